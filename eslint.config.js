@@ -1,0 +1,77 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.hms-data/**',
+      'packages/api-client/src/schema.d.ts',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      'bench/out/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['apps/{shell,intake,approvals,finance}/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  // Architecture boundaries: a feature never reaches into another feature; apps never import each other;
+  // web apps reach the API only through @hms/api-client.
+  {
+    files: ['apps/**/*.{ts,tsx}', 'packages/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': [
+        { type: 'feature', pattern: 'apps/*/src/features/*', capture: ['app', 'feature'] },
+        { type: 'module', pattern: 'apps/api/src/modules/*', capture: ['module'] },
+        { type: 'platform', pattern: 'apps/api/src/platform' },
+        { type: 'app', pattern: 'apps/*', capture: ['app'] },
+        { type: 'package', pattern: 'packages/*', capture: ['pkg'] },
+      ],
+      'boundaries/include': ['apps/**/*', 'packages/**/*'],
+    },
+    rules: {
+      'boundaries/element-types': [
+        'error',
+        {
+          default: 'allow',
+          rules: [
+            {
+              from: ['feature'],
+              disallow: [['feature', { app: '${from.app}', feature: '!${from.feature}' }]],
+              message: 'Features must not import from other features; move shared code to a shared place.',
+            },
+            {
+              from: ['platform'],
+              disallow: ['module'],
+              message: 'The API platform must not depend on domain modules.',
+            },
+            {
+              from: ['package'],
+              disallow: ['app', 'feature', 'module', 'platform'],
+              message: 'Packages must not import from apps.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

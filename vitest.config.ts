@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for the whole workspace: node code and browser components run in separate projects.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'packages/{ach,contracts}/src/**/*.test.ts',
+            'apps/api/src/**/*.test.ts',
+          ],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          environment: 'jsdom',
+          include: [
+            'packages/{ui,api-client}/src/**/*.test.{ts,tsx}',
+            'apps/{shell,intake,approvals,finance}/src/**/*.test.{ts,tsx}',
+          ],
+        },
+      },
+    ],
+  },
+});
