@@ -1,0 +1,22 @@
+// The single public entry of @hms/api-client. Module Federation shares this file as one module,
+// so every remote uses the same client instance and the same ApiProblem class (instanceof works across apps).
+export { apiClient, createApiClient, problemMiddleware, unwrap } from './client.ts';
+export type { ApiClient, ApiClientOptions } from './client.ts';
+export { ApiProblem, isApiProblem, problemFromResponse } from './problem.ts';
+export type { FieldError } from './problem.ts';
+export { CSRF_COOKIE, CSRF_HEADER, csrfMiddleware, readCookie } from './csrf.ts';
+export {
+  financeSummaryQueryOptions,
+  inboxCountsQueryOptions,
+  meQueryOptions,
+  myRequestsQueryOptions,
+  programsQueryOptions,
+  queryKeys,
+  registerMutationOptions,
+  remotesQueryOptions,
+  signInMutationOptions,
+  signOutMutationOptions,
+  updateMeMutationOptions,
+} from './queries.ts';
+export type { CurrentUser, Language, Program, RegisterBody, Role, SignInBody, UpdateMeBody } from './queries.ts';
+export type { paths } from './schema';

@@ -1,0 +1,147 @@
+import { infiniteQueryOptions, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { apiClient, unwrap } from './client.ts';
+import { ApiProblem } from './problem.ts';
+import type { paths } from './schema';
+
+type JsonBody<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+export type SignInBody = JsonBody<'/api/auth/sign-in', 'post'>;
+export type RegisterBody = JsonBody<'/api/auth/register', 'post'>;
+export type UpdateMeBody = JsonBody<'/api/me', 'patch'>;
+
+/** Query keys live in one place so invalidation after a mutation cannot drift from the queries. */
+export const queryKeys = {
+  me: ['me'] as const,
+  remotes: ['remotes'] as const,
+  programs: ['programs'] as const,
+  myRequests: (limit: number) => ['requests', 'mine', { limit }] as const,
+  inboxCounts: ['inbox', 'counts'] as const,
+  financeSummary: ['finance', 'summary'] as const,
+};
+
+async function fetchMe(signal?: AbortSignal) {
+  try {
+    const body = await unwrap(apiClient.GET('/api/me', { signal }));
+    return body.user;
+  } catch (error) {
+    // Signed out is a normal state of the session, not an error to show.
+    if (error instanceof ApiProblem && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
+export type Role = CurrentUser['roles'][number];
+export type Language = CurrentUser['language'];
+
+/** The signed-in user, or `null` when signed out. */
+export function meQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => fetchMe(signal),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** Remote entry URLs, read at run time so a remote can be redeployed without rebuilding the shell. */
+export function remotesQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.remotes,
+    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/remotes', { signal }))).remotes,
+    staleTime: Infinity,
+  });
+}
+
+export function programsQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.programs,
+    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/programs', { signal }))).items,
+    staleTime: 5 * 60_000,
+  });
+}
+export type Program = Awaited<ReturnType<NonNullable<ReturnType<typeof programsQueryOptions>['queryFn']>>>[number];
+
+/** The citizen's own requests, one server page (cursor) at a time. */
+export function myRequestsQueryOptions({ limit = 20 }: { limit?: number } = {}) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.myRequests(limit),
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        apiClient.GET('/api/requests/mine', {
+          params: { query: { limit, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+export function inboxCountsQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.inboxCounts,
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/inbox/counts', { signal })),
+    // Queues move while an approver works; refresh them on a short interval.
+    refetchInterval: 60_000,
+  });
+}
+
+export function financeSummaryQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.financeSummary,
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/finance/summary', { signal })),
+  });
+}
+
+/**
+ * Mutations take the QueryClient so a change of session is reflected everywhere at once:
+ * signing in or out replaces the cached user and drops data that belonged to the previous user.
+ */
+export function signInMutationOptions(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: ['auth', 'sign-in'],
+    mutationFn: async (body: SignInBody) => (await unwrap(apiClient.POST('/api/auth/sign-in', { body }))).user,
+    onSuccess: (user) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'remotes' });
+      queryClient.setQueryData(queryKeys.me, user);
+    },
+  });
+}
+
+export function registerMutationOptions(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: ['auth', 'register'],
+    mutationFn: async (body: RegisterBody) => (await unwrap(apiClient.POST('/api/auth/register', { body }))).user,
+    onSuccess: (user) => {
+      queryClient.setQueryData(queryKeys.me, user);
+    },
+  });
+}
+
+export function signOutMutationOptions(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: ['auth', 'sign-out'],
+    mutationFn: async () => {
+      await apiClient.POST('/api/auth/sign-out');
+    },
+    onSuccess: () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'remotes' });
+      queryClient.setQueryData(queryKeys.me, null);
+    },
+  });
+}
+
+export function updateMeMutationOptions(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: ['me', 'update'],
+    mutationFn: async (body: UpdateMeBody) => (await unwrap(apiClient.PATCH('/api/me', { body }))).user,
+    onSuccess: (user) => {
+      queryClient.setQueryData(queryKeys.me, user);
+    },
+  });
+}

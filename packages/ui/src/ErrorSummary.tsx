@@ -1,0 +1,70 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { useT } from './i18n.tsx';
+import { uiMessages } from './messages.ts';
+
+export interface SummaryError {
+  /** The id of the input the message is about; the link moves focus there. */
+  fieldId: string;
+  message: string;
+}
+
+export interface ErrorSummaryProps {
+  errors: SummaryError[];
+  title?: string;
+  /**
+   * Changes on every failed submit (e.g. react-hook-form's submitCount) so focus returns to the summary
+   * each time, not only the first time it appears.
+   */
+  focusKey?: unknown;
+}
+
+/**
+ * The GOV.UK error summary pattern: shown at the top of a form after a failed submit, it takes focus so
+ * screen reader and keyboard users learn at once that something is wrong, and each link jumps to its field.
+ */
+export function ErrorSummary({ errors, title, focusKey }: ErrorSummaryProps) {
+  const tr = useT(uiMessages);
+  const ref = useRef<HTMLDivElement>(null);
+  const hasErrors = errors.length > 0;
+
+  useEffect(() => {
+    if (hasErrors) ref.current?.focus();
+  }, [hasErrors, focusKey]);
+
+  if (!hasErrors) return null;
+
+  const goToField = (event: MouseEvent<HTMLAnchorElement>, fieldId: string) => {
+    const field = document.getElementById(fieldId);
+    if (!field) return;
+    // Following the bare fragment would scroll but not always focus the input (and would change the URL).
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView?.({ block: 'center' });
+  };
+
+  const heading = title ?? tr('errorSummaryTitle');
+  return (
+    <div
+      ref={ref}
+      className="usa-alert usa-alert--error margin-bottom-3"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+    >
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading" id="error-summary-title">
+          {heading}
+        </h2>
+        <ul className="usa-list usa-list--unstyled">
+          {errors.map((error) => (
+            <li key={`${error.fieldId}:${error.message}`}>
+              <a href={`#${error.fieldId}`} onClick={(event) => goToField(event, error.fieldId)}>
+                {error.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

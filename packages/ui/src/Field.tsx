@@ -1,0 +1,133 @@
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
+
+interface FieldChrome {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+/** ids of the hint and error, in reading order, for aria-describedby. */
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function HintAndError({ id, hint, error }: Omit<FieldChrome, 'label'>) {
+  return (
+    <>
+      {hint ? (
+        <div className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export type TextFieldProps = FieldChrome &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { ref?: Ref<HTMLInputElement> };
+
+/** A labelled text input; spread react-hook-form's `register(name)` into it. */
+export function TextField({ id, label, hint, error, className, ref, ...input }: TextFieldProps) {
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      <input
+        ref={ref}
+        id={id}
+        className={`usa-input${error ? ' usa-input--error' : ''}${className ? ` ${className}` : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export type SelectFieldProps = FieldChrome &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+    options: Option[];
+    /** Text of an empty first option, e.g. "- Select -". */
+    placeholder?: string;
+    ref?: Ref<HTMLSelectElement>;
+  };
+
+export function SelectField({ id, label, hint, error, options, placeholder, ref, ...select }: SelectFieldProps) {
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      <select
+        ref={ref}
+        id={id}
+        className={`usa-select${error ? ' usa-input--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...select}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export type RadioGroupProps = FieldChrome &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+    options: Option[];
+    ref?: Ref<HTMLInputElement>;
+  };
+
+/**
+ * A fieldset of radios with a legend. The error summary links to the first radio (`id`), which is
+ * where keyboard focus belongs for the group.
+ */
+export function RadioGroup({ id, label, hint, error, options, ref, ...input }: RadioGroupProps) {
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <fieldset className="usa-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend className={`usa-legend${error ? ' usa-label--error' : ''}`}>{label}</legend>
+        <HintAndError id={id} hint={hint} error={error} />
+        {options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${option.value}`;
+          return (
+            <div className="usa-radio" key={option.value}>
+              <input
+                ref={ref}
+                className="usa-radio__input"
+                type="radio"
+                id={optionId}
+                value={option.value}
+                aria-invalid={error ? true : undefined}
+                {...input}
+              />
+              <label className="usa-radio__label" htmlFor={optionId}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}

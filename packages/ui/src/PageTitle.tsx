@@ -1,0 +1,44 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+let focusPending = false;
+
+/**
+ * Called by the shell when the route changes. The next PageTitle to mount (possibly inside a remote that is
+ * still downloading) takes focus, so a screen reader announces the new page as it would on a full page load.
+ */
+export function requestHeadingFocus(root: ParentNode = document): void {
+  // Effects run child-first, so the new page's heading is usually mounted already: focus it now.
+  // When it is not (a lazy remote still loading), the flag makes it take focus when it mounts.
+  const heading = root.querySelector<HTMLElement>('h1.hms-page-title');
+  if (heading) {
+    focusPending = false;
+    heading.focus();
+  } else {
+    focusPending = true;
+  }
+}
+
+export const SITE_NAME = 'HMS — Health & Money Services';
+
+/** Sets document.title and renders the page's one h1. */
+export function PageTitle({ children, title }: { children: ReactNode; title?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const text = title ?? (typeof children === 'string' ? children : '');
+
+  useEffect(() => {
+    document.title = text ? `${text} | ${SITE_NAME}` : SITE_NAME;
+  }, [text]);
+
+  useEffect(() => {
+    if (focusPending && ref.current) {
+      focusPending = false;
+      ref.current.focus();
+    }
+  }, []);
+
+  return (
+    <h1 ref={ref} tabIndex={-1} className="hms-page-title">
+      {children}
+    </h1>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Language } from './i18n.tsx';
+
+const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
+
+/** Money is integer cents everywhere; only the display divides by 100 (never stored or summed as floats). */
+export function formatCents(cents: number, language: Language = 'en'): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'USD' }).format(cents / 100);
+}
+
+function toDate(value: string | number | Date): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** A calendar date, shown in the agency's time zone so every user sees the same day for a deadline. */
+export function formatDate(value: string | number | Date, language: Language = 'en', timeZone = 'America/New_York'): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone }).format(toDate(value));
+}
+
+export function formatDateTime(
+  value: string | number | Date,
+  language: Language = 'en',
+  timeZone = 'America/New_York',
+): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    toDate(value),
+  );
+}
+
+export function formatNumber(value: number, language: Language = 'en'): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(value);
+}

@@ -1,0 +1,21 @@
+// The single public entry of @hms/ui, shared by Module Federation as one module (so the language
+// context and the heading-focus flag are the same object in the shell and every remote).
+export { ErrorSummary } from './ErrorSummary.tsx';
+export type { ErrorSummaryProps, SummaryError } from './ErrorSummary.tsx';
+export { RadioGroup, SelectField, TextField } from './Field.tsx';
+export type { Option, RadioGroupProps, SelectFieldProps, TextFieldProps } from './Field.tsx';
+export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
+export { PageTitle, SITE_NAME, requestHeadingFocus } from './PageTitle.tsx';
+export { formatCents, formatDate, formatDateTime, formatNumber } from './format.ts';
+export {
+  LANGUAGES,
+  LANGUAGE_STORAGE_KEY,
+  LanguageProvider,
+  defineMessages,
+  isLanguage,
+  readStoredLanguage,
+  t,
+  useLanguage,
+  useT,
+} from './i18n.tsx';
+export type { Language, LanguageProviderProps, Messages } from './i18n.tsx';

@@ -1,0 +1,25 @@
+import { defineMessages } from './i18n.tsx';
+
+/** Strings used by the shared components themselves. */
+export const uiMessages = defineMessages({
+  en: {
+    errorSummaryTitle: 'There is a problem',
+    loading: 'Loading…',
+    problemGeneric: 'Something went wrong',
+    problemGenericDetail: 'Please try again. If the problem continues, try again later.',
+    problemOffline: 'We could not reach the service. Check your connection and try again.',
+    tryAgain: 'Try again',
+    retryAfter: 'You can try again in {seconds} seconds.',
+    siteName: 'HMS',
+  },
+  es: {
+    errorSummaryTitle: 'Hay un problema',
+    loading: 'Cargando…',
+    problemGeneric: 'Algo salió mal',
+    problemGenericDetail: 'Inténtelo de nuevo. Si el problema continúa, inténtelo más tarde.',
+    problemOffline: 'No pudimos conectar con el servicio. Revise su conexión e inténtelo de nuevo.',
+    tryAgain: 'Intentar de nuevo',
+    retryAfter: 'Puede intentarlo de nuevo en {seconds} segundos.',
+    siteName: 'HMS',
+  },
+});
