@@ -1,0 +1,303 @@
+/**
+ * Business days on the US Federal Reserve calendar, used for review deadlines and ACH effective dates.
+ *
+ * Dates are plain calendar dates written `YYYY-MM-DD` (no time, no zone): a deadline or an effective date is
+ * a day in the agency's time zone, not an instant. Internally a date is handled as a count of days since
+ * 1970-01-01 so that arithmetic never meets daylight-saving shifts.
+ *
+ * The holiday list is computed from the rules in 5 U.S.C. 6103 as the Federal Reserve applies them, so it works
+ * for any year without a table that someone must remember to extend.
+ */
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type PlainDate = string;
+
+export type FederalReserveHolidayName =
+  | "New Year's Day"
+  | 'Birthday of Martin Luther King, Jr.'
+  | "Washington's Birthday"
+  | 'Memorial Day'
+  | 'Juneteenth National Independence Day'
+  | 'Independence Day'
+  | 'Labor Day'
+  | 'Columbus Day'
+  | 'Veterans Day'
+  | 'Thanksgiving Day'
+  | 'Christmas Day';
+
+export interface FederalReserveHoliday {
+  name: FederalReserveHolidayName;
+  /** The holiday's own date. */
+  date: PlainDate;
+  /**
+   * The weekday the Federal Reserve is closed for it: the date itself, the Monday after when it falls on a
+   * Sunday, or null when it falls on a Saturday (the Federal Reserve stays open on the Friday before).
+   */
+  observedDate: PlainDate | null;
+}
+
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+// Juneteenth became a federal holiday on 2021-06-17; the Federal Reserve stayed open on 2021-06-18 and first
+// closed for it in 2022.
+const FIRST_JUNETEENTH_CLOSURE_YEAR = 2022;
+
+// Year 0–9999 keeps `YYYY-MM-DD` four digits wide, which every caller (and string comparison) relies on.
+const MIN_YEAR = 1;
+const MAX_YEAR = 9999;
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2026-02-30` is false). */
+export function isPlainDate(value: unknown): value is PlainDate {
+  if (typeof value !== 'string') return false;
+  const match = PLAIN_DATE.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < MIN_YEAR || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toDayNumber(date: PlainDate): number {
+  if (!isPlainDate(date)) throw new RangeError(`Not a calendar date in YYYY-MM-DD form: ${JSON.stringify(date)}`);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const utc = new Date(0);
+  // setUTCFullYear (unlike Date.UTC) does not map years 0–99 to 1900–1999.
+  utc.setUTCFullYear(year, month - 1, day);
+  return Math.round(utc.getTime() / MS_PER_DAY);
+}
+
+function fromDayNumber(dayNumber: number): PlainDate {
+  const utc = new Date(dayNumber * MS_PER_DAY);
+  const year = utc.getUTCFullYear();
+  if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`Date out of the supported range: year ${year}`);
+  return `${String(year).padStart(4, '0')}-${pad2(utc.getUTCMonth() + 1)}-${pad2(utc.getUTCDate())}`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** 0 = Sunday … 6 = Saturday. 1970-01-01 (day 0) was a Thursday. */
+function weekdayOf(dayNumber: number): number {
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
+
+function dateOf(year: number, month: number, day: number): PlainDate {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** The `nth` (1-based) given weekday of a month. */
+function nthWeekday(year: number, month: number, weekday: number, nth: number): PlainDate {
+  const first = toDayNumber(dateOf(year, month, 1));
+  const offset = (weekday - weekdayOf(first) + 7) % 7;
+  return fromDayNumber(first + offset + (nth - 1) * 7);
+}
+
+function lastWeekday(year: number, month: number, weekday: number): PlainDate {
+  const last = toDayNumber(dateOf(year, month, daysInMonth(year, month)));
+  const offset = (weekdayOf(last) - weekday + 7) % 7;
+  return fromDayNumber(last - offset);
+}
+
+const MONDAY = 1;
+const THURSDAY = 4;
+
+const holidayCache = new Map<number, readonly FederalReserveHoliday[]>();
+
+/** Every Federal Reserve holiday of `year`, in date order, with the weekday (if any) the Fed is closed for it. */
+export function federalReserveHolidays(year: number): readonly FederalReserveHoliday[] {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw new RangeError(`Year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}: ${year}`);
+  }
+  const cached = holidayCache.get(year);
+  if (cached) return cached;
+
+  const dates: Array<[FederalReserveHolidayName, PlainDate]> = [
+    ["New Year's Day", dateOf(year, 1, 1)],
+    ['Birthday of Martin Luther King, Jr.', nthWeekday(year, 1, MONDAY, 3)],
+    ["Washington's Birthday", nthWeekday(year, 2, MONDAY, 3)],
+    ['Memorial Day', lastWeekday(year, 5, MONDAY)],
+    ...(year >= FIRST_JUNETEENTH_CLOSURE_YEAR
+      ? ([['Juneteenth National Independence Day', dateOf(year, 6, 19)]] as Array<[FederalReserveHolidayName, PlainDate]>)
+      : []),
+    ['Independence Day', dateOf(year, 7, 4)],
+    ['Labor Day', nthWeekday(year, 9, MONDAY, 1)],
+    ['Columbus Day', nthWeekday(year, 10, MONDAY, 2)],
+    ['Veterans Day', dateOf(year, 11, 11)],
+    ['Thanksgiving Day', nthWeekday(year, 11, THURSDAY, 4)],
+    ['Christmas Day', dateOf(year, 12, 25)],
+  ];
+
+  const holidays = dates.map(([name, date]): FederalReserveHoliday => {
+    const dayNumber = toDayNumber(date);
+    const weekday = weekdayOf(dayNumber);
+    // Sunday holidays close the Fed on Monday; Saturday holidays close nothing (the Fed, unlike federal
+    // offices, does not close on the Friday before). A January 1 Sunday moves to January 2, so an observed
+    // date never leaves its year.
+    const observedDate = weekday === 0 ? fromDayNumber(dayNumber + 1) : weekday === 6 ? null : date;
+    return Object.freeze({ name, date, observedDate });
+  });
+  const frozen = Object.freeze(holidays);
+  holidayCache.set(year, frozen);
+  return frozen;
+}
+
+/** The weekdays of `year` on which the Federal Reserve is closed for a holiday, in order. */
+export function observedFederalReserveHolidays(year: number): PlainDate[] {
+  return federalReserveHolidays(year).flatMap((h) => (h.observedDate ? [h.observedDate] : []));
+}
+
+/**
+ * The holiday that `date` is (its own date, including Saturday holidays) or is observed for (the Monday after
+ * a Sunday holiday); null otherwise.
+ */
+export function federalReserveHolidayOn(date: PlainDate): FederalReserveHoliday | null {
+  const year = Number(date.slice(0, 4));
+  toDayNumber(date); // validates
+  return federalReserveHolidays(year).find((h) => h.date === date || h.observedDate === date) ?? null;
+}
+
+/**
+ * True when `date` is a Federal Reserve holiday or the weekday it is observed on. A Saturday holiday is a
+ * holiday here but causes no weekday closure, so it never moves a business day.
+ */
+export function isFederalReserveHoliday(date: PlainDate): boolean {
+  return federalReserveHolidayOn(date) !== null;
+}
+
+/** True when the Federal Reserve (and so ACH) settles on `date`: a weekday that is not an observed holiday. */
+export function isBusinessDay(date: PlainDate): boolean {
+  const weekday = weekdayOf(toDayNumber(date));
+  if (weekday === 0 || weekday === 6) return false;
+  return !observedFederalReserveHolidays(Number(date.slice(0, 4))).includes(date);
+}
+
+/** The first business day strictly after `date`. */
+export function nextBusinessDay(date: PlainDate): PlainDate {
+  return addBusinessDays(date, 1);
+}
+
+/** The last business day strictly before `date`. */
+export function previousBusinessDay(date: PlainDate): PlainDate {
+  return addBusinessDays(date, -1);
+}
+
+/**
+ * The date `n` business days after `date` (before it when `n` is negative); the start date itself is never
+ * counted, so a Saturday plus 1 is the Monday. `n = 0` returns `date` unchanged.
+ */
+export function addBusinessDays(date: PlainDate, n: number): PlainDate {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Business days must be an integer: ${n}`);
+  let day = toDayNumber(date);
+  const step = n < 0 ? -1 : 1;
+  let remaining = Math.abs(n);
+  while (remaining > 0) {
+    day += step;
+    if (isBusinessDay(fromDayNumber(day))) remaining -= 1;
+  }
+  return fromDayNumber(day);
+}
+
+/**
+ * The number of business days after `a` up to and including `b` (negative, the same count, when `b` is before
+ * `a`). So `businessDaysBetween(a, addBusinessDays(a, n)) === n` for every `n >= 0`, and for negative `n` when
+ * `a` is itself a business day; "3 business days left" reads straight off it.
+ */
+export function businessDaysBetween(a: PlainDate, b: PlainDate): number {
+  const start = toDayNumber(a);
+  const end = toDayNumber(b);
+  if (end < start) return -businessDaysBetween(b, a);
+  let count = 0;
+  for (let day = start + 1; day <= end; day += 1) {
+    if (isBusinessDay(fromDayNumber(day))) count += 1;
+  }
+  return count;
+}
+
+// Intl.DateTimeFormat is costly to build; one per time zone is reused.
+const zonedFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function zonedFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = zonedFormatters.get(timeZone);
+  if (!formatter) {
+    // Throws RangeError for an unknown time zone, which is what a misconfiguration should do.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      calendar: 'iso8601',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    zonedFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export interface ZonedDateTime {
+  date: PlainDate;
+  /** Seconds since local midnight in the zone. */
+  secondsOfDay: number;
+}
+
+/** The wall-clock date and time of `instant` in `timeZone` (an IANA name such as `America/New_York`). */
+export function toZonedDateTime(instant: Date, timeZone: string): ZonedDateTime {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
+  const parts: Record<string, string> = {};
+  for (const part of zonedFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  const year = Number(parts.year);
+  const date = dateOf(year, Number(parts.month), Number(parts.day));
+  const secondsOfDay = Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
+  return { date, secondsOfDay };
+}
+
+/** The calendar date of `instant` in `timeZone`, e.g. `2026-11-25` for 2026-11-26T03:00Z in New York. */
+export function toZonedDate(instant: Date, timeZone: string): PlainDate {
+  return toZonedDateTime(instant, timeZone).date;
+}
+
+/** Same-day ACH entries are limited to $1,000,000 each (Nacha rule since March 2022). */
+export const SAME_DAY_ACH_LIMIT_CENTS = 100_000_000;
+
+const CUTOFF = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export interface AchEffectiveDateInput {
+  now: Date;
+  /** The originator's zone, in which the cut-off and business days are read. */
+  timeZone: string;
+  /** Latest wall-clock time (`HH:MM`, 24-hour) a file can be released for same-day settlement. */
+  sameDayCutoff: string;
+  amountCents: number;
+}
+
+export interface AchEffectiveDate {
+  effectiveDate: PlainDate;
+  sameDay: boolean;
+}
+
+/**
+ * The settlement date to write into a batch released at `now`: today when today is a business day, the clock
+ * is strictly before the cut-off and the entry is within the same-day limit; otherwise the next business day.
+ */
+export function achEffectiveDate({ now, timeZone, sameDayCutoff, amountCents }: AchEffectiveDateInput): AchEffectiveDate {
+  const cutoff = CUTOFF.exec(sameDayCutoff);
+  if (!cutoff) throw new RangeError(`Same-day cut-off must be HH:MM (24-hour): ${JSON.stringify(sameDayCutoff)}`);
+  if (!Number.isSafeInteger(amountCents) || amountCents < 0) {
+    throw new RangeError(`Amount must be a non-negative whole number of cents: ${amountCents}`);
+  }
+  const cutoffSeconds = Number(cutoff[1]) * 3600 + Number(cutoff[2]) * 60;
+  const { date, secondsOfDay } = toZonedDateTime(now, timeZone);
+  const sameDay = isBusinessDay(date) && secondsOfDay < cutoffSeconds && amountCents <= SAME_DAY_ACH_LIMIT_CENTS;
+  return { effectiveDate: sameDay ? date : nextBusinessDay(date), sameDay };
+}
