@@ -62,7 +62,7 @@ export function generateReference(randomBytes: RandomBytes = cryptoRandomBytes):
 /**
  * The canonical form (`HMS-XXXX-XXXX-C`) of a reference typed by a person, or null when it is not a valid
  * reference. Accepts any letter case, spaces, missing or extra dashes, a missing `HMS` prefix, and the
- * look-alikes O (read as 0) and I or L (read as 1) in the data characters.
+ * look-alikes O (read as 0) and I or L (read as 1).
  */
 export function normalizeReference(input: string): string | null {
   let compact = input.toUpperCase().replace(/[\s\-\u2010-\u2015_.]/g, '');
@@ -70,7 +70,9 @@ export function normalizeReference(input: string): string | null {
     compact = compact.slice(REFERENCE_PREFIX.length);
   }
   if (compact.length !== DATA_LENGTH + 1) return null;
-  const data = compact.slice(0, DATA_LENGTH).replace(/O/g, '0').replace(/[IL]/g, '1');
+  // Crockford decoding: O is 0, I and L are 1, in any position (none of them is a check symbol either).
+  compact = compact.replace(/O/g, '0').replace(/[IL]/g, '1');
+  const data = compact.slice(0, DATA_LENGTH);
   const check = compact.slice(DATA_LENGTH);
   if (![...data].every((char) => ALPHABET.includes(char))) return null;
   if (checkSymbol(data) !== check) return null;
