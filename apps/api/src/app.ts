@@ -1,0 +1,70 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/schema.ts';
+import { genReqId, loggerOptions } from './platform/logging.ts';
+import { registerApiNotFound, registerErrorHandling } from './platform/errors.ts';
+import { registerOpenApi } from './platform/openapi.ts';
+import { registerSecurityHeaders, registerStatic } from './platform/static.ts';
+import { authPlugin } from './platform/auth/plugin.ts';
+import { loadCommonPasswords } from './platform/auth/password.ts';
+import { healthRoutes } from './platform/health.ts';
+import { remotesRoutes } from './platform/remotes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { landingRoutes } from './modules/landing/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Kysely<Database>;
+  }
+}
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Kysely<Database>;
+  /** Tests pass false to keep output quiet; default follows config.logLevel. */
+  logger?: boolean;
+}
+
+export async function buildApp({ config, db, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? loggerOptions(config) : false,
+    genReqId,
+    requestIdHeader: false, // genReqId decides; an arbitrary incoming header must not become our log key
+    // Behind a load balancer request.ip must be the client's, for throttling and the audit log.
+    trustProxy: config.secureCookies,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('db', db);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Fails fast at start (not at the first registration) if the list is missing.
+  loadCommonPasswords();
+
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(authPlugin, { config });
+  await registerOpenApi(app);
+
+  // One line per module; the order fixes the order of paths in openapi.json.
+  await app.register(healthRoutes);
+  await app.register(remotesRoutes(config.remotes));
+  await app.register(authRoutes);
+  await app.register(landingRoutes);
+
+  const servingStatic = await registerStatic(app, config.staticRoot);
+  if (!servingStatic) registerApiNotFound(app);
+  return app;
+}

@@ -1,0 +1,43 @@
+import { loadConfigOrExit } from './platform/config.ts';
+import { openConfiguredDb } from './platform/db/open.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { seed } from './platform/db/seed.ts';
+import { verifyAuditChain } from './platform/audit.ts';
+
+const USAGE = `Usage: hms <command>
+
+Commands:
+  migrate        apply pending database migrations
+  seed           create the demo users (idempotent)
+  verify-audit   recompute the audit log hash chain and report the first broken entry
+`;
+
+const command = process.argv[2];
+if (!command || !['migrate', 'seed', 'verify-audit'].includes(command)) {
+  process.stderr.write(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+  process.exit(command ? 1 : 0);
+}
+
+const config = loadConfigOrExit();
+const db = await openConfiguredDb(config);
+let exitCode = 0;
+try {
+  const migrated = await migrateToLatest(db.kysely);
+  const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+  if (command === 'migrate') {
+    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+  } else if (command === 'seed') {
+    const r = await seed(db.kysely);
+    process.stdout.write(`Seed done: ${r.usersCreated} demo user(s) created.\n`);
+  } else {
+    const r = await verifyAuditChain(db.kysely);
+    if (r.ok) process.stdout.write(`Audit chain intact: ${r.count} entries.\n`);
+    else {
+      process.stderr.write(`Audit chain BROKEN at entry id ${r.brokenAtId}.\n`);
+      exitCode = 2;
+    }
+  }
+} finally {
+  await db.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,45 @@
+import { buildApp } from './app.ts';
+import { loadConfigOrExit, staticRootHasShell } from './platform/config.ts';
+import { resolveEncryptionKey } from './platform/crypto-key.ts';
+import { openConfiguredDb } from './platform/db/open.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seed } from './platform/db/seed.ts';
+
+const config = loadConfigOrExit();
+// Resolved at start so a missing or broken key stops the server now, not at the first bank-account write.
+resolveEncryptionKey(config);
+
+const db = await openConfiguredDb(config);
+await migrateToLatest(db.kysely);
+if (config.seedDemo) await seed(db.kysely);
+
+const app = await buildApp({ config, db: db.kysely });
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  // Fastify first (stops accepting, drains in-flight requests), then the database they were using.
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+const url = `http://${shownHost}:${config.port}/`;
+const lines = [
+  '',
+  `HMS is running at ${url}`,
+  `  database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
+  `  web apps: ${staticRootHasShell(config) ? `served from ${config.staticRoot}` : 'not built (API only); run the build to serve them'}`,
+  `  API docs: ${url}api/docs`,
+];
+if (config.seedDemo) {
+  lines.push(`  demo sign-ins (password ${DEMO_PASSWORD}):`);
+  for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(24)} ${u.role}`);
+}
+process.stdout.write(lines.join('\n') + '\n\n');

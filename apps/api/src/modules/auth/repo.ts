@@ -1,0 +1,56 @@
+import { sql, type Kysely } from 'kysely';
+import type { Role } from '@hms/contracts/auth';
+import type { Database } from '../../platform/db/schema.ts';
+
+export async function findUserByEmail(db: Kysely<Database>, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'password_hash', 'display_name', 'language'])
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findUserById(db: Kysely<Database>, id: string) {
+  return db.selectFrom('users').select(['id', 'email', 'display_name', 'language']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Inserts unless the email exists (race-safe via the unique index on lower(email)); returns null on conflict. */
+export async function insertUserIfNew(
+  db: Kysely<Database>,
+  user: { id: string; email: string; passwordHash: string; displayName: string; language: 'en' | 'es' },
+): Promise<string | null> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      email: user.email,
+      password_hash: user.passwordHash,
+      display_name: user.displayName,
+      language: user.language,
+    })
+    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function addRoles(db: Kysely<Database>, userId: string, roles: Role[]): Promise<void> {
+  if (roles.length === 0) return;
+  await db
+    .insertInto('user_roles')
+    .values(roles.map((role) => ({ user_id: userId, role })))
+    .onConflict((oc) => oc.columns(['user_id', 'role']).doNothing())
+    .execute();
+}
+
+export async function updateUserProfile(
+  db: Kysely<Database>,
+  userId: string,
+  patch: { language?: 'en' | 'es' | undefined; displayName?: string | undefined },
+): Promise<void> {
+  const set: { language?: 'en' | 'es'; display_name?: string } = {};
+  if (patch.language !== undefined) set.language = patch.language;
+  if (patch.displayName !== undefined) set.display_name = patch.displayName;
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('users').set(set).where('id', '=', userId).execute();
+}

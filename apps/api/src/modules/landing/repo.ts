@@ -1,0 +1,129 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+
+export const OPEN_STATUSES = ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'] as const;
+
+export interface RequestCursor {
+  createdAt: string; // microsecond-precision UTC timestamp text, exact as stored
+  id: string;
+}
+
+// created_at is rendered as text with microseconds: a JS Date would drop them and the cursor would skip rows.
+const createdAtText = sql<string>`to_char(requests.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export async function listRequestsOfApplicant(
+  db: Kysely<Database>,
+  applicantId: string,
+  limit: number,
+  after: RequestCursor | null,
+) {
+  let q = db
+    .selectFrom('requests')
+    .innerJoin('programs', 'programs.id', 'requests.program_id')
+    .select([
+      'requests.id',
+      'requests.reference',
+      'requests.program_id',
+      'programs.name_en',
+      'programs.name_es',
+      'requests.status',
+      'requests.amount_requested_cents',
+      'requests.submitted_at',
+      'requests.updated_at',
+      createdAtText.as('created_at_text'),
+    ])
+    .where('requests.applicant_id', '=', applicantId);
+  if (after) {
+    q = q.where(sql<boolean>`(requests.created_at, requests.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+  }
+  return q
+    .orderBy('requests.created_at', 'desc')
+    .orderBy('requests.id', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+export async function inboxCounts(db: Kysely<Database>, userId: string) {
+  const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
+  const { rows } = await sql<{
+    unassigned: number;
+    assigned_to_me: number;
+    awaiting_second_approval: number;
+    waiting_for_citizen: number;
+    overdue: number;
+    all: number;
+  }>`
+    select
+      count(*) filter (where status = 'submitted' and assigned_to is null)::int as unassigned,
+      count(*) filter (where assigned_to = ${userId}::uuid)::int as assigned_to_me,
+      count(*) filter (where status = 'awaiting_second_approval')::int as awaiting_second_approval,
+      count(*) filter (where status = 'needs_info')::int as waiting_for_citizen,
+      count(*) filter (where status <> 'needs_info' and due_at is not null and due_at < now())::int as overdue,
+      count(*)::int as all
+    from requests
+    where status in (${open})
+  `.execute(db);
+  return rows[0]!;
+}
+
+export async function financeByProgram(db: Kysely<Database>) {
+  const { rows } = await sql<{
+    program_id: string;
+    name_en: string;
+    name_es: string;
+    approved_cents: number;
+    pending_cents: number;
+    paid_cents: number;
+    returned_cents: number;
+    request_count: number;
+  }>`
+    with r as (
+      select program_id,
+        count(*) filter (where status <> 'draft')::int as request_count,
+        coalesce(sum(coalesce(approved_amount_cents, amount_requested_cents))
+          filter (where status in ('approved', 'payment_returned', 'paid')), 0)::bigint as approved_cents
+      from requests group by program_id
+    ), p as (
+      select rq.program_id,
+        coalesce(sum(pm.amount_cents) filter (where pm.status in ('pending', 'prenote_sent', 'batched', 'released')), 0)::bigint as pending_cents,
+        coalesce(sum(pm.amount_cents) filter (where pm.status = 'settled'), 0)::bigint as paid_cents,
+        coalesce(sum(pm.amount_cents) filter (where pm.status = 'returned'), 0)::bigint as returned_cents
+      from payments pm join requests rq on rq.id = pm.request_id
+      group by rq.program_id
+    )
+    select pr.id as program_id, pr.name_en, pr.name_es,
+      coalesce(r.approved_cents, 0)::bigint as approved_cents,
+      coalesce(p.pending_cents, 0)::bigint as pending_cents,
+      coalesce(p.paid_cents, 0)::bigint as paid_cents,
+      coalesce(p.returned_cents, 0)::bigint as returned_cents,
+      coalesce(r.request_count, 0)::int as request_count
+    from programs pr
+    left join r on r.program_id = pr.id
+    left join p on p.program_id = pr.id
+    order by pr.name_en, pr.id
+  `.execute(db);
+  return rows;
+}
+
+export async function listPrograms(db: Kysely<Database>) {
+  return db
+    .selectFrom('programs')
+    .select([
+      'id',
+      'slug',
+      'name_en',
+      'name_es',
+      'description_en',
+      'description_es',
+      'eligibility_en',
+      'eligibility_es',
+      'max_amount_cents',
+      'opens_at',
+      'closes_at',
+      'review_deadline_days',
+      sql<boolean>`(opens_at is null or opens_at <= now()) and (closes_at is null or closes_at > now())`.as('is_open'),
+    ])
+    .orderBy('name_en')
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,114 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type Role } from '@hms/contracts/auth';
+import { forbidden, sendProblem, unauthorized } from '../errors.ts';
+import type { Config } from '../config.ts';
+import { resolveSession, type AuthUser } from './sessions.ts';
+import { newToken, safeEqual } from './tokens.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by requireUser / requireRoles (or optionalUser); null = anonymous. */
+    user: AuthUser | null;
+  }
+  interface FastifyContextConfig {
+    /** false exempts a route from the CSRF check (bearer-token machine routes under /api/integration/). */
+    csrf?: boolean;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const CSRF_FAILURE = 'Missing or invalid CSRF token. Reload the page and try again.';
+
+export function sessionCookieOptions(config: Pick<Config, 'secureCookies' | 'sessionTtlHours'>) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    path: '/',
+    secure: config.secureCookies,
+    maxAge: config.sessionTtlHours * 3600,
+  };
+}
+
+function sameOrigin(request: FastifyRequest, origin: string): boolean {
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CSRF by double submit: a random non-HttpOnly `hms_csrf` cookie (SameSite=Strict) that the page's script copies into
+ * the `x-csrf-token` header. Another site can make the browser send the cookie but cannot read it to set the header.
+ * A cross-site Origin header is refused outright as a second line.
+ */
+export const authPlugin = fp<{ config: Config }>(async (app, { config }) => {
+  app.decorateRequest('user', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const cookieToken = request.cookies[CSRF_COOKIE];
+    if (!cookieToken) {
+      reply.setCookie(CSRF_COOKIE, newToken(), {
+        httpOnly: false,
+        sameSite: 'strict',
+        path: '/',
+        secure: config.secureCookies,
+      });
+    }
+    if (!UNSAFE.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (request.routeOptions.config.csrf === false) return;
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== 'null' && !sameOrigin(request, origin)) {
+      return sendProblem(request, reply, forbidden('Cross-site requests are not allowed. Use HMS from its own address.'));
+    }
+    if (origin === 'null') return sendProblem(request, reply, forbidden('Cross-site requests are not allowed.'));
+    const header = request.headers[CSRF_HEADER];
+    if (!cookieToken || typeof header !== 'string' || !safeEqual(header, cookieToken)) {
+      return sendProblem(request, reply, forbidden(CSRF_FAILURE));
+    }
+  });
+});
+
+async function authenticate(request: FastifyRequest): Promise<AuthUser | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const { config, db } = request.server;
+  return resolveSession(db, token, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes });
+}
+
+function clearStaleSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  if (request.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** preHandler: 401 problem unless a live session is present; sets request.user. */
+export const requireUser: preHandlerAsyncHookHandler = async function (request, reply) {
+  const user = await authenticate(request);
+  if (!user) {
+    clearStaleSessionCookie(request, reply);
+    return sendProblem(request, reply, unauthorized());
+  }
+  request.user = user;
+};
+
+/** preHandler: 401 when anonymous, 403 unless the user holds at least one of the roles. */
+export function requireRoles(...roles: Role[]): preHandlerAsyncHookHandler {
+  if (roles.length === 0) throw new Error('requireRoles needs at least one role; use requireUser for any signed-in user.');
+  return async function (request, reply) {
+    const user = await authenticate(request);
+    if (!user) {
+      clearStaleSessionCookie(request, reply);
+      return sendProblem(request, reply, unauthorized());
+    }
+    request.user = user;
+    if (!user.roles.some((r) => roles.includes(r))) {
+      return sendProblem(request, reply, forbidden(`This needs one of these roles: ${roles.join(', ')}.`));
+    }
+  };
+}
+
+/** For handlers behind requireUser/requireRoles: the user, typed non-null. */
+export function currentUser(request: FastifyRequest): AuthUser {
+  if (!request.user) throw new Error('currentUser() used on a route without requireUser/requireRoles.');
+  return request.user;
+}

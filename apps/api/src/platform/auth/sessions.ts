@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '@hms/contracts/auth';
+import type { Database } from '../db/schema.ts';
+import { uuidv7 } from '../db/ids.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  language: 'en' | 'es';
+  roles: Role[];
+  sessionId: string;
+}
+
+export interface SessionPolicy {
+  ttlHours: number;
+  idleMinutes: number;
+}
+
+// last_seen_at is written at most once a minute: enough precision for a 30-minute idle timeout without a write
+// on every request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  policy: SessionPolicy,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + policy.ttlHours * 3600_000);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: uuidv7(),
+      token_hash: hashToken(token),
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 512) ?? null,
+    })
+    .execute();
+  return { token, expiresAt };
+}
+
+export async function deleteSessionByToken(db: Kysely<Database>, token: string): Promise<string | null> {
+  const row = await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).returning('user_id').executeTakeFirst();
+  return row?.user_id ?? null;
+}
+
+export async function loadUserRoles(db: Kysely<Database>, userId: string): Promise<Role[]> {
+  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  return rows.map((r) => r.role);
+}
+
+/** Resolves a session token to its user, enforcing absolute expiry and idle timeout (expired rows are deleted). */
+export async function resolveSession(db: Kysely<Database>, token: string, policy: SessionPolicy): Promise<AuthUser | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id',
+      'users.email',
+      'users.display_name',
+      'users.language',
+    ])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = Date.now();
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (new Date(row.expires_at).getTime() <= now || lastSeen + policy.idleMinutes * 60_000 <= now) {
+    await db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
+    return null;
+  }
+  if (now - lastSeen >= TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', row.sessionId).execute();
+  }
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    language: row.language,
+    roles: await loadUserRoles(db, row.id),
+    sessionId: row.sessionId,
+  };
+}

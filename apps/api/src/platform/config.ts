@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { remotesSchema, type Remotes } from '@hms/contracts/platform';
+
+// apps/api/src/platform -> repo root; used for defaults so `npm start` works from any working directory.
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+const flag = (name: string) =>
+  z
+    .enum(['0', '1'], { error: `${name} must be 0 or 1 (example: ${name}=1)` })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1'));
+
+const positiveInt = (name: string, example: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from 1 to ${max} (example: ${name}=${example})` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  PORT: positiveInt('PORT', 8080, 65535),
+  HOST: z.string().min(1, { error: 'must not be empty (example: HOST=0.0.0.0)' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a PostgreSQL URL (example: DATABASE_URL=postgres://hms:secret@localhost:5432/hms), or unset it to use the embedded database' })
+    .optional(),
+  HMS_DATA_DIR: z.string().min(1, { error: 'must be a folder path (example: HMS_DATA_DIR=/var/lib/hms)' }).optional(),
+  HMS_SEED_DEMO: flag('HMS_SEED_DEMO'),
+  HMS_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+      error: 'must be the base64 encoding of exactly 32 random bytes (generate one with: openssl rand -base64 32)',
+    })
+    .optional(),
+  HMS_REMOTES: z
+    .string()
+    .transform((v, ctx) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be valid JSON (example: HMS_REMOTES={"intake":"/remotes/intake/remoteEntry.js","approvals":"/remotes/approvals/remoteEntry.js","finance":"https://cdn.example.gov/finance/remoteEntry.js"})' });
+        return z.NEVER;
+      }
+      const r = remotesSchema.safeParse(parsed);
+      if (!r.success) {
+        for (const issue of r.error.issues) {
+          ctx.addIssue({ code: 'custom', message: `key "${issue.path.join('.') || '(root)'}": ${issue.message} Keys required: intake, approvals, finance.` });
+        }
+        return z.NEVER;
+      }
+      return r.data;
+    })
+    .optional(),
+  HMS_SESSION_TTL_HOURS: positiveInt('HMS_SESSION_TTL_HOURS', 12, 24 * 30),
+  HMS_SESSION_IDLE_MINUTES: positiveInt('HMS_SESSION_IDLE_MINUTES', 30, 24 * 60),
+  HMS_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent (example: HMS_LOG_LEVEL=info)',
+    })
+    .optional(),
+  HMS_TIMEZONE: z
+    .string()
+    .refine(isValidTimeZone, { error: 'must be an IANA time zone name (example: HMS_TIMEZONE=America/New_York)' })
+    .optional(),
+  HMS_SECURE_COOKIES: flag('HMS_SECURE_COOKIES'),
+  HMS_STATIC_ROOT: z.string().min(1, { error: 'must be a folder path (example: HMS_STATIC_ROOT=/srv/hms/apps)' }).optional(),
+  HMS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, { error: 'must be an smtp:// or smtps:// URL (example: HMS_SMTP_URL=smtp://mail.example.gov:587)' })
+    .optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** undefined = embedded PGlite. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seedDemo: boolean;
+  /** undefined = use (or create) the key file in dataDir; see platform/crypto-key.ts. */
+  encryptionKey: Buffer | undefined;
+  remotes: Remotes;
+  sessionTtlHours: number;
+  sessionIdleMinutes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  timezone: string;
+  secureCookies: boolean;
+  staticRoot: string;
+  smtpUrl: string | undefined;
+}
+
+export const defaultRemotes: Remotes = {
+  intake: '/remotes/intake/remoteEntry.js',
+  approvals: '/remotes/approvals/remoteEntry.js',
+  finance: '/remotes/finance/remoteEntry.js',
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse configuration from an environment map. Throws ConfigError listing every bad variable at once. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  // Empty strings are treated as unset: `FOO= pnpm start` is a common way to clear a variable.
+  const cleaned: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const v = env[key];
+    cleaned[key] = v === undefined || v === '' ? undefined : v;
+  }
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${String(i.path[0] ?? '(env)')} ${i.message}`);
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  const embedded = e.DATABASE_URL === undefined;
+  return {
+    port: e.PORT ?? 8080,
+    host: e.HOST ?? '127.0.0.1',
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.HMS_DATA_DIR ?? path.join(REPO_ROOT, '.hms-data')),
+    seedDemo: e.HMS_SEED_DEMO ?? embedded,
+    encryptionKey: e.HMS_ENCRYPTION_KEY === undefined ? undefined : Buffer.from(e.HMS_ENCRYPTION_KEY, 'base64'),
+    remotes: e.HMS_REMOTES ?? defaultRemotes,
+    sessionTtlHours: e.HMS_SESSION_TTL_HOURS ?? 12,
+    sessionIdleMinutes: e.HMS_SESSION_IDLE_MINUTES ?? 30,
+    logLevel: e.HMS_LOG_LEVEL ?? 'info',
+    timezone: e.HMS_TIMEZONE ?? 'America/New_York',
+    secureCookies: e.HMS_SECURE_COOKIES ?? false,
+    staticRoot: path.resolve(e.HMS_STATIC_ROOT ?? path.join(REPO_ROOT, 'apps')),
+    smtpUrl: e.HMS_SMTP_URL,
+  };
+}
+
+/** For entry points: parse, or print one clear message (no stack trace) and exit 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`HMS cannot start: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+export function staticRootHasShell(config: Config): boolean {
+  return existsSync(path.join(config.staticRoot, 'shell', 'dist', 'index.html'));
+}

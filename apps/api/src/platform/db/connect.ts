@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  /** true once close() ran; /api/ready reports 503 then. */
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  /** postgres://… ; undefined = embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; undefined = in memory (tests). */
+  pgliteDir?: string | undefined;
+  /** PostgreSQL only: schema to put first on search_path (tests isolate files this way). */
+  searchPath?: string | undefined;
+}
+
+const INT8_OID = 20;
+
+/** Per-pool type parsers so bigint → number without mutating pg's global parser table. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as unknown as pg.CustomTypesConfig;
+
+export async function openDb(opts: OpenDbOptions): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      types: pgTypes,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+      ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
+    });
+    // An idle client losing its server must not crash the process; the next query will fail and be reported.
+    pool.on('error', () => undefined);
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, kind: 'postgres', close: () => kysely.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  let dataDir: string | undefined;
+  if (opts.pgliteDir) {
+    mkdirSync(path.dirname(opts.pgliteDir), { recursive: true });
+    dataDir = opts.pgliteDir;
+  }
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pglite.waitReady;
+  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { kysely, kind: 'pglite', close: () => kysely.destroy() };
+}
+
+export async function pingDb(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

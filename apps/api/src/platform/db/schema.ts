@@ -1,0 +1,160 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Role } from '@hms/contracts/auth';
+import type { RequestStatus } from '@hms/contracts/landing';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, string, string>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  language: Generated<'en' | 'es'>;
+  created_at: CreatedAt;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: Role;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_kind: 'user' | 'system' | 'token' | 'anonymous';
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  data: Json<Record<string, unknown>>;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxEventsTable {
+  id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  published_at: Timestamp | null;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  status: Generated<'queued' | 'running' | 'done' | 'dead'>;
+  last_error: string | null;
+  locked_until: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ProgramsTable {
+  id: string;
+  slug: string;
+  version: Generated<number>;
+  name_en: string;
+  name_es: string;
+  description_en: string;
+  description_es: string;
+  eligibility_en: string;
+  eligibility_es: string;
+  sec_code: 'PPD' | 'CCD';
+  max_amount_cents: number;
+  budget_cents: number;
+  approval_threshold_cents: number;
+  review_deadline_days: number;
+  requires_prenote: Generated<boolean>;
+  opens_at: Timestamp | null;
+  closes_at: Timestamp | null;
+  definition: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface RequestsTable {
+  id: string;
+  reference: string;
+  program_id: string;
+  program_version: number;
+  applicant_id: string;
+  status: RequestStatus;
+  answers: Json<Record<string, unknown>>;
+  amount_requested_cents: number;
+  approved_amount_cents: number | null;
+  assigned_to: string | null;
+  first_approver_id: string | null;
+  version: Generated<number>;
+  idempotency_key: string | null;
+  submitted_at: Timestamp | null;
+  due_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PayeeAccountsTable {
+  id: string;
+  user_id: string;
+  holder_name: string;
+  account_type: 'checking' | 'savings';
+  routing_number: string;
+  account_number_enc: string;
+  account_last4: string;
+  key_id: string;
+  created_at: CreatedAt;
+}
+
+export type PaymentStatus = 'pending' | 'prenote_sent' | 'batched' | 'released' | 'settled' | 'returned' | 'cancelled';
+
+export interface PaymentsTable {
+  id: string;
+  request_id: string;
+  payee_account_id: string;
+  amount_cents: number;
+  status: PaymentStatus;
+  batch_id: string | null;
+  replaces_payment_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Kysely table types. Modules that add tables in their migration ranges extend this interface here. */
+export interface Database {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  auth_throttle: AuthThrottleTable;
+  audit_log: AuditLogTable;
+  outbox_events: OutboxEventsTable;
+  jobs: JobsTable;
+  programs: ProgramsTable;
+  requests: RequestsTable;
+  payee_accounts: PayeeAccountsTable;
+  payments: PaymentsTable;
+}

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { healthResponseSchema, readyResponseSchema } from '@hms/contracts/platform';
+import { problemSchema } from '@hms/contracts/problem';
+import { pingDb } from './db/connect.ts';
+import { sendProblem, serviceUnavailable } from './errors.ts';
+
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        operationId: 'getHealth',
+        tags: ['platform'],
+        summary: 'Liveness: the process is up',
+        description: 'Roles: public (no sign-in). Does not touch the database.',
+        response: { 200: healthResponseSchema },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/api/ready',
+    {
+      schema: {
+        operationId: 'getReady',
+        tags: ['platform'],
+        summary: 'Readiness: the database answers',
+        description: 'Roles: public (no sign-in). 503 problem when the database does not answer `select 1`.',
+        response: { 200: readyResponseSchema, 503: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await pingDb(app.db);
+      } catch (err) {
+        request.log.warn({ err }, 'readiness check failed');
+        return sendProblem(request, reply, serviceUnavailable('The database is not reachable.'));
+      }
+      return { status: 'ready' as const };
+    },
+  );
+};

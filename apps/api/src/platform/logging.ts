@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Secrets must never reach the logs: cookies, bearer tokens, passwords and bank data, at any depth we log.
+const SENSITIVE_KEYS = ['password', 'newPassword', 'token', 'accountNumber', 'account_number', 'account_number_enc', 'routingNumber', 'routing_number'];
+export const redactPaths = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  ...SENSITIVE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `body.${k}`, `req.body.${k}`]),
+];
+
+/** Honour an incoming x-request-id only if it is a UUID (anything else could be log injection); else mint one. */
+export function genReqId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const incoming = req.headers['x-request-id'];
+  if (typeof incoming === 'string' && UUID.test(incoming)) return incoming.toLowerCase();
+  return randomUUID();
+}
+
+export function loggerOptions(config: Pick<Config, 'logLevel'>): NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level: config.logLevel,
+    redact: { paths: [...new Set(redactPaths)], censor: '[redacted]' },
+  };
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.ts';
+import { parseConfig, type Config } from '../platform/config.ts';
+import { openDb, type Db } from '../platform/db/connect.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { DEMO_PASSWORD, seed } from '../platform/db/seed.ts';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file: in-memory PGlite, or, when TEST_DATABASE_URL is set, a new schema on that
+ * server (first on search_path) so files running in parallel never see each other's rows.
+ */
+export async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const db = await openDb({});
+    return { db, drop: async () => undefined };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const db = await openDb({ databaseUrl: url, searchPath: schema });
+  return {
+    db,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { seed?: boolean } = {},
+): Promise<TestContext> {
+  const { db, drop } = await openTestDb();
+  await migrateToLatest(db.kysely);
+  if (opts.seed !== false) await seed(db.kysely);
+  const config = parseConfig({
+    HMS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hms-test-')),
+    HMS_STATIC_ROOT: path.join(tmpdir(), 'hms-no-static-root'),
+    HMS_LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await buildApp({ config, db: db.kysely, logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.close();
+      await drop();
+    },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A browser stand-in: keeps cookies between requests and sends the CSRF header the way the web client does. */
+export class Agent {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
+    if (method !== 'GET' && !this.cookies.has('hms_csrf')) await this.request('GET', '/api/health');
+    const headers: Record<string, string> = { ...opts.headers };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = this.cookies.get('hms_csrf') ?? '';
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    for (const c of res.cookies) {
+      const expired = c.expires !== undefined && c.expires.getTime() <= Date.now();
+      if (c.value === '' || expired || c.maxAge === 0) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown, opts?: { csrf?: boolean; headers?: Record<string, string> }) =>
+    this.request('POST', url, body, opts);
+
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+    const res = await this.post('/api/auth/sign-in', { email, password });
+    if (res.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
+    return res;
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+export const roles = ['citizen', 'approver', 'senior_approver', 'finance', 'finance_supervisor', 'admin'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const languageSchema = z.enum(['en', 'es']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 128;
+
+// Emails are compared case-insensitively everywhere, so they are normalised here once.
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .max(254, { error: 'Email address must be 254 characters or fewer.' })
+  .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com.' }))
+  .transform((v) => v.toLowerCase());
+
+// Length only here: the common-password and contains-email checks need server data and run in the API.
+export const newPasswordSchema = z
+  .string({ error: 'Enter a password.' })
+  .min(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters long.` })
+  .max(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer.` });
+
+export const displayNameSchema = z
+  .string({ error: 'Enter your name.' })
+  .trim()
+  .min(1, { error: 'Enter your name.' })
+  .max(100, { error: 'Name must be 100 characters or fewer.' });
+
+export const registerBodySchema = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  displayName: displayNameSchema,
+  language: languageSchema.optional(),
+});
+export type RegisterBody = z.input<typeof registerBodySchema>;
+
+export const signInBodySchema = z.object({
+  email: emailSchema,
+  // No length rules on sign-in: the stored hash decides, and rules here would leak the password policy per account.
+  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(1024),
+});
+export type SignInBody = z.input<typeof signInBodySchema>;
+
+export const updateMeBodySchema = z
+  .object({
+    language: languageSchema.optional(),
+    displayName: displayNameSchema.optional(),
+  })
+  .refine((b) => b.language !== undefined || b.displayName !== undefined, {
+    error: 'Send at least one of language or displayName.',
+  });
+export type UpdateMeBody = z.input<typeof updateMeBodySchema>;
+
+export const userSchema = z
+  .object({
+    id: z.string().uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    roles: z.array(roleSchema),
+    language: languageSchema,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+export const userResponseSchema = z.object({ user: userSchema });
+export type UserResponse = z.infer<typeof userResponseSchema>;
+
+/** Answer to a registration. See the API's auth service: the same shape whether or not the email was new. */
+export const registerResponseSchema = z.object({
+  user: userSchema.nullable(),
+  message: z.string(),
+});
+export type RegisterResponse = z.infer<typeof registerResponseSchema>;
+
+export const SESSION_COOKIE = 'hms_session';
+export const CSRF_COOKIE = 'hms_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
