@@ -116,9 +116,11 @@ export function signInMutationOptions(queryClient: QueryClient) {
 export function registerMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: ['auth', 'register'],
-    mutationFn: async (body: RegisterBody) => (await unwrap(apiClient.POST('/api/auth/register', { body }))).user,
-    onSuccess: (user) => {
-      queryClient.setQueryData(queryKeys.me, user);
+    // The API answers the same way whether or not the email was already registered (no account
+    // enumeration): `user` is set when the new account is signed in, otherwise `message` says what to do next.
+    mutationFn: (body: RegisterBody) => unwrap(apiClient.POST('/api/auth/register', { body })),
+    onSuccess: ({ user }) => {
+      if (user) queryClient.setQueryData(queryKeys.me, user);
     },
   });
 }

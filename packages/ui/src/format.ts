@@ -1,10 +1,11 @@
+import { formatCents as formatCentsExact } from '@hms/contracts/money';
 import type { Language } from './i18n.tsx';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 
-/** Money is integer cents everywhere; only the display divides by 100 (never stored or summed as floats). */
+/** Money is integer cents everywhere; the contracts formatter never goes through a float. */
 export function formatCents(cents: number, language: Language = 'en'): string {
-  return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: 'USD' }).format(cents / 100);
+  return formatCentsExact(cents, language);
 }
 
 function toDate(value: string | number | Date): Date {

@@ -1,0 +1,34 @@
+import { isApiProblem } from '@hms/api-client';
+import type { SummaryError } from '@hms/ui';
+import type { FieldErrors, FieldValues, Path, UseFormSetError } from 'react-hook-form';
+
+/** Puts the API's field errors (problem+json `errors`) onto the matching form fields. Returns whether any matched. */
+export function applyServerFieldErrors<T extends FieldValues>(
+  error: unknown,
+  fields: readonly Path<T>[],
+  setError: UseFormSetError<T>,
+): boolean {
+  if (!isApiProblem(error)) return false;
+  let matched = false;
+  for (const fieldError of error.errors) {
+    const field = fields.find((name) => name === fieldError.field);
+    if (field) {
+      setError(field, { type: 'server', message: fieldError.message });
+      matched = true;
+    }
+  }
+  return matched;
+}
+
+/** The summary rows for the current field errors, in form order, translated when they are catalog keys. */
+export function summaryErrors<T extends FieldValues>(
+  errors: FieldErrors<T>,
+  fields: readonly Path<T>[],
+  idFor: (field: Path<T>) => string,
+  translate: (message: string) => string,
+): SummaryError[] {
+  return fields.flatMap((field) => {
+    const message = errors[field]?.message;
+    return typeof message === 'string' && message ? [{ fieldId: idFor(field), message: translate(message) }] : [];
+  });
+}

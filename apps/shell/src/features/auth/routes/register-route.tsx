@@ -1,0 +1,114 @@
+import { isApiProblem, registerMutationOptions } from '@hms/api-client';
+import { ErrorSummary, PageTitle, TextField, useLanguage, useT, type SummaryError } from '@hms/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { safeNextPath } from '../../../app/navigation.ts';
+import { registerForm, type RegisterForm } from '../api/forms.ts';
+import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
+import { authMessages, type AuthMessageKey } from '../messages.ts';
+
+const FIELDS = ['email', 'displayName', 'password'] as const;
+const id = (field: string) => `register-${field}`;
+
+export function RegisterRoute() {
+  const tr = useT(authMessages);
+  const translate = (message: string) => (message in authMessages.en ? tr(message as AuthMessageKey) : message);
+  const { language } = useLanguage();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const queryClient = useQueryClient();
+  const register = useMutation(registerMutationOptions(queryClient));
+  const form = useForm<RegisterForm>({
+    resolver: zodResolver(registerForm),
+    defaultValues: { email: '', displayName: '', password: '' },
+  });
+  const { errors, submitCount } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) => {
+    register.mutate(
+      { ...values, language },
+      {
+        onSuccess: (result) => {
+          if (result.user) navigate(next, { replace: true });
+        },
+        onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError),
+      },
+    );
+  });
+
+  const fieldErrors = summaryErrors(errors, FIELDS, id, translate);
+  const problem = register.error;
+  // A problem with no field errors (or errors on fields this form does not have) is shown against the first field.
+  const unmatched =
+    problem && !(isApiProblem(problem) && problem.errors.some((e) => (FIELDS as readonly string[]).includes(e.field)))
+      ? [{ fieldId: id('email'), message: isApiProblem(problem) ? (problem.detail ?? problem.title) : problem.message }]
+      : ([] as SummaryError[]);
+
+  // No user in the answer: the API does not say whether the address was new (no account enumeration), it
+  // explains the next step instead; the form is replaced by that message.
+  if (register.isSuccess && !register.data.user) {
+    return (
+      <div className="grid-row">
+        <div className="tablet:grid-col-8 desktop:grid-col-6">
+          <PageTitle>{tr('registerTitle')}</PageTitle>
+          <div className="usa-alert usa-alert--info" role="status">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">{register.data.message}</p>
+            </div>
+          </div>
+          <p className="margin-top-4">
+            <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>{tr('signInLink')}</Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid-row">
+      <div className="tablet:grid-col-8 desktop:grid-col-6">
+        <PageTitle>{tr('registerTitle')}</PageTitle>
+        <ErrorSummary errors={[...unmatched, ...fieldErrors]} focusKey={`${submitCount}:${String(register.submittedAt)}`} />
+        <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
+          <TextField
+            id={id('email')}
+            label={tr('email')}
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            error={errors.email?.message ? translate(errors.email.message) : undefined}
+            {...form.register('email')}
+          />
+          <TextField
+            id={id('displayName')}
+            label={tr('displayName')}
+            hint={tr('displayNameHint')}
+            autoComplete="name"
+            error={errors.displayName?.message ? translate(errors.displayName.message) : undefined}
+            {...form.register('displayName')}
+          />
+          <TextField
+            id={id('password')}
+            label={tr('password')}
+            hint={tr('passwordRules')}
+            type="password"
+            autoComplete="new-password"
+            error={errors.password?.message ? translate(errors.password.message) : undefined}
+            {...form.register('password')}
+          />
+          <button type="submit" className="usa-button" disabled={register.isPending}>
+            {register.isPending ? tr('registering') : tr('registerButton')}
+          </button>
+        </form>
+        <p className="margin-top-4">
+          {tr('haveAccount')} <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>{tr('signInLink')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export default RegisterRoute;

@@ -1,0 +1,88 @@
+import { isApiProblem, signInMutationOptions } from '@hms/api-client';
+import { ErrorSummary, PageTitle, TextField, useT, type SummaryError } from '@hms/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { safeNextPath } from '../../../app/navigation.ts';
+import { signInForm, type SignInForm } from '../api/forms.ts';
+import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
+import { authMessages, type AuthMessageKey } from '../messages.ts';
+
+const FIELDS = ['email', 'password'] as const;
+
+export function SignInRoute() {
+  const tr = useT(authMessages);
+  const translate = (message: string) => (message in authMessages.en ? tr(message as AuthMessageKey) : message);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const queryClient = useQueryClient();
+  const signIn = useMutation(signInMutationOptions(queryClient));
+  const form = useForm<SignInForm>({ resolver: zodResolver(signInForm), defaultValues: { email: '', password: '' } });
+  const { errors, submitCount } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) => {
+    signIn.mutate(values, {
+      onSuccess: () => navigate(next, { replace: true }),
+      onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError),
+    });
+  });
+
+  const fieldErrors = summaryErrors(errors, FIELDS, (field) => `sign-in-${field}`, translate);
+  // A wrong email/password or throttling is about the whole form; it is listed first and points at Email.
+  const problem = signIn.error;
+  const formError: SummaryError[] =
+    problem && !(isApiProblem(problem) && problem.errors.length)
+      ? [
+          {
+            fieldId: 'sign-in-email',
+            message:
+              isApiProblem(problem) && problem.status === 429
+                ? problem.retryAfterSeconds !== undefined
+                  ? tr('throttled', { seconds: problem.retryAfterSeconds })
+                  : tr('throttledNoTime')
+                : isApiProblem(problem)
+                  ? (problem.detail ?? problem.title)
+                  : problem.message,
+          },
+        ]
+      : [];
+
+  return (
+    <div className="grid-row">
+      <div className="tablet:grid-col-8 desktop:grid-col-6">
+        <PageTitle>{tr('signInTitle')}</PageTitle>
+        <ErrorSummary errors={[...formError, ...fieldErrors]} focusKey={`${submitCount}:${signIn.failureCount}:${String(signIn.submittedAt)}`} />
+        <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
+          <TextField
+            id="sign-in-email"
+            label={tr('email')}
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            error={errors.email?.message ? translate(errors.email.message) : undefined}
+            {...form.register('email')}
+          />
+          <TextField
+            id="sign-in-password"
+            label={tr('password')}
+            type="password"
+            autoComplete="current-password"
+            error={errors.password?.message ? translate(errors.password.message) : undefined}
+            {...form.register('password')}
+          />
+          <button type="submit" className="usa-button" disabled={signIn.isPending}>
+            {signIn.isPending ? tr('signingIn') : tr('signInButton')}
+          </button>
+        </form>
+        <p className="margin-top-4">
+          {tr('noAccount')}{' '}
+          <Link to={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>{tr('createAccount')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export default SignInRoute;

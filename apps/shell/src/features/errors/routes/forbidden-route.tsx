@@ -1,0 +1,17 @@
+import { PageTitle, useT } from '@hms/ui';
+import { Link } from 'react-router';
+import { shellMessages } from '../../../app/messages.ts';
+
+/** Shown in place of an area the signed-in user's roles do not allow (the API would refuse it with 403). */
+export function ForbiddenRoute() {
+  const tr = useT(shellMessages);
+  return (
+    <>
+      <PageTitle>{tr('forbiddenTitle')}</PageTitle>
+      <p className="usa-intro">{tr('forbiddenBody')}</p>
+      <p>
+        <Link to="/">{tr('goHome')}</Link>
+      </p>
+    </>
+  );
+}
