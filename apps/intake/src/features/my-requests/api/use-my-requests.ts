@@ -1,0 +1,9 @@
+import { myRequestsQueryOptions } from '@hms/api-client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+
+/** The citizen's requests as one list, fetched a server page (cursor) at a time. */
+export function useMyRequests() {
+  const query = useInfiniteQuery(myRequestsQueryOptions());
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  return { ...query, items };
+}

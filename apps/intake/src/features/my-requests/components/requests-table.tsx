@@ -1,0 +1,44 @@
+import type { MyRequestItem } from '@hms/contracts/landing';
+import { formatCents, formatDate, useLanguage, useT } from '@hms/ui';
+import { myRequestsMessages } from '../messages.ts';
+import { StatusTag } from './status-tag.tsx';
+
+export function RequestsTable({ items }: { items: MyRequestItem[] }) {
+  const tr = useT(myRequestsMessages);
+  const { language } = useLanguage();
+  return (
+    <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={tr('caption')}>
+      <table className="usa-table usa-table--borderless width-full">
+        <caption className="usa-sr-only">{tr('caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{tr('reference')}</th>
+            <th scope="col">{tr('service')}</th>
+            <th scope="col" className="text-right">
+              {tr('amount')}
+            </th>
+            <th scope="col">{tr('status')}</th>
+            <th scope="col">{tr('submitted')}</th>
+            <th scope="col">{tr('updated')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row" className="font-mono-xs">
+                {item.reference}
+              </th>
+              <td>{item.programName[language]}</td>
+              <td className="text-right text-tabular">{formatCents(item.amountRequestedCents, language)}</td>
+              <td>
+                <StatusTag status={item.status} />
+              </td>
+              <td>{item.submittedAt ? formatDate(item.submittedAt, language) : tr('notSubmitted')}</td>
+              <td>{formatDate(item.updatedAt, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

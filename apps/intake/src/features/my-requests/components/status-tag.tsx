@@ -1,0 +1,23 @@
+import type { RequestStatus } from '@hms/contracts/landing';
+import { useT } from '@hms/ui';
+import { myRequestsMessages } from '../messages.ts';
+
+// Colour is never the only signal (the text says the status); these USWDS tokens keep AA contrast with white text.
+const TAG_CLASS: Record<RequestStatus, string> = {
+  draft: 'bg-base-dark',
+  submitted: 'bg-primary',
+  in_review: 'bg-primary',
+  awaiting_second_approval: 'bg-primary',
+  needs_info: 'bg-secondary-dark',
+  approved: 'bg-green',
+  paid: 'bg-green',
+  rejected: 'bg-base-darker',
+  withdrawn: 'bg-base-darker',
+  payment_returned: 'bg-secondary-dark',
+};
+
+/** A citizen-facing status: internal steps (second approval) read as plain "In review". */
+export function StatusTag({ status }: { status: RequestStatus }) {
+  const tr = useT(myRequestsMessages);
+  return <span className={`usa-tag ${TAG_CLASS[status]}`}>{tr(`status_${status}`)}</span>;
+}
