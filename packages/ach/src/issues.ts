@@ -1,0 +1,41 @@
+import type { AchIssue, RecordTypeName } from './types.ts';
+
+/**
+ * Rules that real bank files break and bank software tolerates. In lenient mode they become
+ * warnings; in strict mode they are errors like every other rule.
+ */
+export const LENIENT_RULES: ReadonlySet<string> = new Set([
+  'immediate-origin-routing', // origin holds a company id or a number with a bad check digit
+  'immediate-destination-routing', // same for the destination (seen in a real returns file)
+  'file-batch-count', // file control batch count disagrees with the batches
+  'record-length-short', // record shortened by a tool that stripped trailing blanks
+  'file-entry-hash-all-nines', // file control entry hash filled with 9s instead of computed
+  'trace-odfi', // trace numbers that do not start with the batch's ODFI (processor-assigned traces)
+  'missing-file-header', // fragment: batches without file header and control
+  'missing-file-control',
+  'missing-batch-control',
+  'batch-number-order',
+  'effective-entry-date', // malformed effective date in a received file (the operator settles on its own date)
+]);
+
+export class IssueCollector {
+  readonly errors: AchIssue[] = [];
+  readonly warnings: AchIssue[] = [];
+
+  constructor(readonly lenient: boolean) {}
+
+  /** A rule no mode tolerates. */
+  error(line: number, recordType: RecordTypeName, field: string, rule: string, message: string): void {
+    this.errors.push({ line, recordType, field, rule, message });
+  }
+
+  /**
+   * A rule lenient mode tolerates. Callers decide when the context allows tolerance (e.g. a missing
+   * file control only in a fragment), so the rule must also be listed in LENIENT_RULES.
+   */
+  tolerable(line: number, recordType: RecordTypeName, field: string, rule: string, message: string): void {
+    const issue = { line, recordType, field, rule, message };
+    if (this.lenient && LENIENT_RULES.has(rule)) this.warnings.push(issue);
+    else this.errors.push(issue);
+  }
+}
