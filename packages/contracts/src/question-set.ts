@@ -52,14 +52,14 @@ const DEFAULT_MAX_FILES = 10;
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
 // Ids become form field names and object keys: no dots or brackets, which react-hook-form reads as paths.
-const idSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ only, starting with a letter');
+export const identifierSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ only, starting with a letter');
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
-type Scalar = z.infer<typeof scalarSchema>;
+export type Scalar = z.infer<typeof scalarSchema>;
 
 /** "Show (or apply) only when question `questionId` has this answer". */
 export const conditionSchema = z.union([
-  z.object({ questionId: idSchema, equals: scalarSchema }).strict(),
-  z.object({ questionId: idSchema, in: z.array(scalarSchema).min(1) }).strict(),
+  z.object({ questionId: identifierSchema, equals: scalarSchema }).strict(),
+  z.object({ questionId: identifierSchema, in: z.array(scalarSchema).min(1) }).strict(),
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
 
@@ -74,7 +74,7 @@ const dateBoundSchema = z.union([
 
 export const questionSchema = z
   .object({
-    id: idSchema,
+    id: identifierSchema,
     type: z.enum(QUESTION_TYPES),
     label: localizedTextSchema,
     hint: localizedTextSchema.optional(),
@@ -156,7 +156,7 @@ export type Question = z.infer<typeof questionSchema>;
 
 export const stepSchema = z
   .object({
-    id: idSchema,
+    id: identifierSchema,
     title: localizedTextSchema,
     description: localizedTextSchema.optional(),
     questions: z.array(questionSchema).min(1),
@@ -169,9 +169,11 @@ export function allQuestions(questionSet: QuestionSet): Question[] {
   return questionSet.steps.flatMap((step) => step.questions);
 }
 
-/** Why a condition's values cannot ever match the question it reads; null when they can. */
-function conditionProblem(condition: Condition, controller: Question): string | null {
-  const values = 'equals' in condition ? [condition.equals] : condition.in;
+/**
+ * Why `values` can never be answers to `controller` (not one of its options, or the wrong type); null when they
+ * can. Catches typos in conditions and eligibility rules when a program is saved rather than when it misbehaves.
+ */
+export function answerValuesProblem(values: readonly Scalar[], controller: Question): string | null {
   if (controller.type === 'document') return 'a condition cannot read a document question';
   if (controller.options) {
     const known = new Set(controller.options.map((o) => o.value));
@@ -200,7 +202,7 @@ export const questionSetSchema = z
         if (q.showIf) {
           const controller = earlier.get(q.showIf.questionId);
           const message = controller
-            ? conditionProblem(q.showIf, controller)
+            ? answerValuesProblem('equals' in q.showIf ? [q.showIf.equals] : q.showIf.in, controller)
             : `showIf must refer to an earlier question; ${q.showIf.questionId} is not one`;
           if (message) ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message });
         }
@@ -518,7 +520,7 @@ export const ELIGIBILITY_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'no
  */
 export const eligibilityRuleSchema = z
   .object({
-    questionId: idSchema,
+    questionId: identifierSchema,
     op: z.enum(ELIGIBILITY_OPS),
     value: z.union([scalarSchema, z.array(scalarSchema).min(1)]),
     reason: localizedTextSchema,
