@@ -32,7 +32,10 @@ export function sessionCookieOptions(config: Pick<Config, 'secureCookies' | 'ses
 
 function sameOrigin(request: FastifyRequest, origin: string): boolean {
   try {
-    return new URL(origin).host === request.headers.host;
+    const o = new URL(origin);
+    // Parse the Host the same way so default ports compare equal (localhost:80 vs http://localhost).
+    // request.host honours X-Forwarded-Host only when trustProxy is on (behind our own TLS proxy).
+    return o.host === new URL(`${o.protocol}//${request.host}`).host;
   } catch {
     return false;
   }
