@@ -1,0 +1,36 @@
+import { defineMessages } from '@hms/ui';
+
+export const summaryMessages = defineMessages({
+  en: {
+    title: 'Finance',
+    lead: 'Money approved, waiting to be paid, paid and returned, across all programs.',
+    loading: 'Loading totals…',
+    totalsHeading: 'Totals',
+    approved: 'Approved',
+    pending: 'Pending payment',
+    paid: 'Paid',
+    returned: 'Returned',
+    byProgramHeading: 'By program',
+    byProgramCaption: 'Money by program, in US dollars',
+    program: 'Program',
+    requests: 'Requests',
+    emptyTitle: 'No money has moved yet',
+    emptyBody: 'Amounts appear here once approvers approve requests.',
+  },
+  es: {
+    title: 'Finanzas',
+    lead: 'Dinero aprobado, pendiente de pago, pagado y devuelto, en todos los programas.',
+    loading: 'Cargando totales…',
+    totalsHeading: 'Totales',
+    approved: 'Aprobado',
+    pending: 'Pendiente de pago',
+    paid: 'Pagado',
+    returned: 'Devuelto',
+    byProgramHeading: 'Por programa',
+    byProgramCaption: 'Dinero por programa, en dólares estadounidenses',
+    program: 'Programa',
+    requests: 'Solicitudes',
+    emptyTitle: 'Todavía no se ha movido dinero',
+    emptyBody: 'Las cantidades aparecen aquí cuando se aprueban solicitudes.',
+  },
+});

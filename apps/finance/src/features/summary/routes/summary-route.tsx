@@ -1,0 +1,33 @@
+import { financeSummaryQueryOptions } from '@hms/api-client';
+import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
+import { useQuery } from '@tanstack/react-query';
+import { ByProgramTable } from '../components/by-program-table.tsx';
+import { Totals } from '../components/totals.tsx';
+import { summaryMessages } from '../messages.ts';
+
+export function SummaryRoute() {
+  const tr = useT(summaryMessages);
+  const summary = useQuery(financeSummaryQueryOptions());
+  return (
+    <>
+      <PageTitle>{tr('title')}</PageTitle>
+      <p className="usa-intro">{tr('lead')}</p>
+      {summary.isPending ? (
+        <LoadingState label={tr('loading')} />
+      ) : summary.isError ? (
+        <ProblemAlert error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : (
+        <>
+          <Totals totals={summary.data.totals} />
+          {summary.data.byProgram.length === 0 ? (
+            <EmptyState title={tr('emptyTitle')}>
+              <p>{tr('emptyBody')}</p>
+            </EmptyState>
+          ) : (
+            <ByProgramTable rows={summary.data.byProgram} />
+          )}
+        </>
+      )}
+    </>
+  );
+}
