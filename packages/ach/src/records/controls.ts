@@ -13,6 +13,7 @@ export function readBatchControl(r: string): BatchControl {
     entryHash: n(r.slice(10, 20)),
     totalDebit: n(r.slice(20, 32)),
     totalCredit: n(r.slice(32, 44)),
+    // Leading blanks kept: some banks right-justify it here, and writing back must reproduce that.
     companyIdentification: r.slice(44, 54).trimEnd(),
     messageAuthenticationCode: r.slice(54, 73).trimEnd(),
     odfiIdentification: r.slice(79, 87),
