@@ -46,7 +46,7 @@ export async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
 
 export async function createTestApp(
   env: Record<string, string> = {},
-  opts: { seed?: boolean } = {},
+  opts: { seed?: boolean; extend?: (app: FastifyInstance) => void } = {},
 ): Promise<TestContext> {
   const { db, drop } = await openTestDb();
   await migrateToLatest(db.kysely);
@@ -58,6 +58,7 @@ export async function createTestApp(
     ...env,
   });
   const app = await buildApp({ config, db: db.kysely, logger: false });
+  opts.extend?.(app);
   await app.ready();
   return {
     app,

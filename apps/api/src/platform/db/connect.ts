@@ -8,7 +8,7 @@ import { PGliteDialect } from './pglite-dialect.ts';
 export interface Db {
   kysely: Kysely<Database>;
   kind: 'pglite' | 'postgres';
-  /** true once close() ran; /api/ready reports 503 then. */
+  /** Idempotent. After it, queries fail as "database unavailable" (503). */
   close(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     // An idle client losing its server must not crash the process; the next query will fail and be reported.
     pool.on('error', () => undefined);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, kind: 'postgres', close: () => kysely.destroy() };
+    return { kysely, kind: 'postgres', close: once(() => kysely.destroy()) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   let dataDir: string | undefined;
@@ -54,7 +54,13 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
   await pglite.waitReady;
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { kysely, kind: 'pglite', close: () => kysely.destroy() };
+  return { kysely, kind: 'pglite', close: once(() => kysely.destroy()) };
+}
+
+/** Shutdown paths may close twice (signal + test teardown); the pool must only be ended once. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let p: Promise<void> | undefined;
+  return () => (p ??= fn());
 }
 
 export async function pingDb(db: Kysely<Database>): Promise<void> {

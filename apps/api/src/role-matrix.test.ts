@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Role } from '@hms/contracts/auth';
+import { Agent, createTestApp, type TestContext } from './testing/test-app.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './platform/db/seed.ts';
+
+/**
+ * Every route × every role (and anonymous). The expected access comes from the "Roles: …" line each route must
+ * declare in its OpenAPI description, so a route without a declaration, or one whose guard disagrees with its
+ * declaration, fails here. Modules adding routes with bodies or path params add a sample below.
+ */
+const SAMPLE_BODIES: Record<string, () => unknown> = {
+  register: () => ({ email: `matrix-${Math.random().toString(36).slice(2)}@example.com`, password: 'matrix-phrase-long-enough', displayName: 'M' }),
+  signIn: () => ({ email: 'citizen@example.gov', password: DEMO_PASSWORD }),
+  updateMe: () => ({ language: 'en' }),
+};
+
+type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: Role[] };
+
+function parseAccess(operationId: string, description: string | undefined): Access {
+  const m = /Roles: ([^.]+)\./.exec(description ?? '');
+  if (!m) throw new Error(`${operationId}: description must declare "Roles: …".`);
+  const text = m[1]!.trim();
+  if (text.startsWith('public')) return { kind: 'public' };
+  if (text.startsWith('any signed-in user')) return { kind: 'signed-in' };
+  const list = text.split(',').map((s) => s.trim());
+  for (const r of list) if (!(roles as readonly string[]).includes(r)) throw new Error(`${operationId}: unknown role "${r}"`);
+  return { kind: 'roles', roles: list as Role[] };
+}
+
+interface Op {
+  method: string;
+  path: string;
+  operationId: string;
+  access: Access;
+}
+
+let t: TestContext;
+const agents = new Map<Role, Agent>();
+let ops: Op[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of roles) {
+    const email = DEMO_USERS.find((u) => u.role === role)!.email;
+    const agent = new Agent(t.app);
+    await agent.signIn(email);
+    agents.set(role, agent);
+  }
+  const doc = JSON.parse((await t.app.inject({ url: '/api/openapi.json' })).body) as {
+    paths: Record<string, Record<string, { operationId?: string; description?: string; tags?: string[]; summary?: string }>>;
+  };
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      expect(op.tags?.length, `${op.operationId} tags`).toBeGreaterThan(0);
+      expect(op.summary, `${op.operationId} summary`).toBeTruthy();
+      ops.push({ method: method.toUpperCase(), path, operationId: op.operationId, access: parseAccess(op.operationId, op.description) });
+    }
+  }
+  // sign-out ends the caller's session: run it last.
+  ops = [...ops.filter((o) => o.operationId !== 'signOut'), ...ops.filter((o) => o.operationId === 'signOut')];
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function call(agent: Agent, op: Op) {
+  if (op.path.includes('{')) throw new Error(`${op.operationId}: add a sample for its path parameters to the role matrix`);
+  const needsBody = op.method !== 'GET' && op.method !== 'DELETE' && op.operationId !== 'signOut';
+  const sample = SAMPLE_BODIES[op.operationId];
+  if (needsBody && !sample) throw new Error(`${op.operationId}: add a sample body to SAMPLE_BODIES in role-matrix.test.ts`);
+  return agent.request(op.method as 'GET', op.path, needsBody ? sample!() : undefined);
+}
+
+describe('role matrix', () => {
+  it('covers the routes of this API', () => {
+    expect(ops.map((o) => o.operationId)).toEqual(
+      expect.arrayContaining(['getHealth', 'getReady', 'getRemotes', 'register', 'signIn', 'signOut', 'getMe', 'updateMe', 'listPrograms', 'listMyRequests', 'getInboxCounts', 'getFinanceSummary']),
+    );
+  });
+
+  it('every route answers each role and anonymous as its declaration says', async () => {
+    const failures: string[] = [];
+    for (const op of ops) {
+      const anon = await call(new Agent(t.app), op);
+      const anonOk = op.access.kind === 'public' ? ![401, 403].includes(anon.statusCode) && anon.statusCode < 500 : anon.statusCode === 401;
+      if (!anonOk) failures.push(`${op.operationId} anonymous → ${anon.statusCode}`);
+      // Public state-changing routes (register, sign-in, sign-out) would change the role agents' sessions.
+      if (op.access.kind === 'public' && op.method !== 'GET') continue;
+      for (const role of roles) {
+        const res = await call(agents.get(role)!, op);
+        const allowed = op.access.kind !== 'roles' || op.access.roles.includes(role);
+        const expected = allowed ? (op.method === 'GET' ? [200] : [200, 201, 204]) : [403];
+        if (!expected.includes(res.statusCode)) failures.push(`${op.operationId} as ${role} → ${res.statusCode} (expected ${expected.join('/')})`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
