@@ -27,6 +27,7 @@ export function isValidRoutingNumber(routing: string): boolean {
  */
 export function routingFromImmediateField(field: string): string | null {
   const v = field.trim();
+  if (!/^\d+$/.test(v)) return null;
   if (v.length === 9) return v;
   if (v.length === 10 && v.charCodeAt(0) === 48) return v.slice(1);
   return null;
