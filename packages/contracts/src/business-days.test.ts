@@ -68,7 +68,9 @@ describe('federalReserveHolidays', () => {
   });
 
   it('starts Juneteenth closures in 2022', () => {
-    expect(federalReserveHolidays(2021).map((h) => h.name)).not.toContain('Juneteenth National Independence Day');
+    expect(federalReserveHolidays(2021).map((h) => h.name)).not.toContain(
+      'Juneteenth National Independence Day',
+    );
     expect(observedFederalReserveHolidays(2022)).toContain('2022-06-20');
     expect(observedFederalReserveHolidays(2022)).toContain('2022-12-26');
   });
@@ -212,9 +214,18 @@ describe('toZonedDate', () => {
 
   it('follows daylight saving time', () => {
     // EDT (UTC-4) in July: 03:30Z is still the previous evening; EST (UTC-5) in January: 04:30Z too.
-    expect(toZonedDateTime(new Date('2026-07-15T03:30:00Z'), NY)).toEqual({ date: '2026-07-14', secondsOfDay: 23 * 3600 + 30 * 60 });
-    expect(toZonedDateTime(new Date('2026-01-15T04:30:00Z'), NY)).toEqual({ date: '2026-01-14', secondsOfDay: 23 * 3600 + 30 * 60 });
-    expect(toZonedDateTime(new Date('2026-01-15T05:00:00Z'), NY)).toEqual({ date: '2026-01-15', secondsOfDay: 0 });
+    expect(toZonedDateTime(new Date('2026-07-15T03:30:00Z'), NY)).toEqual({
+      date: '2026-07-14',
+      secondsOfDay: 23 * 3600 + 30 * 60,
+    });
+    expect(toZonedDateTime(new Date('2026-01-15T04:30:00Z'), NY)).toEqual({
+      date: '2026-01-14',
+      secondsOfDay: 23 * 3600 + 30 * 60,
+    });
+    expect(toZonedDateTime(new Date('2026-01-15T05:00:00Z'), NY)).toEqual({
+      date: '2026-01-15',
+      secondsOfDay: 0,
+    });
   });
 
   it('refuses an unknown zone and an invalid date', () => {
@@ -245,17 +256,32 @@ describe('achEffectiveDate', () => {
   it('reads the cut-off in the zone, not in UTC', () => {
     // 14:00 in UTC but 10:00 in New York (EDT): before a 14:45 New York cut-off.
     expect(achEffectiveDate({ ...base, now: new Date('2026-07-15T14:00:00Z') }).sameDay).toBe(true);
-    expect(achEffectiveDate({ ...base, timeZone: 'UTC', sameDayCutoff: '13:00', now: new Date('2026-07-15T14:00:00Z') }).sameDay).toBe(false);
+    expect(
+      achEffectiveDate({
+        ...base,
+        timeZone: 'UTC',
+        sameDayCutoff: '13:00',
+        now: new Date('2026-07-15T14:00:00Z'),
+      }).sameDay,
+    ).toBe(false);
   });
 
   it('is the next business day on weekends and holidays', () => {
-    expect(achEffectiveDate({ ...base, now: new Date('2026-11-28T15:00:00Z') })).toEqual({ effectiveDate: '2026-11-30', sameDay: false });
-    expect(achEffectiveDate({ ...base, now: new Date('2026-11-26T15:00:00Z') })).toEqual({ effectiveDate: '2026-11-27', sameDay: false });
+    expect(achEffectiveDate({ ...base, now: new Date('2026-11-28T15:00:00Z') })).toEqual({
+      effectiveDate: '2026-11-30',
+      sameDay: false,
+    });
+    expect(achEffectiveDate({ ...base, now: new Date('2026-11-26T15:00:00Z') })).toEqual({
+      effectiveDate: '2026-11-27',
+      sameDay: false,
+    });
   });
 
   it('keeps entries above $1,000,000 off same-day ACH', () => {
     const now = new Date('2026-11-25T15:00:00Z');
-    expect(achEffectiveDate({ ...base, now, amountCents: SAME_DAY_ACH_LIMIT_CENTS }).sameDay).toBe(true);
+    expect(achEffectiveDate({ ...base, now, amountCents: SAME_DAY_ACH_LIMIT_CENTS }).sameDay).toBe(
+      true,
+    );
     expect(achEffectiveDate({ ...base, now, amountCents: SAME_DAY_ACH_LIMIT_CENTS + 1 })).toEqual({
       effectiveDate: '2026-11-27',
       sameDay: false,

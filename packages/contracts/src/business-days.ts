@@ -65,7 +65,8 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function toDayNumber(date: PlainDate): number {
-  if (!isPlainDate(date)) throw new RangeError(`Not a calendar date in YYYY-MM-DD form: ${JSON.stringify(date)}`);
+  if (!isPlainDate(date))
+    throw new RangeError(`Not a calendar date in YYYY-MM-DD form: ${JSON.stringify(date)}`);
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const utc = new Date(0);
   // setUTCFullYear (unlike Date.UTC) does not map years 0–99 to 1900–1999.
@@ -76,7 +77,8 @@ function toDayNumber(date: PlainDate): number {
 function fromDayNumber(dayNumber: number): PlainDate {
   const utc = new Date(dayNumber * MS_PER_DAY);
   const year = utc.getUTCFullYear();
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`Date out of the supported range: year ${year}`);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new RangeError(`Date out of the supported range: year ${year}`);
   return `${String(year).padStart(4, '0')}-${pad2(utc.getUTCMonth() + 1)}-${pad2(utc.getUTCDate())}`;
 }
 
@@ -125,7 +127,9 @@ export function federalReserveHolidays(year: number): readonly FederalReserveHol
     ["Washington's Birthday", nthWeekday(year, 2, MONDAY, 3)],
     ['Memorial Day', lastWeekday(year, 5, MONDAY)],
     ...(year >= FIRST_JUNETEENTH_CLOSURE_YEAR
-      ? ([['Juneteenth National Independence Day', dateOf(year, 6, 19)]] as Array<[FederalReserveHolidayName, PlainDate]>)
+      ? ([['Juneteenth National Independence Day', dateOf(year, 6, 19)]] as Array<
+          [FederalReserveHolidayName, PlainDate]
+        >)
       : []),
     ['Independence Day', dateOf(year, 7, 4)],
     ['Labor Day', nthWeekday(year, 9, MONDAY, 1)],
@@ -161,7 +165,9 @@ export function observedFederalReserveHolidays(year: number): PlainDate[] {
 export function federalReserveHolidayOn(date: PlainDate): FederalReserveHoliday | null {
   const year = Number(date.slice(0, 4));
   toDayNumber(date); // validates
-  return federalReserveHolidays(year).find((h) => h.date === date || h.observedDate === date) ?? null;
+  return (
+    federalReserveHolidays(year).find((h) => h.date === date || h.observedDate === date) ?? null
+  );
 }
 
 /**
@@ -290,14 +296,23 @@ export interface AchEffectiveDate {
  * The settlement date to write into a batch released at `now`: today when today is a business day, the clock
  * is strictly before the cut-off and the entry is within the same-day limit; otherwise the next business day.
  */
-export function achEffectiveDate({ now, timeZone, sameDayCutoff, amountCents }: AchEffectiveDateInput): AchEffectiveDate {
+export function achEffectiveDate({
+  now,
+  timeZone,
+  sameDayCutoff,
+  amountCents,
+}: AchEffectiveDateInput): AchEffectiveDate {
   const cutoff = CUTOFF.exec(sameDayCutoff);
-  if (!cutoff) throw new RangeError(`Same-day cut-off must be HH:MM (24-hour): ${JSON.stringify(sameDayCutoff)}`);
+  if (!cutoff)
+    throw new RangeError(
+      `Same-day cut-off must be HH:MM (24-hour): ${JSON.stringify(sameDayCutoff)}`,
+    );
   if (!Number.isSafeInteger(amountCents) || amountCents < 0) {
     throw new RangeError(`Amount must be a non-negative whole number of cents: ${amountCents}`);
   }
   const cutoffSeconds = Number(cutoff[1]) * 3600 + Number(cutoff[2]) * 60;
   const { date, secondsOfDay } = toZonedDateTime(now, timeZone);
-  const sameDay = isBusinessDay(date) && secondsOfDay < cutoffSeconds && amountCents <= SAME_DAY_ACH_LIMIT_CENTS;
+  const sameDay =
+    isBusinessDay(date) && secondsOfDay < cutoffSeconds && amountCents <= SAME_DAY_ACH_LIMIT_CENTS;
   return { effectiveDate: sameDay ? date : nextBusinessDay(date), sameDay };
 }

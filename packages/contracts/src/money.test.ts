@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DollarsParseFailure, centsToDecimalString, formatCents, parseDollars, parseDollarsToCents } from './money.ts';
+import {
+  DollarsParseFailure,
+  centsToDecimalString,
+  formatCents,
+  parseDollars,
+  parseDollarsToCents,
+} from './money.ts';
 
 describe('parseDollarsToCents', () => {
   it.each([

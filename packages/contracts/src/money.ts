@@ -19,7 +19,8 @@ export type DollarsParseError =
   /** Beyond what a JavaScript number holds exactly (2^53 - 1 cents). */
   | 'too_large';
 
-export type DollarsParseResult = { ok: true; cents: number } | { ok: false; error: DollarsParseError };
+export type DollarsParseResult =
+  { ok: true; cents: number } | { ok: false; error: DollarsParseError };
 
 // Plain digits or correctly grouped thousands (1,234,567), then any number of decimals: the decimals are
 // counted afterwards so that "too many decimals" gets its own message rather than "not an amount".
@@ -32,7 +33,8 @@ const AMOUNT = /^(?:(\d{1,3}(?:,\d{3})+)|(\d+))(?:\.(\d+))?$/;
 export function parseDollars(input: string): DollarsParseResult {
   let text = input.trim();
   if (text === '') return { ok: false, error: 'empty' };
-  if (/^(?:-|\(.*\)$|\$\s*-)/.test(text) || text.startsWith('\u2212')) return { ok: false, error: 'negative' };
+  if (/^(?:-|\(.*\)$|\$\s*-)/.test(text) || text.startsWith('\u2212'))
+    return { ok: false, error: 'negative' };
   if (text.startsWith('$')) text = text.slice(1).trimStart();
   const match = AMOUNT.exec(text);
   if (!match) return { ok: false, error: 'format' };

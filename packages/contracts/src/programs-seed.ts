@@ -21,7 +21,10 @@ const plainDateSchema = z.string().refine(isPlainDate, 'Use a real date written 
 
 export const programDefinitionSchema = z
   .object({
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case words joined by dashes').max(64),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case words joined by dashes')
+      .max(64),
     name: localizedTextSchema,
     description: localizedTextSchema,
     eligibilitySummary: localizedTextSchema,
@@ -45,25 +48,35 @@ export const programDefinitionSchema = z
   })
   .strict()
   .superRefine((program, ctx) => {
-    const problem = (path: Array<string | number>, message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const problem = (path: Array<string | number>, message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
     // Nacha: PPD credits consumer accounts, CCD credits corporate accounts.
     const expectedSec = program.payeeType === 'individual' ? 'PPD' : 'CCD';
-    if (program.secCode !== expectedSec) problem(['secCode'], `${program.payeeType} payees are paid with ${expectedSec} entries`);
-    if (program.maxAmountCents > program.budgetCents) problem(['maxAmountCents'], 'maxAmountCents is more than the budget');
+    if (program.secCode !== expectedSec)
+      problem(['secCode'], `${program.payeeType} payees are paid with ${expectedSec} entries`);
+    if (program.maxAmountCents > program.budgetCents)
+      problem(['maxAmountCents'], 'maxAmountCents is more than the budget');
     if (program.opensAt > program.closesAt) problem(['closesAt'], 'closesAt is before opensAt');
 
     const questions = new Map(allQuestions(program.questionSet).map((q) => [q.id, q]));
     const amount = questions.get(program.amountQuestionId);
     if (!amount || amount.type !== 'money' || !amount.required || amount.showIf) {
-      problem(['amountQuestionId'], 'amountQuestionId must name a required, always shown money question');
+      problem(
+        ['amountQuestionId'],
+        'amountQuestionId must name a required, always shown money question',
+      );
     } else if (amount.max === undefined || amount.max > program.maxAmountCents) {
       // Otherwise the form would accept amounts the program can never pay.
-      problem(['amountQuestionId'], 'the amount question needs a max no higher than maxAmountCents');
+      problem(
+        ['amountQuestionId'],
+        'the amount question needs a max no higher than maxAmountCents',
+      );
     }
 
     program.eligibilityRules.forEach((rule, i) => {
       const question = questions.get(rule.questionId);
-      if (!question) return problem(['eligibilityRules', i, 'questionId'], `no question ${rule.questionId}`);
+      if (!question)
+        return problem(['eligibilityRules', i, 'questionId'], `no question ${rule.questionId}`);
       const values = Array.isArray(rule.value) ? rule.value : [rule.value];
       const valuesProblem = answerValuesProblem(values, question);
       if (valuesProblem) problem(['eligibilityRules', i, 'value'], valuesProblem);
@@ -71,7 +84,10 @@ export const programDefinitionSchema = z
         const controller = questions.get(rule.appliesIf.questionId);
         const condition = rule.appliesIf;
         const message = controller
-          ? answerValuesProblem('equals' in condition ? [condition.equals] : condition.in, controller)
+          ? answerValuesProblem(
+              'equals' in condition ? [condition.equals] : condition.in,
+              controller,
+            )
           : `no question ${condition.questionId}`;
         if (message) problem(['eligibilityRules', i, 'appliesIf'], message);
       }
@@ -80,7 +96,10 @@ export const programDefinitionSchema = z
 export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;
 
 /** Whether applications are accepted on `today` (a date in the agency's zone). */
-export function isProgramOpen(program: Pick<ProgramDefinition, 'opensAt' | 'closesAt'>, today: PlainDate): boolean {
+export function isProgramOpen(
+  program: Pick<ProgramDefinition, 'opensAt' | 'closesAt'>,
+  today: PlainDate,
+): boolean {
   return program.opensAt <= today && today <= program.closesAt;
 }
 
@@ -93,7 +112,10 @@ const YES_NO = [
 
 export const homeEnergyRebate: ProgramDefinition = {
   slug: 'home-energy-rebate',
-  name: { en: 'Home Energy Efficiency Rebate', es: 'Reembolso por eficiencia energética en el hogar' },
+  name: {
+    en: 'Home Energy Efficiency Rebate',
+    es: 'Reembolso por eficiencia energética en el hogar',
+  },
   description: {
     en: 'Get back up to half the cost of an energy-saving upgrade to your home, such as a heat pump, insulation or new windows, up to $2,000.',
     es: 'Recupere hasta la mitad del costo de una mejora que ahorre energía en su hogar, como una bomba de calor, aislamiento o ventanas nuevas, hasta $2,000.',
@@ -121,9 +143,15 @@ export const homeEnergyRebate: ProgramDefinition = {
           {
             id: 'householdSize',
             type: 'number',
-            label: { en: 'How many people live in your household?', es: '¿Cuántas personas viven en su hogar?' },
+            label: {
+              en: 'How many people live in your household?',
+              es: '¿Cuántas personas viven en su hogar?',
+            },
             hint: { en: 'Include yourself.', es: 'Inclúyase usted.' },
-            errorName: { en: 'the number of people in your household', es: 'el número de personas en su hogar' },
+            errorName: {
+              en: 'the number of people in your household',
+              es: 'el número de personas en su hogar',
+            },
             required: true,
             integer: true,
             min: 1,
@@ -175,8 +203,14 @@ export const homeEnergyRebate: ProgramDefinition = {
           {
             id: 'ownership',
             type: 'radio',
-            label: { en: 'Do you own or rent this home?', es: '¿Es dueño de esta vivienda o la alquila?' },
-            errorName: { en: 'whether you own or rent the home', es: 'si es dueño de la vivienda o la alquila' },
+            label: {
+              en: 'Do you own or rent this home?',
+              es: '¿Es dueño de esta vivienda o la alquila?',
+            },
+            errorName: {
+              en: 'whether you own or rent the home',
+              es: 'si es dueño de la vivienda o la alquila',
+            },
             required: true,
             options: [
               { value: 'own', label: { en: 'I own it', es: 'Soy dueño' } },
@@ -213,9 +247,24 @@ export const homeEnergyRebate: ProgramDefinition = {
             options: [
               { value: 'heat_pump', label: { en: 'Heat pump', es: 'Bomba de calor' } },
               { value: 'insulation', label: { en: 'Insulation', es: 'Aislamiento' } },
-              { value: 'windows', label: { en: 'Energy-efficient windows', es: 'Ventanas de bajo consumo energético' } },
-              { value: 'heat_pump_water_heater', label: { en: 'Heat pump water heater', es: 'Calentador de agua con bomba de calor' } },
-              { value: 'smart_thermostat', label: { en: 'Smart thermostat', es: 'Termostato inteligente' } },
+              {
+                value: 'windows',
+                label: {
+                  en: 'Energy-efficient windows',
+                  es: 'Ventanas de bajo consumo energético',
+                },
+              },
+              {
+                value: 'heat_pump_water_heater',
+                label: {
+                  en: 'Heat pump water heater',
+                  es: 'Calentador de agua con bomba de calor',
+                },
+              },
+              {
+                value: 'smart_thermostat',
+                label: { en: 'Smart thermostat', es: 'Termostato inteligente' },
+              },
             ],
           },
           {
@@ -231,7 +280,10 @@ export const homeEnergyRebate: ProgramDefinition = {
           {
             id: 'contractorName',
             type: 'text',
-            label: { en: 'Name of the installer (optional)', es: 'Nombre del instalador (opcional)' },
+            label: {
+              en: 'Name of the installer (optional)',
+              es: 'Nombre del instalador (opcional)',
+            },
             errorName: { en: 'the name of the installer', es: 'el nombre del instalador' },
             required: false,
             maxLength: 120,
@@ -239,7 +291,10 @@ export const homeEnergyRebate: ProgramDefinition = {
           {
             id: 'upgradeCost',
             type: 'money',
-            label: { en: 'How much did the upgrade cost in total?', es: '¿Cuánto costó la mejora en total?' },
+            label: {
+              en: 'How much did the upgrade cost in total?',
+              es: '¿Cuánto costó la mejora en total?',
+            },
             hint: { en: 'Include parts and labor.', es: 'Incluya materiales y mano de obra.' },
             errorName: { en: 'the cost of the upgrade', es: 'el costo de la mejora' },
             required: true,
@@ -359,7 +414,10 @@ export const smallBusinessRelief: ProgramDefinition = {
               en: 'As it appears on your tax documents.',
               es: 'Como aparece en sus documentos de impuestos.',
             },
-            errorName: { en: 'the legal name of the business', es: 'el nombre legal de la empresa' },
+            errorName: {
+              en: 'the legal name of the business',
+              es: 'el nombre legal de la empresa',
+            },
             required: true,
             minLength: 2,
             maxLength: 140,
@@ -367,7 +425,10 @@ export const smallBusinessRelief: ProgramDefinition = {
           {
             id: 'ein',
             type: 'text',
-            label: { en: 'Employer Identification Number (EIN)', es: 'Número de Identificación Patronal (EIN)' },
+            label: {
+              en: 'Employer Identification Number (EIN)',
+              es: 'Número de Identificación Patronal (EIN)',
+            },
             hint: { en: 'For example, 12-3456789', es: 'Por ejemplo, 12-3456789' },
             errorName: { en: 'the EIN', es: 'el EIN' },
             required: true,
@@ -386,25 +447,43 @@ export const smallBusinessRelief: ProgramDefinition = {
             errorName: { en: 'the type of business', es: 'el tipo de empresa' },
             required: true,
             options: [
-              { value: 'sole_proprietor', label: { en: 'Sole proprietorship', es: 'Empresa unipersonal' } },
+              {
+                value: 'sole_proprietor',
+                label: { en: 'Sole proprietorship', es: 'Empresa unipersonal' },
+              },
               { value: 'partnership', label: { en: 'Partnership', es: 'Sociedad colectiva' } },
-              { value: 'llc', label: { en: 'Limited liability company (LLC)', es: 'Sociedad de responsabilidad limitada (LLC)' } },
+              {
+                value: 'llc',
+                label: {
+                  en: 'Limited liability company (LLC)',
+                  es: 'Sociedad de responsabilidad limitada (LLC)',
+                },
+              },
               { value: 'corporation', label: { en: 'Corporation', es: 'Corporación' } },
-              { value: 'nonprofit', label: { en: 'Nonprofit organization', es: 'Organización sin fines de lucro' } },
+              {
+                value: 'nonprofit',
+                label: { en: 'Nonprofit organization', es: 'Organización sin fines de lucro' },
+              },
             ],
           },
           {
             id: 'dateEstablished',
             type: 'date',
             label: { en: 'When did the business start?', es: '¿Cuándo comenzó la empresa?' },
-            errorName: { en: 'the date the business started', es: 'la fecha en que comenzó la empresa' },
+            errorName: {
+              en: 'the date the business started',
+              es: 'la fecha en que comenzó la empresa',
+            },
             required: true,
             maxDate: 'today',
           },
           {
             id: 'employees',
             type: 'number',
-            label: { en: 'How many people does the business employ?', es: '¿Cuántas personas emplea la empresa?' },
+            label: {
+              en: 'How many people does the business employ?',
+              es: '¿Cuántas personas emplea la empresa?',
+            },
             hint: {
               en: 'Count full-time and part-time employees, including owners who draw a salary.',
               es: 'Cuente empleados de tiempo completo y de medio tiempo, incluidos los dueños que reciben un salario.',
@@ -428,7 +507,10 @@ export const smallBusinessRelief: ProgramDefinition = {
               en: 'Revenue in the 12 months before the loss',
               es: 'Ingresos en los 12 meses anteriores a la pérdida',
             },
-            errorName: { en: 'the revenue before the loss', es: 'los ingresos anteriores a la pérdida' },
+            errorName: {
+              en: 'the revenue before the loss',
+              es: 'los ingresos anteriores a la pérdida',
+            },
             required: true,
             min: 0,
           },
@@ -443,7 +525,10 @@ export const smallBusinessRelief: ProgramDefinition = {
               en: 'Compare the last 12 months with the 12 months before. Enter a number from 0 to 100.',
               es: 'Compare los últimos 12 meses con los 12 meses anteriores. Escriba un número del 0 al 100.',
             },
-            errorName: { en: 'the percentage revenue fell', es: 'el porcentaje en que bajaron los ingresos' },
+            errorName: {
+              en: 'the percentage revenue fell',
+              es: 'el porcentaje en que bajaron los ingresos',
+            },
             required: true,
             min: 0,
             max: 100,
@@ -451,8 +536,14 @@ export const smallBusinessRelief: ProgramDefinition = {
           {
             id: 'impactDescription',
             type: 'textarea',
-            label: { en: 'Describe how the business was affected', es: 'Describa cómo se vio afectada la empresa' },
-            errorName: { en: 'how the business was affected', es: 'cómo se vio afectada la empresa' },
+            label: {
+              en: 'Describe how the business was affected',
+              es: 'Describa cómo se vio afectada la empresa',
+            },
+            errorName: {
+              en: 'how the business was affected',
+              es: 'cómo se vio afectada la empresa',
+            },
             required: true,
             minLength: 50,
             maxLength: 2000,
@@ -461,8 +552,14 @@ export const smallBusinessRelief: ProgramDefinition = {
             id: 'useOfFunds',
             type: 'checkbox',
             label: { en: 'What will you use the grant for?', es: '¿Para qué usará la subvención?' },
-            hint: { en: 'Select all that apply.', es: 'Seleccione todas las opciones que correspondan.' },
-            errorName: { en: 'what you will use the grant for', es: 'para qué usará la subvención' },
+            hint: {
+              en: 'Select all that apply.',
+              es: 'Seleccione todas las opciones que correspondan.',
+            },
+            errorName: {
+              en: 'what you will use the grant for',
+              es: 'para qué usará la subvención',
+            },
             required: true,
             options: [
               { value: 'payroll', label: { en: 'Payroll', es: 'Nómina' } },
@@ -491,8 +588,14 @@ export const smallBusinessRelief: ProgramDefinition = {
           {
             id: 'taxReturn',
             type: 'document',
-            label: { en: 'Upload the business’s latest federal tax return', es: 'Suba la declaración federal de impuestos más reciente de la empresa' },
-            errorName: { en: 'the latest tax return', es: 'la declaración de impuestos más reciente' },
+            label: {
+              en: 'Upload the business’s latest federal tax return',
+              es: 'Suba la declaración federal de impuestos más reciente de la empresa',
+            },
+            errorName: {
+              en: 'the latest tax return',
+              es: 'la declaración de impuestos más reciente',
+            },
             required: true,
             accept: ['application/pdf'],
             maxFiles: 3,
@@ -500,8 +603,14 @@ export const smallBusinessRelief: ProgramDefinition = {
           {
             id: 'financialStatements',
             type: 'document',
-            label: { en: 'Upload profit and loss statements (optional)', es: 'Suba estados de pérdidas y ganancias (opcional)' },
-            errorName: { en: 'the profit and loss statements', es: 'los estados de pérdidas y ganancias' },
+            label: {
+              en: 'Upload profit and loss statements (optional)',
+              es: 'Suba estados de pérdidas y ganancias (opcional)',
+            },
+            errorName: {
+              en: 'the profit and loss statements',
+              es: 'los estados de pérdidas y ganancias',
+            },
             required: false,
             accept: [...DOCUMENT_TYPES],
             maxFiles: 5,
@@ -516,7 +625,10 @@ export const smallBusinessRelief: ProgramDefinition = {
             id: 'contactName',
             type: 'text',
             label: { en: 'Full name', es: 'Nombre completo' },
-            errorName: { en: 'the full name of the contact person', es: 'el nombre completo de la persona de contacto' },
+            errorName: {
+              en: 'the full name of the contact person',
+              es: 'el nombre completo de la persona de contacto',
+            },
             required: true,
             maxLength: 120,
           },
@@ -632,7 +744,10 @@ export const permitFeeRefund: ProgramDefinition = {
             id: 'amountPaid',
             type: 'money',
             label: { en: 'How much did you pay?', es: '¿Cuánto pagó?' },
-            hint: { en: 'Refunds are limited to $1,500.', es: 'Los reembolsos tienen un límite de $1,500.' },
+            hint: {
+              en: 'Refunds are limited to $1,500.',
+              es: 'Los reembolsos tienen un límite de $1,500.',
+            },
             errorName: { en: 'the amount you paid', es: 'el monto que pagó' },
             required: true,
             min: 100,
@@ -647,21 +762,42 @@ export const permitFeeRefund: ProgramDefinition = {
           {
             id: 'refundReason',
             type: 'radio',
-            label: { en: 'Why should the fee be refunded?', es: '¿Por qué se debe reembolsar la tarifa?' },
-            errorName: { en: 'why the fee should be refunded', es: 'por qué se debe reembolsar la tarifa' },
+            label: {
+              en: 'Why should the fee be refunded?',
+              es: '¿Por qué se debe reembolsar la tarifa?',
+            },
+            errorName: {
+              en: 'why the fee should be refunded',
+              es: 'por qué se debe reembolsar la tarifa',
+            },
             required: true,
             options: [
               { value: 'duplicate', label: { en: 'I paid twice', es: 'Pagué dos veces' } },
-              { value: 'overcharged', label: { en: 'I was charged too much', es: 'Me cobraron de más' } },
-              { value: 'denied', label: { en: 'The permit was denied', es: 'El permiso fue negado' } },
-              { value: 'withdrawn', label: { en: 'I withdrew the application', es: 'Retiré la solicitud' } },
-              { value: 'project_cancelled', label: { en: 'The project was cancelled', es: 'El proyecto fue cancelado' } },
+              {
+                value: 'overcharged',
+                label: { en: 'I was charged too much', es: 'Me cobraron de más' },
+              },
+              {
+                value: 'denied',
+                label: { en: 'The permit was denied', es: 'El permiso fue negado' },
+              },
+              {
+                value: 'withdrawn',
+                label: { en: 'I withdrew the application', es: 'Retiré la solicitud' },
+              },
+              {
+                value: 'project_cancelled',
+                label: { en: 'The project was cancelled', es: 'El proyecto fue cancelado' },
+              },
             ],
           },
           {
             id: 'workStarted',
             type: 'radio',
-            label: { en: 'Did any work start under this permit?', es: '¿Comenzó algún trabajo bajo este permiso?' },
+            label: {
+              en: 'Did any work start under this permit?',
+              es: '¿Comenzó algún trabajo bajo este permiso?',
+            },
             errorName: { en: 'whether any work started', es: 'si comenzó algún trabajo' },
             required: true,
             options: YES_NO,
@@ -687,7 +823,10 @@ export const permitFeeRefund: ProgramDefinition = {
               en: 'Upload the cancellation or denial letter (optional)',
               es: 'Suba la carta de cancelación o de negación (opcional)',
             },
-            errorName: { en: 'the cancellation or denial letter', es: 'la carta de cancelación o de negación' },
+            errorName: {
+              en: 'the cancellation or denial letter',
+              es: 'la carta de cancelación o de negación',
+            },
             required: false,
             accept: [...DOCUMENT_TYPES],
             maxFiles: 3,
@@ -739,4 +878,8 @@ export const permitFeeRefund: ProgramDefinition = {
 };
 
 /** The programs the demo database starts with. */
-export const seedPrograms: readonly ProgramDefinition[] = [homeEnergyRebate, smallBusinessRelief, permitFeeRefund];
+export const seedPrograms: readonly ProgramDefinition[] = [
+  homeEnergyRebate,
+  smallBusinessRelief,
+  permitFeeRefund,
+];

@@ -23,29 +23,159 @@ const SET: QuestionSet = questionSetSchema.parse({
       id: 'about',
       title: t('About you', 'Sobre usted'),
       questions: [
-        { id: 'fullName', type: 'text', label: t('Full name', 'Nombre completo'), errorName: t('your full name', 'su nombre completo'), required: true, minLength: 2, maxLength: 20 },
+        {
+          id: 'fullName',
+          type: 'text',
+          label: t('Full name', 'Nombre completo'),
+          errorName: t('your full name', 'su nombre completo'),
+          required: true,
+          minLength: 2,
+          maxLength: 20,
+        },
         { id: 'story', type: 'textarea', label: t('Your story', 'Su historia'), required: false },
-        { id: 'code', type: 'text', label: t('EIN', 'EIN'), required: false, pattern: { regex: '^\\d{2}-\\d{7}$', message: t('Enter the EIN like 12-3456789', 'Escriba el EIN como 12-3456789') } },
-        { id: 'household', type: 'number', label: t('People', 'Personas'), errorName: t('the number of people', 'el número de personas'), required: true, integer: true, min: 1, max: 20 },
-        { id: 'percent', type: 'number', label: t('Percent', 'Porcentaje'), required: false, min: 0, max: 100 },
-        { id: 'income', type: 'money', label: t('Household income', 'Ingreso del hogar'), errorName: t('your household income', 'el ingreso de su hogar'), required: true, max: 200_000 },
-        { id: 'email', type: 'email', label: t('Email', 'Correo'), errorName: t('your email address', 'su correo electrónico'), required: true },
-        { id: 'phone', type: 'phone', label: t('Phone', 'Teléfono'), errorName: t('your phone number', 'su número de teléfono'), required: false },
+        {
+          id: 'code',
+          type: 'text',
+          label: t('EIN', 'EIN'),
+          required: false,
+          pattern: {
+            regex: '^\\d{2}-\\d{7}$',
+            message: t('Enter the EIN like 12-3456789', 'Escriba el EIN como 12-3456789'),
+          },
+        },
+        {
+          id: 'household',
+          type: 'number',
+          label: t('People', 'Personas'),
+          errorName: t('the number of people', 'el número de personas'),
+          required: true,
+          integer: true,
+          min: 1,
+          max: 20,
+        },
+        {
+          id: 'percent',
+          type: 'number',
+          label: t('Percent', 'Porcentaje'),
+          required: false,
+          min: 0,
+          max: 100,
+        },
+        {
+          id: 'income',
+          type: 'money',
+          label: t('Household income', 'Ingreso del hogar'),
+          errorName: t('your household income', 'el ingreso de su hogar'),
+          required: true,
+          max: 200_000,
+        },
+        {
+          id: 'email',
+          type: 'email',
+          label: t('Email', 'Correo'),
+          errorName: t('your email address', 'su correo electrónico'),
+          required: true,
+        },
+        {
+          id: 'phone',
+          type: 'phone',
+          label: t('Phone', 'Teléfono'),
+          errorName: t('your phone number', 'su número de teléfono'),
+          required: false,
+        },
       ],
     },
     {
       id: 'details',
       title: t('Details', 'Detalles'),
       questions: [
-        { id: 'installed', type: 'date', label: t('Installation date', 'Fecha de instalación'), errorName: t('the installation date', 'la fecha de instalación'), required: true, minDate: '2026-01-01', maxDate: 'today' },
-        { id: 'kind', type: 'select', label: t('Upgrade', 'Mejora'), errorName: t('the type of upgrade', 'el tipo de mejora'), required: true, options: [{ value: 'heat_pump', label: t('Heat pump', 'Bomba de calor') }, { value: 'windows', label: t('Windows', 'Ventanas') }] },
-        { id: 'tenure', type: 'radio', label: t('Own or rent', 'Dueño o alquiler'), errorName: t('whether you own or rent', 'si es dueño o alquila'), required: true, options: [{ value: 'own', label: t('Own', 'Dueño') }, { value: 'rent', label: t('Rent', 'Alquilo') }] },
-        { id: 'landlord', type: 'radio', label: t('Landlord permission', 'Permiso del propietario'), errorName: t('whether your landlord agreed', 'si el propietario aceptó'), required: true, options: [{ value: 'yes', label: t('Yes', 'Sí') }, { value: 'no', label: t('No', 'No') }], showIf: { questionId: 'tenure', equals: 'rent' } },
-        { id: 'landlordLetter', type: 'document', label: t('Landlord letter', 'Carta del propietario'), errorName: t('the landlord letter', 'la carta del propietario'), required: true, showIf: { questionId: 'landlord', equals: 'yes' }, accept: ['application/pdf'] },
-        { id: 'uses', type: 'checkbox', label: t('Uses', 'Usos'), errorName: t('what you will use it for', 'para qué lo usará'), required: true, options: [{ value: 'payroll', label: t('Payroll', 'Nómina') }, { value: 'rent', label: t('Rent', 'Alquiler') }, { value: 'stock', label: t('Stock', 'Inventario') }] },
-        { id: 'bigIncomeNote', type: 'textarea', label: t('Explain your income', 'Explique su ingreso'), errorName: t('why your income is high', 'por qué su ingreso es alto'), required: true, showIf: { questionId: 'income', in: [200_000] } },
-        { id: 'receipts', type: 'document', label: t('Receipts', 'Recibos'), errorName: t('your receipts', 'sus recibos'), required: true, maxFiles: 2 },
-        { id: 'agree', type: 'checkbox', label: t('I agree', 'Acepto'), errorName: t('that the information is true', 'que la información es verdadera'), required: true },
+        {
+          id: 'installed',
+          type: 'date',
+          label: t('Installation date', 'Fecha de instalación'),
+          errorName: t('the installation date', 'la fecha de instalación'),
+          required: true,
+          minDate: '2026-01-01',
+          maxDate: 'today',
+        },
+        {
+          id: 'kind',
+          type: 'select',
+          label: t('Upgrade', 'Mejora'),
+          errorName: t('the type of upgrade', 'el tipo de mejora'),
+          required: true,
+          options: [
+            { value: 'heat_pump', label: t('Heat pump', 'Bomba de calor') },
+            { value: 'windows', label: t('Windows', 'Ventanas') },
+          ],
+        },
+        {
+          id: 'tenure',
+          type: 'radio',
+          label: t('Own or rent', 'Dueño o alquiler'),
+          errorName: t('whether you own or rent', 'si es dueño o alquila'),
+          required: true,
+          options: [
+            { value: 'own', label: t('Own', 'Dueño') },
+            { value: 'rent', label: t('Rent', 'Alquilo') },
+          ],
+        },
+        {
+          id: 'landlord',
+          type: 'radio',
+          label: t('Landlord permission', 'Permiso del propietario'),
+          errorName: t('whether your landlord agreed', 'si el propietario aceptó'),
+          required: true,
+          options: [
+            { value: 'yes', label: t('Yes', 'Sí') },
+            { value: 'no', label: t('No', 'No') },
+          ],
+          showIf: { questionId: 'tenure', equals: 'rent' },
+        },
+        {
+          id: 'landlordLetter',
+          type: 'document',
+          label: t('Landlord letter', 'Carta del propietario'),
+          errorName: t('the landlord letter', 'la carta del propietario'),
+          required: true,
+          showIf: { questionId: 'landlord', equals: 'yes' },
+          accept: ['application/pdf'],
+        },
+        {
+          id: 'uses',
+          type: 'checkbox',
+          label: t('Uses', 'Usos'),
+          errorName: t('what you will use it for', 'para qué lo usará'),
+          required: true,
+          options: [
+            { value: 'payroll', label: t('Payroll', 'Nómina') },
+            { value: 'rent', label: t('Rent', 'Alquiler') },
+            { value: 'stock', label: t('Stock', 'Inventario') },
+          ],
+        },
+        {
+          id: 'bigIncomeNote',
+          type: 'textarea',
+          label: t('Explain your income', 'Explique su ingreso'),
+          errorName: t('why your income is high', 'por qué su ingreso es alto'),
+          required: true,
+          showIf: { questionId: 'income', in: [200_000] },
+        },
+        {
+          id: 'receipts',
+          type: 'document',
+          label: t('Receipts', 'Recibos'),
+          errorName: t('your receipts', 'sus recibos'),
+          required: true,
+          maxFiles: 2,
+        },
+        {
+          id: 'agree',
+          type: 'checkbox',
+          label: t('I agree', 'Acepto'),
+          errorName: t('that the information is true', 'que la información es verdadera'),
+          required: true,
+        },
       ],
     },
   ],
@@ -155,7 +285,14 @@ describe('buildAnswersSchema: messages name the field, in English and Spanish', 
   });
 
   it('treats blank strings, NaN, empty arrays and unticked boxes as missing', () => {
-    const blank = { ...VALID_FORM, fullName: '   ', household: Number.NaN, receipts: [], agree: false, uses: false };
+    const blank = {
+      ...VALID_FORM,
+      fullName: '   ',
+      household: Number.NaN,
+      receipts: [],
+      agree: false,
+      uses: false,
+    };
     expect(errors(en, blank)).toEqual({
       fullName: 'Enter your full name',
       household: 'Enter the number of people',
@@ -166,78 +303,155 @@ describe('buildAnswersSchema: messages name the field, in English and Spanish', 
   });
 
   it('checks text length and patterns', () => {
-    expect(errors(en, { ...VALID_FORM, fullName: 'A' })).toEqual({ fullName: 'Your full name must be 2 characters or more' });
-    expect(errors(en, { ...VALID_FORM, fullName: 'A'.repeat(21) })).toEqual({ fullName: 'Your full name must be 20 characters or fewer' });
-    expect(errors(es, { ...VALID_FORM, fullName: 'A'.repeat(21) })).toEqual({ fullName: 'Su nombre completo debe tener 20 caracteres o menos' });
-    expect(errors(en, { ...VALID_FORM, code: '123456789' })).toEqual({ code: 'Enter the EIN like 12-3456789' });
-    expect(errors(es, { ...VALID_FORM, code: '123456789' })).toEqual({ code: 'Escriba el EIN como 12-3456789' });
+    expect(errors(en, { ...VALID_FORM, fullName: 'A' })).toEqual({
+      fullName: 'Your full name must be 2 characters or more',
+    });
+    expect(errors(en, { ...VALID_FORM, fullName: 'A'.repeat(21) })).toEqual({
+      fullName: 'Your full name must be 20 characters or fewer',
+    });
+    expect(errors(es, { ...VALID_FORM, fullName: 'A'.repeat(21) })).toEqual({
+      fullName: 'Su nombre completo debe tener 20 caracteres o menos',
+    });
+    expect(errors(en, { ...VALID_FORM, code: '123456789' })).toEqual({
+      code: 'Enter the EIN like 12-3456789',
+    });
+    expect(errors(es, { ...VALID_FORM, code: '123456789' })).toEqual({
+      code: 'Escriba el EIN como 12-3456789',
+    });
     expect(en.parse({ ...VALID_FORM, code: ' 12-3456789 ' }).code).toBe('12-3456789');
   });
 
   it('caps free text even without a maxLength, and names a label-only question from its label', () => {
     // "Your story" has no errorName: the label, lower-cased mid-sentence, names it.
-    expect(errors(en, { ...VALID_FORM, story: 'x'.repeat(5001) })).toEqual({ story: 'Your story must be 5,000 characters or fewer' });
-    expect(errors(en, { ...VALID_FORM, percent: 'lots' })).toEqual({ percent: 'Percent must be a number' });
-    expect(errors(en, { ...VALID_FORM, code: 'x' })).toEqual({ code: 'Enter the EIN like 12-3456789' });
+    expect(errors(en, { ...VALID_FORM, story: 'x'.repeat(5001) })).toEqual({
+      story: 'Your story must be 5,000 characters or fewer',
+    });
+    expect(errors(en, { ...VALID_FORM, percent: 'lots' })).toEqual({
+      percent: 'Percent must be a number',
+    });
+    expect(errors(en, { ...VALID_FORM, code: 'x' })).toEqual({
+      code: 'Enter the EIN like 12-3456789',
+    });
   });
 
   it('checks numbers', () => {
-    expect(errors(en, { ...VALID_FORM, household: 'three' })).toEqual({ household: 'The number of people must be a number' });
-    expect(errors(en, { ...VALID_FORM, household: 2.5 })).toEqual({ household: 'The number of people must be a whole number' });
-    expect(errors(en, { ...VALID_FORM, household: '0' })).toEqual({ household: 'The number of people must be 1 or more' });
-    expect(errors(es, { ...VALID_FORM, household: 21 })).toEqual({ household: 'El número de personas debe ser 20 o menos' });
+    expect(errors(en, { ...VALID_FORM, household: 'three' })).toEqual({
+      household: 'The number of people must be a number',
+    });
+    expect(errors(en, { ...VALID_FORM, household: 2.5 })).toEqual({
+      household: 'The number of people must be a whole number',
+    });
+    expect(errors(en, { ...VALID_FORM, household: '0' })).toEqual({
+      household: 'The number of people must be 1 or more',
+    });
+    expect(errors(es, { ...VALID_FORM, household: 21 })).toEqual({
+      household: 'El número de personas debe ser 20 o menos',
+    });
     expect(en.parse({ ...VALID_FORM, percent: '12.5' }).percent).toBe(12.5);
     expect(en.parse({ ...VALID_FORM, percent: 0 }).percent).toBe(0);
-    expect(errors(en, { ...VALID_FORM, percent: Number.POSITIVE_INFINITY })).toEqual({ percent: 'Percent must be a number' });
+    expect(errors(en, { ...VALID_FORM, percent: Number.POSITIVE_INFINITY })).toEqual({
+      percent: 'Percent must be a number',
+    });
   });
 
   it('turns money into integer cents and refuses bad amounts', () => {
     expect(en.parse({ ...VALID_FORM, income: '$1,999' }).income).toBe(199_900);
     expect(en.parse({ ...VALID_FORM, income: 150 }).income).toBe(150); // a number is already cents
-    expect(errors(en, { ...VALID_FORM, income: '12.345' })).toEqual({ income: 'Enter your household income in dollars and cents, like 600 or 120.50' });
-    expect(errors(en, { ...VALID_FORM, income: '-5' })).toEqual({ income: 'Enter your household income in dollars and cents, like 600 or 120.50' });
-    expect(errors(es, { ...VALID_FORM, income: 'mucho' })).toEqual({ income: 'Escriba el ingreso de su hogar en dólares y centavos, como 600 o 120.50' });
-    expect(errors(en, { ...VALID_FORM, income: 12.5 })).toEqual({ income: 'Enter your household income in dollars and cents, like 600 or 120.50' });
-    expect(errors(en, { ...VALID_FORM, income: '2,000.01' })).toEqual({ income: 'Your household income must be $2,000.00 or less' });
-    expect(errors(es, { ...VALID_FORM, income: '2,000.01' }).income).toMatch(/^El ingreso de su hogar debe ser .*2,000\.00.* o menos$/);
+    expect(errors(en, { ...VALID_FORM, income: '12.345' })).toEqual({
+      income: 'Enter your household income in dollars and cents, like 600 or 120.50',
+    });
+    expect(errors(en, { ...VALID_FORM, income: '-5' })).toEqual({
+      income: 'Enter your household income in dollars and cents, like 600 or 120.50',
+    });
+    expect(errors(es, { ...VALID_FORM, income: 'mucho' })).toEqual({
+      income: 'Escriba el ingreso de su hogar en dólares y centavos, como 600 o 120.50',
+    });
+    expect(errors(en, { ...VALID_FORM, income: 12.5 })).toEqual({
+      income: 'Enter your household income in dollars and cents, like 600 or 120.50',
+    });
+    expect(errors(en, { ...VALID_FORM, income: '2,000.01' })).toEqual({
+      income: 'Your household income must be $2,000.00 or less',
+    });
+    expect(errors(es, { ...VALID_FORM, income: '2,000.01' }).income).toMatch(
+      /^El ingreso de su hogar debe ser .*2,000\.00.* o menos$/,
+    );
   });
 
   it('checks dates, including "today" bounds', () => {
     expect(en.parse({ ...VALID_FORM, installed: '2026-11-25' }).installed).toBe('2026-11-25');
-    expect(errors(en, { ...VALID_FORM, installed: '2026-02-30' })).toEqual({ installed: 'The installation date must be a real date' });
-    expect(errors(en, { ...VALID_FORM, installed: '13/01/2026' })).toEqual({ installed: 'The installation date must be a real date' });
-    expect(errors(en, { ...VALID_FORM, installed: '2026-11-26' })).toEqual({ installed: 'The installation date must be today or in the past' });
-    expect(errors(es, { ...VALID_FORM, installed: '2026-11-26' })).toEqual({ installed: 'La fecha de instalación debe ser hoy o una fecha pasada' });
-    expect(errors(en, { ...VALID_FORM, installed: '2025-12-31' })).toEqual({ installed: 'The installation date must be the same as or after January 1, 2026' });
-    expect(errors(es, { ...VALID_FORM, installed: '2025-12-31' })).toEqual({ installed: 'La fecha de instalación debe ser igual o posterior al 1 de enero de 2026' });
+    expect(errors(en, { ...VALID_FORM, installed: '2026-02-30' })).toEqual({
+      installed: 'The installation date must be a real date',
+    });
+    expect(errors(en, { ...VALID_FORM, installed: '13/01/2026' })).toEqual({
+      installed: 'The installation date must be a real date',
+    });
+    expect(errors(en, { ...VALID_FORM, installed: '2026-11-26' })).toEqual({
+      installed: 'The installation date must be today or in the past',
+    });
+    expect(errors(es, { ...VALID_FORM, installed: '2026-11-26' })).toEqual({
+      installed: 'La fecha de instalación debe ser hoy o una fecha pasada',
+    });
+    expect(errors(en, { ...VALID_FORM, installed: '2025-12-31' })).toEqual({
+      installed: 'The installation date must be the same as or after January 1, 2026',
+    });
+    expect(errors(es, { ...VALID_FORM, installed: '2025-12-31' })).toEqual({
+      installed: 'La fecha de instalación debe ser igual o posterior al 1 de enero de 2026',
+    });
   });
 
   it('reads "today" at validation time when no date is given', () => {
     const live = buildAnswersSchema(SET, { language: 'en' });
-    expect(errors(live, { ...VALID_FORM, installed: '2999-01-01' })).toEqual({ installed: 'The installation date must be today or in the past' });
+    expect(errors(live, { ...VALID_FORM, installed: '2999-01-01' })).toEqual({
+      installed: 'The installation date must be today or in the past',
+    });
   });
 
   it('checks choices', () => {
-    expect(errors(en, { ...VALID_FORM, kind: 'solar' })).toEqual({ kind: 'Select the type of upgrade' });
-    expect(errors(en, { ...VALID_FORM, uses: ['payroll', 'yacht'] })).toEqual({ uses: 'Select what you will use it for' });
+    expect(errors(en, { ...VALID_FORM, kind: 'solar' })).toEqual({
+      kind: 'Select the type of upgrade',
+    });
+    expect(errors(en, { ...VALID_FORM, uses: ['payroll', 'yacht'] })).toEqual({
+      uses: 'Select what you will use it for',
+    });
     expect(en.parse({ ...VALID_FORM, uses: 'rent' }).uses).toEqual(['rent']);
-    expect(errors(en, { ...VALID_FORM, agree: 'yes' })).toEqual({ agree: 'Confirm that the information is true' });
+    expect(errors(en, { ...VALID_FORM, agree: 'yes' })).toEqual({
+      agree: 'Confirm that the information is true',
+    });
   });
 
   it('checks emails and phone numbers', () => {
-    expect(errors(en, { ...VALID_FORM, email: 'ana@' })).toEqual({ email: 'Enter your email address in the correct format, like name@example.com' });
-    expect(errors(es, { ...VALID_FORM, email: 'ana' })).toEqual({ email: 'Escriba su correo electrónico en el formato correcto, como nombre@ejemplo.com' });
+    expect(errors(en, { ...VALID_FORM, email: 'ana@' })).toEqual({
+      email: 'Enter your email address in the correct format, like name@example.com',
+    });
+    expect(errors(es, { ...VALID_FORM, email: 'ana' })).toEqual({
+      email: 'Escriba su correo electrónico en el formato correcto, como nombre@ejemplo.com',
+    });
     expect(en.parse({ ...VALID_FORM, phone: '+1 202 555 0123' }).phone).toBe('+12025550123');
     expect(en.parse({ ...VALID_FORM, phone: '202.555.0123' }).phone).toBe('+12025550123');
-    expect(errors(en, { ...VALID_FORM, phone: '555-0123' })).toEqual({ phone: 'Enter your phone number in the correct format, like 202 555 0123' });
-    expect(errors(en, { ...VALID_FORM, phone: '102 555 0123' })).toEqual({ phone: 'Enter your phone number in the correct format, like 202 555 0123' });
-    expect(errors(en, { ...VALID_FORM, phone: 'call me' })).toEqual({ phone: 'Enter your phone number in the correct format, like 202 555 0123' });
+    expect(errors(en, { ...VALID_FORM, phone: '555-0123' })).toEqual({
+      phone: 'Enter your phone number in the correct format, like 202 555 0123',
+    });
+    expect(errors(en, { ...VALID_FORM, phone: '102 555 0123' })).toEqual({
+      phone: 'Enter your phone number in the correct format, like 202 555 0123',
+    });
+    expect(errors(en, { ...VALID_FORM, phone: 'call me' })).toEqual({
+      phone: 'Enter your phone number in the correct format, like 202 555 0123',
+    });
   });
 
   it('checks document ids and counts', () => {
-    expect(errors(en, { ...VALID_FORM, receipts: ['not-a-uuid'] })).toEqual({ receipts: 'Upload your receipts again' });
-    expect(errors(en, { ...VALID_FORM, receipts: DOC_1 })).toEqual({ receipts: 'Upload your receipts again' });
-    expect(errors(en, { ...VALID_FORM, receipts: [DOC_1, DOC_2, '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f62'] })).toEqual({
+    expect(errors(en, { ...VALID_FORM, receipts: ['not-a-uuid'] })).toEqual({
+      receipts: 'Upload your receipts again',
+    });
+    expect(errors(en, { ...VALID_FORM, receipts: DOC_1 })).toEqual({
+      receipts: 'Upload your receipts again',
+    });
+    expect(
+      errors(en, {
+        ...VALID_FORM,
+        receipts: [DOC_1, DOC_2, '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f62'],
+      }),
+    ).toEqual({
       receipts: 'Upload no more than 2 files for your receipts',
     });
     expect(en.parse({ ...VALID_FORM, receipts: [DOC_1, DOC_1] }).receipts).toEqual([DOC_1]);
@@ -246,24 +460,38 @@ describe('buildAnswersSchema: messages name the field, in English and Spanish', 
 
 describe('buildAnswersSchema: conditional questions', () => {
   it('requires a question only while its condition holds', () => {
-    expect(errors(en, { ...VALID_FORM, landlord: undefined })).toEqual({ landlord: 'Select whether your landlord agreed' });
-    expect(errors(en, { ...VALID_FORM, tenure: 'own', landlord: undefined, landlordLetter: undefined })).toEqual({});
+    expect(errors(en, { ...VALID_FORM, landlord: undefined })).toEqual({
+      landlord: 'Select whether your landlord agreed',
+    });
+    expect(
+      errors(en, { ...VALID_FORM, tenure: 'own', landlord: undefined, landlordLetter: undefined }),
+    ).toEqual({});
   });
 
   it('hides a chain when an earlier link is hidden, even if later answers would match', () => {
     // The owner's stale "landlord: yes" must not make the landlord letter required.
-    const output = en.parse({ ...VALID_FORM, tenure: 'own', landlord: 'yes', landlordLetter: undefined });
+    const output = en.parse({
+      ...VALID_FORM,
+      tenure: 'own',
+      landlord: 'yes',
+      landlordLetter: undefined,
+    });
     expect(output).not.toHaveProperty('landlordLetter');
   });
 
   it('evaluates conditions on validated values (money typed as dollars compares as cents)', () => {
-    expect(errors(en, { ...VALID_FORM, income: '2,000.00' })).toEqual({ bigIncomeNote: 'Enter why your income is high' });
-    expect(errors(en, { ...VALID_FORM, income: 200_000 })).toEqual({ bigIncomeNote: 'Enter why your income is high' });
+    expect(errors(en, { ...VALID_FORM, income: '2,000.00' })).toEqual({
+      bigIncomeNote: 'Enter why your income is high',
+    });
+    expect(errors(en, { ...VALID_FORM, income: 200_000 })).toEqual({
+      bigIncomeNote: 'Enter why your income is high',
+    });
     expect(errors(en, { ...VALID_FORM, income: '1,999.99' })).toEqual({});
   });
 
   it('visibleQuestions lists what a person is asked', () => {
-    const ids = (answers: Record<string, unknown>) => visibleQuestions(SET, answers).map((q) => q.id);
+    const ids = (answers: Record<string, unknown>) =>
+      visibleQuestions(SET, answers).map((q) => q.id);
     expect(ids({})).not.toContain('landlord');
     expect(ids({ tenure: 'rent' })).toContain('landlord');
     expect(ids({ tenure: 'rent' })).not.toContain('landlordLetter');
@@ -279,7 +507,12 @@ describe('buildAnswersSchema: one step', () => {
   const details = buildAnswersSchema(SET, { language: 'es', step: 'details', today: TODAY });
 
   it('validates and outputs only that step', () => {
-    expect(Object.keys(errors(about, {})).sort()).toEqual(['email', 'fullName', 'household', 'income']);
+    expect(Object.keys(errors(about, {})).sort()).toEqual([
+      'email',
+      'fullName',
+      'household',
+      'income',
+    ]);
     expect(about.parse(VALID_FORM)).toEqual({
       fullName: 'Ana Díaz',
       household: 3,
@@ -291,7 +524,9 @@ describe('buildAnswersSchema: one step', () => {
 
   it('still reads other steps to decide what is shown', () => {
     // bigIncomeNote (details) depends on income (about).
-    expect(errors(details, { ...VALID_FORM, income: '2,000' })).toEqual({ bigIncomeNote: 'Escriba por qué su ingreso es alto' });
+    expect(errors(details, { ...VALID_FORM, income: '2,000' })).toEqual({
+      bigIncomeNote: 'Escriba por qué su ingreso es alto',
+    });
     expect(errors(details, { ...VALID_FORM, fullName: '' })).toEqual({});
   });
 
@@ -313,14 +548,37 @@ describe('questionSchema / questionSetSchema', () => {
 
   it('refuses settings that do not fit the type or each other', () => {
     expect(issues({ ...base, min: 1 })).toContain('min applies to number and money questions only');
-    expect(issues({ ...base, accept: ['application/pdf'] })).toContain('accept applies to document questions only');
-    expect(issues({ ...base, minLength: 10, maxLength: 5 })).toContain('minLength is greater than maxLength');
-    expect(issues({ ...base, pattern: { regex: '(', message: t('x', 'x') } })[0]).toMatch(/not a valid regular expression/);
-    expect(issues({ ...base, type: 'money', min: 1.5 })).toContain('min of a money question is a whole, non-negative number of cents');
-    expect(issues({ ...base, type: 'select', options: [{ value: 'a', label: t('A', 'A') }] })).toContain('a select question needs at least 2 options');
-    expect(issues({ ...base, options: [{ value: 'a', label: t('A', 'A') }] })).toContain('options apply to select, radio and checkbox questions only');
-    expect(issues({ ...base, type: 'radio', options: [{ value: 'a', label: t('A', 'A') }, { value: 'a', label: t('B', 'B') }] })).toContain('option values must be unique');
-    expect(issues({ ...base, type: 'date', minDate: '2026-02-01', maxDate: '2026-01-01' })).toContain('minDate is after maxDate');
+    expect(issues({ ...base, accept: ['application/pdf'] })).toContain(
+      'accept applies to document questions only',
+    );
+    expect(issues({ ...base, minLength: 10, maxLength: 5 })).toContain(
+      'minLength is greater than maxLength',
+    );
+    expect(issues({ ...base, pattern: { regex: '(', message: t('x', 'x') } })[0]).toMatch(
+      /not a valid regular expression/,
+    );
+    expect(issues({ ...base, type: 'money', min: 1.5 })).toContain(
+      'min of a money question is a whole, non-negative number of cents',
+    );
+    expect(
+      issues({ ...base, type: 'select', options: [{ value: 'a', label: t('A', 'A') }] }),
+    ).toContain('a select question needs at least 2 options');
+    expect(issues({ ...base, options: [{ value: 'a', label: t('A', 'A') }] })).toContain(
+      'options apply to select, radio and checkbox questions only',
+    );
+    expect(
+      issues({
+        ...base,
+        type: 'radio',
+        options: [
+          { value: 'a', label: t('A', 'A') },
+          { value: 'a', label: t('B', 'B') },
+        ],
+      }),
+    ).toContain('option values must be unique');
+    expect(
+      issues({ ...base, type: 'date', minDate: '2026-02-01', maxDate: '2026-01-01' }),
+    ).toContain('minDate is after maxDate');
     expect(issues({ ...base, id: 'a.b' }).length).toBeGreaterThan(0);
     expect(issues({ ...base, label: { en: 'Q' } }).length).toBeGreaterThan(0); // Spanish is required
     expect(issues({ ...base, colour: 'red' }).length).toBeGreaterThan(0); // unknown settings are typos
@@ -328,24 +586,53 @@ describe('questionSchema / questionSetSchema', () => {
 
   it('refuses duplicate ids and conditions that cannot work', () => {
     const set = (questions: unknown[], extraSteps: unknown[] = []) =>
-      questionSetSchema.safeParse({ steps: [{ id: 's', title: t('S', 'S'), questions }, ...extraSteps] });
-    const messages = (result: ReturnType<typeof set>) => (result.success ? [] : result.error.issues.map((i) => i.message));
-    const radio = { id: 'r', type: 'radio', label: t('R', 'R'), required: true, options: [{ value: 'a', label: t('A', 'A') }, { value: 'b', label: t('B', 'B') }] };
+      questionSetSchema.safeParse({
+        steps: [{ id: 's', title: t('S', 'S'), questions }, ...extraSteps],
+      });
+    const messages = (result: ReturnType<typeof set>) =>
+      result.success ? [] : result.error.issues.map((i) => i.message);
+    const radio = {
+      id: 'r',
+      type: 'radio',
+      label: t('R', 'R'),
+      required: true,
+      options: [
+        { value: 'a', label: t('A', 'A') },
+        { value: 'b', label: t('B', 'B') },
+      ],
+    };
 
     expect(set([radio, { ...base, showIf: { questionId: 'r', equals: 'a' } }]).success).toBe(true);
     expect(messages(set([radio, { ...radio }]))).toContain('duplicate question id r');
-    expect(messages(set([radio], [{ id: 's', title: t('S', 'S'), questions: [base] }]))).toContain('duplicate step id s');
+    expect(messages(set([radio], [{ id: 's', title: t('S', 'S'), questions: [base] }]))).toContain(
+      'duplicate step id s',
+    );
     expect(messages(set([{ ...base, showIf: { questionId: 'r', equals: 'a' } }, radio]))).toContain(
       'showIf must refer to an earlier question; r is not one',
     );
-    expect(messages(set([radio, { ...base, showIf: { questionId: 'r', equals: 'c' } }]))).toContain('values ["c"] are not options of r');
-    expect(messages(set([{ ...base, id: 'n', type: 'number' }, { ...base, showIf: { questionId: 'n', equals: '5' } }]))).toContain('n answers are numbers');
+    expect(messages(set([radio, { ...base, showIf: { questionId: 'r', equals: 'c' } }]))).toContain(
+      'values ["c"] are not options of r',
+    );
+    expect(
+      messages(
+        set([
+          { ...base, id: 'n', type: 'number' },
+          { ...base, showIf: { questionId: 'n', equals: '5' } },
+        ]),
+      ),
+    ).toContain('n answers are numbers');
   });
 });
 
 describe('eligibility', () => {
   const rule = (partial: Partial<EligibilityRule>): EligibilityRule =>
-    eligibilityRuleSchema.parse({ questionId: 'x', op: 'eq', value: 1, reason: t('No', 'No'), ...partial });
+    eligibilityRuleSchema.parse({
+      questionId: 'x',
+      op: 'eq',
+      value: 1,
+      reason: t('No', 'No'),
+      ...partial,
+    });
   const holds = (r: EligibilityRule, answer: unknown) =>
     checkEligibility([r], { x: answer as never }, 'en').eligible;
 
@@ -381,29 +668,70 @@ describe('eligibility', () => {
   });
 
   it('skips a rule whose appliesIf does not hold', () => {
-    const renters = rule({ questionId: 'permission', value: 'yes', appliesIf: { questionId: 'tenure', equals: 'rent' }, reason: t('Need permission', 'Necesita permiso') });
-    expect(checkEligibility([renters], { tenure: 'own' }, 'en')).toEqual({ eligible: true, reasons: [] });
-    expect(checkEligibility([renters], { tenure: 'rent', permission: 'yes' }, 'en')).toEqual({ eligible: true, reasons: [] });
-    expect(checkEligibility([renters], { tenure: 'rent', permission: 'no' }, 'es')).toEqual({ eligible: false, reasons: ['Necesita permiso'] });
+    const renters = rule({
+      questionId: 'permission',
+      value: 'yes',
+      appliesIf: { questionId: 'tenure', equals: 'rent' },
+      reason: t('Need permission', 'Necesita permiso'),
+    });
+    expect(checkEligibility([renters], { tenure: 'own' }, 'en')).toEqual({
+      eligible: true,
+      reasons: [],
+    });
+    expect(checkEligibility([renters], { tenure: 'rent', permission: 'yes' }, 'en')).toEqual({
+      eligible: true,
+      reasons: [],
+    });
+    expect(checkEligibility([renters], { tenure: 'rent', permission: 'no' }, 'es')).toEqual({
+      eligible: false,
+      reasons: ['Necesita permiso'],
+    });
   });
 
   it('lists every unmet rule once, in the chosen language', () => {
     const rules = [
-      rule({ questionId: 'employees', op: 'lt', value: 50, reason: t('Fewer than 50 employees', 'Menos de 50 empleados') }),
-      rule({ questionId: 'loss', op: 'gte', value: 20, reason: t('Lost 20% or more', 'Perdió el 20% o más') }),
-      rule({ questionId: 'loss', op: 'lte', value: 100, reason: t('Lost 20% or more', 'Perdió el 20% o más') }),
+      rule({
+        questionId: 'employees',
+        op: 'lt',
+        value: 50,
+        reason: t('Fewer than 50 employees', 'Menos de 50 empleados'),
+      }),
+      rule({
+        questionId: 'loss',
+        op: 'gte',
+        value: 20,
+        reason: t('Lost 20% or more', 'Perdió el 20% o más'),
+      }),
+      rule({
+        questionId: 'loss',
+        op: 'lte',
+        value: 100,
+        reason: t('Lost 20% or more', 'Perdió el 20% o más'),
+      }),
     ];
     expect(checkEligibility(rules, { employees: 60, loss: 10 }, 'en')).toEqual({
       eligible: false,
       reasons: ['Fewer than 50 employees', 'Lost 20% or more'],
     });
-    expect(checkEligibility(rules, { employees: 60, loss: 150 }, 'es').reasons).toEqual(['Menos de 50 empleados', 'Perdió el 20% o más']);
-    expect(checkEligibility(rules, { employees: 49, loss: 20 }, 'en')).toEqual({ eligible: true, reasons: [] });
+    expect(checkEligibility(rules, { employees: 60, loss: 150 }, 'es').reasons).toEqual([
+      'Menos de 50 empleados',
+      'Perdió el 20% o más',
+    ]);
+    expect(checkEligibility(rules, { employees: 49, loss: 20 }, 'en')).toEqual({
+      eligible: true,
+      reasons: [],
+    });
   });
 
   it('refuses malformed rules', () => {
     const parse = (partial: Record<string, unknown>) =>
-      eligibilityRuleSchema.safeParse({ questionId: 'x', op: 'eq', value: 1, reason: t('No', 'No'), ...partial }).success;
+      eligibilityRuleSchema.safeParse({
+        questionId: 'x',
+        op: 'eq',
+        value: 1,
+        reason: t('No', 'No'),
+        ...partial,
+      }).success;
     expect(parse({ op: 'in', value: 'a' })).toBe(false);
     expect(parse({ op: 'eq', value: ['a'] })).toBe(false);
     expect(parse({ op: 'lt', value: 'ten' })).toBe(false);

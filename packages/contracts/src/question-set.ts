@@ -52,7 +52,9 @@ const DEFAULT_MAX_FILES = 10;
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
 // Ids become form field names and object keys: no dots or brackets, which react-hook-form reads as paths.
-export const identifierSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ only, starting with a letter');
+export const identifierSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ only, starting with a letter');
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 export type Scalar = z.infer<typeof scalarSchema>;
 
@@ -86,7 +88,10 @@ export const questionSchema = z
     required: z.boolean(),
     minLength: z.number().int().min(0).optional(),
     maxLength: z.number().int().min(1).optional(),
-    pattern: z.object({ regex: z.string().min(1), message: localizedTextSchema }).strict().optional(),
+    pattern: z
+      .object({ regex: z.string().min(1), message: localizedTextSchema })
+      .strict()
+      .optional(),
     /** number: the value; money: cents. */
     min: z.number().finite().optional(),
     max: z.number().finite().optional(),
@@ -107,10 +112,16 @@ export const questionSchema = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    const onlyFor = (path: keyof typeof q, types: ReadonlySet<QuestionType> | QuestionType, what: string) => {
+    const problem = (path: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    const onlyFor = (
+      path: keyof typeof q,
+      types: ReadonlySet<QuestionType> | QuestionType,
+      what: string,
+    ) => {
       const allowed = typeof types === 'string' ? types === q.type : types.has(q.type);
-      if (q[path] !== undefined && !allowed) problem(path, `${path} applies to ${what} questions only`);
+      if (q[path] !== undefined && !allowed)
+        problem(path, `${path} applies to ${what} questions only`);
     };
     onlyFor('minLength', TEXTUAL, 'text and textarea');
     onlyFor('maxLength', TEXTUAL, 'text and textarea');
@@ -125,7 +136,8 @@ export const questionSchema = z
     if (q.minLength !== undefined && q.maxLength !== undefined && q.minLength > q.maxLength) {
       problem('minLength', 'minLength is greater than maxLength');
     }
-    if (q.min !== undefined && q.max !== undefined && q.min > q.max) problem('min', 'min is greater than max');
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max)
+      problem('min', 'min is greater than max');
     if (q.type === 'money') {
       for (const key of ['min', 'max'] as const) {
         const value = q[key];
@@ -134,7 +146,13 @@ export const questionSchema = z
         }
       }
     }
-    if (q.minDate && q.maxDate && q.minDate !== 'today' && q.maxDate !== 'today' && q.minDate > q.maxDate) {
+    if (
+      q.minDate &&
+      q.maxDate &&
+      q.minDate !== 'today' &&
+      q.maxDate !== 'today' &&
+      q.minDate > q.maxDate
+    ) {
       problem('minDate', 'minDate is after maxDate');
     }
     if (q.pattern) {
@@ -144,7 +162,8 @@ export const questionSchema = z
         problem('pattern', `pattern is not a valid regular expression: ${q.pattern.regex}`);
       }
     }
-    if (CHOICE.has(q.type) && (q.options?.length ?? 0) < 2) problem('options', `a ${q.type} question needs at least 2 options`);
+    if (CHOICE.has(q.type) && (q.options?.length ?? 0) < 2)
+      problem('options', `a ${q.type} question needs at least 2 options`);
     if (q.options && !CHOICE.has(q.type) && q.type !== 'checkbox') {
       problem('options', 'options apply to select, radio and checkbox questions only');
     }
@@ -173,15 +192,23 @@ export function allQuestions(questionSet: QuestionSet): Question[] {
  * Why `values` can never be answers to `controller` (not one of its options, or the wrong type); null when they
  * can. Catches typos in conditions and eligibility rules when a program is saved rather than when it misbehaves.
  */
-export function answerValuesProblem(values: readonly Scalar[], controller: Question): string | null {
+export function answerValuesProblem(
+  values: readonly Scalar[],
+  controller: Question,
+): string | null {
   if (controller.type === 'document') return 'a condition cannot read a document question';
   if (controller.options) {
     const known = new Set(controller.options.map((o) => o.value));
     const unknown = values.filter((v) => typeof v !== 'string' || !known.has(v));
-    return unknown.length ? `values ${JSON.stringify(unknown)} are not options of ${controller.id}` : null;
+    return unknown.length
+      ? `values ${JSON.stringify(unknown)} are not options of ${controller.id}`
+      : null;
   }
-  const expected = controller.type === 'checkbox' ? 'boolean' : NUMERIC.has(controller.type) ? 'number' : 'string';
-  return values.every((v) => typeof v === expected) ? null : `${controller.id} answers are ${expected}s`;
+  const expected =
+    controller.type === 'checkbox' ? 'boolean' : NUMERIC.has(controller.type) ? 'number' : 'string';
+  return values.every((v) => typeof v === expected)
+    ? null
+    : `${controller.id} answers are ${expected}s`;
 }
 
 export const questionSetSchema = z
@@ -190,7 +217,12 @@ export const questionSetSchema = z
   .superRefine((set, ctx) => {
     const stepIds = new Set<string>();
     set.steps.forEach((step, s) => {
-      if (stepIds.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', s, 'id'], message: `duplicate step id ${step.id}` });
+      if (stepIds.has(step.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', s, 'id'],
+          message: `duplicate step id ${step.id}`,
+        });
       stepIds.add(step.id);
     });
     // Conditions may only read questions asked earlier: the form fills in order, and it rules out cycles.
@@ -198,11 +230,19 @@ export const questionSetSchema = z
     set.steps.forEach((step, s) => {
       step.questions.forEach((q, i) => {
         const path = ['steps', s, 'questions', i];
-        if (earlier.has(q.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate question id ${q.id}` });
+        if (earlier.has(q.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'id'],
+            message: `duplicate question id ${q.id}`,
+          });
         if (q.showIf) {
           const controller = earlier.get(q.showIf.questionId);
           const message = controller
-            ? answerValuesProblem('equals' in q.showIf ? [q.showIf.equals] : q.showIf.in, controller)
+            ? answerValuesProblem(
+                'equals' in q.showIf ? [q.showIf.equals] : q.showIf.in,
+                controller,
+              )
             : `showIf must refer to an earlier question; ${q.showIf.questionId} is not one`;
           if (message) ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message });
         }
@@ -305,8 +345,13 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const NUMBER_TEXT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 function isBlank(raw: unknown): boolean {
-  return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '') ||
-    (typeof raw === 'number' && Number.isNaN(raw)) || (Array.isArray(raw) && raw.length === 0);
+  return (
+    raw === undefined ||
+    raw === null ||
+    (typeof raw === 'string' && raw.trim() === '') ||
+    (typeof raw === 'number' && Number.isNaN(raw)) ||
+    (Array.isArray(raw) && raw.length === 0)
+  );
 }
 
 /** Dates arrive as `YYYY-MM-DD` (API, native date input) or `M/D/YYYY` (the USWDS date picker). */
@@ -337,8 +382,10 @@ function validateField(q: Question, raw: unknown, context: FieldContext): FieldR
   // react-hook-form reports an unticked checkbox (single or group) as false.
   const blank = isBlank(raw) || (q.type === 'checkbox' && raw === false);
   if (blank) {
-    if (!q.required) return { ok: true, value: isBooleanCheckbox && raw === false ? false : undefined };
-    if (CHOICE.has(q.type) || q.type === 'checkbox') return fail(isBooleanCheckbox ? m.confirm(name) : m.select(name));
+    if (!q.required)
+      return { ok: true, value: isBooleanCheckbox && raw === false ? false : undefined };
+    if (CHOICE.has(q.type) || q.type === 'checkbox')
+      return fail(isBooleanCheckbox ? m.confirm(name) : m.select(name));
     return fail(q.type === 'document' ? m.upload(name) : m.enter(name));
   }
 
@@ -348,15 +395,19 @@ function validateField(q: Question, raw: unknown, context: FieldContext): FieldR
       if (typeof raw !== 'string') return fail(m.enter(name));
       const text = raw.trim();
       const maxLength = q.maxLength ?? DEFAULT_MAX_LENGTH[q.type]!;
-      if (q.minLength !== undefined && [...text].length < q.minLength) return fail(m.minLength(name, formatNumber(q.minLength, language)));
-      if ([...text].length > maxLength) return fail(m.maxLength(name, formatNumber(maxLength, language)));
-      if (q.pattern && !new RegExp(q.pattern.regex, 'u').test(text)) return fail(q.pattern.message[language]);
+      if (q.minLength !== undefined && [...text].length < q.minLength)
+        return fail(m.minLength(name, formatNumber(q.minLength, language)));
+      if ([...text].length > maxLength)
+        return fail(m.maxLength(name, formatNumber(maxLength, language)));
+      if (q.pattern && !new RegExp(q.pattern.regex, 'u').test(text))
+        return fail(q.pattern.message[language]);
       return { ok: true, value: text };
     }
     case 'email': {
       if (typeof raw !== 'string') return fail(m.email(name));
       const text = raw.trim();
-      if (text.length > EMAIL_MAX_LENGTH || !EMAIL.safeParse(text).success) return fail(m.email(name));
+      if (text.length > EMAIL_MAX_LENGTH || !EMAIL.safeParse(text).success)
+        return fail(m.email(name));
       return { ok: true, value: text };
     }
     case 'phone': {
@@ -366,11 +417,14 @@ function validateField(q: Question, raw: unknown, context: FieldContext): FieldR
     case 'number': {
       let value: number;
       if (typeof raw === 'number' && Number.isFinite(raw)) value = raw;
-      else if (typeof raw === 'string' && NUMBER_TEXT.test(raw.trim())) value = Number(raw.trim().replaceAll(',', ''));
+      else if (typeof raw === 'string' && NUMBER_TEXT.test(raw.trim()))
+        value = Number(raw.trim().replaceAll(',', ''));
       else return fail(m.number(name));
       if (q.integer && !Number.isInteger(value)) return fail(m.wholeNumber(name));
-      if (q.min !== undefined && value < q.min) return fail(m.min(name, formatNumber(q.min, language)));
-      if (q.max !== undefined && value > q.max) return fail(m.max(name, formatNumber(q.max, language)));
+      if (q.min !== undefined && value < q.min)
+        return fail(m.min(name, formatNumber(q.min, language)));
+      if (q.max !== undefined && value > q.max)
+        return fail(m.max(name, formatNumber(q.max, language)));
       return { ok: true, value };
     }
     case 'money': {
@@ -384,8 +438,10 @@ function validateField(q: Question, raw: unknown, context: FieldContext): FieldR
         if (!parsed.ok) return fail(m.money(name));
         cents = parsed.cents;
       } else return fail(m.money(name));
-      if (q.min !== undefined && cents < q.min) return fail(m.min(name, formatCents(q.min, language)));
-      if (q.max !== undefined && cents > q.max) return fail(m.max(name, formatCents(q.max, language)));
+      if (q.min !== undefined && cents < q.min)
+        return fail(m.min(name, formatCents(q.min, language)));
+      if (q.max !== undefined && cents > q.max)
+        return fail(m.max(name, formatCents(q.max, language)));
       return { ok: true, value: cents };
     }
     case 'date': {
@@ -393,11 +449,17 @@ function validateField(q: Question, raw: unknown, context: FieldContext): FieldR
       if (!date) return fail(m.realDate(name));
       if (q.minDate) {
         const min = q.minDate === 'today' ? context.today() : q.minDate;
-        if (date < min) return fail(q.minDate === 'today' ? m.notPast(name) : m.dateMin(name, formatDate(min, language)));
+        if (date < min)
+          return fail(
+            q.minDate === 'today' ? m.notPast(name) : m.dateMin(name, formatDate(min, language)),
+          );
       }
       if (q.maxDate) {
         const max = q.maxDate === 'today' ? context.today() : q.maxDate;
-        if (date > max) return fail(q.maxDate === 'today' ? m.notFuture(name) : m.dateMax(name, formatDate(max, language)));
+        if (date > max)
+          return fail(
+            q.maxDate === 'today' ? m.notFuture(name) : m.dateMax(name, formatDate(max, language)),
+          );
       }
       return { ok: true, value: date };
     }
@@ -407,14 +469,17 @@ function validateField(q: Question, raw: unknown, context: FieldContext): FieldR
       return known ? { ok: true, value: raw as string } : fail(m.select(name));
     }
     case 'checkbox': {
-      if (isBooleanCheckbox) return raw === true ? { ok: true, value: true } : fail(m.confirm(name));
+      if (isBooleanCheckbox)
+        return raw === true ? { ok: true, value: true } : fail(m.confirm(name));
       // react-hook-form gives one value as a string and several as an array.
       const chosen = typeof raw === 'string' ? [raw] : raw;
-      if (!Array.isArray(chosen) || !chosen.every((v) => q.options!.some((o) => o.value === v))) return fail(m.select(name));
+      if (!Array.isArray(chosen) || !chosen.every((v) => q.options!.some((o) => o.value === v)))
+        return fail(m.select(name));
       return { ok: true, value: q.options!.map((o) => o.value).filter((v) => chosen.includes(v)) };
     }
     case 'document': {
-      if (!Array.isArray(raw) || !raw.every((id) => UUID.safeParse(id).success)) return fail(m.uploadAgain(name));
+      if (!Array.isArray(raw) || !raw.every((id) => UUID.safeParse(id).success))
+        return fail(m.uploadAgain(name));
       const ids = [...new Set((raw as string[]).map((id) => id.toLowerCase()))];
       const maxFiles = q.maxFiles ?? DEFAULT_MAX_FILES;
       if (ids.length > maxFiles) return fail(m.maxFiles(name, formatNumber(maxFiles, language)));
@@ -444,13 +509,19 @@ interface Resolved {
  * Walks the questions in form order, validating each answer and deciding visibility from the validated
  * answers of earlier questions (so `"1,000"` typed into a money question compares as 100000 cents).
  */
-function resolve(questionSet: QuestionSet, raw: Record<string, unknown>, context: FieldContext): Resolved[] {
+function resolve(
+  questionSet: QuestionSet,
+  raw: Record<string, unknown>,
+  context: FieldContext,
+): Resolved[] {
   const values = new Map<string, AnswerValue | undefined>();
   const visibility = new Map<string, boolean>();
   return allQuestions(questionSet).map((question) => {
     const condition = question.showIf;
     const visible =
-      !condition || (visibility.get(condition.questionId) === true && conditionHolds(condition, values.get(condition.questionId)));
+      !condition ||
+      (visibility.get(condition.questionId) === true &&
+        conditionHolds(condition, values.get(condition.questionId)));
     const result = validateField(question, raw[question.id], context);
     visibility.set(question.id, visible);
     values.set(question.id, visible && result.ok ? result.value : undefined);
@@ -458,14 +529,21 @@ function resolve(questionSet: QuestionSet, raw: Record<string, unknown>, context
   });
 }
 
-function contextFor(language: Language, today: PlainDate | undefined, timeZone: string): FieldContext {
+function contextFor(
+  language: Language,
+  today: PlainDate | undefined,
+  timeZone: string,
+): FieldContext {
   // "today" is read when an answer is checked, not when the schema is built, so a long-lived schema in the
   // API never goes stale at midnight.
   return { language, today: () => today ?? toZonedDate(new Date(), timeZone) };
 }
 
 /** The questions a person with these answers is asked (showIf conditions that hold), in form order. */
-export function visibleQuestions(questionSet: QuestionSet, answers: Record<string, unknown>): Question[] {
+export function visibleQuestions(
+  questionSet: QuestionSet,
+  answers: Record<string, unknown>,
+): Question[] {
   return resolve(questionSet, answers, contextFor('en', undefined, DEFAULT_TIME_ZONE))
     .filter((r) => r.visible)
     .map((r) => r.question);
@@ -499,9 +577,19 @@ export function buildAnswersSchema(
   }
   return z.record(z.string(), z.unknown()).transform((raw, ctx) => {
     const answers: Answers = {};
-    for (const { question, visible, result } of resolve(questionSet, raw, contextFor(language, today, timeZone))) {
+    for (const { question, visible, result } of resolve(
+      questionSet,
+      raw,
+      contextFor(language, today, timeZone),
+    )) {
       if (!visible || (inScope && !inScope.has(question.id))) continue;
-      if (!result.ok) ctx.addIssue({ code: 'custom', path: [question.id], message: result.message, input: raw[question.id] });
+      if (!result.ok)
+        ctx.addIssue({
+          code: 'custom',
+          path: [question.id],
+          message: result.message,
+          input: raw[question.id],
+        });
       else if (result.value !== undefined) answers[question.id] = result.value;
     }
     return answers;
@@ -530,17 +618,33 @@ export const eligibilityRuleSchema = z
   .superRefine((rule, ctx) => {
     const isList = rule.op === 'in' || rule.op === 'notIn';
     if (isList !== Array.isArray(rule.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: isList ? `${rule.op} needs a list of values` : `${rule.op} needs a single value` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: isList ? `${rule.op} needs a list of values` : `${rule.op} needs a single value`,
+      });
     }
-    if (['lt', 'lte', 'gt', 'gte'].includes(rule.op) && !(typeof rule.value === 'number' || isPlainDate(rule.value))) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `${rule.op} compares numbers or YYYY-MM-DD dates` });
+    if (
+      ['lt', 'lte', 'gt', 'gte'].includes(rule.op) &&
+      !(typeof rule.value === 'number' || isPlainDate(rule.value))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `${rule.op} compares numbers or YYYY-MM-DD dates`,
+      });
     }
   });
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 
 function compare(answer: AnswerValue, value: Scalar): number | null {
   if (typeof answer === 'number' && typeof value === 'number') return answer - value;
-  if (typeof answer === 'string' && typeof value === 'string' && isPlainDate(answer) && isPlainDate(value)) {
+  if (
+    typeof answer === 'string' &&
+    typeof value === 'string' &&
+    isPlainDate(answer) &&
+    isPlainDate(value)
+  ) {
     return answer < value ? -1 : answer > value ? 1 : 0;
   }
   return null;
@@ -584,7 +688,8 @@ export function checkEligibility(
 ): EligibilityResult {
   const reasons: string[] = [];
   for (const rule of rules) {
-    if (rule.appliesIf && !conditionHolds(rule.appliesIf, answers[rule.appliesIf.questionId])) continue;
+    if (rule.appliesIf && !conditionHolds(rule.appliesIf, answers[rule.appliesIf.questionId]))
+      continue;
     if (!ruleHolds(rule, answers[rule.questionId])) {
       const reason = rule.reason[language];
       if (!reasons.includes(reason)) reasons.push(reason);

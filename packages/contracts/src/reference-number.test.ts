@@ -49,7 +49,9 @@ describe('generateReference', () => {
   it('encodes the 40 random bits in order', () => {
     expect(generateReference(() => new Uint8Array(5))).toBe('HMS-0000-0000-0');
     // 0xFFFFFFFFFF = 2^40 - 1, and 2^36 ≡ 1 (mod 37) by Fermat, so the check is 2^4 - 1 = 15 → "F".
-    expect(generateReference(() => new Uint8Array([255, 255, 255, 255, 255]))).toBe('HMS-ZZZZ-ZZZZ-F');
+    expect(generateReference(() => new Uint8Array([255, 255, 255, 255, 255]))).toBe(
+      'HMS-ZZZZ-ZZZZ-F',
+    );
   });
 
   it('draws again when the check would be a symbol, and gives up on a stuck source', () => {
@@ -125,7 +127,10 @@ describe('error detection', () => {
       for (let position = 0; position + 1 < chars.length; position += 1) {
         if (chars[position] === chars[position + 1]) continue;
         const swapped =
-          chars.slice(0, position) + chars[position + 1] + chars[position] + chars.slice(position + 2);
+          chars.slice(0, position) +
+          chars[position + 1] +
+          chars[position] +
+          chars.slice(position + 2);
         expect(isValidReference(expand(swapped)), `${reference} → ${swapped}`).toBe(false);
         tried += 1;
       }

@@ -31,7 +31,8 @@ const MAX_DRAWS = 64;
 
 export type RandomBytes = (size: number) => Uint8Array;
 
-const cryptoRandomBytes: RandomBytes = (size) => globalThis.crypto.getRandomValues(new Uint8Array(size));
+const cryptoRandomBytes: RandomBytes = (size) =>
+  globalThis.crypto.getRandomValues(new Uint8Array(size));
 
 function checkSymbol(data: string): string {
   let remainder = 0;
@@ -52,7 +53,8 @@ export function generateReference(randomBytes: RandomBytes = cryptoRandomBytes):
     let bits = 0n;
     for (const byte of bytes.subarray(0, 5)) bits = (bits << 8n) | BigInt(byte);
     let data = '';
-    for (let i = DATA_LENGTH - 1; i >= 0; i -= 1) data += ALPHABET[Number((bits >> BigInt(i * 5)) & 31n)];
+    for (let i = DATA_LENGTH - 1; i >= 0; i -= 1)
+      data += ALPHABET[Number((bits >> BigInt(i * 5)) & 31n)];
     const check = checkSymbol(data);
     if (ALPHABET.includes(check)) return format(data, check);
   }
@@ -66,7 +68,10 @@ export function generateReference(randomBytes: RandomBytes = cryptoRandomBytes):
  */
 export function normalizeReference(input: string): string | null {
   let compact = input.toUpperCase().replace(/[\s\-\u2010-\u2015_.]/g, '');
-  if (compact.length === REFERENCE_PREFIX.length + DATA_LENGTH + 1 && compact.startsWith(REFERENCE_PREFIX)) {
+  if (
+    compact.length === REFERENCE_PREFIX.length + DATA_LENGTH + 1 &&
+    compact.startsWith(REFERENCE_PREFIX)
+  ) {
     compact = compact.slice(REFERENCE_PREFIX.length);
   }
   if (compact.length !== DATA_LENGTH + 1) return null;

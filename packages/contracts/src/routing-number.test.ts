@@ -12,7 +12,10 @@ import {
 // Wells Fargo MN, an electronic-only 6x prefix).
 const REAL = ['011000015', '021000021', '121000358', '091000019', '322271627', '211370545'];
 
-function messages(result: { success: boolean; error?: { issues: Array<{ message: string }> } }): string[] {
+function messages(result: {
+  success: boolean;
+  error?: { issues: Array<{ message: string }> };
+}): string[] {
   return result.error?.issues.map((issue) => issue.message) ?? [];
 }
 
@@ -52,7 +55,9 @@ describe('routingNumberSchema', () => {
   it('gives one clear English message per problem', () => {
     expect(messages(routingNumberSchema.safeParse(''))).toEqual(['Enter a routing number']);
     expect(messages(routingNumberSchema.safeParse(undefined))).toEqual(['Enter a routing number']);
-    expect(messages(routingNumberSchema.safeParse('12345'))).toEqual(['Routing number must be 9 digits']);
+    expect(messages(routingNumberSchema.safeParse('12345'))).toEqual([
+      'Routing number must be 9 digits',
+    ]);
     expect(messages(routingNumberSchema.safeParse('021000022'))).toEqual([
       'Enter a valid routing number, as shown on a check or in your online banking',
     ]);
@@ -73,11 +78,15 @@ describe('accountNumberSchema', () => {
 
   it('refuses too short, too long and non-digits with clear messages', () => {
     expect(messages(accountNumberSchema.safeParse(''))).toEqual(['Enter an account number']);
-    expect(messages(accountNumberSchema.safeParse('123'))).toEqual(['Account number must be between 4 and 17 digits']);
+    expect(messages(accountNumberSchema.safeParse('123'))).toEqual([
+      'Account number must be between 4 and 17 digits',
+    ]);
     expect(messages(accountNumberSchema.safeParse('123456789012345678'))).toEqual([
       'Account number must be between 4 and 17 digits',
     ]);
-    expect(messages(accountNumberSchema.safeParse('12AB34'))).toEqual(['Account number must only include numbers 0 to 9']);
+    expect(messages(accountNumberSchema.safeParse('12AB34'))).toEqual([
+      'Account number must only include numbers 0 to 9',
+    ]);
     expect(messages(accountNumberSchemaIn('es').safeParse('123'))).toEqual([
       'El número de cuenta debe tener entre 4 y 17 dígitos',
     ]);
