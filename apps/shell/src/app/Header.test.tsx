@@ -1,0 +1,103 @@
+import type { CurrentUser, Role } from '@hms/api-client';
+import { LanguageProvider } from '@hms/ui';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { Header } from './Header.tsx';
+import { RequireRole } from './RequireRole.tsx';
+import { AREA_ROLES } from './navigation.ts';
+
+afterEach(cleanup);
+
+function userWith(roles: Role[]): CurrentUser {
+  return { id: '0190a0a0-0000-7000-8000-000000000001', email: 'u@example.com', displayName: 'Una User', roles, language: 'en' };
+}
+
+function renderAt(path: string, user: CurrentUser | null) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  // The session as GET /api/me would have returned it; no network in this test.
+  queryClient.setQueryData(['me'], user);
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/',
+        element: <Header />,
+        children: [],
+      },
+      {
+        path: '/approvals/*',
+        element: (
+          <>
+            <Header />
+            <RequireRole roles={AREA_ROLES.approvals}>
+              <h1>Approver area</h1>
+            </RequireRole>
+          </>
+        ),
+      },
+      { path: '/sign-in', element: <h1>Sign in page</h1> },
+    ],
+    { initialEntries: [path] },
+  );
+  render(
+    <QueryClientProvider client={queryClient}>
+      <LanguageProvider initialLanguage="en">
+        <RouterProvider router={router} />
+      </LanguageProvider>
+    </QueryClientProvider>,
+  );
+}
+
+function navLinks() {
+  const nav = screen.getByRole('navigation', { name: 'Primary navigation' });
+  return within(nav)
+    .queryAllByRole('link')
+    .map((link) => link.textContent);
+}
+
+describe('role-based navigation', () => {
+  it('offers services and sign in to visitors', () => {
+    renderAt('/', null);
+    expect(navLinks()).toEqual(['Services', 'Sign in']);
+  });
+
+  it('gives citizens their areas and no staff links', () => {
+    renderAt('/', userWith(['citizen']));
+    expect(navLinks()).toEqual(['Services', 'My requests']);
+    expect(screen.getByText('Signed in as Una User')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+
+  it('gives approvers the approvals area only', () => {
+    renderAt('/', userWith(['senior_approver']));
+    expect(navLinks()).toEqual(['Approvals']);
+  });
+
+  it('gives finance staff the finance area only', () => {
+    renderAt('/', userWith(['finance_supervisor']));
+    expect(navLinks()).toEqual(['Finance']);
+  });
+
+  it('shows no dead links to an admin (no admin page exists yet)', () => {
+    renderAt('/', userWith(['admin']));
+    expect(navLinks()).toEqual([]);
+  });
+
+  it('shows a citizen who opens /approvals the not-allowed page, not the area', () => {
+    renderAt('/approvals', userWith(['citizen']));
+    expect(screen.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeTruthy();
+    expect(screen.queryByText('Approver area')).toBeNull();
+    expect(navLinks()).not.toContain('Approvals');
+  });
+
+  it('sends a signed-out visitor to sign in, remembering where they were going', async () => {
+    renderAt('/approvals/queue', null);
+    expect(await screen.findByRole('heading', { name: 'Sign in page' })).toBeTruthy();
+  });
+
+  it('lets an approver into the approvals area', () => {
+    renderAt('/approvals', userWith(['approver']));
+    expect(screen.getByRole('heading', { name: 'Approver area' })).toBeTruthy();
+  });
+});
