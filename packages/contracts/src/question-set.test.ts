@@ -225,7 +225,7 @@ function errors(schema: typeof en, input: Record<string, unknown>): Record<strin
   for (const issue of result.error.issues) {
     expect(issue.path).toHaveLength(1);
     const field = String(issue.path[0]);
-    expect(out[field], `two issues for ${field}`).toBeUndefined();
+    expect(Object.hasOwn(out, field), `two issues for ${field}`).toBe(false);
     out[field] = issue.message;
   }
   return out;
@@ -499,6 +499,38 @@ describe('buildAnswersSchema: conditional questions', () => {
     expect(ids({ tenure: 'own', landlord: 'yes' })).not.toContain('landlordLetter');
     expect(ids({ income: '$2,000' })).toContain('bigIncomeNote');
     expect(ids({})).toHaveLength(14);
+  });
+});
+
+describe('answers named like Object.prototype members', () => {
+  it('reads an unanswered "constructor" question as missing, not as an inherited function', () => {
+    const set = questionSetSchema.parse({
+      steps: [
+        {
+          id: 's',
+          title: t('S', 'S'),
+          questions: [
+            {
+              id: 'constructor',
+              type: 'text',
+              label: t('Builder', 'Constructor'),
+              required: false,
+            },
+            { id: 'toString', type: 'number', label: t('Count', 'Cantidad'), required: true },
+          ],
+        },
+      ],
+    });
+    const schema = buildAnswersSchema(set, { language: 'en' });
+    expect(errors(schema, {})).toEqual({ toString: 'Enter count' });
+    expect(schema.parse({ toString: '2' })).toEqual({ toString: 2 });
+    const rule = eligibilityRuleSchema.parse({
+      questionId: 'toString',
+      op: 'gte',
+      value: 1,
+      reason: t('No', 'No'),
+    });
+    expect(checkEligibility([rule], {}, 'en')).toEqual({ eligible: false, reasons: ['No'] });
   });
 });
 

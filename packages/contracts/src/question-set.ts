@@ -499,6 +499,14 @@ export function conditionHolds(condition: Condition, answer: AnswerValue | undef
   return given.some((value) => accepted.includes(value));
 }
 
+/**
+ * An answer by id, ignoring inherited properties: a question may be called `constructor` or `toString`, and
+ * an unanswered one must read as missing, not as a function from Object.prototype.
+ */
+function own<T>(record: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
 interface Resolved {
   question: Question;
   visible: boolean;
@@ -522,7 +530,7 @@ function resolve(
       !condition ||
       (visibility.get(condition.questionId) === true &&
         conditionHolds(condition, values.get(condition.questionId)));
-    const result = validateField(question, raw[question.id], context);
+    const result = validateField(question, own(raw, question.id), context);
     visibility.set(question.id, visible);
     values.set(question.id, visible && result.ok ? result.value : undefined);
     return { question, visible, result };
@@ -588,7 +596,7 @@ export function buildAnswersSchema(
           code: 'custom',
           path: [question.id],
           message: result.message,
-          input: raw[question.id],
+          input: own(raw, question.id),
         });
       else if (result.value !== undefined) answers[question.id] = result.value;
     }
@@ -688,9 +696,9 @@ export function checkEligibility(
 ): EligibilityResult {
   const reasons: string[] = [];
   for (const rule of rules) {
-    if (rule.appliesIf && !conditionHolds(rule.appliesIf, answers[rule.appliesIf.questionId]))
+    if (rule.appliesIf && !conditionHolds(rule.appliesIf, own(answers, rule.appliesIf.questionId)))
       continue;
-    if (!ruleHolds(rule, answers[rule.questionId])) {
+    if (!ruleHolds(rule, own(answers, rule.questionId))) {
       const reason = rule.reason[language];
       if (!reasons.includes(reason)) reasons.push(reason);
     }
