@@ -27,8 +27,8 @@ try {
   if (command === 'migrate') {
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
   } else if (command === 'seed') {
-    const r = await seed(db.kysely);
-    process.stdout.write(`Seed done: ${r.usersCreated} demo user(s) created.\n`);
+    const r = await seed(db.kysely, { timeZone: config.timezone });
+    process.stdout.write(`Seed done: ${r.usersCreated} demo user(s) created, ${r.programsWritten} program(s) created or updated.\n`);
   } else {
     const r = await verifyAuditChain(db.kysely);
     if (r.ok) process.stdout.write(`Audit chain intact: ${r.count} entries.\n`);

@@ -11,7 +11,7 @@ resolveEncryptionKey(config);
 
 const db = await openConfiguredDb(config);
 await migrateToLatest(db.kysely);
-if (config.seedDemo) await seed(db.kysely);
+if (config.seedDemo) await seed(db.kysely, { timeZone: config.timezone });
 
 const app = await buildApp({ config, db: db.kysely });
 

@@ -58,7 +58,9 @@ function fieldPath(where: string, path: string): string {
 function toProblem(err: unknown): HttpProblem | null {
   if (err instanceof HttpProblem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const where = (err as { validationContext?: string }).validationContext ?? 'body';
+    const context = (err as { validationContext?: string }).validationContext ?? 'body';
+    // Fastify says "querystring"; clients think of it as the query.
+    const where = context === 'querystring' ? 'query' : context;
     const errors = err.validation.map((v) => ({
       field: fieldPath(where, v.instancePath),
       message: v.message ?? 'Invalid value.',

@@ -50,13 +50,13 @@ export async function createTestApp(
 ): Promise<TestContext> {
   const { db, drop } = await openTestDb();
   await migrateToLatest(db.kysely);
-  if (opts.seed !== false) await seed(db.kysely);
   const config = parseConfig({
     HMS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hms-test-')),
     HMS_STATIC_ROOT: path.join(tmpdir(), 'hms-no-static-root'),
     HMS_LOG_LEVEL: 'silent',
     ...env,
   });
+  if (opts.seed !== false) await seed(db.kysely, { timeZone: config.timezone });
   const app = await buildApp({ config, db: db.kysely, logger: false });
   opts.extend?.(app);
   await app.ready();

@@ -4,6 +4,7 @@ import type { Database } from './schema.ts';
 import { uuidv7 } from './ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { appendAudit } from '../audit.ts';
+import { programDefinitionSchema, seedPrograms, type ProgramDefinition } from '@hms/contracts/programs-seed';
 
 export const DEMO_PASSWORD = 'hms-demo-2026';
 
@@ -18,6 +19,7 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; rol
 
 export interface SeedResult {
   usersCreated: number;
+  programsWritten: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SeedResult {
  * changed demo password survives restarts. The demo password bypasses the common-password check only here: it is
  * public by design and these accounts exist only when demo seeding is on.
  */
-export async function seedDemoUsers(db: Kysely<Database>): Promise<SeedResult> {
+export async function seedDemoUsers(db: Kysely<Database>): Promise<{ usersCreated: number }> {
   let usersCreated = 0;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
@@ -53,6 +55,88 @@ export async function seedDemoUsers(db: Kysely<Database>): Promise<SeedResult> {
   return { usersCreated };
 }
 
-export async function seed(db: Kysely<Database>): Promise<SeedResult> {
-  return seedDemoUsers(db);
+/** UTC offset (ms) of a time zone at an instant, from Intl (no tz database of our own). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a calendar day starts in the agency's zone (offset re-read at the result, so DST days come out right). */
+export function startOfZonedDay(date: string, timeZone: string, addDays = 0): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = Date.UTC(y!, m! - 1, d! + addDays);
+  const guess = wall - zoneOffsetMs(wall, timeZone);
+  return new Date(wall - zoneOffsetMs(guess, timeZone));
+}
+
+function programRow(p: ProgramDefinition, timeZone: string) {
+  return {
+    slug: p.slug,
+    name_en: p.name.en,
+    name_es: p.name.es,
+    description_en: p.description.en,
+    description_es: p.description.es,
+    eligibility_en: p.eligibilitySummary.en,
+    eligibility_es: p.eligibilitySummary.es,
+    sec_code: p.secCode,
+    max_amount_cents: p.maxAmountCents,
+    budget_cents: p.budgetCents,
+    approval_threshold_cents: p.approvalThresholdCents,
+    review_deadline_days: p.reviewDeadlineBusinessDays,
+    requires_prenote: p.requiresPrenote,
+    // Definitions give inclusive local dates; the table holds [opens_at, closes_at) instants.
+    opens_at: startOfZonedDay(p.opensAt, timeZone),
+    closes_at: startOfZonedDay(p.closesAt, timeZone, 1),
+    definition: JSON.stringify(p),
+  };
+}
+
+/**
+ * Upserts the seed programs by slug. An unchanged definition is left alone (idempotent); a changed one is updated
+ * and its version bumped, so requests made under the old version keep pointing at the version they were made under.
+ */
+export async function upsertSeedPrograms(db: Kysely<Database>, timeZone: string): Promise<number> {
+  let written = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const def of seedPrograms) {
+      const p = programDefinitionSchema.parse(def);
+      const row = programRow(p, timeZone);
+      const res = await trx
+        .insertInto('programs')
+        .values({ id: uuidv7(), ...row })
+        .onConflict((oc) =>
+          oc
+            .column('slug')
+            .doUpdateSet((eb) => ({
+              ...Object.fromEntries(Object.keys(row).filter((k) => k !== 'slug').map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.name_en')])),
+              version: sql<number>`programs.version + 1`,
+            }))
+            .where(sql<boolean>`programs.definition is distinct from excluded.definition or programs.opens_at is distinct from excluded.opens_at or programs.closes_at is distinct from excluded.closes_at`),
+        )
+        .returning('id')
+        .executeTakeFirst();
+      if (res) written += 1;
+    }
+  });
+  return written;
+}
+
+export async function seed(db: Kysely<Database>, opts: { timeZone: string }): Promise<SeedResult> {
+  const { usersCreated } = await seedDemoUsers(db);
+  const programsWritten = await upsertSeedPrograms(db, opts.timeZone);
+  return { usersCreated, programsWritten };
 }
