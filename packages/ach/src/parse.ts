@@ -125,7 +125,7 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
       case '5': {
         if (current !== undefined) closeBatch(current, line);
         validateBatchHeader(r, line, issues);
-        current = { batch: { header: readBatchHeader(r), entries: [] }, headerLine: line, entryLines: [], addendaLines: [], controlLine: 0 };
+        current = { batch: { header: readBatchHeader(r), entries: [] }, headerLine: line, entryLines: [], controlLine: 0 };
         batches.push(current);
         lastEntry = undefined;
         break;
@@ -140,7 +140,6 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
         lastEntry = readEntryDetail(r);
         current.batch.entries.push(lastEntry);
         current.entryLines.push(line);
-        current.addendaLines.push([]);
         break;
       }
       case '7': {
@@ -149,8 +148,8 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
           break;
         }
         validateAddenda(r, line, issues);
-        lastEntry.addenda!.push(readAddenda(r));
-        current.addendaLines[current.addendaLines.length - 1]!.push(line);
+        // Allocated on first use: most entries have no addenda, and 100,000 empty arrays cost memory.
+        (lastEntry.addenda ??= []).push(readAddenda(r));
         break;
       }
       case '8': {

@@ -4,7 +4,7 @@ import { formatBatchHeader } from './records/batch-header.ts';
 import { formatBatchControl, formatFileControl } from './records/controls.ts';
 import { formatEntryDetail } from './records/entry-detail.ts';
 import { formatFileHeader } from './records/file-header.ts';
-import { PADDING_RECORD, type OverflowSink } from './records/format.ts';
+import { PADDING_RECORD, RecordBuffer } from './records/format.ts';
 import type { AchFile, AchIssue, Batch, RecordTypeName } from './types.ts';
 
 /** Thrown by writeFile when a value does not fit its field: NACHA fields are never silently truncated. */
@@ -36,12 +36,25 @@ export function serviceClassFor(batch: Batch): number {
  */
 export function renderFile(file: AchFile): { text: string; issues: AchIssue[] } {
   const issues: AchIssue[] = [];
-  const out: string[] = [];
+  let count = 2; // file header and control
+  for (const b of file.batches) {
+    count += 2 + b.entries.length;
+    for (const e of b.entries) count += e.addenda?.length ?? 0;
+  }
+  const records = count;
+  const padded = Math.ceil(records / 10) * 10;
+  let index = 0;
   let recordType: RecordTypeName = 'fileHeader';
-  const sink: OverflowSink = (field, value, width) => {
-    issues.push({ line: out.length + 1, recordType, field, rule: 'field-width', message: `"${value}" does not fit ${field} (${width} characters)` });
+  const w = new RecordBuffer(padded, (field, value, width, rule = 'field-width') => {
+    const message = rule === 'field-width' ? `"${value}" does not fit ${field} (${width} characters)` : `"${value}" is not valid ${rule === 'ascii' ? 'printable ASCII' : 'numeric text'} for ${field}`;
+    issues.push({ line: index + 1, recordType, field, rule, message });
+  });
+  const next = (type: RecordTypeName): void => {
+    recordType = type;
+    w.record(index);
   };
-  out.push(formatFileHeader(file.header, sink));
+  next('fileHeader');
+  formatFileHeader(file.header, w);
   let fileCount = 0;
   let fileHash = 0;
   let fileDebit = 0;
@@ -51,66 +64,71 @@ export function renderFile(file: AchFile): { text: string; issues: AchIssue[] } 
     const h = batch.header;
     const scc = h.serviceClassCode ?? serviceClassFor(batch);
     const batchNumber = h.batchNumber ?? b + 1;
-    recordType = 'batchHeader';
-    out.push(formatBatchHeader(h, scc, batchNumber, sink));
-    let count = 0;
+    index++;
+    next('batchHeader');
+    formatBatchHeader(h, scc, batchNumber, w);
+    let n = 0;
     let hash = 0;
     let debit = 0;
     let credit = 0;
     for (const e of batch.entries) {
-      recordType = 'entryDetail';
-      out.push(formatEntryDetail(e, sink));
-      count++;
+      index++;
+      next('entryDetail');
+      formatEntryDetail(e, w);
+      n++;
       hash += Number(e.rdfiRouting.slice(0, 8)) || 0;
       if (TRANSACTION_CODES.get(e.transactionCode)?.direction === 'debit') debit += e.amount;
       else credit += e.amount;
       const addenda = e.addenda;
       if (addenda !== undefined) {
-        recordType = 'addenda';
-        for (let i = 0; i < addenda.length; i++) out.push(formatAddenda(addenda[i]!, i, e.traceNumber, sink));
-        count += addenda.length;
+        for (let i = 0; i < addenda.length; i++) {
+          index++;
+          next('addenda');
+          formatAddenda(addenda[i]!, i, e.traceNumber, w);
+        }
+        n += addenda.length;
       }
     }
-    recordType = 'batchControl';
-    out.push(
-      formatBatchControl(
-        {
-          serviceClassCode: scc,
-          entryAddendaCount: count,
-          entryHash: hash,
-          totalDebit: debit,
-          totalCredit: credit,
-          // Not computed: a parsed file keeps the bank's own justification of these fields.
-          companyIdentification: batch.control?.companyIdentification ?? h.companyIdentification,
-          messageAuthenticationCode: batch.control?.messageAuthenticationCode ?? '',
-          odfiIdentification: h.odfiIdentification,
-          batchNumber,
-        },
-        sink,
-      ),
+    index++;
+    next('batchControl');
+    formatBatchControl(
+      {
+        serviceClassCode: scc,
+        entryAddendaCount: n,
+        entryHash: hash,
+        totalDebit: debit,
+        totalCredit: credit,
+        // Not computed: a parsed file keeps the bank's own justification of these fields.
+        companyIdentification: batch.control?.companyIdentification ?? h.companyIdentification,
+        messageAuthenticationCode: batch.control?.messageAuthenticationCode ?? '',
+        odfiIdentification: h.odfiIdentification,
+        batchNumber,
+      },
+      w,
     );
-    fileCount += count;
+    fileCount += n;
     fileHash += hash;
     fileDebit += debit;
     fileCredit += credit;
   }
-  const records = out.length + 1;
-  recordType = 'fileControl';
-  out.push(
-    formatFileControl(
-      {
-        batchCount: file.batches.length,
-        blockCount: Math.ceil(records / 10),
-        entryAddendaCount: fileCount,
-        entryHash: fileHash,
-        totalDebit: fileDebit,
-        totalCredit: fileCredit,
-      },
-      sink,
-    ),
+  index++;
+  next('fileControl');
+  formatFileControl(
+    {
+      batchCount: file.batches.length,
+      blockCount: padded / 10,
+      entryAddendaCount: fileCount,
+      entryHash: fileHash,
+      totalDebit: fileDebit,
+      totalCredit: fileCredit,
+    },
+    w,
   );
-  while (out.length % 10 !== 0) out.push(PADDING_RECORD);
-  return { text: out.join('\n') + '\n', issues };
+  for (index++; index < padded; index++) {
+    w.record(index);
+    w.raw(1, PADDING_RECORD);
+  }
+  return { text: w.toString(), issues };
 }
 
 /** The NACHA text of a file (records separated by "\n"); throws AchWriteError if a value does not fit. */

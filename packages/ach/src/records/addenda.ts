@@ -1,5 +1,5 @@
 import type { Addenda, Addenda05, Addenda98, Addenda99, AddendaOther } from '../types.ts';
-import { alpha, digits, num, type OverflowSink } from './format.ts';
+import type { RecordBuffer } from './format.ts';
 
 export function readAddenda(r: string): Addenda {
   const typeCode = r.slice(1, 3);
@@ -36,45 +36,43 @@ export function readAddenda(r: string): Addenda {
   return { typeCode, content: r.slice(3, 94).trimEnd() } satisfies AddendaOther;
 }
 
-export function formatAddenda(a: Addenda, index: number, entryTrace: string, sink: OverflowSink): string {
+/** Writes the `index`-th addenda of an entry into the buffer's current record. */
+export function formatAddenda(a: Addenda, index: number, entryTrace: string, w: RecordBuffer): void {
+  w.raw(1, '7');
   switch (a.typeCode) {
     case '05': {
       const x = a as Addenda05;
-      return (
-        '705' +
-        alpha(x.paymentRelatedInformation, 80, 'paymentRelatedInformation', sink) +
-        num(x.sequenceNumber ?? index + 1, 4, 'sequenceNumber', sink) +
-        digits(x.entryDetailSequenceNumber ?? entryTrace.slice(-7), 7, 'entryDetailSequenceNumber', sink)
-      );
+      w.raw(2, '05');
+      w.alpha(4, 80, x.paymentRelatedInformation, 'paymentRelatedInformation');
+      w.num(84, 4, x.sequenceNumber ?? index + 1, 'sequenceNumber');
+      w.digits(88, 7, x.entryDetailSequenceNumber ?? entryTrace.slice(-7), 'entryDetailSequenceNumber');
+      return;
     }
     case '98': {
       const x = a as Addenda98;
-      return (
-        '798' +
-        alpha(x.changeCode, 3, 'changeCode', sink) +
-        digits(x.originalTraceNumber, 15, 'originalTraceNumber', sink) +
-        '      ' +
-        digits(x.originalRdfiIdentification, 8, 'originalRdfiIdentification', sink) +
-        alpha(x.correctedData, 29, 'correctedData', sink) +
-        '               ' +
-        digits(x.traceNumber, 15, 'traceNumber', sink)
-      );
+      w.raw(2, '98');
+      w.alpha(4, 3, x.changeCode, 'changeCode');
+      w.digits(7, 15, x.originalTraceNumber, 'originalTraceNumber');
+      w.digits(28, 8, x.originalRdfiIdentification, 'originalRdfiIdentification');
+      w.alpha(36, 29, x.correctedData, 'correctedData');
+      w.digits(80, 15, x.traceNumber, 'traceNumber');
+      return;
     }
     case '99': {
       const x = a as Addenda99;
-      return (
-        '799' +
-        alpha(x.returnCode, 3, 'returnCode', sink) +
-        digits(x.originalTraceNumber, 15, 'originalTraceNumber', sink) +
-        alpha(x.dateOfDeath, 6, 'dateOfDeath', sink) +
-        digits(x.originalRdfiIdentification, 8, 'originalRdfiIdentification', sink) +
-        alpha(x.addendaInformation, 44, 'addendaInformation', sink) +
-        digits(x.traceNumber, 15, 'traceNumber', sink)
-      );
+      w.raw(2, '99');
+      w.alpha(4, 3, x.returnCode, 'returnCode');
+      w.digits(7, 15, x.originalTraceNumber, 'originalTraceNumber');
+      w.alpha(22, 6, x.dateOfDeath, 'dateOfDeath');
+      w.digits(28, 8, x.originalRdfiIdentification, 'originalRdfiIdentification');
+      w.alpha(36, 44, x.addendaInformation, 'addendaInformation');
+      w.digits(80, 15, x.traceNumber, 'traceNumber');
+      return;
     }
     default: {
       const x = a as AddendaOther;
-      return '7' + alpha(x.typeCode, 2, 'typeCode', sink) + alpha(x.content, 91, 'content', sink);
+      w.alpha(2, 2, x.typeCode, 'typeCode');
+      w.alpha(4, 91, x.content, 'content');
     }
   }
 }

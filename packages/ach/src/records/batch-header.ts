@@ -1,5 +1,5 @@
 import type { BatchHeader } from '../types.ts';
-import { alpha, digits, num, type OverflowSink } from './format.ts';
+import type { RecordBuffer } from './format.ts';
 
 export function readBatchHeader(r: string): BatchHeader {
   return {
@@ -18,20 +18,19 @@ export function readBatchHeader(r: string): BatchHeader {
   };
 }
 
-export function formatBatchHeader(h: BatchHeader, serviceClassCode: number, batchNumber: number, sink: OverflowSink): string {
-  return (
-    '5' +
-    num(serviceClassCode, 3, 'serviceClassCode', sink) +
-    alpha(h.companyName, 16, 'companyName', sink) +
-    alpha(h.companyDiscretionaryData, 20, 'companyDiscretionaryData', sink) +
-    alpha(h.companyIdentification, 10, 'companyIdentification', sink) +
-    alpha(h.standardEntryClassCode, 3, 'standardEntryClassCode', sink) +
-    alpha(h.companyEntryDescription, 10, 'companyEntryDescription', sink) +
-    alpha(h.companyDescriptiveDate, 6, 'companyDescriptiveDate', sink) +
-    digits(h.effectiveEntryDate, 6, 'effectiveEntryDate', sink) +
-    alpha(h.settlementDate, 3, 'settlementDate', sink) +
-    alpha(h.originatorStatusCode ?? '1', 1, 'originatorStatusCode', sink) +
-    digits(h.odfiIdentification, 8, 'odfiIdentification', sink) +
-    num(batchNumber, 7, 'batchNumber', sink)
-  );
+/** Writes a batch header into the buffer's current record. */
+export function formatBatchHeader(h: BatchHeader, serviceClassCode: number, batchNumber: number, w: RecordBuffer): void {
+  w.raw(1, '5');
+  w.num(2, 3, serviceClassCode, 'serviceClassCode');
+  w.alpha(5, 16, h.companyName, 'companyName');
+  w.alpha(21, 20, h.companyDiscretionaryData, 'companyDiscretionaryData');
+  w.alpha(41, 10, h.companyIdentification, 'companyIdentification');
+  w.alpha(51, 3, h.standardEntryClassCode, 'standardEntryClassCode');
+  w.alpha(54, 10, h.companyEntryDescription, 'companyEntryDescription');
+  w.alpha(64, 6, h.companyDescriptiveDate, 'companyDescriptiveDate');
+  w.digits(70, 6, h.effectiveEntryDate, 'effectiveEntryDate');
+  w.alpha(76, 3, h.settlementDate, 'settlementDate');
+  w.alpha(79, 1, h.originatorStatusCode ?? '1', 'originatorStatusCode');
+  w.digits(80, 8, h.odfiIdentification, 'odfiIdentification');
+  w.num(88, 7, batchNumber, 'batchNumber');
 }

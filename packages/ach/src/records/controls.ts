@@ -1,5 +1,5 @@
 import type { BatchControl, FileControl } from '../types.ts';
-import { alpha, digits, num, type OverflowSink } from './format.ts';
+import type { RecordBuffer } from './format.ts';
 
 /** Numeric control fields: NaN when not digits, so the comparison with computed totals fails loudly. */
 function n(s: string): number {
@@ -32,33 +32,28 @@ export function readFileControl(r: string): FileControl {
   };
 }
 
-export function formatBatchControl(c: BatchControl, sink: OverflowSink): string {
-  return (
-    '8' +
-    num(c.serviceClassCode, 3, 'serviceClassCode', sink) +
-    num(c.entryAddendaCount, 6, 'entryAddendaCount', sink) +
-    num(c.entryHash % 1e10, 10, 'entryHash', sink) +
-    num(c.totalDebit, 12, 'totalDebit', sink) +
-    num(c.totalCredit, 12, 'totalCredit', sink) +
-    alpha(c.companyIdentification, 10, 'companyIdentification', sink) +
-    alpha(c.messageAuthenticationCode, 19, 'messageAuthenticationCode', sink) +
-    '      ' +
-    digits(c.odfiIdentification, 8, 'odfiIdentification', sink) +
-    num(c.batchNumber, 7, 'batchNumber', sink)
-  );
+/** Writes a batch control into the buffer's current record. */
+export function formatBatchControl(c: BatchControl, w: RecordBuffer): void {
+  w.raw(1, '8');
+  w.num(2, 3, c.serviceClassCode, 'serviceClassCode');
+  w.num(5, 6, c.entryAddendaCount, 'entryAddendaCount');
+  // The hash keeps only its low 10 digits: NACHA drops the overflow.
+  w.num(11, 10, c.entryHash % 1e10, 'entryHash');
+  w.num(21, 12, c.totalDebit, 'totalDebit');
+  w.num(33, 12, c.totalCredit, 'totalCredit');
+  w.alpha(45, 10, c.companyIdentification, 'companyIdentification');
+  w.alpha(55, 19, c.messageAuthenticationCode, 'messageAuthenticationCode');
+  w.digits(80, 8, c.odfiIdentification, 'odfiIdentification');
+  w.num(88, 7, c.batchNumber, 'batchNumber');
 }
 
-const RESERVED_39 = ' '.repeat(39);
-
-export function formatFileControl(c: FileControl, sink: OverflowSink): string {
-  return (
-    '9' +
-    num(c.batchCount, 6, 'batchCount', sink) +
-    num(c.blockCount, 6, 'blockCount', sink) +
-    num(c.entryAddendaCount, 8, 'entryAddendaCount', sink) +
-    num(c.entryHash % 1e10, 10, 'entryHash', sink) +
-    num(c.totalDebit, 12, 'totalDebit', sink) +
-    num(c.totalCredit, 12, 'totalCredit', sink) +
-    RESERVED_39
-  );
+/** Writes the file control into the buffer's current record. */
+export function formatFileControl(c: FileControl, w: RecordBuffer): void {
+  w.raw(1, '9');
+  w.num(2, 6, c.batchCount, 'batchCount');
+  w.num(8, 6, c.blockCount, 'blockCount');
+  w.num(14, 8, c.entryAddendaCount, 'entryAddendaCount');
+  w.num(22, 10, c.entryHash % 1e10, 'entryHash');
+  w.num(32, 12, c.totalDebit, 'totalDebit');
+  w.num(44, 12, c.totalCredit, 'totalCredit');
 }

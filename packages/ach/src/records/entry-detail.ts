@@ -1,5 +1,5 @@
 import type { EntryDetail } from '../types.ts';
-import { alpha, digits, num, type OverflowSink } from './format.ts';
+import type { RecordBuffer } from './format.ts';
 import { isDigits } from '../validate/fields.ts';
 
 export function readEntryDetail(r: string): EntryDetail {
@@ -15,21 +15,19 @@ export function readEntryDetail(r: string): EntryDetail {
     discretionaryData: r.slice(76, 78).trimEnd(),
     addendaRecordIndicator: r.slice(78, 79),
     traceNumber: r.slice(79, 94),
-    addenda: [],
   };
 }
 
-export function formatEntryDetail(e: EntryDetail, sink: OverflowSink): string {
-  return (
-    '6' +
-    num(e.transactionCode, 2, 'transactionCode', sink) +
-    digits(e.rdfiRouting, 9, 'rdfiRouting', sink) +
-    alpha(e.dfiAccountNumber, 17, 'dfiAccountNumber', sink) +
-    num(e.amount, 10, 'amount', sink) +
-    alpha(e.individualIdentificationNumber, 15, 'individualIdentificationNumber', sink) +
-    alpha(e.individualName, 22, 'individualName', sink) +
-    alpha(e.discretionaryData, 2, 'discretionaryData', sink) +
-    (e.addenda !== undefined && e.addenda.length > 0 ? '1' : '0') +
-    digits(e.traceNumber, 15, 'traceNumber', sink)
-  );
+/** Writes an entry detail into the buffer's current record; the addenda indicator follows `addenda`. */
+export function formatEntryDetail(e: EntryDetail, w: RecordBuffer): void {
+  w.raw(1, '6');
+  w.num(2, 2, e.transactionCode, 'transactionCode');
+  w.digits(4, 9, e.rdfiRouting, 'rdfiRouting');
+  w.alpha(13, 17, e.dfiAccountNumber, 'dfiAccountNumber');
+  w.num(30, 10, e.amount, 'amount');
+  w.alpha(40, 15, e.individualIdentificationNumber, 'individualIdentificationNumber');
+  w.alpha(55, 22, e.individualName, 'individualName');
+  w.alpha(77, 2, e.discretionaryData, 'discretionaryData');
+  w.raw(79, e.addenda !== undefined && e.addenda.length > 0 ? '1' : '0');
+  w.digits(80, 15, e.traceNumber, 'traceNumber');
 }

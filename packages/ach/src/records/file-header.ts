@@ -1,5 +1,5 @@
 import type { FileHeader } from '../types.ts';
-import { alpha, alphaRight, digits, type OverflowSink } from './format.ts';
+import type { RecordBuffer } from './format.ts';
 
 export function readFileHeader(r: string): FileHeader {
   return {
@@ -18,20 +18,19 @@ export function readFileHeader(r: string): FileHeader {
   };
 }
 
-export function formatFileHeader(h: FileHeader, sink: OverflowSink): string {
-  return (
-    '1' +
-    digits(h.priorityCode ?? '01', 2, 'priorityCode', sink) +
-    alphaRight(h.immediateDestination, 10, 'immediateDestination', sink) +
-    alphaRight(h.immediateOrigin, 10, 'immediateOrigin', sink) +
-    digits(h.fileCreationDate, 6, 'fileCreationDate', sink) +
-    alpha(h.fileCreationTime, 4, 'fileCreationTime', sink) +
-    alpha(h.fileIdModifier, 1, 'fileIdModifier', sink) +
-    alpha(h.recordSize ?? '094', 3, 'recordSize', sink) +
-    alpha(h.blockingFactor ?? '10', 2, 'blockingFactor', sink) +
-    alpha(h.formatCode ?? '1', 1, 'formatCode', sink) +
-    alpha(h.immediateDestinationName, 23, 'immediateDestinationName', sink) +
-    alpha(h.immediateOriginName, 23, 'immediateOriginName', sink) +
-    alpha(h.referenceCode, 8, 'referenceCode', sink)
-  );
+/** Writes the file header into the buffer's current record. */
+export function formatFileHeader(h: FileHeader, w: RecordBuffer): void {
+  w.raw(1, '1');
+  w.digits(2, 2, h.priorityCode ?? '01', 'priorityCode');
+  w.alphaRight(4, 10, h.immediateDestination, 'immediateDestination');
+  w.alphaRight(14, 10, h.immediateOrigin, 'immediateOrigin');
+  w.digits(24, 6, h.fileCreationDate, 'fileCreationDate');
+  w.alpha(30, 4, h.fileCreationTime, 'fileCreationTime');
+  w.alpha(34, 1, h.fileIdModifier, 'fileIdModifier');
+  w.alpha(35, 3, h.recordSize ?? '094', 'recordSize');
+  w.alpha(38, 2, h.blockingFactor ?? '10', 'blockingFactor');
+  w.alpha(40, 1, h.formatCode ?? '1', 'formatCode');
+  w.alpha(41, 23, h.immediateDestinationName, 'immediateDestinationName');
+  w.alpha(64, 23, h.immediateOriginName, 'immediateOriginName');
+  w.alpha(87, 8, h.referenceCode, 'referenceCode');
 }

@@ -7,8 +7,8 @@ import type { Addenda05, Batch, BatchControl } from '../types.ts';
 export interface LocatedBatch {
   batch: Batch;
   headerLine: number;
+  /** Addenda always directly follow their entry, so addenda j of entry i is on entryLines[i] + 1 + j. */
   entryLines: number[];
-  addendaLines: number[][];
   controlLine: number;
 }
 
@@ -74,7 +74,7 @@ export function validateBatch(lb: LocatedBatch, issues: IssueCollector): BatchTo
     let n05 = 0;
     for (let j = 0; j < addenda.length; j++) {
       const a = addenda[j]!;
-      const aLine = lb.addendaLines[i]![j]!;
+      const aLine = line + 1 + j;
       if (a.typeCode === '98' || a.typeCode === '99') continue;
       if (!allowed.has(a.typeCode)) {
         issues.error(aLine, 'addenda', 'typeCode', 'addenda-type', `addenda type ${a.typeCode} is not allowed in a ${sec} batch`);
