@@ -1,20 +1,81 @@
 // The ONE Module Federation `shared` block, imported by the vite.config of the shell and of every remote.
 // Identical blocks are what make each of these load exactly once, from the shell: two copies of React
 // break hooks, two routers or QueryClient contexts would make a remote blind to the shell's.
+//
 // `requiredVersion: false`: versions are pinned exactly in every package.json (one lockfile), so a
 // semver check adds nothing but a way to silently fall back to a second copy.
+//
 // `@tanstack/query-core` is deliberately absent: under pnpm it is not resolvable from the apps (it is
 // only a dependency of @tanstack/react-query), and since react-query is itself a singleton, the one
 // query-core bundled inside it is already the only copy.
+//
+// Tree shaking: a shared module is normally provided whole (every export, since any remote may need any),
+// which for react-router means its server runtime too (63 KB gzip). The citizen's first page has a
+// 150 KB gzip budget for all JS, so react-router and react-query are provided tree-shaken to the exports
+// listed here. The lists are the union of what the shell and every remote import; they MUST stay complete:
+// a consumer needing an export outside the list would make the runtime load the full bundle as a second
+// copy (two router contexts). `apps/shell/src/app/federation-shared.test.ts` fails when code imports
+// anything not listed, so extend the list in the same change.
+//
 // `.mjs` because vite.config files import it and the root package must stay loadable without a build.
 
 const singleton = /** @type {const} */ ({ singleton: true, requiredVersion: false });
 
+export const sharedUsedExports = {
+  'react-router': [
+    'BrowserRouter',
+    'Link',
+    'NavLink',
+    'Navigate',
+    'Outlet',
+    'Route',
+    'RouterProvider',
+    'Routes',
+    'createBrowserRouter',
+    'generatePath',
+    'isRouteErrorResponse',
+    'matchPath',
+    'useHref',
+    'useInRouterContext',
+    'useLocation',
+    'useMatch',
+    'useNavigate',
+    'useOutlet',
+    'useOutletContext',
+    'useParams',
+    'useResolvedPath',
+    'useRouteError',
+    'useSearchParams',
+  ],
+  '@tanstack/react-query': [
+    'QueryClient',
+    'QueryClientProvider',
+    'infiniteQueryOptions',
+    'keepPreviousData',
+    'mutationOptions',
+    'queryOptions',
+    'skipToken',
+    'useInfiniteQuery',
+    'useIsFetching',
+    'useMutation',
+    'useQueries',
+    'useQuery',
+    'useQueryClient',
+    'useSuspenseQuery',
+  ],
+};
+
+/** @param {keyof typeof sharedUsedExports} name */
+const treeShaken = (name) => ({
+  ...singleton,
+  treeShaking: { mode: /** @type {const} */ ('runtime-infer'), usedExports: sharedUsedExports[name] },
+});
+
 export const federationShared = {
   react: singleton,
   'react-dom': singleton,
-  'react-router': singleton,
-  '@tanstack/react-query': singleton,
+  'react-router': treeShaken('react-router'),
+  '@tanstack/react-query': treeShaken('@tanstack/react-query'),
   '@hms/api-client': singleton,
   '@hms/ui': singleton,
 };

@@ -7,7 +7,7 @@ import { apiProxy, buildTarget, federationShared } from '../../federation.shared
 // GET /api/remotes returns in production: one manifest, same origin, in both modes.
 const remoteDevServers = { intake: 5174, approvals: 5175, finance: 5176 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [
     federation({
       name: 'shell',
@@ -15,6 +15,9 @@ export default defineConfig({
       remotes: {},
       shared: federationShared,
       dts: false,
+      // Remotes are plain remoteEntry.js URLs (no mf-manifest.json), so the runtime's snapshot/manifest,
+      // preload and devtools code is dead weight in the citizen's first page; dev keeps it for HMR.
+      disableSnapshot: command === 'build',
     }),
     react(),
   ],
@@ -30,4 +33,4 @@ export default defineConfig({
   },
   preview: { port: 5173, strictPort: true, proxy: apiProxy },
   build: { target: buildTarget },
-});
+}));
