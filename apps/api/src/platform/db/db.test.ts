@@ -94,11 +94,12 @@ describe('migrations', () => {
   it('never interleaves concurrent transactions on the single embedded connection', async () => {
     await sql`create table if not exists t_counter (n int not null)`.execute(db.kysely);
     await sql`insert into t_counter values (0)`.execute(db.kysely);
-    // Read-modify-write with a yield in between: lost updates would show if two transactions shared the connection.
+    // Read-modify-write with a yield in between. On PostgreSQL the row lock (for update) serialises them; on PGlite
+    // that lock means nothing within one connection, so only the driver's exclusive hand-out prevents lost updates.
     await Promise.all(
       Array.from({ length: 20 }, () =>
         db.kysely.transaction().execute(async (trx) => {
-          const { rows } = await sql<{ n: number }>`select n from t_counter`.execute(trx);
+          const { rows } = await sql<{ n: number }>`select n from t_counter for update`.execute(trx);
           await new Promise((r) => setTimeout(r, 2));
           await sql`update t_counter set n = ${rows[0]!.n + 1}`.execute(trx);
         }),

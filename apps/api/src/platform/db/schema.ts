@@ -144,6 +144,45 @@ export interface PaymentsTable {
   updated_at: Timestamp;
 }
 
+export interface RequestEventsTable {
+  id: string;
+  request_id: string;
+  type: string;
+  from_status: RequestStatus | null;
+  to_status: RequestStatus | null;
+  actor_id: string | null;
+  actor_kind: 'user' | 'system' | 'token';
+  data: Json<Record<string, unknown>>;
+  visible_to_applicant: boolean;
+  created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  request_id: string | null;
+  event_id: string | null;
+  language: 'en' | 'es';
+  title: string;
+  body: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  notification_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: Generated<'queued' | 'sent' | 'dead'>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
 /** Kysely table types. Modules that add tables in their migration ranges extend this interface here. */
 export interface Database {
   users: UsersTable;
@@ -157,4 +196,7 @@ export interface Database {
   requests: RequestsTable;
   payee_accounts: PayeeAccountsTable;
   payments: PaymentsTable;
+  request_events: RequestEventsTable;
+  notifications: NotificationsTable;
+  email_outbox: EmailOutboxTable;
 }
