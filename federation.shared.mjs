@@ -14,7 +14,7 @@
 // 150 KB gzip budget for all JS, so react-router and react-query are provided tree-shaken to the exports
 // listed here. The lists are the union of what the shell and every remote import; they MUST stay complete:
 // a consumer needing an export outside the list would make the runtime load the full bundle as a second
-// copy (two router contexts). `apps/shell/src/app/federation-shared.test.ts` fails when code imports
+// copy (two router contexts). Keep them minimal: every export listed is downloaded on the first page. `apps/shell/src/app/federation-shared.test.ts` fails when code imports
 // anything not listed, so extend the list in the same change.
 //
 // `.mjs` because vite.config files import it and the root package must stay loadable without a build.
@@ -32,18 +32,10 @@ export const sharedUsedExports = {
     'RouterProvider',
     'Routes',
     'createBrowserRouter',
-    'generatePath',
     'isRouteErrorResponse',
-    'matchPath',
-    'useHref',
-    'useInRouterContext',
     'useLocation',
-    'useMatch',
     'useNavigate',
-    'useOutlet',
-    'useOutletContext',
     'useParams',
-    'useResolvedPath',
     'useRouteError',
     'useSearchParams',
   ],
@@ -51,17 +43,12 @@ export const sharedUsedExports = {
     'QueryClient',
     'QueryClientProvider',
     'infiniteQueryOptions',
-    'keepPreviousData',
     'mutationOptions',
     'queryOptions',
-    'skipToken',
     'useInfiniteQuery',
-    'useIsFetching',
     'useMutation',
-    'useQueries',
     'useQuery',
     'useQueryClient',
-    'useSuspenseQuery',
   ],
 };
 
