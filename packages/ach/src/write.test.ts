@@ -37,6 +37,19 @@ describe('writeFile', () => {
     expect(writeFile(file)).toBe(written);
   });
 
+  it('refuses short routing and trace numbers rather than zero-filling them', () => {
+    const f = sampleFile();
+    f.batches[0]!.entries[0]!.rdfiRouting = '23138010';
+    f.batches[0]!.entries[1]!.traceNumber = '1210428800002';
+    expect(validateFile(f).errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 3, field: 'rdfiRouting', rule: 'digits-width' }),
+        expect.objectContaining({ line: 4, field: 'traceNumber', rule: 'digits-width' }),
+      ]),
+    );
+    expect(() => writeFile(f)).toThrow(/rdfiRouting must be exactly 9 digits/);
+  });
+
   it('refuses values that do not fit rather than truncating them', () => {
     const f = sampleFile();
     f.batches[0]!.entries[0]!.dfiAccountNumber = '123456789012345678';
@@ -73,6 +86,22 @@ describe('validateFile (typed model)', () => {
       expect.objectContaining({ line: 7, recordType: 'batchHeader', field: 'companyName', rule: 'all-zeros' }),
       expect.objectContaining({ line: 9, recordType: 'addenda', field: 'returnCode', rule: 'return-code' }),
     ]);
+  });
+
+  it('rejects a notification of change that moves money', () => {
+    const f = sampleFile();
+    f.batches[0]!.header.standardEntryClassCode = 'COR';
+    f.batches[0]!.entries = [
+      {
+        transactionCode: 21,
+        rdfiRouting: '231380104',
+        dfiAccountNumber: '1',
+        amount: 1,
+        traceNumber: '121042880000001',
+        addenda: [{ typeCode: '98', changeCode: 'C01', originalTraceNumber: '121042880000001', originalRdfiIdentification: '23138010', correctedData: '123', traceNumber: '121042880000001' }],
+      },
+    ];
+    expect(validateFile(f).errors).toEqual([expect.objectContaining({ line: 3, field: 'amount', rule: 'cor-amount' })]);
   });
 
   it('rejects a debit in a credit-only batch', () => {

@@ -46,7 +46,12 @@ export function renderFile(file: AchFile): { text: string; issues: AchIssue[] } 
   let index = 0;
   let recordType: RecordTypeName = 'fileHeader';
   const w = new RecordBuffer(padded, (field, value, width, rule = 'field-width') => {
-    const message = rule === 'field-width' ? `"${value}" does not fit ${field} (${width} characters)` : `"${value}" is not valid ${rule === 'ascii' ? 'printable ASCII' : 'numeric text'} for ${field}`;
+    const message =
+      rule === 'field-width'
+        ? `"${value}" does not fit ${field} (${width} characters)`
+        : rule === 'digits-width'
+          ? `${field} must be exactly ${width} digits, got "${value}"`
+          : `"${value}" is not valid ${rule === 'ascii' ? 'printable ASCII' : 'numeric text'} for ${field}`;
     issues.push({ line: index + 1, recordType, field, rule, message });
   });
   const next = (type: RecordTypeName): void => {

@@ -64,24 +64,22 @@ export class RecordBuffer {
     }
   }
 
-  /** Numeric text kept as a string (trace numbers, routing identifiers, dates), zero-filled on the left. */
+  /**
+   * Numeric text kept as a string (trace numbers, routing identifiers, dates). It must have exactly
+   * `width` digits: zero-filling a short routing or trace number would silently send money elsewhere.
+   */
   digits(start: number, width: number, value: string | undefined, field: string): void {
     const v = value ?? '';
     const b = this.bytes;
     const at = this.base + start - 1;
-    if (v.length > width) {
-      this.sink(field, v, width);
-      this.alpha(start, width, v, field);
-      return;
-    }
-    const pad = width - v.length;
-    for (let i = 0; i < pad; i++) b[at + i] = 48;
-    for (let i = 0; i < v.length; i++) {
+    if (v.length !== width) this.sink(field, v, width, 'digits-width');
+    const n = v.length < width ? v.length : width;
+    for (let i = 0; i < n; i++) {
       const c = v.charCodeAt(i);
       if (c < 48 || c > 57) {
         this.sink(field, v, width, 'numeric');
-        b[at + pad + i] = c < 32 || c > 126 ? 63 : c;
-      } else b[at + pad + i] = c;
+        b[at + i] = c < 32 || c > 126 ? 63 : c;
+      } else b[at + i] = c;
     }
   }
 

@@ -50,6 +50,8 @@ export function validateBatch(lb: LocatedBatch, issues: IssueCollector): BatchTo
       if (sec === 'COR' && info.kind !== 'returnOrNoc') {
         issues.error(line, 'entryDetail', 'transactionCode', 'transaction-code', `COR entries must use a return/NOC transaction code, found ${e.transactionCode}`);
       }
+      // A notification of change moves no money.
+      if (sec === 'COR' && e.amount !== 0) issues.error(line, 'entryDetail', 'amount', 'cor-amount', 'a COR (notification of change) entry must have amount 0');
     }
     hash += Number(e.rdfiRouting.slice(0, 8)) || 0;
     count += 1;
