@@ -11,6 +11,8 @@ beforeAll(async () => {
         app.get('/api/test/boom', async () => {
           throw new Error('secret internal detail at /srv/hms');
         });
+        app.post('/api/integration/test-ping', { config: { csrf: false } }, async () => ({ pong: true }));
+        app.post('/api/test/ping', async () => ({ pong: true }));
       },
     },
   );
@@ -71,6 +73,15 @@ describe('problem+json errors', () => {
     expect(res.body).not.toContain('/srv/hms');
     expect(body.detail).toContain(body.requestId);
     expect(res.headers['x-request-id']).toBe(body.requestId);
+  });
+});
+
+describe('CSRF exemption', () => {
+  it('a route with config { csrf: false } accepts a POST without the token; others refuse it', async () => {
+    const exempt = await t.app.inject({ method: 'POST', url: '/api/integration/test-ping', payload: {} });
+    expect(exempt.statusCode).toBe(200);
+    const guarded = await t.app.inject({ method: 'POST', url: '/api/test/ping', payload: {} });
+    expect(expectProblem(guarded, 403).detail).toBe('Missing or invalid CSRF token. Reload the page and try again.');
   });
 });
 

@@ -30,6 +30,8 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const now = new Date();
+  // Housekeeping without a job: a user's dead sessions go when they next sign in.
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
   const expiresAt = new Date(now.getTime() + policy.ttlHours * 3600_000);
   await db
     .insertInto('sessions')
