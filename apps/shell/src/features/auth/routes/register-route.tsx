@@ -24,6 +24,8 @@ export function RegisterRoute() {
   const form = useForm<RegisterForm>({
     resolver: zodResolver(registerForm),
     defaultValues: { email: '', displayName: '', password: '' },
+    // The error summary takes focus (GOV.UK pattern); react-hook-form would otherwise focus the first field.
+    shouldFocusError: false,
   });
   const { errors, submitCount } = form.formState;
 

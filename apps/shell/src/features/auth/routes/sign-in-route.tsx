@@ -19,7 +19,12 @@ export function SignInRoute() {
   const next = safeNextPath(params.get('next'));
   const queryClient = useQueryClient();
   const signIn = useMutation(signInMutationOptions(queryClient));
-  const form = useForm<SignInForm>({ resolver: zodResolver(signInForm), defaultValues: { email: '', password: '' } });
+  const form = useForm<SignInForm>({
+    resolver: zodResolver(signInForm),
+    defaultValues: { email: '', password: '' },
+    // The error summary takes focus (GOV.UK pattern); react-hook-form would otherwise focus the first field.
+    shouldFocusError: false,
+  });
   const { errors, submitCount } = form.formState;
 
   const onSubmit = form.handleSubmit((values) => {
