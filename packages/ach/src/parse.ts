@@ -28,10 +28,21 @@ const TYPES: Record<string, { name: RecordTypeName; layout: Record<string, Field
   '9': { name: 'fileControl', layout: FILE_CONTROL },
 };
 
-/** Splits into records; a trailing newline does not make an extra empty record. CRLF is accepted. */
+/**
+ * Splits into records; a trailing newline does not make an extra empty record. CRLF is accepted, and
+ * so is a file sent as one line of concatenated 94-character records (some bank portals do this).
+ */
 function splitLines(text: string): string[] {
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  if (lines.length === 1) {
+    const only = lines[0]!.replace(/\r$/, '');
+    if (only.length > RECORD_LENGTH && only.length % RECORD_LENGTH === 0) {
+      const records: string[] = [];
+      for (let i = 0; i < only.length; i += RECORD_LENGTH) records.push(only.slice(i, i + RECORD_LENGTH));
+      return records;
+    }
+  }
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
@@ -98,10 +109,10 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
       issues.error(line, typeName, 'record', 'record-length', `record is ${raw.length} characters; must be ${RECORD_LENGTH}`);
       r = raw.slice(0, RECORD_LENGTH);
     } else if (raw.length < RECORD_LENGTH) {
-      // A record whose trailing blanks were stripped (it ends in data), or a file header whose
-      // trailing name/reference fields were cut, is what bank tools produce; a record that ends in
-      // blanks yet is short was cut to a wrong width, so its positions cannot be trusted.
-      const stripped = raw.length > 0 && (raw.charCodeAt(raw.length - 1) !== 32 || type === '1');
+      // A record whose trailing blanks were stripped (it ends in data), or a file header cut inside
+      // its informational tail (names, reference code: after position 40), is what bank tools
+      // produce; any other short record was cut to a wrong width, so its positions cannot be trusted.
+      const stripped = raw.length > 0 && (raw.charCodeAt(raw.length - 1) !== 32 || (type === '1' && raw.length >= 40));
       const msg = `record is ${raw.length} characters; must be ${RECORD_LENGTH}`;
       if (stripped) issues.tolerable(line, typeName, 'record', 'record-length-short', msg);
       else issues.error(line, typeName, 'record', 'record-length', msg);

@@ -144,3 +144,29 @@ describe('control mismatches in received text', () => {
     expect(parseFile(hash, { lenient: true }).errors).toEqual([expect.objectContaining({ rule: 'file-entry-hash' })]);
   });
 });
+
+describe('record framing', () => {
+  const text = writeFile(sampleFile());
+
+  it('reads a file sent as one line of concatenated records, and CRLF line ends', () => {
+    expect(parseFile(records(text).join(''))).toMatchObject({ errors: [], warnings: [] });
+    expect(parseFile(records(text).join('\r\n'))).toMatchObject({ errors: [], warnings: [] });
+  });
+
+  it('tolerates stripped trailing blanks only in lenient mode, never a record cut inside its blanks', () => {
+    const lines = records(text);
+    const stripped = lines.map((l, i) => (i === 9 ? l.trimEnd() : l)).join('\n');
+    expect(parseFile(stripped).errors).toEqual([expect.objectContaining({ line: 10, rule: 'record-length-short' })]);
+    expect(parseFile(stripped, { lenient: true })).toMatchObject({ errors: [], warnings: [{ line: 10, rule: 'record-length-short' }] });
+    const cut = lines.map((l, i) => (i === 9 ? l.slice(0, 70) : l)).join('\n');
+    expect(parseFile(cut, { lenient: true }).errors).toEqual([expect.objectContaining({ line: 10, rule: 'record-length' })]);
+  });
+
+  it('reports records after the file control and unknown record types', () => {
+    const lines = records(text);
+    const after = [...lines, lines[4]!].join('\n');
+    expect(parseFile(after).errors).toEqual([expect.objectContaining({ line: 11, recordType: 'batchControl', rule: 'record-order' })]);
+    const unknown = lines.map((l, i) => (i === 2 ? '3' + l.slice(1) : l)).join('\n');
+    expect(parseFile(unknown).errors).toContainEqual(expect.objectContaining({ line: 3, recordType: 'unknown', rule: 'record-type' }));
+  });
+});
