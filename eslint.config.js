@@ -49,24 +49,31 @@ export default tseslint.config(
       'boundaries/include': ['apps/**/*', 'packages/**/*'],
     },
     rules: {
-      'boundaries/element-types': [
+      'boundaries/dependencies': [
         'error',
         {
           default: 'allow',
-          rules: [
+          policies: [
             {
-              from: ['feature'],
-              disallow: [['feature', { app: '${from.app}', feature: '!${from.feature}' }]],
+              from: { element: { type: 'feature' } },
+              disallow: {
+                to: {
+                  element: {
+                    type: 'feature',
+                    captured: { app: '{{from.captured.app}}', feature: '!{{from.captured.feature}}' },
+                  },
+                },
+              },
               message: 'Features must not import from other features; move shared code to a shared place.',
             },
             {
-              from: ['platform'],
-              disallow: ['module'],
+              from: { element: { type: 'platform' } },
+              disallow: { to: { element: { type: 'module' } } },
               message: 'The API platform must not depend on domain modules.',
             },
             {
-              from: ['package'],
-              disallow: ['app', 'feature', 'module', 'platform'],
+              from: { element: { type: 'package' } },
+              disallow: { to: { element: { types: { anyOf: ['app', 'feature', 'module', 'platform'] } } } },
               message: 'Packages must not import from apps.',
             },
           ],
