@@ -1,7 +1,7 @@
 import { loadConfigOrExit } from './platform/config.ts';
 import { openConfiguredDb } from './platform/db/open.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { seed } from './platform/db/seed.ts';
+import { seedDemo } from './seed.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 
 const USAGE = `Usage: hms <command>
@@ -27,7 +27,7 @@ try {
   if (command === 'migrate') {
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
   } else if (command === 'seed') {
-    const r = await seed(db.kysely, { timeZone: config.timezone });
+    const r = await seedDemo(db.kysely, { timeZone: config.timezone });
     process.stdout.write(`Seed done: ${r.usersCreated} demo user(s) created, ${r.programsWritten} program(s) created or updated.\n`);
   } else {
     const r = await verifyAuditChain(db.kysely);

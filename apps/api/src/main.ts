@@ -3,7 +3,8 @@ import { loadConfigOrExit, staticRootHasShell } from './platform/config.ts';
 import { resolveEncryptionKey } from './platform/crypto-key.ts';
 import { openConfiguredDb } from './platform/db/open.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seed } from './platform/db/seed.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './platform/db/seed.ts';
+import { seedDemo } from './seed.ts';
 
 const config = loadConfigOrExit();
 // Resolved at start so a missing or broken key stops the server now, not at the first bank-account write.
@@ -11,7 +12,7 @@ resolveEncryptionKey(config);
 
 const db = await openConfiguredDb(config);
 await migrateToLatest(db.kysely);
-if (config.seedDemo) await seed(db.kysely, { timeZone: config.timezone });
+if (config.seedDemo) await seedDemo(db.kysely, { timeZone: config.timezone });
 
 const app = await buildApp({ config, db: db.kysely });
 
@@ -28,7 +29,20 @@ async function shutdown(signal: string): Promise<void> {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-await app.listen({ port: config.port, host: config.host });
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  const code = (err as { code?: string }).code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    process.stderr.write(
+      `HMS cannot listen on ${config.host}:${config.port} (${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}). ` +
+        'Stop the other process or choose another port, e.g. PORT=8081.\n',
+    );
+    await db.close();
+    process.exit(1);
+  }
+  throw err;
+}
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 const url = `http://${shownHost}:${config.port}/`;
 const lines = [

@@ -8,7 +8,8 @@ import { buildApp } from '../app.ts';
 import { parseConfig, type Config } from '../platform/config.ts';
 import { openDb, type Db } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { DEMO_PASSWORD, seed } from '../platform/db/seed.ts';
+import { DEMO_PASSWORD } from '../platform/db/seed.ts';
+import { seedDemo } from '../seed.ts';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -56,7 +57,7 @@ export async function createTestApp(
     HMS_LOG_LEVEL: 'silent',
     ...env,
   });
-  if (opts.seed !== false) await seed(db.kysely, { timeZone: config.timezone });
+  if (opts.seed !== false) await seedDemo(db.kysely, { timeZone: config.timezone });
   const app = await buildApp({ config, db: db.kysely, logger: false });
   opts.extend?.(app);
   await app.ready();
