@@ -4,7 +4,10 @@ import { problemFromResponse } from './problem.ts';
 import type { paths } from './schema';
 
 export interface ApiClientOptions {
-  /** Defaults to '' (same origin): the API, the shell and the remotes are served from one origin. */
+  /**
+   * Defaults to the page's own origin: the API, the shell and the remotes are served from one origin.
+   * (An absolute URL rather than '' because `Request` outside a browser, e.g. in tests, rejects relative ones.)
+   */
   baseUrl?: string;
   /** Injectable for tests; defaults to the global fetch at call time (so test spies installed later apply). */
   fetch?: typeof globalThis.fetch;
@@ -20,7 +23,7 @@ export const problemMiddleware: Middleware = {
 };
 
 export function createApiClient(options: ApiClientOptions = {}) {
-  const baseUrl = options.baseUrl ?? '';
+  const baseUrl = options.baseUrl ?? globalThis.location?.origin ?? '';
   const doFetch = (input: Request) => (options.fetch ?? globalThis.fetch)(input);
   const getCookies = options.getCookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
   const client = createClient<paths>({ baseUrl, credentials: 'same-origin', fetch: doFetch });

@@ -1,0 +1,88 @@
+import { LanguageProvider } from '@hms/ui';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SignInRoute } from './sign-in-route.tsx';
+
+const user = { id: '0190a0a0-0000-7000-8000-000000000002', email: 'c@example.gov', displayName: 'Casey', roles: ['citizen'], language: 'en' };
+const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
+    status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+
+let answer: () => Response;
+const calls: Request[] = [];
+
+beforeEach(() => {
+  calls.length = 0;
+  document.cookie = 'hms_csrf=test-token';
+  // The API at the network edge; the client, middleware and form are real.
+  vi.stubGlobal('fetch', async (input: Request) => {
+    calls.push(input);
+    return answer();
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderSignIn() {
+  const router = createMemoryRouter(
+    [
+      { path: '/sign-in', element: <SignInRoute /> },
+      { path: '/my-requests', element: <h1>My requests page</h1> },
+    ],
+    { initialEntries: ['/sign-in?next=%2Fmy-requests'] },
+  );
+  render(
+    <QueryClientProvider client={new QueryClient()}>
+      <LanguageProvider initialLanguage="en">
+        <RouterProvider router={router} />
+      </LanguageProvider>
+    </QueryClientProvider>,
+  );
+}
+
+async function submit(email: string, password: string) {
+  await userEvent.type(screen.getByLabelText('Email'), email);
+  await userEvent.type(screen.getByLabelText('Password'), password);
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+describe('sign in', () => {
+  it('lists missing fields in a focused error summary without calling the API', async () => {
+    renderSignIn();
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const summary = await screen.findByRole('alert');
+    expect(document.activeElement).toBe(summary);
+    expect(screen.getByRole('link', { name: 'Enter your email address' }).getAttribute('href')).toBe('#sign-in-email');
+    expect(screen.getByRole('link', { name: 'Enter your password' })).toBeTruthy();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('shows the API message for wrong credentials', async () => {
+    answer = () => problem(401, 'Unauthorized', 'Email or password is incorrect.');
+    renderSignIn();
+    await submit('c@example.gov', 'not-the-password');
+    expect(await screen.findByRole('link', { name: 'Email or password is incorrect.' })).toBeTruthy();
+    expect(calls[0]?.headers.get('x-csrf-token')).toBe('test-token');
+  });
+
+  it('explains throttling with the wait from Retry-After', async () => {
+    answer = () => problem(429, 'Too Many Requests', 'Too many attempts.', { 'retry-after': '30' });
+    renderSignIn();
+    await submit('c@example.gov', 'whatever-password');
+    expect(await screen.findByRole('link', { name: 'Too many sign-in attempts. Wait 30 seconds, then try again.' })).toBeTruthy();
+  });
+
+  it('goes back to where the person was going', async () => {
+    answer = () => new Response(JSON.stringify({ user }), { status: 200, headers: { 'content-type': 'application/json' } });
+    renderSignIn();
+    await submit('c@example.gov', 'hms-demo-2026');
+    expect(await screen.findByRole('heading', { name: 'My requests page' })).toBeTruthy();
+  });
+});
