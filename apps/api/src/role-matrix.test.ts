@@ -10,7 +10,11 @@ import { DEMO_PASSWORD, DEMO_USERS } from './platform/db/seed.ts';
  * declaration, fails here. Modules adding routes with bodies or path params add a sample below.
  */
 const SAMPLE_BODIES: Record<string, () => unknown> = {
-  register: () => ({ email: `matrix-${Math.random().toString(36).slice(2)}@example.com`, password: 'matrix-phrase-long-enough', displayName: 'M' }),
+  register: () => ({
+    email: `matrix-${Math.random().toString(36).slice(2)}@example.com`,
+    password: 'matrix-phrase-long-enough',
+    displayName: 'M',
+  }),
   signIn: () => ({ email: 'citizen@example.gov', password: DEMO_PASSWORD }),
   updateMe: () => ({ language: 'en' }),
 };
@@ -27,7 +31,9 @@ function parseAccess(operationId: string, description: string | undefined): Acce
   if (text.startsWith('public')) return { kind: 'public' };
   if (text.startsWith('any signed-in user')) return { kind: 'signed-in' };
   const list = text.split(',').map((s) => s.trim());
-  for (const r of list) if (!(roles as readonly string[]).includes(r)) throw new Error(`${operationId}: unknown role "${r}"`);
+  for (const r of list)
+    if (!(roles as readonly string[]).includes(r))
+      throw new Error(`${operationId}: unknown role "${r}"`);
   return { kind: 'roles', roles: list as Role[] };
 }
 
@@ -51,35 +57,66 @@ beforeAll(async () => {
     agents.set(role, agent);
   }
   const doc = JSON.parse((await t.app.inject({ url: '/api/openapi.json' })).body) as {
-    paths: Record<string, Record<string, { operationId?: string; description?: string; tags?: string[]; summary?: string }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { operationId?: string; description?: string; tags?: string[]; summary?: string }
+      >
+    >;
   };
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       expect(op.tags?.length, `${op.operationId} tags`).toBeGreaterThan(0);
       expect(op.summary, `${op.operationId} summary`).toBeTruthy();
-      ops.push({ method: method.toUpperCase(), path, operationId: op.operationId, access: parseAccess(op.operationId, op.description) });
+      ops.push({
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId,
+        access: parseAccess(op.operationId, op.description),
+      });
     }
   }
   // sign-out ends the caller's session: run it last.
-  ops = [...ops.filter((o) => o.operationId !== 'signOut'), ...ops.filter((o) => o.operationId === 'signOut')];
+  ops = [
+    ...ops.filter((o) => o.operationId !== 'signOut'),
+    ...ops.filter((o) => o.operationId === 'signOut'),
+  ];
 });
 afterAll(async () => {
   await t?.close();
 });
 
 async function call(agent: Agent, op: Op) {
-  const url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE_PATH_PARAMS[op.operationId]?.[name] ?? randomUUID());
+  const url = op.path.replace(
+    /\{(\w+)\}/g,
+    (_m, name: string) => SAMPLE_PATH_PARAMS[op.operationId]?.[name] ?? randomUUID(),
+  );
   const needsBody = op.method !== 'GET' && op.method !== 'DELETE' && op.operationId !== 'signOut';
   const sample = SAMPLE_BODIES[op.operationId];
-  if (needsBody && !sample) throw new Error(`${op.operationId}: add a sample body to SAMPLE_BODIES in role-matrix.test.ts`);
+  if (needsBody && !sample)
+    throw new Error(`${op.operationId}: add a sample body to SAMPLE_BODIES in role-matrix.test.ts`);
   return agent.request(op.method as 'GET', url, needsBody ? sample!() : undefined);
 }
 
 describe('role matrix', () => {
   it('covers the routes of this API', () => {
     expect(ops.map((o) => o.operationId)).toEqual(
-      expect.arrayContaining(['getHealth', 'getReady', 'getRemotes', 'register', 'signIn', 'signOut', 'getMe', 'updateMe', 'listPrograms', 'listMyRequests', 'getInboxCounts', 'getFinanceSummary']),
+      expect.arrayContaining([
+        'getHealth',
+        'getReady',
+        'getRemotes',
+        'register',
+        'signIn',
+        'signOut',
+        'getMe',
+        'updateMe',
+        'listPrograms',
+        'listMyRequests',
+        'getInboxCounts',
+        'getFinanceSummary',
+      ]),
     );
   });
 
@@ -87,7 +124,10 @@ describe('role matrix', () => {
     const failures: string[] = [];
     for (const op of ops) {
       const anon = await call(new Agent(t.app), op);
-      const anonOk = op.access.kind === 'public' ? ![401, 403].includes(anon.statusCode) && anon.statusCode < 500 : anon.statusCode === 401;
+      const anonOk =
+        op.access.kind === 'public'
+          ? ![401, 403].includes(anon.statusCode) && anon.statusCode < 500
+          : anon.statusCode === 401;
       if (!anonOk) failures.push(`${op.operationId} anonymous → ${anon.statusCode}`);
       // Public state-changing routes (register, sign-in, sign-out) would change the role agents' sessions.
       if (op.access.kind === 'public' && op.method !== 'GET') continue;
@@ -97,9 +137,13 @@ describe('role matrix', () => {
         let ok: boolean;
         if (!allowed) ok = res.statusCode === 403;
         // With sample path params the row may not exist: allowed means "got past the guard" (no 401/403, no 5xx).
-        else if (op.path.includes('{')) ok = ![401, 403].includes(res.statusCode) && res.statusCode < 500;
+        else if (op.path.includes('{'))
+          ok = ![401, 403].includes(res.statusCode) && res.statusCode < 500;
         else ok = (op.method === 'GET' ? [200] : [200, 201, 204]).includes(res.statusCode);
-        if (!ok) failures.push(`${op.operationId} as ${role} → ${res.statusCode} (${allowed ? 'allowed' : 'expected 403'})`);
+        if (!ok)
+          failures.push(
+            `${op.operationId} as ${role} → ${res.statusCode} (${allowed ? 'allowed' : 'expected 403'})`,
+          );
       }
     }
     expect(failures).toEqual([]);

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const roles = ['citizen', 'approver', 'senior_approver', 'finance', 'finance_supervisor', 'admin'] as const;
+export const roles = [
+  'citizen',
+  'approver',
+  'senior_approver',
+  'finance',
+  'finance_supervisor',
+  'admin',
+] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -21,8 +28,12 @@ export const emailSchema = z
 // Length only here: the common-password and contains-email checks need server data and run in the API.
 export const newPasswordSchema = z
   .string({ error: 'Enter a password.' })
-  .min(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters long.` })
-  .max(PASSWORD_MAX_LENGTH, { error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer.` });
+  .min(PASSWORD_MIN_LENGTH, {
+    error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters long.`,
+  })
+  .max(PASSWORD_MAX_LENGTH, {
+    error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer.`,
+  });
 
 export const displayNameSchema = z
   .string({ error: 'Enter your name.' })
@@ -41,7 +52,10 @@ export type RegisterBody = z.input<typeof registerBodySchema>;
 export const signInBodySchema = z.object({
   email: emailSchema,
   // No length rules on sign-in: the stored hash decides, and rules here would leak the password policy per account.
-  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(1024),
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, { error: 'Enter your password.' })
+    .max(1024),
 });
 export type SignInBody = z.input<typeof signInBodySchema>;
 

@@ -28,7 +28,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, row: Record<string, unknown>): string {
-  return createHash('sha256').update(prevHash + canonicalJson(row)).digest('hex');
+  return createHash('sha256')
+    .update(prevHash + canonicalJson(row))
+    .digest('hex');
 }
 
 // Any constant: serialises appenders so two transactions never chain onto the same prev_hash.
@@ -40,7 +42,12 @@ const AUDIT_LOCK_KEY = 7_301_001;
  */
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const prev = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prev = await trx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const prevHash = prev?.hash ?? GENESIS_HASH;
   // Millisecond precision so the value read back from timestamptz (microseconds) is the same one hashed.
   const at = new Date(Math.floor(Date.now()));
@@ -72,7 +79,9 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
 }
 
 /** Recomputes the chain; returns the id of the first broken row, or null when the chain is intact. */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<{ ok: true; count: number } | { ok: false; brokenAtId: number }> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+): Promise<{ ok: true; count: number } | { ok: false; brokenAtId: number }> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
   let prevHash = GENESIS_HASH;
   for (const r of rows) {
@@ -86,7 +95,8 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<{ ok: true
       data: r.data,
       ip: r.ip,
     };
-    if (r.prev_hash !== prevHash || auditHash(prevHash, content) !== r.hash) return { ok: false, brokenAtId: r.id };
+    if (r.prev_hash !== prevHash || auditHash(prevHash, content) !== r.hash)
+      return { ok: false, brokenAtId: r.id };
     prevHash = r.hash;
   }
   return { ok: true, count: rows.length };

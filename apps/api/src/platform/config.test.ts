@@ -32,7 +32,9 @@ describe('config', () => {
 
   it('does not seed demo users by default with DATABASE_URL, unless HMS_SEED_DEMO=1', () => {
     expect(parseConfig({ DATABASE_URL: 'postgres://u:p@localhost/hms' }).seedDemo).toBe(false);
-    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@localhost/hms', HMS_SEED_DEMO: '1' }).seedDemo).toBe(true);
+    expect(
+      parseConfig({ DATABASE_URL: 'postgres://u:p@localhost/hms', HMS_SEED_DEMO: '1' }).seedDemo,
+    ).toBe(true);
   });
 
   it('parses overrides', () => {
@@ -40,7 +42,11 @@ describe('config', () => {
     const c = parseConfig({
       PORT: '9000',
       HMS_ENCRYPTION_KEY: key,
-      HMS_REMOTES: JSON.stringify({ intake: 'https://cdn.example.gov/i/remoteEntry.js', approvals: '/a.js', finance: '/f.js' }),
+      HMS_REMOTES: JSON.stringify({
+        intake: 'https://cdn.example.gov/i/remoteEntry.js',
+        approvals: '/a.js',
+        finance: '/f.js',
+      }),
       HMS_SECURE_COOKIES: '1',
       HMS_TIMEZONE: 'America/Chicago',
     });
@@ -63,11 +69,25 @@ describe('config', () => {
       HMS_SMTP_URL: 'mail.example.gov',
     });
     const text = problems.join('\n');
-    for (const name of ['PORT', 'DATABASE_URL', 'HMS_ENCRYPTION_KEY', 'HMS_TIMEZONE', 'HMS_SEED_DEMO', 'HMS_REMOTES', 'HMS_LOG_LEVEL', 'HMS_SMTP_URL']) {
-      expect(problems.some((p) => p.startsWith(`${name} `)), `${name} missing in:\n${text}`).toBe(true);
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'HMS_ENCRYPTION_KEY',
+      'HMS_TIMEZONE',
+      'HMS_SEED_DEMO',
+      'HMS_REMOTES',
+      'HMS_LOG_LEVEL',
+      'HMS_SMTP_URL',
+    ]) {
+      expect(
+        problems.some((p) => p.startsWith(`${name} `)),
+        `${name} missing in:\n${text}`,
+      ).toBe(true);
     }
     expect(text).toContain('PORT must be a whole number from 1 to 65535 (example: PORT=8080)');
-    expect(text).toContain('HMS_TIMEZONE must be an IANA time zone name (example: HMS_TIMEZONE=America/New_York)');
+    expect(text).toContain(
+      'HMS_TIMEZONE must be an IANA time zone name (example: HMS_TIMEZONE=America/New_York)',
+    );
     expect(text).toMatch(/HMS_REMOTES key "approvals"/);
     expect(text).toContain('openssl rand -base64 32');
   });
@@ -76,11 +96,15 @@ describe('config', () => {
     let out = '';
     let status = 0;
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/api/src/cli.ts'), 'migrate'], {
-        env: { ...process.env, PORT: '0x', HMS_TIMEZONE: 'Nowhere/Land' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        cwd: path.join(REPO_ROOT, 'apps/api'),
-      });
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO_ROOT, 'apps/api/src/cli.ts'), 'migrate'],
+        {
+          env: { ...process.env, PORT: '0x', HMS_TIMEZONE: 'Nowhere/Land' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+          cwd: path.join(REPO_ROOT, 'apps/api'),
+        },
+      );
     } catch (err) {
       const e = err as { status: number; stderr: Buffer };
       status = e.status;

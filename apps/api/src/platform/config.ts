@@ -21,7 +21,10 @@ const positiveInt = (name: string, example: number, max: number) =>
       if (v === undefined || v === '') return undefined;
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > max) {
-        ctx.addIssue({ code: 'custom', message: `must be a whole number from 1 to ${max} (example: ${name}=${example})` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a whole number from 1 to ${max} (example: ${name}=${example})`,
+        });
         return z.NEVER;
       }
       return n;
@@ -41,14 +44,21 @@ const envSchema = z.object({
   HOST: z.string().min(1, { error: 'must not be empty (example: HOST=0.0.0.0)' }).optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a PostgreSQL URL (example: DATABASE_URL=postgres://hms:secret@localhost:5432/hms), or unset it to use the embedded database' })
+    .regex(/^postgres(ql)?:\/\/\S+$/, {
+      error:
+        'must be a PostgreSQL URL (example: DATABASE_URL=postgres://hms:secret@localhost:5432/hms), or unset it to use the embedded database',
+    })
     .optional(),
-  HMS_DATA_DIR: z.string().min(1, { error: 'must be a folder path (example: HMS_DATA_DIR=/var/lib/hms)' }).optional(),
+  HMS_DATA_DIR: z
+    .string()
+    .min(1, { error: 'must be a folder path (example: HMS_DATA_DIR=/var/lib/hms)' })
+    .optional(),
   HMS_SEED_DEMO: flag('HMS_SEED_DEMO'),
   HMS_ENCRYPTION_KEY: z
     .string()
     .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32, {
-      error: 'must be the base64 encoding of exactly 32 random bytes (generate one with: openssl rand -base64 32)',
+      error:
+        'must be the base64 encoding of exactly 32 random bytes (generate one with: openssl rand -base64 32)',
     })
     .optional(),
   HMS_REMOTES: z
@@ -58,13 +68,20 @@ const envSchema = z.object({
       try {
         parsed = JSON.parse(v);
       } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be valid JSON (example: HMS_REMOTES={"intake":"/remotes/intake/remoteEntry.js","approvals":"/remotes/approvals/remoteEntry.js","finance":"https://cdn.example.gov/finance/remoteEntry.js"})' });
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be valid JSON (example: HMS_REMOTES={"intake":"/remotes/intake/remoteEntry.js","approvals":"/remotes/approvals/remoteEntry.js","finance":"https://cdn.example.gov/finance/remoteEntry.js"})',
+        });
         return z.NEVER;
       }
       const r = remotesSchema.safeParse(parsed);
       if (!r.success) {
         for (const issue of r.error.issues) {
-          ctx.addIssue({ code: 'custom', message: `key "${issue.path.join('.') || '(root)'}": ${issue.message} Keys required: intake, approvals, finance.` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `key "${issue.path.join('.') || '(root)'}": ${issue.message} Keys required: intake, approvals, finance.`,
+          });
         }
         return z.NEVER;
       }
@@ -75,18 +92,27 @@ const envSchema = z.object({
   HMS_SESSION_IDLE_MINUTES: positiveInt('HMS_SESSION_IDLE_MINUTES', 30, 24 * 60),
   HMS_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      error: 'must be one of fatal, error, warn, info, debug, trace, silent (example: HMS_LOG_LEVEL=info)',
+      error:
+        'must be one of fatal, error, warn, info, debug, trace, silent (example: HMS_LOG_LEVEL=info)',
     })
     .optional(),
   HMS_TIMEZONE: z
     .string()
-    .refine(isValidTimeZone, { error: 'must be an IANA time zone name (example: HMS_TIMEZONE=America/New_York)' })
+    .refine(isValidTimeZone, {
+      error: 'must be an IANA time zone name (example: HMS_TIMEZONE=America/New_York)',
+    })
     .optional(),
   HMS_SECURE_COOKIES: flag('HMS_SECURE_COOKIES'),
-  HMS_STATIC_ROOT: z.string().min(1, { error: 'must be a folder path (example: HMS_STATIC_ROOT=/srv/hms/apps)' }).optional(),
+  HMS_STATIC_ROOT: z
+    .string()
+    .min(1, { error: 'must be a folder path (example: HMS_STATIC_ROOT=/srv/hms/apps)' })
+    .optional(),
   HMS_SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\/\S+$/, { error: 'must be an smtp:// or smtps:// URL (example: HMS_SMTP_URL=smtp://mail.example.gov:587)' })
+    .regex(/^smtps?:\/\/\S+$/, {
+      error:
+        'must be an smtp:// or smtps:// URL (example: HMS_SMTP_URL=smtp://mail.example.gov:587)',
+    })
     .optional(),
 });
 
@@ -143,7 +169,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.HMS_DATA_DIR ?? path.join(REPO_ROOT, '.hms-data')),
     seedDemo: e.HMS_SEED_DEMO ?? embedded,
-    encryptionKey: e.HMS_ENCRYPTION_KEY === undefined ? undefined : Buffer.from(e.HMS_ENCRYPTION_KEY, 'base64'),
+    encryptionKey:
+      e.HMS_ENCRYPTION_KEY === undefined ? undefined : Buffer.from(e.HMS_ENCRYPTION_KEY, 'base64'),
     remotes: e.HMS_REMOTES ?? defaultRemotes,
     sessionTtlHours: e.HMS_SESSION_TTL_HOURS ?? 12,
     sessionIdleMinutes: e.HMS_SESSION_IDLE_MINUTES ?? 30,

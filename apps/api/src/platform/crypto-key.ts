@@ -13,7 +13,9 @@ export function resolveEncryptionKey(config: Config): Buffer {
   if (existsSync(file)) {
     const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
     if (key.length !== 32) {
-      throw new Error(`${file} does not hold a base64 32-byte key; restore it from backup or set HMS_ENCRYPTION_KEY.`);
+      throw new Error(
+        `${file} does not hold a base64 32-byte key; restore it from backup or set HMS_ENCRYPTION_KEY.`,
+      );
     }
     return key;
   }

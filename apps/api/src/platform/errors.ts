@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemFieldError } from '@hms/contracts/problem';
 import { isDatabaseUnavailable } from './db/errors.ts';
 
@@ -22,7 +25,8 @@ export class HttpProblem extends Error {
 
 export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
   new HttpProblem(400, 'Your request has errors', detail, 'validation', errors);
-export const unauthorized = (detail = 'Sign in to continue.') => new HttpProblem(401, 'Not signed in', detail, 'unauthorized');
+export const unauthorized = (detail = 'Sign in to continue.') =>
+  new HttpProblem(401, 'Not signed in', detail, 'unauthorized');
 export const forbidden = (detail = 'Your account does not have permission to do this.') =>
   new HttpProblem(403, 'Not allowed', detail, 'forbidden');
 export const notFound = (detail: string) => new HttpProblem(404, 'Not found', detail, 'not-found');
@@ -31,10 +35,15 @@ export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
   new HttpProblem(429, 'Too many attempts', detail, 'too-many-requests', undefined, {
     'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
   });
-export const serviceUnavailable = (detail = 'The service is temporarily unavailable. Try again in a few minutes.') =>
-  new HttpProblem(503, 'Service unavailable', detail, 'unavailable');
+export const serviceUnavailable = (
+  detail = 'The service is temporarily unavailable. Try again in a few minutes.',
+) => new HttpProblem(503, 'Service unavailable', detail, 'unavailable');
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: HttpProblem): FastifyReply {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  p: HttpProblem,
+): FastifyReply {
   const body: Problem = {
     type: TYPE_BASE + p.slug,
     title: p.title,
@@ -65,24 +74,49 @@ function toProblem(err: unknown): HttpProblem | null {
       field: fieldPath(where, v.instancePath),
       message: v.message ?? 'Invalid value.',
     }));
-    return badRequest('Some fields need fixing. See errors for each field and how to fix it.', errors);
+    return badRequest(
+      'Some fields need fixing. See errors for each field and how to fix it.',
+      errors,
+    );
   }
   const fe = err as Partial<FastifyError>;
-  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError)) {
-    return badRequest('The request body is not valid JSON. Send a JSON object with Content-Type: application/json.');
+  if (
+    fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (fe.statusCode === 400 && err instanceof SyntaxError)
+  ) {
+    return badRequest(
+      'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.',
+    );
   }
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return badRequest('The request body is empty. Send a JSON object, or omit the Content-Type header.');
+    return badRequest(
+      'The request body is empty. Send a JSON object, or omit the Content-Type header.',
+    );
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.', 'unsupported-media-type');
+    return new HttpProblem(
+      415,
+      'Unsupported media type',
+      'Send the body as application/json.',
+      'unsupported-media-type',
+    );
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new HttpProblem(413, 'Request too large', 'The request body is too large.', 'too-large');
   }
   if (isDatabaseUnavailable(err)) return serviceUnavailable();
-  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(err)) {
-    return new HttpProblem(fe.statusCode, 'Bad request', fe.message ?? 'The request could not be processed.', 'bad-request');
+  if (
+    typeof fe.statusCode === 'number' &&
+    fe.statusCode >= 400 &&
+    fe.statusCode < 500 &&
+    !isResponseSerializationError(err)
+  ) {
+    return new HttpProblem(
+      fe.statusCode,
+      'Bad request',
+      fe.message ?? 'The request could not be processed.',
+      'bad-request',
+    );
   }
   return null;
 }
@@ -91,7 +125,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblem(err);
     if (problem) {
-      if (problem.status >= 500) request.log.error({ err }, 'request failed: dependency unavailable');
+      if (problem.status >= 500)
+        request.log.error({ err }, 'request failed: dependency unavailable');
       return sendProblem(request, reply, problem);
     }
     // Unknown failure: log everything, tell the caller nothing but the id to quote to support.
@@ -107,12 +142,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       ),
     );
   });
-
 }
 
 /** 404 for everything when no static build is served (static.ts installs its own handler with the SPA fallback). */
 export function registerApiNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, notFound(`No API route matches ${request.method} ${request.url.split('?')[0]}. Check the path against /api/docs.`)),
+    sendProblem(
+      request,
+      reply,
+      notFound(
+        `No API route matches ${request.method} ${request.url.split('?')[0]}. Check the path against /api/docs.`,
+      ),
+    ),
   );
 }

@@ -26,7 +26,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getReady',
         tags: ['platform'],
         summary: 'Readiness: the database answers',
-        description: 'Roles: public (no sign-in). 503 problem when the database does not answer `select 1`.',
+        description:
+          'Roles: public (no sign-in). 503 problem when the database does not answer `select 1`.',
         response: { 200: readyResponseSchema, 503: problemSchema },
       },
     },

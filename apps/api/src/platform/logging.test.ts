@@ -36,6 +36,8 @@ describe('logging', () => {
     const id = '0190a8f2-7b6c-7d1e-9f00-123456789abc';
     expect(genReqId({ headers: { 'x-request-id': id } })).toBe(id);
     expect(genReqId({ headers: { 'x-request-id': 'x; drop table' } })).not.toBe('x; drop table');
-    expect(genReqId({ headers: {} })).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(genReqId({ headers: {} })).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

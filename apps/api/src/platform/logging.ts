@@ -5,7 +5,16 @@ import type { Config } from './config.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Secrets must never reach the logs: cookies, bearer tokens, passwords and bank data, at any depth we log.
-const SENSITIVE_KEYS = ['password', 'newPassword', 'token', 'accountNumber', 'account_number', 'account_number_enc', 'routingNumber', 'routing_number'];
+const SENSITIVE_KEYS = [
+  'password',
+  'newPassword',
+  'token',
+  'accountNumber',
+  'account_number',
+  'account_number_enc',
+  'routingNumber',
+  'routing_number',
+];
 export const redactPaths = [
   'req.headers.cookie',
   'req.headers.authorization',
@@ -21,7 +30,9 @@ export function genReqId(req: { headers: Record<string, string | string[] | unde
   return randomUUID();
 }
 
-export function loggerOptions(config: Pick<Config, 'logLevel'>): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions(
+  config: Pick<Config, 'logLevel'>,
+): NonNullable<FastifyServerOptions['logger']> {
   return {
     level: config.logLevel,
     redact: { paths: [...new Set(redactPaths)], censor: '[redacted]' },

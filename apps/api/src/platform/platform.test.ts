@@ -4,14 +4,22 @@ import { Agent, createTestApp, type TestContext } from '../testing/test-app.ts';
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestApp(
-    { HMS_REMOTES: JSON.stringify({ intake: 'https://cdn.example.gov/intake/remoteEntry.js', approvals: '/remotes/approvals/remoteEntry.js', finance: '/remotes/finance/remoteEntry.js' }) },
+    {
+      HMS_REMOTES: JSON.stringify({
+        intake: 'https://cdn.example.gov/intake/remoteEntry.js',
+        approvals: '/remotes/approvals/remoteEntry.js',
+        finance: '/remotes/finance/remoteEntry.js',
+      }),
+    },
     {
       seed: false,
       extend: (app) => {
         app.get('/api/test/boom', async () => {
           throw new Error('secret internal detail at /srv/hms');
         });
-        app.post('/api/integration/test-ping', { config: { csrf: false } }, async () => ({ pong: true }));
+        app.post('/api/integration/test-ping', { config: { csrf: false } }, async () => ({
+          pong: true,
+        }));
         app.post('/api/test/ping', async () => ({ pong: true }));
       },
     },
@@ -21,12 +29,25 @@ afterAll(async () => {
   await t?.close();
 });
 
-function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number) {
+function expectProblem(
+  res: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+) {
   expect(res.statusCode).toBe(status);
   expect(res.headers['content-type']).toContain('application/problem+json');
   const body = JSON.parse(res.body);
-  expect(body).toMatchObject({ status, type: expect.stringMatching(/^https:\/\//), title: expect.any(String), detail: expect.any(String), instance: expect.any(String) });
-  return body as { detail: string; requestId: string; errors?: Array<{ field: string; message: string }> };
+  expect(body).toMatchObject({
+    status,
+    type: expect.stringMatching(/^https:\/\//),
+    title: expect.any(String),
+    detail: expect.any(String),
+    instance: expect.any(String),
+  });
+  return body as {
+    detail: string;
+    requestId: string;
+    errors?: Array<{ field: string; message: string }>;
+  };
 }
 
 describe('health and readiness', () => {
@@ -45,7 +66,11 @@ describe('problem+json errors', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      headers: { 'content-type': 'application/json', cookie: `hms_csrf=${a.cookies.get('hms_csrf')}`, 'x-csrf-token': a.cookies.get('hms_csrf')! },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `hms_csrf=${a.cookies.get('hms_csrf')}`,
+        'x-csrf-token': a.cookies.get('hms_csrf')!,
+      },
       payload: '{"email": "a@b.gov", ',
     });
     expect(expectProblem(res, 400).detail).toMatch(/not valid JSON/);
@@ -56,13 +81,19 @@ describe('problem+json errors', () => {
     const res = await a.post('/api/auth/sign-in', { email: 'nope', password: '' });
     const body = expectProblem(res, 400);
     expect(body.errors).toEqual([
-      { field: 'body.email', message: 'Enter an email address in the correct format, like name@example.com.' },
+      {
+        field: 'body.email',
+        message: 'Enter an email address in the correct format, like name@example.com.',
+      },
       { field: 'body.password', message: 'Enter your password.' },
     ]);
   });
 
   it('unknown API route → 404 problem', async () => {
-    const res = await t.app.inject({ url: '/api/does-not-exist?x=1', headers: { accept: 'text/html' } });
+    const res = await t.app.inject({
+      url: '/api/does-not-exist?x=1',
+      headers: { accept: 'text/html' },
+    });
     expect(expectProblem(res, 404).detail).toContain('GET /api/does-not-exist');
   });
 
@@ -78,18 +109,30 @@ describe('problem+json errors', () => {
 
 describe('CSRF exemption', () => {
   it('a route with config { csrf: false } accepts a POST without the token; others refuse it', async () => {
-    const exempt = await t.app.inject({ method: 'POST', url: '/api/integration/test-ping', payload: {} });
+    const exempt = await t.app.inject({
+      method: 'POST',
+      url: '/api/integration/test-ping',
+      payload: {},
+    });
     expect(exempt.statusCode).toBe(200);
     const guarded = await t.app.inject({ method: 'POST', url: '/api/test/ping', payload: {} });
-    expect(expectProblem(guarded, 403).detail).toBe('Missing or invalid CSRF token. Reload the page and try again.');
+    expect(expectProblem(guarded, 403).detail).toBe(
+      'Missing or invalid CSRF token. Reload the page and try again.',
+    );
   });
 });
 
 describe('request ids and headers', () => {
   it('honours a UUID x-request-id, replaces anything else, and echoes it', async () => {
     const id = '0190a8f2-7b6c-7d1e-9f00-123456789abc';
-    expect((await t.app.inject({ url: '/api/health', headers: { 'x-request-id': id } })).headers['x-request-id']).toBe(id);
-    const other = (await t.app.inject({ url: '/api/health', headers: { 'x-request-id': 'evil\nlog line' } })).headers['x-request-id'];
+    expect(
+      (await t.app.inject({ url: '/api/health', headers: { 'x-request-id': id } })).headers[
+        'x-request-id'
+      ],
+    ).toBe(id);
+    const other = (
+      await t.app.inject({ url: '/api/health', headers: { 'x-request-id': 'evil\nlog line' } })
+    ).headers['x-request-id'];
     expect(other).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -121,7 +164,9 @@ describe('database down', () => {
   // Last in the file: closes the database under the running app.
   it('ready → 503 problem, and routes needing the database → 503', async () => {
     await t.db.close();
-    expect(expectProblem(await t.app.inject({ url: '/api/ready' }), 503).detail).toBe('The database is not reachable.');
+    expect(expectProblem(await t.app.inject({ url: '/api/ready' }), 503).detail).toBe(
+      'The database is not reachable.',
+    );
     expectProblem(await t.app.inject({ url: '/api/programs' }), 503);
     expect((await t.app.inject({ url: '/api/health' })).statusCode).toBe(200);
   });

@@ -9,7 +9,10 @@ let root: string;
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'hms-static-'));
   mkdirSync(path.join(root, 'shell/dist/assets'), { recursive: true });
-  writeFileSync(path.join(root, 'shell/dist/index.html'), '<!doctype html><title>HMS shell</title>');
+  writeFileSync(
+    path.join(root, 'shell/dist/index.html'),
+    '<!doctype html><title>HMS shell</title>',
+  );
   writeFileSync(path.join(root, 'shell/dist/assets/index-Bx7k2pQa.js'), 'console.log(1)');
   mkdirSync(path.join(root, 'intake/dist'), { recursive: true });
   writeFileSync(path.join(root, 'intake/dist/remoteEntry.js'), 'export const x = 1');
@@ -39,7 +42,10 @@ describe('static web apps', () => {
   });
 
   it('falls back to index.html for client-side routes that accept HTML', async () => {
-    const res = await t.app.inject({ url: '/requests/123/status?tab=1', headers: { accept: 'text/html,application/xhtml+xml' } });
+    const res = await t.app.inject({
+      url: '/requests/123/status?tab=1',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('HMS shell');
   });
@@ -50,7 +56,10 @@ describe('static web apps', () => {
     expect(api.headers['content-type']).toContain('application/problem+json');
     const asset = await t.app.inject({ url: '/assets/missing.js', headers: { accept: '*/*' } });
     expect(asset.statusCode).toBe(404);
-    const remote = await t.app.inject({ url: '/remotes/finance/remoteEntry.js', headers: { accept: 'text/html' } });
+    const remote = await t.app.inject({
+      url: '/remotes/finance/remoteEntry.js',
+      headers: { accept: 'text/html' },
+    });
     expect(remote.statusCode).toBe(404);
   });
 });

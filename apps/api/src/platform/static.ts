@@ -70,7 +70,11 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
   }
 
   const sendIndex = (reply: FastifyReply) =>
-    reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(indexFile));
+    reply
+      .code(200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(readFileSync(indexFile));
 
   app.setNotFoundHandler((request, reply) => {
     const accept = request.headers.accept ?? '';

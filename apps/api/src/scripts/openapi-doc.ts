@@ -11,7 +11,10 @@ export const OPENAPI_FILE = path.join(REPO_ROOT, 'packages', 'api-client', 'open
  * config (no static root) so the output is the same on every machine.
  */
 export async function generateOpenApiJson(): Promise<string> {
-  const config = parseConfig({ HMS_STATIC_ROOT: path.join(REPO_ROOT, 'does-not-exist'), HMS_LOG_LEVEL: 'silent' });
+  const config = parseConfig({
+    HMS_STATIC_ROOT: path.join(REPO_ROOT, 'does-not-exist'),
+    HMS_LOG_LEVEL: 'silent',
+  });
   const db = await openDb({});
   try {
     const app = await buildApp({ config, db: db.kysely, logger: false });

@@ -12,11 +12,15 @@ describe('openapi.json', () => {
       // reported below
     }
     if (committed !== generated) {
-      throw new Error(`${OPENAPI_FILE} is out of date with the API's route schemas: run \`pnpm openapi\` and commit the result.`);
+      throw new Error(
+        `${OPENAPI_FILE} is out of date with the API's route schemas: run \`pnpm openapi\` and commit the result.`,
+      );
     }
     const doc = JSON.parse(generated);
     expect(doc.openapi).toBe('3.1.0');
-    for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { operationId?: string; description?: string }>>)) {
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { operationId?: string; description?: string }>>,
+    )) {
       for (const [method, op] of Object.entries(methods)) {
         expect(op.operationId, `${method} ${path}`).toBeTruthy();
         expect(op.description, `${method} ${path}`).toMatch(/Roles: /);

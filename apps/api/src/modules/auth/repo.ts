@@ -11,13 +11,23 @@ export async function findUserByEmail(db: Kysely<Database>, email: string) {
 }
 
 export async function findUserById(db: Kysely<Database>, id: string) {
-  return db.selectFrom('users').select(['id', 'email', 'display_name', 'language']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'language'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Inserts unless the email exists (race-safe via the unique index on lower(email)); returns null on conflict. */
 export async function insertUserIfNew(
   db: Kysely<Database>,
-  user: { id: string; email: string; passwordHash: string; displayName: string; language: 'en' | 'es' },
+  user: {
+    id: string;
+    email: string;
+    passwordHash: string;
+    displayName: string;
+    language: 'en' | 'es';
+  },
 ): Promise<string | null> {
   const row = await db
     .insertInto('users')

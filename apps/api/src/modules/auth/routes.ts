@@ -17,7 +17,11 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, db } = app;
   const policy = { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes };
-  const meta = (req: { ip: string; headers: Record<string, unknown>; cookies: Record<string, string | undefined> }) => ({
+  const meta = (req: {
+    ip: string;
+    headers: Record<string, unknown>;
+    cookies: Record<string, string | undefined>;
+  }) => ({
     ip: req.ip || null,
     userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
     currentToken: req.cookies[SESSION_COOKIE],
@@ -91,7 +95,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getMe',
         tags: ['auth'],
         summary: 'The signed-in user',
-        description: 'Roles: any signed-in user (citizen, approver, senior_approver, finance, finance_supervisor, admin).',
+        description:
+          'Roles: any signed-in user (citizen, approver, senior_approver, finance, finance_supervisor, admin).',
         response: { 200: userResponseSchema, 401: problemSchema },
       },
     },
@@ -106,11 +111,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'updateMe',
         tags: ['auth'],
         summary: 'Change your language or display name',
-        description: 'Roles: any signed-in user (citizen, approver, senior_approver, finance, finance_supervisor, admin).',
+        description:
+          'Roles: any signed-in user (citizen, approver, senior_approver, finance, finance_supervisor, admin).',
         body: updateMeBodySchema,
         response: { 200: userResponseSchema, ...errors },
       },
     },
-    async (request) => ({ user: await service.updateMe(db, currentUser(request).id, request.body, request.ip || null) }),
+    async (request) => ({
+      user: await service.updateMe(db, currentUser(request).id, request.body, request.ip || null),
+    }),
   );
 };

@@ -4,8 +4,18 @@ import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { badRequest, tooManyRequests, unauthorized } from '../../platform/errors.ts';
-import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/password.ts';
-import { createSession, deleteSessionByToken, loadUserRoles, type SessionPolicy } from '../../platform/auth/sessions.ts';
+import {
+  dummyPasswordHash,
+  hashPassword,
+  passwordProblems,
+  verifyPassword,
+} from '../../platform/auth/password.ts';
+import {
+  createSession,
+  deleteSessionByToken,
+  loadUserRoles,
+  type SessionPolicy,
+} from '../../platform/auth/sessions.ts';
 import {
   ACCOUNT_LIMIT,
   IP_LIMIT,
@@ -31,10 +41,20 @@ export interface ClientMeta {
 async function toUser(db: Kysely<Database>, id: string): Promise<User> {
   const u = await repo.findUserById(db, id);
   if (!u) throw new Error(`user ${id} vanished`);
-  return { id: u.id, email: u.email, displayName: u.display_name, language: u.language, roles: await loadUserRoles(db, id) };
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.display_name,
+    language: u.language,
+    roles: await loadUserRoles(db, id),
+  };
 }
 
-async function ensureNotLocked(db: Kysely<Database>, email: string, ip: string | null): Promise<void> {
+async function ensureNotLocked(
+  db: Kysely<Database>,
+  email: string,
+  ip: string | null,
+): Promise<void> {
   const keys = [accountKey(email), ...(ip ? [ipKey(ip)] : [])];
   const seconds = await lockedForSeconds(db, keys);
   if (seconds > 0) {
@@ -46,7 +66,11 @@ async function ensureNotLocked(db: Kysely<Database>, email: string, ip: string |
   }
 }
 
-async function recordSignInFailure(db: Kysely<Database>, email: string, ip: string | null): Promise<void> {
+async function recordSignInFailure(
+  db: Kysely<Database>,
+  email: string,
+  ip: string | null,
+): Promise<void> {
   await recordFailure(db, accountKey(email), ACCOUNT_LIMIT);
   if (ip) await recordFailure(db, ipKey(ip), IP_LIMIT);
 }
@@ -107,7 +131,10 @@ export async function signIn(
   await ensureNotLocked(db, input.email, meta.ip);
   const found = await repo.findUserByEmail(db, input.email);
   // Unknown emails verify against a dummy hash: same time, same answer, so the response never says which it was.
-  const ok = await verifyPassword(input.password, found?.password_hash ?? (await dummyPasswordHash()));
+  const ok = await verifyPassword(
+    input.password,
+    found?.password_hash ?? (await dummyPasswordHash()),
+  );
   if (!found || !ok) {
     await recordSignInFailure(db, input.email, meta.ip);
     await db.transaction().execute((trx) =>
@@ -140,12 +167,23 @@ export async function signIn(
   return { user: await toUser(db, found.id), token };
 }
 
-export async function signOut(db: Kysely<Database>, token: string | undefined, ip: string | null): Promise<void> {
+export async function signOut(
+  db: Kysely<Database>,
+  token: string | undefined,
+  ip: string | null,
+): Promise<void> {
   if (!token) return;
   await db.transaction().execute(async (trx) => {
     const userId = await deleteSessionByToken(trx, token);
     if (userId) {
-      await appendAudit(trx, { actorId: userId, actorKind: 'user', action: 'auth.sign_out', entityType: 'user', entityId: userId, ip });
+      await appendAudit(trx, {
+        actorId: userId,
+        actorKind: 'user',
+        action: 'auth.sign_out',
+        entityType: 'user',
+        entityId: userId,
+        ip,
+      });
     }
   });
 }
@@ -168,7 +206,9 @@ export async function updateMe(
       action: 'user.update_profile',
       entityType: 'user',
       entityId: userId,
-      data: { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) },
+      data: {
+        fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
+      },
       ip,
     });
   });

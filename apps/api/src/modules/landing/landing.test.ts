@@ -15,7 +15,9 @@ beforeAll(async () => {
   const users = await t.db.kysely.selectFrom('users').select(['id', 'email']).execute();
   citizenId = users.find((u) => u.email === 'citizen@example.gov')!.id;
   approverId = users.find((u) => u.email === 'approver@example.gov')!.id;
-  programIds = (await t.db.kysely.selectFrom('programs').select('id').orderBy('slug').execute()).map((p) => p.id);
+  programIds = (
+    await t.db.kysely.selectFrom('programs').select('id').orderBy('slug').execute()
+  ).map((p) => p.id);
 });
 afterAll(async () => {
   await t?.close();
@@ -58,11 +60,27 @@ async function addRequest(o: {
     const accountId = uuidv7();
     await t.db.kysely
       .insertInto('payee_accounts')
-      .values({ id: accountId, user_id: o.applicant ?? citizenId, holder_name: 'C', account_type: 'checking', routing_number: '011000015', account_number_enc: 'x', account_last4: '6789', key_id: 'k' })
+      .values({
+        id: accountId,
+        user_id: o.applicant ?? citizenId,
+        holder_name: 'C',
+        account_type: 'checking',
+        routing_number: '011000015',
+        account_number_enc: 'x',
+        account_last4: '6789',
+        key_id: 'k',
+      })
       .execute();
     await t.db.kysely
       .insertInto('payments')
-      .values({ id: uuidv7(), request_id: id, payee_account_id: accountId, amount_cents: o.approved ?? o.amount ?? 1000, status: o.payment, updated_at: new Date() })
+      .values({
+        id: uuidv7(),
+        request_id: id,
+        payee_account_id: accountId,
+        amount_cents: o.approved ?? o.amount ?? 1000,
+        status: o.payment,
+        updated_at: new Date(),
+      })
       .execute();
   }
   return id;
@@ -79,16 +97,28 @@ describe('seeds', () => {
   });
 
   it('turns inclusive local dates into [start, end) instants in the agency zone, across DST', () => {
-    expect(startOfZonedDay('2026-01-01', 'America/New_York').toISOString()).toBe('2026-01-01T05:00:00.000Z');
-    expect(startOfZonedDay('2026-07-01', 'America/New_York').toISOString()).toBe('2026-07-01T04:00:00.000Z');
-    expect(startOfZonedDay('2027-12-31', 'America/New_York', 1).toISOString()).toBe('2028-01-01T05:00:00.000Z');
-    expect(startOfZonedDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfZonedDay('2026-01-01', 'America/New_York').toISOString()).toBe(
+      '2026-01-01T05:00:00.000Z',
+    );
+    expect(startOfZonedDay('2026-07-01', 'America/New_York').toISOString()).toBe(
+      '2026-07-01T04:00:00.000Z',
+    );
+    expect(startOfZonedDay('2027-12-31', 'America/New_York', 1).toISOString()).toBe(
+      '2028-01-01T05:00:00.000Z',
+    );
+    expect(startOfZonedDay('2026-03-08', 'America/New_York').toISOString()).toBe(
+      '2026-03-08T05:00:00.000Z',
+    );
   });
 });
 
 describe('GET /api/programs', () => {
   it('lists programs in both languages with isOpen computed from the dates', async () => {
-    await t.db.kysely.updateTable('programs').set({ closes_at: new Date(Date.now() - 1000), opens_at: new Date(Date.now() - 86_400_000) }).where('id', '=', programIds[2]!).execute();
+    await t.db.kysely
+      .updateTable('programs')
+      .set({ closes_at: new Date(Date.now() - 1000), opens_at: new Date(Date.now() - 86_400_000) })
+      .where('id', '=', programIds[2]!)
+      .execute();
     const res = await t.app.inject({ url: '/api/programs' });
     expect(res.statusCode).toBe(200);
     const { items } = JSON.parse(res.body);
@@ -107,11 +137,23 @@ describe('GET /api/programs', () => {
 
 describe('GET /api/requests/mine', () => {
   it("pages through only the caller's requests, drafts included, newest first", async () => {
-    const other = (await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'senior@example.gov').executeTakeFirstOrThrow()).id;
+    const other = (
+      await t.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'senior@example.gov')
+        .executeTakeFirstOrThrow()
+    ).id;
     await addRequest({ status: 'submitted', applicant: other });
     const base = Date.now() - 100_000;
     const mine: string[] = [];
-    for (let i = 0; i < 5; i++) mine.push(await addRequest({ status: i === 0 ? 'draft' : 'submitted', createdAt: new Date(base + i * 1000) }));
+    for (let i = 0; i < 5; i++)
+      mine.push(
+        await addRequest({
+          status: i === 0 ? 'draft' : 'submitted',
+          createdAt: new Date(base + i * 1000),
+        }),
+      );
     // Two with the same created_at: the id breaks the tie so no row is skipped or repeated across pages.
     const sameTime = new Date(base + 10_000);
     mine.push(await addRequest({ status: 'submitted', createdAt: sameTime }));
@@ -133,7 +175,11 @@ describe('GET /api/requests/mine', () => {
     expect(pages).toBe(3);
     expect(seen).toEqual([...mine].sort((x, y) => (x < y ? 1 : -1)));
     const first = JSON.parse((await a.get('/api/requests/mine?limit=100')).body).items.at(-1);
-    expect(first).toMatchObject({ status: 'draft', submittedAt: null, programName: { en: expect.any(String), es: expect.any(String) } });
+    expect(first).toMatchObject({
+      status: 'draft',
+      submittedAt: null,
+      programName: { en: expect.any(String), es: expect.any(String) },
+    });
   });
 
   it('validates limit and cursor with field-level messages', async () => {
@@ -141,7 +187,10 @@ describe('GET /api/requests/mine', () => {
     await a.signIn('citizen@example.gov');
     const big = await a.get('/api/requests/mine?limit=500');
     expect(big.statusCode).toBe(400);
-    expect(JSON.parse(big.body).errors[0]).toEqual({ field: 'query.limit', message: 'limit must be 100 or less.' });
+    expect(JSON.parse(big.body).errors[0]).toEqual({
+      field: 'query.limit',
+      message: 'limit must be 100 or less.',
+    });
     const bad = await a.get('/api/requests/mine?cursor=garbage');
     expect(bad.statusCode).toBe(400);
     expect(JSON.parse(bad.body).errors[0].field).toBe('query.cursor');
@@ -160,9 +209,27 @@ describe('GET /api/inbox/counts and /api/finance/summary', () => {
     await addRequest({ status: 'needs_info', assignedTo: approverId, dueAt: past }); // mine + waiting (paused: not overdue)
     await addRequest({ status: 'awaiting_second_approval', amount: 5000 });
     await addRequest({ status: 'draft' }); // not in the inbox
-    await addRequest({ status: 'approved', amount: 2000, approved: 1500, program: 0, payment: 'pending' });
-    await addRequest({ status: 'paid', amount: 3000, approved: 3000, program: 0, payment: 'settled' });
-    await addRequest({ status: 'payment_returned', amount: 700, approved: 700, program: 1, payment: 'returned' });
+    await addRequest({
+      status: 'approved',
+      amount: 2000,
+      approved: 1500,
+      program: 0,
+      payment: 'pending',
+    });
+    await addRequest({
+      status: 'paid',
+      amount: 3000,
+      approved: 3000,
+      program: 0,
+      payment: 'settled',
+    });
+    await addRequest({
+      status: 'payment_returned',
+      amount: 700,
+      approved: 700,
+      program: 1,
+      payment: 'returned',
+    });
     await addRequest({ status: 'rejected', amount: 9999, program: 1 });
 
     const approver = new Agent(t.app);
@@ -179,10 +246,22 @@ describe('GET /api/inbox/counts and /api/finance/summary', () => {
     const finance = new Agent(t.app);
     await finance.signIn('finance@example.gov');
     const summary = JSON.parse((await finance.get('/api/finance/summary')).body);
-    expect(summary.totals).toEqual({ approvedCents: 5200, pendingCents: 1500, paidCents: 3000, returnedCents: 700 });
+    expect(summary.totals).toEqual({
+      approvedCents: 5200,
+      pendingCents: 1500,
+      paidCents: 3000,
+      returnedCents: 700,
+    });
     const p0 = summary.byProgram.find((p: { programId: string }) => p.programId === programIds[0]);
-    expect(p0).toMatchObject({ approvedCents: 4500, pendingCents: 1500, paidCents: 3000, returnedCents: 0 });
+    expect(p0).toMatchObject({
+      approvedCents: 4500,
+      pendingCents: 1500,
+      paidCents: 3000,
+      returnedCents: 0,
+    });
     expect(summary.byProgram).toHaveLength(programIds.length);
-    expect(summary.byProgram.reduce((n: number, p: { requestCount: number }) => n + p.requestCount, 0)).toBe(9);
+    expect(
+      summary.byProgram.reduce((n: number, p: { requestCount: number }) => n + p.requestCount, 0),
+    ).toBe(9);
   });
 });

@@ -1,7 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 
-export const OPEN_STATUSES = ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'] as const;
+export const OPEN_STATUSES = [
+  'submitted',
+  'in_review',
+  'needs_info',
+  'awaiting_second_approval',
+] as const;
 
 export interface RequestCursor {
   createdAt: string; // microsecond-precision UTC timestamp text, exact as stored
@@ -34,7 +39,9 @@ export async function listRequestsOfApplicant(
     ])
     .where('requests.applicant_id', '=', applicantId);
   if (after) {
-    q = q.where(sql<boolean>`(requests.created_at, requests.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+    q = q.where(
+      sql<boolean>`(requests.created_at, requests.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+    );
   }
   return q
     .orderBy('requests.created_at', 'desc')
@@ -121,7 +128,9 @@ export async function listPrograms(db: Kysely<Database>) {
       'opens_at',
       'closes_at',
       'review_deadline_days',
-      sql<boolean>`(opens_at is null or opens_at <= now()) and (closes_at is null or closes_at > now())`.as('is_open'),
+      sql<boolean>`(opens_at is null or opens_at <= now()) and (closes_at is null or closes_at > now())`.as(
+        'is_open',
+      ),
     ])
     .orderBy('name_en')
     .orderBy('id')

@@ -38,7 +38,8 @@ export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listMyRequests',
         tags: ['requests'],
         summary: "The caller's own requests, drafts included, newest first",
-        description: 'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
+        description:
+          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
         querystring: paginationQuerySchema,
         response: { 200: myRequestsResponseSchema, ...guarded },
       },

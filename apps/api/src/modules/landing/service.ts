@@ -21,7 +21,11 @@ export function decodeCursor(raw: string): repo.RequestCursor {
   const m = CURSOR.exec(Buffer.from(raw, 'base64url').toString('utf8'));
   if (!m) {
     throw badRequest('The cursor is not valid.', [
-      { field: 'query.cursor', message: 'Use the nextCursor value from the previous page exactly as returned, or leave cursor out for the first page.' },
+      {
+        field: 'query.cursor',
+        message:
+          'Use the nextCursor value from the previous page exactly as returned, or leave cursor out for the first page.',
+      },
     ]);
   }
   return { createdAt: m[1]!, id: m[2]! };
@@ -47,11 +51,17 @@ export async function myRequests(
       submittedAt: iso(r.submitted_at),
       updatedAt: iso(r.updated_at)!,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ createdAt: last.created_at_text, id: last.id }) : null,
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeCursor({ createdAt: last.created_at_text, id: last.id })
+        : null,
   };
 }
 
-export async function inboxCounts(db: Kysely<Database>, userId: string): Promise<InboxCountsResponse> {
+export async function inboxCounts(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<InboxCountsResponse> {
   const c = await repo.inboxCounts(db, userId);
   return {
     unassigned: c.unassigned,
@@ -74,9 +84,15 @@ export async function financeSummary(db: Kysely<Database>): Promise<FinanceSumma
     returnedCents: r.returned_cents,
     requestCount: r.request_count,
   }));
-  const sum = (k: 'approvedCents' | 'pendingCents' | 'paidCents' | 'returnedCents') => byProgram.reduce((t, p) => t + p[k], 0);
+  const sum = (k: 'approvedCents' | 'pendingCents' | 'paidCents' | 'returnedCents') =>
+    byProgram.reduce((t, p) => t + p[k], 0);
   return {
-    totals: { approvedCents: sum('approvedCents'), pendingCents: sum('pendingCents'), paidCents: sum('paidCents'), returnedCents: sum('returnedCents') },
+    totals: {
+      approvedCents: sum('approvedCents'),
+      pendingCents: sum('pendingCents'),
+      paidCents: sum('paidCents'),
+      returnedCents: sum('returnedCents'),
+    },
     byProgram,
   };
 }

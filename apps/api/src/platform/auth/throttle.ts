@@ -19,11 +19,18 @@ export async function lockedForSeconds(db: Kysely<Database>, keys: string[]): Pr
     .where('locked_until', '>', new Date())
     .execute();
   const now = Date.now();
-  return rows.reduce((max, r) => Math.max(max, (new Date(r.locked_until!).getTime() - now) / 1000), 0);
+  return rows.reduce(
+    (max, r) => Math.max(max, (new Date(r.locked_until!).getTime() - now) / 1000),
+    0,
+  );
 }
 
 /** Counts one failure atomically (one upsert), opening a new window when the old one ran out, locking at the limit. */
-export async function recordFailure(db: Kysely<Database>, key: string, limit: number): Promise<void> {
+export async function recordFailure(
+  db: Kysely<Database>,
+  key: string,
+  limit: number,
+): Promise<void> {
   const expired = sql`auth_throttle.window_started_at < now() - make_interval(mins => ${WINDOW_MINUTES})`;
   const next = sql`case when ${expired} then 1 else auth_throttle.failures + 1 end`;
   await sql`

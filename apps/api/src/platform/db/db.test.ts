@@ -19,7 +19,8 @@ afterAll(async () => {
 describe('uuidv7', () => {
   it('is a version-7, variant-10 UUID whose order follows creation order', () => {
     const ids = Array.from({ length: 2000 }, () => uuidv7());
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
     // The first 48 bits are the Unix milliseconds (a clock ahead of the last id, so monotonicity does not adjust it).
@@ -31,27 +32,52 @@ describe('uuidv7', () => {
 describe('migrations', () => {
   it('apply once, and a second run applies nothing and fails nothing', async () => {
     const first = await migrateToLatest(db.kysely);
-    expect(first.results?.map((r) => r.migrationName)).toEqual(expect.arrayContaining(['0001_platform', '0002_core_domain']));
+    expect(first.results?.map((r) => r.migrationName)).toEqual(
+      expect.arrayContaining(['0001_platform', '0002_core_domain']),
+    );
     const second = await migrateToLatest(db.kysely);
     expect(second.results).toEqual([]);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(db.kysely);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from kysely_migration`.execute(db.kysely);
     expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
   });
 
   it('parses bigint columns to numbers', async () => {
-    const { rows } = await sql<{ v: number }>`select 9007199254740991::bigint as v`.execute(db.kysely);
+    const { rows } = await sql<{ v: number }>`select 9007199254740991::bigint as v`.execute(
+      db.kysely,
+    );
     expect(rows[0]!.v).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it('keeps the audit log append-only and hash-chained', async () => {
     await db.kysely.transaction().execute(async (trx) => {
-      await appendAudit(trx, { actorId: null, actorKind: 'system', action: 'test.one', entityType: 'x', entityId: '1', data: { b: 1, a: [2] } });
-      await appendAudit(trx, { actorId: null, actorKind: 'system', action: 'test.two', entityType: 'x', entityId: '2' });
+      await appendAudit(trx, {
+        actorId: null,
+        actorKind: 'system',
+        action: 'test.one',
+        entityType: 'x',
+        entityId: '1',
+        data: { b: 1, a: [2] },
+      });
+      await appendAudit(trx, {
+        actorId: null,
+        actorKind: 'system',
+        action: 'test.two',
+        entityType: 'x',
+        entityId: '2',
+      });
     });
     expect(await verifyAuditChain(db.kysely)).toEqual({ ok: true, count: 2 });
-    await expect(sql`update audit_log set action = 'forged'`.execute(db.kysely)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set action = 'forged'`.execute(db.kysely)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log`.execute(db.kysely)).rejects.toThrow(/append-only/);
-    const rows = await db.kysely.selectFrom('audit_log').select(['prev_hash', 'hash']).orderBy('id').execute();
+    const rows = await db.kysely
+      .selectFrom('audit_log')
+      .select(['prev_hash', 'hash'])
+      .orderBy('id')
+      .execute();
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
   });
 
@@ -60,35 +86,84 @@ describe('migrations', () => {
     const programId = uuidv7();
     const requestId = uuidv7();
     const accountId = uuidv7();
-    await db.kysely.insertInto('users').values({ id: userId, email: `p${userId}@example.gov`, password_hash: 'x', display_name: 'P' }).execute();
+    await db.kysely
+      .insertInto('users')
+      .values({
+        id: userId,
+        email: `p${userId}@example.gov`,
+        password_hash: 'x',
+        display_name: 'P',
+      })
+      .execute();
     await db.kysely
       .insertInto('programs')
       .values({
-        id: programId, slug: `p-${Date.now()}`, name_en: 'P', name_es: 'P', description_en: '', description_es: '',
-        eligibility_en: '', eligibility_es: '', sec_code: 'PPD', max_amount_cents: 1000, budget_cents: 10000,
-        approval_threshold_cents: 500, review_deadline_days: 10, definition: '{}',
+        id: programId,
+        slug: `p-${Date.now()}`,
+        name_en: 'P',
+        name_es: 'P',
+        description_en: '',
+        description_es: '',
+        eligibility_en: '',
+        eligibility_es: '',
+        sec_code: 'PPD',
+        max_amount_cents: 1000,
+        budget_cents: 10000,
+        approval_threshold_cents: 500,
+        review_deadline_days: 10,
+        definition: '{}',
       })
       .execute();
     await db.kysely
       .insertInto('requests')
       .values({
-        id: requestId, reference: `R-${requestId}`, program_id: programId, program_version: 1, applicant_id: userId,
-        status: 'approved', answers: '{}', amount_requested_cents: 100, updated_at: new Date(),
+        id: requestId,
+        reference: `R-${requestId}`,
+        program_id: programId,
+        program_version: 1,
+        applicant_id: userId,
+        status: 'approved',
+        answers: '{}',
+        amount_requested_cents: 100,
+        updated_at: new Date(),
       })
       .execute();
     await db.kysely
       .insertInto('payee_accounts')
-      .values({ id: accountId, user_id: userId, holder_name: 'P', account_type: 'checking', routing_number: '011000015', account_number_enc: 'enc', account_last4: '1234', key_id: 'k1' })
+      .values({
+        id: accountId,
+        user_id: userId,
+        holder_name: 'P',
+        account_type: 'checking',
+        routing_number: '011000015',
+        account_number_enc: 'enc',
+        account_last4: '1234',
+        key_id: 'k1',
+      })
       .execute();
     const payment = (status: 'pending' | 'returned') => ({
-      id: uuidv7(), request_id: requestId, payee_account_id: accountId, amount_cents: 100, status, updated_at: new Date(),
+      id: uuidv7(),
+      request_id: requestId,
+      payee_account_id: accountId,
+      amount_cents: 100,
+      status,
+      updated_at: new Date(),
     });
     const first = payment('pending');
     await db.kysely.insertInto('payments').values(first).execute();
-    await expect(db.kysely.insertInto('payments').values(payment('pending')).execute()).rejects.toThrow(/payments_one_live_per_request/);
+    await expect(
+      db.kysely.insertInto('payments').values(payment('pending')).execute(),
+    ).rejects.toThrow(/payments_one_live_per_request/);
     // After a return a replacement payment is allowed.
-    await db.kysely.updateTable('payments').set({ status: 'returned' }).where('id', '=', first.id).execute();
-    await db.kysely.insertInto('payments').values({ ...payment('pending'), replaces_payment_id: first.id }).execute();
+    await db.kysely
+      .updateTable('payments')
+      .set({ status: 'returned' })
+      .where('id', '=', first.id)
+      .execute();
+    await db.kysely
+      .insertInto('payments')
+      .values({ ...payment('pending'), replaces_payment_id: first.id })
+      .execute();
   });
 
   it('never interleaves concurrent transactions on the single embedded connection', async () => {
@@ -99,7 +174,9 @@ describe('migrations', () => {
     await Promise.all(
       Array.from({ length: 20 }, () =>
         db.kysely.transaction().execute(async (trx) => {
-          const { rows } = await sql<{ n: number }>`select n from t_counter for update`.execute(trx);
+          const { rows } = await sql<{ n: number }>`select n from t_counter for update`.execute(
+            trx,
+          );
           await new Promise((r) => setTimeout(r, 2));
           await sql`update t_counter set n = ${rows[0]!.n + 1}`.execute(trx);
         }),

@@ -6,7 +6,14 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EPIPE',
+]);
 
 /** True for errors that mean "no database right now" rather than "this query is wrong". */
 export function isDatabaseUnavailable(err: unknown): boolean {

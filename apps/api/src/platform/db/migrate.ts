@@ -2,7 +2,13 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Database } from './schema.ts';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import {
+  Migrator,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const NAME = /^(\d{4})_[a-z0-9_]+\.(ts|js)$/;
@@ -10,11 +16,16 @@ const NAME = /^(\d{4})_[a-z0-9_]+\.(ts|js)$/;
 /** Reads migrations/NNNN_name.ts sorted by name. Forward-only: a migration exports `up` and never `down`. */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => NAME.test(f) && !f.includes('.test.')).sort();
+    const files = (await readdir(MIGRATIONS_DIR))
+      .filter((f) => NAME.test(f) && !f.includes('.test.'))
+      .sort();
     const out: Record<string, Migration> = {};
     for (const file of files) {
-      const mod = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href)) as Partial<Migration>;
-      if (typeof mod.up !== 'function') throw new Error(`Migration ${file} must export an async function up(db).`);
+      const mod = (await import(
+        pathToFileURL(path.join(MIGRATIONS_DIR, file)).href
+      )) as Partial<Migration>;
+      if (typeof mod.up !== 'function')
+        throw new Error(`Migration ${file} must export an async function up(db).`);
       out[file.replace(/\.(ts|js)$/, '')] = { up: mod.up };
     }
     return out;
@@ -30,9 +41,12 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`, {
-      cause: result.error,
-    });
+    throw new Error(
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`,
+      {
+        cause: result.error,
+      },
+    );
   }
   return result;
 }

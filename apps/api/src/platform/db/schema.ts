@@ -130,7 +130,8 @@ export interface PayeeAccountsTable {
   created_at: CreatedAt;
 }
 
-export type PaymentStatus = 'pending' | 'prenote_sent' | 'batched' | 'released' | 'settled' | 'returned' | 'cancelled';
+export type PaymentStatus =
+  'pending' | 'prenote_sent' | 'batched' | 'released' | 'settled' | 'returned' | 'cancelled';
 
 export interface PaymentsTable {
   id: string;

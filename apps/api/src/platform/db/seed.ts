@@ -4,7 +4,11 @@ import type { Database } from './schema.ts';
 import { uuidv7 } from './ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { appendAudit } from '../audit.ts';
-import { programDefinitionSchema, seedPrograms, type ProgramDefinition } from '@hms/contracts/programs-seed';
+import {
+  programDefinitionSchema,
+  seedPrograms,
+  type ProgramDefinition,
+} from '@hms/contracts/programs-seed';
 
 export const DEMO_PASSWORD = 'hms-demo-2026';
 
@@ -35,7 +39,13 @@ export async function seedDemoUsers(db: Kysely<Database>): Promise<{ usersCreate
       const id = uuidv7();
       const inserted = await trx
         .insertInto('users')
-        .values({ id, email: u.email, password_hash: passwordHash, display_name: u.displayName, language: 'en' })
+        .values({
+          id,
+          email: u.email,
+          password_hash: passwordHash,
+          display_name: u.displayName,
+          language: 'en',
+        })
         .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
         .returning('id')
         .executeTakeFirst();
@@ -71,7 +81,14 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
       .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
-  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+  const asUtc = Date.UTC(
+    +parts.year!,
+    +parts.month! - 1,
+    +parts.day!,
+    +parts.hour!,
+    +parts.minute!,
+    +parts.second!,
+  );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
@@ -122,10 +139,16 @@ export async function upsertSeedPrograms(db: Kysely<Database>, timeZone: string)
           oc
             .column('slug')
             .doUpdateSet((eb) => ({
-              ...Object.fromEntries(Object.keys(row).filter((k) => k !== 'slug').map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.name_en')])),
+              ...Object.fromEntries(
+                Object.keys(row)
+                  .filter((k) => k !== 'slug')
+                  .map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.name_en')]),
+              ),
               version: sql<number>`programs.version + 1`,
             }))
-            .where(sql<boolean>`programs.definition is distinct from excluded.definition or programs.opens_at is distinct from excluded.opens_at or programs.closes_at is distinct from excluded.closes_at`),
+            .where(
+              sql<boolean>`programs.definition is distinct from excluded.definition or programs.opens_at is distinct from excluded.opens_at or programs.closes_at is distinct from excluded.closes_at`,
+            ),
         )
         .returning('id')
         .executeTakeFirst();
