@@ -1,4 +1,4 @@
-import { LoadingState, useT } from '@hms/ui';
+import { LoadingState, PageTitle, useT } from '@hms/ui';
 import { Component, lazy, Suspense, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { shellMessages } from './messages.ts';
 
@@ -39,9 +39,8 @@ function RemoteErrorPanel({ area, onRetry }: { area: string; onRetry: () => void
   return (
     <div className="usa-alert usa-alert--error margin-y-4" role="alert">
       <div className="usa-alert__body">
-        <h1 className="usa-alert__heading hms-page-title" tabIndex={-1}>
-          {tr('remoteErrorTitle')}: {area}
-        </h1>
+        {/* A PageTitle, so the tab title says what happened and focus lands here after a navigation. */}
+        <PageTitle className="usa-alert__heading">{`${tr('remoteErrorTitle')}: ${area}`}</PageTitle>
         <p className="usa-alert__text">{tr('remoteErrorBody')}</p>
         <button type="button" className="usa-button margin-top-2" onClick={onRetry}>
           {tr('tryAgain')}

@@ -7,7 +7,7 @@ import { HomeRoute } from '../features/home/routes/home-route.tsx';
 import { Layout } from './Layout.tsx';
 import { AREA_ROLES } from './navigation.ts';
 import { RemoteArea } from './RemoteArea.tsx';
-import { loadRemoteRoutes, type RemoteName } from './remotes.tsx';
+import { loadRemoteRoutes, type RemoteName } from './remotes.ts';
 import { RequireRole } from './RequireRole.tsx';
 import { useT } from '@hms/ui';
 import { shellMessages } from './messages.ts';
