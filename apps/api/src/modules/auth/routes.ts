@@ -90,7 +90,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me',
     {
-      preHandler: requireUser,
+      onRequest: requireUser,
       schema: {
         operationId: 'getMe',
         tags: ['auth'],
@@ -106,7 +106,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/me',
     {
-      preHandler: requireUser,
+      onRequest: requireUser,
       schema: {
         operationId: 'updateMe',
         tags: ['auth'],

@@ -33,7 +33,7 @@ export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/requests/mine',
     {
-      preHandler: requireRoles('citizen'),
+      onRequest: requireRoles('citizen'),
       schema: {
         operationId: 'listMyRequests',
         tags: ['requests'],
@@ -50,7 +50,7 @@ export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/inbox/counts',
     {
-      preHandler: requireRoles('approver', 'senior_approver'),
+      onRequest: requireRoles('approver', 'senior_approver'),
       schema: {
         operationId: 'getInboxCounts',
         tags: ['approvals'],
@@ -67,7 +67,7 @@ export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/finance/summary',
     {
-      preHandler: requireRoles('finance', 'finance_supervisor'),
+      onRequest: requireRoles('finance', 'finance_supervisor'),
       schema: {
         operationId: 'getFinanceSummary',
         tags: ['finance'],

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type Role } from '@hms/contracts/auth';
 import { forbidden, sendProblem, unauthorized } from '../errors.ts';
 import type { Config } from '../config.ts';
@@ -92,8 +92,8 @@ function clearStaleSessionCookie(request: FastifyRequest, reply: FastifyReply): 
   if (request.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-/** preHandler: 401 problem unless a live session is present; sets request.user. */
-export const requireUser: preHandlerAsyncHookHandler = async function (request, reply) {
+/** onRequest guard (runs before body validation, so a refused caller learns nothing about the body): 401 unless a live session is present; sets request.user. */
+export const requireUser: onRequestAsyncHookHandler = async function (request, reply) {
   const user = await authenticate(request);
   if (!user) {
     clearStaleSessionCookie(request, reply);
@@ -102,8 +102,8 @@ export const requireUser: preHandlerAsyncHookHandler = async function (request, 
   request.user = user;
 };
 
-/** preHandler: 401 when anonymous, 403 unless the user holds at least one of the roles. */
-export function requireRoles(...roles: Role[]): preHandlerAsyncHookHandler {
+/** onRequest guard: 401 when anonymous, 403 unless the user holds at least one of the roles. */
+export function requireRoles(...roles: Role[]): onRequestAsyncHookHandler {
   if (roles.length === 0)
     throw new Error(
       'requireRoles needs at least one role; use requireUser for any signed-in user.',
