@@ -16,4 +16,6 @@ console.log('HMS: building web apps that changed…');
 const { buildStale } = await import('./build-stale.mjs');
 buildStale();
 
-run('node', ['--import', 'tsx', 'apps/api/src/main.ts'], { env: { ...process.env, NODE_ENV: 'production' } });
+run('node', ['--import', 'tsx', 'apps/api/src/main.ts'], {
+  env: { ...process.env, NODE_ENV: 'production' },
+});

@@ -3,11 +3,26 @@ import { expectNoAxeViolations } from './axe.ts';
 import { DEMO_PASSWORD, demoUsers, signIn } from './helpers.ts';
 
 const areas = [
-  { role: 'citizen', email: demoUsers.citizen, nav: ['Services', 'My requests'], path: '/my-requests' },
+  {
+    role: 'citizen',
+    email: demoUsers.citizen,
+    nav: ['Services', 'My requests'],
+    path: '/my-requests',
+  },
   { role: 'approver', email: demoUsers.approver, nav: ['Approvals'], path: '/approvals' },
-  { role: 'senior_approver', email: demoUsers.senior_approver, nav: ['Approvals'], path: '/approvals' },
+  {
+    role: 'senior_approver',
+    email: demoUsers.senior_approver,
+    nav: ['Approvals'],
+    path: '/approvals',
+  },
   { role: 'finance', email: demoUsers.finance, nav: ['Finance'], path: '/finance' },
-  { role: 'finance_supervisor', email: demoUsers.finance_supervisor, nav: ['Finance'], path: '/finance' },
+  {
+    role: 'finance_supervisor',
+    email: demoUsers.finance_supervisor,
+    nav: ['Finance'],
+    path: '/finance',
+  },
 ] as const;
 const allNav = ['Services', 'My requests', 'Approvals', 'Finance'];
 
@@ -17,7 +32,8 @@ test.describe('sign-in and role-aware navigation', () => {
       await signIn(page, area.email);
       await expect(page).toHaveURL(new RegExp(`${area.path}$`));
       const nav = page.getByRole('navigation', { name: 'Primary navigation' });
-      for (const label of area.nav) await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+      for (const label of area.nav)
+        await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
       for (const label of allNav.filter((l) => !(area.nav as readonly string[]).includes(l))) {
         await expect(nav.getByRole('link', { name: label, exact: true })).toHaveCount(0);
       }
@@ -37,7 +53,9 @@ test.describe('sign-in and role-aware navigation', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a wrong password gets a clear error and the sign-in page passes axe with it showing', async ({ page }) => {
+  test('a wrong password gets a clear error and the sign-in page passes axe with it showing', async ({
+    page,
+  }) => {
     await page.goto('/sign-in');
     await page.getByLabel('Email').fill(demoUsers.citizen);
     await page.getByLabel('Password', { exact: true }).fill('not-the-right-password');
@@ -70,7 +88,8 @@ test.describe('a citizen and the staff areas', () => {
         const roles = declared.split(',').map((r) => r.trim());
         if (roles.includes('citizen') || !roles.some((r) => staffRoles.includes(r))) continue;
         const url = path.replace(/\{[^}]+\}/g, '00000000-0000-7000-8000-000000000000');
-        const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
+        const csrf =
+          (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
         const res = await page.request.fetch(url, {
           method: method.toUpperCase(),
           headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
@@ -83,11 +102,15 @@ test.describe('a citizen and the staff areas', () => {
     expect(checked).toBeGreaterThan(1);
   });
 
-  test('a citizen opening a staff area sees a not-allowed page and no staff navigation', async ({ page }) => {
+  test('a citizen opening a staff area sees a not-allowed page and no staff navigation', async ({
+    page,
+  }) => {
     await signIn(page, demoUsers.citizen);
     for (const path of ['/approvals', '/finance']) {
       await page.goto(path);
-      await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: 'You do not have access to this page' }),
+      ).toBeVisible();
       const nav = page.getByRole('navigation', { name: 'Primary navigation' });
       await expect(nav.getByRole('link', { name: 'Approvals', exact: true })).toHaveCount(0);
       await expect(nav.getByRole('link', { name: 'Finance', exact: true })).toHaveCount(0);
@@ -97,7 +120,9 @@ test.describe('a citizen and the staff areas', () => {
 });
 
 test.describe('shell resilience', () => {
-  test('an unknown path shows a not-found page; an unknown API path is problem+json', async ({ page }) => {
+  test('an unknown path shows a not-found page; an unknown API path is problem+json', async ({
+    page,
+  }) => {
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -106,10 +131,14 @@ test.describe('shell resilience', () => {
     expect(res.headers()['content-type']).toContain('application/problem+json');
   });
 
-  test('a blocked remote entry leaves the shell and the other remotes working', async ({ page }) => {
+  test('a blocked remote entry leaves the shell and the other remotes working', async ({
+    page,
+  }) => {
     await page.route('**/remotes/finance/remoteEntry.js', (route) => route.abort());
     await signIn(page, demoUsers.finance);
-    const panel = page.getByRole('alert').filter({ hasText: 'This section is not available right now' });
+    const panel = page
+      .getByRole('alert')
+      .filter({ hasText: 'This section is not available right now' });
     await expect(panel).toBeVisible();
     await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
     await expect(page.getByRole('banner')).toBeVisible();
@@ -125,7 +154,10 @@ test.describe('shell resilience', () => {
   test('a failed remote does not affect another remote', async ({ page }) => {
     await page.route('**/remotes/approvals/remoteEntry.js', (route) => route.abort());
     await signIn(page, demoUsers.citizen);
-    await page.getByRole('navigation', { name: 'Primary navigation' }).getByRole('link', { name: 'Services', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Primary navigation' })
+      .getByRole('link', { name: 'Services', exact: true })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
@@ -142,7 +174,9 @@ test.describe('shell resilience', () => {
 });
 
 test.describe('registration', () => {
-  test('a new citizen registers and lands in their area; a common password is refused', async ({ page }) => {
+  test('a new citizen registers and lands in their area; a common password is refused', async ({
+    page,
+  }) => {
     await page.goto('/register');
     const email = `new-${Date.now()}@example.com`;
     await page.getByLabel('Email').fill(email);

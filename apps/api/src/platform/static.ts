@@ -55,6 +55,8 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
+    // The build writes .br/.gz beside each asset; phones on slow links get them without compressing per request.
+    preCompressed: true,
     setHeaders: setCacheHeaders,
   });
   for (const name of remoteNames) {
@@ -65,6 +67,7 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
       prefix: `/remotes/${name}/`,
       decorateReply: false,
       wildcard: true,
+      preCompressed: true,
       setHeaders: setCacheHeaders,
     });
   }
