@@ -18,6 +18,10 @@ import { healthRoutes } from './platform/health.ts';
 import { remotesRoutes } from './platform/remotes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { landingRoutes } from './modules/landing/routes.ts';
+import { programRoutes } from './modules/programs/routes.ts';
+import { applicationRoutes } from './modules/applications/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,6 +75,10 @@ export async function buildApp({
   await app.register(remotesRoutes(config.remotes));
   await app.register(authRoutes);
   await app.register(landingRoutes);
+  await app.register(programRoutes);
+  await app.register(applicationRoutes);
+  await app.register(documentRoutes);
+  await app.register(notificationRoutes);
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

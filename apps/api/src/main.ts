@@ -5,6 +5,7 @@ import { openConfiguredDb } from './platform/db/open.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './platform/db/seed.ts';
 import { seedDemo } from './seed.ts';
+import { smtpTransport, startEmailSender } from './modules/notifications/email-sender.ts';
 
 const config = loadConfigOrExit();
 // Resolved at start so a missing or broken key stops the server now, not at the first bank-account write.
@@ -15,6 +16,10 @@ await migrateToLatest(db.kysely);
 if (config.seedDemo) await seedDemo(db.kysely, { timeZone: config.timezone });
 
 const app = await buildApp({ config, db: db.kysely });
+// With no SMTP configured, emails stay queued in email_outbox (listed for the admin) until one is.
+const emailSender = config.smtpUrl
+  ? startEmailSender({ db: db.kysely, transport: smtpTransport(config.smtpUrl), log: app.log })
+  : null;
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -22,6 +27,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   app.log.info({ signal }, 'shutting down');
   // Fastify first (stops accepting, drains in-flight requests), then the database they were using.
+  await emailSender?.stop();
   await app.close();
   await db.close();
   process.exit(0);

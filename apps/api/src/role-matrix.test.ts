@@ -18,6 +18,16 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   }),
   signIn: () => ({ email: 'citizen@example.gov', password: DEMO_PASSWORD }),
   updateMe: () => ({ language: 'en' }),
+  // Intake (issue 3): bodies that pass the guard; validation or a missing row answers after it.
+  startDraft: () => ({}),
+  saveDraftStep: () => ({ version: 1, step: 'permit', answers: {} }),
+  saveBankAccount: () => ({ version: 1 }),
+  submitRequest: () => ({ declaration: true }),
+  answerInfoRequest: () => ({ message: 'Here is the receipt.' }),
+  withdrawRequest: () => ({}),
+  uploadDocument: () => ({}),
+  markNotificationRead: () => ({}),
+  markAllNotificationsRead: () => ({}),
 };
 
 type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: Role[] };

@@ -45,6 +45,16 @@ export const notificationTemplates: Partial<Record<string, Template>> = {
           title: `We need more information about ${reference}`,
           body: `The reviewer asks: ${text(data.question)} Answer on your request's page.`,
         },
+  info_provided: ({ reference }, lang) =>
+    lang === 'es'
+      ? {
+          title: `Recibimos su respuesta sobre ${reference}`,
+          body: 'Su solicitud volvió a la fila de revisión. Le avisaremos cuando se tome una decisión.',
+        }
+      : {
+          title: `We received your answer about ${reference}`,
+          body: 'Your request is back in the review queue. We will tell you when a decision is made.',
+        },
   approved: ({ reference, data }, lang) =>
     lang === 'es'
       ? {

@@ -116,6 +116,13 @@ export interface RequestsTable {
   decided_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Intake (0100): ids of the draft's steps saved valid so far. */
+  completed_steps: ColumnType<string[], string | undefined, string>;
+}
+
+/** Intake (0100): the bank account a request pays into (approvals' 0200 adds it too, guarded). */
+export interface RequestsTable {
+  payee_account_id: string | null;
 }
 
 export interface PayeeAccountsTable {
@@ -184,6 +191,20 @@ export interface EmailOutboxTable {
   sent_at: Timestamp | null;
 }
 
+/** Intake (migration 0100): uploaded documents, bytes in the row. */
+export interface DocumentsTable {
+  id: string;
+  request_id: string;
+  uploaded_by: string;
+  question_id: string | null;
+  filename: string;
+  mime_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: CreatedAt;
+}
+
 /** Kysely table types. Modules that add tables in their migration ranges extend this interface here. */
 export interface Database {
   users: UsersTable;
@@ -200,4 +221,5 @@ export interface Database {
   request_events: RequestEventsTable;
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
+  documents: DocumentsTable;
 }

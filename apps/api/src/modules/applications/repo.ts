@@ -1,0 +1,208 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { RequestStatus } from '@hms/contracts/landing';
+import type { Database } from '../../platform/db/schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+const requestColumns = [
+  'requests.id',
+  'requests.reference',
+  'requests.program_id',
+  'requests.applicant_id',
+  'requests.status',
+  'requests.answers',
+  'requests.amount_requested_cents',
+  'requests.version',
+  'requests.idempotency_key',
+  'requests.payee_account_id',
+  'requests.completed_steps',
+  'requests.submitted_at',
+  'requests.due_at',
+  'requests.created_at',
+  'requests.updated_at',
+] as const;
+
+/** A request of this applicant, or undefined (another person's request reads as absent). */
+export async function findOwnRequest(db: Q, applicantId: string, requestId: string, opts: { lock?: boolean } = {}) {
+  let q = db
+    .selectFrom('requests')
+    .select(requestColumns)
+    .where('requests.id', '=', requestId)
+    .where('requests.applicant_id', '=', applicantId);
+  if (opts.lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+export type RequestRow = NonNullable<Awaited<ReturnType<typeof findOwnRequest>>>;
+
+export async function findOpenDraft(db: Q, applicantId: string, programId: string) {
+  return db
+    .selectFrom('requests')
+    .select(requestColumns)
+    .where('applicant_id', '=', applicantId)
+    .where('program_id', '=', programId)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+}
+
+export async function findByIdempotencyKey(db: Q, applicantId: string, key: string) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'status'])
+    .where('applicant_id', '=', applicantId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function insertDraft(
+  trx: Transaction<Database>,
+  row: { id: string; reference: string; programId: string; programVersion: number; applicantId: string },
+): Promise<void> {
+  await trx
+    .insertInto('requests')
+    .values({
+      id: row.id,
+      reference: row.reference,
+      program_id: row.programId,
+      program_version: row.programVersion,
+      applicant_id: row.applicantId,
+      status: 'draft',
+      answers: '{}',
+      amount_requested_cents: 0,
+      updated_at: new Date(),
+    })
+    .execute();
+}
+
+export async function referenceExists(db: Q, reference: string): Promise<boolean> {
+  const row = await db.selectFrom('requests').select('id').where('reference', '=', reference).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Optimistic write: only when the row is still at `version`; returns the new version or null when stale. */
+export async function updateDraftIfVersion(
+  trx: Transaction<Database>,
+  id: string,
+  version: number,
+  set: {
+    answers?: Record<string, unknown>;
+    amountRequestedCents?: number;
+    completedSteps?: string[];
+    payeeAccountId?: string;
+  },
+): Promise<number | null> {
+  const res = await trx
+    .updateTable('requests')
+    .set({
+      ...(set.answers ? { answers: JSON.stringify(set.answers) } : {}),
+      ...(set.amountRequestedCents !== undefined ? { amount_requested_cents: set.amountRequestedCents } : {}),
+      ...(set.completedSteps ? { completed_steps: JSON.stringify(set.completedSteps) } : {}),
+      ...(set.payeeAccountId ? { payee_account_id: set.payeeAccountId } : {}),
+      version: sql<number>`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'draft')
+    .returning('version')
+    .executeTakeFirst();
+  return res?.version ?? null;
+}
+
+export async function markSubmitted(
+  trx: Transaction<Database>,
+  id: string,
+  set: { answers: Record<string, unknown>; amountRequestedCents: number; idempotencyKey: string; submittedAt: Date; dueAt: Date },
+): Promise<void> {
+  await trx
+    .updateTable('requests')
+    .set({
+      status: 'submitted',
+      answers: JSON.stringify(set.answers),
+      amount_requested_cents: set.amountRequestedCents,
+      idempotency_key: set.idempotencyKey,
+      submitted_at: set.submittedAt,
+      due_at: set.dueAt,
+      version: sql<number>`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setStatus(
+  trx: Transaction<Database>,
+  id: string,
+  status: RequestStatus,
+  extra: { dueAt?: Date } = {},
+): Promise<void> {
+  await trx
+    .updateTable('requests')
+    .set({
+      status,
+      ...(extra.dueAt ? { due_at: extra.dueAt } : {}),
+      version: sql<number>`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertPayeeAccount(
+  trx: Transaction<Database>,
+  row: {
+    id: string;
+    userId: string;
+    holderName: string;
+    accountType: 'checking' | 'savings';
+    routingNumber: string;
+    accountNumberEnc: string;
+    last4: string;
+    keyId: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('payee_accounts')
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      holder_name: row.holderName,
+      account_type: row.accountType,
+      routing_number: row.routingNumber,
+      account_number_enc: row.accountNumberEnc,
+      account_last4: row.last4,
+      key_id: row.keyId,
+    })
+    .execute();
+}
+
+/** The account as it may be shown: never the sealed number. */
+export async function findPayeeAccountView(db: Q, id: string) {
+  return db
+    .selectFrom('payee_accounts')
+    .select(['holder_name', 'account_type', 'routing_number', 'account_last4'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function applicantTimeline(db: Q, requestId: string) {
+  return db
+    .selectFrom('request_events')
+    .select(['id', 'type', 'from_status', 'to_status', 'data', 'created_at'])
+    .where('request_id', '=', requestId)
+    .where('visible_to_applicant', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function lastEventOfType(db: Q, requestId: string, type: string) {
+  return db
+    .selectFrom('request_events')
+    .select(['id', 'data', 'created_at'])
+    .where('request_id', '=', requestId)
+    .where('type', '=', type)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

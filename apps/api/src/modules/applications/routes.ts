@@ -1,0 +1,204 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  bankDetailsBodySchema,
+  eligibilityResponseSchema,
+  idempotencyKeySchema,
+  infoResponseBodySchema,
+  languageQuerySchema,
+  requestDetailSchema,
+  requestIdParamsSchema,
+  saveAnswersBodySchema,
+  submitBodySchema,
+  submitResponseSchema,
+  withdrawBodySchema,
+} from '@hms/contracts/applications';
+import { programSlugParamsSchema } from '@hms/contracts/intake';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  const caller = (request: { ip: string; user: unknown }) => ({
+    user: currentUser(request as Parameters<typeof currentUser>[0]),
+    ip: request.ip || null,
+  });
+
+  app.post(
+    '/api/programs/:slug/drafts',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'startDraft',
+        tags: ['requests'],
+        summary: 'Start an application to a program, or resume the open draft for it',
+        description:
+          'Roles: citizen. 201 with a new draft; 200 with the existing draft when there is one for this program. ' +
+          '409 when the program does not accept applications (closed, not open yet, budget used up).',
+        params: programSlugParamsSchema,
+        response: { 200: requestDetailSchema, 201: requestDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { created, detail } = await service.startDraft(db, caller(request), request.params.slug);
+      return reply.code(created ? 201 : 200).send(detail);
+    },
+  );
+
+  app.get(
+    '/api/requests/:requestId',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'getMyRequest',
+        tags: ['requests'],
+        summary: 'One of my requests (draft or submitted): answers, bank account (last 4), documents, timeline',
+        description:
+          "Roles: citizen. Another person's request is 404. The timeline holds only the steps shown to the applicant.",
+        params: requestIdParamsSchema,
+        response: { 200: requestDetailSchema, ...errors },
+      },
+    },
+    async (request) => service.requestDetail(db, caller(request), request.params.requestId),
+  );
+
+  app.put(
+    '/api/requests/:requestId/answers',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'saveDraftStep',
+        tags: ['requests'],
+        summary: "Save one step's answers to a draft",
+        description:
+          'Roles: citizen. Validated with the same schema as the form (buildAnswersSchema with the step); field ' +
+          'errors are body.answers.<questionId>. version is the draft version read last: a draft changed since ' +
+          '(another device or tab) gets 409 and is left as it was.',
+        params: requestIdParamsSchema,
+        body: saveAnswersBodySchema,
+        response: { 200: requestDetailSchema, ...errors },
+      },
+    },
+    async (request) => service.saveStep(db, config, caller(request), request.params.requestId, request.body),
+  );
+
+  app.get(
+    '/api/requests/:requestId/eligibility',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'checkEligibility',
+        tags: ['requests'],
+        summary: "Check a draft's answers against the program's eligibility rules",
+        description:
+          'Roles: citizen. reasons explain in plain language each rule not met; incomplete lists answers still ' +
+          'missing. language defaults to the account language.',
+        params: requestIdParamsSchema,
+        querystring: languageQuerySchema,
+        response: { 200: eligibilityResponseSchema, ...errors },
+      },
+    },
+    async (request) =>
+      service.eligibility(
+        db,
+        config,
+        caller(request),
+        request.params.requestId,
+        request.query.language ?? currentUser(request).language,
+      ),
+  );
+
+  app.put(
+    '/api/requests/:requestId/bank-account',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'saveBankAccount',
+        tags: ['requests'],
+        summary: 'Give the bank account the payment goes to (draft)',
+        description:
+          'Roles: citizen. Routing number with a valid ABA check digit, account number 4–17 digits typed twice, ' +
+          'ACH authorization given. The number is encrypted at rest; only its last 4 digits are ever returned.',
+        params: requestIdParamsSchema,
+        body: bankDetailsBodySchema,
+        response: { 200: requestDetailSchema, ...errors },
+      },
+    },
+    async (request) => service.saveBankDetails(db, config, caller(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/api/requests/:requestId/submit',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'submitRequest',
+        tags: ['requests'],
+        summary: 'Submit a draft (idempotent with the Idempotency-Key header)',
+        description:
+          'Roles: citizen. The same Idempotency-Key returns the same request (200) however often it is sent; the ' +
+          'first submission is 201. All answers are re-validated; 409 when the program closed or lacks budget, ' +
+          '422 when the answers do not meet the eligibility rules; the draft is kept in every refusal.',
+        params: requestIdParamsSchema,
+        headers: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema }),
+        body: submitBodySchema,
+        response: { 200: submitResponseSchema, 201: submitResponseSchema, ...errors, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { replayed, result } = await service.submit(
+        db,
+        config,
+        caller(request),
+        request.params.requestId,
+        request.headers[IDEMPOTENCY_KEY_HEADER],
+        request.body,
+      );
+      return reply.code(replayed ? 200 : 201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/requests/:requestId/info-response',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'answerInfoRequest',
+        tags: ['requests'],
+        summary: 'Answer a request for more information (text and files)',
+        description:
+          'Roles: citizen. Only while the request needs information; it goes back to the review queue ' +
+          '(submitted, same reviewer) and the review deadline resumes.',
+        params: requestIdParamsSchema,
+        body: infoResponseBodySchema,
+        response: { 200: requestDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      service.answerInfoRequest(db, config, caller(request), request.params.requestId, {
+        message: request.body.message,
+        documentIds: request.body.documentIds,
+      }),
+  );
+
+  app.post(
+    '/api/requests/:requestId/withdraw',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'withdrawRequest',
+        tags: ['requests'],
+        summary: 'Withdraw a request before a decision',
+        description: 'Roles: citizen. Allowed from submitted, in_review and needs_info; otherwise 409.',
+        params: requestIdParamsSchema,
+        body: withdrawBodySchema,
+        response: { 200: requestDetailSchema, ...errors },
+      },
+    },
+    async (request) => service.withdraw(db, caller(request), request.params.requestId, request.body),
+  );
+};

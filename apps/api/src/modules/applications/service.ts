@@ -1,0 +1,634 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  DECLARATION_REQUIRED,
+  WITHDRAWABLE_STATUSES,
+  bankDetailsSchemaIn,
+  type BankDetailsBody,
+  type EligibilityResponse,
+  type InfoResponseBody,
+  type RequestDetail,
+  type SaveAnswersBody,
+  type SubmitResponse,
+  type WithdrawBody,
+} from '@hms/contracts/applications';
+import { programClosedMessages } from '@hms/contracts/intake';
+import {
+  allQuestions,
+  buildAnswersSchema,
+  checkEligibility,
+  type Answers,
+  type Language,
+  type QuestionSet,
+} from '@hms/contracts/question-set';
+import type { ProgramDefinition } from '@hms/contracts/programs-seed';
+import { generateReference } from '@hms/contracts/reference-number';
+import { addBusinessDays, businessDaysBetween, toZonedDate } from '@hms/contracts/business-days';
+import { formatCents } from '@hms/contracts/money';
+import type { ProblemFieldError } from '@hms/contracts/problem';
+import type { AuthUser } from '../../platform/auth/sessions.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { startOfZonedDay } from '../../platform/db/seed.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { recordRequestEvent } from '../../platform/request-events.ts';
+import { fieldKey, sealField, type FieldKey } from '../../platform/field-crypto.ts';
+import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { HttpProblem, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import * as programs from '../programs/service.ts';
+import * as documentsRepo from '../documents/repo.ts';
+import { toDocumentInfo } from '../documents/service.ts';
+import * as repo from './repo.ts';
+
+type Db = Kysely<Database>;
+export interface Caller {
+  user: AuthUser;
+  ip: string | null;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
+
+const REQUEST_NOT_FOUND =
+  'We could not find that request in your account. Check the link, or open it from "My requests".';
+
+export const STALE_DRAFT =
+  'This application was changed on another device or in another tab after you opened it, so this save was not ' +
+  'applied. Nothing you saved before is lost: reload the page to see the latest answers, then make your change again.';
+
+const keys = new WeakMap<Config, FieldKey>();
+/** The field-sealing key for this configuration (read once: the key file never changes while running). */
+export function encryptionKey(config: Config): FieldKey {
+  let key = keys.get(config);
+  if (!key) {
+    key = fieldKey(resolveEncryptionKey(config));
+    keys.set(config, key);
+  }
+  return key;
+}
+
+function answersProblem(detail: string, errors: ProblemFieldError[]): HttpProblem {
+  return badRequest(detail, errors);
+}
+
+const answerField = (questionId: string) => `body.answers.${questionId}`;
+
+function issuesToErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ProblemFieldError[] {
+  return issues.map((i) => ({ field: answerField(String(i.path[0] ?? '')), message: i.message }));
+}
+
+async function lockedOwnRequest(trx: Transaction<Database>, caller: Caller, requestId: string) {
+  const row = await repo.findOwnRequest(trx, caller.user.id, requestId, { lock: true });
+  if (!row) throw notFound(REQUEST_NOT_FOUND);
+  return row;
+}
+
+function requireDraft(row: repo.RequestRow): void {
+  if (row.status !== 'draft') {
+    throw conflict(
+      `This application was already submitted (reference ${row.reference}), so it can no longer be changed. ` +
+        'Open it from "My requests" to follow it.',
+    );
+  }
+}
+
+function requireVersion(row: repo.RequestRow, version: number): void {
+  if (row.version !== version) throw conflict(STALE_DRAFT);
+}
+
+/** Document answers must name files uploaded to this request. */
+async function checkDocumentAnswers(
+  db: Db | Transaction<Database>,
+  requestId: string,
+  set: QuestionSet,
+  answers: Answers,
+  language: Language,
+): Promise<ProblemFieldError[]> {
+  const errors: ProblemFieldError[] = [];
+  for (const q of allQuestions(set)) {
+    const value = answers[q.id];
+    if (q.type !== 'document' || !Array.isArray(value)) continue;
+    const known = await documentsRepo.idsOfRequest(db, requestId, value);
+    if (value.some((id) => !known.has(id))) {
+      errors.push({
+        field: answerField(q.id),
+        message:
+          language === 'es'
+            ? `Uno de los archivos de "${q.label.es}" ya no está disponible. Vuelva a subirlo.`
+            : `One of the files for "${q.label.en}" is no longer available. Upload it again.`,
+      });
+    }
+  }
+  return errors;
+}
+
+function amountOf(def: ProgramDefinition, answers: Answers): number | undefined {
+  const value = answers[def.amountQuestionId];
+  return typeof value === 'number' ? value : undefined;
+}
+
+const TIMELINE_DATA_KEYS = [
+  'reason',
+  'reasonEs',
+  'messageToApplicant',
+  'question',
+  'message',
+  'amountCents',
+  'accountLast4',
+  'effectiveDate',
+  'dueAt',
+] as const;
+
+function applicantData(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of TIMELINE_DATA_KEYS) if (data[k] !== undefined) out[k] = data[k];
+  return out;
+}
+
+async function detailOf(db: Db | Transaction<Database>, row: repo.RequestRow): Promise<RequestDetail> {
+  const program = await programs.loadProgram(db, { id: row.program_id });
+  const [bank, docs, events, infoEvent] = await Promise.all([
+    row.payee_account_id ? repo.findPayeeAccountView(db, row.payee_account_id) : Promise.resolve(undefined),
+    documentsRepo.listDocumentsOfRequest(db, row.id),
+    repo.applicantTimeline(db, row.id),
+    row.status === 'needs_info' ? repo.lastEventOfType(db, row.id, 'info_requested') : Promise.resolve(undefined),
+  ]);
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    version: row.version,
+    program: {
+      id: program.id,
+      slug: program.slug,
+      name: { en: program.name_en, es: program.name_es },
+      reviewDeadlineDays: program.review_deadline_days,
+    },
+    answers: row.answers,
+    completedSteps: row.completed_steps,
+    amountRequestedCents: Number(row.amount_requested_cents),
+    bankAccount: bank
+      ? {
+          holderName: bank.holder_name,
+          accountType: bank.account_type,
+          routingNumber: bank.routing_number,
+          last4: bank.account_last4,
+        }
+      : null,
+    documents: docs.map(toDocumentInfo),
+    timeline: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      at: iso(e.created_at),
+      data: applicantData(e.data),
+    })),
+    infoRequest: infoEvent
+      ? {
+          question: typeof infoEvent.data.question === 'string' ? infoEvent.data.question : '',
+          at: iso(infoEvent.created_at),
+        }
+      : null,
+    canWithdraw: WITHDRAWABLE_STATUSES.includes(row.status),
+    submittedAt: isoOrNull(row.submitted_at),
+    dueAt: isoOrNull(row.due_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export async function requestDetail(db: Db, caller: Caller, requestId: string): Promise<RequestDetail> {
+  const row = await repo.findOwnRequest(db, caller.user.id, requestId);
+  if (!row) throw notFound(REQUEST_NOT_FOUND);
+  return detailOf(db, row);
+}
+
+function closedProblem(reason: keyof typeof programClosedMessages, language: Language, keptDraft: boolean) {
+  const kept =
+    language === 'es'
+      ? ' Guardamos su borrador: puede volver a él si el programa vuelve a abrir.'
+      : ' Your draft is kept: you can come back to it if the program reopens.';
+  return new HttpProblem(
+    409,
+    'Program not accepting applications',
+    programClosedMessages[reason][language] + (keptDraft ? kept : ''),
+    'program-closed',
+  );
+}
+
+/** Starts a draft for a program, or returns the person's open draft for it (one per program). */
+export async function startDraft(
+  db: Db,
+  caller: Caller,
+  slug: string,
+): Promise<{ created: boolean; detail: RequestDetail }> {
+  return db.transaction().execute(async (trx) => {
+    const program = await programs.loadProgram(trx, { slug });
+    const existing = await repo.findOpenDraft(trx, caller.user.id, program.id);
+    if (existing) return { created: false, detail: await detailOf(trx, existing) };
+    const reason = programs.closedReason(program);
+    if (reason) throw closedProblem(reason, caller.user.language, false);
+    const id = uuidv7();
+    let reference = generateReference();
+    while (await repo.referenceExists(trx, reference)) reference = generateReference();
+    await repo.insertDraft(trx, {
+      id,
+      reference,
+      programId: program.id,
+      programVersion: program.version,
+      applicantId: caller.user.id,
+    });
+    await recordRequestEvent(trx, {
+      requestId: id,
+      type: 'draft_created',
+      actor: { id: caller.user.id, kind: 'user' },
+      toStatus: 'draft',
+      visibleToApplicant: false,
+    });
+    await appendAudit(trx, {
+      actorId: caller.user.id,
+      actorKind: 'user',
+      action: 'request.draft_created',
+      entityType: 'request',
+      entityId: id,
+      data: { programId: program.id, reference },
+      ip: caller.ip,
+    });
+    const row = await repo.findOwnRequest(trx, caller.user.id, id);
+    return { created: true, detail: await detailOf(trx, row!) };
+  });
+}
+
+/** Saves one step: validated with the same schema the form uses, merged into the draft, at the expected version. */
+export async function saveStep(
+  db: Db,
+  config: Config,
+  caller: Caller,
+  requestId: string,
+  body: SaveAnswersBody,
+): Promise<RequestDetail> {
+  const language = body.language ?? caller.user.language;
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOwnRequest(trx, caller, requestId);
+    requireDraft(row);
+    requireVersion(row, body.version);
+    const program = await programs.loadProgram(trx, { id: row.program_id });
+    const def = programs.definitionOf(program);
+    const step = def.questionSet.steps.find((s) => s.id === body.step);
+    if (!step) {
+      throw badRequest('That step is not part of this application.', [
+        {
+          field: 'body.step',
+          message: `Use one of the steps of this program: ${def.questionSet.steps.map((s) => s.id).join(', ')}.`,
+        },
+      ]);
+    }
+    // Earlier answers decide which of this step's questions are shown, so validate over the whole answer set.
+    const merged = { ...row.answers, ...body.answers };
+    const parsed = buildAnswersSchema(def.questionSet, {
+      language,
+      step: step.id,
+      timeZone: config.timezone,
+    }).safeParse(merged);
+    if (!parsed.success) {
+      throw answersProblem('Some answers need fixing. See errors for each answer and how to fix it.', [
+        ...issuesToErrors(parsed.error.issues),
+      ]);
+    }
+    const docErrors = await checkDocumentAnswers(trx, row.id, def.questionSet, parsed.data, language);
+    if (docErrors.length > 0) throw answersProblem('Some files need uploading again.', docErrors);
+
+    const stepIds = new Set(step.questions.map((q) => q.id));
+    const answers: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(row.answers)) if (!stepIds.has(k)) answers[k] = v;
+    Object.assign(answers, parsed.data);
+    const amount = amountOf(def, parsed.data);
+    const completed = [...new Set([...row.completed_steps, step.id])];
+    const version = await repo.updateDraftIfVersion(trx, row.id, body.version, {
+      answers,
+      completedSteps: completed,
+      ...(amount !== undefined ? { amountRequestedCents: amount } : {}),
+    });
+    if (version === null) throw conflict(STALE_DRAFT);
+    await appendAudit(trx, {
+      actorId: caller.user.id,
+      actorKind: 'user',
+      action: 'request.draft_saved',
+      entityType: 'request',
+      entityId: row.id,
+      data: { step: step.id, version },
+      ip: caller.ip,
+    });
+    const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
+    return detailOf(trx, updated!);
+  });
+}
+
+/** Server-side eligibility: plain-language reasons for unmet rules, and the answers still missing. */
+export async function eligibility(
+  db: Db,
+  config: Config,
+  caller: Caller,
+  requestId: string,
+  language: Language,
+): Promise<EligibilityResponse> {
+  const row = await repo.findOwnRequest(db, caller.user.id, requestId);
+  if (!row) throw notFound(REQUEST_NOT_FOUND);
+  const program = await programs.loadProgram(db, { id: row.program_id });
+  const def = programs.definitionOf(program);
+  const valid: Answers = {};
+  const incomplete: ProblemFieldError[] = [];
+  for (const step of def.questionSet.steps) {
+    const r = buildAnswersSchema(def.questionSet, { language, step: step.id, timeZone: config.timezone }).safeParse(
+      row.answers,
+    );
+    if (r.success) Object.assign(valid, r.data);
+    else incomplete.push(...issuesToErrors(r.error.issues));
+  }
+  const missing = new Set(incomplete.map((e) => e.field));
+  const reasons: string[] = [];
+  for (const rule of def.eligibilityRules) {
+    if (missing.has(answerField(rule.questionId))) continue;
+    for (const reason of checkEligibility([rule], valid, language).reasons)
+      if (!reasons.includes(reason)) reasons.push(reason);
+  }
+  return { eligible: reasons.length === 0 && incomplete.length === 0, reasons, incomplete };
+}
+
+/** The bank account the payment goes to: checked, the number sealed, only the last 4 ever shown back. */
+export async function saveBankDetails(
+  db: Db,
+  config: Config,
+  caller: Caller,
+  requestId: string,
+  body: BankDetailsBody,
+): Promise<RequestDetail> {
+  const language = body.language ?? caller.user.language;
+  const parsed = bankDetailsSchemaIn(language).safeParse(body);
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    const errors: ProblemFieldError[] = [];
+    for (const i of parsed.error.issues) {
+      const field = `body.${String(i.path[0] ?? '')}`;
+      if (seen.has(field)) continue;
+      seen.add(field);
+      errors.push({ field, message: i.message });
+    }
+    throw badRequest('Some bank details need fixing. See errors for each field and how to fix it.', errors);
+  }
+  const bank = parsed.data;
+  const key = encryptionKey(config);
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOwnRequest(trx, caller, requestId);
+    requireDraft(row);
+    requireVersion(row, body.version);
+    const payeeId = uuidv7();
+    const last4 = bank.accountNumber.slice(-4);
+    await repo.insertPayeeAccount(trx, {
+      id: payeeId,
+      userId: caller.user.id,
+      holderName: bank.holderName,
+      accountType: bank.accountType,
+      routingNumber: bank.routingNumber,
+      accountNumberEnc: sealField(bank.accountNumber, key),
+      last4,
+      keyId: key.id,
+    });
+    const version = await repo.updateDraftIfVersion(trx, row.id, body.version, { payeeAccountId: payeeId });
+    if (version === null) throw conflict(STALE_DRAFT);
+    await appendAudit(trx, {
+      actorId: caller.user.id,
+      actorKind: 'user',
+      action: 'request.bank_account_set',
+      entityType: 'request',
+      entityId: row.id,
+      data: { payeeAccountId: payeeId, accountLast4: last4, accountType: bank.accountType, achAuthorization: true },
+      ip: caller.ip,
+    });
+    const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
+    return detailOf(trx, updated!);
+  });
+}
+
+/** The end of the day, in the agency's zone, `days` business days after `from`. */
+export function reviewDueAt(from: Date, days: number, timeZone: string): Date {
+  const dueDate = addBusinessDays(toZonedDate(from, timeZone), days);
+  return startOfZonedDay(dueDate, timeZone, 1);
+}
+
+/**
+ * Submits a draft exactly once per idempotency key: a repeat with the same key (a retry, a double click) returns the
+ * same request. The full answer set is re-validated with the form's schema, the program must be open with budget
+ * left, and the applicant eligible; on any refusal the draft stays as it was.
+ */
+export async function submit(
+  db: Db,
+  config: Config,
+  caller: Caller,
+  requestId: string,
+  idempotencyKey: string,
+  body: { declaration: boolean; language?: Language | undefined },
+): Promise<{ replayed: boolean; result: SubmitResponse }> {
+  const language = body.language ?? caller.user.language;
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOwnRequest(trx, caller, requestId);
+    const program = await programs.loadProgram(trx, { id: row.program_id });
+    const summary = (r: { reference: string; status: SubmitResponse['status']; submitted_at: Date | string | null; due_at: Date | string | null }) => ({
+      id: requestId,
+      reference: r.reference,
+      status: r.status,
+      submittedAt: iso(r.submitted_at!),
+      dueAt: iso(r.due_at!),
+      reviewDeadlineDays: program.review_deadline_days,
+    });
+    if (row.status !== 'draft') {
+      if (row.idempotency_key === idempotencyKey) return { replayed: true, result: summary(row) };
+      requireDraft(row);
+    }
+    const other = await repo.findByIdempotencyKey(trx, caller.user.id, idempotencyKey);
+    if (other && other.id !== row.id) {
+      throw conflict(
+        'This Idempotency-Key was already used to submit another request. Generate a new key for each draft.',
+      );
+    }
+    if (body.declaration !== true) {
+      throw badRequest('Confirm the declaration to submit.', [
+        { field: 'body.declaration', message: DECLARATION_REQUIRED[language] },
+      ]);
+    }
+    await programs.lockProgram(trx, program.id);
+    const fresh = await programs.loadProgram(trx, { id: program.id });
+    const reason = programs.closedReason(fresh);
+    if (reason) throw closedProblem(reason, language, true);
+
+    const def = programs.definitionOf(fresh);
+    const parsed = buildAnswersSchema(def.questionSet, { language, timeZone: config.timezone }).safeParse(row.answers);
+    if (!parsed.success) {
+      throw answersProblem(
+        'Some answers need fixing before you can submit. Go back to each answer listed and correct it.',
+        issuesToErrors(parsed.error.issues),
+      );
+    }
+    const answers = parsed.data;
+    const docErrors = await checkDocumentAnswers(trx, row.id, def.questionSet, answers, language);
+    if (docErrors.length > 0) throw answersProblem('Some files need uploading again.', docErrors);
+    if (!row.payee_account_id) {
+      throw badRequest('Give the bank account the payment goes to before you submit.', [
+        {
+          field: 'body.bankAccount',
+          message:
+            language === 'es'
+              ? 'Indique la cuenta bancaria donde recibirá el pago'
+              : 'Give the bank account the payment goes to',
+        },
+      ]);
+    }
+    const verdict = checkEligibility(def.eligibilityRules, answers, language);
+    if (!verdict.eligible) {
+      throw new HttpProblem(
+        422,
+        'Not eligible',
+        (language === 'es'
+          ? 'Según sus respuestas, no cumple los requisitos de este programa: '
+          : 'From your answers, you do not meet the rules of this program: ') + verdict.reasons.join(' '),
+        'not-eligible',
+        verdict.reasons.map((r) => ({ field: 'body.answers', message: r })),
+      );
+    }
+    const amount = amountOf(def, answers) ?? 0;
+    const remaining = programs.remainingBudgetCents(fresh);
+    if (amount > remaining) {
+      throw new HttpProblem(
+        409,
+        'Program budget',
+        language === 'es'
+          ? `A este programa solo le quedan ${formatCents(remaining, 'es')}. Pida un monto menor o vuelva más tarde; su borrador se conserva.`
+          : `This program has only ${formatCents(remaining, 'en')} left. Ask for a smaller amount or come back later; your draft is kept.`,
+        'program-budget',
+      );
+    }
+    const submittedAt = new Date();
+    const dueAt = reviewDueAt(submittedAt, fresh.review_deadline_days, config.timezone);
+    await repo.markSubmitted(trx, row.id, {
+      answers,
+      amountRequestedCents: amount,
+      idempotencyKey,
+      submittedAt,
+      dueAt,
+    });
+    await recordRequestEvent(trx, {
+      requestId: row.id,
+      type: 'submitted',
+      actor: { id: caller.user.id, kind: 'user' },
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      data: { amountCents: amount, dueAt: dueAt.toISOString() },
+      visibleToApplicant: true,
+    });
+    await appendAudit(trx, {
+      actorId: caller.user.id,
+      actorKind: 'user',
+      action: 'request.submitted',
+      entityType: 'request',
+      entityId: row.id,
+      data: { reference: row.reference, amountCents: amount, programVersion: fresh.version },
+      ip: caller.ip,
+    });
+    return {
+      replayed: false,
+      result: summary({ reference: row.reference, status: 'submitted', submitted_at: submittedAt, due_at: dueAt }),
+    };
+  });
+}
+
+/** The citizen answers a request for more information: back to the queue (same reviewer), deadline resumed. */
+export async function answerInfoRequest(
+  db: Db,
+  config: Config,
+  caller: Caller,
+  requestId: string,
+  body: Required<InfoResponseBody>,
+): Promise<RequestDetail> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOwnRequest(trx, caller, requestId);
+    if (row.status !== 'needs_info') {
+      throw conflict('There is no open request for more information on this request, so there is nothing to answer.');
+    }
+    const ids = [...new Set(body.documentIds.map((d) => d.toLowerCase()))];
+    const known = await documentsRepo.idsOfRequest(trx, row.id, ids);
+    if (ids.some((id) => !known.has(id))) {
+      throw badRequest('Some files are not attached to this request.', [
+        { field: 'body.documentIds', message: 'Upload the files to this request first, then send your answer.' },
+      ]);
+    }
+    // The review deadline pauses while the request waits for the citizen: push it back by the business days waited.
+    let dueAt: Date | undefined;
+    const asked = await repo.lastEventOfType(trx, row.id, 'info_requested');
+    if (asked && row.due_at) {
+      const waited = businessDaysBetween(
+        toZonedDate(new Date(asked.created_at), config.timezone),
+        toZonedDate(new Date(), config.timezone),
+      );
+      if (waited > 0) {
+        const dueDate = addBusinessDays(toZonedDate(new Date(new Date(row.due_at).getTime() - 1), config.timezone), waited);
+        dueAt = startOfZonedDay(dueDate, config.timezone, 1);
+      }
+    }
+    await repo.setStatus(trx, row.id, 'submitted', dueAt ? { dueAt } : {});
+    await recordRequestEvent(trx, {
+      requestId: row.id,
+      type: 'info_provided',
+      actor: { id: caller.user.id, kind: 'user' },
+      fromStatus: 'needs_info',
+      toStatus: 'submitted',
+      data: { message: body.message, documentIds: ids },
+      visibleToApplicant: true,
+    });
+    await appendAudit(trx, {
+      actorId: caller.user.id,
+      actorKind: 'user',
+      action: 'request.info_provided',
+      entityType: 'request',
+      entityId: row.id,
+      data: { documentIds: ids },
+      ip: caller.ip,
+    });
+    const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
+    return detailOf(trx, updated!);
+  });
+}
+
+export async function withdraw(db: Db, caller: Caller, requestId: string, body: WithdrawBody): Promise<RequestDetail> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOwnRequest(trx, caller, requestId);
+    if (!WITHDRAWABLE_STATUSES.includes(row.status)) {
+      throw conflict(
+        row.status === 'draft'
+          ? 'This application was never submitted, so there is nothing to withdraw.'
+          : 'A decision has already been made on this request (or it was already withdrawn), so it can no longer be withdrawn.',
+      );
+    }
+    await repo.setStatus(trx, row.id, 'withdrawn');
+    await recordRequestEvent(trx, {
+      requestId: row.id,
+      type: 'withdrawn',
+      actor: { id: caller.user.id, kind: 'user' },
+      fromStatus: row.status,
+      toStatus: 'withdrawn',
+      data: body.reason ? { reason: body.reason } : {},
+      visibleToApplicant: true,
+    });
+    await appendAudit(trx, {
+      actorId: caller.user.id,
+      actorKind: 'user',
+      action: 'request.withdrawn',
+      entityType: 'request',
+      entityId: row.id,
+      data: { fromStatus: row.status },
+      ip: caller.ip,
+    });
+    const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
+    return detailOf(trx, updated!);
+  });
+}

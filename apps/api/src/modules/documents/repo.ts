@@ -1,0 +1,85 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+const infoColumns = [
+  'documents.id',
+  'documents.request_id',
+  'documents.question_id',
+  'documents.filename',
+  'documents.mime_type',
+  'documents.size_bytes',
+  'documents.sha256',
+  'documents.created_at',
+] as const;
+
+export async function insertDocument(
+  trx: Transaction<Database>,
+  row: {
+    id: string;
+    requestId: string;
+    uploadedBy: string;
+    questionId: string | null;
+    filename: string;
+    mimeType: 'application/pdf' | 'image/jpeg' | 'image/png';
+    sha256: string;
+    content: Buffer;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('documents')
+    .values({
+      id: row.id,
+      request_id: row.requestId,
+      uploaded_by: row.uploadedBy,
+      question_id: row.questionId,
+      filename: row.filename,
+      mime_type: row.mimeType,
+      size_bytes: row.content.length,
+      sha256: row.sha256,
+      content: row.content,
+    })
+    .execute();
+}
+
+export async function listDocumentsOfRequest(db: Q, requestId: string) {
+  return db
+    .selectFrom('documents')
+    .select(infoColumns)
+    .where('request_id', '=', requestId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+export type DocumentRow = Awaited<ReturnType<typeof listDocumentsOfRequest>>[number];
+
+export async function findDocumentInfo(db: Q, id: string) {
+  return db
+    .selectFrom('documents')
+    .innerJoin('requests', 'requests.id', 'documents.request_id')
+    .select([...infoColumns, 'requests.applicant_id', 'requests.status as request_status'])
+    .where('documents.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function readContent(db: Q, id: string): Promise<Uint8Array | undefined> {
+  const row = await db.selectFrom('documents').select('content').where('id', '=', id).executeTakeFirst();
+  return row?.content;
+}
+
+export async function deleteDocument(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.deleteFrom('documents').where('id', '=', id).execute();
+}
+
+/** The ids among `ids` that belong to the request (the rest are unknown or someone else's). */
+export async function idsOfRequest(db: Q, requestId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('documents')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,128 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import {
+  MAX_DOCUMENT_BYTES,
+  documentIdParamsSchema,
+  documentRefusals,
+  documentSchema,
+} from '@hms/contracts/documents';
+import { requestIdParamsSchema } from '@hms/contracts/applications';
+import { identifierSchema, languageSchema } from '@hms/contracts/question-set';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+  // Scoped to this plugin: only the upload route parses multipart bodies.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 100 },
+  });
+
+  app.post(
+    '/api/requests/:requestId/documents',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'uploadDocument',
+        tags: ['documents'],
+        summary: 'Upload one file (PDF, JPEG or PNG, up to 10 MB) to an own draft or an open request for information',
+        description:
+          'Roles: citizen. multipart/form-data with one part named "file". The type is read from the bytes, not ' +
+          'the name: anything else gets 415, over 10 MB gets 413. questionId names the document question it ' +
+          'answers (drafts); leave it out for files sent with an answer to a request for more information.',
+        consumes: ['multipart/form-data'],
+        params: requestIdParamsSchema,
+        querystring: z.object({ questionId: identifierSchema.optional(), language: languageSchema.optional() }),
+        response: { 201: documentSchema, ...errors, 413: problemSchema, 415: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const language = request.query.language ?? user.language;
+      if (!request.isMultipart()) throw service.refusal(400, documentRefusals.missing[language]);
+      let part;
+      try {
+        part = await request.file();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw service.refusal(413, documentRefusals.tooLarge[language]);
+        throw err;
+      }
+      if (!part || part.fieldname !== 'file') throw service.refusal(400, documentRefusals.missing[language]);
+      let content: Buffer;
+      try {
+        content = await part.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw service.refusal(413, documentRefusals.tooLarge[language]);
+        throw err;
+      }
+      const doc = await service.upload(db, user, request.ip || null, {
+        requestId: request.params.requestId,
+        questionId: request.query.questionId ?? null,
+        filename: part.filename,
+        content,
+        language,
+      });
+      return reply.code(201).send(doc);
+    },
+  );
+
+  app.get(
+    '/api/documents/:documentId',
+    {
+      onRequest: requireRoles('citizen', 'approver', 'senior_approver'),
+      schema: {
+        operationId: 'downloadDocument',
+        tags: ['documents'],
+        summary: 'Download a document',
+        description:
+          "Roles: citizen, approver, senior_approver. A citizen gets only their own documents; reviewers get the " +
+          'documents of submitted requests. Anything else is 404, the same as a missing file.',
+        params: documentIdParamsSchema,
+        response: {
+          200: z.string().describe('The file bytes, with its Content-Type').meta({ format: 'binary' }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { info, content } = await service.download(db, currentUser(request), request.params.documentId);
+      const ascii = info.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+      return reply
+        .header('content-type', info.mime_type)
+        .header(
+          'content-disposition',
+          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(info.filename)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('x-document-sha256', info.sha256)
+        // A Buffer is sent as is (never through the response serializer).
+        .send(content as unknown as string);
+    },
+  );
+
+  app.delete(
+    '/api/documents/:documentId',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'deleteDocument',
+        tags: ['documents'],
+        summary: 'Remove a file from an own draft',
+        description: 'Roles: citizen. Only while the request is a draft; submitted files are kept (409).',
+        params: documentIdParamsSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.remove(db, currentUser(request), request.ip || null, request.params.documentId);
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { documentRefusals, MAX_FILENAME_LENGTH, sniffDocumentType, type DocumentInfo } from '@hms/contracts/documents';
+import type { Language } from '@hms/contracts/question-set';
+import type { Role } from '@hms/contracts/auth';
+import type { AuthUser } from '../../platform/auth/sessions.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { HttpProblem, conflict, notFound } from '../../platform/errors.ts';
+import * as repo from './repo.ts';
+
+const DOCUMENT_NOT_FOUND = 'We could not find that document. Check the link, or open it from the request page.';
+/** Staff who review requests may read their documents (DOMAIN.md: "downloadable by the applicant and the reviewing staff"). */
+export const REVIEWER_ROLES: readonly Role[] = ['approver', 'senior_approver'];
+
+export function toDocumentInfo(d: repo.DocumentRow): DocumentInfo {
+  return {
+    id: d.id,
+    filename: d.filename,
+    mimeType: d.mime_type,
+    sizeBytes: d.size_bytes,
+    sha256: d.sha256,
+    questionId: d.question_id,
+    createdAt: new Date(d.created_at).toISOString(),
+  };
+}
+
+/** A filename safe to store and to send back in Content-Disposition: no folders, no control characters. */
+export function cleanFilename(raw: string | undefined): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, MAX_FILENAME_LENGTH);
+  return clean || 'document';
+}
+
+export function refusal(status: 400 | 413 | 415, message: string): HttpProblem {
+  return new HttpProblem(
+    status,
+    status === 413 ? 'File too large' : status === 415 ? 'File type not accepted' : 'No file',
+    message,
+    status === 413 ? 'file-too-large' : status === 415 ? 'file-type' : 'validation',
+    [{ field: 'body.file', message }],
+  );
+}
+
+export async function upload(
+  db: Kysely<Database>,
+  user: AuthUser,
+  ip: string | null,
+  input: { requestId: string; questionId: string | null; filename: string | undefined; content: Buffer; language: Language },
+): Promise<DocumentInfo> {
+  const m = (k: keyof typeof documentRefusals) => documentRefusals[k][input.language];
+  if (input.content.length === 0) throw refusal(400, m('empty'));
+  const mimeType = sniffDocumentType(input.content);
+  if (!mimeType) throw refusal(415, m('wrongType'));
+  return db.transaction().execute(async (trx) => {
+    const request = await trx
+      .selectFrom('requests')
+      .select(['id', 'status', 'applicant_id'])
+      .where('id', '=', input.requestId)
+      .where('applicant_id', '=', user.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!request) throw notFound('We could not find that request in your account.');
+    if (input.questionId !== null && request.status !== 'draft')
+      throw conflict('Files for the application form can only be added while it is a draft.');
+    if (input.questionId === null && request.status !== 'needs_info' && request.status !== 'draft')
+      throw conflict('Files can be added only to a draft, or when we have asked you for more information.');
+    const id = uuidv7();
+    const sha256 = createHash('sha256').update(input.content).digest('hex');
+    const filename = cleanFilename(input.filename);
+    await repo.insertDocument(trx, {
+      id,
+      requestId: request.id,
+      uploadedBy: user.id,
+      questionId: input.questionId,
+      filename,
+      mimeType,
+      sha256,
+      content: input.content,
+    });
+    await appendAudit(trx, {
+      actorId: user.id,
+      actorKind: 'user',
+      action: 'document.uploaded',
+      entityType: 'document',
+      entityId: id,
+      data: { requestId: request.id, questionId: input.questionId, sha256, sizeBytes: input.content.length, mimeType },
+      ip,
+    });
+    const [row] = (await repo.listDocumentsOfRequest(trx, request.id)).filter((d) => d.id === id);
+    return toDocumentInfo(row!);
+  });
+}
+
+/** The applicant, and reviewing staff for submitted requests; anyone else gets the same 404 as a missing file. */
+export async function download(db: Kysely<Database>, user: AuthUser, documentId: string) {
+  const info = await repo.findDocumentInfo(db, documentId);
+  const isOwner = info?.applicant_id === user.id;
+  const isReviewer = user.roles.some((r) => REVIEWER_ROLES.includes(r)) && info?.request_status !== 'draft';
+  if (!info || !(isOwner || isReviewer)) throw notFound(DOCUMENT_NOT_FOUND);
+  const content = await repo.readContent(db, documentId);
+  if (!content) throw notFound(DOCUMENT_NOT_FOUND);
+  return { info, content: Buffer.from(content.buffer, content.byteOffset, content.byteLength) };
+}
+
+export async function remove(db: Kysely<Database>, user: AuthUser, ip: string | null, documentId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const info = await repo.findDocumentInfo(trx, documentId);
+    if (!info || info.applicant_id !== user.id) throw notFound(DOCUMENT_NOT_FOUND);
+    if (info.request_status !== 'draft') {
+      throw conflict('This file was sent with a submitted request and is kept with it. It cannot be removed.');
+    }
+    await repo.deleteDocument(trx, documentId);
+    await appendAudit(trx, {
+      actorId: user.id,
+      actorKind: 'user',
+      action: 'document.deleted',
+      entityType: 'document',
+      entityId: documentId,
+      data: { requestId: info.request_id, sha256: info.sha256 },
+      ip,
+    });
+  });
+}
+

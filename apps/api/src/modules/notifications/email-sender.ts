@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
+import type { Database } from '../../platform/db/schema.ts';
+import * as repo from './repo.ts';
+
+export interface MailTransport {
+  sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+}
+
+export interface EmailSenderOptions {
+  db: Kysely<Database>;
+  transport: MailTransport;
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
+  from?: string;
+  /** Pause between polls when the outbox is empty. */
+  intervalMs?: number;
+  /** Attempts before an email is dead (kept, listed for the admin, never retried). */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt, capped at 6 hours. */
+  baseDelayMs?: number;
+  batchSize?: number;
+}
+
+export const DEFAULT_FROM = 'HMS <no-reply@hms.example.gov>';
+export const DEFAULT_MAX_ATTEMPTS = 8;
+const MAX_DELAY_MS = 6 * 3600_000;
+
+export function retryDelayMs(attemptsSoFar: number, baseDelayMs: number): number {
+  return Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** Math.max(0, attemptsSoFar - 1));
+}
+
+export interface EmailSender {
+  /** One pass over the due emails; resolves with how many were handled. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Sends queued emails from `email_outbox`. Rows are claimed with `for update skip locked` and a lease, so several API
+ * instances share the work without sending an email twice; failures retry with exponential backoff until dead.
+ */
+export function createEmailSender(opts: EmailSenderOptions): EmailSender {
+  const from = opts.from ?? DEFAULT_FROM;
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const baseDelayMs = opts.baseDelayMs ?? 30_000;
+  const batchSize = opts.batchSize ?? 20;
+  const leaseSeconds = 300;
+
+  async function runOnce(): Promise<number> {
+    const rows = await repo.claimDueEmails(opts.db, batchSize, leaseSeconds);
+    for (const row of rows) {
+      try {
+        await opts.transport.sendMail({ from, to: row.to_address, subject: row.subject, text: row.body });
+        await repo.markSent(opts.db, row.id);
+      } catch (err) {
+        const attempts = row.attempts + 1;
+        const message = err instanceof Error ? err.message : String(err);
+        const next = attempts >= maxAttempts ? null : new Date(Date.now() + retryDelayMs(attempts, baseDelayMs));
+        await repo.markFailed(opts.db, row.id, message, next);
+        if (next) opts.log.warn({ emailId: row.id, attempts }, 'email send failed; will retry');
+        else opts.log.error({ emailId: row.id, attempts }, 'email send failed; giving up (dead)');
+      }
+    }
+    return rows.length;
+  }
+  return { runOnce, stop: async () => undefined };
+}
+
+/** Starts the polling loop; `stop()` waits for the pass in progress. */
+export function startEmailSender(opts: EmailSenderOptions): EmailSender {
+  const sender = createEmailSender(opts);
+  const intervalMs = opts.intervalMs ?? 5000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = sender
+      .runOnce()
+      .catch((err: unknown) => {
+        opts.log.error({ err }, 'email sender pass failed');
+        return 0;
+      })
+      .then((handled) => {
+        // A full batch means more may be due: go again at once.
+        if (!stopped) timer = setTimeout(tick, handled === (opts.batchSize ?? 20) ? 0 : intervalMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    runOnce: sender.runOnce,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/** The SMTP transport for HMS_SMTP_URL (smtp:// or smtps://, credentials in the URL). */
+export function smtpTransport(url: string): MailTransport {
+  return nodemailer.createTransport(url);
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { createEmailSender, retryDelayMs, type MailTransport } from './email-sender.ts';
+
+let t: TestContext;
+let citizen: Agent;
+let userId: string;
+
+async function addNotification(title: string): Promise<string> {
+  const id = uuidv7();
+  await t.db.kysely
+    .insertInto('notifications')
+    .values({ id, user_id: userId, request_id: null, event_id: null, language: 'en', title, body: 'b' })
+    .execute();
+  await t.db.kysely
+    .insertInto('email_outbox')
+    .values({ id: uuidv7(), notification_id: id, to_address: 'citizen@example.gov', subject: title, body: 'b' })
+    .execute();
+  return id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  citizen = new Agent(t.app);
+  await citizen.signIn('citizen@example.gov');
+  userId = (await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'citizen@example.gov').executeTakeFirstOrThrow()).id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('notifications', () => {
+  it('lists newest first with a cursor, counts unread, marks one and all read; others get 404', async () => {
+    const ids = [];
+    for (let i = 0; i < 3; i += 1) ids.push(await addNotification(`n${i}`));
+    const first = (await citizen.get('/api/notifications?limit=2')).json() as { items: Array<{ title: string }>; nextCursor: string };
+    expect(first.items.map((n) => n.title)).toEqual(['n2', 'n1']);
+    const second = (await citizen.get(`/api/notifications?limit=2&cursor=${first.nextCursor}`)).json() as { items: Array<{ title: string }>; nextCursor: null };
+    expect(second.items.map((n) => n.title)).toEqual(['n0']);
+    expect(second.nextCursor).toBeNull();
+    expect(((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread).toBe(3);
+
+    const approver = new Agent(t.app);
+    await approver.signIn('approver@example.gov');
+    expect((await approver.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(403);
+    const stranger = new Agent(t.app);
+    await stranger.post('/api/auth/register', { email: 'n-other@example.com', password: 'a-long-enough-passphrase-9', displayName: 'O' });
+    expect((await stranger.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(404);
+
+    expect((await citizen.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(204);
+    expect(((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread).toBe(2);
+    expect(((await citizen.post('/api/notifications/read-all')).json() as { marked: number }).marked).toBe(2);
+    expect(((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread).toBe(0);
+  });
+
+  it('lists the email outbox for the admin only, saying SMTP is not configured', async () => {
+    const admin = new Agent(t.app);
+    await admin.signIn('admin@example.gov');
+    const res = await admin.get('/api/admin/outbox?status=queued');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { smtpConfigured: boolean; items: Array<{ status: string }> };
+    expect(body.smtpConfigured).toBe(false);
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((e) => e.status === 'queued')).toBe(true);
+    expect((await citizen.get('/api/admin/outbox')).statusCode).toBe(403);
+  });
+});
+
+describe('email sender', () => {
+  it('sends due emails once, retries failures with backoff and marks them dead after the last attempt', async () => {
+    await t.db.kysely.deleteFrom('email_outbox').execute();
+    await addNotification('will send');
+    await addNotification('will fail');
+    const sent: string[] = [];
+    const transport: MailTransport = {
+      sendMail: async (m) => {
+        if (m.subject === 'will fail') throw new Error('550 mailbox unavailable');
+        sent.push(m.subject);
+      },
+    };
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const sender = createEmailSender({ db: t.db.kysely, transport, log, maxAttempts: 2, baseDelayMs: 0 });
+    expect(await sender.runOnce()).toBe(2);
+    expect(sent).toEqual(['will send']);
+    const rows = await t.db.kysely.selectFrom('email_outbox').select(['subject', 'status', 'attempts', 'last_error']).orderBy('subject').execute();
+    expect(rows).toEqual([
+      { subject: 'will fail', status: 'queued', attempts: 1, last_error: '550 mailbox unavailable' },
+      { subject: 'will send', status: 'sent', attempts: 1, last_error: null },
+    ]);
+    // The sent one is never claimed again; the failing one is retried and dies at the second attempt.
+    expect(await sender.runOnce()).toBe(1);
+    const failed = await t.db.kysely.selectFrom('email_outbox').select(['subject', 'status', 'attempts']).where('subject', '=', 'will fail').execute();
+    expect(failed[0]).toMatchObject({ status: 'dead', attempts: 2 });
+    expect(await sender.runOnce()).toBe(0);
+    expect(sent).toEqual(['will send']);
+  });
+
+  it('doubles the retry delay up to a cap', () => {
+    expect(retryDelayMs(1, 1000)).toBe(1000);
+    expect(retryDelayMs(2, 1000)).toBe(2000);
+    expect(retryDelayMs(4, 1000)).toBe(8000);
+    expect(retryDelayMs(40, 1000)).toBe(6 * 3600_000);
+  });
+});

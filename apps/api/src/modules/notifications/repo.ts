@@ -1,0 +1,124 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+const createdAtText = (table: string) =>
+  sql<string>`to_char(${sql.ref(`${table}.created_at`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export async function listNotifications(db: Q, userId: string, limit: number, after: Cursor | null) {
+  let q = db
+    .selectFrom('notifications')
+    .select(['id', 'request_id', 'language', 'title', 'body', 'created_at', 'read_at', createdAtText('notifications').as('created_at_text')])
+    .where('user_id', '=', userId);
+  if (after)
+    q = q.where(sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+}
+
+export async function unreadCount(db: Q, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** Marks one of the user's notifications read; false when it is not theirs (or does not exist). */
+export async function markRead(db: Q, userId: string, id: string): Promise<boolean> {
+  const res = await db
+    .updateTable('notifications')
+    .set({ read_at: sql<Date>`coalesce(read_at, now())` })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+export async function markAllRead(db: Q, userId: string): Promise<number> {
+  const res = await db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export async function listOutbox(
+  db: Q,
+  opts: { status?: 'queued' | 'sent' | 'dead' | undefined; limit: number; after: Cursor | null },
+) {
+  let q = db
+    .selectFrom('email_outbox')
+    .select([
+      'id',
+      'to_address',
+      'subject',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'last_error',
+      'created_at',
+      'sent_at',
+      createdAtText('email_outbox').as('created_at_text'),
+    ]);
+  if (opts.status) q = q.where('status', '=', opts.status);
+  if (opts.after)
+    q = q.where(sql<boolean>`(created_at, id) < (${opts.after.createdAt}::timestamptz, ${opts.after.id}::uuid)`);
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
+}
+
+/**
+ * Claims up to `limit` due emails for this sender: `for update skip locked` so several API instances never send the
+ * same email twice; the claim pushes next_attempt_at out (a lease) so a crashed sender's rows come back later.
+ */
+export async function claimDueEmails(db: Kysely<Database>, limit: number, leaseSeconds: number) {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('email_outbox')
+      .select(['id', 'to_address', 'subject', 'body', 'attempts'])
+      .where('status', '=', 'queued')
+      .where('next_attempt_at', '<=', sql<Date>`now()`)
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length > 0) {
+      await trx
+        .updateTable('email_outbox')
+        .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
+        .where('id', 'in', rows.map((r) => r.id))
+        .execute();
+    }
+    return rows;
+  });
+}
+
+export async function markSent(db: Q, id: string): Promise<void> {
+  await db
+    .updateTable('email_outbox')
+    .set({ status: 'sent', sent_at: new Date(), attempts: sql<number>`attempts + 1`, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markFailed(db: Q, id: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+  await db
+    .updateTable('email_outbox')
+    .set({
+      attempts: sql<number>`attempts + 1`,
+      last_error: error.slice(0, 1000),
+      ...(nextAttemptAt ? { next_attempt_at: nextAttemptAt } : { status: 'dead' as const }),
+    })
+    .where('id', '=', id)
+    .execute();
+}

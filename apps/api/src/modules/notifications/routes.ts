@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { paginationQuerySchema } from '@hms/contracts/landing';
+import {
+  notificationIdParamsSchema,
+  notificationsResponseSchema,
+  outboxQuerySchema,
+  outboxResponseSchema,
+  unreadCountResponseSchema,
+} from '@hms/contracts/notifications';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+
+  app.get(
+    '/api/notifications',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'listNotifications',
+        tags: ['notifications'],
+        summary: 'My notifications, newest first',
+        description: 'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
+        querystring: paginationQuerySchema,
+        response: { 200: notificationsResponseSchema, ...errors },
+      },
+    },
+    async (request) => service.list(db, currentUser(request).id, request.query),
+  );
+
+  app.get(
+    '/api/notifications/unread-count',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'getUnreadNotificationCount',
+        tags: ['notifications'],
+        summary: 'How many of my notifications are unread (for the header badge)',
+        description: 'Roles: citizen.',
+        response: { 200: unreadCountResponseSchema, ...errors },
+      },
+    },
+    async (request) => ({ unread: await service.unread(db, currentUser(request).id) }),
+  );
+
+  app.post(
+    '/api/notifications/:notificationId/read',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'markNotificationRead',
+        tags: ['notifications'],
+        summary: 'Mark one notification read',
+        description: "Roles: citizen. Another person's notification is 404.",
+        params: notificationIdParamsSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.markRead(db, currentUser(request).id, request.params.notificationId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/notifications/read-all',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'markAllNotificationsRead',
+        tags: ['notifications'],
+        summary: 'Mark all my notifications read',
+        description: 'Roles: citizen.',
+        response: { 200: z.object({ marked: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => ({ marked: await service.markAllRead(db, currentUser(request).id) }),
+  );
+
+  app.get(
+    '/api/admin/outbox',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'listEmailOutbox',
+        tags: ['admin'],
+        summary: 'Emails queued, sent and dead (the email outbox)',
+        description:
+          'Roles: admin. With no HMS_SMTP_URL every email stays queued here (smtpConfigured false). Filter by ' +
+          'status; cursor pagination (limit 1–100, default 50).',
+        querystring: outboxQuerySchema,
+        response: { 200: outboxResponseSchema, ...errors },
+      },
+    },
+    async (request) => service.outbox(db, config.smtpUrl !== undefined, request.query),
+  );
+};

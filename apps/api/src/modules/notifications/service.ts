@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { NotificationsResponse, OutboxResponse } from '@hms/contracts/notifications';
+import type { Database } from '../../platform/db/schema.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import * as repo from './repo.ts';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/;
+
+const encodeCursor = (c: repo.Cursor) => Buffer.from(`${c.createdAt}|${c.id}`).toString('base64url');
+
+function decodeCursor(raw: string | undefined): repo.Cursor | null {
+  if (!raw) return null;
+  const m = CURSOR.exec(Buffer.from(raw, 'base64url').toString('utf8'));
+  if (!m) {
+    throw badRequest('The cursor is not valid.', [
+      { field: 'query.cursor', message: 'Use the nextCursor value from the previous page exactly as returned.' },
+    ]);
+  }
+  return { createdAt: m[1]!, id: m[2]! };
+}
+
+function page<T extends { id: string; created_at_text: string }>(rows: T[], limit: number) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at_text, id: last.id }) : null,
+  };
+}
+
+export async function list(
+  db: Kysely<Database>,
+  userId: string,
+  q: { cursor?: string | undefined; limit: number },
+): Promise<NotificationsResponse> {
+  const rows = await repo.listNotifications(db, userId, q.limit, decodeCursor(q.cursor));
+  const { items, nextCursor } = page(rows, q.limit);
+  return {
+    items: items.map((n) => ({
+      id: n.id,
+      requestId: n.request_id,
+      language: n.language,
+      title: n.title,
+      body: n.body,
+      createdAt: iso(n.created_at),
+      readAt: isoOrNull(n.read_at),
+    })),
+    nextCursor,
+  };
+}
+
+export const unread = (db: Kysely<Database>, userId: string) => repo.unreadCount(db, userId);
+
+export async function markRead(db: Kysely<Database>, userId: string, id: string): Promise<void> {
+  if (!(await repo.markRead(db, userId, id))) throw notFound('We could not find that notification in your account.');
+}
+
+export const markAllRead = (db: Kysely<Database>, userId: string) => repo.markAllRead(db, userId);
+
+export async function outbox(
+  db: Kysely<Database>,
+  smtpConfigured: boolean,
+  q: { status?: 'queued' | 'sent' | 'dead' | undefined; cursor?: string | undefined; limit: number },
+): Promise<OutboxResponse> {
+  const rows = await repo.listOutbox(db, { status: q.status, limit: q.limit, after: decodeCursor(q.cursor) });
+  const { items, nextCursor } = page(rows, q.limit);
+  return {
+    smtpConfigured,
+    items: items.map((e) => ({
+      id: e.id,
+      toAddress: e.to_address,
+      subject: e.subject,
+      status: e.status,
+      attempts: e.attempts,
+      nextAttemptAt: iso(e.next_attempt_at),
+      lastError: e.last_error,
+      createdAt: iso(e.created_at),
+      sentAt: isoOrNull(e.sent_at),
+    })),
+    nextCursor,
+  };
+}

@@ -1,0 +1,57 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** Statuses whose money counts against a program's budget (everything submitted and not rejected or withdrawn). */
+export const BUDGET_STATUSES = [
+  'submitted',
+  'in_review',
+  'needs_info',
+  'awaiting_second_approval',
+  'approved',
+  'payment_returned',
+  'paid',
+] as const;
+
+const programColumns = [
+  'programs.id',
+  'programs.slug',
+  'programs.version',
+  'programs.name_en',
+  'programs.name_es',
+  'programs.description_en',
+  'programs.description_es',
+  'programs.eligibility_en',
+  'programs.eligibility_es',
+  'programs.max_amount_cents',
+  'programs.budget_cents',
+  'programs.review_deadline_days',
+  'programs.opens_at',
+  'programs.closes_at',
+  'programs.definition',
+] as const;
+
+const windowState = sql<'not_open_yet' | 'closed' | 'open'>`case
+  when programs.opens_at is not null and programs.opens_at > now() then 'not_open_yet'
+  when programs.closes_at is not null and programs.closes_at <= now() then 'closed'
+  else 'open' end`;
+
+const committed = sql<number>`(select coalesce(sum(coalesce(r.approved_amount_cents, r.amount_requested_cents)), 0)::bigint
+  from requests r where r.program_id = programs.id
+  and r.status in (${sql.join(BUDGET_STATUSES.map((s) => sql.lit(s)))}))`;
+
+export async function findProgram(db: Q, by: { slug: string } | { id: string }) {
+  let q = db
+    .selectFrom('programs')
+    .select([...programColumns, windowState.as('window_state'), committed.as('committed_cents')]);
+  q = 'slug' in by ? q.where('programs.slug', '=', by.slug) : q.where('programs.id', '=', by.id);
+  return q.executeTakeFirst();
+}
+
+export type ProgramRow = NonNullable<Awaited<ReturnType<typeof findProgram>>>;
+
+/** Serialises submissions to one program so two last-minute submits cannot both spend the last of the budget. */
+export async function lockProgram(trx: Transaction<Database>, programId: string): Promise<void> {
+  await trx.selectFrom('programs').select('id').where('id', '=', programId).forUpdate().execute();
+}

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
+import { problemSchema } from '@hms/contracts/problem';
+import * as service from './service.ts';
+
+export const programRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+
+  app.get(
+    '/api/programs/:slug',
+    {
+      schema: {
+        operationId: 'getProgram',
+        tags: ['programs'],
+        summary: 'One program with its questions and whether it accepts applications now',
+        description:
+          'Roles: public (no sign-in). acceptingApplications is false when the program is outside its dates or its ' +
+          'budget is used up; closedReason says which.',
+        params: programSlugParamsSchema,
+        response: { 200: programDetailSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => service.programDetail(db, request.params.slug),
+  );
+};

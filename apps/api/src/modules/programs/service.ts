@@ -1,0 +1,73 @@
+import type { Kysely, Transaction } from 'kysely';
+import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs-seed';
+import type { ProgramClosedReason, ProgramDetail } from '@hms/contracts/intake';
+import type { Database } from '../../platform/db/schema.ts';
+import { notFound } from '../../platform/errors.ts';
+import * as repo from './repo.ts';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+// Parsed definitions keyed by id+version: a definition only changes with a version bump.
+const definitions = new Map<string, ProgramDefinition>();
+
+export function definitionOf(row: Pick<repo.ProgramRow, 'id' | 'version' | 'definition'>): ProgramDefinition {
+  const key = `${row.id}@${row.version}`;
+  let def = definitions.get(key);
+  if (!def) {
+    def = programDefinitionSchema.parse(row.definition);
+    definitions.set(key, def);
+  }
+  return def;
+}
+
+/** Why the program takes no applications now, or null when it does. */
+export function closedReason(row: repo.ProgramRow): ProgramClosedReason | null {
+  if (row.window_state !== 'open') return row.window_state;
+  if (Number(row.committed_cents) >= Number(row.budget_cents)) return 'budget_exhausted';
+  return null;
+}
+
+export function remainingBudgetCents(row: repo.ProgramRow): number {
+  return Math.max(0, Number(row.budget_cents) - Number(row.committed_cents));
+}
+
+export async function loadProgram(
+  db: Kysely<Database> | Transaction<Database>,
+  by: { slug: string } | { id: string },
+): Promise<repo.ProgramRow> {
+  const row = await repo.findProgram(db, by);
+  if (!row) {
+    throw notFound(
+      'slug' in by
+        ? `There is no program called "${by.slug}". Choose one from the list of programs.`
+        : 'That program no longer exists.',
+    );
+  }
+  return row;
+}
+
+export async function programDetail(db: Kysely<Database>, slug: string): Promise<ProgramDetail> {
+  const row = await loadProgram(db, { slug });
+  const def = definitionOf(row);
+  const reason = closedReason(row);
+  return {
+    id: row.id,
+    slug: row.slug,
+    version: row.version,
+    name: { en: row.name_en, es: row.name_es },
+    description: { en: row.description_en, es: row.description_es },
+    eligibility: { en: row.eligibility_en, es: row.eligibility_es },
+    maxAmountCents: Number(row.max_amount_cents),
+    opensAt: iso(row.opens_at),
+    closesAt: iso(row.closes_at),
+    isOpen: row.window_state === 'open',
+    reviewDeadlineDays: row.review_deadline_days,
+    payeeType: def.payeeType,
+    acceptingApplications: reason === null,
+    closedReason: reason,
+    amountQuestionId: def.amountQuestionId,
+    questionSet: def.questionSet,
+  };
+}
+
+export const lockProgram = repo.lockProgram;
