@@ -3,6 +3,7 @@ import { openConfiguredDb } from './platform/db/open.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { seedDemo } from './seed.ts';
 import { verifyAuditChain } from './platform/audit.ts';
+import { auditVerifyReport } from './modules/review/audit-verify.ts';
 
 const USAGE = `Usage: hms <command>
 
@@ -10,10 +11,15 @@ Commands:
   migrate        apply pending database migrations
   seed           create the demo users (idempotent)
   verify-audit   recompute the audit log hash chain and report the first broken entry
+  audit verify   the same, naming the first broken link and what kind of break it is (exit 1 when broken)
 `;
 
 const command = process.argv[2];
-if (!command || !['migrate', 'seed', 'verify-audit'].includes(command)) {
+if (command === 'audit' && process.argv[3] !== 'verify') {
+  process.stderr.write(`Unknown audit command "${process.argv[3] ?? ''}"; use: hms audit verify\n`);
+  process.exit(1);
+}
+if (!command || !['migrate', 'seed', 'verify-audit', 'audit'].includes(command)) {
   process.stderr.write(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
   process.exit(command ? 1 : 0);
 }
@@ -29,6 +35,10 @@ try {
   } else if (command === 'seed') {
     const r = await seedDemo(db.kysely, { timeZone: config.timezone });
     process.stdout.write(`Seed done: ${r.usersCreated} demo user(s) created, ${r.programsWritten} program(s) created or updated.\n`);
+  } else if (command === 'audit') {
+    const r = await auditVerifyReport(db.kysely);
+    (r.ok ? process.stdout : process.stderr).write(r.text + '\n');
+    if (!r.ok) exitCode = 1;
   } else {
     const r = await verifyAuditChain(db.kysely);
     if (r.ok) process.stdout.write(`Audit chain intact: ${r.count} entries.\n`);

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import type { PGlite } from '@electric-sql/pglite';
 
 export interface Db {
   kysely: Kysely<Database>;
@@ -31,6 +32,18 @@ const pgTypes = {
   },
 } as unknown as pg.CustomTypesConfig;
 
+/**
+ * How to LISTEN on the database behind a Kysely instance (live updates): PGlite's own listen(), or the settings for a
+ * dedicated pg client (LISTEN needs one connection held open, never a pooled one).
+ */
+export type NotifySource =
+  | { kind: 'pglite'; pglite: PGlite }
+  | { kind: 'postgres'; clientConfig: pg.ClientConfig };
+const notifySources = new WeakMap<object, NotifySource>();
+export function notifySourceOf(kysely: Kysely<Database>): NotifySource | undefined {
+  return notifySources.get(kysely);
+}
+
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
@@ -43,6 +56,13 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     // An idle client losing its server must not crash the process; the next query will fail and be reported.
     pool.on('error', () => undefined);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    notifySources.set(kysely, {
+      kind: 'postgres',
+      clientConfig: {
+        connectionString: opts.databaseUrl,
+        ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
+      },
+    });
     return { kysely, kind: 'postgres', close: once(() => kysely.destroy()) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
@@ -54,6 +74,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
   await pglite.waitReady;
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  notifySources.set(kysely, { kind: 'pglite', pglite });
   return { kysely, kind: 'pglite', close: once(() => kysely.destroy()) };
 }
 

@@ -223,3 +223,53 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   documents: DocumentsTable;
 }
+
+// ── Approvals (migration 0200): declaration merging adds the columns and tables of the approvals modules. ──
+export interface RequestsTable {
+  payee_account_id: string | null;
+  risk_level: Generated<'none' | 'low' | 'medium' | 'high'>;
+  risk_computed_at: Timestamp | null;
+}
+
+export interface PayeeAccountsTable {
+  fingerprint: string | null;
+  verification_state: Generated<string>;
+}
+
+export interface DecisionsTable {
+  id: string;
+  request_id: string;
+  kind: 'approve' | 'reject' | 'request_info';
+  actor_id: string;
+  at_version: number;
+  from_status: RequestStatus;
+  to_status: RequestStatus;
+  approved_amount_cents: number | null;
+  reason_code: string | null;
+  message: string | null;
+  payment_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RequestCommentsTable {
+  id: string;
+  request_id: string;
+  author_id: string;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface RiskSignalsTable {
+  request_id: string;
+  kind: string;
+  level: 'low' | 'medium' | 'high';
+  explanation: string;
+  data: Json<Record<string, unknown>>;
+  computed_at: Timestamp;
+}
+
+export interface Database {
+  decisions: DecisionsTable;
+  request_comments: RequestCommentsTable;
+  risk_signals: RiskSignalsTable;
+}

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  bulkApproveBodySchema,
+  bulkApproveResponseSchema,
+  decisionBodySchema,
+  decisionResponseSchema,
+} from '@hms/contracts/decisions';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+  const actor = (request: Parameters<typeof currentUser>[0]) => {
+    const u = currentUser(request);
+    return { id: u.id, roles: u.roles, ip: request.ip };
+  };
+
+  app.post(
+    '/api/requests/:id/decisions',
+    {
+      onRequest: requireRoles('approver', 'senior_approver'),
+      schema: {
+        operationId: 'decideRequest',
+        tags: ['approvals'],
+        summary: 'Approve, reject, or ask the citizen for information, on the version you reviewed',
+        description:
+          'Roles: approver, senior_approver. approve: approvedAmountCents (default: requested) at most the requested ' +
+          'amount, the program maximum and the remaining budget; above the program threshold the first approval moves ' +
+          'the request to awaiting_second_approval and the final approval must come from a different senior_approver. ' +
+          'The final approval creates exactly one payment. A stale version gets 409 naming who changed what; a retry of ' +
+          'the same decision returns the recorded result (replayed: true).',
+        params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
+        body: decisionBodySchema,
+        response: { 200: decisionResponseSchema, ...problems },
+      },
+    },
+    async (request) => service.decide(db, request.params.id, request.body, actor(request)),
+  );
+
+  app.post(
+    '/api/decisions/bulk-approve',
+    {
+      onRequest: requireRoles('approver', 'senior_approver'),
+      schema: {
+        operationId: 'bulkApprove',
+        tags: ['approvals'],
+        summary: 'Approve several requests; the result says per request what happened',
+        description:
+          'Roles: approver, senior_approver. Each request is decided in its own transaction with the same rules as a ' +
+          'single approval; a refusal of one does not undo the others.',
+        body: bulkApproveBodySchema,
+        response: { 200: bulkApproveResponseSchema, ...problems },
+      },
+    },
+    async (request) => service.bulkApprove(db, request.body, actor(request)),
+  );
+};

@@ -1,0 +1,226 @@
+import type { Kysely } from 'kysely';
+import type { BulkApproveBody, BulkApproveResponse, DecisionBody, DecisionResponse } from '@hms/contracts/decisions';
+import { formatCents } from '@hms/contracts/money';
+import type { RequestStatus } from '@hms/contracts/landing';
+import type { Database } from '../../platform/db/schema.ts';
+import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { recordRequestEvent, type RequestEventType } from '../../platform/request-events.ts';
+import * as repo from './repo.ts';
+
+export interface Actor {
+  id: string;
+  roles: readonly string[];
+  ip?: string | null;
+}
+
+const VERBS: Record<string, string> = {
+  claimed: 'claimed it',
+  released: 'released it',
+  reassigned: 'reassigned it',
+  first_approval: 'gave the first approval',
+  approved: 'approved it',
+  rejected: 'rejected it',
+  info_requested: 'asked the citizen for information',
+  info_provided: 'answered the question',
+  withdrawn: 'withdrew it',
+  comment: 'added a comment',
+  risk_updated: 'recomputed its risk',
+  account_updated: 'changed the bank account',
+};
+
+async function stale(trx: Parameters<typeof repo.lastChange>[0], r: { id: string; reference: string; status: RequestStatus; version: number }, sent: number) {
+  const e = await repo.lastChange(trx, r.id);
+  const who = e ? `${e.display_name ?? 'The system'} ${VERBS[e.type] ?? e.type.replace(/_/g, ' ')} at ${new Date(e.created_at).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'Someone changed it';
+  return new HttpProblem(
+    409,
+    'Changed by someone else',
+    `${r.reference} changed after you loaded it: ${who}. It is now ${r.status} (version ${r.version}; you sent version ${sent}). Reload the request, check the change, and decide again.`,
+    'stale-version',
+    [{ field: 'body.version', message: `The request is at version ${r.version}; reload it and decide on the current version.` }],
+  );
+}
+
+const amountError = (message: string) => badRequest(message, [{ field: 'body.approvedAmountCents', message }]);
+
+/**
+ * Records one decision on a request, with every rule enforced here (never only in a screen): the decider did not
+ * apply for it, holds it (or it is unassigned), decides on the current version; approved amounts stay within the
+ * request, the program maximum and the remaining budget; above the threshold the final approval is a second one by
+ * a different senior approver. The final approval creates the payment in the same transaction. A retry of a
+ * decision already recorded (same person, kind and version) answers with the recorded result and changes nothing.
+ */
+export async function decide(db: Kysely<Database>, requestId: string, body: DecisionBody, actor: Actor): Promise<DecisionResponse> {
+  return db.transaction().execute(async (trx) => {
+    const r = await repo.lockRequest(trx, requestId);
+    if (!r) throw notFound(`There is no request ${requestId}. Check the link or search the inbox by reference.`);
+    if (r.applicant_id === actor.id)
+      throw forbidden(`You applied for ${r.reference}, so you cannot decide on it. Another approver must.`);
+
+    if (body.version !== r.version) {
+      const earlier = body.version < r.version ? await repo.decisionAt(trx, r.id, body.version) : undefined;
+      if (earlier && earlier.actor_id === actor.id && earlier.kind === body.kind) {
+        return {
+          requestId: r.id,
+          kind: earlier.kind,
+          fromStatus: earlier.from_status,
+          status: earlier.to_status,
+          version: body.version + 1,
+          approvedAmountCents: earlier.approved_amount_cents === null ? null : Number(earlier.approved_amount_cents),
+          paymentId: earlier.payment_id,
+          replayed: true,
+        };
+      }
+      throw await stale(trx, r, body.version);
+    }
+    if (r.assigned_to && r.assigned_to !== actor.id)
+      throw conflict(`${r.reference} is claimed by ${r.assignee_name}. Only the person who holds it can decide; ask a senior approver to reassign it.`);
+    if (r.status === 'awaiting_second_approval' && !actor.roles.includes('senior_approver'))
+      throw forbidden(`${r.reference} waits for a second approval: only a senior approver can decide on it now.`);
+
+    const isSecond = r.status === 'awaiting_second_approval';
+    let toStatus: RequestStatus;
+    let eventType: RequestEventType;
+    let approvedAmount: number | null = null;
+    let set: Parameters<typeof repo.applyDecision>[3];
+    let eventData: Record<string, unknown>;
+    let decisionFields: { reason_code: string | null; message: string | null } = { reason_code: null, message: null };
+
+    if (body.kind === 'request_info') {
+      if (r.status !== 'in_review')
+        throw conflict(`${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`);
+      toStatus = 'needs_info';
+      eventType = 'info_requested';
+      set = { status: toStatus, assigned_to: r.assigned_to ?? actor.id };
+      eventData = { question: body.question };
+      decisionFields = { reason_code: null, message: body.question };
+    } else if (body.kind === 'reject') {
+      if (r.status !== 'in_review' && !isSecond)
+        throw conflict(`${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be rejected.`);
+      toStatus = 'rejected';
+      eventType = 'rejected';
+      set = { status: toStatus, decided_at: new Date(), assigned_to: null };
+      eventData = { reasonCode: body.reasonCode, messageToApplicant: body.messageToApplicant };
+      decisionFields = { reason_code: body.reasonCode, message: body.messageToApplicant };
+    } else {
+      if (r.status !== 'in_review' && !isSecond)
+        throw conflict(`${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be approved.`);
+      if (isSecond && r.first_approver_id === actor.id)
+        throw forbidden(`You gave the first approval of ${r.reference}; the second approval must come from a different senior approver.`);
+      const p = await repo.lockProgramBudget(trx, r.program_id, r.id);
+      const amount = body.approvedAmountCents ?? (isSecond ? r.approved_amount_cents : null) ?? r.amount_requested_cents;
+      const remaining = p.budgetCents - p.committedCents;
+      const fmt = (c: number) => formatCents(c, 'en');
+      if (amount > r.amount_requested_cents)
+        throw amountError(`approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.amount_requested_cents)} requested; approve at most the requested amount.`);
+      if (isSecond && r.approved_amount_cents !== null && amount > r.approved_amount_cents)
+        throw amountError(`approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.approved_amount_cents)} of the first approval; a second approval can confirm or lower it, not raise it.`);
+      if (amount > p.maxAmountCents)
+        throw amountError(`approvedAmountCents (${fmt(amount)}) is more than the program maximum of ${fmt(p.maxAmountCents)}; approve at most ${fmt(p.maxAmountCents)}.`);
+      if (amount > remaining)
+        throw amountError(`approvedAmountCents (${fmt(amount)}) is more than the ${fmt(Math.max(0, remaining))} left in the budget of ${p.name}; approve at most ${fmt(Math.max(0, remaining))} or ask finance to extend the budget.`);
+      approvedAmount = amount;
+      if (!isSecond && amount > p.thresholdCents) {
+        toStatus = 'awaiting_second_approval';
+        eventType = 'first_approval';
+        // Handed back to the pool: any other senior approver may take the second approval.
+        set = { status: toStatus, approved_amount_cents: amount, first_approver_id: actor.id, assigned_to: null };
+        eventData = { amountCents: amount, thresholdCents: p.thresholdCents };
+      } else {
+        if (!r.payee_account_id)
+          throw conflict(`${r.reference} has no payee bank account, so no payment can be created. Ask the citizen for their bank account (request information) before approving.`);
+        toStatus = 'approved';
+        eventType = 'approved';
+        set = { status: toStatus, approved_amount_cents: amount, decided_at: new Date(), assigned_to: null };
+        eventData = { amountCents: amount, ...(isSecond ? { secondApproval: true } : {}) };
+      }
+    }
+
+    const updated = await repo.applyDecision(trx, r.id, r.version, set);
+    if (!updated) throw await stale(trx, r, body.version);
+
+    let paymentId: string | null = null;
+    if (toStatus === 'approved' && approvedAmount !== null && r.payee_account_id) {
+      const payment = await repo.createPaymentOnce(trx, r.id, r.payee_account_id, approvedAmount);
+      paymentId = payment.id;
+      if (payment.created) {
+        await repo.insertOutbox(trx, 'payment.created', 'payment', payment.id, {
+          paymentId: payment.id,
+          requestId: r.id,
+          reference: r.reference,
+          amountCents: approvedAmount,
+          payeeAccountId: r.payee_account_id,
+        });
+        await appendAudit(trx, {
+          actorId: actor.id,
+          actorKind: 'user',
+          action: 'payment.create',
+          entityType: 'payment',
+          entityId: payment.id,
+          data: { requestId: r.id, reference: r.reference, amountCents: approvedAmount },
+          ip: actor.ip ?? null,
+        });
+      }
+    }
+
+    await repo.insertDecision(trx, {
+      request_id: r.id,
+      kind: body.kind,
+      actor_id: actor.id,
+      at_version: r.version,
+      from_status: r.status,
+      to_status: toStatus,
+      approved_amount_cents: approvedAmount,
+      payment_id: paymentId,
+      ...decisionFields,
+    });
+    await recordRequestEvent(trx, {
+      requestId: r.id,
+      type: eventType,
+      actor: { id: actor.id, kind: 'user' },
+      fromStatus: r.status,
+      toStatus,
+      data: { ...eventData, ...(paymentId ? { paymentId } : {}) },
+      visibleToApplicant: eventType !== 'first_approval',
+    });
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: `request.decision.${body.kind}`,
+      entityType: 'request',
+      entityId: r.id,
+      data: { reference: r.reference, atVersion: r.version, fromStatus: r.status, toStatus, ...eventData, paymentId },
+      ip: actor.ip ?? null,
+    });
+    return {
+      requestId: r.id,
+      kind: body.kind,
+      fromStatus: r.status,
+      status: toStatus,
+      version: updated.version,
+      approvedAmountCents: approvedAmount,
+      paymentId,
+      replayed: false,
+    };
+  });
+}
+
+/** Approves each listed request in its own transaction, so one refusal never undoes the others; reports each. */
+export async function bulkApprove(db: Kysely<Database>, body: BulkApproveBody, actor: Actor): Promise<BulkApproveResponse> {
+  const results: BulkApproveResponse['results'] = [];
+  for (const item of body.items) {
+    try {
+      const decision = await decide(
+        db,
+        item.requestId,
+        { kind: 'approve', version: item.version, ...(item.approvedAmountCents ? { approvedAmountCents: item.approvedAmountCents } : {}) },
+        actor,
+      );
+      results.push({ requestId: item.requestId, ok: true, status: 200, decision });
+    } catch (err) {
+      if (!(err instanceof HttpProblem)) throw err;
+      results.push({ requestId: item.requestId, ok: false, status: err.status, error: err.detail });
+    }
+  }
+  return { results };
+}

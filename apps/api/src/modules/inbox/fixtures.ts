@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import { generateReference } from '@hms/contracts/reference-number';
+import type { RequestStatus } from '@hms/contracts/landing';
+import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { fieldKey, sealField } from '../../platform/field-crypto.ts';
+import { accountFingerprint } from '../risk/service.ts';
+
+/**
+ * Writes requests and payee accounts straight into the tables, for tests and the demo seed of the approvals
+ * modules (the citizen submission flow belongs to the intake module). Everything a real submission sets is set.
+ */
+export async function insertPayeeAccount(
+  db: Kysely<Database>,
+  o: {
+    userId: string;
+    encryptionKey: Buffer;
+    routing?: string;
+    account: string;
+    holderName?: string;
+    createdAt?: Date;
+    id?: string;
+  },
+): Promise<string> {
+  const id = o.id ?? uuidv7();
+  const routing = o.routing ?? '011000015';
+  const key = fieldKey(o.encryptionKey);
+  await db
+    .insertInto('payee_accounts')
+    .values({
+      id,
+      user_id: o.userId,
+      holder_name: o.holderName ?? 'Account Holder',
+      account_type: 'checking',
+      routing_number: routing,
+      account_number_enc: sealField(o.account, key),
+      account_last4: o.account.slice(-4),
+      key_id: key.id,
+      fingerprint: accountFingerprint(o.encryptionKey, routing, o.account),
+      ...(o.createdAt ? { created_at: o.createdAt } : {}),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return id;
+}
+
+export interface RequestFixture {
+  applicantId: string;
+  programId: string;
+  status: RequestStatus;
+  amountCents: number;
+  id?: string;
+  reference?: string;
+  answers?: Record<string, unknown>;
+  assignedTo?: string | null;
+  firstApproverId?: string | null;
+  approvedAmountCents?: number | null;
+  submittedAt?: Date;
+  dueAt?: Date | null;
+  payeeAccountId?: string | null;
+  idempotencyKey?: string | null;
+  version?: number;
+}
+
+/** Returns the id of the row (the existing one when the idempotency key was already used). */
+export async function insertRequest(db: Kysely<Database>, o: RequestFixture): Promise<string> {
+  const id = o.id ?? uuidv7();
+  const submittedAt = o.status === 'draft' ? null : (o.submittedAt ?? new Date());
+  const row = await db
+    .insertInto('requests')
+    .values({
+      id,
+      reference: o.reference ?? generateReference(),
+      program_id: o.programId,
+      program_version: 1,
+      applicant_id: o.applicantId,
+      status: o.status,
+      answers: JSON.stringify(o.answers ?? {}),
+      amount_requested_cents: o.amountCents,
+      approved_amount_cents: o.approvedAmountCents ?? null,
+      assigned_to: o.assignedTo ?? null,
+      first_approver_id: o.firstApproverId ?? null,
+      submitted_at: submittedAt,
+      due_at: o.dueAt === undefined ? (submittedAt ? new Date(submittedAt.getTime() + 14 * 86_400_000) : null) : o.dueAt,
+      payee_account_id: o.payeeAccountId ?? null,
+      idempotency_key: o.idempotencyKey ?? null,
+      version: o.version ?? 1,
+      created_at: submittedAt ?? new Date(),
+      updated_at: new Date(),
+    })
+    .onConflict((oc) => oc.columns(['applicant_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (row) return row.id;
+  const existing = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('applicant_id', '=', o.applicantId)
+    .where('idempotency_key', '=', o.idempotencyKey ?? '')
+    .executeTakeFirstOrThrow();
+  return existing.id;
+}
+
+export async function userIdByEmail(db: Kysely<Database>, email: string): Promise<string> {
+  return (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+}
+
+export async function programBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('programs').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
+}

@@ -1,0 +1,229 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { InboxQueue, InboxSort } from '@hms/contracts/inbox';
+import type { RequestStatus } from '@hms/contracts/landing';
+import type { Database } from '../../platform/db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const OPEN_STATUSES = ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'] as const;
+
+export interface ListFilter {
+  queue: InboxQueue;
+  userId: string;
+  programId?: string | undefined;
+  status?: string | undefined;
+  risk?: string | undefined;
+  minAmountCents?: number | undefined;
+  maxAmountCents?: number | undefined;
+  submittedFrom?: Date | undefined;
+  submittedBefore?: Date | undefined;
+  deadline?: 'on_time' | 'due_soon' | 'overdue' | 'paused' | undefined;
+  dueSoonCutoff: Date;
+  now: Date;
+  reference?: string | undefined;
+  namePrefix?: string | undefined;
+}
+
+export interface SortCursor {
+  /** The sort key of the last row: timestamp text with microseconds, cents, or null (due_at missing). */
+  v: string | number | null;
+  id: string;
+}
+
+/** The SQL of each sort: key expression, direction, and whether the key can be null. */
+const SORTS: Record<InboxSort, { key: RawBuilder<unknown>; dir: 'asc' | 'desc'; keyText: RawBuilder<string | number | null> }> = {
+  submitted_asc: { key: sql`r.submitted_at`, dir: 'asc', keyText: sql`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
+  submitted_desc: { key: sql`r.submitted_at`, dir: 'desc', keyText: sql`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
+  due_asc: { key: sql`r.due_at`, dir: 'asc', keyText: sql`to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
+  amount_desc: { key: sql`r.amount_requested_cents`, dir: 'desc', keyText: sql`r.amount_requested_cents` },
+  amount_asc: { key: sql`r.amount_requested_cents`, dir: 'asc', keyText: sql`r.amount_requested_cents` },
+};
+
+const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
+const ticking = sql`('submitted', 'in_review', 'awaiting_second_approval')`;
+
+function conditions(f: ListFilter): RawBuilder<unknown>[] {
+  const c: RawBuilder<unknown>[] = [];
+  switch (f.queue) {
+    case 'unassigned':
+      c.push(sql`r.status = 'submitted' and r.assigned_to is null`);
+      break;
+    case 'mine':
+      c.push(sql`r.assigned_to = ${f.userId}::uuid and r.status in (${open})`);
+      break;
+    case 'awaiting_second_approval':
+      c.push(sql`r.status = 'awaiting_second_approval'`);
+      break;
+    case 'waiting_for_citizen':
+      c.push(sql`r.status = 'needs_info'`);
+      break;
+    case 'overdue':
+      c.push(sql`r.status in ${ticking} and r.due_at < ${f.now}`);
+      break;
+    case 'all':
+      c.push(f.status ? sql`r.status <> 'draft'` : sql`r.status in (${open})`);
+      break;
+  }
+  if (f.status) c.push(sql`r.status = ${f.status}`);
+  if (f.programId) c.push(sql`r.program_id = ${f.programId}::uuid`);
+  if (f.risk) c.push(sql`r.risk_level = ${f.risk}`);
+  if (f.minAmountCents !== undefined) c.push(sql`r.amount_requested_cents >= ${f.minAmountCents}`);
+  if (f.maxAmountCents !== undefined) c.push(sql`r.amount_requested_cents <= ${f.maxAmountCents}`);
+  if (f.submittedFrom) c.push(sql`r.submitted_at >= ${f.submittedFrom}`);
+  if (f.submittedBefore) c.push(sql`r.submitted_at < ${f.submittedBefore}`);
+  if (f.deadline === 'paused') c.push(sql`r.status = 'needs_info'`);
+  if (f.deadline === 'overdue') c.push(sql`r.status in ${ticking} and r.due_at < ${f.now}`);
+  if (f.deadline === 'due_soon')
+    c.push(sql`r.status in ${ticking} and r.due_at >= ${f.now} and r.due_at < ${f.dueSoonCutoff}`);
+  if (f.deadline === 'on_time')
+    c.push(sql`r.status in ${ticking} and (r.due_at is null or r.due_at >= ${f.dueSoonCutoff})`);
+  if (f.reference) c.push(sql`r.reference like ${f.reference + '%'}`);
+  if (f.namePrefix) c.push(sql`lower(a.display_name) like ${f.namePrefix + '%'}`);
+  return c;
+}
+
+function cursorCondition(sort: InboxSort, after: SortCursor): RawBuilder<unknown> {
+  const s = SORTS[sort];
+  const cmp = s.dir === 'asc' ? sql`>` : sql`<`;
+  if (sort === 'due_asc') {
+    // Nulls sort last in ascending order: after a null key only nulls with a larger id remain.
+    if (after.v === null) return sql`(r.due_at is null and r.id > ${after.id}::uuid)`;
+    return sql`((r.due_at, r.id) > (${after.v}::timestamptz, ${after.id}::uuid) or r.due_at is null)`;
+  }
+  const v = typeof after.v === 'number' ? sql`${after.v}::bigint` : sql`${after.v}::timestamptz`;
+  return sql`(${s.key}, r.id) ${cmp} (${v}, ${after.id}::uuid)`;
+}
+
+export interface InboxRow {
+  id: string;
+  reference: string;
+  program_id: string;
+  program_name: string;
+  applicant_name: string;
+  status: RequestStatus;
+  amount_requested_cents: number;
+  approved_amount_cents: number | null;
+  risk_level: 'none' | 'low' | 'medium' | 'high';
+  assigned_to: string | null;
+  assignee_name: string | null;
+  submitted_at: Date | null;
+  due_at: Date | null;
+  version: number;
+  sort_key: string | number | null;
+}
+
+export function listQuery(f: ListFilter, sort: InboxSort, after: SortCursor | null, limit: number) {
+  const where = conditions(f);
+  if (after) where.push(cursorCondition(sort, after));
+  const s = SORTS[sort];
+  const dir = s.dir === 'asc' ? sql`asc` : sql`desc`;
+  const nulls = sort === 'due_asc' ? sql` nulls last` : sql``;
+  return sql<InboxRow>`
+    select r.id, r.reference, r.program_id, p.name_en as program_name, a.display_name as applicant_name,
+      r.status, r.amount_requested_cents, r.approved_amount_cents, r.risk_level, r.assigned_to,
+      asg.display_name as assignee_name, r.submitted_at, r.due_at, r.version, ${s.keyText} as sort_key
+    from requests r
+    join programs p on p.id = r.program_id
+    join users a on a.id = r.applicant_id
+    left join users asg on asg.id = r.assigned_to
+    where ${sql.join(where, sql` and `)}
+    order by ${s.key} ${dir}${nulls}, r.id ${dir}
+    limit ${limit + 1}
+  `;
+}
+
+export async function list(db: Db, f: ListFilter, sort: InboxSort, after: SortCursor | null, limit: number) {
+  const { rows } = await listQuery(f, sort, after, limit).execute(db);
+  return rows;
+}
+
+export async function requestForAssignment(db: Db, id: string) {
+  return db
+    .selectFrom('requests')
+    .leftJoin('users as asg', 'asg.id', 'requests.assigned_to')
+    .select([
+      'requests.id',
+      'requests.reference',
+      'requests.status',
+      'requests.applicant_id',
+      'requests.assigned_to',
+      'requests.first_approver_id',
+      'requests.version',
+      'asg.display_name as assignee_name',
+    ])
+    .where('requests.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The conditional write that makes concurrent claims safe: only one UPDATE can see assigned_to IS NULL. */
+export async function claim(trx: Transaction<Database>, id: string, userId: string) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = ${userId}::uuid,
+      status = case when status = 'submitted' then 'in_review' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to is null
+      and status in ('submitted', 'awaiting_second_approval') and applicant_id <> ${userId}::uuid
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
+}
+
+export async function release(trx: Transaction<Database>, id: string, holderId: string) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = null,
+      status = case when status = 'in_review' then 'submitted' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to = ${holderId}::uuid
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
+}
+
+export async function reassign(trx: Transaction<Database>, id: string, fromId: string | null, toId: string) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = ${toId}::uuid,
+      status = case when status = 'submitted' then 'in_review' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to is not distinct from ${fromId}::uuid
+      and status in ('submitted', 'in_review', 'awaiting_second_approval', 'needs_info')
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
+}
+
+export async function staffUser(db: Db, userId: string) {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'user_roles.role'])
+    .where('users.id', '=', userId)
+    .execute();
+  if (rows.length === 0) return undefined;
+  return { id: rows[0]!.id, name: rows[0]!.display_name, roles: rows.map((r) => r.role) };
+}
+
+export async function approvers(db: Db) {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'user_roles.role'])
+    .where('user_roles.role', 'in', ['approver', 'senior_approver'])
+    .orderBy('users.display_name')
+    .execute();
+  const byId = new Map<string, { id: string; name: string; roles: string[] }>();
+  for (const r of rows) {
+    const e = byId.get(r.id) ?? { id: r.id, name: r.display_name, roles: [] };
+    e.roles.push(r.role);
+    byId.set(r.id, e);
+  }
+  return [...byId.values()];
+}
+
+export async function userName(db: Db, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const u = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+  return u?.display_name ?? null;
+}

@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  approverListResponseSchema,
+  assignmentResponseSchema,
+  inboxListResponseSchema,
+  inboxQuerySchema,
+  reassignBodySchema,
+} from '@hms/contracts/inbox';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const idParams = z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) });
+const STAFF = ['approver', 'senior_approver'] as const;
+
+/** The approval inbox: list with queues, filters, search, sort and keyset pagination; claim, release, reassign. */
+export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  const actor = (request: Parameters<typeof currentUser>[0]) => {
+    const u = currentUser(request);
+    return { id: u.id, roles: u.roles, ip: request.ip };
+  };
+
+  app.get(
+    '/api/inbox',
+    {
+      onRequest: requireRoles(...STAFF),
+      schema: {
+        operationId: 'listInbox',
+        tags: ['approvals'],
+        summary: 'The approval inbox: one queue, filtered, searched, sorted, one page at a time',
+        description:
+          'Roles: approver, senior_approver. Queues: unassigned, mine, awaiting_second_approval, waiting_for_citizen, ' +
+          'overdue, all (open requests, or any non-draft status when status is given). q searches a reference prefix ' +
+          '(HMS-…) or an applicant-name prefix. Keyset pagination: pass nextCursor back as cursor with the same sort.',
+        querystring: inboxQuerySchema,
+        response: { 200: inboxListResponseSchema, ...problems },
+      },
+    },
+    async (request) => service.list(db, request.query, currentUser(request).id, config.timezone),
+  );
+
+  app.get(
+    '/api/inbox/approvers',
+    {
+      onRequest: requireRoles(...STAFF),
+      schema: {
+        operationId: 'listApprovers',
+        tags: ['approvals'],
+        summary: 'Staff who can be assigned requests (for reassignment)',
+        description: 'Roles: approver, senior_approver.',
+        response: { 200: approverListResponseSchema, ...problems },
+      },
+    },
+    async () => service.approvers(db),
+  );
+
+  app.post(
+    '/api/requests/:id/claim',
+    {
+      onRequest: requireRoles(...STAFF),
+      schema: {
+        operationId: 'claimRequest',
+        tags: ['approvals'],
+        summary: 'Claim a request (exactly one of several concurrent claims wins)',
+        description:
+          'Roles: approver, senior_approver. A submitted request moves to in_review; one awaiting a second approval can ' +
+          'be claimed by a senior approver other than the first approver. 409 names who already has it.',
+        params: idParams,
+        response: { 200: assignmentResponseSchema, ...problems },
+      },
+    },
+    async (request) => service.claim(db, request.params.id, actor(request)),
+  );
+
+  app.post(
+    '/api/requests/:id/release',
+    {
+      onRequest: requireRoles(...STAFF),
+      schema: {
+        operationId: 'releaseRequest',
+        tags: ['approvals'],
+        summary: 'Give a claimed request back to the unassigned queue',
+        description: 'Roles: approver, senior_approver. Only the current assignee can release.',
+        params: idParams,
+        response: { 200: assignmentResponseSchema, ...problems },
+      },
+    },
+    async (request) => service.release(db, request.params.id, actor(request)),
+  );
+
+  app.post(
+    '/api/requests/:id/assignment',
+    {
+      onRequest: requireRoles('senior_approver'),
+      schema: {
+        operationId: 'reassignRequest',
+        tags: ['approvals'],
+        summary: 'Assign a request to another approver',
+        description: 'Roles: senior_approver.',
+        params: idParams,
+        body: reassignBodySchema,
+        response: { 200: assignmentResponseSchema, ...problems },
+      },
+    },
+    async (request) => service.reassign(db, request.params.id, request.body.assigneeId, actor(request)),
+  );
+};

@@ -1,0 +1,246 @@
+import type { Kysely } from 'kysely';
+import type { InboxItem, InboxListResponse, AssignmentResponse } from '@hms/contracts/inbox';
+import type { inboxQuerySchema } from '@hms/contracts/inbox';
+import type { z } from 'zod';
+import type { Database } from '../../platform/db/schema.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { recordRequestEvent } from '../../platform/request-events.ts';
+import { startOfZonedDay } from '../../platform/db/seed.ts';
+import { deadlineState, dueSoonCutoff } from './deadline.ts';
+import * as repo from './repo.ts';
+
+type Query = z.output<typeof inboxQuerySchema>;
+
+export interface Actor {
+  id: string;
+  roles: readonly string[];
+  ip?: string | null;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function encodeCursor(sort: string, c: repo.SortCursor): string {
+  return Buffer.from(JSON.stringify({ s: sort, v: c.v, id: c.id })).toString('base64url');
+}
+
+function decodeCursor(raw: string, sort: string): repo.SortCursor {
+  const fail = () =>
+    badRequest('The cursor is not valid.', [
+      {
+        field: 'query.cursor',
+        message:
+          'Use nextCursor from the previous page exactly as returned, with the same sort; leave cursor out for the first page.',
+      },
+    ]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw fail();
+  }
+  const p = parsed as { s?: unknown; v?: unknown; id?: unknown };
+  const idOk = typeof p.id === 'string' && /^[0-9a-f-]{36}$/.test(p.id);
+  const vOk =
+    p.v === null ||
+    (typeof p.v === 'number' && Number.isSafeInteger(p.v)) ||
+    (typeof p.v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(p.v));
+  if (p.s !== sort || !idOk || !vOk) throw fail();
+  return { v: p.v as repo.SortCursor['v'], id: p.id as string };
+}
+
+/** Search text: a reference prefix when it looks like one (HMS-…), otherwise an applicant-name prefix. */
+function searchOf(q: string | undefined): { reference?: string; namePrefix?: string } {
+  const t = q?.trim();
+  if (!t) return {};
+  const escaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+  if (/^hms[-\s]?/i.test(t) || /^[0-9A-Z]{4,}-/.test(t)) return { reference: escaped(t.toUpperCase().replace(/\s/g, '-')) };
+  return { namePrefix: escaped(t.toLowerCase()) };
+}
+
+export function buildFilter(q: Query, userId: string, now: Date, timeZone: string): repo.ListFilter {
+  return {
+    queue: q.queue,
+    userId,
+    programId: q.programId,
+    status: q.status,
+    risk: q.risk,
+    minAmountCents: q.minAmountCents,
+    maxAmountCents: q.maxAmountCents,
+    submittedFrom: q.submittedFrom ? startOfZonedDay(q.submittedFrom, timeZone) : undefined,
+    submittedBefore: q.submittedTo ? startOfZonedDay(q.submittedTo, timeZone, 1) : undefined,
+    deadline: q.deadline,
+    dueSoonCutoff: dueSoonCutoff(now, timeZone),
+    now,
+    ...searchOf(q.q),
+  };
+}
+
+export async function list(
+  db: Kysely<Database>,
+  q: Query,
+  userId: string,
+  timeZone: string,
+  now = new Date(),
+): Promise<InboxListResponse> {
+  const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
+  const filter = buildFilter(q, userId, now, timeZone);
+  const rows = await repo.list(db, filter, q.sort, after, q.limit);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const items: InboxItem[] = page.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    programId: r.program_id,
+    programName: r.program_name,
+    applicantName: r.applicant_name,
+    status: r.status,
+    amountRequestedCents: Number(r.amount_requested_cents),
+    approvedAmountCents: r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
+    riskLevel: r.risk_level,
+    assignee: r.assigned_to ? { id: r.assigned_to, name: r.assignee_name ?? '' } : null,
+    submittedAt: iso(r.submitted_at),
+    dueAt: iso(r.due_at),
+    deadline: deadlineState(r.status, r.due_at, now, filter.dueSoonCutoff),
+    version: r.version,
+  }));
+  return {
+    items,
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeCursor(q.sort, {
+            v: typeof last.sort_key === 'string' || last.sort_key === null ? last.sort_key : Number(last.sort_key),
+            id: last.id,
+          })
+        : null,
+  };
+}
+
+async function loadOr404(db: Kysely<Database>, id: string) {
+  const r = await repo.requestForAssignment(db, id);
+  if (!r) throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
+  return r;
+}
+
+export async function claim(db: Kysely<Database>, id: string, actor: Actor): Promise<AssignmentResponse> {
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.requestForAssignment(trx, id);
+    if (!before) throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
+    if (before.applicant_id === actor.id)
+      throw forbidden(`You applied for ${before.reference}, so you cannot work on it. Another approver must take it.`);
+    if (before.status === 'awaiting_second_approval') {
+      if (!actor.roles.includes('senior_approver'))
+        throw forbidden(`${before.reference} waits for a second approval, which only a senior approver can give.`);
+      if (before.first_approver_id === actor.id)
+        throw forbidden(`You gave the first approval of ${before.reference}; a different senior approver must give the second.`);
+    }
+    const row = await repo.claim(trx, id, actor.id);
+    if (!row) {
+      const now = await repo.requestForAssignment(trx, id);
+      if (now?.assigned_to)
+        throw conflict(
+          now.assigned_to === actor.id
+            ? `You already have ${now.reference}.`
+            : `${now.reference} is already claimed by ${now.assignee_name}. Pick another request, or ask a senior approver to reassign it.`,
+        );
+      throw conflict(`${before.reference} is ${now?.status ?? before.status} and cannot be claimed; only submitted requests and those awaiting a second approval can.`);
+    }
+    await recordRequestEvent(trx, {
+      requestId: id,
+      type: 'claimed',
+      actor: { id: actor.id, kind: 'user' },
+      fromStatus: before.status,
+      toStatus: row.status,
+      visibleToApplicant: false,
+    });
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'request.claim',
+      entityType: 'request',
+      entityId: id,
+      data: { reference: before.reference, fromStatus: before.status, toStatus: row.status, version: row.version },
+      ip: actor.ip ?? null,
+    });
+    const name = await repo.userName(trx, actor.id);
+    return { id, status: row.status, version: row.version, assignee: { id: actor.id, name: name ?? '' } };
+  });
+}
+
+export async function release(db: Kysely<Database>, id: string, actor: Actor): Promise<AssignmentResponse> {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadOr404(trx as unknown as Kysely<Database>, id);
+    if (before.assigned_to !== actor.id)
+      throw conflict(
+        before.assigned_to
+          ? `${before.reference} is claimed by ${before.assignee_name}, not you; only they (or a senior approver, by reassigning) can release it.`
+          : `${before.reference} is not claimed by anyone.`,
+      );
+    const row = await repo.release(trx, id, actor.id);
+    if (!row) throw conflict(`${before.reference} changed while you released it. Reload and try again.`);
+    await recordRequestEvent(trx, {
+      requestId: id,
+      type: 'released',
+      actor: { id: actor.id, kind: 'user' },
+      fromStatus: before.status,
+      toStatus: row.status,
+      visibleToApplicant: false,
+    });
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'request.release',
+      entityType: 'request',
+      entityId: id,
+      data: { reference: before.reference, version: row.version },
+      ip: actor.ip ?? null,
+    });
+    return { id, status: row.status, version: row.version, assignee: null };
+  });
+}
+
+export async function reassign(
+  db: Kysely<Database>,
+  id: string,
+  assigneeId: string,
+  actor: Actor,
+): Promise<AssignmentResponse> {
+  return db.transaction().execute(async (trx) => {
+    const before = await loadOr404(trx as unknown as Kysely<Database>, id);
+    const target = await repo.staffUser(trx, assigneeId);
+    const field = (message: string) => badRequest(message, [{ field: 'body.assigneeId', message }]);
+    if (!target || !target.roles.some((r) => r === 'approver' || r === 'senior_approver'))
+      throw field('assigneeId must be the id of an approver or senior approver (see GET /api/inbox/approvers).');
+    if (before.applicant_id === assigneeId)
+      throw field(`${target.name} applied for ${before.reference} and cannot be assigned to it. Choose someone else.`);
+    if (before.applicant_id === actor.id)
+      throw forbidden(`You applied for ${before.reference}, so you cannot assign it.`);
+    if (before.status === 'awaiting_second_approval' && (!target.roles.includes('senior_approver') || before.first_approver_id === assigneeId))
+      throw field(`${before.reference} needs its second approval from a senior approver other than the first approver.`);
+    const row = await repo.reassign(trx, id, before.assigned_to, assigneeId);
+    if (!row) throw conflict(`${before.reference} changed while you reassigned it (or is ${before.status}, which cannot be assigned). Reload and try again.`);
+    await recordRequestEvent(trx, {
+      requestId: id,
+      type: 'reassigned',
+      actor: { id: actor.id, kind: 'user' },
+      fromStatus: before.status,
+      toStatus: row.status,
+      data: { from: before.assigned_to, to: assigneeId, toName: target.name },
+      visibleToApplicant: false,
+    });
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'request.reassign',
+      entityType: 'request',
+      entityId: id,
+      data: { reference: before.reference, from: before.assigned_to, to: assigneeId, version: row.version },
+      ip: actor.ip ?? null,
+    });
+    return { id, status: row.status, version: row.version, assignee: { id: target.id, name: target.name } };
+  });
+}
+
+export async function approvers(db: Kysely<Database>) {
+  return { items: await repo.approvers(db) };
+}

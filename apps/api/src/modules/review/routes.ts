@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { commentBodySchema, commentResponseSchema, revealAccountResponseSchema, reviewDetailSchema } from '@hms/contracts/review';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import * as service from './service.ts';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const idParams = z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) });
+const STAFF = ['approver', 'senior_approver'] as const;
+
+export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  let key: Buffer | undefined;
+  const encryptionKey = () => (key ??= resolveEncryptionKey(config));
+
+  app.get(
+    '/api/review/:id',
+    {
+      onRequest: requireRoles(...STAFF),
+      schema: {
+        operationId: 'getReview',
+        tags: ['approvals'],
+        summary: 'Everything needed to decide on one request',
+        description:
+          'Roles: approver, senior_approver. Answers, documents, bank account (last 4 and verification state), the ' +
+          "applicant's other requests, risk signals with explanations, the full timeline (internal steps included), " +
+          'internal comments, the audit trail and the payment.',
+        params: idParams,
+        response: { 200: reviewDetailSchema, ...problems },
+      },
+    },
+    async (request) =>
+      service.detail(db, request.params.id, currentUser(request).id, { timeZone: config.timezone, encryptionKey: encryptionKey() }),
+  );
+
+  app.post(
+    '/api/requests/:id/comments',
+    {
+      onRequest: requireRoles(...STAFF),
+      schema: {
+        operationId: 'addComment',
+        tags: ['approvals'],
+        summary: 'Add an internal comment (never shown to the citizen)',
+        description: 'Roles: approver, senior_approver.',
+        params: idParams,
+        body: commentBodySchema,
+        response: { 201: commentResponseSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const u = currentUser(request);
+      const c = await service.addComment(db, request.params.id, { id: u.id, name: u.displayName, ip: request.ip }, request.body.body);
+      return reply.code(201).send(c);
+    },
+  );
+
+  app.post(
+    '/api/review/:id/bank-account/reveal',
+    {
+      onRequest: requireRoles(...STAFF),
+      schema: {
+        operationId: 'revealBankAccount',
+        tags: ['approvals'],
+        summary: 'Show the full bank account number (audited)',
+        description: 'Roles: approver, senior_approver. Every view is written to the audit log.',
+        params: idParams,
+        response: { 200: revealAccountResponseSchema, ...problems },
+      },
+    },
+    async (request) => service.revealAccount(db, request.params.id, { id: currentUser(request).id, ip: request.ip }, encryptionKey()),
+  );
+};

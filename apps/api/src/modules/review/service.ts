@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import type { ReviewDetail } from '@hms/contracts/review';
+import type { RiskSignalKind } from '@hms/contracts/risk';
+import type { Database } from '../../platform/db/schema.ts';
+import { forbidden, notFound, conflict } from '../../platform/errors.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { recordRequestEvent } from '../../platform/request-events.ts';
+import { fieldKey, openField } from '../../platform/field-crypto.ts';
+import { computeRiskSignals } from '../risk/service.ts';
+import * as riskRepo from '../risk/repo.ts';
+import { deadlineState, dueSoonCutoff } from '../inbox/deadline.ts';
+import * as repo from './repo.ts';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
+
+export interface ReviewContext {
+  timeZone: string;
+  encryptionKey?: Buffer | undefined;
+}
+
+/** Everything an approver needs to decide, in one read. Risk signals are computed first if they never were. */
+export async function detail(db: Kysely<Database>, id: string, viewerId: string, ctx: ReviewContext, now = new Date()): Promise<ReviewDetail> {
+  let r = await repo.requestDetail(db, id);
+  if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${id}. Check the link or search the inbox by reference.`);
+  if (!r.risk_computed_at) {
+    await db.transaction().execute((trx) => computeRiskSignals(trx, id, { encryptionKey: ctx.encryptionKey, now }));
+    r = (await repo.requestDetail(db, id))!;
+  }
+  const [committed, others, events, comments, audit, payment, docs, signals] = await Promise.all([
+    repo.committedCents(db, r.program_id),
+    repo.otherRequests(db, r.applicant_id, id),
+    repo.timeline(db, id),
+    repo.comments(db, id),
+    repo.auditTrail(db, id),
+    repo.livePayment(db, id),
+    repo.documents(db, id),
+    riskRepo.signalsOf(db, id),
+  ]);
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    version: r.version,
+    program: {
+      id: r.program_id,
+      name: r.program_name,
+      maxAmountCents: Number(r.max_amount_cents),
+      approvalThresholdCents: Number(r.approval_threshold_cents),
+      remainingBudgetCents: Number(r.budget_cents) - committed,
+      reviewDeadlineDays: r.review_deadline_days,
+    },
+    applicant: { id: r.applicant_id, name: r.applicant_name, email: r.applicant_email },
+    isOwnRequest: r.applicant_id === viewerId,
+    answers: r.answers,
+    amountRequestedCents: Number(r.amount_requested_cents),
+    approvedAmountCents: r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
+    assignee: person(r.assigned_to, r.assignee_name),
+    firstApprover: person(r.first_approver_id, r.first_approver_name),
+    submittedAt: iso(r.submitted_at),
+    dueAt: iso(r.due_at),
+    deadline: deadlineState(r.status, r.due_at, now, dueSoonCutoff(now, ctx.timeZone)),
+    bankAccount: r.account_id
+      ? {
+          id: r.account_id,
+          holderName: r.holder_name ?? '',
+          accountType: r.account_type ?? '',
+          routingNumber: r.routing_number ?? '',
+          last4: r.account_last4 ?? '',
+          verificationState: r.verification_state ?? 'unverified',
+          createdAt: iso(r.account_created_at)!,
+        }
+      : null,
+    documents: docs.map((d) => ({
+      id: d.id,
+      fileName: d.file_name ?? 'document',
+      contentType: d.content_type ?? 'application/octet-stream',
+      url: `/api/documents/${d.id}`,
+    })),
+    otherRequests: others.map((o) => ({
+      id: o.id,
+      reference: o.reference,
+      programName: o.program_name,
+      status: o.status,
+      amountRequestedCents: Number(o.amount_requested_cents),
+      submittedAt: iso(o.submitted_at),
+    })),
+    riskLevel: r.risk_level,
+    riskSignals: signals.map((s) => ({
+      kind: s.kind as RiskSignalKind,
+      level: s.level,
+      explanation: s.explanation,
+      data: s.data,
+      computedAt: iso(s.computed_at)!,
+    })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      actor: person(e.actor_id, e.display_name),
+      data: e.data,
+      visibleToApplicant: e.visible_to_applicant,
+      at: iso(e.created_at)!,
+    })),
+    comments: comments.map((c) => ({ id: c.id, author: { id: c.author_id, name: c.display_name }, body: c.body, at: iso(c.created_at)! })),
+    auditTrail: audit.map((a) => ({
+      id: Number(a.id),
+      at: iso(a.at)!,
+      actor: person(a.actor_id, a.display_name),
+      action: a.action,
+      data: a.data,
+    })),
+    payment: payment ? { id: payment.id, amountCents: Number(payment.amount_cents), status: payment.status } : null,
+  };
+}
+
+export async function addComment(db: Kysely<Database>, requestId: string, author: { id: string; name: string; ip?: string | null }, body: string) {
+  return db.transaction().execute(async (trx) => {
+    const r = await repo.requestBrief(trx, requestId);
+    if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${requestId}.`);
+    if (r.applicant_id === author.id) throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
+    const row = await repo.insertComment(trx, requestId, author.id, body);
+    await recordRequestEvent(trx, {
+      requestId,
+      type: 'comment',
+      actor: { id: author.id, kind: 'user' },
+      data: { commentId: row.id },
+      visibleToApplicant: false,
+    });
+    await appendAudit(trx, {
+      actorId: author.id,
+      actorKind: 'user',
+      action: 'request.comment',
+      entityType: 'request',
+      entityId: requestId,
+      data: { reference: r.reference, commentId: row.id, length: body.length },
+      ip: author.ip ?? null,
+    });
+    return { id: row.id, author: { id: author.id, name: author.name }, body, at: new Date(row.created_at).toISOString() };
+  });
+}
+
+/** Shows the full account number once, and records who saw it in the audit log in the same transaction. */
+export async function revealAccount(db: Kysely<Database>, requestId: string, viewer: { id: string; ip?: string | null }, encryptionKey: Buffer) {
+  return db.transaction().execute(async (trx) => {
+    const r = await repo.requestBrief(trx, requestId);
+    if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${requestId}.`);
+    if (r.applicant_id === viewer.id) throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
+    if (!r.payee_account_id) throw conflict(`${r.reference} has no payee bank account.`);
+    const a = await repo.account(trx, r.payee_account_id);
+    if (!a) throw conflict(`${r.reference} has no payee bank account.`);
+    const accountNumber = openField(a.account_number_enc, [fieldKey(encryptionKey)]);
+    await appendAudit(trx, {
+      actorId: viewer.id,
+      actorKind: 'user',
+      action: 'payee_account.view_full',
+      entityType: 'request',
+      entityId: requestId,
+      data: { reference: r.reference, payeeAccountId: a.id, last4: a.account_last4 },
+      ip: viewer.ip ?? null,
+    });
+    return { routingNumber: a.routing_number, accountNumber };
+  });
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { requestStatusSchema, requestStatuses } from './landing.ts';
+import { riskLevelSchema } from './risk.ts';
+
+export const inboxQueues = [
+  'unassigned',
+  'mine',
+  'awaiting_second_approval',
+  'waiting_for_citizen',
+  'overdue',
+  'all',
+] as const;
+export const inboxQueueSchema = z.enum(inboxQueues);
+export type InboxQueue = z.infer<typeof inboxQueueSchema>;
+
+export const inboxSorts = [
+  'submitted_asc',
+  'submitted_desc',
+  'due_asc',
+  'amount_desc',
+  'amount_asc',
+] as const;
+export const inboxSortSchema = z.enum(inboxSorts);
+export type InboxSort = z.infer<typeof inboxSortSchema>;
+
+export const deadlineStates = ['on_time', 'due_soon', 'overdue', 'paused', 'none'] as const;
+export const deadlineStateSchema = z.enum(deadlineStates);
+export type DeadlineState = z.infer<typeof deadlineStateSchema>;
+
+/** Business days before the deadline at which a request counts as "due soon". */
+export const DUE_SOON_BUSINESS_DAYS = 2;
+
+const inboxStatuses = requestStatuses.filter((s) => s !== 'draft') as [
+  Exclude<(typeof requestStatuses)[number], 'draft'>,
+  ...Exclude<(typeof requestStatuses)[number], 'draft'>[],
+];
+
+const cents = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number of cents, e.g. 150000 for $1,500.00.` })
+    .int({ error: `${name} must be a whole number of cents, e.g. 150000 for $1,500.00.` })
+    .min(0, { error: `${name} cannot be negative.` });
+
+const isoDate = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${name} must be a date written YYYY-MM-DD.` });
+
+/** Query of GET /api/inbox. Every filter is optional; they combine with AND. */
+export const inboxQuerySchema = z
+  .object({
+    queue: inboxQueueSchema.default('all'),
+    programId: z.uuid({ error: 'programId must be a program id (UUID).' }).optional(),
+    status: z
+      .enum(inboxStatuses, { error: `status must be one of: ${inboxStatuses.join(', ')}.` })
+      .optional(),
+    risk: riskLevelSchema.optional(),
+    minAmountCents: cents('minAmountCents').optional(),
+    maxAmountCents: cents('maxAmountCents').optional(),
+    submittedFrom: isoDate('submittedFrom').optional(),
+    submittedTo: isoDate('submittedTo').optional(),
+    deadline: z.enum(['on_time', 'due_soon', 'overdue', 'paused']).optional(),
+    q: z.string().trim().max(100, { error: 'q must be 100 characters or fewer.' }).optional(),
+    sort: inboxSortSchema.default('submitted_asc'),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce
+      .number({ error: 'limit must be a whole number from 1 to 100.' })
+      .int({ error: 'limit must be a whole number from 1 to 100.' })
+      .min(1, { error: 'limit must be at least 1.' })
+      .max(100, { error: 'limit must be 100 or less.' })
+      .default(25),
+  })
+  .refine(
+    (q) =>
+      q.minAmountCents === undefined ||
+      q.maxAmountCents === undefined ||
+      q.minAmountCents <= q.maxAmountCents,
+    { path: ['maxAmountCents'], error: 'maxAmountCents must be at least minAmountCents.' },
+  )
+  .refine(
+    (q) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo,
+    { path: ['submittedTo'], error: 'submittedTo must be on or after submittedFrom.' },
+  );
+export type InboxQuery = z.input<typeof inboxQuerySchema>;
+
+export const personRefSchema = z.object({ id: z.string(), name: z.string() });
+export type PersonRef = z.infer<typeof personRefSchema>;
+
+export const inboxItemSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  programId: z.string(),
+  programName: z.string(),
+  applicantName: z.string(),
+  status: requestStatusSchema,
+  amountRequestedCents: z.number().int(),
+  approvedAmountCents: z.number().int().nullable(),
+  riskLevel: riskLevelSchema,
+  assignee: personRefSchema.nullable(),
+  submittedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  deadline: deadlineStateSchema,
+  version: z.number().int(),
+});
+export type InboxItem = z.infer<typeof inboxItemSchema>;
+
+export const inboxListResponseSchema = z.object({
+  items: z.array(inboxItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type InboxListResponse = z.infer<typeof inboxListResponseSchema>;
+
+export const claimBodySchema = z.object({}).strict().optional();
+
+export const reassignBodySchema = z.object({
+  assigneeId: z.uuid({ error: 'assigneeId must be the id of an approver or senior approver.' }),
+});
+export type ReassignBody = z.infer<typeof reassignBodySchema>;
+
+export const assignmentResponseSchema = z.object({
+  id: z.string(),
+  status: requestStatusSchema,
+  assignee: personRefSchema.nullable(),
+  version: z.number().int(),
+});
+export type AssignmentResponse = z.infer<typeof assignmentResponseSchema>;
+
+export const approverListResponseSchema = z.object({
+  items: z.array(personRefSchema.extend({ roles: z.array(z.string()) })),
+});

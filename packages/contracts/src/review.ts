@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { requestStatusSchema } from './landing.ts';
+import { riskLevelSchema, riskSignalSchema } from './risk.ts';
+import { deadlineStateSchema, personRefSchema } from './inbox.ts';
+
+export const reviewDetailSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  status: requestStatusSchema,
+  version: z.number().int(),
+  program: z.object({
+    id: z.string(),
+    name: z.string(),
+    maxAmountCents: z.number().int(),
+    approvalThresholdCents: z.number().int(),
+    remainingBudgetCents: z.number().int(),
+    reviewDeadlineDays: z.number().int(),
+  }),
+  applicant: personRefSchema.extend({ email: z.string() }),
+  isOwnRequest: z.boolean(),
+  answers: z.record(z.string(), z.unknown()),
+  amountRequestedCents: z.number().int(),
+  approvedAmountCents: z.number().int().nullable(),
+  assignee: personRefSchema.nullable(),
+  firstApprover: personRefSchema.nullable(),
+  submittedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  deadline: deadlineStateSchema,
+  bankAccount: z
+    .object({
+      id: z.string(),
+      holderName: z.string(),
+      accountType: z.string(),
+      routingNumber: z.string(),
+      last4: z.string(),
+      verificationState: z.string(),
+      createdAt: z.string(),
+    })
+    .nullable(),
+  documents: z.array(
+    z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), url: z.string() }),
+  ),
+  otherRequests: z.array(
+    z.object({
+      id: z.string(),
+      reference: z.string(),
+      programName: z.string(),
+      status: requestStatusSchema,
+      amountRequestedCents: z.number().int(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
+  riskLevel: riskLevelSchema,
+  riskSignals: z.array(riskSignalSchema),
+  timeline: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      actor: personRefSchema.nullable(),
+      data: z.record(z.string(), z.unknown()),
+      visibleToApplicant: z.boolean(),
+      at: z.string(),
+    }),
+  ),
+  comments: z.array(
+    z.object({ id: z.string(), author: personRefSchema, body: z.string(), at: z.string() }),
+  ),
+  auditTrail: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      actor: personRefSchema.nullable(),
+      action: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  payment: z
+    .object({ id: z.string(), amountCents: z.number().int(), status: z.string() })
+    .nullable(),
+});
+export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
+
+export const commentBodySchema = z.object({
+  body: z
+    .string()
+    .trim()
+    .min(1, { error: 'body is empty: write the comment text.' })
+    .max(4000, { error: 'body must be 4,000 characters or fewer.' }),
+});
+export type CommentBody = z.infer<typeof commentBodySchema>;
+
+export const commentResponseSchema = z.object({
+  id: z.string(),
+  author: personRefSchema,
+  body: z.string(),
+  at: z.string(),
+});
+
+export const revealAccountResponseSchema = z.object({
+  routingNumber: z.string(),
+  accountNumber: z.string(),
+});
