@@ -22,6 +22,12 @@ import { inboxRoutes } from './modules/inbox/routes.ts';
 import { reviewRoutes } from './modules/review/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { liveRoutes } from './modules/live/routes.ts';
+import { paymentsRoutes } from './modules/payments/routes.ts';
+import { batchesRoutes } from './modules/batches/routes.ts';
+import { returnsRoutes } from './modules/returns/routes.ts';
+import { webhooksRoutes } from './modules/webhooks/routes.ts';
+import { serviceTokensRoutes } from './modules/service-tokens/routes.ts';
+import { integrationRoutes } from './modules/integration/routes.ts';
 import { programRoutes } from './modules/programs/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
@@ -87,6 +93,13 @@ export async function buildApp({
   await app.register(applicationRoutes);
   await app.register(documentRoutes);
   await app.register(notificationRoutes);
+
+  await app.register(paymentsRoutes);
+  await app.register(batchesRoutes);
+  await app.register(returnsRoutes);
+  await app.register(webhooksRoutes);
+  await app.register(serviceTokensRoutes);
+  await app.register(integrationRoutes);
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

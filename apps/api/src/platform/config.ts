@@ -30,6 +30,29 @@ const positiveInt = (name: string, example: number, max: number) =>
       return n;
     });
 
+/** ABA check digit: 3·d1 + 7·d2 + d3 + … ≡ 0 (mod 10). */
+function abaValid(v: string): boolean {
+  if (!/^[0-9]{9}$/.test(v)) return false;
+  const w = [3, 7, 1, 3, 7, 1, 3, 7, 1];
+  return [...v].reduce((t, d, i) => t + Number(d) * w[i]!, 0) % 10 === 0;
+}
+
+const routingNumber = (name: string, example: string) =>
+  z
+    .string()
+    .refine(abaValid, {
+      error: `must be a 9-digit ABA routing number with a valid check digit (example: ${name}=${example})`,
+    })
+    .optional();
+
+const achName = (name: string, example: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9 &.,'-]{1,23}$/, {
+      error: `must be 1 to 23 letters, digits or spaces (example: ${name}="${example}")`,
+    })
+    .optional();
+
 function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -114,7 +137,69 @@ const envSchema = z.object({
         'must be an smtp:// or smtps:// URL (example: HMS_SMTP_URL=smtp://mail.example.gov:587)',
     })
     .optional(),
+  // Payments / ACH originator (issue 5); demo defaults below. Checked again as a whole in originatorFromEnv.
+  HMS_ACH_COMPANY_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9 &.,'-]{1,16}$/, {
+      error: 'must be 1 to 16 letters, digits or spaces (example: HMS_ACH_COMPANY_NAME="HMS BENEFITS")',
+    })
+    .optional(),
+  HMS_ACH_COMPANY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9 ]{10}$/, {
+      error: 'must be exactly 10 characters, usually 1 + the 9-digit EIN (example: HMS_ACH_COMPANY_ID=1234567890)',
+    })
+    .optional(),
+  HMS_ACH_ODFI_ROUTING: routingNumber('HMS_ACH_ODFI_ROUTING', '121042882'),
+  HMS_ACH_IMMEDIATE_DESTINATION: routingNumber('HMS_ACH_IMMEDIATE_DESTINATION', '231380104'),
+  HMS_ACH_IMMEDIATE_ORIGIN: z
+    .string()
+    .regex(/^[0-9]{9,10}$/, {
+      error: 'must be 9 or 10 digits: a routing number or the bank-assigned origin id (example: HMS_ACH_IMMEDIATE_ORIGIN=121042882)',
+    })
+    .optional(),
+  HMS_ACH_IMMEDIATE_DESTINATION_NAME: achName('HMS_ACH_IMMEDIATE_DESTINATION_NAME', 'FEDERAL RESERVE BANK'),
+  HMS_ACH_IMMEDIATE_ORIGIN_NAME: achName('HMS_ACH_IMMEDIATE_ORIGIN_NAME', 'HMS PAYMENTS'),
+  HMS_ACH_ENTRY_DESCRIPTION: z
+    .string()
+    .regex(/^[A-Za-z0-9 ]{1,10}$/, { error: 'must be 1 to 10 letters, digits or spaces (example: HMS_ACH_ENTRY_DESCRIPTION=BENEFIT)' })
+    .optional(),
+  HMS_ACH_SAME_DAY_CUTOFF: z
+    .string()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, {
+      error: 'must be a 24-hour HH:MM time in HMS_TIMEZONE (example: HMS_ACH_SAME_DAY_CUTOFF=14:45)',
+    })
+    .optional(),
+  HMS_ACH_PRENOTE_WAIT_DAYS: positiveInt('HMS_ACH_PRENOTE_WAIT_DAYS', 3, 30),
+  HMS_PREVIOUS_ENCRYPTION_KEYS: z
+    .string()
+    .refine(
+      (v) =>
+        v
+          .split(',')
+          .map((k) => k.trim())
+          .every((k) => /^[A-Za-z0-9+/]{43}=$/.test(k) && Buffer.from(k, 'base64').length === 32),
+      {
+        error:
+          'must be a comma-separated list of base64 32-byte keys (the keys HMS_ENCRYPTION_KEY had before a rotation)',
+      },
+    )
+    .optional(),
+  HMS_WEBHOOK_WORKER: flag('HMS_WEBHOOK_WORKER'),
 });
+
+export interface OriginatorConfig {
+  companyName: string;
+  companyId: string;
+  odfiRouting: string;
+  immediateDestination: string;
+  immediateOrigin: string;
+  immediateDestinationName: string;
+  immediateOriginName: string;
+  entryDescription: string;
+  sameDayCutoff: string;
+  prenoteWaitDays: number;
+}
 
 export interface Config {
   port: number;
@@ -133,6 +218,11 @@ export interface Config {
   secureCookies: boolean;
   staticRoot: string;
   smtpUrl: string | undefined;
+  originator: OriginatorConfig;
+  /** Keys that sealed values before a rotation; read-only (see modules/originator/keyring.ts). */
+  previousEncryptionKeys: Buffer[];
+  /** Start the webhook delivery worker with the server (default on). */
+  webhookWorker: boolean;
 }
 
 export const defaultRemotes: Remotes = {
@@ -179,6 +269,24 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     secureCookies: e.HMS_SECURE_COOKIES ?? false,
     staticRoot: path.resolve(e.HMS_STATIC_ROOT ?? path.join(REPO_ROOT, 'apps')),
     smtpUrl: e.HMS_SMTP_URL,
+    originator: {
+      companyName: (e.HMS_ACH_COMPANY_NAME ?? 'HMS BENEFITS').toUpperCase(),
+      companyId: e.HMS_ACH_COMPANY_ID ?? '1234567890',
+      odfiRouting: e.HMS_ACH_ODFI_ROUTING ?? '121042882',
+      immediateDestination: e.HMS_ACH_IMMEDIATE_DESTINATION ?? '231380104',
+      immediateOrigin: e.HMS_ACH_IMMEDIATE_ORIGIN ?? e.HMS_ACH_ODFI_ROUTING ?? '121042882',
+      immediateDestinationName: (e.HMS_ACH_IMMEDIATE_DESTINATION_NAME ?? 'FEDERAL RESERVE BANK').toUpperCase(),
+      immediateOriginName: (e.HMS_ACH_IMMEDIATE_ORIGIN_NAME ?? 'HMS PAYMENTS').toUpperCase(),
+      entryDescription: (e.HMS_ACH_ENTRY_DESCRIPTION ?? 'BENEFIT').toUpperCase(),
+      sameDayCutoff: e.HMS_ACH_SAME_DAY_CUTOFF ?? '14:45',
+      prenoteWaitDays: e.HMS_ACH_PRENOTE_WAIT_DAYS ?? 3,
+    },
+    previousEncryptionKeys: (e.HMS_PREVIOUS_ENCRYPTION_KEYS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== '')
+      .map((k) => Buffer.from(k, 'base64')),
+    webhookWorker: e.HMS_WEBHOOK_WORKER ?? true,
   };
 }
 

@@ -273,3 +273,176 @@ export interface Database {
   request_comments: RequestCommentsTable;
   risk_signals: RiskSignalsTable;
 }
+
+// ---- Payments, ACH, returns, webhooks, service tokens (migration 0300; issue 5). Declaration merging keeps the
+// shared interfaces above untouched.
+/** YYYY-MM-DD text. */
+type DateColumn = string;
+
+export interface PaymentsTable {
+  trace_number: string | null;
+  effective_date: string | null;
+  prenote_ready_on: string | null;
+  return_code: string | null;
+  return_reason_en: string | null;
+  return_reason_es: string | null;
+  account_fixable: boolean | null;
+  returned_at: Timestamp | null;
+  released_at: Timestamp | null;
+  settled_at: Timestamp | null;
+}
+
+export type BatchStatus = 'built' | 'released' | 'settled' | 'cancelled';
+
+export interface AchBatchesTable {
+  id: string;
+  status: BatchStatus;
+  file_date: DateColumn;
+  file_id_modifier: string;
+  effective_date: DateColumn;
+  same_day: boolean;
+  entry_count: number;
+  prenote_count: number;
+  total_cents: number;
+  file_enc: string;
+  key_id: string;
+  file_sha256: string;
+  built_by: string;
+  built_at: CreatedAt;
+  released_by: string | null;
+  released_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancelled_at: Timestamp | null;
+  settled_at: Timestamp | null;
+  settled_by_kind: 'user' | 'token' | null;
+  settled_by: string | null;
+  download_count: Generated<number>;
+}
+
+export interface AchEntriesTable {
+  id: string;
+  batch_id: string;
+  payment_id: string;
+  payee_account_id: string;
+  program_id: string;
+  kind: 'payment' | 'prenote';
+  transaction_code: number;
+  amount_cents: number;
+  trace_number: string;
+  created_at: CreatedAt;
+}
+
+export interface ReturnFilesTable {
+  id: string;
+  sha256: string;
+  file_name: string;
+  uploaded_by: string;
+  uploaded_at: CreatedAt;
+  result: Json<Record<string, unknown>>;
+}
+
+export interface AchReturnsTable {
+  id: string;
+  return_file_id: string;
+  entry_id: string;
+  payment_id: string;
+  return_code: string;
+  amount_cents: number;
+  original_trace_number: string;
+  addenda_information: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface AchNocsTable {
+  id: string;
+  return_file_id: string;
+  entry_id: string;
+  payment_id: string;
+  payee_account_id: string;
+  change_code: string;
+  corrected_enc: string;
+  key_id: string;
+  corrected_summary: Json<Record<string, unknown>>;
+  status: Generated<'pending' | 'applied' | 'dismissed'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  description: Generated<string>;
+  event_types: ColumnType<string[], string[], string[]>;
+  secret_enc: string;
+  key_id: string;
+  enabled: Generated<boolean>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface WebhookFanoutTable {
+  event_id: string;
+  done_at: CreatedAt;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  body: string;
+  status: 'pending' | 'delivered' | 'failed' | 'dead';
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  at: CreatedAt;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface ServiceTokensTable {
+  id: string;
+  name: string;
+  scopes: ColumnType<string[], string[], string[]>;
+  token_hash: string;
+  token_prefix: string;
+  created_by: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  rotated_from: string | null;
+}
+
+export interface ServiceTokenUsesTable {
+  id: string;
+  token_id: string;
+  at: CreatedAt;
+  method: string;
+  path: string;
+  status_code: number;
+  ip: string | null;
+}
+
+export interface Database {
+  ach_batches: AchBatchesTable;
+  ach_entries: AchEntriesTable;
+  return_files: ReturnFilesTable;
+  ach_returns: AchReturnsTable;
+  ach_nocs: AchNocsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_fanout: WebhookFanoutTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  service_tokens: ServiceTokensTable;
+  service_token_uses: ServiceTokenUsesTable;
+}

@@ -1,0 +1,435 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateText } from '@hms/ach/validate';
+import { parseFile } from '@hms/ach/parse';
+import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { insertApprovedPayment } from '../payments/fixtures.ts';
+import { returnFileFor } from '../returns/return-file.fixture.ts';
+
+let t: TestContext;
+let citizenId: string;
+let energy: string; // no prenote
+let business: string; // requires prenote
+const finance = () => signedIn('finance@example.gov');
+const supervisor = () => signedIn('supervisor@example.gov');
+async function signedIn(email: string) {
+  const a = new Agent(t.app);
+  await a.signIn(email);
+  return a;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.db.kysely;
+  citizenId = (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'citizen@example.gov')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const programs = await db.selectFrom('programs').select(['id', 'slug']).execute();
+  energy = programs.find((p) => p.slug === 'home-energy-rebate')!.id;
+  business = programs.find((p) => p.slug === 'small-business-relief')!.id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function pending(amountCents: number, programId = energy, accountNumber?: string) {
+  return insertApprovedPayment(t.db.kysely, t.config, {
+    applicantId: citizenId,
+    programId,
+    amountCents,
+    ...(accountNumber ? { accountNumber } : {}),
+  });
+}
+
+describe('batches under dual control', () => {
+  it('builds a valid NACHA file, refuses release by its builder and download before release, then releases and downloads', async () => {
+    const p1 = await pending(125_00, energy, '123456789');
+    const p2 = await pending(40_50);
+    const sup = await supervisor();
+    const build = await sup.post('/api/batches', { paymentIds: [p1.paymentId, p2.paymentId] });
+    expect(build.statusCode).toBe(201);
+    const batch = JSON.parse(build.body);
+    expect(batch).toMatchObject({
+      status: 'built',
+      entryCount: 2,
+      prenoteCount: 0,
+      totalCents: 165_50,
+    });
+    expect(batch.fileIdModifier).toMatch(/^[A-Z0-9]$/);
+    expect(batch.can.release).toBe(false);
+    expect(batch.releaseBlockedReason).toMatch(/dual control/);
+
+    // The payments left the pending list.
+    const list = JSON.parse((await sup.get(`/api/payments?status=batched`)).body);
+    expect(list.items.map((i: { id: string }) => i.id)).toEqual(
+      expect.arrayContaining([p1.paymentId, p2.paymentId]),
+    );
+
+    const own = await sup.post(`/api/batches/${batch.id}/release`);
+    expect(own.statusCode).toBe(403);
+    expect(JSON.parse(own.body).detail).toMatch(/Dual control/);
+
+    const early = await sup.get(`/api/batches/${batch.id}/file`);
+    expect(early.statusCode).toBe(409);
+    expect(JSON.parse(early.body).detail).toMatch(/not released/);
+
+    // A finance (non-supervisor) user cannot release or download at all.
+    const fin = await finance();
+    expect((await fin.post(`/api/batches/${batch.id}/release`)).statusCode).toBe(403);
+
+    // A second supervisor releases it.
+    await t.db.kysely
+      .insertInto('users')
+      .values({
+        id: '019a0000-0000-7000-8000-000000000001',
+        email: 'sup2@example.gov',
+        password_hash: (
+          await t.db.kysely
+            .selectFrom('users')
+            .select('password_hash')
+            .where('email', '=', 'supervisor@example.gov')
+            .executeTakeFirstOrThrow()
+        ).password_hash,
+        display_name: 'Second Supervisor',
+      })
+      .execute();
+    await t.db.kysely
+      .insertInto('user_roles')
+      .values({ user_id: '019a0000-0000-7000-8000-000000000001', role: 'finance_supervisor' })
+      .execute();
+    const sup2 = await signedIn('sup2@example.gov');
+    const rel = await sup2.post(`/api/batches/${batch.id}/release`);
+    expect(rel.statusCode).toBe(200);
+    expect(JSON.parse(rel.body)).toMatchObject({
+      status: 'released',
+      releasedBy: { name: 'Second Supervisor' },
+    });
+
+    const file = await sup.get(`/api/batches/${batch.id}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toMatch(
+      /attachment; filename="HMS-\d{4}-\d{2}-\d{2}-[A-Z0-9]\.ach"/,
+    );
+    const report = validateText(file.body);
+    expect(report.errors).toEqual([]);
+    expect(report.valid).toBe(true);
+    const parsed = parseFile(file.body).file;
+    const entries = parsed.batches.flatMap((b) => b.entries);
+    expect(entries.map((e) => e.amount).sort((x, y) => x - y)).toEqual([40_50, 125_00]);
+    expect(entries.find((e) => e.amount === 125_00)!.dfiAccountNumber.trim()).toBe('123456789');
+    expect(parsed.header.fileIdModifier).toBe(batch.fileIdModifier);
+
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('entity_id', '=', batch.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'batch.built',
+      'batch.released',
+      'batch.downloaded',
+    ]);
+
+    // The citizen was told the payment was sent, in the timeline and a notification.
+    const ev = await t.db.kysely
+      .selectFrom('request_events')
+      .select(['type', 'data'])
+      .where('request_id', '=', p1.requestId)
+      .execute();
+    expect(ev).toEqual([
+      expect.objectContaining({
+        type: 'payment_sent',
+        data: expect.objectContaining({ amountCents: 125_00, accountLast4: '6789' }),
+      }),
+    ]);
+    const released = await t.db.kysely
+      .selectFrom('payments')
+      .select(['status', 'trace_number'])
+      .where('id', '=', p1.paymentId)
+      .executeTakeFirstOrThrow();
+    expect(released.status).toBe('released');
+    expect(released.trace_number).toMatch(/^12104288\d{7}$/);
+    expect((await sup.post(`/api/batches/${batch.id}/cancel`)).statusCode).toBe(409);
+  });
+
+  it('gives each file of the day its own file id modifier and cancels an unreleased batch back to pending', async () => {
+    const fin = await finance();
+    const a = await pending(10_00);
+    const b = await pending(11_00);
+    const b1 = JSON.parse((await fin.post('/api/batches', { paymentIds: [a.paymentId] })).body);
+    const b2 = JSON.parse((await fin.post('/api/batches', { paymentIds: [b.paymentId] })).body);
+    expect(b1.fileIdModifier).not.toBe(b2.fileIdModifier);
+    const again = await fin.post('/api/batches', { paymentIds: [a.paymentId] });
+    expect(again.statusCode).toBe(409);
+    expect(JSON.parse(again.body).errors[0]).toMatchObject({
+      field: 'body.paymentIds',
+      message: expect.stringMatching(/batched, not pending/),
+    });
+    const cancel = await fin.post(`/api/batches/${b1.id}/cancel`);
+    expect(JSON.parse(cancel.body).status).toBe('cancelled');
+    const row = await t.db.kysely
+      .selectFrom('payments')
+      .select(['status', 'batch_id', 'trace_number'])
+      .where('id', '=', a.paymentId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'pending', batch_id: null, trace_number: null });
+    await fin.post(`/api/batches/${b2.id}/cancel`);
+  });
+
+  it('sends a $0 prenote first for a new account when the program requires it', async () => {
+    const fin = await finance();
+    const p = await pending(500_00, business);
+    const listed = JSON.parse(
+      (await fin.get(`/api/payments?status=pending&programId=${business}`)).body,
+    );
+    expect(listed.items.find((i: { id: string }) => i.id === p.paymentId).needsPrenote).toBe(true);
+    const batch = JSON.parse((await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body);
+    expect(batch).toMatchObject({ prenoteCount: 1, totalCents: 0 });
+    expect(batch.entries[0]).toMatchObject({
+      kind: 'prenote',
+      amountCents: 0,
+      transactionCode: 23,
+    });
+    const row = await t.db.kysely
+      .selectFrom('payments')
+      .select(['status', 'prenote_ready_on'])
+      .where('id', '=', p.paymentId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('prenote_sent');
+    expect(row.prenote_ready_on! > batch.effectiveDate).toBe(true);
+    await fin.post(`/api/batches/${batch.id}/cancel`);
+  });
+
+  it('validates the body with field messages', async () => {
+    const fin = await finance();
+    const res = await fin.post('/api/batches', { paymentIds: [] });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).errors[0]).toEqual({
+      field: 'body.paymentIds',
+      message: 'Select at least one pending payment.',
+    });
+  });
+});
+
+describe('returns, NOCs and the citizen', () => {
+  async function releasedBatch(payments: Array<{ paymentId: string }>) {
+    const fin = await finance();
+    const batch = JSON.parse(
+      (await fin.post('/api/batches', { paymentIds: payments.map((p) => p.paymentId) })).body,
+    );
+    const rel = await (await supervisor()).post(`/api/batches/${batch.id}/release`);
+    expect(rel.statusCode).toBe(200);
+    return JSON.parse(rel.body) as {
+      id: string;
+      entries: Array<{ traceNumber: string; payment: { id: string } }>;
+    };
+  }
+  const traceOf = (
+    b: { entries: Array<{ traceNumber: string; payment: { id: string } }> },
+    paymentId: string,
+  ) => b.entries.find((e) => e.payment.id === paymentId)!.traceNumber;
+
+  it('imports a return file once: payment returned, request payment_returned, citizen told; the second import changes nothing', async () => {
+    const p = await pending(75_00);
+    const q = await pending(80_00);
+    const batch = await releasedBatch([p, q]);
+    const content = returnFileFor({
+      odfiRouting: t.config.originator.odfiRouting,
+      returns: [
+        { traceNumber: traceOf(batch, p.paymentId), amountCents: 75_00, code: 'R03' },
+        { traceNumber: '121042889999999', amountCents: 1_00, code: 'R01' },
+      ],
+    });
+    const fin = await finance();
+    const first = await fin.post('/api/returns/imports', { fileName: 'returns.ach', content });
+    expect(first.statusCode).toBe(200);
+    const r1 = JSON.parse(first.body);
+    expect(r1.duplicate).toBe(false);
+    expect(r1.counts).toEqual({
+      returnsApplied: 1,
+      nocsRecorded: 0,
+      alreadyRecorded: 0,
+      unmatched: 1,
+      ignored: 0,
+    });
+    expect(r1.items[0]).toMatchObject({ code: 'R03', outcome: 'applied', reference: p.reference });
+
+    const payment = await t.db.kysely
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', p.paymentId)
+      .executeTakeFirstOrThrow();
+    expect(payment).toMatchObject({
+      status: 'returned',
+      return_code: 'R03',
+      account_fixable: true,
+    });
+    const req = await t.db.kysely
+      .selectFrom('requests')
+      .select('status')
+      .where('id', '=', p.requestId)
+      .executeTakeFirstOrThrow();
+    expect(req.status).toBe('payment_returned');
+    const note = await t.db.kysely
+      .selectFrom('notifications')
+      .select(['title', 'body'])
+      .where('request_id', '=', p.requestId)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(note.title).toMatch(/returned the payment/);
+    expect(note.body).toMatch(/could not find an account.*new bank account/);
+
+    const counts = async () => ({
+      returns: (await t.db.kysely.selectFrom('ach_returns').select('id').execute()).length,
+      events: (await t.db.kysely.selectFrom('request_events').select('id').execute()).length,
+      outbox: (await t.db.kysely.selectFrom('outbox_events').select('id').execute()).length,
+    });
+    const before = await counts();
+    const second = JSON.parse(
+      (await fin.post('/api/returns/imports', { fileName: 'again.ach', content })).body,
+    );
+    expect(second.duplicate).toBe(true);
+    expect(second.importId).toBe(r1.importId);
+    // The same return inside a different file (another modifier → other bytes) is recorded once per entry.
+    const other = returnFileFor(
+      {
+        odfiRouting: t.config.originator.odfiRouting,
+        returns: [{ traceNumber: traceOf(batch, p.paymentId), amountCents: 75_00, code: 'R03' }],
+      },
+      'B',
+    );
+    const third = JSON.parse(
+      (await fin.post('/api/returns/imports', { fileName: 'other.ach', content: other })).body,
+    );
+    expect(third.counts.alreadyRecorded).toBe(1);
+    expect(await counts()).toEqual(before);
+
+    // The citizen gives a new account: new pending payment linked to the returned one, request approved.
+    const citizen = await signedIn('citizen@example.gov');
+    const body = {
+      holderName: 'Casey Citizen',
+      accountType: 'savings',
+      routingNumber: '011000015',
+      accountNumber: '99887766',
+    };
+    const upd = await citizen.post(`/api/requests/${p.requestId}/payee-account`, body);
+    expect(upd.statusCode).toBe(201);
+    const u = JSON.parse(upd.body);
+    expect(u).toMatchObject({
+      requestStatus: 'approved',
+      replacesPaymentId: p.paymentId,
+      accountLast4: '7766',
+    });
+    const live = await t.db.kysely
+      .selectFrom('payments')
+      .select(['id', 'status'])
+      .where('request_id', '=', p.requestId)
+      .where('status', 'not in', ['returned', 'cancelled'])
+      .execute();
+    expect(live).toEqual([{ id: u.paymentId, status: 'pending' }]);
+    // Never twice: the request is approved again, so a second account update is refused.
+    const twice = await citizen.post(`/api/requests/${p.requestId}/payee-account`, body);
+    expect(twice.statusCode).toBe(409);
+    // Someone else's request is not found.
+    const other2 = await pending(1_00);
+    await t.db.kysely
+      .updateTable('requests')
+      .set({ status: 'payment_returned' })
+      .where('id', '=', other2.requestId)
+      .execute();
+    const stranger = await signedIn('approver@example.gov');
+    expect(
+      (await stranger.post(`/api/requests/${other2.requestId}/payee-account`, body)).statusCode,
+    ).toBe(403);
+  });
+
+  it('rejects a file that is not NACHA with field-level errors', async () => {
+    const fin = await finance();
+    const res = await fin.post('/api/returns/imports', {
+      fileName: 'x.txt',
+      content: 'x'.repeat(200),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).errors[0]).toMatchObject({
+      field: 'body.content',
+      message: expect.stringMatching(/^Line 1/),
+    });
+  });
+
+  it('records a NOC and applies it to the payee account only when a finance supervisor confirms', async () => {
+    const p = await pending(12_00, energy, '55554444');
+    const batch = await releasedBatch([p]);
+    const content = returnFileFor(
+      {
+        odfiRouting: t.config.originator.odfiRouting,
+        nocs: [
+          {
+            traceNumber: traceOf(batch, p.paymentId),
+            code: 'C03',
+            correctedData: '021000021   123123123',
+          },
+        ],
+      },
+      'N',
+    );
+    const fin = await finance();
+    const imp = JSON.parse(
+      (await fin.post('/api/returns/imports', { fileName: 'noc.ach', content })).body,
+    );
+    expect(imp.counts.nocsRecorded).toBe(1);
+    const nocs = JSON.parse((await fin.get('/api/nocs?status=pending')).body).items;
+    const noc = nocs.find((n: { paymentId: string }) => n.paymentId === p.paymentId);
+    expect(noc.corrected).toEqual({
+      routingNumber: '021000021',
+      accountLast4: '3123',
+      accountType: null,
+      holderName: null,
+    });
+    expect(JSON.stringify(nocs)).not.toContain('123123123');
+    const before = await t.db.kysely
+      .selectFrom('payee_accounts')
+      .selectAll()
+      .where('id', '=', p.payeeAccountId)
+      .executeTakeFirstOrThrow();
+    expect(before.routing_number).toBe('011000015');
+    expect((await fin.post(`/api/nocs/${noc.id}/confirm`)).statusCode).toBe(403);
+    const ok = await (await supervisor()).post(`/api/nocs/${noc.id}/confirm`);
+    expect(ok.statusCode).toBe(200);
+    expect(JSON.parse(ok.body).status).toBe('applied');
+    const after = await t.db.kysely
+      .selectFrom('payee_accounts')
+      .selectAll()
+      .where('id', '=', p.payeeAccountId)
+      .executeTakeFirstOrThrow();
+    expect(after).toMatchObject({ routing_number: '021000021', account_last4: '3123' });
+    expect(after.account_number_enc).not.toBe(before.account_number_enc);
+    expect((await (await supervisor()).post(`/api/nocs/${noc.id}/confirm`)).statusCode).toBe(409);
+  });
+
+  it('settles a released batch by a finance user: payments settled, requests paid, citizen told', async () => {
+    const p = await pending(30_00);
+    const batch = await releasedBatch([p]);
+    const fin = await finance();
+    const res = await fin.post(`/api/batches/${batch.id}/settle`, {});
+    expect(JSON.parse(res.body)).toMatchObject({
+      status: 'settled',
+      paymentsSettled: 1,
+      alreadySettled: false,
+    });
+    expect(
+      (
+        await t.db.kysely
+          .selectFrom('requests')
+          .select('status')
+          .where('id', '=', p.requestId)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('paid');
+    const again = JSON.parse((await fin.post(`/api/batches/${batch.id}/settle`, {})).body);
+    expect(again).toMatchObject({ alreadySettled: true, paymentsSettled: 0 });
+  });
+});

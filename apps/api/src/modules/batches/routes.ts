@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  batchDetailSchema,
+  batchesQuerySchema,
+  batchesResponseSchema,
+  buildBatchBodySchema,
+  settleBodySchema,
+} from '@hms/contracts/batches';
+import { settlementResponseSchema } from '@hms/contracts/integration';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const withId = { 404: problemSchema, 409: problemSchema };
+const params = z.object({ id: z.uuid({ error: 'id must be a batch id (UUID).' }) });
+const FINANCE = ['finance', 'finance_supervisor'] as const;
+
+export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+
+  app.post(
+    '/api/batches',
+    {
+      onRequest: requireRoles(...FINANCE),
+      schema: {
+        operationId: 'buildBatch',
+        tags: ['batches'],
+        summary: 'Build an ACH batch (NACHA file) from selected pending payments',
+        description:
+          'Roles: finance, finance_supervisor. New payee accounts of programs that require it get a $0 prenote instead of the money. ' +
+          "The file is generated, validated, sealed and stored with its SHA-256 and the day's file id modifier.",
+        body: buildBatchBodySchema,
+        response: { 201: batchDetailSchema, ...guarded, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const detail = await service.buildBatch(
+        db,
+        config,
+        currentUser(request),
+        request.body,
+        request.ip,
+      );
+      return reply.code(201).send(detail);
+    },
+  );
+
+  app.get(
+    '/api/batches',
+    {
+      onRequest: requireRoles(...FINANCE),
+      schema: {
+        operationId: 'listBatches',
+        tags: ['batches'],
+        summary: 'ACH batches, newest first',
+        description: 'Roles: finance, finance_supervisor.',
+        querystring: batchesQuerySchema,
+        response: { 200: batchesResponseSchema, ...guarded },
+      },
+    },
+    async (request) => service.listBatches(db, request.query.status),
+  );
+
+  app.get(
+    '/api/batches/:id',
+    {
+      onRequest: requireRoles(...FINANCE),
+      schema: {
+        operationId: 'getBatch',
+        tags: ['batches'],
+        summary: 'One batch with its entries and what the caller may do with it',
+        description: 'Roles: finance, finance_supervisor.',
+        params,
+        response: { 200: batchDetailSchema, ...guarded, ...withId },
+      },
+    },
+    async (request) => service.getBatch(db, currentUser(request), request.params.id),
+  );
+
+  app.post(
+    '/api/batches/:id/release',
+    {
+      onRequest: requireRoles('finance_supervisor'),
+      schema: {
+        operationId: 'releaseBatch',
+        tags: ['batches'],
+        summary: 'Release a built batch (dual control: not by the user who built it)',
+        description:
+          'Roles: finance_supervisor. Payments become released and each citizen is told the payment was sent.',
+        params,
+        response: { 200: batchDetailSchema, ...guarded, ...withId },
+      },
+    },
+    async (request) =>
+      service.releaseBatch(db, config, currentUser(request), request.params.id, request.ip),
+  );
+
+  app.post(
+    '/api/batches/:id/cancel',
+    {
+      onRequest: requireRoles(...FINANCE),
+      schema: {
+        operationId: 'cancelBatch',
+        tags: ['batches'],
+        summary: 'Cancel a batch that is not released; its payments go back to pending',
+        description: 'Roles: finance, finance_supervisor.',
+        params,
+        response: { 200: batchDetailSchema, ...guarded, ...withId },
+      },
+    },
+    async (request) => service.cancelBatch(db, currentUser(request), request.params.id, request.ip),
+  );
+
+  app.post(
+    '/api/batches/:id/settle',
+    {
+      onRequest: requireRoles(...FINANCE),
+      schema: {
+        operationId: 'settleBatch',
+        tags: ['batches'],
+        summary: 'Mark a released batch settled (payments settled, requests paid)',
+        description:
+          'Roles: finance, finance_supervisor. Idempotent: settling a settled batch changes nothing.',
+        params,
+        body: settleBodySchema,
+        response: { 200: settlementResponseSchema, ...guarded, ...withId },
+      },
+    },
+    async (request) =>
+      service.settleBatch(
+        db,
+        { kind: 'user', id: currentUser(request).id, ip: request.ip },
+        request.params.id,
+        request.body.note,
+      ),
+  );
+
+  app.get(
+    '/api/batches/:id/file',
+    {
+      onRequest: requireRoles('finance_supervisor'),
+      schema: {
+        operationId: 'downloadBatchFile',
+        tags: ['batches'],
+        summary: 'Download the NACHA file of a released batch, unchanged (audited)',
+        description: 'Roles: finance_supervisor. Refused (409) until the batch is released.',
+        params,
+        produces: ['text/plain'],
+        response: {
+          200: z.string().describe('The NACHA file (94-character records)'),
+          ...guarded,
+          ...withId,
+        },
+      },
+    },
+    async (request, reply) => {
+      const f = await service.downloadBatch(
+        db,
+        config,
+        currentUser(request),
+        request.params.id,
+        request.ip,
+      );
+      return reply
+        .header('content-type', 'text/plain; charset=us-ascii')
+        .header('content-disposition', `attachment; filename="${f.fileName}"`)
+        .header('x-file-sha256', f.sha256)
+        .header('cache-control', 'no-store')
+        .send(f.text);
+    },
+  );
+};

@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+import type { JournalLine, JournalResponse } from '@hms/contracts/integration';
+import type { Database } from '../../platform/db/schema.ts';
+import { badRequest } from '../../platform/errors.ts';
+
+/**
+ * The general-ledger postings HMS causes, as balanced debit/credit pairs per program, day and kind:
+ *  - payment (a first payment goes out on its effective date): DR 5100 Program benefit expense / CR 1010 Fund balance with Treasury
+ *  - return  (the bank sends the money back, on the day the return is imported): DR 1010 / CR 2150 Returned payments payable
+ *  - reissue (a replacement payment for a returned one goes out): DR 2150 / CR 1010 — reverses the liability of the return
+ *    instead of counting the expense twice.
+ */
+export const ACCOUNTS = {
+  expense: { account: '5100', accountName: 'Program benefit expense' },
+  cash: { account: '1010', accountName: 'Fund balance with Treasury' },
+  payable: { account: '2150', accountName: 'Returned payments payable' },
+} as const;
+
+const POSTINGS: Record<
+  JournalLine['entryType'],
+  { debit: keyof typeof ACCOUNTS; credit: keyof typeof ACCOUNTS }
+> = {
+  payment: { debit: 'expense', credit: 'cash' },
+  return: { debit: 'cash', credit: 'payable' },
+  reissue: { debit: 'payable', credit: 'cash' },
+};
+
+export async function journal(
+  db: Kysely<Database>,
+  timeZone: string,
+  q: { from: string; to: string },
+): Promise<JournalResponse> {
+  if (q.from > q.to)
+    throw badRequest('The date range is reversed.', [
+      { field: 'query.to', message: 'to must be on or after from.' },
+    ]);
+  const rows = await sql<{
+    date: string;
+    program_id: string;
+    slug: string;
+    entry_type: JournalLine['entryType'];
+    cents: number | string;
+    n: number | string;
+  }>`
+    select date, program_id, slug, entry_type, sum(amount_cents) as cents, count(*) as n from (
+      select b.effective_date as date, e.program_id, e.amount_cents,
+             case when p.replaces_payment_id is null then 'payment' else 'reissue' end as entry_type
+        from ach_entries e
+        join ach_batches b on b.id = e.batch_id
+        join payments p on p.id = e.payment_id
+       where e.kind = 'payment' and b.status in ('released', 'settled')
+      union all
+      select to_char(timezone(${timeZone}, r.created_at), 'YYYY-MM-DD') as date, e.program_id, r.amount_cents, 'return' as entry_type
+        from ach_returns r
+        join ach_entries e on e.id = r.entry_id
+       where e.kind = 'payment' and r.amount_cents > 0
+    ) x
+    join programs pr on pr.id = x.program_id
+    where date between ${q.from} and ${q.to}
+    group by date, program_id, slug, entry_type
+    order by date, slug, entry_type
+  `.execute(db);
+  const lines: JournalLine[] = [];
+  for (const r of rows.rows) {
+    const cents = Number(r.cents);
+    const post = POSTINGS[r.entry_type];
+    const base = {
+      date: r.date,
+      programId: r.program_id,
+      programSlug: r.slug,
+      entryType: r.entry_type,
+      count: Number(r.n),
+    };
+    lines.push({ ...base, ...ACCOUNTS[post.debit], debitCents: cents, creditCents: 0 });
+    lines.push({ ...base, ...ACCOUNTS[post.credit], debitCents: 0, creditCents: cents });
+  }
+  const total = (k: 'debitCents' | 'creditCents') => lines.reduce((t, l) => t + l[k], 0);
+  return {
+    from: q.from,
+    to: q.to,
+    lines,
+    totals: { debitCents: total('debitCents'), creditCents: total('creditCents') },
+  };
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** Amounts in the CSV are decimal dollars (two places) computed from integer cents, never through floats. */
+const dollars = (cents: number) =>
+  `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+
+export function journalCsv(j: JournalResponse): string {
+  const head = [
+    'date',
+    'program',
+    'entry_type',
+    'account',
+    'account_name',
+    'debit',
+    'credit',
+    'count',
+  ];
+  const body = j.lines.map((l) =>
+    [
+      l.date,
+      l.programSlug,
+      l.entryType,
+      l.account,
+      l.accountName,
+      dollars(l.debitCents),
+      dollars(l.creditCents),
+      l.count,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return [head.join(','), ...body].join('\r\n') + '\r\n';
+}

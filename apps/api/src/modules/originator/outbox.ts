@@ -1,0 +1,27 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+
+/**
+ * An integration event (batch.released, payment.returned, payment.settled, payment.created) written in the caller's
+ * transaction; the webhook worker fans it out to the subscribed endpoints after commit.
+ */
+export async function emitEvent(
+  trx: Transaction<Database>,
+  type: string,
+  aggregate: { type: string; id: string },
+  payload: Record<string, unknown>,
+): Promise<string> {
+  const id = uuidv7();
+  await trx
+    .insertInto('outbox_events')
+    .values({
+      id,
+      type,
+      aggregate_type: aggregate.type,
+      aggregate_id: aggregate.id,
+      payload: JSON.stringify(payload),
+    })
+    .execute();
+  return id;
+}

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../platform/config.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { seal } from '../originator/keyring.ts';
+
+let seq = 0;
+
+/**
+ * An approved request with a sealed payee account and its pending payment, as the approvals module's final
+ * approval leaves them. For tests and the demo seed of the payments side.
+ */
+export async function insertApprovedPayment(
+  db: Kysely<Database>,
+  config: Config,
+  o: {
+    applicantId: string;
+    programId: string;
+    amountCents: number;
+    accountNumber?: string;
+    routingNumber?: string;
+    holderName?: string;
+    accountType?: 'checking' | 'savings';
+    reference?: string;
+  },
+): Promise<{ requestId: string; paymentId: string; payeeAccountId: string; reference: string }> {
+  seq += 1;
+  const requestId = uuidv7();
+  const payeeAccountId = uuidv7();
+  const paymentId = uuidv7();
+  const reference =
+    o.reference ??
+    `HMS-P${Date.now().toString(36).toUpperCase().slice(-5)}${String(seq).padStart(3, '0')}`;
+  const accountNumber = o.accountNumber ?? `${100000 + seq}${String(seq).padStart(3, '0')}`;
+  const sealed = seal(config, accountNumber);
+  const now = new Date();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('payee_accounts')
+      .values({
+        id: payeeAccountId,
+        user_id: o.applicantId,
+        holder_name: o.holderName ?? 'Casey Citizen',
+        account_type: o.accountType ?? 'checking',
+        routing_number: o.routingNumber ?? '011000015',
+        account_number_enc: sealed.enc,
+        account_last4: accountNumber.slice(-4),
+        key_id: sealed.keyId,
+      })
+      .execute();
+    await trx
+      .insertInto('requests')
+      .values({
+        id: requestId,
+        reference,
+        program_id: o.programId,
+        program_version: 1,
+        applicant_id: o.applicantId,
+        status: 'approved',
+        answers: '{}',
+        amount_requested_cents: o.amountCents,
+        approved_amount_cents: o.amountCents,
+        submitted_at: now,
+        decided_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('payments')
+      .values({
+        id: paymentId,
+        request_id: requestId,
+        payee_account_id: payeeAccountId,
+        amount_cents: o.amountCents,
+        status: 'pending',
+        updated_at: now,
+      })
+      .execute();
+  });
+  return { requestId, paymentId, payeeAccountId, reference };
+}

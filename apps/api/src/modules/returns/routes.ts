@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { payeeUpdateBodySchema, payeeUpdateResponseSchema } from '@hms/contracts/payee-update';
+import { problemSchema } from '@hms/contracts/problem';
+import {
+  importReturnsBodySchema,
+  importReturnsResponseSchema,
+  nocItemSchema,
+  nocsResponseSchema,
+  returnImportsResponseSchema,
+} from '@hms/contracts/returns';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const FINANCE = ['finance', 'finance_supervisor'] as const;
+const nocParams = z.object({
+  id: z.uuid({ error: 'id must be a notification of change id (UUID).' }),
+});
+
+export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+
+  app.post(
+    '/api/returns/imports',
+    {
+      onRequest: requireRoles(...FINANCE),
+      bodyLimit: 10 * 1024 * 1024,
+      schema: {
+        operationId: 'importReturns',
+        tags: ['returns'],
+        summary: "Import the bank's return / NOC file (parsed leniently, warnings reported)",
+        description:
+          'Roles: finance, finance_supervisor. Returns are matched by trace number; the same file imported twice changes nothing the second time.',
+        body: importReturnsBodySchema,
+        response: { 200: importReturnsResponseSchema, ...guarded },
+      },
+    },
+    async (request) =>
+      service.importReturns(db, config, currentUser(request), request.body, request.ip),
+  );
+
+  app.get(
+    '/api/returns/imports',
+    {
+      onRequest: requireRoles(...FINANCE),
+      schema: {
+        operationId: 'listReturnImports',
+        tags: ['returns'],
+        summary: 'Return files imported, newest first',
+        description: 'Roles: finance, finance_supervisor.',
+        response: { 200: returnImportsResponseSchema, ...guarded },
+      },
+    },
+    async () => service.listImports(db),
+  );
+
+  app.get(
+    '/api/nocs',
+    {
+      onRequest: requireRoles(...FINANCE),
+      schema: {
+        operationId: 'listNocs',
+        tags: ['returns'],
+        summary: 'Notifications of change (corrected payee data), pending first',
+        description: 'Roles: finance, finance_supervisor.',
+        querystring: z.object({ status: z.enum(['pending', 'applied', 'dismissed']).optional() }),
+        response: { 200: nocsResponseSchema, ...guarded },
+      },
+    },
+    async (request) => service.listNocs(db, request.query.status),
+  );
+
+  for (const [action, decision] of [
+    ['confirm', 'apply'],
+    ['dismiss', 'dismiss'],
+  ] as const) {
+    app.post(
+      `/api/nocs/:id/${action}`,
+      {
+        onRequest: requireRoles('finance_supervisor'),
+        schema: {
+          operationId: action === 'confirm' ? 'confirmNoc' : 'dismissNoc',
+          tags: ['returns'],
+          summary:
+            action === 'confirm'
+              ? 'Confirm a notification of change: apply the corrected data to the payee account'
+              : 'Dismiss a notification of change without changing the payee account',
+          description: 'Roles: finance_supervisor.',
+          params: nocParams,
+          response: { 200: nocItemSchema, ...guarded, 404: problemSchema, 409: problemSchema },
+        },
+      },
+      async (request) =>
+        service.decideNoc(
+          db,
+          config,
+          currentUser(request),
+          request.params.id,
+          decision,
+          request.ip,
+        ),
+    );
+  }
+
+  app.post(
+    '/api/requests/:id/payee-account',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'replacePayeeAccount',
+        tags: ['requests'],
+        summary:
+          'Give a new bank account after a returned payment (creates the replacement payment)',
+        description:
+          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved.',
+        params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
+        body: payeeUpdateBodySchema,
+        response: {
+          201: payeeUpdateResponseSchema,
+          ...guarded,
+          404: problemSchema,
+          409: problemSchema,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await service.updatePayeeAccount(
+            db,
+            config,
+            currentUser(request),
+            request.params.id,
+            request.body,
+            request.ip,
+          ),
+        ),
+  );
+};

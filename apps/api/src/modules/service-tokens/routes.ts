@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  createdServiceTokenSchema,
+  createServiceTokenBodySchema,
+  serviceTokenSchema,
+  serviceTokensResponseSchema,
+} from '@hms/contracts/integration';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const params = z.object({ id: z.uuid({ error: 'id must be a service token id (UUID).' }) });
+
+export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+
+  app.get(
+    '/api/service-tokens',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'listServiceTokens',
+        tags: ['integration'],
+        summary: 'Service tokens of machine clients (never the secrets)',
+        description: 'Roles: admin.',
+        response: { 200: serviceTokensResponseSchema, ...guarded },
+      },
+    },
+    async () => service.listTokens(db),
+  );
+
+  app.post(
+    '/api/service-tokens',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'createServiceToken',
+        tags: ['integration'],
+        summary: 'Create a scoped service token; the token is in this response only',
+        description: 'Roles: admin. Stored as a SHA-256 hash.',
+        body: createServiceTokenBodySchema,
+        response: { 201: createdServiceTokenSchema, ...guarded },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await service.createToken(db, currentUser(request).id, request.body, request.ip)),
+  );
+
+  app.post(
+    '/api/service-tokens/:id/rotate',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'rotateServiceToken',
+        tags: ['integration'],
+        summary: 'Replace a token by a new one with the same scopes; the old one is revoked',
+        description: 'Roles: admin.',
+        params,
+        response: {
+          201: createdServiceTokenSchema,
+          ...guarded,
+          404: problemSchema,
+          409: problemSchema,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await service.rotateToken(db, currentUser(request).id, request.params.id, request.ip),
+        ),
+  );
+
+  app.post(
+    '/api/service-tokens/:id/revoke',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'revokeServiceToken',
+        tags: ['integration'],
+        summary: 'Revoke a token now',
+        description: 'Roles: admin.',
+        params,
+        response: { 200: serviceTokenSchema, ...guarded, 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (request) =>
+      service.revokeToken(db, currentUser(request).id, request.params.id, request.ip),
+  );
+
+  app.get(
+    '/api/service-tokens/:id/uses',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'listServiceTokenUses',
+        tags: ['integration'],
+        summary: 'The last 100 uses of a token',
+        description: 'Roles: admin.',
+        params,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                at: z.string(),
+                method: z.string(),
+                path: z.string(),
+                statusCode: z.number().int(),
+                ip: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...guarded,
+        },
+      },
+    },
+    async (request) => service.tokenUses(db, request.params.id),
+  );
+};

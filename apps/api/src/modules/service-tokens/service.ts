@@ -1,0 +1,244 @@
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { CreateServiceTokenBody, ServiceTokenScope } from '@hms/contracts/integration';
+import { appendAudit } from '../../platform/audit.ts';
+import { hashToken, newToken } from '../../platform/auth/tokens.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { conflict, forbidden, HttpProblem, notFound, sendProblem } from '../../platform/errors.ts';
+
+export const TOKEN_PREFIX = 'hms_st_';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by requireServiceToken on /api/integration/ routes. */
+    serviceToken: { id: string; name: string; scopes: string[] } | null;
+  }
+}
+
+function toItem(r: {
+  id: string;
+  name: string;
+  scopes: string[];
+  token_prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  rotated_from: string | null;
+  use_count?: number | string;
+}) {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    id: r.id,
+    name: r.name,
+    scopes: r.scopes,
+    prefix: r.token_prefix,
+    createdAt: iso(r.created_at)!,
+    lastUsedAt: iso(r.last_used_at),
+    revokedAt: iso(r.revoked_at),
+    rotatedFrom: r.rotated_from,
+    useCount: Number(r.use_count ?? 0),
+  };
+}
+
+export async function listTokens(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('service_tokens as t')
+    .selectAll('t')
+    .select(
+      sql<number>`(select count(*) from service_token_uses u where u.token_id = t.id)`.as(
+        'use_count',
+      ),
+    )
+    .orderBy('t.created_at', 'desc')
+    .execute();
+  return { items: rows.map(toItem) };
+}
+
+async function insertToken(
+  db: Kysely<Database>,
+  userId: string,
+  body: { name: string; scopes: string[] },
+  ip: string | null,
+  rotatedFrom: string | null,
+) {
+  const token = TOKEN_PREFIX + newToken();
+  const id = uuidv7();
+  return db.transaction().execute(async (trx) => {
+    if (rotatedFrom) {
+      const old = await trx
+        .updateTable('service_tokens')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', rotatedFrom)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!old)
+        throw conflict('This token is already revoked; create a new one instead of rotating it.');
+    }
+    const row = await trx
+      .insertInto('service_tokens')
+      .values({
+        id,
+        name: body.name,
+        scopes: body.scopes,
+        token_hash: hashToken(token),
+        token_prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        created_by: userId,
+        rotated_from: rotatedFrom,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actorId: userId,
+      actorKind: 'user',
+      action: rotatedFrom ? 'service_token.rotated' : 'service_token.created',
+      entityType: 'service_token',
+      entityId: id,
+      data: { name: body.name, scopes: body.scopes, ...(rotatedFrom ? { rotatedFrom } : {}) },
+      ip,
+    });
+    return { ...toItem(row), token };
+  });
+}
+
+export const createToken = (
+  db: Kysely<Database>,
+  userId: string,
+  body: CreateServiceTokenBody,
+  ip: string | null,
+) =>
+  insertToken(db, userId, { name: body.name.trim(), scopes: [...new Set(body.scopes)] }, ip, null);
+
+/** A new secret with the same name and scopes; the old one stops working at once. */
+export async function rotateToken(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  ip: string | null,
+) {
+  const old = await db
+    .selectFrom('service_tokens')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!old) throw notFound(`No service token with id ${id}.`);
+  return insertToken(db, userId, { name: old.name, scopes: old.scopes }, ip, id);
+}
+
+export async function revokeToken(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  ip: string | null,
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('service_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      const exists = await trx
+        .selectFrom('service_tokens')
+        .select('id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!exists) throw notFound(`No service token with id ${id}.`);
+      throw conflict('This token is already revoked.');
+    }
+    await appendAudit(trx, {
+      actorId: userId,
+      actorKind: 'user',
+      action: 'service_token.revoked',
+      entityType: 'service_token',
+      entityId: id,
+      ip,
+    });
+    return toItem(row);
+  });
+}
+
+export async function tokenUses(db: Kysely<Database>, id: string) {
+  const rows = await db
+    .selectFrom('service_token_uses')
+    .selectAll()
+    .where('token_id', '=', id)
+    .orderBy('at', 'desc')
+    .limit(100)
+    .execute();
+  return {
+    items: rows.map((u) => ({
+      at: new Date(u.at).toISOString(),
+      method: u.method,
+      path: u.path,
+      statusCode: u.status_code,
+      ip: u.ip,
+    })),
+  };
+}
+
+const bearerProblem = (detail: string) =>
+  new HttpProblem(401, 'Not authenticated', detail, 'unauthorized', undefined, {
+    'www-authenticate': 'Bearer',
+  });
+
+/**
+ * onRequest guard for the FINANCIAL system's routes: a live bearer service token holding `scope`. Sessions do not
+ * count here. Each use is logged (onResponse, with the status) and stamps last_used_at.
+ */
+export function requireServiceToken(scope: ServiceTokenScope): onRequestAsyncHookHandler {
+  return async function (request: FastifyRequest, reply: FastifyReply) {
+    const header = request.headers.authorization;
+    const m = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!m)
+      return sendProblem(
+        request,
+        reply,
+        bearerProblem('Send a service token: Authorization: Bearer hms_st_….'),
+      );
+    const row = await request.server.db
+      .selectFrom('service_tokens')
+      .select(['id', 'name', 'scopes', 'revoked_at'])
+      .where('token_hash', '=', hashToken(m[1]!))
+      .executeTakeFirst();
+    if (!row || row.revoked_at)
+      return sendProblem(
+        request,
+        reply,
+        bearerProblem('The service token is unknown or revoked. Ask an HMS admin for a new one.'),
+      );
+    request.serviceToken = { id: row.id, name: row.name, scopes: row.scopes };
+    if (!row.scopes.includes(scope)) {
+      return sendProblem(
+        request,
+        reply,
+        forbidden(`This token lacks the "${scope}" scope. Ask an HMS admin for a token with it.`),
+      );
+    }
+  };
+}
+
+export async function logTokenUse(request: FastifyRequest, statusCode: number): Promise<void> {
+  const t = request.serviceToken;
+  if (!t) return;
+  const db = request.server.db;
+  await db
+    .insertInto('service_token_uses')
+    .values({
+      id: uuidv7(),
+      token_id: t.id,
+      method: request.method,
+      path: request.url.split('?')[0] ?? request.url,
+      status_code: statusCode,
+      ip: request.ip,
+    })
+    .execute();
+  await db
+    .updateTable('service_tokens')
+    .set({ last_used_at: new Date() })
+    .where('id', '=', t.id)
+    .execute();
+}

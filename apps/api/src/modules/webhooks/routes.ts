@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  createdWebhookEndpointSchema,
+  createWebhookEndpointBodySchema,
+  webhookDeliveriesQuerySchema,
+  webhookDeliveriesResponseSchema,
+  webhookDeliverySchema,
+  webhookEndpointSchema,
+  webhookEndpointsResponseSchema,
+} from '@hms/contracts/integration';
+import { problemSchema } from '@hms/contracts/problem';
+import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import * as service from './service.ts';
+
+const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const params = z.object({ id: z.uuid({ error: 'id must be a UUID.' }) });
+
+export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+
+  app.get(
+    '/api/webhooks/endpoints',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'listWebhookEndpoints',
+        tags: ['integration'],
+        summary: 'Outbound webhook endpoints (FINANCIAL system receivers)',
+        description: 'Roles: admin.',
+        response: { 200: webhookEndpointsResponseSchema, ...guarded },
+      },
+    },
+    async () => service.listEndpoints(db),
+  );
+
+  app.post(
+    '/api/webhooks/endpoints',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'createWebhookEndpoint',
+        tags: ['integration'],
+        summary: 'Add a webhook endpoint; its whsec_ signing secret is in this response only',
+        description: 'Roles: admin.',
+        body: createWebhookEndpointBodySchema,
+        response: { 201: createdWebhookEndpointSchema, ...guarded },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await service.createEndpoint(
+            db,
+            config,
+            currentUser(request).id,
+            request.body,
+            request.ip,
+          ),
+        ),
+  );
+
+  app.post(
+    '/api/webhooks/endpoints/:id/disable',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'disableWebhookEndpoint',
+        tags: ['integration'],
+        summary: 'Stop delivering to an endpoint',
+        description: 'Roles: admin.',
+        params,
+        response: { 200: webhookEndpointSchema, ...guarded, 404: problemSchema },
+      },
+    },
+    async (request) =>
+      service.disableEndpoint(db, currentUser(request).id, request.params.id, request.ip),
+  );
+
+  app.get(
+    '/api/webhooks/deliveries',
+    {
+      onRequest: requireRoles('finance', 'finance_supervisor', 'admin'),
+      schema: {
+        operationId: 'listWebhookDeliveries',
+        tags: ['integration'],
+        summary: 'Webhook deliveries, newest first',
+        description: 'Roles: finance, finance_supervisor, admin.',
+        querystring: webhookDeliveriesQuerySchema,
+        response: { 200: webhookDeliveriesResponseSchema, ...guarded },
+      },
+    },
+    async (request) => service.listDeliveries(db, request.query),
+  );
+
+  app.post(
+    '/api/webhooks/deliveries/:id/redeliver',
+    {
+      onRequest: requireRoles('finance', 'finance_supervisor', 'admin'),
+      schema: {
+        operationId: 'redeliverWebhook',
+        tags: ['integration'],
+        summary: 'Send a delivery again (same webhook-id and body, new signature)',
+        description: 'Roles: finance, finance_supervisor, admin.',
+        params,
+        response: {
+          200: webhookDeliverySchema,
+          ...guarded,
+          404: problemSchema,
+          409: problemSchema,
+        },
+      },
+    },
+    async (request) =>
+      service.redeliver(db, currentUser(request).id, request.params.id, request.ip),
+  );
+};

@@ -1,0 +1,188 @@
+import type { Kysely } from 'kysely';
+import type { CreateWebhookEndpointBody } from '@hms/contracts/integration';
+import { appendAudit } from '../../platform/audit.ts';
+import type { Config } from '../../platform/config.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { seal } from '../originator/keyring.ts';
+import { newWebhookSecret } from './signing.ts';
+import { enqueueDelivery } from './worker.ts';
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+function toEndpoint(r: {
+  id: string;
+  url: string;
+  description: string;
+  event_types: string[];
+  enabled: boolean;
+  created_at: Date;
+}) {
+  return {
+    id: r.id,
+    url: r.url,
+    description: r.description,
+    eventTypes: r.event_types,
+    enabled: r.enabled,
+    createdAt: iso(r.created_at)!,
+  };
+}
+
+export async function listEndpoints(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('webhook_endpoints')
+    .select(['id', 'url', 'description', 'event_types', 'enabled', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .execute();
+  return { items: rows.map(toEndpoint) };
+}
+
+export async function createEndpoint(
+  db: Kysely<Database>,
+  config: Config,
+  userId: string,
+  body: CreateWebhookEndpointBody,
+  ip: string | null,
+) {
+  const secret = newWebhookSecret();
+  const sealed = seal(config, secret);
+  const id = uuidv7();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('webhook_endpoints')
+      .values({
+        id,
+        url: body.url,
+        description: body.description ?? '',
+        event_types: [...new Set(body.eventTypes)],
+        secret_enc: sealed.enc,
+        key_id: sealed.keyId,
+        created_by: userId,
+      })
+      .returning(['id', 'url', 'description', 'event_types', 'enabled', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actorId: userId,
+      actorKind: 'user',
+      action: 'webhook_endpoint.created',
+      entityType: 'webhook_endpoint',
+      entityId: id,
+      data: { url: body.url, eventTypes: body.eventTypes },
+      ip,
+    });
+    return { ...toEndpoint(row), secret };
+  });
+}
+
+export async function disableEndpoint(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  ip: string | null,
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('webhook_endpoints')
+      .set({ enabled: false })
+      .where('id', '=', id)
+      .returning(['id', 'url', 'description', 'event_types', 'enabled', 'created_at'])
+      .executeTakeFirst();
+    if (!row) throw notFound(`No webhook endpoint with id ${id}.`);
+    await appendAudit(trx, {
+      actorId: userId,
+      actorKind: 'user',
+      action: 'webhook_endpoint.disabled',
+      entityType: 'webhook_endpoint',
+      entityId: id,
+      ip,
+    });
+    return toEndpoint(row);
+  });
+}
+
+export async function listDeliveries(
+  db: Kysely<Database>,
+  q: { status?: 'pending' | 'delivered' | 'failed' | 'dead' | undefined; limit: number },
+) {
+  let query = db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_endpoints as ep', 'ep.id', 'd.endpoint_id')
+    .select([
+      'd.id',
+      'd.endpoint_id',
+      'ep.url',
+      'd.event_id',
+      'd.event_type',
+      'd.status',
+      'd.attempts',
+      'd.last_status_code',
+      'd.last_error',
+      'd.next_attempt_at',
+      'd.delivered_at',
+      'd.created_at',
+    ])
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(q.limit);
+  if (q.status) query = query.where('d.status', '=', q.status);
+  const rows = await query.execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      endpointId: r.endpoint_id,
+      endpointUrl: r.url,
+      eventId: r.event_id,
+      eventType: r.event_type,
+      status: r.status,
+      attempts: r.attempts,
+      lastStatusCode: r.last_status_code,
+      lastError: r.last_error,
+      nextAttemptAt: iso(r.next_attempt_at),
+      deliveredAt: iso(r.delivered_at),
+      createdAt: iso(r.created_at)!,
+    })),
+  };
+}
+
+/** Sends the same delivery again: same webhook-id (event id), same body, fresh timestamp and signature. */
+export async function redeliver(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  ip: string | null,
+) {
+  await db.transaction().execute(async (trx) => {
+    const d = await trx
+      .selectFrom('webhook_deliveries')
+      .select(['id', 'status'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!d) throw notFound(`No webhook delivery with id ${id}.`);
+    const queued = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'webhook.deliver')
+      .where('status', 'in', ['queued', 'running'])
+      .where((eb) => eb(eb.ref('payload', '->>').key('deliveryId' as never), '=', id))
+      .executeTakeFirst();
+    if (queued)
+      throw conflict('This delivery is already queued; wait for the attempt in progress.');
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ status: 'pending', next_attempt_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await enqueueDelivery(trx, id, new Date());
+    await appendAudit(trx, {
+      actorId: userId,
+      actorKind: 'user',
+      action: 'webhook_delivery.redelivered',
+      entityType: 'webhook_delivery',
+      entityId: id,
+      ip,
+    });
+  });
+  return (await listDeliveries(db, { limit: 200 })).items.find((x) => x.id === id)!;
+}

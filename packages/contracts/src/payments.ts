@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { localizedTextSchema } from './landing.ts';
+
+export const paymentStatuses = [
+  'pending',
+  'prenote_sent',
+  'batched',
+  'released',
+  'settled',
+  'returned',
+  'cancelled',
+] as const;
+export const paymentStatusSchema = z.enum(paymentStatuses);
+export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
+
+const plainDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: 'Use a date written YYYY-MM-DD, for example 2026-11-25.',
+  });
+export const plainDateSchema = plainDate;
+
+export const paymentItemSchema = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  reference: z.string(),
+  programId: z.string(),
+  programName: localizedTextSchema,
+  payeeName: z.string(),
+  accountLast4: z.string(),
+  accountType: z.enum(['checking', 'savings']),
+  amountCents: z.number().int(),
+  status: paymentStatusSchema,
+  /** True when the next batch will send a $0 prenote for this payee instead of the money. */
+  needsPrenote: z.boolean(),
+  prenoteReadyOn: z.string().nullable(),
+  batchId: z.string().nullable(),
+  traceNumber: z.string().nullable(),
+  effectiveDate: z.string().nullable(),
+  returnCode: z.string().nullable(),
+  returnReason: localizedTextSchema.nullable(),
+  replacesPaymentId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PaymentItem = z.infer<typeof paymentItemSchema>;
+
+export const paymentsQuerySchema = z.object({
+  status: paymentStatusSchema.optional(),
+  programId: z
+    .uuid({ error: 'programId must be a program id (UUID) from /api/programs.' })
+    .optional(),
+  createdFrom: plainDate.optional(),
+  createdTo: plainDate.optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a whole number from 1 to 500.' })
+    .int({ error: 'limit must be a whole number from 1 to 500.' })
+    .min(1, { error: 'limit must be at least 1.' })
+    .max(500, { error: 'limit must be 500 or less.' })
+    .default(100),
+  cursor: z.string().max(200).optional(),
+});
+export type PaymentsQuery = z.input<typeof paymentsQuerySchema>;
+
+export const paymentsResponseSchema = z.object({
+  items: z.array(paymentItemSchema),
+  nextCursor: z.string().nullable(),
+  /** Sum of amountCents over every row matching the filters (all pages). */
+  totalCents: z.number().int(),
+  totalCount: z.number().int(),
+});
+export type PaymentsResponse = z.infer<typeof paymentsResponseSchema>;
