@@ -65,7 +65,7 @@ export async function requestsWithAddressSince(db: Db, key: string, address: str
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from requests
     where status <> 'draft' and submitted_at >= ${since}
-      and regexp_replace(lower(answers ->> ${key}), '[^a-z0-9]+', ' ', 'g') = ${address}
+      and btrim(regexp_replace(lower(answers ->> ${key}), '[^a-z0-9]+', ' ', 'g')) = ${address}
   `.execute(db);
   return rows[0]?.n ?? 0;
 }

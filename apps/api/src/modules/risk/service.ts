@@ -38,8 +38,8 @@ export function accountFingerprint(encryptionKey: Buffer, routingNumber: string,
 export function addressOf(answers: Record<string, unknown>): { key: string; value: string } | null {
   for (const [key, v] of Object.entries(answers)) {
     if (!/address/i.test(key) || typeof v !== 'string') continue;
-    const value = v.toLowerCase().replace(/[^a-z0-9]+/g, ' ');
-    if (value.trim()) return { key, value };
+    const value = v.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    if (value) return { key, value };
   }
   return null;
 }
