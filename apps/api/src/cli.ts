@@ -3,7 +3,9 @@ import { openConfiguredDb } from './platform/db/open.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { seedDemo } from './seed.ts';
 import { verifyAuditChain } from './platform/audit.ts';
+import { resolveEncryptionKey } from './platform/crypto-key.ts';
 import { auditVerifyReport } from './modules/review/audit-verify.ts';
+import { rotateKeys } from './modules/originator/rotate.ts';
 
 const USAGE = `Usage: hms <command>
 
@@ -12,6 +14,8 @@ Commands:
   seed           create the demo users (idempotent)
   verify-audit   recompute the audit log hash chain and report the first broken entry
   audit verify   the same, naming the first broken link and what kind of break it is (exit 1 when broken)
+  keys rotate    re-encrypt account numbers, NACHA files and secrets under HMS_ENCRYPTION_KEY; the old keys must be
+                 in HMS_PREVIOUS_ENCRYPTION_KEYS (comma-separated) or in the embedded key file
 `;
 
 const command = process.argv[2];
@@ -19,7 +23,11 @@ if (command === 'audit' && process.argv[3] !== 'verify') {
   process.stderr.write(`Unknown audit command "${process.argv[3] ?? ''}"; use: hms audit verify\n`);
   process.exit(1);
 }
-if (!command || !['migrate', 'seed', 'verify-audit', 'audit'].includes(command)) {
+if (command === 'keys' && process.argv[3] !== 'rotate') {
+  process.stderr.write(`Unknown keys command "${process.argv[3] ?? ''}"; use: hms keys rotate\n`);
+  process.exit(1);
+}
+if (!command || !['migrate', 'seed', 'verify-audit', 'audit', 'keys'].includes(command)) {
   process.stderr.write(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
   process.exit(command ? 1 : 0);
 }
@@ -33,8 +41,13 @@ try {
   if (command === 'migrate') {
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
   } else if (command === 'seed') {
-    const r = await seedDemo(db.kysely, { timeZone: config.timezone });
+    const r = await seedDemo(db.kysely, { timeZone: config.timezone, encryptionKey: resolveEncryptionKey(config) });
     process.stdout.write(`Seed done: ${r.usersCreated} demo user(s) created, ${r.programsWritten} program(s) created or updated.\n`);
+  } else if (command === 'keys') {
+    const r = await rotateKeys(db.kysely, config);
+    process.stdout.write(
+      `Re-encrypted under key ${r.keyId}: ${r.payeeAccounts} payee account(s), ${r.achFiles} NACHA file(s), ${r.nocs} NOC(s), ${r.webhookSecrets} webhook secret(s).\n`,
+    );
   } else if (command === 'audit') {
     const r = await auditVerifyReport(db.kysely);
     (r.ok ? process.stdout : process.stderr).write(r.text + '\n');

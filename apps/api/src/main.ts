@@ -9,11 +9,11 @@ import { smtpTransport, startEmailSender } from './modules/notifications/email-s
 
 const config = loadConfigOrExit();
 // Resolved at start so a missing or broken key stops the server now, not at the first bank-account write.
-resolveEncryptionKey(config);
+const encryptionKey = resolveEncryptionKey(config);
 
 const db = await openConfiguredDb(config);
 await migrateToLatest(db.kysely);
-if (config.seedDemo) await seedDemo(db.kysely, { timeZone: config.timezone });
+if (config.seedDemo) await seedDemo(db.kysely, { timeZone: config.timezone, encryptionKey });
 
 const app = await buildApp({ config, db: db.kysely });
 // With no SMTP configured, emails stay queued in email_outbox (listed for the admin) until one is.
