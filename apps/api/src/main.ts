@@ -5,6 +5,7 @@ import { openConfiguredDb } from './platform/db/open.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './platform/db/seed.ts';
 import { seedDemo } from './seed.ts';
+import { startWebhookWorker } from './modules/webhooks/worker.ts';
 import { smtpTransport, startEmailSender } from './modules/notifications/email-sender.ts';
 
 const config = loadConfigOrExit();
@@ -21,11 +22,15 @@ const emailSender = config.smtpUrl
   ? startEmailSender({ db: db.kysely, transport: smtpTransport(config.smtpUrl), log: app.log })
   : null;
 
+// Webhook delivery from the outbox (jobs table, SKIP LOCKED: safe with several API instances). HMS_WEBHOOK_WORKER=0 turns it off.
+const webhookWorker = config.webhookWorker ? startWebhookWorker(db.kysely, config, app.log) : null;
+
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
+  await webhookWorker?.stop();
   // Fastify first (stops accepting, drains in-flight requests), then the database they were using.
   await emailSender?.stop();
   await app.close();

@@ -30,7 +30,12 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   markAllNotificationsRead: () => ({}),
 };
 
-type Access = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: Role[] };
+type Access =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'roles'; roles: Role[] }
+  // Machine routes (/api/integration/): a bearer service token; no session of any role gets in.
+  | { kind: 'service-token' };
 
 function parseAccess(operationId: string, description: string | undefined): Access {
   const m = /Roles: ([^.]+)\./.exec(description ?? '');
@@ -38,6 +43,7 @@ function parseAccess(operationId: string, description: string | undefined): Acce
   const text = m[1]!.trim();
   if (text.startsWith('public')) return { kind: 'public' };
   if (text.startsWith('any signed-in user')) return { kind: 'signed-in' };
+  if (text.startsWith('service token')) return { kind: 'service-token' };
   const list = text.split(',').map((s) => s.trim());
   for (const r of list)
     if (!(roles as readonly string[]).includes(r))
@@ -142,6 +148,13 @@ describe('role matrix', () => {
           ? ![401, 403].includes(anon.statusCode) && anon.statusCode < 500
           : anon.statusCode === 401;
       if (!anonOk) failures.push(`${op.operationId} anonymous → ${anon.statusCode}`);
+      if (op.access.kind === 'service-token') {
+        for (const role of roles) {
+          const res = await call(agents.get(role)!, op);
+          if (res.statusCode !== 401) failures.push(`${op.operationId} as ${role} → ${res.statusCode} (expected 401: token only)`);
+        }
+        continue;
+      }
       // Public state-changing routes (register, sign-in, sign-out) would change the role agents' sessions.
       if (op.access.kind === 'public' && op.method !== 'GET') continue;
       for (const role of roles) {

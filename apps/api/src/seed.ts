@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './platform/db/schema.ts';
 import { seed as seedPlatform, type SeedResult } from './platform/db/seed.ts';
 import { seedApprovalsDemo } from './modules/inbox/seed.ts';
+import { seedPaymentsDemo } from './modules/payments/seed.ts';
 
 /**
  * Demo data for the whole product: the platform's users and programs first, then one idempotent seed per domain
@@ -11,5 +12,6 @@ import { seedApprovalsDemo } from './modules/inbox/seed.ts';
 export async function seedDemo(db: Kysely<Database>, opts: { timeZone: string; encryptionKey?: Buffer }): Promise<SeedResult> {
   const result = await seedPlatform(db, opts);
   await seedApprovalsDemo(db, opts);
+  await seedPaymentsDemo(db);
   return result;
 }

@@ -35,7 +35,6 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'FINANCIAL confirms a released batch settled (payments settled, requests paid)',
         description:
           'Roles: service token with scope settlement:write. Idempotent: a retry answers alreadySettled true and changes nothing.',
-        security: [{ serviceToken: [] }],
         params: z.object({ id: z.uuid({ error: 'id must be a batch id (UUID).' }) }),
         body: settlementBodySchema,
         response: {
@@ -66,7 +65,6 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
           'General-ledger journal lines (balanced debit/credit per program and day) as JSON or CSV',
         description:
           'Roles: service token with scope journal:read. format=csv answers text/csv with dollar amounts.',
-        security: [{ serviceToken: [] }],
         querystring: journalQuerySchema,
         response: { 200: journalResponseSchema.or(z.string()), ...errors },
       },

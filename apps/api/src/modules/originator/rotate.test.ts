@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../platform/config.ts';
+import { fieldKey, openField } from '../../platform/field-crypto.ts';
+import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { insertApprovedPayment } from '../payments/fixtures.ts';
+import { rotateKeys } from './rotate.ts';
+
+const oldKey = randomBytes(32);
+const newKey = randomBytes(32);
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp({ HMS_ENCRYPTION_KEY: oldKey.toString('base64') });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('hms keys rotate', () => {
+  it('re-encrypts account numbers and stored NACHA files under the new key; the file stays byte-identical', async () => {
+    const db = t.db.kysely;
+    const citizenId = (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'citizen@example.gov')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const programId = (
+      await db
+        .selectFrom('programs')
+        .select('id')
+        .where('slug', '=', 'home-energy-rebate')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const p = await insertApprovedPayment(db, t.config, {
+      applicantId: citizenId,
+      programId,
+      amountCents: 9_00,
+      accountNumber: '24681357',
+    });
+    const fin = new Agent(t.app);
+    await fin.signIn('finance@example.gov');
+    const batch = JSON.parse((await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body);
+
+    const rotated = parseConfig({
+      ...process.env,
+      HMS_DATA_DIR: t.config.dataDir,
+      HMS_ENCRYPTION_KEY: newKey.toString('base64'),
+      HMS_PREVIOUS_ENCRYPTION_KEYS: oldKey.toString('base64'),
+    });
+    // Without the old key the rotation cannot open old values and says so.
+    const noOld = parseConfig({
+      ...process.env,
+      HMS_DATA_DIR: t.config.dataDir,
+      HMS_ENCRYPTION_KEY: newKey.toString('base64'),
+    });
+    await expect(rotateKeys(db, noOld)).rejects.toThrow(/rotated out/);
+
+    const underOld = (
+      await db
+        .selectFrom('payee_accounts')
+        .select('id')
+        .where('key_id', '=', fieldKey(oldKey).id)
+        .execute()
+    ).length;
+    expect(underOld).toBeGreaterThanOrEqual(1);
+    const r = await rotateKeys(db, rotated);
+    expect(r).toMatchObject({ keyId: fieldKey(newKey).id, payeeAccounts: underOld, achFiles: 1 });
+    const acct = await db
+      .selectFrom('payee_accounts')
+      .selectAll()
+      .where('id', '=', p.payeeAccountId)
+      .executeTakeFirstOrThrow();
+    expect(acct.key_id).toBe(fieldKey(newKey).id);
+    expect(openField(acct.account_number_enc, [fieldKey(newKey)])).toBe('24681357');
+    const b = await db
+      .selectFrom('ach_batches')
+      .selectAll()
+      .where('id', '=', batch.id)
+      .executeTakeFirstOrThrow();
+    const text = openField(b.file_enc, [fieldKey(newKey)]);
+    expect(createHash('sha256').update(text).digest('hex')).toBe(b.file_sha256);
+    expect(() => openField(b.file_enc, [fieldKey(oldKey)])).toThrow();
+    // A second run has nothing left to do.
+    expect(await rotateKeys(db, rotated)).toMatchObject({ payeeAccounts: 0, achFiles: 0 });
+  });
+});
