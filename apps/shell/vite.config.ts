@@ -18,6 +18,8 @@ export default defineConfig(({ command }) => ({
       // Remotes are plain remoteEntry.js URLs (no mf-manifest.json), so the runtime's snapshot/manifest,
       // preload and devtools code is dead weight in the citizen's first page; dev keeps it for HMR.
       disableSnapshot: command === 'build',
+      // Publishes the runtime on globalThis._FEDERATION_RUNTIME_CORE for the remotes (built with externalRuntime).
+      experiments: { provideExternalRuntime: true },
     }),
     react(),
   ],
