@@ -23,7 +23,8 @@ export const idempotencyKeySchema = z
 // ---------------------------------------------------------------------------------------------------------
 // Bank details
 
-const HOLDER_MAX = 60;
+// A NACHA entry carries 22 characters of receiver name; longer names would be cut on the payment file.
+const HOLDER_MAX = 22;
 
 const BANK_MESSAGES = {
   en: {

@@ -1,5 +1,6 @@
 import type { Program } from '@hms/api-client';
 import { formatCents, formatDate, useLanguage, useT, type Language } from '@hms/ui';
+import { Link } from 'react-router';
 import { catalogMessages } from '../messages.ts';
 
 type Translate = (key: keyof (typeof catalogMessages)['en'], vars?: Record<string, string | number>) => string;
@@ -23,7 +24,7 @@ export function ProgramCard({ program }: { program: Program }) {
       <div className="usa-card__container">
         <div className="usa-card__header">
           <h2 className="usa-card__heading" id={headingId}>
-            {program.name[language]}
+            <Link to={`/services/${program.slug}`}>{program.name[language]}</Link>
           </h2>
         </div>
         <div className="usa-card__body">

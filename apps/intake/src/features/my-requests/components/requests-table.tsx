@@ -1,5 +1,6 @@
 import type { MyRequestItem } from '@hms/contracts/landing';
 import { formatCents, formatDate, useLanguage, useT } from '@hms/ui';
+import { Link } from 'react-router';
 import { myRequestsMessages } from '../messages.ts';
 import { StatusTag } from './status-tag.tsx';
 
@@ -26,7 +27,9 @@ export function RequestsTable({ items }: { items: MyRequestItem[] }) {
           {items.map((item) => (
             <tr key={item.id}>
               <th scope="row" className="font-mono-xs">
-                {item.reference}
+                <Link to={item.status === 'draft' ? `/my-requests/${item.id}/apply` : `/my-requests/${item.id}`}>
+                  {item.reference}
+                </Link>
               </th>
               <td>{item.programName[language]}</td>
               <td className="text-right text-tabular">{formatCents(item.amountRequestedCents, language)}</td>

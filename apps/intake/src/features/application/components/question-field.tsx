@@ -1,0 +1,147 @@
+import type { DocumentInfo } from '@hms/contracts/documents';
+import type { Question } from '@hms/contracts/question-set';
+import { RadioGroup, SelectField, TextField, useLanguage, useT } from '@hms/ui';
+import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
+import { applicationMessages } from '../messages.ts';
+import { DocumentField } from '../../../shared/documents/document-field.tsx';
+import { fieldId } from './form-values.ts';
+
+type Values = Record<string, unknown>;
+
+export interface QuestionFieldProps {
+  question: Question;
+  register: UseFormRegister<Values>;
+  control: Control<Values>;
+  error: string | undefined;
+  requestId: string;
+  documents: DocumentInfo[];
+}
+
+const INPUT_TYPES: Partial<Record<Question['type'], { type: string; inputMode?: 'numeric' | 'decimal' | 'tel' | 'email'; autoComplete?: string }>> = {
+  text: { type: 'text' },
+  email: { type: 'email', inputMode: 'email', autoComplete: 'email' },
+  phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
+  number: { type: 'text', inputMode: 'decimal' },
+  money: { type: 'text', inputMode: 'decimal' },
+  date: { type: 'date' },
+};
+
+/** One question of a program's question set, rendered from its data with the USWDS pattern for its type. */
+export function QuestionField({ question: q, register, control, error, requestId, documents }: QuestionFieldProps) {
+  const { language } = useLanguage();
+  const tr = useT(applicationMessages);
+  const id = fieldId(q.id);
+  const label = q.label[language];
+  const hint = q.hint?.[language];
+  const options = (q.options ?? []).map((o) => ({ value: o.value, label: o.label[language] }));
+
+  switch (q.type) {
+    case 'select':
+      return <SelectField id={id} label={label} hint={hint} error={error} options={options} placeholder={tr('selectPlaceholder')} {...register(q.id)} />;
+    case 'radio':
+      return <RadioGroup id={id} label={label} hint={hint} error={error} options={options} {...register(q.id)} />;
+    case 'textarea':
+      return (
+        <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+          <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+            {label}
+          </label>
+          {hint ? (
+            <div className="usa-hint" id={`${id}-hint`}>
+              {hint}
+            </div>
+          ) : null}
+          {error ? (
+            <span className="usa-error-message" id={`${id}-error`}>
+              {error}
+            </span>
+          ) : null}
+          <textarea
+            id={id}
+            className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+            aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
+            aria-invalid={error ? true : undefined}
+            {...register(q.id)}
+          />
+        </div>
+      );
+    case 'checkbox': {
+      const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+      const boxes = q.options ? options : [{ value: 'true', label }];
+      return (
+        <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+          <fieldset className="usa-fieldset" aria-describedby={describedBy}>
+            <legend className={`usa-legend${q.options ? '' : ' usa-sr-only'}${error ? ' usa-label--error' : ''}`}>{label}</legend>
+            {hint ? (
+              <div className="usa-hint" id={`${id}-hint`}>
+                {hint}
+              </div>
+            ) : null}
+            {error ? (
+              <span className="usa-error-message" id={`${id}-error`}>
+                {error}
+              </span>
+            ) : null}
+            {boxes.map((o, i) => {
+              const boxId = i === 0 ? id : `${id}-${o.value}`;
+              const registered = register(q.id);
+              return (
+                <div className="usa-checkbox" key={o.value}>
+                  <input
+                    className="usa-checkbox__input"
+                    type="checkbox"
+                    id={boxId}
+                    aria-invalid={error ? true : undefined}
+                    {...registered}
+                    {...(q.options ? { value: o.value } : {})}
+                  />
+                  <label className="usa-checkbox__label" htmlFor={boxId}>
+                    {o.label}
+                  </label>
+                </div>
+              );
+            })}
+          </fieldset>
+        </div>
+      );
+    }
+    case 'document':
+      return (
+        <Controller
+          control={control}
+          name={q.id}
+          render={({ field }) => (
+            <DocumentField
+              id={id}
+              label={label}
+              hint={hint}
+              error={error}
+              requestId={requestId}
+              questionId={q.id}
+              maxFiles={q.maxFiles ?? 10}
+              known={documents}
+              value={Array.isArray(field.value) ? (field.value as string[]) : []}
+              onChange={field.onChange}
+            />
+          )}
+        />
+      );
+    default: {
+      const input = INPUT_TYPES[q.type] ?? { type: 'text' };
+      return (
+        <TextField
+          id={id}
+          label={label}
+          hint={hint}
+          error={error}
+          type={input.type}
+          inputMode={input.inputMode}
+          autoComplete={input.autoComplete ?? 'off'}
+          spellCheck={q.type === 'text' ? undefined : false}
+          className={q.type === 'money' || q.type === 'number' ? 'usa-input--small' : undefined}
+          {...register(q.id)}
+        />
+      );
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { isApiProblem } from '@hms/api-client';
+import type { DocumentInfo } from '@hms/contracts/documents';
+import { buildAnswersSchema, visibleQuestions, type Answers, type QuestionSet, type Step } from '@hms/contracts/question-set';
+import { ErrorSummary, ProblemAlert, useLanguage, useT, type SummaryError } from '@hms/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { applicationMessages } from '../messages.ts';
+import { QuestionField } from './question-field.tsx';
+import { fieldId, fieldNameOf, toFormValues } from './form-values.ts';
+
+type Values = Record<string, unknown>;
+
+export interface StepFormProps {
+  questionSet: QuestionSet;
+  step: Step;
+  requestId: string;
+  /** Everything saved so far (earlier steps decide which questions of this one are shown). */
+  answers: Record<string, unknown>;
+  documents: DocumentInfo[];
+  /** Saves the step on the server; rejects with an ApiProblem whose field errors are mapped onto the inputs. */
+  onSave: (answers: Answers) => Promise<void>;
+  onBack?: (() => void) | undefined;
+  backLabel?: string;
+}
+
+/**
+ * One step of an application: react-hook-form validated by the same schema the API runs (buildAnswersSchema with
+ * the step), an error summary that takes focus and links to each field, and server field errors mapped back.
+ */
+export function StepForm({ questionSet, step, requestId, answers, documents, onSave, onBack }: StepFormProps) {
+  const tr = useT(applicationMessages);
+  const { language } = useLanguage();
+  const schema = useMemo(() => buildAnswersSchema(questionSet, { language, step: step.id }), [questionSet, language, step.id]);
+  const form = useForm<Values, unknown, Answers>({
+    resolver: zodResolver(schema),
+    defaultValues: toFormValues(questionSet, answers),
+    shouldFocusError: false,
+  });
+  const [problem, setProblem] = useState<unknown>(null);
+  const [serverErrorCount, setServerErrorCount] = useState(0);
+  const values = form.watch();
+  const shown = visibleQuestions(questionSet, { ...answers, ...values }).filter((q) => step.questions.some((s) => s.id === q.id));
+  const errors = form.formState.errors;
+  const summary: SummaryError[] = shown.flatMap((q) => {
+    const message = errors[q.id]?.message;
+    return typeof message === 'string' ? [{ fieldId: fieldId(q.id), message }] : [];
+  });
+
+  const submit = form.handleSubmit(async (valid) => {
+    setProblem(null);
+    try {
+      // Only the answers of this step; the schema already dropped hidden ones.
+      await onSave(valid);
+    } catch (err) {
+      if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
+        for (const e of err.errors) form.setError(fieldNameOf(e.field), { type: 'server', message: e.message });
+        setServerErrorCount((n) => n + 1);
+      } else {
+        setProblem(err);
+      }
+    }
+  });
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} className="maxw-tablet">
+      <ErrorSummary errors={summary} focusKey={`${form.formState.submitCount}:${serverErrorCount}`} />
+      {problem ? <ProblemAlert error={problem} /> : null}
+      {step.description ? <p className="usa-intro">{step.description[language]}</p> : null}
+      {shown.map((q) => (
+        <QuestionField
+          key={q.id}
+          question={q}
+          register={form.register}
+          control={form.control}
+          error={typeof errors[q.id]?.message === 'string' ? (errors[q.id]!.message as string) : undefined}
+          requestId={requestId}
+          documents={documents}
+        />
+      ))}
+      <div className="margin-top-4 display-flex flex-wrap">
+        {onBack ? (
+          <button type="button" className="usa-button usa-button--outline margin-bottom-1" onClick={onBack}>
+            {tr('back')}
+          </button>
+        ) : null}
+        <button type="submit" className="usa-button margin-bottom-1" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? tr('saving') : tr('continue')}
+        </button>
+      </div>
+    </form>
+  );
+}

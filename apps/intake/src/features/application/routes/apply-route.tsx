@@ -1,0 +1,164 @@
+import { isApiProblem } from '@hms/api-client';
+import type { RequestDetail } from '@hms/contracts/applications';
+import type { ProgramDetail } from '@hms/contracts/intake';
+import { LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import {
+  eligibilityQueryOptions,
+  programDetailQueryOptions,
+  requestDetailQueryOptions,
+  saveBankMutationOptions,
+  saveStepMutationOptions,
+  submitKeyFor,
+  submitMutationOptions,
+} from '../api/application-api.ts';
+import { BankForm } from '../components/bank-form.tsx';
+import { CheckAnswers } from '../components/check-answers.tsx';
+import { StepForm } from '../components/step-form.tsx';
+import { StepIndicator, type IndicatorStep } from '../components/step-indicator.tsx';
+import { applicationMessages } from '../messages.ts';
+
+const BANK = 'bank';
+const CHECK = 'check';
+
+/** `/my-requests/:requestId/apply/:stepId`: one step of the application at a time, saved to the server on Continue. */
+export function ApplyRoute() {
+  const { requestId = '', stepId } = useParams();
+  const tr = useT(applicationMessages);
+  const request = useQuery(requestDetailQueryOptions(requestId));
+  const program = useQuery({ ...programDetailQueryOptions(request.data?.program.slug ?? ''), enabled: !!request.data });
+  if (request.isError) return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
+  if (program.isError) return <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />;
+  if (!request.data || !program.data) return <LoadingState label={tr('loading')} />;
+  const detail = request.data;
+  if (detail.status !== 'draft') {
+    return (
+      <>
+        <PageTitle>{tr('notDraft')}</PageTitle>
+        <p>
+          <Link to={`/my-requests/${detail.id}`}>{tr('viewStatus')}</Link>
+        </p>
+      </>
+    );
+  }
+  const questionSteps = program.data.questionSet.steps;
+  const ids = [...questionSteps.map((s) => s.id), BANK, CHECK];
+  if (!stepId || !ids.includes(stepId)) {
+    const next = questionSteps.find((s) => !detail.completedSteps.includes(s.id))?.id ?? (detail.bankAccount ? CHECK : BANK);
+    return <Navigate to={`/my-requests/${detail.id}/apply/${next}`} replace />;
+  }
+  return <ApplyStep key={`${stepId}`} stepId={stepId} ids={ids} detail={detail} program={program.data} />;
+}
+
+function ApplyStep({
+  stepId,
+  ids,
+  detail,
+  program,
+}: {
+  stepId: string;
+  ids: string[];
+  detail: RequestDetail;
+  program: ProgramDetail;
+}) {
+  const tr = useT(applicationMessages);
+  const { language } = useLanguage();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [search] = useSearchParams();
+  const fromCheck = search.get('from') === CHECK;
+  const [stale, setStale] = useState<string | null>(null);
+  const saveStep = useMutation(saveStepMutationOptions(queryClient, detail.id));
+  const saveBank = useMutation(saveBankMutationOptions(queryClient, detail.id));
+  const submit = useMutation(submitMutationOptions(queryClient, detail.id));
+  const eligibility = useQuery({ ...eligibilityQueryOptions(detail.id, language, detail.version), enabled: stepId === CHECK });
+
+  const index = ids.indexOf(stepId);
+  const path = (id: string) => `/my-requests/${detail.id}/apply/${id}`;
+  const goNext = () => navigate(fromCheck ? path(CHECK) : path(ids[index + 1] ?? CHECK));
+  const goBack = () => (index === 0 ? navigate(`/services/${program.slug}`) : navigate(path(ids[index - 1]!)));
+
+  /** 409 on a save: the draft changed elsewhere; keep the person's page and offer the latest version. */
+  async function guard<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (err) {
+      if (isApiProblem(err) && err.status === 409) setStale(err.detail ?? err.title);
+      throw err;
+    }
+  }
+
+  const steps: IndicatorStep[] = [
+    ...program.questionSet.steps.map((s) => ({ id: s.id, title: s.title[language], complete: detail.completedSteps.includes(s.id) })),
+    { id: BANK, title: tr('bankStep'), complete: detail.bankAccount !== null },
+    { id: CHECK, title: tr('checkStep'), complete: false },
+  ];
+  const step = program.questionSet.steps.find((s) => s.id === stepId);
+  const title = step ? step.title[language] : stepId === BANK ? tr('bankTitle') : tr('checkTitle');
+
+  return (
+    <>
+      <p className="text-base margin-bottom-1">{program.name[language]}</p>
+      <StepIndicator steps={steps} currentId={stepId} />
+      <PageTitle title={`${title} – ${program.name[language]}`}>{title}</PageTitle>
+      {stale ? (
+        <div className="usa-alert usa-alert--warning margin-y-2" role="alert">
+          <div className="usa-alert__body">
+            <h2 className="usa-alert__heading">{tr('stale')}</h2>
+            <p className="usa-alert__text">{stale}</p>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              onClick={() => {
+                setStale(null);
+                void queryClient.invalidateQueries({ queryKey: ['intake', 'request', detail.id] });
+              }}
+            >
+              {tr('reloadLatest')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {step ? (
+        <StepForm
+          questionSet={program.questionSet}
+          step={step}
+          requestId={detail.id}
+          answers={detail.answers}
+          documents={detail.documents}
+          onBack={goBack}
+          onSave={async (answers) => {
+            await guard(saveStep.mutateAsync({ version: detail.version, step: step.id, answers, language }));
+            goNext();
+          }}
+        />
+      ) : stepId === BANK ? (
+        <BankForm
+          payeeType={program.payeeType}
+          saved={detail.bankAccount}
+          continueTo={path(CHECK)}
+          onBack={goBack}
+          onSave={async (bank) => {
+            await guard(saveBank.mutateAsync({ version: detail.version, language, ...bank }));
+            navigate(path(CHECK));
+          }}
+        />
+      ) : (
+        <CheckAnswers
+          detail={detail}
+          questionSet={program.questionSet}
+          eligibility={eligibility.data}
+          eligibilityError={eligibility.error}
+          stepPath={path}
+          onBack={goBack}
+          onSubmit={async () => {
+            const result = await submit.mutateAsync({ idempotencyKey: submitKeyFor(detail.id), language });
+            navigate(`/my-requests/${result.id}/confirmation`, { replace: true });
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { apiClient, unwrap } from '@hms/api-client';
+import type { RequestDetail } from '@hms/contracts/applications';
+import type { ProgramDetail } from '@hms/contracts/intake';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+
+export function programQueryOptions(slug: string) {
+  return queryOptions({
+    queryKey: ['intake', 'program', slug] as const,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/programs/{slug}', { params: { path: { slug } }, signal }))) as ProgramDetail,
+  });
+}
+
+/** Starts an application, or returns the open draft for this program (the API keeps one per program). */
+export function startApplicationMutationOptions(queryClient: QueryClient) {
+  return {
+    mutationFn: async (slug: string) =>
+      (await unwrap(apiClient.POST('/api/programs/{slug}/drafts', { params: { path: { slug } } }))) as RequestDetail,
+    onSuccess: (detail: RequestDetail) => {
+      queryClient.setQueryData(['intake', 'request', detail.id], detail);
+      void queryClient.invalidateQueries({ queryKey: ['requests', 'mine'] });
+    },
+  };
+}

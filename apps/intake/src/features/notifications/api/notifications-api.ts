@@ -1,0 +1,36 @@
+import { apiClient, unwrap } from '@hms/api-client';
+import type { NotificationsResponse } from '@hms/contracts/notifications';
+import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
+
+/** Shared with the shell header's badge: ['notifications', 'unread']. */
+export const notificationKeys = { all: ['notifications'] as const, list: ['notifications', 'list'] as const };
+
+export function notificationsQueryOptions() {
+  return infiniteQueryOptions({
+    queryKey: notificationKeys.list,
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      (await unwrap(
+        apiClient.GET('/api/notifications', { params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } }),
+      )) as NotificationsResponse,
+    getNextPageParam: (last: NotificationsResponse) => last.nextCursor ?? undefined,
+  });
+}
+
+export function markReadMutationOptions(queryClient: QueryClient) {
+  return {
+    mutationFn: async (id: string) => {
+      await apiClient.POST('/api/notifications/{notificationId}/read', { params: { path: { notificationId: id } } });
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  };
+}
+
+export function markAllReadMutationOptions(queryClient: QueryClient) {
+  return {
+    mutationFn: async () => {
+      await apiClient.POST('/api/notifications/read-all');
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  };
+}

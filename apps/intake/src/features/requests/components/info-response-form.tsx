@@ -1,0 +1,74 @@
+import { isApiProblem } from '@hms/api-client';
+import type { RequestDetail } from '@hms/contracts/applications';
+import { ErrorSummary, ProblemAlert, useT } from '@hms/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { DocumentField } from '../../../shared/documents/document-field.tsx';
+import { answerInfoMutationOptions } from '../api/requests-api.ts';
+import { requestMessages } from '../messages.ts';
+
+/** The citizen's answer to "we need more information": text and optional files; the request goes back to review. */
+export function InfoResponseForm({ detail, onSent }: { detail: RequestDetail; onSent: () => void }) {
+  const tr = useT(requestMessages);
+  const queryClient = useQueryClient();
+  const answer = useMutation(answerInfoMutationOptions(queryClient, detail.id));
+  const [message, setMessage] = useState('');
+  const [files, setFiles] = useState<string[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    try {
+      await answer.mutateAsync({ message, documentIds: files });
+      onSent();
+    } catch (err) {
+      if (isApiProblem(err) && err.errors.length > 0) setError(err.errors[0]!.message);
+      setAttempt((n) => n + 1);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} className="maxw-tablet">
+      <ErrorSummary errors={error ? [{ fieldId: 'info-message', message: error }] : []} focusKey={attempt} />
+      {answer.isError && !error ? <ProblemAlert error={answer.error} /> : null}
+      <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+        <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor="info-message">
+          {tr('infoAnswerLabel')}
+        </label>
+        <div className="usa-hint" id="info-message-hint">
+          {tr('infoAnswerHint')}
+        </div>
+        {error ? (
+          <span className="usa-error-message" id="info-message-error">
+            {error}
+          </span>
+        ) : null}
+        <textarea
+          id="info-message"
+          className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+          aria-describedby={`info-message-hint${error ? ' info-message-error' : ''}`}
+          aria-invalid={error ? true : undefined}
+          maxLength={5000}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+        />
+      </div>
+      <DocumentField
+        id="info-files"
+        label={tr('infoFiles')}
+        requestId={detail.id}
+        questionId={null}
+        maxFiles={10}
+        known={detail.documents}
+        value={files}
+        onChange={setFiles}
+        deleteOnRemove={false}
+      />
+      <button type="submit" className="usa-button margin-top-2" disabled={answer.isPending}>
+        {answer.isPending ? tr('infoSending') : tr('infoSend')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import { formatCents, formatDate, LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { requestQueryOptions } from '../api/requests-api.ts';
+import { InfoResponseForm } from '../components/info-response-form.tsx';
+import { Timeline } from '../components/timeline.tsx';
+import { WithdrawPanel } from '../components/withdraw-panel.tsx';
+import { requestMessages } from '../messages.ts';
+
+/** `/my-requests/:requestId`: status, timeline, the answer to a request for information, and withdraw. */
+export function RequestRoute() {
+  const { requestId = '' } = useParams();
+  const tr = useT(requestMessages);
+  const { language } = useLanguage();
+  const request = useQuery(requestQueryOptions(requestId));
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  if (request.isError) return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
+  if (!request.data) return <LoadingState label={tr('loading')} />;
+  const d = request.data;
+  const show = (text: string) => {
+    setNotice(text);
+    setTimeout(() => noticeRef.current?.focus(), 0);
+  };
+  return (
+    <div className="maxw-tablet">
+      <p>
+        <Link to="/my-requests">{tr('backToList')}</Link>
+      </p>
+      <PageTitle title={`${d.reference} – ${d.program.name[language]}`}>{d.program.name[language]}</PageTitle>
+      {notice ? (
+        <div className="usa-alert usa-alert--success usa-alert--slim" tabIndex={-1} ref={noticeRef} role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{notice}</p>
+          </div>
+        </div>
+      ) : null}
+      <dl className="margin-y-2">
+        <dt className="text-bold">{tr('reference')}</dt>
+        <dd className="margin-left-0 margin-bottom-1 font-mono-sm">{d.reference}</dd>
+        <dt className="text-bold">{tr('status')}</dt>
+        <dd className="margin-left-0 margin-bottom-1">
+          <span className="usa-tag">{tr(`status_${d.status}`)}</span>
+        </dd>
+        <dt className="text-bold">{tr('amount')}</dt>
+        <dd className="margin-left-0 margin-bottom-1">{formatCents(d.amountRequestedCents, language)}</dd>
+        {d.submittedAt ? (
+          <>
+            <dt className="text-bold">{tr('submitted')}</dt>
+            <dd className="margin-left-0 margin-bottom-1">{formatDate(d.submittedAt, language)}</dd>
+          </>
+        ) : null}
+        {d.dueAt && ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'].includes(d.status) ? (
+          <>
+            <dt className="text-bold">{tr('decisionBy')}</dt>
+            <dd className="margin-left-0 margin-bottom-1">{formatDate(Date.parse(d.dueAt) - 1, language)}</dd>
+          </>
+        ) : null}
+        {d.bankAccount ? (
+          <>
+            <dt className="text-bold">{tr('bank')}</dt>
+            <dd className="margin-left-0 margin-bottom-1">
+              {tr('bankValue', { type: tr(d.bankAccount.accountType), last4: d.bankAccount.last4 })}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {d.status === 'draft' ? (
+        <div className="usa-summary-box">
+          <div className="usa-summary-box__body">
+            <h2 className="usa-summary-box__heading">{tr('draftTitle')}</h2>
+            <p className="usa-summary-box__text">{tr('draftBody')}</p>
+            <Link className="usa-button" to={`/my-requests/${d.id}/apply`}>
+              {tr('continueDraft')}
+            </Link>
+          </div>
+        </div>
+      ) : null}
+      {d.status === 'needs_info' && d.infoRequest ? (
+        <section aria-labelledby="info-title" className="margin-y-4">
+          <h2 id="info-title">{tr('infoTitle')}</h2>
+          <div className="usa-summary-box margin-bottom-2">
+            <div className="usa-summary-box__body">
+              <p className="usa-summary-box__text">
+                <strong>{tr('questionLabel')}:</strong> {d.infoRequest.question}
+              </p>
+            </div>
+          </div>
+          <InfoResponseForm detail={d} onSent={() => show(tr('infoSent'))} />
+        </section>
+      ) : null}
+      {d.status === 'payment_returned' ? (
+        <div className="usa-alert usa-alert--warning margin-y-3">
+          <div className="usa-alert__body">
+            <h2 className="usa-alert__heading">{tr('returnedTitle')}</h2>
+            <p className="usa-alert__text">{tr('returnedBody')}</p>
+          </div>
+        </div>
+      ) : null}
+      {d.timeline.length > 0 ? (
+        <section aria-labelledby="timeline-title" className="margin-top-4">
+          <h2 id="timeline-title">{tr('timeline')}</h2>
+          <Timeline entries={d.timeline} />
+        </section>
+      ) : null}
+      {d.canWithdraw ? <WithdrawPanel detail={d} onDone={() => show(tr('withdrawn'))} /> : null}
+    </div>
+  );
+}

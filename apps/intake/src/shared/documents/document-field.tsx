@@ -1,0 +1,143 @@
+import { isApiProblem } from '@hms/api-client';
+import { MAX_DOCUMENT_BYTES, sniffDocumentType, type DocumentInfo } from '@hms/contracts/documents';
+import { useLanguage, useT } from '@hms/ui';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { deleteDocument, documentUrl, uploadDocument } from './documents-api.ts';
+import { documentMessages } from './messages.ts';
+
+export interface DocumentFieldProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  requestId: string;
+  /** The document question; null for files sent with an answer to a request for information. */
+  questionId: string | null;
+  maxFiles: number;
+  /** Documents already on the request that this field may show. */
+  known: DocumentInfo[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  /** Delete from the server when removed (drafts); false keeps the file and only unselects it. */
+  deleteOnRemove?: boolean;
+}
+
+/**
+ * A file upload that sends each file at once (with progress) and keeps the uploaded ids as the field value. The type
+ * is checked from the file's first bytes, as the API does, so a renamed file is refused before it is sent.
+ */
+export function DocumentField(props: DocumentFieldProps) {
+  const { id, label, hint, requestId, questionId, maxFiles, value, onChange } = props;
+  const tr = useT(documentMessages);
+  const { language } = useLanguage();
+  const statusId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [uploaded, setUploaded] = useState<DocumentInfo[]>([]);
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const [status, setStatus] = useState('');
+  const [localError, setLocalError] = useState<string | undefined>();
+  const error = localError ?? props.error;
+  const docs = [...props.known, ...uploaded].filter((d, i, all) => value.includes(d.id) && all.findIndex((x) => x.id === d.id) === i);
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setLocalError(undefined);
+    if (value.length >= maxFiles) return setLocalError(tr('fileTooMany', { n: maxFiles }));
+    if (file.size === 0) return setLocalError(tr('fileEmpty'));
+    if (file.size > MAX_DOCUMENT_BYTES) return setLocalError(tr('fileTooLarge'));
+    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    if (!sniffDocumentType(head)) return setLocalError(tr('fileWrongType'));
+    setProgress({ name: file.name, percent: 0 });
+    try {
+      const doc = await uploadDocument({
+        requestId,
+        questionId,
+        file,
+        language,
+        onProgress: (f) => setProgress({ name: file.name, percent: Math.round(f * 100) }),
+      });
+      setUploaded((list) => [...list, doc]);
+      onChange([...value, doc.id]);
+      setStatus(tr('fileUploaded', { name: doc.filename }));
+    } catch (err) {
+      setLocalError(isApiProblem(err) ? (err.errors[0]?.message ?? err.detail ?? err.title) : tr('fileWrongType'));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function remove(doc: DocumentInfo) {
+    if (props.deleteOnRemove !== false) {
+      try {
+        await deleteDocument(doc.id);
+      } catch {
+        // Already gone, or kept by the server: either way it is no longer part of this answer.
+      }
+    }
+    onChange(value.filter((v) => v !== doc.id));
+    inputRef.current?.focus();
+  }
+
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-accepts`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      <div className="usa-hint" id={`${id}-accepts`}>
+        {tr('accepts')}
+      </div>
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <input
+        ref={inputRef}
+        id={id}
+        type="file"
+        className="usa-input"
+        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => void onFile(e)}
+        disabled={progress !== null}
+      />
+      {progress ? (
+        <div className="margin-top-1">
+          <label htmlFor={`${id}-progress`}>{tr('fileUploading', { name: progress.name, percent: progress.percent })}</label>
+          <progress id={`${id}-progress`} max={100} value={progress.percent} className="width-full" />
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" className="usa-sr-only" id={statusId}>
+        {status}
+      </div>
+      {docs.length > 0 ? (
+        <ul className="usa-list usa-list--unstyled margin-top-1" aria-label={tr('filesUploaded')}>
+          {docs.map((doc) => (
+            <li key={doc.id} className="display-flex flex-align-center margin-bottom-05">
+              <a href={documentUrl(doc.id)} className="margin-right-2 text-break-all">
+                {doc.filename}
+              </a>
+              <button
+                type="button"
+                className="usa-button usa-button--unstyled"
+                aria-label={tr('fileRemoveLabel', { name: doc.filename })}
+                onClick={() => void remove(doc)}
+              >
+                {tr('fileRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
