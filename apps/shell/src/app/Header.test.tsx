@@ -14,10 +14,11 @@ function userWith(roles: Role[]): CurrentUser {
   return { id: '0190a0a0-0000-7000-8000-000000000001', email: 'u@example.com', displayName: 'Una User', roles, language: 'en' };
 }
 
-function renderAt(path: string, user: CurrentUser | null) {
+function renderAt(path: string, user: CurrentUser | null, unread = 0) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   // The session as GET /api/me would have returned it; no network in this test.
   queryClient.setQueryData(['me'], user);
+  queryClient.setQueryData(['notifications', 'unread'], unread);
   const router = createMemoryRouter(
     [
       {
@@ -64,9 +65,16 @@ describe('role-based navigation', () => {
 
   it('gives citizens their areas and no staff links', () => {
     renderAt('/', userWith(['citizen']));
-    expect(navLinks()).toEqual(['Services', 'My requests']);
+    expect(navLinks()).toEqual(['Services', 'My requests', 'Notifications']);
     expect(screen.getByText('Signed in as Una User')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+
+  it("shows a citizen's unread notification count in the header", () => {
+    renderAt('/', userWith(['citizen']), 3);
+    const link = screen.getByRole('link', { name: 'Notifications, 3 unread' });
+    expect(link.getAttribute('href')).toBe('/my-requests/notifications');
+    expect(link.textContent).toBe('Notifications3');
   });
 
   it('gives approvers the approvals area only', () => {

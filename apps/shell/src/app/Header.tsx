@@ -5,7 +5,8 @@ import closeIcon from '@uswds/uswds/img/usa-icons/close.svg';
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { shellMessages } from './messages.ts';
-import { navigationFor } from './navigation.ts';
+import { AREA_ROLES, hasAnyRole, navigationFor } from './navigation.ts';
+import { NotificationsLink } from './NotificationsLink.tsx';
 import { useSession } from './session.ts';
 
 /** USWDS basic header with role-aware navigation, the language switch and sign in / sign out. */
@@ -99,6 +100,11 @@ export function Header() {
                 </li>
                 {user ? (
                   <>
+                    {hasAnyRole(user, AREA_ROLES.myRequests) ? (
+                      <li className="usa-nav__secondary-item">
+                        <NotificationsLink />
+                      </li>
+                    ) : null}
                     <li className="usa-nav__secondary-item">{tr('signedInAs', { name: user.displayName })}</li>
                     <li className="usa-nav__secondary-item">
                       <button
