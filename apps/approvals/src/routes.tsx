@@ -1,12 +1,14 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { QueuesRoute } from './features/queues/routes/queues-route.tsx';
+import { InboxRoute } from './features/inbox/routes/inbox-route.tsx';
+import { ReviewRoute } from './features/review/routes/review-route.tsx';
 
 // Exposed to the shell as `approvals/routes`, mounted at `/approvals/*` inside the shell's providers
 // (router, QueryClient, language). The shell also checks the approver roles before rendering this.
 export function ApprovalsArea() {
   return (
     <Routes>
-      <Route index element={<QueuesRoute />} />
+      <Route index element={<InboxRoute />} />
+      <Route path="requests/:id" element={<ReviewRoute />} />
       <Route path="*" element={<Navigate to="/approvals" replace />} />
     </Routes>
   );

@@ -81,7 +81,12 @@ export const inboxQuerySchema = z
     (q) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo,
     { path: ['submittedTo'], error: 'submittedTo must be on or after submittedFrom.' },
   );
-export type InboxQuery = z.input<typeof inboxQuerySchema>;
+/** What a client sends (coerced numbers typed as numbers; the URL carries them as text). */
+export type InboxQuery = Omit<z.input<typeof inboxQuerySchema>, 'minAmountCents' | 'maxAmountCents' | 'limit'> & {
+  minAmountCents?: number | undefined;
+  maxAmountCents?: number | undefined;
+  limit?: number | undefined;
+};
 
 export const personRefSchema = z.object({ id: z.string(), name: z.string() });
 export type PersonRef = z.infer<typeof personRefSchema>;

@@ -1,0 +1,41 @@
+import { apiClient, unwrap } from '@hms/api-client';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { InboxListResponse, InboxQuery, AssignmentResponse } from '@hms/contracts/inbox';
+import type { BulkApproveResponse } from '@hms/contracts/decisions';
+import { approvalsKeys, invalidateApprovals } from '../../../shared/approvals-keys.ts';
+export { claimMutationOptions, releaseMutationOptions } from '../../../shared/assignment-api.ts';
+
+export function inboxQueryOptions(query: InboxQuery) {
+  return queryOptions({
+    queryKey: approvalsKeys.inbox(query),
+    queryFn: async ({ signal }): Promise<InboxListResponse> =>
+      unwrap(apiClient.GET('/api/inbox', { params: { query }, signal })) as Promise<InboxListResponse>,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function approversQueryOptions() {
+  return queryOptions({
+    queryKey: approvalsKeys.approvers,
+    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/inbox/approvers', { signal }))).items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function reassignMutationOptions(client: QueryClient) {
+  return mutationOptions({
+    mutationFn: async ({ id, assigneeId }: { id: string; assigneeId: string }): Promise<AssignmentResponse> =>
+      unwrap(
+        apiClient.POST('/api/requests/{id}/assignment', { params: { path: { id } }, body: { assigneeId } }),
+      ) as Promise<AssignmentResponse>,
+    onSettled: () => invalidateApprovals(client),
+  });
+}
+
+export function bulkApproveMutationOptions(client: QueryClient) {
+  return mutationOptions({
+    mutationFn: async (items: Array<{ requestId: string; version: number }>): Promise<BulkApproveResponse> =>
+      unwrap(apiClient.POST('/api/decisions/bulk-approve', { body: { items } })) as Promise<BulkApproveResponse>,
+    onSettled: () => invalidateApprovals(client),
+  });
+}

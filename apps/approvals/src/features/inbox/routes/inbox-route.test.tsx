@@ -1,0 +1,171 @@
+import { LanguageProvider } from '@hms/ui';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { InboxItem } from '@hms/contracts/inbox';
+import { InboxRoute } from './inbox-route.tsx';
+import { axeViolations } from '../../../shared/axe.test-helper.ts';
+
+const item = (n: number, over: Partial<InboxItem> = {}): InboxItem => ({
+  id: `00000000-0000-7000-8000-00000000000${n}`,
+  reference: `HMS-AAAA-000${n}-X`,
+  programId: 'p1',
+  programName: 'Home Energy Efficiency Rebate',
+  applicantName: `Applicant ${n}`,
+  status: 'submitted',
+  amountRequestedCents: 150_000 + n,
+  approvedAmountCents: null,
+  riskLevel: n === 2 ? 'high' : 'none',
+  assignee: null,
+  submittedAt: '2026-11-20T15:00:00.000Z',
+  dueAt: '2026-12-04T05:00:00.000Z',
+  deadline: n === 3 ? 'overdue' : 'on_time',
+  version: 1,
+  ...over,
+});
+
+let calls: Array<{ method: string; url: URL; body?: unknown }> = [];
+function serve(routes: Record<string, (req: Request) => { status: number; body: unknown }>) {
+  calls = [];
+  vi.stubGlobal('fetch', async (input: Request) => {
+    const url = new URL(input.url);
+    calls.push({ method: input.method, url, body: input.method === 'POST' ? await input.clone().text() : undefined });
+    const key = `${input.method} ${url.pathname}`;
+    const handler = routes[key];
+    const { status, body } = handler ? handler(input) : { status: 404, body: { type: 'x', title: 'Not found', status: 404, detail: key } };
+    return new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+  });
+}
+
+function Location() {
+  const l = useLocation();
+  return <output data-testid="location">{l.pathname + l.search}</output>;
+}
+
+function renderAt(path: string) {
+  return render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <LanguageProvider initialLanguage="en">
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path="/approvals" element={<InboxRoute />} />
+            <Route path="/approvals/requests/:id" element={<p>review page</p>} />
+          </Routes>
+          <Location />
+        </MemoryRouter>
+      </LanguageProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const base = {
+  'GET /api/me': () => ({ status: 200, body: { user: { id: 'me', email: 'a@example.gov', displayName: 'Avery', language: 'en', roles: ['approver'] } } }),
+  'GET /api/inbox/counts': () => ({ status: 200, body: { unassigned: 3, assignedToMe: 1, awaitingSecondApproval: 0, waitingForCitizen: 2, overdue: 1, all: 6 } }),
+  'GET /api/programs': () => ({ status: 200, body: { items: [] } }),
+  'GET /api/inbox': () => ({ status: 200, body: { items: [item(1), item(2), item(3)], nextCursor: 'c2' } }),
+};
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('Approval inbox', () => {
+  it('reads the view from the URL, shows badges and counts, and has no axe violations', async () => {
+    serve(base);
+    const { container } = renderAt('/approvals?queue=unassigned&risk=high&sort=amount_desc');
+    await screen.findByText('HMS-AAAA-0001-X');
+    const inboxCall = calls.find((c) => c.url.pathname === '/api/inbox')!;
+    expect(Object.fromEntries(inboxCall.url.searchParams)).toMatchObject({ queue: 'unassigned', risk: 'high', sort: 'amount_desc' });
+    await waitFor(() => expect(screen.getAllByRole('link').some((l) => l.textContent === 'Unassigned (3)')).toBe(true));
+    const tab = screen.getAllByRole('link').find((l) => l.textContent === 'Unassigned (3)')!;
+    expect(tab.getAttribute('aria-current')).toBe('page');
+    expect(document.querySelector('tbody [data-risk="high"]')?.textContent).toBe('High risk');
+    expect(document.querySelector('tbody [data-deadline="overdue"]')?.textContent).toBe('Overdue');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('puts filters and the next page in the URL', async () => {
+    serve(base);
+    renderAt('/approvals?queue=all');
+    await screen.findByText('HMS-AAAA-0001-X');
+    fireEvent.change(screen.getByLabelText('Amount from (dollars)'), { target: { value: '1,000' } });
+    fireEvent.change(screen.getByLabelText('Search by reference or applicant name'), { target: { value: 'Maria' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/approvals?queue=all&minAmountCents=100000&q=Maria'));
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toContain('cursor=c2'));
+  });
+
+  it('refuses a malformed amount with a message on the field', async () => {
+    serve(base);
+    renderAt('/approvals');
+    await screen.findByText('HMS-AAAA-0001-X');
+    fireEvent.change(screen.getByLabelText(/Amount to/), { target: { value: '12abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    expect(await screen.findByText('Enter an amount in dollars, like 1500 or 1,500.00.')).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/approvals');
+  });
+
+  it('j/k move through the rows and Enter opens the active one', async () => {
+    serve(base);
+    renderAt('/approvals');
+    await screen.findByText('HMS-AAAA-0001-X');
+    const rows = () => screen.getAllByRole('row').slice(1);
+    expect(rows()[0]!.getAttribute('data-active')).toBe('true');
+    fireEvent.keyDown(document.body, { key: 'j' });
+    fireEvent.keyDown(document.body, { key: 'j' });
+    fireEvent.keyDown(document.body, { key: 'k' });
+    expect(rows()[1]!.getAttribute('data-active')).toBe('true');
+    expect(document.activeElement?.textContent).toBe('HMS-AAAA-0002-X');
+    fireEvent.keyDown(document.body, { key: '?' });
+    expect(screen.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeTruthy();
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+    await screen.findByText('review page');
+    expect(screen.getByTestId('location').textContent).toBe('/approvals/requests/00000000-0000-7000-8000-000000000002');
+  });
+
+  it('a lost claim race says who has the request', async () => {
+    serve({
+      ...base,
+      'POST /api/requests/00000000-0000-7000-8000-000000000001/claim': () => ({
+        status: 409,
+        body: { type: 'x', title: 'Conflict', status: 409, detail: 'HMS-AAAA-0001-X is already claimed by Sam Senior.' },
+      }),
+    });
+    document.cookie = 'hms_csrf=t';
+    renderAt('/approvals');
+    await screen.findByText('HMS-AAAA-0001-X');
+    fireEvent.click(screen.getByRole('button', { name: 'Claim HMS-AAAA-0001-X' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/already claimed by Sam Senior/)).toBeTruthy();
+  });
+
+  it('bulk approve asks for confirmation, then lists what happened to each', async () => {
+    serve({
+      ...base,
+      'POST /api/decisions/bulk-approve': () => ({
+        status: 200,
+        body: {
+          results: [
+            { requestId: item(1).id, ok: true, status: 200, decision: { requestId: item(1).id, kind: 'approve', fromStatus: 'in_review', status: 'approved', version: 3, approvedAmountCents: 1, paymentId: 'p', replayed: false } },
+            { requestId: item(2).id, ok: false, status: 409, error: 'It is claimed by Sam Senior.' },
+          ],
+        },
+      }),
+    });
+    document.cookie = 'hms_csrf=t';
+    renderAt('/approvals');
+    await screen.findByText('HMS-AAAA-0001-X');
+    fireEvent.click(screen.getByLabelText('Select HMS-AAAA-0001-X'));
+    fireEvent.click(screen.getByLabelText('Select HMS-AAAA-0002-X'));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve selected (2)' }));
+    expect(calls.some((c) => c.url.pathname === '/api/decisions/bulk-approve')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, approve' }));
+    expect(await screen.findByText('HMS-AAAA-0001-X: Approved')).toBeTruthy();
+    expect(screen.getByText('HMS-AAAA-0002-X: not approved. It is claimed by Sam Senior.')).toBeTruthy();
+    const sent = JSON.parse(String(calls.find((c) => c.url.pathname === '/api/decisions/bulk-approve')!.body));
+    expect(sent).toEqual({ items: [{ requestId: item(1).id, version: 1 }, { requestId: item(2).id, version: 1 }] });
+  });
+});

@@ -1,0 +1,209 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { ReviewDetail } from '@hms/contracts/review';
+import { formatCents, formatDate, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { reviewMessages } from '../messages.ts';
+import { RiskBadge, StatusText } from '../../../shared/badges.tsx';
+
+const show = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.map(show).join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+};
+
+export function AnswersSection({ answers }: { answers: ReviewDetail['answers'] }) {
+  const tr = useT(reviewMessages);
+  const entries = Object.entries(answers);
+  return (
+    <section aria-labelledby="answers-h">
+      <h2 id="answers-h">{tr('answers')}</h2>
+      <dl className="hms-answers">
+        {entries.map(([k, v]) => (
+          <div key={k} className="margin-bottom-1">
+            <dt className="text-bold">{k}</dt>
+            <dd className="margin-left-0">{show(v)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function DocumentsSection({ documents }: { documents: ReviewDetail['documents'] }) {
+  const tr = useT(reviewMessages);
+  return (
+    <section aria-labelledby="docs-h">
+      <h2 id="docs-h">{tr('documents')}</h2>
+      {documents.length === 0 ? (
+        <p>{tr('noDocuments')}</p>
+      ) : (
+        <ul>
+          {documents.map((d) => (
+            <li key={d.id}>
+              <a className="usa-link" href={d.url} target="_blank" rel="noreferrer">
+                {d.fileName}
+              </a>{' '}
+              <span className="text-base">({d.contentType})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function BankSection({ review, onReveal, revealed }: { review: ReviewDetail; onReveal: () => void; revealed: { accountNumber: string } | undefined }) {
+  const tr = useT(reviewMessages);
+  const { language } = useLanguage();
+  const b = review.bankAccount;
+  return (
+    <section aria-labelledby="bank-h">
+      <h2 id="bank-h">{tr('bank')}</h2>
+      {!b ? (
+        <p>{tr('noBank')}</p>
+      ) : (
+        <dl>
+          <dt className="text-bold">{tr('holder')}</dt>
+          <dd className="margin-left-0">{b.holderName} ({b.accountType})</dd>
+          <dt className="text-bold">{tr('routing')}</dt>
+          <dd className="margin-left-0">{b.routingNumber}</dd>
+          <dt className="text-bold">{tr('account')}</dt>
+          <dd className="margin-left-0">
+            {revealed ? revealed.accountNumber : tr('endingIn', { last4: b.last4 })}{' '}
+            {!revealed ? (
+              <button type="button" className="usa-button usa-button--unstyled" onClick={onReveal}>
+                {tr('reveal')}
+              </button>
+            ) : null}
+          </dd>
+          <dt className="text-bold">{tr('verification')}</dt>
+          <dd className="margin-left-0">{b.verificationState}</dd>
+          <dt className="text-bold">{tr('addedOn')}</dt>
+          <dd className="margin-left-0">{formatDate(b.createdAt, language)}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}
+
+export function RiskSection({ review }: { review: ReviewDetail }) {
+  const tr = useT(reviewMessages);
+  return (
+    <section aria-labelledby="risk-h">
+      <h2 id="risk-h">
+        {tr('risk')} <RiskBadge level={review.riskLevel} />
+      </h2>
+      {review.riskSignals.length === 0 ? (
+        <p>{tr('noRisk')}</p>
+      ) : (
+        <ul className="usa-list">
+          {review.riskSignals.map((s) => (
+            <li key={s.kind}>
+              <RiskBadge level={s.level} /> {s.explanation}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function OtherRequestsSection({ review }: { review: ReviewDetail }) {
+  const tr = useT(reviewMessages);
+  const { language } = useLanguage();
+  return (
+    <section aria-labelledby="other-h">
+      <h2 id="other-h">{tr('otherRequests')}</h2>
+      {review.otherRequests.length === 0 ? (
+        <p>{tr('noOther')}</p>
+      ) : (
+        <ul className="usa-list">
+          {review.otherRequests.map((o) => (
+            <li key={o.id}>
+              <Link className="usa-link" to={`/approvals/requests/${o.id}`}>
+                {o.reference}
+              </Link>{' '}
+              {o.programName}, {formatCents(o.amountRequestedCents, language)}, <StatusText status={o.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function TimelineSection({ review }: { review: ReviewDetail }) {
+  const tr = useT(reviewMessages);
+  const { language } = useLanguage();
+  return (
+    <section aria-labelledby="timeline-h">
+      <h2 id="timeline-h">{tr('timeline')}</h2>
+      <ol className="usa-list">
+        {review.timeline.map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>: {e.type.replace(/_/g, ' ')}
+            {e.actor ? ` (${e.actor.name})` : ''}
+            {e.toStatus && e.fromStatus !== e.toStatus ? ` → ${e.toStatus}` : ''}
+            {!e.visibleToApplicant ? <span className="usa-tag margin-left-1 bg-base-lighter text-ink">{tr('internal')}</span> : null}
+            {typeof e.data.question === 'string' ? <div>“{e.data.question}”</div> : null}
+            {typeof e.data.messageToApplicant === 'string' ? <div>“{e.data.messageToApplicant}”</div> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function CommentsSection({ review, onAdd, pending }: { review: ReviewDetail; onAdd: (text: string, done: () => void) => void; pending: boolean }) {
+  const tr = useT(reviewMessages);
+  const { language } = useLanguage();
+  const [error, setError] = useState<string | null>(null);
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const text = String(new FormData(form).get('comment') ?? '').trim();
+    if (!text) return setError(tr('commentEmpty'));
+    setError(null);
+    onAdd(text, () => form.reset());
+  }
+  return (
+    <section aria-labelledby="comments-h">
+      <h2 id="comments-h">{tr('comments')}</h2>
+      {review.comments.length === 0 ? <p>{tr('noComments')}</p> : null}
+      <ul className="usa-list usa-list--unstyled">
+        {review.comments.map((c) => (
+          <li key={c.id} className="margin-bottom-1">
+            <span className="text-bold">{c.author.name}</span>, <time dateTime={c.at}>{formatDateTime(c.at, language)}</time>
+            <p className="margin-top-05">{c.body}</p>
+          </li>
+        ))}
+      </ul>
+      <form className="usa-form" onSubmit={submit} noValidate>
+        <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="comment">{tr('comment')}</label>
+          {error ? <span className="usa-error-message" id="comment-error">{error}</span> : null}
+          <textarea className="usa-textarea" id="comment" name="comment" aria-describedby={error ? 'comment-error' : undefined} aria-invalid={error ? true : undefined} />
+        </div>
+        <button type="submit" className="usa-button usa-button--outline" disabled={pending}>{tr('addComment')}</button>
+      </form>
+    </section>
+  );
+}
+
+export function AuditSection({ review }: { review: ReviewDetail }) {
+  const tr = useT(reviewMessages);
+  const { language } = useLanguage();
+  return (
+    <section aria-labelledby="audit-h">
+      <h2 id="audit-h">{tr('audit')}</h2>
+      <ol className="usa-list">
+        {review.auditTrail.map((a) => (
+          <li key={a.id}>
+            <time dateTime={a.at}>{formatDateTime(a.at, language)}</time>: {a.action} {a.actor ? `(${a.actor.name})` : ''}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

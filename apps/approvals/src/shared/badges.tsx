@@ -1,0 +1,36 @@
+import { useT } from '@hms/ui';
+import type { DeadlineState } from '@hms/contracts/inbox';
+import type { RiskLevel } from '@hms/contracts/risk';
+import type { RequestStatus } from '@hms/contracts/landing';
+import { sharedMessages } from './messages.ts';
+
+// Colours pass WCAG AA contrast with white or black text (USWDS tokens); the words carry the meaning, not the colour.
+const DEADLINE_CLASS: Record<DeadlineState, string> = {
+  on_time: 'bg-green text-white',
+  due_soon: 'bg-gold text-ink',
+  overdue: 'bg-secondary-dark text-white',
+  paused: 'bg-base-lighter text-ink',
+  none: 'bg-base-lighter text-ink',
+};
+
+export function DeadlineBadge({ state }: { state: DeadlineState }) {
+  const tr = useT(sharedMessages);
+  return <span className={`usa-tag ${DEADLINE_CLASS[state]}`} data-deadline={state}>{tr(state)}</span>;
+}
+
+const RISK_CLASS: Record<RiskLevel, string> = {
+  none: 'bg-base-lighter text-ink',
+  low: 'bg-primary-lighter text-ink',
+  medium: 'bg-gold text-ink',
+  high: 'bg-secondary-dark text-white',
+};
+
+export function RiskBadge({ level }: { level: RiskLevel }) {
+  const tr = useT(sharedMessages);
+  return <span className={`usa-tag ${RISK_CLASS[level]}`} data-risk={level}>{tr(`risk_${level}`)}</span>;
+}
+
+export function StatusText({ status }: { status: RequestStatus }) {
+  const tr = useT(sharedMessages);
+  return <>{tr(`status_${status}`)}</>;
+}

@@ -1,0 +1,25 @@
+import { useEffect, useRef } from 'react';
+
+/** True when the key press belongs to a field the user is typing into, so shortcuts must leave it alone. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Single-key shortcuts (j, k, a, r, i, ?…) active while the component is mounted, never while typing. */
+export function useShortcuts(map: Record<string, (e: KeyboardEvent) => void>) {
+  const ref = useRef(map);
+  ref.current = map;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      const fn = ref.current[e.key];
+      if (fn) {
+        e.preventDefault();
+        fn(e);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
