@@ -1,13 +1,77 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { defineMessages, useT } from '@hms/ui';
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { BatchDetailRoute } from './features/batches/routes/batch-detail-route.tsx';
+import { BatchesRoute } from './features/batches/routes/batches-route.tsx';
+import { DeliveriesRoute } from './features/integration/routes/deliveries-route.tsx';
+import { PaymentsRoute } from './features/payments/routes/payments-route.tsx';
+import { ReturnsRoute } from './features/returns/routes/returns-route.tsx';
 import { SummaryRoute } from './features/summary/routes/summary-route.tsx';
+
+const navMessages = defineMessages({
+  en: {
+    label: 'Finance sections',
+    summary: 'Dashboard',
+    payments: 'Pending payments',
+    batches: 'Batches',
+    returns: 'Returns',
+    integration: 'FINANCIAL exchange',
+  },
+  es: {
+    label: 'Secciones de finanzas',
+    summary: 'Panel',
+    payments: 'Pagos pendientes',
+    batches: 'Lotes',
+    returns: 'Devoluciones',
+    integration: 'Intercambio FINANCIAL',
+  },
+});
+
+const SECTIONS = [
+  { to: '/finance', key: 'summary', end: true },
+  { to: '/finance/payments', key: 'payments', end: false },
+  { to: '/finance/batches', key: 'batches', end: false },
+  { to: '/finance/returns', key: 'returns', end: false },
+  { to: '/finance/integration', key: 'integration', end: false },
+] as const;
+
+function FinanceNav() {
+  const tr = useT(navMessages);
+  return (
+    <nav aria-label={tr('label')} className="margin-bottom-3 border-bottom-1px border-base-lighter">
+      <ul className="usa-button-group margin-bottom-1">
+        {SECTIONS.map((s) => (
+          <li key={s.to} className="usa-button-group__item">
+            <NavLink
+              to={s.to}
+              end={s.end}
+              className={({ isActive }) =>
+                `usa-button ${isActive ? '' : 'usa-button--unstyled padding-x-1'}`
+              }
+            >
+              {tr(s.key)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
 
 // Exposed to the shell as `finance/routes`, mounted at `/finance/*` inside the shell's providers
 // (router, QueryClient, language). The shell also checks the finance roles before rendering this.
 export function FinanceArea() {
   return (
-    <Routes>
-      <Route index element={<SummaryRoute />} />
-      <Route path="*" element={<Navigate to="/finance" replace />} />
-    </Routes>
+    <>
+      <FinanceNav />
+      <Routes>
+        <Route index element={<SummaryRoute />} />
+        <Route path="payments" element={<PaymentsRoute />} />
+        <Route path="batches" element={<BatchesRoute />} />
+        <Route path="batches/:batchId" element={<BatchDetailRoute />} />
+        <Route path="returns" element={<ReturnsRoute />} />
+        <Route path="integration" element={<DeliveriesRoute />} />
+        <Route path="*" element={<Navigate to="/finance" replace />} />
+      </Routes>
+    </>
   );
 }

@@ -1,0 +1,54 @@
+import { apiClient, unwrap, type paths } from '@hms/api-client';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export type BatchDetail =
+  paths['/api/batches/{id}']['get']['responses'][200]['content']['application/json'];
+export type BatchSummary =
+  paths['/api/batches']['get']['responses'][200]['content']['application/json']['items'][number];
+
+export const batchKeys = {
+  all: ['finance', 'batches'] as const,
+  list: ['finance', 'batches', 'list'] as const,
+  detail: (id: string) => ['finance', 'batches', id] as const,
+};
+
+export function batchesQueryOptions() {
+  return queryOptions({
+    queryKey: batchKeys.list,
+    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/batches', { signal }))).items,
+  });
+}
+
+export function batchQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: batchKeys.detail(id),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/batches/{id}', { params: { path: { id } }, signal })),
+  });
+}
+
+export type BatchAction = 'release' | 'cancel' | 'settle';
+
+export function batchActionMutationOptions(id: string) {
+  return mutationOptions({
+    mutationFn: async (action: BatchAction) => {
+      const path = { params: { path: { id } } };
+      if (action === 'release') return unwrap(apiClient.POST('/api/batches/{id}/release', path));
+      if (action === 'cancel') return unwrap(apiClient.POST('/api/batches/{id}/cancel', path));
+      await unwrap(apiClient.POST('/api/batches/{id}/settle', { ...path, body: {} }));
+      return null;
+    },
+  });
+}
+
+/** The file exactly as stored (text), with the name the API gives it; the caller saves it. */
+export async function downloadBatchFile(id: string): Promise<{ fileName: string; text: string }> {
+  const { data, response } = await apiClient.GET('/api/batches/{id}/file', {
+    params: { path: { id } },
+    parseAs: 'text',
+  });
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+    `batch-${id}.ach`;
+  return { fileName: name, text: data ?? '' };
+}

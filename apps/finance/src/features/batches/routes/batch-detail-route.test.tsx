@@ -1,0 +1,174 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { axeViolations } from '../../../shared/axe.test-helper.ts';
+import { renderAt, serve } from '../../../shared/test-server.tsx';
+import { BatchDetailRoute } from './batch-detail-route.tsx';
+
+const id = '00000000-0000-7000-8000-0000000000b1';
+const batch = (over: Record<string, unknown> = {}) => ({
+  id,
+  status: 'built',
+  fileDate: '2026-11-25',
+  fileIdModifier: 'A',
+  effectiveDate: '2026-11-26',
+  sameDay: false,
+  entryCount: 1,
+  prenoteCount: 0,
+  totalCents: 125_00,
+  fileSha256: 'ab'.repeat(32),
+  builtBy: { id: 'u0', name: 'Frankie Finance' },
+  builtAt: '2026-11-25T15:00:00.000Z',
+  releasedBy: null,
+  releasedAt: null,
+  cancelledAt: null,
+  settledAt: null,
+  downloadCount: 0,
+  entries: [
+    {
+      id: 'e1',
+      kind: 'payment',
+      traceNumber: '121042880000001',
+      amountCents: 125_00,
+      transactionCode: 22,
+      payment: {
+        id: 'p1',
+        requestId: 'r1',
+        reference: 'HMS-PAY-0001',
+        programId: 'x',
+        programName: { en: 'Rebate', es: 'R' },
+        payeeName: 'Jane Doe',
+        accountLast4: '6789',
+        accountType: 'checking',
+        amountCents: 125_00,
+        status: 'batched',
+        needsPrenote: false,
+        prenoteReadyOn: null,
+        batchId: id,
+        traceNumber: '121042880000001',
+        effectiveDate: '2026-11-26',
+        returnCode: null,
+        returnReason: null,
+        replacesPaymentId: null,
+        createdAt: '2026-11-25T15:00:00.000Z',
+      },
+    },
+  ],
+  can: { release: true, download: false, cancel: true, settle: false },
+  releaseBlockedReason: null,
+  ...over,
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const page = [{ path: '/finance/batches/:batchId', element: <BatchDetailRoute /> }];
+
+describe('Batch detail', () => {
+  it('shows the batch and its entries (account as last 4 only) with no axe violations', async () => {
+    serve({ [`GET /api/batches/${id}`]: () => ({ status: 200, body: batch() }) });
+    const { container } = renderAt(`/finance/batches/${id}`, page);
+    expect(await screen.findByRole('heading', { name: 'Batch 2026-11-25 A' })).toBeTruthy();
+    expect(screen.getByText('121042880000001')).toBeTruthy();
+    expect(screen.getByText('Jane Doe ••••6789')).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('asks to confirm a release, moves focus to the question, then releases and announces the new status', async () => {
+    let released = false;
+    const calls = serve({
+      [`GET /api/batches/${id}`]: () => ({
+        status: 200,
+        body: released
+          ? batch({
+              status: 'released',
+              can: { release: false, download: true, cancel: false, settle: true },
+            })
+          : batch(),
+      }),
+      [`POST /api/batches/${id}/release`]: () => {
+        released = true;
+        return { status: 200, body: batch({ status: 'released' }) };
+      },
+    });
+    renderAt(`/finance/batches/${id}`, page);
+    fireEvent.click(await screen.findByRole('button', { name: 'Release batch' }));
+    const question = screen.getByText(/Release this batch\?/);
+    expect(document.activeElement).toBe(question);
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Release batch' }));
+    expect(await screen.findByText('Done: the batch is now Released.')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Download NACHA file' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cancel batch' })).toBeNull();
+  });
+
+  it('explains why release is refused (dual control) and shows the API refusal readably', async () => {
+    serve({
+      [`GET /api/batches/${id}`]: () => ({
+        status: 200,
+        body: batch({
+          can: { release: false, download: false, cancel: true, settle: false },
+          releaseBlockedReason:
+            'You built this batch; another finance supervisor must release it (dual control).',
+        }),
+      }),
+      [`POST /api/batches/${id}/cancel`]: () => ({
+        status: 409,
+        body: {
+          type: 'x',
+          title: 'Conflict',
+          status: 409,
+          detail: 'The batch is released; a released file cannot be cancelled.',
+        },
+      }),
+    });
+    renderAt(`/finance/batches/${id}`, page);
+    expect(await screen.findByText(/another finance supervisor must release it/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Release batch' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel batch' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel batch' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain(
+        'a released file cannot be cancelled',
+      ),
+    );
+  });
+
+  it('downloads the file as stored', async () => {
+    const text = '1'.padEnd(94, ' ') + '\n';
+    serve({
+      [`GET /api/batches/${id}`]: () => ({
+        status: 200,
+        body: batch({
+          status: 'released',
+          can: { release: false, download: true, cancel: false, settle: true },
+        }),
+      }),
+      [`GET /api/batches/${id}/file`]: () => ({
+        status: 200,
+        body: text,
+        headers: {
+          'content-type': 'text/plain',
+          'content-disposition': 'attachment; filename="HMS-2026-11-25-A.ach"',
+        },
+      }),
+    });
+    const created: Blob[] = [];
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = (b: Blob) => (created.push(b), 'blob:x');
+    URL.revokeObjectURL = () => undefined;
+    onTestFinished(() => {
+      Object.assign(URL, { createObjectURL: original.create, revokeObjectURL: original.revoke });
+    });
+    renderAt(`/finance/batches/${id}`, page);
+    fireEvent.click(await screen.findByRole('button', { name: 'Download NACHA file' }));
+    expect(await screen.findByText('Downloaded HMS-2026-11-25-A.ach.')).toBeTruthy();
+    const read = await new Promise<string>((resolve) => {
+      const r = new FileReader();
+      r.onload = () => resolve(String(r.result));
+      r.readAsText(created[0]!);
+    });
+    expect(read).toBe(text);
+  });
+});

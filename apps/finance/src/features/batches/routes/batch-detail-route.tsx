@@ -1,0 +1,147 @@
+import {
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  formatCents,
+  formatDate,
+  formatDateTime,
+  useLanguage,
+  useT,
+} from '@hms/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  batchActionMutationOptions,
+  batchKeys,
+  batchQueryOptions,
+  downloadBatchFile,
+} from '../api/batches.ts';
+import { BatchActions } from '../components/batch-actions.tsx';
+import { batchesMessages } from '../messages.ts';
+
+function saveText(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
+export function BatchDetailRoute() {
+  const { batchId = '' } = useParams();
+  const tr = useT(batchesMessages);
+  const { language } = useLanguage();
+  const queryClient = useQueryClient();
+  const batch = useQuery(batchQueryOptions(batchId));
+  const [status, setStatus] = useState<string>('');
+  const action = useMutation({
+    ...batchActionMutationOptions(batchId),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: batchKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['finance', 'payments'] });
+      const fresh = await queryClient.fetchQuery(batchQueryOptions(batchId));
+      setStatus(tr('done', { status: tr(`status_${fresh.status}`) }));
+    },
+  });
+  const download = useMutation({
+    mutationFn: () => downloadBatchFile(batchId),
+    onSuccess: ({ fileName, text }) => {
+      saveText(fileName, text);
+      setStatus(tr('downloaded', { file: fileName }));
+      void queryClient.invalidateQueries({ queryKey: batchKeys.detail(batchId) });
+    },
+  });
+
+  if (batch.isPending) return <LoadingState label={tr('loading')} />;
+  if (batch.isError)
+    return <ProblemAlert error={batch.error} onRetry={() => void batch.refetch()} />;
+  const b = batch.data;
+  return (
+    <>
+      <p>
+        <Link to="/finance/batches">{tr('back')}</Link>
+      </p>
+      <PageTitle>{tr('detailTitle', { file: `${b.fileDate} ${b.fileIdModifier}` })}</PageTitle>
+      <dl>
+        <dt>{tr('status')}</dt>
+        <dd>{tr(`status_${b.status}`)}</dd>
+        <dt>{tr('effective')}</dt>
+        <dd>
+          {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
+          {b.sameDay ? ` (${tr('sameDay')})` : ''}
+        </dd>
+        <dt>{tr('total')}</dt>
+        <dd>
+          {formatCents(b.totalCents, language)} · {b.entryCount} {tr('entries').toLowerCase()}
+          {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
+        </dd>
+        <dt>{tr('builtBy')}</dt>
+        <dd>
+          {b.builtBy.name}, {formatDateTime(b.builtAt, language)}
+        </dd>
+        <dt>{tr('releasedBy')}</dt>
+        <dd>
+          {b.releasedBy ? `${b.releasedBy.name}, ${formatDateTime(b.releasedAt!, language)}` : '—'}
+        </dd>
+        <dt>{tr('sha')}</dt>
+        <dd className="font-mono-xs text-wrap">{b.fileSha256}</dd>
+        <dt>{tr('downloads')}</dt>
+        <dd>{b.downloadCount}</dd>
+      </dl>
+      <BatchActions
+        batch={b}
+        busy={action.isPending || download.isPending}
+        onAction={(a) => action.mutate(a)}
+        onDownload={() => download.mutate()}
+      />
+      <div role="status" aria-live="polite" className="margin-y-1">
+        {status}
+      </div>
+      {action.isError ? <ProblemAlert error={action.error} /> : null}
+      {download.isError ? <ProblemAlert error={download.error} /> : null}
+      <h2 id="entries-heading">{tr('entriesHeading')}</h2>
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="entries-heading"
+      >
+        <table className="usa-table usa-table--borderless width-full">
+          <caption className="usa-sr-only">{tr('entriesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tr('trace')}</th>
+              <th scope="col">{tr('kind')}</th>
+              <th scope="col">{tr('reference')}</th>
+              <th scope="col">{tr('payee')}</th>
+              <th scope="col" className="text-right">
+                {tr('amount')}
+              </th>
+              <th scope="col">{tr('status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.entries.map((e) => (
+              <tr key={e.id}>
+                <th scope="row" className="font-mono-xs">
+                  {e.traceNumber}
+                </th>
+                <td>{e.kind === 'prenote' ? tr('prenote') : tr('payment')}</td>
+                <td>{e.payment.reference}</td>
+                <td>
+                  {e.payment.payeeName} ••••{e.payment.accountLast4}
+                </td>
+                <td className="text-right text-tabular">{formatCents(e.amountCents, language)}</td>
+                <td>{e.payment.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { apiClient, unwrap, type paths } from '@hms/api-client';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export type PaymentsQuery = NonNullable<paths['/api/payments']['get']['parameters']['query']>;
+export type PaymentsPage =
+  paths['/api/payments']['get']['responses'][200]['content']['application/json'];
+export type Payment = PaymentsPage['items'][number];
+export type BuildBatchBody = NonNullable<
+  paths['/api/batches']['post']['requestBody']
+>['content']['application/json'];
+
+export const paymentKeys = {
+  all: ['finance', 'payments'] as const,
+  list: (q: PaymentsQuery) => ['finance', 'payments', q] as const,
+};
+
+export function paymentsQueryOptions(q: PaymentsQuery) {
+  return queryOptions({
+    queryKey: paymentKeys.list(q),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/payments', { params: { query: q }, signal })),
+  });
+}
+
+export function buildBatchMutationOptions() {
+  return mutationOptions({
+    mutationFn: (body: BuildBatchBody) => unwrap(apiClient.POST('/api/batches', { body })),
+  });
+}

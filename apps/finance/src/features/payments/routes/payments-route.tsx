@@ -1,0 +1,202 @@
+import { programsQueryOptions } from '@hms/api-client';
+import {
+  EmptyState,
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  SelectField,
+  TextField,
+  formatCents,
+  formatNumber,
+  useLanguage,
+  useT,
+} from '@hms/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { buildBatchMutationOptions, paymentKeys, paymentsQueryOptions } from '../api/payments.ts';
+import { PaymentsTable } from '../components/payments-table.tsx';
+import { paymentsMessages } from '../messages.ts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Filters live in the URL (shareable, back button works); selection lives in the page. */
+export function PaymentsRoute() {
+  const tr = useT(paymentsMessages);
+  const { language } = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const programId = params.get('programId') ?? '';
+  const createdFrom = params.get('createdFrom') ?? '';
+  const createdTo = params.get('createdTo') ?? '';
+  const query = {
+    status: 'pending' as const,
+    limit: 500,
+    ...(programId ? { programId } : {}),
+    ...(DATE.test(createdFrom) ? { createdFrom } : {}),
+    ...(DATE.test(createdTo) ? { createdTo } : {}),
+  };
+  const payments = useQuery(paymentsQueryOptions(query));
+  const programs = useQuery(programsQueryOptions());
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [sameDay, setSameDay] = useState(true);
+  const [selectionError, setSelectionError] = useState<string | undefined>();
+  const build = useMutation({
+    ...buildBatchMutationOptions(),
+    onSuccess: async (batch) => {
+      await queryClient.invalidateQueries({ queryKey: paymentKeys.all });
+      void navigate(`/finance/batches/${batch.id}`);
+    },
+  });
+
+  const onFilter = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const next = new URLSearchParams();
+    for (const key of ['programId', 'createdFrom', 'createdTo']) {
+      const v = String(data.get(key) ?? '').trim();
+      if (v) next.set(key, v);
+    }
+    setSelected(new Set());
+    setParams(next);
+  };
+
+  const items = payments.data?.items ?? [];
+  const chosen = items.filter((p) => selected.has(p.id));
+  const onBuild = () => {
+    if (chosen.length === 0) {
+      setSelectionError(tr('nothingSelected'));
+      return;
+    }
+    setSelectionError(undefined);
+    build.mutate({ paymentIds: chosen.map((p) => p.id), sameDay });
+  };
+
+  return (
+    <>
+      <PageTitle>{tr('title')}</PageTitle>
+      <p className="usa-intro">{tr('lead')}</p>
+      <form
+        key={programs.isSuccess ? 'ready' : 'loading'}
+        className="usa-form usa-form--large margin-bottom-3"
+        onSubmit={onFilter}
+        aria-label={tr('filters')}
+      >
+        <div className="grid-row grid-gap">
+          <div className="tablet:grid-col-4">
+            <SelectField
+              id="programId"
+              name="programId"
+              label={tr('program')}
+              defaultValue={programId}
+              placeholder={tr('allPrograms')}
+              options={(programs.data ?? []).map((p) => ({ value: p.id, label: p.name[language] }))}
+            />
+          </div>
+          <div className="tablet:grid-col-4">
+            <TextField
+              id="createdFrom"
+              name="createdFrom"
+              type="date"
+              label={tr('createdFrom')}
+              hint={tr('dateHint')}
+              defaultValue={createdFrom}
+            />
+          </div>
+          <div className="tablet:grid-col-4">
+            <TextField
+              id="createdTo"
+              name="createdTo"
+              type="date"
+              label={tr('createdTo')}
+              hint={tr('dateHint')}
+              defaultValue={createdTo}
+            />
+          </div>
+        </div>
+        <button type="submit" className="usa-button usa-button--outline margin-top-2">
+          {tr('apply')}
+        </button>
+      </form>
+
+      {payments.isPending ? (
+        <LoadingState label={tr('loading')} />
+      ) : payments.isError ? (
+        <ProblemAlert error={payments.error} onRetry={() => void payments.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={tr('emptyTitle')}>
+          <p>{tr('emptyBody')}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p>
+            {tr('summary', {
+              count: formatNumber(payments.data.totalCount, language),
+              amount: formatCents(payments.data.totalCents, language),
+            })}
+          </p>
+          <PaymentsTable
+            payments={items}
+            selected={selected}
+            onToggle={(id) =>
+              setSelected((s) => {
+                const n = new Set(s);
+                if (n.has(id)) n.delete(id);
+                else n.add(id);
+                return n;
+              })
+            }
+            onToggleAll={(ids, select) =>
+              setSelected((s) => {
+                const n = new Set(s);
+                for (const id of ids)
+                  if (select) n.add(id);
+                  else n.delete(id);
+                return n;
+              })
+            }
+          />
+          <div className={`usa-form-group${selectionError ? ' usa-form-group--error' : ''}`}>
+            <p aria-live="polite">
+              {tr('selected', {
+                count: formatNumber(chosen.length, language),
+                amount: formatCents(
+                  chosen.reduce((t, p) => t + p.amountCents, 0),
+                  language,
+                ),
+              })}
+            </p>
+            {selectionError ? (
+              <span className="usa-error-message" id="build-error" role="alert">
+                {selectionError}
+              </span>
+            ) : null}
+            <div className="usa-checkbox margin-bottom-2">
+              <input
+                className="usa-checkbox__input"
+                id="same-day"
+                type="checkbox"
+                checked={sameDay}
+                onChange={(e) => setSameDay(e.target.checked)}
+              />
+              <label className="usa-checkbox__label" htmlFor="same-day">
+                {tr('sameDay')}
+              </label>
+            </div>
+            <button
+              type="button"
+              className="usa-button"
+              onClick={onBuild}
+              disabled={build.isPending}
+              aria-describedby={selectionError ? 'build-error' : undefined}
+            >
+              {build.isPending ? tr('building') : tr('build')}
+            </button>
+          </div>
+          {build.isError ? <ProblemAlert error={build.error} /> : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { formatCents, useLanguage, useT } from '@hms/ui';
+import type { ImportResult as Result } from '../api/returns.ts';
+import { returnsMessages } from '../messages.ts';
+
+export function ImportResult({ result }: { result: Result }) {
+  const tr = useT(returnsMessages);
+  const { language } = useLanguage();
+  const c = result.counts;
+  return (
+    <section aria-labelledby="import-result-heading" className="margin-top-4">
+      <h2 id="import-result-heading">{tr('resultHeading', { file: result.fileName })}</h2>
+      {result.duplicate ? (
+        <div className="usa-alert usa-alert--info usa-alert--slim">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{tr('duplicate')}</p>
+          </div>
+        </div>
+      ) : null}
+      <p>
+        {tr('counts', {
+          applied: c.returnsApplied,
+          nocs: c.nocsRecorded,
+          already: c.alreadyRecorded,
+          unmatched: c.unmatched,
+          ignored: c.ignored,
+        })}
+      </p>
+      {result.warnings.length > 0 ? (
+        <>
+          <h3>{tr('warnings')}</h3>
+          <ul>
+            {result.warnings.map((w, i) => (
+              <li key={i}>
+                Line {w.line}, {w.recordType} {w.field}: {w.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="import-result-caption"
+      >
+        <table className="usa-table usa-table--borderless width-full">
+          <caption id="import-result-caption">{tr('resultCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tr('trace')}</th>
+              <th scope="col">{tr('kind')}</th>
+              <th scope="col">{tr('code')}</th>
+              <th scope="col">{tr('reference')}</th>
+              <th scope="col" className="text-right">
+                {tr('amount')}
+              </th>
+              <th scope="col">{tr('outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.map((i, n) => (
+              <tr key={`${i.originalTraceNumber}-${i.code}-${n}`}>
+                <th scope="row" className="font-mono-xs">
+                  {i.originalTraceNumber}
+                </th>
+                <td>{i.kind === 'return' ? 'Return' : 'NOC'}</td>
+                <td>
+                  <abbr title={i.description}>{i.code}</abbr> {i.description}
+                </td>
+                <td>{i.reference ?? '—'}</td>
+                <td className="text-right text-tabular">{formatCents(i.amountCents, language)}</td>
+                <td>
+                  {tr(`outcome_${i.outcome}`)}
+                  {i.note ? <div className="usa-hint">{i.note}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { meQueryOptions } from '@hms/api-client';
+import { LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  decideNocMutationOptions,
+  importReturnsMutationOptions,
+  nocsQueryOptions,
+  returnsKeys,
+} from '../api/returns.ts';
+import { ImportForm } from '../components/import-form.tsx';
+import { ImportResult } from '../components/import-result.tsx';
+import { NocTable } from '../components/noc-table.tsx';
+import { returnsMessages } from '../messages.ts';
+
+export function ReturnsRoute() {
+  const tr = useT(returnsMessages);
+  const queryClient = useQueryClient();
+  const me = useQuery(meQueryOptions());
+  const nocs = useQuery(nocsQueryOptions());
+  const [status, setStatus] = useState('');
+  const importer = useMutation({
+    ...importReturnsMutationOptions(),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: returnsKeys.nocs });
+      void queryClient.invalidateQueries({ queryKey: ['finance'] });
+    },
+  });
+  const decide = useMutation({
+    ...decideNocMutationOptions(),
+    onSuccess: (noc) => {
+      setStatus(tr('nocDone', { reference: noc.reference, status: noc.status }));
+      void queryClient.invalidateQueries({ queryKey: returnsKeys.nocs });
+    },
+  });
+  const supervisor = me.data?.roles.includes('finance_supervisor') ?? false;
+  return (
+    <>
+      <PageTitle>{tr('title')}</PageTitle>
+      <p className="usa-intro">{tr('lead')}</p>
+      <ImportForm
+        busy={importer.isPending}
+        error={importer.error}
+        onSubmit={(f) => importer.mutate(f)}
+      />
+      {importer.data ? <ImportResult result={importer.data} /> : null}
+
+      <section aria-labelledby="noc-heading" className="margin-top-5">
+        <h2 id="noc-heading">{tr('nocHeading')}</h2>
+        <p>{tr('nocLead')}</p>
+        <div role="status" aria-live="polite">
+          {status}
+        </div>
+        {decide.isError ? <ProblemAlert error={decide.error} /> : null}
+        {nocs.isPending ? (
+          <LoadingState label={tr('loading')} />
+        ) : nocs.isError ? (
+          <ProblemAlert error={nocs.error} onRetry={() => void nocs.refetch()} />
+        ) : nocs.data.length === 0 ? (
+          <p>{tr('nocEmpty')}</p>
+        ) : (
+          <NocTable
+            nocs={nocs.data}
+            canDecide={supervisor}
+            busy={decide.isPending}
+            onDecide={(id, decision) => decide.mutate({ id, decision })}
+          />
+        )}
+      </section>
+    </>
+  );
+}
