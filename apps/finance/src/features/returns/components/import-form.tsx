@@ -3,6 +3,16 @@ import { ProblemAlert, useT } from '@hms/ui';
 import { useRef, useState, type FormEvent } from 'react';
 import { returnsMessages } from '../messages.ts';
 
+/** FileReader rather than Blob.text(): same result, and it also works in older embedded browsers. */
+function readText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsText(file);
+  });
+}
+
 export interface ImportFormProps {
   busy: boolean;
   error: unknown;
@@ -23,7 +33,7 @@ export function ImportForm({ busy, error, onSubmit }: ImportFormProps) {
       return;
     }
     setMissing(false);
-    onSubmit({ fileName: file.name, content: await file.text() });
+    onSubmit({ fileName: file.name, content: await readText(file) });
   };
   const fieldErrors = isApiProblem(error) ? (error.errors ?? []) : [];
   return (

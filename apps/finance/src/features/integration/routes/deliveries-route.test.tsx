@@ -1,0 +1,63 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { axeViolations } from '../../../shared/axe.test-helper.ts';
+import { renderAt, serve } from '../../../shared/test-server.tsx';
+import { DeliveriesRoute } from './deliveries-route.tsx';
+
+const delivery = (status: string) => ({
+  id: 'd1',
+  endpointId: 'e1',
+  endpointUrl: 'https://financial.example.gov/hooks',
+  eventId: '019a0000-0000-7000-8000-00000000000e',
+  eventType: 'batch.released',
+  status,
+  attempts: 8,
+  lastStatusCode: 503,
+  lastError: 'HTTP 503',
+  nextAttemptAt: null,
+  deliveredAt: null,
+  createdAt: '2026-11-25T15:00:00.000Z',
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('Webhook deliveries', () => {
+  it('filters by status and redelivers a dead-lettered delivery', async () => {
+    const calls = serve({
+      'GET /api/webhooks/deliveries': () => ({ status: 200, body: { items: [delivery('dead')] } }),
+      'POST /api/webhooks/deliveries/d1/redeliver': () => ({
+        status: 200,
+        body: delivery('pending'),
+      }),
+    });
+    const { container } = renderAt('/finance/integration', [
+      { path: '/finance/integration', element: <DeliveriesRoute /> },
+    ]);
+    expect((await screen.findByRole('row', { name: /batch\.released/ })).textContent).toContain(
+      'Dead-lettered',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'dead' } });
+    await screen.findByRole('button', { name: 'Redeliver batch.released' });
+    expect(
+      calls
+        .filter((c) => c.method === 'GET')
+        .at(-1)!
+        .url.searchParams.get('status'),
+    ).toBe('dead');
+    fireEvent.click(screen.getByRole('button', { name: 'Redeliver batch.released' }));
+    expect(
+      await screen.findByText(
+        'Delivery of batch.released queued again (same webhook-id and body).',
+      ),
+    ).toBeTruthy();
+    expect(
+      calls.some(
+        (c) => c.method === 'POST' && c.url.pathname === '/api/webhooks/deliveries/d1/redeliver',
+      ),
+    ).toBe(true);
+  });
+});
