@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { remoteNames } from '@hms/contracts/platform';
+import { remoteNames, type Remotes } from '@hms/contracts/platform';
 import { notFound, sendProblem } from './errors.ts';
 
 const CSP = [
@@ -41,6 +41,81 @@ function setCacheHeaders(reply: FastifyReply, filePath: string): void {
   }
 }
 
+// Which remote renders which part of the URL space: mirrors REMOTE_MOUNTS in apps/shell/src/app/router.tsx.
+const REMOTE_FOR_PATH: ReadonlyArray<readonly [prefix: string, remote: string]> = [
+  ['/services', 'intake'],
+  ['/my-requests', 'intake'],
+  ['/approvals', 'approvals'],
+  ['/finance', 'finance'],
+];
+// API reads the first page makes in any case; preloaded so they travel with the shell's JS instead of after it.
+const DATA_FOR_PATH: ReadonlyArray<readonly [path: string, urls: readonly string[]]> = [['/services', ['/api/programs']]];
+
+const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
+
+/**
+ * The JS files a remote needs before its first route renders, read from its build: remoteEntry.js, the chunks it
+ * imports statically, the exposed `./routes` module and the shared-import map it loads, and their static imports.
+ * Paths are relative to the remote's dist folder. Lazy chunks inside the remote (later form steps) are left out.
+ */
+function remoteFirstRouteChunks(distDir: string, entryFile: string): string[] {
+  const seen = new Set<string>();
+  const visit = (rel: string, followDynamic: boolean) => {
+    if (seen.has(rel)) return;
+    const abs = path.join(distDir, rel);
+    if (!abs.startsWith(distDir + path.sep) || !existsSync(abs)) return;
+    seen.add(rel);
+    const code = readFileSync(abs, 'utf8');
+    const dir = path.posix.dirname(rel);
+    for (const m of code.matchAll(STATIC_IMPORT)) visit(path.posix.join(dir, m[1]!), false);
+    if (followDynamic)
+      for (const m of code.matchAll(DYNAMIC_IMPORT))
+        if (/\/(routes|_virtual_mf-localSharedImportMap)[^/]*\.js$/.test(m[1]!)) visit(path.posix.join(dir, m[1]!), false);
+  };
+  visit(entryFile, true);
+  return [...seen];
+}
+
+/**
+ * Preload links for the first route of a page, so the federation waterfall (shell → remote entry → exposed module →
+ * its chunks → data) is fetched in parallel with the shell. Remote URLs are run-time config (HMS_REMOTES): a remote
+ * served from this host's static root gets its whole first-route chunk list, one elsewhere (a CDN) its entry only.
+ */
+function preloadLinksFor(staticRoot: string, remotes: Remotes | undefined): (urlPath: string) => string {
+  const perRemote = new Map<string, string>();
+  const linksForRemote = (name: string): string => {
+    const cached = perRemote.get(name);
+    if (cached !== undefined) return cached;
+    const entry = remotes?.[name as keyof Remotes];
+    let links = '';
+    if (entry) {
+      const local = `/remotes/${name}/`;
+      const dist = path.join(staticRoot, name, 'dist');
+      if (entry.startsWith(local) && existsSync(dist)) {
+        const entryRel = entry.slice(local.length).split('?')[0]!;
+        const chunks = remoteFirstRouteChunks(dist, entryRel);
+        // The entry keeps its exact configured URL (the runtime imports that one, query string included).
+        links = [entry, ...chunks.filter((c) => c !== entryRel).map((c) => local + c)]
+          .map((href) => `<link rel="modulepreload" crossorigin href="${href}">`)
+          .join('');
+      } else {
+        links = `<link rel="modulepreload" crossorigin href="${entry}">`;
+      }
+    }
+    perRemote.set(name, links);
+    return links;
+  };
+  return (urlPath) => {
+    const remote = REMOTE_FOR_PATH.find(([prefix]) => urlPath === prefix || urlPath.startsWith(`${prefix}/`))?.[1];
+    const data = ['/api/me', ...(remote ? ['/api/remotes'] : []), ...(DATA_FOR_PATH.find(([p]) => p === urlPath)?.[1] ?? [])];
+    return (
+      data.map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`).join('') +
+      (remote ? linksForRemote(remote) : '')
+    );
+  };
+}
+
 /**
  * Serves the built shell at / and each remote at /remotes/<name>/ when HMS_STATIC_ROOT holds a shell build;
  * any other HTML GET outside /api/ gets the shell's index.html so client-side routes survive a reload.
@@ -72,12 +147,14 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
     });
   }
 
-  const sendIndex = (reply: FastifyReply) =>
+  const indexHtml = readFileSync(indexFile, 'utf8');
+  const preloads = preloadLinksFor(staticRoot, (app as FastifyInstance & { config?: { remotes?: Remotes } }).config?.remotes);
+  const sendIndex = (reply: FastifyReply, urlPath: string) =>
     reply
       .code(200)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(readFileSync(indexFile));
+      .send(indexHtml.replace('</head>', `${preloads(urlPath)}</head>`));
 
   app.setNotFoundHandler((request, reply) => {
     const accept = request.headers.accept ?? '';
@@ -89,7 +166,7 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
       !pathOnly.startsWith('/remotes/') &&
       accept.includes('text/html')
     ) {
-      return sendIndex(reply);
+      return sendIndex(reply, pathOnly);
     }
     return sendProblem(request, reply, notFound(`Nothing found at ${request.method} ${pathOnly}.`));
   });
