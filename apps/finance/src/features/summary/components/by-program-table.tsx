@@ -9,24 +9,41 @@ export function ByProgramTable({ rows }: { rows: FinanceSummaryResponse['byProgr
   return (
     <section aria-labelledby="by-program-heading">
       <h2 id="by-program-heading">{tr('byProgramHeading')}</h2>
-      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-labelledby="by-program-heading">
+      <div
+        className="usa-table-container--scrollable"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="by-program-heading"
+      >
         <table className="usa-table usa-table--borderless width-full">
           <caption className="usa-sr-only">{tr('byProgramCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{tr('program')}</th>
-              <th scope="col" className="text-right">{tr('requests')}</th>
-              <th scope="col" className="text-right">{tr('approved')}</th>
-              <th scope="col" className="text-right">{tr('pending')}</th>
-              <th scope="col" className="text-right">{tr('paid')}</th>
-              <th scope="col" className="text-right">{tr('returned')}</th>
+              <th scope="col" className="text-right">
+                {tr('requests')}
+              </th>
+              <th scope="col" className="text-right">
+                {tr('approved')}
+              </th>
+              <th scope="col" className="text-right">
+                {tr('pending')}
+              </th>
+              <th scope="col" className="text-right">
+                {tr('paid')}
+              </th>
+              <th scope="col" className="text-right">
+                {tr('returned')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.programId}>
                 <th scope="row">{row.programName[language]}</th>
-                <td className="text-right text-tabular">{formatNumber(row.requestCount, language)}</td>
+                <td className="text-right text-tabular">
+                  {formatNumber(row.requestCount, language)}
+                </td>
                 <td className="text-right text-tabular">{money(row.approvedCents)}</td>
                 <td className="text-right text-tabular">{money(row.pendingCents)}</td>
                 <td className="text-right text-tabular">{money(row.paidCents)}</td>

@@ -20,7 +20,9 @@ export function Totals({ totals }: { totals: FinanceSummaryResponse['totals'] })
         {TOTALS.map(([label, field]) => (
           <div key={field} className="tablet:grid-col-3 margin-bottom-2">
             <dt className="text-bold">{tr(label)}</dt>
-            <dd className="margin-left-0 font-sans-xl text-tabular">{formatCents(totals[field], language)}</dd>
+            <dd className="margin-left-0 font-sans-xl text-tabular">
+              {formatCents(totals[field], language)}
+            </dd>
           </div>
         ))}
       </dl>

@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SummaryRoute } from './summary-route.tsx';
 
 function serve(status: number, body: unknown) {
-  vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  vi.stubGlobal(
+    'fetch',
+    async () =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
 }
 
 afterEach(() => {
@@ -15,7 +22,9 @@ afterEach(() => {
 
 function renderRoute() {
   render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+    <QueryClientProvider
+      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+    >
       <LanguageProvider initialLanguage="en">
         <SummaryRoute />
       </LanguageProvider>
@@ -28,7 +37,15 @@ describe('Finance summary', () => {
     serve(200, {
       totals: { approvedCents: 1000001, pendingCents: 250, paidCents: 0, returnedCents: 99 },
       byProgram: [
-        { programId: 'p1', programName: { en: 'Rebate', es: 'Reembolso' }, approvedCents: 1000001, pendingCents: 250, paidCents: 0, returnedCents: 99, requestCount: 3 },
+        {
+          programId: 'p1',
+          programName: { en: 'Rebate', es: 'Reembolso' },
+          approvedCents: 1000001,
+          pendingCents: 250,
+          paidCents: 0,
+          returnedCents: 99,
+          requestCount: 3,
+        },
       ],
     });
     renderRoute();
@@ -41,14 +58,22 @@ describe('Finance summary', () => {
   });
 
   it('says so when no money has moved', async () => {
-    serve(200, { totals: { approvedCents: 0, pendingCents: 0, paidCents: 0, returnedCents: 0 }, byProgram: [] });
+    serve(200, {
+      totals: { approvedCents: 0, pendingCents: 0, paidCents: 0, returnedCents: 0 },
+      byProgram: [],
+    });
     renderRoute();
     expect(await screen.findByRole('heading', { name: 'No money has moved yet' })).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('shows a refusal readably', async () => {
-    serve(403, { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Your role cannot see finance data.' });
+    serve(403, {
+      type: 'about:blank',
+      title: 'Forbidden',
+      status: 403,
+      detail: 'Your role cannot see finance data.',
+    });
     renderRoute();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Forbidden');

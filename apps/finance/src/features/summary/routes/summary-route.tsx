@@ -1,6 +1,7 @@
 import { financeSummaryQueryOptions } from '@hms/api-client';
 import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
+import { ByProgramChart } from '../components/by-program-chart.tsx';
 import { ByProgramTable } from '../components/by-program-table.tsx';
 import { Totals } from '../components/totals.tsx';
 import { summaryMessages } from '../messages.ts';
@@ -24,7 +25,10 @@ export function SummaryRoute() {
               <p>{tr('emptyBody')}</p>
             </EmptyState>
           ) : (
-            <ByProgramTable rows={summary.data.byProgram} />
+            <>
+              <ByProgramChart rows={summary.data.byProgram} />
+              <ByProgramTable rows={summary.data.byProgram} />
+            </>
           )}
         </>
       )}
