@@ -204,6 +204,38 @@ describe('batches under dual control', () => {
     await fin.post(`/api/batches/${batch.id}/cancel`);
   });
 
+  it('after a released prenote and the configured business days, the payment goes out live (no second prenote)', async () => {
+    const fin = await finance();
+    const p = await pending(250_00, business);
+    const prenoteBatch = JSON.parse(
+      (await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body,
+    );
+    expect(
+      (await (await supervisor()).post(`/api/batches/${prenoteBatch.id}/release`)).statusCode,
+    ).toBe(200);
+    // Released prenote, but the wait is not over: the payment is not pending yet.
+    let listed = JSON.parse((await fin.get('/api/payments?status=pending')).body);
+    expect(listed.items.some((i: { id: string }) => i.id === p.paymentId)).toBe(false);
+    const citizenEvents = await t.db.kysely
+      .selectFrom('request_events')
+      .select('type')
+      .where('request_id', '=', p.requestId)
+      .execute();
+    expect(citizenEvents).toEqual([]); // a $0 prenote is not a payment sent
+    await t.db.kysely
+      .updateTable('payments')
+      .set({ prenote_ready_on: '2000-01-03' })
+      .where('id', '=', p.paymentId)
+      .execute();
+    listed = JSON.parse((await fin.get('/api/payments?status=pending')).body);
+    const item = listed.items.find((i: { id: string }) => i.id === p.paymentId);
+    expect(item).toMatchObject({ status: 'pending', needsPrenote: false });
+    const live = JSON.parse((await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body);
+    expect(live).toMatchObject({ prenoteCount: 0, totalCents: 250_00 });
+    expect(live.entries[0]).toMatchObject({ kind: 'payment', transactionCode: 22 });
+    await fin.post(`/api/batches/${live.id}/cancel`);
+  });
+
   it('validates the body with field messages', async () => {
     const fin = await finance();
     const res = await fin.post('/api/batches', { paymentIds: [] });
