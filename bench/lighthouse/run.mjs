@@ -12,25 +12,35 @@ const runs = Number(arg('runs', '3'));
 const BUDGET = { performance: 95, accessibility: 100, firstPageJsGzipKb: 150 };
 
 /**
- * The three citizen pages. The form step and the request page are whatever the intake remote exposes today:
- * read from its routes.tsx, falling back (and saying so) to /sign-in and /my-requests while they do not exist.
+ * The three citizen pages. The form step and the request page are whatever the intake remote exposes today
+ * (read from its routes.tsx): the form is `/my-requests/<draft id>/apply` (which opens the draft's current step),
+ * with a draft started through the API for the first program that accepts applications; while those routes do not
+ * exist it measures `/sign-in` and `/my-requests` instead and says so.
  */
 async function citizenPages(origin, cookie) {
   const routes = readFileSync(join(root, 'apps/intake/src/routes.tsx'), 'utf8');
+  const csrf = /hms_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
   const notes = [];
   let form = '/sign-in';
-  const applyPath = /path="([^"]*apply[^"]*)"/.exec(routes)?.[1];
-  if (applyPath) {
-    const programs = await (await fetch(`${origin}/api/programs`, { headers: { cookie } })).json();
-    const list = Array.isArray(programs) ? programs : (programs.items ?? []);
-    const slug = list[0]?.slug ?? list[0]?.id;
-    if (slug) form = `/services/${applyPath.replace(/:[A-Za-z]+/, slug).replace(/\/\*$/, '')}`;
-  }
-  if (form === '/sign-in') notes.push('form step: no apply route in apps/intake/src/routes.tsx yet, /sign-in (a form) measured instead');
+  if (routes.includes('path=":requestId/apply')) {
+    const { items = [] } = await (await fetch(`${origin}/api/programs`, { headers: { cookie } })).json();
+    for (const program of items) {
+      const res = await fetch(`${origin}/api/programs/${program.slug}/drafts`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrf },
+      });
+      if (res.ok) {
+        form = `/my-requests/${(await res.json()).id}/apply`;
+        break;
+      }
+    }
+    if (form === '/sign-in') notes.push('form step: no program accepts a draft, /sign-in (a form) measured instead');
+  } else notes.push('form step: no apply route in apps/intake/src/routes.tsx yet, /sign-in (a form) measured instead');
   let status = '/my-requests';
-  if (/MyRequestsArea[\s\S]*path=":/.test(routes)) {
+  if (routes.includes('path=":requestId"')) {
     const mine = await (await fetch(`${origin}/api/requests/mine`, { headers: { cookie } })).json();
-    const id = (Array.isArray(mine) ? mine : (mine.items ?? []))[0]?.id;
+    const list = Array.isArray(mine) ? mine : (mine.items ?? []);
+    const id = (list.find((r) => r.status && r.status !== 'draft') ?? list[0])?.id;
     if (id) status = `/my-requests/${id}`;
     else notes.push('status page: the demo citizen has no request, /my-requests measured instead');
   } else notes.push('status page: no /my-requests/<id> route in apps/intake/src/routes.tsx yet, /my-requests measured instead');
@@ -120,7 +130,7 @@ try {
   console.log(`${'page'.padEnd(16)}${'path'.padEnd(40)}${pad('perf', 5)}${pad('a11y', 6)}${pad('JS gzip KB', 12)}${pad('JS sent KB', 12)}${pad('files', 7)}${pad('FCP ms', 8)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}  perf runs`);
   for (const r of summary) {
     console.log(
-      `${r.name.padEnd(16)}${r.path.slice(0, 39).padEnd(40)}${pad(r.performance, 5)}${pad(r.accessibility, 6)}${pad(kb(r.jsGzip), 12)}${pad(kb(r.jsTransferred), 12)}${pad(r.jsFiles, 7)}${pad(Math.round(r.fcp), 8)}${pad(Math.round(r.lcp), 8)}${pad(Math.round(r.tbt), 8)}  ${r.allPerformance.join(' ')}`,
+      `${r.name.padEnd(16)}${new URL(r.finalUrl).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '<id>').slice(0, 39).padEnd(40)}${pad(r.performance, 5)}${pad(r.accessibility, 6)}${pad(kb(r.jsGzip), 12)}${pad(kb(r.jsTransferred), 12)}${pad(r.jsFiles, 7)}${pad(Math.round(r.fcp), 8)}${pad(Math.round(r.lcp), 8)}${pad(Math.round(r.tbt), 8)}  ${r.allPerformance.join(' ')}`,
     );
     if (r.performance < BUDGET.performance) missed.push(`${r.name}: performance ${r.performance} < ${BUDGET.performance}`);
     if (r.accessibility < BUDGET.accessibility) missed.push(`${r.name}: accessibility ${r.accessibility} < 100 (${r.failedA11y.join(', ')})`);
