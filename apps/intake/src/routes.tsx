@@ -1,12 +1,23 @@
+import { LoadingState } from '@hms/ui';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { CatalogRoute } from './features/catalog/routes/catalog-route.tsx';
-import { ProgramRoute } from './features/catalog/routes/program-route.tsx';
-import { ApplyRoute } from './features/application/routes/apply-route.tsx';
-import { ConfirmationRoute } from './features/application/routes/confirmation-route.tsx';
 import { MyRequestsRoute } from './features/my-requests/routes/my-requests-route.tsx';
-import { NotificationsRoute } from './features/notifications/routes/notifications-route.tsx';
-import { RequestRoute } from './features/requests/routes/request-route.tsx';
 import { NotFound } from './not-found.tsx';
+
+// The first pages (catalog, My requests) stay small; the form (zod schemas, react-hook-form) and the other
+// pages load when first opened.
+const ProgramRoute = lazy(async () => ({ default: (await import('./features/catalog/routes/program-route.tsx')).ProgramRoute }));
+const ApplyRoute = lazy(async () => ({ default: (await import('./features/application/routes/apply-route.tsx')).ApplyRoute }));
+const ConfirmationRoute = lazy(async () => ({
+  default: (await import('./features/application/routes/confirmation-route.tsx')).ConfirmationRoute,
+}));
+const RequestRoute = lazy(async () => ({ default: (await import('./features/requests/routes/request-route.tsx')).RequestRoute }));
+const NotificationsRoute = lazy(async () => ({
+  default: (await import('./features/notifications/routes/notifications-route.tsx')).NotificationsRoute,
+}));
+
+const page = (element: ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;
 
 // Exposed to the shell as `intake/routes`. The shell mounts each area at its path (`/services/*`,
 // `/my-requests/*`) and provides the router, QueryClient and language; these components bring no providers.
@@ -16,7 +27,7 @@ export function ServicesArea() {
   return (
     <Routes>
       <Route index element={<CatalogRoute />} />
-      <Route path=":slug" element={<ProgramRoute />} />
+      <Route path=":slug" element={page(<ProgramRoute />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
@@ -26,11 +37,11 @@ export function MyRequestsArea() {
   return (
     <Routes>
       <Route index element={<MyRequestsRoute />} />
-      <Route path="notifications" element={<NotificationsRoute />} />
-      <Route path=":requestId" element={<RequestRoute />} />
-      <Route path=":requestId/apply" element={<ApplyRoute />} />
-      <Route path=":requestId/apply/:stepId" element={<ApplyRoute />} />
-      <Route path=":requestId/confirmation" element={<ConfirmationRoute />} />
+      <Route path="notifications" element={page(<NotificationsRoute />)} />
+      <Route path=":requestId" element={page(<RequestRoute />)} />
+      <Route path=":requestId/apply" element={page(<ApplyRoute />)} />
+      <Route path=":requestId/apply/:stepId" element={page(<ApplyRoute />)} />
+      <Route path=":requestId/confirmation" element={page(<ConfirmationRoute />)} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );
