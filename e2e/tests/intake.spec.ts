@@ -23,6 +23,12 @@ async function typeInto(page: Page, label: string | RegExp, text: string) {
   await page.keyboard.type(text);
 }
 
+/** USWDS radios and checkboxes are styled labels over visually hidden inputs: choose them as a keyboard user does. */
+async function choose(page: Page, label: string) {
+  await page.getByLabel(label, { exact: true }).focus();
+  await page.keyboard.press('Space');
+}
+
 async function continueStep(page: Page) {
   await page.getByRole('button', { name: /save and continue|guardar y continuar/i }).focus();
   await page.keyboard.press('Enter');
@@ -153,4 +159,63 @@ test.describe('citizen intake', () => {
     await expect(summary.getByRole('link', { name: /Escriba el número de personas en su hogar/ })).toBeVisible();
     await expectNoAxeViolations(page);
   });
+
+  test('applies to the home energy rebate with a receipt upload; a disguised file is refused', async ({ page }) => {
+    await register(page);
+    await page.goto('/services/home-energy-rebate');
+    await page.getByRole('button', { name: 'Start application' }).click();
+    await typeInto(page, 'How many people live in your household?', '3');
+    await typeInto(page, /total yearly income/, '64,000');
+    await continueStep(page);
+    await typeInto(page, 'Address of the home', '12 Elm Street, Springfield');
+    await typeInto(page, 'ZIP code', '20001');
+    await choose(page, 'I own it');
+    await continueStep(page);
+    await page.getByLabel('What did you install?').selectOption({ label: 'Heat pump' });
+    await page.getByLabel('When was it installed?').fill('2026-03-27');
+    await typeInto(page, 'How much did the upgrade cost in total?', '3000');
+    await typeInto(page, 'How much rebate are you asking for?', '1500');
+    await continueStep(page);
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Receipts' })).toBeVisible();
+    const upload = page.getByLabel('Upload your receipt or invoice');
+    await upload.setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not really a PDF') });
+    await expect(page.getByText('The selected file must be a PDF, JPG or PNG')).toBeVisible();
+    await expectNoAxeViolations(page);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
+    await upload.setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+    await expect(page.getByRole('link', { name: 'receipt.png' })).toBeVisible();
+    await continueStep(page);
+    await typeInto(page, 'Email address', 'pat@example.com');
+    await continueStep(page);
+
+    await typeInto(page, 'Name on the account', 'Pat Example');
+    await choose(page, 'Savings');
+    await typeInto(page, 'Routing number', '011000015');
+    await typeInto(page, 'Account number', '55554444');
+    await typeInto(page, 'Enter the account number again', '55554444');
+    await choose(page, 'I agree to this authorization');
+    await continueStep(page);
+    await expect(page.getByText('From your answers, you can apply')).toBeVisible();
+    await expect(page.getByText('receipt.png')).toBeVisible();
+    await choose(page, 'I confirm this declaration');
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    await expect(page.getByRole('heading', { name: 'Application submitted' })).toBeVisible();
+  });
+
+  test('an ineligible applicant is told why before submitting', async ({ page }) => {
+    await register(page);
+    await page.goto('/services/home-energy-rebate');
+    await page.getByRole('button', { name: 'Start application' }).click();
+    await typeInto(page, 'How many people live in your household?', '2');
+    await typeInto(page, /total yearly income/, '250000');
+    await continueStep(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Your home' })).toBeVisible();
+    const url = new URL(page.url());
+    await page.goto(url.pathname.replace(/apply\/.*$/, 'apply/check'));
+    await expect(page.getByRole('heading', { name: 'Some answers are missing or need fixing' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Submit application' })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
 });
+
