@@ -217,5 +217,46 @@ test.describe('citizen intake', () => {
     await expect(page.getByRole('button', { name: 'Submit application' })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
+
+  test('applies to the small business relief grant (business account, checkboxes, tax return upload)', async ({ page }) => {
+    await register(page);
+    await page.goto('/services/small-business-relief');
+    await page.getByRole('button', { name: 'Start application' }).click();
+    await typeInto(page, 'Legal name of the business', 'Corner Bakery LLC');
+    await typeInto(page, /Employer Identification Number/, '12-3456789');
+    await page.getByLabel('Type of business').selectOption('llc');
+    await page.getByLabel('When did the business start?').fill('2015-05-01');
+    await typeInto(page, 'How many people does the business employ?', '12');
+    await continueStep(page);
+    await typeInto(page, 'Revenue in the 12 months before the loss', '480000');
+    await typeInto(page, 'By what percentage did revenue fall?', '35');
+    await typeInto(page, 'Describe how the business was affected', 'Road works closed the street in front of the shop for eight months and customers stopped coming.');
+    await choose(page, 'Payroll');
+    await choose(page, 'Rent or mortgage');
+    await typeInto(page, 'How much are you asking for?', '20000');
+    await continueStep(page);
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    await page.getByLabel(/latest federal tax return/).setInputFiles({ name: 'tax-return-2025.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect(page.getByRole('link', { name: 'tax-return-2025.pdf' })).toBeVisible();
+    await continueStep(page);
+    await typeInto(page, 'Full name', 'Robin Baker');
+    await typeInto(page, 'Email address', 'robin@example.com');
+    await typeInto(page, 'Phone number', '202 555 0123');
+    await choose(page, 'I certify that the information I have given is true and complete');
+    await continueStep(page);
+    await expect(page.getByText('The business name on the account, up to 22 characters.')).toBeVisible();
+    await typeInto(page, 'Name on the account', 'Corner Bakery LLC');
+    await choose(page, 'Checking');
+    await typeInto(page, 'Routing number', '011000015');
+    await typeInto(page, 'Account number', '9876543210');
+    await typeInto(page, 'Enter the account number again', '9876543210');
+    await choose(page, 'I agree to this authorization');
+    await continueStep(page);
+    await expect(page.getByText('Payroll, Rent or mortgage')).toBeVisible();
+    await expect(page.getByText('$20,000.00')).toBeVisible();
+    await choose(page, 'I confirm this declaration');
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    await expect(page.getByRole('heading', { name: 'Application submitted' })).toBeVisible();
+  });
 });
 
