@@ -37,3 +37,23 @@ export function withdrawMutationOptions(queryClient: QueryClient, id: string) {
     onSuccess: (detail: RequestDetail) => store(queryClient, detail),
   };
 }
+
+export interface NewAccountBody {
+  holderName: string;
+  accountType: 'checking' | 'savings';
+  routingNumber: string;
+  accountNumber: string;
+}
+
+/** After a returned payment: the new account (POST /api/requests/{id}/payee-account, payments module). */
+export function newAccountMutationOptions(queryClient: QueryClient, id: string) {
+  return {
+    mutationFn: async (body: NewAccountBody) =>
+      unwrap(apiClient.POST('/api/requests/{id}/payee-account', { params: { path: { id } }, body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: requestKey(id) });
+      void queryClient.invalidateQueries({ queryKey: ['requests', 'mine'] });
+      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { requestQueryOptions } from '../api/requests-api.ts';
 import { InfoResponseForm } from '../components/info-response-form.tsx';
+import { NewAccountForm } from '../components/new-account-form.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { WithdrawPanel } from '../components/withdraw-panel.tsx';
 import { requestMessages } from '../messages.ts';
@@ -97,6 +98,9 @@ export function RequestRoute() {
             <p className="usa-alert__text">{tr('returnedBody')}</p>
           </div>
         </div>
+      ) : null}
+      {d.status === 'payment_returned' ? (
+        <NewAccountForm requestId={d.id} onDone={(last4) => show(tr('newAccountDone', { last4 }))} />
       ) : null}
       {d.timeline.length > 0 ? (
         <section aria-labelledby="timeline-title" className="margin-top-4">
