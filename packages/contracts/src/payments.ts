@@ -13,11 +13,9 @@ export const paymentStatuses = [
 export const paymentStatusSchema = z.enum(paymentStatuses);
 export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
 
-const plainDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, {
-    error: 'Use a date written YYYY-MM-DD, for example 2026-11-25.',
-  });
+const plainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {
+  error: 'Use a date written YYYY-MM-DD, for example 2026-11-25.',
+});
 export const plainDateSchema = plainDate;
 
 export const paymentItemSchema = z.object({

@@ -141,13 +141,15 @@ const envSchema = z.object({
   HMS_ACH_COMPANY_NAME: z
     .string()
     .regex(/^[A-Za-z0-9 &.,'-]{1,16}$/, {
-      error: 'must be 1 to 16 letters, digits or spaces (example: HMS_ACH_COMPANY_NAME="HMS BENEFITS")',
+      error:
+        'must be 1 to 16 letters, digits or spaces (example: HMS_ACH_COMPANY_NAME="HMS BENEFITS")',
     })
     .optional(),
   HMS_ACH_COMPANY_ID: z
     .string()
     .regex(/^[A-Za-z0-9 ]{10}$/, {
-      error: 'must be exactly 10 characters, usually 1 + the 9-digit EIN (example: HMS_ACH_COMPANY_ID=1234567890)',
+      error:
+        'must be exactly 10 characters, usually 1 + the 9-digit EIN (example: HMS_ACH_COMPANY_ID=1234567890)',
     })
     .optional(),
   HMS_ACH_ODFI_ROUTING: routingNumber('HMS_ACH_ODFI_ROUTING', '121042882'),
@@ -155,19 +157,27 @@ const envSchema = z.object({
   HMS_ACH_IMMEDIATE_ORIGIN: z
     .string()
     .regex(/^[0-9]{9,10}$/, {
-      error: 'must be 9 or 10 digits: a routing number or the bank-assigned origin id (example: HMS_ACH_IMMEDIATE_ORIGIN=121042882)',
+      error:
+        'must be 9 or 10 digits: a routing number or the bank-assigned origin id (example: HMS_ACH_IMMEDIATE_ORIGIN=121042882)',
     })
     .optional(),
-  HMS_ACH_IMMEDIATE_DESTINATION_NAME: achName('HMS_ACH_IMMEDIATE_DESTINATION_NAME', 'FEDERAL RESERVE BANK'),
+  HMS_ACH_IMMEDIATE_DESTINATION_NAME: achName(
+    'HMS_ACH_IMMEDIATE_DESTINATION_NAME',
+    'FEDERAL RESERVE BANK',
+  ),
   HMS_ACH_IMMEDIATE_ORIGIN_NAME: achName('HMS_ACH_IMMEDIATE_ORIGIN_NAME', 'HMS PAYMENTS'),
   HMS_ACH_ENTRY_DESCRIPTION: z
     .string()
-    .regex(/^[A-Za-z0-9 ]{1,10}$/, { error: 'must be 1 to 10 letters, digits or spaces (example: HMS_ACH_ENTRY_DESCRIPTION=BENEFIT)' })
+    .regex(/^[A-Za-z0-9 ]{1,10}$/, {
+      error:
+        'must be 1 to 10 letters, digits or spaces (example: HMS_ACH_ENTRY_DESCRIPTION=BENEFIT)',
+    })
     .optional(),
   HMS_ACH_SAME_DAY_CUTOFF: z
     .string()
     .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, {
-      error: 'must be a 24-hour HH:MM time in HMS_TIMEZONE (example: HMS_ACH_SAME_DAY_CUTOFF=14:45)',
+      error:
+        'must be a 24-hour HH:MM time in HMS_TIMEZONE (example: HMS_ACH_SAME_DAY_CUTOFF=14:45)',
     })
     .optional(),
   HMS_ACH_PRENOTE_WAIT_DAYS: positiveInt('HMS_ACH_PRENOTE_WAIT_DAYS', 3, 30),
@@ -275,7 +285,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       odfiRouting: e.HMS_ACH_ODFI_ROUTING ?? '121042882',
       immediateDestination: e.HMS_ACH_IMMEDIATE_DESTINATION ?? '231380104',
       immediateOrigin: e.HMS_ACH_IMMEDIATE_ORIGIN ?? e.HMS_ACH_ODFI_ROUTING ?? '121042882',
-      immediateDestinationName: (e.HMS_ACH_IMMEDIATE_DESTINATION_NAME ?? 'FEDERAL RESERVE BANK').toUpperCase(),
+      immediateDestinationName: (
+        e.HMS_ACH_IMMEDIATE_DESTINATION_NAME ?? 'FEDERAL RESERVE BANK'
+      ).toUpperCase(),
       immediateOriginName: (e.HMS_ACH_IMMEDIATE_ORIGIN_NAME ?? 'HMS PAYMENTS').toUpperCase(),
       entryDescription: (e.HMS_ACH_ENTRY_DESCRIPTION ?? 'BENEFIT').toUpperCase(),
       sameDayCutoff: e.HMS_ACH_SAME_DAY_CUTOFF ?? '14:45',
