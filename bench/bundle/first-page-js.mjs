@@ -3,15 +3,27 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME_FLAGS, CHROME_PATH, buildIfNeeded, gzipBytes, kb, root, startServer } from '../lib/server.mjs';
+import {
+  CHROME_FLAGS,
+  CHROME_PATH,
+  buildIfNeeded,
+  gzipBytes,
+  kb,
+  root,
+  startServer,
+} from '../lib/server.mjs';
 
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const arg = (name, fallback) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const path = arg('url', '/services');
 const budgetKb = Number(arg('budget-kb', '150'));
 
 /** Loads `path` in a fresh (cold-cache) phone-sized page and lists every script response until it is usable. */
 export async function firstPageScripts(origin, pagePath, { cookie } = {}) {
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.filter((f) => f !== '--headless') });
+  const browser = await chromium.launch({
+    executablePath: CHROME_PATH,
+    args: CHROME_FLAGS.filter((f) => f !== '--headless'),
+  });
   try {
     const context = await browser.newContext({
       viewport: { width: 412, height: 823 },
@@ -51,19 +63,40 @@ export async function firstPageScripts(origin, pagePath, { cookie } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (!process.argv.includes('--no-build')) buildIfNeeded();
   const server = await startServer();
-  let failed = true;
+  let failed;
   try {
     const { rows } = await firstPageScripts(server.origin, path);
     rows.sort((a, b) => b.gzip - a.gzip);
     const total = rows.reduce((s, r) => s + r.gzip, 0);
     const transferred = rows.reduce((s, r) => s + r.transferred, 0);
-    console.log(`\nJavaScript downloaded until ${path} is usable (cold cache, ${rows.length} files):\n`);
+    console.log(
+      `\nJavaScript downloaded until ${path} is usable (cold cache, ${rows.length} files):\n`,
+    );
     console.log('  gzip KB  sent KB  file');
-    for (const r of rows) console.log(`  ${String(kb(r.gzip)).padStart(7)}  ${String(kb(r.transferred)).padStart(7)}  ${r.url} (${r.encoding})`);
-    console.log(`\n  total: ${kb(total)} KB gzip (${kb(transferred)} KB actually sent, the server negotiates brotli); budget ${budgetKb} KB gzip`);
+    for (const r of rows)
+      console.log(
+        `  ${String(kb(r.gzip)).padStart(7)}  ${String(kb(r.transferred)).padStart(7)}  ${r.url} (${r.encoding})`,
+      );
+    console.log(
+      `\n  total: ${kb(total)} KB gzip (${kb(transferred)} KB actually sent, the server negotiates brotli); budget ${budgetKb} KB gzip`,
+    );
     mkdirSync(join(root, 'bench', 'out'), { recursive: true });
     const out = join(root, 'bench', 'out', 'first-page-js.json');
-    writeFileSync(out, JSON.stringify({ path, date: new Date().toISOString(), totalGzip: total, totalTransferred: transferred, budgetKb, files: rows }, null, 2));
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          path,
+          date: new Date().toISOString(),
+          totalGzip: total,
+          totalTransferred: transferred,
+          budgetKb,
+          files: rows,
+        },
+        null,
+        2,
+      ),
+    );
     console.log(`  written: ${out}`);
     failed = total > budgetKb * 1024;
     console.log(failed ? `  OVER BUDGET by ${kb(total - budgetKb * 1024)} KB` : '  within budget');

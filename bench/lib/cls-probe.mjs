@@ -3,16 +3,30 @@ import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, CHROME_PATH, signIn, startServer } from './server.mjs';
 const path = process.argv[2] ?? '/services';
 const server = await startServer();
-const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS.filter((f) => f !== '--headless') });
+const browser = await chromium.launch({
+  executablePath: CHROME_PATH,
+  args: CHROME_FLAGS.filter((f) => f !== '--headless'),
+});
 try {
   const cookie = process.argv.includes('--signed-in') ? await signIn(server.origin) : undefined;
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, extraHTTPHeaders: cookie ? { cookie } : {} });
+  const context = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    isMobile: true,
+    extraHTTPHeaders: cookie ? { cookie } : {},
+  });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
-        window.__shifts.push({ t: Math.round(e.startTime), value: e.value, sources: (e.sources ?? []).map((s) => `${s.node?.nodeName}.${s.node?.className ?? ''} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`) });
+        window.__shifts.push({
+          t: Math.round(e.startTime),
+          value: e.value,
+          sources: (e.sources ?? []).map(
+            (s) =>
+              `${s.node?.nodeName}.${s.node?.className ?? ''} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`,
+          ),
+        });
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(server.origin + path);

@@ -22,7 +22,10 @@ export const CHROME_FLAGS = [
 
 /** `node scripts/build-stale.mjs` (rebuilds only the apps whose inputs changed). */
 export function buildIfNeeded() {
-  const r = spawnSync(process.execPath, ['scripts/build-stale.mjs'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['scripts/build-stale.mjs'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error(`build failed (exit ${r.status})`);
 }
 
@@ -48,13 +51,27 @@ export async function startServer() {
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HMS_DATA_DIR: dataDir, NODE_ENV: 'production', HMS_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HMS_DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      HMS_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);
   let exited = false;
-  const exitedPromise = new Promise((resolve) => child.once('exit', () => { exited = true; resolve(undefined); }));
-  const killHook = () => { if (!exited) child.kill('SIGKILL'); };
+  const exitedPromise = new Promise((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve(undefined);
+    }),
+  );
+  const killHook = () => {
+    if (!exited) child.kill('SIGKILL');
+  };
   process.once('exit', killHook);
   const stop = async () => {
     if (!exited) {
@@ -101,7 +118,11 @@ export async function signIn(origin, email = 'citizen@example.gov', password = '
   if (!csrf) throw new Error('no hms_csrf cookie from the API');
   const res = await fetch(`${origin}/api/auth/sign-in`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `hms_csrf=${csrf}`, 'x-csrf-token': csrf },
+    headers: {
+      'content-type': 'application/json',
+      cookie: `hms_csrf=${csrf}`,
+      'x-csrf-token': csrf,
+    },
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);

@@ -5,9 +5,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROME_FLAGS, CHROME_PATH, buildIfNeeded, gzipBytes, kb, root, signIn, startServer } from '../lib/server.mjs';
+import {
+  CHROME_FLAGS,
+  CHROME_PATH,
+  buildIfNeeded,
+  gzipBytes,
+  kb,
+  root,
+  signIn,
+  startServer,
+} from '../lib/server.mjs';
 
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const arg = (name, fallback) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const runs = Number(arg('runs', '3'));
 const BUDGET = { performance: 95, accessibility: 100, firstPageJsGzipKb: 150 };
 
@@ -23,7 +33,9 @@ async function citizenPages(origin, cookie) {
   const notes = [];
   let form = '/sign-in';
   if (routes.includes('path=":requestId/apply')) {
-    const { items = [] } = await (await fetch(`${origin}/api/programs`, { headers: { cookie } })).json();
+    const { items = [] } = await (
+      await fetch(`${origin}/api/programs`, { headers: { cookie } })
+    ).json();
     for (const program of items) {
       const res = await fetch(`${origin}/api/programs/${program.slug}/drafts`, {
         method: 'POST',
@@ -34,8 +46,12 @@ async function citizenPages(origin, cookie) {
         break;
       }
     }
-    if (form === '/sign-in') notes.push('form step: no program accepts a draft, /sign-in (a form) measured instead');
-  } else notes.push('form step: no apply route in apps/intake/src/routes.tsx yet, /sign-in (a form) measured instead');
+    if (form === '/sign-in')
+      notes.push('form step: no program accepts a draft, /sign-in (a form) measured instead');
+  } else
+    notes.push(
+      'form step: no apply route in apps/intake/src/routes.tsx yet, /sign-in (a form) measured instead',
+    );
   let status = '/my-requests';
   if (routes.includes('path=":requestId"')) {
     const mine = await (await fetch(`${origin}/api/requests/mine`, { headers: { cookie } })).json();
@@ -43,7 +59,10 @@ async function citizenPages(origin, cookie) {
     const id = (list.find((r) => r.status && r.status !== 'draft') ?? list[0])?.id;
     if (id) status = `/my-requests/${id}`;
     else notes.push('status page: the demo citizen has no request, /my-requests measured instead');
-  } else notes.push('status page: no /my-requests/<id> route in apps/intake/src/routes.tsx yet, /my-requests measured instead');
+  } else
+    notes.push(
+      'status page: no /my-requests/<id> route in apps/intake/src/routes.tsx yet, /my-requests measured instead',
+    );
   if (process.env.HMS_BENCH_FORM_PATH) form = process.env.HMS_BENCH_FORM_PATH;
   if (process.env.HMS_BENCH_STATUS_PATH) status = process.env.HMS_BENCH_STATUS_PATH;
   return {
@@ -70,7 +89,8 @@ async function audit(port, url, cookie) {
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
-  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError)
+    throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const requests = lhr.audits['network-requests'].details?.items ?? [];
   const scripts = requests.filter((r) => r.resourceType === 'Script');
   let gzip = 0;
@@ -88,7 +108,11 @@ async function audit(port, url, cookie) {
     tbt: lhr.audits['total-blocking-time'].numericValue,
     cls: lhr.audits['cumulative-layout-shift'].numericValue,
     failedA11y: Object.values(lhr.audits)
-      .filter((a) => lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0) && a.score === 0)
+      .filter(
+        (a) =>
+          lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0) &&
+          a.score === 0,
+      )
       .map((a) => a.id),
     lhr,
   };
@@ -108,7 +132,9 @@ try {
       // A fresh Chrome (and profile) per run: no cookie jar carried over, which would override the Cookie extra header.
       chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
       try {
-        attempts.push(await audit(chrome.port, server.origin + page.path, page.signedIn ? cookie : undefined));
+        attempts.push(
+          await audit(chrome.port, server.origin + page.path, page.signedIn ? cookie : undefined),
+        );
       } finally {
         await chrome.kill();
         chrome = undefined;
@@ -120,23 +146,46 @@ try {
   }
   mkdirSync(join(root, 'bench', 'out'), { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  for (const r of results) writeFileSync(join(root, 'bench', 'out', `lighthouse-${r.name.replace(/\W+/g, '-')}-${stamp}.json`), JSON.stringify(r.lhr));
-  const summary = results.map(({ lhr, ...r }) => r);
+  for (const r of results)
+    writeFileSync(
+      join(root, 'bench', 'out', `lighthouse-${r.name.replace(/\W+/g, '-')}-${stamp}.json`),
+      JSON.stringify(r.lhr),
+    );
+  const summary = results.map(({ lhr: _lhr, ...r }) => r);
   const summaryFile = join(root, 'bench', 'out', `lighthouse-summary-${stamp}.json`);
-  writeFileSync(summaryFile, JSON.stringify({ date: new Date().toISOString(), runs, budget: BUDGET, notes, pages: summary }, null, 2));
+  writeFileSync(
+    summaryFile,
+    JSON.stringify(
+      { date: new Date().toISOString(), runs, budget: BUDGET, notes, pages: summary },
+      null,
+      2,
+    ),
+  );
 
   const pad = (v, n) => String(v).padStart(n);
-  console.log(`\nLighthouse 12.2.3, mobile preset, median of ${runs} run(s) by performance score\n`);
-  console.log(`${'page'.padEnd(16)}${'path'.padEnd(40)}${pad('perf', 5)}${pad('a11y', 6)}${pad('JS gzip KB', 12)}${pad('JS sent KB', 12)}${pad('files', 7)}${pad('FCP ms', 8)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}  perf runs`);
+  console.log(
+    `\nLighthouse 12.2.3, mobile preset, median of ${runs} run(s) by performance score\n`,
+  );
+  console.log(
+    `${'page'.padEnd(16)}${'path'.padEnd(40)}${pad('perf', 5)}${pad('a11y', 6)}${pad('JS gzip KB', 12)}${pad('JS sent KB', 12)}${pad('files', 7)}${pad('FCP ms', 8)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}  perf runs`,
+  );
   for (const r of summary) {
     console.log(
-      `${r.name.padEnd(16)}${new URL(r.finalUrl).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '<id>').slice(0, 39).padEnd(40)}${pad(r.performance, 5)}${pad(r.accessibility, 6)}${pad(kb(r.jsGzip), 12)}${pad(kb(r.jsTransferred), 12)}${pad(r.jsFiles, 7)}${pad(Math.round(r.fcp), 8)}${pad(Math.round(r.lcp), 8)}${pad(Math.round(r.tbt), 8)}  ${r.allPerformance.join(' ')}`,
+      `${r.name.padEnd(16)}${new URL(r.finalUrl).pathname
+        .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '<id>')
+        .slice(0, 39)
+        .padEnd(
+          40,
+        )}${pad(r.performance, 5)}${pad(r.accessibility, 6)}${pad(kb(r.jsGzip), 12)}${pad(kb(r.jsTransferred), 12)}${pad(r.jsFiles, 7)}${pad(Math.round(r.fcp), 8)}${pad(Math.round(r.lcp), 8)}${pad(Math.round(r.tbt), 8)}  ${r.allPerformance.join(' ')}`,
     );
-    if (r.performance < BUDGET.performance) missed.push(`${r.name}: performance ${r.performance} < ${BUDGET.performance}`);
-    if (r.accessibility < BUDGET.accessibility) missed.push(`${r.name}: accessibility ${r.accessibility} < 100 (${r.failedA11y.join(', ')})`);
+    if (r.performance < BUDGET.performance)
+      missed.push(`${r.name}: performance ${r.performance} < ${BUDGET.performance}`);
+    if (r.accessibility < BUDGET.accessibility)
+      missed.push(`${r.name}: accessibility ${r.accessibility} < 100 (${r.failedA11y.join(', ')})`);
   }
   const first = summary[0];
-  if (first.jsGzip > BUDGET.firstPageJsGzipKb * 1024) missed.push(`catalog: ${kb(first.jsGzip)} KB gzip JS > ${BUDGET.firstPageJsGzipKb} KB`);
+  if (first.jsGzip > BUDGET.firstPageJsGzipKb * 1024)
+    missed.push(`catalog: ${kb(first.jsGzip)} KB gzip JS > ${BUDGET.firstPageJsGzipKb} KB`);
   for (const n of notes) console.log(`note: ${n}`);
   console.log(`written: ${summaryFile} (+ full Lighthouse JSON per page)`);
   console.log(missed.length ? `\nBUDGET MISSED:\n  ${missed.join('\n  ')}` : '\nAll budgets met.');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -49,9 +49,24 @@ const REMOTE_FOR_PATH: ReadonlyArray<readonly [prefix: string, remote: string]> 
   ['/finance', 'finance'],
 ];
 // API reads the first page makes in any case; preloaded so they travel with the shell's JS instead of after it.
-const DATA_FOR_PATH: ReadonlyArray<readonly [path: string, urls: readonly string[]]> = [['/services', ['/api/programs']]];
+const DATA_FOR_PATH: ReadonlyArray<
+  readonly [path: RegExp, urls: (m: RegExpMatchArray) => readonly string[]]
+> = [
+  [/^\/services$/, () => ['/api/programs']],
+  [/^\/my-requests\/([0-9a-f-]{36})(?:\/apply(?:\/[^/]+)?)?$/, (m) => [`/api/requests/${m[1]}`]],
+];
+// Route-level chunks a remote loads lazily (React.lazy in its routes.tsx), by the file name Vite gives them. Only a
+// hint: when a name changes the page still works, it just loses this preload.
+const LAZY_CHUNK_FOR_PATH: ReadonlyArray<readonly [path: RegExp, remote: string, chunk: string]> = [
+  [/^\/services\/[^/]+$/, 'intake', 'program-route'],
+  [/^\/my-requests\/notifications$/, 'intake', 'notifications-route'],
+  [/^\/my-requests\/[^/]+\/apply(\/[^/]+)?$/, 'intake', 'apply-route'],
+  [/^\/my-requests\/[^/]+\/confirmation$/, 'intake', 'confirmation-route'],
+  [/^\/my-requests\/(?!notifications$)[^/]+$/, 'intake', 'request-route'],
+];
 
-const STATIC_IMPORT = /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+const STATIC_IMPORT =
+  /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
 
 /**
@@ -59,8 +74,11 @@ const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
  * imports statically, the exposed `./routes` module and the shared-import map it loads, and their static imports.
  * Paths are relative to the remote's dist folder. Lazy chunks inside the remote (later form steps) are left out.
  */
-function remoteFirstRouteChunks(distDir: string, entryFile: string): string[] {
-  const seen = new Set<string>();
+function remoteFirstRouteChunks(
+  distDir: string,
+  entryFile: string,
+  seen = new Set<string>(),
+): string[] {
   const visit = (rel: string, followDynamic: boolean) => {
     if (seen.has(rel)) return;
     const abs = path.join(distDir, rel);
@@ -71,10 +89,24 @@ function remoteFirstRouteChunks(distDir: string, entryFile: string): string[] {
     for (const m of code.matchAll(STATIC_IMPORT)) visit(path.posix.join(dir, m[1]!), false);
     if (followDynamic)
       for (const m of code.matchAll(DYNAMIC_IMPORT))
-        if (/\/(routes|_virtual_mf-localSharedImportMap)[^/]*\.js$/.test(m[1]!)) visit(path.posix.join(dir, m[1]!), false);
+        if (/\/(routes|_virtual_mf-localSharedImportMap)[^/]*\.js$/.test(m[1]!))
+          visit(path.posix.join(dir, m[1]!), false);
   };
   visit(entryFile, true);
   return [...seen];
+}
+
+/** A lazy route chunk (`<name>-<hash>.js`) of a remote and its static imports, minus what `already` holds. */
+function lazyRouteChunks(distDir: string, name: string, already: readonly string[]): string[] {
+  const assets = path.join(distDir, 'assets');
+  const file = existsSync(assets)
+    ? readdirSync(assets).find((f) => f.startsWith(`${name}-`) && /^[\w-]+-[\w-]{8}\.js$/.test(f))
+    : undefined;
+  if (!file) return [];
+  const seen = new Set(already);
+  return remoteFirstRouteChunks(distDir, `assets/${file}`, seen).filter(
+    (c) => !already.includes(c),
+  );
 }
 
 /**
@@ -82,36 +114,68 @@ function remoteFirstRouteChunks(distDir: string, entryFile: string): string[] {
  * its chunks → data) is fetched in parallel with the shell. Remote URLs are run-time config (HMS_REMOTES): a remote
  * served from this host's static root gets its whole first-route chunk list, one elsewhere (a CDN) its entry only.
  */
-function preloadLinksFor(staticRoot: string, remotes: Remotes | undefined): (urlPath: string) => string {
-  const perRemote = new Map<string, string>();
-  const linksForRemote = (name: string): string => {
-    const cached = perRemote.get(name);
-    if (cached !== undefined) return cached;
+function preloadLinksFor(
+  staticRoot: string,
+  remotes: Remotes | undefined,
+): (urlPath: string) => string {
+  const modulepreload = (hrefs: readonly string[]) =>
+    hrefs.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`).join('');
+  const local = (name: string) => {
     const entry = remotes?.[name as keyof Remotes];
-    let links = '';
-    if (entry) {
-      const local = `/remotes/${name}/`;
-      const dist = path.join(staticRoot, name, 'dist');
-      if (entry.startsWith(local) && existsSync(dist)) {
-        const entryRel = entry.slice(local.length).split('?')[0]!;
-        const chunks = remoteFirstRouteChunks(dist, entryRel);
-        // The entry keeps its exact configured URL (the runtime imports that one, query string included).
-        links = [entry, ...chunks.filter((c) => c !== entryRel).map((c) => local + c)]
-          .map((href) => `<link rel="modulepreload" crossorigin href="${href}">`)
-          .join('');
-      } else {
-        links = `<link rel="modulepreload" crossorigin href="${entry}">`;
-      }
+    const prefix = `/remotes/${name}/`;
+    const dist = path.join(staticRoot, name, 'dist');
+    return entry?.startsWith(prefix) && existsSync(dist)
+      ? { entry, prefix, dist, entryRel: entry.slice(prefix.length).split('?')[0]! }
+      : null;
+  };
+  const firstRoute = new Map<string, string[]>();
+  /** Chunk paths (relative to the remote's dist) of the remote's entry and exposed routes module. */
+  const firstRouteChunks = (name: string): string[] => {
+    let chunks = firstRoute.get(name);
+    if (!chunks) {
+      const l = local(name);
+      chunks = l ? remoteFirstRouteChunks(l.dist, l.entryRel) : [];
+      firstRoute.set(name, chunks);
     }
-    perRemote.set(name, links);
+    return chunks;
+  };
+  const cache = new Map<string, string>();
+  const linksFor = (remote: string, lazyChunk: string | undefined): string => {
+    const key = `${remote}:${lazyChunk ?? ''}`;
+    const cached = cache.get(key);
+    if (cached !== undefined) return cached;
+    const entry = remotes?.[remote as keyof Remotes];
+    const l = local(remote);
+    let links = '';
+    if (entry && l) {
+      const chunks = firstRouteChunks(remote);
+      const lazy = lazyChunk ? lazyRouteChunks(l.dist, lazyChunk, chunks) : [];
+      // The entry keeps its exact configured URL (the runtime imports that one, query string included).
+      links = modulepreload([
+        entry,
+        ...[...chunks, ...lazy].filter((c) => c !== l.entryRel).map((c) => l.prefix + c),
+      ]);
+    } else if (entry) {
+      links = modulepreload([entry]);
+    }
+    cache.set(key, links);
     return links;
   };
   return (urlPath) => {
-    const remote = REMOTE_FOR_PATH.find(([prefix]) => urlPath === prefix || urlPath.startsWith(`${prefix}/`))?.[1];
-    const data = ['/api/me', ...(remote ? ['/api/remotes'] : []), ...(DATA_FOR_PATH.find(([p]) => p === urlPath)?.[1] ?? [])];
+    const remote = REMOTE_FOR_PATH.find(
+      ([prefix]) => urlPath === prefix || urlPath.startsWith(`${prefix}/`),
+    )?.[1];
+    const data = ['/api/me', ...(remote ? ['/api/remotes'] : [])];
+    for (const [pattern, urls] of DATA_FOR_PATH) {
+      const m = pattern.exec(urlPath);
+      if (m) data.push(...urls(m));
+    }
+    const lazy = LAZY_CHUNK_FOR_PATH.find(
+      ([pattern, r]) => r === remote && pattern.test(urlPath),
+    )?.[2];
     return (
       data.map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`).join('') +
-      (remote ? linksForRemote(remote) : '')
+      (remote ? linksFor(remote, lazy) : '')
     );
   };
 }
@@ -148,7 +212,10 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
   }
 
   const indexHtml = readFileSync(indexFile, 'utf8');
-  const preloads = preloadLinksFor(staticRoot, (app as FastifyInstance & { config?: { remotes?: Remotes } }).config?.remotes);
+  const preloads = preloadLinksFor(
+    staticRoot,
+    (app as FastifyInstance & { config?: { remotes?: Remotes } }).config?.remotes,
+  );
   const sendIndex = (reply: FastifyReply, urlPath: string) =>
     reply
       .code(200)
