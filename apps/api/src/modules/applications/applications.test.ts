@@ -219,6 +219,20 @@ describe('submission', () => {
     const elig = (await fresh.get(`/api/requests/${d.id}/eligibility?language=en`)).json() as { eligible: boolean; reasons: string[] };
     expect(elig.eligible).toBe(false);
     expect(elig.reasons[0]).toMatch(/cannot be refunded once work has started/);
+    const bank = await fresh.request('PUT', `/api/requests/${d.id}/bank-account`, {
+      version,
+      holderName: 'Pat Example',
+      accountType: 'savings',
+      routingNumber: '011000015',
+      accountNumber: '55554444',
+      accountNumberConfirm: '55554444',
+      achAuthorization: true,
+    });
+    expect(bank.statusCode).toBe(200);
+    const sub = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true, language: 'es' }, { headers: { 'idempotency-key': 'key-inelig-0001' } });
+    expect(sub.statusCode).toBe(422);
+    expect((sub.json() as { detail: string }).detail).toMatch(/no se pueden reembolsar una vez que comenzó el trabajo/);
+    expect(((await fresh.get(`/api/requests/${d.id}`)).json() as Detail).status).toBe('draft');
   });
 
   it('keeps the draft when the program closed while the person was filling it in', async () => {
@@ -311,6 +325,12 @@ describe('after submission', () => {
     const before = (await fresh.get(`/api/requests/${d.id}`)).json() as { infoRequest: { question: string } };
     expect(before.infoRequest.question).toBe('Send the second receipt.');
     const doc = (await upload(fresh, d.id, 'second.png', PNG)).json() as { id: string };
+    // Reviewing staff may read the documents of a submitted request.
+    const reviewer = new Agent(t.app);
+    await reviewer.signIn('approver@example.gov');
+    const read = await reviewer.get(`/api/documents/${doc.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['x-document-sha256']).toMatch(/^[0-9a-f]{64}$/);
     const empty = await fresh.post(`/api/requests/${d.id}/info-response`, { message: '  ', documentIds: [] });
     expect(empty.statusCode).toBe(400);
     const res = await fresh.post(`/api/requests/${d.id}/info-response`, { message: 'Here it is.', documentIds: [doc.id] });
