@@ -3,7 +3,7 @@ import type { DocumentInfo } from '@hms/contracts/documents';
 import { buildAnswersSchema, visibleQuestions, type Answers, type QuestionSet, type Step } from '@hms/contracts/question-set';
 import { ErrorSummary, ProblemAlert, useLanguage, useT, type SummaryError } from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applicationMessages } from '../messages.ts';
 import { QuestionField } from './question-field.tsx';
@@ -39,6 +39,11 @@ export function StepForm({ questionSet, step, requestId, answers, documents, onS
   });
   const [problem, setProblem] = useState<unknown>(null);
   const [serverErrorCount, setServerErrorCount] = useState(0);
+  // A Change link from the check-your-answers page lands on #q-<id>: put the cursor in that answer.
+  useEffect(() => {
+    const target = globalThis.location?.hash.slice(1);
+    if (target?.startsWith('q-')) document.getElementById(target)?.focus();
+  }, []);
   const values = form.watch();
   const shown = visibleQuestions(questionSet, { ...answers, ...values }).filter((q) => step.questions.some((s) => s.id === q.id));
   const errors = form.formState.errors;

@@ -3,7 +3,7 @@ import type { RequestDetail } from '@hms/contracts/applications';
 import type { ProgramDetail } from '@hms/contracts/intake';
 import { LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   eligibilityQueryOptions,
@@ -70,6 +70,10 @@ function ApplyStep({
   const [search] = useSearchParams();
   const fromCheck = search.get('from') === CHECK;
   const [stale, setStale] = useState<string | null>(null);
+  const staleRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (stale) staleRef.current?.focus();
+  }, [stale]);
   const saveStep = useMutation(saveStepMutationOptions(queryClient, detail.id));
   const saveBank = useMutation(saveBankMutationOptions(queryClient, detail.id));
   const submit = useMutation(submitMutationOptions(queryClient, detail.id));
@@ -80,14 +84,21 @@ function ApplyStep({
   const goNext = () => navigate(fromCheck ? path(CHECK) : path(ids[index + 1] ?? CHECK));
   const goBack = () => (index === 0 ? navigate(`/services/${program.slug}`) : navigate(path(ids[index - 1]!)));
 
-  /** 409 on a save: the draft changed elsewhere; keep the person's page and offer the latest version. */
-  async function guard<T>(work: Promise<T>): Promise<T> {
+  /**
+   * 409 on a save: the draft changed elsewhere (or was submitted). The person stays on the page with what they typed
+   * and is offered the latest version; any other error goes back to the form to show.
+   */
+  async function guard(work: Promise<unknown>, then: () => void): Promise<void> {
     try {
-      return await work;
+      await work;
     } catch (err) {
-      if (isApiProblem(err) && err.status === 409) setStale(err.detail ?? err.title);
+      if (isApiProblem(err) && err.status === 409) {
+        setStale(err.detail ?? err.title);
+        return;
+      }
       throw err;
     }
+    then();
   }
 
   const steps: IndicatorStep[] = [
@@ -104,7 +115,7 @@ function ApplyStep({
       <StepIndicator steps={steps} currentId={stepId} />
       <PageTitle title={`${title} – ${program.name[language]}`}>{title}</PageTitle>
       {stale ? (
-        <div className="usa-alert usa-alert--warning margin-y-2" role="alert">
+        <div className="usa-alert usa-alert--warning margin-y-2" role="alert" tabIndex={-1} ref={staleRef}>
           <div className="usa-alert__body">
             <h2 className="usa-alert__heading">{tr('stale')}</h2>
             <p className="usa-alert__text">{stale}</p>
@@ -130,8 +141,7 @@ function ApplyStep({
           documents={detail.documents}
           onBack={goBack}
           onSave={async (answers) => {
-            await guard(saveStep.mutateAsync({ version: detail.version, step: step.id, answers, language }));
-            goNext();
+            await guard(saveStep.mutateAsync({ version: detail.version, step: step.id, answers, language }), goNext);
           }}
         />
       ) : stepId === BANK ? (
@@ -141,8 +151,7 @@ function ApplyStep({
           continueTo={path(CHECK)}
           onBack={goBack}
           onSave={async (bank) => {
-            await guard(saveBank.mutateAsync({ version: detail.version, language, ...bank }));
-            navigate(path(CHECK));
+            await guard(saveBank.mutateAsync({ version: detail.version, language, ...bank }), () => navigate(path(CHECK)));
           }}
         />
       ) : (
