@@ -1,8 +1,12 @@
+import { meQueryOptions } from '@hms/api-client';
 import { defineMessages, useT } from '@hms/ui';
+import { useQuery } from '@tanstack/react-query';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { BatchDetailRoute } from './features/batches/routes/batch-detail-route.tsx';
 import { BatchesRoute } from './features/batches/routes/batches-route.tsx';
 import { DeliveriesRoute } from './features/integration/routes/deliveries-route.tsx';
+import { EndpointsRoute } from './features/integration/routes/endpoints-route.tsx';
+import { TokensRoute } from './features/integration/routes/tokens-route.tsx';
 import { PaymentsRoute } from './features/payments/routes/payments-route.tsx';
 import { ReturnsRoute } from './features/returns/routes/returns-route.tsx';
 import { SummaryRoute } from './features/summary/routes/summary-route.tsx';
@@ -15,6 +19,8 @@ const navMessages = defineMessages({
     batches: 'Batches',
     returns: 'Returns',
     integration: 'FINANCIAL exchange',
+    tokens: 'Service tokens',
+    endpoints: 'Webhook endpoints',
   },
   es: {
     label: 'Secciones de finanzas',
@@ -23,6 +29,8 @@ const navMessages = defineMessages({
     batches: 'Lotes',
     returns: 'Devoluciones',
     integration: 'Intercambio FINANCIAL',
+    tokens: 'Tokens de servicio',
+    endpoints: 'Destinos de webhooks',
   },
 });
 
@@ -31,15 +39,22 @@ const SECTIONS = [
   { to: '/finance/payments', key: 'payments', end: false },
   { to: '/finance/batches', key: 'batches', end: false },
   { to: '/finance/returns', key: 'returns', end: false },
-  { to: '/finance/integration', key: 'integration', end: false },
+  { to: '/finance/integration', key: 'integration', end: true },
+] as const;
+
+const ADMIN_SECTIONS = [
+  { to: '/finance/integration/tokens', key: 'tokens', end: true },
+  { to: '/finance/integration/endpoints', key: 'endpoints', end: true },
 ] as const;
 
 function FinanceNav() {
   const tr = useT(navMessages);
+  const me = useQuery(meQueryOptions());
+  const sections = me.data?.roles.includes('admin') ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
   return (
     <nav aria-label={tr('label')} className="margin-bottom-3 border-bottom-1px border-base-lighter">
       <ul className="usa-button-group margin-bottom-1">
-        {SECTIONS.map((s) => (
+        {sections.map((s) => (
           <li key={s.to} className="usa-button-group__item">
             <NavLink
               to={s.to}
@@ -70,6 +85,9 @@ export function FinanceArea() {
         <Route path="batches/:batchId" element={<BatchDetailRoute />} />
         <Route path="returns" element={<ReturnsRoute />} />
         <Route path="integration" element={<DeliveriesRoute />} />
+        {/* Admin-only API (403 otherwise); reachable once the shell lets admins into this area. */}
+        <Route path="integration/tokens" element={<TokensRoute />} />
+        <Route path="integration/endpoints" element={<EndpointsRoute />} />
         <Route path="*" element={<Navigate to="/finance" replace />} />
       </Routes>
     </>

@@ -1,0 +1,67 @@
+import { apiClient, unwrap, type paths } from '@hms/api-client';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export type ServiceToken =
+  paths['/api/service-tokens']['get']['responses'][200]['content']['application/json']['items'][number];
+export type CreateTokenBody = NonNullable<
+  paths['/api/service-tokens']['post']['requestBody']
+>['content']['application/json'];
+export type Endpoint =
+  paths['/api/webhooks/endpoints']['get']['responses'][200]['content']['application/json']['items'][number];
+export type CreateEndpointBody = NonNullable<
+  paths['/api/webhooks/endpoints']['post']['requestBody']
+>['content']['application/json'];
+
+export const adminKeys = {
+  tokens: ['admin', 'service-tokens'] as const,
+  endpoints: ['admin', 'webhook-endpoints'] as const,
+};
+
+export function tokensQueryOptions() {
+  return queryOptions({
+    queryKey: adminKeys.tokens,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/service-tokens', { signal }))).items,
+  });
+}
+
+export function tokenMutationOptions() {
+  return mutationOptions({
+    mutationFn: async (
+      a:
+        | { kind: 'create'; body: CreateTokenBody }
+        | { kind: 'rotate'; id: string }
+        | { kind: 'revoke'; id: string },
+    ) => {
+      if (a.kind === 'create')
+        return unwrap(apiClient.POST('/api/service-tokens', { body: a.body }));
+      const path = { params: { path: { id: a.id } } };
+      if (a.kind === 'rotate')
+        return unwrap(apiClient.POST('/api/service-tokens/{id}/rotate', path));
+      return unwrap(apiClient.POST('/api/service-tokens/{id}/revoke', path));
+    },
+  });
+}
+
+export function endpointsQueryOptions() {
+  return queryOptions({
+    queryKey: adminKeys.endpoints,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/webhooks/endpoints', { signal }))).items,
+  });
+}
+
+export function endpointMutationOptions() {
+  return mutationOptions({
+    mutationFn: (
+      a: { kind: 'create'; body: CreateEndpointBody } | { kind: 'disable'; id: string },
+    ) =>
+      a.kind === 'create'
+        ? unwrap(apiClient.POST('/api/webhooks/endpoints', { body: a.body }))
+        : unwrap(
+            apiClient.POST('/api/webhooks/endpoints/{id}/disable', {
+              params: { path: { id: a.id } },
+            }),
+          ),
+  });
+}

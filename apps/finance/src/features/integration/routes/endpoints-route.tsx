@@ -1,0 +1,161 @@
+import {
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  TextField,
+  formatDateTime,
+  useLanguage,
+  useT,
+} from '@hms/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import {
+  adminKeys,
+  endpointMutationOptions,
+  endpointsQueryOptions,
+  type CreateEndpointBody,
+} from '../api/admin.ts';
+import { adminMessages } from '../admin-messages.ts';
+import { SecretOnce } from '../components/secret-once.tsx';
+
+const EVENTS: CreateEndpointBody['eventTypes'] = [
+  'request.approved',
+  'payment.created',
+  'batch.released',
+  'payment.returned',
+  'payment.settled',
+];
+
+/** Admin: the FINANCIAL system's webhook receivers. */
+export function EndpointsRoute() {
+  const tr = useT(adminMessages);
+  const { language } = useLanguage();
+  const queryClient = useQueryClient();
+  const endpoints = useQuery(endpointsQueryOptions());
+  const [secret, setSecret] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ url?: string; events?: string }>({});
+  const mutate = useMutation({
+    ...endpointMutationOptions(),
+    onSuccess: (res) => {
+      const value = (res as { secret?: unknown }).secret;
+      setSecret(typeof value === 'string' ? value : null);
+      void queryClient.invalidateQueries({ queryKey: adminKeys.endpoints });
+    },
+  });
+  const onCreate = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const url = String(data.get('url') ?? '').trim();
+    const eventTypes = data.getAll('events').map(String) as CreateEndpointBody['eventTypes'];
+    const next = {
+      ...(url ? {} : { url: tr('urlRequired') }),
+      ...(eventTypes.length ? {} : { events: tr('eventsRequired') }),
+    };
+    setErrors(next);
+    if (next.url || next.events) {
+      document.getElementById(next.url ? 'endpoint-url' : `event-${EVENTS[0]}`)?.focus();
+      return;
+    }
+    mutate.mutate({ kind: 'create', body: { url, eventTypes } }, { onSuccess: () => form.reset() });
+  };
+  return (
+    <>
+      <PageTitle>{tr('endpointsTitle')}</PageTitle>
+      <p className="usa-intro">{tr('endpointsLead')}</p>
+      <form className="usa-form usa-form--large" onSubmit={onCreate} noValidate>
+        <TextField
+          id="endpoint-url"
+          name="url"
+          type="url"
+          label={tr('url')}
+          hint={tr('urlHint')}
+          error={errors.url}
+        />
+        <fieldset
+          className={`usa-fieldset usa-form-group${errors.events ? ' usa-form-group--error' : ''}`}
+          aria-describedby={errors.events ? 'events-error' : undefined}
+        >
+          <legend className="usa-legend">{tr('events')}</legend>
+          {errors.events ? (
+            <span className="usa-error-message" id="events-error">
+              {errors.events}
+            </span>
+          ) : null}
+          {EVENTS.map((ev) => (
+            <div className="usa-checkbox" key={ev}>
+              <input
+                className="usa-checkbox__input"
+                id={`event-${ev}`}
+                type="checkbox"
+                name="events"
+                value={ev}
+                defaultChecked
+              />
+              <label className="usa-checkbox__label" htmlFor={`event-${ev}`}>
+                {ev}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="usa-button margin-top-2" disabled={mutate.isPending}>
+          {tr('addEndpoint')}
+        </button>
+      </form>
+      {mutate.isError ? <ProblemAlert error={mutate.error} /> : null}
+      {secret ? <SecretOnce label={tr('secretOnce')} secret={secret} /> : null}
+      {endpoints.isPending ? (
+        <LoadingState label={tr('loading')} />
+      ) : endpoints.isError ? (
+        <ProblemAlert error={endpoints.error} onRetry={() => void endpoints.refetch()} />
+      ) : endpoints.data.length === 0 ? (
+        <p>{tr('noEndpoints')}</p>
+      ) : (
+        <div
+          className="usa-table-container--scrollable"
+          tabIndex={0}
+          role="region"
+          aria-labelledby="endpoints-caption"
+        >
+          <table className="usa-table usa-table--borderless width-full">
+            <caption id="endpoints-caption">{tr('endpointsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tr('url')}</th>
+                <th scope="col">{tr('events')}</th>
+                <th scope="col">{tr('state')}</th>
+                <th scope="col">
+                  <span className="usa-sr-only">{tr('state')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {endpoints.data.map((ep) => (
+                <tr key={ep.id}>
+                  <th scope="row" className="text-wrap">
+                    {ep.url}
+                    <div className="usa-hint">{formatDateTime(ep.createdAt, language)}</div>
+                  </th>
+                  <td>{ep.eventTypes.join(', ')}</td>
+                  <td>{ep.enabled ? tr('enabled') : tr('disabled')}</td>
+                  <td>
+                    {ep.enabled ? (
+                      <button
+                        type="button"
+                        className="usa-button usa-button--secondary"
+                        disabled={mutate.isPending}
+                        onClick={() => mutate.mutate({ kind: 'disable', id: ep.id })}
+                      >
+                        {tr('disable', { url: ep.url })}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+import {
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  TextField,
+  formatDateTime,
+  useLanguage,
+  useT,
+} from '@hms/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import {
+  adminKeys,
+  tokenMutationOptions,
+  tokensQueryOptions,
+  type ServiceToken,
+} from '../api/admin.ts';
+import { adminMessages } from '../admin-messages.ts';
+import { SecretOnce } from '../components/secret-once.tsx';
+
+const SCOPES = [
+  ['settlement:write', 'scope_settlement'],
+  ['journal:read', 'scope_journal'],
+] as const;
+
+/** Admin: create, rotate and revoke the FINANCIAL system's service tokens. */
+export function TokensRoute() {
+  const tr = useT(adminMessages);
+  const { language } = useLanguage();
+  const queryClient = useQueryClient();
+  const tokens = useQuery(tokensQueryOptions());
+  const [secret, setSecret] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ name?: string; scopes?: string }>({});
+  const [revoking, setRevoking] = useState<ServiceToken | null>(null);
+  const mutate = useMutation({
+    ...tokenMutationOptions(),
+    onSuccess: (res) => {
+      const token = (res as { token?: unknown }).token;
+      setSecret(typeof token === 'string' ? token : null);
+      setRevoking(null);
+      void queryClient.invalidateQueries({ queryKey: adminKeys.tokens });
+    },
+  });
+  const onCreate = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const name = String(data.get('name') ?? '').trim();
+    const scopes = data.getAll('scopes').map(String) as Array<(typeof SCOPES)[number][0]>;
+    const next = {
+      ...(name ? {} : { name: tr('nameRequired') }),
+      ...(scopes.length ? {} : { scopes: tr('scopesRequired') }),
+    };
+    setErrors(next);
+    if (next.name || next.scopes) {
+      document.getElementById(next.name ? 'token-name' : 'scope-settlement:write')?.focus();
+      return;
+    }
+    mutate.mutate({ kind: 'create', body: { name, scopes } }, { onSuccess: () => form.reset() });
+  };
+  return (
+    <>
+      <PageTitle>{tr('tokensTitle')}</PageTitle>
+      <p className="usa-intro">{tr('tokensLead')}</p>
+      <form className="usa-form" onSubmit={onCreate} noValidate>
+        <TextField
+          id="token-name"
+          name="name"
+          label={tr('name')}
+          hint={tr('nameHint')}
+          error={errors.name}
+          maxLength={100}
+        />
+        <fieldset
+          className={`usa-fieldset usa-form-group${errors.scopes ? ' usa-form-group--error' : ''}`}
+          aria-describedby={errors.scopes ? 'scopes-error' : undefined}
+        >
+          <legend className="usa-legend">{tr('scopes')}</legend>
+          {errors.scopes ? (
+            <span className="usa-error-message" id="scopes-error">
+              {errors.scopes}
+            </span>
+          ) : null}
+          {SCOPES.map(([value, key]) => (
+            <div className="usa-checkbox" key={value}>
+              <input
+                className="usa-checkbox__input"
+                id={`scope-${value}`}
+                type="checkbox"
+                name="scopes"
+                value={value}
+              />
+              <label className="usa-checkbox__label" htmlFor={`scope-${value}`}>
+                {tr(key)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" className="usa-button margin-top-2" disabled={mutate.isPending}>
+          {tr('create')}
+        </button>
+      </form>
+      {mutate.isError ? <ProblemAlert error={mutate.error} /> : null}
+      {secret ? <SecretOnce label={tr('shownOnce')} secret={secret} /> : null}
+      {revoking ? (
+        <div
+          className="usa-alert usa-alert--warning margin-y-2"
+          role="alertdialog"
+          aria-labelledby="revoke-q"
+        >
+          <div className="usa-alert__body">
+            <p className="usa-alert__text" id="revoke-q">
+              {tr('confirmRevoke', { name: revoking.name })}
+            </p>
+            <ul className="usa-button-group margin-top-1">
+              <li className="usa-button-group__item">
+                <button
+                  type="button"
+                  className="usa-button usa-button--secondary"
+                  autoFocus
+                  onClick={() => mutate.mutate({ kind: 'revoke', id: revoking.id })}
+                >
+                  {tr('yesRevoke')}
+                </button>
+              </li>
+              <li className="usa-button-group__item">
+                <button
+                  type="button"
+                  className="usa-button usa-button--unstyled"
+                  onClick={() => setRevoking(null)}
+                >
+                  {tr('no')}
+                </button>
+              </li>
+            </ul>
+          </div>
+        </div>
+      ) : null}
+      {tokens.isPending ? (
+        <LoadingState label={tr('loading')} />
+      ) : tokens.isError ? (
+        <ProblemAlert error={tokens.error} onRetry={() => void tokens.refetch()} />
+      ) : tokens.data.length === 0 ? (
+        <p>{tr('empty')}</p>
+      ) : (
+        <div
+          className="usa-table-container--scrollable"
+          tabIndex={0}
+          role="region"
+          aria-labelledby="tokens-caption"
+        >
+          <table className="usa-table usa-table--borderless width-full">
+            <caption id="tokens-caption">{tr('caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{tr('name')}</th>
+                <th scope="col">{tr('scopes')}</th>
+                <th scope="col">{tr('prefix')}</th>
+                <th scope="col">{tr('lastUsed')}</th>
+                <th scope="col" className="text-right">
+                  {tr('uses')}
+                </th>
+                <th scope="col">{tr('state')}</th>
+                <th scope="col">
+                  <span className="usa-sr-only">{tr('state')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.scopes.join(', ')}</td>
+                  <td className="font-mono-xs">{t.prefix}…</td>
+                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, language) : tr('never')}</td>
+                  <td className="text-right text-tabular">{t.useCount}</td>
+                  <td>{t.revokedAt ? tr('revoked') : tr('active')}</td>
+                  <td>
+                    {t.revokedAt ? null : (
+                      <ul className="usa-button-group">
+                        <li className="usa-button-group__item">
+                          <button
+                            type="button"
+                            className="usa-button usa-button--outline"
+                            disabled={mutate.isPending}
+                            onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
+                          >
+                            {tr('rotate', { name: t.name })}
+                          </button>
+                        </li>
+                        <li className="usa-button-group__item">
+                          <button
+                            type="button"
+                            className="usa-button usa-button--secondary"
+                            disabled={mutate.isPending}
+                            onClick={() => setRevoking(t)}
+                          >
+                            {tr('revoke', { name: t.name })}
+                          </button>
+                        </li>
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
