@@ -5719,11 +5719,14 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Name on the account, up to 22 letters */
                     holderName: string;
-                    /** @enum {string} */
-                    accountType: "checking" | "savings";
+                    /** @description checking or savings */
+                    accountType: string;
+                    /** @description 9-digit ABA routing number */
                     routingNumber: string;
-                    accountNumber: string & (unknown & unknown);
+                    /** @description 4 to 17 digits */
+                    accountNumber: string;
                 };
             };
         };

@@ -32,6 +32,17 @@ export function payeeUpdateBodySchemaIn(language: BankLanguage) {
   });
 }
 export const payeeUpdateBodySchema = payeeUpdateBodySchemaIn('en');
+
+/**
+ * The wire shape only (four strings), for the route: the API then validates with payeeUpdateBodySchemaIn(the
+ * citizen's language) so every message comes back in English or Spanish as the citizen reads HMS.
+ */
+export const payeeUpdateWireSchema = z.object({
+  holderName: z.string().describe('Name on the account, up to 22 letters'),
+  accountType: z.string().describe('checking or savings'),
+  routingNumber: z.string().describe('9-digit ABA routing number'),
+  accountNumber: z.string().describe('4 to 17 digits'),
+});
 export type PayeeUpdateBody = z.input<typeof payeeUpdateBodySchema>;
 
 export const payeeUpdateResponseSchema = z.object({

@@ -379,6 +379,46 @@ describe('returns, NOCs and the citizen', () => {
     ).toBe(403);
   });
 
+  it("answers a bad new account in the citizen's language, naming each field", async () => {
+    const p = await pending(5_00);
+    await t.db.kysely
+      .updateTable('requests')
+      .set({ status: 'payment_returned' })
+      .where('id', '=', p.requestId)
+      .execute();
+    await t.db.kysely
+      .updateTable('users')
+      .set({ language: 'es' })
+      .where('id', '=', citizenId)
+      .execute();
+    try {
+      const citizen = await signedIn('citizen@example.gov');
+      const res = await citizen.post(`/api/requests/${p.requestId}/payee-account`, {
+        holderName: 'Casey',
+        accountType: 'checking',
+        routingNumber: '123456789',
+        accountNumber: '12',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(JSON.parse(res.body).errors).toEqual([
+        {
+          field: 'body.routingNumber',
+          message: expect.stringMatching(/número de ruta bancaria válido/),
+        },
+        {
+          field: 'body.accountNumber',
+          message: 'El número de cuenta debe tener entre 4 y 17 dígitos',
+        },
+      ]);
+    } finally {
+      await t.db.kysely
+        .updateTable('users')
+        .set({ language: 'en' })
+        .where('id', '=', citizenId)
+        .execute();
+    }
+  });
+
   it('rejects a file that is not NACHA with field-level errors', async () => {
     const fin = await finance();
     const res = await fin.post('/api/returns/imports', {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { payeeUpdateBodySchema, payeeUpdateResponseSchema } from '@hms/contracts/payee-update';
+import {
+  payeeUpdateBodySchemaIn,
+  payeeUpdateResponseSchema,
+  payeeUpdateWireSchema,
+} from '@hms/contracts/payee-update';
 import { problemSchema } from '@hms/contracts/problem';
 import {
   importReturnsBodySchema,
@@ -10,6 +14,7 @@ import {
   returnImportsResponseSchema,
 } from '@hms/contracts/returns';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { badRequest } from '../../platform/errors.ts';
 import * as service from './service.ts';
 
 const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
@@ -115,7 +120,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved.',
         params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
-        body: payeeUpdateBodySchema,
+        body: payeeUpdateWireSchema,
         response: {
           201: payeeUpdateResponseSchema,
           ...guarded,
@@ -124,18 +129,29 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await service.updatePayeeAccount(
-            db,
-            config,
-            currentUser(request),
-            request.params.id,
-            request.body,
-            request.ip,
-          ),
-        ),
+    async (request, reply) => {
+      const user = currentUser(request);
+      const parsed = payeeUpdateBodySchemaIn(user.language).safeParse(request.body);
+      if (!parsed.success) {
+        throw badRequest(
+          user.language === 'es'
+            ? 'Revise los datos de la cuenta bancaria.'
+            : 'Check the bank account details.',
+          parsed.error.issues.map((i) => ({
+            field: `body.${i.path.join('.')}`,
+            message: i.message,
+          })),
+        );
+      }
+      const result = await service.updatePayeeAccount(
+        db,
+        config,
+        user,
+        request.params.id,
+        parsed.data,
+        request.ip,
+      );
+      return reply.code(201).send(result);
+    },
   );
 };
