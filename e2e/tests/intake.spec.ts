@@ -258,5 +258,29 @@ test.describe('citizen intake', () => {
     await page.getByRole('button', { name: 'Submit application' }).click();
     await expect(page.getByRole('heading', { name: 'Application submitted' })).toBeVisible();
   });
+
+  test('a stale save from another tab is detected, not overwritten', async ({ page, context }) => {
+    await register(page);
+    await page.goto('/services/permit-fee-refund');
+    await page.getByRole('button', { name: 'Start application' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'The permit' })).toBeVisible();
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByLabel('Permit number').fill('BP-2026-11111');
+    await other.getByLabel('When did you pay the fee?').fill('2026-02-03');
+    await other.getByLabel('How much did you pay?').fill('100');
+    await continueStep(other);
+    await expect(other.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' })).toBeVisible();
+
+    await page.getByLabel('Permit number').fill('BP-2026-22222');
+    await page.getByLabel('When did you pay the fee?').fill('2026-02-04');
+    await page.getByLabel('How much did you pay?').fill('200');
+    await continueStep(page);
+    const notice = page.getByRole('alert').filter({ hasText: 'This application was changed somewhere else' });
+    await expect(notice).toBeFocused();
+    await expectNoAxeViolations(page);
+    await notice.getByRole('button', { name: 'Load the latest answers' }).click();
+    await expect(page.getByLabel('Permit number')).toHaveValue('BP-2026-11111');
+  });
 });
 

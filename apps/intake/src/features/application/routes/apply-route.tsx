@@ -134,6 +134,8 @@ function ApplyStep({
       ) : null}
       {step ? (
         <StepForm
+          // A newer version (loaded after a conflict) starts the form again from what the server holds.
+          key={`${step.id}:${detail.version}`}
           questionSet={program.questionSet}
           step={step}
           requestId={detail.id}
@@ -146,6 +148,7 @@ function ApplyStep({
         />
       ) : stepId === BANK ? (
         <BankForm
+          key={detail.version}
           payeeType={program.payeeType}
           saved={detail.bankAccount}
           continueTo={path(CHECK)}
