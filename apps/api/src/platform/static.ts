@@ -119,7 +119,9 @@ function preloadLinksFor(
   remotes: Remotes | undefined,
 ): (urlPath: string) => string {
   const modulepreload = (hrefs: readonly string[]) =>
-    hrefs.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`).join('');
+    hrefs
+      .map((href) => `<link rel="modulepreload" crossorigin fetchpriority="low" href="${href}">`)
+      .join('');
   const local = (name: string) => {
     const entry = remotes?.[name as keyof Remotes];
     const prefix = `/remotes/${name}/`;
