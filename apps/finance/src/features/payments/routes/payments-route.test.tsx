@@ -121,4 +121,40 @@ describe('Pending payments', () => {
     );
     expect(await screen.findByText('0 selected, $0.00.')).toBeTruthy();
   });
+
+  it('shows other statuses read-only, with the return code and plain-language reason', async () => {
+    const calls = serve({
+      ...routes,
+      'GET /api/payments': () => ({
+        status: 200,
+        body: {
+          items: [
+            payment(3, {
+              status: 'returned',
+              returnCode: 'R03',
+              returnReason: {
+                en: 'Your bank could not find an account with this number.',
+                es: 'x',
+              },
+              effectiveDate: '2026-11-26',
+            }),
+          ],
+          nextCursor: null,
+          totalCents: 300_05,
+          totalCount: 1,
+        },
+      }),
+    });
+    const { container } = renderAt('/finance/payments?status=returned', page);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Payments' })).toBeTruthy();
+    const row = await screen.findByRole('row', { name: /HMS-PAY-0003/ });
+    expect(row.textContent).toContain('R03: Your bank could not find an account with this number.');
+    expect(row.textContent).toContain('Returned');
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Build batch' })).toBeNull();
+    expect(
+      calls.find((c) => c.url.pathname === '/api/payments')!.url.searchParams.get('status'),
+    ).toBe('returned');
+    expect(await axeViolations(container)).toEqual([]);
+  });
 });

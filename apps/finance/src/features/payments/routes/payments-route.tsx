@@ -15,10 +15,23 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { buildBatchMutationOptions, paymentKeys, paymentsQueryOptions } from '../api/payments.ts';
+import { PaymentsStatusTable } from '../components/payments-status-table.tsx';
 import { PaymentsTable } from '../components/payments-table.tsx';
 import { paymentsMessages } from '../messages.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const STATUSES = [
+  'pending',
+  'prenote_sent',
+  'batched',
+  'released',
+  'settled',
+  'returned',
+  'cancelled',
+] as const;
+type Status = (typeof STATUSES)[number];
+const isStatus = (v: string | null): v is Status =>
+  (STATUSES as readonly string[]).includes(v ?? '');
 
 /** Filters live in the URL (shareable, back button works); selection lives in the page. */
 export function PaymentsRoute() {
@@ -30,8 +43,11 @@ export function PaymentsRoute() {
   const programId = params.get('programId') ?? '';
   const createdFrom = params.get('createdFrom') ?? '';
   const createdTo = params.get('createdTo') ?? '';
+  const rawStatus = params.get('status');
+  const status: Status = isStatus(rawStatus) ? rawStatus : 'pending';
+  const batchable = status === 'pending';
   const query = {
-    status: 'pending' as const,
+    status,
     limit: 500,
     ...(programId ? { programId } : {}),
     ...(DATE.test(createdFrom) ? { createdFrom } : {}),
@@ -54,9 +70,9 @@ export function PaymentsRoute() {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const next = new URLSearchParams();
-    for (const key of ['programId', 'createdFrom', 'createdTo']) {
+    for (const key of ['status', 'programId', 'createdFrom', 'createdTo']) {
       const v = String(data.get(key) ?? '').trim();
-      if (v) next.set(key, v);
+      if (v && !(key === 'status' && v === 'pending')) next.set(key, v);
     }
     setSelected(new Set());
     setParams(next);
@@ -75,7 +91,7 @@ export function PaymentsRoute() {
 
   return (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
+      <PageTitle>{batchable ? tr('title') : tr('titleAll')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
       <form
         key={programs.isSuccess ? 'ready' : 'loading'}
@@ -84,7 +100,16 @@ export function PaymentsRoute() {
         aria-label={tr('filters')}
       >
         <div className="grid-row grid-gap">
-          <div className="tablet:grid-col-4">
+          <div className="tablet:grid-col-3">
+            <SelectField
+              id="status"
+              name="status"
+              label={tr('status')}
+              defaultValue={status}
+              options={STATUSES.map((s) => ({ value: s, label: tr(`status_${s}`) }))}
+            />
+          </div>
+          <div className="tablet:grid-col-3">
             <SelectField
               id="programId"
               name="programId"
@@ -94,7 +119,7 @@ export function PaymentsRoute() {
               options={(programs.data ?? []).map((p) => ({ value: p.id, label: p.name[language] }))}
             />
           </div>
-          <div className="tablet:grid-col-4">
+          <div className="tablet:grid-col-3">
             <TextField
               id="createdFrom"
               name="createdFrom"
@@ -104,7 +129,7 @@ export function PaymentsRoute() {
               defaultValue={createdFrom}
             />
           </div>
-          <div className="tablet:grid-col-4">
+          <div className="tablet:grid-col-3">
             <TextField
               id="createdTo"
               name="createdTo"
@@ -125,9 +150,13 @@ export function PaymentsRoute() {
       ) : payments.isError ? (
         <ProblemAlert error={payments.error} onRetry={() => void payments.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={tr('emptyTitle')}>
-          <p>{tr('emptyBody')}</p>
-        </EmptyState>
+        batchable ? (
+          <EmptyState title={tr('emptyTitle')}>
+            <p>{tr('emptyBody')}</p>
+          </EmptyState>
+        ) : (
+          <p>{tr('emptyStatus')}</p>
+        )
       ) : (
         <>
           <p>
@@ -136,65 +165,70 @@ export function PaymentsRoute() {
               amount: formatCents(payments.data.totalCents, language),
             })}
           </p>
-          <PaymentsTable
-            payments={items}
-            selected={selected}
-            onToggle={(id) =>
-              setSelected((s) => {
-                const n = new Set(s);
-                if (n.has(id)) n.delete(id);
-                else n.add(id);
-                return n;
-              })
-            }
-            onToggleAll={(ids, select) =>
-              setSelected((s) => {
-                const n = new Set(s);
-                for (const id of ids)
-                  if (select) n.add(id);
-                  else n.delete(id);
-                return n;
-              })
-            }
-          />
-          <div className={`usa-form-group${selectionError ? ' usa-form-group--error' : ''}`}>
-            <p aria-live="polite">
-              {tr('selected', {
-                count: formatNumber(chosen.length, language),
-                amount: formatCents(
-                  chosen.reduce((t, p) => t + p.amountCents, 0),
-                  language,
-                ),
-              })}
-            </p>
-            {selectionError ? (
-              <span className="usa-error-message" id="build-error" role="alert">
-                {selectionError}
-              </span>
-            ) : null}
-            <div className="usa-checkbox margin-bottom-2">
-              <input
-                className="usa-checkbox__input"
-                id="same-day"
-                type="checkbox"
-                checked={sameDay}
-                onChange={(e) => setSameDay(e.target.checked)}
+          {batchable ? null : <PaymentsStatusTable payments={items} />}
+          {!batchable ? null : (
+            <>
+              <PaymentsTable
+                payments={items}
+                selected={selected}
+                onToggle={(id) =>
+                  setSelected((s) => {
+                    const n = new Set(s);
+                    if (n.has(id)) n.delete(id);
+                    else n.add(id);
+                    return n;
+                  })
+                }
+                onToggleAll={(ids, select) =>
+                  setSelected((s) => {
+                    const n = new Set(s);
+                    for (const id of ids)
+                      if (select) n.add(id);
+                      else n.delete(id);
+                    return n;
+                  })
+                }
               />
-              <label className="usa-checkbox__label" htmlFor="same-day">
-                {tr('sameDay')}
-              </label>
-            </div>
-            <button
-              type="button"
-              className="usa-button"
-              onClick={onBuild}
-              disabled={build.isPending}
-              aria-describedby={selectionError ? 'build-error' : undefined}
-            >
-              {build.isPending ? tr('building') : tr('build')}
-            </button>
-          </div>
-          {build.isError ? <ProblemAlert error={build.error} /> : null}
+              <div className={`usa-form-group${selectionError ? ' usa-form-group--error' : ''}`}>
+                <p aria-live="polite">
+                  {tr('selected', {
+                    count: formatNumber(chosen.length, language),
+                    amount: formatCents(
+                      chosen.reduce((t, p) => t + p.amountCents, 0),
+                      language,
+                    ),
+                  })}
+                </p>
+                {selectionError ? (
+                  <span className="usa-error-message" id="build-error" role="alert">
+                    {selectionError}
+                  </span>
+                ) : null}
+                <div className="usa-checkbox margin-bottom-2">
+                  <input
+                    className="usa-checkbox__input"
+                    id="same-day"
+                    type="checkbox"
+                    checked={sameDay}
+                    onChange={(e) => setSameDay(e.target.checked)}
+                  />
+                  <label className="usa-checkbox__label" htmlFor="same-day">
+                    {tr('sameDay')}
+                  </label>
+                </div>
+                <button
+                  type="button"
+                  className="usa-button"
+                  onClick={onBuild}
+                  disabled={build.isPending}
+                  aria-describedby={selectionError ? 'build-error' : undefined}
+                >
+                  {build.isPending ? tr('building') : tr('build')}
+                </button>
+              </div>
+              {build.isError ? <ProblemAlert error={build.error} /> : null}
+            </>
+          )}
         </>
       )}
     </>
