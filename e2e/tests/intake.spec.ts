@@ -109,6 +109,14 @@ test.describe('citizen intake', () => {
     await expect(page.getByRole('link', { name: /Notifications, 1 unread/ })).toBeVisible();
     await expectNoAxeViolations(page);
 
+    // The notification, in the list, marked read from there.
+    await page.getByRole('link', { name: /Notifications, 1 unread/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`We received your request ${reference}`) })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: /^Mark as read/ }).click();
+    await expect(page.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+    await page.getByRole('link', { name: 'View the request' }).click();
+
     // Withdraw with confirmation.
     await page.getByRole('button', { name: 'Withdraw request' }).click();
     await expect(page.getByRole('heading', { name: /Are you sure/ })).toBeFocused();

@@ -58,10 +58,10 @@ export function NotificationsRoute() {
                     <button
                       type="button"
                       className="usa-button usa-button--unstyled"
-                      aria-label={tr('markReadLabel', { title: n.title })}
                       onClick={() => markRead.mutate(n.id)}
                     >
                       {tr('markRead')}
+                      <span className="usa-sr-only">: {n.title}</span>
                     </button>
                   )}
                 </p>
