@@ -156,6 +156,41 @@ describe('batches under dual control', () => {
     expect((await sup.post(`/api/batches/${batch.id}/cancel`)).statusCode).toBe(409);
   });
 
+  it('refuses a release by a supervisor who approved a request in the batch', async () => {
+    const p = await pending(7_00);
+    const fin = await finance();
+    const batch = JSON.parse((await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body);
+    const supervisorId = (
+      await t.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'supervisor@example.gov')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await t.db.kysely
+      .insertInto('decisions')
+      .values({
+        id: '019a0000-0000-7000-8000-0000000000d1',
+        request_id: p.requestId,
+        kind: 'approve',
+        actor_id: supervisorId,
+        at_version: 1,
+        from_status: 'in_review',
+        to_status: 'approved',
+        approved_amount_cents: 7_00,
+        reason_code: null,
+        message: null,
+        payment_id: p.paymentId,
+      })
+      .execute();
+    const res = await (await supervisor()).post(`/api/batches/${batch.id}/release`);
+    expect(res.statusCode).toBe(403);
+    expect(JSON.parse(res.body).detail).toBe(
+      `You approved or applied for ${p.reference} in this batch; another finance supervisor must release it.`,
+    );
+    await fin.post(`/api/batches/${batch.id}/cancel`);
+  });
+
   it('gives each file of the day its own file id modifier and cancels an unreleased batch back to pending', async () => {
     const fin = await finance();
     const a = await pending(10_00);

@@ -317,6 +317,32 @@ export async function releaseBatch(
       throw forbidden(
         'Dual control: you built this batch, so another finance supervisor must release it.',
       );
+    // DOMAIN: one person never approves and releases the same money, and nobody acts on their own request.
+    const conflicts = await trx
+      .selectFrom('ach_entries as e')
+      .innerJoin('payments as p', 'p.id', 'e.payment_id')
+      .innerJoin('requests as r', 'r.id', 'p.request_id')
+      .select('r.reference')
+      .where('e.batch_id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb('r.applicant_id', '=', user.id),
+          eb.exists(
+            eb
+              .selectFrom('decisions as d')
+              .select('d.id')
+              .whereRef('d.request_id', '=', 'r.id')
+              .where('d.actor_id', '=', user.id)
+              .where('d.kind', '=', 'approve'),
+          ),
+        ]),
+      )
+      .execute();
+    if (conflicts.length > 0) {
+      throw forbidden(
+        `You approved or applied for ${conflicts.map((c) => c.reference).join(', ')} in this batch; another finance supervisor must release it.`,
+      );
+    }
     const today = toZonedDate(now, config.timezone);
     const { sameDay: sameDayStillOpen } = achEffectiveDate({
       now,
