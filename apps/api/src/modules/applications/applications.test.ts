@@ -262,6 +262,34 @@ describe('submission', () => {
   });
 });
 
+describe('budget', () => {
+  it('refuses an amount above what is left of the budget and says how much is left; the draft is kept', async () => {
+    const fresh = await register('intake-h@example.com');
+    const d = await fillPermitDraft(fresh, await startPermitDraft(fresh));
+    const before = await t.db.kysely.selectFrom('programs').select('budget_cents').where('slug', '=', 'permit-fee-refund').executeTakeFirstOrThrow();
+    // Leave $100 (10,000 cents) beyond what other submitted requests already committed.
+    const committed = await t.db.kysely
+      .selectFrom('requests')
+      .innerJoin('programs', 'programs.id', 'requests.program_id')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('requests.amount_requested_cents'), eb.lit(0)).as('c'))
+      .where('programs.slug', '=', 'permit-fee-refund')
+      .where('requests.status', 'not in', ['draft', 'rejected', 'withdrawn'])
+      .executeTakeFirstOrThrow();
+    await t.db.kysely.updateTable('programs').set({ budget_cents: Number(committed.c) + 10_000 }).where('slug', '=', 'permit-fee-refund').execute();
+    try {
+      const res = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers: { 'idempotency-key': 'key-budget-0001' } });
+      expect(res.statusCode).toBe(409);
+      expect((res.json() as { detail: string }).detail).toMatch(/only \$100\.00 left.*draft is kept/);
+      expect(((await fresh.get(`/api/requests/${d.id}`)).json() as Detail).status).toBe('draft');
+      await t.db.kysely.updateTable('programs').set({ budget_cents: Number(committed.c) }).where('slug', '=', 'permit-fee-refund').execute();
+      const program = (await t.app.inject({ url: '/api/programs/permit-fee-refund' })).json() as { closedReason: string; acceptingApplications: boolean };
+      expect(program).toMatchObject({ closedReason: 'budget_exhausted', acceptingApplications: false });
+    } finally {
+      await t.db.kysely.updateTable('programs').set({ budget_cents: Number(before.budget_cents) }).where('slug', '=', 'permit-fee-refund').execute();
+    }
+  });
+});
+
 describe('documents', () => {
   it('stores a real image with its SHA-256 and refuses bytes that are not PDF or image, and oversize files', async () => {
     const d = await startPermitDraft(citizen);
