@@ -5,6 +5,18 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { deleteDocument, documentUrl, uploadDocument } from './documents-api.ts';
 import { documentMessages } from './messages.ts';
 
+/** The first bytes of a file (FileReader where Blob.arrayBuffer is missing: older browsers, jsdom). */
+function readHead(file: Blob, size: number): Promise<Uint8Array> {
+  const part = file.slice(0, size);
+  if (typeof part.arrayBuffer === 'function') return part.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'));
+    reader.readAsArrayBuffer(part);
+  });
+}
+
 export interface DocumentFieldProps {
   id: string;
   label: string;
@@ -47,7 +59,7 @@ export function DocumentField(props: DocumentFieldProps) {
     if (value.length >= maxFiles) return setLocalError(tr('fileTooMany', { n: maxFiles }));
     if (file.size === 0) return setLocalError(tr('fileEmpty'));
     if (file.size > MAX_DOCUMENT_BYTES) return setLocalError(tr('fileTooLarge'));
-    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    const head = await readHead(file, 16);
     if (!sniffDocumentType(head)) return setLocalError(tr('fileWrongType'));
     setProgress({ name: file.name, percent: 0 });
     try {
