@@ -1,0 +1,93 @@
+import type { RequestDetail } from '@hms/contracts/applications';
+import { permitFeeRefund } from '@hms/contracts/programs-seed';
+import { LanguageProvider } from '@hms/ui';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CheckAnswers, type CheckAnswersProps } from './check-answers.tsx';
+
+afterEach(cleanup);
+
+const detail: RequestDetail = {
+  id: 'r1',
+  reference: 'HMS-7K3Q-9FMX-4',
+  status: 'draft',
+  version: 5,
+  program: { id: 'p', slug: 'permit-fee-refund', name: permitFeeRefund.name, reviewDeadlineDays: 5 },
+  answers: {
+    permitNumber: 'BP-2026-01234',
+    datePaid: '2026-02-03',
+    amountPaid: 25000,
+    refundReason: 'duplicate',
+    reasonDetails: 'Paid twice',
+    applicantName: 'Pat Example',
+    contactEmail: 'pat@example.com',
+  },
+  completedSteps: ['permit', 'reason', 'contact'],
+  amountRequestedCents: 25000,
+  bankAccount: { holderName: 'Pat Example', accountType: 'checking', routingNumber: '011000015', last4: '6789' },
+  documents: [],
+  timeline: [],
+  infoRequest: null,
+  canWithdraw: false,
+  submittedAt: null,
+  dueAt: null,
+  createdAt: '2026-11-20T15:00:00Z',
+  updatedAt: '2026-11-20T15:00:00Z',
+};
+
+function renderCheck(props: Partial<CheckAnswersProps> = {}) {
+  const onSubmit = vi.fn(async () => undefined);
+  render(
+    <LanguageProvider initialLanguage="en">
+      <MemoryRouter>
+        <CheckAnswers
+          detail={detail}
+          questionSet={permitFeeRefund.questionSet}
+          eligibility={{ eligible: true, reasons: [], incomplete: [] }}
+          eligibilityError={null}
+          stepPath={(id) => `/my-requests/r1/apply/${id}`}
+          onSubmit={onSubmit}
+          onBack={() => undefined}
+          {...props}
+        />
+      </MemoryRouter>
+    </LanguageProvider>,
+  );
+  return { onSubmit };
+}
+
+describe('CheckAnswers', () => {
+  it('lists each shown answer formatted for people, with a Change link to its step and field', () => {
+    renderCheck();
+    expect(screen.getByText('$250.00')).toBeTruthy();
+    expect(screen.getByText('February 3, 2026')).toBeTruthy();
+    expect(screen.getByText('I paid twice')).toBeTruthy();
+    expect(screen.getByText('Pat Example, Checking •••• 6789')).toBeTruthy();
+    const change = screen.getAllByRole('link').find((a) => a.textContent === 'Change Permit number')!;
+    expect(change.getAttribute('href')).toBe('/my-requests/r1/apply/permit?from=check#q-permitNumber');
+    // A question hidden by its condition (work started: only for withdrawn or cancelled) is not listed.
+    expect(screen.queryByText('Did any work start under this permit?')).toBeNull();
+  });
+
+  it('needs the declaration: the error summary takes focus and links to it; then submits once', async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderCheck();
+    await user.click(screen.getByRole('button', { name: 'Submit application' }));
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(within(summary).getByRole('link', { name: 'Confirm the declaration to submit your application' }).getAttribute('href')).toBe('#declaration');
+    expect(onSubmit).not.toHaveBeenCalled();
+    await user.click(screen.getByLabelText('I confirm this declaration'));
+    await user.click(screen.getByRole('button', { name: 'Submit application' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+
+  it('explains why an ineligible person cannot apply and offers no submit button', () => {
+    renderCheck({ eligibility: { eligible: false, reasons: ['Fees cannot be refunded once work has started.'], incomplete: [] } });
+    expect(screen.getByRole('heading', { name: 'From your answers, you cannot get this service' })).toBeTruthy();
+    expect(screen.getByText('Fees cannot be refunded once work has started.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Submit application' })).toBeNull();
+  });
+});
