@@ -111,12 +111,20 @@ export async function updateDraftIfVersion(
 export async function markSubmitted(
   trx: Transaction<Database>,
   id: string,
-  set: { answers: Record<string, unknown>; amountRequestedCents: number; idempotencyKey: string; submittedAt: Date; dueAt: Date },
+  set: {
+    answers: Record<string, unknown>;
+    amountRequestedCents: number;
+    idempotencyKey: string;
+    submittedAt: Date;
+    dueAt: Date;
+    programVersion: number;
+  },
 ): Promise<void> {
   await trx
     .updateTable('requests')
     .set({
       status: 'submitted',
+      program_version: set.programVersion,
       answers: JSON.stringify(set.answers),
       amount_requested_cents: set.amountRequestedCents,
       idempotency_key: set.idempotencyKey,

@@ -516,6 +516,8 @@ export async function submit(
       idempotencyKey,
       submittedAt,
       dueAt,
+      // The answers were checked against this version of the program: the request keeps it.
+      programVersion: fresh.version,
     });
     await recordRequestEvent(trx, {
       requestId: row.id,
