@@ -183,7 +183,11 @@ describe('batches under dual control', () => {
         payment_id: p.paymentId,
       })
       .execute();
-    const res = await (await supervisor()).post(`/api/batches/${batch.id}/release`);
+    const sup = await supervisor();
+    const detail = JSON.parse((await sup.get(`/api/batches/${batch.id}`)).body);
+    expect(detail.can.release).toBe(false);
+    expect(detail.releaseBlockedReason).toMatch(/^You approved or applied for/);
+    const res = await sup.post(`/api/batches/${batch.id}/release`);
     expect(res.statusCode).toBe(403);
     expect(JSON.parse(res.body).detail).toBe(
       `You approved or applied for ${p.reference} in this batch; another finance supervisor must release it.`,

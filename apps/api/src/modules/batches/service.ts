@@ -270,6 +270,11 @@ export async function getBatch(
   else if (row.built_by === user.id)
     releaseBlockedReason =
       'You built this batch; another finance supervisor must release it (dual control).';
+  else {
+    const conflicts = await releaseConflicts(db, id, user.id);
+    if (conflicts.length > 0)
+      releaseBlockedReason = `You approved or applied for ${conflicts.map((c) => c.reference).join(', ')} in this batch; another finance supervisor must release it.`;
+  }
   return {
     ...repo.toBatchSummary(row),
     entries: entries.map((e) => ({
@@ -288,6 +293,37 @@ export async function getBatch(
     },
     releaseBlockedReason,
   };
+}
+
+/**
+ * References of the requests in a batch that `userId` approved or applied for. DOMAIN: one person never approves and
+ * releases the same money, and nobody acts on their own request.
+ */
+async function releaseConflicts(
+  db: Kysely<Database> | Transaction<Database>,
+  batchId: string,
+  userId: string,
+) {
+  return db
+    .selectFrom('ach_entries as e')
+    .innerJoin('payments as p', 'p.id', 'e.payment_id')
+    .innerJoin('requests as r', 'r.id', 'p.request_id')
+    .select('r.reference')
+    .where('e.batch_id', '=', batchId)
+    .where((eb) =>
+      eb.or([
+        eb('r.applicant_id', '=', userId),
+        eb.exists(
+          eb
+            .selectFrom('decisions as d')
+            .select('d.id')
+            .whereRef('d.request_id', '=', 'r.id')
+            .where('d.actor_id', '=', userId)
+            .where('d.kind', '=', 'approve'),
+        ),
+      ]),
+    )
+    .execute();
 }
 
 async function lockBatch(trx: Transaction<Database>, id: string) {
@@ -317,27 +353,7 @@ export async function releaseBatch(
       throw forbidden(
         'Dual control: you built this batch, so another finance supervisor must release it.',
       );
-    // DOMAIN: one person never approves and releases the same money, and nobody acts on their own request.
-    const conflicts = await trx
-      .selectFrom('ach_entries as e')
-      .innerJoin('payments as p', 'p.id', 'e.payment_id')
-      .innerJoin('requests as r', 'r.id', 'p.request_id')
-      .select('r.reference')
-      .where('e.batch_id', '=', id)
-      .where((eb) =>
-        eb.or([
-          eb('r.applicant_id', '=', user.id),
-          eb.exists(
-            eb
-              .selectFrom('decisions as d')
-              .select('d.id')
-              .whereRef('d.request_id', '=', 'r.id')
-              .where('d.actor_id', '=', user.id)
-              .where('d.kind', '=', 'approve'),
-          ),
-        ]),
-      )
-      .execute();
+    const conflicts = await releaseConflicts(trx, id, user.id);
     if (conflicts.length > 0) {
       throw forbidden(
         `You approved or applied for ${conflicts.map((c) => c.reference).join(', ')} in this batch; another finance supervisor must release it.`,
