@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateText } from '@hms/ach/validate';
+import { validateFile, validateText } from '@hms/ach/validate';
 import { parseFile } from '@hms/ach/parse';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
@@ -117,6 +117,7 @@ describe('batches under dual control', () => {
     expect(report.errors).toEqual([]);
     expect(report.valid).toBe(true);
     const parsed = parseFile(file.body).file;
+    expect(validateFile(parsed)).toMatchObject({ valid: true, errors: [] });
     const entries = parsed.batches.flatMap((b) => b.entries);
     expect(entries.map((e) => e.amount).sort((x, y) => x - y)).toEqual([40_50, 125_00]);
     expect(entries.find((e) => e.amount === 125_00)!.dfiAccountNumber.trim()).toBe('123456789');
