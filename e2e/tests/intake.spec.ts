@@ -166,6 +166,35 @@ test.describe('citizen intake', () => {
     await expect(summary).toBeFocused();
     await expect(summary.getByRole('link', { name: /Escriba el número de personas en su hogar/ })).toBeVisible();
     await expectNoAxeViolations(page);
+
+    // A whole application in Spanish, to the confirmation with the deadline written in Spanish.
+    await page.goto('/services/permit-fee-refund');
+    await page.getByRole('button', { name: 'Comenzar la solicitud' }).click();
+    await typeInto(page, 'Número de permiso', 'PP-2026-00077');
+    await page.getByLabel('¿Cuándo pagó la tarifa?').fill('2026-01-15');
+    await typeInto(page, '¿Cuánto pagó?', '75');
+    await continueStep(page);
+    await choose(page, 'Me cobraron de más');
+    await typeInto(page, 'Díganos qué pasó', 'La tarifa correcta era de 50 dólares.');
+    await continueStep(page);
+    await typeInto(page, 'Nombre completo', 'Ana Pérez');
+    await typeInto(page, 'Correo electrónico', 'ana@example.com');
+    await continueStep(page);
+    await expect(page.getByRole('heading', { level: 1, name: '¿Dónde le enviamos el dinero?' })).toBeVisible();
+    await typeInto(page, 'Nombre del titular de la cuenta', 'Ana Pérez');
+    await choose(page, 'Ahorros');
+    await typeInto(page, 'Número de ruta bancaria', '011000015');
+    await typeInto(page, 'Número de cuenta', '4444333322');
+    await typeInto(page, 'Escriba el número de cuenta otra vez', '4444333322');
+    await choose(page, 'Acepto esta autorización');
+    await continueStep(page);
+    await expect(page.getByText('Según sus respuestas, puede presentar la solicitud')).toBeVisible();
+    await expect(page.getByText('US$75.00').or(page.getByText('$75.00'))).toBeVisible();
+    await choose(page, 'Confirmo esta declaración');
+    await page.getByRole('button', { name: 'Enviar solicitud' }).click();
+    await expect(page.getByRole('heading', { name: 'Solicitud enviada' })).toBeVisible();
+    await expect(page.getByText(/en un máximo de \d+ días hábiles, antes del \d+ de [a-z]+ de 2026/)).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 
   test('applies to the home energy rebate with a receipt upload; a disguised file is refused', async ({ page }) => {
