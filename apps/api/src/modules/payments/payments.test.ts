@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { insertApprovedPayment } from './fixtures.ts';
+
+let t: TestContext;
+let fin: Agent;
+let citizenId: string;
+let rebate: string;
+let refund: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fin = new Agent(t.app);
+  await fin.signIn('finance@example.gov');
+  citizenId = (
+    await t.db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'citizen@example.gov')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const programs = await t.db.kysely.selectFrom('programs').select(['id', 'slug']).execute();
+  rebate = programs.find((p) => p.slug === 'home-energy-rebate')!.id;
+  refund = programs.find((p) => p.slug === 'permit-fee-refund')!.id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('GET /api/payments', () => {
+  it('filters by program and by creation day in the agency time zone, totals over every page, pages by cursor', async () => {
+    const a = await insertApprovedPayment(t.db.kysely, t.config, {
+      applicantId: citizenId,
+      programId: rebate,
+      amountCents: 10_00,
+    });
+    const b = await insertApprovedPayment(t.db.kysely, t.config, {
+      applicantId: citizenId,
+      programId: rebate,
+      amountCents: 20_00,
+    });
+    const c = await insertApprovedPayment(t.db.kysely, t.config, {
+      applicantId: citizenId,
+      programId: refund,
+      amountCents: 40_00,
+    });
+    // 2026-03-02T03:00Z is still March 1st in New York.
+    await t.db.kysely
+      .updateTable('payments')
+      .set({ created_at: new Date('2026-03-02T03:00:00Z') })
+      .where('id', '=', a.paymentId)
+      .execute();
+    await t.db.kysely
+      .updateTable('payments')
+      .set({ created_at: new Date('2026-03-02T15:00:00Z') })
+      .where('id', '=', b.paymentId)
+      .execute();
+    await t.db.kysely
+      .updateTable('payments')
+      .set({ created_at: new Date('2026-03-02T15:00:00Z') })
+      .where('id', '=', c.paymentId)
+      .execute();
+
+    const march1 = JSON.parse(
+      (await fin.get('/api/payments?createdFrom=2026-03-01&createdTo=2026-03-01')).body,
+    );
+    expect(march1.items.map((i: { id: string }) => i.id)).toEqual([a.paymentId]);
+    const rebateMarch2 = JSON.parse(
+      (
+        await fin.get(
+          `/api/payments?programId=${rebate}&createdFrom=2026-03-02&createdTo=2026-03-02`,
+        )
+      ).body,
+    );
+    expect(rebateMarch2).toMatchObject({ totalCount: 1, totalCents: 20_00 });
+    expect(rebateMarch2.items[0]).toMatchObject({
+      id: b.paymentId,
+      accountLast4: expect.stringMatching(/^\d{4}$/),
+      status: 'pending',
+    });
+
+    const page1 = JSON.parse(
+      (await fin.get('/api/payments?createdFrom=2026-03-01&createdTo=2026-03-02&limit=2')).body,
+    );
+    expect(page1).toMatchObject({ totalCount: 3, totalCents: 70_00 });
+    expect(page1.items).toHaveLength(2);
+    const page2 = JSON.parse(
+      (
+        await fin.get(
+          `/api/payments?createdFrom=2026-03-01&createdTo=2026-03-02&limit=2&cursor=${page1.nextCursor}`,
+        )
+      ).body,
+    );
+    expect(page2.nextCursor).toBeNull();
+    expect([...page1.items, ...page2.items].map((i: { id: string }) => i.id).sort()).toEqual(
+      [a.paymentId, b.paymentId, c.paymentId].sort(),
+    );
+  });
+
+  it('names the field and the fix for bad filters, and is closed to other roles', async () => {
+    const reversed = await fin.get('/api/payments?createdFrom=2026-03-02&createdTo=2026-03-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(JSON.parse(reversed.body).errors).toEqual([
+      { field: 'query.createdTo', message: 'createdTo must be on or after createdFrom.' },
+    ]);
+    const badDate = JSON.parse((await fin.get('/api/payments?createdFrom=March')).body);
+    expect(badDate.errors[0]).toEqual({
+      field: 'query.createdFrom',
+      message: 'Use a date written YYYY-MM-DD, for example 2026-11-25.',
+    });
+    const approver = new Agent(t.app);
+    await approver.signIn('approver@example.gov');
+    expect((await approver.get('/api/payments')).statusCode).toBe(403);
+  });
+});
