@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from './fixtures.ts';
@@ -27,6 +28,13 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** created_at is insert-only in the table type; tests move it with plain SQL. */
+async function setCreatedAt(paymentId: string, iso: string) {
+  await sql`update payments set created_at = ${iso}::timestamptz where id = ${paymentId}`.execute(
+    t.db.kysely,
+  );
+}
+
 describe('GET /api/payments', () => {
   it('filters by program and by creation day in the agency time zone, totals over every page, pages by cursor', async () => {
     const a = await insertApprovedPayment(t.db.kysely, t.config, {
@@ -45,21 +53,9 @@ describe('GET /api/payments', () => {
       amountCents: 40_00,
     });
     // 2026-03-02T03:00Z is still March 1st in New York.
-    await t.db.kysely
-      .updateTable('payments')
-      .set({ created_at: new Date('2026-03-02T03:00:00Z') })
-      .where('id', '=', a.paymentId)
-      .execute();
-    await t.db.kysely
-      .updateTable('payments')
-      .set({ created_at: new Date('2026-03-02T15:00:00Z') })
-      .where('id', '=', b.paymentId)
-      .execute();
-    await t.db.kysely
-      .updateTable('payments')
-      .set({ created_at: new Date('2026-03-02T15:00:00Z') })
-      .where('id', '=', c.paymentId)
-      .execute();
+    await setCreatedAt(a.paymentId, '2026-03-02T03:00:00Z');
+    await setCreatedAt(b.paymentId, '2026-03-02T15:00:00Z');
+    await setCreatedAt(c.paymentId, '2026-03-02T15:00:00Z');
 
     const march1 = JSON.parse(
       (await fin.get('/api/payments?createdFrom=2026-03-01&createdTo=2026-03-01')).body,
