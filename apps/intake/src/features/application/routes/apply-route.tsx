@@ -1,6 +1,6 @@
 import { isApiProblem } from '@hms/api-client';
 import type { RequestDetail } from '@hms/contracts/applications';
-import type { ProgramDetail } from '@hms/contracts/intake';
+import { programClosedMessages, type ProgramDetail } from '@hms/contracts/intake';
 import { LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -113,6 +113,15 @@ function ApplyStep({
     <>
       <p className="text-base margin-bottom-1">{program.name[language]}</p>
       <StepIndicator steps={steps} currentId={stepId} />
+      {program.closedReason ? (
+        <div className="usa-alert usa-alert--warning usa-alert--slim margin-y-2">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              {programClosedMessages[program.closedReason][language]} {tr('draftKept')}
+            </p>
+          </div>
+        </div>
+      ) : null}
       <PageTitle title={`${title} – ${program.name[language]}`}>{title}</PageTitle>
       {stale ? (
         <div className="usa-alert usa-alert--warning margin-y-2" role="alert" tabIndex={-1} ref={staleRef}>
