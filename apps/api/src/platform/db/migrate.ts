@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Database } from './schema.ts';
 import {
   Migrator,
+  sql,
   type Kysely,
   type Migration,
   type MigrationProvider,
@@ -37,7 +38,17 @@ class FolderMigrationProvider implements MigrationProvider {
  * behind its lock table, so two instances starting together cannot both migrate, and a failure leaves nothing half-done.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+  // Each team numbers its migrations in its own range (0100 intake, 0200 approvals, 0300 payments), so a new 02xx can
+  // arrive after a 03xx has run: apply pending ones in name order even when an earlier-named one ran before.
+  // Kysely looks for its bookkeeping tables across all schemas unless told which one: pin it to the schema this
+  // connection writes to, or a database holding several HMS schemas (tests, benchmarks) would find another's.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider: new FolderMigrationProvider(),
+    allowUnorderedMigrations: true,
+    migrationTableSchema: rows[0]?.schema ?? 'public',
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
