@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { FinanceArea } from './routes.tsx';
+import { AdminArea, FinanceArea } from './routes.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
@@ -21,6 +21,7 @@ createRoot(root).render(
           <main id="main-content" className="grid-container">
             <Routes>
               <Route path="/finance/*" element={<FinanceArea />} />
+              <Route path="/admin/*" element={<AdminArea />} />
               <Route path="*" element={<Navigate to="/finance" replace />} />
             </Routes>
           </main>

@@ -1,12 +1,13 @@
-import { meQueryOptions } from '@hms/api-client';
 import { defineMessages, useT } from '@hms/ui';
-import { useQuery } from '@tanstack/react-query';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { AdminNav } from './features/admin/components/admin-nav.tsx';
+import { EndpointsRoute } from './features/admin/routes/endpoints-route.tsx';
+import { OutboxRoute } from './features/admin/routes/outbox-route.tsx';
+import { AdminOverviewRoute } from './features/admin/routes/overview-route.tsx';
+import { TokensRoute } from './features/admin/routes/tokens-route.tsx';
 import { BatchDetailRoute } from './features/batches/routes/batch-detail-route.tsx';
 import { BatchesRoute } from './features/batches/routes/batches-route.tsx';
 import { DeliveriesRoute } from './features/integration/routes/deliveries-route.tsx';
-import { EndpointsRoute } from './features/integration/routes/endpoints-route.tsx';
-import { TokensRoute } from './features/integration/routes/tokens-route.tsx';
 import { PaymentsRoute } from './features/payments/routes/payments-route.tsx';
 import { ReturnsRoute } from './features/returns/routes/returns-route.tsx';
 import { SummaryRoute } from './features/summary/routes/summary-route.tsx';
@@ -19,8 +20,6 @@ const navMessages = defineMessages({
     batches: 'Batches',
     returns: 'Returns',
     integration: 'FINANCIAL exchange',
-    tokens: 'Service tokens',
-    endpoints: 'Webhook endpoints',
   },
   es: {
     label: 'Secciones de finanzas',
@@ -29,8 +28,6 @@ const navMessages = defineMessages({
     batches: 'Lotes',
     returns: 'Devoluciones',
     integration: 'Intercambio FINANCIAL',
-    tokens: 'Tokens de servicio',
-    endpoints: 'Destinos de webhooks',
   },
 });
 
@@ -42,19 +39,12 @@ const SECTIONS = [
   { to: '/finance/integration', key: 'integration', end: true },
 ] as const;
 
-const ADMIN_SECTIONS = [
-  { to: '/finance/integration/tokens', key: 'tokens', end: true },
-  { to: '/finance/integration/endpoints', key: 'endpoints', end: true },
-] as const;
-
 function FinanceNav() {
   const tr = useT(navMessages);
-  const me = useQuery(meQueryOptions());
-  const sections = me.data?.roles.includes('admin') ? [...SECTIONS, ...ADMIN_SECTIONS] : SECTIONS;
   return (
     <nav aria-label={tr('label')} className="margin-bottom-3 border-bottom-1px border-base-lighter">
       <ul className="usa-button-group margin-bottom-1">
-        {sections.map((s) => (
+        {SECTIONS.map((s) => (
           <li key={s.to} className="usa-button-group__item">
             <NavLink
               to={s.to}
@@ -85,10 +75,25 @@ export function FinanceArea() {
         <Route path="batches/:batchId" element={<BatchDetailRoute />} />
         <Route path="returns" element={<ReturnsRoute />} />
         <Route path="integration" element={<DeliveriesRoute />} />
-        {/* Admin-only API (403 otherwise); reachable once the shell lets admins into this area. */}
-        <Route path="integration/tokens" element={<TokensRoute />} />
-        <Route path="integration/endpoints" element={<EndpointsRoute />} />
         <Route path="*" element={<Navigate to="/finance" replace />} />
+      </Routes>
+    </>
+  );
+}
+
+// Exposed to the shell as `finance/routes` too, mounted at `/admin/*` (role admin only; the shell checks it and the
+// API refuses everyone else). Service tokens and webhook endpoints are the FINANCIAL exchange's settings, so the
+// finance remote serves them; the email outbox sits beside them.
+export function AdminArea() {
+  return (
+    <>
+      <AdminNav />
+      <Routes>
+        <Route index element={<AdminOverviewRoute />} />
+        <Route path="tokens" element={<TokensRoute />} />
+        <Route path="webhooks" element={<EndpointsRoute />} />
+        <Route path="outbox" element={<OutboxRoute />} />
+        <Route path="*" element={<Navigate to="/admin" replace />} />
       </Routes>
     </>
   );

@@ -15,7 +15,7 @@ import {
   tokensQueryOptions,
   type ServiceToken,
 } from '../api/admin.ts';
-import { adminMessages } from '../admin-messages.ts';
+import { adminMessages } from '../messages.ts';
 import { SecretOnce } from '../components/secret-once.tsx';
 
 const SCOPES = [

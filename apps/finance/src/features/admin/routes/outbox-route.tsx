@@ -1,0 +1,106 @@
+import { LoadingState, PageTitle, ProblemAlert, SelectField, useT } from '@hms/ui';
+import { useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { outboxQueryOptions, type OutboxQuery, type OutboxStatus } from '../api/admin.ts';
+import { OutboxTable } from '../components/outbox-table.tsx';
+import { adminMessages } from '../messages.ts';
+
+const STATUSES = ['queued', 'sent', 'dead'] as const satisfies readonly OutboxStatus[];
+const isStatus = (v: string | null): v is OutboxStatus =>
+  (STATUSES as readonly string[]).includes(v ?? '');
+const PAGE_SIZE = 50;
+
+/** Same page, other search: `{ search }` alone keeps the current pathname. */
+function hrefFor(status: OutboxStatus | undefined, cursor?: string): { search: string } {
+  const p = new URLSearchParams();
+  if (status) p.set('status', status);
+  if (cursor) p.set('cursor', cursor);
+  const qs = p.toString();
+  return { search: qs ? `?${qs}` : '' };
+}
+
+/** Admin: the email outbox. Status filter and page cursor live in the URL (shareable; back button works). */
+export function OutboxRoute() {
+  const tr = useT(adminMessages);
+  const [params, setParams] = useSearchParams();
+  const rawStatus = params.get('status');
+  const status = isStatus(rawStatus) ? rawStatus : undefined;
+  const cursor = params.get('cursor') ?? undefined;
+  const query: OutboxQuery = {
+    limit: PAGE_SIZE,
+    ...(status ? { status } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
+  const outbox = useQuery(outboxQueryOptions(query));
+
+  const onFilter = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const v = String(new FormData(e.currentTarget).get('status') ?? '');
+    setParams(isStatus(v) ? { status: v } : {});
+  };
+
+  return (
+    <>
+      <PageTitle>{tr('outboxTitle')}</PageTitle>
+      <p className="usa-intro">{tr('outboxLead')}</p>
+      {outbox.data && !outbox.data.smtpConfigured ? (
+        <div className="usa-alert usa-alert--info usa-alert--slim margin-y-2">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{tr('smtpMissing')}</p>
+          </div>
+        </div>
+      ) : null}
+      <form
+        key={status ?? 'all'}
+        className="usa-form margin-bottom-3"
+        onSubmit={onFilter}
+        aria-label={tr('outboxFilters')}
+      >
+        <SelectField
+          id="outbox-status"
+          name="status"
+          label={tr('outboxShow')}
+          defaultValue={status ?? ''}
+          placeholder={tr('outboxAll')}
+          options={STATUSES.map((s) => ({ value: s, label: tr(`outbox_${s}`) }))}
+        />
+        <button type="submit" className="usa-button usa-button--outline margin-top-2">
+          {tr('outboxApply')}
+        </button>
+      </form>
+
+      {outbox.isPending ? (
+        <LoadingState label={tr('outboxLoading')} />
+      ) : outbox.isError ? (
+        <ProblemAlert error={outbox.error} onRetry={() => void outbox.refetch()} />
+      ) : outbox.data.items.length === 0 && !cursor ? (
+        <p>{status ? tr('outboxEmptyStatus') : tr('outboxEmpty')}</p>
+      ) : (
+        <>
+          <OutboxTable emails={outbox.data.items} />
+          {cursor || outbox.data.nextCursor ? (
+            <nav aria-label={tr('outboxPages')} className="margin-top-2">
+              <ul className="usa-button-group">
+                {cursor ? (
+                  <li className="usa-button-group__item">
+                    <Link className="usa-button usa-button--outline" to={hrefFor(status)}>
+                      {tr('outboxFirst')}
+                    </Link>
+                  </li>
+                ) : null}
+                {outbox.data.nextCursor ? (
+                  <li className="usa-button-group__item">
+                    <Link className="usa-button" to={hrefFor(status, outbox.data.nextCursor)}>
+                      {tr('outboxNext')}
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
