@@ -37,6 +37,17 @@ function renderAt(path: string, user: CurrentUser | null, unread = 0) {
           </>
         ),
       },
+      {
+        path: '/admin/*',
+        element: (
+          <>
+            <Header />
+            <RequireRole roles={AREA_ROLES.admin}>
+              <h1>Admin area</h1>
+            </RequireRole>
+          </>
+        ),
+      },
       { path: '/sign-in', element: <h1>Sign in page</h1> },
     ],
     { initialEntries: [path] },
@@ -87,9 +98,22 @@ describe('role-based navigation', () => {
     expect(navLinks()).toEqual(['Finance']);
   });
 
-  it('shows no dead links to an admin (no admin page exists yet)', () => {
+  it('gives an admin the Admin area only', () => {
     renderAt('/', userWith(['admin']));
-    expect(navLinks()).toEqual([]);
+    expect(navLinks()).toEqual(['Admin']);
+    expect(screen.getByRole('link', { name: 'Admin' }).getAttribute('href')).toBe('/admin');
+  });
+
+  it('lets an admin into the admin area', () => {
+    renderAt('/admin/outbox', userWith(['admin']));
+    expect(screen.getByRole('heading', { name: 'Admin area' })).toBeTruthy();
+  });
+
+  it('shows finance staff who open /admin the not-allowed page, not the area', () => {
+    renderAt('/admin', userWith(['finance_supervisor']));
+    expect(screen.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeTruthy();
+    expect(screen.queryByText('Admin area')).toBeNull();
+    expect(navLinks()).toEqual(['Finance']);
   });
 
   it('shows a citizen who opens /approvals the not-allowed page, not the area', () => {

@@ -1,6 +1,6 @@
 import type { CurrentUser, Role } from '@hms/api-client';
 
-export type NavKey = 'navServices' | 'navMyRequests' | 'navApprovals' | 'navFinance';
+export type NavKey = 'navServices' | 'navMyRequests' | 'navApprovals' | 'navFinance' | 'navAdmin';
 export interface NavItem {
   to: string;
   key: NavKey;
@@ -11,6 +11,7 @@ export const AREA_ROLES = {
   myRequests: ['citizen'],
   approvals: ['approver', 'senior_approver'],
   finance: ['finance', 'finance_supervisor'],
+  admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function hasAnyRole(user: CurrentUser | null | undefined, roles: readonly Role[]): boolean {
@@ -18,8 +19,8 @@ export function hasAnyRole(user: CurrentUser | null | undefined, roles: readonly
 }
 
 /**
- * The header links for a user. Only areas that exist and that the user may open are listed (no dead links;
- * admin has no page yet, so no Admin link). Signed-out visitors see the public service catalog.
+ * The header links for a user. Only areas that exist and that the user may open are listed (no dead links).
+ * Signed-out visitors see the public service catalog.
  */
 export function navigationFor(user: CurrentUser | null | undefined): NavItem[] {
   if (!user) return [{ to: '/services', key: 'navServices' }];
@@ -29,6 +30,7 @@ export function navigationFor(user: CurrentUser | null | undefined): NavItem[] {
   }
   if (hasAnyRole(user, AREA_ROLES.approvals)) items.push({ to: '/approvals', key: 'navApprovals' });
   if (hasAnyRole(user, AREA_ROLES.finance)) items.push({ to: '/finance', key: 'navFinance' });
+  if (hasAnyRole(user, AREA_ROLES.admin)) items.push({ to: '/admin', key: 'navAdmin' });
   return items;
 }
 
@@ -37,6 +39,7 @@ export function homePathFor(user: CurrentUser): string | null {
   if (hasAnyRole(user, AREA_ROLES.myRequests)) return '/my-requests';
   if (hasAnyRole(user, AREA_ROLES.approvals)) return '/approvals';
   if (hasAnyRole(user, AREA_ROLES.finance)) return '/finance';
+  if (hasAnyRole(user, AREA_ROLES.admin)) return '/admin';
   return null;
 }
 

@@ -18,7 +18,7 @@ interface RemoteMount {
   remote: RemoteName;
   /** Named export of the remote's `./routes` module rendered at this path. */
   exportName: string;
-  areaKey: 'areaIntake' | 'areaApprovals' | 'areaFinance';
+  areaKey: 'areaIntake' | 'areaApprovals' | 'areaFinance' | 'areaAdmin';
   /** Undefined: open to everyone, signed in or not. */
   roles?: readonly Role[];
 }
@@ -29,6 +29,8 @@ export const REMOTE_MOUNTS: RemoteMount[] = [
   { path: 'my-requests/*', remote: 'intake', exportName: 'MyRequestsArea', areaKey: 'areaIntake', roles: AREA_ROLES.myRequests },
   { path: 'approvals/*', remote: 'approvals', exportName: 'ApprovalsArea', areaKey: 'areaApprovals', roles: AREA_ROLES.approvals },
   { path: 'finance/*', remote: 'finance', exportName: 'FinanceArea', areaKey: 'areaFinance', roles: AREA_ROLES.finance },
+  // Service tokens, webhook endpoints and the email outbox: the finance remote serves them (FINANCIAL exchange settings).
+  { path: 'admin/*', remote: 'finance', exportName: 'AdminArea', areaKey: 'areaAdmin', roles: AREA_ROLES.admin },
 ];
 
 function MountedRemote({ mount, queryClient }: { mount: RemoteMount; queryClient: QueryClient }) {
