@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { DEMO_PASSWORD } from './helpers';
+import { DEMO_PASSWORD, tabTo } from './helpers';
 
 // The citizen journey of issue 3 over the production build: register, apply with the keyboard, submit, follow.
 
@@ -16,21 +16,21 @@ async function register(page: Page, language: 'en' | 'es' = 'en'): Promise<strin
   return email;
 }
 
-/** Focus a field by its label with Tab-free precision, then type like a person. */
+/** Tab to a field by its label, then type like a person. */
 async function typeInto(page: Page, label: string | RegExp, text: string) {
   const field = page.getByLabel(label, { exact: typeof label === 'string' }).first();
-  await field.focus();
+  await tabTo(page, field);
   await page.keyboard.type(text);
 }
 
 /** USWDS radios and checkboxes are styled labels over visually hidden inputs: choose them as a keyboard user does. */
 async function choose(page: Page, label: string) {
-  await page.getByLabel(label, { exact: true }).focus();
+  await tabTo(page, page.getByLabel(label, { exact: true }));
   await page.keyboard.press('Space');
 }
 
 async function continueStep(page: Page) {
-  await page.getByRole('button', { name: /save and continue|guardar y continuar/i }).focus();
+  await tabTo(page, page.getByRole('button', { name: /save and continue|guardar y continuar/i }));
   await page.keyboard.press('Enter');
 }
 
@@ -39,7 +39,7 @@ test.describe('citizen intake', () => {
     await register(page);
     await page.goto('/services/permit-fee-refund');
     await expectNoAxeViolations(page);
-    await page.getByRole('button', { name: 'Start application' }).focus();
+    await tabTo(page, page.getByRole('button', { name: 'Start application' }));
     await page.keyboard.press('Enter');
 
     // Step 1 with nothing filled in: the error summary takes focus and links to the field.
@@ -49,7 +49,7 @@ test.describe('citizen intake', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await expect(summary).toBeFocused();
     await expectNoAxeViolations(page);
-    await summary.getByRole('link', { name: /permit number/i }).focus();
+    await tabTo(page, summary.getByRole('link', { name: /permit number/i }));
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('Permit number')).toBeFocused();
 
@@ -59,7 +59,7 @@ test.describe('citizen intake', () => {
     await continueStep(page);
 
     await expect(page.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' })).toBeVisible();
-    await page.getByLabel('I paid twice').focus();
+    await tabTo(page, page.getByLabel('I paid twice'));
     await page.keyboard.press('Space');
     await typeInto(page, 'Tell us what happened', 'I paid on 3 and 4 February.');
     await continueStep(page);
@@ -72,12 +72,12 @@ test.describe('citizen intake', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Where should we send the money?' })).toBeVisible();
     await expect(page.getByText(/I authorize the agency/)).toBeVisible();
     await typeInto(page, 'Name on the account', 'Pat Example');
-    await page.getByLabel('Checking').focus();
+    await tabTo(page, page.getByLabel('Checking'));
     await page.keyboard.press('Space');
     await typeInto(page, 'Routing number', '011000015');
     await typeInto(page, 'Account number', '123456789');
     await typeInto(page, 'Enter the account number again', '123456780');
-    await page.getByLabel('I agree to this authorization').focus();
+    await tabTo(page, page.getByLabel('I agree to this authorization'));
     await page.keyboard.press('Space');
     await continueStep(page);
     await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toBeFocused();
@@ -91,9 +91,9 @@ test.describe('citizen intake', () => {
     await expect(page.getByText('•••• 6789')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Change Permit number' })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.getByLabel('I confirm this declaration').focus();
+    await tabTo(page, page.getByLabel('I confirm this declaration'));
     await page.keyboard.press('Space');
-    await page.getByRole('button', { name: 'Submit application' }).focus();
+    await tabTo(page, page.getByRole('button', { name: 'Submit application' }));
     await page.keyboard.press('Enter');
 
     await expect(page.getByRole('heading', { name: 'Application submitted' })).toBeVisible();
