@@ -270,6 +270,19 @@ describe('decisions', () => {
   });
 });
 
+describe('program budget counter', () => {
+  it('program_commitments always equals the money committed in requests (kept by triggers)', async () => {
+    const id = await newRequest({ amount: 30_000, assignedTo: ids.approver, status: 'in_review' });
+    expect(body(await decide(agents.approver!, id, { kind: 'approve', version: 1 })).status).toBe('approved');
+    const { rows } = await sql<{ c: number; s: number }>`
+      select coalesce(pc.committed_cents, 0)::bigint as c,
+        coalesce((select sum(committed_cents(status, approved_amount_cents)) from requests where program_id = p.id), 0)::bigint as s
+      from programs p left join program_commitments pc on pc.program_id = p.id`.execute(t.db.kysely);
+    expect(rows.some((r) => Number(r.s) > 0)).toBe(true);
+    for (const r of rows) expect(Number(r.c)).toBe(Number(r.s));
+  });
+});
+
 describe('roles', () => {
   it('refuses every approvals route to citizens, finance, admin and anonymous callers', async () => {
     const id = await newRequest();

@@ -49,9 +49,9 @@ export async function lockProgramBudget(trx: Trx, programId: string, excludeRequ
   }>`
     with p as (select * from programs where id = ${programId}::uuid for update)
     select p.name_en, p.max_amount_cents, p.budget_cents, p.approval_threshold_cents,
-      coalesce((select sum(approved_amount_cents) from requests
-        where program_id = p.id and id <> ${excludeRequestId}::uuid
-          and status in ('approved', 'paid', 'payment_returned', 'awaiting_second_approval')), 0)::bigint as committed_cents
+      (coalesce((select committed_cents from program_commitments where program_id = p.id), 0)
+        - coalesce((select committed_cents(status, approved_amount_cents) from requests where id = ${excludeRequestId}::uuid), 0))::bigint
+        as committed_cents
     from p
   `.execute(trx);
   const p = rows[0]!;

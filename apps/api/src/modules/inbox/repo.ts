@@ -112,12 +112,24 @@ export interface InboxRow {
   sort_key: string | number | null;
 }
 
-export function listQuery(f: ListFilter, sort: InboxSort, after: SortCursor | null, limit: number) {
+/** A reference prefix matching at most this many requests is served from the reference index, then sorted. */
+export const NARROW_SEARCH_ROWS = 2000;
+
+export function listQuery(
+  f: ListFilter,
+  sort: InboxSort,
+  after: SortCursor | null,
+  limit: number,
+  opts: { narrow?: boolean } = {},
+) {
   const where = conditions(f);
   if (after) where.push(cursorCondition(sort, after));
   const s = SORTS[sort];
   const dir = s.dir === 'asc' ? sql`asc` : sql`desc`;
   const nulls = sort === 'due_asc' ? sql` nulls last` : sql``;
+  // For a narrow search the planner must start from the search index and sort the few matches; ordering by an
+  // expression (same order, "+ 0") keeps it from walking the sort index through rows that mostly do not match.
+  const key = opts.narrow ? (sort.startsWith('amount') ? sql`(${s.key} + 0)` : sql`(${s.key} + interval '0 s')`) : s.key;
   return sql<InboxRow>`
     select r.id, r.reference, r.program_id, p.name_en as program_name, a.display_name as applicant_name,
       r.status, r.amount_requested_cents, r.approved_amount_cents, r.risk_level, r.assigned_to,
@@ -127,13 +139,20 @@ export function listQuery(f: ListFilter, sort: InboxSort, after: SortCursor | nu
     join users a on a.id = r.applicant_id
     left join users asg on asg.id = r.assigned_to
     where ${sql.join(where, sql` and `)}
-    order by ${s.key} ${dir}${nulls}, r.id ${dir}
+    order by ${key} ${dir}${nulls}, r.id ${dir}
     limit ${limit + 1}
   `;
 }
 
 export async function list(db: Db, f: ListFilter, sort: InboxSort, after: SortCursor | null, limit: number) {
-  const { rows } = await listQuery(f, sort, after, limit).execute(db);
+  let narrow = false;
+  if (f.reference) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from (select 1 from requests where reference like ${f.reference + '%'} limit ${NARROW_SEARCH_ROWS + 1}) x
+    `.execute(db);
+    narrow = (rows[0]?.n ?? 0) <= NARROW_SEARCH_ROWS;
+  }
+  const { rows } = await listQuery(f, sort, after, limit, { narrow }).execute(db);
   return rows;
 }
 

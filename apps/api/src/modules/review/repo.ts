@@ -52,8 +52,7 @@ export async function requestDetail(db: Db, id: string) {
 
 export async function committedCents(db: Db, programId: string) {
   const { rows } = await sql<{ c: number }>`
-    select coalesce(sum(approved_amount_cents), 0)::bigint as c from requests
-    where program_id = ${programId}::uuid and status in ('approved', 'paid', 'payment_returned', 'awaiting_second_approval')
+    select coalesce((select committed_cents from program_commitments where program_id = ${programId}::uuid), 0)::bigint as c
   `.execute(db);
   return Number(rows[0]?.c ?? 0);
 }
