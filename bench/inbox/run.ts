@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
+import type * as PgModule from '../../apps/api/node_modules/pg';
+import type * as KyselyModule from '../../apps/api/node_modules/kysely';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { parseConfig } from '../../apps/api/src/platform/config.ts';
 import { openDb } from '../../apps/api/src/platform/db/connect.ts';
@@ -21,8 +23,8 @@ import { inboxQuerySchema } from '../../packages/contracts/src/inbox.ts';
 
 // pg and kysely are dependencies of the api package; load them from there (the bench has no copy of its own).
 const requireFromApi = createRequire(new URL('../../apps/api/package.json', import.meta.url));
-const pg = requireFromApi('pg') as typeof import('pg');
-const { sql } = requireFromApi('kysely') as typeof import('kysely');
+const pg = requireFromApi('pg') as typeof PgModule;
+const { sql } = requireFromApi('kysely') as typeof KyselyModule;
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'bench_inbox';
