@@ -44,12 +44,15 @@ test.describe('sign-in and role-aware navigation', () => {
     });
   }
 
-  test('admin signs in and sees no staff or citizen areas', async ({ page }) => {
+  test('admin signs in, lands on /admin, sees the Admin link and no staff or citizen areas', async ({ page }) => {
     await signIn(page, demoUsers.admin);
+    await expect(page).toHaveURL(/\/admin$/);
     const nav = page.getByRole('navigation', { name: 'Primary navigation' });
+    await expect(nav.getByRole('link', { name: 'Admin', exact: true })).toBeVisible();
     for (const label of ['My requests', 'Approvals', 'Finance']) {
       await expect(nav.getByRole('link', { name: label, exact: true })).toHaveCount(0);
     }
+    await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 

@@ -55,8 +55,7 @@ export const adminMessages = defineMessages({
       'Create, rotate and revoke the bearer tokens the FINANCIAL system uses to read the journal and confirm settlement.',
     overviewWebhooks:
       'Choose where HMS sends signed webhooks about payments and batches, and disable receivers that are no longer used.',
-    overviewOutbox:
-      'Emails HMS has queued, sent or given up on, with the last delivery error.',
+    overviewOutbox: 'Emails HMS has queued, sent or given up on, with the last delivery error.',
     outboxTitle: 'Email outbox',
     outboxLead:
       'Emails to applicants and staff, newest first. Each one is retried with backoff; after the last attempt it is marked dead.',
