@@ -1,0 +1,119 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { axeViolations } from '../../../shared/axe.test-helper.ts';
+import { renderAt, serve } from '../../../shared/test-server.tsx';
+import { maskEmail } from '../components/outbox-table.tsx';
+import { OutboxRoute } from './outbox-route.tsx';
+
+const email = (over: Record<string, unknown> = {}) => ({
+  id: 'm1',
+  toAddress: 'casey.citizen@example.gov',
+  subject: 'You withdrew your request HMS-AAAA-BBBB-C',
+  status: 'queued',
+  attempts: 0,
+  nextAttemptAt: '2026-11-25T15:00:00.000Z',
+  lastError: null,
+  createdAt: '2026-11-25T15:00:00.000Z',
+  sentAt: null,
+  ...over,
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('maskEmail', () => {
+  it('keeps the first and last letter of the mailbox and the whole domain', () => {
+    expect(maskEmail('casey.citizen@example.gov')).toBe('c•••n@example.gov');
+    expect(maskEmail('ab@example.gov')).toBe('a•••@example.gov');
+    expect(maskEmail('not-an-address')).toBe('•••');
+  });
+});
+
+describe('Email outbox (admin)', () => {
+  it('lists emails with masked recipients, status tags and dates, and pages with the cursor', async () => {
+    const calls = serve({
+      'GET /api/admin/outbox': (req) => {
+        const cursor = new URL(req.url).searchParams.get('cursor');
+        return cursor
+          ? {
+              status: 200,
+              body: {
+                smtpConfigured: true,
+                items: [email({ id: 'm3', subject: 'Older' })],
+                nextCursor: null,
+              },
+            }
+          : {
+              status: 200,
+              body: {
+                smtpConfigured: false,
+                items: [
+                  email(),
+                  email({
+                    id: 'm2',
+                    subject: 'Dead one',
+                    status: 'dead',
+                    attempts: 8,
+                    lastError: '550 mailbox unavailable',
+                  }),
+                ],
+                nextCursor: 'c2',
+              },
+            };
+      },
+    });
+    const { container } = renderAt('/admin/outbox', [
+      { path: '/admin/outbox', element: <OutboxRoute /> },
+    ]);
+    const row = await screen.findByRole('row', { name: /You withdrew your request/ });
+    expect(row.textContent).toContain('c•••n@example.gov');
+    expect(row.textContent).not.toContain('casey.citizen');
+    expect(within(row).getByText('Queued')).toBeTruthy();
+    const dead = screen.getByRole('row', { name: /Dead one/ });
+    expect(dead.textContent).toContain('550 mailbox unavailable');
+    expect(within(dead).getByText('Dead')).toBeTruthy();
+    expect(screen.getByText(/No mail server is configured/)).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+    expect(calls[0]!.url.searchParams.get('limit')).toBe('50');
+    expect(calls[0]!.url.searchParams.has('status')).toBe(false);
+
+    fireEvent.click(screen.getByRole('link', { name: 'Next page' }));
+    await screen.findByRole('row', { name: /Older/ });
+    expect(screen.getByTestId('location').textContent).toBe('/admin/outbox?cursor=c2');
+    expect(screen.getByRole('link', { name: 'First page' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Next page' })).toBeNull();
+  });
+
+  it('filters by status through the URL and says when nothing matches', async () => {
+    const calls = serve({
+      'GET /api/admin/outbox': () => ({
+        status: 200,
+        body: { smtpConfigured: true, items: [], nextCursor: null },
+      }),
+    });
+    const { container } = renderAt('/admin/outbox', [
+      { path: '/admin/outbox', element: <OutboxRoute /> },
+    ]);
+    await screen.findByText('No emails yet.');
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'sent' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText('No emails with this status.');
+    expect(screen.getByTestId('location').textContent).toBe('/admin/outbox?status=sent');
+    expect(calls.at(-1)!.url.searchParams.get('status')).toBe('sent');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('shows the API error with a retry', async () => {
+    serve({
+      'GET /api/admin/outbox': () => ({
+        status: 403,
+        body: { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Admins only.' },
+      }),
+    });
+    renderAt('/admin/outbox', [{ path: '/admin/outbox', element: <OutboxRoute /> }]);
+    expect((await screen.findByRole('alert')).textContent).toContain('Admins only.');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,51 @@
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { axeViolations } from './shared/axe.test-helper.ts';
+import { renderAt, serve } from './shared/test-server.tsx';
+import { AdminArea, FinanceArea } from './routes.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('AdminArea (mounted by the shell at /admin/*)', () => {
+  it('opens on the overview with its own section nav', async () => {
+    serve({});
+    const { container } = renderAt('/admin', [{ path: '/admin/*', element: <AdminArea /> }]);
+    expect(screen.getByRole('heading', { level: 1, name: 'Administration' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Administration sections' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((l) => [l.textContent, l.getAttribute('href')]),
+    ).toEqual([
+      ['Overview', '/admin'],
+      ['Service tokens', '/admin/tokens'],
+      ['Webhook endpoints', '/admin/webhooks'],
+      ['Email outbox', '/admin/outbox'],
+    ]);
+    expect(within(nav).getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('sends an unknown admin path back to the overview', async () => {
+    serve({});
+    renderAt('/admin/nope', [{ path: '/admin/*', element: <AdminArea /> }]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Administration' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/admin');
+  });
+});
+
+describe('FinanceArea', () => {
+  it('no longer lists or serves the admin sections', async () => {
+    serve({});
+    renderAt('/finance/integration/tokens', [{ path: '/finance/*', element: <FinanceArea /> }]);
+    const nav = screen.getByRole('navigation', { name: 'Finance sections' });
+    expect(within(nav).queryByRole('link', { name: 'Service tokens' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: 'Webhook endpoints' })).toBeNull();
+    expect(screen.getByTestId('location').textContent).toBe('/finance');
+  });
+});
