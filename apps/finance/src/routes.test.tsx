@@ -1,7 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from './shared/axe.test-helper.ts';
-import { renderAt, serve } from './shared/test-server.tsx';
+import { renderAt, serve } from './shared/test-server.test-helper.tsx';
 import { AdminArea, FinanceArea } from './routes.tsx';
 
 afterEach(() => {

@@ -13,8 +13,8 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    // Tests are not part of any federated build (they may use e.g. createMemoryRouter).
-    return /\.(ts|tsx)$/.test(name) && !/\.test\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+    // Tests and their helpers (*.test-helper.ts[x]) are not part of any federated build (they may use MemoryRouter).
+    return /\.(ts|tsx)$/.test(name) && !/\.test(-helper)?\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
   });
 }
 

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.tsx';
+import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
 import { EndpointsRoute } from './endpoints-route.tsx';
 import { TokensRoute } from './tokens-route.tsx';
 

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.tsx';
+import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
 import { BatchDetailRoute } from './batch-detail-route.tsx';
 
 const id = '00000000-0000-7000-8000-0000000000b1';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.tsx';
+import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
 import { DeliveriesRoute } from './deliveries-route.tsx';
 
 const delivery = (status: string) => ({

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { me, renderAt, serve } from '../../../shared/test-server.tsx';
+import { me, renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
 import { ReturnsRoute } from './returns-route.tsx';
 
 const result = (duplicate = false) => ({
