@@ -166,6 +166,8 @@ export async function insertPayeeAccount(
     accountNumberEnc: string;
     last4: string;
     keyId: string;
+    /** accountFingerprint(key, routing, account): lets the risk module find the same account across applicants. */
+    fingerprint: string;
   },
 ): Promise<void> {
   await trx
@@ -179,6 +181,7 @@ export async function insertPayeeAccount(
       account_number_enc: row.accountNumberEnc,
       account_last4: row.last4,
       key_id: row.keyId,
+      fingerprint: row.fingerprint,
     })
     .execute();
 }

@@ -37,6 +37,7 @@ import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { HttpProblem, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import * as programs from '../programs/service.ts';
 import * as documentsRepo from '../documents/repo.ts';
+import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
 import { toDocumentInfo } from '../documents/service.ts';
 import * as repo from './repo.ts';
 
@@ -394,6 +395,7 @@ export async function saveBankDetails(
       accountNumberEnc: sealField(bank.accountNumber, key),
       last4,
       keyId: key.id,
+      fingerprint: accountFingerprint(key.key, bank.routingNumber, bank.accountNumber),
     });
     const version = await repo.updateDraftIfVersion(trx, row.id, body.version, { payeeAccountId: payeeId });
     if (version === null) throw conflict(STALE_DRAFT);
@@ -537,6 +539,8 @@ export async function submit(
       data: { reference: row.reference, amountCents: amount, programVersion: fresh.version },
       ip: caller.ip,
     });
+    // Risk signals are computed now, in the same transaction, so the inbox shows them before anyone opens the review.
+    await computeRiskSignals(trx, row.id, { encryptionKey: encryptionKey(config).key, now: submittedAt });
     return {
       replayed: false,
       result: summary({ reference: row.reference, status: 'submitted', submitted_at: submittedAt, due_at: dueAt }),
@@ -596,6 +600,8 @@ export async function answerInfoRequest(
       data: { documentIds: ids },
       ip: caller.ip,
     });
+    // The answer may change what the signals rest on: recompute them as the request goes back to the queue.
+    await computeRiskSignals(trx, row.id, { encryptionKey: encryptionKey(config).key });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
     return detailOf(trx, updated!);
   });

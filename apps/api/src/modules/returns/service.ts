@@ -20,8 +20,9 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
-import { open, seal } from '../originator/keyring.ts';
+import { keyRing, open, seal } from '../originator/keyring.ts';
 import { emitEvent } from '../originator/outbox.ts';
+import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
 import {
   APPLICABLE_CHANGE_CODES,
   correctionSummary,
@@ -447,6 +448,19 @@ export async function decideNoc(
         set.key_id = sealed.keyId;
         set.account_last4 = c.accountNumber.slice(-4);
       }
+      if (c.accountNumber || c.routingNumber) {
+        // The fingerprint covers routing + account: keep it matching the corrected account for the risk signals.
+        const current = await trx
+          .selectFrom('payee_accounts')
+          .select(['routing_number', 'account_number_enc'])
+          .where('id', '=', noc.payee_account_id)
+          .executeTakeFirstOrThrow();
+        set.fingerprint = accountFingerprint(
+          keyRing(config).current.key,
+          c.routingNumber ?? current.routing_number,
+          c.accountNumber ?? open(config, current.account_number_enc),
+        );
+      }
       if (Object.keys(set).length > 0)
         await trx
           .updateTable('payee_accounts')
@@ -525,6 +539,11 @@ export async function updatePayeeAccount(
         account_number_enc: sealed.enc,
         account_last4: body.accountNumber.slice(-4),
         key_id: sealed.keyId,
+        fingerprint: accountFingerprint(
+          keyRing(config).current.key,
+          body.routingNumber,
+          body.accountNumber,
+        ),
       })
       .execute();
     const paymentId = uuidv7();
@@ -543,7 +562,8 @@ export async function updatePayeeAccount(
       .execute();
     await trx
       .updateTable('requests')
-      .set({ status: 'approved', updated_at: now })
+      // The request's payee account is the one the payment now goes to (review, reveal and risk read it from here).
+      .set({ status: 'approved', payee_account_id: accountId, updated_at: now })
       .where('id', '=', requestId)
       .execute();
     await recordRequestEvent(trx, {
@@ -579,6 +599,8 @@ export async function updatePayeeAccount(
       data: { paymentId, replacesPaymentId: returned.id, payeeAccountId: accountId },
       ip,
     });
+    // A changed account shortly before payment and a shared account are risk signals: recompute them now.
+    await computeRiskSignals(trx, requestId, { encryptionKey: keyRing(config).current.key, now });
     return {
       requestId,
       requestStatus: 'approved',

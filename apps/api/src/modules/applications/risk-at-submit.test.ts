@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+
+let t: TestContext;
+
+async function register(email: string): Promise<Agent> {
+  const a = new Agent(t.app);
+  const res = await a.post('/api/auth/register', { email, password: 'a-long-enough-passphrase-9', displayName: 'Risk Person' });
+  expect(res.statusCode, res.body).toBe(201);
+  return a;
+}
+
+const SHARED_ACCOUNT = '987650001234';
+
+/** A permit-refund draft filled in and submitted with the given bank account; returns the request id and reference. */
+async function submitWithAccount(agent: Agent, accountNumber: string, key: string) {
+  const draft = await agent.post('/api/programs/permit-fee-refund/drafts');
+  expect([200, 201]).toContain(draft.statusCode);
+  const d = draft.json() as { id: string; version: number };
+  let version = d.version;
+  for (const s of [
+    { step: 'permit', answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '180' } },
+    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Charged twice.' } },
+    { step: 'contact', answers: { applicantName: 'Risk Person', contactEmail: 'risk@example.com' } },
+  ]) {
+    const res = await agent.request('PUT', `/api/requests/${d.id}/answers`, { version, ...s });
+    expect(res.statusCode, res.body).toBe(200);
+    version = (res.json() as { version: number }).version;
+  }
+  const bank = await agent.request('PUT', `/api/requests/${d.id}/bank-account`, {
+    version,
+    holderName: 'Risk Person',
+    accountType: 'checking',
+    routingNumber: '011000015',
+    accountNumber,
+    accountNumberConfirm: accountNumber,
+    achAuthorization: true,
+  });
+  expect(bank.statusCode, bank.body).toBe(200);
+  const sub = await agent.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers: { 'idempotency-key': key } });
+  expect(sub.statusCode, sub.body).toBe(201);
+  return sub.json() as { id: string; reference: string };
+}
+
+async function inboxRow(approver: Agent, reference: string) {
+  const res = await approver.get(`/api/inbox?queue=all&q=${reference}`);
+  expect(res.statusCode, res.body).toBe(200);
+  const row = (res.json() as { items: Array<{ id: string; reference: string; riskLevel: string }> }).items.find(
+    (i) => i.reference === reference,
+  );
+  expect(row).toBeDefined();
+  return row!;
+}
+
+const signalKinds = async (requestId: string) =>
+  (await t.db.kysely.selectFrom('risk_signals').select('kind').where('request_id', '=', requestId).execute()).map((s) => s.kind);
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('risk signals at submission', () => {
+  // This test never calls GET /api/review/{id}: the signals must come from submission itself.
+  it('flags a bank account shared by two applicants in the inbox, before any review page is opened', async () => {
+    const first = await submitWithAccount(await register('risk-a@example.com'), SHARED_ACCOUNT, 'risk-key-0001');
+    const second = await submitWithAccount(await register('risk-b@example.com'), SHARED_ACCOUNT, 'risk-key-0002');
+
+    // The account was fingerprinted when it was written.
+    const accounts = await t.db.kysely
+      .selectFrom('requests')
+      .innerJoin('payee_accounts', 'payee_accounts.id', 'requests.payee_account_id')
+      .select('payee_accounts.fingerprint')
+      .where('requests.id', 'in', [first.id, second.id])
+      .execute();
+    expect(accounts).toHaveLength(2);
+    expect(accounts[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(accounts[1]!.fingerprint).toBe(accounts[0]!.fingerprint);
+
+    const approver = new Agent(t.app);
+    await approver.signIn('approver@example.gov');
+    expect((await inboxRow(approver, second.reference)).riskLevel).toBe('high');
+    expect(await signalKinds(second.id)).toContain('shared_bank_account');
+    // The first request shares the account too: it was recomputed when the second one came in.
+    expect((await inboxRow(approver, first.reference)).riskLevel).toBe('high');
+    expect(await signalKinds(first.id)).toContain('shared_bank_account');
+  });
+
+  it('computes the signals of a request with an account nobody else uses (level none, but computed)', async () => {
+    const own = await submitWithAccount(await register('risk-c@example.com'), '555000111333', 'risk-key-0003');
+    const row = await t.db.kysely
+      .selectFrom('requests')
+      .select(['risk_level', 'risk_computed_at'])
+      .where('id', '=', own.id)
+      .executeTakeFirstOrThrow();
+    expect(row.risk_computed_at).not.toBeNull();
+    expect(await signalKinds(own.id)).not.toContain('shared_bank_account');
+  });
+});
