@@ -4,6 +4,8 @@ import { parseFile } from '@hms/ach/parse';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/return-file.fixture.ts';
+import { accountFingerprint } from '../risk/service.ts';
+import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 
 let t: TestContext;
 let citizenId: string;
@@ -519,6 +521,10 @@ describe('returns, NOCs and the citizen', () => {
       .executeTakeFirstOrThrow();
     expect(after).toMatchObject({ routing_number: '021000021', account_last4: '3123' });
     expect(after.account_number_enc).not.toBe(before.account_number_enc);
+    // The risk fingerprint follows the corrected routing + account number.
+    expect(after.fingerprint).toBe(
+      accountFingerprint(resolveEncryptionKey(t.config), '021000021', '123123123'),
+    );
     expect((await (await supervisor()).post(`/api/nocs/${noc.id}/confirm`)).statusCode).toBe(409);
   });
 
