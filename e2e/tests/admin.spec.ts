@@ -5,37 +5,63 @@ import { demoUsers, signIn } from './helpers';
 // The administration area over the production build: the shell mounts the finance remote's AdminArea at /admin for
 // admins only; service tokens, webhook endpoints and the email outbox live there.
 
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: /sign out/i }).click();
-  await expect(page.getByRole('link', { name: /sign in/i }).first()).toBeVisible();
-}
-
 /** Calls the API with the page's session and CSRF cookie, as the web client does. */
-async function api(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) {
+async function api(
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown,
+  headers: Record<string, string> = {},
+) {
+  if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf')) await page.request.get('/api/health');
   const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
   const res = await page.request.fetch(path, {
     method,
-    headers: { 'x-csrf-token': csrf },
+    headers: { 'x-csrf-token': csrf, ...headers },
     ...(data === undefined ? {} : { data }),
   });
   expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
+  return res.status() === 204 ? null : res.json();
 }
 
 test('an admin lands on /admin, creates and revokes a service token, and reads the email outbox', async ({
   page,
 }) => {
-  // An email to find in the outbox: the citizen withdraws their newest submitted request (demo seed), which
-  // queues a "You withdrew your request …" email (no SMTP server in this run, so it stays queued). The request
-  // in review that payments.spec approves is left alone.
-  await signIn(page, demoUsers.citizen);
-  const mine = await api(page, 'GET', '/api/requests/mine?limit=100');
-  const submitted = mine.items.find((r: { status: string }) => r.status === 'submitted');
-  expect(submitted, 'the demo citizen has a submitted request').toBeTruthy();
-  await api(page, 'POST', `/api/requests/${submitted.id}/withdraw`, {
-    reason: 'e2e: admin outbox',
+  // An email to find in the outbox, made by this test alone (shared demo requests belong to other specs): a new
+  // citizen submits a permit refund through the API, which queues "We received your request …" (no SMTP server in
+  // this run, so it stays queued).
+  const local = `outbox${Date.now()}x`;
+  await api(page, 'POST', '/api/auth/register', {
+    email: `${local}@example.com`,
+    password: 'outbox-e2e-phrase-2026',
+    displayName: 'Olive Outbox',
   });
-  await signOut(page);
+  let draft = await api(page, 'POST', '/api/programs/permit-fee-refund/drafts');
+  const steps = [
+    { step: 'permit', answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '120' } },
+    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Charged twice.' } },
+    { step: 'contact', answers: { applicantName: 'Olive Outbox', contactEmail: `${local}@example.com` } },
+  ];
+  for (const s of steps) {
+    draft = await api(page, 'PUT', `/api/requests/${draft.id}/answers`, { version: draft.version, ...s });
+  }
+  draft = await api(page, 'PUT', `/api/requests/${draft.id}/bank-account`, {
+    version: draft.version,
+    holderName: 'Olive Outbox',
+    accountType: 'checking',
+    routingNumber: '011000015',
+    accountNumber: '987654321',
+    accountNumberConfirm: '987654321',
+    achAuthorization: true,
+  });
+  const submitted = await api(
+    page,
+    'POST',
+    `/api/requests/${draft.id}/submit`,
+    { declaration: true },
+    { 'idempotency-key': `admin-outbox-${local}` },
+  );
+  await api(page, 'POST', '/api/auth/sign-out');
 
   await signIn(page, demoUsers.admin);
   await expect(page).toHaveURL(/\/admin$/);
@@ -85,18 +111,18 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Revoked');
   await expect(page.getByRole('button', { name: `Revoke ${name}` })).toHaveCount(0);
 
-  // The email outbox: the queued withdrawal email, recipient masked.
+  // The email outbox: the queued confirmation email, recipient masked.
   await sections.getByRole('link', { name: 'Email outbox' }).click();
   await expect(page).toHaveURL(/\/admin\/outbox$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Email outbox' })).toBeVisible();
   await expect(page.getByText(/No mail server is configured/)).toBeVisible();
   const row = page.getByRole('row', {
-    name: new RegExp(`You withdrew your request ${submitted.reference}`),
+    name: new RegExp(`We received your request ${submitted.reference}`),
   });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Queued');
-  await expect(row).toContainText('c•••n@example.gov');
-  await expect(row).not.toContainText(demoUsers.citizen);
+  await expect(row).toContainText('o•••x@example.com');
+  await expect(row).not.toContainText(`${local}@example.com`);
   await expectNoAxeViolations(page);
 
   // Filter by status through the URL: nothing has been sent.
@@ -107,7 +133,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   await expectNoAxeViolations(page);
   await page.goto('/admin/outbox?status=queued');
   await expect(
-    page.getByRole('row', { name: new RegExp(`You withdrew your request ${submitted.reference}`) }),
+    page.getByRole('row', { name: new RegExp(`We received your request ${submitted.reference}`) }),
   ).toBeVisible();
 });
 
