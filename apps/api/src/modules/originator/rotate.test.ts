@@ -4,6 +4,7 @@ import { parseConfig } from '../../platform/config.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
+import { accountFingerprint } from '../risk/service.ts';
 import { rotateKeys } from './rotate.ts';
 
 const oldKey = randomBytes(32);
@@ -74,6 +75,8 @@ describe('hms keys rotate', () => {
       .executeTakeFirstOrThrow();
     expect(acct.key_id).toBe(fieldKey(newKey).id);
     expect(openField(acct.account_number_enc, [fieldKey(newKey)])).toBe('24681357');
+    // The risk fingerprint follows the key, so rotated accounts still match newly written ones.
+    expect(acct.fingerprint).toBe(accountFingerprint(newKey, acct.routing_number, '24681357'));
     const b = await db
       .selectFrom('ach_batches')
       .selectAll()

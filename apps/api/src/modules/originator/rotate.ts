@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { openField, sealedKeyId, sealField } from '../../platform/field-crypto.ts';
+import { accountFingerprint } from '../risk/service.ts';
 import { keyRing } from './keyring.ts';
 
 export interface RotationReport {
@@ -26,16 +27,24 @@ export async function rotateKeys(db: Kysely<Database>, config: Config): Promise<
   const payeeAccounts = await db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('payee_accounts')
-      .select(['id', 'account_number_enc'])
+      .select(['id', 'account_number_enc', 'routing_number'])
       .where('key_id', '!=', ring.current.id)
       .forUpdate()
       .execute();
-    for (const r of rows)
+    for (const r of rows) {
+      const accountNumber = openField(r.account_number_enc, ring.all);
       await trx
         .updateTable('payee_accounts')
-        .set({ account_number_enc: reseal(r.account_number_enc), key_id: ring.current.id })
+        .set({
+          account_number_enc: sealField(accountNumber, ring.current),
+          key_id: ring.current.id,
+          // Fingerprints are keyed with the encryption key: recompute them, or the shared-account risk signal would
+          // stop matching rotated accounts against new ones.
+          fingerprint: accountFingerprint(ring.current.key, r.routing_number, accountNumber),
+        })
         .where('id', '=', r.id)
         .execute();
+    }
     return rows.length;
   });
   const achFiles = await db.transaction().execute(async (trx) => {
