@@ -19,6 +19,7 @@ import { seed } from '../../apps/api/src/platform/db/seed.ts';
 import { Agent } from '../../apps/api/src/testing/test-app.ts';
 import { buildFilter } from '../../apps/api/src/modules/inbox/service.ts';
 import { listQuery } from '../../apps/api/src/modules/inbox/repo.ts';
+import { inboxCountsQuery, recountInbox } from '../../apps/api/src/modules/landing/repo.ts';
 import { inboxQuerySchema } from '../../packages/contracts/src/inbox.ts';
 
 // pg and kysely are dependencies of the api package; load them from there (the bench has no copy of its own).
@@ -187,19 +188,17 @@ await measure('inbox: search full reference', (i) => `/api/inbox?queue=all&q=${r
 await measure('inbox: search reference prefix (HMS-XXXX)', (i) => `/api/inbox?queue=all&q=${refs[i % refs.length]!.slice(0, 8)}`);
 await measure('inbox: search broad reference prefix (HMS-X)', (i) => `/api/inbox?queue=all&q=${refs[i % refs.length]!.slice(0, 5)}`);
 await measure('inbox: search applicant name prefix', () => '/api/inbox?queue=all&q=priya%20patel%2012');
-await measure('inbox: queue counts', () => '/api/inbox/counts');
+await measure('inbox: queue counts (`/api/inbox/counts`)', () => '/api/inbox/counts');
 await measure('review: GET /api/review/{id}', (i) => `/api/review/${reviewIds[i % reviewIds.length]}`);
+await measure('catalog: GET /api/programs (public)', () => '/api/programs');
 
 process.stdout.write(`\n${ROWS.toLocaleString('en-US')} requests, ${RUNS} timed runs each (after 20 warm-up), PostgreSQL ${URL_.replace(/\/\/[^@]*@/, '//')} schema ${SCHEMA}\n\n`);
 process.stdout.write(`${'call'.padEnd(56)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}  rows  target\n`);
 for (const r of results)
   process.stdout.write(`${r.name.padEnd(56)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.rows).padStart(5)}  ${r.p95 < 50 ? 'ok' : 'OVER 50 ms'}\n`);
 
-// EXPLAIN of the list queries exactly as the API builds them.
-async function explain(name: string, qs: Record<string, string>) {
-  const q = inboxQuerySchema.parse(qs);
-  const filter = buildFilter(q, approverId, new Date(), timeZone);
-  const compiled = listQuery(filter, q.sort, null, q.limit).compile(k);
+// EXPLAIN of the list queries (and of the queue counts) exactly as the API builds them.
+async function explainCompiled(name: string, compiled: { sql: string; parameters: readonly unknown[] }) {
   const { rows } = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers, costs off) ${sql.raw(
     compiled.sql.replace(/\$(\d+)/g, (_m, n: string) => {
       const v = compiled.parameters[Number(n) - 1];
@@ -210,10 +209,22 @@ async function explain(name: string, qs: Record<string, string>) {
   )}`.execute(k);
   process.stdout.write(`\nEXPLAIN ${name}\n${rows.map((r) => '  ' + r['QUERY PLAN']).join('\n')}\n`);
 }
+async function explain(name: string, qs: Record<string, string>) {
+  const q = inboxQuerySchema.parse(qs);
+  const filter = buildFilter(q, approverId, new Date(), timeZone);
+  await explainCompiled(name, listQuery(filter, q.sort, null, q.limit).compile(k));
+}
 await explain('unassigned, first page', { queue: 'unassigned' });
 await explain('all open, largest amount first', { queue: 'all', sort: 'amount_desc' });
 await explain('program + high risk + amount range', { queue: 'all', programId, risk: 'high', minAmountCents: '50000', maxAmountCents: '150000' });
 await explain('search reference prefix (HMS-XXXX)', { queue: 'all', q: refs[0]!.slice(0, 8) });
+await explainCompiled('queue counts (GET /api/inbox/counts)', inboxCountsQuery(approverId).compile(k));
+
+// The counters must equal a recount over the table (exact, not estimated).
+const counted = JSON.parse((await approver.get('/api/inbox/counts')).body) as Record<string, number>;
+const re = await recountInbox(k, approverId);
+const recounted = { unassigned: re.unassigned, assignedToMe: re.assigned_to_me, awaitingSecondApproval: re.awaiting_second_approval, waitingForCitizen: re.waiting_for_citizen, overdue: re.overdue, all: re.all };
+process.stdout.write(`\nqueue counts ${JSON.stringify(counted)}; recount ${JSON.stringify(recounted) === JSON.stringify(counted) ? 'equal' : `DIFFERS ${JSON.stringify(recounted)}`}\n`);
 
 await app.close();
 await db.close();
