@@ -1638,6 +1638,8 @@ export interface operations {
                             closesAt: string | null;
                             isOpen: boolean;
                             reviewDeadlineDays: number;
+                            acceptingApplications: boolean;
+                            closedReason: ("not_open_yet" | "closed" | "budget_exhausted") | null;
                         }[];
                     };
                 };
@@ -2788,11 +2790,11 @@ export interface operations {
                         closesAt: string | null;
                         isOpen: boolean;
                         reviewDeadlineDays: number;
+                        acceptingApplications: boolean;
+                        closedReason: ("not_open_yet" | "closed" | "budget_exhausted") | null;
                         version: number;
                         /** @enum {string} */
                         payeeType: "individual" | "business";
-                        acceptingApplications: boolean;
-                        closedReason: ("not_open_yet" | "closed" | "budget_exhausted") | null;
                         amountQuestionId: string;
                         questionSet: {
                             steps: {

@@ -3,20 +3,20 @@
  * person, before they start, whether the program accepts applications now (open dates and remaining budget).
  */
 import { z } from 'zod';
-import { programSummarySchema } from './landing.ts';
+import { programSummarySchema, type ProgramClosedReason } from './landing.ts';
 import { questionSetSchema } from './question-set.ts';
 
-/** Why a program does not accept applications now; null when it does. */
-export const programClosedReasons = ['not_open_yet', 'closed', 'budget_exhausted'] as const;
-export const programClosedReasonSchema = z.enum(programClosedReasons);
-export type ProgramClosedReason = z.infer<typeof programClosedReasonSchema>;
+// The reasons and the rule live with the program summary (the catalog shows them too).
+export {
+  programClosedReasons,
+  programClosedReasonSchema,
+  programClosedReason,
+  type ProgramClosedReason,
+} from './landing.ts';
 
 export const programDetailSchema = programSummarySchema.extend({
   version: z.number().int(),
   payeeType: z.enum(['individual', 'business']),
-  /** True when open today and budget remains: only then can a draft be started or submitted. */
-  acceptingApplications: z.boolean(),
-  closedReason: programClosedReasonSchema.nullable(),
   amountQuestionId: z.string(),
   questionSet: questionSetSchema,
 });

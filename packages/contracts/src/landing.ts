@@ -79,6 +79,28 @@ export const financeSummaryResponseSchema = z.object({
 });
 export type FinanceSummaryResponse = z.infer<typeof financeSummaryResponseSchema>;
 
+/** Why a program does not accept applications now; null when it does. */
+export const programClosedReasons = ['not_open_yet', 'closed', 'budget_exhausted'] as const;
+export const programClosedReasonSchema = z.enum(programClosedReasons);
+export type ProgramClosedReason = z.infer<typeof programClosedReasonSchema>;
+
+/** Where now falls against the program's dates (computed by the database clock). */
+export type ProgramWindowState = 'not_open_yet' | 'closed' | 'open';
+
+/**
+ * The one rule for whether a program accepts applications, used by the catalog, the program page and the submit
+ * check: outside its dates it is not open yet or closed; otherwise it is full once committed money reaches the budget.
+ */
+export function programClosedReason(p: {
+  windowState: ProgramWindowState;
+  budgetCents: number;
+  committedCents: number;
+}): ProgramClosedReason | null {
+  if (p.windowState !== 'open') return p.windowState;
+  if (p.committedCents >= p.budgetCents) return 'budget_exhausted';
+  return null;
+}
+
 export const programSummarySchema = z.object({
   id: z.string(),
   slug: z.string(),
@@ -88,8 +110,12 @@ export const programSummarySchema = z.object({
   maxAmountCents: z.number().int(),
   opensAt: isoDateTime.nullable(),
   closesAt: isoDateTime.nullable(),
+  /** Open by its dates only; acceptingApplications also accounts for the budget. */
   isOpen: z.boolean(),
   reviewDeadlineDays: z.number().int(),
+  /** True when open today and budget remains: only then can a draft be started or submitted. */
+  acceptingApplications: z.boolean(),
+  closedReason: programClosedReasonSchema.nullable(),
 });
 export type ProgramSummary = z.infer<typeof programSummarySchema>;
 

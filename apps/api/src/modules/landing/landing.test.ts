@@ -135,6 +135,81 @@ describe('GET /api/programs', () => {
   });
 });
 
+describe('GET /api/programs: accepting applications', () => {
+  it('a program whose budget is used up is listed as not accepting, with the reason the program page gives', async () => {
+    const slugOf = async (id: string) =>
+      (
+        await t.db.kysely
+          .selectFrom('programs')
+          .select('slug')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).slug;
+    const id = programIds[1]!;
+    const slug = await slugOf(id);
+    await t.db.kysely
+      .updateTable('programs')
+      .set({ budget_cents: 5000, opens_at: new Date(Date.now() - 86_400_000), closes_at: null })
+      .where('id', '=', id)
+      .execute();
+    const listed = async () => {
+      const res = await t.app.inject({ url: '/api/programs' });
+      expect(res.statusCode).toBe(200);
+      const item = JSON.parse(res.body).items.find((p: { id: string }) => p.id === id);
+      const detail = JSON.parse((await t.app.inject({ url: `/api/programs/${slug}` })).body);
+      // One rule, one budget source: the catalog says what the program page (and the submit check) says.
+      expect(item.acceptingApplications).toBe(detail.acceptingApplications);
+      expect(item.closedReason).toBe(detail.closedReason);
+      return item;
+    };
+    // Rejected and withdrawn requests commit no money.
+    const made = [
+      await addRequest({ status: 'rejected', program: 1, amount: 5000, applicant: approverId }),
+      await addRequest({ status: 'withdrawn', program: 1, amount: 5000, applicant: approverId }),
+    ];
+    expect(await listed()).toMatchObject({
+      isOpen: true,
+      acceptingApplications: true,
+      closedReason: null,
+    });
+    made.push(
+      await addRequest({ status: 'submitted', program: 1, amount: 3000, applicant: approverId }),
+    );
+    expect(await listed()).toMatchObject({ acceptingApplications: true, closedReason: null });
+    made.push(
+      await addRequest({ status: 'in_review', program: 1, amount: 2000, applicant: approverId }),
+    );
+    expect(await listed()).toMatchObject({
+      isOpen: true,
+      acceptingApplications: false,
+      closedReason: 'budget_exhausted',
+    });
+
+    // Dates come first: a closed program says closed, one not open yet says so.
+    await t.db.kysely
+      .updateTable('programs')
+      .set({ closes_at: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
+    expect(await listed()).toMatchObject({
+      isOpen: false,
+      acceptingApplications: false,
+      closedReason: 'closed',
+    });
+    await t.db.kysely
+      .updateTable('programs')
+      .set({ opens_at: new Date(Date.now() + 86_400_000), closes_at: null })
+      .where('id', '=', id)
+      .execute();
+    expect(await listed()).toMatchObject({
+      isOpen: false,
+      acceptingApplications: false,
+      closedReason: 'not_open_yet',
+    });
+    await t.db.kysely.deleteFrom('requests').where('id', 'in', made).execute();
+  });
+});
+
 describe('GET /api/requests/mine', () => {
   it("pages through only the caller's requests, drafts included, newest first", async () => {
     const other = (

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
+import { committed, windowState } from '../programs/repo.ts';
 
 export const OPEN_STATUSES = [
   'submitted',
@@ -157,9 +158,9 @@ export async function listPrograms(db: Kysely<Database>) {
       'opens_at',
       'closes_at',
       'review_deadline_days',
-      sql<boolean>`(opens_at is null or opens_at <= now()) and (closes_at is null or closes_at > now())`.as(
-        'is_open',
-      ),
+      'budget_cents',
+      windowState.as('window_state'),
+      committed.as('committed_cents'),
     ])
     .orderBy('name_en')
     .orderBy('id')

@@ -32,12 +32,14 @@ const programColumns = [
   'programs.definition',
 ] as const;
 
-const windowState = sql<'not_open_yet' | 'closed' | 'open'>`case
+/** Where now falls against the program's dates; the catalog (landing module) selects it too. */
+export const windowState = sql<'not_open_yet' | 'closed' | 'open'>`case
   when programs.opens_at is not null and programs.opens_at > now() then 'not_open_yet'
   when programs.closes_at is not null and programs.closes_at <= now() then 'closed'
   else 'open' end`;
 
-const committed = sql<number>`(select coalesce(sum(coalesce(r.approved_amount_cents, r.amount_requested_cents)), 0)::bigint
+/** Money committed against the program's budget (BUDGET_STATUSES); the catalog selects it too. */
+export const committed = sql<number>`(select coalesce(sum(coalesce(r.approved_amount_cents, r.amount_requested_cents)), 0)::bigint
   from requests r where r.program_id = programs.id
   and r.status in (${sql.join(BUDGET_STATUSES.map((s) => sql.lit(s)))}))`;
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs-seed';
-import type { ProgramClosedReason, ProgramDetail } from '@hms/contracts/intake';
+import { programClosedReason, type ProgramClosedReason, type ProgramDetail } from '@hms/contracts/intake';
 import type { Database } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
@@ -21,10 +21,14 @@ export function definitionOf(row: Pick<repo.ProgramRow, 'id' | 'version' | 'defi
 }
 
 /** Why the program takes no applications now, or null when it does. */
-export function closedReason(row: repo.ProgramRow): ProgramClosedReason | null {
-  if (row.window_state !== 'open') return row.window_state;
-  if (Number(row.committed_cents) >= Number(row.budget_cents)) return 'budget_exhausted';
-  return null;
+export function closedReason(
+  row: Pick<repo.ProgramRow, 'window_state' | 'budget_cents' | 'committed_cents'>,
+): ProgramClosedReason | null {
+  return programClosedReason({
+    windowState: row.window_state,
+    budgetCents: Number(row.budget_cents),
+    committedCents: Number(row.committed_cents),
+  });
 }
 
 export function remainingBudgetCents(row: repo.ProgramRow): number {

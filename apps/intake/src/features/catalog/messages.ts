@@ -6,6 +6,10 @@ export const catalogMessages = defineMessages({
     lead: 'Rebates, grants, fee refunds and benefits you can apply for.',
     open: 'Open for applications',
     closed: 'Closed',
+    notOpenYet: 'Not open yet',
+    budgetUsedUp: 'Budget used up',
+    budgetUsedUpBody:
+      'All of the money for this program has been committed, so it cannot accept new applications.',
     upTo: 'Up to {amount}',
     eligibility: 'Who can apply',
     opens: 'Opens {date}',
@@ -36,6 +40,10 @@ export const catalogMessages = defineMessages({
     lead: 'Reembolsos, subvenciones, devoluciones de tarifas y beneficios que puede solicitar.',
     open: 'Abierto para solicitudes',
     closed: 'Cerrado',
+    notOpenYet: 'Todavía no abre',
+    budgetUsedUp: 'Presupuesto agotado',
+    budgetUsedUpBody:
+      'Todo el dinero de este programa ya está comprometido, por eso no puede aceptar nuevas solicitudes.',
     upTo: 'Hasta {amount}',
     eligibility: 'Quién puede solicitar',
     opens: 'Abre el {date}',

@@ -5,15 +5,34 @@ import { catalogMessages } from '../messages.ts';
 
 type Translate = (key: keyof (typeof catalogMessages)['en'], vars?: Record<string, string | number>) => string;
 
+// What the API says (GET /api/programs: the same rule as the program page and the submit check), not the browser clock.
 function availability(program: Program, tr: Translate, language: Language) {
-  const now = Date.now();
-  if (program.isOpen) return program.closesAt ? tr('closes', { date: formatDate(program.closesAt, language) }) : null;
-  if (program.opensAt && Date.parse(program.opensAt) > now) return tr('opens', { date: formatDate(program.opensAt, language) });
-  if (program.closesAt) return tr('closedOn', { date: formatDate(program.closesAt, language) });
-  return null;
+  switch (program.closedReason) {
+    case null:
+      return program.closesAt
+        ? tr('closes', { date: formatDate(program.closesAt, language) })
+        : null;
+    case 'not_open_yet':
+      return program.opensAt ? tr('opens', { date: formatDate(program.opensAt, language) }) : null;
+    case 'closed':
+      return program.closesAt
+        ? tr('closedOn', { date: formatDate(program.closesAt, language) })
+        : null;
+    case 'budget_exhausted':
+      return tr('budgetUsedUpBody');
+  }
 }
 
-/** One service in the catalog; closed services stay listed (people look for them) but are marked closed. */
+const tagKey = {
+  not_open_yet: 'notOpenYet',
+  closed: 'closed',
+  budget_exhausted: 'budgetUsedUp',
+} as const;
+
+/**
+ * One service in the catalog; services that take no applications now stay listed (people look for them) but say
+ * why: not open yet, closed, or budget used up.
+ */
 export function ProgramCard({ program }: { program: Program }) {
   const tr = useT(catalogMessages);
   const { language } = useLanguage();
@@ -29,8 +48,10 @@ export function ProgramCard({ program }: { program: Program }) {
         </div>
         <div className="usa-card__body">
           <p>
-            <span className={`usa-tag ${program.isOpen ? 'bg-green' : 'bg-base-dark'}`}>
-              {program.isOpen ? tr('open') : tr('closed')}
+            <span
+              className={`usa-tag ${program.acceptingApplications ? 'bg-green' : 'bg-base-dark'}`}
+            >
+              {program.closedReason ? tr(tagKey[program.closedReason]) : tr('open')}
             </span>
           </p>
           <p>{program.description[language]}</p>
