@@ -1,7 +1,7 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { apiProxy, buildTarget, federationShared } from '../../federation.shared.mjs';
+import { apiProxy, buildTarget, federationBuildOutput, federationShared } from '../../federation.shared.mjs';
 
 export default defineConfig(({ command }) => ({
   // Served by the API under /remotes/finance/ in production (and proxied there by the shell's dev server),
@@ -22,5 +22,5 @@ export default defineConfig(({ command }) => ({
   ],
   server: { port: 5176, strictPort: true, proxy: apiProxy },
   preview: { port: 5176, strictPort: true, proxy: apiProxy },
-  build: { target: buildTarget },
+  build: { target: buildTarget, rolldownOptions: { output: federationBuildOutput } },
 }));

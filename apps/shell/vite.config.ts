@@ -1,7 +1,7 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { apiProxy, buildTarget, federationShared } from '../../federation.shared.mjs';
+import { apiProxy, buildTarget, federationBuildOutput, federationShared } from '../../federation.shared.mjs';
 
 // Remote dev servers, so `pnpm dev` serves the same `/remotes/<name>/remoteEntry.js` URLs that
 // GET /api/remotes returns in production: one manifest, same origin, in both modes.
@@ -34,5 +34,5 @@ export default defineConfig(({ command }) => ({
     },
   },
   preview: { port: 5173, strictPort: true, proxy: apiProxy },
-  build: { target: buildTarget },
+  build: { target: buildTarget, rolldownOptions: { output: federationBuildOutput } },
 }));
