@@ -20,6 +20,7 @@ import { Agent } from '../../apps/api/src/testing/test-app.ts';
 import { buildFilter } from '../../apps/api/src/modules/inbox/service.ts';
 import { listQuery } from '../../apps/api/src/modules/inbox/repo.ts';
 import { inboxCountsQuery, recountInbox } from '../../apps/api/src/modules/landing/repo.ts';
+import { findProgram, recountCommitted } from '../../apps/api/src/modules/programs/repo.ts';
 import { inboxQuerySchema } from '../../packages/contracts/src/inbox.ts';
 
 // pg and kysely are dependencies of the api package; load them from there (the bench has no copy of its own).
@@ -225,6 +226,11 @@ const counted = JSON.parse((await approver.get('/api/inbox/counts')).body) as Re
 const re = await recountInbox(k, approverId);
 const recounted = { unassigned: re.unassigned, assignedToMe: re.assigned_to_me, awaitingSecondApproval: re.awaiting_second_approval, waitingForCitizen: re.waiting_for_citizen, overdue: re.overdue, all: re.all };
 process.stdout.write(`\nqueue counts ${JSON.stringify(counted)}; recount ${JSON.stringify(recounted) === JSON.stringify(counted) ? 'equal' : `DIFFERS ${JSON.stringify(recounted)}`}\n`);
+for (const p of await k.selectFrom('programs').select(['id', 'slug']).orderBy('slug').execute()) {
+  const kept = Number((await findProgram(k, { id: p.id }))!.committed_cents);
+  const summed = await recountCommitted(k, p.id);
+  process.stdout.write(`budget use ${p.slug}: ${kept} (program_budget_use); recount ${kept === summed ? 'equal' : `DIFFERS ${summed}`}\n`);
+}
 
 await app.close();
 await db.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { recountInbox } from '../landing/repo.ts';
+import { findProgram, recountCommitted } from '../programs/repo.ts';
 import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './fixtures.ts';
 
 // GET /api/inbox/counts reads counters kept by triggers (migration 0202); after every kind of write they must equal
@@ -46,6 +47,9 @@ const version = async (id: string) =>
   (await t.db.kysely.selectFrom('requests').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
 async function expectExact(who: 'approver' | 'senior' = 'approver') {
+  // The program's budget use (program_budget_use, also trigger-kept) equals a recount too.
+  const program = await findProgram(t.db.kysely, { id: programId });
+  expect(Number(program!.committed_cents)).toBe(await recountCommitted(t.db.kysely, programId));
   const res = await agents[who]!.get('/api/inbox/counts');
   expect(res.statusCode, res.body).toBe(200);
   const r = await recountInbox(t.db.kysely, ids[who]!);
@@ -60,7 +64,7 @@ async function expectExact(who: 'approver' | 'senior' = 'approver') {
   return JSON.parse(res.body) as Record<string, number>;
 }
 
-describe('GET /api/inbox/counts (trigger-kept counters)', () => {
+describe('GET /api/inbox/counts and program budget use (trigger-kept counters)', () => {
   it('match a recount after inserts, claims, releases, reassignments, decisions, withdrawals and bulk writes', async () => {
     const past = new Date(Date.now() - DAY);
     const future = new Date(Date.now() + 5 * DAY);
@@ -107,7 +111,7 @@ describe('GET /api/inbox/counts (trigger-kept counters)', () => {
 
     // Writes outside the services: a multi-row update (due dates move, assignee changes), an update that changes no
     // key (no counter row is touched), and a delete.
-    await t.db.kysely.updateTable('requests').set({ due_at: future }).where('id', 'in', [a, e]).execute();
+    await t.db.kysely.updateTable('requests').set({ due_at: future, amount_requested_cents: 12_345 }).where('id', 'in', [a, e]).execute();
     await expectExact();
     await t.db.kysely.updateTable('requests').set({ risk_level: 'low' }).where('program_id', '=', programId).execute();
     await expectExact();

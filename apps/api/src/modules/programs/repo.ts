@@ -38,10 +38,21 @@ export const windowState = sql<'not_open_yet' | 'closed' | 'open'>`case
   when programs.closes_at is not null and programs.closes_at <= now() then 'closed'
   else 'open' end`;
 
-/** Money committed against the program's budget (BUDGET_STATUSES); the catalog selects it too. */
-export const committed = sql<number>`(select coalesce(sum(coalesce(r.approved_amount_cents, r.amount_requested_cents)), 0)::bigint
-  from requests r where r.program_id = programs.id
-  and r.status in (${sql.join(BUDGET_STATUSES.map((s) => sql.lit(s)))}))`;
+/**
+ * Money committed against the program's budget: coalesce(approved, requested) over BUDGET_STATUSES, kept per program
+ * by triggers in program_budget_use (migration 0202_program_budget_use). The catalog selects it too.
+ */
+export const committed = sql<number>`coalesce((select pbu.committed_cents from program_budget_use pbu
+  where pbu.program_id = programs.id), 0)::bigint`;
+
+/** The same sum computed from the requests table (tests prove the kept counter equals it). */
+export async function recountCommitted(db: Q, programId: string): Promise<number> {
+  const { rows } = await sql<{ c: string | number }>`
+    select coalesce(sum(coalesce(r.approved_amount_cents, r.amount_requested_cents)), 0)::bigint as c
+    from requests r where r.program_id = ${programId}::uuid
+    and r.status in (${sql.join(BUDGET_STATUSES.map((s) => sql.lit(s)))})`.execute(db);
+  return Number(rows[0]!.c);
+}
 
 export async function findProgram(db: Q, by: { slug: string } | { id: string }) {
   let q = db
