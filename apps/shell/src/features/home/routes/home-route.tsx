@@ -36,8 +36,8 @@ function ProgramTeaser() {
                 <div className="usa-card__body">
                   <p>{program.description[language]}</p>
                   <p>
-                    <span className={`usa-tag${program.isOpen ? ' bg-green' : ''}`}>
-                      {program.isOpen ? tr('programOpen') : tr('programClosed')}
+                    <span className={`usa-tag${program.acceptingApplications ? ' bg-green' : ''}`}>
+                      {program.acceptingApplications ? tr('programOpen') : tr('programClosed')}
                     </span>{' '}
                     {tr('programUpTo', { amount: formatCents(program.maxAmountCents, language) })}
                   </p>
