@@ -21,12 +21,18 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
   {
-    files: ['apps/{shell,intake,approvals,finance}/src/**/*.{ts,tsx}', 'packages/ui/src/**/*.{ts,tsx}'],
+    files: [
+      'apps/{shell,intake,approvals,finance}/src/**/*.{ts,tsx}',
+      'packages/ui/src/**/*.{ts,tsx}',
+    ],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
@@ -60,11 +66,15 @@ export default tseslint.config(
                 to: {
                   element: {
                     type: 'feature',
-                    captured: { app: '{{from.captured.app}}', feature: '!{{from.captured.feature}}' },
+                    captured: {
+                      app: '{{from.captured.app}}',
+                      feature: '!{{from.captured.feature}}',
+                    },
                   },
                 },
               },
-              message: 'Features must not import from other features; move shared code to a shared place.',
+              message:
+                'Features must not import from other features; move shared code to a shared place.',
             },
             {
               from: { element: { type: 'platform' } },
@@ -73,7 +83,9 @@ export default tseslint.config(
             },
             {
               from: { element: { type: 'package' } },
-              disallow: { to: { element: { types: { anyOf: ['app', 'feature', 'module', 'platform'] } } } },
+              disallow: {
+                to: { element: { types: { anyOf: ['app', 'feature', 'module', 'platform'] } } },
+              },
               message: 'Packages must not import from apps.',
             },
           ],

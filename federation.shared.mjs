@@ -55,7 +55,10 @@ export const sharedUsedExports = {
 /** @param {keyof typeof sharedUsedExports} name */
 const treeShaken = (name) => ({
   ...singleton,
-  treeShaking: { mode: /** @type {const} */ ('runtime-infer'), usedExports: sharedUsedExports[name] },
+  treeShaking: {
+    mode: /** @type {const} */ ('runtime-infer'),
+    usedExports: sharedUsedExports[name],
+  },
 });
 
 export const federationShared = {

@@ -8,10 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: [
-            'packages/{ach,contracts}/src/**/*.test.ts',
-            'apps/api/src/**/*.test.ts',
-          ],
+          include: ['packages/{ach,contracts}/src/**/*.test.ts', 'apps/api/src/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,7 +1,12 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { apiProxy, buildTarget, federationBuildOutput, federationShared } from '../../federation.shared.mjs';
+import {
+  apiProxy,
+  buildTarget,
+  federationBuildOutput,
+  federationShared,
+} from '../../federation.shared.mjs';
 
 export default defineConfig(({ command }) => ({
   // Served by the API under /remotes/intake/ in production (and proxied there by the shell's dev server),

@@ -1,7 +1,12 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { apiProxy, buildTarget, federationBuildOutput, federationShared } from '../../federation.shared.mjs';
+import {
+  apiProxy,
+  buildTarget,
+  federationBuildOutput,
+  federationShared,
+} from '../../federation.shared.mjs';
 
 // Remote dev servers, so `pnpm dev` serves the same `/remotes/<name>/remoteEntry.js` URLs that
 // GET /api/remotes returns in production: one manifest, same origin, in both modes.
@@ -29,7 +34,10 @@ export default defineConfig(({ command }) => ({
     proxy: {
       ...apiProxy,
       ...Object.fromEntries(
-        Object.entries(remoteDevServers).map(([name, port]) => [`/remotes/${name}`, { target: `http://127.0.0.1:${port}`, ws: true }]),
+        Object.entries(remoteDevServers).map(([name, port]) => [
+          `/remotes/${name}`,
+          { target: `http://127.0.0.1:${port}`, ws: true },
+        ]),
       ),
     },
   },

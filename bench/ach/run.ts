@@ -61,7 +61,15 @@ function buildModel(entries: number): AchFile {
     });
   }
   return {
-    header: { immediateDestination: '231380104', immediateOrigin: '121042882', fileCreationDate: '261125', fileCreationTime: '1955', fileIdModifier: 'A', immediateDestinationName: 'FEDERAL RESERVE BANK', immediateOriginName: 'HMS PAYMENTS' },
+    header: {
+      immediateDestination: '231380104',
+      immediateOrigin: '121042882',
+      fileCreationDate: '261125',
+      fileCreationTime: '1955',
+      fileIdModifier: 'A',
+      immediateDestinationName: 'FEDERAL RESERVE BANK',
+      immediateOriginName: 'HMS PAYMENTS',
+    },
     batches,
   };
 }
@@ -86,7 +94,9 @@ function time(fn: () => unknown, runs: number): number {
 }
 
 async function nach2Write(model: AchFile): Promise<string> {
-  const require = createRequire(fileURLToPath(new URL('../../packages/ach/package.json', import.meta.url)));
+  const require = createRequire(
+    fileURLToPath(new URL('../../packages/ach/package.json', import.meta.url)),
+  );
   const nach = require('nach2');
   const h = model.header;
   const file = new nach.File({
@@ -128,7 +138,18 @@ async function nach2Write(model: AchFile): Promise<string> {
 }
 
 async function child(phase: string, entries: number, inputPath: string): Promise<void> {
-  const model: AchFile = phase === 'parse' ? { header: { immediateDestination: '', immediateOrigin: '', fileCreationDate: '', fileIdModifier: '' }, batches: [] } : buildModel(entries);
+  const model: AchFile =
+    phase === 'parse'
+      ? {
+          header: {
+            immediateDestination: '',
+            immediateOrigin: '',
+            fileCreationDate: '',
+            fileIdModifier: '',
+          },
+          batches: [],
+        }
+      : buildModel(entries);
   let best: number;
   let cold: number;
   let rssBefore: number;
@@ -137,13 +158,17 @@ async function child(phase: string, entries: number, inputPath: string): Promise
     rssBefore = process.memoryUsage().rss;
     cold = seconds(() => writeFile(model));
     peak = process.resourceUsage().maxRSS * 1024;
-    best = Math.min(cold, time(() => writeFile(model), 5));
+    best = Math.min(
+      cold,
+      time(() => writeFile(model), 5),
+    );
   } else if (phase === 'parse') {
     // The parent wrote the file, so this process never held a model: its peak RSS is the parse's own.
     const input = readFileSync(inputPath, 'latin1');
     const parse = (): void => {
       const r = parseFile(input);
-      if (r.errors.length > 0) throw new Error(`bench input invalid: ${JSON.stringify(r.errors[0])}`);
+      if (r.errors.length > 0)
+        throw new Error(`bench input invalid: ${JSON.stringify(r.errors[0])}`);
     };
     rssBefore = process.memoryUsage().rss;
     cold = seconds(parse);
@@ -156,15 +181,34 @@ async function child(phase: string, entries: number, inputPath: string): Promise
     cold = best = Number(process.hrtime.bigint() - t0) / 1e9;
     peak = process.resourceUsage().maxRSS * 1024;
   }
-  const m: Measurement = { phase, entries, seconds: best, coldSeconds: cold, peakRssMB: mb(peak), rssBeforeMB: mb(rssBefore) };
+  const m: Measurement = {
+    phase,
+    entries,
+    seconds: best,
+    coldSeconds: cold,
+    peakRssMB: mb(peak),
+    rssBeforeMB: mb(rssBefore),
+  };
   process.stdout.write(JSON.stringify(m));
 }
 
 function runChild(phase: string, entries: number, inputPath = ''): Measurement {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--phase', phase, String(entries), inputPath], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--phase',
+      phase,
+      String(entries),
+      inputPath,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out) as Measurement;
 }
 
@@ -179,11 +223,19 @@ function report(label: string, m: Measurement, note = ''): void {
 async function main(): Promise<void> {
   const phaseAt = process.argv.indexOf('--phase');
   if (phaseAt >= 0) {
-    await child(process.argv[phaseAt + 1]!, Number(process.argv[phaseAt + 2]), process.argv[phaseAt + 3] ?? '');
+    await child(
+      process.argv[phaseAt + 1]!,
+      Number(process.argv[phaseAt + 2]),
+      process.argv[phaseAt + 3] ?? '',
+    );
     return;
   }
-  console.log(`@hms/ach benchmark, Node ${process.version}: best of 6 runs, first (cold) run in brackets; nach2 runs once.`);
-  console.log('Peak RSS is the whole process (Node, tsx, the input); the second figure is what the first run added.');
+  console.log(
+    `@hms/ach benchmark, Node ${process.version}: best of 6 runs, first (cold) run in brackets; nach2 runs once.`,
+  );
+  console.log(
+    'Peak RSS is the whole process (Node, tsx, the input); the second figure is what the first run added.',
+  );
   report('@hms/ach writeFile', runChild('write', ENTRIES));
   const dir = mkdtempSync(join(tmpdir(), 'hms-ach-bench-'));
   try {
@@ -200,8 +252,10 @@ async function main(): Promise<void> {
     report('nach2 0.5.1 build + generateFile', runChild('nach2', ENTRIES));
   } else {
     report('nach2 0.5.1 build + generateFile', small);
-    console.log(`nach2 would take ~${projected.toFixed(1)} s for ${ENTRIES.toLocaleString('en-US')} entries (> ${NACH2_LIMIT_SECONDS} s): ` +
-      `ran it on ${small.entries.toLocaleString('en-US')} entries and extrapolated linearly, ~${Math.round(small.entries / small.seconds).toLocaleString('en-US')} entries/s`);
+    console.log(
+      `nach2 would take ~${projected.toFixed(1)} s for ${ENTRIES.toLocaleString('en-US')} entries (> ${NACH2_LIMIT_SECONDS} s): ` +
+        `ran it on ${small.entries.toLocaleString('en-US')} entries and extrapolated linearly, ~${Math.round(small.entries / small.seconds).toLocaleString('en-US')} entries/s`,
+    );
   }
 }
 

@@ -28,7 +28,10 @@ const requireFromApi = createRequire(new URL('../../apps/api/package.json', impo
 const pg = requireFromApi('pg') as typeof PgModule;
 const { sql } = requireFromApi('kysely') as typeof KyselyModule;
 
-const URL_ = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const URL_ =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 const SCHEMA = 'bench_inbox';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const APPLICANTS = 20_000;
@@ -37,10 +40,14 @@ const reseed = process.argv.includes('--reseed');
 
 const admin = new pg.Client({ connectionString: URL_ });
 await admin.connect();
-const exists = (await admin.query(`select 1 from information_schema.schemata where schema_name = $1`, [SCHEMA])).rowCount;
+const exists = (
+  await admin.query(`select 1 from information_schema.schemata where schema_name = $1`, [SCHEMA])
+).rowCount;
 let count = 0;
 if (exists && !reseed) {
-  const r = await admin.query(`select count(*)::int as n from ${SCHEMA}.requests`).catch(() => ({ rows: [{ n: 0 }] }));
+  const r = await admin
+    .query(`select count(*)::int as n from ${SCHEMA}.requests`)
+    .catch(() => ({ rows: [{ n: 0 }] }));
   count = r.rows[0].n;
 }
 if (reseed || count !== ROWS) {
@@ -66,7 +73,9 @@ if (count !== ROWS || reseed) {
       'en'
     from generate_series(1, ${APPLICANTS}) g
   `.execute(k);
-  await sql`insert into user_roles (user_id, role) select id, 'citizen' from users where email like 'applicant%'`.execute(k);
+  await sql`insert into user_roles (user_id, role) select id, 'citizen' from users where email like 'applicant%'`.execute(
+    k,
+  );
   await sql`
     insert into payee_accounts (id, user_id, holder_name, account_type, routing_number, account_number_enc, account_last4, key_id, fingerprint, created_at)
     select gen_random_uuid(), id, display_name, 'checking', '011000015', 'sealed', lpad((abs(hashtext(id::text)) % 10000)::text, 4, '0'), 'k',
@@ -75,10 +84,16 @@ if (count !== ROWS || reseed) {
   `.execute(k);
   await sql`create unlogged table bench_people as
     select row_number() over (order by u.id) as n, u.id as user_id, pa.id as account_id
-    from users u join payee_accounts pa on pa.user_id = u.id where u.email like 'applicant%'`.execute(k);
-  await sql`create unlogged table bench_programs as select row_number() over (order by id) as n, id from programs`.execute(k);
+    from users u join payee_accounts pa on pa.user_id = u.id where u.email like 'applicant%'`.execute(
+    k,
+  );
+  await sql`create unlogged table bench_programs as select row_number() over (order by id) as n, id from programs`.execute(
+    k,
+  );
   await sql`create unlogged table bench_staff as
-    select row_number() over (order by u.email) as n, u.id from users u where u.email in ('approver@example.gov', 'senior@example.gov')`.execute(k);
+    select row_number() over (order by u.email) as n, u.id from users u where u.email in ('approver@example.gov', 'senior@example.gov')`.execute(
+    k,
+  );
   // Most requests are history; about a quarter are open work, spread over two years of submissions.
   await sql`
     insert into requests (id, reference, program_id, program_version, applicant_id, status, answers, amount_requested_cents,
@@ -133,8 +148,20 @@ const app = await buildApp({ config, db: k, logger: false });
 await app.ready();
 const approver = new Agent(app);
 await approver.signIn('approver@example.gov');
-const approverId = (await k.selectFrom('users').select('id').where('email', '=', 'approver@example.gov').executeTakeFirstOrThrow()).id;
-const programId = (await k.selectFrom('programs').select('id').where('slug', '=', 'home-energy-rebate').executeTakeFirstOrThrow()).id;
+const approverId = (
+  await k
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'approver@example.gov')
+    .executeTakeFirstOrThrow()
+).id;
+const programId = (
+  await k
+    .selectFrom('programs')
+    .select('id')
+    .where('slug', '=', 'home-energy-rebate')
+    .executeTakeFirstOrThrow()
+).id;
 
 async function walkTo(qs: string, pages: number): Promise<string> {
   let cursor = '';
@@ -147,7 +174,11 @@ async function walkTo(qs: string, pages: number): Promise<string> {
 const deepAll = await walkTo('queue=all&limit=25', 400);
 const deepUnassigned = await walkTo('queue=unassigned&limit=25&sort=submitted_desc', 400);
 const reviewIds = (
-  await sql<{ id: string }>`select id from requests where status in ('submitted', 'in_review') order by md5(id::text) limit ${RUNS}`.execute(k)
+  await sql<{
+    id: string;
+  }>`select id from requests where status in ('submitted', 'in_review') order by md5(id::text) limit ${RUNS}`.execute(
+    k,
+  )
 ).rows.map((r) => r.id);
 
 const pct = (xs: number[], p: number) => {
@@ -177,30 +208,78 @@ async function measure(name: string, url: (i: number) => string) {
 
 await measure('inbox: unassigned, first page', () => '/api/inbox?queue=unassigned');
 await measure('inbox: all open, first page', () => '/api/inbox?queue=all');
-await measure('inbox: all open, deep page (10,000 rows in)', () => `/api/inbox?queue=all&limit=25&cursor=${deepAll}`);
-await measure('inbox: unassigned newest first, deep page', () => `/api/inbox?queue=unassigned&limit=25&sort=submitted_desc&cursor=${deepUnassigned}`);
+await measure(
+  'inbox: all open, deep page (10,000 rows in)',
+  () => `/api/inbox?queue=all&limit=25&cursor=${deepAll}`,
+);
+await measure(
+  'inbox: unassigned newest first, deep page',
+  () => `/api/inbox?queue=unassigned&limit=25&sort=submitted_desc&cursor=${deepUnassigned}`,
+);
 await measure('inbox: mine', () => '/api/inbox?queue=mine');
 await measure('inbox: overdue, by deadline', () => '/api/inbox?queue=overdue&sort=due_asc');
-await measure('inbox: program + high risk + amount range', () => `/api/inbox?queue=all&programId=${programId}&risk=high&minAmountCents=50000&maxAmountCents=150000`);
-await measure('inbox: all open, largest amount first', () => '/api/inbox?queue=all&sort=amount_desc');
-await measure('inbox: status=paid (history), submitted in a month', () => '/api/inbox?queue=all&status=paid&submittedFrom=2026-01-01&submittedTo=2026-01-31');
-const refs = (await sql<{ reference: string }>`select reference from requests where status = 'submitted' order by md5(id::text) limit 50`.execute(k)).rows.map((r) => r.reference);
-await measure('inbox: search full reference', (i) => `/api/inbox?queue=all&q=${refs[i % refs.length]}`);
-await measure('inbox: search reference prefix (HMS-XXXX)', (i) => `/api/inbox?queue=all&q=${refs[i % refs.length]!.slice(0, 8)}`);
-await measure('inbox: search broad reference prefix (HMS-X)', (i) => `/api/inbox?queue=all&q=${refs[i % refs.length]!.slice(0, 5)}`);
-await measure('inbox: search applicant name prefix', () => '/api/inbox?queue=all&q=priya%20patel%2012');
+await measure(
+  'inbox: program + high risk + amount range',
+  () =>
+    `/api/inbox?queue=all&programId=${programId}&risk=high&minAmountCents=50000&maxAmountCents=150000`,
+);
+await measure(
+  'inbox: all open, largest amount first',
+  () => '/api/inbox?queue=all&sort=amount_desc',
+);
+await measure(
+  'inbox: status=paid (history), submitted in a month',
+  () => '/api/inbox?queue=all&status=paid&submittedFrom=2026-01-01&submittedTo=2026-01-31',
+);
+const refs = (
+  await sql<{
+    reference: string;
+  }>`select reference from requests where status = 'submitted' order by md5(id::text) limit 50`.execute(
+    k,
+  )
+).rows.map((r) => r.reference);
+await measure(
+  'inbox: search full reference',
+  (i) => `/api/inbox?queue=all&q=${refs[i % refs.length]}`,
+);
+await measure(
+  'inbox: search reference prefix (HMS-XXXX)',
+  (i) => `/api/inbox?queue=all&q=${refs[i % refs.length]!.slice(0, 8)}`,
+);
+await measure(
+  'inbox: search broad reference prefix (HMS-X)',
+  (i) => `/api/inbox?queue=all&q=${refs[i % refs.length]!.slice(0, 5)}`,
+);
+await measure(
+  'inbox: search applicant name prefix',
+  () => '/api/inbox?queue=all&q=priya%20patel%2012',
+);
 await measure('inbox: queue counts (`/api/inbox/counts`)', () => '/api/inbox/counts');
-await measure('review: GET /api/review/{id}', (i) => `/api/review/${reviewIds[i % reviewIds.length]}`);
+await measure(
+  'review: GET /api/review/{id}',
+  (i) => `/api/review/${reviewIds[i % reviewIds.length]}`,
+);
 await measure('catalog: GET /api/programs (public)', () => '/api/programs');
 
-process.stdout.write(`\n${ROWS.toLocaleString('en-US')} requests, ${RUNS} timed runs each (after 20 warm-up), PostgreSQL ${URL_.replace(/\/\/[^@]*@/, '//')} schema ${SCHEMA}\n\n`);
-process.stdout.write(`${'call'.padEnd(56)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}  rows  target\n`);
+process.stdout.write(
+  `\n${ROWS.toLocaleString('en-US')} requests, ${RUNS} timed runs each (after 20 warm-up), PostgreSQL ${URL_.replace(/\/\/[^@]*@/, '//')} schema ${SCHEMA}\n\n`,
+);
+process.stdout.write(
+  `${'call'.padEnd(56)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}  rows  target\n`,
+);
 for (const r of results)
-  process.stdout.write(`${r.name.padEnd(56)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.rows).padStart(5)}  ${r.p95 < 50 ? 'ok' : 'OVER 50 ms'}\n`);
+  process.stdout.write(
+    `${r.name.padEnd(56)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${String(r.rows).padStart(5)}  ${r.p95 < 50 ? 'ok' : 'OVER 50 ms'}\n`,
+  );
 
 // EXPLAIN of the list queries (and of the queue counts) exactly as the API builds them.
-async function explainCompiled(name: string, compiled: { sql: string; parameters: readonly unknown[] }) {
-  const { rows } = await sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers, costs off) ${sql.raw(
+async function explainCompiled(
+  name: string,
+  compiled: { sql: string; parameters: readonly unknown[] },
+) {
+  const { rows } = await sql<{
+    'QUERY PLAN': string;
+  }>`explain (analyze, buffers, costs off) ${sql.raw(
     compiled.sql.replace(/\$(\d+)/g, (_m, n: string) => {
       const v = compiled.parameters[Number(n) - 1];
       if (v instanceof Date) return `'${v.toISOString()}'`;
@@ -208,7 +287,9 @@ async function explainCompiled(name: string, compiled: { sql: string; parameters
       return `'${String(v).replace(/'/g, "''")}'`;
     }),
   )}`.execute(k);
-  process.stdout.write(`\nEXPLAIN ${name}\n${rows.map((r) => '  ' + r['QUERY PLAN']).join('\n')}\n`);
+  process.stdout.write(
+    `\nEXPLAIN ${name}\n${rows.map((r) => '  ' + r['QUERY PLAN']).join('\n')}\n`,
+  );
 }
 async function explain(name: string, qs: Record<string, string>) {
   const q = inboxQuerySchema.parse(qs);
@@ -217,19 +298,42 @@ async function explain(name: string, qs: Record<string, string>) {
 }
 await explain('unassigned, first page', { queue: 'unassigned' });
 await explain('all open, largest amount first', { queue: 'all', sort: 'amount_desc' });
-await explain('program + high risk + amount range', { queue: 'all', programId, risk: 'high', minAmountCents: '50000', maxAmountCents: '150000' });
+await explain('program + high risk + amount range', {
+  queue: 'all',
+  programId,
+  risk: 'high',
+  minAmountCents: '50000',
+  maxAmountCents: '150000',
+});
 await explain('search reference prefix (HMS-XXXX)', { queue: 'all', q: refs[0]!.slice(0, 8) });
-await explainCompiled('queue counts (GET /api/inbox/counts)', inboxCountsQuery(approverId).compile(k));
+await explainCompiled(
+  'queue counts (GET /api/inbox/counts)',
+  inboxCountsQuery(approverId).compile(k),
+);
 
 // The counters must equal a recount over the table (exact, not estimated).
-const counted = JSON.parse((await approver.get('/api/inbox/counts')).body) as Record<string, number>;
+const counted = JSON.parse((await approver.get('/api/inbox/counts')).body) as Record<
+  string,
+  number
+>;
 const re = await recountInbox(k, approverId);
-const recounted = { unassigned: re.unassigned, assignedToMe: re.assigned_to_me, awaitingSecondApproval: re.awaiting_second_approval, waitingForCitizen: re.waiting_for_citizen, overdue: re.overdue, all: re.all };
-process.stdout.write(`\nqueue counts ${JSON.stringify(counted)}; recount ${JSON.stringify(recounted) === JSON.stringify(counted) ? 'equal' : `DIFFERS ${JSON.stringify(recounted)}`}\n`);
+const recounted = {
+  unassigned: re.unassigned,
+  assignedToMe: re.assigned_to_me,
+  awaitingSecondApproval: re.awaiting_second_approval,
+  waitingForCitizen: re.waiting_for_citizen,
+  overdue: re.overdue,
+  all: re.all,
+};
+process.stdout.write(
+  `\nqueue counts ${JSON.stringify(counted)}; recount ${JSON.stringify(recounted) === JSON.stringify(counted) ? 'equal' : `DIFFERS ${JSON.stringify(recounted)}`}\n`,
+);
 for (const p of await k.selectFrom('programs').select(['id', 'slug']).orderBy('slug').execute()) {
   const kept = Number((await findProgram(k, { id: p.id }))!.committed_cents);
   const summed = await recountCommitted(k, p.id);
-  process.stdout.write(`budget use ${p.slug}: ${kept} (program_budget_use); recount ${kept === summed ? 'equal' : `DIFFERS ${summed}`}\n`);
+  process.stdout.write(
+    `budget use ${p.slug}: ${kept} (program_budget_use); recount ${kept === summed ? 'equal' : `DIFFERS ${summed}`}\n`,
+  );
 }
 
 await app.close();

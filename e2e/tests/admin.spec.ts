@@ -13,7 +13,8 @@ async function api(
   data?: unknown,
   headers: Record<string, string> = {},
 ) {
-  if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf')) await page.request.get('/api/health');
+  if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf'))
+    await page.request.get('/api/health');
   const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
   const res = await page.request.fetch(path, {
     method,
@@ -38,12 +39,21 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   });
   let draft = await api(page, 'POST', '/api/programs/permit-fee-refund/drafts');
   const steps = [
-    { step: 'permit', answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '120' } },
+    {
+      step: 'permit',
+      answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '120' },
+    },
     { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Charged twice.' } },
-    { step: 'contact', answers: { applicantName: 'Olive Outbox', contactEmail: `${local}@example.com` } },
+    {
+      step: 'contact',
+      answers: { applicantName: 'Olive Outbox', contactEmail: `${local}@example.com` },
+    },
   ];
   for (const s of steps) {
-    draft = await api(page, 'PUT', `/api/requests/${draft.id}/answers`, { version: draft.version, ...s });
+    draft = await api(page, 'PUT', `/api/requests/${draft.id}/answers`, {
+      version: draft.version,
+      ...s,
+    });
   }
   draft = await api(page, 'PUT', `/api/requests/${draft.id}/bank-account`, {
     version: draft.version,

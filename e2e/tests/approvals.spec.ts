@@ -12,7 +12,9 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test('an approver claims a request from the queue and approves it (keyboard, confirmation, payment)', async ({ browser }) => {
+test('an approver claims a request from the queue and approves it (keyboard, confirmation, payment)', async ({
+  browser,
+}) => {
   const page = await staffPage(browser, demoUsers.approver);
   await page.goto('/approvals?queue=unassigned&q=Fatima');
   await expect(page.getByRole('heading', { level: 1, name: 'Approval inbox' })).toBeVisible();
@@ -39,7 +41,9 @@ test('an approver claims a request from the queue and approves it (keyboard, con
   await expect(page.getByText(/pending/)).toBeVisible();
 });
 
-test('above the threshold: first approval, then a different senior approver gives the second', async ({ browser }) => {
+test('above the threshold: first approval, then a different senior approver gives the second', async ({
+  browser,
+}) => {
   // James Carter's grant request waits for a second approval after Avery Approver's first one (demo seed).
   const senior = await staffPage(browser, demoUsers.senior_approver);
   await senior.goto('/approvals?queue=awaiting_second_approval');
@@ -53,7 +57,9 @@ test('above the threshold: first approval, then a different senior approver give
   await expect(senior.getByText('Decision recorded: Approved.')).toBeVisible();
 });
 
-test('a claim in one browser shows up in another within a second (server-sent events)', async ({ browser }) => {
+test('a claim in one browser shows up in another within a second (server-sent events)', async ({
+  browser,
+}) => {
   const watcher = await staffPage(browser, demoUsers.senior_approver);
   await watcher.goto('/approvals?queue=unassigned&q=Lucas');
   const row = watcher.getByRole('row').filter({ hasText: 'Lucas' }).first();
@@ -67,7 +73,9 @@ test('a claim in one browser shows up in another within a second (server-sent ev
   await expect(watcher.getByRole('link', { name: reference })).toHaveCount(0, { timeout: 1500 });
 });
 
-test('return for information: the citizen answers and the request is back in the approver’s queue', async ({ browser }) => {
+test('return for information: the citizen answers and the request is back in the approver’s queue', async ({
+  browser,
+}) => {
   const approver = await staffPage(browser, demoUsers.approver);
   await approver.goto('/approvals?queue=unassigned&q=Casey');
   const row = approver.getByRole('row').filter({ hasText: 'Casey' }).first();
@@ -76,10 +84,14 @@ test('return for information: the citizen answers and the request is back in the
   await expect(approver.getByRole('link', { name: reference })).toHaveCount(0);
   await approver.goto('/approvals?queue=mine&q=Casey');
   await approver.getByRole('link', { name: reference }).click();
-  await expect(approver.getByRole('heading', { level: 1, name: `Review ${reference}` })).toBeVisible();
+  await expect(
+    approver.getByRole('heading', { level: 1, name: `Review ${reference}` }),
+  ).toBeVisible();
   const requestId = new URL(approver.url()).pathname.split('/').at(-1)!;
   await approver.keyboard.press('i');
-  await approver.getByLabel('Question for the citizen').fill('Please upload the contractor invoice with the installation date.');
+  await approver
+    .getByLabel('Question for the citizen')
+    .fill('Please upload the contractor invoice with the installation date.');
   await approver.getByRole('button', { name: 'Continue' }).click();
   await approver.getByRole('button', { name: 'Yes, confirm' }).click();
   await expect(approver.getByText('Decision recorded: Waiting for citizen.')).toBeVisible();
@@ -93,7 +105,9 @@ test('return for information: the citizen answers and the request is back in the
   expect(answer.status(), await answer.text()).toBe(200);
 
   // Back in review with the same reviewer, without a reload of the approver's page (live update).
-  await expect(approver.getByText('Submitted', { exact: true }).first()).toBeVisible({ timeout: 2000 });
+  await expect(approver.getByText('Submitted', { exact: true }).first()).toBeVisible({
+    timeout: 2000,
+  });
   await approver.goto('/approvals?queue=mine&q=Casey');
   await expect(approver.getByRole('row').filter({ hasText: reference })).toContainText('Submitted');
 });

@@ -44,7 +44,9 @@ test.describe('sign-in and role-aware navigation', () => {
     });
   }
 
-  test('admin signs in, lands on /admin, sees the Admin link and no staff or citizen areas', async ({ page }) => {
+  test('admin signs in, lands on /admin, sees the Admin link and no staff or citizen areas', async ({
+    page,
+  }) => {
     await signIn(page, demoUsers.admin);
     await expect(page).toHaveURL(/\/admin$/);
     const nav = page.getByRole('navigation', { name: 'Primary navigation' });

@@ -9,8 +9,14 @@ async function register(page: Page, language: 'en' | 'es' = 'en'): Promise<strin
   await page.goto('/register');
   if (language === 'es') await page.getByRole('button', { name: /español/i }).click();
   await page.getByLabel(language === 'es' ? /correo/i : 'Email').fill(email);
-  await page.getByLabel(language === 'es' ? /nombre/i : /name/i).first().fill('Pat Example');
-  await page.getByLabel(language === 'es' ? /contraseña/i : 'Password', { exact: language === 'en' }).first().fill(`${DEMO_PASSWORD}-unique-phrase`);
+  await page
+    .getByLabel(language === 'es' ? /nombre/i : /name/i)
+    .first()
+    .fill('Pat Example');
+  await page
+    .getByLabel(language === 'es' ? /contraseña/i : 'Password', { exact: language === 'en' })
+    .first()
+    .fill(`${DEMO_PASSWORD}-unique-phrase`);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: /sign out|cerrar sesión/i })).toBeVisible();
   return email;
@@ -35,7 +41,9 @@ async function continueStep(page: Page) {
 }
 
 test.describe('citizen intake', () => {
-  test('applies to the permit fee refund with the keyboard, sees errors, confirmation and the request', async ({ page }) => {
+  test('applies to the permit fee refund with the keyboard, sees errors, confirmation and the request', async ({
+    page,
+  }) => {
     await register(page);
     await page.goto('/services/permit-fee-refund');
     await expectNoAxeViolations(page);
@@ -58,7 +66,9 @@ test.describe('citizen intake', () => {
     await typeInto(page, 'How much did you pay?', '250');
     await continueStep(page);
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' }),
+    ).toBeVisible();
     await tabTo(page, page.getByLabel('I paid twice'));
     await page.keyboard.press('Space');
     await typeInto(page, 'Tell us what happened', 'I paid on 3 and 4 February.');
@@ -69,7 +79,9 @@ test.describe('citizen intake', () => {
     await typeInto(page, 'Email address', 'pat@example.com');
     await continueStep(page);
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Where should we send the money?' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Where should we send the money?' }),
+    ).toBeVisible();
     await expect(page.getByText(/I authorize the agency/)).toBeVisible();
     await typeInto(page, 'Name on the account', 'Pat Example');
     await tabTo(page, page.getByLabel('Checking'));
@@ -86,7 +98,9 @@ test.describe('citizen intake', () => {
     await typeInto(page, 'Enter the account number again', '123456789');
     await continueStep(page);
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers before you submit' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Check your answers before you submit' }),
+    ).toBeVisible();
     await expect(page.getByText('From your answers, you can apply')).toBeVisible();
     await expect(page.getByText('•••• 6789')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Change Permit number' })).toBeVisible();
@@ -111,7 +125,12 @@ test.describe('citizen intake', () => {
 
     // The notification, in the list, marked read from there.
     await page.getByRole('link', { name: /Notifications, 1 unread/ }).click();
-    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`We received your request ${reference}`) })).toBeVisible();
+    await expect(
+      page.getByRole('heading', {
+        level: 2,
+        name: new RegExp(`We received your request ${reference}`),
+      }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: /^Mark as read/ }).click();
     await expect(page.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
@@ -125,7 +144,9 @@ test.describe('citizen intake', () => {
     await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible();
   });
 
-  test('a draft is resumed after signing out and in; the page works at 320 px', async ({ page }) => {
+  test('a draft is resumed after signing out and in; the page works at 320 px', async ({
+    page,
+  }) => {
     const email = await register(page);
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto('/services/permit-fee-refund');
@@ -134,7 +155,9 @@ test.describe('citizen intake', () => {
     await page.getByLabel('When did you pay the fee?').fill('2025-06-30');
     await page.getByLabel('How much did you pay?').fill('99.50');
     await continueStep(page);
-    await expect(page.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' }),
+    ).toBeVisible();
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(320);
 
@@ -148,7 +171,9 @@ test.describe('citizen intake', () => {
     await page.goto('/my-requests');
     await page.getByRole('link', { name: /^HMS-/ }).click();
     // Resumes at the first step not yet saved, with the saved answers kept.
-    await expect(page.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Back' }).click();
     await expect(page.getByLabel('Permit number')).toHaveValue('EP-2025-00042');
     await expect(page.getByLabel('How much did you pay?')).toHaveValue('99.50');
@@ -158,13 +183,20 @@ test.describe('citizen intake', () => {
     await register(page);
     await page.getByRole('button', { name: /español/i }).click();
     await page.goto('/services/home-energy-rebate');
-    await expect(page.getByRole('heading', { level: 1, name: 'Reembolso por eficiencia energética en el hogar' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', {
+        level: 1,
+        name: 'Reembolso por eficiencia energética en el hogar',
+      }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Comenzar la solicitud' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Su hogar' })).toBeVisible();
     await continueStep(page);
     const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
     await expect(summary).toBeFocused();
-    await expect(summary.getByRole('link', { name: /Escriba el número de personas en su hogar/ })).toBeVisible();
+    await expect(
+      summary.getByRole('link', { name: /Escriba el número de personas en su hogar/ }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
 
     // A whole application in Spanish, to the confirmation with the deadline written in Spanish.
@@ -180,7 +212,9 @@ test.describe('citizen intake', () => {
     await typeInto(page, 'Nombre completo', 'Ana Pérez');
     await typeInto(page, 'Correo electrónico', 'ana@example.com');
     await continueStep(page);
-    await expect(page.getByRole('heading', { level: 1, name: '¿Dónde le enviamos el dinero?' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: '¿Dónde le enviamos el dinero?' }),
+    ).toBeVisible();
     await typeInto(page, 'Nombre del titular de la cuenta', 'Ana Pérez');
     await choose(page, 'Ahorros');
     await typeInto(page, 'Número de ruta bancaria', '011000015');
@@ -188,16 +222,22 @@ test.describe('citizen intake', () => {
     await typeInto(page, 'Escriba el número de cuenta otra vez', '4444333322');
     await choose(page, 'Acepto esta autorización');
     await continueStep(page);
-    await expect(page.getByText('Según sus respuestas, puede presentar la solicitud')).toBeVisible();
+    await expect(
+      page.getByText('Según sus respuestas, puede presentar la solicitud'),
+    ).toBeVisible();
     await expect(page.getByText('US$75.00').or(page.getByText('$75.00'))).toBeVisible();
     await choose(page, 'Confirmo esta declaración');
     await page.getByRole('button', { name: 'Enviar solicitud' }).click();
     await expect(page.getByRole('heading', { name: 'Solicitud enviada' })).toBeVisible();
-    await expect(page.getByText(/en un máximo de \d+ días hábiles, antes del \d+ de [a-z]+ de \d{4}/)).toBeVisible();
+    await expect(
+      page.getByText(/en un máximo de \d+ días hábiles, antes del \d+ de [a-z]+ de \d{4}/),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
-  test('applies to the home energy rebate with a receipt upload; a disguised file is refused', async ({ page }) => {
+  test('applies to the home energy rebate with a receipt upload; a disguised file is refused', async ({
+    page,
+  }) => {
     await register(page);
     await page.goto('/services/home-energy-rebate');
     await page.getByRole('button', { name: 'Start application' }).click();
@@ -216,10 +256,17 @@ test.describe('citizen intake', () => {
 
     await expect(page.getByRole('heading', { level: 1, name: 'Receipts' })).toBeVisible();
     const upload = page.getByLabel('Upload your receipt or invoice');
-    await upload.setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not really a PDF') });
+    await upload.setInputFiles({
+      name: 'receipt.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ not really a PDF'),
+    });
     await expect(page.getByText('The selected file must be a PDF, JPG or PNG')).toBeVisible();
     await expectNoAxeViolations(page);
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(2048, 7),
+    ]);
     await upload.setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
     await expect(page.getByRole('link', { name: 'receipt.png' })).toBeVisible();
     await continueStep(page);
@@ -250,12 +297,16 @@ test.describe('citizen intake', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Your home' })).toBeVisible();
     const url = new URL(page.url());
     await page.goto(url.pathname.replace(/apply\/.*$/, 'apply/check'));
-    await expect(page.getByRole('heading', { name: 'Some answers are missing or need fixing' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Some answers are missing or need fixing' }),
+    ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Submit application' })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
 
-  test('applies to the small business relief grant (business account, checkboxes, tax return upload)', async ({ page }) => {
+  test('applies to the small business relief grant (business account, checkboxes, tax return upload)', async ({
+    page,
+  }) => {
     await register(page);
     await page.goto('/services/small-business-relief');
     await page.getByRole('button', { name: 'Start application' }).click();
@@ -267,13 +318,19 @@ test.describe('citizen intake', () => {
     await continueStep(page);
     await typeInto(page, 'Revenue in the 12 months before the loss', '480000');
     await typeInto(page, 'By what percentage did revenue fall?', '35');
-    await typeInto(page, 'Describe how the business was affected', 'Road works closed the street in front of the shop for eight months and customers stopped coming.');
+    await typeInto(
+      page,
+      'Describe how the business was affected',
+      'Road works closed the street in front of the shop for eight months and customers stopped coming.',
+    );
     await choose(page, 'Payroll');
     await choose(page, 'Rent or mortgage');
     await typeInto(page, 'How much are you asking for?', '20000');
     await continueStep(page);
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-    await page.getByLabel(/latest federal tax return/).setInputFiles({ name: 'tax-return-2025.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByLabel(/latest federal tax return/)
+      .setInputFiles({ name: 'tax-return-2025.pdf', mimeType: 'application/pdf', buffer: pdf });
     await expect(page.getByRole('link', { name: 'tax-return-2025.pdf' })).toBeVisible();
     await continueStep(page);
     await typeInto(page, 'Full name', 'Robin Baker');
@@ -281,7 +338,9 @@ test.describe('citizen intake', () => {
     await typeInto(page, 'Phone number', '202 555 0123');
     await choose(page, 'I certify that the information I have given is true and complete');
     await continueStep(page);
-    await expect(page.getByText('The business name on the account, up to 22 characters.')).toBeVisible();
+    await expect(
+      page.getByText('The business name on the account, up to 22 characters.'),
+    ).toBeVisible();
     await typeInto(page, 'Name on the account', 'Corner Bakery LLC');
     await choose(page, 'Checking');
     await typeInto(page, 'Routing number', '011000015');
@@ -307,17 +366,20 @@ test.describe('citizen intake', () => {
     await other.getByLabel('When did you pay the fee?').fill('2026-02-03');
     await other.getByLabel('How much did you pay?').fill('100');
     await continueStep(other);
-    await expect(other.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' })).toBeVisible();
+    await expect(
+      other.getByRole('heading', { level: 1, name: 'Why you are asking for a refund' }),
+    ).toBeVisible();
 
     await page.getByLabel('Permit number').fill('BP-2026-22222');
     await page.getByLabel('When did you pay the fee?').fill('2026-02-04');
     await page.getByLabel('How much did you pay?').fill('200');
     await continueStep(page);
-    const notice = page.getByRole('alert').filter({ hasText: 'This application was changed somewhere else' });
+    const notice = page
+      .getByRole('alert')
+      .filter({ hasText: 'This application was changed somewhere else' });
     await expect(notice).toBeFocused();
     await expectNoAxeViolations(page);
     await notice.getByRole('button', { name: 'Load the latest answers' }).click();
     await expect(page.getByLabel('Permit number')).toHaveValue('BP-2026-11111');
   });
 });
-

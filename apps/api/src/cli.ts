@@ -37,12 +37,20 @@ const db = await openConfiguredDb(config);
 let exitCode = 0;
 try {
   const migrated = await migrateToLatest(db.kysely);
-  const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+  const applied =
+    migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
   if (command === 'migrate') {
-    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+    process.stdout.write(
+      applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n',
+    );
   } else if (command === 'seed') {
-    const r = await seedDemo(db.kysely, { timeZone: config.timezone, encryptionKey: resolveEncryptionKey(config) });
-    process.stdout.write(`Seed done: ${r.usersCreated} demo user(s) created, ${r.programsWritten} program(s) created or updated.\n`);
+    const r = await seedDemo(db.kysely, {
+      timeZone: config.timezone,
+      encryptionKey: resolveEncryptionKey(config),
+    });
+    process.stdout.write(
+      `Seed done: ${r.usersCreated} demo user(s) created, ${r.programsWritten} program(s) created or updated.\n`,
+    );
   } else if (command === 'keys') {
     const r = await rotateKeys(db.kysely, config);
     process.stdout.write(

@@ -151,7 +151,10 @@ describe('role matrix', () => {
       if (op.access.kind === 'service-token') {
         for (const role of roles) {
           const res = await call(agents.get(role)!, op);
-          if (res.statusCode !== 401) failures.push(`${op.operationId} as ${role} → ${res.statusCode} (expected 401: token only)`);
+          if (res.statusCode !== 401)
+            failures.push(
+              `${op.operationId} as ${role} → ${res.statusCode} (expected 401: token only)`,
+            );
         }
         continue;
       }

@@ -9,7 +9,10 @@ import { seedPaymentsDemo } from './modules/payments/seed.ts';
  * module (requests in every state, risk examples, payments…). Lives beside app.ts, not in platform/, because it
  * reaches into modules and the platform must never depend on them. Add one line per module.
  */
-export async function seedDemo(db: Kysely<Database>, opts: { timeZone: string; encryptionKey?: Buffer }): Promise<SeedResult> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  opts: { timeZone: string; encryptionKey?: Buffer },
+): Promise<SeedResult> {
   const result = await seedPlatform(db, opts);
   await seedApprovalsDemo(db, opts);
   await seedPaymentsDemo(db);

@@ -15,7 +15,11 @@ function DevFrame() {
     <>
       <nav aria-label="Standalone development" className="grid-container padding-y-1">
         <Link to="/services">/services</Link> · <Link to="/my-requests">/my-requests</Link> ·{' '}
-        <button type="button" className="usa-button usa-button--unstyled" onClick={() => setLanguage(language === 'en' ? 'es' : 'en')}>
+        <button
+          type="button"
+          className="usa-button usa-button--unstyled"
+          onClick={() => setLanguage(language === 'en' ? 'es' : 'en')}
+        >
           {language === 'en' ? 'Español' : 'English'}
         </button>{' '}
         (sign in through the shell or the API first: the session cookie is shared on this origin)

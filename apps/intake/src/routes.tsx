@@ -7,14 +7,21 @@ import { NotFound } from './not-found.tsx';
 
 // The first pages (catalog, My requests) stay small; the form (zod schemas, react-hook-form) and the other
 // pages load when first opened.
-const ProgramRoute = lazy(async () => ({ default: (await import('./features/catalog/routes/program-route.tsx')).ProgramRoute }));
-const ApplyRoute = lazy(async () => ({ default: (await import('./features/application/routes/apply-route.tsx')).ApplyRoute }));
+const ProgramRoute = lazy(async () => ({
+  default: (await import('./features/catalog/routes/program-route.tsx')).ProgramRoute,
+}));
+const ApplyRoute = lazy(async () => ({
+  default: (await import('./features/application/routes/apply-route.tsx')).ApplyRoute,
+}));
 const ConfirmationRoute = lazy(async () => ({
   default: (await import('./features/application/routes/confirmation-route.tsx')).ConfirmationRoute,
 }));
-const RequestRoute = lazy(async () => ({ default: (await import('./features/requests/routes/request-route.tsx')).RequestRoute }));
+const RequestRoute = lazy(async () => ({
+  default: (await import('./features/requests/routes/request-route.tsx')).RequestRoute,
+}));
 const NotificationsRoute = lazy(async () => ({
-  default: (await import('./features/notifications/routes/notifications-route.tsx')).NotificationsRoute,
+  default: (await import('./features/notifications/routes/notifications-route.tsx'))
+    .NotificationsRoute,
 }));
 
 const page = (element: ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>;

@@ -11,12 +11,16 @@ import { listChanges, listReturns } from './returns.ts';
 
 const USAGE = 'usage: hms-ach validate FILE [--lenient] | hms-ach parse FILE [--lenient]';
 
-export function runCli(argv: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+export function runCli(
+  argv: string[],
+  cwd: string,
+): { code: number; stdout: string; stderr: string } {
   const flags = argv.filter((a) => a.startsWith('--'));
   const args = argv.filter((a) => !a.startsWith('--'));
   const unknown = flags.filter((f) => f !== '--lenient');
   const [command, path, ...extra] = args;
-  if (unknown.length > 0) return { code: 2, stdout: '', stderr: `unknown option ${unknown.join(', ')}\n${USAGE}\n` };
+  if (unknown.length > 0)
+    return { code: 2, stdout: '', stderr: `unknown option ${unknown.join(', ')}\n${USAGE}\n` };
   if ((command !== 'validate' && command !== 'parse') || path === undefined || extra.length > 0) {
     return { code: 2, stdout: '', stderr: `${USAGE}\n` };
   }
@@ -33,12 +37,22 @@ export function runCli(argv: string[], cwd: string): { code: number; stdout: str
   const body =
     command === 'validate'
       ? { valid, errors: result.errors, warnings: result.warnings }
-      : { valid, file: result.file, returns: listReturns(result.file), changes: listChanges(result.file), errors: result.errors, warnings: result.warnings };
+      : {
+          valid,
+          file: result.file,
+          returns: listReturns(result.file),
+          changes: listChanges(result.file),
+          errors: result.errors,
+          warnings: result.warnings,
+        };
   return { code: valid ? 0 : 1, stdout: JSON.stringify(body, null, 2) + '\n', stderr: '' };
 }
 
 // Run only when executed directly, so tests can import runCli.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
   const { code, stdout, stderr } = runCli(process.argv.slice(2), process.cwd());
   process.stdout.write(stdout);
   process.stderr.write(stderr);

@@ -23,8 +23,22 @@ export function sampleFile(): AchFile {
           odfiIdentification: '12104288',
         },
         entries: [
-          { transactionCode: 22, rdfiRouting: '231380104', dfiAccountNumber: '123456789', amount: 125_00, individualName: 'JANE DOE', traceNumber: '121042880000001' },
-          { transactionCode: 32, rdfiRouting: '021000021', dfiAccountNumber: '987654321', amount: 99, individualName: 'JOHN ROE', traceNumber: '121042880000002' },
+          {
+            transactionCode: 22,
+            rdfiRouting: '231380104',
+            dfiAccountNumber: '123456789',
+            amount: 125_00,
+            individualName: 'JANE DOE',
+            traceNumber: '121042880000001',
+          },
+          {
+            transactionCode: 32,
+            rdfiRouting: '021000021',
+            dfiAccountNumber: '987654321',
+            amount: 99,
+            individualName: 'JOHN ROE',
+            traceNumber: '121042880000002',
+          },
         ],
       },
       {

@@ -25,7 +25,13 @@ export class IssueCollector {
   constructor(readonly lenient: boolean) {}
 
   /** A rule no mode tolerates. */
-  error(line: number, recordType: RecordTypeName, field: string, rule: string, message: string): void {
+  error(
+    line: number,
+    recordType: RecordTypeName,
+    field: string,
+    rule: string,
+    message: string,
+  ): void {
     this.errors.push({ line, recordType, field, rule, message });
   }
 
@@ -33,7 +39,13 @@ export class IssueCollector {
    * A rule lenient mode tolerates. Callers decide when the context allows tolerance (e.g. a missing
    * file control only in a fragment), so the rule must also be listed in LENIENT_RULES.
    */
-  tolerable(line: number, recordType: RecordTypeName, field: string, rule: string, message: string): void {
+  tolerable(
+    line: number,
+    recordType: RecordTypeName,
+    field: string,
+    rule: string,
+    message: string,
+  ): void {
     const issue = { line, recordType, field, rule, message };
     if (this.lenient && LENIENT_RULES.has(rule)) this.warnings.push(issue);
     else this.errors.push(issue);

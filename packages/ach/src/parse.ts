@@ -6,9 +6,23 @@ import { readEntryDetail } from './records/entry-detail.ts';
 import { readFileHeader } from './records/file-header.ts';
 import { PADDING_RECORD, RECORD_LENGTH } from './records/format.ts';
 import {
-  ADDENDA_OTHER, BATCH_CONTROL, BATCH_HEADER, ENTRY_DETAIL, FILE_CONTROL, FILE_HEADER, fieldAt, type FieldSpec,
+  ADDENDA_OTHER,
+  BATCH_CONTROL,
+  BATCH_HEADER,
+  ENTRY_DETAIL,
+  FILE_CONTROL,
+  FILE_HEADER,
+  fieldAt,
+  type FieldSpec,
 } from './records/layout.ts';
-import type { AchFile, EntryDetail, FileHeader, ParseOptions, ParseResult, RecordTypeName } from './types.ts';
+import type {
+  AchFile,
+  EntryDetail,
+  FileHeader,
+  ParseOptions,
+  ParseResult,
+  RecordTypeName,
+} from './types.ts';
 import { validateAddenda } from './validate/addenda.ts';
 import { validateBatch, type LocatedBatch } from './validate/batch.ts';
 import { validateBatchHeader } from './validate/batch-header.ts';
@@ -39,7 +53,8 @@ function splitLines(text: string): string[] {
     const only = lines[0]!.replace(/\r$/, '');
     if (only.length > RECORD_LENGTH && only.length % RECORD_LENGTH === 0) {
       const records: string[] = [];
-      for (let i = 0; i < only.length; i += RECORD_LENGTH) records.push(only.slice(i, i + RECORD_LENGTH));
+      for (let i = 0; i < only.length; i += RECORD_LENGTH)
+        records.push(only.slice(i, i + RECORD_LENGTH));
       return records;
     }
   }
@@ -75,14 +90,35 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
   let lastEntry: EntryDetail | undefined;
   let controlSeen = false;
   let recordCount = 0;
-  const totals: FileTotals = { batchCount: 0, recordCount: 0, entryAddendaCount: 0, entryHash: 0, totalDebit: 0, totalCredit: 0 };
+  const totals: FileTotals = {
+    batchCount: 0,
+    recordCount: 0,
+    entryAddendaCount: 0,
+    entryHash: 0,
+    totalDebit: 0,
+    totalCredit: 0,
+  };
   let fileControl: { c: ReturnType<typeof readFileControl>; raw: string; line: number } | undefined;
 
   const closeBatch = (lb: LocatedBatch, missingControlLine: number): void => {
     if (lb.controlLine === 0) {
       const msg = `batch starting on line ${lb.headerLine} has no batch control record`;
-      if (fragment) issues.tolerable(missingControlLine, 'batchControl', 'recordType', 'missing-batch-control', msg);
-      else issues.error(missingControlLine, 'batchControl', 'recordType', 'missing-batch-control', msg);
+      if (fragment)
+        issues.tolerable(
+          missingControlLine,
+          'batchControl',
+          'recordType',
+          'missing-batch-control',
+          msg,
+        );
+      else
+        issues.error(
+          missingControlLine,
+          'batchControl',
+          'recordType',
+          'missing-batch-control',
+          msg,
+        );
     }
     const t = validateBatch(lb, issues);
     totals.batchCount += 1;
@@ -102,17 +138,31 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
 
     const bad = firstNonPrintable(raw);
     if (bad > 0) {
-      issues.error(line, typeName, spec ? fieldAt(spec.layout, bad) : 'record', 'ascii', `character at position ${bad} is not printable ASCII`);
+      issues.error(
+        line,
+        typeName,
+        spec ? fieldAt(spec.layout, bad) : 'record',
+        'ascii',
+        `character at position ${bad} is not printable ASCII`,
+      );
     }
     let r = raw;
     if (raw.length > RECORD_LENGTH) {
-      issues.error(line, typeName, 'record', 'record-length', `record is ${raw.length} characters; must be ${RECORD_LENGTH}`);
+      issues.error(
+        line,
+        typeName,
+        'record',
+        'record-length',
+        `record is ${raw.length} characters; must be ${RECORD_LENGTH}`,
+      );
       r = raw.slice(0, RECORD_LENGTH);
     } else if (raw.length < RECORD_LENGTH) {
       // A record whose trailing blanks were stripped (it ends in data), or a file header cut inside
       // its informational tail (names, reference code: after position 40), is what bank tools
       // produce; any other short record was cut to a wrong width, so its positions cannot be trusted.
-      const stripped = raw.length > 0 && (raw.charCodeAt(raw.length - 1) !== 32 || (type === '1' && raw.length >= 40));
+      const stripped =
+        raw.length > 0 &&
+        (raw.charCodeAt(raw.length - 1) !== 32 || (type === '1' && raw.length >= 40));
       const msg = `record is ${raw.length} characters; must be ${RECORD_LENGTH}`;
       if (stripped) issues.tolerable(line, typeName, 'record', 'record-length-short', msg);
       else issues.error(line, typeName, 'record', 'record-length', msg);
@@ -120,14 +170,26 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
     }
 
     if (controlSeen) {
-      issues.error(line, typeName, 'recordType', 'record-order', 'only padding records (all 9s) may follow the file control');
+      issues.error(
+        line,
+        typeName,
+        'recordType',
+        'record-order',
+        'only padding records (all 9s) may follow the file control',
+      );
       continue;
     }
     recordCount += 1;
     switch (type) {
       case '1':
         if (i !== 0 || header !== undefined) {
-          issues.error(line, 'fileHeader', 'recordType', 'record-order', 'the file header must be the first record, and only one is allowed');
+          issues.error(
+            line,
+            'fileHeader',
+            'recordType',
+            'record-order',
+            'the file header must be the first record, and only one is allowed',
+          );
           break;
         }
         validateFileHeader(r, line, issues);
@@ -136,14 +198,25 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
       case '5': {
         if (current !== undefined) closeBatch(current, line);
         validateBatchHeader(r, line, issues);
-        current = { batch: { header: readBatchHeader(r), entries: [] }, headerLine: line, entryLines: [], controlLine: 0 };
+        current = {
+          batch: { header: readBatchHeader(r), entries: [] },
+          headerLine: line,
+          entryLines: [],
+          controlLine: 0,
+        };
         batches.push(current);
         lastEntry = undefined;
         break;
       }
       case '6': {
         if (current === undefined) {
-          issues.error(line, 'entryDetail', 'recordType', 'record-order', 'entry detail record outside a batch');
+          issues.error(
+            line,
+            'entryDetail',
+            'recordType',
+            'record-order',
+            'entry detail record outside a batch',
+          );
           lastEntry = undefined;
           break;
         }
@@ -155,7 +228,13 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
       }
       case '7': {
         if (current === undefined || lastEntry === undefined) {
-          issues.error(line, 'addenda', 'recordType', 'record-order', 'addenda record must follow an entry detail record');
+          issues.error(
+            line,
+            'addenda',
+            'recordType',
+            'record-order',
+            'addenda record must follow an entry detail record',
+          );
           break;
         }
         validateAddenda(r, line, issues);
@@ -165,7 +244,13 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
       }
       case '8': {
         if (current === undefined) {
-          issues.error(line, 'batchControl', 'recordType', 'record-order', 'batch control record without a batch header');
+          issues.error(
+            line,
+            'batchControl',
+            'recordType',
+            'record-order',
+            'batch control record without a batch header',
+          );
           break;
         }
         current.batch.control = readBatchControl(r);
@@ -177,7 +262,13 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
       }
       case '9': {
         if (isPadding(raw)) {
-          issues.error(line, 'padding', 'recordType', 'record-order', 'padding record before the file control');
+          issues.error(
+            line,
+            'padding',
+            'recordType',
+            'record-order',
+            'padding record before the file control',
+          );
           break;
         }
         if (current !== undefined) {
@@ -211,7 +302,12 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
   checkBatchNumbers(batches, fragment, issues);
 
   const file: AchFile = {
-    header: header ?? { immediateDestination: '', immediateOrigin: '', fileCreationDate: '', fileIdModifier: '' },
+    header: header ?? {
+      immediateDestination: '',
+      immediateOrigin: '',
+      fileCreationDate: '',
+      fileIdModifier: '',
+    },
     batches: batches.map((b) => b.batch),
   };
   if (fileControl !== undefined) file.control = fileControl.c;
@@ -223,14 +319,19 @@ function isPadding(raw: string): boolean {
 }
 
 /** Batch numbers must ascend through the file; a fragment's batches may come from several files. */
-function checkBatchNumbers(batches: LocatedBatch[], fragment: boolean, issues: IssueCollector): void {
+function checkBatchNumbers(
+  batches: LocatedBatch[],
+  fragment: boolean,
+  issues: IssueCollector,
+): void {
   for (let i = 1; i < batches.length; i++) {
     const prev = batches[i - 1]!.batch.header.batchNumber ?? 0;
     const b = batches[i]!;
     const n = b.batch.header.batchNumber ?? 0;
     if (n <= prev) {
       const msg = `batch number ${n} is not greater than the previous batch's ${prev}`;
-      if (fragment) issues.tolerable(b.headerLine, 'batchHeader', 'batchNumber', 'batch-number-order', msg);
+      if (fragment)
+        issues.tolerable(b.headerLine, 'batchHeader', 'batchNumber', 'batch-number-order', msg);
       else issues.error(b.headerLine, 'batchHeader', 'batchNumber', 'batch-number-order', msg);
     }
   }

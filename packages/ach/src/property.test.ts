@@ -6,14 +6,27 @@ import { checkDigit } from './routing.ts';
 import type { AchFile, Batch, EntryDetail } from './types.ts';
 import { writeFile } from './write.ts';
 
-const digitString = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+const digitString = (n: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
 const routing = digitString(8).map((d) => d + String(checkDigit(d)));
 // Printable text without trailing blanks (NACHA text fields are blank-padded, so trailing blanks do not survive).
 const text = (max: number) =>
-  fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 &-./#'), maxLength: max }).map((s) => s.trimEnd());
+  fc
+    .string({
+      unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 &-./#'),
+      maxLength: max,
+    })
+    .map((s) => s.trimEnd());
 // Required names: start with a letter so they are never blank or all zeros.
-const name = (max: number) => fc.tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), text(max - 1)).map(([a, b]) => a + b);
-const yymmdd = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(2, 10).replace(/-/g, ''));
+const name = (max: number) =>
+  fc.tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), text(max - 1)).map(([a, b]) => a + b);
+const yymmdd = fc
+  .date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2099-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().slice(2, 10).replace(/-/g, ''));
 
 const LIVE = [22, 27, 32, 37];
 const ZERO_AMOUNT = [23, 28, 33, 38, 24, 29, 34, 39];
@@ -57,7 +70,10 @@ const fileArb: fc.Arbitrary<AchFile> = fc
         amount: ZERO_AMOUNT.includes(e.transactionCode) ? 0 : e.amount,
         // Trace numbers start with the ODFI and ascend within the batch.
         traceNumber: h.odfiIdentification + String(i + 1).padStart(7, '0'),
-        addenda: remittance === undefined ? [] : [{ typeCode: '05', paymentRelatedInformation: remittance }],
+        addenda:
+          remittance === undefined
+            ? []
+            : [{ typeCode: '05', paymentRelatedInformation: remittance }],
       })),
     })),
   }));
@@ -86,9 +102,17 @@ describe('generated files', () => {
         const entries = file.batches.flatMap((b) => b.entries);
         const parsedEntries = parsed.batches.flatMap((b) => b.entries);
         expect(parsedEntries.map((e) => e.amount)).toEqual(entries.map((e) => e.amount));
-        const debit = entries.filter((e) => isDebit(e.transactionCode)).reduce((s, e) => s + e.amount, 0);
-        const credit = entries.filter((e) => !isDebit(e.transactionCode)).reduce((s, e) => s + e.amount, 0);
-        expect(parsed.control).toMatchObject({ totalDebit: debit, totalCredit: credit, batchCount: file.batches.length });
+        const debit = entries
+          .filter((e) => isDebit(e.transactionCode))
+          .reduce((s, e) => s + e.amount, 0);
+        const credit = entries
+          .filter((e) => !isDebit(e.transactionCode))
+          .reduce((s, e) => s + e.amount, 0);
+        expect(parsed.control).toMatchObject({
+          totalDebit: debit,
+          totalCredit: credit,
+          batchCount: file.batches.length,
+        });
       }),
       { numRuns: 100 },
     );
@@ -105,7 +129,9 @@ describe('generated files', () => {
         const changed = String((amount + 1) % 10_000_000_000).padStart(10, '0');
         lines[at] = line.slice(0, 29) + changed + line.slice(39);
         const rules = parseFile(lines.join('\n')).errors.map((e) => e.rule);
-        expect(rules.some((r) => r === 'debit-total' || r === 'credit-total' || r === 'prenote-amount')).toBe(true);
+        expect(
+          rules.some((r) => r === 'debit-total' || r === 'credit-total' || r === 'prenote-amount'),
+        ).toBe(true);
       }),
       { numRuns: 100 },
     );

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-export const TESTDATA_DIR = fileURLToPath(new URL('../../../../shared/ach-testdata/', import.meta.url));
+export const TESTDATA_DIR = fileURLToPath(
+  new URL('../../../../shared/ach-testdata/', import.meta.url),
+);
 
 export interface ManifestRow {
   file: string;
@@ -20,7 +22,8 @@ export function readManifest(): ManifestRow[] {
     .filter((l) => l.trim() !== '')
     .map((l) => {
       const [file, expected, description] = l.split('\t');
-      if (expected !== 'valid' && expected !== 'invalid' && expected !== 'lenient') throw new Error(`bad manifest row: ${l}`);
+      if (expected !== 'valid' && expected !== 'invalid' && expected !== 'lenient')
+        throw new Error(`bad manifest row: ${l}`);
       return { file: file!, expected, description: description ?? '' };
     });
 }

@@ -10,7 +10,9 @@ import type { AchFile, AchIssue, Batch, RecordTypeName } from './types.ts';
 /** Thrown by writeFile when a value does not fit its field: NACHA fields are never silently truncated. */
 export class AchWriteError extends Error {
   constructor(readonly issues: AchIssue[]) {
-    super(`cannot write NACHA file: ${issues.map((i) => `line ${i.line} ${i.field}: ${i.message}`).join('; ')}`);
+    super(
+      `cannot write NACHA file: ${issues.map((i) => `line ${i.line} ${i.field}: ${i.message}`).join('; ')}`,
+    );
     this.name = 'AchWriteError';
   }
 }

@@ -12,13 +12,27 @@ function fakeFetch(respond: (request: Request) => Response) {
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }
 
-const user = { id: '0190a0a0-0000-7000-8000-000000000000', email: 'a@example.com', displayName: 'A', roles: ['citizen'], language: 'en' };
-const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+const user = {
+  id: '0190a0a0-0000-7000-8000-000000000000',
+  email: 'a@example.com',
+  displayName: 'A',
+  roles: ['citizen'],
+  language: 'en',
+};
+const ok = (body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
 
 describe('CSRF middleware', () => {
   it('sends the hms_csrf cookie value as x-csrf-token on unsafe methods only', async () => {
     const { fetch, requests } = fakeFetch(() => ok({ user }));
-    const client = createApiClient({ baseUrl: 'http://hms.test', fetch, getCookies: () => 'other=1; hms_csrf=tok%20en; x=y' });
+    const client = createApiClient({
+      baseUrl: 'http://hms.test',
+      fetch,
+      getCookies: () => 'other=1; hms_csrf=tok%20en; x=y',
+    });
     await client.GET('/api/me');
     await client.PATCH('/api/me', { body: { language: 'es' } });
     expect(requests[0]?.headers.get('x-csrf-token')).toBeNull();
@@ -35,9 +49,16 @@ describe('CSRF middleware', () => {
       }
       return ok({ user });
     });
-    const client = createApiClient({ baseUrl: 'http://hms.test', fetch, getCookies: () => cookies });
+    const client = createApiClient({
+      baseUrl: 'http://hms.test',
+      fetch,
+      getCookies: () => cookies,
+    });
     await client.POST('/api/auth/sign-in', { body: { email: 'a@example.com', password: 'x' } });
-    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['GET /api/me', 'POST /api/auth/sign-in']);
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'GET /api/me',
+      'POST /api/auth/sign-in',
+    ]);
     expect(requests[1]?.headers.get('x-csrf-token')).toBe('fresh');
   });
 });
@@ -52,21 +73,32 @@ describe('problem responses', () => {
             title: 'Your request has errors',
             status: 422,
             detail: 'Check the fields.',
-            errors: [{ field: 'password', message: 'Password must be at least 12 characters long.' }, { bad: true }],
+            errors: [
+              { field: 'password', message: 'Password must be at least 12 characters long.' },
+              { bad: true },
+            ],
           }),
           { status: 422, headers: { 'content-type': 'application/problem+json' } },
         ),
     );
-    const client = createApiClient({ baseUrl: 'http://hms.test', fetch, getCookies: () => 'hms_csrf=t' });
+    const client = createApiClient({
+      baseUrl: 'http://hms.test',
+      fetch,
+      getCookies: () => 'hms_csrf=t',
+    });
     const error = await client
-      .POST('/api/auth/register', { body: { email: 'a@example.com', password: 'short', displayName: 'A' } })
+      .POST('/api/auth/register', {
+        body: { email: 'a@example.com', password: 'short', displayName: 'A' },
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiProblem);
     const problem = error as ApiProblem;
     expect(problem.status).toBe(422);
     expect(problem.title).toBe('Your request has errors');
     expect(problem.detail).toBe('Check the fields.');
-    expect(problem.errors).toEqual([{ field: 'password', message: 'Password must be at least 12 characters long.' }]);
+    expect(problem.errors).toEqual([
+      { field: 'password', message: 'Password must be at least 12 characters long.' },
+    ]);
     expect(problem.fieldError('password')).toMatch(/12 characters/);
   });
 
@@ -82,7 +114,9 @@ describe('problem responses', () => {
   });
 
   it('still yields a problem when the body is not problem+json', async () => {
-    const problem = await problemFromResponse(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const problem = await problemFromResponse(
+      new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     expect(problem).toBeInstanceOf(ApiProblem);
     expect(problem.status).toBe(502);
     expect(problem.title).toBe('Bad Gateway');

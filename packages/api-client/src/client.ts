@@ -25,7 +25,8 @@ export const problemMiddleware: Middleware = {
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? globalThis.location?.origin ?? '';
   const doFetch = (input: Request) => (options.fetch ?? globalThis.fetch)(input);
-  const getCookies = options.getCookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
+  const getCookies =
+    options.getCookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie));
   const client = createClient<paths>({ baseUrl, credentials: 'same-origin', fetch: doFetch });
   client.use(
     csrfMiddleware({
@@ -49,7 +50,9 @@ export const apiClient: ApiClient = createApiClient();
  * Returns the parsed body of a successful call. Errors were already thrown by `problemMiddleware`;
  * this only narrows openapi-fetch's `{ data?, error? }` union for the caller.
  */
-export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function unwrap<T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
   const { data, response } = await call;
   if (data === undefined && response.status !== 204) {
     throw new Error(`Empty response from ${response.url || 'the API'} (status ${response.status})`);

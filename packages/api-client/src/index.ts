@@ -18,5 +18,13 @@ export {
   signOutMutationOptions,
   updateMeMutationOptions,
 } from './queries.ts';
-export type { CurrentUser, Language, Program, RegisterBody, Role, SignInBody, UpdateMeBody } from './queries.ts';
+export type {
+  CurrentUser,
+  Language,
+  Program,
+  RegisterBody,
+  Role,
+  SignInBody,
+  UpdateMeBody,
+} from './queries.ts';
 export type { paths } from './schema';

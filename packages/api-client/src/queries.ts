@@ -1,4 +1,9 @@
-import { infiniteQueryOptions, mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  mutationOptions,
+  queryOptions,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { apiClient, unwrap } from './client.ts';
 import { ApiProblem } from './problem.ts';
 import type { paths } from './schema';
@@ -52,7 +57,8 @@ export function meQueryOptions() {
 export function remotesQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.remotes,
-    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/remotes', { signal }))).remotes,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/remotes', { signal }))).remotes,
     staleTime: Infinity,
   });
 }
@@ -64,7 +70,9 @@ export function programsQueryOptions() {
     staleTime: 5 * 60_000,
   });
 }
-export type Program = Awaited<ReturnType<NonNullable<ReturnType<typeof programsQueryOptions>['queryFn']>>>[number];
+export type Program = Awaited<
+  ReturnType<NonNullable<ReturnType<typeof programsQueryOptions>['queryFn']>>
+>[number];
 
 /** The citizen's own requests, one server page (cursor) at a time. */
 export function myRequestsQueryOptions({ limit = 20 }: { limit?: number } = {}) {
@@ -105,9 +113,12 @@ export function financeSummaryQueryOptions() {
 export function signInMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: ['auth', 'sign-in'],
-    mutationFn: async (body: SignInBody) => (await unwrap(apiClient.POST('/api/auth/sign-in', { body }))).user,
+    mutationFn: async (body: SignInBody) =>
+      (await unwrap(apiClient.POST('/api/auth/sign-in', { body }))).user,
     onSuccess: (user) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'remotes' });
+      queryClient.removeQueries({
+        predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'remotes',
+      });
       queryClient.setQueryData(queryKeys.me, user);
     },
   });
@@ -141,7 +152,8 @@ export function signOutMutationOptions(queryClient: QueryClient) {
 export function updateMeMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: ['me', 'update'],
-    mutationFn: async (body: UpdateMeBody) => (await unwrap(apiClient.PATCH('/api/me', { body }))).user,
+    mutationFn: async (body: UpdateMeBody) =>
+      (await unwrap(apiClient.PATCH('/api/me', { body }))).user,
     onSuccess: (user) => {
       queryClient.setQueryData(queryKeys.me, user);
     },

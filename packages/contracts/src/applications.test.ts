@@ -13,7 +13,11 @@ const good = {
 describe('bankDetailsSchemaIn', () => {
   it('accepts a valid account typed twice (separators ignored) and outputs digits', () => {
     const r = bankDetailsSchemaIn('en').parse(good);
-    expect(r).toMatchObject({ routingNumber: '011000015', accountNumber: '12345678', accountType: 'savings' });
+    expect(r).toMatchObject({
+      routingNumber: '011000015',
+      accountNumber: '12345678',
+      accountType: 'savings',
+    });
   });
   it('names each field with a message in the chosen language', () => {
     const r = bankDetailsSchemaIn('es').safeParse({
@@ -32,7 +36,10 @@ describe('bankDetailsSchemaIn', () => {
   it('refuses account numbers that differ', () => {
     const r = bankDetailsSchemaIn('en').safeParse({ ...good, accountNumberConfirm: '12345679' });
     expect(r.error!.issues).toEqual([
-      expect.objectContaining({ path: ['accountNumberConfirm'], message: expect.stringMatching(/do not match/) }),
+      expect.objectContaining({
+        path: ['accountNumberConfirm'],
+        message: expect.stringMatching(/do not match/),
+      }),
     ]);
   });
 });

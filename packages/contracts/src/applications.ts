@@ -8,17 +8,27 @@ import { identifierSchema, languageSchema, type Language } from './question-set.
 import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.ts';
 import { documentSchema } from './documents.ts';
 
-export const requestIdParamsSchema = z.object({ requestId: z.uuid({ error: 'Not a request id.' }) });
+export const requestIdParamsSchema = z.object({
+  requestId: z.uuid({ error: 'Not a request id.' }),
+});
 
 /** Statuses from which the citizen may withdraw (before any decision). */
-export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'needs_info'];
+export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = [
+  'submitted',
+  'in_review',
+  'needs_info',
+];
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const idempotencyKeySchema = z
-  .string({ error: 'Send an Idempotency-Key header (a random value generated once per draft, like a UUID).' })
+  .string({
+    error: 'Send an Idempotency-Key header (a random value generated once per draft, like a UUID).',
+  })
   .min(8, { error: 'The Idempotency-Key header must be 8 to 200 characters.' })
   .max(200, { error: 'The Idempotency-Key header must be 8 to 200 characters.' })
-  .regex(/^[A-Za-z0-9._:-]+$/, { error: 'The Idempotency-Key header may use letters, digits and . _ : - only.' });
+  .regex(/^[A-Za-z0-9._:-]+$/, {
+    error: 'The Idempotency-Key header may use letters, digits and . _ : - only.',
+  });
 
 // ---------------------------------------------------------------------------------------------------------
 // Bank details
@@ -30,7 +40,7 @@ const BANK_MESSAGES = {
   en: {
     holderRequired: 'Enter the name on the account',
     holderLength: `Name on the account must be ${HOLDER_MAX} characters or fewer`,
-    holderChars: 'Name on the account must only include letters, spaces, and . , \' - &',
+    holderChars: "Name on the account must only include letters, spaces, and . , ' - &",
     typeRequired: 'Select the type of account',
     confirmRequired: 'Enter the account number again',
     confirmMismatch: 'The account numbers do not match. Enter the same account number twice',
@@ -39,10 +49,11 @@ const BANK_MESSAGES = {
   es: {
     holderRequired: 'Escriba el nombre del titular de la cuenta',
     holderLength: `El nombre del titular debe tener ${HOLDER_MAX} caracteres o menos`,
-    holderChars: 'El nombre del titular solo debe incluir letras, espacios y . , \' - &',
+    holderChars: "El nombre del titular solo debe incluir letras, espacios y . , ' - &",
     typeRequired: 'Seleccione el tipo de cuenta',
     confirmRequired: 'Escriba el número de cuenta otra vez',
-    confirmMismatch: 'Los números de cuenta no coinciden. Escriba el mismo número de cuenta dos veces',
+    confirmMismatch:
+      'Los números de cuenta no coinciden. Escriba el mismo número de cuenta dos veces',
     authorization: 'Confirme que autoriza el depósito en esta cuenta',
   },
 } as const;
@@ -74,7 +85,11 @@ export function bankDetailsSchemaIn(language: Language) {
     })
     .superRefine((v, ctx) => {
       if (v.accountNumberConfirm && v.accountNumber !== v.accountNumberConfirm)
-        ctx.addIssue({ code: 'custom', path: ['accountNumberConfirm'], message: m.confirmMismatch });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['accountNumberConfirm'],
+          message: m.confirmMismatch,
+        });
     });
 }
 export type BankDetailsInput = z.input<ReturnType<typeof bankDetailsSchemaIn>>;
@@ -202,7 +217,11 @@ export const infoResponseBodySchema = z.object({
 export type InfoResponseBody = z.input<typeof infoResponseBodySchema>;
 
 export const withdrawBodySchema = z.object({
-  reason: z.string().trim().max(1000, { error: 'The reason must be 1,000 characters or fewer' }).optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(1000, { error: 'The reason must be 1,000 characters or fewer' })
+    .optional(),
 });
 export type WithdrawBody = z.input<typeof withdrawBodySchema>;
 

@@ -47,7 +47,10 @@ export const decisionBodySchema = z.discriminatedUnion(
       messageToApplicant: z
         .string()
         .trim()
-        .min(10, { error: 'messageToApplicant must explain the decision to the citizen (at least 10 characters).' })
+        .min(10, {
+          error:
+            'messageToApplicant must explain the decision to the citizen (at least 10 characters).',
+        })
         .max(2000, { error: 'messageToApplicant must be 2,000 characters or fewer.' }),
     }),
     z.object({
@@ -56,7 +59,9 @@ export const decisionBodySchema = z.discriminatedUnion(
       question: z
         .string()
         .trim()
-        .min(10, { error: 'question must say what the citizen should send (at least 10 characters).' })
+        .min(10, {
+          error: 'question must say what the citizen should send (at least 10 characters).',
+        })
         .max(2000, { error: 'question must be 2,000 characters or fewer.' }),
     }),
   ],

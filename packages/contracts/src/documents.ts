@@ -49,4 +49,6 @@ export const documentSchema = z.object({
 });
 export type DocumentInfo = z.infer<typeof documentSchema>;
 
-export const documentIdParamsSchema = z.object({ documentId: z.uuid({ error: 'Not a document id.' }) });
+export const documentIdParamsSchema = z.object({
+  documentId: z.uuid({ error: 'Not a document id.' }),
+});

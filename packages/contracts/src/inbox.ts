@@ -42,9 +42,7 @@ const cents = (name: string) =>
     .min(0, { error: `${name} cannot be negative.` });
 
 const isoDate = (name: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${name} must be a date written YYYY-MM-DD.` });
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${name} must be a date written YYYY-MM-DD.` });
 
 /** Query of GET /api/inbox. Every filter is optional; they combine with AND. */
 export const inboxQuerySchema = z
@@ -77,12 +75,15 @@ export const inboxQuerySchema = z
       q.minAmountCents <= q.maxAmountCents,
     { path: ['maxAmountCents'], error: 'maxAmountCents must be at least minAmountCents.' },
   )
-  .refine(
-    (q) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo,
-    { path: ['submittedTo'], error: 'submittedTo must be on or after submittedFrom.' },
-  );
+  .refine((q) => !q.submittedFrom || !q.submittedTo || q.submittedFrom <= q.submittedTo, {
+    path: ['submittedTo'],
+    error: 'submittedTo must be on or after submittedFrom.',
+  });
 /** What a client sends (coerced numbers typed as numbers; the URL carries them as text). */
-export type InboxQuery = Omit<z.input<typeof inboxQuerySchema>, 'minAmountCents' | 'maxAmountCents' | 'limit'> & {
+export type InboxQuery = Omit<
+  z.input<typeof inboxQuerySchema>,
+  'minAmountCents' | 'maxAmountCents' | 'limit'
+> & {
   minAmountCents?: number | undefined;
   maxAmountCents?: number | undefined;
   limit?: number | undefined;

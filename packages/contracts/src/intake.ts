@@ -26,7 +26,9 @@ export const programSlugParamsSchema = z.object({
   slug: z
     .string()
     .max(64)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'A program slug is lower-case words joined by dashes.' }),
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'A program slug is lower-case words joined by dashes.',
+    }),
 });
 
 /** Plain-language reasons (both languages) for a program that does not take applications. */

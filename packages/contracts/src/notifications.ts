@@ -19,7 +19,9 @@ export type NotificationsResponse = z.infer<typeof notificationsResponseSchema>;
 
 export const unreadCountResponseSchema = z.object({ unread: z.number().int() });
 
-export const notificationIdParamsSchema = z.object({ notificationId: z.uuid({ error: 'Not a notification id.' }) });
+export const notificationIdParamsSchema = z.object({
+  notificationId: z.uuid({ error: 'Not a notification id.' }),
+});
 
 export const emailOutboxStatuses = ['queued', 'sent', 'dead'] as const;
 

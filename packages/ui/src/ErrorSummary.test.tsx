@@ -7,11 +7,22 @@ import { LanguageProvider } from './i18n.tsx';
 
 afterEach(cleanup);
 
-function Form({ errors, focusKey }: { errors: { fieldId: string; message: string }[]; focusKey?: number }) {
+function Form({
+  errors,
+  focusKey,
+}: {
+  errors: { fieldId: string; message: string }[];
+  focusKey?: number;
+}) {
   return (
     <LanguageProvider initialLanguage="en">
       <ErrorSummary errors={errors} focusKey={focusKey} />
-      <TextField id="email" name="email" label="Email" error={errors.find((e) => e.fieldId === 'email')?.message} />
+      <TextField
+        id="email"
+        name="email"
+        label="Email"
+        error={errors.find((e) => e.fieldId === 'email')?.message}
+      />
       <TextField id="password" name="password" label="Password" />
     </LanguageProvider>
   );

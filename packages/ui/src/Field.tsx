@@ -66,7 +66,16 @@ export type SelectFieldProps = FieldChrome &
     ref?: Ref<HTMLSelectElement>;
   };
 
-export function SelectField({ id, label, hint, error, options, placeholder, ref, ...select }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  options,
+  placeholder,
+  ref,
+  ...select
+}: SelectFieldProps) {
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>

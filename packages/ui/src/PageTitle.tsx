@@ -21,7 +21,15 @@ export function requestHeadingFocus(root: ParentNode = document): void {
 export const SITE_NAME = 'HMS — Health & Money Services';
 
 /** Sets document.title and renders the page's one h1. */
-export function PageTitle({ children, title, className }: { children: ReactNode; title?: string; className?: string }) {
+export function PageTitle({
+  children,
+  title,
+  className,
+}: {
+  children: ReactNode;
+  title?: string;
+  className?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   const text = title ?? (typeof children === 'string' ? children : '');
 
@@ -37,7 +45,11 @@ export function PageTitle({ children, title, className }: { children: ReactNode;
   }, []);
 
   return (
-    <h1 ref={ref} tabIndex={-1} className={className ? `hms-page-title ${className}` : 'hms-page-title'}>
+    <h1
+      ref={ref}
+      tabIndex={-1}
+      className={className ? `hms-page-title ${className}` : 'hms-page-title'}
+    >
       {children}
     </h1>
   );

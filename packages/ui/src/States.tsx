@@ -34,7 +34,15 @@ interface ProblemLike {
  * Shows an API error readably. Duck-typed on the problem+json fields so the UI package does not depend on
  * the API client; anything else (network failure, bug) gets a plain generic message, never a stack trace.
  */
-export function ProblemAlert({ error, onRetry, headingLevel = 2 }: { error: unknown; onRetry?: () => void; headingLevel?: 2 | 3 }) {
+export function ProblemAlert({
+  error,
+  onRetry,
+  headingLevel = 2,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  headingLevel?: 2 | 3;
+}) {
   const tr = useT(uiMessages);
   const problem = (typeof error === 'object' && error !== null ? error : {}) as ProblemLike;
   const isProblem = typeof problem.title === 'string' && typeof problem.status === 'number';
@@ -46,16 +54,23 @@ export function ProblemAlert({ error, onRetry, headingLevel = 2 }: { error: unkn
     : error instanceof TypeError
       ? tr('problemOffline')
       : tr('problemGenericDetail');
-  const retryAfter = typeof problem.retryAfterSeconds === 'number' ? problem.retryAfterSeconds : undefined;
+  const retryAfter =
+    typeof problem.retryAfterSeconds === 'number' ? problem.retryAfterSeconds : undefined;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="usa-alert usa-alert--error margin-y-2" role="alert">
       <div className="usa-alert__body">
         <Heading className="usa-alert__heading">{title}</Heading>
         {detail ? <p className="usa-alert__text">{detail}</p> : null}
-        {retryAfter !== undefined ? <p className="usa-alert__text">{tr('retryAfter', { seconds: retryAfter })}</p> : null}
+        {retryAfter !== undefined ? (
+          <p className="usa-alert__text">{tr('retryAfter', { seconds: retryAfter })}</p>
+        ) : null}
         {onRetry ? (
-          <button type="button" className="usa-button usa-button--outline margin-top-1" onClick={onRetry}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-top-1"
+            onClick={onRetry}
+          >
             {tr('tryAgain')}
           </button>
         ) : null}

@@ -13,8 +13,14 @@ function toDate(value: string | number | Date): Date {
 }
 
 /** A calendar date, shown in the agency's time zone so every user sees the same day for a deadline. */
-export function formatDate(value: string | number | Date, language: Language = 'en', timeZone = 'America/New_York'): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone }).format(toDate(value));
+export function formatDate(
+  value: string | number | Date,
+  language: Language = 'en',
+  timeZone = 'America/New_York',
+): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone }).format(
+    toDate(value),
+  );
 }
 
 export function formatDateTime(
@@ -22,9 +28,11 @@ export function formatDateTime(
   language: Language = 'en',
   timeZone = 'America/New_York',
 ): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    toDate(value),
-  );
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(toDate(value));
 }
 
 export function formatNumber(value: number, language: Language = 'en'): string {

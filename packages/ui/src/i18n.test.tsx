@@ -1,7 +1,14 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatCents } from './format.ts';
-import { defineMessages, LANGUAGE_STORAGE_KEY, LanguageProvider, t, useLanguage, useT } from './i18n.tsx';
+import {
+  defineMessages,
+  LANGUAGE_STORAGE_KEY,
+  LanguageProvider,
+  t,
+  useLanguage,
+  useT,
+} from './i18n.tsx';
 
 const messages = defineMessages({
   en: { hello: 'Hello {name}', bye: 'Goodbye' },

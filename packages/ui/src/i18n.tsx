@@ -27,7 +27,9 @@ export function t<K extends string>(
 ): string {
   const template = messages[language][key] ?? messages.en[key];
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in vars ? String(vars[name]) : match,
+  );
 }
 
 interface LanguageContextValue {
@@ -91,7 +93,8 @@ export function LanguageProvider({ children, initialLanguage, onChange }: Langua
 
 export function useLanguage(): LanguageContextValue {
   const value = useContext(LanguageContext);
-  if (!value) throw new Error('useLanguage must be used inside a LanguageProvider (the shell provides one).');
+  if (!value)
+    throw new Error('useLanguage must be used inside a LanguageProvider (the shell provides one).');
   return value;
 }
 

@@ -26,12 +26,19 @@ export function sealField(plaintext: string, { id, key }: FieldKey): string {
   // The key id is authenticated too, so a value cannot be relabelled to another key.
   cipher.setAAD(Buffer.from(id));
   const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+  return [
+    'v1',
+    id,
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    ct.toString('base64url'),
+  ].join('.');
 }
 
 export function sealedKeyId(sealed: string): string {
   const parts = sealed.split('.');
-  if (parts.length !== 5 || parts[0] !== 'v1' || !parts[1]) throw new Error('Not a sealed field value.');
+  if (parts.length !== 5 || parts[0] !== 'v1' || !parts[1])
+    throw new Error('Not a sealed field value.');
   return parts[1];
 }
 
@@ -39,9 +46,12 @@ export function sealedKeyId(sealed: string): string {
 export function openField(sealed: string, keys: readonly FieldKey[]): string {
   const [, id, iv, tag, ct] = sealed.split('.');
   const key = keys.find((k) => k.id === sealedKeyId(sealed));
-  if (!key || !iv || !tag || ct === undefined) throw new Error(`No key ${id} to open this value; was it rotated out?`);
+  if (!key || !iv || !tag || ct === undefined)
+    throw new Error(`No key ${id} to open this value; was it rotated out?`);
   const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(iv, 'base64url'));
   decipher.setAAD(Buffer.from(key.id));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(
+    'utf8',
+  );
 }

@@ -68,11 +68,20 @@ export const notificationTemplates: Partial<Record<string, Template>> = {
   rejected: ({ reference, data }, lang) =>
     lang === 'es'
       ? { title: `Su solicitud ${reference} no fue aprobada`, body: text(data.messageToApplicant) }
-      : { title: `Your request ${reference} was not approved`, body: text(data.messageToApplicant) },
+      : {
+          title: `Your request ${reference} was not approved`,
+          body: text(data.messageToApplicant),
+        },
   withdrawn: ({ reference }, lang) =>
     lang === 'es'
-      ? { title: `Retiró su solicitud ${reference}`, body: 'No haremos nada más con esta solicitud.' }
-      : { title: `You withdrew your request ${reference}`, body: 'We will take no further action on it.' },
+      ? {
+          title: `Retiró su solicitud ${reference}`,
+          body: 'No haremos nada más con esta solicitud.',
+        }
+      : {
+          title: `You withdrew your request ${reference}`,
+          body: 'We will take no further action on it.',
+        },
   payment_sent: ({ reference, data }, lang) =>
     lang === 'es'
       ? {
@@ -95,10 +104,22 @@ export const notificationTemplates: Partial<Record<string, Template>> = {
         },
   account_updated: ({ reference }, lang) =>
     lang === 'es'
-      ? { title: `Actualizó la cuenta bancaria de ${reference}`, body: 'Enviaremos el pago a la nueva cuenta.' }
-      : { title: `You updated the bank account for ${reference}`, body: 'We will send the payment to the new account.' },
+      ? {
+          title: `Actualizó la cuenta bancaria de ${reference}`,
+          body: 'Enviaremos el pago a la nueva cuenta.',
+        }
+      : {
+          title: `You updated the bank account for ${reference}`,
+          body: 'We will send the payment to the new account.',
+        },
   paid: ({ reference, data }, lang) =>
     lang === 'es'
-      ? { title: `Pago completado: ${reference}`, body: `Su banco confirmó el pago de ${money(data.amountCents, lang)}.` }
-      : { title: `Payment complete: ${reference}`, body: `Your bank confirmed the payment of ${money(data.amountCents, lang)}.` },
+      ? {
+          title: `Pago completado: ${reference}`,
+          body: `Su banco confirmó el pago de ${money(data.amountCents, lang)}.`,
+        }
+      : {
+          title: `Payment complete: ${reference}`,
+          body: `Your bank confirmed the payment of ${money(data.amountCents, lang)}.`,
+        },
 };

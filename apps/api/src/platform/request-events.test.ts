@@ -9,9 +9,17 @@ let requestId: string;
 beforeAll(async () => {
   ctx = await createTestApp();
   const db = ctx.db.kysely;
-  const citizen = await db.selectFrom('users').select('id').where('email', '=', 'citizen@example.gov').executeTakeFirstOrThrow();
+  const citizen = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'citizen@example.gov')
+    .executeTakeFirstOrThrow();
   await db.updateTable('users').set({ language: 'es' }).where('id', '=', citizen.id).execute();
-  const program = await db.selectFrom('programs').select(['id', 'version']).limit(1).executeTakeFirstOrThrow();
+  const program = await db
+    .selectFrom('programs')
+    .select(['id', 'version'])
+    .limit(1)
+    .executeTakeFirstOrThrow();
   requestId = uuidv7();
   await db
     .insertInto('requests')
@@ -44,15 +52,39 @@ describe('recordRequestEvent', () => {
         visibleToApplicant: true,
       }),
     );
-    const step = await db.selectFrom('request_events').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow();
-    expect(step).toMatchObject({ type: 'approved', to_status: 'approved', visible_to_applicant: true });
-    const note = await db.selectFrom('notifications').selectAll().where('event_id', '=', eventId).executeTakeFirstOrThrow();
+    const step = await db
+      .selectFrom('request_events')
+      .selectAll()
+      .where('id', '=', eventId)
+      .executeTakeFirstOrThrow();
+    expect(step).toMatchObject({
+      type: 'approved',
+      to_status: 'approved',
+      visible_to_applicant: true,
+    });
+    const note = await db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('event_id', '=', eventId)
+      .executeTakeFirstOrThrow();
     expect(note.language).toBe('es');
     expect(note.title).toContain('HMS-TEST-0000-0');
     expect(note.body).toContain('123.45');
-    const mail = await db.selectFrom('email_outbox').selectAll().where('notification_id', '=', note.id).executeTakeFirstOrThrow();
-    expect(mail).toMatchObject({ to_address: 'citizen@example.gov', status: 'queued', subject: note.title });
-    const outbox = await db.selectFrom('outbox_events').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('notification_id', '=', note.id)
+      .executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({
+      to_address: 'citizen@example.gov',
+      status: 'queued',
+      subject: note.title,
+    });
+    const outbox = await db
+      .selectFrom('outbox_events')
+      .selectAll()
+      .where('id', '=', eventId)
+      .executeTakeFirstOrThrow();
     expect(outbox.type).toBe('request.approved');
   });
 
@@ -67,13 +99,20 @@ describe('recordRequestEvent', () => {
         visibleToApplicant: false,
       }),
     );
-    const notes = await db.selectFrom('notifications').select('id').where('event_id', '=', eventId).execute();
+    const notes = await db
+      .selectFrom('notifications')
+      .select('id')
+      .where('event_id', '=', eventId)
+      .execute();
     expect(notes).toHaveLength(0);
   });
 
   it('rolls back with the transaction that caused it', async () => {
     const db = ctx.db.kysely;
-    const before = await db.selectFrom('request_events').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('request_events')
+      .select(db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     await expect(
       db.transaction().execute(async (trx) => {
         await recordRequestEvent(trx, {
@@ -85,7 +124,10 @@ describe('recordRequestEvent', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const after = await db.selectFrom('request_events').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('request_events')
+      .select(db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toEqual(before.n);
   });
 });

@@ -44,7 +44,10 @@ export interface RequestEventInput {
  * (in their language), the queued email, the outbox event (webhooks) and the live-update signal commit or roll back
  * together with the change that caused them.
  */
-export async function recordRequestEvent(trx: Transaction<Database>, input: RequestEventInput): Promise<string> {
+export async function recordRequestEvent(
+  trx: Transaction<Database>,
+  input: RequestEventInput,
+): Promise<string> {
   const eventId = uuidv7();
   const data = input.data ?? {};
   await trx

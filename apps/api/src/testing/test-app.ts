@@ -88,8 +88,10 @@ export class Agent {
   ): Promise<LightMyRequestResponse> {
     if (method !== 'GET' && !this.cookies.has('hms_csrf')) await this.request('GET', '/api/health');
     const headers: Record<string, string> = { ...opts.headers };
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    if (method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = this.cookies.get('hms_csrf') ?? '';
+    if (this.cookies.size > 0)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && opts.csrf !== false)
+      headers['x-csrf-token'] = this.cookies.get('hms_csrf') ?? '';
     const res = await this.app.inject({
       method,
       url,
@@ -105,12 +107,16 @@ export class Agent {
   }
 
   get = (url: string) => this.request('GET', url);
-  post = (url: string, body?: unknown, opts?: { csrf?: boolean; headers?: Record<string, string> }) =>
-    this.request('POST', url, body, opts);
+  post = (
+    url: string,
+    body?: unknown,
+    opts?: { csrf?: boolean; headers?: Record<string, string> },
+  ) => this.request('POST', url, body, opts);
 
   async signIn(email: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
     const res = await this.post('/api/auth/sign-in', { email, password });
-    if (res.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
+    if (res.statusCode !== 200)
+      throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
     return res;
   }
 }

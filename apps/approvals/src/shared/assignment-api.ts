@@ -7,7 +7,9 @@ import { invalidateApprovals } from './approvals-keys.ts';
 export function claimMutationOptions(client: QueryClient) {
   return mutationOptions({
     mutationFn: async (id: string): Promise<AssignmentResponse> =>
-      unwrap(apiClient.POST('/api/requests/{id}/claim', { params: { path: { id } } })) as Promise<AssignmentResponse>,
+      unwrap(
+        apiClient.POST('/api/requests/{id}/claim', { params: { path: { id } } }),
+      ) as Promise<AssignmentResponse>,
     onSettled: () => invalidateApprovals(client),
   });
 }
@@ -15,8 +17,9 @@ export function claimMutationOptions(client: QueryClient) {
 export function releaseMutationOptions(client: QueryClient) {
   return mutationOptions({
     mutationFn: async (id: string): Promise<AssignmentResponse> =>
-      unwrap(apiClient.POST('/api/requests/{id}/release', { params: { path: { id } } })) as Promise<AssignmentResponse>,
+      unwrap(
+        apiClient.POST('/api/requests/{id}/release', { params: { path: { id } } }),
+      ) as Promise<AssignmentResponse>,
     onSettled: () => invalidateApprovals(client),
   });
 }
-

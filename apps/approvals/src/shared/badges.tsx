@@ -15,7 +15,11 @@ const DEADLINE_CLASS: Record<DeadlineState, string> = {
 
 export function DeadlineBadge({ state }: { state: DeadlineState }) {
   const tr = useT(sharedMessages);
-  return <span className={`usa-tag ${DEADLINE_CLASS[state]}`} data-deadline={state}>{tr(state)}</span>;
+  return (
+    <span className={`usa-tag ${DEADLINE_CLASS[state]}`} data-deadline={state}>
+      {tr(state)}
+    </span>
+  );
 }
 
 const RISK_CLASS: Record<RiskLevel, string> = {
@@ -27,7 +31,11 @@ const RISK_CLASS: Record<RiskLevel, string> = {
 
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const tr = useT(sharedMessages);
-  return <span className={`usa-tag ${RISK_CLASS[level]}`} data-risk={level}>{tr(`risk_${level}`)}</span>;
+  return (
+    <span className={`usa-tag ${RISK_CLASS[level]}`} data-risk={level}>
+      {tr(`risk_${level}`)}
+    </span>
+  );
 }
 
 export function StatusText({ status }: { status: RequestStatus }) {

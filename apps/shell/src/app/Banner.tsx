@@ -39,7 +39,13 @@ export function Banner() {
         <div className="usa-banner__content usa-accordion__content" id={contentId} hidden={!open}>
           <div className="grid-row grid-gap-lg">
             <div className="usa-banner__guidance tablet:grid-col-6">
-              <img className="usa-banner__icon usa-media-block__img" src={dotGovIcon} role="img" alt="" aria-hidden="true" />
+              <img
+                className="usa-banner__icon usa-media-block__img"
+                src={dotGovIcon}
+                role="img"
+                alt=""
+                aria-hidden="true"
+              />
               <div className="usa-media-block__body">
                 <p>
                   <strong>{tr('bannerDotGovTitle')}</strong>
@@ -49,7 +55,13 @@ export function Banner() {
               </div>
             </div>
             <div className="usa-banner__guidance tablet:grid-col-6">
-              <img className="usa-banner__icon usa-media-block__img" src={httpsIcon} role="img" alt="" aria-hidden="true" />
+              <img
+                className="usa-banner__icon usa-media-block__img"
+                src={httpsIcon}
+                role="img"
+                alt=""
+                aria-hidden="true"
+              />
               <div className="usa-media-block__body">
                 <p>
                   <strong>{tr('bannerHttpsTitle')}</strong>

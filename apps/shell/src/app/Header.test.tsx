@@ -11,11 +11,19 @@ import { AREA_ROLES } from './navigation.ts';
 afterEach(cleanup);
 
 function userWith(roles: Role[]): CurrentUser {
-  return { id: '0190a0a0-0000-7000-8000-000000000001', email: 'u@example.com', displayName: 'Una User', roles, language: 'en' };
+  return {
+    id: '0190a0a0-0000-7000-8000-000000000001',
+    email: 'u@example.com',
+    displayName: 'Una User',
+    roles,
+    language: 'en',
+  };
 }
 
 function renderAt(path: string, user: CurrentUser | null, unread = 0) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity } },
+  });
   // The session as GET /api/me would have returned it; no network in this test.
   queryClient.setQueryData(['me'], user);
   queryClient.setQueryData(['notifications', 'unread'], unread);
@@ -111,14 +119,18 @@ describe('role-based navigation', () => {
 
   it('shows finance staff who open /admin the not-allowed page, not the area', () => {
     renderAt('/admin', userWith(['finance_supervisor']));
-    expect(screen.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'You do not have access to this page' }),
+    ).toBeTruthy();
     expect(screen.queryByText('Admin area')).toBeNull();
     expect(navLinks()).toEqual(['Finance']);
   });
 
   it('shows a citizen who opens /approvals the not-allowed page, not the area', () => {
     renderAt('/approvals', userWith(['citizen']));
-    expect(screen.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'You do not have access to this page' }),
+    ).toBeTruthy();
     expect(screen.queryByText('Approver area')).toBeNull();
     expect(navLinks()).not.toContain('Approvals');
   });

@@ -64,7 +64,11 @@ export function Header() {
               {tr('menu')}
             </button>
           </div>
-          <nav aria-label={tr('primaryNav')} className={`usa-nav${menuOpen ? ' is-visible' : ''}`} id="primary-nav">
+          <nav
+            aria-label={tr('primaryNav')}
+            className={`usa-nav${menuOpen ? ' is-visible' : ''}`}
+            id="primary-nav"
+          >
             <button
               ref={closeButton}
               type="button"
@@ -79,7 +83,10 @@ export function Header() {
             <ul className="usa-nav__primary usa-accordion">
               {items.map((item) => (
                 <li className="usa-nav__primary-item" key={item.to}>
-                  <NavLink to={item.to} className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}>
+                  <NavLink
+                    to={item.to}
+                    className={({ isActive }) => `usa-nav-link${isActive ? ' usa-current' : ''}`}
+                  >
                     <span>{tr(item.key)}</span>
                   </NavLink>
                 </li>
@@ -105,12 +112,16 @@ export function Header() {
                         <NotificationsLink />
                       </li>
                     ) : null}
-                    <li className="usa-nav__secondary-item">{tr('signedInAs', { name: user.displayName })}</li>
+                    <li className="usa-nav__secondary-item">
+                      {tr('signedInAs', { name: user.displayName })}
+                    </li>
                     <li className="usa-nav__secondary-item">
                       <button
                         type="button"
                         className="usa-button usa-button--unstyled"
-                        onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/') })}
+                        onClick={() =>
+                          signOut.mutate(undefined, { onSuccess: () => navigate('/') })
+                        }
                         disabled={signOut.isPending}
                       >
                         {tr('signOut')}
@@ -127,7 +138,11 @@ export function Header() {
           </nav>
         </div>
       </header>
-      <div className={`usa-overlay${menuOpen ? ' is-visible' : ''}`} onClick={() => setMenuOpen(false)} aria-hidden="true" />
+      <div
+        className={`usa-overlay${menuOpen ? ' is-visible' : ''}`}
+        onClick={() => setMenuOpen(false)}
+        aria-hidden="true"
+      />
     </>
   );
 }

@@ -51,7 +51,12 @@ export function Layout() {
       <LanguageSync />
       <Banner />
       <Header />
-      <main id="main-content" ref={main} tabIndex={-1} className="grid-container padding-bottom-5 hms-main">
+      <main
+        id="main-content"
+        ref={main}
+        tabIndex={-1}
+        className="grid-container padding-bottom-5 hms-main"
+      >
         <Outlet />
       </main>
       <Footer />

@@ -12,13 +12,17 @@ export function NotificationsLink() {
   const tr = useT(shellMessages);
   const unread = useQuery({
     queryKey: unreadCountQueryKey,
-    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/notifications/unread-count', { signal }))).unread,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/notifications/unread-count', { signal }))).unread,
     refetchInterval: 60_000,
     staleTime: 30_000,
   });
   const count = unread.data ?? 0;
   return (
-    <Link to="/my-requests/notifications" aria-label={count > 0 ? tr('notificationsUnread', { count }) : undefined}>
+    <Link
+      to="/my-requests/notifications"
+      aria-label={count > 0 ? tr('notificationsUnread', { count }) : undefined}
+    >
       {tr('notifications')}
       {count > 0 ? (
         <span className="usa-tag bg-secondary-dark margin-left-05" aria-hidden="true">

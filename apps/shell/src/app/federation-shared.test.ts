@@ -7,14 +7,25 @@ import { federationShared, sharedUsedExports } from '../../../../federation.shar
 // the shared block does not list, the federation runtime would load a second, full copy of the package
 // (a second router context) at run time. This test turns that silent break into a failing build.
 const repo = resolve(__dirname, '../../../..');
-const sourceRoots = ['apps/shell/src', 'apps/intake/src', 'apps/approvals/src', 'apps/finance/src', 'packages/ui/src', 'packages/api-client/src'];
+const sourceRoots = [
+  'apps/shell/src',
+  'apps/intake/src',
+  'apps/approvals/src',
+  'apps/finance/src',
+  'packages/ui/src',
+  'packages/api-client/src',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
     // Tests and their helpers (*.test-helper.ts[x]) are not part of any federated build (they may use MemoryRouter).
-    return /\.(ts|tsx)$/.test(name) && !/\.test(-helper)?\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+    return /\.(ts|tsx)$/.test(name) &&
+      !/\.test(-helper)?\.(ts|tsx)$/.test(name) &&
+      !name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
@@ -52,7 +63,9 @@ describe('tree-shaken shared singletons', () => {
     });
 
     it(`has no namespace or default import of ${pkg} (which needs the full bundle)`, () => {
-      const pattern = new RegExp(`import\\s+(\\*\\s+as\\s+\\w+|\\w+)\\s*(,|from)\\s*'${pkg.replace(/[/.]/g, '\\$&')}'`);
+      const pattern = new RegExp(
+        `import\\s+(\\*\\s+as\\s+\\w+|\\w+)\\s*(,|from)\\s*'${pkg.replace(/[/.]/g, '\\$&')}'`,
+      );
       expect(files.filter((file) => pattern.test(readFileSync(file, 'utf8')))).toEqual([]);
     });
   }

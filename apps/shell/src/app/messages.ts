@@ -9,9 +9,11 @@ export const shellMessages = defineMessages({
     bannerOfficial: 'An official website of the United States government',
     bannerHow: "Here's how you know",
     bannerDotGovTitle: 'Official websites use .gov',
-    bannerDotGov: 'A .gov website belongs to an official government organization in the United States.',
+    bannerDotGov:
+      'A .gov website belongs to an official government organization in the United States.',
     bannerHttpsTitle: 'Secure .gov websites use HTTPS',
-    bannerHttps: 'A lock or https:// means you’ve safely connected to the .gov website. Share sensitive information only on official, secure websites.',
+    bannerHttps:
+      'A lock or https:// means you’ve safely connected to the .gov website. Share sensitive information only on official, secure websites.',
     bannerFlagAlt: 'U.S. flag',
     menu: 'Menu',
     closeMenu: 'Close menu',
@@ -32,21 +34,25 @@ export const shellMessages = defineMessages({
     sessionError: 'We could not check whether you are signed in.',
     remoteLoading: 'Loading this section…',
     remoteErrorTitle: 'This section is not available right now',
-    remoteErrorBody: 'We could not load this part of the service. The rest of the site still works. Check your connection and try again; if it keeps failing, come back later.',
+    remoteErrorBody:
+      'We could not load this part of the service. The rest of the site still works. Check your connection and try again; if it keeps failing, come back later.',
     tryAgain: 'Try again',
     areaIntake: 'Services',
     areaApprovals: 'Approvals',
     areaFinance: 'Finance',
     areaAdmin: 'Administration',
     notFoundTitle: 'Page not found',
-    notFoundBody: 'If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.',
+    notFoundBody:
+      'If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.',
     goHome: 'Go to the home page',
     forbiddenTitle: 'You do not have access to this page',
-    forbiddenBody: 'Your account is not allowed to use this part of the service. If you think this is wrong, contact your administrator.',
+    forbiddenBody:
+      'Your account is not allowed to use this part of the service. If you think this is wrong, contact your administrator.',
     errorTitle: 'Sorry, there is a problem with the service',
     errorBody: 'Try reloading the page. If the problem continues, try again later.',
     welcomeTitle: 'Get help paying for what matters',
-    welcomeLead: 'Apply for rebates, grants, fee refunds and benefits, and follow your request until the money arrives.',
+    welcomeLead:
+      'Apply for rebates, grants, fee refunds and benefits, and follow your request until the money arrives.',
     welcomeCreate: 'Create an account',
     welcomeServicesTitle: 'Services you can apply for',
     welcomeAllServices: 'See all services',
@@ -55,7 +61,8 @@ export const shellMessages = defineMessages({
     programUpTo: 'Up to {amount}',
     noPrograms: 'There are no services to show yet.',
     signedInHomeTitle: 'Welcome, {name}',
-    signedInHomeBody: 'Your account has no area in this service yet. Contact your administrator if you need access.',
+    signedInHomeBody:
+      'Your account has no area in this service yet. Contact your administrator if you need access.',
   },
   es: {
     agency: 'HMS — Servicios de Salud y Dinero',
@@ -64,9 +71,11 @@ export const shellMessages = defineMessages({
     bannerOfficial: 'Un sitio oficial del Gobierno de Estados Unidos',
     bannerHow: 'Así es como usted puede verificarlo',
     bannerDotGovTitle: 'Los sitios web oficiales usan .gov',
-    bannerDotGov: 'Un sitio web .gov pertenece a una organización oficial del Gobierno de Estados Unidos.',
+    bannerDotGov:
+      'Un sitio web .gov pertenece a una organización oficial del Gobierno de Estados Unidos.',
     bannerHttpsTitle: 'Los sitios web seguros .gov usan HTTPS',
-    bannerHttps: 'Un candado o https:// significa que usted se conectó de forma segura a un sitio web .gov. Comparta información sensible sólo en sitios web oficiales y seguros.',
+    bannerHttps:
+      'Un candado o https:// significa que usted se conectó de forma segura a un sitio web .gov. Comparta información sensible sólo en sitios web oficiales y seguros.',
     bannerFlagAlt: 'Bandera de EE. UU.',
     menu: 'Menú',
     closeMenu: 'Cerrar menú',
@@ -83,25 +92,30 @@ export const shellMessages = defineMessages({
     signedInAs: 'Sesión iniciada como {name}',
     notifications: 'Notificaciones',
     notificationsUnread: 'Notificaciones, {count} sin leer',
-    footerText: 'HMS — Servicios de Salud y Dinero es un servicio gubernamental de pagos de demostración.',
+    footerText:
+      'HMS — Servicios de Salud y Dinero es un servicio gubernamental de pagos de demostración.',
     sessionError: 'No pudimos comprobar si usted inició sesión.',
     remoteLoading: 'Cargando esta sección…',
     remoteErrorTitle: 'Esta sección no está disponible en este momento',
-    remoteErrorBody: 'No pudimos cargar esta parte del servicio. El resto del sitio sigue funcionando. Revise su conexión e inténtelo de nuevo; si sigue fallando, vuelva más tarde.',
+    remoteErrorBody:
+      'No pudimos cargar esta parte del servicio. El resto del sitio sigue funcionando. Revise su conexión e inténtelo de nuevo; si sigue fallando, vuelva más tarde.',
     tryAgain: 'Intentar de nuevo',
     areaIntake: 'Servicios',
     areaApprovals: 'Aprobaciones',
     areaFinance: 'Finanzas',
     areaAdmin: 'Administración',
     notFoundTitle: 'No se encontró la página',
-    notFoundBody: 'Si escribió la dirección web, compruebe que sea correcta. Si la pegó, compruebe que copió la dirección completa.',
+    notFoundBody:
+      'Si escribió la dirección web, compruebe que sea correcta. Si la pegó, compruebe que copió la dirección completa.',
     goHome: 'Ir a la página principal',
     forbiddenTitle: 'Usted no tiene acceso a esta página',
-    forbiddenBody: 'Su cuenta no tiene permiso para usar esta parte del servicio. Si cree que es un error, comuníquese con su administrador.',
+    forbiddenBody:
+      'Su cuenta no tiene permiso para usar esta parte del servicio. Si cree que es un error, comuníquese con su administrador.',
     errorTitle: 'Lo sentimos, hay un problema con el servicio',
     errorBody: 'Intente volver a cargar la página. Si el problema continúa, inténtelo más tarde.',
     welcomeTitle: 'Obtenga ayuda para pagar lo que importa',
-    welcomeLead: 'Solicite reembolsos, subvenciones, devoluciones de tarifas y beneficios, y siga su solicitud hasta que llegue el dinero.',
+    welcomeLead:
+      'Solicite reembolsos, subvenciones, devoluciones de tarifas y beneficios, y siga su solicitud hasta que llegue el dinero.',
     welcomeCreate: 'Crear una cuenta',
     welcomeServicesTitle: 'Servicios que puede solicitar',
     welcomeAllServices: 'Ver todos los servicios',
@@ -110,6 +124,7 @@ export const shellMessages = defineMessages({
     programUpTo: 'Hasta {amount}',
     noPrograms: 'Todavía no hay servicios para mostrar.',
     signedInHomeTitle: 'Bienvenido, {name}',
-    signedInHomeBody: 'Su cuenta todavía no tiene un área en este servicio. Comuníquese con su administrador si necesita acceso.',
+    signedInHomeBody:
+      'Su cuenta todavía no tiene un área en este servicio. Comuníquese con su administrador si necesita acceso.',
   },
 });

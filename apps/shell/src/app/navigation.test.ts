@@ -6,7 +6,13 @@ import { AREA_ROLES, homePathFor, navigationFor } from './navigation.ts';
 import { REMOTE_MOUNTS } from './router.tsx';
 
 function userWith(roles: Role[]): CurrentUser {
-  return { id: '0190a0a0-0000-7000-8000-000000000001', email: 'u@example.com', displayName: 'Una User', roles, language: 'en' };
+  return {
+    id: '0190a0a0-0000-7000-8000-000000000001',
+    email: 'u@example.com',
+    displayName: 'Una User',
+    roles,
+    language: 'en',
+  };
 }
 
 describe('where each role goes', () => {
@@ -21,7 +27,13 @@ describe('where each role goes', () => {
 
   it('lists Admin for admins only', () => {
     expect(navigationFor(userWith(['admin']))).toEqual([{ to: '/admin', key: 'navAdmin' }]);
-    for (const role of ['citizen', 'approver', 'senior_approver', 'finance', 'finance_supervisor'] as Role[]) {
+    for (const role of [
+      'citizen',
+      'approver',
+      'senior_approver',
+      'finance',
+      'finance_supervisor',
+    ] as Role[]) {
       expect(navigationFor(userWith([role])).map((i) => i.to)).not.toContain('/admin');
     }
   });
@@ -30,7 +42,11 @@ describe('where each role goes', () => {
 describe('remote mounts', () => {
   it('serves /admin from the finance remote, to admins only', () => {
     const admin = REMOTE_MOUNTS.find((m) => m.path === 'admin/*');
-    expect(admin).toMatchObject({ remote: 'finance', exportName: 'AdminArea', areaKey: 'areaAdmin' });
+    expect(admin).toMatchObject({
+      remote: 'finance',
+      exportName: 'AdminArea',
+      areaKey: 'areaAdmin',
+    });
     expect(admin?.roles).toEqual(AREA_ROLES.admin);
     expect(AREA_ROLES.admin).toEqual(['admin']);
   });

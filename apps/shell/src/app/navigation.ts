@@ -26,7 +26,10 @@ export function navigationFor(user: CurrentUser | null | undefined): NavItem[] {
   if (!user) return [{ to: '/services', key: 'navServices' }];
   const items: NavItem[] = [];
   if (hasAnyRole(user, AREA_ROLES.myRequests)) {
-    items.push({ to: '/services', key: 'navServices' }, { to: '/my-requests', key: 'navMyRequests' });
+    items.push(
+      { to: '/services', key: 'navServices' },
+      { to: '/my-requests', key: 'navMyRequests' },
+    );
   }
   if (hasAnyRole(user, AREA_ROLES.approvals)) items.push({ to: '/approvals', key: 'navApprovals' });
   if (hasAnyRole(user, AREA_ROLES.finance)) items.push({ to: '/finance', key: 'navFinance' });

@@ -8,7 +8,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         // Retrying a 4xx cannot succeed (not allowed, not found, invalid); retry network and 5xx failures only.
-        retry: (failureCount, error) => failureCount < 2 && !(isApiProblem(error) && error.status < 500),
+        retry: (failureCount, error) =>
+          failureCount < 2 && !(isApiProblem(error) && error.status < 500),
       },
     },
   });

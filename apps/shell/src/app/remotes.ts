@@ -20,7 +20,11 @@ function ensureRegistered(queryClient: QueryClient): Promise<void> {
     .fetchQuery(remotesQueryOptions())
     .then((remotes) => {
       registerRemotes(
-        Object.entries(remotes).map(([name, entry]) => ({ name, entry: String(entry), type: 'module' })),
+        Object.entries(remotes).map(([name, entry]) => ({
+          name,
+          entry: String(entry),
+          type: 'module',
+        })),
       );
     })
     .catch((error: unknown) => {
@@ -36,7 +40,10 @@ function ensureRegistered(queryClient: QueryClient): Promise<void> {
  * runtime's cached entry) and a fresh URL, because browsers may also keep a failed module import in their
  * module map; without both, "Try again" would replay the old failure instead of fetching again.
  */
-export async function loadRemoteRoutes(queryClient: QueryClient, name: RemoteName): Promise<RemoteRoutesModule> {
+export async function loadRemoteRoutes(
+  queryClient: QueryClient,
+  name: RemoteName,
+): Promise<RemoteRoutesModule> {
   await ensureRegistered(queryClient);
   const failures = failedAttempts.get(name) ?? 0;
   if (failures > 0) {

@@ -26,11 +26,35 @@ interface RemoteMount {
 /** Which remote serves which part of the URL space. Each is downloaded only when its path is first visited. */
 export const REMOTE_MOUNTS: RemoteMount[] = [
   { path: 'services/*', remote: 'intake', exportName: 'ServicesArea', areaKey: 'areaIntake' },
-  { path: 'my-requests/*', remote: 'intake', exportName: 'MyRequestsArea', areaKey: 'areaIntake', roles: AREA_ROLES.myRequests },
-  { path: 'approvals/*', remote: 'approvals', exportName: 'ApprovalsArea', areaKey: 'areaApprovals', roles: AREA_ROLES.approvals },
-  { path: 'finance/*', remote: 'finance', exportName: 'FinanceArea', areaKey: 'areaFinance', roles: AREA_ROLES.finance },
+  {
+    path: 'my-requests/*',
+    remote: 'intake',
+    exportName: 'MyRequestsArea',
+    areaKey: 'areaIntake',
+    roles: AREA_ROLES.myRequests,
+  },
+  {
+    path: 'approvals/*',
+    remote: 'approvals',
+    exportName: 'ApprovalsArea',
+    areaKey: 'areaApprovals',
+    roles: AREA_ROLES.approvals,
+  },
+  {
+    path: 'finance/*',
+    remote: 'finance',
+    exportName: 'FinanceArea',
+    areaKey: 'areaFinance',
+    roles: AREA_ROLES.finance,
+  },
   // Service tokens, webhook endpoints and the email outbox: the finance remote serves them (FINANCIAL exchange settings).
-  { path: 'admin/*', remote: 'finance', exportName: 'AdminArea', areaKey: 'areaAdmin', roles: AREA_ROLES.admin },
+  {
+    path: 'admin/*',
+    remote: 'finance',
+    exportName: 'AdminArea',
+    areaKey: 'areaAdmin',
+    roles: AREA_ROLES.admin,
+  },
 ];
 
 function MountedRemote({ mount, queryClient }: { mount: RemoteMount; queryClient: QueryClient }) {
@@ -60,9 +84,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         { index: true, element: <HomeRoute /> },
         // Forms (and zod) are split out: they are not needed for a citizen's first page.
-        { path: 'sign-in', lazy: async () => ({ Component: (await import('../features/auth/routes/sign-in-route.tsx')).default }) },
-        { path: 'register', lazy: async () => ({ Component: (await import('../features/auth/routes/register-route.tsx')).default }) },
-        ...REMOTE_MOUNTS.map((mount) => ({ path: mount.path, element: <MountedRemote mount={mount} queryClient={queryClient} /> })),
+        {
+          path: 'sign-in',
+          lazy: async () => ({
+            Component: (await import('../features/auth/routes/sign-in-route.tsx')).default,
+          }),
+        },
+        {
+          path: 'register',
+          lazy: async () => ({
+            Component: (await import('../features/auth/routes/register-route.tsx')).default,
+          }),
+        },
+        ...REMOTE_MOUNTS.map((mount) => ({
+          path: mount.path,
+          element: <MountedRemote mount={mount} queryClient={queryClient} />,
+        })),
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -4,8 +4,29 @@
 export const ORIGINATED_SEC_CODES = ['PPD', 'CCD', 'WEB'] as const;
 
 export const KNOWN_SEC_CODES: ReadonlySet<string> = new Set([
-  'ACK', 'ADV', 'ARC', 'ATX', 'BOC', 'CCD', 'CIE', 'COR', 'CTX', 'DNE', 'ENR', 'IAT', 'MTE', 'POP',
-  'POS', 'PPD', 'RCK', 'SHR', 'TEL', 'TRC', 'TRX', 'WEB', 'XCK',
+  'ACK',
+  'ADV',
+  'ARC',
+  'ATX',
+  'BOC',
+  'CCD',
+  'CIE',
+  'COR',
+  'CTX',
+  'DNE',
+  'ENR',
+  'IAT',
+  'MTE',
+  'POP',
+  'POS',
+  'PPD',
+  'RCK',
+  'SHR',
+  'TEL',
+  'TRC',
+  'TRX',
+  'WEB',
+  'XCK',
 ]);
 
 /** Addenda type codes each SEC code may carry besides returns (99) and NOCs (98). */

@@ -37,7 +37,12 @@ export function readAddenda(r: string): Addenda {
 }
 
 /** Writes the `index`-th addenda of an entry into the buffer's current record. */
-export function formatAddenda(a: Addenda, index: number, entryTrace: string, w: RecordBuffer): void {
+export function formatAddenda(
+  a: Addenda,
+  index: number,
+  entryTrace: string,
+  w: RecordBuffer,
+): void {
   w.raw(1, '7');
   switch (a.typeCode) {
     case '05': {
@@ -45,7 +50,12 @@ export function formatAddenda(a: Addenda, index: number, entryTrace: string, w: 
       w.raw(2, '05');
       w.alpha(4, 80, x.paymentRelatedInformation, 'paymentRelatedInformation');
       w.num(84, 4, x.sequenceNumber ?? index + 1, 'sequenceNumber');
-      w.digits(88, 7, x.entryDetailSequenceNumber ?? entryTrace.slice(-7), 'entryDetailSequenceNumber');
+      w.digits(
+        88,
+        7,
+        x.entryDetailSequenceNumber ?? entryTrace.slice(-7),
+        'entryDetailSequenceNumber',
+      );
       return;
     }
     case '98': {

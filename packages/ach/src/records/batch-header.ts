@@ -19,7 +19,12 @@ export function readBatchHeader(r: string): BatchHeader {
 }
 
 /** Writes a batch header into the buffer's current record. */
-export function formatBatchHeader(h: BatchHeader, serviceClassCode: number, batchNumber: number, w: RecordBuffer): void {
+export function formatBatchHeader(
+  h: BatchHeader,
+  serviceClassCode: number,
+  batchNumber: number,
+  w: RecordBuffer,
+): void {
   w.raw(1, '5');
   w.num(2, 3, serviceClassCode, 'serviceClassCode');
   w.alpha(5, 16, h.companyName, 'companyName');

@@ -13,7 +13,10 @@ export class RecordBuffer {
   /** Offset of the current record's first character. */
   private base = 0;
 
-  constructor(records: number, readonly sink: OverflowSink) {
+  constructor(
+    records: number,
+    readonly sink: OverflowSink,
+  ) {
     // 95 bytes per record: 94 characters and a newline.
     this.bytes = new Uint8Array(records * (RECORD_LENGTH + 1)).fill(32);
     for (let i = 1; i <= records; i++) this.bytes[i * (RECORD_LENGTH + 1) - 1] = 10;
@@ -90,6 +93,8 @@ export class RecordBuffer {
   }
 
   toString(): string {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('latin1');
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString(
+      'latin1',
+    );
   }
 }

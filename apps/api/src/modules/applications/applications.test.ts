@@ -9,12 +9,19 @@ let other: Agent;
 
 async function register(email: string): Promise<Agent> {
   const a = new Agent(t.app);
-  const res = await a.post('/api/auth/register', { email, password: 'a-long-enough-passphrase-9', displayName: 'Test Person' });
+  const res = await a.post('/api/auth/register', {
+    email,
+    password: 'a-long-enough-passphrase-9',
+    displayName: 'Test Person',
+  });
   expect(res.statusCode).toBe(201);
   return a;
 }
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 
 function multipart(filename: string, content: Buffer, type = 'application/octet-stream') {
   const boundary = '----hmstest' + Math.random().toString(16).slice(2);
@@ -28,7 +35,13 @@ function multipart(filename: string, content: Buffer, type = 'application/octet-
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function upload(agent: Agent, requestId: string, filename: string, content: Buffer, questionId?: string) {
+async function upload(
+  agent: Agent,
+  requestId: string,
+  filename: string,
+  content: Buffer,
+  questionId?: string,
+) {
   const { body, contentType } = multipart(filename, content);
   const q = questionId ? `?questionId=${questionId}` : '';
   const headers: Record<string, string> = {
@@ -36,10 +49,22 @@ async function upload(agent: Agent, requestId: string, filename: string, content
     cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
     'x-csrf-token': agent.cookies.get('hms_csrf') ?? '',
   };
-  return t.app.inject({ method: 'POST', url: `/api/requests/${requestId}/documents${q}`, headers, payload: body });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/requests/${requestId}/documents${q}`,
+    headers,
+    payload: body,
+  });
 }
 
-type Detail = { id: string; version: number; status: string; reference: string; bankAccount: unknown; answers: Record<string, unknown> };
+type Detail = {
+  id: string;
+  version: number;
+  status: string;
+  reference: string;
+  bankAccount: unknown;
+  answers: Record<string, unknown>;
+};
 
 async function startPermitDraft(agent: Agent): Promise<Detail> {
   const res = await agent.post('/api/programs/permit-fee-refund/drafts');
@@ -48,8 +73,14 @@ async function startPermitDraft(agent: Agent): Promise<Detail> {
 }
 
 const permitSteps = [
-  { step: 'permit', answers: { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: '250' } },
-  { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'I paid twice on the same day.' } },
+  {
+    step: 'permit',
+    answers: { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: '250' },
+  },
+  {
+    step: 'reason',
+    answers: { refundReason: 'duplicate', reasonDetails: 'I paid twice on the same day.' },
+  },
   { step: 'contact', answers: { applicantName: 'Pat Example', contactEmail: 'pat@example.com' } },
 ];
 
@@ -86,7 +117,11 @@ describe('program detail', () => {
   it('returns the question set and whether it accepts applications', async () => {
     const res = await t.app.inject({ url: '/api/programs/home-energy-rebate' });
     expect(res.statusCode).toBe(200);
-    const p = res.json() as { acceptingApplications: boolean; questionSet: { steps: unknown[] }; closedReason: null };
+    const p = res.json() as {
+      acceptingApplications: boolean;
+      questionSet: { steps: unknown[] };
+      closedReason: null;
+    };
     expect(p.acceptingApplications).toBe(true);
     expect(p.closedReason).toBeNull();
     expect(p.questionSet.steps.length).toBeGreaterThan(2);
@@ -125,7 +160,10 @@ describe('drafts', () => {
 
   it('detects a stale save from another device (409) and keeps the saved draft', async () => {
     const d = await startPermitDraft(citizen);
-    const first = await citizen.request('PUT', `/api/requests/${d.id}/answers`, { version: d.version, ...permitSteps[0] });
+    const first = await citizen.request('PUT', `/api/requests/${d.id}/answers`, {
+      version: d.version,
+      ...permitSteps[0],
+    });
     expect(first.statusCode).toBe(200);
     const stale = await citizen.request('PUT', `/api/requests/${d.id}/answers`, {
       version: d.version,
@@ -140,7 +178,9 @@ describe('drafts', () => {
   });
 
   it('checks bank details with the ABA check digit, the repeated number, and only returns the last 4', async () => {
-    const d = (await citizen.get(`/api/requests/${(await startPermitDraft(citizen)).id}`)).json() as Detail;
+    const d = (
+      await citizen.get(`/api/requests/${(await startPermitDraft(citizen)).id}`)
+    ).json() as Detail;
     const bad = await citizen.request('PUT', `/api/requests/${d.id}/bank-account`, {
       version: d.version,
       holderName: 'Pat',
@@ -152,11 +192,21 @@ describe('drafts', () => {
     });
     expect(bad.statusCode).toBe(400);
     const fields = (bad.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['body.routingNumber', 'body.accountNumberConfirm']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['body.routingNumber', 'body.accountNumberConfirm']),
+    );
     const filled = await fillPermitDraft(citizen, d);
-    expect(filled.bankAccount).toEqual({ holderName: 'Pat Example', accountType: 'checking', routingNumber: '011000015', last4: '9012' });
+    expect(filled.bankAccount).toEqual({
+      holderName: 'Pat Example',
+      accountType: 'checking',
+      routingNumber: '011000015',
+      last4: '9012',
+    });
     expect(JSON.stringify(filled)).not.toContain('123456789012');
-    const stored = await t.db.kysely.selectFrom('payee_accounts').select('account_number_enc').execute();
+    const stored = await t.db.kysely
+      .selectFrom('payee_accounts')
+      .select('account_number_enc')
+      .execute();
     expect(stored.every((r) => !r.account_number_enc.includes('123456789012'))).toBe(true);
   });
 });
@@ -175,32 +225,60 @@ describe('submission', () => {
     expect(r2.json()).toEqual(a);
     expect(isValidReference(a.reference)).toBe(true);
     expect(new Date(a.dueAt).getTime()).toBeGreaterThan(Date.now());
-    const again = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers });
+    const again = await fresh.post(
+      `/api/requests/${d.id}/submit`,
+      { declaration: true },
+      { headers },
+    );
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(a);
-    const events = await t.db.kysely.selectFrom('request_events').select('type').where('request_id', '=', d.id).where('type', '=', 'submitted').execute();
+    const events = await t.db.kysely
+      .selectFrom('request_events')
+      .select('type')
+      .where('request_id', '=', d.id)
+      .where('type', '=', 'submitted')
+      .execute();
     expect(events).toHaveLength(1);
     // The timeline, the notification and the queued email were written with it.
-    const detail = (await fresh.get(`/api/requests/${d.id}`)).json() as { status: string; timeline: Array<{ type: string }> };
+    const detail = (await fresh.get(`/api/requests/${d.id}`)).json() as {
+      status: string;
+      timeline: Array<{ type: string }>;
+    };
     expect(detail.status).toBe('submitted');
     expect(detail.timeline.map((e) => e.type)).toEqual(['submitted']);
     const count = (await fresh.get('/api/notifications/unread-count')).json() as { unread: number };
     expect(count.unread).toBe(1);
     // A different key on a submitted request is a conflict, not a second request.
-    const other = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers: { 'idempotency-key': 'key-0002-abcdef' } });
+    const other = await fresh.post(
+      `/api/requests/${d.id}/submit`,
+      { declaration: true },
+      { headers: { 'idempotency-key': 'key-0002-abcdef' } },
+    );
     expect(other.statusCode).toBe(409);
   });
 
   it('re-validates every answer at submit and needs the declaration', async () => {
     const fresh = await register('intake-d@example.com');
     const d = await startPermitDraft(fresh);
-    const res = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers: { 'idempotency-key': 'key-incomplete-1' } });
+    const res = await fresh.post(
+      `/api/requests/${d.id}/submit`,
+      { declaration: true },
+      { headers: { 'idempotency-key': 'key-incomplete-1' } },
+    );
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toContain('body.answers.permitNumber');
+    expect(
+      (res.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field),
+    ).toContain('body.answers.permitNumber');
     const filled = await fillPermitDraft(fresh, d);
-    const noDecl = await fresh.post(`/api/requests/${filled.id}/submit`, { declaration: false }, { headers: { 'idempotency-key': 'key-incomplete-2' } });
+    const noDecl = await fresh.post(
+      `/api/requests/${filled.id}/submit`,
+      { declaration: false },
+      { headers: { 'idempotency-key': 'key-incomplete-2' } },
+    );
     expect(noDecl.statusCode).toBe(400);
-    expect((noDecl.json() as { errors: Array<{ field: string }> }).errors[0]!.field).toBe('body.declaration');
+    expect((noDecl.json() as { errors: Array<{ field: string }> }).errors[0]!.field).toBe(
+      'body.declaration',
+    );
   });
 
   it('refuses an ineligible applicant with the plain-language reason (eligibility endpoint and submit)', async () => {
@@ -216,7 +294,10 @@ describe('submission', () => {
       expect(r.statusCode, r.body).toBe(200);
       version = (r.json() as Detail).version;
     }
-    const elig = (await fresh.get(`/api/requests/${d.id}/eligibility?language=en`)).json() as { eligible: boolean; reasons: string[] };
+    const elig = (await fresh.get(`/api/requests/${d.id}/eligibility?language=en`)).json() as {
+      eligible: boolean;
+      reasons: string[];
+    };
     expect(elig.eligible).toBe(false);
     expect(elig.reasons[0]).toMatch(/cannot be refunded once work has started/);
     const bank = await fresh.request('PUT', `/api/requests/${d.id}/bank-account`, {
@@ -229,9 +310,15 @@ describe('submission', () => {
       achAuthorization: true,
     });
     expect(bank.statusCode).toBe(200);
-    const sub = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true, language: 'es' }, { headers: { 'idempotency-key': 'key-inelig-0001' } });
+    const sub = await fresh.post(
+      `/api/requests/${d.id}/submit`,
+      { declaration: true, language: 'es' },
+      { headers: { 'idempotency-key': 'key-inelig-0001' } },
+    );
     expect(sub.statusCode).toBe(422);
-    expect((sub.json() as { detail: string }).detail).toMatch(/no se pueden reembolsar una vez que comenzó el trabajo/);
+    expect((sub.json() as { detail: string }).detail).toMatch(
+      /no se pueden reembolsar una vez que comenzó el trabajo/,
+    );
     expect(((await fresh.get(`/api/requests/${d.id}`)).json() as Detail).status).toBe('draft');
   });
 
@@ -244,13 +331,19 @@ describe('submission', () => {
       .where('slug', '=', 'permit-fee-refund')
       .execute();
     try {
-      const res = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers: { 'idempotency-key': 'key-closed-0001' } });
+      const res = await fresh.post(
+        `/api/requests/${d.id}/submit`,
+        { declaration: true },
+        { headers: { 'idempotency-key': 'key-closed-0001' } },
+      );
       expect(res.statusCode).toBe(409);
       expect((res.json() as { detail: string }).detail).toMatch(/closed.*draft is kept/s);
       const after = (await fresh.get(`/api/requests/${d.id}`)).json() as Detail;
       expect(after.status).toBe('draft');
       expect(after.answers.permitNumber).toBe('BP-2026-01234');
-      const program = (await t.app.inject({ url: '/api/programs/permit-fee-refund' })).json() as { closedReason: string };
+      const program = (await t.app.inject({ url: '/api/programs/permit-fee-refund' })).json() as {
+        closedReason: string;
+      };
       expect(program.closedReason).toBe('closed');
     } finally {
       await t.db.kysely
@@ -266,26 +359,56 @@ describe('budget', () => {
   it('refuses an amount above what is left of the budget and says how much is left; the draft is kept', async () => {
     const fresh = await register('intake-h@example.com');
     const d = await fillPermitDraft(fresh, await startPermitDraft(fresh));
-    const before = await t.db.kysely.selectFrom('programs').select('budget_cents').where('slug', '=', 'permit-fee-refund').executeTakeFirstOrThrow();
+    const before = await t.db.kysely
+      .selectFrom('programs')
+      .select('budget_cents')
+      .where('slug', '=', 'permit-fee-refund')
+      .executeTakeFirstOrThrow();
     // Leave $100 (10,000 cents) beyond what other submitted requests already committed.
     const committed = await t.db.kysely
       .selectFrom('requests')
       .innerJoin('programs', 'programs.id', 'requests.program_id')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('requests.amount_requested_cents'), eb.lit(0)).as('c'))
+      .select((eb) =>
+        eb.fn.coalesce(eb.fn.sum<number>('requests.amount_requested_cents'), eb.lit(0)).as('c'),
+      )
       .where('programs.slug', '=', 'permit-fee-refund')
       .where('requests.status', 'not in', ['draft', 'rejected', 'withdrawn'])
       .executeTakeFirstOrThrow();
-    await t.db.kysely.updateTable('programs').set({ budget_cents: Number(committed.c) + 10_000 }).where('slug', '=', 'permit-fee-refund').execute();
+    await t.db.kysely
+      .updateTable('programs')
+      .set({ budget_cents: Number(committed.c) + 10_000 })
+      .where('slug', '=', 'permit-fee-refund')
+      .execute();
     try {
-      const res = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers: { 'idempotency-key': 'key-budget-0001' } });
+      const res = await fresh.post(
+        `/api/requests/${d.id}/submit`,
+        { declaration: true },
+        { headers: { 'idempotency-key': 'key-budget-0001' } },
+      );
       expect(res.statusCode).toBe(409);
-      expect((res.json() as { detail: string }).detail).toMatch(/only \$100\.00 left.*draft is kept/);
+      expect((res.json() as { detail: string }).detail).toMatch(
+        /only \$100\.00 left.*draft is kept/,
+      );
       expect(((await fresh.get(`/api/requests/${d.id}`)).json() as Detail).status).toBe('draft');
-      await t.db.kysely.updateTable('programs').set({ budget_cents: Number(committed.c) }).where('slug', '=', 'permit-fee-refund').execute();
-      const program = (await t.app.inject({ url: '/api/programs/permit-fee-refund' })).json() as { closedReason: string; acceptingApplications: boolean };
-      expect(program).toMatchObject({ closedReason: 'budget_exhausted', acceptingApplications: false });
+      await t.db.kysely
+        .updateTable('programs')
+        .set({ budget_cents: Number(committed.c) })
+        .where('slug', '=', 'permit-fee-refund')
+        .execute();
+      const program = (await t.app.inject({ url: '/api/programs/permit-fee-refund' })).json() as {
+        closedReason: string;
+        acceptingApplications: boolean;
+      };
+      expect(program).toMatchObject({
+        closedReason: 'budget_exhausted',
+        acceptingApplications: false,
+      });
     } finally {
-      await t.db.kysely.updateTable('programs').set({ budget_cents: Number(before.budget_cents) }).where('slug', '=', 'permit-fee-refund').execute();
+      await t.db.kysely
+        .updateTable('programs')
+        .set({ budget_cents: Number(before.budget_cents) })
+        .where('slug', '=', 'permit-fee-refund')
+        .execute();
     }
   });
 });
@@ -299,9 +422,16 @@ describe('documents', () => {
     expect(doc.mimeType).toBe('image/png');
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const disguised = await upload(citizen, d.id, 'receipt.pdf', Buffer.from('MZ this is an executable, not a PDF'));
+    const disguised = await upload(
+      citizen,
+      d.id,
+      'receipt.pdf',
+      Buffer.from('MZ this is an executable, not a PDF'),
+    );
     expect(disguised.statusCode).toBe(415);
-    expect((disguised.json() as { errors: Array<{ field: string }> }).errors[0]!.field).toBe('body.file');
+    expect((disguised.json() as { errors: Array<{ field: string }> }).errors[0]!.field).toBe(
+      'body.file',
+    );
 
     const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024)]);
     expect((await upload(citizen, d.id, 'big.pdf', big)).statusCode).toBe(413);
@@ -317,7 +447,14 @@ describe('documents', () => {
     const doc = (await upload(citizen, d.id, 'r.png', PNG)).json() as { id: string };
     expect((await other.get(`/api/requests/${d.id}`)).statusCode).toBe(404);
     expect((await other.get(`/api/documents/${doc.id}`)).statusCode).toBe(404);
-    expect((await other.request('PUT', `/api/requests/${d.id}/answers`, { version: 1, ...permitSteps[0] })).statusCode).toBe(404);
+    expect(
+      (
+        await other.request('PUT', `/api/requests/${d.id}/answers`, {
+          version: 1,
+          ...permitSteps[0],
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await upload(other, d.id, 'x.png', PNG)).statusCode).toBe(404);
     // Reviewers may read documents of submitted requests, not of someone's draft.
     const approver = new Agent(t.app);
@@ -333,12 +470,24 @@ describe('after submission', () => {
   it('answers a request for more information (back to submitted, same reviewer) and withdraws', async () => {
     const fresh = await register('intake-g@example.com');
     const d = await fillPermitDraft(fresh, await startPermitDraft(fresh));
-    const sub = await fresh.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers: { 'idempotency-key': 'key-info-000001' } });
+    const sub = await fresh.post(
+      `/api/requests/${d.id}/submit`,
+      { declaration: true },
+      { headers: { 'idempotency-key': 'key-info-000001' } },
+    );
     expect(sub.statusCode).toBe(201);
-    const approver = await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'approver@example.gov').executeTakeFirstOrThrow();
+    const approver = await t.db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'approver@example.gov')
+      .executeTakeFirstOrThrow();
     // What the approvals module does when it returns a request for information.
     await t.db.kysely.transaction().execute(async (trx) => {
-      await trx.updateTable('requests').set({ status: 'needs_info', assigned_to: approver.id }).where('id', '=', d.id).execute();
+      await trx
+        .updateTable('requests')
+        .set({ status: 'needs_info', assigned_to: approver.id })
+        .where('id', '=', d.id)
+        .execute();
       const { recordRequestEvent } = await import('../../platform/request-events.ts');
       await recordRequestEvent(trx, {
         requestId: d.id,
@@ -350,7 +499,9 @@ describe('after submission', () => {
         visibleToApplicant: true,
       });
     });
-    const before = (await fresh.get(`/api/requests/${d.id}`)).json() as { infoRequest: { question: string } };
+    const before = (await fresh.get(`/api/requests/${d.id}`)).json() as {
+      infoRequest: { question: string };
+    };
     expect(before.infoRequest.question).toBe('Send the second receipt.');
     const doc = (await upload(fresh, d.id, 'second.png', PNG)).json() as { id: string };
     // Reviewing staff may read the documents of a submitted request.
@@ -359,14 +510,28 @@ describe('after submission', () => {
     const read = await reviewer.get(`/api/documents/${doc.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.headers['x-document-sha256']).toMatch(/^[0-9a-f]{64}$/);
-    const empty = await fresh.post(`/api/requests/${d.id}/info-response`, { message: '  ', documentIds: [] });
+    const empty = await fresh.post(`/api/requests/${d.id}/info-response`, {
+      message: '  ',
+      documentIds: [],
+    });
     expect(empty.statusCode).toBe(400);
-    const res = await fresh.post(`/api/requests/${d.id}/info-response`, { message: 'Here it is.', documentIds: [doc.id] });
+    const res = await fresh.post(`/api/requests/${d.id}/info-response`, {
+      message: 'Here it is.',
+      documentIds: [doc.id],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json() as { status: string; timeline: Array<{ type: string }> };
     expect(after.status).toBe('submitted');
-    expect(after.timeline.map((e) => e.type)).toEqual(['submitted', 'info_requested', 'info_provided']);
-    const row = await t.db.kysely.selectFrom('requests').select('assigned_to').where('id', '=', d.id).executeTakeFirstOrThrow();
+    expect(after.timeline.map((e) => e.type)).toEqual([
+      'submitted',
+      'info_requested',
+      'info_provided',
+    ]);
+    const row = await t.db.kysely
+      .selectFrom('requests')
+      .select('assigned_to')
+      .where('id', '=', d.id)
+      .executeTakeFirstOrThrow();
     expect(row.assigned_to).toBe(approver.id);
 
     const w = await fresh.post(`/api/requests/${d.id}/withdraw`, { reason: 'No longer needed' });

@@ -23,7 +23,12 @@ const requestColumns = [
 ] as const;
 
 /** A request of this applicant, or undefined (another person's request reads as absent). */
-export async function findOwnRequest(db: Q, applicantId: string, requestId: string, opts: { lock?: boolean } = {}) {
+export async function findOwnRequest(
+  db: Q,
+  applicantId: string,
+  requestId: string,
+  opts: { lock?: boolean } = {},
+) {
   let q = db
     .selectFrom('requests')
     .select(requestColumns)
@@ -55,7 +60,13 @@ export async function findByIdempotencyKey(db: Q, applicantId: string, key: stri
 
 export async function insertDraft(
   trx: Transaction<Database>,
-  row: { id: string; reference: string; programId: string; programVersion: number; applicantId: string },
+  row: {
+    id: string;
+    reference: string;
+    programId: string;
+    programVersion: number;
+    applicantId: string;
+  },
 ): Promise<void> {
   await trx
     .insertInto('requests')
@@ -74,7 +85,11 @@ export async function insertDraft(
 }
 
 export async function referenceExists(db: Q, reference: string): Promise<boolean> {
-  const row = await db.selectFrom('requests').select('id').where('reference', '=', reference).executeTakeFirst();
+  const row = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -94,7 +109,9 @@ export async function updateDraftIfVersion(
     .updateTable('requests')
     .set({
       ...(set.answers ? { answers: JSON.stringify(set.answers) } : {}),
-      ...(set.amountRequestedCents !== undefined ? { amount_requested_cents: set.amountRequestedCents } : {}),
+      ...(set.amountRequestedCents !== undefined
+        ? { amount_requested_cents: set.amountRequestedCents }
+        : {}),
       ...(set.completedSteps ? { completed_steps: JSON.stringify(set.completedSteps) } : {}),
       ...(set.payeeAccountId ? { payee_account_id: set.payeeAccountId } : {}),
       version: sql<number>`version + 1`,

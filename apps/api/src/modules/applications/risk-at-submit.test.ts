@@ -5,7 +5,11 @@ let t: TestContext;
 
 async function register(email: string): Promise<Agent> {
   const a = new Agent(t.app);
-  const res = await a.post('/api/auth/register', { email, password: 'a-long-enough-passphrase-9', displayName: 'Risk Person' });
+  const res = await a.post('/api/auth/register', {
+    email,
+    password: 'a-long-enough-passphrase-9',
+    displayName: 'Risk Person',
+  });
   expect(res.statusCode, res.body).toBe(201);
   return a;
 }
@@ -19,9 +23,15 @@ async function submitWithAccount(agent: Agent, accountNumber: string, key: strin
   const d = draft.json() as { id: string; version: number };
   let version = d.version;
   for (const s of [
-    { step: 'permit', answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '180' } },
+    {
+      step: 'permit',
+      answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '180' },
+    },
     { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Charged twice.' } },
-    { step: 'contact', answers: { applicantName: 'Risk Person', contactEmail: 'risk@example.com' } },
+    {
+      step: 'contact',
+      answers: { applicantName: 'Risk Person', contactEmail: 'risk@example.com' },
+    },
   ]) {
     const res = await agent.request('PUT', `/api/requests/${d.id}/answers`, { version, ...s });
     expect(res.statusCode, res.body).toBe(200);
@@ -37,7 +47,11 @@ async function submitWithAccount(agent: Agent, accountNumber: string, key: strin
     achAuthorization: true,
   });
   expect(bank.statusCode, bank.body).toBe(200);
-  const sub = await agent.post(`/api/requests/${d.id}/submit`, { declaration: true }, { headers: { 'idempotency-key': key } });
+  const sub = await agent.post(
+    `/api/requests/${d.id}/submit`,
+    { declaration: true },
+    { headers: { 'idempotency-key': key } },
+  );
   expect(sub.statusCode, sub.body).toBe(201);
   return sub.json() as { id: string; reference: string };
 }
@@ -45,15 +59,21 @@ async function submitWithAccount(agent: Agent, accountNumber: string, key: strin
 async function inboxRow(approver: Agent, reference: string) {
   const res = await approver.get(`/api/inbox?queue=all&q=${reference}`);
   expect(res.statusCode, res.body).toBe(200);
-  const row = (res.json() as { items: Array<{ id: string; reference: string; riskLevel: string }> }).items.find(
-    (i) => i.reference === reference,
-  );
+  const row = (
+    res.json() as { items: Array<{ id: string; reference: string; riskLevel: string }> }
+  ).items.find((i) => i.reference === reference);
   expect(row).toBeDefined();
   return row!;
 }
 
 const signalKinds = async (requestId: string) =>
-  (await t.db.kysely.selectFrom('risk_signals').select('kind').where('request_id', '=', requestId).execute()).map((s) => s.kind);
+  (
+    await t.db.kysely
+      .selectFrom('risk_signals')
+      .select('kind')
+      .where('request_id', '=', requestId)
+      .execute()
+  ).map((s) => s.kind);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -65,8 +85,16 @@ afterAll(async () => {
 describe('risk signals at submission', () => {
   // This test never calls GET /api/review/{id}: the signals must come from submission itself.
   it('flags a bank account shared by two applicants in the inbox, before any review page is opened', async () => {
-    const first = await submitWithAccount(await register('risk-a@example.com'), SHARED_ACCOUNT, 'risk-key-0001');
-    const second = await submitWithAccount(await register('risk-b@example.com'), SHARED_ACCOUNT, 'risk-key-0002');
+    const first = await submitWithAccount(
+      await register('risk-a@example.com'),
+      SHARED_ACCOUNT,
+      'risk-key-0001',
+    );
+    const second = await submitWithAccount(
+      await register('risk-b@example.com'),
+      SHARED_ACCOUNT,
+      'risk-key-0002',
+    );
 
     // The account was fingerprinted when it was written.
     const accounts = await t.db.kysely
@@ -89,7 +117,11 @@ describe('risk signals at submission', () => {
   });
 
   it('computes the signals of a request with an account nobody else uses (level none, but computed)', async () => {
-    const own = await submitWithAccount(await register('risk-c@example.com'), '555000111333', 'risk-key-0003');
+    const own = await submitWithAccount(
+      await register('risk-c@example.com'),
+      '555000111333',
+      'risk-key-0003',
+    );
     const row = await t.db.kysely
       .selectFrom('requests')
       .select(['risk_level', 'risk_computed_at'])

@@ -19,7 +19,13 @@ import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -44,7 +50,11 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { created, detail } = await service.startDraft(db, caller(request), request.params.slug);
+      const { created, detail } = await service.startDraft(
+        db,
+        caller(request),
+        request.params.slug,
+      );
       return reply.code(created ? 201 : 200).send(detail);
     },
   );
@@ -56,7 +66,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getMyRequest',
         tags: ['requests'],
-        summary: 'One of my requests (draft or submitted): answers, bank account (last 4), documents, timeline',
+        summary:
+          'One of my requests (draft or submitted): answers, bank account (last 4), documents, timeline',
         description:
           "Roles: citizen. Another person's request is 404. The timeline holds only the steps shown to the applicant.",
         params: requestIdParamsSchema,
@@ -83,7 +94,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: requestDetailSchema, ...errors },
       },
     },
-    async (request) => service.saveStep(db, config, caller(request), request.params.requestId, request.body),
+    async (request) =>
+      service.saveStep(db, config, caller(request), request.params.requestId, request.body),
   );
 
   app.get(
@@ -128,7 +140,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: requestDetailSchema, ...errors },
       },
     },
-    async (request) => service.saveBankDetails(db, config, caller(request), request.params.requestId, request.body),
+    async (request) =>
+      service.saveBankDetails(db, config, caller(request), request.params.requestId, request.body),
   );
 
   app.post(
@@ -146,7 +159,12 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         params: requestIdParamsSchema,
         headers: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema }),
         body: submitBodySchema,
-        response: { 200: submitResponseSchema, 201: submitResponseSchema, ...errors, 422: problemSchema },
+        response: {
+          200: submitResponseSchema,
+          201: submitResponseSchema,
+          ...errors,
+          422: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -193,12 +211,14 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'withdrawRequest',
         tags: ['requests'],
         summary: 'Withdraw a request before a decision',
-        description: 'Roles: citizen. Allowed from submitted, in_review and needs_info; otherwise 409.',
+        description:
+          'Roles: citizen. Allowed from submitted, in_review and needs_info; otherwise 409.',
         params: requestIdParamsSchema,
         body: withdrawBodySchema,
         response: { 200: requestDetailSchema, ...errors },
       },
     },
-    async (request) => service.withdraw(db, caller(request), request.params.requestId, request.body),
+    async (request) =>
+      service.withdraw(db, caller(request), request.params.requestId, request.body),
   );
 };

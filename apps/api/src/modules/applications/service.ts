@@ -74,7 +74,9 @@ function answersProblem(detail: string, errors: ProblemFieldError[]): HttpProble
 
 const answerField = (questionId: string) => `body.answers.${questionId}`;
 
-function issuesToErrors(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): ProblemFieldError[] {
+function issuesToErrors(
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>,
+): ProblemFieldError[] {
   return issues.map((i) => ({ field: answerField(String(i.path[0] ?? '')), message: i.message }));
 }
 
@@ -146,13 +148,20 @@ function applicantData(data: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-async function detailOf(db: Db | Transaction<Database>, row: repo.RequestRow): Promise<RequestDetail> {
+async function detailOf(
+  db: Db | Transaction<Database>,
+  row: repo.RequestRow,
+): Promise<RequestDetail> {
   const program = await programs.loadProgram(db, { id: row.program_id });
   const [bank, docs, events, infoEvent] = await Promise.all([
-    row.payee_account_id ? repo.findPayeeAccountView(db, row.payee_account_id) : Promise.resolve(undefined),
+    row.payee_account_id
+      ? repo.findPayeeAccountView(db, row.payee_account_id)
+      : Promise.resolve(undefined),
     documentsRepo.listDocumentsOfRequest(db, row.id),
     repo.applicantTimeline(db, row.id),
-    row.status === 'needs_info' ? repo.lastEventOfType(db, row.id, 'info_requested') : Promise.resolve(undefined),
+    row.status === 'needs_info'
+      ? repo.lastEventOfType(db, row.id, 'info_requested')
+      : Promise.resolve(undefined),
   ]);
   return {
     id: row.id,
@@ -199,13 +208,21 @@ async function detailOf(db: Db | Transaction<Database>, row: repo.RequestRow): P
   };
 }
 
-export async function requestDetail(db: Db, caller: Caller, requestId: string): Promise<RequestDetail> {
+export async function requestDetail(
+  db: Db,
+  caller: Caller,
+  requestId: string,
+): Promise<RequestDetail> {
   const row = await repo.findOwnRequest(db, caller.user.id, requestId);
   if (!row) throw notFound(REQUEST_NOT_FOUND);
   return detailOf(db, row);
 }
 
-function closedProblem(reason: keyof typeof programClosedMessages, language: Language, keptDraft: boolean) {
+function closedProblem(
+  reason: keyof typeof programClosedMessages,
+  language: Language,
+  keptDraft: boolean,
+) {
   const kept =
     language === 'es'
       ? ' Guardamos su borrador: puede volver a él si el programa vuelve a abrir.'
@@ -293,11 +310,18 @@ export async function saveStep(
       timeZone: config.timezone,
     }).safeParse(merged);
     if (!parsed.success) {
-      throw answersProblem('Some answers need fixing. See errors for each answer and how to fix it.', [
-        ...issuesToErrors(parsed.error.issues),
-      ]);
+      throw answersProblem(
+        'Some answers need fixing. See errors for each answer and how to fix it.',
+        [...issuesToErrors(parsed.error.issues)],
+      );
     }
-    const docErrors = await checkDocumentAnswers(trx, row.id, def.questionSet, parsed.data, language);
+    const docErrors = await checkDocumentAnswers(
+      trx,
+      row.id,
+      def.questionSet,
+      parsed.data,
+      language,
+    );
     if (docErrors.length > 0) throw answersProblem('Some files need uploading again.', docErrors);
 
     const stepIds = new Set(step.questions.map((q) => q.id));
@@ -341,9 +365,11 @@ export async function eligibility(
   const valid: Answers = {};
   const incomplete: ProblemFieldError[] = [];
   for (const step of def.questionSet.steps) {
-    const r = buildAnswersSchema(def.questionSet, { language, step: step.id, timeZone: config.timezone }).safeParse(
-      row.answers,
-    );
+    const r = buildAnswersSchema(def.questionSet, {
+      language,
+      step: step.id,
+      timeZone: config.timezone,
+    }).safeParse(row.answers);
     if (r.success) Object.assign(valid, r.data);
     else incomplete.push(...issuesToErrors(r.error.issues));
   }
@@ -376,7 +402,10 @@ export async function saveBankDetails(
       seen.add(field);
       errors.push({ field, message: i.message });
     }
-    throw badRequest('Some bank details need fixing. See errors for each field and how to fix it.', errors);
+    throw badRequest(
+      'Some bank details need fixing. See errors for each field and how to fix it.',
+      errors,
+    );
   }
   const bank = parsed.data;
   const key = encryptionKey(config);
@@ -397,7 +426,9 @@ export async function saveBankDetails(
       keyId: key.id,
       fingerprint: accountFingerprint(key.key, bank.routingNumber, bank.accountNumber),
     });
-    const version = await repo.updateDraftIfVersion(trx, row.id, body.version, { payeeAccountId: payeeId });
+    const version = await repo.updateDraftIfVersion(trx, row.id, body.version, {
+      payeeAccountId: payeeId,
+    });
     if (version === null) throw conflict(STALE_DRAFT);
     await appendAudit(trx, {
       actorId: caller.user.id,
@@ -405,7 +436,12 @@ export async function saveBankDetails(
       action: 'request.bank_account_set',
       entityType: 'request',
       entityId: row.id,
-      data: { payeeAccountId: payeeId, accountLast4: last4, accountType: bank.accountType, achAuthorization: true },
+      data: {
+        payeeAccountId: payeeId,
+        accountLast4: last4,
+        accountType: bank.accountType,
+        achAuthorization: true,
+      },
       ip: caller.ip,
     });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
@@ -436,7 +472,12 @@ export async function submit(
   return db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
     const program = await programs.loadProgram(trx, { id: row.program_id });
-    const summary = (r: { reference: string; status: SubmitResponse['status']; submitted_at: Date | string | null; due_at: Date | string | null }) => ({
+    const summary = (r: {
+      reference: string;
+      status: SubmitResponse['status'];
+      submitted_at: Date | string | null;
+      due_at: Date | string | null;
+    }) => ({
       id: requestId,
       reference: r.reference,
       status: r.status,
@@ -465,7 +506,10 @@ export async function submit(
     if (reason) throw closedProblem(reason, language, true);
 
     const def = programs.definitionOf(fresh);
-    const parsed = buildAnswersSchema(def.questionSet, { language, timeZone: config.timezone }).safeParse(row.answers);
+    const parsed = buildAnswersSchema(def.questionSet, {
+      language,
+      timeZone: config.timezone,
+    }).safeParse(row.answers);
     if (!parsed.success) {
       throw answersProblem(
         'Some answers need fixing before you can submit. Go back to each answer listed and correct it.',
@@ -493,7 +537,8 @@ export async function submit(
         'Not eligible',
         (language === 'es'
           ? 'Según sus respuestas, no cumple los requisitos de este programa: '
-          : 'From your answers, you do not meet the rules of this program: ') + verdict.reasons.join(' '),
+          : 'From your answers, you do not meet the rules of this program: ') +
+          verdict.reasons.join(' '),
         'not-eligible',
         verdict.reasons.map((r) => ({ field: 'body.answers', message: r })),
       );
@@ -540,10 +585,18 @@ export async function submit(
       ip: caller.ip,
     });
     // Risk signals are computed now, in the same transaction, so the inbox shows them before anyone opens the review.
-    await computeRiskSignals(trx, row.id, { encryptionKey: encryptionKey(config).key, now: submittedAt });
+    await computeRiskSignals(trx, row.id, {
+      encryptionKey: encryptionKey(config).key,
+      now: submittedAt,
+    });
     return {
       replayed: false,
-      result: summary({ reference: row.reference, status: 'submitted', submitted_at: submittedAt, due_at: dueAt }),
+      result: summary({
+        reference: row.reference,
+        status: 'submitted',
+        submitted_at: submittedAt,
+        due_at: dueAt,
+      }),
     };
   });
 }
@@ -559,13 +612,18 @@ export async function answerInfoRequest(
   return db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
     if (row.status !== 'needs_info') {
-      throw conflict('There is no open request for more information on this request, so there is nothing to answer.');
+      throw conflict(
+        'There is no open request for more information on this request, so there is nothing to answer.',
+      );
     }
     const ids = [...new Set(body.documentIds.map((d) => d.toLowerCase()))];
     const known = await documentsRepo.idsOfRequest(trx, row.id, ids);
     if (ids.some((id) => !known.has(id))) {
       throw badRequest('Some files are not attached to this request.', [
-        { field: 'body.documentIds', message: 'Upload the files to this request first, then send your answer.' },
+        {
+          field: 'body.documentIds',
+          message: 'Upload the files to this request first, then send your answer.',
+        },
       ]);
     }
     // The review deadline pauses while the request waits for the citizen: push it back by the business days waited.
@@ -577,7 +635,10 @@ export async function answerInfoRequest(
         toZonedDate(new Date(), config.timezone),
       );
       if (waited > 0) {
-        const dueDate = addBusinessDays(toZonedDate(new Date(new Date(row.due_at).getTime() - 1), config.timezone), waited);
+        const dueDate = addBusinessDays(
+          toZonedDate(new Date(new Date(row.due_at).getTime() - 1), config.timezone),
+          waited,
+        );
         dueAt = startOfZonedDay(dueDate, config.timezone, 1);
       }
     }
@@ -607,7 +668,12 @@ export async function answerInfoRequest(
   });
 }
 
-export async function withdraw(db: Db, caller: Caller, requestId: string, body: WithdrawBody): Promise<RequestDetail> {
+export async function withdraw(
+  db: Db,
+  caller: Caller,
+  requestId: string,
+  body: WithdrawBody,
+): Promise<RequestDetail> {
   return db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
     if (!WITHDRAWABLE_STATUSES.includes(row.status)) {

@@ -33,7 +33,8 @@ export async function lockRequest(trx: Trx, id: string) {
     ? {
         ...r,
         amount_requested_cents: Number(r.amount_requested_cents),
-        approved_amount_cents: r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
+        approved_amount_cents:
+          r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
       }
     : undefined;
 }
@@ -112,9 +113,15 @@ export async function applyDecision(
     .executeTakeFirst();
 }
 
-export async function insertDecision(trx: Trx, d: Omit<Database['decisions'], 'id' | 'created_at'> & { id?: string }) {
+export async function insertDecision(
+  trx: Trx,
+  d: Omit<Database['decisions'], 'id' | 'created_at'> & { id?: string },
+) {
   const id = d.id ?? uuidv7();
-  await trx.insertInto('decisions').values({ ...d, id }).execute();
+  await trx
+    .insertInto('decisions')
+    .values({ ...d, id })
+    .execute();
   return id;
 }
 
@@ -122,7 +129,12 @@ export async function insertDecision(trx: Trx, d: Omit<Database['decisions'], 'i
  * Creates the request's payment unless a live one exists (the partial unique index payments_one_live_per_request
  * makes a second impossible even if this code were wrong); returns the live payment's id either way.
  */
-export async function createPaymentOnce(trx: Trx, requestId: string, payeeAccountId: string, amountCents: number) {
+export async function createPaymentOnce(
+  trx: Trx,
+  requestId: string,
+  payeeAccountId: string,
+  amountCents: number,
+) {
   const id = uuidv7();
   const { rows } = await sql<{ id: string }>`
     insert into payments (id, request_id, payee_account_id, amount_cents, status, updated_at)
@@ -140,9 +152,21 @@ export async function createPaymentOnce(trx: Trx, requestId: string, payeeAccoun
   return { id: live.id, created: false };
 }
 
-export async function insertOutbox(trx: Trx, type: string, aggregateType: string, aggregateId: string, payload: Record<string, unknown>) {
+export async function insertOutbox(
+  trx: Trx,
+  type: string,
+  aggregateType: string,
+  aggregateId: string,
+  payload: Record<string, unknown>,
+) {
   await trx
     .insertInto('outbox_events')
-    .values({ id: uuidv7(), type, aggregate_type: aggregateType, aggregate_id: aggregateId, payload: JSON.stringify(payload) })
+    .values({
+      id: uuidv7(),
+      type,
+      aggregate_type: aggregateType,
+      aggregate_id: aggregateId,
+      payload: JSON.stringify(payload),
+    })
     .execute();
 }

@@ -10,7 +10,13 @@ import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { BulkApproveBody, BulkApproveResponse, DecisionBody, DecisionResponse } from '@hms/contracts/decisions';
+import type {
+  BulkApproveBody,
+  BulkApproveResponse,
+  DecisionBody,
+  DecisionResponse,
+} from '@hms/contracts/decisions';
 import { formatCents } from '@hms/contracts/money';
 import type { RequestStatus } from '@hms/contracts/landing';
 import type { Database } from '../../platform/db/schema.ts';
@@ -29,19 +34,31 @@ const VERBS: Record<string, string> = {
   account_updated: 'changed the bank account',
 };
 
-async function stale(trx: Parameters<typeof repo.lastChange>[0], r: { id: string; reference: string; status: RequestStatus; version: number }, sent: number) {
+async function stale(
+  trx: Parameters<typeof repo.lastChange>[0],
+  r: { id: string; reference: string; status: RequestStatus; version: number },
+  sent: number,
+) {
   const e = await repo.lastChange(trx, r.id);
-  const who = e ? `${e.display_name ?? 'The system'} ${VERBS[e.type] ?? e.type.replace(/_/g, ' ')} at ${new Date(e.created_at).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'Someone changed it';
+  const who = e
+    ? `${e.display_name ?? 'The system'} ${VERBS[e.type] ?? e.type.replace(/_/g, ' ')} at ${new Date(e.created_at).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+    : 'Someone changed it';
   return new HttpProblem(
     409,
     'Changed by someone else',
     `${r.reference} changed after you loaded it: ${who}. It is now ${r.status} (version ${r.version}; you sent version ${sent}). Reload the request, check the change, and decide again.`,
     'stale-version',
-    [{ field: 'body.version', message: `The request is at version ${r.version}; reload it and decide on the current version.` }],
+    [
+      {
+        field: 'body.version',
+        message: `The request is at version ${r.version}; reload it and decide on the current version.`,
+      },
+    ],
   );
 }
 
-const amountError = (message: string) => badRequest(message, [{ field: 'body.approvedAmountCents', message }]);
+const amountError = (message: string) =>
+  badRequest(message, [{ field: 'body.approvedAmountCents', message }]);
 
 /**
  * Records one decision on a request, with every rule enforced here (never only in a screen): the decider did not
@@ -50,15 +67,26 @@ const amountError = (message: string) => badRequest(message, [{ field: 'body.app
  * a different senior approver. The final approval creates the payment in the same transaction. A retry of a
  * decision already recorded (same person, kind and version) answers with the recorded result and changes nothing.
  */
-export async function decide(db: Kysely<Database>, requestId: string, body: DecisionBody, actor: Actor): Promise<DecisionResponse> {
+export async function decide(
+  db: Kysely<Database>,
+  requestId: string,
+  body: DecisionBody,
+  actor: Actor,
+): Promise<DecisionResponse> {
   return db.transaction().execute(async (trx) => {
     const r = await repo.lockRequest(trx, requestId);
-    if (!r) throw notFound(`There is no request ${requestId}. Check the link or search the inbox by reference.`);
+    if (!r)
+      throw notFound(
+        `There is no request ${requestId}. Check the link or search the inbox by reference.`,
+      );
     if (r.applicant_id === actor.id)
-      throw forbidden(`You applied for ${r.reference}, so you cannot decide on it. Another approver must.`);
+      throw forbidden(
+        `You applied for ${r.reference}, so you cannot decide on it. Another approver must.`,
+      );
 
     if (body.version !== r.version) {
-      const earlier = body.version < r.version ? await repo.decisionAt(trx, r.id, body.version) : undefined;
+      const earlier =
+        body.version < r.version ? await repo.decisionAt(trx, r.id, body.version) : undefined;
       if (earlier && earlier.actor_id === actor.id && earlier.kind === body.kind) {
         return {
           requestId: r.id,
@@ -66,7 +94,8 @@ export async function decide(db: Kysely<Database>, requestId: string, body: Deci
           fromStatus: earlier.from_status,
           status: earlier.to_status,
           version: body.version + 1,
-          approvedAmountCents: earlier.approved_amount_cents === null ? null : Number(earlier.approved_amount_cents),
+          approvedAmountCents:
+            earlier.approved_amount_cents === null ? null : Number(earlier.approved_amount_cents),
           paymentId: earlier.payment_id,
           replayed: true,
         };
@@ -74,9 +103,13 @@ export async function decide(db: Kysely<Database>, requestId: string, body: Deci
       throw await stale(trx, r, body.version);
     }
     if (r.assigned_to && r.assigned_to !== actor.id)
-      throw conflict(`${r.reference} is claimed by ${r.assignee_name}. Only the person who holds it can decide; ask a senior approver to reassign it.`);
+      throw conflict(
+        `${r.reference} is claimed by ${r.assignee_name}. Only the person who holds it can decide; ask a senior approver to reassign it.`,
+      );
     if (r.status === 'awaiting_second_approval' && !actor.roles.includes('senior_approver'))
-      throw forbidden(`${r.reference} waits for a second approval: only a senior approver can decide on it now.`);
+      throw forbidden(
+        `${r.reference} waits for a second approval: only a senior approver can decide on it now.`,
+      );
 
     const isSecond = r.status === 'awaiting_second_approval';
     let toStatus: RequestStatus;
@@ -84,11 +117,16 @@ export async function decide(db: Kysely<Database>, requestId: string, body: Deci
     let approvedAmount: number | null = null;
     let set: Parameters<typeof repo.applyDecision>[3];
     let eventData: Record<string, unknown>;
-    let decisionFields: { reason_code: string | null; message: string | null } = { reason_code: null, message: null };
+    let decisionFields: { reason_code: string | null; message: string | null } = {
+      reason_code: null,
+      message: null,
+    };
 
     if (body.kind === 'request_info') {
       if (r.status !== 'in_review')
-        throw conflict(`${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`);
+        throw conflict(
+          `${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`,
+        );
       toStatus = 'needs_info';
       eventType = 'info_requested';
       set = { status: toStatus, assigned_to: r.assigned_to ?? actor.id };
@@ -96,7 +134,9 @@ export async function decide(db: Kysely<Database>, requestId: string, body: Deci
       decisionFields = { reason_code: null, message: body.question };
     } else if (body.kind === 'reject') {
       if (r.status !== 'in_review' && !isSecond)
-        throw conflict(`${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be rejected.`);
+        throw conflict(
+          `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be rejected.`,
+        );
       toStatus = 'rejected';
       eventType = 'rejected';
       set = { status: toStatus, decided_at: new Date(), assigned_to: null };
@@ -104,34 +144,61 @@ export async function decide(db: Kysely<Database>, requestId: string, body: Deci
       decisionFields = { reason_code: body.reasonCode, message: body.messageToApplicant };
     } else {
       if (r.status !== 'in_review' && !isSecond)
-        throw conflict(`${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be approved.`);
+        throw conflict(
+          `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be approved.`,
+        );
       if (isSecond && r.first_approver_id === actor.id)
-        throw forbidden(`You gave the first approval of ${r.reference}; the second approval must come from a different senior approver.`);
+        throw forbidden(
+          `You gave the first approval of ${r.reference}; the second approval must come from a different senior approver.`,
+        );
       const p = await repo.lockProgramBudget(trx, r.program_id, r.id);
-      const amount = body.approvedAmountCents ?? (isSecond ? r.approved_amount_cents : null) ?? r.amount_requested_cents;
+      const amount =
+        body.approvedAmountCents ??
+        (isSecond ? r.approved_amount_cents : null) ??
+        r.amount_requested_cents;
       const remaining = p.budgetCents - p.committedCents;
       const fmt = (c: number) => formatCents(c, 'en');
       if (amount > r.amount_requested_cents)
-        throw amountError(`approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.amount_requested_cents)} requested; approve at most the requested amount.`);
+        throw amountError(
+          `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.amount_requested_cents)} requested; approve at most the requested amount.`,
+        );
       if (isSecond && r.approved_amount_cents !== null && amount > r.approved_amount_cents)
-        throw amountError(`approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.approved_amount_cents)} of the first approval; a second approval can confirm or lower it, not raise it.`);
+        throw amountError(
+          `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.approved_amount_cents)} of the first approval; a second approval can confirm or lower it, not raise it.`,
+        );
       if (amount > p.maxAmountCents)
-        throw amountError(`approvedAmountCents (${fmt(amount)}) is more than the program maximum of ${fmt(p.maxAmountCents)}; approve at most ${fmt(p.maxAmountCents)}.`);
+        throw amountError(
+          `approvedAmountCents (${fmt(amount)}) is more than the program maximum of ${fmt(p.maxAmountCents)}; approve at most ${fmt(p.maxAmountCents)}.`,
+        );
       if (amount > remaining)
-        throw amountError(`approvedAmountCents (${fmt(amount)}) is more than the ${fmt(Math.max(0, remaining))} left in the budget of ${p.name}; approve at most ${fmt(Math.max(0, remaining))} or ask finance to extend the budget.`);
+        throw amountError(
+          `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(Math.max(0, remaining))} left in the budget of ${p.name}; approve at most ${fmt(Math.max(0, remaining))} or ask finance to extend the budget.`,
+        );
       approvedAmount = amount;
       if (!isSecond && amount > p.thresholdCents) {
         toStatus = 'awaiting_second_approval';
         eventType = 'first_approval';
         // Handed back to the pool: any other senior approver may take the second approval.
-        set = { status: toStatus, approved_amount_cents: amount, first_approver_id: actor.id, assigned_to: null };
+        set = {
+          status: toStatus,
+          approved_amount_cents: amount,
+          first_approver_id: actor.id,
+          assigned_to: null,
+        };
         eventData = { amountCents: amount, thresholdCents: p.thresholdCents };
       } else {
         if (!r.payee_account_id)
-          throw conflict(`${r.reference} has no payee bank account, so no payment can be created. Ask the citizen for their bank account (request information) before approving.`);
+          throw conflict(
+            `${r.reference} has no payee bank account, so no payment can be created. Ask the citizen for their bank account (request information) before approving.`,
+          );
         toStatus = 'approved';
         eventType = 'approved';
-        set = { status: toStatus, approved_amount_cents: amount, decided_at: new Date(), assigned_to: null };
+        set = {
+          status: toStatus,
+          approved_amount_cents: amount,
+          decided_at: new Date(),
+          assigned_to: null,
+        };
         eventData = { amountCents: amount, ...(isSecond ? { secondApproval: true } : {}) };
       }
     }
@@ -189,7 +256,14 @@ export async function decide(db: Kysely<Database>, requestId: string, body: Deci
       action: `request.decision.${body.kind}`,
       entityType: 'request',
       entityId: r.id,
-      data: { reference: r.reference, atVersion: r.version, fromStatus: r.status, toStatus, ...eventData, paymentId },
+      data: {
+        reference: r.reference,
+        atVersion: r.version,
+        fromStatus: r.status,
+        toStatus,
+        ...eventData,
+        paymentId,
+      },
       ip: actor.ip ?? null,
     });
     return {
@@ -206,14 +280,22 @@ export async function decide(db: Kysely<Database>, requestId: string, body: Deci
 }
 
 /** Approves each listed request in its own transaction, so one refusal never undoes the others; reports each. */
-export async function bulkApprove(db: Kysely<Database>, body: BulkApproveBody, actor: Actor): Promise<BulkApproveResponse> {
+export async function bulkApprove(
+  db: Kysely<Database>,
+  body: BulkApproveBody,
+  actor: Actor,
+): Promise<BulkApproveResponse> {
   const results: BulkApproveResponse['results'] = [];
   for (const item of body.items) {
     try {
       const decision = await decide(
         db,
         item.requestId,
-        { kind: 'approve', version: item.version, ...(item.approvedAmountCents ? { approvedAmountCents: item.approvedAmountCents } : {}) },
+        {
+          kind: 'approve',
+          version: item.version,
+          ...(item.approvedAmountCents ? { approvedAmountCents: item.approvedAmountCents } : {}),
+        },
         actor,
       );
       results.push({ requestId: item.requestId, ok: true, status: 200, decision });

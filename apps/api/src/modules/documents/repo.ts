@@ -64,7 +64,11 @@ export async function findDocumentInfo(db: Q, id: string) {
 }
 
 export async function readContent(db: Q, id: string): Promise<Uint8Array | undefined> {
-  const row = await db.selectFrom('documents').select('content').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('documents')
+    .select('content')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.content;
 }
 
@@ -73,7 +77,11 @@ export async function deleteDocument(trx: Transaction<Database>, id: string): Pr
 }
 
 /** The ids among `ids` that belong to the request (the rest are unknown or someone else's). */
-export async function idsOfRequest(db: Q, requestId: string, ids: readonly string[]): Promise<Set<string>> {
+export async function idsOfRequest(
+  db: Q,
+  requestId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
     .selectFrom('documents')

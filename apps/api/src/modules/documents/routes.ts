@@ -13,7 +13,13 @@ import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
@@ -29,14 +35,18 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'uploadDocument',
         tags: ['documents'],
-        summary: 'Upload one file (PDF, JPEG or PNG, up to 10 MB) to an own draft or an open request for information',
+        summary:
+          'Upload one file (PDF, JPEG or PNG, up to 10 MB) to an own draft or an open request for information',
         description:
           'Roles: citizen. multipart/form-data with one part named "file". The type is read from the bytes, not ' +
           'the name: anything else gets 415, over 10 MB gets 413. questionId names the document question it ' +
           'answers (drafts); leave it out for files sent with an answer to a request for more information.',
         consumes: ['multipart/form-data'],
         params: requestIdParamsSchema,
-        querystring: z.object({ questionId: identifierSchema.optional(), language: languageSchema.optional() }),
+        querystring: z.object({
+          questionId: identifierSchema.optional(),
+          language: languageSchema.optional(),
+        }),
         response: { 201: documentSchema, ...errors, 413: problemSchema, 415: problemSchema },
       },
     },
@@ -52,7 +62,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
           throw service.refusal(413, documentRefusals.tooLarge[language]);
         throw err;
       }
-      if (!part || part.fieldname !== 'file') throw service.refusal(400, documentRefusals.missing[language]);
+      if (!part || part.fieldname !== 'file')
+        throw service.refusal(400, documentRefusals.missing[language]);
       let content: Buffer;
       try {
         content = await part.toBuffer();
@@ -81,29 +92,38 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['documents'],
         summary: 'Download a document',
         description:
-          "Roles: citizen, approver, senior_approver. A citizen gets only their own documents; reviewers get the " +
+          'Roles: citizen, approver, senior_approver. A citizen gets only their own documents; reviewers get the ' +
           'documents of submitted requests. Anything else is 404, the same as a missing file.',
         params: documentIdParamsSchema,
         response: {
-          200: z.string().describe('The file bytes, with its Content-Type').meta({ format: 'binary' }),
+          200: z
+            .string()
+            .describe('The file bytes, with its Content-Type')
+            .meta({ format: 'binary' }),
           ...errors,
         },
       },
     },
     async (request, reply) => {
-      const { info, content } = await service.download(db, currentUser(request), request.params.documentId);
+      const { info, content } = await service.download(
+        db,
+        currentUser(request),
+        request.params.documentId,
+      );
       const ascii = info.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
-      return reply
-        .header('content-type', info.mime_type)
-        .header(
-          'content-disposition',
-          `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(info.filename)}`,
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('x-document-sha256', info.sha256)
-        // A Buffer is sent as is (never through the response serializer).
-        .send(content as unknown as string);
+      return (
+        reply
+          .header('content-type', info.mime_type)
+          .header(
+            'content-disposition',
+            `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(info.filename)}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header('x-document-sha256', info.sha256)
+          // A Buffer is sent as is (never through the response serializer).
+          .send(content as unknown as string)
+      );
     },
   );
 
@@ -115,7 +135,8 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'deleteDocument',
         tags: ['documents'],
         summary: 'Remove a file from an own draft',
-        description: 'Roles: citizen. Only while the request is a draft; submitted files are kept (409).',
+        description:
+          'Roles: citizen. Only while the request is a draft; submitted files are kept (409).',
         params: documentIdParamsSchema,
         response: { 204: z.null(), ...errors },
       },

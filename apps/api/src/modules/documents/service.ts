@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { documentRefusals, MAX_FILENAME_LENGTH, sniffDocumentType, type DocumentInfo } from '@hms/contracts/documents';
+import {
+  documentRefusals,
+  MAX_FILENAME_LENGTH,
+  sniffDocumentType,
+  type DocumentInfo,
+} from '@hms/contracts/documents';
 import type { Language } from '@hms/contracts/question-set';
 import type { Role } from '@hms/contracts/auth';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
@@ -10,7 +15,8 @@ import { appendAudit } from '../../platform/audit.ts';
 import { HttpProblem, conflict, notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
 
-const DOCUMENT_NOT_FOUND = 'We could not find that document. Check the link, or open it from the request page.';
+const DOCUMENT_NOT_FOUND =
+  'We could not find that document. Check the link, or open it from the request page.';
 /** Staff who review requests may read their documents (DOMAIN.md: "downloadable by the applicant and the reviewing staff"). */
 export const REVIEWER_ROLES: readonly Role[] = ['approver', 'senior_approver'];
 
@@ -29,8 +35,11 @@ export function toDocumentInfo(d: repo.DocumentRow): DocumentInfo {
 /** A filename safe to store and to send back in Content-Disposition: no folders, no control characters. */
 export function cleanFilename(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, MAX_FILENAME_LENGTH);
+  const clean = base
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, MAX_FILENAME_LENGTH);
   return clean || 'document';
 }
 
@@ -48,7 +57,13 @@ export async function upload(
   db: Kysely<Database>,
   user: AuthUser,
   ip: string | null,
-  input: { requestId: string; questionId: string | null; filename: string | undefined; content: Buffer; language: Language },
+  input: {
+    requestId: string;
+    questionId: string | null;
+    filename: string | undefined;
+    content: Buffer;
+    language: Language;
+  },
 ): Promise<DocumentInfo> {
   const m = (k: keyof typeof documentRefusals) => documentRefusals[k][input.language];
   if (input.content.length === 0) throw refusal(400, m('empty'));
@@ -66,7 +81,9 @@ export async function upload(
     if (input.questionId !== null && request.status !== 'draft')
       throw conflict('Files for the application form can only be added while it is a draft.');
     if (input.questionId === null && request.status !== 'needs_info' && request.status !== 'draft')
-      throw conflict('Files can be added only to a draft, or when we have asked you for more information.');
+      throw conflict(
+        'Files can be added only to a draft, or when we have asked you for more information.',
+      );
     const id = uuidv7();
     const sha256 = createHash('sha256').update(input.content).digest('hex');
     const filename = cleanFilename(input.filename);
@@ -86,7 +103,13 @@ export async function upload(
       action: 'document.uploaded',
       entityType: 'document',
       entityId: id,
-      data: { requestId: request.id, questionId: input.questionId, sha256, sizeBytes: input.content.length, mimeType },
+      data: {
+        requestId: request.id,
+        questionId: input.questionId,
+        sha256,
+        sizeBytes: input.content.length,
+        mimeType,
+      },
       ip,
     });
     const [row] = (await repo.listDocumentsOfRequest(trx, request.id)).filter((d) => d.id === id);
@@ -98,19 +121,27 @@ export async function upload(
 export async function download(db: Kysely<Database>, user: AuthUser, documentId: string) {
   const info = await repo.findDocumentInfo(db, documentId);
   const isOwner = info?.applicant_id === user.id;
-  const isReviewer = user.roles.some((r) => REVIEWER_ROLES.includes(r)) && info?.request_status !== 'draft';
+  const isReviewer =
+    user.roles.some((r) => REVIEWER_ROLES.includes(r)) && info?.request_status !== 'draft';
   if (!info || !(isOwner || isReviewer)) throw notFound(DOCUMENT_NOT_FOUND);
   const content = await repo.readContent(db, documentId);
   if (!content) throw notFound(DOCUMENT_NOT_FOUND);
   return { info, content: Buffer.from(content.buffer, content.byteOffset, content.byteLength) };
 }
 
-export async function remove(db: Kysely<Database>, user: AuthUser, ip: string | null, documentId: string): Promise<void> {
+export async function remove(
+  db: Kysely<Database>,
+  user: AuthUser,
+  ip: string | null,
+  documentId: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const info = await repo.findDocumentInfo(trx, documentId);
     if (!info || info.applicant_id !== user.id) throw notFound(DOCUMENT_NOT_FOUND);
     if (info.request_status !== 'draft') {
-      throw conflict('This file was sent with a submitted request and is kept with it. It cannot be removed.');
+      throw conflict(
+        'This file was sent with a submitted request and is kept with it. It cannot be removed.',
+      );
     }
     await repo.deleteDocument(trx, documentId);
     await appendAudit(trx, {
@@ -124,4 +155,3 @@ export async function remove(db: Kysely<Database>, user: AuthUser, ip: string | 
     });
   });
 }
-

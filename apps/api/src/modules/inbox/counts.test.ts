@@ -29,9 +29,19 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function newRequest(o: { status?: 'submitted' | 'in_review' | 'needs_info' | 'awaiting_second_approval'; assignedTo?: string | null; dueAt?: Date | null } = {}) {
+async function newRequest(
+  o: {
+    status?: 'submitted' | 'in_review' | 'needs_info' | 'awaiting_second_approval';
+    assignedTo?: string | null;
+    dueAt?: Date | null;
+  } = {},
+) {
   n += 1;
-  const account = await insertPayeeAccount(t.db.kysely, { userId: ids.citizen!, encryptionKey: key, account: `5500${String(n).padStart(6, '0')}` });
+  const account = await insertPayeeAccount(t.db.kysely, {
+    userId: ids.citizen!,
+    encryptionKey: key,
+    account: `5500${String(n).padStart(6, '0')}`,
+  });
   return insertRequest(t.db.kysely, {
     applicantId: ids.citizen!,
     programId,
@@ -44,7 +54,13 @@ async function newRequest(o: { status?: 'submitted' | 'in_review' | 'needs_info'
 }
 
 const version = async (id: string) =>
-  (await t.db.kysely.selectFrom('requests').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  (
+    await t.db.kysely
+      .selectFrom('requests')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).version;
 
 async function expectExact(who: 'approver' | 'senior' = 'approver') {
   // The program's budget use (program_budget_use, also trigger-kept) equals a recount too.
@@ -74,10 +90,20 @@ describe('GET /api/inbox/counts and program budget use (trigger-kept counters)',
     const d = await newRequest({ status: 'needs_info', assignedTo: ids.approver, dueAt: past });
     const e = await newRequest({ status: 'awaiting_second_approval', dueAt: past });
     const f = await newRequest({ dueAt: past });
-    expect(await expectExact()).toMatchObject({ unassigned: 4, assignedToMe: 1, waitingForCitizen: 1, awaitingSecondApproval: 1, overdue: 3, all: 6 });
+    expect(await expectExact()).toMatchObject({
+      unassigned: 4,
+      assignedToMe: 1,
+      waitingForCitizen: 1,
+      awaitingSecondApproval: 1,
+      overdue: 3,
+      all: 6,
+    });
 
     // Claims (one of two concurrent claims wins), release, reassignment.
-    const [x, y] = await Promise.all([agents.approver!.post(`/api/requests/${a}/claim`), agents.senior!.post(`/api/requests/${a}/claim`)]);
+    const [x, y] = await Promise.all([
+      agents.approver!.post(`/api/requests/${a}/claim`),
+      agents.senior!.post(`/api/requests/${a}/claim`),
+    ]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([200, 409]);
     await expectExact();
     await expectExact('senior');
@@ -85,20 +111,35 @@ describe('GET /api/inbox/counts and program budget use (trigger-kept counters)',
     await expectExact();
     expect((await agents.approver!.post(`/api/requests/${b}/release`)).statusCode).toBe(200);
     await expectExact();
-    expect((await agents.senior!.post(`/api/requests/${c}/assignment`, { assigneeId: ids.approver })).statusCode).toBe(200);
+    expect(
+      (await agents.senior!.post(`/api/requests/${c}/assignment`, { assigneeId: ids.approver }))
+        .statusCode,
+    ).toBe(200);
     await expectExact();
     await expectExact('senior');
 
     // Decisions: request information (paused: leaves overdue), reject, approve.
     expect((await agents.approver!.post(`/api/requests/${f}/claim`)).statusCode).toBe(200);
-    const info = await agents.approver!.post(`/api/requests/${f}/decisions`, { kind: 'request_info', version: await version(f), question: 'Please send the invoice for the heat pump.' });
+    const info = await agents.approver!.post(`/api/requests/${f}/decisions`, {
+      kind: 'request_info',
+      version: await version(f),
+      question: 'Please send the invoice for the heat pump.',
+    });
     expect(info.statusCode, info.body).toBe(200);
     await expectExact();
-    const reject = await agents.approver!.post(`/api/requests/${c}/decisions`, { kind: 'reject', version: await version(c), reasonCode: 'ineligible', messageToApplicant: 'The address is outside the program area.' });
+    const reject = await agents.approver!.post(`/api/requests/${c}/decisions`, {
+      kind: 'reject',
+      version: await version(c),
+      reasonCode: 'ineligible',
+      messageToApplicant: 'The address is outside the program area.',
+    });
     expect(reject.statusCode, reject.body).toBe(200);
     await expectExact();
     expect((await agents.senior!.post(`/api/requests/${b}/claim`)).statusCode).toBe(200);
-    const approve = await agents.senior!.post(`/api/requests/${b}/decisions`, { kind: 'approve', version: await version(b) });
+    const approve = await agents.senior!.post(`/api/requests/${b}/decisions`, {
+      kind: 'approve',
+      version: await version(b),
+    });
     expect(approve.statusCode, approve.body).toBe(200);
     await expectExact('senior');
 
@@ -106,16 +147,31 @@ describe('GET /api/inbox/counts and program budget use (trigger-kept counters)',
     expect((await agents.citizen!.post(`/api/requests/${d}/withdraw`, {})).statusCode).toBe(200);
     await expectExact();
     const g = await newRequest({ dueAt: past });
-    expect((await agents.citizen!.post(`/api/requests/${g}/withdraw`, { reason: 'Applied by mistake' })).statusCode).toBe(200);
+    expect(
+      (await agents.citizen!.post(`/api/requests/${g}/withdraw`, { reason: 'Applied by mistake' }))
+        .statusCode,
+    ).toBe(200);
     await expectExact();
 
     // Writes outside the services: a multi-row update (due dates move, assignee changes), an update that changes no
     // key (no counter row is touched), and a delete.
-    await t.db.kysely.updateTable('requests').set({ due_at: future, amount_requested_cents: 12_345 }).where('id', 'in', [a, e]).execute();
+    await t.db.kysely
+      .updateTable('requests')
+      .set({ due_at: future, amount_requested_cents: 12_345 })
+      .where('id', 'in', [a, e])
+      .execute();
     await expectExact();
-    await t.db.kysely.updateTable('requests').set({ risk_level: 'low' }).where('program_id', '=', programId).execute();
+    await t.db.kysely
+      .updateTable('requests')
+      .set({ risk_level: 'low' })
+      .where('program_id', '=', programId)
+      .execute();
     await expectExact();
-    await t.db.kysely.updateTable('requests').set({ due_at: null, assigned_to: ids.senior }).where('id', '=', e).execute();
+    await t.db.kysely
+      .updateTable('requests')
+      .set({ due_at: null, assigned_to: ids.senior })
+      .where('id', '=', e)
+      .execute();
     await expectExact('senior');
     await t.db.kysely.deleteFrom('request_events').where('request_id', '=', e).execute();
     await t.db.kysely.deleteFrom('risk_signals').where('request_id', '=', e).execute();

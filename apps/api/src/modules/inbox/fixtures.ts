@@ -81,14 +81,24 @@ export async function insertRequest(db: Kysely<Database>, o: RequestFixture): Pr
       assigned_to: o.assignedTo ?? null,
       first_approver_id: o.firstApproverId ?? null,
       submitted_at: submittedAt,
-      due_at: o.dueAt === undefined ? (submittedAt ? new Date(submittedAt.getTime() + 14 * 86_400_000) : null) : o.dueAt,
+      due_at:
+        o.dueAt === undefined
+          ? submittedAt
+            ? new Date(submittedAt.getTime() + 14 * 86_400_000)
+            : null
+          : o.dueAt,
       payee_account_id: o.payeeAccountId ?? null,
       idempotency_key: o.idempotencyKey ?? null,
       version: o.version ?? 1,
       created_at: submittedAt ?? new Date(),
       updated_at: new Date(),
     })
-    .onConflict((oc) => oc.columns(['applicant_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['applicant_id', 'idempotency_key'])
+        .where('idempotency_key', 'is not', null)
+        .doNothing(),
+    )
     .returning('id')
     .executeTakeFirst();
   if (row) return row.id;
@@ -102,7 +112,9 @@ export async function insertRequest(db: Kysely<Database>, o: RequestFixture): Pr
 }
 
 export async function userIdByEmail(db: Kysely<Database>, email: string): Promise<string> {
-  return (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  return (
+    await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function programBySlug(db: Kysely<Database>, slug: string) {

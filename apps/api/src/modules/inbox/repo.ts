@@ -5,7 +5,12 @@ import type { Database } from '../../platform/db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const OPEN_STATUSES = ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'] as const;
+export const OPEN_STATUSES = [
+  'submitted',
+  'in_review',
+  'needs_info',
+  'awaiting_second_approval',
+] as const;
 
 export interface ListFilter {
   queue: InboxQueue;
@@ -31,12 +36,35 @@ export interface SortCursor {
 }
 
 /** The SQL of each sort: key expression, direction, and whether the key can be null. */
-const SORTS: Record<InboxSort, { key: RawBuilder<unknown>; dir: 'asc' | 'desc'; keyText: RawBuilder<string | number | null> }> = {
-  submitted_asc: { key: sql`r.submitted_at`, dir: 'asc', keyText: sql`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
-  submitted_desc: { key: sql`r.submitted_at`, dir: 'desc', keyText: sql`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
-  due_asc: { key: sql`r.due_at`, dir: 'asc', keyText: sql`to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` },
-  amount_desc: { key: sql`r.amount_requested_cents`, dir: 'desc', keyText: sql`r.amount_requested_cents` },
-  amount_asc: { key: sql`r.amount_requested_cents`, dir: 'asc', keyText: sql`r.amount_requested_cents` },
+const SORTS: Record<
+  InboxSort,
+  { key: RawBuilder<unknown>; dir: 'asc' | 'desc'; keyText: RawBuilder<string | number | null> }
+> = {
+  submitted_asc: {
+    key: sql`r.submitted_at`,
+    dir: 'asc',
+    keyText: sql`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  },
+  submitted_desc: {
+    key: sql`r.submitted_at`,
+    dir: 'desc',
+    keyText: sql`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  },
+  due_asc: {
+    key: sql`r.due_at`,
+    dir: 'asc',
+    keyText: sql`to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  },
+  amount_desc: {
+    key: sql`r.amount_requested_cents`,
+    dir: 'desc',
+    keyText: sql`r.amount_requested_cents`,
+  },
+  amount_asc: {
+    key: sql`r.amount_requested_cents`,
+    dir: 'asc',
+    keyText: sql`r.amount_requested_cents`,
+  },
 };
 
 const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
@@ -129,7 +157,11 @@ export function listQuery(
   const nulls = sort === 'due_asc' ? sql` nulls last` : sql``;
   // For a narrow search the planner must start from the search index and sort the few matches; ordering by an
   // expression (same order, "+ 0") keeps it from walking the sort index through rows that mostly do not match.
-  const key = opts.narrow ? (sort.startsWith('amount') ? sql`(${s.key} + 0)` : sql`(${s.key} + interval '0 s')`) : s.key;
+  const key = opts.narrow
+    ? sort.startsWith('amount')
+      ? sql`(${s.key} + 0)`
+      : sql`(${s.key} + interval '0 s')`
+    : s.key;
   return sql<InboxRow>`
     select r.id, r.reference, r.program_id, p.name_en as program_name, a.display_name as applicant_name,
       r.status, r.amount_requested_cents, r.approved_amount_cents, r.risk_level, r.assigned_to,
@@ -144,7 +176,13 @@ export function listQuery(
   `;
 }
 
-export async function list(db: Db, f: ListFilter, sort: InboxSort, after: SortCursor | null, limit: number) {
+export async function list(
+  db: Db,
+  f: ListFilter,
+  sort: InboxSort,
+  after: SortCursor | null,
+  limit: number,
+) {
   let narrow = false;
   if (f.reference) {
     const { rows } = await sql<{ n: number }>`
@@ -200,7 +238,12 @@ export async function release(trx: Transaction<Database>, id: string, holderId: 
   return rows[0];
 }
 
-export async function reassign(trx: Transaction<Database>, id: string, fromId: string | null, toId: string) {
+export async function reassign(
+  trx: Transaction<Database>,
+  id: string,
+  fromId: string | null,
+  toId: string,
+) {
   const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
     update requests
     set assigned_to = ${toId}::uuid,
@@ -243,6 +286,10 @@ export async function approvers(db: Db) {
 
 export async function userName(db: Db, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  const u = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+  const u = await db
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', userId)
+    .executeTakeFirst();
   return u?.display_name ?? null;
 }

@@ -11,7 +11,13 @@ import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
 const idParams = z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) });
 const STAFF = ['approver', 'senior_approver'] as const;
 
@@ -105,6 +111,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: assignmentResponseSchema, ...problems },
       },
     },
-    async (request) => service.reassign(db, request.params.id, request.body.assigneeId, actor(request)),
+    async (request) =>
+      service.reassign(db, request.params.id, request.body.assigneeId, actor(request)),
   );
 };

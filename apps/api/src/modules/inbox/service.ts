@@ -54,11 +54,17 @@ function searchOf(q: string | undefined): { reference?: string; namePrefix?: str
   const t = q?.trim();
   if (!t) return {};
   const escaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-  if (/^hms[-\s]?/i.test(t) || /^[0-9A-Z]{4,}-/.test(t)) return { reference: escaped(t.toUpperCase().replace(/\s/g, '-')) };
+  if (/^hms[-\s]?/i.test(t) || /^[0-9A-Z]{4,}-/.test(t))
+    return { reference: escaped(t.toUpperCase().replace(/\s/g, '-')) };
   return { namePrefix: escaped(t.toLowerCase()) };
 }
 
-export function buildFilter(q: Query, userId: string, now: Date, timeZone: string): repo.ListFilter {
+export function buildFilter(
+  q: Query,
+  userId: string,
+  now: Date,
+  timeZone: string,
+): repo.ListFilter {
   return {
     queue: q.queue,
     userId,
@@ -109,7 +115,10 @@ export async function list(
     nextCursor:
       rows.length > q.limit && last
         ? encodeCursor(q.sort, {
-            v: typeof last.sort_key === 'string' || last.sort_key === null ? last.sort_key : Number(last.sort_key),
+            v:
+              typeof last.sort_key === 'string' || last.sort_key === null
+                ? last.sort_key
+                : Number(last.sort_key),
             id: last.id,
           })
         : null,
@@ -118,21 +127,33 @@ export async function list(
 
 async function loadOr404(db: Kysely<Database>, id: string) {
   const r = await repo.requestForAssignment(db, id);
-  if (!r) throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
+  if (!r)
+    throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
   return r;
 }
 
-export async function claim(db: Kysely<Database>, id: string, actor: Actor): Promise<AssignmentResponse> {
+export async function claim(
+  db: Kysely<Database>,
+  id: string,
+  actor: Actor,
+): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
     const before = await repo.requestForAssignment(trx, id);
-    if (!before) throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
+    if (!before)
+      throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
     if (before.applicant_id === actor.id)
-      throw forbidden(`You applied for ${before.reference}, so you cannot work on it. Another approver must take it.`);
+      throw forbidden(
+        `You applied for ${before.reference}, so you cannot work on it. Another approver must take it.`,
+      );
     if (before.status === 'awaiting_second_approval') {
       if (!actor.roles.includes('senior_approver'))
-        throw forbidden(`${before.reference} waits for a second approval, which only a senior approver can give.`);
+        throw forbidden(
+          `${before.reference} waits for a second approval, which only a senior approver can give.`,
+        );
       if (before.first_approver_id === actor.id)
-        throw forbidden(`You gave the first approval of ${before.reference}; a different senior approver must give the second.`);
+        throw forbidden(
+          `You gave the first approval of ${before.reference}; a different senior approver must give the second.`,
+        );
     }
     const row = await repo.claim(trx, id, actor.id);
     if (!row) {
@@ -143,7 +164,9 @@ export async function claim(db: Kysely<Database>, id: string, actor: Actor): Pro
             ? `You already have ${now.reference}.`
             : `${now.reference} is already claimed by ${now.assignee_name}. Pick another request, or ask a senior approver to reassign it.`,
         );
-      throw conflict(`${before.reference} is ${now?.status ?? before.status} and cannot be claimed; only submitted requests and those awaiting a second approval can.`);
+      throw conflict(
+        `${before.reference} is ${now?.status ?? before.status} and cannot be claimed; only submitted requests and those awaiting a second approval can.`,
+      );
     }
     await recordRequestEvent(trx, {
       requestId: id,
@@ -159,15 +182,29 @@ export async function claim(db: Kysely<Database>, id: string, actor: Actor): Pro
       action: 'request.claim',
       entityType: 'request',
       entityId: id,
-      data: { reference: before.reference, fromStatus: before.status, toStatus: row.status, version: row.version },
+      data: {
+        reference: before.reference,
+        fromStatus: before.status,
+        toStatus: row.status,
+        version: row.version,
+      },
       ip: actor.ip ?? null,
     });
     const name = await repo.userName(trx, actor.id);
-    return { id, status: row.status, version: row.version, assignee: { id: actor.id, name: name ?? '' } };
+    return {
+      id,
+      status: row.status,
+      version: row.version,
+      assignee: { id: actor.id, name: name ?? '' },
+    };
   });
 }
 
-export async function release(db: Kysely<Database>, id: string, actor: Actor): Promise<AssignmentResponse> {
+export async function release(
+  db: Kysely<Database>,
+  id: string,
+  actor: Actor,
+): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
     const before = await loadOr404(trx as unknown as Kysely<Database>, id);
     if (before.assigned_to !== actor.id)
@@ -177,7 +214,8 @@ export async function release(db: Kysely<Database>, id: string, actor: Actor): P
           : `${before.reference} is not claimed by anyone.`,
       );
     const row = await repo.release(trx, id, actor.id);
-    if (!row) throw conflict(`${before.reference} changed while you released it. Reload and try again.`);
+    if (!row)
+      throw conflict(`${before.reference} changed while you released it. Reload and try again.`);
     await recordRequestEvent(trx, {
       requestId: id,
       type: 'released',
@@ -210,15 +248,27 @@ export async function reassign(
     const target = await repo.staffUser(trx, assigneeId);
     const field = (message: string) => badRequest(message, [{ field: 'body.assigneeId', message }]);
     if (!target || !target.roles.some((r) => r === 'approver' || r === 'senior_approver'))
-      throw field('assigneeId must be the id of an approver or senior approver (see GET /api/inbox/approvers).');
+      throw field(
+        'assigneeId must be the id of an approver or senior approver (see GET /api/inbox/approvers).',
+      );
     if (before.applicant_id === assigneeId)
-      throw field(`${target.name} applied for ${before.reference} and cannot be assigned to it. Choose someone else.`);
+      throw field(
+        `${target.name} applied for ${before.reference} and cannot be assigned to it. Choose someone else.`,
+      );
     if (before.applicant_id === actor.id)
       throw forbidden(`You applied for ${before.reference}, so you cannot assign it.`);
-    if (before.status === 'awaiting_second_approval' && (!target.roles.includes('senior_approver') || before.first_approver_id === assigneeId))
-      throw field(`${before.reference} needs its second approval from a senior approver other than the first approver.`);
+    if (
+      before.status === 'awaiting_second_approval' &&
+      (!target.roles.includes('senior_approver') || before.first_approver_id === assigneeId)
+    )
+      throw field(
+        `${before.reference} needs its second approval from a senior approver other than the first approver.`,
+      );
     const row = await repo.reassign(trx, id, before.assigned_to, assigneeId);
-    if (!row) throw conflict(`${before.reference} changed while you reassigned it (or is ${before.status}, which cannot be assigned). Reload and try again.`);
+    if (!row)
+      throw conflict(
+        `${before.reference} changed while you reassigned it (or is ${before.status}, which cannot be assigned). Reload and try again.`,
+      );
     await recordRequestEvent(trx, {
       requestId: id,
       type: 'reassigned',
@@ -234,10 +284,20 @@ export async function reassign(
       action: 'request.reassign',
       entityType: 'request',
       entityId: id,
-      data: { reference: before.reference, from: before.assigned_to, to: assigneeId, version: row.version },
+      data: {
+        reference: before.reference,
+        from: before.assigned_to,
+        to: assigneeId,
+        version: row.version,
+      },
       ip: actor.ip ?? null,
     });
-    return { id, status: row.status, version: row.version, assignee: { id: target.id, name: target.name } };
+    return {
+      id,
+      status: row.status,
+      version: row.version,
+      assignee: { id: target.id, name: target.name },
+    };
   });
 }
 

@@ -10,7 +10,10 @@ import { insertRequest, programBySlug, userIdByEmail } from '../inbox/fixtures.t
 interface Sse {
   events: Array<{ event: string; data: Record<string, unknown> }>;
   status: number;
-  waitFor(pred: (e: { event: string; data: Record<string, unknown> }) => boolean, ms: number): Promise<{ event: string; data: Record<string, unknown> }>;
+  waitFor(
+    pred: (e: { event: string; data: Record<string, unknown> }) => boolean,
+    ms: number,
+  ): Promise<{ event: string; data: Record<string, unknown> }>;
   close(): void;
 }
 
@@ -21,7 +24,12 @@ function openSse(app: FastifyInstance, cookies: Map<string, string>): Promise<Ss
     const events: Sse['events'] = [];
     const waiters = new Set<() => void>();
     const req = http.get(
-      { host: '127.0.0.1', port, path: '/api/live', headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/live',
+        headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      },
       (res) => {
         let buf = '';
         res.setEncoding('utf8');
@@ -68,7 +76,12 @@ function openSse(app: FastifyInstance, cookies: Map<string, string>): Promise<Ss
 async function newRequest(db: Db) {
   const citizen = await userIdByEmail(db.kysely, 'citizen@example.gov');
   const program = await programBySlug(db.kysely, 'home-energy-rebate');
-  return insertRequest(db.kysely, { applicantId: citizen, programId: program.id, status: 'submitted', amountCents: 20_000 });
+  return insertRequest(db.kysely, {
+    applicantId: citizen,
+    programId: program.id,
+    status: 'submitted',
+    amountCents: 20_000,
+  });
 }
 
 describe('GET /api/live (one instance)', () => {
@@ -107,38 +120,41 @@ describe('GET /api/live (one instance)', () => {
 });
 
 // Two API instances on one PostgreSQL database: a change through one reaches an SSE client of the other.
-describe.runIf(process.env.TEST_DATABASE_URL)('GET /api/live across two instances (PostgreSQL LISTEN/NOTIFY)', () => {
-  let a: TestContext;
-  let b: FastifyInstance;
-  let bDb: Db;
-  beforeAll(async () => {
-    a = await createTestApp();
-    const source = notifySourceOf(a.db.kysely);
-    if (source?.kind !== 'postgres') throw new Error('expected PostgreSQL');
-    const searchPath = /search_path=(\S+)/.exec(String(source.clientConfig.options))?.[1];
-    bDb = await openDb({ databaseUrl: process.env.TEST_DATABASE_URL, searchPath });
-    b = await buildApp({ config: a.config, db: bDb.kysely, logger: false });
-    await a.app.listen({ port: 0, host: '127.0.0.1' });
-    await b.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await bDb?.close();
-    await a?.close();
-  });
+describe.runIf(process.env.TEST_DATABASE_URL)(
+  'GET /api/live across two instances (PostgreSQL LISTEN/NOTIFY)',
+  () => {
+    let a: TestContext;
+    let b: FastifyInstance;
+    let bDb: Db;
+    beforeAll(async () => {
+      a = await createTestApp();
+      const source = notifySourceOf(a.db.kysely);
+      if (source?.kind !== 'postgres') throw new Error('expected PostgreSQL');
+      const searchPath = /search_path=(\S+)/.exec(String(source.clientConfig.options))?.[1];
+      bDb = await openDb({ databaseUrl: process.env.TEST_DATABASE_URL, searchPath });
+      b = await buildApp({ config: a.config, db: bDb.kysely, logger: false });
+      await a.app.listen({ port: 0, host: '127.0.0.1' });
+      await b.listen({ port: 0, host: '127.0.0.1' });
+    });
+    afterAll(async () => {
+      await b?.close();
+      await bDb?.close();
+      await a?.close();
+    });
 
-  it('a claim through instance A reaches the SSE client of instance B within a second', async () => {
-    const watcher = new Agent(b);
-    await watcher.signIn('senior@example.gov');
-    const sse = await openSse(b, watcher.cookies);
-    await sse.waitFor((e) => e.event === 'ready', 1000);
-    const id = await newRequest(a.db);
-    const actor = new Agent(a.app);
-    await actor.signIn('approver@example.gov');
-    const started = Date.now();
-    expect((await actor.post(`/api/requests/${id}/claim`)).statusCode).toBe(200);
-    await sse.waitFor((x) => x.data.requestId === id && x.data.type === 'claimed', 1000);
-    expect(Date.now() - started).toBeLessThan(1000);
-    sse.close();
-  });
-});
+    it('a claim through instance A reaches the SSE client of instance B within a second', async () => {
+      const watcher = new Agent(b);
+      await watcher.signIn('senior@example.gov');
+      const sse = await openSse(b, watcher.cookies);
+      await sse.waitFor((e) => e.event === 'ready', 1000);
+      const id = await newRequest(a.db);
+      const actor = new Agent(a.app);
+      await actor.signIn('approver@example.gov');
+      const started = Date.now();
+      expect((await actor.post(`/api/requests/${id}/claim`)).statusCode).toBe(200);
+      await sse.waitFor((x) => x.data.requestId === id && x.data.type === 'claimed', 1000);
+      expect(Date.now() - started).toBeLessThan(1000);
+      sse.close();
+    });
+  },
+);

@@ -42,7 +42,9 @@ export const liveRoutes: FastifyPluginAsync = async (app) => {
         } catch {
           return;
         }
-        res.write(`event: ${kind.replace(/[^a-z_]/g, '')}\ndata: ${payload.replace(/\n/g, ' ')}\n\n`);
+        res.write(
+          `event: ${kind.replace(/[^a-z_]/g, '')}\ndata: ${payload.replace(/\n/g, ' ')}\n\n`,
+        );
       });
       const heartbeat = setInterval(() => res.write(`: keep-alive\n\n`), HEARTBEAT_MS);
       const end = () => {

@@ -51,12 +51,20 @@ export function createEmailSender(opts: EmailSenderOptions): EmailSender {
     const rows = await repo.claimDueEmails(opts.db, batchSize, leaseSeconds);
     for (const row of rows) {
       try {
-        await opts.transport.sendMail({ from, to: row.to_address, subject: row.subject, text: row.body });
+        await opts.transport.sendMail({
+          from,
+          to: row.to_address,
+          subject: row.subject,
+          text: row.body,
+        });
         await repo.markSent(opts.db, row.id);
       } catch (err) {
         const attempts = row.attempts + 1;
         const message = err instanceof Error ? err.message : String(err);
-        const next = attempts >= maxAttempts ? null : new Date(Date.now() + retryDelayMs(attempts, baseDelayMs));
+        const next =
+          attempts >= maxAttempts
+            ? null
+            : new Date(Date.now() + retryDelayMs(attempts, baseDelayMs));
         await repo.markFailed(opts.db, row.id, message, next);
         if (next) opts.log.warn({ emailId: row.id, attempts }, 'email send failed; will retry');
         else opts.log.error({ emailId: row.id, attempts }, 'email send failed; giving up (dead)');

@@ -11,11 +11,25 @@ async function addNotification(title: string): Promise<string> {
   const id = uuidv7();
   await t.db.kysely
     .insertInto('notifications')
-    .values({ id, user_id: userId, request_id: null, event_id: null, language: 'en', title, body: 'b' })
+    .values({
+      id,
+      user_id: userId,
+      request_id: null,
+      event_id: null,
+      language: 'en',
+      title,
+      body: 'b',
+    })
     .execute();
   await t.db.kysely
     .insertInto('email_outbox')
-    .values({ id: uuidv7(), notification_id: id, to_address: 'citizen@example.gov', subject: title, body: 'b' })
+    .values({
+      id: uuidv7(),
+      notification_id: id,
+      to_address: 'citizen@example.gov',
+      subject: title,
+      body: 'b',
+    })
     .execute();
   return id;
 }
@@ -24,7 +38,13 @@ beforeAll(async () => {
   t = await createTestApp();
   citizen = new Agent(t.app);
   await citizen.signIn('citizen@example.gov');
-  userId = (await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'citizen@example.gov').executeTakeFirstOrThrow()).id;
+  userId = (
+    await t.db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'citizen@example.gov')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => {
   await t?.close();
@@ -34,24 +54,41 @@ describe('notifications', () => {
   it('lists newest first with a cursor, counts unread, marks one and all read; others get 404', async () => {
     const ids = [];
     for (let i = 0; i < 3; i += 1) ids.push(await addNotification(`n${i}`));
-    const first = (await citizen.get('/api/notifications?limit=2')).json() as { items: Array<{ title: string }>; nextCursor: string };
+    const first = (await citizen.get('/api/notifications?limit=2')).json() as {
+      items: Array<{ title: string }>;
+      nextCursor: string;
+    };
     expect(first.items.map((n) => n.title)).toEqual(['n2', 'n1']);
-    const second = (await citizen.get(`/api/notifications?limit=2&cursor=${first.nextCursor}`)).json() as { items: Array<{ title: string }>; nextCursor: null };
+    const second = (
+      await citizen.get(`/api/notifications?limit=2&cursor=${first.nextCursor}`)
+    ).json() as { items: Array<{ title: string }>; nextCursor: null };
     expect(second.items.map((n) => n.title)).toEqual(['n0']);
     expect(second.nextCursor).toBeNull();
-    expect(((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread).toBe(3);
+    expect(
+      ((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread,
+    ).toBe(3);
 
     const approver = new Agent(t.app);
     await approver.signIn('approver@example.gov');
     expect((await approver.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(403);
     const stranger = new Agent(t.app);
-    await stranger.post('/api/auth/register', { email: 'n-other@example.com', password: 'a-long-enough-passphrase-9', displayName: 'O' });
+    await stranger.post('/api/auth/register', {
+      email: 'n-other@example.com',
+      password: 'a-long-enough-passphrase-9',
+      displayName: 'O',
+    });
     expect((await stranger.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(404);
 
     expect((await citizen.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(204);
-    expect(((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread).toBe(2);
-    expect(((await citizen.post('/api/notifications/read-all')).json() as { marked: number }).marked).toBe(2);
-    expect(((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread).toBe(0);
+    expect(
+      ((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread,
+    ).toBe(2);
+    expect(
+      ((await citizen.post('/api/notifications/read-all')).json() as { marked: number }).marked,
+    ).toBe(2);
+    expect(
+      ((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread,
+    ).toBe(0);
   });
 
   it('lists the email outbox for the admin only, saying SMTP is not configured', async () => {
@@ -80,17 +117,36 @@ describe('email sender', () => {
       },
     };
     const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-    const sender = createEmailSender({ db: t.db.kysely, transport, log, maxAttempts: 2, baseDelayMs: 0 });
+    const sender = createEmailSender({
+      db: t.db.kysely,
+      transport,
+      log,
+      maxAttempts: 2,
+      baseDelayMs: 0,
+    });
     expect(await sender.runOnce()).toBe(2);
     expect(sent).toEqual(['will send']);
-    const rows = await t.db.kysely.selectFrom('email_outbox').select(['subject', 'status', 'attempts', 'last_error']).orderBy('subject').execute();
+    const rows = await t.db.kysely
+      .selectFrom('email_outbox')
+      .select(['subject', 'status', 'attempts', 'last_error'])
+      .orderBy('subject')
+      .execute();
     expect(rows).toEqual([
-      { subject: 'will fail', status: 'queued', attempts: 1, last_error: '550 mailbox unavailable' },
+      {
+        subject: 'will fail',
+        status: 'queued',
+        attempts: 1,
+        last_error: '550 mailbox unavailable',
+      },
       { subject: 'will send', status: 'sent', attempts: 1, last_error: null },
     ]);
     // The sent one is never claimed again; the failing one is retried and dies at the second attempt.
     expect(await sender.runOnce()).toBe(1);
-    const failed = await t.db.kysely.selectFrom('email_outbox').select(['subject', 'status', 'attempts']).where('subject', '=', 'will fail').execute();
+    const failed = await t.db.kysely
+      .selectFrom('email_outbox')
+      .select(['subject', 'status', 'attempts'])
+      .where('subject', '=', 'will fail')
+      .execute();
     expect(failed[0]).toMatchObject({ status: 'dead', attempts: 2 });
     expect(await sender.runOnce()).toBe(0);
     expect(sent).toEqual(['will send']);

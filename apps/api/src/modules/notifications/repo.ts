@@ -11,14 +11,34 @@ export interface Cursor {
 const createdAtText = (table: string) =>
   sql<string>`to_char(${sql.ref(`${table}.created_at`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-export async function listNotifications(db: Q, userId: string, limit: number, after: Cursor | null) {
+export async function listNotifications(
+  db: Q,
+  userId: string,
+  limit: number,
+  after: Cursor | null,
+) {
   let q = db
     .selectFrom('notifications')
-    .select(['id', 'request_id', 'language', 'title', 'body', 'created_at', 'read_at', createdAtText('notifications').as('created_at_text')])
+    .select([
+      'id',
+      'request_id',
+      'language',
+      'title',
+      'body',
+      'created_at',
+      'read_at',
+      createdAtText('notifications').as('created_at_text'),
+    ])
     .where('user_id', '=', userId);
   if (after)
-    q = q.where(sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    q = q.where(
+      sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
+    );
+  return q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
 }
 
 export async function unreadCount(db: Q, userId: string): Promise<number> {
@@ -72,8 +92,14 @@ export async function listOutbox(
     ]);
   if (opts.status) q = q.where('status', '=', opts.status);
   if (opts.after)
-    q = q.where(sql<boolean>`(created_at, id) < (${opts.after.createdAt}::timestamptz, ${opts.after.id}::uuid)`);
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
+    q = q.where(
+      sql<boolean>`(created_at, id) < (${opts.after.createdAt}::timestamptz, ${opts.after.id}::uuid)`,
+    );
+  return q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 /**
@@ -96,7 +122,11 @@ export async function claimDueEmails(db: Kysely<Database>, limit: number, leaseS
       await trx
         .updateTable('email_outbox')
         .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
-        .where('id', 'in', rows.map((r) => r.id))
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
         .execute();
     }
     return rows;
@@ -106,12 +136,22 @@ export async function claimDueEmails(db: Kysely<Database>, limit: number, leaseS
 export async function markSent(db: Q, id: string): Promise<void> {
   await db
     .updateTable('email_outbox')
-    .set({ status: 'sent', sent_at: new Date(), attempts: sql<number>`attempts + 1`, last_error: null })
+    .set({
+      status: 'sent',
+      sent_at: new Date(),
+      attempts: sql<number>`attempts + 1`,
+      last_error: null,
+    })
     .where('id', '=', id)
     .execute();
 }
 
-export async function markFailed(db: Q, id: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+export async function markFailed(
+  db: Q,
+  id: string,
+  error: string,
+  nextAttemptAt: Date | null,
+): Promise<void> {
   await db
     .updateTable('email_outbox')
     .set({

@@ -25,7 +25,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listNotifications',
         tags: ['notifications'],
         summary: 'My notifications, newest first',
-        description: 'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
+        description:
+          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
         querystring: paginationQuerySchema,
         response: { 200: notificationsResponseSchema, ...errors },
       },

@@ -9,14 +9,18 @@ const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/;
 
-const encodeCursor = (c: repo.Cursor) => Buffer.from(`${c.createdAt}|${c.id}`).toString('base64url');
+const encodeCursor = (c: repo.Cursor) =>
+  Buffer.from(`${c.createdAt}|${c.id}`).toString('base64url');
 
 function decodeCursor(raw: string | undefined): repo.Cursor | null {
   if (!raw) return null;
   const m = CURSOR.exec(Buffer.from(raw, 'base64url').toString('utf8'));
   if (!m) {
     throw badRequest('The cursor is not valid.', [
-      { field: 'query.cursor', message: 'Use the nextCursor value from the previous page exactly as returned.' },
+      {
+        field: 'query.cursor',
+        message: 'Use the nextCursor value from the previous page exactly as returned.',
+      },
     ]);
   }
   return { createdAt: m[1]!, id: m[2]! };
@@ -27,7 +31,10 @@ function page<T extends { id: string; created_at_text: string }>(rows: T[], limi
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at_text, id: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ createdAt: last.created_at_text, id: last.id })
+        : null,
   };
 }
 
@@ -55,7 +62,8 @@ export async function list(
 export const unread = (db: Kysely<Database>, userId: string) => repo.unreadCount(db, userId);
 
 export async function markRead(db: Kysely<Database>, userId: string, id: string): Promise<void> {
-  if (!(await repo.markRead(db, userId, id))) throw notFound('We could not find that notification in your account.');
+  if (!(await repo.markRead(db, userId, id)))
+    throw notFound('We could not find that notification in your account.');
 }
 
 export const markAllRead = (db: Kysely<Database>, userId: string) => repo.markAllRead(db, userId);
@@ -63,9 +71,17 @@ export const markAllRead = (db: Kysely<Database>, userId: string) => repo.markAl
 export async function outbox(
   db: Kysely<Database>,
   smtpConfigured: boolean,
-  q: { status?: 'queued' | 'sent' | 'dead' | undefined; cursor?: string | undefined; limit: number },
+  q: {
+    status?: 'queued' | 'sent' | 'dead' | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ): Promise<OutboxResponse> {
-  const rows = await repo.listOutbox(db, { status: q.status, limit: q.limit, after: decodeCursor(q.cursor) });
+  const rows = await repo.listOutbox(db, {
+    status: q.status,
+    limit: q.limit,
+    after: decodeCursor(q.cursor),
+  });
   const { items, nextCursor } = page(rows, q.limit);
   return {
     smtpConfigured,

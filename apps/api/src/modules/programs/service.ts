@@ -1,6 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs-seed';
-import { programClosedReason, type ProgramClosedReason, type ProgramDetail } from '@hms/contracts/intake';
+import {
+  programClosedReason,
+  type ProgramClosedReason,
+  type ProgramDetail,
+} from '@hms/contracts/intake';
 import type { Database } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
@@ -10,7 +14,9 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 // Parsed definitions keyed by id+version: a definition only changes with a version bump.
 const definitions = new Map<string, ProgramDefinition>();
 
-export function definitionOf(row: Pick<repo.ProgramRow, 'id' | 'version' | 'definition'>): ProgramDefinition {
+export function definitionOf(
+  row: Pick<repo.ProgramRow, 'id' | 'version' | 'definition'>,
+): ProgramDefinition {
   const key = `${row.id}@${row.version}`;
   let def = definitions.get(key);
   if (!def) {

@@ -14,7 +14,13 @@ afterAll(async () => {
 });
 
 async function userId(email: string) {
-  return (await t.db.kysely.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  return (
+    await t.db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 describe('risk after a payee account replacement', () => {
@@ -22,21 +28,55 @@ describe('risk after a payee account replacement', () => {
     const db = t.db.kysely;
     const key = resolveEncryptionKey(t.config);
     const citizenId = await userId('citizen@example.gov');
-    const program = await db.selectFrom('programs').select('id').where('slug', '=', 'home-energy-rebate').executeTakeFirstOrThrow();
-    const p = await insertApprovedPayment(db, t.config, { applicantId: citizenId, programId: program.id, amountCents: 80_00, accountNumber: '31415926' });
+    const program = await db
+      .selectFrom('programs')
+      .select('id')
+      .where('slug', '=', 'home-energy-rebate')
+      .executeTakeFirstOrThrow();
+    const p = await insertApprovedPayment(db, t.config, {
+      applicantId: citizenId,
+      programId: program.id,
+      amountCents: 80_00,
+      accountNumber: '31415926',
+    });
 
     // Another applicant already gets paid into the account the citizen is about to give.
     const someone = new Agent(t.app);
-    const reg = await someone.post('/api/auth/register', { email: 'risk-other@example.com', password: 'a-long-enough-passphrase-9', displayName: 'Other Person' });
+    const reg = await someone.post('/api/auth/register', {
+      email: 'risk-other@example.com',
+      password: 'a-long-enough-passphrase-9',
+      displayName: 'Other Person',
+    });
     expect(reg.statusCode, reg.body).toBe(201);
     const otherId = await userId('risk-other@example.com');
-    const other = await insertApprovedPayment(db, t.config, { applicantId: otherId, programId: program.id, amountCents: 20_00, accountNumber: '27182818' });
-    await db.updateTable('payee_accounts').set({ fingerprint: accountFingerprint(key, '011000015', '27182818') }).where('id', '=', other.payeeAccountId).execute();
+    const other = await insertApprovedPayment(db, t.config, {
+      applicantId: otherId,
+      programId: program.id,
+      amountCents: 20_00,
+      accountNumber: '27182818',
+    });
+    await db
+      .updateTable('payee_accounts')
+      .set({ fingerprint: accountFingerprint(key, '011000015', '27182818') })
+      .where('id', '=', other.payeeAccountId)
+      .execute();
 
     // The payment came back with an account problem.
-    await db.updateTable('payments').set({ status: 'returned', returned_at: new Date(), account_fixable: true }).where('id', '=', p.paymentId).execute();
-    await db.updateTable('requests').set({ status: 'payment_returned' }).where('id', '=', p.requestId).execute();
-    const before = await db.selectFrom('requests').select('risk_level').where('id', '=', p.requestId).executeTakeFirstOrThrow();
+    await db
+      .updateTable('payments')
+      .set({ status: 'returned', returned_at: new Date(), account_fixable: true })
+      .where('id', '=', p.paymentId)
+      .execute();
+    await db
+      .updateTable('requests')
+      .set({ status: 'payment_returned' })
+      .where('id', '=', p.requestId)
+      .execute();
+    const before = await db
+      .selectFrom('requests')
+      .select('risk_level')
+      .where('id', '=', p.requestId)
+      .executeTakeFirstOrThrow();
     expect(before.risk_level).toBe('none');
 
     const citizen = new Agent(t.app);
@@ -52,7 +92,12 @@ describe('risk after a payee account replacement', () => {
     const after = await db
       .selectFrom('requests')
       .innerJoin('payee_accounts', 'payee_accounts.id', 'requests.payee_account_id')
-      .select(['requests.risk_level', 'requests.risk_computed_at', 'payee_accounts.fingerprint', 'payee_accounts.account_last4'])
+      .select([
+        'requests.risk_level',
+        'requests.risk_computed_at',
+        'payee_accounts.fingerprint',
+        'payee_accounts.account_last4',
+      ])
       .where('requests.id', '=', p.requestId)
       .executeTakeFirstOrThrow();
     // The request now points at the new account, fingerprinted when it was written.
@@ -60,13 +105,21 @@ describe('risk after a payee account replacement', () => {
     expect(after.fingerprint).toBe(accountFingerprint(key, '011000015', '27182818'));
     expect(after.risk_level).toBe('high');
     expect(after.risk_computed_at).not.toBeNull();
-    const kinds = (await db.selectFrom('risk_signals').select('kind').where('request_id', '=', p.requestId).execute()).map((s) => s.kind);
+    const kinds = (
+      await db
+        .selectFrom('risk_signals')
+        .select('kind')
+        .where('request_id', '=', p.requestId)
+        .execute()
+    ).map((s) => s.kind);
     expect(kinds).toEqual(expect.arrayContaining(['bank_account_changed', 'shared_bank_account']));
 
     const approver = new Agent(t.app);
     await approver.signIn('approver@example.gov');
     const row = (
-      (await approver.get(`/api/inbox?queue=all&status=approved&q=${p.reference}`)).json() as { items: Array<{ reference: string; riskLevel: string }> }
+      (await approver.get(`/api/inbox?queue=all&status=approved&q=${p.reference}`)).json() as {
+        items: Array<{ reference: string; riskLevel: string }>;
+      }
     ).items.find((i) => i.reference === p.reference);
     expect(row?.riskLevel).toBe('high');
   });

@@ -3,10 +3,23 @@ import type { Database } from '../../platform/db/schema.ts';
 import { auditHash, GENESIS_HASH, verifyAuditChain } from '../../platform/audit.ts';
 
 /** A sentence naming the first broken link of the audit chain and what kind of break it is. */
-export async function describeAuditBreak(db: Kysely<Database>, brokenAtId: number): Promise<string> {
-  const row = await db.selectFrom('audit_log').selectAll().where('id', '=', brokenAtId).executeTakeFirst();
+export async function describeAuditBreak(
+  db: Kysely<Database>,
+  brokenAtId: number,
+): Promise<string> {
+  const row = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('id', '=', brokenAtId)
+    .executeTakeFirst();
   if (!row) return `Audit chain broken at entry ${brokenAtId} (the entry is missing).`;
-  const prev = await db.selectFrom('audit_log').select(['id', 'hash']).where('id', '<', brokenAtId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prev = await db
+    .selectFrom('audit_log')
+    .select(['id', 'hash'])
+    .where('id', '<', brokenAtId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const expectedPrev = prev?.hash ?? GENESIS_HASH;
   const content = {
     at: new Date(row.at).toISOString(),
@@ -25,7 +38,9 @@ export async function describeAuditBreak(db: Kysely<Database>, brokenAtId: numbe
   return `First broken link: ${what}: its content no longer matches its hash (stored ${row.hash.slice(0, 16)}…, recomputed ${recomputed.slice(0, 16)}…); the entry was edited after it was written.`;
 }
 
-export async function auditVerifyReport(db: Kysely<Database>): Promise<{ ok: boolean; text: string }> {
+export async function auditVerifyReport(
+  db: Kysely<Database>,
+): Promise<{ ok: boolean; text: string }> {
   const r = await verifyAuditChain(db);
   if (r.ok) return { ok: true, text: `Audit chain intact: ${r.count} entries verified.` };
   return { ok: false, text: await describeAuditBreak(db, r.brokenAtId) };

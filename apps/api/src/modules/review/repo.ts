@@ -61,7 +61,14 @@ export async function otherRequests(db: Db, applicantId: string, excludeId: stri
   return db
     .selectFrom('requests as r')
     .innerJoin('programs as p', 'p.id', 'r.program_id')
-    .select(['r.id', 'r.reference', 'p.name_en as program_name', 'r.status', 'r.amount_requested_cents', 'r.submitted_at'])
+    .select([
+      'r.id',
+      'r.reference',
+      'p.name_en as program_name',
+      'r.status',
+      'r.amount_requested_cents',
+      'r.submitted_at',
+    ])
     .where('r.applicant_id', '=', applicantId)
     .where('r.id', '<>', excludeId)
     .where('r.status', '<>', 'draft')
@@ -74,7 +81,17 @@ export async function timeline(db: Db, requestId: string) {
   return db
     .selectFrom('request_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.type', 'e.from_status', 'e.to_status', 'e.actor_id', 'u.display_name', 'e.data', 'e.visible_to_applicant', 'e.created_at'])
+    .select([
+      'e.id',
+      'e.type',
+      'e.from_status',
+      'e.to_status',
+      'e.actor_id',
+      'u.display_name',
+      'e.data',
+      'e.visible_to_applicant',
+      'e.created_at',
+    ])
     .where('e.request_id', '=', requestId)
     .orderBy('e.created_at')
     .orderBy('e.id')
@@ -94,7 +111,14 @@ export async function comments(db: Db, requestId: string) {
 
 /** The request's own audit entries and those of its payments. */
 export async function auditTrail(db: Db, requestId: string) {
-  const { rows } = await sql<{ id: number; at: Date; actor_id: string | null; display_name: string | null; action: string; data: Record<string, unknown> }>`
+  const { rows } = await sql<{
+    id: number;
+    at: Date;
+    actor_id: string | null;
+    display_name: string | null;
+    action: string;
+    data: Record<string, unknown>;
+  }>`
     select l.id, l.at, l.actor_id, u.display_name, l.action, l.data
     from audit_log l left join users u on u.id = l.actor_id
     where (l.entity_type = 'request' and l.entity_id = ${requestId})
@@ -135,7 +159,12 @@ export async function documents(db: Db, requestId: string) {
   return rows;
 }
 
-export async function insertComment(trx: Transaction<Database>, requestId: string, authorId: string, body: string) {
+export async function insertComment(
+  trx: Transaction<Database>,
+  requestId: string,
+  authorId: string,
+  body: string,
+) {
   const id = uuidv7();
   const row = await trx
     .insertInto('request_comments')
@@ -150,7 +179,16 @@ export async function requestBrief(db: Db, id: string) {
     .selectFrom('requests')
     .select(['id', 'reference', 'applicant_id', 'status', 'payee_account_id'])
     .where('id', '=', id)
-    .executeTakeFirst() as Promise<{ id: string; reference: string; applicant_id: string; status: RequestStatus; payee_account_id: string | null } | undefined>;
+    .executeTakeFirst() as Promise<
+    | {
+        id: string;
+        reference: string;
+        applicant_id: string;
+        status: RequestStatus;
+        payee_account_id: string | null;
+      }
+    | undefined
+  >;
 }
 
 export async function account(db: Db, id: string) {

@@ -1,12 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { commentBodySchema, commentResponseSchema, revealAccountResponseSchema, reviewDetailSchema } from '@hms/contracts/review';
+import {
+  commentBodySchema,
+  commentResponseSchema,
+  revealAccountResponseSchema,
+  reviewDetailSchema,
+} from '@hms/contracts/review';
 import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import * as service from './service.ts';
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
 const idParams = z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) });
 const STAFF = ['approver', 'senior_approver'] as const;
 
@@ -32,7 +43,10 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.detail(db, request.params.id, currentUser(request).id, { timeZone: config.timezone, encryptionKey: encryptionKey() }),
+      service.detail(db, request.params.id, currentUser(request).id, {
+        timeZone: config.timezone,
+        encryptionKey: encryptionKey(),
+      }),
   );
 
   app.post(
@@ -51,7 +65,12 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const u = currentUser(request);
-      const c = await service.addComment(db, request.params.id, { id: u.id, name: u.displayName, ip: request.ip }, request.body.body);
+      const c = await service.addComment(
+        db,
+        request.params.id,
+        { id: u.id, name: u.displayName, ip: request.ip },
+        request.body.body,
+      );
       return reply.code(201).send(c);
     },
   );
@@ -69,6 +88,12 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: revealAccountResponseSchema, ...problems },
       },
     },
-    async (request) => service.revealAccount(db, request.params.id, { id: currentUser(request).id, ip: request.ip }, encryptionKey()),
+    async (request) =>
+      service.revealAccount(
+        db,
+        request.params.id,
+        { id: currentUser(request).id, ip: request.ip },
+        encryptionKey(),
+      ),
   );
 };

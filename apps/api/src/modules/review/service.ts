@@ -20,11 +20,22 @@ export interface ReviewContext {
 }
 
 /** Everything an approver needs to decide, in one read. Risk signals are computed first if they never were. */
-export async function detail(db: Kysely<Database>, id: string, viewerId: string, ctx: ReviewContext, now = new Date()): Promise<ReviewDetail> {
+export async function detail(
+  db: Kysely<Database>,
+  id: string,
+  viewerId: string,
+  ctx: ReviewContext,
+  now = new Date(),
+): Promise<ReviewDetail> {
   let r = await repo.requestDetail(db, id);
-  if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${id}. Check the link or search the inbox by reference.`);
+  if (!r || r.status === 'draft')
+    throw notFound(
+      `There is no submitted request ${id}. Check the link or search the inbox by reference.`,
+    );
   if (!r.risk_computed_at) {
-    await db.transaction().execute((trx) => computeRiskSignals(trx, id, { encryptionKey: ctx.encryptionKey, now }));
+    await db
+      .transaction()
+      .execute((trx) => computeRiskSignals(trx, id, { encryptionKey: ctx.encryptionKey, now }));
     r = (await repo.requestDetail(db, id))!;
   }
   const [committed, others, events, comments, audit, payment, docs, signals] = await Promise.all([
@@ -103,7 +114,12 @@ export async function detail(db: Kysely<Database>, id: string, viewerId: string,
       visibleToApplicant: e.visible_to_applicant,
       at: iso(e.created_at)!,
     })),
-    comments: comments.map((c) => ({ id: c.id, author: { id: c.author_id, name: c.display_name }, body: c.body, at: iso(c.created_at)! })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      author: { id: c.author_id, name: c.display_name },
+      body: c.body,
+      at: iso(c.created_at)!,
+    })),
     auditTrail: audit.map((a) => ({
       id: Number(a.id),
       at: iso(a.at)!,
@@ -111,15 +127,23 @@ export async function detail(db: Kysely<Database>, id: string, viewerId: string,
       action: a.action,
       data: a.data,
     })),
-    payment: payment ? { id: payment.id, amountCents: Number(payment.amount_cents), status: payment.status } : null,
+    payment: payment
+      ? { id: payment.id, amountCents: Number(payment.amount_cents), status: payment.status }
+      : null,
   };
 }
 
-export async function addComment(db: Kysely<Database>, requestId: string, author: { id: string; name: string; ip?: string | null }, body: string) {
+export async function addComment(
+  db: Kysely<Database>,
+  requestId: string,
+  author: { id: string; name: string; ip?: string | null },
+  body: string,
+) {
   return db.transaction().execute(async (trx) => {
     const r = await repo.requestBrief(trx, requestId);
     if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${requestId}.`);
-    if (r.applicant_id === author.id) throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
+    if (r.applicant_id === author.id)
+      throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
     const row = await repo.insertComment(trx, requestId, author.id, body);
     await recordRequestEvent(trx, {
       requestId,
@@ -137,16 +161,27 @@ export async function addComment(db: Kysely<Database>, requestId: string, author
       data: { reference: r.reference, commentId: row.id, length: body.length },
       ip: author.ip ?? null,
     });
-    return { id: row.id, author: { id: author.id, name: author.name }, body, at: new Date(row.created_at).toISOString() };
+    return {
+      id: row.id,
+      author: { id: author.id, name: author.name },
+      body,
+      at: new Date(row.created_at).toISOString(),
+    };
   });
 }
 
 /** Shows the full account number once, and records who saw it in the audit log in the same transaction. */
-export async function revealAccount(db: Kysely<Database>, requestId: string, viewer: { id: string; ip?: string | null }, encryptionKey: Buffer) {
+export async function revealAccount(
+  db: Kysely<Database>,
+  requestId: string,
+  viewer: { id: string; ip?: string | null },
+  encryptionKey: Buffer,
+) {
   return db.transaction().execute(async (trx) => {
     const r = await repo.requestBrief(trx, requestId);
     if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${requestId}.`);
-    if (r.applicant_id === viewer.id) throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
+    if (r.applicant_id === viewer.id)
+      throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
     if (!r.payee_account_id) throw conflict(`${r.reference} has no payee bank account.`);
     const a = await repo.account(trx, r.payee_account_id);
     if (!a) throw conflict(`${r.reference} has no payee bank account.`);

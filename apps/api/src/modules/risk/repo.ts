@@ -29,7 +29,11 @@ export async function requestForRisk(db: Db, requestId: string) {
     .executeTakeFirst();
 }
 
-export async function otherApplicantsWithFingerprint(db: Db, fingerprint: string, applicantId: string) {
+export async function otherApplicantsWithFingerprint(
+  db: Db,
+  fingerprint: string,
+  applicantId: string,
+) {
   const { rows } = await sql<{ n: number }>`
     select count(distinct user_id)::int as n from payee_accounts
     where fingerprint = ${fingerprint} and user_id <> ${applicantId}::uuid
@@ -38,7 +42,12 @@ export async function otherApplicantsWithFingerprint(db: Db, fingerprint: string
 }
 
 /** Median and MAD of the amounts of the program's most recent past requests (a bounded window keeps it fast). */
-export async function programAmountStats(db: Db, programId: string, excludeId: string, window = 5000) {
+export async function programAmountStats(
+  db: Db,
+  programId: string,
+  excludeId: string,
+  window = 5000,
+) {
   const { rows } = await sql<{ n: number; median: number | null; mad: number | null }>`
     with s as (
       select amount_requested_cents::float8 as a from requests
@@ -70,7 +79,12 @@ export async function requestsWithAddressSince(db: Db, key: string, address: str
   return rows[0]?.n ?? 0;
 }
 
-export async function duplicatesOf(db: Db, applicantId: string, programId: string, excludeId: string) {
+export async function duplicatesOf(
+  db: Db,
+  applicantId: string,
+  programId: string,
+  excludeId: string,
+) {
   return db
     .selectFrom('requests')
     .select(['id', 'reference', 'status', 'submitted_at'])
@@ -83,7 +97,12 @@ export async function duplicatesOf(db: Db, applicantId: string, programId: strin
     .execute();
 }
 
-export async function olderAccountsOf(db: Db, applicantId: string, before: Date | string, excludeId: string) {
+export async function olderAccountsOf(
+  db: Db,
+  applicantId: string,
+  before: Date | string,
+  excludeId: string,
+) {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from payee_accounts
     where user_id = ${applicantId}::uuid and id <> ${excludeId}::uuid and created_at < ${before}
@@ -105,7 +124,12 @@ export async function lastAccountUpdateEvent(db: Db, requestId: string) {
 export async function replaceSignals(
   trx: Transaction<Database>,
   requestId: string,
-  signals: Array<{ kind: string; level: 'low' | 'medium' | 'high'; explanation: string; data: Record<string, unknown> }>,
+  signals: Array<{
+    kind: string;
+    level: 'low' | 'medium' | 'high';
+    explanation: string;
+    data: Record<string, unknown>;
+  }>,
   level: 'none' | 'low' | 'medium' | 'high',
   now: Date,
 ) {
@@ -141,7 +165,11 @@ export async function signalsOf(db: Db, requestId: string) {
     .execute();
 }
 
-export async function openRequestsSharingFingerprint(db: Db, fingerprint: string, excludeId: string) {
+export async function openRequestsSharingFingerprint(
+  db: Db,
+  fingerprint: string,
+  excludeId: string,
+) {
   const { rows } = await sql<{ id: string }>`
     select r.id from requests r join payee_accounts pa on pa.id = r.payee_account_id
     where pa.fingerprint = ${fingerprint} and r.id <> ${excludeId}::uuid
@@ -151,6 +179,14 @@ export async function openRequestsSharingFingerprint(db: Db, fingerprint: string
   return rows.map((r) => r.id);
 }
 
-export async function setFingerprint(trx: Transaction<Database>, accountId: string, fingerprint: string) {
-  await trx.updateTable('payee_accounts').set({ fingerprint }).where('id', '=', accountId).execute();
+export async function setFingerprint(
+  trx: Transaction<Database>,
+  accountId: string,
+  fingerprint: string,
+) {
+  await trx
+    .updateTable('payee_accounts')
+    .set({ fingerprint })
+    .where('id', '=', accountId)
+    .execute();
 }

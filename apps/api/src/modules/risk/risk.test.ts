@@ -12,8 +12,10 @@ let programId: string;
 let grantId: string;
 const DAY = 86_400_000;
 let seq = 0;
-const person = async () => addStaff(t.db.kysely, `p${++seq}@example.com`, `Person ${seq}`, ['citizen']);
-const compute = (id: string) => t.db.kysely.transaction().execute((trx) => computeRiskSignals(trx, id, { encryptionKey: key }));
+const person = async () =>
+  addStaff(t.db.kysely, `p${++seq}@example.com`, `Person ${seq}`, ['citizen']);
+const compute = (id: string) =>
+  t.db.kysely.transaction().execute((trx) => computeRiskSignals(trx, id, { encryptionKey: key }));
 const kinds = (r: { signals: Array<{ kind: string }> }) => r.signals.map((s) => s.kind).sort();
 
 beforeAll(async () => {
@@ -23,7 +25,13 @@ beforeAll(async () => {
   grantId = (await programBySlug(t.db.kysely, 'small-business-relief')).id;
   // A history of ordinary amounts, 40,000–42,000 cents, spread over months.
   for (let i = 0; i < 30; i++) {
-    await insertRequest(t.db.kysely, { applicantId: await person(), programId, status: 'approved', amountCents: 40_000 + (i % 10) * 200, submittedAt: new Date(Date.now() - (200 - i) * DAY) });
+    await insertRequest(t.db.kysely, {
+      applicantId: await person(),
+      programId,
+      status: 'approved',
+      amountCents: 40_000 + (i % 10) * 200,
+      submittedAt: new Date(Date.now() - (200 - i) * DAY),
+    });
   }
 });
 afterAll(async () => {
@@ -33,16 +41,34 @@ afterAll(async () => {
 describe('risk signals', () => {
   it('fingerprints are keyed and ignore formatting', () => {
     const other = Buffer.alloc(32, 7);
-    expect(accountFingerprint(key, '011000015', '12-345')).toBe(accountFingerprint(key, '011000015', '12345'));
-    expect(accountFingerprint(key, '011000015', '12345')).not.toBe(accountFingerprint(other, '011000015', '12345'));
+    expect(accountFingerprint(key, '011000015', '12-345')).toBe(
+      accountFingerprint(key, '011000015', '12345'),
+    );
+    expect(accountFingerprint(key, '011000015', '12345')).not.toBe(
+      accountFingerprint(other, '011000015', '12345'),
+    );
     expect(robustZ(10, 5, 1)).toBeCloseTo(3.3725);
-    expect(addressOf({ homeAddress: '12  Main St.', x: 1 })).toEqual({ key: 'homeAddress', value: '12 main st' });
+    expect(addressOf({ homeAddress: '12  Main St.', x: 1 })).toEqual({
+      key: 'homeAddress',
+      value: '12 main st',
+    });
   });
 
   it('an ordinary request has no signal', async () => {
     const a = await person();
-    const acct = await insertPayeeAccount(t.db.kysely, { userId: a, encryptionKey: key, account: '900000001', createdAt: new Date(Date.now() - 90 * DAY) });
-    const id = await insertRequest(t.db.kysely, { applicantId: a, programId, status: 'submitted', amountCents: 41_000, payeeAccountId: acct });
+    const acct = await insertPayeeAccount(t.db.kysely, {
+      userId: a,
+      encryptionKey: key,
+      account: '900000001',
+      createdAt: new Date(Date.now() - 90 * DAY),
+    });
+    const id = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'submitted',
+      amountCents: 41_000,
+      payeeAccountId: acct,
+    });
     const r = await compute(id);
     expect(r).toEqual({ level: 'none', signals: [] });
   });
@@ -51,23 +77,61 @@ describe('risk signals', () => {
     const a = await person();
     const b = await person();
     const old = new Date(Date.now() - 90 * DAY);
-    const first = await insertRequest(t.db.kysely, { applicantId: a, programId, status: 'submitted', amountCents: 41_000, payeeAccountId: await insertPayeeAccount(t.db.kysely, { userId: a, encryptionKey: key, account: '777000111', createdAt: old }) });
-    const second = await insertRequest(t.db.kysely, { applicantId: b, programId, status: 'submitted', amountCents: 41_000, payeeAccountId: await insertPayeeAccount(t.db.kysely, { userId: b, encryptionKey: key, account: '777000111', createdAt: old }) });
+    const first = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'submitted',
+      amountCents: 41_000,
+      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
+        userId: a,
+        encryptionKey: key,
+        account: '777000111',
+        createdAt: old,
+      }),
+    });
+    const second = await insertRequest(t.db.kysely, {
+      applicantId: b,
+      programId,
+      status: 'submitted',
+      amountCents: 41_000,
+      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
+        userId: b,
+        encryptionKey: key,
+        account: '777000111',
+        createdAt: old,
+      }),
+    });
     const r = await compute(second);
     expect(kinds(r)).toEqual(['shared_bank_account']);
     expect(r.level).toBe('high');
-    expect(r.signals[0]!.explanation).toContain('ending 0111 is also the payee account of 1 other applicant');
-    const other = await t.db.kysely.selectFrom('requests').select('risk_level').where('id', '=', first).executeTakeFirstOrThrow();
+    expect(r.signals[0]!.explanation).toContain(
+      'ending 0111 is also the payee account of 1 other applicant',
+    );
+    const other = await t.db.kysely
+      .selectFrom('requests')
+      .select('risk_level')
+      .where('id', '=', first)
+      .executeTakeFirstOrThrow();
     expect(other.risk_level).toBe('high');
   });
 
   it('an amount far from the program median is an outlier (robust z-score)', async () => {
     const a = await person();
-    const id = await insertRequest(t.db.kysely, { applicantId: a, programId, status: 'submitted', amountCents: 140_000 });
+    const id = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'submitted',
+      amountCents: 140_000,
+    });
     const r = await compute(id);
     expect(kinds(r)).toEqual(['amount_outlier']);
     expect(r.signals[0]!.data.z).toBeGreaterThan(3.5);
-    const near = await insertRequest(t.db.kysely, { applicantId: a, programId: grantId, status: 'submitted', amountCents: 140_000 });
+    const near = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId: grantId,
+      status: 'submitted',
+      amountCents: 140_000,
+    });
     // Too few past requests in that program to judge.
     expect(kinds(await compute(near))).toEqual([]);
   });
@@ -75,7 +139,14 @@ describe('risk signals', () => {
   it('many requests from the same address in a short window', async () => {
     let last = '';
     for (let i = 0; i < 3; i++) {
-      last = await insertRequest(t.db.kysely, { applicantId: await person(), programId, status: 'submitted', amountCents: 41_000, answers: { homeAddress: i ? '55 Elm Street' : '55 elm street.' }, submittedAt: new Date(Date.now() - i * DAY) });
+      last = await insertRequest(t.db.kysely, {
+        applicantId: await person(),
+        programId,
+        status: 'submitted',
+        amountCents: 41_000,
+        answers: { homeAddress: i ? '55 Elm Street' : '55 elm street.' },
+        submittedAt: new Date(Date.now() - i * DAY),
+      });
     }
     const r = await compute(last);
     expect(kinds(r)).toEqual(['high_velocity']);
@@ -84,8 +155,19 @@ describe('risk signals', () => {
 
   it('a duplicate request by the same applicant for the same program', async () => {
     const a = await person();
-    await insertRequest(t.db.kysely, { applicantId: a, programId, status: 'in_review', amountCents: 41_000, reference: 'HMS-DUPE-0001-0' });
-    const id = await insertRequest(t.db.kysely, { applicantId: a, programId, status: 'submitted', amountCents: 41_000 });
+    await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'in_review',
+      amountCents: 41_000,
+      reference: 'HMS-DUPE-0001-0',
+    });
+    const id = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'submitted',
+      amountCents: 41_000,
+    });
     const r = await compute(id);
     expect(kinds(r)).toEqual(['duplicate_request']);
     expect(r.signals[0]!.explanation).toContain('HMS-DUPE-0001-0');
@@ -93,23 +175,62 @@ describe('risk signals', () => {
 
   it('a bank account changed shortly before payment', async () => {
     const a = await person();
-    await insertPayeeAccount(t.db.kysely, { userId: a, encryptionKey: key, account: '555000001', createdAt: new Date(Date.now() - 200 * DAY) });
-    const fresh = await insertPayeeAccount(t.db.kysely, { userId: a, encryptionKey: key, account: '555000002', createdAt: new Date(Date.now() - 2 * DAY) });
-    const id = await insertRequest(t.db.kysely, { applicantId: a, programId, status: 'in_review', amountCents: 41_000, payeeAccountId: fresh });
+    await insertPayeeAccount(t.db.kysely, {
+      userId: a,
+      encryptionKey: key,
+      account: '555000001',
+      createdAt: new Date(Date.now() - 200 * DAY),
+    });
+    const fresh = await insertPayeeAccount(t.db.kysely, {
+      userId: a,
+      encryptionKey: key,
+      account: '555000002',
+      createdAt: new Date(Date.now() - 2 * DAY),
+    });
+    const id = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'in_review',
+      amountCents: 41_000,
+      payeeAccountId: fresh,
+    });
     const r = await compute(id);
     expect(kinds(r)).toEqual(['bank_account_changed']);
     expect(r.level).toBe('high');
-    const events = await t.db.kysely.selectFrom('request_events').select(['type', 'visible_to_applicant']).where('request_id', '=', id).execute();
+    const events = await t.db.kysely
+      .selectFrom('request_events')
+      .select(['type', 'visible_to_applicant'])
+      .where('request_id', '=', id)
+      .execute();
     expect(events).toEqual([{ type: 'risk_updated', visible_to_applicant: false }]);
   });
 
   it('fills in a missing fingerprint from the sealed account number', async () => {
     const a = await person();
-    const acct = await insertPayeeAccount(t.db.kysely, { userId: a, encryptionKey: key, account: '123123123', createdAt: new Date(Date.now() - 90 * DAY) });
-    await t.db.kysely.updateTable('payee_accounts').set({ fingerprint: null }).where('id', '=', acct).execute();
-    const id = await insertRequest(t.db.kysely, { applicantId: a, programId, status: 'submitted', amountCents: 41_000, payeeAccountId: acct });
+    const acct = await insertPayeeAccount(t.db.kysely, {
+      userId: a,
+      encryptionKey: key,
+      account: '123123123',
+      createdAt: new Date(Date.now() - 90 * DAY),
+    });
+    await t.db.kysely
+      .updateTable('payee_accounts')
+      .set({ fingerprint: null })
+      .where('id', '=', acct)
+      .execute();
+    const id = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'submitted',
+      amountCents: 41_000,
+      payeeAccountId: acct,
+    });
     await compute(id);
-    const row = await t.db.kysely.selectFrom('payee_accounts').select('fingerprint').where('id', '=', acct).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('payee_accounts')
+      .select('fingerprint')
+      .where('id', '=', acct)
+      .executeTakeFirstOrThrow();
     expect(row.fingerprint).toBe(accountFingerprint(key, '011000015', '123123123'));
   });
 });

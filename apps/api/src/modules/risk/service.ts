@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { maxRiskLevel, OUTLIER_Z, robustZ, type RiskLevel, type RiskSignalKind } from '@hms/contracts/risk';
+import {
+  maxRiskLevel,
+  OUTLIER_Z,
+  robustZ,
+  type RiskLevel,
+  type RiskSignalKind,
+} from '@hms/contracts/risk';
 import { formatCents } from '@hms/contracts/money';
 import type { Database } from '../../platform/db/schema.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
@@ -29,16 +35,25 @@ export interface ComputedSignal {
  * fingerprints, but without the key nobody can test a guessed account number against the table. The HMAC key is
  * derived from the field-encryption key, so there is no second secret to manage.
  */
-export function accountFingerprint(encryptionKey: Buffer, routingNumber: string, accountNumber: string): string {
+export function accountFingerprint(
+  encryptionKey: Buffer,
+  routingNumber: string,
+  accountNumber: string,
+): string {
   const macKey = createHmac('sha256', encryptionKey).update('hms/payee-fingerprint/v1').digest();
-  return createHmac('sha256', macKey).update(`${routingNumber}:${accountNumber.replace(/\D/g, '')}`).digest('hex');
+  return createHmac('sha256', macKey)
+    .update(`${routingNumber}:${accountNumber.replace(/\D/g, '')}`)
+    .digest('hex');
 }
 
 /** The normalised address answer of a request (first answer whose id mentions "address"), or null. */
 export function addressOf(answers: Record<string, unknown>): { key: string; value: string } | null {
   for (const [key, v] of Object.entries(answers)) {
     if (!/address/i.test(key) || typeof v !== 'string') continue;
-    const value = v.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const value = v
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
     if (value) return { key, value };
   }
   return null;
@@ -72,7 +87,13 @@ export async function computeRiskSignals(
   const at = r.submitted_at ? new Date(r.submitted_at) : now;
 
   let fingerprint = r.fingerprint;
-  if (!fingerprint && r.payee_account_id && r.account_number_enc && r.routing_number && opts.encryptionKey) {
+  if (
+    !fingerprint &&
+    r.payee_account_id &&
+    r.account_number_enc &&
+    r.routing_number &&
+    opts.encryptionKey
+  ) {
     try {
       const account = openField(r.account_number_enc, [fieldKey(opts.encryptionKey)]);
       fingerprint = accountFingerprint(opts.encryptionKey, r.routing_number, account);
@@ -126,7 +147,12 @@ export async function computeRiskSignals(
         kind: 'amount_outlier',
         level: 'medium',
         explanation: `The amount requested (${formatCents(r.amount_requested_cents, 'en')}) is unusually ${z > 0 ? 'high' : 'low'} for this program: the typical request is ${formatCents(Math.round(stats.median), 'en')} (robust z-score ${z.toFixed(1)}, flagged above ${OUTLIER_Z}).`,
-        data: { z: Number(z.toFixed(2)), medianCents: Math.round(stats.median), madCents: Math.round(stats.mad), sample: stats.n },
+        data: {
+          z: Number(z.toFixed(2)),
+          medianCents: Math.round(stats.median),
+          madCents: Math.round(stats.mad),
+          sample: stats.n,
+        },
       });
     }
   }
@@ -144,10 +170,13 @@ export async function computeRiskSignals(
   if (r.payee_account_id && r.account_created_at) {
     const created = new Date(r.account_created_at);
     const recent = now.getTime() - created.getTime() < ACCOUNT_CHANGE_WINDOW_DAYS * DAY;
-    const older = recent ? await repo.olderAccountsOf(trx, r.applicant_id, created, r.payee_account_id) : 0;
+    const older = recent
+      ? await repo.olderAccountsOf(trx, r.applicant_id, created, r.payee_account_id)
+      : 0;
     const updated = await repo.lastAccountUpdateEvent(trx, r.id);
     const updatedRecently =
-      updated && now.getTime() - new Date(updated.created_at).getTime() < ACCOUNT_CHANGE_WINDOW_DAYS * DAY;
+      updated &&
+      now.getTime() - new Date(updated.created_at).getTime() < ACCOUNT_CHANGE_WINDOW_DAYS * DAY;
     if ((recent && older > 0) || updatedRecently) {
       signals.push({
         kind: 'bank_account_changed',

@@ -37,8 +37,7 @@ const pgTypes = {
  * dedicated pg client (LISTEN needs one connection held open, never a pooled one).
  */
 export type NotifySource =
-  | { kind: 'pglite'; pglite: PGlite }
-  | { kind: 'postgres'; clientConfig: pg.ClientConfig };
+  { kind: 'pglite'; pglite: PGlite } | { kind: 'postgres'; clientConfig: pg.ClientConfig };
 const notifySources = new WeakMap<object, NotifySource>();
 export function notifySourceOf(kysely: Kysely<Database>): NotifySource | undefined {
   return notifySources.get(kysely);

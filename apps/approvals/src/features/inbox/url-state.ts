@@ -1,4 +1,10 @@
-import { inboxQueues, inboxSorts, type InboxQuery, type InboxQueue, type InboxSort } from '@hms/contracts/inbox';
+import {
+  inboxQueues,
+  inboxSorts,
+  type InboxQuery,
+  type InboxQueue,
+  type InboxSort,
+} from '@hms/contracts/inbox';
 
 const FILTER_KEYS = [
   'programId',
@@ -17,8 +23,12 @@ export function queryFromParams(params: URLSearchParams): InboxQuery {
   const queue = params.get('queue');
   const sort = params.get('sort');
   const q: InboxQuery = {
-    queue: (inboxQueues as readonly string[]).includes(queue ?? '') ? (queue as InboxQueue) : 'unassigned',
-    sort: (inboxSorts as readonly string[]).includes(sort ?? '') ? (sort as InboxSort) : 'submitted_asc',
+    queue: (inboxQueues as readonly string[]).includes(queue ?? '')
+      ? (queue as InboxQueue)
+      : 'unassigned',
+    sort: (inboxSorts as readonly string[]).includes(sort ?? '')
+      ? (sort as InboxSort)
+      : 'submitted_asc',
     limit: 25,
   };
   for (const key of FILTER_KEYS) {

@@ -49,7 +49,8 @@ export const reviewMessages = defineMessages({
     reject: 'Reject (r)',
     info: 'Ask for information (i)',
     amount: 'Approved amount in dollars',
-    amountHint: 'At most {max}. Requested {requested}; program maximum {programMax}; budget left {budget}.',
+    amountHint:
+      'At most {max}. Requested {requested}; program maximum {programMax}; budget left {budget}.',
     secondHint: 'Above {threshold} a second approval by a different senior approver is needed.',
     reason: 'Reason',
     message: 'Message to the citizen',
@@ -115,8 +116,10 @@ export const reviewMessages = defineMessages({
     reject: 'Rechazar (r)',
     info: 'Pedir información (i)',
     amount: 'Monto aprobado en dólares',
-    amountHint: 'Como máximo {max}. Solicitado {requested}; máximo del programa {programMax}; presupuesto restante {budget}.',
-    secondHint: 'Por encima de {threshold} se necesita una segunda aprobación de otro aprobador sénior.',
+    amountHint:
+      'Como máximo {max}. Solicitado {requested}; máximo del programa {programMax}; presupuesto restante {budget}.',
+    secondHint:
+      'Por encima de {threshold} se necesita una segunda aprobación de otro aprobador sénior.',
     reason: 'Motivo',
     message: 'Mensaje para el ciudadano',
     question: 'Pregunta para el ciudadano',

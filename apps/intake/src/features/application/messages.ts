@@ -32,7 +32,8 @@ export const applicationMessages = defineMessages({
     accountNumberConfirm: 'Enter the account number again',
     authorizationTitle: 'Authorization for direct deposit',
     authorizationAgree: 'I agree to this authorization',
-    savedAccount: 'We have the account ending in {last4} ({type}). Enter the details again only to change it.',
+    savedAccount:
+      'We have the account ending in {last4} ({type}). Enter the details again only to change it.',
     checkTitle: 'Check your answers before you submit',
     change: 'Change',
     changeLabel: 'Change {what}',
@@ -41,7 +42,8 @@ export const applicationMessages = defineMessages({
     no: 'No',
     eligibilityChecking: 'Checking whether you can apply…',
     notEligibleTitle: 'From your answers, you cannot get this service',
-    notEligibleBody: 'Change the answers above if they are wrong. You cannot submit this application as it is.',
+    notEligibleBody:
+      'Change the answers above if they are wrong. You cannot submit this application as it is.',
     incompleteTitle: 'Some answers are missing or need fixing',
     eligibleTitle: 'From your answers, you can apply',
     bankMissing: 'Give the bank account the payment goes to',
@@ -57,7 +59,8 @@ export const applicationMessages = defineMessages({
     whatNext: 'What happens next',
     whatNext1: 'We have sent you a confirmation.',
     whatNext2: 'A reviewer will look at your application within {days} business days, by {date}.',
-    whatNext3: 'If we need more information we will ask you, and the deadline pauses until you answer.',
+    whatNext3:
+      'If we need more information we will ask you, and the deadline pauses until you answer.',
     whatNext4: 'You can follow your application in My requests.',
     viewRequest: 'View your request',
     myRequests: 'Go to My requests',
@@ -91,13 +94,15 @@ export const applicationMessages = defineMessages({
     checking: 'Cheques',
     savings: 'Ahorros',
     routingNumber: 'Número de ruta bancaria',
-    routingHint: 'Nueve dígitos, en la parte inferior izquierda de un cheque o en su banca en línea.',
+    routingHint:
+      'Nueve dígitos, en la parte inferior izquierda de un cheque o en su banca en línea.',
     accountNumber: 'Número de cuenta',
     accountHint: 'Entre 4 y 17 dígitos.',
     accountNumberConfirm: 'Escriba el número de cuenta otra vez',
     authorizationTitle: 'Autorización de depósito directo',
     authorizationAgree: 'Acepto esta autorización',
-    savedAccount: 'Tenemos la cuenta que termina en {last4} ({type}). Escriba los datos otra vez solo para cambiarla.',
+    savedAccount:
+      'Tenemos la cuenta que termina en {last4} ({type}). Escriba los datos otra vez solo para cambiarla.',
     checkTitle: 'Revise sus respuestas antes de enviar',
     change: 'Cambiar',
     changeLabel: 'Cambiar {what}',
@@ -106,7 +111,8 @@ export const applicationMessages = defineMessages({
     no: 'No',
     eligibilityChecking: 'Comprobando si puede presentar la solicitud…',
     notEligibleTitle: 'Según sus respuestas, no puede recibir este servicio',
-    notEligibleBody: 'Cambie las respuestas de arriba si están mal. No puede enviar esta solicitud tal como está.',
+    notEligibleBody:
+      'Cambie las respuestas de arriba si están mal. No puede enviar esta solicitud tal como está.',
     incompleteTitle: 'Faltan respuestas o hay que corregirlas',
     eligibleTitle: 'Según sus respuestas, puede presentar la solicitud',
     bankMissing: 'Indique la cuenta bancaria donde recibirá el pago',
@@ -121,13 +127,16 @@ export const applicationMessages = defineMessages({
     referenceHint: 'Guarde este número. Menciónelo si se comunica con nosotros.',
     whatNext: 'Qué pasa después',
     whatNext1: 'Le enviamos una confirmación.',
-    whatNext2: 'Un revisor estudiará su solicitud en un máximo de {days} días hábiles, antes del {date}.',
-    whatNext3: 'Si necesitamos más información se la pediremos, y el plazo se detiene hasta que responda.',
+    whatNext2:
+      'Un revisor estudiará su solicitud en un máximo de {days} días hábiles, antes del {date}.',
+    whatNext3:
+      'Si necesitamos más información se la pediremos, y el plazo se detiene hasta que responda.',
     whatNext4: 'Puede seguir su solicitud en Mis solicitudes.',
     viewRequest: 'Ver su solicitud',
     myRequests: 'Ir a Mis solicitudes',
     programClosed: 'Este programa no acepta solicitudes',
-    draftKept: 'Sus respuestas están guardadas en su borrador, pero no se puede enviar mientras esto continúe.',
+    draftKept:
+      'Sus respuestas están guardadas en su borrador, pero no se puede enviar mientras esto continúe.',
     notDraft: 'Esta solicitud ya se envió.',
     viewStatus: 'Ver su estado',
   },

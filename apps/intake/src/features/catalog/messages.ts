@@ -51,7 +51,8 @@ export const catalogMessages = defineMessages({
     closedOn: 'Cerró el {date}',
     decisionTime: 'Decisión en un máximo de {days} días hábiles',
     empty: 'Todavía no hay servicios',
-    emptyBody: 'En este momento no hay servicios abiertos para solicitudes. Vuelva a consultar más tarde.',
+    emptyBody:
+      'En este momento no hay servicios abiertos para solicitudes. Vuelva a consultar más tarde.',
     loading: 'Cargando servicios…',
     details: 'Acerca de {name}',
     start: 'Comenzar la solicitud',

@@ -43,10 +43,12 @@ export const requestMessages = defineMessages({
     infoSending: 'Sending…',
     infoSent: 'Thank you. Your answer was sent and your request is back in the review queue.',
     withdrawTitle: 'Withdraw this request',
-    withdrawBody: 'If you no longer want this, you can withdraw it. We will stop reviewing it. This cannot be undone.',
+    withdrawBody:
+      'If you no longer want this, you can withdraw it. We will stop reviewing it. This cannot be undone.',
     withdraw: 'Withdraw request',
     withdrawConfirmTitle: 'Are you sure you want to withdraw {reference}?',
-    withdrawConfirmBody: 'We will stop reviewing it and it cannot be restarted. You can apply again later if the service is still open.',
+    withdrawConfirmBody:
+      'We will stop reviewing it and it cannot be restarted. You can apply again later if the service is still open.',
     withdrawYes: 'Yes, withdraw it',
     withdrawCancel: 'No, keep it',
     withdrawn: 'Your request was withdrawn.',
@@ -119,10 +121,12 @@ export const requestMessages = defineMessages({
     infoSending: 'Enviando…',
     infoSent: 'Gracias. Enviamos su respuesta y su solicitud volvió a la fila de revisión.',
     withdrawTitle: 'Retirar esta solicitud',
-    withdrawBody: 'Si ya no la necesita, puede retirarla. Dejaremos de revisarla. No se puede deshacer.',
+    withdrawBody:
+      'Si ya no la necesita, puede retirarla. Dejaremos de revisarla. No se puede deshacer.',
     withdraw: 'Retirar solicitud',
     withdrawConfirmTitle: '¿Seguro que quiere retirar {reference}?',
-    withdrawConfirmBody: 'Dejaremos de revisarla y no se puede reanudar. Puede volver a presentar una solicitud si el servicio sigue abierto.',
+    withdrawConfirmBody:
+      'Dejaremos de revisarla y no se puede reanudar. Puede volver a presentar una solicitud si el servicio sigue abierto.',
     withdrawYes: 'Sí, retirarla',
     withdrawCancel: 'No, conservarla',
     withdrawn: 'Su solicitud fue retirada.',
@@ -133,7 +137,8 @@ export const requestMessages = defineMessages({
     holderHint: 'Como aparece en su estado de cuenta, hasta 22 caracteres.',
     accountType: 'Tipo de cuenta',
     routingNumber: 'Número de ruta bancaria',
-    routingHint: 'Nueve dígitos, en la parte inferior izquierda de un cheque o en su banca en línea.',
+    routingHint:
+      'Nueve dígitos, en la parte inferior izquierda de un cheque o en su banca en línea.',
     accountNumber: 'Número de cuenta',
     accountHint: 'Entre 4 y 17 dígitos.',
     accountNumberConfirm: 'Escriba el número de cuenta otra vez',

@@ -10,7 +10,16 @@ function renderField(language: 'en' | 'es' = 'en') {
   const onChange = vi.fn();
   render(
     <LanguageProvider initialLanguage={language}>
-      <DocumentField id="q-receipts" label="Upload your receipt" requestId="r1" questionId="receipts" maxFiles={2} known={[]} value={[]} onChange={onChange} />
+      <DocumentField
+        id="q-receipts"
+        label="Upload your receipt"
+        requestId="r1"
+        questionId="receipts"
+        maxFiles={2}
+        known={[]}
+        value={[]}
+        onChange={onChange}
+      />
     </LanguageProvider>,
   );
   return { onChange, input: screen.getByLabelText('Upload your receipt') as HTMLInputElement };
@@ -21,7 +30,10 @@ describe('DocumentField', () => {
     const user = userEvent.setup({ applyAccept: false });
     const send = vi.spyOn(XMLHttpRequest.prototype, 'send');
     const { onChange, input } = renderField();
-    await user.upload(input, new File(['MZ this is a program'], 'receipt.pdf', { type: 'application/pdf' }));
+    await user.upload(
+      input,
+      new File(['MZ this is a program'], 'receipt.pdf', { type: 'application/pdf' }),
+    );
     expect(await screen.findByText('The selected file must be a PDF, JPG or PNG')).toBeTruthy();
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toContain('q-receipts-error');
@@ -34,8 +46,12 @@ describe('DocumentField', () => {
     const { input } = renderField('es');
     await user.upload(input, new File([], 'vacio.png', { type: 'image/png' }));
     expect(await screen.findByText('El archivo seleccionado está vacío')).toBeTruthy();
-    const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'grande.pdf', { type: 'application/pdf' });
+    const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'grande.pdf', {
+      type: 'application/pdf',
+    });
     await user.upload(input, big);
-    expect(await screen.findByText('El archivo seleccionado debe pesar menos de 10 MB')).toBeTruthy();
+    expect(
+      await screen.findByText('El archivo seleccionado debe pesar menos de 10 MB'),
+    ).toBeTruthy();
   });
 });

@@ -8,7 +8,8 @@ import { documentMessages } from './messages.ts';
 /** The first bytes of a file (FileReader where Blob.arrayBuffer is missing: older browsers, jsdom). */
 function readHead(file: Blob, size: number): Promise<Uint8Array> {
   const part = file.slice(0, size);
-  if (typeof part.arrayBuffer === 'function') return part.arrayBuffer().then((b) => new Uint8Array(b));
+  if (typeof part.arrayBuffer === 'function')
+    return part.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
@@ -49,7 +50,9 @@ export function DocumentField(props: DocumentFieldProps) {
   const [status, setStatus] = useState('');
   const [localError, setLocalError] = useState<string | undefined>();
   const error = localError ?? props.error;
-  const docs = [...props.known, ...uploaded].filter((d, i, all) => value.includes(d.id) && all.findIndex((x) => x.id === d.id) === i);
+  const docs = [...props.known, ...uploaded].filter(
+    (d, i, all) => value.includes(d.id) && all.findIndex((x) => x.id === d.id) === i,
+  );
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -74,7 +77,11 @@ export function DocumentField(props: DocumentFieldProps) {
       onChange([...value, doc.id]);
       setStatus(tr('fileUploaded', { name: doc.filename }));
     } catch (err) {
-      setLocalError(isApiProblem(err) ? (err.errors[0]?.message ?? err.detail ?? err.title) : tr('fileWrongType'));
+      setLocalError(
+        isApiProblem(err)
+          ? (err.errors[0]?.message ?? err.detail ?? err.title)
+          : tr('fileWrongType'),
+      );
     } finally {
       setProgress(null);
     }
@@ -92,7 +99,9 @@ export function DocumentField(props: DocumentFieldProps) {
     inputRef.current?.focus();
   }
 
-  const describedBy = [hint ? `${id}-hint` : null, `${id}-accepts`, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [hint ? `${id}-hint` : null, `${id}-accepts`, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
@@ -124,8 +133,15 @@ export function DocumentField(props: DocumentFieldProps) {
       />
       {progress ? (
         <div className="margin-top-1">
-          <label htmlFor={`${id}-progress`}>{tr('fileUploading', { name: progress.name, percent: progress.percent })}</label>
-          <progress id={`${id}-progress`} max={100} value={progress.percent} className="width-full" />
+          <label htmlFor={`${id}-progress`}>
+            {tr('fileUploading', { name: progress.name, percent: progress.percent })}
+          </label>
+          <progress
+            id={`${id}-progress`}
+            max={100}
+            value={progress.percent}
+            className="width-full"
+          />
         </div>
       ) : null}
       <div role="status" aria-live="polite" className="usa-sr-only" id={statusId}>

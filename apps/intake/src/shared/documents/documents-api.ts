@@ -1,4 +1,11 @@
-import { apiClient, ApiProblem, CSRF_COOKIE, CSRF_HEADER, problemFromResponse, readCookie } from '@hms/api-client';
+import {
+  apiClient,
+  ApiProblem,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  problemFromResponse,
+  readCookie,
+} from '@hms/api-client';
 import type { DocumentInfo } from '@hms/contracts/documents';
 import type { Language } from '@hms/contracts/question-set';
 
@@ -11,12 +18,21 @@ export interface UploadOptions {
 }
 
 /** Multipart upload with progress (fetch has no upload progress), the CSRF header set like the API client does. */
-export function uploadDocument({ requestId, questionId, file, language, onProgress }: UploadOptions): Promise<DocumentInfo> {
+export function uploadDocument({
+  requestId,
+  questionId,
+  file,
+  language,
+  onProgress,
+}: UploadOptions): Promise<DocumentInfo> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const query = new URLSearchParams({ language });
     if (questionId) query.set('questionId', questionId);
-    xhr.open('POST', `/api/requests/${encodeURIComponent(requestId)}/documents?${query.toString()}`);
+    xhr.open(
+      'POST',
+      `/api/requests/${encodeURIComponent(requestId)}/documents?${query.toString()}`,
+    );
     xhr.withCredentials = true;
     const token = readCookie(document.cookie, CSRF_COOKIE);
     if (token) xhr.setRequestHeader(CSRF_HEADER, token);
@@ -29,7 +45,8 @@ export function uploadDocument({ requestId, questionId, file, language, onProgre
         status: xhr.status,
         headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' },
       });
-      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as DocumentInfo);
+      if (xhr.status >= 200 && xhr.status < 300)
+        resolve(JSON.parse(xhr.responseText) as DocumentInfo);
       else void problemFromResponse(response).then(reject);
     };
     const form = new FormData();

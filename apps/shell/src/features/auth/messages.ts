@@ -18,7 +18,8 @@ export const authMessages = defineMessages({
     displayName: 'Full name',
     displayNameHint: 'The name we will use when we write to you.',
     displayNameRequired: 'Enter your name',
-    passwordRules: 'Use at least 12 characters. Long phrases are easier to remember; common or breached passwords are not accepted.',
+    passwordRules:
+      'Use at least 12 characters. Long phrases are easier to remember; common or breached passwords are not accepted.',
     passwordTooShort: 'Password must be at least 12 characters',
     passwordTooLong: 'Password must be 128 characters or fewer',
     registerButton: 'Create account',
@@ -37,13 +38,16 @@ export const authMessages = defineMessages({
     emailRequired: 'Escriba su correo electrónico',
     emailInvalid: 'Escriba un correo electrónico con el formato correcto, como nombre@ejemplo.com',
     passwordRequired: 'Escriba su contraseña',
-    throttled: 'Demasiados intentos de inicio de sesión. Espere {seconds} segundos y vuelva a intentarlo.',
-    throttledNoTime: 'Demasiados intentos de inicio de sesión. Espere unos minutos y vuelva a intentarlo.',
+    throttled:
+      'Demasiados intentos de inicio de sesión. Espere {seconds} segundos y vuelva a intentarlo.',
+    throttledNoTime:
+      'Demasiados intentos de inicio de sesión. Espere unos minutos y vuelva a intentarlo.',
     registerTitle: 'Crear una cuenta',
     displayName: 'Nombre completo',
     displayNameHint: 'El nombre que usaremos cuando le escribamos.',
     displayNameRequired: 'Escriba su nombre',
-    passwordRules: 'Use al menos 12 caracteres. Las frases largas son más fáciles de recordar; no se aceptan contraseñas comunes o filtradas.',
+    passwordRules:
+      'Use al menos 12 caracteres. Las frases largas son más fáciles de recordar; no se aceptan contraseñas comunes o filtradas.',
     passwordTooShort: 'La contraseña debe tener al menos 12 caracteres',
     passwordTooLong: 'La contraseña debe tener 128 caracteres o menos',
     registerButton: 'Crear cuenta',

@@ -9,7 +9,9 @@ export function inboxQueryOptions(query: InboxQuery) {
   return queryOptions({
     queryKey: approvalsKeys.inbox(query),
     queryFn: async ({ signal }): Promise<InboxListResponse> =>
-      unwrap(apiClient.GET('/api/inbox', { params: { query }, signal })) as Promise<InboxListResponse>,
+      unwrap(
+        apiClient.GET('/api/inbox', { params: { query }, signal }),
+      ) as Promise<InboxListResponse>,
     placeholderData: (previous) => previous,
   });
 }
@@ -17,16 +19,26 @@ export function inboxQueryOptions(query: InboxQuery) {
 export function approversQueryOptions() {
   return queryOptions({
     queryKey: approvalsKeys.approvers,
-    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/inbox/approvers', { signal }))).items,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/inbox/approvers', { signal }))).items,
     staleTime: 5 * 60_000,
   });
 }
 
 export function reassignMutationOptions(client: QueryClient) {
   return mutationOptions({
-    mutationFn: async ({ id, assigneeId }: { id: string; assigneeId: string }): Promise<AssignmentResponse> =>
+    mutationFn: async ({
+      id,
+      assigneeId,
+    }: {
+      id: string;
+      assigneeId: string;
+    }): Promise<AssignmentResponse> =>
       unwrap(
-        apiClient.POST('/api/requests/{id}/assignment', { params: { path: { id } }, body: { assigneeId } }),
+        apiClient.POST('/api/requests/{id}/assignment', {
+          params: { path: { id } },
+          body: { assigneeId },
+        }),
       ) as Promise<AssignmentResponse>,
     onSettled: () => invalidateApprovals(client),
   });
@@ -34,8 +46,12 @@ export function reassignMutationOptions(client: QueryClient) {
 
 export function bulkApproveMutationOptions(client: QueryClient) {
   return mutationOptions({
-    mutationFn: async (items: Array<{ requestId: string; version: number }>): Promise<BulkApproveResponse> =>
-      unwrap(apiClient.POST('/api/decisions/bulk-approve', { body: { items } })) as Promise<BulkApproveResponse>,
+    mutationFn: async (
+      items: Array<{ requestId: string; version: number }>,
+    ): Promise<BulkApproveResponse> =>
+      unwrap(
+        apiClient.POST('/api/decisions/bulk-approve', { body: { items } }),
+      ) as Promise<BulkApproveResponse>,
     onSettled: () => invalidateApprovals(client),
   });
 }

@@ -41,7 +41,9 @@ export function QueueTabs({
               }}
             >
               {tr(queue)}
-              {counts ? <span className="margin-left-05"> ({formatNumber(counts[key], language)})</span> : null}
+              {counts ? (
+                <span className="margin-left-05"> ({formatNumber(counts[key], language)})</span>
+              ) : null}
             </a>
           </li>
         ))}

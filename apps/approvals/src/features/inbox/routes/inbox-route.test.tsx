@@ -30,11 +30,20 @@ function serve(routes: Record<string, (req: Request) => { status: number; body: 
   calls = [];
   vi.stubGlobal('fetch', async (input: Request) => {
     const url = new URL(input.url);
-    calls.push({ method: input.method, url, body: input.method === 'POST' ? await input.clone().text() : undefined });
+    calls.push({
+      method: input.method,
+      url,
+      body: input.method === 'POST' ? await input.clone().text() : undefined,
+    });
     const key = `${input.method} ${url.pathname}`;
     const handler = routes[key];
-    const { status, body } = handler ? handler(input) : { status: 404, body: { type: 'x', title: 'Not found', status: 404, detail: key } };
-    return new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+    const { status, body } = handler
+      ? handler(input)
+      : { status: 404, body: { type: 'x', title: 'Not found', status: 404, detail: key } };
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    });
   });
 }
 
@@ -45,7 +54,9 @@ function Location() {
 
 function renderAt(path: string) {
   return render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+    <QueryClientProvider
+      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+    >
       <LanguageProvider initialLanguage="en">
         <MemoryRouter initialEntries={[path]}>
           <Routes>
@@ -60,10 +71,34 @@ function renderAt(path: string) {
 }
 
 const base = {
-  'GET /api/me': () => ({ status: 200, body: { user: { id: 'me', email: 'a@example.gov', displayName: 'Avery', language: 'en', roles: ['approver'] } } }),
-  'GET /api/inbox/counts': () => ({ status: 200, body: { unassigned: 3, assignedToMe: 1, awaitingSecondApproval: 0, waitingForCitizen: 2, overdue: 1, all: 6 } }),
+  'GET /api/me': () => ({
+    status: 200,
+    body: {
+      user: {
+        id: 'me',
+        email: 'a@example.gov',
+        displayName: 'Avery',
+        language: 'en',
+        roles: ['approver'],
+      },
+    },
+  }),
+  'GET /api/inbox/counts': () => ({
+    status: 200,
+    body: {
+      unassigned: 3,
+      assignedToMe: 1,
+      awaitingSecondApproval: 0,
+      waitingForCitizen: 2,
+      overdue: 1,
+      all: 6,
+    },
+  }),
   'GET /api/programs': () => ({ status: 200, body: { items: [] } }),
-  'GET /api/inbox': () => ({ status: 200, body: { items: [item(1), item(2), item(3)], nextCursor: 'c2' } }),
+  'GET /api/inbox': () => ({
+    status: 200,
+    body: { items: [item(1), item(2), item(3)], nextCursor: 'c2' },
+  }),
 };
 
 afterEach(() => {
@@ -77,8 +112,16 @@ describe('Approval inbox', () => {
     const { container } = renderAt('/approvals?queue=unassigned&risk=high&sort=amount_desc');
     await screen.findByText('HMS-AAAA-0001-X');
     const inboxCall = calls.find((c) => c.url.pathname === '/api/inbox')!;
-    expect(Object.fromEntries(inboxCall.url.searchParams)).toMatchObject({ queue: 'unassigned', risk: 'high', sort: 'amount_desc' });
-    await waitFor(() => expect(screen.getAllByRole('link').some((l) => l.textContent === 'Unassigned (3)')).toBe(true));
+    expect(Object.fromEntries(inboxCall.url.searchParams)).toMatchObject({
+      queue: 'unassigned',
+      risk: 'high',
+      sort: 'amount_desc',
+    });
+    await waitFor(() =>
+      expect(screen.getAllByRole('link').some((l) => l.textContent === 'Unassigned (3)')).toBe(
+        true,
+      ),
+    );
     const tab = screen.getAllByRole('link').find((l) => l.textContent === 'Unassigned (3)')!;
     expect(tab.getAttribute('aria-current')).toBe('page');
     expect(document.querySelector('tbody [data-risk="high"]')?.textContent).toBe('High risk');
@@ -90,10 +133,18 @@ describe('Approval inbox', () => {
     serve(base);
     renderAt('/approvals?queue=all');
     await screen.findByText('HMS-AAAA-0001-X');
-    fireEvent.change(screen.getByLabelText('Amount from (dollars)'), { target: { value: '1,000' } });
-    fireEvent.change(screen.getByLabelText('Search by reference or applicant name'), { target: { value: 'Maria' } });
+    fireEvent.change(screen.getByLabelText('Amount from (dollars)'), {
+      target: { value: '1,000' },
+    });
+    fireEvent.change(screen.getByLabelText('Search by reference or applicant name'), {
+      target: { value: 'Maria' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
-    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/approvals?queue=all&minAmountCents=100000&q=Maria'));
+    await waitFor(() =>
+      expect(screen.getByTestId('location').textContent).toBe(
+        '/approvals?queue=all&minAmountCents=100000&q=Maria',
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
     await waitFor(() => expect(screen.getByTestId('location').textContent).toContain('cursor=c2'));
   });
@@ -104,7 +155,9 @@ describe('Approval inbox', () => {
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.change(screen.getByLabelText(/Amount to/), { target: { value: '12abc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
-    expect(await screen.findByText('Enter an amount in dollars, like 1500 or 1,500.00.')).toBeTruthy();
+    expect(
+      await screen.findByText('Enter an amount in dollars, like 1500 or 1,500.00.'),
+    ).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe('/approvals');
   });
 
@@ -123,7 +176,9 @@ describe('Approval inbox', () => {
     expect(screen.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeTruthy();
     fireEvent.keyDown(document.body, { key: 'Enter' });
     await screen.findByText('review page');
-    expect(screen.getByTestId('location').textContent).toBe('/approvals/requests/00000000-0000-7000-8000-000000000002');
+    expect(screen.getByTestId('location').textContent).toBe(
+      '/approvals/requests/00000000-0000-7000-8000-000000000002',
+    );
   });
 
   it('a lost claim race says who has the request', async () => {
@@ -131,7 +186,12 @@ describe('Approval inbox', () => {
       ...base,
       'POST /api/requests/00000000-0000-7000-8000-000000000001/claim': () => ({
         status: 409,
-        body: { type: 'x', title: 'Conflict', status: 409, detail: 'HMS-AAAA-0001-X is already claimed by Sam Senior.' },
+        body: {
+          type: 'x',
+          title: 'Conflict',
+          status: 409,
+          detail: 'HMS-AAAA-0001-X is already claimed by Sam Senior.',
+        },
       }),
     });
     document.cookie = 'hms_csrf=t';
@@ -149,8 +209,27 @@ describe('Approval inbox', () => {
         status: 200,
         body: {
           results: [
-            { requestId: item(1).id, ok: true, status: 200, decision: { requestId: item(1).id, kind: 'approve', fromStatus: 'in_review', status: 'approved', version: 3, approvedAmountCents: 1, paymentId: 'p', replayed: false } },
-            { requestId: item(2).id, ok: false, status: 409, error: 'It is claimed by Sam Senior.' },
+            {
+              requestId: item(1).id,
+              ok: true,
+              status: 200,
+              decision: {
+                requestId: item(1).id,
+                kind: 'approve',
+                fromStatus: 'in_review',
+                status: 'approved',
+                version: 3,
+                approvedAmountCents: 1,
+                paymentId: 'p',
+                replayed: false,
+              },
+            },
+            {
+              requestId: item(2).id,
+              ok: false,
+              status: 409,
+              error: 'It is claimed by Sam Senior.',
+            },
           ],
         },
       }),
@@ -164,8 +243,17 @@ describe('Approval inbox', () => {
     expect(calls.some((c) => c.url.pathname === '/api/decisions/bulk-approve')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, approve' }));
     expect(await screen.findByText('HMS-AAAA-0001-X: Approved')).toBeTruthy();
-    expect(screen.getByText('HMS-AAAA-0002-X: not approved. It is claimed by Sam Senior.')).toBeTruthy();
-    const sent = JSON.parse(String(calls.find((c) => c.url.pathname === '/api/decisions/bulk-approve')!.body));
-    expect(sent).toEqual({ items: [{ requestId: item(1).id, version: 1 }, { requestId: item(2).id, version: 1 }] });
+    expect(
+      screen.getByText('HMS-AAAA-0002-X: not approved. It is claimed by Sam Senior.'),
+    ).toBeTruthy();
+    const sent = JSON.parse(
+      String(calls.find((c) => c.url.pathname === '/api/decisions/bulk-approve')!.body),
+    );
+    expect(sent).toEqual({
+      items: [
+        { requestId: item(1).id, version: 1 },
+        { requestId: item(2).id, version: 1 },
+      ],
+    });
   });
 });

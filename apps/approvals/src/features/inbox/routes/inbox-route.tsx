@@ -5,7 +5,12 @@ import { inboxCountsQueryOptions, meQueryOptions, programsQueryOptions } from '@
 import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
 import type { InboxItem, InboxQuery, InboxQueue } from '@hms/contracts/inbox';
 import type { BulkApproveResponse } from '@hms/contracts/decisions';
-import { bulkApproveMutationOptions, claimMutationOptions, inboxQueryOptions, releaseMutationOptions } from '../api/inbox-api.ts';
+import {
+  bulkApproveMutationOptions,
+  claimMutationOptions,
+  inboxQueryOptions,
+  releaseMutationOptions,
+} from '../api/inbox-api.ts';
 import { QueueTabs } from '../components/queue-tabs.tsx';
 import { InboxFilters } from '../components/inbox-filters.tsx';
 import { InboxTable } from '../components/inbox-table.tsx';
@@ -68,7 +73,8 @@ export function InboxRoute() {
       else next.add(id);
       return next;
     });
-  const hrefForQueue = (queue: InboxQueue) => `?${paramsFromQuery({ queue, limit: 25 }).toString()}`;
+  const hrefForQueue = (queue: InboxQueue) =>
+    `?${paramsFromQuery({ queue, limit: 25 }).toString()}`;
   const byId = new Map(items.map((i) => [i.id, i] as const));
   const selectedItems = [...selected].map((id) => byId.get(id)).filter((i): i is InboxItem => !!i);
   const mutationError = claim.error ?? release.error ?? bulk.error;
@@ -77,18 +83,34 @@ export function InboxRoute() {
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-hint">{tr('liveNote')}</p>
-      <button type="button" className="usa-button usa-button--unstyled" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
+      <button
+        type="button"
+        className="usa-button usa-button--unstyled"
+        onClick={() => setHelp((h) => !h)}
+        aria-expanded={help}
+      >
         {tr('help')}
       </button>
       {help ? <KeyboardHelp onClose={() => setHelp(false)} /> : null}
-      <QueueTabs current={query.queue ?? 'unassigned'} counts={counts.data} hrefFor={hrefForQueue} onSelect={(queue) => setQuery({ ...query, queue, cursor: undefined })} />
-      <InboxFilters query={query} programs={programs.data ?? []} onApply={(q) => setQuery({ ...q, cursor: undefined })} />
+      <QueueTabs
+        current={query.queue ?? 'unassigned'}
+        counts={counts.data}
+        hrefFor={hrefForQueue}
+        onSelect={(queue) => setQuery({ ...query, queue, cursor: undefined })}
+      />
+      <InboxFilters
+        query={query}
+        programs={programs.data ?? []}
+        onApply={(q) => setQuery({ ...q, cursor: undefined })}
+      />
 
       {mutationError ? <ProblemAlert error={mutationError} /> : null}
       {bulkResult ? (
         <section className="usa-alert usa-alert--info margin-y-2" aria-labelledby="bulk-results">
           <div className="usa-alert__body">
-            <h2 id="bulk-results" className="usa-alert__heading" tabIndex={-1} ref={resultsHeading}>{tr('bulkResults')}</h2>
+            <h2 id="bulk-results" className="usa-alert__heading" tabIndex={-1} ref={resultsHeading}>
+              {tr('bulkResults')}
+            </h2>
             <ul>
               {bulkResult.results.map((r) => {
                 const reference = byId.get(r.requestId)?.reference ?? r.requestId;
@@ -115,23 +137,34 @@ export function InboxRoute() {
                 className="usa-button"
                 disabled={bulk.isPending}
                 onClick={() =>
-                  bulk.mutate(selectedItems.map((i) => ({ requestId: i.id, version: i.version })), {
-                    onSuccess: (res) => {
-                      setBulkResult(res);
-                      setSelected(new Set());
-                      setConfirmBulk(false);
+                  bulk.mutate(
+                    selectedItems.map((i) => ({ requestId: i.id, version: i.version })),
+                    {
+                      onSuccess: (res) => {
+                        setBulkResult(res);
+                        setSelected(new Set());
+                        setConfirmBulk(false);
+                      },
                     },
-                  })
+                  )
                 }
               >
                 {tr('confirm')}
               </button>
-              <button type="button" className="usa-button usa-button--outline" onClick={() => setConfirmBulk(false)}>
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                onClick={() => setConfirmBulk(false)}
+              >
                 {tr('cancel')}
               </button>
             </div>
           ) : (
-            <button type="button" className="usa-button usa-button--secondary" onClick={() => setConfirmBulk(true)}>
+            <button
+              type="button"
+              className="usa-button usa-button--secondary"
+              onClick={() => setConfirmBulk(true)}
+            >
               {tr('approveSelected', { count: selectedItems.length })}
             </button>
           )}
@@ -156,17 +189,31 @@ export function InboxRoute() {
             onToggle={toggle}
             onClaim={(item) => claim.mutate(item.id)}
             onRelease={(item) => release.mutate(item.id)}
-            busyId={claim.isPending ? (claim.variables ?? null) : release.isPending ? (release.variables ?? null) : null}
+            busyId={
+              claim.isPending
+                ? (claim.variables ?? null)
+                : release.isPending
+                  ? (release.variables ?? null)
+                  : null
+            }
             hrefFor={reviewHref}
           />
           <nav aria-label={tr('next')} className="margin-y-2">
             {query.cursor ? (
-              <button type="button" className="usa-button usa-button--outline" onClick={() => setQuery({ ...query, cursor: undefined })}>
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                onClick={() => setQuery({ ...query, cursor: undefined })}
+              >
                 {tr('first')}
               </button>
             ) : null}
             {list.data.nextCursor ? (
-              <button type="button" className="usa-button" onClick={() => setQuery({ ...query, cursor: list.data.nextCursor ?? undefined })}>
+              <button
+                type="button"
+                className="usa-button"
+                onClick={() => setQuery({ ...query, cursor: list.data.nextCursor ?? undefined })}
+              >
                 {tr('next')}
               </button>
             ) : null}

@@ -8,14 +8,18 @@ export function reviewQueryOptions(id: string) {
   return queryOptions({
     queryKey: approvalsKeys.review(id),
     queryFn: async ({ signal }): Promise<ReviewDetail> =>
-      unwrap(apiClient.GET('/api/review/{id}', { params: { path: { id } }, signal })) as Promise<ReviewDetail>,
+      unwrap(
+        apiClient.GET('/api/review/{id}', { params: { path: { id } }, signal }),
+      ) as Promise<ReviewDetail>,
   });
 }
 
 export function decideMutationOptions(client: QueryClient, id: string) {
   return mutationOptions({
     mutationFn: async (body: DecisionBody): Promise<DecisionResponse> =>
-      unwrap(apiClient.POST('/api/requests/{id}/decisions', { params: { path: { id } }, body })) as Promise<DecisionResponse>,
+      unwrap(
+        apiClient.POST('/api/requests/{id}/decisions', { params: { path: { id } }, body }),
+      ) as Promise<DecisionResponse>,
     onSettled: () => invalidateApprovals(client),
   });
 }
@@ -23,14 +27,17 @@ export function decideMutationOptions(client: QueryClient, id: string) {
 export function commentMutationOptions(client: QueryClient, id: string) {
   return mutationOptions({
     mutationFn: async (body: string) =>
-      unwrap(apiClient.POST('/api/requests/{id}/comments', { params: { path: { id } }, body: { body } })),
+      unwrap(
+        apiClient.POST('/api/requests/{id}/comments', { params: { path: { id } }, body: { body } }),
+      ),
     onSettled: () => invalidateApprovals(client),
   });
 }
 
 export function revealMutationOptions(client: QueryClient, id: string) {
   return mutationOptions({
-    mutationFn: async () => unwrap(apiClient.POST('/api/review/{id}/bank-account/reveal', { params: { path: { id } } })),
+    mutationFn: async () =>
+      unwrap(apiClient.POST('/api/review/{id}/bank-account/reveal', { params: { path: { id } } })),
     onSettled: () => void client.invalidateQueries({ queryKey: approvalsKeys.review(id) }),
   });
 }

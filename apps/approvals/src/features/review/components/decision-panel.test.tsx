@@ -13,7 +13,14 @@ const review: ReviewDetail = {
   reference: 'HMS-7K3Q-9FMX-4',
   status: 'in_review',
   version: 4,
-  program: { id: 'p', name: 'Rebate', maxAmountCents: 200_000, approvalThresholdCents: 150_000, remainingBudgetCents: 120_000, reviewDeadlineDays: 10 },
+  program: {
+    id: 'p',
+    name: 'Rebate',
+    maxAmountCents: 200_000,
+    approvalThresholdCents: 150_000,
+    remainingBudgetCents: 120_000,
+    reviewDeadlineDays: 10,
+  },
   applicant: { id: 'a', name: 'Maria Lopez', email: 'm@example.com' },
   isOwnRequest: false,
   answers: {},
@@ -37,10 +44,22 @@ const review: ReviewDetail = {
 
 function Harness({ onDecide, error }: { onDecide: (b: DecisionBody) => void; error?: unknown }) {
   const [open, setOpen] = useState<DecisionKind | null>(null);
-  useShortcuts({ a: () => setOpen('approve'), r: () => setOpen('reject'), i: () => setOpen('request_info') });
+  useShortcuts({
+    a: () => setOpen('approve'),
+    r: () => setOpen('reject'),
+    i: () => setOpen('request_info'),
+  });
   return (
     <LanguageProvider initialLanguage="en">
-      <DecisionPanel review={review} open={open} onOpen={setOpen} onDecide={onDecide} pending={false} error={error ?? null} onReload={() => undefined} />
+      <DecisionPanel
+        review={review}
+        open={open}
+        onOpen={setOpen}
+        onDecide={onDecide}
+        pending={false}
+        error={error ?? null}
+        onReload={() => undefined}
+      />
     </LanguageProvider>
   );
 }
@@ -62,7 +81,11 @@ describe('DecisionPanel', () => {
     expect(screen.getByText('Approve $1,150.50 for HMS-7K3Q-9FMX-4?')).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, confirm' }));
-    expect(onDecide).toHaveBeenCalledWith({ kind: 'approve', version: 4, approvedAmountCents: 115_050 });
+    expect(onDecide).toHaveBeenCalledWith({
+      kind: 'approve',
+      version: 4,
+      approvedAmountCents: 115_050,
+    });
   });
 
   it('reject: needs a reason and a message; says what the citizen will read', async () => {
@@ -74,28 +97,48 @@ describe('DecisionPanel', () => {
     expect(screen.getByText('Write at least 10 characters.')).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'ineligible' } });
-    fireEvent.change(screen.getByLabelText('Message to the citizen'), { target: { value: 'Your home is outside the program area.' } });
+    fireEvent.change(screen.getByLabelText('Message to the citizen'), {
+      target: { value: 'Your home is outside the program area.' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByText(/The citizen will be told: “Your home is outside the program area.”/)).toBeTruthy();
+    expect(
+      screen.getByText(/The citizen will be told: “Your home is outside the program area.”/),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Yes, confirm' }));
-    expect(onDecide).toHaveBeenCalledWith({ kind: 'reject', version: 4, reasonCode: 'ineligible', messageToApplicant: 'Your home is outside the program area.' });
+    expect(onDecide).toHaveBeenCalledWith({
+      kind: 'reject',
+      version: 4,
+      reasonCode: 'ineligible',
+      messageToApplicant: 'Your home is outside the program area.',
+    });
   });
 
   it('request information: sends the question after confirmation', () => {
     const onDecide = vi.fn();
     render(<Harness onDecide={onDecide} />);
     fireEvent.keyDown(document.body, { key: 'i' });
-    fireEvent.change(screen.getByLabelText('Question for the citizen'), { target: { value: 'Please upload the invoice.' } });
+    fireEvent.change(screen.getByLabelText('Question for the citizen'), {
+      target: { value: 'Please upload the invoice.' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, confirm' }));
-    expect(onDecide).toHaveBeenCalledWith({ kind: 'request_info', version: 4, question: 'Please upload the invoice.' });
+    expect(onDecide).toHaveBeenCalledWith({
+      kind: 'request_info',
+      version: 4,
+      question: 'Please upload the invoice.',
+    });
   });
 
   it('a 409 says who changed what and offers a reload', () => {
     render(
       <Harness
         onDecide={vi.fn()}
-        error={{ status: 409, title: 'Changed by someone else', detail: 'HMS-7K3Q-9FMX-4 changed after you loaded it: Sam Senior claimed it at 2026-11-25 20:31 UTC.' }}
+        error={{
+          status: 409,
+          title: 'Changed by someone else',
+          detail:
+            'HMS-7K3Q-9FMX-4 changed after you loaded it: Sam Senior claimed it at 2026-11-25 20:31 UTC.',
+        }}
       />,
     );
     const alert = screen.getByRole('alert');

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { parseDollars } from '@hms/contracts/money';
-import { rejectReasonCodes, rejectReasonLabels, type DecisionBody, type DecisionKind } from '@hms/contracts/decisions';
+import {
+  rejectReasonCodes,
+  rejectReasonLabels,
+  type DecisionBody,
+  type DecisionKind,
+} from '@hms/contracts/decisions';
 import type { ReviewDetail } from '@hms/contracts/review';
 import { formatCents, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { reviewMessages } from '../messages.ts';
@@ -21,7 +26,15 @@ export interface DecisionPanelProps {
  * version the reviewer saw goes with the decision, so a change made meanwhile by someone else is refused (409) and
  * shown here with who changed what.
  */
-export function DecisionPanel({ review, open, onOpen, onDecide, pending, error, onReload }: DecisionPanelProps) {
+export function DecisionPanel({
+  review,
+  open,
+  onOpen,
+  onDecide,
+  pending,
+  error,
+  onReload,
+}: DecisionPanelProps) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
   const [draft, setDraft] = useState<DecisionBody | null>(null);
@@ -40,10 +53,16 @@ export function DecisionPanel({ review, open, onOpen, onDecide, pending, error, 
 
   const maxCents = Math.max(
     0,
-    Math.min(review.approvedAmountCents ?? review.amountRequestedCents, review.amountRequestedCents, review.program.maxAmountCents, review.program.remainingBudgetCents),
+    Math.min(
+      review.approvedAmountCents ?? review.amountRequestedCents,
+      review.amountRequestedCents,
+      review.program.maxAmountCents,
+      review.program.remainingBudgetCents,
+    ),
   );
   const money = (c: number) => formatCents(c, language);
-  const isConflict = typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 409;
+  const isConflict =
+    typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 409;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -61,7 +80,12 @@ export function DecisionPanel({ review, open, onOpen, onDecide, pending, error, 
       if (!reasonCode) bad.reasonCode = tr('fieldRequired');
       if (message.length < 10) bad.message = tr('tooShort');
       if (!bad.reasonCode && !bad.message)
-        body = { kind: 'reject', version: review.version, reasonCode: reasonCode as (typeof rejectReasonCodes)[number], messageToApplicant: message };
+        body = {
+          kind: 'reject',
+          version: review.version,
+          reasonCode: reasonCode as (typeof rejectReasonCodes)[number],
+          messageToApplicant: message,
+        };
     } else if (open === 'request_info') {
       const question = text('question');
       if (question.length < 10) bad.question = tr('tooShort');
@@ -77,7 +101,9 @@ export function DecisionPanel({ review, open, onOpen, onDecide, pending, error, 
         {errors[name]}
       </span>
     ) : null;
-  const describedBy = (name: string, hint?: string) => [errors[name] ? `decision-${name}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = (name: string, hint?: string) =>
+    [errors[name] ? `decision-${name}-error` : '', hint ?? ''].filter(Boolean).join(' ') ||
+    undefined;
 
   return (
     <section aria-labelledby="decide-heading" className="margin-y-3">
@@ -96,25 +122,54 @@ export function DecisionPanel({ review, open, onOpen, onDecide, pending, error, 
         <ProblemAlert error={error} headingLevel={3} />
       ) : null}
       <div className="usa-button-group margin-bottom-2">
-        <button type="button" className="usa-button" aria-expanded={open === 'approve'} onClick={() => onOpen('approve')}>
+        <button
+          type="button"
+          className="usa-button"
+          aria-expanded={open === 'approve'}
+          onClick={() => onOpen('approve')}
+        >
           {tr('approve')}
         </button>
-        <button type="button" className="usa-button usa-button--secondary" aria-expanded={open === 'reject'} onClick={() => onOpen('reject')}>
+        <button
+          type="button"
+          className="usa-button usa-button--secondary"
+          aria-expanded={open === 'reject'}
+          onClick={() => onOpen('reject')}
+        >
           {tr('reject')}
         </button>
-        <button type="button" className="usa-button usa-button--outline" aria-expanded={open === 'request_info'} onClick={() => onOpen('request_info')}>
+        <button
+          type="button"
+          className="usa-button usa-button--outline"
+          aria-expanded={open === 'request_info'}
+          onClick={() => onOpen('request_info')}
+        >
           {tr('info')}
         </button>
       </div>
 
       {open && !draft ? (
-        <form className="usa-form usa-form--large" onSubmit={submit} noValidate aria-label={tr(open === 'approve' ? 'approve' : open === 'reject' ? 'reject' : 'info')}>
+        <form
+          className="usa-form usa-form--large"
+          onSubmit={submit}
+          noValidate
+          aria-label={tr(open === 'approve' ? 'approve' : open === 'reject' ? 'reject' : 'info')}
+        >
           {open === 'approve' ? (
             <div className={`usa-form-group${errors.amount ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor="decision-amount">{tr('amount')}</label>
+              <label className="usa-label" htmlFor="decision-amount">
+                {tr('amount')}
+              </label>
               <span className="usa-hint" id="decision-amount-hint">
-                {tr('amountHint', { max: money(maxCents), requested: money(review.amountRequestedCents), programMax: money(review.program.maxAmountCents), budget: money(review.program.remainingBudgetCents) })}{' '}
-                {review.status === 'in_review' ? tr('secondHint', { threshold: money(review.program.approvalThresholdCents) }) : ''}
+                {tr('amountHint', {
+                  max: money(maxCents),
+                  requested: money(review.amountRequestedCents),
+                  programMax: money(review.program.maxAmountCents),
+                  budget: money(review.program.remainingBudgetCents),
+                })}{' '}
+                {review.status === 'in_review'
+                  ? tr('secondHint', { threshold: money(review.program.approvalThresholdCents) })
+                  : ''}
               </span>
               {fieldError('amount')}
               <input
@@ -132,31 +187,68 @@ export function DecisionPanel({ review, open, onOpen, onDecide, pending, error, 
           {open === 'reject' ? (
             <>
               <div className={`usa-form-group${errors.reasonCode ? ' usa-form-group--error' : ''}`}>
-                <label className="usa-label" htmlFor="decision-reasonCode">{tr('reason')}</label>
+                <label className="usa-label" htmlFor="decision-reasonCode">
+                  {tr('reason')}
+                </label>
                 {fieldError('reasonCode')}
-                <select ref={firstField} className="usa-select" id="decision-reasonCode" name="reasonCode" defaultValue="" aria-describedby={describedBy('reasonCode')} aria-invalid={errors.reasonCode ? true : undefined}>
-                  <option value="" disabled>-</option>
+                <select
+                  ref={firstField}
+                  className="usa-select"
+                  id="decision-reasonCode"
+                  name="reasonCode"
+                  defaultValue=""
+                  aria-describedby={describedBy('reasonCode')}
+                  aria-invalid={errors.reasonCode ? true : undefined}
+                >
+                  <option value="" disabled>
+                    -
+                  </option>
                   {rejectReasonCodes.map((c) => (
-                    <option key={c} value={c}>{rejectReasonLabels[c]}</option>
+                    <option key={c} value={c}>
+                      {rejectReasonLabels[c]}
+                    </option>
                   ))}
                 </select>
               </div>
               <div className={`usa-form-group${errors.message ? ' usa-form-group--error' : ''}`}>
-                <label className="usa-label" htmlFor="decision-message">{tr('message')}</label>
+                <label className="usa-label" htmlFor="decision-message">
+                  {tr('message')}
+                </label>
                 {fieldError('message')}
-                <textarea className="usa-textarea" id="decision-message" name="message" aria-describedby={describedBy('message')} aria-invalid={errors.message ? true : undefined} />
+                <textarea
+                  className="usa-textarea"
+                  id="decision-message"
+                  name="message"
+                  aria-describedby={describedBy('message')}
+                  aria-invalid={errors.message ? true : undefined}
+                />
               </div>
             </>
           ) : null}
           {open === 'request_info' ? (
             <div className={`usa-form-group${errors.question ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor="decision-question">{tr('question')}</label>
+              <label className="usa-label" htmlFor="decision-question">
+                {tr('question')}
+              </label>
               {fieldError('question')}
-              <textarea ref={firstField} className="usa-textarea" id="decision-question" name="question" aria-describedby={describedBy('question')} aria-invalid={errors.question ? true : undefined} />
+              <textarea
+                ref={firstField}
+                className="usa-textarea"
+                id="decision-question"
+                name="question"
+                aria-describedby={describedBy('question')}
+                aria-invalid={errors.question ? true : undefined}
+              />
             </div>
           ) : null}
-          <button type="submit" className="usa-button margin-top-2">{tr('continue')}</button>
-          <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => onOpen(null)}>
+          <button type="submit" className="usa-button margin-top-2">
+            {tr('continue')}
+          </button>
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled margin-left-2"
+            onClick={() => onOpen(null)}
+          >
             {tr('cancel')}
           </button>
         </form>
@@ -167,15 +259,30 @@ export function DecisionPanel({ review, open, onOpen, onDecide, pending, error, 
           <div className="usa-summary-box__body">
             <p id="decision-confirm" className="text-bold" tabIndex={-1} ref={confirmRef}>
               {draft.kind === 'approve'
-                ? tr('confirmApprove', { amount: money(draft.approvedAmountCents ?? review.amountRequestedCents), reference: review.reference })
+                ? tr('confirmApprove', {
+                    amount: money(draft.approvedAmountCents ?? review.amountRequestedCents),
+                    reference: review.reference,
+                  })
                 : draft.kind === 'reject'
-                  ? tr('confirmReject', { reference: review.reference, message: draft.messageToApplicant })
+                  ? tr('confirmReject', {
+                      reference: review.reference,
+                      message: draft.messageToApplicant,
+                    })
                   : tr('confirmInfo', { reference: review.reference, question: draft.question })}
             </p>
-            <button type="button" className="usa-button" disabled={pending} onClick={() => onDecide(draft)}>
+            <button
+              type="button"
+              className="usa-button"
+              disabled={pending}
+              onClick={() => onDecide(draft)}
+            >
               {tr('confirm')}
             </button>
-            <button type="button" className="usa-button usa-button--outline" onClick={() => setDraft(null)}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              onClick={() => setDraft(null)}
+            >
               {tr('cancel')}
             </button>
           </div>

@@ -53,7 +53,15 @@ export function DocumentsSection({ documents }: { documents: ReviewDetail['docum
   );
 }
 
-export function BankSection({ review, onReveal, revealed }: { review: ReviewDetail; onReveal: () => void; revealed: { accountNumber: string } | undefined }) {
+export function BankSection({
+  review,
+  onReveal,
+  revealed,
+}: {
+  review: ReviewDetail;
+  onReveal: () => void;
+  revealed: { accountNumber: string } | undefined;
+}) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
   const b = review.bankAccount;
@@ -65,7 +73,9 @@ export function BankSection({ review, onReveal, revealed }: { review: ReviewDeta
       ) : (
         <dl>
           <dt className="text-bold">{tr('holder')}</dt>
-          <dd className="margin-left-0">{b.holderName} ({b.accountType})</dd>
+          <dd className="margin-left-0">
+            {b.holderName} ({b.accountType})
+          </dd>
           <dt className="text-bold">{tr('routing')}</dt>
           <dd className="margin-left-0">{b.routingNumber}</dd>
           <dt className="text-bold">{tr('account')}</dt>
@@ -124,7 +134,8 @@ export function OtherRequestsSection({ review }: { review: ReviewDetail }) {
               <Link className="usa-link" to={`/approvals/requests/${o.id}`}>
                 {o.reference}
               </Link>{' '}
-              {o.programName}, {formatCents(o.amountRequestedCents, language)}, <StatusText status={o.status} />
+              {o.programName}, {formatCents(o.amountRequestedCents, language)},{' '}
+              <StatusText status={o.status} />
             </li>
           ))}
         </ul>
@@ -142,12 +153,19 @@ export function TimelineSection({ review }: { review: ReviewDetail }) {
       <ol className="usa-list">
         {review.timeline.map((e) => (
           <li key={e.id}>
-            <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>: {e.type.replace(/_/g, ' ')}
+            <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>:{' '}
+            {e.type.replace(/_/g, ' ')}
             {e.actor ? ` (${e.actor.name})` : ''}
             {e.toStatus && e.fromStatus !== e.toStatus ? ` → ${e.toStatus}` : ''}
-            {!e.visibleToApplicant ? <span className="usa-tag margin-left-1 bg-base-lighter text-ink">{tr('internal')}</span> : null}
+            {!e.visibleToApplicant ? (
+              <span className="usa-tag margin-left-1 bg-base-lighter text-ink">
+                {tr('internal')}
+              </span>
+            ) : null}
             {typeof e.data.question === 'string' ? <div>“{e.data.question}”</div> : null}
-            {typeof e.data.messageToApplicant === 'string' ? <div>“{e.data.messageToApplicant}”</div> : null}
+            {typeof e.data.messageToApplicant === 'string' ? (
+              <div>“{e.data.messageToApplicant}”</div>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -155,7 +173,15 @@ export function TimelineSection({ review }: { review: ReviewDetail }) {
   );
 }
 
-export function CommentsSection({ review, onAdd, pending }: { review: ReviewDetail; onAdd: (text: string, done: () => void) => void; pending: boolean }) {
+export function CommentsSection({
+  review,
+  onAdd,
+  pending,
+}: {
+  review: ReviewDetail;
+  onAdd: (text: string, done: () => void) => void;
+  pending: boolean;
+}) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
   const [error, setError] = useState<string | null>(null);
@@ -174,18 +200,33 @@ export function CommentsSection({ review, onAdd, pending }: { review: ReviewDeta
       <ul className="usa-list usa-list--unstyled">
         {review.comments.map((c) => (
           <li key={c.id} className="margin-bottom-1">
-            <span className="text-bold">{c.author.name}</span>, <time dateTime={c.at}>{formatDateTime(c.at, language)}</time>
+            <span className="text-bold">{c.author.name}</span>,{' '}
+            <time dateTime={c.at}>{formatDateTime(c.at, language)}</time>
             <p className="margin-top-05">{c.body}</p>
           </li>
         ))}
       </ul>
       <form className="usa-form" onSubmit={submit} noValidate>
         <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="comment">{tr('comment')}</label>
-          {error ? <span className="usa-error-message" id="comment-error">{error}</span> : null}
-          <textarea className="usa-textarea" id="comment" name="comment" aria-describedby={error ? 'comment-error' : undefined} aria-invalid={error ? true : undefined} />
+          <label className="usa-label" htmlFor="comment">
+            {tr('comment')}
+          </label>
+          {error ? (
+            <span className="usa-error-message" id="comment-error">
+              {error}
+            </span>
+          ) : null}
+          <textarea
+            className="usa-textarea"
+            id="comment"
+            name="comment"
+            aria-describedby={error ? 'comment-error' : undefined}
+            aria-invalid={error ? true : undefined}
+          />
         </div>
-        <button type="submit" className="usa-button usa-button--outline" disabled={pending}>{tr('addComment')}</button>
+        <button type="submit" className="usa-button usa-button--outline" disabled={pending}>
+          {tr('addComment')}
+        </button>
       </form>
     </section>
   );
@@ -200,7 +241,8 @@ export function AuditSection({ review }: { review: ReviewDetail }) {
       <ol className="usa-list">
         {review.auditTrail.map((a) => (
           <li key={a.id}>
-            <time dateTime={a.at}>{formatDateTime(a.at, language)}</time>: {a.action} {a.actor ? `(${a.actor.name})` : ''}
+            <time dateTime={a.at}>{formatDateTime(a.at, language)}</time>: {a.action}{' '}
+            {a.actor ? `(${a.actor.name})` : ''}
           </li>
         ))}
       </ol>

@@ -13,7 +13,14 @@ const detail: ReviewDetail = {
   reference: 'HMS-7K3Q-9FMX-4',
   status: 'in_review',
   version: 3,
-  program: { id: 'p', name: 'Home Energy Efficiency Rebate', maxAmountCents: 200_000, approvalThresholdCents: 150_000, remainingBudgetCents: 9_000_000, reviewDeadlineDays: 10 },
+  program: {
+    id: 'p',
+    name: 'Home Energy Efficiency Rebate',
+    maxAmountCents: 200_000,
+    approvalThresholdCents: 150_000,
+    remainingBudgetCents: 9_000_000,
+    reviewDeadlineDays: 10,
+  },
   applicant: { id: 'a', name: 'Maria Lopez', email: 'maria@example.com' },
   isOwnRequest: false,
   answers: { homeAddress: '200 Oak Avenue', householdSize: 3 },
@@ -24,17 +31,77 @@ const detail: ReviewDetail = {
   submittedAt: '2026-11-20T15:00:00.000Z',
   dueAt: '2026-12-04T05:00:00.000Z',
   deadline: 'on_time',
-  bankAccount: { id: 'b', holderName: 'Maria Lopez', accountType: 'checking', routingNumber: '011000015', last4: '6789', verificationState: 'unverified', createdAt: '2026-11-23T15:00:00.000Z' },
-  documents: [{ id: 'd1', fileName: 'receipt.pdf', contentType: 'application/pdf', url: '/api/documents/d1' }],
-  otherRequests: [{ id: 'o1', reference: 'HMS-AAAA-BBBB-1', programName: 'Permit Fee Refund', status: 'paid', amountRequestedCents: 4_000, submittedAt: null }],
-  riskLevel: 'high',
-  riskSignals: [{ kind: 'bank_account_changed', level: 'high', explanation: 'The payee bank account was changed to the one ending 6789 on 2026-11-23.', data: {}, computedAt: '2026-11-25T00:00:00.000Z' }],
-  timeline: [
-    { id: 'e1', type: 'submitted', fromStatus: 'draft', toStatus: 'submitted', actor: { id: 'a', name: 'Maria Lopez' }, data: {}, visibleToApplicant: true, at: '2026-11-20T15:00:00.000Z' },
-    { id: 'e2', type: 'claimed', fromStatus: 'submitted', toStatus: 'in_review', actor: { id: 'me', name: 'Avery Approver' }, data: {}, visibleToApplicant: false, at: '2026-11-21T15:00:00.000Z' },
+  bankAccount: {
+    id: 'b',
+    holderName: 'Maria Lopez',
+    accountType: 'checking',
+    routingNumber: '011000015',
+    last4: '6789',
+    verificationState: 'unverified',
+    createdAt: '2026-11-23T15:00:00.000Z',
+  },
+  documents: [
+    { id: 'd1', fileName: 'receipt.pdf', contentType: 'application/pdf', url: '/api/documents/d1' },
   ],
-  comments: [{ id: 'c1', author: { id: 'me', name: 'Avery Approver' }, body: 'Called the applicant to confirm the new account.', at: '2026-11-21T16:00:00.000Z' }],
-  auditTrail: [{ id: 7, at: '2026-11-21T15:00:00.000Z', actor: { id: 'me', name: 'Avery Approver' }, action: 'request.claim', data: {} }],
+  otherRequests: [
+    {
+      id: 'o1',
+      reference: 'HMS-AAAA-BBBB-1',
+      programName: 'Permit Fee Refund',
+      status: 'paid',
+      amountRequestedCents: 4_000,
+      submittedAt: null,
+    },
+  ],
+  riskLevel: 'high',
+  riskSignals: [
+    {
+      kind: 'bank_account_changed',
+      level: 'high',
+      explanation: 'The payee bank account was changed to the one ending 6789 on 2026-11-23.',
+      data: {},
+      computedAt: '2026-11-25T00:00:00.000Z',
+    },
+  ],
+  timeline: [
+    {
+      id: 'e1',
+      type: 'submitted',
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      actor: { id: 'a', name: 'Maria Lopez' },
+      data: {},
+      visibleToApplicant: true,
+      at: '2026-11-20T15:00:00.000Z',
+    },
+    {
+      id: 'e2',
+      type: 'claimed',
+      fromStatus: 'submitted',
+      toStatus: 'in_review',
+      actor: { id: 'me', name: 'Avery Approver' },
+      data: {},
+      visibleToApplicant: false,
+      at: '2026-11-21T15:00:00.000Z',
+    },
+  ],
+  comments: [
+    {
+      id: 'c1',
+      author: { id: 'me', name: 'Avery Approver' },
+      body: 'Called the applicant to confirm the new account.',
+      at: '2026-11-21T16:00:00.000Z',
+    },
+  ],
+  auditTrail: [
+    {
+      id: 7,
+      at: '2026-11-21T15:00:00.000Z',
+      actor: { id: 'me', name: 'Avery Approver' },
+      action: 'request.claim',
+      data: {},
+    },
+  ],
   payment: null,
 };
 
@@ -42,10 +109,15 @@ const posted: string[] = [];
 function serve() {
   vi.stubGlobal('fetch', async (input: Request) => {
     const url = new URL(input.url);
-    const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
     if (input.method === 'POST') posted.push(url.pathname);
     if (url.pathname === `/api/review/${ID}`) return json(200, detail);
-    if (url.pathname === `/api/review/${ID}/bank-account/reveal`) return json(200, { routingNumber: '011000015', accountNumber: '000123456789' });
+    if (url.pathname === `/api/review/${ID}/bank-account/reveal`)
+      return json(200, { routingNumber: '011000015', accountNumber: '000123456789' });
     return json(404, { type: 'x', title: 'Not found', status: 404, detail: url.pathname });
   });
 }
@@ -60,7 +132,9 @@ describe('Review page', () => {
     serve();
     document.cookie = 'hms_csrf=t';
     const { container } = render(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <QueryClientProvider
+        client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+      >
         <LanguageProvider initialLanguage="en">
           <MemoryRouter initialEntries={[`/approvals/requests/${ID}`]}>
             <Routes>
@@ -70,11 +144,23 @@ describe('Review page', () => {
         </LanguageProvider>
       </QueryClientProvider>,
     );
-    expect(await screen.findByRole('heading', { level: 1, name: 'Review HMS-7K3Q-9FMX-4' })).toBeTruthy();
-    for (const h of ['Risk signals', 'Answers', 'Documents', 'Bank account', "Applicant's other requests", 'History', 'Audit trail'])
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Review HMS-7K3Q-9FMX-4' }),
+    ).toBeTruthy();
+    for (const h of [
+      'Risk signals',
+      'Answers',
+      'Documents',
+      'Bank account',
+      "Applicant's other requests",
+      'History',
+      'Audit trail',
+    ])
       expect(screen.getByRole('heading', { name: new RegExp(h) })).toBeTruthy();
     expect(screen.getByText(/changed to the one ending 6789/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'receipt.pdf' }).getAttribute('href')).toBe('/api/documents/d1');
+    expect(screen.getByRole('link', { name: 'receipt.pdf' }).getAttribute('href')).toBe(
+      '/api/documents/d1',
+    );
     expect(screen.getByText('Called the applicant to confirm the new account.')).toBeTruthy();
     expect(screen.getByText('internal')).toBeTruthy();
     expect(screen.getByText('ending in 6789')).toBeTruthy();

@@ -4,7 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionKind } from '@hms/contracts/decisions';
 import { LoadingState, PageTitle, ProblemAlert, formatCents, useLanguage, useT } from '@hms/ui';
 import { claimMutationOptions, releaseMutationOptions } from '../../../shared/assignment-api.ts';
-import { commentMutationOptions, decideMutationOptions, revealMutationOptions, reviewQueryOptions } from '../api/review-api.ts';
+import {
+  commentMutationOptions,
+  decideMutationOptions,
+  revealMutationOptions,
+  reviewQueryOptions,
+} from '../api/review-api.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import {
   AnswersSection,
@@ -40,7 +45,8 @@ export function ReviewRoute() {
   const [help, setHelp] = useState(false);
 
   const r = review.data;
-  const canDecide = !!r && !r.isOwnRequest && (r.status === 'in_review' || r.status === 'awaiting_second_approval');
+  const canDecide =
+    !!r && !r.isOwnRequest && (r.status === 'in_review' || r.status === 'awaiting_second_approval');
   const openForm = useCallback(
     (kind: DecisionKind | null) => {
       decide.reset();
@@ -74,7 +80,9 @@ export function ReviewRoute() {
       {decide.isSuccess ? (
         <div className="usa-alert usa-alert--success" role="status">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('decided', { status: trs(`status_${decide.data.status}`) })}</p>
+            <p className="usa-alert__text">
+              {tr('decided', { status: trs(`status_${decide.data.status}`) })}
+            </p>
           </div>
         </div>
       ) : null}
@@ -95,12 +103,24 @@ export function ReviewRoute() {
               [tr('program'), r.program.name],
               [tr('applicant'), `${r.applicant.name} (${r.applicant.email})`],
               [tr('requested'), formatCents(r.amountRequestedCents, language)],
-              ...(r.approvedAmountCents !== null ? [[tr('approvedSoFar'), formatCents(r.approvedAmountCents, language)]] : []),
+              ...(r.approvedAmountCents !== null
+                ? [[tr('approvedSoFar'), formatCents(r.approvedAmountCents, language)]]
+                : []),
               [tr('status'), <StatusText key="s" status={r.status} />],
               [tr('deadline'), <DeadlineBadge key="d" state={r.deadline} />],
               [tr('assignee'), r.assignee?.name ?? tr('nobody')],
               ...(r.firstApprover ? [[tr('firstApprover'), r.firstApprover.name]] : []),
-              ...(r.payment ? [[tr('payment'), tr('paymentLine', { amount: formatCents(r.payment.amountCents, language), status: r.payment.status })]] : []),
+              ...(r.payment
+                ? [
+                    [
+                      tr('payment'),
+                      tr('paymentLine', {
+                        amount: formatCents(r.payment.amountCents, language),
+                        status: r.payment.status,
+                      }),
+                    ],
+                  ]
+                : []),
             ] as Array<[string, React.ReactNode]>
           ).map(([k, v]) => (
             <div key={k} className="grid-col-12 tablet:grid-col-6 margin-bottom-1">
@@ -109,13 +129,25 @@ export function ReviewRoute() {
             </div>
           ))}
         </dl>
-        {!r.isOwnRequest && !r.assignee && (r.status === 'submitted' || r.status === 'awaiting_second_approval') ? (
-          <button type="button" className="usa-button" onClick={() => claim.mutate(r.id)} disabled={claim.isPending}>
+        {!r.isOwnRequest &&
+        !r.assignee &&
+        (r.status === 'submitted' || r.status === 'awaiting_second_approval') ? (
+          <button
+            type="button"
+            className="usa-button"
+            onClick={() => claim.mutate(r.id)}
+            disabled={claim.isPending}
+          >
             {tr('claim')}
           </button>
         ) : null}
         {r.assignee && r.status === 'in_review' ? (
-          <button type="button" className="usa-button usa-button--outline" onClick={() => release.mutate(r.id)} disabled={release.isPending}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline"
+            onClick={() => release.mutate(r.id)}
+            disabled={release.isPending}
+          >
             {tr('release')}
           </button>
         ) : null}
@@ -141,7 +173,11 @@ export function ReviewRoute() {
       <DocumentsSection documents={r.documents} />
       <BankSection review={r} onReveal={() => reveal.mutate()} revealed={reveal.data} />
       <OtherRequestsSection review={r} />
-      <CommentsSection review={r} pending={comment.isPending} onAdd={(text, done) => comment.mutate(text, { onSuccess: done })} />
+      <CommentsSection
+        review={r}
+        pending={comment.isPending}
+        onAdd={(text, done) => comment.mutate(text, { onSuccess: done })}
+      />
       <TimelineSection review={r} />
       <AuditSection review={r} />
     </>

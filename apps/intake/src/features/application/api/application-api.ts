@@ -1,5 +1,10 @@
 import { apiClient, unwrap } from '@hms/api-client';
-import type { RequestDetail, SaveAnswersBody, BankDetailsBody, SubmitResponse } from '@hms/contracts/applications';
+import type {
+  RequestDetail,
+  SaveAnswersBody,
+  BankDetailsBody,
+  SubmitResponse,
+} from '@hms/contracts/applications';
 import type { EligibilityResponse } from '@hms/contracts/applications';
 import type { ProgramDetail } from '@hms/contracts/intake';
 import type { Language } from '@hms/contracts/question-set';
@@ -8,7 +13,8 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 export const intakeKeys = {
   program: (slug: string) => ['intake', 'program', slug] as const,
   request: (id: string) => ['intake', 'request', id] as const,
-  eligibility: (id: string, language: Language, version: number) => ['intake', 'eligibility', id, language, version] as const,
+  eligibility: (id: string, language: Language, version: number) =>
+    ['intake', 'eligibility', id, language, version] as const,
   myRequests: ['requests', 'mine'] as const,
 };
 
@@ -16,7 +22,9 @@ export function programDetailQueryOptions(slug: string) {
   return queryOptions({
     queryKey: intakeKeys.program(slug),
     queryFn: async () =>
-      (await unwrap(apiClient.GET('/api/programs/{slug}', { params: { path: { slug } } }))) as ProgramDetail,
+      (await unwrap(
+        apiClient.GET('/api/programs/{slug}', { params: { path: { slug } } }),
+      )) as ProgramDetail,
   });
 }
 
@@ -24,7 +32,9 @@ export function requestDetailQueryOptions(id: string) {
   return queryOptions({
     queryKey: intakeKeys.request(id),
     queryFn: async () =>
-      (await unwrap(apiClient.GET('/api/requests/{requestId}', { params: { path: { requestId: id } } }))) as RequestDetail,
+      (await unwrap(
+        apiClient.GET('/api/requests/{requestId}', { params: { path: { requestId: id } } }),
+      )) as RequestDetail,
   });
 }
 
@@ -49,7 +59,9 @@ function storeDetail(queryClient: QueryClient, detail: RequestDetail) {
 export function startDraftMutationOptions(queryClient: QueryClient) {
   return {
     mutationFn: async (slug: string) =>
-      (await unwrap(apiClient.POST('/api/programs/{slug}/drafts', { params: { path: { slug } } }))) as RequestDetail,
+      (await unwrap(
+        apiClient.POST('/api/programs/{slug}/drafts', { params: { path: { slug } } }),
+      )) as RequestDetail,
     onSuccess: (detail: RequestDetail) => storeDetail(queryClient, detail),
   };
 }
@@ -58,7 +70,10 @@ export function saveStepMutationOptions(queryClient: QueryClient, id: string) {
   return {
     mutationFn: async (body: SaveAnswersBody) =>
       (await unwrap(
-        apiClient.PUT('/api/requests/{requestId}/answers', { params: { path: { requestId: id } }, body }),
+        apiClient.PUT('/api/requests/{requestId}/answers', {
+          params: { path: { requestId: id } },
+          body,
+        }),
       )) as RequestDetail,
     onSuccess: (detail: RequestDetail) => storeDetail(queryClient, detail),
   };
@@ -68,7 +83,10 @@ export function saveBankMutationOptions(queryClient: QueryClient, id: string) {
   return {
     mutationFn: async (body: BankDetailsBody) =>
       (await unwrap(
-        apiClient.PUT('/api/requests/{requestId}/bank-account', { params: { path: { requestId: id } }, body }),
+        apiClient.PUT('/api/requests/{requestId}/bank-account', {
+          params: { path: { requestId: id } },
+          body,
+        }),
       )) as RequestDetail,
     onSuccess: (detail: RequestDetail) => storeDetail(queryClient, detail),
   };
@@ -76,7 +94,13 @@ export function saveBankMutationOptions(queryClient: QueryClient, id: string) {
 
 export function submitMutationOptions(queryClient: QueryClient, id: string) {
   return {
-    mutationFn: async ({ idempotencyKey, language }: { idempotencyKey: string; language: Language }) =>
+    mutationFn: async ({
+      idempotencyKey,
+      language,
+    }: {
+      idempotencyKey: string;
+      language: Language;
+    }) =>
       (await unwrap(
         apiClient.POST('/api/requests/{requestId}/submit', {
           params: { path: { requestId: id }, header: { 'idempotency-key': idempotencyKey } },

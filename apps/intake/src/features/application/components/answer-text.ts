@@ -3,8 +3,20 @@ import type { Language, Question } from '@hms/contracts/question-set';
 import { formatCents, formatDate, formatNumber } from '@hms/ui';
 
 /** An answer as the person reads it on the check-your-answers page, or null when there is none. */
-export function answerText(q: Question, value: unknown, language: Language, documents: DocumentInfo[], yes: string): string | null {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
+export function answerText(
+  q: Question,
+  value: unknown,
+  language: Language,
+  documents: DocumentInfo[],
+  yes: string,
+): string | null {
+  if (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  )
+    return null;
   const label = (v: string) => q.options?.find((o) => o.value === v)?.label[language] ?? v;
   switch (q.type) {
     case 'money':
@@ -21,7 +33,9 @@ export function answerText(q: Question, value: unknown, language: Language, docu
       if (!q.options) return value === true ? yes : null;
       return (value as string[]).map(label).join(', ');
     case 'document':
-      return (value as string[]).map((id) => documents.find((d) => d.id === id)?.filename ?? id).join(', ');
+      return (value as string[])
+        .map((id) => documents.find((d) => d.id === id)?.filename ?? id)
+        .join(', ');
     default:
       return String(value);
   }

@@ -1,6 +1,19 @@
 import { isApiProblem } from '@hms/api-client';
-import { ACH_AUTHORIZATION_TEXT, bankDetailsSchemaIn, type BankAccountView, type BankDetailsInput } from '@hms/contracts/applications';
-import { ErrorSummary, ProblemAlert, RadioGroup, TextField, useLanguage, useT, type SummaryError } from '@hms/ui';
+import {
+  ACH_AUTHORIZATION_TEXT,
+  bankDetailsSchemaIn,
+  type BankAccountView,
+  type BankDetailsInput,
+} from '@hms/contracts/applications';
+import {
+  ErrorSummary,
+  ProblemAlert,
+  RadioGroup,
+  TextField,
+  useLanguage,
+  useT,
+  type SummaryError,
+} from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,7 +22,14 @@ import { applicationMessages } from '../messages.ts';
 import { fieldNameOf } from './form-values.ts';
 
 type Output = ReturnType<ReturnType<typeof bankDetailsSchemaIn>['parse']>;
-const FIELDS = ['holderName', 'accountType', 'routingNumber', 'accountNumber', 'accountNumberConfirm', 'achAuthorization'] as const;
+const FIELDS = [
+  'holderName',
+  'accountType',
+  'routingNumber',
+  'accountNumber',
+  'accountNumberConfirm',
+  'achAuthorization',
+] as const;
 type FieldName = (typeof FIELDS)[number];
 
 export interface BankFormProps {
@@ -28,7 +48,12 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
   const schema = useMemo(() => bankDetailsSchemaIn(language), [language]);
   const form = useForm<BankDetailsInput, unknown, Output>({
     resolver: zodResolver(schema),
-    defaultValues: { holderName: saved?.holderName ?? '', routingNumber: '', accountNumber: '', accountNumberConfirm: '' },
+    defaultValues: {
+      holderName: saved?.holderName ?? '',
+      routingNumber: '',
+      accountNumber: '',
+      accountNumberConfirm: '',
+    },
     shouldFocusError: false,
   });
   const [problem, setProblem] = useState<unknown>(null);
@@ -49,7 +74,8 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
       await onSave(details);
     } catch (err) {
       if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
-        for (const e of err.errors) form.setError(fieldNameOf(e.field) as FieldName, { type: 'server', message: e.message });
+        for (const e of err.errors)
+          form.setError(fieldNameOf(e.field) as FieldName, { type: 'server', message: e.message });
         setServerErrors((n) => n + 1);
       } else setProblem(err);
     }
@@ -123,8 +149,13 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
         className="usa-input--medium"
         {...form.register('accountNumberConfirm')}
       />
-      <div className={`usa-form-group${message('achAuthorization') ? ' usa-form-group--error' : ''}`}>
-        <fieldset className="usa-fieldset" aria-describedby={`bank-authorization-text${message('achAuthorization') ? ' bank-achAuthorization-error' : ''}`}>
+      <div
+        className={`usa-form-group${message('achAuthorization') ? ' usa-form-group--error' : ''}`}
+      >
+        <fieldset
+          className="usa-fieldset"
+          aria-describedby={`bank-authorization-text${message('achAuthorization') ? ' bank-achAuthorization-error' : ''}`}
+        >
           <legend className="usa-legend usa-legend--large">{tr('authorizationTitle')}</legend>
           <p id="bank-authorization-text">{ACH_AUTHORIZATION_TEXT[language]}</p>
           {message('achAuthorization') ? (
@@ -133,7 +164,12 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
             </span>
           ) : null}
           <div className="usa-checkbox">
-            <input className="usa-checkbox__input" type="checkbox" id="bank-achAuthorization" {...form.register('achAuthorization')} />
+            <input
+              className="usa-checkbox__input"
+              type="checkbox"
+              id="bank-achAuthorization"
+              {...form.register('achAuthorization')}
+            />
             <label className="usa-checkbox__label" htmlFor="bank-achAuthorization">
               {tr('authorizationAgree')}
             </label>
@@ -141,10 +177,18 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
         </fieldset>
       </div>
       <div className="margin-top-4 display-flex flex-wrap">
-        <button type="button" className="usa-button usa-button--outline margin-bottom-1" onClick={onBack}>
+        <button
+          type="button"
+          className="usa-button usa-button--outline margin-bottom-1"
+          onClick={onBack}
+        >
           {tr('back')}
         </button>
-        <button type="submit" className="usa-button margin-bottom-1" disabled={form.formState.isSubmitting}>
+        <button
+          type="submit"
+          className="usa-button margin-bottom-1"
+          disabled={form.formState.isSubmitting}
+        >
           {form.formState.isSubmitting ? tr('saving') : tr('continue')}
         </button>
       </div>

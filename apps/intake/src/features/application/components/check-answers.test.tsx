@@ -14,7 +14,12 @@ const detail: RequestDetail = {
   reference: 'HMS-7K3Q-9FMX-4',
   status: 'draft',
   version: 5,
-  program: { id: 'p', slug: 'permit-fee-refund', name: permitFeeRefund.name, reviewDeadlineDays: 5 },
+  program: {
+    id: 'p',
+    slug: 'permit-fee-refund',
+    name: permitFeeRefund.name,
+    reviewDeadlineDays: 5,
+  },
   answers: {
     permitNumber: 'BP-2026-01234',
     datePaid: '2026-02-03',
@@ -26,7 +31,12 @@ const detail: RequestDetail = {
   },
   completedSteps: ['permit', 'reason', 'contact'],
   amountRequestedCents: 25000,
-  bankAccount: { holderName: 'Pat Example', accountType: 'checking', routingNumber: '011000015', last4: '6789' },
+  bankAccount: {
+    holderName: 'Pat Example',
+    accountType: 'checking',
+    routingNumber: '011000015',
+    last4: '6789',
+  },
   documents: [],
   timeline: [],
   infoRequest: null,
@@ -65,8 +75,12 @@ describe('CheckAnswers', () => {
     expect(screen.getByText('February 3, 2026')).toBeTruthy();
     expect(screen.getByText('I paid twice')).toBeTruthy();
     expect(screen.getByText('Pat Example, Checking •••• 6789')).toBeTruthy();
-    const change = screen.getAllByRole('link').find((a) => a.textContent === 'Change Permit number')!;
-    expect(change.getAttribute('href')).toBe('/my-requests/r1/apply/permit?from=check#q-permitNumber');
+    const change = screen
+      .getAllByRole('link')
+      .find((a) => a.textContent === 'Change Permit number')!;
+    expect(change.getAttribute('href')).toBe(
+      '/my-requests/r1/apply/permit?from=check#q-permitNumber',
+    );
     // A question hidden by its condition (work started: only for withdrawn or cancelled) is not listed.
     expect(screen.queryByText('Did any work start under this permit?')).toBeNull();
   });
@@ -77,7 +91,11 @@ describe('CheckAnswers', () => {
     await user.click(screen.getByRole('button', { name: 'Submit application' }));
     const summary = await screen.findByRole('alert');
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(within(summary).getByRole('link', { name: 'Confirm the declaration to submit your application' }).getAttribute('href')).toBe('#declaration');
+    expect(
+      within(summary)
+        .getByRole('link', { name: 'Confirm the declaration to submit your application' })
+        .getAttribute('href'),
+    ).toBe('#declaration');
     expect(onSubmit).not.toHaveBeenCalled();
     await user.click(screen.getByLabelText('I confirm this declaration'));
     await user.click(screen.getByRole('button', { name: 'Submit application' }));
@@ -85,8 +103,16 @@ describe('CheckAnswers', () => {
   });
 
   it('explains why an ineligible person cannot apply and offers no submit button', () => {
-    renderCheck({ eligibility: { eligible: false, reasons: ['Fees cannot be refunded once work has started.'], incomplete: [] } });
-    expect(screen.getByRole('heading', { name: 'From your answers, you cannot get this service' })).toBeTruthy();
+    renderCheck({
+      eligibility: {
+        eligible: false,
+        reasons: ['Fees cannot be refunded once work has started.'],
+        incomplete: [],
+      },
+    });
+    expect(
+      screen.getByRole('heading', { name: 'From your answers, you cannot get this service' }),
+    ).toBeTruthy();
     expect(screen.getByText('Fees cannot be refunded once work has started.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Submit application' })).toBeNull();
   });

@@ -1,5 +1,9 @@
 import { isApiProblem } from '@hms/api-client';
-import { DECLARATION_TEXT, type EligibilityResponse, type RequestDetail } from '@hms/contracts/applications';
+import {
+  DECLARATION_TEXT,
+  type EligibilityResponse,
+  type RequestDetail,
+} from '@hms/contracts/applications';
 import { visibleQuestions, type QuestionSet } from '@hms/contracts/question-set';
 import { ErrorSummary, LoadingState, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useState, type FormEvent } from 'react';
@@ -19,7 +23,15 @@ export interface CheckAnswersProps {
 }
 
 /** Every answer with a Change link, the eligibility verdict from the server, the declaration, and submit. */
-export function CheckAnswers({ detail, questionSet, eligibility, eligibilityError, stepPath, onSubmit, onBack }: CheckAnswersProps) {
+export function CheckAnswers({
+  detail,
+  questionSet,
+  eligibility,
+  eligibilityError,
+  stepPath,
+  onSubmit,
+  onBack,
+}: CheckAnswersProps) {
   const tr = useT(applicationMessages);
   const { language } = useLanguage();
   const [agreed, setAgreed] = useState(false);
@@ -28,7 +40,9 @@ export function CheckAnswers({ detail, questionSet, eligibility, eligibilityErro
   const [problem, setProblem] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const shown = new Set(visibleQuestions(questionSet, detail.answers).map((q) => q.id));
-  const questionStep = new Map(questionSet.steps.flatMap((s) => s.questions.map((q) => [q.id, s.id] as const)));
+  const questionStep = new Map(
+    questionSet.steps.flatMap((s) => s.questions.map((q) => [q.id, s.id] as const)),
+  );
   const canSubmit = eligibility?.eligible === true && detail.bankAccount !== null;
 
   async function submit(event: FormEvent) {
@@ -82,10 +96,14 @@ export function CheckAnswers({ detail, questionSet, eligibility, eligibilityErro
             {step.questions
               .filter((q) => shown.has(q.id))
               .map((q) => (
-                <div key={q.id} className="border-bottom border-base-lighter padding-y-1 grid-row grid-gap">
+                <div
+                  key={q.id}
+                  className="border-bottom border-base-lighter padding-y-1 grid-row grid-gap"
+                >
                   <dt className="tablet:grid-col-5 text-bold">{q.label[language]}</dt>
                   <dd className="tablet:grid-col-5 margin-left-0">
-                    {answerText(q, detail.answers[q.id], language, detail.documents, tr('yes')) ?? tr('notAnswered')}
+                    {answerText(q, detail.answers[q.id], language, detail.documents, tr('yes')) ??
+                      tr('notAnswered')}
                   </dd>
                   <dd className="tablet:grid-col-2 margin-left-0">
                     <Link to={`${stepPath(step.id)}?from=check#q-${q.id}`}>
@@ -130,7 +148,15 @@ export function CheckAnswers({ detail, questionSet, eligibility, eligibilityErro
               <ul className="usa-list">
                 {eligibility.incomplete.map((e) => {
                   const step = questionStep.get(fieldNameOf(e.field));
-                  return <li key={e.field}>{step ? <Link to={`${stepPath(step)}?from=check`}>{e.message}</Link> : e.message}</li>;
+                  return (
+                    <li key={e.field}>
+                      {step ? (
+                        <Link to={`${stepPath(step)}?from=check`}>{e.message}</Link>
+                      ) : (
+                        e.message
+                      )}
+                    </li>
+                  );
                 })}
               </ul>
             </div>
@@ -159,7 +185,10 @@ export function CheckAnswers({ detail, questionSet, eligibility, eligibilityErro
       <form noValidate onSubmit={(e) => void submit(e)}>
         {canSubmit ? (
           <div className={`usa-form-group${declarationError ? ' usa-form-group--error' : ''}`}>
-            <fieldset className="usa-fieldset" aria-describedby={`declaration-text${declarationError ? ' declaration-error' : ''}`}>
+            <fieldset
+              className="usa-fieldset"
+              aria-describedby={`declaration-text${declarationError ? ' declaration-error' : ''}`}
+            >
               <legend className="usa-legend usa-legend--large">{tr('declarationTitle')}</legend>
               <p id="declaration-text">{DECLARATION_TEXT[language]}</p>
               {declarationError ? (
@@ -183,7 +212,11 @@ export function CheckAnswers({ detail, questionSet, eligibility, eligibilityErro
           </div>
         ) : null}
         <div className="margin-top-4 display-flex flex-wrap">
-          <button type="button" className="usa-button usa-button--outline margin-bottom-1" onClick={onBack}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-bottom-1"
+            onClick={onBack}
+          >
             {tr('back')}
           </button>
           {canSubmit ? (

@@ -2,7 +2,10 @@ import { centsToDecimalString } from '@hms/contracts/money';
 import { allQuestions, type QuestionSet } from '@hms/contracts/question-set';
 
 /** Stored answers (cents, numbers, ids) as the form shows them (dollars, text) so a resumed draft reads naturally. */
-export function toFormValues(set: QuestionSet, answers: Record<string, unknown>): Record<string, unknown> {
+export function toFormValues(
+  set: QuestionSet,
+  answers: Record<string, unknown>,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const q of allQuestions(set)) {
     const v = answers[q.id];

@@ -17,7 +17,12 @@ export interface QuestionFieldProps {
   documents: DocumentInfo[];
 }
 
-const INPUT_TYPES: Partial<Record<Question['type'], { type: string; inputMode?: 'numeric' | 'decimal' | 'tel' | 'email'; autoComplete?: string }>> = {
+const INPUT_TYPES: Partial<
+  Record<
+    Question['type'],
+    { type: string; inputMode?: 'numeric' | 'decimal' | 'tel' | 'email'; autoComplete?: string }
+  >
+> = {
   text: { type: 'text' },
   email: { type: 'email', inputMode: 'email', autoComplete: 'email' },
   phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
@@ -27,7 +32,14 @@ const INPUT_TYPES: Partial<Record<Question['type'], { type: string; inputMode?: 
 };
 
 /** One question of a program's question set, rendered from its data with the USWDS pattern for its type. */
-export function QuestionField({ question: q, register, control, error, requestId, documents }: QuestionFieldProps) {
+export function QuestionField({
+  question: q,
+  register,
+  control,
+  error,
+  requestId,
+  documents,
+}: QuestionFieldProps) {
   const { language } = useLanguage();
   const tr = useT(applicationMessages);
   const id = fieldId(q.id);
@@ -37,9 +49,28 @@ export function QuestionField({ question: q, register, control, error, requestId
 
   switch (q.type) {
     case 'select':
-      return <SelectField id={id} label={label} hint={hint} error={error} options={options} placeholder={tr('selectPlaceholder')} {...register(q.id)} />;
+      return (
+        <SelectField
+          id={id}
+          label={label}
+          hint={hint}
+          error={error}
+          options={options}
+          placeholder={tr('selectPlaceholder')}
+          {...register(q.id)}
+        />
+      );
     case 'radio':
-      return <RadioGroup id={id} label={label} hint={hint} error={error} options={options} {...register(q.id)} />;
+      return (
+        <RadioGroup
+          id={id}
+          label={label}
+          hint={hint}
+          error={error}
+          options={options}
+          {...register(q.id)}
+        />
+      );
     case 'textarea':
       return (
         <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
@@ -59,19 +90,29 @@ export function QuestionField({ question: q, register, control, error, requestId
           <textarea
             id={id}
             className={`usa-textarea${error ? ' usa-input--error' : ''}`}
-            aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}
+            aria-describedby={
+              [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
             aria-invalid={error ? true : undefined}
             {...register(q.id)}
           />
         </div>
       );
     case 'checkbox': {
-      const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+      const describedBy =
+        [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+        undefined;
       const boxes = q.options ? options : [{ value: 'true', label }];
       return (
         <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
           <fieldset className="usa-fieldset" aria-describedby={describedBy}>
-            <legend className={`usa-legend${q.options ? '' : ' usa-sr-only'}${error ? ' usa-label--error' : ''}`}>{label}</legend>
+            <legend
+              className={`usa-legend${q.options ? '' : ' usa-sr-only'}${error ? ' usa-label--error' : ''}`}
+            >
+              {label}
+            </legend>
             {hint ? (
               <div className="usa-hint" id={`${id}-hint`}>
                 {hint}

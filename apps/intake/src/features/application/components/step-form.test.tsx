@@ -12,7 +12,10 @@ afterEach(() => {
   localStorage.clear();
 });
 
-function renderStep(props: Partial<StepFormProps> & Pick<StepFormProps, 'step' | 'questionSet'>, language: 'en' | 'es' = 'en') {
+function renderStep(
+  props: Partial<StepFormProps> & Pick<StepFormProps, 'step' | 'questionSet'>,
+  language: 'en' | 'es' = 'en',
+) {
   const onSave = props.onSave ?? vi.fn(async () => undefined);
   render(
     <QueryClientProvider client={new QueryClient()}>
@@ -35,12 +38,18 @@ describe('StepForm', () => {
     const summary = await screen.findByRole('alert');
     expect(document.activeElement).toBe(summary);
     const links = within(summary).getAllByRole('link');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#q-permitNumber', '#q-datePaid', '#q-amountPaid']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '#q-permitNumber',
+      '#q-datePaid',
+      '#q-amountPaid',
+    ]);
     // The same messages appear inline, tied to the inputs.
     const permit = screen.getByLabelText(/permit number/i);
     expect(permit.getAttribute('aria-invalid')).toBe('true');
     expect(permit.getAttribute('aria-describedby')).toContain('q-permitNumber-error');
-    expect(document.getElementById('q-permitNumber-error')?.textContent).toBe(links[0]!.textContent);
+    expect(document.getElementById('q-permitNumber-error')?.textContent).toBe(
+      links[0]!.textContent,
+    );
     // A link moves focus to its field.
     await user.click(links[2]!);
     expect(document.activeElement?.id).toBe('q-amountPaid');
@@ -56,7 +65,11 @@ describe('StepForm', () => {
     await user.type(document.getElementById('q-amountPaid')!, '1,250.50');
     await user.click(screen.getByRole('button', { name: 'Save and continue' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    expect(onSave).toHaveBeenCalledWith({ permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: 125050 });
+    expect(onSave).toHaveBeenCalledWith({
+      permitNumber: 'BP-2026-01234',
+      datePaid: '2026-02-03',
+      amountPaid: 125050,
+    });
   });
 
   it('maps field errors from the server onto the fields and the summary, in Spanish', async () => {
@@ -65,16 +78,30 @@ describe('StepForm', () => {
       throw new ApiProblem({
         status: 400,
         title: 'Your request has errors',
-        errors: [{ field: 'body.answers.permitNumber', message: 'Número de permiso no encontrado' }],
+        errors: [
+          { field: 'body.answers.permitNumber', message: 'Número de permiso no encontrado' },
+        ],
       });
     });
-    renderStep({ questionSet: permitFeeRefund.questionSet, step: permitStep, onSave, answers: { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: 5000 } }, 'es');
+    renderStep(
+      {
+        questionSet: permitFeeRefund.questionSet,
+        step: permitStep,
+        onSave,
+        answers: { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: 5000 },
+      },
+      'es',
+    );
     expect((document.getElementById('q-amountPaid') as HTMLInputElement).value).toBe('50.00');
     await user.click(screen.getByRole('button', { name: 'Guardar y continuar' }));
     const summary = await screen.findByRole('alert');
     await waitFor(() => expect(document.activeElement).toBe(summary));
     expect(within(summary).getByRole('heading').textContent).toBe('Hay un problema');
-    expect(within(summary).getByRole('link', { name: 'Número de permiso no encontrado' }).getAttribute('href')).toBe('#q-permitNumber');
+    expect(
+      within(summary)
+        .getByRole('link', { name: 'Número de permiso no encontrado' })
+        .getAttribute('href'),
+    ).toBe('#q-permitNumber');
   });
 
   it('shows a question only when its condition holds (renters are asked about permission)', async () => {

@@ -1,6 +1,12 @@
 import { isApiProblem } from '@hms/api-client';
 import type { DocumentInfo } from '@hms/contracts/documents';
-import { buildAnswersSchema, visibleQuestions, type Answers, type QuestionSet, type Step } from '@hms/contracts/question-set';
+import {
+  buildAnswersSchema,
+  visibleQuestions,
+  type Answers,
+  type QuestionSet,
+  type Step,
+} from '@hms/contracts/question-set';
 import { ErrorSummary, ProblemAlert, useLanguage, useT, type SummaryError } from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
@@ -28,10 +34,21 @@ export interface StepFormProps {
  * One step of an application: react-hook-form validated by the same schema the API runs (buildAnswersSchema with
  * the step), an error summary that takes focus and links to each field, and server field errors mapped back.
  */
-export function StepForm({ questionSet, step, requestId, answers, documents, onSave, onBack }: StepFormProps) {
+export function StepForm({
+  questionSet,
+  step,
+  requestId,
+  answers,
+  documents,
+  onSave,
+  onBack,
+}: StepFormProps) {
   const tr = useT(applicationMessages);
   const { language } = useLanguage();
-  const schema = useMemo(() => buildAnswersSchema(questionSet, { language, step: step.id }), [questionSet, language, step.id]);
+  const schema = useMemo(
+    () => buildAnswersSchema(questionSet, { language, step: step.id }),
+    [questionSet, language, step.id],
+  );
   const form = useForm<Values, unknown, Answers>({
     resolver: zodResolver(schema),
     defaultValues: toFormValues(questionSet, answers),
@@ -45,7 +62,9 @@ export function StepForm({ questionSet, step, requestId, answers, documents, onS
     if (target?.startsWith('q-')) document.getElementById(target)?.focus();
   }, []);
   const values = form.watch();
-  const shown = visibleQuestions(questionSet, { ...answers, ...values }).filter((q) => step.questions.some((s) => s.id === q.id));
+  const shown = visibleQuestions(questionSet, { ...answers, ...values }).filter((q) =>
+    step.questions.some((s) => s.id === q.id),
+  );
   const errors = form.formState.errors;
   const summary: SummaryError[] = shown.flatMap((q) => {
     const message = errors[q.id]?.message;
@@ -59,7 +78,8 @@ export function StepForm({ questionSet, step, requestId, answers, documents, onS
       await onSave(valid);
     } catch (err) {
       if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
-        for (const e of err.errors) form.setError(fieldNameOf(e.field), { type: 'server', message: e.message });
+        for (const e of err.errors)
+          form.setError(fieldNameOf(e.field), { type: 'server', message: e.message });
         setServerErrorCount((n) => n + 1);
       } else {
         setProblem(err);
@@ -69,7 +89,10 @@ export function StepForm({ questionSet, step, requestId, answers, documents, onS
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="maxw-tablet">
-      <ErrorSummary errors={summary} focusKey={`${form.formState.submitCount}:${serverErrorCount}`} />
+      <ErrorSummary
+        errors={summary}
+        focusKey={`${form.formState.submitCount}:${serverErrorCount}`}
+      />
       {problem ? <ProblemAlert error={problem} /> : null}
       {step.description ? <p className="usa-intro">{step.description[language]}</p> : null}
       {shown.map((q) => (
@@ -78,18 +101,30 @@ export function StepForm({ questionSet, step, requestId, answers, documents, onS
           question={q}
           register={form.register}
           control={form.control}
-          error={typeof errors[q.id]?.message === 'string' ? (errors[q.id]!.message as string) : undefined}
+          error={
+            typeof errors[q.id]?.message === 'string'
+              ? (errors[q.id]!.message as string)
+              : undefined
+          }
           requestId={requestId}
           documents={documents}
         />
       ))}
       <div className="margin-top-4 display-flex flex-wrap">
         {onBack ? (
-          <button type="button" className="usa-button usa-button--outline margin-bottom-1" onClick={onBack}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-bottom-1"
+            onClick={onBack}
+          >
             {tr('back')}
           </button>
         ) : null}
-        <button type="submit" className="usa-button margin-bottom-1" disabled={form.formState.isSubmitting}>
+        <button
+          type="submit"
+          className="usa-button margin-bottom-1"
+          disabled={form.formState.isSubmitting}
+        >
           {form.formState.isSubmitting ? tr('saving') : tr('continue')}
         </button>
       </div>

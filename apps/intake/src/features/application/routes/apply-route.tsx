@@ -28,9 +28,14 @@ export function ApplyRoute() {
   const { requestId = '', stepId } = useParams();
   const tr = useT(applicationMessages);
   const request = useQuery(requestDetailQueryOptions(requestId));
-  const program = useQuery({ ...programDetailQueryOptions(request.data?.program.slug ?? ''), enabled: !!request.data });
-  if (request.isError) return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
-  if (program.isError) return <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />;
+  const program = useQuery({
+    ...programDetailQueryOptions(request.data?.program.slug ?? ''),
+    enabled: !!request.data,
+  });
+  if (request.isError)
+    return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
+  if (program.isError)
+    return <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />;
   if (!request.data || !program.data) return <LoadingState label={tr('loading')} />;
   const detail = request.data;
   if (detail.status !== 'draft') {
@@ -46,10 +51,14 @@ export function ApplyRoute() {
   const questionSteps = program.data.questionSet.steps;
   const ids = [...questionSteps.map((s) => s.id), BANK, CHECK];
   if (!stepId || !ids.includes(stepId)) {
-    const next = questionSteps.find((s) => !detail.completedSteps.includes(s.id))?.id ?? (detail.bankAccount ? CHECK : BANK);
+    const next =
+      questionSteps.find((s) => !detail.completedSteps.includes(s.id))?.id ??
+      (detail.bankAccount ? CHECK : BANK);
     return <Navigate to={`/my-requests/${detail.id}/apply/${next}`} replace />;
   }
-  return <ApplyStep key={`${stepId}`} stepId={stepId} ids={ids} detail={detail} program={program.data} />;
+  return (
+    <ApplyStep key={`${stepId}`} stepId={stepId} ids={ids} detail={detail} program={program.data} />
+  );
 }
 
 function ApplyStep({
@@ -77,12 +86,16 @@ function ApplyStep({
   const saveStep = useMutation(saveStepMutationOptions(queryClient, detail.id));
   const saveBank = useMutation(saveBankMutationOptions(queryClient, detail.id));
   const submit = useMutation(submitMutationOptions(queryClient, detail.id));
-  const eligibility = useQuery({ ...eligibilityQueryOptions(detail.id, language, detail.version), enabled: stepId === CHECK });
+  const eligibility = useQuery({
+    ...eligibilityQueryOptions(detail.id, language, detail.version),
+    enabled: stepId === CHECK,
+  });
 
   const index = ids.indexOf(stepId);
   const path = (id: string) => `/my-requests/${detail.id}/apply/${id}`;
   const goNext = () => navigate(fromCheck ? path(CHECK) : path(ids[index + 1] ?? CHECK));
-  const goBack = () => (index === 0 ? navigate(`/services/${program.slug}`) : navigate(path(ids[index - 1]!)));
+  const goBack = () =>
+    index === 0 ? navigate(`/services/${program.slug}`) : navigate(path(ids[index - 1]!));
 
   /**
    * 409 on a save: the draft changed elsewhere (or was submitted). The person stays on the page with what they typed
@@ -102,7 +115,11 @@ function ApplyStep({
   }
 
   const steps: IndicatorStep[] = [
-    ...program.questionSet.steps.map((s) => ({ id: s.id, title: s.title[language], complete: detail.completedSteps.includes(s.id) })),
+    ...program.questionSet.steps.map((s) => ({
+      id: s.id,
+      title: s.title[language],
+      complete: detail.completedSteps.includes(s.id),
+    })),
     { id: BANK, title: tr('bankStep'), complete: detail.bankAccount !== null },
     { id: CHECK, title: tr('checkStep'), complete: false },
   ];
@@ -124,7 +141,12 @@ function ApplyStep({
       ) : null}
       <PageTitle title={`${title} – ${program.name[language]}`}>{title}</PageTitle>
       {stale ? (
-        <div className="usa-alert usa-alert--warning margin-y-2" role="alert" tabIndex={-1} ref={staleRef}>
+        <div
+          className="usa-alert usa-alert--warning margin-y-2"
+          role="alert"
+          tabIndex={-1}
+          ref={staleRef}
+        >
           <div className="usa-alert__body">
             <h2 className="usa-alert__heading">{tr('stale')}</h2>
             <p className="usa-alert__text">{stale}</p>
@@ -152,7 +174,10 @@ function ApplyStep({
           documents={detail.documents}
           onBack={goBack}
           onSave={async (answers) => {
-            await guard(saveStep.mutateAsync({ version: detail.version, step: step.id, answers, language }), goNext);
+            await guard(
+              saveStep.mutateAsync({ version: detail.version, step: step.id, answers, language }),
+              goNext,
+            );
           }}
         />
       ) : stepId === BANK ? (
@@ -163,7 +188,9 @@ function ApplyStep({
           continueTo={path(CHECK)}
           onBack={goBack}
           onSave={async (bank) => {
-            await guard(saveBank.mutateAsync({ version: detail.version, language, ...bank }), () => navigate(path(CHECK)));
+            await guard(saveBank.mutateAsync({ version: detail.version, language, ...bank }), () =>
+              navigate(path(CHECK)),
+            );
           }}
         />
       ) : (
@@ -175,7 +202,10 @@ function ApplyStep({
           stepPath={path}
           onBack={goBack}
           onSubmit={async () => {
-            const result = await submit.mutateAsync({ idempotencyKey: submitKeyFor(detail.id), language });
+            const result = await submit.mutateAsync({
+              idempotencyKey: submitKeyFor(detail.id),
+              language,
+            });
             navigate(`/my-requests/${result.id}/confirmation`, { replace: true });
           }}
         />

@@ -10,7 +10,8 @@ export function ConfirmationRoute() {
   const tr = useT(applicationMessages);
   const { language } = useLanguage();
   const request = useQuery(requestDetailQueryOptions(requestId));
-  if (request.isError) return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
+  if (request.isError)
+    return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
   if (!request.data) return <LoadingState label={tr('loading')} />;
   const d = request.data;
   return (

@@ -7,7 +7,9 @@ export function programQueryOptions(slug: string) {
   return queryOptions({
     queryKey: ['intake', 'program', slug] as const,
     queryFn: async ({ signal }) =>
-      (await unwrap(apiClient.GET('/api/programs/{slug}', { params: { path: { slug } }, signal }))) as ProgramDetail,
+      (await unwrap(
+        apiClient.GET('/api/programs/{slug}', { params: { path: { slug } }, signal }),
+      )) as ProgramDetail,
   });
 }
 
@@ -15,7 +17,9 @@ export function programQueryOptions(slug: string) {
 export function startApplicationMutationOptions(queryClient: QueryClient) {
   return {
     mutationFn: async (slug: string) =>
-      (await unwrap(apiClient.POST('/api/programs/{slug}/drafts', { params: { path: { slug } } }))) as RequestDetail,
+      (await unwrap(
+        apiClient.POST('/api/programs/{slug}/drafts', { params: { path: { slug } } }),
+      )) as RequestDetail,
     onSuccess: (detail: RequestDetail) => {
       queryClient.setQueryData(['intake', 'request', detail.id], detail);
       void queryClient.invalidateQueries({ queryKey: ['requests', 'mine'] });

@@ -3,7 +3,10 @@ import { formatCents, formatDate, useLanguage, useT, type Language } from '@hms/
 import { Link } from 'react-router';
 import { catalogMessages } from '../messages.ts';
 
-type Translate = (key: keyof (typeof catalogMessages)['en'], vars?: Record<string, string | number>) => string;
+type Translate = (
+  key: keyof (typeof catalogMessages)['en'],
+  vars?: Record<string, string | number>,
+) => string;
 
 // What the API says (GET /api/programs: the same rule as the program page and the submit check), not the browser clock.
 function availability(program: Program, tr: Translate, language: Language) {

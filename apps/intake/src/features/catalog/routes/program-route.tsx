@@ -16,7 +16,8 @@ export function ProgramRoute() {
   const program = useQuery(programQueryOptions(slug));
   const me = useQuery(meQueryOptions());
   const start = useMutation(startApplicationMutationOptions(queryClient));
-  if (program.isError) return <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />;
+  if (program.isError)
+    return <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />;
   if (!program.data) return <LoadingState label={tr('loadingProgram')} />;
   const p = program.data;
   const user = me.data;
@@ -52,7 +53,10 @@ export function ProgramRoute() {
           </div>
         </div>
       ) : !user ? (
-        <Link className="usa-button" to={`/sign-in?next=${encodeURIComponent(`/services/${p.slug}`)}`}>
+        <Link
+          className="usa-button"
+          to={`/sign-in?next=${encodeURIComponent(`/services/${p.slug}`)}`}
+        >
           {tr('signInToApply')}
         </Link>
       ) : !isCitizen ? (
@@ -65,7 +69,9 @@ export function ProgramRoute() {
             className="usa-button usa-button--big"
             disabled={start.isPending}
             onClick={() =>
-              start.mutate(p.slug, { onSuccess: (draft) => navigate(`/my-requests/${draft.id}/apply`) })
+              start.mutate(p.slug, {
+                onSuccess: (draft) => navigate(`/my-requests/${draft.id}/apply`),
+              })
             }
           >
             {start.isPending ? tr('starting') : tr('start')}

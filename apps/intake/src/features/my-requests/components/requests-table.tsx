@@ -8,7 +8,12 @@ export function RequestsTable({ items }: { items: MyRequestItem[] }) {
   const tr = useT(myRequestsMessages);
   const { language } = useLanguage();
   return (
-    <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={tr('caption')}>
+    <div
+      className="usa-table-container--scrollable"
+      tabIndex={0}
+      role="region"
+      aria-label={tr('caption')}
+    >
       <table className="usa-table usa-table--borderless width-full">
         <caption className="usa-sr-only">{tr('caption')}</caption>
         <thead>
@@ -27,16 +32,26 @@ export function RequestsTable({ items }: { items: MyRequestItem[] }) {
           {items.map((item) => (
             <tr key={item.id}>
               <th scope="row" className="font-mono-xs">
-                <Link to={item.status === 'draft' ? `/my-requests/${item.id}/apply` : `/my-requests/${item.id}`}>
+                <Link
+                  to={
+                    item.status === 'draft'
+                      ? `/my-requests/${item.id}/apply`
+                      : `/my-requests/${item.id}`
+                  }
+                >
                   {item.reference}
                 </Link>
               </th>
               <td>{item.programName[language]}</td>
-              <td className="text-right text-tabular">{formatCents(item.amountRequestedCents, language)}</td>
+              <td className="text-right text-tabular">
+                {formatCents(item.amountRequestedCents, language)}
+              </td>
               <td>
                 <StatusTag status={item.status} />
               </td>
-              <td>{item.submittedAt ? formatDate(item.submittedAt, language) : tr('notSubmitted')}</td>
+              <td>
+                {item.submittedAt ? formatDate(item.submittedAt, language) : tr('notSubmitted')}
+              </td>
               <td>{formatDate(item.updatedAt, language)}</td>
             </tr>
           ))}

@@ -27,8 +27,12 @@ beforeEach(() => {
     const url = new URL(request.url);
     requested.push(url.pathname + url.search);
     const body = pages[url.searchParams.get('cursor') ?? 'first'];
-    if (!body) return new Response(JSON.stringify({ title: 'Server error', status: 500 }), { status: 500 });
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    if (!body)
+      return new Response(JSON.stringify({ title: 'Server error', status: 500 }), { status: 500 });
+    return new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   });
 });
 afterEach(() => {
@@ -39,7 +43,9 @@ afterEach(() => {
 
 function renderRoute(language: 'en' | 'es' = 'en') {
   render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+    <QueryClientProvider
+      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+    >
       <LanguageProvider initialLanguage={language}>
         <MemoryRouter>
           <MyRequestsRoute />
@@ -54,27 +60,40 @@ describe('My requests', () => {
     pages = { first: { items: [], nextCursor: null } };
     renderRoute();
     expect(await screen.findByRole('heading', { name: 'You have no requests yet' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'list of services' }).getAttribute('href')).toBe('/services');
+    expect(screen.getByRole('link', { name: 'list of services' }).getAttribute('href')).toBe(
+      '/services',
+    );
   });
 
   it('lists requests with status, money from cents and drafts as not submitted, then loads the next page', async () => {
     pages = {
-      first: { items: [item(1, 'draft', null), item(2, 'needs_info', '2026-11-02T14:00:00Z')], nextCursor: 'c2' },
-      c2: { items: [item(3, 'awaiting_second_approval', '2026-10-01T14:00:00Z')], nextCursor: null },
+      first: {
+        items: [item(1, 'draft', null), item(2, 'needs_info', '2026-11-02T14:00:00Z')],
+        nextCursor: 'c2',
+      },
+      c2: {
+        items: [item(3, 'awaiting_second_approval', '2026-10-01T14:00:00Z')],
+        nextCursor: null,
+      },
     };
     renderRoute();
     const first = await screen.findByRole('row', { name: /HMS-2026-000001/ });
     expect(within(first).getByText('Draft')).toBeTruthy();
     expect(within(first).getByText('Not submitted')).toBeTruthy();
     expect(within(first).getByText('$1,234.56')).toBeTruthy();
-    expect(within(screen.getByRole('row', { name: /HMS-2026-000002/ })).getByText('Information needed')).toBeTruthy();
+    expect(
+      within(screen.getByRole('row', { name: /HMS-2026-000002/ })).getByText('Information needed'),
+    ).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: 'Show more requests' }));
     const third = await screen.findByRole('row', { name: /HMS-2026-000003/ });
     // An internal step is shown to the citizen as plain "In review".
     expect(within(third).getByText('In review')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Show more requests' })).toBeNull();
-    expect(requested).toEqual(['/api/requests/mine?limit=20', '/api/requests/mine?limit=20&cursor=c2']);
+    expect(requested).toEqual([
+      '/api/requests/mine?limit=20',
+      '/api/requests/mine?limit=20&cursor=c2',
+    ]);
   });
 
   it('speaks Spanish', async () => {

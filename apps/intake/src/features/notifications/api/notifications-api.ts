@@ -3,7 +3,10 @@ import type { NotificationsResponse } from '@hms/contracts/notifications';
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 
 /** Shared with the shell header's badge: ['notifications', 'unread']. */
-export const notificationKeys = { all: ['notifications'] as const, list: ['notifications', 'list'] as const };
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: ['notifications', 'list'] as const,
+};
 
 export function notificationsQueryOptions() {
   return infiniteQueryOptions({
@@ -11,7 +14,9 @@ export function notificationsQueryOptions() {
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
       (await unwrap(
-        apiClient.GET('/api/notifications', { params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } }),
+        apiClient.GET('/api/notifications', {
+          params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
       )) as NotificationsResponse,
     getNextPageParam: (last: NotificationsResponse) => last.nextCursor ?? undefined,
   });
@@ -20,7 +25,9 @@ export function notificationsQueryOptions() {
 export function markReadMutationOptions(queryClient: QueryClient) {
   return {
     mutationFn: async (id: string) => {
-      await apiClient.POST('/api/notifications/{notificationId}/read', { params: { path: { notificationId: id } } });
+      await apiClient.POST('/api/notifications/{notificationId}/read', {
+        params: { path: { notificationId: id } },
+      });
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   };

@@ -1,7 +1,19 @@
-import { EmptyState, formatDateTime, LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import {
+  EmptyState,
+  formatDateTime,
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { markAllReadMutationOptions, markReadMutationOptions, notificationsQueryOptions } from '../api/notifications-api.ts';
+import {
+  markAllReadMutationOptions,
+  markReadMutationOptions,
+  notificationsQueryOptions,
+} from '../api/notifications-api.ts';
 import { notificationMessages } from '../messages.ts';
 
 /** `/my-requests/notifications`: every message about the person's requests, newest first, unread marked. */
@@ -29,13 +41,21 @@ export function NotificationsRoute() {
       ) : (
         <>
           {anyUnread ? (
-            <button type="button" className="usa-button usa-button--outline" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              onClick={() => markAll.mutate()}
+              disabled={markAll.isPending}
+            >
               {tr('markAll')}
             </button>
           ) : null}
           <ul className="usa-list usa-list--unstyled margin-top-2">
             {items.map((n) => (
-              <li key={n.id} className={`padding-2 margin-bottom-1 border-1px ${n.readAt ? 'border-base-lighter' : 'border-primary bg-primary-lighter'}`}>
+              <li
+                key={n.id}
+                className={`padding-2 margin-bottom-1 border-1px ${n.readAt ? 'border-base-lighter' : 'border-primary bg-primary-lighter'}`}
+              >
                 <h2 className="font-sans-md margin-0">
                   {n.readAt ? null : <span className="usa-tag margin-right-1">{tr('unread')}</span>}
                   {n.title}
@@ -69,7 +89,11 @@ export function NotificationsRoute() {
             ))}
           </ul>
           {list.hasNextPage ? (
-            <button type="button" className="usa-button usa-button--outline" onClick={() => void list.fetchNextPage()}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              onClick={() => void list.fetchNextPage()}
+            >
               {tr('loadMore')}
             </button>
           ) : null}

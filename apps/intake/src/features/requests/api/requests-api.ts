@@ -8,7 +8,9 @@ export function requestQueryOptions(id: string) {
   return {
     queryKey: requestKey(id),
     queryFn: async () =>
-      (await unwrap(apiClient.GET('/api/requests/{requestId}', { params: { path: { requestId: id } } }))) as RequestDetail,
+      (await unwrap(
+        apiClient.GET('/api/requests/{requestId}', { params: { path: { requestId: id } } }),
+      )) as RequestDetail,
   };
 }
 
@@ -22,7 +24,10 @@ export function answerInfoMutationOptions(queryClient: QueryClient, id: string) 
   return {
     mutationFn: async (body: InfoResponseBody) =>
       (await unwrap(
-        apiClient.POST('/api/requests/{requestId}/info-response', { params: { path: { requestId: id } }, body }),
+        apiClient.POST('/api/requests/{requestId}/info-response', {
+          params: { path: { requestId: id } },
+          body,
+        }),
       )) as RequestDetail,
     onSuccess: (detail: RequestDetail) => store(queryClient, detail),
   };
@@ -32,7 +37,10 @@ export function withdrawMutationOptions(queryClient: QueryClient, id: string) {
   return {
     mutationFn: async () =>
       (await unwrap(
-        apiClient.POST('/api/requests/{requestId}/withdraw', { params: { path: { requestId: id } }, body: {} }),
+        apiClient.POST('/api/requests/{requestId}/withdraw', {
+          params: { path: { requestId: id } },
+          body: {},
+        }),
       )) as RequestDetail,
     onSuccess: (detail: RequestDetail) => store(queryClient, detail),
   };
@@ -49,7 +57,9 @@ export interface NewAccountBody {
 export function newAccountMutationOptions(queryClient: QueryClient, id: string) {
   return {
     mutationFn: async (body: NewAccountBody) =>
-      unwrap(apiClient.POST('/api/requests/{id}/payee-account', { params: { path: { id } }, body })),
+      unwrap(
+        apiClient.POST('/api/requests/{id}/payee-account', { params: { path: { id } }, body }),
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: requestKey(id) });
       void queryClient.invalidateQueries({ queryKey: ['requests', 'mine'] });

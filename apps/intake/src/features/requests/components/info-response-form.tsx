@@ -8,7 +8,13 @@ import { answerInfoMutationOptions } from '../api/requests-api.ts';
 import { requestMessages } from '../messages.ts';
 
 /** The citizen's answer to "we need more information": text and optional files; the request goes back to review. */
-export function InfoResponseForm({ detail, onSent }: { detail: RequestDetail; onSent: () => void }) {
+export function InfoResponseForm({
+  detail,
+  onSent,
+}: {
+  detail: RequestDetail;
+  onSent: () => void;
+}) {
   const tr = useT(requestMessages);
   const queryClient = useQueryClient();
   const answer = useMutation(answerInfoMutationOptions(queryClient, detail.id));
@@ -31,7 +37,10 @@ export function InfoResponseForm({ detail, onSent }: { detail: RequestDetail; on
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="maxw-tablet">
-      <ErrorSummary errors={error ? [{ fieldId: 'info-message', message: error }] : []} focusKey={attempt} />
+      <ErrorSummary
+        errors={error ? [{ fieldId: 'info-message', message: error }] : []}
+        focusKey={attempt}
+      />
       {answer.isError && !error ? <ProblemAlert error={answer.error} /> : null}
       <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
         <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor="info-message">

@@ -14,7 +14,9 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       {entries.map((e) => {
         const key = `ev_${e.type}` as Key;
         const title = key in requestMessages.en ? tr(key) : tr('ev_other');
-        const reason = text(language === 'es' ? (e.data.reasonEs ?? e.data.reason) : e.data.reason) ?? text(e.data.messageToApplicant);
+        const reason =
+          text(language === 'es' ? (e.data.reasonEs ?? e.data.reason) : e.data.reason) ??
+          text(e.data.messageToApplicant);
         const question = text(e.data.question);
         const message = text(e.data.message);
         return (

@@ -23,7 +23,12 @@ export function WithdrawPanel({ detail, onDone }: { detail: RequestDetail; onDon
       {!confirming ? (
         <>
           <p>{tr('withdrawBody')}</p>
-          <button ref={openButton} type="button" className="usa-button usa-button--secondary" onClick={() => setConfirming(true)}>
+          <button
+            ref={openButton}
+            type="button"
+            className="usa-button usa-button--secondary"
+            onClick={() => setConfirming(true)}
+          >
             {tr('withdraw')}
           </button>
         </>

@@ -12,15 +12,39 @@ const base: RequestDetail = {
   reference: 'HMS-7K3Q-9FMX-4',
   status: 'needs_info',
   version: 4,
-  program: { id: 'p', slug: 'permit-fee-refund', name: { en: 'Permit Fee Refund', es: 'Reembolso de tarifas de permisos' }, reviewDeadlineDays: 5 },
+  program: {
+    id: 'p',
+    slug: 'permit-fee-refund',
+    name: { en: 'Permit Fee Refund', es: 'Reembolso de tarifas de permisos' },
+    reviewDeadlineDays: 5,
+  },
   answers: {},
   completedSteps: [],
   amountRequestedCents: 25000,
-  bankAccount: { holderName: 'Pat', accountType: 'checking', routingNumber: '011000015', last4: '6789' },
+  bankAccount: {
+    holderName: 'Pat',
+    accountType: 'checking',
+    routingNumber: '011000015',
+    last4: '6789',
+  },
   documents: [],
   timeline: [
-    { id: 'e1', type: 'submitted', fromStatus: 'draft', toStatus: 'submitted', at: '2026-11-20T15:00:00Z', data: {} },
-    { id: 'e2', type: 'info_requested', fromStatus: 'in_review', toStatus: 'needs_info', at: '2026-11-21T15:00:00Z', data: { question: 'Send the second receipt.' } },
+    {
+      id: 'e1',
+      type: 'submitted',
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      at: '2026-11-20T15:00:00Z',
+      data: {},
+    },
+    {
+      id: 'e2',
+      type: 'info_requested',
+      fromStatus: 'in_review',
+      toStatus: 'needs_info',
+      at: '2026-11-21T15:00:00Z',
+      data: { question: 'Send the second receipt.' },
+    },
   ],
   infoRequest: { question: 'Send the second receipt.', at: '2026-11-21T15:00:00Z' },
   canWithdraw: true,
@@ -40,14 +64,42 @@ beforeEach(() => {
   vi.stubGlobal('fetch', async (request: Request) => {
     const url = new URL(request.url);
     const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), { status, headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' } });
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
+      });
     if (request.method === 'POST') {
       const body = await request.json();
       posted.push({ path: url.pathname, body });
       if (url.pathname.endsWith('/info-response')) {
         if (!(body as { message: string }).message.trim())
-          return json({ type: 'x', title: 'Your request has errors', status: 400, detail: 'd', instance: '/', errors: [{ field: 'body.message', message: 'Enter your answer' }] }, 400);
-        detail = { ...detail, status: 'submitted', infoRequest: null, timeline: [...detail.timeline, { id: 'e3', type: 'info_provided', fromStatus: 'needs_info', toStatus: 'submitted', at: '2026-11-22T15:00:00Z', data: { message: 'Here it is' } }] };
+          return json(
+            {
+              type: 'x',
+              title: 'Your request has errors',
+              status: 400,
+              detail: 'd',
+              instance: '/',
+              errors: [{ field: 'body.message', message: 'Enter your answer' }],
+            },
+            400,
+          );
+        detail = {
+          ...detail,
+          status: 'submitted',
+          infoRequest: null,
+          timeline: [
+            ...detail.timeline,
+            {
+              id: 'e3',
+              type: 'info_provided',
+              fromStatus: 'needs_info',
+              toStatus: 'submitted',
+              at: '2026-11-22T15:00:00Z',
+              data: { message: 'Here it is' },
+            },
+          ],
+        };
         return json(detail);
       }
       if (url.pathname.endsWith('/withdraw')) {
@@ -65,7 +117,9 @@ afterEach(() => {
 
 function renderRoute() {
   render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+    <QueryClientProvider
+      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+    >
       <LanguageProvider initialLanguage="en">
         <MemoryRouter initialEntries={[`/my-requests/${base.id}`]}>
           <Routes>
@@ -80,15 +134,18 @@ function renderRoute() {
 describe('Request page', () => {
   it('shows the status, the timeline with the question, and the decision deadline as the last day', async () => {
     renderRoute();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Permit Fee Refund' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Permit Fee Refund' }),
+    ).toBeTruthy();
     expect(screen.getByText('Information needed')).toBeTruthy();
     // due_at is the midnight after the deadline day in New York: the day shown is the 27th.
     expect(screen.getByText('November 27, 2026')).toBeTruthy();
     const timeline = screen.getByRole('heading', { name: 'What has happened' }).parentElement!;
-    expect(within(timeline).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
-      'Application submitted',
-      'More information needed',
-    ]);
+    expect(
+      within(timeline)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Application submitted', 'More information needed']);
     expect(screen.getByText('Checking account ending 6789')).toBeTruthy();
   });
 
@@ -98,11 +155,16 @@ describe('Request page', () => {
     await user.click(await screen.findByRole('button', { name: 'Send answer' }));
     const summary = await screen.findByRole('alert');
     await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(within(summary).getByRole('link', { name: 'Enter your answer' }).getAttribute('href')).toBe('#info-message');
+    expect(
+      within(summary).getByRole('link', { name: 'Enter your answer' }).getAttribute('href'),
+    ).toBe('#info-message');
     await user.type(screen.getByLabelText('Your answer'), 'Here it is');
     await user.click(screen.getByRole('button', { name: 'Send answer' }));
     expect(await screen.findByText(/Your answer was sent/)).toBeTruthy();
-    expect(posted.at(-1)).toEqual({ path: `/api/requests/${base.id}/info-response`, body: { message: 'Here it is', documentIds: [] } });
+    expect(posted.at(-1)).toEqual({
+      path: `/api/requests/${base.id}/info-response`,
+      body: { message: 'Here it is', documentIds: [] },
+    });
     expect(screen.getByText('Submitted', { selector: '.usa-tag' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull();
   });
@@ -111,7 +173,9 @@ describe('Request page', () => {
     const user = userEvent.setup();
     renderRoute();
     await user.click(await screen.findByRole('button', { name: 'Withdraw request' }));
-    expect(document.activeElement?.textContent).toMatch(/Are you sure you want to withdraw HMS-7K3Q-9FMX-4/);
+    expect(document.activeElement?.textContent).toMatch(
+      /Are you sure you want to withdraw HMS-7K3Q-9FMX-4/,
+    );
     await user.click(screen.getByRole('button', { name: 'No, keep it' }));
     expect(posted).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Withdraw request' }));

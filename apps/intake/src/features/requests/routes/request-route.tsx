@@ -1,4 +1,12 @@
-import { formatCents, formatDate, LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import {
+  formatCents,
+  formatDate,
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -17,7 +25,8 @@ export function RequestRoute() {
   const request = useQuery(requestQueryOptions(requestId));
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  if (request.isError) return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
+  if (request.isError)
+    return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
   if (!request.data) return <LoadingState label={tr('loading')} />;
   const d = request.data;
   const show = (text: string) => {
@@ -29,9 +38,16 @@ export function RequestRoute() {
       <p>
         <Link to="/my-requests">{tr('backToList')}</Link>
       </p>
-      <PageTitle title={`${d.reference} – ${d.program.name[language]}`}>{d.program.name[language]}</PageTitle>
+      <PageTitle title={`${d.reference} – ${d.program.name[language]}`}>
+        {d.program.name[language]}
+      </PageTitle>
       {notice ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim" tabIndex={-1} ref={noticeRef} role="status">
+        <div
+          className="usa-alert usa-alert--success usa-alert--slim"
+          tabIndex={-1}
+          ref={noticeRef}
+          role="status"
+        >
           <div className="usa-alert__body">
             <p className="usa-alert__text">{notice}</p>
           </div>
@@ -45,17 +61,22 @@ export function RequestRoute() {
           <span className="usa-tag">{tr(`status_${d.status}`)}</span>
         </dd>
         <dt className="text-bold">{tr('amount')}</dt>
-        <dd className="margin-left-0 margin-bottom-1">{formatCents(d.amountRequestedCents, language)}</dd>
+        <dd className="margin-left-0 margin-bottom-1">
+          {formatCents(d.amountRequestedCents, language)}
+        </dd>
         {d.submittedAt ? (
           <>
             <dt className="text-bold">{tr('submitted')}</dt>
             <dd className="margin-left-0 margin-bottom-1">{formatDate(d.submittedAt, language)}</dd>
           </>
         ) : null}
-        {d.dueAt && ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'].includes(d.status) ? (
+        {d.dueAt &&
+        ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'].includes(d.status) ? (
           <>
             <dt className="text-bold">{tr('decisionBy')}</dt>
-            <dd className="margin-left-0 margin-bottom-1">{formatDate(Date.parse(d.dueAt) - 1, language)}</dd>
+            <dd className="margin-left-0 margin-bottom-1">
+              {formatDate(Date.parse(d.dueAt) - 1, language)}
+            </dd>
           </>
         ) : null}
         {d.bankAccount ? (
@@ -100,7 +121,10 @@ export function RequestRoute() {
         </div>
       ) : null}
       {d.status === 'payment_returned' ? (
-        <NewAccountForm requestId={d.id} onDone={(last4) => show(tr('newAccountDone', { last4 }))} />
+        <NewAccountForm
+          requestId={d.id}
+          onDone={(last4) => show(tr('newAccountDone', { last4 }))}
+        />
       ) : null}
       {d.timeline.length > 0 ? (
         <section aria-labelledby="timeline-title" className="margin-top-4">

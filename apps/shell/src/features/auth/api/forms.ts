@@ -7,14 +7,25 @@ import type { AuthMessageKey } from '../messages.ts';
 // The API validates the same rules again (and more, e.g. breached passwords); its field errors are mapped
 // back onto these fields.
 export const signInForm = z.object({
-  email: z.string().trim().min(1, 'emailRequired' satisfies AuthMessageKey).email('emailInvalid' satisfies AuthMessageKey),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'emailRequired' satisfies AuthMessageKey)
+    .email('emailInvalid' satisfies AuthMessageKey),
   password: z.string().min(1, 'passwordRequired' satisfies AuthMessageKey),
 });
 export type SignInForm = z.infer<typeof signInForm>;
 
 export const registerForm = z.object({
-  email: z.string().trim().min(1, 'emailRequired' satisfies AuthMessageKey).email('emailInvalid' satisfies AuthMessageKey),
-  displayName: z.string().trim().min(1, 'displayNameRequired' satisfies AuthMessageKey),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'emailRequired' satisfies AuthMessageKey)
+    .email('emailInvalid' satisfies AuthMessageKey),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, 'displayNameRequired' satisfies AuthMessageKey),
   password: z
     .string()
     .min(PASSWORD_MIN_LENGTH, 'passwordTooShort' satisfies AuthMessageKey)

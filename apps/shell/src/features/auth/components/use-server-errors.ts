@@ -29,6 +29,8 @@ export function summaryErrors<T extends FieldValues>(
 ): SummaryError[] {
   return fields.flatMap((field) => {
     const message = errors[field]?.message;
-    return typeof message === 'string' && message ? [{ fieldId: idFor(field), message: translate(message) }] : [];
+    return typeof message === 'string' && message
+      ? [{ fieldId: idFor(field), message: translate(message) }]
+      : [];
   });
 }

@@ -14,7 +14,8 @@ const id = (field: string) => `register-${field}`;
 
 export function RegisterRoute() {
   const tr = useT(authMessages);
-  const translate = (message: string) => (message in authMessages.en ? tr(message as AuthMessageKey) : message);
+  const translate = (message: string) =>
+    message in authMessages.en ? tr(message as AuthMessageKey) : message;
   const { language } = useLanguage();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -45,8 +46,17 @@ export function RegisterRoute() {
   const problem = register.error;
   // A problem with no field errors (or errors on fields this form does not have) is shown against the first field.
   const unmatched =
-    problem && !(isApiProblem(problem) && problem.errors.some((e) => (FIELDS as readonly string[]).includes(e.field)))
-      ? [{ fieldId: id('email'), message: isApiProblem(problem) ? (problem.detail ?? problem.title) : problem.message }]
+    problem &&
+    !(
+      isApiProblem(problem) &&
+      problem.errors.some((e) => (FIELDS as readonly string[]).includes(e.field))
+    )
+      ? [
+          {
+            fieldId: id('email'),
+            message: isApiProblem(problem) ? (problem.detail ?? problem.title) : problem.message,
+          },
+        ]
       : ([] as SummaryError[]);
 
   // No user in the answer: the API does not say whether the address was new (no account enumeration), it
@@ -62,7 +72,9 @@ export function RegisterRoute() {
             </div>
           </div>
           <p className="margin-top-4">
-            <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>{tr('signInLink')}</Link>
+            <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>
+              {tr('signInLink')}
+            </Link>
           </p>
         </div>
       </div>
@@ -73,7 +85,10 @@ export function RegisterRoute() {
     <div className="grid-row">
       <div className="tablet:grid-col-8 desktop:grid-col-6">
         <PageTitle>{tr('registerTitle')}</PageTitle>
-        <ErrorSummary errors={[...unmatched, ...fieldErrors]} focusKey={`${submitCount}:${String(register.submittedAt)}`} />
+        <ErrorSummary
+          errors={[...unmatched, ...fieldErrors]}
+          focusKey={`${submitCount}:${String(register.submittedAt)}`}
+        />
         <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
           <TextField
             id={id('email')}
@@ -106,7 +121,10 @@ export function RegisterRoute() {
           </button>
         </form>
         <p className="margin-top-4">
-          {tr('haveAccount')} <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>{tr('signInLink')}</Link>
+          {tr('haveAccount')}{' '}
+          <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>
+            {tr('signInLink')}
+          </Link>
         </p>
       </div>
     </div>

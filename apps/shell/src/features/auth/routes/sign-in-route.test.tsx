@@ -6,8 +6,19 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignInRoute } from './sign-in-route.tsx';
 
-const user = { id: '0190a0a0-0000-7000-8000-000000000002', email: 'c@example.gov', displayName: 'Casey', roles: ['citizen'], language: 'en' };
-const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}) =>
+const user = {
+  id: '0190a0a0-0000-7000-8000-000000000002',
+  email: 'c@example.gov',
+  displayName: 'Casey',
+  roles: ['citizen'],
+  language: 'en',
+};
+const problem = (
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+) =>
   new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
@@ -59,7 +70,9 @@ describe('sign in', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     const summary = await screen.findByRole('alert');
     expect(document.activeElement).toBe(summary);
-    expect(screen.getByRole('link', { name: 'Enter your email address' }).getAttribute('href')).toBe('#sign-in-email');
+    expect(
+      screen.getByRole('link', { name: 'Enter your email address' }).getAttribute('href'),
+    ).toBe('#sign-in-email');
     expect(screen.getByRole('link', { name: 'Enter your password' })).toBeTruthy();
     expect(calls).toHaveLength(0);
   });
@@ -68,7 +81,9 @@ describe('sign in', () => {
     answer = () => problem(401, 'Unauthorized', 'Email or password is incorrect.');
     renderSignIn();
     await submit('c@example.gov', 'not-the-password');
-    expect(await screen.findByRole('link', { name: 'Email or password is incorrect.' })).toBeTruthy();
+    expect(
+      await screen.findByRole('link', { name: 'Email or password is incorrect.' }),
+    ).toBeTruthy();
     expect(calls[0]?.headers.get('x-csrf-token')).toBe('test-token');
   });
 
@@ -76,11 +91,19 @@ describe('sign in', () => {
     answer = () => problem(429, 'Too Many Requests', 'Too many attempts.', { 'retry-after': '30' });
     renderSignIn();
     await submit('c@example.gov', 'whatever-password');
-    expect(await screen.findByRole('link', { name: 'Too many sign-in attempts. Wait 30 seconds, then try again.' })).toBeTruthy();
+    expect(
+      await screen.findByRole('link', {
+        name: 'Too many sign-in attempts. Wait 30 seconds, then try again.',
+      }),
+    ).toBeTruthy();
   });
 
   it('goes back to where the person was going', async () => {
-    answer = () => new Response(JSON.stringify({ user }), { status: 200, headers: { 'content-type': 'application/json' } });
+    answer = () =>
+      new Response(JSON.stringify({ user }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     renderSignIn();
     await submit('c@example.gov', 'hms-demo-2026');
     expect(await screen.findByRole('heading', { name: 'My requests page' })).toBeTruthy();

@@ -13,7 +13,8 @@ const FIELDS = ['email', 'password'] as const;
 
 export function SignInRoute() {
   const tr = useT(authMessages);
-  const translate = (message: string) => (message in authMessages.en ? tr(message as AuthMessageKey) : message);
+  const translate = (message: string) =>
+    message in authMessages.en ? tr(message as AuthMessageKey) : message;
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
@@ -58,7 +59,10 @@ export function SignInRoute() {
     <div className="grid-row">
       <div className="tablet:grid-col-8 desktop:grid-col-6">
         <PageTitle>{tr('signInTitle')}</PageTitle>
-        <ErrorSummary errors={[...formError, ...fieldErrors]} focusKey={`${submitCount}:${signIn.failureCount}:${String(signIn.submittedAt)}`} />
+        <ErrorSummary
+          errors={[...formError, ...fieldErrors]}
+          focusKey={`${submitCount}:${signIn.failureCount}:${String(signIn.submittedAt)}`}
+        />
         <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
           <TextField
             id="sign-in-email"
@@ -83,7 +87,9 @@ export function SignInRoute() {
         </form>
         <p className="margin-top-4">
           {tr('noAccount')}{' '}
-          <Link to={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>{tr('createAccount')}</Link>
+          <Link to={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>
+            {tr('createAccount')}
+          </Link>
         </p>
       </div>
     </div>
