@@ -1,41 +1,27 @@
 import { isApiProblem } from '@hms/api-client';
 import {
-  ACH_AUTHORIZATION_TEXT,
   bankDetailsSchemaIn,
   type BankAccountView,
   type BankDetailsInput,
 } from '@hms/contracts/applications';
-import {
-  ErrorSummary,
-  ProblemAlert,
-  RadioGroup,
-  TextField,
-  useLanguage,
-  useT,
-  type SummaryError,
-} from '@hms/ui';
+import { ErrorSummary, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
+import {
+  BankAccountFields,
+  bankAccountErrorSummary,
+  type BankAccountFieldName,
+  type BankAccountOutput,
+} from '../../../shared/bank-account-fields.tsx';
 import { applicationMessages } from '../messages.ts';
 import { fieldNameOf } from './form-values.ts';
-
-type Output = ReturnType<ReturnType<typeof bankDetailsSchemaIn>['parse']>;
-const FIELDS = [
-  'holderName',
-  'accountType',
-  'routingNumber',
-  'accountNumber',
-  'accountNumberConfirm',
-  'achAuthorization',
-] as const;
-type FieldName = (typeof FIELDS)[number];
 
 export interface BankFormProps {
   payeeType: 'individual' | 'business';
   saved: BankAccountView | null;
-  onSave: (details: Output) => Promise<void>;
+  onSave: (details: BankAccountOutput) => Promise<void>;
   onBack: () => void;
   /** Where "keep this account" goes when an account is already saved. */
   continueTo: string;
@@ -46,7 +32,7 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
   const tr = useT(applicationMessages);
   const { language } = useLanguage();
   const schema = useMemo(() => bankDetailsSchemaIn(language), [language]);
-  const form = useForm<BankDetailsInput, unknown, Output>({
+  const form = useForm<BankDetailsInput, unknown, BankAccountOutput>({
     resolver: zodResolver(schema),
     defaultValues: {
       holderName: saved?.holderName ?? '',
@@ -59,14 +45,7 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
   const [problem, setProblem] = useState<unknown>(null);
   const [serverErrors, setServerErrors] = useState(0);
   const errors = form.formState.errors;
-  const message = (name: FieldName) => {
-    const m = errors[name]?.message;
-    return typeof m === 'string' ? m : undefined;
-  };
-  const summary: SummaryError[] = FIELDS.flatMap((name) => {
-    const m = message(name);
-    return m ? [{ fieldId: `bank-${name}`, message: m }] : [];
-  });
+  const summary = bankAccountErrorSummary('bank', errors);
 
   const submit = form.handleSubmit(async (details) => {
     setProblem(null);
@@ -75,7 +54,10 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
     } catch (err) {
       if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
         for (const e of err.errors)
-          form.setError(fieldNameOf(e.field) as FieldName, { type: 'server', message: e.message });
+          form.setError(fieldNameOf(e.field) as BankAccountFieldName, {
+            type: 'server',
+            message: e.message,
+          });
         setServerErrors((n) => n + 1);
       } else setProblem(err);
     }
@@ -98,84 +80,28 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
           </div>
         </div>
       ) : null}
-      <TextField
-        id="bank-holderName"
-        label={tr('holderName')}
-        hint={payeeType === 'business' ? tr('holderHintBusiness') : tr('holderHintIndividual')}
-        error={message('holderName')}
-        autoComplete="name"
-        maxLength={60}
-        {...form.register('holderName')}
+      <BankAccountFields
+        idPrefix="bank"
+        register={form.register}
+        errors={errors}
+        messages={{
+          holderName: tr('holderName'),
+          holderHint:
+            payeeType === 'business' ? tr('holderHintBusiness') : tr('holderHintIndividual'),
+          accountType: tr('accountType'),
+          checking: tr('checking'),
+          savings: tr('savings'),
+          routingNumber: tr('routingNumber'),
+          routingHint: tr('routingHint'),
+          accountNumber: tr('accountNumber'),
+          accountHint: tr('accountHint'),
+          accountNumberConfirm: tr('accountNumberConfirm'),
+          authorizationAgree: tr('authorizationAgree'),
+          authorizationTitle: tr('authorizationTitle'),
+        }}
+        holderMaxLength={60}
+        compactNumbers
       />
-      <RadioGroup
-        id="bank-accountType"
-        label={tr('accountType')}
-        error={message('accountType')}
-        options={[
-          { value: 'checking', label: tr('checking') },
-          { value: 'savings', label: tr('savings') },
-        ]}
-        {...form.register('accountType')}
-      />
-      <TextField
-        id="bank-routingNumber"
-        label={tr('routingNumber')}
-        hint={tr('routingHint')}
-        error={message('routingNumber')}
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        className="usa-input--medium"
-        {...form.register('routingNumber')}
-      />
-      <TextField
-        id="bank-accountNumber"
-        label={tr('accountNumber')}
-        hint={tr('accountHint')}
-        error={message('accountNumber')}
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        className="usa-input--medium"
-        {...form.register('accountNumber')}
-      />
-      <TextField
-        id="bank-accountNumberConfirm"
-        label={tr('accountNumberConfirm')}
-        error={message('accountNumberConfirm')}
-        inputMode="numeric"
-        autoComplete="off"
-        spellCheck={false}
-        className="usa-input--medium"
-        {...form.register('accountNumberConfirm')}
-      />
-      <div
-        className={`usa-form-group${message('achAuthorization') ? ' usa-form-group--error' : ''}`}
-      >
-        <fieldset
-          className="usa-fieldset"
-          aria-describedby={`bank-authorization-text${message('achAuthorization') ? ' bank-achAuthorization-error' : ''}`}
-        >
-          <legend className="usa-legend usa-legend--large">{tr('authorizationTitle')}</legend>
-          <p id="bank-authorization-text">{ACH_AUTHORIZATION_TEXT[language]}</p>
-          {message('achAuthorization') ? (
-            <span className="usa-error-message" id="bank-achAuthorization-error">
-              {message('achAuthorization')}
-            </span>
-          ) : null}
-          <div className="usa-checkbox">
-            <input
-              className="usa-checkbox__input"
-              type="checkbox"
-              id="bank-achAuthorization"
-              {...form.register('achAuthorization')}
-            />
-            <label className="usa-checkbox__label" htmlFor="bank-achAuthorization">
-              {tr('authorizationAgree')}
-            </label>
-          </div>
-        </fieldset>
-      </div>
       <div className="margin-top-4 display-flex flex-wrap">
         <button
           type="button"
