@@ -278,6 +278,34 @@ describe('batches under dual control', () => {
     await fin.post(`/api/batches/${live.id}/cancel`);
   });
 
+  it('holds another payment to an account whose prenote is still in flight', async () => {
+    const fin = await finance();
+    const first = await pending(100_00, business);
+    const second = await pending(200_00, business);
+    await t.db.kysely
+      .updateTable('payments')
+      .set({ payee_account_id: first.payeeAccountId })
+      .where('id', '=', second.paymentId)
+      .execute();
+    const prenote = JSON.parse(
+      (await fin.post('/api/batches', { paymentIds: [first.paymentId] })).body,
+    );
+    expect(prenote).toMatchObject({ prenoteCount: 1, totalCents: 0 });
+    const held = await fin.post('/api/batches', { paymentIds: [second.paymentId] });
+    expect(held.statusCode).toBe(409);
+    expect(JSON.parse(held.body).errors[0]).toMatchObject({
+      field: 'body.paymentIds',
+      message: expect.stringMatching(/waits for the prenote to the account ending \d{4}/),
+    });
+    // Cancelling the prenote's batch makes the account new again: the second payment then carries the prenote.
+    await fin.post(`/api/batches/${prenote.id}/cancel`);
+    const again = JSON.parse(
+      (await fin.post('/api/batches', { paymentIds: [second.paymentId] })).body,
+    );
+    expect(again).toMatchObject({ prenoteCount: 1 });
+    await fin.post(`/api/batches/${again.id}/cancel`);
+  });
+
   it('validates the body with field messages', async () => {
     const fin = await finance();
     const res = await fin.post('/api/batches', { paymentIds: [] });

@@ -63,7 +63,33 @@ export async function buildBatch(
     await trx.selectFrom('payments').select('id').where('id', 'in', ids).forUpdate().execute();
     const rows = await paymentRows(trx).where('p.id', 'in', ids).execute();
     const found = new Set(rows.map((r) => r.id));
+    // An account whose prenote is still in flight (built, or released and not yet matured) must not be paid live
+    // before the bank has had the configured business days to refuse it.
+    const accountIds = [...new Set(rows.map((r) => r.payee_account_id))];
+    const inFlight = new Map(
+      accountIds.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom('payments')
+              .select(['payee_account_id', 'prenote_ready_on'])
+              .where('status', '=', 'prenote_sent')
+              .where('payee_account_id', 'in', accountIds)
+              .where('id', 'not in', ids)
+              .execute()
+          ).map((w) => [w.payee_account_id, w.prenote_ready_on]),
+    );
     const errors = [
+      ...rows
+        .filter(
+          (r) => r.status === 'pending' && r.requires_prenote && inFlight.has(r.payee_account_id),
+        )
+        .map((r) => ({
+          field: 'body.paymentIds',
+          message: `Payment for ${r.reference} waits for the prenote to the account ending ${r.account_last4} (ready on ${
+            inFlight.get(r.payee_account_id) ?? 'the business days after its batch is released'
+          }); batch it after that.`,
+        })),
       ...ids
         .filter((id) => !found.has(id))
         .map((id) => ({ field: 'body.paymentIds', message: `Payment ${id} does not exist.` })),
