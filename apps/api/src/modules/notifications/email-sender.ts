@@ -25,6 +25,8 @@ export interface EmailSenderOptions {
 export const DEFAULT_FROM = 'HMS <no-reply@hms.example.gov>';
 export const DEFAULT_MAX_ATTEMPTS = 8;
 const MAX_DELAY_MS = 6 * 3600_000;
+/** How long a claimed email stays hidden from other senders (see repo.claimDueEmails). */
+export const CLAIM_LEASE_SECONDS = 300;
 
 export function retryDelayMs(attemptsSoFar: number, baseDelayMs: number): number {
   return Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** Math.max(0, attemptsSoFar - 1));
@@ -45,7 +47,7 @@ export function createEmailSender(opts: EmailSenderOptions): EmailSender {
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const baseDelayMs = opts.baseDelayMs ?? 30_000;
   const batchSize = opts.batchSize ?? 20;
-  const leaseSeconds = 300;
+  const leaseSeconds = CLAIM_LEASE_SECONDS;
 
   async function runOnce(): Promise<number> {
     const rows = await repo.claimDueEmails(opts.db, batchSize, leaseSeconds);
@@ -105,7 +107,18 @@ export function startEmailSender(opts: EmailSenderOptions): EmailSender {
   };
 }
 
+/**
+ * Socket timeouts well under the claim lease. nodemailer's defaults (2 min to connect, 10 min of socket silence)
+ * outlast the lease, so a stalled server let another instance re-claim the email and send it a second time while
+ * this one was still waiting. Query parameters in the URL (e.g. `?socketTimeout=30000`) still win.
+ */
+export const SMTP_TIMEOUTS = {
+  connectionTimeout: 30_000,
+  greetingTimeout: 30_000,
+  socketTimeout: 60_000,
+} as const;
+
 /** The SMTP transport for HMS_SMTP_URL (smtp:// or smtps://, credentials in the URL). */
 export function smtpTransport(url: string): MailTransport {
-  return nodemailer.createTransport(url);
+  return nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
 }
