@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../testing/test-app.ts';
+import { createTestApp, demoCitizenId, type TestContext } from '../testing/test-app.ts';
 import { uuidv7 } from './db/ids.ts';
 import { recordRequestEvent } from './request-events.ts';
 
@@ -9,12 +9,8 @@ let requestId: string;
 beforeAll(async () => {
   ctx = await createTestApp();
   const db = ctx.db.kysely;
-  const citizen = await db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', 'citizen@example.gov')
-    .executeTakeFirstOrThrow();
-  await db.updateTable('users').set({ language: 'es' }).where('id', '=', citizen.id).execute();
+  const citizenId = await demoCitizenId(db);
+  await db.updateTable('users').set({ language: 'es' }).where('id', '=', citizenId).execute();
   const program = await db
     .selectFrom('programs')
     .select(['id', 'version'])
@@ -28,7 +24,7 @@ beforeAll(async () => {
       reference: 'HMS-TEST-0000-0',
       program_id: program.id,
       program_version: program.version,
-      applicant_id: citizen.id,
+      applicant_id: citizenId,
       status: 'submitted',
       answers: '{}',
       amount_requested_cents: 12_345,

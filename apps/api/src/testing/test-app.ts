@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
 import { parseConfig, type Config } from '../platform/config.ts';
 import { openDb, type Db } from '../platform/db/connect.ts';
+import type { Database } from '../platform/db/schema.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DEMO_PASSWORD } from '../platform/db/seed.ts';
 import { seedDemo } from '../seed.ts';
@@ -71,6 +73,37 @@ export async function createTestApp(
       await drop();
     },
   };
+}
+
+/** The seeded demo citizen (platform/db/seed.ts), the applicant most tests use. */
+export const DEMO_CITIZEN_EMAIL = 'citizen@example.gov';
+
+/** The id of the user with this email (a demo user or one the test registered); throws when there is none. */
+export async function userIdByEmail(db: Kysely<Database>, email: string): Promise<string> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The id of the demo citizen (citizen@example.gov). */
+export function demoCitizenId(db: Kysely<Database>): Promise<string> {
+  return userIdByEmail(db, DEMO_CITIZEN_EMAIL);
+}
+
+/**
+ * The id of the program with this slug (seeded: home-energy-rebate, small-business-relief, permit-fee-refund);
+ * throws when there is none.
+ */
+export async function programIdBySlug(db: Kysely<Database>, slug: string): Promise<string> {
+  const row = await db
+    .selectFrom('programs')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

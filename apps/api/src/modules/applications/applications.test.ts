@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
 import { isValidReference } from '@hms/contracts/reference-number';
 
 let t: TestContext;
@@ -476,23 +476,19 @@ describe('after submission', () => {
       { headers: { 'idempotency-key': 'key-info-000001' } },
     );
     expect(sub.statusCode).toBe(201);
-    const approver = await t.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'approver@example.gov')
-      .executeTakeFirstOrThrow();
+    const approverId = await userIdByEmail(t.db.kysely, 'approver@example.gov');
     // What the approvals module does when it returns a request for information.
     await t.db.kysely.transaction().execute(async (trx) => {
       await trx
         .updateTable('requests')
-        .set({ status: 'needs_info', assigned_to: approver.id })
+        .set({ status: 'needs_info', assigned_to: approverId })
         .where('id', '=', d.id)
         .execute();
       const { recordRequestEvent } = await import('../../platform/request-events.ts');
       await recordRequestEvent(trx, {
         requestId: d.id,
         type: 'info_requested',
-        actor: { id: approver.id, kind: 'user' },
+        actor: { id: approverId, kind: 'user' },
         fromStatus: 'in_review',
         toStatus: 'needs_info',
         data: { question: 'Send the second receipt.' },
@@ -532,7 +528,7 @@ describe('after submission', () => {
       .select('assigned_to')
       .where('id', '=', d.id)
       .executeTakeFirstOrThrow();
-    expect(row.assigned_to).toBe(approver.id);
+    expect(row.assigned_to).toBe(approverId);
 
     const w = await fresh.post(`/api/requests/${d.id}/withdraw`, { reason: 'No longer needed' });
     expect(w.statusCode).toBe(200);

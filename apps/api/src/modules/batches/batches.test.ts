@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFile, validateText } from '@hms/ach/validate';
 import { parseFile } from '@hms/ach/parse';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  demoCitizenId,
+  programIdBySlug,
+  userIdByEmail,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/return-file.fixture.ts';
 import { accountFingerprint } from '../risk/service.ts';
@@ -22,16 +29,9 @@ async function signedIn(email: string) {
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.db.kysely;
-  citizenId = (
-    await db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'citizen@example.gov')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const programs = await db.selectFrom('programs').select(['id', 'slug']).execute();
-  energy = programs.find((p) => p.slug === 'home-energy-rebate')!.id;
-  business = programs.find((p) => p.slug === 'small-business-relief')!.id;
+  citizenId = await demoCitizenId(db);
+  energy = await programIdBySlug(db, 'home-energy-rebate');
+  business = await programIdBySlug(db, 'small-business-relief');
 });
 afterAll(async () => {
   await t?.close();
@@ -163,13 +163,7 @@ describe('batches under dual control', () => {
     const p = await pending(7_00);
     const fin = await finance();
     const batch = JSON.parse((await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body);
-    const supervisorId = (
-      await t.db.kysely
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', 'supervisor@example.gov')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const supervisorId = await userIdByEmail(t.db.kysely, 'supervisor@example.gov');
     await t.db.kysely
       .insertInto('decisions')
       .values({

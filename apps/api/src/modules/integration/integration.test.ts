@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  demoCitizenId,
+  programIdBySlug,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/return-file.fixture.ts';
 
@@ -12,20 +18,8 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = new Agent(t.app);
   await admin.signIn('admin@example.gov');
-  citizenId = (
-    await t.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'citizen@example.gov')
-      .executeTakeFirstOrThrow()
-  ).id;
-  programId = (
-    await t.db.kysely
-      .selectFrom('programs')
-      .select('id')
-      .where('slug', '=', 'home-energy-rebate')
-      .executeTakeFirstOrThrow()
-  ).id;
+  citizenId = await demoCitizenId(t.db.kysely);
+  programId = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
 });
 afterAll(async () => {
   await t?.close();

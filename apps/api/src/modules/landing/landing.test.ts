@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestStatus } from '@hms/contracts/landing';
 import { seedPrograms } from '@hms/contracts/programs-seed';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
 import { seed, startOfZonedDay } from '../../platform/db/seed.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { PaymentStatus } from '../../platform/db/schema.ts';
@@ -212,13 +212,7 @@ describe('GET /api/programs: accepting applications', () => {
 
 describe('GET /api/requests/mine', () => {
   it("pages through only the caller's requests, drafts included, newest first", async () => {
-    const other = (
-      await t.db.kysely
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', 'senior@example.gov')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const other = await userIdByEmail(t.db.kysely, 'senior@example.gov');
     await addRequest({ status: 'submitted', applicant: other });
     const base = Date.now() - 100_000;
     const mine: string[] = [];

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { Agent, createTestApp, demoCitizenId, type TestContext } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
 import { notificationTemplates } from '../../platform/notification-templates.ts';
@@ -215,12 +215,8 @@ beforeAll(async () => {
   const db = t.db.kysely;
   // The demo seed queues emails of its own; start from an empty outbox so each pass handles only this file's rows.
   await db.deleteFrom('email_outbox').execute();
-  const citizen = await db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', 'citizen@example.gov')
-    .executeTakeFirstOrThrow();
-  await db.updateTable('users').set({ language: 'es' }).where('id', '=', citizen.id).execute();
+  const citizenId = await demoCitizenId(db);
+  await db.updateTable('users').set({ language: 'es' }).where('id', '=', citizenId).execute();
   const program = await db
     .selectFrom('programs')
     .select(['id', 'version'])
@@ -234,7 +230,7 @@ beforeAll(async () => {
       reference: 'HMS-SMTP-0000-0',
       program_id: program.id,
       program_version: program.version,
-      applicant_id: citizen.id,
+      applicant_id: citizenId,
       status: 'needs_info',
       answers: '{}',
       amount_requested_cents: 5_000,

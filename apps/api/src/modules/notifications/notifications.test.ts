@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { Agent, createTestApp, demoCitizenId, type TestContext } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { createEmailSender, retryDelayMs, type MailTransport } from './email-sender.ts';
 
@@ -38,13 +38,7 @@ beforeAll(async () => {
   t = await createTestApp();
   citizen = new Agent(t.app);
   await citizen.signIn('citizen@example.gov');
-  userId = (
-    await t.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'citizen@example.gov')
-      .executeTakeFirstOrThrow()
-  ).id;
+  userId = await demoCitizenId(t.db.kysely);
 });
 afterAll(async () => {
   await t?.close();

@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../platform/config.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  demoCitizenId,
+  programIdBySlug,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { rotateKeys } from './rotate.ts';
@@ -20,20 +26,8 @@ afterAll(async () => {
 describe('hms keys rotate', () => {
   it('re-encrypts account numbers and stored NACHA files under the new key; the file stays byte-identical', async () => {
     const db = t.db.kysely;
-    const citizenId = (
-      await db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', 'citizen@example.gov')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const programId = (
-      await db
-        .selectFrom('programs')
-        .select('id')
-        .where('slug', '=', 'home-energy-rebate')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const citizenId = await demoCitizenId(db);
+    const programId = await programIdBySlug(db, 'home-energy-rebate');
     const p = await insertApprovedPayment(db, t.config, {
       applicantId: citizenId,
       programId,

@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  demoCitizenId,
+  programIdBySlug,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { insertApprovedPayment } from './fixtures.ts';
 
 let t: TestContext;
@@ -13,16 +19,9 @@ beforeAll(async () => {
   t = await createTestApp();
   fin = new Agent(t.app);
   await fin.signIn('finance@example.gov');
-  citizenId = (
-    await t.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'citizen@example.gov')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const programs = await t.db.kysely.selectFrom('programs').select(['id', 'slug']).execute();
-  rebate = programs.find((p) => p.slug === 'home-energy-rebate')!.id;
-  refund = programs.find((p) => p.slug === 'permit-fee-refund')!.id;
+  citizenId = await demoCitizenId(t.db.kysely);
+  rebate = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
+  refund = await programIdBySlug(t.db.kysely, 'permit-fee-refund');
 });
 afterAll(async () => {
   await t?.close();

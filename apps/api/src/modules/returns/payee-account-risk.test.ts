@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  programIdBySlug,
+  userIdByEmail,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { accountFingerprint } from '../risk/service.ts';
@@ -13,29 +19,17 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function userId(email: string) {
-  return (
-    await t.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', email)
-      .executeTakeFirstOrThrow()
-  ).id;
-}
+const userId = (email: string) => userIdByEmail(t.db.kysely, email);
 
 describe('risk after a payee account replacement', () => {
   it('recomputes the request risk when the citizen gives a new bank account after a return', async () => {
     const db = t.db.kysely;
     const key = resolveEncryptionKey(t.config);
     const citizenId = await userId('citizen@example.gov');
-    const program = await db
-      .selectFrom('programs')
-      .select('id')
-      .where('slug', '=', 'home-energy-rebate')
-      .executeTakeFirstOrThrow();
+    const programId = await programIdBySlug(db, 'home-energy-rebate');
     const p = await insertApprovedPayment(db, t.config, {
       applicantId: citizenId,
-      programId: program.id,
+      programId,
       amountCents: 80_00,
       accountNumber: '31415926',
     });
@@ -51,7 +45,7 @@ describe('risk after a payee account replacement', () => {
     const otherId = await userId('risk-other@example.com');
     const other = await insertApprovedPayment(db, t.config, {
       applicantId: otherId,
-      programId: program.id,
+      programId,
       amountCents: 20_00,
       accountNumber: '27182818',
     });

@@ -2,7 +2,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  demoCitizenId,
+  programIdBySlug,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { backoffSeconds, MAX_ATTEMPTS, runWebhookPass } from './worker.ts';
 
@@ -68,20 +74,8 @@ describe('outbound webhooks', () => {
     const { secret } = JSON.parse(created.body);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
 
-    const citizenId = (
-      await t.db.kysely
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', 'citizen@example.gov')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const programId = (
-      await t.db.kysely
-        .selectFrom('programs')
-        .select('id')
-        .where('slug', '=', 'home-energy-rebate')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const citizenId = await demoCitizenId(t.db.kysely);
+    const programId = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
     const p = await insertApprovedPayment(t.db.kysely, t.config, {
       applicantId: citizenId,
       programId,
