@@ -19,6 +19,8 @@
 //
 // `.mjs` because vite.config files import it and the root package must stay loadable without a build.
 
+import { fileURLToPath } from 'node:url';
+
 const singleton = /** @type {const} */ ({ singleton: true, requiredVersion: false });
 
 export const sharedUsedExports = {
@@ -29,14 +31,10 @@ export const sharedUsedExports = {
     'Navigate',
     'Outlet',
     'Route',
-    'RouterProvider',
     'Routes',
-    'createBrowserRouter',
-    'isRouteErrorResponse',
     'useLocation',
     'useNavigate',
     'useParams',
-    'useRouteError',
     'useSearchParams',
   ],
   '@tanstack/react-query': [
@@ -88,3 +86,23 @@ export const federationBuildOutput = {
   },
 };
 export const apiProxy = { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } };
+
+/**
+ * CSS options every app shares: `@hms/ui/uswds-theme.scss` is compiled from the USWDS Sass packages, which
+ * `@use` each other by bare package name.
+ */
+export const sharedCss = {
+  preprocessorOptions: {
+    scss: {
+      // A getter: only the Sass compile needs the path (a jsdom test that imports this file has no file: URL).
+      get loadPaths() {
+        return [
+          fileURLToPath(
+            new URL('./packages/ui/node_modules/@uswds/uswds/packages', import.meta.url),
+          ),
+        ];
+      },
+      quietDeps: true,
+    },
+  },
+};

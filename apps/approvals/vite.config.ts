@@ -5,6 +5,7 @@ import {
   apiProxy,
   buildTarget,
   federationBuildOutput,
+  sharedCss,
   federationShared,
 } from '../../federation.shared.mjs';
 
@@ -27,5 +28,6 @@ export default defineConfig(({ command }) => ({
   ],
   server: { port: 5175, strictPort: true, proxy: apiProxy },
   preview: { port: 5175, strictPort: true, proxy: apiProxy },
+  css: sharedCss,
   build: { target: buildTarget, rolldownOptions: { output: federationBuildOutput } },
 }));

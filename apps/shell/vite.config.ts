@@ -5,6 +5,7 @@ import {
   apiProxy,
   buildTarget,
   federationBuildOutput,
+  sharedCss,
   federationShared,
 } from '../../federation.shared.mjs';
 
@@ -42,5 +43,6 @@ export default defineConfig(({ command }) => ({
     },
   },
   preview: { port: 5173, strictPort: true, proxy: apiProxy },
+  css: sharedCss,
   build: { target: buildTarget, rolldownOptions: { output: federationBuildOutput } },
 }));

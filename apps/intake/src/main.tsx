@@ -1,6 +1,6 @@
 // Standalone entry for `pnpm --filter @hms/intake dev`: the remote alone, with the providers the shell would
 // give it, against the API through the dev server's /api proxy. Not used when the shell loads the remote.
-import '@uswds/uswds/css/uswds.min.css';
+import '@hms/ui/uswds-theme.scss';
 import '@hms/ui/styles.css';
 import { LanguageProvider, useLanguage } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

@@ -1,16 +1,15 @@
-import '@uswds/uswds/css/uswds.min.css';
+import '@hms/ui/uswds-theme.scss';
 import '@hms/ui/styles.css';
 import './app/shell.css';
 import { LanguageProvider } from '@hms/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { createQueryClient } from './app/query-client.ts';
-import { createRouter } from './app/router.tsx';
+import { AppRoutes } from './app/router.tsx';
 
 const queryClient = createQueryClient();
-const router = createRouter(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
@@ -21,7 +20,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <LanguageProvider>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes queryClient={queryClient} />
+        </BrowserRouter>
       </LanguageProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,4 +1,9 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import {
+  forwardRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from 'react';
 
 interface FieldChrome {
   id: string;
@@ -30,11 +35,14 @@ function HintAndError({ id, hint, error }: Omit<FieldChrome, 'label'>) {
   );
 }
 
-export type TextFieldProps = FieldChrome &
-  Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { ref?: Ref<HTMLInputElement> };
+export type TextFieldProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
+// forwardRef: react-hook-form's `register(name)` hands the input a ref it reads values and focus from.
 /** A labelled text input; spread react-hook-form's `register(name)` into it. */
-export function TextField({ id, label, hint, error, className, ref, ...input }: TextFieldProps) {
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { id, label, hint, error, className, ...input },
+  ref,
+) {
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
@@ -51,7 +59,7 @@ export function TextField({ id, label, hint, error, className, ref, ...input }: 
       />
     </div>
   );
-}
+});
 
 export interface Option {
   value: string;
@@ -63,19 +71,12 @@ export type SelectFieldProps = FieldChrome &
     options: Option[];
     /** Text of an empty first option, e.g. "- Select -". */
     placeholder?: string;
-    ref?: Ref<HTMLSelectElement>;
   };
 
-export function SelectField({
-  id,
-  label,
-  hint,
-  error,
-  options,
-  placeholder,
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
+  { id, label, hint, error, options, placeholder, ...select },
   ref,
-  ...select
-}: SelectFieldProps) {
+) {
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
@@ -99,19 +100,21 @@ export function SelectField({
       </select>
     </div>
   );
-}
+});
 
 export type RadioGroupProps = FieldChrome &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
     options: Option[];
-    ref?: Ref<HTMLInputElement>;
   };
 
 /**
  * A fieldset of radios with a legend. The error summary links to the first radio (`id`), which is
  * where keyboard focus belongs for the group.
  */
-export function RadioGroup({ id, label, hint, error, options, ref, ...input }: RadioGroupProps) {
+export const RadioGroup = forwardRef<HTMLInputElement, RadioGroupProps>(function RadioGroup(
+  { id, label, hint, error, options, ...input },
+  ref,
+) {
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       <fieldset className="usa-fieldset" aria-describedby={describedBy(id, hint, error)}>
@@ -139,4 +142,4 @@ export function RadioGroup({ id, label, hint, error, options, ref, ...input }: R
       </fieldset>
     </div>
   );
-}
+});

@@ -3,6 +3,7 @@ import { readStoredLanguage, requestHeadingFocus, useLanguage, useT } from '@hms
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { ShellErrorBoundary } from '../features/errors/components/shell-error-boundary.tsx';
 import { Banner } from './Banner.tsx';
 import { Footer } from './Footer.tsx';
 import { Header } from './Header.tsx';
@@ -57,7 +58,9 @@ export function Layout() {
         tabIndex={-1}
         className="grid-container padding-bottom-5 hms-main"
       >
-        <Outlet />
+        <ShellErrorBoundary>
+          <Outlet />
+        </ShellErrorBoundary>
       </main>
       <Footer />
     </>

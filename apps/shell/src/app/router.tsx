@@ -1,15 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Route, Routes } from 'react-router';
 import { NotFoundRoute } from '../features/errors/routes/not-found-route.tsx';
-import { RouteError } from '../features/errors/routes/route-error.tsx';
+import { ShellErrorBoundary } from '../features/errors/components/shell-error-boundary.tsx';
 import { HomeRoute } from '../features/home/routes/home-route.tsx';
 import { Layout } from './Layout.tsx';
 import { AREA_ROLES } from './navigation.ts';
 import { RemoteArea } from './RemoteArea.tsx';
 import { loadRemoteRoutes, type RemoteName } from './remotes.ts';
 import { RequireRole } from './RequireRole.tsx';
-import { useT } from '@hms/ui';
+import { LoadingState, useT } from '@hms/ui';
 import { shellMessages } from './messages.ts';
 import type { Role } from '@hms/api-client';
 
@@ -76,36 +76,50 @@ function MountedRemote({ mount, queryClient }: { mount: RemoteMount; queryClient
   return mount.roles ? <RequireRole roles={mount.roles}>{area}</RequireRole> : area;
 }
 
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  return [
-    {
-      element: <Layout />,
-      errorElement: <RouteError />,
-      children: [
-        { index: true, element: <HomeRoute /> },
-        // Forms (and zod) are split out: they are not needed for a citizen's first page.
-        {
-          path: 'sign-in',
-          lazy: async () => ({
-            Component: (await import('../features/auth/routes/sign-in-route.tsx')).default,
-          }),
-        },
-        {
-          path: 'register',
-          lazy: async () => ({
-            Component: (await import('../features/auth/routes/register-route.tsx')).default,
-          }),
-        },
-        ...REMOTE_MOUNTS.map((mount) => ({
-          path: mount.path,
-          element: <MountedRemote mount={mount} queryClient={queryClient} />,
-        })),
-        { path: '*', element: <NotFoundRoute /> },
-      ],
-    },
-  ];
-}
+// Forms (and zod) are split out: they are not needed for a citizen's first page.
+const SignInRoute = lazy(() => import('../features/auth/routes/sign-in-route.tsx'));
+const RegisterRoute = lazy(() => import('../features/auth/routes/register-route.tsx'));
 
-export function createRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient));
+/**
+ * The shell's URL space. Declarative routes on purpose: the data router (loaders, actions) is not used, and
+ * leaving it out keeps ~19 KB gzip of router code off every citizen's first page.
+ */
+export function AppRoutes({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <Routes>
+      <Route
+        element={
+          <ShellErrorBoundary>
+            <Layout />
+          </ShellErrorBoundary>
+        }
+      >
+        <Route index element={<HomeRoute />} />
+        <Route
+          path="sign-in"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <SignInRoute />
+            </Suspense>
+          }
+        />
+        <Route
+          path="register"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <RegisterRoute />
+            </Suspense>
+          }
+        />
+        {REMOTE_MOUNTS.map((mount) => (
+          <Route
+            key={mount.path}
+            path={mount.path}
+            element={<MountedRemote mount={mount} queryClient={queryClient} />}
+          />
+        ))}
+        <Route path="*" element={<NotFoundRoute />} />
+      </Route>
+    </Routes>
+  );
 }

@@ -151,7 +151,7 @@ export function DocumentField(props: DocumentFieldProps) {
         <ul className="usa-list usa-list--unstyled margin-top-1" aria-label={tr('filesUploaded')}>
           {docs.map((doc) => (
             <li key={doc.id} className="display-flex flex-align-center margin-bottom-05">
-              <a href={documentUrl(doc.id)} className="margin-right-2 text-break-all">
+              <a href={documentUrl(doc.id)} className="margin-right-2 hms-break-anywhere">
                 {doc.filename}
               </a>
               <button

@@ -1,13 +1,10 @@
 import { PageTitle, useT } from '@hms/ui';
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 import { shellMessages } from '../../../app/messages.ts';
-import { NotFoundRoute } from './not-found-route.tsx';
 
 /** Last-resort error page for a failure in the shell's own routes (remotes have their own boundary). */
 export function RouteError() {
   const tr = useT(shellMessages);
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundRoute />;
   return (
     <div className="grid-container">
       <PageTitle>{tr('errorTitle')}</PageTitle>
