@@ -488,6 +488,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{requestId}/program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program one of my requests applies to, with its questions
+         * @description Roles: citizen. The same body as GET /api/programs/{slug}, found by the request, so the application form can ask for both at once. Another person's request is 404.
+         */
+        get: operations["getMyRequestProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/{requestId}/answers": {
         parameters: {
             query?: never;
@@ -3141,6 +3161,160 @@ export interface operations {
                         dueAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyRequestProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        slug: string;
+                        name: {
+                            en: string;
+                            es: string;
+                        };
+                        description: {
+                            en: string;
+                            es: string;
+                        };
+                        eligibility: {
+                            en: string;
+                            es: string;
+                        };
+                        maxAmountCents: number;
+                        opensAt: string | null;
+                        closesAt: string | null;
+                        isOpen: boolean;
+                        reviewDeadlineDays: number;
+                        acceptingApplications: boolean;
+                        closedReason: ("not_open_yet" | "closed" | "budget_exhausted") | null;
+                        version: number;
+                        /** @enum {string} */
+                        payeeType: "individual" | "business";
+                        amountQuestionId: string;
+                        questionSet: {
+                            steps: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    es: string;
+                                };
+                                description?: {
+                                    en: string;
+                                    es: string;
+                                };
+                                questions: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    hint?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    errorName?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    required: boolean;
+                                    minLength?: number;
+                                    maxLength?: number;
+                                    pattern?: {
+                                        regex: string;
+                                        message: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    min?: number;
+                                    max?: number;
+                                    integer?: boolean;
+                                    minDate?: "today" | string;
+                                    maxDate?: "today" | string;
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    }[];
+                                    showIf?: {
+                                        questionId: string;
+                                        equals: string | number | boolean;
+                                    } | {
+                                        questionId: string;
+                                        in: (string | number | boolean)[];
+                                    };
+                                    accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                    maxFiles?: number;
+                                }[];
+                            }[];
+                        };
                     };
                 };
             };

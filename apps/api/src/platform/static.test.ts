@@ -11,7 +11,7 @@ beforeAll(async () => {
   mkdirSync(path.join(root, 'shell/dist/assets'), { recursive: true });
   writeFileSync(
     path.join(root, 'shell/dist/index.html'),
-    '<!doctype html><title>HMS shell</title>',
+    '<!doctype html><html><head><title>HMS shell</title></head><body></body></html>',
   );
   writeFileSync(path.join(root, 'shell/dist/assets/index-Bx7k2pQa.js'), 'console.log(1)');
   mkdirSync(path.join(root, 'intake/dist'), { recursive: true });
@@ -61,5 +61,21 @@ describe('static web apps', () => {
       headers: { accept: 'text/html' },
     });
     expect(remote.statusCode).toBe(404);
+  });
+
+  it("preloads a page's first API reads with the HTML: the request, and on a form step its program too", async () => {
+    const id = '01a214eb-fb46-70bd-aa34-842b06dfc357';
+    const preloads = async (url: string) =>
+      [
+        ...(await t.app.inject({ url, headers: { accept: 'text/html' } })).body.matchAll(
+          /<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g,
+        ),
+      ].map((m) => m[1]);
+    expect(await preloads(`/my-requests/${id}/apply/household`)).toEqual(
+      expect.arrayContaining([`/api/requests/${id}`, `/api/requests/${id}/program`]),
+    );
+    const status = await preloads(`/my-requests/${id}`);
+    expect(status).toContain(`/api/requests/${id}`);
+    expect(status).not.toContain(`/api/requests/${id}/program`);
   });
 });

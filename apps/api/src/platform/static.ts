@@ -54,16 +54,26 @@ const DATA_FOR_PATH: ReadonlyArray<
   readonly [path: RegExp, urls: (m: RegExpMatchArray) => readonly string[]]
 > = [
   [/^\/services$/, () => ['/api/programs']],
-  [/^\/my-requests\/([0-9a-f-]{36})(?:\/apply(?:\/[^/]+)?)?$/, (m) => [`/api/requests/${m[1]}`]],
+  [
+    /^\/my-requests\/([0-9a-f-]{36})(?:\/apply(?:\/[^/]+)?)?$/,
+    (m) => [
+      `/api/requests/${m[1]}`,
+      ...(m[0].includes('/apply') ? [`/api/requests/${m[1]}/program`] : []),
+    ],
+  ],
 ];
 // Route-level chunks a remote loads lazily (React.lazy in its routes.tsx), by the file name Vite gives them. Only a
 // hint: when a name changes the page still works, it just loses this preload.
-const LAZY_CHUNK_FOR_PATH: ReadonlyArray<readonly [path: RegExp, remote: string, chunk: string]> = [
-  [/^\/services\/[^/]+$/, 'intake', 'program-route'],
-  [/^\/my-requests\/notifications$/, 'intake', 'notifications-route'],
-  [/^\/my-requests\/[^/]+\/apply(\/[^/]+)?$/, 'intake', 'apply-route'],
-  [/^\/my-requests\/[^/]+\/confirmation$/, 'intake', 'confirmation-route'],
-  [/^\/my-requests\/(?!notifications$)[^/]+$/, 'intake', 'request-route'],
+const LAZY_CHUNK_FOR_PATH: ReadonlyArray<
+  readonly [path: RegExp, remote: string, chunks: readonly string[]]
+> = [
+  [/^\/services\/[^/]+$/, 'intake', ['program-route']],
+  [/^\/my-requests\/notifications$/, 'intake', ['notifications-route']],
+  [/^\/my-requests\/[^/]+\/apply\/bank$/, 'intake', ['apply-route', 'bank-form']],
+  [/^\/my-requests\/[^/]+\/apply\/check$/, 'intake', ['apply-route', 'check-answers']],
+  [/^\/my-requests\/[^/]+\/apply(\/[^/]+)?$/, 'intake', ['apply-route']],
+  [/^\/my-requests\/[^/]+\/confirmation$/, 'intake', ['confirmation-route']],
+  [/^\/my-requests\/(?!notifications$)[^/]+$/, 'intake', ['request-route']],
 ];
 
 const STATIC_IMPORT =
@@ -143,8 +153,8 @@ function preloadLinksFor(
     return chunks;
   };
   const cache = new Map<string, string>();
-  const linksFor = (remote: string, lazyChunk: string | undefined): string => {
-    const key = `${remote}:${lazyChunk ?? ''}`;
+  const linksFor = (remote: string, lazyChunks: readonly string[]): string => {
+    const key = `${remote}:${lazyChunks.join(',')}`;
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
     const entry = remotes?.[remote as keyof Remotes];
@@ -152,7 +162,9 @@ function preloadLinksFor(
     let links = '';
     if (entry && l) {
       const chunks = firstRouteChunks(remote);
-      const lazy = lazyChunk ? lazyRouteChunks(l.dist, lazyChunk, chunks) : [];
+      const lazy: string[] = [];
+      for (const name of lazyChunks)
+        lazy.push(...lazyRouteChunks(l.dist, name, [...chunks, ...lazy]));
       // The entry keeps its exact configured URL (the runtime imports that one, query string included).
       links = modulepreload([
         entry,
@@ -173,9 +185,8 @@ function preloadLinksFor(
       const m = pattern.exec(urlPath);
       if (m) data.push(...urls(m));
     }
-    const lazy = LAZY_CHUNK_FOR_PATH.find(
-      ([pattern, r]) => r === remote && pattern.test(urlPath),
-    )?.[2];
+    const lazy =
+      LAZY_CHUNK_FOR_PATH.find(([pattern, r]) => r === remote && pattern.test(urlPath))?.[2] ?? [];
     return (
       data.map((href) => `<link rel="preload" as="fetch" crossorigin href="${href}">`).join('') +
       (remote ? linksFor(remote, lazy) : '')
@@ -215,6 +226,7 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
   }
 
   const indexHtml = readFileSync(indexFile, 'utf8');
+
   const preloads = preloadLinksFor(
     staticRoot,
     (app as FastifyInstance & { config?: { remotes?: Remotes } }).config?.remotes,

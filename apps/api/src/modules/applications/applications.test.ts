@@ -130,6 +130,14 @@ describe('program detail', () => {
 });
 
 describe('drafts', () => {
+  it("gives a draft's program by the request, the same as the program page reads it", async () => {
+    const d = await startPermitDraft(citizen);
+    const byRequest = await citizen.get(`/api/requests/${d.id}/program`);
+    expect(byRequest.statusCode).toBe(200);
+    const bySlug = await t.app.inject({ url: '/api/programs/permit-fee-refund' });
+    expect(byRequest.json()).toEqual(bySlug.json());
+  });
+
   it('refuses an answer the form would refuse, with field details, when the browser is bypassed', async () => {
     const d = await startPermitDraft(citizen);
     const res = await citizen.request('PUT', `/api/requests/${d.id}/answers`, {
@@ -446,6 +454,7 @@ describe('documents', () => {
     const d = await startPermitDraft(citizen);
     const doc = (await upload(citizen, d.id, 'r.png', PNG)).json() as { id: string };
     expect((await other.get(`/api/requests/${d.id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/requests/${d.id}/program`)).statusCode).toBe(404);
     expect((await other.get(`/api/documents/${doc.id}`)).statusCode).toBe(404);
     expect(
       (

@@ -14,7 +14,7 @@ import {
   submitResponseSchema,
   withdrawBodySchema,
 } from '@hms/contracts/applications';
-import { programSlugParamsSchema } from '@hms/contracts/intake';
+import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
 import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
@@ -75,6 +75,24 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.requestDetail(db, caller(request), request.params.requestId),
+  );
+
+  app.get(
+    '/api/requests/:requestId/program',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'getMyRequestProgram',
+        tags: ['requests'],
+        summary: 'The program one of my requests applies to, with its questions',
+        description:
+          'Roles: citizen. The same body as GET /api/programs/{slug}, found by the request, so the application form can ' +
+          "ask for both at once. Another person's request is 404.",
+        params: requestIdParamsSchema,
+        response: { 200: programDetailSchema, ...errors },
+      },
+    },
+    async (request) => service.requestProgram(db, caller(request), request.params.requestId),
   );
 
   app.put(

@@ -11,7 +11,7 @@ import {
   type SubmitResponse,
   type WithdrawBody,
 } from '@hms/contracts/applications';
-import { programClosedMessages } from '@hms/contracts/intake';
+import { programClosedMessages, type ProgramDetail } from '@hms/contracts/intake';
 import {
   allQuestions,
   buildAnswersSchema,
@@ -216,6 +216,20 @@ export async function requestDetail(
   const row = await repo.findOwnRequest(db, caller.user.id, requestId);
   if (!row) throw notFound(REQUEST_NOT_FOUND);
   return detailOf(db, row);
+}
+
+/**
+ * The program a request is answered against, read by the request: the application form asks for it together with
+ * the request (the page's URL names only the request), instead of one after the other on a slow link.
+ */
+export async function requestProgram(
+  db: Db,
+  caller: Caller,
+  requestId: string,
+): Promise<ProgramDetail> {
+  const row = await repo.findOwnRequest(db, caller.user.id, requestId);
+  if (!row) throw notFound(REQUEST_NOT_FOUND);
+  return programs.programDetail(db, { id: row.program_id });
 }
 
 function closedProblem(

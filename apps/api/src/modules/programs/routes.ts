@@ -20,6 +20,6 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: programDetailSchema, 400: problemSchema, 404: problemSchema },
       },
     },
-    async (request) => service.programDetail(db, request.params.slug),
+    async (request) => service.programDetail(db, { slug: request.params.slug }),
   );
 };

@@ -56,8 +56,11 @@ export async function loadProgram(
   return row;
 }
 
-export async function programDetail(db: Kysely<Database>, slug: string): Promise<ProgramDetail> {
-  const row = await loadProgram(db, { slug });
+export async function programDetail(
+  db: Kysely<Database>,
+  by: { slug: string } | { id: string },
+): Promise<ProgramDetail> {
+  const row = await loadProgram(db, by);
   const def = definitionOf(row);
   const reason = closedReason(row);
   return {

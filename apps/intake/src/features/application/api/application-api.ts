@@ -11,19 +11,23 @@ import type { Language } from '@hms/contracts/question-set';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 
 export const intakeKeys = {
-  program: (slug: string) => ['intake', 'program', slug] as const,
   request: (id: string) => ['intake', 'request', id] as const,
+  // Under the request's key: refreshing a request (after a 409, say) refreshes its program too.
+  requestProgram: (id: string) => ['intake', 'request', id, 'program'] as const,
   eligibility: (id: string, language: Language, version: number) =>
     ['intake', 'eligibility', id, language, version] as const,
   myRequests: ['requests', 'mine'] as const,
 };
 
-export function programDetailQueryOptions(slug: string) {
+/** The program (questions, open or closed) a request is answered against, fetched alongside the request. */
+export function requestProgramQueryOptions(id: string) {
   return queryOptions({
-    queryKey: intakeKeys.program(slug),
+    queryKey: intakeKeys.requestProgram(id),
     queryFn: async () =>
       (await unwrap(
-        apiClient.GET('/api/programs/{slug}', { params: { path: { slug } } }),
+        apiClient.GET('/api/requests/{requestId}/program', {
+          params: { path: { requestId: id } },
+        }),
       )) as ProgramDetail,
   });
 }
