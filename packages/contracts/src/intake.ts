@@ -3,7 +3,7 @@
  * person, before they start, whether the program accepts applications now (open dates and remaining budget).
  */
 import { z } from 'zod';
-import { programSummarySchema, type ProgramClosedReason } from './landing.ts';
+import { programSummarySchema } from './landing.ts';
 import { questionSetSchema } from './question-set.ts';
 
 // The reasons and the rule live with the program summary (the catalog shows them too).
@@ -31,18 +31,5 @@ export const programSlugParamsSchema = z.object({
     }),
 });
 
-/** Plain-language reasons (both languages) for a program that does not take applications. */
-export const programClosedMessages: Record<ProgramClosedReason, { en: string; es: string }> = {
-  not_open_yet: {
-    en: 'This program is not open for applications yet.',
-    es: 'Este programa todavía no acepta solicitudes.',
-  },
-  closed: {
-    en: 'This program is closed and no longer accepts applications.',
-    es: 'Este programa está cerrado y ya no acepta solicitudes.',
-  },
-  budget_exhausted: {
-    en: 'This program has used all of its budget and cannot accept more applications.',
-    es: 'Este programa ya usó todo su presupuesto y no puede aceptar más solicitudes.',
-  },
-};
+// In a file of its own (no zod), for the browser.
+export { programClosedMessages } from './program-closed.ts';

@@ -4,7 +4,8 @@ import {
   type EligibilityResponse,
   type RequestDetail,
 } from '@hms/contracts/applications';
-import { visibleQuestions, type QuestionSet } from '@hms/contracts/question-set';
+import { visibleQuestions } from '@hms/contracts/question-answers';
+import type { QuestionSet } from '@hms/contracts/question-set';
 import { ErrorSummary, LoadingState, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';

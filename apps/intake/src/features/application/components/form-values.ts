@@ -1,5 +1,6 @@
 import { centsToDecimalString } from '@hms/contracts/money';
-import { allQuestions, type QuestionSet } from '@hms/contracts/question-set';
+import { allQuestions } from '@hms/contracts/question-answers';
+import type { QuestionSet } from '@hms/contracts/question-set';
 
 /** Stored answers (cents, numbers, ids) as the form shows them (dollars, text) so a resumed draft reads naturally. */
 export function toFormValues(

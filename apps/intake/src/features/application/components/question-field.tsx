@@ -1,10 +1,15 @@
 import type { DocumentInfo } from '@hms/contracts/documents';
 import type { Question } from '@hms/contracts/question-set';
-import { RadioGroup, SelectField, TextField, useLanguage, useT } from '@hms/ui';
+import { LoadingState, RadioGroup, SelectField, TextField, useLanguage, useT } from '@hms/ui';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
+import { lazy, Suspense } from 'react';
 import { applicationMessages } from '../messages.ts';
-import { DocumentField } from '../../../shared/documents/document-field.tsx';
 import { fieldId } from './form-values.ts';
+
+// Only receipt-style steps need the upload field (and its file checks): loaded when such a step is shown.
+const DocumentField = lazy(async () => ({
+  default: (await import('../../../shared/documents/document-field.tsx')).DocumentField,
+}));
 
 type Values = Record<string, unknown>;
 
@@ -152,18 +157,20 @@ export function QuestionField({
           control={control}
           name={q.id}
           render={({ field }) => (
-            <DocumentField
-              id={id}
-              label={label}
-              hint={hint}
-              error={error}
-              requestId={requestId}
-              questionId={q.id}
-              maxFiles={q.maxFiles ?? 10}
-              known={documents}
-              value={Array.isArray(field.value) ? (field.value as string[]) : []}
-              onChange={field.onChange}
-            />
+            <Suspense fallback={<LoadingState />}>
+              <DocumentField
+                id={id}
+                label={label}
+                hint={hint}
+                error={error}
+                requestId={requestId}
+                questionId={q.id}
+                maxFiles={q.maxFiles ?? 10}
+                known={documents}
+                value={Array.isArray(field.value) ? (field.value as string[]) : []}
+                onChange={field.onChange}
+              />
+            </Suspense>
           )}
         />
       );

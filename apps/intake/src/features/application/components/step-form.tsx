@@ -1,21 +1,39 @@
 import { isApiProblem } from '@hms/api-client';
 import type { DocumentInfo } from '@hms/contracts/documents';
-import {
-  buildAnswersSchema,
-  visibleQuestions,
-  type Answers,
-  type QuestionSet,
-  type Step,
-} from '@hms/contracts/question-set';
+import { visibleQuestions, type Answers } from '@hms/contracts/question-answers';
+import type { QuestionSet, Step } from '@hms/contracts/question-set';
 import { ErrorSummary, ProblemAlert, useLanguage, useT, type SummaryError } from '@hms/ui';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type Resolver } from 'react-hook-form';
 import { applicationMessages } from '../messages.ts';
 import { QuestionField } from './question-field.tsx';
 import { fieldId, fieldNameOf, toFormValues } from './form-values.ts';
 
 type Values = Record<string, unknown>;
+
+/**
+ * The step's resolver: buildAnswersSchema (the schema the API runs) through zodResolver. zod is imported on first
+ * use, fetched as soon as the person starts on the form (focus or touch), so it is not on the path to a phone's first
+ * paint of the step.
+ */
+function lazySchemaResolver(
+  questionSet: QuestionSet,
+  language: 'en' | 'es',
+  stepId: string,
+): { resolver: Resolver<Values, unknown, Answers>; preload: () => void } {
+  let loading: Promise<Resolver<Values, unknown, Answers>> | undefined;
+  const load = () =>
+    (loading ??= Promise.all([
+      import('@hms/contracts/question-set'),
+      import('@hookform/resolvers/zod'),
+    ]).then(([{ buildAnswersSchema }, { zodResolver }]) =>
+      zodResolver(buildAnswersSchema(questionSet, { language, step: stepId })),
+    ));
+  return {
+    resolver: async (values, context, options) => (await load())(values, context, options),
+    preload: () => void load().catch(() => undefined),
+  };
+}
 
 export interface StepFormProps {
   questionSet: QuestionSet;
@@ -45,12 +63,12 @@ export function StepForm({
 }: StepFormProps) {
   const tr = useT(applicationMessages);
   const { language } = useLanguage();
-  const schema = useMemo(
-    () => buildAnswersSchema(questionSet, { language, step: step.id }),
+  const { resolver, preload } = useMemo(
+    () => lazySchemaResolver(questionSet, language, step.id),
     [questionSet, language, step.id],
   );
   const form = useForm<Values, unknown, Answers>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: toFormValues(questionSet, answers),
     shouldFocusError: false,
   });
@@ -88,7 +106,13 @@ export function StepForm({
   });
 
   return (
-    <form noValidate onSubmit={(e) => void submit(e)} className="maxw-tablet">
+    <form
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onFocus={preload}
+      onPointerDown={preload}
+      className="maxw-tablet"
+    >
       <ErrorSummary
         errors={summary}
         focusKey={`${form.formState.submitCount}:${serverErrorCount}`}

@@ -1,24 +1,32 @@
 import { isApiProblem } from '@hms/api-client';
 import type { RequestDetail } from '@hms/contracts/applications';
-import { programClosedMessages, type ProgramDetail } from '@hms/contracts/intake';
+import type { ProgramDetail } from '@hms/contracts/intake';
+import { programClosedMessages } from '@hms/contracts/program-closed';
 import { LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   eligibilityQueryOptions,
-  programDetailQueryOptions,
+  requestProgramQueryOptions,
   requestDetailQueryOptions,
   saveBankMutationOptions,
   saveStepMutationOptions,
   submitKeyFor,
   submitMutationOptions,
 } from '../api/application-api.ts';
-import { BankForm } from '../components/bank-form.tsx';
-import { CheckAnswers } from '../components/check-answers.tsx';
 import { StepForm } from '../components/step-form.tsx';
 import { StepIndicator, type IndicatorStep } from '../components/step-indicator.tsx';
 import { applicationMessages } from '../messages.ts';
+
+// The bank and check-your-answers pages are loaded when reached: a phone opening a question step downloads only
+// what that step needs.
+const BankForm = lazy(async () => ({
+  default: (await import('../components/bank-form.tsx')).BankForm,
+}));
+const CheckAnswers = lazy(async () => ({
+  default: (await import('../components/check-answers.tsx')).CheckAnswers,
+}));
 
 const BANK = 'bank';
 const CHECK = 'check';
@@ -28,10 +36,7 @@ export function ApplyRoute() {
   const { requestId = '', stepId } = useParams();
   const tr = useT(applicationMessages);
   const request = useQuery(requestDetailQueryOptions(requestId));
-  const program = useQuery({
-    ...programDetailQueryOptions(request.data?.program.slug ?? ''),
-    enabled: !!request.data,
-  });
+  const program = useQuery(requestProgramQueryOptions(requestId));
   if (request.isError)
     return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
   if (program.isError)
@@ -181,34 +186,39 @@ function ApplyStep({
           }}
         />
       ) : stepId === BANK ? (
-        <BankForm
-          key={detail.version}
-          payeeType={program.payeeType}
-          saved={detail.bankAccount}
-          continueTo={path(CHECK)}
-          onBack={goBack}
-          onSave={async (bank) => {
-            await guard(saveBank.mutateAsync({ version: detail.version, language, ...bank }), () =>
-              navigate(path(CHECK)),
-            );
-          }}
-        />
+        <Suspense fallback={<LoadingState label={tr('loading')} />}>
+          <BankForm
+            key={detail.version}
+            payeeType={program.payeeType}
+            saved={detail.bankAccount}
+            continueTo={path(CHECK)}
+            onBack={goBack}
+            onSave={async (bank) => {
+              await guard(
+                saveBank.mutateAsync({ version: detail.version, language, ...bank }),
+                () => navigate(path(CHECK)),
+              );
+            }}
+          />
+        </Suspense>
       ) : (
-        <CheckAnswers
-          detail={detail}
-          questionSet={program.questionSet}
-          eligibility={eligibility.data}
-          eligibilityError={eligibility.error}
-          stepPath={path}
-          onBack={goBack}
-          onSubmit={async () => {
-            const result = await submit.mutateAsync({
-              idempotencyKey: submitKeyFor(detail.id),
-              language,
-            });
-            navigate(`/my-requests/${result.id}/confirmation`, { replace: true });
-          }}
-        />
+        <Suspense fallback={<LoadingState label={tr('loading')} />}>
+          <CheckAnswers
+            detail={detail}
+            questionSet={program.questionSet}
+            eligibility={eligibility.data}
+            eligibilityError={eligibility.error}
+            stepPath={path}
+            onBack={goBack}
+            onSubmit={async () => {
+              const result = await submit.mutateAsync({
+                idempotencyKey: submitKeyFor(detail.id),
+                language,
+              });
+              navigate(`/my-requests/${result.id}/confirmation`, { replace: true });
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

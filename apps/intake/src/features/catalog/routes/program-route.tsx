@@ -1,5 +1,5 @@
 import { meQueryOptions } from '@hms/api-client';
-import { programClosedMessages } from '@hms/contracts/intake';
+import { programClosedMessages } from '@hms/contracts/program-closed';
 import { formatCents, LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';

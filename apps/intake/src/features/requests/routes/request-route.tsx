@@ -8,14 +8,21 @@ import {
   useT,
 } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { requestQueryOptions } from '../api/requests-api.ts';
-import { InfoResponseForm } from '../components/info-response-form.tsx';
-import { NewAccountForm } from '../components/new-account-form.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { WithdrawPanel } from '../components/withdraw-panel.tsx';
 import { requestMessages } from '../messages.ts';
+
+// Forms (react-hook-form, zod, the upload field) shown only while a request waits on the citizen: loaded when
+// needed, so the status page most people open stays light on a phone.
+const InfoResponseForm = lazy(async () => ({
+  default: (await import('../components/info-response-form.tsx')).InfoResponseForm,
+}));
+const NewAccountForm = lazy(async () => ({
+  default: (await import('../components/new-account-form.tsx')).NewAccountForm,
+}));
 
 /** `/my-requests/:requestId`: status, timeline, the answer to a request for information, and withdraw. */
 export function RequestRoute() {
@@ -109,7 +116,9 @@ export function RequestRoute() {
               </p>
             </div>
           </div>
-          <InfoResponseForm detail={d} onSent={() => show(tr('infoSent'))} />
+          <Suspense fallback={<LoadingState />}>
+            <InfoResponseForm detail={d} onSent={() => show(tr('infoSent'))} />
+          </Suspense>
         </section>
       ) : null}
       {d.status === 'payment_returned' ? (
@@ -121,10 +130,12 @@ export function RequestRoute() {
         </div>
       ) : null}
       {d.status === 'payment_returned' ? (
-        <NewAccountForm
-          requestId={d.id}
-          onDone={(last4) => show(tr('newAccountDone', { last4 }))}
-        />
+        <Suspense fallback={<LoadingState />}>
+          <NewAccountForm
+            requestId={d.id}
+            onDone={(last4) => show(tr('newAccountDone', { last4 }))}
+          />
+        </Suspense>
       ) : null}
       {d.timeline.length > 0 ? (
         <section aria-labelledby="timeline-title" className="margin-top-4">
