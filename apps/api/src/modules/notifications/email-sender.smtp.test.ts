@@ -7,6 +7,7 @@ import { recordRequestEvent } from '../../platform/request-events.ts';
 import { notificationTemplates } from '../../platform/notification-templates.ts';
 import {
   CLAIM_LEASE_SECONDS,
+  PERMANENT_PREFIX,
   createEmailSender,
   smtpTransport,
   type EmailSender,
@@ -288,17 +289,17 @@ describe('email sender over real SMTP (smtp-server on 127.0.0.1)', () => {
     expect(received).toHaveLength(1);
   });
 
-  it('keeps a rejected email queued, counts the attempt, backs off and records the error without the password', async () => {
+  it('keeps a temporarily rejected email queued, counts the attempt, backs off and records the error without the password', async () => {
     const id = await queueInfoRequested('¿Tiene otra cuenta?');
     const sender = realSender();
 
-    // Permanent rejection of the recipient (5xx).
-    reject = { stage: 'rcpt', code: 550, message: '5.1.1 Mailbox unavailable' };
+    // Temporary rejection of the recipient (4xx, e.g. greylisting).
+    reject = { stage: 'rcpt', code: 450, message: '4.2.1 Mailbox busy, try again later' };
     let before = Date.now();
     expect(await sender.runOnce()).toBe(1);
     let row = await outboxRow(id);
     expect(row).toMatchObject({ status: 'queued', attempts: 1, sent_at: null });
-    expect(row.last_error).toContain('550 5.1.1 Mailbox unavailable');
+    expect(row.last_error).toContain('450 4.2.1 Mailbox busy');
     expect(new Date(row.next_attempt_at).getTime()).toBeGreaterThanOrEqual(before + BASE_DELAY_MS);
     expect(new Date(row.next_attempt_at).getTime()).toBeLessThanOrEqual(Date.now() + BASE_DELAY_MS);
     // Not due yet: the next pass leaves it alone.
@@ -330,14 +331,40 @@ describe('email sender over real SMTP (smtp-server on 127.0.0.1)', () => {
     expect(await outboxRow(id)).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
   });
 
+  it.each([
+    { stage: 'rcpt', code: 550, message: '5.1.1 Mailbox unavailable' },
+    { stage: 'rcpt', code: 553, message: '5.1.3 Recipient address not allowed' },
+    { stage: 'data', code: 554, message: '5.7.1 Message rejected as spam' },
+  ] as const)(
+    'marks an email dead at once on a permanent $code at $stage, with the reason and without the password',
+    async (rejection) => {
+      const id = await queueInfoRequested(`¿Permanente ${rejection.code}?`);
+      reject = rejection;
+      expect(await realSender().runOnce()).toBe(1);
+      const row = await outboxRow(id);
+      // One attempt, no retry scheduled: retrying a permanent rejection 8 times only delays telling the admin.
+      expect(row).toMatchObject({ status: 'dead', attempts: 1, sent_at: null });
+      expect(row.last_error).toContain(PERMANENT_PREFIX);
+      expect(row.last_error).toContain(`${rejection.code} ${rejection.message}`);
+      for (const secret of secretForms(SMTP_PASSWORD)) expect(row.last_error).not.toContain(secret);
+      expect(logs.some((l) => l.includes('rejected permanently'))).toBe(true);
+      // Dead rows are never claimed again, even once the server would accept.
+      reject = null;
+      expect(await realSender().runOnce()).toBe(0);
+      expect(received).toHaveLength(0);
+    },
+  );
+
   it('records a failed login (wrong password in the URL) as a retryable error without either password', async () => {
     const id = await queueInfoRequested('¿Su número de teléfono?');
     const wrong = 'Wrong-Pw#42@/';
     const url = `smtp://${SMTP_USER}:${encodeURIComponent(wrong)}@127.0.0.1:${port}`;
     expect(await realSender(url).runOnce()).toBe(1);
     const row = await outboxRow(id);
+    // 535 is our configuration, not the recipient: it stays queued so fixing the password delivers it.
     expect(row).toMatchObject({ status: 'queued', attempts: 1 });
     expect(row.last_error).toMatch(/535/);
+    expect(row.last_error).not.toContain(PERMANENT_PREFIX);
     for (const secret of [...secretForms(wrong), ...secretForms(SMTP_PASSWORD)])
       expect(row.last_error).not.toContain(secret);
     expect(received).toHaveLength(0);

@@ -32,6 +32,39 @@ export function retryDelayMs(attemptsSoFar: number, baseDelayMs: number): number
   return Math.min(MAX_DELAY_MS, baseDelayMs * 2 ** Math.max(0, attemptsSoFar - 1));
 }
 
+/** Starts `last_error` of a row that went dead on a permanent rejection, so the admin sees why after one attempt. */
+export const PERMANENT_PREFIX = 'Rejected permanently (not retried): ';
+
+/** The SMTP reply code nodemailer puts on a failed send (`responseCode`), if the server answered at all. */
+function responseCodeOf(err: unknown): number | undefined {
+  const code = (err as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** The SMTP commands whose reply is about this one email (its recipient or its content), not about our session. */
+const PER_EMAIL_COMMANDS = new Set(['RCPT TO', 'DATA']);
+
+/**
+ * True when the server refused this email for good: a 5xx reply to RCPT TO or DATA (550 mailbox unavailable, 553
+ * address not allowed, 554 transaction failed). Asking again gets the same answer, so retrying for a day only delays
+ * telling the admin. Everything else keeps the retry with backoff: 4xx replies (greylisting, mailbox full) and
+ * timeouts or dropped connections pass; a 5xx reply to the session itself (greeting, EHLO, AUTH, MAIL FROM with our
+ * fixed sender) is about our configuration and would come back for every email. In particular 535 (authentication
+ * failed) means the password in HMS_SMTP_URL is wrong, not the recipient: those rows stay queued so that fixing the
+ * password delivers the whole queue instead of finding it dead.
+ */
+export function isPermanentRejection(err: unknown): boolean {
+  const code = responseCodeOf(err);
+  const command = (err as { command?: unknown } | null)?.command;
+  return (
+    code !== undefined &&
+    code >= 500 &&
+    code <= 599 &&
+    typeof command === 'string' &&
+    PER_EMAIL_COMMANDS.has(command)
+  );
+}
+
 export interface EmailSender {
   /** One pass over the due emails; resolves with how many were handled. */
   runOnce(): Promise<number>;
@@ -40,7 +73,8 @@ export interface EmailSender {
 
 /**
  * Sends queued emails from `email_outbox`. Rows are claimed with `for update skip locked` and a lease, so several API
- * instances share the work without sending an email twice; failures retry with exponential backoff until dead.
+ * instances share the work without sending an email twice; failures retry with exponential backoff until dead, except
+ * a permanent rejection of the email (see isPermanentRejection), which is dead at once.
  */
 export function createEmailSender(opts: EmailSenderOptions): EmailSender {
   const from = opts.from ?? DEFAULT_FROM;
@@ -61,19 +95,31 @@ export function createEmailSender(opts: EmailSenderOptions): EmailSender {
         });
         await repo.markSent(opts.db, row.id);
       } catch (err) {
-        const attempts = row.attempts + 1;
-        const message = err instanceof Error ? err.message : String(err);
-        const next =
-          attempts >= maxAttempts
-            ? null
-            : new Date(Date.now() + retryDelayMs(attempts, baseDelayMs));
-        await repo.markFailed(opts.db, row.id, message, next);
-        if (next) opts.log.warn({ emailId: row.id, attempts }, 'email send failed; will retry');
-        else opts.log.error({ emailId: row.id, attempts }, 'email send failed; giving up (dead)');
+        await recordFailure(row, err);
       }
     }
     return rows.length;
   }
+
+  /** Counts the attempt: dead at once for a permanent rejection or after the last attempt, otherwise backs off. */
+  async function recordFailure(row: { id: string; attempts: number }, err: unknown) {
+    const attempts = row.attempts + 1;
+    const message = err instanceof Error ? err.message : String(err);
+    if (isPermanentRejection(err)) {
+      await repo.markFailed(opts.db, row.id, `${PERMANENT_PREFIX}${message}`, null);
+      opts.log.error(
+        { emailId: row.id, attempts, responseCode: responseCodeOf(err) },
+        'email rejected permanently by the SMTP server; marked dead without retrying',
+      );
+      return;
+    }
+    const next =
+      attempts >= maxAttempts ? null : new Date(Date.now() + retryDelayMs(attempts, baseDelayMs));
+    await repo.markFailed(opts.db, row.id, message, next);
+    if (next) opts.log.warn({ emailId: row.id, attempts }, 'email send failed; will retry');
+    else opts.log.error({ emailId: row.id, attempts }, 'email send failed; giving up (dead)');
+  }
+
   return { runOnce, stop: async () => undefined };
 }
 

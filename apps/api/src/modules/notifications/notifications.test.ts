@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, demoCitizenId, type TestContext } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { createEmailSender, retryDelayMs, type MailTransport } from './email-sender.ts';
+import {
+  createEmailSender,
+  isPermanentRejection,
+  retryDelayMs,
+  type MailTransport,
+} from './email-sender.ts';
 
 let t: TestContext;
 let citizen: Agent;
@@ -144,6 +149,23 @@ describe('email sender', () => {
     expect(failed[0]).toMatchObject({ status: 'dead', attempts: 2 });
     expect(await sender.runOnce()).toBe(0);
     expect(sent).toEqual(['will send']);
+  });
+
+  it('treats only a 5xx reply about the email itself as permanent', () => {
+    const smtpErr = (responseCode: number, command: string) =>
+      Object.assign(new Error('rejected'), { responseCode, command });
+    expect(isPermanentRejection(smtpErr(550, 'RCPT TO'))).toBe(true);
+    expect(isPermanentRejection(smtpErr(554, 'DATA'))).toBe(true);
+    // Temporary replies, and our own configuration (wrong password, sender refused), keep retrying.
+    expect(isPermanentRejection(smtpErr(450, 'RCPT TO'))).toBe(false);
+    expect(isPermanentRejection(smtpErr(535, 'AUTH PLAIN'))).toBe(false);
+    expect(isPermanentRejection(smtpErr(553, 'MAIL FROM'))).toBe(false);
+    expect(isPermanentRejection(smtpErr(554, 'CONN'))).toBe(false);
+    // No reply at all: a timeout or a dropped connection.
+    expect(isPermanentRejection(Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT' }))).toBe(
+      false,
+    );
+    expect(isPermanentRejection('550 mailbox unavailable')).toBe(false);
   });
 
   it('doubles the retry delay up to a cap', () => {
