@@ -6,6 +6,8 @@ export { RadioGroup, SelectField, TextField } from './Field.tsx';
 export type { Option, RadioGroupProps, SelectFieldProps, TextFieldProps } from './Field.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
 export { PageTitle, SITE_NAME, requestHeadingFocus } from './PageTitle.tsx';
+export { ScrollableTable } from './ScrollableTable.tsx';
+export type { ScrollableTableProps } from './ScrollableTable.tsx';
 export { formatCents, formatDate, formatDateTime, formatNumber } from './format.ts';
 export {
   LANGUAGES,

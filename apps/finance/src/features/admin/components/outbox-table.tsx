@@ -1,4 +1,4 @@
-import { formatDateTime, useLanguage, useT } from '@hms/ui';
+import { ScrollableTable, formatDateTime, useLanguage, useT } from '@hms/ui';
 import type { OutboxEmail, OutboxStatus } from '../api/admin.ts';
 import { adminMessages } from '../messages.ts';
 
@@ -35,43 +35,35 @@ export function OutboxTable({ emails }: { emails: readonly OutboxEmail[] }) {
   const tr = useT(adminMessages);
   const { language } = useLanguage();
   return (
-    <div
-      className="usa-table-container--scrollable"
-      tabIndex={0}
-      role="region"
-      aria-labelledby="outbox-caption"
-    >
-      <table className="usa-table usa-table--borderless width-full">
-        <caption id="outbox-caption">{tr('outboxCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tr('outboxTo')}</th>
-            <th scope="col">{tr('outboxSubject')}</th>
-            <th scope="col">{tr('outboxStatus')}</th>
-            <th scope="col" className="text-right">
-              {tr('outboxAttempts')}
-            </th>
-            <th scope="col">{tr('outboxLastError')}</th>
-            <th scope="col">{tr('outboxCreated')}</th>
-            <th scope="col">{tr('outboxSent')}</th>
+    <ScrollableTable caption={tr('outboxCaption')} captionId="outbox-caption">
+      <thead>
+        <tr>
+          <th scope="col">{tr('outboxTo')}</th>
+          <th scope="col">{tr('outboxSubject')}</th>
+          <th scope="col">{tr('outboxStatus')}</th>
+          <th scope="col" className="text-right">
+            {tr('outboxAttempts')}
+          </th>
+          <th scope="col">{tr('outboxLastError')}</th>
+          <th scope="col">{tr('outboxCreated')}</th>
+          <th scope="col">{tr('outboxSent')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {emails.map((e) => (
+          <tr key={e.id}>
+            <td className="font-mono-xs">{maskEmail(e.toAddress)}</td>
+            <th scope="row">{e.subject}</th>
+            <td>
+              <OutboxStatusTag status={e.status} />
+            </td>
+            <td className="text-right text-tabular">{e.attempts}</td>
+            <td className="text-wrap">{e.lastError ?? tr('outboxNone')}</td>
+            <td>{formatDateTime(e.createdAt, language)}</td>
+            <td>{e.sentAt ? formatDateTime(e.sentAt, language) : tr('outboxNone')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {emails.map((e) => (
-            <tr key={e.id}>
-              <td className="font-mono-xs">{maskEmail(e.toAddress)}</td>
-              <th scope="row">{e.subject}</th>
-              <td>
-                <OutboxStatusTag status={e.status} />
-              </td>
-              <td className="text-right text-tabular">{e.attempts}</td>
-              <td className="text-wrap">{e.lastError ?? tr('outboxNone')}</td>
-              <td>{formatDateTime(e.createdAt, language)}</td>
-              <td>{e.sentAt ? formatDateTime(e.sentAt, language) : tr('outboxNone')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollableTable>
   );
 }

@@ -2,6 +2,7 @@ import {
   LoadingState,
   PageTitle,
   ProblemAlert,
+  ScrollableTable,
   TextField,
   formatDateTime,
   useLanguage,
@@ -111,50 +112,42 @@ export function EndpointsRoute() {
       ) : endpoints.data.length === 0 ? (
         <p>{tr('noEndpoints')}</p>
       ) : (
-        <div
-          className="usa-table-container--scrollable"
-          tabIndex={0}
-          role="region"
-          aria-labelledby="endpoints-caption"
-        >
-          <table className="usa-table usa-table--borderless width-full">
-            <caption id="endpoints-caption">{tr('endpointsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{tr('url')}</th>
-                <th scope="col">{tr('events')}</th>
-                <th scope="col">{tr('state')}</th>
-                <th scope="col">
-                  <span className="usa-sr-only">{tr('state')}</span>
+        <ScrollableTable caption={tr('endpointsCaption')} captionId="endpoints-caption">
+          <thead>
+            <tr>
+              <th scope="col">{tr('url')}</th>
+              <th scope="col">{tr('events')}</th>
+              <th scope="col">{tr('state')}</th>
+              <th scope="col">
+                <span className="usa-sr-only">{tr('state')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {endpoints.data.map((ep) => (
+              <tr key={ep.id}>
+                <th scope="row" className="text-wrap">
+                  {ep.url}
+                  <div className="usa-hint">{formatDateTime(ep.createdAt, language)}</div>
                 </th>
+                <td>{ep.eventTypes.join(', ')}</td>
+                <td>{ep.enabled ? tr('enabled') : tr('disabled')}</td>
+                <td>
+                  {ep.enabled ? (
+                    <button
+                      type="button"
+                      className="usa-button usa-button--secondary"
+                      disabled={mutate.isPending}
+                      onClick={() => mutate.mutate({ kind: 'disable', id: ep.id })}
+                    >
+                      {tr('disable', { url: ep.url })}
+                    </button>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {endpoints.data.map((ep) => (
-                <tr key={ep.id}>
-                  <th scope="row" className="text-wrap">
-                    {ep.url}
-                    <div className="usa-hint">{formatDateTime(ep.createdAt, language)}</div>
-                  </th>
-                  <td>{ep.eventTypes.join(', ')}</td>
-                  <td>{ep.enabled ? tr('enabled') : tr('disabled')}</td>
-                  <td>
-                    {ep.enabled ? (
-                      <button
-                        type="button"
-                        className="usa-button usa-button--secondary"
-                        disabled={mutate.isPending}
-                        onClick={() => mutate.mutate({ kind: 'disable', id: ep.id })}
-                      >
-                        {tr('disable', { url: ep.url })}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollableTable>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import {
   LoadingState,
   PageTitle,
   ProblemAlert,
+  ScrollableTable,
   TextField,
   formatDateTime,
   useLanguage,
@@ -143,69 +144,61 @@ export function TokensRoute() {
       ) : tokens.data.length === 0 ? (
         <p>{tr('empty')}</p>
       ) : (
-        <div
-          className="usa-table-container--scrollable"
-          tabIndex={0}
-          role="region"
-          aria-labelledby="tokens-caption"
-        >
-          <table className="usa-table usa-table--borderless width-full">
-            <caption id="tokens-caption">{tr('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{tr('name')}</th>
-                <th scope="col">{tr('scopes')}</th>
-                <th scope="col">{tr('prefix')}</th>
-                <th scope="col">{tr('lastUsed')}</th>
-                <th scope="col" className="text-right">
-                  {tr('uses')}
-                </th>
-                <th scope="col">{tr('state')}</th>
-                <th scope="col">
-                  <span className="usa-sr-only">{tr('state')}</span>
-                </th>
+        <ScrollableTable caption={tr('caption')} captionId="tokens-caption">
+          <thead>
+            <tr>
+              <th scope="col">{tr('name')}</th>
+              <th scope="col">{tr('scopes')}</th>
+              <th scope="col">{tr('prefix')}</th>
+              <th scope="col">{tr('lastUsed')}</th>
+              <th scope="col" className="text-right">
+                {tr('uses')}
+              </th>
+              <th scope="col">{tr('state')}</th>
+              <th scope="col">
+                <span className="usa-sr-only">{tr('state')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.data.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">{t.name}</th>
+                <td>{t.scopes.join(', ')}</td>
+                <td className="font-mono-xs">{t.prefix}…</td>
+                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, language) : tr('never')}</td>
+                <td className="text-right text-tabular">{t.useCount}</td>
+                <td>{t.revokedAt ? tr('revoked') : tr('active')}</td>
+                <td>
+                  {t.revokedAt ? null : (
+                    <ul className="usa-button-group">
+                      <li className="usa-button-group__item">
+                        <button
+                          type="button"
+                          className="usa-button usa-button--outline"
+                          disabled={mutate.isPending}
+                          onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
+                        >
+                          {tr('rotate', { name: t.name })}
+                        </button>
+                      </li>
+                      <li className="usa-button-group__item">
+                        <button
+                          type="button"
+                          className="usa-button usa-button--secondary"
+                          disabled={mutate.isPending}
+                          onClick={() => setRevoking(t)}
+                        >
+                          {tr('revoke', { name: t.name })}
+                        </button>
+                      </li>
+                    </ul>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
-                  <td>{t.scopes.join(', ')}</td>
-                  <td className="font-mono-xs">{t.prefix}…</td>
-                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, language) : tr('never')}</td>
-                  <td className="text-right text-tabular">{t.useCount}</td>
-                  <td>{t.revokedAt ? tr('revoked') : tr('active')}</td>
-                  <td>
-                    {t.revokedAt ? null : (
-                      <ul className="usa-button-group">
-                        <li className="usa-button-group__item">
-                          <button
-                            type="button"
-                            className="usa-button usa-button--outline"
-                            disabled={mutate.isPending}
-                            onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
-                          >
-                            {tr('rotate', { name: t.name })}
-                          </button>
-                        </li>
-                        <li className="usa-button-group__item">
-                          <button
-                            type="button"
-                            className="usa-button usa-button--secondary"
-                            disabled={mutate.isPending}
-                            onClick={() => setRevoking(t)}
-                          >
-                            {tr('revoke', { name: t.name })}
-                          </button>
-                        </li>
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollableTable>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import {
   LoadingState,
   PageTitle,
   ProblemAlert,
+  ScrollableTable,
   formatCents,
   formatDate,
   formatDateTime,
@@ -104,44 +105,36 @@ export function BatchDetailRoute() {
       {action.isError ? <ProblemAlert error={action.error} /> : null}
       {download.isError ? <ProblemAlert error={download.error} /> : null}
       <h2 id="entries-heading">{tr('entriesHeading')}</h2>
-      <div
-        className="usa-table-container--scrollable"
-        tabIndex={0}
-        role="region"
-        aria-labelledby="entries-heading"
-      >
-        <table className="usa-table usa-table--borderless width-full">
-          <caption className="usa-sr-only">{tr('entriesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tr('trace')}</th>
-              <th scope="col">{tr('kind')}</th>
-              <th scope="col">{tr('reference')}</th>
-              <th scope="col">{tr('payee')}</th>
-              <th scope="col" className="text-right">
-                {tr('amount')}
+      <ScrollableTable caption={tr('entriesCaption')} labelledBy="entries-heading" captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{tr('trace')}</th>
+            <th scope="col">{tr('kind')}</th>
+            <th scope="col">{tr('reference')}</th>
+            <th scope="col">{tr('payee')}</th>
+            <th scope="col" className="text-right">
+              {tr('amount')}
+            </th>
+            <th scope="col">{tr('status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {b.entries.map((e) => (
+            <tr key={e.id}>
+              <th scope="row" className="font-mono-xs">
+                {e.traceNumber}
               </th>
-              <th scope="col">{tr('status')}</th>
+              <td>{e.kind === 'prenote' ? tr('prenote') : tr('payment')}</td>
+              <td>{e.payment.reference}</td>
+              <td>
+                {e.payment.payeeName} ••••{e.payment.accountLast4}
+              </td>
+              <td className="text-right text-tabular">{formatCents(e.amountCents, language)}</td>
+              <td>{e.payment.status}</td>
             </tr>
-          </thead>
-          <tbody>
-            {b.entries.map((e) => (
-              <tr key={e.id}>
-                <th scope="row" className="font-mono-xs">
-                  {e.traceNumber}
-                </th>
-                <td>{e.kind === 'prenote' ? tr('prenote') : tr('payment')}</td>
-                <td>{e.payment.reference}</td>
-                <td>
-                  {e.payment.payeeName} ••••{e.payment.accountLast4}
-                </td>
-                <td className="text-right text-tabular">{formatCents(e.amountCents, language)}</td>
-                <td>{e.payment.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollableTable>
     </>
   );
 }

@@ -3,6 +3,7 @@ import {
   LoadingState,
   PageTitle,
   ProblemAlert,
+  ScrollableTable,
   formatCents,
   formatDate,
   useLanguage,
@@ -32,54 +33,46 @@ export function BatchesRoute() {
           </p>
         </EmptyState>
       ) : (
-        <div
-          className="usa-table-container--scrollable"
-          tabIndex={0}
-          role="region"
-          aria-labelledby="batches-caption"
-        >
-          <table className="usa-table usa-table--borderless width-full">
-            <caption id="batches-caption">{tr('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{tr('file')}</th>
-                <th scope="col">{tr('status')}</th>
-                <th scope="col">{tr('effective')}</th>
-                <th scope="col" className="text-right">
-                  {tr('entries')}
+        <ScrollableTable caption={tr('caption')} captionId="batches-caption">
+          <thead>
+            <tr>
+              <th scope="col">{tr('file')}</th>
+              <th scope="col">{tr('status')}</th>
+              <th scope="col">{tr('effective')}</th>
+              <th scope="col" className="text-right">
+                {tr('entries')}
+              </th>
+              <th scope="col" className="text-right">
+                {tr('total')}
+              </th>
+              <th scope="col">{tr('builtBy')}</th>
+              <th scope="col">{tr('releasedBy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.data.map((b) => (
+              <tr key={b.id}>
+                <th scope="row">
+                  <Link to={`/finance/batches/${b.id}`}>
+                    {b.fileDate} {b.fileIdModifier}
+                  </Link>
                 </th>
-                <th scope="col" className="text-right">
-                  {tr('total')}
-                </th>
-                <th scope="col">{tr('builtBy')}</th>
-                <th scope="col">{tr('releasedBy')}</th>
+                <td>{tr(`status_${b.status}`)}</td>
+                <td>
+                  {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
+                  {b.sameDay ? ` (${tr('sameDay')})` : ''}
+                </td>
+                <td className="text-right text-tabular">
+                  {b.entryCount}
+                  {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
+                </td>
+                <td className="text-right text-tabular">{formatCents(b.totalCents, language)}</td>
+                <td>{b.builtBy.name}</td>
+                <td>{b.releasedBy?.name ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {batches.data.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row">
-                    <Link to={`/finance/batches/${b.id}`}>
-                      {b.fileDate} {b.fileIdModifier}
-                    </Link>
-                  </th>
-                  <td>{tr(`status_${b.status}`)}</td>
-                  <td>
-                    {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
-                    {b.sameDay ? ` (${tr('sameDay')})` : ''}
-                  </td>
-                  <td className="text-right text-tabular">
-                    {b.entryCount}
-                    {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
-                  </td>
-                  <td className="text-right text-tabular">{formatCents(b.totalCents, language)}</td>
-                  <td>{b.builtBy.name}</td>
-                  <td>{b.releasedBy?.name ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollableTable>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { formatDateTime, useLanguage, useT } from '@hms/ui';
+import { ScrollableTable, formatDateTime, useLanguage, useT } from '@hms/ui';
 import type { Delivery } from '../api/deliveries.ts';
 import { integrationMessages } from '../messages.ts';
 
@@ -12,58 +12,50 @@ export function DeliveriesTable({ deliveries, busy, onRedeliver }: DeliveriesTab
   const tr = useT(integrationMessages);
   const { language } = useLanguage();
   return (
-    <div
-      className="usa-table-container--scrollable"
-      tabIndex={0}
-      role="region"
-      aria-labelledby="deliveries-caption"
-    >
-      <table className="usa-table usa-table--borderless width-full">
-        <caption id="deliveries-caption">{tr('caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tr('event')}</th>
-            <th scope="col">{tr('endpoint')}</th>
-            <th scope="col">{tr('status')}</th>
-            <th scope="col" className="text-right">
-              {tr('attempts')}
+    <ScrollableTable caption={tr('caption')} captionId="deliveries-caption">
+      <thead>
+        <tr>
+          <th scope="col">{tr('event')}</th>
+          <th scope="col">{tr('endpoint')}</th>
+          <th scope="col">{tr('status')}</th>
+          <th scope="col" className="text-right">
+            {tr('attempts')}
+          </th>
+          <th scope="col">{tr('last')}</th>
+          <th scope="col">{tr('created')}</th>
+          <th scope="col">{tr('actions')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {deliveries.map((d) => (
+          <tr key={d.id}>
+            <th scope="row">
+              {d.eventType}
+              <div className="usa-hint font-mono-3xs">{d.eventId}</div>
             </th>
-            <th scope="col">{tr('last')}</th>
-            <th scope="col">{tr('created')}</th>
-            <th scope="col">{tr('actions')}</th>
+            <td className="text-wrap">{d.endpointUrl}</td>
+            <td>{tr(`status_${d.status}`)}</td>
+            <td className="text-right text-tabular">{d.attempts}</td>
+            <td>
+              {d.lastStatusCode ?? ''} {d.lastError ?? ''}
+              {d.nextAttemptAt ? (
+                <div className="usa-hint">→ {formatDateTime(d.nextAttemptAt, language)}</div>
+              ) : null}
+            </td>
+            <td>{formatDateTime(d.createdAt, language)}</td>
+            <td>
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                disabled={busy || d.status === 'pending'}
+                onClick={() => onRedeliver(d)}
+              >
+                {tr('redeliver', { event: d.eventType })}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {deliveries.map((d) => (
-            <tr key={d.id}>
-              <th scope="row">
-                {d.eventType}
-                <div className="usa-hint font-mono-3xs">{d.eventId}</div>
-              </th>
-              <td className="text-wrap">{d.endpointUrl}</td>
-              <td>{tr(`status_${d.status}`)}</td>
-              <td className="text-right text-tabular">{d.attempts}</td>
-              <td>
-                {d.lastStatusCode ?? ''} {d.lastError ?? ''}
-                {d.nextAttemptAt ? (
-                  <div className="usa-hint">→ {formatDateTime(d.nextAttemptAt, language)}</div>
-                ) : null}
-              </td>
-              <td>{formatDateTime(d.createdAt, language)}</td>
-              <td>
-                <button
-                  type="button"
-                  className="usa-button usa-button--outline"
-                  disabled={busy || d.status === 'pending'}
-                  onClick={() => onRedeliver(d)}
-                >
-                  {tr('redeliver', { event: d.eventType })}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollableTable>
   );
 }

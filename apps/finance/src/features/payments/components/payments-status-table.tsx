@@ -1,4 +1,4 @@
-import { formatCents, useLanguage, useT } from '@hms/ui';
+import { ScrollableTable, formatCents, useLanguage, useT } from '@hms/ui';
 import type { Payment } from '../api/payments.ts';
 import { paymentsMessages } from '../messages.ts';
 
@@ -7,43 +7,35 @@ export function PaymentsStatusTable({ payments }: { payments: Payment[] }) {
   const tr = useT(paymentsMessages);
   const { language } = useLanguage();
   return (
-    <div
-      className="usa-table-container--scrollable"
-      tabIndex={0}
-      role="region"
-      aria-labelledby="payments-status-caption"
-    >
-      <table className="usa-table usa-table--borderless width-full">
-        <caption id="payments-status-caption">{tr('statusCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tr('reference')}</th>
-            <th scope="col">{tr('program')}</th>
-            <th scope="col">{tr('payee')}</th>
-            <th scope="col" className="text-right">
-              {tr('amount')}
-            </th>
-            <th scope="col">{tr('status')}</th>
-            <th scope="col">{tr('effective')}</th>
-            <th scope="col">{tr('returnReason')}</th>
+    <ScrollableTable caption={tr('statusCaption')} captionId="payments-status-caption">
+      <thead>
+        <tr>
+          <th scope="col">{tr('reference')}</th>
+          <th scope="col">{tr('program')}</th>
+          <th scope="col">{tr('payee')}</th>
+          <th scope="col" className="text-right">
+            {tr('amount')}
+          </th>
+          <th scope="col">{tr('status')}</th>
+          <th scope="col">{tr('effective')}</th>
+          <th scope="col">{tr('returnReason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {payments.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">{p.reference}</th>
+            <td>{p.programName[language]}</td>
+            <td>
+              {p.payeeName} ••••{p.accountLast4}
+            </td>
+            <td className="text-right text-tabular">{formatCents(p.amountCents, language)}</td>
+            <td>{tr(`status_${p.status}`)}</td>
+            <td>{p.effectiveDate ?? p.prenoteReadyOn ?? '—'}</td>
+            <td>{p.returnCode ? `${p.returnCode}: ${p.returnReason?.[language] ?? ''}` : '—'}</td>
           </tr>
-        </thead>
-        <tbody>
-          {payments.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.reference}</th>
-              <td>{p.programName[language]}</td>
-              <td>
-                {p.payeeName} ••••{p.accountLast4}
-              </td>
-              <td className="text-right text-tabular">{formatCents(p.amountCents, language)}</td>
-              <td>{tr(`status_${p.status}`)}</td>
-              <td>{p.effectiveDate ?? p.prenoteReadyOn ?? '—'}</td>
-              <td>{p.returnCode ? `${p.returnCode}: ${p.returnReason?.[language] ?? ''}` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollableTable>
   );
 }

@@ -1,4 +1,4 @@
-import { formatCents, useLanguage, useT } from '@hms/ui';
+import { ScrollableTable, formatCents, useLanguage, useT } from '@hms/ui';
 import { useEffect, useRef } from 'react';
 import type { Payment } from '../api/payments.ts';
 import { paymentsMessages } from '../messages.ts';
@@ -22,70 +22,62 @@ export function PaymentsTable({ payments, selected, onToggle, onToggleAll }: Pay
     if (allRef.current) allRef.current.indeterminate = count > 0 && !all;
   }, [count, all]);
   return (
-    <div
-      className="usa-table-container--scrollable"
-      tabIndex={0}
-      role="region"
-      aria-labelledby="payments-caption"
-    >
-      <table className="usa-table usa-table--borderless width-full">
-        <caption id="payments-caption">{tr('caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
+    <ScrollableTable caption={tr('caption')} captionId="payments-caption">
+      <thead>
+        <tr>
+          <th scope="col">
+            <div className="usa-checkbox">
+              <input
+                ref={allRef}
+                className="usa-checkbox__input"
+                id="select-all-payments"
+                type="checkbox"
+                checked={all}
+                onChange={() => onToggleAll(ids, !all)}
+              />
+              <label className="usa-checkbox__label margin-top-0" htmlFor="select-all-payments">
+                <span className="usa-sr-only">{tr('selectAll')}</span>
+              </label>
+            </div>
+          </th>
+          <th scope="col">{tr('reference')}</th>
+          <th scope="col">{tr('program')}</th>
+          <th scope="col">{tr('payee')}</th>
+          <th scope="col">{tr('account')}</th>
+          <th scope="col" className="text-right">
+            {tr('amount')}
+          </th>
+          <th scope="col">{tr('note')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {payments.map((p) => (
+          <tr key={p.id}>
+            <td>
               <div className="usa-checkbox">
                 <input
-                  ref={allRef}
                   className="usa-checkbox__input"
-                  id="select-all-payments"
+                  id={`pay-${p.id}`}
                   type="checkbox"
-                  checked={all}
-                  onChange={() => onToggleAll(ids, !all)}
+                  checked={selected.has(p.id)}
+                  onChange={() => onToggle(p.id)}
                 />
-                <label className="usa-checkbox__label margin-top-0" htmlFor="select-all-payments">
-                  <span className="usa-sr-only">{tr('selectAll')}</span>
+                <label className="usa-checkbox__label margin-top-0" htmlFor={`pay-${p.id}`}>
+                  <span className="usa-sr-only">{tr('select', { reference: p.reference })}</span>
                 </label>
               </div>
-            </th>
-            <th scope="col">{tr('reference')}</th>
-            <th scope="col">{tr('program')}</th>
-            <th scope="col">{tr('payee')}</th>
-            <th scope="col">{tr('account')}</th>
-            <th scope="col" className="text-right">
-              {tr('amount')}
-            </th>
-            <th scope="col">{tr('note')}</th>
+            </td>
+            <th scope="row">{p.reference}</th>
+            <td>{p.programName[language]}</td>
+            <td>{p.payeeName}</td>
+            <td>
+              {p.accountType} ••••{p.accountLast4}
+            </td>
+            <td className="text-right text-tabular">{formatCents(p.amountCents, language)}</td>
+            <td>{p.needsPrenote ? <span className="usa-tag">{tr('prenote')}</span> : null}</td>
           </tr>
-        </thead>
-        <tbody>
-          {payments.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <div className="usa-checkbox">
-                  <input
-                    className="usa-checkbox__input"
-                    id={`pay-${p.id}`}
-                    type="checkbox"
-                    checked={selected.has(p.id)}
-                    onChange={() => onToggle(p.id)}
-                  />
-                  <label className="usa-checkbox__label margin-top-0" htmlFor={`pay-${p.id}`}>
-                    <span className="usa-sr-only">{tr('select', { reference: p.reference })}</span>
-                  </label>
-                </div>
-              </td>
-              <th scope="row">{p.reference}</th>
-              <td>{p.programName[language]}</td>
-              <td>{p.payeeName}</td>
-              <td>
-                {p.accountType} ••••{p.accountLast4}
-              </td>
-              <td className="text-right text-tabular">{formatCents(p.amountCents, language)}</td>
-              <td>{p.needsPrenote ? <span className="usa-tag">{tr('prenote')}</span> : null}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollableTable>
   );
 }

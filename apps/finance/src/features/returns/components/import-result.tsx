@@ -1,4 +1,4 @@
-import { formatCents, useLanguage, useT } from '@hms/ui';
+import { ScrollableTable, formatCents, useLanguage, useT } from '@hms/ui';
 import type { ImportResult as Result } from '../api/returns.ts';
 import { returnsMessages } from '../messages.ts';
 
@@ -37,47 +37,39 @@ export function ImportResult({ result }: { result: Result }) {
           </ul>
         </>
       ) : null}
-      <div
-        className="usa-table-container--scrollable"
-        tabIndex={0}
-        role="region"
-        aria-labelledby="import-result-caption"
-      >
-        <table className="usa-table usa-table--borderless width-full">
-          <caption id="import-result-caption">{tr('resultCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tr('trace')}</th>
-              <th scope="col">{tr('kind')}</th>
-              <th scope="col">{tr('code')}</th>
-              <th scope="col">{tr('reference')}</th>
-              <th scope="col" className="text-right">
-                {tr('amount')}
+      <ScrollableTable caption={tr('resultCaption')} captionId="import-result-caption">
+        <thead>
+          <tr>
+            <th scope="col">{tr('trace')}</th>
+            <th scope="col">{tr('kind')}</th>
+            <th scope="col">{tr('code')}</th>
+            <th scope="col">{tr('reference')}</th>
+            <th scope="col" className="text-right">
+              {tr('amount')}
+            </th>
+            <th scope="col">{tr('outcome')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.items.map((i, n) => (
+            <tr key={`${i.originalTraceNumber}-${i.code}-${n}`}>
+              <th scope="row" className="font-mono-xs">
+                {i.originalTraceNumber}
               </th>
-              <th scope="col">{tr('outcome')}</th>
+              <td>{i.kind === 'return' ? 'Return' : 'NOC'}</td>
+              <td>
+                <abbr title={i.description}>{i.code}</abbr> {i.description}
+              </td>
+              <td>{i.reference ?? '—'}</td>
+              <td className="text-right text-tabular">{formatCents(i.amountCents, language)}</td>
+              <td>
+                {tr(`outcome_${i.outcome}`)}
+                {i.note ? <div className="usa-hint">{i.note}</div> : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {result.items.map((i, n) => (
-              <tr key={`${i.originalTraceNumber}-${i.code}-${n}`}>
-                <th scope="row" className="font-mono-xs">
-                  {i.originalTraceNumber}
-                </th>
-                <td>{i.kind === 'return' ? 'Return' : 'NOC'}</td>
-                <td>
-                  <abbr title={i.description}>{i.code}</abbr> {i.description}
-                </td>
-                <td>{i.reference ?? '—'}</td>
-                <td className="text-right text-tabular">{formatCents(i.amountCents, language)}</td>
-                <td>
-                  {tr(`outcome_${i.outcome}`)}
-                  {i.note ? <div className="usa-hint">{i.note}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollableTable>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useT } from '@hms/ui';
+import { ScrollableTable, useT } from '@hms/ui';
 import type { Noc } from '../api/returns.ts';
 import { returnsMessages } from '../messages.ts';
 
@@ -28,71 +28,61 @@ function describe(c: {
 export function NocTable({ nocs, canDecide, busy, onDecide }: NocTableProps) {
   const tr = useT(returnsMessages);
   return (
-    <div
-      className="usa-table-container--scrollable"
-      tabIndex={0}
-      role="region"
-      aria-labelledby="noc-caption"
-    >
-      <table className="usa-table usa-table--borderless width-full">
-        <caption id="noc-caption" className="usa-sr-only">
-          {tr('nocCaption')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{tr('reference')}</th>
-            <th scope="col">{tr('code')}</th>
-            <th scope="col">{tr('current')}</th>
-            <th scope="col">{tr('corrected')}</th>
-            <th scope="col">{tr('status')}</th>
-            {canDecide ? <th scope="col">{tr('actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {nocs.map((n) => (
-            <tr key={n.id}>
-              <th scope="row">
-                {n.reference}
-                <div className="usa-hint">{n.payeeName}</div>
-              </th>
+    <ScrollableTable caption={tr('nocCaption')} captionId="noc-caption" captionHidden>
+      <thead>
+        <tr>
+          <th scope="col">{tr('reference')}</th>
+          <th scope="col">{tr('code')}</th>
+          <th scope="col">{tr('current')}</th>
+          <th scope="col">{tr('corrected')}</th>
+          <th scope="col">{tr('status')}</th>
+          {canDecide ? <th scope="col">{tr('actions')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {nocs.map((n) => (
+          <tr key={n.id}>
+            <th scope="row">
+              {n.reference}
+              <div className="usa-hint">{n.payeeName}</div>
+            </th>
+            <td>
+              {n.changeCode} {n.description}
+            </td>
+            <td>{describe({ ...n.current, holderName: null })}</td>
+            <td>{describe(n.corrected)}</td>
+            <td>{n.status}</td>
+            {canDecide ? (
               <td>
-                {n.changeCode} {n.description}
+                {n.status === 'pending' ? (
+                  <ul className="usa-button-group">
+                    <li className="usa-button-group__item">
+                      <button
+                        type="button"
+                        className="usa-button"
+                        disabled={busy}
+                        onClick={() => onDecide(n.id, 'confirm')}
+                      >
+                        {tr('confirm', { reference: n.reference })}
+                      </button>
+                    </li>
+                    <li className="usa-button-group__item">
+                      <button
+                        type="button"
+                        className="usa-button usa-button--outline"
+                        disabled={busy}
+                        onClick={() => onDecide(n.id, 'dismiss')}
+                      >
+                        {tr('dismiss', { reference: n.reference })}
+                      </button>
+                    </li>
+                  </ul>
+                ) : null}
               </td>
-              <td>{describe({ ...n.current, holderName: null })}</td>
-              <td>{describe(n.corrected)}</td>
-              <td>{n.status}</td>
-              {canDecide ? (
-                <td>
-                  {n.status === 'pending' ? (
-                    <ul className="usa-button-group">
-                      <li className="usa-button-group__item">
-                        <button
-                          type="button"
-                          className="usa-button"
-                          disabled={busy}
-                          onClick={() => onDecide(n.id, 'confirm')}
-                        >
-                          {tr('confirm', { reference: n.reference })}
-                        </button>
-                      </li>
-                      <li className="usa-button-group__item">
-                        <button
-                          type="button"
-                          className="usa-button usa-button--outline"
-                          disabled={busy}
-                          onClick={() => onDecide(n.id, 'dismiss')}
-                        >
-                          {tr('dismiss', { reference: n.reference })}
-                        </button>
-                      </li>
-                    </ul>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </ScrollableTable>
   );
 }

@@ -1,5 +1,5 @@
 import type { FinanceSummaryResponse } from '@hms/contracts/landing';
-import { formatCents, formatNumber, useLanguage, useT } from '@hms/ui';
+import { ScrollableTable, formatCents, formatNumber, useLanguage, useT } from '@hms/ui';
 import { summaryMessages } from '../messages.ts';
 
 export function ByProgramTable({ rows }: { rows: FinanceSummaryResponse['byProgram'] }) {
@@ -9,50 +9,46 @@ export function ByProgramTable({ rows }: { rows: FinanceSummaryResponse['byProgr
   return (
     <section aria-labelledby="by-program-heading">
       <h2 id="by-program-heading">{tr('byProgramHeading')}</h2>
-      <div
-        className="usa-table-container--scrollable"
-        tabIndex={0}
-        role="region"
-        aria-labelledby="by-program-heading"
+      <ScrollableTable
+        caption={tr('byProgramCaption')}
+        labelledBy="by-program-heading"
+        captionHidden
       >
-        <table className="usa-table usa-table--borderless width-full">
-          <caption className="usa-sr-only">{tr('byProgramCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tr('program')}</th>
-              <th scope="col" className="text-right">
-                {tr('requests')}
-              </th>
-              <th scope="col" className="text-right">
-                {tr('approved')}
-              </th>
-              <th scope="col" className="text-right">
-                {tr('pending')}
-              </th>
-              <th scope="col" className="text-right">
-                {tr('paid')}
-              </th>
-              <th scope="col" className="text-right">
-                {tr('returned')}
-              </th>
+        <thead>
+          <tr>
+            <th scope="col">{tr('program')}</th>
+            <th scope="col" className="text-right">
+              {tr('requests')}
+            </th>
+            <th scope="col" className="text-right">
+              {tr('approved')}
+            </th>
+            <th scope="col" className="text-right">
+              {tr('pending')}
+            </th>
+            <th scope="col" className="text-right">
+              {tr('paid')}
+            </th>
+            <th scope="col" className="text-right">
+              {tr('returned')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.programId}>
+              <th scope="row">{row.programName[language]}</th>
+              <td className="text-right text-tabular">
+                {formatNumber(row.requestCount, language)}
+              </td>
+              <td className="text-right text-tabular">{money(row.approvedCents)}</td>
+              <td className="text-right text-tabular">{money(row.pendingCents)}</td>
+              <td className="text-right text-tabular">{money(row.paidCents)}</td>
+              <td className="text-right text-tabular">{money(row.returnedCents)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.programId}>
-                <th scope="row">{row.programName[language]}</th>
-                <td className="text-right text-tabular">
-                  {formatNumber(row.requestCount, language)}
-                </td>
-                <td className="text-right text-tabular">{money(row.approvedCents)}</td>
-                <td className="text-right text-tabular">{money(row.pendingCents)}</td>
-                <td className="text-right text-tabular">{money(row.paidCents)}</td>
-                <td className="text-right text-tabular">{money(row.returnedCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollableTable>
     </section>
   );
 }
