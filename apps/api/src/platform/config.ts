@@ -62,6 +62,38 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
+const SMTP_URL_EXAMPLE =
+  '(example: HMS_SMTP_URL=smtps://mailer:secret@mail.example.gov:465, or smtp://…:587 for STARTTLS)';
+
+/** Decodes a percent-encoded URL part; false when the encoding is broken (a bare % in a password). */
+function decodesCleanly(part: string): boolean {
+  try {
+    decodeURIComponent(part);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What is wrong with an HMS_SMTP_URL, or undefined. The messages never repeat the value: it usually holds the SMTP
+ * password, and this text is printed at startup.
+ */
+function smtpUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `must be a URL; percent-encode / : @ ? # % in the user name or password (@ as %40, / as %2F) ${SMTP_URL_EXAMPLE}`;
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    return `must start with smtp:// or smtps:// ${SMTP_URL_EXAMPLE}`;
+  if (url.hostname === '') return `must name the mail server after // ${SMTP_URL_EXAMPLE}`;
+  if (!decodesCleanly(url.username) || !decodesCleanly(url.password))
+    return `has a user name or password that is not valid percent-encoding; write % as %25 ${SMTP_URL_EXAMPLE}`;
+  return undefined;
+}
+
 const envSchema = z.object({
   PORT: positiveInt('PORT', 8080, 65535),
   HOST: z.string().min(1, { error: 'must not be empty (example: HOST=0.0.0.0)' }).optional(),
@@ -132,9 +164,11 @@ const envSchema = z.object({
     .optional(),
   HMS_SMTP_URL: z
     .string()
-    .regex(/^smtps?:\/\/\S+$/, {
-      error:
-        'must be an smtp:// or smtps:// URL (example: HMS_SMTP_URL=smtp://mail.example.gov:587)',
+    .transform((v, ctx) => {
+      const problem = smtpUrlProblem(v);
+      if (problem === undefined) return v;
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
     })
     .optional(),
   // Payments / ACH originator (issue 5); demo defaults below. Checked again as a whole in originatorFromEnv.

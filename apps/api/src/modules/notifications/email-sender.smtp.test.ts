@@ -38,6 +38,7 @@ let smtpUrl: string;
 let port: number;
 const received: Received[] = [];
 let reject: Rejection = null;
+let authAttempts = 0;
 const stalled: Array<() => void> = [];
 
 let t: TestContext;
@@ -61,6 +62,7 @@ async function startSmtpServer(): Promise<void> {
     authOptional: false,
     logger: false,
     onAuth(auth, _session, callback) {
+      authAttempts += 1;
       if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD)
         callback(null, { user: auth.username });
       else callback(smtpError(535, 'Authentication credentials invalid'));
@@ -369,6 +371,21 @@ describe('email sender over real SMTP (smtp-server on 127.0.0.1)', () => {
       expect(row.last_error).not.toContain(secret);
     expect(received).toHaveLength(0);
     // Clean up so later passes only see their own rows.
+    await t.db.kysely.deleteFrom('email_outbox').where('id', '=', id).execute();
+  });
+
+  it('with TLS required, sends no login to a server that offers no STARTTLS and keeps the email queued', async () => {
+    // What smtpTransportOptions turns on for a login to a non-loopback host (see smtp-transport.test.ts); the URL
+    // parameter forces it here, as the in-process server is on loopback.
+    const id = await queueInfoRequested('¿Sin TLS?');
+    authAttempts = 0;
+    expect(await realSender(`${smtpUrl}?requireTLS=true`).runOnce()).toBe(1);
+    expect(authAttempts).toBe(0);
+    expect(received).toHaveLength(0);
+    const row = await outboxRow(id);
+    expect(row).toMatchObject({ status: 'queued', attempts: 1, sent_at: null });
+    expect(row.last_error).toMatch(/STARTTLS/);
+    for (const secret of secretForms(SMTP_PASSWORD)) expect(row.last_error).not.toContain(secret);
     await t.db.kysely.deleteFrom('email_outbox').where('id', '=', id).execute();
   });
 

@@ -164,7 +164,49 @@ export const SMTP_TIMEOUTS = {
   socketTimeout: 60_000,
 } as const;
 
+/** Hosts where the login never leaves this machine: the in-process test server and a local relay. */
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function parseSmtpUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    // Not the URL parser's own error: it carries the input, password included, and errors end up in logs.
+    throw new Error(
+      'HMS_SMTP_URL is not a valid URL (see platform/config.ts for the expected form)',
+    );
+  }
+}
+
+/**
+ * Whether the transport must refuse to log in without TLS. On smtp:// nodemailer upgrades with STARTTLS only when the
+ * server offers it, so a server that does not (or anyone on the path who strips the offer) receives the password in
+ * clear text. With credentials in the URL TLS is therefore required, except to a loopback host, where nothing crosses
+ * a network, or when the URL says `requireTLS=false` (the operator's explicit choice). smtps:// is TLS from the start.
+ */
+function mustRequireTls(url: URL): boolean {
+  const hasCredentials = url.username !== '' || url.password !== '';
+  return (
+    url.protocol === 'smtp:' &&
+    hasCredentials &&
+    !isLoopbackHost(url.hostname) &&
+    url.searchParams.get('requireTLS') !== 'false'
+  );
+}
+
+/** The nodemailer options for HMS_SMTP_URL; query parameters in the URL still override them. */
+export function smtpTransportOptions(url: string) {
+  return {
+    url,
+    ...SMTP_TIMEOUTS,
+    ...(mustRequireTls(parseSmtpUrl(url)) ? { requireTLS: true } : {}),
+  };
+}
+
 /** The SMTP transport for HMS_SMTP_URL (smtp:// or smtps://, credentials in the URL). */
 export function smtpTransport(url: string): MailTransport {
-  return nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
+  return nodemailer.createTransport(smtpTransportOptions(url));
 }
