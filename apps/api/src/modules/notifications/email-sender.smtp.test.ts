@@ -11,6 +11,7 @@ import {
   createEmailSender,
   smtpTransport,
   type EmailSender,
+  type EmailSenderOptions,
 } from './email-sender.ts';
 
 // The real path: outbox row -> createEmailSender -> nodemailer SMTP transport (from HMS_SMTP_URL) -> an SMTP server
@@ -31,6 +32,7 @@ interface Received {
 type Rejection =
   | { stage: 'rcpt' | 'data'; code: number; message: string }
   | { stage: 'stall' } // never answers the end of DATA
+  | { stage: 'slow'; ms: number } // accepts every message, after a delay
   | null;
 
 let smtp: SMTPServer;
@@ -75,6 +77,19 @@ async function startSmtpServer(): Promise<void> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        const accept = () => {
+          received.push({
+            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            rcptTo: session.envelope.rcptTo.map((r) => r.address),
+            user: typeof session.user === 'string' ? session.user : undefined,
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        };
+        if (reject?.stage === 'slow') {
+          setTimeout(accept, reject.ms);
+          return;
+        }
         if (reject?.stage === 'stall') {
           stalled.push(() => callback(smtpError(421, '4.4.2 Closing')));
           return;
@@ -83,13 +98,7 @@ async function startSmtpServer(): Promise<void> {
           callback(smtpError(reject.code, reject.message));
           return;
         }
-        received.push({
-          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          rcptTo: session.envelope.rcptTo.map((r) => r.address),
-          user: typeof session.user === 'string' ? session.user : undefined,
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
+        accept();
       });
     },
   });
@@ -192,15 +201,21 @@ const makeDue = (id: string) =>
     .where('id', '=', id)
     .execute();
 
-function realSender(url = t.config.smtpUrl): EmailSender {
+function realSender(
+  url = t.config.smtpUrl,
+  lease: Pick<EmailSenderOptions, 'leaseSeconds' | 'leaseMarginMs'> = {},
+): EmailSender {
   if (!url) throw new Error('HMS_SMTP_URL is not set');
   return createEmailSender({
     db: t.db.kysely,
     transport: smtpTransport(url),
     log,
     baseDelayMs: BASE_DELAY_MS,
+    ...lease,
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every way the SMTP secret could be written down: as typed, percent-encoded, and inside an AUTH PLAIN/LOGIN blob. */
 function secretForms(password: string): string[] {
@@ -411,6 +426,45 @@ describe('email sender over real SMTP (smtp-server on 127.0.0.1)', () => {
     for (const secret of secretForms(SMTP_PASSWORD)) expect(row.last_error).not.toContain(secret);
     for (const release of stalled.splice(0)) release();
     await t.db.kysely.deleteFrom('email_outbox').where('id', '=', id).execute();
+  });
+
+  it('stops starting sends near the end of the claim lease and releases the rest, so no email is sent twice', async () => {
+    const questions = ['¿Lento uno?', '¿Lento dos?', '¿Lento tres?'];
+    const ids: string[] = [];
+    for (const q of questions) ids.push(await queueInfoRequested(q));
+    // Each message takes 1.2 s; the lease is 1.5 s and a pass stops starting sends 0.5 s before it ends. Without the
+    // budget the first pass would still be sending its second email when its lease ran out.
+    reject = { stage: 'slow', ms: 1200 };
+    const lease = { leaseSeconds: 1.5, leaseMarginMs: 500 };
+    const first = realSender(smtpUrl, lease).runOnce();
+    // Once the first pass's lease is over, a second instance claims whatever is queued and due.
+    await sleep(1700);
+    const second = realSender(smtpUrl, lease).runOnce();
+    // The first pass claims all three, sends one and releases two; the second claims those, sends one, releases one.
+    expect(await Promise.all([first, second])).toEqual([3, 2]);
+    expect(received).toHaveLength(2);
+    const waiting = (await Promise.all(ids.map(outboxRow))).filter((r) => r.status === 'queued');
+    expect(waiting).toHaveLength(1);
+    // Released, not failed: the attempt count is unchanged, no error, and it is due at once.
+    expect(waiting[0]).toMatchObject({ attempts: 0, last_error: null });
+    expect(new Date(waiting[0]!.next_attempt_at).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(logs.some((l) => l.includes('released the unsent emails'))).toBe(true);
+
+    reject = null;
+    expect(await realSender().runOnce()).toBe(1);
+    // Every email went out exactly once, and each row counts exactly one attempt.
+    const bodies = received.map((m) => parseMessage(m.raw).text);
+    for (const q of questions)
+      expect(
+        bodies.filter((text) => text.includes(q)),
+        q,
+      ).toHaveLength(1);
+    for (const id of ids)
+      expect(await outboxRow(id)).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
+  });
+
+  it('refuses a lease margin that leaves no time to send', () => {
+    expect(() => realSender(smtpUrl, { leaseSeconds: 1, leaseMarginMs: 1000 })).toThrow(/margin/);
   });
 
   it('never writes the SMTP secret to the logs, the outbox rows or the admin outbox view', async () => {

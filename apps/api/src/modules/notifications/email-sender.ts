@@ -20,6 +20,10 @@ export interface EmailSenderOptions {
   /** First retry delay; doubles each attempt, capped at 6 hours. */
   baseDelayMs?: number;
   batchSize?: number;
+  /** How long a claim hides its emails from other senders; shortened by tests. */
+  leaseSeconds?: number;
+  /** Stop starting sends this long before the lease ends (see SEND_MARGIN_MS). */
+  leaseMarginMs?: number;
 }
 
 export const DEFAULT_FROM = 'HMS <no-reply@hms.example.gov>';
@@ -66,7 +70,7 @@ export function isPermanentRejection(err: unknown): boolean {
 }
 
 export interface EmailSender {
-  /** One pass over the due emails; resolves with how many were handled. */
+  /** One pass over the due emails; resolves with how many it claimed (sent, failed, or released for a later pass). */
   runOnce(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -81,24 +85,53 @@ export function createEmailSender(opts: EmailSenderOptions): EmailSender {
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const baseDelayMs = opts.baseDelayMs ?? 30_000;
   const batchSize = opts.batchSize ?? 20;
-  const leaseSeconds = CLAIM_LEASE_SECONDS;
+  const leaseSeconds = opts.leaseSeconds ?? CLAIM_LEASE_SECONDS;
+  const leaseMarginMs = opts.leaseMarginMs ?? SEND_MARGIN_MS;
+  if (leaseMarginMs >= leaseSeconds * 1000)
+    throw new Error('The lease margin must be shorter than the lease, or no email is ever sent.');
 
   async function runOnce(): Promise<number> {
-    const rows = await repo.claimDueEmails(opts.db, batchSize, leaseSeconds);
-    for (const row of rows) {
-      try {
-        await opts.transport.sendMail({
-          from,
-          to: row.to_address,
-          subject: row.subject,
-          text: row.body,
-        });
-        await repo.markSent(opts.db, row.id);
-      } catch (err) {
-        await recordFailure(row, err);
+    // Taken before the claim, so it is at or before the lease's real start: the budget can only err on the safe side.
+    const stopStartingAt = Date.now() + leaseSeconds * 1000 - leaseMarginMs;
+    const claim = await repo.claimDueEmails(opts.db, batchSize, leaseSeconds);
+    if (!claim) return 0;
+    const { emails, leaseUntil } = claim;
+    for (const [i, email] of emails.entries()) {
+      // A send started now could outlast the lease; another instance would then re-claim the emails still queued
+      // and send them again. Hand the rest back instead, for the next pass here or elsewhere.
+      if (Date.now() >= stopStartingAt) {
+        await releaseUnsent(emails.slice(i), leaseUntil);
+        break;
       }
+      await sendOne(email);
     }
-    return rows.length;
+    return emails.length;
+  }
+
+  async function sendOne(email: repo.ClaimedEmail) {
+    try {
+      await opts.transport.sendMail({
+        from,
+        to: email.to_address,
+        subject: email.subject,
+        text: email.body,
+      });
+      await repo.markSent(opts.db, email.id);
+    } catch (err) {
+      await recordFailure(email, err);
+    }
+  }
+
+  async function releaseUnsent(emails: repo.ClaimedEmail[], leaseUntil: string) {
+    const released = await repo.releaseClaim(
+      opts.db,
+      emails.map((e) => e.id),
+      leaseUntil,
+    );
+    opts.log.warn(
+      { released, leaseSeconds },
+      'email batch near the end of its claim lease; released the unsent emails to the queue',
+    );
   }
 
   /** Counts the attempt: dead at once for a permanent rejection or after the last attempt, otherwise backs off. */
@@ -163,6 +196,13 @@ export const SMTP_TIMEOUTS = {
   greetingTimeout: 30_000,
   socketTimeout: 60_000,
 } as const;
+
+/**
+ * How long before the end of the claim lease a batch stops starting sends: about the longest one send takes when the
+ * server is slow but alive (connect, greeting, one silent reply), so a send started in time finishes in time.
+ */
+export const SEND_MARGIN_MS =
+  SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout;
 
 /** Hosts where the login never leaves this machine: the in-process test server and a local relay. */
 function isLoopbackHost(hostname: string): boolean {

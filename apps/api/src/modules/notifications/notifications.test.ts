@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { Agent, createTestApp, demoCitizenId, type TestContext } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import * as repo from './repo.ts';
 import {
   createEmailSender,
   isPermanentRejection,
@@ -166,6 +168,39 @@ describe('email sender', () => {
       false,
     );
     expect(isPermanentRejection('550 mailbox unavailable')).toBe(false);
+  });
+
+  it('releases claimed emails unchanged, but only while they are still under that claim', async () => {
+    const db = t.db.kysely;
+    await db.deleteFrom('email_outbox').execute();
+    await addNotification('claimed');
+    const claim = await repo.claimDueEmails(db, 10, 300);
+    expect(claim?.emails).toHaveLength(1);
+    const ids = claim!.emails.map((e) => e.id);
+
+    // The lease ran out and another sender claimed the row: its lease is not ours to cut short.
+    await db
+      .updateTable('email_outbox')
+      .set({ next_attempt_at: sql<Date>`now() + interval '300 seconds'` })
+      .execute();
+    expect(await repo.releaseClaim(db, ids, claim!.leaseUntil)).toBe(0);
+
+    // Still under our claim (leaseUntil matches to the microsecond): due again at once, nothing counted.
+    const again = await repo.claimDueEmails(db, 10, 300);
+    expect(again).toBeNull(); // hidden by the other claim
+    await db
+      .updateTable('email_outbox')
+      .set({ next_attempt_at: new Date(0) })
+      .execute();
+    const ours = await repo.claimDueEmails(db, 10, 300);
+    expect(await repo.releaseClaim(db, ids, ours!.leaseUntil)).toBe(1);
+    const row = await db
+      .selectFrom('email_outbox')
+      .select(['status', 'attempts', 'last_error', 'next_attempt_at'])
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'queued', attempts: 0, last_error: null });
+    expect(new Date(row.next_attempt_at).getTime()).toBeLessThanOrEqual(Date.now());
+    await db.deleteFrom('email_outbox').execute();
   });
 
   it('doubles the retry delay up to a cap', () => {

@@ -8,8 +8,11 @@ export interface Cursor {
   id: string;
 }
 
-const createdAtText = (table: string) =>
-  sql<string>`to_char(${sql.ref(`${table}.created_at`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** A timestamptz as UTC text to the microsecond (a JS Date would round it to the millisecond). */
+const utcText = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const createdAtText = (table: string) => utcText(`${table}.created_at`);
 
 export async function listNotifications(
   db: Q,
@@ -102,13 +105,32 @@ export async function listOutbox(
     .execute();
 }
 
+export interface ClaimedEmail {
+  id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+export interface Claim {
+  emails: ClaimedEmail[];
+  /** When the lease ends (utcText): exact to the microsecond, so it identifies the rows this claim still holds. */
+  leaseUntil: string;
+}
+
 /**
  * Claims up to `limit` due emails for this sender: `for update skip locked` so several API instances never send the
  * same email twice; the claim pushes next_attempt_at out (a lease) so a crashed sender's rows come back later.
+ * Null when nothing is due.
  */
-export async function claimDueEmails(db: Kysely<Database>, limit: number, leaseSeconds: number) {
+export async function claimDueEmails(
+  db: Kysely<Database>,
+  limit: number,
+  leaseSeconds: number,
+): Promise<Claim | null> {
   return db.transaction().execute(async (trx) => {
-    const rows = await trx
+    const emails = await trx
       .selectFrom('email_outbox')
       .select(['id', 'to_address', 'subject', 'body', 'attempts'])
       .where('status', '=', 'queued')
@@ -118,19 +140,35 @@ export async function claimDueEmails(db: Kysely<Database>, limit: number, leaseS
       .forUpdate()
       .skipLocked()
       .execute();
-    if (rows.length > 0) {
-      await trx
-        .updateTable('email_outbox')
-        .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
-        .where(
-          'id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
-    }
-    return rows;
+    if (emails.length === 0) return null;
+    const leased = await trx
+      .updateTable('email_outbox')
+      .set({ next_attempt_at: sql<Date>`now() + make_interval(secs => ${leaseSeconds})` })
+      .where(
+        'id',
+        'in',
+        emails.map((r) => r.id),
+      )
+      .returning(utcText('next_attempt_at').as('lease_until'))
+      .execute();
+    return { emails, leaseUntil: leased[0]!.lease_until };
   });
+}
+
+/**
+ * Gives back claimed emails that were not tried: due again now, attempts unchanged. Only rows still under this claim
+ * (next_attempt_at is still its lease): if the lease ran out and another sender claimed them, they are its now.
+ */
+export async function releaseClaim(db: Q, ids: string[], leaseUntil: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = await db
+    .updateTable('email_outbox')
+    .set({ next_attempt_at: sql<Date>`now()` })
+    .where('id', 'in', ids)
+    .where('status', '=', 'queued')
+    .where('next_attempt_at', '=', sql<Date>`${leaseUntil}::timestamptz`)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 export async function markSent(db: Q, id: string): Promise<void> {
