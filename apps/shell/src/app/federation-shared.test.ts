@@ -1,34 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { federationShared, sharedUsedExports } from '../../../../federation.shared.mjs';
+import { repo, shippedFiles, webSourceRoots } from './web-sources.test-helper.ts';
 
 // Guards the tree-shaken shared singletons (see federation.shared.mjs): if any app imports an export that
 // the shared block does not list, the federation runtime would load a second, full copy of the package
 // (a second router context) at run time. This test turns that silent break into a failing build.
-const repo = resolve(__dirname, '../../../..');
-const sourceRoots = [
-  'apps/shell/src',
-  'apps/intake/src',
-  'apps/approvals/src',
-  'apps/finance/src',
-  'packages/ui/src',
-  'packages/api-client/src',
-];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    // Tests and their helpers (*.test-helper.ts[x]) are not part of any federated build (they may use MemoryRouter).
-    return /\.(ts|tsx)$/.test(name) &&
-      !/\.test(-helper)?\.(ts|tsx)$/.test(name) &&
-      !name.endsWith('.d.ts')
-      ? [path]
-      : [];
-  });
-}
-
 function importedNames(source: string, pkg: string): string[] {
   const escaped = pkg.replace(/[/.]/g, '\\$&');
   const pattern = new RegExp(`import\\s+(type\\s+)?\\{([^}]*)\\}\\s+from\\s+'${escaped}'`, 'g');
@@ -44,7 +22,7 @@ function importedNames(source: string, pkg: string): string[] {
 }
 
 describe('tree-shaken shared singletons', () => {
-  const files = sourceRoots.flatMap((root) => sourceFiles(join(repo, root)));
+  const files = webSourceRoots.flatMap((root) => shippedFiles(join(repo, root), /\.tsx?$/));
 
   it('finds the web sources it checks', () => {
     expect(files.length).toBeGreaterThan(20);

@@ -1,30 +1,15 @@
 // @vitest-environment node
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { compile } from 'sass';
 import { describe, expect, it } from 'vitest';
 import { sharedCss } from '../../../../federation.shared.mjs';
+import { repo, shippedFiles, webSourceRoots } from './web-sources.test-helper.ts';
 
 // uswds-theme.scss builds only the USWDS components and utility families named in it. A class used in the markup
 // but left out of that build fails silently (the element is just unstyled), so every class the apps write must be
 // defined by the build or by one of our own stylesheets.
-const repo = resolve(__dirname, '../../../..');
 const ui = join(repo, 'packages/ui/src');
-const sourceRoots = [
-  'apps/shell/src',
-  'apps/intake/src',
-  'apps/approvals/src',
-  'apps/finance/src',
-  'packages/ui/src',
-];
-
-function files(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return files(path, pattern);
-    return pattern.test(name) && !/\.test(-helper)?\.tsx?$/.test(name) ? [path] : [];
-  });
-}
 
 /** Every class name written in a className attribute: string literals, template parts, both branches of a ?:. */
 function classNamesIn(source: string): string[] {
@@ -71,8 +56,7 @@ describe('the USWDS build', () => {
     style: 'compressed',
     quietDeps: true,
   }).css;
-  const ours = files(join(repo, 'apps'), /\.css$/)
-    .filter((f) => !f.includes('node_modules') && !f.includes('/dist/'))
+  const ours = shippedFiles(join(repo, 'apps'), /\.css$/)
     .concat(join(ui, 'styles.css'))
     .map((f) => readFileSync(f, 'utf8'));
   const defined = new Set(
@@ -86,8 +70,8 @@ describe('the USWDS build', () => {
   });
 
   it('defines every class the apps use', () => {
-    const sources = sourceRoots
-      .flatMap((root) => files(join(repo, root), /\.tsx?$/))
+    const sources = webSourceRoots
+      .flatMap((root) => shippedFiles(join(repo, root), /\.tsx?$/))
       .concat(join(repo, 'apps/shell/index.html'));
     expect(sources.length).toBeGreaterThan(50);
     const missing = sources.flatMap((file) =>
