@@ -337,7 +337,7 @@ export interface paths {
         };
         /**
          * Everything needed to decide on one request
-         * @description Roles: approver, senior_approver. Answers, documents, bank account (last 4 and verification state), the applicant's other requests, risk signals with explanations, the full timeline (internal steps included), internal comments, the audit trail and the payment.
+         * @description Roles: approver, senior_approver. Answers with the questions of the program version the request was submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the applicant's other requests, risk signals with explanations, the full timeline (internal steps included), internal comments, the audit trail and the payment.
          */
         get: operations["getReview"];
         put?: never;
@@ -497,7 +497,7 @@ export interface paths {
         };
         /**
          * The program one of my requests applies to, with its questions
-         * @description Roles: citizen. The same body as GET /api/programs/{slug}, found by the request, so the application form can ask for both at once. Another person's request is 404.
+         * @description Roles: citizen. The same body as GET /api/programs/{slug}, found by the request, so the application form can ask for both at once. A draft gets the current version; a submitted request gets the version it was submitted under (version, questionSet, amountQuestionId, payeeType). Another person's request is 404.
          */
         get: operations["getMyRequestProgram"];
         put?: never;
@@ -2270,6 +2270,7 @@ export interface operations {
                         program: {
                             id: string;
                             name: string;
+                            version?: number;
                             maxAmountCents: number;
                             approvalThresholdCents: number;
                             remainingBudgetCents: number;
@@ -2283,6 +2284,67 @@ export interface operations {
                         isOwnRequest: boolean;
                         answers: {
                             [key: string]: unknown;
+                        };
+                        questionSet?: {
+                            steps: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    es: string;
+                                };
+                                description?: {
+                                    en: string;
+                                    es: string;
+                                };
+                                questions: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    hint?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    errorName?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    required: boolean;
+                                    minLength?: number;
+                                    maxLength?: number;
+                                    pattern?: {
+                                        regex: string;
+                                        message: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    min?: number;
+                                    max?: number;
+                                    integer?: boolean;
+                                    minDate?: "today" | string;
+                                    maxDate?: "today" | string;
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    }[];
+                                    showIf?: {
+                                        questionId: string;
+                                        equals: string | number | boolean;
+                                    } | {
+                                        questionId: string;
+                                        in: (string | number | boolean)[];
+                                    };
+                                    accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                    maxFiles?: number;
+                                }[];
+                            }[];
                         };
                         amountRequestedCents: number;
                         approvedAmountCents: number | null;

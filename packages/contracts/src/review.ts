@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requestStatusSchema } from './landing.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 import { deadlineStateSchema, personRefSchema } from './inbox.ts';
+import { questionSetSchema } from './question-set.ts';
 
 export const reviewDetailSchema = z.object({
   id: z.string(),
@@ -11,6 +12,8 @@ export const reviewDetailSchema = z.object({
   program: z.object({
     id: z.string(),
     name: z.string(),
+    /** The program version the request was submitted under (questionSet is that version's). Always sent. */
+    version: z.number().int().optional(),
     maxAmountCents: z.number().int(),
     approvalThresholdCents: z.number().int(),
     remainingBudgetCents: z.number().int(),
@@ -19,6 +22,11 @@ export const reviewDetailSchema = z.object({
   applicant: personRefSchema.extend({ email: z.string() }),
   isOwnRequest: z.boolean(),
   answers: z.record(z.string(), z.unknown()),
+  /**
+   * The questions as the applicant saw them (the definition of the request's program version, not today's), to label
+   * the answers. Always sent; optional in the type only so clients written before it keep compiling.
+   */
+  questionSet: questionSetSchema.optional(),
   amountRequestedCents: z.number().int(),
   approvedAmountCents: z.number().int().nullable(),
   assignee: personRefSchema.nullable(),

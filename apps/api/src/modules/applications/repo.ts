@@ -8,6 +8,7 @@ const requestColumns = [
   'requests.id',
   'requests.reference',
   'requests.program_id',
+  'requests.program_version',
   'requests.applicant_id',
   'requests.status',
   'requests.answers',
@@ -103,6 +104,7 @@ export async function updateDraftIfVersion(
     amountRequestedCents?: number;
     completedSteps?: string[];
     payeeAccountId?: string;
+    programVersion?: number;
   },
 ): Promise<number | null> {
   const res = await trx
@@ -114,6 +116,7 @@ export async function updateDraftIfVersion(
         : {}),
       ...(set.completedSteps ? { completed_steps: JSON.stringify(set.completedSteps) } : {}),
       ...(set.payeeAccountId ? { payee_account_id: set.payeeAccountId } : {}),
+      ...(set.programVersion !== undefined ? { program_version: set.programVersion } : {}),
       version: sql<number>`version + 1`,
       updated_at: new Date(),
     })

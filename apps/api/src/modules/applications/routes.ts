@@ -87,7 +87,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The program one of my requests applies to, with its questions',
         description:
           'Roles: citizen. The same body as GET /api/programs/{slug}, found by the request, so the application form can ' +
-          "ask for both at once. Another person's request is 404.",
+          'ask for both at once. A draft gets the current version; a submitted request gets the version it was ' +
+          "submitted under (version, questionSet, amountQuestionId, payeeType). Another person's request is 404.",
         params: requestIdParamsSchema,
         response: { 200: programDetailSchema, ...errors },
       },

@@ -220,7 +220,8 @@ export async function requestDetail(
 
 /**
  * The program a request is answered against, read by the request: the application form asks for it together with
- * the request (the page's URL names only the request), instead of one after the other on a slow link.
+ * the request (the page's URL names only the request), instead of one after the other on a slow link. A draft is
+ * answered against today's form; a submitted request shows the questions of the version it was submitted under.
  */
 export async function requestProgram(
   db: Db,
@@ -229,7 +230,12 @@ export async function requestProgram(
 ): Promise<ProgramDetail> {
   const row = await repo.findOwnRequest(db, caller.user.id, requestId);
   if (!row) throw notFound(REQUEST_NOT_FOUND);
-  return programs.programDetail(db, { id: row.program_id });
+  if (row.status === 'draft') return programs.programDetail(db, { id: row.program_id });
+  return programs.programDetail(
+    db,
+    { id: row.program_id },
+    await programs.definitionForRequest(db, row),
+  );
 }
 
 function closedProblem(
@@ -348,6 +354,8 @@ export async function saveStep(
       answers,
       completedSteps: completed,
       ...(amount !== undefined ? { amountRequestedCents: amount } : {}),
+      // The step was checked against today's definition: a draft started before the program changed moves to it.
+      programVersion: program.version,
     });
     if (version === null) throw conflict(STALE_DRAFT);
     await appendAudit(trx, {
@@ -374,8 +382,11 @@ export async function eligibility(
 ): Promise<EligibilityResponse> {
   const row = await repo.findOwnRequest(db, caller.user.id, requestId);
   if (!row) throw notFound(REQUEST_NOT_FOUND);
-  const program = await programs.loadProgram(db, { id: row.program_id });
-  const def = programs.definitionOf(program);
+  // A draft is checked against today's rules; a submitted request against the rules it was submitted under.
+  const def =
+    row.status === 'draft'
+      ? programs.definitionOf(await programs.loadProgram(db, { id: row.program_id }))
+      : (await programs.definitionForRequest(db, row)).definition;
   const valid: Answers = {};
   const incomplete: ProblemFieldError[] = [];
   for (const step of def.questionSet.steps) {

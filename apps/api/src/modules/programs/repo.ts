@@ -64,6 +64,31 @@ export async function findProgram(db: Q, by: { slug: string } | { id: string }) 
 
 export type ProgramRow = NonNullable<Awaited<ReturnType<typeof findProgram>>>;
 
+/**
+ * The definition a request was answered against: the program_versions row of its program_version (written by the
+ * triggers of migration 0101). Falls back to the program's current definition only when that row is missing, which
+ * can only be a request whose version predates 0101 (the backfill knew only the then-current definition): showing
+ * today's questions is then the best still known, and better than showing the answers with no questions at all.
+ */
+export async function definitionForRequest(
+  db: Q,
+  programId: string,
+  version: number,
+): Promise<{ version: number; definition: Record<string, unknown> } | undefined> {
+  const kept = await db
+    .selectFrom('program_versions')
+    .select(['version', 'definition'])
+    .where('program_id', '=', programId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (kept) return kept;
+  return db
+    .selectFrom('programs')
+    .select(['version', 'definition'])
+    .where('id', '=', programId)
+    .executeTakeFirst();
+}
+
 /** Serialises submissions to one program so two last-minute submits cannot both spend the last of the budget. */
 export async function lockProgram(trx: Transaction<Database>, programId: string): Promise<void> {
   await trx.selectFrom('programs').select('id').where('id', '=', programId).forUpdate().execute();

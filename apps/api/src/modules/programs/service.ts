@@ -26,6 +26,27 @@ export function definitionOf(
   return def;
 }
 
+/**
+ * The definition a submitted request is shown with: the one of the version it was submitted under, so a reviewer and
+ * the applicant read the answers against the questions that were asked (labels, options, since-removed questions).
+ * Drafts are answered against today's form and use definitionOf(current program) instead.
+ */
+export async function definitionForRequest(
+  db: Kysely<Database> | Transaction<Database>,
+  request: { program_id: string; program_version: number },
+): Promise<{ version: number; definition: ProgramDefinition }> {
+  const row = await repo.definitionForRequest(db, request.program_id, request.program_version);
+  if (!row) throw notFound('That program no longer exists.');
+  return {
+    version: row.version,
+    definition: definitionOf({
+      id: request.program_id,
+      version: row.version,
+      definition: row.definition,
+    }),
+  };
+}
+
 /** Why the program takes no applications now, or null when it does. */
 export function closedReason(
   row: Pick<repo.ProgramRow, 'window_state' | 'budget_cents' | 'committed_cents'>,
@@ -56,17 +77,22 @@ export async function loadProgram(
   return row;
 }
 
+/**
+ * The program page's body. `at` (from definitionForRequest) replaces the version and what comes from the definition
+ * (questions, amount question, payee type) with an earlier version's; names, dates and budget stay today's.
+ */
 export async function programDetail(
   db: Kysely<Database>,
   by: { slug: string } | { id: string },
+  at?: { version: number; definition: ProgramDefinition },
 ): Promise<ProgramDetail> {
   const row = await loadProgram(db, by);
-  const def = definitionOf(row);
+  const def = at?.definition ?? definitionOf(row);
   const reason = closedReason(row);
   return {
     id: row.id,
     slug: row.slug,
-    version: row.version,
+    version: at?.version ?? row.version,
     name: { en: row.name_en, es: row.name_es },
     description: { en: row.description_en, es: row.description_es },
     eligibility: { en: row.eligibility_en, es: row.eligibility_es },

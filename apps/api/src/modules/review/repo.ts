@@ -18,6 +18,7 @@ export async function requestDetail(db: Db, id: string) {
       'r.reference',
       'r.status',
       'r.version',
+      'r.program_version',
       'r.answers',
       'r.amount_requested_cents',
       'r.approved_amount_cents',

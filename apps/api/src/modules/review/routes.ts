@@ -35,7 +35,8 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['approvals'],
         summary: 'Everything needed to decide on one request',
         description:
-          'Roles: approver, senior_approver. Answers, documents, bank account (last 4 and verification state), the ' +
+          'Roles: approver, senior_approver. Answers with the questions of the program version the request was ' +
+          'submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the ' +
           "applicant's other requests, risk signals with explanations, the full timeline (internal steps included), " +
           'internal comments, the audit trail and the payment.',
         params: idParams,

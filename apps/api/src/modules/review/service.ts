@@ -7,6 +7,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { computeRiskSignals } from '../risk/service.ts';
+import { definitionForRequest } from '../programs/service.ts';
 import * as riskRepo from '../risk/repo.ts';
 import { deadlineState, dueSoonCutoff } from '../inbox/deadline.ts';
 import * as repo from './repo.ts';
@@ -38,16 +39,19 @@ export async function detail(
       .execute((trx) => computeRiskSignals(trx, id, { encryptionKey: ctx.encryptionKey, now }));
     r = (await repo.requestDetail(db, id))!;
   }
-  const [committed, others, events, comments, audit, payment, docs, signals] = await Promise.all([
-    repo.committedCents(db, r.program_id),
-    repo.otherRequests(db, r.applicant_id, id),
-    repo.timeline(db, id),
-    repo.comments(db, id),
-    repo.auditTrail(db, id),
-    repo.livePayment(db, id),
-    repo.documents(db, id),
-    riskRepo.signalsOf(db, id),
-  ]);
+  const [asked, committed, others, events, comments, audit, payment, docs, signals] =
+    await Promise.all([
+      // The questions the applicant answered: the definition of the version the request was submitted under.
+      definitionForRequest(db, r),
+      repo.committedCents(db, r.program_id),
+      repo.otherRequests(db, r.applicant_id, id),
+      repo.timeline(db, id),
+      repo.comments(db, id),
+      repo.auditTrail(db, id),
+      repo.livePayment(db, id),
+      repo.documents(db, id),
+      riskRepo.signalsOf(db, id),
+    ]);
   return {
     id: r.id,
     reference: r.reference,
@@ -56,6 +60,7 @@ export async function detail(
     program: {
       id: r.program_id,
       name: r.program_name,
+      version: asked.version,
       maxAmountCents: Number(r.max_amount_cents),
       approvalThresholdCents: Number(r.approval_threshold_cents),
       remainingBudgetCents: Number(r.budget_cents) - committed,
@@ -64,6 +69,7 @@ export async function detail(
     applicant: { id: r.applicant_id, name: r.applicant_name, email: r.applicant_email },
     isOwnRequest: r.applicant_id === viewerId,
     answers: r.answers,
+    questionSet: asked.definition.questionSet,
     amountRequestedCents: Number(r.amount_requested_cents),
     approvedAmountCents: r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
     assignee: person(r.assigned_to, r.assignee_name),

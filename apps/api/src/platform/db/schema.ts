@@ -205,6 +205,17 @@ export interface DocumentsTable {
   created_at: CreatedAt;
 }
 
+/**
+ * Intake (migration 0101): each version of a program's definition, written by triggers on programs. Submitted
+ * requests are shown with the definition of their program_version, not today's.
+ */
+export interface ProgramVersionsTable {
+  program_id: string;
+  version: number;
+  definition: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
 /** Kysely table types. Modules that add tables in their migration ranges extend this interface here. */
 export interface Database {
   users: UsersTable;
@@ -222,6 +233,7 @@ export interface Database {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
   documents: DocumentsTable;
+  program_versions: ProgramVersionsTable;
 }
 
 // ── Approvals (migration 0200): declaration merging adds the columns and tables of the approvals modules. ──
