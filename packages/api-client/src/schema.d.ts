@@ -2270,7 +2270,7 @@ export interface operations {
                         program: {
                             id: string;
                             name: string;
-                            version?: number;
+                            version: number;
                             maxAmountCents: number;
                             approvalThresholdCents: number;
                             remainingBudgetCents: number;
@@ -2285,7 +2285,7 @@ export interface operations {
                         answers: {
                             [key: string]: unknown;
                         };
-                        questionSet?: {
+                        questionSet: {
                             steps: {
                                 id: string;
                                 title: {

@@ -12,8 +12,8 @@ export const reviewDetailSchema = z.object({
   program: z.object({
     id: z.string(),
     name: z.string(),
-    /** The program version the request was submitted under (questionSet is that version's). Always sent. */
-    version: z.number().int().optional(),
+    /** The program version the request was submitted under (questionSet is that version's). */
+    version: z.number().int(),
     maxAmountCents: z.number().int(),
     approvalThresholdCents: z.number().int(),
     remainingBudgetCents: z.number().int(),
@@ -22,11 +22,8 @@ export const reviewDetailSchema = z.object({
   applicant: personRefSchema.extend({ email: z.string() }),
   isOwnRequest: z.boolean(),
   answers: z.record(z.string(), z.unknown()),
-  /**
-   * The questions as the applicant saw them (the definition of the request's program version, not today's), to label
-   * the answers. Always sent; optional in the type only so clients written before it keep compiling.
-   */
-  questionSet: questionSetSchema.optional(),
+  /** The questions as the applicant saw them (the request's program version, not today's), to label the answers. */
+  questionSet: questionSetSchema,
   amountRequestedCents: z.number().int(),
   approvedAmountCents: z.number().int().nullable(),
   assignee: personRefSchema.nullable(),

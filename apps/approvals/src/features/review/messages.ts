@@ -19,6 +19,9 @@ export const reviewMessages = defineMessages({
     claim: 'Claim this request',
     release: 'Release',
     answers: 'Answers',
+    answersVersion:
+      'As asked on the form when the request was submitted (program version {version}).',
+    yes: 'Yes',
     documents: 'Documents',
     noDocuments: 'No documents were uploaded.',
     bank: 'Bank account',
@@ -86,6 +89,9 @@ export const reviewMessages = defineMessages({
     claim: 'Tomar esta solicitud',
     release: 'Liberar',
     answers: 'Respuestas',
+    answersVersion:
+      'Tal como se preguntó en el formulario cuando se envió la solicitud (versión del programa {version}).',
+    yes: 'Sí',
     documents: 'Documentos',
     noDocuments: 'No se subieron documentos.',
     bank: 'Cuenta bancaria',

@@ -16,6 +16,7 @@ const review: ReviewDetail = {
   program: {
     id: 'p',
     name: 'Rebate',
+    version: 1,
     maxAmountCents: 200_000,
     approvalThresholdCents: 150_000,
     remainingBudgetCents: 120_000,
@@ -24,6 +25,28 @@ const review: ReviewDetail = {
   applicant: { id: 'a', name: 'Maria Lopez', email: 'm@example.com' },
   isOwnRequest: false,
   answers: {},
+  questionSet: {
+    steps: [
+      {
+        id: 'home',
+        title: { en: 'Your home', es: 'Su hogar' },
+        questions: [
+          {
+            id: 'homeAddress',
+            type: 'text',
+            label: { en: 'Home address', es: 'Dirección' },
+            required: true,
+          },
+          {
+            id: 'householdSize',
+            type: 'number',
+            label: { en: 'People in your household', es: 'Personas en su hogar' },
+            required: true,
+          },
+        ],
+      },
+    ],
+  },
   amountRequestedCents: 180_000,
   approvedAmountCents: null,
   assignee: { id: 'me', name: 'Avery' },

@@ -1,28 +1,47 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ReviewDetail } from '@hms/contracts/review';
-import { formatCents, formatDate, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { allQuestions } from '@hms/contracts/question-answers';
+import { answerText, formatCents, formatDate, formatDateTime, useLanguage, useT } from '@hms/ui';
 import { reviewMessages } from '../messages.ts';
 import { RiskBadge, StatusText } from '../../../shared/badges.tsx';
 
-const show = (v: unknown): string => {
+const raw = (v: unknown): string => {
   if (v === null || v === undefined || v === '') return '—';
-  if (Array.isArray(v)) return v.map(show).join(', ');
+  if (Array.isArray(v)) return v.map(raw).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 };
 
-export function AnswersSection({ answers }: { answers: ReviewDetail['answers'] }) {
+/**
+ * The applicant's answers under the questions they were asked (the request's program version), in form order, in
+ * the reviewer's language and read the way the applicant read them on check-your-answers.
+ */
+export function AnswersSection({ review }: { review: ReviewDetail }) {
   const tr = useT(reviewMessages);
-  const entries = Object.entries(answers);
+  const { language } = useLanguage();
+  const questions = allQuestions(review.questionSet).filter((q) => q.id in review.answers);
+  // An answer with no question in that version would be a data problem; show it rather than hide it.
+  const unknown = Object.keys(review.answers).filter((id) => !questions.some((q) => q.id === id));
+  const documentName = (id: string) => review.documents.find((d) => d.id === id)?.fileName;
   return (
     <section aria-labelledby="answers-h">
       <h2 id="answers-h">{tr('answers')}</h2>
+      <p className="text-base">{tr('answersVersion', { version: review.program.version })}</p>
       <dl className="hms-answers">
-        {entries.map(([k, v]) => (
-          <div key={k} className="margin-bottom-1">
-            <dt className="text-bold">{k}</dt>
-            <dd className="margin-left-0">{show(v)}</dd>
+        {questions.map((q) => (
+          <div key={q.id} className="margin-bottom-1">
+            <dt className="text-bold">{q.label[language]}</dt>
+            <dd className="margin-left-0">
+              {answerText(q, review.answers[q.id], language, { documentName, yes: tr('yes') }) ??
+                '—'}
+            </dd>
+          </div>
+        ))}
+        {unknown.map((id) => (
+          <div key={id} className="margin-bottom-1">
+            <dt className="text-bold">{id}</dt>
+            <dd className="margin-left-0">{raw(review.answers[id])}</dd>
           </div>
         ))}
       </dl>

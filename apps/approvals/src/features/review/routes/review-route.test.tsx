@@ -16,6 +16,7 @@ const detail: ReviewDetail = {
   program: {
     id: 'p',
     name: 'Home Energy Efficiency Rebate',
+    version: 2,
     maxAmountCents: 200_000,
     approvalThresholdCents: 150_000,
     remainingBudgetCents: 9_000_000,
@@ -24,6 +25,28 @@ const detail: ReviewDetail = {
   applicant: { id: 'a', name: 'Maria Lopez', email: 'maria@example.com' },
   isOwnRequest: false,
   answers: { homeAddress: '200 Oak Avenue', householdSize: 3 },
+  questionSet: {
+    steps: [
+      {
+        id: 'home',
+        title: { en: 'Your home', es: 'Su hogar' },
+        questions: [
+          {
+            id: 'homeAddress',
+            type: 'text',
+            label: { en: 'Home address', es: 'Dirección' },
+            required: true,
+          },
+          {
+            id: 'householdSize',
+            type: 'number',
+            label: { en: 'People in your household', es: 'Personas en su hogar' },
+            required: true,
+          },
+        ],
+      },
+    ],
+  },
   amountRequestedCents: 80_000,
   approvedAmountCents: null,
   assignee: { id: 'me', name: 'Avery Approver' },
@@ -162,6 +185,12 @@ describe('Review page', () => {
       '/api/documents/d1',
     );
     expect(screen.getByText('Called the applicant to confirm the new account.')).toBeTruthy();
+    // Answers under the questions the applicant was asked, formatted, not under their ids.
+    const answers = screen.getByRole('heading', { name: 'Answers' }).parentElement!;
+    expect(answers.textContent).toContain('Home address200 Oak Avenue');
+    expect(answers.textContent).toContain('People in your household3');
+    expect(answers.textContent).not.toContain('homeAddress');
+    expect(answers.textContent).toContain('program version 2');
     expect(screen.getByText('internal')).toBeTruthy();
     expect(screen.getByText('ending in 6789')).toBeTruthy();
     expect(screen.queryByText('000123456789')).toBeNull();

@@ -169,7 +169,7 @@ export function ReviewRoute() {
       ) : null}
 
       <RiskSection review={r} />
-      <AnswersSection answers={r.answers} />
+      <AnswersSection review={r} />
       <DocumentsSection documents={r.documents} />
       <BankSection review={r} onReveal={() => reveal.mutate()} revealed={reveal.data} />
       <OtherRequestsSection review={r} />

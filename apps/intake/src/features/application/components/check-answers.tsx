@@ -6,11 +6,10 @@ import {
 } from '@hms/contracts/applications';
 import { visibleQuestions } from '@hms/contracts/question-answers';
 import type { QuestionSet } from '@hms/contracts/question-set';
-import { ErrorSummary, LoadingState, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import { answerText, ErrorSummary, LoadingState, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { applicationMessages } from '../messages.ts';
-import { answerText } from './answer-text.ts';
 import { fieldNameOf } from './form-values.ts';
 
 export interface CheckAnswersProps {
@@ -103,8 +102,10 @@ export function CheckAnswers({
                 >
                   <dt className="tablet:grid-col-5 text-bold">{q.label[language]}</dt>
                   <dd className="tablet:grid-col-5 margin-left-0">
-                    {answerText(q, detail.answers[q.id], language, detail.documents, tr('yes')) ??
-                      tr('notAnswered')}
+                    {answerText(q, detail.answers[q.id], language, {
+                      yes: tr('yes'),
+                      documentName: (id) => detail.documents.find((d) => d.id === id)?.filename,
+                    }) ?? tr('notAnswered')}
                   </dd>
                   <dd className="tablet:grid-col-2 margin-left-0">
                     <Link to={`${stepPath(step.id)}?from=check#q-${q.id}`}>

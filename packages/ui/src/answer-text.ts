@@ -1,14 +1,23 @@
-import type { DocumentInfo } from '@hms/contracts/documents';
 import type { Language, Question } from '@hms/contracts/question-set';
-import { formatCents, formatDate, formatNumber } from '@hms/ui';
+import { formatCents, formatDate, formatNumber } from './format.ts';
 
-/** An answer as the person reads it on the check-your-answers page, or null when there is none. */
+export interface AnswerTextOptions {
+  /** The name of an uploaded document (a document answer holds document ids). */
+  documentName: (id: string) => string | undefined;
+  /** "Yes" in the page's language, for a single checkbox that was ticked. */
+  yes: string;
+}
+
+/**
+ * An answer as a person reads it (money in dollars, an option's label, a date in words, file names), or null when
+ * the question was not answered. The applicant's check-your-answers page and the approver's review page both
+ * show answers through this, so they always read the same.
+ */
 export function answerText(
   q: Question,
   value: unknown,
   language: Language,
-  documents: DocumentInfo[],
-  yes: string,
+  { documentName, yes }: AnswerTextOptions,
 ): string | null {
   if (
     value === undefined ||
@@ -31,11 +40,11 @@ export function answerText(
       return label(String(value));
     case 'checkbox':
       if (!q.options) return value === true ? yes : null;
-      return (value as string[]).map(label).join(', ');
+      return Array.isArray(value) ? value.map(String).map(label).join(', ') : String(value);
     case 'document':
-      return (value as string[])
-        .map((id) => documents.find((d) => d.id === id)?.filename ?? id)
-        .join(', ');
+      return Array.isArray(value)
+        ? value.map((id) => documentName(String(id)) ?? String(id)).join(', ')
+        : String(value);
     default:
       return String(value);
   }
