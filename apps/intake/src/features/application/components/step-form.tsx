@@ -26,9 +26,15 @@ function lazySchemaResolver(
     (loading ??= Promise.all([
       import('@hms/contracts/question-set'),
       import('@hookform/resolvers/zod'),
-    ]).then(([{ buildAnswersSchema }, { zodResolver }]) =>
-      zodResolver(buildAnswersSchema(questionSet, { language, step: stepId })),
-    ));
+    ])
+      .then(([{ buildAnswersSchema }, { zodResolver }]) =>
+        zodResolver(buildAnswersSchema(questionSet, { language, step: stepId })),
+      )
+      .catch((error: unknown) => {
+        // A download that failed (a phone losing signal) is tried again on the next Continue, not cached.
+        loading = undefined;
+        throw error;
+      }));
   return {
     resolver: async (values, context, options) => (await load())(values, context, options),
     preload: () => void load().catch(() => undefined),
@@ -108,7 +114,8 @@ export function StepForm({
   return (
     <form
       noValidate
-      onSubmit={(e) => void submit(e)}
+      // The validator may fail to download: say so (offline) instead of doing nothing.
+      onSubmit={(e) => void submit(e).catch(setProblem)}
       onFocus={preload}
       onPointerDown={preload}
       className="maxw-tablet"
