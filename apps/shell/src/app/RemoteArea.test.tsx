@@ -2,7 +2,7 @@ import { LanguageProvider } from '@hms/ui';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RemoteArea, resetRemoteAreas } from './RemoteArea.tsx';
+import { RemoteArea, RemoteErrorBoundary, resetRemoteAreas } from './RemoteArea.tsx';
 
 afterEach(() => {
   cleanup();
@@ -59,5 +59,34 @@ describe('RemoteArea', () => {
     };
     render(<Page load={async () => Broken} />);
     expect((await screen.findByRole('alert')).textContent).toContain('Services');
+  });
+
+  it('reloads the page to retry a chunk of a loaded remote that failed to download (a failed import stays failed)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const reloadPage = vi.fn();
+    const onRetry = vi.fn();
+    const LostChunk = () => {
+      throw new TypeError(
+        'Failed to fetch dynamically imported module: /remotes/intake/assets/bank-form.js',
+      );
+    };
+    render(
+      <LanguageProvider initialLanguage="en">
+        <RemoteErrorBoundary
+          onRetry={onRetry}
+          reloadPage={reloadPage}
+          fallback={(retry) => (
+            <button type="button" onClick={retry}>
+              Try again
+            </button>
+          )}
+        >
+          <LostChunk />
+        </RemoteErrorBoundary>
+      </LanguageProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(reloadPage).toHaveBeenCalledTimes(1);
+    expect(onRetry).not.toHaveBeenCalled();
   });
 });

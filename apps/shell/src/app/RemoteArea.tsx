@@ -14,6 +14,20 @@ interface BoundaryProps {
   children: ReactNode;
   fallback: (retry: () => void) => ReactNode;
   onRetry: () => void;
+  /** How a page is reloaded (a test passes its own). */
+  reloadPage?: () => void;
+}
+
+/**
+ * A chunk inside a loaded remote (a lazy form step, say) that failed to download. The browser keeps a failed module
+ * import failed for the rest of the page's life, so only reloading the page fetches it again; the person's answers
+ * are saved on the server step by step, so nothing is lost.
+ */
+export function isChunkLoadError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /dynamically imported module|Importing a module script failed|error loading dynamically imported/i.test(
+    message,
+  );
 }
 
 /**
@@ -33,6 +47,10 @@ export class RemoteErrorBoundary extends Component<BoundaryProps, { error: unkno
   }
 
   retry = () => {
+    if (isChunkLoadError(this.state.error)) {
+      (this.props.reloadPage ?? (() => window.location.reload()))();
+      return;
+    }
     this.props.onRetry();
     this.setState({ error: null });
   };
