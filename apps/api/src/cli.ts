@@ -6,6 +6,7 @@ import { verifyAuditChain } from './platform/audit.ts';
 import { resolveEncryptionKey } from './platform/crypto-key.ts';
 import { auditVerifyReport } from './modules/review/audit-verify.ts';
 import { rotateKeys } from './modules/originator/rotate.ts';
+import { runHousekeeping } from './platform/housekeeping.ts';
 
 const USAGE = `Usage: hms <command>
 
@@ -16,6 +17,7 @@ Commands:
   audit verify   the same, naming the first broken link and what kind of break it is (exit 1 when broken)
   keys rotate    re-encrypt account numbers, NACHA files and secrets under HMS_ENCRYPTION_KEY; the old keys must be
                  in HMS_PREVIOUS_ENCRYPTION_KEYS (comma-separated) or in the embedded key file
+  housekeeping   delete expired sessions and spent sign-in throttle rows now (the API also does it every 10 minutes)
 `;
 
 const command = process.argv[2];
@@ -27,7 +29,10 @@ if (command === 'keys' && process.argv[3] !== 'rotate') {
   process.stderr.write(`Unknown keys command "${process.argv[3] ?? ''}"; use: hms keys rotate\n`);
   process.exit(1);
 }
-if (!command || !['migrate', 'seed', 'verify-audit', 'audit', 'keys'].includes(command)) {
+if (
+  !command ||
+  !['migrate', 'seed', 'verify-audit', 'audit', 'keys', 'housekeeping'].includes(command)
+) {
   process.stderr.write(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
   process.exit(command ? 1 : 0);
 }
@@ -55,6 +60,11 @@ try {
     const r = await rotateKeys(db.kysely, config);
     process.stdout.write(
       `Re-encrypted under key ${r.keyId}: ${r.payeeAccounts} payee account(s), ${r.achFiles} NACHA file(s), ${r.nocs} NOC(s), ${r.webhookSecrets} webhook secret(s).\n`,
+    );
+  } else if (command === 'housekeeping') {
+    const r = await runHousekeeping(db.kysely, { idleMinutes: config.sessionIdleMinutes });
+    process.stdout.write(
+      `Housekeeping done: ${r.sessions} expired session(s) and ${r.throttleRows} stale sign-in throttle row(s) deleted.\n`,
     );
   } else if (command === 'audit') {
     const r = await auditVerifyReport(db.kysely);

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './platform/db/seed.ts';
 import { seedDemo } from './seed.ts';
 import { startWebhookWorker } from './modules/webhooks/worker.ts';
 import { smtpTransport, startEmailSender } from './modules/notifications/email-sender.ts';
+import { startHousekeeping } from './platform/housekeeping.ts';
 
 const config = loadConfigOrExit();
 // Resolved at start so a missing or broken key stops the server now, not at the first bank-account write.
@@ -25,12 +26,21 @@ const emailSender = config.smtpUrl
 // Webhook delivery from the outbox (jobs table, SKIP LOCKED: safe with several API instances). HMS_WEBHOOK_WORKER=0 turns it off.
 const webhookWorker = config.webhookWorker ? startWebhookWorker(db.kysely, config, app.log) : null;
 
+// Every 10 minutes, delete expired sessions and spent sign-in throttle rows (sign-in only clears the user's own), in
+// small batches that skip rows another instance holds: safe with several API instances.
+const housekeeping = startHousekeeping({
+  db: db.kysely,
+  policy: { idleMinutes: config.sessionIdleMinutes },
+  log: app.log,
+});
+
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
   await webhookWorker?.stop();
+  await housekeeping.stop();
   // Fastify first (stops accepting, drains in-flight requests), then the database they were using.
   await emailSender?.stop();
   await app.close();

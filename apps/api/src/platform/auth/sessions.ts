@@ -30,7 +30,8 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
   const now = new Date();
-  // Housekeeping without a job: a user's dead sessions go when they next sign in.
+  // A user's own dead sessions go at once when they sign in; everyone else's go in the periodic housekeeping pass
+  // (platform/housekeeping.ts).
   await db
     .deleteFrom('sessions')
     .where('user_id', '=', userId)
