@@ -30,6 +30,12 @@ test('an approver claims a request from the queue and approves it (keyboard, con
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Review ${reference}` })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Risk signals/ })).toBeVisible();
+  // The answers under the questions the applicant was asked, read as they read them (money in dollars).
+  const answers = page.locator('dl.hms-answers');
+  await expect(answers.getByText('Address of the home')).toBeVisible();
+  await expect(answers.getByText('How much did the upgrade cost in total?')).toBeVisible();
+  await expect(answers).toContainText(/\$\d{1,3}(,\d{3})*\.\d{2}/);
+  await expect(answers).not.toContainText('homeAddress');
   await expectNoAxeViolations(page);
   await page.keyboard.press('a');
   await expect(page.getByLabel('Approved amount in dollars')).toBeFocused();

@@ -7,6 +7,7 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { startOfZonedDay } from '../../platform/db/seed.ts';
 import { computeRiskSignals } from '../risk/service.ts';
+import { demoAnswers } from './demo-answers.ts';
 import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -84,6 +85,13 @@ export async function seedApprovalsDemo(
   const dueFrom = (submitted: Date, days: number) =>
     startOfZonedDay(addBusinessDays(toZonedDate(submitted, opts.timeZone), days), opts.timeZone, 1);
 
+  const personOf = (who: string) => {
+    const [email, name] = APPLICANTS.find(([, n]) => n.toLowerCase().startsWith(who)) ?? [
+      'citizen@example.gov',
+      'Casey Citizen',
+    ];
+    return { email, name };
+  };
   let n = 0;
   const ids: string[] = [];
   const add = async (o: {
@@ -108,7 +116,10 @@ export async function seedApprovalsDemo(
       submittedAt,
       dueAt: dueFrom(submittedAt, o.program.review_deadline_days),
       payeeAccountId: o.acct ?? null,
-      answers: o.answers ?? {},
+      answers: {
+        ...demoAnswers(o.program.slug, personOf(o.who), o.amount, submittedAt),
+        ...o.answers,
+      },
       assignedTo: o.assigned ? approver : null,
       approvedAmountCents: o.approved ?? null,
       firstApproverId: o.firstApprover ?? null,
