@@ -7,6 +7,7 @@ import type { ReviewDetail } from '@hms/contracts/review';
 import { DecisionPanel } from './decision-panel.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
+import { sampleQuestionSet } from '../question-set.test-helper.ts';
 
 const review: ReviewDetail = {
   id: 'r1',
@@ -25,28 +26,7 @@ const review: ReviewDetail = {
   applicant: { id: 'a', name: 'Maria Lopez', email: 'm@example.com' },
   isOwnRequest: false,
   answers: {},
-  questionSet: {
-    steps: [
-      {
-        id: 'home',
-        title: { en: 'Your home', es: 'Su hogar' },
-        questions: [
-          {
-            id: 'homeAddress',
-            type: 'text',
-            label: { en: 'Home address', es: 'Dirección' },
-            required: true,
-          },
-          {
-            id: 'householdSize',
-            type: 'number',
-            label: { en: 'People in your household', es: 'Personas en su hogar' },
-            required: true,
-          },
-        ],
-      },
-    ],
-  },
+  questionSet: sampleQuestionSet,
   amountRequestedCents: 180_000,
   approvedAmountCents: null,
   assignee: { id: 'me', name: 'Avery' },

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewDetail } from '@hms/contracts/review';
 import { ReviewRoute } from './review-route.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
+import { sampleQuestionSet } from '../question-set.test-helper.ts';
 
 const ID = '00000000-0000-7000-8000-000000000009';
 const detail: ReviewDetail = {
@@ -25,28 +26,7 @@ const detail: ReviewDetail = {
   applicant: { id: 'a', name: 'Maria Lopez', email: 'maria@example.com' },
   isOwnRequest: false,
   answers: { homeAddress: '200 Oak Avenue', householdSize: 3 },
-  questionSet: {
-    steps: [
-      {
-        id: 'home',
-        title: { en: 'Your home', es: 'Su hogar' },
-        questions: [
-          {
-            id: 'homeAddress',
-            type: 'text',
-            label: { en: 'Home address', es: 'Dirección' },
-            required: true,
-          },
-          {
-            id: 'householdSize',
-            type: 'number',
-            label: { en: 'People in your household', es: 'Personas en su hogar' },
-            required: true,
-          },
-        ],
-      },
-    ],
-  },
+  questionSet: sampleQuestionSet,
   amountRequestedCents: 80_000,
   approvedAmountCents: null,
   assignee: { id: 'me', name: 'Avery Approver' },
