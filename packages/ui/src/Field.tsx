@@ -3,6 +3,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 
 interface FieldChrome {
@@ -143,3 +144,75 @@ export const RadioGroup = forwardRef<HTMLInputElement, RadioGroupProps>(function
     </div>
   );
 });
+
+export type TextAreaFieldProps = FieldChrome &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
+
+/** A labelled textarea; spread react-hook-form's `register(name)` into it. */
+export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(
+  function TextAreaField({ id, label, hint, error, ...textarea }, ref) {
+    return (
+      <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+        <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+          {label}
+        </label>
+        <HintAndError id={id} hint={hint} error={error} />
+        <textarea
+          ref={ref}
+          id={id}
+          className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+          aria-describedby={describedBy(id, hint, error)}
+          aria-invalid={error ? true : undefined}
+          {...textarea}
+        />
+      </div>
+    );
+  },
+);
+
+export type CheckboxGroupProps = FieldChrome &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'value'> & {
+    /** Boxes to choose from (the answer is the list of ticked values); none: one box, ticked or not (a boolean). */
+    options?: Option[] | undefined;
+  };
+
+/**
+ * A fieldset of checkboxes with a legend, or a single checkbox labelled by `label` (its legend then only for screen
+ * readers). The error summary links to the first box (`id`).
+ */
+export const CheckboxGroup = forwardRef<HTMLInputElement, CheckboxGroupProps>(
+  function CheckboxGroup({ id, label, hint, error, options, ...input }, ref) {
+    const boxes = options ?? [{ value: 'true', label }];
+    return (
+      <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+        <fieldset className="usa-fieldset" aria-describedby={describedBy(id, hint, error)}>
+          <legend
+            className={`usa-legend${options ? '' : ' usa-sr-only'}${error ? ' usa-label--error' : ''}`}
+          >
+            {label}
+          </legend>
+          <HintAndError id={id} hint={hint} error={error} />
+          {boxes.map((box, index) => {
+            const boxId = index === 0 ? id : `${id}-${box.value}`;
+            return (
+              <div className="usa-checkbox" key={box.value}>
+                <input
+                  ref={ref}
+                  className="usa-checkbox__input"
+                  type="checkbox"
+                  id={boxId}
+                  aria-invalid={error ? true : undefined}
+                  {...input}
+                  {...(options ? { value: box.value } : {})}
+                />
+                <label className="usa-checkbox__label" htmlFor={boxId}>
+                  {box.label}
+                </label>
+              </div>
+            );
+          })}
+        </fieldset>
+      </div>
+    );
+  },
+);

@@ -2,8 +2,15 @@
 // context and the heading-focus flag are the same object in the shell and every remote).
 export { ErrorSummary } from './ErrorSummary.tsx';
 export type { ErrorSummaryProps, SummaryError } from './ErrorSummary.tsx';
-export { RadioGroup, SelectField, TextField } from './Field.tsx';
-export type { Option, RadioGroupProps, SelectFieldProps, TextFieldProps } from './Field.tsx';
+export { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from './Field.tsx';
+export type {
+  CheckboxGroupProps,
+  Option,
+  RadioGroupProps,
+  SelectFieldProps,
+  TextAreaFieldProps,
+  TextFieldProps,
+} from './Field.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
 export { PageTitle, SITE_NAME, requestHeadingFocus } from './PageTitle.tsx';
 export { ScrollableTable } from './ScrollableTable.tsx';

@@ -1,6 +1,15 @@
 import type { DocumentInfo } from '@hms/contracts/documents';
 import type { Question } from '@hms/contracts/question-set';
-import { LoadingState, RadioGroup, SelectField, TextField, useLanguage, useT } from '@hms/ui';
+import {
+  CheckboxGroup,
+  LoadingState,
+  RadioGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { lazy, Suspense } from 'react';
 import { applicationMessages } from '../messages.ts';
@@ -77,80 +86,18 @@ export function QuestionField({
         />
       );
     case 'textarea':
+      return <TextAreaField id={id} label={label} hint={hint} error={error} {...register(q.id)} />;
+    case 'checkbox':
       return (
-        <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-          <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-            {label}
-          </label>
-          {hint ? (
-            <div className="usa-hint" id={`${id}-hint`}>
-              {hint}
-            </div>
-          ) : null}
-          {error ? (
-            <span className="usa-error-message" id={`${id}-error`}>
-              {error}
-            </span>
-          ) : null}
-          <textarea
-            id={id}
-            className={`usa-textarea${error ? ' usa-input--error' : ''}`}
-            aria-describedby={
-              [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-                .filter(Boolean)
-                .join(' ') || undefined
-            }
-            aria-invalid={error ? true : undefined}
-            {...register(q.id)}
-          />
-        </div>
+        <CheckboxGroup
+          id={id}
+          label={label}
+          hint={hint}
+          error={error}
+          options={q.options ? options : undefined}
+          {...register(q.id)}
+        />
       );
-    case 'checkbox': {
-      const describedBy =
-        [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
-        undefined;
-      const boxes = q.options ? options : [{ value: 'true', label }];
-      return (
-        <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-          <fieldset className="usa-fieldset" aria-describedby={describedBy}>
-            <legend
-              className={`usa-legend${q.options ? '' : ' usa-sr-only'}${error ? ' usa-label--error' : ''}`}
-            >
-              {label}
-            </legend>
-            {hint ? (
-              <div className="usa-hint" id={`${id}-hint`}>
-                {hint}
-              </div>
-            ) : null}
-            {error ? (
-              <span className="usa-error-message" id={`${id}-error`}>
-                {error}
-              </span>
-            ) : null}
-            {boxes.map((o, i) => {
-              const boxId = i === 0 ? id : `${id}-${o.value}`;
-              const registered = register(q.id);
-              return (
-                <div className="usa-checkbox" key={o.value}>
-                  <input
-                    className="usa-checkbox__input"
-                    type="checkbox"
-                    id={boxId}
-                    aria-invalid={error ? true : undefined}
-                    {...registered}
-                    {...(q.options ? { value: o.value } : {})}
-                  />
-                  <label className="usa-checkbox__label" htmlFor={boxId}>
-                    {o.label}
-                  </label>
-                </div>
-              );
-            })}
-          </fieldset>
-        </div>
-      );
-    }
     case 'document':
       return (
         <Controller

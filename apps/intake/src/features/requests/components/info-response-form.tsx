@@ -1,6 +1,6 @@
 import { isApiProblem } from '@hms/api-client';
 import type { RequestDetail } from '@hms/contracts/applications';
-import { ErrorSummary, ProblemAlert, useT } from '@hms/ui';
+import { ErrorSummary, ProblemAlert, TextAreaField, useT } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { DocumentField } from '../../../shared/documents/document-field.tsx';
@@ -42,28 +42,15 @@ export function InfoResponseForm({
         focusKey={attempt}
       />
       {answer.isError && !error ? <ProblemAlert error={answer.error} /> : null}
-      <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-        <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor="info-message">
-          {tr('infoAnswerLabel')}
-        </label>
-        <div className="usa-hint" id="info-message-hint">
-          {tr('infoAnswerHint')}
-        </div>
-        {error ? (
-          <span className="usa-error-message" id="info-message-error">
-            {error}
-          </span>
-        ) : null}
-        <textarea
-          id="info-message"
-          className={`usa-textarea${error ? ' usa-input--error' : ''}`}
-          aria-describedby={`info-message-hint${error ? ' info-message-error' : ''}`}
-          aria-invalid={error ? true : undefined}
-          maxLength={5000}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-        />
-      </div>
+      <TextAreaField
+        id="info-message"
+        label={tr('infoAnswerLabel')}
+        hint={tr('infoAnswerHint')}
+        error={error}
+        maxLength={5000}
+        value={message}
+        onChange={(e) => setMessage(e.target.value)}
+      />
       <DocumentField
         id="info-files"
         label={tr('infoFiles')}
