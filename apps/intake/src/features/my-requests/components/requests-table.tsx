@@ -2,7 +2,7 @@ import type { MyRequestItem } from '@hms/contracts/landing';
 import { ScrollableTable, formatCents, formatDate, useLanguage, useT } from '@hms/ui';
 import { Link } from 'react-router';
 import { myRequestsMessages } from '../messages.ts';
-import { StatusTag } from './status-tag.tsx';
+import { StatusTag } from '../../../shared/status/status-tag.tsx';
 
 export function RequestsTable({ items }: { items: MyRequestItem[] }) {
   const tr = useT(myRequestsMessages);

@@ -1,6 +1,6 @@
 import type { RequestStatus } from '@hms/contracts/landing';
 import { useT } from '@hms/ui';
-import { myRequestsMessages } from '../messages.ts';
+import { statusMessages } from './messages.ts';
 
 // Colour is never the only signal (the text says the status); these USWDS tokens keep AA contrast with white text.
 const TAG_CLASS: Record<RequestStatus, string> = {
@@ -18,6 +18,6 @@ const TAG_CLASS: Record<RequestStatus, string> = {
 
 /** A citizen-facing status: internal steps (second approval) read as plain "In review". */
 export function StatusTag({ status }: { status: RequestStatus }) {
-  const tr = useT(myRequestsMessages);
+  const tr = useT(statusMessages);
   return <span className={`usa-tag ${TAG_CLASS[status]}`}>{tr(`status_${status}`)}</span>;
 }
