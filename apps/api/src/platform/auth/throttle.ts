@@ -29,8 +29,11 @@ export interface ThrottleRule {
 export const PAIR_RULE: ThrottleRule = { free: 3, baseSeconds: 5, maxSeconds: 15 * 60 };
 export const ACCOUNT_RULE: ThrottleRule = { free: 10, baseSeconds: 5, maxSeconds: 15 * 60 };
 export const IP_RULE: ThrottleRule = { free: 30, baseSeconds: 5, maxSeconds: 60 * 60 };
-/** An account counts as throttled (listed for admins) from this many failures in the window. */
-export const ACCOUNT_LISTED_FROM = ACCOUNT_RULE.free;
+/**
+ * An account is listed for admins from this many failures in the window: as soon as a source failing on it has to
+ * wait, since that source may be the owner's shared office address.
+ */
+export const ACCOUNT_LISTED_FROM = PAIR_RULE.free + 1;
 
 export const accountKey = (email: string) => `acct:${email.toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
