@@ -86,6 +86,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
     'Service tokens',
     'Webhook endpoints',
     'Email outbox',
+    'Sign-in throttle',
   ]);
   await expectNoAxeViolations(page);
 
