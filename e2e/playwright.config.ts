@@ -8,6 +8,10 @@ import { join } from 'node:path';
 const port = Number(process.env.HMS_E2E_PORT ?? 8181);
 process.env.HMS_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'hms-e2e-'));
 const baseURL = `http://127.0.0.1:${port}`;
+// The test mailbox (mail-catcher.mjs): SMTP for the API, HTTP for the tests (helpers.ts readMail).
+const smtpPort = port + 1000;
+const mailboxPort = port + 2000;
+process.env.HMS_E2E_MAILBOX ??= `http://127.0.0.1:${mailboxPort}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -33,17 +37,27 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node --import tsx ../apps/api/src/main.ts',
-    url: `${baseURL}/api/ready`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      HMS_DATA_DIR: process.env.HMS_E2E_DATA_DIR,
-      HMS_LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      command: `node mail-catcher.mjs ${smtpPort} ${mailboxPort}`,
+      url: `http://127.0.0.1:${mailboxPort}/`,
+      reuseExistingServer: false,
+      timeout: 10_000,
     },
-  },
+    {
+      command: 'node --import tsx ../apps/api/src/main.ts',
+      url: `${baseURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        HMS_DATA_DIR: process.env.HMS_E2E_DATA_DIR,
+        HMS_LOG_LEVEL: 'warn',
+        HMS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        HMS_PUBLIC_URL: baseURL,
+      },
+    },
+  ],
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn } from './helpers';
+import { confirmationLink, demoUsers, readMail, signIn, tabTo } from './helpers';
 
 // The administration area over the production build: the shell mounts the finance remote's AdminArea at /admin for
 // admins only; service tokens, webhook endpoints and the email outbox live there.
@@ -29,14 +29,16 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   page,
 }) => {
   // An email to find in the outbox, made by this test alone (shared demo requests belong to other specs): a new
-  // citizen submits a permit refund through the API, which queues "We received your request …" (no SMTP server in
-  // this run, so it stays queued).
+  // citizen submits a permit refund through the API, which queues "We received your request …"; the test mailbox
+  // (mail-catcher.mjs) receives it.
   const local = `outbox${Date.now()}x`;
   await api(page, 'POST', '/api/auth/register', {
     email: `${local}@example.com`,
     password: 'outbox-e2e-phrase-2026',
     displayName: 'Olive Outbox',
   });
+  const token = (await confirmationLink(`${local}@example.com`)).split('#token=')[1];
+  await api(page, 'POST', '/api/auth/register/confirm', { token });
   let draft = await api(page, 'POST', '/api/programs/permit-fee-refund/drafts');
   const steps = [
     {
@@ -84,6 +86,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
     'Service tokens',
     'Webhook endpoints',
     'Email outbox',
+    'Sign-in throttle',
   ]);
   await expectNoAxeViolations(page);
 
@@ -125,26 +128,55 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   await sections.getByRole('link', { name: 'Email outbox' }).click();
   await expect(page).toHaveURL(/\/admin\/outbox$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Email outbox' })).toBeVisible();
-  await expect(page.getByText(/No mail server is configured/)).toBeVisible();
-  const row = page.getByRole('row', {
-    name: new RegExp(`We received your request ${submitted.reference}`),
-  });
+  const subject = `We received your request ${submitted.reference}`;
+  await expect
+    .poll(async () => (await readMail(`${local}@example.com`)).map((m) => m.subject))
+    .toContain(subject);
+  await page.reload();
+  const row = page.getByRole('row', { name: new RegExp(subject) });
   await expect(row).toBeVisible();
-  await expect(row).toContainText('Queued');
+  await expect(row).toContainText('Sent');
   await expect(row).toContainText('o•••x@example.com');
   await expect(row).not.toContainText(`${local}@example.com`);
   await expectNoAxeViolations(page);
 
-  // Filter by status through the URL: nothing has been sent.
-  await page.getByLabel('Show').selectOption('sent');
+  // Filter by status through the URL: nothing is dead; the email is among the sent ones.
+  await page.getByLabel('Show').selectOption('dead');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(page).toHaveURL(/\/admin\/outbox\?status=sent$/);
+  await expect(page).toHaveURL(/\/admin\/outbox\?status=dead$/);
   await expect(page.getByText('No emails with this status.')).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.goto('/admin/outbox?status=queued');
-  await expect(
-    page.getByRole('row', { name: new RegExp(`We received your request ${submitted.reference}`) }),
-  ).toBeVisible();
+  await page.goto('/admin/outbox?status=sent');
+  await expect(page.getByRole('row', { name: new RegExp(subject) })).toBeVisible();
+});
+
+test('an admin sees an account whose sign-ins are being slowed and clears it', async ({ page }) => {
+  const email = `throttled${Date.now()}@example.com`;
+  for (let i = 0; i < 4; i++) {
+    if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf'))
+      await page.request.get('/api/health');
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
+    const res = await page.request.post('/api/auth/sign-in', {
+      headers: { 'x-csrf-token': csrf },
+      data: { email, password: `wrong-guess-${i}` },
+    });
+    expect(res.status()).toBe(401);
+  }
+  await signIn(page, demoUsers.admin);
+  await page
+    .getByRole('navigation', { name: 'Administration sections' })
+    .getByRole('link', { name: 'Sign-in throttle' })
+    .click();
+  await expect(page).toHaveURL(/\/admin\/sign-in-throttle$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign-in throttle' })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(email) });
+  await expect(row).toContainText('4');
+  await expectNoAxeViolations(page);
+  await tabTo(page, page.getByRole('button', { name: `Clear ${email}` }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText(`Cleared ${email}`);
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
 
 test('finance staff who open /admin get the not-allowed page', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { DEMO_PASSWORD, demoUsers, signIn } from './helpers.ts';
+import { DEMO_PASSWORD, confirmationLink, demoUsers, readMail, signIn } from './helpers.ts';
 
 const areas = [
   {
@@ -179,7 +179,7 @@ test.describe('shell resilience', () => {
 });
 
 test.describe('registration', () => {
-  test('a new citizen registers and lands in their area; a common password is refused', async ({
+  test('a new citizen registers, confirms by the emailed link and is signed in; a common password is refused; an existing email gets the same page', async ({
     page,
   }) => {
     await page.goto('/register');
@@ -192,6 +192,31 @@ test.describe('registration', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('Password', { exact: true }).fill(`${DEMO_PASSWORD}-unique-phrase`);
     await page.getByRole('button', { name: /create account/i }).click();
+    const checkEmail = page.getByRole('heading', { level: 1, name: 'Check your email' });
+    await expect(checkEmail).toBeVisible();
+    await expect(page.getByRole('status')).toContainText(email);
+    await expectNoAxeViolations(page);
+    // Not signed in until the link from the email is followed.
+    await expect(page.getByRole('button', { name: /sign out/i })).toHaveCount(0);
+    await page.goto(await confirmationLink(email));
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Finish creating your account' }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
     await expect(page.getByRole('button', { name: /sign out/i })).toBeVisible();
+    await expect(page).not.toHaveURL(/token=/);
+
+    // The same address again, from a signed-out browser: the very same page, and the owner is told by email.
+    await page.getByRole('button', { name: /sign out/i }).click();
+    await page.goto('/register');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel(/name/i).first().fill('Someone Else');
+    await page.getByLabel('Password', { exact: true }).fill(`another-${DEMO_PASSWORD}-phrase`);
+    await page.getByRole('button', { name: /create account/i }).click();
+    await expect(checkEmail).toBeVisible();
+    await expect
+      .poll(async () => (await readMail(email)).map((m) => m.subject))
+      .toContain('Someone tried to create an HMS account with your email');
   });
 });

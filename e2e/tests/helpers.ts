@@ -42,3 +42,41 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 120): Prom
   }
   throw new Error(`Not reachable by keyboard within ${maxPresses} presses: ${target.toString()}`);
 }
+
+interface Mail {
+  to: string[];
+  subject: string;
+  body: string;
+}
+
+/** The emails the test mailbox (mail-catcher.mjs) received for an address, waiting up to `timeoutMs` for one. */
+export async function readMail(to: string, timeoutMs = 20_000): Promise<Mail[]> {
+  const mailbox = process.env.HMS_E2E_MAILBOX;
+  if (!mailbox) throw new Error('HMS_E2E_MAILBOX is not set (see playwright.config.ts).');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${mailbox}/?to=${encodeURIComponent(to)}`);
+    const mails = (await res.json()) as Mail[];
+    if (mails.length > 0 || Date.now() > until) return mails;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** The registration link in the newest email to this address, as a path the test can open (`/register/confirm#…`). */
+export async function confirmationLink(to: string): Promise<string> {
+  const mails = await readMail(to);
+  for (const mail of mails.reverse()) {
+    const m = /https?:\/\/[^\s/]+(\/register\/confirm#token=[A-Za-z0-9_-]{43})/.exec(mail.body);
+    if (m) return m[1]!;
+  }
+  throw new Error(`No registration link was emailed to ${to}.`);
+}
+
+/** Follows the emailed link and confirms, as the person would; ends signed in. */
+export async function confirmRegistration(page: Page, email: string): Promise<void> {
+  await page.goto(await confirmationLink(email));
+  await page
+    .getByRole('button', { name: /confirm and sign in|confirmar e iniciar sesión/i })
+    .click();
+  await expect(page.getByRole('button', { name: /sign out|cerrar sesión/i })).toBeVisible();
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { DEMO_PASSWORD, tabTo } from './helpers';
+import { DEMO_PASSWORD, confirmRegistration, tabTo } from './helpers';
 
 // The citizen journey of issue 3 over the production build: register, apply with the keyboard, submit, follow.
 
@@ -18,7 +18,10 @@ async function register(page: Page, language: 'en' | 'es' = 'en'): Promise<strin
     .first()
     .fill(`${DEMO_PASSWORD}-unique-phrase`);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /sign out|cerrar sesión/i })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: /check your email|revise su correo/i }),
+  ).toBeVisible();
+  await confirmRegistration(page, email);
   return email;
 }
 

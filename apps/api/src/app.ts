@@ -11,6 +11,7 @@ import type { Database } from './platform/db/schema.ts';
 import { genReqId, loggerOptions } from './platform/logging.ts';
 import { registerApiNotFound, registerErrorHandling } from './platform/errors.ts';
 import { registerOpenApi } from './platform/openapi.ts';
+import { registerControlCharacterCheck } from './platform/control-characters.ts';
 import { registerSecurityHeaders, registerStatic } from './platform/static.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { loadCommonPasswords } from './platform/auth/password.ts';
@@ -56,8 +57,9 @@ export async function buildApp({
     logger: logger ? loggerOptions(config) : false,
     genReqId,
     requestIdHeader: false, // genReqId decides; an arbitrary incoming header must not become our log key
-    // Behind a load balancer request.ip must be the client's, for throttling and the audit log.
-    trustProxy: config.secureCookies,
+    // Behind a load balancer request.ip must be the client's, for throttling and the audit log; only the listed
+    // proxies are believed, so a client cannot choose its own address with X-Forwarded-For.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -75,7 +77,8 @@ export async function buildApp({
   loadCommonPasswords();
 
   registerErrorHandling(app);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { hsts: config.secureCookies });
+  registerControlCharacterCheck(app);
   await app.register(cookie);
   await app.register(authPlugin, { config });
   await registerOpenApi(app);

@@ -3,6 +3,7 @@ import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { AdminNav } from './features/admin/components/admin-nav.tsx';
 import { EndpointsRoute } from './features/admin/routes/endpoints-route.tsx';
 import { OutboxRoute } from './features/admin/routes/outbox-route.tsx';
+import { SignInThrottleRoute } from './features/admin/routes/sign-in-throttle-route.tsx';
 import { AdminOverviewRoute } from './features/admin/routes/overview-route.tsx';
 import { TokensRoute } from './features/admin/routes/tokens-route.tsx';
 import { BatchDetailRoute } from './features/batches/routes/batch-detail-route.tsx';
@@ -93,6 +94,7 @@ export function AdminArea() {
         <Route path="tokens" element={<TokensRoute />} />
         <Route path="webhooks" element={<EndpointsRoute />} />
         <Route path="outbox" element={<OutboxRoute />} />
+        <Route path="sign-in-throttle" element={<SignInThrottleRoute />} />
         <Route path="*" element={<Navigate to="/admin" replace />} />
       </Routes>
     </>

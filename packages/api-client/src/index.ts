@@ -13,6 +13,7 @@ export {
   programsQueryOptions,
   queryKeys,
   registerMutationOptions,
+  confirmRegistrationMutationOptions,
   remotesQueryOptions,
   signInMutationOptions,
   signOutMutationOptions,

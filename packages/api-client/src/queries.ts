@@ -124,14 +124,26 @@ export function signInMutationOptions(queryClient: QueryClient) {
   });
 }
 
-export function registerMutationOptions(queryClient: QueryClient) {
+export function registerMutationOptions() {
   return mutationOptions({
     mutationKey: ['auth', 'register'],
     // The API answers the same way whether or not the email was already registered (no account
-    // enumeration): `user` is set when the new account is signed in, otherwise `message` says what to do next.
+    // enumeration): "check your email"; the emailed link finishes it (confirmRegistrationMutationOptions).
     mutationFn: (body: RegisterBody) => unwrap(apiClient.POST('/api/auth/register', { body })),
-    onSuccess: ({ user }) => {
-      if (user) queryClient.setQueryData(queryKeys.me, user);
+  });
+}
+
+/** Follows the emailed registration link: the account is created and signed in, like a sign-in. */
+export function confirmRegistrationMutationOptions(queryClient: QueryClient) {
+  return mutationOptions({
+    mutationKey: ['auth', 'register-confirm'],
+    mutationFn: async (token: string) =>
+      (await unwrap(apiClient.POST('/api/auth/register/confirm', { body: { token } }))).user,
+    onSuccess: (user) => {
+      queryClient.removeQueries({
+        predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'remotes',
+      });
+      queryClient.setQueryData(queryKeys.me, user);
     },
   });
 }

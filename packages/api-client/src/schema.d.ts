@@ -74,10 +74,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create a citizen account and sign in
-         * @description Roles: public (no sign-in). Password: 12–128 characters, not a commonly used password, not containing the email. 201 in every accepted case; `user` is null when the email was already registered (sign in instead).
+         * Ask for a citizen account; a link to finish it is emailed
+         * @description Roles: public (no sign-in). Password: 12–128 characters, not a commonly used password, not containing the email. 202 with the same message, and no cookie, whether or not the email was already registered: a new address gets a confirmation link (POST /api/auth/register/confirm), an existing one an email telling its owner. 429 with Retry-After after many registrations from one address.
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a registration with the emailed link; creates the account and signs in
+         * @description Roles: public (no sign-in). The token is the one in the emailed link; it works once, for 24 hours. Sets the hms_session cookie and a new hms_csrf cookie. 400 on an expired or used token.
+         */
+        post: operations["confirmRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -95,7 +115,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Roles: public (no sign-in). Sets the hms_session cookie. 401 "Email or password is incorrect." for any failure; 429 with Retry-After after 5 failures for an account (or 50 from an address) in 15 minutes.
+         * @description Roles: public (no sign-in). Sets the hms_session cookie and a new hms_csrf cookie. 401 "Email or password is incorrect." for any failure; 429 with Retry-After while a source that has been failing must wait (waits grow per source and account, per source, and per account for sources failing on it; a source that has not been failing is never held back by other sources' failures).
          */
         post: operations["signIn"];
         delete?: never;
@@ -146,6 +166,46 @@ export interface paths {
          * @description Roles: any signed-in user (citizen, approver, senior_approver, finance, finance_supervisor, admin).
          */
         patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/admin/sign-in-throttle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts with failed sign-ins counted against them
+         * @description Roles: admin. Accounts with several failed sign-ins in the last hour, worst first. Sources that failed on them wait before trying again; the owner from another source is never held back.
+         */
+        get: operations["listThrottledAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/sign-in-throttle/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear an account's failed sign-ins and every source's wait on it
+         * @description Roles: admin. Audited. 404 when nothing is counted for the email.
+         */
+        post: operations["clearThrottledAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/programs": {
@@ -1253,6 +1313,13 @@ export interface components {
             /** @enum {string} */
             language: "en" | "es";
         };
+        ThrottledAccountInput: {
+            email: string;
+            failures: number;
+            sources: number;
+            lastFailureAt: string;
+            waitUntil: string | null;
+        };
         Problem: {
             type: string;
             title: string;
@@ -1273,6 +1340,13 @@ export interface components {
             roles: ("citizen" | "approver" | "senior_approver" | "finance" | "finance_supervisor" | "admin")[];
             /** @enum {string} */
             language: "en" | "es";
+        };
+        ThrottledAccount: {
+            email: string;
+            failures: number;
+            sources: number;
+            lastFailureAt: string;
+            waitUntil: string | null;
         };
     };
     responses: never;
@@ -1384,14 +1458,77 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        user: components["schemas"]["User"] | null;
                         message: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["User"];
                     };
                 };
             };
@@ -1604,6 +1741,115 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listThrottledAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ThrottledAccount"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearThrottledAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -83,12 +83,37 @@ export type User = z.infer<typeof userSchema>;
 export const userResponseSchema = z.object({ user: userSchema });
 export type UserResponse = z.infer<typeof userResponseSchema>;
 
-/** Answer to a registration. See the API's auth service: the same shape whether or not the email was new. */
-export const registerResponseSchema = z.object({
-  user: userSchema.nullable(),
-  message: z.string(),
-});
+/**
+ * Answer to a registration: the same 202 and message whether or not the address was already registered (no account
+ * enumeration). The link in the email that follows finishes the registration (or tells an existing owner).
+ */
+export const registerResponseSchema = z.object({ message: z.string() });
 export type RegisterResponse = z.infer<typeof registerResponseSchema>;
+
+export const confirmRegistrationBodySchema = z.object({
+  token: z
+    .string({ error: 'token is required: open the link from the email.' })
+    .regex(/^[A-Za-z0-9_-]{43}$/, {
+      error: 'token is not valid: open the link from the email again.',
+    }),
+});
+export type ConfirmRegistrationBody = z.input<typeof confirmRegistrationBodySchema>;
+
+/** An account with failed sign-ins counted against it (admins see and clear these). */
+export const throttledAccountSchema = z
+  .object({
+    email: z.string(),
+    failures: z.number().int(),
+    /** How many different source addresses have been failing on it. */
+    sources: z.number().int(),
+    lastFailureAt: z.string(),
+    /** While this is in the future, sources that failed on the account wait before trying again; null: no wait. */
+    waitUntil: z.string().nullable(),
+  })
+  .meta({ id: 'ThrottledAccount' });
+export type ThrottledAccount = z.infer<typeof throttledAccountSchema>;
+export const throttledAccountsResponseSchema = z.object({ items: z.array(throttledAccountSchema) });
+export const clearThrottleBodySchema = z.object({ email: emailSchema });
 
 export const SESSION_COOKIE = 'hms_session';
 export const CSRF_COOKIE = 'hms_csrf';

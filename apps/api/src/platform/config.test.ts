@@ -116,4 +116,31 @@ describe('config', () => {
     expect(out).toContain('HMS_TIMEZONE must be an IANA time zone name');
     expect(out).not.toMatch(/\n\s+at /);
   });
+
+  it('reads trusted proxies, webhook hosts allowed for development and the public URL, refusing bad entries', () => {
+    const c = parseConfig({
+      HMS_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1,::1,loopback',
+      HMS_WEBHOOK_ALLOWED_HOSTS: 'LocalHost,127.0.0.1,[::1]',
+      HMS_PUBLIC_URL: 'https://benefits.example.gov/',
+    });
+    expect(c.trustedProxies).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'loopback']);
+    expect(c.webhookAllowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(c.publicUrl).toBe('https://benefits.example.gov');
+    const d = parseConfig({});
+    expect(d.trustedProxies).toEqual([]);
+    expect(d.webhookAllowedHosts).toEqual([]);
+    expect(d.publicUrl).toBe('http://localhost:8080');
+    const problems = problemsOf({
+      HMS_TRUSTED_PROXIES: '10.0.0.0/33,everyone',
+      HMS_WEBHOOK_ALLOWED_HOSTS: 'http://localhost:8080/',
+      HMS_PUBLIC_URL: 'https://benefits.example.gov/apply',
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^HMS_PUBLIC_URL must be the address people open HMS at/),
+      expect.stringMatching(
+        /^HMS_TRUSTED_PROXIES has entries that are not valid \(10\.0\.0\.0\/33, everyone\)/,
+      ),
+      expect.stringMatching(/^HMS_WEBHOOK_ALLOWED_HOSTS has entries that are not valid/),
+    ]);
+  });
 });

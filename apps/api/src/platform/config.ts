@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -93,6 +94,46 @@ function smtpUrlProblem(value: string): string | undefined {
     return `has a user name or password that is not valid percent-encoding; write % as %25 ${SMTP_URL_EXAMPLE}`;
   return undefined;
 }
+
+/** A proxy address for Fastify's trustProxy: an IP, an IP/prefix CIDR, or a proxy-addr name (loopback, …). */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [ip, prefix, ...rest] = entry.split('/');
+  if (rest.length > 0 || ip === undefined) return false;
+  const family = isIP(ip);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^[0-9]{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** A host name as the WHATWG URL parser writes it (lowercase, IPv6 in brackets), or an IP literal. */
+function isHostEntry(entry: string): boolean {
+  if (isIP(entry.replace(/^\[(.*)\]$/, '$1')) !== 0) return true;
+  return /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(
+    entry,
+  );
+}
+
+const commaList = (name: string, valid: (entry: string) => boolean, hint: string) =>
+  z
+    .string()
+    .transform((v, ctx) => {
+      const entries = v
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== '');
+      const bad = entries.filter((e) => !valid(e));
+      if (bad.length > 0 || entries.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${bad.length > 0 ? `has entries that are not valid (${bad.join(', ')}); ` : ''}${hint} (example: ${name}=${name === 'HMS_TRUSTED_PROXIES' ? '10.0.0.0/8,127.0.0.1' : 'localhost,127.0.0.1'})`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    })
+    .optional();
 
 const envSchema = z.object({
   PORT: positiveInt('PORT', 8080, 65535),
@@ -230,6 +271,39 @@ const envSchema = z.object({
     )
     .optional(),
   HMS_WEBHOOK_WORKER: flag('HMS_WEBHOOK_WORKER'),
+  HMS_PUBLIC_URL: z
+    .string()
+    .refine(
+      (v) => {
+        try {
+          const u = new URL(v);
+          return (
+            (u.protocol === 'https:' || u.protocol === 'http:') &&
+            u.pathname === '/' &&
+            !u.search &&
+            !u.hash &&
+            !u.username
+          );
+        } catch {
+          return false;
+        }
+      },
+      {
+        error:
+          'must be the address people open HMS at, with no path (example: HMS_PUBLIC_URL=https://benefits.example.gov)',
+      },
+    )
+    .optional(),
+  HMS_TRUSTED_PROXIES: commaList(
+    'HMS_TRUSTED_PROXIES',
+    isProxyAddress,
+    'must be a comma-separated list of proxy IP addresses or CIDR ranges',
+  ),
+  HMS_WEBHOOK_ALLOWED_HOSTS: commaList(
+    'HMS_WEBHOOK_ALLOWED_HOSTS',
+    isHostEntry,
+    'must be a comma-separated list of host names or IP addresses (for local development only)',
+  ),
 });
 
 export interface OriginatorConfig {
@@ -267,6 +341,21 @@ export interface Config {
   previousEncryptionKeys: Buffer[];
   /** Start the webhook delivery worker with the server (default on). */
   webhookWorker: boolean;
+  /**
+   * Addresses (IPs, CIDRs) of the reverse proxies whose X-Forwarded-For / -Proto / -Host are believed; empty = none,
+   * request.ip is the socket's peer. Never implied by secureCookies: trusting every hop lets a client forge its IP.
+   */
+  trustedProxies: string[];
+  /**
+   * The address people open HMS at (no trailing slash), for links in emails. Never taken from the request's Host
+   * header: a forged Host would otherwise put an attacker's address into a confirmation link.
+   */
+  publicUrl: string;
+  /**
+   * Webhook hosts exempt from the private-address (SSRF) refusal, for local development receivers only; compared
+   * with the URL's host as the WHATWG URL parser normalises it (lowercase, IPv4 in dotted decimal, IPv6 in brackets).
+   */
+  webhookAllowedHosts: string[];
 }
 
 export const defaultRemotes: Remotes = {
@@ -333,6 +422,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       .filter((k) => k !== '')
       .map((k) => Buffer.from(k, 'base64')),
     webhookWorker: e.HMS_WEBHOOK_WORKER ?? true,
+    trustedProxies: e.HMS_TRUSTED_PROXIES ?? [],
+    publicUrl: (
+      e.HMS_PUBLIC_URL ??
+      `http://${['0.0.0.0', '::', '127.0.0.1'].includes(e.HOST ?? '127.0.0.1') ? 'localhost' : (e.HOST ?? 'localhost')}:${e.PORT ?? 8080}`
+    ).replace(/\/$/, ''),
+    webhookAllowedHosts: (e.HMS_WEBHOOK_ALLOWED_HOSTS ?? []).map((h) => h.toLowerCase()),
   };
 }
 

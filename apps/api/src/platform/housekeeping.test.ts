@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, demoCitizenId, type TestContext } from '../testing/test-app.ts';
 import { uuidv7 } from './db/ids.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
-import { lockedForSeconds, recordFailure } from './auth/throttle.ts';
+import { ACCOUNT_RULE, WINDOW_MINUTES, lockedForSeconds, recordFailure } from './auth/throttle.ts';
 import { runHousekeeping, startHousekeeping } from './housekeeping.ts';
 
 let t: TestContext;
@@ -20,6 +20,8 @@ beforeEach(async () => {
 });
 
 const MIN = 60_000;
+/** Longer ago than the throttle's counting window. */
+const STALE = (WINDOW_MINUTES + 5) * MIN;
 const ago = (ms: number) => new Date(Date.now() - ms);
 const policy = () => ({ idleMinutes: t.config.sessionIdleMinutes });
 
@@ -73,9 +75,9 @@ describe('housekeeping', () => {
 
   it('removes throttle rows whose window and lock have both passed and keeps those that can still decide', async () => {
     await addThrottle('acct:open-window@example.gov', ago(5 * MIN), null);
-    await addThrottle('acct:locked@example.gov', ago(60 * MIN), ago(-10 * MIN));
-    await addThrottle('acct:stale@example.gov', ago(60 * MIN), null);
-    await addThrottle('ip:203.0.113.9', ago(60 * MIN), ago(30 * MIN)); // lock long over
+    await addThrottle('acct:locked@example.gov', ago(STALE), ago(-10 * MIN));
+    await addThrottle('acct:stale@example.gov', ago(STALE), null);
+    await addThrottle('ip:203.0.113.9', ago(STALE), ago(30 * MIN)); // lock long over
 
     const r = await runHousekeeping(t.db.kysely, policy());
 
@@ -86,7 +88,7 @@ describe('housekeeping', () => {
     ]);
     // The decisions those rows carry are unchanged: the lock still holds, the open window keeps counting.
     expect(await lockedForSeconds(t.db.kysely, ['acct:locked@example.gov'])).toBeGreaterThan(0);
-    await recordFailure(t.db.kysely, 'acct:open-window@example.gov', 5);
+    await recordFailure(t.db.kysely, 'acct:open-window@example.gov', ACCOUNT_RULE);
     const row = await t.db.kysely
       .selectFrom('auth_throttle')
       .select('failures')
@@ -97,7 +99,7 @@ describe('housekeeping', () => {
 
   it('loops over batches until every dead row is gone', async () => {
     for (let i = 0; i < 12; i++) await addSession(ago(5 * MIN), ago(MIN * 10));
-    for (let i = 0; i < 7; i++) await addThrottle(`ip:198.51.100.${i}`, ago(60 * MIN), null);
+    for (let i = 0; i < 7; i++) await addThrottle(`ip:198.51.100.${i}`, ago(STALE), null);
     const live = await addSession(ago(MIN), ago(-60 * MIN));
 
     const r = await runHousekeeping(t.db.kysely, policy(), { batchSize: 5 });
@@ -109,7 +111,7 @@ describe('housekeeping', () => {
 
   it('is harmless to run twice, one after the other or at the same time', async () => {
     for (let i = 0; i < 6; i++) await addSession(ago(120 * MIN), ago(-60 * MIN));
-    for (let i = 0; i < 4; i++) await addThrottle(`ip:192.0.2.${i}`, ago(60 * MIN), null);
+    for (let i = 0; i < 4; i++) await addThrottle(`ip:192.0.2.${i}`, ago(STALE), null);
     const live = await addSession(ago(MIN), ago(-60 * MIN));
 
     // Two instances at once: between them each dead row is deleted exactly once.
@@ -138,7 +140,7 @@ describe('housekeeping', () => {
         user_agent: null,
       })
       .execute();
-    await addThrottle('acct:someone@example.gov', ago(60 * MIN), null);
+    await addThrottle('acct:someone@example.gov', ago(STALE), null);
     const logged: unknown[] = [];
     const log = {
       info: (...args: unknown[]) => void logged.push(args),

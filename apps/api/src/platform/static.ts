@@ -19,9 +19,13 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Security headers on every response, static or API. */
-export function registerSecurityHeaders(app: FastifyInstance): void {
+/**
+ * Security headers on every response, static or API. `hsts` when the product runs behind TLS (HMS_SECURE_COOKIES=1):
+ * browsers then refuse plain http for a year, so a network attacker cannot strip TLS from a later visit.
+ */
+export function registerSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean }): void {
   app.addHook('onSend', async (_request, reply, payload) => {
+    if (opts.hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     reply.header('content-security-policy', CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

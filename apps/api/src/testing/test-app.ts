@@ -153,3 +153,41 @@ export class Agent {
     return res;
   }
 }
+
+/** The token in the newest registration link emailed to this address (read from the email outbox, as a person reads mail). */
+export async function confirmationTokenFor(db: Kysely<Database>, email: string): Promise<string> {
+  const row = await db
+    .selectFrom('email_outbox')
+    .select('body')
+    .where('to_address', '=', email.toLowerCase())
+    .where('body', 'like', '%/register/confirm#token=%')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  const m = /\/register\/confirm#token=([A-Za-z0-9_-]{43})/.exec(row.body);
+  if (!m) throw new Error(`no confirmation link in the email to ${email}`);
+  return m[1]!;
+}
+
+/**
+ * Registers a citizen the way a person does: the form, then the link from the email. Returns a signed-in agent.
+ */
+export async function registerCitizen(
+  t: Pick<TestContext, 'app' | 'db'>,
+  email: string,
+  opts: { displayName?: string; password?: string; language?: 'en' | 'es' } = {},
+): Promise<Agent> {
+  const a = new Agent(t.app);
+  const res = await a.post('/api/auth/register', {
+    email,
+    password: opts.password ?? 'a-long-enough-passphrase-9',
+    displayName: opts.displayName ?? 'Test Person',
+    ...(opts.language ? { language: opts.language } : {}),
+  });
+  if (res.statusCode !== 202) throw new Error(`register ${email}: ${res.statusCode} ${res.body}`);
+  const token = await confirmationTokenFor(t.db.kysely, email);
+  const confirmed = await a.post('/api/auth/register/confirm', { token });
+  if (confirmed.statusCode !== 200)
+    throw new Error(`confirm ${email}: ${confirmed.statusCode} ${confirmed.body}`);
+  return a;
+}

@@ -79,6 +79,9 @@ function MountedRemote({ mount, queryClient }: { mount: RemoteMount; queryClient
 // Forms (and zod) are split out: they are not needed for a citizen's first page.
 const SignInRoute = lazy(() => import('../features/auth/routes/sign-in-route.tsx'));
 const RegisterRoute = lazy(() => import('../features/auth/routes/register-route.tsx'));
+const ConfirmRegistrationRoute = lazy(
+  () => import('../features/auth/routes/confirm-registration-route.tsx'),
+);
 
 /**
  * The shell's URL space. Declarative routes on purpose: the data router (loaders, actions) is not used, and
@@ -108,6 +111,14 @@ export function AppRoutes({ queryClient }: { queryClient: QueryClient }) {
           element={
             <Suspense fallback={<LoadingState />}>
               <RegisterRoute />
+            </Suspense>
+          }
+        />
+        <Route
+          path="register/confirm"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <ConfirmRegistrationRoute />
             </Suspense>
           }
         />

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  registerCitizen,
+  userIdByEmail,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { isValidReference } from '@hms/contracts/reference-number';
 
 let t: TestContext;
@@ -8,14 +14,7 @@ let citizen: Agent;
 let other: Agent;
 
 async function register(email: string): Promise<Agent> {
-  const a = new Agent(t.app);
-  const res = await a.post('/api/auth/register', {
-    email,
-    password: 'a-long-enough-passphrase-9',
-    displayName: 'Test Person',
-  });
-  expect(res.statusCode).toBe(201);
-  return a;
+  return registerCitizen(t, email, { displayName: 'Test Person' });
 }
 
 const PNG = Buffer.concat([

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { Agent, createTestApp, registerCitizen, type TestContext } from '../../testing/test-app.ts';
 
 let t: TestContext;
 
 async function register(email: string): Promise<Agent> {
-  const a = new Agent(t.app);
-  const res = await a.post('/api/auth/register', {
-    email,
-    password: 'a-long-enough-passphrase-9',
-    displayName: 'Risk Person',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return a;
+  return registerCitizen(t, email, { displayName: 'Risk Person' });
 }
 
 const SHARED_ACCOUNT = '987650001234';

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  confirmationTokenFor,
+  createTestApp,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { CSRF_FAILURE } from '../../platform/auth/plugin.ts';
 import {
@@ -10,6 +14,7 @@ import {
   loadCommonPasswords,
 } from '../../platform/auth/password.ts';
 import { hashToken } from '../../platform/auth/tokens.ts';
+import { ACCOUNT_RULE, IP_RULE, PAIR_RULE, waitSeconds } from '../../platform/auth/throttle.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -84,51 +89,128 @@ describe('register', () => {
     expect(JSON.parse(badEmail.body).errors[0].field).toBe('body.email');
   });
 
-  it('creates a citizen, lowercases the email, signs in, and audits it', async () => {
-    const a = new Agent(t.app);
-    const res = await a.post('/api/auth/register', {
+  it('answers a new and an existing email identically (status, body, cookies), then the emailed link makes the account', async () => {
+    const fresh = new Agent(t.app);
+    await fresh.get('/api/health');
+    const dupe = new Agent(t.app);
+    await dupe.get('/api/health');
+    const newRes = await fresh.post('/api/auth/register', {
       email: '  Rosa.Parks@Example.com ',
       password: 'violet-kettle-orbit-42',
       displayName: 'Rosa',
       language: 'es',
     });
-    expect(res.statusCode).toBe(201);
-    const body = JSON.parse(res.body);
+    const oldRes = await dupe.post('/api/auth/register', {
+      email: 'CITIZEN@example.gov',
+      password: 'another-long-phrase-9',
+      displayName: 'Imposter',
+    });
+    for (const r of [newRes, oldRes]) {
+      expect(r.statusCode).toBe(202);
+      expect(r.headers['set-cookie']).toBeUndefined();
+      expect(r.headers['cache-control']).toBe(newRes.headers['cache-control']);
+    }
+    expect(strip(newRes.body)).toEqual(strip(oldRes.body));
+    expect(JSON.parse(newRes.body).message).toMatch(/check your email/i);
+    expect((await fresh.get('/api/me')).statusCode).toBe(401);
+    expect((await dupe.get('/api/me')).statusCode).toBe(401);
+
+    // The existing owner is told; the account is untouched.
+    const toOwner = await t.db.kysely
+      .selectFrom('email_outbox')
+      .select(['subject', 'body'])
+      .where('to_address', '=', 'citizen@example.gov')
+      .where('subject', 'like', 'Someone tried%')
+      .execute();
+    expect(toOwner).toEqual([
+      expect.objectContaining({
+        subject: 'Someone tried to create an HMS account with your email',
+        body: expect.stringContaining('http://localhost:8080/sign-in'),
+      }),
+    ]);
+    expect(toOwner[0]!.body).not.toContain('/register/confirm');
+    const owner = await t.db.kysely
+      .selectFrom('users')
+      .select('display_name')
+      .where('email', '=', 'citizen@example.gov')
+      .execute();
+    expect(owner).not.toEqual([{ display_name: 'Imposter' }]);
+
+    // The new address gets the link (in the language asked for); no account exists until it is followed.
+    const [mail] = await t.db.kysely
+      .selectFrom('email_outbox')
+      .select(['subject', 'body'])
+      .where('to_address', '=', 'rosa.parks@example.com')
+      .execute();
+    expect(mail!.subject).toBe('Confirme su correo para terminar de crear su cuenta de HMS');
+    expect(
+      await t.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'rosa.parks@example.com')
+        .execute(),
+    ).toEqual([]);
+    const token = await confirmationTokenFor(t.db.kysely, 'rosa.parks@example.com');
+    const reader = new Agent(t.app);
+    const confirmed = await reader.post('/api/auth/register/confirm', { token });
+    expect(confirmed.statusCode).toBe(200);
+    const body = JSON.parse(confirmed.body);
     expect(body.user).toMatchObject({
       email: 'rosa.parks@example.com',
       roles: ['citizen'],
       language: 'es',
       displayName: 'Rosa',
     });
-    const me = await a.get('/api/me');
-    expect(me.statusCode).toBe(200);
-    expect(JSON.parse(me.body).user.email).toBe('rosa.parks@example.com');
+    expect(String(confirmed.headers['set-cookie'])).toMatch(/hms_session=/);
+    expect(JSON.parse((await reader.get('/api/me')).body).user.email).toBe(
+      'rosa.parks@example.com',
+    );
     const audit = await t.db.kysely
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', body.user.id)
       .execute();
     expect(audit.map((r) => r.action)).toContain('auth.register');
+    // The link works once; a made-up one never.
+    const again = await new Agent(t.app).post('/api/auth/register/confirm', { token });
+    expect(again.statusCode).toBe(400);
+    expect(JSON.parse(again.body).errors[0].field).toBe('body.token');
+    expect(
+      (await new Agent(t.app).post('/api/auth/register/confirm', { token: 'x'.repeat(43) }))
+        .statusCode,
+    ).toBe(400);
+    // The password chosen at registration signs in.
+    expect(
+      (await new Agent(t.app).signIn('rosa.parks@example.com', 'violet-kettle-orbit-42'))
+        .statusCode,
+    ).toBe(200);
   });
 
-  it('answers an existing email with the same 201 message, creates nothing and signs nobody in', async () => {
+  it('a second registration for an address confirmed meanwhile cannot take it over', async () => {
     const a = new Agent(t.app);
-    const res = await a.post('/api/auth/register', {
-      email: 'ROSA.PARKS@example.com',
-      password: 'another-long-phrase-9',
-      displayName: 'Imposter',
+    await a.post('/api/auth/register', {
+      email: 'race@example.com',
+      password: 'first-long-phrase-77',
+      displayName: 'First',
     });
-    expect(res.statusCode).toBe(201);
-    const body = JSON.parse(res.body);
-    expect(body.user).toBeNull();
-    expect(body.message).toMatch(/sign in/i);
-    expect((await a.get('/api/me')).statusCode).toBe(401);
+    const first = await confirmationTokenFor(t.db.kysely, 'race@example.com');
+    await a.post('/api/auth/register', {
+      email: 'race@example.com',
+      password: 'second-long-phrase-88',
+      displayName: 'Second',
+    });
+    const second = await confirmationTokenFor(t.db.kysely, 'race@example.com');
+    expect(second).not.toBe(first);
+    const ok = await new Agent(t.app).post('/api/auth/register/confirm', { token: second });
+    expect(ok.statusCode).toBe(200);
+    const late = await new Agent(t.app).post('/api/auth/register/confirm', { token: first });
+    expect(late.statusCode).toBe(400);
     const users = await t.db.kysely
       .selectFrom('users')
       .select('display_name')
-      .where(sql<string>`lower(email)`, '=', 'rosa.parks@example.com')
+      .where('email', '=', 'race@example.com')
       .execute();
-    expect(users).toEqual([{ display_name: 'Rosa' }]);
+    expect(users).toEqual([{ display_name: 'Second' }]);
   });
 });
 
@@ -171,85 +253,131 @@ describe('sign-in', () => {
     expect(JSON.parse(wrong.body).detail).toBe('Email or password is incorrect.');
   });
 
-  it('locks an account for 15 minutes after 5 failures, with 429 and Retry-After, even for the right password', async () => {
-    const a = new Agent(t.app);
-    for (let i = 0; i < 5; i++) {
-      const r = await a.post('/api/auth/sign-in', {
-        email: 'finance@example.gov',
-        password: `wrong-${i}-password`,
-      });
-      expect(r.statusCode).toBe(401);
-    }
-    const locked = await a.post('/api/auth/sign-in', {
-      email: 'Finance@Example.gov',
-      password: 'hms-demo-2026',
+  /** A sign-in attempt from a given source address. */
+  const signInFrom = (ip: string, email: string, password: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      remoteAddress: ip,
+      headers: { cookie: 'hms_csrf=abc', 'x-csrf-token': 'abc' },
+      payload: { email, password },
     });
-    expect(locked.statusCode).toBe(429);
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
-    expect(JSON.parse(locked.body).detail).toMatch(/Wait 15 minutes/);
-    // Unknown emails lock the same way: the lock says nothing about whether the account exists.
-    for (let i = 0; i < 5; i++)
-      await a.post('/api/auth/sign-in', {
-        email: 'ghost@example.gov',
-        password: `wrong-${i}-password`,
-      });
-    expect(
-      (await a.post('/api/auth/sign-in', { email: 'ghost@example.gov', password: 'x' })).statusCode,
-    ).toBe(429);
-    // Once the lock has passed, the right password works and clears the counter.
-    await t.db.kysely
+  /** Lets every running wait end, as if time had passed (counts are kept). */
+  const endWaits = () =>
+    t.db.kysely
       .updateTable('auth_throttle')
-      .set({
-        locked_until: new Date(Date.now() - 1000),
-        window_started_at: new Date(Date.now() - 16 * 60_000),
-      })
-      .where('key', '=', 'acct:finance@example.gov')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('locked_until', 'is not', null)
       .execute();
+
+  it('slows the guessing source with growing waits, while the owner from another source signs in', async () => {
+    const guesser = '198.51.100.7';
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await signInFrom(guesser, 'finance@example.gov', `wrong-${i}-password`)).statusCode,
+      ).toBe(401);
+    // The guesser now waits, even with the right password: its next try is refused before any check.
+    const held = await signInFrom(guesser, 'Finance@Example.gov', 'hms-demo-2026');
+    expect(held.statusCode).toBe(429);
+    const firstWait = Number(held.headers['retry-after']);
+    expect(firstWait).toBeGreaterThan(0);
+    expect(firstWait).toBeLessThanOrEqual(5);
+    expect(JSON.parse(held.body).detail).toMatch(/Wait \d+ seconds?/);
+    // The owner, from a source that has not been failing, is not locked out.
     expect(
-      (
-        await a.post('/api/auth/sign-in', {
-          email: 'finance@example.gov',
-          password: 'hms-demo-2026',
-        })
-      ).statusCode,
+      (await signInFrom('192.0.2.50', 'finance@example.gov', 'hms-demo-2026')).statusCode,
     ).toBe(200);
-    expect(
-      await t.db.kysely
-        .selectFrom('auth_throttle')
-        .select('key')
-        .where('key', '=', 'acct:finance@example.gov')
-        .execute(),
-    ).toEqual([]);
+    // Each further failure doubles the guesser's wait.
+    await endWaits();
+    expect((await signInFrom(guesser, 'finance@example.gov', 'wrong-5-password')).statusCode).toBe(
+      401,
+    );
+    const longer = await signInFrom(guesser, 'finance@example.gov', 'wrong-6-password');
+    expect(longer.statusCode).toBe(429);
+    expect(Number(longer.headers['retry-after'])).toBeGreaterThan(firstWait);
+    expect(waitSeconds(20, PAIR_RULE)).toBe(15 * 60); // capped
   });
 
-  it('locks an IP address after 50 failures', async () => {
+  it('a guesser spread over many addresses slows each failing address, never a fresh one (unknown emails alike)', async () => {
+    for (const email of ['senior@example.gov', 'ghost@example.gov']) {
+      for (let i = 1; i <= ACCOUNT_RULE.free + 1; i++)
+        expect((await signInFrom(`203.0.113.${i}`, email, `wrong-${i}-password`)).statusCode).toBe(
+          401,
+        );
+      // Past the account's free failures every address that failed on it waits...
+      const again = await signInFrom('203.0.113.1', email, 'hms-demo-2026');
+      expect(again.statusCode).toBe(429);
+      expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // ...and the owner from an address that has not been failing still gets in.
+    expect((await signInFrom('192.0.2.99', 'senior@example.gov', 'hms-demo-2026')).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('slows an address that fails on many accounts, leaving other addresses alone', async () => {
     await t.db.kysely
       .insertInto('auth_throttle')
       .values({
-        key: 'ip:203.0.113.9',
-        failures: 49,
+        key: 'ip:203.0.113.200',
+        failures: IP_RULE.free,
         window_started_at: new Date(),
         locked_until: null,
       })
       .execute();
-    const a = new Agent(t.app);
-    const r = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      remoteAddress: '203.0.113.9',
-      headers: { cookie: 'hms_csrf=abc', 'x-csrf-token': 'abc' },
-      payload: { email: 'admin@example.gov', password: 'wrong-password-1' },
+    expect(
+      (await signInFrom('203.0.113.200', 'admin@example.gov', 'wrong-password-1')).statusCode,
+    ).toBe(401);
+    expect(
+      (await signInFrom('203.0.113.200', 'approver@example.gov', 'hms-demo-2026')).statusCode,
+    ).toBe(429);
+    expect((await new Agent(t.app).signIn('approver@example.gov')).statusCode).toBe(200);
+  });
+
+  it('lets an admin see throttled accounts and clear one; others may not', async () => {
+    for (let i = 1; i <= ACCOUNT_RULE.free + 1; i++)
+      await signInFrom(`198.18.0.${i}`, 'approver@example.gov', `wrong-${i}-password`);
+    expect(
+      (await signInFrom('198.18.0.1', 'approver@example.gov', 'hms-demo-2026')).statusCode,
+    ).toBe(429);
+    const admin = new Agent(t.app);
+    await admin.signIn('admin@example.gov');
+    const list = await admin.get('/api/admin/sign-in-throttle');
+    expect(list.statusCode).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    const row = JSON.parse(list.body).items.find(
+      (r: { email: string }) => r.email === 'approver@example.gov',
+    );
+    expect(row).toMatchObject({ failures: ACCOUNT_RULE.free + 1, sources: ACCOUNT_RULE.free + 1 });
+    expect(new Date(row.waitUntil).getTime()).toBeGreaterThan(Date.now());
+
+    const citizen = new Agent(t.app);
+    await citizen.signIn('citizen@example.gov');
+    expect((await citizen.get('/api/admin/sign-in-throttle')).statusCode).toBe(403);
+    expect(
+      (await citizen.post('/api/admin/sign-in-throttle/clear', { email: 'approver@example.gov' }))
+        .statusCode,
+    ).toBe(403);
+
+    const cleared = await admin.post('/api/admin/sign-in-throttle/clear', {
+      email: 'Approver@example.gov',
     });
-    expect(r.statusCode).toBe(401);
-    const r2 = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in',
-      remoteAddress: '203.0.113.9',
-      headers: { cookie: 'hms_csrf=abc', 'x-csrf-token': 'abc' },
-      payload: { email: 'admin@example.gov', password: 'hms-demo-2026' },
-    });
-    expect(r2.statusCode).toBe(429);
-    expect((await a.signIn('admin@example.gov')).statusCode).toBe(200); // other addresses are unaffected
+    expect(cleared.statusCode).toBe(204);
+    expect(
+      (await signInFrom('198.18.0.1', 'approver@example.gov', 'hms-demo-2026')).statusCode,
+    ).toBe(200);
+    const after = JSON.parse((await admin.get('/api/admin/sign-in-throttle')).body).items;
+    expect(after.some((r: { email: string }) => r.email === 'approver@example.gov')).toBe(false);
+    expect(
+      (await admin.post('/api/admin/sign-in-throttle/clear', { email: 'approver@example.gov' }))
+        .statusCode,
+    ).toBe(404);
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'auth.throttle_cleared')
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 });
 
@@ -345,6 +473,29 @@ describe('CSRF', () => {
     expect(c).toMatch(/hms_csrf=[A-Za-z0-9_-]{43};/);
     expect(c).toContain('SameSite=Strict');
     expect(c).not.toContain('HttpOnly');
+  });
+
+  it('rotates the CSRF cookie at sign-in and sign-out, so a token known before the session is worthless after', async () => {
+    const a = new Agent(t.app);
+    await a.get('/api/health');
+    const before = a.cookies.get('hms_csrf')!;
+    const signIn = await a.signIn('citizen@example.gov');
+    expect(String(signIn.headers['set-cookie'])).toMatch(
+      /hms_csrf=[A-Za-z0-9_-]{43};.*SameSite=Strict/,
+    );
+    const after = a.cookies.get('hms_csrf')!;
+    expect(after).not.toBe(before);
+    // A token read or planted before the session no longer matches what the browser holds.
+    const stale = await a.request(
+      'PATCH',
+      '/api/me',
+      { displayName: 'Casey' },
+      { csrf: false, headers: { 'x-csrf-token': before } },
+    );
+    expect(stale.statusCode).toBe(403);
+    expect((await a.request('PATCH', '/api/me', { displayName: 'Casey' })).statusCode).toBe(200);
+    await a.post('/api/auth/sign-out');
+    expect(a.cookies.get('hms_csrf')).not.toBe(after);
   });
 
   it('refuses a state change without the header, with a wrong header, or from another origin', async () => {

@@ -64,3 +64,44 @@ export async function updateUserProfile(
   if (Object.keys(set).length === 0) return;
   await db.updateTable('users').set(set).where('id', '=', userId).execute();
 }
+
+export async function insertPendingRegistration(
+  db: Kysely<Database>,
+  row: {
+    id: string;
+    tokenHash: string;
+    email: string;
+    passwordHash: string;
+    displayName: string;
+    language: 'en' | 'es';
+    expiresAt: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('pending_registrations')
+    .values({
+      id: row.id,
+      token_hash: row.tokenHash,
+      email: row.email,
+      password_hash: row.passwordHash,
+      display_name: row.displayName,
+      language: row.language,
+      expires_at: row.expiresAt,
+    })
+    .execute();
+}
+
+/** Removes and returns the live registration with this token hash (a link works once); null when none is live. */
+export async function takePendingRegistration(db: Kysely<Database>, tokenHash: string) {
+  const row = await db
+    .deleteFrom('pending_registrations')
+    .where('token_hash', '=', tokenHash)
+    .returning(['email', 'password_hash', 'display_name', 'language', 'expires_at'])
+    .executeTakeFirst();
+  if (!row || new Date(row.expires_at).getTime() <= Date.now()) return null;
+  return row;
+}
+
+export async function deleteExpiredPendingRegistrations(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('pending_registrations').where('expires_at', '<=', new Date()).execute();
+}

@@ -2,14 +2,23 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   SESSION_COOKIE,
+  clearThrottleBodySchema,
+  confirmRegistrationBodySchema,
   registerBodySchema,
+  throttledAccountsResponseSchema,
   registerResponseSchema,
   signInBodySchema,
   updateMeBodySchema,
   userResponseSchema,
 } from '@hms/contracts/auth';
 import { problemSchema } from '@hms/contracts/problem';
-import { currentUser, requireUser, sessionCookieOptions } from '../../platform/auth/plugin.ts';
+import {
+  currentUser,
+  requireRoles,
+  requireUser,
+  rotateCsrfCookie,
+  sessionCookieOptions,
+} from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
@@ -33,18 +42,46 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'register',
         tags: ['auth'],
-        summary: 'Create a citizen account and sign in',
+        summary: 'Ask for a citizen account; a link to finish it is emailed',
         description:
           'Roles: public (no sign-in). Password: 12–128 characters, not a commonly used password, not containing the ' +
-          'email. 201 in every accepted case; `user` is null when the email was already registered (sign in instead).',
+          'email. 202 with the same message, and no cookie, whether or not the email was already registered: a new ' +
+          'address gets a confirmation link (POST /api/auth/register/confirm), an existing one an email telling its ' +
+          'owner. 429 with Retry-After after many registrations from one address.',
         body: registerBodySchema,
-        response: { 201: registerResponseSchema, ...errors },
+        response: { 202: registerResponseSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const { user, token } = await service.register(db, policy, request.body, meta(request));
-      if (token) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
-      return reply.code(201).send({ user, message: service.REGISTER_MESSAGE });
+      await service.register(db, config.publicUrl, request.body, meta(request));
+      return reply.code(202).send({ message: service.REGISTER_MESSAGE });
+    },
+  );
+
+  app.post(
+    '/api/auth/register/confirm',
+    {
+      schema: {
+        operationId: 'confirmRegistration',
+        tags: ['auth'],
+        summary: 'Finish a registration with the emailed link; creates the account and signs in',
+        description:
+          'Roles: public (no sign-in). The token is the one in the emailed link; it works once, for 24 hours. ' +
+          'Sets the hms_session cookie and a new hms_csrf cookie. 400 on an expired or used token.',
+        body: confirmRegistrationBodySchema,
+        response: { 200: userResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { user, token } = await service.confirmRegistration(
+        db,
+        policy,
+        request.body.token,
+        meta(request),
+      );
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
+      rotateCsrfCookie(reply, config);
+      return { user };
     },
   );
 
@@ -56,8 +93,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Sign in with email and password',
         description:
-          'Roles: public (no sign-in). Sets the hms_session cookie. 401 "Email or password is incorrect." for any ' +
-          'failure; 429 with Retry-After after 5 failures for an account (or 50 from an address) in 15 minutes.',
+          'Roles: public (no sign-in). Sets the hms_session cookie and a new hms_csrf cookie. 401 "Email or password ' +
+          'is incorrect." for any failure; 429 with Retry-After while a source that has been failing must wait ' +
+          '(waits grow per source and account, per source, and per account for sources failing on it; a source ' +
+          "that has not been failing is never held back by other sources' failures).",
         body: signInBodySchema,
         response: { 200: userResponseSchema, ...errors },
       },
@@ -65,6 +104,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { user, token } = await service.signIn(db, policy, request.body, meta(request));
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
+      rotateCsrfCookie(reply, config);
       return { user };
     },
   );
@@ -83,6 +123,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await service.signOut(db, request.cookies[SESSION_COOKIE], request.ip || null);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      rotateCsrfCookie(reply, config);
       return reply.code(204).send(null);
     },
   );
@@ -120,5 +161,46 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({
       user: await service.updateMe(db, currentUser(request).id, request.body, request.ip || null),
     }),
+  );
+
+  app.get(
+    '/api/admin/sign-in-throttle',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'listThrottledAccounts',
+        tags: ['admin'],
+        summary: 'Accounts with failed sign-ins counted against them',
+        description:
+          'Roles: admin. Accounts with several failed sign-ins in the last hour, worst first. Sources that failed on ' +
+          'them wait before trying again; the owner from another source is never held back.',
+        response: { 200: throttledAccountsResponseSchema, 401: problemSchema, 403: problemSchema },
+      },
+    },
+    async () => service.listThrottled(db),
+  );
+
+  app.post(
+    '/api/admin/sign-in-throttle/clear',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'clearThrottledAccount',
+        tags: ['admin'],
+        summary: "Clear an account's failed sign-ins and every source's wait on it",
+        description: 'Roles: admin. Audited. 404 when nothing is counted for the email.',
+        body: clearThrottleBodySchema,
+        response: { 204: z.null(), ...errors, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await service.clearThrottle(
+        db,
+        currentUser(request).id,
+        request.body.email,
+        request.ip || null,
+      );
+      return reply.code(204).send(null);
+    },
   );
 };

@@ -3,7 +3,7 @@ import type { Language, User } from '@hms/contracts/auth';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { badRequest, tooManyRequests, unauthorized } from '../../platform/errors.ts';
+import { badRequest, notFound, tooManyRequests, unauthorized } from '../../platform/errors.ts';
 import {
   dummyPasswordHash,
   hashPassword,
@@ -17,19 +17,36 @@ import {
   type SessionPolicy,
 } from '../../platform/auth/sessions.ts';
 import {
-  ACCOUNT_LIMIT,
-  IP_LIMIT,
+  ACCOUNT_RULE,
+  IP_RULE,
+  PAIR_RULE,
   accountKey,
+  clearAccount,
   clearFailures,
+  failuresOf,
   ipKey,
+  listThrottledAccounts,
   lockedForSeconds,
+  pairKey,
   recordFailure,
+  type ThrottleRule,
 } from '../../platform/auth/throttle.ts';
+import { hashToken, newToken } from '../../platform/auth/tokens.ts';
+import { queueAccountEmail } from '../notifications/account-emails.ts';
 import * as repo from './repo.ts';
 
 export const SIGN_IN_FAILED = 'Email or password is incorrect.';
 export const REGISTER_MESSAGE =
-  'If this email address was not registered before, your account is ready and you are signed in. If it was, sign in with your password instead.';
+  'Check your email. We sent a message to the address you gave: follow its link to finish creating your account. If you already have an account, the message tells you how to sign in.';
+export const CONFIRM_LINK_HOURS = 24;
+/** Registration emails to one address per hour at most, so the form cannot be used to flood someone's inbox. */
+const REGISTRATION_EMAIL_RULE: ThrottleRule = {
+  free: 3,
+  baseSeconds: 20 * 60,
+  maxSeconds: 60 * 60,
+};
+/** Registrations from one source address: generous for a shared library computer, not for a script. */
+const REGISTRATION_IP_RULE: ThrottleRule = { free: 50, baseSeconds: 30, maxSeconds: 60 * 60 };
 
 export interface ClientMeta {
   ip: string | null;
@@ -50,61 +67,127 @@ async function toUser(db: Kysely<Database>, id: string): Promise<User> {
   };
 }
 
-async function ensureNotLocked(
-  db: Kysely<Database>,
-  email: string,
-  ip: string | null,
-): Promise<void> {
-  const keys = [accountKey(email), ...(ip ? [ipKey(ip)] : [])];
-  const seconds = await lockedForSeconds(db, keys);
-  if (seconds > 0) {
-    const minutes = Math.ceil(seconds / 60);
-    throw tooManyRequests(
-      `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password.`,
-      seconds,
-    );
-  }
-}
-
-async function recordSignInFailure(
-  db: Kysely<Database>,
-  email: string,
-  ip: string | null,
-): Promise<void> {
-  await recordFailure(db, accountKey(email), ACCOUNT_LIMIT);
-  if (ip) await recordFailure(db, ipKey(ip), IP_LIMIT);
+function waitProblem(seconds: number, what: string) {
+  const minutes = Math.ceil(seconds / 60);
+  const wait =
+    seconds < 60
+      ? `${Math.ceil(seconds)} second${Math.ceil(seconds) === 1 ? '' : 's'}`
+      : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return tooManyRequests(`Too many ${what}. Wait ${wait} and try again.`, seconds);
 }
 
 /**
- * Registration and enumeration: without an email round trip a registration form cannot fully hide whether an
- * address exists (a new account is signed in, an existing one cannot be). We therefore (1) answer both cases with
- * 201 and the same message, never an error naming the address; (2) spend the same scrypt work in both; (3) leave
- * the existing account untouched and count the attempt against the per-IP throttle, so probing addresses this way
- * is as rate-limited as probing them through sign-in. `user` is null when nothing was created.
+ * The waits that apply to this attempt (see platform/auth/throttle.ts). The account-wide wait holds back only a
+ * source that has itself failed on this account, so the owner from a source that has not been failing gets through.
+ */
+async function ensureNotThrottled(db: Kysely<Database>, email: string, ip: string | null) {
+  const keys: string[] = [];
+  if (ip) {
+    keys.push(ipKey(ip), pairKey(ip, email));
+    if ((await failuresOf(db, pairKey(ip, email))) > 0) keys.push(accountKey(email));
+  } else {
+    keys.push(accountKey(email));
+  }
+  const seconds = await lockedForSeconds(db, keys);
+  if (seconds > 0) throw waitProblem(seconds, 'failed sign-in attempts from here');
+}
+
+async function recordSignInFailure(db: Kysely<Database>, email: string, ip: string | null) {
+  await recordFailure(db, accountKey(email), ACCOUNT_RULE);
+  if (ip) {
+    await recordFailure(db, pairKey(ip, email), PAIR_RULE);
+    await recordFailure(db, ipKey(ip), IP_RULE);
+  }
+}
+
+/**
+ * Registration without account enumeration: both a new and an already-registered address get the same 202, the same
+ * message, no cookie, and the same work (one scrypt hash, one lookup, one email queued). The account itself is made
+ * only when the link emailed to the address is followed (confirmRegistration), so nobody can claim an address they do
+ * not read; an existing owner is told instead that someone tried. Password rules are checked first: they depend on
+ * the password alone, so their errors say nothing about the address.
  */
 export async function register(
   db: Kysely<Database>,
-  policy: SessionPolicy,
+  publicUrl: string,
   input: { email: string; password: string; displayName: string; language?: Language | undefined },
   meta: ClientMeta,
-): Promise<{ user: User | null; token: string | null }> {
+): Promise<void> {
   const problems = passwordProblems(input.password, input.email);
   if (problems.length > 0) throw badRequest('Choose a different password.', problems);
-  await ensureNotLocked(db, input.email, meta.ip);
-
+  if (meta.ip) {
+    const seconds = await lockedForSeconds(db, [`reg-ip:${meta.ip}`]);
+    if (seconds > 0) throw waitProblem(seconds, 'registrations from here');
+    await recordFailure(db, `reg-ip:${meta.ip}`, REGISTRATION_IP_RULE);
+  }
   const passwordHash = await hashPassword(input.password);
-  const result = await db.transaction().execute(async (trx) => {
-    const id = await repo.insertUserIfNew(trx, {
+  const token = newToken();
+  const language = input.language ?? 'en';
+  await db.transaction().execute(async (trx) => {
+    const existing = await repo.findUserByEmail(trx, input.email);
+    // A quiet cap per address: past it the answer is unchanged, only no further email is queued.
+    const emailKey = `reg-email:${input.email.toLowerCase()}`;
+    const mailAllowed = (await lockedForSeconds(trx, [emailKey])) === 0;
+    await recordFailure(trx, emailKey, REGISTRATION_EMAIL_RULE);
+    if (existing) {
+      if (mailAllowed)
+        await queueAccountEmail(trx, existing.email, existing.language, {
+          kind: 'already-registered',
+          signInLink: `${publicUrl}/sign-in`,
+        });
+      await appendAudit(trx, {
+        actorId: null,
+        actorKind: 'anonymous',
+        action: 'auth.register_existing_email',
+        entityType: 'user',
+        entityId: existing.id,
+        ip: meta.ip,
+      });
+      return;
+    }
+    await repo.deleteExpiredPendingRegistrations(trx);
+    await repo.insertPendingRegistration(trx, {
       id: uuidv7(),
+      tokenHash: hashToken(token),
       email: input.email,
       passwordHash,
       displayName: input.displayName,
-      language: input.language ?? 'en',
+      language,
+      expiresAt: new Date(Date.now() + CONFIRM_LINK_HOURS * 3600_000),
+    });
+    if (mailAllowed)
+      await queueAccountEmail(trx, input.email, language, {
+        kind: 'confirm-registration',
+        link: `${publicUrl}/register/confirm#token=${token}`,
+        hours: CONFIRM_LINK_HOURS,
+      });
+  });
+}
+
+export const CONFIRM_FAILED =
+  'This link has expired or was already used. Create your account again to get a new link, or sign in if you already finished.';
+
+/** Follows the emailed link: creates the citizen account (if the address is still free) and signs it in. */
+export async function confirmRegistration(
+  db: Kysely<Database>,
+  policy: SessionPolicy,
+  token: string,
+  meta: ClientMeta,
+): Promise<{ user: User; token: string }> {
+  const result = await db.transaction().execute(async (trx) => {
+    const pending = await repo.takePendingRegistration(trx, hashToken(token));
+    if (!pending) return null;
+    const id = await repo.insertUserIfNew(trx, {
+      id: uuidv7(),
+      email: pending.email,
+      passwordHash: pending.password_hash,
+      displayName: pending.display_name,
+      language: pending.language,
     });
     if (!id) return null;
     await repo.addRoles(trx, id, ['citizen']);
     if (meta.currentToken) await deleteSessionByToken(trx, meta.currentToken);
-    const { token } = await createSession(trx, id, policy, meta);
+    const session = await createSession(trx, id, policy, meta);
     await appendAudit(trx, {
       actorId: id,
       actorKind: 'user',
@@ -113,12 +196,9 @@ export async function register(
       entityId: id,
       ip: meta.ip,
     });
-    return { id, token };
+    return { id, token: session.token };
   });
-  if (!result) {
-    if (meta.ip) await recordFailure(db, ipKey(meta.ip), IP_LIMIT);
-    return { user: null, token: null };
-  }
+  if (!result) throw badRequest(CONFIRM_FAILED, [{ field: 'body.token', message: CONFIRM_FAILED }]);
   return { user: await toUser(db, result.id), token: result.token };
 }
 
@@ -128,7 +208,7 @@ export async function signIn(
   input: { email: string; password: string },
   meta: ClientMeta,
 ): Promise<{ user: User; token: string }> {
-  await ensureNotLocked(db, input.email, meta.ip);
+  await ensureNotThrottled(db, input.email, meta.ip);
   const found = await repo.findUserByEmail(db, input.email);
   // Unknown emails verify against a dummy hash: same time, same answer, so the response never says which it was.
   const ok = await verifyPassword(
@@ -161,10 +241,51 @@ export async function signIn(
       entityId: found.id,
       ip: meta.ip,
     });
-    await clearFailures(trx, accountKey(input.email));
+    // The owner is in: the account's count and this source's pair start again. Other failing sources keep theirs.
+    await clearFailures(trx, [
+      accountKey(input.email),
+      ...(meta.ip ? [pairKey(meta.ip, input.email)] : []),
+    ]);
     return s.token;
   });
   return { user: await toUser(db, found.id), token };
+}
+
+export async function listThrottled(db: Kysely<Database>) {
+  const rows = await listThrottledAccounts(db);
+  return {
+    items: rows.map((r) => ({
+      email: r.email,
+      failures: r.failures,
+      sources: r.sources,
+      lastFailureAt: r.lastFailureAt.toISOString(),
+      waitUntil:
+        r.waitUntil && r.waitUntil.getTime() > Date.now() ? r.waitUntil.toISOString() : null,
+    })),
+  };
+}
+
+/** An admin clears an account's count and every source's wait on it (the owner called: let them try again now). */
+export async function clearThrottle(
+  db: Kysely<Database>,
+  adminId: string,
+  email: string,
+  ip: string | null,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const cleared = await clearAccount(trx, email);
+    if (cleared === 0) throw notFound(`No sign-in failures are counted for ${email}.`);
+    const user = await repo.findUserByEmail(trx, email);
+    await appendAudit(trx, {
+      actorId: adminId,
+      actorKind: 'user',
+      action: 'auth.throttle_cleared',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      data: { email },
+      ip,
+    });
+  });
 }
 
 export async function signOut(

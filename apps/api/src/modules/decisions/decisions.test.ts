@@ -452,6 +452,8 @@ describe('audit', () => {
     const id = await newRequest();
     const reveal = await agents.approver!.post(`/api/review/${id}/bank-account/reveal`);
     expect(body(reveal).accountNumber).toMatch(/^4400\d{6}$/);
+    // The full account number must not stay in any cache (issue 9, item 18).
+    expect(reveal.headers['cache-control']).toBe('no-store');
     const trail = (await review(agents.approver!, id)).auditTrail;
     expect(trail.at(-1)).toMatchObject({
       action: 'payee_account.view_full',

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { JournalLine, JournalResponse } from '@hms/contracts/integration';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { toCsv } from '../../platform/csv.ts';
 
 /**
  * The general-ledger postings HMS causes, as balanced debit/credit pairs per program, day and kind:
@@ -83,11 +84,6 @@ export async function journal(
   };
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** Amounts in the CSV are decimal dollars (two places) computed from integer cents, never through floats. */
 const dollars = (cents: number) =>
   `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
@@ -103,8 +99,9 @@ export function journalCsv(j: JournalResponse): string {
     'credit',
     'count',
   ];
-  const body = j.lines.map((l) =>
-    [
+  return toCsv([
+    head,
+    ...j.lines.map((l) => [
       l.date,
       l.programSlug,
       l.entryType,
@@ -113,9 +110,6 @@ export function journalCsv(j: JournalResponse): string {
       dollars(l.debitCents),
       dollars(l.creditCents),
       l.count,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return [head.join(','), ...body].join('\r\n') + '\r\n';
+    ]),
+  ]);
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Agent, createTestApp, demoCitizenId, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  demoCitizenId,
+  registerCitizen,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import * as repo from './repo.ts';
 import {
@@ -72,12 +78,7 @@ describe('notifications', () => {
     const approver = new Agent(t.app);
     await approver.signIn('approver@example.gov');
     expect((await approver.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(403);
-    const stranger = new Agent(t.app);
-    await stranger.post('/api/auth/register', {
-      email: 'n-other@example.com',
-      password: 'a-long-enough-passphrase-9',
-      displayName: 'O',
-    });
+    const stranger = await registerCitizen(t, 'n-other@example.com', { displayName: 'O' });
     expect((await stranger.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(404);
 
     expect((await citizen.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(204);

@@ -200,3 +200,14 @@ export async function markFailed(
     .where('id', '=', id)
     .execute();
 }
+
+/** Queues an email that belongs to no notification (account emails: registration confirmation and the like). */
+export async function insertEmail(
+  db: Q,
+  email: { id: string; toAddress: string; subject: string; body: string },
+): Promise<void> {
+  await db
+    .insertInto('email_outbox')
+    .values({ id: email.id, to_address: email.toAddress, subject: email.subject, body: email.body })
+    .execute();
+}

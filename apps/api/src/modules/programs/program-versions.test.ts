@@ -4,7 +4,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { QuestionSet } from '@hms/contracts/question-set';
-import { Agent, createTestApp, openTestDb, type TestContext } from '../../testing/test-app.ts';
+import {
+  Agent,
+  createTestApp,
+  openTestDb,
+  registerCitizen,
+  type TestContext,
+} from '../../testing/test-app.ts';
 import { upsertSeedPrograms } from '../../platform/db/seed.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -20,14 +26,7 @@ const DETAILS = 'I paid twice on the same day.';
 let t: TestContext;
 
 async function register(email: string): Promise<Agent> {
-  const a = new Agent(t.app);
-  const res = await a.post('/api/auth/register', {
-    email,
-    password: 'a-long-enough-passphrase-9',
-    displayName: 'Version Person',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return a;
+  return registerCitizen(t, email, { displayName: 'Version Person' });
 }
 
 async function startDraft(agent: Agent): Promise<{ id: string; version: number }> {

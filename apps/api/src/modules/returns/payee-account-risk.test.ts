@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  registerCitizen,
   Agent,
   createTestApp,
   programIdBySlug,
@@ -35,13 +36,7 @@ describe('risk after a payee account replacement', () => {
     });
 
     // Another applicant already gets paid into the account the citizen is about to give.
-    const someone = new Agent(t.app);
-    const reg = await someone.post('/api/auth/register', {
-      email: 'risk-other@example.com',
-      password: 'a-long-enough-passphrase-9',
-      displayName: 'Other Person',
-    });
-    expect(reg.statusCode, reg.body).toBe(201);
+    await registerCitizen(t, 'risk-other@example.com', { displayName: 'Other Person' });
     const otherId = await userId('risk-other@example.com');
     const other = await insertApprovedPayment(db, t.config, {
       applicantId: otherId,

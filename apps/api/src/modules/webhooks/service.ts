@@ -4,10 +4,11 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { seal } from '../originator/keyring.ts';
 import { newWebhookSecret } from './signing.ts';
 import { enqueueDelivery } from './worker.ts';
+import { UnsafeWebhookUrl, vetWebhookUrl, type Resolver } from './address-guard.ts';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -44,7 +45,14 @@ export async function createEndpoint(
   userId: string,
   body: CreateWebhookEndpointBody,
   ip: string | null,
+  resolve?: Resolver,
 ) {
+  try {
+    await vetWebhookUrl(body.url, config.webhookAllowedHosts, resolve);
+  } catch (err) {
+    if (!(err instanceof UnsafeWebhookUrl)) throw err;
+    throw badRequest(err.message, [{ field: 'body.url', message: err.message }]);
+  }
   const secret = newWebhookSecret();
   const sealed = seal(config, secret);
   const id = uuidv7();

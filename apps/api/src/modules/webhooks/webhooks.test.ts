@@ -44,7 +44,8 @@ const received: Array<{ headers: Record<string, string | string[] | undefined>; 
   [];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The test receiver listens on 127.0.0.1: allowed only through the operator's development setting.
+  t = await createTestApp({ HMS_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));

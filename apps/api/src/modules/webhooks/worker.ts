@@ -1,10 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { open } from '../originator/keyring.ts';
 import { signWebhook, webhookTypeOf } from './signing.ts';
+import {
+  systemResolver,
+  UnsafeWebhookUrl,
+  vetWebhookUrl,
+  type Resolver,
+  type VettedTarget,
+} from './address-guard.ts';
 
 export const WEBHOOK_JOB = 'webhook.deliver';
 export const MAX_ATTEMPTS = 8;
@@ -133,27 +143,47 @@ async function claim(db: Kysely<Database>, limit: number): Promise<Claimed[]> {
 }
 
 export type Sender = (
-  url: string,
+  target: VettedTarget,
   init: { headers: Record<string, string>; body: string; signal: AbortSignal },
 ) => Promise<{ status: number }>;
 
-const defaultSender: Sender = async (url, init) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: init.headers,
-    body: init.body,
-    signal: init.signal,
-    redirect: 'manual',
+/**
+ * POSTs to the vetted address itself: the request's `lookup` answers with the address the guard checked instead of
+ * asking DNS again, so a second, different answer (DNS rebinding) is never used. The URL's host still names the
+ * server (Host header, TLS SNI and certificate check). Redirects are not followed (node:http never does): a 3xx is
+ * recorded as a failed attempt.
+ */
+export const defaultSender: Sender = (target, init) =>
+  new Promise((resolve, reject) => {
+    const { url, address, family } = target;
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) },
+        signal: init.signal,
+        lookup: ((_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) => {
+          if (opts?.all) cb(null, [{ address, family }]);
+          else cb(null, address, family);
+        }) as unknown as LookupFunction,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
   });
-  await res.arrayBuffer().catch(() => undefined);
-  return { status: res.status };
-};
 
 async function deliver(
   db: Kysely<Database>,
   config: Config,
   job: Claimed,
   send: Sender,
+  resolve: Resolver,
 ): Promise<void> {
   const d = await db
     .selectFrom('webhook_deliveries as d')
@@ -181,7 +211,9 @@ async function deliver(
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const res = await send(d.url, {
+    // Checked again at every attempt: the host may resolve elsewhere now than at registration.
+    const target = await vetWebhookUrl(d.url, config.webhookAllowedHosts, resolve);
+    const res = await send(target, {
       headers,
       body: d.body,
       signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -189,7 +221,12 @@ async function deliver(
     status = res.status;
     if (status < 200 || status >= 300) error = `HTTP ${status}`;
   } catch (err) {
-    error = err instanceof Error ? err.message : String(err);
+    error =
+      err instanceof UnsafeWebhookUrl
+        ? `Not sent: ${err.message}`
+        : err instanceof Error
+          ? err.message
+          : String(err);
   }
   const now = new Date();
   await db.transaction().execute(async (trx) => {
@@ -265,10 +302,11 @@ export async function runWebhookPass(
   db: Kysely<Database>,
   config: Config,
   send: Sender = defaultSender,
+  resolve: Resolver = systemResolver,
 ): Promise<number> {
   await fanOut(db);
   const jobs = await claim(db, 20);
-  for (const job of jobs) await deliver(db, config, job, send);
+  for (const job of jobs) await deliver(db, config, job, send, resolve);
   return jobs.length;
 }
 

@@ -1,5 +1,10 @@
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+} from 'fastify';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type Role } from '@hms/contracts/auth';
 import { forbidden, sendProblem, unauthorized } from '../errors.ts';
 import type { Config } from '../config.ts';
@@ -30,6 +35,18 @@ export function sessionCookieOptions(config: Pick<Config, 'secureCookies' | 'ses
   };
 }
 
+export function csrfCookieOptions(config: Pick<Config, 'secureCookies'>) {
+  return { httpOnly: false, sameSite: 'strict' as const, path: '/', secure: config.secureCookies };
+}
+
+/**
+ * A new CSRF token, sent with every new (or ended) session: a token that was known before sign-in (planted by
+ * someone who had the browser, or read from an earlier session) stops working the moment the session changes.
+ */
+export function rotateCsrfCookie(reply: FastifyReply, config: Pick<Config, 'secureCookies'>): void {
+  reply.setCookie(CSRF_COOKIE, newToken(), csrfCookieOptions(config));
+}
+
 function sameOrigin(request: FastifyRequest, origin: string): boolean {
   try {
     const o = new URL(origin);
@@ -48,17 +65,11 @@ function sameOrigin(request: FastifyRequest, origin: string): boolean {
  */
 export const authPlugin = fp<{ config: Config }>(async (app, { config }) => {
   app.decorateRequest('user', null);
+  registerNoStore(app);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const cookieToken = request.cookies[CSRF_COOKIE];
-    if (!cookieToken) {
-      reply.setCookie(CSRF_COOKIE, newToken(), {
-        httpOnly: false,
-        sameSite: 'strict',
-        path: '/',
-        secure: config.secureCookies,
-      });
-    }
+    if (!cookieToken) rotateCsrfCookie(reply, config);
     if (!UNSAFE.has(request.method) || !request.url.startsWith('/api/')) return;
     if (request.routeOptions.config.csrf === false) return;
     const origin = request.headers.origin;
@@ -77,6 +88,26 @@ export const authPlugin = fp<{ config: Config }>(async (app, { config }) => {
     }
   });
 });
+
+/**
+ * Personal answers must never sit in a shared or browser cache (a proxy, the back button on a library computer):
+ * every API response to a signed-in caller, to a request that carried a session cookie, or that sets a cookie, is
+ * `no-store`. One hook here instead of one header per route, so a new route cannot forget it.
+ */
+function registerNoStore(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/api/')) return payload;
+    const personal =
+      request.user !== null ||
+      request.cookies[SESSION_COOKIE] !== undefined ||
+      reply.hasHeader('set-cookie');
+    const current = String(reply.getHeader('cache-control') ?? '');
+    if (personal && !current.includes('no-store')) {
+      reply.header('cache-control', current.includes('private') ? 'private, no-store' : 'no-store');
+    }
+    return payload;
+  });
+}
 
 async function authenticate(request: FastifyRequest): Promise<AuthUser | null> {
   const token = request.cookies[SESSION_COOKIE];

@@ -15,6 +15,18 @@ export interface UsersTable {
   created_at: CreatedAt;
 }
 
+/** Migration 0010: registrations waiting for their email confirmation. */
+export interface PendingRegistrationsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  language: 'en' | 'es';
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
 export interface UserRolesTable {
   user_id: string;
   role: Role;
@@ -222,6 +234,7 @@ export interface Database {
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   auth_throttle: AuthThrottleTable;
+  pending_registrations: PendingRegistrationsTable;
   audit_log: AuditLogTable;
   outbox_events: OutboxEventsTable;
   jobs: JobsTable;

@@ -33,7 +33,8 @@ export const adminMessages = defineMessages({
     endpointsLead:
       'Where HMS sends signed Standard Webhooks. The whsec_ secret is shown once; give it to the receiver to verify signatures.',
     url: 'URL',
-    urlHint: 'https:// (http://localhost only while testing).',
+    urlHint:
+      'https:// to a public address. Private and local addresses are refused unless the server allows them for testing.',
     urlRequired: 'Enter the receiver URL.',
     events: 'Events',
     eventsRequired: 'Choose at least one event.',
@@ -48,6 +49,23 @@ export const adminMessages = defineMessages({
     navOverview: 'Overview',
     navTokens: 'Service tokens',
     navWebhooks: 'Webhook endpoints',
+    navThrottle: 'Sign-in throttle',
+    overviewThrottle:
+      'See accounts with failed sign-ins counted against them, and let their sources try again.',
+    throttleTitle: 'Sign-in throttle',
+    throttleLead:
+      'Accounts with several failed sign-ins in the last hour. The addresses that failed must wait longer after each failure; the owner signing in from anywhere else is not held back. Clear an account when its owner asks, for example from a shared office address.',
+    throttleEmpty: 'No account has failed sign-ins counted against it.',
+    throttleCaption: 'Accounts with failed sign-ins, most failures first',
+    throttleEmail: 'Email',
+    throttleFailures: 'Failed sign-ins',
+    throttleSources: 'Addresses failing',
+    throttleLast: 'Last failure',
+    throttleWait: 'Failing addresses wait until',
+    throttleNoWait: 'No wait',
+    throttleAction: 'Action',
+    throttleClear: 'Clear {email}',
+    throttleCleared: 'Cleared {email}: every address may try to sign in again now.',
     navOutbox: 'Email outbox',
     overviewTitle: 'Administration',
     overviewLead: 'Settings and records only administrators can change or see.',
@@ -116,7 +134,8 @@ export const adminMessages = defineMessages({
     endpointsLead:
       'Adónde HMS envía Standard Webhooks firmados. El secreto whsec_ se muestra una sola vez; entréguelo al receptor para verificar las firmas.',
     url: 'URL',
-    urlHint: 'https:// (http://localhost solo para pruebas).',
+    urlHint:
+      'https:// a una dirección pública. Las direcciones privadas y locales se rechazan salvo que el servidor las permita para pruebas.',
     urlRequired: 'Escriba la URL del receptor.',
     events: 'Eventos',
     eventsRequired: 'Elija al menos un evento.',
@@ -131,6 +150,24 @@ export const adminMessages = defineMessages({
     navOverview: 'Resumen',
     navTokens: 'Tokens de servicio',
     navWebhooks: 'Destinos de webhooks',
+    navThrottle: 'Límite de inicios de sesión',
+    overviewThrottle:
+      'Vea las cuentas con inicios de sesión fallidos y permita que sus direcciones vuelvan a intentarlo.',
+    throttleTitle: 'Límite de inicios de sesión',
+    throttleLead:
+      'Cuentas con varios inicios de sesión fallidos en la última hora. Las direcciones que fallaron deben esperar más después de cada fallo; el titular que inicia sesión desde otro lugar no tiene que esperar. Borre el límite de una cuenta cuando su titular lo pida, por ejemplo desde una dirección de oficina compartida.',
+    throttleEmpty: 'Ninguna cuenta tiene inicios de sesión fallidos.',
+    throttleCaption: 'Cuentas con inicios de sesión fallidos, primero las que tienen más',
+    throttleEmail: 'Correo electrónico',
+    throttleFailures: 'Inicios de sesión fallidos',
+    throttleSources: 'Direcciones que fallan',
+    throttleLast: 'Último fallo',
+    throttleWait: 'Las direcciones que fallan esperan hasta',
+    throttleNoWait: 'Sin espera',
+    throttleAction: 'Acción',
+    throttleClear: 'Borrar el límite de {email}',
+    throttleCleared:
+      'Se borró el límite de {email}: todas las direcciones pueden volver a intentar iniciar sesión.',
     navOutbox: 'Bandeja de correos',
     overviewTitle: 'Administración',
     overviewLead: 'Ajustes y registros que solo los administradores pueden cambiar o ver.',

@@ -26,6 +26,20 @@ export const authMessages = defineMessages({
     registering: 'Creating your account…',
     haveAccount: 'Already have an account?',
     signInLink: 'Sign in',
+    checkEmailTitle: 'Check your email',
+    checkEmailBody:
+      'We sent a message to {email}. Open the link in it within 24 hours to finish creating your account. If you already have an account, the message tells you how to sign in instead.',
+    checkEmailSpam:
+      'No message after a few minutes? Look in your spam or junk folder, or create your account again.',
+    confirmTitle: 'Finish creating your account',
+    confirmIntro: 'Confirm that this is your email address to create your account and sign in.',
+    confirmButton: 'Confirm and sign in',
+    confirming: 'Creating your account…',
+    confirmMissing:
+      'This page needs the link from your email. Open the link in the message we sent you, or create your account again.',
+    confirmFailed:
+      'This link has expired or was already used. Create your account again to get a new link, or sign in if you already finished.',
+    registerAgain: 'Create your account again',
   },
   es: {
     signInTitle: 'Iniciar sesión',
@@ -54,6 +68,21 @@ export const authMessages = defineMessages({
     registering: 'Creando su cuenta…',
     haveAccount: '¿Ya tiene una cuenta?',
     signInLink: 'Iniciar sesión',
+    checkEmailTitle: 'Revise su correo electrónico',
+    checkEmailBody:
+      'Enviamos un mensaje a {email}. Abra el enlace que contiene en las próximas 24 horas para terminar de crear su cuenta. Si ya tiene una cuenta, el mensaje le explica cómo iniciar sesión.',
+    checkEmailSpam:
+      '¿No le llegó nada después de unos minutos? Busque en la carpeta de correo no deseado o vuelva a crear su cuenta.',
+    confirmTitle: 'Termine de crear su cuenta',
+    confirmIntro:
+      'Confirme que este es su correo electrónico para crear su cuenta e iniciar sesión.',
+    confirmButton: 'Confirmar e iniciar sesión',
+    confirming: 'Creando su cuenta…',
+    confirmMissing:
+      'Esta página necesita el enlace de su correo. Abra el enlace del mensaje que le enviamos o vuelva a crear su cuenta.',
+    confirmFailed:
+      'Este enlace venció o ya se usó. Vuelva a crear su cuenta para recibir un enlace nuevo, o inicie sesión si ya terminó.',
+    registerAgain: 'Volver a crear su cuenta',
   },
 });
 

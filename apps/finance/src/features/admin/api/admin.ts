@@ -85,3 +85,24 @@ export function outboxQueryOptions(q: OutboxQuery) {
       unwrap(apiClient.GET('/api/admin/outbox', { params: { query: q }, signal })),
   });
 }
+
+export type ThrottledAccount =
+  paths['/api/admin/sign-in-throttle']['get']['responses'][200]['content']['application/json']['items'][number];
+
+export const throttleKeys = { all: ['admin', 'sign-in-throttle'] as const };
+
+/** Accounts with failed sign-ins counted against them (the guessing sources wait; the owner does not). */
+export function throttledAccountsQueryOptions() {
+  return queryOptions({
+    queryKey: throttleKeys.all,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/admin/sign-in-throttle', { signal }))).items,
+  });
+}
+
+export function clearThrottleMutationOptions() {
+  return mutationOptions({
+    mutationFn: (email: string) =>
+      unwrap(apiClient.POST('/api/admin/sign-in-throttle/clear', { body: { email } })),
+  });
+}

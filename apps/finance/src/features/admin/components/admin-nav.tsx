@@ -7,6 +7,7 @@ const SECTIONS = [
   { to: '/admin/tokens', key: 'navTokens', end: false },
   { to: '/admin/webhooks', key: 'navWebhooks', end: false },
   { to: '/admin/outbox', key: 'navOutbox', end: false },
+  { to: '/admin/sign-in-throttle', key: 'navThrottle', end: false },
 ] as const;
 
 /** The administration area's own section links (the shell's header only links to /admin). */

@@ -6,6 +6,7 @@ const SECTIONS = [
   { to: '/admin/tokens', title: 'navTokens', body: 'overviewTokens' },
   { to: '/admin/webhooks', title: 'navWebhooks', body: 'overviewWebhooks' },
   { to: '/admin/outbox', title: 'navOutbox', body: 'overviewOutbox' },
+  { to: '/admin/sign-in-throttle', title: 'navThrottle', body: 'overviewThrottle' },
 ] as const;
 
 /** Admin landing page: what each administration section is for. */

@@ -1,9 +1,9 @@
 import { isApiProblem, registerMutationOptions } from '@hms/api-client';
 import { ErrorSummary, PageTitle, TextField, useLanguage, useT, type SummaryError } from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
 import { registerForm, type RegisterForm } from '../api/forms.ts';
 import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
@@ -17,11 +17,9 @@ export function RegisterRoute() {
   const translate = (message: string) =>
     message in authMessages.en ? tr(message as AuthMessageKey) : message;
   const { language } = useLanguage();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
-  const queryClient = useQueryClient();
-  const register = useMutation(registerMutationOptions(queryClient));
+  const register = useMutation(registerMutationOptions());
   const form = useForm<RegisterForm>({
     resolver: zodResolver(registerForm),
     defaultValues: { email: '', displayName: '', password: '' },
@@ -34,9 +32,6 @@ export function RegisterRoute() {
     register.mutate(
       { ...values, language },
       {
-        onSuccess: (result) => {
-          if (result.user) navigate(next, { replace: true });
-        },
         onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError),
       },
     );
@@ -59,19 +54,21 @@ export function RegisterRoute() {
         ]
       : ([] as SummaryError[]);
 
-  // No user in the answer: the API does not say whether the address was new (no account enumeration), it
-  // explains the next step instead; the form is replaced by that message.
-  if (register.isSuccess && !register.data.user) {
+  // The same answer whether or not the address was new (no account enumeration): the emailed link says the rest.
+  if (register.isSuccess) {
     return (
       <div className="grid-row">
         <div className="tablet:grid-col-8 desktop:grid-col-6">
-          <PageTitle>{tr('registerTitle')}</PageTitle>
+          <PageTitle>{tr('checkEmailTitle')}</PageTitle>
           <div className="usa-alert usa-alert--info" role="status">
             <div className="usa-alert__body">
-              <p className="usa-alert__text">{register.data.message}</p>
+              <p className="usa-alert__text">
+                {tr('checkEmailBody', { email: register.variables.email.trim() })}
+              </p>
             </div>
           </div>
-          <p className="margin-top-4">
+          <p className="margin-top-4">{tr('checkEmailSpam')}</p>
+          <p>
             <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>
               {tr('signInLink')}
             </Link>

@@ -1,0 +1,60 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import * as repo from './repo.ts';
+
+type Language = 'en' | 'es';
+
+/**
+ * The account emails of registration by confirmation (issue 9, item 17), in both languages. A registration for a new
+ * address gets the confirmation link; one for an address that already has an account tells its owner, and nobody
+ * else learns which of the two happened.
+ */
+export type AccountEmail =
+  | { kind: 'confirm-registration'; link: string; hours: number }
+  | { kind: 'already-registered'; signInLink: string };
+
+export const ACCOUNT_EMAIL_SUBJECTS = {
+  'confirm-registration': {
+    en: 'Confirm your email to finish creating your HMS account',
+    es: 'Confirme su correo para terminar de crear su cuenta de HMS',
+  },
+  'already-registered': {
+    en: 'Someone tried to create an HMS account with your email',
+    es: 'Alguien intentó crear una cuenta de HMS con su correo',
+  },
+} as const;
+
+export function accountEmailText(
+  email: AccountEmail,
+  lang: Language,
+): { subject: string; body: string } {
+  const subject = ACCOUNT_EMAIL_SUBJECTS[email.kind][lang];
+  if (email.kind === 'confirm-registration') {
+    return {
+      subject,
+      body:
+        lang === 'es'
+          ? `Para terminar de crear su cuenta, abra este enlace en las próximas ${email.hours} horas:\n\n${email.link}\n\nSi usted no pidió una cuenta, ignore este correo: no se creará nada.`
+          : `To finish creating your account, open this link within ${email.hours} hours:\n\n${email.link}\n\nIf you did not ask for an account, ignore this email: nothing will be created.`,
+    };
+  }
+  return {
+    subject,
+    body:
+      lang === 'es'
+        ? `Alguien (quizás usted) intentó crear una cuenta de HMS con este correo, pero usted ya tiene una. No cambiamos nada.\n\nSi fue usted, inicie sesión aquí:\n\n${email.signInLink}\n\nSi no fue usted, puede ignorar este correo.`
+        : `Someone (perhaps you) tried to create an HMS account with this email address, but you already have one. We changed nothing.\n\nIf it was you, sign in here:\n\n${email.signInLink}\n\nIf it was not you, you can ignore this email.`,
+  };
+}
+
+/** Queues an account email in the outbox, in the caller's transaction. */
+export async function queueAccountEmail(
+  db: Kysely<Database> | Transaction<Database>,
+  to: string,
+  lang: Language,
+  email: AccountEmail,
+): Promise<void> {
+  const { subject, body } = accountEmailText(email, lang);
+  await repo.insertEmail(db, { id: uuidv7(), toAddress: to, subject, body });
+}

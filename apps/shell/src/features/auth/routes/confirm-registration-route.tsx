@@ -1,0 +1,92 @@
+import { confirmRegistrationMutationOptions, isApiProblem } from '@hms/api-client';
+import { PageTitle, useT } from '@hms/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { authMessages } from '../messages.ts';
+
+/** The token rides in the fragment (`#token=…`): a fragment never reaches the server's logs or a Referer header. */
+function tokenFromHash(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
+  return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : null;
+}
+
+/**
+ * Where the emailed registration link lands. The account is created by the button, not on page load: mail scanners
+ * that open links must not be the ones to finish someone's registration.
+ */
+export function ConfirmRegistrationRoute() {
+  const tr = useT(authMessages);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const token = useRef(tokenFromHash(window.location.hash)).current;
+  const confirm = useMutation(confirmRegistrationMutationOptions(queryClient));
+
+  if (!token) {
+    return (
+      <div className="grid-row">
+        <div className="tablet:grid-col-8 desktop:grid-col-6">
+          <PageTitle>{tr('confirmTitle')}</PageTitle>
+          <div className="usa-alert usa-alert--warning" role="alert">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">{tr('confirmMissing')}</p>
+            </div>
+          </div>
+          <p className="margin-top-4">
+            <Link to="/register">{tr('registerAgain')}</Link>
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  const failed = confirm.isError;
+  const otherError =
+    failed && !(isApiProblem(confirm.error) && confirm.error.status === 400)
+      ? isApiProblem(confirm.error)
+        ? (confirm.error.detail ?? confirm.error.title)
+        : confirm.error.message
+      : null;
+
+  return (
+    <div className="grid-row">
+      <div className="tablet:grid-col-8 desktop:grid-col-6">
+        <PageTitle>{tr('confirmTitle')}</PageTitle>
+        {failed ? (
+          <div className="usa-alert usa-alert--error" role="alert">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">{otherError ?? tr('confirmFailed')}</p>
+            </div>
+          </div>
+        ) : (
+          <p>{tr('confirmIntro')}</p>
+        )}
+        {failed && !otherError ? (
+          <p className="margin-top-4">
+            <Link to="/register">{tr('registerAgain')}</Link> ·{' '}
+            <Link to="/sign-in">{tr('signInLink')}</Link>
+          </p>
+        ) : (
+          <button
+            type="button"
+            className="usa-button margin-top-2"
+            disabled={confirm.isPending}
+            onClick={() =>
+              confirm.mutate(token, {
+                onSuccess: () => {
+                  // The token is spent: drop it from the address bar and history.
+                  window.history.replaceState(null, '', window.location.pathname);
+                  navigate('/', { replace: true });
+                },
+              })
+            }
+          >
+            {confirm.isPending ? tr('confirming') : tr('confirmButton')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export default ConfirmRegistrationRoute;
