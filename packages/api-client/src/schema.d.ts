@@ -528,6 +528,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{slug}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My open draft for a program, if I have one
+         * @description Roles: citizen. draft is null when the caller has no draft for this program; "Start application" then creates one, otherwise it returns this one.
+         */
+        get: operations["getMyProgramDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/{requestId}": {
         parameters: {
             query?: never;
@@ -542,7 +562,11 @@ export interface paths {
         get: operations["getMyRequest"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete one of my drafts
+         * @description Roles: citizen. Only the caller's own drafts: 204 with the draft, its files and the bank account it named (when nothing else uses it) gone; another person's request is 404; a submitted request is 409 (withdraw it instead).
+         */
+        delete: operations["deleteMyDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2589,6 +2613,8 @@ export interface operations {
                                     };
                                     accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
                                     maxFiles?: number;
+                                    /** @enum {string} */
+                                    prefill?: "name" | "email" | "phone";
                                 }[];
                             }[];
                         };
@@ -3182,6 +3208,8 @@ export interface operations {
                                     };
                                     accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
                                     maxFiles?: number;
+                                    /** @enum {string} */
+                                    prefill?: "name" | "email" | "phone";
                                 }[];
                             }[];
                         };
@@ -3396,6 +3424,79 @@ export interface operations {
             };
         };
     };
+    getMyProgramDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        draft: {
+                            id: string;
+                            reference: string;
+                            updatedAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyRequest: {
         parameters: {
             query?: never;
@@ -3471,6 +3572,71 @@ export interface operations {
                         updatedAt: string;
                     };
                 };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Default Response */
             400: {
@@ -3620,6 +3786,8 @@ export interface operations {
                                     };
                                     accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
                                     maxFiles?: number;
+                                    /** @enum {string} */
+                                    prefill?: "name" | "email" | "phone";
                                 }[];
                             }[];
                         };

@@ -190,6 +190,12 @@ export const requestDetailSchema = z.object({
 });
 export type RequestDetail = z.infer<typeof requestDetailSchema>;
 
+/** The caller's open draft for one program, so the program page can say "Continue your application". */
+export const programDraftResponseSchema = z.object({
+  draft: z.object({ id: z.string(), reference: z.string(), updatedAt: z.string() }).nullable(),
+});
+export type ProgramDraftResponse = z.infer<typeof programDraftResponseSchema>;
+
 export const submitBodySchema = z.object({
   declaration: z.boolean(),
   language: languageSchema.optional(),

@@ -341,6 +341,7 @@ export const homeEnergyRebate: ProgramDefinition = {
           {
             id: 'contactEmail',
             type: 'email',
+            prefill: 'email',
             label: { en: 'Email address', es: 'Correo electrónico' },
             errorName: { en: 'your email address', es: 'su correo electrónico' },
             required: true,
@@ -348,6 +349,7 @@ export const homeEnergyRebate: ProgramDefinition = {
           {
             id: 'contactPhone',
             type: 'phone',
+            prefill: 'phone',
             label: { en: 'Phone number (optional)', es: 'Número de teléfono (opcional)' },
             errorName: { en: 'your phone number', es: 'su número de teléfono' },
             required: false,
@@ -624,6 +626,7 @@ export const smallBusinessRelief: ProgramDefinition = {
           {
             id: 'contactName',
             type: 'text',
+            prefill: 'name',
             label: { en: 'Full name', es: 'Nombre completo' },
             errorName: {
               en: 'the full name of the contact person',
@@ -635,6 +638,7 @@ export const smallBusinessRelief: ProgramDefinition = {
           {
             id: 'contactEmail',
             type: 'email',
+            prefill: 'email',
             label: { en: 'Email address', es: 'Correo electrónico' },
             errorName: { en: 'an email address', es: 'un correo electrónico' },
             required: true,
@@ -642,6 +646,7 @@ export const smallBusinessRelief: ProgramDefinition = {
           {
             id: 'contactPhone',
             type: 'phone',
+            prefill: 'phone',
             label: { en: 'Phone number', es: 'Número de teléfono' },
             errorName: { en: 'a phone number', es: 'un número de teléfono' },
             required: true,
@@ -840,6 +845,7 @@ export const permitFeeRefund: ProgramDefinition = {
           {
             id: 'applicantName',
             type: 'text',
+            prefill: 'name',
             label: { en: 'Full name', es: 'Nombre completo' },
             errorName: { en: 'your full name', es: 'su nombre completo' },
             required: true,
@@ -848,6 +854,7 @@ export const permitFeeRefund: ProgramDefinition = {
           {
             id: 'contactEmail',
             type: 'email',
+            prefill: 'email',
             label: { en: 'Email address', es: 'Correo electrónico' },
             errorName: { en: 'your email address', es: 'su correo electrónico' },
             required: true,
@@ -855,6 +862,7 @@ export const permitFeeRefund: ProgramDefinition = {
           {
             id: 'contactPhone',
             type: 'phone',
+            prefill: 'phone',
             label: { en: 'Phone number (optional)', es: 'Número de teléfono (opcional)' },
             errorName: { en: 'your phone number', es: 'su número de teléfono' },
             required: false,

@@ -3,6 +3,7 @@ import {
   buildAnswersSchema,
   checkEligibility,
   eligibilityRuleSchema,
+  prefillAnswers,
   questionSchema,
   questionSetSchema,
   visibleQuestions,
@@ -769,5 +770,75 @@ describe('eligibility', () => {
     expect(parse({ op: 'lt', value: 'ten' })).toBe(false);
     expect(parse({ op: 'between', value: 1 })).toBe(false);
     expect(parse({ reason: { en: 'No' } })).toBe(false);
+  });
+});
+
+describe('prefillAnswers (a new draft starts with what the account knows)', () => {
+  const contact: QuestionSet = questionSetSchema.parse({
+    steps: [
+      {
+        id: 'contact',
+        title: t('Contact', 'Contacto'),
+        questions: [
+          {
+            id: 'name',
+            type: 'text',
+            label: t('Name', 'Nombre'),
+            required: true,
+            maxLength: 10,
+            prefill: 'name',
+          },
+          {
+            id: 'email',
+            type: 'email',
+            label: t('Email', 'Correo'),
+            required: true,
+            prefill: 'email',
+          },
+          {
+            id: 'phone',
+            type: 'phone',
+            label: t('Phone', 'Teléfono'),
+            required: false,
+            prefill: 'phone',
+          },
+          { id: 'other', type: 'text', label: t('Other', 'Otro'), required: true },
+        ],
+      },
+    ],
+  });
+  const options = { language: 'en' as const, today: TODAY };
+
+  it('fills each marked question from the account', () => {
+    expect(
+      prefillAnswers(
+        contact,
+        { name: 'Pat Lee', email: 'pat@example.com', phone: '+12025550147' },
+        options,
+      ),
+    ).toEqual({ name: 'Pat Lee', email: 'pat@example.com', phone: '+12025550147' });
+  });
+
+  it('leaves out what is unknown or would not pass the question’s own rules', () => {
+    expect(
+      prefillAnswers(
+        contact,
+        { name: 'A name far too long', email: 'pat@example.com', phone: null },
+        options,
+      ),
+    ).toEqual({
+      email: 'pat@example.com',
+    });
+  });
+
+  it('refuses a prefill on a question of another type', () => {
+    const r = questionSchema.safeParse({
+      id: 'q',
+      type: 'text',
+      label: t('Q', 'P'),
+      required: true,
+      prefill: 'email',
+    });
+    expect(r.success).toBe(false);
   });
 });

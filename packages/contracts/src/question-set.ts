@@ -60,6 +60,14 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
+export const PREFILL_SOURCES = ['name', 'email', 'phone'] as const;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+const PREFILL_TYPE: Record<PrefillSource, QuestionType> = {
+  name: 'text',
+  email: 'email',
+  phone: 'phone',
+};
+
 export const DOCUMENT_MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type DocumentMimeType = (typeof DOCUMENT_MIME_TYPES)[number];
 
@@ -120,6 +128,11 @@ export const questionSchema = z
     accept: z.array(z.enum(DOCUMENT_MIME_TYPES)).min(1).optional(),
     /** document only: at most this many files (default 10). */
     maxFiles: z.number().int().min(1).max(50).optional(),
+    /**
+     * Filled in when a draft starts, from what the account already knows: the person's name (text), their email
+     * (email), or the phone number they gave on their last application (phone). The person can still change it.
+     */
+    prefill: z.enum(PREFILL_SOURCES).optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -173,6 +186,11 @@ export const questionSchema = z
         problem('pattern', `pattern is not a valid regular expression: ${q.pattern.regex}`);
       }
     }
+    if (q.prefill && PREFILL_TYPE[q.prefill] !== q.type)
+      problem(
+        'prefill',
+        `prefill "${q.prefill}" applies to ${PREFILL_TYPE[q.prefill]} questions only`,
+      );
     if (CHOICE.has(q.type) && (q.options?.length ?? 0) < 2)
       problem('options', `a ${q.type} question needs at least 2 options`);
     if (q.options && !CHOICE.has(q.type) && q.type !== 'checkbox') {
@@ -307,6 +325,29 @@ export function buildAnswersSchema(
 
 // ---------------------------------------------------------------------------------------------------------
 // Eligibility.
+
+/**
+ * The answers a new draft starts with: each question marked `prefill` gets what the account knows for it, when that
+ * value passes the question's own rules (a name longer than the question allows is left for the person to type).
+ */
+export function prefillAnswers(
+  questionSet: QuestionSet,
+  known: Partial<Record<PrefillSource, string | null>>,
+  options: AnswersSchemaOptions,
+): Answers {
+  const proposed: Answers = {};
+  for (const step of questionSet.steps)
+    for (const q of step.questions) {
+      const value = q.prefill ? known[q.prefill] : undefined;
+      if (value) proposed[q.id] = value;
+    }
+  if (Object.keys(proposed).length === 0) return {};
+  const checked = buildAnswersSchema(questionSet, options).safeParse(proposed);
+  const refused = new Set(
+    checked.success ? [] : checked.error.issues.map((i) => String(i.path[0])),
+  );
+  return Object.fromEntries(Object.entries(proposed).filter(([id]) => !refused.has(id)));
+}
 
 export const ELIGIBILITY_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'] as const;
 

@@ -30,9 +30,41 @@ interface ProblemLike {
   retryAfterSeconds?: unknown;
 }
 
+type HeadingKey =
+  | 'problemGeneric'
+  | 'problemInput'
+  | 'problemSignIn'
+  | 'problemForbidden'
+  | 'problemNotFound'
+  | 'problemConflict'
+  | 'problemTooMany';
+
+/** A heading written for the reader, chosen by the kind of failure; never the server's own title. */
+function headingKeyFor(status: unknown): HeadingKey {
+  switch (status) {
+    case 400:
+    case 422:
+      return 'problemInput';
+    case 401:
+      return 'problemSignIn';
+    case 403:
+      return 'problemForbidden';
+    case 404:
+      return 'problemNotFound';
+    case 409:
+      return 'problemConflict';
+    case 429:
+      return 'problemTooMany';
+    default:
+      return 'problemGeneric';
+  }
+}
+
 /**
  * Shows an API error readably. Duck-typed on the problem+json fields so the UI package does not depend on
  * the API client; anything else (network failure, bug) gets a plain generic message, never a stack trace.
+ * The heading is always one of our own reader-language headings: a server title ("Conflict") is a label for
+ * machines and logs, not something to put in front of a person.
  */
 export function ProblemAlert({
   error,
@@ -46,11 +78,11 @@ export function ProblemAlert({
   const tr = useT(uiMessages);
   const problem = (typeof error === 'object' && error !== null ? error : {}) as ProblemLike;
   const isProblem = typeof problem.title === 'string' && typeof problem.status === 'number';
-  const title = isProblem ? (problem.title as string) : tr('problemGeneric');
+  const title = tr(isProblem ? headingKeyFor(problem.status) : 'problemGeneric');
   const detail = isProblem
     ? typeof problem.detail === 'string'
       ? problem.detail
-      : undefined
+      : tr('problemGenericDetail')
     : error instanceof TypeError
       ? tr('problemOffline')
       : tr('problemGenericDetail');
@@ -61,7 +93,7 @@ export function ProblemAlert({
     <div className="usa-alert usa-alert--error margin-y-2" role="alert">
       <div className="usa-alert__body">
         <Heading className="usa-alert__heading">{title}</Heading>
-        {detail ? <p className="usa-alert__text">{detail}</p> : null}
+        <p className="usa-alert__text">{detail}</p>
         {retryAfter !== undefined ? (
           <p className="usa-alert__text">{tr('retryAfter', { seconds: retryAfter })}</p>
         ) : null}

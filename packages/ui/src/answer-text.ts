@@ -1,5 +1,5 @@
 import type { Language, Question } from '@hms/contracts/question-set';
-import { formatCents, formatDate, formatNumber } from './format.ts';
+import { formatCents, formatNumber, formatPhone, formatPlainDate } from './format.ts';
 
 export interface AnswerTextOptions {
   /** The name of an uploaded document (a document answer holds document ids). */
@@ -33,8 +33,9 @@ export function answerText(
     case 'number':
       return typeof value === 'number' ? formatNumber(value, language) : String(value);
     case 'date':
-      // Noon UTC is the same calendar day in every US zone.
-      return typeof value === 'string' ? formatDate(`${value}T12:00:00Z`, language) : null;
+      return typeof value === 'string' ? formatPlainDate(value, language) : null;
+    case 'phone':
+      return typeof value === 'string' ? formatPhone(value) : String(value);
     case 'select':
     case 'radio':
       return label(String(value));

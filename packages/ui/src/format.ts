@@ -1,4 +1,5 @@
 import { formatCents as formatCentsExact } from '@hms/contracts/money';
+import { formatPhone, formatPlainDate } from '@hms/contracts/people-format';
 import type { Language } from './i18n.tsx';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
@@ -38,3 +39,9 @@ export function formatDateTime(
 export function formatNumber(value: number, language: Language = 'en'): string {
   return new Intl.NumberFormat(LOCALES[language]).format(value);
 }
+
+/** A stored phone number (`+12025550147`) as people write it: `(202) 555-0147`. */
+export { formatPhone };
+
+/** A `YYYY-MM-DD` calendar date in words in the reader's language ("1 de diciembre de 2026"). */
+export { formatPlainDate };

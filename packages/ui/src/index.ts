@@ -17,7 +17,14 @@ export { ScrollableTable } from './ScrollableTable.tsx';
 export type { ScrollableTableProps } from './ScrollableTable.tsx';
 export { answerText } from './answer-text.ts';
 export type { AnswerTextOptions } from './answer-text.ts';
-export { formatCents, formatDate, formatDateTime, formatNumber } from './format.ts';
+export {
+  formatCents,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPhone,
+  formatPlainDate,
+} from './format.ts';
 export {
   LANGUAGES,
   LANGUAGE_STORAGE_KEY,

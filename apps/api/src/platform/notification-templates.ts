@@ -1,4 +1,5 @@
 import { formatCents } from '@hms/contracts/money';
+import { formatPlainDate } from '@hms/contracts/people-format';
 
 export type Language = 'en' | 'es';
 
@@ -17,6 +18,9 @@ interface Message {
 type Template = (ctx: TemplateContext, lang: Language) => Message;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+// Event data keeps dates as YYYY-MM-DD; a person reads them in words ("1 de diciembre de 2026").
+const day = (value: unknown, lang: Language): string =>
+  typeof value === 'string' ? formatPlainDate(value, lang) : '';
 const money = (value: unknown, lang: Language): string =>
   typeof value === 'number' ? formatCents(value, lang) : '';
 
@@ -86,11 +90,11 @@ export const notificationTemplates: Partial<Record<string, Template>> = {
     lang === 'es'
       ? {
           title: `Enviamos su pago de ${reference}`,
-          body: `Enviamos ${money(data.amountCents, lang)} a su cuenta que termina en ${text(data.accountLast4)}. Debería llegar el ${text(data.effectiveDate)}.`,
+          body: `Enviamos ${money(data.amountCents, lang)} a su cuenta que termina en ${text(data.accountLast4)}. Debería llegar el ${day(data.effectiveDate, lang)}.`,
         }
       : {
           title: `Your payment for ${reference} was sent`,
-          body: `We sent ${money(data.amountCents, lang)} to your account ending ${text(data.accountLast4)}. It should arrive on ${text(data.effectiveDate)}.`,
+          body: `We sent ${money(data.amountCents, lang)} to your account ending ${text(data.accountLast4)}. It should arrive on ${day(data.effectiveDate, lang)}.`,
         },
   payment_returned: ({ reference, data }, lang) =>
     lang === 'es'

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { homePathForRoles } from '@hms/contracts/areas';
 import { remoteNames, type Remotes } from '@hms/contracts/platform';
+import { authenticate } from './auth/plugin.ts';
 import { notFound, sendProblem } from './errors.ts';
 
 const CSP = [
@@ -211,7 +213,8 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
     root: shellDir,
     prefix: '/',
     wildcard: false,
-    index: ['index.html'],
+    // GET / is the route below: a signed-in person is redirected before any HTML or JavaScript is sent.
+    index: false,
     // The build writes .br/.gz beside each asset; phones on slow links get them without compressing per request.
     preCompressed: true,
     setHeaders: setCacheHeaders,
@@ -241,6 +244,17 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
       .send(indexHtml.replace('</head>', `${preloads(urlPath)}</head>`));
+
+  // The signed-in home page only ever sends a person on to their area: deciding that here saves a phone the shell, a
+  // remote and a session round trip before the page it actually wants starts loading.
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const user = await authenticate(request);
+    const home = user ? homePathForRoles(user.roles) : null;
+    // The answer depends on the session cookie: no shared cache may keep one person's redirect for another.
+    reply.header('vary', 'cookie');
+    if (home) return reply.header('cache-control', 'no-store').redirect(home, 303);
+    return sendIndex(reply, '/');
+  });
 
   app.setNotFoundHandler((request, reply) => {
     const accept = request.headers.accept ?? '';

@@ -1,18 +1,13 @@
 import type { CurrentUser, Role } from '@hms/api-client';
+import { AREA_ROLES, homePathForRoles } from '@hms/contracts/areas';
+
+export { AREA_ROLES };
 
 export type NavKey = 'navServices' | 'navMyRequests' | 'navApprovals' | 'navFinance' | 'navAdmin';
 export interface NavItem {
   to: string;
   key: NavKey;
 }
-
-/** Which roles may open each area. The API enforces the same rules; the screens only follow them. */
-export const AREA_ROLES = {
-  myRequests: ['citizen'],
-  approvals: ['approver', 'senior_approver'],
-  finance: ['finance', 'finance_supervisor'],
-  admin: ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
 
 export function hasAnyRole(user: CurrentUser | null | undefined, roles: readonly Role[]): boolean {
   return !!user && user.roles.some((role) => roles.includes(role));
@@ -37,13 +32,9 @@ export function navigationFor(user: CurrentUser | null | undefined): NavItem[] {
   return items;
 }
 
-/** Where "/" sends a signed-in user: the first area they can use. */
+/** Where "/" sends a signed-in user: the first area they can use (the API's redirect of GET / uses the same rule). */
 export function homePathFor(user: CurrentUser): string | null {
-  if (hasAnyRole(user, AREA_ROLES.myRequests)) return '/my-requests';
-  if (hasAnyRole(user, AREA_ROLES.approvals)) return '/approvals';
-  if (hasAnyRole(user, AREA_ROLES.finance)) return '/finance';
-  if (hasAnyRole(user, AREA_ROLES.admin)) return '/admin';
-  return null;
+  return homePathForRoles(user.roles);
 }
 
 /** Only same-site paths are accepted as a post-sign-in destination (no open redirect to another origin). */

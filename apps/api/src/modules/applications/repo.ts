@@ -50,6 +50,18 @@ export async function findOpenDraft(db: Q, applicantId: string, programId: strin
     .executeTakeFirst();
 }
 
+/** The applicant's most recent requests, newest first: where a phone number they gave before can be found. */
+export async function recentRequestsOfApplicant(db: Q, applicantId: string, limit: number) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'program_id', 'program_version', 'answers'])
+    .where('applicant_id', '=', applicantId)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 export async function findByIdempotencyKey(db: Q, applicantId: string, key: string) {
   return db
     .selectFrom('requests')
@@ -67,6 +79,8 @@ export async function insertDraft(
     programId: string;
     programVersion: number;
     applicantId: string;
+    /** What the account already knows (prefilled contact answers); the person can change every one. */
+    answers?: Record<string, unknown>;
   },
 ): Promise<void> {
   await trx
@@ -78,7 +92,7 @@ export async function insertDraft(
       program_version: row.programVersion,
       applicant_id: row.applicantId,
       status: 'draft',
-      answers: '{}',
+      answers: JSON.stringify(row.answers ?? {}),
       amount_requested_cents: 0,
       updated_at: new Date(),
     })
@@ -236,4 +250,32 @@ export async function lastEventOfType(db: Q, requestId: string, type: string) {
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * Removes a draft and everything that only existed for it: its files, its (hidden) timeline, and the bank account it
+ * named when no other request or payment uses that account. The caller holds the row lock and has checked it is a
+ * draft of this applicant.
+ */
+export async function deleteDraft(
+  trx: Transaction<Database>,
+  row: { id: string; payee_account_id: string | null },
+): Promise<void> {
+  await trx.deleteFrom('documents').where('request_id', '=', row.id).execute();
+  await trx.deleteFrom('notifications').where('request_id', '=', row.id).execute();
+  await trx.deleteFrom('request_events').where('request_id', '=', row.id).execute();
+  await trx.deleteFrom('requests').where('id', '=', row.id).where('status', '=', 'draft').execute();
+  if (row.payee_account_id) {
+    const accountId = row.payee_account_id;
+    await trx
+      .deleteFrom('payee_accounts')
+      .where('id', '=', accountId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('requests').select('id').where('payee_account_id', '=', accountId))),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('payments').select('id').where('payee_account_id', '=', accountId))),
+      )
+      .execute();
+  }
 }

@@ -6,6 +6,7 @@ import {
   eligibilityResponseSchema,
   idempotencyKeySchema,
   infoResponseBodySchema,
+  programDraftResponseSchema,
   languageQuerySchema,
   requestDetailSchema,
   requestIdParamsSchema,
@@ -52,10 +53,51 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { created, detail } = await service.startDraft(
         db,
+        config,
         caller(request),
         request.params.slug,
       );
       return reply.code(created ? 201 : 200).send(detail);
+    },
+  );
+
+  app.get(
+    '/api/programs/:slug/draft',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'getMyProgramDraft',
+        tags: ['requests'],
+        summary: 'My open draft for a program, if I have one',
+        description:
+          'Roles: citizen. draft is null when the caller has no draft for this program; "Start application" then ' +
+          'creates one, otherwise it returns this one.',
+        params: programSlugParamsSchema,
+        response: { 200: programDraftResponseSchema, ...errors },
+      },
+    },
+    async (request) => service.draftForProgram(db, caller(request), request.params.slug),
+  );
+
+  app.delete(
+    '/api/requests/:requestId',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'deleteMyDraft',
+        tags: ['requests'],
+        summary: 'Delete one of my drafts',
+        description:
+          "Roles: citizen. Only the caller's own drafts: 204 with the draft, its files and the bank account it named " +
+          "(when nothing else uses it) gone; another person's request is 404; a submitted request is 409 (withdraw " +
+          'it instead).',
+        params: requestIdParamsSchema,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.deleteDraft(db, caller(request), request.params.requestId);
+      return reply.code(204).send(null);
     },
   );
 

@@ -6,6 +6,7 @@ import {
   type BankDetailsBody,
   type EligibilityResponse,
   type InfoResponseBody,
+  type ProgramDraftResponse,
   type RequestDetail,
   type SaveAnswersBody,
   type SubmitResponse,
@@ -16,6 +17,7 @@ import {
   allQuestions,
   buildAnswersSchema,
   checkEligibility,
+  prefillAnswers,
   type Answers,
   type Language,
   type QuestionSet,
@@ -255,9 +257,57 @@ function closedProblem(
   );
 }
 
-/** Starts a draft for a program, or returns the person's open draft for it (one per program). */
+/**
+ * The phone number the person gave on one of their latest applications (the answer to a question marked
+ * `prefill: 'phone'` in the form it was made with), or null. The account itself holds no phone number.
+ */
+async function lastKnownPhone(
+  db: Db | Transaction<Database>,
+  applicantId: string,
+): Promise<string | null> {
+  for (const row of await repo.recentRequestsOfApplicant(db, applicantId, 5)) {
+    const { definition } = await programs.definitionForRequest(db, row);
+    for (const step of definition.questionSet.steps)
+      for (const q of step.questions) {
+        const value = row.answers[q.id];
+        if (q.prefill === 'phone' && typeof value === 'string' && value) return value;
+      }
+  }
+  return null;
+}
+
+/**
+ * Starts a draft for a program, or returns the person's open draft for it (one per program). A new draft's contact
+ * questions start filled in from the account (name, email) and the phone number the person gave last time.
+ */
 export async function startDraft(
   db: Db,
+  config: Config,
+  caller: Caller,
+  slug: string,
+): Promise<{ created: boolean; detail: RequestDetail }> {
+  try {
+    return await startDraftOnce(db, config, caller, slug);
+  } catch (err) {
+    // Two starts at once (a double tap, two tabs) race to insert; the unique index lets one win, and the loser
+    // answers with the winner's draft.
+    if (isOneDraftViolation(err)) return startDraftOnce(db, config, caller, slug);
+    throw err;
+  }
+}
+
+function isOneDraftViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  return (
+    e?.code === '23505' &&
+    (e.constraint === 'requests_one_draft_per_program' ||
+      String(e.message).includes('requests_one_draft_per_program'))
+  );
+}
+
+async function startDraftOnce(
+  db: Db,
+  config: Config,
   caller: Caller,
   slug: string,
 ): Promise<{ created: boolean; detail: RequestDetail }> {
@@ -270,12 +320,22 @@ export async function startDraft(
     const id = uuidv7();
     let reference = generateReference();
     while (await repo.referenceExists(trx, reference)) reference = generateReference();
+    const answers = prefillAnswers(
+      programs.definitionOf(program).questionSet,
+      {
+        name: caller.user.displayName,
+        email: caller.user.email,
+        phone: await lastKnownPhone(trx, caller.user.id),
+      },
+      { language: caller.user.language, timeZone: config.timezone },
+    );
     await repo.insertDraft(trx, {
       id,
       reference,
       programId: program.id,
       programVersion: program.version,
       applicantId: caller.user.id,
+      answers,
     });
     await recordRequestEvent(trx, {
       requestId: id,
@@ -295,6 +355,47 @@ export async function startDraft(
     });
     const row = await repo.findOwnRequest(trx, caller.user.id, id);
     return { created: true, detail: await detailOf(trx, row!) };
+  });
+}
+
+/** The person's open draft for a program, if any: the program page offers to continue it instead of starting. */
+export async function draftForProgram(
+  db: Db,
+  caller: Caller,
+  slug: string,
+): Promise<ProgramDraftResponse> {
+  const program = await programs.loadProgram(db, { slug });
+  const row = await repo.findOpenDraft(db, caller.user.id, program.id);
+  return {
+    draft: row ? { id: row.id, reference: row.reference, updatedAt: iso(row.updated_at) } : null,
+  };
+}
+
+/**
+ * Deletes one of the person's own drafts (a started application they no longer want). A submitted request is never
+ * deleted: it is part of the record, and the person withdraws it instead.
+ */
+export async function deleteDraft(db: Db, caller: Caller, requestId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await lockedOwnRequest(trx, caller, requestId);
+    if (row.status !== 'draft') {
+      throw conflict(
+        `Request ${row.reference} was already submitted, so it cannot be deleted. ` +
+          (WITHDRAWABLE_STATUSES.includes(row.status)
+            ? 'You can withdraw it from its page instead.'
+            : 'It stays in "My requests" as a record.'),
+      );
+    }
+    await repo.deleteDraft(trx, row);
+    await appendAudit(trx, {
+      actorId: caller.user.id,
+      actorKind: 'user',
+      action: 'request.draft_deleted',
+      entityType: 'request',
+      entityId: row.id,
+      data: { programId: row.program_id, reference: row.reference },
+      ip: caller.ip,
+    });
   });
 }
 

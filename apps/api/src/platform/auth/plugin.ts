@@ -109,7 +109,8 @@ function registerNoStore(app: FastifyInstance): void {
   });
 }
 
-async function authenticate(request: FastifyRequest): Promise<AuthUser | null> {
+/** The signed-in user of a request, or null; for pages that differ by session without requiring one. */
+export async function authenticate(request: FastifyRequest): Promise<AuthUser | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const { config, db } = request.server;

@@ -28,6 +28,7 @@ export const applicationMessages = defineMessages({
     routingNumber: 'Routing number',
     routingHint: 'Nine digits, found at the bottom left of a check or in your online banking.',
     accountNumber: 'Account number',
+    accountEnding: 'ending in {last4}',
     accountHint: 'Between 4 and 17 digits.',
     accountNumberConfirm: 'Enter the account number again',
     authorizationTitle: 'Authorization for direct deposit',
@@ -97,6 +98,7 @@ export const applicationMessages = defineMessages({
     routingHint:
       'Nueve dígitos, en la parte inferior izquierda de un cheque o en su banca en línea.',
     accountNumber: 'Número de cuenta',
+    accountEnding: 'que termina en {last4}',
     accountHint: 'Entre 4 y 17 dígitos.',
     accountNumberConfirm: 'Escriba el número de cuenta otra vez',
     authorizationTitle: 'Autorización de depósito directo',

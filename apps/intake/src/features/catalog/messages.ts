@@ -22,6 +22,8 @@ export const catalogMessages = defineMessages({
     details: 'About {name}',
     start: 'Start application',
     continueDraft: 'Continue your application',
+    draftExists:
+      'You started an application to this service ({reference}). Your answers so far are saved; pick up where you left off.',
     starting: 'Starting…',
     signInToApply: 'Sign in or create an account to apply',
     citizensOnly: 'Applications are made from a citizen account.',
@@ -57,6 +59,8 @@ export const catalogMessages = defineMessages({
     details: 'Acerca de {name}',
     start: 'Comenzar la solicitud',
     continueDraft: 'Continuar su solicitud',
+    draftExists:
+      'Ya comenzó una solicitud para este servicio ({reference}). Sus respuestas están guardadas; siga donde lo dejó.',
     starting: 'Comenzando…',
     signInToApply: 'Inicie sesión o cree una cuenta para presentar una solicitud',
     citizensOnly: 'Las solicitudes se presentan desde una cuenta de ciudadano.',

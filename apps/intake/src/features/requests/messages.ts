@@ -36,6 +36,9 @@ export const requestMessages = defineMessages({
     yourAnswer: 'Your answer',
     amountLabel: 'Amount',
     infoTitle: 'We need more information',
+    infoAskedOn: 'Information asked for on',
+    infoPaused:
+      'We asked on {date}. Please answer as soon as you can: we cannot make a decision until you do. The time to a decision is paused while we wait, and starts again when you answer.',
     infoAnswerLabel: 'Your answer',
     infoAnswerHint: 'Answer the question above. You can also attach files.',
     infoFiles: 'Attach files (optional)',
@@ -104,6 +107,9 @@ export const requestMessages = defineMessages({
     yourAnswer: 'Su respuesta',
     amountLabel: 'Monto',
     infoTitle: 'Necesitamos más información',
+    infoAskedOn: 'Información solicitada el',
+    infoPaused:
+      'Se la pedimos el {date}. Responda lo antes posible: no podemos tomar una decisión hasta que responda. El plazo para la decisión está en pausa mientras esperamos y se reanuda cuando usted responda.',
     infoAnswerLabel: 'Su respuesta',
     infoAnswerHint: 'Responda a la pregunta de arriba. También puede adjuntar archivos.',
     infoFiles: 'Adjuntar archivos (opcional)',

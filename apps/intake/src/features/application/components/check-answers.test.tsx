@@ -28,6 +28,7 @@ const detail: RequestDetail = {
     reasonDetails: 'Paid twice',
     applicantName: 'Pat Example',
     contactEmail: 'pat@example.com',
+    contactPhone: '+12025550147',
   },
   completedSteps: ['permit', 'reason', 'contact'],
   amountRequestedCents: 25000,
@@ -74,7 +75,17 @@ describe('CheckAnswers', () => {
     expect(screen.getByText('$250.00')).toBeTruthy();
     expect(screen.getByText('February 3, 2026')).toBeTruthy();
     expect(screen.getByText('I paid twice')).toBeTruthy();
-    expect(screen.getByText('Pat Example, Checking •••• 6789')).toBeTruthy();
+    expect(screen.getByText('(202) 555-0147')).toBeTruthy();
+    expect(screen.queryByText('+12025550147')).toBeNull();
+    // The bank step reads back row by row: the routing number in full, the account masked to its last 4.
+    const bank = screen.getByRole('heading', { name: 'Bank account' }).parentElement!;
+    const row = (label: string) =>
+      within(bank).getByText(label, { selector: 'dt' }).parentElement!.textContent;
+    expect(row('Name on the account')).toContain('Pat Example');
+    expect(row('Type of account')).toContain('Checking');
+    expect(row('Routing number')).toContain(detail.bankAccount!.routingNumber);
+    expect(row('Account number')).toContain('••••6789');
+    expect(row('Account number')).toContain('ending in 6789');
     const change = screen
       .getAllByRole('link')
       .find((a) => a.textContent === 'Change Permit number')!;

@@ -7,7 +7,7 @@ import {
 import { visibleQuestions } from '@hms/contracts/question-answers';
 import type { QuestionSet } from '@hms/contracts/question-set';
 import { answerText, ErrorSummary, LoadingState, ProblemAlert, useLanguage, useT } from '@hms/ui';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { applicationMessages } from '../messages.ts';
 import { fieldNameOf } from './form-values.ts';
@@ -44,6 +44,24 @@ export function CheckAnswers({
     questionSet.steps.flatMap((s) => s.questions.map((q) => [q.id, s.id] as const)),
   );
   const canSubmit = eligibility?.eligible === true && detail.bankAccount !== null;
+  // One row per bank detail, labelled as on the bank step; only the last 4 digits of the account ever reach here.
+  const bank = detail.bankAccount;
+  const bankRows: ReadonlyArray<readonly [string, ReactNode]> = bank
+    ? [
+        [tr('holderName'), bank.holderName],
+        [tr('accountType'), tr(bank.accountType)],
+        [tr('routingNumber'), <span className="font-mono-sm">{bank.routingNumber}</span>],
+        [
+          tr('accountNumber'),
+          <>
+            <span aria-hidden="true" className="font-mono-sm">
+              ••••{bank.last4}
+            </span>
+            <span className="usa-sr-only">{tr('accountEnding', { last4: bank.last4 })}</span>
+          </>,
+        ],
+      ]
+    : [[tr('bankStep'), tr('bankMissing')]];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -121,20 +139,21 @@ export function CheckAnswers({
       <section aria-labelledby="check-bank">
         <h2 id="check-bank">{tr('bankStep')}</h2>
         <dl>
-          <div className="border-bottom border-base-lighter padding-y-1 grid-row grid-gap">
-            <dt className="tablet:grid-col-5 text-bold">{tr('accountNumber')}</dt>
-            <dd className="tablet:grid-col-5 margin-left-0">
-              {detail.bankAccount
-                ? `${detail.bankAccount.holderName}, ${tr(detail.bankAccount.accountType)} •••• ${detail.bankAccount.last4}`
-                : tr('bankMissing')}
-            </dd>
-            <dd className="tablet:grid-col-2 margin-left-0">
-              <Link to={`${stepPath('bank')}?from=check`}>
-                {tr('change')}
-                <span className="usa-sr-only"> {tr('bankStep')}</span>
-              </Link>
-            </dd>
-          </div>
+          {bankRows.map(([label, value]) => (
+            <div
+              key={label}
+              className="border-bottom border-base-lighter padding-y-1 grid-row grid-gap"
+            >
+              <dt className="tablet:grid-col-5 text-bold">{label}</dt>
+              <dd className="tablet:grid-col-5 margin-left-0">{value}</dd>
+              <dd className="tablet:grid-col-2 margin-left-0">
+                <Link to={`${stepPath('bank')}?from=check`}>
+                  {tr('change')}
+                  <span className="usa-sr-only"> {label}</span>
+                </Link>
+              </dd>
+            </div>
+          ))}
         </dl>
       </section>
 

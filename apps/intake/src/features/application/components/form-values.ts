@@ -1,4 +1,5 @@
 import { centsToDecimalString } from '@hms/contracts/money';
+import { formatPhone } from '@hms/contracts/people-format';
 import { allQuestions } from '@hms/contracts/question-answers';
 import type { QuestionSet } from '@hms/contracts/question-set';
 
@@ -18,6 +19,8 @@ export function toFormValues(
     }
     if (q.type === 'money' && typeof v === 'number') values[q.id] = centsToDecimalString(v);
     else if (q.type === 'number' && typeof v === 'number') values[q.id] = String(v);
+    // Stored as E.164; the field shows it as the person typed it, and the validator reads that back to the same value.
+    else if (q.type === 'phone' && typeof v === 'string') values[q.id] = formatPhone(v);
     else values[q.id] = v;
   }
   return values;

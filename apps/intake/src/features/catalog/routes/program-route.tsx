@@ -3,7 +3,11 @@ import { programClosedMessages } from '@hms/contracts/program-closed';
 import { formatCents, LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { programQueryOptions, startApplicationMutationOptions } from '../api/catalog-api.ts';
+import {
+  programDraftQueryOptions,
+  programQueryOptions,
+  startApplicationMutationOptions,
+} from '../api/catalog-api.ts';
 import { catalogMessages } from '../messages.ts';
 
 /** `/services/:slug`: what the service is, who can apply, and "Start application" (or why not). */
@@ -16,12 +20,14 @@ export function ProgramRoute() {
   const program = useQuery(programQueryOptions(slug));
   const me = useQuery(meQueryOptions());
   const start = useMutation(startApplicationMutationOptions(queryClient));
+  const isCitizen = !!me.data && me.data.roles.includes('citizen');
+  const draft = useQuery(programDraftQueryOptions(slug, isCitizen));
   if (program.isError)
     return <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />;
   if (!program.data) return <LoadingState label={tr('loadingProgram')} />;
   const p = program.data;
   const user = me.data;
-  const isCitizen = !!user && user.roles.includes('citizen');
+  const openDraft = draft.data?.draft ?? null;
   return (
     <div className="maxw-tablet">
       <p>
@@ -45,7 +51,16 @@ export function ProgramRoute() {
         <li>{tr('stepsBank')}</li>
         <li>{tr('stepsCheck')}</li>
       </ol>
-      {p.closedReason ? (
+      {openDraft ? (
+        // A draft already exists: continuing it is the only way forward (one draft per program), even if the program
+        // has closed since (the person can still read and delete it).
+        <>
+          <p>{tr('draftExists', { reference: openDraft.reference })}</p>
+          <Link className="usa-button usa-button--big" to={`/my-requests/${openDraft.id}/apply`}>
+            {tr('continueDraft')}
+          </Link>
+        </>
+      ) : p.closedReason ? (
         <div className="usa-alert usa-alert--warning">
           <div className="usa-alert__body">
             <h2 className="usa-alert__heading">{tr('notAccepting')}</h2>
@@ -61,6 +76,8 @@ export function ProgramRoute() {
         </Link>
       ) : !isCitizen ? (
         <p>{tr('citizensOnly')}</p>
+      ) : draft.isPending ? (
+        <LoadingState />
       ) : (
         <>
           {start.isError ? <ProblemAlert error={start.error} /> : null}

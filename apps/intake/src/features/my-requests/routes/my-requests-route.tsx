@@ -1,16 +1,51 @@
+import type { MyRequestItem } from '@hms/contracts/landing';
 import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useMyRequests } from '../api/use-my-requests.ts';
+import { DeleteDraftConfirm } from '../components/delete-draft-confirm.tsx';
 import { RequestsTable } from '../components/requests-table.tsx';
 import { myRequestsMessages } from '../messages.ts';
 
 export function MyRequestsRoute() {
   const tr = useT(myRequestsMessages);
   const requests = useMyRequests();
+  const [deleting, setDeleting] = useState<MyRequestItem | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const returnFocus = useRef<HTMLButtonElement | null>(null);
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (deleted) notice.current?.focus();
+  }, [deleted]);
   return (
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
+      {deleted ? (
+        <div
+          className="usa-alert usa-alert--success usa-alert--slim"
+          role="status"
+          tabIndex={-1}
+          ref={notice}
+        >
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{tr('deleted', { reference: deleted })}</p>
+          </div>
+        </div>
+      ) : null}
+      {deleting ? (
+        <DeleteDraftConfirm
+          item={deleting}
+          onCancel={() => {
+            setDeleting(null);
+            setTimeout(() => returnFocus.current?.focus(), 0);
+          }}
+          onDeleted={() => {
+            setDeleting(null);
+            setDeleted(deleting.reference);
+          }}
+        />
+      ) : null}
       {requests.isPending ? (
         <LoadingState label={tr('loading')} />
       ) : requests.isError && requests.items.length === 0 ? (
@@ -23,7 +58,14 @@ export function MyRequestsRoute() {
         </EmptyState>
       ) : (
         <>
-          <RequestsTable items={requests.items} />
+          <RequestsTable
+            items={requests.items}
+            onDelete={(item, button) => {
+              returnFocus.current = button;
+              setDeleted(null);
+              setDeleting(item);
+            }}
+          />
           {requests.isFetchNextPageError ? (
             <ProblemAlert error={requests.error} onRetry={() => void requests.fetchNextPage()} />
           ) : null}

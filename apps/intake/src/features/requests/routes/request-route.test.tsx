@@ -132,14 +132,23 @@ function renderRoute() {
 }
 
 describe('Request page', () => {
-  it('shows the status, the timeline with the question, and the decision deadline as the last day', async () => {
+  it('shows the status in its own colour, when we asked, the timeline with the question, and no deadline while paused', async () => {
     renderRoute();
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Permit Fee Refund' }),
     ).toBeTruthy();
-    expect(screen.getByText('Information needed')).toBeTruthy();
-    // due_at is the midnight after the deadline day in New York: the day shown is the 27th.
-    expect(screen.getByText('November 27, 2026')).toBeTruthy();
+    expect(screen.getByText('Information needed', { selector: '.usa-tag' }).className).toContain(
+      'bg-gold',
+    );
+    // The review deadline pauses while the request needs information: no "decision due by" then.
+    expect(screen.queryByText('Decision due by')).toBeNull();
+    expect(screen.queryByText('November 27, 2026')).toBeNull();
+    expect(screen.getByText('Information asked for on').nextElementSibling!.textContent).toBe(
+      'November 21, 2026',
+    );
+    expect(
+      screen.getByText(/We asked on November 21, 2026\. Please answer as soon as you can/),
+    ).toBeTruthy();
     const timeline = screen.getByRole('heading', { name: 'What has happened' }).parentElement!;
     expect(
       within(timeline)
@@ -166,6 +175,10 @@ describe('Request page', () => {
       body: { message: 'Here it is', documentIds: [] },
     });
     expect(screen.getByText('Submitted', { selector: '.usa-tag' })).toBeTruthy();
+    // Back in review, the clock runs again: due_at is the midnight after the deadline day in New York (the 27th).
+    expect(screen.getByText('Decision due by').nextElementSibling!.textContent).toBe(
+      'November 27, 2026',
+    );
     expect(screen.queryByRole('button', { name: 'Send answer' })).toBeNull();
   });
 

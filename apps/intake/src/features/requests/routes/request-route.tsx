@@ -13,7 +13,7 @@ import { Link, useParams } from 'react-router';
 import { requestQueryOptions } from '../api/requests-api.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { WithdrawPanel } from '../components/withdraw-panel.tsx';
-import { statusMessages } from '../../../shared/status/messages.ts';
+import { StatusTag } from '../../../shared/status/status-tag.tsx';
 import { requestMessages } from '../messages.ts';
 
 // Forms (react-hook-form, zod, the upload field) shown only while a request waits on the citizen: loaded when
@@ -29,7 +29,6 @@ const NewAccountForm = lazy(async () => ({
 export function RequestRoute() {
   const { requestId = '' } = useParams();
   const tr = useT(requestMessages);
-  const trStatus = useT(statusMessages);
   const { language } = useLanguage();
   const request = useQuery(requestQueryOptions(requestId));
   const [notice, setNotice] = useState<string | null>(null);
@@ -67,7 +66,7 @@ export function RequestRoute() {
         <dd className="margin-left-0 margin-bottom-1 font-mono-sm">{d.reference}</dd>
         <dt className="text-bold">{tr('status')}</dt>
         <dd className="margin-left-0 margin-bottom-1">
-          <span className="usa-tag">{trStatus(`status_${d.status}`)}</span>
+          <StatusTag status={d.status} />
         </dd>
         <dt className="text-bold">{tr('amount')}</dt>
         <dd className="margin-left-0 margin-bottom-1">
@@ -79,8 +78,16 @@ export function RequestRoute() {
             <dd className="margin-left-0 margin-bottom-1">{formatDate(d.submittedAt, language)}</dd>
           </>
         ) : null}
-        {d.dueAt &&
-        ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'].includes(d.status) ? (
+        {d.status === 'needs_info' && d.infoRequest ? (
+          <>
+            <dt className="text-bold">{tr('infoAskedOn')}</dt>
+            <dd className="margin-left-0 margin-bottom-1">
+              {formatDate(d.infoRequest.at, language)}
+            </dd>
+          </>
+        ) : null}
+        {/* The review deadline is paused while we wait for the citizen (DOMAIN.md): no "decision due by" then. */}
+        {d.dueAt && ['submitted', 'in_review', 'awaiting_second_approval'].includes(d.status) ? (
           <>
             <dt className="text-bold">{tr('decisionBy')}</dt>
             <dd className="margin-left-0 margin-bottom-1">
@@ -111,10 +118,13 @@ export function RequestRoute() {
       {d.status === 'needs_info' && d.infoRequest ? (
         <section aria-labelledby="info-title" className="margin-y-4">
           <h2 id="info-title">{tr('infoTitle')}</h2>
-          <div className="usa-summary-box margin-bottom-2">
-            <div className="usa-summary-box__body">
-              <p className="usa-summary-box__text">
+          <div className="usa-alert usa-alert--warning margin-bottom-2">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">
                 <strong>{tr('questionLabel')}:</strong> {d.infoRequest.question}
+              </p>
+              <p className="usa-alert__text">
+                {tr('infoPaused', { date: formatDate(d.infoRequest.at, language) })}
               </p>
             </div>
           </div>

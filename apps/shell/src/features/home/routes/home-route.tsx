@@ -31,7 +31,9 @@ function ProgramTeaser() {
             <li key={program.id} className="usa-card tablet:grid-col-4">
               <div className="usa-card__container">
                 <div className="usa-card__header">
-                  <h3 className="usa-card__heading">{program.name[language]}</h3>
+                  <h3 className="usa-card__heading">
+                    <Link to={`/services/${program.slug}`}>{program.name[language]}</Link>
+                  </h3>
                 </div>
                 <div className="usa-card__body">
                   <p>{program.description[language]}</p>

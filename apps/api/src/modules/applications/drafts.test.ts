@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+
+let t: TestContext;
+
+async function register(email: string, displayName = 'Dana Draft'): Promise<Agent> {
+  const a = new Agent(t.app);
+  const res = await a.post('/api/auth/register', {
+    email,
+    password: 'a-long-enough-passphrase-9',
+    displayName,
+  });
+  expect(res.statusCode).toBe(201);
+  return a;
+}
+
+type Detail = {
+  id: string;
+  reference: string;
+  version: number;
+  status: string;
+  answers: Record<string, unknown>;
+};
+
+const start = async (agent: Agent, slug = 'permit-fee-refund') => {
+  const res = await agent.post(`/api/programs/${slug}/drafts`);
+  return { status: res.statusCode, detail: res.json() as Detail };
+};
+
+async function fillAndSubmit(agent: Agent, d: Detail, phone: string): Promise<void> {
+  let version = d.version;
+  for (const s of [
+    {
+      step: 'permit',
+      answers: { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: '250' },
+    },
+    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Paid twice.' } },
+    { step: 'contact', answers: { ...d.answers, contactPhone: phone } },
+  ]) {
+    const res = await agent.request('PUT', `/api/requests/${d.id}/answers`, { version, ...s });
+    expect(res.statusCode, res.body).toBe(200);
+    version = (res.json() as Detail).version;
+  }
+  const bank = await agent.request('PUT', `/api/requests/${d.id}/bank-account`, {
+    version,
+    holderName: 'Dana Draft',
+    accountType: 'checking',
+    routingNumber: '011000015',
+    accountNumber: '123456789012',
+    accountNumberConfirm: '123456789012',
+    achAuthorization: true,
+  });
+  expect(bank.statusCode, bank.body).toBe(200);
+  const submit = await agent.post(
+    `/api/requests/${d.id}/submit`,
+    { declaration: true },
+    { headers: { 'idempotency-key': `key-${d.id}` } },
+  );
+  expect(submit.statusCode, submit.body).toBe(201);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('one draft per citizen and program', () => {
+  it('answers "Start application" with the same draft every time, and says which draft exists', async () => {
+    const agent = await register('draft-once@example.com');
+    const none = await agent.get('/api/programs/permit-fee-refund/draft');
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ draft: null });
+
+    const first = await start(agent);
+    expect(first.status).toBe(201);
+    const [again, concurrent] = await Promise.all([start(agent), start(agent)]);
+    expect(again.status).toBe(200);
+    expect(again.detail.id).toBe(first.detail.id);
+    expect(concurrent.detail.id).toBe(first.detail.id);
+    const drafts = await t.db.kysely
+      .selectFrom('requests')
+      .innerJoin('users', 'users.id', 'requests.applicant_id')
+      .select('requests.id')
+      .where('users.email', '=', 'draft-once@example.com')
+      .execute();
+    expect(drafts).toHaveLength(1);
+
+    const found = (await agent.get('/api/programs/permit-fee-refund/draft')).json() as {
+      draft: { id: string; reference: string } | null;
+    };
+    expect(found.draft).toMatchObject({ id: first.detail.id, reference: first.detail.reference });
+    // Another citizen's draft is not theirs to see.
+    const stranger = await register('draft-stranger@example.com');
+    expect((await stranger.get('/api/programs/permit-fee-refund/draft')).json()).toEqual({
+      draft: null,
+    });
+    expect((await stranger.get('/api/programs/no-such-program/draft')).statusCode).toBe(404);
+  });
+});
+
+describe('the contact step starts filled in from the account', () => {
+  it('fills name and email from the account, and the phone given last time', async () => {
+    const agent = await register('draft-prefill@example.com', 'Dana Prefill');
+    const first = (await start(agent)).detail;
+    expect(first.answers).toEqual({
+      applicantName: 'Dana Prefill',
+      contactEmail: 'draft-prefill@example.com',
+    });
+    await fillAndSubmit(agent, first, '(202) 555-0147');
+    // The next application (another program) already knows the phone number.
+    const next = (await start(agent, 'home-energy-rebate')).detail;
+    expect(next.answers).toEqual({
+      contactEmail: 'draft-prefill@example.com',
+      contactPhone: '+12025550147',
+    });
+  });
+});
+
+describe('deleting a draft', () => {
+  it('deletes the caller’s own draft with its files and bank account; a new start is a new draft', async () => {
+    const agent = await register('draft-delete@example.com');
+    const d = (await start(agent)).detail;
+    const bank = await agent.request('PUT', `/api/requests/${d.id}/bank-account`, {
+      version: d.version,
+      holderName: 'Dana Draft',
+      accountType: 'checking',
+      routingNumber: '011000015',
+      accountNumber: '99887766',
+      accountNumberConfirm: '99887766',
+      achAuthorization: true,
+    });
+    expect(bank.statusCode, bank.body).toBe(200);
+    const payee = await t.db.kysely
+      .selectFrom('requests')
+      .select('payee_account_id')
+      .where('id', '=', d.id)
+      .executeTakeFirstOrThrow();
+
+    const stranger = await register('draft-delete-stranger@example.com');
+    expect((await stranger.request('DELETE', `/api/requests/${d.id}`)).statusCode).toBe(404);
+    expect((await agent.get(`/api/requests/${d.id}`)).statusCode).toBe(200);
+
+    const del = await agent.request('DELETE', `/api/requests/${d.id}`);
+    expect(del.statusCode).toBe(204);
+    expect((await agent.get(`/api/requests/${d.id}`)).statusCode).toBe(404);
+    const mine = (await agent.get('/api/requests/mine')).json() as { items: unknown[] };
+    expect(mine.items).toHaveLength(0);
+    const account = await t.db.kysely
+      .selectFrom('payee_accounts')
+      .select('id')
+      .where('id', '=', payee.payee_account_id!)
+      .executeTakeFirst();
+    expect(account).toBeUndefined();
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', d.id)
+      .where('action', '=', 'request.draft_deleted')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect((await agent.request('DELETE', `/api/requests/${d.id}`)).statusCode).toBe(404);
+
+    const fresh = await start(agent);
+    expect(fresh.status).toBe(201);
+    expect(fresh.detail.id).not.toBe(d.id);
+  });
+
+  it('refuses to delete a submitted request (409) and leaves it as it was', async () => {
+    const agent = await register('draft-submitted@example.com');
+    const d = (await start(agent)).detail;
+    await fillAndSubmit(agent, d, '2025550148');
+    const res = await agent.request('DELETE', `/api/requests/${d.id}`);
+    expect(res.statusCode).toBe(409);
+    expect((res.json() as { detail: string }).detail).toMatch(/withdraw it/);
+    expect(((await agent.get(`/api/requests/${d.id}`)).json() as Detail).status).toBe('submitted');
+  });
+
+  it('is for citizens only', async () => {
+    const approver = new Agent(t.app);
+    await approver.signIn('approver@example.gov');
+    const res = await approver.request(
+      'DELETE',
+      '/api/requests/01a214eb-fb46-70bd-aa34-842b06dfc357',
+    );
+    expect(res.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,51 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LanguageProvider, type Language } from './i18n.tsx';
+import { ProblemAlert } from './States.tsx';
+
+afterEach(cleanup);
+
+const show = (error: unknown, language: Language = 'en') =>
+  render(
+    <LanguageProvider initialLanguage={language}>
+      <ProblemAlert error={error} />
+    </LanguageProvider>,
+  );
+
+describe('ProblemAlert', () => {
+  it('never makes the server title a heading: a reader-language heading, the detail below it', () => {
+    show({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Saved on another device.',
+    });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('This could not be done');
+    expect(screen.queryByText('Conflict')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Saved on another device.');
+  });
+
+  it.each([
+    [400, 'Some details need checking'],
+    [401, 'Please sign in again'],
+    [403, 'You cannot do this'],
+    [404, 'We could not find this'],
+    [429, 'Too many attempts'],
+    [500, 'Something went wrong'],
+  ])('heads a %i with "%s"', (status, heading) => {
+    show({ title: 'Whatever the server says', status });
+    expect(screen.getByRole('heading').textContent).toBe(heading);
+    expect(screen.queryByText('Whatever the server says')).toBeNull();
+  });
+
+  it('heads it in Spanish for a Spanish reader', () => {
+    show({ title: 'Conflict', status: 409, detail: 'x' }, 'es');
+    expect(screen.getByRole('heading').textContent).toBe('No se pudo hacer');
+  });
+
+  it('says the service could not be reached when the network failed', () => {
+    show(new TypeError('Failed to fetch'));
+    expect(screen.getByRole('heading').textContent).toBe('Something went wrong');
+    expect(screen.getByRole('alert').textContent).toContain('Check your connection');
+  });
+});
