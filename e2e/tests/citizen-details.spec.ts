@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { DEMO_PASSWORD, demoUsers, signIn, tabTo } from './helpers';
+import { DEMO_PASSWORD, confirmRegistration, demoUsers, signIn, tabTo } from './helpers';
 
 // Issue 9, items 12 and 13: the home page decided on the server, a first paint that says it is loading, service
 // cards that are links, one draft per service (continue, delete), the contact step filled in from the account,
@@ -16,7 +16,8 @@ async function register(page: Page, name = 'Pat Example'): Promise<string> {
   await page.getByLabel(/name/i).first().fill(name);
   await page.getByLabel('Password', { exact: true }).first().fill(`${DEMO_PASSWORD}-unique-phrase`);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /sign out/i })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /check your email/i })).toBeVisible();
+  await confirmRegistration(page, email);
   return email;
 }
 

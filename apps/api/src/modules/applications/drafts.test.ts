@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { Agent, createTestApp, registerCitizen, type TestContext } from '../../testing/test-app.ts';
 
 let t: TestContext;
 
-async function register(email: string, displayName = 'Dana Draft'): Promise<Agent> {
-  const a = new Agent(t.app);
-  const res = await a.post('/api/auth/register', {
-    email,
-    password: 'a-long-enough-passphrase-9',
-    displayName,
-  });
-  expect(res.statusCode).toBe(201);
-  return a;
-}
+const register = (email: string, displayName = 'Dana Draft'): Promise<Agent> =>
+  registerCitizen(t, email, { displayName });
 
 type Detail = {
   id: string;
