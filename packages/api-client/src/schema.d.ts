@@ -237,7 +237,7 @@ export interface paths {
         };
         /**
          * The approval inbox: one queue, filtered, searched, sorted, one page at a time
-         * @description Roles: approver, senior_approver. Queues: unassigned, mine, awaiting_second_approval, waiting_for_citizen, overdue, all (open requests, or any non-draft status when status is given). q searches a reference prefix (HMS-…) or an applicant-name prefix. Keyset pagination: pass nextCursor back as cursor with the same sort.
+         * @description Roles: approver, senior_approver. Queues: unassigned, mine, awaiting_second_approval, waiting_for_citizen, overdue, all (open requests, or any non-draft status when status is given). q searches a reference prefix (HMS-…) or an applicant-name prefix. Keyset pagination: pass nextCursor back as cursor with the same sort. Each item says what the caller may do with it (allowedActions, from the same rules the API enforces) and when the citizen answered a request for information nobody has acted on yet (infoAnsweredAt).
          */
         get: operations["listInbox"];
         put?: never;
@@ -257,7 +257,7 @@ export interface paths {
         };
         /**
          * Staff who can be assigned requests (for reassignment)
-         * @description Roles: approver, senior_approver.
+         * @description Roles: senior_approver (the only role that reassigns). Each person with their roles, so the screen can offer only those a request may go to (request-rules eligibleAssignees, as the API checks on reassign).
          */
         get: operations["listApprovers"];
         put?: never;
@@ -337,7 +337,7 @@ export interface paths {
         };
         /**
          * Everything needed to decide on one request
-         * @description Roles: approver, senior_approver. Answers with the questions of the program version the request was submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the applicant's other requests, risk signals with explanations, the full timeline (internal steps included), internal comments, the audit trail and the payment.
+         * @description Roles: approver, senior_approver. Answers with the questions of the program version the request was submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the applicant's other requests, risk signals with explanations, the full timeline (internal steps included), internal comments, the audit trail and the payment; each request for information with the answer and the files sent with it (infoExchanges; documents say where each file came from); and the actions the caller may take now (allowedActions, from the same rules the API enforces).
          */
         get: operations["getReview"];
         put?: never;
@@ -1886,6 +1886,8 @@ export interface operations {
                             /** @enum {string} */
                             deadline: "on_time" | "due_soon" | "overdue" | "paused" | "none";
                             version: number;
+                            infoAnsweredAt: string | null;
+                            allowedActions: ("claim" | "release" | "approve" | "reject" | "request_info" | "reassign" | "comment")[];
                         }[];
                         nextCursor: string | null;
                     };
@@ -2374,7 +2376,33 @@ export interface operations {
                             fileName: string;
                             contentType: string;
                             url: string;
+                            /** @enum {string} */
+                            origin: "application" | "info_answer" | "unsent_answer";
+                            answeredAt: string | null;
                         }[];
+                        infoExchanges: {
+                            question: string;
+                            askedAt: string;
+                            askedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            answer: {
+                                message: string;
+                                at: string;
+                                documents: {
+                                    id: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    url: string;
+                                    /** @enum {string} */
+                                    origin: "application" | "info_answer" | "unsent_answer";
+                                    answeredAt: string | null;
+                                }[];
+                            } | null;
+                        }[];
+                        infoAnsweredAt: string | null;
+                        allowedActions: ("claim" | "release" | "approve" | "reject" | "request_info" | "reassign" | "comment")[];
                         otherRequests: {
                             id: string;
                             reference: string;
