@@ -60,7 +60,9 @@ function infoExchanges(
       open.answer = {
         message: str(e.data.message),
         at: iso(e.created_at)!,
-        documents: documents.filter((d) => ids.some((id) => id.toLowerCase() === d.id.toLowerCase())),
+        documents: documents.filter((d) =>
+          ids.some((id) => id.toLowerCase() === d.id.toLowerCase()),
+        ),
       };
     }
   }
