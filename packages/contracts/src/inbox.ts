@@ -108,6 +108,8 @@ export const inboxItemSchema = z.object({
   dueAt: z.string().nullable(),
   deadline: deadlineStateSchema,
   version: z.number().int(),
+  applicantId: z.string(),
+  firstApproverId: z.string().nullable(),
   /** When the citizen answered a request for information that nobody has acted on since; null otherwise. */
   infoAnsweredAt: z.string().nullable(),
   /** What the caller may do with this request now (request-rules, the same rules the API enforces). */

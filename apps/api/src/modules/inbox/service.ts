@@ -127,6 +127,8 @@ export async function list(
     dueAt: iso(r.due_at),
     deadline: deadlineState(r.status, r.due_at, now, filter.dueSoonCutoff),
     version: r.version,
+    applicantId: r.applicant_id,
+    firstApproverId: r.first_approver_id,
     infoAnsweredAt: iso(r.info_answered_at),
     allowedActions: allowedActions(ruleRequest(r), viewer),
   }));
