@@ -1886,6 +1886,8 @@ export interface operations {
                             /** @enum {string} */
                             deadline: "on_time" | "due_soon" | "overdue" | "paused" | "none";
                             version: number;
+                            applicantId: string;
+                            firstApproverId: string | null;
                             infoAnsweredAt: string | null;
                             allowedActions: ("claim" | "release" | "approve" | "reject" | "request_info" | "reassign" | "comment")[];
                         }[];
