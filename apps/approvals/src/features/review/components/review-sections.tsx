@@ -260,7 +260,7 @@ export function InfoAnswerPanel({ review }: { review: ReviewDetail }) {
         </h2>
         <h3 className="margin-bottom-05">{tr('infoQuestion')}</h3>
         <p className="margin-top-0">“{x.question}”</p>
-        <p className="font-body-3xs text-base">
+        <p className="font-body-3xs">
           {tr('infoQuestionBy', {
             name: x.askedBy?.name ?? '',
             date: formatDateTime(x.askedAt, language),
@@ -289,7 +289,7 @@ export function InfoAnswerPanel({ review }: { review: ReviewDetail }) {
                     >
                       {d.fileName}
                     </a>{' '}
-                    <span className="text-base">({d.contentType})</span>
+                    <span>({d.contentType})</span>
                   </li>
                 ))}
               </ul>
