@@ -160,3 +160,43 @@ test('the decision panel stays in view beside the evidence on a wide screen, and
   expect(narrow!.y).toBeGreaterThan(audit!.y);
   await expectNoAxeViolations(page);
 });
+
+test('a senior approver reassigns from the inbox and from the review page; an approver is never offered it', async ({
+  browser,
+}) => {
+  // Olivia Brown's rebate request is unassigned in the demo seed.
+  const senior = await personPage(browser, demoUsers.senior_approver);
+  await senior.goto('/approvals?queue=unassigned&q=Olivia');
+  const row = senior.getByRole('row').filter({ hasText: 'Olivia' }).first();
+  const reference = (await row.getByRole('link').first().textContent())!.trim();
+  await row.getByRole('button', { name: `Reassign ${reference}` }).click();
+  await expect(senior.getByRole('heading', { name: `Reassign ${reference}` })).toBeFocused();
+  await senior.getByLabel('Give it to').selectOption({ label: 'Avery Approver' });
+  await senior.getByRole('button', { name: 'Continue' }).click();
+  await expect(senior.getByText(`Give ${reference} to Avery Approver?`)).toBeFocused();
+  await expectNoAxeViolations(senior);
+  await senior.getByRole('button', { name: 'Yes, reassign' }).click();
+  await expect(senior.getByText(`${reference} is now assigned to Avery Approver.`)).toBeVisible();
+  await expectNoAxeViolations(senior);
+
+  // The approver now holds it, in review, and sees no way to reassign it, in the inbox or on the page.
+  const approver = await personPage(browser, demoUsers.approver);
+  await approver.goto('/approvals?queue=mine&q=Olivia');
+  const mine = approver.getByRole('row').filter({ hasText: reference });
+  await expect(mine.getByRole('button', { name: `Release ${reference}` })).toBeVisible();
+  await expect(approver.getByRole('button', { name: /^Reassign/ })).toHaveCount(0);
+  await mine.getByRole('link', { name: reference }).click();
+  await expect(approver.getByRole('button', { name: 'Approve (a)' })).toBeVisible();
+  await expect(approver.getByRole('button', { name: 'Reassign' })).toHaveCount(0);
+
+  // From the review page the senior approver takes it back.
+  await senior.goto(new URL(approver.url()).pathname);
+  await expect(senior.getByRole('button', { name: 'Approve (a)' })).toHaveCount(0);
+  await senior.getByRole('button', { name: 'Reassign' }).click();
+  await senior.getByLabel('Give it to').selectOption({ label: 'Sam Senior (senior approver)' });
+  await senior.getByRole('button', { name: 'Continue' }).click();
+  await senior.getByRole('button', { name: 'Yes, reassign' }).click();
+  await expect(senior.getByText(`${reference} is now assigned to Sam Senior.`)).toBeVisible();
+  await expect(senior.getByRole('button', { name: 'Approve (a)' })).toBeVisible();
+  await expectNoAxeViolations(senior);
+});
