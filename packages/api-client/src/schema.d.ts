@@ -599,7 +599,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a request for more information (text and files)
-         * @description Roles: citizen. Only while the request needs information; it goes back to the review queue (submitted, same reviewer) and the review deadline resumes.
+         * @description Roles: citizen. Only while the request needs information. If the reviewer still holds it, it goes back to in_review with them (marked answered); if nobody does, back to submitted, unassigned. The review deadline resumes.
          */
         post: operations["answerInfoRequest"];
         delete?: never;
