@@ -257,7 +257,7 @@ export interface paths {
         };
         /**
          * Staff who can be assigned requests (for reassignment)
-         * @description Roles: senior_approver (the only role that reassigns). Each person with their roles, so the screen can offer only those a request may go to (request-rules eligibleAssignees, as the API checks on reassign).
+         * @description Roles: senior_approver. Only senior approvers reassign. Each person with their roles, so the screen can offer only those a request may go to (request-rules eligibleAssignees, as the API checks on reassign).
          */
         get: operations["listApprovers"];
         put?: never;

@@ -59,7 +59,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['approvals'],
         summary: 'Staff who can be assigned requests (for reassignment)',
         description:
-          'Roles: senior_approver (the only role that reassigns). Each person with their roles, so the screen can ' +
+          'Roles: senior_approver. Only senior approvers reassign. Each person with their roles, so the screen can ' +
           'offer only those a request may go to (request-rules eligibleAssignees, as the API checks on reassign).',
         response: { 200: approverListResponseSchema, ...problems },
       },
