@@ -79,41 +79,4 @@ test('a claim in one browser shows up in another within a second (server-sent ev
   await expect(watcher.getByRole('link', { name: reference })).toHaveCount(0, { timeout: 1500 });
 });
 
-test('return for information: the citizen answers and the request is back in the approver’s queue', async ({
-  browser,
-}) => {
-  const approver = await staffPage(browser, demoUsers.approver);
-  await approver.goto('/approvals?queue=unassigned&q=Casey');
-  const row = approver.getByRole('row').filter({ hasText: 'Casey' }).first();
-  const reference = (await row.getByRole('link').first().textContent())!.trim();
-  await row.getByRole('button', { name: `Claim ${reference}` }).click();
-  await expect(approver.getByRole('link', { name: reference })).toHaveCount(0);
-  await approver.goto('/approvals?queue=mine&q=Casey');
-  await approver.getByRole('link', { name: reference }).click();
-  await expect(
-    approver.getByRole('heading', { level: 1, name: `Review ${reference}` }),
-  ).toBeVisible();
-  const requestId = new URL(approver.url()).pathname.split('/').at(-1)!;
-  await approver.keyboard.press('i');
-  await approver
-    .getByLabel('Question for the citizen')
-    .fill('Please upload the contractor invoice with the installation date.');
-  await approver.getByRole('button', { name: 'Continue' }).click();
-  await approver.getByRole('button', { name: 'Yes, confirm' }).click();
-  await expect(approver.getByText('Decision recorded: Waiting for citizen.')).toBeVisible();
-
-  const citizen = await staffPage(browser, demoUsers.citizen);
-  const csrf = (await citizen.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
-  const answer = await citizen.request.post(`/api/requests/${requestId}/info-response`, {
-    headers: { 'x-csrf-token': csrf },
-    data: { message: 'The invoice is dated March 3; I will upload it today.' },
-  });
-  expect(answer.status(), await answer.text()).toBe(200);
-
-  // Back in review with the same reviewer, without a reload of the approver's page (live update).
-  await expect(approver.getByText('Submitted', { exact: true }).first()).toBeVisible({
-    timeout: 2000,
-  });
-  await approver.goto('/approvals?queue=mine&q=Casey');
-  await expect(approver.getByRole('row').filter({ hasText: reference })).toContainText('Submitted');
-});
+// The more-information round trip is walked end to end in info-loop.spec.ts.

@@ -297,7 +297,7 @@ export interface paths {
         };
         /**
          * The approval inbox: one queue, filtered, searched, sorted, one page at a time
-         * @description Roles: approver, senior_approver. Queues: unassigned, mine, awaiting_second_approval, waiting_for_citizen, overdue, all (open requests, or any non-draft status when status is given). q searches a reference prefix (HMS-…) or an applicant-name prefix. Keyset pagination: pass nextCursor back as cursor with the same sort.
+         * @description Roles: approver, senior_approver. Queues: unassigned, mine, awaiting_second_approval, waiting_for_citizen, overdue, all (open requests, or any non-draft status when status is given). q searches a reference prefix (HMS-…) or an applicant-name prefix. Keyset pagination: pass nextCursor back as cursor with the same sort. Each item says what the caller may do with it (allowedActions, from the same rules the API enforces) and when the citizen answered a request for information nobody has acted on yet (infoAnsweredAt).
          */
         get: operations["listInbox"];
         put?: never;
@@ -317,7 +317,7 @@ export interface paths {
         };
         /**
          * Staff who can be assigned requests (for reassignment)
-         * @description Roles: approver, senior_approver.
+         * @description Roles: senior_approver. Only senior approvers reassign. Each person with their roles, so the screen can offer only those a request may go to (request-rules eligibleAssignees, as the API checks on reassign).
          */
         get: operations["listApprovers"];
         put?: never;
@@ -397,7 +397,7 @@ export interface paths {
         };
         /**
          * Everything needed to decide on one request
-         * @description Roles: approver, senior_approver. Answers with the questions of the program version the request was submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the applicant's other requests, risk signals with explanations, the full timeline (internal steps included), internal comments, the audit trail and the payment.
+         * @description Roles: approver, senior_approver. Answers with the questions of the program version the request was submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the applicant's other requests, risk signals with explanations, the full timeline (internal steps included), internal comments, the audit trail and the payment; each request for information with the answer and the files sent with it (infoExchanges; documents say where each file came from); and the actions the caller may take now (allowedActions, from the same rules the API enforces).
          */
         get: operations["getReview"];
         put?: never;
@@ -683,7 +683,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a request for more information (text and files)
-         * @description Roles: citizen. Only while the request needs information; it goes back to the review queue (submitted, same reviewer) and the review deadline resumes.
+         * @description Roles: citizen. Only while the request needs information. If the reviewer still holds it, it goes back to in_review with them (marked answered); if nobody does, back to submitted, unassigned. The review deadline resumes.
          */
         post: operations["answerInfoRequest"];
         delete?: never;
@@ -2156,6 +2156,10 @@ export interface operations {
                             /** @enum {string} */
                             deadline: "on_time" | "due_soon" | "overdue" | "paused" | "none";
                             version: number;
+                            applicantId: string;
+                            firstApproverId: string | null;
+                            infoAnsweredAt: string | null;
+                            allowedActions: ("claim" | "release" | "approve" | "reject" | "request_info" | "reassign" | "comment")[];
                         }[];
                         nextCursor: string | null;
                     };
@@ -2646,7 +2650,33 @@ export interface operations {
                             fileName: string;
                             contentType: string;
                             url: string;
+                            /** @enum {string} */
+                            origin: "application" | "info_answer" | "unsent_answer";
+                            answeredAt: string | null;
                         }[];
+                        infoExchanges: {
+                            question: string;
+                            askedAt: string;
+                            askedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            answer: {
+                                message: string;
+                                at: string;
+                                documents: {
+                                    id: string;
+                                    fileName: string;
+                                    contentType: string;
+                                    url: string;
+                                    /** @enum {string} */
+                                    origin: "application" | "info_answer" | "unsent_answer";
+                                    answeredAt: string | null;
+                                }[];
+                            } | null;
+                        }[];
+                        infoAnsweredAt: string | null;
+                        allowedActions: ("claim" | "release" | "approve" | "reject" | "request_info" | "reassign" | "comment")[];
                         otherRequests: {
                             id: string;
                             reference: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requestStatusSchema, requestStatuses } from './landing.ts';
 import { riskLevelSchema } from './risk.ts';
+import { requestActionSchema } from './request-rules.ts';
 
 export const inboxQueues = [
   'unassigned',
@@ -107,6 +108,12 @@ export const inboxItemSchema = z.object({
   dueAt: z.string().nullable(),
   deadline: deadlineStateSchema,
   version: z.number().int(),
+  applicantId: z.string(),
+  firstApproverId: z.string().nullable(),
+  /** When the citizen answered a request for information that nobody has acted on since; null otherwise. */
+  infoAnsweredAt: z.string().nullable(),
+  /** What the caller may do with this request now (request-rules, the same rules the API enforces). */
+  allowedActions: z.array(requestActionSchema),
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 

@@ -3,6 +3,20 @@ import { requestStatusSchema } from './landing.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 import { deadlineStateSchema, personRefSchema } from './inbox.ts';
 import { questionSetSchema } from './question-set.ts';
+import { requestActionSchema } from './request-rules.ts';
+
+const reviewDocumentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  url: z.string(),
+  /**
+   * Where the file came from: the application form, an answer to a request for information (answeredAt says which),
+   * or uploaded for an answer the citizen has not sent yet.
+   */
+  origin: z.enum(['application', 'info_answer', 'unsent_answer']),
+  answeredAt: z.string().nullable(),
+});
 
 export const reviewDetailSchema = z.object({
   id: z.string(),
@@ -42,9 +56,22 @@ export const reviewDetailSchema = z.object({
       createdAt: z.string(),
     })
     .nullable(),
-  documents: z.array(
-    z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), url: z.string() }),
+  documents: z.array(reviewDocumentSchema),
+  /** Each request for information, oldest first, with the citizen's answer (text and files) once given. */
+  infoExchanges: z.array(
+    z.object({
+      question: z.string(),
+      askedAt: z.string(),
+      askedBy: personRefSchema.nullable(),
+      answer: z
+        .object({ message: z.string(), at: z.string(), documents: z.array(reviewDocumentSchema) })
+        .nullable(),
+    }),
   ),
+  /** When the citizen answered a request for information that nobody has acted on since; null otherwise. */
+  infoAnsweredAt: z.string().nullable(),
+  /** What the viewer may do now (request-rules, the same rules the API enforces): the screen offers only these. */
+  allowedActions: z.array(requestActionSchema),
   otherRequests: z.array(
     z.object({
       id: z.string(),

@@ -1,9 +1,9 @@
 import { apiClient, unwrap } from '@hms/api-client';
-import { mutationOptions, type QueryClient } from '@tanstack/react-query';
+import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { AssignmentResponse } from '@hms/contracts/inbox';
-import { invalidateApprovals } from './approvals-keys.ts';
+import { approvalsKeys, invalidateApprovals } from './approvals-keys.ts';
 
-// Claim and release are used by both the inbox and the review page.
+// Claim, release and reassign are used by both the inbox and the review page.
 export function claimMutationOptions(client: QueryClient) {
   return mutationOptions({
     mutationFn: async (id: string): Promise<AssignmentResponse> =>
@@ -19,6 +19,35 @@ export function releaseMutationOptions(client: QueryClient) {
     mutationFn: async (id: string): Promise<AssignmentResponse> =>
       unwrap(
         apiClient.POST('/api/requests/{id}/release', { params: { path: { id } } }),
+      ) as Promise<AssignmentResponse>,
+    onSettled: () => invalidateApprovals(client),
+  });
+}
+
+/** Approvers and senior approvers with their roles (senior approvers only: they are the ones who reassign). */
+export function approversQueryOptions() {
+  return queryOptions({
+    queryKey: approvalsKeys.approvers,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/inbox/approvers', { signal }))).items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function reassignMutationOptions(client: QueryClient) {
+  return mutationOptions({
+    mutationFn: async ({
+      id,
+      assigneeId,
+    }: {
+      id: string;
+      assigneeId: string;
+    }): Promise<AssignmentResponse> =>
+      unwrap(
+        apiClient.POST('/api/requests/{id}/assignment', {
+          params: { path: { id } },
+          body: { assigneeId },
+        }),
       ) as Promise<AssignmentResponse>,
     onSettled: () => invalidateApprovals(client),
   });

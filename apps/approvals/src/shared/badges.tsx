@@ -1,4 +1,4 @@
-import { useT } from '@hms/ui';
+import { formatDateTime, useLanguage, useT } from '@hms/ui';
 import type { DeadlineState } from '@hms/contracts/inbox';
 import type { RiskLevel } from '@hms/contracts/risk';
 import type { RequestStatus } from '@hms/contracts/landing';
@@ -41,4 +41,23 @@ export function RiskBadge({ level }: { level: RiskLevel }) {
 export function StatusText({ status }: { status: RequestStatus }) {
   const tr = useT(sharedMessages);
   return <>{tr(`status_${status}`)}</>;
+}
+
+/**
+ * Marks a request whose citizen answered a request for information that nobody has acted on yet, so the reviewer
+ * sees in the queue and on the page that the ball is back with them.
+ */
+export function AnsweredBadge({ at }: { at: string | null }) {
+  const tr = useT(sharedMessages);
+  const { language } = useLanguage();
+  if (!at) return null;
+  return (
+    <span
+      className="usa-tag bg-primary text-white margin-left-1"
+      data-answered={at}
+      title={tr('info_answered_label', { date: formatDateTime(at, language) })}
+    >
+      {tr('info_answered')}
+    </span>
+  );
 }

@@ -21,6 +21,8 @@ export const sharedMessages = defineMessages({
     status_paid: 'Paid',
     status_payment_returned: 'Payment returned',
     status_draft: 'Draft',
+    info_answered: 'Citizen answered',
+    info_answered_label: 'The citizen answered the request for information on {date}',
   },
   es: {
     on_time: 'A tiempo',
@@ -42,5 +44,7 @@ export const sharedMessages = defineMessages({
     status_paid: 'Pagada',
     status_payment_returned: 'Pago devuelto',
     status_draft: 'Borrador',
+    info_answered: 'El ciudadano respondió',
+    info_answered_label: 'El ciudadano respondió al pedido de información el {date}',
   },
 });

@@ -475,7 +475,7 @@ describe('documents', () => {
 });
 
 describe('after submission', () => {
-  it('answers a request for more information (back to submitted, same reviewer) and withdraws', async () => {
+  it('answers a request for more information (back in review with the same reviewer) and withdraws', async () => {
     const fresh = await register('intake-g@example.com');
     const d = await fillPermitDraft(fresh, await startPermitDraft(fresh));
     const sub = await fresh.post(
@@ -525,7 +525,7 @@ describe('after submission', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json() as { status: string; timeline: Array<{ type: string }> };
-    expect(after.status).toBe('submitted');
+    expect(after.status).toBe('in_review');
     expect(after.timeline.map((e) => e.type)).toEqual([
       'submitted',
       'info_requested',
@@ -533,10 +533,11 @@ describe('after submission', () => {
     ]);
     const row = await t.db.kysely
       .selectFrom('requests')
-      .select('assigned_to')
+      .select(['assigned_to', 'info_answered_at'])
       .where('id', '=', d.id)
       .executeTakeFirstOrThrow();
     expect(row.assigned_to).toBe(approverId);
+    expect(row.info_answered_at).not.toBeNull();
 
     const w = await fresh.post(`/api/requests/${d.id}/withdraw`, { reason: 'No longer needed' });
     expect(w.statusCode).toBe(200);

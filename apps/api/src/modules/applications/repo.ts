@@ -16,6 +16,7 @@ const requestColumns = [
   'requests.version',
   'requests.idempotency_key',
   'requests.payee_account_id',
+  'requests.assigned_to',
   'requests.completed_steps',
   'requests.submitted_at',
   'requests.due_at',
@@ -175,13 +176,14 @@ export async function setStatus(
   trx: Transaction<Database>,
   id: string,
   status: RequestStatus,
-  extra: { dueAt?: Date } = {},
+  extra: { dueAt?: Date; infoAnsweredAt?: Date } = {},
 ): Promise<void> {
   await trx
     .updateTable('requests')
     .set({
       status,
       ...(extra.dueAt ? { due_at: extra.dueAt } : {}),
+      ...(extra.infoAnsweredAt ? { info_answered_at: extra.infoAnsweredAt } : {}),
       version: sql<number>`version + 1`,
       updated_at: new Date(),
     })

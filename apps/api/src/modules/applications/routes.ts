@@ -250,8 +250,9 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['requests'],
         summary: 'Answer a request for more information (text and files)',
         description:
-          'Roles: citizen. Only while the request needs information; it goes back to the review queue ' +
-          '(submitted, same reviewer) and the review deadline resumes.',
+          'Roles: citizen. Only while the request needs information. If the reviewer still holds it, it goes back to ' +
+          'in_review with them (marked answered); if nobody does, back to submitted, unassigned. The review deadline ' +
+          'resumes.',
         params: requestIdParamsSchema,
         body: infoResponseBodySchema,
         response: { 200: requestDetailSchema, ...errors },

@@ -727,7 +727,7 @@ export async function submit(
   });
 }
 
-/** The citizen answers a request for more information: back to the queue (same reviewer), deadline resumed. */
+/** The citizen answers a request for more information: back to its reviewer (or the queue), deadline resumed. */
 export async function answerInfoRequest(
   db: Db,
   config: Config,
@@ -768,13 +768,20 @@ export async function answerInfoRequest(
         dueAt = startOfZonedDay(dueDate, config.timezone, 1);
       }
     }
-    await repo.setStatus(trx, row.id, 'submitted', dueAt ? { dueAt } : {});
+    // DOMAIN.md: the reviewer who still holds it gets it back in review (their "assigned to me" queue, marked
+    // answered); a request nobody holds goes back to the queue, unassigned. Never submitted-and-assigned, which
+    // nobody could claim or decide.
+    const toStatus = row.assigned_to ? 'in_review' : 'submitted';
+    await repo.setStatus(trx, row.id, toStatus, {
+      infoAnsweredAt: new Date(),
+      ...(dueAt ? { dueAt } : {}),
+    });
     await recordRequestEvent(trx, {
       requestId: row.id,
       type: 'info_provided',
       actor: { id: caller.user.id, kind: 'user' },
       fromStatus: 'needs_info',
-      toStatus: 'submitted',
+      toStatus,
       data: { message: body.message, documentIds: ids },
       visibleToApplicant: true,
     });

@@ -102,6 +102,7 @@ export async function applyDecision(
     first_approver_id?: string | null;
     assigned_to?: string | null;
     decided_at?: Date | null;
+    info_answered_at?: null;
   },
 ) {
   return trx

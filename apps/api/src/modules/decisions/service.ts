@@ -7,6 +7,12 @@ import type {
 } from '@hms/contracts/decisions';
 import { formatCents } from '@hms/contracts/money';
 import type { RequestStatus } from '@hms/contracts/landing';
+import {
+  actionRefusal,
+  approvalAmountProblem,
+  type ActionRefusal,
+  type AmountProblem,
+} from '@hms/contracts/request-rules';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -60,6 +66,71 @@ async function stale(
 const amountError = (message: string) =>
   badRequest(message, [{ field: 'body.approvedAmountCents', message }]);
 
+/** The problem for each amount rule of request-rules (the form checks the same rules first, in the reader's words). */
+function amountProblem(p: AmountProblem, amount: number, budgetOf: string) {
+  const fmt = (c: number) => formatCents(c, 'en');
+  const limit = fmt(p.limitCents ?? 0);
+  switch (p.rule) {
+    case 'whole_cents':
+    case 'positive':
+      return amountError('approvedAmountCents must be a whole number of cents, at least 1.');
+    case 'above_requested':
+      return amountError(
+        `approvedAmountCents (${fmt(amount)}) is more than the ${limit} requested; approve at most the requested amount.`,
+      );
+    case 'above_first_approval':
+      return amountError(
+        `approvedAmountCents (${fmt(amount)}) is more than the ${limit} of the first approval; a second approval can confirm or lower it, not raise it.`,
+      );
+    case 'above_program_max':
+      return amountError(
+        `approvedAmountCents (${fmt(amount)}) is more than the program maximum of ${limit}; approve at most ${limit}.`,
+      );
+    case 'above_budget':
+      return amountError(
+        `approvedAmountCents (${fmt(amount)}) is more than the ${limit} left in the budget of ${budgetOf}; approve at most ${limit} or ask finance to extend the budget.`,
+      );
+  }
+}
+
+/** The problem for each refusal of request-rules, worded for the decider. */
+function decisionRefusal(
+  why: ActionRefusal,
+  kind: DecisionBody['kind'],
+  r: { reference: string; status: RequestStatus; assignee_name: string | null },
+) {
+  switch (why) {
+    case 'role':
+      return forbidden('Only approvers and senior approvers decide on requests.');
+    case 'own_request':
+      return forbidden(
+        `You applied for ${r.reference}, so you cannot decide on it. Another approver must.`,
+      );
+    case 'needs_senior':
+      return forbidden(
+        `${r.reference} waits for a second approval: only a senior approver can decide on it now.`,
+      );
+    case 'first_approver':
+      return forbidden(
+        `You gave the first approval of ${r.reference}; the second approval must come from a different senior approver.`,
+      );
+    case 'held_by_other':
+    case 'not_holder':
+    case 'already_yours':
+      return conflict(
+        `${r.reference} is claimed by ${r.assignee_name ?? 'someone else'}. Only the person who holds it can decide; ask a senior approver to reassign it.`,
+      );
+    case 'status':
+      return conflict(
+        kind === 'request_info'
+          ? `${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`
+          : kind === 'reject'
+            ? `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be rejected.`
+            : `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be approved.`,
+      );
+  }
+}
+
 /**
  * Records one decision on a request, with every rule enforced here (never only in a screen): the decider did not
  * apply for it, holds it (or it is unassigned), decides on the current version; approved amounts stay within the
@@ -79,10 +150,20 @@ export async function decide(
       throw notFound(
         `There is no request ${requestId}. Check the link or search the inbox by reference.`,
       );
-    if (r.applicant_id === actor.id)
-      throw forbidden(
-        `You applied for ${r.reference}, so you cannot decide on it. Another approver must.`,
-      );
+    const refusal = actionRefusal(
+      body.kind,
+      {
+        status: r.status,
+        applicantId: r.applicant_id,
+        assigneeId: r.assigned_to,
+        firstApproverId: r.first_approver_id,
+      },
+      actor,
+    );
+    // Who the decider is never changes with the version; everything else is judged on the current version only,
+    // after a retry of a recorded decision has been answered.
+    if (refusal === 'own_request' || refusal === 'role')
+      throw decisionRefusal(refusal, body.kind, r);
 
     if (body.version !== r.version) {
       const earlier =
@@ -102,14 +183,7 @@ export async function decide(
       }
       throw await stale(trx, r, body.version);
     }
-    if (r.assigned_to && r.assigned_to !== actor.id)
-      throw conflict(
-        `${r.reference} is claimed by ${r.assignee_name}. Only the person who holds it can decide; ask a senior approver to reassign it.`,
-      );
-    if (r.status === 'awaiting_second_approval' && !actor.roles.includes('senior_approver'))
-      throw forbidden(
-        `${r.reference} waits for a second approval: only a senior approver can decide on it now.`,
-      );
+    if (refusal) throw decisionRefusal(refusal, body.kind, r);
 
     const isSecond = r.status === 'awaiting_second_approval';
     let toStatus: RequestStatus;
@@ -123,57 +197,30 @@ export async function decide(
     };
 
     if (body.kind === 'request_info') {
-      if (r.status !== 'in_review')
-        throw conflict(
-          `${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`,
-        );
       toStatus = 'needs_info';
       eventType = 'info_requested';
-      set = { status: toStatus, assigned_to: r.assigned_to ?? actor.id };
+      set = { status: toStatus, assigned_to: r.assigned_to ?? actor.id, info_answered_at: null };
       eventData = { question: body.question };
       decisionFields = { reason_code: null, message: body.question };
     } else if (body.kind === 'reject') {
-      if (r.status !== 'in_review' && !isSecond)
-        throw conflict(
-          `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be rejected.`,
-        );
       toStatus = 'rejected';
       eventType = 'rejected';
-      set = { status: toStatus, decided_at: new Date(), assigned_to: null };
+      set = { status: toStatus, decided_at: new Date(), assigned_to: null, info_answered_at: null };
       eventData = { reasonCode: body.reasonCode, messageToApplicant: body.messageToApplicant };
       decisionFields = { reason_code: body.reasonCode, message: body.messageToApplicant };
     } else {
-      if (r.status !== 'in_review' && !isSecond)
-        throw conflict(
-          `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be approved.`,
-        );
-      if (isSecond && r.first_approver_id === actor.id)
-        throw forbidden(
-          `You gave the first approval of ${r.reference}; the second approval must come from a different senior approver.`,
-        );
       const p = await repo.lockProgramBudget(trx, r.program_id, r.id);
       const amount =
         body.approvedAmountCents ??
         (isSecond ? r.approved_amount_cents : null) ??
         r.amount_requested_cents;
-      const remaining = p.budgetCents - p.committedCents;
-      const fmt = (c: number) => formatCents(c, 'en');
-      if (amount > r.amount_requested_cents)
-        throw amountError(
-          `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.amount_requested_cents)} requested; approve at most the requested amount.`,
-        );
-      if (isSecond && r.approved_amount_cents !== null && amount > r.approved_amount_cents)
-        throw amountError(
-          `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.approved_amount_cents)} of the first approval; a second approval can confirm or lower it, not raise it.`,
-        );
-      if (amount > p.maxAmountCents)
-        throw amountError(
-          `approvedAmountCents (${fmt(amount)}) is more than the program maximum of ${fmt(p.maxAmountCents)}; approve at most ${fmt(p.maxAmountCents)}.`,
-        );
-      if (amount > remaining)
-        throw amountError(
-          `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(Math.max(0, remaining))} left in the budget of ${p.name}; approve at most ${fmt(Math.max(0, remaining))} or ask finance to extend the budget.`,
-        );
+      const problem = approvalAmountProblem(amount, {
+        requestedCents: r.amount_requested_cents,
+        firstApprovalCents: isSecond ? r.approved_amount_cents : null,
+        programMaxCents: p.maxAmountCents,
+        remainingBudgetCents: p.budgetCents - p.committedCents,
+      });
+      if (problem) throw amountProblem(problem, amount, p.name);
       approvedAmount = amount;
       if (!isSecond && amount > p.thresholdCents) {
         toStatus = 'awaiting_second_approval';
@@ -184,6 +231,7 @@ export async function decide(
           approved_amount_cents: amount,
           first_approver_id: actor.id,
           assigned_to: null,
+          info_answered_at: null,
         };
         eventData = { amountCents: amount, thresholdCents: p.thresholdCents };
       } else {
@@ -198,6 +246,7 @@ export async function decide(
           approved_amount_cents: amount,
           decided_at: new Date(),
           assigned_to: null,
+          info_answered_at: null,
         };
         eventData = { amountCents: amount, ...(isSecond ? { secondApproval: true } : {}) };
       }

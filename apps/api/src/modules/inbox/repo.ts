@@ -137,6 +137,9 @@ export interface InboxRow {
   submitted_at: Date | null;
   due_at: Date | null;
   version: number;
+  applicant_id: string;
+  first_approver_id: string | null;
+  info_answered_at: Date | null;
   sort_key: string | number | null;
 }
 
@@ -165,7 +168,8 @@ export function listQuery(
   return sql<InboxRow>`
     select r.id, r.reference, r.program_id, p.name_en as program_name, a.display_name as applicant_name,
       r.status, r.amount_requested_cents, r.approved_amount_cents, r.risk_level, r.assigned_to,
-      asg.display_name as assignee_name, r.submitted_at, r.due_at, r.version, ${s.keyText} as sort_key
+      asg.display_name as assignee_name, r.submitted_at, r.due_at, r.version, r.applicant_id,
+      r.first_approver_id, r.info_answered_at, ${s.keyText} as sort_key
     from requests r
     join programs p on p.id = r.program_id
     join users a on a.id = r.applicant_id

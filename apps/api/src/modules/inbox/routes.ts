@@ -40,23 +40,27 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Roles: approver, senior_approver. Queues: unassigned, mine, awaiting_second_approval, waiting_for_citizen, ' +
           'overdue, all (open requests, or any non-draft status when status is given). q searches a reference prefix ' +
-          '(HMS-…) or an applicant-name prefix. Keyset pagination: pass nextCursor back as cursor with the same sort.',
+          '(HMS-…) or an applicant-name prefix. Keyset pagination: pass nextCursor back as cursor with the same sort. ' +
+          'Each item says what the caller may do with it (allowedActions, from the same rules the API enforces) and ' +
+          'when the citizen answered a request for information nobody has acted on yet (infoAnsweredAt).',
         querystring: inboxQuerySchema,
         response: { 200: inboxListResponseSchema, ...problems },
       },
     },
-    async (request) => service.list(db, request.query, currentUser(request).id, config.timezone),
+    async (request) => service.list(db, request.query, actor(request), config.timezone),
   );
 
   app.get(
     '/api/inbox/approvers',
     {
-      onRequest: requireRoles(...STAFF),
+      onRequest: requireRoles('senior_approver'),
       schema: {
         operationId: 'listApprovers',
         tags: ['approvals'],
         summary: 'Staff who can be assigned requests (for reassignment)',
-        description: 'Roles: approver, senior_approver.',
+        description:
+          'Roles: senior_approver. Only senior approvers reassign. Each person with their roles, so the screen can ' +
+          'offer only those a request may go to (request-rules eligibleAssignees, as the API checks on reassign).',
         response: { 200: approverListResponseSchema, ...problems },
       },
     },

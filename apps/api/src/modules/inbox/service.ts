@@ -9,6 +9,12 @@ import { recordRequestEvent } from '../../platform/request-events.ts';
 import { startOfZonedDay } from '../../platform/db/seed.ts';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 import * as repo from './repo.ts';
+import {
+  actionRefusal,
+  allowedActions,
+  assigneeRefusal,
+  type RuleRequest,
+} from '@hms/contracts/request-rules';
 
 type Query = z.output<typeof inboxQuerySchema>;
 
@@ -19,6 +25,18 @@ export interface Actor {
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+const ruleRequest = (r: {
+  status: RuleRequest['status'];
+  applicant_id: string;
+  assigned_to: string | null;
+  first_approver_id: string | null;
+}): RuleRequest => ({
+  status: r.status,
+  applicantId: r.applicant_id,
+  assigneeId: r.assigned_to,
+  firstApproverId: r.first_approver_id,
+});
 
 function encodeCursor(sort: string, c: repo.SortCursor): string {
   return Buffer.from(JSON.stringify({ s: sort, v: c.v, id: c.id })).toString('base64url');
@@ -85,12 +103,12 @@ export function buildFilter(
 export async function list(
   db: Kysely<Database>,
   q: Query,
-  userId: string,
+  viewer: Actor,
   timeZone: string,
   now = new Date(),
 ): Promise<InboxListResponse> {
   const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
-  const filter = buildFilter(q, userId, now, timeZone);
+  const filter = buildFilter(q, viewer.id, now, timeZone);
   const rows = await repo.list(db, filter, q.sort, after, q.limit);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -109,6 +127,10 @@ export async function list(
     dueAt: iso(r.due_at),
     deadline: deadlineState(r.status, r.due_at, now, filter.dueSoonCutoff),
     version: r.version,
+    applicantId: r.applicant_id,
+    firstApproverId: r.first_approver_id,
+    infoAnsweredAt: iso(r.info_answered_at),
+    allowedActions: allowedActions(ruleRequest(r), viewer),
   }));
   return {
     items,
@@ -141,19 +163,23 @@ export async function claim(
     const before = await repo.requestForAssignment(trx, id);
     if (!before)
       throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
-    if (before.applicant_id === actor.id)
-      throw forbidden(
-        `You applied for ${before.reference}, so you cannot work on it. Another approver must take it.`,
-      );
-    if (before.status === 'awaiting_second_approval') {
-      if (!actor.roles.includes('senior_approver'))
+    switch (actionRefusal('claim', ruleRequest(before), actor)) {
+      case 'role':
+        throw forbidden('Only approvers and senior approvers claim requests.');
+      case 'own_request':
+        throw forbidden(
+          `You applied for ${before.reference}, so you cannot work on it. Another approver must take it.`,
+        );
+      case 'needs_senior':
         throw forbidden(
           `${before.reference} waits for a second approval, which only a senior approver can give.`,
         );
-      if (before.first_approver_id === actor.id)
+      case 'first_approver':
         throw forbidden(
           `You gave the first approval of ${before.reference}; a different senior approver must give the second.`,
         );
+      default:
+      // Held or closed: the conditional write below refuses it with the state it finds, which is the latest.
     }
     const row = await repo.claim(trx, id, actor.id);
     if (!row) {
@@ -207,7 +233,12 @@ export async function release(
 ): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
     const before = await loadOr404(trx as unknown as Kysely<Database>, id);
-    if (before.assigned_to !== actor.id)
+    const refusal = actionRefusal('release', ruleRequest(before), actor);
+    if (refusal === 'role' || refusal === 'own_request')
+      throw forbidden(`You cannot work on ${before.reference}.`);
+    if (refusal === 'status')
+      throw conflict(`${before.reference} is ${before.status}; there is nothing to release.`);
+    if (refusal)
       throw conflict(
         before.assigned_to
           ? `${before.reference} is claimed by ${before.assignee_name}, not you; only they (or a senior approver, by reassigning) can release it.`
@@ -245,25 +276,42 @@ export async function reassign(
 ): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
     const before = await loadOr404(trx as unknown as Kysely<Database>, id);
+    const rules = ruleRequest(before);
+    switch (actionRefusal('reassign', rules, actor)) {
+      case null:
+        break;
+      case 'own_request':
+        throw forbidden(`You applied for ${before.reference}, so you cannot assign it.`);
+      case 'status':
+        throw conflict(
+          `${before.reference} is ${before.status}; only open requests can be reassigned.`,
+        );
+      default:
+        throw forbidden('Only senior approvers reassign requests.');
+    }
     const target = await repo.staffUser(trx, assigneeId);
     const field = (message: string) => badRequest(message, [{ field: 'body.assigneeId', message }]);
-    if (!target || !target.roles.some((r) => r === 'approver' || r === 'senior_approver'))
-      throw field(
+    const notStaff = () =>
+      field(
         'assigneeId must be the id of an approver or senior approver (see GET /api/inbox/approvers).',
       );
-    if (before.applicant_id === assigneeId)
-      throw field(
-        `${target.name} applied for ${before.reference} and cannot be assigned to it. Choose someone else.`,
-      );
-    if (before.applicant_id === actor.id)
-      throw forbidden(`You applied for ${before.reference}, so you cannot assign it.`);
-    if (
-      before.status === 'awaiting_second_approval' &&
-      (!target.roles.includes('senior_approver') || before.first_approver_id === assigneeId)
-    )
-      throw field(
-        `${before.reference} needs its second approval from a senior approver other than the first approver.`,
-      );
+    if (!target) throw notStaff();
+    switch (assigneeRefusal(rules, target)) {
+      case null:
+        break;
+      case 'not_staff':
+        throw notStaff();
+      case 'applicant':
+        throw field(
+          `${target.name} applied for ${before.reference} and cannot be assigned to it. Choose someone else.`,
+        );
+      case 'needs_second_senior':
+        throw field(
+          `${before.reference} needs its second approval from a senior approver other than the first approver.`,
+        );
+      case 'already_assigned':
+        throw field(`${target.name} already holds ${before.reference}. Choose someone else.`);
+    }
     const row = await repo.reassign(trx, id, before.assigned_to, assigneeId);
     if (!row)
       throw conflict(

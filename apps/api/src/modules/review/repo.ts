@@ -28,6 +28,7 @@ export async function requestDetail(db: Db, id: string) {
       'r.due_at',
       'r.risk_level',
       'r.risk_computed_at',
+      'r.info_answered_at',
       'r.applicant_id',
       'a.display_name as applicant_name',
       'a.email as applicant_email',
@@ -51,9 +52,11 @@ export async function requestDetail(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export async function committedCents(db: Db, programId: string) {
+/** Money committed to the program's other requests: what decisions' budget check counts (this one excluded). */
+export async function committedCents(db: Db, programId: string, excludeRequestId: string) {
   const { rows } = await sql<{ c: number }>`
-    select coalesce((select committed_cents from program_commitments where program_id = ${programId}::uuid), 0)::bigint as c
+    select (coalesce((select committed_cents from program_commitments where program_id = ${programId}::uuid), 0)
+      - coalesce((select committed_cents(status, approved_amount_cents) from requests where id = ${excludeRequestId}::uuid), 0))::bigint as c
   `.execute(db);
   return Number(rows[0]?.c ?? 0);
 }
@@ -139,25 +142,13 @@ export async function livePayment(db: Db, requestId: string) {
     .executeTakeFirst();
 }
 
-/**
- * Documents live in the intake module's table. Read them only if it exists, by the columns it has, so the review page
- * works before and after intake's migration without a hard dependency on its shape.
- */
 export async function documents(db: Db, requestId: string) {
-  const { rows: cols } = await sql<{ column_name: string }>`
-    select column_name from information_schema.columns
-    where table_name = 'documents' and table_schema = current_schema()
-  `.execute(db);
-  const names = new Set(cols.map((c) => c.column_name));
-  if (!names.has('id') || !names.has('request_id')) return [];
-  const file = ['file_name', 'filename', 'original_name', 'name'].find((c) => names.has(c));
-  const type = ['content_type', 'mime_type', 'media_type'].find((c) => names.has(c));
-  const { rows } = await sql<{ id: string; file_name: string | null; content_type: string | null }>`
-    select id::text as id, ${file ? sql.ref(file) : sql`null`}::text as file_name,
-      ${type ? sql.ref(type) : sql`null`}::text as content_type
-    from documents where request_id = ${requestId}::uuid order by id
-  `.execute(db);
-  return rows;
+  return db
+    .selectFrom('documents')
+    .select(['id', 'filename', 'mime_type', 'question_id'])
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
 }
 
 export async function insertComment(
@@ -178,7 +169,15 @@ export async function insertComment(
 export async function requestBrief(db: Db, id: string) {
   return db
     .selectFrom('requests')
-    .select(['id', 'reference', 'applicant_id', 'status', 'payee_account_id'])
+    .select([
+      'id',
+      'reference',
+      'applicant_id',
+      'status',
+      'payee_account_id',
+      'assigned_to',
+      'first_approver_id',
+    ])
     .where('id', '=', id)
     .executeTakeFirst() as Promise<
     | {
@@ -187,6 +186,8 @@ export async function requestBrief(db: Db, id: string) {
         applicant_id: string;
         status: RequestStatus;
         payee_account_id: string | null;
+        assigned_to: string | null;
+        first_approver_id: string | null;
       }
     | undefined
   >;

@@ -38,13 +38,15 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
           'Roles: approver, senior_approver. Answers with the questions of the program version the request was ' +
           'submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the ' +
           "applicant's other requests, risk signals with explanations, the full timeline (internal steps included), " +
-          'internal comments, the audit trail and the payment.',
+          'internal comments, the audit trail and the payment; each request for information with the answer and the ' +
+          'files sent with it (infoExchanges; documents say where each file came from); and the actions the caller ' +
+          'may take now (allowedActions, from the same rules the API enforces).',
         params: idParams,
         response: { 200: reviewDetailSchema, ...problems },
       },
     },
     async (request) =>
-      service.detail(db, request.params.id, currentUser(request).id, {
+      service.detail(db, request.params.id, currentUser(request), {
         timeZone: config.timezone,
         encryptionKey: encryptionKey(),
       }),
@@ -69,7 +71,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const c = await service.addComment(
         db,
         request.params.id,
-        { id: u.id, name: u.displayName, ip: request.ip },
+        { id: u.id, name: u.displayName, roles: u.roles, ip: request.ip },
         request.body.body,
       );
       return reply.code(201).send(c);

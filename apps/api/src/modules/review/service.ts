@@ -11,6 +11,63 @@ import { definitionForRequest } from '../programs/service.ts';
 import * as riskRepo from '../risk/repo.ts';
 import { deadlineState, dueSoonCutoff } from '../inbox/deadline.ts';
 import * as repo from './repo.ts';
+import { actionRefusal, allowedActions } from '@hms/contracts/request-rules';
+
+type Exchange = ReviewDetail['infoExchanges'][number];
+type ReviewDocument = ReviewDetail['documents'][number];
+type TimelineRow = Awaited<ReturnType<typeof repo.timeline>>[number];
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * Pairs each request for information with the citizen's answer from the timeline, and says of each file whether it
+ * came with the application or with which answer, so the reviewer sees every file once and knows why it is there.
+ */
+function infoExchanges(
+  events: TimelineRow[],
+  docs: Awaited<ReturnType<typeof repo.documents>>,
+): { exchanges: Exchange[]; documents: ReviewDocument[] } {
+  const answeredAt = new Map<string, string>();
+  for (const e of events)
+    if (e.type === 'info_provided' && Array.isArray(e.data.documentIds))
+      for (const id of e.data.documentIds)
+        if (typeof id === 'string') answeredAt.set(id.toLowerCase(), iso(e.created_at)!);
+  const documents: ReviewDocument[] = docs.map((d) => {
+    const at = answeredAt.get(d.id.toLowerCase()) ?? null;
+    return {
+      id: d.id,
+      fileName: d.filename,
+      contentType: d.mime_type,
+      url: `/api/documents/${d.id}`,
+      origin: at ? 'info_answer' : d.question_id !== null ? 'application' : 'unsent_answer',
+      answeredAt: at,
+    };
+  });
+  const exchanges: Exchange[] = [];
+  for (const e of events) {
+    if (e.type === 'info_requested')
+      exchanges.push({
+        question: str(e.data.question),
+        askedAt: iso(e.created_at)!,
+        askedBy: person(e.actor_id, e.display_name),
+        answer: null,
+      });
+    const open = exchanges.at(-1);
+    if (e.type === 'info_provided' && open && !open.answer) {
+      const ids = Array.isArray(e.data.documentIds)
+        ? e.data.documentIds.filter((x): x is string => typeof x === 'string')
+        : [];
+      open.answer = {
+        message: str(e.data.message),
+        at: iso(e.created_at)!,
+        documents: documents.filter((d) =>
+          ids.some((id) => id.toLowerCase() === d.id.toLowerCase()),
+        ),
+      };
+    }
+  }
+  return { exchanges, documents };
+}
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
@@ -24,7 +81,7 @@ export interface ReviewContext {
 export async function detail(
   db: Kysely<Database>,
   id: string,
-  viewerId: string,
+  viewer: { id: string; roles: readonly string[] },
   ctx: ReviewContext,
   now = new Date(),
 ): Promise<ReviewDetail> {
@@ -43,7 +100,7 @@ export async function detail(
     await Promise.all([
       // The questions the applicant answered: the definition of the version the request was submitted under.
       definitionForRequest(db, r),
-      repo.committedCents(db, r.program_id),
+      repo.committedCents(db, r.program_id, r.id),
       repo.otherRequests(db, r.applicant_id, id),
       repo.timeline(db, id),
       repo.comments(db, id),
@@ -52,6 +109,7 @@ export async function detail(
       repo.documents(db, id),
       riskRepo.signalsOf(db, id),
     ]);
+  const info = infoExchanges(events, docs);
   return {
     id: r.id,
     reference: r.reference,
@@ -67,7 +125,7 @@ export async function detail(
       reviewDeadlineDays: r.review_deadline_days,
     },
     applicant: { id: r.applicant_id, name: r.applicant_name, email: r.applicant_email },
-    isOwnRequest: r.applicant_id === viewerId,
+    isOwnRequest: r.applicant_id === viewer.id,
     answers: r.answers,
     questionSet: asked.definition.questionSet,
     amountRequestedCents: Number(r.amount_requested_cents),
@@ -88,12 +146,18 @@ export async function detail(
           createdAt: iso(r.account_created_at)!,
         }
       : null,
-    documents: docs.map((d) => ({
-      id: d.id,
-      fileName: d.file_name ?? 'document',
-      contentType: d.content_type ?? 'application/octet-stream',
-      url: `/api/documents/${d.id}`,
-    })),
+    documents: info.documents,
+    infoExchanges: info.exchanges,
+    infoAnsweredAt: iso(r.info_answered_at),
+    allowedActions: allowedActions(
+      {
+        status: r.status,
+        applicantId: r.applicant_id,
+        assigneeId: r.assigned_to,
+        firstApproverId: r.first_approver_id,
+      },
+      viewer,
+    ),
     otherRequests: others.map((o) => ({
       id: o.id,
       reference: o.reference,
@@ -142,14 +206,25 @@ export async function detail(
 export async function addComment(
   db: Kysely<Database>,
   requestId: string,
-  author: { id: string; name: string; ip?: string | null },
+  author: { id: string; name: string; roles: readonly string[]; ip?: string | null },
   body: string,
 ) {
   return db.transaction().execute(async (trx) => {
     const r = await repo.requestBrief(trx, requestId);
     if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${requestId}.`);
-    if (r.applicant_id === author.id)
+    const refusal = actionRefusal(
+      'comment',
+      {
+        status: r.status,
+        applicantId: r.applicant_id,
+        assigneeId: r.assigned_to,
+        firstApproverId: r.first_approver_id,
+      },
+      author,
+    );
+    if (refusal === 'own_request')
       throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
+    if (refusal) throw forbidden('Only approvers and senior approvers comment on requests.');
     const row = await repo.insertComment(trx, requestId, author.id, body);
     await recordRequestEvent(trx, {
       requestId,

@@ -254,6 +254,8 @@ export interface RequestsTable {
   payee_account_id: string | null;
   risk_level: Generated<'none' | 'low' | 'medium' | 'high'>;
   risk_computed_at: Timestamp | null;
+  /** 0203: when the citizen answered a request for information that nobody has acted on since; null otherwise. */
+  info_answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PayeeAccountsTable {

@@ -1,6 +1,6 @@
 import { apiClient, unwrap } from '@hms/api-client';
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { InboxListResponse, InboxQuery, AssignmentResponse } from '@hms/contracts/inbox';
+import type { InboxListResponse, InboxQuery } from '@hms/contracts/inbox';
 import type { BulkApproveResponse } from '@hms/contracts/decisions';
 import { approvalsKeys, invalidateApprovals } from '../../../shared/approvals-keys.ts';
 export { claimMutationOptions, releaseMutationOptions } from '../../../shared/assignment-api.ts';
@@ -13,34 +13,6 @@ export function inboxQueryOptions(query: InboxQuery) {
         apiClient.GET('/api/inbox', { params: { query }, signal }),
       ) as Promise<InboxListResponse>,
     placeholderData: (previous) => previous,
-  });
-}
-
-export function approversQueryOptions() {
-  return queryOptions({
-    queryKey: approvalsKeys.approvers,
-    queryFn: async ({ signal }) =>
-      (await unwrap(apiClient.GET('/api/inbox/approvers', { signal }))).items,
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function reassignMutationOptions(client: QueryClient) {
-  return mutationOptions({
-    mutationFn: async ({
-      id,
-      assigneeId,
-    }: {
-      id: string;
-      assigneeId: string;
-    }): Promise<AssignmentResponse> =>
-      unwrap(
-        apiClient.POST('/api/requests/{id}/assignment', {
-          params: { path: { id } },
-          body: { assigneeId },
-        }),
-      ) as Promise<AssignmentResponse>,
-    onSettled: () => invalidateApprovals(client),
   });
 }
 

@@ -3,33 +3,39 @@ import { Link } from 'react-router';
 import type { InboxItem } from '@hms/contracts/inbox';
 import { formatCents, formatDate, useLanguage, useT } from '@hms/ui';
 import { inboxMessages } from '../messages.ts';
-import { DeadlineBadge, RiskBadge, StatusText } from '../../../shared/badges.tsx';
+import { AnsweredBadge, DeadlineBadge, RiskBadge, StatusText } from '../../../shared/badges.tsx';
+import { reassignMessages } from '../../../shared/reassign-messages.ts';
 
 export interface InboxTableProps {
   items: InboxItem[];
-  currentUserId: string | undefined;
   active: number;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onClaim: (item: InboxItem) => void;
   onRelease: (item: InboxItem) => void;
+  /** Opens the reassignment form for the row (offered only where the API allows the viewer to reassign). */
+  onReassign: (item: InboxItem) => void;
   busyId: string | null;
   hrefFor: (id: string) => string;
 }
 
-/** The queue as a table. The active row (j/k) gets focus on its reference link, so Enter opens it. */
+/**
+ * The queue as a table. The active row (j/k) gets focus on its reference link, so Enter opens it. Each row offers
+ * only the actions the API lists for it (allowedActions): claim, release, reassign, and the bulk-approve checkbox.
+ */
 export function InboxTable({
   items,
-  currentUserId,
   active,
   selected,
   onToggle,
   onClaim,
   onRelease,
+  onReassign,
   busyId,
   hrefFor,
 }: InboxTableProps) {
   const tr = useT(inboxMessages);
+  const trr = useT(reassignMessages);
   const { language } = useLanguage();
   const links = useRef<Array<HTMLAnchorElement | null>>([]);
   const moved = useRef(false);
@@ -61,10 +67,7 @@ export function InboxTable({
       </thead>
       <tbody>
         {items.map((item, i) => {
-          const mine = item.assignee?.id === currentUserId;
-          const claimable =
-            !item.assignee &&
-            (item.status === 'submitted' || item.status === 'awaiting_second_approval');
+          const can = new Set(item.allowedActions);
           return (
             <tr
               key={item.id}
@@ -72,20 +75,22 @@ export function InboxTable({
               data-active={i === active || undefined}
             >
               <td data-label="">
-                <div className="usa-checkbox bg-transparent">
-                  <input
-                    className="usa-checkbox__input"
-                    id={`sel-${item.id}`}
-                    type="checkbox"
-                    checked={selected.has(item.id)}
-                    onChange={() => onToggle(item.id)}
-                  />
-                  <label className="usa-checkbox__label margin-top-0" htmlFor={`sel-${item.id}`}>
-                    <span className="usa-sr-only">
-                      {tr('select', { reference: item.reference })}
-                    </span>
-                  </label>
-                </div>
+                {can.has('approve') ? (
+                  <div className="usa-checkbox bg-transparent">
+                    <input
+                      className="usa-checkbox__input"
+                      id={`sel-${item.id}`}
+                      type="checkbox"
+                      checked={selected.has(item.id)}
+                      onChange={() => onToggle(item.id)}
+                    />
+                    <label className="usa-checkbox__label margin-top-0" htmlFor={`sel-${item.id}`}>
+                      <span className="usa-sr-only">
+                        {tr('select', { reference: item.reference })}
+                      </span>
+                    </label>
+                  </div>
+                ) : null}
               </td>
               <th scope="row" data-label={tr('reference')}>
                 <Link
@@ -105,6 +110,7 @@ export function InboxTable({
               </td>
               <td data-label={tr('status')}>
                 <StatusText status={item.status} />
+                <AnsweredBadge at={item.infoAnsweredAt} />
                 {item.submittedAt ? (
                   <div className="font-body-3xs text-base">
                     {formatDate(item.submittedAt, language)}
@@ -119,7 +125,7 @@ export function InboxTable({
               </td>
               <td data-label={tr('assignee')}>{item.assignee?.name ?? tr('nobody')}</td>
               <td data-label={tr('actions')}>
-                {claimable ? (
+                {can.has('claim') ? (
                   <button
                     type="button"
                     className="usa-button usa-button--outline"
@@ -129,7 +135,7 @@ export function InboxTable({
                   >
                     {tr('claim')}
                   </button>
-                ) : mine ? (
+                ) : can.has('release') ? (
                   <button
                     type="button"
                     className="usa-button usa-button--unstyled"
@@ -138,6 +144,17 @@ export function InboxTable({
                     aria-label={tr('releaseLabel', { reference: item.reference })}
                   >
                     {tr('release')}
+                  </button>
+                ) : null}
+                {can.has('reassign') ? (
+                  <button
+                    type="button"
+                    className="usa-button usa-button--unstyled margin-left-1"
+                    onClick={() => onReassign(item)}
+                    data-reassign={item.id}
+                    aria-label={trr('openLabel', { reference: item.reference })}
+                  >
+                    {trr('open')}
                   </button>
                 ) : null}
               </td>

@@ -22,6 +22,10 @@ const item = (n: number, over: Partial<InboxItem> = {}): InboxItem => ({
   dueAt: '2026-12-04T05:00:00.000Z',
   deadline: n === 3 ? 'overdue' : 'on_time',
   version: 1,
+  applicantId: `applicant-${n}`,
+  firstApproverId: null,
+  infoAnsweredAt: null,
+  allowedActions: ['claim', 'comment'],
   ...over,
 });
 
@@ -203,8 +207,19 @@ describe('Approval inbox', () => {
   });
 
   it('bulk approve asks for confirmation, then lists what happened to each', async () => {
+    const approvable: Partial<InboxItem> = {
+      status: 'in_review',
+      allowedActions: ['release', 'approve', 'comment'],
+    };
     serve({
       ...base,
+      'GET /api/inbox': () => ({
+        status: 200,
+        body: {
+          items: [item(1, approvable), item(2, approvable), item(3)],
+          nextCursor: null,
+        },
+      }),
       'POST /api/decisions/bulk-approve': () => ({
         status: 200,
         body: {
@@ -239,6 +254,8 @@ describe('Approval inbox', () => {
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.click(screen.getByLabelText('Select HMS-AAAA-0001-X'));
     fireEvent.click(screen.getByLabelText('Select HMS-AAAA-0002-X'));
+    // A request the viewer may not approve has no checkbox to select it by.
+    expect(screen.queryByLabelText('Select HMS-AAAA-0003-X')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Approve selected (2)' }));
     expect(calls.some((c) => c.url.pathname === '/api/decisions/bulk-approve')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, approve' }));
@@ -255,5 +272,98 @@ describe('Approval inbox', () => {
         { requestId: item(2).id, version: 1 },
       ],
     });
+  });
+
+  it('each row offers only what the API allows; an answered request is marked', async () => {
+    serve({
+      ...base,
+      'GET /api/inbox': () => ({
+        status: 200,
+        body: {
+          items: [
+            item(1, {
+              status: 'awaiting_second_approval',
+              firstApproverId: 'me',
+              allowedActions: ['comment'],
+            }),
+            item(2, {
+              status: 'in_review',
+              assignee: { id: 'me', name: 'Avery' },
+              infoAnsweredAt: '2026-11-24T15:00:00.000Z',
+              allowedActions: ['release', 'approve', 'reject', 'request_info', 'comment'],
+            }),
+          ],
+          nextCursor: null,
+        },
+      }),
+    });
+    const { container } = renderAt('/approvals?queue=all');
+    await screen.findByText('HMS-AAAA-0001-X');
+    // The first approver: no claim, no release, no reassign, nothing to select on the second approval.
+    const first = screen.getByText('HMS-AAAA-0001-X').closest('tr')!;
+    expect(within(first).queryAllByRole('button')).toEqual([]);
+    expect(within(first).queryByRole('checkbox')).toBeNull();
+    const answered = screen.getByText('HMS-AAAA-0002-X').closest('tr')!;
+    expect(within(answered).getByText('Citizen answered')).toBeTruthy();
+    expect(within(answered).getByRole('button', { name: 'Release HMS-AAAA-0002-X' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Reassign/ })).toBeNull();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('a senior approver reassigns from the row: choose, confirm, see the outcome', async () => {
+    const row = item(1, {
+      status: 'in_review',
+      assignee: { id: 'a1', name: 'Avery Approver' },
+      allowedActions: ['reassign', 'comment'],
+    });
+    serve({
+      ...base,
+      'GET /api/inbox': () => ({ status: 200, body: { items: [row], nextCursor: null } }),
+      'GET /api/inbox/approvers': () => ({
+        status: 200,
+        body: {
+          items: [
+            { id: 'a1', name: 'Avery Approver', roles: ['approver'] },
+            { id: 'applicant-1', name: 'Applicant Staffer', roles: ['approver'] },
+            { id: 's2', name: 'Sasha Second', roles: ['senior_approver'] },
+          ],
+        },
+      }),
+      [`POST /api/requests/${row.id}/assignment`]: () => ({
+        status: 200,
+        body: {
+          id: row.id,
+          status: 'in_review',
+          version: 5,
+          assignee: { id: 's2', name: 'Sasha Second' },
+        },
+      }),
+    });
+    document.cookie = 'hms_csrf=t';
+    const { container } = renderAt('/approvals?queue=all');
+    await screen.findByText('HMS-AAAA-0001-X');
+    fireEvent.click(screen.getByRole('button', { name: 'Reassign HMS-AAAA-0001-X' }));
+    const heading = await screen.findByRole('heading', { name: 'Reassign HMS-AAAA-0001-X' });
+    expect(document.activeElement).toBe(heading);
+    const select = (await screen.findByLabelText('Give it to')) as HTMLSelectElement;
+    // Neither the current holder nor the applicant is offered.
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      '- Choose a person -',
+      'Sasha Second (senior approver)',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByText('Choose the person to give it to.')).toBeTruthy();
+    fireEvent.change(select, { target: { value: 's2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByText('Give HMS-AAAA-0001-X to Sasha Second?')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, reassign' }));
+    expect(
+      await screen.findByText('HMS-AAAA-0001-X is now assigned to Sasha Second.'),
+    ).toBeTruthy();
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.url.pathname).toBe(`/api/requests/${row.id}/assignment`);
+    expect(JSON.parse(String(post.body))).toEqual({ assigneeId: 's2' });
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { inboxCountsQueryOptions, meQueryOptions, programsQueryOptions } from '@hms/api-client';
+import { inboxCountsQueryOptions, programsQueryOptions } from '@hms/api-client';
 import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
 import type { InboxItem, InboxQuery, InboxQueue } from '@hms/contracts/inbox';
 import type { BulkApproveResponse } from '@hms/contracts/decisions';
@@ -20,6 +20,7 @@ import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
 import { sharedMessages } from '../../../shared/messages.ts';
+import { ReassignForm } from '../../../shared/reassign-form.tsx';
 
 export const reviewHref = (id: string) => `/approvals/requests/${id}`;
 
@@ -32,7 +33,6 @@ export function InboxRoute() {
   const query = useMemo(() => queryFromParams(params), [params]);
   const setQuery = useCallback((q: InboxQuery) => setParams(paramsFromQuery(q)), [setParams]);
 
-  const me = useQuery(meQueryOptions());
   const counts = useQuery(inboxCountsQueryOptions());
   const programs = useQuery(programsQueryOptions());
   const list = useQuery(inboxQueryOptions(query));
@@ -43,6 +43,8 @@ export function InboxRoute() {
   const [help, setHelp] = useState(false);
   const [confirmBulk, setConfirmBulk] = useState(false);
   const [bulkResult, setBulkResult] = useState<BulkApproveResponse | null>(null);
+  // The row being reassigned; focus goes back to its Reassign button when the form closes.
+  const [reassigning, setReassigning] = useState<InboxItem | null>(null);
   const claim = useMutation(claimMutationOptions(client));
   const release = useMutation(releaseMutationOptions(client));
   const bulk = useMutation(bulkApproveMutationOptions(client));
@@ -105,6 +107,33 @@ export function InboxRoute() {
       />
 
       {mutationError ? <ProblemAlert error={mutationError} /> : null}
+      {reassigning ? (
+        <ReassignForm
+          key={reassigning.id}
+          request={{
+            id: reassigning.id,
+            reference: reassigning.reference,
+            assigneeName: reassigning.assignee?.name ?? null,
+            rules: {
+              status: reassigning.status,
+              applicantId: reassigning.applicantId,
+              assigneeId: reassigning.assignee?.id ?? null,
+              firstApproverId: reassigning.firstApproverId,
+            },
+          }}
+          onClose={() => {
+            const id = reassigning.id;
+            setReassigning(null);
+            // Back to where the person was: the row's Reassign button, or its reference if the row changed.
+            requestAnimationFrame(() =>
+              (
+                document.querySelector<HTMLElement>(`[data-reassign="${id}"]`) ??
+                document.querySelector<HTMLElement>(`a[href$="${id}"]`)
+              )?.focus(),
+            );
+          }}
+        />
+      ) : null}
       {bulkResult ? (
         <section className="usa-alert usa-alert--info margin-y-2" aria-labelledby="bulk-results">
           <div className="usa-alert__body">
@@ -183,12 +212,12 @@ export function InboxRoute() {
         <>
           <InboxTable
             items={items}
-            currentUserId={me.data?.id}
             active={active}
             selected={selected}
             onToggle={toggle}
             onClaim={(item) => claim.mutate(item.id)}
             onRelease={(item) => release.mutate(item.id)}
+            onReassign={setReassigning}
             busyId={
               claim.isPending
                 ? (claim.variables ?? null)

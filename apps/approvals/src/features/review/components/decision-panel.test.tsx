@@ -36,6 +36,9 @@ const review: ReviewDetail = {
   deadline: 'on_time',
   bankAccount: null,
   documents: [],
+  infoExchanges: [],
+  infoAnsweredAt: null,
+  allowedActions: ['release', 'approve', 'reject', 'request_info', 'comment'],
   otherRequests: [],
   riskLevel: 'none',
   riskSignals: [],
@@ -45,7 +48,15 @@ const review: ReviewDetail = {
   payment: null,
 };
 
-function Harness({ onDecide, error }: { onDecide: (b: DecisionBody) => void; error?: unknown }) {
+function Harness({
+  onDecide,
+  error,
+  detail = review,
+}: {
+  onDecide: (b: DecisionBody) => void;
+  error?: unknown;
+  detail?: ReviewDetail;
+}) {
   const [open, setOpen] = useState<DecisionKind | null>(null);
   useShortcuts({
     a: () => setOpen('approve'),
@@ -55,7 +66,7 @@ function Harness({ onDecide, error }: { onDecide: (b: DecisionBody) => void; err
   return (
     <LanguageProvider initialLanguage="en">
       <DecisionPanel
-        review={review}
+        review={detail}
         open={open}
         onOpen={setOpen}
         onDecide={onDecide}
@@ -89,6 +100,72 @@ describe('DecisionPanel', () => {
       version: 4,
       approvedAmountCents: 115_050,
     });
+  });
+
+  it('every amount rule is checked before the confirmation step, with the limit named', () => {
+    const onDecide = vi.fn();
+    const generous = { ...review, program: { ...review.program, remainingBudgetCents: 9_000_000 } };
+    render(<Harness onDecide={onDecide} detail={generous} />);
+    fireEvent.keyDown(document.body, { key: 'a' });
+    const amount = screen.getByLabelText('Approved amount in dollars');
+    const tryAmount = (value: string) => {
+      fireEvent.change(amount, { target: { value } });
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    };
+    tryAmount('1,900.00');
+    expect(screen.getByText('Approve at most the $1,800.00 requested.')).toBeTruthy();
+    tryAmount('0');
+    expect(screen.getByText('Enter an amount of at least $0.01.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Yes, confirm' })).toBeNull();
+
+    cleanup();
+    const smallMax = {
+      ...generous,
+      program: { ...generous.program, maxAmountCents: 100_000 },
+    };
+    render(<Harness onDecide={onDecide} detail={smallMax} />);
+    fireEvent.keyDown(document.body, { key: 'a' });
+    fireEvent.change(screen.getByLabelText('Approved amount in dollars'), {
+      target: { value: '1,500' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByText('Approve at most $1,000.00, the program maximum.')).toBeTruthy();
+    expect(screen.getByLabelText('Approved amount in dollars').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(screen.queryByRole('button', { name: 'Yes, confirm' })).toBeNull();
+    expect(onDecide).not.toHaveBeenCalled();
+  });
+
+  it('offers only the decisions the API allows: none for the first approver awaiting the second', () => {
+    const awaiting: ReviewDetail = {
+      ...review,
+      status: 'awaiting_second_approval',
+      approvedAmountCents: 170_000,
+      assignee: null,
+      firstApprover: { id: 'me', name: 'Avery' },
+      allowedActions: ['comment'],
+    };
+    render(<Harness onDecide={vi.fn()} detail={awaiting} />);
+    expect(screen.queryByRole('button', { name: /Approve|Reject|Ask for information/ })).toBeNull();
+    // The shortcut opens nothing either.
+    fireEvent.keyDown(document.body, { key: 'a' });
+    expect(screen.queryByLabelText('Approved amount in dollars')).toBeNull();
+
+    cleanup();
+    render(
+      <Harness
+        onDecide={vi.fn()}
+        detail={{
+          ...awaiting,
+          allowedActions: ['claim', 'approve', 'reject', 'reassign', 'comment'],
+        }}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Approve (a)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reject (r)' })).toBeTruthy();
+    // Information can be asked only in review.
+    expect(screen.queryByRole('button', { name: 'Ask for information (i)' })).toBeNull();
   });
 
   it('reject: needs a reason and a message; says what the citizen will read', async () => {

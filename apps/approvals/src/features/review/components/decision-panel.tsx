@@ -7,8 +7,19 @@ import {
   type DecisionKind,
 } from '@hms/contracts/decisions';
 import type { ReviewDetail } from '@hms/contracts/review';
+import {
+  approvalAmountProblem,
+  maxApprovableCents,
+  type AmountProblem,
+} from '@hms/contracts/request-rules';
 import { formatCents, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { reviewMessages } from '../messages.ts';
+
+const BUTTON_CLASS: Record<DecisionKind, string> = {
+  approve: '',
+  reject: ' usa-button--secondary',
+  request_info: ' usa-button--outline',
+};
 
 export interface DecisionPanelProps {
   review: ReviewDetail;
@@ -22,9 +33,10 @@ export interface DecisionPanelProps {
 }
 
 /**
- * The three decisions, each a short form followed by a confirmation step that restates what will happen. The
- * version the reviewer saw goes with the decision, so a change made meanwhile by someone else is refused (409) and
- * shown here with who changed what.
+ * The decisions the viewer may take (review.allowedActions, computed by the API from the rules it enforces), each a
+ * short form followed by a confirmation step that restates what will happen. An approved amount is checked against
+ * the same amount rules as the API before the confirmation step. The version the reviewer saw goes with the
+ * decision, so a change made meanwhile by someone else is refused (409) and shown here with who changed what.
  */
 export function DecisionPanel({
   review,
@@ -51,16 +63,21 @@ export function DecisionPanel({
     if (draft) confirmRef.current?.focus();
   }, [draft]);
 
-  const maxCents = Math.max(
-    0,
-    Math.min(
-      review.approvedAmountCents ?? review.amountRequestedCents,
-      review.amountRequestedCents,
-      review.program.maxAmountCents,
-      review.program.remainingBudgetCents,
-    ),
-  );
+  const limits = {
+    requestedCents: review.amountRequestedCents,
+    firstApprovalCents:
+      review.status === 'awaiting_second_approval' ? review.approvedAmountCents : null,
+    programMaxCents: review.program.maxAmountCents,
+    remainingBudgetCents: review.program.remainingBudgetCents,
+  };
+  const maxCents = maxApprovableCents(limits);
   const money = (c: number) => formatCents(c, language);
+  const amountMessage = (p: AmountProblem) =>
+    p.rule === 'whole_cents' || p.rule === 'positive'
+      ? tr('amountPositive')
+      : tr(`amount_${p.rule}`, { limit: money(p.limitCents ?? 0) });
+  const allowed = new Set(review.allowedActions);
+  const kinds = (['approve', 'reject', 'request_info'] as const).filter((k) => allowed.has(k));
   const isConflict =
     typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 409;
 
@@ -72,7 +89,9 @@ export function DecisionPanel({
     let body: DecisionBody | null = null;
     if (open === 'approve') {
       const parsed = parseDollars(text('amount'));
+      const problem = parsed.ok ? approvalAmountProblem(parsed.cents, limits) : null;
       if (!parsed.ok) bad.amount = tr('amountError');
+      else if (problem) bad.amount = amountMessage(problem);
       else body = { kind: 'approve', version: review.version, approvedAmountCents: parsed.cents };
     } else if (open === 'reject') {
       const reasonCode = text('reasonCode');
@@ -122,33 +141,20 @@ export function DecisionPanel({
         <ProblemAlert error={error} headingLevel={3} />
       ) : null}
       <div className="usa-button-group margin-bottom-2">
-        <button
-          type="button"
-          className="usa-button"
-          aria-expanded={open === 'approve'}
-          onClick={() => onOpen('approve')}
-        >
-          {tr('approve')}
-        </button>
-        <button
-          type="button"
-          className="usa-button usa-button--secondary"
-          aria-expanded={open === 'reject'}
-          onClick={() => onOpen('reject')}
-        >
-          {tr('reject')}
-        </button>
-        <button
-          type="button"
-          className="usa-button usa-button--outline"
-          aria-expanded={open === 'request_info'}
-          onClick={() => onOpen('request_info')}
-        >
-          {tr('info')}
-        </button>
+        {kinds.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className={`usa-button${BUTTON_CLASS[kind]}`}
+            aria-expanded={open === kind}
+            onClick={() => onOpen(kind)}
+          >
+            {tr(kind === 'request_info' ? 'info' : kind)}
+          </button>
+        ))}
       </div>
 
-      {open && !draft ? (
+      {open && allowed.has(open) && !draft ? (
         <form
           className="usa-form usa-form--large"
           onSubmit={submit}

@@ -49,8 +49,10 @@ export function AnswersSection({ review }: { review: ReviewDetail }) {
   );
 }
 
+/** Each file once, saying where it came from: the application, or which answer to a request for information. */
 export function DocumentsSection({ documents }: { documents: ReviewDetail['documents'] }) {
   const tr = useT(reviewMessages);
+  const { language } = useLanguage();
   return (
     <section aria-labelledby="docs-h">
       <h2 id="docs-h">{tr('documents')}</h2>
@@ -63,7 +65,14 @@ export function DocumentsSection({ documents }: { documents: ReviewDetail['docum
               <a className="usa-link" href={d.url} target="_blank" rel="noreferrer">
                 {d.fileName}
               </a>{' '}
-              <span className="text-base">({d.contentType})</span>
+              <span className="text-base">
+                ({d.contentType}),{' '}
+                {d.origin === 'info_answer' && d.answeredAt
+                  ? tr('origin_info_answer', { date: formatDateTime(d.answeredAt, language) })
+                  : tr(
+                      d.origin === 'unsent_answer' ? 'origin_unsent_answer' : 'origin_application',
+                    )}
+              </span>
             </li>
           ))}
         </ul>
@@ -181,13 +190,113 @@ export function TimelineSection({ review }: { review: ReviewDetail }) {
                 {tr('internal')}
               </span>
             ) : null}
-            {typeof e.data.question === 'string' ? <div>“{e.data.question}”</div> : null}
+            {typeof e.data.question === 'string' ? (
+              <div>
+                <span className="text-bold">{tr('timelineQuestion')}</span> “{e.data.question}”
+              </div>
+            ) : null}
+            {e.type === 'info_provided' ? <TimelineAnswer data={e.data} review={review} /> : null}
             {typeof e.data.messageToApplicant === 'string' ? (
               <div>“{e.data.messageToApplicant}”</div>
             ) : null}
           </li>
         ))}
       </ol>
+    </section>
+  );
+}
+
+/** The citizen's answer in the history: its text and the files sent with it, labelled as such. */
+function TimelineAnswer({ data, review }: { data: Record<string, unknown>; review: ReviewDetail }) {
+  const tr = useT(reviewMessages);
+  const ids = Array.isArray(data.documentIds) ? data.documentIds : [];
+  const files = review.documents.filter((d) => ids.includes(d.id));
+  return (
+    <>
+      <div>
+        <span className="text-bold">{tr('timelineAnswer')}</span>{' '}
+        {typeof data.message === 'string' && data.message ? `“${data.message}”` : tr('infoNoText')}
+      </div>
+      {files.length > 0 ? (
+        <div>
+          <span className="text-bold">{tr('timelineFiles')}</span>{' '}
+          {files.map((d, i) => (
+            <span key={d.id}>
+              {i > 0 ? ', ' : ''}
+              <a
+                className="usa-link hms-break-anywhere"
+                href={d.url}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {d.fileName}
+              </a>
+            </span>
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The latest request for information beside the decision: the question, the citizen's answer and the files sent
+ * with it, so the reviewer decides with the answer in view instead of searching the history for it.
+ */
+export function InfoAnswerPanel({ review }: { review: ReviewDetail }) {
+  const tr = useT(reviewMessages);
+  const { language } = useLanguage();
+  const x = review.infoExchanges.at(-1);
+  if (!x) return null;
+  const answered = x.answer !== null;
+  return (
+    <section
+      aria-labelledby="info-answer-h"
+      className={`usa-summary-box margin-bottom-2${answered ? '' : ' bg-base-lightest'}`}
+    >
+      <div className="usa-summary-box__body">
+        <h2 id="info-answer-h" className="usa-summary-box__heading">
+          {tr(answered ? 'infoAnswerTitle' : 'infoWaitingTitle')}
+        </h2>
+        <h3 className="margin-bottom-05">{tr('infoQuestion')}</h3>
+        <p className="margin-top-0">“{x.question}”</p>
+        <p className="font-body-3xs">
+          {tr('infoQuestionBy', {
+            name: x.askedBy?.name ?? '',
+            date: formatDateTime(x.askedAt, language),
+          })}
+        </p>
+        {x.answer ? (
+          <>
+            <h3 className="margin-bottom-05">
+              {tr('infoAnswer', { date: formatDateTime(x.answer.at, language) })}
+            </h3>
+            <p className="margin-top-0">
+              {x.answer.message ? `“${x.answer.message}”` : tr('infoNoText')}
+            </p>
+            <h3 className="margin-bottom-05">{tr('infoFiles')}</h3>
+            {x.answer.documents.length === 0 ? (
+              <p className="margin-top-0">{tr('infoNoFiles')}</p>
+            ) : (
+              <ul className="usa-list margin-top-0">
+                {x.answer.documents.map((d) => (
+                  <li key={d.id}>
+                    <a
+                      className="usa-link hms-break-anywhere"
+                      href={d.url}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {d.fileName}
+                    </a>{' '}
+                    <span>({d.contentType})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : null}
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewDetail } from '@hms/contracts/review';
@@ -44,8 +44,18 @@ const detail: ReviewDetail = {
     createdAt: '2026-11-23T15:00:00.000Z',
   },
   documents: [
-    { id: 'd1', fileName: 'receipt.pdf', contentType: 'application/pdf', url: '/api/documents/d1' },
+    {
+      id: 'd1',
+      fileName: 'receipt.pdf',
+      contentType: 'application/pdf',
+      url: '/api/documents/d1',
+      origin: 'application',
+      answeredAt: null,
+    },
   ],
+  infoExchanges: [],
+  infoAnsweredAt: null,
+  allowedActions: ['release', 'approve', 'reject', 'request_info', 'comment'],
   otherRequests: [
     {
       id: 'o1',
@@ -109,7 +119,7 @@ const detail: ReviewDetail = {
 };
 
 const posted: string[] = [];
-function serve() {
+function serve(body: ReviewDetail = detail) {
   vi.stubGlobal('fetch', async (input: Request) => {
     const url = new URL(input.url);
     const json = (status: number, body: unknown) =>
@@ -118,7 +128,7 @@ function serve() {
         headers: { 'content-type': 'application/json' },
       });
     if (input.method === 'POST') posted.push(url.pathname);
-    if (url.pathname === `/api/review/${ID}`) return json(200, detail);
+    if (url.pathname === `/api/review/${ID}`) return json(200, body);
     if (url.pathname === `/api/review/${ID}/bank-account/reveal`)
       return json(200, { routingNumber: '011000015', accountNumber: '000123456789' });
     return json(404, { type: 'x', title: 'Not found', status: 404, detail: url.pathname });
@@ -130,7 +140,110 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+function renderPage() {
+  return render(
+    <QueryClientProvider
+      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+    >
+      <LanguageProvider initialLanguage="en">
+        <MemoryRouter initialEntries={[`/approvals/requests/${ID}`]}>
+          <Routes>
+            <Route path="/approvals/requests/:id" element={<ReviewRoute />} />
+          </Routes>
+        </MemoryRouter>
+      </LanguageProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const answeredAt = '2026-11-24T15:00:00.000Z';
+const invoice = {
+  id: 'd2',
+  fileName: 'invoice.png',
+  contentType: 'image/png',
+  url: '/api/documents/d2',
+  origin: 'info_answer' as const,
+  answeredAt,
+};
+const answered: ReviewDetail = {
+  ...detail,
+  infoAnsweredAt: answeredAt,
+  documents: [...detail.documents, invoice],
+  infoExchanges: [
+    {
+      question: 'Please upload the contractor invoice.',
+      askedAt: '2026-11-22T15:00:00.000Z',
+      askedBy: { id: 'me', name: 'Avery Approver' },
+      answer: { message: 'La factura está adjunta.', at: answeredAt, documents: [invoice] },
+    },
+  ],
+  timeline: [
+    ...detail.timeline,
+    {
+      id: 'e3',
+      type: 'info_provided',
+      fromStatus: 'needs_info',
+      toStatus: 'in_review',
+      actor: { id: 'a', name: 'Maria Lopez' },
+      data: { message: 'La factura está adjunta.', documentIds: ['d2'] },
+      visibleToApplicant: true,
+      at: answeredAt,
+    },
+  ],
+};
+
 describe('Review page', () => {
+  it('shows the question, the answer and its files beside the decision and in the history, labelled', async () => {
+    serve(answered);
+    const { container } = renderPage();
+    const panel = (
+      await screen.findByRole('heading', { name: 'Answer to your request for information' })
+    ).closest('section')!;
+    expect(panel.textContent).toContain('“Please upload the contractor invoice.”');
+    expect(panel.textContent).toContain('“La factura está adjunta.”');
+    expect(within(panel).getByRole('link', { name: 'invoice.png' }).getAttribute('href')).toBe(
+      '/api/documents/d2',
+    );
+    // The panel sits in the side column with the decision, after the evidence in reading order.
+    const aside = screen.getByRole('complementary');
+    expect(aside.contains(panel)).toBe(true);
+    expect(within(aside).getByRole('heading', { name: 'Decide' })).toBeTruthy();
+    expect(screen.getByText('Citizen answered')).toBeTruthy();
+    // In the history, labelled as the answer with its file.
+    const history = screen.getByRole('heading', { name: 'History' }).closest('section')!;
+    expect(history.textContent).toContain(
+      'Answer to the request for information: “La factura está adjunta.”',
+    );
+    expect(within(history).getByRole('link', { name: 'invoice.png' })).toBeTruthy();
+    // Listed once among the documents, saying where it came from.
+    const docs = screen.getByRole('heading', { name: 'Documents' }).closest('section')!;
+    expect(within(docs).getAllByRole('link', { name: 'invoice.png' })).toHaveLength(1);
+    expect(docs.textContent).toMatch(/invoice\.png \(image\/png\), sent with the answer of/);
+    expect(docs.textContent).toContain('receipt.pdf (application/pdf), with the application');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('offers nothing the API would refuse: the first approver of a second approval sees no action', async () => {
+    serve({
+      ...detail,
+      status: 'awaiting_second_approval',
+      approvedAmountCents: 80_000,
+      assignee: null,
+      firstApprover: { id: 'me', name: 'Avery Approver' },
+      allowedActions: ['comment'],
+    });
+    renderPage();
+    await screen.findByRole('heading', { level: 1, name: 'Review HMS-7K3Q-9FMX-4' });
+    expect(
+      screen.queryByRole('button', {
+        name: /Claim|Release|Reassign|Approve|Reject|Ask for information/,
+      }),
+    ).toBeNull();
+    expect(
+      screen.getByText('There is nothing for you to decide on this request now.'),
+    ).toBeTruthy();
+  });
+
   it('shows every part of the request, has no axe violations, and reveals the account only on request', async () => {
     serve();
     document.cookie = 'hms_csrf=t';

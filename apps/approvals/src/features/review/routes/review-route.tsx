@@ -17,12 +17,15 @@ import {
   BankSection,
   CommentsSection,
   DocumentsSection,
+  InfoAnswerPanel,
   OtherRequestsSection,
   RiskSection,
   TimelineSection,
 } from '../components/review-sections.tsx';
+import { ReassignForm } from '../../../shared/reassign-form.tsx';
+import { reassignMessages } from '../../../shared/reassign-messages.ts';
 import { reviewMessages } from '../messages.ts';
-import { DeadlineBadge, StatusText } from '../../../shared/badges.tsx';
+import { AnsweredBadge, DeadlineBadge, StatusText } from '../../../shared/badges.tsx';
 import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
@@ -43,10 +46,13 @@ export function ReviewRoute() {
   const release = useMutation(releaseMutationOptions(client));
   const [open, setOpen] = useState<DecisionKind | null>(null);
   const [help, setHelp] = useState(false);
+  const [reassigning, setReassigning] = useState(false);
+  const trr = useT(reassignMessages);
 
   const r = review.data;
-  const canDecide =
-    !!r && !r.isOwnRequest && (r.status === 'in_review' || r.status === 'awaiting_second_approval');
+  // Only what the API would let this person do (computed by the API from the shared request-rules).
+  const allowed = new Set(r?.allowedActions ?? []);
+  const canDecide = allowed.has('approve') || allowed.has('reject') || allowed.has('request_info');
   const openForm = useCallback(
     (kind: DecisionKind | null) => {
       decide.reset();
@@ -55,9 +61,9 @@ export function ReviewRoute() {
     [decide],
   );
   useShortcuts({
-    a: () => canDecide && openForm('approve'),
-    r: () => canDecide && openForm('reject'),
-    i: () => canDecide && r?.status === 'in_review' && openForm('request_info'),
+    a: () => allowed.has('approve') && openForm('approve'),
+    r: () => allowed.has('reject') && openForm('reject'),
+    i: () => allowed.has('request_info') && openForm('request_info'),
     '?': () => setHelp((h) => !h),
   });
 
@@ -76,6 +82,12 @@ export function ReviewRoute() {
         {tr('back')}
       </Link>
       <PageTitle>{tr('title', { reference: r.reference })}</PageTitle>
+      {/* The decision follows the evidence in reading order: one link takes a keyboard user straight to it. */}
+      <p>
+        <a className="usa-link" href="#actions-h">
+          {tr('jumpToDecision')}
+        </a>
+      </p>
       {help ? <KeyboardHelp onClose={() => setHelp(false)} /> : null}
       {decide.isSuccess ? (
         <div className="usa-alert usa-alert--success" role="status">
@@ -93,93 +105,143 @@ export function ReviewRoute() {
           </div>
         </div>
       ) : null}
-      {claim.error || release.error ? <ProblemAlert error={claim.error ?? release.error} /> : null}
-
-      <section aria-labelledby="summary-h">
-        <h2 id="summary-h">{tr('summary')}</h2>
-        <dl className="grid-row grid-gap">
-          {(
-            [
-              [tr('program'), r.program.name],
-              [tr('applicant'), `${r.applicant.name} (${r.applicant.email})`],
-              [tr('requested'), formatCents(r.amountRequestedCents, language)],
-              ...(r.approvedAmountCents !== null
-                ? [[tr('approvedSoFar'), formatCents(r.approvedAmountCents, language)]]
-                : []),
-              [tr('status'), <StatusText key="s" status={r.status} />],
-              [tr('deadline'), <DeadlineBadge key="d" state={r.deadline} />],
-              [tr('assignee'), r.assignee?.name ?? tr('nobody')],
-              ...(r.firstApprover ? [[tr('firstApprover'), r.firstApprover.name]] : []),
-              ...(r.payment
-                ? [
-                    [
-                      tr('payment'),
-                      tr('paymentLine', {
-                        amount: formatCents(r.payment.amountCents, language),
-                        status: r.payment.status,
-                      }),
-                    ],
-                  ]
-                : []),
-            ] as Array<[string, React.ReactNode]>
-          ).map(([k, v]) => (
-            <div key={k} className="grid-col-12 tablet:grid-col-6 margin-bottom-1">
-              <dt className="text-bold">{k}</dt>
-              <dd className="margin-left-0">{v}</dd>
-            </div>
-          ))}
-        </dl>
-        {!r.isOwnRequest &&
-        !r.assignee &&
-        (r.status === 'submitted' || r.status === 'awaiting_second_approval') ? (
-          <button
-            type="button"
-            className="usa-button"
-            onClick={() => claim.mutate(r.id)}
-            disabled={claim.isPending}
-          >
-            {tr('claim')}
-          </button>
-        ) : null}
-        {r.assignee && r.status === 'in_review' ? (
-          <button
-            type="button"
-            className="usa-button usa-button--outline"
-            onClick={() => release.mutate(r.id)}
-            disabled={release.isPending}
-          >
-            {tr('release')}
-          </button>
-        ) : null}
-      </section>
-
-      {canDecide ? (
-        <DecisionPanel
-          review={r}
-          open={open}
-          onOpen={openForm}
-          onDecide={(body) => decide.mutate(body, { onSuccess: () => setOpen(null) })}
-          pending={decide.isPending}
-          error={decide.error}
-          onReload={() => {
-            decide.reset();
-            void review.refetch();
-          }}
-        />
-      ) : null}
-
-      <RiskSection review={r} />
-      <AnswersSection review={r} />
-      <DocumentsSection documents={r.documents} />
-      <BankSection review={r} onReveal={() => reveal.mutate()} revealed={reveal.data} />
-      <OtherRequestsSection review={r} />
-      <CommentsSection
-        review={r}
-        pending={comment.isPending}
-        onAdd={(text, done) => comment.mutate(text, { onSuccess: done })}
-      />
-      <TimelineSection review={r} />
-      <AuditSection review={r} />
+      <div className="grid-row grid-gap">
+        <div className="grid-col-12 desktop:grid-col-8">
+          <section aria-labelledby="summary-h">
+            <h2 id="summary-h">{tr('summary')}</h2>
+            <dl className="grid-row grid-gap">
+              {(
+                [
+                  [tr('program'), r.program.name],
+                  [tr('applicant'), `${r.applicant.name} (${r.applicant.email})`],
+                  [tr('requested'), formatCents(r.amountRequestedCents, language)],
+                  ...(r.approvedAmountCents !== null
+                    ? [[tr('approvedSoFar'), formatCents(r.approvedAmountCents, language)]]
+                    : []),
+                  [
+                    tr('status'),
+                    <span key="s">
+                      <StatusText status={r.status} />
+                      <AnsweredBadge at={r.infoAnsweredAt} />
+                    </span>,
+                  ],
+                  [tr('deadline'), <DeadlineBadge key="d" state={r.deadline} />],
+                  [tr('assignee'), r.assignee?.name ?? tr('nobody')],
+                  ...(r.firstApprover ? [[tr('firstApprover'), r.firstApprover.name]] : []),
+                  ...(r.payment
+                    ? [
+                        [
+                          tr('payment'),
+                          tr('paymentLine', {
+                            amount: formatCents(r.payment.amountCents, language),
+                            status: r.payment.status,
+                          }),
+                        ],
+                      ]
+                    : []),
+                ] as Array<[string, React.ReactNode]>
+              ).map(([k, v]) => (
+                <div key={k} className="grid-col-12 tablet:grid-col-6 margin-bottom-1">
+                  <dt className="text-bold">{k}</dt>
+                  <dd className="margin-left-0">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <RiskSection review={r} />
+          <AnswersSection review={r} />
+          <DocumentsSection documents={r.documents} />
+          <BankSection review={r} onReveal={() => reveal.mutate()} revealed={reveal.data} />
+          <OtherRequestsSection review={r} />
+          <CommentsSection
+            review={r}
+            pending={comment.isPending}
+            onAdd={(text, done) => comment.mutate(text, { onSuccess: done })}
+          />
+          <TimelineSection review={r} />
+          <AuditSection review={r} />
+        </div>
+        {/* After the evidence in reading and keyboard order; beside it, and kept in view, on wide screens. */}
+        <aside className="grid-col-12 desktop:grid-col-4" aria-labelledby="actions-h">
+          <div className="hms-side-panel">
+            <InfoAnswerPanel review={r} />
+            <section aria-labelledby="actions-h" className="margin-bottom-2">
+              <h2 id="actions-h" tabIndex={-1}>
+                {tr('actions')}
+              </h2>
+              {claim.error || release.error ? (
+                <ProblemAlert error={claim.error ?? release.error} headingLevel={3} />
+              ) : null}
+              {allowed.size === 0 || (allowed.size === 1 && allowed.has('comment')) ? (
+                <p>{tr('noActions')}</p>
+              ) : null}
+              <div className="usa-button-group">
+                {allowed.has('claim') ? (
+                  <button
+                    type="button"
+                    className="usa-button"
+                    onClick={() => claim.mutate(r.id)}
+                    disabled={claim.isPending}
+                  >
+                    {tr('claim')}
+                  </button>
+                ) : null}
+                {allowed.has('release') ? (
+                  <button
+                    type="button"
+                    className="usa-button usa-button--outline"
+                    onClick={() => release.mutate(r.id)}
+                    disabled={release.isPending}
+                  >
+                    {tr('release')}
+                  </button>
+                ) : null}
+                {allowed.has('reassign') ? (
+                  <button
+                    type="button"
+                    className="usa-button usa-button--outline"
+                    aria-expanded={reassigning}
+                    onClick={() => setReassigning((v) => !v)}
+                  >
+                    {trr('open')}
+                  </button>
+                ) : null}
+              </div>
+              {reassigning && allowed.has('reassign') ? (
+                <ReassignForm
+                  headingLevel={3}
+                  request={{
+                    id: r.id,
+                    reference: r.reference,
+                    assigneeName: r.assignee?.name ?? null,
+                    rules: {
+                      status: r.status,
+                      applicantId: r.applicant.id,
+                      assigneeId: r.assignee?.id ?? null,
+                      firstApproverId: r.firstApprover?.id ?? null,
+                    },
+                  }}
+                  onClose={() => setReassigning(false)}
+                />
+              ) : null}
+            </section>
+            {canDecide ? (
+              <DecisionPanel
+                review={r}
+                open={open}
+                onOpen={openForm}
+                onDecide={(body) => decide.mutate(body, { onSuccess: () => setOpen(null) })}
+                pending={decide.isPending}
+                error={decide.error}
+                onReload={() => {
+                  decide.reset();
+                  void review.refetch();
+                }}
+              />
+            ) : null}
+          </div>
+        </aside>
+      </div>
     </>
   );
 }

@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { eligibleAssignees, type RuleRequest } from '@hms/contracts/request-rules';
+import { LoadingState, ProblemAlert, SelectField, useT } from '@hms/ui';
+import { approversQueryOptions, reassignMutationOptions } from './assignment-api.ts';
+import { reassignMessages } from './reassign-messages.ts';
+
+export interface ReassignTarget {
+  id: string;
+  reference: string;
+  assigneeName: string | null;
+  rules: RuleRequest;
+}
+
+/**
+ * A senior approver gives a request to another approver: choose among the people the request may go to (the same
+ * rule the API checks), confirm, and read the outcome. Focus moves to each step's heading or message, so a keyboard
+ * or screen-reader user follows the steps without hunting for them.
+ */
+export function ReassignForm({
+  request,
+  onClose,
+  headingLevel = 2,
+}: {
+  request: ReassignTarget;
+  onClose: () => void;
+  headingLevel?: 2 | 3;
+}) {
+  const tr = useT(reassignMessages);
+  const client = useQueryClient();
+  const approvers = useQuery(approversQueryOptions());
+  const reassign = useMutation(reassignMutationOptions(client));
+  const [chosen, setChosen] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const confirmText = useRef<HTMLParagraphElement>(null);
+  const outcome = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (confirming) confirmText.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (reassign.isSuccess) outcome.current?.focus();
+  }, [reassign.isSuccess]);
+
+  const people = eligibleAssignees(request.rules, approvers.data ?? []);
+  const person = people.find((p) => p.id === chosen);
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const headingId = `reassign-${request.id}`;
+
+  function next(e: FormEvent) {
+    e.preventDefault();
+    if (!person) return setError(tr('required'));
+    setError(undefined);
+    setConfirming(true);
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="usa-summary-box margin-y-2">
+      <div className="usa-summary-box__body">
+        <H id={headingId} className="usa-summary-box__heading" tabIndex={-1} ref={heading}>
+          {tr('heading', { reference: request.reference })}
+        </H>
+        <p>
+          {request.assigneeName
+            ? tr('current', { name: request.assigneeName })
+            : tr('currentNobody')}
+        </p>
+        {reassign.isSuccess ? (
+          <>
+            <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
+              <div className="usa-alert__body">
+                <p className="usa-alert__text" tabIndex={-1} ref={outcome}>
+                  {tr('done', {
+                    reference: request.reference,
+                    name: reassign.data.assignee?.name ?? person?.name ?? '',
+                  })}
+                </p>
+              </div>
+            </div>
+            <button type="button" className="usa-button usa-button--outline" onClick={onClose}>
+              {tr('close')}
+            </button>
+          </>
+        ) : approvers.isPending ? (
+          <LoadingState label={tr('loading')} />
+        ) : approvers.isError ? (
+          <ProblemAlert error={approvers.error} onRetry={() => void approvers.refetch()} />
+        ) : people.length === 0 ? (
+          <>
+            <p>{tr('nobodyEligible')}</p>
+            <button type="button" className="usa-button usa-button--outline" onClick={onClose}>
+              {tr('cancel')}
+            </button>
+          </>
+        ) : confirming && person ? (
+          <div role="group" aria-labelledby={`${headingId}-confirm`}>
+            {reassign.isError ? <ProblemAlert error={reassign.error} headingLevel={3} /> : null}
+            <p id={`${headingId}-confirm`} className="text-bold" tabIndex={-1} ref={confirmText}>
+              {tr('confirm', { reference: request.reference, name: person.name })}
+            </p>
+            <p>{tr('confirmHint')}</p>
+            <button
+              type="button"
+              className="usa-button"
+              disabled={reassign.isPending}
+              onClick={() => reassign.mutate({ id: request.id, assigneeId: person.id })}
+            >
+              {tr('yes')}
+            </button>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              onClick={() => {
+                reassign.reset();
+                setConfirming(false);
+              }}
+            >
+              {tr('cancel')}
+            </button>
+          </div>
+        ) : (
+          <form className="usa-form" noValidate onSubmit={next}>
+            <SelectField
+              id={`${headingId}-person`}
+              label={tr('person')}
+              hint={tr('personHint')}
+              error={error}
+              placeholder={tr('choose')}
+              value={chosen}
+              onChange={(e) => setChosen(e.target.value)}
+              options={people.map((p) => ({
+                value: p.id,
+                label: p.roles.includes('senior_approver')
+                  ? tr('senior', { name: p.name })
+                  : p.name,
+              }))}
+            />
+            <button type="submit" className="usa-button margin-top-2">
+              {tr('continue')}
+            </button>
+            <button
+              type="button"
+              className="usa-button usa-button--outline margin-top-2"
+              onClick={onClose}
+            >
+              {tr('cancel')}
+            </button>
+          </form>
+        )}
+      </div>
+    </section>
+  );
+}

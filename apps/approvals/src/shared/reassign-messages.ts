@@ -1,0 +1,48 @@
+import { defineMessages } from '@hms/ui';
+
+export const reassignMessages = defineMessages({
+  en: {
+    heading: 'Reassign {reference}',
+    open: 'Reassign',
+    openLabel: 'Reassign {reference}',
+    current: 'Now assigned to {name}.',
+    currentNobody: 'Nobody holds it now.',
+    person: 'Give it to',
+    personHint:
+      'Only people who may work on it are listed: not the applicant, and for a second approval a senior approver other than the first.',
+    choose: '- Choose a person -',
+    senior: '{name} (senior approver)',
+    required: 'Choose the person to give it to.',
+    nobodyEligible: 'Nobody else may work on this request.',
+    loading: 'Loading the approvers…',
+    continue: 'Continue',
+    cancel: 'Cancel',
+    close: 'Close',
+    confirm: 'Give {reference} to {name}?',
+    confirmHint: 'It moves to their "Assigned to me" queue; whoever holds it now no longer does.',
+    yes: 'Yes, reassign',
+    done: '{reference} is now assigned to {name}.',
+  },
+  es: {
+    heading: 'Reasignar {reference}',
+    open: 'Reasignar',
+    openLabel: 'Reasignar {reference}',
+    current: 'Ahora está asignada a {name}.',
+    currentNobody: 'Ahora nadie la tiene.',
+    person: 'Asignarla a',
+    personHint:
+      'Solo aparecen quienes pueden trabajar en ella: no el solicitante y, para una segunda aprobación, un aprobador sénior distinto del primero.',
+    choose: '- Elija una persona -',
+    senior: '{name} (aprobador sénior)',
+    required: 'Elija a la persona a quien asignarla.',
+    nobodyEligible: 'Nadie más puede trabajar en esta solicitud.',
+    loading: 'Cargando los aprobadores…',
+    continue: 'Continuar',
+    cancel: 'Cancelar',
+    close: 'Cerrar',
+    confirm: '¿Asignar {reference} a {name}?',
+    confirmHint: 'Pasa a su fila «Asignadas a mí»; quien la tiene ahora deja de tenerla.',
+    yes: 'Sí, reasignar',
+    done: '{reference} ahora está asignada a {name}.',
+  },
+});
