@@ -47,8 +47,10 @@ export const badRequest = (
   errors?: ProblemFieldError[],
   params?: ProblemParams,
 ) => new HttpProblem(code, 400, 'Your request has errors', detail, { errors, params });
-export const unauthorized = (code: ErrorCode = 'auth.not_signed_in', detail = 'Sign in to continue.') =>
-  new HttpProblem(code, 401, 'Not signed in', detail);
+export const unauthorized = (
+  code: ErrorCode = 'auth.not_signed_in',
+  detail = 'Sign in to continue.',
+) => new HttpProblem(code, 401, 'Not signed in', detail);
 export const forbidden = (
   code: ErrorCode,
   detail = 'Your account does not have permission to do this.',

@@ -60,6 +60,7 @@ async function ensureNotLocked(
   if (seconds > 0) {
     const minutes = Math.ceil(seconds / 60);
     throw tooManyRequests(
+      'auth.too_many_attempts',
       `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password.`,
       seconds,
     );
@@ -89,7 +90,8 @@ export async function register(
   meta: ClientMeta,
 ): Promise<{ user: User | null; token: string | null }> {
   const problems = passwordProblems(input.password, input.email);
-  if (problems.length > 0) throw badRequest('Choose a different password.', problems);
+  if (problems.length > 0)
+    throw badRequest('auth.password_rejected', 'Choose a different password.', problems);
   await ensureNotLocked(db, input.email, meta.ip);
 
   const passwordHash = await hashPassword(input.password);
@@ -148,7 +150,7 @@ export async function signIn(
         ip: meta.ip,
       }),
     );
-    throw unauthorized(SIGN_IN_FAILED);
+    throw unauthorized('auth.sign_in_failed', SIGN_IN_FAILED);
   }
   const token = await db.transaction().execute(async (trx) => {
     if (meta.currentToken) await deleteSessionByToken(trx, meta.currentToken);

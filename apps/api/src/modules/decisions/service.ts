@@ -8,6 +8,7 @@ import type {
 import { formatCents } from '@hms/contracts/money';
 import type { RequestStatus } from '@hms/contracts/landing';
 import type { Database } from '../../platform/db/schema.ts';
+import type { ErrorCode, ProblemParams } from '@hms/contracts/error-codes';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent, type RequestEventType } from '../../platform/request-events.ts';
@@ -44,21 +45,24 @@ async function stale(
     ? `${e.display_name ?? 'The system'} ${VERBS[e.type] ?? e.type.replace(/_/g, ' ')} at ${new Date(e.created_at).toISOString().slice(0, 16).replace('T', ' ')} UTC`
     : 'Someone changed it';
   return new HttpProblem(
+    'request.stale_version',
     409,
     'Changed by someone else',
     `${r.reference} changed after you loaded it: ${who}. It is now ${r.status} (version ${r.version}; you sent version ${sent}). Reload the request, check the change, and decide again.`,
-    'stale-version',
-    [
-      {
-        field: 'body.version',
-        message: `The request is at version ${r.version}; reload it and decide on the current version.`,
-      },
-    ],
+    {
+      errors: [
+        {
+          field: 'body.version',
+          message: `The request is at version ${r.version}; reload it and decide on the current version.`,
+        },
+      ],
+      params: { reference: r.reference },
+    },
   );
 }
 
-const amountError = (message: string) =>
-  badRequest(message, [{ field: 'body.approvedAmountCents', message }]);
+const amountError = (code: ErrorCode, message: string, params: ProblemParams) =>
+  badRequest(code, message, [{ field: 'body.approvedAmountCents', message }], params);
 
 /**
  * Records one decision on a request, with every rule enforced here (never only in a screen): the decider did not
@@ -77,10 +81,12 @@ export async function decide(
     const r = await repo.lockRequest(trx, requestId);
     if (!r)
       throw notFound(
+        'request.not_found',
         `There is no request ${requestId}. Check the link or search the inbox by reference.`,
       );
     if (r.applicant_id === actor.id)
       throw forbidden(
+        'request.own_request',
         `You applied for ${r.reference}, so you cannot decide on it. Another approver must.`,
       );
 
@@ -104,10 +110,12 @@ export async function decide(
     }
     if (r.assigned_to && r.assigned_to !== actor.id)
       throw conflict(
+        'request.held_by_other',
         `${r.reference} is claimed by ${r.assignee_name}. Only the person who holds it can decide; ask a senior approver to reassign it.`,
       );
     if (r.status === 'awaiting_second_approval' && !actor.roles.includes('senior_approver'))
       throw forbidden(
+        'request.senior_only',
         `${r.reference} waits for a second approval: only a senior approver can decide on it now.`,
       );
 
@@ -125,6 +133,7 @@ export async function decide(
     if (body.kind === 'request_info') {
       if (r.status !== 'in_review')
         throw conflict(
+          'request.not_in_review',
           `${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`,
         );
       toStatus = 'needs_info';
@@ -135,6 +144,7 @@ export async function decide(
     } else if (body.kind === 'reject') {
       if (r.status !== 'in_review' && !isSecond)
         throw conflict(
+          'request.not_decidable',
           `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be rejected.`,
         );
       toStatus = 'rejected';
@@ -145,10 +155,12 @@ export async function decide(
     } else {
       if (r.status !== 'in_review' && !isSecond)
         throw conflict(
+          'request.not_decidable',
           `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be approved.`,
         );
       if (isSecond && r.first_approver_id === actor.id)
         throw forbidden(
+          'request.second_approver_same',
           `You gave the first approval of ${r.reference}; the second approval must come from a different senior approver.`,
         );
       const p = await repo.lockProgramBudget(trx, r.program_id, r.id);
@@ -160,19 +172,27 @@ export async function decide(
       const fmt = (c: number) => formatCents(c, 'en');
       if (amount > r.amount_requested_cents)
         throw amountError(
+          'decision.amount_above_requested',
           `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.amount_requested_cents)} requested; approve at most the requested amount.`,
+          { amountCents: amount, limitCents: r.amount_requested_cents },
         );
       if (isSecond && r.approved_amount_cents !== null && amount > r.approved_amount_cents)
         throw amountError(
+          'decision.amount_above_first_approval',
           `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(r.approved_amount_cents)} of the first approval; a second approval can confirm or lower it, not raise it.`,
+          { amountCents: amount, limitCents: r.approved_amount_cents },
         );
       if (amount > p.maxAmountCents)
         throw amountError(
+          'decision.amount_above_program_max',
           `approvedAmountCents (${fmt(amount)}) is more than the program maximum of ${fmt(p.maxAmountCents)}; approve at most ${fmt(p.maxAmountCents)}.`,
+          { amountCents: amount, limitCents: p.maxAmountCents },
         );
       if (amount > remaining)
         throw amountError(
+          'decision.amount_above_budget',
           `approvedAmountCents (${fmt(amount)}) is more than the ${fmt(Math.max(0, remaining))} left in the budget of ${p.name}; approve at most ${fmt(Math.max(0, remaining))} or ask finance to extend the budget.`,
+          { amountCents: amount, limitCents: Math.max(0, remaining) },
         );
       approvedAmount = amount;
       if (!isSecond && amount > p.thresholdCents) {
@@ -189,6 +209,7 @@ export async function decide(
       } else {
         if (!r.payee_account_id)
           throw conflict(
+            'request.no_payee_account',
             `${r.reference} has no payee bank account, so no payment can be created. Ask the citizen for their bank account (request information) before approving.`,
           );
         toStatus = 'approved';

@@ -3,6 +3,7 @@ import type { InboxItem, InboxListResponse, AssignmentResponse } from '@hms/cont
 import type { inboxQuerySchema } from '@hms/contracts/inbox';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/schema.ts';
+import type { ErrorCode } from '@hms/contracts/error-codes';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
@@ -26,7 +27,7 @@ function encodeCursor(sort: string, c: repo.SortCursor): string {
 
 function decodeCursor(raw: string, sort: string): repo.SortCursor {
   const fail = () =>
-    badRequest('The cursor is not valid.', [
+    badRequest('validation.cursor_invalid', 'The cursor is not valid.', [
       {
         field: 'query.cursor',
         message:
@@ -128,7 +129,10 @@ export async function list(
 async function loadOr404(db: Kysely<Database>, id: string) {
   const r = await repo.requestForAssignment(db, id);
   if (!r)
-    throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
+    throw notFound(
+      'request.not_found',
+      `There is no request ${id}. Check the link or search the inbox by reference.`,
+    );
   return r;
 }
 
@@ -140,18 +144,24 @@ export async function claim(
   return db.transaction().execute(async (trx) => {
     const before = await repo.requestForAssignment(trx, id);
     if (!before)
-      throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
+      throw notFound(
+        'request.not_found',
+        `There is no request ${id}. Check the link or search the inbox by reference.`,
+      );
     if (before.applicant_id === actor.id)
       throw forbidden(
+        'request.own_request',
         `You applied for ${before.reference}, so you cannot work on it. Another approver must take it.`,
       );
     if (before.status === 'awaiting_second_approval') {
       if (!actor.roles.includes('senior_approver'))
         throw forbidden(
+          'request.senior_only',
           `${before.reference} waits for a second approval, which only a senior approver can give.`,
         );
       if (before.first_approver_id === actor.id)
         throw forbidden(
+          'request.second_approver_same',
           `You gave the first approval of ${before.reference}; a different senior approver must give the second.`,
         );
     }
@@ -159,12 +169,17 @@ export async function claim(
     if (!row) {
       const now = await repo.requestForAssignment(trx, id);
       if (now?.assigned_to)
-        throw conflict(
-          now.assigned_to === actor.id
-            ? `You already have ${now.reference}.`
-            : `${now.reference} is already claimed by ${now.assignee_name}. Pick another request, or ask a senior approver to reassign it.`,
-        );
+        throw now.assigned_to === actor.id
+          ? conflict('request.already_yours', `You already have ${now.reference}.`, {
+              reference: now.reference,
+            })
+          : conflict(
+              'request.held_by_other',
+              `${now.reference} is already claimed by ${now.assignee_name}. Pick another request, or ask a senior approver to reassign it.`,
+              { reference: now.reference },
+            );
       throw conflict(
+        'request.not_claimable',
         `${before.reference} is ${now?.status ?? before.status} and cannot be claimed; only submitted requests and those awaiting a second approval can.`,
       );
     }
@@ -208,14 +223,21 @@ export async function release(
   return db.transaction().execute(async (trx) => {
     const before = await loadOr404(trx as unknown as Kysely<Database>, id);
     if (before.assigned_to !== actor.id)
-      throw conflict(
-        before.assigned_to
-          ? `${before.reference} is claimed by ${before.assignee_name}, not you; only they (or a senior approver, by reassigning) can release it.`
-          : `${before.reference} is not claimed by anyone.`,
-      );
+      throw before.assigned_to
+        ? conflict(
+            'request.held_by_other',
+            `${before.reference} is claimed by ${before.assignee_name}, not you; only they (or a senior approver, by reassigning) can release it.`,
+            { reference: before.reference },
+          )
+        : conflict('request.not_claimed', `${before.reference} is not claimed by anyone.`, {
+            reference: before.reference,
+          });
     const row = await repo.release(trx, id, actor.id);
     if (!row)
-      throw conflict(`${before.reference} changed while you released it. Reload and try again.`);
+      throw conflict(
+        'request.stale_version',
+        `${before.reference} changed while you released it. Reload and try again.`,
+      );
     await recordRequestEvent(trx, {
       requestId: id,
       type: 'released',
@@ -246,27 +268,37 @@ export async function reassign(
   return db.transaction().execute(async (trx) => {
     const before = await loadOr404(trx as unknown as Kysely<Database>, id);
     const target = await repo.staffUser(trx, assigneeId);
-    const field = (message: string) => badRequest(message, [{ field: 'body.assigneeId', message }]);
+    const field = (code: ErrorCode, message: string) =>
+      badRequest(code, message, [{ field: 'body.assigneeId', message }], {
+        reference: before.reference,
+      });
     if (!target || !target.roles.some((r) => r === 'approver' || r === 'senior_approver'))
       throw field(
+        'request.assignee_invalid',
         'assigneeId must be the id of an approver or senior approver (see GET /api/inbox/approvers).',
       );
     if (before.applicant_id === assigneeId)
       throw field(
+        'request.assignee_invalid',
         `${target.name} applied for ${before.reference} and cannot be assigned to it. Choose someone else.`,
       );
     if (before.applicant_id === actor.id)
-      throw forbidden(`You applied for ${before.reference}, so you cannot assign it.`);
+      throw forbidden(
+        'request.own_request',
+        `You applied for ${before.reference}, so you cannot assign it.`,
+      );
     if (
       before.status === 'awaiting_second_approval' &&
       (!target.roles.includes('senior_approver') || before.first_approver_id === assigneeId)
     )
       throw field(
+        'request.assignee_invalid',
         `${before.reference} needs its second approval from a senior approver other than the first approver.`,
       );
     const row = await repo.reassign(trx, id, before.assigned_to, assigneeId);
     if (!row)
       throw conflict(
+        'request.not_assignable',
         `${before.reference} changed while you reassigned it (or is ${before.status}, which cannot be assigned). Reload and try again.`,
       );
     await recordRequestEvent(trx, {

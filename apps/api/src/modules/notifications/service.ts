@@ -16,7 +16,7 @@ function decodeCursor(raw: string | undefined): repo.Cursor | null {
   if (!raw) return null;
   const m = CURSOR.exec(Buffer.from(raw, 'base64url').toString('utf8'));
   if (!m) {
-    throw badRequest('The cursor is not valid.', [
+    throw badRequest('validation.cursor_invalid', 'The cursor is not valid.', [
       {
         field: 'query.cursor',
         message: 'Use the nextCursor value from the previous page exactly as returned.',
@@ -63,7 +63,10 @@ export const unread = (db: Kysely<Database>, userId: string) => repo.unreadCount
 
 export async function markRead(db: Kysely<Database>, userId: string, id: string): Promise<void> {
   if (!(await repo.markRead(db, userId, id)))
-    throw notFound('We could not find that notification in your account.');
+    throw notFound(
+      'notification.not_found',
+      'We could not find that notification in your account.',
+    );
 }
 
 export const markAllRead = (db: Kysely<Database>, userId: string) => repo.markAllRead(db, userId);

@@ -88,7 +88,7 @@ export async function disableEndpoint(
       .where('id', '=', id)
       .returning(['id', 'url', 'description', 'event_types', 'enabled', 'created_at'])
       .executeTakeFirst();
-    if (!row) throw notFound(`No webhook endpoint with id ${id}.`);
+    if (!row) throw notFound('webhook.endpoint_not_found', `No webhook endpoint with id ${id}.`);
     await appendAudit(trx, {
       actorId: userId,
       actorKind: 'user',
@@ -159,7 +159,7 @@ export async function redeliver(
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!d) throw notFound(`No webhook delivery with id ${id}.`);
+    if (!d) throw notFound('webhook.delivery_not_found', `No webhook delivery with id ${id}.`);
     const queued = await trx
       .selectFrom('jobs')
       .select('id')
@@ -168,7 +168,10 @@ export async function redeliver(
       .where((eb) => eb(eb.ref('payload', '->>').key('deliveryId' as never), '=', id))
       .executeTakeFirst();
     if (queued)
-      throw conflict('This delivery is already queued; wait for the attempt in progress.');
+      throw conflict(
+        'webhook.delivery_queued',
+        'This delivery is already queued; wait for the attempt in progress.',
+      );
     await trx
       .updateTable('webhook_deliveries')
       .set({ status: 'pending', next_attempt_at: new Date() })
