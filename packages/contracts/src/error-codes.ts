@@ -38,16 +38,19 @@ export const ERROR_CODES = {
   // The citizen's application.
   'request.not_found': 'The request does not exist or is not visible to the caller.',
   'request.already_submitted': 'The application was already submitted and can no longer be edited.',
-  'request.stale_version': 'The request changed (another device, tab or person) since it was loaded.',
+  'request.stale_version':
+    'The request changed (another device, tab or person) since it was loaded.',
   'request.step_unknown': 'The step is not part of this program’s form.',
   'request.idempotency_key_reused': 'The Idempotency-Key was already used for another request.',
   'request.declaration_required': 'The declaration was not confirmed.',
   'request.bank_account_missing': 'No bank account was given before submitting.',
   'request.not_eligible': 'The answers do not meet the program’s eligibility rules.',
   'request.no_open_info_request': 'There is no open request for more information to answer.',
-  'request.documents_not_attached': 'Some files named in the answer are not attached to the request.',
+  'request.documents_not_attached':
+    'Some files named in the answer are not attached to the request.',
   'request.not_withdrawable': 'The request cannot be withdrawn in its current state.',
-  'request.not_payment_returned': 'A new bank account can be given only after a payment was returned.',
+  'request.not_payment_returned':
+    'A new bank account can be given only after a payment was returned.',
   'request.no_returned_payment': 'The request has no returned payment.',
   'request.return_not_account': 'The payment return was not about the bank account.',
 
@@ -55,7 +58,8 @@ export const ERROR_CODES = {
   'document.missing': 'No file was sent.',
   'document.too_large': 'The file is larger than allowed.',
   'document.type_not_accepted': 'The file type is not one of the accepted types.',
-  'document.form_files_draft_only': 'Form files can be added only while the application is a draft.',
+  'document.form_files_draft_only':
+    'Form files can be added only while the application is a draft.',
   'document.upload_closed': 'Files can be added only to a draft or when information was requested.',
   'document.not_found': 'The file does not exist or is not visible to the caller.',
   'document.kept_with_request': 'A file sent with a submitted request cannot be removed.',
@@ -70,11 +74,14 @@ export const ERROR_CODES = {
   'request.not_assignable': 'The request cannot be reassigned in its current state.',
   'request.not_in_review': 'More information can be asked only while the request is in review.',
   'request.not_decidable': 'The request is not in a state where it can be approved or rejected.',
-  'request.senior_only': 'The request awaits a second approval, which only a senior approver gives.',
-  'request.second_approver_same': 'The second approval must come from someone other than the first.',
+  'request.senior_only':
+    'The request awaits a second approval, which only a senior approver gives.',
+  'request.second_approver_same':
+    'The second approval must come from someone other than the first.',
   'request.assignee_invalid': 'The chosen assignee cannot take this request.',
   'decision.amount_above_requested': 'The approved amount is more than the amount requested.',
-  'decision.amount_above_first_approval': 'A second approval cannot raise the first approval’s amount.',
+  'decision.amount_above_first_approval':
+    'A second approval cannot raise the first approval’s amount.',
   'decision.amount_above_program_max': 'The approved amount is more than the program maximum.',
   'decision.amount_above_budget': 'The approved amount is more than the program budget left.',
 
@@ -97,7 +104,8 @@ export const ERROR_CODES = {
   'returns.file_empty': 'The file holds no returns and no notifications of change.',
   'noc.not_found': 'The notification of change does not exist.',
   'noc.already_decided': 'The notification of change was already applied or dismissed.',
-  'noc.correction_invalid': 'The corrected bank details in the notification of change are not valid.',
+  'noc.correction_invalid':
+    'The corrected bank details in the notification of change are not valid.',
 
   // Administration.
   'token.not_found': 'The service token does not exist.',

@@ -7,7 +7,7 @@ import {
   type DecisionKind,
 } from '@hms/contracts/decisions';
 import type { ReviewDetail } from '@hms/contracts/review';
-import { formatCents, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import { formatCents, ProblemAlert, problemText, useLanguage, useT } from '@hms/ui';
 import { reviewMessages } from '../messages.ts';
 
 export interface DecisionPanelProps {
@@ -112,7 +112,7 @@ export function DecisionPanel({
         <div className="usa-alert usa-alert--warning" role="alert">
           <div className="usa-alert__body">
             <h3 className="usa-alert__heading">{tr('conflict')}</h3>
-            <p className="usa-alert__text">{(error as { detail?: string }).detail}</p>
+            <p className="usa-alert__text">{problemText(error, language).message}</p>
             <button type="button" className="usa-button usa-button--outline" onClick={onReload}>
               {tr('reload')}
             </button>
