@@ -109,7 +109,7 @@ function fieldPath(where: string, path: string): string {
 function fieldCodeOf(
   keyword: string,
   params: Record<string, unknown> | undefined,
-  message: string | undefined,
+  missing: boolean,
 ): { code: FieldErrorCode; params?: ProblemParams } | Record<string, never> {
   const origin = params?.origin;
   const bound = (key: 'minimum' | 'maximum') => {
@@ -135,10 +135,7 @@ function fieldCodeOf(
         return { code: 'field.too_large', params: bound('maximum') };
       return {};
     case 'invalid_type':
-      // zod does not report the input; its default message is the only sign the field was left out.
-      return message?.endsWith('received undefined')
-        ? { code: 'field.required' }
-        : { code: 'field.invalid' };
+      return missing ? { code: 'field.required' } : { code: 'field.invalid' };
     case 'invalid_format':
       return { code: 'field.invalid_format' };
     case 'invalid_value':
@@ -148,7 +145,17 @@ function fieldCodeOf(
   }
 }
 
-function toProblem(err: unknown): HttpProblem | null {
+/** The value at a zod path ("/a/0/b") in what was sent, to tell a field left out from one of the wrong type. */
+function valueAt(root: unknown, instancePath: string): unknown {
+  let node = root;
+  for (const key of instancePath.split('/').filter(Boolean)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function toProblem(err: unknown, input?: Record<string, unknown>): HttpProblem | null {
   if (err instanceof HttpProblem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const context = (err as { validationContext?: string }).validationContext ?? 'body';
@@ -157,7 +164,7 @@ function toProblem(err: unknown): HttpProblem | null {
     const errors = err.validation.map((v) => ({
       field: fieldPath(where, v.instancePath),
       message: v.message ?? 'Invalid value.',
-      ...fieldCodeOf(v.keyword, v.params, v.message),
+      ...fieldCodeOf(v.keyword, v.params, valueAt(input?.[context], v.instancePath) === undefined),
     }));
     return badRequest(
       'validation.failed',
@@ -216,7 +223,12 @@ function toProblem(err: unknown): HttpProblem | null {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
-    const problem = toProblem(err);
+    const problem = toProblem(err, {
+      body: request.body,
+      querystring: request.query,
+      params: request.params,
+      headers: request.headers,
+    });
     if (problem) {
       if (problem.status >= 500)
         request.log.error({ err }, 'request failed: dependency unavailable');
