@@ -205,7 +205,7 @@ export function DecisionPanel({
                   </option>
                   {rejectReasonCodes.map((c) => (
                     <option key={c} value={c}>
-                      {rejectReasonLabels[c]}
+                      {rejectReasonLabels[language][c]}
                     </option>
                   ))}
                 </select>
