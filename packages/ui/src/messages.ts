@@ -11,6 +11,9 @@ export const uiMessages = defineMessages({
     tryAgain: 'Try again',
     retryAfter: 'You can try again in {seconds} seconds.',
     siteName: 'HMS',
+    siteTitle: 'HMS — Health & Money Services',
+    pageTitle: '{page} | {site}',
+    errorTitlePrefix: 'Error: {title}',
   },
   es: {
     errorSummaryTitle: 'Hay un problema',
@@ -21,5 +24,8 @@ export const uiMessages = defineMessages({
     tryAgain: 'Intentar de nuevo',
     retryAfter: 'Puede intentarlo de nuevo en {seconds} segundos.',
     siteName: 'HMS',
+    siteTitle: 'HMS — Servicios de Salud y Dinero',
+    pageTitle: '{page} | {site}',
+    errorTitlePrefix: 'Error: {title}',
   },
 });
