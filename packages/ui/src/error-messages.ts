@@ -79,7 +79,7 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     'request.no_payee_account':
       'This request has no bank account for the payment. Ask the applicant for one first.',
     'request.held_by_other':
-      'Another approver is working on this request. Choose another one, or ask a senior approver to reassign it.',
+      '{holder} is working on this request. Choose another one, or ask a senior approver to reassign it.',
     'request.already_yours': 'You are already working on this request.',
     'request.not_claimable':
       'This request cannot be taken now. Reload the list to see its current state.',
@@ -210,7 +210,7 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     'request.no_payee_account':
       'Esta solicitud no tiene cuenta bancaria para el pago. Pídale una al solicitante primero.',
     'request.held_by_other':
-      'Otro aprobador está trabajando en esta solicitud. Elija otra, o pida a un aprobador sénior que la reasigne.',
+      '{holder} está trabajando en esta solicitud. Elija otra, o pida a un aprobador sénior que la reasigne.',
     'request.already_yours': 'Usted ya está trabajando en esta solicitud.',
     'request.not_claimable':
       'Esta solicitud no se puede tomar ahora. Vuelva a cargar la lista para ver su estado actual.',
@@ -349,7 +349,7 @@ export type ProblemParamValues = Record<string, string | number>;
 function fill(template: string, params: ProblemParamValues | undefined, language: Language) {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => {
     const v = params?.[name];
-    if (v === undefined) return match;
+    if (v === undefined || v === '') return match;
     return typeof v === 'number' && name.endsWith('Cents') ? formatCents(v, language) : String(v);
   });
 }

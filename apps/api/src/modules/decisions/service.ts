@@ -112,6 +112,7 @@ export async function decide(
       throw conflict(
         'request.held_by_other',
         `${r.reference} is claimed by ${r.assignee_name}. Only the person who holds it can decide; ask a senior approver to reassign it.`,
+        { reference: r.reference, holder: r.assignee_name ?? '' },
       );
     if (r.status === 'awaiting_second_approval' && !actor.roles.includes('senior_approver'))
       throw forbidden(

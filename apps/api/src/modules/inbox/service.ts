@@ -176,7 +176,7 @@ export async function claim(
           : conflict(
               'request.held_by_other',
               `${now.reference} is already claimed by ${now.assignee_name}. Pick another request, or ask a senior approver to reassign it.`,
-              { reference: now.reference },
+              { reference: now.reference, holder: now.assignee_name ?? '' },
             );
       throw conflict(
         'request.not_claimable',
@@ -227,7 +227,7 @@ export async function release(
         ? conflict(
             'request.held_by_other',
             `${before.reference} is claimed by ${before.assignee_name}, not you; only they (or a senior approver, by reassigning) can release it.`,
-            { reference: before.reference },
+            { reference: before.reference, holder: before.assignee_name ?? '' },
           )
         : conflict('request.not_claimed', `${before.reference} is not claimed by anyone.`, {
             reference: before.reference,

@@ -107,7 +107,7 @@ describe('My requests', () => {
   it('shows the API problem with a retry when the list cannot be loaded', async () => {
     pages = {};
     renderRoute();
-    expect((await screen.findByRole('alert')).textContent).toContain('Server error');
+    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });
