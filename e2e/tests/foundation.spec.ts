@@ -65,7 +65,9 @@ test.describe('sign-in and role-aware navigation', () => {
     await page.getByLabel('Email').fill(demoUsers.citizen);
     await page.getByLabel('Password', { exact: true }).fill('not-the-right-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByText('Email or password is incorrect.').first()).toBeVisible();
+    await expect(
+      page.getByText('The email or password is not right. Check them and try again.').first(),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   });
 

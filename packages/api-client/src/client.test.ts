@@ -73,8 +73,16 @@ describe('problem responses', () => {
             title: 'Your request has errors',
             status: 422,
             detail: 'Check the fields.',
+            code: 'validation.failed',
+            params: { count: 1, nested: { no: true } },
             errors: [
-              { field: 'password', message: 'Password must be at least 12 characters long.' },
+              {
+                field: 'password',
+                message: 'Password must be at least 12 characters long.',
+                code: 'field.too_short',
+                params: { minimum: 12 },
+              },
+              { field: 'email', message: 'Unknown code dropped.', code: 'field.made_up' },
               { bad: true },
             ],
           }),
@@ -96,8 +104,17 @@ describe('problem responses', () => {
     expect(problem.status).toBe(422);
     expect(problem.title).toBe('Your request has errors');
     expect(problem.detail).toBe('Check the fields.');
+    expect(problem.code).toBe('validation.failed');
+    // Only string and number params survive: they are interpolated into messages.
+    expect(problem.params).toEqual({ count: 1 });
     expect(problem.errors).toEqual([
-      { field: 'password', message: 'Password must be at least 12 characters long.' },
+      {
+        field: 'password',
+        message: 'Password must be at least 12 characters long.',
+        code: 'field.too_short',
+        params: { minimum: 12 },
+      },
+      { field: 'email', message: 'Unknown code dropped.' },
     ]);
     expect(problem.fieldError('password')).toMatch(/12 characters/);
   });

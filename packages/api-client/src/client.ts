@@ -22,6 +22,18 @@ export const problemMiddleware: Middleware = {
   },
 };
 
+/**
+ * Tells the API which language the page is showing (the shell keeps `<html lang>` in step with the language switch),
+ * so what the API renders for the reader (notifications) follows the switch at once rather than the saved profile.
+ */
+export const languageMiddleware: Middleware = {
+  onRequest({ request }) {
+    const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+    if (lang === 'en' || lang === 'es') request.headers.set('accept-language', lang);
+    return request;
+  },
+};
+
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? globalThis.location?.origin ?? '';
   const doFetch = (input: Request) => (options.fetch ?? globalThis.fetch)(input);
@@ -36,6 +48,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
         await doFetch(new Request(`${baseUrl}/api/me`, { credentials: 'same-origin' }));
       },
     }),
+    languageMiddleware,
     problemMiddleware,
   );
   return client;

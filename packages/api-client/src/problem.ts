@@ -1,7 +1,13 @@
+import type { ErrorCode, FieldErrorCode, ProblemParams } from '@hms/contracts/error-codes';
+import { isErrorCode, isFieldErrorCode } from '@hms/contracts/error-codes';
+
 /** One field-level error, as the API reports it inside a problem document (RFC 9457 extension `errors`). */
 export interface FieldError {
   field: string;
   message: string;
+  /** For the common failures, so a form can say it in the reader's language (`fieldErrorText` in @hms/ui). */
+  code?: FieldErrorCode | undefined;
+  params?: ProblemParams | undefined;
 }
 
 /**
@@ -14,6 +20,12 @@ export class ApiProblem extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly type: string;
+  /**
+   * The stable machine code (see @hms/contracts/error-codes); screens show their own message for it in the reader's
+   * language. Undefined when the response was not an HMS problem (a proxy's error page, a network failure).
+   */
+  readonly code: ErrorCode | undefined;
+  readonly params: ProblemParams | undefined;
   readonly errors: FieldError[];
   /** Seconds from a `Retry-After` header (sent with 429 and 503), so the UI can say how long to wait. */
   readonly retryAfterSeconds: number | undefined;
@@ -23,6 +35,8 @@ export class ApiProblem extends Error {
     title: string;
     detail?: string | undefined;
     type?: string | undefined;
+    code?: ErrorCode | undefined;
+    params?: ProblemParams | undefined;
     errors?: FieldError[] | undefined;
     retryAfterSeconds?: number | undefined;
   }) {
@@ -32,6 +46,8 @@ export class ApiProblem extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.type = init.type ?? 'about:blank';
+    this.code = init.code;
+    this.params = init.params;
     this.errors = init.errors ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
@@ -50,9 +66,25 @@ function parseFieldErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) =>
     isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string'
-      ? [{ field: item.field, message: item.message }]
+      ? [
+          {
+            field: item.field,
+            message: item.message,
+            ...(isFieldErrorCode(item.code) ? { code: item.code } : {}),
+            ...(parseParams(item.params) ? { params: parseParams(item.params) } : {}),
+          },
+        ]
       : [],
   );
+}
+
+/** Only string and number values: params are interpolated into messages, never rendered as markup. */
+function parseParams(value: unknown): ProblemParams | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: ProblemParams = {};
+  for (const [k, v] of Object.entries(value))
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function parseRetryAfter(header: string | null): number | undefined {
@@ -83,6 +115,8 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
       title: body.title,
       detail: typeof body.detail === 'string' ? body.detail : undefined,
       type: typeof body.type === 'string' ? body.type : undefined,
+      code: isErrorCode(body.code) ? body.code : undefined,
+      params: parseParams(body.params),
       errors: parseFieldErrors(body.errors),
       retryAfterSeconds,
     });

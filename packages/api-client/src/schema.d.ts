@@ -765,7 +765,7 @@ export interface paths {
         };
         /**
          * My notifications, newest first
-         * @description Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).
+         * @description Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20). Each notification is written in the first of en/es in Accept-Language, else in the profile language.
          */
         get: operations["listNotifications"];
         put?: never;
@@ -1318,14 +1318,26 @@ export interface components {
     schemas: {
         ProblemInput: {
             type: string;
+            /** @enum {string} */
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued";
             title: string;
             status: number;
             detail: string;
             instance: string;
             requestId?: string;
+            /** @description Safe values the message for the code may show (a reference, a count, cents). */
+            params?: {
+                [key: string]: string | number;
+            };
             errors?: {
                 field: string;
                 message: string;
+                /** @enum {string} */
+                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice";
+                /** @description Safe values the message for the code may show (a reference, a count, cents). */
+                params?: {
+                    [key: string]: string | number;
+                };
             }[];
         };
         UserInput: {
@@ -1346,14 +1358,26 @@ export interface components {
         };
         Problem: {
             type: string;
+            /** @enum {string} */
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued";
             title: string;
             status: number;
             detail: string;
             instance: string;
             requestId?: string;
+            /** @description Safe values the message for the code may show (a reference, a count, cents). */
+            params?: {
+                [key: string]: string | number;
+            };
             errors?: {
                 field: string;
                 message: string;
+                /** @enum {string} */
+                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice";
+                /** @description Safe values the message for the code may show (a reference, a count, cents). */
+                params?: {
+                    [key: string]: string | number;
+                };
             }[];
         };
         User: {

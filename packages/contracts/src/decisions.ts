@@ -13,14 +13,26 @@ export const rejectReasonCodes = [
 export const rejectReasonCodeSchema = z.enum(rejectReasonCodes);
 export type RejectReasonCode = z.infer<typeof rejectReasonCodeSchema>;
 
-export const rejectReasonLabels: Record<RejectReasonCode, string> = {
-  ineligible: 'Not eligible for the program',
-  incomplete: 'Missing or incomplete information',
-  duplicate: 'Duplicate of another request',
-  outside_program_dates: 'Outside the program dates',
-  budget_exhausted: 'Program budget exhausted',
-  suspected_fraud: 'Could not verify the information given',
-  other: 'Other (explained in the message)',
+/** What each reject reason is called on screen, in both languages (typed: a missing translation fails typecheck). */
+export const rejectReasonLabels: Record<'en' | 'es', Record<RejectReasonCode, string>> = {
+  en: {
+    ineligible: 'Not eligible for the program',
+    incomplete: 'Missing or incomplete information',
+    duplicate: 'Duplicate of another request',
+    outside_program_dates: 'Outside the program dates',
+    budget_exhausted: 'Program budget exhausted',
+    suspected_fraud: 'Could not verify the information given',
+    other: 'Other (explained in the message)',
+  },
+  es: {
+    ineligible: 'No cumple los requisitos del programa',
+    incomplete: 'Falta información o está incompleta',
+    duplicate: 'Duplicado de otra solicitud',
+    outside_program_dates: 'Fuera de las fechas del programa',
+    budget_exhausted: 'Se agotó el presupuesto del programa',
+    suspected_fraud: 'No se pudo verificar la información dada',
+    other: 'Otro (explicado en el mensaje)',
+  },
 };
 
 const version = z

@@ -1,4 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useT } from './i18n.tsx';
+import { uiMessages } from './messages.ts';
 
 let focusPending = false;
 
@@ -18,24 +20,35 @@ export function requestHeadingFocus(root: ParentNode = document): void {
   }
 }
 
+/** The English site name (the static HTML's title before any script runs); the screens use the localised one. */
 export const SITE_NAME = 'HMS — Health & Money Services';
 
-/** Sets document.title and renders the page's one h1. */
+/**
+ * Sets document.title, wholly in the reader's language ("<page> | <site name>", prefixed "Error:" while the page
+ * shows errors the person must fix), and renders the page's one h1.
+ */
 export function PageTitle({
   children,
   title,
   className,
+  hasErrors = false,
 }: {
   children: ReactNode;
   title?: string;
   className?: string;
+  /** True while a form on the page shows an error summary: the tab title then starts with "Error:". */
+  hasErrors?: boolean;
 }) {
+  const tr = useT(uiMessages);
   const ref = useRef<HTMLHeadingElement>(null);
   const text = title ?? (typeof children === 'string' ? children : '');
+  const siteName = tr('siteTitle');
+  const full = text ? tr('pageTitle', { page: text, site: siteName }) : siteName;
+  const documentTitle = hasErrors ? tr('errorTitlePrefix', { title: full }) : full;
 
   useEffect(() => {
-    document.title = text ? `${text} | ${SITE_NAME}` : SITE_NAME;
-  }, [text]);
+    document.title = documentTitle;
+  }, [documentTitle]);
 
   useEffect(() => {
     if (focusPending && ref.current) {

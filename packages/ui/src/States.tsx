@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useT } from './i18n.tsx';
+import { problemText, type ProblemLike } from './error-messages.ts';
+import { useLanguage, useT } from './i18n.tsx';
 import { uiMessages } from './messages.ts';
 
 /** A polite live region, so screen readers hear that content is on its way without losing their place. */
@@ -23,48 +24,15 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-interface ProblemLike {
-  title?: unknown;
-  detail?: unknown;
-  status?: unknown;
+interface AlertProblem extends ProblemLike {
   retryAfterSeconds?: unknown;
 }
 
-type HeadingKey =
-  | 'problemGeneric'
-  | 'problemInput'
-  | 'problemSignIn'
-  | 'problemForbidden'
-  | 'problemNotFound'
-  | 'problemConflict'
-  | 'problemTooMany';
-
-/** A heading written for the reader, chosen by the kind of failure; never the server's own title. */
-function headingKeyFor(status: unknown): HeadingKey {
-  switch (status) {
-    case 400:
-    case 422:
-      return 'problemInput';
-    case 401:
-      return 'problemSignIn';
-    case 403:
-      return 'problemForbidden';
-    case 404:
-      return 'problemNotFound';
-    case 409:
-      return 'problemConflict';
-    case 429:
-      return 'problemTooMany';
-    default:
-      return 'problemGeneric';
-  }
-}
-
 /**
- * Shows an API error readably. Duck-typed on the problem+json fields so the UI package does not depend on
- * the API client; anything else (network failure, bug) gets a plain generic message, never a stack trace.
- * The heading is always one of our own reader-language headings: a server title ("Conflict") is a label for
- * machines and logs, not something to put in front of a person.
+ * Shows an API error readably, in the reader's language: the catalog message for the problem's code (never the
+ * server's English title or detail), or a generic message for its status. Duck-typed on the problem+json fields so
+ * the UI package does not depend on the API client; anything else (network failure, bug) gets a plain generic
+ * message, never a stack trace.
  */
 export function ProblemAlert({
   error,
@@ -76,16 +44,17 @@ export function ProblemAlert({
   headingLevel?: 2 | 3;
 }) {
   const tr = useT(uiMessages);
-  const problem = (typeof error === 'object' && error !== null ? error : {}) as ProblemLike;
-  const isProblem = typeof problem.title === 'string' && typeof problem.status === 'number';
-  const title = tr(isProblem ? headingKeyFor(problem.status) : 'problemGeneric');
-  const detail = isProblem
-    ? typeof problem.detail === 'string'
-      ? problem.detail
-      : tr('problemGenericDetail')
-    : error instanceof TypeError
-      ? tr('problemOffline')
-      : tr('problemGenericDetail');
+  const { language } = useLanguage();
+  const problem = (typeof error === 'object' && error !== null ? error : {}) as AlertProblem;
+  // Status 0 is how the client reports a request that never reached the server.
+  const isProblem = typeof problem.status === 'number' && problem.status > 0;
+  const offline = error instanceof TypeError || problem.status === 0;
+  const { heading: title, message: detail } = isProblem
+    ? problemText(problem, language)
+    : {
+        heading: tr('problemGeneric'),
+        message: offline ? tr('problemOffline') : tr('problemGenericDetail'),
+      };
   const retryAfter =
     typeof problem.retryAfterSeconds === 'number' ? problem.retryAfterSeconds : undefined;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

@@ -12,6 +12,13 @@ export type {
   TextFieldProps,
 } from './Field.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
+export {
+  errorMessages,
+  fieldErrorMessages,
+  fieldErrorText,
+  problemText,
+} from './error-messages.ts';
+export type { ProblemLike } from './error-messages.ts';
 export { PageTitle, SITE_NAME, requestHeadingFocus } from './PageTitle.tsx';
 export { ScrollableTable } from './ScrollableTable.tsx';
 export type { ScrollableTableProps } from './ScrollableTable.tsx';

@@ -18,6 +18,7 @@ function collect(value: unknown, path: string, out: ProblemFieldError[], depth =
     if (CONTROL.test(value))
       out.push({
         field: path,
+        code: 'field.control_characters',
         message: `${path.slice(path.indexOf('.') + 1) || path} contains a control character (such as a NUL byte or an escape code). Remove it and send the text again.`,
       });
     return;
@@ -32,6 +33,7 @@ function collect(value: unknown, path: string, out: ProblemFieldError[], depth =
       if (CONTROL.test(k))
         out.push({
           field: `${path}.${safeKey}`,
+          code: 'field.control_characters',
           message: `The field name ${safeKey} contains a control character. Remove it and send again.`,
         });
       collect(v, `${path}.${safeKey}`, out, depth + 1);
@@ -55,6 +57,7 @@ export function registerControlCharacterCheck(app: FastifyInstance): void {
         request,
         reply,
         badRequest(
+          'validation.failed',
           'Some fields contain control characters (such as a NUL byte). Remove them and try again.',
           errors,
         ),

@@ -3,41 +3,77 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
+import type { ErrorCode, FieldErrorCode, ProblemParams } from '@hms/contracts/error-codes';
 import { PROBLEM_CONTENT_TYPE, type Problem, type ProblemFieldError } from '@hms/contracts/problem';
 import { isDatabaseUnavailable } from './db/errors.ts';
 
 const TYPE_BASE = 'https://hms.example.gov/problems/';
 
-/** An error that carries its own RFC 9457 representation. Throw it from services and routes. */
+interface ProblemExtras {
+  errors?: ProblemFieldError[] | undefined;
+  headers?: Record<string, string>;
+  /** Safe values the screens' message for the code may show (a reference, a count, cents); never personal data. */
+  params?: ProblemParams | undefined;
+}
+
+/**
+ * An error that carries its own RFC 9457 representation. Throw it from services and routes. `code` is one of the
+ * documented codes in @hms/contracts/error-codes (the screens show their own message for it in the reader's
+ * language); `title` and `detail` are the English text for API clients and logs.
+ */
 export class HttpProblem extends Error {
+  public readonly errors: ProblemFieldError[] | undefined;
+  public readonly headers: Record<string, string>;
+  public readonly params: ProblemParams | undefined;
+
   constructor(
+    public readonly code: ErrorCode,
     public readonly status: number,
     public readonly title: string,
     public readonly detail: string,
-    public readonly slug: string,
-    public readonly errors?: ProblemFieldError[],
-    public readonly headers: Record<string, string> = {},
+    extras: ProblemExtras = {},
   ) {
     super(detail);
     this.name = 'HttpProblem';
+    this.errors = extras.errors;
+    this.headers = extras.headers ?? {};
+    this.params = extras.params;
   }
 }
 
-export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
-  new HttpProblem(400, 'Your request has errors', detail, 'validation', errors);
-export const unauthorized = (detail = 'Sign in to continue.') =>
-  new HttpProblem(401, 'Not signed in', detail, 'unauthorized');
-export const forbidden = (detail = 'Your account does not have permission to do this.') =>
-  new HttpProblem(403, 'Not allowed', detail, 'forbidden');
-export const notFound = (detail: string) => new HttpProblem(404, 'Not found', detail, 'not-found');
-export const conflict = (detail: string) => new HttpProblem(409, 'Conflict', detail, 'conflict');
-export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
-  new HttpProblem(429, 'Too many attempts', detail, 'too-many-requests', undefined, {
-    'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+export const badRequest = (
+  code: ErrorCode,
+  detail: string,
+  errors?: ProblemFieldError[],
+  params?: ProblemParams,
+) => new HttpProblem(code, 400, 'Your request has errors', detail, { errors, params });
+export const unauthorized = (
+  code: ErrorCode = 'auth.not_signed_in',
+  detail = 'Sign in to continue.',
+) => new HttpProblem(code, 401, 'Not signed in', detail);
+export const forbidden = (
+  code: ErrorCode,
+  detail = 'Your account does not have permission to do this.',
+  params?: ProblemParams,
+) => new HttpProblem(code, 403, 'Not allowed', detail, { params });
+export const notFound = (code: ErrorCode, detail: string, params?: ProblemParams) =>
+  new HttpProblem(code, 404, 'Not found', detail, { params });
+export const conflict = (code: ErrorCode, detail: string, params?: ProblemParams) =>
+  new HttpProblem(code, 409, 'Conflict', detail, { params });
+export const tooManyRequests = (
+  code: ErrorCode,
+  detail: string,
+  retryAfterSeconds: number,
+  params?: ProblemParams,
+) =>
+  new HttpProblem(code, 429, 'Too many attempts', detail, {
+    params,
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
   });
 export const serviceUnavailable = (
+  code: ErrorCode = 'server.unavailable',
   detail = 'The service is temporarily unavailable. Try again in a few minutes.',
-) => new HttpProblem(503, 'Service unavailable', detail, 'unavailable');
+) => new HttpProblem(code, 503, 'Service unavailable', detail);
 
 export function sendProblem(
   request: FastifyRequest,
@@ -45,12 +81,14 @@ export function sendProblem(
   p: HttpProblem,
 ): FastifyReply {
   const body: Problem = {
-    type: TYPE_BASE + p.slug,
+    type: TYPE_BASE + p.code,
+    code: p.code,
     title: p.title,
     status: p.status,
     detail: p.detail,
     instance: request.url.split('?')[0] ?? request.url,
     requestId: String(request.id),
+    ...(p.params && Object.keys(p.params).length > 0 ? { params: p.params } : {}),
     ...(p.errors && p.errors.length > 0 ? { errors: p.errors } : {}),
   };
   for (const [k, v] of Object.entries(p.headers)) reply.header(k, v);
@@ -64,7 +102,60 @@ function fieldPath(where: string, path: string): string {
   return clean ? `${where}.${clean}` : where;
 }
 
-function toProblem(err: unknown): HttpProblem | null {
+/**
+ * The field code for the common zod failures, so forms can say them in the reader's language. Other issues
+ * (custom refinements with their own precise message) carry no code and are shown by their message.
+ */
+function fieldCodeOf(
+  keyword: string,
+  params: Record<string, unknown> | undefined,
+  missing: boolean,
+): { code: FieldErrorCode; params?: ProblemParams } | Record<string, never> {
+  const origin = params?.origin;
+  const bound = (key: 'minimum' | 'maximum') => {
+    const v = params?.[key];
+    return typeof v === 'number' || typeof v === 'bigint' ? { [key]: Number(v) } : {};
+  };
+  switch (keyword) {
+    case 'too_small':
+      if (origin === 'string')
+        return params?.minimum === 1
+          ? { code: 'field.required' }
+          : { code: 'field.too_short', params: bound('minimum') };
+      if (origin === 'array' || origin === 'set')
+        return { code: 'field.too_few', params: bound('minimum') };
+      if (origin === 'number' || origin === 'bigint' || origin === 'int')
+        return { code: 'field.too_small', params: bound('minimum') };
+      return {};
+    case 'too_big':
+      if (origin === 'string') return { code: 'field.too_long', params: bound('maximum') };
+      if (origin === 'array' || origin === 'set')
+        return { code: 'field.too_many', params: bound('maximum') };
+      if (origin === 'number' || origin === 'bigint' || origin === 'int')
+        return { code: 'field.too_large', params: bound('maximum') };
+      return {};
+    case 'invalid_type':
+      return missing ? { code: 'field.required' } : { code: 'field.invalid' };
+    case 'invalid_format':
+      return { code: 'field.invalid_format' };
+    case 'invalid_value':
+      return { code: 'field.invalid_choice' };
+    default:
+      return {};
+  }
+}
+
+/** The value at a zod path ("/a/0/b") in what was sent, to tell a field left out from one of the wrong type. */
+function valueAt(root: unknown, instancePath: string): unknown {
+  let node = root;
+  for (const key of instancePath.split('/').filter(Boolean)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function toProblem(err: unknown, input?: Record<string, unknown>): HttpProblem | null {
   if (err instanceof HttpProblem) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const context = (err as { validationContext?: string }).validationContext ?? 'body';
@@ -73,8 +164,10 @@ function toProblem(err: unknown): HttpProblem | null {
     const errors = err.validation.map((v) => ({
       field: fieldPath(where, v.instancePath),
       message: v.message ?? 'Invalid value.',
+      ...fieldCodeOf(v.keyword, v.params, valueAt(input?.[context], v.instancePath) === undefined),
     }));
     return badRequest(
+      'validation.failed',
       'Some fields need fixing. See errors for each field and how to fix it.',
       errors,
     );
@@ -85,24 +178,31 @@ function toProblem(err: unknown): HttpProblem | null {
     (fe.statusCode === 400 && err instanceof SyntaxError)
   ) {
     return badRequest(
+      'http.invalid_json',
       'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.',
     );
   }
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return badRequest(
+      'http.empty_body',
       'The request body is empty. Send a JSON object, or omit the Content-Type header.',
     );
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new HttpProblem(
+      'http.unsupported_media_type',
       415,
       'Unsupported media type',
       'Send the body as application/json.',
-      'unsupported-media-type',
     );
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return new HttpProblem(413, 'Request too large', 'The request body is too large.', 'too-large');
+    return new HttpProblem(
+      'http.body_too_large',
+      413,
+      'Request too large',
+      'The request body is too large.',
+    );
   }
   if (isDatabaseUnavailable(err)) return serviceUnavailable();
   if (
@@ -112,10 +212,10 @@ function toProblem(err: unknown): HttpProblem | null {
     !isResponseSerializationError(err)
   ) {
     return new HttpProblem(
+      'http.bad_request',
       fe.statusCode,
       'Bad request',
       fe.message ?? 'The request could not be processed.',
-      'bad-request',
     );
   }
   return null;
@@ -123,7 +223,12 @@ function toProblem(err: unknown): HttpProblem | null {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, request, reply) => {
-    const problem = toProblem(err);
+    const problem = toProblem(err, {
+      body: request.body,
+      querystring: request.query,
+      params: request.params,
+      headers: request.headers,
+    });
     if (problem) {
       if (problem.status >= 500)
         request.log.error({ err }, 'request failed: dependency unavailable');
@@ -135,10 +240,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request,
       reply,
       new HttpProblem(
+        'server.internal',
         500,
         'Something went wrong',
         `An unexpected error occurred. If it keeps happening, contact support and quote request id ${String(request.id)}.`,
-        'internal',
+        { params: { requestId: String(request.id) } },
       ),
     );
   });
@@ -151,6 +257,7 @@ export function registerApiNotFound(app: FastifyInstance): void {
       request,
       reply,
       notFound(
+        'http.route_not_found',
         `No API route matches ${request.method} ${request.url.split('?')[0]}. Check the path against /api/docs.`,
       ),
     ),

@@ -36,7 +36,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         await pingDb(app.db);
       } catch (err) {
         request.log.warn({ err }, 'readiness check failed');
-        return sendProblem(request, reply, serviceUnavailable('The database is not reachable.'));
+        return sendProblem(
+          request,
+          reply,
+          serviceUnavailable('server.unavailable', 'The database is not reachable.'),
+        );
       }
       return { status: 'ready' as const };
     },

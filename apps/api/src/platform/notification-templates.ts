@@ -17,6 +17,19 @@ interface Message {
 
 type Template = (ctx: TemplateContext, lang: Language) => Message;
 
+/**
+ * The notification for `template` (a request event type) in `language`, or null for an unknown template. Used when
+ * the event happens (email, stored text) and again each time the citizen reads it, in their current language.
+ */
+export function renderNotification(
+  template: string,
+  ctx: TemplateContext,
+  language: Language,
+): Message | null {
+  const render = notificationTemplates[template];
+  return render ? render(ctx, language) : null;
+}
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 // Event data keeps dates as YYYY-MM-DD; a person reads them in words ("1 de diciembre de 2026").
 const day = (value: unknown, lang: Language): string =>

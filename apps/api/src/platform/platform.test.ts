@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isErrorCode } from '@hms/contracts/error-codes';
+import { problemSchema } from '@hms/contracts/problem';
 import { Agent, createTestApp, type TestContext } from '../testing/test-app.ts';
 
 let t: TestContext;
@@ -36,6 +38,9 @@ function expectProblem(
   expect(res.statusCode).toBe(status);
   expect(res.headers['content-type']).toContain('application/problem+json');
   const body = JSON.parse(res.body);
+  // Every problem carries a documented code, and the whole body matches the published schema.
+  expect(isErrorCode(body.code)).toBe(true);
+  expect(problemSchema.safeParse(body).success).toBe(true);
   expect(body).toMatchObject({
     status,
     type: expect.stringMatching(/^https:\/\//),
@@ -84,8 +89,9 @@ describe('problem+json errors', () => {
       {
         field: 'body.email',
         message: 'Enter an email address in the correct format, like name@example.com.',
+        code: 'field.invalid_format',
       },
-      { field: 'body.password', message: 'Enter your password.' },
+      { field: 'body.password', message: 'Enter your password.', code: 'field.required' },
     ]);
   });
 

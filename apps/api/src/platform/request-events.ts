@@ -97,10 +97,12 @@ export async function recordRequestEvent(
       ])
       .where('requests.id', '=', input.requestId)
       .executeTakeFirstOrThrow();
-    const message = template(
-      { reference: ctx.reference, programName: { en: ctx.name_en, es: ctx.name_es }, data },
-      ctx.language,
-    );
+    const params = {
+      reference: ctx.reference,
+      programName: { en: ctx.name_en, es: ctx.name_es },
+      data,
+    };
+    const message = template(params, ctx.language);
     const notificationId = uuidv7();
     await trx
       .insertInto('notifications')
@@ -112,6 +114,8 @@ export async function recordRequestEvent(
         language: ctx.language,
         title: message.title,
         body: message.body,
+        template: input.type,
+        params: JSON.stringify(params),
       })
       .execute();
     await trx

@@ -268,7 +268,11 @@ export async function registerStatic(app: FastifyInstance, staticRoot: string): 
     ) {
       return sendIndex(reply, pathOnly);
     }
-    return sendProblem(request, reply, notFound(`Nothing found at ${request.method} ${pathOnly}.`));
+    return sendProblem(
+      request,
+      reply,
+      notFound('http.route_not_found', `Nothing found at ${request.method} ${pathOnly}.`),
+    );
   });
   return true;
 }

@@ -179,6 +179,7 @@ describe('drafts', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect((stale.json() as { detail: string }).detail).toMatch(/another device/);
+    expect((stale.json() as { code: string }).code).toBe('request.stale_version');
     const now = (await citizen.get(`/api/requests/${d.id}`)).json() as Detail;
     expect(now.answers.permitNumber).toBe('BP-2026-01234');
     expect(now.answers.amountPaid).toBe(25_000);
@@ -345,6 +346,10 @@ describe('submission', () => {
       );
       expect(res.statusCode).toBe(409);
       expect((res.json() as { detail: string }).detail).toMatch(/closed.*draft is kept/s);
+      expect(res.json()).toMatchObject({
+        code: 'program.closed',
+        params: { reason: 'closed', draftKept: 'yes' },
+      });
       const after = (await fresh.get(`/api/requests/${d.id}`)).json() as Detail;
       expect(after.status).toBe('draft');
       expect(after.answers.permitNumber).toBe('BP-2026-01234');
@@ -396,6 +401,10 @@ describe('budget', () => {
       expect((res.json() as { detail: string }).detail).toMatch(
         /only \$100\.00 left.*draft is kept/,
       );
+      expect(res.json()).toMatchObject({
+        code: 'program.budget_exhausted',
+        params: { remainingCents: 10_000 },
+      });
       expect(((await fresh.get(`/api/requests/${d.id}`)).json() as Detail).status).toBe('draft');
       await t.db.kysely
         .updateTable('programs')
@@ -436,6 +445,7 @@ describe('documents', () => {
       Buffer.from('MZ this is an executable, not a PDF'),
     );
     expect(disguised.statusCode).toBe(415);
+    expect((disguised.json() as { code: string }).code).toBe('document.type_not_accepted');
     expect((disguised.json() as { errors: Array<{ field: string }> }).errors[0]!.field).toBe(
       'body.file',
     );

@@ -71,7 +71,7 @@ export function encryptionKey(config: Config): FieldKey {
 }
 
 function answersProblem(detail: string, errors: ProblemFieldError[]): HttpProblem {
-  return badRequest(detail, errors);
+  return badRequest('validation.failed', detail, errors);
 }
 
 const answerField = (questionId: string) => `body.answers.${questionId}`;
@@ -84,13 +84,14 @@ function issuesToErrors(
 
 async function lockedOwnRequest(trx: Transaction<Database>, caller: Caller, requestId: string) {
   const row = await repo.findOwnRequest(trx, caller.user.id, requestId, { lock: true });
-  if (!row) throw notFound(REQUEST_NOT_FOUND);
+  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
   return row;
 }
 
 function requireDraft(row: repo.RequestRow): void {
   if (row.status !== 'draft') {
     throw conflict(
+      'request.already_submitted',
       `This application was already submitted (reference ${row.reference}), so it can no longer be changed. ` +
         'Open it from "My requests" to follow it.',
     );
@@ -98,7 +99,7 @@ function requireDraft(row: repo.RequestRow): void {
 }
 
 function requireVersion(row: repo.RequestRow, version: number): void {
-  if (row.version !== version) throw conflict(STALE_DRAFT);
+  if (row.version !== version) throw conflict('request.stale_version', STALE_DRAFT);
 }
 
 /** Document answers must name files uploaded to this request. */
@@ -216,7 +217,7 @@ export async function requestDetail(
   requestId: string,
 ): Promise<RequestDetail> {
   const row = await repo.findOwnRequest(db, caller.user.id, requestId);
-  if (!row) throw notFound(REQUEST_NOT_FOUND);
+  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
   return detailOf(db, row);
 }
 
@@ -231,7 +232,7 @@ export async function requestProgram(
   requestId: string,
 ): Promise<ProgramDetail> {
   const row = await repo.findOwnRequest(db, caller.user.id, requestId);
-  if (!row) throw notFound(REQUEST_NOT_FOUND);
+  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
   if (row.status === 'draft') return programs.programDetail(db, { id: row.program_id });
   return programs.programDetail(
     db,
@@ -250,10 +251,11 @@ function closedProblem(
       ? ' Guardamos su borrador: puede volver a él si el programa vuelve a abrir.'
       : ' Your draft is kept: you can come back to it if the program reopens.';
   return new HttpProblem(
+    'program.closed',
     409,
     'Program not accepting applications',
     programClosedMessages[reason][language] + (keptDraft ? kept : ''),
-    'program-closed',
+    { params: { reason, draftKept: keptDraft ? 'yes' : 'no' } },
   );
 }
 
@@ -380,6 +382,7 @@ export async function deleteDraft(db: Db, caller: Caller, requestId: string): Pr
     const row = await lockedOwnRequest(trx, caller, requestId);
     if (row.status !== 'draft') {
       throw conflict(
+        'request.draft_not_deletable',
         `Request ${row.reference} was already submitted, so it cannot be deleted. ` +
           (WITHDRAWABLE_STATUSES.includes(row.status)
             ? 'You can withdraw it from its page instead.'
@@ -416,7 +419,7 @@ export async function saveStep(
     const def = programs.definitionOf(program);
     const step = def.questionSet.steps.find((s) => s.id === body.step);
     if (!step) {
-      throw badRequest('That step is not part of this application.', [
+      throw badRequest('request.step_unknown', 'That step is not part of this application.', [
         {
           field: 'body.step',
           message: `Use one of the steps of this program: ${def.questionSet.steps.map((s) => s.id).join(', ')}.`,
@@ -458,7 +461,7 @@ export async function saveStep(
       // The step was checked against today's definition: a draft started before the program changed moves to it.
       programVersion: program.version,
     });
-    if (version === null) throw conflict(STALE_DRAFT);
+    if (version === null) throw conflict('request.stale_version', STALE_DRAFT);
     await appendAudit(trx, {
       actorId: caller.user.id,
       actorKind: 'user',
@@ -482,7 +485,7 @@ export async function eligibility(
   language: Language,
 ): Promise<EligibilityResponse> {
   const row = await repo.findOwnRequest(db, caller.user.id, requestId);
-  if (!row) throw notFound(REQUEST_NOT_FOUND);
+  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
   // A draft is checked against today's rules; a submitted request against the rules it was submitted under.
   const def =
     row.status === 'draft'
@@ -529,6 +532,7 @@ export async function saveBankDetails(
       errors.push({ field, message: i.message });
     }
     throw badRequest(
+      'validation.failed',
       'Some bank details need fixing. See errors for each field and how to fix it.',
       errors,
     );
@@ -555,7 +559,7 @@ export async function saveBankDetails(
     const version = await repo.updateDraftIfVersion(trx, row.id, body.version, {
       payeeAccountId: payeeId,
     });
-    if (version === null) throw conflict(STALE_DRAFT);
+    if (version === null) throw conflict('request.stale_version', STALE_DRAFT);
     await appendAudit(trx, {
       actorId: caller.user.id,
       actorKind: 'user',
@@ -618,11 +622,12 @@ export async function submit(
     const other = await repo.findByIdempotencyKey(trx, caller.user.id, idempotencyKey);
     if (other && other.id !== row.id) {
       throw conflict(
+        'request.idempotency_key_reused',
         'This Idempotency-Key was already used to submit another request. Generate a new key for each draft.',
       );
     }
     if (body.declaration !== true) {
-      throw badRequest('Confirm the declaration to submit.', [
+      throw badRequest('request.declaration_required', 'Confirm the declaration to submit.', [
         { field: 'body.declaration', message: DECLARATION_REQUIRED[language] },
       ]);
     }
@@ -646,39 +651,44 @@ export async function submit(
     const docErrors = await checkDocumentAnswers(trx, row.id, def.questionSet, answers, language);
     if (docErrors.length > 0) throw answersProblem('Some files need uploading again.', docErrors);
     if (!row.payee_account_id) {
-      throw badRequest('Give the bank account the payment goes to before you submit.', [
-        {
-          field: 'body.bankAccount',
-          message:
-            language === 'es'
-              ? 'Indique la cuenta bancaria donde recibirá el pago'
-              : 'Give the bank account the payment goes to',
-        },
-      ]);
+      throw badRequest(
+        'request.bank_account_missing',
+        'Give the bank account the payment goes to before you submit.',
+        [
+          {
+            field: 'body.bankAccount',
+            message:
+              language === 'es'
+                ? 'Indique la cuenta bancaria donde recibirá el pago'
+                : 'Give the bank account the payment goes to',
+          },
+        ],
+      );
     }
     const verdict = checkEligibility(def.eligibilityRules, answers, language);
     if (!verdict.eligible) {
       throw new HttpProblem(
+        'request.not_eligible',
         422,
         'Not eligible',
         (language === 'es'
           ? 'Según sus respuestas, no cumple los requisitos de este programa: '
           : 'From your answers, you do not meet the rules of this program: ') +
           verdict.reasons.join(' '),
-        'not-eligible',
-        verdict.reasons.map((r) => ({ field: 'body.answers', message: r })),
+        { errors: verdict.reasons.map((r) => ({ field: 'body.answers', message: r })) },
       );
     }
     const amount = amountOf(def, answers) ?? 0;
     const remaining = programs.remainingBudgetCents(fresh);
     if (amount > remaining) {
       throw new HttpProblem(
+        'program.budget_exhausted',
         409,
         'Program budget',
         language === 'es'
           ? `A este programa solo le quedan ${formatCents(remaining, 'es')}. Pida un monto menor o vuelva más tarde; su borrador se conserva.`
           : `This program has only ${formatCents(remaining, 'en')} left. Ask for a smaller amount or come back later; your draft is kept.`,
-        'program-budget',
+        { params: { remainingCents: remaining } },
       );
     }
     const submittedAt = new Date();
@@ -739,18 +749,23 @@ export async function answerInfoRequest(
     const row = await lockedOwnRequest(trx, caller, requestId);
     if (row.status !== 'needs_info') {
       throw conflict(
+        'request.no_open_info_request',
         'There is no open request for more information on this request, so there is nothing to answer.',
       );
     }
     const ids = [...new Set(body.documentIds.map((d) => d.toLowerCase()))];
     const known = await documentsRepo.idsOfRequest(trx, row.id, ids);
     if (ids.some((id) => !known.has(id))) {
-      throw badRequest('Some files are not attached to this request.', [
-        {
-          field: 'body.documentIds',
-          message: 'Upload the files to this request first, then send your answer.',
-        },
-      ]);
+      throw badRequest(
+        'request.documents_not_attached',
+        'Some files are not attached to this request.',
+        [
+          {
+            field: 'body.documentIds',
+            message: 'Upload the files to this request first, then send your answer.',
+          },
+        ],
+      );
     }
     // The review deadline pauses while the request waits for the citizen: push it back by the business days waited.
     let dueAt: Date | undefined;
@@ -811,6 +826,7 @@ export async function withdraw(
     const row = await lockedOwnRequest(trx, caller, requestId);
     if (!WITHDRAWABLE_STATUSES.includes(row.status)) {
       throw conflict(
+        'request.not_withdrawable',
         row.status === 'draft'
           ? 'This application was never submitted, so there is nothing to withdraw.'
           : 'A decision has already been made on this request (or it was already withdrawn), so it can no longer be withdrawn.',

@@ -58,7 +58,12 @@ describe('register', () => {
     expect(short.statusCode).toBe(400);
     expect(short.headers['content-type']).toContain('application/problem+json');
     expect(JSON.parse(short.body).errors).toEqual([
-      { field: 'body.password', message: 'Password must be at least 12 characters long.' },
+      {
+        field: 'body.password',
+        message: 'Password must be at least 12 characters long.',
+        code: 'field.too_short',
+        params: { minimum: 12 },
+      },
     ]);
 
     const common = await a.post('/api/auth/register', {

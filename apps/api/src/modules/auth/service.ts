@@ -73,7 +73,11 @@ function waitProblem(seconds: number, what: string) {
     seconds < 60
       ? `${Math.ceil(seconds)} second${Math.ceil(seconds) === 1 ? '' : 's'}`
       : `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  return tooManyRequests(`Too many ${what}. Wait ${wait} and try again.`, seconds);
+  return tooManyRequests(
+    'auth.too_many_attempts',
+    `Too many ${what}. Wait ${wait} and try again.`,
+    seconds,
+  );
 }
 
 /**
@@ -114,7 +118,8 @@ export async function register(
   meta: ClientMeta,
 ): Promise<void> {
   const problems = passwordProblems(input.password, input.email);
-  if (problems.length > 0) throw badRequest('Choose a different password.', problems);
+  if (problems.length > 0)
+    throw badRequest('auth.password_rejected', 'Choose a different password.', problems);
   if (meta.ip) {
     const seconds = await lockedForSeconds(db, [`reg-ip:${meta.ip}`]);
     if (seconds > 0) throw waitProblem(seconds, 'registrations from here');
@@ -198,7 +203,10 @@ export async function confirmRegistration(
     });
     return { id, token: session.token };
   });
-  if (!result) throw badRequest(CONFIRM_FAILED, [{ field: 'body.token', message: CONFIRM_FAILED }]);
+  if (!result)
+    throw badRequest('auth.confirmation_invalid', CONFIRM_FAILED, [
+      { field: 'body.token', message: CONFIRM_FAILED },
+    ]);
   return { user: await toUser(db, result.id), token: result.token };
 }
 
@@ -228,7 +236,7 @@ export async function signIn(
         ip: meta.ip,
       }),
     );
-    throw unauthorized(SIGN_IN_FAILED);
+    throw unauthorized('auth.sign_in_failed', SIGN_IN_FAILED);
   }
   const token = await db.transaction().execute(async (trx) => {
     if (meta.currentToken) await deleteSessionByToken(trx, meta.currentToken);
@@ -274,7 +282,8 @@ export async function clearThrottle(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const cleared = await clearAccount(trx, email);
-    if (cleared === 0) throw notFound(`No sign-in failures are counted for ${email}.`);
+    if (cleared === 0)
+      throw notFound('auth.throttle_not_found', `No sign-in failures are counted for ${email}.`);
     const user = await repo.findUserByEmail(trx, email);
     await appendAudit(trx, {
       actorId: adminId,

@@ -307,6 +307,8 @@ describe('batches under dual control', () => {
     expect(JSON.parse(res.body).errors[0]).toEqual({
       field: 'body.paymentIds',
       message: 'Select at least one pending payment.',
+      code: 'field.too_few',
+      params: { minimum: 1 },
     });
   });
 });

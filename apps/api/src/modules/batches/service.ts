@@ -102,11 +102,11 @@ export async function buildBatch(
     ];
     if (errors.length > 0)
       throw new HttpProblem(
+        'batch.payments_not_batchable',
         409,
         'Conflict',
         'Some selected payments cannot be batched.',
-        'conflict',
-        errors,
+        { errors },
       );
 
     const maxAmount = Math.max(...rows.map((r) => r.amount_cents));
@@ -125,6 +125,7 @@ export async function buildBatch(
     const modifier = [...FILE_ID_MODIFIERS].find((c) => !used.has(c));
     if (!modifier)
       throw conflict(
+        'batch.file_ids_exhausted',
         'All 36 file id modifiers (A–Z, 0–9) were used today. Build the batch on the next business day.',
       );
 
@@ -272,7 +273,7 @@ export async function getBatch(
   id: string,
 ): Promise<BatchDetail> {
   const row = await repo.batchRows(db).where('b.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`No batch with id ${id}.`);
+  if (!row) throw notFound('batch.not_found', `No batch with id ${id}.`);
   const entries = await db
     .selectFrom('ach_entries')
     .select(['id', 'kind', 'trace_number', 'amount_cents', 'transaction_code', 'payment_id'])
@@ -359,7 +360,7 @@ async function lockBatch(trx: Transaction<Database>, id: string) {
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
-  if (!b) throw notFound(`No batch with id ${id}.`);
+  if (!b) throw notFound('batch.not_found', `No batch with id ${id}.`);
   return b;
 }
 
@@ -374,14 +375,19 @@ export async function releaseBatch(
   await db.transaction().execute(async (trx) => {
     const b = await lockBatch(trx, id);
     if (b.status !== 'built')
-      throw conflict(`The batch is ${b.status}; only a built batch can be released.`);
+      throw conflict(
+        'batch.not_built',
+        `The batch is ${b.status}; only a built batch can be released.`,
+      );
     if (b.built_by === user.id)
       throw forbidden(
+        'batch.dual_control',
         'Dual control: you built this batch, so another finance supervisor must release it.',
       );
     const conflicts = await releaseConflicts(trx, id, user.id);
     if (conflicts.length > 0) {
       throw forbidden(
+        'batch.release_conflict_of_interest',
         `You approved or applied for ${conflicts.map((c) => c.reference).join(', ')} in this batch; another finance supervisor must release it.`,
       );
     }
@@ -397,6 +403,7 @@ export async function releaseBatch(
       (b.same_day && b.effective_date === today && !sameDayStillOpen)
     ) {
       throw conflict(
+        'batch.effective_date_passed',
         `The file's effective date ${b.effective_date} can no longer be met. Cancel this batch and build a new one.`,
       );
     }
@@ -488,6 +495,7 @@ export async function cancelBatch(
     const b = await lockBatch(trx, id);
     if (b.status !== 'built')
       throw conflict(
+        'batch.not_cancellable',
         `The batch is ${b.status}; a released file cannot be cancelled (it may already be at the bank).`,
       );
     const paymentIds = (
@@ -538,6 +546,7 @@ export async function downloadBatch(
     const b = await lockBatch(trx, id);
     if (b.status !== 'released' && b.status !== 'settled') {
       throw conflict(
+        'batch.not_released',
         b.status === 'built'
           ? 'The batch is not released yet. A finance supervisor who did not build it must release it first.'
           : `The batch is ${b.status}; there is no file to send.`,
@@ -584,7 +593,10 @@ export async function settleBatch(
       };
     }
     if (b.status !== 'released') {
-      throw conflict(`The batch is ${b.status}; only a released batch can be settled.`);
+      throw conflict(
+        'batch.not_settleable',
+        `The batch is ${b.status}; only a released batch can be settled.`,
+      );
     }
     const now = new Date();
     await trx

@@ -14,6 +14,7 @@ import {
   type AmountProblem,
 } from '@hms/contracts/request-rules';
 import type { Database } from '../../platform/db/schema.ts';
+import type { ErrorCode, ProblemParams } from '@hms/contracts/error-codes';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent, type RequestEventType } from '../../platform/request-events.ts';
@@ -50,21 +51,24 @@ async function stale(
     ? `${e.display_name ?? 'The system'} ${VERBS[e.type] ?? e.type.replace(/_/g, ' ')} at ${new Date(e.created_at).toISOString().slice(0, 16).replace('T', ' ')} UTC`
     : 'Someone changed it';
   return new HttpProblem(
+    'request.stale_version',
     409,
     'Changed by someone else',
     `${r.reference} changed after you loaded it: ${who}. It is now ${r.status} (version ${r.version}; you sent version ${sent}). Reload the request, check the change, and decide again.`,
-    'stale-version',
-    [
-      {
-        field: 'body.version',
-        message: `The request is at version ${r.version}; reload it and decide on the current version.`,
-      },
-    ],
+    {
+      errors: [
+        {
+          field: 'body.version',
+          message: `The request is at version ${r.version}; reload it and decide on the current version.`,
+        },
+      ],
+      params: { reference: r.reference },
+    },
   );
 }
 
-const amountError = (message: string) =>
-  badRequest(message, [{ field: 'body.approvedAmountCents', message }]);
+const amountError = (code: ErrorCode, message: string, params: ProblemParams) =>
+  badRequest(code, message, [{ field: 'body.approvedAmountCents', message }], params);
 
 /** The problem for each amount rule of request-rules (the form checks the same rules first, in the reader's words). */
 function amountProblem(p: AmountProblem, amount: number, budgetOf: string) {
@@ -73,22 +77,36 @@ function amountProblem(p: AmountProblem, amount: number, budgetOf: string) {
   switch (p.rule) {
     case 'whole_cents':
     case 'positive':
-      return amountError('approvedAmountCents must be a whole number of cents, at least 1.');
+      return amountError(
+        'validation.failed',
+        'approvedAmountCents must be a whole number of cents, at least 1.',
+        {
+          amountCents: amount,
+        },
+      );
     case 'above_requested':
       return amountError(
+        'decision.amount_above_requested',
         `approvedAmountCents (${fmt(amount)}) is more than the ${limit} requested; approve at most the requested amount.`,
+        { amountCents: amount, limitCents: p.limitCents ?? 0 },
       );
     case 'above_first_approval':
       return amountError(
+        'decision.amount_above_first_approval',
         `approvedAmountCents (${fmt(amount)}) is more than the ${limit} of the first approval; a second approval can confirm or lower it, not raise it.`,
+        { amountCents: amount, limitCents: p.limitCents ?? 0 },
       );
     case 'above_program_max':
       return amountError(
+        'decision.amount_above_program_max',
         `approvedAmountCents (${fmt(amount)}) is more than the program maximum of ${limit}; approve at most ${limit}.`,
+        { amountCents: amount, limitCents: p.limitCents ?? 0 },
       );
     case 'above_budget':
       return amountError(
+        'decision.amount_above_budget',
         `approvedAmountCents (${fmt(amount)}) is more than the ${limit} left in the budget of ${budgetOf}; approve at most ${limit} or ask finance to extend the budget.`,
+        { amountCents: amount, limitCents: p.limitCents ?? 0 },
       );
   }
 }
@@ -101,27 +119,36 @@ function decisionRefusal(
 ) {
   switch (why) {
     case 'role':
-      return forbidden('Only approvers and senior approvers decide on requests.');
+      return forbidden(
+        'auth.role_required',
+        'Only approvers and senior approvers decide on requests.',
+      );
     case 'own_request':
       return forbidden(
+        'request.own_request',
         `You applied for ${r.reference}, so you cannot decide on it. Another approver must.`,
       );
     case 'needs_senior':
       return forbidden(
+        'request.senior_only',
         `${r.reference} waits for a second approval: only a senior approver can decide on it now.`,
       );
     case 'first_approver':
       return forbidden(
+        'request.second_approver_same',
         `You gave the first approval of ${r.reference}; the second approval must come from a different senior approver.`,
       );
     case 'held_by_other':
     case 'not_holder':
     case 'already_yours':
       return conflict(
+        'request.held_by_other',
         `${r.reference} is claimed by ${r.assignee_name ?? 'someone else'}. Only the person who holds it can decide; ask a senior approver to reassign it.`,
+        { reference: r.reference, holder: r.assignee_name ?? '' },
       );
     case 'status':
       return conflict(
+        kind === 'request_info' ? 'request.not_in_review' : 'request.not_decidable',
         kind === 'request_info'
           ? `${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`
           : kind === 'reject'
@@ -148,6 +175,7 @@ export async function decide(
     const r = await repo.lockRequest(trx, requestId);
     if (!r)
       throw notFound(
+        'request.not_found',
         `There is no request ${requestId}. Check the link or search the inbox by reference.`,
       );
     const refusal = actionRefusal(
@@ -237,6 +265,7 @@ export async function decide(
       } else {
         if (!r.payee_account_id)
           throw conflict(
+            'request.no_payee_account',
             `${r.reference} has no payee bank account, so no payment can be created. Ask the citizen for their bank account (request information) before approving.`,
           );
         toStatus = 'approved';

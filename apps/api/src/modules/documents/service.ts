@@ -45,11 +45,15 @@ export function cleanFilename(raw: string | undefined): string {
 
 export function refusal(status: 400 | 413 | 415, message: string): HttpProblem {
   return new HttpProblem(
+    status === 413
+      ? 'document.too_large'
+      : status === 415
+        ? 'document.type_not_accepted'
+        : 'document.missing',
     status,
     status === 413 ? 'File too large' : status === 415 ? 'File type not accepted' : 'No file',
     message,
-    status === 413 ? 'file-too-large' : status === 415 ? 'file-type' : 'validation',
-    [{ field: 'body.file', message }],
+    { errors: [{ field: 'body.file', message }] },
   );
 }
 
@@ -77,11 +81,16 @@ export async function upload(
       .where('applicant_id', '=', user.id)
       .forUpdate()
       .executeTakeFirst();
-    if (!request) throw notFound('We could not find that request in your account.');
+    if (!request)
+      throw notFound('request.not_found', 'We could not find that request in your account.');
     if (input.questionId !== null && request.status !== 'draft')
-      throw conflict('Files for the application form can only be added while it is a draft.');
+      throw conflict(
+        'document.form_files_draft_only',
+        'Files for the application form can only be added while it is a draft.',
+      );
     if (input.questionId === null && request.status !== 'needs_info' && request.status !== 'draft')
       throw conflict(
+        'document.upload_closed',
         'Files can be added only to a draft, or when we have asked you for more information.',
       );
     const id = uuidv7();
@@ -123,9 +132,9 @@ export async function download(db: Kysely<Database>, user: AuthUser, documentId:
   const isOwner = info?.applicant_id === user.id;
   const isReviewer =
     user.roles.some((r) => REVIEWER_ROLES.includes(r)) && info?.request_status !== 'draft';
-  if (!info || !(isOwner || isReviewer)) throw notFound(DOCUMENT_NOT_FOUND);
+  if (!info || !(isOwner || isReviewer)) throw notFound('document.not_found', DOCUMENT_NOT_FOUND);
   const content = await repo.readContent(db, documentId);
-  if (!content) throw notFound(DOCUMENT_NOT_FOUND);
+  if (!content) throw notFound('document.not_found', DOCUMENT_NOT_FOUND);
   return { info, content: Buffer.from(content.buffer, content.byteOffset, content.byteLength) };
 }
 
@@ -137,9 +146,11 @@ export async function remove(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const info = await repo.findDocumentInfo(trx, documentId);
-    if (!info || info.applicant_id !== user.id) throw notFound(DOCUMENT_NOT_FOUND);
+    if (!info || info.applicant_id !== user.id)
+      throw notFound('document.not_found', DOCUMENT_NOT_FOUND);
     if (info.request_status !== 'draft') {
       throw conflict(
+        'document.kept_with_request',
         'This file was sent with a submitted request and is kept with it. It cannot be removed.',
       );
     }

@@ -3,6 +3,7 @@ import type { InboxItem, InboxListResponse, AssignmentResponse } from '@hms/cont
 import type { inboxQuerySchema } from '@hms/contracts/inbox';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/schema.ts';
+import type { ErrorCode } from '@hms/contracts/error-codes';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
@@ -44,7 +45,7 @@ function encodeCursor(sort: string, c: repo.SortCursor): string {
 
 function decodeCursor(raw: string, sort: string): repo.SortCursor {
   const fail = () =>
-    badRequest('The cursor is not valid.', [
+    badRequest('validation.cursor_invalid', 'The cursor is not valid.', [
       {
         field: 'query.cursor',
         message:
@@ -150,7 +151,10 @@ export async function list(
 async function loadOr404(db: Kysely<Database>, id: string) {
   const r = await repo.requestForAssignment(db, id);
   if (!r)
-    throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
+    throw notFound(
+      'request.not_found',
+      `There is no request ${id}. Check the link or search the inbox by reference.`,
+    );
   return r;
 }
 
@@ -162,20 +166,29 @@ export async function claim(
   return db.transaction().execute(async (trx) => {
     const before = await repo.requestForAssignment(trx, id);
     if (!before)
-      throw notFound(`There is no request ${id}. Check the link or search the inbox by reference.`);
+      throw notFound(
+        'request.not_found',
+        `There is no request ${id}. Check the link or search the inbox by reference.`,
+      );
     switch (actionRefusal('claim', ruleRequest(before), actor)) {
       case 'role':
-        throw forbidden('Only approvers and senior approvers claim requests.');
+        throw forbidden(
+          'auth.role_required',
+          'Only approvers and senior approvers claim requests.',
+        );
       case 'own_request':
         throw forbidden(
+          'request.own_request',
           `You applied for ${before.reference}, so you cannot work on it. Another approver must take it.`,
         );
       case 'needs_senior':
         throw forbidden(
+          'request.senior_only',
           `${before.reference} waits for a second approval, which only a senior approver can give.`,
         );
       case 'first_approver':
         throw forbidden(
+          'request.second_approver_same',
           `You gave the first approval of ${before.reference}; a different senior approver must give the second.`,
         );
       default:
@@ -185,12 +198,17 @@ export async function claim(
     if (!row) {
       const now = await repo.requestForAssignment(trx, id);
       if (now?.assigned_to)
-        throw conflict(
-          now.assigned_to === actor.id
-            ? `You already have ${now.reference}.`
-            : `${now.reference} is already claimed by ${now.assignee_name}. Pick another request, or ask a senior approver to reassign it.`,
-        );
+        throw now.assigned_to === actor.id
+          ? conflict('request.already_yours', `You already have ${now.reference}.`, {
+              reference: now.reference,
+            })
+          : conflict(
+              'request.held_by_other',
+              `${now.reference} is already claimed by ${now.assignee_name}. Pick another request, or ask a senior approver to reassign it.`,
+              { reference: now.reference, holder: now.assignee_name ?? '' },
+            );
       throw conflict(
+        'request.not_claimable',
         `${before.reference} is ${now?.status ?? before.status} and cannot be claimed; only submitted requests and those awaiting a second approval can.`,
       );
     }
@@ -235,18 +253,27 @@ export async function release(
     const before = await loadOr404(trx as unknown as Kysely<Database>, id);
     const refusal = actionRefusal('release', ruleRequest(before), actor);
     if (refusal === 'role' || refusal === 'own_request')
-      throw forbidden(`You cannot work on ${before.reference}.`);
+      throw forbidden('request.own_request', `You cannot work on ${before.reference}.`);
     if (refusal === 'status')
-      throw conflict(`${before.reference} is ${before.status}; there is nothing to release.`);
+      throw conflict(
+        'request.not_claimed',
+        `${before.reference} is ${before.status}; there is nothing to release.`,
+        { reference: before.reference },
+      );
     if (refusal)
       throw conflict(
+        before.assigned_to ? 'request.held_by_other' : 'request.not_claimed',
         before.assigned_to
           ? `${before.reference} is claimed by ${before.assignee_name}, not you; only they (or a senior approver, by reassigning) can release it.`
           : `${before.reference} is not claimed by anyone.`,
+        { reference: before.reference, holder: before.assignee_name ?? '' },
       );
     const row = await repo.release(trx, id, actor.id);
     if (!row)
-      throw conflict(`${before.reference} changed while you released it. Reload and try again.`);
+      throw conflict(
+        'request.stale_version',
+        `${before.reference} changed while you released it. Reload and try again.`,
+      );
     await recordRequestEvent(trx, {
       requestId: id,
       type: 'released',
@@ -281,16 +308,23 @@ export async function reassign(
       case null:
         break;
       case 'own_request':
-        throw forbidden(`You applied for ${before.reference}, so you cannot assign it.`);
+        throw forbidden(
+          'request.own_request',
+          `You applied for ${before.reference}, so you cannot assign it.`,
+        );
       case 'status':
         throw conflict(
+          'request.not_assignable',
           `${before.reference} is ${before.status}; only open requests can be reassigned.`,
         );
       default:
-        throw forbidden('Only senior approvers reassign requests.');
+        throw forbidden('auth.role_required', 'Only senior approvers reassign requests.');
     }
     const target = await repo.staffUser(trx, assigneeId);
-    const field = (message: string) => badRequest(message, [{ field: 'body.assigneeId', message }]);
+    const field = (message: string) =>
+      badRequest('request.assignee_invalid', message, [{ field: 'body.assigneeId', message }], {
+        reference: before.reference,
+      });
     const notStaff = () =>
       field(
         'assigneeId must be the id of an approver or senior approver (see GET /api/inbox/approvers).',
@@ -315,6 +349,7 @@ export async function reassign(
     const row = await repo.reassign(trx, id, before.assigned_to, assigneeId);
     if (!row)
       throw conflict(
+        'request.not_assignable',
         `${before.reference} changed while you reassigned it (or is ${before.status}, which cannot be assigned). Reload and try again.`,
       );
     await recordRequestEvent(trx, {

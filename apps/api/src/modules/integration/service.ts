@@ -32,7 +32,7 @@ export async function journal(
   q: { from: string; to: string },
 ): Promise<JournalResponse> {
   if (q.from > q.to)
-    throw badRequest('The date range is reversed.', [
+    throw badRequest('validation.date_range_reversed', 'The date range is reversed.', [
       { field: 'query.to', message: 'to must be on or after from.' },
     ]);
   const rows = await sql<{

@@ -21,7 +21,7 @@ export function encodeCursor(c: repo.RequestCursor): string {
 export function decodeCursor(raw: string): repo.RequestCursor {
   const m = CURSOR.exec(Buffer.from(raw, 'base64url').toString('utf8'));
   if (!m) {
-    throw badRequest('The cursor is not valid.', [
+    throw badRequest('validation.cursor_invalid', 'The cursor is not valid.', [
       {
         field: 'query.cursor',
         message:

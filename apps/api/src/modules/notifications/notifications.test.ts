@@ -8,6 +8,7 @@ import {
   type TestContext,
 } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { recordRequestEvent } from '../../platform/request-events.ts';
 import * as repo from './repo.ts';
 import {
   createEmailSender,
@@ -91,6 +92,87 @@ describe('notifications', () => {
     expect(
       ((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread,
     ).toBe(0);
+  });
+
+  it('shows a notification sent in English in the language the citizen reads in now', async () => {
+    const db = t.db.kysely;
+    await db.updateTable('users').set({ language: 'en' }).where('id', '=', userId).execute();
+    const program = await db
+      .selectFrom('programs')
+      .select(['id', 'version', 'name_es'])
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const requestId = uuidv7();
+    await db
+      .insertInto('requests')
+      .values({
+        id: requestId,
+        reference: 'HMS-LANG-0000-0',
+        program_id: program.id,
+        program_version: program.version,
+        applicant_id: userId,
+        status: 'submitted',
+        answers: '{}',
+        amount_requested_cents: 12_345,
+        updated_at: new Date(),
+      })
+      .execute();
+    const eventId = await db.transaction().execute((trx) =>
+      recordRequestEvent(trx, {
+        requestId,
+        type: 'approved',
+        actor: { id: null, kind: 'system' },
+        fromStatus: 'in_review',
+        toStatus: 'approved',
+        data: { amountCents: 12_345 },
+        visibleToApplicant: true,
+      }),
+    );
+    const stored = await db
+      .selectFrom('notifications')
+      .select(['id', 'language', 'title'])
+      .where('event_id', '=', eventId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      language: 'en',
+      title: 'Your request HMS-LANG-0000-0 was approved',
+    });
+    const find = async (headers: Record<string, string> = {}) => {
+      const res = await citizen.request('GET', '/api/notifications?limit=100', undefined, {
+        headers,
+      });
+      const items = (
+        res.json() as {
+          items: Array<{ id: string; language: string; title: string; body: string }>;
+        }
+      ).items;
+      return items.find((n) => n.id === stored.id)!;
+    };
+
+    // Read in English, as sent.
+    expect(await find()).toMatchObject({ language: 'en', title: stored.title });
+    // The page switched to Spanish: the same notification reads in Spanish, amount formatted the Spanish way.
+    const es = await find({ 'accept-language': 'es' });
+    expect(es).toMatchObject({
+      language: 'es',
+      title: 'Su solicitud HMS-LANG-0000-0 fue aprobada',
+    });
+    expect(es.body).toContain('Se aprobó un pago de');
+    expect(es.body).toContain('123.45');
+    // The switch saved to the profile: without the header, the profile language applies.
+    expect((await citizen.request('PATCH', '/api/me', { language: 'es' })).statusCode).toBe(200);
+    expect(await find()).toMatchObject({ language: 'es', title: es.title });
+    // A browser preferring English over Spanish gets English; the email keeps the language it was sent in.
+    expect(await find({ 'accept-language': 'fr;q=1, en-US;q=0.8, es;q=0.5' })).toMatchObject({
+      language: 'en',
+    });
+    const mail = await db
+      .selectFrom('email_outbox')
+      .select('subject')
+      .where('notification_id', '=', stored.id)
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toBe(stored.title);
+    await db.updateTable('users').set({ language: 'en' }).where('id', '=', userId).execute();
   });
 
   it('lists the email outbox for the admin only, saying SMTP is not configured', async () => {

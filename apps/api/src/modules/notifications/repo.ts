@@ -28,6 +28,8 @@ export async function listNotifications(
       'language',
       'title',
       'body',
+      'template',
+      'params',
       'created_at',
       'read_at',
       createdAtText('notifications').as('created_at_text'),

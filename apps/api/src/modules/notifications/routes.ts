@@ -10,6 +10,7 @@ import {
 } from '@hms/contracts/notifications';
 import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { readerLanguage } from '../../platform/language.ts';
 import * as service from './service.ts';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -26,12 +27,16 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['notifications'],
         summary: 'My notifications, newest first',
         description:
-          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
+          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20). Each ' +
+          'notification is written in the first of en/es in Accept-Language, else in the profile language.',
         querystring: paginationQuerySchema,
         response: { 200: notificationsResponseSchema, ...errors },
       },
     },
-    async (request) => service.list(db, currentUser(request).id, request.query),
+    async (request) => {
+      const user = currentUser(request);
+      return service.list(db, user.id, request.query, readerLanguage(request, user.language));
+    },
   );
 
   app.get(

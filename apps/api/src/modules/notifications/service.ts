@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { NotificationsResponse, OutboxResponse } from '@hms/contracts/notifications';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
+import { renderNotification, type Language } from '../../platform/notification-templates.ts';
 import * as repo from './repo.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -16,7 +17,7 @@ function decodeCursor(raw: string | undefined): repo.Cursor | null {
   if (!raw) return null;
   const m = CURSOR.exec(Buffer.from(raw, 'base64url').toString('utf8'));
   if (!m) {
-    throw badRequest('The cursor is not valid.', [
+    throw badRequest('validation.cursor_invalid', 'The cursor is not valid.', [
       {
         field: 'query.cursor',
         message: 'Use the nextCursor value from the previous page exactly as returned.',
@@ -38,23 +39,32 @@ function page<T extends { id: string; created_at_text: string }>(rows: T[], limi
   };
 }
 
+/**
+ * The person's notifications in `language` (the one they read in now): each is rendered from its template and
+ * values; one without (none today, but a template may be retired) keeps the text it was sent with.
+ */
 export async function list(
   db: Kysely<Database>,
   userId: string,
   q: { cursor?: string | undefined; limit: number },
+  language: Language,
 ): Promise<NotificationsResponse> {
   const rows = await repo.listNotifications(db, userId, q.limit, decodeCursor(q.cursor));
   const { items, nextCursor } = page(rows, q.limit);
   return {
-    items: items.map((n) => ({
-      id: n.id,
-      requestId: n.request_id,
-      language: n.language,
-      title: n.title,
-      body: n.body,
-      createdAt: iso(n.created_at),
-      readAt: isoOrNull(n.read_at),
-    })),
+    items: items.map((n) => {
+      const rendered =
+        n.template && n.params ? renderNotification(n.template, n.params, language) : null;
+      return {
+        id: n.id,
+        requestId: n.request_id,
+        language: rendered ? language : n.language,
+        title: rendered?.title ?? n.title,
+        body: rendered?.body ?? n.body,
+        createdAt: iso(n.created_at),
+        readAt: isoOrNull(n.read_at),
+      };
+    }),
     nextCursor,
   };
 }
@@ -63,7 +73,10 @@ export const unread = (db: Kysely<Database>, userId: string) => repo.unreadCount
 
 export async function markRead(db: Kysely<Database>, userId: string, id: string): Promise<void> {
   if (!(await repo.markRead(db, userId, id)))
-    throw notFound('We could not find that notification in your account.');
+    throw notFound(
+      'notification.not_found',
+      'We could not find that notification in your account.',
+    );
 }
 
 export const markAllRead = (db: Kysely<Database>, userId: string) => repo.markAllRead(db, userId);

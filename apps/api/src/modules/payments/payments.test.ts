@@ -102,6 +102,7 @@ describe('GET /api/payments', () => {
     expect(badDate.errors[0]).toEqual({
       field: 'query.createdFrom',
       message: 'Use a date written YYYY-MM-DD, for example 2026-11-25.',
+      code: 'field.invalid_format',
     });
     const approver = new Agent(t.app);
     await approver.signIn('approver@example.gov');

@@ -15,7 +15,7 @@ export async function listPayments(
 ): Promise<PaymentsResponse> {
   await promoteMaturedPrenotes(db, toZonedDate(new Date(), config.timezone));
   if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) {
-    throw badRequest('The date range is reversed.', [
+    throw badRequest('validation.date_range_reversed', 'The date range is reversed.', [
       { field: 'query.createdTo', message: 'createdTo must be on or after createdFrom.' },
     ]);
   }
@@ -23,7 +23,7 @@ export async function listPayments(
   if (q.cursor) {
     after = Buffer.from(q.cursor, 'base64url').toString('utf8');
     if (!CURSOR.test(after))
-      throw badRequest('The cursor is not valid.', [
+      throw badRequest('validation.cursor_invalid', 'The cursor is not valid.', [
         {
           field: 'query.cursor',
           message: 'Use nextCursor from the previous page exactly, or leave it out.',

@@ -36,7 +36,7 @@ export async function definitionForRequest(
   request: { program_id: string; program_version: number },
 ): Promise<{ version: number; definition: ProgramDefinition }> {
   const row = await repo.definitionForRequest(db, request.program_id, request.program_version);
-  if (!row) throw notFound('That program no longer exists.');
+  if (!row) throw notFound('program.not_found', 'That program no longer exists.');
   return {
     version: row.version,
     definition: definitionOf({
@@ -69,6 +69,7 @@ export async function loadProgram(
   const row = await repo.findProgram(db, by);
   if (!row) {
     throw notFound(
+      'program.not_found',
       'slug' in by
         ? `There is no program called "${by.slug}". Choose one from the list of programs.`
         : 'That program no longer exists.',

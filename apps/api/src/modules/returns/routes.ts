@@ -134,6 +134,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
       const parsed = payeeUpdateBodySchemaIn(user.language).safeParse(request.body);
       if (!parsed.success) {
         throw badRequest(
+          'validation.failed',
           user.language === 'es'
             ? 'Revise los datos de la cuenta bancaria.'
             : 'Check the bank account details.',

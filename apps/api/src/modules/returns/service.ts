@@ -285,6 +285,7 @@ export async function importReturns(
   const parsed = parseFile(body.content, { lenient: true });
   if (parsed.errors.length > 0) {
     throw badRequest(
+      'returns.file_unreadable',
       `The file is not a NACHA file HMS can read (${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}). Ask the bank for the original file.`,
       parsed.errors.slice(0, 50).map((e) => ({
         field: 'body.content',
@@ -296,6 +297,7 @@ export async function importReturns(
   const changes = listChanges(parsed.file);
   if (returns.length === 0 && changes.length === 0) {
     throw badRequest(
+      'returns.file_empty',
       'The file holds no returns (addenda 99) and no notifications of change (addenda 98).',
       [
         {
@@ -425,17 +427,22 @@ export async function decideNoc(
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!noc) throw notFound(`No notification of change with id ${id}.`);
+    if (!noc) throw notFound('noc.not_found', `No notification of change with id ${id}.`);
     if (noc.status !== 'pending')
-      throw conflict(`This notification of change was already ${noc.status}.`);
+      throw conflict(
+        'noc.already_decided',
+        `This notification of change was already ${noc.status}.`,
+      );
     if (decision === 'apply') {
       const c = JSON.parse(open(config, noc.corrected_enc)) as Correction;
       if (c.routingNumber && !isValidRoutingNumber(c.routingNumber))
         throw conflict(
+          'noc.correction_invalid',
           `The corrected routing number ${c.routingNumber} fails the check digit; dismiss this NOC and contact the bank.`,
         );
       if (c.accountNumber && !/^\d{4,17}$/.test(c.accountNumber))
         throw conflict(
+          'noc.correction_invalid',
           'The corrected account number is not 4 to 17 digits; dismiss this NOC and contact the bank.',
         );
       const set: Record<string, unknown> = {};
@@ -510,9 +517,10 @@ export async function updatePayeeAccount(
       .forUpdate()
       .executeTakeFirst();
     if (!req || req.applicant_id !== user.id)
-      throw notFound(`You have no request with id ${requestId}.`);
+      throw notFound('request.not_found', `You have no request with id ${requestId}.`);
     if (req.status !== 'payment_returned')
       throw conflict(
+        'request.not_payment_returned',
         `A new bank account can be given only after a payment was returned; this request is ${req.status}.`,
       );
     const returned = await trx
@@ -523,9 +531,16 @@ export async function updatePayeeAccount(
       .orderBy('returned_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (!returned) throw conflict('There is no returned payment on this request.');
+    if (!returned)
+      throw conflict(
+        'request.no_returned_payment',
+        'There is no returned payment on this request.',
+      );
     if (returned.account_fixable === false)
-      throw forbidden('This return was not about the bank account; the agency will contact you.');
+      throw forbidden(
+        'request.return_not_account',
+        'This return was not about the bank account; the agency will contact you.',
+      );
     const sealed = seal(config, body.accountNumber);
     const accountId = uuidv7();
     await trx

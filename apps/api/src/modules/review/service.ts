@@ -88,6 +88,7 @@ export async function detail(
   let r = await repo.requestDetail(db, id);
   if (!r || r.status === 'draft')
     throw notFound(
+      'request.not_found',
       `There is no submitted request ${id}. Check the link or search the inbox by reference.`,
     );
   if (!r.risk_computed_at) {
@@ -211,7 +212,8 @@ export async function addComment(
 ) {
   return db.transaction().execute(async (trx) => {
     const r = await repo.requestBrief(trx, requestId);
-    if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${requestId}.`);
+    if (!r || r.status === 'draft')
+      throw notFound('request.not_found', `There is no submitted request ${requestId}.`);
     const refusal = actionRefusal(
       'comment',
       {
@@ -223,8 +225,15 @@ export async function addComment(
       author,
     );
     if (refusal === 'own_request')
-      throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
-    if (refusal) throw forbidden('Only approvers and senior approvers comment on requests.');
+      throw forbidden(
+        'request.own_request',
+        `You applied for ${r.reference}, so you cannot work on it.`,
+      );
+    if (refusal)
+      throw forbidden(
+        'auth.role_required',
+        'Only approvers and senior approvers comment on requests.',
+      );
     const row = await repo.insertComment(trx, requestId, author.id, body);
     await recordRequestEvent(trx, {
       requestId,
@@ -260,12 +269,17 @@ export async function revealAccount(
 ) {
   return db.transaction().execute(async (trx) => {
     const r = await repo.requestBrief(trx, requestId);
-    if (!r || r.status === 'draft') throw notFound(`There is no submitted request ${requestId}.`);
+    if (!r || r.status === 'draft')
+      throw notFound('request.not_found', `There is no submitted request ${requestId}.`);
     if (r.applicant_id === viewer.id)
-      throw forbidden(`You applied for ${r.reference}, so you cannot work on it.`);
-    if (!r.payee_account_id) throw conflict(`${r.reference} has no payee bank account.`);
+      throw forbidden(
+        'request.own_request',
+        `You applied for ${r.reference}, so you cannot work on it.`,
+      );
+    if (!r.payee_account_id)
+      throw conflict('request.no_payee_account', `${r.reference} has no payee bank account.`);
     const a = await repo.account(trx, r.payee_account_id);
-    if (!a) throw conflict(`${r.reference} has no payee bank account.`);
+    if (!a) throw conflict('request.no_payee_account', `${r.reference} has no payee bank account.`);
     const accountNumber = openField(a.account_number_enc, [fieldKey(encryptionKey)]);
     await appendAudit(trx, {
       actorId: viewer.id,

@@ -74,7 +74,10 @@ async function insertToken(
         .returning('id')
         .executeTakeFirst();
       if (!old)
-        throw conflict('This token is already revoked; create a new one instead of rotating it.');
+        throw conflict(
+          'token.already_revoked',
+          'This token is already revoked; create a new one instead of rotating it.',
+        );
     }
     const row = await trx
       .insertInto('service_tokens')
@@ -122,7 +125,7 @@ export async function rotateToken(
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!old) throw notFound(`No service token with id ${id}.`);
+  if (!old) throw notFound('token.not_found', `No service token with id ${id}.`);
   return insertToken(db, userId, { name: old.name, scopes: old.scopes }, ip, id);
 }
 
@@ -146,8 +149,8 @@ export async function revokeToken(
         .select('id')
         .where('id', '=', id)
         .executeTakeFirst();
-      if (!exists) throw notFound(`No service token with id ${id}.`);
-      throw conflict('This token is already revoked.');
+      if (!exists) throw notFound('token.not_found', `No service token with id ${id}.`);
+      throw conflict('token.already_revoked', 'This token is already revoked.');
     }
     await appendAudit(trx, {
       actorId: userId,
@@ -181,8 +184,8 @@ export async function tokenUses(db: Kysely<Database>, id: string) {
 }
 
 const bearerProblem = (detail: string) =>
-  new HttpProblem(401, 'Not authenticated', detail, 'unauthorized', undefined, {
-    'www-authenticate': 'Bearer',
+  new HttpProblem('auth.token_invalid', 401, 'Not authenticated', detail, {
+    headers: { 'www-authenticate': 'Bearer' },
   });
 
 /**
@@ -215,7 +218,10 @@ export function requireServiceToken(scope: ServiceTokenScope): onRequestAsyncHoo
       return sendProblem(
         request,
         reply,
-        forbidden(`This token lacks the "${scope}" scope. Ask an HMS admin for a token with it.`),
+        forbidden(
+          'auth.token_scope_missing',
+          `This token lacks the "${scope}" scope. Ask an HMS admin for a token with it.`,
+        ),
       );
     }
   };

@@ -51,7 +51,9 @@ export async function createEndpoint(
     await vetWebhookUrl(body.url, config.webhookAllowedHosts, resolve);
   } catch (err) {
     if (!(err instanceof UnsafeWebhookUrl)) throw err;
-    throw badRequest(err.message, [{ field: 'body.url', message: err.message }]);
+    throw badRequest('webhook.url_refused', err.message, [
+      { field: 'body.url', message: err.message },
+    ]);
   }
   const secret = newWebhookSecret();
   const sealed = seal(config, secret);
@@ -96,7 +98,7 @@ export async function disableEndpoint(
       .where('id', '=', id)
       .returning(['id', 'url', 'description', 'event_types', 'enabled', 'created_at'])
       .executeTakeFirst();
-    if (!row) throw notFound(`No webhook endpoint with id ${id}.`);
+    if (!row) throw notFound('webhook.endpoint_not_found', `No webhook endpoint with id ${id}.`);
     await appendAudit(trx, {
       actorId: userId,
       actorKind: 'user',
@@ -167,7 +169,7 @@ export async function redeliver(
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!d) throw notFound(`No webhook delivery with id ${id}.`);
+    if (!d) throw notFound('webhook.delivery_not_found', `No webhook delivery with id ${id}.`);
     const queued = await trx
       .selectFrom('jobs')
       .select('id')
@@ -176,7 +178,10 @@ export async function redeliver(
       .where((eb) => eb(eb.ref('payload', '->>').key('deliveryId' as never), '=', id))
       .executeTakeFirst();
     if (queued)
-      throw conflict('This delivery is already queued; wait for the attempt in progress.');
+      throw conflict(
+        'webhook.delivery_queued',
+        'This delivery is already queued; wait for the attempt in progress.',
+      );
     await trx
       .updateTable('webhook_deliveries')
       .set({ status: 'pending', next_attempt_at: new Date() })

@@ -77,14 +77,21 @@ export const authPlugin = fp<{ config: Config }>(async (app, { config }) => {
       return sendProblem(
         request,
         reply,
-        forbidden('Cross-site requests are not allowed. Use HMS from its own address.'),
+        forbidden(
+          'auth.cross_site',
+          'Cross-site requests are not allowed. Use HMS from its own address.',
+        ),
       );
     }
     if (origin === 'null')
-      return sendProblem(request, reply, forbidden('Cross-site requests are not allowed.'));
+      return sendProblem(
+        request,
+        reply,
+        forbidden('auth.cross_site', 'Cross-site requests are not allowed.'),
+      );
     const header = request.headers[CSRF_HEADER];
     if (!cookieToken || typeof header !== 'string' || !safeEqual(header, cookieToken)) {
-      return sendProblem(request, reply, forbidden(CSRF_FAILURE));
+      return sendProblem(request, reply, forbidden('auth.csrf_failed', CSRF_FAILURE));
     }
   });
 });
@@ -129,7 +136,7 @@ export const requireUser: onRequestAsyncHookHandler = async function (request, r
   const user = await authenticate(request);
   if (!user) {
     clearStaleSessionCookie(request, reply);
-    return sendProblem(request, reply, unauthorized());
+    return sendProblem(request, reply, unauthorized('auth.not_signed_in'));
   }
   request.user = user;
 };
@@ -144,14 +151,14 @@ export function requireRoles(...roles: Role[]): onRequestAsyncHookHandler {
     const user = await authenticate(request);
     if (!user) {
       clearStaleSessionCookie(request, reply);
-      return sendProblem(request, reply, unauthorized());
+      return sendProblem(request, reply, unauthorized('auth.not_signed_in'));
     }
     request.user = user;
     if (!user.roles.some((r) => roles.includes(r))) {
       return sendProblem(
         request,
         reply,
-        forbidden(`This needs one of these roles: ${roles.join(', ')}.`),
+        forbidden('auth.role_required', `This needs one of these roles: ${roles.join(', ')}.`),
       );
     }
   };

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
 import type { RequestStatus } from '@hms/contracts/landing';
+import type { TemplateContext } from '../notification-templates.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -182,11 +183,15 @@ export interface NotificationsTable {
   user_id: string;
   request_id: string | null;
   event_id: string | null;
+  /** The language it was sent in (the email's); the in-app text is rendered in the reader's language when read. */
   language: 'en' | 'es';
   title: string;
   body: string;
   created_at: CreatedAt;
   read_at: Timestamp | null;
+  /** The notification template (the request event type) and the values it uses (migration 0004). */
+  template: string | null;
+  params: Json<TemplateContext> | null;
 }
 
 export interface EmailOutboxTable {

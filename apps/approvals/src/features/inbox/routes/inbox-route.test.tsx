@@ -195,6 +195,8 @@ describe('Approval inbox', () => {
           title: 'Conflict',
           status: 409,
           detail: 'HMS-AAAA-0001-X is already claimed by Sam Senior.',
+          code: 'request.held_by_other',
+          params: { reference: 'HMS-AAAA-0001-X', holder: 'Sam Senior' },
         },
       }),
     });
@@ -203,7 +205,7 @@ describe('Approval inbox', () => {
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.click(screen.getByRole('button', { name: 'Claim HMS-AAAA-0001-X' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText(/already claimed by Sam Senior/)).toBeTruthy();
+    expect(within(alert).getByText(/Sam Senior is working on this request/)).toBeTruthy();
   });
 
   it('bulk approve asks for confirmation, then lists what happened to each', async () => {

@@ -218,11 +218,13 @@ describe('DecisionPanel', () => {
           title: 'Changed by someone else',
           detail:
             'HMS-7K3Q-9FMX-4 changed after you loaded it: Sam Senior claimed it at 2026-11-25 20:31 UTC.',
+          code: 'request.stale_version',
         }}
       />,
     );
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Sam Senior claimed it');
+    expect(alert.textContent).toContain('by someone else after you opened it');
+    expect(alert.textContent).not.toContain('Changed by someone else');
     expect(screen.getByRole('button', { name: 'Reload the request' })).toBeTruthy();
   });
 });

@@ -12,7 +12,7 @@ import {
   maxApprovableCents,
   type AmountProblem,
 } from '@hms/contracts/request-rules';
-import { formatCents, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import { formatCents, ProblemAlert, problemText, useLanguage, useT } from '@hms/ui';
 import { reviewMessages } from '../messages.ts';
 
 const BUTTON_CLASS: Record<DecisionKind, string> = {
@@ -131,7 +131,7 @@ export function DecisionPanel({
         <div className="usa-alert usa-alert--warning" role="alert">
           <div className="usa-alert__body">
             <h3 className="usa-alert__heading">{tr('conflict')}</h3>
-            <p className="usa-alert__text">{(error as { detail?: string }).detail}</p>
+            <p className="usa-alert__text">{problemText(error, language).message}</p>
             <button type="button" className="usa-button usa-button--outline" onClick={onReload}>
               {tr('reload')}
             </button>
@@ -211,7 +211,7 @@ export function DecisionPanel({
                   </option>
                   {rejectReasonCodes.map((c) => (
                     <option key={c} value={c}>
-                      {rejectReasonLabels[c]}
+                      {rejectReasonLabels[language][c]}
                     </option>
                   ))}
                 </select>

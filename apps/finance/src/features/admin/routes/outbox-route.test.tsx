@@ -109,11 +109,19 @@ describe('Email outbox (admin)', () => {
     serve({
       'GET /api/admin/outbox': () => ({
         status: 403,
-        body: { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'Admins only.' },
+        body: {
+          type: 'about:blank',
+          title: 'Forbidden',
+          status: 403,
+          detail: 'Admins only.',
+          code: 'auth.role_required',
+        },
       }),
     });
     renderAt('/admin/outbox', [{ path: '/admin/outbox', element: <OutboxRoute /> }]);
-    expect((await screen.findByRole('alert')).textContent).toContain('Admins only.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Your account does not have permission to do this.',
+    );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });

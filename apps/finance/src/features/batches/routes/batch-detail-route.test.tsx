@@ -120,6 +120,7 @@ describe('Batch detail', () => {
           title: 'Conflict',
           status: 409,
           detail: 'The batch is released; a released file cannot be cancelled.',
+          code: 'batch.not_cancellable',
         },
       }),
     });
@@ -130,7 +131,7 @@ describe('Batch detail', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel batch' }));
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain(
-        'a released file cannot be cancelled',
+        'A released batch cannot be cancelled',
       ),
     );
   });

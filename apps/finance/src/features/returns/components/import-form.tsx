@@ -1,5 +1,5 @@
 import { isApiProblem } from '@hms/api-client';
-import { ProblemAlert, useT } from '@hms/ui';
+import { fieldErrorText, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useRef, useState, type FormEvent } from 'react';
 import { returnsMessages } from '../messages.ts';
 
@@ -22,6 +22,7 @@ export interface ImportFormProps {
 /** File picker → text → onSubmit. Field errors from the API (line, record, field, rule) are listed under the alert. */
 export function ImportForm({ busy, error, onSubmit }: ImportFormProps) {
   const tr = useT(returnsMessages);
+  const { language } = useLanguage();
   const inputRef = useRef<HTMLInputElement>(null);
   const [missing, setMissing] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -70,7 +71,7 @@ export function ImportForm({ busy, error, onSubmit }: ImportFormProps) {
           {fieldErrors.length > 0 ? (
             <ul aria-label={tr('errorHeading')}>
               {fieldErrors.map((f, i) => (
-                <li key={i}>{f.message}</li>
+                <li key={i}>{fieldErrorText(f, language)}</li>
               ))}
             </ul>
           ) : null}

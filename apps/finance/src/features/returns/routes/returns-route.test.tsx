@@ -130,6 +130,7 @@ describe('Returns', () => {
           title: 'Your request has errors',
           status: 400,
           detail: 'The file is not a NACHA file HMS can read (1 error).',
+          code: 'returns.file_unreadable',
           errors: [
             { field: 'body.content', message: 'Line 1, fileHeader recordTypeCode: must be 1' },
           ],
@@ -141,7 +142,7 @@ describe('Returns', () => {
     choose('bad.txt', 'xxx');
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
     expect(await screen.findByText('Line 1, fileHeader recordTypeCode: must be 1')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('not a NACHA file');
+    expect(screen.getByRole('alert').textContent).toContain('not a bank file HMS can read');
   });
 
   it('lets a finance supervisor confirm a NOC; a finance user only sees it', async () => {

@@ -73,10 +73,13 @@ describe('Finance summary', () => {
       title: 'Forbidden',
       status: 403,
       detail: 'Your role cannot see finance data.',
+      code: 'auth.role_required',
     });
     renderRoute();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Forbidden');
-    expect(alert.textContent).toContain('Your role cannot see finance data.');
+    // The reader's message for the code, never the server's English title.
+    expect(alert.textContent).toContain('You cannot do this');
+    expect(alert.textContent).toContain('Your account does not have permission to do this.');
+    expect(alert.textContent).not.toContain('Forbidden');
   });
 });

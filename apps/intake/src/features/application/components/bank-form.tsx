@@ -4,7 +4,7 @@ import {
   type BankAccountView,
   type BankDetailsInput,
 } from '@hms/contracts/applications';
-import { ErrorSummary, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import { ErrorSummary, fieldErrorText, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -56,7 +56,7 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
         for (const e of err.errors)
           form.setError(fieldNameOf(e.field) as BankAccountFieldName, {
             type: 'server',
-            message: e.message,
+            message: fieldErrorText(e, language),
           });
         setServerErrors((n) => n + 1);
       } else setProblem(err);

@@ -6,7 +6,15 @@ import {
 } from '@hms/contracts/applications';
 import { visibleQuestions } from '@hms/contracts/question-answers';
 import type { QuestionSet } from '@hms/contracts/question-set';
-import { answerText, ErrorSummary, LoadingState, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import {
+  answerText,
+  ErrorSummary,
+  fieldErrorText,
+  LoadingState,
+  ProblemAlert,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { applicationMessages } from '../messages.ts';
@@ -99,7 +107,11 @@ export function CheckAnswers({
                 const step = questionStep.get(fieldNameOf(e.field));
                 return (
                   <li key={e.field + e.message}>
-                    {step ? <Link to={stepPath(step)}>{e.message}</Link> : e.message}
+                    {step ? (
+                      <Link to={stepPath(step)}>{fieldErrorText(e, language)}</Link>
+                    ) : (
+                      fieldErrorText(e, language)
+                    )}
                   </li>
                 );
               })}

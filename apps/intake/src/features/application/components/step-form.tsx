@@ -2,7 +2,14 @@ import { isApiProblem } from '@hms/api-client';
 import type { DocumentInfo } from '@hms/contracts/documents';
 import { visibleQuestions, type Answers } from '@hms/contracts/question-answers';
 import type { QuestionSet, Step } from '@hms/contracts/question-set';
-import { ErrorSummary, ProblemAlert, useLanguage, useT, type SummaryError } from '@hms/ui';
+import {
+  ErrorSummary,
+  fieldErrorText,
+  ProblemAlert,
+  useLanguage,
+  useT,
+  type SummaryError,
+} from '@hms/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { applicationMessages } from '../messages.ts';
@@ -103,7 +110,10 @@ export function StepForm({
     } catch (err) {
       if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
         for (const e of err.errors)
-          form.setError(fieldNameOf(e.field), { type: 'server', message: e.message });
+          form.setError(fieldNameOf(e.field), {
+            type: 'server',
+            message: fieldErrorText(e, language),
+          });
         setServerErrorCount((n) => n + 1);
       } else {
         setProblem(err);

@@ -1,5 +1,6 @@
 import { apiClient, unwrap } from '@hms/api-client';
 import type { NotificationsResponse } from '@hms/contracts/notifications';
+import type { Language } from '@hms/ui';
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 
 /** Shared with the shell header's badge: ['notifications', 'unread']. */
@@ -8,9 +9,13 @@ export const notificationKeys = {
   list: ['notifications', 'list'] as const,
 };
 
-export function notificationsQueryOptions() {
+/**
+ * The API writes each notification in the language the page shows (sent as Accept-Language), so the language is
+ * part of the key: switching language fetches them again, in the new language.
+ */
+export function notificationsQueryOptions(language: Language) {
   return infiniteQueryOptions({
-    queryKey: notificationKeys.list,
+    queryKey: [...notificationKeys.list, language],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
       (await unwrap(

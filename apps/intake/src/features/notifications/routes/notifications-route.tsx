@@ -21,7 +21,7 @@ export function NotificationsRoute() {
   const tr = useT(notificationMessages);
   const { language } = useLanguage();
   const queryClient = useQueryClient();
-  const list = useInfiniteQuery(notificationsQueryOptions());
+  const list = useInfiniteQuery(notificationsQueryOptions(language));
   const markRead = useMutation(markReadMutationOptions(queryClient));
   const markAll = useMutation(markAllReadMutationOptions(queryClient));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];

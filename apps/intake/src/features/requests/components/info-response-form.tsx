@@ -1,6 +1,13 @@
 import { isApiProblem } from '@hms/api-client';
 import type { RequestDetail } from '@hms/contracts/applications';
-import { ErrorSummary, ProblemAlert, TextAreaField, useT } from '@hms/ui';
+import {
+  ErrorSummary,
+  fieldErrorText,
+  ProblemAlert,
+  TextAreaField,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { DocumentField } from '../../../shared/documents/document-field.tsx';
@@ -16,6 +23,7 @@ export function InfoResponseForm({
   onSent: () => void;
 }) {
   const tr = useT(requestMessages);
+  const { language } = useLanguage();
   const queryClient = useQueryClient();
   const answer = useMutation(answerInfoMutationOptions(queryClient, detail.id));
   const [message, setMessage] = useState('');
@@ -30,7 +38,8 @@ export function InfoResponseForm({
       await answer.mutateAsync({ message, documentIds: files });
       onSent();
     } catch (err) {
-      if (isApiProblem(err) && err.errors.length > 0) setError(err.errors[0]!.message);
+      if (isApiProblem(err) && err.errors.length > 0)
+        setError(fieldErrorText(err.errors[0]!, language));
       setAttempt((n) => n + 1);
     }
   }

@@ -1,19 +1,23 @@
 import { isApiProblem } from '@hms/api-client';
-import type { SummaryError } from '@hms/ui';
+import { fieldErrorText, type Language, type SummaryError } from '@hms/ui';
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from 'react-hook-form';
 
-/** Puts the API's field errors (problem+json `errors`) onto the matching form fields. Returns whether any matched. */
+/**
+ * Puts the API's field errors (problem+json `errors`) onto the matching form fields, in the reader's language when
+ * the error carries a field code. Returns whether any matched.
+ */
 export function applyServerFieldErrors<T extends FieldValues>(
   error: unknown,
   fields: readonly Path<T>[],
   setError: UseFormSetError<T>,
+  language: Language,
 ): boolean {
   if (!isApiProblem(error)) return false;
   let matched = false;
   for (const fieldError of error.errors) {
     const field = fields.find((name) => name === fieldError.field);
     if (field) {
-      setError(field, { type: 'server', message: fieldError.message });
+      setError(field, { type: 'server', message: fieldErrorText(fieldError, language) });
       matched = true;
     }
   }

@@ -1,5 +1,13 @@
 import { isApiProblem, registerMutationOptions } from '@hms/api-client';
-import { ErrorSummary, PageTitle, TextField, useLanguage, useT, type SummaryError } from '@hms/ui';
+import {
+  ErrorSummary,
+  PageTitle,
+  problemText,
+  TextField,
+  useLanguage,
+  useT,
+  type SummaryError,
+} from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -32,7 +40,7 @@ export function RegisterRoute() {
     register.mutate(
       { ...values, language },
       {
-        onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError),
+        onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError, language),
       },
     );
   });
@@ -49,7 +57,7 @@ export function RegisterRoute() {
       ? [
           {
             fieldId: id('email'),
-            message: isApiProblem(problem) ? (problem.detail ?? problem.title) : problem.message,
+            message: problemText(problem, language).message,
           },
         ]
       : ([] as SummaryError[]);

@@ -18,8 +18,9 @@ const problem = (
   title: string,
   detail: string,
   headers: Record<string, string> = {},
+  code?: string,
 ) =>
-  new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), {
+  new Response(JSON.stringify({ type: 'about:blank', title, status, detail, code }), {
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   });
@@ -78,11 +79,14 @@ describe('sign in', () => {
   });
 
   it('shows the API message for wrong credentials', async () => {
-    answer = () => problem(401, 'Unauthorized', 'Email or password is incorrect.');
+    answer = () =>
+      problem(401, 'Unauthorized', 'Email or password is incorrect.', {}, 'auth.sign_in_failed');
     renderSignIn();
     await submit('c@example.gov', 'not-the-password');
     expect(
-      await screen.findByRole('link', { name: 'Email or password is incorrect.' }),
+      await screen.findByRole('link', {
+        name: 'The email or password is not right. Check them and try again.',
+      }),
     ).toBeTruthy();
     expect(calls[0]?.headers.get('x-csrf-token')).toBe('test-token');
   });

@@ -1,5 +1,13 @@
 import { isApiProblem, signInMutationOptions } from '@hms/api-client';
-import { ErrorSummary, PageTitle, TextField, useT, type SummaryError } from '@hms/ui';
+import {
+  ErrorSummary,
+  PageTitle,
+  problemText,
+  TextField,
+  useLanguage,
+  useT,
+  type SummaryError,
+} from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -13,6 +21,7 @@ const FIELDS = ['email', 'password'] as const;
 
 export function SignInRoute() {
   const tr = useT(authMessages);
+  const { language } = useLanguage();
   const translate = (message: string) =>
     message in authMessages.en ? tr(message as AuthMessageKey) : message;
   const navigate = useNavigate();
@@ -31,7 +40,7 @@ export function SignInRoute() {
   const onSubmit = form.handleSubmit((values) => {
     signIn.mutate(values, {
       onSuccess: () => navigate(next, { replace: true }),
-      onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError),
+      onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError, language),
     });
   });
 
@@ -48,9 +57,7 @@ export function SignInRoute() {
                 ? problem.retryAfterSeconds !== undefined
                   ? tr('throttled', { seconds: problem.retryAfterSeconds })
                   : tr('throttledNoTime')
-                : isApiProblem(problem)
-                  ? (problem.detail ?? problem.title)
-                  : problem.message,
+                : problemText(problem, language).message,
           },
         ]
       : [];

@@ -1,0 +1,161 @@
+/**
+ * Every machine code a problem document can carry (`code`), each with what it means. Declared once here: the API
+ * can only throw a code from this list (a typo fails typecheck), and the screens' message catalogs (English and
+ * Spanish) are typed against it, so a code without a translation fails typecheck too. Codes are stable: rename one
+ * only together with every client that reads it. The English `title`/`detail` stay for API clients and logs; the
+ * screens show the catalog message for the code in the reader's language.
+ */
+export const ERROR_CODES = {
+  // The request itself (HTTP level), raised by the platform before any module runs.
+  'validation.failed': 'Some fields are missing or wrong; `errors` names each field and the fix.',
+  'validation.cursor_invalid': 'The paging cursor was not one the API returned.',
+  'validation.date_range_reversed': 'A date range ends before it starts.',
+  'http.invalid_json': 'The body is not valid JSON.',
+  'http.empty_body': 'A JSON content type was sent with an empty body.',
+  'http.unsupported_media_type': 'The body is not application/json.',
+  'http.body_too_large': 'The body is larger than the API accepts.',
+  'http.bad_request': 'The request could not be processed (another 4xx from the HTTP layer).',
+  'http.route_not_found': 'No API route or page matches the method and path.',
+  'server.unavailable': 'A dependency (the database) is not reachable; try again later.',
+  'server.internal': 'An unexpected failure; quote the requestId to support.',
+
+  // Signing in and permissions.
+  'auth.not_signed_in': 'No valid session: sign in.',
+  'auth.sign_in_failed': 'The email or password is wrong.',
+  'auth.too_many_attempts': 'Too many failed sign-ins; `params.minutes` says how long to wait.',
+  'auth.password_rejected': 'The chosen password is too weak or too common.',
+  'auth.role_required': 'The account lacks a role this action needs.',
+  'auth.cross_site': 'A state-changing request came from another site.',
+  'auth.csrf_failed': 'The CSRF token was missing or did not match.',
+  'auth.token_invalid': 'The service token is missing, wrong, expired or revoked.',
+  'auth.token_scope_missing': 'The service token lacks the scope this action needs.',
+  'auth.confirmation_invalid':
+    'The registration confirmation link is wrong, already used or expired.',
+  'auth.throttle_not_found': 'No sign-in failures are counted for that account.',
+
+  // Programs.
+  'program.not_found': 'The program does not exist.',
+  'program.closed': 'The program does not accept applications now; `params.reason` says why.',
+  'program.budget_exhausted': 'The program has less budget left than the amount asked for.',
+
+  // The citizen's application.
+  'request.not_found': 'The request does not exist or is not visible to the caller.',
+  'request.already_submitted': 'The application was already submitted and can no longer be edited.',
+  'request.stale_version':
+    'The request changed (another device, tab or person) since it was loaded.',
+  'request.step_unknown': 'The step is not part of this program’s form.',
+  'request.idempotency_key_reused': 'The Idempotency-Key was already used for another request.',
+  'request.declaration_required': 'The declaration was not confirmed.',
+  'request.bank_account_missing': 'No bank account was given before submitting.',
+  'request.not_eligible': 'The answers do not meet the program’s eligibility rules.',
+  'request.no_open_info_request': 'There is no open request for more information to answer.',
+  'request.documents_not_attached':
+    'Some files named in the answer are not attached to the request.',
+  'request.draft_not_deletable': 'Only a draft can be deleted; this request was submitted.',
+  'request.not_withdrawable': 'The request cannot be withdrawn in its current state.',
+  'request.not_payment_returned':
+    'A new bank account can be given only after a payment was returned.',
+  'request.no_returned_payment': 'The request has no returned payment.',
+  'request.return_not_account': 'The payment return was not about the bank account.',
+
+  // Documents.
+  'document.missing': 'No file was sent.',
+  'document.too_large': 'The file is larger than allowed.',
+  'document.type_not_accepted': 'The file type is not one of the accepted types.',
+  'document.form_files_draft_only':
+    'Form files can be added only while the application is a draft.',
+  'document.upload_closed': 'Files can be added only to a draft or when information was requested.',
+  'document.not_found': 'The file does not exist or is not visible to the caller.',
+  'document.kept_with_request': 'A file sent with a submitted request cannot be removed.',
+
+  // Review and decisions (staff).
+  'request.own_request': 'The staff member applied for this request, so cannot work on it.',
+  'request.no_payee_account': 'The request has no payee bank account.',
+  'request.held_by_other': 'Another approver holds (has claimed) the request.',
+  'request.already_yours': 'The caller already holds the request.',
+  'request.not_claimable': 'The request is in a state that cannot be claimed.',
+  'request.not_claimed': 'Nobody holds the request, so there is nothing to release.',
+  'request.not_assignable': 'The request cannot be reassigned in its current state.',
+  'request.not_in_review': 'More information can be asked only while the request is in review.',
+  'request.not_decidable': 'The request is not in a state where it can be approved or rejected.',
+  'request.senior_only':
+    'The request awaits a second approval, which only a senior approver gives.',
+  'request.second_approver_same':
+    'The second approval must come from someone other than the first.',
+  'request.assignee_invalid': 'The chosen assignee cannot take this request.',
+  'decision.amount_above_requested': 'The approved amount is more than the amount requested.',
+  'decision.amount_above_first_approval':
+    'A second approval cannot raise the first approval’s amount.',
+  'decision.amount_above_program_max': 'The approved amount is more than the program maximum.',
+  'decision.amount_above_budget': 'The approved amount is more than the program budget left.',
+
+  // Notifications.
+  'notification.not_found': 'The notification does not exist or is not the caller’s.',
+
+  // Payments, batches, returns (finance).
+  'batch.not_found': 'The ACH batch does not exist.',
+  'batch.payments_not_batchable': 'Some selected payments do not exist or are not pending.',
+  'batch.file_ids_exhausted': 'All 36 file id modifiers were used today.',
+  'batch.not_built': 'Only a built batch can be released.',
+  'batch.dual_control': 'The person who built a batch cannot release it.',
+  'batch.release_conflict_of_interest':
+    'The releaser approved or applied for a payment in the batch.',
+  'batch.effective_date_passed': 'The batch’s effective date can no longer be met.',
+  'batch.not_cancellable': 'A released batch cannot be cancelled.',
+  'batch.not_released': 'The batch has not been released, so there is no file to send.',
+  'batch.not_settleable': 'Only a released batch can be settled.',
+  'returns.file_unreadable': 'The uploaded file is not a NACHA file HMS can read.',
+  'returns.file_empty': 'The file holds no returns and no notifications of change.',
+  'noc.not_found': 'The notification of change does not exist.',
+  'noc.already_decided': 'The notification of change was already applied or dismissed.',
+  'noc.correction_invalid':
+    'The corrected bank details in the notification of change are not valid.',
+
+  // Administration.
+  'token.not_found': 'The service token does not exist.',
+  'token.already_revoked': 'The service token is already revoked.',
+  'webhook.url_refused':
+    'The webhook address is not allowed (a loopback, private, link-local or metadata address).',
+  'webhook.endpoint_not_found': 'The webhook endpoint does not exist.',
+  'webhook.delivery_not_found': 'The webhook delivery does not exist.',
+  'webhook.delivery_queued': 'The delivery is already queued for another attempt.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export const errorCodes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+/**
+ * Codes for one field's error (`errors[].code`), for the common validation failures, so a form can say them in
+ * the reader's language. A field error without a code is specific enough that only its message says it.
+ */
+export const FIELD_ERROR_CODES = {
+  'field.required': 'The field is required.',
+  'field.invalid': 'The value is not valid for this field.',
+  'field.too_short': 'The text is shorter than `params.minimum` characters.',
+  'field.too_long': 'The text is longer than `params.maximum` characters.',
+  'field.too_small': 'The number is less than `params.minimum`.',
+  'field.too_large': 'The number is more than `params.maximum`.',
+  'field.too_few': 'Fewer than `params.minimum` items were chosen.',
+  'field.too_many': 'More than `params.maximum` items were chosen.',
+  'field.invalid_format': 'The text does not have the expected format (email, date, id, …).',
+  'field.invalid_choice': 'The value is not one of the allowed choices.',
+  'field.control_characters':
+    'The text contains control characters (such as NUL) that cannot be stored.',
+} as const satisfies Record<string, string>;
+
+export type FieldErrorCode = keyof typeof FIELD_ERROR_CODES;
+export const fieldErrorCodes = Object.keys(FIELD_ERROR_CODES) as [
+  FieldErrorCode,
+  ...FieldErrorCode[],
+];
+
+export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
+  return typeof value === 'string' && Object.hasOwn(FIELD_ERROR_CODES, value);
+}
+
+/** Safe values a message may interpolate (a reference, a count, an amount in cents): never personal data. */
+export type ProblemParams = Record<string, string | number>;
