@@ -3,7 +3,6 @@ import type { InboxItem, InboxListResponse, AssignmentResponse } from '@hms/cont
 import type { inboxQuerySchema } from '@hms/contracts/inbox';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/schema.ts';
-import type { ErrorCode } from '@hms/contracts/error-codes';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
