@@ -59,6 +59,7 @@ const BANK_MESSAGES = {
 } as const;
 
 export const accountTypes = ['checking', 'savings'] as const;
+export type AccountType = (typeof accountTypes)[number];
 
 /**
  * The bank-details form in `language`: the same schema runs in the browser (react-hook-form) and in the API.

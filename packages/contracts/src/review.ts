@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { accountTypes } from './applications.ts';
 import { requestStatusSchema } from './landing.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 import { deadlineStateSchema, personRefSchema } from './inbox.ts';
 import { questionSetSchema } from './question-set.ts';
+
+/** Whether the payee account was confirmed with the bank (only `unverified` is written today). */
+export const payeeVerificationStates = ['unverified', 'verified'] as const;
+export const payeeVerificationStateSchema = z.enum(payeeVerificationStates);
+export type PayeeVerificationState = z.infer<typeof payeeVerificationStateSchema>;
 
 export const reviewDetailSchema = z.object({
   id: z.string(),
@@ -35,10 +41,10 @@ export const reviewDetailSchema = z.object({
     .object({
       id: z.string(),
       holderName: z.string(),
-      accountType: z.string(),
+      accountType: z.enum(accountTypes),
       routingNumber: z.string(),
       last4: z.string(),
-      verificationState: z.string(),
+      verificationState: payeeVerificationStateSchema,
       createdAt: z.string(),
     })
     .nullable(),
