@@ -7,6 +7,7 @@ import { localizedTextSchema, requestStatusSchema, type RequestStatus } from './
 import { identifierSchema, languageSchema, type Language } from './question-set.ts';
 import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.ts';
 import { documentSchema } from './documents.ts';
+import { requestEventTypeSchema } from './request-events.ts';
 
 export const requestIdParamsSchema = z.object({
   requestId: z.uuid({ error: 'Not a request id.' }),
@@ -153,7 +154,7 @@ export type EligibilityResponse = z.infer<typeof eligibilityResponseSchema>;
 
 export const timelineEntrySchema = z.object({
   id: z.string(),
-  type: z.string(),
+  type: requestEventTypeSchema,
   fromStatus: requestStatusSchema.nullable(),
   toStatus: requestStatusSchema.nullable(),
   at: z.string(),

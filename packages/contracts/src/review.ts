@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountTypes } from './applications.ts';
 import { requestStatusSchema } from './landing.ts';
+import { requestEventTypeSchema } from './request-events.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 import { deadlineStateSchema, personRefSchema } from './inbox.ts';
 import { questionSetSchema } from './question-set.ts';
@@ -66,9 +67,9 @@ export const reviewDetailSchema = z.object({
   timeline: z.array(
     z.object({
       id: z.string(),
-      type: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
+      type: requestEventTypeSchema,
+      fromStatus: requestStatusSchema.nullable(),
+      toStatus: requestStatusSchema.nullable(),
       actor: personRefSchema.nullable(),
       data: z.record(z.string(), z.unknown()),
       visibleToApplicant: z.boolean(),

@@ -22,16 +22,15 @@ import {
   TimelineSection,
 } from '../components/review-sections.tsx';
 import { reviewMessages } from '../messages.ts';
-import { DeadlineBadge, StatusText } from '../../../shared/badges.tsx';
+import { DeadlineBadge, StatusText, useStatusLabel } from '../../../shared/badges.tsx';
 import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
-import { sharedMessages } from '../../../shared/messages.ts';
 
 export function ReviewRoute() {
   const { id = '' } = useParams();
   const tr = useT(reviewMessages);
-  const trs = useT(sharedMessages);
+  const statusLabel = useStatusLabel();
   const { language } = useLanguage();
   const client = useQueryClient();
   const review = useQuery(reviewQueryOptions(id));
@@ -81,7 +80,7 @@ export function ReviewRoute() {
         <div className="usa-alert usa-alert--success" role="status">
           <div className="usa-alert__body">
             <p className="usa-alert__text">
-              {tr('decided', { status: trs(`status_${decide.data.status}`) })}
+              {tr('decided', { status: statusLabel(decide.data.status) })}
             </p>
           </div>
         </div>
