@@ -13,7 +13,7 @@ import { Link, useParams } from 'react-router';
 import { requestQueryOptions } from '../api/requests-api.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { WithdrawPanel } from '../components/withdraw-panel.tsx';
-import { statusMessages } from '../../../shared/status/messages.ts';
+import { useApplicantStatusLabel } from '../../../shared/status/status-tag.tsx';
 import { requestMessages } from '../messages.ts';
 
 // Forms (react-hook-form, zod, the upload field) shown only while a request waits on the citizen: loaded when
@@ -29,7 +29,7 @@ const NewAccountForm = lazy(async () => ({
 export function RequestRoute() {
   const { requestId = '' } = useParams();
   const tr = useT(requestMessages);
-  const trStatus = useT(statusMessages);
+  const statusLabel = useApplicantStatusLabel();
   const { language } = useLanguage();
   const request = useQuery(requestQueryOptions(requestId));
   const [notice, setNotice] = useState<string | null>(null);
@@ -67,7 +67,7 @@ export function RequestRoute() {
         <dd className="margin-left-0 margin-bottom-1 font-mono-sm">{d.reference}</dd>
         <dt className="text-bold">{tr('status')}</dt>
         <dd className="margin-left-0 margin-bottom-1">
-          <span className="usa-tag">{trStatus(`status_${d.status}`)}</span>
+          <span className="usa-tag">{statusLabel(d.status)}</span>
         </dd>
         <dt className="text-bold">{tr('amount')}</dt>
         <dd className="margin-left-0 margin-bottom-1">
