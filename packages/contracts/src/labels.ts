@@ -25,7 +25,7 @@ export interface AudienceLabel {
 export const requestStatusLabels: Record<RequestStatus, AudienceLabel> = {
   draft: { staff: { en: 'Draft', es: 'Borrador' }, applicant: { en: 'Draft', es: 'Borrador' } },
   submitted: {
-    staff: { en: 'Submitted, waiting for a reviewer', es: 'Enviada, esperando un revisor' },
+    staff: { en: 'Submitted', es: 'Enviada' },
     applicant: { en: 'Submitted', es: 'Enviada' },
   },
   in_review: {
@@ -34,8 +34,8 @@ export const requestStatusLabels: Record<RequestStatus, AudienceLabel> = {
   },
   needs_info: {
     staff: {
-      en: 'Waiting for the applicant to answer',
-      es: 'Esperando la respuesta del solicitante',
+      en: 'Waiting for citizen',
+      es: 'Esperando al ciudadano',
     },
     applicant: { en: 'Information needed', es: 'Se necesita información' },
   },
@@ -52,11 +52,11 @@ export const requestStatusLabels: Record<RequestStatus, AudienceLabel> = {
     applicant: { en: 'Not approved', es: 'No aprobada' },
   },
   withdrawn: {
-    staff: { en: 'Withdrawn by the applicant', es: 'Retirada por el solicitante' },
+    staff: { en: 'Withdrawn', es: 'Retirada' },
     applicant: { en: 'Withdrawn', es: 'Retirada' },
   },
   payment_returned: {
-    staff: { en: 'Payment returned by the bank', es: 'Pago devuelto por el banco' },
+    staff: { en: 'Payment returned', es: 'Pago devuelto' },
     applicant: { en: 'Payment returned', es: 'Pago devuelto' },
   },
   paid: { staff: { en: 'Paid', es: 'Pagada' }, applicant: { en: 'Paid', es: 'Pagada' } },
@@ -230,7 +230,7 @@ export const paymentStatusLabels: Record<PaymentStatus, Label> = {
 
 export const batchStatusLabels: Record<BatchStatus, Label> = {
   built: { en: 'Built, awaiting release', es: 'Creado, esperando liberación' },
-  released: { en: 'Released to the bank', es: 'Liberado al banco' },
+  released: { en: 'Released', es: 'Liberado' },
   settled: { en: 'Settled', es: 'Liquidado' },
   cancelled: { en: 'Cancelled', es: 'Cancelado' },
 };

@@ -110,11 +110,11 @@ describe('review history, risk and bank sections', () => {
     const history = screen.getByRole('heading', { name: 'History' }).parentElement!;
     const items = [...history.querySelectorAll('li')].map((li) => li.textContent ?? '');
     expect(items[0]).toContain(
-      'Application submitted (Maria Lopez). Status now: Submitted, waiting for a reviewer',
+      'Application submitted (Maria Lopez). Status now: Submitted',
     );
     expect(items[1]).toContain('Taken for review (Avery Approver). Status now: In review');
     expect(items[2]).toContain(
-      'More information asked of the applicant (Avery Approver). Status now: Waiting for the applicant to answer',
+      'More information asked of the applicant (Avery Approver). Status now: Waiting for citizen',
     );
     expect(items[2]).toContain('Please send the invoice.');
     expect(items[3]).toContain('Risk check updated');

@@ -98,7 +98,7 @@ describe('Batch detail', () => {
     expect(document.activeElement).toBe(question);
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Release batch' }));
-    expect(await screen.findByText('Done: the batch is now Released to the bank.')).toBeTruthy();
+    expect(await screen.findByText('Done: the batch is now Released.')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Download NACHA file' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Cancel batch' })).toBeNull();
   });
