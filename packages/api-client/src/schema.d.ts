@@ -2363,10 +2363,12 @@ export interface operations {
                         bankAccount: {
                             id: string;
                             holderName: string;
-                            accountType: string;
+                            /** @enum {string} */
+                            accountType: "checking" | "savings";
                             routingNumber: string;
                             last4: string;
-                            verificationState: string;
+                            /** @enum {string} */
+                            verificationState: "unverified" | "verified";
                             createdAt: string;
                         } | null;
                         documents: {
@@ -2399,9 +2401,10 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
-                            fromStatus: string | null;
-                            toStatus: string | null;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
+                            fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
+                            toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             actor: {
                                 id: string;
                                 name: string;
@@ -3018,7 +3021,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -3083,7 +3087,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -3206,7 +3211,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -3495,7 +3501,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -3708,7 +3715,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -3950,7 +3958,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -4079,7 +4088,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
