@@ -109,9 +109,7 @@ describe('review history, risk and bank sections', () => {
     const { container } = show('en');
     const history = screen.getByRole('heading', { name: 'History' }).parentElement!;
     const items = [...history.querySelectorAll('li')].map((li) => li.textContent ?? '');
-    expect(items[0]).toContain(
-      'Application submitted (Maria Lopez). Status now: Submitted',
-    );
+    expect(items[0]).toContain('Application submitted (Maria Lopez). Status now: Submitted');
     expect(items[1]).toContain('Taken for review (Avery Approver). Status now: In review');
     expect(items[2]).toContain(
       'More information asked of the applicant (Avery Approver). Status now: Waiting for citizen',
