@@ -2663,10 +2663,12 @@ export interface operations {
                         bankAccount: {
                             id: string;
                             holderName: string;
-                            accountType: string;
+                            /** @enum {string} */
+                            accountType: "checking" | "savings";
                             routingNumber: string;
                             last4: string;
-                            verificationState: string;
+                            /** @enum {string} */
+                            verificationState: "unverified" | "verified";
                             createdAt: string;
                         } | null;
                         documents: {
@@ -2725,9 +2727,10 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
-                            fromStatus: string | null;
-                            toStatus: string | null;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
+                            fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
+                            toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             actor: {
                                 id: string;
                                 name: string;
@@ -3346,7 +3349,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -3411,7 +3415,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -3607,7 +3612,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -3963,7 +3969,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -4176,7 +4183,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -4418,7 +4426,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;
@@ -4547,7 +4556,8 @@ export interface operations {
                         }[];
                         timeline: {
                             id: string;
-                            type: string;
+                            /** @enum {string} */
+                            type: "draft_created" | "submitted" | "claimed" | "released" | "reassigned" | "first_approval" | "approved" | "rejected" | "info_requested" | "info_provided" | "withdrawn" | "comment" | "payment_created" | "payment_sent" | "payment_returned" | "account_updated" | "paid" | "risk_updated";
                             fromStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             toStatus: ("draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid") | null;
                             at: string;

@@ -7,6 +7,7 @@ import { localizedTextSchema, requestStatusSchema, type RequestStatus } from './
 import { identifierSchema, languageSchema, type Language } from './question-set.ts';
 import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.ts';
 import { documentSchema } from './documents.ts';
+import { requestEventTypeSchema } from './request-events.ts';
 
 export const requestIdParamsSchema = z.object({
   requestId: z.uuid({ error: 'Not a request id.' }),
@@ -59,6 +60,7 @@ const BANK_MESSAGES = {
 } as const;
 
 export const accountTypes = ['checking', 'savings'] as const;
+export type AccountType = (typeof accountTypes)[number];
 
 /**
  * The bank-details form in `language`: the same schema runs in the browser (react-hook-form) and in the API.
@@ -152,7 +154,7 @@ export type EligibilityResponse = z.infer<typeof eligibilityResponseSchema>;
 
 export const timelineEntrySchema = z.object({
   id: z.string(),
-  type: z.string(),
+  type: requestEventTypeSchema,
   fromStatus: requestStatusSchema.nullable(),
   toStatus: requestStatusSchema.nullable(),
   at: z.string(),

@@ -155,11 +155,14 @@ export const importReturnsResponseSchema = z.object({
 });
 export type ImportReturnsResponse = z.infer<typeof importReturnsResponseSchema>;
 
+export const nocStatuses = ['pending', 'applied', 'dismissed'] as const;
+export type NocStatus = (typeof nocStatuses)[number];
+
 export const nocItemSchema = z.object({
   id: z.string(),
   changeCode: z.string(),
   description: z.string(),
-  status: z.enum(['pending', 'applied', 'dismissed']),
+  status: z.enum(nocStatuses),
   paymentId: z.string(),
   reference: z.string(),
   payeeName: z.string(),

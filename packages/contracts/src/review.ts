@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { accountTypes } from './applications.ts';
 import { requestStatusSchema } from './landing.ts';
+import { requestEventTypeSchema } from './request-events.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 import { deadlineStateSchema, personRefSchema } from './inbox.ts';
 import { questionSetSchema } from './question-set.ts';
@@ -17,6 +19,11 @@ const reviewDocumentSchema = z.object({
   origin: z.enum(['application', 'info_answer', 'unsent_answer']),
   answeredAt: z.string().nullable(),
 });
+
+/** Whether the payee account was confirmed with the bank (only `unverified` is written today). */
+export const payeeVerificationStates = ['unverified', 'verified'] as const;
+export const payeeVerificationStateSchema = z.enum(payeeVerificationStates);
+export type PayeeVerificationState = z.infer<typeof payeeVerificationStateSchema>;
 
 export const reviewDetailSchema = z.object({
   id: z.string(),
@@ -49,10 +56,10 @@ export const reviewDetailSchema = z.object({
     .object({
       id: z.string(),
       holderName: z.string(),
-      accountType: z.string(),
+      accountType: z.enum(accountTypes),
       routingNumber: z.string(),
       last4: z.string(),
-      verificationState: z.string(),
+      verificationState: payeeVerificationStateSchema,
       createdAt: z.string(),
     })
     .nullable(),
@@ -87,9 +94,9 @@ export const reviewDetailSchema = z.object({
   timeline: z.array(
     z.object({
       id: z.string(),
-      type: z.string(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
+      type: requestEventTypeSchema,
+      fromStatus: requestStatusSchema.nullable(),
+      toStatus: requestStatusSchema.nullable(),
       actor: personRefSchema.nullable(),
       data: z.record(z.string(), z.unknown()),
       visibleToApplicant: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RequestStatus } from './landing.ts';
 
 /** Risk levels, in increasing order; a request's level is the highest of its signals. */
 export const riskLevels = ['none', 'low', 'medium', 'high'] as const;
@@ -38,4 +39,38 @@ export const OUTLIER_Z = 3.5;
 export function robustZ(x: number, median: number, mad: number): number | null {
   if (mad === 0) return null;
   return (0.6745 * (x - median)) / mad;
+}
+
+/**
+ * The facts each signal rests on (`risk_signals.data`), in figures a person can read: amounts in cents and the
+ * program's typical range rather than a z-score. The explanation sentence is built from these
+ * (./risk-explanation.ts), in the reader's language.
+ */
+export interface RiskSignalData {
+  shared_bank_account: { otherApplicants: number; last4: string };
+  amount_outlier: {
+    amountCents: number;
+    direction: 'high' | 'low';
+    medianCents: number;
+    /** 10th and 90th percentile of the program's recent amounts: 8 in 10 requests fall between them. */
+    typicalLowCents: number;
+    typicalHighCents: number;
+    /** How many recent requests of the program the figures come from. */
+    sample: number;
+    /** The robust z-score the rule tests (kept for audit; never shown to people). */
+    z: number;
+  };
+  high_velocity:
+    | { by: 'bank_account'; count: number; windowDays: number; last4: string }
+    | { by: 'address'; count: number; windowDays: number };
+  duplicate_request: {
+    references: string[];
+    requests: Array<{ reference: string; status: RequestStatus }>;
+  };
+  bank_account_changed: {
+    last4: string;
+    previousLast4: string;
+    /** When this person first gave the new account (ISO date-time). */
+    changedAt: string;
+  };
 }

@@ -106,3 +106,12 @@ export function useT<K extends string>(messages: Messages<K>) {
     [messages, language],
   );
 }
+
+/**
+ * `const label = useLabel(); label(requestStatusLabels.paid.staff)`: picks the reader's language from one of the
+ * shared catalogs of @hms/contracts/labels (codes the API stores, named once for every screen).
+ */
+export function useLabel() {
+  const { language } = useLanguage();
+  return useCallback((text: Record<Language, string>) => text[language], [language]);
+}

@@ -40,6 +40,7 @@ export {
   isLanguage,
   readStoredLanguage,
   t,
+  useLabel,
   useLanguage,
   useT,
 } from './i18n.tsx';

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AuditAction } from '@hms/contracts/audit';
 import type { Database } from './db/schema.ts';
 
 export interface AuditEntry {
   actorId: string | null;
   actorKind: 'user' | 'system' | 'token' | 'anonymous';
-  action: string;
+  /** One of the known actions, each with a plain-language label for the staff screens. */
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   data?: Record<string, unknown>;

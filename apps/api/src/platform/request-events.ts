@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from './db/schema.ts';
 import { uuidv7 } from './db/ids.ts';
 import { notificationTemplates } from './notification-templates.ts';
@@ -7,25 +8,7 @@ import { notificationTemplates } from './notification-templates.ts';
 /** The PostgreSQL channel live updates listen on (LISTEN/NOTIFY fans out across API instances). */
 export const LIVE_CHANNEL = 'hms_events';
 
-export type RequestEventType =
-  | 'draft_created'
-  | 'submitted'
-  | 'claimed'
-  | 'released'
-  | 'reassigned'
-  | 'first_approval'
-  | 'approved'
-  | 'rejected'
-  | 'info_requested'
-  | 'info_provided'
-  | 'withdrawn'
-  | 'comment'
-  | 'payment_created'
-  | 'payment_sent'
-  | 'payment_returned'
-  | 'account_updated'
-  | 'paid'
-  | 'risk_updated';
+export type { RequestEventType } from '@hms/contracts/request-events';
 
 export interface RequestEventInput {
   requestId: string;

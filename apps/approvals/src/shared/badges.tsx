@@ -1,4 +1,6 @@
-import { formatDateTime, useLanguage, useT } from '@hms/ui';
+import { useCallback } from 'react';
+import { formatDateTime, useLabel, useLanguage, useT } from '@hms/ui';
+import { requestStatusLabels, riskLevelLabels } from '@hms/contracts/labels';
 import type { DeadlineState } from '@hms/contracts/inbox';
 import type { RiskLevel } from '@hms/contracts/risk';
 import type { RequestStatus } from '@hms/contracts/landing';
@@ -30,17 +32,22 @@ const RISK_CLASS: Record<RiskLevel, string> = {
 };
 
 export function RiskBadge({ level }: { level: RiskLevel }) {
-  const tr = useT(sharedMessages);
+  const label = useLabel();
   return (
     <span className={`usa-tag ${RISK_CLASS[level]}`} data-risk={level}>
-      {tr(`risk_${level}`)}
+      {label(riskLevelLabels[level])}
     </span>
   );
 }
 
+/** A request status as staff read it, as text (for sentences such as "HMS-… is now Approved"). */
+export function useStatusLabel() {
+  const label = useLabel();
+  return useCallback((status: RequestStatus) => label(requestStatusLabels[status].staff), [label]);
+}
+
 export function StatusText({ status }: { status: RequestStatus }) {
-  const tr = useT(sharedMessages);
-  return <>{tr(`status_${status}`)}</>;
+  return <>{useStatusLabel()(status)}</>;
 }
 
 /**

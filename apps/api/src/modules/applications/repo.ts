@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from '../../platform/db/schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -242,7 +243,7 @@ export async function applicantTimeline(db: Q, requestId: string) {
     .execute();
 }
 
-export async function lastEventOfType(db: Q, requestId: string, type: string) {
+export async function lastEventOfType(db: Q, requestId: string, type: RequestEventType) {
   return db
     .selectFrom('request_events')
     .select(['id', 'data', 'created_at'])

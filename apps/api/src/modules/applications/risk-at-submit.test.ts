@@ -123,4 +123,18 @@ describe('risk signals at submission', () => {
     expect(row.risk_computed_at).not.toBeNull();
     expect(await signalKinds(own.id)).not.toContain('shared_bank_account');
   });
+
+  // Every draft's bank step writes a payee-account row, so counting rows flagged every returning applicant.
+  it('a returning applicant with the same account is not "bank account changed"; a different account is', async () => {
+    const agent = await register('risk-d@example.com');
+    const first = await submitWithAccount(agent, '444000111222', 'risk-key-0004');
+    const same = await submitWithAccount(agent, '4440-0011-1222', 'risk-key-0005');
+    expect(await signalKinds(first.id)).not.toContain('bank_account_changed');
+    expect(await signalKinds(same.id)).not.toContain('bank_account_changed');
+    const changed = await submitWithAccount(agent, '444000999888', 'risk-key-0006');
+    expect(await signalKinds(changed.id)).toContain('bank_account_changed');
+    const approver = new Agent(t.app);
+    await approver.signIn('approver@example.gov');
+    expect((await inboxRow(approver, changed.reference)).riskLevel).toBe('high');
+  });
 });

@@ -13,6 +13,7 @@ import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from 
 const DAY = 86_400_000;
 const KEY_PREFIX = 'demo-approvals:';
 
+/** The people with open requests in the demo inbox (key: lower-case first name). */
 const APPLICANTS = [
   ['maria.lopez@example.com', 'Maria Lopez'],
   ['james.carter@example.com', 'James Carter'],
@@ -22,14 +23,33 @@ const APPLICANTS = [
   ['daniel.kim@example.com', 'Daniel Kim'],
   ['fatima.ali@example.com', 'Fatima Ali'],
   ['lucas.silva@example.com', 'Lucas Silva'],
+  ['ana.garcia@example.com', 'Ana Garcia'],
+  ['omar.haddad@example.com', 'Omar Haddad'],
+  ['grace.okafor@example.com', 'Grace Okafor'],
+  ['noah.smith@example.com', 'Noah Smith'],
+  ['sofia.rossi@example.com', 'Sofia Rossi'],
+  ['ethan.nguyen@example.com', 'Ethan Nguyen'],
+  ['chloe.martin@example.com', 'Chloe Martin'],
+  ['samuel.osei@example.com', 'Samuel Osei'],
+  ['isabel.torres@example.com', 'Isabel Torres'],
+  ['liam.walsh@example.com', 'Liam Walsh'],
+  ['mateo.ruiz@example.com', 'Mateo Ruiz'],
+  ['hannah.cohen@example.com', 'Hannah Cohen'],
 ] as const;
+const SPANISH = new Set(['maria', 'isabel', 'mateo']);
 
-/**
- * The approval inbox's demo data: requests in every state of the review, and one example of each risk signal
- * (shared account, amount outlier, same address many times, duplicate, account changed before payment). Idempotent:
- * it runs once per database (requests carry `demo-approvals:` idempotency keys). Needs the field-encryption key
- * to seal the demo bank accounts; without it (unit tests) it adds nothing.
- */
+/** People whose requests were decided before the demo starts (key: past0…): they give each program its history. */
+const PAST_FIRST = ['Aisha', 'Ben', 'Carmen', 'Diego', 'Elena', 'Farid', 'Gloria', 'Hugo'];
+const PAST_LAST = ['Moreno', 'Baker', 'Reyes', 'Hughes', 'Costa', 'Park', 'Dubois', 'Ortiz'];
+const PAST = Array.from({ length: 30 }, (_, i) => {
+  const first = PAST_FIRST[i % 8]!;
+  const last = PAST_LAST[(i + Math.floor(i / 8) * 3) % 8]!;
+  return [
+    `${first}.${last}${i >= 8 ? i : ''}@example.com`.toLowerCase(),
+    `${first} ${last}`,
+  ] as const;
+});
+
 export async function seedApprovalsDemo(
   db: Kysely<Database>,
   opts: { timeZone: string; encryptionKey?: Buffer | undefined },
@@ -45,8 +65,13 @@ export async function seedApprovalsDemo(
   if (done) return { requestsCreated: 0 };
 
   const people: Record<string, string> = {};
+  const named: Record<string, { email: string; name: string }> = {};
   const hash = await hashPassword(randomBytes(24).toString('base64url'));
-  for (const [email, name] of APPLICANTS) {
+  const everyone = [
+    ...APPLICANTS.map(([email, name]) => [name.split(' ')[0]!.toLowerCase(), email, name] as const),
+    ...PAST.map(([email, name], i) => [`past${i}`, email, name] as const),
+  ];
+  for (const [who, email, name] of everyone) {
     await db
       .insertInto('users')
       .values({
@@ -54,44 +79,46 @@ export async function seedApprovalsDemo(
         email,
         password_hash: hash,
         display_name: name,
-        language: email.startsWith('maria') ? 'es' : 'en',
+        language: SPANISH.has(who) ? 'es' : 'en',
       })
       .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
       .execute();
-    people[name.split(' ')[0]!.toLowerCase()] = await userIdByEmail(db, email);
+    people[who] = await userIdByEmail(db, email);
+    named[who] = { email, name };
     await db
       .insertInto('user_roles')
-      .values({ user_id: people[name.split(' ')[0]!.toLowerCase()]!, role: 'citizen' })
+      .values({ user_id: people[who]!, role: 'citizen' })
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
   people.casey = await userIdByEmail(db, 'citizen@example.gov');
+  named.casey = { email: 'citizen@example.gov', name: 'Casey Citizen' };
   const approver = await userIdByEmail(db, 'approver@example.gov');
   const rebate = await programBySlug(db, 'home-energy-rebate');
   const grant = await programBySlug(db, 'small-business-relief');
   const refund = await programBySlug(db, 'permit-fee-refund');
 
   const now = Date.now();
-  const accounts: Record<string, string> = {};
-  const account = async (who: string, number: string, ageDays = 120) =>
-    (accounts[`${who}:${number}`] ??= await insertPayeeAccount(db, {
+  // Everyone has a bank account of their own (nobody shares one unless a risk example says so). Each use writes a
+  // payee-account row, as each application's bank step does, so a returning applicant has several rows for the
+  // same account: the "bank account changed" rule must compare fingerprints, not count rows.
+  const ownAccount = (who: string) =>
+    who === 'casey'
+      ? '300000001'
+      : who === 'priya'
+        ? '400000001'
+        : `${who.startsWith('past') ? 5 : 1}${String(everyone.findIndex(([w]) => w === who)).padStart(3, '0')}00001`;
+  const account = async (who: string, o: { number?: string; ageDays: number }) =>
+    insertPayeeAccount(db, {
       userId: people[who]!,
       encryptionKey: key,
-      account: number,
-      holderName:
-        APPLICANTS.find(([, n]) => n.toLowerCase().startsWith(who))?.[1] ?? 'Casey Citizen',
-      createdAt: new Date(now - ageDays * DAY),
-    }));
+      account: o.number ?? ownAccount(who),
+      holderName: named[who]!.name,
+      createdAt: new Date(now - o.ageDays * DAY),
+    });
   const dueFrom = (submitted: Date, days: number) =>
     startOfZonedDay(addBusinessDays(toZonedDate(submitted, opts.timeZone), days), opts.timeZone, 1);
 
-  const personOf = (who: string) => {
-    const [email, name] = APPLICANTS.find(([, n]) => n.toLowerCase().startsWith(who)) ?? [
-      'citizen@example.gov',
-      'Casey Citizen',
-    ];
-    return { email, name };
-  };
   let n = 0;
   const ids: string[] = [];
   const add = async (o: {
@@ -100,7 +127,9 @@ export async function seedApprovalsDemo(
     status: RequestStatus;
     amount: number;
     daysAgo: number;
-    acct?: string;
+    /** Another account than the person's own (a risk example). */
+    accountNumber?: string;
+    accountAgeDays?: number;
     answers?: Record<string, unknown>;
     assigned?: boolean;
     approved?: number;
@@ -115,9 +144,12 @@ export async function seedApprovalsDemo(
       amountCents: o.amount,
       submittedAt,
       dueAt: dueFrom(submittedAt, o.program.review_deadline_days),
-      payeeAccountId: o.acct ?? null,
+      payeeAccountId: await account(o.who, {
+        ...(o.accountNumber ? { number: o.accountNumber } : {}),
+        ageDays: o.accountAgeDays ?? o.daysAgo + 1,
+      }),
       answers: {
-        ...demoAnswers(o.program.slug, personOf(o.who), o.amount, submittedAt),
+        ...demoAnswers(o.program.slug, named[o.who]!, o.amount, submittedAt),
         ...o.answers,
       },
       assignedTo: o.assigned ? approver : null,
@@ -144,56 +176,53 @@ export async function seedApprovalsDemo(
     return id;
   };
 
-  // History: decided requests that give each program a distribution of amounts (the outlier test needs one).
-  const who = ['maria', 'james', 'priya', 'wei', 'olivia', 'daniel', 'fatima', 'lucas'];
+  // History: decided requests by past applicants, one each, that give each program a distribution of amounts (the
+  // outlier test needs twenty). They are not in the inbox.
   for (let i = 0; i < 24; i++) {
-    const w = who[i % who.length]!;
+    // Permit fees refunded run from about $100 to $600; rebates from $700 to $850.
+    const amount = i % 2 ? 10_000 + ((i * 37) % 11) * 5_000 : 70_000 + (i % 7) * 2_500;
     await add({
-      who: w,
+      who: `past${i}`,
       program: i % 2 ? refund : rebate,
       status: i % 5 === 0 ? 'rejected' : 'paid',
-      amount: (i % 2 ? 40_000 : 70_000) + (i % 7) * 2_500,
+      amount,
       daysAgo: 60 + i * 5,
-      approved: i % 5 === 0 ? undefined : (i % 2 ? 40_000 : 70_000) + (i % 7) * 2_500,
-      acct: await account(w, `10000${i % 8}0001`, 400),
+      ...(i % 5 === 0 ? {} : { approved: amount }),
     });
   }
   for (let i = 0; i < 6; i++)
     await add({
-      who: who[i]!,
+      who: `past${24 + i}`,
       program: rebate,
       status: 'approved',
       amount: 75_000 + i * 3_000,
       daysAgo: 30 + i,
       approved: 75_000 + i * 3_000,
-      acct: await account(who[i]!, `10000${i}0001`, 400),
+    });
+  // Returning applicants, paid before into the account they use again now (no signal: same account).
+  for (const [who, program, daysAgo, amount] of [
+    ['maria', refund, 200, 45_000],
+    ['wei', refund, 150, 42_500],
+    ['olivia', refund, 180, 47_500],
+    ['sofia', rebate, 120, 76_000],
+    ['priya', rebate, 100, 72_500],
+    // Gets paid into the account Samuel gives below (the shared-account example).
+    ['hannah', refund, 100, 41_000],
+  ] as const)
+    await add({
+      who,
+      program,
+      status: 'paid',
+      amount,
+      daysAgo,
+      approved: amount,
+      ...(who === 'hannah' ? { accountNumber: '123456789' } : {}),
     });
 
   // Open work, ordinary.
-  await add({
-    who: 'maria',
-    program: grant,
-    status: 'submitted',
-    amount: 850_000,
-    daysAgo: 1,
-    acct: await account('maria', '100000001', 400),
-  });
-  await add({
-    who: 'lucas',
-    program: refund,
-    status: 'submitted',
-    amount: 42_500,
-    daysAgo: 16,
-    acct: await account('lucas', '100007001', 400),
-  }); // overdue
-  await add({
-    who: 'fatima',
-    program: rebate,
-    status: 'submitted',
-    amount: 68_000,
-    daysAgo: 12,
-    acct: await account('fatima', '100006001', 400),
-  }); // due soon
+  await add({ who: 'maria', program: grant, status: 'submitted', amount: 850_000, daysAgo: 1 });
+  await add({ who: 'lucas', program: refund, status: 'submitted', amount: 42_500, daysAgo: 16 }); // overdue
+  await add({ who: 'fatima', program: rebate, status: 'submitted', amount: 68_000, daysAgo: 12 }); // due soon
   await add({
     who: 'daniel',
     program: refund,
@@ -201,7 +230,6 @@ export async function seedApprovalsDemo(
     amount: 39_000,
     daysAgo: 3,
     assigned: true,
-    acct: await account('daniel', '100005001', 400),
   });
   const waiting = await add({
     who: 'wei',
@@ -210,7 +238,6 @@ export async function seedApprovalsDemo(
     amount: 72_000,
     daysAgo: 6,
     assigned: true,
-    acct: await account('wei', '100003001', 400),
   });
   await db
     .insertInto('request_events')
@@ -236,43 +263,40 @@ export async function seedApprovalsDemo(
     approved: 1_750_000,
     firstApprover: approver,
     daysAgo: 4,
-    acct: await account('james', '100001001', 400),
   });
-
-  // Risk examples.
+  await add({ who: 'ana', program: rebate, status: 'submitted', amount: 74_000, daysAgo: 2 });
+  await add({ who: 'omar', program: refund, status: 'submitted', amount: 47_000, daysAgo: 5 });
   await add({
-    who: 'james',
+    who: 'grace',
+    program: rebate,
+    status: 'in_review',
+    amount: 81_500,
+    daysAgo: 7,
+    assigned: true,
+  });
+  await add({ who: 'noah', program: grant, status: 'submitted', amount: 620_000, daysAgo: 3 });
+  await add({ who: 'sofia', program: refund, status: 'submitted', amount: 41_500, daysAgo: 9 });
+  await add({ who: 'ethan', program: rebate, status: 'submitted', amount: 77_000, daysAgo: 4 });
+  await add({ who: 'chloe', program: refund, status: 'submitted', amount: 52_000, daysAgo: 2 });
+
+  // Risk examples, one of each signal.
+  await add({
+    who: 'samuel',
     program: rebate,
     status: 'submitted',
     amount: 80_000,
     daysAgo: 2,
-    acct: await account('james', '123456789', 200),
-  }); // shared account
-  await add({
-    who: 'wei',
-    program: refund,
-    status: 'submitted',
-    amount: 41_000,
-    daysAgo: 2,
-    acct: await account('wei', '123456789', 150),
-  }); // shared account
-  await add({
-    who: 'olivia',
-    program: rebate,
-    status: 'submitted',
-    amount: 199_500,
-    daysAgo: 1,
-    acct: await account('olivia', '100004001', 400),
-  }); // outlier
-  for (const w of ['daniel', 'fatima', 'lucas'])
+    accountNumber: '123456789',
+  }); // shared account (Hannah Cohen was paid into it)
+  await add({ who: 'olivia', program: rebate, status: 'submitted', amount: 199_500, daysAgo: 1 }); // outlier
+  for (const [i, w] of ['isabel', 'liam', 'mateo'].entries())
     await add({
       who: w,
       program: rebate,
       status: 'submitted',
       amount: 71_000,
-      daysAgo: 1 + (who.indexOf(w) % 3),
+      daysAgo: 1 + i,
       answers: { homeAddress: '200 Oak Avenue, Apt 4', homeZip: '20001' },
-      acct: await account(w, `20000${who.indexOf(w)}0001`, 300),
     }); // same address
   await add({
     who: 'casey',
@@ -281,17 +305,8 @@ export async function seedApprovalsDemo(
     amount: 90_000,
     daysAgo: 8,
     assigned: true,
-    acct: await account('casey', '300000001', 300),
   });
-  await add({
-    who: 'casey',
-    program: rebate,
-    status: 'submitted',
-    amount: 90_000,
-    daysAgo: 1,
-    acct: await account('casey', '300000001', 300),
-  }); // duplicate
-  await account('priya', '400000001', 300);
+  await add({ who: 'casey', program: rebate, status: 'submitted', amount: 90_000, daysAgo: 1 }); // duplicate
   await add({
     who: 'priya',
     program: refund,
@@ -299,8 +314,9 @@ export async function seedApprovalsDemo(
     amount: 44_000,
     daysAgo: 5,
     assigned: true,
-    acct: await account('priya', '400000002', 2),
-  }); // account changed
+    accountNumber: '400000002',
+    accountAgeDays: 6,
+  }); // account changed (paid into 400000001 before)
 
   await db.transaction().execute(async (trx) => {
     for (const id of ids)

@@ -140,10 +140,10 @@ export async function detail(
       ? {
           id: r.account_id,
           holderName: r.holder_name ?? '',
-          accountType: r.account_type ?? '',
+          accountType: r.account_type === 'savings' ? 'savings' : 'checking',
           routingNumber: r.routing_number ?? '',
           last4: r.account_last4 ?? '',
-          verificationState: r.verification_state ?? 'unverified',
+          verificationState: r.verification_state === 'verified' ? 'verified' : 'unverified',
           createdAt: iso(r.account_created_at)!,
         }
       : null,

@@ -41,25 +41,39 @@ export async function otherApplicantsWithFingerprint(
   return rows[0]?.n ?? 0;
 }
 
-/** Median and MAD of the amounts of the program's most recent past requests (a bounded window keeps it fast). */
+/**
+ * Median, MAD and the 10th/90th percentiles of the amounts of the program's most recent past requests (a bounded
+ * window keeps it fast). The percentiles give people a typical range to compare with; the MAD drives the rule.
+ */
 export async function programAmountStats(
   db: Db,
   programId: string,
   excludeId: string,
   window = 5000,
 ) {
-  const { rows } = await sql<{ n: number; median: number | null; mad: number | null }>`
+  const { rows } = await sql<{
+    n: number;
+    median: number | null;
+    mad: number | null;
+    p10: number | null;
+    p90: number | null;
+  }>`
     with s as (
       select amount_requested_cents::float8 as a from requests
       where program_id = ${programId}::uuid and status <> 'draft' and id <> ${excludeId}::uuid
       order by submitted_at desc nulls last, id desc
       limit ${window}
-    ), m as (select percentile_cont(0.5) within group (order by a) as median from s)
-    select (select count(*) from s)::int as n, m.median,
+    ), m as (
+      select percentile_cont(0.5) within group (order by a) as median,
+        percentile_cont(0.1) within group (order by a) as p10,
+        percentile_cont(0.9) within group (order by a) as p90
+      from s
+    )
+    select (select count(*) from s)::int as n, m.median, m.p10, m.p90,
       (select percentile_cont(0.5) within group (order by abs(s.a - m.median)) from s) as mad
     from m
   `.execute(db);
-  return rows[0] ?? { n: 0, median: null, mad: null };
+  return rows[0] ?? { n: 0, median: null, mad: null, p10: null, p90: null };
 }
 
 export async function requestsWithFingerprintSince(db: Db, fingerprint: string, since: Date) {
@@ -97,28 +111,44 @@ export async function duplicatesOf(
     .execute();
 }
 
-export async function olderAccountsOf(
+/**
+ * The payee account this person used last before this request: the account of their latest other request submitted
+ * before it, or an account an earlier payment of this very request went to (a returned payment's, before the citizen
+ * gave a new one). Drafts are not "used": a draft that was never sent says nothing about the person's account.
+ */
+export async function previousAccountOf(
   db: Db,
-  applicantId: string,
-  before: Date | string,
-  excludeId: string,
+  o: { applicantId: string; requestId: string; accountId: string; before: Date },
 ) {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from payee_accounts
-    where user_id = ${applicantId}::uuid and id <> ${excludeId}::uuid and created_at < ${before}
+  const { rows } = await sql<{
+    id: string;
+    fingerprint: string | null;
+    account_last4: string;
+    account_number_enc: string;
+    routing_number: string;
+  }>`
+    select pa.id, pa.fingerprint, pa.account_last4, pa.account_number_enc, pa.routing_number
+    from (
+      select r.payee_account_id as account_id, r.submitted_at as at from requests r
+      where r.applicant_id = ${o.applicantId}::uuid and r.id <> ${o.requestId}::uuid
+        and r.status <> 'draft' and r.payee_account_id is not null and r.submitted_at < ${o.before}
+      union all
+      select p.payee_account_id, p.created_at from payments p where p.request_id = ${o.requestId}::uuid
+    ) used join payee_accounts pa on pa.id = used.account_id
+    where pa.id <> ${o.accountId}::uuid
+    order by used.at desc
+    limit 1
   `.execute(db);
-  return rows[0]?.n ?? 0;
+  return rows[0];
 }
 
-export async function lastAccountUpdateEvent(db: Db, requestId: string) {
-  return db
-    .selectFrom('request_events')
-    .select('created_at')
-    .where('request_id', '=', requestId)
-    .where('type', '=', 'account_updated')
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** When this person first gave an account with this fingerprint (every draft writes a new row for the same account). */
+export async function firstGivenAt(db: Db, applicantId: string, fingerprint: string) {
+  const { rows } = await sql<{ at: Date | string | null }>`
+    select min(created_at) as at from payee_accounts
+    where user_id = ${applicantId}::uuid and fingerprint = ${fingerprint}
+  `.execute(db);
+  return rows[0]?.at ? new Date(rows[0].at) : null;
 }
 
 export async function replaceSignals(

@@ -126,6 +126,16 @@ describe('risk signals', () => {
     const r = await compute(id);
     expect(kinds(r)).toEqual(['amount_outlier']);
     expect(r.signals[0]!.data.z).toBeGreaterThan(3.5);
+    // People get the figures, not the statistic: the history is 40,000–41,800 cents, 8 in 10 within $402–$416.
+    expect(r.signals[0]!.data).toMatchObject({
+      amountCents: 140_000,
+      direction: 'high',
+      typicalLowCents: 40_200,
+      typicalHighCents: 41_600,
+    });
+    expect(r.signals[0]!.explanation).toMatch(
+      /^The amount is far above what this program usually pays: \$1,400 vs a typical \$402–\$416 \(8 in 10 of its last \d+ requests were in that range\)\.$/,
+    );
     const near = await insertRequest(t.db.kysely, {
       applicantId: a,
       programId: grantId,
@@ -173,36 +183,118 @@ describe('risk signals', () => {
     expect(r.signals[0]!.explanation).toContain('HMS-DUPE-0001-0');
   });
 
-  it('a bank account changed shortly before payment', async () => {
+  /** A paid request of `who` to the grant program, to the account `account` (a fresh payee-account row each time). */
+  const pastRequest = async (who: string, account: string, daysAgo: number) =>
+    insertRequest(t.db.kysely, {
+      applicantId: who,
+      programId: grantId,
+      status: 'paid',
+      amountCents: 300_000,
+      submittedAt: new Date(Date.now() - daysAgo * DAY),
+      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
+        userId: who,
+        encryptionKey: key,
+        account,
+        createdAt: new Date(Date.now() - (daysAgo + 1) * DAY),
+      }),
+    });
+
+  it('a returning applicant with the same account has no signal, however many drafts wrote account rows', async () => {
     const a = await person();
-    await insertPayeeAccount(t.db.kysely, {
-      userId: a,
-      encryptionKey: key,
-      account: '555000001',
-      createdAt: new Date(Date.now() - 200 * DAY),
+    await pastRequest(a, '555000001', 200);
+    // Abandoned drafts: each bank step writes its own row, one of them with another account that was never sent.
+    for (const [program, account] of [
+      [grantId, '555000001'],
+      [programId, '555000009'],
+    ] as const) {
+      await insertRequest(t.db.kysely, {
+        applicantId: a,
+        programId: program,
+        status: 'draft',
+        amountCents: 300_000,
+        payeeAccountId: await insertPayeeAccount(t.db.kysely, {
+          userId: a,
+          encryptionKey: key,
+          account,
+          createdAt: new Date(Date.now() - 3 * DAY),
+        }),
+      });
+    }
+    const id = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'submitted',
+      amountCents: 41_000,
+      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
+        userId: a,
+        encryptionKey: key,
+        account: '5550-00001',
+        createdAt: new Date(Date.now() - DAY),
+      }),
     });
-    const fresh = await insertPayeeAccount(t.db.kysely, {
-      userId: a,
-      encryptionKey: key,
-      account: '555000002',
-      createdAt: new Date(Date.now() - 2 * DAY),
-    });
+    expect(await compute(id)).toEqual({ level: 'none', signals: [] });
+  });
+
+  it('a bank account changed shortly before payment: a different account from the one used before', async () => {
+    const a = await person();
+    await pastRequest(a, '555000001', 200);
     const id = await insertRequest(t.db.kysely, {
       applicantId: a,
       programId,
       status: 'in_review',
       amountCents: 41_000,
-      payeeAccountId: fresh,
+      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
+        userId: a,
+        encryptionKey: key,
+        account: '555000002',
+        createdAt: new Date(Date.now() - 2 * DAY),
+      }),
     });
     const r = await compute(id);
     expect(kinds(r)).toEqual(['bank_account_changed']);
     expect(r.level).toBe('high');
+    expect(r.signals[0]!.data).toMatchObject({ last4: '0002', previousLast4: '0001' });
+    expect(r.signals[0]!.explanation).toContain(
+      'this request pays the account ending 0002, but they used the one ending 0001 before',
+    );
     const events = await t.db.kysely
       .selectFrom('request_events')
       .select(['type', 'visible_to_applicant'])
       .where('request_id', '=', id)
       .execute();
     expect(events).toEqual([{ type: 'risk_updated', visible_to_applicant: false }]);
+  });
+
+  it('a change long ago is no longer news, and a first-time applicant has nothing to compare with', async () => {
+    const a = await person();
+    await pastRequest(a, '555000001', 300);
+    const old = await insertRequest(t.db.kysely, {
+      applicantId: a,
+      programId,
+      status: 'submitted',
+      amountCents: 41_000,
+      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
+        userId: a,
+        encryptionKey: key,
+        account: '555000003',
+        createdAt: new Date(Date.now() - 60 * DAY),
+      }),
+    });
+    expect(kinds(await compute(old))).toEqual([]);
+    const b = await person();
+    const first = await insertRequest(t.db.kysely, {
+      applicantId: b,
+      programId,
+      status: 'submitted',
+      amountCents: 41_000,
+      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
+        userId: b,
+        encryptionKey: key,
+        account: '555000004',
+        createdAt: new Date(Date.now() - DAY),
+      }),
+    });
+    expect(kinds(await compute(first))).toEqual([]);
   });
 
   it('fills in a missing fingerprint from the sealed account number', async () => {

@@ -5,9 +5,10 @@ import {
   OUTLIER_Z,
   robustZ,
   type RiskLevel,
+  type RiskSignalData,
   type RiskSignalKind,
 } from '@hms/contracts/risk';
-import { formatCents } from '@hms/contracts/money';
+import { explainRiskSignal } from '@hms/contracts/risk-explanation';
 import type { Database } from '../../platform/db/schema.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
@@ -16,7 +17,7 @@ import * as repo from './repo.ts';
 /** Window for "many requests from the same account or address". */
 export const VELOCITY_WINDOW_DAYS = 7;
 export const VELOCITY_MIN_REQUESTS = 3;
-/** An account first given this recently before payment is a "changed shortly before payment" signal. */
+/** A different account first given this recently (before payment) is a "changed shortly before payment" signal. */
 export const ACCOUNT_CHANGE_WINDOW_DAYS = 14;
 /** Fewer past requests than this and the outlier test says nothing (a median of three is not a distribution). */
 export const OUTLIER_MIN_SAMPLE = 20;
@@ -28,6 +29,16 @@ export interface ComputedSignal {
   level: 'low' | 'medium' | 'high';
   explanation: string;
   data: Record<string, unknown>;
+}
+
+/** A signal whose data has the figures its kind needs; the stored explanation is the shared English sentence. */
+function signal<K extends RiskSignalKind>(
+  kind: K,
+  level: ComputedSignal['level'],
+  data: RiskSignalData[K],
+): ComputedSignal {
+  const d = data as Record<string, unknown>;
+  return { kind, level, data: d, explanation: explainRiskSignal({ kind, data: d }, 'en') };
 }
 
 /**
@@ -86,42 +97,31 @@ export async function computeRiskSignals(
   const signals: ComputedSignal[] = [];
   const at = r.submitted_at ? new Date(r.submitted_at) : now;
 
-  let fingerprint = r.fingerprint;
-  if (
-    !fingerprint &&
-    r.payee_account_id &&
-    r.account_number_enc &&
-    r.routing_number &&
-    opts.encryptionKey
-  ) {
-    try {
-      const account = openField(r.account_number_enc, [fieldKey(opts.encryptionKey)]);
-      fingerprint = accountFingerprint(opts.encryptionKey, r.routing_number, account);
-      await repo.setFingerprint(trx, r.payee_account_id, fingerprint);
-    } catch {
-      // Sealed under a key that is not available here: the account signals wait for the next computation.
-    }
-  }
+  const fingerprint = r.payee_account_id
+    ? await fingerprintOf(trx, { ...r, id: r.payee_account_id }, opts.encryptionKey)
+    : null;
 
   if (fingerprint) {
     const others = await repo.otherApplicantsWithFingerprint(trx, fingerprint, r.applicant_id);
     if (others > 0) {
-      signals.push({
-        kind: 'shared_bank_account',
-        level: 'high',
-        explanation: `The bank account ending ${r.account_last4} is also the payee account of ${others} other applicant${others === 1 ? '' : 's'}. Check that the applicant owns it.`,
-        data: { otherApplicants: others, last4: r.account_last4 },
-      });
+      signals.push(
+        signal('shared_bank_account', 'high', {
+          otherApplicants: others,
+          last4: r.account_last4 ?? '',
+        }),
+      );
     }
     const since = new Date(at.getTime() - VELOCITY_WINDOW_DAYS * DAY);
     const n = await repo.requestsWithFingerprintSince(trx, fingerprint, since);
     if (n >= VELOCITY_MIN_REQUESTS) {
-      signals.push({
-        kind: 'high_velocity',
-        level: 'medium',
-        explanation: `${n} requests were submitted with the bank account ending ${r.account_last4} in the last ${VELOCITY_WINDOW_DAYS} days.`,
-        data: { by: 'bank_account', count: n, windowDays: VELOCITY_WINDOW_DAYS },
-      });
+      signals.push(
+        signal('high_velocity', 'medium', {
+          by: 'bank_account',
+          count: n,
+          windowDays: VELOCITY_WINDOW_DAYS,
+          last4: r.account_last4 ?? '',
+        }),
+      );
     }
   }
 
@@ -130,12 +130,13 @@ export async function computeRiskSignals(
     const since = new Date(at.getTime() - VELOCITY_WINDOW_DAYS * DAY);
     const n = await repo.requestsWithAddressSince(trx, address.key, address.value, since);
     if (n >= VELOCITY_MIN_REQUESTS) {
-      signals.push({
-        kind: 'high_velocity',
-        level: 'medium',
-        explanation: `${n} requests were submitted from the same address in the last ${VELOCITY_WINDOW_DAYS} days.`,
-        data: { by: 'address', count: n, windowDays: VELOCITY_WINDOW_DAYS },
-      });
+      signals.push(
+        signal('high_velocity', 'medium', {
+          by: 'address',
+          count: n,
+          windowDays: VELOCITY_WINDOW_DAYS,
+        }),
+      );
     }
   }
 
@@ -143,47 +144,53 @@ export async function computeRiskSignals(
   if (stats.n >= OUTLIER_MIN_SAMPLE && stats.median !== null && stats.mad !== null) {
     const z = robustZ(r.amount_requested_cents, stats.median, stats.mad);
     if (z !== null && Math.abs(z) > OUTLIER_Z) {
-      signals.push({
-        kind: 'amount_outlier',
-        level: 'medium',
-        explanation: `The amount requested (${formatCents(r.amount_requested_cents, 'en')}) is unusually ${z > 0 ? 'high' : 'low'} for this program: the typical request is ${formatCents(Math.round(stats.median), 'en')} (robust z-score ${z.toFixed(1)}, flagged above ${OUTLIER_Z}).`,
-        data: {
-          z: Number(z.toFixed(2)),
+      signals.push(
+        signal('amount_outlier', 'medium', {
+          amountCents: r.amount_requested_cents,
+          direction: z > 0 ? 'high' : 'low',
           medianCents: Math.round(stats.median),
-          madCents: Math.round(stats.mad),
+          typicalLowCents: Math.round(stats.p10 ?? stats.median),
+          typicalHighCents: Math.round(stats.p90 ?? stats.median),
           sample: stats.n,
-        },
-      });
+          z: Number(z.toFixed(2)),
+        }),
+      );
     }
   }
 
   const dups = await repo.duplicatesOf(trx, r.applicant_id, r.program_id, r.id);
   if (dups.length > 0) {
-    signals.push({
-      kind: 'duplicate_request',
-      level: 'medium',
-      explanation: `The same applicant has ${dups.length === 1 ? 'another request' : `${dups.length} other requests`} to this program (${dups.map((d) => `${d.reference}, ${d.status}`).join('; ')}).`,
-      data: { references: dups.map((d) => d.reference) },
-    });
+    signals.push(
+      signal('duplicate_request', 'medium', {
+        references: dups.map((d) => d.reference),
+        requests: dups.map((d) => ({ reference: d.reference, status: d.status })),
+      }),
+    );
   }
 
-  if (r.payee_account_id && r.account_created_at) {
-    const created = new Date(r.account_created_at);
-    const recent = now.getTime() - created.getTime() < ACCOUNT_CHANGE_WINDOW_DAYS * DAY;
-    const older = recent
-      ? await repo.olderAccountsOf(trx, r.applicant_id, created, r.payee_account_id)
-      : 0;
-    const updated = await repo.lastAccountUpdateEvent(trx, r.id);
-    const updatedRecently =
-      updated &&
-      now.getTime() - new Date(updated.created_at).getTime() < ACCOUNT_CHANGE_WINDOW_DAYS * DAY;
-    if ((recent && older > 0) || updatedRecently) {
-      signals.push({
-        kind: 'bank_account_changed',
-        level: 'high',
-        explanation: `The payee bank account was changed to the one ending ${r.account_last4} on ${created.toISOString().slice(0, 10)}, within ${ACCOUNT_CHANGE_WINDOW_DAYS} days before payment. Confirm the change with the applicant through a known contact.`,
-        data: { last4: r.account_last4, changedAt: created.toISOString() },
-      });
+  // "Changed" means a different account (by fingerprint) from the one this person used last, first given recently.
+  // Counting payee-account rows would flag every returning applicant: each draft writes a row, same account or not.
+  if (r.payee_account_id && fingerprint) {
+    const previous = await repo.previousAccountOf(trx, {
+      applicantId: r.applicant_id,
+      requestId: r.id,
+      accountId: r.payee_account_id,
+      before: at,
+    });
+    const previousFingerprint = previous
+      ? await fingerprintOf(trx, previous, opts.encryptionKey)
+      : null;
+    if (previous && previousFingerprint && previousFingerprint !== fingerprint) {
+      const given = (await repo.firstGivenAt(trx, r.applicant_id, fingerprint)) ?? at;
+      if (now.getTime() - given.getTime() < ACCOUNT_CHANGE_WINDOW_DAYS * DAY) {
+        signals.push(
+          signal('bank_account_changed', 'high', {
+            last4: r.account_last4 ?? '',
+            previousLast4: previous.account_last4,
+            changedAt: given.toISOString(),
+          }),
+        );
+      }
     }
   }
 
@@ -205,4 +212,31 @@ export async function computeRiskSignals(
     }
   }
   return { level, signals };
+}
+
+/**
+ * The account's fingerprint, computed (and stored) from the sealed number when the row has none yet, e.g. rows written
+ * before fingerprints existed. Null when the key that sealed it is not available here.
+ */
+async function fingerprintOf(
+  trx: Transaction<Database>,
+  account: {
+    id: string;
+    fingerprint: string | null;
+    account_number_enc: string | null;
+    routing_number: string | null;
+  },
+  encryptionKey: Buffer | undefined,
+): Promise<string | null> {
+  if (account.fingerprint) return account.fingerprint;
+  if (!account.account_number_enc || !account.routing_number || !encryptionKey) return null;
+  try {
+    const number = openField(account.account_number_enc, [fieldKey(encryptionKey)]);
+    const fingerprint = accountFingerprint(encryptionKey, account.routing_number, number);
+    await repo.setFingerprint(trx, account.id, fingerprint);
+    return fingerprint;
+  } catch {
+    // Sealed under a key that is not available here: the account signals wait for the next computation.
+    return null;
+  }
 }

@@ -55,7 +55,7 @@ describe('migrations', () => {
       await appendAudit(trx, {
         actorId: null,
         actorKind: 'system',
-        action: 'test.one',
+        action: 'auth.sign_in',
         entityType: 'x',
         entityId: '1',
         data: { b: 1, a: [2] },
@@ -63,7 +63,7 @@ describe('migrations', () => {
       await appendAudit(trx, {
         actorId: null,
         actorKind: 'system',
-        action: 'test.two',
+        action: 'auth.sign_out',
         entityType: 'x',
         entityId: '2',
       });

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
 import type { RequestStatus } from '@hms/contracts/landing';
 import type { TemplateContext } from '../notification-templates.ts';
+import type { RequestEventType } from '@hms/contracts/request-events';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -168,7 +169,7 @@ export interface PaymentsTable {
 export interface RequestEventsTable {
   id: string;
   request_id: string;
-  type: string;
+  type: RequestEventType;
   from_status: RequestStatus | null;
   to_status: RequestStatus | null;
   actor_id: string | null;

@@ -41,10 +41,6 @@ export const batchesMessages = defineMessages({
     payment: 'payment',
     prenote: 'prenote ($0)',
     back: 'All batches',
-    status_built: 'Built, awaiting release',
-    status_released: 'Released',
-    status_settled: 'Settled',
-    status_cancelled: 'Cancelled',
   },
   es: {
     title: 'Lotes ACH',
@@ -87,9 +83,5 @@ export const batchesMessages = defineMessages({
     payment: 'pago',
     prenote: 'prenotificación ($0)',
     back: 'Todos los lotes',
-    status_built: 'Creado, esperando liberación',
-    status_released: 'Liberado',
-    status_settled: 'Liquidado',
-    status_cancelled: 'Cancelado',
   },
 });

@@ -1,6 +1,6 @@
 import type { RequestStatus } from '@hms/contracts/landing';
-import { useT } from '@hms/ui';
-import { statusMessages } from './messages.ts';
+import { requestStatusLabels } from '@hms/contracts/labels';
+import { useLabel } from '@hms/ui';
 
 // Colour is never the only signal (the text says the status); these USWDS tokens keep AA contrast with their text.
 // "Information needed" is the one status waiting on the citizen, so it has a colour of its own (gold, dark text).
@@ -17,8 +17,14 @@ const TAG_CLASS: Record<RequestStatus, string> = {
   payment_returned: 'bg-secondary-dark',
 };
 
+/** A request status as the applicant reads it (the shared catalog's applicant wording), as text. */
+export function useApplicantStatusLabel() {
+  const label = useLabel();
+  return (status: RequestStatus) => label(requestStatusLabels[status].applicant);
+}
+
 /** A citizen-facing status: internal steps (second approval) read as plain "In review". */
 export function StatusTag({ status }: { status: RequestStatus }) {
-  const tr = useT(statusMessages);
-  return <span className={`usa-tag ${TAG_CLASS[status]}`}>{tr(`status_${status}`)}</span>;
+  const statusLabel = useApplicantStatusLabel();
+  return <span className={`usa-tag ${TAG_CLASS[status]}`}>{statusLabel(status)}</span>;
 }

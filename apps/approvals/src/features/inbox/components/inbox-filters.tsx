@@ -3,7 +3,8 @@ import { parseDollars } from '@hms/contracts/money';
 import { inboxSorts, type InboxQuery } from '@hms/contracts/inbox';
 import { riskLevels } from '@hms/contracts/risk';
 import { requestStatuses } from '@hms/contracts/landing';
-import { useT, useLanguage } from '@hms/ui';
+import { useLabel, useT, useLanguage } from '@hms/ui';
+import { requestStatusLabels, riskLevelLabels } from '@hms/contracts/labels';
 import { inboxMessages } from '../messages.ts';
 import { sharedMessages } from '../../../shared/messages.ts';
 
@@ -20,6 +21,7 @@ export function InboxFilters({
 }) {
   const tr = useT(inboxMessages);
   const trs = useT(sharedMessages);
+  const label = useLabel();
   const { language } = useLanguage();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -116,7 +118,7 @@ export function InboxFilters({
                 .filter((s) => s !== 'draft')
                 .map((s) => (
                   <option key={s} value={s}>
-                    {trs(`status_${s}`)}
+                    {label(requestStatusLabels[s].staff)}
                   </option>
                 ))}
             </select>
@@ -134,7 +136,7 @@ export function InboxFilters({
               <option value="">{tr('anyRisk')}</option>
               {riskLevels.map((r) => (
                 <option key={r} value={r}>
-                  {trs(`risk_${r}`)}
+                  {label(riskLevelLabels[r])}
                 </option>
               ))}
             </select>

@@ -21,12 +21,13 @@ import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
 import { sharedMessages } from '../../../shared/messages.ts';
 import { ReassignForm } from '../../../shared/reassign-form.tsx';
+import { useStatusLabel } from '../../../shared/badges.tsx';
 
 export const reviewHref = (id: string) => `/approvals/requests/${id}`;
 
 export function InboxRoute() {
   const tr = useT(inboxMessages);
-  const trs = useT(sharedMessages);
+  const statusLabel = useStatusLabel();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -146,7 +147,7 @@ export function InboxRoute() {
                 return (
                   <li key={r.requestId}>
                     {r.ok && r.decision
-                      ? tr('bulkOk', { reference, status: trs(`status_${r.decision.status}`) })
+                      ? tr('bulkOk', { reference, status: statusLabel(r.decision.status) })
                       : tr('bulkFail', { reference, error: r.error ?? '' })}
                   </li>
                 );

@@ -2,9 +2,26 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ReviewDetail } from '@hms/contracts/review';
 import { allQuestions } from '@hms/contracts/question-answers';
-import { answerText, formatCents, formatDate, formatDateTime, useLanguage, useT } from '@hms/ui';
+import {
+  accountTypeLabels,
+  auditActionLabels,
+  payeeVerificationLabels,
+  requestEventLabels,
+  riskSignalLabels,
+} from '@hms/contracts/labels';
+import { isAuditAction } from '@hms/contracts/audit';
+import { explainRiskSignal } from '@hms/contracts/risk-explanation';
+import {
+  answerText,
+  formatCents,
+  formatDate,
+  formatDateTime,
+  useLabel,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { reviewMessages } from '../messages.ts';
-import { RiskBadge, StatusText } from '../../../shared/badges.tsx';
+import { RiskBadge, StatusText, useStatusLabel } from '../../../shared/badges.tsx';
 
 const raw = (v: unknown): string => {
   if (v === null || v === undefined || v === '') return '—';
@@ -92,6 +109,7 @@ export function BankSection({
 }) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
+  const label = useLabel();
   const b = review.bankAccount;
   return (
     <section aria-labelledby="bank-h">
@@ -102,7 +120,7 @@ export function BankSection({
         <dl>
           <dt className="text-bold">{tr('holder')}</dt>
           <dd className="margin-left-0">
-            {b.holderName} ({b.accountType})
+            {b.holderName} ({label(accountTypeLabels[b.accountType])})
           </dd>
           <dt className="text-bold">{tr('routing')}</dt>
           <dd className="margin-left-0">{b.routingNumber}</dd>
@@ -116,7 +134,7 @@ export function BankSection({
             ) : null}
           </dd>
           <dt className="text-bold">{tr('verification')}</dt>
-          <dd className="margin-left-0">{b.verificationState}</dd>
+          <dd className="margin-left-0">{label(payeeVerificationLabels[b.verificationState])}</dd>
           <dt className="text-bold">{tr('addedOn')}</dt>
           <dd className="margin-left-0">{formatDate(b.createdAt, language)}</dd>
         </dl>
@@ -127,6 +145,8 @@ export function BankSection({
 
 export function RiskSection({ review }: { review: ReviewDetail }) {
   const tr = useT(reviewMessages);
+  const { language } = useLanguage();
+  const label = useLabel();
   return (
     <section aria-labelledby="risk-h">
       <h2 id="risk-h">
@@ -138,7 +158,9 @@ export function RiskSection({ review }: { review: ReviewDetail }) {
         <ul className="usa-list">
           {review.riskSignals.map((s) => (
             <li key={s.kind}>
-              <RiskBadge level={s.level} /> {s.explanation}
+              <RiskBadge level={s.level} />{' '}
+              <span className="text-bold">{label(riskSignalLabels[s.kind])}.</span>{' '}
+              {explainRiskSignal(s, language)}
             </li>
           ))}
         </ul>
@@ -175,6 +197,8 @@ export function OtherRequestsSection({ review }: { review: ReviewDetail }) {
 export function TimelineSection({ review }: { review: ReviewDetail }) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
+  const label = useLabel();
+  const statusLabel = useStatusLabel();
   return (
     <section aria-labelledby="timeline-h">
       <h2 id="timeline-h">{tr('timeline')}</h2>
@@ -182,9 +206,11 @@ export function TimelineSection({ review }: { review: ReviewDetail }) {
         {review.timeline.map((e) => (
           <li key={e.id}>
             <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>:{' '}
-            {e.type.replace(/_/g, ' ')}
+            {label(requestEventLabels[e.type].staff)}
             {e.actor ? ` (${e.actor.name})` : ''}
-            {e.toStatus && e.fromStatus !== e.toStatus ? ` → ${e.toStatus}` : ''}
+            {e.toStatus && e.fromStatus !== e.toStatus
+              ? `. ${tr('nowStatus', { status: statusLabel(e.toStatus) })}`
+              : ''}
             {!e.visibleToApplicant ? (
               <span className="usa-tag margin-left-1 bg-base-lighter text-ink">
                 {tr('internal')}
@@ -363,13 +389,15 @@ export function CommentsSection({
 export function AuditSection({ review }: { review: ReviewDetail }) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
+  const label = useLabel();
   return (
     <section aria-labelledby="audit-h">
       <h2 id="audit-h">{tr('audit')}</h2>
       <ol className="usa-list">
         {review.auditTrail.map((a) => (
           <li key={a.id}>
-            <time dateTime={a.at}>{formatDateTime(a.at, language)}</time>: {a.action}{' '}
+            <time dateTime={a.at}>{formatDateTime(a.at, language)}</time>:{' '}
+            {isAuditAction(a.action) ? label(auditActionLabels[a.action]) : tr('auditOther')}{' '}
             {a.actor ? `(${a.actor.name})` : ''}
           </li>
         ))}

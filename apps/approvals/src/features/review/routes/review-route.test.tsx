@@ -71,8 +71,8 @@ const detail: ReviewDetail = {
     {
       kind: 'bank_account_changed',
       level: 'high',
-      explanation: 'The payee bank account was changed to the one ending 6789 on 2026-11-23.',
-      data: {},
+      explanation: 'The applicant’s bank account changed.',
+      data: { last4: '6789', previousLast4: '1111', changedAt: '2026-11-23T15:00:00.000Z' },
       computedAt: '2026-11-25T00:00:00.000Z',
     },
   ],
@@ -273,7 +273,7 @@ describe('Review page', () => {
       'Audit trail',
     ])
       expect(screen.getByRole('heading', { name: new RegExp(h) })).toBeTruthy();
-    expect(screen.getByText(/changed to the one ending 6789/)).toBeTruthy();
+    expect(screen.getByText(/pays the account ending 6789/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'receipt.pdf' }).getAttribute('href')).toBe(
       '/api/documents/d1',
     );

@@ -25,16 +25,20 @@ import {
 import { ReassignForm } from '../../../shared/reassign-form.tsx';
 import { reassignMessages } from '../../../shared/reassign-messages.ts';
 import { reviewMessages } from '../messages.ts';
-import { AnsweredBadge, DeadlineBadge, StatusText } from '../../../shared/badges.tsx';
+import {
+  AnsweredBadge,
+  DeadlineBadge,
+  StatusText,
+  useStatusLabel,
+} from '../../../shared/badges.tsx';
 import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
-import { sharedMessages } from '../../../shared/messages.ts';
 
 export function ReviewRoute() {
   const { id = '' } = useParams();
   const tr = useT(reviewMessages);
-  const trs = useT(sharedMessages);
+  const statusLabel = useStatusLabel();
   const { language } = useLanguage();
   const client = useQueryClient();
   const review = useQuery(reviewQueryOptions(id));
@@ -93,7 +97,7 @@ export function ReviewRoute() {
         <div className="usa-alert usa-alert--success" role="status">
           <div className="usa-alert__body">
             <p className="usa-alert__text">
-              {tr('decided', { status: trs(`status_${decide.data.status}`) })}
+              {tr('decided', { status: statusLabel(decide.data.status) })}
             </p>
           </div>
         </div>

@@ -7,8 +7,10 @@ import {
   formatDate,
   formatDateTime,
   useLanguage,
+  useLabel,
   useT,
 } from '@hms/ui';
+import { batchStatusLabels, paymentStatusLabels } from '@hms/contracts/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -35,6 +37,7 @@ function saveText(fileName: string, text: string) {
 export function BatchDetailRoute() {
   const { batchId = '' } = useParams();
   const tr = useT(batchesMessages);
+  const label = useLabel();
   const { language } = useLanguage();
   const queryClient = useQueryClient();
   const batch = useQuery(batchQueryOptions(batchId));
@@ -45,7 +48,7 @@ export function BatchDetailRoute() {
       await queryClient.invalidateQueries({ queryKey: batchKeys.all });
       await queryClient.invalidateQueries({ queryKey: ['finance', 'payments'] });
       const fresh = await queryClient.fetchQuery(batchQueryOptions(batchId));
-      setStatus(tr('done', { status: tr(`status_${fresh.status}`) }));
+      setStatus(tr('done', { status: label(batchStatusLabels[fresh.status]) }));
     },
   });
   const download = useMutation({
@@ -69,7 +72,7 @@ export function BatchDetailRoute() {
       <PageTitle>{tr('detailTitle', { file: `${b.fileDate} ${b.fileIdModifier}` })}</PageTitle>
       <dl>
         <dt>{tr('status')}</dt>
-        <dd>{tr(`status_${b.status}`)}</dd>
+        <dd>{label(batchStatusLabels[b.status])}</dd>
         <dt>{tr('effective')}</dt>
         <dd>
           {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
@@ -130,7 +133,7 @@ export function BatchDetailRoute() {
                 {e.payment.payeeName} ••••{e.payment.accountLast4}
               </td>
               <td className="text-right text-tabular">{formatCents(e.amountCents, language)}</td>
-              <td>{e.payment.status}</td>
+              <td>{label(paymentStatusLabels[e.payment.status])}</td>
             </tr>
           ))}
         </tbody>

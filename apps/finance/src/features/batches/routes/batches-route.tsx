@@ -7,8 +7,10 @@ import {
   formatCents,
   formatDate,
   useLanguage,
+  useLabel,
   useT,
 } from '@hms/ui';
+import { batchStatusLabels } from '@hms/contracts/labels';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { batchesQueryOptions } from '../api/batches.ts';
@@ -16,6 +18,7 @@ import { batchesMessages } from '../messages.ts';
 
 export function BatchesRoute() {
   const tr = useT(batchesMessages);
+  const label = useLabel();
   const { language } = useLanguage();
   const batches = useQuery(batchesQueryOptions());
   return (
@@ -57,7 +60,7 @@ export function BatchesRoute() {
                     {b.fileDate} {b.fileIdModifier}
                   </Link>
                 </th>
-                <td>{tr(`status_${b.status}`)}</td>
+                <td>{label(batchStatusLabels[b.status])}</td>
                 <td>
                   {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
                   {b.sameDay ? ` (${tr('sameDay')})` : ''}

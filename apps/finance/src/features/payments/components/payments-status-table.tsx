@@ -1,10 +1,12 @@
-import { ScrollableTable, formatCents, useLanguage, useT } from '@hms/ui';
+import { paymentStatusLabels } from '@hms/contracts/labels';
+import { ScrollableTable, formatCents, useLabel, useLanguage, useT } from '@hms/ui';
 import type { Payment } from '../api/payments.ts';
 import { paymentsMessages } from '../messages.ts';
 
 /** Read-only list for the statuses that cannot be batched: where each payment is, and why a returned one came back. */
 export function PaymentsStatusTable({ payments }: { payments: Payment[] }) {
   const tr = useT(paymentsMessages);
+  const label = useLabel();
   const { language } = useLanguage();
   return (
     <ScrollableTable caption={tr('statusCaption')} captionId="payments-status-caption">
@@ -30,7 +32,7 @@ export function PaymentsStatusTable({ payments }: { payments: Payment[] }) {
               {p.payeeName} ••••{p.accountLast4}
             </td>
             <td className="text-right text-tabular">{formatCents(p.amountCents, language)}</td>
-            <td>{tr(`status_${p.status}`)}</td>
+            <td>{label(paymentStatusLabels[p.status])}</td>
             <td>{p.effectiveDate ?? p.prenoteReadyOn ?? '—'}</td>
             <td>{p.returnCode ? `${p.returnCode}: ${p.returnReason?.[language] ?? ''}` : '—'}</td>
           </tr>

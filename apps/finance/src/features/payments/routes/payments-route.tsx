@@ -9,8 +9,10 @@ import {
   formatCents,
   formatNumber,
   useLanguage,
+  useLabel,
   useT,
 } from '@hms/ui';
+import { paymentStatusLabels } from '@hms/contracts/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -36,6 +38,7 @@ const isStatus = (v: string | null): v is Status =>
 /** Filters live in the URL (shareable, back button works); selection lives in the page. */
 export function PaymentsRoute() {
   const tr = useT(paymentsMessages);
+  const label = useLabel();
   const { language } = useLanguage();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -106,7 +109,7 @@ export function PaymentsRoute() {
               name="status"
               label={tr('status')}
               defaultValue={status}
-              options={STATUSES.map((s) => ({ value: s, label: tr(`status_${s}`) }))}
+              options={STATUSES.map((s) => ({ value: s, label: label(paymentStatusLabels[s]) }))}
             />
           </div>
           <div className="tablet:grid-col-3">

@@ -31,7 +31,8 @@ export function ImportResult({ result }: { result: Result }) {
           <ul>
             {result.warnings.map((w, i) => (
               <li key={i}>
-                Line {w.line}, {w.recordType} {w.field}: {w.message}
+                {tr('warningLine', { line: w.line, record: w.recordType, field: w.field })}{' '}
+                {w.message}
               </li>
             ))}
           </ul>
@@ -56,7 +57,7 @@ export function ImportResult({ result }: { result: Result }) {
               <th scope="row" className="font-mono-xs">
                 {i.originalTraceNumber}
               </th>
-              <td>{i.kind === 'return' ? 'Return' : 'NOC'}</td>
+              <td>{i.kind === 'return' ? tr('kindReturn') : tr('kindNoc')}</td>
               <td>
                 <abbr title={i.description}>{i.code}</abbr> {i.description}
               </td>

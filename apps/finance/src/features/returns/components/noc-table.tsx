@@ -1,4 +1,5 @@
-import { ScrollableTable, useT } from '@hms/ui';
+import { nocStatusLabels } from '@hms/contracts/labels';
+import { ScrollableTable, useLabel, useT } from '@hms/ui';
 import type { Noc } from '../api/returns.ts';
 import { returnsMessages } from '../messages.ts';
 
@@ -27,6 +28,7 @@ function describe(c: {
 
 export function NocTable({ nocs, canDecide, busy, onDecide }: NocTableProps) {
   const tr = useT(returnsMessages);
+  const label = useLabel();
   return (
     <ScrollableTable caption={tr('nocCaption')} captionId="noc-caption" captionHidden>
       <thead>
@@ -51,7 +53,7 @@ export function NocTable({ nocs, canDecide, busy, onDecide }: NocTableProps) {
             </td>
             <td>{describe({ ...n.current, holderName: null })}</td>
             <td>{describe(n.corrected)}</td>
-            <td>{n.status}</td>
+            <td>{label(nocStatusLabels[n.status])}</td>
             {canDecide ? (
               <td>
                 {n.status === 'pending' ? (

@@ -162,7 +162,9 @@ describe('Returns', () => {
     const row = await screen.findByRole('row', { name: /HMS-PAY-0002/ });
     expect(row.textContent).toContain('routing 021000021, account ••••3123');
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm HMS-PAY-0002' }));
-    expect(await screen.findByText('Notification for HMS-PAY-0002: applied.')).toBeTruthy();
+    expect(
+      await screen.findByText('Notification for HMS-PAY-0002: Applied to the account.'),
+    ).toBeTruthy();
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.url.pathname)).toEqual([
       '/api/nocs/n1/confirm',
     ]);

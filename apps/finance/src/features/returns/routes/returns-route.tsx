@@ -1,5 +1,6 @@
 import { meQueryOptions } from '@hms/api-client';
-import { LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
+import { nocStatusLabels } from '@hms/contracts/labels';
+import { LoadingState, PageTitle, ProblemAlert, useLabel, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -15,6 +16,7 @@ import { returnsMessages } from '../messages.ts';
 
 export function ReturnsRoute() {
   const tr = useT(returnsMessages);
+  const label = useLabel();
   const queryClient = useQueryClient();
   const me = useQuery(meQueryOptions());
   const nocs = useQuery(nocsQueryOptions());
@@ -29,7 +31,9 @@ export function ReturnsRoute() {
   const decide = useMutation({
     ...decideNocMutationOptions(),
     onSuccess: (noc) => {
-      setStatus(tr('nocDone', { reference: noc.reference, status: noc.status }));
+      setStatus(
+        tr('nocDone', { reference: noc.reference, status: label(nocStatusLabels[noc.status]) }),
+      );
       void queryClient.invalidateQueries({ queryKey: returnsKeys.nocs });
     },
   });

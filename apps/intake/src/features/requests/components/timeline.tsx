@@ -1,19 +1,18 @@
 import type { TimelineEntry } from '@hms/contracts/applications';
-import { formatCents, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { requestEventLabels } from '@hms/contracts/labels';
+import { formatCents, formatDateTime, useLabel, useLanguage, useT } from '@hms/ui';
 import { requestMessages } from '../messages.ts';
-
-type Key = Parameters<ReturnType<typeof useT<keyof (typeof requestMessages)['en']>>>[0];
 
 /** Every step of the request the applicant may see, oldest first, with the reason or question that came with it. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const tr = useT(requestMessages);
   const { language } = useLanguage();
+  const label = useLabel();
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
   return (
     <ol className="usa-process-list">
       {entries.map((e) => {
-        const key = `ev_${e.type}` as Key;
-        const title = key in requestMessages.en ? tr(key) : tr('ev_other');
+        const title = label(requestEventLabels[e.type].applicant);
         const reason =
           text(language === 'es' ? (e.data.reasonEs ?? e.data.reason) : e.data.reason) ??
           text(e.data.messageToApplicant);

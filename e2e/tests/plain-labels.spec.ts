@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { demoUsers, signIn } from './helpers';
+
+// Issue 9 items 6–7 over the production build, on the demo seed: the review page says what happened and why a
+// request is flagged in plain words, in English and Spanish, never the codes the API stores.
+const CODES =
+  /\b(in_review|needs_info|risk_updated|bank_account_changed|amount_outlier|unverified|checking)\b|request\.\w|→|z-score/;
+
+test('the review page names states, history and risk signals in plain words, in English and Spanish', async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.approver);
+  // Priya Patel was paid into another account before: the one risk example of a changed account.
+  await page.goto('/approvals?queue=all&q=Priya');
+  const row = page.getByRole('row').filter({ hasText: 'Priya' }).first();
+  await expect(row).toContainText('High risk');
+  await row.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Review HMS-/ })).toBeVisible();
+
+  const risk = page.locator('section[aria-labelledby="risk-h"]');
+  await expect(risk).toContainText('Bank account changed.');
+  await expect(risk).toContainText(
+    'this request pays the account ending 0002, but they used the one ending 0001 before',
+  );
+  const history = page.locator('section[aria-labelledby="timeline-h"]');
+  await expect(history).toContainText('Application submitted');
+  await expect(history).toContainText('Status now: Submitted');
+  await expect(history).toContainText('Risk check updated');
+  await expect(page.locator('section[aria-labelledby="bank-h"]')).toContainText(
+    'Not yet confirmed with the bank',
+  );
+  await expect(page.locator('main')).not.toContainText(CODES);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: /español/i }).click();
+  await expect(risk).toContainText('Cuenta bancaria cambiada.');
+  await expect(risk).toContainText('esta solicitud paga a la cuenta terminada en 0002');
+  await expect(history).toContainText('Solicitud enviada');
+  await expect(history).toContainText('Estado ahora: Enviada');
+  await expect(page.locator('section[aria-labelledby="bank-h"]')).toContainText(
+    'Aún no confirmada con el banco',
+  );
+  await expect(page.locator('main')).not.toContainText(CODES);
+  await expectNoAxeViolations(page);
+
+  // An unusual amount is compared with what the program usually pays, not given as a statistic.
+  await page.goto('/approvals?queue=all&q=Olivia');
+  await page
+    .getByRole('row')
+    .filter({ hasText: 'Olivia' })
+    .first()
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(risk).toContainText(
+    /El importe está muy por encima de lo que este programa suele pagar: \$1,995 frente a un rango habitual de \$\d{3}–\$\d{3}/,
+  );
+  await page.getByRole('button', { name: /english/i }).click();
+  await expect(risk).toContainText(
+    /The amount is far above what this program usually pays: \$1,995 vs a typical \$\d{3}–\$\d{3}/,
+  );
+  await expect(page.locator('main')).not.toContainText(CODES);
+});

@@ -1,0 +1,284 @@
+import type { AccountType } from './applications.ts';
+import type { AuditAction } from './audit.ts';
+import type { BatchStatus } from './batches.ts';
+import type { LocalizedText, RequestStatus } from './landing.ts';
+import type { PaymentStatus } from './payments.ts';
+import type { RequestEventType } from './request-events.ts';
+import type { NocStatus } from './returns.ts';
+import type { PayeeVerificationState } from './review.ts';
+import type { RiskLevel, RiskSignalKind } from './risk.ts';
+
+/**
+ * The one catalog of plain-language names for the codes the API stores (states, timeline events, audit actions, risk
+ * signals), in English and Spanish. Each table is a Record over its enum, so a new code without a label in both
+ * languages is a type error, not a raw `in_review` on a screen. Screens read `label[language]`; the API uses the same
+ * words where it writes text for people (risk explanations).
+ */
+export type Label = LocalizedText;
+
+/** The same code read by staff and by the applicant: internal steps (a second approval, a claim) read plainly. */
+export interface AudienceLabel {
+  staff: Label;
+  applicant: Label;
+}
+
+export const requestStatusLabels: Record<RequestStatus, AudienceLabel> = {
+  draft: { staff: { en: 'Draft', es: 'Borrador' }, applicant: { en: 'Draft', es: 'Borrador' } },
+  submitted: {
+    staff: { en: 'Submitted', es: 'Enviada' },
+    applicant: { en: 'Submitted', es: 'Enviada' },
+  },
+  in_review: {
+    staff: { en: 'In review', es: 'En revisión' },
+    applicant: { en: 'In review', es: 'En revisión' },
+  },
+  needs_info: {
+    staff: {
+      en: 'Waiting for citizen',
+      es: 'Esperando al ciudadano',
+    },
+    applicant: { en: 'Information needed', es: 'Se necesita información' },
+  },
+  awaiting_second_approval: {
+    staff: { en: 'Awaiting second approval', es: 'Esperando segunda aprobación' },
+    applicant: { en: 'In review', es: 'En revisión' },
+  },
+  approved: {
+    staff: { en: 'Approved', es: 'Aprobada' },
+    applicant: { en: 'Approved', es: 'Aprobada' },
+  },
+  rejected: {
+    staff: { en: 'Rejected', es: 'Rechazada' },
+    applicant: { en: 'Not approved', es: 'No aprobada' },
+  },
+  withdrawn: {
+    staff: { en: 'Withdrawn', es: 'Retirada' },
+    applicant: { en: 'Withdrawn', es: 'Retirada' },
+  },
+  payment_returned: {
+    staff: { en: 'Payment returned', es: 'Pago devuelto' },
+    applicant: { en: 'Payment returned', es: 'Pago devuelto' },
+  },
+  paid: { staff: { en: 'Paid', es: 'Pagada' }, applicant: { en: 'Paid', es: 'Pagada' } },
+};
+
+export const requestEventLabels: Record<RequestEventType, AudienceLabel> = {
+  draft_created: {
+    staff: { en: 'Application started', es: 'Solicitud iniciada' },
+    applicant: { en: 'You started the application', es: 'Comenzó la solicitud' },
+  },
+  submitted: {
+    staff: { en: 'Application submitted', es: 'Solicitud enviada' },
+    applicant: { en: 'Application submitted', es: 'Solicitud enviada' },
+  },
+  claimed: {
+    staff: { en: 'Taken for review', es: 'Tomada para revisión' },
+    applicant: { en: 'Review started', es: 'Comenzó la revisión' },
+  },
+  released: {
+    staff: { en: 'Put back in the queue', es: 'Devuelta a la cola' },
+    applicant: { en: 'Waiting for a reviewer', es: 'Esperando a un revisor' },
+  },
+  reassigned: {
+    staff: { en: 'Given to another reviewer', es: 'Asignada a otro revisor' },
+    applicant: { en: 'Review continues', es: 'La revisión continúa' },
+  },
+  first_approval: {
+    staff: {
+      en: 'First approval given, waiting for a second approver',
+      es: 'Primera aprobación dada, falta un segundo aprobador',
+    },
+    applicant: { en: 'First approval given', es: 'Primera aprobación dada' },
+  },
+  approved: {
+    staff: { en: 'Approved', es: 'Aprobada' },
+    applicant: { en: 'Approved', es: 'Aprobada' },
+  },
+  rejected: {
+    staff: { en: 'Rejected', es: 'Rechazada' },
+    applicant: { en: 'Not approved', es: 'No aprobada' },
+  },
+  info_requested: {
+    staff: {
+      en: 'More information asked of the applicant',
+      es: 'Se pidió más información al solicitante',
+    },
+    applicant: { en: 'More information needed', es: 'Se necesita más información' },
+  },
+  info_provided: {
+    staff: {
+      en: 'The applicant answered the request for information',
+      es: 'El solicitante respondió a la solicitud de información',
+    },
+    applicant: {
+      en: 'You answered our request for information',
+      es: 'Respondió a nuestra solicitud de información',
+    },
+  },
+  withdrawn: {
+    staff: { en: 'Withdrawn by the applicant', es: 'Retirada por el solicitante' },
+    applicant: { en: 'You withdrew the request', es: 'Retiró la solicitud' },
+  },
+  comment: {
+    staff: { en: 'Internal comment added', es: 'Comentario interno añadido' },
+    applicant: { en: 'Note added', es: 'Nota añadida' },
+  },
+  payment_created: {
+    staff: { en: 'Payment prepared', es: 'Pago preparado' },
+    applicant: { en: 'Payment prepared', es: 'Pago preparado' },
+  },
+  payment_sent: {
+    staff: { en: 'Payment sent to the bank', es: 'Pago enviado al banco' },
+    applicant: { en: 'Payment sent to your bank', es: 'Pago enviado a su banco' },
+  },
+  payment_returned: {
+    staff: { en: 'The bank returned the payment', es: 'El banco devolvió el pago' },
+    applicant: { en: 'Your bank returned the payment', es: 'Su banco devolvió el pago' },
+  },
+  account_updated: {
+    staff: {
+      en: 'The applicant gave a new bank account',
+      es: 'El solicitante indicó una nueva cuenta bancaria',
+    },
+    applicant: { en: 'You gave a new bank account', es: 'Indicó una nueva cuenta bancaria' },
+  },
+  paid: { staff: { en: 'Paid', es: 'Pagada' }, applicant: { en: 'Paid', es: 'Pagada' } },
+  risk_updated: {
+    staff: { en: 'Risk check updated', es: 'Revisión de riesgo actualizada' },
+    applicant: { en: 'Update', es: 'Actualización' },
+  },
+};
+
+/** Audit log entries are staff-only. */
+export const auditActionLabels: Record<AuditAction, Label> = {
+  'auth.register': { en: 'Account created', es: 'Cuenta creada' },
+  'auth.register_existing_email': {
+    en: 'Registration tried with an existing email (owner told by email)',
+    es: 'Intento de registro con un correo ya registrado (se avisó al titular)',
+  },
+  'auth.throttle_cleared': {
+    en: 'Sign-in wait cleared by an administrator',
+    es: 'Espera de inicio de sesión anulada por un administrador',
+  },
+  'auth.sign_in': { en: 'Signed in', es: 'Inició sesión' },
+  'auth.sign_in_failed': {
+    en: 'Failed sign-in attempt',
+    es: 'Intento de inicio de sesión fallido',
+  },
+  'auth.sign_out': { en: 'Signed out', es: 'Cerró sesión' },
+  'user.update_profile': { en: 'Profile updated', es: 'Perfil actualizado' },
+  'seed.demo_user': { en: 'Demo user created', es: 'Usuario de demostración creado' },
+  'request.draft_created': { en: 'Application started', es: 'Solicitud iniciada' },
+  'request.draft_saved': { en: 'Answers saved', es: 'Respuestas guardadas' },
+  'request.draft_deleted': { en: 'Draft deleted', es: 'Borrador eliminado' },
+  'request.bank_account_set': { en: 'Bank account given', es: 'Cuenta bancaria indicada' },
+  'request.submitted': { en: 'Application submitted', es: 'Solicitud enviada' },
+  'request.withdrawn': { en: 'Withdrawn by the applicant', es: 'Retirada por el solicitante' },
+  'request.info_provided': {
+    en: 'The applicant answered the request for information',
+    es: 'El solicitante respondió a la solicitud de información',
+  },
+  'request.claim': { en: 'Taken for review', es: 'Tomada para revisión' },
+  'request.release': { en: 'Put back in the queue', es: 'Devuelta a la cola' },
+  'request.reassign': { en: 'Given to another reviewer', es: 'Asignada a otro revisor' },
+  'request.comment': { en: 'Internal comment added', es: 'Comentario interno añadido' },
+  'request.decision.approve': { en: 'Approval recorded', es: 'Aprobación registrada' },
+  'request.decision.reject': { en: 'Rejection recorded', es: 'Rechazo registrado' },
+  'request.decision.request_info': {
+    en: 'More information asked of the applicant',
+    es: 'Se pidió más información al solicitante',
+  },
+  'document.uploaded': { en: 'File uploaded', es: 'Archivo subido' },
+  'document.deleted': { en: 'File deleted', es: 'Archivo eliminado' },
+  'payee_account.replaced': {
+    en: 'Bank account replaced after a returned payment',
+    es: 'Cuenta bancaria sustituida tras un pago devuelto',
+  },
+  'payee_account.view_full': {
+    en: 'Full account number viewed',
+    es: 'Número de cuenta completo consultado',
+  },
+  'payment.create': { en: 'Payment prepared', es: 'Pago preparado' },
+  'batch.built': { en: 'Payment batch built', es: 'Lote de pagos creado' },
+  'batch.downloaded': { en: 'Payment file downloaded', es: 'Archivo de pagos descargado' },
+  'batch.released': { en: 'Payment batch released', es: 'Lote de pagos liberado' },
+  'batch.settled': { en: 'Payment batch settled', es: 'Lote de pagos liquidado' },
+  'batch.cancelled': { en: 'Payment batch cancelled', es: 'Lote de pagos cancelado' },
+  'returns.imported': { en: 'Bank returns imported', es: 'Devoluciones del banco importadas' },
+  'noc.applied': {
+    en: 'Bank correction applied to the account',
+    es: 'Corrección del banco aplicada a la cuenta',
+  },
+  'noc.dismissed': { en: 'Bank correction dismissed', es: 'Corrección del banco descartada' },
+  'service_token.created': { en: 'Service token created', es: 'Token de servicio creado' },
+  'service_token.rotated': { en: 'Service token rotated', es: 'Token de servicio renovado' },
+  'service_token.revoked': { en: 'Service token revoked', es: 'Token de servicio revocado' },
+  'webhook_endpoint.created': { en: 'Webhook endpoint added', es: 'Destino de webhook añadido' },
+  'webhook_endpoint.disabled': {
+    en: 'Webhook endpoint disabled',
+    es: 'Destino de webhook desactivado',
+  },
+  'webhook_delivery.redelivered': {
+    en: 'Webhook delivery sent again',
+    es: 'Entrega de webhook enviada de nuevo',
+  },
+};
+
+export const paymentStatusLabels: Record<PaymentStatus, Label> = {
+  pending: { en: 'Waiting to be batched', es: 'Pendiente de incluir en un lote' },
+  prenote_sent: {
+    en: 'Test entry sent to the bank, waiting',
+    es: 'Prenotificación enviada al banco, en espera',
+  },
+  batched: { en: 'In a batch', es: 'En un lote' },
+  released: { en: 'Sent to the bank', es: 'Enviado al banco' },
+  settled: { en: 'Paid (settled)', es: 'Pagado (liquidado)' },
+  returned: { en: 'Returned by the bank', es: 'Devuelto por el banco' },
+  cancelled: { en: 'Cancelled', es: 'Cancelado' },
+};
+
+export const batchStatusLabels: Record<BatchStatus, Label> = {
+  built: { en: 'Built, awaiting release', es: 'Creado, esperando liberación' },
+  released: { en: 'Released', es: 'Liberado' },
+  settled: { en: 'Settled', es: 'Liquidado' },
+  cancelled: { en: 'Cancelled', es: 'Cancelado' },
+};
+
+/** A bank's notification of change (NOC): a correction to an account, waiting for finance to apply or dismiss it. */
+export const nocStatusLabels: Record<NocStatus, Label> = {
+  pending: { en: 'Waiting for a decision', es: 'Esperando una decisión' },
+  applied: { en: 'Applied to the account', es: 'Aplicada a la cuenta' },
+  dismissed: { en: 'Dismissed', es: 'Descartada' },
+};
+
+export const payeeVerificationLabels: Record<PayeeVerificationState, Label> = {
+  unverified: {
+    en: 'Not yet confirmed with the bank',
+    es: 'Aún no confirmada con el banco',
+  },
+  verified: { en: 'Confirmed with the bank', es: 'Confirmada con el banco' },
+};
+
+export const accountTypeLabels: Record<AccountType, Label> = {
+  checking: { en: 'Checking', es: 'Cuenta corriente' },
+  savings: { en: 'Savings', es: 'Cuenta de ahorros' },
+};
+
+export const riskLevelLabels: Record<RiskLevel, Label> = {
+  none: { en: 'No risk signals', es: 'Sin señales de riesgo' },
+  low: { en: 'Low risk', es: 'Riesgo bajo' },
+  medium: { en: 'Medium risk', es: 'Riesgo medio' },
+  high: { en: 'High risk', es: 'Riesgo alto' },
+};
+
+/** The signal's name; the sentence that explains one occurrence is built from its data in ./risk-explanation.ts. */
+export const riskSignalLabels: Record<RiskSignalKind, Label> = {
+  shared_bank_account: {
+    en: 'Bank account also used by another applicant',
+    es: 'Cuenta bancaria usada también por otro solicitante',
+  },
+  amount_outlier: { en: 'Unusual amount', es: 'Importe inusual' },
+  high_velocity: { en: 'Many requests in a short time', es: 'Muchas solicitudes en poco tiempo' },
+  duplicate_request: { en: 'Possible duplicate request', es: 'Posible solicitud duplicada' },
+  bank_account_changed: { en: 'Bank account changed', es: 'Cuenta bancaria cambiada' },
+};
