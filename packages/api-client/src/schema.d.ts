@@ -1011,7 +1011,7 @@ export interface paths {
         put?: never;
         /**
          * Give a new bank account after a returned payment (creates the replacement payment)
-         * @description Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved.
+         * @description Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.
          */
         post: operations["replacePayeeAccount"];
         delete?: never;
@@ -3653,11 +3653,17 @@ export interface operations {
                     version: number;
                     /** @enum {string} */
                     language?: "en" | "es";
+                    /** @description Name on the account, up to 22 characters */
                     holderName?: string;
+                    /** @description checking or savings */
                     accountType?: string;
+                    /** @description 9-digit ABA routing number */
                     routingNumber?: string;
+                    /** @description 4 to 17 digits */
                     accountNumber?: string;
+                    /** @description The account number typed a second time; must match accountNumber */
                     accountNumberConfirm?: string;
+                    /** @description true: the person agrees to ACH_AUTHORIZATION_TEXT (required) */
                     achAuthorization?: boolean;
                 };
             };
@@ -5957,14 +5963,18 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Name on the account, up to 22 letters */
-                    holderName: string;
+                    /** @description Name on the account, up to 22 characters */
+                    holderName?: string;
                     /** @description checking or savings */
-                    accountType: string;
+                    accountType?: string;
                     /** @description 9-digit ABA routing number */
-                    routingNumber: string;
+                    routingNumber?: string;
                     /** @description 4 to 17 digits */
-                    accountNumber: string;
+                    accountNumber?: string;
+                    /** @description The account number typed a second time; must match accountNumber */
+                    accountNumberConfirm?: string;
+                    /** @description true: the person agrees to ACH_AUTHORIZATION_TEXT (required) */
+                    achAuthorization?: boolean;
                 };
             };
         };

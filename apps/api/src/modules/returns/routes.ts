@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  payeeUpdateBodySchemaIn,
-  payeeUpdateResponseSchema,
-  payeeUpdateWireSchema,
-} from '@hms/contracts/payee-update';
+import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import { problemSchema } from '@hms/contracts/problem';
 import {
   importReturnsBodySchema,
@@ -14,7 +10,7 @@ import {
   returnImportsResponseSchema,
 } from '@hms/contracts/returns';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { parseBankAccount } from '../applications/service.ts';
 import * as service from './service.ts';
 
 const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
@@ -118,7 +114,8 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Give a new bank account after a returned payment (creates the replacement payment)',
         description:
-          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved.',
+          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
+          'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
         params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
         body: payeeUpdateWireSchema,
         response: {
@@ -131,24 +128,13 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const parsed = payeeUpdateBodySchemaIn(user.language).safeParse(request.body);
-      if (!parsed.success) {
-        throw badRequest(
-          user.language === 'es'
-            ? 'Revise los datos de la cuenta bancaria.'
-            : 'Check the bank account details.',
-          parsed.error.issues.map((i) => ({
-            field: `body.${i.path.join('.')}`,
-            message: i.message,
-          })),
-        );
-      }
+      const account = parseBankAccount(request.body, user.language);
       const result = await service.updatePayeeAccount(
         db,
         config,
         user,
         request.params.id,
-        parsed.data,
+        account,
         request.ip,
       );
       return reply.code(201).send(result);

@@ -3,7 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { parseFile } from '@hms/ach/parse';
 import { listChanges, listReturns } from '@hms/ach/returns';
 import { isValidRoutingNumber } from '@hms/contracts/routing-number';
-import type { PayeeUpdateBody, PayeeUpdateResponse } from '@hms/contracts/payee-update';
+import type { BankDetails } from '@hms/contracts/applications';
+import type { PayeeUpdateResponse } from '@hms/contracts/payee-update';
 import {
   isAccountFixable,
   returnReason,
@@ -499,7 +500,7 @@ export async function updatePayeeAccount(
   config: Config,
   user: AuthUser,
   requestId: string,
-  body: PayeeUpdateBody,
+  body: BankDetails,
   ip: string | null,
 ): Promise<PayeeUpdateResponse> {
   return db.transaction().execute(async (trx) => {
@@ -596,7 +597,13 @@ export async function updatePayeeAccount(
       action: 'payee_account.replaced',
       entityType: 'request',
       entityId: requestId,
-      data: { paymentId, replacesPaymentId: returned.id, payeeAccountId: accountId },
+      data: {
+        paymentId,
+        replacesPaymentId: returned.id,
+        payeeAccountId: accountId,
+        // The same ACH authorization as the bank step: the schema refuses the account without it.
+        achAuthorization: true,
+      },
       ip,
     });
     // A changed account shortly before payment and a shared account are risk signals: recompute them now.
