@@ -15,6 +15,8 @@ export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
 export { PageTitle, SITE_NAME, requestHeadingFocus } from './PageTitle.tsx';
 export { ScrollableTable } from './ScrollableTable.tsx';
 export type { ScrollableTableProps } from './ScrollableTable.tsx';
+export { TableCheckbox } from './TableCheckbox.tsx';
+export type { TableCheckboxProps } from './TableCheckbox.tsx';
 export { answerText } from './answer-text.ts';
 export type { AnswerTextOptions } from './answer-text.ts';
 export { formatCents, formatDate, formatDateTime, formatNumber } from './format.ts';

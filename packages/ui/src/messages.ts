@@ -11,6 +11,7 @@ export const uiMessages = defineMessages({
     tryAgain: 'Try again',
     retryAfter: 'You can try again in {seconds} seconds.',
     siteName: 'HMS',
+    scrollCue: 'The table is wider than the page: scroll it sideways to see every column',
   },
   es: {
     errorSummaryTitle: 'Hay un problema',
@@ -21,5 +22,6 @@ export const uiMessages = defineMessages({
     tryAgain: 'Intentar de nuevo',
     retryAfter: 'Puede intentarlo de nuevo en {seconds} segundos.',
     siteName: 'HMS',
+    scrollCue: 'La tabla es más ancha que la página: desplácela hacia los lados para ver todas las columnas',
   },
 });
