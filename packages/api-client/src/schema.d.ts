@@ -801,7 +801,7 @@ export interface paths {
         };
         /**
          * ACH batches, newest first
-         * @description Roles: finance, finance_supervisor.
+         * @description Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.
          */
         get: operations["listBatches"];
         put?: never;
@@ -925,7 +925,7 @@ export interface paths {
         };
         /**
          * Return files imported, newest first
-         * @description Roles: finance, finance_supervisor.
+         * @description Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor.
          */
         get: operations["listReturnImports"];
         put?: never;
@@ -948,8 +948,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Notifications of change (corrected payee data), pending first
-         * @description Roles: finance, finance_supervisor.
+         * Notifications of change (corrected payee data), newest first
+         * @description Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.
          */
         get: operations["listNocs"];
         put?: never;
@@ -1073,7 +1073,7 @@ export interface paths {
         };
         /**
          * Webhook deliveries, newest first
-         * @description Roles: finance, finance_supervisor, admin.
+         * @description Roles: finance, finance_supervisor, admin. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.
          */
         get: operations["listWebhookDeliveries"];
         put?: never;
@@ -4790,6 +4790,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "built" | "released" | "settled" | "cancelled";
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4830,6 +4833,8 @@ export interface operations {
                             settledAt: string | null;
                             downloadCount: number;
                         }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
                     };
                 };
             };
@@ -5551,7 +5556,11 @@ export interface operations {
     };
     listReturnImports: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5579,6 +5588,8 @@ export interface operations {
                                 ignored: number;
                             };
                         }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
                     };
                 };
             };
@@ -5701,6 +5712,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "applied" | "dismissed";
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5739,6 +5753,8 @@ export interface operations {
                             createdAt: string;
                             decidedAt: string | null;
                         }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
                     };
                 };
             };
@@ -6231,6 +6247,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "delivered" | "failed" | "dead";
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
                 limit?: number;
             };
             header?: never;
@@ -6261,6 +6279,8 @@ export interface operations {
                             deliveredAt: string | null;
                             createdAt: string;
                         }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
                     };
                 };
             };

@@ -6,7 +6,9 @@ import {
   importReturnsBodySchema,
   importReturnsResponseSchema,
   nocItemSchema,
+  nocsQuerySchema,
   nocsResponseSchema,
+  returnImportsQuerySchema,
   returnImportsResponseSchema,
 } from '@hms/contracts/returns';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
@@ -49,11 +51,13 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listReturnImports',
         tags: ['returns'],
         summary: 'Return files imported, newest first',
-        description: 'Roles: finance, finance_supervisor.',
+        description:
+          'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor.',
+        querystring: returnImportsQuerySchema,
         response: { 200: returnImportsResponseSchema, ...guarded },
       },
     },
-    async () => service.listImports(db),
+    async (request) => service.listImports(db, request.query),
   );
 
   app.get(
@@ -63,13 +67,14 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listNocs',
         tags: ['returns'],
-        summary: 'Notifications of change (corrected payee data), pending first',
-        description: 'Roles: finance, finance_supervisor.',
-        querystring: z.object({ status: z.enum(['pending', 'applied', 'dismissed']).optional() }),
+        summary: 'Notifications of change (corrected payee data), newest first',
+        description:
+          'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.',
+        querystring: nocsQuerySchema,
         response: { 200: nocsResponseSchema, ...guarded },
       },
     },
-    async (request) => service.listNocs(db, request.query.status),
+    async (request) => service.listNocs(db, request.query),
   );
 
   for (const [action, decision] of [

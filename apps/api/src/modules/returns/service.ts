@@ -12,6 +12,7 @@ import {
   type ImportReturnsBody,
   type ImportReturnsResponse,
   type NocItem,
+  type NocsResponse,
 } from '@hms/contracts/returns';
 import { CHANGE_CODES } from '@hms/ach/codes/change-codes';
 import { appendAudit } from '../../platform/audit.ts';
@@ -20,6 +21,7 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
 import { keyRing, open, seal } from '../originator/keyring.ts';
 import { emitEvent } from '../originator/outbox.ts';
@@ -342,15 +344,18 @@ export async function importReturns(
   });
 }
 
-export async function listImports(db: Kysely<Database>) {
-  const rows = await db
+/** Imported return files, newest first (by id, time-ordered), one keyset page at a time. */
+export async function listImports(
+  db: Kysely<Database>,
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const query = db
     .selectFrom('return_files as f')
     .innerJoin('users as u', 'u.id', 'f.uploaded_by')
-    .select(['f.id', 'f.file_name', 'f.sha256', 'f.uploaded_at', 'f.result', 'u.display_name'])
-    .orderBy('f.uploaded_at', 'desc')
-    .limit(100)
-    .execute();
+    .select(['f.id', 'f.file_name', 'f.sha256', 'f.uploaded_at', 'f.result', 'u.display_name']);
+  const { rows, ...links } = await keysetPage(query, 'f.id', page);
   return {
+    ...links,
     items: rows.map((r) => ({
       id: r.id,
       fileName: r.file_name,
@@ -362,11 +367,8 @@ export async function listImports(db: Kysely<Database>) {
   };
 }
 
-export async function listNocs(
-  db: Kysely<Database>,
-  status?: 'pending' | 'applied' | 'dismissed',
-): Promise<{ items: NocItem[] }> {
-  let q = db
+function nocRows(db: Kysely<Database>) {
+  return db
     .selectFrom('ach_nocs as n')
     .innerJoin('payments as p', 'p.id', 'n.payment_id')
     .innerJoin('requests as r', 'r.id', 'p.request_id')
@@ -384,30 +386,44 @@ export async function listNocs(
       'pa.routing_number',
       'pa.account_last4',
       'pa.account_type',
-    ])
-    .orderBy('n.created_at', 'desc')
-    .limit(200);
-  if (status) q = q.where('n.status', '=', status);
-  const rows = await q.execute();
+    ]);
+}
+
+function toNocItem(
+  r: Awaited<ReturnType<ReturnType<typeof nocRows>['executeTakeFirstOrThrow']>>,
+): NocItem {
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      changeCode: r.change_code,
-      description: CHANGE_CODES.get(r.change_code) ?? 'Unknown change code',
-      status: r.status,
-      paymentId: r.payment_id,
-      reference: r.reference,
-      payeeName: r.holder_name,
-      current: {
-        routingNumber: r.routing_number,
-        accountLast4: r.account_last4,
-        accountType: r.account_type,
-      },
-      corrected: r.corrected_summary as unknown as NocItem['corrected'],
-      createdAt: new Date(r.created_at).toISOString(),
-      decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
-    })),
+    id: r.id,
+    changeCode: r.change_code,
+    description: CHANGE_CODES.get(r.change_code) ?? 'Unknown change code',
+    status: r.status,
+    paymentId: r.payment_id,
+    reference: r.reference,
+    payeeName: r.holder_name,
+    current: {
+      routingNumber: r.routing_number,
+      accountLast4: r.account_last4,
+      accountType: r.account_type,
+    },
+    corrected: r.corrected_summary as unknown as NocItem['corrected'],
+    createdAt: new Date(r.created_at).toISOString(),
+    decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
   };
+}
+
+/** Notifications of change, newest first (by id, time-ordered), one keyset page at a time. */
+export async function listNocs(
+  db: Kysely<Database>,
+  q: {
+    status?: 'pending' | 'applied' | 'dismissed' | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+): Promise<NocsResponse> {
+  let query = nocRows(db);
+  if (q.status) query = query.where('n.status', '=', q.status);
+  const { rows, ...links } = await keysetPage(query, 'n.id', q);
+  return { items: rows.map(toNocItem), ...links };
 }
 
 /** A finance supervisor confirms a NOC: the corrected data is applied to the payee account (re-sealed). */
@@ -488,7 +504,7 @@ export async function decideNoc(
       ip,
     });
   });
-  return (await listNocs(db)).items.find((n) => n.id === id)!;
+  return toNocItem(await nocRows(db).where('n.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /**
