@@ -20,6 +20,33 @@ export function requestHeadingFocus(root: ParentNode = document): void {
 
 export const SITE_NAME = 'HMS — Health & Money Services';
 
+/** GOV.UK's convention (the same word in Spanish): a page whose form has errors says so first in its title. */
+export const ERROR_TITLE_PREFIX = 'Error: ';
+
+let pageTitle = '';
+let errorSummaries = 0;
+
+function applyTitle() {
+  const base = pageTitle ? `${pageTitle} | ${SITE_NAME}` : SITE_NAME;
+  document.title = errorSummaries > 0 ? `${ERROR_TITLE_PREFIX}${base}` : base;
+}
+
+/**
+ * Called by an error summary while it shows errors: the page title starts with "Error: " until the returned function
+ * is called (errors fixed, or the summary unmounted). The page title itself may change meanwhile (language).
+ */
+export function markTitleError(): () => void {
+  errorSummaries += 1;
+  applyTitle();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    errorSummaries -= 1;
+    applyTitle();
+  };
+}
+
 /** Sets document.title and renders the page's one h1. */
 export function PageTitle({
   children,
@@ -34,7 +61,8 @@ export function PageTitle({
   const text = title ?? (typeof children === 'string' ? children : '');
 
   useEffect(() => {
-    document.title = text ? `${text} | ${SITE_NAME}` : SITE_NAME;
+    pageTitle = text;
+    applyTitle();
   }, [text]);
 
   useEffect(() => {

@@ -44,15 +44,10 @@ export function ScrollableTable({
   const labelledByCaption = labelledBy === undefined && label === undefined;
   const ownCaptionId = captionId ?? (labelledByCaption ? generatedId : undefined);
   const cueId = `${generatedId}-scroll-cue`;
-  const tr = useT(uiMessages);
   const overflowing = useOverflowing();
   return (
     <>
-      {overflowing.value ? (
-        <p className="hms-scroll-cue" id={cueId}>
-          {tr('scrollCue')} <span aria-hidden="true">→</span>
-        </p>
-      ) : null}
+      {overflowing.value ? <ScrollCue id={cueId} /> : null}
       <div
         ref={overflowing.ref}
         className={`usa-table-container--scrollable${overflowing.value ? ' hms-overflowing' : ''}`}
@@ -79,6 +74,16 @@ export function ScrollableTable({
         </table>
       </div>
     </>
+  );
+}
+
+// Its own component: only a table that overflows needs the language context for the cue.
+function ScrollCue({ id }: { id: string }) {
+  const tr = useT(uiMessages);
+  return (
+    <p className="hms-scroll-cue" id={id}>
+      {tr('scrollCue')} <span aria-hidden="true">→</span>
+    </p>
   );
 }
 

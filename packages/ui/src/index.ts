@@ -12,7 +12,17 @@ export type {
   TextFieldProps,
 } from './Field.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
-export { PageTitle, SITE_NAME, requestHeadingFocus } from './PageTitle.tsx';
+export { problemFieldErrors, useFormErrors } from './form-errors.ts';
+export type { FormErrors, FormField } from './form-errors.ts';
+export {
+  ERROR_TITLE_PREFIX,
+  PageTitle,
+  SITE_NAME,
+  markTitleError,
+  requestHeadingFocus,
+} from './PageTitle.tsx';
+export { Pager } from './Pager.tsx';
+export type { PagerProps } from './Pager.tsx';
 export { ScrollableTable } from './ScrollableTable.tsx';
 export type { ScrollableTableProps } from './ScrollableTable.tsx';
 export { TableCheckbox } from './TableCheckbox.tsx';

@@ -12,6 +12,8 @@ export const uiMessages = defineMessages({
     retryAfter: 'You can try again in {seconds} seconds.',
     siteName: 'HMS',
     scrollCue: 'The table is wider than the page: scroll it sideways to see every column',
+    pagePrevious: 'Previous page',
+    pageNext: 'Next page',
   },
   es: {
     errorSummaryTitle: 'Hay un problema',
@@ -22,6 +24,9 @@ export const uiMessages = defineMessages({
     tryAgain: 'Intentar de nuevo',
     retryAfter: 'Puede intentarlo de nuevo en {seconds} segundos.',
     siteName: 'HMS',
-    scrollCue: 'La tabla es más ancha que la página: desplácela hacia los lados para ver todas las columnas',
+    scrollCue:
+      'La tabla es más ancha que la página: desplácela hacia los lados para ver todas las columnas',
+    pagePrevious: 'Página anterior',
+    pageNext: 'Página siguiente',
   },
 });
