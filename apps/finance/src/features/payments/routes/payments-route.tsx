@@ -1,6 +1,7 @@
 import { programsQueryOptions } from '@hms/api-client';
 import {
   EmptyState,
+  ErrorSummary,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -8,8 +9,10 @@ import {
   TextField,
   formatCents,
   formatNumber,
+  useFormErrors,
   useLanguage,
   useT,
+  type FormField,
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -32,6 +35,13 @@ const STATUSES = [
 type Status = (typeof STATUSES)[number];
 const isStatus = (v: string | null): v is Status =>
   (STATUSES as readonly string[]).includes(v ?? '');
+
+// The build step's one field is the selection; its errors (ours, or the API's body.paymentIds) link to the
+// "select all" box, the first box of the table.
+const BUILD_FIELDS: FormField<'paymentIds' | 'sameDay'>[] = [
+  { name: 'paymentIds', id: 'select-all-payments' },
+  { name: 'sameDay', id: 'same-day' },
+];
 
 /** Filters live in the URL (shareable, back button works); selection lives in the page. */
 export function PaymentsRoute() {
@@ -57,9 +67,11 @@ export function PaymentsRoute() {
   const programs = useQuery(programsQueryOptions());
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [sameDay, setSameDay] = useState(true);
-  const [selectionError, setSelectionError] = useState<string | undefined>();
+  const buildErrors = useFormErrors(BUILD_FIELDS);
+  const selectionError = buildErrors.error('paymentIds');
   const build = useMutation({
     ...buildBatchMutationOptions(),
+    onError: buildErrors.fail,
     onSuccess: async (batch) => {
       await queryClient.invalidateQueries({ queryKey: paymentKeys.all });
       void navigate(`/finance/batches/${batch.id}`);
@@ -81,11 +93,8 @@ export function PaymentsRoute() {
   const items = payments.data?.items ?? [];
   const chosen = items.filter((p) => selected.has(p.id));
   const onBuild = () => {
-    if (chosen.length === 0) {
-      setSelectionError(tr('nothingSelected'));
+    if (buildErrors.check({ paymentIds: chosen.length ? undefined : tr('nothingSelected') }))
       return;
-    }
-    setSelectionError(undefined);
     build.mutate({ paymentIds: chosen.map((p) => p.id), sameDay });
   };
 
@@ -168,6 +177,8 @@ export function PaymentsRoute() {
           {batchable ? null : <PaymentsStatusTable payments={items} />}
           {!batchable ? null : (
             <>
+              <ErrorSummary {...buildErrors.summary} />
+              {buildErrors.problem ? <ProblemAlert error={buildErrors.problem} /> : null}
               <PaymentsTable
                 payments={items}
                 selected={selected}
@@ -200,7 +211,7 @@ export function PaymentsRoute() {
                   })}
                 </p>
                 {selectionError ? (
-                  <span className="usa-error-message" id="build-error" role="alert">
+                  <span className="usa-error-message" id="build-error">
                     {selectionError}
                   </span>
                 ) : null}
@@ -226,7 +237,6 @@ export function PaymentsRoute() {
                   {build.isPending ? tr('building') : tr('build')}
                 </button>
               </div>
-              {build.isError ? <ProblemAlert error={build.error} /> : null}
             </>
           )}
         </>
