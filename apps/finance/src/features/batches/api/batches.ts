@@ -1,5 +1,5 @@
 import { apiClient, unwrap, type paths } from '@hms/api-client';
-import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type BatchDetail =
   paths['/api/batches/{id}']['get']['responses'][200]['content']['application/json'];
@@ -25,7 +25,8 @@ export function batchesQueryOptions(cursor?: string) {
         }),
       ),
     // The current page stays on screen while the next one loads, so the pager does not jump.
-    placeholderData: keepPreviousData,
+    // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
+    placeholderData: (previous) => previous,
   });
 }
 const BATCHES_PAGE_SIZE = 25;

@@ -1,5 +1,5 @@
 import { apiClient, unwrap, type paths } from '@hms/api-client';
-import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type ImportResult =
   paths['/api/returns/imports']['post']['responses'][200]['content']['application/json'];
@@ -28,7 +28,8 @@ export function nocsQueryOptions(cursor?: string) {
           signal,
         }),
       ),
-    placeholderData: keepPreviousData,
+    // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
+    placeholderData: (previous) => previous,
   });
 }
 
