@@ -885,7 +885,7 @@ export interface paths {
         };
         /**
          * ACH batches, newest first
-         * @description Roles: finance, finance_supervisor.
+         * @description Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.
          */
         get: operations["listBatches"];
         put?: never;
@@ -1009,7 +1009,7 @@ export interface paths {
         };
         /**
          * Return files imported, newest first
-         * @description Roles: finance, finance_supervisor.
+         * @description Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor.
          */
         get: operations["listReturnImports"];
         put?: never;
@@ -1032,8 +1032,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Notifications of change (corrected payee data), pending first
-         * @description Roles: finance, finance_supervisor.
+         * Notifications of change (corrected payee data), newest first
+         * @description Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.
          */
         get: operations["listNocs"];
         put?: never;
@@ -1095,7 +1095,7 @@ export interface paths {
         put?: never;
         /**
          * Give a new bank account after a returned payment (creates the replacement payment)
-         * @description Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved.
+         * @description Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.
          */
         post: operations["replacePayeeAccount"];
         delete?: never;
@@ -1157,7 +1157,7 @@ export interface paths {
         };
         /**
          * Webhook deliveries, newest first
-         * @description Roles: finance, finance_supervisor, admin.
+         * @description Roles: finance, finance_supervisor, admin. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.
          */
         get: operations["listWebhookDeliveries"];
         put?: never;
@@ -4128,11 +4128,17 @@ export interface operations {
                     version: number;
                     /** @enum {string} */
                     language?: "en" | "es";
+                    /** @description Name on the account, up to 22 characters */
                     holderName?: string;
+                    /** @description checking or savings */
                     accountType?: string;
+                    /** @description 9-digit ABA routing number */
                     routingNumber?: string;
+                    /** @description 4 to 17 digits */
                     accountNumber?: string;
+                    /** @description The account number typed a second time; must match accountNumber */
                     accountNumberConfirm?: string;
+                    /** @description true: the person agrees to ACH_AUTHORIZATION_TEXT (required) */
                     achAuthorization?: boolean;
                 };
             };
@@ -5262,6 +5268,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "built" | "released" | "settled" | "cancelled";
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -5302,6 +5311,8 @@ export interface operations {
                             settledAt: string | null;
                             downloadCount: number;
                         }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
                     };
                 };
             };
@@ -6023,7 +6034,11 @@ export interface operations {
     };
     listReturnImports: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6051,6 +6066,8 @@ export interface operations {
                                 ignored: number;
                             };
                         }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
                     };
                 };
             };
@@ -6173,6 +6190,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "applied" | "dismissed";
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -6211,6 +6231,8 @@ export interface operations {
                             createdAt: string;
                             decidedAt: string | null;
                         }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
                     };
                 };
             };
@@ -6435,14 +6457,18 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Name on the account, up to 22 letters */
-                    holderName: string;
+                    /** @description Name on the account, up to 22 characters */
+                    holderName?: string;
                     /** @description checking or savings */
-                    accountType: string;
+                    accountType?: string;
                     /** @description 9-digit ABA routing number */
-                    routingNumber: string;
+                    routingNumber?: string;
                     /** @description 4 to 17 digits */
-                    accountNumber: string;
+                    accountNumber?: string;
+                    /** @description The account number typed a second time; must match accountNumber */
+                    accountNumberConfirm?: string;
+                    /** @description true: the person agrees to ACH_AUTHORIZATION_TEXT (required) */
+                    achAuthorization?: boolean;
                 };
             };
         };
@@ -6699,6 +6725,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "delivered" | "failed" | "dead";
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
                 limit?: number;
             };
             header?: never;
@@ -6729,6 +6757,8 @@ export interface operations {
                             deliveredAt: string | null;
                             createdAt: string;
                         }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
                     };
                 };
             };

@@ -95,17 +95,34 @@ export function bankDetailsSchemaIn(language: Language) {
     });
 }
 export type BankDetailsInput = z.input<ReturnType<typeof bankDetailsSchemaIn>>;
+export type BankDetails = z.output<ReturnType<typeof bankDetailsSchemaIn>>;
 
-/** The wire body: loose types so the API, not the route validator, answers with messages in the person's language. */
+/**
+ * The bank-account fields on the wire: loose types so the API, not the route validator, answers with
+ * `bankDetailsSchemaIn`'s messages in the person's language. Every screen that takes a bank account (the
+ * application's bank step, the new account after a returned payment) sends these same fields.
+ */
+export const bankAccountWireFields = {
+  holderName: z.string().max(500).optional().describe('Name on the account, up to 22 characters'),
+  accountType: z.string().max(20).optional().describe('checking or savings'),
+  routingNumber: z.string().max(100).optional().describe('9-digit ABA routing number'),
+  accountNumber: z.string().max(100).optional().describe('4 to 17 digits'),
+  accountNumberConfirm: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('The account number typed a second time; must match accountNumber'),
+  achAuthorization: z
+    .boolean()
+    .optional()
+    .describe('true: the person agrees to ACH_AUTHORIZATION_TEXT (required)'),
+};
+
+/** The bank step's wire body. */
 export const bankDetailsBodySchema = z.object({
   version: z.number().int().min(1),
   language: languageSchema.optional(),
-  holderName: z.string().max(500).optional(),
-  accountType: z.string().max(20).optional(),
-  routingNumber: z.string().max(100).optional(),
-  accountNumber: z.string().max(100).optional(),
-  accountNumberConfirm: z.string().max(100).optional(),
-  achAuthorization: z.boolean().optional(),
+  ...bankAccountWireFields,
 });
 export type BankDetailsBody = z.input<typeof bankDetailsBodySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLinksFields, pageQueryFields } from './pagination.ts';
 import { paymentItemSchema } from './payments.ts';
 
 export const batchStatuses = ['built', 'released', 'settled', 'cancelled'] as const;
@@ -61,8 +62,15 @@ export const batchDetailSchema = batchSummarySchema.extend({
 });
 export type BatchDetail = z.infer<typeof batchDetailSchema>;
 
-export const batchesQuerySchema = z.object({ status: batchStatusSchema.optional() });
-export const batchesResponseSchema = z.object({ items: z.array(batchSummarySchema) });
+export const batchesQuerySchema = z.object({
+  status: batchStatusSchema.optional(),
+  ...pageQueryFields({ defaultLimit: 25, maxLimit: 100 }),
+});
+export type BatchesQuery = z.input<typeof batchesQuerySchema>;
+export const batchesResponseSchema = z.object({
+  items: z.array(batchSummarySchema),
+  ...pageLinksFields,
+});
 export type BatchesResponse = z.infer<typeof batchesResponseSchema>;
 
 export const settleBodySchema = z.object({

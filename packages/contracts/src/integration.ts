@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLinksFields, pageQueryFields } from './pagination.ts';
 
 export const webhookEventTypes = [
   'request.approved',
@@ -65,14 +66,13 @@ export const webhookDeliverySchema = z.object({
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 export const webhookDeliveriesQuerySchema = z.object({
   status: webhookDeliveryStatusSchema.optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200, { error: 'limit must be 200 or less.' })
-    .default(50),
+  ...pageQueryFields({ defaultLimit: 25, maxLimit: 200 }),
 });
-export const webhookDeliveriesResponseSchema = z.object({ items: z.array(webhookDeliverySchema) });
+export type WebhookDeliveriesQuery = z.input<typeof webhookDeliveriesQuerySchema>;
+export const webhookDeliveriesResponseSchema = z.object({
+  items: z.array(webhookDeliverySchema),
+  ...pageLinksFields,
+});
 
 export const serviceTokenScopes = ['settlement:write', 'journal:read'] as const;
 export const serviceTokenScopeSchema = z.enum(serviceTokenScopes);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageLinksFields, pageQueryFields } from './pagination.ts';
 import { localizedTextSchema, type LocalizedText } from './landing.ts';
 
 /**
@@ -182,7 +183,17 @@ export const nocItemSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 export type NocItem = z.infer<typeof nocItemSchema>;
-export const nocsResponseSchema = z.object({ items: z.array(nocItemSchema) });
+export const nocsQuerySchema = z.object({
+  status: z.enum(['pending', 'applied', 'dismissed']).optional(),
+  ...pageQueryFields({ defaultLimit: 25, maxLimit: 100 }),
+});
+export type NocsQuery = z.input<typeof nocsQuerySchema>;
+export const nocsResponseSchema = z.object({ items: z.array(nocItemSchema), ...pageLinksFields });
+export type NocsResponse = z.infer<typeof nocsResponseSchema>;
+
+export const returnImportsQuerySchema = z.object(
+  pageQueryFields({ defaultLimit: 25, maxLimit: 100 }),
+);
 
 export const returnImportsResponseSchema = z.object({
   items: z.array(
@@ -195,6 +206,7 @@ export const returnImportsResponseSchema = z.object({
       counts: importReturnsResponseSchema.shape.counts,
     }),
   ),
+  ...pageLinksFields,
 });
 
 export { localizedTextSchema };

@@ -1,10 +1,11 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useT } from './i18n.tsx';
 import { uiMessages } from './messages.ts';
+import { markTitleError } from './PageTitle.tsx';
 
 export interface SummaryError {
-  /** The id of the input the message is about; the link moves focus there. */
-  fieldId: string;
+  /** The id of the input the message is about; the link moves focus there. Without it, the message is plain text. */
+  fieldId?: string | undefined;
   message: string;
 }
 
@@ -20,7 +21,8 @@ export interface ErrorSummaryProps {
 
 /**
  * The GOV.UK error summary pattern: shown at the top of a form after a failed submit, it takes focus so
- * screen reader and keyboard users learn at once that something is wrong, and each link jumps to its field.
+ * screen reader and keyboard users learn at once that something is wrong, and each link jumps to its field. While it
+ * shows, the page title starts with "Error: " (the first thing a screen reader reads of a page).
  */
 export function ErrorSummary({ errors, title, focusKey }: ErrorSummaryProps) {
   const tr = useT(uiMessages);
@@ -30,6 +32,8 @@ export function ErrorSummary({ errors, title, focusKey }: ErrorSummaryProps) {
   useEffect(() => {
     if (hasErrors) ref.current?.focus();
   }, [hasErrors, focusKey]);
+
+  useEffect(() => (hasErrors ? markTitleError() : undefined), [hasErrors]);
 
   if (!hasErrors) return null;
 
@@ -56,11 +60,15 @@ export function ErrorSummary({ errors, title, focusKey }: ErrorSummaryProps) {
           {heading}
         </h2>
         <ul className="usa-list usa-list--unstyled">
-          {errors.map((error) => (
-            <li key={`${error.fieldId}:${error.message}`}>
-              <a href={`#${error.fieldId}`} onClick={(event) => goToField(event, error.fieldId)}>
-                {error.message}
-              </a>
+          {errors.map(({ fieldId, message }, index) => (
+            <li key={`${index}:${fieldId ?? ''}:${message}`}>
+              {fieldId ? (
+                <a href={`#${fieldId}`} onClick={(event) => goToField(event, fieldId)}>
+                  {message}
+                </a>
+              ) : (
+                message
+              )}
             </li>
           ))}
         </ul>

@@ -23,6 +23,33 @@ export function requestHeadingFocus(root: ParentNode = document): void {
 /** The English site name (the static HTML's title before any script runs); the screens use the localised one. */
 export const SITE_NAME = 'HMS — Health & Money Services';
 
+// The page's title and its "Error:" form, both already in the reader's language, and how many error summaries
+// show now: the tab title starts with "Error:" while any does (GOV.UK's convention, the same word in Spanish).
+let pageTitle = '';
+let pageErrorTitle = '';
+let errorSummaries = 0;
+
+function applyTitle() {
+  if (!pageTitle) return;
+  document.title = errorSummaries > 0 ? pageErrorTitle : pageTitle;
+}
+
+/**
+ * Called by an error summary while it shows errors: the page title starts with "Error:" until the returned function
+ * is called (errors fixed, or the summary unmounted). The page title itself may change meanwhile (language).
+ */
+export function markTitleError(): () => void {
+  errorSummaries += 1;
+  applyTitle();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    errorSummaries -= 1;
+    applyTitle();
+  };
+}
+
 /**
  * Sets document.title, wholly in the reader's language ("<page> | <site name>", prefixed "Error:" while the page
  * shows errors the person must fix), and renders the page's one h1.
@@ -44,11 +71,15 @@ export function PageTitle({
   const text = title ?? (typeof children === 'string' ? children : '');
   const siteName = tr('siteTitle');
   const full = text ? tr('pageTitle', { page: text, site: siteName }) : siteName;
-  const documentTitle = hasErrors ? tr('errorTitlePrefix', { title: full }) : full;
+  const errorTitle = tr('errorTitlePrefix', { title: full });
 
   useEffect(() => {
-    document.title = documentTitle;
-  }, [documentTitle]);
+    pageTitle = full;
+    pageErrorTitle = errorTitle;
+    applyTitle();
+  }, [full, errorTitle]);
+
+  useEffect(() => (hasErrors ? markTitleError() : undefined), [hasErrors]);
 
   useEffect(() => {
     if (focusPending && ref.current) {

@@ -1,7 +1,9 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LanguageProvider } from './i18n.tsx';
 import { ScrollableTable } from './ScrollableTable.tsx';
+import { TableCheckbox } from './TableCheckbox.tsx';
 
 afterEach(cleanup);
 
@@ -115,5 +117,65 @@ describe('ScrollableTable', () => {
       </ScrollableTable>,
     );
     expect(screen.getByRole('table').className).toBe('usa-table usa-table--striped');
+  });
+
+  it('says so, visibly and to the region, when the table is wider than its container', () => {
+    const widths = (scroll: number, client: number) => {
+      Object.defineProperty(HTMLElement.prototype, 'scrollWidth', {
+        configurable: true,
+        get: () => scroll,
+      });
+      Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+        configurable: true,
+        get: () => client,
+      });
+    };
+    try {
+      widths(1400, 960);
+      render(
+        <LanguageProvider initialLanguage="es">
+          <ScrollableTable caption="Lotes">{rows}</ScrollableTable>
+        </LanguageProvider>,
+      );
+      const region = screen.getByRole('region', { name: 'Lotes' });
+      expect(region.className).toContain('hms-overflowing');
+      const cue = document.getElementById(region.getAttribute('aria-describedby')!)!;
+      expect(cue.textContent).toMatch(/^La tabla es más ancha que la página/);
+      cleanup();
+      widths(960, 960);
+      render(<ScrollableTable caption="Lotes">{rows}</ScrollableTable>);
+      expect(
+        screen.getByRole('region', { name: 'Lotes' }).getAttribute('aria-describedby'),
+      ).toBeNull();
+    } finally {
+      delete (HTMLElement.prototype as { scrollWidth?: number }).scrollWidth;
+      delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+    }
+  });
+
+  it('TableCheckbox: a real checkbox named by its screen-reader label, toggled by keyboard', async () => {
+    let ticked = false;
+    render(
+      <ScrollableTable caption="Pagos">
+        <tbody>
+          <tr>
+            <td>
+              <TableCheckbox
+                id="pay-1"
+                label="Select payment HMS-1"
+                onChange={() => (ticked = !ticked)}
+              />
+            </td>
+          </tr>
+        </tbody>
+      </ScrollableTable>,
+    );
+    const box = screen.getByRole('checkbox', { name: 'Select payment HMS-1' });
+    box.focus();
+    await userEvent.keyboard(' ');
+    expect(ticked).toBe(true);
+    expect(box.closest('td')!.querySelector('label .usa-sr-only')!.textContent).toBe(
+      'Select payment HMS-1',
+    );
   });
 });

@@ -1,4 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useT } from './i18n.tsx';
+import { uiMessages } from './messages.ts';
 
 export interface ScrollableTableProps {
   /** The table's accessible name (its `<caption>`). */
@@ -24,7 +26,8 @@ export interface ScrollableTableProps {
 /**
  * A USWDS table in a scroll container. The container is focusable (tabIndex 0) so a keyboard user can scroll a
  * table wider than the screen, and it is a named region (by default labelled by the caption), so what takes focus
- * has a name. The caption is the table's own accessible name.
+ * has a name. The caption is the table's own accessible name. When the table is wider than the container, a visible
+ * cue above it says so (and describes the region), and the scrollbar is always drawn: a clipped column is never silent.
  */
 export function ScrollableTable({
   caption,
@@ -40,29 +43,66 @@ export function ScrollableTable({
   const generatedId = useId();
   const labelledByCaption = labelledBy === undefined && label === undefined;
   const ownCaptionId = captionId ?? (labelledByCaption ? generatedId : undefined);
+  const cueId = `${generatedId}-scroll-cue`;
+  const overflowing = useOverflowing();
   return (
-    <div
-      className="usa-table-container--scrollable"
-      tabIndex={0}
-      role="region"
-      aria-labelledby={labelledBy ?? (labelledByCaption ? ownCaptionId : undefined)}
-      aria-label={labelledBy === undefined ? label : undefined}
-    >
-      <table
-        className={[
-          'usa-table',
-          borderless ? 'usa-table--borderless' : '',
-          fullWidth ? 'width-full' : '',
-          className ?? '',
-        ]
-          .filter(Boolean)
-          .join(' ')}
+    <>
+      {overflowing.value ? <ScrollCue id={cueId} /> : null}
+      <div
+        ref={overflowing.ref}
+        className={`usa-table-container--scrollable${overflowing.value ? ' hms-overflowing' : ''}`}
+        tabIndex={0}
+        role="region"
+        aria-labelledby={labelledBy ?? (labelledByCaption ? ownCaptionId : undefined)}
+        aria-label={labelledBy === undefined ? label : undefined}
+        aria-describedby={overflowing.value ? cueId : undefined}
       >
-        <caption id={ownCaptionId} className={captionHidden ? 'usa-sr-only' : undefined}>
-          {caption}
-        </caption>
-        {children}
-      </table>
-    </div>
+        <table
+          className={[
+            'usa-table',
+            borderless ? 'usa-table--borderless' : '',
+            fullWidth ? 'width-full' : '',
+            className ?? '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        >
+          <caption id={ownCaptionId} className={captionHidden ? 'usa-sr-only' : undefined}>
+            {caption}
+          </caption>
+          {children}
+        </table>
+      </div>
+    </>
   );
+}
+
+// Its own component: only a table that overflows needs the language context for the cue.
+function ScrollCue({ id }: { id: string }) {
+  const tr = useT(uiMessages);
+  return (
+    <p className="hms-scroll-cue" id={id}>
+      {tr('scrollCue')} <span aria-hidden="true">→</span>
+    </p>
+  );
+}
+
+/** Whether the element's content is wider than the element, kept current as either is resized. */
+function useOverflowing() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [value, setValue] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // One pixel of slack: sub-pixel widths round differently in scrollWidth and clientWidth.
+    const check = () => setValue(el.scrollWidth > el.clientWidth + 1);
+    check();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    // The table grows when rows arrive (a new page, a refetch) without the container changing size.
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, value };
 }

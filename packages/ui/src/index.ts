@@ -19,9 +19,15 @@ export {
   problemText,
 } from './error-messages.ts';
 export type { ProblemLike } from './error-messages.ts';
-export { PageTitle, SITE_NAME, requestHeadingFocus } from './PageTitle.tsx';
+export { problemFieldErrors, useFormErrors } from './form-errors.ts';
+export type { FormErrors, FormField } from './form-errors.ts';
+export { PageTitle, SITE_NAME, markTitleError, requestHeadingFocus } from './PageTitle.tsx';
+export { Pager } from './Pager.tsx';
+export type { PagerProps } from './Pager.tsx';
 export { ScrollableTable } from './ScrollableTable.tsx';
 export type { ScrollableTableProps } from './ScrollableTable.tsx';
+export { TableCheckbox } from './TableCheckbox.tsx';
+export type { TableCheckboxProps } from './TableCheckbox.tsx';
 export { answerText } from './answer-text.ts';
 export type { AnswerTextOptions } from './answer-text.ts';
 export {

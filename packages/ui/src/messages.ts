@@ -14,6 +14,9 @@ export const uiMessages = defineMessages({
     siteTitle: 'HMS — Health & Money Services',
     pageTitle: '{page} | {site}',
     errorTitlePrefix: 'Error: {title}',
+    scrollCue: 'The table is wider than the page: scroll it sideways to see every column',
+    pagePrevious: 'Previous page',
+    pageNext: 'Next page',
   },
   es: {
     errorSummaryTitle: 'Hay un problema',
@@ -27,5 +30,9 @@ export const uiMessages = defineMessages({
     siteTitle: 'HMS — Servicios de Salud y Dinero',
     pageTitle: '{page} | {site}',
     errorTitlePrefix: 'Error: {title}',
+    scrollCue:
+      'La tabla es más ancha que la página: desplácela hacia los lados para ver todas las columnas',
+    pagePrevious: 'Página anterior',
+    pageNext: 'Página siguiente',
   },
 });

@@ -3,6 +3,7 @@ import {
   DECLARATION_REQUIRED,
   WITHDRAWABLE_STATUSES,
   bankDetailsSchemaIn,
+  type BankDetails,
   type BankDetailsBody,
   type EligibilityResponse,
   type InfoResponseBody,
@@ -512,6 +513,28 @@ export async function eligibility(
   return { eligible: reasons.length === 0 && incomplete.length === 0, reasons, incomplete };
 }
 
+/**
+ * A bank account as entered by a person (the bank step, or a new account after a returned payment), checked by the
+ * one bank-account schema; a 400 names each field that needs fixing (its first problem), in `language`.
+ */
+export function parseBankAccount(body: unknown, language: Language): BankDetails {
+  const parsed = bankDetailsSchemaIn(language).safeParse(body);
+  if (parsed.success) return parsed.data;
+  const seen = new Set<string>();
+  const errors: ProblemFieldError[] = [];
+  for (const i of parsed.error.issues) {
+    const field = `body.${String(i.path[0] ?? '')}`;
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ field, message: i.message });
+  }
+  throw badRequest(
+    'validation.failed',
+    'Some bank details need fixing. See errors for each field and how to fix it.',
+    errors,
+  );
+}
+
 /** The bank account the payment goes to: checked, the number sealed, only the last 4 ever shown back. */
 export async function saveBankDetails(
   db: Db,
@@ -520,24 +543,7 @@ export async function saveBankDetails(
   requestId: string,
   body: BankDetailsBody,
 ): Promise<RequestDetail> {
-  const language = body.language ?? caller.user.language;
-  const parsed = bankDetailsSchemaIn(language).safeParse(body);
-  if (!parsed.success) {
-    const seen = new Set<string>();
-    const errors: ProblemFieldError[] = [];
-    for (const i of parsed.error.issues) {
-      const field = `body.${String(i.path[0] ?? '')}`;
-      if (seen.has(field)) continue;
-      seen.add(field);
-      errors.push({ field, message: i.message });
-    }
-    throw badRequest(
-      'validation.failed',
-      'Some bank details need fixing. See errors for each field and how to fix it.',
-      errors,
-    );
-  }
-  const bank = parsed.data;
+  const bank = parseBankAccount(body, body.language ?? caller.user.language);
   const key = encryptionKey(config);
   return db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);

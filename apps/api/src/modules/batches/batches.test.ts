@@ -413,6 +413,8 @@ describe('returns, NOCs and the citizen', () => {
       accountType: 'savings',
       routingNumber: '011000015',
       accountNumber: '99887766',
+      accountNumberConfirm: '99887766',
+      achAuthorization: true,
     };
     const upd = await citizen.post(`/api/requests/${p.requestId}/payee-account`, body);
     expect(upd.statusCode).toBe(201);
@@ -464,6 +466,8 @@ describe('returns, NOCs and the citizen', () => {
         accountType: 'checking',
         routingNumber: '123456789',
         accountNumber: '12',
+        accountNumberConfirm: '12',
+        achAuthorization: true,
       });
       expect(res.statusCode).toBe(400);
       expect(JSON.parse(res.body).errors).toEqual([
@@ -483,6 +487,88 @@ describe('returns, NOCs and the citizen', () => {
         .where('id', '=', citizenId)
         .execute();
     }
+  });
+
+  it("holds the new account to the bank step's rules: authorization, number typed twice, name", async () => {
+    const p = await pending(6_00);
+    await t.db.kysely
+      .updateTable('requests')
+      .set({ status: 'payment_returned' })
+      .where('id', '=', p.requestId)
+      .execute();
+    await t.db.kysely
+      .updateTable('payments')
+      .set({ status: 'returned', returned_at: new Date() })
+      .where('id', '=', p.paymentId)
+      .execute();
+    const citizen = await signedIn('citizen@example.gov');
+    const good = {
+      holderName: 'Casey Citizen',
+      accountType: 'checking',
+      routingNumber: '011000015',
+      accountNumber: '55554444',
+      accountNumberConfirm: '55554444',
+      achAuthorization: true,
+    };
+    const payeeAccounts = async () =>
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom('payee_accounts')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await payeeAccounts();
+    const refused = async (body: Record<string, unknown>) => {
+      const res = await citizen.post(`/api/requests/${p.requestId}/payee-account`, body);
+      expect(res.statusCode, res.body).toBe(400);
+      return (JSON.parse(res.body) as { errors: { field: string; message: string }[] }).errors;
+    };
+    const { achAuthorization: _auth, ...noAuthorization } = good;
+    expect(await refused(noAuthorization)).toEqual([
+      {
+        field: 'body.achAuthorization',
+        message: 'Confirm that you authorize the deposit into this account',
+      },
+    ]);
+    expect(await refused({ ...good, achAuthorization: false })).toEqual([
+      {
+        field: 'body.achAuthorization',
+        message: 'Confirm that you authorize the deposit into this account',
+      },
+    ]);
+    const { accountNumberConfirm: _confirm, ...notTwice } = good;
+    expect(await refused(notTwice)).toEqual([
+      { field: 'body.accountNumberConfirm', message: 'Enter the account number again' },
+    ]);
+    expect(await refused({ ...good, accountNumberConfirm: '55554445' })).toEqual([
+      {
+        field: 'body.accountNumberConfirm',
+        message: 'The account numbers do not match. Enter the same account number twice',
+      },
+    ]);
+    // The bank step's holder-name rule: letters, spaces and . , ' - & only, at most 22 characters.
+    expect(await refused({ ...good, holderName: 'Casey Citizen 2' })).toEqual([
+      {
+        field: 'body.holderName',
+        message: "Name on the account must only include letters, spaces, and . , ' - &",
+      },
+    ]);
+    expect(await refused({ ...good, holderName: 'Casey Citizen-Applicant Jr' })).toEqual([
+      { field: 'body.holderName', message: 'Name on the account must be 22 characters or fewer' },
+    ]);
+    // Nothing was written by the refused attempts; the complete entry goes through.
+    expect(await payeeAccounts()).toBe(before);
+    const status = await t.db.kysely
+      .selectFrom('requests')
+      .select('status')
+      .where('id', '=', p.requestId)
+      .executeTakeFirstOrThrow();
+    expect(status.status).toBe('payment_returned');
+    const ok = await citizen.post(`/api/requests/${p.requestId}/payee-account`, good);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(await payeeAccounts()).toBe(before + 1);
   });
 
   it('rejects a file that is not NACHA with field-level errors', async () => {

@@ -55,12 +55,13 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listBatches',
         tags: ['batches'],
         summary: 'ACH batches, newest first',
-        description: 'Roles: finance, finance_supervisor.',
+        description:
+          'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.',
         querystring: batchesQuerySchema,
         response: { 200: batchesResponseSchema, ...guarded },
       },
     },
-    async (request) => service.listBatches(db, request.query.status),
+    async (request) => service.listBatches(db, request.query),
   );
 
   app.get(

@@ -17,6 +17,7 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
 import { open, seal } from '../originator/keyring.ts';
 import {
@@ -258,13 +259,15 @@ export async function buildBatch(
   return getBatch(db, user, batchId);
 }
 
+/** Batches newest first (ids are time-ordered: built order), one keyset page at a time. */
 export async function listBatches(
   db: Kysely<Database>,
-  status?: BatchStatus,
+  q: { status?: BatchStatus | undefined; cursor?: string | undefined; limit: number },
 ): Promise<BatchesResponse> {
-  let q = repo.batchRows(db).orderBy('b.built_at', 'desc').orderBy('b.id', 'desc').limit(200);
-  if (status) q = q.where('b.status', '=', status);
-  return { items: (await q.execute()).map(repo.toBatchSummary) };
+  let query = repo.batchRows(db);
+  if (q.status) query = query.where('b.status', '=', q.status);
+  const { rows, ...links } = await keysetPage(query, 'b.id', q);
+  return { items: rows.map(repo.toBatchSummary), ...links };
 }
 
 export async function getBatch(

@@ -191,6 +191,8 @@ describe('GL journal', () => {
           accountType: 'checking',
           routingNumber: '011000015',
           accountNumber: '4444333322',
+          accountNumberConfirm: '4444333322',
+          achAuthorization: true,
         })
       ).body,
     );

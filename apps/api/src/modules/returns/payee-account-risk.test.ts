@@ -75,6 +75,8 @@ describe('risk after a payee account replacement', () => {
       accountType: 'checking',
       routingNumber: '011000015',
       accountNumber: '27182818',
+      accountNumberConfirm: '27182818',
+      achAuthorization: true,
     });
     expect(upd.statusCode, upd.body).toBe(201);
 

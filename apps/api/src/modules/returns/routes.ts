@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  payeeUpdateBodySchemaIn,
-  payeeUpdateResponseSchema,
-  payeeUpdateWireSchema,
-} from '@hms/contracts/payee-update';
+import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import { problemSchema } from '@hms/contracts/problem';
 import {
   importReturnsBodySchema,
   importReturnsResponseSchema,
   nocItemSchema,
+  nocsQuerySchema,
   nocsResponseSchema,
+  returnImportsQuerySchema,
   returnImportsResponseSchema,
 } from '@hms/contracts/returns';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { parseBankAccount } from '../applications/service.ts';
 import * as service from './service.ts';
 
 const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
@@ -53,11 +51,13 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listReturnImports',
         tags: ['returns'],
         summary: 'Return files imported, newest first',
-        description: 'Roles: finance, finance_supervisor.',
+        description:
+          'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor.',
+        querystring: returnImportsQuerySchema,
         response: { 200: returnImportsResponseSchema, ...guarded },
       },
     },
-    async () => service.listImports(db),
+    async (request) => service.listImports(db, request.query),
   );
 
   app.get(
@@ -67,13 +67,14 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'listNocs',
         tags: ['returns'],
-        summary: 'Notifications of change (corrected payee data), pending first',
-        description: 'Roles: finance, finance_supervisor.',
-        querystring: z.object({ status: z.enum(['pending', 'applied', 'dismissed']).optional() }),
+        summary: 'Notifications of change (corrected payee data), newest first',
+        description:
+          'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.',
+        querystring: nocsQuerySchema,
         response: { 200: nocsResponseSchema, ...guarded },
       },
     },
-    async (request) => service.listNocs(db, request.query.status),
+    async (request) => service.listNocs(db, request.query),
   );
 
   for (const [action, decision] of [
@@ -118,7 +119,8 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Give a new bank account after a returned payment (creates the replacement payment)',
         description:
-          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved.',
+          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
+          'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
         params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
         body: payeeUpdateWireSchema,
         response: {
@@ -131,25 +133,13 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = currentUser(request);
-      const parsed = payeeUpdateBodySchemaIn(user.language).safeParse(request.body);
-      if (!parsed.success) {
-        throw badRequest(
-          'validation.failed',
-          user.language === 'es'
-            ? 'Revise los datos de la cuenta bancaria.'
-            : 'Check the bank account details.',
-          parsed.error.issues.map((i) => ({
-            field: `body.${i.path.join('.')}`,
-            message: i.message,
-          })),
-        );
-      }
+      const account = parseBankAccount(request.body, user.language);
       const result = await service.updatePayeeAccount(
         db,
         config,
         user,
         request.params.id,
-        parsed.data,
+        account,
         request.ip,
       );
       return reply.code(201).send(result);

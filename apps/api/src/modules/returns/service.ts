@@ -3,7 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { parseFile } from '@hms/ach/parse';
 import { listChanges, listReturns } from '@hms/ach/returns';
 import { isValidRoutingNumber } from '@hms/contracts/routing-number';
-import type { PayeeUpdateBody, PayeeUpdateResponse } from '@hms/contracts/payee-update';
+import type { BankDetails } from '@hms/contracts/applications';
+import type { PayeeUpdateResponse } from '@hms/contracts/payee-update';
 import {
   isAccountFixable,
   returnReason,
@@ -11,6 +12,7 @@ import {
   type ImportReturnsBody,
   type ImportReturnsResponse,
   type NocItem,
+  type NocsResponse,
 } from '@hms/contracts/returns';
 import { CHANGE_CODES } from '@hms/ach/codes/change-codes';
 import { appendAudit } from '../../platform/audit.ts';
@@ -19,6 +21,7 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
 import { keyRing, open, seal } from '../originator/keyring.ts';
 import { emitEvent } from '../originator/outbox.ts';
@@ -343,15 +346,18 @@ export async function importReturns(
   });
 }
 
-export async function listImports(db: Kysely<Database>) {
-  const rows = await db
+/** Imported return files, newest first (by id, time-ordered), one keyset page at a time. */
+export async function listImports(
+  db: Kysely<Database>,
+  page: { cursor?: string | undefined; limit: number },
+) {
+  const query = db
     .selectFrom('return_files as f')
     .innerJoin('users as u', 'u.id', 'f.uploaded_by')
-    .select(['f.id', 'f.file_name', 'f.sha256', 'f.uploaded_at', 'f.result', 'u.display_name'])
-    .orderBy('f.uploaded_at', 'desc')
-    .limit(100)
-    .execute();
+    .select(['f.id', 'f.file_name', 'f.sha256', 'f.uploaded_at', 'f.result', 'u.display_name']);
+  const { rows, ...links } = await keysetPage(query, 'f.id', page);
   return {
+    ...links,
     items: rows.map((r) => ({
       id: r.id,
       fileName: r.file_name,
@@ -363,11 +369,8 @@ export async function listImports(db: Kysely<Database>) {
   };
 }
 
-export async function listNocs(
-  db: Kysely<Database>,
-  status?: 'pending' | 'applied' | 'dismissed',
-): Promise<{ items: NocItem[] }> {
-  let q = db
+function nocRows(db: Kysely<Database>) {
+  return db
     .selectFrom('ach_nocs as n')
     .innerJoin('payments as p', 'p.id', 'n.payment_id')
     .innerJoin('requests as r', 'r.id', 'p.request_id')
@@ -385,30 +388,44 @@ export async function listNocs(
       'pa.routing_number',
       'pa.account_last4',
       'pa.account_type',
-    ])
-    .orderBy('n.created_at', 'desc')
-    .limit(200);
-  if (status) q = q.where('n.status', '=', status);
-  const rows = await q.execute();
+    ]);
+}
+
+function toNocItem(
+  r: Awaited<ReturnType<ReturnType<typeof nocRows>['executeTakeFirstOrThrow']>>,
+): NocItem {
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      changeCode: r.change_code,
-      description: CHANGE_CODES.get(r.change_code) ?? 'Unknown change code',
-      status: r.status,
-      paymentId: r.payment_id,
-      reference: r.reference,
-      payeeName: r.holder_name,
-      current: {
-        routingNumber: r.routing_number,
-        accountLast4: r.account_last4,
-        accountType: r.account_type,
-      },
-      corrected: r.corrected_summary as unknown as NocItem['corrected'],
-      createdAt: new Date(r.created_at).toISOString(),
-      decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
-    })),
+    id: r.id,
+    changeCode: r.change_code,
+    description: CHANGE_CODES.get(r.change_code) ?? 'Unknown change code',
+    status: r.status,
+    paymentId: r.payment_id,
+    reference: r.reference,
+    payeeName: r.holder_name,
+    current: {
+      routingNumber: r.routing_number,
+      accountLast4: r.account_last4,
+      accountType: r.account_type,
+    },
+    corrected: r.corrected_summary as unknown as NocItem['corrected'],
+    createdAt: new Date(r.created_at).toISOString(),
+    decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
   };
+}
+
+/** Notifications of change, newest first (by id, time-ordered), one keyset page at a time. */
+export async function listNocs(
+  db: Kysely<Database>,
+  q: {
+    status?: 'pending' | 'applied' | 'dismissed' | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+): Promise<NocsResponse> {
+  let query = nocRows(db);
+  if (q.status) query = query.where('n.status', '=', q.status);
+  const { rows, ...links } = await keysetPage(query, 'n.id', q);
+  return { items: rows.map(toNocItem), ...links };
 }
 
 /** A finance supervisor confirms a NOC: the corrected data is applied to the payee account (re-sealed). */
@@ -494,7 +511,7 @@ export async function decideNoc(
       ip,
     });
   });
-  return (await listNocs(db)).items.find((n) => n.id === id)!;
+  return toNocItem(await nocRows(db).where('n.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /**
@@ -506,7 +523,7 @@ export async function updatePayeeAccount(
   config: Config,
   user: AuthUser,
   requestId: string,
-  body: PayeeUpdateBody,
+  body: BankDetails,
   ip: string | null,
 ): Promise<PayeeUpdateResponse> {
   return db.transaction().execute(async (trx) => {
@@ -611,7 +628,13 @@ export async function updatePayeeAccount(
       action: 'payee_account.replaced',
       entityType: 'request',
       entityId: requestId,
-      data: { paymentId, replacesPaymentId: returned.id, payeeAccountId: accountId },
+      data: {
+        paymentId,
+        replacesPaymentId: returned.id,
+        payeeAccountId: accountId,
+        // The same ACH authorization as the bank step: the schema refuses the account without it.
+        achAuthorization: true,
+      },
       ip,
     });
     // A changed account shortly before payment and a shared account are risk signals: recompute them now.

@@ -86,7 +86,8 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listWebhookDeliveries',
         tags: ['integration'],
         summary: 'Webhook deliveries, newest first',
-        description: 'Roles: finance, finance_supervisor, admin.',
+        description:
+          'Roles: finance, finance_supervisor, admin. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.',
         querystring: webhookDeliveriesQuerySchema,
         response: { 200: webhookDeliveriesResponseSchema, ...guarded },
       },

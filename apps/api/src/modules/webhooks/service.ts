@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import { seal } from '../originator/keyring.ts';
 import { newWebhookSecret } from './signing.ts';
 import { enqueueDelivery } from './worker.ts';
@@ -113,7 +114,11 @@ export async function disableEndpoint(
 
 export async function listDeliveries(
   db: Kysely<Database>,
-  q: { status?: 'pending' | 'delivered' | 'failed' | 'dead' | undefined; limit: number },
+  q: {
+    status?: 'pending' | 'delivered' | 'failed' | 'dead' | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ) {
   let query = db
     .selectFrom('webhook_deliveries as d')
@@ -131,13 +136,12 @@ export async function listDeliveries(
       'd.next_attempt_at',
       'd.delivered_at',
       'd.created_at',
-    ])
-    .orderBy('d.created_at', 'desc')
-    .orderBy('d.id', 'desc')
-    .limit(q.limit);
+    ]);
   if (q.status) query = query.where('d.status', '=', q.status);
-  const rows = await query.execute();
+  // Newest first by id (UUIDv7, so creation order), one keyset page at a time.
+  const { rows, ...links } = await keysetPage(query, 'd.id', q);
   return {
+    ...links,
     items: rows.map((r) => ({
       id: r.id,
       endpointId: r.endpoint_id,

@@ -2,6 +2,7 @@ import { defineMessages } from '@hms/ui';
 
 export const batchesMessages = defineMessages({
   en: {
+    pages: 'Pages of batches',
     title: 'ACH batches',
     lead: 'NACHA files built from pending payments. Release needs a second person: a finance supervisor who did not build the batch.',
     loading: 'Loading batches…',
@@ -43,6 +44,7 @@ export const batchesMessages = defineMessages({
     back: 'All batches',
   },
   es: {
+    pages: 'Páginas de lotes',
     title: 'Lotes ACH',
     lead: 'Archivos NACHA creados a partir de pagos pendientes. Liberarlos requiere una segunda persona: un supervisor de finanzas que no creó el lote.',
     loading: 'Cargando lotes…',

@@ -2,6 +2,7 @@ import { defineMessages } from '@hms/ui';
 
 export const integrationMessages = defineMessages({
   en: {
+    pages: 'Pages of deliveries',
     title: 'FINANCIAL system exchange',
     lead: 'Webhooks HMS sends to the agency financial system (Standard Webhooks, signed). Failed deliveries retry with backoff; after the last attempt they are dead-lettered and can be sent again.',
     filter: 'Show',
@@ -24,6 +25,7 @@ export const integrationMessages = defineMessages({
     redelivered: 'Delivery of {event} queued again (same webhook-id and body).',
   },
   es: {
+    pages: 'Páginas de entregas',
     title: 'Intercambio con el sistema FINANCIAL',
     lead: 'Webhooks que HMS envía al sistema financiero de la agencia (Standard Webhooks, firmados). Las entregas fallidas se reintentan; tras el último intento pasan a mensajes muertos y se pueden reenviar.',
     filter: 'Mostrar',

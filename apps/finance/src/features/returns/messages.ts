@@ -2,6 +2,7 @@ import { defineMessages } from '@hms/ui';
 
 export const returnsMessages = defineMessages({
   en: {
+    nocPages: 'Pages of notifications of change',
     title: 'Returns and notifications of change',
     lead: "Upload the bank's return file. Each return is matched to the payment by trace number and the citizen is told; importing the same file again changes nothing.",
     fileLabel: 'Return file from the bank',
@@ -10,7 +11,6 @@ export const returnsMessages = defineMessages({
     fileRequired: 'Choose the return file to upload.',
     upload: 'Import file',
     uploading: 'Importing…',
-    errorHeading: 'The file could not be imported',
     resultHeading: 'Import of {file}',
     duplicate:
       'This exact file was imported before; nothing changed this time. The first import is shown.',
@@ -46,6 +46,7 @@ export const returnsMessages = defineMessages({
     loading: 'Loading…',
   },
   es: {
+    nocPages: 'Páginas de notificaciones de cambio',
     title: 'Devoluciones y notificaciones de cambio',
     lead: 'Cargue el archivo de devoluciones del banco. Cada devolución se asocia al pago por número de rastreo y se avisa al ciudadano; cargar el mismo archivo otra vez no cambia nada.',
     fileLabel: 'Archivo de devoluciones del banco',
@@ -54,7 +55,6 @@ export const returnsMessages = defineMessages({
     fileRequired: 'Elija el archivo de devoluciones que desea cargar.',
     upload: 'Importar archivo',
     uploading: 'Importando…',
-    errorHeading: 'No se pudo importar el archivo',
     resultHeading: 'Importación de {file}',
     duplicate:
       'Este mismo archivo ya se importó; esta vez no cambió nada. Se muestra la primera importación.',

@@ -1,12 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { parseDollars } from '@hms/contracts/money';
 import { inboxSorts, type InboxQuery } from '@hms/contracts/inbox';
 import { riskLevels } from '@hms/contracts/risk';
 import { requestStatuses } from '@hms/contracts/landing';
-import { useLabel, useT, useLanguage } from '@hms/ui';
+import { ErrorSummary, useFormErrors, useLabel, useLanguage, useT, type FormField } from '@hms/ui';
 import { requestStatusLabels, riskLevelLabels } from '@hms/contracts/labels';
 import { inboxMessages } from '../messages.ts';
 import { sharedMessages } from '../../../shared/messages.ts';
+
+const AMOUNT_FIELDS: FormField<'minAmount' | 'maxAmount'>[] = [
+  { name: 'minAmount', id: 'inbox-minAmount' },
+  { name: 'maxAmount', id: 'inbox-maxAmount' },
+];
 
 const centsToDollars = (c: number | undefined) => (c === undefined ? '' : (c / 100).toFixed(2));
 
@@ -23,7 +28,11 @@ export function InboxFilters({
   const trs = useT(sharedMessages);
   const label = useLabel();
   const { language } = useLanguage();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const errorState = useFormErrors(AMOUNT_FIELDS);
+  const errors: Record<string, string | undefined> = {
+    minAmount: errorState.error('minAmount'),
+    maxAmount: errorState.error('maxAmount'),
+  };
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -34,7 +43,7 @@ export function InboxFilters({
       sort: (text('sort') || 'submitted_asc') as InboxQuery['sort'],
       limit: query.limit,
     };
-    const bad: Record<string, string> = {};
+    const bad: Partial<Record<'minAmount' | 'maxAmount', string>> = {};
     for (const [field, key] of [
       ['minAmount', 'minAmountCents'],
       ['maxAmount', 'maxAmountCents'],
@@ -45,8 +54,7 @@ export function InboxFilters({
       if (parsed.ok) next[key] = parsed.cents;
       else bad[field] = tr('amountError');
     }
-    setErrors(bad);
-    if (Object.keys(bad).length > 0) return;
+    if (errorState.check(bad)) return;
     for (const key of [
       'q',
       'programId',
@@ -70,6 +78,7 @@ export function InboxFilters({
       aria-label={tr('filters')}
       key={JSON.stringify(query)}
     >
+      <ErrorSummary {...errorState.summary} />
       <fieldset className="usa-fieldset">
         <legend className="usa-legend usa-legend--large">{tr('filters')}</legend>
         <div className="grid-row">

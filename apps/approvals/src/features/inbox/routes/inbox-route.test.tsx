@@ -159,9 +159,17 @@ describe('Approval inbox', () => {
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.change(screen.getByLabelText(/Amount to/), { target: { value: '12abc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
-    expect(
-      await screen.findByText('Enter an amount in dollars, like 1500 or 1,500.00.'),
-    ).toBeTruthy();
+    // The error-summary pattern: focused summary, each error linked to its field, shown on the field too.
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const link = within(summary).getByRole('link', {
+      name: 'Enter an amount in dollars, like 1500 or 1,500.00.',
+    });
+    expect(link.getAttribute('href')).toBe('#inbox-maxAmount');
+    expect(document.getElementById('inbox-maxAmount-error')!.textContent).toBe(
+      'Enter an amount in dollars, like 1500 or 1,500.00.',
+    );
+    expect(document.title.startsWith('Error: ')).toBe(true);
     expect(screen.getByTestId('location').textContent).toBe('/approvals');
   });
 

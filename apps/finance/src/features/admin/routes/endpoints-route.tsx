@@ -1,12 +1,15 @@
 import {
+  ErrorSummary,
   LoadingState,
   PageTitle,
   ProblemAlert,
   ScrollableTable,
   TextField,
   formatDateTime,
+  useFormErrors,
   useLanguage,
   useT,
+  type FormField,
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -27,6 +30,11 @@ const EVENTS: CreateEndpointBody['eventTypes'] = [
   'payment.settled',
 ];
 
+const FIELDS: FormField<'url' | 'eventTypes'>[] = [
+  { name: 'url', id: 'endpoint-url' },
+  { name: 'eventTypes', id: `event-${EVENTS[0]}` },
+];
+
 /** Admin: the FINANCIAL system's webhook receivers. */
 export function EndpointsRoute() {
   const tr = useT(adminMessages);
@@ -34,7 +42,7 @@ export function EndpointsRoute() {
   const queryClient = useQueryClient();
   const endpoints = useQuery(endpointsQueryOptions());
   const [secret, setSecret] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ url?: string; events?: string }>({});
+  const errors = useFormErrors(FIELDS);
   const mutate = useMutation({
     ...endpointMutationOptions(),
     onSuccess: (res) => {
@@ -49,38 +57,41 @@ export function EndpointsRoute() {
     const data = new FormData(form);
     const url = String(data.get('url') ?? '').trim();
     const eventTypes = data.getAll('events').map(String) as CreateEndpointBody['eventTypes'];
-    const next = {
-      ...(url ? {} : { url: tr('urlRequired') }),
-      ...(eventTypes.length ? {} : { events: tr('eventsRequired') }),
-    };
-    setErrors(next);
-    if (next.url || next.events) {
-      document.getElementById(next.url ? 'endpoint-url' : `event-${EVENTS[0]}`)?.focus();
-      return;
-    }
-    mutate.mutate({ kind: 'create', body: { url, eventTypes } }, { onSuccess: () => form.reset() });
+    const failed = errors.check({
+      url: url ? undefined : tr('urlRequired'),
+      eventTypes: eventTypes.length ? undefined : tr('eventsRequired'),
+    });
+    if (failed) return;
+    mutate.mutate(
+      { kind: 'create', body: { url, eventTypes } },
+      { onSuccess: () => form.reset(), onError: errors.fail },
+    );
   };
   return (
     <>
       <PageTitle>{tr('endpointsTitle')}</PageTitle>
       <p className="usa-intro">{tr('endpointsLead')}</p>
       <form className="usa-form usa-form--large" onSubmit={onCreate} noValidate>
+        <ErrorSummary {...errors.summary} />
+        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
         <TextField
           id="endpoint-url"
           name="url"
           type="url"
           label={tr('url')}
           hint={tr('urlHint')}
-          error={errors.url}
+          error={errors.error('url')}
         />
         <fieldset
-          className={`usa-fieldset usa-form-group${errors.events ? ' usa-form-group--error' : ''}`}
-          aria-describedby={errors.events ? 'events-error' : undefined}
+          className={`usa-fieldset usa-form-group${errors.error('eventTypes') ? ' usa-form-group--error' : ''}`}
+          aria-describedby={errors.error('eventTypes') ? 'events-error' : undefined}
         >
-          <legend className="usa-legend">{tr('events')}</legend>
-          {errors.events ? (
+          <legend className={`usa-legend${errors.error('eventTypes') ? ' usa-label--error' : ''}`}>
+            {tr('events')}
+          </legend>
+          {errors.error('eventTypes') ? (
             <span className="usa-error-message" id="events-error">
-              {errors.events}
+              {errors.error('eventTypes')}
             </span>
           ) : null}
           {EVENTS.map((ev) => (
@@ -103,7 +114,9 @@ export function EndpointsRoute() {
           {tr('addEndpoint')}
         </button>
       </form>
-      {mutate.isError ? <ProblemAlert error={mutate.error} /> : null}
+      {mutate.isError && mutate.variables.kind !== 'create' ? (
+        <ProblemAlert error={mutate.error} />
+      ) : null}
       {secret ? <SecretOnce label={tr('secretOnce')} secret={secret} /> : null}
       {endpoints.isPending ? (
         <LoadingState label={tr('loading')} />

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
@@ -42,8 +42,21 @@ describe('Service tokens (admin)', () => {
     expect(await axeViolations(container)).toEqual([]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
-    expect(screen.getByText('Enter a name for the token.')).toBeTruthy();
-    expect(screen.getByText('Choose at least one scope.')).toBeTruthy();
+    // The error-summary pattern: the summary takes focus and links each error to its field, shown there too.
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
+      ['Enter a name for the token.', '#token-name'],
+      ['Choose at least one scope.', '#scope-settlement:write'],
+    ]);
+    expect(document.title.startsWith('Error: ')).toBe(true);
+    expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('scopes-error')!.textContent).toBe('Choose at least one scope.');
+    fireEvent.click(within(summary).getByRole('link', { name: 'Enter a name for the token.' }));
     expect(document.activeElement).toBe(screen.getByLabelText('Name'));
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
 
@@ -87,7 +100,11 @@ describe('Webhook endpoints (admin)', () => {
     await screen.findByText('No endpoints yet.');
     expect(await axeViolations(container)).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Add endpoint' }));
-    expect(screen.getByText('Enter the receiver URL.')).toBeTruthy();
+    const summary = screen.getByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'Enter the receiver URL.' })).toBeTruthy();
+    expect(document.getElementById('endpoint-url-error')!.textContent).toBe(
+      'Enter the receiver URL.',
+    );
     fireEvent.change(screen.getByLabelText('URL'), {
       target: { value: 'https://financial.example.gov/hooks' },
     });
@@ -98,5 +115,70 @@ describe('Webhook endpoints (admin)', () => {
       url: 'https://financial.example.gov/hooks',
       eventTypes: ['payment.created', 'batch.released', 'payment.returned', 'payment.settled'],
     });
+  });
+});
+
+describe('server field errors on the admin forms', () => {
+  it("puts the API's field errors (body.url, body.eventTypes.0) on their fields and in the summary", async () => {
+    serve({
+      'GET /api/webhooks/endpoints': () => ({ status: 200, body: { items: [] } }),
+      'POST /api/webhooks/endpoints': () => ({
+        status: 400,
+        body: {
+          type: 'https://hms.example.gov/problems/validation',
+          title: 'Your request has errors',
+          status: 400,
+          detail: 'Some fields need fixing. See errors for each field and how to fix it.',
+          errors: [
+            { field: 'body.url', message: 'url must start with https://.' },
+            { field: 'body.eventTypes.0', message: 'eventTypes must be known event types.' },
+          ],
+        },
+      }),
+    });
+    renderAt('/e', [{ path: '/e', element: <EndpointsRoute /> }]);
+    await screen.findByText('No endpoints yet.');
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'http://x.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add endpoint' }));
+    const link = await screen.findByRole('link', { name: 'url must start with https://.' });
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(link.getAttribute('href')).toBe('#endpoint-url');
+    expect(
+      within(summary)
+        .getByRole('link', { name: 'eventTypes must be known event types.' })
+        .getAttribute('href'),
+    ).toBe('#event-request.approved');
+    expect(document.getElementById('endpoint-url-error')!.textContent).toBe(
+      'url must start with https://.',
+    );
+    expect(document.getElementById('events-error')!.textContent).toBe(
+      'eventTypes must be known event types.',
+    );
+    // The generic "See errors for each field" is not shown on its own any more: the fields say what to fix.
+    expect(screen.queryByText(/See errors for each field/)).toBeNull();
+    expect(document.title.startsWith('Error: ')).toBe(true);
+  });
+
+  it('shows a failure that is not about a field (409) as a problem, without a summary', async () => {
+    serve({
+      'GET /api/service-tokens': () => ({ status: 200, body: { items: [] } }),
+      'POST /api/service-tokens': () => ({
+        status: 409,
+        body: {
+          type: 'x',
+          title: 'Conflict',
+          status: 409,
+          detail: 'A token with this name exists.',
+        },
+      }),
+    });
+    renderAt('/t', [{ path: '/t', element: <TokensRoute /> }]);
+    await screen.findByText('No tokens yet.');
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'dup' } });
+    fireEvent.click(screen.getByLabelText(/journal:read/));
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
+    expect(await screen.findByText('A token with this name exists.')).toBeTruthy();
+    expect(screen.queryByText('There is a problem')).toBeNull();
   });
 });

@@ -1,12 +1,15 @@
 import {
+  ErrorSummary,
   LoadingState,
   PageTitle,
   ProblemAlert,
   ScrollableTable,
   TextField,
   formatDateTime,
+  useFormErrors,
   useLanguage,
   useT,
+  type FormField,
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -24,6 +27,11 @@ const SCOPES = [
   ['journal:read', 'scope_journal'],
 ] as const;
 
+const FIELDS: FormField<'name' | 'scopes'>[] = [
+  { name: 'name', id: 'token-name' },
+  { name: 'scopes', id: `scope-${SCOPES[0][0]}` },
+];
+
 /** Admin: create, rotate and revoke the FINANCIAL system's service tokens. */
 export function TokensRoute() {
   const tr = useT(adminMessages);
@@ -31,7 +39,7 @@ export function TokensRoute() {
   const queryClient = useQueryClient();
   const tokens = useQuery(tokensQueryOptions());
   const [secret, setSecret] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ name?: string; scopes?: string }>({});
+  const errors = useFormErrors(FIELDS);
   const [revoking, setRevoking] = useState<ServiceToken | null>(null);
   const mutate = useMutation({
     ...tokenMutationOptions(),
@@ -48,38 +56,41 @@ export function TokensRoute() {
     const data = new FormData(form);
     const name = String(data.get('name') ?? '').trim();
     const scopes = data.getAll('scopes').map(String) as Array<(typeof SCOPES)[number][0]>;
-    const next = {
-      ...(name ? {} : { name: tr('nameRequired') }),
-      ...(scopes.length ? {} : { scopes: tr('scopesRequired') }),
-    };
-    setErrors(next);
-    if (next.name || next.scopes) {
-      document.getElementById(next.name ? 'token-name' : 'scope-settlement:write')?.focus();
-      return;
-    }
-    mutate.mutate({ kind: 'create', body: { name, scopes } }, { onSuccess: () => form.reset() });
+    const failed = errors.check({
+      name: name ? undefined : tr('nameRequired'),
+      scopes: scopes.length ? undefined : tr('scopesRequired'),
+    });
+    if (failed) return;
+    mutate.mutate(
+      { kind: 'create', body: { name, scopes } },
+      { onSuccess: () => form.reset(), onError: errors.fail },
+    );
   };
   return (
     <>
       <PageTitle>{tr('tokensTitle')}</PageTitle>
       <p className="usa-intro">{tr('tokensLead')}</p>
       <form className="usa-form" onSubmit={onCreate} noValidate>
+        <ErrorSummary {...errors.summary} />
+        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
         <TextField
           id="token-name"
           name="name"
           label={tr('name')}
           hint={tr('nameHint')}
-          error={errors.name}
+          error={errors.error('name')}
           maxLength={100}
         />
         <fieldset
-          className={`usa-fieldset usa-form-group${errors.scopes ? ' usa-form-group--error' : ''}`}
-          aria-describedby={errors.scopes ? 'scopes-error' : undefined}
+          className={`usa-fieldset usa-form-group${errors.error('scopes') ? ' usa-form-group--error' : ''}`}
+          aria-describedby={errors.error('scopes') ? 'scopes-error' : undefined}
         >
-          <legend className="usa-legend">{tr('scopes')}</legend>
-          {errors.scopes ? (
+          <legend className={`usa-legend${errors.error('scopes') ? ' usa-label--error' : ''}`}>
+            {tr('scopes')}
+          </legend>
+          {errors.error('scopes') ? (
             <span className="usa-error-message" id="scopes-error">
-              {errors.scopes}
+              {errors.error('scopes')}
             </span>
           ) : null}
           {SCOPES.map(([value, key]) => (
@@ -101,7 +112,9 @@ export function TokensRoute() {
           {tr('create')}
         </button>
       </form>
-      {mutate.isError ? <ProblemAlert error={mutate.error} /> : null}
+      {mutate.isError && mutate.variables.kind !== 'create' ? (
+        <ProblemAlert error={mutate.error} />
+      ) : null}
       {secret ? <SecretOnce label={tr('shownOnce')} secret={secret} /> : null}
       {revoking ? (
         <div

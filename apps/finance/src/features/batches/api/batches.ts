@@ -8,16 +8,28 @@ export type BatchSummary =
 
 export const batchKeys = {
   all: ['finance', 'batches'] as const,
-  list: ['finance', 'batches', 'list'] as const,
+  lists: ['finance', 'batches', 'list'] as const,
+  list: (cursor: string | undefined) => ['finance', 'batches', 'list', cursor ?? null] as const,
   detail: (id: string) => ['finance', 'batches', id] as const,
 };
 
-export function batchesQueryOptions() {
+/** One server page of batches, newest first; `cursor` is a page's nextCursor or prevCursor. */
+export function batchesQueryOptions(cursor?: string) {
   return queryOptions({
-    queryKey: batchKeys.list,
-    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/batches', { signal }))).items,
+    queryKey: batchKeys.list(cursor),
+    queryFn: ({ signal }) =>
+      unwrap(
+        apiClient.GET('/api/batches', {
+          params: { query: { limit: BATCHES_PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      ),
+    // The current page stays on screen while the next one loads, so the pager does not jump.
+    // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
+    placeholderData: (previous) => previous,
   });
 }
+const BATCHES_PAGE_SIZE = 25;
 
 export function batchQueryOptions(id: string) {
   return queryOptions({

@@ -2,6 +2,7 @@ import {
   EmptyState,
   LoadingState,
   PageTitle,
+  Pager,
   ProblemAlert,
   ScrollableTable,
   formatCents,
@@ -12,7 +13,7 @@ import {
 } from '@hms/ui';
 import { batchStatusLabels } from '@hms/contracts/labels';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { batchesQueryOptions } from '../api/batches.ts';
 import { batchesMessages } from '../messages.ts';
 
@@ -20,7 +21,10 @@ export function BatchesRoute() {
   const tr = useT(batchesMessages);
   const label = useLabel();
   const { language } = useLanguage();
-  const batches = useQuery(batchesQueryOptions());
+  // The page is in the URL (shareable, and the back button returns to the page before).
+  const [params, setParams] = useSearchParams();
+  const cursor = params.get('cursor') ?? undefined;
+  const batches = useQuery(batchesQueryOptions(cursor));
   return (
     <>
       <PageTitle>{tr('title')}</PageTitle>
@@ -29,53 +33,61 @@ export function BatchesRoute() {
         <LoadingState label={tr('loading')} />
       ) : batches.isError ? (
         <ProblemAlert error={batches.error} onRetry={() => void batches.refetch()} />
-      ) : batches.data.length === 0 ? (
+      ) : batches.data.items.length === 0 ? (
         <EmptyState title={tr('emptyTitle')}>
           <p>
             <Link to="/finance/payments">{tr('emptyBody')}</Link>
           </p>
         </EmptyState>
       ) : (
-        <ScrollableTable caption={tr('caption')} captionId="batches-caption">
-          <thead>
-            <tr>
-              <th scope="col">{tr('file')}</th>
-              <th scope="col">{tr('status')}</th>
-              <th scope="col">{tr('effective')}</th>
-              <th scope="col" className="text-right">
-                {tr('entries')}
-              </th>
-              <th scope="col" className="text-right">
-                {tr('total')}
-              </th>
-              <th scope="col">{tr('builtBy')}</th>
-              <th scope="col">{tr('releasedBy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {batches.data.map((b) => (
-              <tr key={b.id}>
-                <th scope="row">
-                  <Link to={`/finance/batches/${b.id}`}>
-                    {b.fileDate} {b.fileIdModifier}
-                  </Link>
+        <>
+          <ScrollableTable caption={tr('caption')} captionId="batches-caption">
+            <thead>
+              <tr>
+                <th scope="col">{tr('file')}</th>
+                <th scope="col">{tr('status')}</th>
+                <th scope="col">{tr('effective')}</th>
+                <th scope="col" className="text-right">
+                  {tr('entries')}
                 </th>
-                <td>{label(batchStatusLabels[b.status])}</td>
-                <td>
-                  {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
-                  {b.sameDay ? ` (${tr('sameDay')})` : ''}
-                </td>
-                <td className="text-right text-tabular">
-                  {b.entryCount}
-                  {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
-                </td>
-                <td className="text-right text-tabular">{formatCents(b.totalCents, language)}</td>
-                <td>{b.builtBy.name}</td>
-                <td>{b.releasedBy?.name ?? '—'}</td>
+                <th scope="col" className="text-right">
+                  {tr('total')}
+                </th>
+                <th scope="col">{tr('builtBy')}</th>
+                <th scope="col">{tr('releasedBy')}</th>
               </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
+            </thead>
+            <tbody>
+              {batches.data.items.map((b) => (
+                <tr key={b.id}>
+                  <th scope="row">
+                    <Link to={`/finance/batches/${b.id}`}>
+                      {b.fileDate} {b.fileIdModifier}
+                    </Link>
+                  </th>
+                  <td>{label(batchStatusLabels[b.status])}</td>
+                  <td>
+                    {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
+                    {b.sameDay ? ` (${tr('sameDay')})` : ''}
+                  </td>
+                  <td className="text-right text-tabular">
+                    {b.entryCount}
+                    {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
+                  </td>
+                  <td className="text-right text-tabular">{formatCents(b.totalCents, language)}</td>
+                  <td>{b.builtBy.name}</td>
+                  <td>{b.releasedBy?.name ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollableTable>
+          <Pager
+            label={tr('pages')}
+            prevCursor={batches.data.prevCursor}
+            nextCursor={batches.data.nextCursor}
+            onPage={(c) => setParams({ cursor: c })}
+          />
+        </>
       )}
     </>
   );

@@ -6,22 +6,33 @@ export type Delivery =
 export type DeliveryStatus = Delivery['status'];
 
 export const deliveryKeys = {
-  list: (status: DeliveryStatus | 'all') => ['finance', 'webhook-deliveries', status] as const,
+  all: ['finance', 'webhook-deliveries'] as const,
+  list: (status: DeliveryStatus | 'all', cursor: string | undefined) =>
+    ['finance', 'webhook-deliveries', status, cursor ?? null] as const,
 };
 
-export function deliveriesQueryOptions(status: DeliveryStatus | 'all') {
+const PAGE_SIZE = 25;
+
+/** One server page of deliveries, newest first; `cursor` is a page's nextCursor or prevCursor. */
+export function deliveriesQueryOptions(status: DeliveryStatus | 'all', cursor?: string) {
   return queryOptions({
-    queryKey: deliveryKeys.list(status),
-    queryFn: async ({ signal }) =>
-      (
-        await unwrap(
-          apiClient.GET('/api/webhooks/deliveries', {
-            params: { query: { limit: 100, ...(status === 'all' ? {} : { status }) } },
-            signal,
-          }),
-        )
-      ).items,
+    queryKey: deliveryKeys.list(status, cursor),
+    queryFn: ({ signal }) =>
+      unwrap(
+        apiClient.GET('/api/webhooks/deliveries', {
+          params: {
+            query: {
+              limit: PAGE_SIZE,
+              ...(status === 'all' ? {} : { status }),
+              ...(cursor ? { cursor } : {}),
+            },
+          },
+          signal,
+        }),
+      ),
     refetchInterval: 10_000,
+    // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -33,17 +33,17 @@ export function DeliveriesTable({ deliveries, busy, onRedeliver }: DeliveriesTab
               {d.eventType}
               <div className="usa-hint font-mono-3xs">{d.eventId}</div>
             </th>
-            <td className="text-wrap">{d.endpointUrl}</td>
+            <td className="text-wrap hms-break-anywhere">{d.endpointUrl}</td>
             <td>{tr(`status_${d.status}`)}</td>
             <td className="text-right text-tabular">{d.attempts}</td>
-            <td>
+            <td className="text-wrap">
               {d.lastStatusCode ?? ''} {d.lastError ?? ''}
               {d.nextAttemptAt ? (
                 <div className="usa-hint">→ {formatDateTime(d.nextAttemptAt, language)}</div>
               ) : null}
             </td>
-            <td>{formatDateTime(d.createdAt, language)}</td>
-            <td>
+            <td className="text-wrap">{formatDateTime(d.createdAt, language)}</td>
+            <td className="text-wrap">
               <button
                 type="button"
                 className="usa-button usa-button--outline"

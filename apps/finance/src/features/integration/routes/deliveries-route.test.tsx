@@ -27,7 +27,10 @@ afterEach(() => {
 describe('Webhook deliveries', () => {
   it('filters by status and redelivers a dead-lettered delivery', async () => {
     const calls = serve({
-      'GET /api/webhooks/deliveries': () => ({ status: 200, body: { items: [delivery('dead')] } }),
+      'GET /api/webhooks/deliveries': () => ({
+        status: 200,
+        body: { items: [delivery('dead')], nextCursor: null, prevCursor: null },
+      }),
       'POST /api/webhooks/deliveries/d1/redeliver': () => ({
         status: 200,
         body: delivery('pending'),
@@ -59,5 +62,37 @@ describe('Webhook deliveries', () => {
         (c) => c.method === 'POST' && c.url.pathname === '/api/webhooks/deliveries/d1/redeliver',
       ),
     ).toBe(true);
+  });
+
+  it('pages on the server: next and previous carry the cursors the API gave', async () => {
+    const calls = serve({
+      'GET /api/webhooks/deliveries': (request) =>
+        new URL(request.url).searchParams.get('cursor') === 'older'
+          ? {
+              status: 200,
+              body: {
+                items: [{ ...delivery('delivered'), id: 'd2', eventType: 'payment.created' }],
+                nextCursor: null,
+                prevCursor: 'newer',
+              },
+            }
+          : {
+              status: 200,
+              body: { items: [delivery('dead')], nextCursor: 'older', prevCursor: null },
+            },
+    });
+    renderAt('/finance/integration', [
+      { path: '/finance/integration', element: <DeliveriesRoute /> },
+    ]);
+    const pages = await screen.findByRole('navigation', { name: 'Pages of deliveries' });
+    expect(screen.getByRole('button', { name: /Previous page/ })).toHaveProperty('disabled', true);
+    expect(pages.contains(screen.getByRole('button', { name: /Next page/ }))).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: /Next page/ }));
+    await screen.findByRole('row', { name: /payment\.created/ });
+    expect(calls.at(-1)!.url.searchParams.get('cursor')).toBe('older');
+    expect(screen.getByRole('button', { name: /Next page/ })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: /Previous page/ }));
+    await screen.findByRole('row', { name: /batch\.released/ });
+    expect(calls.at(-1)!.url.searchParams.get('cursor')).toBe('newer');
   });
 });

@@ -1,7 +1,9 @@
-import { LoadingState, PageTitle, ProblemAlert, SelectField, useT } from '@hms/ui';
+import { LoadingState, PageTitle, Pager, ProblemAlert, SelectField, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import {
+  deliveryKeys,
   deliveriesQueryOptions,
   redeliverMutationOptions,
   type DeliveryStatus,
@@ -10,18 +12,24 @@ import { DeliveriesTable } from '../components/deliveries-table.tsx';
 import { integrationMessages } from '../messages.ts';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'failed', 'dead'];
+const isStatus = (v: string | null): v is DeliveryStatus =>
+  (STATUSES as (string | null)[]).includes(v);
 
 export function DeliveriesRoute() {
   const tr = useT(integrationMessages);
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<DeliveryStatus | 'all'>('all');
+  // Filter and page live in the URL (shareable; the back button returns to the page before).
+  const [params, setParams] = useSearchParams();
+  const rawStatus = params.get('status');
+  const status: DeliveryStatus | 'all' = isStatus(rawStatus) ? rawStatus : 'all';
+  const cursor = params.get('cursor') ?? undefined;
   const [announce, setAnnounce] = useState('');
-  const deliveries = useQuery(deliveriesQueryOptions(status));
+  const deliveries = useQuery(deliveriesQueryOptions(status, cursor));
   const redeliver = useMutation({
     ...redeliverMutationOptions(),
     onSuccess: (d) => {
       setAnnounce(tr('redelivered', { event: d.eventType }));
-      void queryClient.invalidateQueries({ queryKey: ['finance', 'webhook-deliveries'] });
+      void queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
     },
   });
   return (
@@ -33,7 +41,7 @@ export function DeliveriesRoute() {
           id="delivery-status"
           label={tr('filter')}
           value={status}
-          onChange={(e) => setStatus(e.target.value as DeliveryStatus | 'all')}
+          onChange={(e) => setParams(isStatus(e.target.value) ? { status: e.target.value } : {})}
           options={[
             { value: 'all', label: tr('all') },
             ...STATUSES.map((s) => ({ value: s, label: tr(`status_${s}`) })),
@@ -48,14 +56,22 @@ export function DeliveriesRoute() {
         <LoadingState label={tr('loading')} />
       ) : deliveries.isError ? (
         <ProblemAlert error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-      ) : deliveries.data.length === 0 ? (
+      ) : deliveries.data.items.length === 0 ? (
         <p>{tr('empty')}</p>
       ) : (
-        <DeliveriesTable
-          deliveries={deliveries.data}
-          busy={redeliver.isPending}
-          onRedeliver={(d) => redeliver.mutate(d.id)}
-        />
+        <>
+          <DeliveriesTable
+            deliveries={deliveries.data.items}
+            busy={redeliver.isPending}
+            onRedeliver={(d) => redeliver.mutate(d.id)}
+          />
+          <Pager
+            label={tr('pages')}
+            prevCursor={deliveries.data.prevCursor}
+            nextCursor={deliveries.data.nextCursor}
+            onPage={(c) => setParams({ ...(status === 'all' ? {} : { status }), cursor: c })}
+          />
+        </>
       )}
     </>
   );

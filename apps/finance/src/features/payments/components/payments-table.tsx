@@ -1,4 +1,4 @@
-import { ScrollableTable, formatCents, useLanguage, useT } from '@hms/ui';
+import { ScrollableTable, TableCheckbox, formatCents, useLanguage, useT } from '@hms/ui';
 import { useEffect, useRef } from 'react';
 import type { Payment } from '../api/payments.ts';
 import { paymentsMessages } from '../messages.ts';
@@ -26,19 +26,13 @@ export function PaymentsTable({ payments, selected, onToggle, onToggleAll }: Pay
       <thead>
         <tr>
           <th scope="col">
-            <div className="usa-checkbox">
-              <input
-                ref={allRef}
-                className="usa-checkbox__input"
-                id="select-all-payments"
-                type="checkbox"
-                checked={all}
-                onChange={() => onToggleAll(ids, !all)}
-              />
-              <label className="usa-checkbox__label margin-top-0" htmlFor="select-all-payments">
-                <span className="usa-sr-only">{tr('selectAll')}</span>
-              </label>
-            </div>
+            <TableCheckbox
+              ref={allRef}
+              id="select-all-payments"
+              label={tr('selectAll')}
+              checked={all}
+              onChange={() => onToggleAll(ids, !all)}
+            />
           </th>
           <th scope="col">{tr('reference')}</th>
           <th scope="col">{tr('program')}</th>
@@ -54,18 +48,12 @@ export function PaymentsTable({ payments, selected, onToggle, onToggleAll }: Pay
         {payments.map((p) => (
           <tr key={p.id}>
             <td>
-              <div className="usa-checkbox">
-                <input
-                  className="usa-checkbox__input"
-                  id={`pay-${p.id}`}
-                  type="checkbox"
-                  checked={selected.has(p.id)}
-                  onChange={() => onToggle(p.id)}
-                />
-                <label className="usa-checkbox__label margin-top-0" htmlFor={`pay-${p.id}`}>
-                  <span className="usa-sr-only">{tr('select', { reference: p.reference })}</span>
-                </label>
-              </div>
+              <TableCheckbox
+                id={`pay-${p.id}`}
+                label={tr('select', { reference: p.reference })}
+                checked={selected.has(p.id)}
+                onChange={() => onToggle(p.id)}
+              />
             </td>
             <th scope="row">{p.reference}</th>
             <td>{p.programName[language]}</td>

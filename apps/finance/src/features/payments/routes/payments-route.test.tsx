@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
@@ -86,7 +86,14 @@ describe('Pending payments', () => {
     renderAt('/finance/payments', page);
     await screen.findByText('HMS-PAY-0001');
     fireEvent.click(screen.getByRole('button', { name: 'Build batch' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(
+      within(summary)
+        .getByRole('link', { name: 'Select at least one payment to build a batch.' })
+        .getAttribute('href'),
+    ).toBe('#select-all-payments');
+    expect(document.getElementById('build-error')!.textContent).toBe(
       'Select at least one payment to build a batch.',
     );
     expect(calls.some((c) => c.method === 'POST')).toBe(false);

@@ -1,6 +1,7 @@
 import { programsQueryOptions } from '@hms/api-client';
 import {
   EmptyState,
+  ErrorSummary,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -8,9 +9,11 @@ import {
   TextField,
   formatCents,
   formatNumber,
+  useFormErrors,
   useLanguage,
   useLabel,
   useT,
+  type FormField,
 } from '@hms/ui';
 import { paymentStatusLabels } from '@hms/contracts/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -34,6 +37,13 @@ const STATUSES = [
 type Status = (typeof STATUSES)[number];
 const isStatus = (v: string | null): v is Status =>
   (STATUSES as readonly string[]).includes(v ?? '');
+
+// The build step's one field is the selection; its errors (ours, or the API's body.paymentIds) link to the
+// "select all" box, the first box of the table.
+const BUILD_FIELDS: FormField<'paymentIds' | 'sameDay'>[] = [
+  { name: 'paymentIds', id: 'select-all-payments' },
+  { name: 'sameDay', id: 'same-day' },
+];
 
 /** Filters live in the URL (shareable, back button works); selection lives in the page. */
 export function PaymentsRoute() {
@@ -60,9 +70,11 @@ export function PaymentsRoute() {
   const programs = useQuery(programsQueryOptions());
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [sameDay, setSameDay] = useState(true);
-  const [selectionError, setSelectionError] = useState<string | undefined>();
+  const buildErrors = useFormErrors(BUILD_FIELDS);
+  const selectionError = buildErrors.error('paymentIds');
   const build = useMutation({
     ...buildBatchMutationOptions(),
+    onError: buildErrors.fail,
     onSuccess: async (batch) => {
       await queryClient.invalidateQueries({ queryKey: paymentKeys.all });
       void navigate(`/finance/batches/${batch.id}`);
@@ -84,11 +96,8 @@ export function PaymentsRoute() {
   const items = payments.data?.items ?? [];
   const chosen = items.filter((p) => selected.has(p.id));
   const onBuild = () => {
-    if (chosen.length === 0) {
-      setSelectionError(tr('nothingSelected'));
+    if (buildErrors.check({ paymentIds: chosen.length ? undefined : tr('nothingSelected') }))
       return;
-    }
-    setSelectionError(undefined);
     build.mutate({ paymentIds: chosen.map((p) => p.id), sameDay });
   };
 
@@ -171,6 +180,8 @@ export function PaymentsRoute() {
           {batchable ? null : <PaymentsStatusTable payments={items} />}
           {!batchable ? null : (
             <>
+              <ErrorSummary {...buildErrors.summary} />
+              {buildErrors.problem ? <ProblemAlert error={buildErrors.problem} /> : null}
               <PaymentsTable
                 payments={items}
                 selected={selected}
@@ -203,7 +214,7 @@ export function PaymentsRoute() {
                   })}
                 </p>
                 {selectionError ? (
-                  <span className="usa-error-message" id="build-error" role="alert">
+                  <span className="usa-error-message" id="build-error">
                     {selectionError}
                   </span>
                 ) : null}
@@ -229,7 +240,6 @@ export function PaymentsRoute() {
                   {build.isPending ? tr('building') : tr('build')}
                 </button>
               </div>
-              {build.isError ? <ProblemAlert error={build.error} /> : null}
             </>
           )}
         </>

@@ -7,7 +7,6 @@ export type Noc =
   paths['/api/nocs']['get']['responses'][200]['content']['application/json']['items'][number];
 
 export const returnsKeys = {
-  imports: ['finance', 'returns', 'imports'] as const,
   nocs: ['finance', 'nocs'] as const,
 };
 
@@ -18,18 +17,19 @@ export function importReturnsMutationOptions() {
   });
 }
 
-export function importsQueryOptions() {
+/** One server page of notifications of change, newest first; `cursor` is a page's nextCursor or prevCursor. */
+export function nocsQueryOptions(cursor?: string) {
   return queryOptions({
-    queryKey: returnsKeys.imports,
-    queryFn: async ({ signal }) =>
-      (await unwrap(apiClient.GET('/api/returns/imports', { signal }))).items,
-  });
-}
-
-export function nocsQueryOptions() {
-  return queryOptions({
-    queryKey: returnsKeys.nocs,
-    queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/nocs', { signal }))).items,
+    queryKey: [...returnsKeys.nocs, cursor ?? null] as const,
+    queryFn: ({ signal }) =>
+      unwrap(
+        apiClient.GET('/api/nocs', {
+          params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } },
+          signal,
+        }),
+      ),
+    // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
+    placeholderData: (previous) => previous,
   });
 }
 

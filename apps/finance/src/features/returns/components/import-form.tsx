@@ -1,6 +1,5 @@
-import { isApiProblem } from '@hms/api-client';
-import { fieldErrorText, ProblemAlert, useLanguage, useT } from '@hms/ui';
-import { useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary, ProblemAlert, useFormErrors, useT, type FormField } from '@hms/ui';
+import { useRef, type FormEvent } from 'react';
 import { returnsMessages } from '../messages.ts';
 
 /** FileReader rather than Blob.text(): same result, and it also works in older embedded browsers. */
@@ -13,42 +12,53 @@ function readText(file: File): Promise<string> {
   });
 }
 
+// Both the file's name and its content come from the one file input, so the API's errors on either belong to it.
+const FIELDS: FormField<'content' | 'fileName'>[] = [
+  { name: 'content', id: 'return-file' },
+  { name: 'fileName', id: 'return-file' },
+];
+
 export interface ImportFormProps {
   busy: boolean;
-  error: unknown;
-  onSubmit: (file: { fileName: string; content: string }) => void;
+  /** Uploads the file; a rejection with a problem's field errors is shown on the file input and in the summary. */
+  onSubmit: (file: { fileName: string; content: string }) => Promise<unknown>;
 }
 
-/** File picker → text → onSubmit. Field errors from the API (line, record, field, rule) are listed under the alert. */
-export function ImportForm({ busy, error, onSubmit }: ImportFormProps) {
+/** File picker → text → onSubmit. Errors from the API (line, record, field, rule) are listed on the file input. */
+export function ImportForm({ busy, onSubmit }: ImportFormProps) {
   const tr = useT(returnsMessages);
-  const { language } = useLanguage();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [missing, setMissing] = useState(false);
+  const errors = useFormErrors(FIELDS);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const file = inputRef.current?.files?.[0];
-    if (!file) {
-      setMissing(true);
-      inputRef.current?.focus();
-      return;
+    if (errors.check({ content: file ? undefined : tr('fileRequired') }) || !file) return;
+    try {
+      await onSubmit({ fileName: file.name, content: await readText(file) });
+    } catch (error) {
+      errors.fail(error);
     }
-    setMissing(false);
-    onSubmit({ fileName: file.name, content: await readText(file) });
   };
-  const fieldErrors = isApiProblem(error) ? (error.errors ?? []) : [];
+  const messages = [...errors.errors('fileName'), ...errors.errors('content')];
+  const invalid = messages.length > 0;
   return (
     <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
-      <div className={`usa-form-group${missing ? ' usa-form-group--error' : ''}`}>
-        <label className={`usa-label${missing ? ' usa-label--error' : ''}`} htmlFor="return-file">
+      <ErrorSummary {...errors.summary} />
+      {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <div className={`usa-form-group${invalid ? ' usa-form-group--error' : ''}`}>
+        <label className={`usa-label${invalid ? ' usa-label--error' : ''}`} htmlFor="return-file">
           {tr('fileLabel')}
         </label>
         <span className="usa-hint" id="return-file-hint">
           {tr('fileHint')}
         </span>
-        {missing ? (
+        {invalid ? (
           <span className="usa-error-message" id="return-file-error">
-            {tr('fileRequired')}
+            {messages.map((m, i) => (
+              <span key={i} className="display-block">
+                {m}
+              </span>
+            ))}
           </span>
         ) : null}
         <input
@@ -58,25 +68,13 @@ export function ImportForm({ busy, error, onSubmit }: ImportFormProps) {
           type="file"
           className="usa-file-input__input"
           accept=".ach,.txt,text/plain"
-          aria-describedby={missing ? 'return-file-hint return-file-error' : 'return-file-hint'}
-          aria-invalid={missing || undefined}
+          aria-describedby={invalid ? 'return-file-hint return-file-error' : 'return-file-hint'}
+          aria-invalid={invalid || undefined}
         />
       </div>
       <button type="submit" className="usa-button margin-top-2" disabled={busy}>
         {busy ? tr('uploading') : tr('upload')}
       </button>
-      {error ? (
-        <>
-          <ProblemAlert error={error} />
-          {fieldErrors.length > 0 ? (
-            <ul aria-label={tr('errorHeading')}>
-              {fieldErrors.map((f, i) => (
-                <li key={i}>{fieldErrorText(f, language)}</li>
-              ))}
-            </ul>
-          ) : null}
-        </>
-      ) : null}
     </form>
   );
 }

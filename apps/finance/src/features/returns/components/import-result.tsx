@@ -58,12 +58,12 @@ export function ImportResult({ result }: { result: Result }) {
                 {i.originalTraceNumber}
               </th>
               <td>{i.kind === 'return' ? tr('kindReturn') : tr('kindNoc')}</td>
-              <td>
+              <td className="text-wrap">
                 <abbr title={i.description}>{i.code}</abbr> {i.description}
               </td>
               <td>{i.reference ?? '—'}</td>
               <td className="text-right text-tabular">{formatCents(i.amountCents, language)}</td>
-              <td>
+              <td className="text-wrap">
                 {tr(`outcome_${i.outcome}`)}
                 {i.note ? <div className="usa-hint">{i.note}</div> : null}
               </td>

@@ -44,15 +44,15 @@ export function NocTable({ nocs, canDecide, busy, onDecide }: NocTableProps) {
       <tbody>
         {nocs.map((n) => (
           <tr key={n.id}>
-            <th scope="row">
+            <th scope="row" className="text-no-wrap">
               {n.reference}
               <div className="usa-hint">{n.payeeName}</div>
             </th>
-            <td>
+            <td className="text-wrap">
               {n.changeCode} {n.description}
             </td>
-            <td>{describe({ ...n.current, holderName: null })}</td>
-            <td>{describe(n.corrected)}</td>
+            <td className="text-wrap">{describe({ ...n.current, holderName: null })}</td>
+            <td className="text-wrap">{describe(n.corrected)}</td>
             <td>{label(nocStatusLabels[n.status])}</td>
             {canDecide ? (
               <td>

@@ -83,14 +83,20 @@ describe('Returns', () => {
     let imports = 0;
     const calls = serve({
       'GET /api/me': () => me(['finance']),
-      'GET /api/nocs': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/nocs': () => ({
+        status: 200,
+        body: { items: [], nextCursor: null, prevCursor: null },
+      }),
       'POST /api/returns/imports': () => ({ status: 200, body: result(imports++ > 0) }),
     });
     const { container } = renderAt('/finance/returns', page);
     await screen.findByText('No notifications of change.');
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
-    expect(await screen.findByText('Choose the return file to upload.')).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByLabelText('Return file from the bank'));
+    const missing = await screen.findByRole('alert');
+    expect(
+      within(missing).getByRole('link', { name: 'Choose the return file to upload.' }),
+    ).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(missing));
 
     choose('returns.ach', '1 01 RETURN FILE');
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
@@ -122,7 +128,10 @@ describe('Returns', () => {
   it('lists the parse errors the API names by line and field', async () => {
     serve({
       'GET /api/me': () => me(['finance']),
-      'GET /api/nocs': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/nocs': () => ({
+        status: 200,
+        body: { items: [], nextCursor: null, prevCursor: null },
+      }),
       'POST /api/returns/imports': () => ({
         status: 400,
         body: {
@@ -141,8 +150,21 @@ describe('Returns', () => {
     await screen.findByText('No notifications of change.');
     choose('bad.txt', 'xxx');
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
-    expect(await screen.findByText('Line 1, fileHeader recordTypeCode: must be 1')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('not a bank file HMS can read');
+    // The error-summary pattern: the summary takes focus, links each error to the file input, which shows it too.
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const link = within(summary).getByRole('link', {
+      name: 'Line 1, fileHeader recordTypeCode: must be 1',
+    });
+    expect(link.getAttribute('href')).toBe('#return-file');
+    expect(document.title.startsWith('Error: ')).toBe(true);
+    const input = screen.getByLabelText('Return file from the bank');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('return-file-error')!.textContent).toBe(
+      'Line 1, fileHeader recordTypeCode: must be 1',
+    );
+    fireEvent.click(link);
+    expect(document.activeElement).toBe(input);
   });
 
   it('lets a finance supervisor confirm a NOC; a finance user only sees it', async () => {
@@ -151,7 +173,7 @@ describe('Returns', () => {
       'GET /api/me': () => me(['finance_supervisor']),
       'GET /api/nocs': () => ({
         status: 200,
-        body: { items: [noc(decided ? 'applied' : 'pending')] },
+        body: { items: [noc(decided ? 'applied' : 'pending')], nextCursor: null, prevCursor: null },
       }),
       'POST /api/nocs/n1/confirm': () => {
         decided = true;
@@ -175,7 +197,10 @@ describe('Returns', () => {
     cleanup();
     serve({
       'GET /api/me': () => me(['finance']),
-      'GET /api/nocs': () => ({ status: 200, body: { items: [noc()] } }),
+      'GET /api/nocs': () => ({
+        status: 200,
+        body: { items: [noc()], nextCursor: null, prevCursor: null },
+      }),
     });
     renderAt('/finance/returns', page);
     await screen.findByRole('row', { name: /HMS-PAY-0002/ });

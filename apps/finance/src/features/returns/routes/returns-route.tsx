@@ -1,8 +1,9 @@
 import { meQueryOptions } from '@hms/api-client';
 import { nocStatusLabels } from '@hms/contracts/labels';
-import { LoadingState, PageTitle, ProblemAlert, useLabel, useT } from '@hms/ui';
+import { LoadingState, PageTitle, Pager, ProblemAlert, useLabel, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   decideNocMutationOptions,
   importReturnsMutationOptions,
@@ -19,7 +20,8 @@ export function ReturnsRoute() {
   const label = useLabel();
   const queryClient = useQueryClient();
   const me = useQuery(meQueryOptions());
-  const nocs = useQuery(nocsQueryOptions());
+  const [params, setParams] = useSearchParams();
+  const nocs = useQuery(nocsQueryOptions(params.get('cursor') ?? undefined));
   const [status, setStatus] = useState('');
   const importer = useMutation({
     ...importReturnsMutationOptions(),
@@ -42,11 +44,7 @@ export function ReturnsRoute() {
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
-      <ImportForm
-        busy={importer.isPending}
-        error={importer.error}
-        onSubmit={(f) => importer.mutate(f)}
-      />
+      <ImportForm busy={importer.isPending} onSubmit={(f) => importer.mutateAsync(f)} />
       {importer.data ? <ImportResult result={importer.data} /> : null}
 
       <section aria-labelledby="noc-heading" className="margin-top-5">
@@ -60,15 +58,23 @@ export function ReturnsRoute() {
           <LoadingState label={tr('loading')} />
         ) : nocs.isError ? (
           <ProblemAlert error={nocs.error} onRetry={() => void nocs.refetch()} />
-        ) : nocs.data.length === 0 ? (
+        ) : nocs.data.items.length === 0 ? (
           <p>{tr('nocEmpty')}</p>
         ) : (
-          <NocTable
-            nocs={nocs.data}
-            canDecide={supervisor}
-            busy={decide.isPending}
-            onDecide={(id, decision) => decide.mutate({ id, decision })}
-          />
+          <>
+            <NocTable
+              nocs={nocs.data.items}
+              canDecide={supervisor}
+              busy={decide.isPending}
+              onDecide={(id, decision) => decide.mutate({ id, decision })}
+            />
+            <Pager
+              label={tr('nocPages')}
+              prevCursor={nocs.data.prevCursor}
+              nextCursor={nocs.data.nextCursor}
+              onPage={(c) => setParams({ cursor: c })}
+            />
+          </>
         )}
       </section>
     </>

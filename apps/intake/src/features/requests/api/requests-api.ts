@@ -1,5 +1,6 @@
 import { apiClient, unwrap } from '@hms/api-client';
 import type { InfoResponseBody, RequestDetail } from '@hms/contracts/applications';
+import type { PayeeUpdateBody } from '@hms/contracts/payee-update';
 import type { QueryClient } from '@tanstack/react-query';
 
 const requestKey = (id: string) => ['intake', 'request', id] as const;
@@ -46,12 +47,8 @@ export function withdrawMutationOptions(queryClient: QueryClient, id: string) {
   };
 }
 
-export interface NewAccountBody {
-  holderName: string;
-  accountType: 'checking' | 'savings';
-  routingNumber: string;
-  accountNumber: string;
-}
+/** The same bank-account fields as the bank step (typed twice, with the ACH authorization). */
+export type NewAccountBody = PayeeUpdateBody;
 
 /** After a returned payment: the new account (POST /api/requests/{id}/payee-account, payments module). */
 export function newAccountMutationOptions(queryClient: QueryClient, id: string) {

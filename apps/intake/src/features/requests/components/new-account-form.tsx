@@ -44,6 +44,8 @@ export function NewAccountForm({
         accountType: v.accountType,
         routingNumber: v.routingNumber,
         accountNumber: v.accountNumber,
+        accountNumberConfirm: v.accountNumberConfirm,
+        achAuthorization: v.achAuthorization,
       });
       onDone(result.accountLast4);
     } catch (err) {

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, createTestApp, userIdByEmail, type TestContext } from '../testing/test-app.ts';
+import { uuidv7 } from './db/ids.ts';
+
+// Keyset pages, through one of the lists that use them (the FINANCIAL exchange log): forward to the end and back to
+// the start, every row once and in order, with the filter kept.
+
+let t: TestContext;
+let finance: Agent;
+const ids: string[] = []; // newest first, as the list shows them
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.db.kysely;
+  const admin = await userIdByEmail(db, 'admin@example.gov');
+  const endpointId = uuidv7();
+  await db
+    .insertInto('webhook_endpoints')
+    .values({
+      id: endpointId,
+      url: 'https://financial.example.gov/hooks',
+      event_types: ['payment.created'],
+      secret_enc: 'x',
+      key_id: 'k',
+      created_by: admin,
+    })
+    .execute();
+  for (let i = 0; i < 23; i += 1) {
+    const eventId = uuidv7();
+    await db
+      .insertInto('outbox_events')
+      .values({
+        id: eventId,
+        type: 'payment.created',
+        aggregate_type: 'payment',
+        aggregate_id: uuidv7(),
+        payload: JSON.stringify({ n: i }),
+      })
+      .execute();
+    const id = uuidv7();
+    await db
+      .insertInto('webhook_deliveries')
+      .values({
+        id,
+        endpoint_id: endpointId,
+        event_id: eventId,
+        event_type: 'payment.created',
+        body: '{}',
+        status: i % 3 === 0 ? 'dead' : 'delivered',
+      })
+      .execute();
+    ids.unshift(id);
+  }
+  finance = new Agent(t.app);
+  await finance.signIn('finance@example.gov');
+});
+afterAll(() => t.close());
+
+interface Page {
+  items: { id: string; status: string }[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+const page = async (query: string): Promise<Page> => {
+  const res = await finance.get(`/api/webhooks/deliveries?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return JSON.parse(res.body) as Page;
+};
+
+describe('keyset pages', () => {
+  it('pages forward to the end and back to the start, every row once, newest first', async () => {
+    const seen: string[][] = [];
+    let current = await page('limit=5');
+    expect(current.prevCursor).toBeNull();
+    seen.push(current.items.map((d) => d.id));
+    while (current.nextCursor) {
+      current = await page(`limit=5&cursor=${current.nextCursor}`);
+      expect(current.prevCursor).not.toBeNull();
+      seen.push(current.items.map((d) => d.id));
+    }
+    expect(seen.map((p) => p.length)).toEqual([5, 5, 5, 5, 3]);
+    expect(seen.flat()).toEqual(ids);
+
+    // And back: each previous page is the page seen before it, the first one has no previous.
+    for (let i = seen.length - 2; i >= 0; i -= 1) {
+      current = await page(`limit=5&cursor=${current.prevCursor}`);
+      expect(current.items.map((d) => d.id)).toEqual(seen[i]);
+      expect(current.nextCursor).not.toBeNull();
+    }
+    expect(current.prevCursor).toBeNull();
+  });
+
+  it('keeps the filter on every page', async () => {
+    const dead = ids.filter((_, i) => (22 - i) % 3 === 0);
+    const first = await page('status=dead&limit=4');
+    const second = await page(`status=dead&limit=4&cursor=${first.nextCursor}`);
+    expect([...first.items, ...second.items].map((d) => d.id)).toEqual(dead);
+    expect(second.items.every((d) => d.status === 'dead')).toBe(true);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('refuses a cursor it did not make, naming the field', async () => {
+    for (const bad of ['abc', Buffer.from('{"d":"x","id":"1"}').toString('base64url')]) {
+      const res = await finance.get(`/api/webhooks/deliveries?cursor=${bad}`);
+      expect(res.statusCode).toBe(400);
+      expect(JSON.parse(res.body).errors[0].field).toBe('query.cursor');
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { SummaryError } from './ErrorSummary.tsx';
+import { fieldErrorText } from './error-messages.ts';
+import { useLanguage, type Language } from './i18n.tsx';
+
+/** A field of a form: its name (as the API names it after `body.`) and the id of the input the summary links to. */
+export interface FormField<F extends string> {
+  name: F;
+  id: string;
+}
+
+interface ProblemLike {
+  status?: unknown;
+  errors?: unknown;
+}
+
+/** The field a problem+json error is about: `body.scopes.0` → `scopes`, `query.cursor` → `cursor`. */
+function fieldNameOf(path: string): string {
+  return path.replace(/^(body|query|params)\./, '').split(/[.[]/)[0] ?? '';
+}
+
+/**
+ * Splits a problem's field errors (problem+json `errors[]`) between the form's fields; errors about anything else
+ * are kept, in order, so nothing the server said is dropped. Duck-typed, so the UI package needs no API client.
+ */
+export function problemFieldErrors<F extends string>(
+  error: unknown,
+  fields: readonly FormField<F>[],
+  language: Language = 'en',
+): { byField: Partial<Record<F, string[]>>; other: string[] } {
+  const byField: Partial<Record<F, string[]>> = {};
+  const other: string[] = [];
+  const list = (typeof error === 'object' && error !== null ? (error as ProblemLike) : {}).errors;
+  if (!Array.isArray(list)) return { byField, other };
+  for (const item of list as unknown[]) {
+    const {
+      field,
+      message: raw,
+      code,
+      params,
+    } = (item ?? {}) as {
+      field?: unknown;
+      message?: unknown;
+      code?: unknown;
+      params?: unknown;
+    };
+    if (typeof raw !== 'string' || !raw) continue;
+    // The catalog's words for a coded field error, in the reader's language; the server's own text otherwise.
+    const message = fieldErrorText({ message: raw, code, params }, language);
+    const name = typeof field === 'string' ? fieldNameOf(field) : '';
+    const match = fields.find((f) => f.name === name);
+    if (match) (byField[match.name] ??= []).push(message);
+    else other.push(message);
+  }
+  return { byField, other };
+}
+
+export interface FormErrors<F extends string> {
+  /** The message to show under a field (several joined), or undefined. */
+  error: (name: F) => string | undefined;
+  /** Every message of a field, for a field that lists them (e.g. the lines of a file). */
+  errors: (name: F) => string[];
+  /** Props for `<ErrorSummary>`: the entries in form order, each linked to its field, and the refocus key. */
+  summary: { errors: SummaryError[]; focusKey: number };
+  /** A failure that is not about fields (409, 500, offline): show it with `<ProblemAlert>`. */
+  problem: unknown;
+  /**
+   * Shows the form's own checks (name → message or undefined). Returns true when any failed, so the caller stops;
+   * focus then moves to the summary.
+   */
+  check: (messages: Partial<Record<F, string | undefined>>) => boolean;
+  /** Shows a failed submit: field errors on their fields and in the summary, anything else as `problem`. */
+  fail: (error: unknown) => void;
+  clear: () => void;
+}
+
+/**
+ * The error-summary pattern for any form: the form's own checks and the server's field errors (problem+json
+ * `errors[].field`, e.g. `body.name`) land on the same fields, the summary lists them in form order with links, takes
+ * focus after every failed submit, and (through `<ErrorSummary>`) makes the page title start with "Error:".
+ */
+export function useFormErrors<F extends string>(fields: readonly FormField<F>[]): FormErrors<F> {
+  const { language } = useLanguage();
+  const [state, setState] = useState<{
+    byField: Partial<Record<F, string[]>>;
+    other: string[];
+    problem: unknown;
+    focusKey: number;
+  }>({ byField: {}, other: [], problem: null, focusKey: 0 });
+
+  const check = useCallback((messages: Partial<Record<F, string | undefined>>) => {
+    const byField: Partial<Record<F, string[]>> = {};
+    for (const [name, message] of Object.entries(messages) as [F, string | undefined][])
+      if (message) byField[name] = [message];
+    const failed = Object.keys(byField).length > 0;
+    setState((s) => ({
+      byField,
+      other: [],
+      problem: null,
+      focusKey: failed ? s.focusKey + 1 : s.focusKey,
+    }));
+    return failed;
+  }, []);
+
+  const fail = useCallback(
+    (error: unknown) => {
+      const { byField, other } = problemFieldErrors(error, fields, language);
+      const aboutFields = Object.keys(byField).length > 0 || other.length > 0;
+      setState((s) => ({
+        byField,
+        other,
+        problem: aboutFields ? null : error,
+        focusKey: s.focusKey + 1,
+      }));
+    },
+    [fields, language],
+  );
+
+  const clear = useCallback(
+    () => setState((s) => ({ byField: {}, other: [], problem: null, focusKey: s.focusKey })),
+    [],
+  );
+
+  return useMemo(() => {
+    const summaryErrors: SummaryError[] = [
+      ...fields.flatMap((f) =>
+        (state.byField[f.name] ?? []).map((message) => ({ fieldId: f.id, message })),
+      ),
+      ...state.other.map((message) => ({ message })),
+    ];
+    return {
+      error: (name: F) => state.byField[name]?.join(' ') || undefined,
+      errors: (name: F) => state.byField[name] ?? [],
+      summary: { errors: summaryErrors, focusKey: state.focusKey },
+      problem: state.problem,
+      check,
+      fail,
+      clear,
+    };
+  }, [fields, state, check, fail, clear]);
+}
