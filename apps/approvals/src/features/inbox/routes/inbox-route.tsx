@@ -19,7 +19,6 @@ import { paramsFromQuery, queryFromParams } from '../url-state.ts';
 import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
-import { sharedMessages } from '../../../shared/messages.ts';
 import { ReassignForm } from '../../../shared/reassign-form.tsx';
 import { useStatusLabel } from '../../../shared/badges.tsx';
 
