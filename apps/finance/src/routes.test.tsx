@@ -24,6 +24,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
       ['Service tokens', '/admin/tokens'],
       ['Webhook endpoints', '/admin/webhooks'],
       ['Email outbox', '/admin/outbox'],
+      ['Sign-in throttle', '/admin/sign-in-throttle'],
     ]);
     expect(within(nav).getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe(
       'page',

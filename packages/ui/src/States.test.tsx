@@ -13,7 +13,7 @@ const show = (error: unknown, language: Language = 'en') =>
   );
 
 describe('ProblemAlert', () => {
-  it('never makes the server title a heading: a reader-language heading, the detail below it', () => {
+  it('never shows the server title or its English detail: a reader-language heading and message', () => {
     show({
       type: 'about:blank',
       title: 'Conflict',
@@ -22,14 +22,15 @@ describe('ProblemAlert', () => {
     });
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('This could not be done');
     expect(screen.queryByText('Conflict')).toBeNull();
-    expect(screen.getByRole('alert').textContent).toContain('Saved on another device.');
+    expect(screen.getByRole('alert').textContent).not.toContain('Saved on another device.');
+    expect(screen.getByRole('alert').textContent).toContain('Reload the page');
   });
 
   it.each([
-    [400, 'Some details need checking'],
-    [401, 'Please sign in again'],
+    [400, 'Check your information'],
+    [401, 'Sign in to continue'],
     [403, 'You cannot do this'],
-    [404, 'We could not find this'],
+    [404, 'Not found'],
     [429, 'Too many attempts'],
     [500, 'Something went wrong'],
   ])('heads a %i with "%s"', (status, heading) => {

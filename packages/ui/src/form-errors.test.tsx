@@ -42,16 +42,24 @@ describe('problemFieldErrors', () => {
 
 let api: FormErrors<'name' | 'scopes'>;
 function Form() {
+  return (
+    <LanguageProvider initialLanguage="en">
+      <FormBody />
+    </LanguageProvider>
+  );
+}
+
+function FormBody() {
   const errors = useFormErrors(FIELDS);
   api = errors;
   return (
-    <LanguageProvider initialLanguage="en">
+    <>
       <PageTitle>Service tokens</PageTitle>
       <ErrorSummary {...errors.summary} />
       {errors.problem ? <p>problem shown</p> : null}
       <TextField id="name" label="Name" error={errors.error('name')} />
       <input id="scope-a" type="checkbox" aria-label="Scope A" />
-    </LanguageProvider>
+    </>
   );
 }
 

@@ -147,13 +147,18 @@ function decisionRefusal(
         { reference: r.reference, holder: r.assignee_name ?? '' },
       );
     case 'status':
+      if (kind === 'request_info')
+        return conflict(
+          'request.not_in_review',
+          `${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`,
+          { reference: r.reference },
+        );
       return conflict(
-        kind === 'request_info' ? 'request.not_in_review' : 'request.not_decidable',
-        kind === 'request_info'
-          ? `${r.reference} is ${r.status}; you can ask the citizen for information only while it is in review.`
-          : kind === 'reject'
-            ? `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be rejected.`
-            : `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be approved.`,
+        'request.not_decidable',
+        kind === 'reject'
+          ? `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be rejected.`
+          : `${r.reference} is ${r.status}; only requests in review or awaiting a second approval can be approved.`,
+        { reference: r.reference },
       );
   }
 }

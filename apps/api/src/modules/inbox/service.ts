@@ -259,14 +259,16 @@ export async function release(
         `${before.reference} is ${before.status}; there is nothing to release.`,
         { reference: before.reference },
       );
-    if (refusal)
+    if (refusal && before.assigned_to)
       throw conflict(
-        before.assigned_to ? 'request.held_by_other' : 'request.not_claimed',
-        before.assigned_to
-          ? `${before.reference} is claimed by ${before.assignee_name}, not you; only they (or a senior approver, by reassigning) can release it.`
-          : `${before.reference} is not claimed by anyone.`,
+        'request.held_by_other',
+        `${before.reference} is claimed by ${before.assignee_name}, not you; only they (or a senior approver, by reassigning) can release it.`,
         { reference: before.reference, holder: before.assignee_name ?? '' },
       );
+    if (refusal)
+      throw conflict('request.not_claimed', `${before.reference} is not claimed by anyone.`, {
+        reference: before.reference,
+      });
     const row = await repo.release(trx, id, actor.id);
     if (!row)
       throw conflict(

@@ -258,6 +258,8 @@ describe('GET /api/requests/mine', () => {
     expect(big.statusCode).toBe(400);
     expect(JSON.parse(big.body).errors[0]).toEqual({
       field: 'query.limit',
+      code: 'field.too_large',
+      params: { maximum: 100 },
       message: 'limit must be 100 or less.',
     });
     const bad = await a.get('/api/requests/mine?cursor=garbage');

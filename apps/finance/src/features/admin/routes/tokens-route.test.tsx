@@ -169,6 +169,7 @@ describe('server field errors on the admin forms', () => {
           type: 'x',
           title: 'Conflict',
           status: 409,
+          code: 'request.stale_version',
           detail: 'A token with this name exists.',
         },
       }),
@@ -178,7 +179,10 @@ describe('server field errors on the admin forms', () => {
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'dup' } });
     fireEvent.click(screen.getByLabelText(/journal:read/));
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
-    expect(await screen.findByText('A token with this name exists.')).toBeTruthy();
+    // The reader's words for the problem's code, never the server's English detail.
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This could not be done');
+    expect(alert.textContent).not.toContain('A token with this name exists.');
     expect(screen.queryByText('There is a problem')).toBeNull();
   });
 });
