@@ -57,6 +57,9 @@ export default defineConfig({
         HMS_LOG_LEVEL: 'warn',
         HMS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         HMS_PUBLIC_URL: baseURL,
+        // Test receivers are local (a closed port: deliveries fail and are logged, which is what the log tests read);
+        // the SSRF guard refuses loopback unless the operator lists the host.
+        HMS_WEBHOOK_ALLOWED_HOSTS: 'localhost',
       },
     },
   ],

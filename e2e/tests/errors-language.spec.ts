@@ -1,18 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { DEMO_PASSWORD } from './helpers';
+import { registerCitizen } from './helpers';
 
 // Issue 9 item 14: errors and notifications in the reader's language, over the production build.
 
-async function register(page: Page): Promise<void> {
-  const email = `errors-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
-  await page.goto('/register');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/name/i).first().fill('Pat Example');
-  await page.getByLabel('Password', { exact: true }).first().fill(`${DEMO_PASSWORD}-unique-phrase`);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: /sign out/i })).toBeVisible();
-}
+const register = (page: Page) => registerCitizen(page, { prefix: 'errors' });
 
 async function continueStep(page: Page) {
   await page.getByRole('button', { name: /save and continue|guardar y continuar/i }).click();

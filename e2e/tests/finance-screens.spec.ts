@@ -146,7 +146,7 @@ test('an invalid admin form shows the error summary: focused, linked to each fie
   await expectNoAxeViolations(page);
 
   // Fixed: the endpoint is added, the summary and the "Error:" title go away.
-  await page.getByLabel('URL').fill('https://financial.example.gov/hooks/form-check');
+  await page.getByLabel('URL').fill('https://localhost:9/hooks/form-check');
   await page.getByRole('button', { name: 'Add endpoint' }).click();
   await expect(page.getByTestId('secret')).toBeVisible();
   await expect(summary).toHaveCount(0);
@@ -162,7 +162,7 @@ test('batches, the FINANCIAL exchange log and returns fit at 1280 px or say they
   const stamp = Date.now();
   for (let i = 0; i < 13; i += 1)
     await api(admin, 'POST', '/api/webhooks/endpoints', {
-      url: `https://financial.example.gov/hooks/paging-${stamp}-${i}`,
+      url: `https://localhost:9/hooks/paging-${stamp}-${i}`,
       eventTypes: ['batch.released', 'payment.settled'],
     });
   await admin.context().close();

@@ -80,3 +80,22 @@ export async function confirmRegistration(page: Page, email: string): Promise<vo
     .click();
   await expect(page.getByRole('button', { name: /sign out|cerrar sesión/i })).toBeVisible();
 }
+
+/**
+ * Registers a new citizen through the English form as a person would (the "check your email" page, then the emailed
+ * link) and ends signed in. Returns the address, unique per call.
+ */
+export async function registerCitizen(
+  page: Page,
+  { prefix = 'citizen', name = 'Pat Example' }: { prefix?: string; name?: string } = {},
+): Promise<string> {
+  const email = `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+  await page.goto('/register');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/name/i).first().fill(name);
+  await page.getByLabel('Password', { exact: true }).first().fill(`${DEMO_PASSWORD}-unique-phrase`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /check your email/i })).toBeVisible();
+  await confirmRegistration(page, email);
+  return email;
+}
