@@ -66,11 +66,11 @@ export const notificationTemplates: Partial<Record<string, Template>> = {
     lang === 'es'
       ? {
           title: `Recibimos su respuesta sobre ${reference}`,
-          body: 'Su solicitud volvió a la fila de revisión. Le avisaremos cuando se tome una decisión.',
+          body: 'Su solicitud se está revisando de nuevo. Le avisaremos cuando se tome una decisión.',
         }
       : {
           title: `We received your answer about ${reference}`,
-          body: 'Your request is back in the review queue. We will tell you when a decision is made.',
+          body: 'Your request is being reviewed again. We will tell you when a decision is made.',
         },
   approved: ({ reference, data }, lang) =>
     lang === 'es'

@@ -30,7 +30,7 @@ export const requestMessages = defineMessages({
     infoFiles: 'Attach files (optional)',
     infoSend: 'Send answer',
     infoSending: 'Sending…',
-    infoSent: 'Thank you. Your answer was sent and your request is back in the review queue.',
+    infoSent: 'Thank you. Your answer was sent and your request is being reviewed again.',
     withdrawTitle: 'Withdraw this request',
     withdrawBody:
       'If you no longer want this, you can withdraw it. We will stop reviewing it. This cannot be undone.',
@@ -87,7 +87,7 @@ export const requestMessages = defineMessages({
     infoFiles: 'Adjuntar archivos (opcional)',
     infoSend: 'Enviar respuesta',
     infoSending: 'Enviando…',
-    infoSent: 'Gracias. Enviamos su respuesta y su solicitud volvió a la fila de revisión.',
+    infoSent: 'Gracias. Enviamos su respuesta y su solicitud se está revisando de nuevo.',
     withdrawTitle: 'Retirar esta solicitud',
     withdrawBody:
       'Si ya no la necesita, puede retirarla. Dejaremos de revisarla. No se puede deshacer.',
