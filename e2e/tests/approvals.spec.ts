@@ -38,9 +38,23 @@ test('an approver claims a request from the queue and approves it (keyboard, con
   await expect(answers).not.toContainText('homeAddress');
   await expectNoAxeViolations(page);
   await page.keyboard.press('a');
-  await expect(page.getByLabel('Approved amount in dollars')).toBeFocused();
+  const amount = page.getByLabel('Approved amount in dollars');
+  await expect(amount).toBeFocused();
+  // An amount above the limits is caught before the confirmation, with the error-summary pattern.
+  const proposed = await amount.inputValue();
+  await amount.fill('999999');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await summary.getByRole('link', { name: /Approve at most/ }).click();
+  await expect(amount).toBeFocused();
+  await amount.fill(proposed);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByText(new RegExp(`Approve \\$[\\d,.]+ for ${reference}\\?`))).toBeVisible();
+  await expect(page).not.toHaveTitle(/^Error: /);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Yes, confirm' }).click();
   await expect(page.getByText('Decision recorded: Approved.')).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, type MouseEvent } from 'react';
 import { useT } from './i18n.tsx';
 import { uiMessages } from './messages.ts';
 import { markTitleError } from './PageTitle.tsx';
@@ -27,6 +27,8 @@ export interface ErrorSummaryProps {
 export function ErrorSummary({ errors, title, focusKey }: ErrorSummaryProps) {
   const tr = useT(uiMessages);
   const ref = useRef<HTMLDivElement>(null);
+  // A page may hold several forms (a review page: comment, reassign, decision), each with its summary.
+  const titleId = useId();
   const hasErrors = errors.length > 0;
 
   useEffect(() => {
@@ -53,10 +55,10 @@ export function ErrorSummary({ errors, title, focusKey }: ErrorSummaryProps) {
       className="usa-alert usa-alert--error margin-bottom-3"
       role="alert"
       tabIndex={-1}
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
     >
       <div className="usa-alert__body">
-        <h2 className="usa-alert__heading" id="error-summary-title">
+        <h2 className="usa-alert__heading" id={titleId}>
           {heading}
         </h2>
         <ul className="usa-list usa-list--unstyled">

@@ -38,6 +38,42 @@ describe('problemFieldErrors', () => {
       other: [],
     });
   });
+  it("shows a refusal the field expects in the catalog's words for the problem code, in the reader's language", () => {
+    const amount: FormField<'approvedAmountCents'>[] = [
+      {
+        name: 'approvedAmountCents',
+        id: 'amount',
+        refusals: ['decision.amount_above_program_max'],
+      },
+    ];
+    const refusal = (code: string) => ({
+      status: 400,
+      code,
+      params: { limitCents: 100_000 },
+      errors: [
+        {
+          field: 'body.approvedAmountCents',
+          message: 'approvedAmountCents ($1,500.00) is more than the program maximum of $1,000.00.',
+        },
+      ],
+    });
+    expect(problemFieldErrors(refusal('decision.amount_above_program_max'), amount, 'es')).toEqual({
+      byField: {
+        approvedAmountCents: [
+          'El monto es mayor que el máximo del programa. Apruebe como máximo $1,000.00.',
+        ],
+      },
+      other: [],
+    });
+    // A code the field does not expect keeps the server's own text.
+    expect(
+      problemFieldErrors(refusal('decision.amount_above_budget'), amount, 'es').byField,
+    ).toEqual({
+      approvedAmountCents: [
+        'approvedAmountCents ($1,500.00) is more than the program maximum of $1,000.00.',
+      ],
+    });
+  });
 });
 
 let api: FormErrors<'name' | 'scopes'>;

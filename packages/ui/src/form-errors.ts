@@ -1,16 +1,23 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { ErrorCode } from '@hms/contracts/error-codes';
 import type { SummaryError } from './ErrorSummary.tsx';
-import { fieldErrorText } from './error-messages.ts';
+import { fieldErrorText, problemText } from './error-messages.ts';
 import { useLanguage, type Language } from './i18n.tsx';
 
 /** A field of a form: its name (as the API names it after `body.`) and the id of the input the summary links to. */
 export interface FormField<F extends string> {
   name: F;
   id: string;
+  /**
+   * Problem codes of the server's refusals about this field (e.g. `decision.amount_above_program_max`): their
+   * field error carries only the server's English text, so the field shows the code's catalog message instead.
+   */
+  refusals?: readonly ErrorCode[];
 }
 
 interface ProblemLike {
   status?: unknown;
+  code?: unknown;
   errors?: unknown;
 }
 
@@ -30,7 +37,8 @@ export function problemFieldErrors<F extends string>(
 ): { byField: Partial<Record<F, string[]>>; other: string[] } {
   const byField: Partial<Record<F, string[]>> = {};
   const other: string[] = [];
-  const list = (typeof error === 'object' && error !== null ? (error as ProblemLike) : {}).errors;
+  const problem = typeof error === 'object' && error !== null ? (error as ProblemLike) : {};
+  const list = problem.errors;
   if (!Array.isArray(list)) return { byField, other };
   for (const item of list as unknown[]) {
     const {
@@ -45,10 +53,15 @@ export function problemFieldErrors<F extends string>(
       params?: unknown;
     };
     if (typeof raw !== 'string' || !raw) continue;
-    // The catalog's words for a coded field error, in the reader's language; the server's own text otherwise.
-    const message = fieldErrorText({ message: raw, code, params }, language);
     const name = typeof field === 'string' ? fieldNameOf(field) : '';
     const match = fields.find((f) => f.name === name);
+    // The catalog's words for a coded field error or a refusal the field expects, in the reader's language; the
+    // server's own text otherwise.
+    const refusal =
+      code === undefined && match?.refusals?.some((c) => c === problem.code)
+        ? problemText(error, language).message
+        : undefined;
+    const message = refusal ?? fieldErrorText({ message: raw, code, params }, language);
     if (match) (byField[match.name] ??= []).push(message);
     else other.push(message);
   }

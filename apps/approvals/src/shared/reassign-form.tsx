@@ -1,7 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { eligibleAssignees, type RuleRequest } from '@hms/contracts/request-rules';
-import { LoadingState, ProblemAlert, SelectField, useT } from '@hms/ui';
+import {
+  ErrorSummary,
+  LoadingState,
+  ProblemAlert,
+  SelectField,
+  problemFieldErrors,
+  useFormErrors,
+  useT,
+  type FormField,
+} from '@hms/ui';
 import { approversQueryOptions, reassignMutationOptions } from './assignment-api.ts';
 import { reassignMessages } from './reassign-messages.ts';
 
@@ -15,7 +24,9 @@ export interface ReassignTarget {
 /**
  * A senior approver gives a request to another approver: choose among the people the request may go to (the same
  * rule the API checks), confirm, and read the outcome. Focus moves to each step's heading or message, so a keyboard
- * or screen-reader user follows the steps without hunting for them.
+ * or screen-reader user follows the steps without hunting for them. Mistakes follow the error-summary pattern; a
+ * person the server refuses (`body.assigneeId`, e.g. their roles changed meanwhile) brings the choice back with the
+ * refusal on it.
  */
 export function ReassignForm({
   request,
@@ -32,7 +43,14 @@ export function ReassignForm({
   const reassign = useMutation(reassignMutationOptions(client));
   const [chosen, setChosen] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const headingId = `reassign-${request.id}`;
+  const fields = useMemo<FormField<'assigneeId'>[]>(
+    () => [
+      { name: 'assigneeId', id: `${headingId}-person`, refusals: ['request.assignee_invalid'] },
+    ],
+    [headingId],
+  );
+  const errors = useFormErrors(fields);
   const heading = useRef<HTMLHeadingElement>(null);
   const confirmText = useRef<HTMLParagraphElement>(null);
   const outcome = useRef<HTMLParagraphElement>(null);
@@ -48,13 +66,26 @@ export function ReassignForm({
   const people = eligibleAssignees(request.rules, approvers.data ?? []);
   const person = people.find((p) => p.id === chosen);
   const H = headingLevel === 2 ? 'h2' : 'h3';
-  const headingId = `reassign-${request.id}`;
 
   function next(e: FormEvent) {
     e.preventDefault();
-    if (!person) return setError(tr('required'));
-    setError(undefined);
+    if (errors.check({ assigneeId: person ? undefined : tr('required') })) return;
+    reassign.reset();
     setConfirming(true);
+  }
+
+  function confirm(assigneeId: string) {
+    reassign.mutate(
+      { id: request.id, assigneeId },
+      {
+        onError: (error) => {
+          const { byField, other } = problemFieldErrors(error, fields);
+          if (Object.keys(byField).length === 0 && other.length === 0) return;
+          setConfirming(false);
+          errors.fail(error);
+        },
+      },
+    );
   }
 
   return (
@@ -106,7 +137,7 @@ export function ReassignForm({
               type="button"
               className="usa-button"
               disabled={reassign.isPending}
-              onClick={() => reassign.mutate({ id: request.id, assigneeId: person.id })}
+              onClick={() => confirm(person.id)}
             >
               {tr('yes')}
             </button>
@@ -123,11 +154,12 @@ export function ReassignForm({
           </div>
         ) : (
           <form className="usa-form" noValidate onSubmit={next}>
+            <ErrorSummary {...errors.summary} />
             <SelectField
               id={`${headingId}-person`}
               label={tr('person')}
               hint={tr('personHint')}
-              error={error}
+              error={errors.error('assigneeId')}
               placeholder={tr('choose')}
               value={chosen}
               onChange={(e) => setChosen(e.target.value)}

@@ -362,7 +362,7 @@ describe('Approval inbox', () => {
       'Sasha Second (senior approver)',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByText('Choose the person to give it to.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Choose the person to give it to.' })).toBeTruthy();
     fireEvent.change(select, { target: { value: 's2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.getByText('Give HMS-AAAA-0001-X to Sasha Second?')).toBeTruthy();

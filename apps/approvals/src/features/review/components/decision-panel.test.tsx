@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { LanguageProvider } from '@hms/ui';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { LanguageProvider, PageTitle } from '@hms/ui';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DecisionBody, DecisionKind } from '@hms/contracts/decisions';
 import type { ReviewDetail } from '@hms/contracts/review';
@@ -52,26 +52,36 @@ function Harness({
   onDecide,
   error,
   detail = review,
+  respond,
+  language = 'en',
 }: {
   onDecide: (b: DecisionBody) => void;
   error?: unknown;
   detail?: ReviewDetail;
+  /** What the server answers to a confirmed decision (a problem), as the mutation's error. */
+  respond?: (b: DecisionBody) => unknown;
+  language?: 'en' | 'es';
 }) {
   const [open, setOpen] = useState<DecisionKind | null>(null);
+  const [failure, setFailure] = useState<unknown>(error ?? null);
   useShortcuts({
     a: () => setOpen('approve'),
     r: () => setOpen('reject'),
     i: () => setOpen('request_info'),
   });
   return (
-    <LanguageProvider initialLanguage="en">
+    <LanguageProvider initialLanguage={language}>
+      <PageTitle>Review</PageTitle>
       <DecisionPanel
         review={detail}
         open={open}
         onOpen={setOpen}
-        onDecide={onDecide}
+        onDecide={(b) => {
+          onDecide(b);
+          setFailure(respond?.(b) ?? null);
+        }}
         pending={false}
-        error={error ?? null}
+        error={failure}
         onReload={() => undefined}
       />
     </LanguageProvider>
@@ -113,9 +123,18 @@ describe('DecisionPanel', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     };
     tryAmount('1,900.00');
-    expect(screen.getByText('Approve at most the $1,800.00 requested.')).toBeTruthy();
+    expect(
+      within(screen.getByRole('alert'))
+        .getByRole('link', { name: 'Approve at most the $1,800.00 requested.' })
+        .getAttribute('href'),
+    ).toBe('#decision-amount');
+    expect(document.getElementById('decision-amount-error')!.textContent).toBe(
+      'Approve at most the $1,800.00 requested.',
+    );
     tryAmount('0');
-    expect(screen.getByText('Enter an amount of at least $0.01.')).toBeTruthy();
+    expect(document.getElementById('decision-amount-error')!.textContent).toBe(
+      'Enter an amount of at least $0.01.',
+    );
     expect(screen.queryByRole('button', { name: 'Yes, confirm' })).toBeNull();
 
     cleanup();
@@ -129,7 +148,9 @@ describe('DecisionPanel', () => {
       target: { value: '1,500' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByText('Approve at most $1,000.00, the program maximum.')).toBeTruthy();
+    expect(document.getElementById('decision-amount-error')!.textContent).toBe(
+      'Approve at most $1,000.00, the program maximum.',
+    );
     expect(screen.getByLabelText('Approved amount in dollars').getAttribute('aria-invalid')).toBe(
       'true',
     );
@@ -168,13 +189,25 @@ describe('DecisionPanel', () => {
     expect(screen.queryByRole('button', { name: 'Ask for information (i)' })).toBeNull();
   });
 
-  it('reject: needs a reason and a message; says what the citizen will read', async () => {
+  it('reject: needs a reason and a message (error summary with links); says what the citizen will read', async () => {
     const onDecide = vi.fn();
     const { container } = render(<Harness onDecide={onDecide} />);
     fireEvent.keyDown(document.body, { key: 'r' });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByText('This field is required.')).toBeTruthy();
-    expect(screen.getByText('Write at least 10 characters.')).toBeTruthy();
+    // The error-summary pattern: focused summary at the top, each error linked to its field, "Error:" title.
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(document.title.startsWith('Error: Review')).toBe(true);
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Choose the reason for rejecting the request.', '#decision-reasonCode'],
+      ['Write the message to the citizen: at least 10 characters.', '#decision-message'],
+    ]);
+    fireEvent.click(links[1]!);
+    expect(document.activeElement).toBe(screen.getByLabelText('Message to the citizen'));
+    expect(document.getElementById('decision-reasonCode-error')!.textContent).toBe(
+      'Choose the reason for rejecting the request.',
+    );
     expect(await axeViolations(container)).toEqual([]);
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'ineligible' } });
     fireEvent.change(screen.getByLabelText('Message to the citizen'), {
@@ -184,6 +217,7 @@ describe('DecisionPanel', () => {
     expect(
       screen.getByText(/The citizen will be told: “Your home is outside the program area.”/),
     ).toBeTruthy();
+    expect(document.title.startsWith('Error:')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, confirm' }));
     expect(onDecide).toHaveBeenCalledWith({
       kind: 'reject',
@@ -193,10 +227,22 @@ describe('DecisionPanel', () => {
     });
   });
 
-  it('request information: sends the question after confirmation', () => {
+  it('request information: sends the question after confirmation', async () => {
     const onDecide = vi.fn();
     render(<Harness onDecide={onDecide} />);
     fireEvent.keyDown(document.body, { key: 'i' });
+    fireEvent.change(screen.getByLabelText('Question for the citizen'), {
+      target: { value: 'Invoice?' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(
+      within(summary)
+        .getByRole('link', { name: 'Write the question for the citizen: at least 10 characters.' })
+        .getAttribute('href'),
+    ).toBe('#decision-question');
+    expect(onDecide).not.toHaveBeenCalled();
     fireEvent.change(screen.getByLabelText('Question for the citizen'), {
       target: { value: 'Please upload the invoice.' },
     });
@@ -207,6 +253,49 @@ describe('DecisionPanel', () => {
       version: 4,
       question: 'Please upload the invoice.',
     });
+  });
+
+  it("a field the server refuses after the confirmation brings the form back: what was typed, the refusal on its field in the reader's language", async () => {
+    const onDecide = vi.fn();
+    // The budget moved on the server after the page loaded: the form's own checks pass, the API refuses.
+    const respond = () => ({
+      status: 400,
+      code: 'decision.amount_above_budget',
+      title: 'Your request has errors',
+      detail:
+        'approvedAmountCents ($1,100.00) is more than the $900.00 left in the budget of Rebate.',
+      params: { amountCents: 110_000, limitCents: 90_000 },
+      errors: [
+        {
+          field: 'body.approvedAmountCents',
+          message:
+            'approvedAmountCents ($1,100.00) is more than the $900.00 left in the budget of Rebate.',
+        },
+      ],
+    });
+    const { container } = render(<Harness onDecide={onDecide} respond={respond} language="es" />);
+    fireEvent.keyDown(document.body, { key: 'a' });
+    const amount = screen.getByLabelText('Monto aprobado en dólares');
+    fireEvent.change(amount, { target: { value: '1,100' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continuar' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sí, confirmar' }));
+    expect(onDecide).toHaveBeenCalledTimes(1);
+
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(document.title.startsWith('Error: Review')).toBe(true);
+    const spanish =
+      'El monto es mayor que lo que le queda al programa. Apruebe como máximo $900.00, o pida a finanzas que amplíe el presupuesto.';
+    expect(within(summary).getByRole('link', { name: spanish }).getAttribute('href')).toBe(
+      '#decision-amount',
+    );
+    expect(document.getElementById('decision-amount-error')!.textContent).toBe(spanish);
+    const back = screen.getByLabelText('Monto aprobado en dólares') as HTMLInputElement;
+    expect(back.value).toBe('1,100');
+    expect(back.getAttribute('aria-invalid')).toBe('true');
+    // Shown once, on the field: no second alert with the same refusal.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it('a 409 says who changed what and offers a reload', () => {

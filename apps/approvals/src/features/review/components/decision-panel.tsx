@@ -12,8 +12,46 @@ import {
   maxApprovableCents,
   type AmountProblem,
 } from '@hms/contracts/request-rules';
-import { formatCents, ProblemAlert, problemText, useLanguage, useT } from '@hms/ui';
+import {
+  ErrorSummary,
+  formatCents,
+  ProblemAlert,
+  problemFieldErrors,
+  problemText,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFormErrors,
+  useLanguage,
+  useT,
+  type FormField,
+} from '@hms/ui';
 import { reviewMessages } from '../messages.ts';
+
+type DecisionField = 'approvedAmountCents' | 'reasonCode' | 'messageToApplicant' | 'question';
+
+/** Named as the API names them (`body.approvedAmountCents` lands on the amount input). */
+const FIELDS: FormField<DecisionField>[] = [
+  {
+    name: 'approvedAmountCents',
+    id: 'decision-amount',
+    refusals: [
+      'decision.amount_above_requested',
+      'decision.amount_above_first_approval',
+      'decision.amount_above_program_max',
+      'decision.amount_above_budget',
+    ],
+  },
+  { name: 'reasonCode', id: 'decision-reasonCode' },
+  { name: 'messageToApplicant', id: 'decision-message' },
+  { name: 'question', id: 'decision-question' },
+];
+
+/** Whether the server refused what was typed in the form (field errors), rather than the decision itself. */
+function isAboutFields(error: unknown): boolean {
+  const { byField, other } = problemFieldErrors(error, FIELDS);
+  return Object.keys(byField).length > 0 || other.length > 0;
+}
 
 const BUTTON_CLASS: Record<DecisionKind, string> = {
   approve: '',
@@ -35,7 +73,9 @@ export interface DecisionPanelProps {
 /**
  * The decisions the viewer may take (review.allowedActions, computed by the API from the rules it enforces), each a
  * short form followed by a confirmation step that restates what will happen. An approved amount is checked against
- * the same amount rules as the API before the confirmation step. The version the reviewer saw goes with the
+ * the same amount rules as the API before the confirmation step. Mistakes follow the error-summary pattern (summary
+ * at the top of the form takes focus and links to each field); a field the server refuses after the confirmation
+ * brings the form back with what was typed and the refusal on its field. The version the reviewer saw goes with the
  * decision, so a change made meanwhile by someone else is refused (409) and shown here with who changed what.
  */
 export function DecisionPanel({
@@ -50,18 +90,31 @@ export function DecisionPanel({
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
   const [draft, setDraft] = useState<DecisionBody | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // What was typed, so the form comes back filled in after "Cancel" on the confirmation or a server refusal.
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const errors = useFormErrors(FIELDS);
+  const { clear, fail } = errors;
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const firstField = useRef<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>(null);
+  const failedWith = useRef<unknown>(null);
 
   useEffect(() => {
     setDraft(null);
-    setErrors({});
+    setTyped({});
+    clear();
     if (open) firstField.current?.focus();
-  }, [open]);
+  }, [open, clear]);
   useEffect(() => {
     if (draft) confirmRef.current?.focus();
   }, [draft]);
+
+  const fieldRefusal = error ? isAboutFields(error) : false;
+  useEffect(() => {
+    if (!fieldRefusal || failedWith.current === error) return;
+    failedWith.current = error;
+    setDraft(null);
+    fail(error);
+  }, [error, fieldRefusal, fail]);
 
   const limits = {
     requestedCents: review.amountRequestedCents,
@@ -85,20 +138,28 @@ export function DecisionPanel({
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const text = (k: string) => String(form.get(k) ?? '').trim();
-    const bad: Record<string, string> = {};
+    setTyped(Object.fromEntries([...form.keys()].map((k) => [k, String(form.get(k) ?? '')])));
     let body: DecisionBody | null = null;
     if (open === 'approve') {
       const parsed = parseDollars(text('amount'));
       const problem = parsed.ok ? approvalAmountProblem(parsed.cents, limits) : null;
-      if (!parsed.ok) bad.amount = tr('amountError');
-      else if (problem) bad.amount = amountMessage(problem);
-      else body = { kind: 'approve', version: review.version, approvedAmountCents: parsed.cents };
+      const failed = errors.check({
+        approvedAmountCents: !parsed.ok
+          ? tr('amountError')
+          : problem
+            ? amountMessage(problem)
+            : undefined,
+      });
+      if (!failed && parsed.ok)
+        body = { kind: 'approve', version: review.version, approvedAmountCents: parsed.cents };
     } else if (open === 'reject') {
       const reasonCode = text('reasonCode');
       const message = text('message');
-      if (!reasonCode) bad.reasonCode = tr('fieldRequired');
-      if (message.length < 10) bad.message = tr('tooShort');
-      if (!bad.reasonCode && !bad.message)
+      const failed = errors.check({
+        reasonCode: reasonCode ? undefined : tr('reasonRequired'),
+        messageToApplicant: message.length < 10 ? tr('messageTooShort') : undefined,
+      });
+      if (!failed)
         body = {
           kind: 'reject',
           version: review.version,
@@ -107,22 +168,13 @@ export function DecisionPanel({
         };
     } else if (open === 'request_info') {
       const question = text('question');
-      if (question.length < 10) bad.question = tr('tooShort');
-      else body = { kind: 'request_info', version: review.version, question };
+      const failed = errors.check({
+        question: question.length < 10 ? tr('questionTooShort') : undefined,
+      });
+      if (!failed) body = { kind: 'request_info', version: review.version, question };
     }
-    setErrors(bad);
     if (body) setDraft(body);
   }
-
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <span className="usa-error-message" id={`decision-${name}-error`}>
-        {errors[name]}
-      </span>
-    ) : null;
-  const describedBy = (name: string, hint?: string) =>
-    [errors[name] ? `decision-${name}-error` : '', hint ?? ''].filter(Boolean).join(' ') ||
-    undefined;
 
   return (
     <section aria-labelledby="decide-heading" className="margin-y-3">
@@ -137,7 +189,7 @@ export function DecisionPanel({
             </button>
           </div>
         </div>
-      ) : error ? (
+      ) : error && !fieldRefusal ? (
         <ProblemAlert error={error} headingLevel={3} />
       ) : null}
       <div className="usa-button-group margin-bottom-2">
@@ -161,91 +213,61 @@ export function DecisionPanel({
           noValidate
           aria-label={tr(open === 'approve' ? 'approve' : open === 'reject' ? 'reject' : 'info')}
         >
+          <ErrorSummary {...errors.summary} />
           {open === 'approve' ? (
-            <div className={`usa-form-group${errors.amount ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor="decision-amount">
-                {tr('amount')}
-              </label>
-              <span className="usa-hint" id="decision-amount-hint">
-                {tr('amountHint', {
-                  max: money(maxCents),
-                  requested: money(review.amountRequestedCents),
-                  programMax: money(review.program.maxAmountCents),
-                  budget: money(review.program.remainingBudgetCents),
-                })}{' '}
-                {review.status === 'in_review'
-                  ? tr('secondHint', { threshold: money(review.program.approvalThresholdCents) })
-                  : ''}
-              </span>
-              {fieldError('amount')}
-              <input
-                ref={firstField}
-                className={`usa-input${errors.amount ? ' usa-input--error' : ''}`}
-                id="decision-amount"
-                name="amount"
-                inputMode="decimal"
-                defaultValue={(maxCents / 100).toFixed(2)}
-                aria-describedby={describedBy('amount', 'decision-amount-hint')}
-                aria-invalid={errors.amount ? true : undefined}
-              />
-            </div>
+            <TextField
+              ref={firstField}
+              id="decision-amount"
+              name="amount"
+              label={tr('amount')}
+              hint={`${tr('amountHint', {
+                max: money(maxCents),
+                requested: money(review.amountRequestedCents),
+                programMax: money(review.program.maxAmountCents),
+                budget: money(review.program.remainingBudgetCents),
+              })}${
+                review.status === 'in_review'
+                  ? ` ${tr('secondHint', { threshold: money(review.program.approvalThresholdCents) })}`
+                  : ''
+              }`}
+              error={errors.error('approvedAmountCents')}
+              inputMode="decimal"
+              defaultValue={typed.amount ?? (maxCents / 100).toFixed(2)}
+            />
           ) : null}
           {open === 'reject' ? (
             <>
-              <div className={`usa-form-group${errors.reasonCode ? ' usa-form-group--error' : ''}`}>
-                <label className="usa-label" htmlFor="decision-reasonCode">
-                  {tr('reason')}
-                </label>
-                {fieldError('reasonCode')}
-                <select
-                  ref={firstField}
-                  className="usa-select"
-                  id="decision-reasonCode"
-                  name="reasonCode"
-                  defaultValue=""
-                  aria-describedby={describedBy('reasonCode')}
-                  aria-invalid={errors.reasonCode ? true : undefined}
-                >
-                  <option value="" disabled>
-                    -
-                  </option>
-                  {rejectReasonCodes.map((c) => (
-                    <option key={c} value={c}>
-                      {rejectReasonLabels[language][c]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className={`usa-form-group${errors.message ? ' usa-form-group--error' : ''}`}>
-                <label className="usa-label" htmlFor="decision-message">
-                  {tr('message')}
-                </label>
-                {fieldError('message')}
-                <textarea
-                  className="usa-textarea"
-                  id="decision-message"
-                  name="message"
-                  aria-describedby={describedBy('message')}
-                  aria-invalid={errors.message ? true : undefined}
-                />
-              </div>
+              <SelectField
+                ref={firstField}
+                id="decision-reasonCode"
+                name="reasonCode"
+                label={tr('reason')}
+                error={errors.error('reasonCode')}
+                placeholder={tr('chooseReason')}
+                defaultValue={typed.reasonCode ?? ''}
+                options={rejectReasonCodes.map((c) => ({
+                  value: c,
+                  label: rejectReasonLabels[language][c],
+                }))}
+              />
+              <TextAreaField
+                id="decision-message"
+                name="message"
+                label={tr('message')}
+                error={errors.error('messageToApplicant')}
+                defaultValue={typed.message ?? ''}
+              />
             </>
           ) : null}
           {open === 'request_info' ? (
-            <div className={`usa-form-group${errors.question ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor="decision-question">
-                {tr('question')}
-              </label>
-              {fieldError('question')}
-              <textarea
-                ref={firstField}
-                className="usa-textarea"
-                id="decision-question"
-                name="question"
-                aria-describedby={describedBy('question')}
-                aria-invalid={errors.question ? true : undefined}
-              />
-            </div>
+            <TextAreaField
+              ref={firstField}
+              id="decision-question"
+              name="question"
+              label={tr('question')}
+              error={errors.error('question')}
+              defaultValue={typed.question ?? ''}
+            />
           ) : null}
           <button type="submit" className="usa-button margin-top-2">
             {tr('continue')}

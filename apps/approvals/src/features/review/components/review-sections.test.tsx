@@ -1,8 +1,15 @@
-import { LanguageProvider, type Language } from '@hms/ui';
-import { cleanup, render, screen } from '@testing-library/react';
+import { LanguageProvider, PageTitle, type Language } from '@hms/ui';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewDetail } from '@hms/contracts/review';
-import { AuditSection, BankSection, RiskSection, TimelineSection } from './review-sections.tsx';
+import {
+  AuditSection,
+  BankSection,
+  CommentsSection,
+  RiskSection,
+  TimelineSection,
+} from './review-sections.tsx';
+import { axeViolations } from '../../../shared/axe.test-helper.ts';
 
 type Timeline = ReviewDetail['timeline'];
 const at = '2026-11-21T15:00:00.000Z';
@@ -139,5 +146,92 @@ describe('review history, risk and bank sections', () => {
     expect(container.textContent).toContain('Aún no confirmada con el banco');
     expect(container.textContent).toContain('Respuestas guardadas');
     expect(container.textContent).not.toMatch(CODES);
+  });
+});
+
+describe('the comment form', () => {
+  function showComments(language: Language, respond: () => unknown) {
+    const sent: string[] = [];
+    const view = render(
+      <LanguageProvider initialLanguage={language}>
+        <PageTitle>Review</PageTitle>
+        <CommentsSection
+          review={{ ...review, comments: [] }}
+          pending={false}
+          onAdd={(text, done, failed) => {
+            sent.push(text);
+            const error = respond();
+            if (error) failed(error);
+            else done();
+          }}
+        />
+      </LanguageProvider>,
+    );
+    return { ...view, sent };
+  }
+
+  it('an empty comment: the summary takes focus and links to the field; the title starts with "Error:"', async () => {
+    const { container, sent } = showComments('en', () => null);
+    fireEvent.change(screen.getByLabelText('Add a comment'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add comment' }));
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(document.title.startsWith('Error: Review')).toBe(true);
+    const link = within(summary).getByRole('link', {
+      name: 'Write the comment before adding it.',
+    });
+    expect(link.getAttribute('href')).toBe('#comment');
+    fireEvent.click(link);
+    expect(document.activeElement).toBe(screen.getByLabelText('Add a comment'));
+    expect(document.getElementById('comment-error')!.textContent).toBe(
+      'Write the comment before adding it.',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+    // The API's own length rule, checked before sending.
+    fireEvent.change(screen.getByLabelText('Add a comment'), {
+      target: { value: 'x'.repeat(4001) },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add comment' }));
+    expect(document.getElementById('comment-error')!.textContent).toBe(
+      'Shorten the comment to 4,000 characters or fewer.',
+    );
+    expect(sent).toEqual([]);
+  });
+
+  it("the server's refusal of the text lands on the field in the reader's language; other failures above the form", async () => {
+    let answer: unknown = {
+      status: 400,
+      code: 'validation.failed',
+      errors: [
+        {
+          field: 'body.body',
+          message: 'body must be 4,000 characters or fewer.',
+          code: 'field.too_long',
+          params: { maximum: 4000 },
+        },
+      ],
+    };
+    const { sent } = showComments('es', () => answer);
+    const field = screen.getByLabelText('Agregar un comentario');
+    fireEvent.change(field, { target: { value: '  Llamé al solicitante.  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Agregar comentario' }));
+    expect(sent).toEqual(['Llamé al solicitante.']);
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(
+      within(summary)
+        .getByRole('link', { name: 'Escriba como máximo 4000 caracteres.' })
+        .getAttribute('href'),
+    ).toBe('#comment');
+    expect(document.getElementById('comment-error')!.textContent).toBe(
+      'Escriba como máximo 4000 caracteres.',
+    );
+
+    answer = { status: 403, code: 'auth.role_required' };
+    fireEvent.click(screen.getByRole('button', { name: 'Agregar comentario' }));
+    await waitFor(() => expect(document.getElementById('comment-error')).toBeNull());
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Su cuenta no tiene permiso para hacer esto.',
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { ReviewDetail } from '@hms/contracts/review';
+import { commentBodySchema, type ReviewDetail } from '@hms/contracts/review';
 import { allQuestions } from '@hms/contracts/question-answers';
 import {
   accountTypeLabels,
@@ -13,12 +13,17 @@ import { isAuditAction } from '@hms/contracts/audit';
 import { explainRiskSignal } from '@hms/contracts/risk-explanation';
 import {
   answerText,
+  ErrorSummary,
   formatCents,
   formatDate,
   formatDateTime,
+  ProblemAlert,
+  TextAreaField,
+  useFormErrors,
   useLabel,
   useLanguage,
   useT,
+  type FormField,
 } from '@hms/ui';
 import { reviewMessages } from '../messages.ts';
 import { RiskBadge, StatusText, useStatusLabel } from '../../../shared/badges.tsx';
@@ -327,25 +332,35 @@ export function InfoAnswerPanel({ review }: { review: ReviewDetail }) {
   );
 }
 
+const COMMENT_FIELDS: FormField<'body'>[] = [{ name: 'body', id: 'comment' }];
+
+/**
+ * Internal comments and the form to add one, with the error-summary pattern: the length rule is the API's own schema,
+ * and whatever the server refuses shows on the field (or above the form when it is not about the text).
+ */
 export function CommentsSection({
   review,
   onAdd,
   pending,
 }: {
   review: ReviewDetail;
-  onAdd: (text: string, done: () => void) => void;
+  onAdd: (text: string, done: () => void, failed: (error: unknown) => void) => void;
   pending: boolean;
 }) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(COMMENT_FIELDS);
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    const text = String(new FormData(form).get('comment') ?? '').trim();
-    if (!text) return setError(tr('commentEmpty'));
-    setError(null);
-    onAdd(text, () => form.reset());
+    const text = String(new FormData(form).get('comment') ?? '');
+    const checked = commentBodySchema.shape.body.safeParse(text);
+    const tooLong = checked.error?.issues.some((i) => i.code === 'too_big');
+    const failed = errors.check({
+      body: checked.success ? undefined : tooLong ? tr('commentTooLong') : tr('commentEmpty'),
+    });
+    if (failed || !checked.success) return;
+    onAdd(checked.data, () => form.reset(), errors.fail);
   }
   return (
     <section aria-labelledby="comments-h">
@@ -361,23 +376,14 @@ export function CommentsSection({
         ))}
       </ul>
       <form className="usa-form" onSubmit={submit} noValidate>
-        <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="comment">
-            {tr('comment')}
-          </label>
-          {error ? (
-            <span className="usa-error-message" id="comment-error">
-              {error}
-            </span>
-          ) : null}
-          <textarea
-            className="usa-textarea"
-            id="comment"
-            name="comment"
-            aria-describedby={error ? 'comment-error' : undefined}
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
+        <ErrorSummary {...errors.summary} />
+        {errors.problem ? <ProblemAlert error={errors.problem} headingLevel={3} /> : null}
+        <TextAreaField
+          id="comment"
+          name="comment"
+          label={tr('comment')}
+          error={errors.error('body')}
+        />
         <button type="submit" className="usa-button usa-button--outline" disabled={pending}>
           {tr('addComment')}
         </button>

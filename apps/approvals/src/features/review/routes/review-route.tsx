@@ -160,7 +160,9 @@ export function ReviewRoute() {
           <CommentsSection
             review={r}
             pending={comment.isPending}
-            onAdd={(text, done) => comment.mutate(text, { onSuccess: done })}
+            onAdd={(text, done, failed) =>
+              comment.mutate(text, { onSuccess: done, onError: failed })
+            }
           />
           <TimelineSection review={r} />
           <AuditSection review={r} />

@@ -1,0 +1,120 @@
+import { LanguageProvider, PageTitle } from '@hms/ui';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReassignForm, type ReassignTarget } from './reassign-form.tsx';
+import { axeViolations } from './axe.test-helper.ts';
+
+const target: ReassignTarget = {
+  id: '00000000-0000-7000-8000-000000000001',
+  reference: 'HMS-AAAA-0001-X',
+  assigneeName: 'Avery Approver',
+  rules: {
+    status: 'in_review',
+    applicantId: 'applicant-1',
+    assigneeId: 'a1',
+    firstApproverId: null,
+  },
+};
+
+let posts: unknown[] = [];
+function serve(assignment: () => { status: number; body: unknown }) {
+  posts = [];
+  vi.stubGlobal('fetch', async (input: Request) => {
+    const url = new URL(input.url);
+    let reply: { status: number; body: unknown } = { status: 404, body: {} };
+    if (input.method === 'GET' && url.pathname === '/api/inbox/approvers')
+      reply = {
+        status: 200,
+        body: {
+          items: [
+            { id: 'a1', name: 'Avery Approver', roles: ['approver'] },
+            { id: 's2', name: 'Sasha Second', roles: ['senior_approver'] },
+          ],
+        },
+      };
+    if (input.method === 'POST' && url.pathname === `/api/requests/${target.id}/assignment`) {
+      posts.push(JSON.parse(await input.clone().text()));
+      reply = assignment();
+    }
+    return new Response(JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: {
+        'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json',
+      },
+    });
+  });
+}
+
+function renderForm(language: 'en' | 'es' = 'en') {
+  document.cookie = 'hms_csrf=t';
+  return render(
+    <QueryClientProvider
+      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+    >
+      <LanguageProvider initialLanguage={language}>
+        <PageTitle>Inbox</PageTitle>
+        <ReassignForm request={target} onClose={() => undefined} />
+      </LanguageProvider>
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('ReassignForm', () => {
+  it('no person chosen: the summary takes focus, names the fix, links to the list; the title starts with "Error:"', async () => {
+    serve(() => ({ status: 500, body: {} }));
+    const { container } = renderForm();
+    await screen.findByLabelText('Give it to');
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(document.title.startsWith('Error: Inbox')).toBe(true);
+    const link = within(summary).getByRole('link', { name: 'Choose the person to give it to.' });
+    expect(link.getAttribute('href')).toBe(`#reassign-${target.id}-person`);
+    fireEvent.click(link);
+    expect(document.activeElement).toBe(screen.getByLabelText('Give it to'));
+    expect(document.getElementById(`reassign-${target.id}-person-error`)!.textContent).toBe(
+      'Choose the person to give it to.',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+    expect(posts).toEqual([]);
+  });
+
+  it('a person the server refuses brings the choice back with the refusal on it, in the reader’s language', async () => {
+    serve(() => ({
+      status: 400,
+      body: {
+        type: 'https://hms.example.gov/problems/request.assignee_invalid',
+        code: 'request.assignee_invalid',
+        title: 'Your request has errors',
+        status: 400,
+        detail: 'Sasha Second is no longer an approver.',
+        errors: [{ field: 'body.assigneeId', message: 'Sasha Second is no longer an approver.' }],
+      },
+    }));
+    const { container } = renderForm('es');
+    const select = await screen.findByLabelText('Asignarla a');
+    fireEvent.change(select, { target: { value: 's2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continuar' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sí, reasignar' }));
+
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(posts).toEqual([{ assigneeId: 's2' }]);
+    const spanish = 'Esta persona no puede tomar esta solicitud. Elija a otra.';
+    expect(within(summary).getByRole('link', { name: spanish }).getAttribute('href')).toBe(
+      `#reassign-${target.id}-person`,
+    );
+    expect(document.getElementById(`reassign-${target.id}-person-error`)!.textContent).toBe(
+      spanish,
+    );
+    expect((screen.getByLabelText('Asignarla a') as HTMLSelectElement).value).toBe('s2');
+    expect(document.title.startsWith('Error:')).toBe(true);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
