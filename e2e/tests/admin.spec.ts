@@ -1,29 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { confirmationLink, demoUsers, readMail, signIn, tabTo } from './helpers';
+import { api, demoUsers, readMail, signIn, submitNewPermitRefund, tabTo } from './helpers';
 
 // The administration area over the production build: the shell mounts the finance remote's AdminArea at /admin for
 // admins only; service tokens, webhook endpoints and the email outbox live there.
-
-/** Calls the API with the page's session and CSRF cookie, as the web client does. */
-async function api(
-  page: Page,
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  data?: unknown,
-  headers: Record<string, string> = {},
-) {
-  if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf'))
-    await page.request.get('/api/health');
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { 'x-csrf-token': csrf, ...headers },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
 
 test('an admin lands on /admin, creates and revokes a service token, and reads the email outbox', async ({
   page,
@@ -31,48 +11,10 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   // An email to find in the outbox, made by this test alone (shared demo requests belong to other specs): a new
   // citizen submits a permit refund through the API, which queues "We received your request …"; the test mailbox
   // (mail-catcher.mjs) receives it.
-  const local = `outbox${Date.now()}x`;
-  await api(page, 'POST', '/api/auth/register', {
-    email: `${local}@example.com`,
-    password: 'outbox-e2e-phrase-2026',
-    displayName: 'Olive Outbox',
+  const { email, reference } = await submitNewPermitRefund(page, {
+    prefix: 'outbox',
+    name: 'Olive Outbox',
   });
-  const token = (await confirmationLink(`${local}@example.com`)).split('#token=')[1];
-  await api(page, 'POST', '/api/auth/register/confirm', { token });
-  let draft = await api(page, 'POST', '/api/programs/permit-fee-refund/drafts');
-  const steps = [
-    {
-      step: 'permit',
-      answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '120' },
-    },
-    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Charged twice.' } },
-    {
-      step: 'contact',
-      answers: { applicantName: 'Olive Outbox', contactEmail: `${local}@example.com` },
-    },
-  ];
-  for (const s of steps) {
-    draft = await api(page, 'PUT', `/api/requests/${draft.id}/answers`, {
-      version: draft.version,
-      ...s,
-    });
-  }
-  draft = await api(page, 'PUT', `/api/requests/${draft.id}/bank-account`, {
-    version: draft.version,
-    holderName: 'Olive Outbox',
-    accountType: 'checking',
-    routingNumber: '011000015',
-    accountNumber: '987654321',
-    accountNumberConfirm: '987654321',
-    achAuthorization: true,
-  });
-  const submitted = await api(
-    page,
-    'POST',
-    `/api/requests/${draft.id}/submit`,
-    { declaration: true },
-    { 'idempotency-key': `admin-outbox-${local}` },
-  );
   await api(page, 'POST', '/api/auth/sign-out');
 
   await signIn(page, demoUsers.admin);
@@ -128,16 +70,14 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   await sections.getByRole('link', { name: 'Email outbox' }).click();
   await expect(page).toHaveURL(/\/admin\/outbox$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Email outbox' })).toBeVisible();
-  const subject = `We received your request ${submitted.reference}`;
-  await expect
-    .poll(async () => (await readMail(`${local}@example.com`)).map((m) => m.subject))
-    .toContain(subject);
+  const subject = `We received your request ${reference}`;
+  await expect.poll(async () => (await readMail(email)).map((m) => m.subject)).toContain(subject);
   await page.reload();
   const row = page.getByRole('row', { name: new RegExp(subject) });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Sent');
   await expect(row).toContainText('o•••x@example.com');
-  await expect(row).not.toContainText(`${local}@example.com`);
+  await expect(row).not.toContainText(email);
   await expectNoAxeViolations(page);
 
   // Filter by status through the URL: nothing is dead; the email is among the sent ones.
