@@ -126,6 +126,9 @@ test('the more-information loop: ask, answer in Spanish with a file, see it, app
     0,
   );
   await expectNoAxeViolations(citizen);
+  // The language choice is saved on the shared demo account: give it back in English for the other specs.
+  await citizen.getByRole('button', { name: /english/i }).click();
+  await expect(citizen.getByRole('button', { name: /sign out/i })).toBeVisible();
 });
 
 test('the decision panel stays in view beside the evidence on a wide screen, and follows it on a narrow one', async ({
