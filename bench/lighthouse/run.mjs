@@ -68,6 +68,8 @@ async function citizenPages(origin, cookie) {
   return {
     pages: [
       { name: 'catalog', path: '/services', signedIn: false },
+      // The signed-in home: the server answers with a redirect to the person's area (issue 9), no shell in between.
+      { name: 'signed-in home', path: '/', signedIn: true },
       { name: 'form step', path: form, signedIn: form !== '/sign-in' },
       { name: 'request status', path: status, signedIn: true },
     ],
