@@ -2,11 +2,13 @@ import { LoadingState } from '@hms/ui';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { CatalogRoute } from './features/catalog/routes/catalog-route.tsx';
-import { MyRequestsRoute } from './features/my-requests/routes/my-requests-route.tsx';
 import { NotFound } from './not-found.tsx';
 
-// The first pages (catalog, My requests) stay small; the form (zod schemas, react-hook-form) and the other
-// pages load when first opened.
+// The first page (the catalog) stays small; My requests (its table, the delete-draft confirmation), the form (zod
+// schemas, react-hook-form) and the other pages load when first opened.
+const MyRequestsRoute = lazy(async () => ({
+  default: (await import('./features/my-requests/routes/my-requests-route.tsx')).MyRequestsRoute,
+}));
 const ProgramRoute = lazy(async () => ({
   default: (await import('./features/catalog/routes/program-route.tsx')).ProgramRoute,
 }));
@@ -43,7 +45,7 @@ export function ServicesArea() {
 export function MyRequestsArea() {
   return (
     <Routes>
-      <Route index element={<MyRequestsRoute />} />
+      <Route index element={page(<MyRequestsRoute />)} />
       <Route path="notifications" element={page(<NotificationsRoute />)} />
       <Route path=":requestId" element={page(<RequestRoute />)} />
       <Route path=":requestId/apply" element={page(<ApplyRoute />)} />

@@ -82,7 +82,8 @@ describe('problem responses', () => {
                 code: 'field.too_short',
                 params: { minimum: 12 },
               },
-              { field: 'email', message: 'Unknown code dropped.', code: 'field.made_up' },
+              { field: 'email', message: 'A newer code is kept.', code: 'field.made_up' },
+              { field: 'name', message: 'Not a code is dropped.', code: 'Not a code' },
               { bad: true },
             ],
           }),
@@ -114,7 +115,9 @@ describe('problem responses', () => {
         code: 'field.too_short',
         params: { minimum: 12 },
       },
-      { field: 'email', message: 'Unknown code dropped.' },
+      // The screens find no catalog message for a code they do not know, and show the field's message.
+      { field: 'email', message: 'A newer code is kept.', code: 'field.made_up' },
+      { field: 'name', message: 'Not a code is dropped.' },
     ]);
     expect(problem.fieldError('password')).toMatch(/12 characters/);
   });

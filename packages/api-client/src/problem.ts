@@ -1,12 +1,21 @@
 import type { ErrorCode, FieldErrorCode, ProblemParams } from '@hms/contracts/error-codes';
-import { isErrorCode, isFieldErrorCode } from '@hms/contracts/error-codes';
+
+/**
+ * A code as the server sent it: one of @hms/contracts/error-codes, or one newer than this build. Not checked against
+ * the list here (with its descriptions it is ~2.5 KB gzip of every first page): the screens look a code up in their
+ * message catalog and show the generic message for the status (or the field's own message) when it is not there.
+ */
+type Code<Known extends string> = Known | (string & {});
+
+const isCode = (value: unknown): value is string =>
+  typeof value === 'string' && /^[a-z_]+(\.[a-z_]+)+$/.test(value);
 
 /** One field-level error, as the API reports it inside a problem document (RFC 9457 extension `errors`). */
 export interface FieldError {
   field: string;
   message: string;
   /** For the common failures, so a form can say it in the reader's language (`fieldErrorText` in @hms/ui). */
-  code?: FieldErrorCode | undefined;
+  code?: Code<FieldErrorCode> | undefined;
   params?: ProblemParams | undefined;
 }
 
@@ -24,7 +33,7 @@ export class ApiProblem extends Error {
    * The stable machine code (see @hms/contracts/error-codes); screens show their own message for it in the reader's
    * language. Undefined when the response was not an HMS problem (a proxy's error page, a network failure).
    */
-  readonly code: ErrorCode | undefined;
+  readonly code: Code<ErrorCode> | undefined;
   readonly params: ProblemParams | undefined;
   readonly errors: FieldError[];
   /** Seconds from a `Retry-After` header (sent with 429 and 503), so the UI can say how long to wait. */
@@ -35,7 +44,7 @@ export class ApiProblem extends Error {
     title: string;
     detail?: string | undefined;
     type?: string | undefined;
-    code?: ErrorCode | undefined;
+    code?: Code<ErrorCode> | undefined;
     params?: ProblemParams | undefined;
     errors?: FieldError[] | undefined;
     retryAfterSeconds?: number | undefined;
@@ -70,7 +79,7 @@ function parseFieldErrors(value: unknown): FieldError[] {
           {
             field: item.field,
             message: item.message,
-            ...(isFieldErrorCode(item.code) ? { code: item.code } : {}),
+            ...(isCode(item.code) ? { code: item.code } : {}),
             ...(parseParams(item.params) ? { params: parseParams(item.params) } : {}),
           },
         ]
@@ -115,7 +124,7 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
       title: body.title,
       detail: typeof body.detail === 'string' ? body.detail : undefined,
       type: typeof body.type === 'string' ? body.type : undefined,
-      code: isErrorCode(body.code) ? body.code : undefined,
+      code: isCode(body.code) ? body.code : undefined,
       params: parseParams(body.params),
       errors: parseFieldErrors(body.errors),
       retryAfterSeconds,

@@ -9,13 +9,13 @@ import {
   nocStatusLabels,
   payeeVerificationLabels,
   paymentStatusLabels,
-  requestEventLabels,
   requestStatusLabels,
   riskLevelLabels,
   riskSignalLabels,
   type Label,
 } from './labels.ts';
 import { requestStatuses } from './landing.ts';
+import { requestEventLabels } from './request-event-labels.ts';
 import { paymentStatuses } from './payments.ts';
 import { requestEventTypes } from './request-events.ts';
 import { nocStatuses } from './returns.ts';

@@ -3,7 +3,6 @@ import type { AuditAction } from './audit.ts';
 import type { BatchStatus } from './batches.ts';
 import type { LocalizedText, RequestStatus } from './landing.ts';
 import type { PaymentStatus } from './payments.ts';
-import type { RequestEventType } from './request-events.ts';
 import type { NocStatus } from './returns.ts';
 import type { PayeeVerificationState } from './review.ts';
 import type { RiskLevel, RiskSignalKind } from './risk.ts';
@@ -13,6 +12,10 @@ import type { RiskLevel, RiskSignalKind } from './risk.ts';
  * signals), in English and Spanish. Each table is a Record over its enum, so a new code without a label in both
  * languages is a type error, not a raw `in_review` on a screen. Screens read `label[language]`; the API uses the same
  * words where it writes text for people (risk explanations).
+ *
+ * Part of the catalog lives in files of its own so a page downloads only the words it shows (a module is bundled
+ * whole): the timeline's event names are in ./request-event-labels.ts, so a list that shows only a status tag (the
+ * citizen's first pages) does not carry them.
  */
 export type Label = LocalizedText;
 
@@ -60,93 +63,6 @@ export const requestStatusLabels: Record<RequestStatus, AudienceLabel> = {
     applicant: { en: 'Payment returned', es: 'Pago devuelto' },
   },
   paid: { staff: { en: 'Paid', es: 'Pagada' }, applicant: { en: 'Paid', es: 'Pagada' } },
-};
-
-export const requestEventLabels: Record<RequestEventType, AudienceLabel> = {
-  draft_created: {
-    staff: { en: 'Application started', es: 'Solicitud iniciada' },
-    applicant: { en: 'You started the application', es: 'Comenzó la solicitud' },
-  },
-  submitted: {
-    staff: { en: 'Application submitted', es: 'Solicitud enviada' },
-    applicant: { en: 'Application submitted', es: 'Solicitud enviada' },
-  },
-  claimed: {
-    staff: { en: 'Taken for review', es: 'Tomada para revisión' },
-    applicant: { en: 'Review started', es: 'Comenzó la revisión' },
-  },
-  released: {
-    staff: { en: 'Put back in the queue', es: 'Devuelta a la cola' },
-    applicant: { en: 'Waiting for a reviewer', es: 'Esperando a un revisor' },
-  },
-  reassigned: {
-    staff: { en: 'Given to another reviewer', es: 'Asignada a otro revisor' },
-    applicant: { en: 'Review continues', es: 'La revisión continúa' },
-  },
-  first_approval: {
-    staff: {
-      en: 'First approval given, waiting for a second approver',
-      es: 'Primera aprobación dada, falta un segundo aprobador',
-    },
-    applicant: { en: 'First approval given', es: 'Primera aprobación dada' },
-  },
-  approved: {
-    staff: { en: 'Approved', es: 'Aprobada' },
-    applicant: { en: 'Approved', es: 'Aprobada' },
-  },
-  rejected: {
-    staff: { en: 'Rejected', es: 'Rechazada' },
-    applicant: { en: 'Not approved', es: 'No aprobada' },
-  },
-  info_requested: {
-    staff: {
-      en: 'More information asked of the applicant',
-      es: 'Se pidió más información al solicitante',
-    },
-    applicant: { en: 'More information needed', es: 'Se necesita más información' },
-  },
-  info_provided: {
-    staff: {
-      en: 'The applicant answered the request for information',
-      es: 'El solicitante respondió a la solicitud de información',
-    },
-    applicant: {
-      en: 'You answered our request for information',
-      es: 'Respondió a nuestra solicitud de información',
-    },
-  },
-  withdrawn: {
-    staff: { en: 'Withdrawn by the applicant', es: 'Retirada por el solicitante' },
-    applicant: { en: 'You withdrew the request', es: 'Retiró la solicitud' },
-  },
-  comment: {
-    staff: { en: 'Internal comment added', es: 'Comentario interno añadido' },
-    applicant: { en: 'Note added', es: 'Nota añadida' },
-  },
-  payment_created: {
-    staff: { en: 'Payment prepared', es: 'Pago preparado' },
-    applicant: { en: 'Payment prepared', es: 'Pago preparado' },
-  },
-  payment_sent: {
-    staff: { en: 'Payment sent to the bank', es: 'Pago enviado al banco' },
-    applicant: { en: 'Payment sent to your bank', es: 'Pago enviado a su banco' },
-  },
-  payment_returned: {
-    staff: { en: 'The bank returned the payment', es: 'El banco devolvió el pago' },
-    applicant: { en: 'Your bank returned the payment', es: 'Su banco devolvió el pago' },
-  },
-  account_updated: {
-    staff: {
-      en: 'The applicant gave a new bank account',
-      es: 'El solicitante indicó una nueva cuenta bancaria',
-    },
-    applicant: { en: 'You gave a new bank account', es: 'Indicó una nueva cuenta bancaria' },
-  },
-  paid: { staff: { en: 'Paid', es: 'Pagada' }, applicant: { en: 'Paid', es: 'Pagada' } },
-  risk_updated: {
-    staff: { en: 'Risk check updated', es: 'Revisión de riesgo actualizada' },
-    applicant: { en: 'Update', es: 'Actualización' },
-  },
 };
 
 /** Audit log entries are staff-only. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { problemText, type ProblemLike } from './error-messages.ts';
+import { problemText, useErrorMessages, type ProblemLike } from './error-messages.ts';
 import { useLanguage, useT } from './i18n.tsx';
 import { uiMessages } from './messages.ts';
 
@@ -45,6 +45,7 @@ export function ProblemAlert({
 }) {
   const tr = useT(uiMessages);
   const { language } = useLanguage();
+  useErrorMessages();
   const problem = (typeof error === 'object' && error !== null ? error : {}) as AlertProblem;
   // Status 0 is how the client reports a request that never reached the server.
   const isProblem = typeof problem.status === 'number' && problem.status > 0;

@@ -1,12 +1,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorCodes, fieldErrorCodes } from '@hms/contracts/error-codes';
-import {
-  errorMessages,
-  fieldErrorMessages,
-  fieldErrorText,
-  problemText,
-} from './error-messages.ts';
+import * as en from './error-messages.en.ts';
+import * as es from './error-messages.es.ts';
+import { fieldErrorText, loadErrorMessages, problemText } from './error-messages.ts';
 import { LANGUAGE_STORAGE_KEY, LanguageProvider } from './i18n.tsx';
 import { PageTitle } from './PageTitle.tsx';
 import { ProblemAlert } from './States.tsx';
@@ -14,9 +11,27 @@ import { ProblemAlert } from './States.tsx';
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
+const errorMessages = { en: en.errorMessages, es: es.errorMessages };
+const fieldErrorMessages = { en: en.fieldErrorMessages, es: es.fieldErrorMessages };
+
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('error message catalog', () => {
+  it('says the generic message for the status until the language is loaded (started on first use), then the code', async () => {
+    const p = { status: 409, code: 'request.stale_version' };
+    expect(problemText(p, 'en').message).toBe(
+      'This could not be done now. Reload the page to see the latest version and try again.',
+    );
+    expect(fieldErrorText({ message: 'Server words', code: 'field.required' }, 'en')).toBe(
+      'Server words',
+    );
+    await loadErrorMessages('en');
+    expect(problemText(p, 'en').message).toBe(en.errorMessages['request.stale_version']);
+    expect(fieldErrorText({ message: 'Server words', code: 'field.required' }, 'en')).toBe(
+      en.fieldErrorMessages['field.required'],
+    );
+  });
+
   it('has an English and a Spanish message for every error code, with the same placeholders', () => {
     for (const code of errorCodes) {
       const en = errorMessages.en[code];
@@ -40,7 +55,8 @@ describe('error message catalog', () => {
     }
   });
 
-  it('fills params, formatting amounts in the reader language, and falls back when one is missing', () => {
+  it('fills params, formatting amounts in the reader language, and falls back when one is missing', async () => {
+    await loadErrorMessages('es');
     const p = {
       status: 400,
       code: 'decision.amount_above_program_max',
@@ -58,7 +74,8 @@ describe('error message catalog', () => {
     );
   });
 
-  it('says a field error in the reader language when it has a code, else keeps the server message', () => {
+  it('says a field error in the reader language when it has a code, else keeps the server message', async () => {
+    await loadErrorMessages('es');
     expect(
       fieldErrorText(
         { message: 'Too long', code: 'field.too_long', params: { maximum: 80 } },
@@ -79,7 +96,7 @@ describe('ProblemAlert', () => {
     detail: 'Upload a PDF, JPG or PNG file.',
   };
 
-  it('shows the Spanish message for the code in Spanish, never the server English title or detail', () => {
+  it('shows the Spanish message for the code in Spanish, never the server English title or detail', async () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'es');
     render(
       <LanguageProvider>
@@ -88,9 +105,8 @@ describe('ProblemAlert', () => {
     );
     const alert = screen.getByRole('alert');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No se aceptó este archivo');
-    expect(alert.textContent).toContain(
-      'No se acepta este tipo de archivo. Suba un archivo PDF, JPG o PNG.',
-    );
+    // The catalog arrives after the first render (it is loaded on first use).
+    await screen.findByText('No se acepta este tipo de archivo. Suba un archivo PDF, JPG o PNG.');
     expect(alert.textContent).not.toContain('File type not accepted');
     expect(alert.textContent).not.toContain('Upload a PDF');
   });

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadErrorMessages } from './error-messages.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { TextField } from './Field.tsx';
 import {
@@ -38,7 +39,8 @@ describe('problemFieldErrors', () => {
       other: [],
     });
   });
-  it("shows a refusal the field expects in the catalog's words for the problem code, in the reader's language", () => {
+  it("shows a refusal the field expects in the catalog's words for the problem code, in the reader's language", async () => {
+    await loadErrorMessages('es');
     const amount: FormField<'approvedAmountCents'>[] = [
       {
         name: 'approvedAmountCents',

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ErrorCode } from '@hms/contracts/error-codes';
 import type { SummaryError } from './ErrorSummary.tsx';
-import { fieldErrorText, problemText } from './error-messages.ts';
+import { fieldErrorText, problemText, useErrorMessages } from './error-messages.ts';
 import { useLanguage, type Language } from './i18n.tsx';
 
 /** A field of a form: its name (as the API names it after `body.`) and the id of the input the summary links to. */
@@ -94,61 +94,58 @@ export interface FormErrors<F extends string> {
  */
 export function useFormErrors<F extends string>(fields: readonly FormField<F>[]): FormErrors<F> {
   const { language } = useLanguage();
+  // Starts loading the reader's error catalog with the form, and re-renders when it arrives.
+  const loaded = useErrorMessages();
+  // The server's error is kept as it came and put into words when rendering, so the words are the reader's
+  // catalog ones even when it arrives after the error (and follow a change of language).
   const [state, setState] = useState<{
-    byField: Partial<Record<F, string[]>>;
-    other: string[];
-    problem: unknown;
+    own: Partial<Record<F, string[]>>;
+    server: unknown;
     focusKey: number;
-  }>({ byField: {}, other: [], problem: null, focusKey: 0 });
+  }>({ own: {}, server: null, focusKey: 0 });
 
   const check = useCallback((messages: Partial<Record<F, string | undefined>>) => {
-    const byField: Partial<Record<F, string[]>> = {};
+    const own: Partial<Record<F, string[]>> = {};
     for (const [name, message] of Object.entries(messages) as [F, string | undefined][])
-      if (message) byField[name] = [message];
-    const failed = Object.keys(byField).length > 0;
-    setState((s) => ({
-      byField,
-      other: [],
-      problem: null,
-      focusKey: failed ? s.focusKey + 1 : s.focusKey,
-    }));
+      if (message) own[name] = [message];
+    const failed = Object.keys(own).length > 0;
+    setState((s) => ({ own, server: null, focusKey: failed ? s.focusKey + 1 : s.focusKey }));
     return failed;
   }, []);
 
   const fail = useCallback(
-    (error: unknown) => {
-      const { byField, other } = problemFieldErrors(error, fields, language);
-      const aboutFields = Object.keys(byField).length > 0 || other.length > 0;
-      setState((s) => ({
-        byField,
-        other,
-        problem: aboutFields ? null : error,
-        focusKey: s.focusKey + 1,
-      }));
-    },
-    [fields, language],
+    (error: unknown) => setState((s) => ({ own: {}, server: error, focusKey: s.focusKey + 1 })),
+    [],
   );
 
   const clear = useCallback(
-    () => setState((s) => ({ byField: {}, other: [], problem: null, focusKey: s.focusKey })),
+    () => setState((s) => ({ own: {}, server: null, focusKey: s.focusKey })),
     [],
   );
 
   return useMemo(() => {
+    const fromServer =
+      state.server === null ? undefined : problemFieldErrors(state.server, fields, language);
+    const aboutFields =
+      fromServer !== undefined &&
+      (Object.keys(fromServer.byField).length > 0 || fromServer.other.length > 0);
+    const byField = fromServer?.byField ?? state.own;
+    const other = fromServer?.other ?? [];
     const summaryErrors: SummaryError[] = [
       ...fields.flatMap((f) =>
-        (state.byField[f.name] ?? []).map((message) => ({ fieldId: f.id, message })),
+        (byField[f.name] ?? []).map((message) => ({ fieldId: f.id, message })),
       ),
-      ...state.other.map((message) => ({ message })),
+      ...other.map((message) => ({ message })),
     ];
     return {
-      error: (name: F) => state.byField[name]?.join(' ') || undefined,
-      errors: (name: F) => state.byField[name] ?? [],
+      error: (name: F) => byField[name]?.join(' ') || undefined,
+      errors: (name: F) => byField[name] ?? [],
       summary: { errors: summaryErrors, focusKey: state.focusKey },
-      problem: state.problem,
+      problem: fromServer !== undefined && !aboutFields ? state.server : null,
       check,
       fail,
       clear,
     };
-  }, [fields, state, check, fail, clear]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `loaded`: the words change when the catalog arrives
+  }, [fields, state, language, loaded, check, fail, clear]);
 }

@@ -13,10 +13,10 @@ export type {
 } from './Field.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
 export {
-  errorMessages,
-  fieldErrorMessages,
   fieldErrorText,
+  loadErrorMessages,
   problemText,
+  useErrorMessages,
 } from './error-messages.ts';
 export type { ProblemLike } from './error-messages.ts';
 export { problemFieldErrors, useFormErrors } from './form-errors.ts';

@@ -1,6 +1,6 @@
 import { isApiProblem } from '@hms/api-client';
 import { MAX_DOCUMENT_BYTES, sniffDocumentType, type DocumentInfo } from '@hms/contracts/documents';
-import { problemText, useLanguage, useT } from '@hms/ui';
+import { loadErrorMessages, problemText, useLanguage, useT } from '@hms/ui';
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { deleteDocument, documentUrl, uploadDocument } from './documents-api.ts';
 import { documentMessages } from './messages.ts';
@@ -77,6 +77,7 @@ export function DocumentField(props: DocumentFieldProps) {
       onChange([...value, doc.id]);
       setStatus(tr('fileUploaded', { name: doc.filename }));
     } catch (err) {
+      if (isApiProblem(err)) await loadErrorMessages(language);
       setLocalError(isApiProblem(err) ? problemText(err, language).message : tr('fileWrongType'));
     } finally {
       setProgress(null);

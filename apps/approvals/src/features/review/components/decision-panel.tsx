@@ -21,6 +21,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
+  useErrorMessages,
   useFormErrors,
   useLanguage,
   useT,
@@ -89,6 +90,7 @@ export function DecisionPanel({
 }: DecisionPanelProps) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
+  useErrorMessages();
   const [draft, setDraft] = useState<DecisionBody | null>(null);
   // What was typed, so the form comes back filled in after "Cancel" on the confirmation or a server refusal.
   const [typed, setTyped] = useState<Record<string, string>>({});

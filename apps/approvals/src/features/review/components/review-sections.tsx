@@ -6,9 +6,9 @@ import {
   accountTypeLabels,
   auditActionLabels,
   payeeVerificationLabels,
-  requestEventLabels,
   riskSignalLabels,
 } from '@hms/contracts/labels';
+import { requestEventLabels } from '@hms/contracts/request-event-labels';
 import { isAuditAction } from '@hms/contracts/audit';
 import { explainRiskSignal } from '@hms/contracts/risk-explanation';
 import {

@@ -4,7 +4,14 @@ import {
   type BankAccountView,
   type BankDetailsInput,
 } from '@hms/contracts/applications';
-import { ErrorSummary, fieldErrorText, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import {
+  ErrorSummary,
+  fieldErrorText,
+  loadErrorMessages,
+  ProblemAlert,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -53,6 +60,7 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
       await onSave(details);
     } catch (err) {
       if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
+        await loadErrorMessages(language);
         for (const e of err.errors)
           form.setError(fieldNameOf(e.field) as BankAccountFieldName, {
             type: 'server',

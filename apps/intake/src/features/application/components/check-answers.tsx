@@ -12,6 +12,7 @@ import {
   fieldErrorText,
   LoadingState,
   ProblemAlert,
+  useErrorMessages,
   useLanguage,
   useT,
 } from '@hms/ui';
@@ -42,6 +43,7 @@ export function CheckAnswers({
 }: CheckAnswersProps) {
   const tr = useT(applicationMessages);
   const { language } = useLanguage();
+  useErrorMessages();
   const [agreed, setAgreed] = useState(false);
   const [declarationError, setDeclarationError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);

@@ -5,6 +5,7 @@ import type { QuestionSet, Step } from '@hms/contracts/question-set';
 import {
   ErrorSummary,
   fieldErrorText,
+  loadErrorMessages,
   ProblemAlert,
   useLanguage,
   useT,
@@ -109,6 +110,7 @@ export function StepForm({
       await onSave(valid);
     } catch (err) {
       if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
+        await loadErrorMessages(language);
         for (const e of err.errors)
           form.setError(fieldNameOf(e.field), {
             type: 'server',

@@ -2,7 +2,15 @@ import { isApiProblem } from '@hms/api-client';
 import type { RequestDetail } from '@hms/contracts/applications';
 import type { ProgramDetail } from '@hms/contracts/intake';
 import { programClosedMessages } from '@hms/contracts/program-closed';
-import { LoadingState, PageTitle, ProblemAlert, problemText, useLanguage, useT } from '@hms/ui';
+import {
+  loadErrorMessages,
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  problemText,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -111,6 +119,7 @@ function ApplyStep({
       await work;
     } catch (err) {
       if (isApiProblem(err) && err.status === 409) {
+        await loadErrorMessages(language);
         setStale(problemText(err, language).message);
         return;
       }

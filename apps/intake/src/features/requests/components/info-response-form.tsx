@@ -3,6 +3,7 @@ import type { RequestDetail } from '@hms/contracts/applications';
 import {
   ErrorSummary,
   fieldErrorText,
+  loadErrorMessages,
   ProblemAlert,
   TextAreaField,
   useLanguage,
@@ -38,8 +39,10 @@ export function InfoResponseForm({
       await answer.mutateAsync({ message, documentIds: files });
       onSent();
     } catch (err) {
-      if (isApiProblem(err) && err.errors.length > 0)
+      if (isApiProblem(err) && err.errors.length > 0) {
+        await loadErrorMessages(language);
         setError(fieldErrorText(err.errors[0]!, language));
+      }
       setAttempt((n) => n + 1);
     }
   }

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@hms/contracts/applications';
-import { requestEventLabels } from '@hms/contracts/labels';
+import { requestEventLabels } from '@hms/contracts/request-event-labels';
 import { formatCents, formatDateTime, useLabel, useLanguage, useT } from '@hms/ui';
 import { requestMessages } from '../messages.ts';
 

@@ -1,18 +1,19 @@
 import { isApiProblem } from '@hms/api-client';
-import { fieldErrorText, type Language, type SummaryError } from '@hms/ui';
+import { fieldErrorText, loadErrorMessages, type Language, type SummaryError } from '@hms/ui';
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from 'react-hook-form';
 
 /**
  * Puts the API's field errors (problem+json `errors`) onto the matching form fields, in the reader's language when
- * the error carries a field code. Returns whether any matched.
+ * the error carries a field code (the catalog is loaded first). Resolves to whether any matched.
  */
-export function applyServerFieldErrors<T extends FieldValues>(
+export async function applyServerFieldErrors<T extends FieldValues>(
   error: unknown,
   fields: readonly Path<T>[],
   setError: UseFormSetError<T>,
   language: Language,
-): boolean {
+): Promise<boolean> {
   if (!isApiProblem(error)) return false;
+  await loadErrorMessages(language);
   let matched = false;
   for (const fieldError of error.errors) {
     const field = fields.find((name) => name === fieldError.field);

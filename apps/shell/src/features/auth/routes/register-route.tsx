@@ -4,6 +4,7 @@ import {
   PageTitle,
   problemText,
   TextField,
+  useErrorMessages,
   useLanguage,
   useT,
   type SummaryError,
@@ -25,6 +26,7 @@ export function RegisterRoute() {
   const translate = (message: string) =>
     message in authMessages.en ? tr(message as AuthMessageKey) : message;
   const { language } = useLanguage();
+  useErrorMessages();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const register = useMutation(registerMutationOptions());
@@ -40,7 +42,7 @@ export function RegisterRoute() {
     register.mutate(
       { ...values, language },
       {
-        onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError, language),
+        onError: (error) => void applyServerFieldErrors(error, FIELDS, form.setError, language),
       },
     );
   });

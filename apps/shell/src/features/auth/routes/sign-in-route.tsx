@@ -4,6 +4,7 @@ import {
   PageTitle,
   problemText,
   TextField,
+  useErrorMessages,
   useLanguage,
   useT,
   type SummaryError,
@@ -22,6 +23,7 @@ const FIELDS = ['email', 'password'] as const;
 export function SignInRoute() {
   const tr = useT(authMessages);
   const { language } = useLanguage();
+  useErrorMessages();
   const translate = (message: string) =>
     message in authMessages.en ? tr(message as AuthMessageKey) : message;
   const navigate = useNavigate();
@@ -40,7 +42,7 @@ export function SignInRoute() {
   const onSubmit = form.handleSubmit((values) => {
     signIn.mutate(values, {
       onSuccess: () => navigate(next, { replace: true }),
-      onError: (error) => applyServerFieldErrors(error, FIELDS, form.setError, language),
+      onError: (error) => void applyServerFieldErrors(error, FIELDS, form.setError, language),
     });
   });
 

@@ -1,0 +1,149 @@
+import type { ErrorCode, FieldErrorCode } from '@hms/contracts/error-codes';
+
+/**
+ * The English half of the error message catalog (see ./error-messages.ts for how it is used and loaded). Typed against
+ * the code list in @hms/contracts/error-codes: a new code without its message fails typecheck. Loaded only when a
+ * screen first needs an error message in this language, so it is never part of a page's first download.
+ */
+export const errorMessages: Record<ErrorCode, string> = {
+  'validation.failed':
+    'Some of the information needs fixing. Check what you entered and try again.',
+  'validation.cursor_invalid': 'This list could not be continued. Reload the page to start again.',
+  'validation.date_range_reversed': 'The end date is before the start date. Change one of them.',
+  'http.invalid_json': 'The information sent could not be read. Reload the page and try again.',
+  'http.empty_body': 'Nothing was sent. Reload the page and try again.',
+  'http.unsupported_media_type':
+    'The information was sent in a form the service does not accept. Reload the page and try again.',
+  'http.body_too_large': 'What you sent is too large. Send less at once.',
+  'http.bad_request': 'The service could not process this. Reload the page and try again.',
+  'http.route_not_found': 'We could not find what you asked for. Check the address.',
+  'server.unavailable': 'The service is not available right now. Try again in a few minutes.',
+  'server.internal':
+    'Something went wrong on our side. Try again; if it keeps happening, contact support and quote {requestId}.',
+  'auth.not_signed_in': 'You are not signed in, or your session ended. Sign in to continue.',
+  'auth.sign_in_failed': 'The email or password is not right. Check them and try again.',
+  'auth.too_many_attempts': 'There were too many attempts to sign in. Wait, then try again.',
+  'auth.password_rejected': 'Choose a different password, as explained below.',
+  'auth.role_required': 'Your account does not have permission to do this.',
+  'auth.cross_site':
+    'This request came from another site, so it was refused. Use HMS from its own address.',
+  'auth.csrf_failed': 'Your page has expired. Reload the page and try again.',
+  'auth.token_invalid': 'The access token is missing, wrong, expired or revoked.',
+  'auth.token_scope_missing':
+    'The access token does not allow this. Ask an administrator for one that does.',
+  'auth.confirmation_invalid':
+    'This confirmation link is wrong, already used or expired. Register again to get a new one.',
+  'auth.throttle_not_found': 'No failed sign-ins are counted for this account any more.',
+  'program.not_found': 'We could not find this program. Choose one from the list of programs.',
+  'program.closed': 'This program is not accepting applications now. Any draft you have is kept.',
+  'program.budget_exhausted':
+    'This program has only {remainingCents} left. Ask for a smaller amount or come back later; your draft is kept.',
+  'request.not_found':
+    'We could not find this request. Check the link, or open it from your list of requests.',
+  'request.already_submitted':
+    'This application was already sent, so it can no longer be changed. Follow it from "My requests".',
+  'request.stale_version':
+    'This was changed on another device, in another tab or by someone else after you opened it, so your change was not saved. Reload the page to see the latest version, then make your change again.',
+  'request.step_unknown': 'This step is not part of the application. Go back to the start.',
+  'request.idempotency_key_reused':
+    'This submission was already used for another application. Reload the page and submit again.',
+  'request.declaration_required': 'Confirm the declaration before you submit.',
+  'request.bank_account_missing': 'Give the bank account for the payment before you submit.',
+  'request.not_eligible': 'From your answers, you do not meet the rules of this program.',
+  'request.no_open_info_request':
+    'There is no open question on this request, so there is nothing to answer.',
+  'request.documents_not_attached':
+    'Some files are not attached to this request. Upload them again, then send your answer.',
+  'request.draft_not_deletable':
+    'Only a draft can be deleted. This application was already sent; you can withdraw it instead.',
+  'request.not_withdrawable':
+    'This request can no longer be withdrawn: it was never sent, or a decision was already made.',
+  'request.not_payment_returned':
+    'A new bank account can be given only after the bank returned a payment.',
+  'request.no_returned_payment': 'There is no returned payment on this request.',
+  'request.return_not_account':
+    'The payment was not returned because of the bank account. The agency will contact you.',
+  'document.missing': 'Choose a file to upload.',
+  'document.too_large': 'The file is too large. Choose a smaller file.',
+  'document.type_not_accepted': 'This type of file is not accepted. Upload a PDF, JPG or PNG file.',
+  'document.form_files_draft_only':
+    'Files for the application form can be added only before you send it.',
+  'document.upload_closed':
+    'Files can be added only to a draft, or when we have asked you for more information.',
+  'document.not_found': 'We could not find this file.',
+  'document.kept_with_request':
+    'This file was sent with the request and is kept with it. It cannot be removed.',
+  'request.own_request':
+    'You applied for this request, so you cannot work on it. Another person must.',
+  'request.no_payee_account':
+    'This request has no bank account for the payment. Ask the applicant for one first.',
+  'request.held_by_other':
+    '{holder} is working on this request. Choose another one, or ask a senior approver to reassign it.',
+  'request.already_yours': 'You are already working on this request.',
+  'request.not_claimable':
+    'This request cannot be taken now. Reload the list to see its current state.',
+  'request.not_claimed': 'Nobody is working on this request, so there is nothing to release.',
+  'request.not_assignable':
+    'This request changed or cannot be reassigned now. Reload the page and try again.',
+  'request.not_in_review':
+    'You can ask for more information only while the request is in review. Reload the page to see its current state.',
+  'request.not_decidable':
+    'This request cannot be approved or rejected in its current state. Reload the page to see it.',
+  'request.senior_only':
+    'This request waits for a second approval, which only a senior approver can give.',
+  'request.second_approver_same':
+    'You gave the first approval, so a different senior approver must give the second.',
+  'request.assignee_invalid': 'This person cannot take this request. Choose someone else.',
+  'decision.amount_above_requested':
+    'The amount is more than was requested. Approve at most {limitCents}.',
+  'decision.amount_above_first_approval':
+    'A second approval can confirm or lower the first approval, not raise it. Approve at most {limitCents}.',
+  'decision.amount_above_program_max':
+    'The amount is more than the program maximum. Approve at most {limitCents}.',
+  'decision.amount_above_budget':
+    'The amount is more than the program has left. Approve at most {limitCents}, or ask finance to extend the budget.',
+  'notification.not_found': 'We could not find this notification.',
+  'batch.not_found': 'We could not find this batch.',
+  'batch.payments_not_batchable':
+    'Some selected payments cannot be put in a batch. Reload the list and select only pending payments.',
+  'batch.file_ids_exhausted':
+    'No more files can be built today. Build the batch on the next business day.',
+  'batch.not_built': 'Only a batch that was built and not yet released can be released.',
+  'batch.dual_control': 'You built this batch, so another finance supervisor must release it.',
+  'batch.release_conflict_of_interest':
+    'You approved or applied for a payment in this batch, so another finance supervisor must release it.',
+  'batch.effective_date_passed':
+    'The payment date of this batch can no longer be met. Cancel it and build a new one.',
+  'batch.not_cancellable': 'A released batch cannot be cancelled: it may already be at the bank.',
+  'batch.not_released': 'The batch is not released yet, so there is no file to send.',
+  'batch.not_settleable': 'Only a released batch can be marked settled.',
+  'returns.file_unreadable':
+    'This is not a bank file HMS can read. Ask the bank for the original file.',
+  'returns.file_empty': 'The file holds no returned payments and no account corrections.',
+  'noc.not_found': 'We could not find this account correction.',
+  'noc.already_decided': 'This account correction was already applied or dismissed.',
+  'noc.correction_invalid':
+    'The corrected bank details are not valid. Dismiss this correction and contact the bank.',
+  'token.not_found': 'We could not find this access token.',
+  'token.already_revoked': 'This access token is already revoked. Create a new one instead.',
+  'webhook.url_refused':
+    'This address is not allowed: webhooks cannot go to internal, private or local addresses. Use the public HTTPS address of the receiving system.',
+  'webhook.endpoint_not_found': 'We could not find this webhook endpoint.',
+  'webhook.delivery_not_found': 'We could not find this delivery.',
+  'webhook.delivery_queued': 'This delivery is already waiting to be sent. Wait for that attempt.',
+};
+
+/** Messages for a field's error code (`errors[].code`). */
+export const fieldErrorMessages: Record<FieldErrorCode, string> = {
+  'field.required': 'Enter this information.',
+  'field.invalid': 'Check this value.',
+  'field.too_short': 'Enter at least {minimum} characters.',
+  'field.too_long': 'Enter at most {maximum} characters.',
+  'field.too_small': 'Enter a number of at least {minimum}.',
+  'field.too_large': 'Enter a number of at most {maximum}.',
+  'field.too_few': 'Choose at least {minimum}.',
+  'field.too_many': 'Choose at most {maximum}.',
+  'field.invalid_format': 'Check the format of this value.',
+  'field.invalid_choice': 'Choose one of the options.',
+  'field.control_characters': 'Remove the special control characters from this text.',
+};

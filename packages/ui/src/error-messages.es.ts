@@ -1,0 +1,159 @@
+import type { ErrorCode, FieldErrorCode } from '@hms/contracts/error-codes';
+
+/**
+ * The Spanish half of the error message catalog (see ./error-messages.ts for how it is used and loaded). Typed against
+ * the code list in @hms/contracts/error-codes: a new code without its message fails typecheck. Loaded only when a
+ * screen first needs an error message in this language, so it is never part of a page's first download.
+ */
+export const errorMessages: Record<ErrorCode, string> = {
+  'validation.failed': 'Hay información que corregir. Revise lo que escribió e inténtelo de nuevo.',
+  'validation.cursor_invalid':
+    'No se pudo continuar esta lista. Vuelva a cargar la página para empezar de nuevo.',
+  'validation.date_range_reversed':
+    'La fecha final es anterior a la fecha inicial. Cambie una de las dos.',
+  'http.invalid_json':
+    'No se pudo leer la información enviada. Vuelva a cargar la página e inténtelo de nuevo.',
+  'http.empty_body': 'No se envió nada. Vuelva a cargar la página e inténtelo de nuevo.',
+  'http.unsupported_media_type':
+    'La información se envió en un formato que el servicio no acepta. Vuelva a cargar la página e inténtelo de nuevo.',
+  'http.body_too_large': 'Lo que envió es demasiado grande. Envíe menos de una vez.',
+  'http.bad_request':
+    'El servicio no pudo procesar esto. Vuelva a cargar la página e inténtelo de nuevo.',
+  'http.route_not_found': 'No encontramos lo que buscaba. Revise la dirección.',
+  'server.unavailable':
+    'El servicio no está disponible en este momento. Inténtelo de nuevo en unos minutos.',
+  'server.internal':
+    'Algo salió mal de nuestro lado. Inténtelo de nuevo; si sigue pasando, contacte a soporte y mencione {requestId}.',
+  'auth.not_signed_in': 'No ha iniciado sesión, o su sesión terminó. Inicie sesión para continuar.',
+  'auth.sign_in_failed':
+    'El correo electrónico o la contraseña no son correctos. Revíselos e inténtelo de nuevo.',
+  'auth.too_many_attempts':
+    'Hubo demasiados intentos de iniciar sesión. Espere y vuelva a intentarlo.',
+  'auth.password_rejected': 'Elija otra contraseña, como se explica abajo.',
+  'auth.role_required': 'Su cuenta no tiene permiso para hacer esto.',
+  'auth.cross_site':
+    'Esta solicitud vino de otro sitio, así que fue rechazada. Use HMS desde su propia dirección.',
+  'auth.csrf_failed': 'Su página caducó. Vuelva a cargarla e inténtelo de nuevo.',
+  'auth.token_invalid': 'El token de acceso falta, es incorrecto, caducó o fue revocado.',
+  'auth.token_scope_missing':
+    'El token de acceso no permite esto. Pida a un administrador uno que lo permita.',
+  'auth.confirmation_invalid':
+    'Este enlace de confirmación es incorrecto, ya se usó o caducó. Regístrese de nuevo para recibir otro.',
+  'auth.throttle_not_found': 'Ya no hay intentos fallidos contados para esta cuenta.',
+  'program.not_found': 'No encontramos este programa. Elija uno de la lista de programas.',
+  'program.closed':
+    'Este programa no acepta solicitudes en este momento. Si tiene un borrador, se conserva.',
+  'program.budget_exhausted':
+    'A este programa solo le quedan {remainingCents}. Pida un monto menor o vuelva más tarde; su borrador se conserva.',
+  'request.not_found':
+    'No encontramos esta solicitud. Revise el enlace o ábrala desde su lista de solicitudes.',
+  'request.already_submitted':
+    'Esta solicitud ya fue enviada, así que ya no se puede cambiar. Siga su estado en "Mis solicitudes".',
+  'request.stale_version':
+    'Esto se cambió en otro dispositivo, en otra pestaña o por otra persona después de que lo abrió, así que su cambio no se guardó. Vuelva a cargar la página para ver la versión más reciente y haga su cambio de nuevo.',
+  'request.step_unknown': 'Este paso no es parte de la solicitud. Vuelva al inicio.',
+  'request.idempotency_key_reused':
+    'Este envío ya se usó para otra solicitud. Vuelva a cargar la página y envíela de nuevo.',
+  'request.declaration_required': 'Confirme la declaración antes de enviar.',
+  'request.bank_account_missing': 'Indique la cuenta bancaria para el pago antes de enviar.',
+  'request.not_eligible': 'Según sus respuestas, no cumple los requisitos de este programa.',
+  'request.no_open_info_request':
+    'No hay ninguna pregunta abierta en esta solicitud, así que no hay nada que responder.',
+  'request.documents_not_attached':
+    'Algunos archivos no están adjuntos a esta solicitud. Súbalos de nuevo y luego envíe su respuesta.',
+  'request.draft_not_deletable':
+    'Solo se puede eliminar un borrador. Esta solicitud ya se envió; puede retirarla.',
+  'request.not_withdrawable':
+    'Esta solicitud ya no se puede retirar: nunca se envió o ya se tomó una decisión.',
+  'request.not_payment_returned':
+    'Solo puede indicar una cuenta bancaria nueva después de que el banco devuelva un pago.',
+  'request.no_returned_payment': 'No hay ningún pago devuelto en esta solicitud.',
+  'request.return_not_account':
+    'El pago no se devolvió por la cuenta bancaria. La agencia se comunicará con usted.',
+  'document.missing': 'Elija un archivo para subir.',
+  'document.too_large': 'El archivo es demasiado grande. Elija un archivo más pequeño.',
+  'document.type_not_accepted':
+    'No se acepta este tipo de archivo. Suba un archivo PDF, JPG o PNG.',
+  'document.form_files_draft_only':
+    'Los archivos del formulario solo se pueden agregar antes de enviar la solicitud.',
+  'document.upload_closed':
+    'Solo puede agregar archivos a un borrador, o cuando le pedimos más información.',
+  'document.not_found': 'No encontramos este archivo.',
+  'document.kept_with_request':
+    'Este archivo se envió con la solicitud y se conserva con ella. No se puede quitar.',
+  'request.own_request':
+    'Usted presentó esta solicitud, así que no puede trabajar en ella. Debe hacerlo otra persona.',
+  'request.no_payee_account':
+    'Esta solicitud no tiene cuenta bancaria para el pago. Pídale una al solicitante primero.',
+  'request.held_by_other':
+    '{holder} está trabajando en esta solicitud. Elija otra, o pida a un aprobador sénior que la reasigne.',
+  'request.already_yours': 'Usted ya está trabajando en esta solicitud.',
+  'request.not_claimable':
+    'Esta solicitud no se puede tomar ahora. Vuelva a cargar la lista para ver su estado actual.',
+  'request.not_claimed':
+    'Nadie está trabajando en esta solicitud, así que no hay nada que liberar.',
+  'request.not_assignable':
+    'Esta solicitud cambió o no se puede reasignar ahora. Vuelva a cargar la página e inténtelo de nuevo.',
+  'request.not_in_review':
+    'Solo puede pedir más información mientras la solicitud está en revisión. Vuelva a cargar la página para ver su estado actual.',
+  'request.not_decidable':
+    'Esta solicitud no se puede aprobar ni rechazar en su estado actual. Vuelva a cargar la página para verla.',
+  'request.senior_only':
+    'Esta solicitud espera una segunda aprobación, que solo puede dar un aprobador sénior.',
+  'request.second_approver_same':
+    'Usted dio la primera aprobación, así que otro aprobador sénior debe dar la segunda.',
+  'request.assignee_invalid': 'Esta persona no puede tomar esta solicitud. Elija a otra.',
+  'decision.amount_above_requested':
+    'El monto es mayor que lo solicitado. Apruebe como máximo {limitCents}.',
+  'decision.amount_above_first_approval':
+    'Una segunda aprobación puede confirmar o reducir la primera, no aumentarla. Apruebe como máximo {limitCents}.',
+  'decision.amount_above_program_max':
+    'El monto es mayor que el máximo del programa. Apruebe como máximo {limitCents}.',
+  'decision.amount_above_budget':
+    'El monto es mayor que lo que le queda al programa. Apruebe como máximo {limitCents}, o pida a finanzas que amplíe el presupuesto.',
+  'notification.not_found': 'No encontramos esta notificación.',
+  'batch.not_found': 'No encontramos este lote.',
+  'batch.payments_not_batchable':
+    'Algunos pagos elegidos no se pueden poner en un lote. Vuelva a cargar la lista y elija solo pagos pendientes.',
+  'batch.file_ids_exhausted':
+    'Hoy no se pueden generar más archivos. Genere el lote el próximo día hábil.',
+  'batch.not_built': 'Solo se puede liberar un lote generado que aún no se liberó.',
+  'batch.dual_control':
+    'Usted generó este lote, así que otro supervisor de finanzas debe liberarlo.',
+  'batch.release_conflict_of_interest':
+    'Usted aprobó o solicitó un pago de este lote, así que otro supervisor de finanzas debe liberarlo.',
+  'batch.effective_date_passed':
+    'Ya no se puede cumplir la fecha de pago de este lote. Cancélelo y genere uno nuevo.',
+  'batch.not_cancellable': 'Un lote liberado no se puede cancelar: puede que ya esté en el banco.',
+  'batch.not_released': 'El lote aún no se liberó, así que no hay archivo para enviar.',
+  'batch.not_settleable': 'Solo un lote liberado se puede marcar como liquidado.',
+  'returns.file_unreadable':
+    'Este no es un archivo bancario que HMS pueda leer. Pida al banco el archivo original.',
+  'returns.file_empty': 'El archivo no tiene pagos devueltos ni correcciones de cuenta.',
+  'noc.not_found': 'No encontramos esta corrección de cuenta.',
+  'noc.already_decided': 'Esta corrección de cuenta ya se aplicó o se descartó.',
+  'noc.correction_invalid':
+    'Los datos bancarios corregidos no son válidos. Descarte esta corrección y contacte al banco.',
+  'token.not_found': 'No encontramos este token de acceso.',
+  'token.already_revoked': 'Este token de acceso ya fue revocado. Cree uno nuevo.',
+  'webhook.url_refused':
+    'Esta dirección no está permitida: los webhooks no pueden ir a direcciones internas, privadas o locales. Use la dirección HTTPS pública del sistema receptor.',
+  'webhook.endpoint_not_found': 'No encontramos este destino de webhook.',
+  'webhook.delivery_not_found': 'No encontramos esta entrega.',
+  'webhook.delivery_queued': 'Esta entrega ya está esperando para enviarse. Espere ese intento.',
+};
+
+/** Messages for a field's error code (`errors[].code`). */
+export const fieldErrorMessages: Record<FieldErrorCode, string> = {
+  'field.required': 'Escriba esta información.',
+  'field.invalid': 'Revise este valor.',
+  'field.too_short': 'Escriba al menos {minimum} caracteres.',
+  'field.too_long': 'Escriba como máximo {maximum} caracteres.',
+  'field.too_small': 'Escriba un número de al menos {minimum}.',
+  'field.too_large': 'Escriba un número de como máximo {maximum}.',
+  'field.too_few': 'Elija al menos {minimum}.',
+  'field.too_many': 'Elija como máximo {maximum}.',
+  'field.invalid_format': 'Revise el formato de este valor.',
+  'field.invalid_choice': 'Elija una de las opciones.',
+  'field.control_characters': 'Quite los caracteres de control especiales de este texto.',
+};
