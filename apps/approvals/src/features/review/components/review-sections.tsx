@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { ReviewDetail } from '@hms/contracts/review';
+import type { ReviewDetail } from '../api/review-api.ts';
 import { allQuestions } from '@hms/contracts/question-answers';
 import {
   accountTypeLabels,
