@@ -1,4 +1,6 @@
-import type { TimelineEntry } from '@hms/contracts/applications';
+import type { RequestDetail } from '../../../shared/requests/request-api.ts';
+
+type TimelineEntry = RequestDetail['timeline'][number];
 import { requestEventLabels } from '@hms/contracts/labels';
 import { formatCents, formatDateTime, useLabel, useLanguage, useT } from '@hms/ui';
 import { requestMessages } from '../messages.ts';
