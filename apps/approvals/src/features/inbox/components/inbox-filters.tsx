@@ -12,6 +12,7 @@ import {
   useLanguage,
   useT,
   type FormField,
+  type Option,
 } from '@hms/ui';
 import { requestStatusLabels, riskLevelLabels } from '@hms/contracts/labels';
 import { inboxMessages } from '../messages.ts';
@@ -23,6 +24,19 @@ const AMOUNT_FIELDS: FormField<'minAmount' | 'maxAmount'>[] = [
 ];
 
 const DEADLINES = ['on_time', 'due_soon', 'overdue', 'paused'] as const;
+
+/** One filter: the props of a TextField, or of a SelectField when it has options. */
+interface FilterField {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  options?: Option[];
+  placeholder?: string;
+  type?: 'date';
+  inputMode?: 'decimal';
+  error?: string | undefined;
+}
 
 const centsToDollars = (c: number | undefined) => (c === undefined ? '' : (c / 100).toFixed(2));
 
@@ -77,7 +91,72 @@ export function InboxFilters({
     onApply(next);
   }
 
-  const column = 'grid-col-12 tablet:grid-col-4 padding-right-2';
+  // In the order they are shown (three to a row on wider screens); a field with options is a select.
+  const fields: FilterField[] = [
+    {
+      id: 'inbox-program',
+      name: 'programId',
+      label: tr('program'),
+      placeholder: tr('anyProgram'),
+      options: programs.map((p) => ({ value: p.id, label: p.name[language] })),
+      defaultValue: query.programId ?? '',
+    },
+    {
+      id: 'inbox-status',
+      name: 'status',
+      label: tr('status'),
+      placeholder: tr('anyStatus'),
+      options: requestStatuses
+        .filter((s) => s !== 'draft')
+        .map((s) => ({ value: s, label: label(requestStatusLabels[s].staff) })),
+      defaultValue: query.status ?? '',
+    },
+    {
+      id: 'inbox-risk',
+      name: 'risk',
+      label: tr('risk'),
+      placeholder: tr('anyRisk'),
+      options: riskLevels.map((r) => ({ value: r, label: label(riskLevelLabels[r]) })),
+      defaultValue: query.risk ?? '',
+    },
+    ...(['minAmount', 'maxAmount'] as const).map((f) => ({
+      id: `inbox-${f}`,
+      name: f,
+      label: tr(f),
+      inputMode: 'decimal' as const,
+      error: errorState.error(f),
+      defaultValue: centsToDollars(f === 'minAmount' ? query.minAmountCents : query.maxAmountCents),
+    })),
+    {
+      id: 'inbox-deadline',
+      name: 'deadline',
+      label: tr('deadline'),
+      placeholder: tr('anyDeadline'),
+      options: DEADLINES.map((d) => ({ value: d, label: trs(d) })),
+      defaultValue: query.deadline ?? '',
+    },
+    {
+      id: 'inbox-from',
+      name: 'submittedFrom',
+      type: 'date',
+      label: tr('submittedFrom'),
+      defaultValue: query.submittedFrom ?? '',
+    },
+    {
+      id: 'inbox-to',
+      name: 'submittedTo',
+      type: 'date',
+      label: tr('submittedTo'),
+      defaultValue: query.submittedTo ?? '',
+    },
+    {
+      id: 'inbox-sort',
+      name: 'sort',
+      label: tr('sort'),
+      options: inboxSorts.map((s) => ({ value: s, label: tr(s) })),
+      defaultValue: query.sort ?? 'submitted_asc',
+    },
+  ];
   return (
     <form
       className="usa-form usa-form--large maxw-none"
@@ -99,89 +178,15 @@ export function InboxFilters({
               defaultValue={query.q ?? ''}
             />
           </div>
-          <div className={column}>
-            <SelectField
-              id="inbox-program"
-              name="programId"
-              label={tr('program')}
-              placeholder={tr('anyProgram')}
-              options={programs.map((p) => ({ value: p.id, label: p.name[language] }))}
-              defaultValue={query.programId ?? ''}
-            />
-          </div>
-          <div className={column}>
-            <SelectField
-              id="inbox-status"
-              name="status"
-              label={tr('status')}
-              placeholder={tr('anyStatus')}
-              options={requestStatuses
-                .filter((s) => s !== 'draft')
-                .map((s) => ({ value: s, label: label(requestStatusLabels[s].staff) }))}
-              defaultValue={query.status ?? ''}
-            />
-          </div>
-          <div className={column}>
-            <SelectField
-              id="inbox-risk"
-              name="risk"
-              label={tr('risk')}
-              placeholder={tr('anyRisk')}
-              options={riskLevels.map((r) => ({ value: r, label: label(riskLevelLabels[r]) }))}
-              defaultValue={query.risk ?? ''}
-            />
-          </div>
-          {(['minAmount', 'maxAmount'] as const).map((f) => (
-            <div key={f} className={column}>
-              <TextField
-                id={`inbox-${f}`}
-                name={f}
-                inputMode="decimal"
-                label={tr(f)}
-                error={errorState.error(f)}
-                defaultValue={centsToDollars(
-                  f === 'minAmount' ? query.minAmountCents : query.maxAmountCents,
-                )}
-              />
+          {fields.map(({ options, placeholder, ...field }) => (
+            <div key={field.id} className="grid-col-12 tablet:grid-col-4 padding-right-2">
+              {options ? (
+                <SelectField {...field} options={options} placeholder={placeholder} />
+              ) : (
+                <TextField {...field} />
+              )}
             </div>
           ))}
-          <div className={column}>
-            <SelectField
-              id="inbox-deadline"
-              name="deadline"
-              label={tr('deadline')}
-              placeholder={tr('anyDeadline')}
-              options={DEADLINES.map((d) => ({ value: d, label: trs(d) }))}
-              defaultValue={query.deadline ?? ''}
-            />
-          </div>
-          <div className={column}>
-            <TextField
-              id="inbox-from"
-              name="submittedFrom"
-              type="date"
-              label={tr('submittedFrom')}
-              defaultValue={query.submittedFrom ?? ''}
-            />
-          </div>
-          <div className={column}>
-            <TextField
-              id="inbox-to"
-              name="submittedTo"
-              type="date"
-              label={tr('submittedTo')}
-              defaultValue={query.submittedTo ?? ''}
-            />
-          </div>
-          <div className={column}>
-            <SelectField
-              id="inbox-sort"
-              name="sort"
-              label={tr('sort')}
-              options={inboxSorts.map((s) => ({ value: s, label: tr(s) }))}
-              defaultValue={query.sort ?? 'submitted_asc'}
-            />
-          </div>
         </div>
         <div className="margin-top-2">
           <button type="submit" className="usa-button">
