@@ -106,3 +106,45 @@ export const sharedCss = {
     },
   },
 };
+
+/** Dev-server port of each remote. The shell's dev server proxies `/remotes/<name>` to it, so `pnpm dev` serves the
+ * same remoteEntry URLs that GET /api/remotes returns in production: one manifest, same origin, in both modes. */
+export const remoteDevPorts = { intake: 5174, approvals: 5175, finance: 5176 };
+
+/** What the shell's and every remote's vite config share: CSS, build target and build output. */
+export const sharedViteOptions = {
+  css: sharedCss,
+  build: { target: buildTarget, rolldownOptions: { output: federationBuildOutput } },
+};
+
+/**
+ * The vite config of a remote: every remote's is the same but for its name. The two plugin factories are passed in
+ * by the remote's vite.config.ts because they resolve from the app's own dependencies, not from the repository root.
+ *
+ * @param {{ name: keyof typeof remoteDevPorts, federation: (options: any) => any, react: () => any }} remote
+ */
+export function remoteViteConfig({ name, federation, react }) {
+  const port = remoteDevPorts[name];
+  /** @param {{ command: string }} env */
+  return ({ command }) => ({
+    // Served by the API under /remotes/<name>/ in production (and proxied there by the shell's dev server),
+    // so every asset URL in the build must carry that prefix.
+    base: `/remotes/${name}/`,
+    plugins: [
+      federation({
+        name,
+        filename: 'remoteEntry.js',
+        exposes: { './routes': './src/routes.tsx' },
+        shared: federationShared,
+        dts: false,
+        // Production: use the shell's Module Federation runtime (globalThis._FEDERATION_RUNTIME_CORE) instead of
+        // shipping a second ~19 KB gzip copy; dev keeps its own so the remote still runs standalone.
+        experiments: { externalRuntime: command === 'build' },
+      }),
+      react(),
+    ],
+    server: { port, strictPort: true, proxy: apiProxy },
+    preview: { port, strictPort: true, proxy: apiProxy },
+    ...sharedViteOptions,
+  });
+}

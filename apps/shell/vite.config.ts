@@ -3,15 +3,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import {
   apiProxy,
-  buildTarget,
-  federationBuildOutput,
-  sharedCss,
   federationShared,
+  remoteDevPorts,
+  sharedViteOptions,
 } from '../../federation.shared.mjs';
-
-// Remote dev servers, so `pnpm dev` serves the same `/remotes/<name>/remoteEntry.js` URLs that
-// GET /api/remotes returns in production: one manifest, same origin, in both modes.
-const remoteDevServers = { intake: 5174, approvals: 5175, finance: 5176 };
 
 export default defineConfig(({ command }) => ({
   plugins: [
@@ -35,7 +30,7 @@ export default defineConfig(({ command }) => ({
     proxy: {
       ...apiProxy,
       ...Object.fromEntries(
-        Object.entries(remoteDevServers).map(([name, port]) => [
+        Object.entries(remoteDevPorts).map(([name, port]) => [
           `/remotes/${name}`,
           { target: `http://127.0.0.1:${port}`, ws: true },
         ]),
@@ -43,6 +38,5 @@ export default defineConfig(({ command }) => ({
     },
   },
   preview: { port: 5173, strictPort: true, proxy: apiProxy },
-  css: sharedCss,
-  build: { target: buildTarget, rolldownOptions: { output: federationBuildOutput } },
+  ...sharedViteOptions,
 }));

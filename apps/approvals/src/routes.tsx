@@ -1,3 +1,4 @@
+import type { RemoteModule } from '@hms/ui';
 import { Navigate, Route, Routes } from 'react-router';
 import { InboxRoute } from './features/inbox/routes/inbox-route.tsx';
 import { ReviewRoute } from './features/review/routes/review-route.tsx';
@@ -13,3 +14,6 @@ export function ApprovalsArea() {
     </Routes>
   );
 }
+
+/** What the shell loads as `approvals/routes`: checked against the shell ↔ remote contract (RemoteModule in @hms/ui). */
+export default { ApprovalsArea } satisfies RemoteModule<'approvals'>;

@@ -1,7 +1,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from './shared/axe.test-helper.ts';
-import { renderAt, serve } from './shared/test-server.test-helper.tsx';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { renderAt } from './shared/test-server.test-helper.tsx';
 import { AdminArea, FinanceArea } from './routes.tsx';
 
 afterEach(() => {
@@ -11,7 +12,7 @@ afterEach(() => {
 
 describe('AdminArea (mounted by the shell at /admin/*)', () => {
   it('opens on the overview with its own section nav', async () => {
-    serve({});
+    fakeApi({});
     const { container } = renderAt('/admin', [{ path: '/admin/*', element: <AdminArea /> }]);
     expect(screen.getByRole('heading', { level: 1, name: 'Administration' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Administration sections' });
@@ -33,7 +34,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
   });
 
   it('sends an unknown admin path back to the overview', async () => {
-    serve({});
+    fakeApi({});
     renderAt('/admin/nope', [{ path: '/admin/*', element: <AdminArea /> }]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Administration' })).toBeTruthy();
     expect(screen.getByTestId('location').textContent).toBe('/admin');
@@ -42,7 +43,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
 
 describe('FinanceArea', () => {
   it('no longer lists or serves the admin sections', async () => {
-    serve({});
+    fakeApi({});
     renderAt('/finance/integration/tokens', [{ path: '/finance/*', element: <FinanceArea /> }]);
     const nav = screen.getByRole('navigation', { name: 'Finance sections' });
     expect(within(nav).queryByRole('link', { name: 'Service tokens' })).toBeNull();

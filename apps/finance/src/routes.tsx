@@ -1,4 +1,4 @@
-import { defineMessages, useT } from '@hms/ui';
+import { defineMessages, useT, type RemoteModule } from '@hms/ui';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { AdminNav } from './features/admin/components/admin-nav.tsx';
 import { EndpointsRoute } from './features/admin/routes/endpoints-route.tsx';
@@ -100,3 +100,6 @@ export function AdminArea() {
     </>
   );
 }
+
+/** What the shell loads as `finance/routes`: checked against the shell ↔ remote contract (RemoteModule in @hms/ui). */
+export default { FinanceArea, AdminArea } satisfies RemoteModule<'finance'>;

@@ -1,4 +1,4 @@
-import { LoadingState } from '@hms/ui';
+import { LoadingState, type RemoteModule } from '@hms/ui';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { CatalogRoute } from './features/catalog/routes/catalog-route.tsx';
@@ -55,3 +55,6 @@ export function MyRequestsArea() {
     </Routes>
   );
 }
+
+/** What the shell loads as `intake/routes`: checked against the shell ↔ remote contract (RemoteModule in @hms/ui). */
+export default { ServicesArea, MyRequestsArea } satisfies RemoteModule<'intake'>;

@@ -6,27 +6,20 @@ import {
 } from '@tanstack/react-query';
 import { apiClient, unwrap } from './client.ts';
 import { ApiProblem } from './problem.ts';
-import type { paths } from './schema';
+import type { RequestBody } from './http-types.ts';
+import {
+  financeKeys,
+  inboxKeys,
+  meKeys,
+  notificationKeys,
+  programKeys,
+  remoteKeys,
+  requestKeys,
+} from './query-keys.ts';
 
-type JsonBody<P extends keyof paths, M extends 'post' | 'patch'> = paths[P][M] extends {
-  requestBody?: { content: { 'application/json': infer B } };
-}
-  ? B
-  : never;
-
-export type SignInBody = JsonBody<'/api/auth/sign-in', 'post'>;
-export type RegisterBody = JsonBody<'/api/auth/register', 'post'>;
-export type UpdateMeBody = JsonBody<'/api/me', 'patch'>;
-
-/** Query keys live in one place so invalidation after a mutation cannot drift from the queries. */
-export const queryKeys = {
-  me: ['me'] as const,
-  remotes: ['remotes'] as const,
-  programs: ['programs'] as const,
-  myRequests: (limit: number) => ['requests', 'mine', { limit }] as const,
-  inboxCounts: ['inbox', 'counts'] as const,
-  financeSummary: ['finance', 'summary'] as const,
-};
+export type SignInBody = RequestBody<'/api/auth/sign-in', 'post'>;
+export type RegisterBody = RequestBody<'/api/auth/register', 'post'>;
+export type UpdateMeBody = RequestBody<'/api/me', 'patch'>;
 
 async function fetchMe(signal?: AbortSignal) {
   try {
@@ -46,7 +39,7 @@ export type Language = CurrentUser['language'];
 /** The signed-in user, or `null` when signed out. */
 export function meQueryOptions() {
   return queryOptions({
-    queryKey: queryKeys.me,
+    queryKey: meKeys.all,
     queryFn: ({ signal }) => fetchMe(signal),
     staleTime: 5 * 60_000,
     retry: false,
@@ -56,7 +49,7 @@ export function meQueryOptions() {
 /** Remote entry URLs, read at run time so a remote can be redeployed without rebuilding the shell. */
 export function remotesQueryOptions() {
   return queryOptions({
-    queryKey: queryKeys.remotes,
+    queryKey: remoteKeys.all,
     queryFn: async ({ signal }) =>
       (await unwrap(apiClient.GET('/api/remotes', { signal }))).remotes,
     staleTime: Infinity,
@@ -65,7 +58,7 @@ export function remotesQueryOptions() {
 
 export function programsQueryOptions() {
   return queryOptions({
-    queryKey: queryKeys.programs,
+    queryKey: programKeys.list(),
     queryFn: async ({ signal }) => (await unwrap(apiClient.GET('/api/programs', { signal }))).items,
     staleTime: 5 * 60_000,
   });
@@ -77,7 +70,7 @@ export type Program = Awaited<
 /** The citizen's own requests, one server page (cursor) at a time. */
 export function myRequestsQueryOptions({ limit = 20 }: { limit?: number } = {}) {
   return infiniteQueryOptions({
-    queryKey: queryKeys.myRequests(limit),
+    queryKey: requestKeys.minePages(limit),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
       unwrap(
@@ -92,16 +85,27 @@ export function myRequestsQueryOptions({ limit = 20 }: { limit?: number } = {}) 
 
 export function inboxCountsQueryOptions() {
   return queryOptions({
-    queryKey: queryKeys.inboxCounts,
+    queryKey: inboxKeys.counts(),
     queryFn: ({ signal }) => unwrap(apiClient.GET('/api/inbox/counts', { signal })),
     // Queues move while an approver works; refresh them on a short interval.
     refetchInterval: 60_000,
   });
 }
 
+/** The citizen's unread notifications, for the header's badge (re-checked every minute). */
+export function unreadNotificationsQueryOptions() {
+  return queryOptions({
+    queryKey: notificationKeys.unreadCount(),
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/notifications/unread-count', { signal }))).unread,
+    refetchInterval: 60_000,
+    staleTime: 30_000,
+  });
+}
+
 export function financeSummaryQueryOptions() {
   return queryOptions({
-    queryKey: queryKeys.financeSummary,
+    queryKey: financeKeys.summary(),
     queryFn: ({ signal }) => unwrap(apiClient.GET('/api/finance/summary', { signal })),
   });
 }
@@ -117,9 +121,9 @@ export function signInMutationOptions(queryClient: QueryClient) {
       (await unwrap(apiClient.POST('/api/auth/sign-in', { body }))).user,
     onSuccess: (user) => {
       queryClient.removeQueries({
-        predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'remotes',
+        predicate: (q) => q.queryKey[0] !== meKeys.all[0] && q.queryKey[0] !== remoteKeys.all[0],
       });
-      queryClient.setQueryData(queryKeys.me, user);
+      queryClient.setQueryData(meKeys.all, user);
     },
   });
 }
@@ -141,9 +145,9 @@ export function confirmRegistrationMutationOptions(queryClient: QueryClient) {
       (await unwrap(apiClient.POST('/api/auth/register/confirm', { body: { token } }))).user,
     onSuccess: (user) => {
       queryClient.removeQueries({
-        predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'remotes',
+        predicate: (q) => q.queryKey[0] !== meKeys.all[0] && q.queryKey[0] !== remoteKeys.all[0],
       });
-      queryClient.setQueryData(queryKeys.me, user);
+      queryClient.setQueryData(meKeys.all, user);
     },
   });
 }
@@ -155,8 +159,8 @@ export function signOutMutationOptions(queryClient: QueryClient) {
       await apiClient.POST('/api/auth/sign-out');
     },
     onSuccess: () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'remotes' });
-      queryClient.setQueryData(queryKeys.me, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== remoteKeys.all[0] });
+      queryClient.setQueryData(meKeys.all, null);
     },
   });
 }
@@ -167,7 +171,7 @@ export function updateMeMutationOptions(queryClient: QueryClient) {
     mutationFn: async (body: UpdateMeBody) =>
       (await unwrap(apiClient.PATCH('/api/me', { body }))).user,
     onSuccess: (user) => {
-      queryClient.setQueryData(queryKeys.me, user);
+      queryClient.setQueryData(meKeys.all, user);
     },
   });
 }

@@ -21,6 +21,7 @@ export {
 export type { ProblemLike } from './error-messages.ts';
 export { problemFieldErrors, useFormErrors } from './form-errors.ts';
 export type { FormErrors, FormField } from './form-errors.ts';
+export type { RemoteAreas, RemoteModule, RemoteName } from './remote-module.ts';
 export { PageTitle, SITE_NAME, markTitleError, requestHeadingFocus } from './PageTitle.tsx';
 export { Pager } from './Pager.tsx';
 export type { PagerProps } from './Pager.tsx';

@@ -1,25 +1,20 @@
-import { apiClient, unwrap } from '@hms/api-client';
+import { apiClient, inboxKeys, unwrap } from '@hms/api-client';
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { AssignmentResponse } from '@hms/contracts/inbox';
-import { approvalsKeys, invalidateApprovals } from './approvals-keys.ts';
+import { invalidateApprovals } from './invalidate-approvals.ts';
 
 // Claim, release and reassign are used by both the inbox and the review page.
 export function claimMutationOptions(client: QueryClient) {
   return mutationOptions({
-    mutationFn: async (id: string): Promise<AssignmentResponse> =>
-      unwrap(
-        apiClient.POST('/api/requests/{id}/claim', { params: { path: { id } } }),
-      ) as Promise<AssignmentResponse>,
+    mutationFn: (id: string) =>
+      unwrap(apiClient.POST('/api/requests/{id}/claim', { params: { path: { id } } })),
     onSettled: () => invalidateApprovals(client),
   });
 }
 
 export function releaseMutationOptions(client: QueryClient) {
   return mutationOptions({
-    mutationFn: async (id: string): Promise<AssignmentResponse> =>
-      unwrap(
-        apiClient.POST('/api/requests/{id}/release', { params: { path: { id } } }),
-      ) as Promise<AssignmentResponse>,
+    mutationFn: (id: string) =>
+      unwrap(apiClient.POST('/api/requests/{id}/release', { params: { path: { id } } })),
     onSettled: () => invalidateApprovals(client),
   });
 }
@@ -27,7 +22,7 @@ export function releaseMutationOptions(client: QueryClient) {
 /** Approvers and senior approvers with their roles (senior approvers only: they are the ones who reassign). */
 export function approversQueryOptions() {
   return queryOptions({
-    queryKey: approvalsKeys.approvers,
+    queryKey: inboxKeys.approvers(),
     queryFn: async ({ signal }) =>
       (await unwrap(apiClient.GET('/api/inbox/approvers', { signal }))).items,
     staleTime: 5 * 60_000,
@@ -36,19 +31,13 @@ export function approversQueryOptions() {
 
 export function reassignMutationOptions(client: QueryClient) {
   return mutationOptions({
-    mutationFn: async ({
-      id,
-      assigneeId,
-    }: {
-      id: string;
-      assigneeId: string;
-    }): Promise<AssignmentResponse> =>
+    mutationFn: ({ id, assigneeId }: { id: string; assigneeId: string }) =>
       unwrap(
         apiClient.POST('/api/requests/{id}/assignment', {
           params: { path: { id } },
           body: { assigneeId },
         }),
-      ) as Promise<AssignmentResponse>,
+      ),
     onSettled: () => invalidateApprovals(client),
   });
 }

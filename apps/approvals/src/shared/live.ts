@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { invalidateApprovals } from './approvals-keys.ts';
+import { invalidateApprovals } from './invalidate-approvals.ts';
 
 /**
  * Subscribes to GET /api/live (server-sent events). Each event says only which request changed; the open inbox and

@@ -1,4 +1,4 @@
-import type { CurrentUser, Role } from '@hms/api-client';
+import { meKeys, notificationKeys, type CurrentUser, type Role } from '@hms/api-client';
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
@@ -25,8 +25,8 @@ function renderAt(path: string, user: CurrentUser | null, unread = 0) {
     defaultOptions: { queries: { retry: false, staleTime: Infinity } },
   });
   // The session as GET /api/me would have returned it; no network in this test.
-  queryClient.setQueryData(['me'], user);
-  queryClient.setQueryData(['notifications', 'unread'], unread);
+  queryClient.setQueryData(meKeys.all, user);
+  queryClient.setQueryData(notificationKeys.unreadCount(), unread);
   const router = createMemoryRouter(
     [
       {

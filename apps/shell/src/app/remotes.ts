@@ -1,12 +1,7 @@
 import { remotesQueryOptions } from '@hms/api-client';
 import { loadRemote, registerRemotes } from '@module-federation/runtime';
+import type { RemoteModule, RemoteName } from '@hms/ui';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ComponentType } from 'react';
-
-export type RemoteName = 'intake' | 'approvals' | 'finance';
-
-/** What a remote's `./routes` module exposes: route-level components by name. */
-export type RemoteRoutesModule = Record<string, ComponentType | unknown>;
 
 let registration: Promise<void> | null = null;
 const failedAttempts = new Map<RemoteName, number>();
@@ -40,10 +35,10 @@ function ensureRegistered(queryClient: QueryClient): Promise<void> {
  * runtime's cached entry) and a fresh URL, because browsers may also keep a failed module import in their
  * module map; without both, "Try again" would replay the old failure instead of fetching again.
  */
-export async function loadRemoteRoutes(
+export async function loadRemoteRoutes<R extends RemoteName>(
   queryClient: QueryClient,
-  name: RemoteName,
-): Promise<RemoteRoutesModule> {
+  name: R,
+): Promise<Partial<RemoteModule<R>>> {
   await ensureRegistered(queryClient);
   const failures = failedAttempts.get(name) ?? 0;
   if (failures > 0) {
@@ -53,10 +48,12 @@ export async function loadRemoteRoutes(
     registerRemotes([{ name, entry: retryEntry, type: 'module' }], { force: true });
   }
   try {
-    const module = await loadRemote<RemoteRoutesModule>(`${name}/routes`);
-    if (!module) throw new Error(`Remote "${name}" returned no module`);
+    // Typed by the contract the remote's routes.tsx satisfies; Partial because a remote deployed out of step with
+    // the shell may still lack an area at run time (the caller says which).
+    const module = await loadRemote<{ default?: Partial<RemoteModule<R>> }>(`${name}/routes`);
+    if (!module?.default) throw new Error(`Remote "${name}" returned no module`);
     failedAttempts.delete(name);
-    return module;
+    return module.default;
   } catch (error) {
     failedAttempts.set(name, failures + 1);
     throw error;

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { NotFoundRoute } from '../features/errors/routes/not-found-route.tsx';
 import { ShellErrorBoundary } from '../features/errors/components/shell-error-boundary.tsx';
@@ -7,20 +7,33 @@ import { HomeRoute } from '../features/home/routes/home-route.tsx';
 import { Layout } from './Layout.tsx';
 import { AREA_ROLES } from './navigation.ts';
 import { RemoteArea } from './RemoteArea.tsx';
-import { loadRemoteRoutes, type RemoteName } from './remotes.ts';
+import { loadRemoteRoutes } from './remotes.ts';
 import { RequireRole } from './RequireRole.tsx';
-import { LoadingState, useT } from '@hms/ui';
+import { LoadingState, useT, type RemoteAreas, type RemoteName } from '@hms/ui';
 import { shellMessages } from './messages.ts';
 import type { Role } from '@hms/api-client';
 
-interface RemoteMount {
-  path: string;
-  remote: RemoteName;
-  /** Named export of the remote's `./routes` module rendered at this path. */
-  exportName: string;
-  areaKey: 'areaIntake' | 'areaApprovals' | 'areaFinance' | 'areaAdmin';
-  /** Undefined: open to everyone, signed in or not. */
-  roles?: readonly Role[];
+/** One mount per remote area; the area names come from the remote contract (RemoteAreas), checked at typecheck. */
+type RemoteMount = {
+  [R in RemoteName]: {
+    path: string;
+    remote: R;
+    /** The area of the remote's `./routes` module rendered at this path. */
+    exportName: RemoteAreas[R];
+    areaKey: 'areaIntake' | 'areaApprovals' | 'areaFinance' | 'areaAdmin';
+    /** Undefined: open to everyone, signed in or not. */
+    roles?: readonly Role[];
+  };
+}[RemoteName];
+
+async function loadArea<R extends RemoteName>(
+  queryClient: QueryClient,
+  remote: R,
+  area: RemoteAreas[R],
+) {
+  const component = (await loadRemoteRoutes(queryClient, remote))[area];
+  if (!component) throw new Error(`Remote "${remote}" does not export ${area}`);
+  return component;
 }
 
 /** Which remote serves which part of the URL space. Each is downloaded only when its path is first visited. */
@@ -63,14 +76,7 @@ function MountedRemote({ mount, queryClient }: { mount: RemoteMount; queryClient
     <RemoteArea
       id={`${mount.remote}/${mount.exportName}`}
       area={tr(mount.areaKey)}
-      load={async () => {
-        const module = await loadRemoteRoutes(queryClient, mount.remote);
-        const component = module[mount.exportName];
-        if (typeof component !== 'function' && typeof component !== 'object') {
-          throw new Error(`Remote "${mount.remote}" does not export ${mount.exportName}`);
-        }
-        return component as ComponentType;
-      }}
+      load={() => loadArea(queryClient, mount.remote, mount.exportName)}
     />
   );
   return mount.roles ? <RequireRole roles={mount.roles}>{area}</RequireRole> : area;

@@ -1,8 +1,8 @@
 import { isApiProblem } from '@hms/api-client';
-import { MAX_DOCUMENT_BYTES, sniffDocumentType, type DocumentInfo } from '@hms/contracts/documents';
+import { MAX_DOCUMENT_BYTES, sniffDocumentType } from '@hms/contracts/documents';
 import { loadErrorMessages, problemText, useLanguage, useT } from '@hms/ui';
 import { useId, useRef, useState, type ChangeEvent } from 'react';
-import { deleteDocument, documentUrl, uploadDocument } from './documents-api.ts';
+import { deleteDocument, documentUrl, uploadDocument, type DocumentInfo } from './documents-api.ts';
 import { documentMessages } from './messages.ts';
 
 /** The first bytes of a file (FileReader where Blob.arrayBuffer is missing: older browsers, jsdom). */

@@ -5,9 +5,12 @@ import {
   CSRF_HEADER,
   problemFromResponse,
   readCookie,
+  type ResponseBody,
 } from '@hms/api-client';
-import type { DocumentInfo } from '@hms/contracts/documents';
 import type { Language } from '@hms/contracts/question-set';
+
+/** A stored file, as the upload answers it (and as requests list their documents). */
+export type DocumentInfo = ResponseBody<'/api/requests/{requestId}/documents', 'post'>;
 
 export interface UploadOptions {
   requestId: string;

@@ -1,29 +1,24 @@
-import { apiClient, unwrap } from '@hms/api-client';
+import { apiClient, inboxKeys, unwrap, type ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { InboxListResponse, InboxQuery } from '@hms/contracts/inbox';
-import type { BulkApproveResponse } from '@hms/contracts/decisions';
-import { approvalsKeys, invalidateApprovals } from '../../../shared/approvals-keys.ts';
+import type { InboxQuery } from '@hms/contracts/inbox';
+import { invalidateApprovals } from '../../../shared/invalidate-approvals.ts';
 export { claimMutationOptions, releaseMutationOptions } from '../../../shared/assignment-api.ts';
+
+export type InboxItem = ResponseBody<'/api/inbox'>['items'][number];
+export type BulkApproveResponse = ResponseBody<'/api/decisions/bulk-approve', 'post'>;
 
 export function inboxQueryOptions(query: InboxQuery) {
   return queryOptions({
-    queryKey: approvalsKeys.inbox(query),
-    queryFn: async ({ signal }): Promise<InboxListResponse> =>
-      unwrap(
-        apiClient.GET('/api/inbox', { params: { query }, signal }),
-      ) as Promise<InboxListResponse>,
+    queryKey: inboxKeys.list(query),
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/inbox', { params: { query }, signal })),
     placeholderData: (previous) => previous,
   });
 }
 
 export function bulkApproveMutationOptions(client: QueryClient) {
   return mutationOptions({
-    mutationFn: async (
-      items: Array<{ requestId: string; version: number }>,
-    ): Promise<BulkApproveResponse> =>
-      unwrap(
-        apiClient.POST('/api/decisions/bulk-approve', { body: { items } }),
-      ) as Promise<BulkApproveResponse>,
+    mutationFn: (items: Array<{ requestId: string; version: number }>) =>
+      unwrap(apiClient.POST('/api/decisions/bulk-approve', { body: { items } })),
     onSettled: () => invalidateApprovals(client),
   });
 }

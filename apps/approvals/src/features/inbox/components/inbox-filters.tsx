@@ -3,7 +3,17 @@ import { parseDollars } from '@hms/contracts/money';
 import { inboxSorts, type InboxQuery } from '@hms/contracts/inbox';
 import { riskLevels } from '@hms/contracts/risk';
 import { requestStatuses } from '@hms/contracts/landing';
-import { ErrorSummary, useFormErrors, useLabel, useLanguage, useT, type FormField } from '@hms/ui';
+import {
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useFormErrors,
+  useLabel,
+  useLanguage,
+  useT,
+  type FormField,
+  type Option,
+} from '@hms/ui';
 import { requestStatusLabels, riskLevelLabels } from '@hms/contracts/labels';
 import { inboxMessages } from '../messages.ts';
 import { sharedMessages } from '../../../shared/messages.ts';
@@ -12,6 +22,21 @@ const AMOUNT_FIELDS: FormField<'minAmount' | 'maxAmount'>[] = [
   { name: 'minAmount', id: 'inbox-minAmount' },
   { name: 'maxAmount', id: 'inbox-maxAmount' },
 ];
+
+const DEADLINES = ['on_time', 'due_soon', 'overdue', 'paused'] as const;
+
+/** One filter: the props of a TextField, or of a SelectField when it has options. */
+interface FilterField {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  options?: Option[];
+  placeholder?: string;
+  type?: 'date';
+  inputMode?: 'decimal';
+  error?: string | undefined;
+}
 
 const centsToDollars = (c: number | undefined) => (c === undefined ? '' : (c / 100).toFixed(2));
 
@@ -29,10 +54,6 @@ export function InboxFilters({
   const label = useLabel();
   const { language } = useLanguage();
   const errorState = useFormErrors(AMOUNT_FIELDS);
-  const errors: Record<string, string | undefined> = {
-    minAmount: errorState.error('minAmount'),
-    maxAmount: errorState.error('maxAmount'),
-  };
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -70,7 +91,72 @@ export function InboxFilters({
     onApply(next);
   }
 
-  const field = 'grid-col-12 tablet:grid-col-4 padding-right-2';
+  // In the order they are shown (three to a row on wider screens); a field with options is a select.
+  const fields: FilterField[] = [
+    {
+      id: 'inbox-program',
+      name: 'programId',
+      label: tr('program'),
+      placeholder: tr('anyProgram'),
+      options: programs.map((p) => ({ value: p.id, label: p.name[language] })),
+      defaultValue: query.programId ?? '',
+    },
+    {
+      id: 'inbox-status',
+      name: 'status',
+      label: tr('status'),
+      placeholder: tr('anyStatus'),
+      options: requestStatuses
+        .filter((s) => s !== 'draft')
+        .map((s) => ({ value: s, label: label(requestStatusLabels[s].staff) })),
+      defaultValue: query.status ?? '',
+    },
+    {
+      id: 'inbox-risk',
+      name: 'risk',
+      label: tr('risk'),
+      placeholder: tr('anyRisk'),
+      options: riskLevels.map((r) => ({ value: r, label: label(riskLevelLabels[r]) })),
+      defaultValue: query.risk ?? '',
+    },
+    ...(['minAmount', 'maxAmount'] as const).map((f) => ({
+      id: `inbox-${f}`,
+      name: f,
+      label: tr(f),
+      inputMode: 'decimal' as const,
+      error: errorState.error(f),
+      defaultValue: centsToDollars(f === 'minAmount' ? query.minAmountCents : query.maxAmountCents),
+    })),
+    {
+      id: 'inbox-deadline',
+      name: 'deadline',
+      label: tr('deadline'),
+      placeholder: tr('anyDeadline'),
+      options: DEADLINES.map((d) => ({ value: d, label: trs(d) })),
+      defaultValue: query.deadline ?? '',
+    },
+    {
+      id: 'inbox-from',
+      name: 'submittedFrom',
+      type: 'date',
+      label: tr('submittedFrom'),
+      defaultValue: query.submittedFrom ?? '',
+    },
+    {
+      id: 'inbox-to',
+      name: 'submittedTo',
+      type: 'date',
+      label: tr('submittedTo'),
+      defaultValue: query.submittedTo ?? '',
+    },
+    {
+      id: 'inbox-sort',
+      name: 'sort',
+      label: tr('sort'),
+      options: inboxSorts.map((s) => ({ value: s, label: tr(s) })),
+      defaultValue: query.sort ?? 'submitted_asc',
+    },
+  ];
   return (
     <form
       className="usa-form usa-form--large maxw-none"
@@ -83,155 +169,24 @@ export function InboxFilters({
         <legend className="usa-legend usa-legend--large">{tr('filters')}</legend>
         <div className="grid-row">
           <div className="grid-col-12">
-            <label className="usa-label" htmlFor="inbox-q">
-              {tr('search')}
-            </label>
-            <input
-              className="usa-input maxw-none"
+            <TextField
               id="inbox-q"
               name="q"
               type="search"
+              className="maxw-none"
+              label={tr('search')}
               defaultValue={query.q ?? ''}
             />
           </div>
-          <div className={field}>
-            <label className="usa-label" htmlFor="inbox-program">
-              {tr('program')}
-            </label>
-            <select
-              className="usa-select"
-              id="inbox-program"
-              name="programId"
-              defaultValue={query.programId ?? ''}
-            >
-              <option value="">{tr('anyProgram')}</option>
-              {programs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name[language]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={field}>
-            <label className="usa-label" htmlFor="inbox-status">
-              {tr('status')}
-            </label>
-            <select
-              className="usa-select"
-              id="inbox-status"
-              name="status"
-              defaultValue={query.status ?? ''}
-            >
-              <option value="">{tr('anyStatus')}</option>
-              {requestStatuses
-                .filter((s) => s !== 'draft')
-                .map((s) => (
-                  <option key={s} value={s}>
-                    {label(requestStatusLabels[s].staff)}
-                  </option>
-                ))}
-            </select>
-          </div>
-          <div className={field}>
-            <label className="usa-label" htmlFor="inbox-risk">
-              {tr('risk')}
-            </label>
-            <select
-              className="usa-select"
-              id="inbox-risk"
-              name="risk"
-              defaultValue={query.risk ?? ''}
-            >
-              <option value="">{tr('anyRisk')}</option>
-              {riskLevels.map((r) => (
-                <option key={r} value={r}>
-                  {label(riskLevelLabels[r])}
-                </option>
-              ))}
-            </select>
-          </div>
-          {(['minAmount', 'maxAmount'] as const).map((f) => (
-            <div key={f} className={`${field}${errors[f] ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor={`inbox-${f}`}>
-                {tr(f)}
-              </label>
-              {errors[f] ? (
-                <span className="usa-error-message" id={`inbox-${f}-error`}>
-                  {errors[f]}
-                </span>
-              ) : null}
-              <input
-                className={`usa-input${errors[f] ? ' usa-input--error' : ''}`}
-                id={`inbox-${f}`}
-                name={f}
-                inputMode="decimal"
-                defaultValue={centsToDollars(
-                  f === 'minAmount' ? query.minAmountCents : query.maxAmountCents,
-                )}
-                aria-describedby={errors[f] ? `inbox-${f}-error` : undefined}
-                aria-invalid={errors[f] ? true : undefined}
-              />
+          {fields.map(({ options, placeholder, ...field }) => (
+            <div key={field.id} className="grid-col-12 tablet:grid-col-4 padding-right-2">
+              {options ? (
+                <SelectField {...field} options={options} placeholder={placeholder} />
+              ) : (
+                <TextField {...field} />
+              )}
             </div>
           ))}
-          <div className={field}>
-            <label className="usa-label" htmlFor="inbox-deadline">
-              {tr('deadline')}
-            </label>
-            <select
-              className="usa-select"
-              id="inbox-deadline"
-              name="deadline"
-              defaultValue={query.deadline ?? ''}
-            >
-              <option value="">{tr('anyDeadline')}</option>
-              {(['on_time', 'due_soon', 'overdue', 'paused'] as const).map((d) => (
-                <option key={d} value={d}>
-                  {trs(d)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className={field}>
-            <label className="usa-label" htmlFor="inbox-from">
-              {tr('submittedFrom')}
-            </label>
-            <input
-              className="usa-input"
-              id="inbox-from"
-              name="submittedFrom"
-              type="date"
-              defaultValue={query.submittedFrom ?? ''}
-            />
-          </div>
-          <div className={field}>
-            <label className="usa-label" htmlFor="inbox-to">
-              {tr('submittedTo')}
-            </label>
-            <input
-              className="usa-input"
-              id="inbox-to"
-              name="submittedTo"
-              type="date"
-              defaultValue={query.submittedTo ?? ''}
-            />
-          </div>
-          <div className={field}>
-            <label className="usa-label" htmlFor="inbox-sort">
-              {tr('sort')}
-            </label>
-            <select
-              className="usa-select"
-              id="inbox-sort"
-              name="sort"
-              defaultValue={query.sort ?? 'submitted_asc'}
-            >
-              {inboxSorts.map((s) => (
-                <option key={s} value={s}>
-                  {tr(s)}
-                </option>
-              ))}
-            </select>
-          </div>
         </div>
         <div className="margin-top-2">
           <button type="submit" className="usa-button">

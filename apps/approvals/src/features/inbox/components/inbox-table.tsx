@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { InboxItem } from '@hms/contracts/inbox';
+import type { InboxItem } from '../api/inbox-api.ts';
 import { formatCents, formatDate, useLanguage, useT } from '@hms/ui';
 import { inboxMessages } from '../messages.ts';
 import { AnsweredBadge, DeadlineBadge, RiskBadge, StatusText } from '../../../shared/badges.tsx';

@@ -1,9 +1,11 @@
 import { formatNumber, useLanguage, useT } from '@hms/ui';
 import type { InboxQueue } from '@hms/contracts/inbox';
-import type { InboxCountsResponse } from '@hms/contracts/landing';
+import type { ResponseBody } from '@hms/api-client';
 import { inboxMessages } from '../messages.ts';
 
-const QUEUES: Array<[InboxQueue, keyof InboxCountsResponse]> = [
+type InboxCounts = ResponseBody<'/api/inbox/counts'>;
+
+const QUEUES: Array<[InboxQueue, keyof InboxCounts]> = [
   ['unassigned', 'unassigned'],
   ['mine', 'assignedToMe'],
   ['awaiting_second_approval', 'awaitingSecondApproval'],
@@ -20,7 +22,7 @@ export function QueueTabs({
   onSelect,
 }: {
   current: InboxQueue;
-  counts: InboxCountsResponse | undefined;
+  counts: InboxCounts | undefined;
   hrefFor: (queue: InboxQueue) => string;
   onSelect: (queue: InboxQueue) => void;
 }) {

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InboxItem } from '@hms/contracts/inbox';
+import { fakeApi, type FakeCall, type FakeHandler } from '@hms/api-client/fake-api';
 import { InboxRoute } from './inbox-route.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 
@@ -29,26 +30,9 @@ const item = (n: number, over: Partial<InboxItem> = {}): InboxItem => ({
   ...over,
 });
 
-let calls: Array<{ method: string; url: URL; body?: unknown }> = [];
-function serve(routes: Record<string, (req: Request) => { status: number; body: unknown }>) {
-  calls = [];
-  vi.stubGlobal('fetch', async (input: Request) => {
-    const url = new URL(input.url);
-    calls.push({
-      method: input.method,
-      url,
-      body: input.method === 'POST' ? await input.clone().text() : undefined,
-    });
-    const key = `${input.method} ${url.pathname}`;
-    const handler = routes[key];
-    const { status, body } = handler
-      ? handler(input)
-      : { status: 404, body: { type: 'x', title: 'Not found', status: 404, detail: key } };
-    return new Response(JSON.stringify(body), {
-      status,
-      headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
-    });
-  });
+let calls: FakeCall[] = [];
+function serve(routes: Record<string, FakeHandler>) {
+  calls = fakeApi(routes);
 }
 
 function Location() {
@@ -273,9 +257,7 @@ describe('Approval inbox', () => {
     expect(
       screen.getByText('HMS-AAAA-0002-X: not approved. It is claimed by Sam Senior.'),
     ).toBeTruthy();
-    const sent = JSON.parse(
-      String(calls.find((c) => c.url.pathname === '/api/decisions/bulk-approve')!.body),
-    );
+    const sent = calls.find((c) => c.url.pathname === '/api/decisions/bulk-approve')!.body;
     expect(sent).toEqual({
       items: [
         { requestId: item(1).id, version: 1 },
@@ -374,6 +356,6 @@ describe('Approval inbox', () => {
     ).toBeTruthy();
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.url.pathname).toBe(`/api/requests/${row.id}/assignment`);
-    expect(JSON.parse(String(post.body))).toEqual({ assigneeId: 's2' });
+    expect(post.body).toEqual({ assigneeId: 's2' });
   });
 });

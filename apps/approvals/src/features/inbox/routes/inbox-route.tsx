@@ -3,13 +3,14 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { inboxCountsQueryOptions, programsQueryOptions } from '@hms/api-client';
 import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
-import type { InboxItem, InboxQuery, InboxQueue } from '@hms/contracts/inbox';
-import type { BulkApproveResponse } from '@hms/contracts/decisions';
+import type { InboxQuery, InboxQueue } from '@hms/contracts/inbox';
 import {
   bulkApproveMutationOptions,
   claimMutationOptions,
   inboxQueryOptions,
   releaseMutationOptions,
+  type BulkApproveResponse,
+  type InboxItem,
 } from '../api/inbox-api.ts';
 import { QueueTabs } from '../components/queue-tabs.tsx';
 import { InboxFilters } from '../components/inbox-filters.tsx';

@@ -1,25 +1,22 @@
-import { apiClient, unwrap } from '@hms/api-client';
+import { apiClient, reviewKeys, unwrap, type ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { ReviewDetail } from '@hms/contracts/review';
-import type { DecisionBody, DecisionResponse } from '@hms/contracts/decisions';
-import { approvalsKeys, invalidateApprovals } from '../../../shared/approvals-keys.ts';
+import type { DecisionBody } from '@hms/contracts/decisions';
+import { invalidateApprovals } from '../../../shared/invalidate-approvals.ts';
+
+export type ReviewDetail = ResponseBody<'/api/review/{id}'>;
 
 export function reviewQueryOptions(id: string) {
   return queryOptions({
-    queryKey: approvalsKeys.review(id),
-    queryFn: async ({ signal }): Promise<ReviewDetail> =>
-      unwrap(
-        apiClient.GET('/api/review/{id}', { params: { path: { id } }, signal }),
-      ) as Promise<ReviewDetail>,
+    queryKey: reviewKeys.detail(id),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/review/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function decideMutationOptions(client: QueryClient, id: string) {
   return mutationOptions({
-    mutationFn: async (body: DecisionBody): Promise<DecisionResponse> =>
-      unwrap(
-        apiClient.POST('/api/requests/{id}/decisions', { params: { path: { id } }, body }),
-      ) as Promise<DecisionResponse>,
+    mutationFn: (body: DecisionBody) =>
+      unwrap(apiClient.POST('/api/requests/{id}/decisions', { params: { path: { id } }, body })),
     onSettled: () => invalidateApprovals(client),
   });
 }
@@ -38,6 +35,6 @@ export function revealMutationOptions(client: QueryClient, id: string) {
   return mutationOptions({
     mutationFn: async () =>
       unwrap(apiClient.POST('/api/review/{id}/bank-account/reveal', { params: { path: { id } } })),
-    onSettled: () => void client.invalidateQueries({ queryKey: approvalsKeys.review(id) }),
+    onSettled: () => void client.invalidateQueries({ queryKey: reviewKeys.detail(id) }),
   });
 }

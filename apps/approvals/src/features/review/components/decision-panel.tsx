@@ -6,7 +6,7 @@ import {
   type DecisionBody,
   type DecisionKind,
 } from '@hms/contracts/decisions';
-import type { ReviewDetail } from '@hms/contracts/review';
+import type { ReviewDetail } from '../api/review-api.ts';
 import {
   approvalAmountProblem,
   maxApprovableCents,

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { Link } from 'react-router';
-import { commentBodySchema, type ReviewDetail } from '@hms/contracts/review';
+import { commentBodySchema } from '@hms/contracts/review';
+import type { ReviewDetail } from '../api/review-api.ts';
 import { allQuestions } from '@hms/contracts/question-answers';
 import {
   accountTypeLabels,

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewDetail } from '@hms/contracts/review';
+import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
 import { ReviewRoute } from './review-route.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { sampleQuestionSet } from '../question-set.test-helper.ts';
@@ -118,20 +119,14 @@ const detail: ReviewDetail = {
   payment: null,
 };
 
-const posted: string[] = [];
+let calls: FakeCall[] = [];
+const posted = () => calls.filter((c) => c.method === 'POST').map((c) => c.url.pathname);
 function serve(body: ReviewDetail = detail) {
-  vi.stubGlobal('fetch', async (input: Request) => {
-    const url = new URL(input.url);
-    const json = (status: number, body: unknown) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      });
-    if (input.method === 'POST') posted.push(url.pathname);
-    if (url.pathname === `/api/review/${ID}`) return json(200, body);
-    if (url.pathname === `/api/review/${ID}/bank-account/reveal`)
-      return json(200, { routingNumber: '011000015', accountNumber: '000123456789' });
-    return json(404, { type: 'x', title: 'Not found', status: 404, detail: url.pathname });
+  calls = fakeApi({
+    [`GET /api/review/${ID}`]: () => ({ body }),
+    [`POST /api/review/${ID}/bank-account/reveal`]: () => ({
+      body: { routingNumber: '011000015', accountNumber: '000123456789' },
+    }),
   });
 }
 
@@ -290,6 +285,6 @@ describe('Review page', () => {
     expect(await axeViolations(container)).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: /Show full account number/ }));
     expect(await screen.findByText('000123456789')).toBeTruthy();
-    expect(posted).toContain(`/api/review/${ID}/bank-account/reveal`);
+    expect(posted()).toContain(`/api/review/${ID}/bank-account/reveal`);
   });
 });

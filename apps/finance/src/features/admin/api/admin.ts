@@ -1,4 +1,12 @@
-import { apiClient, unwrap, type paths } from '@hms/api-client';
+import {
+  apiClient,
+  outboxKeys,
+  serviceTokenKeys,
+  signInThrottleKeys,
+  unwrap,
+  webhookEndpointKeys,
+  type paths,
+} from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type ServiceToken =
@@ -12,14 +20,9 @@ export type CreateEndpointBody = NonNullable<
   paths['/api/webhooks/endpoints']['post']['requestBody']
 >['content']['application/json'];
 
-export const adminKeys = {
-  tokens: ['admin', 'service-tokens'] as const,
-  endpoints: ['admin', 'webhook-endpoints'] as const,
-};
-
 export function tokensQueryOptions() {
   return queryOptions({
-    queryKey: adminKeys.tokens,
+    queryKey: serviceTokenKeys.all,
     queryFn: async ({ signal }) =>
       (await unwrap(apiClient.GET('/api/service-tokens', { signal }))).items,
   });
@@ -45,7 +48,7 @@ export function tokenMutationOptions() {
 
 export function endpointsQueryOptions() {
   return queryOptions({
-    queryKey: adminKeys.endpoints,
+    queryKey: webhookEndpointKeys.all,
     queryFn: async ({ signal }) =>
       (await unwrap(apiClient.GET('/api/webhooks/endpoints', { signal }))).items,
   });
@@ -72,11 +75,6 @@ export type OutboxPage =
 export type OutboxEmail = OutboxPage['items'][number];
 export type OutboxStatus = OutboxEmail['status'];
 
-export const outboxKeys = {
-  all: ['admin', 'outbox'] as const,
-  list: (q: OutboxQuery) => ['admin', 'outbox', q] as const,
-};
-
 /** One page of the email outbox (newest first); `cursor` is the previous page's nextCursor. */
 export function outboxQueryOptions(q: OutboxQuery) {
   return queryOptions({
@@ -89,12 +87,10 @@ export function outboxQueryOptions(q: OutboxQuery) {
 export type ThrottledAccount =
   paths['/api/admin/sign-in-throttle']['get']['responses'][200]['content']['application/json']['items'][number];
 
-export const throttleKeys = { all: ['admin', 'sign-in-throttle'] as const };
-
 /** Accounts with failed sign-ins counted against them (the guessing sources wait; the owner does not). */
 export function throttledAccountsQueryOptions() {
   return queryOptions({
-    queryKey: throttleKeys.all,
+    queryKey: signInThrottleKeys.all,
     queryFn: async ({ signal }) =>
       (await unwrap(apiClient.GET('/api/admin/sign-in-throttle', { signal }))).items,
   });

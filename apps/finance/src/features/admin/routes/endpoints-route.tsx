@@ -1,3 +1,4 @@
+import { webhookEndpointKeys } from '@hms/api-client';
 import {
   ErrorSummary,
   LoadingState,
@@ -14,7 +15,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
-  adminKeys,
   endpointMutationOptions,
   endpointsQueryOptions,
   type CreateEndpointBody,
@@ -48,7 +48,7 @@ export function EndpointsRoute() {
     onSuccess: (res) => {
       const value = (res as { secret?: unknown }).secret;
       setSecret(typeof value === 'string' ? value : null);
-      void queryClient.invalidateQueries({ queryKey: adminKeys.endpoints });
+      void queryClient.invalidateQueries({ queryKey: webhookEndpointKeys.all });
     },
   });
   const onCreate = (e: FormEvent<HTMLFormElement>) => {

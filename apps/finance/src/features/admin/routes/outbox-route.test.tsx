@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { renderAt } from '../../../shared/test-server.test-helper.tsx';
 import { maskEmail } from '../components/outbox-table.tsx';
 import { OutboxRoute } from './outbox-route.tsx';
 
@@ -33,7 +34,7 @@ describe('maskEmail', () => {
 
 describe('Email outbox (admin)', () => {
   it('lists emails with masked recipients, status tags and dates, and pages with the cursor', async () => {
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/admin/outbox': (req) => {
         const cursor = new URL(req.url).searchParams.get('cursor');
         return cursor
@@ -87,7 +88,7 @@ describe('Email outbox (admin)', () => {
   });
 
   it('filters by status through the URL and says when nothing matches', async () => {
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/admin/outbox': () => ({
         status: 200,
         body: { smtpConfigured: true, items: [], nextCursor: null },
@@ -106,7 +107,7 @@ describe('Email outbox (admin)', () => {
   });
 
   it('shows the API error with a retry', async () => {
-    serve({
+    fakeApi({
       'GET /api/admin/outbox': () => ({
         status: 403,
         body: {

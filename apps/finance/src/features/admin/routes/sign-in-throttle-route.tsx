@@ -1,3 +1,4 @@
+import { signInThrottleKeys } from '@hms/api-client';
 import {
   LoadingState,
   PageTitle,
@@ -9,11 +10,7 @@ import {
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  clearThrottleMutationOptions,
-  throttleKeys,
-  throttledAccountsQueryOptions,
-} from '../api/admin.ts';
+import { clearThrottleMutationOptions, throttledAccountsQueryOptions } from '../api/admin.ts';
 import { adminMessages } from '../messages.ts';
 
 /**
@@ -31,7 +28,7 @@ export function SignInThrottleRoute() {
     ...clearThrottleMutationOptions(),
     onSuccess: (_res, email) => {
       setCleared(email);
-      void queryClient.invalidateQueries({ queryKey: throttleKeys.all });
+      void queryClient.invalidateQueries({ queryKey: signInThrottleKeys.all });
     },
   });
   return (

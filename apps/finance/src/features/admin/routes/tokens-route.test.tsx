@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { renderAt } from '../../../shared/test-server.test-helper.tsx';
 import { EndpointsRoute } from './endpoints-route.tsx';
 import { TokensRoute } from './tokens-route.tsx';
 
@@ -26,7 +27,7 @@ afterEach(() => {
 describe('Service tokens (admin)', () => {
   it('validates, creates a token and shows it once, then revokes after confirmation', async () => {
     let list = [token()];
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/service-tokens': () => ({ status: 200, body: { items: list } }),
       'POST /api/service-tokens': (_r, body) => ({
         status: 201,
@@ -81,7 +82,7 @@ describe('Service tokens (admin)', () => {
 
 describe('Webhook endpoints (admin)', () => {
   it('adds an endpoint with the chosen events and shows the whsec_ secret once', async () => {
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/webhooks/endpoints': () => ({ status: 200, body: { items: [] } }),
       'POST /api/webhooks/endpoints': (_r, body) => ({
         status: 201,
@@ -120,7 +121,7 @@ describe('Webhook endpoints (admin)', () => {
 
 describe('server field errors on the admin forms', () => {
   it("puts the API's field errors (body.url, body.eventTypes.0) on their fields and in the summary", async () => {
-    serve({
+    fakeApi({
       'GET /api/webhooks/endpoints': () => ({ status: 200, body: { items: [] } }),
       'POST /api/webhooks/endpoints': () => ({
         status: 400,
@@ -161,7 +162,7 @@ describe('server field errors on the admin forms', () => {
   });
 
   it('shows a failure that is not about a field (409) as a problem, without a summary', async () => {
-    serve({
+    fakeApi({
       'GET /api/service-tokens': () => ({ status: 200, body: { items: [] } }),
       'POST /api/service-tokens': () => ({
         status: 409,

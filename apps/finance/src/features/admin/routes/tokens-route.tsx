@@ -1,3 +1,4 @@
+import { serviceTokenKeys } from '@hms/api-client';
 import {
   ErrorSummary,
   LoadingState,
@@ -13,12 +14,7 @@ import {
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import {
-  adminKeys,
-  tokenMutationOptions,
-  tokensQueryOptions,
-  type ServiceToken,
-} from '../api/admin.ts';
+import { tokenMutationOptions, tokensQueryOptions, type ServiceToken } from '../api/admin.ts';
 import { adminMessages } from '../messages.ts';
 import { SecretOnce } from '../components/secret-once.tsx';
 
@@ -47,7 +43,7 @@ export function TokensRoute() {
       const token = (res as { token?: unknown }).token;
       setSecret(typeof token === 'string' ? token : null);
       setRevoking(null);
-      void queryClient.invalidateQueries({ queryKey: adminKeys.tokens });
+      void queryClient.invalidateQueries({ queryKey: serviceTokenKeys.all });
     },
   });
   const onCreate = (e: FormEvent<HTMLFormElement>) => {

@@ -1,17 +1,10 @@
-import { apiClient, unwrap, type paths } from '@hms/api-client';
+import { apiClient, batchKeys, unwrap, type paths } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type BatchDetail =
   paths['/api/batches/{id}']['get']['responses'][200]['content']['application/json'];
 export type BatchSummary =
   paths['/api/batches']['get']['responses'][200]['content']['application/json']['items'][number];
-
-export const batchKeys = {
-  all: ['finance', 'batches'] as const,
-  lists: ['finance', 'batches', 'list'] as const,
-  list: (cursor: string | undefined) => ['finance', 'batches', 'list', cursor ?? null] as const,
-  detail: (id: string) => ['finance', 'batches', id] as const,
-};
 
 /** One server page of batches, newest first; `cursor` is a page's nextCursor or prevCursor. */
 export function batchesQueryOptions(cursor?: string) {

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { renderAt } from '../../../shared/test-server.test-helper.tsx';
 import { BatchDetailRoute } from './batch-detail-route.tsx';
 
 const id = '00000000-0000-7000-8000-0000000000b1';
@@ -67,7 +68,7 @@ const page = [{ path: '/finance/batches/:batchId', element: <BatchDetailRoute />
 
 describe('Batch detail', () => {
   it('shows the batch and its entries (account as last 4 only) with no axe violations', async () => {
-    serve({ [`GET /api/batches/${id}`]: () => ({ status: 200, body: batch() }) });
+    fakeApi({ [`GET /api/batches/${id}`]: () => ({ status: 200, body: batch() }) });
     const { container } = renderAt(`/finance/batches/${id}`, page);
     expect(await screen.findByRole('heading', { name: 'Batch 2026-11-25 A' })).toBeTruthy();
     expect(screen.getByText('121042880000001')).toBeTruthy();
@@ -77,7 +78,7 @@ describe('Batch detail', () => {
 
   it('asks to confirm a release, moves focus to the question, then releases and announces the new status', async () => {
     let released = false;
-    const calls = serve({
+    const calls = fakeApi({
       [`GET /api/batches/${id}`]: () => ({
         status: 200,
         body: released
@@ -104,7 +105,7 @@ describe('Batch detail', () => {
   });
 
   it('explains why release is refused (dual control) and shows the API refusal readably', async () => {
-    serve({
+    fakeApi({
       [`GET /api/batches/${id}`]: () => ({
         status: 200,
         body: batch({
@@ -138,7 +139,7 @@ describe('Batch detail', () => {
 
   it('downloads the file as stored', async () => {
     const text = '1'.padEnd(94, ' ') + '\n';
-    serve({
+    fakeApi({
       [`GET /api/batches/${id}`]: () => ({
         status: 200,
         body: batch({

@@ -1,3 +1,4 @@
+import { batchKeys, paymentKeys } from '@hms/api-client';
 import {
   LoadingState,
   PageTitle,
@@ -16,7 +17,6 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   batchActionMutationOptions,
-  batchKeys,
   batchQueryOptions,
   downloadBatchFile,
 } from '../api/batches.ts';
@@ -46,7 +46,7 @@ export function BatchDetailRoute() {
     ...batchActionMutationOptions(batchId),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: batchKeys.all });
-      await queryClient.invalidateQueries({ queryKey: ['finance', 'payments'] });
+      await queryClient.invalidateQueries({ queryKey: paymentKeys.all });
       const fresh = await queryClient.fetchQuery(batchQueryOptions(batchId));
       setStatus(tr('done', { status: label(batchStatusLabels[fresh.status]) }));
     },

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { renderAt } from '../../../shared/test-server.test-helper.tsx';
 import { BatchesRoute } from './batches-route.tsx';
 
 const batch = (n: number) => ({
@@ -31,7 +32,7 @@ afterEach(() => {
 
 describe('Batches', () => {
   it('shows one server page and moves to the next and back with the cursors the API gave, in the URL', async () => {
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/batches': (request) =>
         new URL(request.url).searchParams.get('cursor') === 'older'
           ? { status: 200, body: { items: [batch(1)], nextCursor: null, prevCursor: 'newer' } }

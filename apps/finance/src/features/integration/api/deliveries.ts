@@ -1,15 +1,9 @@
-import { apiClient, unwrap, type paths } from '@hms/api-client';
+import { apiClient, deliveryKeys, unwrap, type paths } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type Delivery =
   paths['/api/webhooks/deliveries']['get']['responses'][200]['content']['application/json']['items'][number];
 export type DeliveryStatus = Delivery['status'];
-
-export const deliveryKeys = {
-  all: ['finance', 'webhook-deliveries'] as const,
-  list: (status: DeliveryStatus | 'all', cursor: string | undefined) =>
-    ['finance', 'webhook-deliveries', status, cursor ?? null] as const,
-};
 
 const PAGE_SIZE = 25;
 

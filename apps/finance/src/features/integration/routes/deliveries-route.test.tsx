@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { renderAt } from '../../../shared/test-server.test-helper.tsx';
 import { DeliveriesRoute } from './deliveries-route.tsx';
 
 const delivery = (status: string) => ({
@@ -26,7 +27,7 @@ afterEach(() => {
 
 describe('Webhook deliveries', () => {
   it('filters by status and redelivers a dead-lettered delivery', async () => {
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/webhooks/deliveries': () => ({
         status: 200,
         body: { items: [delivery('dead')], nextCursor: null, prevCursor: null },
@@ -65,7 +66,7 @@ describe('Webhook deliveries', () => {
   });
 
   it('pages on the server: next and previous carry the cursors the API gave', async () => {
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/webhooks/deliveries': (request) =>
         new URL(request.url).searchParams.get('cursor') === 'older'
           ? {

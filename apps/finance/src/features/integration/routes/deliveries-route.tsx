@@ -1,9 +1,9 @@
+import { deliveryKeys } from '@hms/api-client';
 import { LoadingState, PageTitle, Pager, ProblemAlert, SelectField, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
-  deliveryKeys,
   deliveriesQueryOptions,
   redeliverMutationOptions,
   type DeliveryStatus,

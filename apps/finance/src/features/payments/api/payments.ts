@@ -1,4 +1,4 @@
-import { apiClient, unwrap, type paths } from '@hms/api-client';
+import { apiClient, paymentKeys, unwrap, type paths } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type PaymentsQuery = NonNullable<paths['/api/payments']['get']['parameters']['query']>;
@@ -8,11 +8,6 @@ export type Payment = PaymentsPage['items'][number];
 export type BuildBatchBody = NonNullable<
   paths['/api/batches']['post']['requestBody']
 >['content']['application/json'];
-
-export const paymentKeys = {
-  all: ['finance', 'payments'] as const,
-  list: (q: PaymentsQuery) => ['finance', 'payments', q] as const,
-};
 
 export function paymentsQueryOptions(q: PaymentsQuery) {
   return queryOptions({

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { renderAt } from '../../../shared/test-server.test-helper.tsx';
 import { PaymentsRoute } from './payments-route.tsx';
 
 const payment = (n: number, over: Record<string, unknown> = {}) => ({
@@ -66,7 +67,7 @@ const page = [
 
 describe('Pending payments', () => {
   it('lists pending payments with totals from cents, marks prenotes, and has no axe violations', async () => {
-    const calls = serve(routes);
+    const calls = fakeApi(routes);
     const { container } = renderAt('/finance/payments?programId=p1&createdFrom=2026-11-01', page);
     await screen.findByText('HMS-PAY-0001');
     const list = calls.find((c) => c.url.pathname === '/api/payments')!;
@@ -82,7 +83,7 @@ describe('Pending payments', () => {
   });
 
   it('refuses to build with nothing selected, then builds from the selected rows and opens the batch', async () => {
-    const calls = serve(routes);
+    const calls = fakeApi(routes);
     renderAt('/finance/payments', page);
     await screen.findByText('HMS-PAY-0001');
     fireEvent.click(screen.getByRole('button', { name: 'Build batch' }));
@@ -112,7 +113,7 @@ describe('Pending payments', () => {
   });
 
   it('select-all picks every row on the page and writes filters to the URL', async () => {
-    serve(routes);
+    fakeApi(routes);
     renderAt('/finance/payments', page);
     await screen.findByText('HMS-PAY-0001');
     fireEvent.click(screen.getByLabelText('Select all payments on this page'));
@@ -130,7 +131,7 @@ describe('Pending payments', () => {
   });
 
   it('shows other statuses read-only, with the return code and plain-language reason', async () => {
-    const calls = serve({
+    const calls = fakeApi({
       ...routes,
       'GET /api/payments': () => ({
         status: 200,

@@ -1,4 +1,4 @@
-import { programsQueryOptions } from '@hms/api-client';
+import { paymentKeys, programsQueryOptions } from '@hms/api-client';
 import {
   EmptyState,
   ErrorSummary,
@@ -19,7 +19,7 @@ import { paymentStatusLabels } from '@hms/contracts/labels';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { buildBatchMutationOptions, paymentKeys, paymentsQueryOptions } from '../api/payments.ts';
+import { buildBatchMutationOptions, paymentsQueryOptions } from '../api/payments.ts';
 import { PaymentsStatusTable } from '../components/payments-status-table.tsx';
 import { PaymentsTable } from '../components/payments-table.tsx';
 import { paymentsMessages } from '../messages.ts';

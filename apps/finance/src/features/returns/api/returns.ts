@@ -1,14 +1,10 @@
-import { apiClient, unwrap, type paths } from '@hms/api-client';
+import { apiClient, nocKeys, unwrap, type paths } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type ImportResult =
   paths['/api/returns/imports']['post']['responses'][200]['content']['application/json'];
 export type Noc =
   paths['/api/nocs']['get']['responses'][200]['content']['application/json']['items'][number];
-
-export const returnsKeys = {
-  nocs: ['finance', 'nocs'] as const,
-};
 
 export function importReturnsMutationOptions() {
   return mutationOptions({
@@ -20,7 +16,7 @@ export function importReturnsMutationOptions() {
 /** One server page of notifications of change, newest first; `cursor` is a page's nextCursor or prevCursor. */
 export function nocsQueryOptions(cursor?: string) {
   return queryOptions({
-    queryKey: [...returnsKeys.nocs, cursor ?? null] as const,
+    queryKey: nocKeys.list(cursor),
     queryFn: ({ signal }) =>
       unwrap(
         apiClient.GET('/api/nocs', {

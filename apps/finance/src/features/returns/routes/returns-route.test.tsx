@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { me, renderAt, serve } from '../../../shared/test-server.test-helper.tsx';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { me, renderAt } from '../../../shared/test-server.test-helper.tsx';
 import { ReturnsRoute } from './returns-route.tsx';
 
 const result = (duplicate = false) => ({
@@ -81,7 +82,7 @@ function choose(name: string, content: string) {
 describe('Returns', () => {
   it('uploads the chosen file as text and shows each entry with its outcome and the warnings', async () => {
     let imports = 0;
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/me': () => me(['finance']),
       'GET /api/nocs': () => ({
         status: 200,
@@ -126,7 +127,7 @@ describe('Returns', () => {
   });
 
   it('lists the parse errors the API names by line and field', async () => {
-    serve({
+    fakeApi({
       'GET /api/me': () => me(['finance']),
       'GET /api/nocs': () => ({
         status: 200,
@@ -169,7 +170,7 @@ describe('Returns', () => {
 
   it('lets a finance supervisor confirm a NOC; a finance user only sees it', async () => {
     let decided = false;
-    const calls = serve({
+    const calls = fakeApi({
       'GET /api/me': () => me(['finance_supervisor']),
       'GET /api/nocs': () => ({
         status: 200,
@@ -195,7 +196,7 @@ describe('Returns', () => {
     );
 
     cleanup();
-    serve({
+    fakeApi({
       'GET /api/me': () => me(['finance']),
       'GET /api/nocs': () => ({
         status: 200,

@@ -1,4 +1,4 @@
-import { meQueryOptions } from '@hms/api-client';
+import { financeKeys, meQueryOptions, nocKeys } from '@hms/api-client';
 import { nocStatusLabels } from '@hms/contracts/labels';
 import { LoadingState, PageTitle, Pager, ProblemAlert, useLabel, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,6 @@ import {
   decideNocMutationOptions,
   importReturnsMutationOptions,
   nocsQueryOptions,
-  returnsKeys,
 } from '../api/returns.ts';
 import { ImportForm } from '../components/import-form.tsx';
 import { ImportResult } from '../components/import-result.tsx';
@@ -26,8 +25,8 @@ export function ReturnsRoute() {
   const importer = useMutation({
     ...importReturnsMutationOptions(),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: returnsKeys.nocs });
-      void queryClient.invalidateQueries({ queryKey: ['finance'] });
+      void queryClient.invalidateQueries({ queryKey: nocKeys.all });
+      void queryClient.invalidateQueries({ queryKey: financeKeys.all });
     },
   });
   const decide = useMutation({
@@ -36,7 +35,7 @@ export function ReturnsRoute() {
       setStatus(
         tr('nocDone', { reference: noc.reference, status: label(nocStatusLabels[noc.status]) }),
       );
-      void queryClient.invalidateQueries({ queryKey: returnsKeys.nocs });
+      void queryClient.invalidateQueries({ queryKey: nocKeys.all });
     },
   });
   const supervisor = me.data?.roles.includes('finance_supervisor') ?? false;

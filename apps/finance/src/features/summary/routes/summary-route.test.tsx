@@ -2,17 +2,11 @@ import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from '@hms/api-client/fake-api';
 import { SummaryRoute } from './summary-route.tsx';
 
 function serve(status: number, body: unknown) {
-  vi.stubGlobal(
-    'fetch',
-    async () =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      }),
-  );
+  fakeApi(() => ({ status, body }));
 }
 
 afterEach(() => {

@@ -1,9 +1,5 @@
 import { isApiProblem } from '@hms/api-client';
-import {
-  DECLARATION_TEXT,
-  type EligibilityResponse,
-  type RequestDetail,
-} from '@hms/contracts/applications';
+import { DECLARATION_TEXT } from '@hms/contracts/applications';
 import { visibleQuestions } from '@hms/contracts/question-answers';
 import type { QuestionSet } from '@hms/contracts/question-set';
 import {
@@ -16,6 +12,8 @@ import {
   useLanguage,
   useT,
 } from '@hms/ui';
+import type { RequestDetail } from '../../../shared/requests/request-api.ts';
+import type { EligibilityResponse } from '../api/application-api.ts';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { applicationMessages } from '../messages.ts';

@@ -1,4 +1,4 @@
-import type { DocumentInfo } from '@hms/contracts/documents';
+import type { DocumentInfo } from '../../../shared/documents/documents-api.ts';
 import type { Question } from '@hms/contracts/question-set';
 import {
   CheckboxGroup,

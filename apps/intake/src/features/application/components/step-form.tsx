@@ -1,5 +1,5 @@
 import { isApiProblem } from '@hms/api-client';
-import type { DocumentInfo } from '@hms/contracts/documents';
+import type { DocumentInfo } from '../../../shared/documents/documents-api.ts';
 import { visibleQuestions, type Answers } from '@hms/contracts/question-answers';
 import type { QuestionSet, Step } from '@hms/contracts/question-set';
 import {

@@ -1,6 +1,4 @@
-import { isApiProblem } from '@hms/api-client';
-import type { RequestDetail } from '@hms/contracts/applications';
-import type { ProgramDetail } from '@hms/contracts/intake';
+import { isApiProblem, requestKeys } from '@hms/api-client';
 import { programClosedMessages } from '@hms/contracts/program-closed';
 import {
   loadErrorMessages,
@@ -17,12 +15,13 @@ import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-r
 import {
   eligibilityQueryOptions,
   requestProgramQueryOptions,
-  requestDetailQueryOptions,
   saveBankMutationOptions,
   saveStepMutationOptions,
   submitKeyFor,
   submitMutationOptions,
+  type ProgramDetail,
 } from '../api/application-api.ts';
+import { requestQueryOptions, type RequestDetail } from '../../../shared/requests/request-api.ts';
 import { StepForm } from '../components/step-form.tsx';
 import { StepIndicator, type IndicatorStep } from '../components/step-indicator.tsx';
 import { applicationMessages } from '../messages.ts';
@@ -43,7 +42,7 @@ const CHECK = 'check';
 export function ApplyRoute() {
   const { requestId = '', stepId } = useParams();
   const tr = useT(applicationMessages);
-  const request = useQuery(requestDetailQueryOptions(requestId));
+  const request = useQuery(requestQueryOptions(requestId));
   const program = useQuery(requestProgramQueryOptions(requestId));
   if (request.isError)
     return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
@@ -169,7 +168,7 @@ function ApplyStep({
               className="usa-button usa-button--outline"
               onClick={() => {
                 setStale(null);
-                void queryClient.invalidateQueries({ queryKey: ['intake', 'request', detail.id] });
+                void queryClient.invalidateQueries({ queryKey: requestKeys.detail(detail.id) });
               }}
             >
               {tr('reloadLatest')}

@@ -1,7 +1,7 @@
 import { formatDate, LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { requestDetailQueryOptions } from '../api/application-api.ts';
+import { requestQueryOptions } from '../../../shared/requests/request-api.ts';
 import { applicationMessages } from '../messages.ts';
 
 /** After submit: the reference number and what happens next, with the review deadline. */
@@ -9,7 +9,7 @@ export function ConfirmationRoute() {
   const { requestId = '' } = useParams();
   const tr = useT(applicationMessages);
   const { language } = useLanguage();
-  const request = useQuery(requestDetailQueryOptions(requestId));
+  const request = useQuery(requestQueryOptions(requestId));
   if (request.isError)
     return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
   if (!request.data) return <LoadingState label={tr('loading')} />;

@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import {
   programDraftQueryOptions,
   programQueryOptions,
-  startApplicationMutationOptions,
+  startDraftMutationOptions,
 } from '../api/catalog-api.ts';
 import { catalogMessages } from '../messages.ts';
 
@@ -19,7 +19,7 @@ export function ProgramRoute() {
   const queryClient = useQueryClient();
   const program = useQuery(programQueryOptions(slug));
   const me = useQuery(meQueryOptions());
-  const start = useMutation(startApplicationMutationOptions(queryClient));
+  const start = useMutation(startDraftMutationOptions(queryClient));
   const isCitizen = !!me.data && me.data.roles.includes('citizen');
   const draft = useQuery(programDraftQueryOptions(slug, isCitizen));
   if (program.isError)

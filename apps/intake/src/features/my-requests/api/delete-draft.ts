@@ -1,4 +1,4 @@
-import { apiClient, unwrap } from '@hms/api-client';
+import { apiClient, programKeys, requestKeys, unwrap } from '@hms/api-client';
 import type { QueryClient } from '@tanstack/react-query';
 
 /** Deletes one of the citizen's drafts; the list, the program page's "continue" offer and the cached draft follow. */
@@ -11,9 +11,9 @@ export function deleteDraftMutationOptions(queryClient: QueryClient) {
       return id;
     },
     onSuccess: (id: string) => {
-      queryClient.removeQueries({ queryKey: ['intake', 'request', id] });
-      void queryClient.invalidateQueries({ queryKey: ['requests', 'mine'] });
-      void queryClient.invalidateQueries({ queryKey: ['intake', 'program-draft'] });
+      queryClient.removeQueries({ queryKey: requestKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: requestKeys.mine() });
+      void queryClient.invalidateQueries({ queryKey: programKeys.drafts() });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { MyRequestItem } from '@hms/contracts/landing';
+import type { MyRequestItem } from '../api/use-my-requests.ts';
 import { ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';

@@ -1,4 +1,4 @@
-import type { MyRequestItem } from '@hms/contracts/landing';
+import type { MyRequestItem } from '../api/use-my-requests.ts';
 import { ScrollableTable, formatCents, formatDate, useLanguage, useT } from '@hms/ui';
 import { Link } from 'react-router';
 import { myRequestsMessages } from '../messages.ts';

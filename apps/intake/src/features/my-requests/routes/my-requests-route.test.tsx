@@ -4,6 +4,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from '@hms/api-client/fake-api';
 import { MyRequestsRoute } from './my-requests-route.tsx';
 
 const item = (n: number, status: string, submittedAt: string | null) => ({
@@ -23,7 +24,7 @@ const requested: string[] = [];
 beforeEach(() => {
   requested.length = 0;
   // Only the network edge is faked; the API client, query options and components are real.
-  vi.stubGlobal('fetch', async (request: Request) => {
+  fakeApi((request) => {
     const url = new URL(request.url);
     if (request.method === 'DELETE') {
       requested.push(`DELETE ${url.pathname}`);
@@ -36,12 +37,8 @@ beforeEach(() => {
     }
     requested.push(url.pathname + url.search);
     const body = pages[url.searchParams.get('cursor') ?? 'first'];
-    if (!body)
-      return new Response(JSON.stringify({ title: 'Server error', status: 500 }), { status: 500 });
-    return new Response(JSON.stringify(body), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
+    if (!body) return { status: 500, body: { title: 'Server error', status: 500 } };
+    return { body };
   });
 });
 afterEach(() => {

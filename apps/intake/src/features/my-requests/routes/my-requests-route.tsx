@@ -1,8 +1,7 @@
-import type { MyRequestItem } from '@hms/contracts/landing';
 import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useMyRequests } from '../api/use-my-requests.ts';
+import { useMyRequests, type MyRequestItem } from '../api/use-my-requests.ts';
 import { DeleteDraftConfirm } from '../components/delete-draft-confirm.tsx';
 import { RequestsTable } from '../components/requests-table.tsx';
 import { myRequestsMessages } from '../messages.ts';

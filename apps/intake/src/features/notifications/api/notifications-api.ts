@@ -1,13 +1,6 @@
-import { apiClient, unwrap } from '@hms/api-client';
-import type { NotificationsResponse } from '@hms/contracts/notifications';
+import { apiClient, notificationKeys, unwrap } from '@hms/api-client';
 import type { Language } from '@hms/ui';
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
-
-/** Shared with the shell header's badge: ['notifications', 'unread']. */
-export const notificationKeys = {
-  all: ['notifications'] as const,
-  list: ['notifications', 'list'] as const,
-};
 
 /**
  * The API writes each notification in the language the page shows (sent as Accept-Language), so the language is
@@ -15,18 +8,19 @@ export const notificationKeys = {
  */
 export function notificationsQueryOptions(language: Language) {
   return infiniteQueryOptions({
-    queryKey: [...notificationKeys.list, language],
+    queryKey: notificationKeys.list(language),
     initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
-      (await unwrap(
+    queryFn: ({ pageParam }) =>
+      unwrap(
         apiClient.GET('/api/notifications', {
           params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
         }),
-      )) as NotificationsResponse,
-    getNextPageParam: (last: NotificationsResponse) => last.nextCursor ?? undefined,
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
+// Reading a notification changes the list and the header's unread badge: both sit under notificationKeys.all.
 export function markReadMutationOptions(queryClient: QueryClient) {
   return {
     mutationFn: async (id: string) => {

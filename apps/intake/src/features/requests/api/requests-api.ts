@@ -1,48 +1,37 @@
-import { apiClient, unwrap } from '@hms/api-client';
-import type { InfoResponseBody, RequestDetail } from '@hms/contracts/applications';
+import { apiClient, notificationKeys, requestKeys, unwrap } from '@hms/api-client';
+import type { InfoResponseBody } from '@hms/contracts/applications';
 import type { PayeeUpdateBody } from '@hms/contracts/payee-update';
 import type { QueryClient } from '@tanstack/react-query';
+import { storeRequestDetail, type RequestDetail } from '../../../shared/requests/request-api.ts';
 
-const requestKey = (id: string) => ['intake', 'request', id] as const;
-
-export function requestQueryOptions(id: string) {
-  return {
-    queryKey: requestKey(id),
-    queryFn: async () =>
-      (await unwrap(
-        apiClient.GET('/api/requests/{requestId}', { params: { path: { requestId: id } } }),
-      )) as RequestDetail,
-  };
-}
-
+/** Answering or withdrawing also notifies the citizen, so the notifications (and the header's badge) refresh too. */
 function store(queryClient: QueryClient, detail: RequestDetail) {
-  queryClient.setQueryData(requestKey(detail.id), detail);
-  void queryClient.invalidateQueries({ queryKey: ['requests', 'mine'] });
-  void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  storeRequestDetail(queryClient, detail);
+  void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
 }
 
 export function answerInfoMutationOptions(queryClient: QueryClient, id: string) {
   return {
-    mutationFn: async (body: InfoResponseBody) =>
-      (await unwrap(
+    mutationFn: (body: InfoResponseBody) =>
+      unwrap(
         apiClient.POST('/api/requests/{requestId}/info-response', {
           params: { path: { requestId: id } },
           body,
         }),
-      )) as RequestDetail,
+      ),
     onSuccess: (detail: RequestDetail) => store(queryClient, detail),
   };
 }
 
 export function withdrawMutationOptions(queryClient: QueryClient, id: string) {
   return {
-    mutationFn: async () =>
-      (await unwrap(
+    mutationFn: () =>
+      unwrap(
         apiClient.POST('/api/requests/{requestId}/withdraw', {
           params: { path: { requestId: id } },
           body: {},
         }),
-      )) as RequestDetail,
+      ),
     onSuccess: (detail: RequestDetail) => store(queryClient, detail),
   };
 }
@@ -58,9 +47,9 @@ export function newAccountMutationOptions(queryClient: QueryClient, id: string) 
         apiClient.POST('/api/requests/{id}/payee-account', { params: { path: { id } }, body }),
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: requestKey(id) });
-      void queryClient.invalidateQueries({ queryKey: ['requests', 'mine'] });
-      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      void queryClient.invalidateQueries({ queryKey: requestKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: requestKeys.mine() });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     },
   };
 }

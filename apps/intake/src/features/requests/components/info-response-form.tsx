@@ -1,5 +1,5 @@
 import { isApiProblem } from '@hms/api-client';
-import type { RequestDetail } from '@hms/contracts/applications';
+import type { RequestDetail } from '../../../shared/requests/request-api.ts';
 import {
   ErrorSummary,
   fieldErrorText,

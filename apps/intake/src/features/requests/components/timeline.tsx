@@ -1,5 +1,7 @@
-import type { TimelineEntry } from '@hms/contracts/applications';
 import { requestEventLabels } from '@hms/contracts/request-event-labels';
+import type { RequestDetail } from '../../../shared/requests/request-api.ts';
+
+type TimelineEntry = RequestDetail['timeline'][number];
 import { formatCents, formatDateTime, useLabel, useLanguage, useT } from '@hms/ui';
 import { requestMessages } from '../messages.ts';
 

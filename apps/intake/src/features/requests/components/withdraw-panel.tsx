@@ -1,4 +1,4 @@
-import type { RequestDetail } from '@hms/contracts/applications';
+import type { RequestDetail } from '../../../shared/requests/request-api.ts';
 import { ProblemAlert, useT } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';

@@ -5,6 +5,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from '@hms/api-client/fake-api';
 import { RequestRoute } from './request-route.tsx';
 
 const base: RequestDetail = {
@@ -60,16 +61,10 @@ const posted: Array<{ path: string; body: unknown }> = [];
 beforeEach(() => {
   detail = structuredClone(base);
   posted.length = 0;
-  document.cookie = 'hms_csrf=test-token';
-  vi.stubGlobal('fetch', async (request: Request) => {
+  fakeApi((request, body) => {
     const url = new URL(request.url);
-    const json = (body: unknown, status = 200) =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
-      });
+    const json = (body: unknown, status = 200) => ({ status, body });
     if (request.method === 'POST') {
-      const body = await request.json();
       posted.push({ path: url.pathname, body });
       if (url.pathname.endsWith('/info-response')) {
         if (!(body as { message: string }).message.trim())

@@ -10,7 +10,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { requestQueryOptions } from '../api/requests-api.ts';
+import { requestQueryOptions } from '../../../shared/requests/request-api.ts';
 import { Timeline } from '../components/timeline.tsx';
 import { WithdrawPanel } from '../components/withdraw-panel.tsx';
 import { StatusTag } from '../../../shared/status/status-tag.tsx';

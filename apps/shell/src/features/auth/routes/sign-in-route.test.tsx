@@ -4,6 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
 import { SignInRoute } from './sign-in-route.tsx';
 
 const user = {
@@ -26,16 +27,10 @@ const problem = (
   });
 
 let answer: () => Response;
-const calls: Request[] = [];
+let calls: FakeCall[] = [];
 
 beforeEach(() => {
-  calls.length = 0;
-  document.cookie = 'hms_csrf=test-token';
-  // The API at the network edge; the client, middleware and form are real.
-  vi.stubGlobal('fetch', async (input: Request) => {
-    calls.push(input);
-    return answer();
-  });
+  calls = fakeApi(() => answer());
 });
 afterEach(() => {
   cleanup();
@@ -88,7 +83,7 @@ describe('sign in', () => {
         name: 'The email or password is not right. Check them and try again.',
       }),
     ).toBeTruthy();
-    expect(calls[0]?.headers.get('x-csrf-token')).toBe('test-token');
+    expect(calls[0]?.request.headers.get('x-csrf-token')).toBe('test-token');
   });
 
   it('explains throttling with the wait from Retry-After', async () => {

@@ -1,0 +1,64 @@
+// The one way web tests fake the API: at the network edge. `fetch` is stubbed, so the real API client, its
+// middleware (CSRF header, problem+json into ApiProblem), the query options and the components all run.
+import { vi } from 'vitest';
+
+/** What a fake route answers: a JSON body (a string is sent as it is) and a status (200 unless given), or a Response. */
+export type FakeReply =
+  { status?: number; body?: unknown; headers?: Record<string, string> } | Response;
+export type FakeHandler = (request: Request, body: unknown) => FakeReply | Promise<FakeReply>;
+
+/** One call the page made; `body` is the parsed JSON (or the text, if not JSON), undefined for a GET. */
+export interface FakeCall {
+  method: string;
+  url: URL;
+  body: unknown;
+  request: Request;
+}
+
+function toResponse(reply: FakeReply): Response {
+  if (reply instanceof Response) return reply;
+  const status = reply.status ?? 200;
+  const payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+  return new Response(payload, {
+    status,
+    headers: {
+      'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
+      ...reply.headers,
+    },
+  });
+}
+
+async function readBody(request: Request): Promise<unknown> {
+  if (request.method === 'GET') return undefined;
+  const text = await request.clone().text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Stubs `fetch` with a fake API and returns the list it records every call in. `routes` maps "METHOD /path" (no query
+ * string) to a handler, and any other call answers a 404 problem; a single handler answers every call instead. The
+ * CSRF cookie is set as a signed-in browser has it. Undo with `vi.unstubAllGlobals()` after each test.
+ */
+export function fakeApi(routes: Record<string, FakeHandler> | FakeHandler): FakeCall[] {
+  const calls: FakeCall[] = [];
+  document.cookie = 'hms_csrf=test-token';
+  vi.stubGlobal('fetch', async (request: Request) => {
+    const url = new URL(request.url);
+    const body = await readBody(request);
+    calls.push({ method: request.method, url, body, request });
+    const handler =
+      typeof routes === 'function' ? routes : routes[`${request.method} ${url.pathname}`];
+    if (!handler)
+      return toResponse({
+        status: 404,
+        body: { type: 'about:blank', title: 'Not found', status: 404, detail: url.pathname },
+      });
+    return toResponse(await handler(request, body));
+  });
+  return calls;
+}

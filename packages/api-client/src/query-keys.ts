@@ -1,0 +1,94 @@
+// Every TanStack Query key of every app, one factory per resource. Queries and invalidations both name these
+// factories (never a retyped array), so an invalidation cannot drift from the queries it means to refresh.
+//
+// Keys are hierarchical: invalidating a key refreshes every query whose key starts with it. Each factory's
+// `all` is the prefix of all its keys; the comments say where a key is deliberately nested under another.
+import type { QueryParams } from './http-types.ts';
+
+/** The signed-in user (GET /api/me). Kept across sign-in/out resets (see the session mutations). */
+export const meKeys = { all: ['me'] as const };
+
+/** The remotes manifest (GET /api/remotes). Kept across sign-in/out resets. */
+export const remoteKeys = { all: ['remotes'] as const };
+
+export const programKeys = {
+  all: ['programs'] as const,
+  list: () => [...programKeys.all, 'list'] as const,
+  detail: (slug: string) => [...programKeys.all, 'detail', slug] as const,
+  /** Every program's "continue your draft" offer: starting or deleting a draft changes them. */
+  drafts: () => [...programKeys.all, 'draft'] as const,
+  draft: (slug: string) => [...programKeys.drafts(), slug] as const,
+};
+
+export const requestKeys = {
+  all: ['requests'] as const,
+  /** Every page size of "my requests": what a change to one of the citizen's requests invalidates. */
+  mine: () => [...requestKeys.all, 'mine'] as const,
+  minePages: (limit: number) => [...requestKeys.mine(), { limit }] as const,
+  detail: (id: string) => [...requestKeys.all, 'detail', id] as const,
+  /** Under the request's key: refreshing a request (after a 409, say) refreshes its program too. */
+  program: (id: string) => [...requestKeys.detail(id), 'program'] as const,
+  eligibility: (id: string, language: string, version: number) =>
+    [...requestKeys.all, 'eligibility', id, language, version] as const,
+};
+
+export const notificationKeys = {
+  /** The list and the header's unread badge: what reading or causing a notification invalidates. */
+  all: ['notifications'] as const,
+  /** The API writes each notification in the page's language, so the language is part of the key. */
+  list: (language: string) => [...notificationKeys.all, 'list', language] as const,
+  unreadCount: () => [...notificationKeys.all, 'unread'] as const,
+};
+
+/** The approver's inbox: queue counts, list pages and the approvers one may reassign to. */
+export const inboxKeys = {
+  all: ['inbox'] as const,
+  counts: () => [...inboxKeys.all, 'counts'] as const,
+  list: (query: QueryParams<'/api/inbox'>) => [...inboxKeys.all, 'list', query] as const,
+  approvers: () => [...inboxKeys.all, 'approvers'] as const,
+};
+
+/** An approver's review page of one request. */
+export const reviewKeys = {
+  all: ['review'] as const,
+  detail: (id: string) => [...reviewKeys.all, id] as const,
+};
+
+/** Everything the finance area shows: importing returns invalidates all of it at once. */
+export const financeKeys = {
+  all: ['finance'] as const,
+  summary: () => [...financeKeys.all, 'summary'] as const,
+};
+
+export const paymentKeys = {
+  all: [...financeKeys.all, 'payments'] as const,
+  list: (query: QueryParams<'/api/payments'>) => [...paymentKeys.all, query] as const,
+};
+
+export const batchKeys = {
+  all: [...financeKeys.all, 'batches'] as const,
+  list: (cursor: string | undefined) => [...batchKeys.all, 'list', cursor ?? null] as const,
+  detail: (id: string) => [...batchKeys.all, id] as const,
+};
+
+export const nocKeys = {
+  all: [...financeKeys.all, 'nocs'] as const,
+  list: (cursor: string | undefined) => [...nocKeys.all, cursor ?? null] as const,
+};
+
+export const deliveryKeys = {
+  all: [...financeKeys.all, 'webhook-deliveries'] as const,
+  list: (status: string | undefined, cursor: string | undefined) =>
+    [...deliveryKeys.all, status, cursor ?? null] as const,
+};
+
+export const serviceTokenKeys = { all: ['admin', 'service-tokens'] as const };
+
+export const webhookEndpointKeys = { all: ['admin', 'webhook-endpoints'] as const };
+
+export const outboxKeys = {
+  all: ['admin', 'outbox'] as const,
+  list: (query: QueryParams<'/api/admin/outbox'>) => [...outboxKeys.all, query] as const,
+};
+
+export const signInThrottleKeys = { all: ['admin', 'sign-in-throttle'] as const };
