@@ -25,18 +25,22 @@ import {
 } from '@hms/contracts/question-set';
 import type { ProgramDefinition } from '@hms/contracts/programs-seed';
 import { generateReference } from '@hms/contracts/reference-number';
-import { addBusinessDays, businessDaysBetween, toZonedDate } from '@hms/contracts/business-days';
+import {
+  addBusinessDays,
+  businessDaysBetween,
+  toZonedDate,
+  startOfZonedDay,
+} from '@hms/contracts/business-days';
 import { formatCents } from '@hms/contracts/money';
 import type { ProblemFieldError } from '@hms/contracts/problem';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { startOfZonedDay } from '../../platform/db/seed.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
-import { fieldKey, sealField, type FieldKey } from '../../platform/field-crypto.ts';
-import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { sealField } from '../../platform/field-crypto.ts';
+import { keyRing } from '../../platform/keyring.ts';
 import { HttpProblem, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import * as programs from '../programs/service.ts';
 import * as documentsRepo from '../documents/repo.ts';
@@ -59,17 +63,6 @@ const REQUEST_NOT_FOUND =
 export const STALE_DRAFT =
   'This application was changed on another device or in another tab after you opened it, so this save was not ' +
   'applied. Nothing you saved before is lost: reload the page to see the latest answers, then make your change again.';
-
-const keys = new WeakMap<Config, FieldKey>();
-/** The field-sealing key for this configuration (read once: the key file never changes while running). */
-export function encryptionKey(config: Config): FieldKey {
-  let key = keys.get(config);
-  if (!key) {
-    key = fieldKey(resolveEncryptionKey(config));
-    keys.set(config, key);
-  }
-  return key;
-}
 
 function answersProblem(detail: string, errors: ProblemFieldError[]): HttpProblem {
   return badRequest('validation.failed', detail, errors);
@@ -544,7 +537,7 @@ export async function saveBankDetails(
   body: BankDetailsBody,
 ): Promise<RequestDetail> {
   const bank = parseBankAccount(body, body.language ?? caller.user.language);
-  const key = encryptionKey(config);
+  const key = keyRing(config).current;
   return db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
     requireDraft(row);
@@ -728,7 +721,7 @@ export async function submit(
     });
     // Risk signals are computed now, in the same transaction, so the inbox shows them before anyone opens the review.
     await computeRiskSignals(trx, row.id, {
-      encryptionKey: encryptionKey(config).key,
+      encryptionKey: keyRing(config).current.key,
       now: submittedAt,
     });
     return {
@@ -816,7 +809,7 @@ export async function answerInfoRequest(
       ip: caller.ip,
     });
     // The answer may change what the signals rest on: recompute them as the request goes back to the queue.
-    await computeRiskSignals(trx, row.id, { encryptionKey: encryptionKey(config).key });
+    await computeRiskSignals(trx, row.id, { encryptionKey: keyRing(config).current.key });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
     return detailOf(trx, updated!);
   });

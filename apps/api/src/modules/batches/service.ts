@@ -19,14 +19,9 @@ import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
-import { open, seal } from '../originator/keyring.ts';
-import {
-  buildAchFile,
-  FILE_ID_MODIFIERS,
-  transactionCode,
-  type NachaEntryInput,
-} from '../originator/nacha.ts';
-import { emitEvent } from '../originator/outbox.ts';
+import { open, seal } from '../../platform/keyring.ts';
+import { buildAchFile, FILE_ID_MODIFIERS, transactionCode, type NachaEntryInput } from './nacha.ts';
+import { emitEvent } from '../../platform/outbox.ts';
 import { paymentRows, promoteMaturedPrenotes, toPaymentItem } from '../payments/repo.ts';
 import * as repo from './repo.ts';
 

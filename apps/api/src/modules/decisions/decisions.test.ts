@@ -10,7 +10,7 @@ import {
   userIdByEmail,
 } from '../inbox/fixtures.ts';
 import { addStaff } from './test-support.ts';
-import { describeAuditBreak } from '../review/audit-verify.ts';
+import { describeAuditBreak } from '../../platform/audit-verify.ts';
 
 let t: TestContext;
 let key: Buffer;

@@ -152,22 +152,3 @@ export async function createPaymentOnce(
     .executeTakeFirstOrThrow();
   return { id: live.id, created: false };
 }
-
-export async function insertOutbox(
-  trx: Trx,
-  type: string,
-  aggregateType: string,
-  aggregateId: string,
-  payload: Record<string, unknown>,
-) {
-  await trx
-    .insertInto('outbox_events')
-    .values({
-      id: uuidv7(),
-      type,
-      aggregate_type: aggregateType,
-      aggregate_id: aggregateId,
-      payload: JSON.stringify(payload),
-    })
-    .execute();
-}

@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
-import { startOfZonedDay } from '../../platform/db/seed.ts';
+import { startOfZonedDay } from '@hms/contracts/business-days';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 import * as repo from './repo.ts';
 import {

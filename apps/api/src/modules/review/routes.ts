@@ -8,7 +8,7 @@ import {
 } from '@hms/contracts/review';
 import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
-import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { keyRing } from '../../platform/keyring.ts';
 import * as service from './service.ts';
 
 const problems = {
@@ -23,8 +23,7 @@ const STAFF = ['approver', 'senior_approver'] as const;
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  let key: Buffer | undefined;
-  const encryptionKey = () => (key ??= resolveEncryptionKey(config));
+  const encryptionKey = () => keyRing(config).current.key;
 
   app.get(
     '/api/review/:id',

@@ -6,7 +6,7 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
-import { seal } from '../originator/keyring.ts';
+import { seal } from '../../platform/keyring.ts';
 import { newWebhookSecret } from './signing.ts';
 import { enqueueDelivery } from './worker.ts';
 import { UnsafeWebhookUrl, vetWebhookUrl, type Resolver } from './address-guard.ts';
