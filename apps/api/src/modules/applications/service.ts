@@ -43,9 +43,8 @@ import { sealField } from '../../platform/field-crypto.ts';
 import { keyRing } from '../../platform/keyring.ts';
 import { HttpProblem, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import * as programs from '../programs/service.ts';
-import * as documentsRepo from '../documents/repo.ts';
 import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
-import { toDocumentInfo } from '../documents/service.ts';
+import * as documents from '../documents/service.ts';
 import * as repo from './repo.ts';
 
 type Db = Kysely<Database>;
@@ -108,7 +107,7 @@ async function checkDocumentAnswers(
   for (const q of allQuestions(set)) {
     const value = answers[q.id];
     if (q.type !== 'document' || !Array.isArray(value)) continue;
-    const known = await documentsRepo.idsOfRequest(db, requestId, value);
+    const known = await documents.documentIdsOfRequest(db, requestId, value);
     if (value.some((id) => !known.has(id))) {
       errors.push({
         field: answerField(q.id),
@@ -154,7 +153,7 @@ async function detailOf(
     row.payee_account_id
       ? repo.findPayeeAccountView(db, row.payee_account_id)
       : Promise.resolve(undefined),
-    documentsRepo.listDocumentsOfRequest(db, row.id),
+    documents.documentsOfRequest(db, row.id),
     repo.applicantTimeline(db, row.id),
     row.status === 'needs_info'
       ? repo.lastEventOfType(db, row.id, 'info_requested')
@@ -182,7 +181,7 @@ async function detailOf(
           last4: bank.account_last4,
         }
       : null,
-    documents: docs.map(toDocumentInfo),
+    documents: docs,
     timeline: events.map((e) => ({
       id: e.id,
       type: e.type,
@@ -753,7 +752,7 @@ export async function answerInfoRequest(
       );
     }
     const ids = [...new Set(body.documentIds.map((d) => d.toLowerCase()))];
-    const known = await documentsRepo.idsOfRequest(trx, row.id, ids);
+    const known = await documents.documentIdsOfRequest(trx, row.id, ids);
     if (ids.some((id) => !known.has(id))) {
       throw badRequest(
         'request.documents_not_attached',

@@ -32,7 +32,7 @@ import {
   type ThrottleRule,
 } from '../../platform/auth/throttle.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
-import { queueAccountEmail } from '../notifications/account-emails.ts';
+import { queueAccountEmail } from '../notifications/service.ts';
 import * as repo from './repo.ts';
 
 export const SIGN_IN_FAILED = 'Email or password is incorrect.';

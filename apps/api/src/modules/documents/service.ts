@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   documentRefusals,
   MAX_FILENAME_LENGTH,
@@ -19,6 +19,23 @@ const DOCUMENT_NOT_FOUND =
   'We could not find that document. Check the link, or open it from the request page.';
 /** Staff who review requests may read their documents (DOMAIN.md: "downloadable by the applicant and the reviewing staff"). */
 export const REVIEWER_ROLES: readonly Role[] = ['approver', 'senior_approver'];
+
+/** The documents attached to a request, oldest first, as the API shows them. */
+export async function documentsOfRequest(
+  db: Kysely<Database> | Transaction<Database>,
+  requestId: string,
+): Promise<DocumentInfo[]> {
+  return (await repo.listDocumentsOfRequest(db, requestId)).map(toDocumentInfo);
+}
+
+/** Which of `ids` are documents of this request (answers may only name the request's own uploads). */
+export function documentIdsOfRequest(
+  db: Kysely<Database> | Transaction<Database>,
+  requestId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  return repo.idsOfRequest(db, requestId, ids);
+}
 
 export function toDocumentInfo(d: repo.DocumentRow): DocumentInfo {
   return {

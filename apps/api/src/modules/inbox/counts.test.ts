@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { recountInbox } from '../landing/repo.ts';
+import { recountInbox } from '../read-models/repo.ts';
 import { findProgram, recountCommitted } from '../programs/repo.ts';
 import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './fixtures.ts';
 

@@ -8,6 +8,9 @@ import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
+
+// The review deadline rule is shared with the review screen.
+export { deadlineState, dueSoonCutoff };
 import * as repo from './repo.ts';
 import {
   actionRefusal,

@@ -5,6 +5,9 @@ import { badRequest, notFound } from '../../platform/errors.ts';
 import { renderNotification, type Language } from '../../platform/notification-templates.ts';
 import * as repo from './repo.ts';
 
+// Account emails (sign-up, lockout, password change) are queued by the auth module in its own transaction.
+export { queueAccountEmail } from './account-emails.ts';
+
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 

@@ -9,11 +9,13 @@ import {
 import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
+import * as programs from '../programs/service.ts';
 
 const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 
-/** The first screen of each remote: small read models computed from requests and payments. */
-export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The first screen of each remote: small read models (my requests, inbox counts, finance summary) computed from
+ * requests and payments; the program list is the programs module's catalog. */
+export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
   app.get(
@@ -27,7 +29,7 @@ export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: programsResponseSchema },
       },
     },
-    async () => service.programs(db),
+    async () => programs.programCatalog(db),
   );
 
   app.get(
