@@ -15,7 +15,7 @@ import {
   riskSignalLabels,
   type Label,
 } from './labels.ts';
-import { requestStatuses } from './landing.ts';
+import { requestStatuses } from './requests.ts';
 import { paymentStatuses } from './payments.ts';
 import { requestEventTypes } from './request-events.ts';
 import { nocStatuses } from './returns.ts';

@@ -20,10 +20,9 @@ import {
   checkEligibility,
   prefillAnswers,
   type Answers,
-  type Language,
   type QuestionSet,
 } from '@hms/contracts/question-set';
-import type { ProgramDefinition } from '@hms/contracts/programs-seed';
+import type { ProgramDefinition } from '@hms/contracts/programs';
 import { generateReference } from '@hms/contracts/reference-number';
 import {
   addBusinessDays,
@@ -46,6 +45,7 @@ import * as programs from '../programs/service.ts';
 import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
 import * as documents from '../documents/service.ts';
 import * as repo from './repo.ts';
+import type { Language } from '@hms/contracts/language';
 
 type Db = Kysely<Database>;
 export interface Caller {

@@ -6,7 +6,7 @@ import type {
   DecisionResponse,
 } from '@hms/contracts/decisions';
 import { formatCents } from '@hms/contracts/money';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import {
   actionRefusal,
   approvalAmountProblem,

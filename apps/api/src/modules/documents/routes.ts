@@ -8,10 +8,11 @@ import {
   documentSchema,
 } from '@hms/contracts/documents';
 import { requestIdParamsSchema } from '@hms/contracts/applications';
-import { identifierSchema, languageSchema } from '@hms/contracts/question-set';
+import { identifierSchema } from '@hms/contracts/question-set';
 import { problemSchema } from '@hms/contracts/problem';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
+import { languageSchema } from '@hms/contracts/language';
 
 const errors = {
   400: problemSchema,

@@ -6,7 +6,6 @@ import {
   sniffDocumentType,
   type DocumentInfo,
 } from '@hms/contracts/documents';
-import type { Language } from '@hms/contracts/question-set';
 import type { Role } from '@hms/contracts/auth';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -14,6 +13,7 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { HttpProblem, conflict, notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
+import type { Language } from '@hms/contracts/language';
 
 const DOCUMENT_NOT_FOUND =
   'We could not find that document. Check the link, or open it from the request page.';

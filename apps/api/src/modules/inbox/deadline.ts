@@ -1,6 +1,6 @@
 import { addBusinessDays, toZonedDate, startOfZonedDay } from '@hms/contracts/business-days';
 import { DUE_SOON_BUSINESS_DAYS, type DeadlineState } from '@hms/contracts/inbox';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 
 const TICKING: readonly RequestStatus[] = ['submitted', 'in_review', 'awaiting_second_approval'];
 

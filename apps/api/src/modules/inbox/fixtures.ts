@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { generateReference } from '@hms/contracts/reference-number';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { fieldKey, sealField } from '../../platform/field-crypto.ts';

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { NotificationsResponse, OutboxResponse } from '@hms/contracts/notifications';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { renderNotification, type Language } from '../../platform/notification-templates.ts';
+import { renderNotification } from '../../platform/notification-templates.ts';
 import * as repo from './repo.ts';
+import type { Language } from '@hms/contracts/language';
 
 // Account emails (sign-up, lockout, password change) are queued by the auth module in its own transaction.
 export { queueAccountEmail } from './account-emails.ts';

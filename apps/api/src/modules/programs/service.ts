@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs-seed';
+import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs';
 import {
   programClosedReason,
   type ProgramClosedReason,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import { seedPrograms } from '@hms/contracts/programs-seed';
 import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
 import { seed } from '../../platform/db/seed.ts';

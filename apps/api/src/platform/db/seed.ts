@@ -5,11 +5,8 @@ import { uuidv7 } from './ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { appendAudit } from '../audit.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
-import {
-  programDefinitionSchema,
-  seedPrograms,
-  type ProgramDefinition,
-} from '@hms/contracts/programs-seed';
+import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs';
+import { seedPrograms } from '@hms/contracts/programs-seed';
 
 export const DEMO_PASSWORD = 'hms-demo-2026';
 
