@@ -8,7 +8,7 @@ import {
   insertRequest,
   programBySlug,
   userIdByEmail,
-} from '../inbox/fixtures.ts';
+} from '../inbox/demo-rows.ts';
 import { addStaff } from './test-support.ts';
 import { describeAuditBreak } from '../../platform/audit-verify.ts';
 

@@ -7,7 +7,7 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { computeRiskSignals } from '../risk/service.ts';
 import { demoAnswers } from './demo-answers.ts';
-import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './fixtures.ts';
+import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
 
 const DAY = 86_400_000;
 const KEY_PREFIX = 'demo-approvals:';
