@@ -91,13 +91,7 @@ export async function upload(
   const mimeType = sniffDocumentType(input.content);
   if (!mimeType) throw refusal(415, m('wrongType'));
   return db.transaction().execute(async (trx) => {
-    const request = await trx
-      .selectFrom('requests')
-      .select(['id', 'status', 'applicant_id'])
-      .where('id', '=', input.requestId)
-      .where('applicant_id', '=', user.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const request = await repo.lockApplicantRequest(trx, input.requestId, user.id);
     if (!request)
       throw notFound('request.not_found', 'We could not find that request in your account.');
     if (input.questionId !== null && request.status !== 'draft')
