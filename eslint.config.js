@@ -93,4 +93,39 @@ export default tseslint.config(
       ],
     },
   },
+  // API module ownership (docs/CONVENTIONS.md): another module is reached only through its service.ts (repos and
+  // helpers are private), so every table keeps one owner. Tests and their fixtures may reach further.
+  {
+    files: ['apps/api/src/modules/**/*.ts'],
+    ignores: [
+      'apps/api/src/modules/**/*.test.ts',
+      'apps/api/src/modules/**/fixtures.ts',
+      'apps/api/src/modules/**/*.fixture.ts',
+      'apps/api/src/modules/**/test-support.ts',
+    ],
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            {
+              from: { element: { type: 'module' } },
+              disallow: {
+                to: {
+                  element: {
+                    type: 'module',
+                    captured: { module: '!{{from.captured.module}}' },
+                    fileInternalPath: '!service.ts',
+                  },
+                },
+              },
+              message:
+                "Import another API module only through its service.ts ({{to.captured.module}}'s repo and helpers are its own).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -18,7 +18,7 @@ import { loadCommonPasswords } from './platform/auth/password.ts';
 import { healthRoutes } from './platform/health.ts';
 import { remotesRoutes } from './platform/remotes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
-import { landingRoutes } from './modules/landing/routes.ts';
+import { readModelRoutes } from './modules/read-models/routes.ts';
 import { inboxRoutes } from './modules/inbox/routes.ts';
 import { reviewRoutes } from './modules/review/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
@@ -87,7 +87,7 @@ export async function buildApp({
   await app.register(healthRoutes);
   await app.register(remotesRoutes(config.remotes));
   await app.register(authRoutes);
-  await app.register(landingRoutes);
+  await app.register(readModelRoutes);
   await app.register(inboxRoutes);
   await app.register(reviewRoutes);
   await app.register(decisionRoutes);

@@ -4,8 +4,8 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { seedDemo } from './seed.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { resolveEncryptionKey } from './platform/crypto-key.ts';
-import { auditVerifyReport } from './modules/review/audit-verify.ts';
-import { rotateKeys } from './modules/originator/rotate.ts';
+import { auditVerifyReport } from './platform/audit-verify.ts';
+import { rotateKeys } from './modules/key-rotation/rotate.ts';
 import { runHousekeeping } from './platform/housekeeping.ts';
 
 const USAGE = `Usage: hms <command>

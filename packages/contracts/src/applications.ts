@@ -3,11 +3,13 @@
  * submission and the status page. Shapes shared by the API routes and the intake remote.
  */
 import { z } from 'zod';
-import { localizedTextSchema, requestStatusSchema, type RequestStatus } from './landing.ts';
-import { identifierSchema, languageSchema, type Language } from './question-set.ts';
+import { localizedTextSchema } from './landing.ts';
+import { requestStatusSchema, type RequestStatus } from './requests.ts';
+import { identifierSchema } from './question-set.ts';
 import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.ts';
 import { documentSchema } from './documents.ts';
 import { requestEventTypeSchema } from './request-events.ts';
+import { languageSchema, type Language } from './language.ts';
 
 export const requestIdParamsSchema = z.object({
   requestId: z.uuid({ error: 'Not a request id.' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageSchema } from './language.ts';
 
 export const roles = [
   'citizen',
@@ -10,9 +11,6 @@ export const roles = [
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
-
-export const languageSchema = z.enum(['en', 'es']);
-export type Language = z.infer<typeof languageSchema>;
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;

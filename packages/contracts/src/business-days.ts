@@ -268,6 +268,33 @@ export function toZonedDateTime(instant: Date, timeZone: string): ZonedDateTime 
   return { date, secondsOfDay };
 }
 
+/** UTC offset (ms) of a time zone at an instant, from Intl (no tz database of our own). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of zonedFormatter(timeZone).formatToParts(new Date(instant)))
+    parts[part.type] = part.value;
+  const asUtc = Date.UTC(
+    +parts.year!,
+    +parts.month! - 1,
+    +parts.day!,
+    +parts.hour!,
+    +parts.minute!,
+    +parts.second!,
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a calendar day starts in `timeZone`, `addDays` later (offset re-read at the result, so DST days come
+ * out right): `startOfZonedDay(d, tz, 1)` is the end of day `d` as a half-open bound.
+ */
+export function startOfZonedDay(date: PlainDate, timeZone: string, addDays = 0): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const wall = Date.UTC(y!, m! - 1, d! + addDays);
+  const guess = wall - zoneOffsetMs(wall, timeZone);
+  return new Date(wall - zoneOffsetMs(guess, timeZone));
+}
+
 /** The calendar date of `instant` in `timeZone`, e.g. `2026-11-25` for 2026-11-26T03:00Z in New York. */
 export function toZonedDate(instant: Date, timeZone: string): PlainDate {
   return toZonedDateTime(instant, timeZone).date;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestStatusSchema } from './landing.ts';
+import { requestStatusSchema } from './requests.ts';
 
 export const rejectReasonCodes = [
   'ineligible',

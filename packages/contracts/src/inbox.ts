@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestStatusSchema, requestStatuses } from './landing.ts';
+import { requestStatusSchema, requestStatuses } from './requests.ts';
 import { riskLevelSchema } from './risk.ts';
 import { requestActionSchema } from './request-rules.ts';
 

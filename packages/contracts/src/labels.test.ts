@@ -14,7 +14,7 @@ import {
   riskSignalLabels,
   type Label,
 } from './labels.ts';
-import { requestStatuses } from './landing.ts';
+import { requestStatuses } from './requests.ts';
 import { requestEventLabels } from './request-event-labels.ts';
 import { paymentStatuses } from './payments.ts';
 import { requestEventTypes } from './request-events.ts';

@@ -1,19 +1,5 @@
 import { z } from 'zod';
-
-export const requestStatuses = [
-  'draft',
-  'submitted',
-  'in_review',
-  'needs_info',
-  'awaiting_second_approval',
-  'approved',
-  'rejected',
-  'withdrawn',
-  'payment_returned',
-  'paid',
-] as const;
-export const requestStatusSchema = z.enum(requestStatuses);
-export type RequestStatus = z.infer<typeof requestStatusSchema>;
+import { requestStatusSchema } from './requests.ts';
 
 export const localizedTextSchema = z.object({ en: z.string(), es: z.string() });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;

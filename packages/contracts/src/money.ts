@@ -1,11 +1,10 @@
+import type { Language } from './language.ts';
 /**
  * Money as integer cents: parsing what a person types and formatting amounts for people.
  *
  * Amounts are never floats: a float cannot hold 0.10 exactly, and a cent lost in a payment file is a
  * reconciliation break. Parsing works on the digits as text and formatting hands Intl an exact decimal string.
  */
-
-export type MoneyLanguage = 'en' | 'es';
 
 export type DollarsParseError =
   /** Nothing but spaces. */
@@ -75,13 +74,13 @@ export function centsToDecimalString(cents: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const formatters: Record<MoneyLanguage, Intl.NumberFormat> = {
+const formatters: Record<Language, Intl.NumberFormat> = {
   en: new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }),
   es: new Intl.NumberFormat('es-US', { style: 'currency', currency: 'USD' }),
 };
 
 /** Formats cents as US dollars for people, e.g. `$1,234.56`, in the reader's language. */
-export function formatCents(cents: number, locale: MoneyLanguage): string {
+export function formatCents(cents: number, locale: Language): string {
   // A decimal string is formatted exactly; `cents / 100` would be a float and can be a cent off when large.
   return formatters[locale].format(centsToDecimalString(cents) as Intl.StringNumericLiteral);
 }

@@ -1,11 +1,10 @@
+import type { Language } from './language.ts';
 /**
  * Phone numbers and calendar dates as people write them, for the screens and for the messages the API sends. No
  * zod and no Intl data beyond the runtime's: the citizen's first page imports this.
  */
 
-export type FormatLanguage = 'en' | 'es';
-
-const LOCALES: Record<FormatLanguage, string> = { en: 'en-US', es: 'es-US' };
+const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 
 /**
  * A stored phone number (E.164, `+12025550147`) as people in the US write it: `(202) 555-0147`. Anything that is not
@@ -21,7 +20,7 @@ export function formatPhone(value: string): string {
  * "December 1, 2026" / "1 de diciembre de 2026". Read at UTC so the day never shifts with the time zone. A value that
  * is not such a date is returned unchanged.
  */
-export function formatPlainDate(value: string, language: FormatLanguage = 'en'): string {
+export function formatPlainDate(value: string, language: Language = 'en'): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const date = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return value;

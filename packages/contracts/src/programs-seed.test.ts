@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   homeEnergyRebate,
-  isProgramOpen,
   permitFeeRefund,
-  programDefinitionSchema,
   seedPrograms,
   smallBusinessRelief,
-  type ProgramDefinition,
 } from './programs-seed.ts';
-import {
-  allQuestions,
-  buildAnswersSchema,
-  checkEligibility,
-  type Language,
-} from './question-set.ts';
+import { isProgramOpen, programDefinitionSchema, type ProgramDefinition } from './programs.ts';
+import { allQuestions, buildAnswersSchema, checkEligibility } from './question-set.ts';
+import type { Language } from './language.ts';
 
 const TODAY = '2026-11-25';
 const DOC = '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f60';

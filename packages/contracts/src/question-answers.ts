@@ -6,14 +6,8 @@
  */
 import { isPlainDate, toZonedDate, type PlainDate } from './business-days.ts';
 import { formatCents, parseDollars } from './money.ts';
-import type {
-  Condition,
-  Language,
-  Question,
-  QuestionSet,
-  QuestionType,
-  Scalar,
-} from './question-set.ts';
+import type { Condition, Question, QuestionSet, QuestionType, Scalar } from './question-set.ts';
+import type { Language } from './language.ts';
 
 // Free text is capped even when a program sets no limit: the API must not store (or run a program's pattern
 // over) unbounded input.

@@ -26,6 +26,10 @@ import {
   type AnswerValue,
   type Answers,
 } from './question-answers.ts';
+import type { Language } from './language.ts';
+
+// The web remotes still import the type from here (their imports belong to the web-side work of issue 10).
+export type { Language } from './language.ts';
 
 // Answer checking lives in question-answers.ts (no zod, for the browser); these are part of this module's API.
 export {
@@ -36,9 +40,6 @@ export {
   type AnswerValue,
   type Answers,
 } from './question-answers.ts';
-
-export type Language = 'en' | 'es';
-export const languageSchema = z.enum(['en', 'es']);
 
 export const localizedTextSchema = z
   .object({ en: z.string().trim().min(1), es: z.string().trim().min(1) })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RequestStatus } from './landing.ts';
+import type { RequestStatus } from './requests.ts';
 
 /**
  * Who may do what on a request under review, decided once. The API services refuse with these rules and the review

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountTypes } from './applications.ts';
-import { requestStatusSchema } from './landing.ts';
+import { requestStatusSchema } from './requests.ts';
 import { requestEventTypeSchema } from './request-events.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 import { deadlineStateSchema, personRefSchema } from './inbox.ts';

@@ -1,10 +1,9 @@
-import type { LocalizedText, RequestStatus } from './landing.ts';
-import { requestStatuses } from './landing.ts';
+import type { RequestStatus } from './requests.ts';
+import { requestStatuses } from './requests.ts';
 import { requestStatusLabels } from './labels.ts';
 import { formatCents } from './money.ts';
 import type { RiskSignalKind } from './risk.ts';
-
-type Language = keyof LocalizedText;
+import type { Language } from './language.ts';
 
 const LOCALE: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RequestStatus } from './landing.ts';
+import type { RequestStatus } from './requests.ts';
 
 /** Risk levels, in increasing order; a request's level is the highest of its signals. */
 export const riskLevels = ['none', 'low', 'medium', 'high'] as const;

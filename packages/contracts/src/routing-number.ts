@@ -3,8 +3,7 @@
  * last four digits (the only part of an account number ever shown back).
  */
 import { z } from 'zod';
-
-export type BankLanguage = 'en' | 'es';
+import type { Language } from './language.ts';
 
 // First two digits of a routing number name its Federal Reserve district: 01–12 banks, 21–32 thrifts,
 // 61–72 electronic-only. 00 (US Government), 80 (traveller's cheques) and the rest never receive ACH credits,
@@ -49,7 +48,7 @@ const MESSAGES = {
 } as const;
 
 /** A routing-number field in `language`: strips spaces and dashes, outputs the 9 digits, one message per error. */
-export function routingNumberSchemaIn(language: BankLanguage) {
+export function routingNumberSchemaIn(language: Language) {
   const m = MESSAGES[language];
   return z
     .string({ error: m.routingRequired })
@@ -60,7 +59,7 @@ export function routingNumberSchemaIn(language: BankLanguage) {
 }
 
 /** An account-number field in `language`: strips spaces and dashes, outputs the 4–17 digits. */
-export function accountNumberSchemaIn(language: BankLanguage) {
+export function accountNumberSchemaIn(language: Language) {
   const m = MESSAGES[language];
   return z
     .string({ error: m.accountRequired })

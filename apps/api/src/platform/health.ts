@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { healthResponseSchema, readyResponseSchema } from '@hms/contracts/platform';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from './problem-responses.ts';
 import { pingDb } from './db/connect.ts';
 import { sendProblem, serviceUnavailable } from './errors.ts';
 
@@ -28,7 +28,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Readiness: the database answers',
         description:
           'Roles: public (no sign-in). 503 problem when the database does not answer `select 1`.',
-        response: { 200: readyResponseSchema, 503: problemSchema },
+        response: { 200: readyResponseSchema, ...problemResponses(503) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-
-export type Language = 'en' | 'es';
+import type { Language } from '@hms/contracts/language';
 
 /**
  * The language to write a response in for this reader: the first of English or Spanish in Accept-Language (the

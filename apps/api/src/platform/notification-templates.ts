@@ -1,7 +1,6 @@
 import { formatCents } from '@hms/contracts/money';
 import { formatPlainDate } from '@hms/contracts/people-format';
-
-export type Language = 'en' | 'es';
+import type { Language } from '@hms/contracts/language';
 
 /** What a template may use: the request's reference, its program name and the event's own data. */
 export interface TemplateContext {

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from './db/schema.ts';
 import { uuidv7 } from './db/ids.ts';

@@ -3,7 +3,7 @@ import { formatDateTime, useLabel, useLanguage, useT } from '@hms/ui';
 import { requestStatusLabels, riskLevelLabels } from '@hms/contracts/labels';
 import type { DeadlineState } from '@hms/contracts/inbox';
 import type { RiskLevel } from '@hms/contracts/risk';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import { sharedMessages } from './messages.ts';
 
 // Colours pass WCAG AA contrast with white or black text (USWDS tokens); the words carry the meaning, not the colour.

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from '../../platform/db/schema.ts';
 

@@ -16,17 +16,11 @@ import {
   withdrawBodySchema,
 } from '@hms/contracts/applications';
 import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -224,7 +218,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
           200: submitResponseSchema,
           201: submitResponseSchema,
           ...errors,
-          422: problemSchema,
+          ...problemResponses(422),
         },
       },
     },

@@ -20,29 +20,32 @@ import {
   checkEligibility,
   prefillAnswers,
   type Answers,
-  type Language,
   type QuestionSet,
 } from '@hms/contracts/question-set';
-import type { ProgramDefinition } from '@hms/contracts/programs-seed';
+import type { ProgramDefinition } from '@hms/contracts/programs';
 import { generateReference } from '@hms/contracts/reference-number';
-import { addBusinessDays, businessDaysBetween, toZonedDate } from '@hms/contracts/business-days';
+import {
+  addBusinessDays,
+  businessDaysBetween,
+  toZonedDate,
+  startOfZonedDay,
+} from '@hms/contracts/business-days';
 import { formatCents } from '@hms/contracts/money';
 import type { ProblemFieldError } from '@hms/contracts/problem';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { startOfZonedDay } from '../../platform/db/seed.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
-import { fieldKey, sealField, type FieldKey } from '../../platform/field-crypto.ts';
-import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { sealField } from '../../platform/field-crypto.ts';
+import { keyRing } from '../../platform/keyring.ts';
 import { HttpProblem, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import * as programs from '../programs/service.ts';
-import * as documentsRepo from '../documents/repo.ts';
 import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
-import { toDocumentInfo } from '../documents/service.ts';
+import * as documents from '../documents/service.ts';
 import * as repo from './repo.ts';
+import type { Language } from '@hms/contracts/language';
 
 type Db = Kysely<Database>;
 export interface Caller {
@@ -59,17 +62,6 @@ const REQUEST_NOT_FOUND =
 export const STALE_DRAFT =
   'This application was changed on another device or in another tab after you opened it, so this save was not ' +
   'applied. Nothing you saved before is lost: reload the page to see the latest answers, then make your change again.';
-
-const keys = new WeakMap<Config, FieldKey>();
-/** The field-sealing key for this configuration (read once: the key file never changes while running). */
-export function encryptionKey(config: Config): FieldKey {
-  let key = keys.get(config);
-  if (!key) {
-    key = fieldKey(resolveEncryptionKey(config));
-    keys.set(config, key);
-  }
-  return key;
-}
 
 function answersProblem(detail: string, errors: ProblemFieldError[]): HttpProblem {
   return badRequest('validation.failed', detail, errors);
@@ -115,7 +107,7 @@ async function checkDocumentAnswers(
   for (const q of allQuestions(set)) {
     const value = answers[q.id];
     if (q.type !== 'document' || !Array.isArray(value)) continue;
-    const known = await documentsRepo.idsOfRequest(db, requestId, value);
+    const known = await documents.documentIdsOfRequest(db, requestId, value);
     if (value.some((id) => !known.has(id))) {
       errors.push({
         field: answerField(q.id),
@@ -161,7 +153,7 @@ async function detailOf(
     row.payee_account_id
       ? repo.findPayeeAccountView(db, row.payee_account_id)
       : Promise.resolve(undefined),
-    documentsRepo.listDocumentsOfRequest(db, row.id),
+    documents.documentsOfRequest(db, row.id),
     repo.applicantTimeline(db, row.id),
     row.status === 'needs_info'
       ? repo.lastEventOfType(db, row.id, 'info_requested')
@@ -189,7 +181,7 @@ async function detailOf(
           last4: bank.account_last4,
         }
       : null,
-    documents: docs.map(toDocumentInfo),
+    documents: docs,
     timeline: events.map((e) => ({
       id: e.id,
       type: e.type,
@@ -544,7 +536,7 @@ export async function saveBankDetails(
   body: BankDetailsBody,
 ): Promise<RequestDetail> {
   const bank = parseBankAccount(body, body.language ?? caller.user.language);
-  const key = encryptionKey(config);
+  const key = keyRing(config).current;
   return db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
     requireDraft(row);
@@ -728,7 +720,7 @@ export async function submit(
     });
     // Risk signals are computed now, in the same transaction, so the inbox shows them before anyone opens the review.
     await computeRiskSignals(trx, row.id, {
-      encryptionKey: encryptionKey(config).key,
+      encryptionKey: keyRing(config).current.key,
       now: submittedAt,
     });
     return {
@@ -760,7 +752,7 @@ export async function answerInfoRequest(
       );
     }
     const ids = [...new Set(body.documentIds.map((d) => d.toLowerCase()))];
-    const known = await documentsRepo.idsOfRequest(trx, row.id, ids);
+    const known = await documents.documentIdsOfRequest(trx, row.id, ids);
     if (ids.some((id) => !known.has(id))) {
       throw badRequest(
         'request.documents_not_attached',
@@ -816,7 +808,7 @@ export async function answerInfoRequest(
       ip: caller.ip,
     });
     // The answer may change what the signals rest on: recompute them as the request goes back to the queue.
-    await computeRiskSignals(trx, row.id, { encryptionKey: encryptionKey(config).key });
+    await computeRiskSignals(trx, row.id, { encryptionKey: keyRing(config).current.key });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
     return detailOf(trx, updated!);
   });

@@ -11,7 +11,6 @@ import {
   updateMeBodySchema,
   userResponseSchema,
 } from '@hms/contracts/auth';
-import { problemSchema } from '@hms/contracts/problem';
 import {
   currentUser,
   requireRoles,
@@ -19,9 +18,10 @@ import {
   rotateCsrfCookie,
   sessionCookieOptions,
 } from '../../platform/auth/plugin.ts';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import * as service from './service.ts';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema };
+const errors = problemResponses(400, 401, 403, 429);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, db } = app;
@@ -117,7 +117,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Sign out (ends this session)',
         description: 'Roles: public (no sign-in needed; ends the session if there is one).',
-        response: { 204: z.null().describe('Signed out'), 403: problemSchema },
+        response: { 204: z.null().describe('Signed out'), ...problemResponses(403) },
       },
     },
     async (request, reply) => {
@@ -138,7 +138,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The signed-in user',
         description:
           'Roles: any signed-in user (citizen, approver, senior_approver, finance, finance_supervisor, admin).',
-        response: { 200: userResponseSchema, 401: problemSchema },
+        response: { 200: userResponseSchema, ...problemResponses(401) },
       },
     },
     async (request) => ({ user: await service.getMe(db, currentUser(request).id) }),
@@ -174,7 +174,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Roles: admin. Accounts with several failed sign-ins in the last hour, worst first. Sources that failed on ' +
           'them wait before trying again; the owner from another source is never held back.',
-        response: { 200: throttledAccountsResponseSchema, 401: problemSchema, 403: problemSchema },
+        response: { 200: throttledAccountsResponseSchema, ...problemResponses(401, 403) },
       },
     },
     async () => service.listThrottled(db),
@@ -190,7 +190,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Clear an account's failed sign-ins and every source's wait on it",
         description: 'Roles: admin. Audited. 404 when nothing is counted for the email.',
         body: clearThrottleBodySchema,
-        response: { 204: z.null(), ...errors, 404: problemSchema },
+        response: { 204: z.null(), ...errors, ...problemResponses(404) },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Language, User } from '@hms/contracts/auth';
+import type { User } from '@hms/contracts/auth';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -32,8 +32,9 @@ import {
   type ThrottleRule,
 } from '../../platform/auth/throttle.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
-import { queueAccountEmail } from '../notifications/account-emails.ts';
+import { queueAccountEmail } from '../notifications/service.ts';
 import * as repo from './repo.ts';
+import type { Language } from '@hms/contracts/language';
 
 export const SIGN_IN_FAILED = 'Email or password is incorrect.';
 export const REGISTER_MESSAGE =

@@ -8,12 +8,12 @@ import {
   settleBodySchema,
 } from '@hms/contracts/batches';
 import { settlementResponseSchema } from '@hms/contracts/integration';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
-const withId = { 404: problemSchema, 409: problemSchema };
+const guarded = problemResponses(400, 401, 403);
+const withId = problemResponses(404, 409);
 const params = z.object({ id: z.uuid({ error: 'id must be a batch id (UUID).' }) });
 const FINANCE = ['finance', 'finance_supervisor'] as const;
 
@@ -32,7 +32,7 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
           'Roles: finance, finance_supervisor. New payee accounts of programs that require it get a $0 prenote instead of the money. ' +
           "The file is generated, validated, sealed and stored with its SHA-256 and the day's file id modifier.",
         body: buildBatchBodySchema,
-        response: { 201: batchDetailSchema, ...guarded, 409: problemSchema },
+        response: { 201: batchDetailSchema, ...guarded, ...problemResponses(409) },
       },
     },
     async (request, reply) => {

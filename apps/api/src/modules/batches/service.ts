@@ -19,15 +19,16 @@ import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
-import { open, seal } from '../originator/keyring.ts';
+import { open, seal } from '../../platform/keyring.ts';
+import { buildAchFile, FILE_ID_MODIFIERS, transactionCode, type NachaEntryInput } from './nacha.ts';
+import { emitEvent } from '../../platform/outbox.ts';
 import {
-  buildAchFile,
-  FILE_ID_MODIFIERS,
-  transactionCode,
-  type NachaEntryInput,
-} from '../originator/nacha.ts';
-import { emitEvent } from '../originator/outbox.ts';
-import { paymentRows, promoteMaturedPrenotes, toPaymentItem } from '../payments/repo.ts';
+  paymentEntriesOfBatch,
+  paymentsByIds,
+  promoteMaturedPrenotes,
+  releasedPaymentsOfBatch,
+  toPaymentItem,
+} from '../payments/service.ts';
 import * as repo from './repo.ts';
 
 // Serialises batch builds so two builders never pick the same file id modifier or the same payments.
@@ -62,7 +63,7 @@ export async function buildBatch(
     await promoteMaturedPrenotes(trx, today);
     // Row locks: a concurrent approval, cancel or second build waits for this one.
     await trx.selectFrom('payments').select('id').where('id', 'in', ids).forUpdate().execute();
-    const rows = await paymentRows(trx).where('p.id', 'in', ids).execute();
+    const rows = await paymentsByIds(trx, ids);
     const found = new Set(rows.map((r) => r.id));
     // An account whose prenote is still in flight (built, or released and not yet matured) must not be paid live
     // before the bank has had the configured business days to refuse it.
@@ -284,13 +285,10 @@ export async function getBatch(
     .orderBy('trace_number')
     .execute();
   const payments = entries.length
-    ? await paymentRows(db)
-        .where(
-          'p.id',
-          'in',
-          entries.map((e) => e.payment_id),
-        )
-        .execute()
+    ? await paymentsByIds(
+        db,
+        entries.map((e) => e.payment_id),
+      )
     : [];
   const byId = new Map(payments.map((p) => [p.id, toPaymentItem(p)]));
   const supervisor = user.roles.includes('finance_supervisor');
@@ -415,12 +413,7 @@ export async function releaseBatch(
       .set({ status: 'released', released_by: user.id, released_at: now })
       .where('id', '=', id)
       .execute();
-    const entries = await paymentRows(trx)
-      .innerJoin('ach_entries as e', 'e.payment_id', 'p.id')
-      .select(['e.kind', 'e.trace_number as entry_trace'])
-      .where('e.batch_id', '=', id)
-      .orderBy('e.trace_number')
-      .execute();
+    const entries = await paymentEntriesOfBatch(trx, id);
     const live = entries.filter((e) => e.kind === 'payment');
     if (live.length > 0) {
       await trx
@@ -612,12 +605,7 @@ export async function settleBatch(
       })
       .where('id', '=', id)
       .execute();
-    const payments = await paymentRows(trx)
-      .innerJoin('ach_entries as e', 'e.payment_id', 'p.id')
-      .where('e.batch_id', '=', id)
-      .where('e.kind', '=', 'payment')
-      .where('p.status', '=', 'released')
-      .execute();
+    const payments = await releasedPaymentsOfBatch(trx, id);
     const eventActor = { id: actor.kind === 'user' ? actor.id : null, kind: actor.kind } as const;
     for (const p of payments) {
       await trx

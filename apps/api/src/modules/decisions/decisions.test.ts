@@ -8,9 +8,9 @@ import {
   insertRequest,
   programBySlug,
   userIdByEmail,
-} from '../inbox/fixtures.ts';
+} from '../inbox/demo-rows.ts';
 import { addStaff } from './test-support.ts';
-import { describeAuditBreak } from '../review/audit-verify.ts';
+import { describeAuditBreak } from '../../platform/audit-verify.ts';
 
 let t: TestContext;
 let key: Buffer;

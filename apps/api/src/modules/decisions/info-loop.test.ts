@@ -9,7 +9,7 @@ import {
   insertRequest,
   programBySlug,
   userIdByEmail,
-} from '../inbox/fixtures.ts';
+} from '../inbox/demo-rows.ts';
 
 // Issue 9, items 1-4 at the API: the more-information round trip ends where a person can act on it, and every
 // action a screen may offer comes from the same rules the API enforces.

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 
@@ -151,23 +151,4 @@ export async function createPaymentOnce(
     .where('status', 'not in', ['returned', 'cancelled'])
     .executeTakeFirstOrThrow();
   return { id: live.id, created: false };
-}
-
-export async function insertOutbox(
-  trx: Trx,
-  type: string,
-  aggregateType: string,
-  aggregateId: string,
-  payload: Record<string, unknown>,
-) {
-  await trx
-    .insertInto('outbox_events')
-    .values({
-      id: uuidv7(),
-      type,
-      aggregate_type: aggregateType,
-      aggregate_id: aggregateId,
-      payload: JSON.stringify(payload),
-    })
-    .execute();
 }

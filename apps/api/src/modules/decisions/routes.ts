@@ -6,17 +6,11 @@ import {
   decisionBodySchema,
   decisionResponseSchema,
 } from '@hms/contracts/decisions';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409);
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;

@@ -6,7 +6,7 @@ import type {
   DecisionResponse,
 } from '@hms/contracts/decisions';
 import { formatCents } from '@hms/contracts/money';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import {
   actionRefusal,
   approvalAmountProblem,
@@ -16,6 +16,7 @@ import {
 import type { Database } from '../../platform/db/schema.ts';
 import type { ErrorCode, ProblemParams } from '@hms/contracts/error-codes';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
+import { emitEvent } from '../../platform/outbox.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent, type RequestEventType } from '../../platform/request-events.ts';
 import * as repo from './repo.ts';
@@ -294,13 +295,18 @@ export async function decide(
       const payment = await repo.createPaymentOnce(trx, r.id, r.payee_account_id, approvedAmount);
       paymentId = payment.id;
       if (payment.created) {
-        await repo.insertOutbox(trx, 'payment.created', 'payment', payment.id, {
-          paymentId: payment.id,
-          requestId: r.id,
-          reference: r.reference,
-          amountCents: approvedAmount,
-          payeeAccountId: r.payee_account_id,
-        });
+        await emitEvent(
+          trx,
+          'payment.created',
+          { type: 'payment', id: payment.id },
+          {
+            paymentId: payment.id,
+            requestId: r.id,
+            reference: r.reference,
+            amountCents: approvedAmount,
+            payeeAccountId: r.payee_account_id,
+          },
+        );
         await appendAudit(trx, {
           actorId: actor.id,
           actorKind: 'user',

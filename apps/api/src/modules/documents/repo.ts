@@ -91,3 +91,14 @@ export async function idsOfRequest(
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** The applicant's own request, locked for the upload (so a submit or withdraw waits for it). */
+export function lockApplicantRequest(db: Q, requestId: string, applicantId: string) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'status', 'applicant_id'])
+    .where('id', '=', requestId)
+    .where('applicant_id', '=', applicantId)
+    .forUpdate()
+    .executeTakeFirst();
+}

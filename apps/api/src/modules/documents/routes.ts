@@ -8,18 +8,13 @@ import {
   documentSchema,
 } from '@hms/contracts/documents';
 import { requestIdParamsSchema } from '@hms/contracts/applications';
-import { identifierSchema, languageSchema } from '@hms/contracts/question-set';
-import { problemSchema } from '@hms/contracts/problem';
+import { identifierSchema } from '@hms/contracts/question-set';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
+import { languageSchema } from '@hms/contracts/language';
 
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
@@ -47,7 +42,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
           questionId: identifierSchema.optional(),
           language: languageSchema.optional(),
         }),
-        response: { 201: documentSchema, ...errors, 413: problemSchema, 415: problemSchema },
+        response: { 201: documentSchema, ...errors, ...problemResponses(413, 415) },
       },
     },
     async (request, reply) => {

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   documentRefusals,
   MAX_FILENAME_LENGTH,
   sniffDocumentType,
   type DocumentInfo,
 } from '@hms/contracts/documents';
-import type { Language } from '@hms/contracts/question-set';
 import type { Role } from '@hms/contracts/auth';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -14,11 +13,29 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { HttpProblem, conflict, notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
+import type { Language } from '@hms/contracts/language';
 
 const DOCUMENT_NOT_FOUND =
   'We could not find that document. Check the link, or open it from the request page.';
 /** Staff who review requests may read their documents (DOMAIN.md: "downloadable by the applicant and the reviewing staff"). */
 export const REVIEWER_ROLES: readonly Role[] = ['approver', 'senior_approver'];
+
+/** The documents attached to a request, oldest first, as the API shows them. */
+export async function documentsOfRequest(
+  db: Kysely<Database> | Transaction<Database>,
+  requestId: string,
+): Promise<DocumentInfo[]> {
+  return (await repo.listDocumentsOfRequest(db, requestId)).map(toDocumentInfo);
+}
+
+/** Which of `ids` are documents of this request (answers may only name the request's own uploads). */
+export function documentIdsOfRequest(
+  db: Kysely<Database> | Transaction<Database>,
+  requestId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  return repo.idsOfRequest(db, requestId, ids);
+}
 
 export function toDocumentInfo(d: repo.DocumentRow): DocumentInfo {
   return {
@@ -74,13 +91,7 @@ export async function upload(
   const mimeType = sniffDocumentType(input.content);
   if (!mimeType) throw refusal(415, m('wrongType'));
   return db.transaction().execute(async (trx) => {
-    const request = await trx
-      .selectFrom('requests')
-      .select(['id', 'status', 'applicant_id'])
-      .where('id', '=', input.requestId)
-      .where('applicant_id', '=', user.id)
-      .forUpdate()
-      .executeTakeFirst();
+    const request = await repo.lockApplicantRequest(trx, input.requestId, user.id);
     if (!request)
       throw notFound('request.not_found', 'We could not find that request in your account.');
     if (input.questionId !== null && request.status !== 'draft')

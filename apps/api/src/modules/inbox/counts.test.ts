@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { recountInbox } from '../landing/repo.ts';
+import { recountInbox } from '../read-models/repo.ts';
 import { findProgram, recountCommitted } from '../programs/repo.ts';
-import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './fixtures.ts';
+import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
 
 // GET /api/inbox/counts reads counters kept by triggers (migration 0202); after every kind of write they must equal
 // a recount over the requests table.

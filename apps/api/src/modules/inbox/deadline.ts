@@ -1,7 +1,6 @@
-import { addBusinessDays, toZonedDate } from '@hms/contracts/business-days';
+import { addBusinessDays, toZonedDate, startOfZonedDay } from '@hms/contracts/business-days';
 import { DUE_SOON_BUSINESS_DAYS, type DeadlineState } from '@hms/contracts/inbox';
-import type { RequestStatus } from '@hms/contracts/landing';
-import { startOfZonedDay } from '../../platform/db/seed.ts';
+import type { RequestStatus } from '@hms/contracts/requests';
 
 const TICKING: readonly RequestStatus[] = ['submitted', 'in_review', 'awaiting_second_approval'];
 

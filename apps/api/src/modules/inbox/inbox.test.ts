@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
-import { insertRequest, programBySlug, userIdByEmail } from './fixtures.ts';
+import { insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
 import { addStaff } from '../decisions/test-support.ts';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { addBusinessDays, toZonedDate } from '@hms/contracts/business-days';
-import type { RequestStatus } from '@hms/contracts/landing';
+import { addBusinessDays, toZonedDate, startOfZonedDay } from '@hms/contracts/business-days';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
-import { startOfZonedDay } from '../../platform/db/seed.ts';
 import { computeRiskSignals } from '../risk/service.ts';
 import { demoAnswers } from './demo-answers.ts';
-import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './fixtures.ts';
+import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
 
 const DAY = 86_400_000;
 const KEY_PREFIX = 'demo-approvals:';

@@ -6,8 +6,11 @@ import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
-import { startOfZonedDay } from '../../platform/db/seed.ts';
+import { startOfZonedDay } from '@hms/contracts/business-days';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
+
+// The review deadline rule is shared with the review screen.
+export { deadlineState, dueSoonCutoff };
 import * as repo from './repo.ts';
 import {
   actionRefusal,

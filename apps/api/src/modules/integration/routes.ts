@@ -6,12 +6,12 @@ import {
   settlementBodySchema,
   settlementResponseSchema,
 } from '@hms/contracts/integration';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { settleBatch } from '../batches/service.ts';
 import { logTokenUse, requireServiceToken } from '../service-tokens/service.ts';
 import * as service from './service.ts';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const errors = problemResponses(400, 401, 403);
 
 /**
  * The FINANCIAL system's API: bearer service tokens with scopes, no session, no CSRF (route config csrf: false;
@@ -40,8 +40,7 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: settlementResponseSchema,
           ...errors,
-          404: problemSchema,
-          409: problemSchema,
+          ...problemResponses(404, 409),
         },
       },
     },

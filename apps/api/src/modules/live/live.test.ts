@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { buildApp } from '../../app.ts';
 import { notifySourceOf, openDb, type Db } from '../../platform/db/connect.ts';
-import { insertRequest, programBySlug, userIdByEmail } from '../inbox/fixtures.ts';
+import { insertRequest, programBySlug, userIdByEmail } from '../inbox/demo-rows.ts';
 
 interface Sse {
   events: Array<{ event: string; data: Record<string, unknown> }>;

@@ -2,8 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import * as repo from './repo.ts';
-
-type Language = 'en' | 'es';
+import type { Language } from '@hms/contracts/language';
 
 /**
  * The account emails of registration by confirmation (issue 9, item 17), in both languages. A registration for a new

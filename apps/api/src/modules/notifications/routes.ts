@@ -8,12 +8,12 @@ import {
   outboxResponseSchema,
   unreadCountResponseSchema,
 } from '@hms/contracts/notifications';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import { readerLanguage } from '../../platform/language.ts';
 import * as service from './service.ts';
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const errors = problemResponses(400, 401, 403, 404);
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;

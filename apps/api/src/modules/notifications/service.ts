@@ -2,8 +2,12 @@ import type { Kysely } from 'kysely';
 import type { NotificationsResponse, OutboxResponse } from '@hms/contracts/notifications';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { renderNotification, type Language } from '../../platform/notification-templates.ts';
+import { renderNotification } from '../../platform/notification-templates.ts';
 import * as repo from './repo.ts';
+import type { Language } from '@hms/contracts/language';
+
+// Account emails (sign-up, lockout, password change) are queued by the auth module in its own transaction.
+export { queueAccountEmail } from './account-emails.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));

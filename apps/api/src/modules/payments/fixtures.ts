@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { seal } from '../originator/keyring.ts';
+import { seal } from '../../platform/keyring.ts';
 
 let seq = 0;
 

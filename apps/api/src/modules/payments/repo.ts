@@ -81,6 +81,30 @@ export function toPaymentItem(r: PaymentRow): PaymentItem {
  * prenote_sent → pending once the prenote's batch went out and the configured business days have passed
  * (DOMAIN: "prenote_sent ──N business days──▶ pending"). Run lazily before listing or batching, and by the worker.
  */
+export function paymentsByIds(db: Db, ids: readonly string[]) {
+  return paymentRows(db).where('p.id', 'in', ids).execute();
+}
+
+/** The payments of a batch with their entry kind (prenote or payment) and trace number, in trace order. */
+export function paymentEntriesOfBatch(db: Db, batchId: string) {
+  return paymentRows(db)
+    .innerJoin('ach_entries as e', 'e.payment_id', 'p.id')
+    .select(['e.kind', 'e.trace_number as entry_trace'])
+    .where('e.batch_id', '=', batchId)
+    .orderBy('e.trace_number')
+    .execute();
+}
+
+/** The live (not prenote) payments of a batch still in `released`: what settling the batch moves to settled. */
+export function releasedPaymentsOfBatch(db: Db, batchId: string) {
+  return paymentRows(db)
+    .innerJoin('ach_entries as e', 'e.payment_id', 'p.id')
+    .where('e.batch_id', '=', batchId)
+    .where('e.kind', '=', 'payment')
+    .where('p.status', '=', 'released')
+    .execute();
+}
+
 export async function promoteMaturedPrenotes(db: Db, today: string): Promise<number> {
   const res = await db
     .updateTable('payments')

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { paymentsQuerySchema, paymentsResponseSchema } from '@hms/contracts/payments';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const guarded = problemResponses(400, 401, 403);
 
 export const paymentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,10 +1,25 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { toZonedDate } from '@hms/contracts/business-days';
 import type { PaymentsQuery, PaymentsResponse } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { paymentRows, promoteMaturedPrenotes, toPaymentItem } from './repo.ts';
+import * as repo from './repo.ts';
+import { paymentRows, toPaymentItem } from './repo.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export { toPaymentItem };
+export type { PaymentRow } from './repo.ts';
+
+/** Prenotes whose waiting period has passed become payable (run in the caller's transaction before building). */
+export const promoteMaturedPrenotes = (db: Db, today: string) =>
+  repo.promoteMaturedPrenotes(db, today);
+export const paymentsByIds = (db: Db, ids: readonly string[]) => repo.paymentsByIds(db, ids);
+export const paymentEntriesOfBatch = (db: Db, batchId: string) =>
+  repo.paymentEntriesOfBatch(db, batchId);
+export const releasedPaymentsOfBatch = (db: Db, batchId: string) =>
+  repo.releasedPaymentsOfBatch(db, batchId);
 
 const CURSOR = /^[0-9a-f-]{36}$/;
 
@@ -13,7 +28,7 @@ export async function listPayments(
   config: Config,
   q: PaymentsQuery & { limit: number },
 ): Promise<PaymentsResponse> {
-  await promoteMaturedPrenotes(db, toZonedDate(new Date(), config.timezone));
+  await repo.promoteMaturedPrenotes(db, toZonedDate(new Date(), config.timezone));
   if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) {
     throw badRequest('validation.date_range_reversed', 'The date range is reversed.', [
       { field: 'query.createdTo', message: 'createdTo must be on or after createdFrom.' },

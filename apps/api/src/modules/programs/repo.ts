@@ -32,7 +32,7 @@ const programColumns = [
   'programs.definition',
 ] as const;
 
-/** Where now falls against the program's dates; the catalog (landing module) selects it too. */
+/** Where now falls against the program's dates; the catalog (listPrograms) selects it too. */
 export const windowState = sql<'not_open_yet' | 'closed' | 'open'>`case
   when programs.opens_at is not null and programs.opens_at > now() then 'not_open_yet'
   when programs.closes_at is not null and programs.closes_at <= now() then 'closed'
@@ -92,4 +92,30 @@ export async function definitionForRequest(
 /** Serialises submissions to one program so two last-minute submits cannot both spend the last of the budget. */
 export async function lockProgram(trx: Transaction<Database>, programId: string): Promise<void> {
   await trx.selectFrom('programs').select('id').where('id', '=', programId).forUpdate().execute();
+}
+
+/** The public catalog: every program with its window state and committed money, by name. */
+export async function listPrograms(db: Q) {
+  return db
+    .selectFrom('programs')
+    .select([
+      'id',
+      'slug',
+      'name_en',
+      'name_es',
+      'description_en',
+      'description_es',
+      'eligibility_en',
+      'eligibility_es',
+      'max_amount_cents',
+      'opens_at',
+      'closes_at',
+      'review_deadline_days',
+      'budget_cents',
+      windowState.as('window_state'),
+      committed.as('committed_cents'),
+    ])
+    .orderBy('name_en')
+    .orderBy('id')
+    .execute();
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import * as service from './service.ts';
 
 export const programRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,7 +17,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
           'Roles: public (no sign-in). acceptingApplications is false when the program is outside its dates or its ' +
           'budget is used up; closedReason says which.',
         params: programSlugParamsSchema,
-        response: { 200: programDetailSchema, 400: problemSchema, 404: problemSchema },
+        response: { 200: programDetailSchema, ...problemResponses(400, 404) },
       },
     },
     async (request) => service.programDetail(db, { slug: request.params.slug }),

@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs-seed';
+import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs';
 import {
   programClosedReason,
   type ProgramClosedReason,
   type ProgramDetail,
 } from '@hms/contracts/intake';
+import type { ProgramsResponse } from '@hms/contracts/landing';
 import type { Database } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
@@ -111,3 +112,28 @@ export async function programDetail(
 }
 
 export const lockProgram = repo.lockProgram;
+
+/** The program list (GET /api/programs): public, with whether each accepts applications now. */
+export async function programCatalog(db: Kysely<Database>): Promise<ProgramsResponse> {
+  const rows = await repo.listPrograms(db);
+  return {
+    items: rows.map((p) => {
+      // The same rule and budget source as the program page and the submit check (programs module).
+      const reason = closedReason(p);
+      return {
+        id: p.id,
+        slug: p.slug,
+        name: { en: p.name_en, es: p.name_es },
+        description: { en: p.description_en, es: p.description_es },
+        eligibility: { en: p.eligibility_en, es: p.eligibility_es },
+        maxAmountCents: p.max_amount_cents,
+        opensAt: iso(p.opens_at),
+        closesAt: iso(p.closes_at),
+        isOpen: p.window_state === 'open',
+        reviewDeadlineDays: p.review_deadline_days,
+        acceptingApplications: reason === null,
+        closedReason: reason,
+      };
+    }),
+  };
+}

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
-import { problemSchema } from '@hms/contracts/problem';
 import {
   importReturnsBodySchema,
   importReturnsResponseSchema,
@@ -11,11 +10,12 @@ import {
   returnImportsQuerySchema,
   returnImportsResponseSchema,
 } from '@hms/contracts/returns';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import { parseBankAccount } from '../applications/service.ts';
 import * as service from './service.ts';
 
-const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const guarded = problemResponses(400, 401, 403);
 const FINANCE = ['finance', 'finance_supervisor'] as const;
 const nocParams = z.object({
   id: z.uuid({ error: 'id must be a notification of change id (UUID).' }),
@@ -94,7 +94,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
               : 'Dismiss a notification of change without changing the payee account',
           description: 'Roles: finance_supervisor.',
           params: nocParams,
-          response: { 200: nocItemSchema, ...guarded, 404: problemSchema, 409: problemSchema },
+          response: { 200: nocItemSchema, ...guarded, ...problemResponses(404, 409) },
         },
       },
       async (request) =>
@@ -126,8 +126,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           201: payeeUpdateResponseSchema,
           ...guarded,
-          404: problemSchema,
-          409: problemSchema,
+          ...problemResponses(404, 409),
         },
       },
     },

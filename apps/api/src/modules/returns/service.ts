@@ -23,8 +23,8 @@ import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
-import { keyRing, open, seal } from '../originator/keyring.ts';
-import { emitEvent } from '../originator/outbox.ts';
+import { keyRing, open, seal } from '../../platform/keyring.ts';
+import { emitEvent } from '../../platform/outbox.ts';
 import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
 import {
   APPLICABLE_CHANGE_CODES,

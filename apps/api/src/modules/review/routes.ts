@@ -6,25 +6,18 @@ import {
   revealAccountResponseSchema,
   reviewDetailSchema,
 } from '@hms/contracts/review';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
-import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { keyRing } from '../../platform/keyring.ts';
 import * as service from './service.ts';
 
-const problems = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409);
 const idParams = z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) });
 const STAFF = ['approver', 'senior_approver'] as const;
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  let key: Buffer | undefined;
-  const encryptionKey = () => (key ??= resolveEncryptionKey(config));
+  const encryptionKey = () => keyRing(config).current.key;
 
   app.get(
     '/api/review/:id',

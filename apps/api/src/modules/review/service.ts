@@ -6,10 +6,9 @@ import { forbidden, notFound, conflict } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../../platform/request-events.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
-import { computeRiskSignals } from '../risk/service.ts';
+import { computeRiskSignals, signalsOfRequest } from '../risk/service.ts';
 import { definitionForRequest } from '../programs/service.ts';
-import * as riskRepo from '../risk/repo.ts';
-import { deadlineState, dueSoonCutoff } from '../inbox/deadline.ts';
+import { deadlineState, dueSoonCutoff } from '../inbox/service.ts';
 import * as repo from './repo.ts';
 import { actionRefusal, allowedActions } from '@hms/contracts/request-rules';
 
@@ -108,7 +107,7 @@ export async function detail(
       repo.auditTrail(db, id),
       repo.livePayment(db, id),
       repo.documents(db, id),
-      riskRepo.signalsOf(db, id),
+      signalsOfRequest(db, id),
     ]);
   const info = infoExchanges(events, docs);
   return {

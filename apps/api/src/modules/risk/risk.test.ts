@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { insertPayeeAccount, insertRequest, programBySlug } from '../inbox/fixtures.ts';
+import { insertPayeeAccount, insertRequest, programBySlug } from '../inbox/demo-rows.ts';
 import { addStaff } from '../decisions/test-support.ts';
 import { accountFingerprint, addressOf, computeRiskSignals } from './service.ts';
 import { robustZ } from '@hms/contracts/risk';

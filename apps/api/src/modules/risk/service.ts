@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   maxRiskLevel,
   OUTLIER_Z,
@@ -46,6 +46,11 @@ function signal<K extends RiskSignalKind>(
  * fingerprints, but without the key nobody can test a guessed account number against the table. The HMAC key is
  * derived from the field-encryption key, so there is no second secret to manage.
  */
+/** The risk signals stored for a request (for the reviewer's screen). */
+export function signalsOfRequest(db: Kysely<Database> | Transaction<Database>, requestId: string) {
+  return repo.signalsOf(db, requestId);
+}
+
 export function accountFingerprint(
   encryptionKey: Buffer,
   routingNumber: string,

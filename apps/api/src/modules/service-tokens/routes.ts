@@ -6,11 +6,11 @@ import {
   serviceTokenSchema,
   serviceTokensResponseSchema,
 } from '@hms/contracts/integration';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const guarded = problemResponses(400, 401, 403);
 const params = z.object({ id: z.uuid({ error: 'id must be a service token id (UUID).' }) });
 
 export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -63,8 +63,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           201: createdServiceTokenSchema,
           ...guarded,
-          404: problemSchema,
-          409: problemSchema,
+          ...problemResponses(404, 409),
         },
       },
     },
@@ -86,7 +85,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Revoke a token now',
         description: 'Roles: admin.',
         params,
-        response: { 200: serviceTokenSchema, ...guarded, 404: problemSchema, 409: problemSchema },
+        response: { 200: serviceTokenSchema, ...guarded, ...problemResponses(404, 409) },
       },
     },
     async (request) =>

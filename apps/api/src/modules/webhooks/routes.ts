@@ -9,11 +9,11 @@ import {
   webhookEndpointSchema,
   webhookEndpointsResponseSchema,
 } from '@hms/contracts/integration';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const guarded = problemResponses(400, 401, 403);
 const params = z.object({ id: z.uuid({ error: 'id must be a UUID.' }) });
 
 export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -71,7 +71,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Stop delivering to an endpoint',
         description: 'Roles: admin.',
         params,
-        response: { 200: webhookEndpointSchema, ...guarded, 404: problemSchema },
+        response: { 200: webhookEndpointSchema, ...guarded, ...problemResponses(404) },
       },
     },
     async (request) =>
@@ -108,8 +108,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: webhookDeliverySchema,
           ...guarded,
-          404: problemSchema,
-          409: problemSchema,
+          ...problemResponses(404, 409),
         },
       },
     },

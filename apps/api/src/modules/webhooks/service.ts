@@ -5,9 +5,9 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { keysetPage } from '../../platform/pagination.ts';
-import { seal } from '../originator/keyring.ts';
+import { seal } from '../../platform/keyring.ts';
 import { newWebhookSecret } from './signing.ts';
+import * as repo from './repo.ts';
 import { enqueueDelivery } from './worker.ts';
 import { UnsafeWebhookUrl, vetWebhookUrl, type Resolver } from './address-guard.ts';
 
@@ -32,11 +32,7 @@ function toEndpoint(r: {
 }
 
 export async function listEndpoints(db: Kysely<Database>) {
-  const rows = await db
-    .selectFrom('webhook_endpoints')
-    .select(['id', 'url', 'description', 'event_types', 'enabled', 'created_at'])
-    .orderBy('created_at', 'desc')
-    .execute();
+  const rows = await repo.listEndpoints(db);
   return { items: rows.map(toEndpoint) };
 }
 
@@ -60,19 +56,15 @@ export async function createEndpoint(
   const sealed = seal(config, secret);
   const id = uuidv7();
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('webhook_endpoints')
-      .values({
-        id,
-        url: body.url,
-        description: body.description ?? '',
-        event_types: [...new Set(body.eventTypes)],
-        secret_enc: sealed.enc,
-        key_id: sealed.keyId,
-        created_by: userId,
-      })
-      .returning(['id', 'url', 'description', 'event_types', 'enabled', 'created_at'])
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertEndpoint(trx, {
+      id,
+      url: body.url,
+      description: body.description ?? '',
+      event_types: [...new Set(body.eventTypes)],
+      secret_enc: sealed.enc,
+      key_id: sealed.keyId,
+      created_by: userId,
+    });
     await appendAudit(trx, {
       actorId: userId,
       actorKind: 'user',
@@ -93,12 +85,7 @@ export async function disableEndpoint(
   ip: string | null,
 ) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('webhook_endpoints')
-      .set({ enabled: false })
-      .where('id', '=', id)
-      .returning(['id', 'url', 'description', 'event_types', 'enabled', 'created_at'])
-      .executeTakeFirst();
+    const row = await repo.disableEndpoint(trx, id);
     if (!row) throw notFound('webhook.endpoint_not_found', `No webhook endpoint with id ${id}.`);
     await appendAudit(trx, {
       actorId: userId,
@@ -120,26 +107,7 @@ export async function listDeliveries(
     limit: number;
   },
 ) {
-  let query = db
-    .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_endpoints as ep', 'ep.id', 'd.endpoint_id')
-    .select([
-      'd.id',
-      'd.endpoint_id',
-      'ep.url',
-      'd.event_id',
-      'd.event_type',
-      'd.status',
-      'd.attempts',
-      'd.last_status_code',
-      'd.last_error',
-      'd.next_attempt_at',
-      'd.delivered_at',
-      'd.created_at',
-    ]);
-  if (q.status) query = query.where('d.status', '=', q.status);
-  // Newest first by id (UUIDv7, so creation order), one keyset page at a time.
-  const { rows, ...links } = await keysetPage(query, 'd.id', q);
+  const { rows, ...links } = await repo.deliveriesPage(db, q);
   return {
     ...links,
     items: rows.map((r) => ({
@@ -167,30 +135,15 @@ export async function redeliver(
   ip: string | null,
 ) {
   await db.transaction().execute(async (trx) => {
-    const d = await trx
-      .selectFrom('webhook_deliveries')
-      .select(['id', 'status'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const d = await repo.lockDelivery(trx, id);
     if (!d) throw notFound('webhook.delivery_not_found', `No webhook delivery with id ${id}.`);
-    const queued = await trx
-      .selectFrom('jobs')
-      .select('id')
-      .where('kind', '=', 'webhook.deliver')
-      .where('status', 'in', ['queued', 'running'])
-      .where((eb) => eb(eb.ref('payload', '->>').key('deliveryId' as never), '=', id))
-      .executeTakeFirst();
+    const queued = await repo.queuedDeliveryJob(trx, id);
     if (queued)
       throw conflict(
         'webhook.delivery_queued',
         'This delivery is already queued; wait for the attempt in progress.',
       );
-    await trx
-      .updateTable('webhook_deliveries')
-      .set({ status: 'pending', next_attempt_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    await repo.markDeliveryPending(trx, id);
     await enqueueDelivery(trx, id, new Date());
     await appendAudit(trx, {
       actorId: userId,

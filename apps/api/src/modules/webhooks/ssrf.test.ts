@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { userIdByEmail } from '../../testing/test-app.ts';
-import { emitEvent } from '../originator/outbox.ts';
+import { emitEvent } from '../../platform/outbox.ts';
 import { forbiddenAddressReason, vetWebhookUrl, type Resolver } from './address-guard.ts';
 import { createEndpoint } from './service.ts';
 import { defaultSender, runWebhookPass, type Sender } from './worker.ts';

@@ -6,7 +6,7 @@ import type { LookupFunction } from 'node:net';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { open } from '../originator/keyring.ts';
+import { open } from '../../platform/keyring.ts';
 import { signWebhook, webhookTypeOf } from './signing.ts';
 import {
   systemResolver,

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { TemplateContext } from '../notification-templates.ts';
 import type { RequestEventType } from '@hms/contracts/request-events';
 

@@ -4,11 +4,9 @@ import type { Database } from './schema.ts';
 import { uuidv7 } from './ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { appendAudit } from '../audit.ts';
-import {
-  programDefinitionSchema,
-  seedPrograms,
-  type ProgramDefinition,
-} from '@hms/contracts/programs-seed';
+import { startOfZonedDay } from '@hms/contracts/business-days';
+import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs';
+import { seedPrograms } from '@hms/contracts/programs-seed';
 
 export const DEMO_PASSWORD = 'hms-demo-2026';
 
@@ -63,41 +61,6 @@ export async function seedDemoUsers(db: Kysely<Database>): Promise<{ usersCreate
     }
   });
   return { usersCreated };
-}
-
-/** UTC offset (ms) of a time zone at an instant, from Intl (no tz database of our own). */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(
-    +parts.year!,
-    +parts.month! - 1,
-    +parts.day!,
-    +parts.hour!,
-    +parts.minute!,
-    +parts.second!,
-  );
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant a calendar day starts in the agency's zone (offset re-read at the result, so DST days come out right). */
-export function startOfZonedDay(date: string, timeZone: string, addDays = 0): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d! + addDays);
-  const guess = wall - zoneOffsetMs(wall, timeZone);
-  return new Date(wall - zoneOffsetMs(guess, timeZone));
 }
 
 function programRow(p: ProgramDefinition, timeZone: string) {

@@ -1,4 +1,4 @@
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import { requestStatusLabels } from '@hms/contracts/labels';
 import { useLabel } from '@hms/ui';
 

@@ -2,7 +2,7 @@ import { type FormEvent } from 'react';
 import { parseDollars } from '@hms/contracts/money';
 import { inboxSorts, type InboxQuery } from '@hms/contracts/inbox';
 import { riskLevels } from '@hms/contracts/risk';
-import { requestStatuses } from '@hms/contracts/landing';
+import { requestStatuses } from '@hms/contracts/requests';
 import {
   ErrorSummary,
   SelectField,

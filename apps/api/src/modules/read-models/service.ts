@@ -3,12 +3,10 @@ import type {
   FinanceSummaryResponse,
   InboxCountsResponse,
   MyRequestsResponse,
-  ProgramsResponse,
 } from '@hms/contracts/landing';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
-import { closedReason } from '../programs/service.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -95,29 +93,5 @@ export async function financeSummary(db: Kysely<Database>): Promise<FinanceSumma
       returnedCents: sum('returnedCents'),
     },
     byProgram,
-  };
-}
-
-export async function programs(db: Kysely<Database>): Promise<ProgramsResponse> {
-  const rows = await repo.listPrograms(db);
-  return {
-    items: rows.map((p) => {
-      // The same rule and budget source as the program page and the submit check (programs module).
-      const reason = closedReason(p);
-      return {
-        id: p.id,
-        slug: p.slug,
-        name: { en: p.name_en, es: p.name_es },
-        description: { en: p.description_en, es: p.description_es },
-        eligibility: { en: p.eligibility_en, es: p.eligibility_es },
-        maxAmountCents: p.max_amount_cents,
-        opensAt: iso(p.opens_at),
-        closesAt: iso(p.closes_at),
-        isOpen: p.window_state === 'open',
-        reviewDeadlineDays: p.review_deadline_days,
-        acceptingApplications: reason === null,
-        closedReason: reason,
-      };
-    }),
   };
 }

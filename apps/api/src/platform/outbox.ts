@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import { uuidv7 } from '../../platform/db/ids.ts';
+import type { Database } from './db/schema.ts';
+import { uuidv7 } from './db/ids.ts';
 
 /**
  * An integration event (batch.released, payment.returned, payment.settled, payment.created) written in the caller's

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import { auditHash, GENESIS_HASH, verifyAuditChain } from '../../platform/audit.ts';
+import type { Database } from './db/schema.ts';
+import { auditHash, GENESIS_HASH, verifyAuditChain } from './audit.ts';
 
 /** A sentence naming the first broken link of the audit chain and what kind of break it is. */
 export async function describeAuditBreak(

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import { generateReference } from '@hms/contracts/reference-number';
-import type { RequestStatus } from '@hms/contracts/landing';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { fieldKey, sealField } from '../../platform/field-crypto.ts';
 import { accountFingerprint } from '../risk/service.ts';
 
 /**
- * Writes requests and payee accounts straight into the tables, for tests and the demo seed of the approvals
- * modules (the citizen submission flow belongs to the intake module). Everything a real submission sets is set.
+ * Demo rows: writes requests and payee accounts straight into the tables for the demo seed of the approvals modules
+ * (production code, `seed.ts`); tests build their rows with the same functions. The citizen submission flow belongs
+ * to the applications module. Everything a real submission sets is set.
  */
 export async function insertPayeeAccount(
   db: Kysely<Database>,

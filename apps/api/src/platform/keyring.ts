@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../platform/config.ts';
-import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { fieldKey, openField, sealField, type FieldKey } from '../../platform/field-crypto.ts';
+import type { Config } from './config.ts';
+import { resolveEncryptionKey } from './crypto-key.ts';
+import { fieldKey, openField, sealField, type FieldKey } from './field-crypto.ts';
 
 export interface KeyRing {
   /** New values are sealed under this key. */

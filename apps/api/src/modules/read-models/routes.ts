@@ -6,14 +6,16 @@ import {
   paginationQuerySchema,
   programsResponseSchema,
 } from '@hms/contracts/landing';
-import { problemSchema } from '@hms/contracts/problem';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
+import * as programs from '../programs/service.ts';
 
-const guarded = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+const guarded = problemResponses(400, 401, 403);
 
-/** The first screen of each remote: small read models computed from requests and payments. */
-export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The first screen of each remote: small read models (my requests, inbox counts, finance summary) computed from
+ * requests and payments; the program list is the programs module's catalog. */
+export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
   app.get(
@@ -27,7 +29,7 @@ export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: programsResponseSchema },
       },
     },
-    async () => service.programs(db),
+    async () => programs.programCatalog(db),
   );
 
   app.get(
@@ -58,7 +60,7 @@ export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Roles: approver, senior_approver. Counts open requests (submitted, in_review, needs_info, ' +
           'awaiting_second_approval); overdue = past due_at and not paused in needs_info.',
-        response: { 200: inboxCountsResponseSchema, 401: problemSchema, 403: problemSchema },
+        response: { 200: inboxCountsResponseSchema, ...problemResponses(401, 403) },
       },
     },
     async (request) => service.inboxCounts(db, currentUser(request).id),
@@ -75,7 +77,7 @@ export const landingRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Roles: finance, finance_supervisor. approved = approved amount of requests approved, paid or payment_returned; ' +
           'pending = payments pending, prenote_sent, batched or released; paid = settled payments; returned = returned payments.',
-        response: { 200: financeSummaryResponseSchema, 401: problemSchema, 403: problemSchema },
+        response: { 200: financeSummaryResponseSchema, ...problemResponses(401, 403) },
       },
     },
     async () => service.financeSummary(db),

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import { committed, windowState } from '../programs/repo.ts';
 
 export const OPEN_STATUSES = [
   'submitted',
@@ -140,29 +139,4 @@ export async function financeByProgram(db: Kysely<Database>) {
     order by pr.name_en, pr.id
   `.execute(db);
   return rows;
-}
-
-export async function listPrograms(db: Kysely<Database>) {
-  return db
-    .selectFrom('programs')
-    .select([
-      'id',
-      'slug',
-      'name_en',
-      'name_es',
-      'description_en',
-      'description_es',
-      'eligibility_en',
-      'eligibility_es',
-      'max_amount_cents',
-      'opens_at',
-      'closes_at',
-      'review_deadline_days',
-      'budget_cents',
-      windowState.as('window_state'),
-      committed.as('committed_cents'),
-    ])
-    .orderBy('name_en')
-    .orderBy('id')
-    .execute();
 }

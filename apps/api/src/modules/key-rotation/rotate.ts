@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { openField, sealedKeyId, sealField } from '../../platform/field-crypto.ts';
 import { accountFingerprint } from '../risk/service.ts';
-import { keyRing } from './keyring.ts';
+import { keyRing } from '../../platform/keyring.ts';
 
 export interface RotationReport {
   keyId: string;

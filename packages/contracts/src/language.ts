@@ -1,0 +1,5 @@
+import { z } from 'zod';
+
+/** The languages every citizen-facing text is written in (English and Spanish), and a reader may choose. */
+export const languageSchema = z.enum(['en', 'es']);
+export type Language = z.infer<typeof languageSchema>;

@@ -1,0 +1,98 @@
+/** What a program definition is: its schema, its type and the rules read straight from it. */
+import { z } from 'zod';
+import { isPlainDate, type PlainDate } from './business-days.ts';
+import {
+  allQuestions,
+  answerValuesProblem,
+  eligibilityRuleSchema,
+  identifierSchema,
+  localizedTextSchema,
+  questionSetSchema,
+} from './question-set.ts';
+
+const centsSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const plainDateSchema = z.string().refine(isPlainDate, 'Use a real date written YYYY-MM-DD');
+
+export const programDefinitionSchema = z
+  .object({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case words joined by dashes')
+      .max(64),
+    name: localizedTextSchema,
+    description: localizedTextSchema,
+    eligibilitySummary: localizedTextSchema,
+    /** Who is paid: a person's account (ACH SEC code PPD) or a business's account (CCD). */
+    payeeType: z.enum(['individual', 'business']),
+    secCode: z.enum(['PPD', 'CCD']),
+    maxAmountCents: centsSchema.min(1),
+    budgetCents: centsSchema.min(1),
+    /** Approvals of amounts above this need a second, senior approver. */
+    approvalThresholdCents: centsSchema,
+    reviewDeadlineBusinessDays: z.number().int().min(1).max(120),
+    /** Send a zero-dollar prenote to a new account and wait before paying it. */
+    requiresPrenote: z.boolean(),
+    /** First and last day (inclusive, agency time zone) applications are accepted. */
+    opensAt: plainDateSchema,
+    closesAt: plainDateSchema,
+    questionSet: questionSetSchema,
+    eligibilityRules: z.array(eligibilityRuleSchema),
+    /** The money question whose answer is the amount requested (and, once approved, paid). */
+    amountQuestionId: identifierSchema,
+  })
+  .strict()
+  .superRefine((program, ctx) => {
+    const problem = (path: Array<string | number>, message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    // Nacha: PPD credits consumer accounts, CCD credits corporate accounts.
+    const expectedSec = program.payeeType === 'individual' ? 'PPD' : 'CCD';
+    if (program.secCode !== expectedSec)
+      problem(['secCode'], `${program.payeeType} payees are paid with ${expectedSec} entries`);
+    if (program.maxAmountCents > program.budgetCents)
+      problem(['maxAmountCents'], 'maxAmountCents is more than the budget');
+    if (program.opensAt > program.closesAt) problem(['closesAt'], 'closesAt is before opensAt');
+
+    const questions = new Map(allQuestions(program.questionSet).map((q) => [q.id, q]));
+    const amount = questions.get(program.amountQuestionId);
+    if (!amount || amount.type !== 'money' || !amount.required || amount.showIf) {
+      problem(
+        ['amountQuestionId'],
+        'amountQuestionId must name a required, always shown money question',
+      );
+    } else if (amount.max === undefined || amount.max > program.maxAmountCents) {
+      // Otherwise the form would accept amounts the program can never pay.
+      problem(
+        ['amountQuestionId'],
+        'the amount question needs a max no higher than maxAmountCents',
+      );
+    }
+
+    program.eligibilityRules.forEach((rule, i) => {
+      const question = questions.get(rule.questionId);
+      if (!question)
+        return problem(['eligibilityRules', i, 'questionId'], `no question ${rule.questionId}`);
+      const values = Array.isArray(rule.value) ? rule.value : [rule.value];
+      const valuesProblem = answerValuesProblem(values, question);
+      if (valuesProblem) problem(['eligibilityRules', i, 'value'], valuesProblem);
+      if (rule.appliesIf) {
+        const controller = questions.get(rule.appliesIf.questionId);
+        const condition = rule.appliesIf;
+        const message = controller
+          ? answerValuesProblem(
+              'equals' in condition ? [condition.equals] : condition.in,
+              controller,
+            )
+          : `no question ${condition.questionId}`;
+        if (message) problem(['eligibilityRules', i, 'appliesIf'], message);
+      }
+    });
+  });
+export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;
+
+/** Whether applications are accepted on `today` (a date in the agency's zone). */
+export function isProgramOpen(
+  program: Pick<ProgramDefinition, 'opensAt' | 'closesAt'>,
+  today: PlainDate,
+): boolean {
+  return program.opensAt <= today && today <= program.closesAt;
+}

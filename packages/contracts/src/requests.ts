@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** Where a request stands in its life (DOMAIN.md); the API, the database enum and every screen share this list. */
+export const requestStatuses = [
+  'draft',
+  'submitted',
+  'in_review',
+  'needs_info',
+  'awaiting_second_approval',
+  'approved',
+  'rejected',
+  'withdrawn',
+  'payment_returned',
+  'paid',
+] as const;
+export const requestStatusSchema = z.enum(requestStatuses);
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
