@@ -126,9 +126,13 @@ export async function signIn(origin, email = 'citizen@example.gov', password = '
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
-  const session = /hms_session=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1];
+  const set = res.headers.getSetCookie().join('\n');
+  const session = /hms_session=([^;]+)/.exec(set)?.[1];
   if (!session) throw new Error('sign-in gave no hms_session cookie');
-  return `hms_session=${session}; hms_csrf=${csrf}`;
+  // Sign-in rotates the CSRF cookie with the session: keep the new one, or a page that sees the stale one re-issues
+  // it, and that Set-Cookie would replace the Cookie extra header Lighthouse sends (signing the page out).
+  const rotated = /hms_csrf=([^;]+)/.exec(set)?.[1] ?? csrf;
+  return `hms_session=${session}; hms_csrf=${rotated}`;
 }
 
 const gzipCache = new Map();
