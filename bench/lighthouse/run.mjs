@@ -68,8 +68,10 @@ async function citizenPages(origin, cookie) {
   return {
     pages: [
       { name: 'catalog', path: '/services', signedIn: false },
-      // The signed-in home: the server answers with a redirect to the person's area (issue 9), no shell in between.
-      { name: 'signed-in home', path: '/', signedIn: true },
+      // The signed-in home: the server answers "/" with a 303 to the person's area (issue 9; the e2e test
+      // citizen-details.spec checks the navigations), so what a citizen waits for is My requests itself. Audited at
+      // its own address: Chrome drops Lighthouse's Cookie extra header when it follows a redirect.
+      { name: 'my requests', path: '/my-requests', signedIn: true },
       { name: 'form step', path: form, signedIn: form !== '/sign-in' },
       { name: 'request status', path: status, signedIn: true },
     ],
