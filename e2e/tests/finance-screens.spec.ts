@@ -4,25 +4,13 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { returnFileFor } from '../../apps/api/src/modules/returns/return-file.fixture.ts';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn } from './helpers';
+import { api, demoUsers, signIn } from './helpers';
 
 // Issue 9, items 8–10 over the production build at a 1280 px wide screen: a payment's checkbox is inside its own row,
 // the finance tables are never clipped without a cue, the FINANCIAL exchange log pages on the server, and an admin
 // form answers with the error summary (linked field errors, "Error:" title).
 
 test.use({ viewport: { width: 1280, height: 900 } });
-
-/** Calls the API with the page's session and CSRF cookie, as the web client does. */
-async function api(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { 'x-csrf-token': csrf },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
-}
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

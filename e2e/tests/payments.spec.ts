@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { returnFileFor } from '../../apps/api/src/modules/returns/return-file.fixture.ts';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn } from './helpers';
+import { api, demoUsers, signIn } from './helpers';
 
 // Issue 5 over the production build: an approved request becomes a payment, a finance user batches it, a different
 // finance supervisor releases and downloads a file `hms-ach validate` accepts, the bank's return is imported, and
@@ -17,19 +17,6 @@ const REPO = fileURLToPath(new URL('../../', import.meta.url));
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /sign out/i }).click();
   await expect(page.getByRole('link', { name: /sign in/i }).first()).toBeVisible();
-}
-
-/** Calls the API with the page's session and CSRF cookie, as the web client does. */
-async function api(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) {
-  const cookies = await page.context().cookies();
-  const csrf = cookies.find((c) => c.name === 'hms_csrf')?.value ?? '';
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { 'x-csrf-token': csrf },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  return res.json();
 }
 
 test('approved request → batch → dual-control release → valid NACHA download → return imported → citizen sees it', async ({
