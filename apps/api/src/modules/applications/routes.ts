@@ -9,12 +9,12 @@ import {
   programDraftResponseSchema,
   languageQuerySchema,
   requestDetailSchema,
-  requestIdParamsSchema,
   saveAnswersBodySchema,
   submitBodySchema,
   submitResponseSchema,
   withdrawBodySchema,
 } from '@hms/contracts/applications';
+import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
@@ -30,7 +30,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/api/programs/:slug/drafts',
+    '/programs/:slug/drafts',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -56,7 +56,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/programs/:slug/draft',
+    '/programs/:slug/draft',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -74,7 +74,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/api/requests/:requestId',
+    '/requests/:requestId',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -96,7 +96,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/requests/:requestId',
+    '/requests/:requestId',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -114,7 +114,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/requests/:requestId/program',
+    '/requests/:requestId/program',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -133,7 +133,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/api/requests/:requestId/answers',
+    '/requests/:requestId/answers',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -154,7 +154,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/requests/:requestId/eligibility',
+    '/requests/:requestId/eligibility',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -180,7 +180,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/api/requests/:requestId/bank-account',
+    '/requests/:requestId/bank-account',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -200,7 +200,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/requests/:requestId/submit',
+    '/requests/:requestId/submit',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -236,7 +236,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/requests/:requestId/info-response',
+    '/requests/:requestId/info-response',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -260,7 +260,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/requests/:requestId/withdraw',
+    '/requests/:requestId/withdraw',
     {
       onRequest: requireRoles('citizen'),
       schema: {

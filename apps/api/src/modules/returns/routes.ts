@@ -1,15 +1,16 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import {
   importReturnsBodySchema,
   importReturnsResponseSchema,
+  nocIdParamsSchema,
   nocItemSchema,
   nocsQuerySchema,
   nocsResponseSchema,
   returnImportsQuerySchema,
   returnImportsResponseSchema,
 } from '@hms/contracts/returns';
+import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import { parseBankAccount } from '../applications/service.ts';
@@ -17,15 +18,12 @@ import * as service from './service.ts';
 
 const guarded = problemResponses(400, 401, 403);
 const FINANCE = ['finance', 'finance_supervisor'] as const;
-const nocParams = z.object({
-  id: z.uuid({ error: 'id must be a notification of change id (UUID).' }),
-});
 
 export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.post(
-    '/api/returns/imports',
+    '/returns/imports',
     {
       onRequest: requireRoles(...FINANCE),
       bodyLimit: 10 * 1024 * 1024,
@@ -44,7 +42,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/returns/imports',
+    '/returns/imports',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -61,7 +59,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/nocs',
+    '/nocs',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -82,7 +80,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     ['dismiss', 'dismiss'],
   ] as const) {
     app.post(
-      `/api/nocs/:id/${action}`,
+      `/nocs/:nocId/${action}`,
       {
         onRequest: requireRoles('finance_supervisor'),
         schema: {
@@ -93,7 +91,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
               ? 'Confirm a notification of change: apply the corrected data to the payee account'
               : 'Dismiss a notification of change without changing the payee account',
           description: 'Roles: finance_supervisor.',
-          params: nocParams,
+          params: nocIdParamsSchema,
           response: { 200: nocItemSchema, ...guarded, ...problemResponses(404, 409) },
         },
       },
@@ -102,7 +100,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
           db,
           config,
           currentUser(request),
-          request.params.id,
+          request.params.nocId,
           decision,
           request.ip,
         ),
@@ -110,7 +108,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.post(
-    '/api/requests/:id/payee-account',
+    '/requests/:requestId/payee-account',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -121,7 +119,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
           'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
-        params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
+        params: requestIdParamsSchema,
         body: payeeUpdateWireSchema,
         response: {
           201: payeeUpdateResponseSchema,
@@ -137,7 +135,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         config,
         user,
-        request.params.id,
+        request.params.requestId,
         account,
         request.ip,
       );
