@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     files: [
-      'apps/{shell,intake,approvals,finance}/src/**/*.{ts,tsx}',
+      'apps/{shell,intake,approvals,finance,admin}/src/**/*.{ts,tsx}',
       'packages/ui/src/**/*.{ts,tsx}',
     ],
     plugins: { 'react-hooks': reactHooks },

@@ -109,7 +109,7 @@ export const sharedCss = {
 
 /** Dev-server port of each remote. The shell's dev server proxies `/remotes/<name>` to it, so `pnpm dev` serves the
  * same remoteEntry URLs that GET /api/remotes returns in production: one manifest, same origin, in both modes. */
-export const remoteDevPorts = { intake: 5174, approvals: 5175, finance: 5176 };
+export const remoteDevPorts = { intake: 5174, approvals: 5175, finance: 5176, admin: 5177 };
 
 /** What the shell's and every remote's vite config share: CSS, build target and build output. */
 export const sharedViteOptions = {

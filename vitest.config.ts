@@ -19,7 +19,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: [
             'packages/{ui,api-client}/src/**/*.test.{ts,tsx}',
-            'apps/{shell,intake,approvals,finance}/src/**/*.test.{ts,tsx}',
+            'apps/{shell,intake,approvals,finance,admin}/src/**/*.test.{ts,tsx}',
           ],
         },
       },

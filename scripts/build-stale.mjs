@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { pnpm, root } from './pnpm.mjs';
 
-const apps = ['shell', 'intake', 'approvals', 'finance'];
+const apps = ['shell', 'intake', 'approvals', 'finance', 'admin'];
 const sharedInputs = [
   'pnpm-lock.yaml',
   'federation.shared.mjs',

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { api, demoUsers, readMail, signIn, submitNewPermitRefund, tabTo } from './helpers';
 
-// The administration area over the production build: the shell mounts the finance remote's AdminArea at /admin for
+// The administration area over the production build: the shell mounts the admin remote's AdminArea at /admin for
 // admins only; service tokens, webhook endpoints and the email outbox live there.
 
 test('an admin lands on /admin, creates and revokes a service token, and reads the email outbox', async ({

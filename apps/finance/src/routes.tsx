@@ -1,11 +1,5 @@
 import { defineMessages, useT, type RemoteModule } from '@hms/ui';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
-import { AdminNav } from './features/admin/components/admin-nav.tsx';
-import { EndpointsRoute } from './features/admin/routes/endpoints-route.tsx';
-import { OutboxRoute } from './features/admin/routes/outbox-route.tsx';
-import { SignInThrottleRoute } from './features/admin/routes/sign-in-throttle-route.tsx';
-import { AdminOverviewRoute } from './features/admin/routes/overview-route.tsx';
-import { TokensRoute } from './features/admin/routes/tokens-route.tsx';
 import { BatchDetailRoute } from './features/batches/routes/batch-detail-route.tsx';
 import { BatchesRoute } from './features/batches/routes/batches-route.tsx';
 import { DeliveriesRoute } from './features/integration/routes/deliveries-route.tsx';
@@ -82,24 +76,5 @@ export function FinanceArea() {
   );
 }
 
-// Exposed to the shell as `finance/routes` too, mounted at `/admin/*` (role admin only; the shell checks it and the
-// API refuses everyone else). Service tokens and webhook endpoints are the FINANCIAL exchange's settings, so the
-// finance remote serves them; the email outbox sits beside them.
-export function AdminArea() {
-  return (
-    <>
-      <AdminNav />
-      <Routes>
-        <Route index element={<AdminOverviewRoute />} />
-        <Route path="tokens" element={<TokensRoute />} />
-        <Route path="webhooks" element={<EndpointsRoute />} />
-        <Route path="outbox" element={<OutboxRoute />} />
-        <Route path="sign-in-throttle" element={<SignInThrottleRoute />} />
-        <Route path="*" element={<Navigate to="/admin" replace />} />
-      </Routes>
-    </>
-  );
-}
-
 /** What the shell loads as `finance/routes`: checked against the shell ↔ remote contract (RemoteModule in @hms/ui). */
-export default { FinanceArea, AdminArea } satisfies RemoteModule<'finance'>;
+export default { FinanceArea } satisfies RemoteModule<'finance'>;

@@ -1480,6 +1480,7 @@ export interface operations {
                             intake: string;
                             approvals: string;
                             finance: string;
+                            admin: string;
                         };
                     };
                 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const healthResponseSchema = z.object({ status: z.literal('ok') });
 export const readyResponseSchema = z.object({ status: z.literal('ready') });
 
-export const remoteNames = ['intake', 'approvals', 'finance'] as const;
+export const remoteNames = ['intake', 'approvals', 'finance', 'admin'] as const;
 export const remoteNameSchema = z.enum(remoteNames);
 export type RemoteName = z.infer<typeof remoteNameSchema>;
 
@@ -18,6 +18,7 @@ export const remotesSchema = z.object({
   intake: remoteEntrySchema,
   approvals: remoteEntrySchema,
   finance: remoteEntrySchema,
+  admin: remoteEntrySchema,
 });
 export type Remotes = z.infer<typeof remotesSchema>;
 

@@ -9,7 +9,8 @@ import type { ComponentType } from 'react';
 export interface RemoteAreas {
   intake: 'ServicesArea' | 'MyRequestsArea';
   approvals: 'ApprovalsArea';
-  finance: 'FinanceArea' | 'AdminArea';
+  finance: 'FinanceArea';
+  admin: 'AdminArea';
 }
 
 export type RemoteName = keyof RemoteAreas;

@@ -46,6 +46,7 @@ describe('config', () => {
         intake: 'https://cdn.example.gov/i/remoteEntry.js',
         approvals: '/a.js',
         finance: '/f.js',
+        admin: '/ad.js',
       }),
       HMS_SECURE_COOKIES: '1',
       HMS_TIMEZONE: 'America/Chicago',

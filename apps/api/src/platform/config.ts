@@ -167,7 +167,7 @@ const envSchema = z.object({
         ctx.addIssue({
           code: 'custom',
           message:
-            'must be valid JSON (example: HMS_REMOTES={"intake":"/remotes/intake/remoteEntry.js","approvals":"/remotes/approvals/remoteEntry.js","finance":"https://cdn.example.gov/finance/remoteEntry.js"})',
+            'must be valid JSON (example: HMS_REMOTES={"intake":"/remotes/intake/remoteEntry.js","approvals":"/remotes/approvals/remoteEntry.js","finance":"https://cdn.example.gov/finance/remoteEntry.js","admin":"/remotes/admin/remoteEntry.js"})',
         });
         return z.NEVER;
       }
@@ -176,7 +176,7 @@ const envSchema = z.object({
         for (const issue of r.error.issues) {
           ctx.addIssue({
             code: 'custom',
-            message: `key "${issue.path.join('.') || '(root)'}": ${issue.message} Keys required: intake, approvals, finance.`,
+            message: `key "${issue.path.join('.') || '(root)'}": ${issue.message} Keys required: intake, approvals, finance, admin.`,
           });
         }
         return z.NEVER;
@@ -362,6 +362,7 @@ export const defaultRemotes: Remotes = {
   intake: '/remotes/intake/remoteEntry.js',
   approvals: '/remotes/approvals/remoteEntry.js',
   finance: '/remotes/finance/remoteEntry.js',
+  admin: '/remotes/admin/remoteEntry.js',
 };
 
 export class ConfigError extends Error {

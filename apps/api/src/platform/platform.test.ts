@@ -11,6 +11,7 @@ beforeAll(async () => {
         intake: 'https://cdn.example.gov/intake/remoteEntry.js',
         approvals: '/remotes/approvals/remoteEntry.js',
         finance: '/remotes/finance/remoteEntry.js',
+        admin: '/remotes/admin/remoteEntry.js',
       }),
     },
     {
@@ -161,6 +162,7 @@ describe('remotes manifest', () => {
         intake: 'https://cdn.example.gov/intake/remoteEntry.js',
         approvals: '/remotes/approvals/remoteEntry.js',
         finance: '/remotes/finance/remoteEntry.js',
+        admin: '/remotes/admin/remoteEntry.js',
       },
     });
   });

@@ -40,10 +40,10 @@ describe('where each role goes', () => {
 });
 
 describe('remote mounts', () => {
-  it('serves /admin from the finance remote, to admins only', () => {
+  it('serves /admin from the admin remote, to admins only', () => {
     const admin = REMOTE_MOUNTS.find((m) => m.path === 'admin/*');
     expect(admin).toMatchObject({
-      remote: 'finance',
+      remote: 'admin',
       exportName: 'AdminArea',
       areaKey: 'areaAdmin',
     });

@@ -60,10 +60,9 @@ export const REMOTE_MOUNTS: RemoteMount[] = [
     areaKey: 'areaFinance',
     roles: AREA_ROLES.finance,
   },
-  // Service tokens, webhook endpoints and the email outbox: the finance remote serves them (FINANCIAL exchange settings).
   {
     path: 'admin/*',
-    remote: 'finance',
+    remote: 'admin',
     exportName: 'AdminArea',
     areaKey: 'areaAdmin',
     roles: AREA_ROLES.admin,

@@ -10,6 +10,7 @@ export const webSourceRoots = [
   'apps/intake/src',
   'apps/approvals/src',
   'apps/finance/src',
+  'apps/admin/src',
   'packages/ui/src',
   'packages/api-client/src',
 ];

@@ -2,9 +2,9 @@ import { LoadingState, PageTitle, ProblemAlert, SelectField, useT } from '@hms/u
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { outboxQueryOptions, type OutboxQuery, type OutboxStatus } from '../api/admin.ts';
+import { outboxQueryOptions, type OutboxQuery, type OutboxStatus } from '../api/outbox.ts';
 import { OutboxTable } from '../components/outbox-table.tsx';
-import { adminMessages } from '../messages.ts';
+import { outboxMessages } from '../messages.ts';
 
 const STATUSES = ['queued', 'sent', 'dead'] as const satisfies readonly OutboxStatus[];
 const isStatus = (v: string | null): v is OutboxStatus =>
@@ -22,7 +22,7 @@ function hrefFor(status: OutboxStatus | undefined, cursor?: string): { search: s
 
 /** Admin: the email outbox. Status filter and page cursor live in the URL (shareable; back button works). */
 export function OutboxRoute() {
-  const tr = useT(adminMessages);
+  const tr = useT(outboxMessages);
   const [params, setParams] = useSearchParams();
   const rawStatus = params.get('status');
   const status = isStatus(rawStatus) ? rawStatus : undefined;

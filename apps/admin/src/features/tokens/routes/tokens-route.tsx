@@ -14,9 +14,9 @@ import {
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { tokenMutationOptions, tokensQueryOptions, type ServiceToken } from '../api/admin.ts';
-import { adminMessages } from '../messages.ts';
-import { SecretOnce } from '../components/secret-once.tsx';
+import { tokenMutationOptions, tokensQueryOptions, type ServiceToken } from '../api/tokens.ts';
+import { tokensMessages } from '../messages.ts';
+import { SecretOnce } from '../../../shared/secret-once.tsx';
 
 const SCOPES = [
   ['settlement:write', 'scope_settlement'],
@@ -30,7 +30,7 @@ const FIELDS: FormField<'name' | 'scopes'>[] = [
 
 /** Admin: create, rotate and revoke the FINANCIAL system's service tokens. */
 export function TokensRoute() {
-  const tr = useT(adminMessages);
+  const tr = useT(tokensMessages);
   const { language } = useLanguage();
   const queryClient = useQueryClient();
   const tokens = useQuery(tokensQueryOptions());

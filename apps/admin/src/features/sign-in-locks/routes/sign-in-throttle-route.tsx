@@ -10,8 +10,11 @@ import {
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { clearThrottleMutationOptions, throttledAccountsQueryOptions } from '../api/admin.ts';
-import { adminMessages } from '../messages.ts';
+import {
+  clearThrottleMutationOptions,
+  throttledAccountsQueryOptions,
+} from '../api/sign-in-locks.ts';
+import { signInLocksMessages } from '../messages.ts';
 
 /**
  * Admin: accounts with failed sign-ins counted against them. The sources that failed wait before trying again (the
@@ -19,7 +22,7 @@ import { adminMessages } from '../messages.ts';
  * office address that someone else had been failing from.
  */
 export function SignInThrottleRoute() {
-  const tr = useT(adminMessages);
+  const tr = useT(signInLocksMessages);
   const { language } = useLanguage();
   const queryClient = useQueryClient();
   const accounts = useQuery(throttledAccountsQueryOptions());

@@ -1,6 +1,6 @@
 import { ScrollableTable, formatDateTime, useLanguage, useT } from '@hms/ui';
-import type { OutboxEmail, OutboxStatus } from '../api/admin.ts';
-import { adminMessages } from '../messages.ts';
+import type { OutboxEmail, OutboxStatus } from '../api/outbox.ts';
+import { outboxMessages } from '../messages.ts';
 
 /**
  * An address shown to the admin without exposing the whole of it: the first and last letter of the mailbox
@@ -23,7 +23,7 @@ const STATUS_CLASS: Record<OutboxStatus, string> = {
 };
 
 export function OutboxStatusTag({ status }: { status: OutboxStatus }) {
-  const tr = useT(adminMessages);
+  const tr = useT(outboxMessages);
   return (
     <span className={`usa-tag ${STATUS_CLASS[status]}`} data-status={status}>
       {tr(`outbox_${status}`)}
@@ -32,7 +32,7 @@ export function OutboxStatusTag({ status }: { status: OutboxStatus }) {
 }
 
 export function OutboxTable({ emails }: { emails: readonly OutboxEmail[] }) {
-  const tr = useT(adminMessages);
+  const tr = useT(outboxMessages);
   const { language } = useLanguage();
   return (
     <ScrollableTable caption={tr('outboxCaption')} captionId="outbox-caption">

@@ -18,9 +18,9 @@ import {
   endpointMutationOptions,
   endpointsQueryOptions,
   type CreateEndpointBody,
-} from '../api/admin.ts';
-import { adminMessages } from '../messages.ts';
-import { SecretOnce } from '../components/secret-once.tsx';
+} from '../api/endpoints.ts';
+import { webhooksMessages } from '../messages.ts';
+import { SecretOnce } from '../../../shared/secret-once.tsx';
 
 const EVENTS: CreateEndpointBody['eventTypes'] = [
   'request.approved',
@@ -37,7 +37,7 @@ const FIELDS: FormField<'url' | 'eventTypes'>[] = [
 
 /** Admin: the FINANCIAL system's webhook receivers. */
 export function EndpointsRoute() {
-  const tr = useT(adminMessages);
+  const tr = useT(webhooksMessages);
   const { language } = useLanguage();
   const queryClient = useQueryClient();
   const endpoints = useQuery(endpointsQueryOptions());

@@ -1,0 +1,17 @@
+import { apiClient, outboxKeys, unwrap, type paths } from '@hms/api-client';
+import { queryOptions } from '@tanstack/react-query';
+
+export type OutboxQuery = NonNullable<paths['/api/admin/outbox']['get']['parameters']['query']>;
+export type OutboxPage =
+  paths['/api/admin/outbox']['get']['responses'][200]['content']['application/json'];
+export type OutboxEmail = OutboxPage['items'][number];
+export type OutboxStatus = OutboxEmail['status'];
+
+/** One page of the email outbox (newest first); `cursor` is the previous page's nextCursor. */
+export function outboxQueryOptions(q: OutboxQuery) {
+  return queryOptions({
+    queryKey: outboxKeys.list(q),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/admin/outbox', { params: { query: q }, signal })),
+  });
+}

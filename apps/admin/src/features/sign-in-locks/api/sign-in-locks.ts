@@ -1,0 +1,21 @@
+import { apiClient, signInThrottleKeys, unwrap, type paths } from '@hms/api-client';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export type ThrottledAccount =
+  paths['/api/admin/sign-in-throttle']['get']['responses'][200]['content']['application/json']['items'][number];
+
+/** Accounts with failed sign-ins counted against them (the guessing sources wait; the owner does not). */
+export function throttledAccountsQueryOptions() {
+  return queryOptions({
+    queryKey: signInThrottleKeys.all,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/admin/sign-in-throttle', { signal }))).items,
+  });
+}
+
+export function clearThrottleMutationOptions() {
+  return mutationOptions({
+    mutationFn: (email: string) =>
+      unwrap(apiClient.POST('/api/admin/sign-in-throttle/clear', { body: { email } })),
+  });
+}

@@ -1,0 +1,31 @@
+import { apiClient, unwrap, webhookEndpointKeys, type paths } from '@hms/api-client';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export type Endpoint =
+  paths['/api/webhooks/endpoints']['get']['responses'][200]['content']['application/json']['items'][number];
+export type CreateEndpointBody = NonNullable<
+  paths['/api/webhooks/endpoints']['post']['requestBody']
+>['content']['application/json'];
+
+export function endpointsQueryOptions() {
+  return queryOptions({
+    queryKey: webhookEndpointKeys.all,
+    queryFn: async ({ signal }) =>
+      (await unwrap(apiClient.GET('/api/webhooks/endpoints', { signal }))).items,
+  });
+}
+
+export function endpointMutationOptions() {
+  return mutationOptions({
+    mutationFn: (
+      a: { kind: 'create'; body: CreateEndpointBody } | { kind: 'disable'; id: string },
+    ) =>
+      a.kind === 'create'
+        ? unwrap(apiClient.POST('/api/webhooks/endpoints', { body: a.body }))
+        : unwrap(
+            apiClient.POST('/api/webhooks/endpoints/{id}/disable', {
+              params: { path: { id: a.id } },
+            }),
+          ),
+  });
+}

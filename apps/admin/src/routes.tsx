@@ -1,0 +1,34 @@
+import type { RemoteModule } from '@hms/ui';
+import { Navigate, Route, Routes } from 'react-router';
+import { AdminOverviewRoute } from './features/overview/routes/overview-route.tsx';
+import { OutboxRoute } from './features/outbox/routes/outbox-route.tsx';
+import { SignInThrottleRoute } from './features/sign-in-locks/routes/sign-in-throttle-route.tsx';
+import { TokensRoute } from './features/tokens/routes/tokens-route.tsx';
+import { EndpointsRoute } from './features/webhooks/routes/endpoints-route.tsx';
+import { AdminNav } from './shared/admin-nav.tsx';
+
+// Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
+// language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
+// A new screen: one <Route> here and one entry in shared/sections.ts (the side nav and the overview read it).
+export function AdminArea() {
+  return (
+    <div className="grid-row grid-gap">
+      <div className="tablet:grid-col-3 margin-bottom-3">
+        <AdminNav />
+      </div>
+      <div className="tablet:grid-col-9">
+        <Routes>
+          <Route index element={<AdminOverviewRoute />} />
+          <Route path="tokens" element={<TokensRoute />} />
+          <Route path="webhooks" element={<EndpointsRoute />} />
+          <Route path="outbox" element={<OutboxRoute />} />
+          <Route path="sign-in-throttle" element={<SignInThrottleRoute />} />
+          <Route path="*" element={<Navigate to="/admin" replace />} />
+        </Routes>
+      </div>
+    </div>
+  );
+}
+
+/** What the shell loads as `admin/routes`: checked against the shell ↔ remote contract (RemoteModule in @hms/ui). */
+export default { AdminArea } satisfies RemoteModule<'admin'>;

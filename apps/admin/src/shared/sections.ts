@@ -1,0 +1,88 @@
+import { defineMessages, type Language } from '@hms/ui';
+
+/** A screen of the administration area: its link in the side nav and its entry on the overview. */
+export interface AdminSection {
+  /** Path under /admin ('' is the overview). */
+  path: string;
+  /** Link text and overview summary, in each language. */
+  text: Record<Language, { title: string; summary: string }>;
+}
+
+// THE list of administration screens, in the order the side nav and the overview show them. A new screen adds one
+// entry here (and its <Route> in ../routes.tsx); each entry carries its own words so additions stay one block each.
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  {
+    path: 'tokens',
+    text: {
+      en: {
+        title: 'Service tokens',
+        summary:
+          'Create, rotate and revoke the bearer tokens the FINANCIAL system uses to read the journal and confirm settlement.',
+      },
+      es: {
+        title: 'Tokens de servicio',
+        summary:
+          'Cree, rote y revoque los tokens portadores que el sistema FINANCIAL usa para leer el diario y confirmar liquidaciones.',
+      },
+    },
+  },
+  {
+    path: 'webhooks',
+    text: {
+      en: {
+        title: 'Webhook endpoints',
+        summary:
+          'Choose where HMS sends signed webhooks about payments and batches, and disable receivers that are no longer used.',
+      },
+      es: {
+        title: 'Destinos de webhooks',
+        summary:
+          'Elija adónde HMS envía webhooks firmados sobre pagos y lotes, y desactive los receptores que ya no se usan.',
+      },
+    },
+  },
+  {
+    path: 'outbox',
+    text: {
+      en: {
+        title: 'Email outbox',
+        summary: 'Emails HMS has queued, sent or given up on, with the last delivery error.',
+      },
+      es: {
+        title: 'Bandeja de correos',
+        summary:
+          'Correos que HMS puso en cola, envió o dejó de intentar, con el último error de entrega.',
+      },
+    },
+  },
+  {
+    path: 'sign-in-throttle',
+    text: {
+      en: {
+        title: 'Sign-in throttle',
+        summary:
+          'See accounts with failed sign-ins counted against them, and let their sources try again.',
+      },
+      es: {
+        title: 'Límite de inicios de sesión',
+        summary:
+          'Vea las cuentas con inicios de sesión fallidos y permita que sus direcciones vuelvan a intentarlo.',
+      },
+    },
+  },
+];
+
+export const adminAreaMessages = defineMessages({
+  en: {
+    sectionsLabel: 'Administration sections',
+    navOverview: 'Overview',
+    overviewTitle: 'Administration',
+    overviewLead: 'Settings and records only administrators can change or see.',
+  },
+  es: {
+    sectionsLabel: 'Secciones de administración',
+    navOverview: 'Resumen',
+    overviewTitle: 'Administración',
+    overviewLead: 'Ajustes y registros que solo los administradores pueden cambiar o ver.',
+  },
+});
