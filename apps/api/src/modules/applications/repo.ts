@@ -256,17 +256,13 @@ export async function lastEventOfType(db: Q, requestId: string, type: RequestEve
 }
 
 /**
- * Removes a draft and everything that only existed for it: its files, its (hidden) timeline, and the bank account it
- * named when no other request or payment uses that account. The caller holds the row lock and has checked it is a
- * draft of this applicant.
+ * Removes a draft and the bank account it named when no other request or payment uses that account. The caller holds
+ * the row lock, has checked it is a draft of this applicant, and has removed what else existed only for it.
  */
 export async function deleteDraft(
   trx: Transaction<Database>,
   row: { id: string; payee_account_id: string | null },
 ): Promise<void> {
-  await trx.deleteFrom('documents').where('request_id', '=', row.id).execute();
-  await trx.deleteFrom('notifications').where('request_id', '=', row.id).execute();
-  await trx.deleteFrom('request_events').where('request_id', '=', row.id).execute();
   await trx.deleteFrom('requests').where('id', '=', row.id).where('status', '=', 'draft').execute();
   if (row.payee_account_id) {
     const accountId = row.payee_account_id;
@@ -281,4 +277,150 @@ export async function deleteDraft(
       )
       .execute();
   }
+}
+
+/** Locks the request row for the rest of the transaction: concurrent deciders queue here and re-read the version. */
+export async function lockForDecision(trx: Transaction<Database>, id: string) {
+  const { rows } = await sql<{
+    id: string;
+    reference: string;
+    status: RequestStatus;
+    version: number;
+    applicant_id: string;
+    program_id: string;
+    assigned_to: string | null;
+    assignee_name: string | null;
+    first_approver_id: string | null;
+    amount_requested_cents: number;
+    approved_amount_cents: number | null;
+    payee_account_id: string | null;
+  }>`
+    select r.id, r.reference, r.status, r.version, r.applicant_id, r.program_id, r.assigned_to,
+      u.display_name as assignee_name, r.first_approver_id, r.amount_requested_cents::bigint as amount_requested_cents,
+      r.approved_amount_cents, r.payee_account_id
+    from requests r left join users u on u.id = r.assigned_to
+    where r.id = ${id}::uuid
+    for update of r
+  `.execute(trx);
+  const r = rows[0];
+  return r
+    ? {
+        ...r,
+        amount_requested_cents: Number(r.amount_requested_cents),
+        approved_amount_cents:
+          r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
+      }
+    : undefined;
+}
+
+export async function applyDecision(
+  trx: Transaction<Database>,
+  id: string,
+  atVersion: number,
+  set: {
+    status: RequestStatus;
+    approved_amount_cents?: number | null;
+    first_approver_id?: string | null;
+    assigned_to?: string | null;
+    decided_at?: Date | null;
+    info_answered_at?: null;
+  },
+) {
+  return trx
+    .updateTable('requests')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .where('version', '=', atVersion)
+    .returning(['version', 'status'])
+    .executeTakeFirst();
+}
+
+/** approved → paid when the request's payment settled; false when the request was not approved (nothing changed). */
+export async function markPaid(trx: Transaction<Database>, id: string, at: Date) {
+  const row = await trx
+    .updateTable('requests')
+    .set({ status: 'paid', updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'approved')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function markPaymentReturned(trx: Transaction<Database>, id: string, at: Date) {
+  await trx
+    .updateTable('requests')
+    .set({ status: 'payment_returned', updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Back to approved, paid to the new account (review, reveal and risk read the request's account from here). */
+export async function approveToNewAccount(
+  trx: Transaction<Database>,
+  id: string,
+  payeeAccountId: string,
+  at: Date,
+) {
+  await trx
+    .updateTable('requests')
+    .set({ status: 'approved', payee_account_id: payeeAccountId, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setRiskLevel(
+  trx: Transaction<Database>,
+  id: string,
+  level: 'none' | 'low' | 'medium' | 'high',
+  at: Date,
+) {
+  await trx
+    .updateTable('requests')
+    .set({ risk_level: level, risk_computed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPayeeFingerprint(
+  trx: Transaction<Database>,
+  accountId: string,
+  fingerprint: string,
+) {
+  await trx
+    .updateTable('payee_accounts')
+    .set({ fingerprint })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+/** The sealed numbers of these accounts, to be opened only where a file to the bank is written. */
+export async function sealedAccountNumbers(db: Q, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('payee_accounts')
+    .select(['id', 'routing_number', 'account_number_enc'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** A correction from the bank (a notification of change) written onto the account. */
+export async function correctPayeeAccount(
+  trx: Transaction<Database>,
+  id: string,
+  set: Partial<
+    Pick<
+      Database['payee_accounts'],
+      | 'routing_number'
+      | 'account_type'
+      | 'holder_name'
+      | 'account_number_enc'
+      | 'key_id'
+      | 'account_last4'
+      | 'fingerprint'
+    >
+  >,
+) {
+  if (Object.keys(set).length === 0) return;
+  await trx.updateTable('payee_accounts').set(set).where('id', '=', id).execute();
 }

@@ -18,7 +18,7 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
 import { open, seal } from '../../platform/keyring.ts';
 import { buildAchFile, FILE_ID_MODIFIERS, transactionCode, type NachaEntryInput } from './nacha.ts';
 import { emitEvent } from '../../platform/outbox.ts';

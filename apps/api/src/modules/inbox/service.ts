@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 

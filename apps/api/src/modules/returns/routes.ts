@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import {
   importReturnsBodySchema,
   importReturnsResponseSchema,
@@ -12,7 +11,6 @@ import {
 } from '@hms/contracts/returns';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
-import { parseBankAccount } from '../applications/service.ts';
 import * as service from './service.ts';
 
 const guarded = problemResponses(400, 401, 403);
@@ -108,40 +106,4 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
   }
-
-  app.post(
-    '/api/requests/:id/payee-account',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'replacePayeeAccount',
-        tags: ['requests'],
-        summary:
-          'Give a new bank account after a returned payment (creates the replacement payment)',
-        description:
-          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
-          'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
-        params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
-        body: payeeUpdateWireSchema,
-        response: {
-          201: payeeUpdateResponseSchema,
-          ...guarded,
-          ...problemResponses(404, 409),
-        },
-      },
-    },
-    async (request, reply) => {
-      const user = currentUser(request);
-      const account = parseBankAccount(request.body, user.language);
-      const result = await service.updatePayeeAccount(
-        db,
-        config,
-        user,
-        request.params.id,
-        account,
-        request.ip,
-      );
-      return reply.code(201).send(result);
-    },
-  );
 };

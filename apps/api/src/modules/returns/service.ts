@@ -22,7 +22,7 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { keysetPage } from '../../platform/pagination.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
 import { keyRing, open, seal } from '../../platform/keyring.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
