@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from './db/schema.ts';
@@ -92,4 +92,15 @@ export async function latestRequestEvent(trx: Transaction<Database>, requestId: 
 /** A draft's steps go with the draft when the citizen deletes it. */
 export async function deleteRequestEvents(trx: Transaction<Database>, requestId: string) {
   await trx.deleteFrom('request_events').where('request_id', '=', requestId).execute();
+}
+
+/**
+ * Demo data only: a step that happened in the past, as given (its time and id), with no outbox event, notification
+ * or live signal: nothing is announced about steps that never really happened.
+ */
+export async function insertPastRequestEvent(
+  db: Kysely<Database>,
+  row: Insertable<Database['request_events']>,
+): Promise<void> {
+  await db.insertInto('request_events').values(row).execute();
 }

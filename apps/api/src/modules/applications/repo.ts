@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from '../../platform/db/schema.ts';
@@ -423,4 +423,45 @@ export async function correctPayeeAccount(
 ) {
   if (Object.keys(set).length === 0) return;
   await trx.updateTable('payee_accounts').set(set).where('id', '=', id).execute();
+}
+
+/** Demo data only: a payee account as given (an existing id is left alone). */
+export async function insertDemoPayeeAccount(
+  db: Q,
+  row: Insertable<Database['payee_accounts']>,
+): Promise<void> {
+  await db
+    .insertInto('payee_accounts')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/**
+ * Demo data only: a request in any state, as given. Returns its id, or the id of the applicant's request that already
+ * has this idempotency key.
+ */
+export async function insertDemoRequest(
+  db: Q,
+  row: Insertable<Database['requests']> & { idempotency_key: string | null },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('requests')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['applicant_id', 'idempotency_key'])
+        .where('idempotency_key', 'is not', null)
+        .doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return inserted.id;
+  const existing = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('applicant_id', '=', row.applicant_id)
+    .where('idempotency_key', '=', row.idempotency_key ?? '')
+    .executeTakeFirstOrThrow();
+  return existing.id;
 }

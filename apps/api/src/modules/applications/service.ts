@@ -951,6 +951,8 @@ export async function replacePayeeAccount(
 // What other modules change on a request or on a payee account (both owned here), in their own transaction.
 export {
   applyDecision,
+  insertDemoPayeeAccount,
+  insertDemoRequest,
   lockForDecision,
   markPaid,
   markPaymentReturned,

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { PaymentItem, PaymentsQuery } from '@hms/contracts/payments';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -320,4 +320,39 @@ export async function latestReturned(db: Db, requestId: string) {
     .orderBy('returned_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Demo data only: approved or paid requests with a payee account and no payment at all. */
+export function finalRequestsWithoutPayment(db: Db) {
+  return db
+    .selectFrom('requests as r')
+    .select([
+      'r.id',
+      'r.status',
+      'r.payee_account_id',
+      'r.approved_amount_cents',
+      'r.decided_at',
+      'r.updated_at',
+    ])
+    .where('r.status', 'in', ['approved', 'paid'])
+    .where('r.payee_account_id', 'is not', null)
+    .where('r.approved_amount_cents', '>', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('payments as p').select('p.id').whereRef('p.request_id', '=', 'r.id'))),
+    )
+    .execute();
+}
+
+/** Demo data only: a payment as given, unless the request already has a live one. */
+export async function insertDemoPayment(trx: Trx, row: Insertable<Database['payments']>) {
+  await trx
+    .insertInto('payments')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .expression(sql`request_id`)
+        .where('status', 'not in', ['returned', 'cancelled'])
+        .doNothing(),
+    )
+    .execute();
 }

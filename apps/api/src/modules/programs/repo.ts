@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -148,4 +149,35 @@ export async function listPrograms(db: Q) {
     .orderBy('name_en')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Inserts the program, or updates it by slug when its definition or window changed (bumping its version); false when
+ * nothing changed.
+ */
+export async function upsertProgram(
+  trx: Transaction<Database>,
+  row: Omit<Insertable<Database['programs']>, 'id'> & { slug: string },
+): Promise<boolean> {
+  const res = await trx
+    .insertInto('programs')
+    .values({ id: uuidv7(), ...row })
+    .onConflict((oc) =>
+      oc
+        .column('slug')
+        .doUpdateSet((eb) => ({
+          ...Object.fromEntries(
+            Object.keys(row)
+              .filter((k) => k !== 'slug')
+              .map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.name_en')]),
+          ),
+          version: sql<number>`programs.version + 1`,
+        }))
+        .where(
+          sql<boolean>`programs.definition is distinct from excluded.definition or programs.opens_at is distinct from excluded.opens_at or programs.closes_at is distinct from excluded.closes_at`,
+        ),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return res !== undefined;
 }
