@@ -465,3 +465,52 @@ export async function insertDemoRequest(
     .executeTakeFirstOrThrow();
   return existing.id;
 }
+
+/**
+ * A reviewer takes the request: the conditional write makes concurrent claims safe (only one UPDATE can see
+ * assigned_to IS NULL), and nobody claims their own request.
+ */
+export async function claimForReview(trx: Transaction<Database>, id: string, userId: string) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = ${userId}::uuid,
+      status = case when status = 'submitted' then 'in_review' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to is null
+      and status in ('submitted', 'awaiting_second_approval') and applicant_id <> ${userId}::uuid
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
+}
+
+/** The holder hands the request back to the pool (back to submitted when it was in review). */
+export async function releaseFromReview(trx: Transaction<Database>, id: string, holderId: string) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = null,
+      status = case when status = 'in_review' then 'submitted' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to = ${holderId}::uuid
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
+}
+
+/** A senior approver moves the request from its holder (or nobody) to `toId`, if the holder is still `fromId`. */
+export async function reassignReview(
+  trx: Transaction<Database>,
+  id: string,
+  fromId: string | null,
+  toId: string,
+) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = ${toId}::uuid,
+      status = case when status = 'submitted' then 'in_review' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to is not distinct from ${fromId}::uuid
+      and status in ('submitted', 'in_review', 'awaiting_second_approval', 'needs_info')
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
+}

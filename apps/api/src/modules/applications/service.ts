@@ -951,11 +951,14 @@ export async function replacePayeeAccount(
 // What other modules change on a request or on a payee account (both owned here), in their own transaction.
 export {
   applyDecision,
+  claimForReview,
   insertDemoPayeeAccount,
   insertDemoRequest,
   lockForDecision,
   markPaid,
   markPaymentReturned,
+  reassignReview,
+  releaseFromReview,
   setPayeeFingerprint,
   setRiskLevel,
 } from './repo.ts';

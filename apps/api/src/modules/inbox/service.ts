@@ -11,6 +11,7 @@ import { deadlineState, dueSoonCutoff } from './deadline.ts';
 
 // The review deadline rule is shared with the review screen.
 export { deadlineState, dueSoonCutoff };
+import * as requests from '../applications/service.ts';
 import * as repo from './repo.ts';
 import {
   actionRefusal,
@@ -196,7 +197,7 @@ export async function claim(
       default:
       // Held or closed: the conditional write below refuses it with the state it finds, which is the latest.
     }
-    const row = await repo.claim(trx, id, actor.id);
+    const row = await requests.claimForReview(trx, id, actor.id);
     if (!row) {
       const now = await repo.requestForAssignment(trx, id);
       if (now?.assigned_to)
@@ -272,7 +273,7 @@ export async function release(
       throw conflict('request.not_claimed', `${before.reference} is not claimed by anyone.`, {
         reference: before.reference,
       });
-    const row = await repo.release(trx, id, actor.id);
+    const row = await requests.releaseFromReview(trx, id, actor.id);
     if (!row)
       throw conflict(
         'request.stale_version',
@@ -350,7 +351,7 @@ export async function reassign(
       case 'already_assigned':
         throw field(`${target.name} already holds ${before.reference}. Choose someone else.`);
     }
-    const row = await repo.reassign(trx, id, before.assigned_to, assigneeId);
+    const row = await requests.reassignReview(trx, id, before.assigned_to, assigneeId);
     if (!row)
       throw conflict(
         'request.not_assignable',
