@@ -256,7 +256,7 @@ await measure(
 );
 await measure('inbox: queue counts (`/api/inbox/counts`)', () => '/api/inbox/counts');
 await measure(
-  'review: GET /api/review/{id}',
+  'review: GET /api/review/{requestId}',
   (i) => `/api/review/${reviewIds[i % reviewIds.length]}`,
 );
 await measure('catalog: GET /api/programs (public)', () => '/api/programs');

@@ -83,26 +83,27 @@ export async function buildApp({
   await app.register(authPlugin, { config });
   await registerOpenApi(app);
 
-  // One line per module; the order fixes the order of paths in openapi.json.
-  await app.register(healthRoutes);
-  await app.register(remotesRoutes(config.remotes));
-  await app.register(authRoutes);
-  await app.register(readModelRoutes);
-  await app.register(inboxRoutes);
-  await app.register(reviewRoutes);
-  await app.register(decisionRoutes);
-  await app.register(liveRoutes);
-  await app.register(programRoutes);
-  await app.register(applicationRoutes);
-  await app.register(documentRoutes);
-  await app.register(notificationRoutes);
+  // One line per module, under the prefix its paths share (a route file names only its own paths); the order
+  // fixes the order of paths in openapi.json.
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(remotesRoutes(config.remotes), { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(readModelRoutes, { prefix: '/api' });
+  await app.register(inboxRoutes, { prefix: '/api' });
+  await app.register(reviewRoutes, { prefix: '/api' });
+  await app.register(decisionRoutes, { prefix: '/api' });
+  await app.register(liveRoutes, { prefix: '/api/live' });
+  await app.register(programRoutes, { prefix: '/api/programs' });
+  await app.register(applicationRoutes, { prefix: '/api' });
+  await app.register(documentRoutes, { prefix: '/api' });
+  await app.register(notificationRoutes, { prefix: '/api' });
 
-  await app.register(paymentsRoutes);
-  await app.register(batchesRoutes);
-  await app.register(returnsRoutes);
-  await app.register(webhooksRoutes);
-  await app.register(serviceTokensRoutes);
-  await app.register(integrationRoutes);
+  await app.register(paymentsRoutes, { prefix: '/api/payments' });
+  await app.register(batchesRoutes, { prefix: '/api/batches' });
+  await app.register(returnsRoutes, { prefix: '/api' });
+  await app.register(webhooksRoutes, { prefix: '/api/webhooks' });
+  await app.register(serviceTokensRoutes, { prefix: '/api/service-tokens' });
+  await app.register(integrationRoutes, { prefix: '/api/integration' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

@@ -328,7 +328,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/{id}/claim": {
+    "/api/requests/{requestId}/claim": {
         parameters: {
             query?: never;
             header?: never;
@@ -348,7 +348,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/{id}/release": {
+    "/api/requests/{requestId}/release": {
         parameters: {
             query?: never;
             header?: never;
@@ -368,7 +368,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/{id}/assignment": {
+    "/api/requests/{requestId}/assignment": {
         parameters: {
             query?: never;
             header?: never;
@@ -388,7 +388,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/review/{id}": {
+    "/api/review/{requestId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -408,7 +408,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/{id}/comments": {
+    "/api/requests/{requestId}/comments": {
         parameters: {
             query?: never;
             header?: never;
@@ -428,7 +428,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/review/{id}/bank-account/reveal": {
+    "/api/review/{requestId}/bank-account/reveal": {
         parameters: {
             query?: never;
             header?: never;
@@ -448,7 +448,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/{id}/decisions": {
+    "/api/requests/{requestId}/decisions": {
         parameters: {
             query?: never;
             header?: never;
@@ -712,7 +712,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/{id}/payee-account": {
+    "/api/requests/{requestId}/payee-account": {
         parameters: {
             query?: never;
             header?: never;
@@ -920,7 +920,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/batches/{id}": {
+    "/api/batches/{batchId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -940,7 +940,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/batches/{id}/release": {
+    "/api/batches/{batchId}/release": {
         parameters: {
             query?: never;
             header?: never;
@@ -960,7 +960,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/batches/{id}/cancel": {
+    "/api/batches/{batchId}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -980,7 +980,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/batches/{id}/settle": {
+    "/api/batches/{batchId}/settle": {
         parameters: {
             query?: never;
             header?: never;
@@ -1000,7 +1000,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/batches/{id}/file": {
+    "/api/batches/{batchId}/file": {
         parameters: {
             query?: never;
             header?: never;
@@ -1064,7 +1064,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/nocs/{id}/confirm": {
+    "/api/nocs/{nocId}/confirm": {
         parameters: {
             query?: never;
             header?: never;
@@ -1084,7 +1084,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/nocs/{id}/dismiss": {
+    "/api/nocs/{nocId}/dismiss": {
         parameters: {
             query?: never;
             header?: never;
@@ -1128,7 +1128,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/webhooks/endpoints/{id}/disable": {
+    "/api/webhooks/endpoints/{endpointId}/disable": {
         parameters: {
             query?: never;
             header?: never;
@@ -1168,7 +1168,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/webhooks/deliveries/{id}/redeliver": {
+    "/api/webhooks/deliveries/{deliveryId}/redeliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -1212,7 +1212,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/service-tokens/{id}/rotate": {
+    "/api/service-tokens/{tokenId}/rotate": {
         parameters: {
             query?: never;
             header?: never;
@@ -1232,7 +1232,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/service-tokens/{id}/revoke": {
+    "/api/service-tokens/{tokenId}/revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -1252,7 +1252,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/service-tokens/{id}/uses": {
+    "/api/service-tokens/{tokenId}/uses": {
         parameters: {
             query?: never;
             header?: never;
@@ -1272,7 +1272,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/integration/batches/{id}/settlement": {
+    "/api/integration/batches/{batchId}/settlement": {
         parameters: {
             query?: never;
             header?: never;
@@ -2312,7 +2312,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                requestId: string;
             };
             cookie?: never;
         };
@@ -2388,7 +2388,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                requestId: string;
             };
             cookie?: never;
         };
@@ -2464,7 +2464,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                requestId: string;
             };
             cookie?: never;
         };
@@ -2547,7 +2547,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                requestId: string;
             };
             cookie?: never;
         };
@@ -2822,7 +2822,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                requestId: string;
             };
             cookie?: never;
         };
@@ -2903,7 +2903,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                requestId: string;
             };
             cookie?: never;
         };
@@ -2973,7 +2973,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                requestId: string;
             };
             cookie?: never;
         };
@@ -4635,7 +4635,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                requestId: string;
             };
             cookie?: never;
         };
@@ -5573,7 +5573,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                batchId: string;
             };
             cookie?: never;
         };
@@ -5709,7 +5709,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                batchId: string;
             };
             cookie?: never;
         };
@@ -5845,7 +5845,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                batchId: string;
             };
             cookie?: never;
         };
@@ -5981,7 +5981,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                batchId: string;
             };
             cookie?: never;
         };
@@ -6061,7 +6061,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                batchId: string;
             };
             cookie?: never;
         };
@@ -6361,7 +6361,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                nocId: string;
             };
             cookie?: never;
         };
@@ -6451,7 +6451,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                nocId: string;
             };
             cookie?: never;
         };
@@ -6661,7 +6661,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                endpointId: string;
             };
             cookie?: never;
         };
@@ -6796,7 +6796,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                deliveryId: string;
             };
             cookie?: never;
         };
@@ -7001,7 +7001,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                tokenId: string;
             };
             cookie?: never;
         };
@@ -7079,7 +7079,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                tokenId: string;
             };
             cookie?: never;
         };
@@ -7156,7 +7156,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                tokenId: string;
             };
             cookie?: never;
         };
@@ -7213,7 +7213,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                batchId: string;
             };
             cookie?: never;
         };

@@ -11,10 +11,6 @@ import { documentSchema } from './documents.ts';
 import { requestEventTypeSchema } from './request-events.ts';
 import { languageSchema, type Language } from './language.ts';
 
-export const requestIdParamsSchema = z.object({
-  requestId: z.uuid({ error: 'Not a request id.' }),
-});
-
 /** Statuses from which the citizen may withdraw (before any decision). */
 export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = [
   'submitted',

@@ -6,6 +6,10 @@ export const batchStatuses = ['built', 'released', 'settled', 'cancelled'] as co
 export const batchStatusSchema = z.enum(batchStatuses);
 export type BatchStatus = z.infer<typeof batchStatusSchema>;
 
+export const batchIdParamsSchema = z.object({
+  batchId: z.uuid({ error: 'Not a batch id.' }),
+});
+
 export const buildBatchBodySchema = z.object({
   paymentIds: z
     .array(z.uuid({ error: 'Each payment id must be a UUID from the pending payments list.' }), {

@@ -42,6 +42,9 @@ export const webhookEndpointSchema = z.object({
   enabled: z.boolean(),
   createdAt: z.string(),
 });
+export const webhookEndpointIdParamsSchema = z.object({
+  endpointId: z.uuid({ error: 'Not a webhook endpoint id.' }),
+});
 export const webhookEndpointsResponseSchema = z.object({ items: z.array(webhookEndpointSchema) });
 export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({
   /** `whsec_` + base64: shown once, keep it in the receiver to verify signatures. */
@@ -64,6 +67,9 @@ export const webhookDeliverySchema = z.object({
   createdAt: z.string(),
 });
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+export const webhookDeliveryIdParamsSchema = z.object({
+  deliveryId: z.uuid({ error: 'Not a webhook delivery id.' }),
+});
 export const webhookDeliveriesQuerySchema = z.object({
   status: webhookDeliveryStatusSchema.optional(),
   ...pageQueryFields({ defaultLimit: 25, maxLimit: 200 }),
@@ -104,6 +110,21 @@ export const serviceTokenSchema = z.object({
   useCount: z.number().int(),
 });
 export const serviceTokensResponseSchema = z.object({ items: z.array(serviceTokenSchema) });
+export const serviceTokenIdParamsSchema = z.object({
+  tokenId: z.uuid({ error: 'Not a service token id.' }),
+});
+/** The last uses of a token (its audit of calls), newest first. */
+export const serviceTokenUsesResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      at: z.string(),
+      method: z.string(),
+      path: z.string(),
+      statusCode: z.number().int(),
+      ip: z.string().nullable(),
+    }),
+  ),
+});
 export const createdServiceTokenSchema = serviceTokenSchema.extend({
   /** The bearer token, shown once; only its hash is stored. */
   token: z.string(),

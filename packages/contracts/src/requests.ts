@@ -15,3 +15,8 @@ export const requestStatuses = [
 ] as const;
 export const requestStatusSchema = z.enum(requestStatuses);
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
+
+/** `:requestId`, the one name every route gives a request in its path. */
+export const requestIdParamsSchema = z.object({
+  requestId: z.uuid({ error: 'Not a request id.' }),
+});

@@ -183,6 +183,9 @@ export const nocItemSchema = z.object({
   decidedAt: z.string().nullable(),
 });
 export type NocItem = z.infer<typeof nocItemSchema>;
+export const nocIdParamsSchema = z.object({
+  nocId: z.uuid({ error: 'Not a notification of change id.' }),
+});
 export const nocsQuerySchema = z.object({
   status: z.enum(['pending', 'applied', 'dismissed']).optional(),
   ...pageQueryFields({ defaultLimit: 25, maxLimit: 100 }),

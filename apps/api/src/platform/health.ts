@@ -6,7 +6,7 @@ import { sendProblem, serviceUnavailable } from './errors.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/health',
+    '/health',
     {
       schema: {
         operationId: 'getHealth',
@@ -20,7 +20,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/ready',
+    '/ready',
     {
       schema: {
         operationId: 'getReady',

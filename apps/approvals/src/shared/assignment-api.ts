@@ -6,7 +6,9 @@ import { invalidateApprovals } from './invalidate-approvals.ts';
 export function claimMutationOptions(client: QueryClient) {
   return mutationOptions({
     mutationFn: (id: string) =>
-      unwrap(apiClient.POST('/api/requests/{id}/claim', { params: { path: { id } } })),
+      unwrap(
+        apiClient.POST('/api/requests/{requestId}/claim', { params: { path: { requestId: id } } }),
+      ),
     onSettled: () => invalidateApprovals(client),
   });
 }
@@ -14,7 +16,11 @@ export function claimMutationOptions(client: QueryClient) {
 export function releaseMutationOptions(client: QueryClient) {
   return mutationOptions({
     mutationFn: (id: string) =>
-      unwrap(apiClient.POST('/api/requests/{id}/release', { params: { path: { id } } })),
+      unwrap(
+        apiClient.POST('/api/requests/{requestId}/release', {
+          params: { path: { requestId: id } },
+        }),
+      ),
     onSettled: () => invalidateApprovals(client),
   });
 }
@@ -33,8 +39,8 @@ export function reassignMutationOptions(client: QueryClient) {
   return mutationOptions({
     mutationFn: ({ id, assigneeId }: { id: string; assigneeId: string }) =>
       unwrap(
-        apiClient.POST('/api/requests/{id}/assignment', {
-          params: { path: { id } },
+        apiClient.POST('/api/requests/{requestId}/assignment', {
+          params: { path: { requestId: id } },
           body: { assigneeId },
         }),
       ),

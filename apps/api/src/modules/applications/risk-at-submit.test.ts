@@ -76,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('risk signals at submission', () => {
-  // This test never calls GET /api/review/{id}: the signals must come from submission itself.
+  // This test never calls GET /api/review/{requestId}: the signals must come from submission itself.
   it('flags a bank account shared by two applicants in the inbox, before any review page is opened', async () => {
     const first = await submitWithAccount(
       await register('risk-a@example.com'),

@@ -9,12 +9,12 @@ import {
   programDraftResponseSchema,
   languageQuerySchema,
   requestDetailSchema,
-  requestIdParamsSchema,
   saveAnswersBodySchema,
   submitBodySchema,
   submitResponseSchema,
   withdrawBodySchema,
 } from '@hms/contracts/applications';
+import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
 import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import { problemResponses } from '../../platform/problem-responses.ts';
@@ -31,7 +31,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/api/programs/:slug/drafts',
+    '/programs/:slug/drafts',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -57,7 +57,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/programs/:slug/draft',
+    '/programs/:slug/draft',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -75,7 +75,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/api/requests/:requestId',
+    '/requests/:requestId',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -97,7 +97,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/requests/:requestId',
+    '/requests/:requestId',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -115,7 +115,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/requests/:requestId/program',
+    '/requests/:requestId/program',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -134,7 +134,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/api/requests/:requestId/answers',
+    '/requests/:requestId/answers',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -155,7 +155,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/requests/:requestId/eligibility',
+    '/requests/:requestId/eligibility',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -181,7 +181,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/api/requests/:requestId/bank-account',
+    '/requests/:requestId/bank-account',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -201,7 +201,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/requests/:requestId/submit',
+    '/requests/:requestId/submit',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -237,7 +237,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/requests/:requestId/info-response',
+    '/requests/:requestId/info-response',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -261,7 +261,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/requests/:requestId/withdraw',
+    '/requests/:requestId/withdraw',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -280,7 +280,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/requests/:id/payee-account',
+    '/requests/:requestId/payee-account',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -291,7 +291,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
           'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
-        params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
+        params: requestIdParamsSchema,
         body: payeeUpdateWireSchema,
         response: {
           201: payeeUpdateResponseSchema,
@@ -306,7 +306,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         config,
         caller(request),
-        request.params.id,
+        request.params.requestId,
         account,
       );
       return reply.code(201).send(result);

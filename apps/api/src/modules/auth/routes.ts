@@ -37,7 +37,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/api/auth/register',
+    '/auth/register',
     {
       schema: {
         operationId: 'register',
@@ -59,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/register/confirm',
+    '/auth/register/confirm',
     {
       schema: {
         operationId: 'confirmRegistration',
@@ -86,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/sign-in',
+    '/auth/sign-in',
     {
       schema: {
         operationId: 'signIn',
@@ -110,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/auth/sign-out',
+    '/auth/sign-out',
     {
       schema: {
         operationId: 'signOut',
@@ -129,7 +129,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/me',
+    '/me',
     {
       onRequest: requireUser,
       schema: {
@@ -145,7 +145,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    '/api/me',
+    '/me',
     {
       onRequest: requireUser,
       schema: {
@@ -164,7 +164,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/sign-in-throttle',
+    '/admin/sign-in-throttle',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -181,7 +181,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/admin/sign-in-throttle/clear',
+    '/admin/sign-in-throttle/clear',
     {
       onRequest: requireRoles('admin'),
       schema: {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   batchDetailSchema,
+  batchIdParamsSchema,
   batchesQuerySchema,
   batchesResponseSchema,
   buildBatchBodySchema,
@@ -14,14 +15,13 @@ import * as service from './service.ts';
 
 const guarded = problemResponses(400, 401, 403);
 const withId = problemResponses(404, 409);
-const params = z.object({ id: z.uuid({ error: 'id must be a batch id (UUID).' }) });
 const FINANCE = ['finance', 'finance_supervisor'] as const;
 
 export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.post(
-    '/api/batches',
+    '',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -48,7 +48,7 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/batches',
+    '',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -65,7 +65,7 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/batches/:id',
+    '/:batchId',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -73,15 +73,15 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['batches'],
         summary: 'One batch with its entries and what the caller may do with it',
         description: 'Roles: finance, finance_supervisor.',
-        params,
+        params: batchIdParamsSchema,
         response: { 200: batchDetailSchema, ...guarded, ...withId },
       },
     },
-    async (request) => service.getBatch(db, currentUser(request), request.params.id),
+    async (request) => service.getBatch(db, currentUser(request), request.params.batchId),
   );
 
   app.post(
-    '/api/batches/:id/release',
+    '/:batchId/release',
     {
       onRequest: requireRoles('finance_supervisor'),
       schema: {
@@ -90,16 +90,16 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Release a built batch (dual control: not by the user who built it)',
         description:
           'Roles: finance_supervisor. Payments become released and each citizen is told the payment was sent.',
-        params,
+        params: batchIdParamsSchema,
         response: { 200: batchDetailSchema, ...guarded, ...withId },
       },
     },
     async (request) =>
-      service.releaseBatch(db, config, currentUser(request), request.params.id, request.ip),
+      service.releaseBatch(db, config, currentUser(request), request.params.batchId, request.ip),
   );
 
   app.post(
-    '/api/batches/:id/cancel',
+    '/:batchId/cancel',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -107,15 +107,16 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['batches'],
         summary: 'Cancel a batch that is not released; its payments go back to pending',
         description: 'Roles: finance, finance_supervisor.',
-        params,
+        params: batchIdParamsSchema,
         response: { 200: batchDetailSchema, ...guarded, ...withId },
       },
     },
-    async (request) => service.cancelBatch(db, currentUser(request), request.params.id, request.ip),
+    async (request) =>
+      service.cancelBatch(db, currentUser(request), request.params.batchId, request.ip),
   );
 
   app.post(
-    '/api/batches/:id/settle',
+    '/:batchId/settle',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -124,7 +125,7 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Mark a released batch settled (payments settled, requests paid)',
         description:
           'Roles: finance, finance_supervisor. Idempotent: settling a settled batch changes nothing.',
-        params,
+        params: batchIdParamsSchema,
         body: settleBodySchema,
         response: { 200: settlementResponseSchema, ...guarded, ...withId },
       },
@@ -133,13 +134,13 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
       service.settleBatch(
         db,
         { kind: 'user', id: currentUser(request).id, ip: request.ip },
-        request.params.id,
+        request.params.batchId,
         request.body.note,
       ),
   );
 
   app.get(
-    '/api/batches/:id/file',
+    '/:batchId/file',
     {
       onRequest: requireRoles('finance_supervisor'),
       schema: {
@@ -147,7 +148,7 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['batches'],
         summary: 'Download the NACHA file of a released batch, unchanged (audited)',
         description: 'Roles: finance_supervisor. Refused (409) until the batch is released.',
-        params,
+        params: batchIdParamsSchema,
         produces: ['text/plain'],
         response: {
           200: z.string().describe('The NACHA file (94-character records)'),
@@ -161,7 +162,7 @@ export const batchesRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         config,
         currentUser(request),
-        request.params.id,
+        request.params.batchId,
         request.ip,
       );
       return reply

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   bulkApproveBodySchema,
   bulkApproveResponseSchema,
   decisionBodySchema,
   decisionResponseSchema,
 } from '@hms/contracts/decisions';
+import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
@@ -20,7 +20,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.post(
-    '/api/requests/:id/decisions',
+    '/requests/:requestId/decisions',
     {
       onRequest: requireRoles('approver', 'senior_approver'),
       schema: {
@@ -33,16 +33,16 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
           'the request to awaiting_second_approval and the final approval must come from a different senior_approver. ' +
           'The final approval creates exactly one payment. A stale version gets 409 naming who changed what; a retry of ' +
           'the same decision returns the recorded result (replayed: true).',
-        params: z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) }),
+        params: requestIdParamsSchema,
         body: decisionBodySchema,
         response: { 200: decisionResponseSchema, ...problems },
       },
     },
-    async (request) => service.decide(db, request.params.id, request.body, actor(request)),
+    async (request) => service.decide(db, request.params.requestId, request.body, actor(request)),
   );
 
   app.post(
-    '/api/decisions/bulk-approve',
+    '/decisions/bulk-approve',
     {
       onRequest: requireRoles('approver', 'senior_approver'),
       schema: {

@@ -7,7 +7,7 @@ import {
   documentRefusals,
   documentSchema,
 } from '@hms/contracts/documents';
-import { requestIdParamsSchema } from '@hms/contracts/applications';
+import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { identifierSchema } from '@hms/contracts/question-set';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
@@ -24,7 +24,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/api/requests/:requestId/documents',
+    '/requests/:requestId/documents',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -79,7 +79,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/documents/:documentId',
+    '/documents/:documentId',
     {
       onRequest: requireRoles('citizen', 'approver', 'senior_approver'),
       schema: {
@@ -123,7 +123,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/api/documents/:documentId',
+    '/documents/:documentId',
     {
       onRequest: requireRoles('citizen'),
       schema: {

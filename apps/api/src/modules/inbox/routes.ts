@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   approverListResponseSchema,
   assignmentResponseSchema,
@@ -7,12 +6,12 @@ import {
   inboxQuerySchema,
   reassignBodySchema,
 } from '@hms/contracts/inbox';
+import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
 const problems = problemResponses(400, 401, 403, 404, 409);
-const idParams = z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) });
 const STAFF = ['approver', 'senior_approver'] as const;
 
 /** The approval inbox: list with queues, filters, search, sort and keyset pagination; claim, release, reassign. */
@@ -24,7 +23,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.get(
-    '/api/inbox',
+    '/inbox',
     {
       onRequest: requireRoles(...STAFF),
       schema: {
@@ -45,7 +44,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/inbox/approvers',
+    '/inbox/approvers',
     {
       onRequest: requireRoles('senior_approver'),
       schema: {
@@ -62,7 +61,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/requests/:id/claim',
+    '/requests/:requestId/claim',
     {
       onRequest: requireRoles(...STAFF),
       schema: {
@@ -72,15 +71,15 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Roles: approver, senior_approver. A submitted request moves to in_review; one awaiting a second approval can ' +
           'be claimed by a senior approver other than the first approver. 409 names who already has it.',
-        params: idParams,
+        params: requestIdParamsSchema,
         response: { 200: assignmentResponseSchema, ...problems },
       },
     },
-    async (request) => service.claim(db, request.params.id, actor(request)),
+    async (request) => service.claim(db, request.params.requestId, actor(request)),
   );
 
   app.post(
-    '/api/requests/:id/release',
+    '/requests/:requestId/release',
     {
       onRequest: requireRoles(...STAFF),
       schema: {
@@ -88,15 +87,15 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['approvals'],
         summary: 'Give a claimed request back to the unassigned queue',
         description: 'Roles: approver, senior_approver. Only the current assignee can release.',
-        params: idParams,
+        params: requestIdParamsSchema,
         response: { 200: assignmentResponseSchema, ...problems },
       },
     },
-    async (request) => service.release(db, request.params.id, actor(request)),
+    async (request) => service.release(db, request.params.requestId, actor(request)),
   );
 
   app.post(
-    '/api/requests/:id/assignment',
+    '/requests/:requestId/assignment',
     {
       onRequest: requireRoles('senior_approver'),
       schema: {
@@ -104,12 +103,12 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['approvals'],
         summary: 'Assign a request to another approver',
         description: 'Roles: senior_approver.',
-        params: idParams,
+        params: requestIdParamsSchema,
         body: reassignBodySchema,
         response: { 200: assignmentResponseSchema, ...problems },
       },
     },
     async (request) =>
-      service.reassign(db, request.params.id, request.body.assigneeId, actor(request)),
+      service.reassign(db, request.params.requestId, request.body.assigneeId, actor(request)),
   );
 };

@@ -6,6 +6,7 @@ import {
   settlementBodySchema,
   settlementResponseSchema,
 } from '@hms/contracts/integration';
+import { batchIdParamsSchema } from '@hms/contracts/batches';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { settleBatch } from '../batches/service.ts';
 import { logTokenUse, requireServiceToken } from '../service-tokens/service.ts';
@@ -25,7 +26,7 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/api/integration/batches/:id/settlement',
+    '/batches/:batchId/settlement',
     {
       config: { csrf: false },
       onRequest: requireServiceToken('settlement:write'),
@@ -35,7 +36,7 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'FINANCIAL confirms a released batch settled (payments settled, requests paid)',
         description:
           'Roles: service token with scope settlement:write. Idempotent: a retry answers alreadySettled true and changes nothing.',
-        params: z.object({ id: z.uuid({ error: 'id must be a batch id (UUID).' }) }),
+        params: batchIdParamsSchema,
         body: settlementBodySchema,
         response: {
           200: settlementResponseSchema,
@@ -48,13 +49,13 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
       settleBatch(
         db,
         { kind: 'token', id: request.serviceToken!.id, ip: request.ip },
-        request.params.id,
+        request.params.batchId,
         request.body.note,
       ),
   );
 
   app.get(
-    '/api/integration/journal',
+    '/journal',
     {
       onRequest: requireServiceToken('journal:read'),
       schema: {

@@ -19,7 +19,7 @@ export const liveRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('onClose', async () => hub.stop());
 
   app.get(
-    '/api/live',
+    '',
     {
       onRequest: requireRoles('approver', 'senior_approver', 'finance', 'finance_supervisor'),
       schema: { hide: true },

@@ -19,7 +19,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.get(
-    '/api/notifications',
+    '/notifications',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -40,7 +40,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/notifications/unread-count',
+    '/notifications/unread-count',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -55,7 +55,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/notifications/:notificationId/read',
+    '/notifications/:notificationId/read',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -74,7 +74,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/notifications/read-all',
+    '/notifications/read-all',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -89,7 +89,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/outbox',
+    '/admin/outbox',
     {
       onRequest: requireRoles('admin'),
       schema: {

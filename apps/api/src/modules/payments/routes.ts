@@ -8,7 +8,7 @@ const guarded = problemResponses(400, 401, 403);
 
 export const paymentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/payments',
+    '',
     {
       onRequest: requireRoles('finance', 'finance_supervisor'),
       schema: {

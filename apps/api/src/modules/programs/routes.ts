@@ -7,7 +7,7 @@ export const programRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
   app.get(
-    '/api/programs/:slug',
+    '/:slug',
     {
       schema: {
         operationId: 'getProgram',

@@ -19,7 +19,7 @@ export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
   app.get(
-    '/api/programs',
+    '/programs',
     {
       schema: {
         operationId: 'listPrograms',
@@ -33,7 +33,7 @@ export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/requests/mine',
+    '/requests/mine',
     {
       onRequest: requireRoles('citizen'),
       schema: {
@@ -50,7 +50,7 @@ export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/inbox/counts',
+    '/inbox/counts',
     {
       onRequest: requireRoles('approver', 'senior_approver'),
       schema: {
@@ -67,7 +67,7 @@ export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/finance/summary',
+    '/finance/summary',
     {
       onRequest: requireRoles('finance', 'finance_supervisor'),
       schema: {

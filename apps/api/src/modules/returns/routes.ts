@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   importReturnsBodySchema,
   importReturnsResponseSchema,
+  nocIdParamsSchema,
   nocItemSchema,
   nocsQuerySchema,
   nocsResponseSchema,
@@ -15,15 +15,12 @@ import * as service from './service.ts';
 
 const guarded = problemResponses(400, 401, 403);
 const FINANCE = ['finance', 'finance_supervisor'] as const;
-const nocParams = z.object({
-  id: z.uuid({ error: 'id must be a notification of change id (UUID).' }),
-});
 
 export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.post(
-    '/api/returns/imports',
+    '/returns/imports',
     {
       onRequest: requireRoles(...FINANCE),
       bodyLimit: 10 * 1024 * 1024,
@@ -42,7 +39,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/returns/imports',
+    '/returns/imports',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -59,7 +56,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/nocs',
+    '/nocs',
     {
       onRequest: requireRoles(...FINANCE),
       schema: {
@@ -80,7 +77,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     ['dismiss', 'dismiss'],
   ] as const) {
     app.post(
-      `/api/nocs/:id/${action}`,
+      `/nocs/:nocId/${action}`,
       {
         onRequest: requireRoles('finance_supervisor'),
         schema: {
@@ -91,7 +88,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
               ? 'Confirm a notification of change: apply the corrected data to the payee account'
               : 'Dismiss a notification of change without changing the payee account',
           description: 'Roles: finance_supervisor.',
-          params: nocParams,
+          params: nocIdParamsSchema,
           response: { 200: nocItemSchema, ...guarded, ...problemResponses(404, 409) },
         },
       },
@@ -100,7 +97,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
           db,
           config,
           currentUser(request),
-          request.params.id,
+          request.params.nocId,
           decision,
           request.ip,
         ),

@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   commentBodySchema,
   commentResponseSchema,
   revealAccountResponseSchema,
   reviewDetailSchema,
 } from '@hms/contracts/review';
+import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import { keyRing } from '../../platform/keyring.ts';
 import * as service from './service.ts';
 
 const problems = problemResponses(400, 401, 403, 404, 409);
-const idParams = z.object({ id: z.uuid({ error: 'id must be a request id (UUID).' }) });
 const STAFF = ['approver', 'senior_approver'] as const;
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,7 +19,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const encryptionKey = () => keyRing(config).current.key;
 
   app.get(
-    '/api/review/:id',
+    '/review/:requestId',
     {
       onRequest: requireRoles(...STAFF),
       schema: {
@@ -34,19 +33,19 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
           'internal comments, the audit trail and the payment; each request for information with the answer and the ' +
           'files sent with it (infoExchanges; documents say where each file came from); and the actions the caller ' +
           'may take now (allowedActions, from the same rules the API enforces).',
-        params: idParams,
+        params: requestIdParamsSchema,
         response: { 200: reviewDetailSchema, ...problems },
       },
     },
     async (request) =>
-      service.detail(db, request.params.id, currentUser(request), {
+      service.detail(db, request.params.requestId, currentUser(request), {
         timeZone: config.timezone,
         encryptionKey: encryptionKey(),
       }),
   );
 
   app.post(
-    '/api/requests/:id/comments',
+    '/requests/:requestId/comments',
     {
       onRequest: requireRoles(...STAFF),
       schema: {
@@ -54,7 +53,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['approvals'],
         summary: 'Add an internal comment (never shown to the citizen)',
         description: 'Roles: approver, senior_approver.',
-        params: idParams,
+        params: requestIdParamsSchema,
         body: commentBodySchema,
         response: { 201: commentResponseSchema, ...problems },
       },
@@ -63,7 +62,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const u = currentUser(request);
       const c = await service.addComment(
         db,
-        request.params.id,
+        request.params.requestId,
         { id: u.id, name: u.displayName, roles: u.roles, ip: request.ip },
         request.body.body,
       );
@@ -72,7 +71,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/review/:id/bank-account/reveal',
+    '/review/:requestId/bank-account/reveal',
     {
       onRequest: requireRoles(...STAFF),
       schema: {
@@ -80,14 +79,14 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['approvals'],
         summary: 'Show the full bank account number (audited)',
         description: 'Roles: approver, senior_approver. Every view is written to the audit log.',
-        params: idParams,
+        params: requestIdParamsSchema,
         response: { 200: revealAccountResponseSchema, ...problems },
       },
     },
     async (request) =>
       service.revealAccount(
         db,
-        request.params.id,
+        request.params.requestId,
         { id: currentUser(request).id, ip: request.ip },
         encryptionKey(),
       ),

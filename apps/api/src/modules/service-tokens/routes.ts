@@ -1,23 +1,23 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   createdServiceTokenSchema,
   createServiceTokenBodySchema,
+  serviceTokenIdParamsSchema,
   serviceTokenSchema,
   serviceTokensResponseSchema,
+  serviceTokenUsesResponseSchema,
 } from '@hms/contracts/integration';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
 const guarded = problemResponses(400, 401, 403);
-const params = z.object({ id: z.uuid({ error: 'id must be a service token id (UUID).' }) });
 
 export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
   app.get(
-    '/api/service-tokens',
+    '',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -32,7 +32,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/service-tokens',
+    '',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -51,7 +51,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/service-tokens/:id/rotate',
+    '/:tokenId/rotate',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -59,7 +59,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['integration'],
         summary: 'Replace a token by a new one with the same scopes; the old one is revoked',
         description: 'Roles: admin.',
-        params,
+        params: serviceTokenIdParamsSchema,
         response: {
           201: createdServiceTokenSchema,
           ...guarded,
@@ -71,12 +71,17 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .code(201)
         .send(
-          await service.rotateToken(db, currentUser(request).id, request.params.id, request.ip),
+          await service.rotateToken(
+            db,
+            currentUser(request).id,
+            request.params.tokenId,
+            request.ip,
+          ),
         ),
   );
 
   app.post(
-    '/api/service-tokens/:id/revoke',
+    '/:tokenId/revoke',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -84,16 +89,16 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['integration'],
         summary: 'Revoke a token now',
         description: 'Roles: admin.',
-        params,
+        params: serviceTokenIdParamsSchema,
         response: { 200: serviceTokenSchema, ...guarded, ...problemResponses(404, 409) },
       },
     },
     async (request) =>
-      service.revokeToken(db, currentUser(request).id, request.params.id, request.ip),
+      service.revokeToken(db, currentUser(request).id, request.params.tokenId, request.ip),
   );
 
   app.get(
-    '/api/service-tokens/:id/uses',
+    '/:tokenId/uses',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -101,23 +106,13 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['integration'],
         summary: 'The last 100 uses of a token',
         description: 'Roles: admin.',
-        params,
+        params: serviceTokenIdParamsSchema,
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                at: z.string(),
-                method: z.string(),
-                path: z.string(),
-                statusCode: z.number().int(),
-                ip: z.string().nullable(),
-              }),
-            ),
-          }),
+          200: serviceTokenUsesResponseSchema,
           ...guarded,
         },
       },
     },
-    async (request) => service.tokenUses(db, request.params.id),
+    async (request) => service.tokenUses(db, request.params.tokenId),
   );
 };

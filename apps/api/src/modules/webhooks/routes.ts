@@ -1,11 +1,12 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   createdWebhookEndpointSchema,
   createWebhookEndpointBodySchema,
   webhookDeliveriesQuerySchema,
+  webhookDeliveryIdParamsSchema,
   webhookDeliveriesResponseSchema,
   webhookDeliverySchema,
+  webhookEndpointIdParamsSchema,
   webhookEndpointSchema,
   webhookEndpointsResponseSchema,
 } from '@hms/contracts/integration';
@@ -14,13 +15,12 @@ import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
 const guarded = problemResponses(400, 401, 403);
-const params = z.object({ id: z.uuid({ error: 'id must be a UUID.' }) });
 
 export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.get(
-    '/api/webhooks/endpoints',
+    '/endpoints',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -35,7 +35,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/webhooks/endpoints',
+    '/endpoints',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -62,7 +62,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/webhooks/endpoints/:id/disable',
+    '/endpoints/:endpointId/disable',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -70,16 +70,16 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['integration'],
         summary: 'Stop delivering to an endpoint',
         description: 'Roles: admin.',
-        params,
+        params: webhookEndpointIdParamsSchema,
         response: { 200: webhookEndpointSchema, ...guarded, ...problemResponses(404) },
       },
     },
     async (request) =>
-      service.disableEndpoint(db, currentUser(request).id, request.params.id, request.ip),
+      service.disableEndpoint(db, currentUser(request).id, request.params.endpointId, request.ip),
   );
 
   app.get(
-    '/api/webhooks/deliveries',
+    '/deliveries',
     {
       onRequest: requireRoles('finance', 'finance_supervisor', 'admin'),
       schema: {
@@ -96,7 +96,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/webhooks/deliveries/:id/redeliver',
+    '/deliveries/:deliveryId/redeliver',
     {
       onRequest: requireRoles('finance', 'finance_supervisor', 'admin'),
       schema: {
@@ -104,7 +104,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['integration'],
         summary: 'Send a delivery again (same webhook-id and body, new signature)',
         description: 'Roles: finance, finance_supervisor, admin.',
-        params,
+        params: webhookDeliveryIdParamsSchema,
         response: {
           200: webhookDeliverySchema,
           ...guarded,
@@ -113,6 +113,6 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.redeliver(db, currentUser(request).id, request.params.id, request.ip),
+      service.redeliver(db, currentUser(request).id, request.params.deliveryId, request.ip),
   );
 };

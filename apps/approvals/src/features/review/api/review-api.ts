@@ -3,20 +3,27 @@ import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react
 import type { DecisionBody } from '@hms/contracts/decisions';
 import { invalidateApprovals } from '../../../shared/invalidate-approvals.ts';
 
-export type ReviewDetail = ResponseBody<'/api/review/{id}'>;
+export type ReviewDetail = ResponseBody<'/api/review/{requestId}'>;
 
 export function reviewQueryOptions(id: string) {
   return queryOptions({
     queryKey: reviewKeys.detail(id),
     queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/review/{id}', { params: { path: { id } }, signal })),
+      unwrap(
+        apiClient.GET('/api/review/{requestId}', { params: { path: { requestId: id } }, signal }),
+      ),
   });
 }
 
 export function decideMutationOptions(client: QueryClient, id: string) {
   return mutationOptions({
     mutationFn: (body: DecisionBody) =>
-      unwrap(apiClient.POST('/api/requests/{id}/decisions', { params: { path: { id } }, body })),
+      unwrap(
+        apiClient.POST('/api/requests/{requestId}/decisions', {
+          params: { path: { requestId: id } },
+          body,
+        }),
+      ),
     onSettled: () => invalidateApprovals(client),
   });
 }
@@ -25,7 +32,10 @@ export function commentMutationOptions(client: QueryClient, id: string) {
   return mutationOptions({
     mutationFn: async (body: string) =>
       unwrap(
-        apiClient.POST('/api/requests/{id}/comments', { params: { path: { id } }, body: { body } }),
+        apiClient.POST('/api/requests/{requestId}/comments', {
+          params: { path: { requestId: id } },
+          body: { body },
+        }),
       ),
     onSettled: () => invalidateApprovals(client),
   });
@@ -34,7 +44,11 @@ export function commentMutationOptions(client: QueryClient, id: string) {
 export function revealMutationOptions(client: QueryClient, id: string) {
   return mutationOptions({
     mutationFn: async () =>
-      unwrap(apiClient.POST('/api/review/{id}/bank-account/reveal', { params: { path: { id } } })),
+      unwrap(
+        apiClient.POST('/api/review/{requestId}/bank-account/reveal', {
+          params: { path: { requestId: id } },
+        }),
+      ),
     onSettled: () => void client.invalidateQueries({ queryKey: reviewKeys.detail(id) }),
   });
 }

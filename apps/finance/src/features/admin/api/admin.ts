@@ -38,10 +38,10 @@ export function tokenMutationOptions() {
     ) => {
       if (a.kind === 'create')
         return unwrap(apiClient.POST('/api/service-tokens', { body: a.body }));
-      const path = { params: { path: { id: a.id } } };
+      const path = { params: { path: { tokenId: a.id } } };
       if (a.kind === 'rotate')
-        return unwrap(apiClient.POST('/api/service-tokens/{id}/rotate', path));
-      return unwrap(apiClient.POST('/api/service-tokens/{id}/revoke', path));
+        return unwrap(apiClient.POST('/api/service-tokens/{tokenId}/rotate', path));
+      return unwrap(apiClient.POST('/api/service-tokens/{tokenId}/revoke', path));
     },
   });
 }
@@ -62,8 +62,8 @@ export function endpointMutationOptions() {
       a.kind === 'create'
         ? unwrap(apiClient.POST('/api/webhooks/endpoints', { body: a.body }))
         : unwrap(
-            apiClient.POST('/api/webhooks/endpoints/{id}/disable', {
-              params: { path: { id: a.id } },
+            apiClient.POST('/api/webhooks/endpoints/{endpointId}/disable', {
+              params: { path: { endpointId: a.id } },
             }),
           ),
   });

@@ -2,7 +2,7 @@ import { apiClient, batchKeys, unwrap, type paths } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type BatchDetail =
-  paths['/api/batches/{id}']['get']['responses'][200]['content']['application/json'];
+  paths['/api/batches/{batchId}']['get']['responses'][200]['content']['application/json'];
 export type BatchSummary =
   paths['/api/batches']['get']['responses'][200]['content']['application/json']['items'][number];
 
@@ -28,7 +28,9 @@ export function batchQueryOptions(id: string) {
   return queryOptions({
     queryKey: batchKeys.detail(id),
     queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/batches/{id}', { params: { path: { id } }, signal })),
+      unwrap(
+        apiClient.GET('/api/batches/{batchId}', { params: { path: { batchId: id } }, signal }),
+      ),
   });
 }
 
@@ -37,10 +39,11 @@ export type BatchAction = 'release' | 'cancel' | 'settle';
 export function batchActionMutationOptions(id: string) {
   return mutationOptions({
     mutationFn: async (action: BatchAction) => {
-      const path = { params: { path: { id } } };
-      if (action === 'release') return unwrap(apiClient.POST('/api/batches/{id}/release', path));
-      if (action === 'cancel') return unwrap(apiClient.POST('/api/batches/{id}/cancel', path));
-      await unwrap(apiClient.POST('/api/batches/{id}/settle', { ...path, body: {} }));
+      const path = { params: { path: { batchId: id } } };
+      if (action === 'release')
+        return unwrap(apiClient.POST('/api/batches/{batchId}/release', path));
+      if (action === 'cancel') return unwrap(apiClient.POST('/api/batches/{batchId}/cancel', path));
+      await unwrap(apiClient.POST('/api/batches/{batchId}/settle', { ...path, body: {} }));
       return null;
     },
   });
@@ -48,8 +51,8 @@ export function batchActionMutationOptions(id: string) {
 
 /** The file exactly as stored (text), with the name the API gives it; the caller saves it. */
 export async function downloadBatchFile(id: string): Promise<{ fileName: string; text: string }> {
-  const { data, response } = await apiClient.GET('/api/batches/{id}/file', {
-    params: { path: { id } },
+  const { data, response } = await apiClient.GET('/api/batches/{batchId}/file', {
+    params: { path: { batchId: id } },
     parseAs: 'text',
   });
   const name =

@@ -34,7 +34,9 @@ export function redeliverMutationOptions() {
   return mutationOptions({
     mutationFn: (id: string) =>
       unwrap(
-        apiClient.POST('/api/webhooks/deliveries/{id}/redeliver', { params: { path: { id } } }),
+        apiClient.POST('/api/webhooks/deliveries/{deliveryId}/redeliver', {
+          params: { path: { deliveryId: id } },
+        }),
       ),
   });
 }

@@ -33,7 +33,7 @@ export function decideNocMutationOptions() {
   return mutationOptions({
     mutationFn: ({ id, decision }: { id: string; decision: 'confirm' | 'dismiss' }) =>
       decision === 'confirm'
-        ? unwrap(apiClient.POST('/api/nocs/{id}/confirm', { params: { path: { id } } }))
-        : unwrap(apiClient.POST('/api/nocs/{id}/dismiss', { params: { path: { id } } })),
+        ? unwrap(apiClient.POST('/api/nocs/{nocId}/confirm', { params: { path: { nocId: id } } }))
+        : unwrap(apiClient.POST('/api/nocs/{nocId}/dismiss', { params: { path: { nocId: id } } })),
   });
 }

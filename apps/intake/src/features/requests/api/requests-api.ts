@@ -39,12 +39,15 @@ export function withdrawMutationOptions(queryClient: QueryClient, id: string) {
 /** The same bank-account fields as the bank step (typed twice, with the ACH authorization). */
 export type NewAccountBody = PayeeUpdateBody;
 
-/** After a returned payment: the new account (POST /api/requests/{id}/payee-account, payments module). */
+/** After a returned payment: the new account (POST /api/requests/{requestId}/payee-account, payments module). */
 export function newAccountMutationOptions(queryClient: QueryClient, id: string) {
   return {
     mutationFn: async (body: NewAccountBody) =>
       unwrap(
-        apiClient.POST('/api/requests/{id}/payee-account', { params: { path: { id } }, body }),
+        apiClient.POST('/api/requests/{requestId}/payee-account', {
+          params: { path: { requestId: id } },
+          body,
+        }),
       ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: requestKeys.detail(id) });
