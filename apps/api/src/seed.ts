@@ -1,19 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './platform/db/schema.ts';
-import { seed as seedPlatform, type SeedResult } from './platform/db/seed.ts';
+import type { SeedResult } from './platform/db/seed.ts';
+import { seedDemoUsers } from './modules/auth/service.ts';
+import { upsertSeedPrograms } from './modules/programs/service.ts';
 import { seedApprovalsDemo } from './modules/inbox/seed.ts';
 import { seedPaymentsDemo } from './modules/payments/seed.ts';
 
 /**
- * Demo data for the whole product: the platform's users and programs first, then one idempotent seed per domain
- * module (requests in every state, risk examples, payments…). Lives beside app.ts, not in platform/, because it
- * reaches into modules and the platform must never depend on them. Add one line per module.
+ * The demo accounts and the seed programs, each written by its owner (auth, programs). Idempotent: a second run
+ * creates nothing and writes only programs whose definition changed.
+ */
+export async function seedUsersAndPrograms(
+  db: Kysely<Database>,
+  opts: { timeZone: string },
+): Promise<SeedResult> {
+  const { usersCreated } = await seedDemoUsers(db);
+  const programsWritten = await upsertSeedPrograms(db, opts.timeZone);
+  return { usersCreated, programsWritten };
+}
+
+/**
+ * Demo data for the whole product: users and programs first, then one idempotent seed per domain module (requests
+ * in every state, risk examples, payments…). Lives beside app.ts, not in platform/, because it reaches into modules
+ * and the platform must never depend on them. Add one line per module.
  */
 export async function seedDemo(
   db: Kysely<Database>,
   opts: { timeZone: string; encryptionKey?: Buffer },
 ): Promise<SeedResult> {
-  const result = await seedPlatform(db, opts);
+  const result = await seedUsersAndPrograms(db, opts);
   await seedApprovalsDemo(db, opts);
   await seedPaymentsDemo(db);
   return result;

@@ -712,6 +712,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/requests/{requestId}/payee-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a new bank account after a returned payment (creates the replacement payment)
+         * @description Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.
+         */
+        post: operations["replacePayeeAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/{requestId}/documents": {
         parameters: {
             query?: never;
@@ -1078,26 +1098,6 @@ export interface paths {
          * @description Roles: finance_supervisor.
          */
         post: operations["dismissNoc"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/requests/{requestId}/payee-account": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Give a new bank account after a returned payment (creates the replacement payment)
-         * @description Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.
-         */
-        post: operations["replacePayeeAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4631,6 +4631,97 @@ export interface operations {
             };
         };
     };
+    replacePayeeAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Name on the account, up to 22 characters */
+                    holderName?: string;
+                    /** @description checking or savings */
+                    accountType?: string;
+                    /** @description 9-digit ABA routing number */
+                    routingNumber?: string;
+                    /** @description 4 to 17 digits */
+                    accountNumber?: string;
+                    /** @description The account number typed a second time; must match accountNumber */
+                    accountNumberConfirm?: string;
+                    /** @description true: the person agrees to ACH_AUTHORIZATION_TEXT (required) */
+                    achAuthorization?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        /** @enum {string} */
+                        requestStatus: "approved";
+                        paymentId: string;
+                        replacesPaymentId: string;
+                        accountLast4: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     uploadDocument: {
         parameters: {
             query?: {
@@ -6396,97 +6487,6 @@ export interface operations {
                         };
                         createdAt: string;
                         decidedAt: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    replacePayeeAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                requestId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Name on the account, up to 22 characters */
-                    holderName?: string;
-                    /** @description checking or savings */
-                    accountType?: string;
-                    /** @description 9-digit ABA routing number */
-                    routingNumber?: string;
-                    /** @description 4 to 17 digits */
-                    accountNumber?: string;
-                    /** @description The account number typed a second time; must match accountNumber */
-                    accountNumberConfirm?: string;
-                    /** @description true: the person agrees to ACH_AUTHORIZATION_TEXT (required) */
-                    achAuthorization?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        /** @enum {string} */
-                        requestStatus: "approved";
-                        paymentId: string;
-                        replacesPaymentId: string;
-                        accountLast4: string;
                     };
                 };
             };

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from './db/schema.ts';
-import type { SessionPolicy } from './auth/sessions.ts';
-import { WINDOW_MINUTES } from './auth/throttle.ts';
+import { deleteDeadSessions, type SessionPolicy } from './auth/sessions.ts';
+import { deleteSpentThrottleRows, WINDOW_MINUTES } from './auth/throttle.ts';
 
 /**
  * Housekeeping for the auth tables. Sign-in only removes the signing-in user's own expired sessions, so without this
@@ -69,58 +69,20 @@ export async function runHousekeeping(
   // Same rules as resolveSession: dead at expires_at, or once idle for idleMinutes.
   const sessionExpiredBefore = new Date(now - GRACE_MS);
   const sessionIdleBefore = new Date(now - policy.idleMinutes * 60_000 - GRACE_MS);
-  const sessions = await deleteInBatches(async () => {
-    const r = await db
-      .deleteFrom('sessions')
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('sessions')
-          .select('id')
-          .where((w) =>
-            w.or([
-              w('expires_at', '<=', sessionExpiredBefore),
-              w('last_seen_at', '<=', sessionIdleBefore),
-            ]),
-          )
-          .limit(batchSize)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .where((w) =>
-        w.or([
-          w('expires_at', '<=', sessionExpiredBefore),
-          w('last_seen_at', '<=', sessionIdleBefore),
-        ]),
-      )
-      .executeTakeFirst();
-    return r.numDeletedRows;
-  }, batchSize);
+  const sessions = await deleteInBatches(
+    () => deleteDeadSessions(db, { sessionExpiredBefore, sessionIdleBefore, batchSize }),
+    batchSize,
+  );
 
   // A throttle row matters while its window is open (recordFailure adds to its count; after the window it starts
   // again from 1, exactly as for a missing row) or while it holds a lock (lockedForSeconds). Past both, deleting it
   // changes no decision.
   const windowStartedBefore = new Date(now - WINDOW_MINUTES * 60_000 - GRACE_MS);
   const lockEndedBefore = new Date(now - GRACE_MS);
-  const throttleRows = await deleteInBatches(async () => {
-    const r = await db
-      .deleteFrom('auth_throttle')
-      .where('key', 'in', (eb) =>
-        eb
-          .selectFrom('auth_throttle')
-          .select('key')
-          .where('window_started_at', '<', windowStartedBefore)
-          .where((w) =>
-            w.or([w('locked_until', 'is', null), w('locked_until', '<=', lockEndedBefore)]),
-          )
-          .limit(batchSize)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .where('window_started_at', '<', windowStartedBefore)
-      .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', lockEndedBefore)]))
-      .executeTakeFirst();
-    return r.numDeletedRows;
-  }, batchSize);
+  const throttleRows = await deleteInBatches(
+    () => deleteSpentThrottleRows(db, { windowStartedBefore, lockEndedBefore, batchSize }),
+    batchSize,
+  );
 
   return { sessions, throttleRows };
 }

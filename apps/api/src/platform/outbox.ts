@@ -4,15 +4,16 @@ import { uuidv7 } from './db/ids.ts';
 
 /**
  * An integration event (batch.released, payment.returned, payment.settled, payment.created) written in the caller's
- * transaction; the webhook worker fans it out to the subscribed endpoints after commit.
+ * transaction; the webhook worker fans it out to the subscribed endpoints after commit. A request's step passes its
+ * own id, so the event and the step share it.
  */
 export async function emitEvent(
   trx: Transaction<Database>,
   type: string,
   aggregate: { type: string; id: string },
   payload: Record<string, unknown>,
+  id: string = uuidv7(),
 ): Promise<string> {
-  const id = uuidv7();
   await trx
     .insertInto('outbox_events')
     .values({

@@ -1,9 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from './db/schema.ts';
 import { uuidv7 } from './db/ids.ts';
-import { notificationTemplates } from './notification-templates.ts';
+import { emitEvent } from './outbox.ts';
 
 /** The PostgreSQL channel live updates listen on (LISTEN/NOTIFY fans out across API instances). */
 export const LIVE_CHANNEL = 'hms_events';
@@ -23,11 +23,11 @@ export interface RequestEventInput {
 }
 
 /**
- * Records one step of a request's life, inside the caller's transaction, so the step, the citizen's notification
- * (in their language), the queued email, the outbox event (webhooks) and the live-update signal commit or roll back
- * together with the change that caused them.
+ * Appends one step of a request's life, inside the caller's transaction, so the step, the outbox event (webhooks)
+ * and the live-update signal commit or roll back together with the change that caused them. Modules record a step
+ * through the notifications module's `recordRequestEvent`, which also tells the citizen when the step is theirs to see.
  */
-export async function recordRequestEvent(
+export async function appendRequestEvent(
   trx: Transaction<Database>,
   input: RequestEventInput,
 ): Promise<string> {
@@ -47,71 +47,18 @@ export async function recordRequestEvent(
       visible_to_applicant: input.visibleToApplicant,
     })
     .execute();
-
-  await trx
-    .insertInto('outbox_events')
-    .values({
-      id: eventId,
-      type: `request.${input.type}`,
-      aggregate_type: 'request',
-      aggregate_id: input.requestId,
-      payload: JSON.stringify({
-        requestId: input.requestId,
-        fromStatus: input.fromStatus ?? null,
-        toStatus: input.toStatus ?? null,
-        data,
-      }),
-    })
-    .execute();
-
-  const template = notificationTemplates[input.type];
-  if (input.visibleToApplicant && template) {
-    const ctx = await trx
-      .selectFrom('requests')
-      .innerJoin('users', 'users.id', 'requests.applicant_id')
-      .innerJoin('programs', 'programs.id', 'requests.program_id')
-      .select([
-        'requests.reference',
-        'requests.applicant_id',
-        'users.email',
-        'users.language',
-        'programs.name_en',
-        'programs.name_es',
-      ])
-      .where('requests.id', '=', input.requestId)
-      .executeTakeFirstOrThrow();
-    const params = {
-      reference: ctx.reference,
-      programName: { en: ctx.name_en, es: ctx.name_es },
+  await emitEvent(
+    trx,
+    `request.${input.type}`,
+    { type: 'request', id: input.requestId },
+    {
+      requestId: input.requestId,
+      fromStatus: input.fromStatus ?? null,
+      toStatus: input.toStatus ?? null,
       data,
-    };
-    const message = template(params, ctx.language);
-    const notificationId = uuidv7();
-    await trx
-      .insertInto('notifications')
-      .values({
-        id: notificationId,
-        user_id: ctx.applicant_id,
-        request_id: input.requestId,
-        event_id: eventId,
-        language: ctx.language,
-        title: message.title,
-        body: message.body,
-        template: input.type,
-        params: JSON.stringify(params),
-      })
-      .execute();
-    await trx
-      .insertInto('email_outbox')
-      .values({
-        id: uuidv7(),
-        notification_id: notificationId,
-        to_address: ctx.email,
-        subject: message.title,
-        body: message.body,
-      })
-      .execute();
-  }
+    },
+    eventId,
+  );
 
   // Delivered by PostgreSQL only when the transaction commits, so listeners never see a change that rolled back.
   await sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({
@@ -121,4 +68,39 @@ export async function recordRequestEvent(
     toStatus: input.toStatus ?? null,
   })})`.execute(trx);
   return eventId;
+}
+
+/** The request's latest step and who took it: what a stale write tells the person who lost the race. */
+export async function latestRequestEvent(trx: Transaction<Database>, requestId: string) {
+  return trx
+    .selectFrom('request_events')
+    .leftJoin('users', 'users.id', 'request_events.actor_id')
+    .select([
+      'request_events.type',
+      'request_events.from_status',
+      'request_events.to_status',
+      'request_events.created_at',
+      'users.display_name',
+    ])
+    .where('request_events.request_id', '=', requestId)
+    .orderBy('request_events.created_at', 'desc')
+    .orderBy('request_events.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** A draft's steps go with the draft when the citizen deletes it. */
+export async function deleteRequestEvents(trx: Transaction<Database>, requestId: string) {
+  await trx.deleteFrom('request_events').where('request_id', '=', requestId).execute();
+}
+
+/**
+ * Demo data only: a step that happened in the past, as given (its time and id), with no outbox event, notification
+ * or live signal: nothing is announced about steps that never really happened.
+ */
+export async function insertPastRequestEvent(
+  db: Kysely<Database>,
+  row: Insertable<Database['request_events']>,
+): Promise<void> {
+  await db.insertInto('request_events').values(row).execute();
 }

@@ -502,7 +502,7 @@ describe('after submission', () => {
         .set({ status: 'needs_info', assigned_to: approverId })
         .where('id', '=', d.id)
         .execute();
-      const { recordRequestEvent } = await import('../../platform/request-events.ts');
+      const { recordRequestEvent } = await import('../notifications/service.ts');
       await recordRequestEvent(trx, {
         requestId: d.id,
         type: 'info_requested',

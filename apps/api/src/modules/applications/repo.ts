@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from '../../platform/db/schema.ts';
@@ -256,17 +256,13 @@ export async function lastEventOfType(db: Q, requestId: string, type: RequestEve
 }
 
 /**
- * Removes a draft and everything that only existed for it: its files, its (hidden) timeline, and the bank account it
- * named when no other request or payment uses that account. The caller holds the row lock and has checked it is a
- * draft of this applicant.
+ * Removes a draft and the bank account it named when no other request or payment uses that account. The caller holds
+ * the row lock, has checked it is a draft of this applicant, and has removed what else existed only for it.
  */
 export async function deleteDraft(
   trx: Transaction<Database>,
   row: { id: string; payee_account_id: string | null },
 ): Promise<void> {
-  await trx.deleteFrom('documents').where('request_id', '=', row.id).execute();
-  await trx.deleteFrom('notifications').where('request_id', '=', row.id).execute();
-  await trx.deleteFrom('request_events').where('request_id', '=', row.id).execute();
   await trx.deleteFrom('requests').where('id', '=', row.id).where('status', '=', 'draft').execute();
   if (row.payee_account_id) {
     const accountId = row.payee_account_id;
@@ -281,4 +277,240 @@ export async function deleteDraft(
       )
       .execute();
   }
+}
+
+/** Locks the request row for the rest of the transaction: concurrent deciders queue here and re-read the version. */
+export async function lockForDecision(trx: Transaction<Database>, id: string) {
+  const { rows } = await sql<{
+    id: string;
+    reference: string;
+    status: RequestStatus;
+    version: number;
+    applicant_id: string;
+    program_id: string;
+    assigned_to: string | null;
+    assignee_name: string | null;
+    first_approver_id: string | null;
+    amount_requested_cents: number;
+    approved_amount_cents: number | null;
+    payee_account_id: string | null;
+  }>`
+    select r.id, r.reference, r.status, r.version, r.applicant_id, r.program_id, r.assigned_to,
+      u.display_name as assignee_name, r.first_approver_id, r.amount_requested_cents::bigint as amount_requested_cents,
+      r.approved_amount_cents, r.payee_account_id
+    from requests r left join users u on u.id = r.assigned_to
+    where r.id = ${id}::uuid
+    for update of r
+  `.execute(trx);
+  const r = rows[0];
+  return r
+    ? {
+        ...r,
+        amount_requested_cents: Number(r.amount_requested_cents),
+        approved_amount_cents:
+          r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
+      }
+    : undefined;
+}
+
+export async function applyDecision(
+  trx: Transaction<Database>,
+  id: string,
+  atVersion: number,
+  set: {
+    status: RequestStatus;
+    approved_amount_cents?: number | null;
+    first_approver_id?: string | null;
+    assigned_to?: string | null;
+    decided_at?: Date | null;
+    info_answered_at?: null;
+  },
+) {
+  return trx
+    .updateTable('requests')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id)
+    .where('version', '=', atVersion)
+    .returning(['version', 'status'])
+    .executeTakeFirst();
+}
+
+/** approved → paid when the request's payment settled; false when the request was not approved (nothing changed). */
+export async function markPaid(trx: Transaction<Database>, id: string, at: Date) {
+  const row = await trx
+    .updateTable('requests')
+    .set({ status: 'paid', updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'approved')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function markPaymentReturned(trx: Transaction<Database>, id: string, at: Date) {
+  await trx
+    .updateTable('requests')
+    .set({ status: 'payment_returned', updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Back to approved, paid to the new account (review, reveal and risk read the request's account from here). */
+export async function approveToNewAccount(
+  trx: Transaction<Database>,
+  id: string,
+  payeeAccountId: string,
+  at: Date,
+) {
+  await trx
+    .updateTable('requests')
+    .set({ status: 'approved', payee_account_id: payeeAccountId, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setRiskLevel(
+  trx: Transaction<Database>,
+  id: string,
+  level: 'none' | 'low' | 'medium' | 'high',
+  at: Date,
+) {
+  await trx
+    .updateTable('requests')
+    .set({ risk_level: level, risk_computed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPayeeFingerprint(
+  trx: Transaction<Database>,
+  accountId: string,
+  fingerprint: string,
+) {
+  await trx
+    .updateTable('payee_accounts')
+    .set({ fingerprint })
+    .where('id', '=', accountId)
+    .execute();
+}
+
+/** The sealed numbers of these accounts, to be opened only where a file to the bank is written. */
+export async function sealedAccountNumbers(db: Q, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('payee_accounts')
+    .select(['id', 'routing_number', 'account_number_enc'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** A correction from the bank (a notification of change) written onto the account. */
+export async function correctPayeeAccount(
+  trx: Transaction<Database>,
+  id: string,
+  set: Partial<
+    Pick<
+      Database['payee_accounts'],
+      | 'routing_number'
+      | 'account_type'
+      | 'holder_name'
+      | 'account_number_enc'
+      | 'key_id'
+      | 'account_last4'
+      | 'fingerprint'
+    >
+  >,
+) {
+  if (Object.keys(set).length === 0) return;
+  await trx.updateTable('payee_accounts').set(set).where('id', '=', id).execute();
+}
+
+/** Demo data only: a payee account as given (an existing id is left alone). */
+export async function insertDemoPayeeAccount(
+  db: Q,
+  row: Insertable<Database['payee_accounts']>,
+): Promise<void> {
+  await db
+    .insertInto('payee_accounts')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
+/**
+ * Demo data only: a request in any state, as given. Returns its id, or the id of the applicant's request that already
+ * has this idempotency key.
+ */
+export async function insertDemoRequest(
+  db: Q,
+  row: Insertable<Database['requests']> & { idempotency_key: string | null },
+): Promise<string> {
+  const inserted = await db
+    .insertInto('requests')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['applicant_id', 'idempotency_key'])
+        .where('idempotency_key', 'is not', null)
+        .doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return inserted.id;
+  const existing = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('applicant_id', '=', row.applicant_id)
+    .where('idempotency_key', '=', row.idempotency_key ?? '')
+    .executeTakeFirstOrThrow();
+  return existing.id;
+}
+
+/**
+ * A reviewer takes the request: the conditional write makes concurrent claims safe (only one UPDATE can see
+ * assigned_to IS NULL), and nobody claims their own request.
+ */
+export async function claimForReview(trx: Transaction<Database>, id: string, userId: string) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = ${userId}::uuid,
+      status = case when status = 'submitted' then 'in_review' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to is null
+      and status in ('submitted', 'awaiting_second_approval') and applicant_id <> ${userId}::uuid
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
+}
+
+/** The holder hands the request back to the pool (back to submitted when it was in review). */
+export async function releaseFromReview(trx: Transaction<Database>, id: string, holderId: string) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = null,
+      status = case when status = 'in_review' then 'submitted' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to = ${holderId}::uuid
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
+}
+
+/** A senior approver moves the request from its holder (or nobody) to `toId`, if the holder is still `fromId`. */
+export async function reassignReview(
+  trx: Transaction<Database>,
+  id: string,
+  fromId: string | null,
+  toId: string,
+) {
+  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
+    update requests
+    set assigned_to = ${toId}::uuid,
+      status = case when status = 'submitted' then 'in_review' else status end,
+      version = version + 1, updated_at = now()
+    where id = ${id}::uuid and assigned_to is not distinct from ${fromId}::uuid
+      and status in ('submitted', 'in_review', 'awaiting_second_approval', 'needs_info')
+    returning id, status, version
+  `.execute(trx);
+  return rows[0];
 }

@@ -16,6 +16,7 @@ import {
 } from '@hms/contracts/applications';
 import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
+import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
@@ -276,5 +277,39 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       service.withdraw(db, caller(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/requests/:requestId/payee-account',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'replacePayeeAccount',
+        tags: ['requests'],
+        summary:
+          'Give a new bank account after a returned payment (creates the replacement payment)',
+        description:
+          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
+          'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
+        params: requestIdParamsSchema,
+        body: payeeUpdateWireSchema,
+        response: {
+          201: payeeUpdateResponseSchema,
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request);
+      const account = service.parseBankAccount(request.body, user.language);
+      const result = await service.replacePayeeAccount(
+        db,
+        config,
+        caller(request),
+        request.params.requestId,
+        account,
+      );
+      return reply.code(201).send(result);
+    },
   );
 };

@@ -31,16 +31,20 @@ import {
   startOfZonedDay,
 } from '@hms/contracts/business-days';
 import { formatCents } from '@hms/contracts/money';
+import type { PayeeUpdateResponse } from '@hms/contracts/payee-update';
 import type { ProblemFieldError } from '@hms/contracts/problem';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { deleteRequestEvents } from '../../platform/request-events.ts';
+import * as notifications from '../notifications/service.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
 import { sealField } from '../../platform/field-crypto.ts';
-import { keyRing } from '../../platform/keyring.ts';
-import { HttpProblem, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { keyRing, open, seal } from '../../platform/keyring.ts';
+import { HttpProblem, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import * as payments from '../payments/service.ts';
 import * as programs from '../programs/service.ts';
 import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
 import * as documents from '../documents/service.ts';
@@ -382,6 +386,10 @@ export async function deleteDraft(db: Db, caller: Caller, requestId: string): Pr
             : 'It stays in "My requests" as a record.'),
       );
     }
+    // Everything that only existed for the draft goes with it: its files, its notifications, its (hidden) timeline.
+    await documents.deleteDocumentsOfRequest(trx, row.id);
+    await notifications.deleteNotificationsOfRequest(trx, row.id);
+    await deleteRequestEvents(trx, row.id);
     await repo.deleteDraft(trx, row);
     await appendAudit(trx, {
       actorId: caller.user.id,
@@ -527,6 +535,30 @@ export function parseBankAccount(body: unknown, language: Language): BankDetails
   );
 }
 
+/** A new sealed payee account of the person (each bank step writes one; the fingerprint finds the same account). */
+async function newPayeeAccount(
+  trx: Transaction<Database>,
+  config: Config,
+  userId: string,
+  bank: BankDetails,
+): Promise<{ id: string; last4: string }> {
+  const key = keyRing(config).current;
+  const id = uuidv7();
+  const last4 = bank.accountNumber.slice(-4);
+  await repo.insertPayeeAccount(trx, {
+    id,
+    userId,
+    holderName: bank.holderName,
+    accountType: bank.accountType,
+    routingNumber: bank.routingNumber,
+    accountNumberEnc: sealField(bank.accountNumber, key),
+    last4,
+    keyId: key.id,
+    fingerprint: accountFingerprint(key.key, bank.routingNumber, bank.accountNumber),
+  });
+  return { id, last4 };
+}
+
 /** The bank account the payment goes to: checked, the number sealed, only the last 4 ever shown back. */
 export async function saveBankDetails(
   db: Db,
@@ -536,24 +568,11 @@ export async function saveBankDetails(
   body: BankDetailsBody,
 ): Promise<RequestDetail> {
   const bank = parseBankAccount(body, body.language ?? caller.user.language);
-  const key = keyRing(config).current;
   return db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
     requireDraft(row);
     requireVersion(row, body.version);
-    const payeeId = uuidv7();
-    const last4 = bank.accountNumber.slice(-4);
-    await repo.insertPayeeAccount(trx, {
-      id: payeeId,
-      userId: caller.user.id,
-      holderName: bank.holderName,
-      accountType: bank.accountType,
-      routingNumber: bank.routingNumber,
-      accountNumberEnc: sealField(bank.accountNumber, key),
-      last4,
-      keyId: key.id,
-      fingerprint: accountFingerprint(key.key, bank.routingNumber, bank.accountNumber),
-    });
+    const { id: payeeId, last4 } = await newPayeeAccount(trx, config, caller.user.id, bank);
     const version = await repo.updateDraftIfVersion(trx, row.id, body.version, {
       payeeAccountId: payeeId,
     });
@@ -852,4 +871,140 @@ export async function withdraw(
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
     return detailOf(trx, updated!);
   });
+}
+
+/**
+ * The citizen's new bank account after a returned payment: a new sealed payee account and a new pending payment
+ * linked to the returned one; the request goes back to approved. The partial unique index keeps it to one live
+ * payment. Only after a return about the account (not, say, a deceased payee).
+ */
+export async function replacePayeeAccount(
+  db: Db,
+  config: Config,
+  caller: Caller,
+  requestId: string,
+  bank: BankDetails,
+): Promise<PayeeUpdateResponse> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockedOwnRequest(trx, caller, requestId);
+    if (row.status !== 'payment_returned')
+      throw conflict(
+        'request.not_payment_returned',
+        `A new bank account can be given only after a payment was returned; this request is ${row.status}.`,
+      );
+    const returned = await payments.latestReturned(trx, requestId);
+    if (!returned)
+      throw conflict(
+        'request.no_returned_payment',
+        'There is no returned payment on this request.',
+      );
+    if (returned.account_fixable === false)
+      throw forbidden(
+        'request.return_not_account',
+        'This return was not about the bank account; the agency will contact you.',
+      );
+    const account = await newPayeeAccount(trx, config, caller.user.id, bank);
+    const paymentId = await payments.createReplacementPayment(trx, {
+      requestId,
+      payeeAccountId: account.id,
+      amountCents: returned.amount_cents,
+      replacesId: returned.id,
+    });
+    const now = new Date();
+    await repo.approveToNewAccount(trx, requestId, account.id, now);
+    await recordRequestEvent(trx, {
+      requestId,
+      type: 'account_updated',
+      actor: { id: caller.user.id, kind: 'user' },
+      fromStatus: 'payment_returned',
+      toStatus: 'approved',
+      data: { paymentId, replacesPaymentId: returned.id, accountLast4: account.last4 },
+      visibleToApplicant: true,
+    });
+    await appendAudit(trx, {
+      actorId: caller.user.id,
+      actorKind: 'user',
+      action: 'payee_account.replaced',
+      entityType: 'request',
+      entityId: requestId,
+      data: {
+        paymentId,
+        replacesPaymentId: returned.id,
+        payeeAccountId: account.id,
+        // The same ACH authorization as the bank step: the schema refuses the account without it.
+        achAuthorization: true,
+      },
+      ip: caller.ip,
+    });
+    // A changed account shortly before payment and a shared account are risk signals: recompute them now.
+    await computeRiskSignals(trx, requestId, { encryptionKey: keyRing(config).current.key, now });
+    return {
+      requestId,
+      requestStatus: 'approved',
+      paymentId,
+      replacesPaymentId: returned.id,
+      accountLast4: account.last4,
+    };
+  });
+}
+
+// What other modules change on a request or on a payee account (both owned here), in their own transaction.
+export {
+  applyDecision,
+  claimForReview,
+  insertDemoPayeeAccount,
+  insertDemoRequest,
+  lockForDecision,
+  markPaid,
+  markPaymentReturned,
+  reassignReview,
+  releaseFromReview,
+  setPayeeFingerprint,
+  setRiskLevel,
+} from './repo.ts';
+
+/** The account numbers of these payee accounts, opened: only for writing the file to the bank. */
+export async function accountNumbers(
+  trx: Transaction<Database>,
+  config: Config,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await repo.sealedAccountNumbers(trx, ids);
+  return new Map(rows.map((a) => [a.id, open(config, a.account_number_enc)]));
+}
+
+/**
+ * The bank's correction of an account (a confirmed notification of change): the new number is sealed under the
+ * current key, and the fingerprint (routing + account) follows so the risk signals keep finding the account.
+ */
+export async function correctPayeeAccount(
+  trx: Transaction<Database>,
+  config: Config,
+  accountId: string,
+  c: {
+    routingNumber: string | null;
+    accountNumber: string | null;
+    accountType: 'checking' | 'savings' | null;
+    holderName: string | null;
+  },
+): Promise<void> {
+  const set: Parameters<typeof repo.correctPayeeAccount>[2] = {};
+  if (c.routingNumber) set.routing_number = c.routingNumber;
+  if (c.accountType) set.account_type = c.accountType;
+  if (c.holderName) set.holder_name = c.holderName;
+  if (c.accountNumber) {
+    const sealed = seal(config, c.accountNumber);
+    set.account_number_enc = sealed.enc;
+    set.key_id = sealed.keyId;
+    set.account_last4 = c.accountNumber.slice(-4);
+  }
+  if (c.accountNumber || c.routingNumber) {
+    const [current] = await repo.sealedAccountNumbers(trx, [accountId]);
+    set.fingerprint = accountFingerprint(
+      keyRing(config).current.key,
+      c.routingNumber ?? current!.routing_number,
+      c.accountNumber ?? open(config, current!.account_number_enc),
+    );
+  }
+  await repo.correctPayeeAccount(trx, accountId, set);
 }

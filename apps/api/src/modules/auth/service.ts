@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { User } from '@hms/contracts/auth';
+import type { Role, User } from '@hms/contracts/auth';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -33,6 +33,7 @@ import {
 } from '../../platform/auth/throttle.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
 import { queueAccountEmail } from '../notifications/service.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../platform/db/seed.ts';
 import * as repo from './repo.ts';
 import type { Language } from '@hms/contracts/language';
 
@@ -344,4 +345,50 @@ export async function updateMe(
     });
   });
   return toUser(db, userId);
+}
+
+/**
+ * Idempotent: a user that exists (by lower(email)) is left alone, so a second start creates nothing twice and a
+ * changed demo password survives restarts. The demo password bypasses the common-password check only here: it is
+ * public by design and these accounts exist only when demo seeding is on.
+ */
+export async function seedDemoUsers(db: Kysely<Database>): Promise<{ usersCreated: number }> {
+  let usersCreated = 0;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    for (const u of DEMO_USERS) {
+      const id = await repo.insertUserIfNew(trx, {
+        id: uuidv7(),
+        email: u.email,
+        passwordHash,
+        displayName: u.displayName,
+        language: 'en',
+      });
+      if (!id) continue;
+      await repo.addRoles(trx, id, [u.role]);
+      await appendAudit(trx, {
+        actorId: null,
+        actorKind: 'system',
+        action: 'seed.demo_user',
+        entityType: 'user',
+        entityId: id,
+        data: { email: u.email, role: u.role },
+      });
+      usersCreated += 1;
+    }
+  });
+  return { usersCreated };
+}
+
+/**
+ * A demo person of the approvals seed: created unless the email exists, and given `role` either way. Returns the id.
+ */
+export async function ensureDemoUser(
+  db: Kysely<Database>,
+  u: { email: string; passwordHash: string; displayName: string; language: Language; role: Role },
+): Promise<string> {
+  await repo.insertUserIfNew(db, { id: uuidv7(), ...u });
+  const id = (await repo.findUserByEmail(db, u.email))!.id;
+  await repo.addRoles(db, id, [u.role]);
+  return id;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { validateText } from '@hms/ach/validate';
 import { writeFile } from '@hms/ach/write';
 import type { BatchDetail, BatchesResponse, BuildBatchBody } from '@hms/contracts/batches';
@@ -17,11 +17,12 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
-import { keysetPage } from '../../platform/pagination.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
 import { open, seal } from '../../platform/keyring.ts';
 import { buildAchFile, FILE_ID_MODIFIERS, transactionCode, type NachaEntryInput } from './nacha.ts';
 import { emitEvent } from '../../platform/outbox.ts';
+import * as requests from '../applications/service.ts';
+import * as payments from '../payments/service.ts';
 import {
   paymentEntriesOfBatch,
   paymentsByIds,
@@ -30,9 +31,6 @@ import {
   toPaymentItem,
 } from '../payments/service.ts';
 import * as repo from './repo.ts';
-
-// Serialises batch builds so two builders never pick the same file id modifier or the same payments.
-const BUILD_LOCK_KEY = 7_303_001;
 
 export interface Actor {
   kind: 'user' | 'token';
@@ -47,6 +45,143 @@ function hhmm(now: Date, tz: string): string {
   return `${String(h).padStart(2, '0')}${String(m).padStart(2, '0')}`;
 }
 
+type BatchablePayment = Awaited<ReturnType<typeof paymentsByIds>>[number];
+type PlannedEntry = NachaEntryInput & {
+  paymentId: string;
+  payeeAccountId: string;
+  programId: string;
+};
+
+/**
+ * The selected payments, locked (a concurrent approval, cancel or second build waits for this one), after matured
+ * prenotes became payable; a 409 names each one that cannot go in a batch now.
+ */
+async function batchablePayments(trx: Transaction<Database>, ids: string[], today: string) {
+  await promoteMaturedPrenotes(trx, today);
+  await payments.lockPayments(trx, ids);
+  const rows = await paymentsByIds(trx, ids);
+  const found = new Set(rows.map((r) => r.id));
+  // An account whose prenote is still in flight (built, or released and not yet matured) must not be paid live
+  // before the bank has had the configured business days to refuse it.
+  const inFlight = await payments.prenotesInFlight(
+    trx,
+    [...new Set(rows.map((r) => r.payee_account_id))],
+    ids,
+  );
+  const errors = [
+    ...rows
+      .filter(
+        (r) => r.status === 'pending' && r.requires_prenote && inFlight.has(r.payee_account_id),
+      )
+      .map((r) => ({
+        field: 'body.paymentIds',
+        message: `Payment for ${r.reference} waits for the prenote to the account ending ${r.account_last4} (ready on ${
+          inFlight.get(r.payee_account_id) ?? 'the business days after its batch is released'
+        }); batch it after that.`,
+      })),
+    ...ids
+      .filter((id) => !found.has(id))
+      .map((id) => ({ field: 'body.paymentIds', message: `Payment ${id} does not exist.` })),
+    ...rows
+      .filter((r) => r.status !== 'pending')
+      .map((r) => ({
+        field: 'body.paymentIds',
+        message: `Payment for ${r.reference} is ${r.status}, not pending; refresh the list and select only pending payments.`,
+      })),
+  ];
+  if (errors.length > 0)
+    throw new HttpProblem(
+      'batch.payments_not_batchable',
+      409,
+      'Conflict',
+      'Some selected payments cannot be batched.',
+      { errors },
+    );
+  return rows;
+}
+
+/** Same day when the cutoff and the largest amount allow it and the builder did not ask for the next day. */
+function effectiveDateOf(
+  rows: readonly BatchablePayment[],
+  config: Config,
+  body: BuildBatchBody,
+  now: Date,
+) {
+  const dated = achEffectiveDate({
+    now,
+    timeZone: config.timezone,
+    sameDayCutoff: config.originator.sameDayCutoff,
+    amountCents: Math.max(...rows.map((r) => r.amount_cents)),
+  });
+  if (body.sameDay === false && dated.sameDay)
+    return { effectiveDate: nextBusinessDay(toZonedDate(now, config.timezone)), sameDay: false };
+  return dated;
+}
+
+/** The first file id modifier (A–Z, then 0–9) not used by a file of `fileDate`. */
+async function freeFileIdModifier(trx: Transaction<Database>, fileDate: string) {
+  const used = await repo.usedModifiers(trx, fileDate);
+  const modifier = [...FILE_ID_MODIFIERS].find((c) => !used.has(c));
+  if (!modifier)
+    throw conflict(
+      'batch.file_ids_exhausted',
+      'All 36 file id modifiers (A–Z, 0–9) were used today. Build the batch on the next business day.',
+    );
+  return modifier;
+}
+
+/** One entry per payment, each with its trace number; one prenote per new account, even when two of its payments are selected (the second just waits). */
+async function planEntries(
+  trx: Transaction<Database>,
+  config: Config,
+  rows: readonly BatchablePayment[],
+): Promise<PlannedEntry[]> {
+  const odfi8 = config.originator.odfiRouting.slice(0, 8);
+  const accountNumber = await requests.accountNumbers(trx, config, [
+    ...new Set(rows.map((r) => r.payee_account_id)),
+  ]);
+  const planned: PlannedEntry[] = [];
+  const prenoteAccounts = new Set<string>();
+  for (const r of rows) {
+    const seq = await repo.nextTraceSequence(trx);
+    const kind = r.needs_prenote || prenoteAccounts.has(r.payee_account_id) ? 'prenote' : 'payment';
+    if (kind === 'prenote') prenoteAccounts.add(r.payee_account_id);
+    planned.push({
+      paymentId: r.id,
+      payeeAccountId: r.payee_account_id,
+      programId: r.program_id,
+      programSlug: r.program_slug,
+      secCode: r.sec_code,
+      kind,
+      accountType: r.account_type,
+      routingNumber: r.routing_number,
+      accountNumber: accountNumber.get(r.payee_account_id)!,
+      amountCents: r.amount_cents,
+      holderName: r.holder_name,
+      reference: r.reference,
+      traceNumber: odfi8 + String(seq % 10_000_000).padStart(7, '0'),
+    });
+  }
+  return planned;
+}
+
+/** The NACHA file's text, checked by the validator before anything is stored (a bad file is a bug, not a 4xx). */
+function nachaText(config: Config, file: Omit<Parameters<typeof buildAchFile>[0], 'originator'>) {
+  const text = writeFile(buildAchFile({ originator: config.originator, ...file }));
+  const report = validateText(text);
+  if (!report.valid) {
+    throw new Error(
+      `Generated NACHA file failed validation: ${report.errors.map((e) => e.message).join('; ')}`,
+    );
+  }
+  return text;
+}
+
+/**
+ * Builds a batch from pending payments: the payments must be batchable, the file gets a free file id modifier and an
+ * effective date, a new account gets a prenote instead of money; the sealed file, its entries and the payments'
+ * new states commit together, audited.
+ */
 export async function buildBatch(
   db: Kysely<Database>,
   config: Config,
@@ -56,137 +191,27 @@ export async function buildBatch(
   now = new Date(),
 ): Promise<BatchDetail> {
   const ids = [...new Set(body.paymentIds)];
-  const tz = config.timezone;
-  const today = toZonedDate(now, tz);
+  const today = toZonedDate(now, config.timezone);
   const batchId = await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${BUILD_LOCK_KEY})`.execute(trx);
-    await promoteMaturedPrenotes(trx, today);
-    // Row locks: a concurrent approval, cancel or second build waits for this one.
-    await trx.selectFrom('payments').select('id').where('id', 'in', ids).forUpdate().execute();
-    const rows = await paymentsByIds(trx, ids);
-    const found = new Set(rows.map((r) => r.id));
-    // An account whose prenote is still in flight (built, or released and not yet matured) must not be paid live
-    // before the bank has had the configured business days to refuse it.
-    const accountIds = [...new Set(rows.map((r) => r.payee_account_id))];
-    const inFlight = new Map(
-      accountIds.length === 0
-        ? []
-        : (
-            await trx
-              .selectFrom('payments')
-              .select(['payee_account_id', 'prenote_ready_on'])
-              .where('status', '=', 'prenote_sent')
-              .where('payee_account_id', 'in', accountIds)
-              .where('id', 'not in', ids)
-              .execute()
-          ).map((w) => [w.payee_account_id, w.prenote_ready_on]),
-    );
-    const errors = [
-      ...rows
-        .filter(
-          (r) => r.status === 'pending' && r.requires_prenote && inFlight.has(r.payee_account_id),
-        )
-        .map((r) => ({
-          field: 'body.paymentIds',
-          message: `Payment for ${r.reference} waits for the prenote to the account ending ${r.account_last4} (ready on ${
-            inFlight.get(r.payee_account_id) ?? 'the business days after its batch is released'
-          }); batch it after that.`,
-        })),
-      ...ids
-        .filter((id) => !found.has(id))
-        .map((id) => ({ field: 'body.paymentIds', message: `Payment ${id} does not exist.` })),
-      ...rows
-        .filter((r) => r.status !== 'pending')
-        .map((r) => ({
-          field: 'body.paymentIds',
-          message: `Payment for ${r.reference} is ${r.status}, not pending; refresh the list and select only pending payments.`,
-        })),
-    ];
-    if (errors.length > 0)
-      throw new HttpProblem(
-        'batch.payments_not_batchable',
-        409,
-        'Conflict',
-        'Some selected payments cannot be batched.',
-        { errors },
-      );
-
-    const maxAmount = Math.max(...rows.map((r) => r.amount_cents));
-    let { effectiveDate, sameDay } = achEffectiveDate({
-      now,
-      timeZone: tz,
-      sameDayCutoff: config.originator.sameDayCutoff,
-      amountCents: maxAmount,
-    });
-    if (body.sameDay === false && sameDay) {
-      effectiveDate = nextBusinessDay(today);
-      sameDay = false;
-    }
-
-    const used = await repo.usedModifiers(trx, today);
-    const modifier = [...FILE_ID_MODIFIERS].find((c) => !used.has(c));
-    if (!modifier)
-      throw conflict(
-        'batch.file_ids_exhausted',
-        'All 36 file id modifiers (A–Z, 0–9) were used today. Build the batch on the next business day.',
-      );
-
-    const odfi8 = config.originator.odfiRouting.slice(0, 8);
-    const accounts = await trx
-      .selectFrom('payee_accounts')
-      .select(['id', 'account_number_enc'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.payee_account_id))])
-      .execute();
-    const accountNumber = new Map(accounts.map((a) => [a.id, open(config, a.account_number_enc)]));
-    const planned: Array<
-      NachaEntryInput & { paymentId: string; payeeAccountId: string; programId: string }
-    > = [];
-    const prenoteAccounts = new Set<string>();
-    for (const r of rows) {
-      const seq = await repo.nextTraceSequence(trx);
-      // One prenote per new account even when two of its payments are selected; the second one just waits.
-      const kind =
-        r.needs_prenote || prenoteAccounts.has(r.payee_account_id) ? 'prenote' : 'payment';
-      if (kind === 'prenote') prenoteAccounts.add(r.payee_account_id);
-      planned.push({
-        paymentId: r.id,
-        payeeAccountId: r.payee_account_id,
-        programId: r.program_id,
-        programSlug: r.program_slug,
-        secCode: r.sec_code,
-        kind,
-        accountType: r.account_type,
-        routingNumber: r.routing_number,
-        accountNumber: accountNumber.get(r.payee_account_id)!,
-        amountCents: r.amount_cents,
-        holderName: r.holder_name,
-        reference: r.reference,
-        traceNumber: odfi8 + String(seq % 10_000_000).padStart(7, '0'),
-      });
-    }
-    const achFile = buildAchFile({
-      originator: config.originator,
+    await repo.serializeBuilds(trx);
+    const rows = await batchablePayments(trx, ids, today);
+    const { effectiveDate, sameDay } = effectiveDateOf(rows, config, body, now);
+    const modifier = await freeFileIdModifier(trx, today);
+    const planned = await planEntries(trx, config, rows);
+    const text = nachaText(config, {
       fileDate: today,
-      fileTime: hhmm(now, tz),
+      fileTime: hhmm(now, config.timezone),
       fileIdModifier: modifier,
       effectiveDate,
       entries: planned,
     });
-    const text = writeFile(achFile);
-    const report = validateText(text);
-    if (!report.valid) {
-      throw new Error(
-        `Generated NACHA file failed validation: ${report.errors.map((e) => e.message).join('; ')}`,
-      );
-    }
     const sealed = seal(config, text);
     const live = planned.filter((p) => p.kind === 'payment');
     const id = uuidv7();
-    await trx
-      .insertInto('ach_batches')
-      .values({
+    await repo.insertBatch(
+      trx,
+      {
         id,
-        status: 'built',
         file_date: today,
         file_id_modifier: modifier,
         effective_date: effectiveDate,
@@ -198,47 +223,27 @@ export async function buildBatch(
         key_id: sealed.keyId,
         file_sha256: createHash('sha256').update(text).digest('hex'),
         built_by: user.id,
-      })
-      .execute();
-    await trx
-      .insertInto('ach_entries')
-      .values(
-        planned.map((p) => ({
-          id: uuidv7(),
-          batch_id: id,
-          payment_id: p.paymentId,
-          payee_account_id: p.payeeAccountId,
-          program_id: p.programId,
-          kind: p.kind,
-          transaction_code: transactionCode(p.kind, p.accountType),
-          amount_cents: p.kind === 'prenote' ? 0 : p.amountCents,
-          trace_number: p.traceNumber,
-        })),
-      )
-      .execute();
-    const prenoteReady = addBusinessDays(effectiveDate, config.originator.prenoteWaitDays);
+      },
+      planned.map((p) => ({
+        payment_id: p.paymentId,
+        payee_account_id: p.payeeAccountId,
+        program_id: p.programId,
+        kind: p.kind,
+        transaction_code: transactionCode(p.kind, p.accountType),
+        amount_cents: p.kind === 'prenote' ? 0 : p.amountCents,
+        trace_number: p.traceNumber,
+      })),
+    );
+    const prenoteReadyOn = addBusinessDays(effectiveDate, config.originator.prenoteWaitDays);
     for (const p of planned) {
-      await trx
-        .updateTable('payments')
-        .set(
-          p.kind === 'payment'
-            ? {
-                status: 'batched',
-                batch_id: id,
-                trace_number: p.traceNumber,
-                effective_date: effectiveDate,
-                updated_at: new Date(),
-              }
-            : {
-                status: 'prenote_sent',
-                batch_id: id,
-                trace_number: p.traceNumber,
-                prenote_ready_on: prenoteReady,
-                updated_at: new Date(),
-              },
-        )
-        .where('id', '=', p.paymentId)
-        .execute();
+      await payments.markInBatch(trx, {
+        paymentId: p.paymentId,
+        batchId: id,
+        kind: p.kind,
+        traceNumber: p.traceNumber,
+        effectiveDate,
+        prenoteReadyOn,
+      });
     }
     await appendAudit(trx, {
       actorId: user.id,
@@ -265,9 +270,7 @@ export async function listBatches(
   db: Kysely<Database>,
   q: { status?: BatchStatus | undefined; cursor?: string | undefined; limit: number },
 ): Promise<BatchesResponse> {
-  let query = repo.batchRows(db);
-  if (q.status) query = query.where('b.status', '=', q.status);
-  const { rows, ...links } = await keysetPage(query, 'b.id', q);
+  const { rows, ...links } = await repo.batchPage(db, q);
   return { items: rows.map(repo.toBatchSummary), ...links };
 }
 
@@ -276,21 +279,16 @@ export async function getBatch(
   user: AuthUser,
   id: string,
 ): Promise<BatchDetail> {
-  const row = await repo.batchRows(db).where('b.id', '=', id).executeTakeFirst();
+  const row = await repo.findBatch(db, id);
   if (!row) throw notFound('batch.not_found', `No batch with id ${id}.`);
-  const entries = await db
-    .selectFrom('ach_entries')
-    .select(['id', 'kind', 'trace_number', 'amount_cents', 'transaction_code', 'payment_id'])
-    .where('batch_id', '=', id)
-    .orderBy('trace_number')
-    .execute();
-  const payments = entries.length
+  const entries = await repo.entriesOfBatch(db, id);
+  const entryPayments = entries.length
     ? await paymentsByIds(
         db,
         entries.map((e) => e.payment_id),
       )
     : [];
-  const byId = new Map(payments.map((p) => [p.id, toPaymentItem(p)]));
+  const byId = new Map(entryPayments.map((p) => [p.id, toPaymentItem(p)]));
   const supervisor = user.roles.includes('finance_supervisor');
   let releaseBlockedReason: string | null = null;
   if (row.status !== 'built') releaseBlockedReason = `The batch is ${row.status}.`;
@@ -299,7 +297,7 @@ export async function getBatch(
     releaseBlockedReason =
       'You built this batch; another finance supervisor must release it (dual control).';
   else {
-    const conflicts = await releaseConflicts(db, id, user.id);
+    const conflicts = await repo.releaseConflicts(db, id, user.id);
     if (conflicts.length > 0)
       releaseBlockedReason = `You approved or applied for ${conflicts.map((c) => c.reference).join(', ')} in this batch; another finance supervisor must release it.`;
   }
@@ -323,44 +321,8 @@ export async function getBatch(
   };
 }
 
-/**
- * References of the requests in a batch that `userId` approved or applied for. DOMAIN: one person never approves and
- * releases the same money, and nobody acts on their own request.
- */
-async function releaseConflicts(
-  db: Kysely<Database> | Transaction<Database>,
-  batchId: string,
-  userId: string,
-) {
-  return db
-    .selectFrom('ach_entries as e')
-    .innerJoin('payments as p', 'p.id', 'e.payment_id')
-    .innerJoin('requests as r', 'r.id', 'p.request_id')
-    .select('r.reference')
-    .where('e.batch_id', '=', batchId)
-    .where((eb) =>
-      eb.or([
-        eb('r.applicant_id', '=', userId),
-        eb.exists(
-          eb
-            .selectFrom('decisions as d')
-            .select('d.id')
-            .whereRef('d.request_id', '=', 'r.id')
-            .where('d.actor_id', '=', userId)
-            .where('d.kind', '=', 'approve'),
-        ),
-      ]),
-    )
-    .execute();
-}
-
 async function lockBatch(trx: Transaction<Database>, id: string) {
-  const b = await trx
-    .selectFrom('ach_batches')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const b = await repo.lockBatch(trx, id);
   if (!b) throw notFound('batch.not_found', `No batch with id ${id}.`);
   return b;
 }
@@ -385,7 +347,7 @@ export async function releaseBatch(
         'batch.dual_control',
         'Dual control: you built this batch, so another finance supervisor must release it.',
       );
-    const conflicts = await releaseConflicts(trx, id, user.id);
+    const conflicts = await repo.releaseConflicts(trx, id, user.id);
     if (conflicts.length > 0) {
       throw forbidden(
         'batch.release_conflict_of_interest',
@@ -408,24 +370,18 @@ export async function releaseBatch(
         `The file's effective date ${b.effective_date} can no longer be met. Cancel this batch and build a new one.`,
       );
     }
-    await trx
-      .updateTable('ach_batches')
-      .set({ status: 'released', released_by: user.id, released_at: now })
-      .where('id', '=', id)
-      .execute();
+    await repo.setBatchState(trx, id, {
+      status: 'released',
+      released_by: user.id,
+      released_at: now,
+    });
     const entries = await paymentEntriesOfBatch(trx, id);
     const live = entries.filter((e) => e.kind === 'payment');
-    if (live.length > 0) {
-      await trx
-        .updateTable('payments')
-        .set({ status: 'released', released_at: now, updated_at: now })
-        .where(
-          'id',
-          'in',
-          live.map((e) => e.id),
-        )
-        .execute();
-    }
+    await payments.markReleased(
+      trx,
+      live.map((e) => e.id),
+      now,
+    );
     for (const e of live) {
       await recordRequestEvent(trx, {
         requestId: e.request_id,
@@ -494,29 +450,13 @@ export async function cancelBatch(
         'batch.not_cancellable',
         `The batch is ${b.status}; a released file cannot be cancelled (it may already be at the bank).`,
       );
-    const paymentIds = (
-      await trx.selectFrom('ach_entries').select('payment_id').where('batch_id', '=', id).execute()
-    ).map((e) => e.payment_id);
-    await trx
-      .updateTable('ach_batches')
-      .set({ status: 'cancelled', cancelled_by: user.id, cancelled_at: new Date() })
-      .where('id', '=', id)
-      .execute();
-    if (paymentIds.length > 0) {
-      await trx
-        .updateTable('payments')
-        .set({
-          status: 'pending',
-          batch_id: null,
-          trace_number: null,
-          effective_date: null,
-          prenote_ready_on: null,
-          updated_at: new Date(),
-        })
-        .where('id', 'in', paymentIds)
-        .where('status', 'in', ['batched', 'prenote_sent'])
-        .execute();
-    }
+    const paymentIds = await repo.paymentIdsOfBatch(trx, id);
+    await repo.setBatchState(trx, id, {
+      status: 'cancelled',
+      cancelled_by: user.id,
+      cancelled_at: new Date(),
+    });
+    await payments.unbatch(trx, paymentIds);
     await appendAudit(trx, {
       actorId: user.id,
       actorKind: 'user',
@@ -552,11 +492,7 @@ export async function downloadBatch(
     const sha256 = createHash('sha256').update(text).digest('hex');
     if (sha256 !== b.file_sha256)
       throw new Error(`Stored file of batch ${id} does not match its SHA-256.`);
-    await trx
-      .updateTable('ach_batches')
-      .set({ download_count: sql<number>`download_count + 1` })
-      .where('id', '=', id)
-      .execute();
+    await repo.countDownload(trx, id);
     await appendAudit(trx, {
       actorId: user.id,
       actorKind: 'user',
@@ -595,32 +531,17 @@ export async function settleBatch(
       );
     }
     const now = new Date();
-    await trx
-      .updateTable('ach_batches')
-      .set({
-        status: 'settled',
-        settled_at: now,
-        settled_by_kind: actor.kind,
-        settled_by: actor.id,
-      })
-      .where('id', '=', id)
-      .execute();
-    const payments = await releasedPaymentsOfBatch(trx, id);
+    await repo.setBatchState(trx, id, {
+      status: 'settled',
+      settled_at: now,
+      settled_by_kind: actor.kind,
+      settled_by: actor.id,
+    });
+    const settled = await releasedPaymentsOfBatch(trx, id);
     const eventActor = { id: actor.kind === 'user' ? actor.id : null, kind: actor.kind } as const;
-    for (const p of payments) {
-      await trx
-        .updateTable('payments')
-        .set({ status: 'settled', settled_at: now, updated_at: now })
-        .where('id', '=', p.id)
-        .execute();
-      const req = await trx
-        .updateTable('requests')
-        .set({ status: 'paid', updated_at: now })
-        .where('id', '=', p.request_id)
-        .where('status', '=', 'approved')
-        .returning('id')
-        .executeTakeFirst();
-      if (req) {
+    for (const p of settled) {
+      await payments.markSettled(trx, p.id, now);
+      if (await requests.markPaid(trx, p.request_id, now)) {
         await recordRequestEvent(trx, {
           requestId: p.request_id,
           type: 'paid',
@@ -652,15 +573,18 @@ export async function settleBatch(
       action: 'batch.settled',
       entityType: 'ach_batch',
       entityId: id,
-      data: { payments: payments.length, ...(note ? { note } : {}) },
+      data: { payments: settled.length, ...(note ? { note } : {}) },
       ip: actor.ip ?? null,
     });
     return {
       batchId: id,
       status: 'settled',
       settledAt: now.toISOString(),
-      paymentsSettled: payments.length,
+      paymentsSettled: settled.length,
       alreadySettled: false,
     };
   });
 }
+
+/** The entry HMS sent with this trace number, with its payment and request (a bank return or NOC names it). */
+export const entryByTrace = repo.entryByTrace;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   BulkApproveBody,
   BulkApproveResponse,
@@ -16,9 +16,12 @@ import {
 import type { Database } from '../../platform/db/schema.ts';
 import type { ErrorCode, ProblemParams } from '@hms/contracts/error-codes';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
-import { emitEvent } from '../../platform/outbox.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { recordRequestEvent, type RequestEventType } from '../../platform/request-events.ts';
+import { latestRequestEvent, type RequestEventType } from '../../platform/request-events.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
+import * as requests from '../applications/service.ts';
+import * as payments from '../payments/service.ts';
+import * as programs from '../programs/service.ts';
 import * as repo from './repo.ts';
 
 export interface Actor {
@@ -43,11 +46,11 @@ const VERBS: Record<string, string> = {
 };
 
 async function stale(
-  trx: Parameters<typeof repo.lastChange>[0],
+  trx: Transaction<Database>,
   r: { id: string; reference: string; status: RequestStatus; version: number },
   sent: number,
 ) {
-  const e = await repo.lastChange(trx, r.id);
+  const e = await latestRequestEvent(trx, r.id);
   const who = e
     ? `${e.display_name ?? 'The system'} ${VERBS[e.type] ?? e.type.replace(/_/g, ' ')} at ${new Date(e.created_at).toISOString().slice(0, 16).replace('T', ' ')} UTC`
     : 'Someone changed it';
@@ -178,7 +181,7 @@ export async function decide(
   actor: Actor,
 ): Promise<DecisionResponse> {
   return db.transaction().execute(async (trx) => {
-    const r = await repo.lockRequest(trx, requestId);
+    const r = await requests.lockForDecision(trx, requestId);
     if (!r)
       throw notFound(
         'request.not_found',
@@ -223,7 +226,7 @@ export async function decide(
     let toStatus: RequestStatus;
     let eventType: RequestEventType;
     let approvedAmount: number | null = null;
-    let set: Parameters<typeof repo.applyDecision>[3];
+    let set: Parameters<typeof requests.applyDecision>[3];
     let eventData: Record<string, unknown>;
     let decisionFields: { reason_code: string | null; message: string | null } = {
       reason_code: null,
@@ -243,7 +246,7 @@ export async function decide(
       eventData = { reasonCode: body.reasonCode, messageToApplicant: body.messageToApplicant };
       decisionFields = { reason_code: body.reasonCode, message: body.messageToApplicant };
     } else {
-      const p = await repo.lockProgramBudget(trx, r.program_id, r.id);
+      const p = await programs.lockProgramBudget(trx, r.program_id, r.id);
       const amount =
         body.approvedAmountCents ??
         (isSecond ? r.approved_amount_cents : null) ??
@@ -287,37 +290,22 @@ export async function decide(
       }
     }
 
-    const updated = await repo.applyDecision(trx, r.id, r.version, set);
+    const updated = await requests.applyDecision(trx, r.id, r.version, set);
     if (!updated) throw await stale(trx, r, body.version);
 
-    let paymentId: string | null = null;
-    if (toStatus === 'approved' && approvedAmount !== null && r.payee_account_id) {
-      const payment = await repo.createPaymentOnce(trx, r.id, r.payee_account_id, approvedAmount);
-      paymentId = payment.id;
-      if (payment.created) {
-        await emitEvent(
-          trx,
-          'payment.created',
-          { type: 'payment', id: payment.id },
-          {
-            paymentId: payment.id,
-            requestId: r.id,
-            reference: r.reference,
-            amountCents: approvedAmount,
-            payeeAccountId: r.payee_account_id,
-          },
-        );
-        await appendAudit(trx, {
-          actorId: actor.id,
-          actorKind: 'user',
-          action: 'payment.create',
-          entityType: 'payment',
-          entityId: payment.id,
-          data: { requestId: r.id, reference: r.reference, amountCents: approvedAmount },
-          ip: actor.ip ?? null,
-        });
-      }
-    }
+    const paymentId =
+      toStatus === 'approved' && approvedAmount !== null && r.payee_account_id
+        ? await payments.createApprovedPayment(
+            trx,
+            {
+              requestId: r.id,
+              reference: r.reference,
+              payeeAccountId: r.payee_account_id,
+              amountCents: approvedAmount,
+            },
+            actor,
+          )
+        : null;
 
     await repo.insertDecision(trx, {
       request_id: r.id,

@@ -76,6 +76,10 @@ export async function deleteDocument(trx: Transaction<Database>, id: string): Pr
   await trx.deleteFrom('documents').where('id', '=', id).execute();
 }
 
+export async function deleteOfRequest(trx: Transaction<Database>, requestId: string) {
+  await trx.deleteFrom('documents').where('request_id', '=', requestId).execute();
+}
+
 /** The ids among `ids` that belong to the request (the rest are unknown or someone else's). */
 export async function idsOfRequest(
   db: Q,

@@ -37,6 +37,9 @@ export function documentIdsOfRequest(
   return repo.idsOfRequest(db, requestId, ids);
 }
 
+/** A draft's files go with the draft when the citizen deletes it. */
+export const deleteDocumentsOfRequest = repo.deleteOfRequest;
+
 export function toDocumentInfo(d: repo.DocumentRow): DocumentInfo {
   return {
     id: d.id,

@@ -4,12 +4,13 @@ import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { fieldKey, sealField } from '../../platform/field-crypto.ts';
+import * as requests from '../applications/service.ts';
 import { accountFingerprint } from '../risk/service.ts';
 
 /**
- * Demo rows: writes requests and payee accounts straight into the tables for the demo seed of the approvals modules
- * (production code, `seed.ts`); tests build their rows with the same functions. The citizen submission flow belongs
- * to the applications module. Everything a real submission sets is set.
+ * Demo rows: requests and payee accounts in any state for the demo seed of the approvals modules (production code,
+ * `seed.ts`), written through the applications module that owns both; tests build their rows with the same
+ * functions. The citizen submission flow belongs to the applications module. Everything a real submission sets is set.
  */
 export async function insertPayeeAccount(
   db: Kysely<Database>,
@@ -26,22 +27,18 @@ export async function insertPayeeAccount(
   const id = o.id ?? uuidv7();
   const routing = o.routing ?? '011000015';
   const key = fieldKey(o.encryptionKey);
-  await db
-    .insertInto('payee_accounts')
-    .values({
-      id,
-      user_id: o.userId,
-      holder_name: o.holderName ?? 'Account Holder',
-      account_type: 'checking',
-      routing_number: routing,
-      account_number_enc: sealField(o.account, key),
-      account_last4: o.account.slice(-4),
-      key_id: key.id,
-      fingerprint: accountFingerprint(o.encryptionKey, routing, o.account),
-      ...(o.createdAt ? { created_at: o.createdAt } : {}),
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  await requests.insertDemoPayeeAccount(db, {
+    id,
+    user_id: o.userId,
+    holder_name: o.holderName ?? 'Account Holder',
+    account_type: 'checking',
+    routing_number: routing,
+    account_number_enc: sealField(o.account, key),
+    account_last4: o.account.slice(-4),
+    key_id: key.id,
+    fingerprint: accountFingerprint(o.encryptionKey, routing, o.account),
+    ...(o.createdAt ? { created_at: o.createdAt } : {}),
+  });
   return id;
 }
 
@@ -67,49 +64,31 @@ export interface RequestFixture {
 export async function insertRequest(db: Kysely<Database>, o: RequestFixture): Promise<string> {
   const id = o.id ?? uuidv7();
   const submittedAt = o.status === 'draft' ? null : (o.submittedAt ?? new Date());
-  const row = await db
-    .insertInto('requests')
-    .values({
-      id,
-      reference: o.reference ?? generateReference(),
-      program_id: o.programId,
-      program_version: 1,
-      applicant_id: o.applicantId,
-      status: o.status,
-      answers: JSON.stringify(o.answers ?? {}),
-      amount_requested_cents: o.amountCents,
-      approved_amount_cents: o.approvedAmountCents ?? null,
-      assigned_to: o.assignedTo ?? null,
-      first_approver_id: o.firstApproverId ?? null,
-      submitted_at: submittedAt,
-      due_at:
-        o.dueAt === undefined
-          ? submittedAt
-            ? new Date(submittedAt.getTime() + 14 * 86_400_000)
-            : null
-          : o.dueAt,
-      payee_account_id: o.payeeAccountId ?? null,
-      idempotency_key: o.idempotencyKey ?? null,
-      version: o.version ?? 1,
-      created_at: submittedAt ?? new Date(),
-      updated_at: new Date(),
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(['applicant_id', 'idempotency_key'])
-        .where('idempotency_key', 'is not', null)
-        .doNothing(),
-    )
-    .returning('id')
-    .executeTakeFirst();
-  if (row) return row.id;
-  const existing = await db
-    .selectFrom('requests')
-    .select('id')
-    .where('applicant_id', '=', o.applicantId)
-    .where('idempotency_key', '=', o.idempotencyKey ?? '')
-    .executeTakeFirstOrThrow();
-  return existing.id;
+  return requests.insertDemoRequest(db, {
+    id,
+    reference: o.reference ?? generateReference(),
+    program_id: o.programId,
+    program_version: 1,
+    applicant_id: o.applicantId,
+    status: o.status,
+    answers: JSON.stringify(o.answers ?? {}),
+    amount_requested_cents: o.amountCents,
+    approved_amount_cents: o.approvedAmountCents ?? null,
+    assigned_to: o.assignedTo ?? null,
+    first_approver_id: o.firstApproverId ?? null,
+    submitted_at: submittedAt,
+    due_at:
+      o.dueAt === undefined
+        ? submittedAt
+          ? new Date(submittedAt.getTime() + 14 * 86_400_000)
+          : null
+        : o.dueAt,
+    payee_account_id: o.payeeAccountId ?? null,
+    idempotency_key: o.idempotencyKey ?? null,
+    version: o.version ?? 1,
+    created_at: submittedAt ?? new Date(),
+    updated_at: new Date(),
+  });
 }
 
 export async function userIdByEmail(db: Kysely<Database>, email: string): Promise<string> {

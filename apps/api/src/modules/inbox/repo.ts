@@ -216,50 +216,6 @@ export async function requestForAssignment(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/** The conditional write that makes concurrent claims safe: only one UPDATE can see assigned_to IS NULL. */
-export async function claim(trx: Transaction<Database>, id: string, userId: string) {
-  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
-    update requests
-    set assigned_to = ${userId}::uuid,
-      status = case when status = 'submitted' then 'in_review' else status end,
-      version = version + 1, updated_at = now()
-    where id = ${id}::uuid and assigned_to is null
-      and status in ('submitted', 'awaiting_second_approval') and applicant_id <> ${userId}::uuid
-    returning id, status, version
-  `.execute(trx);
-  return rows[0];
-}
-
-export async function release(trx: Transaction<Database>, id: string, holderId: string) {
-  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
-    update requests
-    set assigned_to = null,
-      status = case when status = 'in_review' then 'submitted' else status end,
-      version = version + 1, updated_at = now()
-    where id = ${id}::uuid and assigned_to = ${holderId}::uuid
-    returning id, status, version
-  `.execute(trx);
-  return rows[0];
-}
-
-export async function reassign(
-  trx: Transaction<Database>,
-  id: string,
-  fromId: string | null,
-  toId: string,
-) {
-  const { rows } = await sql<{ id: string; status: RequestStatus; version: number }>`
-    update requests
-    set assigned_to = ${toId}::uuid,
-      status = case when status = 'submitted' then 'in_review' else status end,
-      version = version + 1, updated_at = now()
-    where id = ${id}::uuid and assigned_to is not distinct from ${fromId}::uuid
-      and status in ('submitted', 'in_review', 'awaiting_second_approval', 'needs_info')
-    returning id, status, version
-  `.execute(trx);
-  return rows[0];
-}
-
 export async function staffUser(db: Db, userId: string) {
   const rows = await db
     .selectFrom('users')

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { addBusinessDays, toZonedDate, startOfZonedDay } from '@hms/contracts/business-days';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
+import { insertPastRequestEvent } from '../../platform/request-events.ts';
+import * as auth from '../auth/service.ts';
 import { computeRiskSignals } from '../risk/service.ts';
 import { demoAnswers } from './demo-answers.ts';
 import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
@@ -71,24 +73,14 @@ export async function seedApprovalsDemo(
     ...PAST.map(([email, name], i) => [`past${i}`, email, name] as const),
   ];
   for (const [who, email, name] of everyone) {
-    await db
-      .insertInto('users')
-      .values({
-        id: uuidv7(),
-        email,
-        password_hash: hash,
-        display_name: name,
-        language: SPANISH.has(who) ? 'es' : 'en',
-      })
-      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-      .execute();
-    people[who] = await userIdByEmail(db, email);
+    people[who] = await auth.ensureDemoUser(db, {
+      email,
+      passwordHash: hash,
+      displayName: name,
+      language: SPANISH.has(who) ? 'es' : 'en',
+      role: 'citizen',
+    });
     named[who] = { email, name };
-    await db
-      .insertInto('user_roles')
-      .values({ user_id: people[who]!, role: 'citizen' })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
   }
   people.casey = await userIdByEmail(db, 'citizen@example.gov');
   named.casey = { email: 'citizen@example.gov', name: 'Casey Citizen' };
@@ -156,21 +148,18 @@ export async function seedApprovalsDemo(
       firstApproverId: o.firstApprover ?? null,
       idempotencyKey: `${KEY_PREFIX}${n}`,
     });
-    await db
-      .insertInto('request_events')
-      .values({
-        id: uuidv7(submittedAt.getTime()),
-        request_id: id,
-        type: 'submitted',
-        from_status: 'draft',
-        to_status: 'submitted',
-        actor_id: people[o.who]!,
-        actor_kind: 'user',
-        data: '{}',
-        visible_to_applicant: true,
-        created_at: submittedAt,
-      })
-      .execute();
+    await insertPastRequestEvent(db, {
+      id: uuidv7(submittedAt.getTime()),
+      request_id: id,
+      type: 'submitted',
+      from_status: 'draft',
+      to_status: 'submitted',
+      actor_id: people[o.who]!,
+      actor_kind: 'user',
+      data: '{}',
+      visible_to_applicant: true,
+      created_at: submittedAt,
+    });
     ids.push(id);
     return id;
   };
@@ -238,22 +227,19 @@ export async function seedApprovalsDemo(
     daysAgo: 6,
     assigned: true,
   });
-  await db
-    .insertInto('request_events')
-    .values({
-      id: uuidv7(),
-      request_id: waiting,
-      type: 'info_requested',
-      from_status: 'in_review',
-      to_status: 'needs_info',
-      actor_id: approver,
-      actor_kind: 'user',
-      data: JSON.stringify({
-        question: 'Please upload the contractor invoice that shows the installation date.',
-      }),
-      visible_to_applicant: true,
-    })
-    .execute();
+  await insertPastRequestEvent(db, {
+    id: uuidv7(),
+    request_id: waiting,
+    type: 'info_requested',
+    from_status: 'in_review',
+    to_status: 'needs_info',
+    actor_id: approver,
+    actor_kind: 'user',
+    data: JSON.stringify({
+      question: 'Please upload the contractor invoice that shows the installation date.',
+    }),
+    visible_to_applicant: true,
+  });
   await add({
     who: 'james',
     program: grant,

@@ -1,16 +1,18 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { InboxItem, InboxListResponse, AssignmentResponse } from '@hms/contracts/inbox';
 import type { inboxQuerySchema } from '@hms/contracts/inbox';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 
 // The review deadline rule is shared with the review screen.
 export { deadlineState, dueSoonCutoff };
+import * as requests from '../applications/service.ts';
 import * as repo from './repo.ts';
 import {
   actionRefusal,
@@ -25,6 +27,42 @@ export interface Actor {
   id: string;
   roles: readonly string[];
   ip?: string | null;
+}
+
+/** A change of who holds a request: its staff-only step and its audit entry, in the caller's transaction. */
+async function recordHolderChange(
+  trx: Transaction<Database>,
+  actor: Actor,
+  c: {
+    requestId: string;
+    type: 'claimed' | 'released' | 'reassigned';
+    fromStatus: RequestStatus;
+    toStatus: RequestStatus;
+    data?: Record<string, unknown>;
+    audit: {
+      action: 'request.claim' | 'request.release' | 'request.reassign';
+      data: Record<string, unknown>;
+    };
+  },
+): Promise<void> {
+  await recordRequestEvent(trx, {
+    requestId: c.requestId,
+    type: c.type,
+    actor: { id: actor.id, kind: 'user' },
+    fromStatus: c.fromStatus,
+    toStatus: c.toStatus,
+    ...(c.data ? { data: c.data } : {}),
+    visibleToApplicant: false,
+  });
+  await appendAudit(trx, {
+    actorId: actor.id,
+    actorKind: 'user',
+    action: c.audit.action,
+    entityType: 'request',
+    entityId: c.requestId,
+    data: c.audit.data,
+    ip: actor.ip ?? null,
+  });
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -196,7 +234,7 @@ export async function claim(
       default:
       // Held or closed: the conditional write below refuses it with the state it finds, which is the latest.
     }
-    const row = await repo.claim(trx, id, actor.id);
+    const row = await requests.claimForReview(trx, id, actor.id);
     if (!row) {
       const now = await repo.requestForAssignment(trx, id);
       if (now?.assigned_to)
@@ -214,27 +252,20 @@ export async function claim(
         `${before.reference} is ${now?.status ?? before.status} and cannot be claimed; only submitted requests and those awaiting a second approval can.`,
       );
     }
-    await recordRequestEvent(trx, {
+    await recordHolderChange(trx, actor, {
       requestId: id,
       type: 'claimed',
-      actor: { id: actor.id, kind: 'user' },
       fromStatus: before.status,
       toStatus: row.status,
-      visibleToApplicant: false,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'request.claim',
-      entityType: 'request',
-      entityId: id,
-      data: {
-        reference: before.reference,
-        fromStatus: before.status,
-        toStatus: row.status,
-        version: row.version,
+      audit: {
+        action: 'request.claim',
+        data: {
+          reference: before.reference,
+          fromStatus: before.status,
+          toStatus: row.status,
+          version: row.version,
+        },
       },
-      ip: actor.ip ?? null,
     });
     const name = await repo.userName(trx, actor.id);
     return {
@@ -272,28 +303,21 @@ export async function release(
       throw conflict('request.not_claimed', `${before.reference} is not claimed by anyone.`, {
         reference: before.reference,
       });
-    const row = await repo.release(trx, id, actor.id);
+    const row = await requests.releaseFromReview(trx, id, actor.id);
     if (!row)
       throw conflict(
         'request.stale_version',
         `${before.reference} changed while you released it. Reload and try again.`,
       );
-    await recordRequestEvent(trx, {
+    await recordHolderChange(trx, actor, {
       requestId: id,
       type: 'released',
-      actor: { id: actor.id, kind: 'user' },
       fromStatus: before.status,
       toStatus: row.status,
-      visibleToApplicant: false,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'request.release',
-      entityType: 'request',
-      entityId: id,
-      data: { reference: before.reference, version: row.version },
-      ip: actor.ip ?? null,
+      audit: {
+        action: 'request.release',
+        data: { reference: before.reference, version: row.version },
+      },
     });
     return { id, status: row.status, version: row.version, assignee: null };
   });
@@ -350,34 +374,27 @@ export async function reassign(
       case 'already_assigned':
         throw field(`${target.name} already holds ${before.reference}. Choose someone else.`);
     }
-    const row = await repo.reassign(trx, id, before.assigned_to, assigneeId);
+    const row = await requests.reassignReview(trx, id, before.assigned_to, assigneeId);
     if (!row)
       throw conflict(
         'request.not_assignable',
         `${before.reference} changed while you reassigned it (or is ${before.status}, which cannot be assigned). Reload and try again.`,
       );
-    await recordRequestEvent(trx, {
+    await recordHolderChange(trx, actor, {
       requestId: id,
       type: 'reassigned',
-      actor: { id: actor.id, kind: 'user' },
       fromStatus: before.status,
       toStatus: row.status,
       data: { from: before.assigned_to, to: assigneeId, toName: target.name },
-      visibleToApplicant: false,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'request.reassign',
-      entityType: 'request',
-      entityId: id,
-      data: {
-        reference: before.reference,
-        from: before.assigned_to,
-        to: assigneeId,
-        version: row.version,
+      audit: {
+        action: 'request.reassign',
+        data: {
+          reference: before.reference,
+          from: before.assigned_to,
+          to: assigneeId,
+          version: row.version,
+        },
       },
-      ip: actor.ip ?? null,
     });
     return {
       id,

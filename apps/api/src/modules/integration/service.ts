@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { JournalLine, JournalResponse } from '@hms/contracts/integration';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { toCsv } from '../../platform/csv.ts';
+import * as readModels from '../read-models/service.ts';
 
 /**
  * The general-ledger postings HMS causes, as balanced debit/credit pairs per program, day and kind:
@@ -35,34 +36,9 @@ export async function journal(
     throw badRequest('validation.date_range_reversed', 'The date range is reversed.', [
       { field: 'query.to', message: 'to must be on or after from.' },
     ]);
-  const rows = await sql<{
-    date: string;
-    program_id: string;
-    slug: string;
-    entry_type: JournalLine['entryType'];
-    cents: number | string;
-    n: number | string;
-  }>`
-    select date, program_id, slug, entry_type, sum(amount_cents) as cents, count(*) as n from (
-      select b.effective_date as date, e.program_id, e.amount_cents,
-             case when p.replaces_payment_id is null then 'payment' else 'reissue' end as entry_type
-        from ach_entries e
-        join ach_batches b on b.id = e.batch_id
-        join payments p on p.id = e.payment_id
-       where e.kind = 'payment' and b.status in ('released', 'settled')
-      union all
-      select to_char(timezone(${timeZone}, r.created_at), 'YYYY-MM-DD') as date, e.program_id, r.amount_cents, 'return' as entry_type
-        from ach_returns r
-        join ach_entries e on e.id = r.entry_id
-       where e.kind = 'payment' and r.amount_cents > 0
-    ) x
-    join programs pr on pr.id = x.program_id
-    where date between ${q.from} and ${q.to}
-    group by date, program_id, slug, entry_type
-    order by date, slug, entry_type
-  `.execute(db);
+  const rows = await readModels.ledgerPostings(db, timeZone, q);
   const lines: JournalLine[] = [];
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const cents = Number(r.cents);
     const post = POSTINGS[r.entry_type];
     const base = {

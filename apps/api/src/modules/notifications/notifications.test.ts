@@ -8,7 +8,7 @@ import {
   type TestContext,
 } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { recordRequestEvent } from './service.ts';
 import * as repo from './repo.ts';
 import {
   createEmailSender,

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Language } from '@hms/contracts/language';
 import type { Database } from '../../platform/db/schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -212,4 +213,69 @@ export async function insertEmail(
     .insertInto('email_outbox')
     .values({ id: email.id, to_address: email.toAddress, subject: email.subject, body: email.body })
     .execute();
+}
+
+/** Who is told about a step of this request, in which language and at which address, and what it is about. */
+export async function applicantOfRequest(trx: Transaction<Database>, requestId: string) {
+  return trx
+    .selectFrom('requests')
+    .innerJoin('users', 'users.id', 'requests.applicant_id')
+    .innerJoin('programs', 'programs.id', 'requests.program_id')
+    .select([
+      'requests.reference',
+      'requests.applicant_id',
+      'users.email',
+      'users.language',
+      'programs.name_en',
+      'programs.name_es',
+    ])
+    .where('requests.id', '=', requestId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The citizen's notification of a step and its email, queued together. */
+export async function insertNotificationWithEmail(
+  trx: Transaction<Database>,
+  n: {
+    id: string;
+    userId: string;
+    requestId: string;
+    eventId: string;
+    language: Language;
+    title: string;
+    body: string;
+    template: string;
+    params: Record<string, unknown>;
+    toAddress: string;
+    emailId: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('notifications')
+    .values({
+      id: n.id,
+      user_id: n.userId,
+      request_id: n.requestId,
+      event_id: n.eventId,
+      language: n.language,
+      title: n.title,
+      body: n.body,
+      template: n.template,
+      params: JSON.stringify(n.params),
+    })
+    .execute();
+  await trx
+    .insertInto('email_outbox')
+    .values({
+      id: n.emailId,
+      notification_id: n.id,
+      to_address: n.toAddress,
+      subject: n.title,
+      body: n.body,
+    })
+    .execute();
+}
+
+export async function deleteOfRequest(trx: Transaction<Database>, requestId: string) {
+  await trx.deleteFrom('notifications').where('request_id', '=', requestId).execute();
 }

@@ -1,13 +1,57 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { NotificationsResponse, OutboxResponse } from '@hms/contracts/notifications';
 import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { renderNotification } from '../../platform/notification-templates.ts';
+import {
+  notificationTemplates,
+  renderNotification,
+} from '../../platform/notification-templates.ts';
+import { appendRequestEvent, type RequestEventInput } from '../../platform/request-events.ts';
 import * as repo from './repo.ts';
 import type { Language } from '@hms/contracts/language';
 
 // Account emails (sign-up, lockout, password change) are queued by the auth module in its own transaction.
 export { queueAccountEmail } from './account-emails.ts';
+
+/**
+ * Records one step of a request's life in the caller's transaction (platform/request-events.ts: the step, its
+ * outbox event, the live signal) and, when the citizen may see it and a template exists, their notification in their
+ * language and its email: all commit or roll back with the change that caused them.
+ */
+export async function recordRequestEvent(
+  trx: Transaction<Database>,
+  input: RequestEventInput,
+): Promise<string> {
+  const eventId = await appendRequestEvent(trx, input);
+  const template = notificationTemplates[input.type];
+  if (input.visibleToApplicant && template) {
+    const to = await repo.applicantOfRequest(trx, input.requestId);
+    const params = {
+      reference: to.reference,
+      programName: { en: to.name_en, es: to.name_es },
+      data: input.data ?? {},
+    };
+    const message = template(params, to.language);
+    await repo.insertNotificationWithEmail(trx, {
+      id: uuidv7(),
+      userId: to.applicant_id,
+      requestId: input.requestId,
+      eventId,
+      language: to.language,
+      title: message.title,
+      body: message.body,
+      template: input.type,
+      params,
+      toAddress: to.email,
+      emailId: uuidv7(),
+    });
+  }
+  return eventId;
+}
+
+/** A draft's notifications go with the draft when the citizen deletes it. */
+export const deleteNotificationsOfRequest = repo.deleteOfRequest;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));

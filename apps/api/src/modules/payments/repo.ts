@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { PaymentItem } from '@hms/contracts/payments';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { PaymentItem, PaymentsQuery } from '@hms/contracts/payments';
 import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -77,10 +78,6 @@ export function toPaymentItem(r: PaymentRow): PaymentItem {
   };
 }
 
-/**
- * prenote_sent → pending once the prenote's batch went out and the configured business days have passed
- * (DOMAIN: "prenote_sent ──N business days──▶ pending"). Run lazily before listing or batching, and by the worker.
- */
 export function paymentsByIds(db: Db, ids: readonly string[]) {
   return paymentRows(db).where('p.id', 'in', ids).execute();
 }
@@ -105,6 +102,38 @@ export function releasedPaymentsOfBatch(db: Db, batchId: string) {
     .execute();
 }
 
+/**
+ * One page of the payments list (ordered by id, after `after`) with the count and sum of everything the filters
+ * match. Dates are days in the agency's zone `tz`, compared on the local day of created_at.
+ */
+export async function paymentPage(
+  db: Db,
+  q: Pick<PaymentsQuery, 'status' | 'programId' | 'createdFrom' | 'createdTo'> & { limit: number },
+  tz: string,
+  after: string | null,
+) {
+  let base = paymentRows(db);
+  if (q.status) base = base.where('p.status', '=', q.status);
+  if (q.programId) base = base.where('r.program_id', '=', q.programId);
+  const localDay = sql<string>`to_char(timezone(${tz}, p.created_at), 'YYYY-MM-DD')`;
+  if (q.createdFrom) base = base.where(localDay, '>=', q.createdFrom);
+  if (q.createdTo) base = base.where(localDay, '<=', q.createdTo);
+  const totals = await base
+    .clearSelect()
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.coalesce(eb.fn.sum<number>('p.amount_cents'), eb.val(0)).as('cents'),
+    ])
+    .executeTakeFirstOrThrow();
+  let page = base.orderBy('p.id').limit(q.limit + 1);
+  if (after) page = page.where('p.id', '>', after);
+  return { rows: await page.execute(), count: Number(totals.n), cents: Number(totals.cents) };
+}
+
+/**
+ * prenote_sent → pending once the prenote's batch went out and the configured business days have passed
+ * (DOMAIN: "prenote_sent ──N business days──▶ pending"). Run lazily before listing or batching, and by the worker.
+ */
 export async function promoteMaturedPrenotes(db: Db, today: string): Promise<number> {
   const res = await db
     .updateTable('payments')
@@ -123,4 +152,207 @@ export async function promoteMaturedPrenotes(db: Db, today: string): Promise<num
     )
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
+}
+
+type Trx = Transaction<Database>;
+
+/**
+ * Creates the request's payment unless a live one exists (the partial unique index payments_one_live_per_request
+ * makes a second impossible even if this code were wrong); returns the live payment's id either way.
+ */
+export async function createPaymentOnce(
+  trx: Trx,
+  requestId: string,
+  payeeAccountId: string,
+  amountCents: number,
+) {
+  const id = uuidv7();
+  const { rows } = await sql<{ id: string }>`
+    insert into payments (id, request_id, payee_account_id, amount_cents, status, updated_at)
+    values (${id}::uuid, ${requestId}::uuid, ${payeeAccountId}::uuid, ${amountCents}, 'pending', now())
+    on conflict (request_id) where status not in ('returned', 'cancelled') do nothing
+    returning id
+  `.execute(trx);
+  if (rows[0]) return { id: rows[0].id, created: true };
+  const live = await trx
+    .selectFrom('payments')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .where('status', 'not in', ['returned', 'cancelled'])
+    .executeTakeFirstOrThrow();
+  return { id: live.id, created: false };
+}
+
+/** The payment that replaces a returned one, to the citizen's new account. */
+export async function insertReplacement(
+  trx: Trx,
+  p: { requestId: string; payeeAccountId: string; amountCents: number; replacesId: string },
+): Promise<string> {
+  const id = uuidv7();
+  await trx
+    .insertInto('payments')
+    .values({
+      id,
+      request_id: p.requestId,
+      payee_account_id: p.payeeAccountId,
+      amount_cents: p.amountCents,
+      status: 'pending',
+      replaces_payment_id: p.replacesId,
+      updated_at: new Date(),
+    })
+    .execute();
+  return id;
+}
+
+/** Row locks: a concurrent approval, cancel, build or return waits for the holder's transaction. */
+export async function lockPayments(trx: Trx, ids: readonly string[]) {
+  return trx
+    .selectFrom('payments')
+    .select(['id', 'status', 'amount_cents'])
+    .where('id', 'in', ids)
+    .forUpdate()
+    .execute();
+}
+
+/** When the in-flight prenote of each account is ready (payments other than `excludeIds` still in prenote_sent). */
+export async function prenotesInFlight(
+  trx: Trx,
+  accountIds: readonly string[],
+  excludeIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('payments')
+    .select(['payee_account_id', 'prenote_ready_on'])
+    .where('status', '=', 'prenote_sent')
+    .where('payee_account_id', 'in', accountIds)
+    .where('id', 'not in', excludeIds)
+    .execute();
+  return new Map(rows.map((w) => [w.payee_account_id, w.prenote_ready_on]));
+}
+
+/** A payment put in a built batch: live entries become batched, prenotes wait until `prenoteReadyOn`. */
+export async function markInBatch(
+  trx: Trx,
+  e: {
+    paymentId: string;
+    batchId: string;
+    kind: 'payment' | 'prenote';
+    traceNumber: string;
+    effectiveDate: string;
+    prenoteReadyOn: string;
+  },
+) {
+  const inBatch = { batch_id: e.batchId, trace_number: e.traceNumber, updated_at: new Date() };
+  await trx
+    .updateTable('payments')
+    .set(
+      e.kind === 'payment'
+        ? { ...inBatch, status: 'batched', effective_date: e.effectiveDate }
+        : { ...inBatch, status: 'prenote_sent', prenote_ready_on: e.prenoteReadyOn },
+    )
+    .where('id', '=', e.paymentId)
+    .execute();
+}
+
+export async function markReleased(trx: Trx, ids: readonly string[], now: Date) {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('payments')
+    .set({ status: 'released', released_at: now, updated_at: now })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The payments of a cancelled batch that are still in it go back to pending, as if never batched. */
+export async function unbatch(trx: Trx, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('payments')
+    .set({
+      status: 'pending',
+      batch_id: null,
+      trace_number: null,
+      effective_date: null,
+      prenote_ready_on: null,
+      updated_at: new Date(),
+    })
+    .where('id', 'in', ids)
+    .where('status', 'in', ['batched', 'prenote_sent'])
+    .execute();
+}
+
+export async function markSettled(trx: Trx, id: string, now: Date) {
+  await trx
+    .updateTable('payments')
+    .set({ status: 'settled', settled_at: now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markReturned(
+  trx: Trx,
+  id: string,
+  r: { code: string; reason: { en: string; es: string }; accountFixable: boolean; at: Date },
+) {
+  await trx
+    .updateTable('payments')
+    .set({
+      status: 'returned',
+      return_code: r.code,
+      return_reason_en: r.reason.en,
+      return_reason_es: r.reason.es,
+      account_fixable: r.accountFixable,
+      returned_at: r.at,
+      updated_at: r.at,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The request's most recently returned payment: what a new account after a return replaces. */
+export async function latestReturned(db: Db, requestId: string) {
+  return db
+    .selectFrom('payments')
+    .select(['id', 'amount_cents', 'account_fixable'])
+    .where('request_id', '=', requestId)
+    .where('status', '=', 'returned')
+    .orderBy('returned_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Demo data only: approved or paid requests with a payee account and no payment at all. */
+export function finalRequestsWithoutPayment(db: Db) {
+  return db
+    .selectFrom('requests as r')
+    .select([
+      'r.id',
+      'r.status',
+      'r.payee_account_id',
+      'r.approved_amount_cents',
+      'r.decided_at',
+      'r.updated_at',
+    ])
+    .where('r.status', 'in', ['approved', 'paid'])
+    .where('r.payee_account_id', 'is not', null)
+    .where('r.approved_amount_cents', '>', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('payments as p').select('p.id').whereRef('p.request_id', '=', 'r.id'))),
+    )
+    .execute();
+}
+
+/** Demo data only: a payment as given, unless the request already has a live one. */
+export async function insertDemoPayment(trx: Trx, row: Insertable<Database['payments']>) {
+  await trx
+    .insertInto('payments')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .expression(sql`request_id`)
+        .where('status', 'not in', ['returned', 'cancelled'])
+        .doNothing(),
+    )
+    .execute();
 }

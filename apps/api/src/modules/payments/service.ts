@@ -4,13 +4,82 @@ import type { PaymentsQuery, PaymentsResponse } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { emitEvent } from '../../platform/outbox.ts';
 import * as repo from './repo.ts';
-import { paymentRows, toPaymentItem } from './repo.ts';
+import { toPaymentItem } from './repo.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+type Trx = Transaction<Database>;
 
 export { toPaymentItem };
 export type { PaymentRow } from './repo.ts';
+// The payments' state changes other modules make in their own transaction (batches, returns, a new account).
+export {
+  latestReturned,
+  lockPayments,
+  markInBatch,
+  markReleased,
+  markReturned,
+  markSettled,
+  prenotesInFlight,
+  unbatch,
+} from './repo.ts';
+
+/**
+ * The payment of a final approval, created once: a retry finds the live one and announces nothing. A new payment is
+ * announced (payment.created) and audited.
+ */
+export async function createApprovedPayment(
+  trx: Trx,
+  p: { requestId: string; reference: string; payeeAccountId: string; amountCents: number },
+  actor: { id: string; ip?: string | null | undefined },
+): Promise<string> {
+  const payment = await repo.createPaymentOnce(trx, p.requestId, p.payeeAccountId, p.amountCents);
+  if (!payment.created) return payment.id;
+  await emitEvent(
+    trx,
+    'payment.created',
+    { type: 'payment', id: payment.id },
+    {
+      paymentId: payment.id,
+      requestId: p.requestId,
+      reference: p.reference,
+      amountCents: p.amountCents,
+      payeeAccountId: p.payeeAccountId,
+    },
+  );
+  await appendAudit(trx, {
+    actorId: actor.id,
+    actorKind: 'user',
+    action: 'payment.create',
+    entityType: 'payment',
+    entityId: payment.id,
+    data: { requestId: p.requestId, reference: p.reference, amountCents: p.amountCents },
+    ip: actor.ip ?? null,
+  });
+  return payment.id;
+}
+
+/** The payment that replaces a returned one, to the citizen's new account; announced as payment.created. */
+export async function createReplacementPayment(
+  trx: Trx,
+  p: { requestId: string; payeeAccountId: string; amountCents: number; replacesId: string },
+): Promise<string> {
+  const paymentId = await repo.insertReplacement(trx, p);
+  await emitEvent(
+    trx,
+    'payment.created',
+    { type: 'payment', id: paymentId },
+    {
+      paymentId,
+      requestId: p.requestId,
+      amountCents: p.amountCents,
+      replacesPaymentId: p.replacesId,
+    },
+  );
+  return paymentId;
+}
 
 /** Prenotes whose waiting period has passed become payable (run in the caller's transaction before building). */
 export const promoteMaturedPrenotes = (db: Db, today: string) =>
@@ -45,43 +114,13 @@ export async function listPayments(
         },
       ]);
   }
-  // Dates are days in the agency's zone; compare on the local day of created_at.
-  const tz = config.timezone;
-  let base = paymentRows(db);
-  if (q.status) base = base.where('p.status', '=', q.status);
-  if (q.programId) base = base.where('r.program_id', '=', q.programId);
-  if (q.createdFrom)
-    base = base.where((eb) =>
-      eb(
-        eb.fn('to_char', [eb.fn('timezone', [eb.val(tz), 'p.created_at']), eb.val('YYYY-MM-DD')]),
-        '>=',
-        q.createdFrom!,
-      ),
-    );
-  if (q.createdTo)
-    base = base.where((eb) =>
-      eb(
-        eb.fn('to_char', [eb.fn('timezone', [eb.val(tz), 'p.created_at']), eb.val('YYYY-MM-DD')]),
-        '<=',
-        q.createdTo!,
-      ),
-    );
-  const totals = await base
-    .clearSelect()
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.coalesce(eb.fn.sum<number>('p.amount_cents'), eb.val(0)).as('cents'),
-    ])
-    .executeTakeFirstOrThrow();
-  let page = base.orderBy('p.id').limit(q.limit + 1);
-  if (after) page = page.where('p.id', '>', after);
-  const rows = await page.execute();
+  const { rows, count, cents } = await repo.paymentPage(db, q, config.timezone, after);
   const items = rows.slice(0, q.limit).map(toPaymentItem);
   return {
     items,
     nextCursor:
       rows.length > q.limit ? Buffer.from(items[items.length - 1]!.id).toString('base64url') : null,
-    totalCents: Number(totals.cents),
-    totalCount: Number(totals.n),
+    totalCents: cents,
+    totalCount: count,
   };
 }

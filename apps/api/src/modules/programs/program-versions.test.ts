@@ -11,7 +11,7 @@ import {
   registerCitizen,
   type TestContext,
 } from '../../testing/test-app.ts';
-import { upsertSeedPrograms } from '../../platform/db/seed.ts';
+import { upsertSeedPrograms } from './service.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
 // A request must be shown with the questions the applicant answered, not with the program's current ones: these

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -94,6 +95,36 @@ export async function lockProgram(trx: Transaction<Database>, programId: string)
   await trx.selectFrom('programs').select('id').where('id', '=', programId).forUpdate().execute();
 }
 
+/** Locks the program row: approvals in one program run one at a time, so two cannot both spend the last budget. */
+export async function lockProgramBudget(
+  trx: Transaction<Database>,
+  programId: string,
+  excludeRequestId: string,
+) {
+  const { rows } = await sql<{
+    name_en: string;
+    max_amount_cents: number;
+    budget_cents: number;
+    approval_threshold_cents: number;
+    committed_cents: number;
+  }>`
+    with p as (select * from programs where id = ${programId}::uuid for update)
+    select p.name_en, p.max_amount_cents, p.budget_cents, p.approval_threshold_cents,
+      (coalesce((select committed_cents from program_commitments where program_id = p.id), 0)
+        - coalesce((select committed_cents(status, approved_amount_cents) from requests where id = ${excludeRequestId}::uuid), 0))::bigint
+        as committed_cents
+    from p
+  `.execute(trx);
+  const p = rows[0]!;
+  return {
+    name: p.name_en,
+    maxAmountCents: Number(p.max_amount_cents),
+    budgetCents: Number(p.budget_cents),
+    thresholdCents: Number(p.approval_threshold_cents),
+    committedCents: Number(p.committed_cents),
+  };
+}
+
 /** The public catalog: every program with its window state and committed money, by name. */
 export async function listPrograms(db: Q) {
   return db
@@ -118,4 +149,35 @@ export async function listPrograms(db: Q) {
     .orderBy('name_en')
     .orderBy('id')
     .execute();
+}
+
+/**
+ * Inserts the program, or updates it by slug when its definition or window changed (bumping its version); false when
+ * nothing changed.
+ */
+export async function upsertProgram(
+  trx: Transaction<Database>,
+  row: Omit<Insertable<Database['programs']>, 'id'> & { slug: string },
+): Promise<boolean> {
+  const res = await trx
+    .insertInto('programs')
+    .values({ id: uuidv7(), ...row })
+    .onConflict((oc) =>
+      oc
+        .column('slug')
+        .doUpdateSet((eb) => ({
+          ...Object.fromEntries(
+            Object.keys(row)
+              .filter((k) => k !== 'slug')
+              .map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.name_en')]),
+          ),
+          version: sql<number>`programs.version + 1`,
+        }))
+        .where(
+          sql<boolean>`programs.definition is distinct from excluded.definition or programs.opens_at is distinct from excluded.opens_at or programs.closes_at is distinct from excluded.closes_at`,
+        ),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return res !== undefined;
 }

@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs';
+import { seedPrograms } from '@hms/contracts/programs-seed';
+import { startOfZonedDay } from '@hms/contracts/business-days';
 import {
   programClosedReason,
   type ProgramClosedReason,
@@ -112,6 +114,7 @@ export async function programDetail(
 }
 
 export const lockProgram = repo.lockProgram;
+export const lockProgramBudget = repo.lockProgramBudget;
 
 /** The program list (GET /api/programs): public, with whether each accepts applications now. */
 export async function programCatalog(db: Kysely<Database>): Promise<ProgramsResponse> {
@@ -136,4 +139,42 @@ export async function programCatalog(db: Kysely<Database>): Promise<ProgramsResp
       };
     }),
   };
+}
+
+function programRow(p: ProgramDefinition, timeZone: string) {
+  return {
+    slug: p.slug,
+    name_en: p.name.en,
+    name_es: p.name.es,
+    description_en: p.description.en,
+    description_es: p.description.es,
+    eligibility_en: p.eligibilitySummary.en,
+    eligibility_es: p.eligibilitySummary.es,
+    sec_code: p.secCode,
+    max_amount_cents: p.maxAmountCents,
+    budget_cents: p.budgetCents,
+    approval_threshold_cents: p.approvalThresholdCents,
+    review_deadline_days: p.reviewDeadlineBusinessDays,
+    requires_prenote: p.requiresPrenote,
+    // Definitions give inclusive local dates; the table holds [opens_at, closes_at) instants.
+    opens_at: startOfZonedDay(p.opensAt, timeZone),
+    closes_at: startOfZonedDay(p.closesAt, timeZone, 1),
+    definition: JSON.stringify(p),
+  };
+}
+
+/**
+ * Upserts the seed programs by slug. An unchanged definition is left alone (idempotent); a changed one is updated
+ * and its version bumped, so requests made under the old version keep pointing at the version they were made under.
+ */
+export async function upsertSeedPrograms(db: Kysely<Database>, timeZone: string): Promise<number> {
+  let written = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const def of seedPrograms) {
+      const p = programDefinitionSchema.parse(def);
+      const row = programRow(p, timeZone);
+      if (await repo.upsertProgram(trx, row)) written += 1;
+    }
+  });
+  return written;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestStatus } from '@hms/contracts/requests';
 import { seedPrograms } from '@hms/contracts/programs-seed';
 import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
-import { seed } from '../../platform/db/seed.ts';
+import { seedUsersAndPrograms as seed } from '../../seed.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { PaymentStatus } from '../../platform/db/schema.ts';

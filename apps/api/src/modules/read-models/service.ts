@@ -12,6 +12,9 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/;
 
+/** Ledger postings for the FINANCIAL system's journal (integration module). */
+export const ledgerPostings = repo.ledgerPostings;
+
 export function encodeCursor(c: repo.RequestCursor): string {
   return Buffer.from(`${c.createdAt}|${c.id}`).toString('base64url');
 }

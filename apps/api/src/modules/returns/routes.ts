@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import {
   importReturnsBodySchema,
   importReturnsResponseSchema,
@@ -10,10 +9,8 @@ import {
   returnImportsQuerySchema,
   returnImportsResponseSchema,
 } from '@hms/contracts/returns';
-import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
-import { parseBankAccount } from '../applications/service.ts';
 import * as service from './service.ts';
 
 const guarded = problemResponses(400, 401, 403);
@@ -106,40 +103,4 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
   }
-
-  app.post(
-    '/requests/:requestId/payee-account',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'replacePayeeAccount',
-        tags: ['requests'],
-        summary:
-          'Give a new bank account after a returned payment (creates the replacement payment)',
-        description:
-          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
-          'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
-        params: requestIdParamsSchema,
-        body: payeeUpdateWireSchema,
-        response: {
-          201: payeeUpdateResponseSchema,
-          ...guarded,
-          ...problemResponses(404, 409),
-        },
-      },
-    },
-    async (request, reply) => {
-      const user = currentUser(request);
-      const account = parseBankAccount(request.body, user.language);
-      const result = await service.updatePayeeAccount(
-        db,
-        config,
-        user,
-        request.params.requestId,
-        account,
-        request.ip,
-      );
-      return reply.code(201).send(result);
-    },
-  );
 };

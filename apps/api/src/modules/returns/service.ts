@@ -3,8 +3,6 @@ import type { Kysely, Transaction } from 'kysely';
 import { parseFile } from '@hms/ach/parse';
 import { listChanges, listReturns } from '@hms/ach/returns';
 import { isValidRoutingNumber } from '@hms/contracts/routing-number';
-import type { BankDetails } from '@hms/contracts/applications';
-import type { PayeeUpdateResponse } from '@hms/contracts/payee-update';
 import {
   isAccountFixable,
   returnReason,
@@ -20,12 +18,14 @@ import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { keysetPage } from '../../platform/pagination.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
-import { keyRing, open, seal } from '../../platform/keyring.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
+import { open, seal } from '../../platform/keyring.ts';
 import { emitEvent } from '../../platform/outbox.ts';
-import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
+import * as requests from '../applications/service.ts';
+import * as batches from '../batches/service.ts';
+import * as payments from '../payments/service.ts';
+import * as repo from './repo.ts';
 import {
   APPLICABLE_CHANGE_CODES,
   correctionSummary,
@@ -35,37 +35,65 @@ import {
 
 type Trx = Transaction<Database>;
 
-async function findEntry(trx: Trx, trace: string) {
-  return trx
-    .selectFrom('ach_entries as e')
-    .innerJoin('payments as p', 'p.id', 'e.payment_id')
-    .innerJoin('requests as r', 'r.id', 'p.request_id')
-    .select([
-      'e.id',
-      'e.kind',
-      'e.payment_id',
-      'e.payee_account_id',
-      'e.amount_cents',
-      'p.status',
-      'p.request_id',
-      'r.reference',
-      'r.status as request_status',
-    ])
-    .where('e.trace_number', '=', trace)
-    .executeTakeFirst();
+type Entry = NonNullable<Awaited<ReturnType<typeof batches.entryByTrace>>>;
+type ReturnItem = {
+  returnCode: string;
+  originalTraceNumber: string;
+  description: string;
+  addendaInformation: string;
+  amount: number;
+};
+
+const UNMATCHED = {
+  outcome: 'unmatched',
+  note: 'No entry HMS sent has this trace number.',
+  paymentId: null,
+  reference: null,
+} as const;
+
+/** A live entry is returned once it was sent; a prenote also while its payment waits (prenote_sent or pending). */
+const RETURNABLE: Record<Entry['kind'], readonly string[]> = {
+  payment: ['released', 'settled'],
+  prenote: ['prenote_sent', 'pending'],
+};
+
+/** The request waits for the citizen's new account when the money did not arrive (approved or paid before). */
+async function requestBackToCitizen(
+  trx: Trx,
+  entry: Entry,
+  item: ReturnItem,
+  r: { reason: { en: string; es: string }; fixable: boolean; at: Date; user: AuthUser },
+) {
+  const fromStatus = entry.request_status;
+  if (fromStatus !== 'approved' && fromStatus !== 'paid') return;
+  await requests.markPaymentReturned(trx, entry.request_id, r.at);
+  await recordRequestEvent(trx, {
+    requestId: entry.request_id,
+    type: 'payment_returned',
+    actor: { id: r.user.id, kind: 'user' },
+    fromStatus,
+    toStatus: 'payment_returned',
+    data: {
+      paymentId: entry.payment_id,
+      returnCode: item.returnCode,
+      reason: r.reason.en,
+      reasonEs: r.reason.es,
+      accountFixable: r.fixable,
+    },
+    visibleToApplicant: true,
+  });
 }
 
+/**
+ * Applies one return of the bank's file: matched by trace number to an entry HMS sent, recorded once per entry; the
+ * payment becomes returned (with the reason in both languages), the request waits for a new account when the return
+ * was about it, and the integrations hear payment.returned.
+ */
 async function applyReturn(
   trx: Trx,
   fileId: string,
   user: AuthUser,
-  item: {
-    returnCode: string;
-    originalTraceNumber: string;
-    description: string;
-    addendaInformation: string;
-    amount: number;
-  },
+  item: ReturnItem,
 ): Promise<ImportedReturn> {
   const base = {
     kind: 'return' as const,
@@ -74,95 +102,39 @@ async function applyReturn(
     originalTraceNumber: item.originalTraceNumber,
     amountCents: item.amount,
   };
-  const entry = await findEntry(trx, item.originalTraceNumber);
-  if (!entry)
-    return {
-      ...base,
-      outcome: 'unmatched',
-      note: 'No entry HMS sent has this trace number.',
-      paymentId: null,
-      reference: null,
-    };
+  const entry = await batches.entryByTrace(trx, item.originalTraceNumber);
+  if (!entry) return { ...base, ...UNMATCHED };
   const found = { paymentId: entry.payment_id, reference: entry.reference };
-  const prior = await trx
-    .selectFrom('ach_returns')
-    .select('id')
-    .where('entry_id', '=', entry.id)
-    .executeTakeFirst();
-  if (prior) return { ...base, ...found, outcome: 'already_recorded', note: null };
-  await trx
-    .selectFrom('payments')
-    .select('id')
-    .where('id', '=', entry.payment_id)
-    .forUpdate()
-    .execute();
-  const payment = await trx
-    .selectFrom('payments')
-    .select(['status', 'amount_cents'])
-    .where('id', '=', entry.payment_id)
-    .executeTakeFirstOrThrow();
-  const returnable =
-    entry.kind === 'payment' ? ['released', 'settled'] : ['prenote_sent', 'pending'];
-  if (!returnable.includes(payment.status)) {
+  if (await repo.isEntryReturned(trx, entry.id))
+    return { ...base, ...found, outcome: 'already_recorded', note: null };
+  const [payment] = await payments.lockPayments(trx, [entry.payment_id]);
+  if (!RETURNABLE[entry.kind].includes(payment!.status)) {
     return {
       ...base,
       ...found,
       outcome: 'ignored',
-      note: `The payment is ${payment.status}; a return can only apply to a sent entry.`,
+      note: `The payment is ${payment!.status}; a return can only apply to a sent entry.`,
     };
   }
   const reason = returnReason(item.returnCode);
   const fixable = isAccountFixable(item.returnCode);
   const now = new Date();
-  await trx
-    .insertInto('ach_returns')
-    .values({
-      id: uuidv7(),
-      return_file_id: fileId,
-      entry_id: entry.id,
-      payment_id: entry.payment_id,
-      return_code: item.returnCode,
-      amount_cents: entry.amount_cents,
-      original_trace_number: item.originalTraceNumber,
-      addenda_information: item.addendaInformation,
-    })
-    .execute();
-  await trx
-    .updateTable('payments')
-    .set({
-      status: 'returned',
-      return_code: item.returnCode,
-      return_reason_en: reason.en,
-      return_reason_es: reason.es,
-      account_fixable: fixable,
-      returned_at: now,
-      updated_at: now,
-    })
-    .where('id', '=', entry.payment_id)
-    .execute();
-  const fromStatus = entry.request_status;
-  if (fromStatus === 'approved' || fromStatus === 'paid') {
-    await trx
-      .updateTable('requests')
-      .set({ status: 'payment_returned', updated_at: now })
-      .where('id', '=', entry.request_id)
-      .execute();
-    await recordRequestEvent(trx, {
-      requestId: entry.request_id,
-      type: 'payment_returned',
-      actor: { id: user.id, kind: 'user' },
-      fromStatus,
-      toStatus: 'payment_returned',
-      data: {
-        paymentId: entry.payment_id,
-        returnCode: item.returnCode,
-        reason: reason.en,
-        reasonEs: reason.es,
-        accountFixable: fixable,
-      },
-      visibleToApplicant: true,
-    });
-  }
+  await repo.insertReturn(trx, {
+    return_file_id: fileId,
+    entry_id: entry.id,
+    payment_id: entry.payment_id,
+    return_code: item.returnCode,
+    amount_cents: entry.amount_cents,
+    original_trace_number: item.originalTraceNumber,
+    addenda_information: item.addendaInformation,
+  });
+  await payments.markReturned(trx, entry.payment_id, {
+    code: item.returnCode,
+    reason,
+    accountFixable: fixable,
+    at: now,
+  });
+  await requestBackToCitizen(trx, entry, item, { reason, fixable, at: now, user });
   await emitEvent(
     trx,
     'payment.returned',
@@ -205,15 +177,8 @@ async function recordNoc(
     originalTraceNumber: item.originalTraceNumber,
     amountCents: 0,
   };
-  const entry = await findEntry(trx, item.originalTraceNumber);
-  if (!entry)
-    return {
-      ...base,
-      outcome: 'unmatched',
-      note: 'No entry HMS sent has this trace number.',
-      paymentId: null,
-      reference: null,
-    };
+  const entry = await batches.entryByTrace(trx, item.originalTraceNumber);
+  if (!entry) return { ...base, ...UNMATCHED };
   const found = { paymentId: entry.payment_id, reference: entry.reference };
   if (!APPLICABLE_CHANGE_CODES.has(item.changeCode))
     return {
@@ -224,22 +189,16 @@ async function recordNoc(
     };
   const correction = parseCorrection(item.changeCode, item.correctedData);
   const sealed = seal(config, JSON.stringify(correction));
-  const inserted = await trx
-    .insertInto('ach_nocs')
-    .values({
-      id: uuidv7(),
-      return_file_id: fileId,
-      entry_id: entry.id,
-      payment_id: entry.payment_id,
-      payee_account_id: entry.payee_account_id,
-      change_code: item.changeCode,
-      corrected_enc: sealed.enc,
-      key_id: sealed.keyId,
-      corrected_summary: JSON.stringify(correctionSummary(correction)),
-    })
-    .onConflict((oc) => oc.columns(['entry_id', 'change_code']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const inserted = await repo.insertNocOnce(trx, {
+    return_file_id: fileId,
+    entry_id: entry.id,
+    payment_id: entry.payment_id,
+    payee_account_id: entry.payee_account_id,
+    change_code: item.changeCode,
+    corrected_enc: sealed.enc,
+    key_id: sealed.keyId,
+    corrected_summary: JSON.stringify(correctionSummary(correction)),
+  });
   return inserted
     ? {
         ...base,
@@ -273,11 +232,7 @@ export async function importReturns(
   ip: string | null,
 ): Promise<ImportReturnsResponse> {
   const sha256 = createHash('sha256').update(body.content).digest('hex');
-  const previous = await db
-    .selectFrom('return_files')
-    .select(['id', 'result'])
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
+  const previous = await repo.importOfFile(db, sha256);
   if (previous)
     return {
       ...(previous.result as unknown as ImportReturnsResponse),
@@ -312,10 +267,7 @@ export async function importReturns(
   }
   return db.transaction().execute(async (trx) => {
     const id = uuidv7();
-    await trx
-      .insertInto('return_files')
-      .values({ id, sha256, file_name: body.fileName, uploaded_by: user.id, result: '{}' })
-      .execute();
+    await repo.insertReturnFile(trx, { id, sha256, fileName: body.fileName, uploadedBy: user.id });
     const items: ImportedReturn[] = [];
     for (const r of returns) items.push(await applyReturn(trx, id, user, r));
     for (const c of changes) items.push(await recordNoc(config, trx, id, c));
@@ -328,11 +280,7 @@ export async function importReturns(
       items,
       counts: counts(items),
     };
-    await trx
-      .updateTable('return_files')
-      .set({ result: JSON.stringify(result) })
-      .where('id', '=', id)
-      .execute();
+    await repo.saveImportResult(trx, id, result);
     await appendAudit(trx, {
       actorId: user.id,
       actorKind: 'user',
@@ -351,11 +299,7 @@ export async function listImports(
   db: Kysely<Database>,
   page: { cursor?: string | undefined; limit: number },
 ) {
-  const query = db
-    .selectFrom('return_files as f')
-    .innerJoin('users as u', 'u.id', 'f.uploaded_by')
-    .select(['f.id', 'f.file_name', 'f.sha256', 'f.uploaded_at', 'f.result', 'u.display_name']);
-  const { rows, ...links } = await keysetPage(query, 'f.id', page);
+  const { rows, ...links } = await repo.importPage(db, page);
   return {
     ...links,
     items: rows.map((r) => ({
@@ -369,31 +313,7 @@ export async function listImports(
   };
 }
 
-function nocRows(db: Kysely<Database>) {
-  return db
-    .selectFrom('ach_nocs as n')
-    .innerJoin('payments as p', 'p.id', 'n.payment_id')
-    .innerJoin('requests as r', 'r.id', 'p.request_id')
-    .innerJoin('payee_accounts as pa', 'pa.id', 'n.payee_account_id')
-    .select([
-      'n.id',
-      'n.change_code',
-      'n.status',
-      'n.payment_id',
-      'n.corrected_summary',
-      'n.created_at',
-      'n.decided_at',
-      'r.reference',
-      'pa.holder_name',
-      'pa.routing_number',
-      'pa.account_last4',
-      'pa.account_type',
-    ]);
-}
-
-function toNocItem(
-  r: Awaited<ReturnType<ReturnType<typeof nocRows>['executeTakeFirstOrThrow']>>,
-): NocItem {
+function toNocItem(r: repo.NocRow): NocItem {
   return {
     id: r.id,
     changeCode: r.change_code,
@@ -422,9 +342,7 @@ export async function listNocs(
     limit: number;
   },
 ): Promise<NocsResponse> {
-  let query = nocRows(db);
-  if (q.status) query = query.where('n.status', '=', q.status);
-  const { rows, ...links } = await keysetPage(query, 'n.id', q);
+  const { rows, ...links } = await repo.nocPage(db, q);
   return { items: rows.map(toNocItem), ...links };
 }
 
@@ -438,12 +356,7 @@ export async function decideNoc(
   ip: string | null,
 ) {
   await db.transaction().execute(async (trx) => {
-    const noc = await trx
-      .selectFrom('ach_nocs')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const noc = await repo.lockNoc(trx, id);
     if (!noc) throw notFound('noc.not_found', `No notification of change with id ${id}.`);
     if (noc.status !== 'pending')
       throw conflict(
@@ -462,45 +375,12 @@ export async function decideNoc(
           'noc.correction_invalid',
           'The corrected account number is not 4 to 17 digits; dismiss this NOC and contact the bank.',
         );
-      const set: Record<string, unknown> = {};
-      if (c.routingNumber) set.routing_number = c.routingNumber;
-      if (c.accountType) set.account_type = c.accountType;
-      if (c.holderName) set.holder_name = c.holderName;
-      if (c.accountNumber) {
-        const sealed = seal(config, c.accountNumber);
-        set.account_number_enc = sealed.enc;
-        set.key_id = sealed.keyId;
-        set.account_last4 = c.accountNumber.slice(-4);
-      }
-      if (c.accountNumber || c.routingNumber) {
-        // The fingerprint covers routing + account: keep it matching the corrected account for the risk signals.
-        const current = await trx
-          .selectFrom('payee_accounts')
-          .select(['routing_number', 'account_number_enc'])
-          .where('id', '=', noc.payee_account_id)
-          .executeTakeFirstOrThrow();
-        set.fingerprint = accountFingerprint(
-          keyRing(config).current.key,
-          c.routingNumber ?? current.routing_number,
-          c.accountNumber ?? open(config, current.account_number_enc),
-        );
-      }
-      if (Object.keys(set).length > 0)
-        await trx
-          .updateTable('payee_accounts')
-          .set(set)
-          .where('id', '=', noc.payee_account_id)
-          .execute();
+      await requests.correctPayeeAccount(trx, config, noc.payee_account_id, c);
     }
-    await trx
-      .updateTable('ach_nocs')
-      .set({
-        status: decision === 'apply' ? 'applied' : 'dismissed',
-        decided_by: user.id,
-        decided_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await repo.setNocDecision(trx, id, {
+      status: decision === 'apply' ? 'applied' : 'dismissed',
+      decidedBy: user.id,
+    });
     await appendAudit(trx, {
       actorId: user.id,
       actorKind: 'user',
@@ -511,140 +391,5 @@ export async function decideNoc(
       ip,
     });
   });
-  return toNocItem(await nocRows(db).where('n.id', '=', id).executeTakeFirstOrThrow());
-}
-
-/**
- * The citizen's new bank account after a return: a new sealed payee account and a new pending payment linked to the
- * returned one; the request goes back to approved. The partial unique index keeps it to one live payment.
- */
-export async function updatePayeeAccount(
-  db: Kysely<Database>,
-  config: Config,
-  user: AuthUser,
-  requestId: string,
-  body: BankDetails,
-  ip: string | null,
-): Promise<PayeeUpdateResponse> {
-  return db.transaction().execute(async (trx) => {
-    const req = await trx
-      .selectFrom('requests')
-      .select(['id', 'applicant_id', 'status'])
-      .where('id', '=', requestId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!req || req.applicant_id !== user.id)
-      throw notFound('request.not_found', `You have no request with id ${requestId}.`);
-    if (req.status !== 'payment_returned')
-      throw conflict(
-        'request.not_payment_returned',
-        `A new bank account can be given only after a payment was returned; this request is ${req.status}.`,
-      );
-    const returned = await trx
-      .selectFrom('payments')
-      .selectAll()
-      .where('request_id', '=', requestId)
-      .where('status', '=', 'returned')
-      .orderBy('returned_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!returned)
-      throw conflict(
-        'request.no_returned_payment',
-        'There is no returned payment on this request.',
-      );
-    if (returned.account_fixable === false)
-      throw forbidden(
-        'request.return_not_account',
-        'This return was not about the bank account; the agency will contact you.',
-      );
-    const sealed = seal(config, body.accountNumber);
-    const accountId = uuidv7();
-    await trx
-      .insertInto('payee_accounts')
-      .values({
-        id: accountId,
-        user_id: user.id,
-        holder_name: body.holderName.trim(),
-        account_type: body.accountType,
-        routing_number: body.routingNumber,
-        account_number_enc: sealed.enc,
-        account_last4: body.accountNumber.slice(-4),
-        key_id: sealed.keyId,
-        fingerprint: accountFingerprint(
-          keyRing(config).current.key,
-          body.routingNumber,
-          body.accountNumber,
-        ),
-      })
-      .execute();
-    const paymentId = uuidv7();
-    const now = new Date();
-    await trx
-      .insertInto('payments')
-      .values({
-        id: paymentId,
-        request_id: requestId,
-        payee_account_id: accountId,
-        amount_cents: returned.amount_cents,
-        status: 'pending',
-        replaces_payment_id: returned.id,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .updateTable('requests')
-      // The request's payee account is the one the payment now goes to (review, reveal and risk read it from here).
-      .set({ status: 'approved', payee_account_id: accountId, updated_at: now })
-      .where('id', '=', requestId)
-      .execute();
-    await recordRequestEvent(trx, {
-      requestId,
-      type: 'account_updated',
-      actor: { id: user.id, kind: 'user' },
-      fromStatus: 'payment_returned',
-      toStatus: 'approved',
-      data: {
-        paymentId,
-        replacesPaymentId: returned.id,
-        accountLast4: body.accountNumber.slice(-4),
-      },
-      visibleToApplicant: true,
-    });
-    await emitEvent(
-      trx,
-      'payment.created',
-      { type: 'payment', id: paymentId },
-      {
-        paymentId,
-        requestId,
-        amountCents: returned.amount_cents,
-        replacesPaymentId: returned.id,
-      },
-    );
-    await appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: 'payee_account.replaced',
-      entityType: 'request',
-      entityId: requestId,
-      data: {
-        paymentId,
-        replacesPaymentId: returned.id,
-        payeeAccountId: accountId,
-        // The same ACH authorization as the bank step: the schema refuses the account without it.
-        achAuthorization: true,
-      },
-      ip,
-    });
-    // A changed account shortly before payment and a shared account are risk signals: recompute them now.
-    await computeRiskSignals(trx, requestId, { encryptionKey: keyRing(config).current.key, now });
-    return {
-      requestId,
-      requestStatus: 'approved',
-      paymentId,
-      replacesPaymentId: returned.id,
-      accountLast4: body.accountNumber.slice(-4),
-    };
-  });
+  return toNocItem(await repo.findNoc(db, id));
 }

@@ -4,7 +4,7 @@ import type { RiskSignalKind } from '@hms/contracts/risk';
 import type { Database } from '../../platform/db/schema.ts';
 import { forbidden, notFound, conflict } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { computeRiskSignals, signalsOfRequest } from '../risk/service.ts';
 import { definitionForRequest } from '../programs/service.ts';

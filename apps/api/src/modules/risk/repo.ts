@@ -160,7 +160,6 @@ export async function replaceSignals(
     explanation: string;
     data: Record<string, unknown>;
   }>,
-  level: 'none' | 'low' | 'medium' | 'high',
   now: Date,
 ) {
   await trx.deleteFrom('risk_signals').where('request_id', '=', requestId).execute();
@@ -179,11 +178,6 @@ export async function replaceSignals(
       )
       .execute();
   }
-  await trx
-    .updateTable('requests')
-    .set({ risk_level: level, risk_computed_at: now })
-    .where('id', '=', requestId)
-    .execute();
 }
 
 export async function signalsOf(db: Db, requestId: string) {
@@ -207,16 +201,4 @@ export async function openRequestsSharingFingerprint(
     limit 50
   `.execute(db);
   return rows.map((r) => r.id);
-}
-
-export async function setFingerprint(
-  trx: Transaction<Database>,
-  accountId: string,
-  fingerprint: string,
-) {
-  await trx
-    .updateTable('payee_accounts')
-    .set({ fingerprint })
-    .where('id', '=', accountId)
-    .execute();
 }

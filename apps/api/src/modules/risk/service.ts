@@ -11,7 +11,9 @@ import {
 import { explainRiskSignal } from '@hms/contracts/risk-explanation';
 import type { Database } from '../../platform/db/schema.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
-import { recordRequestEvent } from '../../platform/request-events.ts';
+import { recordRequestEvent } from '../notifications/service.ts';
+// A cycle with applications (which computes risk at submit) that only meets at call time, never at load.
+import * as requests from '../applications/service.ts';
 import * as repo from './repo.ts';
 
 /** Window for "many requests from the same account or address". */
@@ -200,7 +202,8 @@ export async function computeRiskSignals(
   }
 
   const level = maxRiskLevel(signals.map((s) => s.level));
-  await repo.replaceSignals(trx, r.id, signals, level, now);
+  await repo.replaceSignals(trx, r.id, signals, now);
+  await requests.setRiskLevel(trx, r.id, level, now);
   if (level !== r.risk_level && r.status !== 'draft') {
     await recordRequestEvent(trx, {
       requestId: r.id,
@@ -238,7 +241,7 @@ async function fingerprintOf(
   try {
     const number = openField(account.account_number_enc, [fieldKey(encryptionKey)]);
     const fingerprint = accountFingerprint(encryptionKey, account.routing_number, number);
-    await repo.setFingerprint(trx, account.id, fingerprint);
+    await requests.setPayeeFingerprint(trx, account.id, fingerprint);
     return fingerprint;
   } catch {
     // Sealed under a key that is not available here: the account signals wait for the next computation.

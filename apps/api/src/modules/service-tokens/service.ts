@@ -1,11 +1,12 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CreateServiceTokenBody, ServiceTokenScope } from '@hms/contracts/integration';
 import { appendAudit } from '../../platform/audit.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { conflict, forbidden, HttpProblem, notFound, sendProblem } from '../../platform/errors.ts';
+import * as repo from './repo.ts';
 
 export const TOKEN_PREFIX = 'hms_st_';
 
@@ -42,17 +43,7 @@ function toItem(r: {
 }
 
 export async function listTokens(db: Kysely<Database>) {
-  const rows = await db
-    .selectFrom('service_tokens as t')
-    .selectAll('t')
-    .select(
-      sql<number>`(select count(*) from service_token_uses u where u.token_id = t.id)`.as(
-        'use_count',
-      ),
-    )
-    .orderBy('t.created_at', 'desc')
-    .execute();
-  return { items: rows.map(toItem) };
+  return { items: (await repo.listTokens(db)).map(toItem) };
 }
 
 async function insertToken(
@@ -66,32 +57,21 @@ async function insertToken(
   const id = uuidv7();
   return db.transaction().execute(async (trx) => {
     if (rotatedFrom) {
-      const old = await trx
-        .updateTable('service_tokens')
-        .set({ revoked_at: new Date() })
-        .where('id', '=', rotatedFrom)
-        .where('revoked_at', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
-      if (!old)
+      if (!(await repo.revokeLiveToken(trx, rotatedFrom)))
         throw conflict(
           'token.already_revoked',
           'This token is already revoked; create a new one instead of rotating it.',
         );
     }
-    const row = await trx
-      .insertInto('service_tokens')
-      .values({
-        id,
-        name: body.name,
-        scopes: body.scopes,
-        token_hash: hashToken(token),
-        token_prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-        created_by: userId,
-        rotated_from: rotatedFrom,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertToken(trx, {
+      id,
+      name: body.name,
+      scopes: body.scopes,
+      tokenHash: hashToken(token),
+      tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      createdBy: userId,
+      rotatedFrom,
+    });
     await appendAudit(trx, {
       actorId: userId,
       actorKind: 'user',
@@ -120,11 +100,7 @@ export async function rotateToken(
   id: string,
   ip: string | null,
 ) {
-  const old = await db
-    .selectFrom('service_tokens')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const old = await repo.findToken(db, id);
   if (!old) throw notFound('token.not_found', `No service token with id ${id}.`);
   return insertToken(db, userId, { name: old.name, scopes: old.scopes }, ip, id);
 }
@@ -136,20 +112,10 @@ export async function revokeToken(
   ip: string | null,
 ) {
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('service_tokens')
-      .set({ revoked_at: new Date() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await repo.revokeLiveToken(trx, id);
     if (!row) {
-      const exists = await trx
-        .selectFrom('service_tokens')
-        .select('id')
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!exists) throw notFound('token.not_found', `No service token with id ${id}.`);
+      if (!(await repo.findToken(trx, id)))
+        throw notFound('token.not_found', `No service token with id ${id}.`);
       throw conflict('token.already_revoked', 'This token is already revoked.');
     }
     await appendAudit(trx, {
@@ -165,13 +131,7 @@ export async function revokeToken(
 }
 
 export async function tokenUses(db: Kysely<Database>, id: string) {
-  const rows = await db
-    .selectFrom('service_token_uses')
-    .selectAll()
-    .where('token_id', '=', id)
-    .orderBy('at', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await repo.usesOfToken(db, id, 100);
   return {
     items: rows.map((u) => ({
       at: new Date(u.at).toISOString(),
@@ -202,11 +162,7 @@ export function requireServiceToken(scope: ServiceTokenScope): onRequestAsyncHoo
         reply,
         bearerProblem('Send a service token: Authorization: Bearer hms_st_….'),
       );
-    const row = await request.server.db
-      .selectFrom('service_tokens')
-      .select(['id', 'name', 'scopes', 'revoked_at'])
-      .where('token_hash', '=', hashToken(m[1]!))
-      .executeTakeFirst();
+    const row = await repo.findTokenByHash(request.server.db, hashToken(m[1]!));
     if (!row || row.revoked_at)
       return sendProblem(
         request,
@@ -230,21 +186,11 @@ export function requireServiceToken(scope: ServiceTokenScope): onRequestAsyncHoo
 export async function logTokenUse(request: FastifyRequest, statusCode: number): Promise<void> {
   const t = request.serviceToken;
   if (!t) return;
-  const db = request.server.db;
-  await db
-    .insertInto('service_token_uses')
-    .values({
-      id: uuidv7(),
-      token_id: t.id,
-      method: request.method,
-      path: request.url.split('?')[0] ?? request.url,
-      status_code: statusCode,
-      ip: request.ip,
-    })
-    .execute();
-  await db
-    .updateTable('service_tokens')
-    .set({ last_used_at: new Date() })
-    .where('id', '=', t.id)
-    .execute();
+  await repo.recordUse(request.server.db, {
+    tokenId: t.id,
+    method: request.method,
+    path: request.url.split('?')[0] ?? request.url,
+    statusCode,
+    ip: request.ip,
+  });
 }

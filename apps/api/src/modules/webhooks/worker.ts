@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -7,6 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { open } from '../../platform/keyring.ts';
+import * as repo from './repo.ts';
 import { signWebhook, webhookTypeOf } from './signing.ts';
 import {
   systemResolver,
@@ -35,36 +36,12 @@ export function backoffSeconds(attempt: number, jitter = Math.random()): number 
  */
 export async function fanOut(db: Kysely<Database>, limit = 200): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const events = await trx
-      .selectFrom('outbox_events as e')
-      .select(['e.id', 'e.type', 'e.payload', 'e.created_at'])
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('webhook_fanout as f')
-              .select('f.event_id')
-              .whereRef('f.event_id', '=', 'e.id'),
-          ),
-        ),
-      )
-      .orderBy('e.id')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
+    const events = await repo.claimUnfannedEvents(trx, limit);
     if (events.length === 0) return 0;
-    const endpoints = await trx
-      .selectFrom('webhook_endpoints')
-      .select(['id', 'event_types', 'created_at'])
-      .where('enabled', '=', true)
-      .execute();
+    const endpoints = await repo.enabledEndpoints(trx);
     let created = 0;
     for (const e of events) {
-      await trx
-        .insertInto('webhook_fanout')
-        .values({ event_id: e.id })
-        .onConflict((oc) => oc.column('event_id').doNothing())
-        .execute();
+      await repo.markFannedOut(trx, e.id);
       const type = webhookTypeOf(e.type);
       if (!type) continue;
       const body = JSON.stringify({
@@ -77,21 +54,14 @@ export async function fanOut(db: Kysely<Database>, limit = 200): Promise<number>
         // Endpoints hear about events from their creation on, not the whole history.
         if (new Date(ep.created_at) > new Date(e.created_at)) continue;
         const id = uuidv7();
-        const ins = await trx
-          .insertInto('webhook_deliveries')
-          .values({
-            id,
-            endpoint_id: ep.id,
-            event_id: e.id,
-            event_type: type,
-            body,
-            status: 'pending',
-            next_attempt_at: new Date(),
-          })
-          .onConflict((oc) => oc.columns(['endpoint_id', 'event_id']).doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!ins) continue;
+        const inserted = await repo.insertDeliveryOnce(trx, {
+          id,
+          endpointId: ep.id,
+          eventId: e.id,
+          eventType: type,
+          body,
+        });
+        if (!inserted) continue;
         await enqueueDelivery(trx, id, new Date());
         created += 1;
       }
@@ -105,42 +75,15 @@ export async function enqueueDelivery(
   deliveryId: string,
   runAt: Date,
 ): Promise<void> {
-  await db
-    .insertInto('jobs')
-    .values({
-      id: uuidv7(),
-      kind: WEBHOOK_JOB,
-      payload: JSON.stringify({ deliveryId }),
-      run_at: runAt,
-      max_attempts: MAX_ATTEMPTS,
-    })
-    .execute();
+  await repo.insertJob(db, {
+    kind: WEBHOOK_JOB,
+    payload: { deliveryId },
+    runAt,
+    maxAttempts: MAX_ATTEMPTS,
+  });
 }
 
-interface Claimed {
-  id: string;
-  payload: { deliveryId: string };
-  attempts: number;
-  max_attempts: number;
-}
-
-/** Claims due jobs (FOR UPDATE SKIP LOCKED) and leases them; a crashed worker's lease expires and the job is retried. */
-async function claim(db: Kysely<Database>, limit: number): Promise<Claimed[]> {
-  const r = await sql<Claimed>`
-    update jobs set status = 'running', attempts = attempts + 1, locked_until = now() + interval '60 seconds'
-     where id in (
-       select id from jobs
-        where kind = ${WEBHOOK_JOB}
-          and ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
-        order by run_at
-        limit ${limit}
-        for update skip locked)
-    returning id, payload, attempts, max_attempts`.execute(db);
-  return r.rows.map((row) => ({
-    ...row,
-    payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
-  }));
-}
+type Claimed = repo.ClaimedJob & { payload: { deliveryId: string } };
 
 export type Sender = (
   target: VettedTarget,
@@ -185,18 +128,12 @@ async function deliver(
   send: Sender,
   resolve: Resolver,
 ): Promise<void> {
-  const d = await db
-    .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_endpoints as ep', 'ep.id', 'd.endpoint_id')
-    .select(['d.id', 'd.event_id', 'd.body', 'ep.url', 'ep.secret_enc', 'ep.enabled'])
-    .where('d.id', '=', job.payload.deliveryId)
-    .executeTakeFirst();
+  const d = await repo.deliveryToSend(db, job.payload.deliveryId);
   if (!d || !d.enabled) {
-    await db
-      .updateTable('jobs')
-      .set({ status: 'done', last_error: d ? 'endpoint disabled' : 'delivery gone' })
-      .where('id', '=', job.id)
-      .execute();
+    await repo.updateJob(db, job.id, {
+      status: 'done',
+      last_error: d ? 'endpoint disabled' : 'delivery gone',
+    });
     return;
   }
   const ts = Math.floor(Date.now() / 1000);
@@ -229,71 +166,39 @@ async function deliver(
           : String(err);
   }
   const now = new Date();
+  const next = new Date(now.getTime() + backoffSeconds(job.attempts) * 1000);
+  const outcome = !error
+    ? {
+        job: { status: 'done' as const },
+        delivery: { status: 'delivered' as const, delivered_at: now },
+      }
+    : job.attempts >= job.max_attempts
+      ? {
+          job: { status: 'dead' as const },
+          delivery: { status: 'dead' as const, next_attempt_at: null },
+        }
+      : {
+          job: { status: 'queued' as const, run_at: next },
+          delivery: { status: 'failed' as const, next_attempt_at: next },
+        };
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('webhook_attempts')
-      .values({
-        id: uuidv7(),
-        delivery_id: d.id,
-        status_code: status,
-        error,
-        duration_ms: Date.now() - started,
-      })
-      .execute();
-    if (!error) {
-      await trx
-        .updateTable('jobs')
-        .set({ status: 'done', locked_until: null })
-        .where('id', '=', job.id)
-        .execute();
-      await trx
-        .updateTable('webhook_deliveries')
-        .set({
-          status: 'delivered',
-          delivered_at: now,
-          last_status_code: status,
-          last_error: null,
-          next_attempt_at: null,
-          attempts: sql<number>`attempts + 1`,
-        })
-        .where('id', '=', d.id)
-        .execute();
-    } else if (job.attempts >= job.max_attempts) {
-      await trx
-        .updateTable('jobs')
-        .set({ status: 'dead', last_error: error, locked_until: null })
-        .where('id', '=', job.id)
-        .execute();
-      await trx
-        .updateTable('webhook_deliveries')
-        .set({
-          status: 'dead',
-          last_status_code: status,
-          last_error: error,
-          next_attempt_at: null,
-          attempts: sql<number>`attempts + 1`,
-        })
-        .where('id', '=', d.id)
-        .execute();
-    } else {
-      const next = new Date(now.getTime() + backoffSeconds(job.attempts) * 1000);
-      await trx
-        .updateTable('jobs')
-        .set({ status: 'queued', run_at: next, last_error: error, locked_until: null })
-        .where('id', '=', job.id)
-        .execute();
-      await trx
-        .updateTable('webhook_deliveries')
-        .set({
-          status: 'failed',
-          last_status_code: status,
-          last_error: error,
-          next_attempt_at: next,
-          attempts: sql<number>`attempts + 1`,
-        })
-        .where('id', '=', d.id)
-        .execute();
-    }
+    await repo.insertAttempt(trx, {
+      deliveryId: d.id,
+      statusCode: status,
+      error,
+      durationMs: Date.now() - started,
+    });
+    await repo.updateJob(trx, job.id, {
+      ...outcome.job,
+      ...(error ? { last_error: error } : {}),
+      locked_until: null,
+    });
+    await repo.recordDeliveryOutcome(trx, d.id, {
+      next_attempt_at: null,
+      ...outcome.delivery,
+      last_status_code: status,
+      last_error: error,
+    });
   });
 }
 
@@ -305,7 +210,7 @@ export async function runWebhookPass(
   resolve: Resolver = systemResolver,
 ): Promise<number> {
   await fanOut(db);
-  const jobs = await claim(db, 20);
+  const jobs = (await repo.claimJobs(db, WEBHOOK_JOB, 20)) as Claimed[];
   for (const job of jobs) await deliver(db, config, job, send, resolve);
   return jobs.length;
 }

@@ -119,3 +119,34 @@ export async function resolveSession(
     sessionId: row.sessionId,
   };
 }
+
+/** One batch of sessions dead by expiry or idleness (runHousekeeping: picked SKIP LOCKED, re-checked on delete). */
+export async function deleteDeadSessions(
+  db: Kysely<Database>,
+  o: { sessionExpiredBefore: Date; sessionIdleBefore: Date; batchSize: number },
+): Promise<bigint> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('sessions')
+        .select('id')
+        .where((w) =>
+          w.or([
+            w('expires_at', '<=', o.sessionExpiredBefore),
+            w('last_seen_at', '<=', o.sessionIdleBefore),
+          ]),
+        )
+        .limit(o.batchSize)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .where((w) =>
+      w.or([
+        w('expires_at', '<=', o.sessionExpiredBefore),
+        w('last_seen_at', '<=', o.sessionIdleBefore),
+      ]),
+    )
+    .executeTakeFirst();
+  return r.numDeletedRows;
+}

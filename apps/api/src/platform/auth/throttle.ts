@@ -157,3 +157,28 @@ export async function listThrottledAccounts(db: Kysely<Database>): Promise<Throt
     sources: row.sources,
   }));
 }
+
+/** One batch of throttle rows whose window and lock have both ended (runHousekeeping). */
+export async function deleteSpentThrottleRows(
+  db: Kysely<Database>,
+  o: { windowStartedBefore: Date; lockEndedBefore: Date; batchSize: number },
+): Promise<bigint> {
+  const r = await db
+    .deleteFrom('auth_throttle')
+    .where('key', 'in', (eb) =>
+      eb
+        .selectFrom('auth_throttle')
+        .select('key')
+        .where('window_started_at', '<', o.windowStartedBefore)
+        .where((w) =>
+          w.or([w('locked_until', 'is', null), w('locked_until', '<=', o.lockEndedBefore)]),
+        )
+        .limit(o.batchSize)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .where('window_started_at', '<', o.windowStartedBefore)
+    .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', o.lockEndedBefore)]))
+    .executeTakeFirst();
+  return r.numDeletedRows;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, demoCitizenId, type TestContext } from '../testing/test-app.ts';
-import { uuidv7 } from './db/ids.ts';
-import { recordRequestEvent } from './request-events.ts';
+import { createTestApp, demoCitizenId, type TestContext } from '../../testing/test-app.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { recordRequestEvent } from './service.ts';
 
 let ctx: TestContext;
 let requestId: string;
