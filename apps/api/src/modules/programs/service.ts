@@ -1,11 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs';
 import {
   programClosedReason,
+  programDefinitionSchema,
   type ProgramClosedReason,
+  type ProgramDefinition,
   type ProgramDetail,
-} from '@hms/contracts/intake';
-import type { ProgramsResponse } from '@hms/contracts/landing';
+  type ProgramsResponse,
+} from '@hms/contracts/programs';
 import type { Database } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
