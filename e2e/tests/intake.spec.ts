@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { DEMO_PASSWORD, confirmRegistration, tabTo } from './helpers';
+import type { Language } from '@hms/contracts/language';
 
 // The citizen journey of issue 3 over the production build: register, apply with the keyboard, submit, follow.
 
-async function register(page: Page, language: 'en' | 'es' = 'en'): Promise<string> {
+async function register(page: Page, language: Language = 'en'): Promise<string> {
   const email = `intake-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
   await page.goto('/register');
   if (language === 'es') await page.getByRole('button', { name: /español/i }).click();

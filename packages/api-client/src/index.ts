@@ -40,7 +40,6 @@ export {
 export type { QueryParams, RequestBody, ResponseBody } from './http-types.ts';
 export type {
   CurrentUser,
-  Language,
   Program,
   RegisterBody,
   Role,

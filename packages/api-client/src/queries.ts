@@ -34,7 +34,6 @@ async function fetchMe(signal?: AbortSignal) {
 
 export type CurrentUser = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
 export type Role = CurrentUser['roles'][number];
-export type Language = CurrentUser['language'];
 
 /** The signed-in user, or `null` when signed out. */
 export function meQueryOptions() {

@@ -208,46 +208,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/programs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Programs, with whether each is open for applications now
-         * @description Roles: public (no sign-in).
-         */
-        get: operations["listPrograms"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/requests/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's own requests, drafts included, newest first
-         * @description Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).
-         */
-        get: operations["listMyRequests"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/inbox/counts": {
         parameters: {
             query?: never;
@@ -488,6 +448,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Programs, with whether each is open for applications now
+         * @description Roles: public (no sign-in).
+         */
+        get: operations["listPrograms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{slug}": {
         parameters: {
             query?: never;
@@ -500,6 +480,26 @@ export interface paths {
          * @description Roles: public (no sign-in). acceptingApplications is false when the program is outside its dates or its budget is used up; closedReason says which.
          */
         get: operations["getProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own requests, drafts included, newest first
+         * @description Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).
+         */
+        get: operations["listMyRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1917,117 +1917,6 @@ export interface operations {
             };
         };
     };
-    listPrograms: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            slug: string;
-                            name: {
-                                en: string;
-                                es: string;
-                            };
-                            description: {
-                                en: string;
-                                es: string;
-                            };
-                            eligibility: {
-                                en: string;
-                                es: string;
-                            };
-                            maxAmountCents: number;
-                            opensAt: string | null;
-                            closesAt: string | null;
-                            isOpen: boolean;
-                            reviewDeadlineDays: number;
-                            acceptingApplications: boolean;
-                            closedReason: ("not_open_yet" | "closed" | "budget_exhausted") | null;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    listMyRequests: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            reference: string;
-                            programId: string;
-                            programName: {
-                                en: string;
-                                es: string;
-                            };
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
-                            amountRequestedCents: number;
-                            submittedAt: string | null;
-                            /** @description ISO 8601 date-time in UTC */
-                            updatedAt: string;
-                        }[];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getInboxCounts: {
         parameters: {
             query?: never;
@@ -3165,6 +3054,50 @@ export interface operations {
             };
         };
     };
+    listPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibility: {
+                                en: string;
+                                es: string;
+                            };
+                            maxAmountCents: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            isOpen: boolean;
+                            reviewDeadlineDays: number;
+                            acceptingApplications: boolean;
+                            closedReason: ("not_open_yet" | "closed" | "budget_exhausted") | null;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     getProgram: {
         parameters: {
             query?: never;
@@ -3285,6 +3218,73 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyRequests: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            reference: string;
+                            programId: string;
+                            programName: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
+                            amountRequestedCents: number;
+                            submittedAt: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

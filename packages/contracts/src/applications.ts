@@ -3,13 +3,12 @@
  * submission and the status page. Shapes shared by the API routes and the intake remote.
  */
 import { z } from 'zod';
-import { localizedTextSchema } from './landing.ts';
 import { requestStatusSchema, type RequestStatus } from './requests.ts';
 import { identifierSchema } from './question-set.ts';
 import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.ts';
 import { documentSchema } from './documents.ts';
 import { requestEventTypeSchema } from './request-events.ts';
-import { languageSchema, type Language } from './language.ts';
+import { languageSchema, localizedTextSchema, type Language } from './language.ts';
 
 /** Statuses from which the citizen may withdraw (before any decision). */
 export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requestStatusSchema } from './requests.ts';
+import type { Language } from './language.ts';
 
 export const rejectReasonCodes = [
   'ineligible',
@@ -14,7 +15,7 @@ export const rejectReasonCodeSchema = z.enum(rejectReasonCodes);
 export type RejectReasonCode = z.infer<typeof rejectReasonCodeSchema>;
 
 /** What each reject reason is called on screen, in both languages (typed: a missing translation fails typecheck). */
-export const rejectReasonLabels: Record<'en' | 'es', Record<RejectReasonCode, string>> = {
+export const rejectReasonLabels: Record<Language, Record<RejectReasonCode, string>> = {
   en: {
     ineligible: 'Not eligible for the program',
     incomplete: 'Missing or incomplete information',

@@ -141,3 +141,14 @@ export type AssignmentResponse = z.infer<typeof assignmentResponseSchema>;
 export const approverListResponseSchema = z.object({
   items: z.array(personRefSchema.extend({ roles: z.array(z.string()) })),
 });
+
+/** How many requests each inbox queue holds (read model over requests and the queue counters). */
+export const inboxCountsResponseSchema = z.object({
+  unassigned: z.number().int(),
+  assignedToMe: z.number().int(),
+  awaitingSecondApproval: z.number().int(),
+  waitingForCitizen: z.number().int(),
+  overdue: z.number().int(),
+  all: z.number().int(),
+});
+export type InboxCountsResponse = z.infer<typeof inboxCountsResponseSchema>;

@@ -1,7 +1,7 @@
 import type { AccountType } from './applications.ts';
 import type { AuditAction } from './audit.ts';
 import type { BatchStatus } from './batches.ts';
-import type { LocalizedText } from './landing.ts';
+import type { LocalizedText } from './language.ts';
 import type { RequestStatus } from './requests.ts';
 import type { PaymentStatus } from './payments.ts';
 import type { NocStatus } from './returns.ts';

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { languageSchema } from './language.ts';
 
 export const notificationSchema = z.object({
   id: z.string(),
   requestId: z.string().nullable(),
-  language: z.enum(['en', 'es']),
+  language: languageSchema,
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),

@@ -37,3 +37,15 @@ export interface PageLinks {
   nextCursor: string | null;
   prevCursor: string | null;
 }
+
+/** A forward-only page (my requests, notifications): the nextCursor of the page you are on, and a size. */
+export const paginationQuerySchema = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a whole number from 1 to 100.' })
+    .int({ error: 'limit must be a whole number from 1 to 100.' })
+    .min(1, { error: 'limit must be at least 1.' })
+    .max(100, { error: 'limit must be 100 or less.' })
+    .default(20),
+});
+export type PaginationQuery = z.input<typeof paginationQuerySchema>;

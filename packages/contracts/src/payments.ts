@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from './landing.ts';
+import { localizedTextSchema } from './language.ts';
 
 export const paymentStatuses = [
   'pending',

@@ -1,4 +1,4 @@
-import type { ProgramClosedReason } from './landing.ts';
+import type { ProgramClosedReason } from './programs.ts';
 
 /** Plain-language reasons (both languages) for a program that does not take applications. */
 export const programClosedMessages: Record<ProgramClosedReason, { en: string; es: string }> = {

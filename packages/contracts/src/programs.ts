@@ -9,6 +9,7 @@ import {
   localizedTextSchema,
   questionSetSchema,
 } from './question-set.ts';
+import { localizedTextSchema as shownTextSchema } from './language.ts';
 
 const centsSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const plainDateSchema = z.string().refine(isPlainDate, 'Use a real date written YYYY-MM-DD');
@@ -96,3 +97,69 @@ export function isProgramOpen(
 ): boolean {
   return program.opensAt <= today && today <= program.closesAt;
 }
+
+const isoDateTime = z.string().describe('ISO 8601 date-time in UTC');
+
+/** Why a program does not accept applications now; null when it does. */
+export const programClosedReasons = ['not_open_yet', 'closed', 'budget_exhausted'] as const;
+export const programClosedReasonSchema = z.enum(programClosedReasons);
+export type ProgramClosedReason = z.infer<typeof programClosedReasonSchema>;
+
+/** Where now falls against the program's dates (computed by the database clock). */
+export type ProgramWindowState = 'not_open_yet' | 'closed' | 'open';
+
+/**
+ * The one rule for whether a program accepts applications, used by the catalog, the program page and the submit
+ * check: outside its dates it is not open yet or closed; otherwise it is full once committed money reaches the budget.
+ */
+export function programClosedReason(p: {
+  windowState: ProgramWindowState;
+  budgetCents: number;
+  committedCents: number;
+}): ProgramClosedReason | null {
+  if (p.windowState !== 'open') return p.windowState;
+  if (p.committedCents >= p.budgetCents) return 'budget_exhausted';
+  return null;
+}
+
+export const programSummarySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: shownTextSchema,
+  description: shownTextSchema,
+  eligibility: shownTextSchema,
+  maxAmountCents: z.number().int(),
+  opensAt: isoDateTime.nullable(),
+  closesAt: isoDateTime.nullable(),
+  /** Open by its dates only; acceptingApplications also accounts for the budget. */
+  isOpen: z.boolean(),
+  reviewDeadlineDays: z.number().int(),
+  /** True when open today and budget remains: only then can a draft be started or submitted. */
+  acceptingApplications: z.boolean(),
+  closedReason: programClosedReasonSchema.nullable(),
+});
+export type ProgramSummary = z.infer<typeof programSummarySchema>;
+
+export const programsResponseSchema = z.object({ items: z.array(programSummarySchema) });
+export type ProgramsResponse = z.infer<typeof programsResponseSchema>;
+
+/**
+ * Program detail for the citizen: everything the intake form needs to render a program's questions and tell the
+ * person, before they start, whether the program accepts applications now (open dates and remaining budget).
+ */
+export const programDetailSchema = programSummarySchema.extend({
+  version: z.number().int(),
+  payeeType: z.enum(['individual', 'business']),
+  amountQuestionId: z.string(),
+  questionSet: questionSetSchema,
+});
+export type ProgramDetail = z.infer<typeof programDetailSchema>;
+
+export const programSlugParamsSchema = z.object({
+  slug: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'A program slug is lower-case words joined by dashes.',
+    }),
+});

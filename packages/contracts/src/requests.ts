@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedTextSchema } from './language.ts';
 
 /** Where a request stands in its life (DOMAIN.md); the API, the database enum and every screen share this list. */
 export const requestStatuses = [
@@ -20,3 +21,24 @@ export type RequestStatus = z.infer<typeof requestStatusSchema>;
 export const requestIdParamsSchema = z.object({
   requestId: z.uuid({ error: 'Not a request id.' }),
 });
+
+const isoDateTime = z.string().describe('ISO 8601 date-time in UTC');
+
+/** "My requests": the citizen's own requests, newest first (GET /api/requests/mine). */
+export const myRequestItemSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  programId: z.string(),
+  programName: localizedTextSchema,
+  status: requestStatusSchema,
+  amountRequestedCents: z.number().int(),
+  submittedAt: isoDateTime.nullable(),
+  updatedAt: isoDateTime,
+});
+export type MyRequestItem = z.infer<typeof myRequestItemSchema>;
+
+export const myRequestsResponseSchema = z.object({
+  items: z.array(myRequestItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type MyRequestsResponse = z.infer<typeof myRequestsResponseSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageLinksFields, pageQueryFields } from './pagination.ts';
-import { localizedTextSchema, type LocalizedText } from './landing.ts';
+import type { LocalizedText } from './language.ts';
 
 /**
  * Plain-language reasons the citizen reads for the ACH return codes a benefit credit meets in practice; any other
@@ -211,5 +211,3 @@ export const returnImportsResponseSchema = z.object({
   ),
   ...pageLinksFields,
 });
-
-export { localizedTextSchema };

@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-export const LANGUAGES = ['en', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from '@hms/contracts/language';
+
+export type { Language };
+export const LANGUAGES: readonly Language[] = ['en', 'es'];
 export const LANGUAGE_STORAGE_KEY = 'hms.lang';
 
 export function isLanguage(value: unknown): value is Language {

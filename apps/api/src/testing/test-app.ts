@@ -12,6 +12,7 @@ import type { Database } from '../platform/db/schema.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DEMO_PASSWORD } from '../platform/db/seed.ts';
 import { seedDemo } from '../seed.ts';
+import type { Language } from '@hms/contracts/language';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -175,7 +176,7 @@ export async function confirmationTokenFor(db: Kysely<Database>, email: string):
 export async function registerCitizen(
   t: Pick<TestContext, 'app' | 'db'>,
   email: string,
-  opts: { displayName?: string; password?: string; language?: 'en' | 'es' } = {},
+  opts: { displayName?: string; password?: string; language?: Language } = {},
 ): Promise<Agent> {
   const a = new Agent(t.app);
   const res = await a.post('/api/auth/register', {

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReassignForm, type ReassignTarget } from './reassign-form.tsx';
 import { axeViolations } from './axe.test-helper.ts';
+import type { Language } from '@hms/contracts/language';
 
 const target: ReassignTarget = {
   id: '00000000-0000-7000-8000-000000000001',
@@ -46,7 +47,7 @@ function serve(assignment: () => { status: number; body: unknown }) {
   });
 }
 
-function renderForm(language: 'en' | 'es' = 'en') {
+function renderForm(language: Language = 'en') {
   document.cookie = 'hms_csrf=t';
   return render(
     <QueryClientProvider

@@ -14,8 +14,9 @@ import {
   submitResponseSchema,
   withdrawBodySchema,
 } from '@hms/contracts/applications';
-import { requestIdParamsSchema } from '@hms/contracts/requests';
-import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
+import { myRequestsResponseSchema, requestIdParamsSchema } from '@hms/contracts/requests';
+import { paginationQuerySchema } from '@hms/contracts/pagination';
+import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/programs';
 import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
@@ -29,6 +30,23 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     user: currentUser(request as Parameters<typeof currentUser>[0]),
     ip: request.ip || null,
   });
+
+  app.get(
+    '/requests/mine',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'listMyRequests',
+        tags: ['requests'],
+        summary: "The caller's own requests, drafts included, newest first",
+        description:
+          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
+        querystring: paginationQuerySchema,
+        response: { 200: myRequestsResponseSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => service.myRequests(db, caller(request).user.id, request.query),
+  );
 
   app.post(
     '/programs/:slug/drafts',

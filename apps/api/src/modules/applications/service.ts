@@ -13,7 +13,9 @@ import {
   type SubmitResponse,
   type WithdrawBody,
 } from '@hms/contracts/applications';
-import { programClosedMessages, type ProgramDetail } from '@hms/contracts/intake';
+import { programClosedMessages } from '@hms/contracts/program-closed';
+import type { ProgramDetail } from '@hms/contracts/programs';
+import type { MyRequestsResponse } from '@hms/contracts/requests';
 import {
   allQuestions,
   buildAnswersSchema,
@@ -236,6 +238,54 @@ export async function requestProgram(
     { id: row.program_id },
     await programs.definitionForRequest(db, row),
   );
+}
+
+const MY_REQUESTS_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/;
+
+function encodeMyRequestsCursor(c: repo.RequestCursor): string {
+  return Buffer.from(`${c.createdAt}|${c.id}`).toString('base64url');
+}
+
+function decodeMyRequestsCursor(raw: string): repo.RequestCursor {
+  const m = MY_REQUESTS_CURSOR.exec(Buffer.from(raw, 'base64url').toString('utf8'));
+  if (!m) {
+    throw badRequest('validation.cursor_invalid', 'The cursor is not valid.', [
+      {
+        field: 'query.cursor',
+        message:
+          'Use the nextCursor value from the previous page exactly as returned, or leave cursor out for the first page.',
+      },
+    ]);
+  }
+  return { createdAt: m[1]!, id: m[2]! };
+}
+
+/** "My requests": the citizen's own requests, newest first, a page at a time. */
+export async function myRequests(
+  db: Db,
+  userId: string,
+  q: { cursor?: string | undefined; limit: number },
+): Promise<MyRequestsResponse> {
+  const after = q.cursor ? decodeMyRequestsCursor(q.cursor) : null;
+  const rows = await repo.listRequestsOfApplicant(db, userId, q.limit, after);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      programId: r.program_id,
+      programName: { en: r.name_en, es: r.name_es },
+      status: r.status,
+      amountRequestedCents: r.amount_requested_cents,
+      submittedAt: isoOrNull(r.submitted_at),
+      updatedAt: iso(r.updated_at),
+    })),
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeMyRequestsCursor({ createdAt: last.created_at_text, id: last.id })
+        : null,
+  };
 }
 
 function closedProblem(

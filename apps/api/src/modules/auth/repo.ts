@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
 import type { Database } from '../../platform/db/schema.ts';
+import type { Language } from '@hms/contracts/language';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db
@@ -26,7 +27,7 @@ export async function insertUserIfNew(
     email: string;
     passwordHash: string;
     displayName: string;
-    language: 'en' | 'es';
+    language: Language;
   },
 ): Promise<string | null> {
   const row = await db
@@ -56,9 +57,9 @@ export async function addRoles(db: Kysely<Database>, userId: string, roles: Role
 export async function updateUserProfile(
   db: Kysely<Database>,
   userId: string,
-  patch: { language?: 'en' | 'es' | undefined; displayName?: string | undefined },
+  patch: { language?: Language | undefined; displayName?: string | undefined },
 ): Promise<void> {
-  const set: { language?: 'en' | 'es'; display_name?: string } = {};
+  const set: { language?: Language; display_name?: string } = {};
   if (patch.language !== undefined) set.language = patch.language;
   if (patch.displayName !== undefined) set.display_name = patch.displayName;
   if (Object.keys(set).length === 0) return;
@@ -73,7 +74,7 @@ export async function insertPendingRegistration(
     email: string;
     passwordHash: string;
     displayName: string;
-    language: 'en' | 'es';
+    language: Language;
     expiresAt: Date;
   },
 ): Promise<void> {

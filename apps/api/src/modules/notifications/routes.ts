@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { paginationQuerySchema } from '@hms/contracts/landing';
+import { paginationQuerySchema } from '@hms/contracts/pagination';
 import {
   notificationIdParamsSchema,
   notificationsResponseSchema,

@@ -1,10 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/intake';
+import {
+  programDetailSchema,
+  programSlugParamsSchema,
+  programsResponseSchema,
+} from '@hms/contracts/programs';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import * as service from './service.ts';
 
 export const programRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
+
+  app.get(
+    '',
+    {
+      schema: {
+        operationId: 'listPrograms',
+        tags: ['programs'],
+        summary: 'Programs, with whether each is open for applications now',
+        description: 'Roles: public (no sign-in).',
+        response: { 200: programsResponseSchema },
+      },
+    },
+    async () => service.programCatalog(db),
+  );
 
   app.get(
     '/:slug',

@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
-import { programDefinitionSchema, type ProgramDefinition } from '@hms/contracts/programs';
 import { seedPrograms } from '@hms/contracts/programs-seed';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import {
   programClosedReason,
+  programDefinitionSchema,
   type ProgramClosedReason,
+  type ProgramDefinition,
   type ProgramDetail,
-} from '@hms/contracts/intake';
-import type { ProgramsResponse } from '@hms/contracts/landing';
+  type ProgramsResponse,
+} from '@hms/contracts/programs';
 import type { Database } from '../../platform/db/schema.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';

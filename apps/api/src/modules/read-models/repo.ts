@@ -8,48 +8,6 @@ export const OPEN_STATUSES = [
   'awaiting_second_approval',
 ] as const;
 
-export interface RequestCursor {
-  createdAt: string; // microsecond-precision UTC timestamp text, exact as stored
-  id: string;
-}
-
-// created_at is rendered as text with microseconds: a JS Date would drop them and the cursor would skip rows.
-const createdAtText = sql<string>`to_char(requests.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-export async function listRequestsOfApplicant(
-  db: Kysely<Database>,
-  applicantId: string,
-  limit: number,
-  after: RequestCursor | null,
-) {
-  let q = db
-    .selectFrom('requests')
-    .innerJoin('programs', 'programs.id', 'requests.program_id')
-    .select([
-      'requests.id',
-      'requests.reference',
-      'requests.program_id',
-      'programs.name_en',
-      'programs.name_es',
-      'requests.status',
-      'requests.amount_requested_cents',
-      'requests.submitted_at',
-      'requests.updated_at',
-      createdAtText.as('created_at_text'),
-    ])
-    .where('requests.applicant_id', '=', applicantId);
-  if (after) {
-    q = q.where(
-      sql<boolean>`(requests.created_at, requests.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
-    );
-  }
-  return q
-    .orderBy('requests.created_at', 'desc')
-    .orderBy('requests.id', 'desc')
-    .limit(limit + 1)
-    .execute();
-}
-
 const NO_ASSIGNEE = '00000000-0000-0000-0000-000000000000';
 
 /**

@@ -1,53 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  financeSummaryResponseSchema,
-  inboxCountsResponseSchema,
-  myRequestsResponseSchema,
-  paginationQuerySchema,
-  programsResponseSchema,
-} from '@hms/contracts/landing';
+import { financeSummaryResponseSchema } from '@hms/contracts/finance-summary';
+import { inboxCountsResponseSchema } from '@hms/contracts/inbox';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
-import * as programs from '../programs/service.ts';
 
-const guarded = problemResponses(400, 401, 403);
-
-/** The first screen of each remote: small read models (my requests, inbox counts, finance summary) computed from
- * requests and payments; the program list is the programs module's catalog. */
+/**
+ * Read models: answers that read several owners' tables and write nothing. The approvers' queue counts (requests
+ * and the trigger-kept inbox_queue_counts) and the finance summary (requests and payments per program). A read that
+ * belongs to one owner lives with that owner (the program list in programs, "my requests" in applications).
+ */
 export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
-
-  app.get(
-    '/programs',
-    {
-      schema: {
-        operationId: 'listPrograms',
-        tags: ['programs'],
-        summary: 'Programs, with whether each is open for applications now',
-        description: 'Roles: public (no sign-in).',
-        response: { 200: programsResponseSchema },
-      },
-    },
-    async () => programs.programCatalog(db),
-  );
-
-  app.get(
-    '/requests/mine',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'listMyRequests',
-        tags: ['requests'],
-        summary: "The caller's own requests, drafts included, newest first",
-        description:
-          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
-        querystring: paginationQuerySchema,
-        response: { 200: myRequestsResponseSchema, ...guarded },
-      },
-    },
-    async (request) => service.myRequests(db, currentUser(request).id, request.query),
-  );
 
   app.get(
     '/inbox/counts',

@@ -3,12 +3,13 @@ import type { Role } from '@hms/contracts/auth';
 import type { Database } from '../db/schema.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { hashToken, newToken } from './tokens.ts';
+import type { Language } from '@hms/contracts/language';
 
 export interface AuthUser {
   id: string;
   email: string;
   displayName: string;
-  language: 'en' | 'es';
+  language: Language;
   roles: Role[];
   sessionId: string;
 }

@@ -3,6 +3,7 @@ import type { Role } from '@hms/contracts/auth';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { TemplateContext } from '../notification-templates.ts';
 import type { RequestEventType } from '@hms/contracts/request-events';
+import type { Language } from '@hms/contracts/language';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -13,7 +14,7 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   display_name: string;
-  language: Generated<'en' | 'es'>;
+  language: Generated<Language>;
   created_at: CreatedAt;
 }
 
@@ -24,7 +25,7 @@ export interface PendingRegistrationsTable {
   email: string;
   password_hash: string;
   display_name: string;
-  language: 'en' | 'es';
+  language: Language;
   created_at: CreatedAt;
   expires_at: Timestamp;
 }
@@ -185,7 +186,7 @@ export interface NotificationsTable {
   request_id: string | null;
   event_id: string | null;
   /** The language it was sent in (the email's); the in-app text is rendered in the reader's language when read. */
-  language: 'en' | 'es';
+  language: Language;
   title: string;
   body: string;
   created_at: CreatedAt;

@@ -24,10 +24,10 @@ export function tokenMutationOptions() {
     ) => {
       if (a.kind === 'create')
         return unwrap(apiClient.POST('/api/service-tokens', { body: a.body }));
-      const path = { params: { path: { id: a.id } } };
+      const path = { params: { path: { tokenId: a.id } } };
       if (a.kind === 'rotate')
-        return unwrap(apiClient.POST('/api/service-tokens/{id}/rotate', path));
-      return unwrap(apiClient.POST('/api/service-tokens/{id}/revoke', path));
+        return unwrap(apiClient.POST('/api/service-tokens/{tokenId}/rotate', path));
+      return unwrap(apiClient.POST('/api/service-tokens/{tokenId}/revoke', path));
     },
   });
 }

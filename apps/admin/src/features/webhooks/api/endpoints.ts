@@ -23,8 +23,8 @@ export function endpointMutationOptions() {
       a.kind === 'create'
         ? unwrap(apiClient.POST('/api/webhooks/endpoints', { body: a.body }))
         : unwrap(
-            apiClient.POST('/api/webhooks/endpoints/{id}/disable', {
-              params: { path: { id: a.id } },
+            apiClient.POST('/api/webhooks/endpoints/{endpointId}/disable', {
+              params: { path: { endpointId: a.id } },
             }),
           ),
   });

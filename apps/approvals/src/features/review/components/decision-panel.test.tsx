@@ -8,6 +8,7 @@ import { DecisionPanel } from './decision-panel.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { sampleQuestionSet } from '../question-set.test-helper.ts';
+import type { Language } from '@hms/contracts/language';
 
 const review: ReviewDetail = {
   id: 'r1',
@@ -60,7 +61,7 @@ function Harness({
   detail?: ReviewDetail;
   /** What the server answers to a confirmed decision (a problem), as the mutation's error. */
   respond?: (b: DecisionBody) => unknown;
-  language?: 'en' | 'es';
+  language?: Language;
 }) {
   const [open, setOpen] = useState<DecisionKind | null>(null);
   const [failure, setFailure] = useState<unknown>(error ?? null);

@@ -1,4 +1,4 @@
-import type { FinanceSummaryResponse } from '@hms/contracts/landing';
+import type { FinanceSummaryResponse } from '@hms/contracts/finance-summary';
 import { formatCents, useLanguage, useT } from '@hms/ui';
 import { summaryMessages } from '../messages.ts';
 

@@ -6,6 +6,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StepForm, type StepFormProps } from './step-form.tsx';
+import type { Language } from '@hms/contracts/language';
 
 afterEach(() => {
   cleanup();
@@ -14,7 +15,7 @@ afterEach(() => {
 
 function renderStep(
   props: Partial<StepFormProps> & Pick<StepFormProps, 'step' | 'questionSet'>,
-  language: 'en' | 'es' = 'en',
+  language: Language = 'en',
 ) {
   const onSave = props.onSave ?? vi.fn(async () => undefined);
   render(

@@ -16,6 +16,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { applicationMessages } from '../messages.ts';
 import { QuestionField } from './question-field.tsx';
 import { fieldId, fieldNameOf, toFormValues } from './form-values.ts';
+import type { Language } from '@hms/contracts/language';
 
 type Values = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ type Values = Record<string, unknown>;
  */
 function lazySchemaResolver(
   questionSet: QuestionSet,
-  language: 'en' | 'es',
+  language: Language,
   stepId: string,
 ): { resolver: Resolver<Values, unknown, Answers>; preload: () => void } {
   let loading: Promise<Resolver<Values, unknown, Answers>> | undefined;

@@ -4,6 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProgramCard } from './program-card.tsx';
+import type { Language } from '@hms/contracts/language';
 
 const base: Program = {
   id: 'p1',
@@ -20,7 +21,7 @@ const base: Program = {
   closedReason: null,
 };
 
-function renderCard(program: Program, language: 'en' | 'es' = 'en') {
+function renderCard(program: Program, language: Language = 'en') {
   render(
     <LanguageProvider initialLanguage={language}>
       <MemoryRouter>

@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { MyRequestsRoute } from './my-requests-route.tsx';
+import type { Language } from '@hms/contracts/language';
 
 const item = (n: number, status: string, submittedAt: string | null) => ({
   id: `id-${n}`,
@@ -47,7 +48,7 @@ afterEach(() => {
   localStorage.clear();
 });
 
-function renderRoute(language: 'en' | 'es' = 'en') {
+function renderRoute(language: Language = 'en') {
   render(
     <QueryClientProvider
       client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
