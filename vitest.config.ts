@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
+          setupFiles: ['./packages/ui/src/vitest-setup.test-helper.ts'],
           include: [
             'packages/{ui,api-client}/src/**/*.test.{ts,tsx}',
             'apps/{shell,intake,approvals,finance,admin}/src/**/*.test.{ts,tsx}',
