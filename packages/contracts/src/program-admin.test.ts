@@ -133,3 +133,21 @@ describe('readable eligibility rules', () => {
     expect(describeRule(money, questionSet, 'en')).toBe('“Revenue 2024” is at least $1,500.00');
   });
 });
+
+describe('draft question sets', () => {
+  it('saves blank Spanish in questions but refuses a condition on a later question', () => {
+    const draft = definitionToDraft(permitFeeRefund, 'REFUND');
+    const q0 = draft.questionSet.steps[0]!.questions[0]!;
+    const blankSpanish = structuredClone(draft);
+    blankSpanish.questionSet.steps[0]!.questions[0] = { ...q0, label: { en: q0.label.en, es: '' } };
+    expect(programDraftSchema.safeParse(blankSpanish).success).toBe(true);
+    const later = structuredClone(draft);
+    later.questionSet.steps[0]!.questions[0] = {
+      ...q0,
+      showIf: { questionId: draft.amountQuestionId, equals: 1 },
+    };
+    const res = programDraftSchema.safeParse(later);
+    expect(res.success).toBe(false);
+    expect(res.error!.issues[0]!.path.join('.')).toBe('questionSet.steps.0.questions.0.showIf');
+  });
+});

@@ -20,7 +20,9 @@ import {
   eligibilityRuleProblems,
   eligibilityRuleSchema,
   identifierSchema,
+  questionSchema,
   questionSetSchema,
+  stepSchema,
   ruleKind,
   type EligibilityRule,
   type Question,
@@ -50,6 +52,39 @@ export const draftTextSchema = z
   })
   .strict();
 export type DraftText = z.infer<typeof draftTextSchema>;
+
+/** A text of a question or step as it is being written: either language may still be blank in a draft. */
+const editedTextSchema = z
+  .object({ en: z.string().trim().max(2000), es: z.string().trim().max(2000) })
+  .strict();
+
+/**
+ * A question set as it is being edited: the same schema as questionSetSchema (every rule of what can work: ids,
+ * types, limits, conditions on earlier questions, options) except that texts may still be blank. The go-live
+ * checklist reports blank texts through questionSetProblems (contracts/question-set-problems.ts); a draft with a
+ * condition on a later question, a choice without options… is refused when saved.
+ */
+export const draftQuestionSchema = questionSchema.safeExtend({
+  label: editedTextSchema,
+  hint: editedTextSchema.optional(),
+  errorName: editedTextSchema.optional(),
+  pattern: z
+    .object({ regex: z.string().min(1), message: editedTextSchema })
+    .strict()
+    .optional(),
+  options: z
+    .array(z.object({ value: z.string().min(1), label: editedTextSchema }).strict())
+    .min(1)
+    .optional(),
+});
+export const draftStepSchema = stepSchema.safeExtend({
+  title: editedTextSchema,
+  description: editedTextSchema.optional(),
+  questions: z.array(draftQuestionSchema).min(1),
+});
+export const draftQuestionSetSchema = questionSetSchema.safeExtend({
+  steps: z.array(draftStepSchema).min(1),
+});
 
 /** Whether new bank accounts get a zero-dollar prenote, and a wait, before the first payment. */
 export const PRENOTE_POLICIES = ['none', 'new_accounts'] as const;
@@ -82,7 +117,7 @@ export const programDraftSchema = z
     achEntryDescription: achEntryDescriptionSchema,
     /** The money question whose answer is the amount requested (and, once approved, paid). */
     amountQuestionId: identifierSchema,
-    questionSet: questionSetSchema,
+    questionSet: draftQuestionSetSchema,
     eligibilityRules: z.array(eligibilityRuleSchema).max(50),
   })
   .strict()
@@ -245,7 +280,7 @@ export type ChecklistItemId = z.infer<typeof checklistItemIdSchema>;
 
 /**
  * The go-live checklist. spanish: every citizen text has its Spanish; form: the definition validates and the form
- * previews without problems; budget: budget and approval threshold set; approval: a second administrator approved
+ * previews without problems (questionSetProblems) and the definition is complete; budget: budget and approval threshold set; approval: a second administrator approved
  * (or the agency switched the second approval off). `problems` name the field or question.
  */
 export const checklistSchema = z.object({
