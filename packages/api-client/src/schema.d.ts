@@ -1617,6 +1617,7 @@ export interface components {
             signInLock: components["schemas"]["SignInLockInput"] | null;
             claimedRequests: number;
             isYou: boolean;
+            lastActiveAdmin: boolean;
         };
         InvitationInfoInput: {
             email: string;
@@ -1706,6 +1707,7 @@ export interface components {
             signInLock: components["schemas"]["SignInLock"] | null;
             claimedRequests: number;
             isYou: boolean;
+            lastActiveAdmin: boolean;
         };
         InvitationInfo: {
             email: string;
