@@ -135,6 +135,8 @@ describe('role matrix', () => {
         'listMyRequests',
         'getInboxCounts',
         'getFinanceSummary',
+        'getSettings',
+        'updateSettings',
       ]),
     );
   });

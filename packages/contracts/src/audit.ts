@@ -46,6 +46,9 @@ export const auditActions = [
   'webhook_endpoint.created',
   'webhook_endpoint.disabled',
   'webhook_delivery.redelivered',
+  'settings.updated',
+  'audit_log.exported',
+  'email.retried',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -139,6 +139,12 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     en: 'Webhook delivery sent again',
     es: 'Entrega de webhook enviada de nuevo',
   },
+  'settings.updated': { en: 'Agency settings changed', es: 'Ajustes de la agencia cambiados' },
+  'audit_log.exported': {
+    en: 'Audit log exported to CSV',
+    es: 'Registro de auditoría exportado a CSV',
+  },
+  'email.retried': { en: 'Dead email sent again', es: 'Correo muerto enviado de nuevo' },
 };
 
 export const paymentStatusLabels: Record<PaymentStatus, Label> = {
