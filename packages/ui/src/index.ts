@@ -11,6 +11,8 @@ export type {
   TextAreaFieldProps,
   TextFieldProps,
 } from './Field.tsx';
+export { HelpPanel, defineHelp } from './HelpPanel.tsx';
+export type { HelpContent, HelpText } from './HelpPanel.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
 export {
   fieldErrorText,

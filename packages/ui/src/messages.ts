@@ -17,6 +17,10 @@ export const uiMessages = defineMessages({
     scrollCue: 'The table is wider than the page: scroll it sideways to see every column',
     pagePrevious: 'Previous page',
     pageNext: 'Next page',
+    helpSummary: 'About this page',
+    helpPurpose: 'What this page is for',
+    helpCheck: 'What to check',
+    helpNext: 'What happens next',
   },
   es: {
     errorSummaryTitle: 'Hay un problema',
@@ -34,5 +38,9 @@ export const uiMessages = defineMessages({
       'La tabla es más ancha que la página: desplácela hacia los lados para ver todas las columnas',
     pagePrevious: 'Página anterior',
     pageNext: 'Página siguiente',
+    helpSummary: 'Acerca de esta página',
+    helpPurpose: 'Para qué sirve esta página',
+    helpCheck: 'Qué revisar',
+    helpNext: 'Qué pasa después',
   },
 });

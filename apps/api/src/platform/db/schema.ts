@@ -254,6 +254,49 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   documents: DocumentsTable;
   program_versions: ProgramVersionsTable;
+  program_drafts: ProgramDraftsTable;
+  program_publish_requests: ProgramPublishRequestsTable;
+}
+
+// ── Program administration (migration 0110), owned by the programs module. ──
+export interface ProgramsTable {
+  archived_at: Timestamp | null;
+  admin_changed_at: Timestamp | null;
+}
+
+export interface ProgramVersionsTable {
+  published_by: string | null;
+  approved_by: string | null;
+  change_summary: string | null;
+  publish_request_id: string | null;
+}
+
+export interface ProgramDraftsTable {
+  program_id: string;
+  slug: string;
+  definition: Json<Record<string, unknown>>;
+  revision: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ProgramPublishRequestsTable {
+  id: string;
+  program_id: string;
+  kind: 'publish' | 'revert';
+  state: Generated<'pending' | 'published' | 'withdrawn' | 'superseded'>;
+  definition: Json<Record<string, unknown>>;
+  draft_revision: number;
+  revert_to_version: number | null;
+  change_summary: string;
+  second_approval_required: boolean;
+  requested_by: string;
+  requested_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  published_version: number | null;
 }
 
 // ── Approvals (migration 0200): declaration merging adds the columns and tables of the approvals modules. ──

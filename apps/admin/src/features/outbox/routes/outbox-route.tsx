@@ -1,10 +1,11 @@
-import { LoadingState, PageTitle, ProblemAlert, SelectField, useT } from '@hms/ui';
+import { HelpPanel, LoadingState, PageTitle, ProblemAlert, SelectField, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { outboxQueryOptions, type OutboxQuery, type OutboxStatus } from '../api/outbox.ts';
 import { OutboxTable } from '../components/outbox-table.tsx';
 import { outboxMessages } from '../messages.ts';
+import { outboxHelp } from '../help.ts';
 
 const STATUSES = ['queued', 'sent', 'dead'] as const satisfies readonly OutboxStatus[];
 const isStatus = (v: string | null): v is OutboxStatus =>
@@ -44,6 +45,7 @@ export function OutboxRoute() {
     <>
       <PageTitle>{tr('outboxTitle')}</PageTitle>
       <p className="usa-intro">{tr('outboxLead')}</p>
+      <HelpPanel content={outboxHelp} />
       {outbox.data && !outbox.data.smtpConfigured ? (
         <div className="usa-alert usa-alert--info usa-alert--slim margin-y-2">
           <div className="usa-alert__body">

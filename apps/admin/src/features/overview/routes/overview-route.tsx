@@ -1,6 +1,7 @@
-import { PageTitle, useLanguage, useT } from '@hms/ui';
+import { HelpPanel, PageTitle, useLanguage, useT } from '@hms/ui';
 import { Link } from 'react-router';
 import { ADMIN_SECTIONS, adminAreaMessages } from '../../../shared/sections.ts';
+import { overviewHelp } from '../help.ts';
 
 /** Admin landing page: every administration screen and what it is for. */
 export function AdminOverviewRoute() {
@@ -10,6 +11,7 @@ export function AdminOverviewRoute() {
     <>
       <PageTitle>{tr('overviewTitle')}</PageTitle>
       <p className="usa-intro">{tr('overviewLead')}</p>
+      <HelpPanel content={overviewHelp} />
       <ul className="usa-list usa-list--unstyled">
         {ADMIN_SECTIONS.map((s) => (
           <li key={s.path} className="margin-bottom-3">

@@ -1,5 +1,6 @@
 import { signInThrottleKeys } from '@hms/api-client';
 import {
+  HelpPanel,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -15,6 +16,7 @@ import {
   throttledAccountsQueryOptions,
 } from '../api/sign-in-locks.ts';
 import { signInLocksMessages } from '../messages.ts';
+import { throttleHelp } from '../help.ts';
 
 /**
  * Admin: accounts with failed sign-ins counted against them. The sources that failed wait before trying again (the
@@ -38,6 +40,7 @@ export function SignInThrottleRoute() {
     <>
       <PageTitle>{tr('throttleTitle')}</PageTitle>
       <p className="usa-intro">{tr('throttleLead')}</p>
+      <HelpPanel content={throttleHelp} />
       <div aria-live="polite">
         {cleared ? (
           <div className="usa-alert usa-alert--success usa-alert--slim" role="status">

@@ -1,5 +1,6 @@
 import { serviceTokenKeys } from '@hms/api-client';
 import {
+  HelpPanel,
   ErrorSummary,
   LoadingState,
   PageTitle,
@@ -17,6 +18,7 @@ import { useState, type FormEvent } from 'react';
 import { tokenMutationOptions, tokensQueryOptions, type ServiceToken } from '../api/tokens.ts';
 import { tokensMessages } from '../messages.ts';
 import { SecretOnce } from '../../../shared/secret-once.tsx';
+import { tokensHelp } from '../help.ts';
 
 const SCOPES = [
   ['settlement:write', 'scope_settlement'],
@@ -66,6 +68,7 @@ export function TokensRoute() {
     <>
       <PageTitle>{tr('tokensTitle')}</PageTitle>
       <p className="usa-intro">{tr('tokensLead')}</p>
+      <HelpPanel content={tokensHelp} />
       <form className="usa-form" onSubmit={onCreate} noValidate>
         <ErrorSummary {...errors.summary} />
         {errors.problem ? <ProblemAlert error={errors.problem} /> : null}

@@ -1,5 +1,6 @@
 import { webhookEndpointKeys } from '@hms/api-client';
 import {
+  HelpPanel,
   ErrorSummary,
   LoadingState,
   PageTitle,
@@ -21,6 +22,7 @@ import {
 } from '../api/endpoints.ts';
 import { webhooksMessages } from '../messages.ts';
 import { SecretOnce } from '../../../shared/secret-once.tsx';
+import { endpointsHelp } from '../help.ts';
 
 const EVENTS: CreateEndpointBody['eventTypes'] = [
   'request.approved',
@@ -71,6 +73,7 @@ export function EndpointsRoute() {
     <>
       <PageTitle>{tr('endpointsTitle')}</PageTitle>
       <p className="usa-intro">{tr('endpointsLead')}</p>
+      <HelpPanel content={endpointsHelp} />
       <form className="usa-form usa-form--large" onSubmit={onCreate} noValidate>
         <ErrorSummary {...errors.summary} />
         {errors.problem ? <ProblemAlert error={errors.problem} /> : null}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { inboxCountsQueryOptions, programsQueryOptions } from '@hms/api-client';
-import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
+import { HelpPanel, EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
 import type { InboxQuery, InboxQueue } from '@hms/contracts/inbox';
 import {
   bulkApproveMutationOptions,
@@ -22,6 +22,7 @@ import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
 import { ReassignForm } from '../../../shared/reassign-form.tsx';
 import { useStatusLabel } from '../../../shared/badges.tsx';
+import { inboxHelp } from '../help.ts';
 
 export const reviewHref = (id: string) => `/approvals/requests/${id}`;
 
@@ -86,6 +87,7 @@ export function InboxRoute() {
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-hint">{tr('liveNote')}</p>
+      <HelpPanel content={inboxHelp} />
       <button
         type="button"
         className="usa-button usa-button--unstyled"

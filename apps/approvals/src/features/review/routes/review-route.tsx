@@ -2,7 +2,15 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionKind } from '@hms/contracts/decisions';
-import { LoadingState, PageTitle, ProblemAlert, formatCents, useLanguage, useT } from '@hms/ui';
+import {
+  HelpPanel,
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  formatCents,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { claimMutationOptions, releaseMutationOptions } from '../../../shared/assignment-api.ts';
 import {
   commentMutationOptions,
@@ -34,6 +42,7 @@ import {
 import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
+import { reviewHelp } from '../help.ts';
 
 export function ReviewRoute() {
   const { id = '' } = useParams();
@@ -86,6 +95,7 @@ export function ReviewRoute() {
         {tr('back')}
       </Link>
       <PageTitle>{tr('title', { reference: r.reference })}</PageTitle>
+      <HelpPanel content={reviewHelp} />
       {/* The decision follows the evidence in reading order: one link takes a keyboard user straight to it. */}
       <p>
         <a className="usa-link" href="#actions-h">

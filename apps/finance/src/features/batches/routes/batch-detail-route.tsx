@@ -1,5 +1,6 @@
 import { batchKeys, paymentKeys } from '@hms/api-client';
 import {
+  HelpPanel,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -22,6 +23,7 @@ import {
 } from '../api/batches.ts';
 import { BatchActions } from '../components/batch-actions.tsx';
 import { batchesMessages } from '../messages.ts';
+import { batchDetailHelp } from '../help.ts';
 
 function saveText(fileName: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -70,6 +72,7 @@ export function BatchDetailRoute() {
         <Link to="/finance/batches">{tr('back')}</Link>
       </p>
       <PageTitle>{tr('detailTitle', { file: `${b.fileDate} ${b.fileIdModifier}` })}</PageTitle>
+      <HelpPanel content={batchDetailHelp} />
       <dl>
         <dt>{tr('status')}</dt>
         <dd>{label(batchStatusLabels[b.status])}</dd>

@@ -1,4 +1,5 @@
 import {
+  HelpPanel,
   EmptyState,
   LoadingState,
   PageTitle,
@@ -16,6 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { batchesQueryOptions } from '../api/batches.ts';
 import { batchesMessages } from '../messages.ts';
+import { batchesHelp } from '../help.ts';
 
 export function BatchesRoute() {
   const tr = useT(batchesMessages);
@@ -29,6 +31,7 @@ export function BatchesRoute() {
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
+      <HelpPanel content={batchesHelp} />
       {batches.isPending ? (
         <LoadingState label={tr('loading')} />
       ) : batches.isError ? (

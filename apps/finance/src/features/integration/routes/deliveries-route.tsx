@@ -1,5 +1,13 @@
 import { deliveryKeys } from '@hms/api-client';
-import { LoadingState, PageTitle, Pager, ProblemAlert, SelectField, useT } from '@hms/ui';
+import {
+  HelpPanel,
+  LoadingState,
+  PageTitle,
+  Pager,
+  ProblemAlert,
+  SelectField,
+  useT,
+} from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -10,6 +18,7 @@ import {
 } from '../api/deliveries.ts';
 import { DeliveriesTable } from '../components/deliveries-table.tsx';
 import { integrationMessages } from '../messages.ts';
+import { integrationHelp } from '../help.ts';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'failed', 'dead'];
 const isStatus = (v: string | null): v is DeliveryStatus =>
@@ -36,6 +45,7 @@ export function DeliveriesRoute() {
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
+      <HelpPanel content={integrationHelp} />
       <div className="maxw-mobile-lg">
         <SelectField
           id="delivery-status"

@@ -1,6 +1,7 @@
 import { paymentKeys, programsQueryOptions } from '@hms/api-client';
 import {
   EmptyState,
+  HelpPanel,
   ErrorSummary,
   LoadingState,
   PageTitle,
@@ -22,6 +23,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { buildBatchMutationOptions, paymentsQueryOptions } from '../api/payments.ts';
 import { PaymentsStatusTable } from '../components/payments-status-table.tsx';
 import { PaymentsTable } from '../components/payments-table.tsx';
+import { buildHelp, statusHelp } from '../help.ts';
 import { paymentsMessages } from '../messages.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -105,6 +107,7 @@ export function PaymentsRoute() {
     <>
       <PageTitle>{batchable ? tr('title') : tr('titleAll')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
+      <HelpPanel content={batchable ? buildHelp : statusHelp} />
       <form
         key={programs.isSuccess ? 'ready' : 'loading'}
         className="usa-form usa-form--large margin-bottom-3"

@@ -1,6 +1,6 @@
 import { financeKeys, meQueryOptions, nocKeys } from '@hms/api-client';
 import { nocStatusLabels } from '@hms/contracts/labels';
-import { LoadingState, PageTitle, Pager, ProblemAlert, useLabel, useT } from '@hms/ui';
+import { HelpPanel, LoadingState, PageTitle, Pager, ProblemAlert, useLabel, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { ImportForm } from '../components/import-form.tsx';
 import { ImportResult } from '../components/import-result.tsx';
 import { NocTable } from '../components/noc-table.tsx';
 import { returnsMessages } from '../messages.ts';
+import { nocHelp, returnsHelp } from '../help.ts';
 
 export function ReturnsRoute() {
   const tr = useT(returnsMessages);
@@ -43,12 +44,14 @@ export function ReturnsRoute() {
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
+      <HelpPanel content={returnsHelp} />
       <ImportForm busy={importer.isPending} onSubmit={(f) => importer.mutateAsync(f)} />
       {importer.data ? <ImportResult result={importer.data} /> : null}
 
       <section aria-labelledby="noc-heading" className="margin-top-5">
         <h2 id="noc-heading">{tr('nocHeading')}</h2>
         <p>{tr('nocLead')}</p>
+        <HelpPanel content={nocHelp} />
         <div role="status" aria-live="polite">
           {status}
         </div>

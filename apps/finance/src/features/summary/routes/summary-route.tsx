@@ -1,10 +1,11 @@
 import { financeSummaryQueryOptions } from '@hms/api-client';
-import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
+import { HelpPanel, EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { ByProgramChart } from '../components/by-program-chart.tsx';
 import { ByProgramTable } from '../components/by-program-table.tsx';
 import { Totals } from '../components/totals.tsx';
 import { summaryMessages } from '../messages.ts';
+import { summaryHelp } from '../help.ts';
 
 export function SummaryRoute() {
   const tr = useT(summaryMessages);
@@ -13,6 +14,7 @@ export function SummaryRoute() {
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
+      <HelpPanel content={summaryHelp} />
       {summary.isPending ? (
         <LoadingState label={tr('loading')} />
       ) : summary.isError ? (
