@@ -35,6 +35,7 @@ import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { sessionPolicy } from './modules/settings/service.ts';
+import { staffRoutes } from './modules/staff/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -100,6 +101,7 @@ export async function buildApp({
   await app.register(applicationRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
+  await app.register(staffRoutes, { prefix: '/api' });
 
   await app.register(paymentsRoutes, { prefix: '/api/payments' });
   await app.register(batchesRoutes, { prefix: '/api/batches' });
