@@ -141,6 +141,8 @@ describe('role matrix', () => {
         'listMyRequests',
         'getInboxCounts',
         'getFinanceSummary',
+        'getSettings',
+        'updateSettings',
         // Staff accounts (issue 11, item 5).
         'listStaff',
         'inviteStaff',
