@@ -46,6 +46,14 @@ export const auditActions = [
   'webhook_endpoint.created',
   'webhook_endpoint.disabled',
   'webhook_delivery.redelivered',
+  'program.created',
+  'program.draft_saved',
+  'program.publish_requested',
+  'program.publish_withdrawn',
+  'program.published',
+  'program.opened',
+  'program.closed',
+  'program.archived',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
