@@ -135,6 +135,22 @@ describe('role matrix', () => {
         'listMyRequests',
         'getInboxCounts',
         'getFinanceSummary',
+        // Program administration (issue 11): admin only.
+        'listAdminPrograms',
+        'createProgram',
+        'getAdminProgram',
+        'saveProgramDraft',
+        'requestProgramPublish',
+        'approveProgramPublish',
+        'withdrawProgramPublish',
+        'openProgram',
+        'closeProgram',
+        'archiveProgram',
+        'listProgramVersions',
+        'getProgramVersionDiff',
+        'getProgramDraftDiff',
+        'revertProgram',
+        'previewProgramEligibility',
       ]),
     );
   });

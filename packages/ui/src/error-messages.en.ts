@@ -47,7 +47,8 @@ export const errorMessages: Record<ErrorCode, string> = {
     'You asked to publish this change, so a different administrator must approve it.',
   'program.version_not_found': 'We could not find that version of the program.',
   'program.version_is_live': 'That version is already live. Choose an earlier one.',
-  'program.closes_before_today': 'Give a closing date that is today or later, then open the program.',
+  'program.closes_before_today':
+    'Give a closing date that is today or later, then open the program.',
   'program.closed': 'This program is not accepting applications now. Any draft you have is kept.',
   'program.budget_exhausted':
     'This program has only {remainingCents} left. Ask for a smaller amount or come back later; your draft is kept.',

@@ -356,7 +356,9 @@ describe('program administration', () => {
       expect.objectContaining({
         path: 'questionSet.revenueBefore.label',
         change: 'changed',
-        label: expect.objectContaining({ en: 'Question “Revenue in the year before the storm”: label' }),
+        label: expect.objectContaining({
+          en: 'Question “Revenue in the year before the storm”: label',
+        }),
       }),
     ]);
     const v2 = await publishVersion('Clearer revenue question');
@@ -373,9 +375,7 @@ describe('program administration', () => {
       [2, true, 0],
       [1, false, 2],
     ]);
-    const v2diff = (await adminA.get(
-      `${BASE}/${programId}/versions/2/diff`,
-    )).json() as ProgramDiff;
+    const v2diff = (await adminA.get(`${BASE}/${programId}/versions/2/diff`)).json() as ProgramDiff;
     expect(v2diff).toMatchObject({ from: 1, to: 2 });
     expect(v2diff.changes.map((c) => c.path)).toEqual(['questionSet.revenueBefore.label']);
   });
@@ -416,7 +416,9 @@ describe('program administration', () => {
       '“Revenue in 2026” is at least 20 % lower than “Revenue in the year before the storm”',
     );
     // By default the draft's own rules (permit fee within 12 months, only for those who paid one).
-    const own = (await adminA.post(`${BASE}/${programId}/eligibility-preview`, {})).json() as EligibilityPreview;
+    const own = (
+      await adminA.post(`${BASE}/${programId}/eligibility-preview`, {})
+    ).json() as EligibilityPreview;
     expect(own.rules).toHaveLength(1);
     expect(own.rules[0]).toMatchObject({ passed: 2, failed: 0 });
     expect(secondRequest).toBeTruthy();
@@ -435,7 +437,9 @@ describe('program administration', () => {
     expect(res.statusCode, res.body).toBe(200);
     const pending = (res.json() as AdminProgram).pendingPublishRequest;
     expect(pending).toMatchObject({ kind: 'revert', revertToVersion: 1 });
-    expect((await adminA.post(`${BASE}/${programId}/publish-requests/approve`, {})).statusCode).toBe(403);
+    expect(
+      (await adminA.post(`${BASE}/${programId}/publish-requests/approve`, {})).statusCode,
+    ).toBe(403);
     const approved = await adminB.post(`${BASE}/${programId}/publish-requests/approve`, {});
     expect(approved.statusCode, approved.body).toBe(200);
     expect((approved.json() as AdminProgram).liveVersion).toBe(3);
@@ -459,8 +463,9 @@ describe('program administration', () => {
     expect((closed.json() as AdminProgram).window).toBe('closed');
     expect((await catalog()).items.find((p) => p.slug === SLUG)?.acceptingApplications).toBe(false);
 
-    const noDate = await adminA.post(`${BASE}/${programId}/open`, {});
-    expect(noDate.statusCode).toBe(400);
+    const past = await adminA.post(`${BASE}/${programId}/open`, { closesAt: addDays(today, -1) });
+    expect(past.statusCode).toBe(400);
+    expect((past.json() as { code: string }).code).toBe('program.closes_before_today');
     const opened = await adminA.post(`${BASE}/${programId}/open`, { closesAt: addDays(today, 10) });
     expect(opened.statusCode, opened.body).toBe(200);
     expect((await catalog()).items.find((p) => p.slug === SLUG)?.acceptingApplications).toBe(true);

@@ -117,7 +117,8 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'getAdminProgram',
         tags,
-        summary: 'A program as an administrator edits it: draft, checklist, pending publish request',
+        summary:
+          'A program as an administrator edits it: draft, checklist, pending publish request',
         description: ADMIN,
         params: programIdParamsSchema,
         response: { 200: adminProgramSchema, ...adminErrors },
@@ -177,15 +178,15 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'approveProgramPublish',
         tags,
-        summary: 'Approve the pending publish request: the checklist is checked again and it goes live',
+        summary:
+          'Approve the pending publish request: the checklist is checked again and it goes live',
         description: `${ADMIN} 403 program.own_publish_request for the administrator who asked.`,
         params: programIdParamsSchema,
         body: noFieldsBodySchema,
         response: { 200: adminProgramSchema, ...adminErrors, ...problemResponses(422) },
       },
     },
-    async (request) =>
-      service.approvePublish(db, actor(request), request.params.programId, opts),
+    async (request) => service.approvePublish(db, actor(request), request.params.programId, opts),
   );
 
   app.post(
@@ -202,8 +203,7 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminProgramSchema, ...adminErrors },
       },
     },
-    async (request) =>
-      service.withdrawPublish(db, actor(request), request.params.programId, opts),
+    async (request) => service.withdrawPublish(db, actor(request), request.params.programId, opts),
   );
 
   app.post(
@@ -261,8 +261,7 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminProgramSchema, ...adminErrors },
       },
     },
-    async (request) =>
-      service.archiveProgram(db, actor(request), request.params.programId, opts),
+    async (request) => service.archiveProgram(db, actor(request), request.params.programId, opts),
   );
 
   app.get(
@@ -355,7 +354,8 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'previewProgramEligibility',
         tags,
-        summary: 'How many past requests each rule (the draft’s, or those sent) would have let through',
+        summary:
+          'How many past requests each rule (the draft’s, or those sent) would have let through',
         description: `${ADMIN} Writes nothing.`,
         params: programIdParamsSchema,
         body: eligibilityPreviewBodySchema,
