@@ -131,6 +131,22 @@ export const ERROR_CODES = {
   'webhook.endpoint_not_found': 'The webhook endpoint does not exist.',
   'webhook.delivery_not_found': 'The webhook delivery does not exist.',
   'webhook.delivery_queued': 'The delivery is already queued for another attempt.',
+
+  // Staff accounts (issue 11, item 5).
+  'staff.not_found': 'There is no staff account with that id.',
+  'staff.email_taken': 'An account with that email already exists (staff or citizen).',
+  'staff.roles_required': 'A staff member needs at least one staff role.',
+  'staff.roles_separation_of_duties':
+    'The roles would let one person both approve and release the same money (an approving role with finance_supervisor).',
+  'staff.roles_citizen_with_staff': 'A citizen account cannot also hold a staff role.',
+  'staff.last_admin': 'The change would leave no active administrator.',
+  'staff.not_invited':
+    'The person already accepted their invitation (or was deactivated): there is none to resend or revoke.',
+  'staff.no_pending_invitation': 'The person has no invitation that still works.',
+  'staff.already_deactivated': 'The person is already deactivated.',
+  'staff.not_deactivated': 'The person is not deactivated.',
+  'staff.invitation_invalid':
+    'The invitation link is wrong, already used, revoked or expired; `params.reason` says which.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -155,6 +155,24 @@ export const errorMessages: Record<ErrorCode, string> = {
   'webhook.endpoint_not_found': 'No encontramos este destino de webhook.',
   'webhook.delivery_not_found': 'No encontramos esta entrega.',
   'webhook.delivery_queued': 'Esta entrega ya está esperando para enviarse. Espere ese intento.',
+  'staff.not_found':
+    'No encontramos a esta persona del personal. Vuelva a la lista e inténtelo de nuevo.',
+  'staff.email_taken':
+    'Ya existe una cuenta con este correo. Búsquela en la lista del personal o use otro correo.',
+  'staff.roles_required': 'Elija al menos un rol.',
+  'staff.roles_separation_of_duties':
+    'Una misma persona no puede aprobar solicitudes y liberar pagos. Quite el rol de aprobador o aprobador sénior, o el de supervisor de finanzas.',
+  'staff.roles_citizen_with_staff':
+    'Una cuenta de ciudadano no puede tener también un rol del personal. Invite a la persona con un correo de trabajo.',
+  'staff.last_admin':
+    'Usted es el último administrador activo. Primero haga administrador a otra persona.',
+  'staff.not_invited':
+    'Esta persona ya aceptó su invitación, así que no hay nada que reenviar ni revocar.',
+  'staff.no_pending_invitation': 'Esta persona no tiene una invitación vigente. Envíele una nueva.',
+  'staff.already_deactivated': 'Esta persona ya está desactivada.',
+  'staff.not_deactivated': 'Esta persona no está desactivada.',
+  'staff.invitation_invalid':
+    'Este enlace de invitación no funciona: ya se usó, se revocó o venció. Pida a su administrador que le envíe uno nuevo.',
 };
 
 /** Messages for a field's error code (`errors[].code`). */

@@ -12,7 +12,8 @@ type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, string
 export interface UsersTable {
   id: string;
   email: string;
-  password_hash: string;
+  /** Null while an invited staff member has not yet chosen a password (migration 0011). */
+  password_hash: string | null;
   display_name: string;
   language: Generated<Language>;
   created_at: CreatedAt;
@@ -522,4 +523,28 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   service_tokens: ServiceTokensTable;
   service_token_uses: ServiceTokenUsesTable;
+}
+
+// ---- Staff accounts (migration 0011; issue 11, item 5). users.status and the invitations an admin sends.
+export type UserStatus = 'invited' | 'active' | 'deactivated';
+
+export interface UsersTable {
+  status: Generated<UserStatus>;
+  deactivated_at: Timestamp | null;
+}
+
+export interface StaffInvitationsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  invited_by: string | null;
+  language: Language;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface Database {
+  staff_invitations: StaffInvitationsTable;
 }
