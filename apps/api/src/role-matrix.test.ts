@@ -157,6 +157,8 @@ describe('role matrix', () => {
         'getProgramDraftDiff',
         'revertProgram',
         'previewProgramEligibility',
+        'getSettings',
+        'updateSettings',
         // Staff accounts (issue 11, item 5).
         'listStaff',
         'inviteStaff',

@@ -497,3 +497,43 @@ describe('program administration', () => {
     );
   });
 });
+
+describe('when the agency switches the second approval off', () => {
+  it('publishes on the first administrator’s request, and says so in the audit', async () => {
+    const { updatedAt, updatedBy, timeZone, ...values } = (
+      await adminA.get('/api/admin/settings')
+    ).json() as Record<string, unknown>;
+    void updatedAt;
+    void updatedBy;
+    void timeZone;
+    const off = await adminA.request('PUT', '/api/admin/settings', {
+      ...values,
+      publishNeedsSecondApproval: false,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+
+    const created = await adminA.post(BASE, {
+      slug: 'solo-relief',
+      name: { en: 'Solo relief', es: 'Ayuda única' },
+      payeeType: 'business',
+      maxAmountCents: 500_000,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    programId = (created.json() as AdminProgram).id;
+    const before = await getProgram();
+    expect(before.publishNeedsSecondApproval).toBe(false);
+    const draft = { ...fullDraft(before.draft), slug: 'solo-relief' };
+    expect((await putDraft(draft)).statusCode).toBe(200);
+    const res = await adminA.post(`${BASE}/${programId}/publish-requests`, {
+      changeSummary: 'First version',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json() as AdminProgram).toMatchObject({ status: 'live', liveVersion: 1 });
+    const versions = (await adminA.get(`${BASE}/${programId}/versions`)).json() as ProgramVersions;
+    expect(versions.items[0]).toMatchObject({
+      approvedBy: null,
+      publishedBy: { name: 'Adrian Admin' },
+    });
+    expect((await catalog()).items.map((p) => p.slug)).toContain('solo-relief');
+  });
+});

@@ -34,6 +34,7 @@ import { appendAudit, canonicalJson } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import * as applications from '../applications/service.ts';
+import * as settings from '../settings/service.ts';
 import * as repo from './repo.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -222,12 +223,9 @@ function entryDescriptionOr(value: string): string {
   return achEntryDescriptionSchema.safeParse(value).success ? value : 'BENEFIT';
 }
 
-/**
- * Whether publishing needs a second administrator. The agency setting (settings module, issue 11 item 6) is read
- * here at each use; until it exists, publishing always needs one.
- */
-async function secondApprovalRequired(_db: Db): Promise<boolean> {
-  return true;
+/** Whether publishing needs a second administrator: the agency setting (on by default), read at each use. */
+function secondApprovalRequired(db: Db | Transaction<Database>): Promise<boolean> {
+  return settings.publishNeedsSecondApproval(db);
 }
 
 /** The program's draft: its saved draft, or (never edited since the seed) its live definition as a draft. */
@@ -591,7 +589,6 @@ async function publish(
 
 async function createPublishRequest(
   trx: Transaction<Database>,
-  db: Db,
   actor: AdminActor,
   programId: string,
   revision: number,
@@ -605,7 +602,7 @@ async function createPublishRequest(
     throw conflict('program.publish_pending', 'A publish request is already waiting for approval.');
   const checklist = checklistFor(draft, false);
   if (!checklist.readyForApproval) throw checklistProblem(checklist);
-  const needsSecond = await secondApprovalRequired(db);
+  const needsSecond = await secondApprovalRequired(trx);
   const id = uuidv7();
   const definition = programDefinitionSchema.parse(draftToDefinition(draft));
   await repo.insertPublishRequest(trx, {
@@ -651,7 +648,6 @@ export async function requestPublish(
     const { revision, draft } = await lockDraftRow(trx, programId, actor, opts);
     await createPublishRequest(
       trx,
-      db,
       actor,
       programId,
       revision,
@@ -903,7 +899,6 @@ export async function revertToVersion(
     });
     await createPublishRequest(
       trx,
-      db,
       actor,
       programId,
       revision,
