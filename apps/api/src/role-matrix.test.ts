@@ -159,6 +159,10 @@ describe('role matrix', () => {
         'previewProgramEligibility',
         'getSettings',
         'updateSettings',
+        'searchAuditLog',
+        'exportAuditLog',
+        'verifyAuditLog',
+        'retryDeadEmail',
         // Staff accounts (issue 11, item 5).
         'listStaff',
         'inviteStaff',
