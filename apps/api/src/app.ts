@@ -33,6 +33,9 @@ import { programRoutes } from './modules/programs/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
+import { sessionPolicy } from './modules/settings/service.ts';
+import { staffRoutes } from './modules/staff/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -80,7 +83,8 @@ export async function buildApp({
   registerSecurityHeaders(app, { hsts: config.secureCookies });
   registerControlCharacterCheck(app);
   await app.register(cookie);
-  await app.register(authPlugin, { config });
+  // Session lifetimes come from the agency settings at each request, so a change applies without a restart.
+  await app.register(authPlugin, { config, sessionPolicy: () => sessionPolicy(db) });
   await registerOpenApi(app);
 
   // One line per module, under the prefix its paths share (a route file names only its own paths); the order
@@ -97,6 +101,7 @@ export async function buildApp({
   await app.register(applicationRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
+  await app.register(staffRoutes, { prefix: '/api' });
 
   await app.register(paymentsRoutes, { prefix: '/api/payments' });
   await app.register(batchesRoutes, { prefix: '/api/batches' });
@@ -104,6 +109,7 @@ export async function buildApp({
   await app.register(webhooksRoutes, { prefix: '/api/webhooks' });
   await app.register(serviceTokensRoutes, { prefix: '/api/service-tokens' });
   await app.register(integrationRoutes, { prefix: '/api/integration' });
+  await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

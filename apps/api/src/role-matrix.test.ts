@@ -28,6 +28,12 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   uploadDocument: () => ({}),
   markNotificationRead: () => ({}),
   markAllNotificationsRead: () => ({}),
+  // Staff accounts: a real invitation (201) for the admin; every other role is refused before the body is read.
+  inviteStaff: () => ({
+    email: `matrix-staff-${Math.random().toString(36).slice(2)}@example.com`,
+    displayName: 'Matrix Staff',
+    roles: ['finance'],
+  }),
 };
 
 type Access =
@@ -135,6 +141,20 @@ describe('role matrix', () => {
         'listMyRequests',
         'getInboxCounts',
         'getFinanceSummary',
+        'getSettings',
+        'updateSettings',
+        // Staff accounts (issue 11, item 5).
+        'listStaff',
+        'inviteStaff',
+        'getStaff',
+        'changeStaffRoles',
+        'deactivateStaff',
+        'reactivateStaff',
+        'resendStaffInvitation',
+        'revokeStaffInvitation',
+        'clearStaffSignInLock',
+        'checkInvitation',
+        'acceptInvitation',
       ]),
     );
   });

@@ -46,6 +46,16 @@ export const auditActions = [
   'webhook_endpoint.created',
   'webhook_endpoint.disabled',
   'webhook_delivery.redelivered',
+  'settings.updated',
+  'audit_log.exported',
+  'email.retried',
+  'staff.invited',
+  'staff.invitation_resent',
+  'staff.invitation_revoked',
+  'staff.invitation_accepted',
+  'staff.roles_changed',
+  'staff.deactivated',
+  'staff.reactivated',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   'auth.csrf_failed': 'The CSRF token was missing or did not match.',
   'auth.token_invalid': 'The service token is missing, wrong, expired or revoked.',
   'auth.token_scope_missing': 'The service token lacks the scope this action needs.',
+  'auth.token_expired': 'The service token passed its expiry date; an admin must issue a new one.',
   'auth.confirmation_invalid':
     'The registration confirmation link is wrong, already used or expired.',
   'auth.throttle_not_found': 'No sign-in failures are counted for that account.',
@@ -119,6 +120,26 @@ export const ERROR_CODES = {
   'webhook.endpoint_not_found': 'The webhook endpoint does not exist.',
   'webhook.delivery_not_found': 'The webhook delivery does not exist.',
   'webhook.delivery_queued': 'The delivery is already queued for another attempt.',
+  'settings.stale_version':
+    'The settings were changed by someone else since they were loaded; reload and apply the change again.',
+  'email.not_found': 'The email is not in the outbox.',
+  'email.not_dead': 'Only an email HMS gave up on (dead) can be sent again.',
+
+  // Staff accounts (issue 11, item 5).
+  'staff.not_found': 'There is no staff account with that id.',
+  'staff.email_taken': 'An account with that email already exists (staff or citizen).',
+  'staff.roles_required': 'A staff member needs at least one staff role.',
+  'staff.roles_separation_of_duties':
+    'The roles would let one person both approve and release the same money (an approving role with finance_supervisor).',
+  'staff.roles_citizen_with_staff': 'A citizen account cannot also hold a staff role.',
+  'staff.last_admin': 'The change would leave no active administrator.',
+  'staff.not_invited':
+    'The person already accepted their invitation (or was deactivated): there is none to resend or revoke.',
+  'staff.no_pending_invitation': 'The person has no invitation that still works.',
+  'staff.already_deactivated': 'The person is already deactivated.',
+  'staff.not_deactivated': 'The person is not deactivated.',
+  'staff.invitation_invalid':
+    'The invitation link is wrong, already used, revoked or expired; `params.reason` says which.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

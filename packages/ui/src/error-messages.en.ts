@@ -29,6 +29,7 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This request came from another site, so it was refused. Use HMS from its own address.',
   'auth.csrf_failed': 'Your page has expired. Reload the page and try again.',
   'auth.token_invalid': 'The access token is missing, wrong, expired or revoked.',
+  'auth.token_expired': 'This service token has expired. Ask an HMS administrator for a new one.',
   'auth.token_scope_missing':
     'The access token does not allow this. Ask an administrator for one that does.',
   'auth.confirmation_invalid':
@@ -131,6 +132,28 @@ export const errorMessages: Record<ErrorCode, string> = {
   'webhook.endpoint_not_found': 'We could not find this webhook endpoint.',
   'webhook.delivery_not_found': 'We could not find this delivery.',
   'webhook.delivery_queued': 'This delivery is already waiting to be sent. Wait for that attempt.',
+  'settings.stale_version':
+    'Someone else changed the settings after you opened this page. Reload the page to see their change, then make yours again.',
+  'email.not_found': 'We could not find this email in the outbox.',
+  'email.not_dead':
+    'Only an email HMS stopped trying to send can be sent again. This one is queued or already sent.',
+  'staff.not_found': 'We could not find this staff member. Go back to the list and try again.',
+  'staff.email_taken':
+    'An account with this email already exists. Search the staff list for it, or use a different email.',
+  'staff.roles_required': 'Choose at least one role.',
+  'staff.roles_separation_of_duties':
+    'One person cannot both approve requests and release payments. Remove the approver or senior approver role, or the finance supervisor role.',
+  'staff.roles_citizen_with_staff':
+    'A citizen account cannot also have a staff role. Invite the person with a work email instead.',
+  'staff.last_admin':
+    'You are the last active administrator. Make someone else an administrator first.',
+  'staff.not_invited':
+    'This person has already accepted their invitation, so there is nothing to resend or revoke.',
+  'staff.no_pending_invitation': 'This person has no invitation that still works. Send a new one.',
+  'staff.already_deactivated': 'This person is already deactivated.',
+  'staff.not_deactivated': 'This person is not deactivated.',
+  'staff.invitation_invalid':
+    'This invitation link does not work: it was already used, revoked or has expired. Ask your administrator to send you a new one.',
 };
 
 /** Messages for a field's error code (`errors[].code`). */

@@ -35,6 +35,7 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Esta solicitud vino de otro sitio, así que fue rechazada. Use HMS desde su propia dirección.',
   'auth.csrf_failed': 'Su página caducó. Vuelva a cargarla e inténtelo de nuevo.',
   'auth.token_invalid': 'El token de acceso falta, es incorrecto, caducó o fue revocado.',
+  'auth.token_expired': 'Este token de servicio venció. Pida uno nuevo a un administrador de HMS.',
   'auth.token_scope_missing':
     'El token de acceso no permite esto. Pida a un administrador uno que lo permita.',
   'auth.confirmation_invalid':
@@ -141,6 +142,29 @@ export const errorMessages: Record<ErrorCode, string> = {
   'webhook.endpoint_not_found': 'No encontramos este destino de webhook.',
   'webhook.delivery_not_found': 'No encontramos esta entrega.',
   'webhook.delivery_queued': 'Esta entrega ya está esperando para enviarse. Espere ese intento.',
+  'settings.stale_version':
+    'Otra persona cambió los ajustes después de que usted abrió esta página. Vuelva a cargar la página para ver su cambio y haga el suyo de nuevo.',
+  'email.not_found': 'No encontramos este correo en la bandeja.',
+  'email.not_dead':
+    'Solo se puede volver a enviar un correo que HMS dejó de intentar. Este está en cola o ya se envió.',
+  'staff.not_found':
+    'No encontramos a esta persona del personal. Vuelva a la lista e inténtelo de nuevo.',
+  'staff.email_taken':
+    'Ya existe una cuenta con este correo. Búsquela en la lista del personal o use otro correo.',
+  'staff.roles_required': 'Elija al menos un rol.',
+  'staff.roles_separation_of_duties':
+    'Una misma persona no puede aprobar solicitudes y liberar pagos. Quite el rol de aprobador o aprobador sénior, o el de supervisor de finanzas.',
+  'staff.roles_citizen_with_staff':
+    'Una cuenta de ciudadano no puede tener también un rol del personal. Invite a la persona con un correo de trabajo.',
+  'staff.last_admin':
+    'Usted es el último administrador activo. Primero haga administrador a otra persona.',
+  'staff.not_invited':
+    'Esta persona ya aceptó su invitación, así que no hay nada que reenviar ni revocar.',
+  'staff.no_pending_invitation': 'Esta persona no tiene una invitación vigente. Envíele una nueva.',
+  'staff.already_deactivated': 'Esta persona ya está desactivada.',
+  'staff.not_deactivated': 'Esta persona no está desactivada.',
+  'staff.invitation_invalid':
+    'Este enlace de invitación no funciona: ya se usó, se revocó o venció. Pida a su administrador que le envíe uno nuevo.',
 };
 
 /** Messages for a field's error code (`errors[].code`). */

@@ -67,6 +67,12 @@ export async function deleteSessionByToken(
   return row?.user_id ?? null;
 }
 
+/** Ends every session of a person at once (deactivation): their next request is 401. Returns how many ended. */
+export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 export async function loadUserRoles(db: Kysely<Database>, userId: string): Promise<Role[]> {
   const rows = await db
     .selectFrom('user_roles')
@@ -88,6 +94,7 @@ export async function resolveSession(
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
       'sessions.id as sessionId',
+      'sessions.created_at',
       'sessions.last_seen_at',
       'sessions.expires_at',
       'users.id',
@@ -96,11 +103,19 @@ export async function resolveSession(
       'users.language',
     ])
     .where('sessions.token_hash', '=', hashToken(token))
+    // A deactivated person's sessions are deleted when they are deactivated; this keeps any that slipped through dead.
+    .where('users.status', '=', 'active')
     .executeTakeFirst();
   if (!row) return null;
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
-  if (new Date(row.expires_at).getTime() <= now || lastSeen + policy.idleMinutes * 60_000 <= now) {
+  // The absolute lifetime is the shorter of the one at sign-in (expires_at) and the one in force now, so shortening
+  // it in the settings ends sessions that are already too old at once.
+  const expiresAt = Math.min(
+    new Date(row.expires_at).getTime(),
+    new Date(row.created_at).getTime() + policy.ttlHours * 3600_000,
+  );
+  if (expiresAt <= now || lastSeen + policy.idleMinutes * 60_000 <= now) {
     await db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
     return null;
   }

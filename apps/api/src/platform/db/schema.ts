@@ -12,7 +12,8 @@ type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, string
 export interface UsersTable {
   id: string;
   email: string;
-  password_hash: string;
+  /** Null while an invited staff member has not yet chosen a password (migration 0011). */
+  password_hash: string | null;
   display_name: string;
   language: Generated<Language>;
   created_at: CreatedAt;
@@ -522,4 +523,52 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   service_tokens: ServiceTokensTable;
   service_token_uses: ServiceTokenUsesTable;
+}
+
+// ── Agency settings (migration 0015, owner: modules/settings): one row, edited by an administrator. ──
+export interface AgencySettingsTable {
+  id: Generated<number>;
+  company_name: string;
+  company_id: string;
+  odfi_routing: string;
+  immediate_destination: string;
+  immediate_destination_name: string;
+  immediate_origin: string;
+  immediate_origin_name: string;
+  same_day_cutoff: string;
+  prenote_wait_days: number;
+  session_ttl_hours: number;
+  session_idle_minutes: number;
+  publish_needs_second_approval: Generated<boolean>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+  agency_settings: AgencySettingsTable;
+}
+
+// ---- Staff accounts (migration 0011; issue 11, item 5). users.status and the invitations an admin sends.
+export type UserStatus = 'invited' | 'active' | 'deactivated';
+
+export interface UsersTable {
+  status: Generated<UserStatus>;
+  deactivated_at: Timestamp | null;
+}
+
+export interface StaffInvitationsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  invited_by: string | null;
+  language: Language;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface Database {
+  staff_invitations: StaffInvitationsTable;
 }
