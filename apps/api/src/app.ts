@@ -34,6 +34,7 @@ import { applicationRoutes } from './modules/applications/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
+import { auditLogRoutes } from './modules/audit-log/routes.ts';
 import { sessionPolicy } from './modules/settings/service.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 
@@ -110,6 +111,7 @@ export async function buildApp({
   await app.register(serviceTokensRoutes, { prefix: '/api/service-tokens' });
   await app.register(integrationRoutes, { prefix: '/api/integration' });
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
+  await app.register(auditLogRoutes, { prefix: '/api/admin/audit' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

@@ -143,6 +143,10 @@ describe('role matrix', () => {
         'getFinanceSummary',
         'getSettings',
         'updateSettings',
+        'searchAuditLog',
+        'exportAuditLog',
+        'verifyAuditLog',
+        'retryDeadEmail',
         // Staff accounts (issue 11, item 5).
         'listStaff',
         'inviteStaff',
