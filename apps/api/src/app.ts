@@ -33,6 +33,7 @@ import { programRoutes } from './modules/programs/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { practiceRoutes } from './modules/practice/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -104,6 +105,7 @@ export async function buildApp({
   await app.register(webhooksRoutes, { prefix: '/api/webhooks' });
   await app.register(serviceTokensRoutes, { prefix: '/api/service-tokens' });
   await app.register(integrationRoutes, { prefix: '/api/integration' });
+  await app.register(practiceRoutes, { prefix: '/api/practice' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

@@ -28,6 +28,8 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   uploadDocument: () => ({}),
   markNotificationRead: () => ({}),
   markAllNotificationsRead: () => ({}),
+  // Practice space (issue 11): clearing with nothing to clear succeeds for an admin.
+  clearPractice: () => ({}),
 };
 
 type Access =
@@ -135,6 +137,11 @@ describe('role matrix', () => {
         'listMyRequests',
         'getInboxCounts',
         'getFinanceSummary',
+        'getPracticeOverview',
+        'copyPracticeProgram',
+        'setProgramPractice',
+        'createPracticeRequests',
+        'clearPractice',
       ]),
     );
   });

@@ -119,6 +119,16 @@ export const ERROR_CODES = {
   'webhook.endpoint_not_found': 'The webhook endpoint does not exist.',
   'webhook.delivery_not_found': 'The webhook delivery does not exist.',
   'webhook.delivery_queued': 'The delivery is already queued for another attempt.',
+
+  // Practice space (training data).
+  'practice.program_not_practice':
+    'The program is not marked practice, so it cannot hold practice requests.',
+  'practice.program_has_requests':
+    'The program already has requests of its own; only a program without requests can be marked practice.',
+  'practice.program_has_practice_requests':
+    'The program still holds practice requests; clear them before unmarking it.',
+  'practice.answers_not_generated':
+    'No answers could be generated that meet the program form and rules; `errors` names the questions.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -139,6 +139,23 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     en: 'Webhook delivery sent again',
     es: 'Entrega de webhook enviada de nuevo',
   },
+  'practice.program_copied': {
+    en: 'Practice copy of a program made',
+    es: 'Copia de práctica de un programa creada',
+  },
+  'practice.program_marked': {
+    en: 'Program marked or unmarked practice',
+    es: 'Programa marcado o desmarcado de práctica',
+  },
+  'practice.requests_created': {
+    en: 'Practice requests created',
+    es: 'Solicitudes de práctica creadas',
+  },
+  'practice.cleared': { en: 'Practice data cleared', es: 'Datos de práctica borrados' },
+  'request.practice_created': {
+    en: 'Practice request generated',
+    es: 'Solicitud de práctica generada',
+  },
 };
 
 export const paymentStatusLabels: Record<PaymentStatus, Label> = {

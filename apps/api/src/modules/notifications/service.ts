@@ -27,6 +27,8 @@ export async function recordRequestEvent(
   const template = notificationTemplates[input.type];
   if (input.visibleToApplicant && template) {
     const to = await repo.applicantOfRequest(trx, input.requestId);
+    // A practice request's applicant is generated: nobody reads their notifications, and no email goes out.
+    if (to.practice) return eventId;
     const params = {
       reference: to.reference,
       programName: { en: to.name_en, es: to.name_es },
@@ -160,3 +162,6 @@ export async function outbox(
     nextCursor,
   };
 }
+
+/** Practice space: clearing the practice data deletes whatever was recorded for practice requests (practice module). */
+export const deleteNotificationsOfRequests = repo.deleteOfRequests;

@@ -480,3 +480,13 @@ export interface Database {
   service_tokens: ServiceTokensTable;
   service_token_uses: ServiceTokenUsesTable;
 }
+
+// ---- Practice space (migration 0120_practice; issue 11 item 9). A practice program holds generated training requests
+// only; its applicants are users marked practice.
+export interface ProgramsTable {
+  practice: Generated<boolean>;
+}
+
+export interface UsersTable {
+  practice: Generated<boolean>;
+}
