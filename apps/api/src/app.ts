@@ -34,6 +34,7 @@ import { applicationRoutes } from './modules/applications/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { practiceRoutes } from './modules/practice/routes.ts';
+import { staffRoutes } from './modules/staff/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -98,6 +99,7 @@ export async function buildApp({
   await app.register(applicationRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
+  await app.register(staffRoutes, { prefix: '/api' });
 
   await app.register(paymentsRoutes, { prefix: '/api/payments' });
   await app.register(batchesRoutes, { prefix: '/api/batches' });

@@ -30,6 +30,12 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   markAllNotificationsRead: () => ({}),
   // Practice space (issue 11): clearing with nothing to clear succeeds for an admin.
   clearPractice: () => ({}),
+  // Staff accounts: a real invitation (201) for the admin; every other role is refused before the body is read.
+  inviteStaff: () => ({
+    email: `matrix-staff-${Math.random().toString(36).slice(2)}@example.com`,
+    displayName: 'Matrix Staff',
+    roles: ['finance'],
+  }),
 };
 
 type Access =
@@ -142,6 +148,18 @@ describe('role matrix', () => {
         'setProgramPractice',
         'createPracticeRequests',
         'clearPractice',
+        // Staff accounts (issue 11, item 5).
+        'listStaff',
+        'inviteStaff',
+        'getStaff',
+        'changeStaffRoles',
+        'deactivateStaff',
+        'reactivateStaff',
+        'resendStaffInvitation',
+        'revokeStaffInvitation',
+        'clearStaffSignInLock',
+        'checkInvitation',
+        'acceptInvitation',
       ]),
     );
   });

@@ -52,6 +52,13 @@ export const auditActions = [
   'practice.requests_created',
   'practice.cleared',
   'request.practice_created',
+  'staff.invited',
+  'staff.invitation_resent',
+  'staff.invitation_revoked',
+  'staff.invitation_accepted',
+  'staff.roles_changed',
+  'staff.deactivated',
+  'staff.reactivated',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -129,6 +129,21 @@ export const ERROR_CODES = {
     'The program still holds practice requests; clear them before unmarking it.',
   'practice.answers_not_generated':
     'No answers could be generated that meet the program form and rules; `errors` names the questions.',
+  // Staff accounts (issue 11, item 5).
+  'staff.not_found': 'There is no staff account with that id.',
+  'staff.email_taken': 'An account with that email already exists (staff or citizen).',
+  'staff.roles_required': 'A staff member needs at least one staff role.',
+  'staff.roles_separation_of_duties':
+    'The roles would let one person both approve and release the same money (an approving role with finance_supervisor).',
+  'staff.roles_citizen_with_staff': 'A citizen account cannot also hold a staff role.',
+  'staff.last_admin': 'The change would leave no active administrator.',
+  'staff.not_invited':
+    'The person already accepted their invitation (or was deactivated): there is none to resend or revoke.',
+  'staff.no_pending_invitation': 'The person has no invitation that still works.',
+  'staff.already_deactivated': 'The person is already deactivated.',
+  'staff.not_deactivated': 'The person is not deactivated.',
+  'staff.invitation_invalid':
+    'The invitation link is wrong, already used, revoked or expired; `params.reason` says which.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -155,6 +170,44 @@ export const FIELD_ERROR_CODES = {
   'field.invalid_choice': 'The value is not one of the allowed choices.',
   'field.control_characters':
     'The text contains control characters (such as NUL) that cannot be stored.',
+
+  // A program's form (question set): what questionSetProblems reports, naming the question (`params.question`).
+  'question_set.no_steps': 'The form has no questions.',
+  'question_set.step_empty': 'A step has no questions; `params.step` names it.',
+  'question_set.step_id_invalid': 'A step id is not letters, digits and _ starting with a letter.',
+  'question_set.step_id_duplicate': 'Two steps have the same id.',
+  'question_set.step_text_missing': 'A step text (`params.text`) is missing in both languages.',
+  'question_set.step_spanish_missing': 'A step text has English but no Spanish.',
+  'question_set.step_english_missing': 'A step text has Spanish but no English.',
+  'question_set.id_invalid': 'A question id is not letters, digits and _ starting with a letter.',
+  'question_set.id_duplicate': 'Two questions have the same id.',
+  'question_set.text_missing': 'A question text (`params.text`) is missing in both languages.',
+  'question_set.spanish_missing': 'A question text has English but no Spanish.',
+  'question_set.english_missing': 'A question text has Spanish but no English.',
+  'question_set.setting_not_applicable':
+    'A setting (`params.setting`) does not apply to the question’s type.',
+  'question_set.limit_invalid': 'A limit (`params.setting`) is not a valid number for it.',
+  'question_set.length_limits_reversed': 'The shortest answer allowed is longer than the longest.',
+  'question_set.value_limits_reversed': 'The smallest answer allowed is more than the largest.',
+  'question_set.date_limit_invalid': 'A date limit is not a real date or "today".',
+  'question_set.date_limits_reversed': 'The earliest date allowed is after the latest.',
+  'question_set.pattern_invalid': 'The format (a regular expression) cannot be read.',
+  'question_set.accept_empty': 'A file question accepts no file type.',
+  'question_set.options_too_few': 'A choice question has fewer than `params.minimum` options.',
+  'question_set.option_value_missing': 'An option has no value.',
+  'question_set.option_value_duplicate': 'Two options of a question have the same value.',
+  'question_set.option_text_missing': 'An option has no label in either language.',
+  'question_set.option_spanish_missing': 'An option label has English but no Spanish.',
+  'question_set.option_english_missing': 'An option label has Spanish but no English.',
+  'question_set.prefill_not_applicable': 'The prefill source does not fit the question’s type.',
+  'question_set.condition_question_missing':
+    'A condition depends on a question that is not in the form.',
+  'question_set.condition_question_later': 'A condition depends on the same or a later question.',
+  'question_set.condition_on_document':
+    'A condition depends on a file question, which has no answer to compare.',
+  'question_set.condition_value_missing': 'A condition has no answer to compare with.',
+  'question_set.condition_value_invalid':
+    'A condition compares with a value the earlier question can never have.',
 } as const satisfies Record<string, string>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_CODES;

@@ -156,6 +156,16 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     en: 'Practice request generated',
     es: 'Solicitud de práctica generada',
   },
+  'staff.invited': { en: 'Staff member invited', es: 'Persona del personal invitada' },
+  'staff.invitation_resent': { en: 'Staff invitation sent again', es: 'Invitación reenviada' },
+  'staff.invitation_revoked': { en: 'Staff invitation revoked', es: 'Invitación revocada' },
+  'staff.invitation_accepted': {
+    en: 'Staff invitation accepted (password set)',
+    es: 'Invitación aceptada (contraseña creada)',
+  },
+  'staff.roles_changed': { en: 'Staff roles changed', es: 'Roles del personal cambiados' },
+  'staff.deactivated': { en: 'Staff member deactivated', es: 'Persona del personal desactivada' },
+  'staff.reactivated': { en: 'Staff member reactivated', es: 'Persona del personal reactivada' },
 };
 
 export const paymentStatusLabels: Record<PaymentStatus, Label> = {

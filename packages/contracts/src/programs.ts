@@ -3,13 +3,38 @@ import { z } from 'zod';
 import { isPlainDate, type PlainDate } from './business-days.ts';
 import {
   allQuestions,
-  answerValuesProblem,
+  eligibilityRuleProblems,
   eligibilityRuleSchema,
   identifierSchema,
   localizedTextSchema,
   questionSetSchema,
 } from './question-set.ts';
 import { localizedTextSchema as shownTextSchema } from './language.ts';
+
+/**
+ * NACHA company entry description: 1–10 upper-case letters, digits, spaces and - & . / (alphanumeric field), not
+ * starting with a space, and none of the descriptions NACHA reserves for special entries (REVERSAL, RECLAIM, …).
+ */
+export const NACHA_RESERVED_DESCRIPTIONS = [
+  'REVERSAL',
+  'RECLAIM',
+  'NONSETTLED',
+  'AUTOENROLL',
+  'REDEPCHECK',
+  'RETURN FEE',
+  'HCCLAIMPMT',
+  'RETRY PMT',
+] as const;
+export const achEntryDescriptionSchema = z
+  .string()
+  .regex(
+    /^[A-Z0-9&./-][A-Z0-9 &./-]{0,9}$/,
+    'Use 1 to 10 capital letters, digits, spaces or - & . / (not starting with a space)',
+  )
+  .refine(
+    (v) => !(NACHA_RESERVED_DESCRIPTIONS as readonly string[]).includes(v.trimEnd()),
+    'NACHA reserves this description for special entries; choose another',
+  );
 
 const centsSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const plainDateSchema = z.string().refine(isPlainDate, 'Use a real date written YYYY-MM-DD');
@@ -33,6 +58,11 @@ export const programDefinitionSchema = z
     reviewDeadlineBusinessDays: z.number().int().min(1).max(120),
     /** Send a zero-dollar prenote to a new account and wait before paying it. */
     requiresPrenote: z.boolean(),
+    /**
+     * The company entry description of this program's ACH batches (NACHA batch header field 7: what the payee's
+     * bank statement shows). Absent: the agency default (HMS_ACH_ENTRY_DESCRIPTION).
+     */
+    achEntryDescription: achEntryDescriptionSchema.optional(),
     /** First and last day (inclusive, agency time zone) applications are accepted. */
     opensAt: plainDateSchema,
     closesAt: plainDateSchema,
@@ -69,23 +99,8 @@ export const programDefinitionSchema = z
     }
 
     program.eligibilityRules.forEach((rule, i) => {
-      const question = questions.get(rule.questionId);
-      if (!question)
-        return problem(['eligibilityRules', i, 'questionId'], `no question ${rule.questionId}`);
-      const values = Array.isArray(rule.value) ? rule.value : [rule.value];
-      const valuesProblem = answerValuesProblem(values, question);
-      if (valuesProblem) problem(['eligibilityRules', i, 'value'], valuesProblem);
-      if (rule.appliesIf) {
-        const controller = questions.get(rule.appliesIf.questionId);
-        const condition = rule.appliesIf;
-        const message = controller
-          ? answerValuesProblem(
-              'equals' in condition ? [condition.equals] : condition.in,
-              controller,
-            )
-          : `no question ${condition.questionId}`;
-        if (message) problem(['eligibilityRules', i, 'appliesIf'], message);
-      }
+      for (const p of eligibilityRuleProblems(rule, questions))
+        problem(['eligibilityRules', i, ...p.path], p.message);
     });
   });
 export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;

@@ -15,7 +15,7 @@
  * the form sends.
  */
 import { z } from 'zod';
-import { isPlainDate, type PlainDate } from './business-days.ts';
+import { isPlainDate, toZonedDate, type PlainDate } from './business-days.ts';
 import {
   CHOICE,
   DEFAULT_TIME_ZONE,
@@ -351,14 +351,21 @@ export function prefillAnswers(
 }
 
 export const ELIGIBILITY_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'notIn'] as const;
+export type EligibilityOp = (typeof ELIGIBILITY_OPS)[number];
+
+/** The kinds of eligibility rule: a comparison, a drop between two amounts, a date within a recent period. */
+export const ELIGIBILITY_RULE_KINDS = ['compare', 'percentDrop', 'withinLast'] as const;
+export type EligibilityRuleKind = (typeof ELIGIBILITY_RULE_KINDS)[number];
 
 /**
- * A condition an applicant must meet, e.g. `{ questionId: 'employees', op: 'lt', value: 50, reason: … }`;
- * `reason` is shown when it is not met. `appliesIf` limits the rule to some applicants (e.g. renters only).
- * Comparisons (lt…gte) work on numbers (money in cents) and on `YYYY-MM-DD` dates.
+ * A comparison with one answer, e.g. `{ questionId: 'employees', op: 'lt', value: 50, reason: … }`; `reason` is
+ * shown when it is not met. `appliesIf` limits the rule to some applicants (e.g. renters only). Comparisons
+ * (lt…gte) work on numbers (money in cents) and on `YYYY-MM-DD` dates. `kind` may be left out (rules written before
+ * the other kinds existed).
  */
-export const eligibilityRuleSchema = z
+export const compareRuleSchema = z
   .object({
+    kind: z.literal('compare').optional(),
     questionId: identifierSchema,
     op: z.enum(ELIGIBILITY_OPS),
     value: z.union([scalarSchema, z.array(scalarSchema).min(1)]),
@@ -386,7 +393,107 @@ export const eligibilityRuleSchema = z
       });
     }
   });
+
+/**
+ * "Revenue fell by at least 20 %": the answer to `afterQuestionId` is at least `atLeastPercent` % below the answer
+ * to `beforeQuestionId` (both number or money questions; a before amount of 0 or less cannot show a drop).
+ */
+export const percentDropRuleSchema = z
+  .object({
+    kind: z.literal('percentDrop'),
+    beforeQuestionId: identifierSchema,
+    afterQuestionId: identifierSchema,
+    atLeastPercent: z.number().gt(0).max(100),
+    reason: localizedTextSchema,
+    appliesIf: conditionSchema.optional(),
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (rule.beforeQuestionId === rule.afterQuestionId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['afterQuestionId'],
+        message: 'compare two different questions',
+      });
+  });
+
+/** "Permit fee paid within the last 12 months": a date answer no later than today and no earlier than N months ago. */
+export const withinLastRuleSchema = z
+  .object({
+    kind: z.literal('withinLast'),
+    questionId: identifierSchema,
+    months: z.number().int().min(1).max(240),
+    reason: localizedTextSchema,
+    appliesIf: conditionSchema.optional(),
+  })
+  .strict();
+
+/** A condition an applicant must meet; see the three kinds above. */
+export const eligibilityRuleSchema = z.discriminatedUnion('kind', [
+  compareRuleSchema,
+  percentDropRuleSchema,
+  withinLastRuleSchema,
+]);
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
+export type CompareRule = z.infer<typeof compareRuleSchema>;
+export type PercentDropRule = z.infer<typeof percentDropRuleSchema>;
+export type WithinLastRule = z.infer<typeof withinLastRuleSchema>;
+
+export function ruleKind(rule: EligibilityRule): EligibilityRuleKind {
+  return rule.kind ?? 'compare';
+}
+
+/** The questions a rule reads (not counting appliesIf), in the order it reads them. */
+export function ruleQuestionIds(rule: EligibilityRule): string[] {
+  return rule.kind === 'percentDrop'
+    ? [rule.beforeQuestionId, rule.afterQuestionId]
+    : [rule.questionId];
+}
+
+/**
+ * Why `rule` cannot work against these questions (a question that does not exist or of the wrong type, a value no
+ * answer can have), as `{ path, message }` relative to the rule; empty when it can.
+ */
+export function eligibilityRuleProblems(
+  rule: EligibilityRule,
+  questions: ReadonlyMap<string, Question>,
+): Array<{ path: Array<string | number>; message: string }> {
+  const problems: Array<{ path: Array<string | number>; message: string }> = [];
+  const need = (
+    path: string,
+    id: string,
+    types: ReadonlySet<QuestionType> | null,
+    what: string,
+  ) => {
+    const q = questions.get(id);
+    if (!q) problems.push({ path: [path], message: `no question ${id}` });
+    else if (types && !types.has(q.type))
+      problems.push({ path: [path], message: `${id} is not ${what} question` });
+    return q;
+  };
+  if (rule.kind === 'percentDrop') {
+    need('beforeQuestionId', rule.beforeQuestionId, NUMERIC, 'a number or money');
+    need('afterQuestionId', rule.afterQuestionId, NUMERIC, 'a number or money');
+  } else if (rule.kind === 'withinLast') {
+    need('questionId', rule.questionId, new Set<QuestionType>(['date']), 'a date');
+  } else {
+    const q = need('questionId', rule.questionId, null, '');
+    if (q) {
+      const values = Array.isArray(rule.value) ? rule.value : [rule.value];
+      const valuesProblem = answerValuesProblem(values, q);
+      if (valuesProblem) problems.push({ path: ['value'], message: valuesProblem });
+    }
+  }
+  if (rule.appliesIf) {
+    const condition = rule.appliesIf;
+    const controller = questions.get(condition.questionId);
+    const message = controller
+      ? answerValuesProblem('equals' in condition ? [condition.equals] : condition.in, controller)
+      : `no question ${condition.questionId}`;
+    if (message) problems.push({ path: ['appliesIf'], message });
+  }
+  return problems;
+}
 
 function compare(answer: AnswerValue, value: Scalar): number | null {
   if (typeof answer === 'number' && typeof value === 'number') return answer - value;
@@ -401,9 +508,36 @@ function compare(answer: AnswerValue, value: Scalar): number | null {
   return null;
 }
 
-function ruleHolds(rule: EligibilityRule, answer: AnswerValue | undefined): boolean {
+/** `date` minus `months` calendar months (the last day of a shorter month when the day does not exist). */
+export function monthsBefore(date: PlainDate, months: number): PlainDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, lastDay))}`;
+}
+
+function ruleHolds(
+  rule: EligibilityRule,
+  answers: Readonly<Record<string, AnswerValue | undefined>>,
+  today: PlainDate,
+): boolean {
+  if (rule.kind === 'percentDrop') {
+    const before = own(answers, rule.beforeQuestionId);
+    const after = own(answers, rule.afterQuestionId);
+    if (typeof before !== 'number' || typeof after !== 'number' || before <= 0) return false;
+    // Compared in whole products to avoid rounding: (before - after) / before >= p / 100.
+    return (before - after) * 100 >= rule.atLeastPercent * before;
+  }
+  const answer = own(answers, rule.questionId);
   // An answer that is missing cannot show that the applicant qualifies.
   if (answer === undefined) return false;
+  if (rule.kind === 'withinLast') {
+    if (typeof answer !== 'string' || !isPlainDate(answer)) return false;
+    return answer <= today && answer >= monthsBefore(today, rule.months);
+  }
   const given: readonly Scalar[] = Array.isArray(answer) ? answer : [answer];
   const list: readonly Scalar[] = Array.isArray(rule.value) ? rule.value : [rule.value];
   switch (rule.op) {
@@ -431,17 +565,36 @@ export interface EligibilityResult {
   reasons: string[];
 }
 
+export interface EligibilityOptions {
+  /** The date "within the last N months" counts back from; by default today in `timeZone`. */
+  today?: PlainDate;
+  /** The agency's zone for "today"; default America/New_York. */
+  timeZone?: string;
+}
+
+/** Whether one rule lets these answers through: 'not_applicable' when its appliesIf does not hold. */
+export function evaluateRule(
+  rule: EligibilityRule,
+  answers: Readonly<Record<string, AnswerValue | undefined>>,
+  options: EligibilityOptions = {},
+): 'pass' | 'fail' | 'not_applicable' {
+  if (rule.appliesIf && !conditionHolds(rule.appliesIf, own(answers, rule.appliesIf.questionId)))
+    return 'not_applicable';
+  const today = options.today ?? toZonedDate(new Date(), options.timeZone ?? DEFAULT_TIME_ZONE);
+  return ruleHolds(rule, answers, today) ? 'pass' : 'fail';
+}
+
 /** Checks validated answers (the output of `buildAnswersSchema`) against a program's eligibility rules. */
 export function checkEligibility(
   rules: readonly EligibilityRule[],
   answers: Readonly<Record<string, AnswerValue | undefined>>,
   language: Language,
+  options: EligibilityOptions = {},
 ): EligibilityResult {
   const reasons: string[] = [];
+  const today = options.today ?? toZonedDate(new Date(), options.timeZone ?? DEFAULT_TIME_ZONE);
   for (const rule of rules) {
-    if (rule.appliesIf && !conditionHolds(rule.appliesIf, own(answers, rule.appliesIf.questionId)))
-      continue;
-    if (!ruleHolds(rule, own(answers, rule.questionId))) {
+    if (evaluateRule(rule, answers, { today }) === 'fail') {
       const reason = rule.reason[language];
       if (!reasons.includes(reason)) reasons.push(reason);
     }

@@ -139,6 +139,23 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This program still holds practice requests. Clear them first, then unmark it.',
   'practice.answers_not_generated':
     'HMS could not make up answers that meet this program’s form and rules. Check the questions listed, or use another program.',
+  'staff.not_found': 'We could not find this staff member. Go back to the list and try again.',
+  'staff.email_taken':
+    'An account with this email already exists. Search the staff list for it, or use a different email.',
+  'staff.roles_required': 'Choose at least one role.',
+  'staff.roles_separation_of_duties':
+    'One person cannot both approve requests and release payments. Remove the approver or senior approver role, or the finance supervisor role.',
+  'staff.roles_citizen_with_staff':
+    'A citizen account cannot also have a staff role. Invite the person with a work email instead.',
+  'staff.last_admin':
+    'You are the last active administrator. Make someone else an administrator first.',
+  'staff.not_invited':
+    'This person has already accepted their invitation, so there is nothing to resend or revoke.',
+  'staff.no_pending_invitation': 'This person has no invitation that still works. Send a new one.',
+  'staff.already_deactivated': 'This person is already deactivated.',
+  'staff.not_deactivated': 'This person is not deactivated.',
+  'staff.invitation_invalid':
+    'This invitation link does not work: it was already used, revoked or has expired. Ask your administrator to send you a new one.',
 };
 
 /** Messages for a field's error code (`errors[].code`). */
@@ -154,4 +171,67 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
   'field.invalid_format': 'Check the format of this value.',
   'field.invalid_choice': 'Choose one of the options.',
   'field.control_characters': 'Remove the special control characters from this text.',
+  'question_set.no_steps': 'The form has no questions. Add at least one question.',
+  'question_set.step_empty':
+    'The step “{step}” has no questions. Add a question or remove the step.',
+  'question_set.step_id_invalid':
+    'The step “{step}” needs an id that starts with a letter and uses only letters, digits and _.',
+  'question_set.step_id_duplicate':
+    'The step “{step}” has the same id as another step ({id}). Give it another id.',
+  'question_set.step_text_missing':
+    'The step “{step}” has no {text}. Write it in English and Spanish.',
+  'question_set.step_spanish_missing':
+    'The {text} of the step “{step}” has no Spanish. Add the Spanish text.',
+  'question_set.step_english_missing':
+    'The {text} of the step “{step}” has no English. Add the English text.',
+  'question_set.id_invalid':
+    'The question “{question}” needs an id that starts with a letter and uses only letters, digits and _ (up to 64).',
+  'question_set.id_duplicate':
+    'The question “{question}” has the same id as another question ({id}). Give it another id.',
+  'question_set.text_missing':
+    'The question “{question}” has no {text}. Write it in English and Spanish.',
+  'question_set.spanish_missing':
+    'The {text} of the question “{question}” has no Spanish. Add the Spanish text.',
+  'question_set.english_missing':
+    'The {text} of the question “{question}” has no English. Add the English text.',
+  'question_set.setting_not_applicable':
+    'The setting “{setting}” does not apply to the question “{question}” for its type. Remove it or change the type.',
+  'question_set.limit_invalid':
+    'The setting “{setting}” of the question “{question}” is not a valid number. Enter a whole number (cents for money, never negative).',
+  'question_set.length_limits_reversed':
+    'The question “{question}” asks for at least {minimum} characters but at most {maximum}. Make the shortest answer no longer than the longest.',
+  'question_set.value_limits_reversed':
+    'The question “{question}” has a smallest answer ({minimum}) larger than its largest ({maximum}). Swap or change them.',
+  'question_set.date_limit_invalid':
+    'The setting “{setting}” of the question “{question}” is not a real date. Enter a date, or choose today.',
+  'question_set.date_limits_reversed':
+    'The question “{question}” has an earliest date ({minimum}) after its latest ({maximum}). Change one of them.',
+  'question_set.pattern_invalid':
+    'The format of the question “{question}” is not a valid pattern. Correct or remove it.',
+  'question_set.accept_empty':
+    'The question “{question}” accepts no type of file. Choose at least one.',
+  'question_set.options_too_few':
+    'The question “{question}” needs at least {minimum} options. Add options.',
+  'question_set.option_value_missing':
+    'An option of the question “{question}” has no value. Give every option a value.',
+  'question_set.option_value_duplicate':
+    'The question “{question}” has two options with the value {value}. Give each option its own value.',
+  'question_set.option_text_missing':
+    'The option “{option}” of the question “{question}” has no text. Write it in English and Spanish.',
+  'question_set.option_spanish_missing':
+    'The option “{option}” of the question “{question}” has no Spanish. Add the Spanish text.',
+  'question_set.option_english_missing':
+    'The option “{option}” of the question “{question}” has no English. Add the English text.',
+  'question_set.prefill_not_applicable':
+    'The question “{question}” cannot be filled in from the account for its type. Remove the prefill or change the type.',
+  'question_set.condition_question_missing':
+    'The question “{question}” depends on an answer that is not in this form. Choose an earlier question.',
+  'question_set.condition_question_later':
+    'The question “{question}” depends on “{target}”, which does not come before it. A question can only depend on an earlier one.',
+  'question_set.condition_on_document':
+    'The question “{question}” depends on “{target}”, a file upload, which has no answer to compare. Choose another question.',
+  'question_set.condition_value_missing':
+    'The question “{question}” depends on “{target}” but says no answer. Choose the answer that shows it.',
+  'question_set.condition_value_invalid':
+    'The question “{question}” is shown when “{target}” is {value}, which it can never be. Choose one of its answers.',
 };

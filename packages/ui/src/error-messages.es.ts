@@ -149,6 +149,24 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Este programa todavía tiene solicitudes de práctica. Bórrelas primero y luego desmárquelo.',
   'practice.answers_not_generated':
     'HMS no pudo inventar respuestas que cumplan el formulario y las reglas de este programa. Revise las preguntas indicadas o use otro programa.',
+  'staff.not_found':
+    'No encontramos a esta persona del personal. Vuelva a la lista e inténtelo de nuevo.',
+  'staff.email_taken':
+    'Ya existe una cuenta con este correo. Búsquela en la lista del personal o use otro correo.',
+  'staff.roles_required': 'Elija al menos un rol.',
+  'staff.roles_separation_of_duties':
+    'Una misma persona no puede aprobar solicitudes y liberar pagos. Quite el rol de aprobador o aprobador sénior, o el de supervisor de finanzas.',
+  'staff.roles_citizen_with_staff':
+    'Una cuenta de ciudadano no puede tener también un rol del personal. Invite a la persona con un correo de trabajo.',
+  'staff.last_admin':
+    'Usted es el último administrador activo. Primero haga administrador a otra persona.',
+  'staff.not_invited':
+    'Esta persona ya aceptó su invitación, así que no hay nada que reenviar ni revocar.',
+  'staff.no_pending_invitation': 'Esta persona no tiene una invitación vigente. Envíele una nueva.',
+  'staff.already_deactivated': 'Esta persona ya está desactivada.',
+  'staff.not_deactivated': 'Esta persona no está desactivada.',
+  'staff.invitation_invalid':
+    'Este enlace de invitación no funciona: ya se usó, se revocó o venció. Pida a su administrador que le envíe uno nuevo.',
 };
 
 /** Messages for a field's error code (`errors[].code`). */
@@ -164,4 +182,67 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
   'field.invalid_format': 'Revise el formato de este valor.',
   'field.invalid_choice': 'Elija una de las opciones.',
   'field.control_characters': 'Quite los caracteres de control especiales de este texto.',
+  'question_set.no_steps': 'El formulario no tiene preguntas. Agregue al menos una pregunta.',
+  'question_set.step_empty':
+    'El paso «{step}» no tiene preguntas. Agregue una pregunta o quite el paso.',
+  'question_set.step_id_invalid':
+    'El paso «{step}» necesita un identificador que empiece con una letra y use solo letras, dígitos y _.',
+  'question_set.step_id_duplicate':
+    'El paso «{step}» tiene el mismo identificador que otro paso ({id}). Dele otro identificador.',
+  'question_set.step_text_missing':
+    'Falta «{text}» en el paso «{step}». Escríbalo en inglés y en español.',
+  'question_set.step_spanish_missing':
+    'Falta el español en «{text}» del paso «{step}». Agregue el texto en español.',
+  'question_set.step_english_missing':
+    'Falta el inglés en «{text}» del paso «{step}». Agregue el texto en inglés.',
+  'question_set.id_invalid':
+    'La pregunta «{question}» necesita un identificador que empiece con una letra y use solo letras, dígitos y _ (hasta 64).',
+  'question_set.id_duplicate':
+    'La pregunta «{question}» tiene el mismo identificador que otra pregunta ({id}). Dele otro identificador.',
+  'question_set.text_missing':
+    'Falta «{text}» en la pregunta «{question}». Escríbalo en inglés y en español.',
+  'question_set.spanish_missing':
+    'Falta el español en «{text}» de la pregunta «{question}». Agregue el texto en español.',
+  'question_set.english_missing':
+    'Falta el inglés en «{text}» de la pregunta «{question}». Agregue el texto en inglés.',
+  'question_set.setting_not_applicable':
+    'El ajuste «{setting}» no se aplica a la pregunta «{question}» por su tipo. Quítelo o cambie el tipo.',
+  'question_set.limit_invalid':
+    'El ajuste «{setting}» de la pregunta «{question}» no es un número válido. Escriba un número entero (centavos para dinero, nunca negativo).',
+  'question_set.length_limits_reversed':
+    'La pregunta «{question}» pide al menos {minimum} caracteres pero como máximo {maximum}. La respuesta más corta no puede ser más larga que la más larga.',
+  'question_set.value_limits_reversed':
+    'La pregunta «{question}» tiene una respuesta mínima ({minimum}) mayor que la máxima ({maximum}). Inviértalas o cámbielas.',
+  'question_set.date_limit_invalid':
+    'El ajuste «{setting}» de la pregunta «{question}» no es una fecha real. Escriba una fecha o elija hoy.',
+  'question_set.date_limits_reversed':
+    'La pregunta «{question}» tiene una fecha más temprana ({minimum}) posterior a la más tardía ({maximum}). Cambie una de ellas.',
+  'question_set.pattern_invalid':
+    'El formato de la pregunta «{question}» no es un patrón válido. Corríjalo o quítelo.',
+  'question_set.accept_empty':
+    'La pregunta «{question}» no acepta ningún tipo de archivo. Elija al menos uno.',
+  'question_set.options_too_few':
+    'La pregunta «{question}» necesita al menos {minimum} opciones. Agregue opciones.',
+  'question_set.option_value_missing':
+    'Una opción de la pregunta «{question}» no tiene valor. Dé un valor a cada opción.',
+  'question_set.option_value_duplicate':
+    'La pregunta «{question}» tiene dos opciones con el valor {value}. Dé a cada opción su propio valor.',
+  'question_set.option_text_missing':
+    'La opción «{option}» de la pregunta «{question}» no tiene texto. Escríbalo en inglés y en español.',
+  'question_set.option_spanish_missing':
+    'La opción «{option}» de la pregunta «{question}» no está en español. Agregue el texto en español.',
+  'question_set.option_english_missing':
+    'La opción «{option}» de la pregunta «{question}» no está en inglés. Agregue el texto en inglés.',
+  'question_set.prefill_not_applicable':
+    'La pregunta «{question}» no se puede rellenar con los datos de la cuenta por su tipo. Quite el relleno o cambie el tipo.',
+  'question_set.condition_question_missing':
+    'La pregunta «{question}» depende de una respuesta que no está en este formulario. Elija una pregunta anterior.',
+  'question_set.condition_question_later':
+    'La pregunta «{question}» depende de «{target}», que no va antes. Una pregunta solo puede depender de una anterior.',
+  'question_set.condition_on_document':
+    'La pregunta «{question}» depende de «{target}», una carga de archivos, que no tiene respuesta para comparar. Elija otra pregunta.',
+  'question_set.condition_value_missing':
+    'La pregunta «{question}» depende de «{target}» pero no indica ninguna respuesta. Elija la respuesta que la muestra.',
+  'question_set.condition_value_invalid':
+    'La pregunta «{question}» se muestra cuando «{target}» es {value}, lo que nunca puede ser. Elija una de sus respuestas.',
 };

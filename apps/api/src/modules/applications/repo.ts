@@ -539,6 +539,47 @@ export async function releaseFromReview(trx: Transaction<Database>, id: string, 
   return rows[0];
 }
 
+/** How many open requests `holderId` holds in the approvals queue. */
+export async function countClaimsOf(db: Kysely<Database>, holderId: string): Promise<number> {
+  const row = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('assigned_to', '=', holderId)
+    .where('status', 'in', ['submitted', 'in_review', 'awaiting_second_approval', 'needs_info'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Every open request `holderId` holds goes back to the queue (the person was deactivated): unassigned, and back to
+ * submitted when it was in review. Returns each request's status before and after.
+ */
+export async function releaseAllClaimsOf(trx: Transaction<Database>, holderId: string) {
+  const { rows } = await sql<{
+    id: string;
+    reference: string;
+    from_status: RequestStatus;
+    status: RequestStatus;
+    version: number;
+  }>`
+    with held as (
+      select id, status from requests
+      where assigned_to = ${holderId}::uuid
+        and status in ('submitted', 'in_review', 'awaiting_second_approval', 'needs_info')
+      order by id
+      for update
+    )
+    update requests r
+    set assigned_to = null,
+      status = case when r.status = 'in_review' then 'submitted' else r.status end,
+      version = r.version + 1, updated_at = now()
+    from held
+    where r.id = held.id
+    returning r.id, r.reference, held.status as from_status, r.status, r.version
+  `.execute(trx);
+  return rows;
+}
+
 /** A senior approver moves the request from its holder (or nobody) to `toId`, if the holder is still `fromId`. */
 export async function reassignReview(
   trx: Transaction<Database>,

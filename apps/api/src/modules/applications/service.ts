@@ -20,6 +20,7 @@ import {
   allQuestions,
   buildAnswersSchema,
   checkEligibility,
+  ruleQuestionIds,
   prefillAnswers,
   type Answers,
   type QuestionSet,
@@ -556,8 +557,9 @@ export async function eligibility(
   const missing = new Set(incomplete.map((e) => e.field));
   const reasons: string[] = [];
   for (const rule of def.eligibilityRules) {
-    if (missing.has(answerField(rule.questionId))) continue;
-    for (const reason of checkEligibility([rule], valid, language).reasons)
+    if (ruleQuestionIds(rule).some((id) => missing.has(answerField(id)))) continue;
+    for (const reason of checkEligibility([rule], valid, language, { timeZone: config.timezone })
+      .reasons)
       if (!reasons.includes(reason)) reasons.push(reason);
   }
   return { eligible: reasons.length === 0 && incomplete.length === 0, reasons, incomplete };
@@ -732,7 +734,9 @@ export async function submit(
         ],
       );
     }
-    const verdict = checkEligibility(def.eligibilityRules, answers, language);
+    const verdict = checkEligibility(def.eligibilityRules, answers, language, {
+      timeZone: config.timezone,
+    });
     if (!verdict.eligible) {
       throw new HttpProblem(
         'request.not_eligible',
@@ -1002,12 +1006,14 @@ export async function replacePayeeAccount(
 export {
   applyDecision,
   claimForReview,
+  countClaimsOf,
   insertDemoPayeeAccount,
   insertDemoRequest,
   lockForDecision,
   markPaid,
   markPaymentReturned,
   reassignReview,
+  releaseAllClaimsOf,
   releaseFromReview,
   setPayeeFingerprint,
   setRiskLevel,
@@ -1138,7 +1144,9 @@ export async function createPracticeRequest(
   const answers = parsed.data;
   const docErrors = await checkDocumentAnswers(trx, id, def.questionSet, answers, language);
   if (docErrors.length > 0) throw answersProblem('Generated files are missing.', docErrors);
-  const verdict = checkEligibility(def.eligibilityRules, answers, language);
+  const verdict = checkEligibility(def.eligibilityRules, answers, language, {
+    timeZone: config.timezone,
+  });
   if (!verdict.eligible)
     throw new HttpProblem(
       'request.not_eligible',

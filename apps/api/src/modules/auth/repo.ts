@@ -1,12 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, UserStatus } from '../../platform/db/schema.ts';
+import { keysetPage } from '../../platform/pagination.ts';
 import type { Language } from '@hms/contracts/language';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'password_hash', 'display_name', 'language'])
+    .select(['id', 'email', 'password_hash', 'display_name', 'language', 'status'])
     .where(sql<string>`lower(email)`, '=', email.toLowerCase())
     .executeTakeFirst();
 }
@@ -105,6 +106,143 @@ export async function takePendingRegistration(db: Kysely<Database>, tokenHash: s
 
 export async function deleteExpiredPendingRegistrations(db: Kysely<Database>): Promise<void> {
   await db.deleteFrom('pending_registrations').where('expires_at', '<=', new Date()).execute();
+}
+
+// ── Staff accounts (issue 11, item 5): the staff module changes people only through auth's service, which calls these.
+
+const STAFF_ROLE_FILTER = sql<boolean>`exists (select 1 from user_roles sr where sr.user_id = users.id and sr.role <> 'citizen')`;
+const ROLES_OF_USER = sql<
+  Role[]
+>`coalesce((select array_agg(ur.role order by ur.role) from user_roles ur where ur.user_id = users.id), '{}')`;
+
+/** A new staff member, invited: no password until they accept. Null when the email already has an account. */
+export async function insertInvitedUser(
+  db: Kysely<Database>,
+  user: { id: string; email: string; displayName: string; language: Language },
+): Promise<string | null> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      email: user.email,
+      password_hash: null,
+      display_name: user.displayName,
+      language: user.language,
+      status: 'invited',
+    })
+    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The account's roles become exactly `roles`. */
+export async function replaceRoles(
+  db: Kysely<Database>,
+  userId: string,
+  roles: Role[],
+): Promise<void> {
+  let del = db.deleteFrom('user_roles').where('user_id', '=', userId);
+  if (roles.length > 0) del = del.where('role', 'not in', roles);
+  await del.execute();
+  await addRoles(db, userId, roles);
+}
+
+export async function setStatus(
+  db: Kysely<Database>,
+  userId: string,
+  status: UserStatus,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ status, deactivated_at: status === 'deactivated' ? new Date() : null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** An invited account gets its password and becomes active; false when it was not (or no longer) invited. */
+export async function activateInvited(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, status: 'active' })
+    .where('id', '=', userId)
+    .where('status', '=', 'invited')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * Role and status changes of staff are serialised, so two administrators demoting each other at the same moment cannot
+ * both pass the "someone else is still an active administrator" check.
+ */
+export async function lockStaffChanges(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7301011)`.execute(trx);
+}
+
+export async function countActiveAdminsExcept(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_roles.role', '=', 'admin')
+    .where('users.status', '=', 'active')
+    .where('users.id', '<>', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A person holding at least one staff role, with their roles; undefined for citizens and unknown ids. */
+export async function findStaffById(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('users')
+    .select([
+      'id',
+      'email',
+      'display_name',
+      'language',
+      'status',
+      'created_at',
+      'deactivated_at',
+      'password_hash',
+      ROLES_OF_USER.as('roles'),
+    ])
+    .where('id', '=', id)
+    .where(STAFF_ROLE_FILTER)
+    .executeTakeFirst();
+}
+
+/** One page of staff, newest first, by part of a name or email and by status. */
+export async function listStaff(
+  db: Kysely<Database>,
+  q: {
+    search?: string | undefined;
+    status?: UserStatus | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  let query = db
+    .selectFrom('users')
+    .select(['id', 'email', 'display_name', 'status', 'created_at', ROLES_OF_USER.as('roles')])
+    .where(STAFF_ROLE_FILTER);
+  if (q.search) {
+    const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((w) =>
+      w.or([
+        w(sql<string>`lower(email)`, 'like', like),
+        w(sql<string>`lower(display_name)`, 'like', like),
+      ]),
+    );
+  }
+  if (q.status) query = query.where('status', '=', q.status);
+  return keysetPage(query, 'users.id', { cursor: q.cursor, limit: q.limit });
 }
 
 // ---- Practice space (issue 11 item 9): generated applicants of practice requests.

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Role, User } from '@hms/contracts/auth';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, UserStatus } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { badRequest, notFound, tooManyRequests, unauthorized } from '../../platform/errors.ts';
@@ -13,11 +13,13 @@ import {
 import {
   createSession,
   deleteSessionByToken,
+  deleteSessionsOfUser,
   loadUserRoles,
   type SessionPolicy,
 } from '../../platform/auth/sessions.ts';
 import {
   ACCOUNT_RULE,
+  accountThrottle,
   IP_RULE,
   PAIR_RULE,
   accountKey,
@@ -225,7 +227,8 @@ export async function signIn(
     input.password,
     found?.password_hash ?? (await dummyPasswordHash()),
   );
-  if (!found || !ok) {
+  // Invited (no password yet) and deactivated accounts cannot sign in: the same answer as a wrong password.
+  if (!found || !ok || found.status !== 'active') {
     await recordSignInFailure(db, input.email, meta.ip);
     await db.transaction().execute((trx) =>
       appendAudit(trx, {
@@ -413,3 +416,93 @@ export async function createPracticeApplicant(
 }
 
 export const deletePracticeApplicants = repo.deletePracticeUsers;
+// ── Staff accounts (issue 11, item 5). The staff module decides the rules (roles, last admin, invitations) and writes
+// people only through these, in its own transaction: auth owns users, user_roles and (through platform) sessions.
+
+export type StaffAccount = NonNullable<Awaited<ReturnType<typeof repo.findStaffById>>>;
+
+/** A person holding a staff role, or undefined (citizens and unknown ids are not staff). */
+export function findStaffAccount(db: Kysely<Database>, id: string) {
+  return repo.findStaffById(db, id);
+}
+
+export function listStaffAccounts(
+  db: Kysely<Database>,
+  q: {
+    search?: string | undefined;
+    status?: UserStatus | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  return repo.listStaff(db, q);
+}
+
+/** Creates an invited staff account with its roles; null when the email already has an account. */
+export async function createInvitedAccount(
+  trx: Transaction<Database>,
+  input: { email: string; displayName: string; language: Language; roles: Role[] },
+): Promise<string | null> {
+  const id = await repo.insertInvitedUser(trx, { id: uuidv7(), ...input });
+  if (!id) return null;
+  await repo.addRoles(trx, id, input.roles);
+  return id;
+}
+
+export const lockStaffChanges = (trx: Transaction<Database>) => repo.lockStaffChanges(trx);
+export const countActiveAdminsExcept = (db: Kysely<Database>, userId: string) =>
+  repo.countActiveAdminsExcept(db, userId);
+
+export async function replaceRoles(
+  trx: Transaction<Database>,
+  userId: string,
+  roles: Role[],
+): Promise<void> {
+  await repo.replaceRoles(trx, userId, roles);
+}
+
+/** The person can no longer sign in, and every session they have ends now (their next request is 401). */
+export async function deactivateAccount(
+  trx: Transaction<Database>,
+  userId: string,
+): Promise<{ sessionsEnded: number }> {
+  await repo.setStatus(trx, userId, 'deactivated');
+  return { sessionsEnded: await deleteSessionsOfUser(trx, userId) };
+}
+
+/** Back to active, or to invited when the person never chose a password. */
+export async function reactivateAccount(
+  trx: Transaction<Database>,
+  account: Pick<StaffAccount, 'id' | 'password_hash'>,
+): Promise<UserStatus> {
+  const status: UserStatus = account.password_hash === null ? 'invited' : 'active';
+  await repo.setStatus(trx, account.id, status);
+  return status;
+}
+
+/**
+ * An invited person chooses their password (the same rules as registration) and their account becomes active.
+ * Throws auth.password_rejected with the field errors; false when the account was not invited (any more).
+ */
+export async function activateInvitedAccount(
+  trx: Transaction<Database>,
+  account: { id: string; email: string },
+  password: string,
+): Promise<boolean> {
+  const problems = passwordProblems(password, account.email);
+  if (problems.length > 0)
+    throw badRequest('auth.password_rejected', 'Choose a different password.', problems);
+  return repo.activateInvited(trx, account.id, await hashPassword(password));
+}
+
+/** Failed sign-ins counted against this account (the sign-in throttle), or null when none. */
+export async function signInLockOf(db: Kysely<Database>, email: string) {
+  const r = await accountThrottle(db, email);
+  if (!r) return null;
+  return {
+    failures: r.failures,
+    sources: r.sources,
+    lastFailureAt: r.lastFailureAt.toISOString(),
+    waitUntil: r.waitUntil && r.waitUntil.getTime() > Date.now() ? r.waitUntil.toISOString() : null,
+  };
+}

@@ -11,7 +11,8 @@ import type { Language } from '@hms/contracts/language';
  */
 export type AccountEmail =
   | { kind: 'confirm-registration'; link: string; hours: number }
-  | { kind: 'already-registered'; signInLink: string };
+  | { kind: 'already-registered'; signInLink: string }
+  | { kind: 'staff-invitation'; link: string; hours: number; invitedBy: string; roles: string };
 
 export const ACCOUNT_EMAIL_SUBJECTS = {
   'confirm-registration': {
@@ -21,6 +22,10 @@ export const ACCOUNT_EMAIL_SUBJECTS = {
   'already-registered': {
     en: 'Someone tried to create an HMS account with your email',
     es: 'Alguien intentó crear una cuenta de HMS con su correo',
+  },
+  'staff-invitation': {
+    en: 'You are invited to work in HMS: choose your password',
+    es: 'Le invitamos a trabajar en HMS: elija su contraseña',
   },
 } as const;
 
@@ -36,6 +41,15 @@ export function accountEmailText(
         lang === 'es'
           ? `Para terminar de crear su cuenta, abra este enlace en las próximas ${email.hours} horas:\n\n${email.link}\n\nSi usted no pidió una cuenta, ignore este correo: no se creará nada.`
           : `To finish creating your account, open this link within ${email.hours} hours:\n\n${email.link}\n\nIf you did not ask for an account, ignore this email: nothing will be created.`,
+    };
+  }
+  if (email.kind === 'staff-invitation') {
+    return {
+      subject,
+      body:
+        lang === 'es'
+          ? `${email.invitedBy} le invitó a trabajar en HMS con estos roles: ${email.roles}.\n\nPara activar su cuenta, abra este enlace en las próximas ${email.hours} horas y elija una contraseña:\n\n${email.link}\n\nEl enlace funciona una sola vez. Si no esperaba esta invitación, ignore este correo.`
+          : `${email.invitedBy} invited you to work in HMS with these roles: ${email.roles}.\n\nTo activate your account, open this link within ${email.hours} hours and choose a password:\n\n${email.link}\n\nThe link works once. If you did not expect this invitation, ignore this email.`,
     };
   }
   return {

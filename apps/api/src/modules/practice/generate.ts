@@ -11,6 +11,7 @@ import {
   buildAnswersSchema,
   checkEligibility,
   conditionHolds,
+  monthsBefore,
   type AnswerValue,
   type Answers,
   type EligibilityRule,
@@ -404,9 +405,53 @@ function valueFor(q: Question, rng: Random, ctx: AnswerContext): AnswerValue | u
   }
 }
 
-/** Moves `answers[rule.questionId]` so the rule holds, within the question's own limits; false when it cannot. */
+/** Moves the answers a rule reads so that it holds, within the questions' own limits; false when it cannot. */
 function satisfy(
   rule: EligibilityRule,
+  byId: ReadonlyMap<string, Question>,
+  answers: Answers,
+  rng: Random,
+  ctx: AnswerContext,
+): boolean {
+  if (rule.kind === 'percentDrop') {
+    const before = byId.get(rule.beforeQuestionId);
+    const after = byId.get(rule.afterQuestionId);
+    if (!before || !after) return false;
+    const step = (q: Question) => (q.type === 'money' ? 100 : 1);
+    const lo = Math.max(before.min ?? 0, step(before));
+    const hi = before.max ?? lo * 1000;
+    const b =
+      rng.int(
+        Math.ceil(lo / step(before)),
+        Math.max(Math.ceil(lo / step(before)), Math.floor(Math.min(hi, lo * 1000) / step(before))),
+      ) * step(before);
+    const percent = Math.min(100, rule.atLeastPercent + rng.int(0, 15));
+    let a = Math.floor((b * (100 - percent)) / 100 / step(after)) * step(after);
+    if (after.min !== undefined && a < after.min)
+      a = Math.ceil(after.min / step(after)) * step(after);
+    if (after.max !== undefined && a > after.max) return false;
+    answers[before.id] = b;
+    answers[after.id] = a;
+    return (b - a) * 100 >= rule.atLeastPercent * b;
+  }
+  const q = byId.get(rule.questionId);
+  if (!q) return false;
+  if (rule.kind === 'withinLast') {
+    let lo = monthsBefore(ctx.today, rule.months);
+    let hi = ctx.today;
+    const min = dateBound(q.minDate, ctx.today);
+    const max = dateBound(q.maxDate, ctx.today);
+    if (min && min > lo) lo = min;
+    if (max && max < hi) hi = max;
+    if (lo > hi) return false;
+    answers[q.id] = plusDays(hi, -rng.int(0, Math.min(daysBetween(lo, hi), 90)));
+    return true;
+  }
+  return satisfyCompare(rule, q, answers, rng, ctx);
+}
+
+function satisfyCompare(
+  rule: Extract<EligibilityRule, { op: unknown }>,
   q: Question,
   answers: Answers,
   rng: Random,
@@ -503,8 +548,7 @@ export function generateAnswers(
     for (const rule of def.eligibilityRules) {
       if (rule.appliesIf && !conditionHolds(rule.appliesIf, answers[rule.appliesIf.questionId]))
         continue;
-      const q = byId.get(rule.questionId);
-      if (!q || !satisfy(rule, q, answers, rng, ctx)) rulesOk = false;
+      if (!satisfy(rule, byId, answers, rng, ctx)) rulesOk = false;
     }
     // Files only for the document questions the answers show.
     const shown = new Set<string>();
@@ -523,7 +567,9 @@ export function generateAnswers(
         for (const issue of parsed.error.issues)
           errors.push({ field: `answers.${String(issue.path[0])}`, message: issue.message });
       else {
-        const verdict = checkEligibility(def.eligibilityRules, parsed.data, language);
+        const verdict = checkEligibility(def.eligibilityRules, parsed.data, language, {
+          today: ctx.today,
+        });
         for (const reason of verdict.reasons) errors.push({ field: 'answers', message: reason });
       }
     }

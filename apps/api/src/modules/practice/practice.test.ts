@@ -53,6 +53,71 @@ describe('practice case generation (pure)', () => {
     expect(account.accountNumber).toMatch(/^\d{11}$/);
   });
 
+  it('meets "fell by at least N %" and "within the last N months" rules', () => {
+    const base = programDefinitionSchema.parse(
+      seedPrograms.find((p) => p.slug === 'small-business-relief'),
+    );
+    const questions = base.questionSet.steps.flatMap((st) => st.questions);
+    const money = questions.filter((q) => q.type === 'money' && q.id !== base.amountQuestionId);
+    const date = questions.find((q) => q.type === 'date')!;
+    const def = programDefinitionSchema.parse({
+      ...base,
+      questionSet: {
+        steps: [
+          ...base.questionSet.steps,
+          {
+            id: 'extra',
+            title: { en: 'Extra', es: 'Extra' },
+            questions: [
+              {
+                id: 'revenueThisYear',
+                type: 'money',
+                label: { en: 'Revenue this year', es: 'Ingresos de este año' },
+                required: true,
+                min: 0,
+              },
+            ],
+          },
+        ],
+      },
+      eligibilityRules: [
+        {
+          kind: 'percentDrop',
+          beforeQuestionId: money[0]!.id,
+          afterQuestionId: 'revenueThisYear',
+          atLeastPercent: 20,
+          reason: {
+            en: 'Revenue fell by less than 20 %',
+            es: 'Los ingresos bajaron menos del 20 %',
+          },
+        },
+        {
+          kind: 'withinLast',
+          questionId: date.id,
+          months: 12,
+          reason: { en: 'Too long ago', es: 'Hace demasiado' },
+        },
+      ],
+    });
+    for (let i = 0; i < 20; i += 1) {
+      const c = generateAnswers(
+        def,
+        randomSource(i),
+        {
+          applicant: { name: 'Omar Kim', email: 'omar@example.com', language: 'en' },
+          today: '2026-12-01',
+          amount: { questionId: def.amountQuestionId, minCents: 100, maxCents: 1_000_000 },
+        },
+        () => '0190a0b0-0000-7000-8000-000000000001',
+        TZ,
+      );
+      expect(
+        checkEligibility(def.eligibilityRules, c.answers, 'es', { today: '2026-12-01' }).reasons,
+      ).toEqual([]);
+      expect(c.answers[date.id]! >= '2025-12-01').toBe(true);
+    }
+  });
+
   for (const seed of seedPrograms) {
     it(`answers ${seed.slug} so the form accepts them in English and Spanish and every rule holds`, () => {
       const def = programDefinitionSchema.parse(seed);
@@ -85,7 +150,10 @@ describe('practice case generation (pure)', () => {
             timeZone: TZ,
           }).safeParse(c.answers);
           expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-          expect(checkEligibility(def.eligibilityRules, c.answers, lang).reasons).toEqual([]);
+          expect(
+            checkEligibility(def.eligibilityRules, c.answers, lang, { today: '2026-12-01' })
+              .reasons,
+          ).toEqual([]);
         }
         // Every document question shown has one generated file, a real PDF or PNG, named in the answers.
         for (const q of allQuestions(def.questionSet).filter((x) => x.type === 'document')) {
@@ -304,7 +372,8 @@ describe('practice requests', () => {
         );
         expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
         expect(
-          checkEligibility(def.eligibilityRules, r.answers as Answers, language).eligible,
+          checkEligibility(def.eligibilityRules, r.answers as Answers, language, { timeZone: TZ })
+            .eligible,
         ).toBe(true);
       }
       expect(r.answers[def.amountQuestionId]).toBe(r.amount_requested_cents);

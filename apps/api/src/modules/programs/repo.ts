@@ -150,6 +150,8 @@ export async function listPrograms(db: Q) {
       ])
       // A practice program (training data only) is never offered to citizens.
       .where('practice', '=', false)
+      // Archived programs leave the catalog (their requests still show them).
+      .where('archived_at', 'is', null)
       .orderBy('name_en')
       .orderBy('id')
       .execute()
@@ -178,8 +180,10 @@ export async function upsertProgram(
           ),
           version: sql<number>`programs.version + 1`,
         }))
+        // A program an administrator has published, opened, closed or archived is theirs: the seed leaves it alone.
+        // (Read through to_jsonb so the seed still runs on a schema from before migration 0110.)
         .where(
-          sql<boolean>`programs.definition is distinct from excluded.definition or programs.opens_at is distinct from excluded.opens_at or programs.closes_at is distinct from excluded.closes_at`,
+          sql<boolean>`(to_jsonb(programs) ->> 'admin_changed_at') is null and (programs.definition is distinct from excluded.definition or programs.opens_at is distinct from excluded.opens_at or programs.closes_at is distinct from excluded.closes_at)`,
         ),
     )
     .returning('id')
@@ -246,4 +250,336 @@ export async function slugExists(db: Q, slug: string): Promise<boolean> {
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+// ── Administration (migration 0110): drafts, publish requests, versions. ──────────────────────────────────────
+
+/** Every program an administrator sees: the published ones and those that exist only as a draft. */
+export async function listAdminPrograms(db: Q) {
+  const { rows } = await sql<{
+    id: string;
+    slug: string;
+    name_en: string;
+    name_es: string;
+    live_version: number | null;
+    archived_at: Date | null;
+    opens_at: Date | null;
+    closes_at: Date | null;
+    window_state: 'not_open_yet' | 'closed' | 'open' | null;
+    draft_definition: Record<string, unknown> | null;
+    live_definition: Record<string, unknown> | null;
+    pending: boolean;
+  }>`
+    select coalesce(p.id, d.program_id) as id, coalesce(p.slug, d.slug) as slug,
+      coalesce(p.name_en, d.definition -> 'name' ->> 'en') as name_en,
+      coalesce(p.name_es, d.definition -> 'name' ->> 'es', '') as name_es,
+      p.version as live_version, p.archived_at, p.opens_at, p.closes_at,
+      case when p.id is null then null
+        when p.opens_at is not null and p.opens_at > now() then 'not_open_yet'
+        when p.closes_at is not null and p.closes_at <= now() then 'closed'
+        else 'open' end as window_state,
+      d.definition as draft_definition, p.definition as live_definition,
+      exists (select 1 from program_publish_requests r
+        where r.program_id = coalesce(p.id, d.program_id) and r.state = 'pending') as pending
+    from programs p full outer join program_drafts d on d.program_id = p.id
+    order by 3, 1
+  `.execute(db);
+  return rows;
+}
+
+export async function findLiveProgram(db: Q, programId: string) {
+  return db
+    .selectFrom('programs')
+    .select([
+      'id',
+      'slug',
+      'version',
+      'definition',
+      'archived_at',
+      'opens_at',
+      'closes_at',
+      windowState.as('window_state'),
+    ])
+    .where('id', '=', programId)
+    .executeTakeFirst();
+}
+
+export type LiveProgramRow = NonNullable<Awaited<ReturnType<typeof findLiveProgram>>>;
+
+export async function findDraft(db: Q, programId: string) {
+  return db
+    .selectFrom('program_drafts as d')
+    .leftJoin('users as u', 'u.id', 'd.updated_by')
+    .select([
+      'd.program_id',
+      'd.slug',
+      'd.definition',
+      'd.revision',
+      'd.updated_at',
+      'd.updated_by',
+      'u.display_name as updated_by_name',
+    ])
+    .where('d.program_id', '=', programId)
+    .executeTakeFirst();
+}
+
+/** Locks the draft row so saves, publish requests and approvals of one program run one at a time. */
+export async function lockDraft(trx: Transaction<Database>, programId: string) {
+  return trx
+    .selectFrom('program_drafts')
+    .select(['program_id', 'revision', 'definition'])
+    .where('program_id', '=', programId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Whether another program (published or draft) already uses this slug. */
+export async function slugTaken(db: Q, slug: string, exceptProgramId: string | null) {
+  const { rows } = await sql<{ taken: boolean }>`
+    select exists (
+      select 1 from programs where slug = ${slug} and id is distinct from ${exceptProgramId}::uuid
+      union all
+      select 1 from program_drafts where slug = ${slug} and program_id is distinct from ${exceptProgramId}::uuid
+    ) as taken`.execute(db);
+  return rows[0]!.taken;
+}
+
+export async function insertDraft(
+  trx: Transaction<Database>,
+  row: { programId: string; slug: string; definition: unknown; userId: string | null },
+) {
+  await trx
+    .insertInto('program_drafts')
+    .values({
+      program_id: row.programId,
+      slug: row.slug,
+      definition: JSON.stringify(row.definition),
+      created_by: row.userId,
+      updated_by: row.userId,
+      updated_at: new Date(),
+    })
+    .execute();
+}
+
+/** Saves the draft and counts the save; returns the new revision. */
+export async function updateDraft(
+  trx: Transaction<Database>,
+  row: { programId: string; slug: string; definition: unknown; userId: string },
+): Promise<number> {
+  const res = await trx
+    .updateTable('program_drafts')
+    .set((eb) => ({
+      slug: row.slug,
+      definition: JSON.stringify(row.definition),
+      updated_by: row.userId,
+      updated_at: new Date(),
+      revision: eb('revision', '+', 1),
+    }))
+    .where('program_id', '=', row.programId)
+    .returning('revision')
+    .executeTakeFirstOrThrow();
+  return res.revision;
+}
+
+const requestColumns = sql`r.id, r.program_id, r.kind, r.state, r.definition, r.draft_revision,
+  r.revert_to_version, r.change_summary, r.second_approval_required, r.requested_by, r.requested_at,
+  r.decided_by, r.decided_at, r.published_version,
+  rb.display_name as requested_by_name, db.display_name as decided_by_name`;
+
+export interface PublishRequestRow {
+  id: string;
+  program_id: string;
+  kind: 'publish' | 'revert';
+  state: 'pending' | 'published' | 'withdrawn' | 'superseded';
+  definition: Record<string, unknown>;
+  draft_revision: number;
+  revert_to_version: number | null;
+  change_summary: string;
+  second_approval_required: boolean;
+  requested_by: string;
+  requested_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  published_version: number | null;
+  requested_by_name: string;
+  decided_by_name: string | null;
+}
+
+export async function findPendingRequest(db: Q, programId: string) {
+  const { rows } = await sql<PublishRequestRow>`
+    select ${requestColumns} from program_publish_requests r
+    join users rb on rb.id = r.requested_by left join users db on db.id = r.decided_by
+    where r.program_id = ${programId}::uuid and r.state = 'pending'`.execute(db);
+  return rows[0];
+}
+
+export async function findRequest(db: Q, programId: string, requestId: string) {
+  const { rows } = await sql<PublishRequestRow>`
+    select ${requestColumns} from program_publish_requests r
+    join users rb on rb.id = r.requested_by left join users db on db.id = r.decided_by
+    where r.program_id = ${programId}::uuid and r.id = ${requestId}::uuid`.execute(db);
+  return rows[0];
+}
+
+export async function insertPublishRequest(
+  trx: Transaction<Database>,
+  row: {
+    id: string;
+    programId: string;
+    kind: 'publish' | 'revert';
+    definition: unknown;
+    draftRevision: number;
+    revertToVersion: number | null;
+    changeSummary: string;
+    secondApprovalRequired: boolean;
+    requestedBy: string;
+  },
+) {
+  await trx
+    .insertInto('program_publish_requests')
+    .values({
+      id: row.id,
+      program_id: row.programId,
+      kind: row.kind,
+      definition: JSON.stringify(row.definition),
+      draft_revision: row.draftRevision,
+      revert_to_version: row.revertToVersion,
+      change_summary: row.changeSummary,
+      second_approval_required: row.secondApprovalRequired,
+      requested_by: row.requestedBy,
+    })
+    .execute();
+}
+
+/** Ends the pending request without publishing (withdrawn by a person, or superseded by a newer draft). */
+export async function closePendingRequest(
+  trx: Transaction<Database>,
+  programId: string,
+  state: 'withdrawn' | 'superseded',
+  userId: string,
+) {
+  return trx
+    .updateTable('program_publish_requests')
+    .set({ state, decided_by: userId, decided_at: new Date() })
+    .where('program_id', '=', programId)
+    .where('state', '=', 'pending')
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export async function markRequestPublished(
+  trx: Transaction<Database>,
+  requestId: string,
+  decidedBy: string,
+  version: number,
+) {
+  await trx
+    .updateTable('program_publish_requests')
+    .set({
+      state: 'published',
+      decided_by: decidedBy,
+      decided_at: new Date(),
+      published_version: version,
+    })
+    .where('id', '=', requestId)
+    .where('state', '=', 'pending')
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Makes `row` the live version: inserts the program on its first publication, otherwise replaces it with the
+ * version bumped. The 0101 triggers record the new version in program_versions; its metadata is added here.
+ */
+export async function publishProgram(
+  trx: Transaction<Database>,
+  programId: string,
+  row: Omit<Insertable<Database['programs']>, 'id'> & { slug: string },
+  meta: {
+    publishedBy: string;
+    approvedBy: string | null;
+    changeSummary: string;
+    publishRequestId: string;
+  },
+): Promise<number> {
+  const now = new Date();
+  const res = await trx
+    .insertInto('programs')
+    .values({ id: programId, ...row, admin_changed_at: now })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        ...Object.fromEntries(
+          Object.keys(row).map((k) => [k, eb.ref(`excluded.${k}` as 'excluded.name_en')]),
+        ),
+        admin_changed_at: now,
+        version: sql<number>`programs.version + 1`,
+      })),
+    )
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('program_versions')
+    .set({
+      published_by: meta.publishedBy,
+      approved_by: meta.approvedBy,
+      change_summary: meta.changeSummary,
+      publish_request_id: meta.publishRequestId,
+    })
+    .where('program_id', '=', programId)
+    .where('version', '=', res.version)
+    .executeTakeFirstOrThrow();
+  return res.version;
+}
+
+/** Sets when the live program takes applications (an administrator opening or closing it). */
+export async function setWindow(
+  trx: Transaction<Database>,
+  programId: string,
+  opensAt: Date,
+  closesAt: Date,
+) {
+  await trx
+    .updateTable('programs')
+    .set({ opens_at: opensAt, closes_at: closesAt, admin_changed_at: new Date() })
+    .where('id', '=', programId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Hides the program from the catalog and closes it now. */
+export async function archiveProgram(trx: Transaction<Database>, programId: string) {
+  await sql`
+    update programs set archived_at = now(), admin_changed_at = now(),
+      opens_at = least(coalesce(opens_at, now() - interval '1 second'), now() - interval '1 second'),
+      closes_at = now()
+    where id = ${programId}::uuid and archived_at is null`.execute(trx);
+}
+
+export async function listVersions(db: Q, programId: string) {
+  const { rows } = await sql<{
+    version: number;
+    created_at: Date;
+    change_summary: string | null;
+    published_by: string | null;
+    published_by_name: string | null;
+    approved_by: string | null;
+    approved_by_name: string | null;
+    request_count: string | number;
+  }>`
+    select v.version, v.created_at, v.change_summary, v.published_by, pb.display_name as published_by_name,
+      v.approved_by, ab.display_name as approved_by_name,
+      (select count(*) from requests r where r.program_id = v.program_id and r.program_version = v.version
+        and r.status <> 'draft') as request_count
+    from program_versions v
+    left join users pb on pb.id = v.published_by left join users ab on ab.id = v.approved_by
+    where v.program_id = ${programId}::uuid
+    order by v.version desc`.execute(db);
+  return rows;
+}
+
+export async function findVersion(db: Q, programId: string, version: number) {
+  return db
+    .selectFrom('program_versions')
+    .select(['version', 'definition'])
+    .where('program_id', '=', programId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }

@@ -67,6 +67,12 @@ export async function deleteSessionByToken(
   return row?.user_id ?? null;
 }
 
+/** Ends every session of a person at once (deactivation): their next request is 401. Returns how many ended. */
+export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 export async function loadUserRoles(db: Kysely<Database>, userId: string): Promise<Role[]> {
   const rows = await db
     .selectFrom('user_roles')
@@ -96,6 +102,8 @@ export async function resolveSession(
       'users.language',
     ])
     .where('sessions.token_hash', '=', hashToken(token))
+    // A deactivated person's sessions are deleted when they are deactivated; this keeps any that slipped through dead.
+    .where('users.status', '=', 'active')
     .executeTakeFirst();
   if (!row) return null;
   const now = Date.now();

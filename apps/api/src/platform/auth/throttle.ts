@@ -158,6 +158,39 @@ export async function listThrottledAccounts(db: Kysely<Database>): Promise<Throt
   }));
 }
 
+/**
+ * The failures counted against one account (a staff member's page), whatever their number, or null when none are
+ * counted in the window and no wait runs.
+ */
+export async function accountThrottle(
+  db: Kysely<Database>,
+  email: string,
+): Promise<ThrottledAccount | null> {
+  const e = email.toLowerCase();
+  const r = await sql<{
+    failures: number;
+    window_started_at: Date;
+    locked_until: Date | null;
+    sources: number;
+  }>`
+    select a.failures, a.window_started_at, a.locked_until,
+           (select count(*)::int from auth_throttle p
+             where p.key like 'pair:%' and substr(p.key, strpos(p.key, '|') + 1) = ${e}) as sources
+      from auth_throttle a
+     where a.key = ${accountKey(e)}
+       and (a.window_started_at >= now() - make_interval(mins => ${WINDOW_MINUTES})
+            or a.locked_until > now())`.execute(db);
+  const row = r.rows[0];
+  if (!row) return null;
+  return {
+    email: e,
+    failures: row.failures,
+    lastFailureAt: new Date(row.window_started_at),
+    waitUntil: row.locked_until ? new Date(row.locked_until) : null,
+    sources: row.sources,
+  };
+}
+
 /** One batch of throttle rows whose window and lock have both ended (runHousekeeping). */
 export async function deleteSpentThrottleRows(
   db: Kysely<Database>,

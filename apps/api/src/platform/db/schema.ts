@@ -12,7 +12,8 @@ type Json<T extends object = Record<string, unknown>> = JSONColumnType<T, string
 export interface UsersTable {
   id: string;
   email: string;
-  password_hash: string;
+  /** Null while an invited staff member has not yet chosen a password (migration 0011). */
+  password_hash: string | null;
   display_name: string;
   language: Generated<Language>;
   created_at: CreatedAt;
@@ -254,6 +255,49 @@ export interface Database {
   email_outbox: EmailOutboxTable;
   documents: DocumentsTable;
   program_versions: ProgramVersionsTable;
+  program_drafts: ProgramDraftsTable;
+  program_publish_requests: ProgramPublishRequestsTable;
+}
+
+// ── Program administration (migration 0110), owned by the programs module. ──
+export interface ProgramsTable {
+  archived_at: Timestamp | null;
+  admin_changed_at: Timestamp | null;
+}
+
+export interface ProgramVersionsTable {
+  published_by: string | null;
+  approved_by: string | null;
+  change_summary: string | null;
+  publish_request_id: string | null;
+}
+
+export interface ProgramDraftsTable {
+  program_id: string;
+  slug: string;
+  definition: Json<Record<string, unknown>>;
+  revision: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ProgramPublishRequestsTable {
+  id: string;
+  program_id: string;
+  kind: 'publish' | 'revert';
+  state: Generated<'pending' | 'published' | 'withdrawn' | 'superseded'>;
+  definition: Json<Record<string, unknown>>;
+  draft_revision: number;
+  revert_to_version: number | null;
+  change_summary: string;
+  second_approval_required: boolean;
+  requested_by: string;
+  requested_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  published_version: number | null;
 }
 
 // ── Approvals (migration 0200): declaration merging adds the columns and tables of the approvals modules. ──
@@ -479,6 +523,30 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   service_tokens: ServiceTokensTable;
   service_token_uses: ServiceTokenUsesTable;
+}
+
+// ---- Staff accounts (migration 0011; issue 11, item 5). users.status and the invitations an admin sends.
+export type UserStatus = 'invited' | 'active' | 'deactivated';
+
+export interface UsersTable {
+  status: Generated<UserStatus>;
+  deactivated_at: Timestamp | null;
+}
+
+export interface StaffInvitationsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  invited_by: string | null;
+  language: Language;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface Database {
+  staff_invitations: StaffInvitationsTable;
 }
 
 // ---- Practice space (migration 0120_practice; issue 11 item 9). A practice program holds generated training requests
