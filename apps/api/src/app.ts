@@ -34,6 +34,8 @@ import { applicationRoutes } from './modules/applications/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { practiceRoutes } from './modules/practice/routes.ts';
+import { settingsRoutes } from './modules/settings/routes.ts';
+import { sessionPolicy } from './modules/settings/service.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 
 declare module 'fastify' {
@@ -82,7 +84,8 @@ export async function buildApp({
   registerSecurityHeaders(app, { hsts: config.secureCookies });
   registerControlCharacterCheck(app);
   await app.register(cookie);
-  await app.register(authPlugin, { config });
+  // Session lifetimes come from the agency settings at each request, so a change applies without a restart.
+  await app.register(authPlugin, { config, sessionPolicy: () => sessionPolicy(db) });
   await registerOpenApi(app);
 
   // One line per module, under the prefix its paths share (a route file names only its own paths); the order
@@ -108,6 +111,7 @@ export async function buildApp({
   await app.register(serviceTokensRoutes, { prefix: '/api/service-tokens' });
   await app.register(integrationRoutes, { prefix: '/api/integration' });
   await app.register(practiceRoutes, { prefix: '/api/practice' });
+  await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

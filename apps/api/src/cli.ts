@@ -7,6 +7,7 @@ import { resolveEncryptionKey } from './platform/crypto-key.ts';
 import { auditVerifyReport } from './platform/audit-verify.ts';
 import { rotateKeys } from './modules/key-rotation/rotate.ts';
 import { runHousekeeping } from './platform/housekeeping.ts';
+import { initialiseSettings, sessionPolicy } from './modules/settings/service.ts';
 
 const USAGE = `Usage: hms <command>
 
@@ -44,6 +45,8 @@ try {
   const migrated = await migrateToLatest(db.kysely);
   const applied =
     migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+  // As at the API's start: the environment's values become the agency settings once, if none are stored yet.
+  await initialiseSettings(db.kysely, config);
   if (command === 'migrate') {
     process.stdout.write(
       applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n',
@@ -62,7 +65,7 @@ try {
       `Re-encrypted under key ${r.keyId}: ${r.payeeAccounts} payee account(s), ${r.achFiles} NACHA file(s), ${r.nocs} NOC(s), ${r.webhookSecrets} webhook secret(s).\n`,
     );
   } else if (command === 'housekeeping') {
-    const r = await runHousekeeping(db.kysely, { idleMinutes: config.sessionIdleMinutes });
+    const r = await runHousekeeping(db.kysely, await sessionPolicy(db.kysely));
     process.stdout.write(
       `Housekeeping done: ${r.sessions} expired session(s) and ${r.throttleRows} stale sign-in throttle row(s) deleted.\n`,
     );

@@ -8,6 +8,7 @@ import { seedDemo } from './seed.ts';
 import { startWebhookWorker } from './modules/webhooks/worker.ts';
 import { smtpTransport, startEmailSender } from './modules/notifications/email-sender.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
+import { initialiseSettings, sessionPolicy } from './modules/settings/service.ts';
 
 const config = loadConfigOrExit();
 // Resolved at start so a missing or broken key stops the server now, not at the first bank-account write.
@@ -15,6 +16,8 @@ const encryptionKey = resolveEncryptionKey(config);
 
 const db = await openConfiguredDb(config);
 await migrateToLatest(db.kysely);
+// First start: the environment's HMS_ACH_* and HMS_SESSION_* values become the agency settings (then edited in /admin).
+await initialiseSettings(db.kysely, config);
 if (config.seedDemo) await seedDemo(db.kysely, { timeZone: config.timezone, encryptionKey });
 
 const app = await buildApp({ config, db: db.kysely });
@@ -30,7 +33,7 @@ const webhookWorker = config.webhookWorker ? startWebhookWorker(db.kysely, confi
 // small batches that skip rows another instance holds: safe with several API instances.
 const housekeeping = startHousekeeping({
   db: db.kysely,
-  policy: { idleMinutes: config.sessionIdleMinutes },
+  policy: () => sessionPolicy(db.kysely),
   log: app.log,
 });
 

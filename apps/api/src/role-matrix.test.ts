@@ -148,6 +148,8 @@ describe('role matrix', () => {
         'setProgramPractice',
         'createPracticeRequests',
         'clearPractice',
+        'getSettings',
+        'updateSettings',
         // Staff accounts (issue 11, item 5).
         'listStaff',
         'inviteStaff',

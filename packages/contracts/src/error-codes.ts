@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   'auth.csrf_failed': 'The CSRF token was missing or did not match.',
   'auth.token_invalid': 'The service token is missing, wrong, expired or revoked.',
   'auth.token_scope_missing': 'The service token lacks the scope this action needs.',
+  'auth.token_expired': 'The service token passed its expiry date; an admin must issue a new one.',
   'auth.confirmation_invalid':
     'The registration confirmation link is wrong, already used or expired.',
   'auth.throttle_not_found': 'No sign-in failures are counted for that account.',
@@ -119,6 +120,10 @@ export const ERROR_CODES = {
   'webhook.endpoint_not_found': 'The webhook endpoint does not exist.',
   'webhook.delivery_not_found': 'The webhook delivery does not exist.',
   'webhook.delivery_queued': 'The delivery is already queued for another attempt.',
+  'settings.stale_version':
+    'The settings were changed by someone else since they were loaded; reload and apply the change again.',
+  'email.not_found': 'The email is not in the outbox.',
+  'email.not_dead': 'Only an email HMS gave up on (dead) can be sent again.',
 
   // Practice space (training data).
   'practice.program_not_practice':

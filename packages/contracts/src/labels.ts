@@ -156,6 +156,12 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     en: 'Practice request generated',
     es: 'Solicitud de práctica generada',
   },
+  'settings.updated': { en: 'Agency settings changed', es: 'Ajustes de la agencia cambiados' },
+  'audit_log.exported': {
+    en: 'Audit log exported to CSV',
+    es: 'Registro de auditoría exportado a CSV',
+  },
+  'email.retried': { en: 'Dead email sent again', es: 'Correo muerto enviado de nuevo' },
   'staff.invited': { en: 'Staff member invited', es: 'Persona del personal invitada' },
   'staff.invitation_resent': { en: 'Staff invitation sent again', es: 'Invitación reenviada' },
   'staff.invitation_revoked': { en: 'Staff invitation revoked', es: 'Invitación revocada' },

@@ -29,6 +29,7 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This request came from another site, so it was refused. Use HMS from its own address.',
   'auth.csrf_failed': 'Your page has expired. Reload the page and try again.',
   'auth.token_invalid': 'The access token is missing, wrong, expired or revoked.',
+  'auth.token_expired': 'This service token has expired. Ask an HMS administrator for a new one.',
   'auth.token_scope_missing':
     'The access token does not allow this. Ask an administrator for one that does.',
   'auth.confirmation_invalid':
@@ -139,6 +140,11 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This program still holds practice requests. Clear them first, then unmark it.',
   'practice.answers_not_generated':
     'HMS could not make up answers that meet this program’s form and rules. Check the questions listed, or use another program.',
+  'settings.stale_version':
+    'Someone else changed the settings after you opened this page. Reload the page to see their change, then make yours again.',
+  'email.not_found': 'We could not find this email in the outbox.',
+  'email.not_dead':
+    'Only an email HMS stopped trying to send can be sent again. This one is queued or already sent.',
   'staff.not_found': 'We could not find this staff member. Go back to the list and try again.',
   'staff.email_taken':
     'An account with this email already exists. Search the staff list for it, or use a different email.',

@@ -35,6 +35,7 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Esta solicitud vino de otro sitio, así que fue rechazada. Use HMS desde su propia dirección.',
   'auth.csrf_failed': 'Su página caducó. Vuelva a cargarla e inténtelo de nuevo.',
   'auth.token_invalid': 'El token de acceso falta, es incorrecto, caducó o fue revocado.',
+  'auth.token_expired': 'Este token de servicio venció. Pida uno nuevo a un administrador de HMS.',
   'auth.token_scope_missing':
     'El token de acceso no permite esto. Pida a un administrador uno que lo permita.',
   'auth.confirmation_invalid':
@@ -149,6 +150,11 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Este programa todavía tiene solicitudes de práctica. Bórrelas primero y luego desmárquelo.',
   'practice.answers_not_generated':
     'HMS no pudo inventar respuestas que cumplan el formulario y las reglas de este programa. Revise las preguntas indicadas o use otro programa.',
+  'settings.stale_version':
+    'Otra persona cambió los ajustes después de que usted abrió esta página. Vuelva a cargar la página para ver su cambio y haga el suyo de nuevo.',
+  'email.not_found': 'No encontramos este correo en la bandeja.',
+  'email.not_dead':
+    'Solo se puede volver a enviar un correo que HMS dejó de intentar. Este está en cola o ya se envió.',
   'staff.not_found':
     'No encontramos a esta persona del personal. Vuelva a la lista e inténtelo de nuevo.',
   'staff.email_taken':

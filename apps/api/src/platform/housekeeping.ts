@@ -97,7 +97,8 @@ export interface Housekeeper {
  */
 export function startHousekeeping(opts: {
   db: Kysely<Database>;
-  policy: Pick<SessionPolicy, 'idleMinutes'>;
+  /** The idle timeout, or where to read it before each pass (the agency settings change without a restart). */
+  policy: Pick<SessionPolicy, 'idleMinutes'> | (() => Promise<Pick<SessionPolicy, 'idleMinutes'>>);
   log: Pick<FastifyBaseLogger, 'info' | 'debug' | 'error'>;
   intervalMs?: number;
   firstRunMs?: number;
@@ -108,11 +109,9 @@ export function startHousekeeping(opts: {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
-    running = runHousekeeping(
-      opts.db,
-      opts.policy,
-      opts.batchSize ? { batchSize: opts.batchSize } : {},
-    )
+    const policy = opts.policy;
+    running = (typeof policy === 'function' ? policy() : Promise.resolve(policy))
+      .then((p) => runHousekeeping(opts.db, p, opts.batchSize ? { batchSize: opts.batchSize } : {}))
       .then((r) => {
         // Quiet when there was nothing to do, so an idle server does not log every ten minutes.
         if (r.sessions + r.throttleRows > 0)

@@ -12,6 +12,7 @@ import type { Database } from '../platform/db/schema.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { DEMO_PASSWORD } from '../platform/db/seed.ts';
 import { seedDemo } from '../seed.ts';
+import { initialiseSettings } from '../modules/settings/service.ts';
 import type { Language } from '@hms/contracts/language';
 
 export interface TestContext {
@@ -61,6 +62,7 @@ export async function createTestApp(
     ...env,
   });
   if (opts.seed !== false) await seedDemo(db.kysely, { timeZone: config.timezone });
+  await initialiseSettings(db.kysely, config);
   const app = await buildApp({ config, db: db.kysely, logger: false });
   opts.extend?.(app);
   await app.ready();

@@ -20,12 +20,12 @@ import {
 } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import * as service from './service.ts';
+import { sessionPolicy } from '../settings/service.ts';
 
 const errors = problemResponses(400, 401, 403, 429);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, db } = app;
-  const policy = { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes };
   const meta = (req: {
     ip: string;
     headers: Record<string, unknown>;
@@ -73,13 +73,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      const policy = await sessionPolicy(db);
       const { user, token } = await service.confirmRegistration(
         db,
         policy,
         request.body.token,
         meta(request),
       );
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, policy.ttlHours));
       rotateCsrfCookie(reply, config);
       return { user };
     },
@@ -102,8 +103,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      // Session lifetimes as the agency settings say now (changed by an administrator without a restart).
+      const policy = await sessionPolicy(db);
       const { user, token } = await service.signIn(db, policy, request.body, meta(request));
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config));
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, policy.ttlHours));
       rotateCsrfCookie(reply, config);
       return { user };
     },

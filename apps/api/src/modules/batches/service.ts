@@ -13,7 +13,7 @@ import {
 import type { SettlementResponse } from '@hms/contracts/integration';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import type { Config } from '../../platform/config.ts';
+import type { Config, OriginatorConfig } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
@@ -23,6 +23,7 @@ import { buildAchFile, FILE_ID_MODIFIERS, transactionCode, type NachaEntryInput 
 import { emitEvent } from '../../platform/outbox.ts';
 import * as requests from '../applications/service.ts';
 import * as payments from '../payments/service.ts';
+import { originatorSettings } from '../settings/service.ts';
 import {
   paymentEntriesOfBatch,
   paymentsByIds,
@@ -111,13 +112,14 @@ async function batchablePayments(trx: Transaction<Database>, ids: string[], toda
 function effectiveDateOf(
   rows: readonly BatchablePayment[],
   config: Config,
+  originator: OriginatorConfig,
   body: BuildBatchBody,
   now: Date,
 ) {
   const dated = achEffectiveDate({
     now,
     timeZone: config.timezone,
-    sameDayCutoff: config.originator.sameDayCutoff,
+    sameDayCutoff: originator.sameDayCutoff,
     amountCents: Math.max(...rows.map((r) => r.amount_cents)),
   });
   if (body.sameDay === false && dated.sameDay)
@@ -141,9 +143,10 @@ async function freeFileIdModifier(trx: Transaction<Database>, fileDate: string) 
 async function planEntries(
   trx: Transaction<Database>,
   config: Config,
+  originator: OriginatorConfig,
   rows: readonly BatchablePayment[],
 ): Promise<PlannedEntry[]> {
-  const odfi8 = config.originator.odfiRouting.slice(0, 8);
+  const odfi8 = originator.odfiRouting.slice(0, 8);
   const accountNumber = await requests.accountNumbers(trx, config, [
     ...new Set(rows.map((r) => r.payee_account_id)),
   ]);
@@ -173,8 +176,11 @@ async function planEntries(
 }
 
 /** The NACHA file's text, checked by the validator before anything is stored (a bad file is a bug, not a 4xx). */
-function nachaText(config: Config, file: Omit<Parameters<typeof buildAchFile>[0], 'originator'>) {
-  const text = writeFile(buildAchFile({ originator: config.originator, ...file }));
+function nachaText(
+  originator: OriginatorConfig,
+  file: Omit<Parameters<typeof buildAchFile>[0], 'originator'>,
+) {
+  const text = writeFile(buildAchFile({ originator, ...file }));
   const report = validateText(text);
   if (!report.valid) {
     throw new Error(
@@ -202,10 +208,12 @@ export async function buildBatch(
   const batchId = await db.transaction().execute(async (trx) => {
     await repo.serializeBuilds(trx);
     const rows = await batchablePayments(trx, ids, today);
-    const { effectiveDate, sameDay } = effectiveDateOf(rows, config, body, now);
+    // The agency settings as they are now (an administrator may have changed them a moment ago; no restart).
+    const originator = await originatorSettings(trx, config);
+    const { effectiveDate, sameDay } = effectiveDateOf(rows, config, originator, body, now);
     const modifier = await freeFileIdModifier(trx, today);
-    const planned = await planEntries(trx, config, rows);
-    const text = nachaText(config, {
+    const planned = await planEntries(trx, config, originator, rows);
+    const text = nachaText(originator, {
       fileDate: today,
       fileTime: hhmm(now, config.timezone),
       fileIdModifier: modifier,
@@ -241,7 +249,7 @@ export async function buildBatch(
         trace_number: p.traceNumber,
       })),
     );
-    const prenoteReadyOn = addBusinessDays(effectiveDate, config.originator.prenoteWaitDays);
+    const prenoteReadyOn = addBusinessDays(effectiveDate, originator.prenoteWaitDays);
     for (const p of planned) {
       await payments.markInBatch(trx, {
         paymentId: p.paymentId,
@@ -365,7 +373,7 @@ export async function releaseBatch(
     const { sameDay: sameDayStillOpen } = achEffectiveDate({
       now,
       timeZone: config.timezone,
-      sameDayCutoff: config.originator.sameDayCutoff,
+      sameDayCutoff: (await originatorSettings(trx, config)).sameDayCutoff,
       amountCents: 0,
     });
     if (

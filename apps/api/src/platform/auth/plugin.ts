@@ -8,10 +8,14 @@ import type {
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type Role } from '@hms/contracts/auth';
 import { forbidden, sendProblem, unauthorized } from '../errors.ts';
 import type { Config } from '../config.ts';
-import { resolveSession, type AuthUser } from './sessions.ts';
+import { resolveSession, type AuthUser, type SessionPolicy } from './sessions.ts';
 import { newToken, safeEqual } from './tokens.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The session lifetimes in force now (agency settings, changed without a restart); see authPlugin. */
+    sessionPolicy: () => Promise<SessionPolicy>;
+  }
   interface FastifyRequest {
     /** Set by requireUser / requireRoles (or optionalUser); null = anonymous. */
     user: AuthUser | null;
@@ -25,13 +29,14 @@ declare module 'fastify' {
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_FAILURE = 'Missing or invalid CSRF token. Reload the page and try again.';
 
-export function sessionCookieOptions(config: Pick<Config, 'secureCookies' | 'sessionTtlHours'>) {
+/** The session cookie, kept by the browser as long as the session's absolute lifetime (`ttlHours`). */
+export function sessionCookieOptions(config: Pick<Config, 'secureCookies'>, ttlHours: number) {
   return {
     httpOnly: true,
     sameSite: 'lax' as const,
     path: '/',
     secure: config.secureCookies,
-    maxAge: config.sessionTtlHours * 3600,
+    maxAge: ttlHours * 3600,
   };
 }
 
@@ -63,7 +68,19 @@ function sameOrigin(request: FastifyRequest, origin: string): boolean {
  * the `x-csrf-token` header. Another site can make the browser send the cookie but cannot read it to set the header.
  * A cross-site Origin header is refused outright as a second line.
  */
-export const authPlugin = fp<{ config: Config }>(async (app, { config }) => {
+export const authPlugin = fp<{
+  config: Config;
+  /**
+   * Where the session lifetimes come from at each request (the app passes the agency settings, which an administrator
+   * changes without a restart; platform does not import modules). Default: the configuration's.
+   */
+  sessionPolicy?: () => Promise<SessionPolicy>;
+}>(async (app, { config, sessionPolicy }) => {
+  app.decorate(
+    'sessionPolicy',
+    sessionPolicy ??
+      (async () => ({ ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes })),
+  );
   app.decorateRequest('user', null);
   registerNoStore(app);
 
@@ -120,11 +137,8 @@ function registerNoStore(app: FastifyInstance): void {
 export async function authenticate(request: FastifyRequest): Promise<AuthUser | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const { config, db } = request.server;
-  return resolveSession(db, token, {
-    ttlHours: config.sessionTtlHours,
-    idleMinutes: config.sessionIdleMinutes,
-  });
+  const { db } = request.server;
+  return resolveSession(db, token, await request.server.sessionPolicy());
 }
 
 function clearStaleSessionCookie(request: FastifyRequest, reply: FastifyReply): void {

@@ -94,6 +94,7 @@ export async function resolveSession(
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
       'sessions.id as sessionId',
+      'sessions.created_at',
       'sessions.last_seen_at',
       'sessions.expires_at',
       'users.id',
@@ -108,7 +109,13 @@ export async function resolveSession(
   if (!row) return null;
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
-  if (new Date(row.expires_at).getTime() <= now || lastSeen + policy.idleMinutes * 60_000 <= now) {
+  // The absolute lifetime is the shorter of the one at sign-in (expires_at) and the one in force now, so shortening
+  // it in the settings ends sessions that are already too old at once.
+  const expiresAt = Math.min(
+    new Date(row.expires_at).getTime(),
+    new Date(row.created_at).getTime() + policy.ttlHours * 3600_000,
+  );
+  if (expiresAt <= now || lastSeen + policy.idleMinutes * 60_000 <= now) {
     await db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
     return null;
   }

@@ -525,6 +525,30 @@ export interface Database {
   service_token_uses: ServiceTokenUsesTable;
 }
 
+// ── Agency settings (migration 0015, owner: modules/settings): one row, edited by an administrator. ──
+export interface AgencySettingsTable {
+  id: Generated<number>;
+  company_name: string;
+  company_id: string;
+  odfi_routing: string;
+  immediate_destination: string;
+  immediate_destination_name: string;
+  immediate_origin: string;
+  immediate_origin_name: string;
+  same_day_cutoff: string;
+  prenote_wait_days: number;
+  session_ttl_hours: number;
+  session_idle_minutes: number;
+  publish_needs_second_approval: Generated<boolean>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+  agency_settings: AgencySettingsTable;
+}
+
 // ---- Staff accounts (migration 0011; issue 11, item 5). users.status and the invitations an admin sends.
 export type UserStatus = 'invited' | 'active' | 'deactivated';
 
