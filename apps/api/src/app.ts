@@ -35,6 +35,7 @@ import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { practiceRoutes } from './modules/practice/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
+import { auditLogRoutes } from './modules/audit-log/routes.ts';
 import { sessionPolicy } from './modules/settings/service.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 
@@ -112,6 +113,7 @@ export async function buildApp({
   await app.register(integrationRoutes, { prefix: '/api/integration' });
   await app.register(practiceRoutes, { prefix: '/api/practice' });
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
+  await app.register(auditLogRoutes, { prefix: '/api/admin/audit' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

@@ -150,6 +150,10 @@ describe('role matrix', () => {
         'clearPractice',
         'getSettings',
         'updateSettings',
+        'searchAuditLog',
+        'exportAuditLog',
+        'verifyAuditLog',
+        'retryDeadEmail',
         // Staff accounts (issue 11, item 5).
         'listStaff',
         'inviteStaff',

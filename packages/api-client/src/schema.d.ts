@@ -876,6 +876,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/outbox/{emailId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead email again (queued now, with a fresh round of attempts)
+         * @description Roles: admin. Only an email HMS gave up on (dead): 409 email.not_dead otherwise. Audited.
+         */
+        post: operations["retryDeadEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff": {
         parameters: {
             query?: never;
@@ -1423,7 +1443,7 @@ export interface paths {
         put?: never;
         /**
          * Create a scoped service token; the token is in this response only
-         * @description Roles: admin. Stored as a SHA-256 hash.
+         * @description Roles: admin. Stored as a SHA-256 hash. Optional expiresOn (YYYY-MM-DD, agency time zone): the last day it works; after it the token is refused with auth.token_expired.
          */
         post: operations["createServiceToken"];
         delete?: never;
@@ -1656,6 +1676,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit log by who, what, which record and when
+         * @description Roles: admin. Newest first; keyset pages: pass nextCursor or prevCursor back as cursor with the same filters. from/to are days in the agency time zone (to inclusive).
+         */
+        get: operations["searchAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every audit entry matching the filters, as CSV (the export is itself audited)
+         * @description Roles: admin. The same filters as the search, without paging: the file holds exactly what the search finds, newest first.
+         */
+        get: operations["exportAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit hash chain's state, checked now (as `pnpm hms audit verify`)
+         * @description Roles: admin. Recomputes every hash; names the first broken link when there is one.
+         */
+        get: operations["verifyAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1663,7 +1743,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -1752,7 +1832,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -5713,6 +5793,71 @@ export interface operations {
             };
         };
     };
+    retryDeadEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                emailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listStaff: {
         parameters: {
             query?: {
@@ -8030,8 +8175,14 @@ export interface operations {
                             scopes: string[];
                             prefix: string;
                             createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
                             lastUsedAt: string | null;
                             revokedAt: string | null;
+                            expiresAt: string | null;
+                            expired: boolean;
                             rotatedFrom: string | null;
                             useCount: number;
                         }[];
@@ -8079,6 +8230,7 @@ export interface operations {
                 "application/json": {
                     name: string;
                     scopes: ("settlement:write" | "journal:read")[];
+                    expiresOn?: string;
                 };
             };
         };
@@ -8095,8 +8247,14 @@ export interface operations {
                         scopes: string[];
                         prefix: string;
                         createdAt: string;
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        } | null;
                         lastUsedAt: string | null;
                         revokedAt: string | null;
+                        expiresAt: string | null;
+                        expired: boolean;
                         rotatedFrom: string | null;
                         useCount: number;
                         token: string;
@@ -8155,8 +8313,14 @@ export interface operations {
                         scopes: string[];
                         prefix: string;
                         createdAt: string;
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        } | null;
                         lastUsedAt: string | null;
                         revokedAt: string | null;
+                        expiresAt: string | null;
+                        expired: boolean;
                         rotatedFrom: string | null;
                         useCount: number;
                         token: string;
@@ -8233,8 +8397,14 @@ export interface operations {
                         scopes: string[];
                         prefix: string;
                         createdAt: string;
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        } | null;
                         lastUsedAt: string | null;
                         revokedAt: string | null;
+                        expiresAt: string | null;
+                        expired: boolean;
                         rotatedFrom: string | null;
                         useCount: number;
                     };
@@ -9033,6 +9203,201 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchAuditLog: {
+        parameters: {
+            query?: {
+                /** @description email, name (or part of one) or user id of who acted */
+                actor?: string;
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
+                /** @description kind of record, e.g. ach_batch, request, agency_settings */
+                entityType?: string;
+                /** @description id of the record */
+                entityId?: string;
+                /** @description first day (in the agency time zone) of entries to show */
+                from?: string;
+                /** @description last day (in the agency time zone) of entries to show, inclusive */
+                to?: string;
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            at: string;
+                            actor: {
+                                /** @enum {string} */
+                                kind: "user" | "system" | "token" | "anonymous";
+                                id: string | null;
+                                name: string | null;
+                                email: string | null;
+                            };
+                            action: string;
+                            entityType: string;
+                            entityId: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            ip: string | null;
+                        }[];
+                        nextCursor: string | null;
+                        prevCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAuditLog: {
+        parameters: {
+            query?: {
+                /** @description email, name (or part of one) or user id of who acted */
+                actor?: string;
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
+                /** @description kind of record, e.g. ach_batch, request, agency_settings */
+                entityType?: string;
+                /** @description id of the record */
+                entityId?: string;
+                /** @description first day (in the agency time zone) of entries to show */
+                from?: string;
+                /** @description last day (in the agency time zone) of entries to show, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, RFC 4180, UTF-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAuditLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        count: number | null;
+                        brokenAtId: number | null;
+                        text: string;
+                        checkedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

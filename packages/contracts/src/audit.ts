@@ -69,3 +69,100 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
 export function isAuditAction(value: string): value is AuditAction {
   return (auditActions as readonly string[]).includes(value);
 }
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const dateField = (name: 'from' | 'to') =>
+  z
+    .string()
+    .regex(DATE, { error: `${name} must be a date written YYYY-MM-DD.` })
+    .optional()
+    .describe(
+      name === 'from'
+        ? 'first day (in the agency time zone) of entries to show'
+        : 'last day (in the agency time zone) of entries to show, inclusive',
+    );
+
+/**
+ * The audit log search (admin): who (actor: an email, a name or part of one, or a user id), what (action), which
+ * record (entity type and id) and when (from/to days). Every filter is optional; the CSV export takes the same ones.
+ */
+export const auditFiltersSchema = z.object({
+  actor: z
+    .string()
+    .trim()
+    .max(200, { error: 'actor must be at most 200 characters.' })
+    .optional()
+    .describe('email, name (or part of one) or user id of who acted'),
+  action: auditActionSchema.optional(),
+  entityType: z
+    .string()
+    .trim()
+    .max(100, { error: 'entityType must be at most 100 characters.' })
+    .optional()
+    .describe('kind of record, e.g. ach_batch, request, agency_settings'),
+  entityId: z
+    .string()
+    .trim()
+    .max(200, { error: 'entityId must be at most 200 characters.' })
+    .optional()
+    .describe('id of the record'),
+  from: dateField('from'),
+  to: dateField('to'),
+});
+export type AuditFilters = z.output<typeof auditFiltersSchema>;
+
+export const auditQuerySchema = auditFiltersSchema.extend({
+  cursor: z
+    .string()
+    .max(200, { error: 'cursor must be a nextCursor or prevCursor exactly as returned.' })
+    .optional()
+    .describe('nextCursor or prevCursor of the page you are on; leave out for the first page'),
+  limit: z.coerce
+    .number({ error: 'limit must be a whole number from 1 to 200.' })
+    .int({ error: 'limit must be a whole number from 1 to 200.' })
+    .min(1, { error: 'limit must be a whole number from 1 to 200.' })
+    .max(200, { error: 'limit must be a whole number from 1 to 200.' })
+    .default(50),
+});
+export type AuditQuery = z.input<typeof auditQuerySchema>;
+
+export const auditEntrySchema = z.object({
+  /** Position in the hash chain (1, 2, 3, …). */
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.object({
+    kind: z.enum(['user', 'system', 'token', 'anonymous']),
+    id: z.string().nullable(),
+    /** The person's name and email when the actor is a user still on file. */
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  ip: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditPageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  /** The next (older) page, or null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** The previous (newer) page, or null on the first page. */
+  prevCursor: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** The hash chain's state, computed now (the same check as `pnpm hms audit verify`). */
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  /** Entries checked (when intact). */
+  count: z.number().int().nullable(),
+  /** The first broken entry (when not intact). */
+  brokenAtId: z.number().int().nullable(),
+  /** The command's sentence: how many entries were verified, or the first broken link and what kind of break. */
+  text: z.string(),
+  checkedAt: z.string(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -115,6 +115,7 @@ export const ERROR_CODES = {
   // Administration.
   'token.not_found': 'The service token does not exist.',
   'token.already_revoked': 'The service token is already revoked.',
+  'token.expired': 'The service token has expired, so it cannot be rotated; create a new one.',
   'webhook.url_refused':
     'The webhook address is not allowed (a loopback, private, link-local or metadata address).',
   'webhook.endpoint_not_found': 'The webhook endpoint does not exist.',

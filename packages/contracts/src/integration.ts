@@ -95,6 +95,14 @@ export const createServiceTokenBodySchema = z.object({
       error: `scopes must list some of: ${serviceTokenScopes.join(', ')}.`,
     })
     .min(1, { error: `Choose at least one scope: ${serviceTokenScopes.join(', ')}.` }),
+  /**
+   * Optional last day the token works (YYYY-MM-DD, in the agency time zone): it is refused from the start of the
+   * next day. Today or later; leave out for a token that works until it is revoked.
+   */
+  expiresOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expiresOn must be a date written YYYY-MM-DD.' })
+    .optional(),
 });
 export type CreateServiceTokenBody = z.input<typeof createServiceTokenBodySchema>;
 
@@ -104,8 +112,14 @@ export const serviceTokenSchema = z.object({
   scopes: z.array(z.string()),
   prefix: z.string(),
   createdAt: z.string(),
+  /** Who created it (an admin; null if that account is gone). */
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** When it stops working (null: works until revoked). */
+  expiresAt: z.string().nullable(),
+  /** expiresAt has passed: the token is refused with auth.token_expired. */
+  expired: z.boolean(),
   rotatedFrom: z.string().nullable(),
   useCount: z.number().int(),
 });

@@ -127,6 +127,7 @@ export const errorMessages: Record<ErrorCode, string> = {
     'The corrected bank details are not valid. Dismiss this correction and contact the bank.',
   'token.not_found': 'We could not find this access token.',
   'token.already_revoked': 'This access token is already revoked. Create a new one instead.',
+  'token.expired': 'This access token has expired. Create a new one instead of rotating it.',
   'webhook.url_refused':
     'This address is not allowed: webhooks cannot go to internal, private or local addresses. Use the public HTTPS address of the receiving system.',
   'webhook.endpoint_not_found': 'We could not find this webhook endpoint.',

@@ -137,6 +137,7 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Los datos bancarios corregidos no son válidos. Descarte esta corrección y contacte al banco.',
   'token.not_found': 'No encontramos este token de acceso.',
   'token.already_revoked': 'Este token de acceso ya fue revocado. Cree uno nuevo.',
+  'token.expired': 'Este token de acceso venció. Cree uno nuevo en lugar de rotarlo.',
   'webhook.url_refused':
     'Esta dirección no está permitida: los webhooks no pueden ir a direcciones internas, privadas o locales. Use la dirección HTTPS pública del sistema receptor.',
   'webhook.endpoint_not_found': 'No encontramos este destino de webhook.',

@@ -38,10 +38,32 @@ export async function describeAuditBreak(
   return `First broken link: ${what}: its content no longer matches its hash (stored ${row.hash.slice(0, 16)}…, recomputed ${recomputed.slice(0, 16)}…); the entry was edited after it was written.`;
 }
 
+/** The chain recomputed now, with the sentence the CLI prints (the admin audit screen shows the same). */
+export async function auditVerifyResult(db: Kysely<Database>): Promise<{
+  ok: boolean;
+  count: number | null;
+  brokenAtId: number | null;
+  text: string;
+}> {
+  const r = await verifyAuditChain(db);
+  if (r.ok)
+    return {
+      ok: true,
+      count: r.count,
+      brokenAtId: null,
+      text: `Audit chain intact: ${r.count} entries verified.`,
+    };
+  return {
+    ok: false,
+    count: null,
+    brokenAtId: r.brokenAtId,
+    text: await describeAuditBreak(db, r.brokenAtId),
+  };
+}
+
 export async function auditVerifyReport(
   db: Kysely<Database>,
 ): Promise<{ ok: boolean; text: string }> {
-  const r = await verifyAuditChain(db);
-  if (r.ok) return { ok: true, text: `Audit chain intact: ${r.count} entries verified.` };
-  return { ok: false, text: await describeAuditBreak(db, r.brokenAtId) };
+  const { ok, text } = await auditVerifyResult(db);
+  return { ok, text };
 }

@@ -292,3 +292,24 @@ export async function deleteOfRequests(trx: Transaction<Database>, requestIds: r
     .execute();
   await trx.deleteFrom('notifications').where('request_id', 'in', requestIds).execute();
 }
+
+/** A dead email, locked, for an admin's retry; undefined when there is no such email. */
+export function lockEmail(trx: Transaction<Database>, id: string) {
+  return trx
+    .selectFrom('email_outbox')
+    .select(['id', 'status', 'attempts', 'last_error', 'subject'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Queues a dead email again, due now, with a fresh round of attempts (the last error stays until the next try). */
+export async function requeueDeadEmail(trx: Transaction<Database>, id: string): Promise<boolean> {
+  const r = await trx
+    .updateTable('email_outbox')
+    .set({ status: 'queued', attempts: 0, next_attempt_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('status', '=', 'dead')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

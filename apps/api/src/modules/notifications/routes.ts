@@ -105,4 +105,24 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => service.outbox(db, config.smtpUrl !== undefined, request.query),
   );
+
+  app.post(
+    '/admin/outbox/:emailId/retry',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'retryDeadEmail',
+        tags: ['admin'],
+        summary: 'Send a dead email again (queued now, with a fresh round of attempts)',
+        description:
+          'Roles: admin. Only an email HMS gave up on (dead): 409 email.not_dead otherwise. Audited.',
+        params: z.object({ emailId: z.uuid({ error: 'Not an email id.' }) }),
+        response: { 204: z.null(), ...errors, ...problemResponses(409) },
+      },
+    },
+    async (request, reply) => {
+      await service.retryDeadEmail(db, currentUser(request).id, request.params.emailId, request.ip);
+      return reply.code(204).send(null);
+    },
+  );
 };

@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { NotificationsResponse, OutboxResponse } from '@hms/contracts/notifications';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { appendAudit } from '../../platform/audit.ts';
 import {
   notificationTemplates,
   renderNotification,
@@ -165,3 +166,32 @@ export async function outbox(
 
 /** Practice space: clearing the practice data deletes whatever was recorded for practice requests (practice module). */
 export const deleteNotificationsOfRequests = repo.deleteOfRequests;
+/**
+ * An admin sends a dead email again: queued, due now, with a fresh round of attempts; audited. 404 for an unknown
+ * email, 409 email.not_dead for one that is queued or sent (nothing to retry).
+ */
+export async function retryDeadEmail(
+  db: Kysely<Database>,
+  adminId: string,
+  id: string,
+  ip: string | null,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const email = await repo.lockEmail(trx, id);
+    if (!email) throw notFound('email.not_found', `No email with id ${id} in the outbox.`);
+    if (email.status !== 'dead' || !(await repo.requeueDeadEmail(trx, id)))
+      throw conflict(
+        'email.not_dead',
+        `The email is ${email.status}; only a dead email (one HMS gave up on) can be sent again.`,
+      );
+    await appendAudit(trx, {
+      actorId: adminId,
+      actorKind: 'user',
+      action: 'email.retried',
+      entityType: 'email',
+      entityId: id,
+      data: { previousAttempts: email.attempts, lastError: email.last_error },
+      ip,
+    });
+  });
+}

@@ -4,18 +4,27 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Every token, newest first, with how often it was used. */
-export function listTokens(db: Db) {
+function withCreatorAndUses(db: Db) {
   return db
     .selectFrom('service_tokens as t')
+    .leftJoin('users as cu', 'cu.id', 't.created_by')
     .selectAll('t')
+    .select('cu.display_name as created_by_name')
     .select(
       sql<number>`(select count(*) from service_token_uses u where u.token_id = t.id)`.as(
         'use_count',
       ),
-    )
-    .orderBy('t.created_at', 'desc')
-    .execute();
+    );
+}
+
+/** Every token, newest first, with who created it and how often it was used. */
+export function listTokens(db: Db) {
+  return withCreatorAndUses(db).orderBy('t.created_at', 'desc').execute();
+}
+
+/** One token as the list shows it. */
+export function tokenItem(db: Db, id: string) {
+  return withCreatorAndUses(db).where('t.id', '=', id).executeTakeFirst();
 }
 
 export function findToken(db: Db, id: string) {
@@ -25,7 +34,7 @@ export function findToken(db: Db, id: string) {
 export function findTokenByHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('service_tokens')
-    .select(['id', 'name', 'scopes', 'revoked_at'])
+    .select(['id', 'name', 'scopes', 'revoked_at', 'expires_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -40,6 +49,7 @@ export function insertToken(
     tokenPrefix: string;
     createdBy: string;
     rotatedFrom: string | null;
+    expiresAt: Date | null;
   },
 ) {
   return db
@@ -52,6 +62,7 @@ export function insertToken(
       token_prefix: t.tokenPrefix,
       created_by: t.createdBy,
       rotated_from: t.rotatedFrom,
+      expires_at: t.expiresAt,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -14,7 +14,7 @@ import * as service from './service.ts';
 const guarded = problemResponses(400, 401, 403);
 
 export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app;
+  const { db, config } = app;
 
   app.get(
     '',
@@ -39,7 +39,9 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'createServiceToken',
         tags: ['integration'],
         summary: 'Create a scoped service token; the token is in this response only',
-        description: 'Roles: admin. Stored as a SHA-256 hash.',
+        description:
+          'Roles: admin. Stored as a SHA-256 hash. Optional expiresOn (YYYY-MM-DD, agency time zone): the last day ' +
+          'it works; after it the token is refused with auth.token_expired.',
         body: createServiceTokenBodySchema,
         response: { 201: createdServiceTokenSchema, ...guarded },
       },
@@ -47,7 +49,15 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.createToken(db, currentUser(request).id, request.body, request.ip)),
+        .send(
+          await service.createToken(
+            db,
+            config.timezone,
+            currentUser(request).id,
+            request.body,
+            request.ip,
+          ),
+        ),
   );
 
   app.post(

@@ -1,11 +1,19 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { startOfZonedDay, toZonedDate, type PlainDate } from '@hms/contracts/business-days';
 import type { CreateServiceTokenBody, ServiceTokenScope } from '@hms/contracts/integration';
 import { appendAudit } from '../../platform/audit.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { conflict, forbidden, HttpProblem, notFound, sendProblem } from '../../platform/errors.ts';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  HttpProblem,
+  notFound,
+  sendProblem,
+} from '../../platform/errors.ts';
 import * as repo from './repo.ts';
 
 export const TOKEN_PREFIX = 'hms_st_';
@@ -23,8 +31,11 @@ function toItem(r: {
   scopes: string[];
   token_prefix: string;
   created_at: Date;
+  created_by: string;
+  created_by_name: string | null;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date | null;
   rotated_from: string | null;
   use_count?: number | string;
 }) {
@@ -35,21 +46,50 @@ function toItem(r: {
     scopes: r.scopes,
     prefix: r.token_prefix,
     createdAt: iso(r.created_at)!,
+    createdBy: r.created_by_name === null ? null : { id: r.created_by, name: r.created_by_name },
     lastUsedAt: iso(r.last_used_at),
     revokedAt: iso(r.revoked_at),
+    expiresAt: iso(r.expires_at),
+    expired: isExpired(r.expires_at),
     rotatedFrom: r.rotated_from,
     useCount: Number(r.use_count ?? 0),
   };
+}
+
+const isExpired = (expiresAt: Date | null, now = Date.now()) =>
+  expiresAt !== null && new Date(expiresAt).getTime() <= now;
+
+async function itemOf(db: Kysely<Database> | Transaction<Database>, id: string) {
+  const row = await repo.tokenItem(db, id);
+  if (!row) throw notFound('token.not_found', `No service token with id ${id}.`);
+  return toItem(row);
 }
 
 export async function listTokens(db: Kysely<Database>) {
   return { items: (await repo.listTokens(db)).map(toItem) };
 }
 
+/**
+ * The instant a token with last day `expiresOn` stops working: the start of the next day in the agency time zone.
+ * 400 naming the field when that day is already over.
+ */
+function expiryOf(expiresOn: string | undefined, timeZone: string, now = new Date()): Date | null {
+  if (expiresOn === undefined) return null;
+  const problem = (message: string) =>
+    badRequest('validation.failed', message, [{ field: 'body.expiresOn', message }]);
+  const day = new Date(`${expiresOn}T00:00:00Z`);
+  if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== expiresOn)
+    throw problem('expiresOn must be a real date written YYYY-MM-DD.');
+  if (expiresOn < toZonedDate(now, timeZone))
+    throw problem('expiresOn must be today or a later day: a token cannot expire in the past.');
+  day.setUTCDate(day.getUTCDate() + 1);
+  return startOfZonedDay(day.toISOString().slice(0, 10) as PlainDate, timeZone);
+}
+
 async function insertToken(
   db: Kysely<Database>,
   userId: string,
-  body: { name: string; scopes: string[] },
+  body: { name: string; scopes: string[]; expiresAt: Date | null },
   ip: string | null,
   rotatedFrom: string | null,
 ) {
@@ -71,6 +111,7 @@ async function insertToken(
       tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
       createdBy: userId,
       rotatedFrom,
+      expiresAt: body.expiresAt,
     });
     await appendAudit(trx, {
       actorId: userId,
@@ -78,22 +119,41 @@ async function insertToken(
       action: rotatedFrom ? 'service_token.rotated' : 'service_token.created',
       entityType: 'service_token',
       entityId: id,
-      data: { name: body.name, scopes: body.scopes, ...(rotatedFrom ? { rotatedFrom } : {}) },
+      data: {
+        name: body.name,
+        scopes: body.scopes,
+        expiresAt: body.expiresAt?.toISOString() ?? null,
+        ...(rotatedFrom ? { rotatedFrom } : {}),
+      },
       ip,
     });
-    return { ...toItem(row), token };
+    return { ...(await itemOf(trx, row.id)), token };
   });
 }
 
 export const createToken = (
   db: Kysely<Database>,
+  timeZone: string,
   userId: string,
   body: CreateServiceTokenBody,
   ip: string | null,
 ) =>
-  insertToken(db, userId, { name: body.name.trim(), scopes: [...new Set(body.scopes)] }, ip, null);
+  insertToken(
+    db,
+    userId,
+    {
+      name: body.name.trim(),
+      scopes: [...new Set(body.scopes)],
+      expiresAt: expiryOf(body.expiresOn, timeZone),
+    },
+    ip,
+    null,
+  );
 
-/** A new secret with the same name and scopes; the old one stops working at once. */
+/**
+ * A new secret with the same name, scopes and expiry; the old one stops working at once. An expired token is not
+ * rotated (409 token.expired): create a new one, choosing its expiry.
+ */
 export async function rotateToken(
   db: Kysely<Database>,
   userId: string,
@@ -102,7 +162,18 @@ export async function rotateToken(
 ) {
   const old = await repo.findToken(db, id);
   if (!old) throw notFound('token.not_found', `No service token with id ${id}.`);
-  return insertToken(db, userId, { name: old.name, scopes: old.scopes }, ip, id);
+  if (isExpired(old.expires_at))
+    throw conflict(
+      'token.expired',
+      'This token has expired; create a new token (with a new expiry) instead of rotating it.',
+    );
+  return insertToken(
+    db,
+    userId,
+    { name: old.name, scopes: old.scopes, expiresAt: old.expires_at },
+    ip,
+    id,
+  );
 }
 
 export async function revokeToken(
@@ -126,7 +197,7 @@ export async function revokeToken(
       entityId: id,
       ip,
     });
-    return toItem(row);
+    return itemOf(trx, row.id);
   });
 }
 
@@ -168,6 +239,18 @@ export function requireServiceToken(scope: ServiceTokenScope): onRequestAsyncHoo
         request,
         reply,
         bearerProblem('The service token is unknown or revoked. Ask an HMS admin for a new one.'),
+      );
+    if (isExpired(row.expires_at))
+      return sendProblem(
+        request,
+        reply,
+        new HttpProblem(
+          'auth.token_expired',
+          401,
+          'Not authenticated',
+          `The service token "${row.name}" expired at ${new Date(row.expires_at!).toISOString()}. Ask an HMS admin for a new one.`,
+          { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+        ),
       );
     request.serviceToken = { id: row.id, name: row.name, scopes: row.scopes };
     if (!row.scopes.includes(scope)) {

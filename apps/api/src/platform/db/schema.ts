@@ -499,6 +499,8 @@ export interface ServiceTokensTable {
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
   rotated_from: string | null;
+  /** 0310: when the token stops working; null = until revoked. */
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ServiceTokenUsesTable {
