@@ -677,3 +677,12 @@ export async function deletePracticeRequests(
   }
   return deleted;
 }
+/** The answers of every submitted request of a program (never drafts), for the eligibility preview of its rules. */
+export async function submittedAnswersOfProgram(db: Kysely<Database>, programId: string) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'answers', 'submitted_at', 'created_at'])
+    .where('program_id', '=', programId)
+    .where('status', '<>', 'draft')
+    .execute();
+}
