@@ -2105,6 +2105,7 @@ export interface components {
             signInLock: components["schemas"]["SignInLockInput"] | null;
             claimedRequests: number;
             isYou: boolean;
+            lastActiveAdmin: boolean;
         };
         InvitationInfoInput: {
             email: string;
@@ -2194,6 +2195,7 @@ export interface components {
             signInLock: components["schemas"]["SignInLock"] | null;
             claimedRequests: number;
             isYou: boolean;
+            lastActiveAdmin: boolean;
         };
         InvitationInfo: {
             email: string;
