@@ -2,6 +2,7 @@ import type { RemoteModule } from '@hms/ui';
 import { Navigate, Route, Routes } from 'react-router';
 import { AdminOverviewRoute } from './features/overview/routes/overview-route.tsx';
 import { OutboxRoute } from './features/outbox/routes/outbox-route.tsx';
+import { ProgramFormRoute } from './features/program-form/routes/program-form-route.tsx';
 import { SignInThrottleRoute } from './features/sign-in-locks/routes/sign-in-throttle-route.tsx';
 import { TokensRoute } from './features/tokens/routes/tokens-route.tsx';
 import { EndpointsRoute } from './features/webhooks/routes/endpoints-route.tsx';
@@ -23,6 +24,7 @@ export function AdminArea() {
           <Route path="webhooks" element={<EndpointsRoute />} />
           <Route path="outbox" element={<OutboxRoute />} />
           <Route path="sign-in-throttle" element={<SignInThrottleRoute />} />
+          <Route path="programs/:programId/form" element={<ProgramFormRoute />} />
           <Route path="*" element={<Navigate to="/admin" replace />} />
         </Routes>
       </div>
