@@ -2,15 +2,23 @@ import type { RemoteModule } from '@hms/ui';
 import { Navigate, Route, Routes } from 'react-router';
 import { AdminOverviewRoute } from './features/overview/routes/overview-route.tsx';
 import { OutboxRoute } from './features/outbox/routes/outbox-route.tsx';
-import { ProgramFormRoute } from './features/program-form/routes/program-form-route.tsx';
 import { SignInThrottleRoute } from './features/sign-in-locks/routes/sign-in-throttle-route.tsx';
 import { TokensRoute } from './features/tokens/routes/tokens-route.tsx';
 import { EndpointsRoute } from './features/webhooks/routes/endpoints-route.tsx';
+import { ProgramNewRoute } from './features/programs/routes/program-new-route.tsx';
+import { ProgramRoute, type FormBuilderSlot } from './features/programs/routes/program-route.tsx';
+import { QuestionBuilder } from './features/program-form/components/question-builder.tsx';
+import { ProgramsListRoute } from './features/programs/routes/programs-list-route.tsx';
 import { AdminNav } from './shared/admin-nav.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
 // A new screen: one <Route> here and one entry in shared/sections.ts (the side nav and the overview read it).
+/** The program page's question builder region: the program-form feature's builder, which holds its live preview. */
+const ProgramFormBuilder: FormBuilderSlot = ({ value, onChange }) => (
+  <QuestionBuilder value={value} onChange={onChange} idPrefix="qb" />
+);
+
 export function AdminArea() {
   return (
     <div className="grid-row grid-gap">
@@ -24,7 +32,12 @@ export function AdminArea() {
           <Route path="webhooks" element={<EndpointsRoute />} />
           <Route path="outbox" element={<OutboxRoute />} />
           <Route path="sign-in-throttle" element={<SignInThrottleRoute />} />
-          <Route path="programs/:programId/form" element={<ProgramFormRoute />} />
+          <Route path="programs" element={<ProgramsListRoute />} />
+          <Route path="programs/new" element={<ProgramNewRoute />} />
+          <Route
+            path="programs/:programId"
+            element={<ProgramRoute FormBuilder={ProgramFormBuilder} />}
+          />
           <Route path="*" element={<Navigate to="/admin" replace />} />
         </Routes>
       </div>

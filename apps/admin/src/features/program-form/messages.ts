@@ -3,12 +3,6 @@ import { defineMessages, type Language } from '@hms/ui';
 
 export const programFormMessages = defineMessages({
   en: {
-    formTitle: 'Application form: {name}',
-    backToProgram: 'Back to {name}',
-    save: 'Save the form',
-    saving: 'Saving…',
-    saved: 'Saved in the draft.',
-    unsaved: 'You have changes that are not saved.',
     builderHeading: 'Questions',
     builderIntro:
       'Citizens see these questions in this order, one step at a time. Every text needs its English and its Spanish.',
@@ -99,12 +93,6 @@ export const programFormMessages = defineMessages({
     noOptionText: '[option {n} has no text yet]',
   },
   es: {
-    formTitle: 'Formulario de solicitud: {name}',
-    backToProgram: 'Volver a {name}',
-    save: 'Guardar el formulario',
-    saving: 'Guardando…',
-    saved: 'Guardado en el borrador.',
-    unsaved: 'Tiene cambios sin guardar.',
     builderHeading: 'Preguntas',
     builderIntro:
       'Los ciudadanos ven estas preguntas en este orden, un paso a la vez. Cada texto necesita su versión en inglés y en español.',
