@@ -2,12 +2,14 @@ import type { RemoteModule } from '@hms/ui';
 import { Navigate, Route, Routes } from 'react-router';
 import { AdminOverviewRoute } from './features/overview/routes/overview-route.tsx';
 import { OutboxRoute } from './features/outbox/routes/outbox-route.tsx';
+import { InviteRoute } from './features/staff/routes/invite-route.tsx';
+import { PersonRoute } from './features/staff/routes/person-route.tsx';
+import { StaffListRoute } from './features/staff/routes/staff-list-route.tsx';
 import { SignInThrottleRoute } from './features/sign-in-locks/routes/sign-in-throttle-route.tsx';
 import { TokensRoute } from './features/tokens/routes/tokens-route.tsx';
 import { EndpointsRoute } from './features/webhooks/routes/endpoints-route.tsx';
 import { ProgramNewRoute } from './features/programs/routes/program-new-route.tsx';
 import { ProgramRoute, type FormBuilderSlot } from './features/programs/routes/program-route.tsx';
-import { FormPreview } from './features/program-form/components/form-preview.tsx';
 import { QuestionBuilder } from './features/program-form/components/question-builder.tsx';
 import { ProgramsListRoute } from './features/programs/routes/programs-list-route.tsx';
 import { AdminNav } from './shared/admin-nav.tsx';
@@ -15,12 +17,9 @@ import { AdminNav } from './shared/admin-nav.tsx';
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
 // A new screen: one <Route> here and one entry in shared/sections.ts (the side nav and the overview read it).
-/** The program page's question builder region: the program-form feature's builder and its live preview. */
+/** The program page's question builder region: the program-form feature's builder, which holds its live preview. */
 const ProgramFormBuilder: FormBuilderSlot = ({ value, onChange }) => (
-  <>
-    <QuestionBuilder value={value} onChange={onChange} idPrefix="qb" />
-    <FormPreview questionSet={value} idPrefix="qb" />
-  </>
+  <QuestionBuilder value={value} onChange={onChange} idPrefix="qb" />
 );
 
 export function AdminArea() {
@@ -32,6 +31,9 @@ export function AdminArea() {
       <div className="tablet:grid-col-9">
         <Routes>
           <Route index element={<AdminOverviewRoute />} />
+          <Route path="users" element={<StaffListRoute />} />
+          <Route path="users/invite" element={<InviteRoute />} />
+          <Route path="users/:userId" element={<PersonRoute />} />
           <Route path="tokens" element={<TokensRoute />} />
           <Route path="webhooks" element={<EndpointsRoute />} />
           <Route path="outbox" element={<OutboxRoute />} />

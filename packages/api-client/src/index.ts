@@ -35,6 +35,7 @@ export {
   reviewKeys,
   serviceTokenKeys,
   signInThrottleKeys,
+  staffKeys,
   webhookEndpointKeys,
 } from './query-keys.ts';
 export type { QueryParams, RequestBody, ResponseBody } from './http-types.ts';

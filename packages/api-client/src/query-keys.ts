@@ -92,3 +92,9 @@ export const outboxKeys = {
 };
 
 export const signInThrottleKeys = { all: ['admin', 'sign-in-throttle'] as const };
+
+export const staffKeys = {
+  all: ['admin', 'staff'] as const,
+  list: (query: QueryParams<'/api/staff'>) => [...staffKeys.all, 'list', query] as const,
+  detail: (id: string) => [...staffKeys.all, 'detail', id] as const,
+};
