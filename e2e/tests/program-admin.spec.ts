@@ -13,6 +13,13 @@ async function signedIn(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
+/** USWDS checkboxes and radios are styled labels over visually hidden inputs: tick them from the keyboard. */
+async function tick(input: Locator): Promise<void> {
+  await input.focus();
+  await input.press('Space');
+  await expect(input).toBeChecked();
+}
+
 /** The card of question `n` in the builder (its accessible name starts "Question n:"). */
 const questionCard = (page: Page, n: number): Locator =>
   page.getByRole('listitem', { name: new RegExp(`^Question ${n}:`) });
@@ -87,7 +94,7 @@ test('an admin builds and a second admin publishes a program; a citizen applies 
   const damaged = questionCard(admin, 2);
   await damaged.getByLabel('Question (English)').fill('Did the storm damage your home?');
   await damaged.getByLabel('Question (Spanish)').fill('¿La tormenta dañó su casa?');
-  await damaged.getByLabel('The person must answer this question').check({ force: true });
+  await tick(damaged.getByLabel('The person must answer this question'));
   const yes = damaged.getByRole('group', { name: 'Option 1' });
   await yes.getByLabel('Text (English)').fill('Yes');
   await yes.getByLabel('Text (Spanish)').fill('Sí');
@@ -100,8 +107,8 @@ test('an admin builds and a second admin publishes a program; a citizen applies 
   const what = questionCard(admin, 3);
   await what.getByLabel('Question (English)').fill('What was damaged?');
   await what.getByLabel('Question (Spanish)').fill('¿Qué se dañó?');
-  await what.getByLabel('The person must answer this question').check({ force: true });
-  await what.getByLabel('Only when an earlier answer is…').check({ force: true });
+  await tick(what.getByLabel('The person must answer this question'));
+  await tick(what.getByLabel('Only when an earlier answer is…'));
   await what
     .getByLabel('Earlier question')
     .selectOption({ label: 'Did the storm damage your home?' });
@@ -116,7 +123,7 @@ test('an admin builds and a second admin publishes a program; a citizen applies 
     .click();
   await expect(preview.getByText('¿La tormenta dañó su casa?')).toBeVisible();
   await expect(preview.getByLabel('¿Qué se dañó?')).toHaveCount(0);
-  await preview.getByLabel('Sí', { exact: true }).check({ force: true });
+  await tick(preview.getByLabel('Sí', { exact: true }));
   await expect(preview.getByLabel('¿Qué se dañó?')).toBeVisible();
 
   // An eligibility rule in words: at least $50 asked for.
@@ -163,14 +170,14 @@ test('an admin builds and a second admin publishes a program; a citizen applies 
     citizen.getByRole('heading', { level: 1, name: '¿Dónde le enviamos el dinero?' }),
   ).toBeVisible();
   await citizen.getByLabel('Nombre del titular de la cuenta').fill('Ana Pérez');
-  await citizen.getByLabel('Ahorros', { exact: true }).check({ force: true });
+  await tick(citizen.getByLabel('Ahorros', { exact: true }));
   await citizen.getByLabel('Número de ruta bancaria').fill('011000015');
   await citizen.getByLabel('Número de cuenta', { exact: true }).fill('4444333322');
   await citizen.getByLabel('Escriba el número de cuenta otra vez').fill('4444333322');
-  await citizen.getByLabel('Acepto esta autorización').check({ force: true });
+  await tick(citizen.getByLabel('Acepto esta autorización'));
   await citizen.getByRole('button', { name: /guardar y continuar/i }).click();
   await expect(citizen.getByText('¿La tormenta dañó su casa?')).toBeVisible();
-  await citizen.getByLabel('Confirmo esta declaración').check({ force: true });
+  await tick(citizen.getByLabel('Confirmo esta declaración'));
   await citizen.getByRole('button', { name: 'Enviar solicitud' }).click();
   await expect(citizen.getByRole('heading', { name: 'Solicitud enviada' })).toBeVisible();
   const reference = (await citizen.locator('strong.font-mono-lg').textContent())!.trim();

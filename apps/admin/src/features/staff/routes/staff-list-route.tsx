@@ -8,7 +8,7 @@ import {
   TextField,
   useT,
 } from '@hms/ui';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { staffListQueryOptions, type StaffQuery, type StaffStatus } from '../api/staff.ts';
@@ -39,7 +39,11 @@ export function StaffListRoute() {
     ...(status ? { status } : {}),
     ...(cursor ? { cursor } : {}),
   };
-  const staff = useQuery({ ...staffListQueryOptions(query), placeholderData: keepPreviousData });
+  // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
+  const staff = useQuery({
+    ...staffListQueryOptions(query),
+    placeholderData: (previous) => previous,
+  });
 
   const search = (next: {
     q?: string | undefined;
