@@ -87,6 +87,11 @@ test('an admin builds and a second admin publishes a program; a citizen applies 
     .fill('Ayuda para reparar daños de la tormenta.');
   await admin.getByLabel('Budget, in dollars').fill('50,000');
   await admin.getByLabel('Second approval above, in dollars').fill('800');
+  // Open from yesterday (UTC, so already today in the agency's time zone) for 90 days.
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await admin.getByLabel('Opens on (YYYY-MM-DD)').fill(day(-1));
+  await admin.getByLabel('Last day to apply (YYYY-MM-DD)').fill(day(90));
 
   // Question 1 comes with the draft (the amount asked for). Question 2: a yes/no choice.
   await expect(questionCard(admin, 1)).toBeVisible();
