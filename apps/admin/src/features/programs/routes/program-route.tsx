@@ -86,6 +86,9 @@ function ProgramEditor({
       queryClient.setQueryData(adminProgramKeys.detail(program.id), next);
       void queryClient.invalidateQueries({ queryKey: adminProgramKeys.list() });
       void queryClient.invalidateQueries({ queryKey: adminProgramKeys.versions(program.id) });
+      // A revert brings an earlier definition back as the draft: edit from what the server now holds.
+      setDraft(next.draft);
+      setText(textOf(next.draft));
     },
   });
   const save = useMutation({
@@ -236,6 +239,7 @@ export function ProgramRoute({ FormBuilder }: { FormBuilder: FormBuilderSlot }) 
         <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />
       </>
     );
+<<<<<<< HEAD
   // A new draft from the server (publish, revert) starts the editor again from it.
   return (
     <ProgramEditor
@@ -246,4 +250,7 @@ export function ProgramRoute({ FormBuilder }: { FormBuilder: FormBuilderSlot }) 
       onSaved={setSavedDraftAt}
     />
   );
+=======
+  return <ProgramEditor key={program.data.id} program={program.data} FormBuilder={FormBuilder} />;
+>>>>>>> main
 }

@@ -39,11 +39,7 @@ export function StaffListRoute() {
     ...(status ? { status } : {}),
     ...(cursor ? { cursor } : {}),
   };
-  // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
-  const staff = useQuery({
-    ...staffListQueryOptions(query),
-    placeholderData: (previous) => previous,
-  });
+  const staff = useQuery(staffListQueryOptions(query));
 
   const search = (next: {
     q?: string | undefined;
