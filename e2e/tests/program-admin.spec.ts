@@ -181,7 +181,8 @@ test('an admin builds and a second admin publishes a program; a citizen applies 
   await citizen.getByLabel('Escriba el número de cuenta otra vez').fill('4444333322');
   await tick(citizen.getByLabel('Acepto esta autorización'));
   await citizen.getByRole('button', { name: /guardar y continuar/i }).click();
-  await expect(citizen.getByText('¿La tormenta dañó su casa?')).toBeVisible();
+  await expect(citizen.locator('dt', { hasText: '¿La tormenta dañó su casa?' })).toBeVisible();
+  await expect(citizen.locator('dt', { hasText: '¿Qué se dañó?' })).toBeVisible();
   await tick(citizen.getByLabel('Confirmo esta declaración'));
   await citizen.getByRole('button', { name: 'Enviar solicitud' }).click();
   await expect(citizen.getByRole('heading', { name: 'Solicitud enviada' })).toBeVisible();
