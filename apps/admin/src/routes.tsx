@@ -6,6 +6,8 @@ import { SignInThrottleRoute } from './features/sign-in-locks/routes/sign-in-thr
 import { TokensRoute } from './features/tokens/routes/tokens-route.tsx';
 import { EndpointsRoute } from './features/webhooks/routes/endpoints-route.tsx';
 import { AdminNav } from './shared/admin-nav.tsx';
+import { SettingsRoute } from './features/settings/routes/settings-route.tsx';
+import { AuditRoute } from './features/audit/routes/audit-route.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
@@ -23,6 +25,8 @@ export function AdminArea() {
           <Route path="webhooks" element={<EndpointsRoute />} />
           <Route path="outbox" element={<OutboxRoute />} />
           <Route path="sign-in-throttle" element={<SignInThrottleRoute />} />
+          <Route path="settings" element={<SettingsRoute />} />
+          <Route path="audit" element={<AuditRoute />} />
           <Route path="*" element={<Navigate to="/admin" replace />} />
         </Routes>
       </div>

@@ -11,8 +11,11 @@ const token = (over: Record<string, unknown> = {}) => ({
   scopes: ['journal:read'],
   prefix: 'hms_st_abcdef',
   createdAt: '2026-11-25T15:00:00.000Z',
+  createdBy: { id: 'u9', name: 'Avery Admin' },
   lastUsedAt: null,
   revokedAt: null,
+  expiresAt: null,
+  expired: false,
   rotatedFrom: null,
   useCount: 0,
   ...over,
@@ -76,6 +79,63 @@ describe('Service tokens (admin)', () => {
       expect(screen.getByRole('row', { name: /FINANCIAL prod/ }).textContent).toContain('Revoked'),
     );
     expect(screen.queryByTestId('secret')).toBeNull();
+  });
+});
+
+describe('token expiry and who created each token', () => {
+  it('shows the creator, the expiry and an expired state, sends the last day, and refuses a past one', async () => {
+    const calls = fakeApi({
+      'GET /api/service-tokens': () => ({
+        status: 200,
+        body: {
+          items: [
+            token({ expiresAt: '2027-01-01T05:00:00.000Z' }),
+            token({
+              id: 't3',
+              name: 'Old close',
+              expiresAt: '2026-01-01T05:00:00.000Z',
+              expired: true,
+            }),
+          ],
+        },
+      }),
+      'POST /api/service-tokens': (_r, body) => ({
+        status: 201,
+        body: { ...token({ id: 't2', ...(body as object) }), token: 'hms_st_secret-value' },
+      }),
+    });
+    const { container } = renderAt('/t', [{ path: '/t', element: <TokensRoute /> }]);
+    const live = await screen.findByRole('row', { name: /FINANCIAL prod/ });
+    expect(live.textContent).toContain('by Avery Admin');
+    expect(live.textContent).toContain('2027');
+    expect(live.textContent).toContain('Active');
+    const old = screen.getByRole('row', { name: /Old close/ });
+    expect(old.textContent).toContain('Expired');
+    // An expired token cannot be rotated, only revoked.
+    expect(within(old).queryByRole('button', { name: /Rotate/ })).toBeNull();
+    expect(within(old).getByRole('button', { name: 'Revoke Old close' })).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Quarter' } });
+    fireEvent.click(screen.getByLabelText(/journal:read/));
+    fireEvent.change(screen.getByLabelText('Last day it works (optional)'), {
+      target: { value: '2001-01-01' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Enter today or a later day');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    fireEvent.change(screen.getByLabelText('Last day it works (optional)'), {
+      target: { value: '2099-12-31' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
+    await screen.findByTestId('secret');
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      name: 'Quarter',
+      scopes: ['journal:read'],
+      expiresOn: '2099-12-31',
+    });
   });
 });
 
