@@ -32,6 +32,7 @@ export default tseslint.config(
     files: [
       'apps/{shell,intake,approvals,finance,admin}/src/**/*.{ts,tsx}',
       'packages/ui/src/**/*.{ts,tsx}',
+      'packages/intake-form/src/**/*.{ts,tsx}',
     ],
     plugins: { 'react-hooks': reactHooks },
     rules: {

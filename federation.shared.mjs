@@ -66,6 +66,10 @@ export const federationShared = {
   '@tanstack/react-query': treeShaken('@tanstack/react-query'),
   '@hms/api-client': singleton,
   '@hms/ui': singleton,
+  // `@hms/intake-form` (the citizen question form, used by intake and by the admin form builder's preview) is
+  // deliberately NOT shared: it holds no state or React context of its own (language comes from the shared @hms/ui),
+  // so a copy in each remote behaves the same, and sharing it would put a federation lookup (and the shell's copy)
+  // on the citizen's first page, which has a 150 KB budget.
 };
 
 /** Options every app's dev server and build share. */

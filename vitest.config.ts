@@ -19,7 +19,7 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['./packages/ui/src/vitest-setup.test-helper.ts'],
           include: [
-            'packages/{ui,api-client}/src/**/*.test.{ts,tsx}',
+            'packages/{ui,api-client,intake-form}/src/**/*.test.{ts,tsx}',
             'apps/{shell,intake,approvals,finance,admin}/src/**/*.test.{ts,tsx}',
           ],
         },

@@ -12,6 +12,7 @@ const sharedInputs = [
   'federation.shared.mjs',
   'tsconfig.base.json',
   'packages/ui/src',
+  'packages/intake-form/src',
   'packages/api-client/src',
   'packages/contracts/src',
 ];

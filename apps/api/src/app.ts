@@ -29,7 +29,7 @@ import { returnsRoutes } from './modules/returns/routes.ts';
 import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { serviceTokensRoutes } from './modules/service-tokens/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
-import { programRoutes } from './modules/programs/routes.ts';
+import { programAdminRoutes, programRoutes } from './modules/programs/routes.ts';
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
@@ -99,6 +99,7 @@ export async function buildApp({
   await app.register(decisionRoutes, { prefix: '/api' });
   await app.register(liveRoutes, { prefix: '/api/live' });
   await app.register(programRoutes, { prefix: '/api/programs' });
+  await app.register(programAdminRoutes, { prefix: '/api/admin/programs' });
   await app.register(applicationRoutes, { prefix: '/api' });
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });

@@ -488,6 +488,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every program with its status, live version and dates (drafts included)
+         * @description Roles: admin.
+         */
+        get: operations["listAdminPrograms"];
+        put?: never;
+        /**
+         * Create a program as a draft with a starter form
+         * @description Roles: admin. 409 program.slug_taken when the web address is in use.
+         */
+        post: operations["createProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A program as an administrator edits it: draft, checklist, pending publish request
+         * @description Roles: admin.
+         */
+        get: operations["getAdminProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the draft (a pending publish request of an older draft is superseded)
+         * @description Roles: admin. 400 names each field or question that cannot work.
+         */
+        put: operations["saveProgramDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/publish-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask a second administrator to approve publishing the draft as it is now
+         * @description Roles: admin. 422 program.checklist_incomplete names what blocks going live. When the agency switched the second approval off, the draft is published at once.
+         */
+        post: operations["requestProgramPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/publish-requests/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the pending publish request: the checklist is checked again and it goes live
+         * @description Roles: admin. 403 program.own_publish_request for the administrator who asked.
+         */
+        post: operations["approveProgramPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/publish-requests/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the pending publish request
+         * @description Roles: admin.
+         */
+        post: operations["withdrawProgramPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a published program from today
+         * @description Roles: admin.
+         */
+        post: operations["openProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a published program now (requests already made carry on)
+         * @description Roles: admin.
+         */
+        post: operations["closeProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a program: closed for good and gone from the catalog
+         * @description Roles: admin.
+         */
+        post: operations["archiveProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published versions: who, when, what changed, how many requests each
+         * @description Roles: admin.
+         */
+        get: operations["listProgramVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/versions/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a version changed (against the version before it, or ?against=N)
+         * @description Roles: admin.
+         */
+        get: operations["getProgramVersionDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/draft/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the draft changes against the live version (or ?against=N)
+         * @description Roles: admin.
+         */
+        get: operations["getProgramDraftDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring back an earlier version as a new one, through the checklist and approval
+         * @description Roles: admin.
+         */
+        post: operations["revertProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/eligibility-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How many past requests each rule (the draft’s, or those sent) would have let through
+         * @description Roles: admin. Writes nothing.
+         */
+        post: operations["previewProgramEligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/mine": {
         parameters: {
             query?: never;
@@ -1643,7 +1927,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -1732,7 +2016,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -3640,6 +3924,3266 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAdminPrograms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "live" | "archived";
+                            liveVersion: number | null;
+                            window: ("not_open_yet" | "open" | "closed") | null;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            hasUnpublishedChanges: boolean;
+                            pendingPublishRequest: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    slug: string;
+                    name: {
+                        en: string;
+                        es: string;
+                    };
+                    /** @enum {string} */
+                    payeeType: "individual" | "business";
+                    maxAmountCents: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAdminProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveProgramDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    draft: {
+                        slug: string;
+                        name: {
+                            en: string;
+                            es: string;
+                        };
+                        eligibilitySummary: {
+                            en: string;
+                            es: string;
+                        };
+                        description: {
+                            en: string;
+                            es: string;
+                        };
+                        /** @enum {string} */
+                        payeeType: "individual" | "business";
+                        maxAmountCents: number;
+                        budgetCents: number | null;
+                        approvalThresholdCents: number | null;
+                        reviewDeadlineDays: number;
+                        opensAt: string | null;
+                        closesAt: string | null;
+                        /** @enum {string} */
+                        prenotePolicy: "none" | "new_accounts";
+                        achEntryDescription: string;
+                        amountQuestionId: string;
+                        questionSet: {
+                            steps: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    es: string;
+                                };
+                                description?: {
+                                    en: string;
+                                    es: string;
+                                };
+                                questions: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    hint?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    errorName?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    required: boolean;
+                                    minLength?: number;
+                                    maxLength?: number;
+                                    pattern?: {
+                                        regex: string;
+                                        message: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    min?: number;
+                                    max?: number;
+                                    integer?: boolean;
+                                    minDate?: "today" | string;
+                                    maxDate?: "today" | string;
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    }[];
+                                    showIf?: {
+                                        questionId: string;
+                                        equals: string | number | boolean;
+                                    } | {
+                                        questionId: string;
+                                        in: (string | number | boolean)[];
+                                    };
+                                    accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                    maxFiles?: number;
+                                    /** @enum {string} */
+                                    prefill?: "name" | "email" | "phone";
+                                }[];
+                            }[];
+                        };
+                        eligibilityRules: ({
+                            /** @enum {string} */
+                            kind?: "compare";
+                            questionId: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                            value: (string | number | boolean) | (string | number | boolean)[];
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "percentDrop";
+                            beforeQuestionId: string;
+                            afterQuestionId: string;
+                            atLeastPercent: number;
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "withinLast";
+                            questionId: string;
+                            months: number;
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        })[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestProgramPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    changeSummary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveProgramPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawProgramPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    closesAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProgramVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            version: number;
+                            live: boolean;
+                            publishedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            approvedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            publishedAt: string;
+                            changeSummary: string | null;
+                            requestCount: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgramVersionDiff: {
+        parameters: {
+            query?: {
+                against?: number;
+            };
+            header?: never;
+            path: {
+                programId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: (number | "draft") | null;
+                        to: number | "draft";
+                        changes: {
+                            path: string;
+                            label: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            change: "added" | "removed" | "changed";
+                            before: string | null;
+                            after: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgramDraftDiff: {
+        parameters: {
+            query?: {
+                against?: number;
+            };
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: (number | "draft") | null;
+                        to: number | "draft";
+                        changes: {
+                            path: string;
+                            label: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            change: "added" | "removed" | "changed";
+                            before: string | null;
+                            after: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revertProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    changeSummary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "archived";
+                        liveVersion: number | null;
+                        window: ("not_open_yet" | "open" | "closed") | null;
+                        draft: {
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            eligibilitySummary: {
+                                en: string;
+                                es: string;
+                            };
+                            description: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            payeeType: "individual" | "business";
+                            maxAmountCents: number;
+                            budgetCents: number | null;
+                            approvalThresholdCents: number | null;
+                            reviewDeadlineDays: number;
+                            opensAt: string | null;
+                            closesAt: string | null;
+                            /** @enum {string} */
+                            prenotePolicy: "none" | "new_accounts";
+                            achEntryDescription: string;
+                            amountQuestionId: string;
+                            questionSet: {
+                                steps: {
+                                    id: string;
+                                    title: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    description?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    questions: {
+                                        id: string;
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        hint?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        errorName?: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        required: boolean;
+                                        minLength?: number;
+                                        maxLength?: number;
+                                        pattern?: {
+                                            regex: string;
+                                            message: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        };
+                                        min?: number;
+                                        max?: number;
+                                        integer?: boolean;
+                                        minDate?: "today" | string;
+                                        maxDate?: "today" | string;
+                                        options?: {
+                                            value: string;
+                                            label: {
+                                                en: string;
+                                                es: string;
+                                            };
+                                        }[];
+                                        showIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                        accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                        maxFiles?: number;
+                                        /** @enum {string} */
+                                        prefill?: "name" | "email" | "phone";
+                                    }[];
+                                }[];
+                            };
+                            eligibilityRules: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                        };
+                        /** @description ISO 8601 date-time in UTC */
+                        draftUpdatedAt: string;
+                        draftUpdatedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        hasUnpublishedChanges: boolean;
+                        checklist: {
+                            items: {
+                                /** @enum {string} */
+                                id: "spanish" | "form" | "budget" | "approval";
+                                ok: boolean;
+                                problems: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            readyForApproval: boolean;
+                            canPublish: boolean;
+                        };
+                        pendingPublishRequest: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "publish" | "revert";
+                            /** @enum {string} */
+                            state: "pending" | "published" | "withdrawn" | "superseded";
+                            changeSummary: string;
+                            revertToVersion: number | null;
+                            requestedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description ISO 8601 date-time in UTC */
+                            requestedAt: string;
+                            decidedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            decidedAt: string | null;
+                            publishedVersion: number | null;
+                        } | null;
+                        publishNeedsSecondApproval: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewProgramEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rules?: ({
+                        /** @enum {string} */
+                        kind?: "compare";
+                        questionId: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                        value: (string | number | boolean) | (string | number | boolean)[];
+                        reason: {
+                            en: string;
+                            es: string;
+                        };
+                        appliesIf?: {
+                            questionId: string;
+                            equals: string | number | boolean;
+                        } | {
+                            questionId: string;
+                            in: (string | number | boolean)[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "percentDrop";
+                        beforeQuestionId: string;
+                        afterQuestionId: string;
+                        atLeastPercent: number;
+                        reason: {
+                            en: string;
+                            es: string;
+                        };
+                        appliesIf?: {
+                            questionId: string;
+                            equals: string | number | boolean;
+                        } | {
+                            questionId: string;
+                            in: (string | number | boolean)[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "withinLast";
+                        questionId: string;
+                        months: number;
+                        reason: {
+                            en: string;
+                            es: string;
+                        };
+                        appliesIf?: {
+                            questionId: string;
+                            equals: string | number | boolean;
+                        } | {
+                            questionId: string;
+                            in: (string | number | boolean)[];
+                        };
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totalRequests: number;
+                        rules: {
+                            index: number;
+                            text: {
+                                en: string;
+                                es: string;
+                            };
+                            passed: number;
+                            failed: number;
+                            notApplicable: number;
+                        }[];
+                        passedAll: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8724,7 +12268,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */
@@ -8807,7 +12351,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */

@@ -38,6 +38,18 @@ export const ERROR_CODES = {
   'program.not_found': 'The program does not exist.',
   'program.closed': 'The program does not accept applications now; `params.reason` says why.',
   'program.budget_exhausted': 'The program has less budget left than the amount asked for.',
+  // Program administration (issue 11).
+  'program.slug_taken': 'Another program already uses this web address (slug).',
+  'program.not_published': 'The program has no live version yet: publish it first.',
+  'program.archived': 'The program is archived and can no longer change.',
+  'program.checklist_incomplete':
+    'The go-live checklist does not hold; `errors` names each field or question to fix.',
+  'program.publish_pending': 'A publish request is already waiting for approval.',
+  'program.no_publish_request': 'There is no publish request waiting for approval.',
+  'program.own_publish_request': 'The administrator who asked to publish cannot approve it.',
+  'program.version_not_found': 'The program has no such version.',
+  'program.version_is_live': 'That version is already the live one.',
+  'program.closes_before_today': 'To open the program, give a closing date from today on.',
 
   // The citizen's application.
   'request.not_found': 'The request does not exist or is not visible to the caller.',

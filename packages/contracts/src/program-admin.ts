@@ -240,6 +240,13 @@ export const eligibilityPreviewBodySchema = z
   .strict();
 export type EligibilityPreviewBody = z.infer<typeof eligibilityPreviewBodySchema>;
 
+/** POST …/open: open from today until `closesAt` (inclusive), or the current closing date when that is ahead. */
+export const openProgramBodySchema = z.object({ closesAt: plainDateSchema.optional() }).strict();
+export type OpenProgramBody = z.infer<typeof openProgramBodySchema>;
+
+/** Actions that take no fields (approve, withdraw, close, archive). */
+export const noFieldsBodySchema = z.object({}).strict().optional();
+
 export const diffQuerySchema = z.object({ against: z.coerce.number().int().min(1).optional() });
 
 // ── Responses ───────────────────────────────────────────────────────────────────────────────────────────────

@@ -497,7 +497,8 @@ export function questionSetProblems(questionSet: QuestionSet): QuestionSetProble
         const targetId = q.showIf.questionId;
         const target = byId.get(targetId);
         const targetAt = positions.get(targetId);
-        const values = scalarsOf(q.showIf);
+        // A blank value (a field the administrator has not filled in yet) is no value.
+        const values = scalarsOf(q.showIf).filter((v) => v !== '');
         const key = ['showIf'];
         if (blank(targetId))
           problem(

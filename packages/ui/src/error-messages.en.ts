@@ -36,6 +36,20 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This confirmation link is wrong, already used or expired. Register again to get a new one.',
   'auth.throttle_not_found': 'No failed sign-ins are counted for this account any more.',
   'program.not_found': 'We could not find this program. Choose one from the list of programs.',
+  'program.slug_taken': 'Another program already uses this web address. Choose a different one.',
+  'program.not_published': 'This program has not been published yet. Publish it first.',
+  'program.archived': 'This program is archived and can no longer be changed.',
+  'program.checklist_incomplete':
+    'The program cannot go live yet. Fix the items listed in the checklist.',
+  'program.publish_pending':
+    'A request to publish is already waiting for approval. Approve or withdraw it first.',
+  'program.no_publish_request': 'There is no request to publish waiting for approval.',
+  'program.own_publish_request':
+    'You asked to publish this change, so a different administrator must approve it.',
+  'program.version_not_found': 'We could not find that version of the program.',
+  'program.version_is_live': 'That version is already live. Choose an earlier one.',
+  'program.closes_before_today':
+    'Give a closing date that is today or later, then open the program.',
   'program.closed': 'This program is not accepting applications now. Any draft you have is kept.',
   'program.budget_exhausted':
     'This program has only {remainingCents} left. Ask for a smaller amount or come back later; your draft is kept.',

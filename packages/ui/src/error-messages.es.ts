@@ -42,6 +42,20 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Este enlace de confirmación es incorrecto, ya se usó o caducó. Regístrese de nuevo para recibir otro.',
   'auth.throttle_not_found': 'Ya no hay intentos fallidos contados para esta cuenta.',
   'program.not_found': 'No encontramos este programa. Elija uno de la lista de programas.',
+  'program.slug_taken': 'Otro programa ya usa esta dirección web. Elija otra.',
+  'program.not_published': 'Este programa aún no se ha publicado. Publíquelo primero.',
+  'program.archived': 'Este programa está archivado y ya no se puede cambiar.',
+  'program.checklist_incomplete':
+    'El programa aún no puede publicarse. Corrija los puntos de la lista de verificación.',
+  'program.publish_pending':
+    'Ya hay una solicitud de publicación esperando aprobación. Apruébela o retírela primero.',
+  'program.no_publish_request': 'No hay ninguna solicitud de publicación esperando aprobación.',
+  'program.own_publish_request':
+    'Usted pidió publicar este cambio, así que debe aprobarlo otro administrador.',
+  'program.version_not_found': 'No encontramos esa versión del programa.',
+  'program.version_is_live': 'Esa versión ya está publicada. Elija una anterior.',
+  'program.closes_before_today':
+    'Indique una fecha de cierre de hoy en adelante y luego abra el programa.',
   'program.closed':
     'Este programa no acepta solicitudes en este momento. Si tiene un borrador, se conserva.',
   'program.budget_exhausted':

@@ -93,6 +93,20 @@ export function LanguageProvider({ children, initialLanguage, onChange }: Langua
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 
+/**
+ * A part of the page shown in another language than the reader's (the form builder's preview of the citizen form in
+ * Spanish): components inside read `language`; nothing is stored and the document language is left alone, so mark the
+ * container with `lang` for screen readers. The reader's language switch stays outside it.
+ */
+export function LanguageScope({ language, children }: { language: Language; children: ReactNode }) {
+  const outer = useContext(LanguageContext);
+  const value = useMemo(
+    () => ({ language, setLanguage: outer?.setLanguage ?? (() => undefined) }),
+    [language, outer?.setLanguage],
+  );
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}
+
 export function useLanguage(): LanguageContextValue {
   const value = useContext(LanguageContext);
   if (!value)

@@ -45,6 +45,7 @@ export {
   LANGUAGES,
   LANGUAGE_STORAGE_KEY,
   LanguageProvider,
+  LanguageScope,
   defineMessages,
   isLanguage,
   readStoredLanguage,

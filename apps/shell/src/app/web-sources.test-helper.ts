@@ -12,6 +12,7 @@ export const webSourceRoots = [
   'apps/finance/src',
   'apps/admin/src',
   'packages/ui/src',
+  'packages/intake-form/src',
   'packages/api-client/src',
 ];
 

@@ -598,3 +598,13 @@ export async function reassignReview(
   `.execute(trx);
   return rows[0];
 }
+
+/** The answers of every submitted request of a program (never drafts), for the eligibility preview of its rules. */
+export async function submittedAnswersOfProgram(db: Kysely<Database>, programId: string) {
+  return db
+    .selectFrom('requests')
+    .select(['id', 'answers', 'submitted_at', 'created_at'])
+    .where('program_id', '=', programId)
+    .where('status', '<>', 'draft')
+    .execute();
+}

@@ -1064,3 +1064,19 @@ export async function correctPayeeAccount(
   }
   await repo.correctPayeeAccount(trx, accountId, set);
 }
+
+/**
+ * Past requests of a program (submitted, in any state since), with their answers and when they were submitted: the
+ * programs module counts how many its eligibility rules would have let through.
+ */
+export async function submittedAnswersOfProgram(
+  db: Db,
+  programId: string,
+): Promise<Array<{ id: string; answers: Answers; submittedAt: Date }>> {
+  const rows = await repo.submittedAnswersOfProgram(db, programId);
+  return rows.map((r) => ({
+    id: r.id,
+    answers: r.answers as Answers,
+    submittedAt: new Date(r.submitted_at ?? r.created_at),
+  }));
+}

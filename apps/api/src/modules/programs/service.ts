@@ -1,7 +1,27 @@
 import type { Kysely, Transaction } from 'kysely';
 import { seedPrograms } from '@hms/contracts/programs-seed';
-import { startOfZonedDay } from '@hms/contracts/business-days';
+import { startOfZonedDay, toZonedDate, type PlainDate } from '@hms/contracts/business-days';
 import {
+  definitionToDraft,
+  describeRule,
+  draftToDefinition,
+  programDraftSchema,
+  type AdminProgram,
+  type AdminProgramList,
+  type Checklist,
+  type CreateProgramBody,
+  type EligibilityPreview,
+  type ProgramDiff,
+  type ProgramDraft,
+  type ProgramVersions,
+  type PublishRequest,
+} from '@hms/contracts/program-admin';
+import { diffDrafts } from '@hms/contracts/program-diff';
+import type { ProblemFieldError } from '@hms/contracts/problem';
+import { evaluateRule, type EligibilityRule } from '@hms/contracts/question-set';
+import { questionSetProblems } from '@hms/contracts/question-set-problems';
+import {
+  achEntryDescriptionSchema,
   programClosedReason,
   programDefinitionSchema,
   type ProgramClosedReason,
@@ -10,7 +30,11 @@ import {
   type ProgramsResponse,
 } from '@hms/contracts/programs';
 import type { Database } from '../../platform/db/schema.ts';
-import { notFound } from '../../platform/errors.ts';
+import { appendAudit, canonicalJson } from '../../platform/audit.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
+import * as applications from '../applications/service.ts';
+import * as settings from '../settings/service.ts';
 import * as repo from './repo.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -178,4 +202,758 @@ export async function upsertSeedPrograms(db: Kysely<Database>, timeZone: string)
     }
   });
   return written;
+}
+
+// ── Administration (issue 11): drafts, the go-live checklist, publishing under dual control, versions. ────────
+
+export interface AdminActor {
+  id: string;
+  ip: string | null;
+}
+
+export interface AdminOptions {
+  timeZone: string;
+  /** The agency's ACH entry description: a new program's, and a published one's that never set its own. */
+  defaultEntryDescription: string;
+}
+
+type Db = Kysely<Database>;
+
+function entryDescriptionOr(value: string): string {
+  return achEntryDescriptionSchema.safeParse(value).success ? value : 'BENEFIT';
+}
+
+/** Whether publishing needs a second administrator: the agency setting (on by default), read at each use. */
+function secondApprovalRequired(db: Db | Transaction<Database>): Promise<boolean> {
+  return settings.publishNeedsSecondApproval(db);
+}
+
+/** The program's draft: its saved draft, or (never edited since the seed) its live definition as a draft. */
+async function loadDraft(
+  db: Db | Transaction<Database>,
+  programId: string,
+  opts: AdminOptions,
+): Promise<{
+  draft: ProgramDraft;
+  row: Awaited<ReturnType<typeof repo.findDraft>>;
+  live: repo.LiveProgramRow | undefined;
+}> {
+  const [row, live] = await Promise.all([
+    repo.findDraft(db, programId),
+    repo.findLiveProgram(db, programId),
+  ]);
+  if (row) return { draft: programDraftSchema.parse(row.definition), row, live };
+  if (!live) throw notFound('program.not_found', 'That program does not exist.');
+  return {
+    draft: definitionToDraft(definitionOf(live), entryDescriptionOr(opts.defaultEntryDescription)),
+    row,
+    live,
+  };
+}
+
+/** Locks the program's draft row, creating it from the live definition the first time it is written. */
+async function lockDraftRow(
+  trx: Transaction<Database>,
+  programId: string,
+  actor: AdminActor,
+  opts: AdminOptions,
+): Promise<{ revision: number; draft: ProgramDraft; live: repo.LiveProgramRow | undefined }> {
+  let locked = await repo.lockDraft(trx, programId);
+  const live = await repo.findLiveProgram(trx, programId);
+  if (!locked) {
+    if (!live) throw notFound('program.not_found', 'That program does not exist.');
+    const draft = definitionToDraft(
+      definitionOf(live),
+      entryDescriptionOr(opts.defaultEntryDescription),
+    );
+    await repo.insertDraft(trx, {
+      programId,
+      slug: draft.slug,
+      definition: draft,
+      userId: actor.id,
+    });
+    locked = (await repo.lockDraft(trx, programId))!;
+  }
+  if (live?.archived_at)
+    throw conflict('program.archived', 'The program is archived and can no longer change.');
+  return { revision: locked.revision, draft: programDraftSchema.parse(locked.definition), live };
+}
+
+const SPANISH_CODES = new Set([
+  'question_set.spanish_missing',
+  'question_set.step_spanish_missing',
+  'question_set.option_spanish_missing',
+]);
+
+const PROGRAM_TEXTS = ['name', 'eligibilitySummary', 'description'] as const;
+
+/**
+ * The go-live checklist of a draft. `approved` says whether the approval item holds (a second administrator
+ * approved, or the agency needs none).
+ */
+export function checklistFor(draft: ProgramDraft, approved: boolean): Checklist {
+  const spanish: ProblemFieldError[] = [];
+  const form: ProblemFieldError[] = [];
+  const budget: ProblemFieldError[] = [];
+  for (const key of PROGRAM_TEXTS)
+    if (!draft[key].es.trim())
+      spanish.push({ field: `${key}.es`, message: `${key} has no Spanish text` });
+  for (const problem of questionSetProblems(draft.questionSet)) {
+    const error = { field: ['questionSet', ...problem.path].join('.'), message: problem.message };
+    (SPANISH_CODES.has(problem.code) ? spanish : form).push(error);
+  }
+  if (draft.budgetCents === null || draft.budgetCents <= 0)
+    budget.push({ field: 'budgetCents', message: 'Set a budget' });
+  if (draft.approvalThresholdCents === null)
+    budget.push({ field: 'approvalThresholdCents', message: 'Set an approval threshold' });
+  // The definition it would publish: everything else a live program needs (dates, the amount question…).
+  // Question texts and budget are reported above; the rest goes to "form".
+  const parsed = programDefinitionSchema.safeParse(draftToDefinition(draft));
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join('.');
+      if (field.startsWith('questionSet') && form.length + spanish.length > 0) continue;
+      if (field === 'budgetCents' || field === 'approvalThresholdCents') continue;
+      if (/^(name|eligibilitySummary|description)\.es$/.test(field)) continue;
+      if (!form.some((e) => e.field === field)) form.push({ field, message: issue.message });
+    }
+  const items = [
+    { id: 'spanish' as const, ok: spanish.length === 0, problems: spanish },
+    { id: 'form' as const, ok: form.length === 0, problems: form },
+    { id: 'budget' as const, ok: budget.length === 0, problems: budget },
+    {
+      id: 'approval' as const,
+      ok: approved,
+      problems: approved
+        ? []
+        : [{ field: 'approval', message: 'A second administrator has not approved yet' }],
+    },
+  ];
+  const readyForApproval = items.filter((i) => i.id !== 'approval').every((i) => i.ok);
+  return { items, readyForApproval, canPublish: readyForApproval && approved };
+}
+
+const sameDefinition = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+function person(id: string | null, name: string | null | undefined) {
+  return id ? { id, name: name ?? '' } : null;
+}
+
+function publishRequestOut(r: repo.PublishRequestRow): PublishRequest {
+  return {
+    id: r.id,
+    kind: r.kind,
+    state: r.state,
+    changeSummary: r.change_summary,
+    revertToVersion: r.revert_to_version,
+    requestedBy: person(r.requested_by, r.requested_by_name)!,
+    requestedAt: new Date(r.requested_at).toISOString(),
+    decidedBy: person(r.decided_by, r.decided_by_name),
+    decidedAt: iso(r.decided_at),
+    publishedVersion: r.published_version,
+  };
+}
+
+const plainDate = (d: Date | string | null, timeZone: string, endExclusive = false) => {
+  if (d === null) return null;
+  const instant = new Date(d);
+  // closes_at is the first instant it is closed: the last open day is the day before it.
+  return toZonedDate(endExclusive ? new Date(instant.getTime() - 1) : instant, timeZone);
+};
+
+export async function adminProgramList(db: Db, opts: AdminOptions): Promise<AdminProgramList> {
+  const rows = await repo.listAdminPrograms(db);
+  return {
+    items: rows.map((r) => {
+      const draft = r.draft_definition as ProgramDraft | null;
+      return {
+        id: r.id,
+        slug: r.slug,
+        name: { en: r.name_en, es: r.name_es },
+        status: r.archived_at ? 'archived' : r.live_version === null ? 'draft' : 'live',
+        liveVersion: r.live_version,
+        window: r.window_state,
+        opensAt:
+          r.live_version === null ? (draft?.opensAt ?? null) : plainDate(r.opens_at, opts.timeZone),
+        closesAt:
+          r.live_version === null
+            ? (draft?.closesAt ?? null)
+            : plainDate(r.closes_at, opts.timeZone, true),
+        hasUnpublishedChanges:
+          draft !== null &&
+          (r.live_definition === null ||
+            !sameDefinition(
+              withoutDates(draftToDefinition(draft)),
+              withoutDates(r.live_definition),
+            )),
+        pendingPublishRequest: r.pending,
+      };
+    }),
+  };
+}
+
+/** Definitions compared for "unpublished changes": opening and closing change the live dates, not the draft's. */
+function withoutDates(def: Record<string, unknown>) {
+  const { opensAt: _o, closesAt: _c, achEntryDescription: _a, ...rest } = def;
+  return rest;
+}
+
+export async function adminProgram(
+  db: Db,
+  programId: string,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  const { draft, row, live } = await loadDraft(db, programId, opts);
+  const [pending, needsSecond] = await Promise.all([
+    repo.findPendingRequest(db, programId),
+    secondApprovalRequired(db),
+  ]);
+  const approved = !needsSecond;
+  return {
+    id: programId,
+    status: live?.archived_at ? 'archived' : live ? 'live' : 'draft',
+    liveVersion: live?.version ?? null,
+    window: live ? live.window_state : null,
+    draft,
+    draftUpdatedAt: new Date(row?.updated_at ?? live?.opens_at ?? Date.now()).toISOString(),
+    draftUpdatedBy: row ? person(row.updated_by, row.updated_by_name) : null,
+    hasUnpublishedChanges:
+      !live ||
+      !sameDefinition(
+        withoutDates(draftToDefinition(draft)),
+        withoutDates(live.definition as Record<string, unknown>),
+      ),
+    // The approval item holds only when approval is not needed; a pending request is approved by publishing it.
+    checklist: checklistFor(draft, approved),
+    pendingPublishRequest: pending ? publishRequestOut(pending) : null,
+    publishNeedsSecondApproval: needsSecond,
+  };
+}
+
+function starterDraft(body: CreateProgramBody, opts: AdminOptions): ProgramDraft {
+  return {
+    slug: body.slug,
+    name: body.name,
+    eligibilitySummary: { en: body.name.en, es: '' },
+    description: { en: body.name.en, es: '' },
+    payeeType: body.payeeType,
+    maxAmountCents: body.maxAmountCents,
+    budgetCents: null,
+    approvalThresholdCents: null,
+    reviewDeadlineDays: 10,
+    opensAt: null,
+    closesAt: null,
+    prenotePolicy: 'none',
+    achEntryDescription: entryDescriptionOr(opts.defaultEntryDescription),
+    amountQuestionId: 'amountRequested',
+    questionSet: {
+      steps: [
+        {
+          id: 'request',
+          title: { en: 'Your request', es: 'Su solicitud' },
+          questions: [
+            {
+              id: 'amountRequested',
+              type: 'money',
+              label: { en: 'How much are you asking for?', es: '¿Cuánto solicita?' },
+              required: true,
+              min: 1,
+              max: body.maxAmountCents,
+            },
+          ],
+        },
+      ],
+    },
+    eligibilityRules: [],
+  };
+}
+
+async function refuseTakenSlug(
+  db: Db | Transaction<Database>,
+  slug: string,
+  programId: string | null,
+) {
+  if (await repo.slugTaken(db, slug, programId))
+    throw conflict('program.slug_taken', `Another program already uses the address "${slug}".`);
+}
+
+export async function createProgram(
+  db: Db,
+  actor: AdminActor,
+  body: CreateProgramBody,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  const programId = uuidv7();
+  const draft = programDraftSchema.parse(starterDraft(body, opts));
+  await db.transaction().execute(async (trx) => {
+    await refuseTakenSlug(trx, body.slug, null);
+    await repo.insertDraft(trx, {
+      programId,
+      slug: body.slug,
+      definition: draft,
+      userId: actor.id,
+    });
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'program.created',
+      entityType: 'program',
+      entityId: programId,
+      data: { slug: body.slug, name: body.name.en },
+      ip: actor.ip,
+    });
+  });
+  return adminProgram(db, programId, opts);
+}
+
+export async function saveDraft(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  draft: ProgramDraft,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  await db.transaction().execute(async (trx) => {
+    const current = await lockDraftRow(trx, programId, actor, opts);
+    if (current.live && draft.slug !== current.live.slug)
+      throw badRequest('validation.failed', 'A published program keeps its web address.', [
+        { field: 'body.draft.slug', message: 'A published program keeps its web address' },
+      ]);
+    await refuseTakenSlug(trx, draft.slug, programId);
+    const superseded = await repo.closePendingRequest(trx, programId, 'superseded', actor.id);
+    const revision = await repo.updateDraft(trx, {
+      programId,
+      slug: draft.slug,
+      definition: draft,
+      userId: actor.id,
+    });
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'program.draft_saved',
+      entityType: 'program',
+      entityId: programId,
+      data: { revision, supersededPublishRequest: superseded?.id ?? null },
+      ip: actor.ip,
+    });
+  });
+  return adminProgram(db, programId, opts);
+}
+
+function checklistProblem(checklist: Checklist) {
+  return new HttpProblem(
+    'program.checklist_incomplete',
+    422,
+    'Not ready to go live',
+    'The go-live checklist does not hold.',
+    {
+      errors: checklist.items.filter((i) => i.id !== 'approval').flatMap((i) => i.problems),
+    },
+  );
+}
+
+/** Makes the definition the live version (called with the draft row locked). */
+async function publish(
+  trx: Transaction<Database>,
+  programId: string,
+  request: { id: string; definition: unknown; change_summary: string; requested_by: string },
+  approverId: string | null,
+  actor: AdminActor,
+  opts: AdminOptions,
+): Promise<number> {
+  const def = programDefinitionSchema.parse(request.definition);
+  const version = await repo.publishProgram(trx, programId, programRow(def, opts.timeZone), {
+    publishedBy: request.requested_by,
+    approvedBy: approverId,
+    changeSummary: request.change_summary,
+    publishRequestId: request.id,
+  });
+  await repo.markRequestPublished(trx, request.id, actor.id, version);
+  await appendAudit(trx, {
+    actorId: actor.id,
+    actorKind: 'user',
+    action: 'program.published',
+    entityType: 'program',
+    entityId: programId,
+    data: {
+      version,
+      publishRequestId: request.id,
+      requestedBy: request.requested_by,
+      approvedBy: approverId,
+      changeSummary: request.change_summary,
+    },
+    ip: actor.ip,
+  });
+  return version;
+}
+
+async function createPublishRequest(
+  trx: Transaction<Database>,
+  actor: AdminActor,
+  programId: string,
+  revision: number,
+  draft: ProgramDraft,
+  kind: 'publish' | 'revert',
+  revertToVersion: number | null,
+  changeSummary: string,
+  opts: AdminOptions,
+) {
+  if (await repo.findPendingRequest(trx, programId))
+    throw conflict('program.publish_pending', 'A publish request is already waiting for approval.');
+  const checklist = checklistFor(draft, false);
+  if (!checklist.readyForApproval) throw checklistProblem(checklist);
+  const needsSecond = await secondApprovalRequired(trx);
+  const id = uuidv7();
+  const definition = programDefinitionSchema.parse(draftToDefinition(draft));
+  await repo.insertPublishRequest(trx, {
+    id,
+    programId,
+    kind,
+    definition,
+    draftRevision: revision,
+    revertToVersion,
+    changeSummary,
+    secondApprovalRequired: needsSecond,
+    requestedBy: actor.id,
+  });
+  await appendAudit(trx, {
+    actorId: actor.id,
+    actorKind: 'user',
+    action: 'program.publish_requested',
+    entityType: 'program',
+    entityId: programId,
+    data: { publishRequestId: id, kind, revertToVersion, changeSummary, needsSecond },
+    ip: actor.ip,
+  });
+  // The agency switched the second approval off: the request publishes at once.
+  if (!needsSecond)
+    await publish(
+      trx,
+      programId,
+      { id, definition, change_summary: changeSummary, requested_by: actor.id },
+      null,
+      actor,
+      opts,
+    );
+}
+
+export async function requestPublish(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  changeSummary: string,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  await db.transaction().execute(async (trx) => {
+    const { revision, draft } = await lockDraftRow(trx, programId, actor, opts);
+    await createPublishRequest(
+      trx,
+      actor,
+      programId,
+      revision,
+      draft,
+      'publish',
+      null,
+      changeSummary,
+      opts,
+    );
+  });
+  return adminProgram(db, programId, opts);
+}
+
+/** A second administrator approves the pending request: the checklist is checked again and the version goes live. */
+export async function approvePublish(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  await db.transaction().execute(async (trx) => {
+    await lockDraftRow(trx, programId, actor, opts);
+    const pending = await repo.findPendingRequest(trx, programId);
+    if (!pending)
+      throw notFound('program.no_publish_request', 'No publish request is waiting for approval.');
+    if (pending.second_approval_required && pending.requested_by === actor.id)
+      throw forbidden(
+        'program.own_publish_request',
+        'You asked to publish this change; a different administrator must approve it.',
+      );
+    const def = programDefinitionSchema.parse(pending.definition);
+    const checklist = checklistFor(
+      definitionToDraft(def, def.achEntryDescription ?? 'BENEFIT'),
+      true,
+    );
+    if (!checklist.canPublish) throw checklistProblem(checklist);
+    await publish(trx, programId, pending, actor.id, actor, opts);
+  });
+  return adminProgram(db, programId, opts);
+}
+
+export async function withdrawPublish(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  await db.transaction().execute(async (trx) => {
+    await lockDraftRow(trx, programId, actor, opts);
+    const closed = await repo.closePendingRequest(trx, programId, 'withdrawn', actor.id);
+    if (!closed)
+      throw notFound('program.no_publish_request', 'No publish request is waiting for approval.');
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'program.publish_withdrawn',
+      entityType: 'program',
+      entityId: programId,
+      data: { publishRequestId: closed.id },
+      ip: actor.ip,
+    });
+  });
+  return adminProgram(db, programId, opts);
+}
+
+/** Opens a live program from today (until `closesAt`, or its current closing date when that is still ahead). */
+export async function openProgram(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  closesAt: PlainDate | undefined,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  await db.transaction().execute(async (trx) => {
+    const { live } = await lockDraftRow(trx, programId, actor, opts);
+    if (!live) throw conflict('program.not_published', 'Publish the program before opening it.');
+    const today = toZonedDate(new Date(), opts.timeZone);
+    const lastDay = closesAt ?? plainDate(live.closes_at, opts.timeZone, true);
+    if (!lastDay || lastDay < today)
+      throw new HttpProblem(
+        'program.closes_before_today',
+        400,
+        'Your request has errors',
+        'Give a closing date from today on.',
+        { errors: [{ field: 'body.closesAt', message: 'Give a closing date from today on' }] },
+      );
+    const opensAt = startOfZonedDay(today, opts.timeZone);
+    const closes = startOfZonedDay(lastDay, opts.timeZone, 1);
+    await repo.setWindow(trx, programId, opensAt, closes);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'program.opened',
+      entityType: 'program',
+      entityId: programId,
+      data: { opensAt: today, closesAt: lastDay },
+      ip: actor.ip,
+    });
+  });
+  return adminProgram(db, programId, opts);
+}
+
+/** Closes a live program now: no new applications; drafts and requests already made stay. */
+export async function closeProgram(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  await db.transaction().execute(async (trx) => {
+    const { live } = await lockDraftRow(trx, programId, actor, opts);
+    if (!live) throw conflict('program.not_published', 'Publish the program before closing it.');
+    const now = new Date();
+    const opens =
+      live.opens_at && new Date(live.opens_at) < now
+        ? new Date(live.opens_at)
+        : new Date(now.getTime() - 1000);
+    await repo.setWindow(trx, programId, opens, now);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'program.closed',
+      entityType: 'program',
+      entityId: programId,
+      data: { closedAt: now.toISOString() },
+      ip: actor.ip,
+    });
+  });
+  return adminProgram(db, programId, opts);
+}
+
+/** Archives a live program: closed now and gone from the catalog; its requests keep showing it. */
+export async function archiveProgram(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  await db.transaction().execute(async (trx) => {
+    const { live } = await lockDraftRow(trx, programId, actor, opts);
+    if (!live) throw conflict('program.not_published', 'Only a published program is archived.');
+    await repo.closePendingRequest(trx, programId, 'withdrawn', actor.id);
+    await repo.archiveProgram(trx, programId);
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'program.archived',
+      entityType: 'program',
+      entityId: programId,
+      data: { version: live.version },
+      ip: actor.ip,
+    });
+  });
+  return adminProgram(db, programId, opts);
+}
+
+export async function programVersions(db: Db, programId: string): Promise<ProgramVersions> {
+  const live = await repo.findLiveProgram(db, programId);
+  if (!live) {
+    if (!(await repo.findDraft(db, programId)))
+      throw notFound('program.not_found', 'That program does not exist.');
+    return { items: [] };
+  }
+  const rows = await repo.listVersions(db, programId);
+  return {
+    items: rows.map((v) => ({
+      version: v.version,
+      live: v.version === live.version,
+      publishedBy: person(v.published_by, v.published_by_name),
+      approvedBy: person(v.approved_by, v.approved_by_name),
+      publishedAt: new Date(v.created_at).toISOString(),
+      changeSummary: v.change_summary,
+      requestCount: Number(v.request_count),
+    })),
+  };
+}
+
+async function versionDraft(db: Db, programId: string, version: number, opts: AdminOptions) {
+  const row = await repo.findVersion(db, programId, version);
+  if (!row) throw notFound('program.version_not_found', `The program has no version ${version}.`);
+  const def = definitionOf({ id: programId, version, definition: row.definition });
+  return definitionToDraft(
+    def,
+    def.achEntryDescription ?? entryDescriptionOr(opts.defaultEntryDescription),
+  );
+}
+
+/**
+ * What changed between two versions (or a version and the draft): `to` against `against` (by default the version
+ * before `to`; for the draft, the live version).
+ */
+export async function programDiff(
+  db: Db,
+  programId: string,
+  to: number | 'draft',
+  against: number | undefined,
+  opts: AdminOptions,
+): Promise<ProgramDiff> {
+  const { draft, live } = await loadDraft(db, programId, opts);
+  const toDraft = to === 'draft' ? draft : await versionDraft(db, programId, to, opts);
+  const from = against ?? (to === 'draft' ? (live?.version ?? null) : to > 1 ? to - 1 : null);
+  const fromDraft = from === null ? null : await versionDraft(db, programId, from, opts);
+  return { from, to, changes: diffDrafts(fromDraft, toDraft) };
+}
+
+/**
+ * Revert: the definition of an earlier version comes back as the draft (with today's open and close dates) and goes
+ * to a publish request, through the same checklist and second approval; publishing it makes a new version.
+ */
+export async function revertToVersion(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  version: number,
+  changeSummary: string,
+  opts: AdminOptions,
+): Promise<AdminProgram> {
+  const old = await versionDraft(db, programId, version, opts);
+  await db.transaction().execute(async (trx) => {
+    const current = await lockDraftRow(trx, programId, actor, opts);
+    if (!current.live) throw conflict('program.not_published', 'The program has no live version.');
+    if (current.live.version === version)
+      throw conflict('program.version_is_live', `Version ${version} is already live.`);
+    if (await repo.findPendingRequest(trx, programId))
+      throw conflict(
+        'program.publish_pending',
+        'A publish request is already waiting for approval.',
+      );
+    const draft: ProgramDraft = {
+      ...old,
+      slug: current.draft.slug,
+      opensAt: current.draft.opensAt,
+      closesAt: current.draft.closesAt,
+    };
+    const revision = await repo.updateDraft(trx, {
+      programId,
+      slug: draft.slug,
+      definition: draft,
+      userId: actor.id,
+    });
+    await appendAudit(trx, {
+      actorId: actor.id,
+      actorKind: 'user',
+      action: 'program.draft_saved',
+      entityType: 'program',
+      entityId: programId,
+      data: { revision, revertToVersion: version },
+      ip: actor.ip,
+    });
+    await createPublishRequest(
+      trx,
+      actor,
+      programId,
+      revision,
+      draft,
+      'revert',
+      version,
+      changeSummary,
+      opts,
+    );
+  });
+  return adminProgram(db, programId, opts);
+}
+
+/**
+ * How many of the program's past requests each rule would have let through: the stored (validated) answers run
+ * through evaluateRule, the same code checkEligibility uses when a citizen submits, with "today" the day the
+ * request was submitted.
+ */
+export async function eligibilityPreview(
+  db: Db,
+  programId: string,
+  rules: EligibilityRule[] | undefined,
+  opts: AdminOptions,
+): Promise<EligibilityPreview> {
+  const { draft } = await loadDraft(db, programId, opts);
+  const checked = rules ?? draft.eligibilityRules;
+  const requests = await applications.submittedAnswersOfProgram(db, programId);
+  const counts = checked.map(() => ({ passed: 0, failed: 0, notApplicable: 0 }));
+  let passedAll = 0;
+  for (const r of requests) {
+    const today = toZonedDate(r.submittedAt, opts.timeZone);
+    let all = true;
+    checked.forEach((rule, i) => {
+      const verdict = evaluateRule(rule, r.answers, { today });
+      if (verdict === 'pass') counts[i]!.passed += 1;
+      else if (verdict === 'fail') {
+        counts[i]!.failed += 1;
+        all = false;
+      } else {
+        counts[i]!.notApplicable += 1;
+        counts[i]!.passed += 1;
+      }
+    });
+    if (all) passedAll += 1;
+  }
+  return {
+    totalRequests: requests.length,
+    rules: checked.map((rule, index) => ({
+      index,
+      text: {
+        en: describeRule(rule, draft.questionSet, 'en'),
+        es: describeRule(rule, draft.questionSet, 'es'),
+      },
+      ...counts[index]!,
+    })),
+    passedAll,
+  };
 }

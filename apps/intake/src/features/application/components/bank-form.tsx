@@ -23,7 +23,7 @@ import {
   type BankAccountOutput,
 } from '../../../shared/bank-account-fields.tsx';
 import { applicationMessages } from '../messages.ts';
-import { fieldNameOf } from './form-values.ts';
+import { fieldNameOf } from '@hms/intake-form/form-values';
 
 export interface BankFormProps {
   payeeType: 'individual' | 'business';

@@ -17,7 +17,7 @@ import type { EligibilityResponse } from '../api/application-api.ts';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { applicationMessages } from '../messages.ts';
-import { fieldNameOf } from './form-values.ts';
+import { fieldNameOf } from '@hms/intake-form/form-values';
 
 export interface CheckAnswersProps {
   detail: RequestDetail;

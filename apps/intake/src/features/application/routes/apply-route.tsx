@@ -23,7 +23,7 @@ import {
 } from '../api/application-api.ts';
 import { requestQueryOptions, type RequestDetail } from '../../../shared/requests/request-api.ts';
 import { StepForm } from '../components/step-form.tsx';
-import { StepIndicator, type IndicatorStep } from '../components/step-indicator.tsx';
+import { StepIndicator, type IndicatorStep } from '@hms/intake-form/step-indicator';
 import { applicationMessages } from '../messages.ts';
 
 // The bank and check-your-answers pages are loaded when reached: a phone opening a question step downloads only

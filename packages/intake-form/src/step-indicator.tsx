@@ -1,5 +1,5 @@
 import { useT } from '@hms/ui';
-import { applicationMessages } from '../messages.ts';
+import { intakeFormMessages } from './messages.ts';
 
 export interface IndicatorStep {
   id: string;
@@ -9,7 +9,7 @@ export interface IndicatorStep {
 
 /** The USWDS step indicator: where the person is, and how many steps remain. */
 export function StepIndicator({ steps, currentId }: { steps: IndicatorStep[]; currentId: string }) {
-  const tr = useT(applicationMessages);
+  const tr = useT(intakeFormMessages);
   const index = Math.max(
     0,
     steps.findIndex((s) => s.id === currentId),

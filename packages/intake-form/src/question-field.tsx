@@ -1,8 +1,6 @@
-import type { DocumentInfo } from '../../../shared/documents/documents-api.ts';
 import type { Question } from '@hms/contracts/question-set';
 import {
   CheckboxGroup,
-  LoadingState,
   RadioGroup,
   SelectField,
   TextAreaField,
@@ -10,25 +8,36 @@ import {
   useLanguage,
   useT,
 } from '@hms/ui';
+import type { ReactNode } from 'react';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
-import { lazy, Suspense } from 'react';
-import { applicationMessages } from '../messages.ts';
+import { intakeFormMessages } from './messages.ts';
 import { fieldId } from './form-values.ts';
 
-// Only receipt-style steps need the upload field (and its file checks): loaded when such a step is shown.
-const DocumentField = lazy(async () => ({
-  default: (await import('../../../shared/documents/document-field.tsx')).DocumentField,
-}));
-
 type Values = Record<string, unknown>;
+
+/** What a document question's field gets: its words, its error, and the chosen document ids as a controlled value. */
+export interface DocumentSlotProps {
+  id: string;
+  label: string;
+  hint: string | undefined;
+  error: string | undefined;
+  question: Question;
+  value: string[];
+  onChange: (ids: string[]) => void;
+}
+
+/**
+ * Renders a document (file upload) question. The citizen form passes the real upload field (which sends files to
+ * the request); the form builder's preview passes one that uploads nothing.
+ */
+export type RenderDocument = (props: DocumentSlotProps) => ReactNode;
 
 export interface QuestionFieldProps {
   question: Question;
   register: UseFormRegister<Values>;
   control: Control<Values>;
   error: string | undefined;
-  requestId: string;
-  documents: DocumentInfo[];
+  renderDocument: RenderDocument;
 }
 
 const INPUT_TYPES: Partial<
@@ -51,11 +60,10 @@ export function QuestionField({
   register,
   control,
   error,
-  requestId,
-  documents,
+  renderDocument,
 }: QuestionFieldProps) {
   const { language } = useLanguage();
-  const tr = useT(applicationMessages);
+  const tr = useT(intakeFormMessages);
   const id = fieldId(q.id);
   const label = q.label[language];
   const hint = q.hint?.[language];
@@ -104,20 +112,17 @@ export function QuestionField({
           control={control}
           name={q.id}
           render={({ field }) => (
-            <Suspense fallback={<LoadingState />}>
-              <DocumentField
-                id={id}
-                label={label}
-                hint={hint}
-                error={error}
-                requestId={requestId}
-                questionId={q.id}
-                maxFiles={q.maxFiles ?? 10}
-                known={documents}
-                value={Array.isArray(field.value) ? (field.value as string[]) : []}
-                onChange={field.onChange}
-              />
-            </Suspense>
+            <>
+              {renderDocument({
+                id,
+                label,
+                hint,
+                error,
+                question: q,
+                value: Array.isArray(field.value) ? (field.value as string[]) : [],
+                onChange: field.onChange,
+              })}
+            </>
           )}
         />
       );

@@ -1,0 +1,175 @@
+import { isApiProblem } from '@hms/api-client';
+import { visibleQuestions, type Answers } from '@hms/contracts/question-answers';
+import type { QuestionSet, Step } from '@hms/contracts/question-set';
+import {
+  ErrorSummary,
+  fieldErrorText,
+  loadErrorMessages,
+  ProblemAlert,
+  useLanguage,
+  useT,
+  type SummaryError,
+} from '@hms/ui';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { intakeFormMessages } from './messages.ts';
+import { QuestionField, type RenderDocument } from './question-field.tsx';
+import { fieldId, fieldNameOf, toFormValues } from './form-values.ts';
+import type { Language } from '@hms/contracts/language';
+
+type Values = Record<string, unknown>;
+
+/**
+ * The step's resolver: buildAnswersSchema (the schema the API runs) through zodResolver. zod is imported on first
+ * use, fetched as soon as the person starts on the form (focus or touch), so it is not on the path to a phone's first
+ * paint of the step.
+ */
+function lazySchemaResolver(
+  questionSet: QuestionSet,
+  language: Language,
+  stepId: string,
+): { resolver: Resolver<Values, unknown, Answers>; preload: () => void } {
+  let loading: Promise<Resolver<Values, unknown, Answers>> | undefined;
+  const load = () =>
+    (loading ??= Promise.all([
+      import('@hms/contracts/question-set'),
+      import('@hookform/resolvers/zod'),
+    ])
+      .then(([{ buildAnswersSchema }, { zodResolver }]) =>
+        zodResolver(buildAnswersSchema(questionSet, { language, step: stepId })),
+      )
+      .catch((error: unknown) => {
+        // A download that failed (a phone losing signal) is tried again on the next Continue, not cached.
+        loading = undefined;
+        throw error;
+      }));
+  return {
+    resolver: async (values, context, options) => (await load())(values, context, options),
+    preload: () => void load().catch(() => undefined),
+  };
+}
+
+export interface StepFormProps {
+  questionSet: QuestionSet;
+  step: Step;
+  /** Everything saved so far (earlier steps decide which questions of this one are shown). */
+  answers: Record<string, unknown>;
+  /** The field of a document question (see QuestionField). */
+  renderDocument: RenderDocument;
+  /** Saves the step on the server; rejects with an ApiProblem whose field errors are mapped onto the inputs. */
+  onSave: (answers: Answers) => Promise<void>;
+  onBack?: (() => void) | undefined;
+  backLabel?: string;
+}
+
+/**
+ * One step of an application: react-hook-form validated by the same schema the API runs (buildAnswersSchema with
+ * the step), an error summary that takes focus and links to each field, and server field errors mapped back.
+ */
+export function StepForm({
+  questionSet,
+  step,
+  answers,
+  renderDocument,
+  onSave,
+  onBack,
+  backLabel,
+}: StepFormProps) {
+  const tr = useT(intakeFormMessages);
+  const { language } = useLanguage();
+  const { resolver, preload } = useMemo(
+    () => lazySchemaResolver(questionSet, language, step.id),
+    [questionSet, language, step.id],
+  );
+  const form = useForm<Values, unknown, Answers>({
+    resolver,
+    defaultValues: toFormValues(questionSet, answers),
+    shouldFocusError: false,
+  });
+  const [problem, setProblem] = useState<unknown>(null);
+  const [serverErrorCount, setServerErrorCount] = useState(0);
+  // A Change link from the check-your-answers page lands on #q-<id>: put the cursor in that answer.
+  useEffect(() => {
+    const target = globalThis.location?.hash.slice(1);
+    if (target?.startsWith('q-')) document.getElementById(target)?.focus();
+  }, []);
+  const values = form.watch();
+  const shown = visibleQuestions(questionSet, { ...answers, ...values }).filter((q) =>
+    step.questions.some((s) => s.id === q.id),
+  );
+  const errors = form.formState.errors;
+  const summary: SummaryError[] = shown.flatMap((q) => {
+    const message = errors[q.id]?.message;
+    return typeof message === 'string' ? [{ fieldId: fieldId(q.id), message }] : [];
+  });
+
+  const submit = form.handleSubmit(async (valid) => {
+    setProblem(null);
+    try {
+      // Only the answers of this step; the schema already dropped hidden ones.
+      await onSave(valid);
+    } catch (err) {
+      if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
+        await loadErrorMessages(language);
+        for (const e of err.errors)
+          form.setError(fieldNameOf(e.field), {
+            type: 'server',
+            message: fieldErrorText(e, language),
+          });
+        setServerErrorCount((n) => n + 1);
+      } else {
+        setProblem(err);
+      }
+    }
+  });
+
+  return (
+    <form
+      noValidate
+      // The validator may fail to download: say so (offline) instead of doing nothing.
+      onSubmit={(e) => void submit(e).catch(setProblem)}
+      onFocus={preload}
+      onPointerDown={preload}
+      className="maxw-tablet"
+    >
+      <ErrorSummary
+        errors={summary}
+        focusKey={`${form.formState.submitCount}:${serverErrorCount}`}
+      />
+      {problem ? <ProblemAlert error={problem} /> : null}
+      {step.description ? <p className="usa-intro">{step.description[language]}</p> : null}
+      {shown.map((q) => (
+        <QuestionField
+          key={q.id}
+          question={q}
+          register={form.register}
+          control={form.control}
+          error={
+            typeof errors[q.id]?.message === 'string'
+              ? (errors[q.id]!.message as string)
+              : undefined
+          }
+          renderDocument={renderDocument}
+        />
+      ))}
+      <div className="margin-top-4 display-flex flex-wrap">
+        {onBack ? (
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-bottom-1"
+            onClick={onBack}
+          >
+            {backLabel ?? tr('back')}
+          </button>
+        ) : null}
+        <button
+          type="submit"
+          className="usa-button margin-bottom-1"
+          disabled={form.formState.isSubmitting}
+        >
+          {form.formState.isSubmitting ? tr('saving') : tr('continue')}
+        </button>
+      </div>
+    </form>
+  );
+}
