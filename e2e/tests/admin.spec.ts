@@ -25,6 +25,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   const sections = page.getByRole('navigation', { name: 'Administration sections' });
   await expect(sections.getByRole('link')).toHaveText([
     'Overview',
+    'Programs',
     'Service tokens',
     'Webhook endpoints',
     'Email outbox',

@@ -22,6 +22,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
         .map((l) => [l.textContent, l.getAttribute('href')]),
     ).toEqual([
       ['Overview', '/admin'],
+      ['Programs', '/admin/programs'],
       ['Service tokens', '/admin/tokens'],
       ['Webhook endpoints', '/admin/webhooks'],
       ['Email outbox', '/admin/outbox'],

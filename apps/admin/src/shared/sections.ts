@@ -12,6 +12,21 @@ export interface AdminSection {
 // entry here (and its <Route> in ../routes.tsx); each entry carries its own words so additions stay one block each.
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   {
+    path: 'programs',
+    text: {
+      en: {
+        title: 'Programs',
+        summary:
+          'Create programs, edit their texts, form and eligibility rules, and publish new versions with a second administrator’s approval.',
+      },
+      es: {
+        title: 'Programas',
+        summary:
+          'Cree programas, edite sus textos, formulario y reglas de elegibilidad, y publique versiones nuevas con la aprobación de otro administrador.',
+      },
+    },
+  },
+  {
     path: 'tokens',
     text: {
       en: {

@@ -472,9 +472,14 @@ async function refuseTakenSlug(
   db: Db | Transaction<Database>,
   slug: string,
   programId: string | null,
+  field: string,
 ) {
-  if (await repo.slugTaken(db, slug, programId))
-    throw conflict('program.slug_taken', `Another program already uses the address "${slug}".`);
+  if (await repo.slugTaken(db, slug, programId)) {
+    const detail = `Another program already uses the address "${slug}".`;
+    throw new HttpProblem('program.slug_taken', 409, 'Conflict', detail, {
+      errors: [{ field, message: detail }],
+    });
+  }
 }
 
 export async function createProgram(
@@ -486,7 +491,7 @@ export async function createProgram(
   const programId = uuidv7();
   const draft = programDraftSchema.parse(starterDraft(body, opts));
   await db.transaction().execute(async (trx) => {
-    await refuseTakenSlug(trx, body.slug, null);
+    await refuseTakenSlug(trx, body.slug, null, 'body.slug');
     await repo.insertDraft(trx, {
       programId,
       slug: body.slug,
@@ -519,7 +524,7 @@ export async function saveDraft(
       throw badRequest('validation.failed', 'A published program keeps its web address.', [
         { field: 'body.draft.slug', message: 'A published program keeps its web address' },
       ]);
-    await refuseTakenSlug(trx, draft.slug, programId);
+    await refuseTakenSlug(trx, draft.slug, programId, 'body.draft.slug');
     const superseded = await repo.closePendingRequest(trx, programId, 'superseded', actor.id);
     const revision = await repo.updateDraft(trx, {
       programId,

@@ -1,0 +1,144 @@
+import { apiClient, unwrap } from '@hms/api-client';
+import type {
+  AdminProgram,
+  AdminProgramList,
+  CreateProgramBody,
+  EligibilityPreview,
+  ProgramDiff,
+  ProgramDraft,
+  ProgramVersions,
+} from '@hms/contracts/program-admin';
+import type { EligibilityRule } from '@hms/contracts/question-set';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export const adminProgramKeys = {
+  all: ['admin-programs'] as const,
+  list: () => [...adminProgramKeys.all, 'list'] as const,
+  detail: (id: string) => [...adminProgramKeys.all, 'detail', id] as const,
+  versions: (id: string) => [...adminProgramKeys.detail(id), 'versions'] as const,
+  diff: (id: string, version: number) => [...adminProgramKeys.detail(id), 'diff', version] as const,
+  preview: (id: string, rules: unknown) =>
+    [...adminProgramKeys.detail(id), 'preview', JSON.stringify(rules)] as const,
+};
+
+const path = (programId: string) => ({ params: { path: { programId } } });
+
+export function adminProgramsQueryOptions() {
+  return queryOptions({
+    queryKey: adminProgramKeys.list(),
+    queryFn: async ({ signal }): Promise<AdminProgramList> =>
+      unwrap(apiClient.GET('/api/admin/programs', { signal })) as Promise<AdminProgramList>,
+  });
+}
+
+export function adminProgramQueryOptions(programId: string) {
+  return queryOptions({
+    queryKey: adminProgramKeys.detail(programId),
+    queryFn: async ({ signal }): Promise<AdminProgram> =>
+      unwrap(
+        apiClient.GET('/api/admin/programs/{programId}', { ...path(programId), signal }),
+      ) as Promise<AdminProgram>,
+  });
+}
+
+export function programVersionsQueryOptions(programId: string) {
+  return queryOptions({
+    queryKey: adminProgramKeys.versions(programId),
+    queryFn: async ({ signal }): Promise<ProgramVersions> =>
+      unwrap(
+        apiClient.GET('/api/admin/programs/{programId}/versions', { ...path(programId), signal }),
+      ) as Promise<ProgramVersions>,
+  });
+}
+
+export function versionDiffQueryOptions(programId: string, version: number) {
+  return queryOptions({
+    queryKey: adminProgramKeys.diff(programId, version),
+    queryFn: async ({ signal }): Promise<ProgramDiff> =>
+      unwrap(
+        apiClient.GET('/api/admin/programs/{programId}/versions/{version}/diff', {
+          params: { path: { programId, version }, query: {} },
+          signal,
+        }),
+      ) as Promise<ProgramDiff>,
+  });
+}
+
+export function eligibilityPreviewQueryOptions(programId: string, rules: EligibilityRule[]) {
+  return queryOptions({
+    queryKey: adminProgramKeys.preview(programId, rules),
+    queryFn: async ({ signal }): Promise<EligibilityPreview> =>
+      unwrap(
+        apiClient.POST('/api/admin/programs/{programId}/eligibility-preview', {
+          ...path(programId),
+          body: { rules } as never,
+          signal,
+        }),
+      ) as Promise<EligibilityPreview>,
+  });
+}
+
+export function createProgramMutationOptions() {
+  return mutationOptions({
+    mutationFn: async (body: CreateProgramBody): Promise<AdminProgram> =>
+      unwrap(apiClient.POST('/api/admin/programs', { body })) as Promise<AdminProgram>,
+  });
+}
+
+export type ProgramAction =
+  | { kind: 'save'; draft: ProgramDraft }
+  | { kind: 'requestPublish'; changeSummary: string }
+  | { kind: 'approve' }
+  | { kind: 'withdraw' }
+  | { kind: 'open'; closesAt?: string }
+  | { kind: 'close' }
+  | { kind: 'archive' }
+  | { kind: 'revert'; version: number; changeSummary: string };
+
+/** Every change an administrator makes to one program; each answers with the program as it now is. */
+export function programActionMutationOptions(programId: string) {
+  return mutationOptions({
+    mutationFn: async (a: ProgramAction): Promise<AdminProgram> => {
+      const p = path(programId);
+      const run = () => {
+        switch (a.kind) {
+          case 'save':
+            return apiClient.PUT('/api/admin/programs/{programId}/draft', {
+              ...p,
+              body: { draft: a.draft } as never,
+            });
+          case 'requestPublish':
+            return apiClient.POST('/api/admin/programs/{programId}/publish-requests', {
+              ...p,
+              body: { changeSummary: a.changeSummary },
+            });
+          case 'approve':
+            return apiClient.POST('/api/admin/programs/{programId}/publish-requests/approve', {
+              ...p,
+              body: {},
+            });
+          case 'withdraw':
+            return apiClient.POST('/api/admin/programs/{programId}/publish-requests/withdraw', {
+              ...p,
+              body: {},
+            });
+          case 'open':
+            return apiClient.POST('/api/admin/programs/{programId}/open', {
+              ...p,
+              body: a.closesAt ? { closesAt: a.closesAt } : {},
+            });
+          case 'close':
+            return apiClient.POST('/api/admin/programs/{programId}/close', { ...p, body: {} });
+          case 'archive':
+            return apiClient.POST('/api/admin/programs/{programId}/archive', { ...p, body: {} });
+          case 'revert':
+            return apiClient.POST('/api/admin/programs/{programId}/revert', {
+              ...p,
+              body: { version: a.version, changeSummary: a.changeSummary },
+            });
+        }
+      };
+      return unwrap(run() as never) as Promise<AdminProgram>;
+    },
+  });
+}

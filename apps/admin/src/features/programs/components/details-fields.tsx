@@ -1,0 +1,185 @@
+import { SelectField, TextAreaField, TextField, useT } from '@hms/ui';
+import type { ProgramDraft } from '@hms/contracts/program-admin';
+import { allQuestions } from '@hms/contracts/question-set';
+import { programsMessages } from '../messages.ts';
+
+/** What the details inputs hold while editing: texts as typed (money in dollars), parsed on save. */
+export interface DetailsText {
+  maxAmount: string;
+  budget: string;
+  threshold: string;
+  reviewDays: string;
+}
+
+/** The input id of each draft field, for the error summary's links (the API names fields `body.draft.<path>`). */
+export const DETAIL_IDS: Record<string, string> = {
+  slug: 'draft-slug',
+  'name.en': 'draft-name-en',
+  'name.es': 'draft-name-es',
+  'eligibilitySummary.en': 'draft-summary-en',
+  'eligibilitySummary.es': 'draft-summary-es',
+  'description.en': 'draft-description-en',
+  'description.es': 'draft-description-es',
+  payeeType: 'draft-payee',
+  maxAmountCents: 'draft-max',
+  budgetCents: 'draft-budget',
+  approvalThresholdCents: 'draft-threshold',
+  reviewDeadlineDays: 'draft-review-days',
+  reviewDays: 'draft-review-days',
+  opensAt: 'draft-opens',
+  closesAt: 'draft-closes',
+  prenotePolicy: 'draft-prenote',
+  achEntryDescription: 'draft-entry-description',
+  amountQuestionId: 'draft-amount-question',
+};
+
+export function DetailsFields({
+  draft,
+  text,
+  live,
+  errorFor,
+  onDraft,
+  onText,
+}: {
+  draft: ProgramDraft;
+  text: DetailsText;
+  live: boolean;
+  errorFor: (path: string) => string | undefined;
+  onDraft: (patch: Partial<ProgramDraft>) => void;
+  onText: (patch: Partial<DetailsText>) => void;
+}) {
+  const tr = useT(programsMessages);
+  const pair = (key: 'name' | 'eligibilitySummary' | 'description', lang: 'en' | 'es') =>
+    ({
+      value: draft[key][lang],
+      error: errorFor(`${key}.${lang}`),
+      onChange: (e: { target: { value: string } }) =>
+        onDraft({ [key]: { ...draft[key], [lang]: e.target.value } }),
+    }) as const;
+  const moneyQuestions = allQuestions(draft.questionSet).filter((q) => q.type === 'money');
+  return (
+    <>
+      <TextField
+        id="draft-slug"
+        label={tr('slug')}
+        hint={tr('slugHint')}
+        value={draft.slug}
+        readOnly={live}
+        error={errorFor('slug')}
+        onChange={(e) => onDraft({ slug: e.target.value })}
+      />
+      <TextField id="draft-name-en" label={tr('nameEn')} {...pair('name', 'en')} />
+      <TextField id="draft-name-es" label={tr('nameEs')} {...pair('name', 'es')} />
+      <TextAreaField
+        id="draft-summary-en"
+        label={tr('summaryEn')}
+        {...pair('eligibilitySummary', 'en')}
+      />
+      <TextAreaField
+        id="draft-summary-es"
+        label={tr('summaryEs')}
+        {...pair('eligibilitySummary', 'es')}
+      />
+      <TextAreaField
+        id="draft-description-en"
+        label={tr('descriptionEn')}
+        {...pair('description', 'en')}
+      />
+      <TextAreaField
+        id="draft-description-es"
+        label={tr('descriptionEs')}
+        {...pair('description', 'es')}
+      />
+      <SelectField
+        id="draft-payee"
+        label={tr('payeeType')}
+        value={draft.payeeType}
+        disabled={live}
+        error={errorFor('payeeType')}
+        options={[
+          { value: 'individual', label: tr('payee_individual') },
+          { value: 'business', label: tr('payee_business') },
+        ]}
+        onChange={(e) =>
+          onDraft({ payeeType: e.target.value === 'business' ? 'business' : 'individual' })
+        }
+      />
+      <TextField
+        id="draft-max"
+        label={tr('maxAmount')}
+        inputMode="decimal"
+        value={text.maxAmount}
+        error={errorFor('maxAmountCents')}
+        onChange={(e) => onText({ maxAmount: e.target.value })}
+      />
+      <TextField
+        id="draft-budget"
+        label={tr('budget')}
+        inputMode="decimal"
+        value={text.budget}
+        error={errorFor('budgetCents')}
+        onChange={(e) => onText({ budget: e.target.value })}
+      />
+      <TextField
+        id="draft-threshold"
+        label={tr('threshold')}
+        hint={tr('thresholdHint')}
+        inputMode="decimal"
+        value={text.threshold}
+        error={errorFor('approvalThresholdCents')}
+        onChange={(e) => onText({ threshold: e.target.value })}
+      />
+      <TextField
+        id="draft-review-days"
+        label={tr('reviewDays')}
+        inputMode="numeric"
+        value={text.reviewDays}
+        error={errorFor('reviewDeadlineDays')}
+        onChange={(e) => onText({ reviewDays: e.target.value })}
+      />
+      <TextField
+        id="draft-opens"
+        label={tr('opensAt')}
+        value={draft.opensAt ?? ''}
+        error={errorFor('opensAt')}
+        onChange={(e) => onDraft({ opensAt: e.target.value.trim() || null })}
+      />
+      <TextField
+        id="draft-closes"
+        label={tr('closesAt')}
+        value={draft.closesAt ?? ''}
+        error={errorFor('closesAt')}
+        onChange={(e) => onDraft({ closesAt: e.target.value.trim() || null })}
+      />
+      <SelectField
+        id="draft-prenote"
+        label={tr('prenote')}
+        value={draft.prenotePolicy}
+        options={[
+          { value: 'none', label: tr('prenote_none') },
+          { value: 'new_accounts', label: tr('prenote_new_accounts') },
+        ]}
+        onChange={(e) =>
+          onDraft({ prenotePolicy: e.target.value === 'new_accounts' ? 'new_accounts' : 'none' })
+        }
+      />
+      <TextField
+        id="draft-entry-description"
+        label={tr('entryDescription')}
+        hint={tr('entryDescriptionHint')}
+        maxLength={10}
+        value={draft.achEntryDescription}
+        error={errorFor('achEntryDescription')}
+        onChange={(e) => onDraft({ achEntryDescription: e.target.value.toUpperCase() })}
+      />
+      <SelectField
+        id="draft-amount-question"
+        label={tr('amountQuestion')}
+        value={draft.amountQuestionId}
+        error={errorFor('amountQuestionId')}
+        options={moneyQuestions.map((q) => ({ value: q.id, label: q.label.en || q.id }))}
+        onChange={(e) => onDraft({ amountQuestionId: e.target.value })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import { ProblemAlert, ScrollableTable, SelectField, TextField, useLanguage, useT } from '@hms/ui';
+import { describeRule, type ProgramDraft } from '@hms/contracts/program-admin';
+import {
+  ELIGIBILITY_OPS,
+  allQuestions,
+  type EligibilityOp,
+  type EligibilityRule,
+  type Question,
+  type Scalar,
+} from '@hms/contracts/question-set';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { eligibilityPreviewQueryOptions } from '../api/programs.ts';
+import { programsMessages } from '../messages.ts';
+import { dollarsToCents } from './money.ts';
+
+type Kind = 'compare' | 'percentDrop' | 'withinLast';
+
+function scalarFor(text: string, q: Question | undefined): Scalar | null {
+  const v = text.trim();
+  if (!v) return null;
+  if (q?.type === 'money') return dollarsToCents(v);
+  if (q?.type === 'number') return Number.isFinite(Number(v)) ? Number(v) : null;
+  if (q?.type === 'checkbox' && !q.options) return /^(true|yes|sí|si)$/i.test(v);
+  return v;
+}
+
+/**
+ * The draft's eligibility rules, each written in words, with how many past requests it would have let through (the
+ * API runs the same checks on the stored answers), and a form that adds a rule of one of the readable kinds.
+ */
+export function RulesEditor({
+  programId,
+  draft,
+  onChange,
+}: {
+  programId: string;
+  draft: ProgramDraft;
+  onChange: (rules: EligibilityRule[]) => void;
+}) {
+  const tr = useT(programsMessages);
+  const { language } = useLanguage();
+  const rules = draft.eligibilityRules;
+  const preview = useQuery(eligibilityPreviewQueryOptions(programId, rules));
+  const questions = allQuestions(draft.questionSet);
+  const numeric = questions.filter((q) => q.type === 'money' || q.type === 'number');
+  const dates = questions.filter((q) => q.type === 'date');
+  const [kind, setKind] = useState<Kind>('percentDrop');
+  const [form, setForm] = useState({
+    questionId: '',
+    before: '',
+    after: '',
+    op: 'gte' as EligibilityOp,
+    value: '',
+    percent: '',
+    months: '',
+    reasonEn: '',
+    reasonEs: '',
+  });
+  const [error, setError] = useState<string | undefined>();
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const options = (qs: Question[]) =>
+    qs.map((q) => ({ value: q.id, label: q.label[language] || q.label.en || q.id }));
+
+  const add = () => {
+    const reason = { en: form.reasonEn.trim(), es: form.reasonEs.trim() };
+    let rule: EligibilityRule | null = null;
+    if (reason.en && reason.es) {
+      if (kind === 'percentDrop' && form.before && form.after && Number(form.percent) > 0)
+        rule = {
+          kind,
+          beforeQuestionId: form.before,
+          afterQuestionId: form.after,
+          atLeastPercent: Number(form.percent),
+          reason,
+        };
+      else if (
+        kind === 'withinLast' &&
+        form.questionId &&
+        Number.isInteger(Number(form.months)) &&
+        Number(form.months) > 0
+      )
+        rule = { kind, questionId: form.questionId, months: Number(form.months), reason };
+      else if (kind === 'compare' && form.questionId) {
+        const q = questions.find((x) => x.id === form.questionId);
+        const list = form.op === 'in' || form.op === 'notIn';
+        const values = (list ? form.value.split(',') : [form.value]).map((v) => scalarFor(v, q));
+        if (values.length && values.every((v) => v !== null))
+          rule = {
+            questionId: form.questionId,
+            op: form.op,
+            value: list ? (values as Scalar[]) : values[0]!,
+            reason,
+          };
+      }
+    }
+    if (!rule) {
+      setError(tr('ruleRequired'));
+      document.getElementById('rule-kind')?.focus();
+      return;
+    }
+    setError(undefined);
+    onChange([...rules, rule]);
+    set({ percent: '', months: '', value: '', reasonEn: '', reasonEs: '' });
+  };
+
+  const counts = preview.data;
+  return (
+    <section aria-labelledby="rules-heading" className="margin-top-4">
+      <h2 id="rules-heading">{tr('rulesHeading')}</h2>
+      <p>{tr('rulesLead')}</p>
+      {preview.isError ? <ProblemAlert error={preview.error} headingLevel={3} /> : null}
+      {rules.length === 0 ? (
+        <p>{tr('noRules')}</p>
+      ) : (
+        <ScrollableTable caption={tr('rulesCaption')} captionId="rules-caption">
+          <thead>
+            <tr>
+              <th scope="col">{tr('rule')}</th>
+              <th scope="col" className="text-right">
+                {tr('passed')}
+              </th>
+              <th scope="col" className="text-right">
+                {tr('failed')}
+              </th>
+              <th scope="col">
+                <span className="usa-sr-only">{tr('remove', { n: '' })}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule, i) => {
+              const c = counts?.rules[i];
+              return (
+                <tr key={i}>
+                  <th scope="row">{describeRule(rule, draft.questionSet, language)}</th>
+                  <td className="text-right text-tabular" data-testid={`rule-${i}-passed`}>
+                    {c ? tr('ofTotal', { passed: c.passed, total: counts.totalRequests }) : '…'}
+                  </td>
+                  <td className="text-right text-tabular">{c ? c.failed : '…'}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="usa-button usa-button--unstyled"
+                      onClick={() => onChange(rules.filter((_, j) => j !== i))}
+                    >
+                      {tr('remove', { n: i + 1 })}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ScrollableTable>
+      )}
+      {counts && rules.length > 0 ? (
+        <p>{tr('passedAll', { passed: counts.passedAll, total: counts.totalRequests })}</p>
+      ) : null}
+      <fieldset className="usa-fieldset margin-top-2">
+        <legend className="usa-legend usa-legend--large">{tr('addRule')}</legend>
+        {error ? (
+          <span className="usa-error-message" id="rule-error" role="alert">
+            {error}
+          </span>
+        ) : null}
+        <SelectField
+          id="rule-kind"
+          label={tr('ruleKind')}
+          value={kind}
+          aria-describedby={error ? 'rule-error' : undefined}
+          options={(['percentDrop', 'withinLast', 'compare'] as const).map((k) => ({
+            value: k,
+            label: tr(`kind_${k}`),
+          }))}
+          onChange={(e) => setKind(e.target.value as Kind)}
+        />
+        {kind === 'percentDrop' ? (
+          <>
+            <SelectField
+              id="rule-before"
+              label={tr('beforeQuestion')}
+              placeholder="-"
+              value={form.before}
+              options={options(numeric)}
+              onChange={(e) => set({ before: e.target.value })}
+            />
+            <SelectField
+              id="rule-after"
+              label={tr('afterQuestion')}
+              placeholder="-"
+              value={form.after}
+              options={options(numeric)}
+              onChange={(e) => set({ after: e.target.value })}
+            />
+            <TextField
+              id="rule-percent"
+              label={tr('percent')}
+              inputMode="decimal"
+              value={form.percent}
+              onChange={(e) => set({ percent: e.target.value })}
+            />
+          </>
+        ) : kind === 'withinLast' ? (
+          <>
+            <SelectField
+              id="rule-question"
+              label={tr('question')}
+              placeholder="-"
+              value={form.questionId}
+              options={options(dates)}
+              onChange={(e) => set({ questionId: e.target.value })}
+            />
+            <TextField
+              id="rule-months"
+              label={tr('months')}
+              inputMode="numeric"
+              value={form.months}
+              onChange={(e) => set({ months: e.target.value })}
+            />
+          </>
+        ) : (
+          <>
+            <SelectField
+              id="rule-question"
+              label={tr('question')}
+              placeholder="-"
+              value={form.questionId}
+              options={options(questions.filter((q) => q.type !== 'document'))}
+              onChange={(e) => set({ questionId: e.target.value })}
+            />
+            <SelectField
+              id="rule-op"
+              label={tr('op')}
+              value={form.op}
+              options={ELIGIBILITY_OPS.map((op) => ({ value: op, label: tr(`op_${op}`) }))}
+              onChange={(e) => set({ op: e.target.value as EligibilityOp })}
+            />
+            <TextField
+              id="rule-value"
+              label={tr('value')}
+              value={form.value}
+              onChange={(e) => set({ value: e.target.value })}
+            />
+          </>
+        )}
+        <TextField
+          id="rule-reason-en"
+          label={tr('reasonEn')}
+          value={form.reasonEn}
+          onChange={(e) => set({ reasonEn: e.target.value })}
+        />
+        <TextField
+          id="rule-reason-es"
+          label={tr('reasonEs')}
+          value={form.reasonEs}
+          onChange={(e) => set({ reasonEs: e.target.value })}
+        />
+        <button type="button" className="usa-button usa-button--outline margin-top-2" onClick={add}>
+          {tr('addRule')}
+        </button>
+      </fieldset>
+    </section>
+  );
+}
