@@ -2,6 +2,9 @@ import type { RemoteModule } from '@hms/ui';
 import { Navigate, Route, Routes } from 'react-router';
 import { AdminOverviewRoute } from './features/overview/routes/overview-route.tsx';
 import { OutboxRoute } from './features/outbox/routes/outbox-route.tsx';
+import { InviteRoute } from './features/staff/routes/invite-route.tsx';
+import { PersonRoute } from './features/staff/routes/person-route.tsx';
+import { StaffListRoute } from './features/staff/routes/staff-list-route.tsx';
 import { SignInThrottleRoute } from './features/sign-in-locks/routes/sign-in-throttle-route.tsx';
 import { TokensRoute } from './features/tokens/routes/tokens-route.tsx';
 import { EndpointsRoute } from './features/webhooks/routes/endpoints-route.tsx';
@@ -34,6 +37,9 @@ export function AdminArea() {
       <div className="tablet:grid-col-9">
         <Routes>
           <Route index element={<AdminOverviewRoute />} />
+          <Route path="users" element={<StaffListRoute />} />
+          <Route path="users/invite" element={<InviteRoute />} />
+          <Route path="users/:userId" element={<PersonRoute />} />
           <Route path="tokens" element={<TokensRoute />} />
           <Route path="webhooks" element={<EndpointsRoute />} />
           <Route path="outbox" element={<OutboxRoute />} />

@@ -37,6 +37,7 @@ export {
   settingsKeys,
   auditKeys,
   signInThrottleKeys,
+  staffKeys,
   webhookEndpointKeys,
 } from './query-keys.ts';
 export type { QueryParams, RequestBody, ResponseBody } from './http-types.ts';

@@ -100,3 +100,9 @@ export const auditKeys = {
   list: (query: QueryParams<'/api/admin/audit'>) => [...auditKeys.all, 'list', query] as const,
   verification: () => [...auditKeys.all, 'verification'] as const,
 };
+
+export const staffKeys = {
+  all: ['admin', 'staff'] as const,
+  list: (query: QueryParams<'/api/staff'>) => [...staffKeys.all, 'list', query] as const,
+  detail: (id: string) => [...staffKeys.all, 'detail', id] as const,
+};

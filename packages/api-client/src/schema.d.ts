@@ -2005,6 +2005,7 @@ export interface components {
             signInLock: components["schemas"]["SignInLockInput"] | null;
             claimedRequests: number;
             isYou: boolean;
+            lastActiveAdmin: boolean;
         };
         InvitationInfoInput: {
             email: string;
@@ -2094,6 +2095,7 @@ export interface components {
             signInLock: components["schemas"]["SignInLock"] | null;
             claimedRequests: number;
             isYou: boolean;
+            lastActiveAdmin: boolean;
         };
         InvitationInfo: {
             email: string;

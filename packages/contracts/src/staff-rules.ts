@@ -59,3 +59,12 @@ export function conflictingRoles(role: StaffRole, roles: readonly Role[]): Role[
     (r) => r !== role && refusedRoleCombination([role, r]) === 'staff.roles_separation_of_duties',
   );
 }
+
+/** Each staff role's name, for the screens and the invitation email. */
+export const staffRoleLabels: Record<StaffRole, { en: string; es: string }> = {
+  approver: { en: 'Approver', es: 'Aprobador' },
+  senior_approver: { en: 'Senior approver', es: 'Aprobador sénior' },
+  finance: { en: 'Finance', es: 'Finanzas' },
+  finance_supervisor: { en: 'Finance supervisor', es: 'Supervisor de finanzas' },
+  admin: { en: 'Administrator', es: 'Administrador' },
+};

@@ -86,6 +86,8 @@ export const staffDetailSchema = z
     claimedRequests: z.number().int(),
     /** True when this is the signed-in administrator. */
     isYou: z.boolean(),
+    /** The only active administrator: their admin role cannot be removed nor they deactivated. */
+    lastActiveAdmin: z.boolean(),
   })
   .meta({ id: 'StaffDetail' });
 export type StaffDetail = z.infer<typeof staffDetailSchema>;
@@ -137,12 +139,3 @@ export const invitationRefusals = ['unknown', 'used', 'expired', 'revoked'] as c
 export type InvitationRefusal = (typeof invitationRefusals)[number];
 
 export const INVITATION_HOURS = 72;
-
-/** Each staff role's name, for the screens and the invitation email. */
-export const staffRoleLabels: Record<(typeof staffRoles)[number], { en: string; es: string }> = {
-  approver: { en: 'Approver', es: 'Aprobador' },
-  senior_approver: { en: 'Senior approver', es: 'Aprobador sénior' },
-  finance: { en: 'Finance', es: 'Finanzas' },
-  finance_supervisor: { en: 'Finance supervisor', es: 'Supervisor de finanzas' },
-  admin: { en: 'Administrator', es: 'Administrador' },
-};

@@ -27,6 +27,21 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     },
   },
   {
+    path: 'users',
+    text: {
+      en: {
+        title: 'Staff',
+        summary:
+          'Invite people by email with their roles, change roles, deactivate people who leave, and clear sign-in locks.',
+      },
+      es: {
+        title: 'Personal',
+        summary:
+          'Invite a personas por correo con sus roles, cambie roles, desactive a quienes se van y borre bloqueos de inicio de sesión.',
+      },
+    },
+  },
+  {
     path: 'tokens',
     text: {
       en: {

@@ -87,6 +87,7 @@ const RegisterRoute = lazy(() => import('../features/auth/routes/register-route.
 const ConfirmRegistrationRoute = lazy(
   () => import('../features/auth/routes/confirm-registration-route.tsx'),
 );
+const InvitationRoute = lazy(() => import('../features/auth/routes/invitation-route.tsx'));
 
 /**
  * The shell's URL space. Declarative routes on purpose: the data router (loaders, actions) is not used, and
@@ -124,6 +125,14 @@ export function AppRoutes({ queryClient }: { queryClient: QueryClient }) {
           element={
             <Suspense fallback={<LoadingState />}>
               <ConfirmRegistrationRoute />
+            </Suspense>
+          }
+        />
+        <Route
+          path="invitation"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <InvitationRoute />
             </Suspense>
           }
         />

@@ -3,12 +3,12 @@ import type { Role } from '@hms/contracts/auth';
 import type { Language } from '@hms/contracts/language';
 import {
   refusedRoleCombination,
+  staffRoleLabels,
   type RoleRefusal,
   type StaffRole,
 } from '@hms/contracts/staff-rules';
 import {
   INVITATION_HOURS,
-  staffRoleLabels,
   type InvitationRefusal,
   type StaffDetail,
   type StaffSummary,
@@ -121,6 +121,10 @@ export async function detail(
     signInLock: await auth.signInLockOf(db, a.email),
     claimedRequests: await applications.countClaimsOf(db, id),
     isYou: id === viewerId,
+    lastActiveAdmin:
+      a.status === 'active' &&
+      a.roles.includes('admin') &&
+      (await auth.countActiveAdminsExcept(db, id)) === 0,
   };
 }
 

@@ -357,6 +357,7 @@ describe('the last active administrator', () => {
       roles: ['admin'],
       status: 'active',
       isYou: true,
+      lastActiveAdmin: true,
     });
 
     // An invited (not yet active) admin does not count.
@@ -369,6 +370,7 @@ describe('the last active administrator', () => {
       password: PASSWORD,
     });
     // Now there are two: the second may be demoted, then again the first is the last.
+    expect(json(await admin.get(`/api/staff/${meId}`)).lastActiveAdmin).toBe(false);
     const two = await admin.request('PUT', `/api/staff/${pending.id}/roles`, {
       roles: ['finance'],
     });

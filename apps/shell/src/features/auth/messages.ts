@@ -40,6 +40,22 @@ export const authMessages = defineMessages({
     confirmFailed:
       'This link has expired or was already used. Create your account again to get a new link, or sign in if you already finished.',
     registerAgain: 'Create your account again',
+    invitationTitle: 'Set up your HMS account',
+    invitationChecking: 'Checking your invitation link…',
+    invitationMissing:
+      'This page needs the link from your invitation email. Open the link in the message your administrator sent you.',
+    invitationWelcome: 'Welcome, {name}. Choose a password for {email} to activate your account.',
+    invitationExpires: 'This link works once, until {date}.',
+    invitationPassword: 'New password',
+    invitationPasswordHint:
+      'At least 12 characters. Use a phrase of several words that you do not use anywhere else. It must not contain your email address.',
+    invitationConfirm: 'Confirm your new password',
+    invitationMismatch: 'Enter the same password twice',
+    invitationButton: 'Activate my account',
+    invitationActivating: 'Activating your account…',
+    invitationAskAgain: 'Ask your administrator to send you a new invitation.',
+    accountReady:
+      'Your account is ready. Sign in with your email address and the password you chose.',
   },
   es: {
     signInTitle: 'Iniciar sesión',
@@ -83,6 +99,22 @@ export const authMessages = defineMessages({
     confirmFailed:
       'Este enlace venció o ya se usó. Vuelva a crear su cuenta para recibir un enlace nuevo, o inicie sesión si ya terminó.',
     registerAgain: 'Volver a crear su cuenta',
+    invitationTitle: 'Prepare su cuenta de HMS',
+    invitationChecking: 'Comprobando su enlace de invitación…',
+    invitationMissing:
+      'Esta página necesita el enlace de su correo de invitación. Abra el enlace del mensaje que le envió su administrador.',
+    invitationWelcome:
+      'Bienvenida o bienvenido, {name}. Elija una contraseña para {email} y active su cuenta.',
+    invitationExpires: 'Este enlace funciona una vez, hasta el {date}.',
+    invitationPassword: 'Contraseña nueva',
+    invitationPasswordHint:
+      'Al menos 12 caracteres. Use una frase de varias palabras que no use en otro sitio. No debe contener su correo.',
+    invitationConfirm: 'Confirme su contraseña nueva',
+    invitationMismatch: 'Escriba la misma contraseña dos veces',
+    invitationButton: 'Activar mi cuenta',
+    invitationActivating: 'Activando su cuenta…',
+    invitationAskAgain: 'Pida a su administrador que le envíe una invitación nueva.',
+    accountReady: 'Su cuenta está lista. Inicie sesión con su correo y la contraseña que eligió.',
   },
 });
 

@@ -12,7 +12,7 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
 import { signInForm, type SignInForm } from '../api/forms.ts';
 import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
@@ -29,11 +29,14 @@ export function SignInRoute() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
+  // A staff member who just activated their account through the invitation link (/invitation).
+  const accountReady = (useLocation().state as { accountReady?: unknown } | null)?.accountReady;
+  const readyEmail = typeof accountReady === 'string' ? accountReady : null;
   const queryClient = useQueryClient();
   const signIn = useMutation(signInMutationOptions(queryClient));
   const form = useForm<SignInForm>({
     resolver: zodResolver(signInForm),
-    defaultValues: { email: '', password: '' },
+    defaultValues: { email: readyEmail ?? '', password: '' },
     // The error summary takes focus (GOV.UK pattern); react-hook-form would otherwise focus the first field.
     shouldFocusError: false,
   });
@@ -68,6 +71,16 @@ export function SignInRoute() {
     <div className="grid-row">
       <div className="tablet:grid-col-8 desktop:grid-col-6">
         <PageTitle>{tr('signInTitle')}</PageTitle>
+        {readyEmail && !signIn.isError ? (
+          <div
+            className="usa-alert usa-alert--success usa-alert--slim margin-bottom-2"
+            role="status"
+          >
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">{tr('accountReady')}</p>
+            </div>
+          </div>
+        ) : null}
         <ErrorSummary
           errors={[...formError, ...fieldErrors]}
           focusKey={`${submitCount}:${signIn.failureCount}:${String(signIn.submittedAt)}`}

@@ -1,0 +1,71 @@
+import { apiClient, staffKeys, unwrap, type paths } from '@hms/api-client';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export type StaffQuery = NonNullable<paths['/api/staff']['get']['parameters']['query']>;
+export type StaffPage = paths['/api/staff']['get']['responses'][200]['content']['application/json'];
+export type StaffSummary = StaffPage['items'][number];
+export type StaffStatus = StaffSummary['status'];
+export type StaffDetail =
+  paths['/api/staff/{userId}']['get']['responses'][200]['content']['application/json'];
+export type StaffRole = StaffDetail['roles'][number];
+export type InviteBody = NonNullable<
+  paths['/api/staff/invitations']['post']['requestBody']
+>['content']['application/json'];
+
+/** One page of staff accounts (newest first), searched and filtered on the server. */
+export function staffListQueryOptions(q: StaffQuery) {
+  return queryOptions({
+    queryKey: staffKeys.list(q),
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/staff', { params: { query: q }, signal })),
+  });
+}
+
+export function staffDetailQueryOptions(userId: string) {
+  return queryOptions({
+    queryKey: staffKeys.detail(userId),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/staff/{userId}', { params: { path: { userId } }, signal })),
+  });
+}
+
+export function inviteMutationOptions() {
+  return mutationOptions({
+    mutationFn: (body: InviteBody) => unwrap(apiClient.POST('/api/staff/invitations', { body })),
+  });
+}
+
+export function changeRolesMutationOptions(userId: string) {
+  return mutationOptions({
+    mutationFn: (roles: StaffRole[]) =>
+      unwrap(
+        apiClient.PUT('/api/staff/{userId}/roles', {
+          params: { path: { userId } },
+          body: { roles },
+        }),
+      ),
+  });
+}
+
+export type PersonAction = 'deactivate' | 'reactivate' | 'resend' | 'revoke' | 'clear-lock';
+
+/** The person page's one-click actions; each answers with the person as they now are (clear-lock: nothing). */
+export function personActionMutationOptions(userId: string) {
+  return mutationOptions({
+    mutationFn: async (action: PersonAction): Promise<StaffDetail | null> => {
+      const path = { params: { path: { userId } } };
+      switch (action) {
+        case 'deactivate':
+          return (await unwrap(apiClient.POST('/api/staff/{userId}/deactivate', path))).person;
+        case 'reactivate':
+          return unwrap(apiClient.POST('/api/staff/{userId}/reactivate', path));
+        case 'resend':
+          return unwrap(apiClient.POST('/api/staff/{userId}/invitation/resend', path));
+        case 'revoke':
+          return unwrap(apiClient.POST('/api/staff/{userId}/invitation/revoke', path));
+        case 'clear-lock':
+          await unwrap(apiClient.POST('/api/staff/{userId}/sign-in-lock/clear', path));
+          return null;
+      }
+    },
+  });
+}
