@@ -10,7 +10,6 @@ import { TokensRoute } from './features/tokens/routes/tokens-route.tsx';
 import { EndpointsRoute } from './features/webhooks/routes/endpoints-route.tsx';
 import { ProgramNewRoute } from './features/programs/routes/program-new-route.tsx';
 import { ProgramRoute, type FormBuilderSlot } from './features/programs/routes/program-route.tsx';
-import { FormPreview } from './features/program-form/components/form-preview.tsx';
 import { QuestionBuilder } from './features/program-form/components/question-builder.tsx';
 import { ProgramsListRoute } from './features/programs/routes/programs-list-route.tsx';
 import { AdminNav } from './shared/admin-nav.tsx';
@@ -20,12 +19,9 @@ import { AuditRoute } from './features/audit/routes/audit-route.tsx';
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
 // A new screen: one <Route> here and one entry in shared/sections.ts (the side nav and the overview read it).
-/** The program page's question builder region: the program-form feature's builder and its live preview. */
+/** The program page's question builder region: the program-form feature's builder, which holds its live preview. */
 const ProgramFormBuilder: FormBuilderSlot = ({ value, onChange }) => (
-  <>
-    <QuestionBuilder value={value} onChange={onChange} idPrefix="qb" />
-    <FormPreview questionSet={value} idPrefix="qb" />
-  </>
+  <QuestionBuilder value={value} onChange={onChange} idPrefix="qb" />
 );
 
 export function AdminArea() {

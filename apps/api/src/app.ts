@@ -33,6 +33,7 @@ import { programAdminRoutes, programRoutes } from './modules/programs/routes.ts'
 import { applicationRoutes } from './modules/applications/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { practiceRoutes } from './modules/practice/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { auditLogRoutes } from './modules/audit-log/routes.ts';
 import { sessionPolicy } from './modules/settings/service.ts';
@@ -111,6 +112,7 @@ export async function buildApp({
   await app.register(webhooksRoutes, { prefix: '/api/webhooks' });
   await app.register(serviceTokensRoutes, { prefix: '/api/service-tokens' });
   await app.register(integrationRoutes, { prefix: '/api/integration' });
+  await app.register(practiceRoutes, { prefix: '/api/practice' });
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
   await app.register(auditLogRoutes, { prefix: '/api/admin/audit' });
 

@@ -28,6 +28,8 @@ const SAMPLE_BODIES: Record<string, () => unknown> = {
   uploadDocument: () => ({}),
   markNotificationRead: () => ({}),
   markAllNotificationsRead: () => ({}),
+  // Practice space (issue 11): clearing with nothing to clear succeeds for an admin.
+  clearPractice: () => ({}),
   // Staff accounts: a real invitation (201) for the admin; every other role is refused before the body is read.
   inviteStaff: () => ({
     email: `matrix-staff-${Math.random().toString(36).slice(2)}@example.com`,
@@ -141,6 +143,11 @@ describe('role matrix', () => {
         'listMyRequests',
         'getInboxCounts',
         'getFinanceSummary',
+        'getPracticeOverview',
+        'copyPracticeProgram',
+        'setProgramPractice',
+        'createPracticeRequests',
+        'clearPractice',
         // Program administration (issue 11): admin only.
         'listAdminPrograms',
         'createProgram',

@@ -1836,6 +1836,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/practice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Programs, which are practice, and how many practice requests each holds
+         * @description Roles: admin.
+         */
+        get: operations["getPracticeOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a practice copy of a program (same questions, rules and amounts; marked practice)
+         * @description Roles: admin. The copy is hidden from citizens; its slug is practice-<slug> (with -2, -3… when taken).
+         */
+        post: operations["copyPracticeProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/programs/{programId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a program practice, or unmark it
+         * @description Roles: admin. Only a program without any request can be marked practice (409 practice.program_has_requests); a practice program is unmarked only once cleared (409 practice.program_has_practice_requests).
+         */
+        put: operations["setProgramPractice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create submitted practice requests with generated applicants, answers, files and accounts
+         * @description Roles: admin. One transaction. The program must be marked practice (409 practice.program_not_practice); 422 practice.answers_not_generated when no answers meet its form and rules.
+         */
+        post: operations["createPracticeRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/practice/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete every practice request (of one practice program, or all) and all that hangs off it
+         * @description Roles: admin. One transaction; only requests of programs marked practice and their generated applicants are deleted. The audit log keeps its records.
+         */
+        post: operations["clearPractice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/settings": {
         parameters: {
             query?: never;
@@ -1927,7 +2027,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2017,7 +2117,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2782,6 +2882,7 @@ export interface operations {
                             firstApproverId: string | null;
                             infoAnsweredAt: string | null;
                             allowedActions: ("claim" | "release" | "approve" | "reject" | "request_info" | "reassign" | "comment")[];
+                            practice: boolean;
                         }[];
                         nextCursor: string | null;
                     };
@@ -3178,6 +3279,7 @@ export interface operations {
                             email: string;
                         };
                         isOwnRequest: boolean;
+                        practice: boolean;
                         answers: {
                             [key: string]: unknown;
                         };
@@ -10039,6 +10141,7 @@ export interface operations {
                             } | null;
                             replacesPaymentId: string | null;
                             createdAt: string;
+                            practice: boolean;
                         }[];
                         nextCursor: string | null;
                         totalCents: number;
@@ -10238,6 +10341,7 @@ export interface operations {
                                 } | null;
                                 replacesPaymentId: string | null;
                                 createdAt: string;
+                                practice: boolean;
                             };
                         }[];
                         can: {
@@ -10365,6 +10469,7 @@ export interface operations {
                                 } | null;
                                 replacesPaymentId: string | null;
                                 createdAt: string;
+                                practice: boolean;
                             };
                         }[];
                         can: {
@@ -10501,6 +10606,7 @@ export interface operations {
                                 } | null;
                                 replacesPaymentId: string | null;
                                 createdAt: string;
+                                practice: boolean;
                             };
                         }[];
                         can: {
@@ -10637,6 +10743,7 @@ export interface operations {
                                 } | null;
                                 replacesPaymentId: string | null;
                                 createdAt: string;
+                                practice: boolean;
                             };
                         }[];
                         can: {
@@ -12104,6 +12211,392 @@ export interface operations {
             };
         };
     };
+    getPracticeOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programs: {
+                            id: string;
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            practice: boolean;
+                            practiceRequestCount: number;
+                            byStatus: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
+                                count: number;
+                            }[];
+                        }[];
+                        practiceRequestCount: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    copyPracticeProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    sourceProgramId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        slug: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setProgramPractice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    practice: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programs: {
+                            id: string;
+                            slug: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            practice: boolean;
+                            practiceRequestCount: number;
+                            byStatus: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
+                                count: number;
+                            }[];
+                        }[];
+                        practiceRequestCount: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPracticeRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    programId: string;
+                    count: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: {
+                            id: string;
+                            reference: string;
+                            amountRequestedCents: number;
+                        }[];
+                        practiceRequestCount: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearPractice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    programId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestsDeleted: number;
+                        paymentsDeleted: number;
+                        documentsDeleted: number;
+                        applicantsDeleted: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSettings: {
         parameters: {
             query?: never;
@@ -12270,7 +12763,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */
@@ -12353,7 +12846,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */

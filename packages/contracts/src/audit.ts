@@ -46,6 +46,12 @@ export const auditActions = [
   'webhook_endpoint.created',
   'webhook_endpoint.disabled',
   'webhook_delivery.redelivered',
+  // Practice space (issue 11 item 9).
+  'practice.program_copied',
+  'practice.program_marked',
+  'practice.requests_created',
+  'practice.cleared',
+  'request.practice_created',
   'program.created',
   'program.draft_saved',
   'program.publish_requested',

@@ -138,6 +138,15 @@ export const ERROR_CODES = {
   'email.not_found': 'The email is not in the outbox.',
   'email.not_dead': 'Only an email HMS gave up on (dead) can be sent again.',
 
+  // Practice space (training data).
+  'practice.program_not_practice':
+    'The program is not marked practice, so it cannot hold practice requests.',
+  'practice.program_has_requests':
+    'The program already has requests of its own; only a program without requests can be marked practice.',
+  'practice.program_has_practice_requests':
+    'The program still holds practice requests; clear them before unmarking it.',
+  'practice.answers_not_generated':
+    'No answers could be generated that meet the program form and rules; `errors` names the questions.',
   // Staff accounts (issue 11, item 5).
   'staff.not_found': 'There is no staff account with that id.',
   'staff.email_taken': 'An account with that email already exists (staff or citizen).',

@@ -114,6 +114,8 @@ export const inboxItemSchema = z.object({
   infoAnsweredAt: z.string().nullable(),
   /** What the caller may do with this request now (request-rules, the same rules the API enforces). */
   allowedActions: z.array(requestActionSchema),
+  /** A practice request (generated training case in a practice program): never paid; screens mark it. */
+  practice: z.boolean(),
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 

@@ -153,6 +153,23 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     en: 'Webhook delivery sent again',
     es: 'Entrega de webhook enviada de nuevo',
   },
+  'practice.program_copied': {
+    en: 'Practice copy of a program made',
+    es: 'Copia de práctica de un programa creada',
+  },
+  'practice.program_marked': {
+    en: 'Program marked or unmarked practice',
+    es: 'Programa marcado o desmarcado de práctica',
+  },
+  'practice.requests_created': {
+    en: 'Practice requests created',
+    es: 'Solicitudes de práctica creadas',
+  },
+  'practice.cleared': { en: 'Practice data cleared', es: 'Datos de práctica borrados' },
+  'request.practice_created': {
+    en: 'Practice request generated',
+    es: 'Solicitud de práctica generada',
+  },
   'settings.updated': { en: 'Agency settings changed', es: 'Ajustes de la agencia cambiados' },
   'audit_log.exported': {
     en: 'Audit log exported to CSV',

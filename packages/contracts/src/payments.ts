@@ -39,6 +39,8 @@ export const paymentItemSchema = z.object({
   returnReason: localizedTextSchema.nullable(),
   replacesPaymentId: z.string().nullable(),
   createdAt: z.string(),
+  /** A payment of a practice request (training data): never batched, never sent, counted in no total. */
+  practice: z.boolean(),
 });
 export type PaymentItem = z.infer<typeof paymentItemSchema>;
 

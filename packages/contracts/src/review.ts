@@ -42,6 +42,8 @@ export const reviewDetailSchema = z.object({
   }),
   applicant: personRefSchema.extend({ email: z.string() }),
   isOwnRequest: z.boolean(),
+  /** A practice request (generated training case in a practice program): never paid; the page marks it. */
+  practice: z.boolean(),
   answers: z.record(z.string(), z.unknown()),
   /** The questions as the applicant saw them (the request's program version, not today's), to label the answers. */
   questionSet: questionSetSchema,

@@ -147,6 +147,14 @@ export const errorMessages: Record<ErrorCode, string> = {
   'webhook.endpoint_not_found': 'We could not find this webhook endpoint.',
   'webhook.delivery_not_found': 'We could not find this delivery.',
   'webhook.delivery_queued': 'This delivery is already waiting to be sent. Wait for that attempt.',
+  'practice.program_not_practice':
+    'This program is not a practice program. Choose a program marked practice, or make a practice copy first.',
+  'practice.program_has_requests':
+    'This program already has real requests, so it cannot be marked practice. Make a practice copy of it instead.',
+  'practice.program_has_practice_requests':
+    'This program still holds practice requests. Clear them first, then unmark it.',
+  'practice.answers_not_generated':
+    'HMS could not make up answers that meet this program’s form and rules. Check the questions listed, or use another program.',
   'settings.stale_version':
     'Someone else changed the settings after you opened this page. Reload the page to see their change, then make yours again.',
   'email.not_found': 'We could not find this email in the outbox.',

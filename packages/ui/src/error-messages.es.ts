@@ -157,6 +157,14 @@ export const errorMessages: Record<ErrorCode, string> = {
   'webhook.endpoint_not_found': 'No encontramos este destino de webhook.',
   'webhook.delivery_not_found': 'No encontramos esta entrega.',
   'webhook.delivery_queued': 'Esta entrega ya está esperando para enviarse. Espere ese intento.',
+  'practice.program_not_practice':
+    'Este programa no es de práctica. Elija un programa marcado de práctica o haga primero una copia de práctica.',
+  'practice.program_has_requests':
+    'Este programa ya tiene solicitudes reales, así que no puede marcarse de práctica. Haga una copia de práctica.',
+  'practice.program_has_practice_requests':
+    'Este programa todavía tiene solicitudes de práctica. Bórrelas primero y luego desmárquelo.',
+  'practice.answers_not_generated':
+    'HMS no pudo inventar respuestas que cumplan el formulario y las reglas de este programa. Revise las preguntas indicadas o use otro programa.',
   'settings.stale_version':
     'Otra persona cambió los ajustes después de que usted abrió esta página. Vuelva a cargar la página para ver su cambio y haga el suyo de nuevo.',
   'email.not_found': 'No encontramos este correo en la bandeja.',

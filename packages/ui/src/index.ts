@@ -12,6 +12,7 @@ export type {
   TextFieldProps,
 } from './Field.tsx';
 export { HelpPanel, defineHelp } from './HelpPanel.tsx';
+export { PracticeNotice, PracticeTag } from './PracticeTag.tsx';
 export type { HelpContent, HelpText } from './HelpPanel.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
 export {

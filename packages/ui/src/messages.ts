@@ -21,6 +21,10 @@ export const uiMessages = defineMessages({
     helpPurpose: 'What this page is for',
     helpCheck: 'What to check',
     helpNext: 'What happens next',
+    practiceTag: 'Practice',
+    practiceTitle: 'Practice request for training: made up, never paid',
+    practiceNotice:
+      'Practice request: the applicant, answers, files and bank account are made up for training. Decide it as you would a real one; it is never paid and counts in no figure.',
   },
   es: {
     errorSummaryTitle: 'Hay un problema',
@@ -42,5 +46,9 @@ export const uiMessages = defineMessages({
     helpPurpose: 'Para qué sirve esta página',
     helpCheck: 'Qué revisar',
     helpNext: 'Qué pasa después',
+    practiceTag: 'Práctica',
+    practiceTitle: 'Solicitud de práctica para entrenar: inventada, nunca se paga',
+    practiceNotice:
+      'Solicitud de práctica: el solicitante, las respuestas, los archivos y la cuenta bancaria son inventados para entrenar. Decídala como una real; nunca se paga ni cuenta en ninguna cifra.',
   },
 });

@@ -104,3 +104,12 @@ export async function insertPastRequestEvent(
 ): Promise<void> {
   await db.insertInto('request_events').values(row).execute();
 }
+
+/** Practice space: the steps of practice requests go when the practice data is cleared. */
+export async function deleteRequestEventsOfRequests(
+  trx: Transaction<Database>,
+  requestIds: readonly string[],
+): Promise<void> {
+  if (requestIds.length === 0) return;
+  await trx.deleteFrom('request_events').where('request_id', 'in', requestIds).execute();
+}

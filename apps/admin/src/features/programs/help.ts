@@ -23,3 +23,25 @@ export const programsHelp = defineHelp({
     next: 'Otro administrador aprueba el cambio y se publica enseguida como una versión nueva. Las solicitudes ya hechas conservan la versión con la que se hicieron.',
   },
 });
+
+/** "About this page" on creating a new program (issue 11: panels on every staff screen). */
+export const programNewHelp = defineHelp({
+  en: {
+    purpose:
+      'Start a new program: its web address (slug) and names. Everything else (questions, rules, amounts, dates) is set on the draft that opens next.',
+    check: [
+      'The slug: lower-case words joined by dashes. It becomes part of the citizen’s address and cannot change once published.',
+      'The name in English and in Spanish: citizens see it in the catalog.',
+    ],
+    next: 'HMS creates a draft only administrators see. Citizens see nothing until a second administrator approves publishing it.',
+  },
+  es: {
+    purpose:
+      'Cree un programa nuevo: su dirección web (slug) y sus nombres. Todo lo demás (preguntas, reglas, montos, fechas) se define en el borrador que se abre después.',
+    check: [
+      'El slug: palabras en minúsculas unidas por guiones. Forma parte de la dirección del ciudadano y no puede cambiar una vez publicado.',
+      'El nombre en inglés y en español: los ciudadanos lo ven en el catálogo.',
+    ],
+    next: 'HMS crea un borrador que solo ven los administradores. Los ciudadanos no ven nada hasta que un segundo administrador aprueba publicarlo.',
+  },
+});

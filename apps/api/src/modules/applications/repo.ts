@@ -599,6 +599,84 @@ export async function reassignReview(
   return rows[0];
 }
 
+// ---- Practice space (issue 11 item 9): requests in programs marked practice.
+
+const inPracticeProgram = sql<boolean>`exists (select 1 from programs p where p.id = requests.program_id and p.practice)`;
+
+/** Whether the request is in a practice program (training data); false for an unknown id. */
+export async function isPracticeRequest(db: Q, requestId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('requests')
+    .select(inPracticeProgram.as('practice'))
+    .where('id', '=', requestId)
+    .executeTakeFirst();
+  return row?.practice === true;
+}
+
+/** Every practice request (optionally of one program), with its applicant and bank accounts, locked. */
+export async function lockPracticeRequests(trx: Transaction<Database>, programId?: string) {
+  let q = trx
+    .selectFrom('requests')
+    .select(['id', 'applicant_id', 'payee_account_id'])
+    .where(inPracticeProgram);
+  if (programId) q = q.where('program_id', '=', programId);
+  return q.forUpdate().execute();
+}
+
+/** How many practice requests each practice program holds, by status. */
+export async function practiceCounts(db: Q) {
+  return db
+    .selectFrom('requests')
+    .select(['program_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(inPracticeProgram)
+    .groupBy(['program_id', 'status'])
+    .execute();
+}
+
+/** How many requests (any state, drafts too) a program holds. */
+export async function countRequestsOfProgram(db: Q, programId: string): Promise<number> {
+  const row = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('program_id', '=', programId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Deletes these practice requests and every bank account of their (practice) applicants. Only rows of practice
+ * programs and practice users are touched, whatever ids are passed.
+ */
+export async function deletePracticeRequests(
+  trx: Transaction<Database>,
+  requestIds: readonly string[],
+  applicantIds: readonly string[],
+): Promise<number> {
+  let deleted = 0;
+  if (requestIds.length > 0) {
+    const res = await trx
+      .deleteFrom('requests')
+      .where('id', 'in', requestIds)
+      .where(inPracticeProgram)
+      .executeTakeFirst();
+    deleted = Number(res.numDeletedRows);
+  }
+  if (applicantIds.length > 0) {
+    await trx
+      .deleteFrom('payee_accounts')
+      .where('user_id', 'in', applicantIds)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('users')
+            .select('users.id')
+            .whereRef('users.id', '=', 'payee_accounts.user_id')
+            .where('users.practice', '=', true),
+        ),
+      )
+      .execute();
+  }
+  return deleted;
+}
 /** The answers of every submitted request of a program (never drafts), for the eligibility preview of its rules. */
 export async function submittedAnswersOfProgram(db: Kysely<Database>, programId: string) {
   return db

@@ -1065,6 +1065,140 @@ export async function correctPayeeAccount(
   await repo.correctPayeeAccount(trx, accountId, set);
 }
 
+// ---- Practice space (issue 11 item 9). The practice module generates; the request and its account are written here.
+
+export {
+  countRequestsOfProgram,
+  deletePracticeRequests,
+  isPracticeRequest,
+  lockPracticeRequests,
+  practiceCounts,
+} from './repo.ts';
+
+export interface PracticeFile {
+  id: string;
+  questionId: string;
+  filename: string;
+  content: Buffer;
+}
+
+/**
+ * A submitted request in a practice program for a generated applicant, made the way a citizen's is: a draft, its
+ * files, its bank account, then the submit checks (the form's schema in the applicant's language, the files, the
+ * eligibility rules, the budget left), the submitted step, and the risk signals the inbox shows. The administrator
+ * who generated it is audited. A refused check is a 400/409/422 as on submit (the generator checks first).
+ */
+export async function createPracticeRequest(
+  trx: Transaction<Database>,
+  config: Config,
+  caller: Caller,
+  p: {
+    programId: string;
+    applicant: { id: string; language: Language };
+    answers: Answers;
+    files: readonly PracticeFile[];
+    bank: BankDetails;
+    submittedAt: Date;
+  },
+): Promise<{ id: string; reference: string; amountCents: number }> {
+  const program = await programs.loadProgram(trx, { id: p.programId });
+  if (!program.practice)
+    throw conflict(
+      'practice.program_not_practice',
+      'Practice requests can be made only in a program marked practice.',
+    );
+  const id = uuidv7();
+  let reference = generateReference();
+  while (await repo.referenceExists(trx, reference)) reference = generateReference();
+  await repo.insertDraft(trx, {
+    id,
+    reference,
+    programId: program.id,
+    programVersion: program.version,
+    applicantId: p.applicant.id,
+  });
+  for (const f of p.files)
+    await documents.insertPracticeDocument(trx, {
+      id: f.id,
+      requestId: id,
+      applicantId: p.applicant.id,
+      questionId: f.questionId,
+      filename: f.filename,
+      content: f.content,
+    });
+  const account = await newPayeeAccount(trx, config, p.applicant.id, p.bank);
+  const draft = await repo.findOwnRequest(trx, p.applicant.id, id);
+  await repo.updateDraftIfVersion(trx, id, draft!.version, { payeeAccountId: account.id });
+
+  const language = p.applicant.language;
+  const def = programs.definitionOf(program);
+  const parsed = buildAnswersSchema(def.questionSet, {
+    language,
+    timeZone: config.timezone,
+  }).safeParse(p.answers);
+  if (!parsed.success)
+    throw answersProblem(
+      'The generated answers do not fit the program form.',
+      issuesToErrors(parsed.error.issues),
+    );
+  const answers = parsed.data;
+  const docErrors = await checkDocumentAnswers(trx, id, def.questionSet, answers, language);
+  if (docErrors.length > 0) throw answersProblem('Generated files are missing.', docErrors);
+  const verdict = checkEligibility(def.eligibilityRules, answers, language, {
+    timeZone: config.timezone,
+  });
+  if (!verdict.eligible)
+    throw new HttpProblem(
+      'request.not_eligible',
+      422,
+      'Not eligible',
+      `The generated answers do not meet the program rules: ${verdict.reasons.join(' ')}`,
+      { errors: verdict.reasons.map((r) => ({ field: 'body.answers', message: r })) },
+    );
+  const amount = amountOf(def, answers) ?? 0;
+  const remaining = programs.remainingBudgetCents(program);
+  if (amount > remaining)
+    throw new HttpProblem(
+      'program.budget_exhausted',
+      409,
+      'Program budget',
+      `The practice program has only ${formatCents(remaining, 'en')} of budget left.`,
+      { params: { remainingCents: remaining } },
+    );
+  const dueAt = reviewDueAt(p.submittedAt, program.review_deadline_days, config.timezone);
+  await repo.markSubmitted(trx, id, {
+    answers,
+    amountRequestedCents: amount,
+    idempotencyKey: `practice-${id}`,
+    submittedAt: p.submittedAt,
+    dueAt,
+    programVersion: program.version,
+  });
+  await recordRequestEvent(trx, {
+    requestId: id,
+    type: 'submitted',
+    actor: { id: p.applicant.id, kind: 'user' },
+    fromStatus: 'draft',
+    toStatus: 'submitted',
+    data: { amountCents: amount, dueAt: dueAt.toISOString() },
+    visibleToApplicant: true,
+  });
+  await appendAudit(trx, {
+    actorId: caller.user.id,
+    actorKind: 'user',
+    action: 'request.practice_created',
+    entityType: 'request',
+    entityId: id,
+    data: { reference, programId: program.id, amountCents: amount },
+    ip: caller.ip,
+  });
+  await computeRiskSignals(trx, id, {
+    encryptionKey: keyRing(config).current.key,
+    now: p.submittedAt,
+  });
+  return { id, reference, amountCents: amount };
+}
+
 /**
  * Past requests of a program (submitted, in any state since), with their answers and when they were submitted: the
  * programs module counts how many its eligibility rules would have let through.

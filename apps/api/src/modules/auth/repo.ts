@@ -244,3 +244,36 @@ export async function listStaff(
   if (q.status) query = query.where('status', '=', q.status);
   return keysetPage(query, 'users.id', { cursor: q.cursor, limit: q.limit });
 }
+
+// ---- Practice space (issue 11 item 9): generated applicants of practice requests.
+
+/** A generated applicant: a citizen marked practice, with a password hash no password matches. */
+export async function insertPracticeUser(
+  db: Kysely<Database>,
+  user: { id: string; email: string; displayName: string; language: Language },
+): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      email: user.email,
+      // Not a hash format verifyPassword accepts: nobody can sign in as a generated applicant.
+      password_hash: '!practice',
+      display_name: user.displayName,
+      language: user.language,
+      practice: true,
+    })
+    .execute();
+  await addRoles(db, user.id, ['citizen']);
+}
+
+/** Deletes every practice user in `ids` (their roles and sessions go by cascade); real users are never touched. */
+export async function deletePracticeUsers(db: Kysely<Database>, ids: readonly string[]) {
+  if (ids.length === 0) return 0;
+  const res = await db
+    .deleteFrom('users')
+    .where('id', 'in', ids)
+    .where('practice', '=', true)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -396,6 +396,26 @@ export async function ensureDemoUser(
   return id;
 }
 
+// ---- Practice space (issue 11 item 9): the practice module creates and clears generated applicants through these.
+
+/** A generated applicant for a practice request (a citizen marked practice who can never sign in); returns its id. */
+export async function createPracticeApplicant(
+  db: Kysely<Database>,
+  p: { displayName: string; language: Language },
+): Promise<{ id: string; email: string }> {
+  const id = uuidv7();
+  // .invalid is reserved (RFC 2606): no mail is ever delivered there, and nobody can register it.
+  const email = `practice-${id}@practice.invalid`;
+  await repo.insertPracticeUser(db, {
+    id,
+    email,
+    displayName: p.displayName,
+    language: p.language,
+  });
+  return { id, email };
+}
+
+export const deletePracticeApplicants = repo.deletePracticeUsers;
 // ── Staff accounts (issue 11, item 5). The staff module decides the rules (roles, last admin, invitations) and writes
 // people only through these, in its own transaction: auth owns users, user_roles and (through platform) sessions.
 

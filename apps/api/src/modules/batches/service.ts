@@ -83,8 +83,15 @@ async function batchablePayments(trx: Transaction<Database>, ids: string[], toda
     ...ids
       .filter((id) => !found.has(id))
       .map((id) => ({ field: 'body.paymentIds', message: `Payment ${id} does not exist.` })),
+    // Practice payments (training data) never go to the bank, whatever their state.
     ...rows
-      .filter((r) => r.status !== 'pending')
+      .filter((r) => r.practice)
+      .map((r) => ({
+        field: 'body.paymentIds',
+        message: `Payment for ${r.reference} is a practice payment (training data); it never goes in a batch.`,
+      })),
+    ...rows
+      .filter((r) => r.status !== 'pending' && !r.practice)
       .map((r) => ({
         field: 'body.paymentIds',
         message: `Payment for ${r.reference} is ${r.status}, not pending; refresh the list and select only pending payments.`,

@@ -24,3 +24,13 @@ export async function insertDecision(
     .execute();
   return id;
 }
+
+/** Practice space: the decisions of these (practice) requests go when the practice data is cleared. */
+export async function deleteOfRequests(trx: Trx, requestIds: readonly string[]): Promise<number> {
+  if (requestIds.length === 0) return 0;
+  const res = await trx
+    .deleteFrom('decisions')
+    .where('request_id', 'in', requestIds)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -383,3 +383,6 @@ export async function bulkApprove(
   }
   return { results };
 }
+
+/** Practice space: clearing the practice data deletes the decisions on practice requests (practice module). */
+export const deleteDecisionsOfRequests = repo.deleteOfRequests;

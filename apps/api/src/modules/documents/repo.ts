@@ -106,3 +106,16 @@ export function lockApplicantRequest(db: Q, requestId: string, applicantId: stri
     .forUpdate()
     .executeTakeFirst();
 }
+
+/** Practice space: the files of these (practice) requests go when the practice data is cleared. */
+export async function deleteOfRequests(
+  trx: Transaction<Database>,
+  requestIds: readonly string[],
+): Promise<number> {
+  if (requestIds.length === 0) return 0;
+  const res = await trx
+    .deleteFrom('documents')
+    .where('request_id', 'in', requestIds)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -180,3 +180,38 @@ export async function remove(
     });
   });
 }
+
+// ---- Practice space (issue 11 item 9).
+
+/**
+ * A generated file of a practice request, stored like an upload (its type sniffed from its bytes, its hash kept) as
+ * the generated applicant's. Only the practice module calls this, inside its transaction; returns the document id.
+ */
+export async function insertPracticeDocument(
+  trx: Transaction<Database>,
+  d: {
+    id: string;
+    requestId: string;
+    applicantId: string;
+    questionId: string;
+    filename: string;
+    content: Buffer;
+  },
+): Promise<string> {
+  const mimeType = sniffDocumentType(d.content);
+  if (!mimeType) throw new Error('A generated practice file must be a PDF, JPEG or PNG.');
+  await repo.insertDocument(trx, {
+    id: d.id,
+    requestId: d.requestId,
+    uploadedBy: d.applicantId,
+    questionId: d.questionId,
+    filename: cleanFilename(d.filename),
+    mimeType,
+    sha256: createHash('sha256').update(d.content).digest('hex'),
+    content: d.content,
+  });
+  return d.id;
+}
+
+/** Practice space: clearing the practice data deletes the files of practice requests (practice module). */
+export const deleteDocumentsOfRequests = repo.deleteOfRequests;

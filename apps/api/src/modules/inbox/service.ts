@@ -172,6 +172,7 @@ export async function list(
     firstApproverId: r.first_approver_id,
     infoAnsweredAt: iso(r.info_answered_at),
     allowedActions: allowedActions(ruleRequest(r), viewer),
+    practice: r.practice,
   }));
   return {
     items,

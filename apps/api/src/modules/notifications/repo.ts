@@ -228,6 +228,7 @@ export async function applicantOfRequest(trx: Transaction<Database>, requestId: 
       'users.language',
       'programs.name_en',
       'programs.name_es',
+      'programs.practice',
     ])
     .where('requests.id', '=', requestId)
     .executeTakeFirstOrThrow();
@@ -278,6 +279,18 @@ export async function insertNotificationWithEmail(
 
 export async function deleteOfRequest(trx: Transaction<Database>, requestId: string) {
   await trx.deleteFrom('notifications').where('request_id', '=', requestId).execute();
+}
+
+/** Practice space: notifications (and their emails) about these (practice) requests go with them. */
+export async function deleteOfRequests(trx: Transaction<Database>, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return;
+  await trx
+    .deleteFrom('email_outbox')
+    .where('notification_id', 'in', (eb) =>
+      eb.selectFrom('notifications').select('id').where('request_id', 'in', requestIds),
+    )
+    .execute();
+  await trx.deleteFrom('notifications').where('request_id', 'in', requestIds).execute();
 }
 
 /** A dead email, locked, for an admin's retry; undefined when there is no such email. */

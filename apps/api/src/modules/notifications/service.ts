@@ -28,6 +28,8 @@ export async function recordRequestEvent(
   const template = notificationTemplates[input.type];
   if (input.visibleToApplicant && template) {
     const to = await repo.applicantOfRequest(trx, input.requestId);
+    // A practice request's applicant is generated: nobody reads their notifications, and no email goes out.
+    if (to.practice) return eventId;
     const params = {
       reference: to.reference,
       programName: { en: to.name_en, es: to.name_es },
@@ -162,6 +164,8 @@ export async function outbox(
   };
 }
 
+/** Practice space: clearing the practice data deletes whatever was recorded for practice requests (practice module). */
+export const deleteNotificationsOfRequests = repo.deleteOfRequests;
 /**
  * An admin sends a dead email again: queued, due now, with a fresh round of attempts; audited. 404 for an unknown
  * email, 409 email.not_dead for one that is queued or sent (nothing to retry).

@@ -35,6 +35,7 @@ export function paymentRows(db: Db) {
       'pr.slug as program_slug',
       'pr.sec_code',
       'pr.requires_prenote',
+      'pr.practice',
       'pa.holder_name',
       'pa.account_last4',
       'pa.account_type',
@@ -75,6 +76,7 @@ export function toPaymentItem(r: PaymentRow): PaymentItem {
         : { en: r.return_reason_en, es: r.return_reason_es ?? r.return_reason_en },
     replacesPaymentId: r.replaces_payment_id,
     createdAt: new Date(r.created_at).toISOString(),
+    practice: r.practice,
   };
 }
 
@@ -118,7 +120,10 @@ export async function paymentPage(
   const localDay = sql<string>`to_char(timezone(${tz}, p.created_at), 'YYYY-MM-DD')`;
   if (q.createdFrom) base = base.where(localDay, '>=', q.createdFrom);
   if (q.createdTo) base = base.where(localDay, '<=', q.createdTo);
+  // The count and sum are figures finance reports: practice payments (training data) are listed, marked, but never
+  // counted in them.
   const totals = await base
+    .where('pr.practice', '=', false)
     .clearSelect()
     .select((eb) => [
       eb.fn.countAll<number>().as('n'),
@@ -355,4 +360,14 @@ export async function insertDemoPayment(trx: Trx, row: Insertable<Database['paym
         .doNothing(),
     )
     .execute();
+}
+
+/** Practice space: the payments of these (practice) requests go when the practice data is cleared. */
+export async function deleteOfRequests(trx: Trx, requestIds: readonly string[]): Promise<number> {
+  if (requestIds.length === 0) return 0;
+  const res = await trx
+    .deleteFrom('payments')
+    .where('request_id', 'in', requestIds)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
 }

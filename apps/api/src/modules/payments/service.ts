@@ -124,3 +124,6 @@ export async function listPayments(
     totalCount: count,
   };
 }
+
+/** Practice space: clearing the practice data deletes the payments of practice requests (practice module). */
+export const deletePaymentsOfRequests = repo.deleteOfRequests;

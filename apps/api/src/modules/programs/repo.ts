@@ -31,6 +31,7 @@ const programColumns = [
   'programs.opens_at',
   'programs.closes_at',
   'programs.definition',
+  'programs.practice',
 ] as const;
 
 /** Where now falls against the program's dates; the catalog (listPrograms) selects it too. */
@@ -147,6 +148,8 @@ export async function listPrograms(db: Q) {
         windowState.as('window_state'),
         committed.as('committed_cents'),
       ])
+      // A practice program (training data only) is never offered to citizens.
+      .where('practice', '=', false)
       // Archived programs leave the catalog (their requests still show them).
       .where('archived_at', 'is', null)
       .orderBy('name_en')
@@ -186,6 +189,67 @@ export async function upsertProgram(
     .returning('id')
     .executeTakeFirst();
   return res !== undefined;
+}
+
+// ---- Practice space (issue 11 item 9): programs marked practice hold generated training requests only.
+
+/** Every program with whether it is a practice program, by name (the practice screen's choice of program). */
+export async function listProgramsWithPractice(db: Q) {
+  return db
+    .selectFrom('programs')
+    .select(['id', 'slug', 'name_en', 'name_es', 'practice'])
+    .orderBy('name_en')
+    .orderBy('id')
+    .execute();
+}
+
+/** Marks or unmarks a program as practice; false when there is no such program. */
+export async function setPractice(
+  trx: Transaction<Database>,
+  id: string,
+  practice: boolean,
+): Promise<boolean> {
+  const res = await trx
+    .updateTable('programs')
+    .set({ practice })
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst();
+  return res !== undefined;
+}
+
+/** A new program row copied from `source`, with another slug, names and definition, marked practice. */
+export async function insertPracticeCopy(
+  trx: Transaction<Database>,
+  sourceId: string,
+  row: {
+    slug: string;
+    name_en: string;
+    name_es: string;
+    definition: Record<string, unknown>;
+  },
+): Promise<string | undefined> {
+  const id = uuidv7();
+  const { rows } = await sql<{ id: string }>`
+    insert into programs (id, slug, name_en, name_es, description_en, description_es, eligibility_en, eligibility_es,
+      sec_code, max_amount_cents, budget_cents, approval_threshold_cents, review_deadline_days, requires_prenote,
+      opens_at, closes_at, definition, practice)
+    select ${id}::uuid, ${row.slug}, ${row.name_en}, ${row.name_es}, description_en, description_es, eligibility_en,
+      eligibility_es, sec_code, max_amount_cents, budget_cents, approval_threshold_cents, review_deadline_days,
+      requires_prenote, null, null, ${JSON.stringify(row.definition)}::jsonb, true
+    from programs where id = ${sourceId}::uuid
+    returning id
+  `.execute(trx);
+  return rows[0]?.id;
+}
+
+export async function slugExists(db: Q, slug: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('programs')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 // ── Administration (migration 0110): drafts, publish requests, versions. ──────────────────────────────────────

@@ -95,7 +95,8 @@ export async function loadProgram(
   by: { slug: string } | { id: string },
 ): Promise<repo.ProgramRow> {
   const row = await repo.findProgram(db, by);
-  if (!row) {
+  // By slug is how citizens reach a program (its page, starting a draft): a practice program is not theirs to see.
+  if (!row || ('slug' in by && row.practice)) {
     throw notFound(
       'program.not_found',
       'slug' in by
@@ -202,6 +203,39 @@ export async function upsertSeedPrograms(db: Kysely<Database>, timeZone: string)
     }
   });
   return written;
+}
+
+// ---- Practice space (issue 11 item 9). The practice module decides when; the programs table is written here.
+
+export const programsWithPractice = (db: Kysely<Database> | Transaction<Database>) =>
+  repo.listProgramsWithPractice(db);
+
+export const setPractice = repo.setPractice;
+
+/**
+ * A practice copy of a program: the same questions, rules, amounts and threshold under the slug `practice-<slug>`
+ * (or `practice-<slug>-2`…), named "Practice: …" / "Práctica: …", marked practice, with no opening or closing date.
+ * Returns the new program's id, or undefined when there is no such source program.
+ */
+export async function createPracticeCopy(
+  trx: Transaction<Database>,
+  sourceId: string,
+): Promise<{ id: string; slug: string } | undefined> {
+  const source = await repo.findProgram(trx, { id: sourceId });
+  if (!source) return undefined;
+  const def = definitionOf(source);
+  const base = `practice-${source.slug.replace(/^practice-/, '')}`.slice(0, 55).replace(/-+$/, '');
+  let slug = base;
+  for (let n = 2; await repo.slugExists(trx, slug); n += 1) slug = `${base}-${n}`;
+  const name = { en: `Practice: ${source.name_en}`, es: `Práctica: ${source.name_es}` };
+  const definition = programDefinitionSchema.parse({ ...def, slug, name });
+  const id = await repo.insertPracticeCopy(trx, source.id, {
+    slug,
+    name_en: name.en,
+    name_es: name.es,
+    definition,
+  });
+  return id ? { id, slug } : undefined;
 }
 
 // ── Administration (issue 11): drafts, the go-live checklist, publishing under dual control, versions. ────────

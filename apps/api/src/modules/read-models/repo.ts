@@ -94,6 +94,8 @@ export async function financeByProgram(db: Kysely<Database>) {
     from programs pr
     left join r on r.program_id = pr.id
     left join p on p.program_id = pr.id
+    -- Practice programs hold training data only: no figure of the finance summary counts them.
+    where not pr.practice
     order by pr.name_en, pr.id
   `.execute(db);
   return rows;
@@ -131,6 +133,8 @@ export async function ledgerPostings(
     ) x
     join programs pr on pr.id = x.program_id
     where date between ${q.from} and ${q.to}
+      -- Practice money never moves (the batch builder refuses it); the journal says so twice.
+      and not pr.practice
     group by date, program_id, slug, entry_type
     order by date, slug, entry_type
   `.execute(db);

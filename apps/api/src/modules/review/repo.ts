@@ -40,6 +40,7 @@ export async function requestDetail(db: Db, id: string) {
       'p.approval_threshold_cents',
       'p.budget_cents',
       'p.review_deadline_days',
+      'p.practice',
       'pa.id as account_id',
       'pa.holder_name',
       'pa.account_type',
@@ -199,4 +200,17 @@ export async function account(db: Db, id: string) {
     .select(['id', 'routing_number', 'account_number_enc', 'account_last4'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Practice space: the internal comments on these (practice) requests go when the practice data is cleared. */
+export async function deleteCommentsOfRequests(
+  trx: Transaction<Database>,
+  requestIds: readonly string[],
+): Promise<number> {
+  if (requestIds.length === 0) return 0;
+  const res = await trx
+    .deleteFrom('request_comments')
+    .where('request_id', 'in', requestIds)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
 }

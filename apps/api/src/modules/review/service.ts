@@ -126,6 +126,7 @@ export async function detail(
     },
     applicant: { id: r.applicant_id, name: r.applicant_name, email: r.applicant_email },
     isOwnRequest: r.applicant_id === viewer.id,
+    practice: r.practice,
     answers: r.answers,
     questionSet: asked.definition.questionSet,
     amountRequestedCents: Number(r.amount_requested_cents),
@@ -292,3 +293,6 @@ export async function revealAccount(
     return { routingNumber: a.routing_number, accountNumber };
   });
 }
+
+/** Practice space: clearing the practice data deletes the comments on practice requests (practice module). */
+export const deleteCommentsOfRequests = repo.deleteCommentsOfRequests;

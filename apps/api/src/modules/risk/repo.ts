@@ -202,3 +202,16 @@ export async function openRequestsSharingFingerprint(
   `.execute(db);
   return rows.map((r) => r.id);
 }
+
+/** Practice space: the risk signals of these (practice) requests go when the practice data is cleared. */
+export async function deleteSignalsOfRequests(
+  trx: Transaction<Database>,
+  requestIds: readonly string[],
+): Promise<number> {
+  if (requestIds.length === 0) return 0;
+  const res = await trx
+    .deleteFrom('risk_signals')
+    .where('request_id', 'in', requestIds)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

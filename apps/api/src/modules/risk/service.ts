@@ -248,3 +248,6 @@ async function fingerprintOf(
     return null;
   }
 }
+
+/** Practice space: clearing the practice data deletes the signals of practice requests (practice module). */
+export const deleteSignalsOfRequests = repo.deleteSignalsOfRequests;

@@ -7,6 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { open } from '../../platform/keyring.ts';
+import * as requests from '../applications/service.ts';
 import * as repo from './repo.ts';
 import { signWebhook, webhookTypeOf } from './signing.ts';
 import {
@@ -44,6 +45,10 @@ export async function fanOut(db: Kysely<Database>, limit = 200): Promise<number>
       await repo.markFannedOut(trx, e.id);
       const type = webhookTypeOf(e.type);
       if (!type) continue;
+      // Practice requests (training data) are HMS's own: nothing about them reaches the agency's systems.
+      const requestId = (e.payload as { requestId?: unknown }).requestId;
+      if (typeof requestId === 'string' && (await requests.isPracticeRequest(trx, requestId)))
+        continue;
       const body = JSON.stringify({
         type,
         timestamp: new Date(e.created_at).toISOString(),

@@ -574,3 +574,13 @@ export interface StaffInvitationsTable {
 export interface Database {
   staff_invitations: StaffInvitationsTable;
 }
+
+// ---- Practice space (migration 0120_practice; issue 11 item 9). A practice program holds generated training requests
+// only; its applicants are users marked practice.
+export interface ProgramsTable {
+  practice: Generated<boolean>;
+}
+
+export interface UsersTable {
+  practice: Generated<boolean>;
+}

@@ -31,6 +31,9 @@ export const paymentsMessages = defineMessages({
     nothingSelected: 'Select at least one payment to build a batch.',
     more: 'Show more',
     titleAll: 'Payments',
+    practiceHeading: 'Practice payments (never sent)',
+    practiceLead:
+      'Payments of practice requests made for training. They never go in a batch and count in no total.',
     emptyStatus: 'No payments with this status.',
     status: 'Status',
     statusCaption: 'Payments with the chosen status',
@@ -67,6 +70,9 @@ export const paymentsMessages = defineMessages({
     nothingSelected: 'Seleccione al menos un pago para crear un lote.',
     more: 'Mostrar más',
     titleAll: 'Pagos',
+    practiceHeading: 'Pagos de práctica (nunca se envían)',
+    practiceLead:
+      'Pagos de solicitudes de práctica hechas para entrenar. Nunca entran en un lote ni cuentan en ningún total.',
     emptyStatus: 'No hay pagos con este estado.',
     status: 'Estado',
     statusCaption: 'Pagos con el estado elegido',

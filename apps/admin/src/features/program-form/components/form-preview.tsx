@@ -165,7 +165,12 @@ export function FormPreview({
   const formKey = `${language}:${JSON.stringify(step ?? null)}`;
 
   return (
-    <section aria-labelledby={`${idPrefix}-preview-heading`}>
+    // The host page may hold the builder inside its own form (the program editor saves the draft on submit): the
+    // preview's submit (Save and continue) belongs to the preview and must not reach it.
+    <section
+      aria-labelledby={`${idPrefix}-preview-heading`}
+      onSubmit={(event) => event.stopPropagation()}
+    >
       <h2 id={`${idPrefix}-preview-heading`}>{tr('previewHeading')}</h2>
       <p className="usa-hint">{tr('previewIntro')}</p>
       <div

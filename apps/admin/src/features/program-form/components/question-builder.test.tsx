@@ -3,7 +3,7 @@ import { LanguageProvider } from '@hms/ui';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { QUESTION_TYPE_NAMES } from '../messages.ts';
 import { QuestionBuilder } from './question-builder.tsx';
@@ -23,7 +23,11 @@ const text = (id: string, en: string, es = `${en} (es)`): Question => ({
 });
 
 /** The builder in a host that keeps its value, as the program editor page does; `current()` reads it. */
-function renderBuilder(initial: QuestionSet, language: 'en' | 'es' = 'en') {
+function renderBuilder(
+  initial: QuestionSet,
+  language: 'en' | 'es' = 'en',
+  onHostSubmit?: () => void,
+) {
   let latest = initial;
   function Host() {
     const [value, setValue] = useState(initial);
@@ -39,7 +43,19 @@ function renderBuilder(initial: QuestionSet, language: 'en' | 'es' = 'en') {
   }
   const view = render(
     <LanguageProvider initialLanguage={language}>
-      <Host />
+      {onHostSubmit ? (
+        // The program editor holds the builder inside its own form, which saves the draft on submit.
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onHostSubmit();
+          }}
+        >
+          <Host />
+        </form>
+      ) : (
+        <Host />
+      )}
     </LanguageProvider>,
   );
   return { ...view, current: () => latest };
@@ -252,25 +268,30 @@ describe('QuestionBuilder', () => {
 
   it('previews the question in Spanish with the citizen form’s own words and checks', async () => {
     const user = userEvent.setup();
-    renderBuilder({
-      steps: [
-        {
-          id: 'one',
-          title: t('Your household', 'Su hogar'),
-          questions: [
-            {
-              id: 'people',
-              type: 'number',
-              label: t('How many people live with you?', '¿Cuántas personas viven con usted?'),
-              hint: t('Count yourself', 'Cuéntese a usted'),
-              required: true,
-              integer: true,
-              min: 1,
-            },
-          ],
-        },
-      ],
-    });
+    const hostSubmit = vi.fn();
+    renderBuilder(
+      {
+        steps: [
+          {
+            id: 'one',
+            title: t('Your household', 'Su hogar'),
+            questions: [
+              {
+                id: 'people',
+                type: 'number',
+                label: t('How many people live with you?', '¿Cuántas personas viven con usted?'),
+                hint: t('Count yourself', 'Cuéntese a usted'),
+                required: true,
+                integer: true,
+                min: 1,
+              },
+            ],
+          },
+        ],
+      },
+      'en',
+      hostSubmit,
+    );
     const preview = screen.getByTestId('form-preview');
     expect(within(preview).getByLabelText('How many people live with you?')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Español' }));

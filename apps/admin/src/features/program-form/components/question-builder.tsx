@@ -39,7 +39,11 @@ export interface QuestionBuilderProps {
 }
 
 /** Where a problem's link goes and its inline message shows: the input it is about, else the card's heading. */
-export function problemFieldId(problem: QuestionSetProblem, set: QuestionSet, prefix: string) {
+export function problemFieldId(
+  problem: Pick<QuestionSetProblem, 'path'>,
+  set: QuestionSet,
+  prefix: string,
+) {
   const [, s, kind, i, ...rest] = problem.path;
   if (typeof s !== 'number') return `${prefix}-add-step`;
   if (kind === 'title') return `${prefix}-step-${s}-title-${i === 'es' ? 'es' : 'en'}`;

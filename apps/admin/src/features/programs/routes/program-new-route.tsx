@@ -1,4 +1,5 @@
 import {
+  HelpPanel,
   ErrorSummary,
   PageTitle,
   ProblemAlert,
@@ -14,6 +15,7 @@ import { Link, useNavigate } from 'react-router';
 import { adminProgramKeys, createProgramMutationOptions } from '../api/programs.ts';
 import { dollarsToCents } from '../components/money.ts';
 import { programsMessages } from '../messages.ts';
+import { programNewHelp } from '../help.ts';
 
 type Field = 'slug' | 'name' | 'payeeType' | 'maxAmountCents';
 const FIELDS: FormField<Field>[] = [
@@ -59,6 +61,7 @@ export function ProgramNewRoute() {
     <>
       <PageTitle>{tr('newTitle')}</PageTitle>
       <p className="usa-intro">{tr('newLead')}</p>
+      <HelpPanel content={programNewHelp} />
       <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
         <ErrorSummary {...errors.summary} />
         {errors.problem ? <ProblemAlert error={errors.problem} /> : null}

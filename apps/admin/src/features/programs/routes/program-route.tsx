@@ -81,6 +81,9 @@ function ProgramEditor({
       queryClient.setQueryData(adminProgramKeys.detail(program.id), next);
       void queryClient.invalidateQueries({ queryKey: adminProgramKeys.list() });
       void queryClient.invalidateQueries({ queryKey: adminProgramKeys.versions(program.id) });
+      // A revert brings an earlier definition back as the draft: edit from what the server now holds.
+      setDraft(next.draft);
+      setText(textOf(next.draft));
     },
   });
   const save = useMutation({
@@ -231,12 +234,5 @@ export function ProgramRoute({ FormBuilder }: { FormBuilder: FormBuilderSlot }) 
         <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />
       </>
     );
-  // A new draft from the server (publish, revert) starts the editor again from it.
-  return (
-    <ProgramEditor
-      key={`${program.data.id}:${program.data.draftUpdatedAt}`}
-      program={program.data}
-      FormBuilder={FormBuilder}
-    />
-  );
+  return <ProgramEditor key={program.data.id} program={program.data} FormBuilder={FormBuilder} />;
 }

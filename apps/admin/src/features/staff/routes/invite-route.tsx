@@ -1,5 +1,6 @@
 import { staffKeys } from '@hms/api-client';
 import {
+  HelpPanel,
   ErrorSummary,
   PageTitle,
   ProblemAlert,
@@ -15,6 +16,7 @@ import { Link, useNavigate } from 'react-router';
 import { inviteMutationOptions, type StaffRole } from '../api/staff.ts';
 import { RoleCheckboxes } from '../components/role-checkboxes.tsx';
 import { staffMessages } from '../messages.ts';
+import { inviteHelp } from '../help.ts';
 
 type Field = 'displayName' | 'email' | 'language' | 'roles';
 const FIELDS: FormField<Field>[] = [
@@ -79,6 +81,7 @@ export function InviteRoute() {
       </p>
       <PageTitle>{tr('inviteTitle')}</PageTitle>
       <p className="usa-intro">{tr('inviteLead')}</p>
+      <HelpPanel content={inviteHelp} />
       <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
         <ErrorSummary {...errors.summary} />
         {errors.problem ? <ProblemAlert error={errors.problem} /> : null}

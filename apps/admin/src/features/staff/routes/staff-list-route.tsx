@@ -8,7 +8,7 @@ import {
   TextField,
   useT,
 } from '@hms/ui';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { staffListQueryOptions, type StaffQuery, type StaffStatus } from '../api/staff.ts';
@@ -39,7 +39,7 @@ export function StaffListRoute() {
     ...(status ? { status } : {}),
     ...(cursor ? { cursor } : {}),
   };
-  const staff = useQuery({ ...staffListQueryOptions(query), placeholderData: keepPreviousData });
+  const staff = useQuery(staffListQueryOptions(query));
 
   const search = (next: {
     q?: string | undefined;

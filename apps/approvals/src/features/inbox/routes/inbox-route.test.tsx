@@ -27,6 +27,7 @@ const item = (n: number, over: Partial<InboxItem> = {}): InboxItem => ({
   firstApproverId: null,
   infoAnsweredAt: null,
   allowedActions: ['claim', 'comment'],
+  practice: false,
   ...over,
 });
 

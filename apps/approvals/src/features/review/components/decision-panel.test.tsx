@@ -26,6 +26,7 @@ const review: ReviewDetail = {
   },
   applicant: { id: 'a', name: 'Maria Lopez', email: 'm@example.com' },
   isOwnRequest: false,
+  practice: false,
   answers: {},
   questionSet: sampleQuestionSet,
   amountRequestedCents: 180_000,

@@ -26,6 +26,7 @@ const detail: ReviewDetail = {
   },
   applicant: { id: 'a', name: 'Maria Lopez', email: 'maria@example.com' },
   isOwnRequest: false,
+  practice: false,
   answers: { homeAddress: '200 Oak Avenue', householdSize: 3 },
   questionSet: sampleQuestionSet,
   amountRequestedCents: 80_000,

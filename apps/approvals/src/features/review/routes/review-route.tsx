@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionKind } from '@hms/contracts/decisions';
 import {
   HelpPanel,
+  PracticeNotice,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -95,6 +96,7 @@ export function ReviewRoute() {
         {tr('back')}
       </Link>
       <PageTitle>{tr('title', { reference: r.reference })}</PageTitle>
+      <PracticeNotice practice={r.practice} />
       <HelpPanel content={reviewHelp} />
       {/* The decision follows the evidence in reading order: one link takes a keyboard user straight to it. */}
       <p>

@@ -1,5 +1,5 @@
 import { paymentStatusLabels } from '@hms/contracts/labels';
-import { ScrollableTable, formatCents, useLabel, useLanguage, useT } from '@hms/ui';
+import { PracticeTag, ScrollableTable, formatCents, useLabel, useLanguage, useT } from '@hms/ui';
 import type { Payment } from '../api/payments.ts';
 import { paymentsMessages } from '../messages.ts';
 
@@ -26,7 +26,10 @@ export function PaymentsStatusTable({ payments }: { payments: Payment[] }) {
       <tbody>
         {payments.map((p) => (
           <tr key={p.id}>
-            <th scope="row">{p.reference}</th>
+            <th scope="row">
+              {p.reference}
+              <PracticeTag practice={p.practice} />
+            </th>
             <td>{p.programName[language]}</td>
             <td>
               {p.payeeName} ••••{p.accountLast4}

@@ -1,4 +1,11 @@
-import { ScrollableTable, TableCheckbox, formatCents, useLanguage, useT } from '@hms/ui';
+import {
+  PracticeTag,
+  ScrollableTable,
+  TableCheckbox,
+  formatCents,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { useEffect, useRef } from 'react';
 import type { Payment } from '../api/payments.ts';
 import { paymentsMessages } from '../messages.ts';
@@ -55,7 +62,10 @@ export function PaymentsTable({ payments, selected, onToggle, onToggleAll }: Pay
                 onChange={() => onToggle(p.id)}
               />
             </td>
-            <th scope="row">{p.reference}</th>
+            <th scope="row">
+              {p.reference}
+              <PracticeTag practice={p.practice} />
+            </th>
             <td>{p.programName[language]}</td>
             <td>{p.payeeName}</td>
             <td>

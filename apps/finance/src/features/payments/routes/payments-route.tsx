@@ -95,7 +95,11 @@ export function PaymentsRoute() {
     setParams(next);
   };
 
-  const items = payments.data?.items ?? [];
+  const all = payments.data?.items ?? [];
+  // Practice payments (training data) are never batched: the build table leaves them out, and they are listed,
+  // marked, below it.
+  const items = batchable ? all.filter((p) => !p.practice) : all;
+  const practiceItems = batchable ? all.filter((p) => p.practice) : [];
   const chosen = items.filter((p) => selected.has(p.id));
   const onBuild = () => {
     if (buildErrors.check({ paymentIds: chosen.length ? undefined : tr('nothingSelected') }))
@@ -247,6 +251,13 @@ export function PaymentsRoute() {
           )}
         </>
       )}
+      {practiceItems.length > 0 ? (
+        <section aria-labelledby="practice-payments" className="margin-top-4">
+          <h2 id="practice-payments">{tr('practiceHeading')}</h2>
+          <p>{tr('practiceLead')}</p>
+          <PaymentsStatusTable payments={practiceItems} />
+        </section>
+      ) : null}
     </>
   );
 }
