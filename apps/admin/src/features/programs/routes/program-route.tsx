@@ -63,14 +63,9 @@ export type FormBuilderSlot = ComponentType<{
 function ProgramEditor({
   program,
   FormBuilder,
-  justSaved,
-  onSaved,
 }: {
   program: AdminProgram;
   FormBuilder: FormBuilderSlot;
-  /** This editor shows the draft this person has just saved (the save remounts the editor on the new draft). */
-  justSaved: boolean;
-  onSaved: (draftUpdatedAt: string) => void;
 }) {
   const tr = useT(programsMessages);
   const { language } = useLanguage();
@@ -79,7 +74,7 @@ function ProgramEditor({
   const [text, setText] = useState<DetailsText>(() => textOf(program.draft));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [focusKey, setFocusKey] = useState(0);
-  const [saved, setSaved] = useState(justSaved);
+  const [saved, setSaved] = useState(false);
   const action = useMutation({
     ...programActionMutationOptions(program.id),
     onSuccess: (next) => {
@@ -94,9 +89,10 @@ function ProgramEditor({
   const save = useMutation({
     ...programActionMutationOptions(program.id),
     onSuccess: (next) => {
-      onSaved(next.draftUpdatedAt);
       queryClient.setQueryData(adminProgramKeys.detail(program.id), next);
       void queryClient.invalidateQueries({ queryKey: adminProgramKeys.list() });
+      setErrors([]);
+      setSaved(true);
     },
     onError: (error) => {
       const found = draftErrors(error);
@@ -230,7 +226,6 @@ export function ProgramRoute({ FormBuilder }: { FormBuilder: FormBuilderSlot }) 
   const tr = useT(programsMessages);
   const { programId = '' } = useParams();
   const program = useQuery(adminProgramQueryOptions(programId));
-  const [savedDraftAt, setSavedDraftAt] = useState<string | null>(null);
   if (program.isPending) return <LoadingState label={tr('loading')} />;
   if (program.isError)
     return (
@@ -239,18 +234,5 @@ export function ProgramRoute({ FormBuilder }: { FormBuilder: FormBuilderSlot }) 
         <ProblemAlert error={program.error} onRetry={() => void program.refetch()} />
       </>
     );
-<<<<<<< HEAD
-  // A new draft from the server (publish, revert) starts the editor again from it.
-  return (
-    <ProgramEditor
-      key={`${program.data.id}:${program.data.draftUpdatedAt}`}
-      program={program.data}
-      FormBuilder={FormBuilder}
-      justSaved={savedDraftAt === program.data.draftUpdatedAt}
-      onSaved={setSavedDraftAt}
-    />
-  );
-=======
   return <ProgramEditor key={program.data.id} program={program.data} FormBuilder={FormBuilder} />;
->>>>>>> main
 }
