@@ -31,6 +31,8 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
     'Webhook endpoints',
     'Email outbox',
     'Sign-in throttle',
+    'Settings',
+    'Audit log',
   ]);
   await expectNoAxeViolations(page);
 

@@ -9,6 +9,7 @@ export const demoUsers = {
   finance: 'finance@example.gov',
   finance_supervisor: 'supervisor@example.gov',
   admin: 'admin@example.gov',
+  secondAdmin: 'admin2@example.gov',
 } as const;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {

@@ -28,6 +28,8 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
       ['Webhook endpoints', '/admin/webhooks'],
       ['Email outbox', '/admin/outbox'],
       ['Sign-in throttle', '/admin/sign-in-throttle'],
+      ['Settings', '/admin/settings'],
+      ['Audit log', '/admin/audit'],
     ]);
     expect(within(nav).getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe(
       'page',

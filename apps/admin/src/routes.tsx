@@ -13,6 +13,8 @@ import { ProgramRoute, type FormBuilderSlot } from './features/programs/routes/p
 import { QuestionBuilder } from './features/program-form/components/question-builder.tsx';
 import { ProgramsListRoute } from './features/programs/routes/programs-list-route.tsx';
 import { AdminNav } from './shared/admin-nav.tsx';
+import { SettingsRoute } from './features/settings/routes/settings-route.tsx';
+import { AuditRoute } from './features/audit/routes/audit-route.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
@@ -38,6 +40,8 @@ export function AdminArea() {
           <Route path="webhooks" element={<EndpointsRoute />} />
           <Route path="outbox" element={<OutboxRoute />} />
           <Route path="sign-in-throttle" element={<SignInThrottleRoute />} />
+          <Route path="settings" element={<SettingsRoute />} />
+          <Route path="audit" element={<AuditRoute />} />
           <Route path="programs" element={<ProgramsListRoute />} />
           <Route path="programs/new" element={<ProgramNewRoute />} />
           <Route

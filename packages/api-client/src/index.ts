@@ -34,6 +34,8 @@ export {
   requestKeys,
   reviewKeys,
   serviceTokenKeys,
+  settingsKeys,
+  auditKeys,
   signInThrottleKeys,
   staffKeys,
   webhookEndpointKeys,

@@ -93,6 +93,14 @@ export const outboxKeys = {
 
 export const signInThrottleKeys = { all: ['admin', 'sign-in-throttle'] as const };
 
+export const settingsKeys = { all: ['admin', 'settings'] as const };
+
+export const auditKeys = {
+  all: ['admin', 'audit'] as const,
+  list: (query: QueryParams<'/api/admin/audit'>) => [...auditKeys.all, 'list', query] as const,
+  verification: () => [...auditKeys.all, 'verification'] as const,
+};
+
 export const staffKeys = {
   all: ['admin', 'staff'] as const,
   list: (query: QueryParams<'/api/staff'>) => [...staffKeys.all, 'list', query] as const,

@@ -100,6 +100,36 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
       },
     },
   },
+  {
+    path: 'settings',
+    text: {
+      en: {
+        title: 'Settings',
+        summary:
+          'The ACH originator, same-day cut-off, prenote wait, sign-in session lifetimes and the second approval for publishing.',
+      },
+      es: {
+        title: 'Ajustes',
+        summary:
+          'El originador ACH, la hora límite del mismo día, la espera del prenote, la duración de las sesiones y la segunda aprobación para publicar.',
+      },
+    },
+  },
+  {
+    path: 'audit',
+    text: {
+      en: {
+        title: 'Audit log',
+        summary:
+          'Search who did what to which record and when, export the results to CSV, and check the log has not been altered.',
+      },
+      es: {
+        title: 'Registro de auditoría',
+        summary:
+          'Busque quién hizo qué, en qué registro y cuándo; exporte los resultados a CSV y compruebe que el registro no se alteró.',
+      },
+    },
+  },
 ];
 
 export const adminAreaMessages = defineMessages({

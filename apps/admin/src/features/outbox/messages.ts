@@ -27,6 +27,10 @@ export const outboxMessages = defineMessages({
     outboxPages: 'Pages of emails',
     outboxFirst: 'First page',
     outboxNext: 'Next page',
+    outboxActions: 'Actions',
+    outboxRetry: 'Send again',
+    outboxRetryLabel: 'Send again: {subject}',
+    outboxRetried: 'The email “{subject}” is queued and will be sent again shortly.',
     smtpMissing:
       'No mail server is configured (HMS_SMTP_URL), so emails stay queued here and are not sent.',
   },
@@ -56,6 +60,10 @@ export const outboxMessages = defineMessages({
     outboxPages: 'Páginas de correos',
     outboxFirst: 'Primera página',
     outboxNext: 'Página siguiente',
+    outboxActions: 'Acciones',
+    outboxRetry: 'Enviar de nuevo',
+    outboxRetryLabel: 'Enviar de nuevo: {subject}',
+    outboxRetried: 'El correo “{subject}” está en cola y se enviará de nuevo en breve.',
     smtpMissing:
       'No hay un servidor de correo configurado (HMS_SMTP_URL), así que los correos quedan en cola aquí y no se envían.',
   },

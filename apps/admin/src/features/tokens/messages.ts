@@ -29,6 +29,15 @@ export const tokensMessages = defineMessages({
     no: 'No, keep it',
     loading: 'Loading…',
     empty: 'No tokens yet.',
+    expiresOn: 'Last day it works (optional)',
+    expiresOnHint:
+      'A date in the agency time zone; from the next day the token is refused. Leave empty for a token that works until revoked.',
+    expiresOnPast: 'Enter today or a later day for the last day the token works',
+    created: 'Created',
+    createdBy: 'by {name}',
+    expires: 'Expires',
+    noExpiry: 'Does not expire',
+    expired: 'Expired',
   },
   es: {
     tokensTitle: 'Tokens de servicio',
@@ -58,5 +67,14 @@ export const tokensMessages = defineMessages({
     no: 'No, conservarlo',
     loading: 'Cargando…',
     empty: 'Todavía no hay tokens.',
+    expiresOn: 'Último día en que funciona (opcional)',
+    expiresOnHint:
+      'Una fecha en la zona horaria de la agencia; desde el día siguiente el token se rechaza. Déjelo vacío para un token que funcione hasta que se revoque.',
+    expiresOnPast: 'Escriba hoy o un día posterior como último día en que funciona el token',
+    created: 'Creado',
+    createdBy: 'por {name}',
+    expires: 'Vence',
+    noExpiry: 'No vence',
+    expired: 'Vencido',
   },
 });

@@ -340,6 +340,11 @@ export function checklistFor(draft: ProgramDraft, approved: boolean): Checklist 
     budget.push({ field: 'budgetCents', message: 'Set a budget' });
   if (draft.approvalThresholdCents === null)
     budget.push({ field: 'approvalThresholdCents', message: 'Set an approval threshold' });
+  // A live program takes applications between two dates; a draft may leave them empty until it goes live.
+  if (draft.opensAt === null)
+    budget.push({ field: 'opensAt', message: 'Set the first day applications are accepted' });
+  if (draft.closesAt === null)
+    budget.push({ field: 'closesAt', message: 'Set the last day applications are accepted' });
   // The definition it would publish: everything else a live program needs (dates, the amount question…).
   // Question texts and budget are reported above; the rest goes to "form".
   const parsed = programDefinitionSchema.safeParse(draftToDefinition(draft));
@@ -347,7 +352,7 @@ export function checklistFor(draft: ProgramDraft, approved: boolean): Checklist 
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.');
       if (field.startsWith('questionSet') && form.length + spanish.length > 0) continue;
-      if (field === 'budgetCents' || field === 'approvalThresholdCents') continue;
+      if (budget.some((e) => e.field === field)) continue;
       if (/^(name|eligibilitySummary|description)\.es$/.test(field)) continue;
       if (!form.some((e) => e.field === field)) form.push({ field, message: issue.message });
     }

@@ -10,6 +10,8 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; displayName: string; rol
   { email: 'finance@example.gov', displayName: 'Frankie Finance', role: 'finance' },
   { email: 'supervisor@example.gov', displayName: 'Skyler Supervisor', role: 'finance_supervisor' },
   { email: 'admin@example.gov', displayName: 'Adrian Admin', role: 'admin' },
+  // A second administrator, so publishing a program under dual control can be tried (one asks, the other approves).
+  { email: 'admin2@example.gov', displayName: 'Alex Admin', role: 'admin' },
 ];
 
 export interface SeedResult {

@@ -1,5 +1,5 @@
 import { apiClient, outboxKeys, unwrap, type paths } from '@hms/api-client';
-import { queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type OutboxQuery = NonNullable<paths['/api/admin/outbox']['get']['parameters']['query']>;
 export type OutboxPage =
@@ -13,5 +13,15 @@ export function outboxQueryOptions(q: OutboxQuery) {
     queryKey: outboxKeys.list(q),
     queryFn: ({ signal }) =>
       unwrap(apiClient.GET('/api/admin/outbox', { params: { query: q }, signal })),
+  });
+}
+
+/** Sends a dead email again (admin; audited): queued now with a fresh round of attempts. */
+export function retryEmailMutationOptions() {
+  return mutationOptions({
+    mutationFn: (emailId: string) =>
+      unwrap(
+        apiClient.POST('/api/admin/outbox/{emailId}/retry', { params: { path: { emailId } } }),
+      ),
   });
 }

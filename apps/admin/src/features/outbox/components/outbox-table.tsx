@@ -31,7 +31,17 @@ export function OutboxStatusTag({ status }: { status: OutboxStatus }) {
   );
 }
 
-export function OutboxTable({ emails }: { emails: readonly OutboxEmail[] }) {
+export function OutboxTable({
+  emails,
+  onRetry,
+  retrying,
+}: {
+  emails: readonly OutboxEmail[];
+  /** Sends a dead email again; without it the table has no actions. */
+  onRetry?: (email: OutboxEmail) => void;
+  /** The email being retried now (its button is disabled). */
+  retrying?: string | null;
+}) {
   const tr = useT(outboxMessages);
   const { language } = useLanguage();
   return (
@@ -47,6 +57,11 @@ export function OutboxTable({ emails }: { emails: readonly OutboxEmail[] }) {
           <th scope="col">{tr('outboxLastError')}</th>
           <th scope="col">{tr('outboxCreated')}</th>
           <th scope="col">{tr('outboxSent')}</th>
+          {onRetry ? (
+            <th scope="col">
+              <span className="usa-sr-only">{tr('outboxActions')}</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -61,6 +76,21 @@ export function OutboxTable({ emails }: { emails: readonly OutboxEmail[] }) {
             <td className="text-wrap">{e.lastError ?? tr('outboxNone')}</td>
             <td>{formatDateTime(e.createdAt, language)}</td>
             <td>{e.sentAt ? formatDateTime(e.sentAt, language) : tr('outboxNone')}</td>
+            {onRetry ? (
+              <td>
+                {e.status === 'dead' ? (
+                  <button
+                    type="button"
+                    className="usa-button usa-button--outline"
+                    disabled={retrying === e.id}
+                    onClick={() => onRetry(e)}
+                    aria-label={tr('outboxRetryLabel', { subject: e.subject })}
+                  >
+                    {tr('outboxRetry')}
+                  </button>
+                ) : null}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

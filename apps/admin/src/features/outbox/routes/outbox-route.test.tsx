@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
@@ -125,4 +125,55 @@ describe('Email outbox (admin)', () => {
     );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
+
+  it(
+    'sends a dead email again from its row (only dead ones have the button) and says so',
+    { timeout: 30_000 },
+    async () => {
+      let dead = true;
+      const calls = fakeApi({
+        'GET /api/admin/outbox': () => ({
+          status: 200,
+          body: {
+            smtpConfigured: true,
+            items: [
+              email(),
+              email({
+                id: '019a0000-0000-7000-8000-0000000000aa',
+                subject: 'Dead one',
+                status: dead ? 'dead' : 'queued',
+                attempts: dead ? 8 : 0,
+                lastError: '550 mailbox unavailable',
+              }),
+            ],
+            nextCursor: null,
+          },
+        }),
+        'POST /api/admin/outbox/019a0000-0000-7000-8000-0000000000aa/retry': () => {
+          dead = false;
+          return new Response(null, { status: 204 });
+        },
+      });
+      const { container } = renderAt('/admin/outbox', [
+        { path: '/admin/outbox', element: <OutboxRoute /> },
+      ]);
+      const row = await screen.findByRole('row', { name: /Dead one/ });
+      expect(
+        within(screen.getByRole('row', { name: /You withdrew/ })).queryByRole('button'),
+      ).toBeNull();
+      expect(await axeViolations(container)).toEqual([]);
+      fireEvent.click(within(row).getByRole('button', { name: 'Send again: Dead one' }));
+      expect(
+        (await screen.findByText(/The email “Dead one” is queued and will be sent again shortly./))
+          .textContent,
+      ).toBeTruthy();
+      await waitFor(() =>
+        expect(
+          within(screen.getByRole('row', { name: /Dead one/ })).getByText('Queued'),
+        ).toBeTruthy(),
+      );
+      expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+      expect(await axeViolations(container)).toEqual([]);
+    },
+  );
 });

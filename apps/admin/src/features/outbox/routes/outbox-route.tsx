@@ -1,8 +1,15 @@
 import { HelpPanel, LoadingState, PageTitle, ProblemAlert, SelectField, useT } from '@hms/ui';
-import { useQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { outboxKeys } from '@hms/api-client';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { outboxQueryOptions, type OutboxQuery, type OutboxStatus } from '../api/outbox.ts';
+import {
+  outboxQueryOptions,
+  retryEmailMutationOptions,
+  type OutboxEmail,
+  type OutboxQuery,
+  type OutboxStatus,
+} from '../api/outbox.ts';
 import { OutboxTable } from '../components/outbox-table.tsx';
 import { outboxMessages } from '../messages.ts';
 import { outboxHelp } from '../help.ts';
@@ -34,6 +41,16 @@ export function OutboxRoute() {
     ...(cursor ? { cursor } : {}),
   };
   const outbox = useQuery(outboxQueryOptions(query));
+  const queryClient = useQueryClient();
+  const [retried, setRetried] = useState<OutboxEmail | null>(null);
+  const retry = useMutation({
+    ...retryEmailMutationOptions(),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: outboxKeys.all }),
+  });
+  const onRetry = (email: OutboxEmail) => {
+    setRetried(null);
+    retry.mutate(email.id, { onSuccess: () => setRetried(email) });
+  };
 
   const onFilter = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -80,7 +97,23 @@ export function OutboxRoute() {
         <p>{status ? tr('outboxEmptyStatus') : tr('outboxEmpty')}</p>
       ) : (
         <>
-          <OutboxTable emails={outbox.data.items} />
+          <div role="status" aria-live="polite">
+            {retried ? (
+              <div className="usa-alert usa-alert--success usa-alert--slim margin-y-2">
+                <div className="usa-alert__body">
+                  <p className="usa-alert__text">
+                    {tr('outboxRetried', { subject: retried.subject })}
+                  </p>
+                </div>
+              </div>
+            ) : null}
+          </div>
+          {retry.isError ? <ProblemAlert error={retry.error} /> : null}
+          <OutboxTable
+            emails={outbox.data.items}
+            onRetry={onRetry}
+            retrying={retry.isPending ? (retry.variables ?? null) : null}
+          />
           {cursor || outbox.data.nextCursor ? (
             <nav aria-label={tr('outboxPages')} className="margin-top-2">
               <ul className="usa-button-group">

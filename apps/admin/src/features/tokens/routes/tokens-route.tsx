@@ -25,10 +25,17 @@ const SCOPES = [
   ['journal:read', 'scope_journal'],
 ] as const;
 
-const FIELDS: FormField<'name' | 'scopes'>[] = [
+const FIELDS: FormField<'name' | 'scopes' | 'expiresOn'>[] = [
   { name: 'name', id: 'token-name' },
   { name: 'scopes', id: `scope-${SCOPES[0][0]}` },
+  { name: 'expiresOn', id: 'token-expires-on' },
 ];
+
+/** Today in the browser's calendar, YYYY-MM-DD (the API checks against the agency's; this only catches the obvious). */
+function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 /** Admin: create, rotate and revoke the FINANCIAL system's service tokens. */
 export function TokensRoute() {
@@ -54,13 +61,15 @@ export function TokensRoute() {
     const data = new FormData(form);
     const name = String(data.get('name') ?? '').trim();
     const scopes = data.getAll('scopes').map(String) as Array<(typeof SCOPES)[number][0]>;
+    const expiresOn = String(data.get('expiresOn') ?? '').trim();
     const failed = errors.check({
       name: name ? undefined : tr('nameRequired'),
       scopes: scopes.length ? undefined : tr('scopesRequired'),
+      expiresOn: expiresOn && expiresOn < todayLocal() ? tr('expiresOnPast') : undefined,
     });
     if (failed) return;
     mutate.mutate(
-      { kind: 'create', body: { name, scopes } },
+      { kind: 'create', body: { name, scopes, ...(expiresOn ? { expiresOn } : {}) } },
       { onSuccess: () => form.reset(), onError: errors.fail },
     );
   };
@@ -107,6 +116,15 @@ export function TokensRoute() {
             </div>
           ))}
         </fieldset>
+        <TextField
+          id="token-expires-on"
+          name="expiresOn"
+          type="date"
+          label={tr('expiresOn')}
+          hint={tr('expiresOnHint')}
+          error={errors.error('expiresOn')}
+          className="usa-input--medium"
+        />
         <button type="submit" className="usa-button margin-top-2" disabled={mutate.isPending}>
           {tr('create')}
         </button>
@@ -162,6 +180,8 @@ export function TokensRoute() {
               <th scope="col">{tr('name')}</th>
               <th scope="col">{tr('scopes')}</th>
               <th scope="col">{tr('prefix')}</th>
+              <th scope="col">{tr('created')}</th>
+              <th scope="col">{tr('expires')}</th>
               <th scope="col">{tr('lastUsed')}</th>
               <th scope="col" className="text-right">
                 {tr('uses')}
@@ -178,22 +198,34 @@ export function TokensRoute() {
                 <th scope="row">{t.name}</th>
                 <td>{t.scopes.join(', ')}</td>
                 <td className="font-mono-xs">{t.prefix}…</td>
+                <td>
+                  {formatDateTime(t.createdAt, language)}
+                  {t.createdBy ? (
+                    <>
+                      <br />
+                      {tr('createdBy', { name: t.createdBy.name })}
+                    </>
+                  ) : null}
+                </td>
+                <td>{t.expiresAt ? formatDateTime(t.expiresAt, language) : tr('noExpiry')}</td>
                 <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, language) : tr('never')}</td>
                 <td className="text-right text-tabular">{t.useCount}</td>
-                <td>{t.revokedAt ? tr('revoked') : tr('active')}</td>
+                <td>{t.revokedAt ? tr('revoked') : t.expired ? tr('expired') : tr('active')}</td>
                 <td>
                   {t.revokedAt ? null : (
                     <ul className="usa-button-group">
-                      <li className="usa-button-group__item">
-                        <button
-                          type="button"
-                          className="usa-button usa-button--outline"
-                          disabled={mutate.isPending}
-                          onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
-                        >
-                          {tr('rotate', { name: t.name })}
-                        </button>
-                      </li>
+                      {t.expired ? null : (
+                        <li className="usa-button-group__item">
+                          <button
+                            type="button"
+                            className="usa-button usa-button--outline"
+                            disabled={mutate.isPending}
+                            onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
+                          >
+                            {tr('rotate', { name: t.name })}
+                          </button>
+                        </li>
+                      )}
                       <li className="usa-button-group__item">
                         <button
                           type="button"

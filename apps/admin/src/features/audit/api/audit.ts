@@ -1,0 +1,34 @@
+import { apiClient, auditKeys, unwrap, type paths } from '@hms/api-client';
+import { queryOptions } from '@tanstack/react-query';
+
+export type AuditQuery = NonNullable<paths['/api/admin/audit']['get']['parameters']['query']>;
+export type AuditPage =
+  paths['/api/admin/audit']['get']['responses'][200]['content']['application/json'];
+export type AuditEntry = AuditPage['items'][number];
+export type AuditVerification =
+  paths['/api/admin/audit/verification']['get']['responses'][200]['content']['application/json'];
+
+/** One page of the audit log matching the filters (newest first). */
+export function auditQueryOptions(q: AuditQuery) {
+  return queryOptions({
+    queryKey: auditKeys.list(q),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/admin/audit', { params: { query: q }, signal })),
+  });
+}
+
+/** The hash chain checked now (the same check as `pnpm hms audit verify`). */
+export function auditVerificationQueryOptions() {
+  return queryOptions({
+    queryKey: auditKeys.verification(),
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/admin/audit/verification', { signal })),
+  });
+}
+
+/** The CSV export of exactly these filters: a plain link (GET with the session cookie), so the browser downloads it. */
+export function auditExportHref(filters: Omit<AuditQuery, 'cursor' | 'limit'>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) p.set(k, String(v));
+  const qs = p.toString();
+  return `/api/admin/audit/export.csv${qs ? `?${qs}` : ''}`;
+}

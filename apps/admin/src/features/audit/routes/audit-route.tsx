@@ -1,0 +1,193 @@
+import { auditActions, type AuditAction } from '@hms/contracts/audit';
+import { auditActionLabels } from '@hms/contracts/labels';
+import {
+  ErrorSummary,
+  LoadingState,
+  PageTitle,
+  Pager,
+  ProblemAlert,
+  SelectField,
+  TextField,
+  useFormErrors,
+  useLanguage,
+  useT,
+  type FormField,
+} from '@hms/ui';
+import { useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { auditExportHref, auditQueryOptions, type AuditQuery } from '../api/audit.ts';
+import { AuditTable } from '../components/audit-table.tsx';
+import { VerificationStatus } from '../components/verification-status.tsx';
+import { auditMessages } from '../messages.ts';
+
+const PAGE_SIZE = 50;
+const TEXT_FILTERS = ['actor', 'entityType', 'entityId', 'from', 'to'] as const;
+type Filter = (typeof TEXT_FILTERS)[number] | 'action';
+const FIELDS: FormField<Filter>[] = [
+  { name: 'actor', id: 'audit-actor' },
+  { name: 'action', id: 'audit-action' },
+  { name: 'entityType', id: 'audit-entity-type' },
+  { name: 'entityId', id: 'audit-entity-id' },
+  { name: 'from', id: 'audit-from' },
+  { name: 'to', id: 'audit-to' },
+];
+const isAction = (v: string | null): v is AuditAction =>
+  (auditActions as readonly string[]).includes(v ?? '');
+
+/** The filters in the URL (a GET form: shareable, and the back button works). */
+function filtersOf(params: URLSearchParams): Omit<AuditQuery, 'cursor' | 'limit'> {
+  const f: Omit<AuditQuery, 'cursor' | 'limit'> = {};
+  for (const k of TEXT_FILTERS) {
+    const v = params.get(k)?.trim();
+    if (v) f[k] = v;
+  }
+  const action = params.get('action');
+  if (isAction(action)) f.action = action;
+  return f;
+}
+
+/** Admin: search the audit log (who, what, which record, when), page it, export it as filtered, see the chain check. */
+export function AuditRoute() {
+  const tr = useT(auditMessages);
+  const { language } = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const cursor = params.get('cursor') ?? undefined;
+  const query: AuditQuery = { ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+  const audit = useQuery(auditQueryOptions(query));
+  const errors = useFormErrors(FIELDS);
+  const formKey = JSON.stringify(filters);
+
+  const onSearch = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const next = new URLSearchParams();
+    for (const f of FIELDS) {
+      const v = String(data.get(f.name) ?? '').trim();
+      if (v) next.set(f.name, v);
+    }
+    const from = next.get('from');
+    const to = next.get('to');
+    if (errors.check({ to: from && to && to < from ? tr('toBeforeFrom') : undefined })) return;
+    setParams(next);
+  };
+
+  const toPage = (c: string) => {
+    const next = new URLSearchParams(params);
+    next.set('cursor', c);
+    setParams(next);
+  };
+
+  return (
+    <>
+      <PageTitle>{tr('title')}</PageTitle>
+      <p className="usa-intro">{tr('lead')}</p>
+      <VerificationStatus />
+      <form
+        key={formKey}
+        method="get"
+        className="usa-form usa-form--large margin-bottom-3"
+        onSubmit={onSearch}
+        aria-label={tr('filters')}
+        noValidate
+      >
+        <ErrorSummary {...errors.summary} />
+        <TextField
+          id="audit-actor"
+          name="actor"
+          label={tr('actor')}
+          hint={tr('actorHint')}
+          defaultValue={filters.actor ?? ''}
+          maxLength={200}
+        />
+        <SelectField
+          id="audit-action"
+          name="action"
+          label={tr('action')}
+          defaultValue={filters.action ?? ''}
+          placeholder={tr('anyAction')}
+          options={auditActions.map((a) => ({
+            value: a,
+            label: `${auditActionLabels[a][language]} (${a})`,
+          }))}
+        />
+        <TextField
+          id="audit-entity-type"
+          name="entityType"
+          label={tr('entityType')}
+          hint={tr('entityTypeHint')}
+          defaultValue={filters.entityType ?? ''}
+          maxLength={100}
+        />
+        <TextField
+          id="audit-entity-id"
+          name="entityId"
+          label={tr('entityId')}
+          defaultValue={filters.entityId ?? ''}
+          maxLength={200}
+        />
+        <div className="grid-row grid-gap">
+          <div className="tablet:grid-col-6">
+            <TextField
+              id="audit-from"
+              name="from"
+              type="date"
+              label={tr('from')}
+              hint={tr('dateHint')}
+              defaultValue={filters.from ?? ''}
+              error={errors.error('from')}
+            />
+          </div>
+          <div className="tablet:grid-col-6">
+            <TextField
+              id="audit-to"
+              name="to"
+              type="date"
+              label={tr('to')}
+              hint={tr('dateHint')}
+              defaultValue={filters.to ?? ''}
+              error={errors.error('to')}
+            />
+          </div>
+        </div>
+        <ul className="usa-button-group margin-top-2">
+          <li className="usa-button-group__item">
+            <button type="submit" className="usa-button">
+              {tr('search')}
+            </button>
+          </li>
+          <li className="usa-button-group__item">
+            <Link className="usa-button usa-button--unstyled" to={{ search: '' }}>
+              {tr('clear')}
+            </Link>
+          </li>
+        </ul>
+      </form>
+
+      {audit.isPending ? (
+        <LoadingState label={tr('loading')} />
+      ) : audit.isError ? (
+        <ProblemAlert error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : audit.data.items.length === 0 && !cursor ? (
+        <p>{tr('empty')}</p>
+      ) : (
+        <>
+          <p>
+            <a className="usa-link" href={auditExportHref(filters)} download>
+              {tr('exportCsv')}
+            </a>
+            <span className="usa-hint display-block">{tr('exportHint')}</span>
+          </p>
+          <AuditTable entries={audit.data.items} />
+          <Pager
+            label={tr('pages')}
+            prevCursor={audit.data.prevCursor}
+            nextCursor={audit.data.nextCursor}
+            onPage={toPage}
+          />
+        </>
+      )}
+    </>
+  );
+}
