@@ -6,6 +6,7 @@ import { seedUsersAndPrograms as seed } from '../../seed.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { PaymentStatus } from '../../platform/db/schema.ts';
+import { DEMO_USERS } from '../../platform/db/seed.ts';
 
 let t: TestContext;
 let citizenId: string;
@@ -91,7 +92,9 @@ describe('seeds', () => {
   it('seed the demo users and programs once; a second run creates nothing', async () => {
     const again = await seed(t.db.kysely, { timeZone: 'America/New_York' });
     expect(again).toEqual({ usersCreated: 0, programsWritten: 0 });
-    expect(await t.db.kysely.selectFrom('users').select('id').execute()).toHaveLength(6);
+    expect(await t.db.kysely.selectFrom('users').select('id').execute()).toHaveLength(
+      DEMO_USERS.length,
+    );
     const programs = await t.db.kysely.selectFrom('programs').select(['slug', 'version']).execute();
     expect(programs.map((p) => p.slug).sort()).toEqual(seedPrograms.map((p) => p.slug).sort());
     expect(programs.every((p) => p.version === 1)).toBe(true);
