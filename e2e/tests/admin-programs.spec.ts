@@ -32,6 +32,9 @@ test('an admin creates a draft program and sees what blocks it going live', asyn
 
   await page.getByLabel('Budget, in dollars').fill('100,000');
   await page.getByLabel('Second approval above, in dollars').fill('1,000');
+  // Going live also needs the days applications are taken.
+  await page.getByLabel('Opens on (YYYY-MM-DD)').fill('2027-01-04');
+  await page.getByLabel('Last day to apply (YYYY-MM-DD)').fill('2027-03-31');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByText('Draft saved.')).toBeVisible();
   await expect(page.getByTestId('check-budget')).toContainText('Done');
