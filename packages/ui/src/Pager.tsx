@@ -1,3 +1,4 @@
+import { ButtonGroup } from './ButtonGroup.tsx';
 import { useT } from './i18n.tsx';
 import { uiMessages } from './messages.ts';
 
@@ -19,30 +20,26 @@ export function Pager({ label, prevCursor, nextCursor, onPage }: PagerProps) {
   if (!prevCursor && !nextCursor) return null;
   return (
     <nav aria-label={label} className="margin-y-2">
-      <ul className="usa-button-group">
-        <li className="usa-button-group__item">
-          <button
-            type="button"
-            className="usa-button usa-button--outline"
-            disabled={!prevCursor}
-            onClick={() => prevCursor && onPage(prevCursor)}
-          >
-            <span aria-hidden="true">← </span>
-            {tr('pagePrevious')}
-          </button>
-        </li>
-        <li className="usa-button-group__item">
-          <button
-            type="button"
-            className="usa-button usa-button--outline"
-            disabled={!nextCursor}
-            onClick={() => nextCursor && onPage(nextCursor)}
-          >
-            {tr('pageNext')}
-            <span aria-hidden="true"> →</span>
-          </button>
-        </li>
-      </ul>
+      <ButtonGroup>
+        <button
+          type="button"
+          className="usa-button usa-button--outline"
+          disabled={!prevCursor}
+          onClick={() => prevCursor && onPage(prevCursor)}
+        >
+          <span aria-hidden="true">← </span>
+          {tr('pagePrevious')}
+        </button>
+        <button
+          type="button"
+          className="usa-button usa-button--outline"
+          disabled={!nextCursor}
+          onClick={() => nextCursor && onPage(nextCursor)}
+        >
+          {tr('pageNext')}
+          <span aria-hidden="true"> →</span>
+        </button>
+      </ButtonGroup>
     </nav>
   );
 }

@@ -1,5 +1,9 @@
 // The single public entry of @hms/ui, shared by Module Federation as one module (so the language
 // context and the heading-focus flag are the same object in the shell and every remote).
+export { ButtonGroup } from './ButtonGroup.tsx';
+export type { ButtonGroupProps } from './ButtonGroup.tsx';
+export { ConfirmAction } from './ConfirmAction.tsx';
+export type { ConfirmActionProps } from './ConfirmAction.tsx';
 export { ErrorSummary } from './ErrorSummary.tsx';
 export type { ErrorSummaryProps, SummaryError } from './ErrorSummary.tsx';
 export { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from './Field.tsx';

@@ -1,8 +1,41 @@
-import { ProblemAlert, TextAreaField, TextField, formatDateTime, useLanguage, useT } from '@hms/ui';
+import {
+  ButtonGroup,
+  ConfirmAction,
+  ProblemAlert,
+  TextAreaField,
+  TextField,
+  formatDateTime,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import type { AdminProgram } from '@hms/contracts/program-admin';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ProgramAction } from '../api/programs.ts';
 import { programsMessages } from '../messages.ts';
+
+/** One button of the panel; every one is off while an action is in flight, so two cannot race. */
+function ActionButton({
+  look,
+  pending,
+  onClick,
+  children,
+}: {
+  look?: 'outline' | 'secondary';
+  pending: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={look ? `usa-button usa-button--${look}` : 'usa-button'}
+      disabled={pending}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
 
 /** The go-live checklist, the publish request under dual control, and opening, closing or archiving. */
 export function PublishPanel({
@@ -67,28 +100,18 @@ export function PublishPanel({
               })}{' '}
               {tr('otherAdmin')}
             </p>
-            <ul className="usa-button-group">
-              <li className="usa-button-group__item">
-                <button
-                  type="button"
-                  className="usa-button"
-                  disabled={pending}
-                  onClick={() => run({ kind: 'approve' })}
-                >
-                  {tr('approve')}
-                </button>
-              </li>
-              <li className="usa-button-group__item">
-                <button
-                  type="button"
-                  className="usa-button usa-button--outline"
-                  disabled={pending}
-                  onClick={() => run({ kind: 'withdraw' })}
-                >
-                  {tr('withdraw')}
-                </button>
-              </li>
-            </ul>
+            <ButtonGroup>
+              <ActionButton pending={pending} onClick={() => run({ kind: 'approve' })}>
+                {tr('approve')}
+              </ActionButton>
+              <ActionButton
+                look="outline"
+                pending={pending}
+                onClick={() => run({ kind: 'withdraw' })}
+              >
+                {tr('withdraw')}
+              </ActionButton>
+            </ButtonGroup>
           </>
         ) : program.status === 'archived' ? null : (
           <>
@@ -130,78 +153,36 @@ export function PublishPanel({
               value={closesAt}
               onChange={(e) => setClosesAt(e.target.value)}
             />
-            <ul className="usa-button-group margin-top-2">
-              <li className="usa-button-group__item">
-                <button
-                  type="button"
-                  className="usa-button usa-button--outline"
-                  disabled={pending}
-                  onClick={() =>
-                    run({ kind: 'open', ...(closesAt.trim() ? { closesAt: closesAt.trim() } : {}) })
-                  }
-                >
-                  {tr('open')}
-                </button>
-              </li>
-              <li className="usa-button-group__item">
-                <button
-                  type="button"
-                  className="usa-button usa-button--outline"
-                  disabled={pending}
-                  onClick={() => run({ kind: 'close' })}
-                >
-                  {tr('close')}
-                </button>
-              </li>
-              <li className="usa-button-group__item">
-                <button
-                  type="button"
-                  className="usa-button usa-button--secondary"
-                  disabled={pending}
-                  onClick={() => setArchiving(true)}
-                >
-                  {tr('archive')}
-                </button>
-              </li>
-            </ul>
-            {archiving ? (
-              <div
-                className="usa-alert usa-alert--warning margin-y-2"
-                role="alertdialog"
-                aria-labelledby="archive-q"
+            <ButtonGroup className="margin-top-2">
+              <ActionButton
+                look="outline"
+                pending={pending}
+                onClick={() =>
+                  run({ kind: 'open', ...(closesAt.trim() ? { closesAt: closesAt.trim() } : {}) })
+                }
               >
-                <div className="usa-alert__body">
-                  <p className="usa-alert__text" id="archive-q">
-                    {tr('confirmArchive', {
-                      name: program.draft.name[language] || program.draft.name.en,
-                    })}
-                  </p>
-                  <ul className="usa-button-group margin-top-1">
-                    <li className="usa-button-group__item">
-                      <button
-                        type="button"
-                        className="usa-button usa-button--secondary"
-                        autoFocus
-                        onClick={() => {
-                          setArchiving(false);
-                          run({ kind: 'archive' });
-                        }}
-                      >
-                        {tr('yesArchive')}
-                      </button>
-                    </li>
-                    <li className="usa-button-group__item">
-                      <button
-                        type="button"
-                        className="usa-button usa-button--unstyled"
-                        onClick={() => setArchiving(false)}
-                      >
-                        {tr('no')}
-                      </button>
-                    </li>
-                  </ul>
-                </div>
-              </div>
+                {tr('open')}
+              </ActionButton>
+              <ActionButton look="outline" pending={pending} onClick={() => run({ kind: 'close' })}>
+                {tr('close')}
+              </ActionButton>
+              <ActionButton look="secondary" pending={pending} onClick={() => setArchiving(true)}>
+                {tr('archive')}
+              </ActionButton>
+            </ButtonGroup>
+            {archiving ? (
+              <ConfirmAction
+                question={tr('confirmArchive', {
+                  name: program.draft.name[language] || program.draft.name.en,
+                })}
+                confirmLabel={tr('yesArchive')}
+                cancelLabel={tr('no')}
+                onConfirm={() => {
+                  setArchiving(false);
+                  run({ kind: 'archive' });
+                }}
+                onCancel={() => setArchiving(false)}
+              />
             ) : null}
           </>
         )}

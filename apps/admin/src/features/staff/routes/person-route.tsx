@@ -1,5 +1,7 @@
 import { staffKeys } from '@hms/api-client';
 import {
+  ButtonGroup,
+  ConfirmAction,
   ErrorSummary,
   HelpPanel,
   LoadingState,
@@ -206,30 +208,26 @@ export function PersonRoute() {
               : null}
           </p>
           {p.status === 'invited' ? (
-            <ul className="usa-button-group">
-              <li className="usa-button-group__item">
+            <ButtonGroup>
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                disabled={act.isPending}
+                onClick={() => run('resend')}
+              >
+                {tr('resend')}
+              </button>
+              {inv.state === 'pending' ? (
                 <button
                   type="button"
-                  className="usa-button usa-button--outline"
+                  className="usa-button usa-button--secondary"
                   disabled={act.isPending}
-                  onClick={() => run('resend')}
+                  onClick={() => run('revoke')}
                 >
-                  {tr('resend')}
+                  {tr('revokeInvite')}
                 </button>
-              </li>
-              {inv.state === 'pending' ? (
-                <li className="usa-button-group__item">
-                  <button
-                    type="button"
-                    className="usa-button usa-button--secondary"
-                    disabled={act.isPending}
-                    onClick={() => run('revoke')}
-                  >
-                    {tr('revokeInvite')}
-                  </button>
-                </li>
               ) : null}
-            </ul>
+            </ButtonGroup>
           ) : null}
         </section>
       ) : null}
@@ -265,41 +263,18 @@ export function PersonRoute() {
       <section aria-labelledby="access-heading" className="margin-top-4">
         <h2 id="access-heading">{tr('accessTitle')}</h2>
         {confirming ? (
-          <div
-            className="usa-alert usa-alert--warning margin-y-2"
-            role="alertdialog"
-            aria-labelledby="confirm-q"
-          >
-            <div className="usa-alert__body">
-              <p className="usa-alert__text" id="confirm-q">
-                {confirming === 'deactivate'
-                  ? tr('confirmDeactivate', { name: p.displayName, count: p.claimedRequests })
-                  : tr('confirmReactivate', { name: p.displayName })}
-              </p>
-              <ul className="usa-button-group margin-top-1">
-                <li className="usa-button-group__item">
-                  <button
-                    type="button"
-                    className="usa-button usa-button--secondary"
-                    autoFocus
-                    disabled={act.isPending}
-                    onClick={() => run(confirming)}
-                  >
-                    {confirming === 'deactivate' ? tr('yesDeactivate') : tr('yesReactivate')}
-                  </button>
-                </li>
-                <li className="usa-button-group__item">
-                  <button
-                    type="button"
-                    className="usa-button usa-button--unstyled"
-                    onClick={() => setConfirming(null)}
-                  >
-                    {tr('no')}
-                  </button>
-                </li>
-              </ul>
-            </div>
-          </div>
+          <ConfirmAction
+            question={
+              confirming === 'deactivate'
+                ? tr('confirmDeactivate', { name: p.displayName, count: p.claimedRequests })
+                : tr('confirmReactivate', { name: p.displayName })
+            }
+            confirmLabel={confirming === 'deactivate' ? tr('yesDeactivate') : tr('yesReactivate')}
+            cancelLabel={tr('no')}
+            busy={act.isPending}
+            onConfirm={() => run(confirming)}
+            onCancel={() => setConfirming(null)}
+          />
         ) : p.status === 'deactivated' ? (
           <button
             type="button"

@@ -1,5 +1,7 @@
 import { serviceTokenKeys } from '@hms/api-client';
 import {
+  ButtonGroup,
+  ConfirmAction,
   HelpPanel,
   ErrorSummary,
   LoadingState,
@@ -134,38 +136,13 @@ export function TokensRoute() {
       ) : null}
       {secret ? <SecretOnce label={tr('shownOnce')} secret={secret} /> : null}
       {revoking ? (
-        <div
-          className="usa-alert usa-alert--warning margin-y-2"
-          role="alertdialog"
-          aria-labelledby="revoke-q"
-        >
-          <div className="usa-alert__body">
-            <p className="usa-alert__text" id="revoke-q">
-              {tr('confirmRevoke', { name: revoking.name })}
-            </p>
-            <ul className="usa-button-group margin-top-1">
-              <li className="usa-button-group__item">
-                <button
-                  type="button"
-                  className="usa-button usa-button--secondary"
-                  autoFocus
-                  onClick={() => mutate.mutate({ kind: 'revoke', id: revoking.id })}
-                >
-                  {tr('yesRevoke')}
-                </button>
-              </li>
-              <li className="usa-button-group__item">
-                <button
-                  type="button"
-                  className="usa-button usa-button--unstyled"
-                  onClick={() => setRevoking(null)}
-                >
-                  {tr('no')}
-                </button>
-              </li>
-            </ul>
-          </div>
-        </div>
+        <ConfirmAction
+          question={tr('confirmRevoke', { name: revoking.name })}
+          confirmLabel={tr('yesRevoke')}
+          cancelLabel={tr('no')}
+          onConfirm={() => mutate.mutate({ kind: 'revoke', id: revoking.id })}
+          onCancel={() => setRevoking(null)}
+        />
       ) : null}
       {tokens.isPending ? (
         <LoadingState label={tr('loading')} />
@@ -213,30 +190,26 @@ export function TokensRoute() {
                 <td>{t.revokedAt ? tr('revoked') : t.expired ? tr('expired') : tr('active')}</td>
                 <td>
                   {t.revokedAt ? null : (
-                    <ul className="usa-button-group">
+                    <ButtonGroup>
                       {t.expired ? null : (
-                        <li className="usa-button-group__item">
-                          <button
-                            type="button"
-                            className="usa-button usa-button--outline"
-                            disabled={mutate.isPending}
-                            onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
-                          >
-                            {tr('rotate', { name: t.name })}
-                          </button>
-                        </li>
-                      )}
-                      <li className="usa-button-group__item">
                         <button
                           type="button"
-                          className="usa-button usa-button--secondary"
+                          className="usa-button usa-button--outline"
                           disabled={mutate.isPending}
-                          onClick={() => setRevoking(t)}
+                          onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
                         >
-                          {tr('revoke', { name: t.name })}
+                          {tr('rotate', { name: t.name })}
                         </button>
-                      </li>
-                    </ul>
+                      )}
+                      <button
+                        type="button"
+                        className="usa-button usa-button--secondary"
+                        disabled={mutate.isPending}
+                        onClick={() => setRevoking(t)}
+                      >
+                        {tr('revoke', { name: t.name })}
+                      </button>
+                    </ButtonGroup>
                   )}
                 </td>
               </tr>

@@ -1,5 +1,5 @@
-import { useT } from '@hms/ui';
-import { useEffect, useRef, useState } from 'react';
+import { ButtonGroup, ConfirmAction, useT } from '@hms/ui';
+import { useState } from 'react';
 import type { BatchAction, BatchDetail } from '../api/batches.ts';
 import { batchesMessages } from '../messages.ts';
 
@@ -23,94 +23,66 @@ const CONFIRM = {
 export function BatchActions({ batch, busy, onAction, onDownload }: BatchActionsProps) {
   const tr = useT(batchesMessages);
   const [confirming, setConfirming] = useState<BatchAction | null>(null);
-  const questionRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (confirming) questionRef.current?.focus();
-  }, [confirming]);
 
   if (confirming) {
     return (
-      <div className="usa-alert usa-alert--warning usa-alert--slim margin-y-2">
-        <div className="usa-alert__body">
-          <p className="usa-alert__text" ref={questionRef} tabIndex={-1}>
-            {tr(CONFIRM[confirming])}
-          </p>
-          <ul className="usa-button-group margin-top-1">
-            <li className="usa-button-group__item">
-              <button
-                type="button"
-                className={`usa-button${confirming === 'cancel' ? ' usa-button--secondary' : ''}`}
-                disabled={busy}
-                onClick={() => {
-                  onAction(confirming);
-                  setConfirming(null);
-                }}
-              >
-                {busy ? tr('working') : tr(confirming)}
-              </button>
-            </li>
-            <li className="usa-button-group__item">
-              <button
-                type="button"
-                className="usa-button usa-button--unstyled"
-                onClick={() => setConfirming(null)}
-              >
-                {tr('back')}
-              </button>
-            </li>
-          </ul>
-        </div>
-      </div>
+      <ConfirmAction
+        question={tr(CONFIRM[confirming])}
+        confirmLabel={tr(confirming)}
+        cancelLabel={tr('back')}
+        busy={busy}
+        busyLabel={tr('working')}
+        tone={confirming === 'cancel' ? 'danger' : 'primary'}
+        focus="question"
+        slim
+        onConfirm={() => {
+          onAction(confirming);
+          setConfirming(null);
+        }}
+        onCancel={() => setConfirming(null)}
+      />
     );
   }
 
   return (
     <div className="margin-y-2">
-      <ul className="usa-button-group">
+      <ButtonGroup>
         {batch.can.release ? (
-          <li className="usa-button-group__item">
-            <button
-              type="button"
-              className="usa-button"
-              disabled={busy}
-              onClick={() => setConfirming('release')}
-            >
-              {tr('release')}
-            </button>
-          </li>
+          <button
+            type="button"
+            className="usa-button"
+            disabled={busy}
+            onClick={() => setConfirming('release')}
+          >
+            {tr('release')}
+          </button>
         ) : null}
         {batch.can.download ? (
-          <li className="usa-button-group__item">
-            <button type="button" className="usa-button" disabled={busy} onClick={onDownload}>
-              {tr('download')}
-            </button>
-          </li>
+          <button type="button" className="usa-button" disabled={busy} onClick={onDownload}>
+            {tr('download')}
+          </button>
         ) : null}
         {batch.can.settle ? (
-          <li className="usa-button-group__item">
-            <button
-              type="button"
-              className="usa-button usa-button--outline"
-              disabled={busy}
-              onClick={() => setConfirming('settle')}
-            >
-              {tr('settle')}
-            </button>
-          </li>
+          <button
+            type="button"
+            className="usa-button usa-button--outline"
+            disabled={busy}
+            onClick={() => setConfirming('settle')}
+          >
+            {tr('settle')}
+          </button>
         ) : null}
         {batch.can.cancel ? (
-          <li className="usa-button-group__item">
-            <button
-              type="button"
-              className="usa-button usa-button--secondary"
-              disabled={busy}
-              onClick={() => setConfirming('cancel')}
-            >
-              {tr('cancel')}
-            </button>
-          </li>
+          <button
+            type="button"
+            className="usa-button usa-button--secondary"
+            disabled={busy}
+            onClick={() => setConfirming('cancel')}
+          >
+            {tr('cancel')}
+          </button>
         ) : null}
-      </ul>
+      </ButtonGroup>
       {batch.status === 'built' && batch.releaseBlockedReason ? (
         <p className="usa-hint">{batch.releaseBlockedReason}</p>
       ) : null}
