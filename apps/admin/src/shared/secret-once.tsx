@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { ErrorSummary, ProblemAlert, type FormErrors } from '@hms/ui';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 /** A secret shown once: focused so screen readers announce it, selectable for copying. */
-export function SecretOnce({ label, secret }: { label: string; secret: string }) {
+function SecretOnce({ label, secret }: { label: string; secret: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [secret]);
   return (
@@ -15,5 +17,71 @@ export function SecretOnce({ label, secret }: { label: string; secret: string })
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * For a page whose actions may answer with a secret the API shows only once (a service token, a webhook signing
+ * secret): `onIssued` keeps the secret of the last answer (none when that action issued none, so an old secret does
+ * not linger) and refreshes the list the action changed.
+ */
+export function useIssuedSecret(field: 'token' | 'secret', listKey: QueryKey) {
+  const queryClient = useQueryClient();
+  const [secret, setSecret] = useState<string | null>(null);
+  const onIssued = (answer: unknown) => {
+    const value = (answer as Record<string, unknown> | null)?.[field];
+    setSecret(typeof value === 'string' ? value : null);
+    void queryClient.invalidateQueries({ queryKey: listKey });
+  };
+  return { secret, onIssued };
+}
+
+/** The page's mutation, as far as the form needs it: every action is `{ kind, … }`, `create` being the form's. */
+interface ActionMutation {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  variables?: { kind: string } | undefined;
+}
+
+/**
+ * The create form of a page that issues secrets, with its error summary; below it, what went wrong with the page's
+ * other actions (rotate, revoke, disable: the form's own failures are in its summary) and the secret just issued.
+ */
+export function IssueSecretForm({
+  errors,
+  mutation,
+  onSubmit,
+  submitLabel,
+  secret,
+  secretLabel,
+  className = 'usa-form',
+  children,
+}: {
+  errors: Pick<FormErrors<string>, 'summary' | 'problem'>;
+  mutation: ActionMutation;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  submitLabel: string;
+  secret: string | null;
+  secretLabel: string;
+  className?: string;
+  /** The form's fields. */
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <form className={className} onSubmit={onSubmit} noValidate>
+        <ErrorSummary {...errors.summary} />
+        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+        {children}
+        <button type="submit" className="usa-button margin-top-2" disabled={mutation.isPending}>
+          {submitLabel}
+        </button>
+      </form>
+      {mutation.isError && mutation.variables?.kind !== 'create' ? (
+        <ProblemAlert error={mutation.error} />
+      ) : null}
+      {secret ? <SecretOnce label={secretLabel} secret={secret} /> : null}
+    </>
   );
 }

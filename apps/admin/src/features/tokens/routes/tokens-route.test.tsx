@@ -57,11 +57,11 @@ describe('Service tokens (admin)', () => {
           .map((a) => [a.textContent, a.getAttribute('href')]),
       ).toEqual([
         ['Enter a name for the token.', '#token-name'],
-        ['Choose at least one scope.', '#scope-settlement:write'],
+        ['Choose at least one scope.', '#token-scopes'],
       ]);
       expect(document.title.startsWith('Error: ')).toBe(true);
       expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
-      expect(document.getElementById('scopes-error')!.textContent).toBe(
+      expect(document.getElementById('token-scopes-error')!.textContent).toBe(
         'Choose at least one scope.',
       );
       fireEvent.click(within(summary).getByRole('link', { name: 'Enter a name for the token.' }));

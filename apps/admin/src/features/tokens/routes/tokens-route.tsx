@@ -1,9 +1,9 @@
 import { serviceTokenKeys } from '@hms/api-client';
 import {
   ButtonGroup,
+  CheckboxGroup,
   ConfirmAction,
   HelpPanel,
-  ErrorSummary,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -15,11 +15,11 @@ import {
   useT,
   type FormField,
 } from '@hms/ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { tokenMutationOptions, tokensQueryOptions, type ServiceToken } from '../api/tokens.ts';
 import { tokensMessages } from '../messages.ts';
-import { SecretOnce } from '../../../shared/secret-once.tsx';
+import { IssueSecretForm, useIssuedSecret } from '../../../shared/secret-once.tsx';
 import { tokensHelp } from '../help.ts';
 
 const SCOPES = [
@@ -29,7 +29,7 @@ const SCOPES = [
 
 const FIELDS: FormField<'name' | 'scopes' | 'expiresOn'>[] = [
   { name: 'name', id: 'token-name' },
-  { name: 'scopes', id: `scope-${SCOPES[0][0]}` },
+  { name: 'scopes', id: 'token-scopes' },
   { name: 'expiresOn', id: 'token-expires-on' },
 ];
 
@@ -43,18 +43,15 @@ function todayLocal(): string {
 export function TokensRoute() {
   const tr = useT(tokensMessages);
   const { language } = useLanguage();
-  const queryClient = useQueryClient();
   const tokens = useQuery(tokensQueryOptions());
-  const [secret, setSecret] = useState<string | null>(null);
+  const { secret, onIssued } = useIssuedSecret('token', serviceTokenKeys.all);
   const errors = useFormErrors(FIELDS);
   const [revoking, setRevoking] = useState<ServiceToken | null>(null);
   const mutate = useMutation({
     ...tokenMutationOptions(),
     onSuccess: (res) => {
-      const token = (res as { token?: unknown }).token;
-      setSecret(typeof token === 'string' ? token : null);
+      onIssued(res);
       setRevoking(null);
-      void queryClient.invalidateQueries({ queryKey: serviceTokenKeys.all });
     },
   });
   const onCreate = (e: FormEvent<HTMLFormElement>) => {
@@ -80,9 +77,14 @@ export function TokensRoute() {
       <PageTitle>{tr('tokensTitle')}</PageTitle>
       <p className="usa-intro">{tr('tokensLead')}</p>
       <HelpPanel content={tokensHelp} />
-      <form className="usa-form" onSubmit={onCreate} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <IssueSecretForm
+        errors={errors}
+        mutation={mutate}
+        onSubmit={onCreate}
+        submitLabel={tr('create')}
+        secret={secret}
+        secretLabel={tr('shownOnce')}
+      >
         <TextField
           id="token-name"
           name="name"
@@ -91,33 +93,13 @@ export function TokensRoute() {
           error={errors.error('name')}
           maxLength={100}
         />
-        <fieldset
-          className={`usa-fieldset usa-form-group${errors.error('scopes') ? ' usa-form-group--error' : ''}`}
-          aria-describedby={errors.error('scopes') ? 'scopes-error' : undefined}
-        >
-          <legend className={`usa-legend${errors.error('scopes') ? ' usa-label--error' : ''}`}>
-            {tr('scopes')}
-          </legend>
-          {errors.error('scopes') ? (
-            <span className="usa-error-message" id="scopes-error">
-              {errors.error('scopes')}
-            </span>
-          ) : null}
-          {SCOPES.map(([value, key]) => (
-            <div className="usa-checkbox" key={value}>
-              <input
-                className="usa-checkbox__input"
-                id={`scope-${value}`}
-                type="checkbox"
-                name="scopes"
-                value={value}
-              />
-              <label className="usa-checkbox__label" htmlFor={`scope-${value}`}>
-                {tr(key)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          id="token-scopes"
+          name="scopes"
+          label={tr('scopes')}
+          error={errors.error('scopes')}
+          options={SCOPES.map(([value, key]) => ({ value, label: tr(key) }))}
+        />
         <TextField
           id="token-expires-on"
           name="expiresOn"
@@ -127,14 +109,7 @@ export function TokensRoute() {
           error={errors.error('expiresOn')}
           className="usa-input--medium"
         />
-        <button type="submit" className="usa-button margin-top-2" disabled={mutate.isPending}>
-          {tr('create')}
-        </button>
-      </form>
-      {mutate.isError && mutate.variables.kind !== 'create' ? (
-        <ProblemAlert error={mutate.error} />
-      ) : null}
-      {secret ? <SecretOnce label={tr('shownOnce')} secret={secret} /> : null}
+      </IssueSecretForm>
       {revoking ? (
         <ConfirmAction
           question={tr('confirmRevoke', { name: revoking.name })}

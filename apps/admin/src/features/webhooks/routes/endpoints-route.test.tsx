@@ -79,11 +79,11 @@ describe('server field errors on the endpoint form', () => {
       within(summary)
         .getByRole('link', { name: 'eventTypes must be known event types.' })
         .getAttribute('href'),
-    ).toBe('#event-request.approved');
+    ).toBe('#endpoint-events');
     expect(document.getElementById('endpoint-url-error')!.textContent).toBe(
       'url must start with https://.',
     );
-    expect(document.getElementById('events-error')!.textContent).toBe(
+    expect(document.getElementById('endpoint-events-error')!.textContent).toBe(
       'eventTypes must be known event types.',
     );
     // The generic "See errors for each field" is not shown on its own any more: the fields say what to fix.

@@ -1,7 +1,7 @@
 import { webhookEndpointKeys } from '@hms/api-client';
 import {
+  CheckboxGroup,
   HelpPanel,
-  ErrorSummary,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -13,15 +13,15 @@ import {
   useT,
   type FormField,
 } from '@hms/ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
 import {
   endpointMutationOptions,
   endpointsQueryOptions,
   type CreateEndpointBody,
 } from '../api/endpoints.ts';
 import { webhooksMessages } from '../messages.ts';
-import { SecretOnce } from '../../../shared/secret-once.tsx';
+import { IssueSecretForm, useIssuedSecret } from '../../../shared/secret-once.tsx';
 import { endpointsHelp } from '../help.ts';
 
 const EVENTS: CreateEndpointBody['eventTypes'] = [
@@ -34,25 +34,17 @@ const EVENTS: CreateEndpointBody['eventTypes'] = [
 
 const FIELDS: FormField<'url' | 'eventTypes'>[] = [
   { name: 'url', id: 'endpoint-url' },
-  { name: 'eventTypes', id: `event-${EVENTS[0]}` },
+  { name: 'eventTypes', id: 'endpoint-events' },
 ];
 
 /** Admin: the FINANCIAL system's webhook receivers. */
 export function EndpointsRoute() {
   const tr = useT(webhooksMessages);
   const { language } = useLanguage();
-  const queryClient = useQueryClient();
   const endpoints = useQuery(endpointsQueryOptions());
-  const [secret, setSecret] = useState<string | null>(null);
+  const { secret, onIssued } = useIssuedSecret('secret', webhookEndpointKeys.all);
   const errors = useFormErrors(FIELDS);
-  const mutate = useMutation({
-    ...endpointMutationOptions(),
-    onSuccess: (res) => {
-      const value = (res as { secret?: unknown }).secret;
-      setSecret(typeof value === 'string' ? value : null);
-      void queryClient.invalidateQueries({ queryKey: webhookEndpointKeys.all });
-    },
-  });
+  const mutate = useMutation({ ...endpointMutationOptions(), onSuccess: onIssued });
   const onCreate = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -74,9 +66,15 @@ export function EndpointsRoute() {
       <PageTitle>{tr('endpointsTitle')}</PageTitle>
       <p className="usa-intro">{tr('endpointsLead')}</p>
       <HelpPanel content={endpointsHelp} />
-      <form className="usa-form usa-form--large" onSubmit={onCreate} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <IssueSecretForm
+        className="usa-form usa-form--large"
+        errors={errors}
+        mutation={mutate}
+        onSubmit={onCreate}
+        submitLabel={tr('addEndpoint')}
+        secret={secret}
+        secretLabel={tr('secretOnce')}
+      >
         <TextField
           id="endpoint-url"
           name="url"
@@ -85,42 +83,15 @@ export function EndpointsRoute() {
           hint={tr('urlHint')}
           error={errors.error('url')}
         />
-        <fieldset
-          className={`usa-fieldset usa-form-group${errors.error('eventTypes') ? ' usa-form-group--error' : ''}`}
-          aria-describedby={errors.error('eventTypes') ? 'events-error' : undefined}
-        >
-          <legend className={`usa-legend${errors.error('eventTypes') ? ' usa-label--error' : ''}`}>
-            {tr('events')}
-          </legend>
-          {errors.error('eventTypes') ? (
-            <span className="usa-error-message" id="events-error">
-              {errors.error('eventTypes')}
-            </span>
-          ) : null}
-          {EVENTS.map((ev) => (
-            <div className="usa-checkbox" key={ev}>
-              <input
-                className="usa-checkbox__input"
-                id={`event-${ev}`}
-                type="checkbox"
-                name="events"
-                value={ev}
-                defaultChecked
-              />
-              <label className="usa-checkbox__label" htmlFor={`event-${ev}`}>
-                {ev}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit" className="usa-button margin-top-2" disabled={mutate.isPending}>
-          {tr('addEndpoint')}
-        </button>
-      </form>
-      {mutate.isError && mutate.variables.kind !== 'create' ? (
-        <ProblemAlert error={mutate.error} />
-      ) : null}
-      {secret ? <SecretOnce label={tr('secretOnce')} secret={secret} /> : null}
+        <CheckboxGroup
+          id="endpoint-events"
+          name="events"
+          label={tr('events')}
+          error={errors.error('eventTypes')}
+          options={EVENTS.map((ev) => ({ value: ev, label: ev }))}
+          defaultChecked
+        />
+      </IssueSecretForm>
       {endpoints.isPending ? (
         <LoadingState label={tr('loading')} />
       ) : endpoints.isError ? (
