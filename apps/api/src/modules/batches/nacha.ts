@@ -3,6 +3,8 @@ import type { OriginatorConfig } from '../../platform/config.ts';
 
 export interface NachaEntryInput {
   programSlug: string;
+  /** The program's own company entry description; null: the originator's (the agency default). */
+  entryDescription: string | null;
   secCode: 'PPD' | 'CCD';
   kind: 'payment' | 'prenote';
   accountType: 'checking' | 'savings';
@@ -61,7 +63,7 @@ export function buildAchFile(input: {
       standardEntryClassCode: entries[0]!.secCode,
       companyEntryDescription: entries.every((e) => e.kind === 'prenote')
         ? 'PRENOTE'
-        : o.entryDescription,
+        : (entries[0]!.entryDescription ?? o.entryDescription),
       effectiveEntryDate: yymmdd(input.effectiveDate),
       originatorStatusCode: '1',
       odfiIdentification: o.odfiRouting.slice(0, 8),

@@ -23,6 +23,7 @@ import { buildAchFile, FILE_ID_MODIFIERS, transactionCode, type NachaEntryInput 
 import { emitEvent } from '../../platform/outbox.ts';
 import * as requests from '../applications/service.ts';
 import * as payments from '../payments/service.ts';
+import * as programs from '../programs/service.ts';
 import { originatorSettings } from '../settings/service.ts';
 import {
   paymentEntriesOfBatch,
@@ -150,6 +151,10 @@ async function planEntries(
   const accountNumber = await requests.accountNumbers(trx, config, [
     ...new Set(rows.map((r) => r.payee_account_id)),
   ]);
+  const entryDescription = await programs.achEntryDescriptions(
+    trx,
+    rows.map((r) => r.program_id),
+  );
   const planned: PlannedEntry[] = [];
   const prenoteAccounts = new Set<string>();
   for (const r of rows) {
@@ -161,6 +166,7 @@ async function planEntries(
       payeeAccountId: r.payee_account_id,
       programId: r.program_id,
       programSlug: r.program_slug,
+      entryDescription: entryDescription.get(r.program_id) ?? null,
       secCode: r.sec_code,
       kind,
       accountType: r.account_type,

@@ -10,7 +10,17 @@ import type {
 } from '@hms/contracts/program-admin';
 import type { ProgramsResponse } from '@hms/contracts/programs';
 import type { QuestionSet } from '@hms/contracts/question-set';
-import { Agent, createTestApp, registerCitizen, type TestContext } from '../../testing/test-app.ts';
+import { parseFile } from '@hms/ach/parse';
+import {
+  Agent,
+  createTestApp,
+  demoCitizenId,
+  programIdBySlug,
+  registerCitizen,
+  type TestContext,
+} from '../../testing/test-app.ts';
+import { open } from '../../platform/keyring.ts';
+import { insertApprovedPayment } from '../payments/fixtures.ts';
 
 // Programs administered in the browser (issue 11 items 1, 3, 4): a program is created as a draft, checked by the
 // go-live checklist, published under dual control, appears in the catalog at once, and keeps its requests on the
@@ -413,6 +423,43 @@ describe('program administration', () => {
     expect(own.rules).toHaveLength(1);
     expect(own.rules[0]).toMatchObject({ passed: 2, failed: 0 });
     expect(secondRequest).toBeTruthy();
+  });
+
+  it("puts the program's own ACH entry description in its batch header; other programs keep the agency's", async () => {
+    const db = t.db.kysely;
+    const applicantId = await demoCitizenId(db);
+    const storm = await insertApprovedPayment(db, t.config, {
+      applicantId,
+      programId,
+      amountCents: 250_00,
+    });
+    const energy = await insertApprovedPayment(db, t.config, {
+      applicantId,
+      programId: await programIdBySlug(db, 'home-energy-rebate'),
+      amountCents: 40_00,
+    });
+    const finance = new Agent(t.app);
+    await finance.signIn('finance@example.gov');
+    const built = await finance.post('/api/batches', {
+      paymentIds: [storm.paymentId, energy.paymentId],
+    });
+    expect(built.statusCode, built.body).toBe(201);
+    const stored = await db
+      .selectFrom('ach_batches')
+      .select('file_enc')
+      .where('id', '=', (built.json() as { id: string }).id)
+      .executeTakeFirstOrThrow();
+    const file = parseFile(open(t.config, stored.file_enc)).file;
+    const descriptions = Object.fromEntries(
+      file.batches.map((b) => [
+        b.header.companyDiscretionaryData.trim(),
+        b.header.companyEntryDescription.trim(),
+      ]),
+    );
+    expect(descriptions).toEqual({ 'STORM-RELIEF': 'STORM AID', 'HOME-ENERGY-REBATE': 'BENEFIT' });
+    expect(
+      (await finance.post(`/api/batches/${(built.json() as { id: string }).id}/cancel`)).statusCode,
+    ).toBe(200);
   });
 
   it('reverts to an earlier version as a new one, through the same approval', async () => {

@@ -75,6 +75,22 @@ export async function definitionForRequest(
   };
 }
 
+/**
+ * The ACH company entry description each program's live version sets (null where it set none: the agency's default
+ * applies). A batch reads it at build time, like the originator settings, so a publish applies to the next file.
+ */
+export async function achEntryDescriptions(
+  db: Kysely<Database> | Transaction<Database>,
+  programIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const id of new Set(programIds)) {
+    const row = await repo.findProgram(db, { id });
+    out.set(id, row ? (definitionOf(row).achEntryDescription ?? null) : null);
+  }
+  return out;
+}
+
 /** Why the program takes no applications now, or null when it does. */
 export function closedReason(
   row: Pick<repo.ProgramRow, 'window_state' | 'budget_cents' | 'committed_cents'>,
