@@ -4336,6 +4336,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -4593,6 +4594,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -4997,6 +4999,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -5260,6 +5263,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -5530,6 +5534,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -5800,6 +5805,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -6063,6 +6069,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -6324,6 +6331,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -6585,6 +6593,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };
@@ -7100,6 +7109,7 @@ export interface operations {
                             decidedAt: string | null;
                             publishedVersion: number | null;
                         } | null;
+                        viewerMayApprovePublish: boolean;
                         publishNeedsSecondApproval: boolean;
                     };
                 };

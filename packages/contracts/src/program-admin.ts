@@ -334,6 +334,8 @@ export const adminProgramSchema = z.object({
   checklist: checklistSchema,
   /** The pending request, if any: only a different administrator may approve it. */
   pendingPublishRequest: publishRequestSchema.nullable(),
+  /** Whether the signed-in administrator may approve the pending request (not the one who asked, under dual control). */
+  viewerMayApprovePublish: z.boolean(),
   /** From settings: when false, publishing needs no second administrator. */
   publishNeedsSecondApproval: z.boolean(),
 });

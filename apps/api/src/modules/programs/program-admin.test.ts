@@ -309,6 +309,9 @@ describe('program administration', () => {
     const own = await adminA.post(`${BASE}/${programId}/publish-requests/approve`, {});
     expect(own.statusCode).toBe(403);
     expect((own.json() as { code: string }).code).toBe('program.own_publish_request');
+    // The page offers the approval to exactly those the API lets approve.
+    expect((asked.json() as AdminProgram).viewerMayApprovePublish).toBe(false);
+    expect((await getProgram(adminB)).viewerMayApprovePublish).toBe(true);
     expect((await catalog()).items.map((p) => p.slug)).not.toContain(SLUG);
 
     const approved = await adminB.post(`${BASE}/${programId}/publish-requests/approve`, {});

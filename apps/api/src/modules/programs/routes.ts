@@ -124,7 +124,8 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: adminProgramSchema, ...adminErrors },
       },
     },
-    async (request) => service.adminProgram(db, request.params.programId, opts),
+    async (request) =>
+      service.adminProgram(db, request.params.programId, opts, currentUser(request).id),
   );
 
   app.put(

@@ -453,10 +453,23 @@ function withoutDates(def: Record<string, unknown>) {
   return rest;
 }
 
+/**
+ * Dual control of publishing, decided once: who may approve a waiting publish request. approvePublish refuses
+ * everyone else and the program page offers the button only to those it lets through.
+ */
+function mayApprove(
+  pending: Pick<repo.PublishRequestRow, 'second_approval_required' | 'requested_by'>,
+  viewerId: string,
+): boolean {
+  return !(pending.second_approval_required && pending.requested_by === viewerId);
+}
+
+/** The program page as `viewerId` sees it (what they may do with a waiting publish request depends on who asked). */
 export async function adminProgram(
   db: Db,
   programId: string,
   opts: AdminOptions,
+  viewerId: string,
 ): Promise<AdminProgram> {
   const { draft, row, live } = await loadDraft(db, programId, opts);
   const [pending, needsSecond] = await Promise.all([
@@ -481,6 +494,7 @@ export async function adminProgram(
     // The approval item holds only when approval is not needed; a pending request is approved by publishing it.
     checklist: checklistFor(draft, approved),
     pendingPublishRequest: pending ? publishRequestOut(pending) : null,
+    viewerMayApprovePublish: pending ? mayApprove(pending, viewerId) : false,
     publishNeedsSecondApproval: needsSecond,
   };
 }
@@ -563,7 +577,7 @@ export async function createProgram(
       ip: actor.ip,
     });
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 export async function saveDraft(
@@ -597,7 +611,7 @@ export async function saveDraft(
       ip: actor.ip,
     });
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 function checklistProblem(checklist: Checklist) {
@@ -718,7 +732,7 @@ export async function requestPublish(
       opts,
     );
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 /** A second administrator approves the pending request: the checklist is checked again and the version goes live. */
@@ -733,7 +747,7 @@ export async function approvePublish(
     const pending = await repo.findPendingRequest(trx, programId);
     if (!pending)
       throw notFound('program.no_publish_request', 'No publish request is waiting for approval.');
-    if (pending.second_approval_required && pending.requested_by === actor.id)
+    if (!mayApprove(pending, actor.id))
       throw forbidden(
         'program.own_publish_request',
         'You asked to publish this change; a different administrator must approve it.',
@@ -746,7 +760,7 @@ export async function approvePublish(
     if (!checklist.canPublish) throw checklistProblem(checklist);
     await publish(trx, programId, pending, actor.id, actor, opts);
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 export async function withdrawPublish(
@@ -770,7 +784,7 @@ export async function withdrawPublish(
       ip: actor.ip,
     });
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 /** Opens a live program from today (until `closesAt`, or its current closing date when that is still ahead). */
@@ -807,7 +821,7 @@ export async function openProgram(
       ip: actor.ip,
     });
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 /** Closes a live program now: no new applications; drafts and requests already made stay. */
@@ -836,7 +850,7 @@ export async function closeProgram(
       ip: actor.ip,
     });
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 /** Archives a live program: closed now and gone from the catalog; its requests keep showing it. */
@@ -861,7 +875,7 @@ export async function archiveProgram(
       ip: actor.ip,
     });
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 export async function programVersions(db: Db, programId: string): Promise<ProgramVersions> {
@@ -969,7 +983,7 @@ export async function revertToVersion(
       opts,
     );
   });
-  return adminProgram(db, programId, opts);
+  return adminProgram(db, programId, opts, actor.id);
 }
 
 /**

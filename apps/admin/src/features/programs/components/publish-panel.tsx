@@ -98,12 +98,14 @@ export function PublishPanel({
                 at: formatDateTime(request.requestedAt, language),
                 summary: request.changeSummary,
               })}{' '}
-              {tr('otherAdmin')}
+              {program.viewerMayApprovePublish ? null : tr('otherAdmin')}
             </p>
             <ButtonGroup>
-              <ActionButton pending={pending} onClick={() => run({ kind: 'approve' })}>
-                {tr('approve')}
-              </ActionButton>
+              {program.viewerMayApprovePublish ? (
+                <ActionButton pending={pending} onClick={() => run({ kind: 'approve' })}>
+                  {tr('approve')}
+                </ActionButton>
+              ) : null}
               <ActionButton
                 look="outline"
                 pending={pending}

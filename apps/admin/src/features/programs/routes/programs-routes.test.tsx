@@ -87,6 +87,7 @@ const program = (over: Partial<AdminProgram> = {}): AdminProgram => ({
     canPublish: false,
   },
   pendingPublishRequest: null,
+  viewerMayApprovePublish: false,
   publishNeedsSecondApproval: true,
   ...over,
 });
@@ -300,13 +301,53 @@ describe('Programs (admin)', () => {
       target: { value: 'Spanish texts' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Ask for approval to publish' }));
-    expect(await screen.findByRole('button', { name: 'Approve and publish' })).toBeTruthy();
+    // The one who asked is not offered the approval the API would refuse them.
+    expect(await screen.findByRole('button', { name: 'Withdraw the request' })).toBeTruthy();
     expect(screen.getByText(/A different administrator must approve it/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Approve and publish' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Show changes in version 2' }));
     const diff = await screen.findByTestId('diff-2');
     expect(diff.textContent).toContain('Question “Revenue 2025”: label');
     expect(await axeViolations(container)).toEqual([]);
     // A long page: axe runs twice over it.
+  }, 30_000);
+  it('offers a different administrator the approval, and publishes on it', async () => {
+    const waiting = {
+      id: 'r1',
+      kind: 'publish' as const,
+      state: 'pending' as const,
+      changeSummary: 'Spanish texts',
+      revertToVersion: null,
+      requestedBy: { id: 'a1', name: 'Adrian Admin' },
+      requestedAt: '2026-11-25T16:00:00.000Z',
+      decidedBy: null,
+      decidedAt: null,
+      publishedVersion: null,
+    };
+    let current = program({ pendingPublishRequest: waiting, viewerMayApprovePublish: true });
+    const calls = fakeApi({
+      'GET /api/admin/programs/p1': () => ({ status: 200, body: current }),
+      'GET /api/admin/programs/p1/versions': () => ({ status: 200, body: versions }),
+      'POST /api/admin/programs/p1/eligibility-preview': () => ({
+        status: 200,
+        body: { totalRequests: 0, passedAll: 0, rules: [] },
+      }),
+      'POST /api/admin/programs/p1/publish-requests/approve': () => {
+        current = program({ status: 'live', liveVersion: 3 });
+        return { status: 200, body: current };
+      },
+    });
+    renderAt('/admin/programs/p1', [
+      { path: '/admin/programs/:programId', element: <ProgramRoute FormBuilder={Builder} /> },
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve and publish' }));
+    expect(screen.queryByText(/A different administrator must approve it/)).toBeNull();
+    await waitFor(() =>
+      expect(calls.some((c) => c.url.pathname.endsWith('/publish-requests/approve'))).toBe(true),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Approve and publish' })).toBeNull(),
+    );
   }, 30_000);
 });
