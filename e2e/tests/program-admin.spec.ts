@@ -38,6 +38,8 @@ async function askToPublish(page: Page, summary: string): Promise<void> {
   await page.getByLabel('What changes, in a sentence').fill(summary);
   await page.getByRole('button', { name: 'Ask for approval to publish' }).click();
   await expect(page.getByText(/A different administrator must approve it/)).toBeVisible();
+  // The asker is not offered the approval the API would refuse them.
+  await expect(page.getByRole('button', { name: 'Approve and publish' })).toHaveCount(0);
 }
 
 async function approvePublishing(page: Page, programPath: string, version: number): Promise<void> {
