@@ -189,6 +189,11 @@ export const FIELD_ERROR_CODES = {
   'field.control_characters':
     'The text contains control characters (such as NUL) that cannot be stored.',
 
+  // The password rules that need data or other fields (the common-password list, the email).
+  'password.length': 'The password is not `params.minimum` to `params.maximum` characters long.',
+  'password.common': 'The password is on the list of commonly used passwords.',
+  'password.contains_email': 'The password contains the email address.',
+
   // A program's form (question set): what questionSetProblems reports, naming the question (`params.question`).
   'question_set.no_steps': 'The form has no questions.',
   'question_set.step_empty': 'A step has no questions; `params.step` names it.',

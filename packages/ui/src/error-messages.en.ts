@@ -192,6 +192,11 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
   'field.invalid_format': 'Check the format of this value.',
   'field.invalid_choice': 'Choose one of the options.',
   'field.control_characters': 'Remove the special control characters from this text.',
+  'password.length': 'Use {minimum} to {maximum} characters for your password.',
+  'password.common':
+    'This password is on a list of commonly used passwords. Choose a longer phrase that is unique to you.',
+  'password.contains_email':
+    'Your password must not contain your email address. Choose a different one.',
   'question_set.no_steps': 'The form has no questions. Add at least one question.',
   'question_set.step_empty':
     'The step “{step}” has no questions. Add a question or remove the step.',

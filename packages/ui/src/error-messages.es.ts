@@ -203,6 +203,11 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
   'field.invalid_format': 'Revise el formato de este valor.',
   'field.invalid_choice': 'Elija una de las opciones.',
   'field.control_characters': 'Quite los caracteres de control especiales de este texto.',
+  'password.length': 'Use de {minimum} a {maximum} caracteres para su contraseña.',
+  'password.common':
+    'Esta contraseña está en una lista de contraseñas muy usadas. Elija una frase más larga y propia.',
+  'password.contains_email':
+    'Su contraseña no debe contener su dirección de correo electrónico. Elija otra.',
   'question_set.no_steps': 'El formulario no tiene preguntas. Agregue al menos una pregunta.',
   'question_set.step_empty':
     'El paso «{step}» no tiene preguntas. Agregue una pregunta o quite el paso.',

@@ -74,6 +74,7 @@ describe('register', () => {
     expect(common.statusCode).toBe(400);
     expect(JSON.parse(common.body).errors[0]).toMatchObject({
       field: 'body.password',
+      code: 'password.common',
       message: expect.stringContaining('commonly used'),
     });
 
@@ -84,6 +85,7 @@ describe('register', () => {
     });
     expect(withEmail.statusCode).toBe(400);
     expect(JSON.parse(withEmail.body).errors[0].message).toContain('must not contain your email');
+    expect(JSON.parse(withEmail.body).errors[0].code).toBe('password.contains_email');
 
     const badEmail = await a.post('/api/auth/register', {
       email: 'not-an-email',

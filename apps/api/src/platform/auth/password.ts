@@ -84,6 +84,8 @@ export function passwordProblems(password: string, email: string): ProblemFieldE
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
     errors.push({
       field: 'body.password',
+      code: 'password.length',
+      params: { minimum: PASSWORD_MIN_LENGTH, maximum: PASSWORD_MAX_LENGTH },
       message: `Password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long.`,
     });
     return errors;
@@ -91,6 +93,7 @@ export function passwordProblems(password: string, email: string): ProblemFieldE
   if (isCommonPassword(password)) {
     errors.push({
       field: 'body.password',
+      code: 'password.common',
       message:
         'This password is on a list of commonly used passwords. Choose a longer phrase that is unique to you.',
     });
@@ -99,6 +102,7 @@ export function passwordProblems(password: string, email: string): ProblemFieldE
   if (local.length >= 3 && password.toLowerCase().includes(local)) {
     errors.push({
       field: 'body.password',
+      code: 'password.contains_email',
       message: 'Password must not contain your email address. Choose a different password.',
     });
   }

@@ -68,6 +68,7 @@ describe('/invitation', () => {
               errors: [
                 {
                   field: 'body.password',
+                  code: 'password.common',
                   message: 'This password is on a list of commonly used passwords.',
                 },
               ],

@@ -28,7 +28,8 @@ function tokenFromLocation(): string | null {
 }
 
 const FIELDS: FormField<'password' | 'confirm' | 'token'>[] = [
-  // The API's password field errors say which rule failed (too common, contains the email): shown as they come.
+  // The API's password field errors name the rule that failed by code (too common, contains the email): the catalog
+  // says them in the reader's language.
   { name: 'password', id: 'invitation-password' },
   { name: 'confirm', id: 'invitation-confirm' },
   { name: 'token', id: 'invitation-password', refusals: ['staff.invitation_invalid'] },
