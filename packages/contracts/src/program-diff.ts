@@ -40,6 +40,65 @@ const FIELD_LABELS: Record<string, Label> = {
   amountQuestionId: { en: 'Amount question', es: 'Pregunta del importe' },
 };
 
+/** What each question setting is called in the diff: typed on the question, so a new setting must be named here. */
+const QUESTION_SETTING_LABELS: Record<keyof Question, Label> = {
+  id: { en: 'id', es: 'identificador' },
+  type: { en: 'type', es: 'tipo' },
+  label: { en: 'question text', es: 'texto de la pregunta' },
+  hint: { en: 'hint', es: 'ayuda' },
+  errorName: { en: 'name in error messages', es: 'nombre en los mensajes de error' },
+  required: { en: 'required', es: 'obligatoria' },
+  minLength: { en: 'shortest answer', es: 'respuesta más corta' },
+  maxLength: { en: 'longest answer', es: 'respuesta más larga' },
+  pattern: { en: 'format', es: 'formato' },
+  min: { en: 'smallest answer', es: 'respuesta mínima' },
+  max: { en: 'largest answer', es: 'respuesta máxima' },
+  integer: { en: 'whole numbers only', es: 'solo números enteros' },
+  minDate: { en: 'earliest date', es: 'fecha más temprana' },
+  maxDate: { en: 'latest date', es: 'fecha más tardía' },
+  options: { en: 'options', es: 'opciones' },
+  showIf: { en: 'shown when', es: 'se muestra cuando' },
+  accept: { en: 'file types', es: 'tipos de archivo' },
+  maxFiles: { en: 'most files', es: 'máximo de archivos' },
+  prefill: { en: 'filled in from', es: 'se rellena con' },
+};
+
+/**
+ * A question setting's value as a reader sees it: texts as "English / Spanish", options by their labels, a condition
+ * by the question it depends on, yes/no for switches, money in dollars.
+ */
+function settingText(
+  key: keyof Question,
+  value: unknown,
+  q: Question,
+  questions: ReadonlyMap<string, Question>,
+): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if ((key === 'min' || key === 'max') && q.type === 'money') return money(value);
+  if (key === 'label' || key === 'hint' || key === 'errorName') {
+    const l = value as Label;
+    return l.es ? `${l.en} / ${l.es}` : l.en;
+  }
+  if (key === 'options')
+    return (value as { value: string; label: Label }[])
+      .map((o) => o.label.en || o.value)
+      .join(', ');
+  if (key === 'accept') return (value as string[]).join(', ');
+  if (key === 'pattern') return (value as { regex: string }).regex;
+  if (key === 'showIf') {
+    const c = value as { questionId: string; equals?: unknown; in?: unknown[] };
+    const on = questions.get(c.questionId);
+    const name = on ? `“${on.label.en || on.id}”` : c.questionId;
+    const wanted = (v: unknown) =>
+      on?.options?.find((o) => o.value === v)?.label.en ?? (typeof v === 'string' ? v : text(v));
+    return 'in' in c && c.in
+      ? `${name} is one of ${c.in.map(wanted).join(', ')}`
+      : `${name} is ${wanted(c.equals)}`;
+  }
+  return text(value);
+}
+
 const MONEY_FIELDS = new Set(['maxAmountCents', 'budgetCents', 'approvalThresholdCents']);
 
 function money(cents: unknown): string | null {
@@ -91,6 +150,7 @@ export function diffDrafts(before: ProgramDraft | null, after: ProgramDraft): Pr
     before ? allQuestions(before.questionSet).map((q) => [q.id, q]) : [],
   );
   const newQuestions = allQuestions(after.questionSet);
+  const newById = new Map(newQuestions.map((q) => [q.id, q]));
   for (const q of newQuestions) {
     const old = oldQuestions.get(q.id);
     if (!old) {
@@ -103,15 +163,16 @@ export function diffDrafts(before: ProgramDraft | null, after: ProgramDraft): Pr
       });
       continue;
     }
-    const keys = new Set([...Object.keys(old), ...Object.keys(q)]);
+    const keys = new Set([...Object.keys(old), ...Object.keys(q)] as (keyof Question)[]);
     for (const key of keys) {
-      const was = text((old as Record<string, unknown>)[key]);
-      const now = text((q as Record<string, unknown>)[key]);
-      if (was === now) continue;
+      if (text(old[key]) === text(q[key])) continue;
+      const was = settingText(key, old[key], old, oldQuestions);
+      const now = settingText(key, q[key], q, newById);
       const name = questionName(q);
+      const setting = QUESTION_SETTING_LABELS[key] ?? { en: key, es: key };
       changes.push({
         path: `questionSet.${q.id}.${key}`,
-        label: { en: `${name.en}: ${key}`, es: `${name.es}: ${key}` },
+        label: { en: `${name.en}: ${setting.en}`, es: `${name.es}: ${setting.es}` },
         change: was === null ? 'added' : now === null ? 'removed' : 'changed',
         before: was,
         after: now,

@@ -361,7 +361,7 @@ describe('program administration', () => {
         path: 'questionSet.revenueBefore.label',
         change: 'changed',
         label: expect.objectContaining({
-          en: 'Question “Revenue in the year before the storm”: label',
+          en: 'Question “Revenue in the year before the storm”: question text',
         }),
       }),
     ]);
