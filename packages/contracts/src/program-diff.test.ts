@@ -19,7 +19,7 @@ function withQuestions(draft: ProgramDraft, ...extra: Question[]): ProgramDraft 
 
 const damaged: Question = {
   id: 'damaged',
-  type: 'choice',
+  type: 'radio',
   label: { en: 'Was the shop damaged?', es: '¿Sufrió daños el local?' },
   required: true,
   options: [

@@ -503,6 +503,19 @@ describe('program administration', () => {
     expect(closed.statusCode, closed.body).toBe(200);
     expect((closed.json() as AdminProgram).window).toBe('closed');
     expect((await catalog()).items.find((p) => p.slug === SLUG)?.acceptingApplications).toBe(false);
+    // A later publish is made from the draft: it took the dates, so the program stays closed.
+    expect((closed.json() as AdminProgram).draft.closesAt).toBe(addDays(today, -1));
+    const reworded = (await getProgram()).draft;
+    expect(
+      (
+        await putDraft({
+          ...reworded,
+          description: { en: 'Grants after the storm (closed).', es: reworded.description.es },
+        })
+      ).statusCode,
+    ).toBe(200);
+    await publishVersion('Say it is closed');
+    expect((await catalog()).items.find((p) => p.slug === SLUG)?.acceptingApplications).toBe(false);
 
     const past = await adminA.post(`${BASE}/${programId}/open`, { closesAt: addDays(today, -1) });
     expect(past.statusCode).toBe(400);
@@ -510,6 +523,10 @@ describe('program administration', () => {
     const opened = await adminA.post(`${BASE}/${programId}/open`, { closesAt: addDays(today, 10) });
     expect(opened.statusCode, opened.body).toBe(200);
     expect((await catalog()).items.find((p) => p.slug === SLUG)?.acceptingApplications).toBe(true);
+    expect((opened.json() as AdminProgram).draft).toMatchObject({
+      opensAt: today,
+      closesAt: addDays(today, 10),
+    });
 
     const archived = await adminA.post(`${BASE}/${programId}/archive`, {});
     expect(archived.statusCode, archived.body).toBe(200);

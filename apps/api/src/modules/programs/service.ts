@@ -787,6 +787,26 @@ export async function withdrawPublish(
   return adminProgram(db, programId, opts, actor.id);
 }
 
+/**
+ * Opening or closing changes the live dates at once; the draft takes the same dates, or the next publish (made from
+ * the draft) would put the old ones back.
+ */
+async function keepDraftDates(
+  trx: Transaction<Database>,
+  programId: string,
+  draft: ProgramDraft,
+  actor: AdminActor,
+  dates: { opensAt: PlainDate; closesAt: PlainDate },
+) {
+  if (draft.opensAt === dates.opensAt && draft.closesAt === dates.closesAt) return;
+  await repo.updateDraft(trx, {
+    programId,
+    slug: draft.slug,
+    definition: { ...draft, ...dates },
+    userId: actor.id,
+  });
+}
+
 /** Opens a live program from today (until `closesAt`, or its current closing date when that is still ahead). */
 export async function openProgram(
   db: Db,
@@ -796,7 +816,7 @@ export async function openProgram(
   opts: AdminOptions,
 ): Promise<AdminProgram> {
   await db.transaction().execute(async (trx) => {
-    const { live } = await lockDraftRow(trx, programId, actor, opts);
+    const { live, draft } = await lockDraftRow(trx, programId, actor, opts);
     if (!live) throw conflict('program.not_published', 'Publish the program before opening it.');
     const today = toZonedDate(new Date(), opts.timeZone);
     const lastDay = closesAt ?? plainDate(live.closes_at, opts.timeZone, true);
@@ -811,6 +831,7 @@ export async function openProgram(
     const opensAt = startOfZonedDay(today, opts.timeZone);
     const closes = startOfZonedDay(lastDay, opts.timeZone, 1);
     await repo.setWindow(trx, programId, opensAt, closes);
+    await keepDraftDates(trx, programId, draft, actor, { opensAt: today, closesAt: lastDay });
     await appendAudit(trx, {
       actorId: actor.id,
       actorKind: 'user',
@@ -832,7 +853,7 @@ export async function closeProgram(
   opts: AdminOptions,
 ): Promise<AdminProgram> {
   await db.transaction().execute(async (trx) => {
-    const { live } = await lockDraftRow(trx, programId, actor, opts);
+    const { live, draft } = await lockDraftRow(trx, programId, actor, opts);
     if (!live) throw conflict('program.not_published', 'Publish the program before closing it.');
     const now = new Date();
     const opens =
@@ -840,6 +861,14 @@ export async function closeProgram(
         ? new Date(live.opens_at)
         : new Date(now.getTime() - 1000);
     await repo.setWindow(trx, programId, opens, now);
+    // In the draft, closed now reads "open until yesterday": publishing it later must not reopen the program.
+    const startOfToday = startOfZonedDay(toZonedDate(now, opts.timeZone), opts.timeZone);
+    const yesterday = toZonedDate(new Date(startOfToday.getTime() - 1), opts.timeZone);
+    const opened = plainDate(opens, opts.timeZone)!;
+    await keepDraftDates(trx, programId, draft, actor, {
+      opensAt: opened < yesterday ? opened : yesterday,
+      closesAt: yesterday,
+    });
     await appendAudit(trx, {
       actorId: actor.id,
       actorKind: 'user',
