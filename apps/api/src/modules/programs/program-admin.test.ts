@@ -455,7 +455,7 @@ describe('program administration', () => {
     const file = parseFile(open(t.config, stored.file_enc)).file;
     const descriptions = Object.fromEntries(
       file.batches.map((b) => [
-        b.header.companyDiscretionaryData.trim(),
+        (b.header.companyDiscretionaryData ?? '').trim(),
         b.header.companyEntryDescription.trim(),
       ]),
     );
