@@ -2,6 +2,7 @@
  * A readable diff between two program drafts (two versions, or a version and the draft): each change names the field
  * or the question (by its label) in English and Spanish, with the value before and after as text.
  */
+import type { Language } from './language.ts';
 import type { ProgramChange, ProgramDraft } from './program-admin.ts';
 import { describeRule } from './program-admin.ts';
 import { allQuestions, type Question } from './question-set.ts';
@@ -138,7 +139,7 @@ export function diffDrafts(before: ProgramDraft | null, after: ProgramDraft): Pr
   };
   const b = (before ?? {}) as Partial<ProgramDraft>;
   for (const key of Object.keys(FIELD_LABELS)) {
-    const [top, lang] = key.split('.') as [keyof ProgramDraft, 'en' | 'es' | undefined];
+    const [top, lang] = key.split('.') as [keyof ProgramDraft, Language | undefined];
     const get = (d: Partial<ProgramDraft>) => {
       const v = d[top] as unknown;
       return lang ? (v as Label | undefined)?.[lang] : v;

@@ -1,3 +1,4 @@
+import type { Language } from '@hms/contracts/language';
 import { QUESTION_TYPES, type Question, type QuestionSet } from '@hms/contracts/question-set';
 import { LanguageProvider } from '@hms/ui';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
@@ -23,11 +24,7 @@ const text = (id: string, en: string, es = `${en} (es)`): Question => ({
 });
 
 /** The builder in a host that keeps its value, as the program editor page does; `current()` reads it. */
-function renderBuilder(
-  initial: QuestionSet,
-  language: 'en' | 'es' = 'en',
-  onHostSubmit?: () => void,
-) {
+function renderBuilder(initial: QuestionSet, language: Language = 'en', onHostSubmit?: () => void) {
   let latest = initial;
   function Host() {
     const [value, setValue] = useState(initial);

@@ -1,3 +1,4 @@
+import type { Language } from '@hms/contracts/language';
 import { centsToDecimalString, parseDollars } from '@hms/contracts/money';
 import type { LocalizedText } from '@hms/contracts/question-set';
 import { SelectField, TextField, useT } from '@hms/ui';
@@ -23,7 +24,7 @@ export function TextPair({
   onChange: (value: LocalizedText | undefined) => void;
   errorFor: ErrorFor;
 }) {
-  const set = (language: 'en' | 'es', text: string) => {
+  const set = (language: Language, text: string) => {
     const next = { en: value?.en ?? '', es: value?.es ?? '', [language]: text };
     onChange(optional && next.en.trim() === '' && next.es.trim() === '' ? undefined : next);
   };

@@ -1,3 +1,4 @@
+import type { Language } from '@hms/contracts/language';
 import { SelectField, TextAreaField, TextField, useT } from '@hms/ui';
 import type { ProgramDraft } from '@hms/contracts/program-admin';
 import { allQuestions } from '@hms/contracts/question-set';
@@ -49,7 +50,7 @@ export function DetailsFields({
   onText: (patch: Partial<DetailsText>) => void;
 }) {
   const tr = useT(programsMessages);
-  const pair = (key: 'name' | 'eligibilitySummary' | 'description', lang: 'en' | 'es') =>
+  const pair = (key: 'name' | 'eligibilitySummary' | 'description', lang: Language) =>
     ({
       value: draft[key][lang],
       error: errorFor(`${key}.${lang}`),

@@ -1,3 +1,4 @@
+import type { Language } from '@hms/contracts/language';
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
@@ -28,7 +29,7 @@ function SignInStub() {
   return <h1>Sign in page for {state?.accountReady}</h1>;
 }
 
-function renderAt(url: string, language: 'en' | 'es' = 'en') {
+function renderAt(url: string, language: Language = 'en') {
   window.history.replaceState(null, '', url);
   const router = createMemoryRouter(
     [
