@@ -94,6 +94,24 @@ export default tseslint.config(
       ],
     },
   },
+  // Test helpers (fake API, rendering a screen with its providers) are for tests only: shipped code never imports them.
+  {
+    files: ['apps/**/*.{ts,tsx}', 'packages/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.test-helper.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/*.test-helper*', '@hms/api-client/fake-api', '@hms/ui/render-at'],
+              message: 'Test helpers are for tests (*.test.ts[x]) only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // API module ownership (docs/CONVENTIONS.md): another module is reached only through its service.ts (repos and
   // helpers are private), so every table keeps one owner. Tests and their fixtures may reach further.
   {

@@ -1,7 +1,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
-import { renderAt } from './shared/test-server.test-helper.tsx';
+import { renderAt } from '@hms/ui/render-at';
 import { FinanceArea } from './routes.tsx';
 
 afterEach(() => {

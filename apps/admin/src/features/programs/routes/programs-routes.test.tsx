@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminProgram, ProgramDraft } from '@hms/contracts/program-admin';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt } from '../../../shared/test-server.test-helper.tsx';
+import { renderAt } from '@hms/ui/render-at';
 import { ProgramNewRoute } from './program-new-route.tsx';
 import { ProgramRoute, type FormBuilderSlot } from './program-route.tsx';
 import { ProgramsListRoute } from './programs-list-route.tsx';

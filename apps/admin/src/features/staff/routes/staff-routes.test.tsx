@@ -1,11 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { LanguageProvider } from '@hms/ui';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt } from '../../../shared/test-server.test-helper.tsx';
+import { renderAt } from '@hms/ui/render-at';
 import { InviteRoute } from './invite-route.tsx';
 import { PersonRoute } from './person-route.tsx';
 import { StaffListRoute } from './staff-list-route.tsx';
@@ -311,18 +308,10 @@ describe('A staff member (/admin/users/:userId)', () => {
         return { body: person };
       },
     });
-    const { container } = render(
-      <QueryClientProvider
-        client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
-      >
-        <LanguageProvider initialLanguage="es">
-          <MemoryRouter initialEntries={[`/admin/users/${ID}`]}>
-            <Routes>
-              <Route path="/admin/users/:userId" element={<PersonRoute />} />
-            </Routes>
-          </MemoryRouter>
-        </LanguageProvider>
-      </QueryClientProvider>,
+    const { container } = renderAt(
+      `/admin/users/${ID}`,
+      [{ path: '/admin/users/:userId', element: <PersonRoute /> }],
+      { language: 'es' },
     );
     expect(await screen.findByRole('heading', { level: 2, name: 'Invitación' })).toBeTruthy();
     expect(screen.getByText(/Pendiente: el enlace funciona hasta/)).toBeTruthy();

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
-import { renderAt } from '../../../shared/test-server.test-helper.tsx';
+import { renderAt } from '@hms/ui/render-at';
 import { TokensRoute } from './tokens-route.tsx';
 
 const token = (over: Record<string, unknown> = {}) => ({

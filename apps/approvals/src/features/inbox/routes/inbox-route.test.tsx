@@ -1,7 +1,5 @@
-import { LanguageProvider } from '@hms/ui';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { renderAt } from '@hms/ui/render-at';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InboxItem } from '@hms/contracts/inbox';
 import { fakeApi, type FakeCall, type FakeHandler } from '@hms/api-client/fake-api';
@@ -36,28 +34,11 @@ function serve(routes: Record<string, FakeHandler>) {
   calls = fakeApi(routes);
 }
 
-function Location() {
-  const l = useLocation();
-  return <output data-testid="location">{l.pathname + l.search}</output>;
-}
-
-function renderAt(path: string) {
-  return render(
-    <QueryClientProvider
-      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
-    >
-      <LanguageProvider initialLanguage="en">
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path="/approvals" element={<InboxRoute />} />
-            <Route path="/approvals/requests/:id" element={<p>review page</p>} />
-          </Routes>
-          <Location />
-        </MemoryRouter>
-      </LanguageProvider>
-    </QueryClientProvider>,
-  );
-}
+const renderInboxAt = (path: string) =>
+  renderAt(path, [
+    { path: '/approvals', element: <InboxRoute /> },
+    { path: '/approvals/requests/:id', element: <p>review page</p> },
+  ]);
 
 const base = {
   'GET /api/me': () => ({
@@ -98,7 +79,7 @@ afterEach(() => {
 describe('Approval inbox', () => {
   it('reads the view from the URL, shows badges and counts, and has no axe violations', async () => {
     serve(base);
-    const { container } = renderAt('/approvals?queue=unassigned&risk=high&sort=amount_desc');
+    const { container } = renderInboxAt('/approvals?queue=unassigned&risk=high&sort=amount_desc');
     await screen.findByText('HMS-AAAA-0001-X');
     const inboxCall = calls.find((c) => c.url.pathname === '/api/inbox')!;
     expect(Object.fromEntries(inboxCall.url.searchParams)).toMatchObject({
@@ -120,7 +101,7 @@ describe('Approval inbox', () => {
 
   it('puts filters and the next page in the URL', async () => {
     serve(base);
-    renderAt('/approvals?queue=all');
+    renderInboxAt('/approvals?queue=all');
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.change(screen.getByLabelText('Amount from (dollars)'), {
       target: { value: '1,000' },
@@ -140,7 +121,7 @@ describe('Approval inbox', () => {
 
   it('refuses a malformed amount with a message on the field', async () => {
     serve(base);
-    renderAt('/approvals');
+    renderInboxAt('/approvals');
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.change(screen.getByLabelText(/Amount to/), { target: { value: '12abc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
@@ -160,7 +141,7 @@ describe('Approval inbox', () => {
 
   it('j/k move through the rows and Enter opens the active one', async () => {
     serve(base);
-    renderAt('/approvals');
+    renderInboxAt('/approvals');
     await screen.findByText('HMS-AAAA-0001-X');
     const rows = () => screen.getAllByRole('row').slice(1);
     expect(rows()[0]!.getAttribute('data-active')).toBe('true');
@@ -194,7 +175,7 @@ describe('Approval inbox', () => {
       }),
     });
     document.cookie = 'hms_csrf=t';
-    renderAt('/approvals');
+    renderInboxAt('/approvals');
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.click(screen.getByRole('button', { name: 'Claim HMS-AAAA-0001-X' }));
     const alert = await screen.findByRole('alert');
@@ -245,7 +226,7 @@ describe('Approval inbox', () => {
       }),
     });
     document.cookie = 'hms_csrf=t';
-    renderAt('/approvals');
+    renderInboxAt('/approvals');
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.click(screen.getByLabelText('Select HMS-AAAA-0001-X'));
     fireEvent.click(screen.getByLabelText('Select HMS-AAAA-0002-X'));
@@ -290,7 +271,7 @@ describe('Approval inbox', () => {
         },
       }),
     });
-    const { container } = renderAt('/approvals?queue=all');
+    const { container } = renderInboxAt('/approvals?queue=all');
     await screen.findByText('HMS-AAAA-0001-X');
     // The first approver: no claim, no release, no reassign, nothing to select on the second approval.
     const first = screen.getByText('HMS-AAAA-0001-X').closest('tr')!;
@@ -333,7 +314,7 @@ describe('Approval inbox', () => {
       }),
     });
     document.cookie = 'hms_csrf=t';
-    const { container } = renderAt('/approvals?queue=all');
+    const { container } = renderInboxAt('/approvals?queue=all');
     await screen.findByText('HMS-AAAA-0001-X');
     fireEvent.click(screen.getByRole('button', { name: 'Reassign HMS-AAAA-0001-X' }));
     const heading = await screen.findByRole('heading', { name: 'Reassign HMS-AAAA-0001-X' });

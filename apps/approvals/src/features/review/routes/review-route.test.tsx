@@ -1,7 +1,5 @@
-import { LanguageProvider } from '@hms/ui';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { renderAt } from '@hms/ui/render-at';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReviewDetail } from '@hms/contracts/review';
 import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
@@ -137,19 +135,9 @@ afterEach(() => {
 });
 
 function renderPage() {
-  return render(
-    <QueryClientProvider
-      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
-    >
-      <LanguageProvider initialLanguage="en">
-        <MemoryRouter initialEntries={[`/approvals/requests/${ID}`]}>
-          <Routes>
-            <Route path="/approvals/requests/:id" element={<ReviewRoute />} />
-          </Routes>
-        </MemoryRouter>
-      </LanguageProvider>
-    </QueryClientProvider>,
-  );
+  return renderAt(`/approvals/requests/${ID}`, [
+    { path: '/approvals/requests/:id', element: <ReviewRoute /> },
+  ]);
 }
 
 const answeredAt = '2026-11-24T15:00:00.000Z';
@@ -243,19 +231,7 @@ describe('Review page', () => {
   it('shows every part of the request, has no axe violations, and reveals the account only on request', async () => {
     serve();
     document.cookie = 'hms_csrf=t';
-    const { container } = render(
-      <QueryClientProvider
-        client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
-      >
-        <LanguageProvider initialLanguage="en">
-          <MemoryRouter initialEntries={[`/approvals/requests/${ID}`]}>
-            <Routes>
-              <Route path="/approvals/requests/:id" element={<ReviewRoute />} />
-            </Routes>
-          </MemoryRouter>
-        </LanguageProvider>
-      </QueryClientProvider>,
-    );
+    const { container } = renderPage();
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Review HMS-7K3Q-9FMX-4' }),
     ).toBeTruthy();

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
-import { renderAt } from '../../../shared/test-server.test-helper.tsx';
+import { renderAt } from '@hms/ui/render-at';
 import { DeliveriesRoute } from './deliveries-route.tsx';
 
 const delivery = (status: string) => ({

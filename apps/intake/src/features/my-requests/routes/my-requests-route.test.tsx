@@ -1,8 +1,6 @@
-import { LanguageProvider } from '@hms/ui';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { renderAt } from '@hms/ui/render-at';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { MyRequestsRoute } from './my-requests-route.tsx';
@@ -49,17 +47,7 @@ afterEach(() => {
 });
 
 function renderRoute(language: Language = 'en') {
-  render(
-    <QueryClientProvider
-      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
-    >
-      <LanguageProvider initialLanguage={language}>
-        <MemoryRouter>
-          <MyRequestsRoute />
-        </MemoryRouter>
-      </LanguageProvider>
-    </QueryClientProvider>,
-  );
+  renderAt('/my-requests', [{ path: '/my-requests', element: <MyRequestsRoute /> }], { language });
 }
 
 describe('My requests', () => {

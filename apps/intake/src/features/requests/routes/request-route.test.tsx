@@ -1,9 +1,7 @@
 import type { RequestDetail } from '@hms/contracts/applications';
-import { LanguageProvider } from '@hms/ui';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { renderAt } from '@hms/ui/render-at';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { RequestRoute } from './request-route.tsx';
@@ -111,19 +109,9 @@ afterEach(() => {
 });
 
 function renderRoute() {
-  render(
-    <QueryClientProvider
-      client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
-    >
-      <LanguageProvider initialLanguage="en">
-        <MemoryRouter initialEntries={[`/my-requests/${base.id}`]}>
-          <Routes>
-            <Route path="/my-requests/:requestId" element={<RequestRoute />} />
-          </Routes>
-        </MemoryRouter>
-      </LanguageProvider>
-    </QueryClientProvider>,
-  );
+  renderAt(`/my-requests/${base.id}`, [
+    { path: '/my-requests/:requestId', element: <RequestRoute /> },
+  ]);
 }
 
 describe('Request page', () => {
