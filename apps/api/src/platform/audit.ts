@@ -80,6 +80,32 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
     .execute();
 }
 
+/** Who did it, for the entry of a signed-in person's action: their user id and the address they came from. */
+export interface AuditUser {
+  id: string;
+  ip?: string | null | undefined;
+}
+
+/** A signed-in person's change to one entity, in the audit log; `data` says what changed. */
+export function auditUserChange(
+  trx: Transaction<Database>,
+  user: AuditUser,
+  action: AuditAction,
+  entityType: string,
+  entityId: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  return appendAudit(trx, {
+    actorId: user.id,
+    actorKind: 'user',
+    action,
+    entityType,
+    entityId,
+    data,
+    ip: user.ip ?? null,
+  });
+}
+
 /** Recomputes the chain; returns the id of the first broken row, or null when the chain is intact. */
 export async function verifyAuditChain(
   db: Kysely<Database>,

@@ -40,7 +40,7 @@ import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange, type AuditUser } from '../../platform/audit.ts';
 import { deleteRequestEvents } from '../../platform/request-events.ts';
 import * as notifications from '../notifications/service.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
@@ -62,6 +62,9 @@ export interface Caller {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
+
+/** The caller as the audit log names them. */
+const auditUser = (caller: Caller): AuditUser => ({ id: caller.user.id, ip: caller.ip });
 
 const REQUEST_NOT_FOUND =
   'We could not find that request in your account. Check the link, or open it from "My requests".';
@@ -394,14 +397,9 @@ async function startDraftOnce(
       toStatus: 'draft',
       visibleToApplicant: false,
     });
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'request.draft_created',
-      entityType: 'request',
-      entityId: id,
-      data: { programId: program.id, reference },
-      ip: caller.ip,
+    await auditUserChange(trx, auditUser(caller), 'request.draft_created', 'request', id, {
+      programId: program.id,
+      reference,
     });
     const row = await repo.findOwnRequest(trx, caller.user.id, id);
     return { created: true, detail: await detailOf(trx, row!) };
@@ -442,14 +440,9 @@ export async function deleteDraft(db: Db, caller: Caller, requestId: string): Pr
     await notifications.deleteNotificationsOfRequest(trx, row.id);
     await deleteRequestEvents(trx, row.id);
     await repo.deleteDraft(trx, row);
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'request.draft_deleted',
-      entityType: 'request',
-      entityId: row.id,
-      data: { programId: row.program_id, reference: row.reference },
-      ip: caller.ip,
+    await auditUserChange(trx, auditUser(caller), 'request.draft_deleted', 'request', row.id, {
+      programId: row.program_id,
+      reference: row.reference,
     });
   });
 }
@@ -514,14 +507,9 @@ export async function saveStep(
       programVersion: program.version,
     });
     if (version === null) throw conflict('request.stale_version', STALE_DRAFT);
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'request.draft_saved',
-      entityType: 'request',
-      entityId: row.id,
-      data: { step: step.id, version },
-      ip: caller.ip,
+    await auditUserChange(trx, auditUser(caller), 'request.draft_saved', 'request', row.id, {
+      step: step.id,
+      version,
     });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
     return detailOf(trx, updated!);
@@ -629,19 +617,11 @@ export async function saveBankDetails(
       payeeAccountId: payeeId,
     });
     if (version === null) throw conflict('request.stale_version', STALE_DRAFT);
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'request.bank_account_set',
-      entityType: 'request',
-      entityId: row.id,
-      data: {
-        payeeAccountId: payeeId,
-        accountLast4: last4,
-        accountType: bank.accountType,
-        achAuthorization: true,
-      },
-      ip: caller.ip,
+    await auditUserChange(trx, auditUser(caller), 'request.bank_account_set', 'request', row.id, {
+      payeeAccountId: payeeId,
+      accountLast4: last4,
+      accountType: bank.accountType,
+      achAuthorization: true,
     });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
     return detailOf(trx, updated!);
@@ -782,14 +762,10 @@ export async function submit(
       data: { amountCents: amount, dueAt: dueAt.toISOString() },
       visibleToApplicant: true,
     });
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'request.submitted',
-      entityType: 'request',
-      entityId: row.id,
-      data: { reference: row.reference, amountCents: amount, programVersion: fresh.version },
-      ip: caller.ip,
+    await auditUserChange(trx, auditUser(caller), 'request.submitted', 'request', row.id, {
+      reference: row.reference,
+      amountCents: amount,
+      programVersion: fresh.version,
     });
     // Risk signals are computed now, in the same transaction, so the inbox shows them before anyone opens the review.
     await computeRiskSignals(trx, row.id, {
@@ -871,14 +847,8 @@ export async function answerInfoRequest(
       data: { message: body.message, documentIds: ids },
       visibleToApplicant: true,
     });
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'request.info_provided',
-      entityType: 'request',
-      entityId: row.id,
-      data: { documentIds: ids },
-      ip: caller.ip,
+    await auditUserChange(trx, auditUser(caller), 'request.info_provided', 'request', row.id, {
+      documentIds: ids,
     });
     // The answer may change what the signals rest on: recompute them as the request goes back to the queue.
     await computeRiskSignals(trx, row.id, { encryptionKey: keyRing(config).current.key });
@@ -913,14 +883,8 @@ export async function withdraw(
       data: body.reason ? { reason: body.reason } : {},
       visibleToApplicant: true,
     });
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'request.withdrawn',
-      entityType: 'request',
-      entityId: row.id,
-      data: { fromStatus: row.status },
-      ip: caller.ip,
+    await auditUserChange(trx, auditUser(caller), 'request.withdrawn', 'request', row.id, {
+      fromStatus: row.status,
     });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
     return detailOf(trx, updated!);
@@ -975,20 +939,12 @@ export async function replacePayeeAccount(
       data: { paymentId, replacesPaymentId: returned.id, accountLast4: account.last4 },
       visibleToApplicant: true,
     });
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'payee_account.replaced',
-      entityType: 'request',
-      entityId: requestId,
-      data: {
-        paymentId,
-        replacesPaymentId: returned.id,
-        payeeAccountId: account.id,
-        // The same ACH authorization as the bank step: the schema refuses the account without it.
-        achAuthorization: true,
-      },
-      ip: caller.ip,
+    await auditUserChange(trx, auditUser(caller), 'payee_account.replaced', 'request', requestId, {
+      paymentId,
+      replacesPaymentId: returned.id,
+      payeeAccountId: account.id,
+      // The same ACH authorization as the bank step: the schema refuses the account without it.
+      achAuthorization: true,
     });
     // A changed account shortly before payment and a shared account are risk signals: recompute them now.
     await computeRiskSignals(trx, requestId, { encryptionKey: keyRing(config).current.key, now });
@@ -1183,14 +1139,10 @@ export async function createPracticeRequest(
     data: { amountCents: amount, dueAt: dueAt.toISOString() },
     visibleToApplicant: true,
   });
-  await appendAudit(trx, {
-    actorId: caller.user.id,
-    actorKind: 'user',
-    action: 'request.practice_created',
-    entityType: 'request',
-    entityId: id,
-    data: { reference, programId: program.id, amountCents: amount },
-    ip: caller.ip,
+  await auditUserChange(trx, auditUser(caller), 'request.practice_created', 'request', id, {
+    reference,
+    programId: program.id,
+    amountCents: amount,
   });
   await computeRiskSignals(trx, id, {
     encryptionKey: keyRing(config).current.key,

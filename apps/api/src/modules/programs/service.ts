@@ -30,7 +30,7 @@ import {
   type ProgramsResponse,
 } from '@hms/contracts/programs';
 import type { Database } from '../../platform/db/schema.ts';
-import { appendAudit, canonicalJson } from '../../platform/audit.ts';
+import { auditUserChange, canonicalJson } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import * as applications from '../applications/service.ts';
@@ -567,17 +567,36 @@ export async function createProgram(
       definition: draft,
       userId: actor.id,
     });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'program.created',
-      entityType: 'program',
-      entityId: programId,
-      data: { slug: body.slug, name: body.name.en },
-      ip: actor.ip,
+    await auditUserChange(trx, actor, 'program.created', 'program', programId, {
+      slug: body.slug,
+      name: body.name.en,
     });
   });
   return adminProgram(db, programId, opts, actor.id);
+}
+
+/**
+ * Writes the draft and audits it as saved by the administrator; `why` goes into the audit entry beside the new
+ * revision (the publish request it superseded, or the version it reverts to). Returns the revision.
+ */
+async function writeDraft(
+  trx: Transaction<Database>,
+  actor: AdminActor,
+  programId: string,
+  draft: ProgramDraft,
+  why: Record<string, unknown>,
+): Promise<number> {
+  const revision = await repo.updateDraft(trx, {
+    programId,
+    slug: draft.slug,
+    definition: draft,
+    userId: actor.id,
+  });
+  await auditUserChange(trx, actor, 'program.draft_saved', 'program', programId, {
+    revision,
+    ...why,
+  });
+  return revision;
 }
 
 export async function saveDraft(
@@ -595,20 +614,8 @@ export async function saveDraft(
       ]);
     await refuseTakenSlug(trx, draft.slug, programId, 'body.draft.slug');
     const superseded = await repo.closePendingRequest(trx, programId, 'superseded', actor.id);
-    const revision = await repo.updateDraft(trx, {
-      programId,
-      slug: draft.slug,
-      definition: draft,
-      userId: actor.id,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'program.draft_saved',
-      entityType: 'program',
-      entityId: programId,
-      data: { revision, supersededPublishRequest: superseded?.id ?? null },
-      ip: actor.ip,
+    await writeDraft(trx, actor, programId, draft, {
+      supersededPublishRequest: superseded?.id ?? null,
     });
   });
   return adminProgram(db, programId, opts, actor.id);
@@ -643,20 +650,12 @@ async function publish(
     publishRequestId: request.id,
   });
   await repo.markRequestPublished(trx, request.id, actor.id, version);
-  await appendAudit(trx, {
-    actorId: actor.id,
-    actorKind: 'user',
-    action: 'program.published',
-    entityType: 'program',
-    entityId: programId,
-    data: {
-      version,
-      publishRequestId: request.id,
-      requestedBy: request.requested_by,
-      approvedBy: approverId,
-      changeSummary: request.change_summary,
-    },
-    ip: actor.ip,
+  await auditUserChange(trx, actor, 'program.published', 'program', programId, {
+    version,
+    publishRequestId: request.id,
+    requestedBy: request.requested_by,
+    approvedBy: approverId,
+    changeSummary: request.change_summary,
   });
   return version;
 }
@@ -690,14 +689,12 @@ async function createPublishRequest(
     secondApprovalRequired: needsSecond,
     requestedBy: actor.id,
   });
-  await appendAudit(trx, {
-    actorId: actor.id,
-    actorKind: 'user',
-    action: 'program.publish_requested',
-    entityType: 'program',
-    entityId: programId,
-    data: { publishRequestId: id, kind, revertToVersion, changeSummary, needsSecond },
-    ip: actor.ip,
+  await auditUserChange(trx, actor, 'program.publish_requested', 'program', programId, {
+    publishRequestId: id,
+    kind,
+    revertToVersion,
+    changeSummary,
+    needsSecond,
   });
   // The agency switched the second approval off: the request publishes at once.
   if (!needsSecond)
@@ -774,14 +771,8 @@ export async function withdrawPublish(
     const closed = await repo.closePendingRequest(trx, programId, 'withdrawn', actor.id);
     if (!closed)
       throw notFound('program.no_publish_request', 'No publish request is waiting for approval.');
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'program.publish_withdrawn',
-      entityType: 'program',
-      entityId: programId,
-      data: { publishRequestId: closed.id },
-      ip: actor.ip,
+    await auditUserChange(trx, actor, 'program.publish_withdrawn', 'program', programId, {
+      publishRequestId: closed.id,
     });
   });
   return adminProgram(db, programId, opts, actor.id);
@@ -832,14 +823,9 @@ export async function openProgram(
     const closes = startOfZonedDay(lastDay, opts.timeZone, 1);
     await repo.setWindow(trx, programId, opensAt, closes);
     await keepDraftDates(trx, programId, draft, actor, { opensAt: today, closesAt: lastDay });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'program.opened',
-      entityType: 'program',
-      entityId: programId,
-      data: { opensAt: today, closesAt: lastDay },
-      ip: actor.ip,
+    await auditUserChange(trx, actor, 'program.opened', 'program', programId, {
+      opensAt: today,
+      closesAt: lastDay,
     });
   });
   return adminProgram(db, programId, opts, actor.id);
@@ -869,14 +855,8 @@ export async function closeProgram(
       opensAt: opened < yesterday ? opened : yesterday,
       closesAt: yesterday,
     });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'program.closed',
-      entityType: 'program',
-      entityId: programId,
-      data: { closedAt: now.toISOString() },
-      ip: actor.ip,
+    await auditUserChange(trx, actor, 'program.closed', 'program', programId, {
+      closedAt: now.toISOString(),
     });
   });
   return adminProgram(db, programId, opts, actor.id);
@@ -894,14 +874,8 @@ export async function archiveProgram(
     if (!live) throw conflict('program.not_published', 'Only a published program is archived.');
     await repo.closePendingRequest(trx, programId, 'withdrawn', actor.id);
     await repo.archiveProgram(trx, programId);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'program.archived',
-      entityType: 'program',
-      entityId: programId,
-      data: { version: live.version },
-      ip: actor.ip,
+    await auditUserChange(trx, actor, 'program.archived', 'program', programId, {
+      version: live.version,
     });
   });
   return adminProgram(db, programId, opts, actor.id);
@@ -985,21 +959,7 @@ export async function revertToVersion(
       opensAt: current.draft.opensAt,
       closesAt: current.draft.closesAt,
     };
-    const revision = await repo.updateDraft(trx, {
-      programId,
-      slug: draft.slug,
-      definition: draft,
-      userId: actor.id,
-    });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'program.draft_saved',
-      entityType: 'program',
-      entityId: programId,
-      data: { revision, revertToVersion: version },
-      ip: actor.ip,
-    });
+    const revision = await writeDraft(trx, actor, programId, draft, { revertToVersion: version });
     await createPublishRequest(
       trx,
       actor,

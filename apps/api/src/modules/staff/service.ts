@@ -15,7 +15,7 @@ import {
 } from '@hms/contracts/staff';
 import type { Database, UserStatus } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
 import * as auth from '../auth/service.ts';
@@ -171,14 +171,10 @@ export async function invite(
         'An account with that email already exists. Find it in the staff list, or invite a different email.',
       );
     await sendInvitation(trx, publicUrl, actor, { id: created, ...body });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'staff.invited',
-      entityType: 'user',
-      entityId: created,
-      data: { email: body.email, roles: body.roles, language: body.language },
-      ip: actor.ip,
+    await auditUserChange(trx, actor, 'staff.invited', 'user', created, {
+      email: body.email,
+      roles: body.roles,
+      language: body.language,
     });
     return created;
   });
@@ -200,15 +196,7 @@ export async function resendInvitation(
         `${a.email} is ${a.status}: only a person who has not accepted yet gets a new invitation.`,
       );
     await sendInvitation(trx, publicUrl, actor, a);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'staff.invitation_resent',
-      entityType: 'user',
-      entityId: id,
-      data: { email: a.email },
-      ip: actor.ip,
-    });
+    await auditUserChange(trx, actor, 'staff.invitation_resent', 'user', id, { email: a.email });
   });
   return detail(db, id, actor.id);
 }
@@ -227,15 +215,7 @@ export async function revokeInvitation(
     if (!inv || invitationState(inv) !== 'pending')
       throw conflict('staff.no_pending_invitation', `${a.email} has no invitation that works.`);
     await repo.revokeOpenInvitations(trx, id);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'staff.invitation_revoked',
-      entityType: 'user',
-      entityId: id,
-      data: { email: a.email },
-      ip: actor.ip,
-    });
+    await auditUserChange(trx, actor, 'staff.invitation_revoked', 'user', id, { email: a.email });
   });
   return detail(db, id, actor.id);
 }
@@ -263,20 +243,12 @@ export async function changeRoles(
     )
       throw conflict('staff.last_admin', LAST_ADMIN);
     await auth.replaceRoles(trx, id, roles);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'staff.roles_changed',
-      entityType: 'user',
-      entityId: id,
-      data: {
-        email: a.email,
-        before,
-        after: roles,
-        added: roles.filter((r) => !before.includes(r)),
-        removed: before.filter((r) => !roles.includes(r)),
-      },
-      ip: actor.ip,
+    await auditUserChange(trx, actor, 'staff.roles_changed', 'user', id, {
+      email: a.email,
+      before,
+      after: roles,
+      added: roles.filter((r) => !before.includes(r)),
+      removed: before.filter((r) => !roles.includes(r)),
     });
   });
   return detail(db, id, actor.id);
@@ -315,33 +287,17 @@ export async function deactivate(
         data: { reason: 'holder_deactivated', holderId: id },
         visibleToApplicant: false,
       });
-      await appendAudit(trx, {
-        actorId: actor.id,
-        actorKind: 'user',
-        action: 'request.release',
-        entityType: 'request',
-        entityId: r.id,
-        data: {
-          reference: r.reference,
-          version: r.version,
-          reason: 'holder_deactivated',
-          holderId: id,
-        },
-        ip: actor.ip,
+      await auditUserChange(trx, actor, 'request.release', 'request', r.id, {
+        reference: r.reference,
+        version: r.version,
+        reason: 'holder_deactivated',
+        holderId: id,
       });
     }
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'staff.deactivated',
-      entityType: 'user',
-      entityId: id,
-      data: {
-        email: a.email,
-        sessionsEnded,
-        releasedRequests: rows.map((r) => r.reference),
-      },
-      ip: actor.ip,
+    await auditUserChange(trx, actor, 'staff.deactivated', 'user', id, {
+      email: a.email,
+      sessionsEnded,
+      releasedRequests: rows.map((r) => r.reference),
     });
     return rows.map((r) => r.reference);
   });
@@ -360,15 +316,7 @@ export async function reactivate(
       throw conflict('staff.not_deactivated', `${a.email} is ${a.status}, not deactivated.`);
     checkRoles(a.roles);
     const status = await auth.reactivateAccount(trx, a);
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'staff.reactivated',
-      entityType: 'user',
-      entityId: id,
-      data: { email: a.email, status },
-      ip: actor.ip,
-    });
+    await auditUserChange(trx, actor, 'staff.reactivated', 'user', id, { email: a.email, status });
   });
   return detail(db, id, actor.id);
 }
@@ -438,14 +386,13 @@ export async function acceptInvitation(
     );
     if (!activated) throw invitationInvalid('revoked');
     await repo.markInvitationUsed(trx, inv.id);
-    await appendAudit(trx, {
-      actorId: inv.user_id,
-      actorKind: 'user',
-      action: 'staff.invitation_accepted',
-      entityType: 'user',
-      entityId: inv.user_id,
-      ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: inv.user_id, ip },
+      'staff.invitation_accepted',
+      'user',
+      inv.user_id,
+    );
     return { email: inv.email };
   });
 }
