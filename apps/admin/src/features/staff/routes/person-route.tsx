@@ -29,6 +29,7 @@ import { RoleCheckboxes } from '../components/role-checkboxes.tsx';
 import { StaffStatusTag } from '../components/staff-status-tag.tsx';
 import { staffHelp } from '../help.ts';
 import { staffMessages } from '../messages.ts';
+import { ResultNotice } from '../../../shared/result-notice.tsx';
 
 const ROLE_FIELDS: FormField<'roles'>[] = [
   {
@@ -41,20 +42,6 @@ const ROLE_FIELDS: FormField<'roles'>[] = [
     ],
   },
 ];
-
-function Notice({ text }: { text: string | null }) {
-  return (
-    <div aria-live="polite">
-      {text ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim margin-y-2" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{text}</p>
-          </div>
-        </div>
-      ) : null}
-    </div>
-  );
-}
 
 /** Roles as checkboxes that follow the separation-of-duties rule; the last active admin keeps their admin role. */
 function RolesForm({ person }: { person: StaffDetail }) {
@@ -104,7 +91,7 @@ function RolesForm({ person }: { person: StaffDetail }) {
           {tr('saveRoles')}
         </button>
       </form>
-      <Notice text={saved} />
+      <ResultNotice text={saved} />
     </section>
   );
 }
@@ -176,7 +163,7 @@ export function PersonRoute() {
           : null}
       </p>
       <HelpPanel content={staffHelp} />
-      <Notice text={notice} />
+      <ResultNotice text={notice} />
       {act.isError ? <ProblemAlert error={act.error} /> : null}
 
       <section aria-labelledby="details-heading">
