@@ -23,6 +23,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
     ).toEqual([
       ['Overview', '/admin'],
       ['Programs', '/admin/programs'],
+      ['Practice space', '/admin/practice'],
       ['Staff', '/admin/users'],
       ['Service tokens', '/admin/tokens'],
       ['Webhook endpoints', '/admin/webhooks'],

@@ -15,6 +15,7 @@ import { ProgramsListRoute } from './features/programs/routes/programs-list-rout
 import { AdminNav } from './shared/admin-nav.tsx';
 import { SettingsRoute } from './features/settings/routes/settings-route.tsx';
 import { AuditRoute } from './features/audit/routes/audit-route.tsx';
+import { PracticeRoute } from './features/practice/routes/practice-route.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
@@ -33,6 +34,7 @@ export function AdminArea() {
       <div className="tablet:grid-col-9">
         <Routes>
           <Route index element={<AdminOverviewRoute />} />
+          <Route path="practice" element={<PracticeRoute />} />
           <Route path="users" element={<StaffListRoute />} />
           <Route path="users/invite" element={<InviteRoute />} />
           <Route path="users/:userId" element={<PersonRoute />} />

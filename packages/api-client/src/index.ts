@@ -29,6 +29,7 @@ export {
   notificationKeys,
   outboxKeys,
   paymentKeys,
+  practiceKeys,
   programKeys,
   remoteKeys,
   requestKeys,

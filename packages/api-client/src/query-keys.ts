@@ -106,3 +106,9 @@ export const staffKeys = {
   list: (query: QueryParams<'/api/staff'>) => [...staffKeys.all, 'list', query] as const,
   detail: (id: string) => [...staffKeys.all, 'detail', id] as const,
 };
+
+/** The practice space: every program's practice state and counts (copying, generating, clearing change it). */
+export const practiceKeys = {
+  all: ['admin', 'practice'] as const,
+  overview: () => [...practiceKeys.all, 'overview'] as const,
+};

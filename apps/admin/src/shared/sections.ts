@@ -27,6 +27,21 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     },
   },
   {
+    path: 'practice',
+    text: {
+      en: {
+        title: 'Practice space',
+        summary:
+          'Make practice copies of programs, fill them with made-up requests to train staff on, and clear them afterwards.',
+      },
+      es: {
+        title: 'Espacio de práctica',
+        summary:
+          'Haga copias de práctica de los programas, llénelas de solicitudes inventadas para entrenar al personal y bórrelas después.',
+      },
+    },
+  },
+  {
     path: 'users',
     text: {
       en: {
