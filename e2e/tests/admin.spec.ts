@@ -26,6 +26,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   await expect(sections.getByRole('link')).toHaveText([
     'Overview',
     'Programs',
+    'Practice space',
     'Staff',
     'Service tokens',
     'Webhook endpoints',
