@@ -19,6 +19,8 @@ async function invitationLink(to: string): Promise<string> {
 test('invite an approver, who activates the account from the email; deactivation ends their session and frees their claim', async ({
   browser,
 }) => {
+  // Three people take turns (admin, the invited approver, a citizen's request): more than the 60 s default.
+  test.setTimeout(180_000);
   const stamp = `${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
   const email = `dora-${stamp}@example.gov`;
   const password = `kettle orbit violet ${stamp}`;
