@@ -8,6 +8,7 @@ import { auditVerifyReport } from './platform/audit-verify.ts';
 import { rotateKeys } from './modules/key-rotation/rotate.ts';
 import { runHousekeeping } from './platform/housekeeping.ts';
 import { initialiseSettings, sessionPolicy } from './modules/settings/service.ts';
+import { importFromPath } from './modules/imports/cli.ts';
 
 const USAGE = `Usage: hms <command>
 
@@ -18,6 +19,9 @@ Commands:
   audit verify   the same, naming the first broken link and what kind of break it is (exit 1 when broken)
   keys rotate    re-encrypt account numbers, NACHA files and secrets under HMS_ENCRYPTION_KEY; the old keys must be
                  in HMS_PREVIOUS_ENCRYPTION_KEYS (comma-separated) or in the embedded key file
+  import payees FILE [--dry-run]
+                 import payees from a CSV file (docs/imports.md); prints one JSON report; exit 0 when no row was
+                 rejected, 1 when any was (nothing is then imported), 2 when the file cannot be read
   housekeeping   delete expired sessions and spent sign-in throttle rows now (the API also does it every 10 minutes)
 `;
 
@@ -32,7 +36,7 @@ if (command === 'keys' && process.argv[3] !== 'rotate') {
 }
 if (
   !command ||
-  !['migrate', 'seed', 'verify-audit', 'audit', 'keys', 'housekeeping'].includes(command)
+  !['migrate', 'seed', 'verify-audit', 'audit', 'keys', 'housekeeping', 'import'].includes(command)
 ) {
   process.stderr.write(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
   process.exit(command ? 1 : 0);
@@ -64,6 +68,10 @@ try {
     process.stdout.write(
       `Re-encrypted under key ${r.keyId}: ${r.payeeAccounts} payee account(s), ${r.achFiles} NACHA file(s), ${r.nocs} NOC(s), ${r.webhookSecrets} webhook secret(s).\n`,
     );
+  } else if (command === 'import') {
+    const r = await importFromPath(db.kysely, config, process.argv.slice(3));
+    process.stdout.write(JSON.stringify(r.output, null, 2) + '\n');
+    exitCode = r.exitCode;
   } else if (command === 'housekeeping') {
     const r = await runHousekeeping(db.kysely, await sessionPolicy(db.kysely));
     process.stdout.write(

@@ -70,6 +70,8 @@ export const auditActions = [
   'staff.roles_changed',
   'staff.deactivated',
   'staff.reactivated',
+  'import.completed',
+  'import.rejected',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -194,6 +194,46 @@ export const FIELD_ERROR_CODES = {
   'password.common': 'The password is on the list of commonly used passwords.',
   'password.contains_email': 'The password contains the email address.',
 
+  // Imports (issue 12): one row's problem in an imported file; the report names the line (`row`) and the column.
+  'import.column_unknown': 'A header names a column the format does not have (`params.column`).',
+  'import.column_missing': 'A column the format requires is not in the header (`params.column`).',
+  'import.column_duplicate': 'The header names the same column twice (`params.column`).',
+  'import.row_malformed':
+    'A line does not have the same number of cells as the header, or its quotes are not closed.',
+  'import.value_missing': 'A required value is empty.',
+  'import.value_too_long': 'A value is longer than `params.maximum` characters.',
+  'import.control_characters':
+    'A value contains control characters (such as NUL or an escape code).',
+  'import.external_id_duplicate': 'The same external_id appears on more than one row of the file.',
+  'import.email_invalid': 'The email address is not valid.',
+  'import.email_duplicate': 'The same email is on more than one payee of the file.',
+  'import.email_taken':
+    'The email already belongs to an account that this import did not create for this external_id.',
+  'import.phone_invalid': 'The phone number is not 10 to 15 digits.',
+  'import.language_invalid': 'The language is not en or es.',
+  'import.routing_invalid': 'The routing number is not 9 digits with a valid ABA check digit.',
+  'import.account_invalid': 'The account number is not 4 to 17 digits.',
+  'import.account_type_invalid': 'The account type is not checking or savings.',
+  'import.bank_account_shared':
+    'Warning only (the row is not rejected): the same bank account is on another payee, the way the risk signal reports it.',
+  'import.program_unknown': 'No program has this slug.',
+  'import.program_not_published': 'The program has no live version to import requests into.',
+  'import.payee_unknown': 'No payee was imported with this external_id.',
+  'import.amount_invalid': 'The amount is not dollars and cents such as 1234.50.',
+  'import.amount_not_positive': 'The amount is zero or negative.',
+  'import.amount_above_maximum': 'The amount is above the program maximum.',
+  'import.status_unknown': 'The status is not one a request can be imported in.',
+  'import.date_invalid': 'The date is not an ISO 8601 date or date-time.',
+  'import.date_in_future': 'The date is later than now.',
+  'import.date_required_for_status':
+    'The status needs this date (decided_at for a decision, paid_at for paid).',
+  'import.date_before_submitted': 'A decision or payment date is before submitted_at.',
+  'import.decided_by_unknown': 'decided_by_email is not a staff account.',
+  'import.paid_amount_changed':
+    'The row would change the amount of a request that was already paid.',
+  'import.payment_in_progress':
+    'The row would change a request whose payment is already in a bank file.',
+
   // A program's form (question set): what questionSetProblems reports, naming the question (`params.question`).
   'question_set.no_steps': 'The form has no questions.',
   'question_set.step_empty': 'A step has no questions; `params.step` names it.',

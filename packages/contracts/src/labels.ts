@@ -186,6 +186,11 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   'staff.roles_changed': { en: 'Staff roles changed', es: 'Roles del personal cambiados' },
   'staff.deactivated': { en: 'Staff member deactivated', es: 'Persona del personal desactivada' },
   'staff.reactivated': { en: 'Staff member reactivated', es: 'Persona del personal reactivada' },
+  'import.completed': { en: 'File imported', es: 'Archivo importado' },
+  'import.rejected': {
+    en: 'File import refused (rows rejected)',
+    es: 'Importación de archivo rechazada (filas rechazadas)',
+  },
 };
 
 export const paymentStatusLabels: Record<PaymentStatus, Label> = {

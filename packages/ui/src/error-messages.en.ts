@@ -197,6 +197,52 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
     'This password is on a list of commonly used passwords. Choose a longer phrase that is unique to you.',
   'password.contains_email':
     'Your password must not contain your email address. Choose a different one.',
+  'import.column_unknown':
+    'The column “{column}” is not part of this format. Remove it or rename it to one of the documented columns.',
+  'import.column_missing': 'The column “{column}” is missing. Add it to the header row.',
+  'import.column_duplicate': 'The column “{column}” appears twice in the header. Keep only one.',
+  'import.row_malformed':
+    'This line does not have one cell per column, or a quote is not closed. Fix the line.',
+  'import.value_missing': 'Enter a value in this column.',
+  'import.value_too_long': 'Shorten this value to at most {maximum} characters.',
+  'import.control_characters': 'Remove the special control characters from this value.',
+  'import.external_id_duplicate':
+    'This external_id is already used on an earlier row of the file. Give each row its own external_id.',
+  'import.email_invalid': 'Enter an email address such as name@example.com.',
+  'import.email_duplicate':
+    'This email is already used by another payee in the file. Give each payee their own email.',
+  'import.email_taken': 'This email already belongs to another account. Use the payee’s own email.',
+  'import.phone_invalid': 'Enter a phone number of 10 to 15 digits.',
+  'import.language_invalid': 'Write en for English or es for Spanish.',
+  'import.routing_invalid': 'Enter the 9-digit routing number exactly as shown on a check.',
+  'import.account_invalid': 'Enter an account number of 4 to 17 digits, numbers only.',
+  'import.account_type_invalid': 'Write checking or savings.',
+  'import.bank_account_shared':
+    'The same bank account belongs to another payee. Check that this is right; the row is still imported.',
+  'import.program_unknown':
+    'There is no program with this name. Use the web address name (slug) of an existing program.',
+  'import.program_not_published': 'This program has no published version yet. Publish it first.',
+  'import.payee_unknown':
+    'No payee has this external_id. Import the payees file first, or correct the id.',
+  'import.amount_invalid':
+    'Write the amount in dollars and cents, such as 1234.50, without $ or thousands separators.',
+  'import.amount_not_positive': 'Enter an amount greater than zero.',
+  'import.amount_above_maximum':
+    'The amount is above the program’s maximum. Enter at most the maximum the program allows.',
+  'import.status_unknown':
+    'Use one of: submitted, in_review, needs_info, approved, rejected, paid, withdrawn.',
+  'import.date_invalid':
+    'Write the date as YYYY-MM-DD or a date-time such as 2024-03-01T14:30:00Z.',
+  'import.date_in_future': 'This date is in the future. Enter the date it really happened.',
+  'import.date_required_for_status': 'This status needs this date. Enter it.',
+  'import.date_before_submitted':
+    'This date is before submitted_at. A request is decided and paid only after it was submitted.',
+  'import.decided_by_unknown':
+    'No staff account has this email. Leave it empty or use a staff member’s email.',
+  'import.paid_amount_changed':
+    'This request was already paid, so its amount cannot change. Keep the amount that was paid.',
+  'import.payment_in_progress':
+    'The payment of this request is already on its way to the bank, so the request cannot change now.',
   'question_set.no_steps': 'The form has no questions. Add at least one question.',
   'question_set.step_empty':
     'The step “{step}” has no questions. Add a question or remove the step.',

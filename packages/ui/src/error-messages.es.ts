@@ -208,6 +208,55 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
     'Esta contraseña está en una lista de contraseñas muy usadas. Elija una frase más larga y propia.',
   'password.contains_email':
     'Su contraseña no debe contener su dirección de correo electrónico. Elija otra.',
+  'import.column_unknown':
+    'La columna «{column}» no forma parte de este formato. Quítela o cámbiele el nombre por una de las columnas documentadas.',
+  'import.column_missing': 'Falta la columna «{column}». Agréguela a la fila de encabezados.',
+  'import.column_duplicate':
+    'La columna «{column}» aparece dos veces en el encabezado. Deje solo una.',
+  'import.row_malformed':
+    'Esta línea no tiene una celda por columna o tiene comillas sin cerrar. Corrija la línea.',
+  'import.value_missing': 'Escriba un valor en esta columna.',
+  'import.value_too_long': 'Acorte este valor a {maximum} caracteres como máximo.',
+  'import.control_characters': 'Quite los caracteres de control especiales de este valor.',
+  'import.external_id_duplicate':
+    'Este external_id ya se usa en una fila anterior del archivo. Dé a cada fila su propio external_id.',
+  'import.email_invalid': 'Escriba una dirección de correo como nombre@ejemplo.com.',
+  'import.email_duplicate':
+    'Este correo ya lo usa otro beneficiario del archivo. Dé a cada beneficiario su propio correo.',
+  'import.email_taken':
+    'Este correo ya pertenece a otra cuenta. Use el correo propio del beneficiario.',
+  'import.phone_invalid': 'Escriba un número de teléfono de 10 a 15 dígitos.',
+  'import.language_invalid': 'Escriba en para inglés o es para español.',
+  'import.routing_invalid': 'Escriba el número de ruta de 9 dígitos tal como aparece en un cheque.',
+  'import.account_invalid': 'Escriba un número de cuenta de 4 a 17 dígitos, solo números.',
+  'import.account_type_invalid': 'Escriba checking (corriente) o savings (ahorros).',
+  'import.bank_account_shared':
+    'La misma cuenta bancaria pertenece a otro beneficiario. Compruebe que sea correcto; la fila se importa de todos modos.',
+  'import.program_unknown':
+    'No existe ningún programa con este nombre. Use el nombre de la dirección web (slug) de un programa existente.',
+  'import.program_not_published':
+    'Este programa aún no tiene una versión publicada. Publíquelo primero.',
+  'import.payee_unknown':
+    'Ningún beneficiario tiene este external_id. Importe primero el archivo de beneficiarios o corrija el identificador.',
+  'import.amount_invalid':
+    'Escriba el monto en dólares y centavos, como 1234.50, sin $ ni separadores de miles.',
+  'import.amount_not_positive': 'Escriba un monto mayor que cero.',
+  'import.amount_above_maximum':
+    'El monto supera el máximo del programa. Escriba como máximo el monto que permite el programa.',
+  'import.status_unknown':
+    'Use uno de: submitted, in_review, needs_info, approved, rejected, paid, withdrawn.',
+  'import.date_invalid':
+    'Escriba la fecha como AAAA-MM-DD o una fecha y hora como 2024-03-01T14:30:00Z.',
+  'import.date_in_future': 'Esta fecha es futura. Escriba la fecha en que realmente ocurrió.',
+  'import.date_required_for_status': 'Este estado necesita esta fecha. Escríbala.',
+  'import.date_before_submitted':
+    'Esta fecha es anterior a submitted_at. Una solicitud se decide y se paga solo después de enviarse.',
+  'import.decided_by_unknown':
+    'Ninguna cuenta del personal tiene este correo. Déjelo vacío o use el correo de un miembro del personal.',
+  'import.paid_amount_changed':
+    'Esta solicitud ya se pagó, así que su monto no puede cambiar. Mantenga el monto pagado.',
+  'import.payment_in_progress':
+    'El pago de esta solicitud ya va camino al banco, así que la solicitud no puede cambiar ahora.',
   'question_set.no_steps': 'El formulario no tiene preguntas. Agregue al menos una pregunta.',
   'question_set.step_empty':
     'El paso «{step}» no tiene preguntas. Agregue una pregunta o quite el paso.',

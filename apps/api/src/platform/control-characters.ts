@@ -8,7 +8,7 @@ import { badRequest, sendProblem } from './errors.ts';
  * logs and exports. Tab and line breaks stay allowed: multi-line answers and notes need them.
  */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const MAX_ERRORS = 20;
 

@@ -686,3 +686,37 @@ export async function submittedAnswersOfProgram(db: Kysely<Database>, programId:
     .where('status', '<>', 'draft')
     .execute();
 }
+
+// ── Imports (issue 12): payee accounts and requests brought in from an agency's old system.
+
+export async function insertPayeeAccounts(
+  trx: Transaction<Database>,
+  rows: ReadonlyArray<Insertable<Database['payee_accounts']>>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx.insertInto('payee_accounts').values(rows).execute();
+}
+
+/** Each person's most recent payee account (the one an imported request is paid to). */
+export async function latestPayeeAccountsOf(db: Q, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('payee_accounts')
+    .distinctOn('user_id')
+    .select(['user_id', 'id'])
+    .where('user_id', 'in', userIds)
+    .orderBy('user_id')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Who holds accounts with these fingerprints (the same bank account, whoever typed it). */
+export async function payeeAccountOwnersByFingerprint(db: Q, fingerprints: readonly string[]) {
+  if (fingerprints.length === 0) return [];
+  return db
+    .selectFrom('payee_accounts')
+    .select(['fingerprint', 'user_id'])
+    .where('fingerprint', 'in', fingerprints)
+    .execute();
+}

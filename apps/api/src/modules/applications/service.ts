@@ -1166,3 +1166,37 @@ export async function submittedAnswersOfProgram(
     submittedAt: new Date(r.submitted_at ?? r.created_at),
   }));
 }
+
+// ---- Imports (issue 12): the imports module writes payee accounts and requests through these, in its transaction.
+
+export { latestPayeeAccountsOf, payeeAccountOwnersByFingerprint } from './repo.ts';
+
+export interface ImportedPayeeAccount {
+  userId: string;
+  holderName: string;
+  accountType: 'checking' | 'savings';
+  routingNumber: string;
+  accountNumber: string;
+}
+
+/** New payee accounts, sealed under the current key and fingerprinted like every account a person types. */
+export async function insertImportedPayeeAccounts(
+  trx: Transaction<Database>,
+  config: Config,
+  accounts: readonly ImportedPayeeAccount[],
+): Promise<string[]> {
+  const key = keyRing(config).current;
+  const rows = accounts.map((a) => ({
+    id: uuidv7(),
+    user_id: a.userId,
+    holder_name: a.holderName,
+    account_type: a.accountType,
+    routing_number: a.routingNumber,
+    account_number_enc: sealField(a.accountNumber, key),
+    account_last4: a.accountNumber.slice(-4),
+    key_id: key.id,
+    fingerprint: accountFingerprint(key.key, a.routingNumber, a.accountNumber),
+  }));
+  await repo.insertPayeeAccounts(trx, rows);
+  return rows.map((r) => r.id);
+}

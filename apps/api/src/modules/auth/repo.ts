@@ -277,3 +277,55 @@ export async function deletePracticeUsers(db: Kysely<Database>, ids: readonly st
     .executeTakeFirst();
   return Number(res.numDeletedRows);
 }
+
+// ── Imports (issue 12): payees brought in from an agency's old system, written here for the imports module.
+
+/** The accounts with these emails (lower case), with whether each has a staff role. */
+export async function usersByEmails(db: Kysely<Database>, emails: readonly string[]) {
+  if (emails.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', sql<string>`lower(email)`.as('email'), STAFF_ROLE_FILTER.as('staff')])
+    .where(sql<string>`lower(email)`, 'in', emails)
+    .execute();
+}
+
+/**
+ * Payee accounts without a password, citizens only: like an invited staff member before they accept, nobody can sign
+ * in as them until the person is given a way to set one.
+ */
+export async function insertPayeeUsers(
+  trx: Transaction<Database>,
+  users: ReadonlyArray<{ id: string; email: string; displayName: string; language: Language }>,
+): Promise<void> {
+  if (users.length === 0) return;
+  await trx
+    .insertInto('users')
+    .values(
+      users.map((u) => ({
+        id: u.id,
+        email: u.email,
+        password_hash: null,
+        display_name: u.displayName,
+        language: u.language,
+        status: 'invited' as const,
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('user_roles')
+    .values(users.map((u) => ({ user_id: u.id, role: 'citizen' as const })))
+    .execute();
+}
+
+export async function updatePayeeUser(
+  trx: Transaction<Database>,
+  id: string,
+  set: { email: string; displayName: string; language: Language },
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ email: set.email, display_name: set.displayName, language: set.language })
+    .where('id', '=', id)
+    .execute();
+}

@@ -506,3 +506,8 @@ export async function signInLockOf(db: Kysely<Database>, email: string) {
     waitUntil: r.waitUntil && r.waitUntil.getTime() > Date.now() ? r.waitUntil.toISOString() : null,
   };
 }
+
+// Imports (issue 12): the imports module creates and updates payees' accounts through these, in its transaction.
+export const usersByEmails = repo.usersByEmails;
+export const insertPayeeUsers = repo.insertPayeeUsers;
+export const updatePayeeUser = repo.updatePayeeUser;

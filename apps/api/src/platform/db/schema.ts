@@ -584,3 +584,42 @@ export interface ProgramsTable {
 export interface UsersTable {
   practice: Generated<boolean>;
 }
+
+// ---- Imports (migration 0130_imports; issue 12). Owned by modules/imports.
+export interface ImportRunsTable {
+  id: string;
+  kind: 'payees' | 'requests';
+  file_name: string;
+  file_sha256: string;
+  dry_run: Generated<boolean>;
+  status: 'completed' | 'rejected';
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  report: Json<Record<string, unknown>>;
+  started_by: string | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportedRecordsTable {
+  kind: 'payees' | 'requests';
+  external_id: string;
+  /** The user (payees) or the request (requests) the row became. */
+  entity_id: string;
+  /** sha256 of the normalised row (the account number only as its keyed fingerprint). */
+  row_hash: string;
+  import_run_id: string;
+  source_file: string;
+  /** The payee's phone from the file: the account has no phone of its own yet. */
+  phone: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+  import_runs: ImportRunsTable;
+  imported_records: ImportedRecordsTable;
+}

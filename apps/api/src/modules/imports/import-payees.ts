@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Config } from '../../platform/config.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { canonicalJson } from '../../platform/audit.ts';
+import { keyRing } from '../../platform/keyring.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import * as auth from '../auth/service.ts';
+import * as applications from '../applications/service.ts';
+import { accountFingerprint } from '../risk/service.ts';
+import type { SourceRow } from './parse-csv.ts';
+import type { BatchResult, Outcome, RunContext } from './run-context.ts';
+import { checkPayeeRow, type PayeeRow } from './validate-payees.ts';
+import * as repo from './repo.ts';
+
+/**
+ * The hash that decides unchanged vs updated: the normalised row, the account number only as its keyed fingerprint
+ * (a plain hash of a short number could be reversed by trying every number).
+ */
+function rowHash(row: PayeeRow, fingerprint: string): string {
+  const { line: _line, accountNumber: _account, ...rest } = row;
+  return createHash('sha256')
+    .update(canonicalJson({ ...rest, fingerprint }))
+    .digest('hex');
+}
+
+/** The state kept across batches of one payees file: what earlier lines used. */
+export class PayeeImport {
+  private readonly ids = new Map<string, number>();
+  private readonly emails = new Map<string, number>();
+  private readonly accounts = new Map<string, { line: number; externalId: string }>();
+  private readonly key: Buffer;
+
+  constructor(
+    private readonly config: Config,
+    private readonly ctx: RunContext,
+  ) {
+    this.key = keyRing(config).current.key;
+  }
+
+  async process(
+    trx: Transaction<Database>,
+    batch: SourceRow[],
+    write: boolean,
+  ): Promise<BatchResult> {
+    const checked = batch.map((src) => ({ src, ...checkPayeeRow(src) }));
+    const valid = checked.flatMap((c) => (c.row ? [c.row] : []));
+    const [records, users] = await Promise.all([
+      repo.importedRecords(
+        trx,
+        'payees',
+        valid.map((r) => r.externalId),
+      ),
+      auth.usersByEmails(
+        trx,
+        valid.map((r) => r.email),
+      ),
+    ]);
+    const recordOf = new Map(records.map((r) => [r.external_id, r]));
+    const userOf = new Map(users.map((u) => [u.email, u.id]));
+    const fingerprints = new Map(
+      valid.map((r) => [r, accountFingerprint(this.key, r.routingNumber, r.accountNumber)]),
+    );
+    const owners = await applications.payeeAccountOwnersByFingerprint(trx, [
+      ...new Set(fingerprints.values()),
+    ]);
+    const ownersOf = new Map<string, Set<string>>();
+    for (const o of owners) {
+      if (!o.fingerprint) continue;
+      const set = ownersOf.get(o.fingerprint) ?? new Set<string>();
+      set.add(o.user_id);
+      ownersOf.set(o.fingerprint, set);
+    }
+
+    const result: BatchResult = { outcomes: [] };
+    const creates: Array<{ row: PayeeRow; hash: string }> = [];
+    const updates: Array<{ row: PayeeRow; hash: string; userId: string }> = [];
+    for (const { src, row, check } of checked) {
+      // The file-wide checks run on every row that has an external id, valid or not, so each is said once.
+      const externalId = check.value('external_id');
+      if (externalId) {
+        const first = this.ids.get(externalId);
+        if (first !== undefined)
+          check.fail(
+            'external_id',
+            'import.external_id_duplicate',
+            `external_id "${externalId}" is already on line ${first}. Give each payee its own external_id.`,
+          );
+        else this.ids.set(externalId, src.line);
+      }
+      if (!row) {
+        result.outcomes.push({ line: src.line, outcome: 'rejected', errors: check.errors });
+        continue;
+      }
+      const firstEmail = this.emails.get(row.email);
+      if (firstEmail !== undefined)
+        check.fail(
+          'email',
+          'import.email_duplicate',
+          `email is already used by the payee on line ${firstEmail}. Give each payee their own email.`,
+        );
+      else this.emails.set(row.email, src.line);
+      const record = recordOf.get(row.externalId);
+      const existingUser = userOf.get(row.email);
+      if (existingUser && existingUser !== record?.entity_id)
+        check.fail(
+          'email',
+          'import.email_taken',
+          'email already belongs to another account in HMS. Use the payee’s own email.',
+        );
+      const fingerprint = fingerprints.get(row)!;
+      const warnings = [];
+      const sameInFile = this.accounts.get(fingerprint);
+      if (sameInFile && sameInFile.externalId !== row.externalId)
+        warnings.push(
+          `Warning: the same bank account (ending ${row.accountNumber.slice(-4)}) is on the payee on line ${sameInFile.line}. Check it; the row is still imported.`,
+        );
+      else if (!sameInFile)
+        this.accounts.set(fingerprint, { line: src.line, externalId: row.externalId });
+      const others = [...(ownersOf.get(fingerprint) ?? [])].filter((u) => u !== record?.entity_id);
+      if (!sameInFile && others.length > 0)
+        warnings.push(
+          `Warning: the same bank account (ending ${row.accountNumber.slice(-4)}) already belongs to another payee in HMS. Check it; the row is still imported.`,
+        );
+      for (const message of warnings)
+        check.errors.push({
+          row: src.line,
+          field: 'account_number',
+          code: 'import.bank_account_shared',
+          message,
+        });
+      if (check.errors.some((e) => e.code !== 'import.bank_account_shared')) {
+        result.outcomes.push({ line: src.line, outcome: 'rejected', errors: check.errors });
+        continue;
+      }
+      const hash = rowHash(row, fingerprint);
+      let outcome: Outcome;
+      if (!record) {
+        outcome = 'created';
+        creates.push({ row, hash });
+      } else if (record.row_hash === hash) outcome = 'unchanged';
+      else {
+        outcome = 'updated';
+        updates.push({ row, hash, userId: record.entity_id });
+      }
+      result.outcomes.push({ line: src.line, outcome, errors: check.errors });
+    }
+    if (write && result.outcomes.every((o) => o.outcome !== 'rejected'))
+      await this.write(trx, creates, updates);
+    return result;
+  }
+
+  private async write(
+    trx: Transaction<Database>,
+    creates: Array<{ row: PayeeRow; hash: string }>,
+    updates: Array<{ row: PayeeRow; hash: string; userId: string }>,
+  ): Promise<void> {
+    const made = creates.map((c) => ({ ...c, userId: uuidv7() }));
+    await auth.insertPayeeUsers(
+      trx,
+      made.map(({ row, userId }) => ({
+        id: userId,
+        email: row.email,
+        displayName: row.fullName,
+        language: row.language,
+      })),
+    );
+    await applications.insertImportedPayeeAccounts(
+      trx,
+      this.config,
+      made.map(({ row, userId }) => ({ userId, ...row })),
+    );
+    await repo.insertImportedRecords(
+      trx,
+      made.map(({ row, hash, userId }) => ({
+        kind: 'payees',
+        external_id: row.externalId,
+        entity_id: userId,
+        row_hash: hash,
+        import_run_id: this.ctx.runId,
+        source_file: this.ctx.fileName,
+        phone: row.phone,
+      })),
+    );
+    if (updates.length === 0) return;
+    const accounts = new Map(
+      (
+        await applications.latestPayeeAccountsOf(
+          trx,
+          updates.map((u) => u.userId),
+        )
+      ).map((a) => [a.user_id, a.id]),
+    );
+    for (const { row, hash, userId } of updates) {
+      await auth.updatePayeeUser(trx, userId, {
+        email: row.email,
+        displayName: row.fullName,
+        language: row.language,
+      });
+      const accountId = accounts.get(userId);
+      if (accountId)
+        await applications.correctPayeeAccount(trx, this.config, accountId, {
+          routingNumber: row.routingNumber,
+          accountNumber: row.accountNumber,
+          accountType: row.accountType,
+          holderName: row.holderName,
+        });
+      else await applications.insertImportedPayeeAccounts(trx, this.config, [{ userId, ...row }]);
+      await repo.updateImportedRecord(trx, 'payees', row.externalId, {
+        rowHash: hash,
+        importRunId: this.ctx.runId,
+        sourceFile: this.ctx.fileName,
+        phone: row.phone,
+      });
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { ImportKind } from '@hms/contracts/imports';
+import type { Database } from '../../platform/db/schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export async function insertRun(
+  trx: Transaction<Database>,
+  row: Insertable<Database['import_runs']>,
+) {
+  await trx.insertInto('import_runs').values(row).execute();
+}
+
+export async function finishRun(
+  trx: Transaction<Database>,
+  id: string,
+  set: Pick<
+    Insertable<Database['import_runs']>,
+    'status' | 'rows' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'report' | 'file_sha256'
+  >,
+) {
+  await trx
+    .updateTable('import_runs')
+    .set({ ...set, finished_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findRun(db: Q, id: string) {
+  return db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** What earlier imports made of these external ids. */
+export async function importedRecords(db: Q, kind: ImportKind, externalIds: readonly string[]) {
+  if (externalIds.length === 0) return [];
+  return db
+    .selectFrom('imported_records')
+    .select(['external_id', 'entity_id', 'row_hash'])
+    .where('kind', '=', kind)
+    .where('external_id', 'in', externalIds)
+    .execute();
+}
+
+export async function insertImportedRecords(
+  trx: Transaction<Database>,
+  rows: ReadonlyArray<Insertable<Database['imported_records']>>,
+) {
+  if (rows.length === 0) return;
+  await trx.insertInto('imported_records').values(rows).execute();
+}
+
+export async function updateImportedRecord(
+  trx: Transaction<Database>,
+  kind: ImportKind,
+  externalId: string,
+  set: { rowHash: string; importRunId: string; sourceFile: string; phone?: string | null },
+) {
+  await trx
+    .updateTable('imported_records')
+    .set({
+      row_hash: set.rowHash,
+      import_run_id: set.importRunId,
+      source_file: set.sourceFile,
+      ...(set.phone !== undefined ? { phone: set.phone } : {}),
+      updated_at: new Date(),
+    })
+    .where('kind', '=', kind)
+    .where('external_id', '=', externalId)
+    .execute();
+}
