@@ -19,6 +19,8 @@ export { HelpPanel, defineHelp } from './HelpPanel.tsx';
 export { PracticeNotice, PracticeTag } from './PracticeTag.tsx';
 export type { HelpContent, HelpText } from './HelpPanel.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
+export { QueryState } from './QueryState.tsx';
+export type { QueryLike, QueryStateProps } from './QueryState.tsx';
 export {
   fieldErrorText,
   loadErrorMessages,

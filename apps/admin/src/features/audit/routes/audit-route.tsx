@@ -2,10 +2,9 @@ import { auditActions, type AuditAction } from '@hms/contracts/audit';
 import { auditActionLabels } from '@hms/contracts/labels';
 import {
   ErrorSummary,
-  LoadingState,
   PageTitle,
   Pager,
-  ProblemAlert,
+  QueryState,
   SelectField,
   TextField,
   useFormErrors,
@@ -165,29 +164,30 @@ export function AuditRoute() {
         </ul>
       </form>
 
-      {audit.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : audit.isError ? (
-        <ProblemAlert error={audit.error} onRetry={() => void audit.refetch()} />
-      ) : audit.data.items.length === 0 && !cursor ? (
-        <p>{tr('empty')}</p>
-      ) : (
-        <>
-          <p>
-            <a className="usa-link" href={auditExportHref(filters)} download>
-              {tr('exportCsv')}
-            </a>
-            <span className="usa-hint display-block">{tr('exportHint')}</span>
-          </p>
-          <AuditTable entries={audit.data.items} />
-          <Pager
-            label={tr('pages')}
-            prevCursor={audit.data.prevCursor}
-            nextCursor={audit.data.nextCursor}
-            onPage={toPage}
-          />
-        </>
-      )}
+      <QueryState
+        query={audit}
+        loading={tr('loading')}
+        empty={<p>{tr('empty')}</p>}
+        isEmpty={(data) => data.items.length === 0 && !cursor}
+      >
+        {(data) => (
+          <>
+            <p>
+              <a className="usa-link" href={auditExportHref(filters)} download>
+                {tr('exportCsv')}
+              </a>
+              <span className="usa-hint display-block">{tr('exportHint')}</span>
+            </p>
+            <AuditTable entries={data.items} />
+            <Pager
+              label={tr('pages')}
+              prevCursor={data.prevCursor}
+              nextCursor={data.nextCursor}
+              onPage={toPage}
+            />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { HelpPanel, LoadingState, PageTitle, ProblemAlert, SelectField, useT } from '@hms/ui';
+import { HelpPanel, PageTitle, ProblemAlert, QueryState, SelectField, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { outboxKeys } from '@hms/api-client';
 import { useState, type FormEvent } from 'react';
@@ -89,53 +89,54 @@ export function OutboxRoute() {
         </button>
       </form>
 
-      {outbox.isPending ? (
-        <LoadingState label={tr('outboxLoading')} />
-      ) : outbox.isError ? (
-        <ProblemAlert error={outbox.error} onRetry={() => void outbox.refetch()} />
-      ) : outbox.data.items.length === 0 && !cursor ? (
-        <p>{status ? tr('outboxEmptyStatus') : tr('outboxEmpty')}</p>
-      ) : (
-        <>
-          <div role="status" aria-live="polite">
-            {retried ? (
-              <div className="usa-alert usa-alert--success usa-alert--slim margin-y-2">
-                <div className="usa-alert__body">
-                  <p className="usa-alert__text">
-                    {tr('outboxRetried', { subject: retried.subject })}
-                  </p>
+      <QueryState
+        query={outbox}
+        loading={tr('outboxLoading')}
+        empty={<p>{status ? tr('outboxEmptyStatus') : tr('outboxEmpty')}</p>}
+        isEmpty={(data) => data.items.length === 0 && !cursor}
+      >
+        {(data) => (
+          <>
+            <div role="status" aria-live="polite">
+              {retried ? (
+                <div className="usa-alert usa-alert--success usa-alert--slim margin-y-2">
+                  <div className="usa-alert__body">
+                    <p className="usa-alert__text">
+                      {tr('outboxRetried', { subject: retried.subject })}
+                    </p>
+                  </div>
                 </div>
-              </div>
+              ) : null}
+            </div>
+            {retry.isError ? <ProblemAlert error={retry.error} /> : null}
+            <OutboxTable
+              emails={data.items}
+              onRetry={onRetry}
+              retrying={retry.isPending ? (retry.variables ?? null) : null}
+            />
+            {cursor || data.nextCursor ? (
+              <nav aria-label={tr('outboxPages')} className="margin-top-2">
+                <ul className="usa-button-group">
+                  {cursor ? (
+                    <li className="usa-button-group__item">
+                      <Link className="usa-button usa-button--outline" to={hrefFor(status)}>
+                        {tr('outboxFirst')}
+                      </Link>
+                    </li>
+                  ) : null}
+                  {data.nextCursor ? (
+                    <li className="usa-button-group__item">
+                      <Link className="usa-button" to={hrefFor(status, data.nextCursor)}>
+                        {tr('outboxNext')}
+                      </Link>
+                    </li>
+                  ) : null}
+                </ul>
+              </nav>
             ) : null}
-          </div>
-          {retry.isError ? <ProblemAlert error={retry.error} /> : null}
-          <OutboxTable
-            emails={outbox.data.items}
-            onRetry={onRetry}
-            retrying={retry.isPending ? (retry.variables ?? null) : null}
-          />
-          {cursor || outbox.data.nextCursor ? (
-            <nav aria-label={tr('outboxPages')} className="margin-top-2">
-              <ul className="usa-button-group">
-                {cursor ? (
-                  <li className="usa-button-group__item">
-                    <Link className="usa-button usa-button--outline" to={hrefFor(status)}>
-                      {tr('outboxFirst')}
-                    </Link>
-                  </li>
-                ) : null}
-                {outbox.data.nextCursor ? (
-                  <li className="usa-button-group__item">
-                    <Link className="usa-button" to={hrefFor(status, outbox.data.nextCursor)}>
-                      {tr('outboxNext')}
-                    </Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
-        </>
-      )}
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,8 +1,7 @@
 import {
   HelpPanel,
-  LoadingState,
   PageTitle,
-  ProblemAlert,
+  QueryState,
   ScrollableTable,
   formatPlainDate,
   useT,
@@ -30,53 +29,54 @@ export function ProgramsListRoute() {
           {tr('create')}
         </Link>
       </p>
-      {programs.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : programs.isError ? (
-        <ProblemAlert error={programs.error} onRetry={() => void programs.refetch()} />
-      ) : programs.data.items.length === 0 ? (
-        <p>{tr('empty')}</p>
-      ) : (
-        <ScrollableTable caption={tr('caption')} captionId="programs-caption">
-          <thead>
-            <tr>
-              <th scope="col">{tr('name')}</th>
-              <th scope="col">{tr('status')}</th>
-              <th scope="col" className="text-right">
-                {tr('version')}
-              </th>
-              <th scope="col">{tr('opens')}</th>
-              <th scope="col">{tr('closes')}</th>
-              <th scope="col">{tr('changes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {programs.data.items.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={`/admin/programs/${p.id}`}>{p.name[language] || p.name.en}</Link>
-                  <div className="font-mono-3xs text-base">{p.slug}</div>
+      <QueryState
+        query={programs}
+        loading={tr('loading')}
+        empty={<p>{tr('empty')}</p>}
+        isEmpty={(data) => data.items.length === 0}
+      >
+        {(data) => (
+          <ScrollableTable caption={tr('caption')} captionId="programs-caption">
+            <thead>
+              <tr>
+                <th scope="col">{tr('name')}</th>
+                <th scope="col">{tr('status')}</th>
+                <th scope="col" className="text-right">
+                  {tr('version')}
                 </th>
-                <td>
-                  {tr(`status_${p.status}`)}
-                  {p.status === 'live' && p.window ? ` (${tr(`window_${p.window}`)})` : null}
-                </td>
-                <td className="text-right text-tabular">{p.liveVersion ?? tr('none')}</td>
-                <td>{date(p.opensAt)}</td>
-                <td>{date(p.closesAt)}</td>
-                <td>
-                  {[
-                    p.hasUnpublishedChanges ? tr('unpublished') : null,
-                    p.pendingPublishRequest ? tr('pending') : null,
-                  ]
-                    .filter(Boolean)
-                    .join('; ') || tr('none')}
-                </td>
+                <th scope="col">{tr('opens')}</th>
+                <th scope="col">{tr('closes')}</th>
+                <th scope="col">{tr('changes')}</th>
               </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
-      )}
+            </thead>
+            <tbody>
+              {data.items.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/admin/programs/${p.id}`}>{p.name[language] || p.name.en}</Link>
+                    <div className="font-mono-3xs text-base">{p.slug}</div>
+                  </th>
+                  <td>
+                    {tr(`status_${p.status}`)}
+                    {p.status === 'live' && p.window ? ` (${tr(`window_${p.window}`)})` : null}
+                  </td>
+                  <td className="text-right text-tabular">{p.liveVersion ?? tr('none')}</td>
+                  <td>{date(p.opensAt)}</td>
+                  <td>{date(p.closesAt)}</td>
+                  <td>
+                    {[
+                      p.hasUnpublishedChanges ? tr('unpublished') : null,
+                      p.pendingPublishRequest ? tr('pending') : null,
+                    ]
+                      .filter(Boolean)
+                      .join('; ') || tr('none')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollableTable>
+        )}
+      </QueryState>
     </>
   );
 }

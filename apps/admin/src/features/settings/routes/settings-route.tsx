@@ -1,5 +1,5 @@
 import { settingsKeys } from '@hms/api-client';
-import { LoadingState, PageTitle, ProblemAlert, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { PageTitle, QueryState, formatDateTime, useLanguage, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { settingsQueryOptions, updateSettingsMutationOptions } from '../api/settings.ts';
@@ -42,42 +42,40 @@ export function SettingsRoute() {
           </div>
         </div>
       ) : null}
-      {settings.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : settings.isError ? (
-        <ProblemAlert error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : (
-        <>
-          <p>
-            {settings.data.updatedBy
-              ? tr('lastChanged', {
-                  when: formatDateTime(settings.data.updatedAt, language),
-                  who: settings.data.updatedBy.name,
-                })
-              : tr('neverChanged')}
-          </p>
-          <SettingsForm
-            // A new version (saved here or reloaded) starts the form again from the stored values.
-            key={settings.data.version}
-            settings={settings.data}
-            saving={save.isPending}
-            onReload={() => {
-              setSaved(null);
-              void queryClient.invalidateQueries({ queryKey: settingsKeys.all });
-            }}
-            onSave={(body, onError) => {
-              setSaved(null);
-              save.mutate(body, {
-                onError,
-                onSuccess: (next) => {
-                  queryClient.setQueryData(settingsKeys.all, next);
-                  setSaved({ version: next.version, changed: next.version !== body.version });
-                },
-              });
-            }}
-          />
-        </>
-      )}
+      <QueryState query={settings} loading={tr('loading')}>
+        {(data) => (
+          <>
+            <p>
+              {data.updatedBy
+                ? tr('lastChanged', {
+                    when: formatDateTime(data.updatedAt, language),
+                    who: data.updatedBy.name,
+                  })
+                : tr('neverChanged')}
+            </p>
+            <SettingsForm
+              // A new version (saved here or reloaded) starts the form again from the stored values.
+              key={data.version}
+              settings={data}
+              saving={save.isPending}
+              onReload={() => {
+                setSaved(null);
+                void queryClient.invalidateQueries({ queryKey: settingsKeys.all });
+              }}
+              onSave={(body, onError) => {
+                setSaved(null);
+                save.mutate(body, {
+                  onError,
+                  onSuccess: (next) => {
+                    queryClient.setQueryData(settingsKeys.all, next);
+                    setSaved({ version: next.version, changed: next.version !== body.version });
+                  },
+                });
+              }}
+            />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { signInThrottleKeys } from '@hms/api-client';
 import {
   HelpPanel,
-  LoadingState,
   PageTitle,
   ProblemAlert,
+  QueryState,
   ScrollableTable,
   formatDateTime,
   useLanguage,
@@ -51,53 +51,54 @@ export function SignInThrottleRoute() {
         ) : null}
       </div>
       {clear.isError ? <ProblemAlert error={clear.error} /> : null}
-      {accounts.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : accounts.isError ? (
-        <ProblemAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
-      ) : accounts.data.length === 0 ? (
-        <p>{tr('throttleEmpty')}</p>
-      ) : (
-        <ScrollableTable caption={tr('throttleCaption')} captionId="throttle-caption">
-          <thead>
-            <tr>
-              <th scope="col">{tr('throttleEmail')}</th>
-              <th scope="col">{tr('throttleFailures')}</th>
-              <th scope="col">{tr('throttleSources')}</th>
-              <th scope="col">{tr('throttleLast')}</th>
-              <th scope="col">{tr('throttleWait')}</th>
-              <th scope="col">
-                <span className="usa-sr-only">{tr('throttleAction')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.data.map((a) => (
-              <tr key={a.email}>
-                <th scope="row" className="text-wrap">
-                  {a.email}
+      <QueryState
+        query={accounts}
+        loading={tr('loading')}
+        empty={<p>{tr('throttleEmpty')}</p>}
+        isEmpty={(data) => data.length === 0}
+      >
+        {(data) => (
+          <ScrollableTable caption={tr('throttleCaption')} captionId="throttle-caption">
+            <thead>
+              <tr>
+                <th scope="col">{tr('throttleEmail')}</th>
+                <th scope="col">{tr('throttleFailures')}</th>
+                <th scope="col">{tr('throttleSources')}</th>
+                <th scope="col">{tr('throttleLast')}</th>
+                <th scope="col">{tr('throttleWait')}</th>
+                <th scope="col">
+                  <span className="usa-sr-only">{tr('throttleAction')}</span>
                 </th>
-                <td>{a.failures}</td>
-                <td>{a.sources}</td>
-                <td>{formatDateTime(a.lastFailureAt, language)}</td>
-                <td>
-                  {a.waitUntil ? formatDateTime(a.waitUntil, language) : tr('throttleNoWait')}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="usa-button usa-button--secondary"
-                    disabled={clear.isPending}
-                    onClick={() => clear.mutate(a.email)}
-                  >
-                    {tr('throttleClear', { email: a.email })}
-                  </button>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
-      )}
+            </thead>
+            <tbody>
+              {data.map((a) => (
+                <tr key={a.email}>
+                  <th scope="row" className="text-wrap">
+                    {a.email}
+                  </th>
+                  <td>{a.failures}</td>
+                  <td>{a.sources}</td>
+                  <td>{formatDateTime(a.lastFailureAt, language)}</td>
+                  <td>
+                    {a.waitUntil ? formatDateTime(a.waitUntil, language) : tr('throttleNoWait')}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="usa-button usa-button--secondary"
+                      disabled={clear.isPending}
+                      onClick={() => clear.mutate(a.email)}
+                    >
+                      {tr('throttleClear', { email: a.email })}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollableTable>
+        )}
+      </QueryState>
     </>
   );
 }

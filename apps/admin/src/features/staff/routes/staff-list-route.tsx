@@ -1,13 +1,4 @@
-import {
-  HelpPanel,
-  LoadingState,
-  PageTitle,
-  Pager,
-  ProblemAlert,
-  SelectField,
-  TextField,
-  useT,
-} from '@hms/ui';
+import { HelpPanel, PageTitle, Pager, QueryState, SelectField, TextField, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -98,23 +89,24 @@ export function StaffListRoute() {
         </button>
       </form>
 
-      {staff.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : staff.isError ? (
-        <ProblemAlert error={staff.error} onRetry={() => void staff.refetch()} />
-      ) : staff.data.items.length === 0 ? (
-        <p>{tr('empty')}</p>
-      ) : (
-        <>
-          <StaffTable people={staff.data.items} />
-          <Pager
-            label={tr('pages')}
-            prevCursor={staff.data.prevCursor}
-            nextCursor={staff.data.nextCursor}
-            onPage={(c) => search({ q, status, cursor: c })}
-          />
-        </>
-      )}
+      <QueryState
+        query={staff}
+        loading={tr('loading')}
+        empty={<p>{tr('empty')}</p>}
+        isEmpty={(data) => data.items.length === 0}
+      >
+        {(data) => (
+          <>
+            <StaffTable people={data.items} />
+            <Pager
+              label={tr('pages')}
+              prevCursor={data.prevCursor}
+              nextCursor={data.nextCursor}
+              onPage={(c) => search({ q, status, cursor: c })}
+            />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -4,9 +4,8 @@ import {
   CheckboxGroup,
   ConfirmAction,
   HelpPanel,
-  LoadingState,
   PageTitle,
-  ProblemAlert,
+  QueryState,
   ScrollableTable,
   TextField,
   formatDateTime,
@@ -119,79 +118,80 @@ export function TokensRoute() {
           onCancel={() => setRevoking(null)}
         />
       ) : null}
-      {tokens.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : tokens.isError ? (
-        <ProblemAlert error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : tokens.data.length === 0 ? (
-        <p>{tr('empty')}</p>
-      ) : (
-        <ScrollableTable caption={tr('caption')} captionId="tokens-caption">
-          <thead>
-            <tr>
-              <th scope="col">{tr('name')}</th>
-              <th scope="col">{tr('scopes')}</th>
-              <th scope="col">{tr('prefix')}</th>
-              <th scope="col">{tr('created')}</th>
-              <th scope="col">{tr('expires')}</th>
-              <th scope="col">{tr('lastUsed')}</th>
-              <th scope="col" className="text-right">
-                {tr('uses')}
-              </th>
-              <th scope="col">{tr('state')}</th>
-              <th scope="col">
-                <span className="usa-sr-only">{tr('state')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">{t.name}</th>
-                <td>{t.scopes.join(', ')}</td>
-                <td className="font-mono-xs">{t.prefix}…</td>
-                <td>
-                  {formatDateTime(t.createdAt, language)}
-                  {t.createdBy ? (
-                    <>
-                      <br />
-                      {tr('createdBy', { name: t.createdBy.name })}
-                    </>
-                  ) : null}
-                </td>
-                <td>{t.expiresAt ? formatDateTime(t.expiresAt, language) : tr('noExpiry')}</td>
-                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, language) : tr('never')}</td>
-                <td className="text-right text-tabular">{t.useCount}</td>
-                <td>{t.revokedAt ? tr('revoked') : t.expired ? tr('expired') : tr('active')}</td>
-                <td>
-                  {t.revokedAt ? null : (
-                    <ButtonGroup>
-                      {t.expired ? null : (
+      <QueryState
+        query={tokens}
+        loading={tr('loading')}
+        empty={<p>{tr('empty')}</p>}
+        isEmpty={(data) => data.length === 0}
+      >
+        {(data) => (
+          <ScrollableTable caption={tr('caption')} captionId="tokens-caption">
+            <thead>
+              <tr>
+                <th scope="col">{tr('name')}</th>
+                <th scope="col">{tr('scopes')}</th>
+                <th scope="col">{tr('prefix')}</th>
+                <th scope="col">{tr('created')}</th>
+                <th scope="col">{tr('expires')}</th>
+                <th scope="col">{tr('lastUsed')}</th>
+                <th scope="col" className="text-right">
+                  {tr('uses')}
+                </th>
+                <th scope="col">{tr('state')}</th>
+                <th scope="col">
+                  <span className="usa-sr-only">{tr('state')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.scopes.join(', ')}</td>
+                  <td className="font-mono-xs">{t.prefix}…</td>
+                  <td>
+                    {formatDateTime(t.createdAt, language)}
+                    {t.createdBy ? (
+                      <>
+                        <br />
+                        {tr('createdBy', { name: t.createdBy.name })}
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{t.expiresAt ? formatDateTime(t.expiresAt, language) : tr('noExpiry')}</td>
+                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, language) : tr('never')}</td>
+                  <td className="text-right text-tabular">{t.useCount}</td>
+                  <td>{t.revokedAt ? tr('revoked') : t.expired ? tr('expired') : tr('active')}</td>
+                  <td>
+                    {t.revokedAt ? null : (
+                      <ButtonGroup>
+                        {t.expired ? null : (
+                          <button
+                            type="button"
+                            className="usa-button usa-button--outline"
+                            disabled={mutate.isPending}
+                            onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
+                          >
+                            {tr('rotate', { name: t.name })}
+                          </button>
+                        )}
                         <button
                           type="button"
-                          className="usa-button usa-button--outline"
+                          className="usa-button usa-button--secondary"
                           disabled={mutate.isPending}
-                          onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
+                          onClick={() => setRevoking(t)}
                         >
-                          {tr('rotate', { name: t.name })}
+                          {tr('revoke', { name: t.name })}
                         </button>
-                      )}
-                      <button
-                        type="button"
-                        className="usa-button usa-button--secondary"
-                        disabled={mutate.isPending}
-                        onClick={() => setRevoking(t)}
-                      >
-                        {tr('revoke', { name: t.name })}
-                      </button>
-                    </ButtonGroup>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
-      )}
+                      </ButtonGroup>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollableTable>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -2,9 +2,8 @@ import { webhookEndpointKeys } from '@hms/api-client';
 import {
   CheckboxGroup,
   HelpPanel,
-  LoadingState,
   PageTitle,
-  ProblemAlert,
+  QueryState,
   ScrollableTable,
   TextField,
   formatDateTime,
@@ -92,50 +91,51 @@ export function EndpointsRoute() {
           defaultChecked
         />
       </IssueSecretForm>
-      {endpoints.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : endpoints.isError ? (
-        <ProblemAlert error={endpoints.error} onRetry={() => void endpoints.refetch()} />
-      ) : endpoints.data.length === 0 ? (
-        <p>{tr('noEndpoints')}</p>
-      ) : (
-        <ScrollableTable caption={tr('endpointsCaption')} captionId="endpoints-caption">
-          <thead>
-            <tr>
-              <th scope="col">{tr('url')}</th>
-              <th scope="col">{tr('events')}</th>
-              <th scope="col">{tr('state')}</th>
-              <th scope="col">
-                <span className="usa-sr-only">{tr('state')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {endpoints.data.map((ep) => (
-              <tr key={ep.id}>
-                <th scope="row" className="text-wrap">
-                  {ep.url}
-                  <div className="usa-hint">{formatDateTime(ep.createdAt, language)}</div>
+      <QueryState
+        query={endpoints}
+        loading={tr('loading')}
+        empty={<p>{tr('noEndpoints')}</p>}
+        isEmpty={(data) => data.length === 0}
+      >
+        {(data) => (
+          <ScrollableTable caption={tr('endpointsCaption')} captionId="endpoints-caption">
+            <thead>
+              <tr>
+                <th scope="col">{tr('url')}</th>
+                <th scope="col">{tr('events')}</th>
+                <th scope="col">{tr('state')}</th>
+                <th scope="col">
+                  <span className="usa-sr-only">{tr('state')}</span>
                 </th>
-                <td>{ep.eventTypes.join(', ')}</td>
-                <td>{ep.enabled ? tr('enabled') : tr('disabled')}</td>
-                <td>
-                  {ep.enabled ? (
-                    <button
-                      type="button"
-                      className="usa-button usa-button--secondary"
-                      disabled={mutate.isPending}
-                      onClick={() => mutate.mutate({ kind: 'disable', id: ep.id })}
-                    >
-                      {tr('disable', { url: ep.url })}
-                    </button>
-                  ) : null}
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
-      )}
+            </thead>
+            <tbody>
+              {data.map((ep) => (
+                <tr key={ep.id}>
+                  <th scope="row" className="text-wrap">
+                    {ep.url}
+                    <div className="usa-hint">{formatDateTime(ep.createdAt, language)}</div>
+                  </th>
+                  <td>{ep.eventTypes.join(', ')}</td>
+                  <td>{ep.enabled ? tr('enabled') : tr('disabled')}</td>
+                  <td>
+                    {ep.enabled ? (
+                      <button
+                        type="button"
+                        className="usa-button usa-button--secondary"
+                        disabled={mutate.isPending}
+                        onClick={() => mutate.mutate({ kind: 'disable', id: ep.id })}
+                      >
+                        {tr('disable', { url: ep.url })}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollableTable>
+        )}
+      </QueryState>
     </>
   );
 }
