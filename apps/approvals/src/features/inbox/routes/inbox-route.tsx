@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { inboxCountsQueryOptions, programsQueryOptions } from '@hms/api-client';
-import { HelpPanel, EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
+import { HelpPanel, EmptyState, PageTitle, ProblemAlert, QueryState, useT } from '@hms/ui';
 import type { InboxQuery, InboxQueue } from '@hms/contracts/inbox';
 import {
   bulkApproveMutationOptions,
@@ -203,55 +203,58 @@ export function InboxRoute() {
         </div>
       ) : null}
 
-      {list.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : list.isError ? (
-        <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={tr('empty')}>
-          <p>{tr('emptyBody')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <InboxTable
-            items={items}
-            active={active}
-            selected={selected}
-            onToggle={toggle}
-            onClaim={(item) => claim.mutate(item.id)}
-            onRelease={(item) => release.mutate(item.id)}
-            onReassign={setReassigning}
-            busyId={
-              claim.isPending
-                ? (claim.variables ?? null)
-                : release.isPending
-                  ? (release.variables ?? null)
-                  : null
-            }
-            hrefFor={reviewHref}
-          />
-          <nav aria-label={tr('next')} className="margin-y-2">
-            {query.cursor ? (
-              <button
-                type="button"
-                className="usa-button usa-button--outline"
-                onClick={() => setQuery({ ...query, cursor: undefined })}
-              >
-                {tr('first')}
-              </button>
-            ) : null}
-            {list.data.nextCursor ? (
-              <button
-                type="button"
-                className="usa-button"
-                onClick={() => setQuery({ ...query, cursor: list.data.nextCursor ?? undefined })}
-              >
-                {tr('next')}
-              </button>
-            ) : null}
-          </nav>
-        </>
-      )}
+      <QueryState
+        query={list}
+        loading={tr('loading')}
+        empty={
+          <EmptyState title={tr('empty')}>
+            <p>{tr('emptyBody')}</p>
+          </EmptyState>
+        }
+        isEmpty={(data) => data.items.length === 0}
+      >
+        {(data) => (
+          <>
+            <InboxTable
+              items={items}
+              active={active}
+              selected={selected}
+              onToggle={toggle}
+              onClaim={(item) => claim.mutate(item.id)}
+              onRelease={(item) => release.mutate(item.id)}
+              onReassign={setReassigning}
+              busyId={
+                claim.isPending
+                  ? (claim.variables ?? null)
+                  : release.isPending
+                    ? (release.variables ?? null)
+                    : null
+              }
+              hrefFor={reviewHref}
+            />
+            <nav aria-label={tr('next')} className="margin-y-2">
+              {query.cursor ? (
+                <button
+                  type="button"
+                  className="usa-button usa-button--outline"
+                  onClick={() => setQuery({ ...query, cursor: undefined })}
+                >
+                  {tr('first')}
+                </button>
+              ) : null}
+              {data.nextCursor ? (
+                <button
+                  type="button"
+                  className="usa-button"
+                  onClick={() => setQuery({ ...query, cursor: data.nextCursor ?? undefined })}
+                >
+                  {tr('next')}
+                </button>
+              ) : null}
+            </nav>
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

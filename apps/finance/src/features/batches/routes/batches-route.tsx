@@ -1,10 +1,9 @@
 import {
   HelpPanel,
   EmptyState,
-  LoadingState,
   PageTitle,
   Pager,
-  ProblemAlert,
+  QueryState,
   ScrollableTable,
   formatCents,
   formatDate,
@@ -32,66 +31,71 @@ export function BatchesRoute() {
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
       <HelpPanel content={batchesHelp} />
-      {batches.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : batches.isError ? (
-        <ProblemAlert error={batches.error} onRetry={() => void batches.refetch()} />
-      ) : batches.data.items.length === 0 ? (
-        <EmptyState title={tr('emptyTitle')}>
-          <p>
-            <Link to="/finance/payments">{tr('emptyBody')}</Link>
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <ScrollableTable caption={tr('caption')} captionId="batches-caption">
-            <thead>
-              <tr>
-                <th scope="col">{tr('file')}</th>
-                <th scope="col">{tr('status')}</th>
-                <th scope="col">{tr('effective')}</th>
-                <th scope="col" className="text-right">
-                  {tr('entries')}
-                </th>
-                <th scope="col" className="text-right">
-                  {tr('total')}
-                </th>
-                <th scope="col">{tr('builtBy')}</th>
-                <th scope="col">{tr('releasedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batches.data.items.map((b) => (
-                <tr key={b.id}>
-                  <th scope="row">
-                    <Link to={`/finance/batches/${b.id}`}>
-                      {b.fileDate} {b.fileIdModifier}
-                    </Link>
+      <QueryState
+        query={batches}
+        loading={tr('loading')}
+        empty={
+          <EmptyState title={tr('emptyTitle')}>
+            <p>
+              <Link to="/finance/payments">{tr('emptyBody')}</Link>
+            </p>
+          </EmptyState>
+        }
+        isEmpty={(data) => data.items.length === 0}
+      >
+        {(data) => (
+          <>
+            <ScrollableTable caption={tr('caption')} captionId="batches-caption">
+              <thead>
+                <tr>
+                  <th scope="col">{tr('file')}</th>
+                  <th scope="col">{tr('status')}</th>
+                  <th scope="col">{tr('effective')}</th>
+                  <th scope="col" className="text-right">
+                    {tr('entries')}
                   </th>
-                  <td>{label(batchStatusLabels[b.status])}</td>
-                  <td>
-                    {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
-                    {b.sameDay ? ` (${tr('sameDay')})` : ''}
-                  </td>
-                  <td className="text-right text-tabular">
-                    {b.entryCount}
-                    {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
-                  </td>
-                  <td className="text-right text-tabular">{formatCents(b.totalCents, language)}</td>
-                  <td>{b.builtBy.name}</td>
-                  <td>{b.releasedBy?.name ?? '—'}</td>
+                  <th scope="col" className="text-right">
+                    {tr('total')}
+                  </th>
+                  <th scope="col">{tr('builtBy')}</th>
+                  <th scope="col">{tr('releasedBy')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
-          <Pager
-            label={tr('pages')}
-            prevCursor={batches.data.prevCursor}
-            nextCursor={batches.data.nextCursor}
-            onPage={(c) => setParams({ cursor: c })}
-          />
-        </>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((b) => (
+                  <tr key={b.id}>
+                    <th scope="row">
+                      <Link to={`/finance/batches/${b.id}`}>
+                        {b.fileDate} {b.fileIdModifier}
+                      </Link>
+                    </th>
+                    <td>{label(batchStatusLabels[b.status])}</td>
+                    <td>
+                      {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
+                      {b.sameDay ? ` (${tr('sameDay')})` : ''}
+                    </td>
+                    <td className="text-right text-tabular">
+                      {b.entryCount}
+                      {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
+                    </td>
+                    <td className="text-right text-tabular">
+                      {formatCents(b.totalCents, language)}
+                    </td>
+                    <td>{b.builtBy.name}</td>
+                    <td>{b.releasedBy?.name ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollableTable>
+            <Pager
+              label={tr('pages')}
+              prevCursor={data.prevCursor}
+              nextCursor={data.nextCursor}
+              onPage={(c) => setParams({ cursor: c })}
+            />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,13 +1,5 @@
 import { deliveryKeys } from '@hms/api-client';
-import {
-  HelpPanel,
-  LoadingState,
-  PageTitle,
-  Pager,
-  ProblemAlert,
-  SelectField,
-  useT,
-} from '@hms/ui';
+import { HelpPanel, PageTitle, Pager, ProblemAlert, QueryState, SelectField, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -62,27 +54,28 @@ export function DeliveriesRoute() {
         {announce}
       </div>
       {redeliver.isError ? <ProblemAlert error={redeliver.error} /> : null}
-      {deliveries.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : deliveries.isError ? (
-        <ProblemAlert error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-      ) : deliveries.data.items.length === 0 ? (
-        <p>{tr('empty')}</p>
-      ) : (
-        <>
-          <DeliveriesTable
-            deliveries={deliveries.data.items}
-            busy={redeliver.isPending}
-            onRedeliver={(d) => redeliver.mutate(d.id)}
-          />
-          <Pager
-            label={tr('pages')}
-            prevCursor={deliveries.data.prevCursor}
-            nextCursor={deliveries.data.nextCursor}
-            onPage={(c) => setParams({ ...(status === 'all' ? {} : { status }), cursor: c })}
-          />
-        </>
-      )}
+      <QueryState
+        query={deliveries}
+        loading={tr('loading')}
+        empty={<p>{tr('empty')}</p>}
+        isEmpty={(data) => data.items.length === 0}
+      >
+        {(data) => (
+          <>
+            <DeliveriesTable
+              deliveries={data.items}
+              busy={redeliver.isPending}
+              onRedeliver={(d) => redeliver.mutate(d.id)}
+            />
+            <Pager
+              label={tr('pages')}
+              prevCursor={data.prevCursor}
+              nextCursor={data.nextCursor}
+              onPage={(c) => setParams({ ...(status === 'all' ? {} : { status }), cursor: c })}
+            />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -3,9 +3,9 @@ import {
   EmptyState,
   HelpPanel,
   ErrorSummary,
-  LoadingState,
   PageTitle,
   ProblemAlert,
+  QueryState,
   SelectField,
   TextField,
   formatCents,
@@ -164,93 +164,96 @@ export function PaymentsRoute() {
         </button>
       </form>
 
-      {payments.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : payments.isError ? (
-        <ProblemAlert error={payments.error} onRetry={() => void payments.refetch()} />
-      ) : items.length === 0 ? (
-        batchable ? (
-          <EmptyState title={tr('emptyTitle')}>
-            <p>{tr('emptyBody')}</p>
-          </EmptyState>
-        ) : (
-          <p>{tr('emptyStatus')}</p>
-        )
-      ) : (
-        <>
-          <p>
-            {tr('summary', {
-              count: formatNumber(payments.data.totalCount, language),
-              amount: formatCents(payments.data.totalCents, language),
-            })}
-          </p>
-          {batchable ? null : <PaymentsStatusTable payments={items} />}
-          {!batchable ? null : (
-            <>
-              <ErrorSummary {...buildErrors.summary} />
-              {buildErrors.problem ? <ProblemAlert error={buildErrors.problem} /> : null}
-              <PaymentsTable
-                payments={items}
-                selected={selected}
-                onToggle={(id) =>
-                  setSelected((s) => {
-                    const n = new Set(s);
-                    if (n.has(id)) n.delete(id);
-                    else n.add(id);
-                    return n;
-                  })
-                }
-                onToggleAll={(ids, select) =>
-                  setSelected((s) => {
-                    const n = new Set(s);
-                    for (const id of ids)
-                      if (select) n.add(id);
-                      else n.delete(id);
-                    return n;
-                  })
-                }
-              />
-              <div className={`usa-form-group${selectionError ? ' usa-form-group--error' : ''}`}>
-                <p aria-live="polite">
-                  {tr('selected', {
-                    count: formatNumber(chosen.length, language),
-                    amount: formatCents(
-                      chosen.reduce((t, p) => t + p.amountCents, 0),
-                      language,
-                    ),
-                  })}
-                </p>
-                {selectionError ? (
-                  <span className="usa-error-message" id="build-error">
-                    {selectionError}
-                  </span>
-                ) : null}
-                <div className="usa-checkbox margin-bottom-2">
-                  <input
-                    className="usa-checkbox__input"
-                    id="same-day"
-                    type="checkbox"
-                    checked={sameDay}
-                    onChange={(e) => setSameDay(e.target.checked)}
-                  />
-                  <label className="usa-checkbox__label" htmlFor="same-day">
-                    {tr('sameDay')}
-                  </label>
+      <QueryState
+        query={payments}
+        loading={tr('loading')}
+        empty={
+          batchable ? (
+            <EmptyState title={tr('emptyTitle')}>
+              <p>{tr('emptyBody')}</p>
+            </EmptyState>
+          ) : (
+            <p>{tr('emptyStatus')}</p>
+          )
+        }
+        isEmpty={() => items.length === 0}
+      >
+        {(data) => (
+          <>
+            <p>
+              {tr('summary', {
+                count: formatNumber(data.totalCount, language),
+                amount: formatCents(data.totalCents, language),
+              })}
+            </p>
+            {batchable ? null : <PaymentsStatusTable payments={items} />}
+            {!batchable ? null : (
+              <>
+                <ErrorSummary {...buildErrors.summary} />
+                {buildErrors.problem ? <ProblemAlert error={buildErrors.problem} /> : null}
+                <PaymentsTable
+                  payments={items}
+                  selected={selected}
+                  onToggle={(id) =>
+                    setSelected((s) => {
+                      const n = new Set(s);
+                      if (n.has(id)) n.delete(id);
+                      else n.add(id);
+                      return n;
+                    })
+                  }
+                  onToggleAll={(ids, select) =>
+                    setSelected((s) => {
+                      const n = new Set(s);
+                      for (const id of ids)
+                        if (select) n.add(id);
+                        else n.delete(id);
+                      return n;
+                    })
+                  }
+                />
+                <div className={`usa-form-group${selectionError ? ' usa-form-group--error' : ''}`}>
+                  <p aria-live="polite">
+                    {tr('selected', {
+                      count: formatNumber(chosen.length, language),
+                      amount: formatCents(
+                        chosen.reduce((t, p) => t + p.amountCents, 0),
+                        language,
+                      ),
+                    })}
+                  </p>
+                  {selectionError ? (
+                    <span className="usa-error-message" id="build-error">
+                      {selectionError}
+                    </span>
+                  ) : null}
+                  <div className="usa-checkbox margin-bottom-2">
+                    <input
+                      className="usa-checkbox__input"
+                      id="same-day"
+                      type="checkbox"
+                      checked={sameDay}
+                      onChange={(e) => setSameDay(e.target.checked)}
+                    />
+                    <label className="usa-checkbox__label" htmlFor="same-day">
+                      {tr('sameDay')}
+                    </label>
+                  </div>
+                  <button
+                    type="button"
+                    className="usa-button"
+                    onClick={onBuild}
+                    disabled={build.isPending}
+                    aria-describedby={selectionError ? 'build-error' : undefined}
+                  >
+                    {build.isPending ? tr('building') : tr('build')}
+                  </button>
                 </div>
-                <button
-                  type="button"
-                  className="usa-button"
-                  onClick={onBuild}
-                  disabled={build.isPending}
-                  aria-describedby={selectionError ? 'build-error' : undefined}
-                >
-                  {build.isPending ? tr('building') : tr('build')}
-                </button>
-              </div>
-            </>
-          )}
-        </>
-      )}
+              </>
+            )}
+          </>
+        )}
+      </QueryState>
       {practiceItems.length > 0 ? (
         <section aria-labelledby="practice-payments" className="margin-top-4">
           <h2 id="practice-payments">{tr('practiceHeading')}</h2>

@@ -1,6 +1,6 @@
 import { financeKeys, meQueryOptions, nocKeys } from '@hms/api-client';
 import { nocStatusLabels } from '@hms/contracts/labels';
-import { HelpPanel, LoadingState, PageTitle, Pager, ProblemAlert, useLabel, useT } from '@hms/ui';
+import { HelpPanel, PageTitle, Pager, ProblemAlert, QueryState, useLabel, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -56,28 +56,29 @@ export function ReturnsRoute() {
           {status}
         </div>
         {decide.isError ? <ProblemAlert error={decide.error} /> : null}
-        {nocs.isPending ? (
-          <LoadingState label={tr('loading')} />
-        ) : nocs.isError ? (
-          <ProblemAlert error={nocs.error} onRetry={() => void nocs.refetch()} />
-        ) : nocs.data.items.length === 0 ? (
-          <p>{tr('nocEmpty')}</p>
-        ) : (
-          <>
-            <NocTable
-              nocs={nocs.data.items}
-              canDecide={supervisor}
-              busy={decide.isPending}
-              onDecide={(id, decision) => decide.mutate({ id, decision })}
-            />
-            <Pager
-              label={tr('nocPages')}
-              prevCursor={nocs.data.prevCursor}
-              nextCursor={nocs.data.nextCursor}
-              onPage={(c) => setParams({ cursor: c })}
-            />
-          </>
-        )}
+        <QueryState
+          query={nocs}
+          loading={tr('loading')}
+          empty={<p>{tr('nocEmpty')}</p>}
+          isEmpty={(data) => data.items.length === 0}
+        >
+          {(data) => (
+            <>
+              <NocTable
+                nocs={data.items}
+                canDecide={supervisor}
+                busy={decide.isPending}
+                onDecide={(id, decision) => decide.mutate({ id, decision })}
+              />
+              <Pager
+                label={tr('nocPages')}
+                prevCursor={data.prevCursor}
+                nextCursor={data.nextCursor}
+                onPage={(c) => setParams({ cursor: c })}
+              />
+            </>
+          )}
+        </QueryState>
       </section>
     </>
   );

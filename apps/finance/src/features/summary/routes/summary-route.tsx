@@ -1,5 +1,5 @@
 import { financeSummaryQueryOptions } from '@hms/api-client';
-import { HelpPanel, EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
+import { HelpPanel, EmptyState, PageTitle, QueryState, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { ByProgramChart } from '../components/by-program-chart.tsx';
 import { ByProgramTable } from '../components/by-program-table.tsx';
@@ -15,25 +15,23 @@ export function SummaryRoute() {
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
       <HelpPanel content={summaryHelp} />
-      {summary.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : summary.isError ? (
-        <ProblemAlert error={summary.error} onRetry={() => void summary.refetch()} />
-      ) : (
-        <>
-          <Totals totals={summary.data.totals} />
-          {summary.data.byProgram.length === 0 ? (
-            <EmptyState title={tr('emptyTitle')}>
-              <p>{tr('emptyBody')}</p>
-            </EmptyState>
-          ) : (
-            <>
-              <ByProgramChart rows={summary.data.byProgram} />
-              <ByProgramTable rows={summary.data.byProgram} />
-            </>
-          )}
-        </>
-      )}
+      <QueryState query={summary} loading={tr('loading')}>
+        {(data) => (
+          <>
+            <Totals totals={data.totals} />
+            {data.byProgram.length === 0 ? (
+              <EmptyState title={tr('emptyTitle')}>
+                <p>{tr('emptyBody')}</p>
+              </EmptyState>
+            ) : (
+              <>
+                <ByProgramChart rows={data.byProgram} />
+                <ByProgramTable rows={data.byProgram} />
+              </>
+            )}
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,12 +1,4 @@
-import {
-  EmptyState,
-  formatDateTime,
-  LoadingState,
-  PageTitle,
-  ProblemAlert,
-  useLanguage,
-  useT,
-} from '@hms/ui';
+import { EmptyState, QueryState, formatDateTime, PageTitle, useLanguage, useT } from '@hms/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
@@ -30,75 +22,80 @@ export function NotificationsRoute() {
     <div className="maxw-tablet">
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
-      {list.isPending ? (
-        <LoadingState label={tr('loading')} />
-      ) : list.isError ? (
-        <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={tr('empty')}>
-          <p>{tr('emptyBody')}</p>
-        </EmptyState>
-      ) : (
-        <>
-          {anyUnread ? (
-            <button
-              type="button"
-              className="usa-button usa-button--outline"
-              onClick={() => markAll.mutate()}
-              disabled={markAll.isPending}
-            >
-              {tr('markAll')}
-            </button>
-          ) : null}
-          <ul className="usa-list usa-list--unstyled margin-top-2">
-            {items.map((n) => (
-              <li
-                key={n.id}
-                className={`padding-2 margin-bottom-1 border-1px ${n.readAt ? 'border-base-lighter' : 'border-primary bg-primary-lighter'}`}
+      <QueryState
+        query={list}
+        loading={tr('loading')}
+        empty={
+          <EmptyState title={tr('empty')}>
+            <p>{tr('emptyBody')}</p>
+          </EmptyState>
+        }
+        isEmpty={() => items.length === 0}
+      >
+        {() => (
+          <>
+            {anyUnread ? (
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                onClick={() => markAll.mutate()}
+                disabled={markAll.isPending}
               >
-                <h2 className="font-sans-md margin-0">
-                  {n.readAt ? null : <span className="usa-tag margin-right-1">{tr('unread')}</span>}
-                  {n.title}
-                </h2>
-                <p className="margin-y-1 text-base-dark">
-                  <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, language)}</time>
-                </p>
-                <p className="margin-y-1">{n.body}</p>
-                <p className="margin-0">
-                  {n.requestId ? (
-                    <Link
-                      to={`/my-requests/${n.requestId}`}
-                      className="margin-right-2"
-                      onClick={() => (n.readAt ? undefined : markRead.mutate(n.id))}
-                    >
-                      {tr('viewRequest')}
-                    </Link>
-                  ) : null}
-                  {n.readAt ? null : (
-                    <button
-                      type="button"
-                      className="usa-button usa-button--unstyled"
-                      onClick={() => markRead.mutate(n.id)}
-                    >
-                      {tr('markRead')}
-                      <span className="usa-sr-only">: {n.title}</span>
-                    </button>
-                  )}
-                </p>
-              </li>
-            ))}
-          </ul>
-          {list.hasNextPage ? (
-            <button
-              type="button"
-              className="usa-button usa-button--outline"
-              onClick={() => void list.fetchNextPage()}
-            >
-              {tr('loadMore')}
-            </button>
-          ) : null}
-        </>
-      )}
+                {tr('markAll')}
+              </button>
+            ) : null}
+            <ul className="usa-list usa-list--unstyled margin-top-2">
+              {items.map((n) => (
+                <li
+                  key={n.id}
+                  className={`padding-2 margin-bottom-1 border-1px ${n.readAt ? 'border-base-lighter' : 'border-primary bg-primary-lighter'}`}
+                >
+                  <h2 className="font-sans-md margin-0">
+                    {n.readAt ? null : (
+                      <span className="usa-tag margin-right-1">{tr('unread')}</span>
+                    )}
+                    {n.title}
+                  </h2>
+                  <p className="margin-y-1 text-base-dark">
+                    <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, language)}</time>
+                  </p>
+                  <p className="margin-y-1">{n.body}</p>
+                  <p className="margin-0">
+                    {n.requestId ? (
+                      <Link
+                        to={`/my-requests/${n.requestId}`}
+                        className="margin-right-2"
+                        onClick={() => (n.readAt ? undefined : markRead.mutate(n.id))}
+                      >
+                        {tr('viewRequest')}
+                      </Link>
+                    ) : null}
+                    {n.readAt ? null : (
+                      <button
+                        type="button"
+                        className="usa-button usa-button--unstyled"
+                        onClick={() => markRead.mutate(n.id)}
+                      >
+                        {tr('markRead')}
+                        <span className="usa-sr-only">: {n.title}</span>
+                      </button>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            {list.hasNextPage ? (
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                onClick={() => void list.fetchNextPage()}
+              >
+                {tr('loadMore')}
+              </button>
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
