@@ -9,6 +9,7 @@ import * as auth from '../auth/service.ts';
 import * as applications from '../applications/service.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import type { SourceRow } from './parse-csv.ts';
+import { FileExternalIds } from './row-errors.ts';
 import type { BatchResult, Outcome, RunContext } from './run-context.ts';
 import { checkPayeeRow, type PayeeRow } from './validate-payees.ts';
 import * as repo from './repo.ts';
@@ -26,7 +27,7 @@ function rowHash(row: PayeeRow, fingerprint: string): string {
 
 /** The state kept across batches of one payees file: what earlier lines used. */
 export class PayeeImport {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new FileExternalIds('payee');
   private readonly emails = new Map<string, number>();
   private readonly accounts = new Map<string, { line: number; externalId: string }>();
   private readonly key: Buffer;
@@ -76,18 +77,8 @@ export class PayeeImport {
     const creates: Array<{ row: PayeeRow; hash: string }> = [];
     const updates: Array<{ row: PayeeRow; hash: string; userId: string }> = [];
     for (const { src, row, check } of checked) {
-      // The file-wide checks run on every row that has an external id, valid or not, so each is said once.
-      const externalId = check.value('external_id');
-      if (externalId) {
-        const first = this.ids.get(externalId);
-        if (first !== undefined)
-          check.fail(
-            'external_id',
-            'import.external_id_duplicate',
-            `external_id "${externalId}" is already on line ${first}. Give each payee its own external_id.`,
-          );
-        else this.ids.set(externalId, src.line);
-      }
+      // The file-wide check runs on every row that has an external id, valid or not, so each is said once.
+      this.ids.check(check);
       if (!row) {
         result.outcomes.push({ line: src.line, outcome: 'rejected', errors: check.errors });
         continue;

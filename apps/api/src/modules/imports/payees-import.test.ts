@@ -2,12 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport } from '@hms/contracts/imports';
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { runImport } from './service.ts';
 import { importFromPath } from './cli.ts';
+import { codesByRow, snapshotOf } from './test-support.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -54,28 +53,7 @@ function run(content: Readable, dryRun = false, fileName = 'payees.csv') {
   });
 }
 
-/** Every table's row count and the audit chain's head: "changes nothing" in the test's eyes. */
-async function snapshot() {
-  const { rows: tables } = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
-    t.db.kysely,
-  );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.table(name)}`.execute(
-      t.db.kysely,
-    );
-    counts[name] = Number(rows[0]!.n);
-  }
-  const head = await t.db.kysely
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return { counts, head: head?.hash ?? null };
-}
+const snapshot = () => snapshotOf(t.db.kysely);
 
 const lastAudit = () =>
   t.db.kysely
@@ -84,9 +62,6 @@ const lastAudit = () =>
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
-
-const codesByRow = (r: ImportReport) =>
-  r.errors.map((e) => `${e.row}:${e.field}:${e.code}`).sort((a, b) => a.localeCompare(b));
 
 describe('payees import: every error, by line and column', () => {
   it('reports each kind of problem on its line, all at once, and imports nothing', async () => {

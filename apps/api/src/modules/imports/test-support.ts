@@ -1,0 +1,30 @@
+import { sql, type Kysely } from 'kysely';
+import type { ImportReport } from '@hms/contracts/imports';
+import type { Database } from '../../platform/db/schema.ts';
+
+/** Every table's row count and the audit chain's head: "changes nothing" in the test's eyes. */
+export async function snapshotOf(db: Kysely<Database>) {
+  const { rows: tables } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
+    db,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.table(name)}`.execute(
+      db,
+    );
+    counts[name] = Number(rows[0]!.n);
+  }
+  const head = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { counts, head: head?.hash ?? null };
+}
+
+/** The report's errors as `line:field:code`, sorted: what a test compares. */
+export const codesByRow = (r: ImportReport) =>
+  r.errors.map((e) => `${e.row}:${e.field}:${e.code}`).sort((a, b) => a.localeCompare(b));
