@@ -19,9 +19,10 @@ Commands:
   audit verify   the same, naming the first broken link and what kind of break it is (exit 1 when broken)
   keys rotate    re-encrypt account numbers, NACHA files and secrets under HMS_ENCRYPTION_KEY; the old keys must be
                  in HMS_PREVIOUS_ENCRYPTION_KEYS (comma-separated) or in the embedded key file
-  import payees FILE [--dry-run]
-                 import payees from a CSV file (docs/imports.md); prints one JSON report; exit 0 when no row was
-                 rejected, 1 when any was (nothing is then imported), 2 when the file cannot be read
+  import payees|requests FILE [--dry-run]
+                 import payees, or requests of payees imported before, from a CSV file (docs/imports.md); prints one
+                 JSON report; exit 0 when no row was rejected, 1 when any was (nothing is then imported), 2 when the
+                 file cannot be read
   housekeeping   delete expired sessions and spent sign-in throttle rows now (the API also does it every 10 minutes)
 `;
 

@@ -231,6 +231,8 @@ export const FIELD_ERROR_CODES = {
   'import.decided_by_unknown': 'decided_by_email is not a staff account.',
   'import.paid_amount_changed':
     'The row would change the amount of a request that was already paid.',
+  'import.paid_status_changed':
+    'The row would change the status of a request that was already paid.',
   'import.payment_in_progress':
     'The row would change a request whose payment is already in a bank file.',
 

@@ -241,6 +241,8 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
     'No staff account has this email. Leave it empty or use a staff member’s email.',
   'import.paid_amount_changed':
     'This request was already paid, so its amount cannot change. Keep the amount that was paid.',
+  'import.paid_status_changed':
+    'This request was already paid, so it stays paid. Keep the status paid.',
   'import.payment_in_progress':
     'The payment of this request is already on its way to the bank, so the request cannot change now.',
   'question_set.no_steps': 'The form has no questions. Add at least one question.',

@@ -255,6 +255,8 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
     'Ninguna cuenta del personal tiene este correo. Déjelo vacío o use el correo de un miembro del personal.',
   'import.paid_amount_changed':
     'Esta solicitud ya se pagó, así que su monto no puede cambiar. Mantenga el monto pagado.',
+  'import.paid_status_changed':
+    'Esta solicitud ya se pagó, así que sigue pagada. Mantenga el estado paid.',
   'import.payment_in_progress':
     'El pago de esta solicitud ya va camino al banco, así que la solicitud no puede cambiar ahora.',
   'question_set.no_steps': 'El formulario no tiene preguntas. Agregue al menos una pregunta.',

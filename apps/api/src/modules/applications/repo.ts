@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from '../../platform/db/schema.ts';
@@ -718,5 +718,45 @@ export async function payeeAccountOwnersByFingerprint(db: Q, fingerprints: reado
     .selectFrom('payee_accounts')
     .select(['fingerprint', 'user_id'])
     .where('fingerprint', 'in', fingerprints)
+    .execute();
+}
+
+export async function existingReferences(db: Q, references: readonly string[]) {
+  if (references.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('requests')
+    .select('reference')
+    .where('reference', 'in', references)
+    .execute();
+  return new Set(rows.map((r) => r.reference));
+}
+
+export async function insertRequests(
+  trx: Transaction<Database>,
+  rows: ReadonlyArray<Insertable<Database['requests']>>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx.insertInto('requests').values(rows).execute();
+}
+
+export async function updateImportedRequest(
+  trx: Transaction<Database>,
+  id: string,
+  set: Updateable<Database['requests']>,
+): Promise<void> {
+  await trx
+    .updateTable('requests')
+    .set({ ...set, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** What an update of imported requests must know of each: its state, amounts and reference. */
+export async function requestStates(db: Q, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('requests')
+    .select(['id', 'reference', 'status', 'amount_requested_cents', 'approved_amount_cents'])
+    .where('id', 'in', ids)
     .execute();
 }

@@ -15,7 +15,7 @@ import {
 } from '@hms/contracts/applications';
 import { programClosedMessages } from '@hms/contracts/program-closed';
 import type { ProgramDetail } from '@hms/contracts/programs';
-import type { MyRequestsResponse } from '@hms/contracts/requests';
+import type { MyRequestsResponse, RequestStatus } from '@hms/contracts/requests';
 import {
   allQuestions,
   buildAnswersSchema,
@@ -1200,3 +1200,82 @@ export async function insertImportedPayeeAccounts(
   await repo.insertPayeeAccounts(trx, rows);
   return rows.map((r) => r.id);
 }
+
+/**
+ * A request brought in from an agency's old system, in the state it reached there. It carries no answers (none were
+ * given in HMS, and none are invented), the program's live version, and the payee's bank account.
+ */
+export interface ImportedRequest {
+  programId: string;
+  programVersion: number;
+  reviewDeadlineDays: number;
+  applicantId: string;
+  payeeAccountId: string;
+  status: RequestStatus;
+  amountCents: number;
+  submittedAt: Date;
+  decidedAt: Date | null;
+  assignedTo: string | null;
+}
+
+function importedColumns(config: Config, r: ImportedRequest) {
+  const approved = r.status === 'approved' || r.status === 'paid';
+  return {
+    program_id: r.programId,
+    program_version: r.programVersion,
+    applicant_id: r.applicantId,
+    payee_account_id: r.payeeAccountId,
+    status: r.status,
+    amount_requested_cents: r.amountCents,
+    approved_amount_cents: approved ? r.amountCents : null,
+    assigned_to: r.assignedTo,
+    submitted_at: r.submittedAt,
+    due_at: reviewDueAt(r.submittedAt, r.reviewDeadlineDays, config.timezone),
+    decided_at: r.decidedAt,
+  };
+}
+
+/** New imported requests, each with its own reference like any other request; returns their ids and references. */
+export async function insertImportedRequests(
+  trx: Transaction<Database>,
+  config: Config,
+  requests: readonly ImportedRequest[],
+): Promise<Array<{ id: string; reference: string }>> {
+  const references: string[] = [];
+  const taken = new Set<string>();
+  // Fresh references checked in one query per round; a clash (rare) draws again.
+  let wanted = requests.length;
+  while (wanted > 0) {
+    const drawn = Array.from({ length: wanted }, generateReference).filter((r) => !taken.has(r));
+    const existing = await repo.existingReferences(trx, drawn);
+    for (const r of drawn)
+      if (!existing.has(r) && !taken.has(r)) {
+        taken.add(r);
+        references.push(r);
+      }
+    wanted = requests.length - references.length;
+  }
+  const rows = requests.map((r, i) => ({
+    id: uuidv7(r.submittedAt.getTime()),
+    reference: references[i]!,
+    answers: '{}',
+    idempotency_key: null,
+    created_at: r.submittedAt,
+    updated_at: new Date(),
+    ...importedColumns(config, r),
+  }));
+  await repo.insertRequests(trx, rows);
+  return rows.map((r) => ({ id: r.id, reference: r.reference }));
+}
+
+export async function updateImportedRequest(
+  trx: Transaction<Database>,
+  config: Config,
+  id: string,
+  r: ImportedRequest,
+): Promise<void> {
+  await repo.updateImportedRequest(trx, id, importedColumns(config, r));
+}
+
+export const importedRequestStates = (db: Db | Transaction<Database>, ids: readonly string[]) =>
+  repo.requestStates(db, ids);

@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import { importKinds } from '@hms/contracts/imports';
 import { runImport, UnreadableFile } from './service.ts';
 
-const KINDS = ['payees'] as const;
+const KINDS = importKinds;
 
 /**
- * `hms import payees FILE [--dry-run]`: the report as the JSON to print, and the exit code (0 nothing rejected,
+ * `hms import payees|requests FILE [--dry-run]`: the report as the JSON to print, and the exit code (0 nothing rejected,
  * 1 rows rejected, 2 the file or the command could not be read, with the reason in `error`).
  */
 export async function importFromPath(

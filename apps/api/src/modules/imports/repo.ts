@@ -53,7 +53,13 @@ export async function updateImportedRecord(
   trx: Transaction<Database>,
   kind: ImportKind,
   externalId: string,
-  set: { rowHash: string; importRunId: string; sourceFile: string; phone?: string | null },
+  set: {
+    rowHash: string;
+    importRunId: string;
+    sourceFile: string;
+    phone?: string | null;
+    note?: string | null;
+  },
 ) {
   await trx
     .updateTable('imported_records')
@@ -62,6 +68,7 @@ export async function updateImportedRecord(
       import_run_id: set.importRunId,
       source_file: set.sourceFile,
       ...(set.phone !== undefined ? { phone: set.phone } : {}),
+      ...(set.note !== undefined ? { note: set.note } : {}),
       updated_at: new Date(),
     })
     .where('kind', '=', kind)

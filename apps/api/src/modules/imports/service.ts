@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
-import type { ImportReport } from '@hms/contracts/imports';
+import type { ImportKind, ImportReport } from '@hms/contracts/imports';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { readCsv, type SourceRow } from './parse-csv.ts';
 import { PayeeImport } from './import-payees.ts';
+import { RequestImport } from './import-requests.ts';
 import type { BatchResult } from './run-context.ts';
 import * as repo from './repo.ts';
 
 export { UnreadableFile } from './parse-csv.ts';
 
 export interface ImportInput {
-  kind: 'payees';
+  kind: ImportKind;
   fileName: string;
   content: Readable;
   dryRun: boolean;
@@ -70,7 +71,8 @@ export async function runImport(
     errors: [],
   };
   const ctx = { runId, fileName: input.fileName };
-  const processor: Processor = new PayeeImport(config, ctx);
+  const processor: Processor =
+    input.kind === 'payees' ? new PayeeImport(config, ctx) : new RequestImport(config, ctx);
   let fileSha256 = '';
 
   const stored = async (trx: Transaction<Database>, status: 'completed' | 'rejected') => {

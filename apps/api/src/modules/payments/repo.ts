@@ -371,3 +371,43 @@ export async function deleteOfRequests(trx: Trx, requestIds: readonly string[]):
     .executeTakeFirst();
   return Number(res.numDeletedRows);
 }
+
+// ── Imports (issue 12): the payment of a request brought in from an agency's old system.
+
+/** Each request's live payment (not returned or cancelled): what an imported row may still change. */
+export async function livePaymentsOf(db: Db, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return [];
+  return db
+    .selectFrom('payments')
+    .select(['id', 'request_id', 'status', 'amount_cents'])
+    .where('request_id', 'in', requestIds)
+    .where('status', 'not in', ['returned', 'cancelled'])
+    .execute();
+}
+
+export async function insertPayments(
+  trx: Trx,
+  rows: ReadonlyArray<Insertable<Database['payments']>>,
+) {
+  if (rows.length === 0) return;
+  await trx.insertInto('payments').values(rows).execute();
+}
+
+export async function updatePendingPayment(
+  trx: Trx,
+  id: string,
+  set: {
+    payee_account_id: string;
+    amount_cents: number;
+    status: 'pending' | 'settled' | 'cancelled';
+    settled_at: Date | null;
+    updated_at: Date;
+  },
+) {
+  await trx
+    .updateTable('payments')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}

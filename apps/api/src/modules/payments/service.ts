@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import * as repo from './repo.ts';
 import { toPaymentItem } from './repo.ts';
@@ -127,3 +128,71 @@ export async function listPayments(
 
 /** Practice space: clearing the practice data deletes the payments of practice requests (practice module). */
 export const deletePaymentsOfRequests = repo.deleteOfRequests;
+
+// ---- Imports (issue 12): the payment a request brought in from an agency's old system has, written as it stands.
+
+export const livePaymentsOf = (db: Db, requestIds: readonly string[]) =>
+  repo.livePaymentsOf(db, requestIds);
+
+/**
+ * What an imported request's payment should be: `pending` (approved: finance batches it like any other), `settled`
+ * at `at` (paid in the old system: history the finance figures count), or none. Written as given, without the
+ * payment.created announcement or a per-payment audit entry: nothing happened now, and the import run is audited once.
+ */
+export interface ImportedPayment {
+  requestId: string;
+  payeeAccountId: string;
+  amountCents: number;
+  state: 'pending' | 'settled' | null;
+  at: Date;
+}
+
+/** New imported requests' payments. */
+export async function insertImportedPayments(
+  trx: Trx,
+  payments: readonly ImportedPayment[],
+): Promise<void> {
+  await repo.insertPayments(
+    trx,
+    payments.flatMap((p) =>
+      p.state
+        ? [
+            {
+              id: uuidv7(p.at.getTime()),
+              request_id: p.requestId,
+              payee_account_id: p.payeeAccountId,
+              amount_cents: p.amountCents,
+              status: p.state,
+              settled_at: p.state === 'settled' ? p.at : null,
+              created_at: p.at,
+              updated_at: p.at,
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+/**
+ * An updated imported request's payment: its pending payment follows the row (new amount or account, settled,
+ * cancelled when the request no longer pays), or one is created. The caller refuses rows whose payment already
+ * left (batched, released) or was settled with another amount; a settled payment is left as it is.
+ */
+export async function reconcileImportedPayment(
+  trx: Trx,
+  p: ImportedPayment,
+  live: { id: string; status: string } | undefined,
+): Promise<void> {
+  if (!live) {
+    await insertImportedPayments(trx, [p]);
+    return;
+  }
+  if (live.status !== 'pending') return;
+  await repo.updatePendingPayment(trx, live.id, {
+    payee_account_id: p.payeeAccountId,
+    amount_cents: p.amountCents,
+    status: p.state ?? 'cancelled',
+    settled_at: p.state === 'settled' ? p.at : null,
+    updated_at: new Date(),
+  });
+}

@@ -583,3 +583,14 @@ export async function findVersion(db: Q, programId: string, version: number) {
     .where('version', '=', version)
     .executeTakeFirst();
 }
+
+/** Imports (issue 12): the programs with these slugs, practice ones left out (no real history is kept in them). */
+export async function realProgramsBySlugs(db: Q, slugs: readonly string[]) {
+  if (slugs.length === 0) return [];
+  return db
+    .selectFrom('programs')
+    .select(['id', 'slug', 'version', 'max_amount_cents', 'review_deadline_days'])
+    .where('slug', 'in', slugs)
+    .where('practice', '=', false)
+    .execute();
+}

@@ -157,6 +157,7 @@ export async function programDetail(
 
 export const lockProgram = repo.lockProgram;
 export const lockProgramBudget = repo.lockProgramBudget;
+export const realProgramsBySlugs = repo.realProgramsBySlugs;
 
 /** The program list (GET /api/programs): public, with whether each accepts applications now. */
 export async function programCatalog(db: Kysely<Database>): Promise<ProgramsResponse> {

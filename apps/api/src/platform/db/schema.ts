@@ -615,6 +615,8 @@ export interface ImportedRecordsTable {
   source_file: string;
   /** The payee's phone from the file: the account has no phone of its own yet. */
   phone: string | null;
+  /** 0131: a request's note from the file. */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
