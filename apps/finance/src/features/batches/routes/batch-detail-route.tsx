@@ -1,9 +1,9 @@
 import { batchKeys, paymentKeys } from '@hms/api-client';
 import {
   HelpPanel,
-  LoadingState,
   PageTitle,
   ProblemAlert,
+  QueryState,
   ScrollableTable,
   formatCents,
   formatDate,
@@ -62,85 +62,93 @@ export function BatchDetailRoute() {
     },
   });
 
-  if (batch.isPending) return <LoadingState label={tr('loading')} />;
-  if (batch.isError)
-    return <ProblemAlert error={batch.error} onRetry={() => void batch.refetch()} />;
-  const b = batch.data;
   return (
-    <>
-      <p>
-        <Link to="/finance/batches">{tr('back')}</Link>
-      </p>
-      <PageTitle>{tr('detailTitle', { file: `${b.fileDate} ${b.fileIdModifier}` })}</PageTitle>
-      <HelpPanel content={batchDetailHelp} />
-      <dl>
-        <dt>{tr('status')}</dt>
-        <dd>{label(batchStatusLabels[b.status])}</dd>
-        <dt>{tr('effective')}</dt>
-        <dd>
-          {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
-          {b.sameDay ? ` (${tr('sameDay')})` : ''}
-        </dd>
-        <dt>{tr('total')}</dt>
-        <dd>
-          {formatCents(b.totalCents, language)} · {b.entryCount} {tr('entries').toLowerCase()}
-          {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
-        </dd>
-        <dt>{tr('builtBy')}</dt>
-        <dd>
-          {b.builtBy.name}, {formatDateTime(b.builtAt, language)}
-        </dd>
-        <dt>{tr('releasedBy')}</dt>
-        <dd>
-          {b.releasedBy ? `${b.releasedBy.name}, ${formatDateTime(b.releasedAt!, language)}` : '—'}
-        </dd>
-        <dt>{tr('sha')}</dt>
-        <dd className="font-mono-xs text-wrap">{b.fileSha256}</dd>
-        <dt>{tr('downloads')}</dt>
-        <dd>{b.downloadCount}</dd>
-      </dl>
-      <BatchActions
-        batch={b}
-        busy={action.isPending || download.isPending}
-        onAction={(a) => action.mutate(a)}
-        onDownload={() => download.mutate()}
-      />
-      <div role="status" aria-live="polite" className="margin-y-1">
-        {status}
-      </div>
-      {action.isError ? <ProblemAlert error={action.error} /> : null}
-      {download.isError ? <ProblemAlert error={download.error} /> : null}
-      <h2 id="entries-heading">{tr('entriesHeading')}</h2>
-      <ScrollableTable caption={tr('entriesCaption')} labelledBy="entries-heading" captionHidden>
-        <thead>
-          <tr>
-            <th scope="col">{tr('trace')}</th>
-            <th scope="col">{tr('kind')}</th>
-            <th scope="col">{tr('reference')}</th>
-            <th scope="col">{tr('payee')}</th>
-            <th scope="col" className="text-right">
-              {tr('amount')}
-            </th>
-            <th scope="col">{tr('status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {b.entries.map((e) => (
-            <tr key={e.id}>
-              <th scope="row" className="font-mono-xs">
-                {e.traceNumber}
-              </th>
-              <td>{e.kind === 'prenote' ? tr('prenote') : tr('payment')}</td>
-              <td>{e.payment.reference}</td>
-              <td>
-                {e.payment.payeeName} ••••{e.payment.accountLast4}
-              </td>
-              <td className="text-right text-tabular">{formatCents(e.amountCents, language)}</td>
-              <td>{label(paymentStatusLabels[e.payment.status])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollableTable>
-    </>
+    <QueryState query={batch} loading={tr('loading')}>
+      {(b) => (
+        <>
+          <p>
+            <Link to="/finance/batches">{tr('back')}</Link>
+          </p>
+          <PageTitle>{tr('detailTitle', { file: `${b.fileDate} ${b.fileIdModifier}` })}</PageTitle>
+          <HelpPanel content={batchDetailHelp} />
+          <dl>
+            <dt>{tr('status')}</dt>
+            <dd>{label(batchStatusLabels[b.status])}</dd>
+            <dt>{tr('effective')}</dt>
+            <dd>
+              {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
+              {b.sameDay ? ` (${tr('sameDay')})` : ''}
+            </dd>
+            <dt>{tr('total')}</dt>
+            <dd>
+              {formatCents(b.totalCents, language)} · {b.entryCount} {tr('entries').toLowerCase()}
+              {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
+            </dd>
+            <dt>{tr('builtBy')}</dt>
+            <dd>
+              {b.builtBy.name}, {formatDateTime(b.builtAt, language)}
+            </dd>
+            <dt>{tr('releasedBy')}</dt>
+            <dd>
+              {b.releasedBy
+                ? `${b.releasedBy.name}, ${formatDateTime(b.releasedAt!, language)}`
+                : '—'}
+            </dd>
+            <dt>{tr('sha')}</dt>
+            <dd className="font-mono-xs text-wrap">{b.fileSha256}</dd>
+            <dt>{tr('downloads')}</dt>
+            <dd>{b.downloadCount}</dd>
+          </dl>
+          <BatchActions
+            batch={b}
+            busy={action.isPending || download.isPending}
+            onAction={(a) => action.mutate(a)}
+            onDownload={() => download.mutate()}
+          />
+          <div role="status" aria-live="polite" className="margin-y-1">
+            {status}
+          </div>
+          {action.isError ? <ProblemAlert error={action.error} /> : null}
+          {download.isError ? <ProblemAlert error={download.error} /> : null}
+          <h2 id="entries-heading">{tr('entriesHeading')}</h2>
+          <ScrollableTable
+            caption={tr('entriesCaption')}
+            labelledBy="entries-heading"
+            captionHidden
+          >
+            <thead>
+              <tr>
+                <th scope="col">{tr('trace')}</th>
+                <th scope="col">{tr('kind')}</th>
+                <th scope="col">{tr('reference')}</th>
+                <th scope="col">{tr('payee')}</th>
+                <th scope="col" className="text-right">
+                  {tr('amount')}
+                </th>
+                <th scope="col">{tr('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.entries.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row" className="font-mono-xs">
+                    {e.traceNumber}
+                  </th>
+                  <td>{e.kind === 'prenote' ? tr('prenote') : tr('payment')}</td>
+                  <td>{e.payment.reference}</td>
+                  <td>
+                    {e.payment.payeeName} ••••{e.payment.accountLast4}
+                  </td>
+                  <td className="text-right text-tabular">
+                    {formatCents(e.amountCents, language)}
+                  </td>
+                  <td>{label(paymentStatusLabels[e.payment.status])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollableTable>
+        </>
+      )}
+    </QueryState>
   );
 }

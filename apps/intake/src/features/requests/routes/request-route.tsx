@@ -3,7 +3,7 @@ import {
   formatDate,
   LoadingState,
   PageTitle,
-  ProblemAlert,
+  QueryState,
   useLanguage,
   useT,
 } from '@hms/ui';
@@ -33,129 +33,135 @@ export function RequestRoute() {
   const request = useQuery(requestQueryOptions(requestId));
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  if (request.isError)
-    return <ProblemAlert error={request.error} onRetry={() => void request.refetch()} />;
-  if (!request.data) return <LoadingState label={tr('loading')} />;
-  const d = request.data;
   const show = (text: string) => {
     setNotice(text);
     setTimeout(() => noticeRef.current?.focus(), 0);
   };
   return (
-    <div className="maxw-tablet">
-      <p>
-        <Link to="/my-requests">{tr('backToList')}</Link>
-      </p>
-      <PageTitle title={`${d.reference} – ${d.program.name[language]}`}>
-        {d.program.name[language]}
-      </PageTitle>
-      {notice ? (
-        <div
-          className="usa-alert usa-alert--success usa-alert--slim"
-          tabIndex={-1}
-          ref={noticeRef}
-          role="status"
-        >
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{notice}</p>
-          </div>
-        </div>
-      ) : null}
-      <dl className="margin-y-2">
-        <dt className="text-bold">{tr('reference')}</dt>
-        <dd className="margin-left-0 margin-bottom-1 font-mono-sm">{d.reference}</dd>
-        <dt className="text-bold">{tr('status')}</dt>
-        <dd className="margin-left-0 margin-bottom-1">
-          <StatusTag status={d.status} />
-        </dd>
-        <dt className="text-bold">{tr('amount')}</dt>
-        <dd className="margin-left-0 margin-bottom-1">
-          {formatCents(d.amountRequestedCents, language)}
-        </dd>
-        {d.submittedAt ? (
-          <>
-            <dt className="text-bold">{tr('submitted')}</dt>
-            <dd className="margin-left-0 margin-bottom-1">{formatDate(d.submittedAt, language)}</dd>
-          </>
-        ) : null}
-        {d.status === 'needs_info' && d.infoRequest ? (
-          <>
-            <dt className="text-bold">{tr('infoAskedOn')}</dt>
-            <dd className="margin-left-0 margin-bottom-1">
-              {formatDate(d.infoRequest.at, language)}
-            </dd>
-          </>
-        ) : null}
-        {/* The review deadline is paused while we wait for the citizen (DOMAIN.md): no "decision due by" then. */}
-        {d.dueAt && ['submitted', 'in_review', 'awaiting_second_approval'].includes(d.status) ? (
-          <>
-            <dt className="text-bold">{tr('decisionBy')}</dt>
-            <dd className="margin-left-0 margin-bottom-1">
-              {formatDate(Date.parse(d.dueAt) - 1, language)}
-            </dd>
-          </>
-        ) : null}
-        {d.bankAccount ? (
-          <>
-            <dt className="text-bold">{tr('bank')}</dt>
-            <dd className="margin-left-0 margin-bottom-1">
-              {tr('bankValue', { type: tr(d.bankAccount.accountType), last4: d.bankAccount.last4 })}
-            </dd>
-          </>
-        ) : null}
-      </dl>
-      {d.status === 'draft' ? (
-        <div className="usa-summary-box">
-          <div className="usa-summary-box__body">
-            <h2 className="usa-summary-box__heading">{tr('draftTitle')}</h2>
-            <p className="usa-summary-box__text">{tr('draftBody')}</p>
-            <Link className="usa-button" to={`/my-requests/${d.id}/apply`}>
-              {tr('continueDraft')}
-            </Link>
-          </div>
-        </div>
-      ) : null}
-      {d.status === 'needs_info' && d.infoRequest ? (
-        <section aria-labelledby="info-title" className="margin-y-4">
-          <h2 id="info-title">{tr('infoTitle')}</h2>
-          <div className="usa-alert usa-alert--warning margin-bottom-2">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">
-                <strong>{tr('questionLabel')}:</strong> {d.infoRequest.question}
-              </p>
-              <p className="usa-alert__text">
-                {tr('infoPaused', { date: formatDate(d.infoRequest.at, language) })}
-              </p>
+    <QueryState query={request} loading={tr('loading')}>
+      {(d) => (
+        <div className="maxw-tablet">
+          <p>
+            <Link to="/my-requests">{tr('backToList')}</Link>
+          </p>
+          <PageTitle title={`${d.reference} – ${d.program.name[language]}`}>
+            {d.program.name[language]}
+          </PageTitle>
+          {notice ? (
+            <div
+              className="usa-alert usa-alert--success usa-alert--slim"
+              tabIndex={-1}
+              ref={noticeRef}
+              role="status"
+            >
+              <div className="usa-alert__body">
+                <p className="usa-alert__text">{notice}</p>
+              </div>
             </div>
-          </div>
-          <Suspense fallback={<LoadingState />}>
-            <InfoResponseForm detail={d} onSent={() => show(tr('infoSent'))} />
-          </Suspense>
-        </section>
-      ) : null}
-      {d.status === 'payment_returned' ? (
-        <div className="usa-alert usa-alert--warning margin-y-3">
-          <div className="usa-alert__body">
-            <h2 className="usa-alert__heading">{tr('returnedTitle')}</h2>
-            <p className="usa-alert__text">{tr('returnedBody')}</p>
-          </div>
+          ) : null}
+          <dl className="margin-y-2">
+            <dt className="text-bold">{tr('reference')}</dt>
+            <dd className="margin-left-0 margin-bottom-1 font-mono-sm">{d.reference}</dd>
+            <dt className="text-bold">{tr('status')}</dt>
+            <dd className="margin-left-0 margin-bottom-1">
+              <StatusTag status={d.status} />
+            </dd>
+            <dt className="text-bold">{tr('amount')}</dt>
+            <dd className="margin-left-0 margin-bottom-1">
+              {formatCents(d.amountRequestedCents, language)}
+            </dd>
+            {d.submittedAt ? (
+              <>
+                <dt className="text-bold">{tr('submitted')}</dt>
+                <dd className="margin-left-0 margin-bottom-1">
+                  {formatDate(d.submittedAt, language)}
+                </dd>
+              </>
+            ) : null}
+            {d.status === 'needs_info' && d.infoRequest ? (
+              <>
+                <dt className="text-bold">{tr('infoAskedOn')}</dt>
+                <dd className="margin-left-0 margin-bottom-1">
+                  {formatDate(d.infoRequest.at, language)}
+                </dd>
+              </>
+            ) : null}
+            {/* The review deadline is paused while we wait for the citizen (DOMAIN.md): no "decision due by" then. */}
+            {d.dueAt &&
+            ['submitted', 'in_review', 'awaiting_second_approval'].includes(d.status) ? (
+              <>
+                <dt className="text-bold">{tr('decisionBy')}</dt>
+                <dd className="margin-left-0 margin-bottom-1">
+                  {formatDate(Date.parse(d.dueAt) - 1, language)}
+                </dd>
+              </>
+            ) : null}
+            {d.bankAccount ? (
+              <>
+                <dt className="text-bold">{tr('bank')}</dt>
+                <dd className="margin-left-0 margin-bottom-1">
+                  {tr('bankValue', {
+                    type: tr(d.bankAccount.accountType),
+                    last4: d.bankAccount.last4,
+                  })}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {d.status === 'draft' ? (
+            <div className="usa-summary-box">
+              <div className="usa-summary-box__body">
+                <h2 className="usa-summary-box__heading">{tr('draftTitle')}</h2>
+                <p className="usa-summary-box__text">{tr('draftBody')}</p>
+                <Link className="usa-button" to={`/my-requests/${d.id}/apply`}>
+                  {tr('continueDraft')}
+                </Link>
+              </div>
+            </div>
+          ) : null}
+          {d.status === 'needs_info' && d.infoRequest ? (
+            <section aria-labelledby="info-title" className="margin-y-4">
+              <h2 id="info-title">{tr('infoTitle')}</h2>
+              <div className="usa-alert usa-alert--warning margin-bottom-2">
+                <div className="usa-alert__body">
+                  <p className="usa-alert__text">
+                    <strong>{tr('questionLabel')}:</strong> {d.infoRequest.question}
+                  </p>
+                  <p className="usa-alert__text">
+                    {tr('infoPaused', { date: formatDate(d.infoRequest.at, language) })}
+                  </p>
+                </div>
+              </div>
+              <Suspense fallback={<LoadingState />}>
+                <InfoResponseForm detail={d} onSent={() => show(tr('infoSent'))} />
+              </Suspense>
+            </section>
+          ) : null}
+          {d.status === 'payment_returned' ? (
+            <div className="usa-alert usa-alert--warning margin-y-3">
+              <div className="usa-alert__body">
+                <h2 className="usa-alert__heading">{tr('returnedTitle')}</h2>
+                <p className="usa-alert__text">{tr('returnedBody')}</p>
+              </div>
+            </div>
+          ) : null}
+          {d.status === 'payment_returned' ? (
+            <Suspense fallback={<LoadingState />}>
+              <NewAccountForm
+                requestId={d.id}
+                onDone={(last4) => show(tr('newAccountDone', { last4 }))}
+              />
+            </Suspense>
+          ) : null}
+          {d.timeline.length > 0 ? (
+            <section aria-labelledby="timeline-title" className="margin-top-4">
+              <h2 id="timeline-title">{tr('timeline')}</h2>
+              <Timeline entries={d.timeline} />
+            </section>
+          ) : null}
+          {d.canWithdraw ? <WithdrawPanel detail={d} onDone={() => show(tr('withdrawn'))} /> : null}
         </div>
-      ) : null}
-      {d.status === 'payment_returned' ? (
-        <Suspense fallback={<LoadingState />}>
-          <NewAccountForm
-            requestId={d.id}
-            onDone={(last4) => show(tr('newAccountDone', { last4 }))}
-          />
-        </Suspense>
-      ) : null}
-      {d.timeline.length > 0 ? (
-        <section aria-labelledby="timeline-title" className="margin-top-4">
-          <h2 id="timeline-title">{tr('timeline')}</h2>
-          <Timeline entries={d.timeline} />
-        </section>
-      ) : null}
-      {d.canWithdraw ? <WithdrawPanel detail={d} onDone={() => show(tr('withdrawn'))} /> : null}
-    </div>
+      )}
+    </QueryState>
   );
 }
