@@ -105,6 +105,15 @@ export async function insertPastRequestEvent(
   await db.insertInto('request_events').values(row).execute();
 }
 
+/** Imports (issue 12): many past steps at once, as given and unannounced like insertPastRequestEvent's. */
+export async function insertPastRequestEvents(
+  db: Kysely<Database>,
+  rows: ReadonlyArray<Insertable<Database['request_events']>>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('request_events').values(rows).execute();
+}
+
 /** Practice space: the steps of practice requests go when the practice data is cleared. */
 export async function deleteRequestEventsOfRequests(
   trx: Transaction<Database>,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { formatCents } from '@hms/contracts/money';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { RequestStatus } from '@hms/contracts/requests';
@@ -7,7 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { canonicalJson } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { insertPastRequestEvent } from '../../platform/request-events.ts';
+import { insertPastRequestEvents } from '../../platform/request-events.ts';
 import * as auth from '../auth/service.ts';
 import * as applications from '../applications/service.ts';
 import * as payments from '../payments/service.ts';
@@ -240,12 +240,21 @@ export class RequestImport {
       trx,
       creates.map((c, i) => paymentOf(made[i]!.id, c)),
     );
+    const steps: ReturnType<RequestImport['step']>[] = [];
     for (const [i, c] of creates.entries()) {
       const id = made[i]!.id;
-      let from = await this.step(trx, id, c, 'submitted', c.row.submittedAt, 'draft');
-      for (const s of laterSteps(c.row))
-        from = await this.step(trx, id, c, s.type, s.at, from, s.staff);
+      let from: RequestStatus = 'draft';
+      for (const s of [
+        { type: 'submitted' as const, at: c.row.submittedAt, staff: false },
+        ...laterSteps(c.row),
+      ]) {
+        const step = this.step(id, c, s.type, s.at, from, s.staff);
+        steps.push(step);
+        from = step.to_status;
+      }
     }
+    // One statement for the batch's steps: a large file is a few statements per 500 rows, not several per row.
+    await insertPastRequestEvents(trx, steps);
     await repo.insertImportedRecords(
       trx,
       creates.map((c, i) => ({
@@ -271,7 +280,10 @@ export class RequestImport {
     // The old system's new state is one more step of the timeline, dated when it happened there.
     if (before !== u.row.status) {
       const last = laterSteps(u.row).at(-1);
-      if (last) await this.step(trx, u.requestId, u, last.type, last.at, before, last.staff);
+      if (last)
+        await insertPastRequestEvents(trx, [
+          this.step(u.requestId, u, last.type, last.at, before, last.staff),
+        ]);
     }
     await repo.updateImportedRecord(trx, 'requests', u.row.externalId, {
       rowHash: u.hash,
@@ -282,15 +294,14 @@ export class RequestImport {
   }
 
   /** A past step, written as it happened and not announced: no notification, email, webhook or live signal. */
-  private async step(
-    trx: Transaction<Database>,
+  private step(
     requestId: string,
     p: Planned,
     type: RequestEventType,
     at: Date,
     from: RequestStatus,
     staff = false,
-  ): Promise<RequestStatus> {
+  ): Insertable<Database['request_events']> & { to_status: RequestStatus } {
     const to: RequestStatus =
       type === 'submitted'
         ? 'submitted'
@@ -298,7 +309,7 @@ export class RequestImport {
           ? 'approved'
           : p.row.status;
     const actor = staff ? p.decidedBy : p.request.applicantId;
-    await insertPastRequestEvent(trx, {
+    return {
       id: uuidv7(at.getTime()),
       request_id: requestId,
       type,
@@ -314,7 +325,6 @@ export class RequestImport {
       }),
       visible_to_applicant: true,
       created_at: at,
-    });
-    return to;
+    };
   }
 }
