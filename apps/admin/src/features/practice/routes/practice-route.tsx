@@ -3,9 +3,9 @@ import {
   ConfirmAction,
   EmptyState,
   HelpPanel,
-  LoadingState,
   PageTitle,
   ProblemAlert,
+  QueryState,
   formatNumber,
   useLanguage,
   useT,
@@ -70,99 +70,97 @@ export function PracticeRoute() {
       <HelpPanel content={practiceHelp} />
     </>
   );
-  if (overview.isPending)
-    return (
-      <>
-        {head}
-        <LoadingState label={tr('loading')} />
-      </>
-    );
-  if (overview.isError)
-    return (
-      <>
-        {head}
-        <ProblemAlert error={overview.error} onRetry={() => void overview.refetch()} />
-      </>
-    );
-
-  const { programs } = overview.data;
-  const practice = programs.filter((p) => p.practice);
-  const real = programs.filter((p) => !p.practice);
-  const copiedProgram = copied ? programs.find((p) => p.id === copied.id) : undefined;
-
   return (
     <>
       {head}
-      <section aria-labelledby="practice-programs-heading">
-        <h2 id="practice-programs-heading">{tr('programsHeading')}</h2>
-        {programs.length === 0 ? (
-          <EmptyState title={tr('noProgramsTitle')}>
-            <p>{tr('noProgramsBody')}</p>
-          </EmptyState>
-        ) : (
-          <>
-            {practice.length === 0 ? (
-              <EmptyState title={tr('noPracticeTitle')}>
-                <p>{tr('noPracticeBody')}</p>
-              </EmptyState>
-            ) : (
-              <p>
-                {tr('total', {
-                  count: formatNumber(overview.data.practiceRequestCount, language),
-                })}
-              </p>
-            )}
-            <ProgramsTable programs={programs} onMark={startMark} />
-          </>
-        )}
-        <ResultNotice ref={markedRef} text={markedText} />
-        {mark.isError ? <ProblemAlert error={mark.error} /> : null}
-        {marking ? (
-          <ConfirmAction
-            // Another program's button while one question is open asks afresh, with focus on it.
-            key={marking.id}
-            question={tr(marking.practice ? 'confirmUnmark' : 'confirmMark', {
-              name: marking.name[language],
-            })}
-            confirmLabel={tr(marking.practice ? 'yesUnmark' : 'yesMark')}
-            cancelLabel={tr('no')}
-            busy={mark.isPending}
-            onConfirm={() => mark.mutate({ programId: marking.id, practice: !marking.practice })}
-            onCancel={cancelMark}
-          />
-        ) : null}
-      </section>
+      <QueryState query={overview} loading={tr('loading')}>
+        {(data) => {
+          const { programs } = data;
+          const practice = programs.filter((p) => p.practice);
+          const real = programs.filter((p) => !p.practice);
+          const copiedProgram = copied ? programs.find((p) => p.id === copied.id) : undefined;
+          return (
+            <>
+              <section aria-labelledby="practice-programs-heading">
+                <h2 id="practice-programs-heading">{tr('programsHeading')}</h2>
+                {programs.length === 0 ? (
+                  <EmptyState title={tr('noProgramsTitle')}>
+                    <p>{tr('noProgramsBody')}</p>
+                  </EmptyState>
+                ) : (
+                  <>
+                    {practice.length === 0 ? (
+                      <EmptyState title={tr('noPracticeTitle')}>
+                        <p>{tr('noPracticeBody')}</p>
+                      </EmptyState>
+                    ) : (
+                      <p>
+                        {tr('total', {
+                          count: formatNumber(data.practiceRequestCount, language),
+                        })}
+                      </p>
+                    )}
+                    <ProgramsTable programs={programs} onMark={startMark} />
+                  </>
+                )}
+                <ResultNotice ref={markedRef} text={markedText} />
+                {mark.isError ? <ProblemAlert error={mark.error} /> : null}
+                {marking ? (
+                  <ConfirmAction
+                    // Another program's button while one question is open asks afresh, with focus on it.
+                    key={marking.id}
+                    question={tr(marking.practice ? 'confirmUnmark' : 'confirmMark', {
+                      name: marking.name[language],
+                    })}
+                    confirmLabel={tr(marking.practice ? 'yesUnmark' : 'yesMark')}
+                    cancelLabel={tr('no')}
+                    busy={mark.isPending}
+                    onConfirm={() =>
+                      mark.mutate({ programId: marking.id, practice: !marking.practice })
+                    }
+                    onCancel={cancelMark}
+                  />
+                ) : null}
+              </section>
 
-      {programs.length > 0 ? (
-        <section aria-labelledby="practice-copy-heading" className="margin-top-4">
-          <h2 id="practice-copy-heading">{tr('copyHeading')}</h2>
-          <p>{tr('copyLead')}</p>
-          <ResultNotice
-            text={
-              copied
-                ? tr('copied', {
-                    name: copiedProgram?.name[language] ?? copied.slug,
-                    slug: copied.slug,
-                  })
-                : null
-            }
-          />
-          <CopyForm sources={real} onCopied={setCopied} />
-        </section>
-      ) : null}
+              {programs.length > 0 ? (
+                <section aria-labelledby="practice-copy-heading" className="margin-top-4">
+                  <h2 id="practice-copy-heading">{tr('copyHeading')}</h2>
+                  <p>{tr('copyLead')}</p>
+                  <ResultNotice
+                    text={
+                      copied
+                        ? tr('copied', {
+                            name: copiedProgram?.name[language] ?? copied.slug,
+                            slug: copied.slug,
+                          })
+                        : null
+                    }
+                  />
+                  <CopyForm sources={real} onCopied={setCopied} />
+                </section>
+              ) : null}
 
-      <section aria-labelledby="practice-generate-heading" className="margin-top-4">
-        <h2 id="practice-generate-heading">{tr('generateHeading')}</h2>
-        <p>{tr('generateLead')}</p>
-        {/* A new copy opens the form afresh with the copy chosen. */}
-        <GenerateForm key={copied?.id ?? ''} programs={practice} initialProgramId={copied?.id} />
-      </section>
+              <section aria-labelledby="practice-generate-heading" className="margin-top-4">
+                <h2 id="practice-generate-heading">{tr('generateHeading')}</h2>
+                <p>{tr('generateLead')}</p>
+                {/* A new copy opens the form afresh with the copy chosen. */}
+                <GenerateForm
+                  key={copied?.id ?? ''}
+                  programs={practice}
+                  initialProgramId={copied?.id}
+                />
+              </section>
 
-      <section aria-labelledby="practice-clear-heading" className="margin-top-4">
-        <h2 id="practice-clear-heading">{tr('clearHeading')}</h2>
-        <p>{tr('clearLead')}</p>
-        <ClearPanel overview={overview.data} />
-      </section>
+              <section aria-labelledby="practice-clear-heading" className="margin-top-4">
+                <h2 id="practice-clear-heading">{tr('clearHeading')}</h2>
+                <p>{tr('clearLead')}</p>
+                <ClearPanel overview={data} />
+              </section>
+            </>
+          );
+        }}
+      </QueryState>
     </>
   );
 }
