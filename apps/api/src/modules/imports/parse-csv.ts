@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS, type ImportKind } from '@hms/contracts/imports';
 import type { RowError } from './row-errors.ts';
 import { controlCharacterError } from './row-errors.ts';
@@ -111,7 +111,8 @@ export async function* readCsv(
     }
   } catch (err) {
     const e = err as { code?: string; lines?: number; message?: string };
-    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
+    // csv-parse names most of its codes CSV_*, but not all (INVALID_OPENING_QUOTE): its error class is the test.
+    if (err instanceof CsvError) {
       if (!header) throw new UnreadableFile(`The file is not CSV that can be read: ${e.message}`);
       // A quote never closed swallows the rest of the file: report it where it starts and stop.
       yield {
@@ -125,7 +126,9 @@ export async function* readCsv(
               field: 'row',
               code: 'import.row_malformed',
               message:
-                'A quote opened on this line is never closed, so the rest of the file cannot be read. Close the quote.',
+                e.code === 'INVALID_OPENING_QUOTE'
+                  ? 'A quote starts in the middle of a cell on this line, so the rest of the file cannot be read. Put the whole cell in quotes and double each quote inside it.'
+                  : 'A quote opened on this line is never closed, so the rest of the file cannot be read. Close the quote.',
             },
           ],
         },
