@@ -26,6 +26,7 @@ import { liveRoutes } from './modules/live/routes.ts';
 import { paymentsRoutes } from './modules/payments/routes.ts';
 import { batchesRoutes } from './modules/batches/routes.ts';
 import { returnsRoutes } from './modules/returns/routes.ts';
+import { importRoutes } from './modules/imports/routes.ts';
 import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { serviceTokensRoutes } from './modules/service-tokens/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp({
   await app.register(practiceRoutes, { prefix: '/api/practice' });
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
   await app.register(auditLogRoutes, { prefix: '/api/admin/audit' });
+  await app.register(importRoutes, { prefix: '/api' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

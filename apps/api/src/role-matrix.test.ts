@@ -182,6 +182,9 @@ describe('role matrix', () => {
         'clearStaffSignInLock',
         'checkInvitation',
         'acceptInvitation',
+        // Imports in the browser (issue 12).
+        'runImport',
+        'downloadImportErrorFile',
       ]),
     );
   });

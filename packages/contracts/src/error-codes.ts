@@ -77,6 +77,13 @@ export const ERROR_CODES = {
   'document.type_not_accepted': 'The file type is not one of the accepted types.',
   'document.form_files_draft_only':
     'Form files can be added only while the application is a draft.',
+  // Imports in the browser (issue 12): the upload itself, before or after the rows are checked.
+  'import.file_missing': 'No CSV file was sent (the multipart part named "file").',
+  'import.file_too_large': 'The file is larger than the upload accepts (`params.megabytes` MB).',
+  'import.file_unreadable':
+    'The file cannot be read as CSV at all (empty, not UTF-8 text, broken quoting).',
+  'import.error_file_gone':
+    'The error file of that check is no longer kept (kept for an hour, for the admin who ran it).',
   'document.upload_closed': 'Files can be added only to a draft or when information was requested.',
   'document.not_found': 'The file does not exist or is not visible to the caller.',
   'document.kept_with_request': 'A file sent with a submitted request cannot be removed.',

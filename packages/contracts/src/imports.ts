@@ -83,3 +83,31 @@ export const importReportSchema = z.object({
   errors: z.array(importErrorSchema),
 });
 export type ImportReport = z.infer<typeof importReportSchema> & { errors: ImportError[] };
+
+/** The largest file the browser upload takes; the command line has no limit (it streams from disk). */
+export const MAX_IMPORT_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** The multipart fields sent before the file part of `POST /api/admin/imports`. */
+export const importUploadFieldsSchema = z.object({
+  kind: importKindSchema,
+  dryRun: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
+
+/** What an upload answers: the report, the columns the header named, and whether an error file can be downloaded. */
+export const importRunResponseSchema = z.object({
+  importId: z
+    .uuid()
+    .describe('the stored run for a real import; an id kept only in memory for a dry run'),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  columns: z.array(z.string()).describe('the header row as it was in the file'),
+  report: importReportSchema,
+  errorFile: z
+    .boolean()
+    .describe(
+      'true when rows have errors or warnings: GET /api/admin/imports/{importId}/error-file returns the rows with an error column',
+    ),
+});
+export type ImportRunResponse = z.infer<typeof importRunResponseSchema>;
+
+export const importIdParamsSchema = z.object({ importId: z.uuid() });

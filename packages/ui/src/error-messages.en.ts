@@ -79,6 +79,13 @@ export const errorMessages: Record<ErrorCode, string> = {
   'request.return_not_account':
     'The payment was not returned because of the bank account. The agency will contact you.',
   'document.missing': 'Choose a file to upload.',
+  'import.file_missing': 'Choose a CSV file to check.',
+  'import.file_too_large':
+    'The file is larger than {megabytes} MB. Split it, or import it with the hms import command.',
+  'import.file_unreadable':
+    'The file cannot be read as CSV. Save it as CSV (UTF-8) with a header row and choose it again.',
+  'import.error_file_gone':
+    'The error file is no longer available. Check the file again to get a new one.',
   'document.too_large': 'The file is too large. Choose a smaller file.',
   'document.type_not_accepted': 'This type of file is not accepted. Upload a PDF, JPG or PNG file.',
   'document.form_files_draft_only':

@@ -86,6 +86,13 @@ export const errorMessages: Record<ErrorCode, string> = {
   'request.return_not_account':
     'El pago no se devolvió por la cuenta bancaria. La agencia se comunicará con usted.',
   'document.missing': 'Elija un archivo para subir.',
+  'import.file_missing': 'Elija un archivo CSV para revisar.',
+  'import.file_too_large':
+    'El archivo tiene más de {megabytes} MB. Divídalo o impórtelo con el comando hms import.',
+  'import.file_unreadable':
+    'El archivo no se puede leer como CSV. Guárdelo como CSV (UTF-8) con una fila de encabezados y vuelva a elegirlo.',
+  'import.error_file_gone':
+    'El archivo de errores ya no está disponible. Revise el archivo otra vez para obtener uno nuevo.',
   'document.too_large': 'El archivo es demasiado grande. Elija un archivo más pequeño.',
   'document.type_not_accepted':
     'No se acepta este tipo de archivo. Suba un archivo PDF, JPG o PNG.',
