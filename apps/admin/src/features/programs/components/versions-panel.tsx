@@ -1,12 +1,4 @@
-import {
-  LoadingState,
-  ProblemAlert,
-  ScrollableTable,
-  TextField,
-  formatDateTime,
-  useLanguage,
-  useT,
-} from '@hms/ui';
+import { QueryState, ScrollableTable, TextField, formatDateTime, useLanguage, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -20,29 +12,35 @@ function VersionDiff({ programId, version }: { programId: string; version: numbe
   const tr = useT(programsMessages);
   const { language } = useLanguage();
   const diff = useQuery(versionDiffQueryOptions(programId, version));
-  if (diff.isPending) return <LoadingState />;
-  if (diff.isError) return <ProblemAlert error={diff.error} headingLevel={3} />;
-  if (diff.data.changes.length === 0) return <p>{tr('noChanges')}</p>;
   return (
-    <dl className="margin-top-1" data-testid={`diff-${version}`}>
-      {diff.data.changes.map((c, i) => (
-        <div key={i} className="margin-bottom-1">
-          <dt className="text-bold">{c.label[language]}</dt>
-          <dd className="margin-left-0">
-            {c.before !== null ? (
-              <div>
-                {tr('before')}: <del>{c.before}</del>
-              </div>
-            ) : null}
-            {c.after !== null ? (
-              <div>
-                {tr('after')}: <ins>{c.after}</ins>
-              </div>
-            ) : null}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <QueryState
+      query={diff}
+      headingLevel={3}
+      empty={<p>{tr('noChanges')}</p>}
+      isEmpty={(data) => data.changes.length === 0}
+    >
+      {(data) => (
+        <dl className="margin-top-1" data-testid={`diff-${version}`}>
+          {data.changes.map((c, i) => (
+            <div key={i} className="margin-bottom-1">
+              <dt className="text-bold">{c.label[language]}</dt>
+              <dd className="margin-left-0">
+                {c.before !== null ? (
+                  <div>
+                    {tr('before')}: <del>{c.before}</del>
+                  </div>
+                ) : null}
+                {c.after !== null ? (
+                  <div>
+                    {tr('after')}: <ins>{c.after}</ins>
+                  </div>
+                ) : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </QueryState>
   );
 }
 
@@ -66,98 +64,99 @@ export function VersionsPanel({
   return (
     <section aria-labelledby="versions-heading" className="margin-top-4">
       <h2 id="versions-heading">{tr('versionsHeading')}</h2>
-      {versions.isPending ? (
-        <LoadingState />
-      ) : versions.isError ? (
-        <ProblemAlert error={versions.error} headingLevel={3} />
-      ) : versions.data.items.length === 0 ? (
-        <p>{tr('noVersions')}</p>
-      ) : (
-        <ScrollableTable caption={tr('versionsCaption')} captionId="versions-caption">
-          <thead>
-            <tr>
-              <th scope="col">{tr('version')}</th>
-              <th scope="col">{tr('publishedAt')}</th>
-              <th scope="col">{tr('publishedBy')}</th>
-              <th scope="col">{tr('approvedBy')}</th>
-              <th scope="col">{tr('summary')}</th>
-              <th scope="col" className="text-right">
-                {tr('requests')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.data.items.map((v) => (
-              <tr key={v.version}>
-                <th scope="row">
-                  {v.version} {v.live ? tr('liveMark') : null}
+      <QueryState
+        query={versions}
+        headingLevel={3}
+        empty={<p>{tr('noVersions')}</p>}
+        isEmpty={(data) => data.items.length === 0}
+      >
+        {(data) => (
+          <ScrollableTable caption={tr('versionsCaption')} captionId="versions-caption">
+            <thead>
+              <tr>
+                <th scope="col">{tr('version')}</th>
+                <th scope="col">{tr('publishedAt')}</th>
+                <th scope="col">{tr('publishedBy')}</th>
+                <th scope="col">{tr('approvedBy')}</th>
+                <th scope="col">{tr('summary')}</th>
+                <th scope="col" className="text-right">
+                  {tr('requests')}
                 </th>
-                <td>{formatDateTime(v.publishedAt, language)}</td>
-                <td>{v.publishedBy?.name ?? tr('none')}</td>
-                <td>{v.approvedBy?.name ?? tr('none')}</td>
-                <td>
-                  {v.changeSummary ?? ''}
-                  <div>
-                    <button
-                      type="button"
-                      className="usa-button usa-button--unstyled"
-                      aria-expanded={open === v.version}
-                      onClick={() => setOpen(open === v.version ? null : v.version)}
-                    >
-                      {tr(open === v.version ? 'hideChanges' : 'showChanges', {
-                        version: v.version,
-                      })}
-                    </button>
-                  </div>
-                  {open === v.version ? (
-                    <VersionDiff programId={programId} version={v.version} />
-                  ) : null}
-                  {v.live ? null : reverting === v.version ? (
-                    <div className="margin-top-1">
-                      <TextField
-                        id={`revert-why-${v.version}`}
-                        label={tr('revertSummary', { version: v.version })}
-                        value={why}
-                        error={whyError}
-                        autoFocus
-                        onChange={(e) => setWhy(e.target.value)}
-                      />
-                      <button
-                        type="button"
-                        className="usa-button usa-button--secondary margin-top-1"
-                        disabled={pending}
-                        onClick={() => {
-                          if (!why.trim()) {
-                            setWhyError(tr('changeSummaryRequired'));
-                            return;
-                          }
-                          run({ kind: 'revert', version: v.version, changeSummary: why.trim() });
-                          setReverting(null);
-                          setWhy('');
-                          setWhyError(undefined);
-                        }}
-                      >
-                        {tr('confirmRevert')}
-                      </button>
-                    </div>
-                  ) : (
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row">
+                    {v.version} {v.live ? tr('liveMark') : null}
+                  </th>
+                  <td>{formatDateTime(v.publishedAt, language)}</td>
+                  <td>{v.publishedBy?.name ?? tr('none')}</td>
+                  <td>{v.approvedBy?.name ?? tr('none')}</td>
+                  <td>
+                    {v.changeSummary ?? ''}
                     <div>
                       <button
                         type="button"
                         className="usa-button usa-button--unstyled"
-                        onClick={() => setReverting(v.version)}
+                        aria-expanded={open === v.version}
+                        onClick={() => setOpen(open === v.version ? null : v.version)}
                       >
-                        {tr('revert', { version: v.version })}
+                        {tr(open === v.version ? 'hideChanges' : 'showChanges', {
+                          version: v.version,
+                        })}
                       </button>
                     </div>
-                  )}
-                </td>
-                <td className="text-right text-tabular">{v.requestCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
-      )}
+                    {open === v.version ? (
+                      <VersionDiff programId={programId} version={v.version} />
+                    ) : null}
+                    {v.live ? null : reverting === v.version ? (
+                      <div className="margin-top-1">
+                        <TextField
+                          id={`revert-why-${v.version}`}
+                          label={tr('revertSummary', { version: v.version })}
+                          value={why}
+                          error={whyError}
+                          autoFocus
+                          onChange={(e) => setWhy(e.target.value)}
+                        />
+                        <button
+                          type="button"
+                          className="usa-button usa-button--secondary margin-top-1"
+                          disabled={pending}
+                          onClick={() => {
+                            if (!why.trim()) {
+                              setWhyError(tr('changeSummaryRequired'));
+                              return;
+                            }
+                            run({ kind: 'revert', version: v.version, changeSummary: why.trim() });
+                            setReverting(null);
+                            setWhy('');
+                            setWhyError(undefined);
+                          }}
+                        >
+                          {tr('confirmRevert')}
+                        </button>
+                      </div>
+                    ) : (
+                      <div>
+                        <button
+                          type="button"
+                          className="usa-button usa-button--unstyled"
+                          onClick={() => setReverting(v.version)}
+                        >
+                          {tr('revert', { version: v.version })}
+                        </button>
+                      </div>
+                    )}
+                  </td>
+                  <td className="text-right text-tabular">{v.requestCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollableTable>
+        )}
+      </QueryState>
     </section>
   );
 }
