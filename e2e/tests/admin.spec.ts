@@ -28,6 +28,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
     'Programs',
     'Practice space',
     'Staff',
+    'Imports',
     'Service tokens',
     'Webhook endpoints',
     'Email outbox',

@@ -25,6 +25,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
       ['Programs', '/admin/programs'],
       ['Practice space', '/admin/practice'],
       ['Staff', '/admin/users'],
+      ['Imports', '/admin/imports'],
       ['Service tokens', '/admin/tokens'],
       ['Webhook endpoints', '/admin/webhooks'],
       ['Email outbox', '/admin/outbox'],

@@ -57,6 +57,21 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     },
   },
   {
+    path: 'imports',
+    text: {
+      en: {
+        title: 'Imports',
+        summary:
+          'Bring payees and their bank accounts, then their requests, in from a CSV file: check it first, read every problem by line, then import.',
+      },
+      es: {
+        title: 'Importaciones',
+        summary:
+          'Traiga beneficiarios y sus cuentas bancarias, y luego sus solicitudes, desde un archivo CSV: revíselo primero, lea cada problema por línea y luego impórtelo.',
+      },
+    },
+  },
+  {
     path: 'tokens',
     text: {
       en: {
