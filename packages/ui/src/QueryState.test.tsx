@@ -65,4 +65,21 @@ describe('QueryState', () => {
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['a', 'b']);
     expect(screen.queryByText('Nothing here')).toBeNull();
   });
+
+  it('without isEmpty, counts an empty list or a page with no items as empty', () => {
+    const page = (items: string[]) => ({ ...query({}), data: { items } });
+    const showPage = (q: QueryLike<{ items: string[] }>) =>
+      render(
+        <LanguageProvider initialLanguage="en">
+          <QueryState query={q} empty={<p>No rows</p>}>
+            {(d) => <p>{d.items.join(',')}</p>}
+          </QueryState>
+        </LanguageProvider>,
+      );
+    showPage(page([]));
+    expect(screen.getByText('No rows')).toBeTruthy();
+    cleanup();
+    showPage(page(['a', 'b']));
+    expect(screen.getByText('a,b')).toBeTruthy();
+  });
 });

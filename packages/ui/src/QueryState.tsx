@@ -17,12 +17,21 @@ export interface QueryStateProps<T> {
   query: QueryLike<T>;
   /** What the polite status region says while the first answer is on its way (the shared "Loading…" if left out). */
   loading?: string;
-  /** Shown instead of the content when `isEmpty` says the answer has nothing to show. */
+  /** Shown instead of the content when the answer has nothing to show. */
   empty?: ReactNode;
+  /** When the answer counts as empty; left out, an empty list or a page with no `items` does. */
   isEmpty?: (data: T) => boolean;
   /** The error alert's heading level: 3 where the block sits under a section's h2. */
   headingLevel?: 2 | 3;
   children: (data: T) => ReactNode;
+}
+
+// The API answers a list either as an array or as a page `{ items, …cursors }`.
+function hasNoItems(data: unknown): boolean {
+  if (Array.isArray(data)) return data.length === 0;
+  const items =
+    typeof data === 'object' && data !== null ? (data as { items?: unknown }).items : null;
+  return Array.isArray(items) && items.length === 0;
 }
 
 /**
@@ -49,6 +58,6 @@ export function QueryState<T>({
     );
   // Neither pending nor failed: the query has its answer.
   const data = query.data as T;
-  if (isEmpty?.(data)) return <>{empty}</>;
+  if (empty !== undefined && (isEmpty ?? hasNoItems)(data)) return <>{empty}</>;
   return <>{children(data)}</>;
 }

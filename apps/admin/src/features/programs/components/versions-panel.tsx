@@ -64,12 +64,7 @@ export function VersionsPanel({
   return (
     <section aria-labelledby="versions-heading" className="margin-top-4">
       <h2 id="versions-heading">{tr('versionsHeading')}</h2>
-      <QueryState
-        query={versions}
-        headingLevel={3}
-        empty={<p>{tr('noVersions')}</p>}
-        isEmpty={(data) => data.items.length === 0}
-      >
+      <QueryState query={versions} headingLevel={3} empty={<p>{tr('noVersions')}</p>}>
         {(data) => (
           <ScrollableTable caption={tr('versionsCaption')} captionId="versions-caption">
             <thead>

@@ -29,12 +29,7 @@ export function ProgramsListRoute() {
           {tr('create')}
         </Link>
       </p>
-      <QueryState
-        query={programs}
-        loading={tr('loading')}
-        empty={<p>{tr('empty')}</p>}
-        isEmpty={(data) => data.items.length === 0}
-      >
+      <QueryState query={programs} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
           <ScrollableTable caption={tr('caption')} captionId="programs-caption">
             <thead>

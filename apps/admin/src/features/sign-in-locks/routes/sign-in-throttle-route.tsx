@@ -51,12 +51,7 @@ export function SignInThrottleRoute() {
         ) : null}
       </div>
       {clear.isError ? <ProblemAlert error={clear.error} /> : null}
-      <QueryState
-        query={accounts}
-        loading={tr('loading')}
-        empty={<p>{tr('throttleEmpty')}</p>}
-        isEmpty={(data) => data.length === 0}
-      >
+      <QueryState query={accounts} loading={tr('loading')} empty={<p>{tr('throttleEmpty')}</p>}>
         {(data) => (
           <ScrollableTable caption={tr('throttleCaption')} captionId="throttle-caption">
             <thead>

@@ -89,12 +89,7 @@ export function StaffListRoute() {
         </button>
       </form>
 
-      <QueryState
-        query={staff}
-        loading={tr('loading')}
-        empty={<p>{tr('empty')}</p>}
-        isEmpty={(data) => data.items.length === 0}
-      >
+      <QueryState query={staff} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
           <>
             <StaffTable people={data.items} />

@@ -118,12 +118,7 @@ export function TokensRoute() {
           onCancel={() => setRevoking(null)}
         />
       ) : null}
-      <QueryState
-        query={tokens}
-        loading={tr('loading')}
-        empty={<p>{tr('empty')}</p>}
-        isEmpty={(data) => data.length === 0}
-      >
+      <QueryState query={tokens} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
           <ScrollableTable caption={tr('caption')} captionId="tokens-caption">
             <thead>

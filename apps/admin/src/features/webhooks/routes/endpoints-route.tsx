@@ -91,12 +91,7 @@ export function EndpointsRoute() {
           defaultChecked
         />
       </IssueSecretForm>
-      <QueryState
-        query={endpoints}
-        loading={tr('loading')}
-        empty={<p>{tr('noEndpoints')}</p>}
-        isEmpty={(data) => data.length === 0}
-      >
+      <QueryState query={endpoints} loading={tr('loading')} empty={<p>{tr('noEndpoints')}</p>}>
         {(data) => (
           <ScrollableTable caption={tr('endpointsCaption')} captionId="endpoints-caption">
             <thead>

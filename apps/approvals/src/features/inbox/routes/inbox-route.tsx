@@ -211,7 +211,6 @@ export function InboxRoute() {
             <p>{tr('emptyBody')}</p>
           </EmptyState>
         }
-        isEmpty={(data) => data.items.length === 0}
       >
         {(data) => (
           <>

@@ -41,7 +41,6 @@ export function BatchesRoute() {
             </p>
           </EmptyState>
         }
-        isEmpty={(data) => data.items.length === 0}
       >
         {(data) => (
           <>

@@ -54,12 +54,7 @@ export function DeliveriesRoute() {
         {announce}
       </div>
       {redeliver.isError ? <ProblemAlert error={redeliver.error} /> : null}
-      <QueryState
-        query={deliveries}
-        loading={tr('loading')}
-        empty={<p>{tr('empty')}</p>}
-        isEmpty={(data) => data.items.length === 0}
-      >
+      <QueryState query={deliveries} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
           <>
             <DeliveriesTable

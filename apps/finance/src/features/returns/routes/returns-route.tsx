@@ -56,12 +56,7 @@ export function ReturnsRoute() {
           {status}
         </div>
         {decide.isError ? <ProblemAlert error={decide.error} /> : null}
-        <QueryState
-          query={nocs}
-          loading={tr('loading')}
-          empty={<p>{tr('nocEmpty')}</p>}
-          isEmpty={(data) => data.items.length === 0}
-        >
+        <QueryState query={nocs} loading={tr('loading')} empty={<p>{tr('nocEmpty')}</p>}>
           {(data) => (
             <>
               <NocTable

@@ -19,7 +19,6 @@ export function CatalogRoute() {
             <p>{tr('emptyBody')}</p>
           </EmptyState>
         }
-        isEmpty={(data) => data.length === 0}
       >
         {(data) => (
           <ul className="usa-card-group">
