@@ -13,6 +13,12 @@ import { useState, type ReactNode } from 'react';
 import type { ProgramAction } from '../api/programs.ts';
 import { programsMessages } from '../messages.ts';
 
+// Whole class names, so the USWDS build check (apps/shell uswds-theme.test.ts) sees every class in use.
+const LOOKS = {
+  outline: 'usa-button usa-button--outline',
+  secondary: 'usa-button usa-button--secondary',
+} as const;
+
 /** One button of the panel; every one is off while an action is in flight, so two cannot race. */
 function ActionButton({
   look,
@@ -28,7 +34,7 @@ function ActionButton({
   return (
     <button
       type="button"
-      className={look ? `usa-button usa-button--${look}` : 'usa-button'}
+      className={look ? LOOKS[look] : 'usa-button'}
       disabled={pending}
       onClick={onClick}
     >
