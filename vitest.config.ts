@@ -18,6 +18,9 @@ export default defineConfig({
           name: 'web',
           environment: 'jsdom',
           setupFiles: ['./packages/ui/src/vitest-setup.test-helper.ts'],
+          // A screen test renders whole pages with axe; on a loaded 2-core CI machine the 5 s default is too tight.
+          // Budgets live in bench/, never in test timeouts.
+          testTimeout: 20_000,
           include: [
             'packages/{ui,api-client,intake-form}/src/**/*.test.{ts,tsx}',
             'apps/{shell,intake,approvals,finance,admin}/src/**/*.test.{ts,tsx}',
