@@ -9,7 +9,7 @@ import * as auth from '../auth/service.ts';
 import * as applications from '../applications/service.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import type { SourceRow } from './parse-csv.ts';
-import { FileExternalIds } from './row-errors.ts';
+import { checkRepeatedExternalId, externalIdUse, FileKeys, type FileKeyUse } from './file-keys.ts';
 import type { BatchResult, Outcome, RunContext } from './run-context.ts';
 import { checkPayeeRow, type PayeeRow } from './validate-payees.ts';
 import * as repo from './repo.ts';
@@ -25,11 +25,9 @@ function rowHash(row: PayeeRow, fingerprint: string): string {
     .digest('hex');
 }
 
-/** The state kept across batches of one payees file: what earlier lines used. */
+/** One payees file's import; what earlier lines used (ids, emails, accounts) is kept in the database, not here. */
 export class PayeeImport {
-  private readonly ids = new FileExternalIds('payee');
-  private readonly emails = new Map<string, number>();
-  private readonly accounts = new Map<string, { line: number; externalId: string }>();
+  private readonly keys = new FileKeys();
   private readonly key: Buffer;
 
   constructor(
@@ -62,6 +60,20 @@ export class PayeeImport {
     const fingerprints = new Map(
       valid.map((r) => [r, accountFingerprint(this.key, r.routingNumber, r.accountNumber)]),
     );
+    // A rejected row's email and account may be malformed, so only valid rows' count as used, as they always have.
+    const uses: FileKeyUse[] = [];
+    for (const { row, check } of checked) {
+      uses.push(...externalIdUse(check));
+      if (!row) continue;
+      uses.push({ kind: 'email', key: row.email, line: row.line });
+      uses.push({
+        kind: 'account',
+        key: fingerprints.get(row)!,
+        line: row.line,
+        extra: row.externalId,
+      });
+    }
+    const firsts = await this.keys.firsts(trx, uses);
     const owners = await applications.payeeAccountOwnersByFingerprint(trx, [
       ...new Set(fingerprints.values()),
     ]);
@@ -78,19 +90,18 @@ export class PayeeImport {
     const updates: Array<{ row: PayeeRow; hash: string; userId: string }> = [];
     for (const { src, row, check } of checked) {
       // The file-wide check runs on every row that has an external id, valid or not, so each is said once.
-      this.ids.check(check);
+      checkRepeatedExternalId(check, firsts, 'payee');
       if (!row) {
         result.outcomes.push({ line: src.line, outcome: 'rejected', errors: check.errors });
         continue;
       }
-      const firstEmail = this.emails.get(row.email);
-      if (firstEmail !== undefined)
+      const firstEmail = firsts.of('email', row.email)!.line;
+      if (firstEmail !== src.line)
         check.fail(
           'email',
           'import.email_duplicate',
           `email is already used by the payee on line ${firstEmail}. Give each payee their own email.`,
         );
-      else this.emails.set(row.email, src.line);
       const record = recordOf.get(row.externalId);
       const existingUser = userOf.get(row.email);
       if (existingUser && existingUser !== record?.entity_id)
@@ -101,13 +112,12 @@ export class PayeeImport {
         );
       const fingerprint = fingerprints.get(row)!;
       const warnings = [];
-      const sameInFile = this.accounts.get(fingerprint);
-      if (sameInFile && sameInFile.externalId !== row.externalId)
+      const firstAccount = firsts.of('account', fingerprint)!;
+      const sameInFile = firstAccount.line !== src.line;
+      if (sameInFile && firstAccount.extra !== row.externalId)
         warnings.push(
-          `Warning: the same bank account (ending ${row.accountNumber.slice(-4)}) is on the payee on line ${sameInFile.line}. Check it; the row is still imported.`,
+          `Warning: the same bank account (ending ${row.accountNumber.slice(-4)}) is on the payee on line ${firstAccount.line}. Check it; the row is still imported.`,
         );
-      else if (!sameInFile)
-        this.accounts.set(fingerprint, { line: src.line, externalId: row.externalId });
       const others = [...(ownersOf.get(fingerprint) ?? [])].filter((u) => u !== record?.entity_id);
       if (!sameInFile && others.length > 0)
         warnings.push(

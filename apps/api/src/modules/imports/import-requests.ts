@@ -13,7 +13,7 @@ import * as applications from '../applications/service.ts';
 import * as payments from '../payments/service.ts';
 import * as programs from '../programs/service.ts';
 import type { SourceRow } from './parse-csv.ts';
-import { FileExternalIds } from './row-errors.ts';
+import { checkRepeatedExternalId, externalIdUse, FileKeys } from './file-keys.ts';
 import type { BatchResult, Outcome, RunContext } from './run-context.ts';
 import { checkRequestRow, type RequestRow } from './validate-requests.ts';
 import * as repo from './repo.ts';
@@ -66,9 +66,9 @@ function laterSteps(row: RequestRow): Array<{ type: RequestEventType; at: Date; 
   }
 }
 
-/** The state kept across batches of one requests file: earlier lines' ids, and the programs already looked up. */
+/** The state kept across batches of one requests file: earlier lines' ids (in the database), and the programs looked up. */
 export class RequestImport {
-  private readonly ids = new FileExternalIds('request');
+  private readonly keys = new FileKeys();
   private readonly programs = new Map<string, Program | null>();
   private readonly now = new Date();
 
@@ -87,6 +87,10 @@ export class RequestImport {
       ...checkRequestRow(src, this.config.timezone, this.now),
     }));
     const valid = checked.flatMap((c) => (c.row ? [c.row] : []));
+    const firsts = await this.keys.firsts(
+      trx,
+      checked.flatMap((c) => externalIdUse(c.check)),
+    );
     const missing = [...new Set(valid.map((r) => r.program))].filter((s) => !this.programs.has(s));
     for (const s of missing) this.programs.set(s, null);
     for (const p of await programs.realProgramsBySlugs(trx, missing)) this.programs.set(p.slug, p);
@@ -124,7 +128,7 @@ export class RequestImport {
     const updates: Array<Planned & { requestId: string }> = [];
     for (const { src, row, check } of checked) {
       // The file-wide check runs on every row that has an external id, valid or not, so each is said once.
-      this.ids.check(check);
+      checkRepeatedExternalId(check, firsts, 'request');
       if (!row) {
         result.outcomes.push({ line: src.line, outcome: 'rejected', errors: check.errors });
         continue;

@@ -51,22 +51,3 @@ export class RowCheck {
       );
   }
 }
-
-/** The external ids seen so far in one file: a repeat is reported on its line, naming the line it repeats. */
-export class FileExternalIds {
-  private readonly first = new Map<string, number>();
-  constructor(private readonly noun: string) {}
-
-  check(check: RowCheck): void {
-    const externalId = check.value('external_id');
-    if (!externalId) return;
-    const first = this.first.get(externalId);
-    if (first === undefined) this.first.set(externalId, check.line);
-    else
-      check.fail(
-        'external_id',
-        'import.external_id_duplicate',
-        `external_id "${externalId}" is already on line ${first}. Give each ${this.noun} its own external_id.`,
-      );
-  }
-}
