@@ -1,7 +1,7 @@
-// Benchmark of the payee import (issue 12) on PostgreSQL: the dry run and the real import of 10,000 and 100,000
-// generated payees, each through the real command (`hms import payees FILE [--dry-run]`) in its own process, with
-// its wall time and peak RSS. Budget: each under 60 s, and memory that does not grow with the file. Exits 1 when a
-// budget fails.
+// Benchmark of the imports (issue 12) on PostgreSQL: the dry run and the real import of 10,000 and 100,000 generated
+// payees, then of as many requests (one per payee, in the demo seed's programs), each through the real command
+// (`hms import payees|requests FILE [--dry-run]`) in its own process, with its wall time and peak RSS. Budget: each
+// under 60 s, and memory that does not grow with the file. Exits 1 when a budget fails.
 // Run from the repo root: pnpm bench:imports   (or node --import tsx bench/imports/run.ts)
 // Database: BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test; the bench creates
 // its own scratch database (hms_bench_imports_<pid>) on that server and drops it at the end.
@@ -120,12 +120,78 @@ function payeeLine(tag: number, i: number): string {
 const HEADER =
   'external_id,full_name,email,phone,language,routing_number,account_number,account_type,holder_name';
 
+// The demo seed's programs (`hms seed`) and their maximum amounts in cents; the requests spread over all three.
+const PROGRAMS = [
+  { slug: 'home-energy-rebate', maxCents: 200_000 },
+  { slug: 'small-business-relief', maxCents: 2_500_000 },
+  { slug: 'permit-fee-refund', maxCents: 150_000 },
+];
+const STATUSES = [
+  'submitted',
+  'in_review',
+  'needs_info',
+  'approved',
+  'rejected',
+  'paid',
+  'withdrawn',
+] as const;
+const DAY = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * One valid request line for the payee `payeeLine(tag, i)` imported before it. Every status, so the import writes
+ * pending and settled payments and one to three past steps per request; dates alone and date-times with an offset,
+ * all in the past and in order; a staff member's email on most decided rows; some notes (quoted, with commas).
+ */
+function requestLine(tag: number, i: number): string {
+  const program = PROGRAMS[i % PROGRAMS.length]!;
+  const status = STATUSES[(i >> 1) % STATUSES.length]!;
+  const cents = 100 + ((i * 7919) % (program.maxCents - 100));
+  const amount = i % 4 === 0 ? String(Math.floor(cents / 100)) : (cents / 100).toFixed(2);
+  const submittedMs = Date.UTC(2023, 0, 2) + (i % 1000) * DAY;
+  const decidedMs = submittedMs + (3 + (i % 18)) * DAY;
+  const submitted = i % 3 === 0 ? `${day(submittedMs)}T14:30:00-05:00` : day(submittedMs);
+  const decides = status !== 'submitted' && status !== 'in_review';
+  const decided = decides && (status !== 'withdrawn' || i % 2 === 0) ? day(decidedMs) : '';
+  const paid = status === 'paid' ? day(decidedMs + (2 + (i % 9)) * DAY) : '';
+  const decidedBy =
+    status !== 'submitted' && status !== 'withdrawn' && i % 5 !== 0 ? 'approver@example.gov' : '';
+  const note =
+    i % 5 === 0
+      ? `"Case ${i}, moved from the old system"`
+      : i % 5 === 1
+        ? 'Revisado por teléfono'
+        : '';
+  return [
+    `R${tag}-${String(i).padStart(6, '0')}`,
+    program.slug,
+    `B${tag}-${String(i).padStart(6, '0')}`,
+    amount,
+    status,
+    submitted,
+    decided,
+    paid,
+    decidedBy,
+    note,
+  ].join(',');
+}
+
+const REQUESTS_HEADER =
+  'external_id,program,payee_external_id,amount,status,submitted_at,decided_at,paid_at,decided_by_email,note';
+
+type Kind = 'payees' | 'requests';
+const FORMATS: Record<Kind, { header: string; line: (tag: number, i: number) => string }> = {
+  payees: { header: HEADER, line: payeeLine },
+  requests: { header: REQUESTS_HEADER, line: requestLine },
+};
+
 /** Writes the file as a stream, respecting backpressure, so the bench never holds the file either. */
-async function writePayees(file: string, tag: number, rows: number): Promise<void> {
+async function writeFile(kind: Kind, file: string, tag: number, rows: number): Promise<void> {
+  const { header, line } = FORMATS[kind];
   const out = createWriteStream(file, 'utf8');
-  out.write(HEADER + '\r\n');
+  out.write(header + '\r\n');
   for (let i = 1; i <= rows; i++) {
-    if (!out.write(payeeLine(tag, i) + '\r\n')) await once(out, 'drain');
+    if (!out.write(line(tag, i) + '\r\n')) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -141,6 +207,7 @@ interface Report {
 }
 
 interface Measurement {
+  kind: Kind;
   rows: number;
   phase: 'dry run' | 'import';
   seconds: number;
@@ -183,6 +250,7 @@ function hms(args: string[], env: NodeJS.ProcessEnv, rssFile: string, liveHeap =
 }
 
 function measure(
+  kind: Kind,
   rows: number,
   phase: Measurement['phase'],
   file: string,
@@ -190,7 +258,7 @@ function measure(
   rssFile: string,
   liveHeap = false,
 ): Measurement {
-  const args = ['import', 'payees', file, ...(phase === 'dry run' ? ['--dry-run'] : [])];
+  const args = ['import', kind, file, ...(phase === 'dry run' ? ['--dry-run'] : [])];
   const r = hms(args, env, rssFile, liveHeap);
   if (r.status !== 0)
     throw new Error(
@@ -199,8 +267,10 @@ function measure(
   const report = JSON.parse(r.stdout) as Report;
   // The files are valid and new to the database: anything else means the bench measured the wrong thing.
   if (report.rows !== rows || report.created !== rows || report.errors.length > 0)
-    throw new Error(`unexpected report for ${phase} of ${rows} rows: ${r.stdout.slice(0, 4000)}`);
-  return { rows, phase, ...r, report };
+    throw new Error(
+      `unexpected report for ${phase} of ${rows} ${kind}: ${r.stdout.slice(0, 4000)}`,
+    );
+  return { kind, rows, phase, ...r, report };
 }
 
 async function main(): Promise<void> {
@@ -222,6 +292,9 @@ async function main(): Promise<void> {
   try {
     const migrate = hms(['migrate'], env, rssFile);
     if (migrate.status !== 0) throw new Error(`hms migrate failed:\n${migrate.stderr}`);
+    // The demo seed's programs and staff: what the requests name (program slugs, decided_by_email).
+    const seed = hms(['seed'], env, rssFile);
+    if (seed.status !== 0) throw new Error(`hms seed failed:\n${seed.stderr}`);
 
     // A header-only file: what the command costs before it reads a single row (Node, tsx, pg, the migration check).
     const empty = path.join(dir, 'empty.csv');
@@ -231,42 +304,54 @@ async function main(): Promise<void> {
       throw new Error(`hms import of a header-only file failed:\n${base.stderr}`);
     const baseMB = base.peakMB;
 
-    const files = new Map<number, string>();
-    for (const [tag, rows] of SIZES.entries()) {
-      const file = path.join(dir, `payees-${rows}.csv`);
-      const t0 = process.hrtime.bigint();
-      await writePayees(file, tag + 1, rows);
-      const s = Number(process.hrtime.bigint() - t0) / 1e9;
-      console.log(
-        `Generated ${rows.toLocaleString('en-US')} payees (${mb(readFileSync(file).length)} MB) in ${s.toFixed(1)} s`,
+    const files = new Map<string, string>();
+    const fileOf = (kind: Kind, rows: number) => files.get(`${kind}-${rows}`)!;
+    for (const kind of ['payees', 'requests'] as const)
+      for (const [tag, rows] of SIZES.entries()) {
+        const file = path.join(dir, `${kind}-${rows}.csv`);
+        const t0 = process.hrtime.bigint();
+        await writeFile(kind, file, tag + 1, rows);
+        const s = Number(process.hrtime.bigint() - t0) / 1e9;
+        console.log(
+          `Generated ${rows.toLocaleString('en-US')} ${kind} (${mb(readFileSync(file).length)} MB) in ${s.toFixed(1)} s`,
+        );
+        files.set(`${kind}-${rows}`, file);
+      }
+
+    // Per kind, dry runs first: they change nothing, so the live-heap runs after them still create every row as the
+    // imports do. The requests go after the payees' imports: each names a payee imported before it.
+    const results: Measurement[] = [];
+    const live = new Map<Kind, Measurement[]>();
+    for (const kind of ['payees', 'requests'] as const) {
+      const dry = SIZES.map((rows) =>
+        measure(kind, rows, 'dry run', fileOf(kind, rows), env, rssFile),
       );
-      files.set(rows, file);
+      live.set(
+        kind,
+        SIZES.map((rows) => measure(kind, rows, 'dry run', fileOf(kind, rows), env, rssFile, true)),
+      );
+      const imports = SIZES.map((rows) =>
+        measure(kind, rows, 'import', fileOf(kind, rows), env, rssFile),
+      );
+      results.push(...SIZES.flatMap((_, i) => [dry[i]!, imports[i]!]));
     }
 
-    // Dry runs first: they change nothing, so the live-heap runs after them still create every row as the imports do.
-    const dry = SIZES.map((rows) => measure(rows, 'dry run', files.get(rows)!, env, rssFile));
-    const live = SIZES.map((rows) =>
-      measure(rows, 'dry run', files.get(rows)!, env, rssFile, true),
-    );
-    const imports = SIZES.map((rows) => measure(rows, 'import', files.get(rows)!, env, rssFile));
-    const results = SIZES.flatMap((_, i) => [dry[i]!, imports[i]!]);
-
     console.log(
-      `\nPayee import on PostgreSQL, Node ${process.version}; each line is one \`hms import payees\` process: wall ` +
+      `\nImports on PostgreSQL, Node ${process.version}; each line is one \`hms import\` process: wall ` +
         'time from start to exit (Node and tsx start-up, migration check, the import) and its peak RSS.',
     );
     console.log(
       `A header-only file takes ${base.seconds.toFixed(1)} s and ${baseMB} MB: the command's cost before any row.\n`,
     );
     console.log(
-      '| rows    | phase   | seconds | CPU s of the command | peak MB | above header-only MB | rows/s  |',
+      '| file     |    rows | phase   | seconds | CPU s of the command | peak MB | above header-only MB |  rows/s |',
     );
     console.log(
-      '| ------: | ------- | ------: | -------------------: | ------: | -------------------: | ------: |',
+      '| -------- | ------: | ------- | ------: | -------------------: | ------: | -------------------: | ------: |',
     );
     for (const m of results)
       console.log(
-        `| ${m.rows.toLocaleString('en-US').padStart(7)} | ${m.phase.padEnd(7)} | ${m.seconds.toFixed(1).padStart(7)} | ` +
+        `| ${m.kind.padEnd(8)} | ${m.rows.toLocaleString('en-US').padStart(7)} | ${m.phase.padEnd(7)} | ${m.seconds.toFixed(1).padStart(7)} | ` +
           `${m.cpuSeconds.toFixed(1).padStart(20)} | ` +
           `${m.peakMB.toFixed(1).padStart(7)} | ${(m.peakMB - baseMB).toFixed(1).padStart(20)} | ` +
           `${Math.round(m.rows / m.seconds)
@@ -279,19 +364,21 @@ async function main(): Promise<void> {
       const ok = m.seconds < BUDGET_SECONDS;
       failed ||= !ok;
       console.log(
-        `${ok ? 'PASS' : 'FAIL'} ${m.phase} of ${m.rows.toLocaleString('en-US')} rows: ${m.seconds.toFixed(1)} s (budget < ${BUDGET_SECONDS} s)`,
+        `${ok ? 'PASS' : 'FAIL'} ${m.phase} of ${m.rows.toLocaleString('en-US')} ${m.kind}: ${m.seconds.toFixed(1)} s (budget < ${BUDGET_SECONDS} s)`,
       );
     }
-    const [small, large] = live;
-    const growth = large!.liveHeapMB / small!.liveHeapMB;
-    const ok = growth <= MAX_GROWTH;
-    failed ||= !ok;
-    console.log(
-      `${ok ? 'PASS' : 'FAIL'} memory: live heap ${small!.liveHeapMB} MB at ${small!.rows.toLocaleString('en-US')} rows, ` +
-        `${large!.liveHeapMB} MB at ${large!.rows.toLocaleString('en-US')} (${growth.toFixed(2)}×, budget ≤ ${MAX_GROWTH}×): ` +
-        `${ok ? 'does not grow with the file' : 'grows with the file'} (dry runs with a full collection every ` +
-        `second; their peak RSS ${small!.peakMB} → ${large!.peakMB} MB)`,
-    );
+    for (const [kind, [small, large]] of live) {
+      const growth = large!.liveHeapMB / small!.liveHeapMB;
+      const ok = growth <= MAX_GROWTH;
+      failed ||= !ok;
+      console.log(
+        `${ok ? 'PASS' : 'FAIL'} memory of the ${kind} import: live heap ${small!.liveHeapMB} MB at ` +
+          `${small!.rows.toLocaleString('en-US')} rows, ${large!.liveHeapMB} MB at ` +
+          `${large!.rows.toLocaleString('en-US')} (${growth.toFixed(2)}×, budget ≤ ${MAX_GROWTH}×): ` +
+          `${ok ? 'does not grow with the file' : 'grows with the file'} (dry runs with a full collection every ` +
+          `second; their peak RSS ${small!.peakMB} → ${large!.peakMB} MB)`,
+      );
+    }
   } finally {
     await admin.query(`drop database if exists ${scratchName} with (force)`);
     await admin.end();
