@@ -60,8 +60,9 @@ export class FileKeys {
       await sql`create index on import_file_keys using hash (key)`.execute(trx);
       this.created = true;
     }
-    // One parameter (JSON) whatever the batch size; the CTE's select sees the table as it was before its insert, so
-    // what comes back is exactly the keys earlier batches used, with the line that used them first.
+    // One parameter (JSON) whatever the batch size. Each key is looked up on its own (lateral, limit 1) so it is an
+    // index probe: a join would let the planner, blind on a temporary table, scan the whole table once per batch,
+    // which makes a large file quadratic. What comes back is the keys earlier batches used, with their first line.
     const { rows } = await sql<{
       kind: FileKeyKind;
       key: string;
@@ -71,13 +72,18 @@ export class FileKeys {
       with batch as (
         select * from json_to_recordset(${JSON.stringify(fresh)}::json)
           as b(kind text, key text, line integer, extra text)
+      ), known as materialized (
+        select b.kind, b.key, b.line, b.extra, k.line as first_line, k.extra as first_extra
+        from batch b left join lateral (
+          select k.line, k.extra from import_file_keys k where k.key = b.key and k.kind = b.kind limit 1
+        ) k on true
       ), added as (
         insert into import_file_keys (kind, key, line, extra)
-        select b.kind, b.key, b.line, b.extra from batch b
-        where not exists (select 1 from import_file_keys k where k.key = b.key and k.kind = b.kind)
+        select kind, key, line, extra from known where first_line is null
       )
-      select k.kind, k.key, k.line, k.extra from import_file_keys k
-      join batch b on k.key = b.key and k.kind = b.kind`.execute(trx);
+      select kind, key, first_line as line, first_extra as extra from known where first_line is not null`.execute(
+      trx,
+    );
     for (const r of rows) first.set(id(r.kind, r.key), { line: r.line, extra: r.extra });
     return new FirstUses(first);
   }
