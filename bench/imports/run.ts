@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as PgModule from '../../apps/api/node_modules/pg';
 import { checkDigit } from '../../packages/ach/src/routing.ts';
+import { importableRequestStatuses } from '../../packages/contracts/src/imports.ts';
 
 // pg is a dependency of the api package; load it from there (the bench has no copy of its own).
 const requireFromApi = createRequire(new URL('../../apps/api/package.json', import.meta.url));
@@ -126,15 +127,7 @@ const PROGRAMS = [
   { slug: 'small-business-relief', maxCents: 2_500_000 },
   { slug: 'permit-fee-refund', maxCents: 150_000 },
 ];
-const STATUSES = [
-  'submitted',
-  'in_review',
-  'needs_info',
-  'approved',
-  'rejected',
-  'paid',
-  'withdrawn',
-] as const;
+const STATUSES = importableRequestStatuses;
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
