@@ -2881,6 +2881,7 @@ export interface operations {
                 deadline?: "on_time" | "due_soon" | "overdue" | "paused";
                 q?: string;
                 sort?: "submitted_asc" | "submitted_desc" | "due_asc" | "amount_desc" | "amount_asc";
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
                 cursor?: string;
                 limit?: number;
             };
@@ -7350,6 +7351,7 @@ export interface operations {
     listMyRequests: {
         parameters: {
             query?: {
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
                 cursor?: string;
                 limit?: number;
             };
@@ -9074,6 +9076,7 @@ export interface operations {
     listNotifications: {
         parameters: {
             query?: {
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
                 cursor?: string;
                 limit?: number;
             };
@@ -9318,6 +9321,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "queued" | "sent" | "dead";
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
                 cursor?: string;
                 limit?: number;
             };
@@ -10147,8 +10151,9 @@ export interface operations {
                 programId?: string;
                 createdFrom?: string;
                 createdTo?: string;
-                limit?: number;
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
                 cursor?: string;
+                limit?: number;
             };
             header?: never;
             path?: never;

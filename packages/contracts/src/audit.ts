@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryFields } from './pagination.ts';
 
 /**
  * Every action written to the audit log (`audit_log.action`). The API's appendAudit only accepts these, and each has
@@ -121,19 +122,9 @@ export const auditFiltersSchema = z.object({
 });
 export type AuditFilters = z.output<typeof auditFiltersSchema>;
 
-export const auditQuerySchema = auditFiltersSchema.extend({
-  cursor: z
-    .string()
-    .max(200, { error: 'cursor must be a nextCursor or prevCursor exactly as returned.' })
-    .optional()
-    .describe('nextCursor or prevCursor of the page you are on; leave out for the first page'),
-  limit: z.coerce
-    .number({ error: 'limit must be a whole number from 1 to 200.' })
-    .int({ error: 'limit must be a whole number from 1 to 200.' })
-    .min(1, { error: 'limit must be a whole number from 1 to 200.' })
-    .max(200, { error: 'limit must be a whole number from 1 to 200.' })
-    .default(50),
-});
+export const auditQuerySchema = auditFiltersSchema.extend(
+  pageQueryFields({ defaultLimit: 50, maxLimit: 200 }),
+);
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
 export const auditEntrySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryFields } from './pagination.ts';
 import { requestStatusSchema, requestStatuses } from './requests.ts';
 import { riskLevelSchema } from './risk.ts';
 import { requestActionSchema } from './request-rules.ts';
@@ -61,13 +62,7 @@ export const inboxQuerySchema = z
     deadline: z.enum(['on_time', 'due_soon', 'overdue', 'paused']).optional(),
     q: z.string().trim().max(100, { error: 'q must be 100 characters or fewer.' }).optional(),
     sort: inboxSortSchema.default('submitted_asc'),
-    cursor: z.string().max(300).optional(),
-    limit: z.coerce
-      .number({ error: 'limit must be a whole number from 1 to 100.' })
-      .int({ error: 'limit must be a whole number from 1 to 100.' })
-      .min(1, { error: 'limit must be at least 1.' })
-      .max(100, { error: 'limit must be 100 or less.' })
-      .default(25),
+    ...pageQueryFields({ defaultLimit: 25, maxLimit: 100, maxCursor: 300 }),
   })
   .refine(
     (q) =>

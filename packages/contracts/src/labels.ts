@@ -26,16 +26,15 @@ export interface AudienceLabel {
   applicant: Label;
 }
 
+/** A code both audiences read in the same words. */
+export function forEveryone(en: string, es: string): AudienceLabel {
+  return { staff: { en, es }, applicant: { en, es } };
+}
+
 export const requestStatusLabels: Record<RequestStatus, AudienceLabel> = {
-  draft: { staff: { en: 'Draft', es: 'Borrador' }, applicant: { en: 'Draft', es: 'Borrador' } },
-  submitted: {
-    staff: { en: 'Submitted', es: 'Enviada' },
-    applicant: { en: 'Submitted', es: 'Enviada' },
-  },
-  in_review: {
-    staff: { en: 'In review', es: 'En revisión' },
-    applicant: { en: 'In review', es: 'En revisión' },
-  },
+  draft: forEveryone('Draft', 'Borrador'),
+  submitted: forEveryone('Submitted', 'Enviada'),
+  in_review: forEveryone('In review', 'En revisión'),
   needs_info: {
     staff: {
       en: 'Waiting for citizen',
@@ -47,23 +46,14 @@ export const requestStatusLabels: Record<RequestStatus, AudienceLabel> = {
     staff: { en: 'Awaiting second approval', es: 'Esperando segunda aprobación' },
     applicant: { en: 'In review', es: 'En revisión' },
   },
-  approved: {
-    staff: { en: 'Approved', es: 'Aprobada' },
-    applicant: { en: 'Approved', es: 'Aprobada' },
-  },
+  approved: forEveryone('Approved', 'Aprobada'),
   rejected: {
     staff: { en: 'Rejected', es: 'Rechazada' },
     applicant: { en: 'Not approved', es: 'No aprobada' },
   },
-  withdrawn: {
-    staff: { en: 'Withdrawn', es: 'Retirada' },
-    applicant: { en: 'Withdrawn', es: 'Retirada' },
-  },
-  payment_returned: {
-    staff: { en: 'Payment returned', es: 'Pago devuelto' },
-    applicant: { en: 'Payment returned', es: 'Pago devuelto' },
-  },
-  paid: { staff: { en: 'Paid', es: 'Pagada' }, applicant: { en: 'Paid', es: 'Pagada' } },
+  withdrawn: forEveryone('Withdrawn', 'Retirada'),
+  payment_returned: forEveryone('Payment returned', 'Pago devuelto'),
+  paid: forEveryone('Paid', 'Pagada'),
 };
 
 /** Audit log entries are staff-only. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryFields } from './pagination.ts';
 import { languageSchema } from './language.ts';
 
 export const notificationSchema = z.object({
@@ -28,13 +29,7 @@ export const emailOutboxStatuses = ['queued', 'sent', 'dead'] as const;
 
 export const outboxQuerySchema = z.object({
   status: z.enum(emailOutboxStatuses).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce
-    .number({ error: 'limit must be a whole number from 1 to 100.' })
-    .int({ error: 'limit must be a whole number from 1 to 100.' })
-    .min(1, { error: 'limit must be at least 1.' })
-    .max(100, { error: 'limit must be 100 or less.' })
-    .default(50),
+  ...pageQueryFields({ defaultLimit: 50, maxLimit: 100 }),
 });
 
 export const outboxItemSchema = z.object({

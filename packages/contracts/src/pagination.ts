@@ -7,15 +7,19 @@ import { z } from 'zod';
 export function pageQueryFields({
   defaultLimit,
   maxLimit,
+  maxCursor = 200,
 }: {
   defaultLimit: number;
   maxLimit: number;
+  /** A cursor that carries a sort key (the inbox's) is longer than one that carries a time and an id. */
+  maxCursor?: number;
 }) {
   const limitMessage = `limit must be a whole number from 1 to ${maxLimit}.`;
   return {
     cursor: z
       .string()
-      .max(200, { error: 'cursor must be a nextCursor or prevCursor exactly as returned.' })
+
+      .max(maxCursor, { error: 'cursor must be a nextCursor or prevCursor exactly as returned.' })
       .optional()
       .describe('nextCursor or prevCursor of the page you are on; leave out for the first page'),
     limit: z.coerce
@@ -39,13 +43,5 @@ export interface PageLinks {
 }
 
 /** A forward-only page (my requests, notifications): the nextCursor of the page you are on, and a size. */
-export const paginationQuerySchema = z.object({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce
-    .number({ error: 'limit must be a whole number from 1 to 100.' })
-    .int({ error: 'limit must be a whole number from 1 to 100.' })
-    .min(1, { error: 'limit must be at least 1.' })
-    .max(100, { error: 'limit must be 100 or less.' })
-    .default(20),
-});
+export const paginationQuerySchema = z.object(pageQueryFields({ defaultLimit: 20, maxLimit: 100 }));
 export type PaginationQuery = z.input<typeof paginationQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryFields } from './pagination.ts';
 import { localizedTextSchema } from './language.ts';
 
 export const paymentStatuses = [
@@ -51,13 +52,7 @@ export const paymentsQuerySchema = z.object({
     .optional(),
   createdFrom: plainDate.optional(),
   createdTo: plainDate.optional(),
-  limit: z.coerce
-    .number({ error: 'limit must be a whole number from 1 to 500.' })
-    .int({ error: 'limit must be a whole number from 1 to 500.' })
-    .min(1, { error: 'limit must be at least 1.' })
-    .max(500, { error: 'limit must be 500 or less.' })
-    .default(100),
-  cursor: z.string().max(200).optional(),
+  ...pageQueryFields({ defaultLimit: 100, maxLimit: 500 }),
 });
 export type PaymentsQuery = z.input<typeof paymentsQuerySchema>;
 

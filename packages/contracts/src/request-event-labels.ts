@@ -1,4 +1,4 @@
-import type { AudienceLabel } from './labels.ts';
+import { forEveryone, type AudienceLabel } from './labels.ts';
 import type { RequestEventType } from './request-events.ts';
 
 /**
@@ -10,10 +10,7 @@ export const requestEventLabels: Record<RequestEventType, AudienceLabel> = {
     staff: { en: 'Application started', es: 'Solicitud iniciada' },
     applicant: { en: 'You started the application', es: 'Comenzó la solicitud' },
   },
-  submitted: {
-    staff: { en: 'Application submitted', es: 'Solicitud enviada' },
-    applicant: { en: 'Application submitted', es: 'Solicitud enviada' },
-  },
+  submitted: forEveryone('Application submitted', 'Solicitud enviada'),
   claimed: {
     staff: { en: 'Taken for review', es: 'Tomada para revisión' },
     applicant: { en: 'Review started', es: 'Comenzó la revisión' },
@@ -33,10 +30,7 @@ export const requestEventLabels: Record<RequestEventType, AudienceLabel> = {
     },
     applicant: { en: 'First approval given', es: 'Primera aprobación dada' },
   },
-  approved: {
-    staff: { en: 'Approved', es: 'Aprobada' },
-    applicant: { en: 'Approved', es: 'Aprobada' },
-  },
+  approved: forEveryone('Approved', 'Aprobada'),
   rejected: {
     staff: { en: 'Rejected', es: 'Rechazada' },
     applicant: { en: 'Not approved', es: 'No aprobada' },
@@ -66,10 +60,7 @@ export const requestEventLabels: Record<RequestEventType, AudienceLabel> = {
     staff: { en: 'Internal comment added', es: 'Comentario interno añadido' },
     applicant: { en: 'Note added', es: 'Nota añadida' },
   },
-  payment_created: {
-    staff: { en: 'Payment prepared', es: 'Pago preparado' },
-    applicant: { en: 'Payment prepared', es: 'Pago preparado' },
-  },
+  payment_created: forEveryone('Payment prepared', 'Pago preparado'),
   payment_sent: {
     staff: { en: 'Payment sent to the bank', es: 'Pago enviado al banco' },
     applicant: { en: 'Payment sent to your bank', es: 'Pago enviado a su banco' },
@@ -85,7 +76,7 @@ export const requestEventLabels: Record<RequestEventType, AudienceLabel> = {
     },
     applicant: { en: 'You gave a new bank account', es: 'Indicó una nueva cuenta bancaria' },
   },
-  paid: { staff: { en: 'Paid', es: 'Pagada' }, applicant: { en: 'Paid', es: 'Pagada' } },
+  paid: forEveryone('Paid', 'Pagada'),
   risk_updated: {
     staff: { en: 'Risk check updated', es: 'Revisión de riesgo actualizada' },
     applicant: { en: 'Update', es: 'Actualización' },

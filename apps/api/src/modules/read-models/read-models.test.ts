@@ -264,7 +264,7 @@ describe('GET /api/requests/mine', () => {
       field: 'query.limit',
       code: 'field.too_large',
       params: { maximum: 100 },
-      message: 'limit must be 100 or less.',
+      message: 'limit must be a whole number from 1 to 100.',
     });
     const bad = await a.get('/api/requests/mine?cursor=garbage');
     expect(bad.statusCode).toBe(400);
