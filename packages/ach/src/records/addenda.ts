@@ -1,39 +1,43 @@
 import type { Addenda, Addenda05, Addenda98, Addenda99, AddendaOther } from '../types.ts';
 import type { RecordBuffer } from './format.ts';
+import {
+  ADDENDA_05 as A05,
+  ADDENDA_98 as A98,
+  ADDENDA_99 as A99,
+  ADDENDA_OTHER,
+  cut,
+  text,
+} from './layout.ts';
 
 export function readAddenda(r: string): Addenda {
-  const typeCode = r.slice(1, 3);
-  if (typeCode === '05') {
-    const seq = r.slice(83, 87);
+  const typeCode = cut(r, ADDENDA_OTHER.typeCode);
+  if (typeCode === '05')
     return {
       typeCode,
-      paymentRelatedInformation: r.slice(3, 83).trimEnd(),
-      sequenceNumber: Number(seq),
-      entryDetailSequenceNumber: r.slice(87, 94),
+      paymentRelatedInformation: text(r, A05.paymentRelatedInformation),
+      sequenceNumber: Number(cut(r, A05.sequenceNumber)),
+      entryDetailSequenceNumber: cut(r, A05.entryDetailSequenceNumber),
     } satisfies Addenda05;
-  }
-  if (typeCode === '98') {
+  if (typeCode === '98')
     return {
       typeCode,
-      changeCode: r.slice(3, 6),
-      originalTraceNumber: r.slice(6, 21),
-      originalRdfiIdentification: r.slice(27, 35),
-      correctedData: r.slice(35, 64).trimEnd(),
-      traceNumber: r.slice(79, 94),
+      changeCode: cut(r, A98.changeCode),
+      originalTraceNumber: cut(r, A98.originalTraceNumber),
+      originalRdfiIdentification: cut(r, A98.originalRdfiIdentification),
+      correctedData: text(r, A98.correctedData),
+      traceNumber: cut(r, A98.traceNumber),
     } satisfies Addenda98;
-  }
-  if (typeCode === '99') {
+  if (typeCode === '99')
     return {
       typeCode,
-      returnCode: r.slice(3, 6),
-      originalTraceNumber: r.slice(6, 21),
-      dateOfDeath: r.slice(21, 27).trimEnd(),
-      originalRdfiIdentification: r.slice(27, 35),
-      addendaInformation: r.slice(35, 79).trimEnd(),
-      traceNumber: r.slice(79, 94),
+      returnCode: cut(r, A99.returnCode),
+      originalTraceNumber: cut(r, A99.originalTraceNumber),
+      dateOfDeath: text(r, A99.dateOfDeath),
+      originalRdfiIdentification: cut(r, A99.originalRdfiIdentification),
+      addendaInformation: text(r, A99.addendaInformation),
+      traceNumber: cut(r, A99.traceNumber),
     } satisfies Addenda99;
-  }
-  return { typeCode, content: r.slice(3, 94).trimEnd() } satisfies AddendaOther;
+  return { typeCode, content: text(r, ADDENDA_OTHER.content) } satisfies AddendaOther;
 }
 
 /** Writes the `index`-th addenda of an entry into the buffer's current record. */
@@ -43,46 +47,36 @@ export function formatAddenda(
   entryTrace: string,
   w: RecordBuffer,
 ): void {
-  w.raw(1, '7');
+  w.put(ADDENDA_OTHER.recordType, undefined);
+  w.put(ADDENDA_OTHER.typeCode, a.typeCode);
   switch (a.typeCode) {
     case '05': {
       const x = a as Addenda05;
-      w.raw(2, '05');
-      w.alpha(4, 80, x.paymentRelatedInformation, 'paymentRelatedInformation');
-      w.num(84, 4, x.sequenceNumber ?? index + 1, 'sequenceNumber');
-      w.digits(
-        88,
-        7,
-        x.entryDetailSequenceNumber ?? entryTrace.slice(-7),
-        'entryDetailSequenceNumber',
-      );
+      w.put(A05.paymentRelatedInformation, x.paymentRelatedInformation);
+      w.put(A05.sequenceNumber, x.sequenceNumber ?? index + 1);
+      w.put(A05.entryDetailSequenceNumber, x.entryDetailSequenceNumber ?? entryTrace.slice(-7));
       return;
     }
     case '98': {
       const x = a as Addenda98;
-      w.raw(2, '98');
-      w.alpha(4, 3, x.changeCode, 'changeCode');
-      w.digits(7, 15, x.originalTraceNumber, 'originalTraceNumber');
-      w.digits(28, 8, x.originalRdfiIdentification, 'originalRdfiIdentification');
-      w.alpha(36, 29, x.correctedData, 'correctedData');
-      w.digits(80, 15, x.traceNumber, 'traceNumber');
+      w.put(A98.changeCode, x.changeCode);
+      w.put(A98.originalTraceNumber, x.originalTraceNumber);
+      w.put(A98.originalRdfiIdentification, x.originalRdfiIdentification);
+      w.put(A98.correctedData, x.correctedData);
+      w.put(A98.traceNumber, x.traceNumber);
       return;
     }
     case '99': {
       const x = a as Addenda99;
-      w.raw(2, '99');
-      w.alpha(4, 3, x.returnCode, 'returnCode');
-      w.digits(7, 15, x.originalTraceNumber, 'originalTraceNumber');
-      w.alpha(22, 6, x.dateOfDeath, 'dateOfDeath');
-      w.digits(28, 8, x.originalRdfiIdentification, 'originalRdfiIdentification');
-      w.alpha(36, 44, x.addendaInformation, 'addendaInformation');
-      w.digits(80, 15, x.traceNumber, 'traceNumber');
+      w.put(A99.returnCode, x.returnCode);
+      w.put(A99.originalTraceNumber, x.originalTraceNumber);
+      w.put(A99.dateOfDeath, x.dateOfDeath);
+      w.put(A99.originalRdfiIdentification, x.originalRdfiIdentification);
+      w.put(A99.addendaInformation, x.addendaInformation);
+      w.put(A99.traceNumber, x.traceNumber);
       return;
     }
-    default: {
-      const x = a as AddendaOther;
-      w.alpha(2, 2, x.typeCode, 'typeCode');
-      w.alpha(4, 91, x.content, 'content');
-    }
+    default:
+      w.put(ADDENDA_OTHER.content, (a as AddendaOther).content);
   }
 }

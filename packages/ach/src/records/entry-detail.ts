@@ -1,33 +1,34 @@
 import type { EntryDetail } from '../types.ts';
 import type { RecordBuffer } from './format.ts';
 import { isDigits } from '../validate/fields.ts';
+import { ENTRY_DETAIL as F, RDFI_ROUTING, cut, text } from './layout.ts';
 
 export function readEntryDetail(r: string): EntryDetail {
-  const amountText = r.slice(29, 39);
+  const amountText = cut(r, F.amount);
   return {
-    transactionCode: Number(r.slice(1, 3)),
-    rdfiRouting: r.slice(3, 12),
-    dfiAccountNumber: r.slice(12, 29).trimEnd(),
+    transactionCode: Number(cut(r, F.transactionCode)),
+    rdfiRouting: cut(r, RDFI_ROUTING),
+    dfiAccountNumber: text(r, F.dfiAccountNumber),
     // A non-numeric amount is reported by the validator; 0 keeps totals computable.
     amount: isDigits(amountText) ? Number(amountText) : 0,
-    individualIdentificationNumber: r.slice(39, 54).trimEnd(),
-    individualName: r.slice(54, 76).trimEnd(),
-    discretionaryData: r.slice(76, 78).trimEnd(),
-    addendaRecordIndicator: r.slice(78, 79),
-    traceNumber: r.slice(79, 94),
+    individualIdentificationNumber: text(r, F.individualIdentificationNumber),
+    individualName: text(r, F.individualName),
+    discretionaryData: text(r, F.discretionaryData),
+    addendaRecordIndicator: cut(r, F.addendaRecordIndicator),
+    traceNumber: cut(r, F.traceNumber),
   };
 }
 
 /** Writes an entry detail into the buffer's current record; the addenda indicator follows `addenda`. */
 export function formatEntryDetail(e: EntryDetail, w: RecordBuffer): void {
-  w.raw(1, '6');
-  w.num(2, 2, e.transactionCode, 'transactionCode');
-  w.digits(4, 9, e.rdfiRouting, 'rdfiRouting');
-  w.alpha(13, 17, e.dfiAccountNumber, 'dfiAccountNumber');
-  w.num(30, 10, e.amount, 'amount');
-  w.alpha(40, 15, e.individualIdentificationNumber, 'individualIdentificationNumber');
-  w.alpha(55, 22, e.individualName, 'individualName');
-  w.alpha(77, 2, e.discretionaryData, 'discretionaryData');
-  w.raw(79, e.addenda !== undefined && e.addenda.length > 0 ? '1' : '0');
-  w.digits(80, 15, e.traceNumber, 'traceNumber');
+  w.put(F.recordType, undefined);
+  w.put(F.transactionCode, e.transactionCode);
+  w.put(RDFI_ROUTING, e.rdfiRouting);
+  w.put(F.dfiAccountNumber, e.dfiAccountNumber);
+  w.put(F.amount, e.amount);
+  w.put(F.individualIdentificationNumber, e.individualIdentificationNumber);
+  w.put(F.individualName, e.individualName);
+  w.put(F.discretionaryData, e.discretionaryData);
+  w.put(F.addendaRecordIndicator, e.addenda !== undefined && e.addenda.length > 0 ? '1' : '0');
+  w.put(F.traceNumber, e.traceNumber);
 }

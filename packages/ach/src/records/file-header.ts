@@ -1,36 +1,37 @@
 import type { FileHeader } from '../types.ts';
 import type { RecordBuffer } from './format.ts';
+import { FILE_HEADER as F, cut, text } from './layout.ts';
 
 export function readFileHeader(r: string): FileHeader {
   return {
-    priorityCode: r.slice(1, 3),
-    immediateDestination: r.slice(3, 13).trim(),
-    immediateOrigin: r.slice(13, 23).trim(),
-    fileCreationDate: r.slice(23, 29),
-    fileCreationTime: r.slice(29, 33).trimEnd(),
-    fileIdModifier: r.slice(33, 34),
-    recordSize: r.slice(34, 37),
-    blockingFactor: r.slice(37, 39),
-    formatCode: r.slice(39, 40),
-    immediateDestinationName: r.slice(40, 63).trimEnd(),
-    immediateOriginName: r.slice(63, 86).trimEnd(),
-    referenceCode: r.slice(86, 94).trimEnd(),
+    priorityCode: cut(r, F.priorityCode),
+    immediateDestination: cut(r, F.immediateDestination).trim(),
+    immediateOrigin: cut(r, F.immediateOrigin).trim(),
+    fileCreationDate: cut(r, F.fileCreationDate),
+    fileCreationTime: text(r, F.fileCreationTime),
+    fileIdModifier: cut(r, F.fileIdModifier),
+    recordSize: cut(r, F.recordSize),
+    blockingFactor: cut(r, F.blockingFactor),
+    formatCode: cut(r, F.formatCode),
+    immediateDestinationName: text(r, F.immediateDestinationName),
+    immediateOriginName: text(r, F.immediateOriginName),
+    referenceCode: text(r, F.referenceCode),
   };
 }
 
-/** Writes the file header into the buffer's current record. */
+/** Writes the file header into the buffer's current record; the fixed values NACHA requires unless given. */
 export function formatFileHeader(h: FileHeader, w: RecordBuffer): void {
-  w.raw(1, '1');
-  w.digits(2, 2, h.priorityCode ?? '01', 'priorityCode');
-  w.alphaRight(4, 10, h.immediateDestination, 'immediateDestination');
-  w.alphaRight(14, 10, h.immediateOrigin, 'immediateOrigin');
-  w.digits(24, 6, h.fileCreationDate, 'fileCreationDate');
-  w.alpha(30, 4, h.fileCreationTime, 'fileCreationTime');
-  w.alpha(34, 1, h.fileIdModifier, 'fileIdModifier');
-  w.alpha(35, 3, h.recordSize ?? '094', 'recordSize');
-  w.alpha(38, 2, h.blockingFactor ?? '10', 'blockingFactor');
-  w.alpha(40, 1, h.formatCode ?? '1', 'formatCode');
-  w.alpha(41, 23, h.immediateDestinationName, 'immediateDestinationName');
-  w.alpha(64, 23, h.immediateOriginName, 'immediateOriginName');
-  w.alpha(87, 8, h.referenceCode, 'referenceCode');
+  w.put(F.recordType, undefined);
+  w.put(F.priorityCode, h.priorityCode ?? '01');
+  w.put(F.immediateDestination, h.immediateDestination);
+  w.put(F.immediateOrigin, h.immediateOrigin);
+  w.put(F.fileCreationDate, h.fileCreationDate);
+  w.put(F.fileCreationTime, h.fileCreationTime);
+  w.put(F.fileIdModifier, h.fileIdModifier);
+  w.put(F.recordSize, h.recordSize ?? '094');
+  w.put(F.blockingFactor, h.blockingFactor ?? '10');
+  w.put(F.formatCode, h.formatCode ?? '1');
+  w.put(F.immediateDestinationName, h.immediateDestinationName);
+  w.put(F.immediateOriginName, h.immediateOriginName);
+  w.put(F.referenceCode, h.referenceCode);
 }

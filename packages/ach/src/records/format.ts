@@ -2,6 +2,8 @@
 // buffer (filled with blanks), so writing a field allocates no intermediate strings: at 100,000
 // entries, per-field string concatenation was the writer's main cost in time and memory.
 
+import type { FieldSpec } from './layout.ts';
+
 export const RECORD_LENGTH = 94;
 export const PADDING_RECORD = '9'.repeat(RECORD_LENGTH);
 
@@ -25,6 +27,34 @@ export class RecordBuffer {
   /** Moves to record `index` (0-based). */
   record(index: number): void {
     this.base = index * (RECORD_LENGTH + 1);
+  }
+
+  /**
+   * Writes a field where its layout puts it, the way its kind says: text left-justified (or right-justified), numeric
+   * text at its exact width, numbers zero-filled, the record type code as is.
+   */
+  put(spec: FieldSpec, value: string | number | undefined): void {
+    const width = spec.end - spec.start + 1;
+    switch (spec.kind) {
+      case 'alpha':
+      case 'code':
+        this.alpha(spec.start, width, value as string | undefined, spec.name);
+        return;
+      case 'alphaRight':
+        this.alphaRight(spec.start, width, (value as string | undefined) ?? '', spec.name);
+        return;
+      case 'digits':
+        this.digits(spec.start, width, value as string | undefined, spec.name);
+        return;
+      case 'num':
+        this.num(spec.start, width, value as number, spec.name);
+        return;
+      case 'type':
+        this.raw(spec.start, spec.value!);
+        return;
+      case 'reserved':
+        return;
+    }
   }
 
   /** Left-justified alphanumeric field at 1-based column `start`; the rest stays blank. */

@@ -1,72 +1,44 @@
 import type { IssueCollector } from '../issues.ts';
 import { isValidRoutingNumber, routingFromImmediateField } from '../routing.ts';
+import { FILE_HEADER as F } from '../records/layout.ts';
 import { isValidHHMM, isValidYYMMDD } from './fields.ts';
+import { RecordChecks } from './record-checks.ts';
 
 /** Checks one file header record (already padded to 94 characters). */
 export function validateFileHeader(r: string, line: number, issues: IssueCollector): void {
-  const fh = 'fileHeader' as const;
-  if (r.slice(1, 3) !== '01')
-    issues.error(
-      line,
-      fh,
-      'priorityCode',
-      'fixed-value',
-      `priority code must be 01, found "${r.slice(1, 3)}"`,
-    );
-  for (const [field, start, rule] of [
-    ['immediateDestination', 3, 'immediate-destination-routing'],
-    ['immediateOrigin', 13, 'immediate-origin-routing'],
+  const check = new RecordChecks(r, line, 'fileHeader', issues);
+  check.fixed(F.priorityCode, '01', 'priority code');
+  for (const [spec, rule] of [
+    [F.immediateDestination, 'immediate-destination-routing'],
+    [F.immediateOrigin, 'immediate-origin-routing'],
   ] as const) {
-    const value = r.slice(start, start + 10);
+    const value = check.text(spec);
     const routing = routingFromImmediateField(value);
-    if (routing === null || !isValidRoutingNumber(routing)) {
-      issues.tolerable(
-        line,
-        fh,
-        field,
+    if (routing === null || !isValidRoutingNumber(routing))
+      check.tolerable(
+        spec,
         rule,
-        `${field} "${value.trim()}" is not a routing number with a valid check digit`,
+        `${spec.name} "${value.trim()}" is not a routing number with a valid check digit`,
       );
-    }
   }
-  const date = r.slice(23, 29);
+  const date = check.text(F.fileCreationDate);
   if (!isValidYYMMDD(date))
-    issues.error(
-      line,
-      fh,
-      'fileCreationDate',
+    check.error(
+      F.fileCreationDate,
       'date',
       `file creation date "${date}" is not a valid YYMMDD date`,
     );
-  const time = r.slice(29, 33);
+  const time = check.text(F.fileCreationTime);
   if (time !== '    ' && !isValidHHMM(time))
-    issues.error(line, fh, 'fileCreationTime', 'time', `file creation time "${time}" is not HHMM`);
-  const mod = r.charCodeAt(33);
-  if (!((mod >= 65 && mod <= 90) || (mod >= 48 && mod <= 57))) {
-    issues.error(
-      line,
-      fh,
-      'fileIdModifier',
+    check.error(F.fileCreationTime, 'time', `file creation time "${time}" is not HHMM`);
+  const modifier = check.text(F.fileIdModifier);
+  if (!/^[A-Z0-9]$/.test(modifier))
+    check.error(
+      F.fileIdModifier,
       'file-id-modifier',
-      `file id modifier "${r[33]}" must be A-Z or 0-9`,
+      `file id modifier "${modifier}" must be A-Z or 0-9`,
     );
-  }
-  if (r.slice(34, 37) !== '094')
-    issues.error(
-      line,
-      fh,
-      'recordSize',
-      'fixed-value',
-      `record size must be 094, found "${r.slice(34, 37)}"`,
-    );
-  if (r.slice(37, 39) !== '10')
-    issues.error(
-      line,
-      fh,
-      'blockingFactor',
-      'fixed-value',
-      `blocking factor must be 10, found "${r.slice(37, 39)}"`,
-    );
-  if (r[39] !== '1')
-    issues.error(line, fh, 'formatCode', 'fixed-value', `format code must be 1, found "${r[39]}"`);
+  check.fixed(F.recordSize, '094', 'record size');
+  check.fixed(F.blockingFactor, '10', 'blocking factor');
+  check.fixed(F.formatCode, '1', 'format code');
 }

@@ -1,4 +1,5 @@
 import type { IssueCollector } from '../issues.ts';
+import { cut, FILE_CONTROL } from '../records/layout.ts';
 import type { FileControl } from '../types.ts';
 import type { BatchTotals } from './batch.ts';
 
@@ -48,7 +49,7 @@ export function validateFileControl(
   const hash = t.entryHash % 1e10;
   if (c.entryHash !== hash) {
     // Some processors fill the hash with 9s rather than compute it; tolerated, but only that exact filler.
-    if (raw.slice(21, 31) === '9999999999')
+    if (cut(raw, FILE_CONTROL.entryHash) === '9999999999')
       issues.tolerable(
         line,
         fc,
