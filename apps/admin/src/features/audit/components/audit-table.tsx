@@ -1,6 +1,6 @@
 import { auditActionLabels } from '@hms/contracts/labels';
 import { isAuditAction } from '@hms/contracts/audit';
-import { ScrollableTable, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { DataTable, formatDateTime, useLanguage, useT } from '@hms/ui';
 import type { AuditEntry } from '../api/audit.ts';
 import { auditMessages } from '../messages.ts';
 
@@ -21,67 +21,79 @@ export function detailLines(data: Record<string, unknown>): string[] {
   return lines;
 }
 
+/** A cell's text, then (when there is one) a code or address under it in small monospace. */
+function SecondLine({
+  first,
+  code,
+  wrap,
+}: {
+  first: string;
+  code?: string | null;
+  wrap?: boolean;
+}) {
+  return (
+    <>
+      {first}
+      {code ? (
+        <>
+          <br />
+          <span className={wrap ? 'font-mono-xs text-wrap' : 'font-mono-xs'}>{code}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   const tr = useT(auditMessages);
   const { language } = useLanguage();
   return (
-    <ScrollableTable caption={tr('caption')} captionId="audit-caption">
-      <thead>
-        <tr>
-          <th scope="col" className="text-right">
-            {tr('colEntry')}
-          </th>
-          <th scope="col">{tr('colWhen')}</th>
-          <th scope="col">{tr('colWho')}</th>
-          <th scope="col">{tr('colWhat')}</th>
-          <th scope="col">{tr('colRecord')}</th>
-          <th scope="col">{tr('colDetails')}</th>
-          <th scope="col">{tr('colFrom')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id}>
-            <td className="text-right text-tabular">{e.id}</td>
-            <td>{formatDateTime(e.at, language)}</td>
-            <td>
-              {e.actor.name ?? tr(`kind_${e.actor.kind}`)}
-              {e.actor.email ? (
-                <>
-                  <br />
-                  <span className="font-mono-xs">{e.actor.email}</span>
-                </>
-              ) : null}
-            </td>
-            <th scope="row">
-              {isAuditAction(e.action) ? auditActionLabels[e.action][language] : e.action}
-              <br />
-              <span className="font-mono-xs">{e.action}</span>
-            </th>
-            <td>
-              {e.entityType}
-              {e.entityId ? (
-                <>
-                  <br />
-                  <span className="font-mono-xs text-wrap">{e.entityId}</span>
-                </>
-              ) : null}
-            </td>
-            <td className="text-wrap">
-              {Object.keys(e.data).length === 0 ? (
-                tr('none')
-              ) : (
-                <ul className="usa-list usa-list--unstyled font-mono-xs">
-                  {detailLines(e.data).map((l, i) => (
-                    <li key={i}>{l}</li>
-                  ))}
-                </ul>
-              )}
-            </td>
-            <td className="font-mono-xs">{e.ip ?? tr('none')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+    <DataTable
+      caption={tr('caption')}
+      rows={entries}
+      columns={[
+        { header: tr('colEntry'), numeric: true, cell: (e) => e.id },
+        { header: tr('colWhen'), cell: (e) => formatDateTime(e.at, language) },
+        {
+          header: tr('colWho'),
+          cell: (e) => (
+            <SecondLine first={e.actor.name ?? tr(`kind_${e.actor.kind}`)} code={e.actor.email} />
+          ),
+        },
+        {
+          header: tr('colWhat'),
+          rowHeader: true,
+          cell: (e) => (
+            <SecondLine
+              first={isAuditAction(e.action) ? auditActionLabels[e.action][language] : e.action}
+              code={e.action}
+            />
+          ),
+        },
+        {
+          header: tr('colRecord'),
+          cell: (e) => <SecondLine first={e.entityType} code={e.entityId} wrap />,
+        },
+        {
+          header: tr('colDetails'),
+          className: 'text-wrap',
+          cell: (e) =>
+            Object.keys(e.data).length === 0 ? (
+              tr('none')
+            ) : (
+              <ul className="usa-list usa-list--unstyled font-mono-xs">
+                {detailLines(e.data).map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+            ),
+        },
+        {
+          header: tr('colFrom'),
+          className: 'font-mono-xs',
+          cell: (e) => e.ip ?? tr('none'),
+        },
+      ]}
+    />
   );
 }

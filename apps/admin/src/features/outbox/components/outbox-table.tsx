@@ -1,4 +1,4 @@
-import { ScrollableTable, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { DataTable, formatDateTime, useLanguage, useT } from '@hms/ui';
 import type { OutboxEmail, OutboxStatus } from '../api/outbox.ts';
 import { outboxMessages } from '../messages.ts';
 
@@ -45,55 +45,51 @@ export function OutboxTable({
   const tr = useT(outboxMessages);
   const { language } = useLanguage();
   return (
-    <ScrollableTable caption={tr('outboxCaption')} captionId="outbox-caption">
-      <thead>
-        <tr>
-          <th scope="col">{tr('outboxTo')}</th>
-          <th scope="col">{tr('outboxSubject')}</th>
-          <th scope="col">{tr('outboxStatus')}</th>
-          <th scope="col" className="text-right">
-            {tr('outboxAttempts')}
-          </th>
-          <th scope="col">{tr('outboxLastError')}</th>
-          <th scope="col">{tr('outboxCreated')}</th>
-          <th scope="col">{tr('outboxSent')}</th>
-          {onRetry ? (
-            <th scope="col">
-              <span className="usa-sr-only">{tr('outboxActions')}</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {emails.map((e) => (
-          <tr key={e.id}>
-            <td className="font-mono-xs">{maskEmail(e.toAddress)}</td>
-            <th scope="row">{e.subject}</th>
-            <td>
-              <OutboxStatusTag status={e.status} />
-            </td>
-            <td className="text-right text-tabular">{e.attempts}</td>
-            <td className="text-wrap">{e.lastError ?? tr('outboxNone')}</td>
-            <td>{formatDateTime(e.createdAt, language)}</td>
-            <td>{e.sentAt ? formatDateTime(e.sentAt, language) : tr('outboxNone')}</td>
-            {onRetry ? (
-              <td>
-                {e.status === 'dead' ? (
-                  <button
-                    type="button"
-                    className="usa-button usa-button--outline"
-                    disabled={retrying === e.id}
-                    onClick={() => onRetry(e)}
-                    aria-label={tr('outboxRetryLabel', { subject: e.subject })}
-                  >
-                    {tr('outboxRetry')}
-                  </button>
-                ) : null}
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+    <DataTable
+      caption={tr('outboxCaption')}
+      rows={emails}
+      columns={[
+        {
+          header: tr('outboxTo'),
+          className: 'font-mono-xs',
+          cell: (e) => maskEmail(e.toAddress),
+        },
+        { header: tr('outboxSubject'), rowHeader: true, cell: (e) => e.subject },
+        {
+          header: tr('outboxStatus'),
+          cell: (e) => <OutboxStatusTag status={e.status} />,
+        },
+        { header: tr('outboxAttempts'), numeric: true, cell: (e) => e.attempts },
+        {
+          header: tr('outboxLastError'),
+          className: 'text-wrap',
+          cell: (e) => e.lastError ?? tr('outboxNone'),
+        },
+        {
+          header: tr('outboxCreated'),
+          cell: (e) => formatDateTime(e.createdAt, language),
+        },
+        {
+          header: tr('outboxSent'),
+          cell: (e) => (e.sentAt ? formatDateTime(e.sentAt, language) : tr('outboxNone')),
+        },
+        onRetry && {
+          header: tr('outboxActions'),
+          headerHidden: true,
+          cell: (e) =>
+            e.status === 'dead' ? (
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                disabled={retrying === e.id}
+                onClick={() => onRetry(e)}
+                aria-label={tr('outboxRetryLabel', { subject: e.subject })}
+              >
+                {tr('outboxRetry')}
+              </button>
+            ) : null,
+        },
+      ]}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { requestStatusLabels } from '@hms/contracts/labels';
-import { ScrollableTable, formatNumber, useLabel, useLanguage, useT } from '@hms/ui';
+import { DataTable, formatNumber, useLabel, useLanguage, useT } from '@hms/ui';
 import type { PracticeProgram } from '../api/practice.ts';
 import { practiceMessages } from '../messages.ts';
 
@@ -18,63 +18,66 @@ export function ProgramsTable({
   const label = useLabel();
   const { language } = useLanguage();
   return (
-    <ScrollableTable caption={tr('caption')} captionId="practice-caption">
-      <thead>
-        <tr>
-          <th scope="col">{tr('program')}</th>
-          <th scope="col">{tr('kind')}</th>
-          <th scope="col" className="text-right">
-            {tr('requests')}
-          </th>
-          <th scope="col">{tr('actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {programs.map((p) => {
-          const name = p.name[language];
-          return (
-            <tr key={p.id} data-practice={p.practice || undefined}>
-              <th scope="row">
-                {name}
-                <div className="font-body-3xs text-base">{p.slug}</div>
-              </th>
-              <td>
-                {p.practice ? (
-                  <span className="usa-tag bg-primary text-white">{tr('kindPractice')}</span>
-                ) : (
-                  tr('kindReal')
-                )}
-              </td>
-              <td className="text-right text-tabular">
-                {p.practice ? formatNumber(p.practiceRequestCount, language) : '—'}
-                {p.byStatus.length > 0 ? (
-                  <ul className="usa-list usa-list--unstyled font-body-3xs text-base">
-                    {p.byStatus.map((s) => (
-                      <li key={s.status}>
-                        {tr('byStatus', {
-                          status: label(requestStatusLabels[s.status].staff),
-                          count: formatNumber(s.count, language),
-                        })}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  id={markButtonId(p.id)}
-                  className="usa-button usa-button--outline"
-                  aria-label={tr(p.practice ? 'unmarkLabel' : 'markLabel', { name })}
-                  onClick={() => onMark(p)}
-                >
-                  {tr(p.practice ? 'unmark' : 'mark')}
-                </button>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </ScrollableTable>
+    <DataTable
+      caption={tr('caption')}
+      rows={programs}
+      rowProps={(p) => ({ 'data-practice': p.practice || undefined })}
+      columns={[
+        {
+          header: tr('program'),
+          rowHeader: true,
+          cell: (p) => (
+            <>
+              {p.name[language]}
+              <div className="font-body-3xs text-base">{p.slug}</div>
+            </>
+          ),
+        },
+        {
+          header: tr('kind'),
+          cell: (p) =>
+            p.practice ? (
+              <span className="usa-tag bg-primary text-white">{tr('kindPractice')}</span>
+            ) : (
+              tr('kindReal')
+            ),
+        },
+        {
+          header: tr('requests'),
+          numeric: true,
+          cell: (p) => (
+            <>
+              {p.practice ? formatNumber(p.practiceRequestCount, language) : '—'}
+              {p.byStatus.length > 0 ? (
+                <ul className="usa-list usa-list--unstyled font-body-3xs text-base">
+                  {p.byStatus.map((s) => (
+                    <li key={s.status}>
+                      {tr('byStatus', {
+                        status: label(requestStatusLabels[s.status].staff),
+                        count: formatNumber(s.count, language),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          header: tr('actions'),
+          cell: (p) => (
+            <button
+              type="button"
+              id={markButtonId(p.id)}
+              className="usa-button usa-button--outline"
+              aria-label={tr(p.practice ? 'unmarkLabel' : 'markLabel', { name: p.name[language] })}
+              onClick={() => onMark(p)}
+            >
+              {tr(p.practice ? 'unmark' : 'mark')}
+            </button>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -11,6 +11,9 @@ import type {
 import type { EligibilityRule } from '@hms/contracts/question-set';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
+/** One published version in the versions list. */
+export type ProgramVersion = ProgramVersions['items'][number];
+
 export const adminProgramKeys = {
   all: ['admin-programs'] as const,
   list: () => [...adminProgramKeys.all, 'list'] as const,

@@ -1,10 +1,11 @@
-import { QueryState, ScrollableTable, TextField, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { DataTable, QueryState, TextField, formatDateTime, useLanguage, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   programVersionsQueryOptions,
   versionDiffQueryOptions,
   type ProgramAction,
+  type ProgramVersion,
 } from '../api/programs.ts';
 import { programsMessages } from '../messages.ts';
 
@@ -61,95 +62,102 @@ export function VersionsPanel({
   const [reverting, setReverting] = useState<number | null>(null);
   const [why, setWhy] = useState('');
   const [whyError, setWhyError] = useState<string | undefined>();
+  const summary = (v: ProgramVersion) => (
+    <>
+      {v.changeSummary ?? ''}
+      <div>
+        <button
+          type="button"
+          className="usa-button usa-button--unstyled"
+          aria-expanded={open === v.version}
+          onClick={() => setOpen(open === v.version ? null : v.version)}
+        >
+          {tr(open === v.version ? 'hideChanges' : 'showChanges', {
+            version: v.version,
+          })}
+        </button>
+      </div>
+      {open === v.version ? <VersionDiff programId={programId} version={v.version} /> : null}
+      {v.live ? null : reverting === v.version ? (
+        <div className="margin-top-1">
+          <TextField
+            id={`revert-why-${v.version}`}
+            label={tr('revertSummary', { version: v.version })}
+            value={why}
+            error={whyError}
+            autoFocus
+            onChange={(e) => setWhy(e.target.value)}
+          />
+          <button
+            type="button"
+            className="usa-button usa-button--secondary margin-top-1"
+            disabled={pending}
+            onClick={() => {
+              if (!why.trim()) {
+                setWhyError(tr('changeSummaryRequired'));
+                return;
+              }
+              run({ kind: 'revert', version: v.version, changeSummary: why.trim() });
+              setReverting(null);
+              setWhy('');
+              setWhyError(undefined);
+            }}
+          >
+            {tr('confirmRevert')}
+          </button>
+        </div>
+      ) : (
+        <div>
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled"
+            onClick={() => setReverting(v.version)}
+          >
+            {tr('revert', { version: v.version })}
+          </button>
+        </div>
+      )}
+    </>
+  );
   return (
     <section aria-labelledby="versions-heading" className="margin-top-4">
       <h2 id="versions-heading">{tr('versionsHeading')}</h2>
       <QueryState query={versions} headingLevel={3} empty={<p>{tr('noVersions')}</p>}>
         {(data) => (
-          <ScrollableTable caption={tr('versionsCaption')} captionId="versions-caption">
-            <thead>
-              <tr>
-                <th scope="col">{tr('version')}</th>
-                <th scope="col">{tr('publishedAt')}</th>
-                <th scope="col">{tr('publishedBy')}</th>
-                <th scope="col">{tr('approvedBy')}</th>
-                <th scope="col">{tr('summary')}</th>
-                <th scope="col" className="text-right">
-                  {tr('requests')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((v) => (
-                <tr key={v.version}>
-                  <th scope="row">
+          <DataTable
+            caption={tr('versionsCaption')}
+            rows={data.items}
+            rowKey={(v) => v.version}
+            columns={[
+              {
+                header: tr('version'),
+                rowHeader: true,
+                cell: (v) => (
+                  <>
                     {v.version} {v.live ? tr('liveMark') : null}
-                  </th>
-                  <td>{formatDateTime(v.publishedAt, language)}</td>
-                  <td>{v.publishedBy?.name ?? tr('none')}</td>
-                  <td>{v.approvedBy?.name ?? tr('none')}</td>
-                  <td>
-                    {v.changeSummary ?? ''}
-                    <div>
-                      <button
-                        type="button"
-                        className="usa-button usa-button--unstyled"
-                        aria-expanded={open === v.version}
-                        onClick={() => setOpen(open === v.version ? null : v.version)}
-                      >
-                        {tr(open === v.version ? 'hideChanges' : 'showChanges', {
-                          version: v.version,
-                        })}
-                      </button>
-                    </div>
-                    {open === v.version ? (
-                      <VersionDiff programId={programId} version={v.version} />
-                    ) : null}
-                    {v.live ? null : reverting === v.version ? (
-                      <div className="margin-top-1">
-                        <TextField
-                          id={`revert-why-${v.version}`}
-                          label={tr('revertSummary', { version: v.version })}
-                          value={why}
-                          error={whyError}
-                          autoFocus
-                          onChange={(e) => setWhy(e.target.value)}
-                        />
-                        <button
-                          type="button"
-                          className="usa-button usa-button--secondary margin-top-1"
-                          disabled={pending}
-                          onClick={() => {
-                            if (!why.trim()) {
-                              setWhyError(tr('changeSummaryRequired'));
-                              return;
-                            }
-                            run({ kind: 'revert', version: v.version, changeSummary: why.trim() });
-                            setReverting(null);
-                            setWhy('');
-                            setWhyError(undefined);
-                          }}
-                        >
-                          {tr('confirmRevert')}
-                        </button>
-                      </div>
-                    ) : (
-                      <div>
-                        <button
-                          type="button"
-                          className="usa-button usa-button--unstyled"
-                          onClick={() => setReverting(v.version)}
-                        >
-                          {tr('revert', { version: v.version })}
-                        </button>
-                      </div>
-                    )}
-                  </td>
-                  <td className="text-right text-tabular">{v.requestCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+                  </>
+                ),
+              },
+              {
+                header: tr('publishedAt'),
+                cell: (v) => formatDateTime(v.publishedAt, language),
+              },
+              {
+                header: tr('publishedBy'),
+                cell: (v) => v.publishedBy?.name ?? tr('none'),
+              },
+              {
+                header: tr('approvedBy'),
+                cell: (v) => v.approvedBy?.name ?? tr('none'),
+              },
+              { header: tr('summary'), cell: summary },
+              {
+                header: tr('requests'),
+                numeric: true,
+                cell: (v) => v.requestCount,
+              },
+            ]}
+          />
         )}
       </QueryState>
     </section>

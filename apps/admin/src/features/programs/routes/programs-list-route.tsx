@@ -1,12 +1,4 @@
-import {
-  HelpPanel,
-  PageTitle,
-  QueryState,
-  ScrollableTable,
-  formatPlainDate,
-  useT,
-  useLanguage,
-} from '@hms/ui';
+import { DataTable, PageIntro, QueryState, formatPlainDate, useT, useLanguage } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { adminProgramsQueryOptions } from '../api/programs.ts';
@@ -21,9 +13,7 @@ export function ProgramsListRoute() {
   const date = (d: string | null) => (d ? formatPlainDate(d, language) : tr('none'));
   return (
     <>
-      <PageTitle>{tr('listTitle')}</PageTitle>
-      <p className="usa-intro">{tr('listLead')}</p>
-      <HelpPanel content={programsHelp} />
+      <PageIntro title={tr('listTitle')} lead={tr('listLead')} help={programsHelp} />
       <p>
         <Link className="usa-button" to="/admin/programs/new">
           {tr('create')}
@@ -31,45 +21,48 @@ export function ProgramsListRoute() {
       </p>
       <QueryState query={programs} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
-          <ScrollableTable caption={tr('caption')} captionId="programs-caption">
-            <thead>
-              <tr>
-                <th scope="col">{tr('name')}</th>
-                <th scope="col">{tr('status')}</th>
-                <th scope="col" className="text-right">
-                  {tr('version')}
-                </th>
-                <th scope="col">{tr('opens')}</th>
-                <th scope="col">{tr('closes')}</th>
-                <th scope="col">{tr('changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
+          <DataTable
+            caption={tr('caption')}
+            rows={data.items}
+            columns={[
+              {
+                header: tr('name'),
+                rowHeader: true,
+                cell: (p) => (
+                  <>
                     <Link to={`/admin/programs/${p.id}`}>{p.name[language] || p.name.en}</Link>
                     <div className="font-mono-3xs text-base">{p.slug}</div>
-                  </th>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: tr('status'),
+                cell: (p) => (
+                  <>
                     {tr(`status_${p.status}`)}
                     {p.status === 'live' && p.window ? ` (${tr(`window_${p.window}`)})` : null}
-                  </td>
-                  <td className="text-right text-tabular">{p.liveVersion ?? tr('none')}</td>
-                  <td>{date(p.opensAt)}</td>
-                  <td>{date(p.closesAt)}</td>
-                  <td>
-                    {[
-                      p.hasUnpublishedChanges ? tr('unpublished') : null,
-                      p.pendingPublishRequest ? tr('pending') : null,
-                    ]
-                      .filter(Boolean)
-                      .join('; ') || tr('none')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+                  </>
+                ),
+              },
+              {
+                header: tr('version'),
+                numeric: true,
+                cell: (p) => p.liveVersion ?? tr('none'),
+              },
+              { header: tr('opens'), cell: (p) => date(p.opensAt) },
+              { header: tr('closes'), cell: (p) => date(p.closesAt) },
+              {
+                header: tr('changes'),
+                cell: (p) =>
+                  [
+                    p.hasUnpublishedChanges ? tr('unpublished') : null,
+                    p.pendingPublishRequest ? tr('pending') : null,
+                  ]
+                    .filter(Boolean)
+                    .join('; ') || tr('none'),
+              },
+            ]}
+          />
         )}
       </QueryState>
     </>

@@ -1,10 +1,9 @@
 import { signInThrottleKeys } from '@hms/api-client';
 import {
-  HelpPanel,
-  PageTitle,
+  DataTable,
+  PageIntro,
   ProblemAlert,
   QueryState,
-  ScrollableTable,
   formatDateTime,
   useLanguage,
   useT,
@@ -38,9 +37,7 @@ export function SignInThrottleRoute() {
   });
   return (
     <>
-      <PageTitle>{tr('throttleTitle')}</PageTitle>
-      <p className="usa-intro">{tr('throttleLead')}</p>
-      <HelpPanel content={throttleHelp} />
+      <PageIntro title={tr('throttleTitle')} lead={tr('throttleLead')} help={throttleHelp} />
       <div aria-live="polite">
         {cleared ? (
           <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
@@ -53,45 +50,44 @@ export function SignInThrottleRoute() {
       {clear.isError ? <ProblemAlert error={clear.error} /> : null}
       <QueryState query={accounts} loading={tr('loading')} empty={<p>{tr('throttleEmpty')}</p>}>
         {(data) => (
-          <ScrollableTable caption={tr('throttleCaption')} captionId="throttle-caption">
-            <thead>
-              <tr>
-                <th scope="col">{tr('throttleEmail')}</th>
-                <th scope="col">{tr('throttleFailures')}</th>
-                <th scope="col">{tr('throttleSources')}</th>
-                <th scope="col">{tr('throttleLast')}</th>
-                <th scope="col">{tr('throttleWait')}</th>
-                <th scope="col">
-                  <span className="usa-sr-only">{tr('throttleAction')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((a) => (
-                <tr key={a.email}>
-                  <th scope="row" className="text-wrap">
-                    {a.email}
-                  </th>
-                  <td>{a.failures}</td>
-                  <td>{a.sources}</td>
-                  <td>{formatDateTime(a.lastFailureAt, language)}</td>
-                  <td>
-                    {a.waitUntil ? formatDateTime(a.waitUntil, language) : tr('throttleNoWait')}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="usa-button usa-button--secondary"
-                      disabled={clear.isPending}
-                      onClick={() => clear.mutate(a.email)}
-                    >
-                      {tr('throttleClear', { email: a.email })}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+          <DataTable
+            caption={tr('throttleCaption')}
+            rows={data}
+            rowKey={(a) => a.email}
+            columns={[
+              {
+                header: tr('throttleEmail'),
+                rowHeader: true,
+                className: 'text-wrap',
+                cell: (a) => a.email,
+              },
+              { header: tr('throttleFailures'), cell: (a) => a.failures },
+              { header: tr('throttleSources'), cell: (a) => a.sources },
+              {
+                header: tr('throttleLast'),
+                cell: (a) => formatDateTime(a.lastFailureAt, language),
+              },
+              {
+                header: tr('throttleWait'),
+                cell: (a) =>
+                  a.waitUntil ? formatDateTime(a.waitUntil, language) : tr('throttleNoWait'),
+              },
+              {
+                header: tr('throttleAction'),
+                headerHidden: true,
+                cell: (a) => (
+                  <button
+                    type="button"
+                    className="usa-button usa-button--secondary"
+                    disabled={clear.isPending}
+                    onClick={() => clear.mutate(a.email)}
+                  >
+                    {tr('throttleClear', { email: a.email })}
+                  </button>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryState>
     </>

@@ -1,4 +1,4 @@
-import { ScrollableTable, formatDate, useLabel, useLanguage, useT } from '@hms/ui';
+import { DataTable, formatDate, useLabel, useLanguage, useT } from '@hms/ui';
 import { staffRoleLabels } from '@hms/contracts/staff-rules';
 import { Link } from 'react-router';
 import type { StaffSummary } from '../api/staff.ts';
@@ -10,33 +10,27 @@ export function StaffTable({ people }: { people: readonly StaffSummary[] }) {
   const label = useLabel();
   const { language } = useLanguage();
   return (
-    <ScrollableTable caption={tr('caption')} captionId="staff-caption">
-      <thead>
-        <tr>
-          <th scope="col">{tr('name')}</th>
-          <th scope="col">{tr('email')}</th>
-          <th scope="col">{tr('roles')}</th>
-          <th scope="col">{tr('status')}</th>
-          <th scope="col">{tr('since')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {people.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">
-              <Link className="usa-link" to={`/admin/users/${p.id}`}>
-                {p.displayName}
-              </Link>
-            </th>
-            <td className="text-wrap">{p.email}</td>
-            <td>{p.roles.map((r) => label(staffRoleLabels[r])).join(', ')}</td>
-            <td>
-              <StaffStatusTag status={p.status} />
-            </td>
-            <td>{formatDate(p.createdAt, language)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+    <DataTable
+      caption={tr('caption')}
+      rows={people}
+      columns={[
+        {
+          header: tr('name'),
+          rowHeader: true,
+          cell: (p) => (
+            <Link className="usa-link" to={`/admin/users/${p.id}`}>
+              {p.displayName}
+            </Link>
+          ),
+        },
+        { header: tr('email'), className: 'text-wrap', cell: (p) => p.email },
+        {
+          header: tr('roles'),
+          cell: (p) => p.roles.map((r) => label(staffRoleLabels[r])).join(', '),
+        },
+        { header: tr('status'), cell: (p) => <StaffStatusTag status={p.status} /> },
+        { header: tr('since'), cell: (p) => formatDate(p.createdAt, language) },
+      ]}
+    />
   );
 }

@@ -3,10 +3,9 @@ import {
   ButtonGroup,
   CheckboxGroup,
   ConfirmAction,
-  HelpPanel,
-  PageTitle,
+  DataTable,
+  PageIntro,
   QueryState,
-  ScrollableTable,
   TextField,
   formatDateTime,
   useFormErrors,
@@ -71,11 +70,34 @@ export function TokensRoute() {
       { onSuccess: () => form.reset(), onError: errors.fail },
     );
   };
+  const when = (at: string | null, otherwise: 'noExpiry' | 'never') =>
+    at ? formatDateTime(at, language) : tr(otherwise);
+  const actions = (t: ServiceToken) =>
+    t.revokedAt ? null : (
+      <ButtonGroup>
+        {t.expired ? null : (
+          <button
+            type="button"
+            className="usa-button usa-button--outline"
+            disabled={mutate.isPending}
+            onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
+          >
+            {tr('rotate', { name: t.name })}
+          </button>
+        )}
+        <button
+          type="button"
+          className="usa-button usa-button--secondary"
+          disabled={mutate.isPending}
+          onClick={() => setRevoking(t)}
+        >
+          {tr('revoke', { name: t.name })}
+        </button>
+      </ButtonGroup>
+    );
   return (
     <>
-      <PageTitle>{tr('tokensTitle')}</PageTitle>
-      <p className="usa-intro">{tr('tokensLead')}</p>
-      <HelpPanel content={tokensHelp} />
+      <PageIntro title={tr('tokensTitle')} lead={tr('tokensLead')} help={tokensHelp} />
       <IssueSecretForm
         errors={errors}
         mutation={mutate}
@@ -120,31 +142,21 @@ export function TokensRoute() {
       ) : null}
       <QueryState query={tokens} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
-          <ScrollableTable caption={tr('caption')} captionId="tokens-caption">
-            <thead>
-              <tr>
-                <th scope="col">{tr('name')}</th>
-                <th scope="col">{tr('scopes')}</th>
-                <th scope="col">{tr('prefix')}</th>
-                <th scope="col">{tr('created')}</th>
-                <th scope="col">{tr('expires')}</th>
-                <th scope="col">{tr('lastUsed')}</th>
-                <th scope="col" className="text-right">
-                  {tr('uses')}
-                </th>
-                <th scope="col">{tr('state')}</th>
-                <th scope="col">
-                  <span className="usa-sr-only">{tr('state')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
-                  <td>{t.scopes.join(', ')}</td>
-                  <td className="font-mono-xs">{t.prefix}…</td>
-                  <td>
+          <DataTable
+            caption={tr('caption')}
+            rows={data}
+            columns={[
+              { header: tr('name'), rowHeader: true, cell: (t) => t.name },
+              { header: tr('scopes'), cell: (t) => t.scopes.join(', ') },
+              {
+                header: tr('prefix'),
+                className: 'font-mono-xs',
+                cell: (t) => `${t.prefix}…`,
+              },
+              {
+                header: tr('created'),
+                cell: (t) => (
+                  <>
                     {formatDateTime(t.createdAt, language)}
                     {t.createdBy ? (
                       <>
@@ -152,39 +164,19 @@ export function TokensRoute() {
                         {tr('createdBy', { name: t.createdBy.name })}
                       </>
                     ) : null}
-                  </td>
-                  <td>{t.expiresAt ? formatDateTime(t.expiresAt, language) : tr('noExpiry')}</td>
-                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt, language) : tr('never')}</td>
-                  <td className="text-right text-tabular">{t.useCount}</td>
-                  <td>{t.revokedAt ? tr('revoked') : t.expired ? tr('expired') : tr('active')}</td>
-                  <td>
-                    {t.revokedAt ? null : (
-                      <ButtonGroup>
-                        {t.expired ? null : (
-                          <button
-                            type="button"
-                            className="usa-button usa-button--outline"
-                            disabled={mutate.isPending}
-                            onClick={() => mutate.mutate({ kind: 'rotate', id: t.id })}
-                          >
-                            {tr('rotate', { name: t.name })}
-                          </button>
-                        )}
-                        <button
-                          type="button"
-                          className="usa-button usa-button--secondary"
-                          disabled={mutate.isPending}
-                          onClick={() => setRevoking(t)}
-                        >
-                          {tr('revoke', { name: t.name })}
-                        </button>
-                      </ButtonGroup>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+                  </>
+                ),
+              },
+              { header: tr('expires'), cell: (t) => when(t.expiresAt, 'noExpiry') },
+              { header: tr('lastUsed'), cell: (t) => when(t.lastUsedAt, 'never') },
+              { header: tr('uses'), numeric: true, cell: (t) => t.useCount },
+              {
+                header: tr('state'),
+                cell: (t) => tr(t.revokedAt ? 'revoked' : t.expired ? 'expired' : 'active'),
+              },
+              { header: tr('state'), headerHidden: true, cell: actions },
+            ]}
+          />
         )}
       </QueryState>
     </>

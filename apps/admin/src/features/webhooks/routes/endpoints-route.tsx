@@ -1,10 +1,9 @@
 import { webhookEndpointKeys } from '@hms/api-client';
 import {
   CheckboxGroup,
-  HelpPanel,
-  PageTitle,
+  DataTable,
+  PageIntro,
   QueryState,
-  ScrollableTable,
   TextField,
   formatDateTime,
   useFormErrors,
@@ -62,9 +61,7 @@ export function EndpointsRoute() {
   };
   return (
     <>
-      <PageTitle>{tr('endpointsTitle')}</PageTitle>
-      <p className="usa-intro">{tr('endpointsLead')}</p>
-      <HelpPanel content={endpointsHelp} />
+      <PageIntro title={tr('endpointsTitle')} lead={tr('endpointsLead')} help={endpointsHelp} />
       <IssueSecretForm
         className="usa-form usa-form--large"
         errors={errors}
@@ -93,42 +90,44 @@ export function EndpointsRoute() {
       </IssueSecretForm>
       <QueryState query={endpoints} loading={tr('loading')} empty={<p>{tr('noEndpoints')}</p>}>
         {(data) => (
-          <ScrollableTable caption={tr('endpointsCaption')} captionId="endpoints-caption">
-            <thead>
-              <tr>
-                <th scope="col">{tr('url')}</th>
-                <th scope="col">{tr('events')}</th>
-                <th scope="col">{tr('state')}</th>
-                <th scope="col">
-                  <span className="usa-sr-only">{tr('state')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((ep) => (
-                <tr key={ep.id}>
-                  <th scope="row" className="text-wrap">
+          <DataTable
+            caption={tr('endpointsCaption')}
+            rows={data}
+            rowKey={(ep) => ep.id}
+            columns={[
+              {
+                header: tr('url'),
+                rowHeader: true,
+                className: 'text-wrap',
+                cell: (ep) => (
+                  <>
                     {ep.url}
                     <div className="usa-hint">{formatDateTime(ep.createdAt, language)}</div>
-                  </th>
-                  <td>{ep.eventTypes.join(', ')}</td>
-                  <td>{ep.enabled ? tr('enabled') : tr('disabled')}</td>
-                  <td>
-                    {ep.enabled ? (
-                      <button
-                        type="button"
-                        className="usa-button usa-button--secondary"
-                        disabled={mutate.isPending}
-                        onClick={() => mutate.mutate({ kind: 'disable', id: ep.id })}
-                      >
-                        {tr('disable', { url: ep.url })}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+                  </>
+                ),
+              },
+              { header: tr('events'), cell: (ep) => ep.eventTypes.join(', ') },
+              {
+                header: tr('state'),
+                cell: (ep) => tr(ep.enabled ? 'enabled' : 'disabled'),
+              },
+              {
+                header: tr('state'),
+                headerHidden: true,
+                cell: (ep) =>
+                  ep.enabled ? (
+                    <button
+                      type="button"
+                      className="usa-button usa-button--secondary"
+                      disabled={mutate.isPending}
+                      onClick={() => mutate.mutate({ kind: 'disable', id: ep.id })}
+                    >
+                      {tr('disable', { url: ep.url })}
+                    </button>
+                  ) : null,
+              },
+            ]}
+          />
         )}
       </QueryState>
     </>
