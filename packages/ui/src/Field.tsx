@@ -1,5 +1,6 @@
 import {
   forwardRef,
+  type ForwardedRef,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -19,6 +20,15 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** The control's own attributes that tie it to its label's hint and error. */
+function controlAria(id: string, hint: unknown, error: unknown) {
+  return {
+    id,
+    'aria-describedby': describedBy(id, hint, error),
+    'aria-invalid': error ? true : undefined,
+  } as const;
+}
+
 function HintAndError({ id, hint, error }: Omit<FieldChrome, 'label'>) {
   return (
     <>
@@ -36,6 +46,79 @@ function HintAndError({ id, hint, error }: Omit<FieldChrome, 'label'>) {
   );
 }
 
+/** The USWDS form group of a single control: the label, then the hint and error, then the control. */
+function FieldGroup({ id, label, hint, error, children }: FieldChrome & { children: ReactNode }) {
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A fieldset of radios or checkboxes with a legend (for screen readers only when `legendHidden`). The first box
+ * has the group's `id`, so the error summary's link lands where keyboard focus belongs for the group.
+ */
+function ChoiceFieldset({
+  kind,
+  id,
+  label,
+  hint,
+  error,
+  legendHidden = false,
+  choices,
+  withValue,
+  input,
+  inputRef,
+}: FieldChrome & {
+  kind: 'radio' | 'checkbox';
+  legendHidden?: boolean;
+  choices: readonly { value: string; label: ReactNode }[];
+  /** Each box carries its option's value (false: a lone checkbox, whose answer is checked or not). */
+  withValue: boolean;
+  input: InputHTMLAttributes<HTMLInputElement>;
+  inputRef: ForwardedRef<HTMLInputElement>;
+}) {
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <fieldset className="usa-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend
+          className={`usa-legend${legendHidden ? ' usa-sr-only' : ''}${error ? ' usa-label--error' : ''}`}
+        >
+          {label}
+        </legend>
+        <HintAndError id={id} hint={hint} error={error} />
+        {choices.map((choice, index) => {
+          const choiceId = index === 0 ? id : `${id}-${choice.value}`;
+          return (
+            <div className={kind === 'radio' ? 'usa-radio' : 'usa-checkbox'} key={choice.value}>
+              <input
+                ref={inputRef}
+                className={kind === 'radio' ? 'usa-radio__input' : 'usa-checkbox__input'}
+                type={kind}
+                id={choiceId}
+                aria-invalid={error ? true : undefined}
+                {...input}
+                {...(withValue ? { value: choice.value } : {})}
+              />
+              <label
+                className={kind === 'radio' ? 'usa-radio__label' : 'usa-checkbox__label'}
+                htmlFor={choiceId}
+              >
+                {choice.label}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
 export type TextFieldProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
 
 // forwardRef: react-hook-form's `register(name)` hands the input a ref it reads values and focus from.
@@ -45,20 +128,14 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
   ref,
 ) {
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
       <input
         ref={ref}
-        id={id}
         className={`usa-input${error ? ' usa-input--error' : ''}${className ? ` ${className}` : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
+        {...controlAria(id, hint, error)}
         {...input}
       />
-    </div>
+    </FieldGroup>
   );
 });
 
@@ -79,17 +156,11 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
   ref,
 ) {
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      <HintAndError id={id} hint={hint} error={error} />
+    <FieldGroup id={id} label={label} hint={hint} error={error}>
       <select
         ref={ref}
-        id={id}
         className={`usa-select${error ? ' usa-input--error' : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
+        {...controlAria(id, hint, error)}
         {...select}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
@@ -99,7 +170,7 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(funct
           </option>
         ))}
       </select>
-    </div>
+    </FieldGroup>
   );
 });
 
@@ -108,40 +179,19 @@ export type RadioGroupProps = FieldChrome &
     options: Option[];
   };
 
-/**
- * A fieldset of radios with a legend. The error summary links to the first radio (`id`), which is
- * where keyboard focus belongs for the group.
- */
+/** A fieldset of radios with a legend; the error summary links to the first radio (`id`). */
 export const RadioGroup = forwardRef<HTMLInputElement, RadioGroupProps>(function RadioGroup(
   { id, label, hint, error, options, ...input },
   ref,
 ) {
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <fieldset className="usa-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={`usa-legend${error ? ' usa-label--error' : ''}`}>{label}</legend>
-        <HintAndError id={id} hint={hint} error={error} />
-        {options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${option.value}`;
-          return (
-            <div className="usa-radio" key={option.value}>
-              <input
-                ref={ref}
-                className="usa-radio__input"
-                type="radio"
-                id={optionId}
-                value={option.value}
-                aria-invalid={error ? true : undefined}
-                {...input}
-              />
-              <label className="usa-radio__label" htmlFor={optionId}>
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
-      </fieldset>
-    </div>
+    <ChoiceFieldset
+      kind="radio"
+      {...{ id, label, hint, error, input }}
+      choices={options}
+      withValue
+      inputRef={ref}
+    />
   );
 });
 
@@ -152,20 +202,14 @@ export type TextAreaFieldProps = FieldChrome &
 export const TextAreaField = forwardRef<HTMLTextAreaElement, TextAreaFieldProps>(
   function TextAreaField({ id, label, hint, error, ...textarea }, ref) {
     return (
-      <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-        <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-          {label}
-        </label>
-        <HintAndError id={id} hint={hint} error={error} />
+      <FieldGroup id={id} label={label} hint={hint} error={error}>
         <textarea
           ref={ref}
-          id={id}
           className={`usa-textarea${error ? ' usa-input--error' : ''}`}
-          aria-describedby={describedBy(id, hint, error)}
-          aria-invalid={error ? true : undefined}
+          {...controlAria(id, hint, error)}
           {...textarea}
         />
-      </div>
+      </FieldGroup>
     );
   },
 );
@@ -182,37 +226,15 @@ export type CheckboxGroupProps = FieldChrome &
  */
 export const CheckboxGroup = forwardRef<HTMLInputElement, CheckboxGroupProps>(
   function CheckboxGroup({ id, label, hint, error, options, ...input }, ref) {
-    const boxes = options ?? [{ value: 'true', label }];
     return (
-      <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-        <fieldset className="usa-fieldset" aria-describedby={describedBy(id, hint, error)}>
-          <legend
-            className={`usa-legend${options ? '' : ' usa-sr-only'}${error ? ' usa-label--error' : ''}`}
-          >
-            {label}
-          </legend>
-          <HintAndError id={id} hint={hint} error={error} />
-          {boxes.map((box, index) => {
-            const boxId = index === 0 ? id : `${id}-${box.value}`;
-            return (
-              <div className="usa-checkbox" key={box.value}>
-                <input
-                  ref={ref}
-                  className="usa-checkbox__input"
-                  type="checkbox"
-                  id={boxId}
-                  aria-invalid={error ? true : undefined}
-                  {...input}
-                  {...(options ? { value: box.value } : {})}
-                />
-                <label className="usa-checkbox__label" htmlFor={boxId}>
-                  {box.label}
-                </label>
-              </div>
-            );
-          })}
-        </fieldset>
-      </div>
+      <ChoiceFieldset
+        kind="checkbox"
+        {...{ id, label, hint, error, input }}
+        legendHidden={!options}
+        choices={options ?? [{ value: 'true', label }]}
+        withValue={Boolean(options)}
+        inputRef={ref}
+      />
     );
   },
 );

@@ -6,22 +6,20 @@ import type { AuthMessageKey } from '../messages.ts';
 // Lengths come from @hms/contracts (the API's own rules); messages stay local because they are bilingual.
 // The API validates the same rules again (and more, e.g. breached passwords); its field errors are mapped
 // back onto these fields.
+const email = z
+  .string()
+  .trim()
+  .min(1, 'emailRequired' satisfies AuthMessageKey)
+  .email('emailInvalid' satisfies AuthMessageKey);
+
 export const signInForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'emailRequired' satisfies AuthMessageKey)
-    .email('emailInvalid' satisfies AuthMessageKey),
+  email,
   password: z.string().min(1, 'passwordRequired' satisfies AuthMessageKey),
 });
 export type SignInForm = z.infer<typeof signInForm>;
 
 export const registerForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'emailRequired' satisfies AuthMessageKey)
-    .email('emailInvalid' satisfies AuthMessageKey),
+  email,
   displayName: z
     .string()
     .trim()

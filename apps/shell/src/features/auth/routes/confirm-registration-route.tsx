@@ -3,6 +3,7 @@ import { PageTitle, useT } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { AuthColumn } from '../components/auth-form.tsx';
 import { authMessages } from '../messages.ts';
 
 /** The token rides in the fragment (`#token=…`): a fragment never reaches the server's logs or a Referer header. */
@@ -24,19 +25,17 @@ export function ConfirmRegistrationRoute() {
 
   if (!token) {
     return (
-      <div className="grid-row">
-        <div className="tablet:grid-col-8 desktop:grid-col-6">
-          <PageTitle>{tr('confirmTitle')}</PageTitle>
-          <div className="usa-alert usa-alert--warning" role="alert">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{tr('confirmMissing')}</p>
-            </div>
+      <AuthColumn>
+        <PageTitle>{tr('confirmTitle')}</PageTitle>
+        <div className="usa-alert usa-alert--warning" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{tr('confirmMissing')}</p>
           </div>
-          <p className="margin-top-4">
-            <Link to="/register">{tr('registerAgain')}</Link>
-          </p>
         </div>
-      </div>
+        <p className="margin-top-4">
+          <Link to="/register">{tr('registerAgain')}</Link>
+        </p>
+      </AuthColumn>
     );
   }
 
@@ -49,43 +48,41 @@ export function ConfirmRegistrationRoute() {
       : null;
 
   return (
-    <div className="grid-row">
-      <div className="tablet:grid-col-8 desktop:grid-col-6">
-        <PageTitle>{tr('confirmTitle')}</PageTitle>
-        {failed ? (
-          <div className="usa-alert usa-alert--error" role="alert">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{otherError ?? tr('confirmFailed')}</p>
-            </div>
+    <AuthColumn>
+      <PageTitle>{tr('confirmTitle')}</PageTitle>
+      {failed ? (
+        <div className="usa-alert usa-alert--error" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{otherError ?? tr('confirmFailed')}</p>
           </div>
-        ) : (
-          <p>{tr('confirmIntro')}</p>
-        )}
-        {failed && !otherError ? (
-          <p className="margin-top-4">
-            <Link to="/register">{tr('registerAgain')}</Link> ·{' '}
-            <Link to="/sign-in">{tr('signInLink')}</Link>
-          </p>
-        ) : (
-          <button
-            type="button"
-            className="usa-button margin-top-2"
-            disabled={confirm.isPending}
-            onClick={() =>
-              confirm.mutate(token, {
-                onSuccess: () => {
-                  // The token is spent: drop it from the address bar and history.
-                  window.history.replaceState(null, '', window.location.pathname);
-                  navigate('/', { replace: true });
-                },
-              })
-            }
-          >
-            {confirm.isPending ? tr('confirming') : tr('confirmButton')}
-          </button>
-        )}
-      </div>
-    </div>
+        </div>
+      ) : (
+        <p>{tr('confirmIntro')}</p>
+      )}
+      {failed && !otherError ? (
+        <p className="margin-top-4">
+          <Link to="/register">{tr('registerAgain')}</Link> ·{' '}
+          <Link to="/sign-in">{tr('signInLink')}</Link>
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="usa-button margin-top-2"
+          disabled={confirm.isPending}
+          onClick={() =>
+            confirm.mutate(token, {
+              onSuccess: () => {
+                // The token is spent: drop it from the address bar and history.
+                window.history.replaceState(null, '', window.location.pathname);
+                navigate('/', { replace: true });
+              },
+            })
+          }
+        >
+          {confirm.isPending ? tr('confirming') : tr('confirmButton')}
+        </button>
+      )}
+    </AuthColumn>
   );
 }
 

@@ -15,6 +15,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@hms/contracts/auth';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { AuthColumn } from '../components/auth-form.tsx';
 import { authMessages } from '../messages.ts';
 
 /**
@@ -84,12 +85,10 @@ export function InvitationRoute() {
   };
 
   const frame = (children: ReactNode) => (
-    <div className="grid-row">
-      <div className="tablet:grid-col-8 desktop:grid-col-6">
-        <PageTitle>{tr('invitationTitle')}</PageTitle>
-        {children}
-      </div>
-    </div>
+    <AuthColumn>
+      <PageTitle>{tr('invitationTitle')}</PageTitle>
+      {children}
+    </AuthColumn>
   );
 
   if (!token)

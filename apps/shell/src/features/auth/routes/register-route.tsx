@@ -1,41 +1,24 @@
 import { isApiProblem, registerMutationOptions } from '@hms/api-client';
-import {
-  ErrorSummary,
-  PageTitle,
-  problemText,
-  TextField,
-  useErrorMessages,
-  useLanguage,
-  useT,
-  type SummaryError,
-} from '@hms/ui';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { ErrorSummary, PageTitle, problemText, TextField, type SummaryError } from '@hms/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
 import { registerForm, type RegisterForm } from '../api/forms.ts';
 import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
-import { authMessages, type AuthMessageKey } from '../messages.ts';
+import { AuthColumn, useAuthForm, withNext } from '../components/auth-form.tsx';
 
 const FIELDS = ['email', 'displayName', 'password'] as const;
 const id = (field: string) => `register-${field}`;
 
 export function RegisterRoute() {
-  const tr = useT(authMessages);
-  const translate = (message: string) =>
-    message in authMessages.en ? tr(message as AuthMessageKey) : message;
-  const { language } = useLanguage();
-  useErrorMessages();
+  const { tr, language, translate, form, fieldError } = useAuthForm<RegisterForm>(registerForm, {
+    email: '',
+    displayName: '',
+    password: '',
+  });
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const register = useMutation(registerMutationOptions());
-  const form = useForm<RegisterForm>({
-    resolver: zodResolver(registerForm),
-    defaultValues: { email: '', displayName: '', password: '' },
-    // The error summary takes focus (GOV.UK pattern); react-hook-form would otherwise focus the first field.
-    shouldFocusError: false,
-  });
   const { errors, submitCount } = form.formState;
 
   const onSubmit = form.handleSubmit((values) => {
@@ -67,74 +50,65 @@ export function RegisterRoute() {
   // The same answer whether or not the address was new (no account enumeration): the emailed link says the rest.
   if (register.isSuccess) {
     return (
-      <div className="grid-row">
-        <div className="tablet:grid-col-8 desktop:grid-col-6">
-          <PageTitle>{tr('checkEmailTitle')}</PageTitle>
-          <div className="usa-alert usa-alert--info" role="status">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">
-                {tr('checkEmailBody', { email: register.variables.email.trim() })}
-              </p>
-            </div>
+      <AuthColumn>
+        <PageTitle>{tr('checkEmailTitle')}</PageTitle>
+        <div className="usa-alert usa-alert--info" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              {tr('checkEmailBody', { email: register.variables.email.trim() })}
+            </p>
           </div>
-          <p className="margin-top-4">{tr('checkEmailSpam')}</p>
-          <p>
-            <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>
-              {tr('signInLink')}
-            </Link>
-          </p>
         </div>
-      </div>
+        <p className="margin-top-4">{tr('checkEmailSpam')}</p>
+        <p>
+          <Link to={withNext('/sign-in', next)}>{tr('signInLink')}</Link>
+        </p>
+      </AuthColumn>
     );
   }
 
   return (
-    <div className="grid-row">
-      <div className="tablet:grid-col-8 desktop:grid-col-6">
-        <PageTitle>{tr('registerTitle')}</PageTitle>
-        <ErrorSummary
-          errors={[...unmatched, ...fieldErrors]}
-          focusKey={`${submitCount}:${String(register.submittedAt)}`}
+    <AuthColumn>
+      <PageTitle>{tr('registerTitle')}</PageTitle>
+      <ErrorSummary
+        errors={[...unmatched, ...fieldErrors]}
+        focusKey={`${submitCount}:${String(register.submittedAt)}`}
+      />
+      <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
+        <TextField
+          id={id('email')}
+          label={tr('email')}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          error={fieldError('email')}
+          {...form.register('email')}
         />
-        <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
-          <TextField
-            id={id('email')}
-            label={tr('email')}
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            error={errors.email?.message ? translate(errors.email.message) : undefined}
-            {...form.register('email')}
-          />
-          <TextField
-            id={id('displayName')}
-            label={tr('displayName')}
-            hint={tr('displayNameHint')}
-            autoComplete="name"
-            error={errors.displayName?.message ? translate(errors.displayName.message) : undefined}
-            {...form.register('displayName')}
-          />
-          <TextField
-            id={id('password')}
-            label={tr('password')}
-            hint={tr('passwordRules')}
-            type="password"
-            autoComplete="new-password"
-            error={errors.password?.message ? translate(errors.password.message) : undefined}
-            {...form.register('password')}
-          />
-          <button type="submit" className="usa-button" disabled={register.isPending}>
-            {register.isPending ? tr('registering') : tr('registerButton')}
-          </button>
-        </form>
-        <p className="margin-top-4">
-          {tr('haveAccount')}{' '}
-          <Link to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}>
-            {tr('signInLink')}
-          </Link>
-        </p>
-      </div>
-    </div>
+        <TextField
+          id={id('displayName')}
+          label={tr('displayName')}
+          hint={tr('displayNameHint')}
+          autoComplete="name"
+          error={fieldError('displayName')}
+          {...form.register('displayName')}
+        />
+        <TextField
+          id={id('password')}
+          label={tr('password')}
+          hint={tr('passwordRules')}
+          type="password"
+          autoComplete="new-password"
+          error={fieldError('password')}
+          {...form.register('password')}
+        />
+        <button type="submit" className="usa-button" disabled={register.isPending}>
+          {register.isPending ? tr('registering') : tr('registerButton')}
+        </button>
+      </form>
+      <p className="margin-top-4">
+        {tr('haveAccount')} <Link to={withNext('/sign-in', next)}>{tr('signInLink')}</Link>
+      </p>
+    </AuthColumn>
   );
 }
 

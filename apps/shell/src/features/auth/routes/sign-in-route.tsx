@@ -1,31 +1,15 @@
 import { isApiProblem, signInMutationOptions } from '@hms/api-client';
-import {
-  ErrorSummary,
-  PageTitle,
-  problemText,
-  TextField,
-  useErrorMessages,
-  useLanguage,
-  useT,
-  type SummaryError,
-} from '@hms/ui';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { ErrorSummary, PageTitle, problemText, TextField, type SummaryError } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
 import { signInForm, type SignInForm } from '../api/forms.ts';
 import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
-import { authMessages, type AuthMessageKey } from '../messages.ts';
+import { AuthColumn, useAuthForm, withNext } from '../components/auth-form.tsx';
 
 const FIELDS = ['email', 'password'] as const;
 
 export function SignInRoute() {
-  const tr = useT(authMessages);
-  const { language } = useLanguage();
-  useErrorMessages();
-  const translate = (message: string) =>
-    message in authMessages.en ? tr(message as AuthMessageKey) : message;
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
@@ -34,11 +18,9 @@ export function SignInRoute() {
   const readyEmail = typeof accountReady === 'string' ? accountReady : null;
   const queryClient = useQueryClient();
   const signIn = useMutation(signInMutationOptions(queryClient));
-  const form = useForm<SignInForm>({
-    resolver: zodResolver(signInForm),
-    defaultValues: { email: readyEmail ?? '', password: '' },
-    // The error summary takes focus (GOV.UK pattern); react-hook-form would otherwise focus the first field.
-    shouldFocusError: false,
+  const { tr, language, translate, form, fieldError } = useAuthForm<SignInForm>(signInForm, {
+    email: readyEmail ?? '',
+    password: '',
   });
   const { errors, submitCount } = form.formState;
 
@@ -68,53 +50,45 @@ export function SignInRoute() {
       : [];
 
   return (
-    <div className="grid-row">
-      <div className="tablet:grid-col-8 desktop:grid-col-6">
-        <PageTitle>{tr('signInTitle')}</PageTitle>
-        {readyEmail && !signIn.isError ? (
-          <div
-            className="usa-alert usa-alert--success usa-alert--slim margin-bottom-2"
-            role="status"
-          >
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{tr('accountReady')}</p>
-            </div>
+    <AuthColumn>
+      <PageTitle>{tr('signInTitle')}</PageTitle>
+      {readyEmail && !signIn.isError ? (
+        <div className="usa-alert usa-alert--success usa-alert--slim margin-bottom-2" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{tr('accountReady')}</p>
           </div>
-        ) : null}
-        <ErrorSummary
-          errors={[...formError, ...fieldErrors]}
-          focusKey={`${submitCount}:${signIn.failureCount}:${String(signIn.submittedAt)}`}
+        </div>
+      ) : null}
+      <ErrorSummary
+        errors={[...formError, ...fieldErrors]}
+        focusKey={`${submitCount}:${signIn.failureCount}:${String(signIn.submittedAt)}`}
+      />
+      <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
+        <TextField
+          id="sign-in-email"
+          label={tr('email')}
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          error={fieldError('email')}
+          {...form.register('email')}
         />
-        <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
-          <TextField
-            id="sign-in-email"
-            label={tr('email')}
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            error={errors.email?.message ? translate(errors.email.message) : undefined}
-            {...form.register('email')}
-          />
-          <TextField
-            id="sign-in-password"
-            label={tr('password')}
-            type="password"
-            autoComplete="current-password"
-            error={errors.password?.message ? translate(errors.password.message) : undefined}
-            {...form.register('password')}
-          />
-          <button type="submit" className="usa-button" disabled={signIn.isPending}>
-            {signIn.isPending ? tr('signingIn') : tr('signInButton')}
-          </button>
-        </form>
-        <p className="margin-top-4">
-          {tr('noAccount')}{' '}
-          <Link to={next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`}>
-            {tr('createAccount')}
-          </Link>
-        </p>
-      </div>
-    </div>
+        <TextField
+          id="sign-in-password"
+          label={tr('password')}
+          type="password"
+          autoComplete="current-password"
+          error={fieldError('password')}
+          {...form.register('password')}
+        />
+        <button type="submit" className="usa-button" disabled={signIn.isPending}>
+          {signIn.isPending ? tr('signingIn') : tr('signInButton')}
+        </button>
+      </form>
+      <p className="margin-top-4">
+        {tr('noAccount')} <Link to={withNext('/register', next)}>{tr('createAccount')}</Link>
+      </p>
+    </AuthColumn>
   );
 }
 

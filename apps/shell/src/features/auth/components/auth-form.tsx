@@ -1,0 +1,47 @@
+import { useErrorMessages, useLanguage, useT } from '@hms/ui';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { ReactNode } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import { authMessages, type AuthMessageKey } from '../messages.ts';
+
+/**
+ * The react-hook-form set-up the sign-in and registration forms share: the zod schema's messages are catalog keys,
+ * said in the reader's language when shown (so a language switch re-renders them), and the error summary takes
+ * focus on submit (GOV.UK pattern) instead of react-hook-form focusing the first field.
+ */
+export function useAuthForm<F extends FieldValues>(
+  schema: z.ZodType<F, F>,
+  defaultValues: DefaultValues<F>,
+) {
+  const tr = useT(authMessages);
+  const { language } = useLanguage();
+  useErrorMessages();
+  const translate = (message: string) =>
+    message in authMessages.en ? tr(message as AuthMessageKey) : message;
+  const form = useForm<F>({
+    resolver: zodResolver(schema),
+    defaultValues,
+    shouldFocusError: false,
+  });
+  /** A field's error, in the reader's language, or undefined. */
+  const fieldError = (name: Path<F>): string | undefined => {
+    const message = form.formState.errors[name]?.message;
+    return typeof message === 'string' && message ? translate(message) : undefined;
+  };
+  return { tr, language, translate, form, fieldError };
+}
+
+/** The narrow centred column the account pages (sign in, register, invitation) sit in. */
+export function AuthColumn({ children }: { children: ReactNode }) {
+  return (
+    <div className="grid-row">
+      <div className="tablet:grid-col-8 desktop:grid-col-6">{children}</div>
+    </div>
+  );
+}
+
+/** A link to another account page that keeps where the person was going (`next`). */
+export function withNext(path: string, next: string): string {
+  return next === '/' ? path : `${path}?next=${encodeURIComponent(next)}`;
+}
