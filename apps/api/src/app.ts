@@ -27,6 +27,7 @@ import { paymentsRoutes } from './modules/payments/routes.ts';
 import { batchesRoutes } from './modules/batches/routes.ts';
 import { returnsRoutes } from './modules/returns/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
+import { exportRoutes } from './modules/imports/export-routes.ts';
 import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { serviceTokensRoutes } from './modules/service-tokens/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp({
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
   await app.register(auditLogRoutes, { prefix: '/api/admin/audit' });
   await app.register(importRoutes, { prefix: '/api' });
+  await app.register(exportRoutes, { prefix: '/api' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

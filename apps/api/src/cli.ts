@@ -9,6 +9,7 @@ import { rotateKeys } from './modules/key-rotation/rotate.ts';
 import { runHousekeeping } from './platform/housekeeping.ts';
 import { initialiseSettings, sessionPolicy } from './modules/settings/service.ts';
 import { importFromPath } from './modules/imports/cli.ts';
+import { exportToPath } from './modules/imports/export-cli.ts';
 
 const USAGE = `Usage: hms <command>
 
@@ -23,6 +24,10 @@ Commands:
                  import payees, or requests of payees imported before, from a CSV file (docs/imports.md); prints one
                  JSON report; exit 0 when no row was rejected, 1 when any was (nothing is then imported), 2 when the
                  file cannot be read
+  export payees|requests [--out FILE] [--full-account-numbers]
+                 write payees, or requests, in the import format (docs/imports.md) to FILE or stdout; the report
+                 (rows, SHA-256) goes to stderr. Account numbers are masked (****1234) unless --full-account-numbers
+                 is given; every export is an audit entry, a full-number one under its own action
   housekeeping   delete expired sessions and spent sign-in throttle rows now (the API also does it every 10 minutes)
 `;
 
@@ -37,7 +42,16 @@ if (command === 'keys' && process.argv[3] !== 'rotate') {
 }
 if (
   !command ||
-  !['migrate', 'seed', 'verify-audit', 'audit', 'keys', 'housekeeping', 'import'].includes(command)
+  ![
+    'migrate',
+    'seed',
+    'verify-audit',
+    'audit',
+    'keys',
+    'housekeeping',
+    'import',
+    'export',
+  ].includes(command)
 ) {
   process.stderr.write(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
   process.exit(command ? 1 : 0);
@@ -72,6 +86,10 @@ try {
   } else if (command === 'import') {
     const r = await importFromPath(db.kysely, config, process.argv.slice(3));
     process.stdout.write(JSON.stringify(r.output, null, 2) + '\n');
+    exitCode = r.exitCode;
+  } else if (command === 'export') {
+    const r = await exportToPath(db.kysely, config, process.argv.slice(3), process.stdout);
+    process.stderr.write(JSON.stringify(r.report, null, 2) + '\n');
     exitCode = r.exitCode;
   } else if (command === 'housekeeping') {
     const r = await runHousekeeping(db.kysely, await sessionPolicy(db.kysely));

@@ -2060,6 +2060,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/exports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every payee, or every request, as a CSV file in the import format
+         * @description Roles: admin. The columns of the import format (docs/imports.md), one row per payee with a bank account or per request past the draft (practice programs left out), streamed. Account numbers are masked (****1234) unless fullAccountNumbers=true. Every export is an audit entry (export.completed, or export.full_account_numbers) with the rows and the SHA-256 of the file. A cell a spreadsheet would run as a formula is written as text.
+         */
+        get: operations["downloadExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2081,7 +2101,7 @@ export interface components {
                 field: string;
                 message: string;
                 /** @enum {string} */
-                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice" | "field.control_characters" | "password.length" | "password.common" | "password.contains_email" | "import.column_unknown" | "import.column_missing" | "import.column_duplicate" | "import.row_malformed" | "import.value_missing" | "import.value_too_long" | "import.control_characters" | "import.external_id_duplicate" | "import.email_invalid" | "import.email_duplicate" | "import.email_taken" | "import.phone_invalid" | "import.language_invalid" | "import.routing_invalid" | "import.account_invalid" | "import.account_type_invalid" | "import.bank_account_shared" | "import.program_unknown" | "import.program_not_published" | "import.payee_unknown" | "import.amount_invalid" | "import.amount_not_positive" | "import.amount_above_maximum" | "import.status_unknown" | "import.date_invalid" | "import.date_in_future" | "import.date_required_for_status" | "import.date_before_submitted" | "import.decided_by_unknown" | "import.paid_amount_changed" | "import.paid_status_changed" | "import.payment_in_progress" | "question_set.no_steps" | "question_set.step_empty" | "question_set.step_id_invalid" | "question_set.step_id_duplicate" | "question_set.step_text_missing" | "question_set.step_spanish_missing" | "question_set.step_english_missing" | "question_set.id_invalid" | "question_set.id_duplicate" | "question_set.text_missing" | "question_set.spanish_missing" | "question_set.english_missing" | "question_set.setting_not_applicable" | "question_set.limit_invalid" | "question_set.length_limits_reversed" | "question_set.value_limits_reversed" | "question_set.date_limit_invalid" | "question_set.date_limits_reversed" | "question_set.pattern_invalid" | "question_set.accept_empty" | "question_set.options_too_few" | "question_set.option_value_missing" | "question_set.option_value_duplicate" | "question_set.option_text_missing" | "question_set.option_spanish_missing" | "question_set.option_english_missing" | "question_set.prefill_not_applicable" | "question_set.condition_question_missing" | "question_set.condition_question_later" | "question_set.condition_on_document" | "question_set.condition_value_missing" | "question_set.condition_value_invalid";
+                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice" | "field.control_characters" | "password.length" | "password.common" | "password.contains_email" | "import.column_unknown" | "import.column_missing" | "import.column_duplicate" | "import.row_malformed" | "import.value_missing" | "import.value_too_long" | "import.control_characters" | "import.external_id_duplicate" | "import.email_invalid" | "import.email_duplicate" | "import.email_taken" | "import.phone_invalid" | "import.language_invalid" | "import.routing_invalid" | "import.account_invalid" | "import.account_type_invalid" | "import.bank_account_shared" | "import.program_unknown" | "import.program_not_published" | "import.payee_unknown" | "import.amount_invalid" | "import.amount_not_positive" | "import.amount_above_maximum" | "import.status_unknown" | "import.date_invalid" | "import.date_in_future" | "import.date_required_for_status" | "import.date_before_submitted" | "import.decided_by_unknown" | "import.paid_amount_changed" | "import.paid_status_changed" | "import.payment_in_progress" | "import.hms_record_changed" | "question_set.no_steps" | "question_set.step_empty" | "question_set.step_id_invalid" | "question_set.step_id_duplicate" | "question_set.step_text_missing" | "question_set.step_spanish_missing" | "question_set.step_english_missing" | "question_set.id_invalid" | "question_set.id_duplicate" | "question_set.text_missing" | "question_set.spanish_missing" | "question_set.english_missing" | "question_set.setting_not_applicable" | "question_set.limit_invalid" | "question_set.length_limits_reversed" | "question_set.value_limits_reversed" | "question_set.date_limit_invalid" | "question_set.date_limits_reversed" | "question_set.pattern_invalid" | "question_set.accept_empty" | "question_set.options_too_few" | "question_set.option_value_missing" | "question_set.option_value_duplicate" | "question_set.option_text_missing" | "question_set.option_spanish_missing" | "question_set.option_english_missing" | "question_set.prefill_not_applicable" | "question_set.condition_question_missing" | "question_set.condition_question_later" | "question_set.condition_on_document" | "question_set.condition_value_missing" | "question_set.condition_value_invalid";
                 /** @description Safe values the message for the code may show (a reference, a count, cents). */
                 params?: {
                     [key: string]: string | number;
@@ -2171,7 +2191,7 @@ export interface components {
                 field: string;
                 message: string;
                 /** @enum {string} */
-                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice" | "field.control_characters" | "password.length" | "password.common" | "password.contains_email" | "import.column_unknown" | "import.column_missing" | "import.column_duplicate" | "import.row_malformed" | "import.value_missing" | "import.value_too_long" | "import.control_characters" | "import.external_id_duplicate" | "import.email_invalid" | "import.email_duplicate" | "import.email_taken" | "import.phone_invalid" | "import.language_invalid" | "import.routing_invalid" | "import.account_invalid" | "import.account_type_invalid" | "import.bank_account_shared" | "import.program_unknown" | "import.program_not_published" | "import.payee_unknown" | "import.amount_invalid" | "import.amount_not_positive" | "import.amount_above_maximum" | "import.status_unknown" | "import.date_invalid" | "import.date_in_future" | "import.date_required_for_status" | "import.date_before_submitted" | "import.decided_by_unknown" | "import.paid_amount_changed" | "import.paid_status_changed" | "import.payment_in_progress" | "question_set.no_steps" | "question_set.step_empty" | "question_set.step_id_invalid" | "question_set.step_id_duplicate" | "question_set.step_text_missing" | "question_set.step_spanish_missing" | "question_set.step_english_missing" | "question_set.id_invalid" | "question_set.id_duplicate" | "question_set.text_missing" | "question_set.spanish_missing" | "question_set.english_missing" | "question_set.setting_not_applicable" | "question_set.limit_invalid" | "question_set.length_limits_reversed" | "question_set.value_limits_reversed" | "question_set.date_limit_invalid" | "question_set.date_limits_reversed" | "question_set.pattern_invalid" | "question_set.accept_empty" | "question_set.options_too_few" | "question_set.option_value_missing" | "question_set.option_value_duplicate" | "question_set.option_text_missing" | "question_set.option_spanish_missing" | "question_set.option_english_missing" | "question_set.prefill_not_applicable" | "question_set.condition_question_missing" | "question_set.condition_question_later" | "question_set.condition_on_document" | "question_set.condition_value_missing" | "question_set.condition_value_invalid";
+                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice" | "field.control_characters" | "password.length" | "password.common" | "password.contains_email" | "import.column_unknown" | "import.column_missing" | "import.column_duplicate" | "import.row_malformed" | "import.value_missing" | "import.value_too_long" | "import.control_characters" | "import.external_id_duplicate" | "import.email_invalid" | "import.email_duplicate" | "import.email_taken" | "import.phone_invalid" | "import.language_invalid" | "import.routing_invalid" | "import.account_invalid" | "import.account_type_invalid" | "import.bank_account_shared" | "import.program_unknown" | "import.program_not_published" | "import.payee_unknown" | "import.amount_invalid" | "import.amount_not_positive" | "import.amount_above_maximum" | "import.status_unknown" | "import.date_invalid" | "import.date_in_future" | "import.date_required_for_status" | "import.date_before_submitted" | "import.decided_by_unknown" | "import.paid_amount_changed" | "import.paid_status_changed" | "import.payment_in_progress" | "import.hms_record_changed" | "question_set.no_steps" | "question_set.step_empty" | "question_set.step_id_invalid" | "question_set.step_id_duplicate" | "question_set.step_text_missing" | "question_set.step_spanish_missing" | "question_set.step_english_missing" | "question_set.id_invalid" | "question_set.id_duplicate" | "question_set.text_missing" | "question_set.spanish_missing" | "question_set.english_missing" | "question_set.setting_not_applicable" | "question_set.limit_invalid" | "question_set.length_limits_reversed" | "question_set.value_limits_reversed" | "question_set.date_limit_invalid" | "question_set.date_limits_reversed" | "question_set.pattern_invalid" | "question_set.accept_empty" | "question_set.options_too_few" | "question_set.option_value_missing" | "question_set.option_value_duplicate" | "question_set.option_text_missing" | "question_set.option_spanish_missing" | "question_set.option_english_missing" | "question_set.prefill_not_applicable" | "question_set.condition_question_missing" | "question_set.condition_question_later" | "question_set.condition_on_document" | "question_set.condition_value_missing" | "question_set.condition_value_invalid";
                 /** @description Safe values the message for the code may show (a reference, a count, cents). */
                 params?: {
                     [key: string]: string | number;
@@ -12818,7 +12838,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */
@@ -12901,7 +12921,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */
@@ -13142,6 +13162,58 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadExport: {
+        parameters: {
+            query?: {
+                /** @description true writes the payees’ full account numbers (audited as such); false (the default) only their last four digits */
+                fullAccountNumbers?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                kind: "payees" | "requests";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, RFC 4180, UTF-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -73,6 +73,8 @@ export const auditActions = [
   'staff.reactivated',
   'import.completed',
   'import.rejected',
+  'export.completed',
+  'export.full_account_numbers',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

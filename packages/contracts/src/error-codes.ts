@@ -242,6 +242,8 @@ export const FIELD_ERROR_CODES = {
     'The row would change the status of a request that was already paid.',
   'import.payment_in_progress':
     'The row would change a request whose payment is already in a bank file.',
+  'import.hms_record_changed':
+    'The row names a record made in HMS (an hms- id from an export) and differs from it: imports do not change those.',
 
   // A program's form (question set): what questionSetProblems reports, naming the question (`params.question`).
   'question_set.no_steps': 'The form has no questions.',

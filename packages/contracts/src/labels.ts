@@ -181,6 +181,14 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     en: 'File import refused (rows rejected)',
     es: 'Importación de archivo rechazada (filas rechazadas)',
   },
+  'export.completed': {
+    en: 'File exported (account numbers masked)',
+    es: 'Archivo exportado (números de cuenta ocultos)',
+  },
+  'export.full_account_numbers': {
+    en: 'File exported WITH FULL ACCOUNT NUMBERS',
+    es: 'Archivo exportado CON NÚMEROS DE CUENTA COMPLETOS',
+  },
 };
 
 export const paymentStatusLabels: Record<PaymentStatus, Label> = {

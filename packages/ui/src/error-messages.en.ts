@@ -252,6 +252,8 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
     'This request was already paid, so it stays paid. Keep the status paid.',
   'import.payment_in_progress':
     'The payment of this request is already on its way to the bank, so the request cannot change now.',
+  'import.hms_record_changed':
+    'This row is a record made in HMS (its external_id starts with hms-), and an import does not change those. Change it in HMS, or put the row back as it was exported.',
   'question_set.no_steps': 'The form has no questions. Add at least one question.',
   'question_set.step_empty':
     'The step “{step}” has no questions. Add a question or remove the step.',

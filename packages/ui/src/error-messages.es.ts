@@ -266,6 +266,8 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
     'Esta solicitud ya se pagó, así que sigue pagada. Mantenga el estado paid.',
   'import.payment_in_progress':
     'El pago de esta solicitud ya va camino al banco, así que la solicitud no puede cambiar ahora.',
+  'import.hms_record_changed':
+    'Esta fila es un registro creado en HMS (su external_id empieza por hms-), y una importación no cambia esos registros. Cámbielo en HMS, o deje la fila como se exportó.',
   'question_set.no_steps': 'El formulario no tiene preguntas. Agregue al menos una pregunta.',
   'question_set.step_empty':
     'El paso «{step}» no tiene preguntas. Agregue una pregunta o quite el paso.',

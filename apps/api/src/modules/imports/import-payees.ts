@@ -3,11 +3,13 @@ import type { Transaction } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { canonicalJson } from '../../platform/audit.ts';
-import { keyRing } from '../../platform/keyring.ts';
+import { keyRing, open } from '../../platform/keyring.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import * as auth from '../auth/service.ts';
 import * as applications from '../applications/service.ts';
 import { accountFingerprint } from '../risk/service.ts';
+import * as readModels from '../read-models/service.ts';
+import { asSourceRow, hmsUserIds, payeeCells } from './export-rows.ts';
 import type { SourceRow } from './parse-csv.ts';
 import { checkRepeatedExternalId, externalIdUse, FileKeys, type FileKeyUse } from './file-keys.ts';
 import type { BatchResult, Outcome, RunContext } from './run-context.ts';
@@ -23,6 +25,14 @@ function rowHash(row: PayeeRow, fingerprint: string): string {
   return createHash('sha256')
     .update(canonicalJson({ ...rest, fingerprint }))
     .digest('hex');
+}
+
+/** What an earlier import made of an external id, or (hms) a payee HMS made itself, as an export names it. */
+interface Known {
+  external_id: string;
+  entity_id: string;
+  row_hash: string;
+  hms?: boolean;
 }
 
 /** One payees file's import; what earlier lines used (ids, emails, accounts) is kept in the database, not here. */
@@ -55,7 +65,12 @@ export class PayeeImport {
         valid.map((r) => r.email),
       ),
     ]);
-    const recordOf = new Map(records.map((r) => [r.external_id, r]));
+    const recordOf = new Map<string, Known>(records.map((r) => [r.external_id, r]));
+    for (const r of await this.hmsRecords(
+      trx,
+      valid.map((r) => r.externalId).filter((id) => !recordOf.has(id)),
+    ))
+      recordOf.set(r.external_id, r);
     const userOf = new Map(users.map((u) => [u.email, u.id]));
     const fingerprints = new Map(
       valid.map((r) => [r, accountFingerprint(this.key, r.routingNumber, r.accountNumber)]),
@@ -130,11 +145,17 @@ export class PayeeImport {
           code: 'import.bank_account_shared',
           message,
         });
+      const hash = rowHash(row, fingerprint);
+      if (record?.hms && record.row_hash !== hash)
+        check.fail(
+          'external_id',
+          'import.hms_record_changed',
+          `external_id "${row.externalId}" is a payee made in HMS, and an import does not change those. Change the payee in HMS, or put the row back as it was exported.`,
+        );
       if (check.errors.some((e) => e.code !== 'import.bank_account_shared')) {
         result.outcomes.push({ line: src.line, outcome: 'rejected', errors: check.errors });
         continue;
       }
-      const hash = rowHash(row, fingerprint);
       let outcome: Outcome;
       if (!record) {
         outcome = 'created';
@@ -149,6 +170,30 @@ export class PayeeImport {
     if (write && result.outcomes.every((o) => o.outcome !== 'rejected'))
       await this.write(trx, creates, updates);
     return result;
+  }
+
+  /**
+   * Payees HMS made itself, named the way an export writes them (`hms-<user id>`): each as a record whose hash is
+   * that of the row an export writes for it now, so a row exported and brought back is `unchanged`, and a changed
+   * one is refused (an import changes only what imports made).
+   */
+  private async hmsRecords(trx: Transaction<Database>, externalIds: readonly string[]) {
+    const ids = hmsUserIds(externalIds);
+    if (ids.length === 0) return [];
+    const payees = await readModels.exportPayees(
+      trx,
+      { after: null, limit: ids.length, ids },
+      true,
+    );
+    return payees.flatMap((p): Known[] => {
+      if (p.external_id || !('account_number_enc' in p)) return [];
+      const cells = payeeCells(p, open(this.config, p.account_number_enc as string));
+      const { row } = checkPayeeRow(asSourceRow('payees', cells));
+      const hash = row
+        ? rowHash(row, accountFingerprint(this.key, row.routingNumber, row.accountNumber))
+        : '';
+      return [{ external_id: cells[0]!, entity_id: p.id, row_hash: hash, hms: true }];
+    });
   }
 
   private async write(

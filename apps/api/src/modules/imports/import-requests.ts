@@ -12,6 +12,14 @@ import * as auth from '../auth/service.ts';
 import * as applications from '../applications/service.ts';
 import * as payments from '../payments/service.ts';
 import * as programs from '../programs/service.ts';
+import * as readModels from '../read-models/service.ts';
+import {
+  asSourceRow,
+  HMS_ID_PREFIX,
+  hmsReferences,
+  hmsUserIds,
+  requestCells,
+} from './export-rows.ts';
 import type { SourceRow } from './parse-csv.ts';
 import { checkRepeatedExternalId, externalIdUse, FileKeys } from './file-keys.ts';
 import type { BatchResult, Outcome, RunContext } from './run-context.ts';
@@ -66,6 +74,14 @@ function laterSteps(row: RequestRow): Array<{ type: RequestEventType; at: Date; 
   }
 }
 
+/** What an earlier import made of an external id, or (hms) a request HMS made itself, as an export names it. */
+interface Known {
+  external_id: string;
+  entity_id: string;
+  row_hash: string;
+  hms?: boolean;
+}
+
 /** The state kept across batches of one requests file: earlier lines' ids (in the database), and the programs looked up. */
 export class RequestImport {
   private readonly keys = new FileKeys();
@@ -105,8 +121,23 @@ export class RequestImport {
         ...new Set(valid.flatMap((r) => (r.decidedByEmail ? [r.decidedByEmail] : []))),
       ]),
     ]);
-    const recordOf = new Map(records.map((r) => [r.external_id, r]));
+    const recordOf = new Map<string, Known>(records.map((r) => [r.external_id, r]));
+    for (const r of await this.hmsRecords(
+      trx,
+      valid.map((r) => r.externalId).filter((id) => !recordOf.has(id)),
+    ))
+      recordOf.set(r.external_id, r);
     const userOfPayee = new Map(payees.map((p) => [p.external_id, p.entity_id]));
+    // Payees HMS made itself, as an export names them (hms-<user id>).
+    const hmsPayees = hmsUserIds(
+      [...new Set(valid.map((r) => r.payeeExternalId))].filter((id) => !userOfPayee.has(id)),
+    );
+    for (const p of await readModels.exportPayees(
+      trx,
+      { after: null, limit: hmsPayees.length, ids: hmsPayees },
+      false,
+    ))
+      if (!p.external_id) userOfPayee.set(`${HMS_ID_PREFIX}${p.id}`, p.id);
     const staffOf = new Map(staff.filter((u) => u.staff).map((u) => [u.email, u.id]));
     const [accounts, states, live] = await Promise.all([
       applications.latestPayeeAccountsOf(trx, [...new Set(userOfPayee.values())]),
@@ -166,7 +197,13 @@ export class RequestImport {
       const hash = rowHash(row);
       const state = record ? stateOf.get(record.entity_id) : undefined;
       const payment = record ? liveOf.get(record.entity_id) : undefined;
-      if (record && record.row_hash !== hash && state) {
+      if (record?.hms && record.row_hash !== hash)
+        check.fail(
+          'external_id',
+          'import.hms_record_changed',
+          `external_id "${row.externalId}" is a request made in HMS, and an import does not change those. Change the request in HMS, or put the row back as it was exported.`,
+        );
+      else if (record && record.row_hash !== hash && state) {
         if (state.status === 'paid' && Number(state.approved_amount_cents) !== row.amountCents)
           check.fail(
             'amount',
@@ -231,6 +268,33 @@ export class RequestImport {
         await this.update(trx, u, stateOf.get(u.requestId)!.status, liveOf.get(u.requestId));
     }
     return result;
+  }
+
+  /**
+   * Requests HMS made itself, named the way an export writes them (`hms-<reference>`): each as a record whose hash is
+   * that of the row an export writes for it now, so a row exported and brought back is `unchanged`, and a changed
+   * one is refused (an import changes only what imports made).
+   */
+  private async hmsRecords(trx: Transaction<Database>, externalIds: readonly string[]) {
+    const references = hmsReferences(externalIds);
+    if (references.length === 0) return [];
+    const requests = await readModels.exportRequests(trx, {
+      after: null,
+      limit: references.length,
+      references,
+    });
+    return requests.flatMap((r): Known[] => {
+      const cells = r.external_id ? null : requestCells(r);
+      if (!cells) return [];
+      const { row } = checkRequestRow(
+        asSourceRow('requests', cells),
+        this.config.timezone,
+        this.now,
+      );
+      return [
+        { external_id: cells[0]!, entity_id: r.id, row_hash: row ? rowHash(row) : '', hms: true },
+      ];
+    });
   }
 
   private async create(trx: Transaction<Database>, creates: Planned[]): Promise<void> {

@@ -45,3 +45,8 @@ export async function financeSummary(db: Kysely<Database>): Promise<FinanceSumma
     byProgram,
   };
 }
+
+/** Export pages (the imports module writes them as the import formats). */
+export const exportPayees = repo.exportPayees;
+export const exportRequests = repo.exportRequests;
+export type { ExportQuery } from './repo.ts';
