@@ -2944,6 +2944,12 @@ export interface operations {
                             infoAnsweredAt: string | null;
                             allowedActions: ("claim" | "release" | "approve" | "reject" | "request_info" | "reassign" | "comment")[];
                             practice: boolean;
+                            imported: {
+                                externalId: string;
+                                sourceFile: string;
+                                importedAt: string;
+                                note: string | null;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -3341,6 +3347,12 @@ export interface operations {
                         };
                         isOwnRequest: boolean;
                         practice: boolean;
+                        imported: {
+                            externalId: string;
+                            sourceFile: string;
+                            importedAt: string;
+                            note: string | null;
+                        } | null;
                         answers: {
                             [key: string]: unknown;
                         };
@@ -10217,6 +10229,12 @@ export interface operations {
                             replacesPaymentId: string | null;
                             createdAt: string;
                             practice: boolean;
+                            imported: {
+                                externalId: string;
+                                sourceFile: string;
+                                importedAt: string;
+                                note: string | null;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                         totalCents: number;
@@ -10417,6 +10435,12 @@ export interface operations {
                                 replacesPaymentId: string | null;
                                 createdAt: string;
                                 practice: boolean;
+                                imported: {
+                                    externalId: string;
+                                    sourceFile: string;
+                                    importedAt: string;
+                                    note: string | null;
+                                } | null;
                             };
                         }[];
                         can: {
@@ -10545,6 +10569,12 @@ export interface operations {
                                 replacesPaymentId: string | null;
                                 createdAt: string;
                                 practice: boolean;
+                                imported: {
+                                    externalId: string;
+                                    sourceFile: string;
+                                    importedAt: string;
+                                    note: string | null;
+                                } | null;
                             };
                         }[];
                         can: {
@@ -10682,6 +10712,12 @@ export interface operations {
                                 replacesPaymentId: string | null;
                                 createdAt: string;
                                 practice: boolean;
+                                imported: {
+                                    externalId: string;
+                                    sourceFile: string;
+                                    importedAt: string;
+                                    note: string | null;
+                                } | null;
                             };
                         }[];
                         can: {
@@ -10819,6 +10855,12 @@ export interface operations {
                                 replacesPaymentId: string | null;
                                 createdAt: string;
                                 practice: boolean;
+                                imported: {
+                                    externalId: string;
+                                    sourceFile: string;
+                                    importedAt: string;
+                                    note: string | null;
+                                } | null;
                             };
                         }[];
                         can: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importedOriginSchema } from './imported.ts';
 import { pageQueryFields } from './pagination.ts';
 import { requestStatusSchema, requestStatuses } from './requests.ts';
 import { riskLevelSchema } from './risk.ts';
@@ -111,6 +112,8 @@ export const inboxItemSchema = z.object({
   allowedActions: z.array(requestActionSchema),
   /** A practice request (generated training case in a practice program): never paid; screens mark it. */
   practice: z.boolean(),
+  /** Brought in from the agency's old system (issue 12): its id there and the file; null when made in HMS. */
+  imported: importedOriginSchema.nullable(),
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importedOriginSchema } from './imported.ts';
 import { pageQueryFields } from './pagination.ts';
 import { localizedTextSchema } from './language.ts';
 
@@ -42,6 +43,8 @@ export const paymentItemSchema = z.object({
   createdAt: z.string(),
   /** A payment of a practice request (training data): never batched, never sent, counted in no total. */
   practice: z.boolean(),
+  /** The payment of a request brought in from the agency's old system (issue 12); null when made in HMS. */
+  imported: importedOriginSchema.nullable(),
 });
 export type PaymentItem = z.infer<typeof paymentItemSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importedOriginSchema } from './imported.ts';
 import { accountTypes } from './applications.ts';
 import { requestStatusSchema } from './requests.ts';
 import { requestEventTypeSchema } from './request-events.ts';
@@ -44,6 +45,8 @@ export const reviewDetailSchema = z.object({
   isOwnRequest: z.boolean(),
   /** A practice request (generated training case in a practice program): never paid; the page marks it. */
   practice: z.boolean(),
+  /** Brought in from the agency's old system (issue 12): no answers of its own; where it came from and its note. */
+  imported: importedOriginSchema.nullable(),
   answers: z.record(z.string(), z.unknown()),
   /** The questions as the applicant saw them (the request's program version, not today's), to label the answers. */
   questionSet: questionSetSchema,

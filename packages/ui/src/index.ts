@@ -19,6 +19,8 @@ export type {
 } from './Field.tsx';
 export { HelpPanel, defineHelp } from './HelpPanel.tsx';
 export { PracticeNotice, PracticeTag } from './PracticeTag.tsx';
+export { ImportedNotice, ImportedTag } from './ImportedTag.tsx';
+export type { ImportedMark } from './ImportedTag.tsx';
 export type { HelpContent, HelpText } from './HelpPanel.tsx';
 export { EmptyState, LoadingState, ProblemAlert } from './States.tsx';
 export { QueryState } from './QueryState.tsx';

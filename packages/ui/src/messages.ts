@@ -25,6 +25,12 @@ export const uiMessages = defineMessages({
     practiceTitle: 'Practice request for training: made up, never paid',
     practiceNotice:
       'Practice request: the applicant, answers, files and bank account are made up for training. Decide it as you would a real one; it is never paid and counts in no figure.',
+    importedTag: 'Imported',
+    importedTagPayment: 'Imported',
+    importedFrom: 'Imported from {file}, external id {id}',
+    importedNotice:
+      'This request was imported from {file} (external id {id}) on {date}. It came from the agency’s previous system, so it has no application answers: none were made up.',
+    importedNote: 'Note from the previous system:',
   },
   es: {
     errorSummaryTitle: 'Hay un problema',
@@ -50,5 +56,11 @@ export const uiMessages = defineMessages({
     practiceTitle: 'Solicitud de práctica para entrenar: inventada, nunca se paga',
     practiceNotice:
       'Solicitud de práctica: el solicitante, las respuestas, los archivos y la cuenta bancaria son inventados para entrenar. Decídala como una real; nunca se paga ni cuenta en ninguna cifra.',
+    importedTag: 'Importada',
+    importedTagPayment: 'Importado',
+    importedFrom: 'Viene de {file}, identificador externo {id}',
+    importedNotice:
+      'Esta solicitud se importó de {file} (identificador externo {id}) el {date}. Viene del sistema anterior de la agencia, así que no tiene respuestas de solicitud: no se inventó ninguna.',
+    importedNote: 'Nota del sistema anterior:',
   },
 });

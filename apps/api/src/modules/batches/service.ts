@@ -22,6 +22,7 @@ import { open, seal } from '../../platform/keyring.ts';
 import { buildAchFile, FILE_ID_MODIFIERS, transactionCode, type NachaEntryInput } from './nacha.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import * as requests from '../applications/service.ts';
+import * as imports from '../imports/service.ts';
 import * as payments from '../payments/service.ts';
 import * as programs from '../programs/service.ts';
 import { originatorSettings } from '../settings/service.ts';
@@ -309,7 +310,11 @@ export async function getBatch(
         entries.map((e) => e.payment_id),
       )
     : [];
-  const byId = new Map(entryPayments.map((p) => [p.id, toPaymentItem(p)]));
+  const origins = await imports.requestOrigins(
+    db,
+    entryPayments.map((p) => p.request_id),
+  );
+  const byId = new Map(entryPayments.map((p) => [p.id, toPaymentItem(p, origins)]));
   const supervisor = user.roles.includes('finance_supervisor');
   let releaseBlockedReason: string | null = null;
   if (row.status !== 'built') releaseBlockedReason = `The batch is ${row.status}.`;

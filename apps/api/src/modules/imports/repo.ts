@@ -75,3 +75,14 @@ export async function updateImportedRecord(
     .where('external_id', '=', externalId)
     .execute();
 }
+
+/** Where these records came from, by the unique index (kind, entity_id): one probe per id, one statement per page. */
+export async function originsOf(db: Q, kind: ImportKind, entityIds: readonly string[]) {
+  if (entityIds.length === 0) return [];
+  return db
+    .selectFrom('imported_records')
+    .select(['entity_id', 'external_id', 'source_file', 'note', 'created_at'])
+    .where('kind', '=', kind)
+    .where('entity_id', 'in', entityIds)
+    .execute();
+}

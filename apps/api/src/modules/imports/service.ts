@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
+import type { ImportedOrigin } from '@hms/contracts/imported';
 import type { ImportKind, ImportReport } from '@hms/contracts/imports';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -168,3 +169,25 @@ export async function runImport(
 
 /** A stored run and its report (the administration screens read it back). */
 export const findRun = (db: Kysely<Database>, id: string) => repo.findRun(db, id);
+
+/**
+ * Which of these requests were imported, and from where (the mark every screen shows). One statement for a page of
+ * requests, never one per row; a request made in HMS is absent from the map.
+ */
+export async function requestOrigins(
+  db: Kysely<Database> | Transaction<Database>,
+  requestIds: readonly string[],
+): Promise<Map<string, ImportedOrigin>> {
+  const rows = await repo.originsOf(db, 'requests', [...new Set(requestIds)]);
+  return new Map(
+    rows.map((r) => [
+      r.entity_id,
+      {
+        externalId: r.external_id,
+        sourceFile: r.source_file,
+        importedAt: new Date(r.created_at).toISOString(),
+        note: r.note,
+      },
+    ]),
+  );
+}

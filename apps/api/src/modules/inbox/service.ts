@@ -13,6 +13,7 @@ import { deadlineState, dueSoonCutoff } from './deadline.ts';
 // The review deadline rule is shared with the review screen.
 export { deadlineState, dueSoonCutoff };
 import * as requests from '../applications/service.ts';
+import * as imports from '../imports/service.ts';
 import * as repo from './repo.ts';
 import {
   actionRefusal,
@@ -153,6 +154,10 @@ export async function list(
   const rows = await repo.list(db, filter, q.sort, after, q.limit);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const origins = await imports.requestOrigins(
+    db,
+    page.map((r) => r.id),
+  );
   const items: InboxItem[] = page.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -173,6 +178,7 @@ export async function list(
     infoAnsweredAt: iso(r.info_answered_at),
     allowedActions: allowedActions(ruleRequest(r), viewer),
     practice: r.practice,
+    imported: origins.get(r.id) ?? null,
   }));
   return {
     items,

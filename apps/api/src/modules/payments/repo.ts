@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { ImportedOrigin } from '@hms/contracts/imported';
 import type { PaymentItem, PaymentsQuery } from '@hms/contracts/payments';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -52,7 +53,11 @@ export type PaymentRow = Awaited<
   ReturnType<ReturnType<typeof paymentRows>['executeTakeFirstOrThrow']>
 >;
 
-export function toPaymentItem(r: PaymentRow): PaymentItem {
+/** A payment as the lists show it; `origins` (imports' requestOrigins) marks those of imported requests. */
+export function toPaymentItem(
+  r: PaymentRow,
+  origins?: ReadonlyMap<string, ImportedOrigin>,
+): PaymentItem {
   return {
     id: r.id,
     requestId: r.request_id,
@@ -77,6 +82,7 @@ export function toPaymentItem(r: PaymentRow): PaymentItem {
     replacesPaymentId: r.replaces_payment_id,
     createdAt: new Date(r.created_at).toISOString(),
     practice: r.practice,
+    imported: origins?.get(r.request_id) ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import { badRequest } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
+import * as imports from '../imports/service.ts';
 import * as repo from './repo.ts';
 import { toPaymentItem } from './repo.ts';
 
@@ -116,7 +117,12 @@ export async function listPayments(
       ]);
   }
   const { rows, count, cents } = await repo.paymentPage(db, q, config.timezone, after);
-  const items = rows.slice(0, q.limit).map(toPaymentItem);
+  const page = rows.slice(0, q.limit);
+  const origins = await imports.requestOrigins(
+    db,
+    page.map((r) => r.request_id),
+  );
+  const items = page.map((r) => toPaymentItem(r, origins));
   return {
     items,
     nextCursor:

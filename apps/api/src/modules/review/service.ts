@@ -9,6 +9,7 @@ import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { computeRiskSignals, signalsOfRequest } from '../risk/service.ts';
 import { definitionForRequest } from '../programs/service.ts';
 import { deadlineState, dueSoonCutoff } from '../inbox/service.ts';
+import * as imports from '../imports/service.ts';
 import * as repo from './repo.ts';
 import { actionRefusal, allowedActions } from '@hms/contracts/request-rules';
 
@@ -96,7 +97,7 @@ export async function detail(
       .execute((trx) => computeRiskSignals(trx, id, { encryptionKey: ctx.encryptionKey, now }));
     r = (await repo.requestDetail(db, id))!;
   }
-  const [asked, committed, others, events, comments, audit, payment, docs, signals] =
+  const [asked, committed, others, events, comments, audit, payment, docs, signals, origins] =
     await Promise.all([
       // The questions the applicant answered: the definition of the version the request was submitted under.
       definitionForRequest(db, r),
@@ -108,6 +109,7 @@ export async function detail(
       repo.livePayment(db, id),
       repo.documents(db, id),
       signalsOfRequest(db, id),
+      imports.requestOrigins(db, [id]),
     ]);
   const info = infoExchanges(events, docs);
   return {
@@ -127,6 +129,7 @@ export async function detail(
     applicant: { id: r.applicant_id, name: r.applicant_name, email: r.applicant_email },
     isOwnRequest: r.applicant_id === viewer.id,
     practice: r.practice,
+    imported: origins.get(r.id) ?? null,
     answers: r.answers,
     questionSet: asked.definition.questionSet,
     amountRequestedCents: Number(r.amount_requested_cents),

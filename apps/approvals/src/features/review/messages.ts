@@ -21,6 +21,8 @@ export const reviewMessages = defineMessages({
     answers: 'Answers',
     answersVersion:
       'As asked on the form when the request was submitted (program version {version}).',
+    answersImported:
+      'None. This request was imported from {file} (external id {id}); the previous system kept no application answers, and HMS makes none up.',
     yes: 'Yes',
     documents: 'Documents',
     noDocuments: 'No documents were uploaded.',
@@ -120,6 +122,8 @@ export const reviewMessages = defineMessages({
     answers: 'Respuestas',
     answersVersion:
       'Tal como se preguntó en el formulario cuando se envió la solicitud (versión del programa {version}).',
+    answersImported:
+      'Ninguna. Esta solicitud se importó de {file} (identificador externo {id}); el sistema anterior no guardaba respuestas de solicitud y HMS no inventa ninguna.',
     yes: 'Sí',
     documents: 'Documentos',
     noDocuments: 'No se subieron documentos.',

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { InboxItem } from '../api/inbox-api.ts';
-import { PracticeTag, formatCents, formatDate, useLanguage, useT } from '@hms/ui';
+import { ImportedTag, PracticeTag, formatCents, formatDate, useLanguage, useT } from '@hms/ui';
 import { inboxMessages } from '../messages.ts';
 import { AnsweredBadge, DeadlineBadge, RiskBadge, StatusText } from '../../../shared/badges.tsx';
 import { reassignMessages } from '../../../shared/reassign-messages.ts';
@@ -103,6 +103,7 @@ export function InboxTable({
                   {item.reference}
                 </Link>
                 <PracticeTag practice={item.practice} />
+                <ImportedTag imported={item.imported} />
                 <div className="font-body-3xs text-base">{item.programName}</div>
               </th>
               <td data-label={tr('applicant')}>{item.applicantName}</td>

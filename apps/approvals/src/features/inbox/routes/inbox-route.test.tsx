@@ -26,6 +26,7 @@ const item = (n: number, over: Partial<InboxItem> = {}): InboxItem => ({
   infoAnsweredAt: null,
   allowedActions: ['claim', 'comment'],
   practice: false,
+  imported: null,
   ...over,
 });
 
@@ -77,6 +78,43 @@ afterEach(() => {
 });
 
 describe('Approval inbox', () => {
+  it('marks an imported request with a tag that names its external id and file, in EN and ES', async () => {
+    const origin = {
+      externalId: 'LEG-R-0005',
+      sourceFile: 'legacy-requests.csv',
+      importedAt: '2026-11-30T15:00:00.000Z',
+      note: null,
+    };
+    const page = {
+      'GET /api/inbox': () => ({
+        status: 200,
+        body: { items: [item(1, { imported: origin }), item(2)], nextCursor: null },
+      }),
+    };
+    serve({ ...base, ...page });
+    const { container } = renderInboxAt('/approvals');
+    await screen.findByText('HMS-AAAA-0001-X');
+    const tags = container.querySelectorAll('tbody [data-imported="true"]');
+    expect(tags).toHaveLength(1);
+    expect(tags[0]!.closest('tr')!.textContent).toContain('HMS-AAAA-0001-X');
+    expect(tags[0]!.textContent).toBe(
+      'Imported (Imported from legacy-requests.csv, external id LEG-R-0005)',
+    );
+    expect(tags[0]!.getAttribute('title')).toBe(
+      'Imported from legacy-requests.csv, external id LEG-R-0005',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+    cleanup();
+    serve({ ...base, ...page });
+    const es = renderAt('/approvals', [{ path: '/approvals', element: <InboxRoute /> }], {
+      language: 'es',
+    });
+    await screen.findByText('HMS-AAAA-0001-X');
+    expect(es.container.querySelector('tbody [data-imported="true"]')!.textContent).toBe(
+      'Importada (Viene de legacy-requests.csv, identificador externo LEG-R-0005)',
+    );
+  });
+
   it('reads the view from the URL, shows badges and counts, and has no axe violations', async () => {
     serve(base);
     const { container } = renderInboxAt('/approvals?queue=unassigned&risk=high&sort=amount_desc');

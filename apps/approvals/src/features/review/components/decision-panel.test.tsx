@@ -27,6 +27,7 @@ const review: ReviewDetail = {
   applicant: { id: 'a', name: 'Maria Lopez', email: 'm@example.com' },
   isOwnRequest: false,
   practice: false,
+  imported: null,
   answers: {},
   questionSet: sampleQuestionSet,
   amountRequestedCents: 180_000,

@@ -47,6 +47,19 @@ export function AnswersSection({ review }: { review: ReviewDetail }) {
   // An answer with no question in that version would be a data problem; show it rather than hide it.
   const unknown = Object.keys(review.answers).filter((id) => !questions.some((q) => q.id === id));
   const documentName = (id: string) => review.documents.find((d) => d.id === id)?.fileName;
+  // An imported request has no answers: say where it came from instead of showing a form's empty fields.
+  if (review.imported && Object.keys(review.answers).length === 0)
+    return (
+      <section aria-labelledby="answers-h">
+        <h2 id="answers-h">{tr('answers')}</h2>
+        <p data-imported-answers="true">
+          {tr('answersImported', {
+            file: review.imported.sourceFile,
+            id: review.imported.externalId,
+          })}
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="answers-h">
       <h2 id="answers-h">{tr('answers')}</h2>

@@ -25,6 +25,7 @@ const detail: ReviewDetail = {
   applicant: { id: 'a', name: 'Maria Lopez', email: 'maria@example.com' },
   isOwnRequest: false,
   practice: false,
+  imported: null,
   answers: { homeAddress: '200 Oak Avenue', householdSize: 3 },
   questionSet: sampleQuestionSet,
   amountRequestedCents: 80_000,
@@ -176,7 +177,64 @@ const answered: ReviewDetail = {
   ],
 };
 
+const imported: ReviewDetail = {
+  ...detail,
+  status: 'rejected',
+  allowedActions: ['comment'],
+  answers: {},
+  documents: [],
+  imported: {
+    externalId: 'LEG-R-0004',
+    sourceFile: 'legacy-requests.csv',
+    importedAt: '2026-11-30T15:00:00.000Z',
+    note: 'Permit not refundable',
+  },
+};
+
 describe('Review page', () => {
+  it('marks an imported request: where it came from, its note, and no empty answer fields', async () => {
+    serve(imported);
+    const { container } = renderPage();
+    await screen.findByRole('heading', { level: 1, name: 'Review HMS-7K3Q-9FMX-4' });
+    const notice = container.querySelector('.usa-alert[data-imported="true"]')!;
+    expect(notice.textContent).toContain('Imported');
+    expect(notice.textContent).toContain(
+      'This request was imported from legacy-requests.csv (external id LEG-R-0004) on November 30, 2026.',
+    );
+    expect(notice.textContent).toContain('Note from the previous system: Permit not refundable');
+    const answers = screen.getByRole('heading', { name: 'Answers' }).parentElement!;
+    expect(answers.querySelector('dl')).toBeNull();
+    expect(answers.textContent).toContain(
+      'None. This request was imported from legacy-requests.csv (external id LEG-R-0004)',
+    );
+    expect(answers.textContent).not.toContain('program version');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('says it in Spanish, and a request made in HMS has no mark', async () => {
+    serve(imported);
+    const es = renderAt(
+      `/approvals/requests/${ID}`,
+      [{ path: '/approvals/requests/:id', element: <ReviewRoute /> }],
+      { language: 'es' },
+    );
+    await screen.findByRole('heading', { level: 1, name: /HMS-7K3Q-9FMX-4/ });
+    const notice = es.container.querySelector('.usa-alert[data-imported="true"]')!;
+    expect(notice.textContent).toContain('Importada');
+    expect(notice.textContent).toContain(
+      'Esta solicitud se importó de legacy-requests.csv (identificador externo LEG-R-0004)',
+    );
+    expect(notice.textContent).toContain('Nota del sistema anterior: Permit not refundable');
+    expect(es.container.textContent).toContain(
+      'Ninguna. Esta solicitud se importó de legacy-requests.csv',
+    );
+    cleanup();
+    serve();
+    const { container } = renderPage();
+    await screen.findByRole('heading', { level: 1, name: 'Review HMS-7K3Q-9FMX-4' });
+    expect(container.querySelector('[data-imported]')).toBeNull();
+  });
+
   it('shows the question, the answer and its files beside the decision and in the history, labelled', async () => {
     serve(answered);
     const { container } = renderPage();

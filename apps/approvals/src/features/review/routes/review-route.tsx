@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionKind } from '@hms/contracts/decisions';
 import {
   HelpPanel,
+  ImportedNotice,
   PracticeNotice,
   LoadingState,
   PageTitle,
@@ -97,6 +98,7 @@ export function ReviewRoute() {
       </Link>
       <PageTitle>{tr('title', { reference: r.reference })}</PageTitle>
       <PracticeNotice practice={r.practice} />
+      <ImportedNotice imported={r.imported} />
       <HelpPanel content={reviewHelp} />
       {/* The decision follows the evidence in reading order: one link takes a keyboard user straight to it. */}
       <p>

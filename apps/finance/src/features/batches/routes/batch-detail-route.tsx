@@ -1,6 +1,7 @@
 import { batchKeys, paymentKeys } from '@hms/api-client';
 import {
   HelpPanel,
+  ImportedTag,
   PageTitle,
   ProblemAlert,
   QueryState,
@@ -135,7 +136,10 @@ export function BatchDetailRoute() {
                     {e.traceNumber}
                   </th>
                   <td>{e.kind === 'prenote' ? tr('prenote') : tr('payment')}</td>
-                  <td>{e.payment.reference}</td>
+                  <td>
+                    {e.payment.reference}
+                    <ImportedTag imported={e.payment.imported} noun="payment" />
+                  </td>
                   <td>
                     {e.payment.payeeName} ••••{e.payment.accountLast4}
                   </td>

@@ -1,5 +1,13 @@
 import { paymentStatusLabels } from '@hms/contracts/labels';
-import { PracticeTag, ScrollableTable, formatCents, useLabel, useLanguage, useT } from '@hms/ui';
+import {
+  ImportedTag,
+  PracticeTag,
+  ScrollableTable,
+  formatCents,
+  useLabel,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import type { Payment } from '../api/payments.ts';
 import { paymentsMessages } from '../messages.ts';
 
@@ -29,6 +37,7 @@ export function PaymentsStatusTable({ payments }: { payments: Payment[] }) {
             <th scope="row">
               {p.reference}
               <PracticeTag practice={p.practice} />
+              <ImportedTag imported={p.imported} noun="payment" />
             </th>
             <td>{p.programName[language]}</td>
             <td>

@@ -1,4 +1,5 @@
 import {
+  ImportedTag,
   PracticeTag,
   ScrollableTable,
   TableCheckbox,
@@ -65,6 +66,7 @@ export function PaymentsTable({ payments, selected, onToggle, onToggleAll }: Pay
             <th scope="row">
               {p.reference}
               <PracticeTag practice={p.practice} />
+              <ImportedTag imported={p.imported} noun="payment" />
             </th>
             <td>{p.programName[language]}</td>
             <td>{p.payeeName}</td>

@@ -25,8 +25,17 @@ const payment = (n: number, over: Record<string, unknown> = {}) => ({
   returnReason: null,
   replacesPaymentId: null,
   createdAt: '2026-11-20T15:00:00.000Z',
+  practice: false,
+  imported: null,
   ...over,
 });
+
+const origin = {
+  externalId: 'LEG-R-0003',
+  sourceFile: 'legacy-requests.csv',
+  importedAt: '2026-11-30T15:00:00.000Z',
+  note: null,
+};
 
 const routes = {
   'GET /api/payments': () => ({
@@ -164,5 +173,38 @@ describe('Pending payments', () => {
       calls.find((c) => c.url.pathname === '/api/payments')!.url.searchParams.get('status'),
     ).toBe('returned');
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('marks the payment of an imported request, pending or paid, in EN and ES', async () => {
+    const list = (status: string) => ({
+      ...routes,
+      'GET /api/payments': () => ({
+        status: 200,
+        body: {
+          items: [payment(1, { status, imported: origin }), payment(2, { status })],
+          nextCursor: null,
+          totalCents: 300_10,
+          totalCount: 2,
+        },
+      }),
+    });
+    fakeApi(list('pending'));
+    const { container } = renderAt('/finance/payments', page);
+    const row = await screen.findByRole('row', { name: /HMS-PAY-0001/ });
+    const tag = row.querySelector('[data-imported="true"]')!;
+    expect(tag.textContent).toBe(
+      'Imported (Imported from legacy-requests.csv, external id LEG-R-0003)',
+    );
+    expect(
+      screen.getByRole('row', { name: /HMS-PAY-0002/ }).querySelector('[data-imported]'),
+    ).toBeNull();
+    expect(await axeViolations(container)).toEqual([]);
+    cleanup();
+    fakeApi(list('settled'));
+    renderAt('/finance/payments?status=settled', page, { language: 'es' });
+    const paid = await screen.findByRole('row', { name: /HMS-PAY-0001/ });
+    expect(paid.querySelector('[data-imported="true"]')!.textContent).toBe(
+      'Importado (Viene de legacy-requests.csv, identificador externo LEG-R-0003)',
+    );
   });
 });
