@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '@hms/contracts/auth';
-import { Agent, createTestApp, type TestContext } from './testing/test-app.ts';
+import { Agent, useTestApp } from './testing/test-app.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './platform/db/seed.ts';
 
 /**
@@ -66,12 +66,11 @@ interface Op {
   access: Access;
 }
 
-let t: TestContext;
+const t = useTestApp();
 const agents = new Map<Role, Agent>();
 let ops: Op[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
   for (const role of roles) {
     const email = DEMO_USERS.find((u) => u.role === role)!.email;
     const agent = new Agent(t.app);
@@ -105,9 +104,6 @@ beforeAll(async () => {
     ...ops.filter((o) => o.operationId !== 'signOut'),
     ...ops.filter((o) => o.operationId === 'signOut'),
   ];
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 /**

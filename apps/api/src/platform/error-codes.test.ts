@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isErrorCode } from '@hms/contracts/error-codes';
 import { problemSchema } from '@hms/contracts/problem';
-import { Agent, createTestApp, type TestContext } from '../testing/test-app.ts';
+import { Agent, useTestApp } from '../testing/test-app.ts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,13 +46,7 @@ describe('every problem the API builds has a documented code (static)', () => {
   });
 });
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 async function expectCode(
   res: { statusCode: number; body: string; headers: Record<string, unknown> },
@@ -71,8 +65,7 @@ async function expectCode(
 describe('every problem the API returns has a code from the list (walking error paths)', () => {
   it('platform: not signed in, wrong role, unknown route, validation with field codes, CSRF', async () => {
     await expectCode(await t.app.inject({ url: '/api/notifications' }), 401, 'auth.not_signed_in');
-    const citizen = new Agent(t.app);
-    await citizen.signIn('citizen@example.gov');
+    const citizen = await t.signIn('citizen');
     await expectCode(await citizen.get('/api/inbox'), 403, 'auth.role_required');
     await expectCode(await citizen.get('/api/nothing-here'), 404, 'http.route_not_found');
     await expectCode(
@@ -99,8 +92,7 @@ describe('every problem the API returns has a code from the list (walking error 
   });
 
   it('modules: unknown program, unknown request, unknown notification, cursor, staff rules', async () => {
-    const citizen = new Agent(t.app);
-    await citizen.signIn('citizen@example.gov');
+    const citizen = await t.signIn('citizen');
     await expectCode(await citizen.get('/api/programs/no-such-program'), 404, 'program.not_found');
     await expectCode(
       await citizen.get('/api/requests/0190f1f0-0000-7000-8000-000000000000'),
@@ -117,15 +109,13 @@ describe('every problem the API returns has a code from the list (walking error 
       400,
       'validation.cursor_invalid',
     );
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     await expectCode(
       await approver.post('/api/requests/0190f1f0-0000-7000-8000-000000000000/claim'),
       404,
       'request.not_found',
     );
-    const finance = new Agent(t.app);
-    await finance.signIn('finance@example.gov');
+    const finance = await t.signIn('finance');
     await expectCode(
       await finance.get('/api/batches/0190f1f0-0000-7000-8000-000000000000'),
       404,

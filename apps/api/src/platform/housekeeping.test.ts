@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, demoCitizenId, type TestContext } from '../testing/test-app.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useTestApp } from '../testing/test-app.ts';
 import { uuidv7 } from './db/ids.ts';
 import { hashToken, newToken } from './auth/tokens.ts';
 import { ACCOUNT_RULE, WINDOW_MINUTES, lockedForSeconds, recordFailure } from './auth/throttle.ts';
 import { runHousekeeping, startHousekeeping } from './housekeeping.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let userId: string;
 beforeAll(async () => {
-  t = await createTestApp();
-  userId = await demoCitizenId(t.db.kysely);
-});
-afterAll(async () => {
-  await t?.close();
+  userId = t.citizenId;
 });
 beforeEach(async () => {
   await t.db.kysely.deleteFrom('sessions').execute();
@@ -59,8 +55,7 @@ const throttleKeys = async () =>
 
 describe('housekeeping', () => {
   it('removes sessions past their absolute expiry or idle timeout and keeps live ones, which still authenticate', async () => {
-    const agent = new Agent(t.app);
-    await agent.signIn('citizen@example.gov');
+    const agent = await t.signIn('citizen');
     const [signedIn] = await sessionIds();
     const live = await addSession(ago(5 * MIN), ago(-60 * MIN));
     await addSession(ago(5 * MIN), ago(MIN * 2)); // past its absolute expiry, recently used

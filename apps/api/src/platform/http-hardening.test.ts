@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { Agent, createTestApp, useTestApp, type TestContext } from '../testing/test-app.ts';
 
 // Issue 9, items 18 and 19: caching and transport headers, the trusted-proxy setting, and control characters.
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 describe('Cache-Control on personal responses', () => {
   it('is no-store on every response to a signed-in caller and on the sign-in answer', async () => {
@@ -91,8 +85,7 @@ describe('control characters', () => {
     (JSON.parse(body) as { errors: Array<{ field: string }> }).errors.map((e) => e.field);
 
   it('are refused with a 400 naming the field, in names, answers, token names, webhook descriptions and queries', async () => {
-    const citizen = new Agent(t.app);
-    await citizen.signIn('citizen@example.gov');
+    const citizen = await t.signIn('citizen');
     const name = await citizen.request('PATCH', '/api/me', { displayName: 'Casey\u0000' });
     expect(name.statusCode).toBe(400);
     expect(fieldsOf(name.body)).toEqual(['body.displayName']);
@@ -113,8 +106,7 @@ describe('control characters', () => {
     const ok = await answers('I paid twice:\n\tonce online,\r\n\tonce at the desk.');
     expect(ok.statusCode, ok.body).toBe(200);
 
-    const admin = new Agent(t.app);
-    await admin.signIn('admin@example.gov');
+    const admin = await t.signIn('admin');
     const token = await admin.post('/api/service-tokens', {
       name: 'FINANCIAL\u0000',
       scopes: ['journal:read'],
@@ -129,8 +121,7 @@ describe('control characters', () => {
     expect(hook.statusCode).toBe(400);
     expect(fieldsOf(hook.body)).toEqual(['body.description']);
 
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     const q = await approver.get('/api/inbox?q=%00');
     expect(q.statusCode).toBe(400);
     expect(fieldsOf(q.body)).toEqual(['query.q']);

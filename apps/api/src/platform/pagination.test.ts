@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, userIdByEmail, type TestContext } from '../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { userIdByEmail, useTestApp, type Agent } from '../testing/test-app.ts';
 import { uuidv7 } from './db/ids.ts';
 
 // Keyset pages, through one of the lists that use them (the FINANCIAL exchange log): forward to the end and back to
 // the start, every row once and in order, with the filter kept.
 
-let t: TestContext;
+const t = useTestApp();
 let finance: Agent;
 const ids: string[] = []; // newest first, as the list shows them
 
 beforeAll(async () => {
-  t = await createTestApp();
   const db = t.db.kysely;
   const admin = await userIdByEmail(db, 'admin@example.gov');
   const endpointId = uuidv7();
@@ -51,10 +50,8 @@ beforeAll(async () => {
       .execute();
     ids.unshift(id);
   }
-  finance = new Agent(t.app);
-  await finance.signIn('finance@example.gov');
+  finance = await t.signIn('finance');
 });
-afterAll(() => t.close());
 
 interface Page {
   items: { id: string; status: string }[];

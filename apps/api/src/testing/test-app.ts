@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.ts';
 import { parseConfig, type Config } from '../platform/config.ts';
 import { openDb, type Db } from '../platform/db/connect.ts';
@@ -75,6 +76,83 @@ export async function createTestApp(
       await db.close();
       await drop();
     },
+  };
+}
+
+/** A demo account by the name before "@example.gov" (platform/db/seed.ts#DEMO_USERS). */
+export type DemoAccount =
+  'citizen' | 'approver' | 'senior' | 'finance' | 'supervisor' | 'admin' | 'admin2';
+
+/** The seeded programs (packages/contracts programs-seed). */
+export type DemoProgram = 'home-energy-rebate' | 'small-business-relief' | 'permit-fee-refund';
+
+const DEMO_PROGRAMS: readonly DemoProgram[] = [
+  'home-energy-rebate',
+  'small-business-relief',
+  'permit-fee-refund',
+];
+
+export const demoEmail = (who: DemoAccount): string => `${who}@example.gov`;
+
+/** One test file's app and database, with the seeded rows most tests start from. */
+export interface TestHarness extends TestContext {
+  /** A new browser stand-in signed in as this demo account, or as the user with this email (demo password). */
+  signIn(who: DemoAccount | `${string}@${string}`): Promise<Agent>;
+  /** The demo citizen's user id (seeded apps only). */
+  readonly citizenId: string;
+  /** A seeded program's id (seeded apps only). */
+  programId(slug: DemoProgram): string;
+}
+
+/**
+ * The app for the whole test file: built (migrated, seeded) in a beforeAll and closed in an afterAll that this call
+ * registers, so a file says only what is particular to it. Read the fields inside hooks and tests, not at load time.
+ */
+export function useTestApp(
+  env: Record<string, string> | (() => Record<string, string>) = {},
+  opts: { seed?: boolean; extend?: (app: FastifyInstance) => void } = {},
+): TestHarness {
+  let ctx: TestContext | undefined;
+  let citizenId: string | undefined;
+  const programIds = new Map<DemoProgram, string>();
+  beforeAll(async () => {
+    ctx = await createTestApp(typeof env === 'function' ? env() : env, opts);
+    if (opts.seed === false) return;
+    citizenId = await demoCitizenId(ctx.db.kysely);
+    for (const slug of DEMO_PROGRAMS)
+      programIds.set(slug, await programIdBySlug(ctx.db.kysely, slug));
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+  const built = (): TestContext => {
+    if (!ctx) throw new Error('the test app is built in beforeAll: use it inside hooks and tests');
+    return ctx;
+  };
+  const seeded = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('this test app has no demo seed');
+    return value;
+  };
+  return {
+    get app() {
+      return built().app;
+    },
+    get db() {
+      return built().db;
+    },
+    get config() {
+      return built().config;
+    },
+    close: () => built().close(),
+    signIn: async (who) => {
+      const agent = new Agent(built().app);
+      await agent.signIn(who.includes('@') ? who : demoEmail(who as DemoAccount));
+      return agent;
+    },
+    get citizenId() {
+      return seeded(citizenId);
+    },
+    programId: (slug) => seeded(programIds.get(slug)),
   };
 }
 

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import {
-  Agent,
-  createTestApp,
-  registerCitizen,
-  userIdByEmail,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { registerCitizen, userIdByEmail, useTestApp, type Agent } from '../../testing/test-app.ts';
+import { saveBankAccount, saveSteps } from '../../testing/applying.ts';
 import { isValidReference } from '@hms/contracts/reference-number';
 
-let t: TestContext;
+const t = useTestApp();
 let citizen: Agent;
 let other: Agent;
 
@@ -84,32 +79,13 @@ const permitSteps = [
 ];
 
 async function fillPermitDraft(agent: Agent, d: Detail): Promise<Detail> {
-  let version = d.version;
-  for (const s of permitSteps) {
-    const res = await agent.request('PUT', `/api/requests/${d.id}/answers`, { version, ...s });
-    expect(res.statusCode, res.body).toBe(200);
-    version = (res.json() as Detail).version;
-  }
-  const bank = await agent.request('PUT', `/api/requests/${d.id}/bank-account`, {
-    version,
-    holderName: 'Pat Example',
-    accountType: 'checking',
-    routingNumber: '011000015',
-    accountNumber: '123456789012',
-    accountNumberConfirm: '123456789012',
-    achAuthorization: true,
-  });
-  expect(bank.statusCode, bank.body).toBe(200);
-  return bank.json() as Detail;
+  const version = await saveSteps(agent, d.id, d.version, permitSteps);
+  return saveBankAccount<Detail>(agent, d.id, version, { holderName: 'Pat Example' });
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   citizen = await register('intake-a@example.com');
   other = await register('intake-b@example.com');
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('program detail', () => {
@@ -292,32 +268,22 @@ describe('submission', () => {
   it('refuses an ineligible applicant with the plain-language reason (eligibility endpoint and submit)', async () => {
     const fresh = await register('intake-e@example.com');
     const d = await startPermitDraft(fresh);
-    let version = d.version;
-    for (const s of [
+    const version = await saveSteps(fresh, d.id, d.version, [
       permitSteps[0]!,
       { step: 'reason', answers: { refundReason: 'withdrawn', workStarted: 'yes' } },
       permitSteps[2]!,
-    ]) {
-      const r = await fresh.request('PUT', `/api/requests/${d.id}/answers`, { version, ...s });
-      expect(r.statusCode, r.body).toBe(200);
-      version = (r.json() as Detail).version;
-    }
+    ]);
     const elig = (await fresh.get(`/api/requests/${d.id}/eligibility?language=en`)).json() as {
       eligible: boolean;
       reasons: string[];
     };
     expect(elig.eligible).toBe(false);
     expect(elig.reasons[0]).toMatch(/cannot be refunded once work has started/);
-    const bank = await fresh.request('PUT', `/api/requests/${d.id}/bank-account`, {
-      version,
+    await saveBankAccount(fresh, d.id, version, {
       holderName: 'Pat Example',
       accountType: 'savings',
-      routingNumber: '011000015',
       accountNumber: '55554444',
-      accountNumberConfirm: '55554444',
-      achAuthorization: true,
     });
-    expect(bank.statusCode).toBe(200);
     const sub = await fresh.post(
       `/api/requests/${d.id}/submit`,
       { declaration: true, language: 'es' },
@@ -475,11 +441,9 @@ describe('documents', () => {
     ).toBe(404);
     expect((await upload(other, d.id, 'x.png', PNG)).statusCode).toBe(404);
     // Reviewers may read documents of submitted requests, not of someone's draft.
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     expect((await approver.get(`/api/documents/${doc.id}`)).statusCode).toBe(404);
-    const finance = new Agent(t.app);
-    await finance.signIn('finance@example.gov');
+    const finance = await t.signIn('finance');
     expect((await finance.get(`/api/documents/${doc.id}`)).statusCode).toBe(403);
   });
 });
@@ -519,8 +483,7 @@ describe('after submission', () => {
     expect(before.infoRequest.question).toBe('Send the second receipt.');
     const doc = (await upload(fresh, d.id, 'second.png', PNG)).json() as { id: string };
     // Reviewing staff may read the documents of a submitted request.
-    const reviewer = new Agent(t.app);
-    await reviewer.signIn('approver@example.gov');
+    const reviewer = await t.signIn('approver');
     const read = await reviewer.get(`/api/documents/${doc.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.headers['x-document-sha256']).toMatch(/^[0-9a-f]{64}$/);

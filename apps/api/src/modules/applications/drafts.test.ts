@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, registerCitizen, type TestContext } from '../../testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
+import { saveBankAccount, saveSteps, submitDraft } from '../../testing/applying.ts';
 
-let t: TestContext;
+const t = useTestApp();
 
 const register = (email: string, displayName = 'Dana Draft'): Promise<Agent> =>
   registerCitizen(t, email, { displayName });
@@ -20,43 +21,17 @@ const start = async (agent: Agent, slug = 'permit-fee-refund') => {
 };
 
 async function fillAndSubmit(agent: Agent, d: Detail, phone: string): Promise<void> {
-  let version = d.version;
-  for (const s of [
+  const version = await saveSteps(agent, d.id, d.version, [
     {
       step: 'permit',
       answers: { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: '250' },
     },
     { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Paid twice.' } },
     { step: 'contact', answers: { ...d.answers, contactPhone: phone } },
-  ]) {
-    const res = await agent.request('PUT', `/api/requests/${d.id}/answers`, { version, ...s });
-    expect(res.statusCode, res.body).toBe(200);
-    version = (res.json() as Detail).version;
-  }
-  const bank = await agent.request('PUT', `/api/requests/${d.id}/bank-account`, {
-    version,
-    holderName: 'Dana Draft',
-    accountType: 'checking',
-    routingNumber: '011000015',
-    accountNumber: '123456789012',
-    accountNumberConfirm: '123456789012',
-    achAuthorization: true,
-  });
-  expect(bank.statusCode, bank.body).toBe(200);
-  const submit = await agent.post(
-    `/api/requests/${d.id}/submit`,
-    { declaration: true },
-    { headers: { 'idempotency-key': `key-${d.id}` } },
-  );
-  expect(submit.statusCode, submit.body).toBe(201);
+  ]);
+  await saveBankAccount(agent, d.id, version, { holderName: 'Dana Draft' });
+  await submitDraft(agent, d.id, `key-${d.id}`);
 }
-
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
 
 describe('one draft per citizen and program', () => {
   it('answers "Start application" with the same draft every time, and says which draft exists', async () => {
@@ -114,16 +89,10 @@ describe('deleting a draft', () => {
   it('deletes the caller’s own draft with its files and bank account; a new start is a new draft', async () => {
     const agent = await register('draft-delete@example.com');
     const d = (await start(agent)).detail;
-    const bank = await agent.request('PUT', `/api/requests/${d.id}/bank-account`, {
-      version: d.version,
+    await saveBankAccount(agent, d.id, d.version, {
       holderName: 'Dana Draft',
-      accountType: 'checking',
-      routingNumber: '011000015',
       accountNumber: '99887766',
-      accountNumberConfirm: '99887766',
-      achAuthorization: true,
     });
-    expect(bank.statusCode, bank.body).toBe(200);
     const payee = await t.db.kysely
       .selectFrom('requests')
       .select('payee_account_id')
@@ -170,8 +139,7 @@ describe('deleting a draft', () => {
   });
 
   it('is for citizens only', async () => {
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     const res = await approver.request(
       'DELETE',
       '/api/requests/01a214eb-fb46-70bd-aa34-842b06dfc357',

@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  registerCitizen,
-  Agent,
-  createTestApp,
-  programIdBySlug,
-  userIdByEmail,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { registerCitizen, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { accountFingerprint } from '../risk/service.ts';
 
-let t: TestContext;
-
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 const userId = (email: string) => userIdByEmail(t.db.kysely, email);
 
@@ -27,7 +13,7 @@ describe('risk after a payee account replacement', () => {
     const db = t.db.kysely;
     const key = resolveEncryptionKey(t.config);
     const citizenId = await userId('citizen@example.gov');
-    const programId = await programIdBySlug(db, 'home-energy-rebate');
+    const programId = t.programId('home-energy-rebate');
     const p = await insertApprovedPayment(db, t.config, {
       applicantId: citizenId,
       programId,
@@ -68,8 +54,7 @@ describe('risk after a payee account replacement', () => {
       .executeTakeFirstOrThrow();
     expect(before.risk_level).toBe('none');
 
-    const citizen = new Agent(t.app);
-    await citizen.signIn('citizen@example.gov');
+    const citizen = await t.signIn('citizen');
     const upd = await citizen.post(`/api/requests/${p.requestId}/payee-account`, {
       holderName: 'Casey Citizen',
       accountType: 'checking',
@@ -105,8 +90,7 @@ describe('risk after a payee account replacement', () => {
     ).map((s) => s.kind);
     expect(kinds).toEqual(expect.arrayContaining(['bank_account_changed', 'shared_bank_account']));
 
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     const row = (
       (await approver.get(`/api/inbox?queue=all&status=approved&q=${p.reference}`)).json() as {
         items: Array<{ reference: string; riskLevel: string }>;

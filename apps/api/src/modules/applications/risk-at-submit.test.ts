@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, registerCitizen, type TestContext } from '../../testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
+import { saveBankAccount, saveSteps, startDraft, submitDraft } from '../../testing/applying.ts';
 
-let t: TestContext;
+const t = useTestApp();
 
 async function register(email: string): Promise<Agent> {
   return registerCitizen(t, email, { displayName: 'Risk Person' });
@@ -11,11 +12,8 @@ const SHARED_ACCOUNT = '987650001234';
 
 /** A permit-refund draft filled in and submitted with the given bank account; returns the request id and reference. */
 async function submitWithAccount(agent: Agent, accountNumber: string, key: string) {
-  const draft = await agent.post('/api/programs/permit-fee-refund/drafts');
-  expect([200, 201]).toContain(draft.statusCode);
-  const d = draft.json() as { id: string; version: number };
-  let version = d.version;
-  for (const s of [
+  const d = await startDraft(agent, 'permit-fee-refund');
+  const version = await saveSteps(agent, d.id, d.version, [
     {
       step: 'permit',
       answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '180' },
@@ -25,28 +23,9 @@ async function submitWithAccount(agent: Agent, accountNumber: string, key: strin
       step: 'contact',
       answers: { applicantName: 'Risk Person', contactEmail: 'risk@example.com' },
     },
-  ]) {
-    const res = await agent.request('PUT', `/api/requests/${d.id}/answers`, { version, ...s });
-    expect(res.statusCode, res.body).toBe(200);
-    version = (res.json() as { version: number }).version;
-  }
-  const bank = await agent.request('PUT', `/api/requests/${d.id}/bank-account`, {
-    version,
-    holderName: 'Risk Person',
-    accountType: 'checking',
-    routingNumber: '011000015',
-    accountNumber,
-    accountNumberConfirm: accountNumber,
-    achAuthorization: true,
-  });
-  expect(bank.statusCode, bank.body).toBe(200);
-  const sub = await agent.post(
-    `/api/requests/${d.id}/submit`,
-    { declaration: true },
-    { headers: { 'idempotency-key': key } },
-  );
-  expect(sub.statusCode, sub.body).toBe(201);
-  return sub.json() as { id: string; reference: string };
+  ]);
+  await saveBankAccount(agent, d.id, version, { holderName: 'Risk Person', accountNumber });
+  return submitDraft(agent, d.id, key);
 }
 
 async function inboxRow(approver: Agent, reference: string) {
@@ -67,13 +46,6 @@ const signalKinds = async (requestId: string) =>
       .where('request_id', '=', requestId)
       .execute()
   ).map((s) => s.kind);
-
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
 
 describe('risk signals at submission', () => {
   // This test never calls GET /api/review/{requestId}: the signals must come from submission itself.
@@ -100,8 +72,7 @@ describe('risk signals at submission', () => {
     expect(accounts[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(accounts[1]!.fingerprint).toBe(accounts[0]!.fingerprint);
 
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     expect((await inboxRow(approver, second.reference)).riskLevel).toBe('high');
     expect(await signalKinds(second.id)).toContain('shared_bank_account');
     // The first request shares the account too: it was recomputed when the second one came in.
@@ -133,8 +104,7 @@ describe('risk signals at submission', () => {
     expect(await signalKinds(same.id)).not.toContain('bank_account_changed');
     const changed = await submitWithAccount(agent, '444000999888', 'risk-key-0006');
     expect(await signalKinds(changed.id)).toContain('bank_account_changed');
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     expect((await inboxRow(approver, changed.reference)).riskLevel).toBe('high');
   });
 });

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
+import { Agent, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditVerifyReport } from '../../platform/audit-verify.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let admin: Agent;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = new Agent(t.app);
-  await admin.signIn('admin@example.gov');
+  admin = await t.signIn('admin');
   const db = t.db.kysely;
   const financeId = await userIdByEmail(db, 'finance@example.gov');
   // 30 entries about three batches by the finance user, then one by a token.
@@ -33,9 +31,6 @@ beforeAll(async () => {
       entityId: 'batch-0',
     });
   });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 type Page = {
@@ -159,8 +154,7 @@ describe('the audit log for administrators', () => {
   });
 
   it('is for administrators only', async () => {
-    const fin = new Agent(t.app);
-    await fin.signIn('finance@example.gov');
+    const fin = await t.signIn('finance');
     expect((await fin.get('/api/admin/audit')).statusCode).toBe(403);
     expect((await fin.get('/api/admin/audit/export.csv')).statusCode).toBe(403);
     expect((await new Agent(t.app).get('/api/admin/audit/verification')).statusCode).toBe(401);

@@ -1,10 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Agent,
-  confirmationTokenFor,
-  createTestApp,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { Agent, confirmationTokenFor, useTestApp } from '../../testing/test-app.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { CSRF_FAILURE } from '../../platform/auth/plugin.ts';
 import {
@@ -16,13 +11,7 @@ import {
 import { hashToken } from '../../platform/auth/tokens.ts';
 import { ACCOUNT_RULE, IP_RULE, PAIR_RULE, waitSeconds } from '../../platform/auth/throttle.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 const strip = (body: string) => {
   const { requestId: _r, ...rest } = JSON.parse(body) as Record<string, unknown>;
@@ -347,8 +336,7 @@ describe('sign-in', () => {
     expect(
       (await signInFrom('198.18.0.1', 'approver@example.gov', 'hms-demo-2026')).statusCode,
     ).toBe(429);
-    const admin = new Agent(t.app);
-    await admin.signIn('admin@example.gov');
+    const admin = await t.signIn('admin');
     const list = await admin.get('/api/admin/sign-in-throttle');
     expect(list.statusCode).toBe(200);
     expect(list.headers['cache-control']).toBe('no-store');
@@ -358,8 +346,7 @@ describe('sign-in', () => {
     expect(row).toMatchObject({ failures: ACCOUNT_RULE.free + 1, sources: ACCOUNT_RULE.free + 1 });
     expect(new Date(row.waitUntil).getTime()).toBeGreaterThan(Date.now());
 
-    const citizen = new Agent(t.app);
-    await citizen.signIn('citizen@example.gov');
+    const citizen = await t.signIn('citizen');
     expect((await citizen.get('/api/admin/sign-in-throttle')).statusCode).toBe(403);
     expect(
       (await citizen.post('/api/admin/sign-in-throttle/clear', { email: 'approver@example.gov' }))
@@ -390,8 +377,7 @@ describe('sign-in', () => {
 
 describe('sessions', () => {
   it('expire at the absolute TTL', async () => {
-    const a = new Agent(t.app);
-    await a.signIn('approver@example.gov');
+    const a = await t.signIn('approver');
     expect((await a.get('/api/me')).statusCode).toBe(200);
     await t.db.kysely
       .updateTable('sessions')
@@ -404,8 +390,7 @@ describe('sessions', () => {
   });
 
   it('expire after the idle timeout, and activity refreshes last_seen_at at most once a minute', async () => {
-    const a = new Agent(t.app);
-    await a.signIn('approver@example.gov');
+    const a = await t.signIn('approver');
     const hash = hashToken(a.cookies.get('hms_session')!);
     const seen = async () =>
       (
@@ -545,8 +530,7 @@ describe('/api/me', () => {
       title: 'Not signed in',
       instance: '/api/me',
     });
-    const a = new Agent(t.app);
-    await a.signIn('supervisor@example.gov');
+    const a = await t.signIn('supervisor');
     const me = JSON.parse((await a.get('/api/me')).body);
     expect(me.user).toMatchObject({
       email: 'supervisor@example.gov',
@@ -556,8 +540,7 @@ describe('/api/me', () => {
   });
 
   it('PATCH changes language and display name, validating each field', async () => {
-    const a = new Agent(t.app);
-    await a.signIn('citizen@example.gov');
+    const a = await t.signIn('citizen');
     const ok = await a.request('PATCH', '/api/me', { language: 'es', displayName: 'Casey C.' });
     expect(ok.statusCode).toBe(200);
     expect(JSON.parse(ok.body).user).toMatchObject({ language: 'es', displayName: 'Casey C.' });

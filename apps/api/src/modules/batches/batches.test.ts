@@ -1,40 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFile, validateText } from '@hms/ach/validate';
 import { parseFile } from '@hms/ach/parse';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  programIdBySlug,
-  userIdByEmail,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { userIdByEmail, useTestApp } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/return-file.fixture.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let citizenId: string;
 let energy: string; // no prenote
 let business: string; // requires prenote
-const finance = () => signedIn('finance@example.gov');
-const supervisor = () => signedIn('supervisor@example.gov');
-async function signedIn(email: string) {
-  const a = new Agent(t.app);
-  await a.signIn(email);
-  return a;
-}
+const finance = () => t.signIn('finance');
+const supervisor = () => t.signIn('supervisor');
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const db = t.db.kysely;
-  citizenId = await demoCitizenId(db);
-  energy = await programIdBySlug(db, 'home-energy-rebate');
-  business = await programIdBySlug(db, 'small-business-relief');
-});
-afterAll(async () => {
-  await t?.close();
+beforeAll(() => {
+  citizenId = t.citizenId;
+  energy = t.programId('home-energy-rebate');
+  business = t.programId('small-business-relief');
 });
 
 async function pending(amountCents: number, programId = energy, accountNumber?: string) {
@@ -45,6 +28,20 @@ async function pending(amountCents: number, programId = energy, accountNumber?: 
     ...(accountNumber ? { accountNumber } : {}),
   });
 }
+
+/** A pending payment whose request waits for a new bank account, as after a return. */
+async function awaitingNewAccount(amountCents: number) {
+  const p = await pending(amountCents);
+  await t.db.kysely
+    .updateTable('requests')
+    .set({ status: 'payment_returned' })
+    .where('id', '=', p.requestId)
+    .execute();
+  return p;
+}
+
+const setCitizenLanguage = (language: 'en' | 'es') =>
+  t.db.kysely.updateTable('users').set({ language }).where('id', '=', citizenId).execute();
 
 describe('batches under dual control', () => {
   it('builds a valid NACHA file, refuses release by its builder and download before release, then releases and downloads', async () => {
@@ -102,7 +99,7 @@ describe('batches under dual control', () => {
       .insertInto('user_roles')
       .values({ user_id: '019a0000-0000-7000-8000-000000000001', role: 'finance_supervisor' })
       .execute();
-    const sup2 = await signedIn('sup2@example.gov');
+    const sup2 = await t.signIn('sup2@example.gov');
     const rel = await sup2.post(`/api/batches/${batch.id}/release`);
     expect(rel.statusCode).toBe(200);
     expect(JSON.parse(rel.body)).toMatchObject({
@@ -407,7 +404,7 @@ describe('returns, NOCs and the citizen', () => {
     expect(await counts()).toEqual(before);
 
     // The citizen gives a new account: new pending payment linked to the returned one, request approved.
-    const citizen = await signedIn('citizen@example.gov');
+    const citizen = await t.signIn('citizen');
     const body = {
       holderName: 'Casey Citizen',
       accountType: 'savings',
@@ -435,32 +432,18 @@ describe('returns, NOCs and the citizen', () => {
     const twice = await citizen.post(`/api/requests/${p.requestId}/payee-account`, body);
     expect(twice.statusCode).toBe(409);
     // Someone else's request is not found.
-    const other2 = await pending(1_00);
-    await t.db.kysely
-      .updateTable('requests')
-      .set({ status: 'payment_returned' })
-      .where('id', '=', other2.requestId)
-      .execute();
-    const stranger = await signedIn('approver@example.gov');
+    const other2 = await awaitingNewAccount(1_00);
+    const stranger = await t.signIn('approver');
     expect(
       (await stranger.post(`/api/requests/${other2.requestId}/payee-account`, body)).statusCode,
     ).toBe(403);
   });
 
   it("answers a bad new account in the citizen's language, naming each field", async () => {
-    const p = await pending(5_00);
-    await t.db.kysely
-      .updateTable('requests')
-      .set({ status: 'payment_returned' })
-      .where('id', '=', p.requestId)
-      .execute();
-    await t.db.kysely
-      .updateTable('users')
-      .set({ language: 'es' })
-      .where('id', '=', citizenId)
-      .execute();
+    const p = await awaitingNewAccount(5_00);
+    await setCitizenLanguage('es');
     try {
-      const citizen = await signedIn('citizen@example.gov');
+      const citizen = await t.signIn('citizen');
       const res = await citizen.post(`/api/requests/${p.requestId}/payee-account`, {
         holderName: 'Casey',
         accountType: 'checking',
@@ -481,27 +464,18 @@ describe('returns, NOCs and the citizen', () => {
         },
       ]);
     } finally {
-      await t.db.kysely
-        .updateTable('users')
-        .set({ language: 'en' })
-        .where('id', '=', citizenId)
-        .execute();
+      await setCitizenLanguage('en');
     }
   });
 
   it("holds the new account to the bank step's rules: authorization, number typed twice, name", async () => {
-    const p = await pending(6_00);
-    await t.db.kysely
-      .updateTable('requests')
-      .set({ status: 'payment_returned' })
-      .where('id', '=', p.requestId)
-      .execute();
+    const p = await awaitingNewAccount(6_00);
     await t.db.kysely
       .updateTable('payments')
       .set({ status: 'returned', returned_at: new Date() })
       .where('id', '=', p.paymentId)
       .execute();
-    const citizen = await signedIn('citizen@example.gov');
+    const citizen = await t.signIn('citizen');
     const good = {
       holderName: 'Casey Citizen',
       accountType: 'checking',

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import {
@@ -12,7 +12,7 @@ import {
 import { addStaff } from './test-support.ts';
 import { describeAuditBreak } from '../../platform/audit-verify.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let key: Buffer;
 const ids: Record<string, string> = {};
 let rebate: Awaited<ReturnType<typeof programBySlug>>;
@@ -21,7 +21,6 @@ const agents: Record<string, Agent> = {};
 let n = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
   key = resolveEncryptionKey(t.config);
   for (const e of ['citizen', 'approver', 'senior', 'finance', 'admin', 'supervisor'])
     ids[e] = await userIdByEmail(t.db.kysely, `${e}@example.gov`);
@@ -33,22 +32,17 @@ beforeAll(async () => {
   ]);
   rebate = await programBySlug(t.db.kysely, 'home-energy-rebate');
   refund = await programBySlug(t.db.kysely, 'permit-fee-refund');
-  for (const [name, email] of Object.entries({
-    citizen: 'citizen@example.gov',
-    approver: 'approver@example.gov',
-    senior: 'senior@example.gov',
-    senior2: 'senior2@example.gov',
-    senior3: 'senior3@example.gov',
-    finance: 'finance@example.gov',
-    admin: 'admin@example.gov',
-    supervisor: 'supervisor@example.gov',
-  })) {
-    agents[name] = new Agent(t.app);
-    await agents[name].signIn(email);
-  }
-});
-afterAll(async () => {
-  await t?.close();
+  for (const name of [
+    'citizen',
+    'approver',
+    'senior',
+    'senior2',
+    'senior3',
+    'finance',
+    'admin',
+    'supervisor',
+  ])
+    agents[name] = await t.signIn(`${name}@example.gov`);
 });
 
 async function newRequest(

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { demoEmail, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { repairAnsweredButStuck } from '../../platform/db/migrations/0203_info_answered.ts';
@@ -14,27 +14,18 @@ import {
 // Issue 9, items 1-4 at the API: the more-information round trip ends where a person can act on it, and every
 // action a screen may offer comes from the same rules the API enforces.
 
-let t: TestContext;
+const t = useTestApp();
 let key: Buffer;
 const ids: Record<string, string> = {};
 const agents: Record<string, Agent> = {};
 let n = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
   key = resolveEncryptionKey(t.config);
-  for (const [name, email] of Object.entries({
-    citizen: 'citizen@example.gov',
-    approver: 'approver@example.gov',
-    senior: 'senior@example.gov',
-  })) {
-    ids[name] = await userIdByEmail(t.db.kysely, email);
-    agents[name] = new Agent(t.app);
-    await agents[name].signIn(email);
+  for (const name of ['citizen', 'approver', 'senior'] as const) {
+    ids[name] = await userIdByEmail(t.db.kysely, demoEmail(name));
+    agents[name] = await t.signIn(name);
   }
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function newRequest(o: { status?: 'submitted' | 'awaiting_second_approval' } = {}) {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { recountInbox } from '../read-models/repo.ts';
 import { findProgram, recountCommitted } from '../programs/repo.ts';
@@ -7,7 +7,7 @@ import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from 
 
 // GET /api/inbox/counts reads counters kept by triggers (migration 0202); after every kind of write they must equal
 // a recount over the requests table.
-let t: TestContext;
+const t = useTestApp();
 let key: Buffer;
 const ids: Record<string, string> = {};
 const agents: Record<string, Agent> = {};
@@ -16,7 +16,6 @@ const DAY = 86_400_000;
 let n = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
   key = resolveEncryptionKey(t.config);
   for (const e of ['citizen', 'approver', 'senior']) {
     ids[e] = await userIdByEmail(t.db.kysely, `${e}@example.gov`);
@@ -24,9 +23,6 @@ beforeAll(async () => {
     await agents[e].signIn(`${e}@example.gov`);
   }
   programId = (await programBySlug(t.db.kysely, 'home-energy-rebate')).id;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function newRequest(

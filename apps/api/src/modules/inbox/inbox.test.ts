@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
 import { addStaff } from '../decisions/test-support.ts';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let approver: Agent;
 const ids: Record<string, string> = {};
 const programs: Record<string, string> = {};
@@ -27,7 +27,6 @@ const items = async (qs: string): Promise<Item[]> => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
   const db = t.db.kysely;
   ids.citizen = await userIdByEmail(db, 'citizen@example.gov');
   ids.approver = await userIdByEmail(db, 'approver@example.gov');
@@ -35,8 +34,7 @@ beforeAll(async () => {
   ids.maria = await addStaff(db, 'maria@example.com', 'Maria Lopez', ['citizen']);
   for (const slug of ['home-energy-rebate', 'small-business-relief', 'permit-fee-refund'])
     programs[slug] = (await programBySlug(db, slug)).id;
-  approver = new Agent(t.app);
-  await approver.signIn('approver@example.gov');
+  approver = await t.signIn('approver');
 
   const now = Date.now();
   const base = { programId: programs['home-energy-rebate']!, amountCents: 10_000 };
@@ -95,9 +93,6 @@ beforeAll(async () => {
     .set({ risk_level: 'high' })
     .where('reference', '=', 'HMS-A005-0000-0')
     .execute();
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('GET /api/inbox', () => {

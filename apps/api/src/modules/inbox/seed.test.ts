@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { riskSignalKinds } from '@hms/contracts/risk';
-import { createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { seedApprovalsDemo } from './seed.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 describe('approvals demo seed', () => {
   it('adds nothing without the encryption key (unit tests), then requests in every review state and every risk signal, once', async () => {

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  programIdBySlug,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/return-file.fixture.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let admin: Agent;
 let citizenId: string;
 let programId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = new Agent(t.app);
-  await admin.signIn('admin@example.gov');
-  citizenId = await demoCitizenId(t.db.kysely);
-  programId = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
-});
-afterAll(async () => {
-  await t?.close();
+  admin = await t.signIn('admin');
+  citizenId = t.citizenId;
+  programId = t.programId('home-energy-rebate');
 });
 
 async function token(scopes: string[]) {
@@ -37,8 +26,7 @@ async function token(scopes: string[]) {
 const bearer = (tok: string) => ({ authorization: `Bearer ${tok}` });
 
 async function releasedBatch(amounts: number[]) {
-  const fin = new Agent(t.app);
-  await fin.signIn('finance@example.gov');
+  const fin = await t.signIn('finance');
   const ps = [];
   for (const a of amounts)
     ps.push(
@@ -51,8 +39,7 @@ async function releasedBatch(amounts: number[]) {
   const batch = JSON.parse(
     (await fin.post('/api/batches', { paymentIds: ps.map((p) => p.paymentId) })).body,
   );
-  const sup = new Agent(t.app);
-  await sup.signIn('supervisor@example.gov');
+  const sup = await t.signIn('supervisor');
   const rel = JSON.parse((await sup.post(`/api/batches/${batch.id}/release`)).body);
   return {
     batch: rel as {
@@ -160,8 +147,7 @@ describe('service tokens', () => {
         .statusCode,
     ).toBe(401);
     // Only admins manage tokens.
-    const fin = new Agent(t.app);
-    await fin.signIn('finance@example.gov');
+    const fin = await t.signIn('finance');
     expect(
       (await fin.post('/api/service-tokens', { name: 'x', scopes: ['journal:read'] })).statusCode,
     ).toBe(403);
@@ -171,8 +157,7 @@ describe('service tokens', () => {
 describe('GL journal', () => {
   it('has balanced debit/credit lines per program and day for payments, returns and reissues, as JSON and CSV', async () => {
     const { batch, payments } = await releasedBatch([100_00, 50_25]);
-    const fin = new Agent(t.app);
-    await fin.signIn('finance@example.gov');
+    const fin = await t.signIn('finance');
     const trace = batch.entries.find((e) => e.payment.id === payments[1]!.paymentId)!.traceNumber;
     const imp = await fin.post('/api/returns/imports', {
       fileName: 'r.ach',
@@ -182,8 +167,7 @@ describe('GL journal', () => {
       }),
     });
     expect(JSON.parse(imp.body).counts.returnsApplied).toBe(1);
-    const citizen = new Agent(t.app);
-    await citizen.signIn('citizen@example.gov');
+    const citizen = await t.signIn('citizen');
     const upd = JSON.parse(
       (
         await citizen.post(`/api/requests/${payments[1]!.requestId}/payee-account`, {
@@ -199,8 +183,7 @@ describe('GL journal', () => {
     const reissue = JSON.parse(
       (await fin.post('/api/batches', { paymentIds: [upd.paymentId] })).body,
     );
-    const sup = new Agent(t.app);
-    await sup.signIn('supervisor@example.gov');
+    const sup = await t.signIn('supervisor');
     expect((await sup.post(`/api/batches/${reissue.id}/release`)).statusCode).toBe(200);
 
     const reader = await token(['journal:read']);

@@ -1,41 +1,28 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../platform/config.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  programIdBySlug,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { rotateKeys } from './rotate.ts';
 
 const oldKey = randomBytes(32);
 const newKey = randomBytes(32);
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp({ HMS_ENCRYPTION_KEY: oldKey.toString('base64') });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp({ HMS_ENCRYPTION_KEY: oldKey.toString('base64') });
 
 describe('hms keys rotate', () => {
   it('re-encrypts account numbers and stored NACHA files under the new key; the file stays byte-identical', async () => {
     const db = t.db.kysely;
-    const citizenId = await demoCitizenId(db);
-    const programId = await programIdBySlug(db, 'home-energy-rebate');
+    const citizenId = t.citizenId;
+    const programId = t.programId('home-energy-rebate');
     const p = await insertApprovedPayment(db, t.config, {
       applicantId: citizenId,
       programId,
       amountCents: 9_00,
       accountNumber: '24681357',
     });
-    const fin = new Agent(t.app);
-    await fin.signIn('finance@example.gov');
+    const fin = await t.signIn('finance');
     const batch = JSON.parse((await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body);
 
     const rotated = parseConfig({

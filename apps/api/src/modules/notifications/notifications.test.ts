@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  registerCitizen,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { recordRequestEvent } from './service.ts';
 import * as repo from './repo.ts';
+import { insertRequest } from '../inbox/demo-rows.ts';
 import {
   createEmailSender,
   isPermanentRejection,
@@ -17,7 +12,7 @@ import {
   type MailTransport,
 } from './email-sender.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let citizen: Agent;
 let userId: string;
 
@@ -49,13 +44,8 @@ async function addNotification(title: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  citizen = new Agent(t.app);
-  await citizen.signIn('citizen@example.gov');
-  userId = await demoCitizenId(t.db.kysely);
-});
-afterAll(async () => {
-  await t?.close();
+  citizen = await t.signIn('citizen');
+  userId = t.citizenId;
 });
 
 describe('notifications', () => {
@@ -76,8 +66,7 @@ describe('notifications', () => {
       ((await citizen.get('/api/notifications/unread-count')).json() as { unread: number }).unread,
     ).toBe(3);
 
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     expect((await approver.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(403);
     const stranger = await registerCitizen(t, 'n-other@example.com', { displayName: 'O' });
     expect((await stranger.post(`/api/notifications/${ids[0]}/read`)).statusCode).toBe(404);
@@ -97,26 +86,13 @@ describe('notifications', () => {
   it('shows a notification sent in English in the language the citizen reads in now', async () => {
     const db = t.db.kysely;
     await db.updateTable('users').set({ language: 'en' }).where('id', '=', userId).execute();
-    const program = await db
-      .selectFrom('programs')
-      .select(['id', 'version', 'name_es'])
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const requestId = uuidv7();
-    await db
-      .insertInto('requests')
-      .values({
-        id: requestId,
-        reference: 'HMS-LANG-0000-0',
-        program_id: program.id,
-        program_version: program.version,
-        applicant_id: userId,
-        status: 'submitted',
-        answers: '{}',
-        amount_requested_cents: 12_345,
-        updated_at: new Date(),
-      })
-      .execute();
+    const requestId = await insertRequest(db, {
+      applicantId: userId,
+      programId: t.programId('home-energy-rebate'),
+      status: 'submitted',
+      amountCents: 12_345,
+      reference: 'HMS-LANG-0000-0',
+    });
     const eventId = await db.transaction().execute((trx) =>
       recordRequestEvent(trx, {
         requestId,
@@ -176,8 +152,7 @@ describe('notifications', () => {
   });
 
   it('lists the email outbox for the admin only, saying SMTP is not configured', async () => {
-    const admin = new Agent(t.app);
-    await admin.signIn('admin@example.gov');
+    const admin = await t.signIn('admin');
     const res = await admin.get('/api/admin/outbox?status=queued');
     expect(res.statusCode).toBe(200);
     const body = res.json() as { smtpConfigured: boolean; items: Array<{ status: string }> };

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { userIdByEmail, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let admin: Agent;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = new Agent(t.app);
-  await admin.signIn('admin@example.gov');
-});
-afterAll(async () => {
-  await t?.close();
+  admin = await t.signIn('admin');
 });
 
 async function email(status: 'queued' | 'sent' | 'dead') {
@@ -79,8 +74,7 @@ describe('retrying a dead email', () => {
 
   it('is for administrators only', async () => {
     const id = await email('dead');
-    const finance = new Agent(t.app);
-    await finance.signIn('finance@example.gov');
+    const finance = await t.signIn('finance');
     expect((await finance.post(`/api/admin/outbox/${id}/retry`)).statusCode).toBe(403);
     expect((await row(id)).status).toBe('dead');
   });

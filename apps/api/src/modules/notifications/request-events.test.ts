@@ -1,42 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, demoCitizenId, type TestContext } from '../../testing/test-app.ts';
-import { uuidv7 } from '../../platform/db/ids.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.ts';
+import { insertRequest } from '../inbox/demo-rows.ts';
 import { recordRequestEvent } from './service.ts';
 
-let ctx: TestContext;
+const t = useTestApp();
 let requestId: string;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  const db = ctx.db.kysely;
-  const citizenId = await demoCitizenId(db);
-  await db.updateTable('users').set({ language: 'es' }).where('id', '=', citizenId).execute();
-  const program = await db
-    .selectFrom('programs')
-    .select(['id', 'version'])
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  requestId = uuidv7();
-  await db
-    .insertInto('requests')
-    .values({
-      id: requestId,
-      reference: 'HMS-TEST-0000-0',
-      program_id: program.id,
-      program_version: program.version,
-      applicant_id: citizenId,
-      status: 'submitted',
-      answers: '{}',
-      amount_requested_cents: 12_345,
-      updated_at: new Date(),
-    })
-    .execute();
+  const db = t.db.kysely;
+  await db.updateTable('users').set({ language: 'es' }).where('id', '=', t.citizenId).execute();
+  requestId = await insertRequest(db, {
+    applicantId: t.citizenId,
+    programId: t.programId('home-energy-rebate'),
+    status: 'submitted',
+    amountCents: 12_345,
+    reference: 'HMS-TEST-0000-0',
+  });
 });
-afterAll(() => ctx.close());
 
 describe('recordRequestEvent', () => {
   it('writes the timeline step, a notification in the applicant language, an email and an outbox event', async () => {
-    const db = ctx.db.kysely;
+    const db = t.db.kysely;
     const eventId = await db.transaction().execute((trx) =>
       recordRequestEvent(trx, {
         requestId,
@@ -85,7 +69,7 @@ describe('recordRequestEvent', () => {
   });
 
   it('keeps staff-only steps out of notifications', async () => {
-    const db = ctx.db.kysely;
+    const db = t.db.kysely;
     const eventId = await db.transaction().execute((trx) =>
       recordRequestEvent(trx, {
         requestId,
@@ -104,7 +88,7 @@ describe('recordRequestEvent', () => {
   });
 
   it('rolls back with the transaction that caused it', async () => {
-    const db = ctx.db.kysely;
+    const db = t.db.kysely;
     const before = await db
       .selectFrom('request_events')
       .select(db.fn.countAll().as('n'))

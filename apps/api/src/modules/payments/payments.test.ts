@@ -1,30 +1,19 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  programIdBySlug,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from './fixtures.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let fin: Agent;
 let citizenId: string;
 let rebate: string;
 let refund: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  fin = new Agent(t.app);
-  await fin.signIn('finance@example.gov');
-  citizenId = await demoCitizenId(t.db.kysely);
-  rebate = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
-  refund = await programIdBySlug(t.db.kysely, 'permit-fee-refund');
-});
-afterAll(async () => {
-  await t?.close();
+  fin = await t.signIn('finance');
+  citizenId = t.citizenId;
+  rebate = t.programId('home-energy-rebate');
+  refund = t.programId('permit-fee-refund');
 });
 
 /** created_at is insert-only in the table type; tests move it with plain SQL. */
@@ -104,8 +93,7 @@ describe('GET /api/payments', () => {
       message: 'Use a date written YYYY-MM-DD, for example 2026-11-25.',
       code: 'field.invalid_format',
     });
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     expect((await approver.get('/api/payments')).statusCode).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedPrograms } from '@hms/contracts/programs-seed';
 import { programDefinitionSchema } from '@hms/contracts/programs';
 import {
@@ -10,13 +10,7 @@ import {
 } from '@hms/contracts/question-set';
 import { isValidRoutingNumber } from '@hms/contracts/routing-number';
 import { sniffDocumentType } from '@hms/contracts/documents';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  programIdBySlug,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { Agent, demoCitizenId, programIdBySlug, useTestApp } from '../../testing/test-app.ts';
 import { insertRequest } from '../inbox/demo-rows.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { fanOut } from '../webhooks/worker.ts';
@@ -167,7 +161,7 @@ describe('practice case generation (pure)', () => {
   }
 });
 
-let t: TestContext;
+const t = useTestApp({ HMS_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
 const admin = () => signedIn('admin@example.gov');
 async function signedIn(email: string) {
   const a = new Agent(t.app);
@@ -179,7 +173,6 @@ const json = <T = Record<string, unknown>>(res: { body: string }) => JSON.parse(
 let realPayments: Array<{ paymentId: string; requestId: string }>;
 
 beforeAll(async () => {
-  t = await createTestApp({ HMS_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   // Real data beside the practice data: two approved requests with pending payments and one waiting for review.
   const k = t.db.kysely;
   const applicantId = await demoCitizenId(k);
@@ -199,9 +192,6 @@ beforeAll(async () => {
     status: 'submitted',
     amountCents: 500_00,
   });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 interface Created {
@@ -277,7 +267,7 @@ describe('practice programs', () => {
     expect(listed.name.es.startsWith('Práctica: ')).toBe(true);
 
     // A real program with requests must never turn into training data.
-    const real = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
+    const real = t.programId('home-energy-rebate');
     const refused = await a.request('PUT', `/api/practice/programs/${real}`, { practice: true });
     expect(refused.statusCode).toBe(409);
     expect(json(refused).code).toBe('practice.program_has_requests');
@@ -308,7 +298,7 @@ describe('practice programs', () => {
         .errors.map((e) => e.field)
         .sort(),
     ).toEqual(['body.count', 'body.programId']);
-    const real = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
+    const real = t.programId('home-energy-rebate');
     const res = await a.post('/api/practice/requests', { programId: real, count: 1 });
     expect(res.statusCode).toBe(409);
     expect(json(res).code).toBe('practice.program_not_practice');
@@ -569,7 +559,7 @@ describe('practice requests', () => {
     expect(overview.practiceRequestCount).toBe(4);
 
     // A real program is not practice: nothing to clear there.
-    const real = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
+    const real = t.programId('home-energy-rebate');
     expect(json(await a.post('/api/practice/clear', { programId: real })).code).toBe(
       'practice.program_not_practice',
     );

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toZonedDate } from '@hms/contracts/business-days';
 import type {
   AdminProgram,
@@ -11,16 +11,11 @@ import type {
 import type { ProgramsResponse } from '@hms/contracts/programs';
 import type { QuestionSet } from '@hms/contracts/question-set';
 import { parseFile } from '@hms/ach/parse';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  programIdBySlug,
-  registerCitizen,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
+import { saveBankAccount, saveSteps, startDraft, submitDraft } from '../../testing/applying.ts';
 import { open } from '../../platform/keyring.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
+import { amountRequestStep } from './service.ts';
 
 // Programs administered in the browser (issue 11 items 1, 3, 4): a program is created as a draft, checked by the
 // go-live checklist, published under dual control, appears in the catalog at once, and keeps its requests on the
@@ -28,7 +23,7 @@ import { insertApprovedPayment } from '../payments/fixtures.ts';
 
 const SLUG = 'storm-relief';
 const BASE = '/api/admin/programs';
-let t: TestContext;
+const t = useTestApp();
 let adminA: Agent;
 let adminB: Agent;
 let programId: string;
@@ -75,20 +70,7 @@ function fullDraft(base: ProgramDraft): ProgramDraft {
           },
         ],
       },
-      {
-        id: 'request',
-        title: { en: 'Your request', es: 'Su solicitud' },
-        questions: [
-          {
-            id: 'amountRequested',
-            type: 'money',
-            label: { en: 'How much are you asking for?', es: '¿Cuánto solicita?' },
-            required: true,
-            min: 1,
-            max: 500_000,
-          },
-        ],
-      },
+      amountRequestStep(500_000),
     ],
   };
   return {
@@ -141,50 +123,20 @@ async function apply(
   citizen: Agent,
   answers: { revenueBefore: string; revenueAfter: string; paidOn: string },
 ): Promise<string> {
-  const started = await citizen.post(`/api/programs/${SLUG}/drafts`);
-  expect([200, 201], started.body).toContain(started.statusCode);
-  const draft = started.json() as { id: string; version: number };
-  let version = draft.version;
-  const save = async (step: string, stepAnswers: object) => {
-    const res = await citizen.request('PUT', `/api/requests/${draft.id}/answers`, {
-      version,
-      step,
-      answers: stepAnswers,
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    version = (res.json() as { version: number }).version;
-  };
-  await save('business', { ...answers, hadPermit: 'yes' });
-  await save('request', { amountRequested: '1,000' });
-  const bank = await citizen.request('PUT', `/api/requests/${draft.id}/bank-account`, {
-    version,
-    holderName: 'Storm Person',
-    accountType: 'checking',
-    routingNumber: '011000015',
-    accountNumber: '123456789012',
-    accountNumberConfirm: '123456789012',
-    achAuthorization: true,
-  });
-  expect(bank.statusCode, bank.body).toBe(200);
-  const sub = await citizen.post(
-    `/api/requests/${draft.id}/submit`,
-    { declaration: true },
-    { headers: { 'idempotency-key': `storm-${draft.id}` } },
-  );
-  expect(sub.statusCode, sub.body).toBe(201);
+  const draft = await startDraft(citizen, SLUG);
+  const version = await saveSteps(citizen, draft.id, draft.version, [
+    { step: 'business', answers: { ...answers, hadPermit: 'yes' } },
+    { step: 'request', answers: { amountRequested: '1,000' } },
+  ]);
+  await saveBankAccount(citizen, draft.id, version, { holderName: 'Storm Person' });
+  await submitDraft(citizen, draft.id, `storm-${draft.id}`);
   return draft.id;
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   today = toZonedDate(new Date(), t.config.timezone);
-  adminA = new Agent(t.app);
-  await adminA.signIn('admin@example.gov');
-  adminB = new Agent(t.app);
-  await adminB.signIn('admin2@example.gov');
-});
-afterAll(async () => {
-  await t?.close();
+  adminA = await t.signIn('admin');
+  adminB = await t.signIn('admin2');
 });
 
 describe('program administration', () => {
@@ -430,7 +382,7 @@ describe('program administration', () => {
 
   it("puts the program's own ACH entry description in its batch header; other programs keep the agency's", async () => {
     const db = t.db.kysely;
-    const applicantId = await demoCitizenId(db);
+    const applicantId = t.citizenId;
     const storm = await insertApprovedPayment(db, t.config, {
       applicantId,
       programId,
@@ -438,11 +390,10 @@ describe('program administration', () => {
     });
     const energy = await insertApprovedPayment(db, t.config, {
       applicantId,
-      programId: await programIdBySlug(db, 'home-energy-rebate'),
+      programId: t.programId('home-energy-rebate'),
       amountCents: 40_00,
     });
-    const finance = new Agent(t.app);
-    await finance.signIn('finance@example.gov');
+    const finance = await t.signIn('finance');
     const built = await finance.post('/api/batches', {
       paymentIds: [storm.paymentId, energy.paymentId],
     });

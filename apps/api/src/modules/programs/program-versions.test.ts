@@ -11,6 +11,7 @@ import {
   registerCitizen,
   type TestContext,
 } from '../../testing/test-app.ts';
+import { saveBankAccount, saveSteps, startDraft, submitDraft } from '../../testing/applying.ts';
 import { upsertSeedPrograms } from './service.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -29,53 +30,21 @@ async function register(email: string): Promise<Agent> {
   return registerCitizen(t, email, { displayName: 'Version Person' });
 }
 
-async function startDraft(agent: Agent): Promise<{ id: string; version: number }> {
-  const res = await agent.post(`/api/programs/${SLUG}/drafts`);
-  expect([200, 201], res.body).toContain(res.statusCode);
-  return res.json() as { id: string; version: number };
-}
-
-async function saveStep(
-  agent: Agent,
-  id: string,
-  version: number,
-  step: string,
-  answers: object,
-): Promise<number> {
-  const res = await agent.request('PUT', `/api/requests/${id}/answers`, { version, step, answers });
-  expect(res.statusCode, res.body).toBe(200);
-  return (res.json() as { version: number }).version;
-}
-
 const permitAnswers = { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: '250' };
+const startPermitDraft = (agent: Agent) => startDraft(agent, SLUG);
 
 async function submitPermitRequest(agent: Agent): Promise<string> {
-  const d = await startDraft(agent);
-  let version = await saveStep(agent, d.id, d.version, 'permit', permitAnswers);
-  version = await saveStep(agent, d.id, version, 'reason', {
-    refundReason: 'duplicate',
-    reasonDetails: DETAILS,
-  });
-  version = await saveStep(agent, d.id, version, 'contact', {
-    applicantName: 'Version Person',
-    contactEmail: 'version@example.com',
-  });
-  const bank = await agent.request('PUT', `/api/requests/${d.id}/bank-account`, {
-    version,
-    holderName: 'Version Person',
-    accountType: 'checking',
-    routingNumber: '011000015',
-    accountNumber: '123456789012',
-    accountNumberConfirm: '123456789012',
-    achAuthorization: true,
-  });
-  expect(bank.statusCode, bank.body).toBe(200);
-  const sub = await agent.post(
-    `/api/requests/${d.id}/submit`,
-    { declaration: true },
-    { headers: { 'idempotency-key': `version-${d.id}` } },
-  );
-  expect(sub.statusCode, sub.body).toBe(201);
+  const d = await startPermitDraft(agent);
+  const version = await saveSteps(agent, d.id, d.version, [
+    { step: 'permit', answers: permitAnswers },
+    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: DETAILS } },
+    {
+      step: 'contact',
+      answers: { applicantName: 'Version Person', contactEmail: 'version@example.com' },
+    },
+  ]);
+  await saveBankAccount(agent, d.id, version, { holderName: 'Version Person' });
+  await submitDraft(agent, d.id, `version-${d.id}`);
   return d.id;
 }
 
@@ -127,7 +96,7 @@ describe('a submitted request keeps the questions of its program version', () =>
     earlyCitizen = await register('version-b@example.com');
     submittedId = await submitPermitRequest(citizen);
     // A draft started before the change and not saved again until after it.
-    const early = await startDraft(earlyCitizen);
+    const early = await startPermitDraft(earlyCitizen);
     earlyDraftId = early.id;
     earlyDraftVersion = early.version;
     oldVersion = await programVersion(t.db.kysely);
@@ -181,7 +150,7 @@ describe('a submitted request keeps the questions of its program version', () =>
       .execute();
     expect(kept.map((k) => k.version)).toEqual([oldVersion, oldVersion + 1]);
 
-    const fresh = await startDraft(citizen);
+    const fresh = await startPermitDraft(citizen);
     const program = (await citizen.get(`/api/requests/${fresh.id}/program`)).json() as {
       version: number;
       questionSet: QuestionSet;
@@ -190,7 +159,9 @@ describe('a submitted request keeps the questions of its program version', () =>
     expect(question(program.questionSet, 'permitNumber')?.label.en).toBe(NEW_LABEL);
     expect(question(program.questionSet, REMOVED)).toBeUndefined();
 
-    await saveStep(earlyCitizen, earlyDraftId, earlyDraftVersion, 'permit', permitAnswers);
+    await saveSteps(earlyCitizen, earlyDraftId, earlyDraftVersion, [
+      { step: 'permit', answers: permitAnswers },
+    ]);
     const rows = await t.db.kysely
       .selectFrom('requests')
       .select(['id', 'program_version'])

@@ -1,28 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestStatus } from '@hms/contracts/requests';
 import { seedPrograms } from '@hms/contracts/programs-seed';
-import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
+import { userIdByEmail, useTestApp } from '../../testing/test-app.ts';
 import { seedUsersAndPrograms as seed } from '../../seed.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { PaymentStatus } from '../../platform/db/schema.ts';
 import { DEMO_USERS } from '../../platform/db/seed.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let citizenId: string;
 let approverId: string;
 let programIds: string[];
 beforeAll(async () => {
-  t = await createTestApp();
   const users = await t.db.kysely.selectFrom('users').select(['id', 'email']).execute();
   citizenId = users.find((u) => u.email === 'citizen@example.gov')!.id;
   approverId = users.find((u) => u.email === 'approver@example.gov')!.id;
   programIds = (
     await t.db.kysely.selectFrom('programs').select('id').orderBy('slug').execute()
   ).map((p) => p.id);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 let seq = 0;
@@ -232,8 +228,7 @@ describe('GET /api/requests/mine', () => {
     mine.push(await addRequest({ status: 'submitted', createdAt: sameTime }));
     mine.push(await addRequest({ status: 'submitted', createdAt: sameTime }));
 
-    const a = new Agent(t.app);
-    await a.signIn('citizen@example.gov');
+    const a = await t.signIn('citizen');
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -256,8 +251,7 @@ describe('GET /api/requests/mine', () => {
   });
 
   it('validates limit and cursor with field-level messages', async () => {
-    const a = new Agent(t.app);
-    await a.signIn('citizen@example.gov');
+    const a = await t.signIn('citizen');
     const big = await a.get('/api/requests/mine?limit=500');
     expect(big.statusCode).toBe(400);
     expect(JSON.parse(big.body).errors[0]).toEqual({
@@ -307,8 +301,7 @@ describe('GET /api/inbox/counts and /api/finance/summary', () => {
     });
     await addRequest({ status: 'rejected', amount: 9999, program: 1 });
 
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     expect(JSON.parse((await approver.get('/api/inbox/counts')).body)).toEqual({
       unassigned: 2,
       assignedToMe: 2,
@@ -318,8 +311,7 @@ describe('GET /api/inbox/counts and /api/finance/summary', () => {
       all: 5,
     });
 
-    const finance = new Agent(t.app);
-    await finance.signIn('finance@example.gov');
+    const finance = await t.signIn('finance');
     const summary = JSON.parse((await finance.get('/api/finance/summary')).body);
     expect(summary.totals).toEqual({
       approvedCents: 5200,

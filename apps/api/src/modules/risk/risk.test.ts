@@ -1,12 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { insertPayeeAccount, insertRequest, programBySlug } from '../inbox/demo-rows.ts';
+import {
+  insertPayeeAccount,
+  insertRequest,
+  programBySlug,
+  type RequestFixture,
+} from '../inbox/demo-rows.ts';
 import { addStaff } from '../decisions/test-support.ts';
 import { accountFingerprint, addressOf, computeRiskSignals } from './service.ts';
 import { robustZ } from '@hms/contracts/risk';
 
-let t: TestContext;
+const t = useTestApp();
 let key: Buffer;
 let programId: string;
 let grantId: string;
@@ -17,9 +22,25 @@ const person = async () =>
 const compute = (id: string) =>
   t.db.kysely.transaction().execute((trx) => computeRiskSignals(trx, id, { encryptionKey: key }));
 const kinds = (r: { signals: Array<{ kind: string }> }) => r.signals.map((s) => s.kind).sort();
+/** A bank account row of `userId` (sealed under the test key), added `daysAgo` days ago or at that time. */
+const accountOf = (userId: string, account: string, daysAgo: number | Date) =>
+  insertPayeeAccount(t.db.kysely, {
+    userId,
+    encryptionKey: key,
+    account,
+    createdAt: daysAgo instanceof Date ? daysAgo : new Date(Date.now() - daysAgo * DAY),
+  });
+/** A request of `applicantId`, by default a submitted one of $410 to the refund program; `o` says what differs. */
+const requestBy = (applicantId: string, o: Partial<RequestFixture> = {}) =>
+  insertRequest(t.db.kysely, {
+    applicantId,
+    programId,
+    status: 'submitted',
+    amountCents: 41_000,
+    ...o,
+  });
 
 beforeAll(async () => {
-  t = await createTestApp();
   key = resolveEncryptionKey(t.config);
   programId = (await programBySlug(t.db.kysely, 'permit-fee-refund')).id;
   grantId = (await programBySlug(t.db.kysely, 'small-business-relief')).id;
@@ -33,9 +54,6 @@ beforeAll(async () => {
       submittedAt: new Date(Date.now() - (200 - i) * DAY),
     });
   }
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('risk signals', () => {
@@ -56,19 +74,8 @@ describe('risk signals', () => {
 
   it('an ordinary request has no signal', async () => {
     const a = await person();
-    const acct = await insertPayeeAccount(t.db.kysely, {
-      userId: a,
-      encryptionKey: key,
-      account: '900000001',
-      createdAt: new Date(Date.now() - 90 * DAY),
-    });
-    const id = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
-      status: 'submitted',
-      amountCents: 41_000,
-      payeeAccountId: acct,
-    });
+    const acct = await accountOf(a, '900000001', 90);
+    const id = await requestBy(a, { payeeAccountId: acct });
     const r = await compute(id);
     expect(r).toEqual({ level: 'none', signals: [] });
   });
@@ -77,30 +84,8 @@ describe('risk signals', () => {
     const a = await person();
     const b = await person();
     const old = new Date(Date.now() - 90 * DAY);
-    const first = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
-      status: 'submitted',
-      amountCents: 41_000,
-      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-        userId: a,
-        encryptionKey: key,
-        account: '777000111',
-        createdAt: old,
-      }),
-    });
-    const second = await insertRequest(t.db.kysely, {
-      applicantId: b,
-      programId,
-      status: 'submitted',
-      amountCents: 41_000,
-      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-        userId: b,
-        encryptionKey: key,
-        account: '777000111',
-        createdAt: old,
-      }),
-    });
+    const first = await requestBy(a, { payeeAccountId: await accountOf(a, '777000111', old) });
+    const second = await requestBy(b, { payeeAccountId: await accountOf(b, '777000111', old) });
     const r = await compute(second);
     expect(kinds(r)).toEqual(['shared_bank_account']);
     expect(r.level).toBe('high');
@@ -117,12 +102,7 @@ describe('risk signals', () => {
 
   it('an amount far from the program median is an outlier (robust z-score)', async () => {
     const a = await person();
-    const id = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
-      status: 'submitted',
-      amountCents: 140_000,
-    });
+    const id = await requestBy(a, { amountCents: 140_000 });
     const r = await compute(id);
     expect(kinds(r)).toEqual(['amount_outlier']);
     expect(r.signals[0]!.data.z).toBeGreaterThan(3.5);
@@ -136,12 +116,7 @@ describe('risk signals', () => {
     expect(r.signals[0]!.explanation).toMatch(
       /^The amount is far above what this program usually pays: \$1,400 vs a typical \$402–\$416 \(8 in 10 of its last \d+ requests were in that range\)\.$/,
     );
-    const near = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId: grantId,
-      status: 'submitted',
-      amountCents: 140_000,
-    });
+    const near = await requestBy(a, { programId: grantId, amountCents: 140_000 });
     // Too few past requests in that program to judge.
     expect(kinds(await compute(near))).toEqual([]);
   });
@@ -149,11 +124,7 @@ describe('risk signals', () => {
   it('many requests from the same address in a short window', async () => {
     let last = '';
     for (let i = 0; i < 3; i++) {
-      last = await insertRequest(t.db.kysely, {
-        applicantId: await person(),
-        programId,
-        status: 'submitted',
-        amountCents: 41_000,
+      last = await requestBy(await person(), {
         answers: { homeAddress: i ? '55 Elm Street' : '55 elm street.' },
         submittedAt: new Date(Date.now() - i * DAY),
       });
@@ -165,19 +136,8 @@ describe('risk signals', () => {
 
   it('a duplicate request by the same applicant for the same program', async () => {
     const a = await person();
-    await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
-      status: 'in_review',
-      amountCents: 41_000,
-      reference: 'HMS-DUPE-0001-0',
-    });
-    const id = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
-      status: 'submitted',
-      amountCents: 41_000,
-    });
+    await requestBy(a, { status: 'in_review', reference: 'HMS-DUPE-0001-0' });
+    const id = await requestBy(a);
     const r = await compute(id);
     expect(kinds(r)).toEqual(['duplicate_request']);
     expect(r.signals[0]!.explanation).toContain('HMS-DUPE-0001-0');
@@ -191,12 +151,7 @@ describe('risk signals', () => {
       status: 'paid',
       amountCents: 300_000,
       submittedAt: new Date(Date.now() - daysAgo * DAY),
-      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-        userId: who,
-        encryptionKey: key,
-        account,
-        createdAt: new Date(Date.now() - (daysAgo + 1) * DAY),
-      }),
+      payeeAccountId: await accountOf(who, account, daysAgo + 1),
     });
 
   it('a returning applicant with the same account has no signal, however many drafts wrote account rows', async () => {
@@ -212,43 +167,19 @@ describe('risk signals', () => {
         programId: program,
         status: 'draft',
         amountCents: 300_000,
-        payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-          userId: a,
-          encryptionKey: key,
-          account,
-          createdAt: new Date(Date.now() - 3 * DAY),
-        }),
+        payeeAccountId: await accountOf(a, account, 3),
       });
     }
-    const id = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
-      status: 'submitted',
-      amountCents: 41_000,
-      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-        userId: a,
-        encryptionKey: key,
-        account: '5550-00001',
-        createdAt: new Date(Date.now() - DAY),
-      }),
-    });
+    const id = await requestBy(a, { payeeAccountId: await accountOf(a, '5550-00001', 1) });
     expect(await compute(id)).toEqual({ level: 'none', signals: [] });
   });
 
   it('a bank account changed shortly before payment: a different account from the one used before', async () => {
     const a = await person();
     await pastRequest(a, '555000001', 200);
-    const id = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
+    const id = await requestBy(a, {
       status: 'in_review',
-      amountCents: 41_000,
-      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-        userId: a,
-        encryptionKey: key,
-        account: '555000002',
-        createdAt: new Date(Date.now() - 2 * DAY),
-      }),
+      payeeAccountId: await accountOf(a, '555000002', 2),
     });
     const r = await compute(id);
     expect(kinds(r)).toEqual(['bank_account_changed']);
@@ -268,55 +199,22 @@ describe('risk signals', () => {
   it('a change long ago is no longer news, and a first-time applicant has nothing to compare with', async () => {
     const a = await person();
     await pastRequest(a, '555000001', 300);
-    const old = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
-      status: 'submitted',
-      amountCents: 41_000,
-      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-        userId: a,
-        encryptionKey: key,
-        account: '555000003',
-        createdAt: new Date(Date.now() - 60 * DAY),
-      }),
-    });
+    const old = await requestBy(a, { payeeAccountId: await accountOf(a, '555000003', 60) });
     expect(kinds(await compute(old))).toEqual([]);
     const b = await person();
-    const first = await insertRequest(t.db.kysely, {
-      applicantId: b,
-      programId,
-      status: 'submitted',
-      amountCents: 41_000,
-      payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-        userId: b,
-        encryptionKey: key,
-        account: '555000004',
-        createdAt: new Date(Date.now() - DAY),
-      }),
-    });
+    const first = await requestBy(b, { payeeAccountId: await accountOf(b, '555000004', 1) });
     expect(kinds(await compute(first))).toEqual([]);
   });
 
   it('fills in a missing fingerprint from the sealed account number', async () => {
     const a = await person();
-    const acct = await insertPayeeAccount(t.db.kysely, {
-      userId: a,
-      encryptionKey: key,
-      account: '123123123',
-      createdAt: new Date(Date.now() - 90 * DAY),
-    });
+    const acct = await accountOf(a, '123123123', 90);
     await t.db.kysely
       .updateTable('payee_accounts')
       .set({ fingerprint: null })
       .where('id', '=', acct)
       .execute();
-    const id = await insertRequest(t.db.kysely, {
-      applicantId: a,
-      programId,
-      status: 'submitted',
-      amountCents: 41_000,
-      payeeAccountId: acct,
-    });
+    const id = await requestBy(a, { payeeAccountId: acct });
     await compute(id);
     const row = await t.db.kysely
       .selectFrom('payee_accounts')

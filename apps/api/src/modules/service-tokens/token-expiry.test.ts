@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toZonedDate } from '@hms/contracts/business-days';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { useTestApp, type Agent } from '../../testing/test-app.ts';
 
-let t: TestContext;
+const t = useTestApp();
 let admin: Agent;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = new Agent(t.app);
-  await admin.signIn('admin@example.gov');
-});
-afterAll(async () => {
-  await t?.close();
+  admin = await t.signIn('admin');
 });
 
 const bearer = (tok: string) => ({ authorization: `Bearer ${tok}` });

@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '@hms/ach/parse';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  programIdBySlug,
-  userIdByEmail,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { Agent, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
 import { open } from '../../platform/keyring.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { buildBatch } from '../batches/service.ts';
 import { getSettings, publishNeedsSecondApproval } from './service.ts';
 
-let t: TestContext;
+// The environment gives the first start's values.
+const t = useTestApp({
+  HMS_ACH_COMPANY_NAME: 'Test Agency',
+  HMS_ACH_SAME_DAY_CUTOFF: '14:45',
+  HMS_SESSION_TTL_HOURS: '12',
+  HMS_SESSION_IDLE_MINUTES: '30',
+});
 let admin: Agent;
 
 beforeAll(async () => {
-  // The environment gives the first start's values.
-  t = await createTestApp({
-    HMS_ACH_COMPANY_NAME: 'Test Agency',
-    HMS_ACH_SAME_DAY_CUTOFF: '14:45',
-    HMS_SESSION_TTL_HOURS: '12',
-    HMS_SESSION_IDLE_MINUTES: '30',
-  });
-  admin = new Agent(t.app);
-  await admin.signIn('admin@example.gov');
-});
-afterAll(async () => {
-  await t?.close();
+  admin = await t.signIn('admin');
 });
 
 async function current() {
@@ -156,8 +144,8 @@ describe('agency settings', () => {
 
   it('apply to the next batch without a restart: the file carries the new originator, the cut-off moves', async () => {
     const db = t.db.kysely;
-    const citizenId = await demoCitizenId(db);
-    const energy = await programIdBySlug(db, 'home-energy-rebate');
+    const citizenId = t.citizenId;
+    const energy = t.programId('home-energy-rebate');
     expect(
       (
         await put({
@@ -174,8 +162,7 @@ describe('agency settings', () => {
       programId: energy,
       amountCents: 50_00,
     });
-    const finance = new Agent(t.app);
-    await finance.signIn('finance@example.gov');
+    const finance = await t.signIn('finance');
     const built = await finance.post('/api/batches', { paymentIds: [p.paymentId] });
     expect(built.statusCode).toBe(201);
     const batchId = JSON.parse(built.body).id as string;
@@ -210,32 +197,19 @@ describe('agency settings', () => {
         amountCents: 10_00,
       });
     expect((await put({ sameDayCutoff: '14:45' })).statusCode).toBe(200);
-    const late = await buildBatch(
-      db,
-      t.config,
-      user,
-      { paymentIds: [(await another()).paymentId] },
-      null,
-      now,
-    );
+    const buildOne = async () =>
+      buildBatch(db, t.config, user, { paymentIds: [(await another()).paymentId] }, null, now);
+    const late = await buildOne();
     expect(late).toMatchObject({ sameDay: false, effectiveDate: '2026-12-02' });
     expect((await put({ sameDayCutoff: '16:00' })).statusCode).toBe(200);
-    const inTime = await buildBatch(
-      db,
-      t.config,
-      user,
-      { paymentIds: [(await another()).paymentId] },
-      null,
-      now,
-    );
+    const inTime = await buildOne();
     expect(inTime).toMatchObject({ sameDay: true, effectiveDate: '2026-12-01' });
     expect((await getSettings(db)).sameDayCutoff).toBe('16:00');
   });
 
   it('apply new session lifetimes to signed-in sessions at once, and to the cookie of the next sign-in', async () => {
     const db = t.db.kysely;
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     const approverId = await userIdByEmail(db, 'approver@example.gov');
     const age = async (o: { idleMinutes?: number; ageHours?: number }) =>
       db

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Agent, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { insertRequest, programBySlug } from '../inbox/demo-rows.ts';
 
-let t: TestContext;
+const t = useTestApp({ HMS_PUBLIC_URL: 'https://hms.example.gov' });
 let admin: Agent;
 const PASSWORD = 'violet-kettle-orbit-42';
 
 beforeAll(async () => {
-  t = await createTestApp({ HMS_PUBLIC_URL: 'https://hms.example.gov' });
-  admin = new Agent(t.app);
-  await admin.signIn('admin@example.gov');
-});
-afterAll(async () => {
-  await t?.close();
+  admin = await t.signIn('admin');
 });
 
 const json = (res: { body: string }) => JSON.parse(res.body);
@@ -163,8 +158,7 @@ describe('inviting', () => {
   });
 
   it('is for admins only', async () => {
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     const res = await approver.post('/api/staff/invitations', {
       email: 'x@example.com',
       displayName: 'X',
@@ -444,8 +438,7 @@ describe('deactivation', () => {
       .where('type', '=', 'released')
       .execute();
     expect(steps).toHaveLength(2);
-    const other = new Agent(t.app);
-    await other.signIn('senior@example.gov');
+    const other = await t.signIn('senior');
     expect((await other.post(`/api/requests/${reqIds[0]}/claim`)).statusCode).toBe(200);
 
     // A deactivated person cannot sign in, even with the right password.

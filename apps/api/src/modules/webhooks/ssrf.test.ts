@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { userIdByEmail } from '../../testing/test-app.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { forbiddenAddressReason, vetWebhookUrl, type Resolver } from './address-guard.ts';
@@ -10,14 +10,13 @@ import { defaultSender, runWebhookPass, type Sender } from './worker.ts';
 
 // Issue 9, item 15: webhook endpoints must not reach the server's own network (SSRF).
 
-let t: TestContext;
+const t = useTestApp();
 let server: Server;
 let port: number;
 const received: Array<{ host: string | undefined; url: string | undefined }> = [];
 let redirect = false;
 
 beforeAll(async () => {
-  t = await createTestApp(); // no HMS_WEBHOOK_ALLOWED_HOSTS: the production setting
   server = createServer((req, res) => {
     received.push({ host: req.headers.host, url: req.url });
     req.resume();
@@ -32,9 +31,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
 });
-afterAll(async () => {
+afterAll(() => {
   server?.close();
-  await t?.close();
 });
 
 const fakeDns =
@@ -44,8 +42,7 @@ const fakeDns =
 
 describe('webhook endpoint addresses', () => {
   it('refuses loopback, private, CGNAT, link-local, unique-local, unspecified, multicast, mapped and metadata addresses, in any notation', async () => {
-    const admin = new Agent(t.app);
-    await admin.signIn('admin@example.gov');
+    const admin = await t.signIn('admin');
     const refused = [
       'http://127.0.0.1:5432/',
       'http://localhost:8080/api/auth/sign-out', // through DNS (the hosts file): loopback

@@ -2,13 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Agent,
-  createTestApp,
-  demoCitizenId,
-  programIdBySlug,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { backoffSeconds, MAX_ATTEMPTS, runWebhookPass } from './worker.ts';
 
@@ -36,7 +30,7 @@ function verify(
     });
 }
 
-let t: TestContext;
+const t = useTestApp({ HMS_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
 let server: Server;
 let url: string;
 let respondWith = 200;
@@ -45,7 +39,6 @@ const received: Array<{ headers: Record<string, string | string[] | undefined>; 
 
 beforeAll(async () => {
   // The test receiver listens on 127.0.0.1: allowed only through the operator's development setting.
-  t = await createTestApp({ HMS_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -58,15 +51,13 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
 });
-afterAll(async () => {
+afterAll(() => {
   server?.close();
-  await t?.close();
 });
 
 describe('outbound webhooks', () => {
   it('are signed so an independent Standard Webhooks verifier accepts them; retried with backoff; redelivered with the same id and body', async () => {
-    const admin = new Agent(t.app);
-    await admin.signIn('admin@example.gov');
+    const admin = await t.signIn('admin');
     const created = await admin.post('/api/webhooks/endpoints', {
       url,
       eventTypes: ['batch.released', 'payment.settled'],
@@ -75,18 +66,16 @@ describe('outbound webhooks', () => {
     const { secret } = JSON.parse(created.body);
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
 
-    const citizenId = await demoCitizenId(t.db.kysely);
-    const programId = await programIdBySlug(t.db.kysely, 'home-energy-rebate');
+    const citizenId = t.citizenId;
+    const programId = t.programId('home-energy-rebate');
     const p = await insertApprovedPayment(t.db.kysely, t.config, {
       applicantId: citizenId,
       programId,
       amountCents: 42_00,
     });
-    const fin = new Agent(t.app);
-    await fin.signIn('finance@example.gov');
+    const fin = await t.signIn('finance');
     const batch = JSON.parse((await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body);
-    const sup = new Agent(t.app);
-    await sup.signIn('supervisor@example.gov');
+    const sup = await t.signIn('supervisor');
     await sup.post(`/api/batches/${batch.id}/release`);
 
     respondWith = 500;
@@ -151,8 +140,7 @@ describe('outbound webhooks', () => {
 
   it('dead-letters a delivery after the last attempt', async () => {
     respondWith = 503;
-    const fin = new Agent(t.app);
-    await fin.signIn('finance@example.gov');
+    const fin = await t.signIn('finance');
     const before = received.length;
     const b = JSON.parse((await fin.get('/api/batches')).body).items[0];
     await fin.post(`/api/batches/${b.id}/settle`, {});

@@ -1,0 +1,79 @@
+import { expect } from 'vitest';
+import type { Agent } from './test-app.ts';
+
+// A citizen's way through an application, step by step over the API, as the intake screens call it. Each step expects
+// success, so a test names only what it is about.
+
+export interface StepAnswers {
+  step: string;
+  answers: object;
+}
+
+/** Starts the caller's draft for a program (or resumes the open one). */
+export async function startDraft<T extends { id: string; version: number }>(
+  agent: Agent,
+  slug: string,
+): Promise<T> {
+  const res = await agent.post(`/api/programs/${slug}/drafts`);
+  expect([200, 201], res.body).toContain(res.statusCode);
+  return res.json() as T;
+}
+
+/** Saves the steps in order; returns the draft's version after the last one. */
+export async function saveSteps(
+  agent: Agent,
+  requestId: string,
+  version: number,
+  steps: readonly StepAnswers[],
+): Promise<number> {
+  let current = version;
+  for (const s of steps) {
+    const res = await agent.request('PUT', `/api/requests/${requestId}/answers`, {
+      version: current,
+      ...s,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    current = (res.json() as { version: number }).version;
+  }
+  return current;
+}
+
+/** The bank step with a valid account (routing 011000015), ACH authorized; returns the request after it. */
+export async function saveBankAccount<T extends { version: number }>(
+  agent: Agent,
+  requestId: string,
+  version: number,
+  account: {
+    holderName: string;
+    accountNumber?: string;
+    accountType?: 'checking' | 'savings';
+  },
+): Promise<T> {
+  const accountNumber = account.accountNumber ?? '123456789012';
+  const res = await agent.request('PUT', `/api/requests/${requestId}/bank-account`, {
+    version,
+    holderName: account.holderName,
+    accountType: account.accountType ?? 'checking',
+    routingNumber: '011000015',
+    accountNumber,
+    accountNumberConfirm: accountNumber,
+    achAuthorization: true,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+}
+
+/** Submits the draft with the declaration under this idempotency key; returns the submit answer. */
+export async function submitDraft<T = { id: string; reference: string }>(
+  agent: Agent,
+  requestId: string,
+  idempotencyKey: string,
+): Promise<T> {
+  const res = await agent.post(
+    `/api/requests/${requestId}/submit`,
+    { declaration: true },
+    { headers: { 'idempotency-key': idempotencyKey } },
+  );
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as T;
+}
