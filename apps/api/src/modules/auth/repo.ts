@@ -26,9 +26,10 @@ export async function insertUserIfNew(
   user: {
     id: string;
     email: string;
-    passwordHash: string;
+    passwordHash: string | null;
     displayName: string;
     language: Language;
+    status?: UserStatus;
   },
 ): Promise<string | null> {
   const row = await db
@@ -39,6 +40,7 @@ export async function insertUserIfNew(
       password_hash: user.passwordHash,
       display_name: user.displayName,
       language: user.language,
+      ...(user.status ? { status: user.status } : {}),
     })
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .returning('id')
@@ -116,24 +118,11 @@ const ROLES_OF_USER = sql<
 >`coalesce((select array_agg(ur.role order by ur.role) from user_roles ur where ur.user_id = users.id), '{}')`;
 
 /** A new staff member, invited: no password until they accept. Null when the email already has an account. */
-export async function insertInvitedUser(
+export function insertInvitedUser(
   db: Kysely<Database>,
   user: { id: string; email: string; displayName: string; language: Language },
 ): Promise<string | null> {
-  const row = await db
-    .insertInto('users')
-    .values({
-      id: user.id,
-      email: user.email,
-      password_hash: null,
-      display_name: user.displayName,
-      language: user.language,
-      status: 'invited',
-    })
-    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id ?? null;
+  return insertUserIfNew(db, { ...user, passwordHash: null, status: 'invited' });
 }
 
 /** The account's roles become exactly `roles`. */

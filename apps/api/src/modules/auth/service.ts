@@ -426,17 +426,8 @@ export function findStaffAccount(db: Kysely<Database>, id: string) {
   return repo.findStaffById(db, id);
 }
 
-export function listStaffAccounts(
-  db: Kysely<Database>,
-  q: {
-    search?: string | undefined;
-    status?: UserStatus | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
-) {
-  return repo.listStaff(db, q);
-}
+/** One page of staff, newest first, by part of a name or email and by status. */
+export const listStaffAccounts = repo.listStaff;
 
 /** Creates an invited staff account with its roles; null when the email already has an account. */
 export async function createInvitedAccount(

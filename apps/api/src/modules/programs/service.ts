@@ -18,7 +18,7 @@ import {
 } from '@hms/contracts/program-admin';
 import { diffDrafts } from '@hms/contracts/program-diff';
 import type { ProblemFieldError } from '@hms/contracts/problem';
-import { evaluateRule, type EligibilityRule } from '@hms/contracts/question-set';
+import { evaluateRule, type EligibilityRule, type QuestionSet } from '@hms/contracts/question-set';
 import { questionSetProblems } from '@hms/contracts/question-set-problems';
 import {
   achEntryDescriptionSchema,
@@ -302,13 +302,32 @@ async function loadDraft(
   };
 }
 
+/**
+ * One administrator's change to a program: in a transaction with the draft row locked (see lockDraftRow), then the
+ * program as the admin screen shows it after the change.
+ */
+async function changeProgram(
+  db: Db,
+  actor: AdminActor,
+  programId: string,
+  opts: AdminOptions,
+  change: (trx: Transaction<Database>, locked: LockedDraft) => Promise<void>,
+): Promise<AdminProgram> {
+  await db.transaction().execute(async (trx) => {
+    await change(trx, await lockDraftRow(trx, programId, actor, opts));
+  });
+  return adminProgram(db, programId, opts, actor.id);
+}
+
+type LockedDraft = { revision: number; draft: ProgramDraft; live: repo.LiveProgramRow | undefined };
+
 /** Locks the program's draft row, creating it from the live definition the first time it is written. */
 async function lockDraftRow(
   trx: Transaction<Database>,
   programId: string,
   actor: AdminActor,
   opts: AdminOptions,
-): Promise<{ revision: number; draft: ProgramDraft; live: repo.LiveProgramRow | undefined }> {
+): Promise<LockedDraft> {
   let locked = await repo.lockDraft(trx, programId);
   const live = await repo.findLiveProgram(trx, programId);
   if (!locked) {
@@ -516,25 +535,26 @@ function starterDraft(body: CreateProgramBody, opts: AdminOptions): ProgramDraft
     prenotePolicy: 'none',
     achEntryDescription: entryDescriptionOr(opts.defaultEntryDescription),
     amountQuestionId: 'amountRequested',
-    questionSet: {
-      steps: [
-        {
-          id: 'request',
-          title: { en: 'Your request', es: 'Su solicitud' },
-          questions: [
-            {
-              id: 'amountRequested',
-              type: 'money',
-              label: { en: 'How much are you asking for?', es: '¿Cuánto solicita?' },
-              required: true,
-              min: 1,
-              max: body.maxAmountCents,
-            },
-          ],
-        },
-      ],
-    },
+    questionSet: { steps: [amountRequestStep(body.maxAmountCents)] },
     eligibilityRules: [],
+  };
+}
+
+/** The step a new program starts with: the amount asked for (question amountRequested), up to the program's maximum. */
+export function amountRequestStep(maxAmountCents: number): QuestionSet['steps'][number] {
+  return {
+    id: 'request',
+    title: { en: 'Your request', es: 'Su solicitud' },
+    questions: [
+      {
+        id: 'amountRequested',
+        type: 'money',
+        label: { en: 'How much are you asking for?', es: '¿Cuánto solicita?' },
+        required: true,
+        min: 1,
+        max: maxAmountCents,
+      },
+    ],
   };
 }
 
@@ -607,8 +627,7 @@ export async function saveDraft(
   draft: ProgramDraft,
   opts: AdminOptions,
 ): Promise<AdminProgram> {
-  await db.transaction().execute(async (trx) => {
-    const current = await lockDraftRow(trx, programId, actor, opts);
+  return changeProgram(db, actor, programId, opts, async (trx, current) => {
     if (current.live && draft.slug !== current.live.slug)
       throw badRequest('validation.failed', 'A published program keeps its web address.', [
         { field: 'body.draft.slug', message: 'A published program keeps its web address' },
@@ -619,7 +638,6 @@ export async function saveDraft(
       supersededPublishRequest: superseded?.id ?? null,
     });
   });
-  return adminProgram(db, programId, opts, actor.id);
 }
 
 function checklistProblem(checklist: Checklist) {
@@ -716,8 +734,7 @@ export async function requestPublish(
   changeSummary: string,
   opts: AdminOptions,
 ): Promise<AdminProgram> {
-  await db.transaction().execute(async (trx) => {
-    const { revision, draft } = await lockDraftRow(trx, programId, actor, opts);
+  return changeProgram(db, actor, programId, opts, async (trx, { revision, draft }) => {
     await createPublishRequest(
       trx,
       actor,
@@ -730,7 +747,6 @@ export async function requestPublish(
       opts,
     );
   });
-  return adminProgram(db, programId, opts, actor.id);
 }
 
 /** A second administrator approves the pending request: the checklist is checked again and the version goes live. */
@@ -740,8 +756,7 @@ export async function approvePublish(
   programId: string,
   opts: AdminOptions,
 ): Promise<AdminProgram> {
-  await db.transaction().execute(async (trx) => {
-    await lockDraftRow(trx, programId, actor, opts);
+  return changeProgram(db, actor, programId, opts, async (trx) => {
     const pending = await repo.findPendingRequest(trx, programId);
     if (!pending)
       throw notFound('program.no_publish_request', 'No publish request is waiting for approval.');
@@ -758,7 +773,6 @@ export async function approvePublish(
     if (!checklist.canPublish) throw checklistProblem(checklist);
     await publish(trx, programId, pending, actor.id, actor, opts);
   });
-  return adminProgram(db, programId, opts, actor.id);
 }
 
 export async function withdrawPublish(
@@ -767,8 +781,7 @@ export async function withdrawPublish(
   programId: string,
   opts: AdminOptions,
 ): Promise<AdminProgram> {
-  await db.transaction().execute(async (trx) => {
-    await lockDraftRow(trx, programId, actor, opts);
+  return changeProgram(db, actor, programId, opts, async (trx) => {
     const closed = await repo.closePendingRequest(trx, programId, 'withdrawn', actor.id);
     if (!closed)
       throw notFound('program.no_publish_request', 'No publish request is waiting for approval.');
@@ -776,7 +789,6 @@ export async function withdrawPublish(
       publishRequestId: closed.id,
     });
   });
-  return adminProgram(db, programId, opts, actor.id);
 }
 
 /**
@@ -807,8 +819,7 @@ export async function openProgram(
   closesAt: PlainDate | undefined,
   opts: AdminOptions,
 ): Promise<AdminProgram> {
-  await db.transaction().execute(async (trx) => {
-    const { live, draft } = await lockDraftRow(trx, programId, actor, opts);
+  return changeProgram(db, actor, programId, opts, async (trx, { live, draft }) => {
     if (!live) throw conflict('program.not_published', 'Publish the program before opening it.');
     const today = toZonedDate(new Date(), opts.timeZone);
     const lastDay = closesAt ?? plainDate(live.closes_at, opts.timeZone, true);
@@ -829,7 +840,6 @@ export async function openProgram(
       closesAt: lastDay,
     });
   });
-  return adminProgram(db, programId, opts, actor.id);
 }
 
 /** Closes a live program now: no new applications; drafts and requests already made stay. */
@@ -839,8 +849,7 @@ export async function closeProgram(
   programId: string,
   opts: AdminOptions,
 ): Promise<AdminProgram> {
-  await db.transaction().execute(async (trx) => {
-    const { live, draft } = await lockDraftRow(trx, programId, actor, opts);
+  return changeProgram(db, actor, programId, opts, async (trx, { live, draft }) => {
     if (!live) throw conflict('program.not_published', 'Publish the program before closing it.');
     const now = new Date();
     const opens =
@@ -860,7 +869,6 @@ export async function closeProgram(
       closedAt: now.toISOString(),
     });
   });
-  return adminProgram(db, programId, opts, actor.id);
 }
 
 /** Archives a live program: closed now and gone from the catalog; its requests keep showing it. */
@@ -870,8 +878,7 @@ export async function archiveProgram(
   programId: string,
   opts: AdminOptions,
 ): Promise<AdminProgram> {
-  await db.transaction().execute(async (trx) => {
-    const { live } = await lockDraftRow(trx, programId, actor, opts);
+  return changeProgram(db, actor, programId, opts, async (trx, { live }) => {
     if (!live) throw conflict('program.not_published', 'Only a published program is archived.');
     await repo.closePendingRequest(trx, programId, 'withdrawn', actor.id);
     await repo.archiveProgram(trx, programId);
@@ -879,7 +886,6 @@ export async function archiveProgram(
       version: live.version,
     });
   });
-  return adminProgram(db, programId, opts, actor.id);
 }
 
 export async function programVersions(db: Db, programId: string): Promise<ProgramVersions> {
@@ -944,8 +950,7 @@ export async function revertToVersion(
   opts: AdminOptions,
 ): Promise<AdminProgram> {
   const old = await versionDraft(db, programId, version, opts);
-  await db.transaction().execute(async (trx) => {
-    const current = await lockDraftRow(trx, programId, actor, opts);
+  return changeProgram(db, actor, programId, opts, async (trx, current) => {
     if (!current.live) throw conflict('program.not_published', 'The program has no live version.');
     if (current.live.version === version)
       throw conflict('program.version_is_live', `Version ${version} is already live.`);
@@ -973,7 +978,6 @@ export async function revertToVersion(
       opts,
     );
   });
-  return adminProgram(db, programId, opts, actor.id);
 }
 
 /**

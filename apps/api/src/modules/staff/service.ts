@@ -57,6 +57,24 @@ async function loadOr404(db: Kysely<Database>, id: string) {
   return account;
 }
 
+/**
+ * One change to a staff account: staff changes are serialised (auth.lockStaffChanges, so two administrators cannot
+ * each remove the other's admin role), and the account is read under that lock.
+ */
+async function changeStaffAccount<T>(
+  db: Kysely<Database>,
+  id: string,
+  change: (
+    trx: Transaction<Database>,
+    account: Awaited<ReturnType<typeof loadOr404>>,
+  ) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await auth.lockStaffChanges(trx);
+    return change(trx, await loadOr404(trx, id));
+  });
+}
+
 function invitationState(i: { expires_at: Date; used_at: Date | null; revoked_at: Date | null }) {
   if (i.used_at) return 'used' as const;
   if (i.revoked_at) return 'revoked' as const;
@@ -187,9 +205,7 @@ export async function resendInvitation(
   actor: Actor,
   id: string,
 ): Promise<StaffDetail> {
-  await db.transaction().execute(async (trx) => {
-    await auth.lockStaffChanges(trx);
-    const a = await loadOr404(trx, id);
+  await changeStaffAccount(db, id, async (trx, a) => {
     if (a.status !== 'invited')
       throw conflict(
         'staff.not_invited',
@@ -206,9 +222,7 @@ export async function revokeInvitation(
   actor: Actor,
   id: string,
 ): Promise<StaffDetail> {
-  await db.transaction().execute(async (trx) => {
-    await auth.lockStaffChanges(trx);
-    const a = await loadOr404(trx, id);
+  await changeStaffAccount(db, id, async (trx, a) => {
     if (a.status !== 'invited')
       throw conflict('staff.not_invited', `${a.email} is ${a.status}: there is no invitation.`);
     const inv = await repo.latestInvitation(trx, id);
@@ -229,9 +243,7 @@ export async function changeRoles(
   id: string,
   roles: StaffRole[],
 ): Promise<StaffDetail> {
-  await db.transaction().execute(async (trx) => {
-    await auth.lockStaffChanges(trx);
-    const a = await loadOr404(trx, id);
+  await changeStaffAccount(db, id, async (trx, a) => {
     // Roles the person holds outside the staff set (none should: the rule refuses citizen) count too.
     checkRoles([...roles, ...a.roles.filter((r) => r === 'citizen')]);
     const before = staffRolesOf(a.roles);
@@ -263,9 +275,7 @@ export async function deactivate(
   actor: Actor,
   id: string,
 ): Promise<{ person: StaffDetail; releasedRequests: string[] }> {
-  const released = await db.transaction().execute(async (trx) => {
-    await auth.lockStaffChanges(trx);
-    const a = await loadOr404(trx, id);
+  const released = await changeStaffAccount(db, id, async (trx, a) => {
     if (a.status === 'deactivated')
       throw conflict('staff.already_deactivated', `${a.email} is already deactivated.`);
     if (
@@ -309,9 +319,7 @@ export async function reactivate(
   actor: Actor,
   id: string,
 ): Promise<StaffDetail> {
-  await db.transaction().execute(async (trx) => {
-    await auth.lockStaffChanges(trx);
-    const a = await loadOr404(trx, id);
+  await changeStaffAccount(db, id, async (trx, a) => {
     if (a.status !== 'deactivated')
       throw conflict('staff.not_deactivated', `${a.email} is ${a.status}, not deactivated.`);
     checkRoles(a.roles);
