@@ -51,6 +51,8 @@ const batch = (over: Record<string, unknown> = {}) => ({
         returnReason: null,
         replacesPaymentId: null,
         createdAt: '2026-11-25T15:00:00.000Z',
+        practice: false,
+        imported: null as null | Record<string, unknown>,
       },
     },
   ],
@@ -73,6 +75,23 @@ describe('Batch detail', () => {
     expect(await screen.findByRole('heading', { name: 'Batch 2026-11-25 A' })).toBeTruthy();
     expect(screen.getByText('121042880000001')).toBeTruthy();
     expect(screen.getByText('Jane Doe ••••6789')).toBeTruthy();
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('marks the entry of an imported request, with its external id and file', async () => {
+    const b = batch();
+    b.entries[0]!.payment.imported = {
+      externalId: 'LEG-R-0003',
+      sourceFile: 'legacy-requests.csv',
+      importedAt: '2026-11-20T15:00:00.000Z',
+      note: null,
+    };
+    fakeApi({ [`GET /api/batches/${id}`]: () => ({ status: 200, body: b }) });
+    const { container } = renderAt(`/finance/batches/${id}`, page, { language: 'es' });
+    const row = await screen.findByRole('row', { name: /HMS-PAY-0001/ });
+    expect(row.querySelector('[data-imported="true"]')!.textContent).toBe(
+      'Importado (Viene de legacy-requests.csv, identificador externo LEG-R-0003)',
+    );
     expect(await axeViolations(container)).toEqual([]);
   });
 
