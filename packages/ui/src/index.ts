@@ -2,6 +2,7 @@
 // context and the heading-focus flag are the same object in the shell and every remote).
 export { ButtonGroup } from './ButtonGroup.tsx';
 export type { ButtonGroupProps } from './ButtonGroup.tsx';
+export { CheckedForm } from './CheckedForm.tsx';
 export { ConfirmAction } from './ConfirmAction.tsx';
 export type { ConfirmActionProps } from './ConfirmAction.tsx';
 export { DataTable } from './DataTable.tsx';

@@ -1,4 +1,4 @@
-import { ErrorSummary, ProblemAlert, type FormErrors } from '@hms/ui';
+import { ProblemAlert, type FormErrors, CheckedForm } from '@hms/ui';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
@@ -70,14 +70,12 @@ export function IssueSecretForm({
 }) {
   return (
     <>
-      <form className={className} onSubmit={onSubmit} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <CheckedForm errors={errors} className={className} onSubmit={onSubmit}>
         {children}
         <button type="submit" className="usa-button margin-top-2" disabled={mutation.isPending}>
           {submitLabel}
         </button>
-      </form>
+      </CheckedForm>
       {mutation.isError && mutation.variables?.kind !== 'create' ? (
         <ProblemAlert error={mutation.error} />
       ) : null}

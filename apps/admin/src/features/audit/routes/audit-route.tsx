@@ -11,6 +11,7 @@ import {
   useLanguage,
   useT,
   type FormField,
+  type TextFieldProps,
 } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
@@ -78,6 +79,14 @@ export function AuditRoute() {
     setParams(next);
   };
 
+  /** A filter's text box, filled from the URL's filters. */
+  const filter = (
+    name: 'actor' | 'entityType' | 'entityId' | 'from' | 'to',
+    id: string,
+    props: Omit<TextFieldProps, 'id' | 'name' | 'label'>,
+  ) => (
+    <TextField id={id} name={name} label={tr(name)} defaultValue={filters[name] ?? ''} {...props} />
+  );
   return (
     <>
       <PageTitle>{tr('title')}</PageTitle>
@@ -92,14 +101,7 @@ export function AuditRoute() {
         noValidate
       >
         <ErrorSummary {...errors.summary} />
-        <TextField
-          id="audit-actor"
-          name="actor"
-          label={tr('actor')}
-          hint={tr('actorHint')}
-          defaultValue={filters.actor ?? ''}
-          maxLength={200}
-        />
+        {filter('actor', 'audit-actor', { hint: tr('actorHint'), maxLength: 200 })}
         <SelectField
           id="audit-action"
           name="action"
@@ -111,43 +113,22 @@ export function AuditRoute() {
             label: `${auditActionLabels[a][language]} (${a})`,
           }))}
         />
-        <TextField
-          id="audit-entity-type"
-          name="entityType"
-          label={tr('entityType')}
-          hint={tr('entityTypeHint')}
-          defaultValue={filters.entityType ?? ''}
-          maxLength={100}
-        />
-        <TextField
-          id="audit-entity-id"
-          name="entityId"
-          label={tr('entityId')}
-          defaultValue={filters.entityId ?? ''}
-          maxLength={200}
-        />
+        {filter('entityType', 'audit-entity-type', { hint: tr('entityTypeHint'), maxLength: 100 })}
+        {filter('entityId', 'audit-entity-id', { maxLength: 200 })}
         <div className="grid-row grid-gap">
           <div className="tablet:grid-col-6">
-            <TextField
-              id="audit-from"
-              name="from"
-              type="date"
-              label={tr('from')}
-              hint={tr('dateHint')}
-              defaultValue={filters.from ?? ''}
-              error={errors.error('from')}
-            />
+            {filter('from', 'audit-from', {
+              type: 'date',
+              hint: tr('dateHint'),
+              error: errors.error('from'),
+            })}
           </div>
           <div className="tablet:grid-col-6">
-            <TextField
-              id="audit-to"
-              name="to"
-              type="date"
-              label={tr('to')}
-              hint={tr('dateHint')}
-              defaultValue={filters.to ?? ''}
-              error={errors.error('to')}
-            />
+            {filter('to', 'audit-to', {
+              type: 'date',
+              hint: tr('dateHint'),
+              error: errors.error('to'),
+            })}
           </div>
         </div>
         <ul className="usa-button-group margin-top-2">

@@ -1,12 +1,11 @@
 import { practiceKeys } from '@hms/api-client';
 import {
-  ErrorSummary,
-  ProblemAlert,
   SelectField,
   useFormErrors,
   useLanguage,
   useT,
   type FormField,
+  CheckedForm,
 } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
@@ -53,9 +52,7 @@ export function CopyForm({
   };
   if (sources.length === 0) return <p>{tr('noSource')}</p>;
   return (
-    <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
-      <ErrorSummary {...errors.summary} />
-      {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+    <CheckedForm errors={errors} onSubmit={onSubmit}>
       <SelectField
         id="practice-source"
         name="sourceProgramId"
@@ -68,6 +65,6 @@ export function CopyForm({
       <button type="submit" className="usa-button margin-top-2" disabled={copy.isPending}>
         {tr('copySubmit')}
       </button>
-    </form>
+    </CheckedForm>
   );
 }

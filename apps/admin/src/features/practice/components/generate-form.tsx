@@ -1,9 +1,7 @@
 import { practiceKeys } from '@hms/api-client';
 import { MAX_PRACTICE_REQUESTS_AT_ONCE } from '@hms/contracts/practice';
 import {
-  ErrorSummary,
-  ProblemAlert,
-  ScrollableTable,
+  DataTable,
   SelectField,
   TextField,
   formatCents,
@@ -11,6 +9,7 @@ import {
   useLanguage,
   useT,
   type FormField,
+  CheckedForm,
 } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
@@ -83,9 +82,7 @@ export function GenerateForm({
   const created = generate.data?.created;
   return (
     <>
-      <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <CheckedForm errors={errors} onSubmit={onSubmit}>
         <SelectField
           id="practice-program"
           name="programId"
@@ -110,30 +107,22 @@ export function GenerateForm({
         <button type="submit" className="usa-button margin-top-2" disabled={generate.isPending}>
           {generate.isPending ? tr('generating') : tr('generateSubmit')}
         </button>
-      </form>
+      </CheckedForm>
       <ResultNotice text={created ? tr('created', { count: created.length }) : null} />
       {/* Outside the live region: the notice says how many; the list is there to read at one's own pace. */}
       {created ? (
-        <ScrollableTable caption={tr('createdCaption')} captionId="practice-created-caption">
-          <thead>
-            <tr>
-              <th scope="col">{tr('reference')}</th>
-              <th scope="col" className="text-right">
-                {tr('amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {created.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{r.reference}</th>
-                <td className="text-right text-tabular">
-                  {formatCents(r.amountRequestedCents, language)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
+        <DataTable
+          caption={tr('createdCaption')}
+          rows={created}
+          columns={[
+            { header: tr('reference'), rowHeader: true, cell: (r) => r.reference },
+            {
+              header: tr('amount'),
+              numeric: true,
+              cell: (r) => formatCents(r.amountRequestedCents, language),
+            },
+          ]}
+        />
       ) : null}
     </>
   );

@@ -1,13 +1,11 @@
 import {
-  HelpPanel,
-  ErrorSummary,
-  PageTitle,
-  ProblemAlert,
+  PageIntro,
   SelectField,
   TextField,
   useFormErrors,
   useT,
   type FormField,
+  CheckedForm,
 } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
@@ -59,12 +57,8 @@ export function ProgramNewRoute() {
   };
   return (
     <>
-      <PageTitle>{tr('newTitle')}</PageTitle>
-      <p className="usa-intro">{tr('newLead')}</p>
-      <HelpPanel content={programNewHelp} />
-      <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <PageIntro title={tr('newTitle')} lead={tr('newLead')} help={programNewHelp} />
+      <CheckedForm errors={errors} onSubmit={onSubmit}>
         <TextField
           id="program-slug"
           name="slug"
@@ -102,7 +96,7 @@ export function ProgramNewRoute() {
         <button type="submit" className="usa-button margin-top-3" disabled={create.isPending}>
           {tr('continue')}
         </button>
-      </form>
+      </CheckedForm>
       <p className="margin-top-3">
         <Link to="/admin/programs">{tr('back')}</Link>
       </p>

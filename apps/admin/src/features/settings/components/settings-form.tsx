@@ -11,6 +11,7 @@ import {
   useLanguage,
   useT,
   type FormField,
+  type TextFieldProps,
 } from '@hms/ui';
 import type { FormEvent } from 'react';
 import type { AgencySettings, UpdateSettingsBody } from '../api/settings.ts';
@@ -72,7 +73,7 @@ export function SettingsForm({ settings, saving, onSave, onReload }: SettingsFor
     onSave({ ...parsed.data, version: settings.version }, errors.fail);
   };
 
-  const text = (f: SettingsField, hint: string, extra: { maxLength?: number } = {}) => (
+  const field = (f: SettingsField, hint: string, extra: Partial<TextFieldProps>) => (
     <TextField
       id={idOf(f)}
       name={f}
@@ -80,23 +81,13 @@ export function SettingsForm({ settings, saving, onSave, onReload }: SettingsFor
       hint={hint}
       error={errors.error(f)}
       defaultValue={String(settings[f])}
-      autoComplete="off"
-      spellCheck={false}
       {...extra}
     />
   );
-  const number = (f: SettingsField, hint: string) => (
-    <TextField
-      id={idOf(f)}
-      name={f}
-      label={tr(f)}
-      hint={hint}
-      error={errors.error(f)}
-      defaultValue={String(settings[f])}
-      inputMode="numeric"
-      className="usa-input--small"
-    />
-  );
+  const text = (f: SettingsField, hint: string, extra: { maxLength?: number } = {}) =>
+    field(f, hint, { autoComplete: 'off', spellCheck: false, ...extra });
+  const number = (f: SettingsField, hint: string) =>
+    field(f, hint, { inputMode: 'numeric', className: 'usa-input--small' });
 
   return (
     <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>

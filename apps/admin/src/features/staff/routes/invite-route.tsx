@@ -1,20 +1,19 @@
 import { staffKeys } from '@hms/api-client';
 import {
-  HelpPanel,
-  ErrorSummary,
-  PageTitle,
-  ProblemAlert,
+  PageIntro,
   SelectField,
   TextField,
   useFormErrors,
   useT,
   type FormField,
+  CheckedForm,
 } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { inviteMutationOptions, type StaffRole } from '../api/staff.ts';
 import { RoleCheckboxes } from '../components/role-checkboxes.tsx';
+import { BackToList } from '../components/back-to-list.tsx';
 import { staffMessages } from '../messages.ts';
 import { inviteHelp } from '../help.ts';
 
@@ -74,17 +73,9 @@ export function InviteRoute() {
   };
   return (
     <>
-      <p>
-        <Link className="usa-link" to="/admin/users">
-          {tr('backToList')}
-        </Link>
-      </p>
-      <PageTitle>{tr('inviteTitle')}</PageTitle>
-      <p className="usa-intro">{tr('inviteLead')}</p>
-      <HelpPanel content={inviteHelp} />
-      <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <BackToList />
+      <PageIntro title={tr('inviteTitle')} lead={tr('inviteLead')} help={inviteHelp} />
+      <CheckedForm errors={errors} onSubmit={onSubmit}>
         <TextField
           id="invite-name"
           name="displayName"
@@ -124,7 +115,7 @@ export function InviteRoute() {
         <button type="submit" className="usa-button margin-top-2" disabled={invite.isPending}>
           {tr('sendInvite')}
         </button>
-      </form>
+      </CheckedForm>
     </>
   );
 }

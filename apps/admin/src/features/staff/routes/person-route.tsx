@@ -2,7 +2,6 @@ import { staffKeys } from '@hms/api-client';
 import {
   ButtonGroup,
   ConfirmAction,
-  ErrorSummary,
   HelpPanel,
   LoadingState,
   PageTitle,
@@ -13,10 +12,11 @@ import {
   useLanguage,
   useT,
   type FormField,
+  CheckedForm,
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import {
   changeRolesMutationOptions,
   personActionMutationOptions,
@@ -28,6 +28,7 @@ import {
 import { RoleCheckboxes } from '../components/role-checkboxes.tsx';
 import { StaffStatusTag } from '../components/staff-status-tag.tsx';
 import { staffHelp } from '../help.ts';
+import { BackToList } from '../components/back-to-list.tsx';
 import { staffMessages } from '../messages.ts';
 import { ResultNotice } from '../../../shared/result-notice.tsx';
 
@@ -74,9 +75,7 @@ function RolesForm({ person }: { person: StaffDetail }) {
   return (
     <section aria-labelledby="roles-heading" className="margin-top-4">
       <h2 id="roles-heading">{tr('rolesTitle')}</h2>
-      <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <CheckedForm errors={errors} onSubmit={onSubmit}>
         <RoleCheckboxes
           id="person-roles"
           chosen={roles}
@@ -90,7 +89,7 @@ function RolesForm({ person }: { person: StaffDetail }) {
         <button type="submit" className="usa-button margin-top-2" disabled={save.isPending}>
           {tr('saveRoles')}
         </button>
-      </form>
+      </CheckedForm>
       <ResultNotice text={saved} />
     </section>
   );
@@ -132,15 +131,22 @@ export function PersonRoute() {
     act.mutate(action);
   };
 
+  const actionButton = (action: PersonAction, label: string, className: string) => (
+    <button
+      type="button"
+      className={className}
+      disabled={act.isPending}
+      onClick={() => run(action)}
+    >
+      {label}
+    </button>
+  );
+
   if (person.isPending) return <LoadingState label={tr('personLoading')} />;
   if (person.isError)
     return (
       <>
-        <p>
-          <Link className="usa-link" to="/admin/users">
-            {tr('backToList')}
-          </Link>
-        </p>
+        <BackToList />
         <ProblemAlert error={person.error} onRetry={() => void person.refetch()} />
       </>
     );
@@ -148,11 +154,7 @@ export function PersonRoute() {
   const inv = p.invitation;
   return (
     <>
-      <p>
-        <Link className="usa-link" to="/admin/users">
-          {tr('backToList')}
-        </Link>
-      </p>
+      <BackToList />
       <PageTitle>
         {p.displayName} {p.isYou ? tr('you') : null}
       </PageTitle>
@@ -196,24 +198,10 @@ export function PersonRoute() {
           </p>
           {p.status === 'invited' ? (
             <ButtonGroup>
-              <button
-                type="button"
-                className="usa-button usa-button--outline"
-                disabled={act.isPending}
-                onClick={() => run('resend')}
-              >
-                {tr('resend')}
-              </button>
-              {inv.state === 'pending' ? (
-                <button
-                  type="button"
-                  className="usa-button usa-button--secondary"
-                  disabled={act.isPending}
-                  onClick={() => run('revoke')}
-                >
-                  {tr('revokeInvite')}
-                </button>
-              ) : null}
+              {actionButton('resend', tr('resend'), 'usa-button usa-button--outline')}
+              {inv.state === 'pending'
+                ? actionButton('revoke', tr('revokeInvite'), 'usa-button usa-button--secondary')
+                : null}
             </ButtonGroup>
           ) : null}
         </section>
@@ -233,14 +221,7 @@ export function PersonRoute() {
                 ? tr('lockWait', { date: formatDateTime(p.signInLock.waitUntil, language) })
                 : null}
             </p>
-            <button
-              type="button"
-              className="usa-button usa-button--outline"
-              disabled={act.isPending}
-              onClick={() => run('clear-lock')}
-            >
-              {tr('clearLock')}
-            </button>
+            {actionButton('clear-lock', tr('clearLock'), 'usa-button usa-button--outline')}
           </>
         ) : (
           <p>{tr('noLock')}</p>

@@ -1,4 +1,4 @@
-import { ErrorSummary, ProblemAlert, useFormErrors, useT, type FormField } from '@hms/ui';
+import { useFormErrors, useT, type FormField, CheckedForm } from '@hms/ui';
 import { useRef, type FormEvent } from 'react';
 import { returnsMessages } from '../messages.ts';
 
@@ -42,9 +42,7 @@ export function ImportForm({ busy, onSubmit }: ImportFormProps) {
   const messages = [...errors.errors('fileName'), ...errors.errors('content')];
   const invalid = messages.length > 0;
   return (
-    <form className="usa-form usa-form--large" onSubmit={(e) => void submit(e)} noValidate>
-      <ErrorSummary {...errors.summary} />
-      {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+    <CheckedForm errors={errors} onSubmit={(e) => void submit(e)}>
       <div className={`usa-form-group${invalid ? ' usa-form-group--error' : ''}`}>
         <label className={`usa-label${invalid ? ' usa-label--error' : ''}`} htmlFor="return-file">
           {tr('fileLabel')}
@@ -75,6 +73,6 @@ export function ImportForm({ busy, onSubmit }: ImportFormProps) {
       <button type="submit" className="usa-button margin-top-2" disabled={busy}>
         {busy ? tr('uploading') : tr('upload')}
       </button>
-    </form>
+    </CheckedForm>
   );
 }

@@ -1,6 +1,5 @@
 import { apiClient, unwrap } from '@hms/api-client';
 import {
-  ErrorSummary,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -10,6 +9,7 @@ import {
   useLanguage,
   useT,
   type FormField,
+  CheckedForm,
 } from '@hms/ui';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@hms/contracts/auth';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -114,9 +114,7 @@ export function InvitationRoute() {
     <>
       <p>{tr('invitationWelcome', { name: inv.displayName, email: inv.email })}</p>
       <p>{tr('invitationExpires', { date: formatDateTime(inv.expiresAt, language) })}</p>
-      <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <CheckedForm errors={errors} onSubmit={onSubmit}>
         {/* For password managers: the account this password belongs to. */}
         <input type="hidden" name="username" autoComplete="username" value={inv.email} />
         <TextField
@@ -139,7 +137,7 @@ export function InvitationRoute() {
         <button type="submit" className="usa-button" disabled={accept.isPending}>
           {accept.isPending ? tr('invitationActivating') : tr('invitationButton')}
         </button>
-      </form>
+      </CheckedForm>
     </>,
   );
 }
