@@ -63,17 +63,27 @@ export async function saveBankAccount<T extends { version: number }>(
   return res.json() as T;
 }
 
+/** Asks to submit the draft (declaration given unless `body` says otherwise) and returns the answer as it is. */
+export function trySubmit(
+  agent: Agent,
+  requestId: string,
+  idempotencyKey: string,
+  body: { declaration?: boolean; language?: 'en' | 'es' } = {},
+) {
+  return agent.post(
+    `/api/requests/${requestId}/submit`,
+    { declaration: true, ...body },
+    { headers: { 'idempotency-key': idempotencyKey } },
+  );
+}
+
 /** Submits the draft with the declaration under this idempotency key; returns the submit answer. */
 export async function submitDraft<T = { id: string; reference: string }>(
   agent: Agent,
   requestId: string,
   idempotencyKey: string,
 ): Promise<T> {
-  const res = await agent.post(
-    `/api/requests/${requestId}/submit`,
-    { declaration: true },
-    { headers: { 'idempotency-key': idempotencyKey } },
-  );
+  const res = await trySubmit(agent, requestId, idempotencyKey);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as T;
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { registerCitizen, userIdByEmail, useTestApp, type Agent } from '../../testing/test-app.ts';
-import { saveBankAccount, saveSteps } from '../../testing/applying.ts';
+import { saveBankAccount, saveSteps, trySubmit } from '../../testing/applying.ts';
 import { isValidReference } from '@hms/contracts/reference-number';
 
 const t = useTestApp();
@@ -233,32 +233,20 @@ describe('submission', () => {
     const count = (await fresh.get('/api/notifications/unread-count')).json() as { unread: number };
     expect(count.unread).toBe(1);
     // A different key on a submitted request is a conflict, not a second request.
-    const other = await fresh.post(
-      `/api/requests/${d.id}/submit`,
-      { declaration: true },
-      { headers: { 'idempotency-key': 'key-0002-abcdef' } },
-    );
+    const other = await trySubmit(fresh, d.id, 'key-0002-abcdef');
     expect(other.statusCode).toBe(409);
   });
 
   it('re-validates every answer at submit and needs the declaration', async () => {
     const fresh = await register('intake-d@example.com');
     const d = await startPermitDraft(fresh);
-    const res = await fresh.post(
-      `/api/requests/${d.id}/submit`,
-      { declaration: true },
-      { headers: { 'idempotency-key': 'key-incomplete-1' } },
-    );
+    const res = await trySubmit(fresh, d.id, 'key-incomplete-1');
     expect(res.statusCode).toBe(400);
     expect(
       (res.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field),
     ).toContain('body.answers.permitNumber');
     const filled = await fillPermitDraft(fresh, d);
-    const noDecl = await fresh.post(
-      `/api/requests/${filled.id}/submit`,
-      { declaration: false },
-      { headers: { 'idempotency-key': 'key-incomplete-2' } },
-    );
+    const noDecl = await trySubmit(fresh, filled.id, 'key-incomplete-2', { declaration: false });
     expect(noDecl.statusCode).toBe(400);
     expect((noDecl.json() as { errors: Array<{ field: string }> }).errors[0]!.field).toBe(
       'body.declaration',
@@ -284,11 +272,7 @@ describe('submission', () => {
       accountType: 'savings',
       accountNumber: '55554444',
     });
-    const sub = await fresh.post(
-      `/api/requests/${d.id}/submit`,
-      { declaration: true, language: 'es' },
-      { headers: { 'idempotency-key': 'key-inelig-0001' } },
-    );
+    const sub = await trySubmit(fresh, d.id, 'key-inelig-0001', { language: 'es' });
     expect(sub.statusCode).toBe(422);
     expect((sub.json() as { detail: string }).detail).toMatch(
       /no se pueden reembolsar una vez que comenzó el trabajo/,
@@ -305,11 +289,7 @@ describe('submission', () => {
       .where('slug', '=', 'permit-fee-refund')
       .execute();
     try {
-      const res = await fresh.post(
-        `/api/requests/${d.id}/submit`,
-        { declaration: true },
-        { headers: { 'idempotency-key': 'key-closed-0001' } },
-      );
+      const res = await trySubmit(fresh, d.id, 'key-closed-0001');
       expect(res.statusCode).toBe(409);
       expect((res.json() as { detail: string }).detail).toMatch(/closed.*draft is kept/s);
       expect(res.json()).toMatchObject({
@@ -358,11 +338,7 @@ describe('budget', () => {
       .where('slug', '=', 'permit-fee-refund')
       .execute();
     try {
-      const res = await fresh.post(
-        `/api/requests/${d.id}/submit`,
-        { declaration: true },
-        { headers: { 'idempotency-key': 'key-budget-0001' } },
-      );
+      const res = await trySubmit(fresh, d.id, 'key-budget-0001');
       expect(res.statusCode).toBe(409);
       expect((res.json() as { detail: string }).detail).toMatch(
         /only \$100\.00 left.*draft is kept/,
@@ -452,11 +428,7 @@ describe('after submission', () => {
   it('answers a request for more information (back in review with the same reviewer) and withdraws', async () => {
     const fresh = await register('intake-g@example.com');
     const d = await fillPermitDraft(fresh, await startPermitDraft(fresh));
-    const sub = await fresh.post(
-      `/api/requests/${d.id}/submit`,
-      { declaration: true },
-      { headers: { 'idempotency-key': 'key-info-000001' } },
-    );
+    const sub = await trySubmit(fresh, d.id, 'key-info-000001');
     expect(sub.statusCode).toBe(201);
     const approverId = await userIdByEmail(t.db.kysely, 'approver@example.gov');
     // What the approvals module does when it returns a request for information.
