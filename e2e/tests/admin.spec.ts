@@ -32,6 +32,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
     'Practice space',
     'Staff',
     'Imports',
+    'Export',
     'Service tokens',
     'Webhook endpoints',
     'Email outbox',

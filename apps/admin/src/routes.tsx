@@ -17,6 +17,7 @@ import { SettingsRoute } from './features/settings/routes/settings-route.tsx';
 import { AuditRoute } from './features/audit/routes/audit-route.tsx';
 import { PracticeRoute } from './features/practice/routes/practice-route.tsx';
 import { ImportsRoute } from './features/imports/routes/imports-route.tsx';
+import { ExportsRoute } from './features/imports/routes/exports-route.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
@@ -40,6 +41,7 @@ export function AdminArea() {
           <Route path="users/invite" element={<InviteRoute />} />
           <Route path="users/:userId" element={<PersonRoute />} />
           <Route path="imports" element={<ImportsRoute />} />
+          <Route path="exports" element={<ExportsRoute />} />
           <Route path="tokens" element={<TokensRoute />} />
           <Route path="webhooks" element={<EndpointsRoute />} />
           <Route path="outbox" element={<OutboxRoute />} />

@@ -72,6 +72,21 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     },
   },
   {
+    path: 'exports',
+    text: {
+      en: {
+        title: 'Export',
+        summary:
+          'Download every payee or every request in the import formats: account numbers masked unless you ask for them, every export in the audit log.',
+      },
+      es: {
+        title: 'Exportar',
+        summary:
+          'Descargue todos los beneficiarios o todas las solicitudes en los formatos de importación: números de cuenta ocultos salvo que los pida, cada exportación en el registro de auditoría.',
+      },
+    },
+  },
+  {
     path: 'tokens',
     text: {
       en: {
