@@ -69,6 +69,18 @@ test('export: payees masked by default, full numbers only when chosen and confir
     .getByRole('navigation', { name: 'Administration sections' })
     .getByRole('link', { name: 'Audit log' })
     .click();
-  await expect(page.getByText('File exported WITH FULL ACCOUNT NUMBERS').first()).toBeVisible();
-  await expect(page.getByText('File exported (account numbers masked)').first()).toBeVisible();
+  // Each export is its own entry: who, the kind, the rows, whether full numbers went out.
+  await expect(
+    page.getByRole('row', {
+      name: /Adrian Admin.*File exported WITH FULL ACCOUNT NUMBERS.*kind: payees.*fullAccountNumbers: true/,
+    }),
+  ).toHaveCount(1);
+  await expect(
+    page.getByRole('row', {
+      name: /Adrian Admin.*File exported \(account numbers masked\).*kind: payees.*fullAccountNumbers: false/,
+    }),
+  ).toHaveCount(1);
+  await expect(
+    page.getByRole('row', { name: /File exported \(account numbers masked\).*kind: requests/ }),
+  ).toHaveCount(1);
 });
