@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { recordRequestEvent } from './service.ts';
+import { recordApproval } from './approval.fixture.ts';
 import * as repo from './repo.ts';
 import { insertRequest } from '../inbox/demo-rows.ts';
 import {
@@ -93,17 +93,7 @@ describe('notifications', () => {
       amountCents: 12_345,
       reference: 'HMS-LANG-0000-0',
     });
-    const eventId = await db.transaction().execute((trx) =>
-      recordRequestEvent(trx, {
-        requestId,
-        type: 'approved',
-        actor: { id: null, kind: 'system' },
-        fromStatus: 'in_review',
-        toStatus: 'approved',
-        data: { amountCents: 12_345 },
-        visibleToApplicant: true,
-      }),
-    );
+    const eventId = await recordApproval(db, requestId, 12_345);
     const stored = await db
       .selectFrom('notifications')
       .select(['id', 'language', 'title'])

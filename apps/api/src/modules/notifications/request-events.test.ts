@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { insertRequest } from '../inbox/demo-rows.ts';
 import { recordRequestEvent } from './service.ts';
+import { recordApproval } from './approval.fixture.ts';
 
 const t = useTestApp();
 let requestId: string;
@@ -21,17 +22,7 @@ beforeAll(async () => {
 describe('recordRequestEvent', () => {
   it('writes the timeline step, a notification in the applicant language, an email and an outbox event', async () => {
     const db = t.db.kysely;
-    const eventId = await db.transaction().execute((trx) =>
-      recordRequestEvent(trx, {
-        requestId,
-        type: 'approved',
-        actor: { id: null, kind: 'system' },
-        fromStatus: 'in_review',
-        toStatus: 'approved',
-        data: { amountCents: 12_345 },
-        visibleToApplicant: true,
-      }),
-    );
+    const eventId = await recordApproval(db, requestId, 12_345);
     const step = await db
       .selectFrom('request_events')
       .selectAll()
