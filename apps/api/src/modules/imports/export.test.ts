@@ -249,6 +249,22 @@ describe('export (issue 12 item 7)', () => {
     );
   });
 
+  it('an export stopped half-way (the reader left) is still audited, as not completed', async () => {
+    const { stream, done } = exportCsv(t.db.kysely, t.config, {
+      kind: 'payees',
+      fullAccountNumbers: true,
+      actor: { id: null },
+    });
+    const reader = stream[Symbol.asyncIterator]();
+    expect(String((await reader.next()).value)).toMatch(/^external_id,/);
+    stream.destroy();
+    const summary = await done;
+    // rows counts what was read ahead into the stream's buffer before it stopped; the file was not finished.
+    expect(summary).toMatchObject({ completed: false, fullAccountNumbers: true });
+    expect(await lastAudit()).toMatchObject({ action: 'export.full_account_numbers' });
+    expect((await lastAudit()).data).toMatchObject({ completed: false, rows: summary.rows });
+  });
+
   it('the command writes to a file or stdout, reports on stderr, and says usage on bad arguments', async () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
