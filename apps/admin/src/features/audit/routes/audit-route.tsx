@@ -2,7 +2,6 @@ import { auditActions, type AuditAction } from '@hms/contracts/audit';
 import { auditActionLabels } from '@hms/contracts/labels';
 import {
   ErrorSummary,
-  PageTitle,
   Pager,
   QueryState,
   SelectField,
@@ -12,6 +11,7 @@ import {
   useT,
   type FormField,
   type TextFieldProps,
+  PageIntro,
 } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
@@ -89,8 +89,7 @@ export function AuditRoute() {
   );
   return (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
+      <PageIntro title={tr('title')} lead={tr('lead')} />
       <VerificationStatus />
       <form
         key={formKey}

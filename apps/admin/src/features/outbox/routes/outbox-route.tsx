@@ -1,4 +1,4 @@
-import { HelpPanel, PageTitle, ProblemAlert, QueryState, SelectField, useT } from '@hms/ui';
+import { ProblemAlert, QueryState, SelectField, useT, PageIntro } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { outboxKeys } from '@hms/api-client';
 import { useState, type FormEvent } from 'react';
@@ -11,6 +11,7 @@ import {
   type OutboxStatus,
 } from '../api/outbox.ts';
 import { OutboxTable } from '../components/outbox-table.tsx';
+import { ResultNotice } from '../../../shared/result-notice.tsx';
 import { outboxMessages } from '../messages.ts';
 import { outboxHelp } from '../help.ts';
 
@@ -60,9 +61,7 @@ export function OutboxRoute() {
 
   return (
     <>
-      <PageTitle>{tr('outboxTitle')}</PageTitle>
-      <p className="usa-intro">{tr('outboxLead')}</p>
-      <HelpPanel content={outboxHelp} />
+      <PageIntro title={tr('outboxTitle')} lead={tr('outboxLead')} help={outboxHelp} />
       {outbox.data && !outbox.data.smtpConfigured ? (
         <div className="usa-alert usa-alert--info usa-alert--slim margin-y-2">
           <div className="usa-alert__body">
@@ -97,17 +96,9 @@ export function OutboxRoute() {
       >
         {(data) => (
           <>
-            <div role="status" aria-live="polite">
-              {retried ? (
-                <div className="usa-alert usa-alert--success usa-alert--slim margin-y-2">
-                  <div className="usa-alert__body">
-                    <p className="usa-alert__text">
-                      {tr('outboxRetried', { subject: retried.subject })}
-                    </p>
-                  </div>
-                </div>
-              ) : null}
-            </div>
+            <ResultNotice
+              text={retried ? tr('outboxRetried', { subject: retried.subject }) : null}
+            />
             {retry.isError ? <ProblemAlert error={retry.error} /> : null}
             <OutboxTable
               emails={data.items}

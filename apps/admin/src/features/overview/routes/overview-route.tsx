@@ -1,4 +1,4 @@
-import { HelpPanel, PageTitle, useLanguage, useT } from '@hms/ui';
+import { useLanguage, useT, PageIntro } from '@hms/ui';
 import { Link } from 'react-router';
 import { ADMIN_SECTIONS, adminAreaMessages } from '../../../shared/sections.ts';
 import { overviewHelp } from '../help.ts';
@@ -9,9 +9,7 @@ export function AdminOverviewRoute() {
   const { language } = useLanguage();
   return (
     <>
-      <PageTitle>{tr('overviewTitle')}</PageTitle>
-      <p className="usa-intro">{tr('overviewLead')}</p>
-      <HelpPanel content={overviewHelp} />
+      <PageIntro title={tr('overviewTitle')} lead={tr('overviewLead')} help={overviewHelp} />
       <ul className="usa-list usa-list--unstyled">
         {ADMIN_SECTIONS.map((s) => (
           <li key={s.path} className="margin-bottom-3">

@@ -2,13 +2,12 @@ import { practiceKeys } from '@hms/api-client';
 import {
   ConfirmAction,
   EmptyState,
-  HelpPanel,
-  PageTitle,
   ProblemAlert,
   QueryState,
   formatNumber,
   useLanguage,
   useT,
+  PageIntro,
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -65,9 +64,7 @@ export function PracticeRoute() {
 
   const head = (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
-      <HelpPanel content={practiceHelp} />
+      <PageIntro title={tr('title')} lead={tr('lead')} help={practiceHelp} />
     </>
   );
   return (

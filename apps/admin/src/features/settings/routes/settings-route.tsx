@@ -1,5 +1,5 @@
 import { settingsKeys } from '@hms/api-client';
-import { PageTitle, QueryState, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { QueryState, formatDateTime, useLanguage, useT, PageIntro } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { settingsQueryOptions, updateSettingsMutationOptions } from '../api/settings.ts';
@@ -22,8 +22,7 @@ export function SettingsRoute() {
 
   return (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
+      <PageIntro title={tr('title')} lead={tr('lead')} />
       {saved ? (
         <div
           ref={confirmation}

@@ -14,6 +14,7 @@ import {
   clearThrottleMutationOptions,
   throttledAccountsQueryOptions,
 } from '../api/sign-in-locks.ts';
+import { ResultNotice } from '../../../shared/result-notice.tsx';
 import { signInLocksMessages } from '../messages.ts';
 import { throttleHelp } from '../help.ts';
 
@@ -38,15 +39,7 @@ export function SignInThrottleRoute() {
   return (
     <>
       <PageIntro title={tr('throttleTitle')} lead={tr('throttleLead')} help={throttleHelp} />
-      <div aria-live="polite">
-        {cleared ? (
-          <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{tr('throttleCleared', { email: cleared })}</p>
-            </div>
-          </div>
-        ) : null}
-      </div>
+      <ResultNotice text={cleared ? tr('throttleCleared', { email: cleared }) : null} />
       {clear.isError ? <ProblemAlert error={clear.error} /> : null}
       <QueryState query={accounts} loading={tr('loading')} empty={<p>{tr('throttleEmpty')}</p>}>
         {(data) => (

@@ -1,4 +1,4 @@
-import { HelpPanel, PageTitle, Pager, QueryState, SelectField, TextField, useT } from '@hms/ui';
+import { Pager, QueryState, SelectField, TextField, useT, PageIntro } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -52,9 +52,7 @@ export function StaffListRoute() {
 
   return (
     <>
-      <PageTitle>{tr('listTitle')}</PageTitle>
-      <p className="usa-intro">{tr('listLead')}</p>
-      <HelpPanel content={staffHelp} />
+      <PageIntro title={tr('listTitle')} lead={tr('listLead')} help={staffHelp} />
       <p>
         <Link className="usa-button" to="/admin/users/invite">
           {tr('invitePerson')}

@@ -1,7 +1,5 @@
 import {
-  HelpPanel,
   EmptyState,
-  PageTitle,
   Pager,
   QueryState,
   ScrollableTable,
@@ -10,6 +8,7 @@ import {
   useLanguage,
   useLabel,
   useT,
+  PageIntro,
 } from '@hms/ui';
 import { batchStatusLabels } from '@hms/contracts/labels';
 import { useQuery } from '@tanstack/react-query';
@@ -28,9 +27,7 @@ export function BatchesRoute() {
   const batches = useQuery(batchesQueryOptions(cursor));
   return (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
-      <HelpPanel content={batchesHelp} />
+      <PageIntro title={tr('title')} lead={tr('lead')} help={batchesHelp} />
       <QueryState
         query={batches}
         loading={tr('loading')}

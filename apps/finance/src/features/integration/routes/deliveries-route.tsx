@@ -1,5 +1,5 @@
 import { deliveryKeys } from '@hms/api-client';
-import { HelpPanel, PageTitle, Pager, ProblemAlert, QueryState, SelectField, useT } from '@hms/ui';
+import { Pager, ProblemAlert, QueryState, SelectField, useT, PageIntro } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -35,9 +35,7 @@ export function DeliveriesRoute() {
   });
   return (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
-      <HelpPanel content={integrationHelp} />
+      <PageIntro title={tr('title')} lead={tr('lead')} help={integrationHelp} />
       <div className="maxw-mobile-lg">
         <SelectField
           id="delivery-status"

@@ -1,6 +1,6 @@
 import { financeKeys, meQueryOptions, nocKeys } from '@hms/api-client';
 import { nocStatusLabels } from '@hms/contracts/labels';
-import { HelpPanel, PageTitle, Pager, ProblemAlert, QueryState, useLabel, useT } from '@hms/ui';
+import { HelpPanel, Pager, ProblemAlert, QueryState, useLabel, useT, PageIntro } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -42,9 +42,7 @@ export function ReturnsRoute() {
   const supervisor = me.data?.roles.includes('finance_supervisor') ?? false;
   return (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
-      <HelpPanel content={returnsHelp} />
+      <PageIntro title={tr('title')} lead={tr('lead')} help={returnsHelp} />
       <ImportForm busy={importer.isPending} onSubmit={(f) => importer.mutateAsync(f)} />
       {importer.data ? <ImportResult result={importer.data} /> : null}
 

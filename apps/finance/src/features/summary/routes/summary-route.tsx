@@ -1,5 +1,5 @@
 import { financeSummaryQueryOptions } from '@hms/api-client';
-import { HelpPanel, EmptyState, PageTitle, QueryState, useT } from '@hms/ui';
+import { EmptyState, QueryState, useT, PageIntro } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { ByProgramChart } from '../components/by-program-chart.tsx';
 import { ByProgramTable } from '../components/by-program-table.tsx';
@@ -12,9 +12,7 @@ export function SummaryRoute() {
   const summary = useQuery(financeSummaryQueryOptions());
   return (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
-      <HelpPanel content={summaryHelp} />
+      <PageIntro title={tr('title')} lead={tr('lead')} help={summaryHelp} />
       <QueryState query={summary} loading={tr('loading')}>
         {(data) => (
           <>

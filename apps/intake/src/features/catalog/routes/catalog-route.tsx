@@ -1,5 +1,5 @@
 import { programsQueryOptions } from '@hms/api-client';
-import { EmptyState, PageTitle, QueryState, useT } from '@hms/ui';
+import { EmptyState, QueryState, useT, PageIntro } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { ProgramCard } from '../components/program-card.tsx';
 import { catalogMessages } from '../messages.ts';
@@ -9,8 +9,7 @@ export function CatalogRoute() {
   const programs = useQuery(programsQueryOptions());
   return (
     <>
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
+      <PageIntro title={tr('title')} lead={tr('lead')} />
       <QueryState
         query={programs}
         loading={tr('loading')}

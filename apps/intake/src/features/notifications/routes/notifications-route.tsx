@@ -1,4 +1,4 @@
-import { EmptyState, QueryState, formatDateTime, PageTitle, useLanguage, useT } from '@hms/ui';
+import { EmptyState, QueryState, formatDateTime, useLanguage, useT, PageIntro } from '@hms/ui';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
@@ -20,8 +20,7 @@ export function NotificationsRoute() {
   const anyUnread = items.some((n) => n.readAt === null);
   return (
     <div className="maxw-tablet">
-      <PageTitle>{tr('title')}</PageTitle>
-      <p className="usa-intro">{tr('lead')}</p>
+      <PageIntro title={tr('title')} lead={tr('lead')} />
       <QueryState
         query={list}
         loading={tr('loading')}

@@ -1,4 +1,4 @@
-import { PageTitle, useT } from '@hms/ui';
+import { useT, PageIntro } from '@hms/ui';
 import { Link } from 'react-router';
 import { shellMessages } from '../../../app/messages.ts';
 
@@ -7,8 +7,7 @@ export function ForbiddenRoute() {
   const tr = useT(shellMessages);
   return (
     <>
-      <PageTitle>{tr('forbiddenTitle')}</PageTitle>
-      <p className="usa-intro">{tr('forbiddenBody')}</p>
+      <PageIntro title={tr('forbiddenTitle')} lead={tr('forbiddenBody')} />
       <p>
         <Link to="/">{tr('goHome')}</Link>
       </p>

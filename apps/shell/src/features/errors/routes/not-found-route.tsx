@@ -1,4 +1,4 @@
-import { PageTitle, useT } from '@hms/ui';
+import { useT, PageIntro } from '@hms/ui';
 import { Link } from 'react-router';
 import { shellMessages } from '../../../app/messages.ts';
 
@@ -6,8 +6,7 @@ export function NotFoundRoute() {
   const tr = useT(shellMessages);
   return (
     <>
-      <PageTitle>{tr('notFoundTitle')}</PageTitle>
-      <p className="usa-intro">{tr('notFoundBody')}</p>
+      <PageIntro title={tr('notFoundTitle')} lead={tr('notFoundBody')} />
       <p>
         <Link to="/">{tr('goHome')}</Link>
       </p>

@@ -1,4 +1,4 @@
-import { PageTitle, useT } from '@hms/ui';
+import { useT, PageIntro } from '@hms/ui';
 import { Link } from 'react-router';
 import { shellMessages } from '../../../app/messages.ts';
 
@@ -7,8 +7,7 @@ export function RouteError() {
   const tr = useT(shellMessages);
   return (
     <div className="grid-container">
-      <PageTitle>{tr('errorTitle')}</PageTitle>
-      <p className="usa-intro">{tr('errorBody')}</p>
+      <PageIntro title={tr('errorTitle')} lead={tr('errorBody')} />
       <p>
         <Link to="/">{tr('goHome')}</Link>
       </p>

@@ -1,5 +1,13 @@
 import { isApiProblem, programsQueryOptions } from '@hms/api-client';
-import { formatCents, LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import {
+  formatCents,
+  LoadingState,
+  PageTitle,
+  ProblemAlert,
+  useLanguage,
+  useT,
+  PageIntro,
+} from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate } from 'react-router';
 import { shellMessages } from '../../../app/messages.ts';
@@ -73,8 +81,7 @@ export function HomeRoute() {
   }
   return (
     <>
-      <PageTitle>{tr('welcomeTitle')}</PageTitle>
-      <p className="usa-intro">{tr('welcomeLead')}</p>
+      <PageIntro title={tr('welcomeTitle')} lead={tr('welcomeLead')} />
       <p>
         <Link className="usa-button" to="/register">
           {tr('welcomeCreate')}
