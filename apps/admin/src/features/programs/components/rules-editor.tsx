@@ -1,4 +1,4 @@
-import { ProblemAlert, ScrollableTable, SelectField, TextField, useLanguage, useT } from '@hms/ui';
+import { ProblemAlert, DataTable, SelectField, TextField, useLanguage, useT } from '@hms/ui';
 import { describeRule, type ProgramDraft } from '@hms/contracts/program-admin';
 import {
   ELIGIBILITY_OPS,
@@ -9,7 +9,7 @@ import {
   type Scalar,
 } from '@hms/contracts/question-set';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { eligibilityPreviewQueryOptions } from '../api/programs.ts';
 import { programsMessages } from '../messages.ts';
 import { dollarsToCents } from './money.ts';
@@ -59,6 +59,12 @@ export function RulesEditor({
   });
   const [error, setError] = useState<string | undefined>();
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  /** A text box's or list's value and change handler, bound to one of the form's text answers. */
+  const bind = (key: Exclude<keyof typeof form, 'op'>) => ({
+    value: form[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      set({ [key]: e.target.value }),
+  });
   const options = (qs: Question[]) =>
     qs.map((q) => ({ value: q.id, label: q.label[language] || q.label.en || q.id }));
 
@@ -113,45 +119,46 @@ export function RulesEditor({
       {rules.length === 0 ? (
         <p>{tr('noRules')}</p>
       ) : (
-        <ScrollableTable caption={tr('rulesCaption')} captionId="rules-caption">
-          <thead>
-            <tr>
-              <th scope="col">{tr('rule')}</th>
-              <th scope="col" className="text-right">
-                {tr('passed')}
-              </th>
-              <th scope="col" className="text-right">
-                {tr('failed')}
-              </th>
-              <th scope="col">
-                <span className="usa-sr-only">{tr('remove', { n: '' })}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((rule, i) => {
-              const c = counts?.rules[i];
-              return (
-                <tr key={i}>
-                  <th scope="row">{describeRule(rule, draft.questionSet, language)}</th>
-                  <td className="text-right text-tabular" data-testid={`rule-${i}-passed`}>
-                    {c ? tr('ofTotal', { passed: c.passed, total: counts.totalRequests }) : '…'}
-                  </td>
-                  <td className="text-right text-tabular">{c ? c.failed : '…'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="usa-button usa-button--unstyled"
-                      onClick={() => onChange(rules.filter((_, j) => j !== i))}
-                    >
-                      {tr('remove', { n: i + 1 })}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </ScrollableTable>
+        <DataTable
+          caption={tr('rulesCaption')}
+          rows={rules.map((rule, i) => ({ id: i, rule, counts: counts?.rules[i] }))}
+          columns={[
+            {
+              header: tr('rule'),
+              rowHeader: true,
+              cell: (r) => describeRule(r.rule, draft.questionSet, language),
+            },
+            {
+              header: tr('passed'),
+              numeric: true,
+              cell: ({ id, counts: c }) => (
+                <span data-testid={`rule-${id}-passed`}>
+                  {c && counts
+                    ? tr('ofTotal', { passed: c.passed, total: counts.totalRequests })
+                    : '…'}
+                </span>
+              ),
+            },
+            {
+              header: tr('failed'),
+              numeric: true,
+              cell: (r) => (r.counts ? r.counts.failed : '…'),
+            },
+            {
+              header: tr('remove', { n: '' }),
+              headerHidden: true,
+              cell: ({ id }) => (
+                <button
+                  type="button"
+                  className="usa-button usa-button--unstyled"
+                  onClick={() => onChange(rules.filter((_, j) => j !== id))}
+                >
+                  {tr('remove', { n: id + 1 })}
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
       {counts && rules.length > 0 ? (
         <p>{tr('passedAll', { passed: counts.passedAll, total: counts.totalRequests })}</p>
@@ -180,24 +187,21 @@ export function RulesEditor({
               id="rule-before"
               label={tr('beforeQuestion')}
               placeholder="-"
-              value={form.before}
               options={options(numeric)}
-              onChange={(e) => set({ before: e.target.value })}
+              {...bind('before')}
             />
             <SelectField
               id="rule-after"
               label={tr('afterQuestion')}
               placeholder="-"
-              value={form.after}
               options={options(numeric)}
-              onChange={(e) => set({ after: e.target.value })}
+              {...bind('after')}
             />
             <TextField
               id="rule-percent"
               label={tr('percent')}
               inputMode="decimal"
-              value={form.percent}
-              onChange={(e) => set({ percent: e.target.value })}
+              {...bind('percent')}
             />
           </>
         ) : kind === 'withinLast' ? (
@@ -206,16 +210,14 @@ export function RulesEditor({
               id="rule-question"
               label={tr('question')}
               placeholder="-"
-              value={form.questionId}
               options={options(dates)}
-              onChange={(e) => set({ questionId: e.target.value })}
+              {...bind('questionId')}
             />
             <TextField
               id="rule-months"
               label={tr('months')}
               inputMode="numeric"
-              value={form.months}
-              onChange={(e) => set({ months: e.target.value })}
+              {...bind('months')}
             />
           </>
         ) : (
@@ -224,9 +226,8 @@ export function RulesEditor({
               id="rule-question"
               label={tr('question')}
               placeholder="-"
-              value={form.questionId}
               options={options(questions.filter((q) => q.type !== 'document'))}
-              onChange={(e) => set({ questionId: e.target.value })}
+              {...bind('questionId')}
             />
             <SelectField
               id="rule-op"
@@ -235,26 +236,11 @@ export function RulesEditor({
               options={ELIGIBILITY_OPS.map((op) => ({ value: op, label: tr(`op_${op}`) }))}
               onChange={(e) => set({ op: e.target.value as EligibilityOp })}
             />
-            <TextField
-              id="rule-value"
-              label={tr('value')}
-              value={form.value}
-              onChange={(e) => set({ value: e.target.value })}
-            />
+            <TextField id="rule-value" label={tr('value')} {...bind('value')} />
           </>
         )}
-        <TextField
-          id="rule-reason-en"
-          label={tr('reasonEn')}
-          value={form.reasonEn}
-          onChange={(e) => set({ reasonEn: e.target.value })}
-        />
-        <TextField
-          id="rule-reason-es"
-          label={tr('reasonEs')}
-          value={form.reasonEs}
-          onChange={(e) => set({ reasonEs: e.target.value })}
-        />
+        <TextField id="rule-reason-en" label={tr('reasonEn')} {...bind('reasonEn')} />
+        <TextField id="rule-reason-es" label={tr('reasonEs')} {...bind('reasonEs')} />
         <button type="button" className="usa-button usa-button--outline margin-top-2" onClick={add}>
           {tr('addRule')}
         </button>
