@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { userIdByEmail, useTestApp, type Agent } from '../testing/test-app.ts';
+import { useTestApp, type Agent } from '../testing/test-app.ts';
 import { uuidv7 } from './db/ids.ts';
 
 // Keyset pages, through one of the lists that use them (the FINANCIAL exchange log): forward to the end and back to
@@ -11,7 +11,7 @@ const ids: string[] = []; // newest first, as the list shows them
 
 beforeAll(async () => {
   const db = t.db.kysely;
-  const admin = await userIdByEmail(db, 'admin@example.gov');
+  const admin = t.userId('admin');
   const endpointId = uuidv7();
   await db
     .insertInto('webhook_endpoints')

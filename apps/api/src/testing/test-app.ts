@@ -86,6 +86,16 @@ export type DemoAccount =
 /** The seeded programs (packages/contracts programs-seed). */
 export type DemoProgram = 'home-energy-rebate' | 'small-business-relief' | 'permit-fee-refund';
 
+const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  'citizen',
+  'approver',
+  'senior',
+  'finance',
+  'supervisor',
+  'admin',
+  'admin2',
+];
+
 const DEMO_PROGRAMS: readonly DemoProgram[] = [
   'home-energy-rebate',
   'small-business-relief',
@@ -100,6 +110,8 @@ export interface TestHarness extends TestContext {
   signIn(who: DemoAccount | `${string}@${string}`): Promise<Agent>;
   /** The demo citizen's user id (seeded apps only). */
   readonly citizenId: string;
+  /** A demo account's user id (seeded apps only). */
+  userId(who: DemoAccount): string;
   /** A seeded program's id (seeded apps only). */
   programId(slug: DemoProgram): string;
 }
@@ -113,12 +125,13 @@ export function useTestApp(
   opts: { seed?: boolean; extend?: (app: FastifyInstance) => void } = {},
 ): TestHarness {
   let ctx: TestContext | undefined;
-  let citizenId: string | undefined;
+  const userIds = new Map<DemoAccount, string>();
   const programIds = new Map<DemoProgram, string>();
   beforeAll(async () => {
     ctx = await createTestApp(typeof env === 'function' ? env() : env, opts);
     if (opts.seed === false) return;
-    citizenId = await demoCitizenId(ctx.db.kysely);
+    for (const who of DEMO_ACCOUNTS)
+      userIds.set(who, await userIdByEmail(ctx.db.kysely, demoEmail(who)));
     for (const slug of DEMO_PROGRAMS)
       programIds.set(slug, await programIdBySlug(ctx.db.kysely, slug));
   });
@@ -150,8 +163,9 @@ export function useTestApp(
       return agent;
     },
     get citizenId() {
-      return seeded(citizenId);
+      return seeded(userIds.get('citizen'));
     },
+    userId: (who) => seeded(userIds.get(who)),
     programId: (slug) => seeded(programIds.get(slug)),
   };
 }

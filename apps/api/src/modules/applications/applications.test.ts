@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { registerCitizen, userIdByEmail, useTestApp, type Agent } from '../../testing/test-app.ts';
+import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { saveBankAccount, saveSteps, trySubmit } from '../../testing/applying.ts';
 import { isValidReference } from '@hms/contracts/reference-number';
 
@@ -430,7 +430,7 @@ describe('after submission', () => {
     const d = await fillPermitDraft(fresh, await startPermitDraft(fresh));
     const sub = await trySubmit(fresh, d.id, 'key-info-000001');
     expect(sub.statusCode).toBe(201);
-    const approverId = await userIdByEmail(t.db.kysely, 'approver@example.gov');
+    const approverId = t.userId('approver');
     // What the approvals module does when it returns a request for information.
     await t.db.kysely.transaction().execute(async (trx) => {
       await trx

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { Agent, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
+import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditVerifyReport } from '../../platform/audit-verify.ts';
 
@@ -10,7 +10,7 @@ let admin: Agent;
 beforeAll(async () => {
   admin = await t.signIn('admin');
   const db = t.db.kysely;
-  const financeId = await userIdByEmail(db, 'finance@example.gov');
+  const financeId = t.userId('finance');
   // 30 entries about three batches by the finance user, then one by a token.
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < 30; i += 1)
@@ -58,7 +58,7 @@ describe('the audit log for administrators', () => {
     const byWho = await search('actor=finance%40example&limit=200');
     expect(byWho.items).toHaveLength(30);
     expect(byWho.items[0]!.actor.name).toBeTruthy();
-    const financeId = await userIdByEmail(t.db.kysely, 'finance@example.gov');
+    const financeId = t.userId('finance');
     expect((await search(`actor=${financeId}&limit=200`)).items).toHaveLength(30);
     expect((await search('actor=nobody-like-this')).items).toEqual([]);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFile, validateText } from '@hms/ach/validate';
 import { parseFile } from '@hms/ach/parse';
-import { userIdByEmail, useTestApp } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/return-file.fixture.ts';
 import { accountFingerprint } from '../risk/service.ts';
@@ -160,7 +160,7 @@ describe('batches under dual control', () => {
     const p = await pending(7_00);
     const fin = await finance();
     const batch = JSON.parse((await fin.post('/api/batches', { paymentIds: [p.paymentId] })).body);
-    const supervisorId = await userIdByEmail(t.db.kysely, 'supervisor@example.gov');
+    const supervisorId = t.userId('supervisor');
     await t.db.kysely
       .insertInto('decisions')
       .values({

@@ -1,15 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { demoEmail, useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { repairAnsweredButStuck } from '../../platform/db/migrations/0203_info_answered.ts';
-import {
-  insertPayeeAccount,
-  insertRequest,
-  programBySlug,
-  userIdByEmail,
-} from '../inbox/demo-rows.ts';
+import { insertPayeeAccount, insertRequest, programBySlug } from '../inbox/demo-rows.ts';
 
 // Issue 9, items 1-4 at the API: the more-information round trip ends where a person can act on it, and every
 // action a screen may offer comes from the same rules the API enforces.
@@ -23,7 +18,7 @@ let n = 0;
 beforeAll(async () => {
   key = resolveEncryptionKey(t.config);
   for (const name of ['citizen', 'approver', 'senior'] as const) {
-    ids[name] = await userIdByEmail(t.db.kysely, demoEmail(name));
+    ids[name] = t.userId(name);
     agents[name] = await t.signIn(name);
   }
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
-import { insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
+import { insertRequest, programBySlug } from './demo-rows.ts';
 import { addStaff } from '../decisions/test-support.ts';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 
@@ -28,9 +28,9 @@ const items = async (qs: string): Promise<Item[]> => {
 
 beforeAll(async () => {
   const db = t.db.kysely;
-  ids.citizen = await userIdByEmail(db, 'citizen@example.gov');
-  ids.approver = await userIdByEmail(db, 'approver@example.gov');
-  ids.senior = await userIdByEmail(db, 'senior@example.gov');
+  ids.citizen = t.userId('citizen');
+  ids.approver = t.userId('approver');
+  ids.senior = t.userId('senior');
   ids.maria = await addStaff(db, 'maria@example.com', 'Maria Lopez', ['citizen']);
   for (const slug of ['home-energy-rebate', 'small-business-relief', 'permit-fee-refund'])
     programs[slug] = (await programBySlug(db, slug)).id;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { userIdByEmail, useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 
 const t = useTestApp();
@@ -49,7 +49,7 @@ describe('retrying a dead email', () => {
     expect(audit).toEqual([
       {
         action: 'email.retried',
-        actor_id: await userIdByEmail(t.db.kysely, 'admin@example.gov'),
+        actor_id: t.userId('admin'),
         entity_type: 'email',
         data: { previousAttempts: 8, lastError: '550 mailbox unavailable' },
       },

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestStatus } from '@hms/contracts/requests';
 import { seedPrograms } from '@hms/contracts/programs-seed';
-import { userIdByEmail, useTestApp } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { seedUsersAndPrograms as seed } from '../../seed.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -212,7 +212,7 @@ describe('GET /api/programs: accepting applications', () => {
 
 describe('GET /api/requests/mine', () => {
   it("pages through only the caller's requests, drafts included, newest first", async () => {
-    const other = await userIdByEmail(t.db.kysely, 'senior@example.gov');
+    const other = t.userId('senior');
     await addRequest({ status: 'submitted', applicant: other });
     const base = Date.now() - 100_000;
     const mine: string[] = [];

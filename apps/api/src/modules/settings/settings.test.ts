@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '@hms/ach/parse';
-import { Agent, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
+import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { open } from '../../platform/keyring.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { buildBatch } from '../batches/service.ts';
@@ -110,7 +110,7 @@ describe('agency settings', () => {
       updatedBy: { name: expect.any(String) },
     });
     expect(await publishNeedsSecondApproval(t.db.kysely)).toBe(false);
-    const adminId = await userIdByEmail(t.db.kysely, 'admin@example.gov');
+    const adminId = t.userId('admin');
     expect(await auditRows()).toEqual([
       {
         action: 'settings.updated',
@@ -183,7 +183,7 @@ describe('agency settings', () => {
     // 15:00 in New York on a business day: after a 14:45 cut-off, before a 16:00 one.
     const now = new Date('2026-12-01T20:00:00Z');
     const user = {
-      id: await userIdByEmail(db, 'finance@example.gov'),
+      id: t.userId('finance'),
       email: 'finance@example.gov',
       displayName: 'Finance',
       language: 'en' as const,
@@ -210,7 +210,7 @@ describe('agency settings', () => {
   it('apply new session lifetimes to signed-in sessions at once, and to the cookie of the next sign-in', async () => {
     const db = t.db.kysely;
     const approver = await t.signIn('approver');
-    const approverId = await userIdByEmail(db, 'approver@example.gov');
+    const approverId = t.userId('approver');
     const age = async (o: { idleMinutes?: number; ageHours?: number }) =>
       db
         .updateTable('sessions')

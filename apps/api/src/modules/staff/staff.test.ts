@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Agent, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
+import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { insertRequest, programBySlug } from '../inbox/demo-rows.ts';
 
@@ -319,7 +319,7 @@ describe('roles', () => {
   });
 
   it('refuses a separation-of-duties breach and leaves the roles as they were', async () => {
-    const id = await userIdByEmail(t.db.kysely, 'approver@example.gov');
+    const id = t.userId('approver');
     const res = await admin.request('PUT', `/api/staff/${id}/roles`, {
       roles: ['approver', 'finance_supervisor'],
     });
@@ -331,7 +331,7 @@ describe('roles', () => {
   });
 
   it('a citizen is not a staff member', async () => {
-    const id = await userIdByEmail(t.db.kysely, 'citizen@example.gov');
+    const id = t.userId('citizen');
     expect((await admin.get(`/api/staff/${id}`)).statusCode).toBe(404);
     const res = await admin.request('PUT', `/api/staff/${id}/roles`, { roles: ['approver'] });
     expect(json(res).code).toBe('staff.not_found');
@@ -341,10 +341,10 @@ describe('roles', () => {
 describe('the last active administrator', () => {
   it('cannot remove their own admin role nor deactivate themselves; can once another admin is active', async () => {
     // The demo's second administrator steps aside first, so admin@ is the last active one.
-    const secondId = await userIdByEmail(t.db.kysely, 'admin2@example.gov');
+    const secondId = t.userId('admin2');
     const aside = await admin.post(`/api/staff/${secondId}/deactivate`);
     expect(aside.statusCode, aside.body).toBeLessThan(300);
-    const meId = await userIdByEmail(t.db.kysely, 'admin@example.gov');
+    const meId = t.userId('admin');
     const demote = await admin.request('PUT', `/api/staff/${meId}/roles`, { roles: ['finance'] });
     expect(demote.statusCode).toBe(409);
     expect(json(demote).code).toBe('staff.last_admin');
@@ -386,7 +386,7 @@ describe('deactivation', () => {
     await phone.signIn('dora@example.com', PASSWORD);
     await laptop.signIn('dora@example.com', PASSWORD);
 
-    const citizenId = await userIdByEmail(db, 'citizen@example.gov');
+    const citizenId = t.userId('citizen');
     const program = await programBySlug(db, 'home-energy-rebate');
     const reqIds: string[] = [];
     for (const n of [1, 2]) {
@@ -486,7 +486,7 @@ describe('deactivation', () => {
 
 describe('sign-in lock', () => {
   it('shows the failures counted against the person and clears them', async () => {
-    const id = await userIdByEmail(t.db.kysely, 'finance@example.gov');
+    const id = t.userId('finance');
     const guesser = new Agent(t.app);
     for (let i = 0; i < 4; i++)
       await guesser.post('/api/auth/sign-in', {

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
-import { userIdByEmail } from '../../testing/test-app.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { forbiddenAddressReason, vetWebhookUrl, type Resolver } from './address-guard.ts';
 import { createEndpoint } from './service.ts';
@@ -108,7 +107,7 @@ describe('webhook endpoint addresses', () => {
   });
 
   it('checks again at each delivery and connects only to the checked address (no DNS rebinding, no redirects)', async () => {
-    const adminId = await userIdByEmail(t.db.kysely, 'admin@example.gov');
+    const adminId = t.userId('admin');
     const host = 'hooks.partner.example';
     // Registered while the name pointed at a public address...
     await createEndpoint(
