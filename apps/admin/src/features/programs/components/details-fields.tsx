@@ -57,6 +57,19 @@ export function DetailsFields({
       onChange: (e: { target: { value: string } }) =>
         onDraft({ [key]: { ...draft[key], [lang]: e.target.value } }),
     }) as const;
+  /** A number typed as text (parsed on save), with the error of the draft field it fills. */
+  const typed = (key: keyof DetailsText, path: string) => ({
+    value: text[key],
+    error: errorFor(path),
+    onChange: (e: { target: { value: string } }) => onText({ [key]: e.target.value }),
+  });
+  /** An opening or closing day; empty means none. */
+  const day = (key: 'opensAt' | 'closesAt') => ({
+    value: draft[key] ?? '',
+    error: errorFor(key),
+    onChange: (e: { target: { value: string } }) =>
+      onDraft({ [key]: e.target.value.trim() || null }),
+  });
   const moneyQuestions = allQuestions(draft.questionSet).filter((q) => q.type === 'money');
   return (
     <>
@@ -109,49 +122,29 @@ export function DetailsFields({
         id="draft-max"
         label={tr('maxAmount')}
         inputMode="decimal"
-        value={text.maxAmount}
-        error={errorFor('maxAmountCents')}
-        onChange={(e) => onText({ maxAmount: e.target.value })}
+        {...typed('maxAmount', 'maxAmountCents')}
       />
       <TextField
         id="draft-budget"
         label={tr('budget')}
         inputMode="decimal"
-        value={text.budget}
-        error={errorFor('budgetCents')}
-        onChange={(e) => onText({ budget: e.target.value })}
+        {...typed('budget', 'budgetCents')}
       />
       <TextField
         id="draft-threshold"
         label={tr('threshold')}
         hint={tr('thresholdHint')}
         inputMode="decimal"
-        value={text.threshold}
-        error={errorFor('approvalThresholdCents')}
-        onChange={(e) => onText({ threshold: e.target.value })}
+        {...typed('threshold', 'approvalThresholdCents')}
       />
       <TextField
         id="draft-review-days"
         label={tr('reviewDays')}
         inputMode="numeric"
-        value={text.reviewDays}
-        error={errorFor('reviewDeadlineDays')}
-        onChange={(e) => onText({ reviewDays: e.target.value })}
+        {...typed('reviewDays', 'reviewDeadlineDays')}
       />
-      <TextField
-        id="draft-opens"
-        label={tr('opensAt')}
-        value={draft.opensAt ?? ''}
-        error={errorFor('opensAt')}
-        onChange={(e) => onDraft({ opensAt: e.target.value.trim() || null })}
-      />
-      <TextField
-        id="draft-closes"
-        label={tr('closesAt')}
-        value={draft.closesAt ?? ''}
-        error={errorFor('closesAt')}
-        onChange={(e) => onDraft({ closesAt: e.target.value.trim() || null })}
-      />
+      <TextField id="draft-opens" label={tr('opensAt')} {...day('opensAt')} />
+      <TextField id="draft-closes" label={tr('closesAt')} {...day('closesAt')} />
       <SelectField
         id="draft-prenote"
         label={tr('prenote')}
