@@ -3484,6 +3484,12 @@ export interface operations {
                             status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
                             amountRequestedCents: number;
                             submittedAt: string | null;
+                            imported: {
+                                externalId: string;
+                                sourceFile: string;
+                                importedAt: string;
+                                note: string | null;
+                            } | null;
                         }[];
                         /** @enum {string} */
                         riskLevel: "none" | "low" | "medium" | "high";

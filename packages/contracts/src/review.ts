@@ -92,6 +92,7 @@ export const reviewDetailSchema = z.object({
       status: requestStatusSchema,
       amountRequestedCents: z.number().int(),
       submittedAt: z.string().nullable(),
+      imported: importedOriginSchema.nullable(),
     }),
   ),
   riskLevel: riskLevelSchema,

@@ -97,7 +97,7 @@ export async function detail(
       .execute((trx) => computeRiskSignals(trx, id, { encryptionKey: ctx.encryptionKey, now }));
     r = (await repo.requestDetail(db, id))!;
   }
-  const [asked, committed, others, events, comments, audit, payment, docs, signals, origins] =
+  const [asked, committed, others, events, comments, audit, payment, docs, signals] =
     await Promise.all([
       // The questions the applicant answered: the definition of the version the request was submitted under.
       definitionForRequest(db, r),
@@ -109,8 +109,9 @@ export async function detail(
       repo.livePayment(db, id),
       repo.documents(db, id),
       signalsOfRequest(db, id),
-      imports.requestOrigins(db, [id]),
     ]);
+  // Where this request and the applicant's others came from, if imported: one lookup for all of them.
+  const origins = await imports.requestOrigins(db, [id, ...others.map((o) => o.id)]);
   const info = infoExchanges(events, docs);
   return {
     id: r.id,
@@ -169,6 +170,7 @@ export async function detail(
       status: o.status,
       amountRequestedCents: Number(o.amount_requested_cents),
       submittedAt: iso(o.submitted_at),
+      imported: origins.get(o.id) ?? null,
     })),
     riskLevel: r.risk_level,
     riskSignals: signals.map((s) => ({

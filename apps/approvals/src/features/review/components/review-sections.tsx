@@ -18,6 +18,7 @@ import {
   formatCents,
   formatDate,
   formatDateTime,
+  ImportedTag,
   ProblemAlert,
   TextAreaField,
   useFormErrors,
@@ -202,9 +203,9 @@ export function OtherRequestsSection({ review }: { review: ReviewDetail }) {
             <li key={o.id}>
               <Link className="usa-link" to={`/approvals/requests/${o.id}`}>
                 {o.reference}
-              </Link>{' '}
-              {o.programName}, {formatCents(o.amountRequestedCents, language)},{' '}
-              <StatusText status={o.status} />
+              </Link>
+              <ImportedTag imported={o.imported} /> {o.programName},{' '}
+              {formatCents(o.amountRequestedCents, language)}, <StatusText status={o.status} />
             </li>
           ))}
         </ul>

@@ -65,6 +65,7 @@ const detail: ReviewDetail = {
       status: 'paid',
       amountRequestedCents: 4_000,
       submittedAt: null,
+      imported: null,
     },
   ],
   riskLevel: 'high',
@@ -183,6 +184,17 @@ const imported: ReviewDetail = {
   allowedActions: ['comment'],
   answers: {},
   documents: [],
+  otherRequests: [
+    {
+      ...detail.otherRequests[0]!,
+      imported: {
+        externalId: 'LEG-R-0001',
+        sourceFile: 'legacy-requests.csv',
+        importedAt: '2026-11-30T15:00:00.000Z',
+        note: null,
+      },
+    },
+  ],
   imported: {
     externalId: 'LEG-R-0004',
     sourceFile: 'legacy-requests.csv',
@@ -208,6 +220,13 @@ describe('Review page', () => {
       'None. This request was imported from legacy-requests.csv (external id LEG-R-0004)',
     );
     expect(answers.textContent).not.toContain('program version');
+    // The applicant's other requests say which of them were imported too.
+    const others = screen.getByRole('heading', {
+      name: "Applicant's other requests",
+    }).parentElement!;
+    expect(others.querySelector('[data-imported="true"]')!.textContent).toBe(
+      'Imported (Imported from legacy-requests.csv, external id LEG-R-0001)',
+    );
     expect(await axeViolations(container)).toEqual([]);
   });
 
