@@ -34,7 +34,11 @@ test('imports: check a broken payees file, download its error file, fix, check a
   await expect(importButton).toBeDisabled();
 
   await page.getByLabel('What the file holds').selectOption('payees');
-  await page.getByLabel('CSV file').setInputFiles(broken);
+  await page.getByLabel('CSV or Excel file').setInputFiles(broken);
+  // The mapping step: each column of the file with the HMS column it is read as (here, the same names).
+  const mappingStep = page.getByRole('group', { name: 'Columns of the file' });
+  await expect(mappingStep.getByLabel('File column “external_id”')).toHaveValue('external_id');
+  await expect(mappingStep.getByLabel('File column “holder_name”')).toHaveValue('holder_name');
   await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
   const heading = page.getByRole('heading', { level: 2, name: 'Check of payees-broken.csv' });
   await expect(heading).toBeFocused();
@@ -63,7 +67,7 @@ test('imports: check a broken payees file, download its error file, fix, check a
   expect(errorFile[2]).toMatch(/^"?routing_number: .*LEG-P-0002,Thomas Reed,/);
 
   // The fixed file checks clean, and only then can it be imported: by keyboard.
-  await page.getByLabel('CSV file').setInputFiles(fixed);
+  await page.getByLabel('CSV or Excel file').setInputFiles(fixed);
   await expect(importButton).toBeDisabled();
   await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Check of payees.csv' })).toBeFocused();
@@ -89,11 +93,61 @@ test('imports: check a broken payees file, download its error file, fix, check a
   await expect(importButton).toBeDisabled();
   await expectNoAxeViolations(page);
 
+  // The import ran as a background job: reopening the page tells its result again.
+  await page.reload();
+  await expect(notice).toBeVisible();
+
   // The same file again: twice is once.
+  await page.getByLabel('CSV or Excel file').setInputFiles(fixed);
   await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
   await expect(
     page.getByRole('table', { name: 'What the rows would become' }).getByRole('row', {
       name: 'Already imported, unchanged 5',
     }),
   ).toBeVisible();
+});
+
+test('imports: a large check shows its progress, and reloading the page mid-check resumes it to its result', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'hms-e2e-imports-'));
+  const big = join(dir, 'payees-big.csv');
+  const header =
+    'external_id,full_name,email,phone,language,routing_number,account_number,account_type,holder_name';
+  const rows = Array.from(
+    { length: 6000 },
+    (_, i) =>
+      `BIG-${i},Big Payee ${i},big.payee${i}@example.org,,en,011000015,${880_000_000 + i},checking,Big Payee ${i}`,
+  );
+  writeFileSync(big, [header, ...rows].join('\r\n'));
+
+  await signIn(page, demoUsers.admin);
+  await page.goto('/admin/imports');
+  await page.getByLabel('CSV or Excel file').setInputFiles(big);
+  await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+  const bar = page.getByRole('progressbar', { name: 'Rows done' });
+  await expect(bar).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Checking payees-big.csv' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /rows done|counting the rows/ }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Reloaded while the check runs: the page asks for the same job and follows it to its result.
+  await page.reload();
+  const result = page.getByRole('heading', { level: 2, name: 'Check of payees-big.csv' });
+  await expect(bar.or(result)).toBeVisible();
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByRole('table', { name: 'What the rows would become' }).getByRole('row', {
+      name: 'New 6,000',
+    }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/To import this file, choose it again above and check it/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await expectNoAxeViolations(page);
 });

@@ -37,6 +37,7 @@ export {
   serviceTokenKeys,
   settingsKeys,
   auditKeys,
+  importKeys,
   signInThrottleKeys,
   staffKeys,
   webhookEndpointKeys,

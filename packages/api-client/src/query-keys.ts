@@ -112,3 +112,9 @@ export const practiceKeys = {
   all: ['admin', 'practice'] as const,
   overview: () => [...practiceKeys.all, 'overview'] as const,
 };
+
+/** Background checks and imports of files (issue 12): one job's state, polled while it runs. */
+export const importKeys = {
+  all: ['admin', 'imports'] as const,
+  job: (jobId: string) => [...importKeys.all, 'job', jobId] as const,
+};

@@ -2020,6 +2020,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/imports/header": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The header of a file to import, each column with the HMS column its name suggests
+         * @description Roles: admin. multipart/form-data: the field "kind" (payees | requests), then the part "file". Reads only the header; nothing is checked or kept. The screen shows it as the column mapping step.
+         */
+        post: operations["readImportHeader"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/imports": {
         parameters: {
             query?: never;
@@ -2030,10 +2050,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Check (dry run) or import a payees or requests CSV file, as `hms import` does
-         * @description Roles: admin. multipart/form-data: the fields "kind" (payees | requests) and "dryRun" (true | false), then the part "file" (CSV, up to 20 MB; larger files go through the command). A dry run changes nothing; an import is all or nothing. When rows have errors or warnings, errorFile is true and GET /api/admin/imports/{importId}/error-file returns the file with an error column for an hour.
+         * Start a check (dry run) or an import of a payees or requests CSV file in the background, as `hms import` does
+         * @description Roles: admin. multipart/form-data: the fields "kind" (payees | requests), "dryRun" (true | false) and, optionally, "mapping" (JSON { "file column": "HMS column" }: a file whose header uses other names), then the part "file" (CSV, up to 20 MB; larger files go through the command). Answers 202 with the job at once (a file whose header cannot be read is refused now); follow it with GET /api/admin/imports/jobs/{jobId}. A dry run changes nothing; an import is all or nothing, and only one import runs at a time (409 import.already_running). When rows have errors or warnings, the result’s errorFile is true and GET /api/admin/imports/{importId}/error-file returns the file with an error column for an hour.
          */
         post: operations["runImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/imports/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a background check or import is: its state, rows done so far, and its result
+         * @description Roles: admin; only the admin who started it. Jobs are kept in memory for an hour after they finish. After a restart a finished import is still told from its stored run; otherwise 404 import.job_gone (nothing was imported by it: run it again).
+         */
+        get: operations["getImportJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2087,7 +2127,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2101,7 +2141,7 @@ export interface components {
                 field: string;
                 message: string;
                 /** @enum {string} */
-                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice" | "field.control_characters" | "password.length" | "password.common" | "password.contains_email" | "import.column_unknown" | "import.column_missing" | "import.column_duplicate" | "import.row_malformed" | "import.value_missing" | "import.value_too_long" | "import.control_characters" | "import.external_id_duplicate" | "import.email_invalid" | "import.email_duplicate" | "import.email_taken" | "import.phone_invalid" | "import.language_invalid" | "import.routing_invalid" | "import.account_invalid" | "import.account_type_invalid" | "import.bank_account_shared" | "import.program_unknown" | "import.program_not_published" | "import.payee_unknown" | "import.amount_invalid" | "import.amount_not_positive" | "import.amount_above_maximum" | "import.status_unknown" | "import.date_invalid" | "import.date_in_future" | "import.date_required_for_status" | "import.date_before_submitted" | "import.decided_by_unknown" | "import.paid_amount_changed" | "import.paid_status_changed" | "import.payment_in_progress" | "import.hms_record_changed" | "question_set.no_steps" | "question_set.step_empty" | "question_set.step_id_invalid" | "question_set.step_id_duplicate" | "question_set.step_text_missing" | "question_set.step_spanish_missing" | "question_set.step_english_missing" | "question_set.id_invalid" | "question_set.id_duplicate" | "question_set.text_missing" | "question_set.spanish_missing" | "question_set.english_missing" | "question_set.setting_not_applicable" | "question_set.limit_invalid" | "question_set.length_limits_reversed" | "question_set.value_limits_reversed" | "question_set.date_limit_invalid" | "question_set.date_limits_reversed" | "question_set.pattern_invalid" | "question_set.accept_empty" | "question_set.options_too_few" | "question_set.option_value_missing" | "question_set.option_value_duplicate" | "question_set.option_text_missing" | "question_set.option_spanish_missing" | "question_set.option_english_missing" | "question_set.prefill_not_applicable" | "question_set.condition_question_missing" | "question_set.condition_question_later" | "question_set.condition_on_document" | "question_set.condition_value_missing" | "question_set.condition_value_invalid";
+                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice" | "field.control_characters" | "password.length" | "password.common" | "password.contains_email" | "import.column_unknown" | "import.column_missing" | "import.column_duplicate" | "import.mapping_column_absent" | "import.cell_number_inexact" | "import.row_malformed" | "import.value_missing" | "import.value_too_long" | "import.control_characters" | "import.external_id_duplicate" | "import.email_invalid" | "import.email_duplicate" | "import.email_taken" | "import.phone_invalid" | "import.language_invalid" | "import.routing_invalid" | "import.account_invalid" | "import.account_type_invalid" | "import.bank_account_shared" | "import.program_unknown" | "import.program_not_published" | "import.payee_unknown" | "import.amount_invalid" | "import.amount_not_positive" | "import.amount_above_maximum" | "import.status_unknown" | "import.date_invalid" | "import.date_in_future" | "import.date_required_for_status" | "import.date_before_submitted" | "import.decided_by_unknown" | "import.paid_amount_changed" | "import.paid_status_changed" | "import.payment_in_progress" | "import.hms_record_changed" | "question_set.no_steps" | "question_set.step_empty" | "question_set.step_id_invalid" | "question_set.step_id_duplicate" | "question_set.step_text_missing" | "question_set.step_spanish_missing" | "question_set.step_english_missing" | "question_set.id_invalid" | "question_set.id_duplicate" | "question_set.text_missing" | "question_set.spanish_missing" | "question_set.english_missing" | "question_set.setting_not_applicable" | "question_set.limit_invalid" | "question_set.length_limits_reversed" | "question_set.value_limits_reversed" | "question_set.date_limit_invalid" | "question_set.date_limits_reversed" | "question_set.pattern_invalid" | "question_set.accept_empty" | "question_set.options_too_few" | "question_set.option_value_missing" | "question_set.option_value_duplicate" | "question_set.option_text_missing" | "question_set.option_spanish_missing" | "question_set.option_english_missing" | "question_set.prefill_not_applicable" | "question_set.condition_question_missing" | "question_set.condition_question_later" | "question_set.condition_on_document" | "question_set.condition_value_missing" | "question_set.condition_value_invalid";
                 /** @description Safe values the message for the code may show (a reference, a count, cents). */
                 params?: {
                     [key: string]: string | number;
@@ -2177,7 +2217,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2191,7 +2231,7 @@ export interface components {
                 field: string;
                 message: string;
                 /** @enum {string} */
-                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice" | "field.control_characters" | "password.length" | "password.common" | "password.contains_email" | "import.column_unknown" | "import.column_missing" | "import.column_duplicate" | "import.row_malformed" | "import.value_missing" | "import.value_too_long" | "import.control_characters" | "import.external_id_duplicate" | "import.email_invalid" | "import.email_duplicate" | "import.email_taken" | "import.phone_invalid" | "import.language_invalid" | "import.routing_invalid" | "import.account_invalid" | "import.account_type_invalid" | "import.bank_account_shared" | "import.program_unknown" | "import.program_not_published" | "import.payee_unknown" | "import.amount_invalid" | "import.amount_not_positive" | "import.amount_above_maximum" | "import.status_unknown" | "import.date_invalid" | "import.date_in_future" | "import.date_required_for_status" | "import.date_before_submitted" | "import.decided_by_unknown" | "import.paid_amount_changed" | "import.paid_status_changed" | "import.payment_in_progress" | "import.hms_record_changed" | "question_set.no_steps" | "question_set.step_empty" | "question_set.step_id_invalid" | "question_set.step_id_duplicate" | "question_set.step_text_missing" | "question_set.step_spanish_missing" | "question_set.step_english_missing" | "question_set.id_invalid" | "question_set.id_duplicate" | "question_set.text_missing" | "question_set.spanish_missing" | "question_set.english_missing" | "question_set.setting_not_applicable" | "question_set.limit_invalid" | "question_set.length_limits_reversed" | "question_set.value_limits_reversed" | "question_set.date_limit_invalid" | "question_set.date_limits_reversed" | "question_set.pattern_invalid" | "question_set.accept_empty" | "question_set.options_too_few" | "question_set.option_value_missing" | "question_set.option_value_duplicate" | "question_set.option_text_missing" | "question_set.option_spanish_missing" | "question_set.option_english_missing" | "question_set.prefill_not_applicable" | "question_set.condition_question_missing" | "question_set.condition_question_later" | "question_set.condition_on_document" | "question_set.condition_value_missing" | "question_set.condition_value_invalid";
+                code?: "field.required" | "field.invalid" | "field.too_short" | "field.too_long" | "field.too_small" | "field.too_large" | "field.too_few" | "field.too_many" | "field.invalid_format" | "field.invalid_choice" | "field.control_characters" | "password.length" | "password.common" | "password.contains_email" | "import.column_unknown" | "import.column_missing" | "import.column_duplicate" | "import.mapping_column_absent" | "import.cell_number_inexact" | "import.row_malformed" | "import.value_missing" | "import.value_too_long" | "import.control_characters" | "import.external_id_duplicate" | "import.email_invalid" | "import.email_duplicate" | "import.email_taken" | "import.phone_invalid" | "import.language_invalid" | "import.routing_invalid" | "import.account_invalid" | "import.account_type_invalid" | "import.bank_account_shared" | "import.program_unknown" | "import.program_not_published" | "import.payee_unknown" | "import.amount_invalid" | "import.amount_not_positive" | "import.amount_above_maximum" | "import.status_unknown" | "import.date_invalid" | "import.date_in_future" | "import.date_required_for_status" | "import.date_before_submitted" | "import.decided_by_unknown" | "import.paid_amount_changed" | "import.paid_status_changed" | "import.payment_in_progress" | "import.hms_record_changed" | "question_set.no_steps" | "question_set.step_empty" | "question_set.step_id_invalid" | "question_set.step_id_duplicate" | "question_set.step_text_missing" | "question_set.step_spanish_missing" | "question_set.step_english_missing" | "question_set.id_invalid" | "question_set.id_duplicate" | "question_set.text_missing" | "question_set.spanish_missing" | "question_set.english_missing" | "question_set.setting_not_applicable" | "question_set.limit_invalid" | "question_set.length_limits_reversed" | "question_set.value_limits_reversed" | "question_set.date_limit_invalid" | "question_set.date_limits_reversed" | "question_set.pattern_invalid" | "question_set.accept_empty" | "question_set.options_too_few" | "question_set.option_value_missing" | "question_set.option_value_duplicate" | "question_set.option_text_missing" | "question_set.option_spanish_missing" | "question_set.option_english_missing" | "question_set.prefill_not_applicable" | "question_set.condition_question_missing" | "question_set.condition_question_later" | "question_set.condition_on_document" | "question_set.condition_value_missing" | "question_set.condition_value_invalid";
                 /** @description Safe values the message for the code may show (a reference, a count, cents). */
                 params?: {
                     [key: string]: string | number;
@@ -13076,7 +13116,7 @@ export interface operations {
             };
         };
     };
-    runImport: {
+    readImportHeader: {
         parameters: {
             query?: never;
             header?: never;
@@ -13092,34 +13132,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description the stored run for a real import; an id kept only in memory for a dry run
-                         */
-                        importId: string;
-                        fileName: string;
-                        dryRun: boolean;
-                        /** @description the header row as it was in the file */
-                        columns: string[];
-                        report: {
-                            /** @enum {string} */
-                            kind: "payees" | "requests";
-                            rows: number;
-                            created: number;
-                            updated: number;
-                            unchanged: number;
-                            rejected: number;
-                            errors: {
-                                row: number;
-                                field: string;
-                                /** @description a stable code (import.*) the screens say in the reader’s language */
-                                code: string;
-                                /** @description English: names the field and the fix */
-                                message: string;
-                            }[];
-                        };
-                        /** @description true when rows have errors or warnings: GET /api/admin/imports/{importId}/error-file returns the rows with an error column */
-                        errorFile: boolean;
+                        /** @enum {string} */
+                        format: "csv" | "xlsx";
+                        columns: {
+                            /** @description as in the file */
+                            name: string;
+                            /** @description the HMS column it matches (names compared ignoring case, spaces and punctuation) */
+                            suggested: string | null;
+                        }[];
                     };
                 };
             };
@@ -13152,6 +13172,233 @@ export interface operations {
             };
             /** @description Default Response */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description for a real import, also the id of its import_runs row; the result’s importId
+                         */
+                        jobId: string;
+                        /** @enum {string} */
+                        kind: "payees" | "requests";
+                        fileName: string;
+                        dryRun: boolean;
+                        /** @enum {string} */
+                        state: "queued" | "running" | "completed" | "failed";
+                        /** @description rows checked so far (after each batch of rows) */
+                        rowsProcessed: number;
+                        /** @description the data rows in the file, once counted (null before) */
+                        rowsTotal: number | null;
+                        /** @description when completed: what the upload used to answer (report, columns, errorFile) */
+                        result: {
+                            /**
+                             * Format: uuid
+                             * @description the stored run for a real import; an id kept only in memory for a dry run
+                             */
+                            importId: string;
+                            fileName: string;
+                            dryRun: boolean;
+                            /** @description the header row as it was in the file */
+                            columns: string[];
+                            report: {
+                                /** @enum {string} */
+                                kind: "payees" | "requests";
+                                rows: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                rejected: number;
+                                errors: {
+                                    row: number;
+                                    field: string;
+                                    /** @description a stable code (import.*) the screens say in the reader’s language */
+                                    code: string;
+                                    /** @description English: names the field and the fix */
+                                    message: string;
+                                }[];
+                            };
+                            /** @description true when rows have errors or warnings: GET /api/admin/imports/{importId}/error-file returns the rows with an error column */
+                            errorFile: boolean;
+                        } | null;
+                        /** @description when failed: why (a stable code); nothing was imported */
+                        problem: {
+                            code: string;
+                            detail: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description for a real import, also the id of its import_runs row; the result’s importId
+                         */
+                        jobId: string;
+                        /** @enum {string} */
+                        kind: "payees" | "requests";
+                        fileName: string;
+                        dryRun: boolean;
+                        /** @enum {string} */
+                        state: "queued" | "running" | "completed" | "failed";
+                        /** @description rows checked so far (after each batch of rows) */
+                        rowsProcessed: number;
+                        /** @description the data rows in the file, once counted (null before) */
+                        rowsTotal: number | null;
+                        /** @description when completed: what the upload used to answer (report, columns, errorFile) */
+                        result: {
+                            /**
+                             * Format: uuid
+                             * @description the stored run for a real import; an id kept only in memory for a dry run
+                             */
+                            importId: string;
+                            fileName: string;
+                            dryRun: boolean;
+                            /** @description the header row as it was in the file */
+                            columns: string[];
+                            report: {
+                                /** @enum {string} */
+                                kind: "payees" | "requests";
+                                rows: number;
+                                created: number;
+                                updated: number;
+                                unchanged: number;
+                                rejected: number;
+                                errors: {
+                                    row: number;
+                                    field: string;
+                                    /** @description a stable code (import.*) the screens say in the reader’s language */
+                                    code: string;
+                                    /** @description English: names the field and the fix */
+                                    message: string;
+                                }[];
+                            };
+                            /** @description true when rows have errors or warnings: GET /api/admin/imports/{importId}/error-file returns the rows with an error column */
+                            errorFile: boolean;
+                        } | null;
+                        /** @description when failed: why (a stable code); nothing was imported */
+                        problem: {
+                            code: string;
+                            detail: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -84,6 +84,12 @@ export const ERROR_CODES = {
     'The file cannot be read as CSV at all (empty, not UTF-8 text, broken quoting).',
   'import.error_file_gone':
     'The error file of that check is no longer kept (kept for an hour, for the admin who ran it).',
+  'import.job_gone':
+    'The check or import is not known any more (the API restarted, or it is over an hour old) and no finished import has that id: nothing was imported by it; run it again.',
+  'import.job_failed':
+    'The check or import stopped on an unexpected failure; nothing was imported (all or nothing). Run it again.',
+  'import.already_running':
+    'Another import is running; one import at a time. Wait for it to finish (checks may run meanwhile).',
   'document.upload_closed': 'Files can be added only to a draft or when information was requested.',
   'document.not_found': 'The file does not exist or is not visible to the caller.',
   'document.kept_with_request': 'A file sent with a submitted request cannot be removed.',
@@ -205,6 +211,10 @@ export const FIELD_ERROR_CODES = {
   'import.column_unknown': 'A header names a column the format does not have (`params.column`).',
   'import.column_missing': 'A column the format requires is not in the header (`params.column`).',
   'import.column_duplicate': 'The header names the same column twice (`params.column`).',
+  'import.mapping_column_absent':
+    'The column mapping names a file column (`params.column`) that the header does not have.',
+  'import.cell_number_inexact':
+    'A spreadsheet number cell has more digits than a number keeps exactly (over 15): format the column as text.',
   'import.row_malformed':
     'A line does not have the same number of cells as the header, or its quotes are not closed.',
   'import.value_missing': 'A required value is empty.',

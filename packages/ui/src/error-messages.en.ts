@@ -79,13 +79,19 @@ export const errorMessages: Record<ErrorCode, string> = {
   'request.return_not_account':
     'The payment was not returned because of the bank account. The agency will contact you.',
   'document.missing': 'Choose a file to upload.',
-  'import.file_missing': 'Choose a CSV file to check.',
+  'import.file_missing': 'Choose a CSV or Excel file to check.',
   'import.file_too_large':
     'The file is larger than {megabytes} MB. Split it, or import it with the hms import command.',
   'import.file_unreadable':
-    'The file cannot be read as CSV. Save it as CSV (UTF-8) with a header row and choose it again.',
+    'The file cannot be read as CSV or as an Excel workbook. Save it as CSV (UTF-8) or as .xlsx, with a header row, and choose it again.',
   'import.error_file_gone':
     'The error file is no longer available. Check the file again to get a new one.',
+  'import.job_gone':
+    'This check or import is no longer known (the server restarted, or it is over an hour old), and no finished import has its number. Nothing was imported by it. Choose the file and run it again.',
+  'import.job_failed':
+    'The check or import stopped because of an unexpected failure. Nothing was imported. Run it again; if it fails again, contact support.',
+  'import.already_running':
+    'Another import is running. Only one import runs at a time: wait until it finishes, then import this file. You can check files meanwhile.',
   'document.too_large': 'The file is too large. Choose a smaller file.',
   'document.type_not_accepted': 'This type of file is not accepted. Upload a PDF, JPG or PNG file.',
   'document.form_files_draft_only':
@@ -208,6 +214,10 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
     'The column “{column}” is not part of this format. Remove it or rename it to one of the documented columns.',
   'import.column_missing': 'The column “{column}” is missing. Add it to the header row.',
   'import.column_duplicate': 'The column “{column}” appears twice in the header. Keep only one.',
+  'import.mapping_column_absent':
+    'The mapping names the column “{column}”, which the file’s header does not have. Correct the mapping or the header.',
+  'import.cell_number_inexact':
+    'This cell is a number with too many digits for a spreadsheet to keep exactly. Format the column as text, type the value again, and check the file again.',
   'import.row_malformed':
     'This line does not have one cell per column, or a quote is not closed. Fix the line.',
   'import.value_missing': 'Enter a value in this column.',

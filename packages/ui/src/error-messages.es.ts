@@ -86,13 +86,19 @@ export const errorMessages: Record<ErrorCode, string> = {
   'request.return_not_account':
     'El pago no se devolvió por la cuenta bancaria. La agencia se comunicará con usted.',
   'document.missing': 'Elija un archivo para subir.',
-  'import.file_missing': 'Elija un archivo CSV para revisar.',
+  'import.file_missing': 'Elija un archivo CSV o Excel para revisar.',
   'import.file_too_large':
     'El archivo tiene más de {megabytes} MB. Divídalo o impórtelo con el comando hms import.',
   'import.file_unreadable':
-    'El archivo no se puede leer como CSV. Guárdelo como CSV (UTF-8) con una fila de encabezados y vuelva a elegirlo.',
+    'El archivo no se puede leer como CSV ni como libro de Excel. Guárdelo como CSV (UTF-8) o como .xlsx, con una fila de encabezados, y vuelva a elegirlo.',
   'import.error_file_gone':
     'El archivo de errores ya no está disponible. Revise el archivo otra vez para obtener uno nuevo.',
+  'import.job_gone':
+    'Esta revisión o importación ya no se conoce (el servidor se reinició, o tiene más de una hora), y ninguna importación terminada tiene su número. No se importó nada con ella. Elija el archivo y vuelva a ejecutarla.',
+  'import.job_failed':
+    'La revisión o importación se detuvo por una falla inesperada. No se importó nada. Vuelva a ejecutarla; si falla otra vez, comuníquese con soporte.',
+  'import.already_running':
+    'Hay otra importación en curso. Solo se ejecuta una importación a la vez: espere a que termine y luego importe este archivo. Mientras tanto puede revisar archivos.',
   'document.too_large': 'El archivo es demasiado grande. Elija un archivo más pequeño.',
   'document.type_not_accepted':
     'No se acepta este tipo de archivo. Suba un archivo PDF, JPG o PNG.',
@@ -220,6 +226,10 @@ export const fieldErrorMessages: Record<FieldErrorCode, string> = {
   'import.column_missing': 'Falta la columna «{column}». Agréguela a la fila de encabezados.',
   'import.column_duplicate':
     'La columna «{column}» aparece dos veces en el encabezado. Deje solo una.',
+  'import.mapping_column_absent':
+    'La correspondencia nombra la columna «{column}», que el encabezado del archivo no tiene. Corrija la correspondencia o el encabezado.',
+  'import.cell_number_inexact':
+    'Esta celda es un número con demasiados dígitos para que una hoja de cálculo lo guarde exacto. Dé formato de texto a la columna, escriba el valor de nuevo y revise el archivo otra vez.',
   'import.row_malformed':
     'Esta línea no tiene una celda por columna o tiene comillas sin cerrar. Corrija la línea.',
   'import.value_missing': 'Escriba un valor en esta columna.',

@@ -8,10 +8,10 @@ export const importsMessages = defineMessages({
     kindHint: 'Import the payees first: a request names its payee by the payee’s external_id.',
     kindPayees: 'Payees and their bank accounts',
     kindRequests: 'Requests (open cases and payment history)',
-    file: 'CSV file',
+    file: 'CSV or Excel file',
     fileHint:
-      'UTF-8 CSV with a header row, up to 20 MB. A larger file is imported with the hms import command.',
-    fileRequired: 'Choose a CSV file to check.',
+      'UTF-8 CSV with a header row, or an Excel workbook (.xlsx: its first sheet), up to 20 MB. A larger file is imported with the hms import command.',
+    fileRequired: 'Choose a CSV or Excel file to check.',
     check: 'Check the file (dry run)',
     checking: 'Checking the file…',
     import: 'Import',
@@ -49,6 +49,21 @@ export const importsMessages = defineMessages({
       'Imported {fileName}: {rows} rows. {created} new, {updated} changed, {unchanged} already imported and unchanged.',
     importRefused:
       'Nothing was imported from {fileName}: {rejected} of {rows} rows were rejected (the data changed since the check). The problems are listed below.',
+    progressChecking: 'Checking {fileName}',
+    progressImporting: 'Importing {fileName}',
+    progressLabel: 'Rows done',
+    progressStarting: 'Starting: counting the rows of the file…',
+    progressRows: '{done} of {total} rows done.',
+    progressLeave:
+      'You can leave this page or close it: the work goes on, and reopening Imports shows where it is or what it found.',
+    chooseAgainToImport:
+      'To import this file, choose it again above and check it: the page was reopened, and the browser no longer has the file.',
+    mappingLegend: 'Columns of the file',
+    mappingHint:
+      'Each column of your file and the HMS column it is read as. Names that match are chosen for you; choose the others. A column left as “Not mapped” is reported by the check as not part of the format.',
+    mappingColumn: 'File column “{column}”',
+    mappingNone: 'Not mapped',
+    readingHeader: 'Reading the columns of the file…',
   },
   es: {
     title: 'Importaciones',
@@ -58,10 +73,10 @@ export const importsMessages = defineMessages({
       'Importe primero a los beneficiarios: una solicitud nombra a su beneficiario por su external_id.',
     kindPayees: 'Beneficiarios y sus cuentas bancarias',
     kindRequests: 'Solicitudes (casos abiertos e historial de pagos)',
-    file: 'Archivo CSV',
+    file: 'Archivo CSV o Excel',
     fileHint:
-      'CSV en UTF-8 con una fila de encabezados, de hasta 20 MB. Un archivo más grande se importa con el comando hms import.',
-    fileRequired: 'Elija un archivo CSV para revisar.',
+      'CSV en UTF-8 con una fila de encabezados, o un libro de Excel (.xlsx: su primera hoja), de hasta 20 MB. Un archivo más grande se importa con el comando hms import.',
+    fileRequired: 'Elija un archivo CSV o Excel para revisar.',
     check: 'Revisar el archivo (prueba)',
     checking: 'Revisando el archivo…',
     import: 'Importar',
@@ -100,5 +115,20 @@ export const importsMessages = defineMessages({
       'Se importó {fileName}: {rows} filas. {created} nuevas, {updated} cambiadas, {unchanged} ya importadas y sin cambios.',
     importRefused:
       'No se importó nada de {fileName}: se rechazaron {rejected} de {rows} filas (los datos cambiaron desde la revisión). Los problemas se enumeran abajo.',
+    progressChecking: 'Revisando {fileName}',
+    progressImporting: 'Importando {fileName}',
+    progressLabel: 'Filas procesadas',
+    progressStarting: 'Comenzando: contando las filas del archivo…',
+    progressRows: '{done} de {total} filas procesadas.',
+    progressLeave:
+      'Puede salir de esta página o cerrarla: el trabajo continúa, y al volver a abrir Importaciones verá en qué punto está o qué encontró.',
+    chooseAgainToImport:
+      'Para importar este archivo, elíjalo de nuevo arriba y revíselo: la página se volvió a abrir y el navegador ya no tiene el archivo.',
+    mappingLegend: 'Columnas del archivo',
+    mappingHint:
+      'Cada columna de su archivo y la columna de HMS con la que se lee. Las que coinciden por nombre ya están elegidas; elija las demás. Una columna que quede como «Sin correspondencia» la revisión la informa como ajena al formato.',
+    mappingColumn: 'Columna del archivo «{column}»',
+    mappingNone: 'Sin correspondencia',
+    readingHeader: 'Leyendo las columnas del archivo…',
   },
 });

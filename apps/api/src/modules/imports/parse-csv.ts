@@ -15,21 +15,37 @@ export interface SourceRow {
 }
 
 export interface ParsedHeader {
+  /** The HMS column each file column stands for (lower case; the mapped one when the column is mapped). */
   columns: string[];
   original: string[];
   errors: RowError[];
+  /** For a mapped column, its HMS name → the file's name: errors name the column the person sees in the file. */
+  shown: Record<string, string>;
 }
+
+/** File column (as in the header, any case) → HMS column: how a file with other column names is read. */
+export type ColumnMapping = Readonly<Record<string, string>>;
 
 /** The file could not be read at all (not CSV, not UTF-8…): the command exits 2 with this reason. */
 export class UnreadableFile extends Error {}
 
-function checkHeader(kind: ImportKind, original: string[]): ParsedHeader {
+const keyOf = (name: string) => name.trim().toLowerCase();
+
+/** Checks the header row, after the mapping renamed the columns it names (its targets are checked before). */
+export function checkHeader(
+  kind: ImportKind,
+  original: string[],
+  mapping: ColumnMapping = {},
+): ParsedHeader {
   const known: readonly string[] = IMPORT_COLUMNS[kind];
-  const columns = original.map((c) => c.trim().toLowerCase());
+  const renamed = new Map(Object.entries(mapping).map(([from, to]) => [keyOf(from), to]));
+  const columns = original.map((c) => renamed.get(keyOf(c)) ?? keyOf(c));
   const errors: RowError[] = [];
   const seen = new Set<string>();
+  const shownNames: Record<string, string> = {};
   for (const [i, name] of columns.entries()) {
     const shown = original[i]!;
+    if (renamed.has(keyOf(shown))) shownNames[name] = shown;
     const control = controlCharacterError(1, shown, shown);
     if (control) errors.push(control);
     else if (!known.includes(name))
@@ -37,17 +53,26 @@ function checkHeader(kind: ImportKind, original: string[]): ParsedHeader {
         row: 1,
         field: shown,
         code: 'import.column_unknown',
-        message: `The column "${shown}" is not part of the ${kind} format. Remove it, or rename it to one of: ${known.join(', ')}.`,
+        message: `The column "${shown}" is not part of the ${kind} format. Remove it, rename it or map it to one of: ${known.join(', ')}.`,
       });
     else if (seen.has(name))
       errors.push({
         row: 1,
-        field: name,
+        field: shown,
         code: 'import.column_duplicate',
-        message: `The column "${name}" appears twice in the header. Keep only one.`,
+        message: `The column "${name}" appears twice in the header${shown === name ? '' : ` (as "${shown}", mapped)`}. Keep only one.`,
       });
     seen.add(name);
   }
+  const inFile = new Set(original.map(keyOf));
+  for (const from of Object.keys(mapping))
+    if (!inFile.has(keyOf(from)))
+      errors.push({
+        row: 1,
+        field: from,
+        code: 'import.mapping_column_absent',
+        message: `The mapping names the column "${from}", which the header does not have. Correct the mapping or the header.`,
+      });
   for (const name of known)
     if (!seen.has(name) && !OPTIONAL_IMPORT_COLUMNS[kind].includes(name))
       errors.push({
@@ -56,7 +81,28 @@ function checkHeader(kind: ImportKind, original: string[]): ParsedHeader {
         code: 'import.column_missing',
         message: `The column "${name}" is missing. Add it to the header row.`,
       });
-  return { columns, original, errors };
+  return { columns, original, errors, shown: shownNames };
+}
+
+/** One data record of a file (its cells in header order) as the row the engine checks. */
+export function toRow(header: ParsedHeader, record: string[], line: number): SourceRow {
+  const errors: RowError[] = [];
+  if (record.length !== header.columns.length)
+    errors.push({
+      row: line,
+      field: 'row',
+      code: 'import.row_malformed',
+      message: `This line has ${record.length} cells but the header has ${header.columns.length}. Give it one cell per column.`,
+    });
+  const cells: Record<string, string> = {};
+  // Cells past the end of a short line are absent, not empty: the line's one error says what is wrong.
+  for (const [i, name] of header.columns.slice(0, record.length).entries()) {
+    const value = record[i]!;
+    const control = controlCharacterError(line, name, value);
+    if (control) errors.push(control);
+    else cells[name] = value.trim();
+  }
+  return { line, cells, errors, raw: record };
 }
 
 /**
@@ -67,6 +113,7 @@ function checkHeader(kind: ImportKind, original: string[]): ParsedHeader {
 export async function* readCsv(
   kind: ImportKind,
   input: Readable,
+  mapping: ColumnMapping = {},
 ): AsyncGenerator<{ header: ParsedHeader } | { row: SourceRow }> {
   const parser = input.pipe(
     parse({
@@ -87,27 +134,11 @@ export async function* readCsv(
       const embedded = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
       const line = info.lines - embedded;
       if (!header) {
-        header = checkHeader(kind, record);
+        header = checkHeader(kind, record, mapping);
         yield { header };
         continue;
       }
-      const errors: RowError[] = [];
-      if (record.length !== header.columns.length)
-        errors.push({
-          row: line,
-          field: 'row',
-          code: 'import.row_malformed',
-          message: `This line has ${record.length} cells but the header has ${header.columns.length}. Give it one cell per column.`,
-        });
-      const cells: Record<string, string> = {};
-      // Cells past the end of a short line are absent, not empty: the line's one error says what is wrong.
-      for (const [i, name] of header.columns.slice(0, record.length).entries()) {
-        const value = record[i]!;
-        const control = controlCharacterError(line, name, value);
-        if (control) errors.push(control);
-        else cells[name] = value.trim();
-      }
-      yield { row: { line, cells, errors, raw: record } };
+      yield { row: toRow(header, record, line) };
     }
   } catch (err) {
     const e = err as { code?: string; lines?: number; message?: string };

@@ -341,4 +341,57 @@ describe('hms import (command line)', () => {
       output: { error: expect.stringContaining('empty') },
     });
   });
+
+  it('maps file columns to HMS columns with --map; errors name the file’s column; a bad mapping exits 2', async () => {
+    const renamed = HEADER.replace('external_id', 'Client ID').replace('routing_number', 'ABA');
+    const mapped = path.join(dir, 'mapped.csv');
+    writeFileSync(
+      mapped,
+      [renamed, payeeLine(4, 'M'), payeeLine(6, 'M').replace('011000015', '011000016')].join('\n'),
+    );
+    const args = ['payees', mapped, '--dry-run'];
+    const unmapped = await importFromPath(t.db.kysely, t.config, args);
+    expect(unmapped).toMatchObject({ exitCode: 1, output: { rows: 2, rejected: 2 } });
+    expect(
+      codesByRow(unmapped.output as { errors: [] } & Parameters<typeof codesByRow>[0]),
+    ).toEqual([
+      '1:ABA:import.column_unknown',
+      '1:Client ID:import.column_unknown',
+      '1:external_id:import.column_missing',
+      '1:routing_number:import.column_missing',
+    ]);
+    const withMap = await importFromPath(t.db.kysely, t.config, [
+      ...args,
+      '--map',
+      'client id=external_id',
+      '--map=ABA=routing_number',
+    ]);
+    expect(withMap).toMatchObject({ exitCode: 1, output: { rows: 2, created: 1, rejected: 1 } });
+    // The error names the column as the file has it, on its line.
+    expect(codesByRow(withMap.output as Parameters<typeof codesByRow>[0])).toEqual([
+      '3:ABA:import.routing_invalid',
+    ]);
+    const absent = await importFromPath(t.db.kysely, t.config, [
+      ...args,
+      '--map',
+      'Client ID=external_id',
+      '--map',
+      'ABA=routing_number',
+      '--map',
+      'Nope=phone',
+    ]);
+    expect(codesByRow(absent.output as Parameters<typeof codesByRow>[0])).toContain(
+      '1:Nope:import.mapping_column_absent',
+    );
+    for (const bad of [
+      ['--map', 'ABA=routing'],
+      ['--map', 'ABA=routing_number', '--map', 'Client ID=routing_number'],
+      ['--map', 'no equals sign'],
+      ['--map'],
+    ]) {
+      const refused = await importFromPath(t.db.kysely, t.config, [...args, ...bad]);
+      expect(refused.exitCode, bad.join(' ')).toBe(2);
+      expect(refused.output).toEqual({ error: expect.any(String) });
+    }
+  });
 });

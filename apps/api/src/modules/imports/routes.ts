@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import multipart, { type MultipartFile, type MultipartValue } from '@fastify/multipart';
 import { z } from 'zod';
 import {
   MAX_IMPORT_UPLOAD_BYTES,
+  columnMappingProblems,
+  importHeaderResponseSchema,
+  importKindSchema,
   importIdParamsSchema,
-  importRunResponseSchema,
+  importJobParamsSchema,
+  importJobSchema,
   importUploadFieldsSchema,
 } from '@hms/contracts/imports';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import { badRequest, HttpProblem } from '../../platform/errors.ts';
-import { errorFile, runUpload } from './browser-runs.ts';
+import { errorFile, headerOfUpload, jobOf, startUpload } from './browser-runs.ts';
 
 const guarded = problemResponses(400, 401, 403);
 const MEGABYTES = MAX_IMPORT_UPLOAD_BYTES / (1024 * 1024);
@@ -36,8 +41,50 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
   // Scoped to this plugin: only the upload route parses multipart bodies.
   await app.register(multipart, {
-    limits: { fileSize: MAX_IMPORT_UPLOAD_BYTES, files: 1, fields: 2, parts: 3, headerPairs: 100 },
+    limits: { fileSize: MAX_IMPORT_UPLOAD_BYTES, files: 1, fields: 3, parts: 4, headerPairs: 100 },
   });
+
+  /** The file part (after the fields), whole: the upload is bounded by MAX_IMPORT_UPLOAD_BYTES. */
+  const filePart = async (request: FastifyRequest) => {
+    const missing = () =>
+      badRequest('import.file_missing', 'Send the CSV file in a part named "file".');
+    if (!request.isMultipart()) throw missing();
+    try {
+      const part = await request.file();
+      if (!part || part.fieldname !== 'file') throw missing();
+      return { part, content: await part.toBuffer() };
+    } catch (err) {
+      if (isTooLarge(err)) throw tooLarge();
+      throw err;
+    }
+  };
+
+  app.post(
+    '/admin/imports/header',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'readImportHeader',
+        tags: ['admin'],
+        summary:
+          'The header of a file to import, each column with the HMS column its name suggests',
+        description:
+          'Roles: admin. multipart/form-data: the field "kind" (payees | requests), then the part "file". Reads ' +
+          'only the header; nothing is checked or kept. The screen shows it as the column mapping step.',
+        consumes: ['multipart/form-data'],
+        response: { 200: importHeaderResponseSchema, ...guarded, ...problemResponses(413) },
+      },
+    },
+    async (request) => {
+      const { part, content } = await filePart(request);
+      const kind = importKindSchema.safeParse(fieldValue(part, 'kind'));
+      if (!kind.success)
+        throw badRequest('validation.failed', 'Send "kind" (payees or requests) before the file.', [
+          { field: 'kind', message: 'kind must be payees or requests.', code: 'field.invalid' },
+        ]);
+      return headerOfUpload(kind.data, part.filename || 'file', content);
+    },
+  );
 
   app.post(
     '/admin/imports',
@@ -46,34 +93,28 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'runImport',
         tags: ['admin'],
-        summary: 'Check (dry run) or import a payees or requests CSV file, as `hms import` does',
+        summary:
+          'Start a check (dry run) or an import of a payees or requests CSV file in the background, as `hms import` does',
         description:
-          'Roles: admin. multipart/form-data: the fields "kind" (payees | requests) and "dryRun" (true | false), ' +
-          `then the part "file" (CSV, up to ${MEGABYTES} MB; larger files go through the command). A dry run ` +
-          'changes nothing; an import is all or nothing. When rows have errors or warnings, errorFile is true and ' +
-          'GET /api/admin/imports/{importId}/error-file returns the file with an error column for an hour.',
+          'Roles: admin. multipart/form-data: the fields "kind" (payees | requests), "dryRun" (true | false) and, ' +
+          'optionally, "mapping" (JSON { "file column": "HMS column" }: a file whose header uses other names), ' +
+          `then the part "file" (CSV, up to ${MEGABYTES} MB; larger files go through the command). Answers 202 ` +
+          'with the job at once (a file whose header cannot be read is refused now); follow it with ' +
+          'GET /api/admin/imports/jobs/{jobId}. A dry run changes nothing; an import is all or nothing, and only ' +
+          'one import runs at a time (409 import.already_running). When rows have errors or warnings, the result’s ' +
+          'errorFile is true and GET /api/admin/imports/{importId}/error-file returns the file with an error column ' +
+          'for an hour.',
         consumes: ['multipart/form-data'],
-        response: { 200: importRunResponseSchema, ...guarded, ...problemResponses(413) },
+        response: { 202: importJobSchema, ...guarded, ...problemResponses(409, 413) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = currentUser(request);
-      const missing = () =>
-        badRequest('import.file_missing', 'Send the CSV file in a part named "file".');
-      if (!request.isMultipart()) throw missing();
-      let part: MultipartFile | undefined;
-      let content: Buffer;
-      try {
-        part = await request.file();
-        if (!part || part.fieldname !== 'file') throw missing();
-        content = await part.toBuffer();
-      } catch (err) {
-        if (isTooLarge(err)) throw tooLarge();
-        throw err;
-      }
+      const { part, content } = await filePart(request);
       const fields = importUploadFieldsSchema.safeParse({
         kind: fieldValue(part, 'kind'),
         dryRun: fieldValue(part, 'dryRun'),
+        mapping: fieldValue(part, 'mapping'),
       });
       if (!fields.success)
         throw badRequest(
@@ -84,18 +125,54 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
             message:
               i.path[0] === 'kind'
                 ? 'kind must be payees or requests.'
-                : 'dryRun must be true or false.',
+                : i.path[0] === 'mapping'
+                  ? 'mapping must be a JSON object: { "file column": "HMS column" }.'
+                  : 'dryRun must be true or false.',
             code: 'field.invalid' as const,
           })),
         );
-      return runUpload(db, config, {
-        kind: fields.data.kind,
-        dryRun: fields.data.dryRun,
-        fileName: part.filename || `${fields.data.kind}.csv`,
-        content,
-        actor: { id: user.id, ip: request.ip || null },
-      });
+      const mappingProblems = columnMappingProblems(fields.data.kind, fields.data.mapping);
+      if (mappingProblems.length > 0)
+        throw badRequest(
+          'validation.failed',
+          'The column mapping names a column the format does not have, or one column twice.',
+          mappingProblems.map((p) => ({ ...p, code: 'field.invalid_choice' as const })),
+        );
+      const job = await startUpload(
+        db,
+        config,
+        {
+          kind: fields.data.kind,
+          dryRun: fields.data.dryRun,
+          mapping: fields.data.mapping,
+          fileName: part.filename || `${fields.data.kind}.csv`,
+          content,
+          actor: { id: user.id, ip: request.ip || null },
+        },
+        app.log,
+      );
+      return reply.code(202).send(job);
     },
+  );
+
+  app.get(
+    '/admin/imports/jobs/:jobId',
+    {
+      onRequest: requireRoles('admin'),
+      schema: {
+        operationId: 'getImportJob',
+        tags: ['admin'],
+        summary:
+          'Where a background check or import is: its state, rows done so far, and its result',
+        description:
+          'Roles: admin; only the admin who started it. Jobs are kept in memory for an hour after they finish. ' +
+          'After a restart a finished import is still told from its stored run; otherwise 404 import.job_gone ' +
+          '(nothing was imported by it: run it again).',
+        params: importJobParamsSchema,
+        response: { 200: importJobSchema, ...guarded, ...problemResponses(404) },
+      },
+    },
+    async (request) => jobOf(db, request.params.jobId, currentUser(request).id),
   );
 
   app.get(

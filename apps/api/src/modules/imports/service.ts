@@ -7,7 +7,8 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { readCsv, type SourceRow } from './parse-csv.ts';
+import type { ColumnMapping, SourceRow } from './parse-csv.ts';
+import { readFile, type FileFormat } from './read-file.ts';
 import { PayeeImport } from './import-payees.ts';
 import { RequestImport } from './import-requests.ts';
 import type { BatchResult } from './run-context.ts';
@@ -22,6 +23,14 @@ export interface ImportInput {
   dryRun: boolean;
   /** Who ran it: an admin in the browser, or null for the command line (the operator of the machine). */
   actor: { id: string | null; ip?: string | null };
+  /** The id of the run (a real import's import_runs row); a new one when not given. */
+  runId?: string;
+  /** CSV unless said (formatOf tells from the file's first bytes). */
+  format?: FileFormat;
+  /** File column → HMS column, for a file whose header uses other names (checked with columnMappingProblems). */
+  mapping?: ColumnMapping;
+  /** Called after each batch with the rows checked so far: the browser's progress bar. */
+  onProgress?: (rowsProcessed: number) => void;
 }
 
 export interface ImportResult {
@@ -29,6 +38,8 @@ export interface ImportResult {
   /** The stored run (a real import, done or refused); null for a dry run, which writes nothing at all. */
   runId: string | null;
   fileSha256: string;
+  /** The header row as it was in the file. */
+  columns: string[];
 }
 
 // Rows checked and written per round trip: large enough that 100,000 rows are a few hundred statements.
@@ -61,7 +72,8 @@ export async function runImport(
     }),
   );
   input.content.on('error', (err) => tapped.destroy(err));
-  const runId = uuidv7();
+  const runId = input.runId ?? uuidv7();
+  let columns: string[] = [];
   const report: ImportReport = {
     kind: input.kind,
     rows: 0,
@@ -84,7 +96,8 @@ export async function runImport(
       updated: report.updated,
       unchanged: report.unchanged,
       rejected: report.rejected,
-      report: JSON.stringify(report),
+      // The header too: the screen tells a finished import from this row when the API no longer remembers the job.
+      report: JSON.stringify({ ...report, columns }),
       file_sha256: fileSha256,
     });
     await appendAudit(trx, {
@@ -128,6 +141,7 @@ export async function runImport(
       // The run row first: the imported records written batch by batch point at it.
       await newRun(trx);
       let headerBad = false;
+      let shown: Record<string, string> = {};
       let batch: SourceRow[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
@@ -135,14 +149,21 @@ export async function runImport(
         const result = await processor.process(trx, batch, write);
         for (const o of result.outcomes) {
           report.rows += 1;
-          report.errors.push(...o.errors);
+          // A mapped column is named as the file names it: that is the column the person fixes.
+          for (const e of o.errors)
+            report.errors.push(
+              Object.hasOwn(shown, e.field) ? { ...e, field: shown[e.field]! } : e,
+            );
           // No row can be imported while the header is wrong: each counts as rejected.
           report[headerBad ? 'rejected' : o.outcome] += 1;
         }
         batch = [];
+        input.onProgress?.(report.rows);
       };
-      for await (const item of readCsv(input.kind, tapped)) {
+      for await (const item of readFile(input.format ?? 'csv', input.kind, tapped, input.mapping)) {
         if ('header' in item) {
+          columns = item.header.original;
+          shown = item.header.shown;
           report.errors.push(...item.header.errors);
           headerBad = item.header.errors.length > 0;
           continue;
@@ -158,13 +179,13 @@ export async function runImport(
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }
-  if (input.dryRun) return { report, runId: null, fileSha256 };
+  if (input.dryRun) return { report, runId: null, fileSha256, columns };
   if (report.rejected > 0)
     await db.transaction().execute(async (trx) => {
       await newRun(trx);
       await stored(trx, 'rejected');
     });
-  return { report, runId, fileSha256 };
+  return { report, runId, fileSha256, columns };
 }
 
 /** A stored run and its report (the administration screens read it back). */

@@ -28,7 +28,7 @@ export function ImportReport({ run }: { run: ImportRun }) {
   const problemText = useProblemText();
   const { report } = run;
   const n = (value: number) => formatNumber(value, language);
-  const errorFileName = `${run.fileName.replace(/\.csv$/i, '')}-errors.csv`;
+  const errorFileName = `${run.fileName.replace(/\.(csv|xlsx)$/i, '').replace(/[^A-Za-z0-9._-]+/g, '_')}-errors.csv`;
   return (
     <>
       <p>

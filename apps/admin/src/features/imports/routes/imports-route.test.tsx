@@ -3,12 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import type { ImportRun } from '../api/imports.ts';
+import type { ImportJob, ImportRun } from '../api/imports.ts';
 import { ImportsRoute } from './imports-route.tsx';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  localStorage.clear();
 });
 
 const ID = '0190a0b0-0000-7000-8000-0000000000aa';
@@ -53,17 +54,68 @@ const broken = runOf({
 });
 const routes = [{ path: '/admin/imports', element: <ImportsRoute /> }];
 
+/** The job of a run: queued as the upload answers it, completed (with the run) as the job answers once done. */
+const jobOf = (run: ImportRun, over: Partial<ImportJob> = {}): ImportJob => ({
+  jobId: run.importId,
+  kind: run.report.kind,
+  fileName: run.fileName,
+  dryRun: run.dryRun,
+  state: 'completed',
+  rowsProcessed: run.report.rows,
+  rowsTotal: run.report.rows,
+  result: run,
+  problem: null,
+  ...over,
+});
+const queued = (run: ImportRun) =>
+  jobOf(run, { state: 'queued', rowsProcessed: 0, rowsTotal: null, result: null });
+
+/** The header route as the API answers it: the file's first line, each name suggested when it is a column. */
+async function headerOf(request: Request) {
+  const file = (await request.clone().formData()).get('file');
+  const first =
+    typeof file === 'string' || file === null ? '' : (await file.text()).split(/\r?\n/)[0]!;
+  return {
+    body: {
+      format: 'csv',
+      columns: first.split(',').map((name) => ({
+        name,
+        suggested: ['external_id', 'full_name', 'email'].includes(name) ? name : null,
+      })),
+    },
+  };
+}
+
+/** A fake API that starts each upload as the next job and answers its GETs from `states` (completed by default). */
+function fakeJobs(runs: ImportRun[], states: Record<string, ImportJob[]> = {}) {
+  const started = new Map<string, ImportRun>();
+  return fakeApi(async (request) => {
+    const path = new URL(request.url).pathname;
+    if (path === '/api/admin/imports/header') return headerOf(request);
+    if (request.method === 'POST' && path === '/api/admin/imports') {
+      const run = runs.shift()!;
+      started.set(run.importId, run);
+      return { status: 202, body: queued(run) };
+    }
+    const id = path.match(/^\/api\/admin\/imports\/jobs\/(.+)$/)?.[1];
+    const run = id ? started.get(id) : undefined;
+    if (request.method === 'GET' && id && run) return { body: states[id]?.shift() ?? jobOf(run) };
+    return { status: 404, body: { type: 'about:blank', title: 'Not found', status: 404 } };
+  });
+}
+
 /** What the page sent as the multipart fields of each upload. */
 async function sentFields(calls: FakeCall[]) {
   return Promise.all(
     calls
-      .filter((c) => c.method === 'POST')
+      .filter((c) => c.method === 'POST' && c.url.pathname === '/api/admin/imports')
       .map(async (c) => {
         const form = await c.request.clone().formData();
         const file = form.get('file');
         return {
           kind: form.get('kind'),
           dryRun: form.get('dryRun'),
+          ...(form.has('mapping') ? { mapping: form.get('mapping') } : {}),
           // jsdom's File loses its name on the way into the fetch Request; its content tells the files apart.
           file: typeof file === 'string' || file === null ? file : await file.text(),
         };
@@ -73,17 +125,16 @@ async function sentFields(calls: FakeCall[]) {
 
 const csvFile = (name: string) =>
   new File([`external_id\r\n${name}\r\n`], name, { type: 'text/csv' });
-const choose = (file: File, label = 'CSV file') =>
+const choose = (file: File, label = 'CSV or Excel file') =>
   fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
 
 describe('Imports (/admin/imports)', () => {
   it('checks a file, lists its problems by line and column with the error file, and imports only a clean check', async () => {
-    const answers = [
-      { body: broken },
-      { body: runOf({}) },
-      { body: runOf({ dryRun: false, importId: '0190a0b0-0000-7000-8000-0000000000bb' }) },
-    ];
-    const calls = fakeApi({ 'POST /api/admin/imports': () => answers.shift()! });
+    const calls = fakeJobs([
+      broken,
+      runOf({ importId: '0190a0b0-0000-7000-8000-0000000000cc' }),
+      runOf({ dryRun: false, importId: '0190a0b0-0000-7000-8000-0000000000bb' }),
+    ]);
     const { container } = renderAt('/admin/imports', routes);
     expect(screen.getByRole('heading', { level: 1, name: 'Imports' })).toBeTruthy();
     expect(screen.getByTestId('help-panel')).toBeTruthy();
@@ -98,7 +149,7 @@ describe('Imports (/admin/imports)', () => {
       within(summary)
         .getAllByRole('link')
         .map((a) => [a.textContent, a.getAttribute('href')]),
-    ).toEqual([['Choose a CSV file to check.', '#imports-file']]);
+    ).toEqual([['Choose a CSV or Excel file to check.', '#imports-file']]);
     expect(calls).toHaveLength(0);
 
     choose(csvFile('payees.csv'));
@@ -151,7 +202,7 @@ describe('Imports (/admin/imports)', () => {
   }, 15_000);
 
   it('asks for a new check when the kind changes after a clean one', async () => {
-    fakeApi({ 'POST /api/admin/imports': () => ({ body: runOf({}) }) });
+    fakeJobs([runOf({})]);
     renderAt('/admin/imports', routes);
     choose(csvFile('payees.csv'));
     fireEvent.click(screen.getByRole('button', { name: 'Check the file (dry run)' }));
@@ -164,8 +215,107 @@ describe('Imports (/admin/imports)', () => {
     expect(importButton.disabled).toBe(true);
   });
 
+  it('shows the job’s progress while it runs, and resumes it after a reload', async () => {
+    const check = runOf({ report: { rows: 1200, created: 1200 } });
+    const running = (rowsProcessed: number) =>
+      jobOf(check, { state: 'running', rowsProcessed, rowsTotal: 1200, result: null });
+    fakeJobs([check], { [ID]: [running(0), running(500)] });
+    const { container } = renderAt('/admin/imports', routes);
+    choose(csvFile('payees.csv'));
+    fireEvent.click(screen.getByRole('button', { name: 'Check the file (dry run)' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Rows done' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Checking payees.csv' })).toBeTruthy();
+    await waitFor(() => expect(bar.getAttribute('value')).toBe('500'), { timeout: 4000 });
+    expect(bar.getAttribute('max')).toBe('1200');
+    expect(screen.getByRole('status').textContent).toBe('500 of 1,200 rows done.');
+    expect(
+      (screen.getByRole('button', { name: 'Checking the file…' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    expect(await axeViolations(container)).toEqual([]);
+    expect(JSON.parse(localStorage.getItem('hms.admin.imports.job')!)).toEqual({
+      jobId: ID,
+      kind: 'payees',
+    });
+    await screen.findByRole(
+      'heading',
+      { level: 2, name: 'Check of payees.csv' },
+      { timeout: 4000 },
+    );
+    cleanup();
+
+    // Reopened: the stored job is asked for at once, and its result shown; the file must be chosen again to import.
+    const calls = fakeApi({
+      [`GET /api/admin/imports/jobs/${ID}`]: () => ({ body: jobOf(runOf({})) }),
+    });
+    renderAt('/admin/imports', routes);
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Check of payees.csv' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/To import this file, choose it again above and check it/),
+    ).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual([
+      `GET /api/admin/imports/jobs/${ID}`,
+    ]);
+  }, 15_000);
+
+  it('shows each file column with the HMS column it is read as, and sends the mapping chosen', async () => {
+    const calls = fakeJobs([runOf({}), runOf({ dryRun: false })]);
+    const { container } = renderAt('/admin/imports', routes);
+    choose(new File(['Client ID,full_name\r\nA-1,Ann\r\n'], 'old.csv', { type: 'text/csv' }));
+    const client = (await screen.findByLabelText('File column “Client ID”')) as HTMLSelectElement;
+    const name = screen.getByLabelText('File column “full_name”') as HTMLSelectElement;
+    expect(client.value).toBe('');
+    expect(within(client).getByRole('option', { name: 'Not mapped' })).toBeTruthy();
+    expect(name.value).toBe('full_name');
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.change(client, { target: { value: 'external_id' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check the file (dry run)' }));
+    await screen.findByRole('heading', { level: 2, name: 'Check of payees.csv' });
+    const importButton = screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement;
+    await waitFor(() => expect(importButton.disabled).toBe(false));
+    // Another mapping than the one checked needs a new check.
+    fireEvent.change(client, { target: { value: 'email' } });
+    expect(importButton.disabled).toBe(true);
+    fireEvent.change(client, { target: { value: 'external_id' } });
+    expect(importButton.disabled).toBe(false);
+    fireEvent.click(importButton);
+    await screen.findByText(/^Imported payees.csv/);
+    const mapping = JSON.stringify({ 'Client ID': 'external_id' });
+    expect((await sentFields(calls)).map((f) => [f.dryRun, f.mapping])).toEqual([
+      ['true', mapping],
+      ['false', mapping],
+    ]);
+  }, 15_000);
+
+  it('says a job the API no longer knows, and forgets it', async () => {
+    localStorage.setItem('hms.admin.imports.job', JSON.stringify({ jobId: ID, kind: 'requests' }));
+    fakeApi({
+      [`GET /api/admin/imports/jobs/${ID}`]: () => ({
+        status: 404,
+        body: {
+          type: 'about:blank',
+          title: 'Not found',
+          status: 404,
+          code: 'import.job_gone',
+          detail: 'English detail',
+        },
+      }),
+    });
+    renderAt('/admin/imports', routes, { language: 'es' });
+    expect(await screen.findByText(/Esta revisión o importación ya no se conoce/)).toBeTruthy();
+    expect((screen.getByLabelText('Qué contiene el archivo') as HTMLSelectElement).value).toBe(
+      'requests',
+    );
+    await waitFor(() => expect(localStorage.getItem('hms.admin.imports.job')).toBeNull());
+  });
+
   it('says a refused upload in the reader’s language, by its code', async () => {
     fakeApi({
+      'POST /api/admin/imports/header': headerOf,
       'POST /api/admin/imports': () => ({
         status: 400,
         body: {
@@ -179,11 +329,11 @@ describe('Imports (/admin/imports)', () => {
     });
     renderAt('/admin/imports', routes, { language: 'es' });
     expect(screen.getByRole('heading', { level: 1, name: 'Importaciones' })).toBeTruthy();
-    choose(csvFile('pagos.csv'), 'Archivo CSV');
+    choose(csvFile('pagos.csv'), 'Archivo CSV o Excel');
     fireEvent.click(screen.getByRole('button', { name: 'Revisar el archivo (prueba)' }));
     expect(
       await screen.findByText(
-        'El archivo no se puede leer como CSV. Guárdelo como CSV (UTF-8) con una fila de encabezados y vuelva a elegirlo.',
+        'El archivo no se puede leer como CSV ni como libro de Excel. Guárdelo como CSV (UTF-8) o como .xlsx, con una fila de encabezados, y vuelva a elegirlo.',
       ),
     ).toBeTruthy();
   });
