@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useT } from './i18n.tsx';
 import { uiMessages } from './messages.ts';
 import { markTitleError } from './PageTitle.tsx';
@@ -17,6 +17,25 @@ export interface ErrorSummaryProps {
    * each time, not only the first time it appears.
    */
   focusKey?: unknown;
+}
+
+/** A link to a form field that moves focus to it (the error summary's, and any list of problems with fields). */
+export function FieldLink({ fieldId, children }: { fieldId: string; children: ReactNode }) {
+  return (
+    <a
+      href={`#${fieldId}`}
+      onClick={(event) => {
+        const field = document.getElementById(fieldId);
+        if (!field) return;
+        // Following the bare fragment would scroll but not always focus the input (and would change the URL).
+        event.preventDefault();
+        field.focus();
+        field.scrollIntoView?.({ block: 'center' });
+      }}
+    >
+      {children}
+    </a>
+  );
 }
 
 /**
@@ -39,15 +58,6 @@ export function ErrorSummary({ errors, title, focusKey }: ErrorSummaryProps) {
 
   if (!hasErrors) return null;
 
-  const goToField = (event: MouseEvent<HTMLAnchorElement>, fieldId: string) => {
-    const field = document.getElementById(fieldId);
-    if (!field) return;
-    // Following the bare fragment would scroll but not always focus the input (and would change the URL).
-    event.preventDefault();
-    field.focus();
-    field.scrollIntoView?.({ block: 'center' });
-  };
-
   const heading = title ?? tr('errorSummaryTitle');
   return (
     <div
@@ -64,13 +74,7 @@ export function ErrorSummary({ errors, title, focusKey }: ErrorSummaryProps) {
         <ul className="usa-list usa-list--unstyled">
           {errors.map(({ fieldId, message }, index) => (
             <li key={`${index}:${fieldId ?? ''}:${message}`}>
-              {fieldId ? (
-                <a href={`#${fieldId}`} onClick={(event) => goToField(event, fieldId)}>
-                  {message}
-                </a>
-              ) : (
-                message
-              )}
+              {fieldId ? <FieldLink fieldId={fieldId}>{message}</FieldLink> : message}
             </li>
           ))}
         </ul>

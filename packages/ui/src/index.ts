@@ -7,7 +7,7 @@ export { ConfirmAction } from './ConfirmAction.tsx';
 export type { ConfirmActionProps } from './ConfirmAction.tsx';
 export { DataTable } from './DataTable.tsx';
 export type { Column, DataTableProps } from './DataTable.tsx';
-export { ErrorSummary } from './ErrorSummary.tsx';
+export { ErrorSummary, FieldLink } from './ErrorSummary.tsx';
 export type { ErrorSummaryProps, SummaryError } from './ErrorSummary.tsx';
 export { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from './Field.tsx';
 export type {

@@ -9,7 +9,14 @@ import {
   type QuestionSet,
   type QuestionType,
 } from '@hms/contracts/question-set';
-import { fieldErrorText, SelectField, useErrorMessages, useLanguage, useT } from '@hms/ui';
+import {
+  fieldErrorText,
+  SelectField,
+  useErrorMessages,
+  useLanguage,
+  useT,
+  FieldLink,
+} from '@hms/ui';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QUESTION_TYPE_NAMES, programFormMessages } from '../messages.ts';
 import { FormPreview } from './form-preview.tsx';
@@ -190,17 +197,7 @@ export function QuestionBuilder({ value, onChange, idPrefix = 'qb' }: QuestionBu
                 <ul className="usa-list" aria-labelledby={`${idPrefix}-problems`}>
                   {shown.map((p) => (
                     <li key={`${p.fieldId}:${p.problem.code}:${p.message}`}>
-                      <a
-                        href={`#${p.fieldId}`}
-                        onClick={(e) => {
-                          const target = document.getElementById(p.fieldId);
-                          if (!target) return;
-                          e.preventDefault();
-                          target.focus();
-                        }}
-                      >
-                        {p.message}
-                      </a>
+                      <FieldLink fieldId={p.fieldId}>{p.message}</FieldLink>
                     </li>
                   ))}
                 </ul>

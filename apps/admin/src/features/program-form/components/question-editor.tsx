@@ -7,7 +7,7 @@ import {
   type QuestionType,
   type Scalar,
 } from '@hms/contracts/question-set';
-import { SelectField, TextField, useLanguage, useT } from '@hms/ui';
+import { SelectField, TextField, useLanguage, useT, FieldLink } from '@hms/ui';
 import { memo, type KeyboardEvent, type ReactNode } from 'react';
 import { DOCUMENT_TYPE_NAMES, QUESTION_TYPE_NAMES, programFormMessages } from '../messages.ts';
 import { withType, type QuestionAt } from './question-set-edit.ts';
@@ -586,17 +586,7 @@ export const QuestionEditor = memo(function QuestionEditor({
             <ul className="usa-list margin-0" aria-labelledby={`${base}-problems`}>
               {problems.map((p) => (
                 <li key={`${p.fieldId}:${p.message}`}>
-                  <a
-                    href={`#${p.fieldId}`}
-                    onClick={(e) => {
-                      const target = document.getElementById(p.fieldId);
-                      if (!target) return;
-                      e.preventDefault();
-                      target.focus();
-                    }}
-                  >
-                    {p.message}
-                  </a>
+                  <FieldLink fieldId={p.fieldId}>{p.message}</FieldLink>
                 </li>
               ))}
             </ul>
