@@ -246,6 +246,18 @@ describe('payees import: all or nothing, twice is once', () => {
   });
 });
 
+describe('payees import: two at once', () => {
+  it('two real imports of the same file at the same time: one creates, the other waits and finds every row unchanged', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => payeeLine(i, 'W'));
+    const [a, b] = await Promise.all([run(csv(lines)), run(csv(lines))]);
+    const created = [a.report.created, b.report.created].sort();
+    const unchanged = [a.report.unchanged, b.report.unchanged].sort();
+    expect(created).toEqual([0, 40]);
+    expect(unchanged).toEqual([0, 40]);
+    expect(a.report.rejected + b.report.rejected).toBe(0);
+  });
+});
+
 describe('payees import: the issue’s figure', () => {
   const N = 10_000;
   // 37 rows, each with one problem of the kinds a payee row can have, spread over the file.

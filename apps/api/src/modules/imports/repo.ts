@@ -1,8 +1,18 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { ImportKind } from '@hms/contracts/imports';
 import type { Database } from '../../platform/db/schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
+
+const IMPORT_LOCK_KEY = 7_303_130;
+
+/**
+ * Serialises real imports across every API process and the command line: the second waits for the first to commit,
+ * then finds its rows and reports them unchanged, instead of both creating the same external ids.
+ */
+export async function serializeImports(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`.execute(trx);
+}
 
 export async function insertRun(
   trx: Transaction<Database>,

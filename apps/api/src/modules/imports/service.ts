@@ -138,6 +138,7 @@ export async function runImport(
 
   try {
     await db.transaction().execute(async (trx) => {
+      if (!input.dryRun) await repo.serializeImports(trx);
       // The run row first: the imported records written batch by batch point at it.
       await newRun(trx);
       let headerBad = false;
