@@ -15,26 +15,45 @@ interface FieldChrome {
 }
 
 /** ids of the hint and error, in reading order, for aria-describedby. */
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+function describedBy(
+  id: string,
+  hint: unknown,
+  error: unknown,
+  note?: unknown,
+): string | undefined {
+  const ids = [
+    hint ? `${id}-hint` : null,
+    note ? `${id}-note` : null,
+    error ? `${id}-error` : null,
+  ].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-/** The control's own attributes that tie it to its label's hint and error. */
-function controlAria(id: string, hint: unknown, error: unknown) {
+/** The control's own attributes that tie it to its label's hint, note and error. */
+export function controlAria(id: string, hint: unknown, error: unknown, note?: unknown) {
   return {
     id,
-    'aria-describedby': describedBy(id, hint, error),
+    'aria-describedby': describedBy(id, hint, error, note),
     'aria-invalid': error ? true : undefined,
   } as const;
 }
 
-function HintAndError({ id, hint, error }: Omit<FieldChrome, 'label'>) {
+function HintAndError({
+  id,
+  hint,
+  note,
+  error,
+}: Omit<FieldChrome, 'label'> & { note?: ReactNode }) {
   return (
     <>
       {hint ? (
         <div className="usa-hint" id={`${id}-hint`}>
           {hint}
+        </div>
+      ) : null}
+      {note ? (
+        <div className="usa-hint" id={`${id}-note`}>
+          {note}
         </div>
       ) : null}
       {error ? (
@@ -46,14 +65,24 @@ function HintAndError({ id, hint, error }: Omit<FieldChrome, 'label'>) {
   );
 }
 
-/** The USWDS form group of a single control: the label, then the hint and error, then the control. */
-function FieldGroup({ id, label, hint, error, children }: FieldChrome & { children: ReactNode }) {
+/**
+ * The USWDS form group of a single control: the label, then the hint, a second hint (`note`, e.g. what files are
+ * accepted) and the error, then the control (spread {@link controlAria} into it) and anything under it.
+ */
+export function FieldGroup({
+  id,
+  label,
+  hint,
+  note,
+  error,
+  children,
+}: FieldChrome & { note?: ReactNode; children: ReactNode }) {
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
         {label}
       </label>
-      <HintAndError id={id} hint={hint} error={error} />
+      <HintAndError id={id} hint={hint} note={note} error={error} />
       {children}
     </div>
   );

@@ -9,7 +9,15 @@ export { DataTable } from './DataTable.tsx';
 export type { Column, DataTableProps } from './DataTable.tsx';
 export { ErrorSummary, FieldLink } from './ErrorSummary.tsx';
 export type { ErrorSummaryProps, SummaryError } from './ErrorSummary.tsx';
-export { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from './Field.tsx';
+export {
+  CheckboxGroup,
+  FieldGroup,
+  RadioGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+  controlAria,
+} from './Field.tsx';
 export type {
   CheckboxGroupProps,
   Option,

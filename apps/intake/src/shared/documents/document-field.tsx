@@ -1,6 +1,13 @@
 import { isApiProblem } from '@hms/api-client';
 import { MAX_DOCUMENT_BYTES, sniffDocumentType } from '@hms/contracts/documents';
-import { loadErrorMessages, problemText, useLanguage, useT } from '@hms/ui';
+import {
+  loadErrorMessages,
+  problemText,
+  useLanguage,
+  useT,
+  FieldGroup,
+  controlAria,
+} from '@hms/ui';
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { deleteDocument, documentUrl, uploadDocument, type DocumentInfo } from './documents-api.ts';
 import { documentMessages } from './messages.ts';
@@ -96,35 +103,14 @@ export function DocumentField(props: DocumentFieldProps) {
     inputRef.current?.focus();
   }
 
-  const describedBy = [hint ? `${id}-hint` : null, `${id}-accepts`, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="usa-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      <div className="usa-hint" id={`${id}-accepts`}>
-        {tr('accepts')}
-      </div>
-      {error ? (
-        <span className="usa-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
+    <FieldGroup id={id} label={label} hint={hint} note={tr('accepts')} error={error}>
       <input
         ref={inputRef}
-        id={id}
         type="file"
         className="usa-input"
         accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
+        {...controlAria(id, hint, error, true)}
         onChange={(e) => void onFile(e)}
         disabled={progress !== null}
       />
@@ -163,6 +149,6 @@ export function DocumentField(props: DocumentFieldProps) {
           ))}
         </ul>
       ) : null}
-    </div>
+    </FieldGroup>
   );
 }

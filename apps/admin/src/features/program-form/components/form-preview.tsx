@@ -3,7 +3,7 @@ import type { QuestionSet } from '@hms/contracts/question-set';
 import type { RenderDocument } from '@hms/intake-form/question-field';
 import { StepForm } from '@hms/intake-form/step-form';
 import { StepIndicator } from '@hms/intake-form/step-indicator';
-import { LanguageScope, t, useT, type Language } from '@hms/ui';
+import { LanguageScope, t, useT, type Language, FieldGroup, controlAria } from '@hms/ui';
 import { Component, useState, type ReactNode } from 'react';
 import { programFormMessages } from '../messages.ts';
 
@@ -78,34 +78,13 @@ function PreviewDocumentField({
 }) {
   const tr = useT(programFormMessages);
   const [names, setNames] = useState<string[]>([]);
-  const described = [hint ? `${id}-hint` : null, `${id}-note`, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="usa-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      <div className="usa-hint" id={`${id}-note`}>
-        {tr('previewFile')}
-      </div>
-      {error ? (
-        <span className="usa-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
+    <FieldGroup id={id} label={label} hint={hint} note={tr('previewFile')} error={error}>
       <input
-        id={id}
         type="file"
         className="usa-input"
         accept={accept}
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
+        {...controlAria(id, hint, error, true)}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           if (files.length === 0) return;
@@ -116,7 +95,7 @@ function PreviewDocumentField({
       {count > 0 && names.length > 0 ? (
         <p className="margin-y-1">{tr('previewChosen', { names: names.join(', ') })}</p>
       ) : null}
-    </div>
+    </FieldGroup>
   );
 }
 
