@@ -182,7 +182,17 @@ export function isFederalReserveHoliday(date: PlainDate): boolean {
 export function isBusinessDay(date: PlainDate): boolean {
   const weekday = weekdayOf(toDayNumber(date));
   if (weekday === 0 || weekday === 6) return false;
-  return !observedFederalReserveHolidays(Number(date.slice(0, 4))).includes(date);
+  return !observedHolidaySet(Number(date.slice(0, 4))).has(date);
+}
+
+// A year's holidays are the same every time they are asked for: an import of 100,000 requests asks for them about a
+// million times (every day a review deadline counts), so each year is worked out once.
+const observedByYear = new Map<number, ReadonlySet<PlainDate>>();
+function observedHolidaySet(year: number): ReadonlySet<PlainDate> {
+  let set = observedByYear.get(year);
+  if (set === undefined)
+    observedByYear.set(year, (set = new Set(observedFederalReserveHolidays(year))));
+  return set;
 }
 
 /** The first business day strictly after `date`. */
@@ -284,15 +294,27 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+// The zone's rules do not change while the process runs, and each answer costs two Intl formatToParts calls: the
+// deadlines of an import's 100,000 requests fall on a few hundred distinct days.
+const startsOfDays = new Map<string, number>();
+
 /**
  * The instant a calendar day starts in `timeZone`, `addDays` later (offset re-read at the result, so DST days come
  * out right): `startOfZonedDay(d, tz, 1)` is the end of day `d` as a half-open bound.
  */
 export function startOfZonedDay(date: PlainDate, timeZone: string, addDays = 0): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const wall = Date.UTC(y!, m! - 1, d! + addDays);
-  const guess = wall - zoneOffsetMs(wall, timeZone);
-  return new Date(wall - zoneOffsetMs(guess, timeZone));
+  const key = `${timeZone} ${date} ${addDays}`;
+  let ms = startsOfDays.get(key);
+  if (ms === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    const wall = Date.UTC(y!, m! - 1, d! + addDays);
+    const guess = wall - zoneOffsetMs(wall, timeZone);
+    ms = wall - zoneOffsetMs(guess, timeZone);
+    // Bounded: a long-running server sees a few thousand distinct days; an import of years of history a few more.
+    if (startsOfDays.size >= 50_000) startsOfDays.clear();
+    startsOfDays.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** The calendar date of `instant` in `timeZone`, e.g. `2026-11-25` for 2026-11-26T03:00Z in New York. */
