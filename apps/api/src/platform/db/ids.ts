@@ -6,7 +6,7 @@ let seq = 0;
 // Random bytes drawn 4 KiB at a time: one call to the system's generator per 227 ids, not two per id (at an import's
 // 100,000 requests and their payments and steps, the per-id calls were the largest single cost of the command).
 const POOL_BYTES = 4096;
-let pool = Buffer.alloc(0);
+let pool: Buffer = Buffer.alloc(0);
 let poolAt = 0;
 function random(n: number): Buffer {
   if (poolAt + n > pool.length) {
