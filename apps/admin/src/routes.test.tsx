@@ -26,6 +26,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
       ['Practice space', '/admin/practice'],
       ['Staff', '/admin/users'],
       ['Imports', '/admin/imports'],
+      ['Export', '/admin/exports'],
       ['Service tokens', '/admin/tokens'],
       ['Webhook endpoints', '/admin/webhooks'],
       ['Email outbox', '/admin/outbox'],

@@ -2069,7 +2069,7 @@ export interface paths {
         };
         /**
          * Where a background check or import is: its state, rows done so far, and its result
-         * @description Roles: admin; only the admin who started it. Jobs are kept in memory for an hour after they finish. After a restart a finished import is still told from its stored run; otherwise 404 import.job_gone (nothing was imported by it: run it again).
+         * @description Roles: admin. Only the admin who started it may read it. Jobs are kept in memory for an hour after they finish. After a restart a finished import is still told from its stored run; otherwise 404 import.job_gone (nothing was imported by it: run it again).
          */
         get: operations["getImportJob"];
         put?: never;
