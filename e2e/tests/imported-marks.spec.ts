@@ -1,17 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expectNoAxeViolations } from './axe';
 import { demoUsers, signIn } from './helpers';
 
-// Issue 12: an imported request is marked as such in every screen that shows it. An admin imports the sample payees
+// Issue 12: an imported request is marked as such in every screen that shows it. An admin imports two payees
 // and a small requests file through the API (the upload the /admin/imports screen uses); then the approver sees the
 // mark in the inbox and on the review page (where it came from, its note, no made-up answers), and finance sees it on
 // the pending payment. Imported payees are accounts without a password (they cannot sign in), so there is no
 // citizen's screen to check.
 
-const PAYEES = fileURLToPath(new URL('../../docs/samples/payees.csv', import.meta.url));
-
+/** Uploads a file as the /admin/imports screen does, then follows its background job to the result. */
 async function upload(page: Page, kind: 'payees' | 'requests', name: string, content: string) {
   if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf'))
     await page.request.get('/api/health');
@@ -24,8 +21,19 @@ async function upload(page: Page, kind: 'payees' | 'requests', name: string, con
       file: { name, mimeType: 'text/csv', buffer: Buffer.from(content) },
     },
   });
-  expect(res.ok(), `import ${name}: ${res.status()} ${await res.text()}`).toBe(true);
-  return (await res.json()) as { report: { rejected: number; created: number } };
+  expect(res.status(), `import ${name}: ${res.status()} ${await res.text()}`).toBe(202);
+  const { jobId } = (await res.json()) as { jobId: string };
+  let job: { state: string; result: { report: { rejected: number; created: number } } | null };
+  await expect
+    .poll(
+      async () => {
+        job = await (await page.request.get(`/api/admin/imports/jobs/${jobId}`)).json();
+        return job.state;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('completed');
+  return job!.result!;
 }
 
 test('an imported request is marked in the inbox, on its review page and in finance', async ({
@@ -37,15 +45,22 @@ test('an imported request is marked in the inbox, on its review page and in fina
   const open = `MARK-${run}-1`;
   const approved = `MARK-${run}-2`;
   // Dates of their own, so the screens' date filters find exactly these two.
+  // Payees of this run's own (ids, emails, bank accounts), so other specs' imports of the sample file are untouched.
+  const account = (n: number) => `${Date.now()}${n}`.slice(-12);
+  const payees = [
+    'external_id,full_name,email,phone,language,routing_number,account_number,account_type,holder_name',
+    `MARK-P-${run}-1,Marta Legacy,mark.${run.toLowerCase()}.1@example.org,,es,011000015,${account(1)},checking,Marta Legacy`,
+    `MARK-P-${run}-2,Omar Legacy,mark.${run.toLowerCase()}.2@example.org,,en,021000021,${account(2)},savings,Omar Legacy`,
+  ].join('\r\n');
   const requests = [
     'external_id,program,payee_external_id,amount,status,submitted_at,decided_at,paid_at,decided_by_email,note',
-    `${open},permit-fee-refund,LEG-P-0002,123.45,in_review,2019-03-04,,,,Called in by phone`,
-    `${approved},permit-fee-refund,LEG-P-0003,67.89,approved,2019-03-05,2019-03-06,,,`,
+    `${open},permit-fee-refund,MARK-P-${run}-1,123.45,in_review,2019-03-04,,,,Called in by phone`,
+    `${approved},permit-fee-refund,MARK-P-${run}-2,67.89,approved,2019-03-05,2019-03-06,,,`,
   ].join('\r\n');
 
   await signIn(page, demoUsers.admin);
-  expect((await upload(page, 'payees', 'payees.csv', readFileSync(PAYEES, 'utf8'))).report).toEqual(
-    expect.objectContaining({ rejected: 0 }),
+  expect((await upload(page, 'payees', `payees-${run}.csv`, payees)).report).toEqual(
+    expect.objectContaining({ rejected: 0, created: 2 }),
   );
   expect((await upload(page, 'requests', file, requests)).report).toEqual(
     expect.objectContaining({ rejected: 0, created: 2 }),
