@@ -24,6 +24,7 @@ import { reviewRoutes } from './modules/review/routes.ts';
 import { decisionRoutes } from './modules/decisions/routes.ts';
 import { liveRoutes } from './modules/live/routes.ts';
 import { paymentsRoutes } from './modules/payments/routes.ts';
+import { financeRoutes } from './modules/finance/routes.ts';
 import { batchesRoutes } from './modules/batches/routes.ts';
 import { returnsRoutes } from './modules/returns/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp({
   await app.register(staffRoutes, { prefix: '/api' });
 
   await app.register(paymentsRoutes, { prefix: '/api/payments' });
+  await app.register(financeRoutes, { prefix: '/api/finance' });
   await app.register(batchesRoutes, { prefix: '/api/batches' });
   await app.register(returnsRoutes, { prefix: '/api' });
   await app.register(webhooksRoutes, { prefix: '/api/webhooks' });

@@ -1420,6 +1420,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/finance/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Money requested, approved, waiting, released, paid and returned in a period
+         * @description Roles: finance, finance_supervisor. Days are in the agency time zone; practice programs are never counted, imported history is. requested: Requests submitted in the period, at the amount the citizen asked for. approved: Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. pendingPayment: Payments created in the period that have not left yet: waiting to be batched, waiting for a prenote, or in a batch not yet released. released: Payments whose batch was released in the period and that the bank has not yet settled or returned. paid: Payments settled in the period and not returned since. returned: Payments the bank returned in the period (a replacement payment to a new account is counted on its own). pastReviewDeadline: Requests open now (submitted, in review or awaiting a second approval) whose review deadline has passed, whatever the period.
+         */
+        get: operations["getFinanceOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments of a period, by the date they reached their status; filter, search, sort, CSV
+         * @description Roles: finance, finance_supervisor. A payment is in the period when it reached its current status in it; figure= keeps the payments one overview figure counts, so totalCents equals that figure. format=csv streams every matching row with the amount in dollars and cents.
+         */
+        get: operations["listFinancePayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The requests behind a request figure of the overview; search, sort, CSV
+         * @description Roles: finance, finance_supervisor. figure= requested (default), approved or pastReviewDeadline; totalCents equals that figure of the overview for the same period and program.
+         */
+        get: operations["listFinanceRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/batches": {
         parameters: {
             query?: never;
@@ -10313,6 +10373,320 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFinanceOverview: {
+        parameters: {
+            query?: {
+                /** @description first day of the period, in the agency time zone; default: the first of this month */
+                from?: string;
+                /** @description last day of the period, inclusive, in the agency time zone; default: today */
+                to?: string;
+                /** @description a program slug; leave out for every program */
+                program?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        program: string | null;
+                        /** @description Requests submitted in the period, at the amount the citizen asked for. */
+                        requestedCents: number;
+                        requestedCount: number;
+                        /** @description Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. */
+                        approvedCents: number;
+                        approvedCount: number;
+                        /** @description Payments created in the period that have not left yet: waiting to be batched, waiting for a prenote, or in a batch not yet released. */
+                        pendingPaymentCents: number;
+                        pendingPaymentCount: number;
+                        /** @description Payments whose batch was released in the period and that the bank has not yet settled or returned. */
+                        releasedCents: number;
+                        releasedCount: number;
+                        /** @description Payments settled in the period and not returned since. */
+                        paidCents: number;
+                        paidCount: number;
+                        /** @description Payments the bank returned in the period (a replacement payment to a new account is counted on its own). */
+                        returnedCents: number;
+                        returnedCount: number;
+                        /** @description Requests open now (submitted, in review or awaiting a second approval) whose review deadline has passed, whatever the period. */
+                        pastReviewDeadlineCount: number;
+                        returnRate: number | null;
+                        daysToDecision: {
+                            count: number;
+                            medianDays: number | null;
+                            p90Days: number | null;
+                        };
+                        daysToPayment: {
+                            count: number;
+                            medianDays: number | null;
+                            p90Days: number | null;
+                        };
+                        computedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFinancePayments: {
+        parameters: {
+            query?: {
+                /** @description first day of the period, in the agency time zone; default: the first of this month */
+                from?: string;
+                /** @description last day of the period, inclusive, in the agency time zone; default: today */
+                to?: string;
+                /** @description a program slug; leave out for every program */
+                program?: string;
+                /** @description only the payments one overview figure counts */
+                figure?: "pendingPayment" | "released" | "paid" | "returned";
+                /** @description a reference, a payee name (or part), an amount (12.50) or a trace number */
+                q?: string;
+                sort?: "date" | "amount" | "reference" | "payee";
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description csv: every matching row (no paging), amounts in dollars and cents */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        program: string | null;
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        figure: ("pendingPayment" | "released" | "paid" | "returned") | null;
+                        items: {
+                            id: string;
+                            requestId: string;
+                            reference: string;
+                            programSlug: string;
+                            payeeName: string;
+                            amountCents: number;
+                            status: string;
+                            statusAt: string;
+                            batchId: string | null;
+                            traceNumber: string | null;
+                            returnCode: string | null;
+                        }[];
+                    } | string;
+                    "text/csv": {
+                        from: string;
+                        to: string;
+                        program: string | null;
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        figure: ("pendingPayment" | "released" | "paid" | "returned") | null;
+                        items: {
+                            id: string;
+                            requestId: string;
+                            reference: string;
+                            programSlug: string;
+                            payeeName: string;
+                            amountCents: number;
+                            status: string;
+                            statusAt: string;
+                            batchId: string | null;
+                            traceNumber: string | null;
+                            returnCode: string | null;
+                        }[];
+                    } | string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFinanceRequests: {
+        parameters: {
+            query?: {
+                /** @description first day of the period, in the agency time zone; default: the first of this month */
+                from?: string;
+                /** @description last day of the period, inclusive, in the agency time zone; default: today */
+                to?: string;
+                /** @description a program slug; leave out for every program */
+                program?: string;
+                /** @description which overview figure to list the requests of */
+                figure?: "requested" | "approved" | "pastReviewDeadline";
+                /** @description a reference, a payee name (or part), an amount (12.50) or a trace number */
+                q?: string;
+                sort?: "date" | "amount" | "reference";
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description csv: every matching row (no paging), amounts in dollars and cents */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        program: string | null;
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        /** @enum {string} */
+                        figure: "requested" | "approved" | "pastReviewDeadline";
+                        items: {
+                            id: string;
+                            reference: string;
+                            programSlug: string;
+                            status: string;
+                            amountCents: number;
+                            amountRequestedCents: number;
+                            approvedAmountCents: number | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            dueAt: string | null;
+                        }[];
+                    } | string;
+                    "text/csv": {
+                        from: string;
+                        to: string;
+                        program: string | null;
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        /** @enum {string} */
+                        figure: "requested" | "approved" | "pastReviewDeadline";
+                        items: {
+                            id: string;
+                            reference: string;
+                            programSlug: string;
+                            status: string;
+                            amountCents: number;
+                            amountRequestedCents: number;
+                            approvedAmountCents: number | null;
+                            submittedAt: string | null;
+                            decidedAt: string | null;
+                            dueAt: string | null;
+                        }[];
+                    } | string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
         };

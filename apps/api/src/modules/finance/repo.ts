@@ -1,0 +1,316 @@
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { PaymentFigure, RequestFigure } from '@hms/contracts/finance-overview';
+import type { Database } from '../../platform/db/schema.ts';
+
+/**
+ * The finance workspace's read model (issue 13): it reads payments, requests and programs and writes nothing. Every
+ * figure is a predicate defined once below; the overview sums rows with it and the drill-down list filters rows
+ * with it, so a figure always equals the total of its list.
+ */
+
+/** A period as instants: [start, end) covering the agency-zone days from..to; `programId` null = every program. */
+export interface Scope {
+  start: Date;
+  end: Date;
+  programId: string | null;
+}
+
+/**
+ * When a payment reached its current status: the date the period filter reads, so that each payment falls in one
+ * period only, in the state it is in now.
+ */
+const paymentStatusAt = sql<Date>`(case p.status
+  when 'settled' then coalesce(p.settled_at, p.updated_at)
+  when 'returned' then coalesce(p.returned_at, p.updated_at)
+  when 'released' then coalesce(p.released_at, p.updated_at)
+  when 'cancelled' then p.updated_at
+  else p.created_at end)`;
+
+const PAYMENT_FIGURE_STATUSES: Record<PaymentFigure, readonly string[]> = {
+  pendingPayment: ['pending', 'prenote_sent', 'batched'],
+  released: ['released'],
+  paid: ['settled'],
+  returned: ['returned'],
+};
+
+function paymentFigureWhere(figure: PaymentFigure): RawBuilder<SqlBool> {
+  return sql<SqlBool>`p.status in (${sql.join(PAYMENT_FIGURE_STATUSES[figure].map((s) => sql.lit(s)))})`;
+}
+
+/** Payments in scope: outside practice programs (training data is never counted), in the program, in the period. */
+function paymentScope(scope: Scope): RawBuilder<SqlBool> {
+  return sql<SqlBool>`not pr.practice
+    and ${scope.programId === null ? sql`true` : sql`r.program_id = ${scope.programId}::uuid`}
+    and ${paymentStatusAt} >= ${scope.start} and ${paymentStatusAt} < ${scope.end}`;
+}
+
+const OPEN_PAST_DEADLINE = sql.join(
+  ['submitted', 'in_review', 'awaiting_second_approval'].map((s) => sql.lit(s)),
+);
+const APPROVED_SINCE = sql.join(['approved', 'paid', 'payment_returned'].map((s) => sql.lit(s)));
+const DECIDED = sql.join(
+  ['approved', 'paid', 'payment_returned', 'rejected'].map((s) => sql.lit(s)),
+);
+
+/** The requests a request figure counts (the program filter is applied beside it). */
+function requestFigureWhere(figure: RequestFigure, scope: Scope): RawBuilder<SqlBool> {
+  switch (figure) {
+    case 'requested':
+      return sql<SqlBool>`r.status <> 'draft' and r.submitted_at >= ${scope.start} and r.submitted_at < ${scope.end}`;
+    case 'approved':
+      return sql<SqlBool>`r.status in (${APPROVED_SINCE}) and r.decided_at >= ${scope.start} and r.decided_at < ${scope.end}`;
+    case 'pastReviewDeadline':
+      return sql<SqlBool>`r.status in (${OPEN_PAST_DEADLINE}) and r.due_at < now()`;
+  }
+}
+
+/** The amount a request figure sums: what was asked for, or what was approved. */
+function requestFigureAmount(figure: RequestFigure): RawBuilder<number> {
+  return figure === 'approved'
+    ? sql<number>`coalesce(r.approved_amount_cents, r.amount_requested_cents)`
+    : sql<number>`r.amount_requested_cents`;
+}
+
+function requestScope(scope: Scope): RawBuilder<SqlBool> {
+  return sql<SqlBool>`not pr.practice
+    and ${scope.programId === null ? sql`true` : sql`r.program_id = ${scope.programId}::uuid`}`;
+}
+
+export async function programIdBySlug(db: Kysely<Database>, slug: string) {
+  const row = await db
+    .selectFrom('programs')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+const toInt = (v: unknown) => Number(v ?? 0);
+const toDays = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+export async function paymentFigureTotals(db: Kysely<Database>, scope: Scope) {
+  const f = (figure: PaymentFigure, alias: string) => sql`
+    count(*) filter (where ${paymentFigureWhere(figure)}) as ${sql.ref(`${alias}_count`)},
+    coalesce(sum(p.amount_cents) filter (where ${paymentFigureWhere(figure)}), 0) as ${sql.ref(`${alias}_cents`)}`;
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${f('pendingPayment', 'pending')}, ${f('released', 'released')}, ${f('paid', 'paid')},
+      ${f('returned', 'returned')},
+      count(*) filter (where ${paymentFigureWhere('paid')} and r.submitted_at is not null) as pay_n,
+      percentile_cont(0.5) within group (order by extract(epoch from ${paymentStatusAt} - r.submitted_at) / 86400)
+        filter (where ${paymentFigureWhere('paid')} and r.submitted_at is not null) as pay_p50,
+      percentile_cont(0.9) within group (order by extract(epoch from ${paymentStatusAt} - r.submitted_at) / 86400)
+        filter (where ${paymentFigureWhere('paid')} and r.submitted_at is not null) as pay_p90
+    from payments p
+    join requests r on r.id = p.request_id
+    join programs pr on pr.id = r.program_id
+    where ${paymentScope(scope)}
+  `.execute(db);
+  const r = rows[0]!;
+  const pair = (alias: string) => ({
+    cents: toInt(r[`${alias}_cents`]),
+    count: toInt(r[`${alias}_count`]),
+  });
+  return {
+    pendingPayment: pair('pending'),
+    released: pair('released'),
+    paid: pair('paid'),
+    returned: pair('returned'),
+    daysToPayment: {
+      count: toInt(r.pay_n),
+      medianDays: toDays(r.pay_p50),
+      p90Days: toDays(r.pay_p90),
+    },
+  };
+}
+
+export async function requestFigureTotals(db: Kysely<Database>, scope: Scope) {
+  const f = (figure: RequestFigure, alias: string) => sql`
+    count(*) filter (where ${requestFigureWhere(figure, scope)}) as ${sql.ref(`${alias}_count`)},
+    coalesce(sum(${requestFigureAmount(figure)}) filter (where ${requestFigureWhere(figure, scope)}), 0)
+      as ${sql.ref(`${alias}_cents`)}`;
+  const decidedInPeriod = sql`r.status in (${DECIDED}) and r.submitted_at is not null
+    and r.decided_at >= ${scope.start} and r.decided_at < ${scope.end}`;
+  const decisionDays = sql`extract(epoch from r.decided_at - r.submitted_at) / 86400`;
+  // One pass over the requests of the program; each figure's own index range would be faster at a million rows
+  // only for narrow periods, and the bench (bench/finance) measures this shape.
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${f('requested', 'requested')}, ${f('approved', 'approved')},
+      ${f('pastReviewDeadline', 'late')},
+      count(*) filter (where ${decidedInPeriod}) as dec_n,
+      percentile_cont(0.5) within group (order by ${decisionDays}) filter (where ${decidedInPeriod}) as dec_p50,
+      percentile_cont(0.9) within group (order by ${decisionDays}) filter (where ${decidedInPeriod}) as dec_p90
+    from requests r
+    join programs pr on pr.id = r.program_id
+    where ${requestScope(scope)}
+      and (${requestFigureWhere('requested', scope)} or ${decidedInPeriod}
+        or ${requestFigureWhere('pastReviewDeadline', scope)})
+  `.execute(db);
+  const r = rows[0]!;
+  const pair = (alias: string) => ({
+    cents: toInt(r[`${alias}_cents`]),
+    count: toInt(r[`${alias}_count`]),
+  });
+  return {
+    requested: pair('requested'),
+    approved: pair('approved'),
+    pastReviewDeadline: pair('late'),
+    daysToDecision: {
+      count: toInt(r.dec_n),
+      medianDays: toDays(r.dec_p50),
+      p90Days: toDays(r.dec_p90),
+    },
+  };
+}
+
+// ---- Drill-down lists
+
+export interface ListQuery {
+  figure: PaymentFigure | RequestFigure | null;
+  q: string | null;
+  sort: string;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** A search term read as what it could be: a reference, an amount in dollars, a trace number, or part of a name. */
+function parseSearch(q: string) {
+  const amount = /^\$?\s*(\d{1,9})(?:\.(\d{1,2}))?$/.exec(q.replace(/,/g, ''));
+  return {
+    reference: q.toUpperCase(),
+    cents: amount ? Number(amount[1]) * 100 + Number((amount[2] ?? '0').padEnd(2, '0')) : null,
+    trace: /^\d{15}$/.test(q) ? q : null,
+    like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+  };
+}
+
+function paymentSearch(q: string): RawBuilder<SqlBool> {
+  const s = parseSearch(q);
+  return sql<SqlBool>`(r.reference = ${s.reference}
+    or pa.holder_name ilike ${s.like}
+    ${s.cents === null ? sql`` : sql`or p.amount_cents = ${s.cents}`}
+    ${s.trace === null ? sql`` : sql`or p.trace_number = ${s.trace}`})`;
+}
+
+function requestSearch(q: string): RawBuilder<SqlBool> {
+  const s = parseSearch(q);
+  return sql<SqlBool>`(r.reference = ${s.reference}
+    ${s.cents === null ? sql`` : sql`or r.amount_requested_cents = ${s.cents} or r.approved_amount_cents = ${s.cents}`})`;
+}
+
+const PAYMENT_SORT: Record<string, Expression<unknown>> = {
+  date: paymentStatusAt,
+  amount: sql`p.amount_cents`,
+  reference: sql`r.reference`,
+  payee: sql`pa.holder_name`,
+};
+
+function paymentListWhere(scope: Scope, q: ListQuery): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${paymentScope(scope)}
+    and ${q.figure === null ? sql`true` : paymentFigureWhere(q.figure as PaymentFigure)}
+    and ${q.q === null ? sql`true` : paymentSearch(q.q)}`;
+}
+
+export async function paymentList(
+  db: Kysely<Database>,
+  scope: Scope,
+  q: ListQuery,
+  withTotals = true,
+) {
+  const where = paymentListWhere(scope, q);
+  const from = sql`payments p
+    join requests r on r.id = p.request_id
+    join programs pr on pr.id = r.program_id
+    join payee_accounts pa on pa.id = p.payee_account_id`;
+  const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
+  const [totals, page] = await Promise.all([
+    withTotals
+      ? sql<{ n: unknown; cents: unknown }>`
+          select count(*) as n, coalesce(sum(p.amount_cents), 0) as cents from ${from} where ${where}
+        `.execute(db)
+      : { rows: [] },
+    sql<PaymentListRow>`
+      select p.id, p.request_id, r.reference, pr.slug, pa.holder_name, p.amount_cents, p.status,
+        ${paymentStatusAt} as status_at, p.batch_id, p.trace_number, p.return_code
+      from ${from} where ${where}
+      order by ${PAYMENT_SORT[q.sort] ?? paymentStatusAt} ${dir}, p.id ${dir}
+      limit ${q.limit} offset ${q.offset}
+    `.execute(db),
+  ]);
+  return {
+    rows: page.rows,
+    count: toInt(totals.rows[0]?.n),
+    cents: toInt(totals.rows[0]?.cents),
+  };
+}
+
+export interface PaymentListRow {
+  id: string;
+  request_id: string;
+  reference: string;
+  slug: string;
+  holder_name: string;
+  amount_cents: number;
+  status: string;
+  status_at: Date;
+  batch_id: string | null;
+  trace_number: string | null;
+  return_code: string | null;
+}
+
+const REQUEST_SORT: Record<string, (figure: RequestFigure) => Expression<unknown>> = {
+  date: (figure) =>
+    figure === 'approved'
+      ? sql`r.decided_at`
+      : figure === 'pastReviewDeadline'
+        ? sql`r.due_at`
+        : sql`r.submitted_at`,
+  amount: (figure) => requestFigureAmount(figure),
+  reference: () => sql`r.reference`,
+};
+
+export async function requestList(
+  db: Kysely<Database>,
+  scope: Scope,
+  q: ListQuery & { figure: RequestFigure },
+  withTotals = true,
+) {
+  const where = sql<SqlBool>`${requestScope(scope)} and ${requestFigureWhere(q.figure, scope)}
+    and ${q.q === null ? sql`true` : requestSearch(q.q)}`;
+  const from = sql`requests r join programs pr on pr.id = r.program_id`;
+  const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
+  const sortBy = (REQUEST_SORT[q.sort] ?? REQUEST_SORT.date!)(q.figure);
+  const [totals, page] = await Promise.all([
+    withTotals
+      ? sql<{ n: unknown; cents: unknown }>`
+          select count(*) as n, coalesce(sum(${requestFigureAmount(q.figure)}), 0) as cents
+          from ${from} where ${where}
+        `.execute(db)
+      : { rows: [] },
+    sql<RequestListRow>`
+      select r.id, r.reference, pr.slug, r.status, ${requestFigureAmount(q.figure)} as amount_cents,
+        r.amount_requested_cents, r.approved_amount_cents, r.submitted_at, r.decided_at, r.due_at
+      from ${from} where ${where}
+      order by ${sortBy} ${dir} nulls last, r.id ${dir}
+      limit ${q.limit} offset ${q.offset}
+    `.execute(db),
+  ]);
+  return {
+    rows: page.rows,
+    count: toInt(totals.rows[0]?.n),
+    cents: toInt(totals.rows[0]?.cents),
+  };
+}
+
+export interface RequestListRow {
+  id: string;
+  reference: string;
+  slug: string;
+  status: string;
+  amount_cents: number;
+  amount_requested_cents: number;
+  approved_amount_cents: number | null;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  due_at: Date | null;
+}

@@ -1,0 +1,227 @@
+/**
+ * The finance overview (issue 13): money requested, approved, waiting, released, paid and returned in a period,
+ * each figure defined once here. The API computes every figure with the same filter its drill-down list applies
+ * (apps/api/src/modules/finance), and the screens show these definitions beside the figures, so a figure and the
+ * list behind it can never disagree.
+ */
+import { z } from 'zod';
+import { plainDateSchema } from './payments.ts';
+import type { LocalizedText } from './language.ts';
+
+/** The figures that count payments. Each payment is counted in one at most: the one its current status names. */
+export const paymentFigures = ['pendingPayment', 'released', 'paid', 'returned'] as const;
+export type PaymentFigure = (typeof paymentFigures)[number];
+
+/** The figures that count requests. */
+export const requestFigures = ['requested', 'approved', 'pastReviewDeadline'] as const;
+export type RequestFigure = (typeof requestFigures)[number];
+
+export type FinanceFigure = PaymentFigure | RequestFigure;
+
+/** What each figure counts, in words a finance officer reads beside it (and the API repeats in OpenAPI). */
+export const figureDefinitions: Record<FinanceFigure, LocalizedText> = {
+  requested: {
+    en: 'Requests submitted in the period, at the amount the citizen asked for.',
+    es: 'Solicitudes enviadas en el período, por el monto que pidió la persona.',
+  },
+  approved: {
+    en: 'Requests given their final approval in the period, at the approved amount, whatever happened to the payment since.',
+    es: 'Solicitudes con su aprobación final en el período, por el monto aprobado, pase lo que pase después con el pago.',
+  },
+  pendingPayment: {
+    en: 'Payments created in the period that have not left yet: waiting to be batched, waiting for a prenote, or in a batch not yet released.',
+    es: 'Pagos creados en el período que aún no salieron: esperando lote, esperando una prenotificación o en un lote no liberado.',
+  },
+  released: {
+    en: 'Payments whose batch was released in the period and that the bank has not yet settled or returned.',
+    es: 'Pagos cuyo lote se liberó en el período y que el banco aún no ha liquidado ni devuelto.',
+  },
+  paid: {
+    en: 'Payments settled in the period and not returned since.',
+    es: 'Pagos liquidados en el período y no devueltos después.',
+  },
+  returned: {
+    en: 'Payments the bank returned in the period (a replacement payment to a new account is counted on its own).',
+    es: 'Pagos que el banco devolvió en el período (un pago de reemplazo a otra cuenta se cuenta aparte).',
+  },
+  pastReviewDeadline: {
+    en: 'Requests open now (submitted, in review or awaiting a second approval) whose review deadline has passed, whatever the period.',
+    es: 'Solicitudes abiertas ahora (enviadas, en revisión o esperando segunda aprobación) cuyo plazo de revisión ya pasó, sea cual sea el período.',
+  },
+};
+
+const period = {
+  from: plainDateSchema
+    .optional()
+    .describe('first day of the period, in the agency time zone; default: the first of this month'),
+  to: plainDateSchema
+    .optional()
+    .describe('last day of the period, inclusive, in the agency time zone; default: today'),
+  program: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, {
+      error: 'program must be a program slug from /api/programs, for example home-energy-rebate.',
+    })
+    .optional()
+    .describe('a program slug; leave out for every program'),
+};
+
+export const financeOverviewQuerySchema = z.object(period);
+export type FinanceOverviewQuery = z.input<typeof financeOverviewQuerySchema>;
+
+const amountAndCount = <K extends FinanceFigure>(k: K) =>
+  ({
+    [`${k}Cents`]: z.number().int().describe(figureDefinitions[k].en),
+    [`${k}Count`]: z.number().int(),
+  }) as Record<`${K}Cents` | `${K}Count`, z.ZodNumber>;
+
+const durationStats = z.object({
+  /** How many requests the figures are over. */
+  count: z.number().int(),
+  medianDays: z.number().nullable(),
+  p90Days: z.number().nullable(),
+});
+
+export const financeOverviewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** The program slug filtered on, or null for every program. */
+  program: z.string().nullable(),
+  ...amountAndCount('requested'),
+  ...amountAndCount('approved'),
+  ...amountAndCount('pendingPayment'),
+  ...amountAndCount('released'),
+  ...amountAndCount('paid'),
+  ...amountAndCount('returned'),
+  pastReviewDeadlineCount: z.number().int().describe(figureDefinitions.pastReviewDeadline.en),
+  /** returned ÷ (paid + returned), by count, in the period; null when neither happened. */
+  returnRate: z.number().nullable(),
+  /** Calendar days from submission to the decision (approve or reject), over requests decided in the period. */
+  daysToDecision: durationStats,
+  /** Calendar days from submission to settlement, over payments settled in the period. */
+  daysToPayment: durationStats,
+  /** When the figures were computed (they are never cached). */
+  computedAt: z.string(),
+});
+export type FinanceOverview = z.infer<typeof financeOverviewSchema>;
+
+// ---- The drill-down lists: the same period and program, a figure, a search, a sort and a page.
+
+const searchField = z
+  .string()
+  .trim()
+  .min(1, { error: 'q must not be empty.' })
+  .max(100, { error: 'q must be at most 100 characters.' })
+  .optional()
+  .describe('a reference, a payee name (or part), an amount (12.50) or a trace number');
+
+const pageFields = {
+  page: z.coerce
+    .number({ error: 'page must be a whole number from 1.' })
+    .int({ error: 'page must be a whole number from 1.' })
+    .min(1, { error: 'page must be a whole number from 1.' })
+    .max(100_000, { error: 'page must be at most 100000.' })
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: 'pageSize must be a whole number from 1 to 200.' })
+    .int({ error: 'pageSize must be a whole number from 1 to 200.' })
+    .min(1, { error: 'pageSize must be a whole number from 1 to 200.' })
+    .max(200, { error: 'pageSize must be a whole number from 1 to 200.' })
+    .default(50),
+  order: z.enum(['asc', 'desc'], { error: 'order must be asc or desc.' }).default('desc'),
+  format: z
+    .enum(['json', 'csv'], { error: 'format must be json or csv.' })
+    .default('json')
+    .describe('csv: every matching row (no paging), amounts in dollars and cents'),
+};
+
+export const financePaymentSorts = ['date', 'amount', 'reference', 'payee'] as const;
+export const financePaymentsQuerySchema = z.object({
+  ...period,
+  figure: z
+    .enum(paymentFigures, {
+      error: `figure must be one of ${paymentFigures.join(', ')}.`,
+    })
+    .optional()
+    .describe('only the payments one overview figure counts'),
+  q: searchField,
+  sort: z
+    .enum(financePaymentSorts, { error: `sort must be one of ${financePaymentSorts.join(', ')}.` })
+    .default('date'),
+  ...pageFields,
+});
+export type FinancePaymentsQuery = z.input<typeof financePaymentsQuerySchema>;
+export type FinancePaymentsFilters = z.output<typeof financePaymentsQuerySchema>;
+
+export const financeRequestSorts = ['date', 'amount', 'reference'] as const;
+export const financeRequestsQuerySchema = z.object({
+  ...period,
+  figure: z
+    .enum(requestFigures, { error: `figure must be one of ${requestFigures.join(', ')}.` })
+    .default('requested')
+    .describe('which overview figure to list the requests of'),
+  q: searchField,
+  sort: z
+    .enum(financeRequestSorts, { error: `sort must be one of ${financeRequestSorts.join(', ')}.` })
+    .default('date'),
+  ...pageFields,
+});
+export type FinanceRequestsQuery = z.input<typeof financeRequestsQuerySchema>;
+export type FinanceRequestsFilters = z.output<typeof financeRequestsQuerySchema>;
+
+const listMeta = {
+  from: z.string(),
+  to: z.string(),
+  program: z.string().nullable(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Rows matching the filters, over all pages. */
+  totalCount: z.number().int(),
+  /** Sum of the amounts over all pages (what the overview figure shows for the same filters). */
+  totalCents: z.number().int(),
+};
+
+export const financePaymentRowSchema = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  reference: z.string(),
+  programSlug: z.string(),
+  payeeName: z.string(),
+  amountCents: z.number().int(),
+  status: z.string(),
+  /** When the payment reached its current status (the date the period filter reads). */
+  statusAt: z.string(),
+  batchId: z.string().nullable(),
+  traceNumber: z.string().nullable(),
+  returnCode: z.string().nullable(),
+});
+export type FinancePaymentRow = z.infer<typeof financePaymentRowSchema>;
+
+export const financePaymentsPageSchema = z.object({
+  ...listMeta,
+  figure: z.enum(paymentFigures).nullable(),
+  items: z.array(financePaymentRowSchema),
+});
+export type FinancePaymentsPage = z.infer<typeof financePaymentsPageSchema>;
+
+export const financeRequestRowSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  programSlug: z.string(),
+  status: z.string(),
+  /** The amount the figure sums for this request: the approved amount for `approved`, else the amount asked for. */
+  amountCents: z.number().int(),
+  amountRequestedCents: z.number().int(),
+  approvedAmountCents: z.number().int().nullable(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+});
+export type FinanceRequestRow = z.infer<typeof financeRequestRowSchema>;
+
+export const financeRequestsPageSchema = z.object({
+  ...listMeta,
+  figure: z.enum(requestFigures),
+  items: z.array(financeRequestRowSchema),
+});
+export type FinanceRequestsPage = z.infer<typeof financeRequestsPageSchema>;
