@@ -19,6 +19,7 @@
 //
 // `.mjs` because vite.config files import it and the root package must stay loadable without a build.
 
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const singleton = /** @type {const} */ ({ singleton: true, requiredVersion: false });
@@ -122,6 +123,64 @@ export const sharedViteOptions = {
 };
 
 /**
+ * A remote's index.html, written by this plugin instead of kept as a file in each remote: the page is the same for
+ * every remote but for its title, and only the standalone dev server (`pnpm --filter @hms/<remote> dev`) shows it; the
+ * shell loads a remote through remoteEntry.js. Vite still needs an HTML entry for the dev server and the build, so the
+ * page is served as if it were `<root>/index.html`.
+ *
+ * @param {string} name
+ */
+function standalonePage(name) {
+  const html = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <title>HMS ${name} (standalone)</title>
+  </head>
+  <body>
+    <div id="root"></div>
+    <script type="module" src="./src/main.tsx"></script>
+  </body>
+</html>
+`;
+  let page = '';
+  return {
+    name: 'hms:standalone-page',
+    enforce: /** @type {const} */ ('pre'),
+    /** @param {{ root: string }} config */
+    configResolved(config) {
+      page = resolve(config.root, 'index.html');
+    },
+    // The build's default input is `<root>/index.html`: answered here, so no file is needed on disk.
+    /** @param {string} id */
+    resolveId(id) {
+      return id === page ? page : undefined;
+    },
+    /** @param {string} id */
+    load(id) {
+      return id === page ? html : undefined;
+    },
+    /**
+     * The dev server: a post middleware, so it runs after Vite's own have rewritten a page request to /index.html and
+     * found no such file.
+     *
+     * @param {{ middlewares: { use: (handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void) => void }, transformIndexHtml: (url: string, html: string) => Promise<string> }} server
+     */
+    configureServer(server) {
+      return () =>
+        server.middlewares.use((req, res, next) => {
+          if (!req.url?.endsWith('.html')) return next();
+          void server.transformIndexHtml(req.url, html).then((served) => {
+            res.setHeader('Content-Type', 'text/html');
+            res.end(served);
+          }, next);
+        });
+    },
+  };
+}
+
+/**
  * The vite config of a remote: every remote's is the same but for its name. The two plugin factories are passed in
  * by the remote's vite.config.ts because they resolve from the app's own dependencies, not from the repository root.
  *
@@ -146,6 +205,7 @@ export function remoteViteConfig({ name, federation, react }) {
         experiments: { externalRuntime: command === 'build' },
       }),
       react(),
+      standalonePage(name),
     ],
     server: { port, strictPort: true, proxy: apiProxy },
     preview: { port, strictPort: true, proxy: apiProxy },

@@ -1,6 +1,7 @@
 // The standalone development page every remote shares (`pnpm --filter @hms/<remote> dev`): the remote alone, with the
 // providers the shell would give it, against the API through the dev server's /api proxy. Only each remote's
-// main.tsx (its index.html) imports it: the shell never loads it, and it is not part of @hms/ui's public entry.
+// main.tsx (the entry of the page `standalonePage` in federation.shared.mjs writes) imports it: the shell never loads
+// it, and it is not part of @hms/ui's public entry.
 import './uswds-theme.scss';
 import './styles.css';
 import { StrictMode, type ReactNode } from 'react';
