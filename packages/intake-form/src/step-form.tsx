@@ -152,24 +152,49 @@ export function StepForm({
           renderDocument={renderDocument}
         />
       ))}
-      <div className="margin-top-4 display-flex flex-wrap">
-        {onBack ? (
-          <button
-            type="button"
-            className="usa-button usa-button--outline margin-bottom-1"
-            onClick={onBack}
-          >
-            {backLabel ?? tr('back')}
-          </button>
-        ) : null}
-        <button
-          type="submit"
-          className="usa-button margin-bottom-1"
-          disabled={form.formState.isSubmitting}
-        >
-          {form.formState.isSubmitting ? tr('saving') : tr('continue')}
-        </button>
-      </div>
+      <StepActions
+        onBack={onBack}
+        backLabel={backLabel ?? tr('back')}
+        submit={{
+          label: tr('continue'),
+          busyLabel: tr('saving'),
+          busy: form.formState.isSubmitting,
+        }}
+      />
     </form>
+  );
+}
+
+export interface StepActionsProps {
+  /** Back to the previous step; no Back button without it. */
+  onBack?: (() => void) | undefined;
+  backLabel: string;
+  /** The form's submit button (Continue, or Submit on the last page); none when the step cannot go on. */
+  submit?: { label: string; busyLabel: string; busy: boolean } | undefined;
+}
+
+/**
+ * The buttons under every page of an application (the question steps, the bank step, check your answers): Back as
+ * an outline button before the submit button, wrapping on a narrow phone. While the page saves, the submit button is
+ * off and says so.
+ */
+export function StepActions({ onBack, backLabel, submit }: StepActionsProps) {
+  return (
+    <div className="margin-top-4 display-flex flex-wrap">
+      {onBack ? (
+        <button
+          type="button"
+          className="usa-button usa-button--outline margin-bottom-1"
+          onClick={onBack}
+        >
+          {backLabel}
+        </button>
+      ) : null}
+      {submit ? (
+        <button type="submit" className="usa-button margin-bottom-1" disabled={submit.busy}>
+          {submit.busy ? submit.busyLabel : submit.label}
+        </button>
+      ) : null}
+    </div>
   );
 }

@@ -24,6 +24,7 @@ import {
 } from '../../../shared/bank-account-fields.tsx';
 import { applicationMessages } from '../messages.ts';
 import { fieldNameOf } from '@hms/intake-form/form-values';
+import { StepActions } from '@hms/intake-form/step-form';
 
 export interface BankFormProps {
   payeeType: 'individual' | 'business';
@@ -110,22 +111,15 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
         holderMaxLength={60}
         compactNumbers
       />
-      <div className="margin-top-4 display-flex flex-wrap">
-        <button
-          type="button"
-          className="usa-button usa-button--outline margin-bottom-1"
-          onClick={onBack}
-        >
-          {tr('back')}
-        </button>
-        <button
-          type="submit"
-          className="usa-button margin-bottom-1"
-          disabled={form.formState.isSubmitting}
-        >
-          {form.formState.isSubmitting ? tr('saving') : tr('continue')}
-        </button>
-      </div>
+      <StepActions
+        onBack={onBack}
+        backLabel={tr('back')}
+        submit={{
+          label: tr('continue'),
+          busyLabel: tr('saving'),
+          busy: form.formState.isSubmitting,
+        }}
+      />
     </form>
   );
 }

@@ -18,6 +18,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { applicationMessages } from '../messages.ts';
 import { fieldNameOf } from '@hms/intake-form/form-values';
+import { StepActions } from '@hms/intake-form/step-form';
 
 export interface CheckAnswersProps {
   detail: RequestDetail;
@@ -244,20 +245,15 @@ export function CheckAnswers({
             </fieldset>
           </div>
         ) : null}
-        <div className="margin-top-4 display-flex flex-wrap">
-          <button
-            type="button"
-            className="usa-button usa-button--outline margin-bottom-1"
-            onClick={onBack}
-          >
-            {tr('back')}
-          </button>
-          {canSubmit ? (
-            <button type="submit" className="usa-button margin-bottom-1" disabled={submitting}>
-              {submitting ? tr('submitting') : tr('submit')}
-            </button>
-          ) : null}
-        </div>
+        <StepActions
+          onBack={onBack}
+          backLabel={tr('back')}
+          submit={
+            canSubmit
+              ? { label: tr('submit'), busyLabel: tr('submitting'), busy: submitting }
+              : undefined
+          }
+        />
       </form>
     </div>
   );
