@@ -64,63 +64,40 @@ export function QuestionField({
 }: QuestionFieldProps) {
   const { language } = useLanguage();
   const tr = useT(intakeFormMessages);
-  const id = fieldId(q.id);
-  const label = q.label[language];
-  const hint = q.hint?.[language];
+  // What every field of a question gets, whatever its type: its id, its words and its error.
+  const field = { id: fieldId(q.id), label: q.label[language], hint: q.hint?.[language], error };
   const options = (q.options ?? []).map((o) => ({ value: o.value, label: o.label[language] }));
 
   switch (q.type) {
     case 'select':
       return (
         <SelectField
-          id={id}
-          label={label}
-          hint={hint}
-          error={error}
+          {...field}
           options={options}
           placeholder={tr('selectPlaceholder')}
           {...register(q.id)}
         />
       );
     case 'radio':
-      return (
-        <RadioGroup
-          id={id}
-          label={label}
-          hint={hint}
-          error={error}
-          options={options}
-          {...register(q.id)}
-        />
-      );
+      return <RadioGroup {...field} options={options} {...register(q.id)} />;
     case 'textarea':
-      return <TextAreaField id={id} label={label} hint={hint} error={error} {...register(q.id)} />;
+      return <TextAreaField {...field} {...register(q.id)} />;
     case 'checkbox':
       return (
-        <CheckboxGroup
-          id={id}
-          label={label}
-          hint={hint}
-          error={error}
-          options={q.options ? options : undefined}
-          {...register(q.id)}
-        />
+        <CheckboxGroup {...field} options={q.options ? options : undefined} {...register(q.id)} />
       );
     case 'document':
       return (
         <Controller
           control={control}
           name={q.id}
-          render={({ field }) => (
+          render={({ field: { value, onChange } }) => (
             <>
               {renderDocument({
-                id,
-                label,
-                hint,
-                error,
+                ...field,
                 question: q,
-                value: Array.isArray(field.value) ? (field.value as string[]) : [],
-                onChange: field.onChange,
+                value: Array.isArray(value) ? (value as string[]) : [],
+                onChange,
               })}
             </>
           )}
@@ -130,10 +107,7 @@ export function QuestionField({
       const input = INPUT_TYPES[q.type] ?? { type: 'text' };
       return (
         <TextField
-          id={id}
-          label={label}
-          hint={hint}
-          error={error}
+          {...field}
           type={input.type}
           inputMode={input.inputMode}
           autoComplete={input.autoComplete ?? 'off'}
