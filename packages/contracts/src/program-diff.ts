@@ -2,12 +2,11 @@
  * A readable diff between two program drafts (two versions, or a version and the draft): each change names the field
  * or the question (by its label) in English and Spanish, with the value before and after as text.
  */
+import type { Label } from './labels.ts';
 import type { Language } from './language.ts';
 import type { ProgramChange, ProgramDraft } from './program-admin.ts';
 import { describeRule } from './program-admin.ts';
 import { allQuestions, type Question } from './question-set.ts';
-
-type Label = { en: string; es: string };
 
 const FIELD_LABELS: Record<string, Label> = {
   slug: { en: 'Web address', es: 'Dirección web' },
@@ -209,24 +208,16 @@ export function diffDrafts(before: ProgramDraft | null, after: ProgramDraft): Pr
     d ? d.eligibilityRules.map((r) => describeRule(r, d.questionSet, 'en')) : [];
   const oldRules = rules(before);
   const newRules = rules(after);
-  for (const r of newRules)
-    if (!oldRules.includes(r))
-      changes.push({
-        path: 'eligibilityRules',
-        label: { en: 'Eligibility rule', es: 'Regla de elegibilidad' },
-        change: 'added',
-        before: null,
-        after: r,
-      });
-  for (const r of oldRules)
-    if (!newRules.includes(r))
-      changes.push({
-        path: 'eligibilityRules',
-        label: { en: 'Eligibility rule', es: 'Regla de elegibilidad' },
-        change: 'removed',
-        before: r,
-        after: null,
-      });
+  // A rule is compared by its sentence: one no longer there was removed, one not there before was added.
+  const ruleChange = (change: 'added' | 'removed', r: string): ProgramChange => ({
+    path: 'eligibilityRules',
+    label: { en: 'Eligibility rule', es: 'Regla de elegibilidad' },
+    change,
+    before: change === 'removed' ? r : null,
+    after: change === 'added' ? r : null,
+  });
+  for (const r of newRules) if (!oldRules.includes(r)) changes.push(ruleChange('added', r));
+  for (const r of oldRules) if (!newRules.includes(r)) changes.push(ruleChange('removed', r));
   return changes;
 }
 
