@@ -2,13 +2,18 @@
 // buffer (filled with blanks), so writing a field allocates no intermediate strings: at 100,000
 // entries, per-field string concatenation was the writer's main cost in time and memory.
 
-import type { FieldSpec } from './layout.ts';
+import type { FieldSpec, Layout } from './layout.ts';
 
 export const RECORD_LENGTH = 94;
 export const PADDING_RECORD = '9'.repeat(RECORD_LENGTH);
 
 /** Reports a value that does not fit its field (the writer collects these instead of truncating). */
 export type OverflowSink = (field: string, value: string, width: number, rule?: string) => void;
+
+/** A record's values by field name, as `RecordBuffer.putRecord` writes them. */
+export type RecordValues<L extends Layout> = {
+  readonly [K in keyof L]?: string | number | undefined;
+};
 
 export class RecordBuffer {
   readonly bytes: Uint8Array;
@@ -55,6 +60,16 @@ export class RecordBuffer {
       case 'reserved':
         return;
     }
+  }
+
+  /**
+   * Writes a whole record: each field of its layout from the value of the same name, in the layout's order (so
+   * overflows are reported left to right). The record type code is the layout's own and reserved fields stay blank,
+   * so a caller passes only its model, with the defaults and computed values it adds.
+   */
+  putRecord<L extends Layout>(layout: L, values: RecordValues<L>): void {
+    // Object.entries types its keys as plain strings; they are the layout's own.
+    for (const [name, spec] of Object.entries(layout)) this.put(spec, values[name as keyof L]);
   }
 
   /** Left-justified alphanumeric field at 1-based column `start`; the rest stays blank. */

@@ -160,6 +160,34 @@ export function text(line: string, spec: FieldSpec): string {
   return line.slice(spec.start - 1, spec.end).trimEnd();
 }
 
+/** A record's fields as the model holds them: numbers for `num` fields, text for the rest; no type or reserved fields. */
+export type RecordFields<L extends Layout> = {
+  -readonly [
+    K in keyof L as L[K]['kind'] extends 'type' | 'reserved' ? never : K
+  ]: L[K]['kind'] extends 'num' ? number : string;
+};
+
+/**
+ * Reads every field of a record by its kind: text without the blanks that pad it, right-justified text without its
+ * leading blanks, codes and numeric text exactly as they stand, numbers as numbers (`num`: `Number` unless the caller
+ * reads them more strictly).
+ */
+export function readRecord<L extends Layout>(
+  line: string,
+  layout: L,
+  num: (digits: string) => number = Number,
+): RecordFields<L> {
+  const fields: Record<string, string | number> = {};
+  for (const spec of Object.values(layout)) {
+    if (spec.kind === 'num') fields[spec.name] = num(cut(line, spec));
+    else if (spec.kind === 'alpha') fields[spec.name] = text(line, spec);
+    else if (spec.kind === 'alphaRight') fields[spec.name] = cut(line, spec).trim();
+    else if (spec.kind === 'code' || spec.kind === 'digits') fields[spec.name] = cut(line, spec);
+  }
+  // Each layout key is its field's name, so the fields built above are the ones RecordFields<L> lists.
+  return fields as RecordFields<L>;
+}
+
 export function fieldAt(layout: Layout, column: number): string {
   for (const spec of Object.values(layout)) {
     if (column >= spec.start && column <= spec.end) return spec.name;
