@@ -12,6 +12,7 @@ import {
   type FormField,
 } from '@hms/ui';
 import { approversQueryOptions, reassignMutationOptions } from './assignment-api.ts';
+import { ConfirmStep } from './confirm-step.tsx';
 import { reassignMessages } from './reassign-messages.ts';
 
 export interface ReassignTarget {
@@ -52,13 +53,9 @@ export function ReassignForm({
   );
   const errors = useFormErrors(fields);
   const heading = useRef<HTMLHeadingElement>(null);
-  const confirmText = useRef<HTMLParagraphElement>(null);
   const outcome = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
-  useEffect(() => {
-    if (confirming) confirmText.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (reassign.isSuccess) outcome.current?.focus();
   }, [reassign.isSuccess]);
@@ -127,31 +124,23 @@ export function ReassignForm({
             </button>
           </>
         ) : confirming && person ? (
-          <div role="group" aria-labelledby={`${headingId}-confirm`}>
-            {reassign.isError ? <ProblemAlert error={reassign.error} headingLevel={3} /> : null}
-            <p id={`${headingId}-confirm`} className="text-bold" tabIndex={-1} ref={confirmText}>
-              {tr('confirm', { reference: request.reference, name: person.name })}
-            </p>
+          <ConfirmStep
+            focusQuestion
+            before={
+              reassign.isError ? <ProblemAlert error={reassign.error} headingLevel={3} /> : null
+            }
+            question={tr('confirm', { reference: request.reference, name: person.name })}
+            confirmLabel={tr('yes')}
+            cancelLabel={tr('cancel')}
+            busy={reassign.isPending}
+            onConfirm={() => confirm(person.id)}
+            onCancel={() => {
+              reassign.reset();
+              setConfirming(false);
+            }}
+          >
             <p>{tr('confirmHint')}</p>
-            <button
-              type="button"
-              className="usa-button"
-              disabled={reassign.isPending}
-              onClick={() => confirm(person.id)}
-            >
-              {tr('yes')}
-            </button>
-            <button
-              type="button"
-              className="usa-button usa-button--outline"
-              onClick={() => {
-                reassign.reset();
-                setConfirming(false);
-              }}
-            >
-              {tr('cancel')}
-            </button>
-          </div>
+          </ConfirmStep>
         ) : (
           <form className="usa-form" noValidate onSubmit={next}>
             <ErrorSummary {...errors.summary} />

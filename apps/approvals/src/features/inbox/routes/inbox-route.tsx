@@ -20,6 +20,7 @@ import { paramsFromQuery, queryFromParams } from '../url-state.ts';
 import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
+import { ConfirmStep } from '../../../shared/confirm-step.tsx';
 import { ReassignForm } from '../../../shared/reassign-form.tsx';
 import { useStatusLabel } from '../../../shared/badges.tsx';
 import { inboxHelp } from '../help.ts';
@@ -162,35 +163,25 @@ export function InboxRoute() {
       {selectedItems.length > 0 ? (
         <div className="margin-y-2">
           {confirmBulk ? (
-            <div role="group" aria-label={tr('confirmBulk', { count: selectedItems.length })}>
-              <p className="text-bold">{tr('confirmBulk', { count: selectedItems.length })}</p>
-              <button
-                type="button"
-                className="usa-button"
-                disabled={bulk.isPending}
-                onClick={() =>
-                  bulk.mutate(
-                    selectedItems.map((i) => ({ requestId: i.id, version: i.version })),
-                    {
-                      onSuccess: (res) => {
-                        setBulkResult(res);
-                        setSelected(new Set());
-                        setConfirmBulk(false);
-                      },
+            <ConfirmStep
+              question={tr('confirmBulk', { count: selectedItems.length })}
+              confirmLabel={tr('confirm')}
+              cancelLabel={tr('cancel')}
+              busy={bulk.isPending}
+              onConfirm={() =>
+                bulk.mutate(
+                  selectedItems.map((i) => ({ requestId: i.id, version: i.version })),
+                  {
+                    onSuccess: (res) => {
+                      setBulkResult(res);
+                      setSelected(new Set());
+                      setConfirmBulk(false);
                     },
-                  )
-                }
-              >
-                {tr('confirm')}
-              </button>
-              <button
-                type="button"
-                className="usa-button usa-button--outline"
-                onClick={() => setConfirmBulk(false)}
-              >
-                {tr('cancel')}
-              </button>
-            </div>
+                  },
+                )
+              }
+              onCancel={() => setConfirmBulk(false)}
+            />
           ) : (
             <button
               type="button"

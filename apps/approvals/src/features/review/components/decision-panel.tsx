@@ -27,6 +27,7 @@ import {
   useT,
   type FormField,
 } from '@hms/ui';
+import { ConfirmStep } from '../../../shared/confirm-step.tsx';
 import { reviewMessages } from '../messages.ts';
 
 type DecisionField = 'approvedAmountCents' | 'reasonCode' | 'messageToApplicant' | 'question';
@@ -96,7 +97,6 @@ export function DecisionPanel({
   const [typed, setTyped] = useState<Record<string, string>>({});
   const errors = useFormErrors(FIELDS);
   const { clear, fail } = errors;
-  const confirmRef = useRef<HTMLParagraphElement>(null);
   const firstField = useRef<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>(null);
   const failedWith = useRef<unknown>(null);
 
@@ -106,9 +106,6 @@ export function DecisionPanel({
     clear();
     if (open) firstField.current?.focus();
   }, [open, clear]);
-  useEffect(() => {
-    if (draft) confirmRef.current?.focus();
-  }, [draft]);
 
   const fieldRefusal = error ? isAboutFields(error) : false;
   useEffect(() => {
@@ -285,10 +282,12 @@ export function DecisionPanel({
       ) : null}
 
       {draft ? (
-        <div role="group" aria-labelledby="decision-confirm" className="usa-summary-box">
-          <div className="usa-summary-box__body">
-            <p id="decision-confirm" className="text-bold" tabIndex={-1} ref={confirmRef}>
-              {draft.kind === 'approve'
+        <div className="usa-summary-box">
+          <ConfirmStep
+            className="usa-summary-box__body"
+            focusQuestion
+            question={
+              draft.kind === 'approve'
                 ? tr('confirmApprove', {
                     amount: money(draft.approvedAmountCents ?? review.amountRequestedCents),
                     reference: review.reference,
@@ -298,24 +297,14 @@ export function DecisionPanel({
                       reference: review.reference,
                       message: draft.messageToApplicant,
                     })
-                  : tr('confirmInfo', { reference: review.reference, question: draft.question })}
-            </p>
-            <button
-              type="button"
-              className="usa-button"
-              disabled={pending}
-              onClick={() => onDecide(draft)}
-            >
-              {tr('confirm')}
-            </button>
-            <button
-              type="button"
-              className="usa-button usa-button--outline"
-              onClick={() => setDraft(null)}
-            >
-              {tr('cancel')}
-            </button>
-          </div>
+                  : tr('confirmInfo', { reference: review.reference, question: draft.question })
+            }
+            confirmLabel={tr('confirm')}
+            cancelLabel={tr('cancel')}
+            busy={pending}
+            onConfirm={() => onDecide(draft)}
+            onCancel={() => setDraft(null)}
+          />
         </div>
       ) : null}
     </section>
