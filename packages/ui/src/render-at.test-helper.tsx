@@ -1,9 +1,11 @@
 // Test-only (the `@hms/ui/render-at` subpath; ESLint keeps it out of production code): renders a screen of a web app
-// the way the shell hosts it, with a query client, the language context and a router at a given address.
+// the way the shell hosts it, with a query client, the language context and a router at a given address, and reads
+// back what every form shows the same way (the error summary).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { expect } from 'vitest';
 import { LanguageProvider, type Language } from './i18n.tsx';
 
 /**
@@ -53,3 +55,19 @@ export const me = (roles: string[]) => ({
     user: { id: 'u1', email: 'f@example.gov', displayName: 'Frankie', language: 'en', roles },
   },
 });
+
+/**
+ * The error summary a refused form shows (ErrorSummary), once it has taken focus, with its entries as
+ * [message, link target] pairs: the pattern every form follows, checked the same way by every screen test.
+ */
+export async function focusedErrorSummary(): Promise<{
+  summary: HTMLElement;
+  links: Array<[string, string]>;
+}> {
+  const summary = await screen.findByRole('alert');
+  await waitFor(() => expect(document.activeElement).toBe(summary));
+  const links = within(summary)
+    .getAllByRole('link')
+    .map((a): [string, string] => [a.textContent ?? '', a.getAttribute('href') ?? '']);
+  return { summary, links };
+}

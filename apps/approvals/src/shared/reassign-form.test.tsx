@@ -1,6 +1,7 @@
 import { LanguageProvider, PageTitle } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { focusedErrorSummary } from '@hms/ui/render-at';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReassignForm, type ReassignTarget } from './reassign-form.tsx';
 import { axeViolations } from './axe.test-helper.ts';
@@ -72,8 +73,7 @@ describe('ReassignForm', () => {
     const { container } = renderForm();
     await screen.findByLabelText('Give it to');
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    const summary = screen.getByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const { summary } = await focusedErrorSummary();
     expect(document.title.startsWith('Error: Inbox')).toBe(true);
     const link = within(summary).getByRole('link', { name: 'Choose the person to give it to.' });
     expect(link.getAttribute('href')).toBe(`#reassign-${target.id}-person`);
@@ -104,8 +104,7 @@ describe('ReassignForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Continuar' }));
     fireEvent.click(screen.getByRole('button', { name: 'Sí, reasignar' }));
 
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const { summary } = await focusedErrorSummary();
     expect(posts).toEqual([{ assigneeId: 's2' }]);
     const spanish = 'Esta persona no puede tomar esta solicitud. Elija a otra.';
     expect(within(summary).getByRole('link', { name: spanish }).getAttribute('href')).toBe(

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
-import { renderAt } from '@hms/ui/render-at';
+import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import type { ImportJob, ImportRun } from '../api/imports.ts';
 import { ImportsRoute } from './imports-route.tsx';
@@ -143,13 +143,9 @@ describe('Imports (/admin/imports)', () => {
 
     // No file: the error summary names the field and takes focus; nothing is sent.
     fireEvent.click(screen.getByRole('button', { name: 'Check the file (dry run)' }));
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary)
-        .getAllByRole('link')
-        .map((a) => [a.textContent, a.getAttribute('href')]),
-    ).toEqual([['Choose a CSV or Excel file to check.', '#imports-file']]);
+    expect((await focusedErrorSummary()).links).toEqual([
+      ['Choose a CSV or Excel file to check.', '#imports-file'],
+    ]);
     expect(calls).toHaveLength(0);
 
     choose(csvFile('payees.csv'));

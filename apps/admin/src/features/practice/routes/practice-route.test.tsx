@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt } from '@hms/ui/render-at';
+import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import type { PracticeOverview, PracticeProgram } from '../api/practice.ts';
 import { PracticeRoute } from './practice-route.tsx';
 
@@ -45,15 +45,6 @@ const problem = (status: number, code: string, extra: Record<string, unknown> = 
   body: { type: 'about:blank', title: 'Refused', status, code, detail: 'English detail', ...extra },
 });
 const routes = [{ path: '/admin/practice', element: <PracticeRoute /> }];
-
-/** The error summary, once it has focus: each entry's text and the field it links to. */
-async function summaryLinks() {
-  const summary = await screen.findByRole('alert');
-  await waitFor(() => expect(document.activeElement).toBe(summary));
-  return within(summary)
-    .getAllByRole('link')
-    .map((a) => [a.textContent, a.getAttribute('href')]);
-}
 
 describe('Practice space (/admin/practice)', () => {
   it('lists every program with whether it is practice and its practice requests by status', async () => {
@@ -138,7 +129,9 @@ describe('Practice space (/admin/practice)', () => {
     renderAt('/admin/practice', routes);
     const submit = await screen.findByRole('button', { name: 'Make a practice copy' });
     fireEvent.click(submit);
-    expect(await summaryLinks()).toEqual([['Choose the program to copy.', '#practice-source']]);
+    expect((await focusedErrorSummary()).links).toEqual([
+      ['Choose the program to copy.', '#practice-source'],
+    ]);
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
 
     fireEvent.change(screen.getByLabelText(/Program to copy/), { target: { value: REAL } });
@@ -172,7 +165,7 @@ describe('Practice space (/admin/practice)', () => {
     const submit = screen.getByRole('button', { name: 'Create practice requests' });
 
     fireEvent.click(submit);
-    expect(await summaryLinks()).toEqual([
+    expect((await focusedErrorSummary()).links).toEqual([
       ['Enter how many requests to create.', '#practice-count'],
     ]);
     expect(count.getAttribute('aria-invalid')).toBe('true');

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminProgram, ProgramDraft } from '@hms/contracts/program-admin';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt } from '@hms/ui/render-at';
+import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { ProgramNewRoute } from './program-new-route.tsx';
 import { ProgramRoute, type FormBuilderSlot } from './program-route.tsx';
 import { ProgramsListRoute } from './programs-list-route.tsx';
@@ -169,13 +169,12 @@ describe('Programs (admin)', () => {
       { path: '/admin/programs/:programId', element: <p>opened</p> },
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Create draft' }));
-    const summary = screen.getByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary)
-        .getAllByRole('link')
-        .map((a) => a.getAttribute('href')),
-    ).toEqual(['#program-slug', '#program-name-en', '#program-max']);
+    const { links } = await focusedErrorSummary();
+    expect(links.map(([, href]) => href)).toEqual([
+      '#program-slug',
+      '#program-name-en',
+      '#program-max',
+    ]);
     expect(await axeViolations(container)).toEqual([]);
 
     fireEvent.change(screen.getByLabelText('Web address'), { target: { value: 'storm-relief' } });

@@ -1,8 +1,8 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt } from '@hms/ui/render-at';
+import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { SettingsRoute } from './settings-route.tsx';
 
 const settings = (over: Record<string, unknown> = {}) => ({
@@ -54,13 +54,8 @@ describe('Agency settings (admin)', () => {
         target: { value: '900' },
       });
       fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-      const summary = screen.getByRole('alert');
-      await waitFor(() => expect(document.activeElement).toBe(summary));
-      expect(
-        within(summary)
-          .getAllByRole('link')
-          .map((a) => a.getAttribute('href')),
-      ).toEqual([
+      const { summary, links } = await focusedErrorSummary();
+      expect(links.map(([, href]) => href)).toEqual([
         '#settings-odfiRouting',
         '#settings-sameDayCutoff',
         '#settings-sessionIdleMinutes',

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { renderAt } from '@hms/ui/render-at';
+import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { InviteRoute } from './invite-route.tsx';
 import { PersonRoute } from './person-route.tsx';
 import { StaffListRoute } from './staff-list-route.tsx';
@@ -126,13 +126,7 @@ describe('Invite a person', () => {
     expect(await axeViolations(container)).toEqual([]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Send invitation' }));
-    const alert = screen.getByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(alert));
-    expect(
-      within(alert)
-        .getAllByRole('link')
-        .map((a) => [a.textContent, a.getAttribute('href')]),
-    ).toEqual([
+    expect((await focusedErrorSummary()).links).toEqual([
       ['Enter the person’s full name.', '#invite-name'],
       ['Enter the person’s email address.', '#invite-email'],
       ['Choose at least one role.', '#invite-roles'],

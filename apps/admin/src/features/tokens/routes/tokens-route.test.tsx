@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
-import { renderAt } from '@hms/ui/render-at';
+import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { TokensRoute } from './tokens-route.tsx';
 
 const token = (over: Record<string, unknown> = {}) => ({
@@ -49,13 +49,8 @@ describe('Service tokens (admin)', () => {
 
       fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
       // The error-summary pattern: the summary takes focus and links each error to its field, shown there too.
-      const summary = screen.getByRole('alert');
-      await waitFor(() => expect(document.activeElement).toBe(summary));
-      expect(
-        within(summary)
-          .getAllByRole('link')
-          .map((a) => [a.textContent, a.getAttribute('href')]),
-      ).toEqual([
+      const { summary, links } = await focusedErrorSummary();
+      expect(links).toEqual([
         ['Enter a name for the token.', '#token-name'],
         ['Choose at least one scope.', '#token-scopes'],
       ]);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LanguageProvider, PageTitle } from '@hms/ui';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { focusedErrorSummary } from '@hms/ui/render-at';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DecisionBody, DecisionKind } from '@hms/contracts/decisions';
 import type { ReviewDetail } from '@hms/contracts/review';
@@ -198,15 +199,13 @@ describe('DecisionPanel', () => {
     fireEvent.keyDown(document.body, { key: 'r' });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
     // The error-summary pattern: focused summary at the top, each error linked to its field, "Error:" title.
-    const summary = screen.getByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const { summary, links } = await focusedErrorSummary();
     expect(document.title.startsWith('Error: Review')).toBe(true);
-    const links = within(summary).getAllByRole('link');
-    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+    expect(links).toEqual([
       ['Choose the reason for rejecting the request.', '#decision-reasonCode'],
       ['Write the message to the citizen: at least 10 characters.', '#decision-message'],
     ]);
-    fireEvent.click(links[1]!);
+    fireEvent.click(within(summary).getAllByRole('link')[1]!);
     expect(document.activeElement).toBe(screen.getByLabelText('Message to the citizen'));
     expect(document.getElementById('decision-reasonCode-error')!.textContent).toBe(
       'Choose the reason for rejecting the request.',
@@ -238,13 +237,9 @@ describe('DecisionPanel', () => {
       target: { value: 'Invoice?' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
-    const summary = screen.getByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary)
-        .getByRole('link', { name: 'Write the question for the citizen: at least 10 characters.' })
-        .getAttribute('href'),
-    ).toBe('#decision-question');
+    expect((await focusedErrorSummary()).links).toEqual([
+      ['Write the question for the citizen: at least 10 characters.', '#decision-question'],
+    ]);
     expect(onDecide).not.toHaveBeenCalled();
     fireEvent.change(screen.getByLabelText('Question for the citizen'), {
       target: { value: 'Please upload the invoice.' },
@@ -284,8 +279,7 @@ describe('DecisionPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sí, confirmar' }));
     expect(onDecide).toHaveBeenCalledTimes(1);
 
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const { summary } = await focusedErrorSummary();
     expect(document.title.startsWith('Error: Review')).toBe(true);
     const spanish =
       'El monto es mayor que lo que le queda al programa. Apruebe como máximo $900.00, o pida a finanzas que amplíe el presupuesto.';

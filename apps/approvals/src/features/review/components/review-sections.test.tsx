@@ -1,5 +1,6 @@
 import { LanguageProvider, PageTitle, type Language } from '@hms/ui';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { focusedErrorSummary } from '@hms/ui/render-at';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewDetail } from '@hms/contracts/review';
 import {
@@ -174,8 +175,7 @@ describe('the comment form', () => {
     const { container, sent } = showComments('en', () => null);
     fireEvent.change(screen.getByLabelText('Add a comment'), { target: { value: '   ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add comment' }));
-    const summary = screen.getByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const { summary } = await focusedErrorSummary();
     expect(document.title.startsWith('Error: Review')).toBe(true);
     const link = within(summary).getByRole('link', {
       name: 'Write the comment before adding it.',
@@ -216,8 +216,7 @@ describe('the comment form', () => {
     fireEvent.change(field, { target: { value: '  Llamé al solicitante.  ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Agregar comentario' }));
     expect(sent).toEqual(['Llamé al solicitante.']);
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const { summary } = await focusedErrorSummary();
     // The Spanish catalog loads on first use, so the words may follow the alert by a moment.
     expect(
       (

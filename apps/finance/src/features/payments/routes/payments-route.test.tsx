@@ -1,8 +1,8 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
-import { renderAt } from '@hms/ui/render-at';
+import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { PaymentsRoute } from './payments-route.tsx';
 
 const payment = (n: number, over: Record<string, unknown> = {}) => ({
@@ -96,13 +96,9 @@ describe('Pending payments', () => {
     renderAt('/finance/payments', page);
     await screen.findByText('HMS-PAY-0001');
     fireEvent.click(screen.getByRole('button', { name: 'Build batch' }));
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary)
-        .getByRole('link', { name: 'Select at least one payment to build a batch.' })
-        .getAttribute('href'),
-    ).toBe('#select-all-payments');
+    expect((await focusedErrorSummary()).links).toEqual([
+      ['Select at least one payment to build a batch.', '#select-all-payments'],
+    ]);
     expect(document.getElementById('build-error')!.textContent).toBe(
       'Select at least one payment to build a batch.',
     );

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
-import { me, renderAt } from '@hms/ui/render-at';
+import { focusedErrorSummary, me, renderAt } from '@hms/ui/render-at';
 import { ReturnsRoute } from './returns-route.tsx';
 
 const result = (duplicate = false) => ({
@@ -152,8 +152,7 @@ describe('Returns', () => {
     choose('bad.txt', 'xxx');
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
     // The error-summary pattern: the summary takes focus, links each error to the file input, which shows it too.
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const { summary } = await focusedErrorSummary();
     const link = within(summary).getByRole('link', {
       name: 'Line 1, fileHeader recordTypeCode: must be 1',
     });

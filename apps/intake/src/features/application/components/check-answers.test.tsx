@@ -1,7 +1,8 @@
 import type { RequestDetail } from '@hms/contracts/applications';
 import { permitFeeRefund } from '@hms/contracts/programs-seed';
 import { LanguageProvider } from '@hms/ui';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { focusedErrorSummary } from '@hms/ui/render-at';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -100,13 +101,9 @@ describe('CheckAnswers', () => {
     const user = userEvent.setup();
     const { onSubmit } = renderCheck();
     await user.click(screen.getByRole('button', { name: 'Submit application' }));
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary)
-        .getByRole('link', { name: 'Confirm the declaration to submit your application' })
-        .getAttribute('href'),
-    ).toBe('#declaration');
+    expect((await focusedErrorSummary()).links).toEqual([
+      ['Confirm the declaration to submit your application', '#declaration'],
+    ]);
     expect(onSubmit).not.toHaveBeenCalled();
     await user.click(screen.getByLabelText('I confirm this declaration'));
     await user.click(screen.getByRole('button', { name: 'Submit application' }));

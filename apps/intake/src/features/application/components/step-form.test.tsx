@@ -3,6 +3,7 @@ import { permitFeeRefund, homeEnergyRebate } from '@hms/contracts/programs-seed'
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { focusedErrorSummary } from '@hms/ui/render-at';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StepForm, type StepFormProps } from './step-form.tsx';
@@ -95,14 +96,9 @@ describe('StepForm', () => {
     );
     expect((document.getElementById('q-amountPaid') as HTMLInputElement).value).toBe('50.00');
     await user.click(screen.getByRole('button', { name: 'Guardar y continuar' }));
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const { summary, links } = await focusedErrorSummary();
     expect(within(summary).getByRole('heading').textContent).toBe('Hay un problema');
-    expect(
-      within(summary)
-        .getByRole('link', { name: 'Número de permiso no encontrado' })
-        .getAttribute('href'),
-    ).toBe('#q-permitNumber');
+    expect(links).toContainEqual(['Número de permiso no encontrado', '#q-permitNumber']);
   });
 
   it('shows a question only when its condition holds (renters are asked about permission)', async () => {

@@ -1,6 +1,6 @@
 import type { RequestDetail } from '@hms/contracts/applications';
-import { renderAt } from '@hms/ui/render-at';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
@@ -145,11 +145,7 @@ describe('Request page', () => {
     const user = userEvent.setup();
     renderRoute();
     await user.click(await screen.findByRole('button', { name: 'Send answer' }));
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary).getByRole('link', { name: 'Enter your answer' }).getAttribute('href'),
-    ).toBe('#info-message');
+    expect((await focusedErrorSummary()).links).toEqual([['Enter your answer', '#info-message']]);
     await user.type(screen.getByLabelText('Your answer'), 'Here it is');
     await user.click(screen.getByRole('button', { name: 'Send answer' }));
     expect(await screen.findByText(/Your answer was sent/)).toBeTruthy();

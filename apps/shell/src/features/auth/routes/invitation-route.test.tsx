@@ -1,7 +1,8 @@
 import type { Language } from '@hms/contracts/language';
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
+import { focusedErrorSummary } from '@hms/ui/render-at';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
@@ -84,13 +85,7 @@ describe('/invitation', () => {
     await userEvent.type(screen.getByLabelText('New password'), 'short');
     await userEvent.type(screen.getByLabelText('Confirm your new password'), 'other');
     await userEvent.click(screen.getByRole('button', { name: 'Activate my account' }));
-    const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(document.activeElement).toBe(summary));
-    expect(
-      within(summary)
-        .getAllByRole('link')
-        .map((a) => [a.textContent, a.getAttribute('href')]),
-    ).toEqual([
+    expect((await focusedErrorSummary()).links).toEqual([
       ['Password must be at least 12 characters', '#invitation-password'],
       ['Enter the same password twice', '#invitation-confirm'],
     ]);
