@@ -3,6 +3,7 @@ import { definitionToDraft, type ProgramDraft } from './program-admin.ts';
 import { diffDrafts } from './program-diff.ts';
 import { smallBusinessRelief } from './programs-seed.ts';
 import type { Question } from './question-set.ts';
+import { choiceQuestion, t } from './question-set.test-helper.ts';
 
 const base = definitionToDraft(smallBusinessRelief, 'BENEFIT');
 
@@ -17,16 +18,15 @@ function withQuestions(draft: ProgramDraft, ...extra: Question[]): ProgramDraft 
   };
 }
 
-const damaged: Question = {
-  id: 'damaged',
-  type: 'radio',
-  label: { en: 'Was the shop damaged?', es: '¿Sufrió daños el local?' },
-  required: true,
-  options: [
-    { value: 'yes', label: { en: 'Yes', es: 'Sí' } },
-    { value: 'no', label: { en: 'No', es: 'No' } },
+const damaged: Question = choiceQuestion(
+  'damaged',
+  'radio',
+  t('Was the shop damaged?', '¿Sufrió daños el local?'),
+  [
+    ['yes', 'Yes', 'Sí'],
+    ['no', 'No', 'No'],
   ],
-};
+);
 const repairs: Question = {
   id: 'repairs',
   type: 'money',

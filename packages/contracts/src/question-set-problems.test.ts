@@ -13,8 +13,7 @@ import {
   type Question,
   type QuestionSet,
 } from './question-set.ts';
-
-const t = (en: string, es: string) => ({ en, es });
+import { choiceQuestion, t } from './question-set.test-helper.ts';
 
 /** One question of every type; `hasPets` controls `petNames`. */
 function validSet(): QuestionSet {
@@ -59,26 +58,14 @@ function validSet(): QuestionSet {
             minDate: '2000-01-01',
             maxDate: 'today',
           },
-          {
-            id: 'county',
-            type: 'select',
-            label: t('County', 'Condado'),
-            required: true,
-            options: [
-              { value: 'north', label: t('North', 'Norte') },
-              { value: 'south', label: t('South', 'Sur') },
-            ],
-          },
-          {
-            id: 'hasPets',
-            type: 'radio',
-            label: t('Pets?', '¿Mascotas?'),
-            required: true,
-            options: [
-              { value: 'yes', label: t('Yes', 'Sí') },
-              { value: 'no', label: t('No', 'No') },
-            ],
-          },
+          choiceQuestion('county', 'select', t('County', 'Condado'), [
+            ['north', 'North', 'Norte'],
+            ['south', 'South', 'Sur'],
+          ]),
+          choiceQuestion('hasPets', 'radio', t('Pets?', '¿Mascotas?'), [
+            ['yes', 'Yes', 'Sí'],
+            ['no', 'No', 'No'],
+          ]),
         ],
       },
       {

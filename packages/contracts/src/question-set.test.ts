@@ -11,8 +11,8 @@ import {
   type Question,
   type QuestionSet,
 } from './question-set.ts';
+import { choiceQuestion, t } from './question-set.test-helper.ts';
 
-const t = (en: string, es: string) => ({ en, es });
 const DOC_1 = '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f60';
 const DOC_2 = '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f61';
 const TODAY = '2026-11-25';
@@ -99,40 +99,39 @@ const SET: QuestionSet = questionSetSchema.parse({
           minDate: '2026-01-01',
           maxDate: 'today',
         },
-        {
-          id: 'kind',
-          type: 'select',
-          label: t('Upgrade', 'Mejora'),
-          errorName: t('the type of upgrade', 'el tipo de mejora'),
-          required: true,
-          options: [
-            { value: 'heat_pump', label: t('Heat pump', 'Bomba de calor') },
-            { value: 'windows', label: t('Windows', 'Ventanas') },
+        choiceQuestion(
+          'kind',
+          'select',
+          t('Upgrade', 'Mejora'),
+          [
+            ['heat_pump', 'Heat pump', 'Bomba de calor'],
+            ['windows', 'Windows', 'Ventanas'],
           ],
-        },
-        {
-          id: 'tenure',
-          type: 'radio',
-          label: t('Own or rent', 'Dueño o alquiler'),
-          errorName: t('whether you own or rent', 'si es dueño o alquila'),
-          required: true,
-          options: [
-            { value: 'own', label: t('Own', 'Dueño') },
-            { value: 'rent', label: t('Rent', 'Alquilo') },
+          { errorName: t('the type of upgrade', 'el tipo de mejora') },
+        ),
+        choiceQuestion(
+          'tenure',
+          'radio',
+          t('Own or rent', 'Dueño o alquiler'),
+          [
+            ['own', 'Own', 'Dueño'],
+            ['rent', 'Rent', 'Alquilo'],
           ],
-        },
-        {
-          id: 'landlord',
-          type: 'radio',
-          label: t('Landlord permission', 'Permiso del propietario'),
-          errorName: t('whether your landlord agreed', 'si el propietario aceptó'),
-          required: true,
-          options: [
-            { value: 'yes', label: t('Yes', 'Sí') },
-            { value: 'no', label: t('No', 'No') },
+          { errorName: t('whether you own or rent', 'si es dueño o alquila') },
+        ),
+        choiceQuestion(
+          'landlord',
+          'radio',
+          t('Landlord permission', 'Permiso del propietario'),
+          [
+            ['yes', 'Yes', 'Sí'],
+            ['no', 'No', 'No'],
           ],
-          showIf: { questionId: 'tenure', equals: 'rent' },
-        },
+          {
+            errorName: t('whether your landlord agreed', 'si el propietario aceptó'),
+            showIf: { questionId: 'tenure', equals: 'rent' },
+          },
+        ),
         {
           id: 'landlordLetter',
           type: 'document',
@@ -142,18 +141,17 @@ const SET: QuestionSet = questionSetSchema.parse({
           showIf: { questionId: 'landlord', equals: 'yes' },
           accept: ['application/pdf'],
         },
-        {
-          id: 'uses',
-          type: 'checkbox',
-          label: t('Uses', 'Usos'),
-          errorName: t('what you will use it for', 'para qué lo usará'),
-          required: true,
-          options: [
-            { value: 'payroll', label: t('Payroll', 'Nómina') },
-            { value: 'rent', label: t('Rent', 'Alquiler') },
-            { value: 'stock', label: t('Stock', 'Inventario') },
+        choiceQuestion(
+          'uses',
+          'checkbox',
+          t('Uses', 'Usos'),
+          [
+            ['payroll', 'Payroll', 'Nómina'],
+            ['rent', 'Rent', 'Alquiler'],
+            ['stock', 'Stock', 'Inventario'],
           ],
-        },
+          { errorName: t('what you will use it for', 'para qué lo usará') },
+        ),
         {
           id: 'bigIncomeNote',
           type: 'textarea',
@@ -624,16 +622,10 @@ describe('questionSchema / questionSetSchema', () => {
       });
     const messages = (result: ReturnType<typeof set>) =>
       result.success ? [] : result.error.issues.map((i) => i.message);
-    const radio = {
-      id: 'r',
-      type: 'radio',
-      label: t('R', 'R'),
-      required: true,
-      options: [
-        { value: 'a', label: t('A', 'A') },
-        { value: 'b', label: t('B', 'B') },
-      ],
-    };
+    const radio = choiceQuestion('r', 'radio', t('R', 'R'), [
+      ['a', 'A', 'A'],
+      ['b', 'B', 'B'],
+    ]);
 
     expect(set([radio, { ...base, showIf: { questionId: 'r', equals: 'a' } }]).success).toBe(true);
     expect(messages(set([radio, { ...radio }]))).toContain('duplicate question id r');

@@ -6,13 +6,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RenderDocument } from './question-field.tsx';
 import { StepForm } from './step-form.tsx';
 import { StepIndicator } from './step-indicator.tsx';
+import { choiceQuestion, t } from '@hms/contracts/question-set.test-helper';
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
 });
 
-const t = (en: string, es: string) => ({ en, es });
 const DOC = '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f60';
 const SET: QuestionSet = {
   steps: [
@@ -20,16 +20,10 @@ const SET: QuestionSet = {
       id: 'one',
       title: t('Your home', 'Su vivienda'),
       questions: [
-        {
-          id: 'county',
-          type: 'select',
-          label: t('County', 'Condado'),
-          required: true,
-          options: [
-            { value: 'north', label: t('North', 'Norte') },
-            { value: 'south', label: t('South', 'Sur') },
-          ],
-        },
+        choiceQuestion('county', 'select', t('County', 'Condado'), [
+          ['north', 'North', 'Norte'],
+          ['south', 'South', 'Sur'],
+        ]),
         {
           id: 'proof',
           type: 'document',

@@ -9,13 +9,13 @@ import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { QUESTION_TYPE_NAMES } from '../messages.ts';
 import { QuestionBuilder } from './question-builder.tsx';
 import { emptyQuestionSet } from './question-set-edit.ts';
+import { choiceQuestion, t } from '@hms/contracts/question-set.test-helper';
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
 });
 
-const t = (en: string, es: string) => ({ en, es });
 const text = (id: string, en: string, es = `${en} (es)`): Question => ({
   id,
   type: 'text',
@@ -131,16 +131,10 @@ describe('QuestionBuilder', () => {
           id: 'one',
           title: t('One', 'Uno'),
           questions: [
-            {
-              id: 'rent',
-              type: 'radio',
-              label: t('Do you rent?', '¿Alquila?'),
-              required: true,
-              options: [
-                { value: 'yes', label: t('Yes', 'Sí') },
-                { value: 'no', label: t('No', 'No') },
-              ],
-            },
+            choiceQuestion('rent', 'radio', t('Do you rent?', '¿Alquila?'), [
+              ['yes', 'Yes', 'Sí'],
+              ['no', 'No', 'No'],
+            ]),
             { id: 'lease', type: 'document', label: t('Lease', 'Contrato'), required: false },
             text('landlord', 'Landlord'),
             text('notes', 'Notes'),
@@ -194,16 +188,10 @@ describe('QuestionBuilder', () => {
               ...text('size', 'Household size'),
               showIf: { questionId: 'county', equals: 'north' },
             },
-            {
-              id: 'county',
-              type: 'select',
-              label: t('County', ''),
-              required: true,
-              options: [
-                { value: 'north', label: t('North', 'Norte') },
-                { value: 'north', label: t('South', 'Sur') },
-              ],
-            },
+            choiceQuestion('county', 'select', t('County', ''), [
+              ['north', 'North', 'Norte'],
+              ['north', 'South', 'Sur'],
+            ]),
           ],
         },
       ],

@@ -1,0 +1,27 @@
+// Test-only (ESLint keeps *.test-helper files out of shipped code): the pieces of question sets that the contracts,
+// the citizen form and the form builder tests each write, in one place.
+import type { LocalizedText, Question } from './question-set.ts';
+
+/** A text in both languages, as a question set holds it. */
+export const t = (en: string, es: string): LocalizedText => ({ en, es });
+
+/**
+ * A required choice question (select, radio or checkbox); each option is its value and its label in English and
+ * Spanish. `more` adds fields or overrides them (an error name, a condition, not required).
+ */
+export function choiceQuestion(
+  id: string,
+  type: 'select' | 'radio' | 'checkbox',
+  label: LocalizedText,
+  options: Array<[value: string, en: string, es: string]>,
+  more: Partial<Question> = {},
+): Question {
+  return {
+    id,
+    type,
+    label,
+    required: true,
+    options: options.map(([value, en, es]) => ({ value, label: t(en, es) })),
+    ...more,
+  };
+}
