@@ -1,4 +1,4 @@
-import { meKeys, notificationKeys, type CurrentUser, type Role } from '@hms/api-client';
+import { meKeys, notificationKeys, type CurrentUser } from '@hms/api-client';
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
@@ -7,18 +7,9 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Header } from './Header.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { AREA_ROLES } from './navigation.ts';
+import { userWith } from './user.test-helper.ts';
 
 afterEach(cleanup);
-
-function userWith(roles: Role[]): CurrentUser {
-  return {
-    id: '0190a0a0-0000-7000-8000-000000000001',
-    email: 'u@example.com',
-    displayName: 'Una User',
-    roles,
-    language: 'en',
-  };
-}
 
 function renderAt(path: string, user: CurrentUser | null, unread = 0) {
   const queryClient = new QueryClient({
@@ -34,28 +25,23 @@ function renderAt(path: string, user: CurrentUser | null, unread = 0) {
         element: <Header />,
         children: [],
       },
-      {
-        path: '/approvals/*',
+      // Each staff area: the header over the area's content, shown only to its roles.
+      ...(
+        [
+          ['approvals', 'Approver area'],
+          ['admin', 'Admin area'],
+        ] as const
+      ).map(([area, heading]) => ({
+        path: `/${area}/*`,
         element: (
           <>
             <Header />
-            <RequireRole roles={AREA_ROLES.approvals}>
-              <h1>Approver area</h1>
+            <RequireRole roles={AREA_ROLES[area]}>
+              <h1>{heading}</h1>
             </RequireRole>
           </>
         ),
-      },
-      {
-        path: '/admin/*',
-        element: (
-          <>
-            <Header />
-            <RequireRole roles={AREA_ROLES.admin}>
-              <h1>Admin area</h1>
-            </RequireRole>
-          </>
-        ),
-      },
+      })),
       { path: '/sign-in', element: <h1>Sign in page</h1> },
     ],
     { initialEntries: [path] },

@@ -1,19 +1,10 @@
-import type { CurrentUser, Role } from '@hms/api-client';
+import type { Role } from '@hms/api-client';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AREA_ROLES, homePathFor, navigationFor } from './navigation.ts';
 import { REMOTE_MOUNTS } from './router.tsx';
-
-function userWith(roles: Role[]): CurrentUser {
-  return {
-    id: '0190a0a0-0000-7000-8000-000000000001',
-    email: 'u@example.com',
-    displayName: 'Una User',
-    roles,
-    language: 'en',
-  };
-}
+import { userWith } from './user.test-helper.ts';
 
 describe('where each role goes', () => {
   it.each([

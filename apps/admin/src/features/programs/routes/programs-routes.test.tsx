@@ -92,6 +92,20 @@ const program = (over: Partial<AdminProgram> = {}): AdminProgram => ({
   ...over,
 });
 
+/** Adrian Admin's request to publish, waiting for a second administrator. */
+const waitingRequest = (changeSummary: string) => ({
+  id: 'r1',
+  kind: 'publish' as const,
+  state: 'pending' as const,
+  changeSummary,
+  revertToVersion: null,
+  requestedBy: { id: 'a1', name: 'Adrian Admin' },
+  requestedAt: '2026-11-25T16:00:00.000Z',
+  decidedBy: null,
+  decidedAt: null,
+  publishedVersion: null,
+});
+
 const Builder: FormBuilderSlot = ({ value }) => (
   <p data-testid="builder">{value.steps.flatMap((s) => s.questions).length} questions</p>
 );
@@ -242,18 +256,7 @@ describe('Programs (admin)', () => {
       }),
       'POST /api/admin/programs/p1/publish-requests': (_r, body) => {
         current = program({
-          pendingPublishRequest: {
-            id: 'r1',
-            kind: 'publish',
-            state: 'pending',
-            changeSummary: (body as { changeSummary: string }).changeSummary,
-            revertToVersion: null,
-            requestedBy: { id: 'a1', name: 'Adrian Admin' },
-            requestedAt: '2026-11-25T16:00:00.000Z',
-            decidedBy: null,
-            decidedAt: null,
-            publishedVersion: null,
-          },
+          pendingPublishRequest: waitingRequest((body as { changeSummary: string }).changeSummary),
         });
         return { status: 200, body: current };
       },
@@ -312,18 +315,7 @@ describe('Programs (admin)', () => {
     // A long page: axe runs twice over it.
   }, 30_000);
   it('offers a different administrator the approval, and publishes on it', async () => {
-    const waiting = {
-      id: 'r1',
-      kind: 'publish' as const,
-      state: 'pending' as const,
-      changeSummary: 'Spanish texts',
-      revertToVersion: null,
-      requestedBy: { id: 'a1', name: 'Adrian Admin' },
-      requestedAt: '2026-11-25T16:00:00.000Z',
-      decidedBy: null,
-      decidedAt: null,
-      publishedVersion: null,
-    };
+    const waiting = waitingRequest('Spanish texts');
     let current = program({ pendingPublishRequest: waiting, viewerMayApprovePublish: true });
     const calls = fakeApi({
       'GET /api/admin/programs/p1': () => ({ status: 200, body: current }),

@@ -11,31 +11,13 @@ import {
   TimelineSection,
 } from './review-sections.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
+import { submittedThenClaimed } from '../timeline.test-helper.ts';
 
 type Timeline = ReviewDetail['timeline'];
 const at = '2026-11-21T15:00:00.000Z';
 const actor = { id: 'me', name: 'Avery Approver' };
 const timeline: Timeline = [
-  {
-    id: 'e1',
-    type: 'submitted',
-    fromStatus: 'draft',
-    toStatus: 'submitted',
-    actor: { id: 'a', name: 'Maria Lopez' },
-    data: {},
-    visibleToApplicant: true,
-    at,
-  },
-  {
-    id: 'e2',
-    type: 'claimed',
-    fromStatus: 'submitted',
-    toStatus: 'in_review',
-    actor,
-    data: {},
-    visibleToApplicant: false,
-    at,
-  },
+  ...submittedThenClaimed(at, at),
   {
     id: 'e3',
     type: 'info_requested',
@@ -113,41 +95,54 @@ afterEach(() => {
 });
 
 describe('review history, risk and bank sections', () => {
-  it('say what happened in plain English, never the codes', () => {
-    const { container } = show('en');
-    const history = screen.getByRole('heading', { name: 'History' }).parentElement!;
-    const items = [...history.querySelectorAll('li')].map((li) => li.textContent ?? '');
-    expect(items[0]).toContain('Application submitted (Maria Lopez). Status now: Submitted');
-    expect(items[1]).toContain('Taken for review (Avery Approver). Status now: In review');
-    expect(items[2]).toContain(
-      'More information asked of the applicant (Avery Approver). Status now: Waiting for citizen',
-    );
-    expect(items[2]).toContain('Please send the invoice.');
-    expect(items[3]).toContain('Risk check updated');
-    expect(container.textContent).toContain(
-      'Unusual amount. The amount is far above what this program usually pays: $9,000 vs a typical $600–$1,400',
-    );
-    expect(container.textContent).toContain('Maria Lopez (Savings)');
-    expect(container.textContent).toContain('Not yet confirmed with the bank');
-    expect(container.textContent).toContain('Answers saved');
-    expect(container.textContent).toContain('Taken for review');
-    expect(container.textContent).not.toMatch(CODES);
-  });
-
-  it('say it in Spanish for a Spanish reader', () => {
-    const { container } = show('es');
-    const history = screen.getByRole('heading', { name: 'Historial' }).parentElement!;
-    const items = [...history.querySelectorAll('li')].map((li) => li.textContent ?? '');
-    expect(items[1]).toContain('Tomada para revisión (Avery Approver). Estado ahora: En revisión');
-    expect(items[2]).toContain('Se pidió más información al solicitante');
-    expect(container.textContent).toContain(
-      'Importe inusual. El importe está muy por encima de lo que este programa suele pagar: $9,000 frente a un rango habitual de $600–$1,400',
-    );
-    expect(container.textContent).toContain('Cuenta de ahorros');
-    expect(container.textContent).toContain('Aún no confirmada con el banco');
-    expect(container.textContent).toContain('Respuestas guardadas');
-    expect(container.textContent).not.toMatch(CODES);
-  });
+  // The same review read in each language: history entries by position, then the risk, bank and audit words.
+  for (const { name, language, heading, items, shown } of [
+    {
+      name: 'say what happened in plain English, never the codes',
+      language: 'en',
+      heading: 'History',
+      items: [
+        [0, 'Application submitted (Maria Lopez). Status now: Submitted'],
+        [1, 'Taken for review (Avery Approver). Status now: In review'],
+        [
+          2,
+          'More information asked of the applicant (Avery Approver). Status now: Waiting for citizen',
+        ],
+        [2, 'Please send the invoice.'],
+        [3, 'Risk check updated'],
+      ],
+      shown: [
+        'Unusual amount. The amount is far above what this program usually pays: $9,000 vs a typical $600–$1,400',
+        'Maria Lopez (Savings)',
+        'Not yet confirmed with the bank',
+        'Answers saved',
+        'Taken for review',
+      ],
+    },
+    {
+      name: 'say it in Spanish for a Spanish reader',
+      language: 'es',
+      heading: 'Historial',
+      items: [
+        [1, 'Tomada para revisión (Avery Approver). Estado ahora: En revisión'],
+        [2, 'Se pidió más información al solicitante'],
+      ],
+      shown: [
+        'Importe inusual. El importe está muy por encima de lo que este programa suele pagar: $9,000 frente a un rango habitual de $600–$1,400',
+        'Cuenta de ahorros',
+        'Aún no confirmada con el banco',
+        'Respuestas guardadas',
+      ],
+    },
+  ] as const)
+    it(name, () => {
+      const { container } = show(language);
+      const history = screen.getByRole('heading', { name: heading }).parentElement!;
+      const texts = [...history.querySelectorAll('li')].map((li) => li.textContent ?? '');
+      for (const [index, text] of items) expect(texts[index]).toContain(text);
+      for (const text of shown) expect(container.textContent).toContain(text);
+      expect(container.textContent).not.toMatch(CODES);
+    });
 });
 
 describe('the comment form', () => {

@@ -6,6 +6,7 @@ import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
 import { ReviewRoute } from './review-route.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { sampleQuestionSet } from '../question-set.test-helper.ts';
+import { submittedThenClaimed } from '../timeline.test-helper.ts';
 
 const ID = '00000000-0000-7000-8000-000000000009';
 const detail: ReviewDetail = {
@@ -78,28 +79,7 @@ const detail: ReviewDetail = {
       computedAt: '2026-11-25T00:00:00.000Z',
     },
   ],
-  timeline: [
-    {
-      id: 'e1',
-      type: 'submitted',
-      fromStatus: 'draft',
-      toStatus: 'submitted',
-      actor: { id: 'a', name: 'Maria Lopez' },
-      data: {},
-      visibleToApplicant: true,
-      at: '2026-11-20T15:00:00.000Z',
-    },
-    {
-      id: 'e2',
-      type: 'claimed',
-      fromStatus: 'submitted',
-      toStatus: 'in_review',
-      actor: { id: 'me', name: 'Avery Approver' },
-      data: {},
-      visibleToApplicant: false,
-      at: '2026-11-21T15:00:00.000Z',
-    },
-  ],
+  timeline: submittedThenClaimed('2026-11-20T15:00:00.000Z', '2026-11-21T15:00:00.000Z'),
   comments: [
     {
       id: 'c1',
