@@ -19,10 +19,11 @@ import { paginationQuerySchema } from '@hms/contracts/pagination';
 import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/programs';
 import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import { problemResponses } from '../../platform/problem-responses.ts';
+import { routeGroup } from '../../platform/route-options.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const errors = problemResponses(400, 401, 403, 404, 409);
+const citizen = routeGroup({ tag: 'requests', roles: ['citizen'], problems: [404, 409] });
 
 export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -50,19 +51,15 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/programs/:slug/drafts',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'startDraft',
-        tags: ['requests'],
-        summary: 'Start an application to a program, or resume the open draft for it',
-        description:
-          'Roles: citizen. 201 with a new draft; 200 with the existing draft when there is one for this program. ' +
-          '409 when the program does not accept applications (closed, not open yet, budget used up).',
-        params: programSlugParamsSchema,
-        response: { 200: requestDetailSchema, 201: requestDetailSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'startDraft',
+      summary: 'Start an application to a program, or resume the open draft for it',
+      description:
+        'Roles: citizen. 201 with a new draft; 200 with the existing draft when there is one for this program. ' +
+        '409 when the program does not accept applications (closed, not open yet, budget used up).',
+      params: programSlugParamsSchema,
+      response: { 200: requestDetailSchema, 201: requestDetailSchema },
+    }),
     async (request, reply) => {
       const { created, detail } = await service.startDraft(
         db,
@@ -76,38 +73,30 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/programs/:slug/draft',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'getMyProgramDraft',
-        tags: ['requests'],
-        summary: 'My open draft for a program, if I have one',
-        description:
-          'Roles: citizen. draft is null when the caller has no draft for this program; "Start application" then ' +
-          'creates one, otherwise it returns this one.',
-        params: programSlugParamsSchema,
-        response: { 200: programDraftResponseSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'getMyProgramDraft',
+      summary: 'My open draft for a program, if I have one',
+      description:
+        'Roles: citizen. draft is null when the caller has no draft for this program; "Start application" then ' +
+        'creates one, otherwise it returns this one.',
+      params: programSlugParamsSchema,
+      response: { 200: programDraftResponseSchema },
+    }),
     async (request) => service.draftForProgram(db, caller(request), request.params.slug),
   );
 
   app.delete(
     '/requests/:requestId',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'deleteMyDraft',
-        tags: ['requests'],
-        summary: 'Delete one of my drafts',
-        description:
-          "Roles: citizen. Only the caller's own drafts: 204 with the draft, its files and the bank account it named " +
-          "(when nothing else uses it) gone; another person's request is 404; a submitted request is 409 (withdraw " +
-          'it instead).',
-        params: requestIdParamsSchema,
-        response: { 204: z.null(), ...errors },
-      },
-    },
+    citizen({
+      operationId: 'deleteMyDraft',
+      summary: 'Delete one of my drafts',
+      description:
+        "Roles: citizen. Only the caller's own drafts: 204 with the draft, its files and the bank account it named " +
+        "(when nothing else uses it) gone; another person's request is 404; a submitted request is 409 (withdraw " +
+        'it instead).',
+      params: requestIdParamsSchema,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
       await service.deleteDraft(db, caller(request), request.params.requestId);
       return reply.code(204).send(null);
@@ -116,78 +105,62 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/requests/:requestId',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'getMyRequest',
-        tags: ['requests'],
-        summary:
-          'One of my requests (draft or submitted): answers, bank account (last 4), documents, timeline',
-        description:
-          "Roles: citizen. Another person's request is 404. The timeline holds only the steps shown to the applicant.",
-        params: requestIdParamsSchema,
-        response: { 200: requestDetailSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'getMyRequest',
+      summary:
+        'One of my requests (draft or submitted): answers, bank account (last 4), documents, timeline',
+      description:
+        "Roles: citizen. Another person's request is 404. The timeline holds only the steps shown to the applicant.",
+      params: requestIdParamsSchema,
+      response: { 200: requestDetailSchema },
+    }),
     async (request) => service.requestDetail(db, caller(request), request.params.requestId),
   );
 
   app.get(
     '/requests/:requestId/program',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'getMyRequestProgram',
-        tags: ['requests'],
-        summary: 'The program one of my requests applies to, with its questions',
-        description:
-          'Roles: citizen. The same body as GET /api/programs/{slug}, found by the request, so the application form can ' +
-          'ask for both at once. A draft gets the current version; a submitted request gets the version it was ' +
-          "submitted under (version, questionSet, amountQuestionId, payeeType). Another person's request is 404.",
-        params: requestIdParamsSchema,
-        response: { 200: programDetailSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'getMyRequestProgram',
+      summary: 'The program one of my requests applies to, with its questions',
+      description:
+        'Roles: citizen. The same body as GET /api/programs/{slug}, found by the request, so the application form can ' +
+        'ask for both at once. A draft gets the current version; a submitted request gets the version it was ' +
+        "submitted under (version, questionSet, amountQuestionId, payeeType). Another person's request is 404.",
+      params: requestIdParamsSchema,
+      response: { 200: programDetailSchema },
+    }),
     async (request) => service.requestProgram(db, caller(request), request.params.requestId),
   );
 
   app.put(
     '/requests/:requestId/answers',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'saveDraftStep',
-        tags: ['requests'],
-        summary: "Save one step's answers to a draft",
-        description:
-          'Roles: citizen. Validated with the same schema as the form (buildAnswersSchema with the step); field ' +
-          'errors are body.answers.<questionId>. version is the draft version read last: a draft changed since ' +
-          '(another device or tab) gets 409 and is left as it was.',
-        params: requestIdParamsSchema,
-        body: saveAnswersBodySchema,
-        response: { 200: requestDetailSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'saveDraftStep',
+      summary: "Save one step's answers to a draft",
+      description:
+        'Roles: citizen. Validated with the same schema as the form (buildAnswersSchema with the step); field ' +
+        'errors are body.answers.<questionId>. version is the draft version read last: a draft changed since ' +
+        '(another device or tab) gets 409 and is left as it was.',
+      params: requestIdParamsSchema,
+      body: saveAnswersBodySchema,
+      response: { 200: requestDetailSchema },
+    }),
     async (request) =>
       service.saveStep(db, config, caller(request), request.params.requestId, request.body),
   );
 
   app.get(
     '/requests/:requestId/eligibility',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'checkEligibility',
-        tags: ['requests'],
-        summary: "Check a draft's answers against the program's eligibility rules",
-        description:
-          'Roles: citizen. reasons explain in plain language each rule not met; incomplete lists answers still ' +
-          'missing. language defaults to the account language.',
-        params: requestIdParamsSchema,
-        querystring: languageQuerySchema,
-        response: { 200: eligibilityResponseSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'checkEligibility',
+      summary: "Check a draft's answers against the program's eligibility rules",
+      description:
+        'Roles: citizen. reasons explain in plain language each rule not met; incomplete lists answers still ' +
+        'missing. language defaults to the account language.',
+      params: requestIdParamsSchema,
+      querystring: languageQuerySchema,
+      response: { 200: eligibilityResponseSchema },
+    }),
     async (request) =>
       service.eligibility(
         db,
@@ -200,47 +173,38 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/requests/:requestId/bank-account',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'saveBankAccount',
-        tags: ['requests'],
-        summary: 'Give the bank account the payment goes to (draft)',
-        description:
-          'Roles: citizen. Routing number with a valid ABA check digit, account number 4–17 digits typed twice, ' +
-          'ACH authorization given. The number is encrypted at rest; only its last 4 digits are ever returned.',
-        params: requestIdParamsSchema,
-        body: bankDetailsBodySchema,
-        response: { 200: requestDetailSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'saveBankAccount',
+      summary: 'Give the bank account the payment goes to (draft)',
+      description:
+        'Roles: citizen. Routing number with a valid ABA check digit, account number 4–17 digits typed twice, ' +
+        'ACH authorization given. The number is encrypted at rest; only its last 4 digits are ever returned.',
+      params: requestIdParamsSchema,
+      body: bankDetailsBodySchema,
+      response: { 200: requestDetailSchema },
+    }),
     async (request) =>
       service.saveBankDetails(db, config, caller(request), request.params.requestId, request.body),
   );
 
   app.post(
     '/requests/:requestId/submit',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'submitRequest',
-        tags: ['requests'],
-        summary: 'Submit a draft (idempotent with the Idempotency-Key header)',
-        description:
-          'Roles: citizen. The same Idempotency-Key returns the same request (200) however often it is sent; the ' +
-          'first submission is 201. All answers are re-validated; 409 when the program closed or lacks budget, ' +
-          '422 when the answers do not meet the eligibility rules; the draft is kept in every refusal.',
-        params: requestIdParamsSchema,
-        headers: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema }),
-        body: submitBodySchema,
-        response: {
-          200: submitResponseSchema,
-          201: submitResponseSchema,
-          ...errors,
-          ...problemResponses(422),
-        },
+    citizen({
+      operationId: 'submitRequest',
+      summary: 'Submit a draft (idempotent with the Idempotency-Key header)',
+      description:
+        'Roles: citizen. The same Idempotency-Key returns the same request (200) however often it is sent; the ' +
+        'first submission is 201. All answers are re-validated; 409 when the program closed or lacks budget, ' +
+        '422 when the answers do not meet the eligibility rules; the draft is kept in every refusal.',
+      params: requestIdParamsSchema,
+      headers: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema }),
+      body: submitBodySchema,
+      response: {
+        200: submitResponseSchema,
+        201: submitResponseSchema,
+        ...problemResponses(422),
       },
-    },
+    }),
     async (request, reply) => {
       const { replayed, result } = await service.submit(
         db,
@@ -256,21 +220,17 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/info-response',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'answerInfoRequest',
-        tags: ['requests'],
-        summary: 'Answer a request for more information (text and files)',
-        description:
-          'Roles: citizen. Only while the request needs information. If the reviewer still holds it, it goes back to ' +
-          'in_review with them (marked answered); if nobody does, back to submitted, unassigned. The review deadline ' +
-          'resumes.',
-        params: requestIdParamsSchema,
-        body: infoResponseBodySchema,
-        response: { 200: requestDetailSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'answerInfoRequest',
+      summary: 'Answer a request for more information (text and files)',
+      description:
+        'Roles: citizen. Only while the request needs information. If the reviewer still holds it, it goes back to ' +
+        'in_review with them (marked answered); if nobody does, back to submitted, unassigned. The review deadline ' +
+        'resumes.',
+      params: requestIdParamsSchema,
+      body: infoResponseBodySchema,
+      response: { 200: requestDetailSchema },
+    }),
     async (request) =>
       service.answerInfoRequest(db, config, caller(request), request.params.requestId, {
         message: request.body.message,
@@ -280,43 +240,33 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/withdraw',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'withdrawRequest',
-        tags: ['requests'],
-        summary: 'Withdraw a request before a decision',
-        description:
-          'Roles: citizen. Allowed from submitted, in_review and needs_info; otherwise 409.',
-        params: requestIdParamsSchema,
-        body: withdrawBodySchema,
-        response: { 200: requestDetailSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'withdrawRequest',
+      summary: 'Withdraw a request before a decision',
+      description:
+        'Roles: citizen. Allowed from submitted, in_review and needs_info; otherwise 409.',
+      params: requestIdParamsSchema,
+      body: withdrawBodySchema,
+      response: { 200: requestDetailSchema },
+    }),
     async (request) =>
       service.withdraw(db, caller(request), request.params.requestId, request.body),
   );
 
   app.post(
     '/requests/:requestId/payee-account',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'replacePayeeAccount',
-        tags: ['requests'],
-        summary:
-          'Give a new bank account after a returned payment (creates the replacement payment)',
-        description:
-          'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
-          'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
-        params: requestIdParamsSchema,
-        body: payeeUpdateWireSchema,
-        response: {
-          201: payeeUpdateResponseSchema,
-          ...errors,
-        },
+    citizen({
+      operationId: 'replacePayeeAccount',
+      summary: 'Give a new bank account after a returned payment (creates the replacement payment)',
+      description:
+        'Roles: citizen. Own request only, and only while it is payment_returned; the request goes back to approved. ' +
+        'The account is checked exactly as on the bank step: account number typed twice, ACH authorization given.',
+      params: requestIdParamsSchema,
+      body: payeeUpdateWireSchema,
+      response: {
+        201: payeeUpdateResponseSchema,
       },
-    },
+    }),
     async (request, reply) => {
       const user = currentUser(request);
       const account = service.parseBankAccount(request.body, user.language);

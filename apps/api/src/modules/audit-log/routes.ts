@@ -6,11 +6,11 @@ import {
   auditQuerySchema,
   auditVerificationSchema,
 } from '@hms/contracts/audit';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
-import { problemResponses } from '../../platform/problem-responses.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
 import * as service from './service.ts';
 
-const guarded = problemResponses(400, 401, 403);
+const admin = routeGroup({ tag: 'admin', roles: ['admin'] });
 
 /** The audit log for administrators: search, CSV export of a search, chain verification. */
 export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,38 +18,30 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'searchAuditLog',
-        tags: ['admin'],
-        summary: 'Search the audit log by who, what, which record and when',
-        description:
-          'Roles: admin. Newest first; keyset pages: pass nextCursor or prevCursor back as cursor with the same ' +
-          'filters. from/to are days in the agency time zone (to inclusive).',
-        querystring: auditQuerySchema,
-        response: { 200: auditPageSchema, ...guarded },
-      },
-    },
+    admin({
+      operationId: 'searchAuditLog',
+      summary: 'Search the audit log by who, what, which record and when',
+      description:
+        'Roles: admin. Newest first; keyset pages: pass nextCursor or prevCursor back as cursor with the same ' +
+        'filters. from/to are days in the agency time zone (to inclusive).',
+      querystring: auditQuerySchema,
+      response: { 200: auditPageSchema },
+    }),
     async (request) => service.search(db, config.timezone, request.query),
   );
 
   app.get(
     '/export.csv',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'exportAuditLog',
-        tags: ['admin'],
-        summary: 'Every audit entry matching the filters, as CSV (the export is itself audited)',
-        description:
-          'Roles: admin. The same filters as the search, without paging: the file holds exactly what the search ' +
-          'finds, newest first.',
-        querystring: auditFiltersSchema,
-        produces: ['text/csv'],
-        response: { 200: z.string().describe('CSV, RFC 4180, UTF-8'), ...guarded },
-      },
-    },
+    admin({
+      operationId: 'exportAuditLog',
+      summary: 'Every audit entry matching the filters, as CSV (the export is itself audited)',
+      description:
+        'Roles: admin. The same filters as the search, without paging: the file holds exactly what the search ' +
+        'finds, newest first.',
+      querystring: auditFiltersSchema,
+      produces: ['text/csv'],
+      response: { 200: z.string().describe('CSV, RFC 4180, UTF-8') },
+    }),
     async (request, reply) => {
       const { csv } = await service.exportCsv(
         db,
@@ -68,17 +60,13 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/verification',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'verifyAuditLog',
-        tags: ['admin'],
-        summary: "The audit hash chain's state, checked now (as `pnpm hms audit verify`)",
-        description:
-          'Roles: admin. Recomputes every hash; names the first broken link when there is one.',
-        response: { 200: auditVerificationSchema, ...guarded },
-      },
-    },
+    admin({
+      operationId: 'verifyAuditLog',
+      summary: "The audit hash chain's state, checked now (as `pnpm hms audit verify`)",
+      description:
+        'Roles: admin. Recomputes every hash; names the first broken link when there is one.',
+      response: { 200: auditVerificationSchema },
+    }),
     async () => service.verification(db),
   );
 };

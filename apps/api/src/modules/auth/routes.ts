@@ -19,10 +19,13 @@ import {
   sessionCookieOptions,
 } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
+import { routeGroup } from '../../platform/route-options.ts';
 import * as service from './service.ts';
 import { sessionPolicy } from '../settings/service.ts';
 
-const errors = problemResponses(400, 401, 403, 429);
+const anyone = routeGroup({ tag: 'auth', problems: [429] });
+const signedIn = routeGroup({ tag: 'auth', onRequest: requireUser, problems: [429] });
+const admin = routeGroup({ tag: 'admin', roles: ['admin'], problems: [429] });
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, db } = app;
@@ -38,20 +41,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/register',
-    {
-      schema: {
-        operationId: 'register',
-        tags: ['auth'],
-        summary: 'Ask for a citizen account; a link to finish it is emailed',
-        description:
-          'Roles: public (no sign-in). Password: 12–128 characters, not a commonly used password, not containing the ' +
-          'email. 202 with the same message, and no cookie, whether or not the email was already registered: a new ' +
-          'address gets a confirmation link (POST /api/auth/register/confirm), an existing one an email telling its ' +
-          'owner. 429 with Retry-After after many registrations from one address.',
-        body: registerBodySchema,
-        response: { 202: registerResponseSchema, ...errors },
-      },
-    },
+    anyone({
+      operationId: 'register',
+      summary: 'Ask for a citizen account; a link to finish it is emailed',
+      description:
+        'Roles: public (no sign-in). Password: 12–128 characters, not a commonly used password, not containing the ' +
+        'email. 202 with the same message, and no cookie, whether or not the email was already registered: a new ' +
+        'address gets a confirmation link (POST /api/auth/register/confirm), an existing one an email telling its ' +
+        'owner. 429 with Retry-After after many registrations from one address.',
+      body: registerBodySchema,
+      response: { 202: registerResponseSchema },
+    }),
     async (request, reply) => {
       await service.register(db, config.publicUrl, request.body, meta(request));
       return reply.code(202).send({ message: service.REGISTER_MESSAGE });
@@ -60,18 +60,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/register/confirm',
-    {
-      schema: {
-        operationId: 'confirmRegistration',
-        tags: ['auth'],
-        summary: 'Finish a registration with the emailed link; creates the account and signs in',
-        description:
-          'Roles: public (no sign-in). The token is the one in the emailed link; it works once, for 24 hours. ' +
-          'Sets the hms_session cookie and a new hms_csrf cookie. 400 on an expired or used token.',
-        body: confirmRegistrationBodySchema,
-        response: { 200: userResponseSchema, ...errors },
-      },
-    },
+    anyone({
+      operationId: 'confirmRegistration',
+      summary: 'Finish a registration with the emailed link; creates the account and signs in',
+      description:
+        'Roles: public (no sign-in). The token is the one in the emailed link; it works once, for 24 hours. ' +
+        'Sets the hms_session cookie and a new hms_csrf cookie. 400 on an expired or used token.',
+      body: confirmRegistrationBodySchema,
+      response: { 200: userResponseSchema },
+    }),
     async (request, reply) => {
       const policy = await sessionPolicy(db);
       const { user, token } = await service.confirmRegistration(
@@ -88,20 +85,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/sign-in',
-    {
-      schema: {
-        operationId: 'signIn',
-        tags: ['auth'],
-        summary: 'Sign in with email and password',
-        description:
-          'Roles: public (no sign-in). Sets the hms_session cookie and a new hms_csrf cookie. 401 "Email or password ' +
-          'is incorrect." for any failure; 429 with Retry-After while a source that has been failing must wait ' +
-          '(waits grow per source and account, per source, and per account for sources failing on it; a source ' +
-          "that has not been failing is never held back by other sources' failures).",
-        body: signInBodySchema,
-        response: { 200: userResponseSchema, ...errors },
-      },
-    },
+    anyone({
+      operationId: 'signIn',
+      summary: 'Sign in with email and password',
+      description:
+        'Roles: public (no sign-in). Sets the hms_session cookie and a new hms_csrf cookie. 401 "Email or password ' +
+        'is incorrect." for any failure; 429 with Retry-After while a source that has been failing must wait ' +
+        '(waits grow per source and account, per source, and per account for sources failing on it; a source ' +
+        "that has not been failing is never held back by other sources' failures).",
+      body: signInBodySchema,
+      response: { 200: userResponseSchema },
+    }),
     async (request, reply) => {
       // Session lifetimes as the agency settings say now (changed by an administrator without a restart).
       const policy = await sessionPolicy(db);
@@ -149,18 +143,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/me',
-    {
-      onRequest: requireUser,
-      schema: {
-        operationId: 'updateMe',
-        tags: ['auth'],
-        summary: 'Change your language or display name',
-        description:
-          'Roles: any signed-in user (citizen, approver, senior_approver, finance, finance_supervisor, admin).',
-        body: updateMeBodySchema,
-        response: { 200: userResponseSchema, ...errors },
-      },
-    },
+    signedIn({
+      operationId: 'updateMe',
+      summary: 'Change your language or display name',
+      description:
+        'Roles: any signed-in user (citizen, approver, senior_approver, finance, finance_supervisor, admin).',
+      body: updateMeBodySchema,
+      response: { 200: userResponseSchema },
+    }),
     async (request) => ({
       user: await service.updateMe(db, currentUser(request).id, request.body, request.ip || null),
     }),
@@ -185,17 +175,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/admin/sign-in-throttle/clear',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'clearThrottledAccount',
-        tags: ['admin'],
-        summary: "Clear an account's failed sign-ins and every source's wait on it",
-        description: 'Roles: admin. Audited. 404 when nothing is counted for the email.',
-        body: clearThrottleBodySchema,
-        response: { 204: z.null(), ...errors, ...problemResponses(404) },
-      },
-    },
+    admin({
+      operationId: 'clearThrottledAccount',
+      summary: "Clear an account's failed sign-ins and every source's wait on it",
+      description: 'Roles: admin. Audited. 404 when nothing is counted for the email.',
+      body: clearThrottleBodySchema,
+      response: { 204: z.null(), ...problemResponses(404) },
+    }),
     async (request, reply) => {
       await service.clearThrottle(
         db,

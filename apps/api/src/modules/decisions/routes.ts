@@ -6,11 +6,15 @@ import {
   decisionResponseSchema,
 } from '@hms/contracts/decisions';
 import { requestIdParamsSchema } from '@hms/contracts/requests';
-import { problemResponses } from '../../platform/problem-responses.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const problems = problemResponses(400, 401, 403, 404, 409);
+const approvers = routeGroup({
+  tag: 'approvals',
+  roles: ['approver', 'senior_approver'],
+  problems: [404, 409],
+});
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
@@ -21,41 +25,33 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/decisions',
-    {
-      onRequest: requireRoles('approver', 'senior_approver'),
-      schema: {
-        operationId: 'decideRequest',
-        tags: ['approvals'],
-        summary: 'Approve, reject, or ask the citizen for information, on the version you reviewed',
-        description:
-          'Roles: approver, senior_approver. approve: approvedAmountCents (default: requested) at most the requested ' +
-          'amount, the program maximum and the remaining budget; above the program threshold the first approval moves ' +
-          'the request to awaiting_second_approval and the final approval must come from a different senior_approver. ' +
-          'The final approval creates exactly one payment. A stale version gets 409 naming who changed what; a retry of ' +
-          'the same decision returns the recorded result (replayed: true).',
-        params: requestIdParamsSchema,
-        body: decisionBodySchema,
-        response: { 200: decisionResponseSchema, ...problems },
-      },
-    },
+    approvers({
+      operationId: 'decideRequest',
+      summary: 'Approve, reject, or ask the citizen for information, on the version you reviewed',
+      description:
+        'Roles: approver, senior_approver. approve: approvedAmountCents (default: requested) at most the requested ' +
+        'amount, the program maximum and the remaining budget; above the program threshold the first approval moves ' +
+        'the request to awaiting_second_approval and the final approval must come from a different senior_approver. ' +
+        'The final approval creates exactly one payment. A stale version gets 409 naming who changed what; a retry of ' +
+        'the same decision returns the recorded result (replayed: true).',
+      params: requestIdParamsSchema,
+      body: decisionBodySchema,
+      response: { 200: decisionResponseSchema },
+    }),
     async (request) => service.decide(db, request.params.requestId, request.body, actor(request)),
   );
 
   app.post(
     '/decisions/bulk-approve',
-    {
-      onRequest: requireRoles('approver', 'senior_approver'),
-      schema: {
-        operationId: 'bulkApprove',
-        tags: ['approvals'],
-        summary: 'Approve several requests; the result says per request what happened',
-        description:
-          'Roles: approver, senior_approver. Each request is decided in its own transaction with the same rules as a ' +
-          'single approval; a refusal of one does not undo the others.',
-        body: bulkApproveBodySchema,
-        response: { 200: bulkApproveResponseSchema, ...problems },
-      },
-    },
+    approvers({
+      operationId: 'bulkApprove',
+      summary: 'Approve several requests; the result says per request what happened',
+      description:
+        'Roles: approver, senior_approver. Each request is decided in its own transaction with the same rules as a ' +
+        'single approval; a refusal of one does not undo the others.',
+      body: bulkApproveBodySchema,
+      response: { 200: bulkApproveResponseSchema },
+    }),
     async (request) => service.bulkApprove(db, request.body, actor(request)),
   );
 };

@@ -10,11 +10,12 @@ import {
 import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { identifierSchema } from '@hms/contracts/question-set';
 import { problemResponses } from '../../platform/problem-responses.ts';
+import { routeGroup } from '../../platform/route-options.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 import { languageSchema } from '@hms/contracts/language';
 
-const errors = problemResponses(400, 401, 403, 404, 409);
+const citizen = routeGroup({ tag: 'documents', roles: ['citizen'], problems: [404, 409] });
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
@@ -25,26 +26,22 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/documents',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'uploadDocument',
-        tags: ['documents'],
-        summary:
-          'Upload one file (PDF, JPEG or PNG, up to 10 MB) to an own draft or an open request for information',
-        description:
-          'Roles: citizen. multipart/form-data with one part named "file". The type is read from the bytes, not ' +
-          'the name: anything else gets 415, over 10 MB gets 413. questionId names the document question it ' +
-          'answers (drafts); leave it out for files sent with an answer to a request for more information.',
-        consumes: ['multipart/form-data'],
-        params: requestIdParamsSchema,
-        querystring: z.object({
-          questionId: identifierSchema.optional(),
-          language: languageSchema.optional(),
-        }),
-        response: { 201: documentSchema, ...errors, ...problemResponses(413, 415) },
-      },
-    },
+    citizen({
+      operationId: 'uploadDocument',
+      summary:
+        'Upload one file (PDF, JPEG or PNG, up to 10 MB) to an own draft or an open request for information',
+      description:
+        'Roles: citizen. multipart/form-data with one part named "file". The type is read from the bytes, not ' +
+        'the name: anything else gets 415, over 10 MB gets 413. questionId names the document question it ' +
+        'answers (drafts); leave it out for files sent with an answer to a request for more information.',
+      consumes: ['multipart/form-data'],
+      params: requestIdParamsSchema,
+      querystring: z.object({
+        questionId: identifierSchema.optional(),
+        language: languageSchema.optional(),
+      }),
+      response: { 201: documentSchema, ...problemResponses(413, 415) },
+    }),
     async (request, reply) => {
       const user = currentUser(request);
       const language = request.query.language ?? user.language;
@@ -95,7 +92,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
             .string()
             .describe('The file bytes, with its Content-Type')
             .meta({ format: 'binary' }),
-          ...errors,
+          ...problemResponses(400, 401, 403, 404, 409),
         },
       },
     },
@@ -124,18 +121,14 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/documents/:documentId',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'deleteDocument',
-        tags: ['documents'],
-        summary: 'Remove a file from an own draft',
-        description:
-          'Roles: citizen. Only while the request is a draft; submitted files are kept (409).',
-        params: documentIdParamsSchema,
-        response: { 204: z.null(), ...errors },
-      },
-    },
+    citizen({
+      operationId: 'deleteDocument',
+      summary: 'Remove a file from an own draft',
+      description:
+        'Roles: citizen. Only while the request is a draft; submitted files are kept (409).',
+      params: documentIdParamsSchema,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
       await service.remove(db, currentUser(request), request.ip || null, request.params.documentId);
       return reply.code(204).send(null);

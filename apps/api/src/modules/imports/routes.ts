@@ -13,11 +13,12 @@ import {
   importUploadFieldsSchema,
 } from '@hms/contracts/imports';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import { badRequest, HttpProblem } from '../../platform/errors.ts';
 import { errorFile, headerOfUpload, jobOf, startUpload } from './browser-runs.ts';
 
-const guarded = problemResponses(400, 401, 403);
+const admin = routeGroup({ tag: 'admin', roles: ['admin'] });
 const MEGABYTES = MAX_IMPORT_UPLOAD_BYTES / (1024 * 1024);
 
 const tooLarge = () =>
@@ -61,20 +62,15 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/admin/imports/header',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'readImportHeader',
-        tags: ['admin'],
-        summary:
-          'The header of a file to import, each column with the HMS column its name suggests',
-        description:
-          'Roles: admin. multipart/form-data: the field "kind" (payees | requests), then the part "file". Reads ' +
-          'only the header; nothing is checked or kept. The screen shows it as the column mapping step.',
-        consumes: ['multipart/form-data'],
-        response: { 200: importHeaderResponseSchema, ...guarded, ...problemResponses(413) },
-      },
-    },
+    admin({
+      operationId: 'readImportHeader',
+      summary: 'The header of a file to import, each column with the HMS column its name suggests',
+      description:
+        'Roles: admin. multipart/form-data: the field "kind" (payees | requests), then the part "file". Reads ' +
+        'only the header; nothing is checked or kept. The screen shows it as the column mapping step.',
+      consumes: ['multipart/form-data'],
+      response: { 200: importHeaderResponseSchema, ...problemResponses(413) },
+    }),
     async (request) => {
       const { part, content } = await filePart(request);
       const kind = importKindSchema.safeParse(fieldValue(part, 'kind'));
@@ -88,26 +84,22 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/admin/imports',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'runImport',
-        tags: ['admin'],
-        summary:
-          'Start a check (dry run) or an import of a payees or requests CSV file in the background, as `hms import` does',
-        description:
-          'Roles: admin. multipart/form-data: the fields "kind" (payees | requests), "dryRun" (true | false) and, ' +
-          'optionally, "mapping" (JSON { "file column": "HMS column" }: a file whose header uses other names), ' +
-          `then the part "file" (CSV, up to ${MEGABYTES} MB; larger files go through the command). Answers 202 ` +
-          'with the job at once (a file whose header cannot be read is refused now); follow it with ' +
-          'GET /api/admin/imports/jobs/{jobId}. A dry run changes nothing; an import is all or nothing, and only ' +
-          'one import runs at a time (409 import.already_running). When rows have errors or warnings, the result’s ' +
-          'errorFile is true and GET /api/admin/imports/{importId}/error-file returns the file with an error column ' +
-          'for an hour.',
-        consumes: ['multipart/form-data'],
-        response: { 202: importJobSchema, ...guarded, ...problemResponses(409, 413) },
-      },
-    },
+    admin({
+      operationId: 'runImport',
+      summary:
+        'Start a check (dry run) or an import of a payees or requests CSV file in the background, as `hms import` does',
+      description:
+        'Roles: admin. multipart/form-data: the fields "kind" (payees | requests), "dryRun" (true | false) and, ' +
+        'optionally, "mapping" (JSON { "file column": "HMS column" }: a file whose header uses other names), ' +
+        `then the part "file" (CSV, up to ${MEGABYTES} MB; larger files go through the command). Answers 202 ` +
+        'with the job at once (a file whose header cannot be read is refused now); follow it with ' +
+        'GET /api/admin/imports/jobs/{jobId}. A dry run changes nothing; an import is all or nothing, and only ' +
+        'one import runs at a time (409 import.already_running). When rows have errors or warnings, the result’s ' +
+        'errorFile is true and GET /api/admin/imports/{importId}/error-file returns the file with an error column ' +
+        'for an hour.',
+      consumes: ['multipart/form-data'],
+      response: { 202: importJobSchema, ...problemResponses(409, 413) },
+    }),
     async (request, reply) => {
       const user = currentUser(request);
       const { part, content } = await filePart(request);
@@ -157,45 +149,35 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/admin/imports/jobs/:jobId',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'getImportJob',
-        tags: ['admin'],
-        summary:
-          'Where a background check or import is: its state, rows done so far, and its result',
-        description:
-          'Roles: admin. Only the admin who started it may read it. Jobs are kept in memory for an hour after they finish. ' +
-          'After a restart a finished import is still told from its stored run; otherwise 404 import.job_gone ' +
-          '(nothing was imported by it: run it again).',
-        params: importJobParamsSchema,
-        response: { 200: importJobSchema, ...guarded, ...problemResponses(404) },
-      },
-    },
+    admin({
+      operationId: 'getImportJob',
+      summary: 'Where a background check or import is: its state, rows done so far, and its result',
+      description:
+        'Roles: admin. Only the admin who started it may read it. Jobs are kept in memory for an hour after they finish. ' +
+        'After a restart a finished import is still told from its stored run; otherwise 404 import.job_gone ' +
+        '(nothing was imported by it: run it again).',
+      params: importJobParamsSchema,
+      response: { 200: importJobSchema, ...problemResponses(404) },
+    }),
     async (request) => jobOf(db, request.params.jobId, currentUser(request).id),
   );
 
   app.get(
     '/admin/imports/:importId/error-file',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'downloadImportErrorFile',
-        tags: ['admin'],
-        summary: 'The checked file with an error column: what is wrong on each line',
-        description:
-          'Roles: admin. Only for the admin who ran the check, for an hour after it (kept in memory, never ' +
-          'stored: the rows hold account numbers). Every row of the file in its order, the column "error" first; ' +
-          'a cell a spreadsheet would run as a formula is written as text.',
-        params: importIdParamsSchema,
-        produces: ['text/csv'],
-        response: {
-          200: z.string().describe('CSV, RFC 4180, UTF-8'),
-          ...guarded,
-          ...problemResponses(404),
-        },
+    admin({
+      operationId: 'downloadImportErrorFile',
+      summary: 'The checked file with an error column: what is wrong on each line',
+      description:
+        'Roles: admin. Only for the admin who ran the check, for an hour after it (kept in memory, never ' +
+        'stored: the rows hold account numbers). Every row of the file in its order, the column "error" first; ' +
+        'a cell a spreadsheet would run as a formula is written as text.',
+      params: importIdParamsSchema,
+      produces: ['text/csv'],
+      response: {
+        200: z.string().describe('CSV, RFC 4180, UTF-8'),
+        ...problemResponses(404),
       },
-    },
+    }),
     async (request, reply) => {
       const file = await errorFile(request.params.importId, currentUser(request).id);
       return reply

@@ -9,30 +9,28 @@ import {
   unreadCountResponseSchema,
 } from '@hms/contracts/notifications';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import { readerLanguage } from '../../platform/language.ts';
 import * as service from './service.ts';
 
-const errors = problemResponses(400, 401, 403, 404);
+const citizen = routeGroup({ tag: 'notifications', roles: ['citizen'], problems: [404] });
+const admin = routeGroup({ tag: 'admin', roles: ['admin'], problems: [404] });
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.get(
     '/notifications',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'listNotifications',
-        tags: ['notifications'],
-        summary: 'My notifications, newest first',
-        description:
-          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20). Each ' +
-          'notification is written in the first of en/es in Accept-Language, else in the profile language.',
-        querystring: paginationQuerySchema,
-        response: { 200: notificationsResponseSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'listNotifications',
+      summary: 'My notifications, newest first',
+      description:
+        'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20). Each ' +
+        'notification is written in the first of en/es in Accept-Language, else in the profile language.',
+      querystring: paginationQuerySchema,
+      response: { 200: notificationsResponseSchema },
+    }),
     async (request) => {
       const user = currentUser(request);
       return service.list(db, user.id, request.query, readerLanguage(request, user.language));
@@ -41,32 +39,24 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/notifications/unread-count',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'getUnreadNotificationCount',
-        tags: ['notifications'],
-        summary: 'How many of my notifications are unread (for the header badge)',
-        description: 'Roles: citizen.',
-        response: { 200: unreadCountResponseSchema, ...errors },
-      },
-    },
+    citizen({
+      operationId: 'getUnreadNotificationCount',
+      summary: 'How many of my notifications are unread (for the header badge)',
+      description: 'Roles: citizen.',
+      response: { 200: unreadCountResponseSchema },
+    }),
     async (request) => ({ unread: await service.unread(db, currentUser(request).id) }),
   );
 
   app.post(
     '/notifications/:notificationId/read',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'markNotificationRead',
-        tags: ['notifications'],
-        summary: 'Mark one notification read',
-        description: "Roles: citizen. Another person's notification is 404.",
-        params: notificationIdParamsSchema,
-        response: { 204: z.null(), ...errors },
-      },
-    },
+    citizen({
+      operationId: 'markNotificationRead',
+      summary: 'Mark one notification read',
+      description: "Roles: citizen. Another person's notification is 404.",
+      params: notificationIdParamsSchema,
+      response: { 204: z.null() },
+    }),
     async (request, reply) => {
       await service.markRead(db, currentUser(request).id, request.params.notificationId);
       return reply.code(204).send(null);
@@ -75,51 +65,39 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/notifications/read-all',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'markAllNotificationsRead',
-        tags: ['notifications'],
-        summary: 'Mark all my notifications read',
-        description: 'Roles: citizen.',
-        response: { 200: z.object({ marked: z.number().int() }), ...errors },
-      },
-    },
+    citizen({
+      operationId: 'markAllNotificationsRead',
+      summary: 'Mark all my notifications read',
+      description: 'Roles: citizen.',
+      response: { 200: z.object({ marked: z.number().int() }) },
+    }),
     async (request) => ({ marked: await service.markAllRead(db, currentUser(request).id) }),
   );
 
   app.get(
     '/admin/outbox',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'listEmailOutbox',
-        tags: ['admin'],
-        summary: 'Emails queued, sent and dead (the email outbox)',
-        description:
-          'Roles: admin. With no HMS_SMTP_URL every email stays queued here (smtpConfigured false). Filter by ' +
-          'status; cursor pagination (limit 1–100, default 50).',
-        querystring: outboxQuerySchema,
-        response: { 200: outboxResponseSchema, ...errors },
-      },
-    },
+    admin({
+      operationId: 'listEmailOutbox',
+      summary: 'Emails queued, sent and dead (the email outbox)',
+      description:
+        'Roles: admin. With no HMS_SMTP_URL every email stays queued here (smtpConfigured false). Filter by ' +
+        'status; cursor pagination (limit 1–100, default 50).',
+      querystring: outboxQuerySchema,
+      response: { 200: outboxResponseSchema },
+    }),
     async (request) => service.outbox(db, config.smtpUrl !== undefined, request.query),
   );
 
   app.post(
     '/admin/outbox/:emailId/retry',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'retryDeadEmail',
-        tags: ['admin'],
-        summary: 'Send a dead email again (queued now, with a fresh round of attempts)',
-        description:
-          'Roles: admin. Only an email HMS gave up on (dead): 409 email.not_dead otherwise. Audited.',
-        params: z.object({ emailId: z.uuid({ error: 'Not an email id.' }) }),
-        response: { 204: z.null(), ...errors, ...problemResponses(409) },
-      },
-    },
+    admin({
+      operationId: 'retryDeadEmail',
+      summary: 'Send a dead email again (queued now, with a fresh round of attempts)',
+      description:
+        'Roles: admin. Only an email HMS gave up on (dead): 409 email.not_dead otherwise. Audited.',
+      params: z.object({ emailId: z.uuid({ error: 'Not an email id.' }) }),
+      response: { 204: z.null(), ...problemResponses(409) },
+    }),
     async (request, reply) => {
       await service.retryDeadEmail(db, currentUser(request).id, request.params.emailId, request.ip);
       return reply.code(204).send(null);

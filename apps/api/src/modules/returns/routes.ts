@@ -10,65 +10,56 @@ import {
   returnImportsResponseSchema,
 } from '@hms/contracts/returns';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const guarded = problemResponses(400, 401, 403);
-const FINANCE = ['finance', 'finance_supervisor'] as const;
+const finance = routeGroup({ tag: 'returns', roles: ['finance', 'finance_supervisor'] });
+const supervisor = routeGroup({ tag: 'returns', roles: ['finance_supervisor'] });
 
 export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.post(
     '/returns/imports',
-    {
-      onRequest: requireRoles(...FINANCE),
-      bodyLimit: 10 * 1024 * 1024,
-      schema: {
+    finance(
+      {
         operationId: 'importReturns',
-        tags: ['returns'],
         summary: "Import the bank's return / NOC file (parsed leniently, warnings reported)",
         description:
           'Roles: finance, finance_supervisor. Returns are matched by trace number; the same file imported twice changes nothing the second time.',
         body: importReturnsBodySchema,
-        response: { 200: importReturnsResponseSchema, ...guarded },
+        response: { 200: importReturnsResponseSchema },
       },
-    },
+      { bodyLimit: 10 * 1024 * 1024 },
+    ),
     async (request) =>
       service.importReturns(db, config, currentUser(request), request.body, request.ip),
   );
 
   app.get(
     '/returns/imports',
-    {
-      onRequest: requireRoles(...FINANCE),
-      schema: {
-        operationId: 'listReturnImports',
-        tags: ['returns'],
-        summary: 'Return files imported, newest first',
-        description:
-          'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor.',
-        querystring: returnImportsQuerySchema,
-        response: { 200: returnImportsResponseSchema, ...guarded },
-      },
-    },
+    finance({
+      operationId: 'listReturnImports',
+      summary: 'Return files imported, newest first',
+      description:
+        'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor.',
+      querystring: returnImportsQuerySchema,
+      response: { 200: returnImportsResponseSchema },
+    }),
     async (request) => service.listImports(db, request.query),
   );
 
   app.get(
     '/nocs',
-    {
-      onRequest: requireRoles(...FINANCE),
-      schema: {
-        operationId: 'listNocs',
-        tags: ['returns'],
-        summary: 'Notifications of change (corrected payee data), newest first',
-        description:
-          'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.',
-        querystring: nocsQuerySchema,
-        response: { 200: nocsResponseSchema, ...guarded },
-      },
-    },
+    finance({
+      operationId: 'listNocs',
+      summary: 'Notifications of change (corrected payee data), newest first',
+      description:
+        'Roles: finance, finance_supervisor. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.',
+      querystring: nocsQuerySchema,
+      response: { 200: nocsResponseSchema },
+    }),
     async (request) => service.listNocs(db, request.query),
   );
 
@@ -78,20 +69,16 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   ] as const) {
     app.post(
       `/nocs/:nocId/${action}`,
-      {
-        onRequest: requireRoles('finance_supervisor'),
-        schema: {
-          operationId: action === 'confirm' ? 'confirmNoc' : 'dismissNoc',
-          tags: ['returns'],
-          summary:
-            action === 'confirm'
-              ? 'Confirm a notification of change: apply the corrected data to the payee account'
-              : 'Dismiss a notification of change without changing the payee account',
-          description: 'Roles: finance_supervisor.',
-          params: nocIdParamsSchema,
-          response: { 200: nocItemSchema, ...guarded, ...problemResponses(404, 409) },
-        },
-      },
+      supervisor({
+        operationId: action === 'confirm' ? 'confirmNoc' : 'dismissNoc',
+        summary:
+          action === 'confirm'
+            ? 'Confirm a notification of change: apply the corrected data to the payee account'
+            : 'Dismiss a notification of change without changing the payee account',
+        description: 'Roles: finance_supervisor.',
+        params: nocIdParamsSchema,
+        response: { 200: nocItemSchema, ...problemResponses(404, 409) },
+      }),
       async (request) =>
         service.decideNoc(
           db,

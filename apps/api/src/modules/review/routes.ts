@@ -6,13 +6,16 @@ import {
   reviewDetailSchema,
 } from '@hms/contracts/review';
 import { requestIdParamsSchema } from '@hms/contracts/requests';
-import { problemResponses } from '../../platform/problem-responses.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import { keyRing } from '../../platform/keyring.ts';
 import * as service from './service.ts';
 
-const problems = problemResponses(400, 401, 403, 404, 409);
-const STAFF = ['approver', 'senior_approver'] as const;
+const staff = routeGroup({
+  tag: 'approvals',
+  roles: ['approver', 'senior_approver'],
+  problems: [404, 409],
+});
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -20,23 +23,19 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/review/:requestId',
-    {
-      onRequest: requireRoles(...STAFF),
-      schema: {
-        operationId: 'getReview',
-        tags: ['approvals'],
-        summary: 'Everything needed to decide on one request',
-        description:
-          'Roles: approver, senior_approver. Answers with the questions of the program version the request was ' +
-          'submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the ' +
-          "applicant's other requests, risk signals with explanations, the full timeline (internal steps included), " +
-          'internal comments, the audit trail and the payment; each request for information with the answer and the ' +
-          'files sent with it (infoExchanges; documents say where each file came from); and the actions the caller ' +
-          'may take now (allowedActions, from the same rules the API enforces).',
-        params: requestIdParamsSchema,
-        response: { 200: reviewDetailSchema, ...problems },
-      },
-    },
+    staff({
+      operationId: 'getReview',
+      summary: 'Everything needed to decide on one request',
+      description:
+        'Roles: approver, senior_approver. Answers with the questions of the program version the request was ' +
+        'submitted under (questionSet, program.version), documents, bank account (last 4 and verification state), the ' +
+        "applicant's other requests, risk signals with explanations, the full timeline (internal steps included), " +
+        'internal comments, the audit trail and the payment; each request for information with the answer and the ' +
+        'files sent with it (infoExchanges; documents say where each file came from); and the actions the caller ' +
+        'may take now (allowedActions, from the same rules the API enforces).',
+      params: requestIdParamsSchema,
+      response: { 200: reviewDetailSchema },
+    }),
     async (request) =>
       service.detail(db, request.params.requestId, currentUser(request), {
         timeZone: config.timezone,
@@ -46,18 +45,14 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/comments',
-    {
-      onRequest: requireRoles(...STAFF),
-      schema: {
-        operationId: 'addComment',
-        tags: ['approvals'],
-        summary: 'Add an internal comment (never shown to the citizen)',
-        description: 'Roles: approver, senior_approver.',
-        params: requestIdParamsSchema,
-        body: commentBodySchema,
-        response: { 201: commentResponseSchema, ...problems },
-      },
-    },
+    staff({
+      operationId: 'addComment',
+      summary: 'Add an internal comment (never shown to the citizen)',
+      description: 'Roles: approver, senior_approver.',
+      params: requestIdParamsSchema,
+      body: commentBodySchema,
+      response: { 201: commentResponseSchema },
+    }),
     async (request, reply) => {
       const u = currentUser(request);
       const c = await service.addComment(
@@ -72,17 +67,13 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/review/:requestId/bank-account/reveal',
-    {
-      onRequest: requireRoles(...STAFF),
-      schema: {
-        operationId: 'revealBankAccount',
-        tags: ['approvals'],
-        summary: 'Show the full bank account number (audited)',
-        description: 'Roles: approver, senior_approver. Every view is written to the audit log.',
-        params: requestIdParamsSchema,
-        response: { 200: revealAccountResponseSchema, ...problems },
-      },
-    },
+    staff({
+      operationId: 'revealBankAccount',
+      summary: 'Show the full bank account number (audited)',
+      description: 'Roles: approver, senior_approver. Every view is written to the audit log.',
+      params: requestIdParamsSchema,
+      response: { 200: revealAccountResponseSchema },
+    }),
     async (request) =>
       service.revealAccount(
         db,

@@ -8,44 +8,37 @@ import {
   serviceTokenUsesResponseSchema,
 } from '@hms/contracts/integration';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const guarded = problemResponses(400, 401, 403);
+const admin = routeGroup({ tag: 'integration', roles: ['admin'] });
 
 export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.get(
     '',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'listServiceTokens',
-        tags: ['integration'],
-        summary: 'Service tokens of machine clients (never the secrets)',
-        description: 'Roles: admin.',
-        response: { 200: serviceTokensResponseSchema, ...guarded },
-      },
-    },
+    admin({
+      operationId: 'listServiceTokens',
+      summary: 'Service tokens of machine clients (never the secrets)',
+      description: 'Roles: admin.',
+      response: { 200: serviceTokensResponseSchema },
+    }),
     async () => service.listTokens(db),
   );
 
   app.post(
     '',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'createServiceToken',
-        tags: ['integration'],
-        summary: 'Create a scoped service token; the token is in this response only',
-        description:
-          'Roles: admin. Stored as a SHA-256 hash. Optional expiresOn (YYYY-MM-DD, agency time zone): the last day ' +
-          'it works; after it the token is refused with auth.token_expired.',
-        body: createServiceTokenBodySchema,
-        response: { 201: createdServiceTokenSchema, ...guarded },
-      },
-    },
+    admin({
+      operationId: 'createServiceToken',
+      summary: 'Create a scoped service token; the token is in this response only',
+      description:
+        'Roles: admin. Stored as a SHA-256 hash. Optional expiresOn (YYYY-MM-DD, agency time zone): the last day ' +
+        'it works; after it the token is refused with auth.token_expired.',
+      body: createServiceTokenBodySchema,
+      response: { 201: createdServiceTokenSchema },
+    }),
     async (request, reply) =>
       reply
         .code(201)
@@ -62,21 +55,16 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:tokenId/rotate',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'rotateServiceToken',
-        tags: ['integration'],
-        summary: 'Replace a token by a new one with the same scopes; the old one is revoked',
-        description: 'Roles: admin.',
-        params: serviceTokenIdParamsSchema,
-        response: {
-          201: createdServiceTokenSchema,
-          ...guarded,
-          ...problemResponses(404, 409),
-        },
+    admin({
+      operationId: 'rotateServiceToken',
+      summary: 'Replace a token by a new one with the same scopes; the old one is revoked',
+      description: 'Roles: admin.',
+      params: serviceTokenIdParamsSchema,
+      response: {
+        201: createdServiceTokenSchema,
+        ...problemResponses(404, 409),
       },
-    },
+    }),
     async (request, reply) =>
       reply
         .code(201)
@@ -92,37 +80,28 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:tokenId/revoke',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'revokeServiceToken',
-        tags: ['integration'],
-        summary: 'Revoke a token now',
-        description: 'Roles: admin.',
-        params: serviceTokenIdParamsSchema,
-        response: { 200: serviceTokenSchema, ...guarded, ...problemResponses(404, 409) },
-      },
-    },
+    admin({
+      operationId: 'revokeServiceToken',
+      summary: 'Revoke a token now',
+      description: 'Roles: admin.',
+      params: serviceTokenIdParamsSchema,
+      response: { 200: serviceTokenSchema, ...problemResponses(404, 409) },
+    }),
     async (request) =>
       service.revokeToken(db, currentUser(request).id, request.params.tokenId, request.ip),
   );
 
   app.get(
     '/:tokenId/uses',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'listServiceTokenUses',
-        tags: ['integration'],
-        summary: 'The last 100 uses of a token',
-        description: 'Roles: admin.',
-        params: serviceTokenIdParamsSchema,
-        response: {
-          200: serviceTokenUsesResponseSchema,
-          ...guarded,
-        },
+    admin({
+      operationId: 'listServiceTokenUses',
+      summary: 'The last 100 uses of a token',
+      description: 'Roles: admin.',
+      params: serviceTokenIdParamsSchema,
+      response: {
+        200: serviceTokenUsesResponseSchema,
       },
-    },
+    }),
     async (request) => service.tokenUses(db, request.params.tokenId),
   );
 };

@@ -13,12 +13,13 @@ import {
   staffListQuerySchema,
   staffListResponseSchema,
 } from '@hms/contracts/staff';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
+import { routeGroup } from '../../platform/route-options.ts';
 import * as service from './service.ts';
 
-const guarded = problemResponses(400, 401, 403);
-const onPerson = { ...guarded, ...problemResponses(404, 409) };
+const admin = routeGroup({ tag: 'staff', roles: ['admin'] });
+const onPerson = problemResponses(404, 409);
 
 /** Staff accounts (issue 11, item 5): admin routes under /api/staff, and the invited person's public pair. */
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,39 +31,31 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/staff',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'listStaff',
-        tags: ['staff'],
-        summary: 'Staff accounts, newest first, searched by name or email',
-        description:
-          'Roles: admin. Everyone holding a staff role, invited, active or deactivated. `q` matches part of a name ' +
-          'or email in any case; pages by cursor.',
-        querystring: staffListQuerySchema,
-        response: { 200: staffListResponseSchema, ...guarded },
-      },
-    },
+    admin({
+      operationId: 'listStaff',
+      summary: 'Staff accounts, newest first, searched by name or email',
+      description:
+        'Roles: admin. Everyone holding a staff role, invited, active or deactivated. `q` matches part of a name ' +
+        'or email in any case; pages by cursor.',
+      querystring: staffListQuerySchema,
+      response: { 200: staffListResponseSchema },
+    }),
     async (request) => service.list(db, request.query),
   );
 
   app.post(
     '/staff/invitations',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'inviteStaff',
-        tags: ['staff'],
-        summary: 'Invite a person by email with roles; a one-time link (72 hours) is emailed',
-        description:
-          'Roles: admin. Audited. The account exists at once as "invited" with its roles; the person activates it ' +
-          'by choosing a password through the link (POST /api/invitations/accept). 400 staff.roles_* when the ' +
-          'roles break the rule in @hms/contracts/staff-rules (separation of duties); 409 staff.email_taken when ' +
-          'the email already has an account.',
-        body: inviteStaffBodySchema,
-        response: { 201: staffDetailSchema, ...guarded, ...problemResponses(409) },
-      },
-    },
+    admin({
+      operationId: 'inviteStaff',
+      summary: 'Invite a person by email with roles; a one-time link (72 hours) is emailed',
+      description:
+        'Roles: admin. Audited. The account exists at once as "invited" with its roles; the person activates it ' +
+        'by choosing a password through the link (POST /api/invitations/accept). 400 staff.roles_* when the ' +
+        'roles break the rule in @hms/contracts/staff-rules (separation of duties); 409 staff.email_taken when ' +
+        'the email already has an account.',
+      body: inviteStaffBodySchema,
+      response: { 201: staffDetailSchema, ...problemResponses(409) },
+    }),
     async (request, reply) =>
       reply
         .code(201)
@@ -71,127 +64,99 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/staff/:userId',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'getStaff',
-        tags: ['staff'],
-        summary: 'A staff member: roles, status, invitation, sign-in lock, requests they hold',
-        description: 'Roles: admin. 404 for citizens and unknown ids.',
-        params: staffIdParamsSchema,
-        response: { 200: staffDetailSchema, ...guarded, ...problemResponses(404) },
-      },
-    },
+    admin({
+      operationId: 'getStaff',
+      summary: 'A staff member: roles, status, invitation, sign-in lock, requests they hold',
+      description: 'Roles: admin. 404 for citizens and unknown ids.',
+      params: staffIdParamsSchema,
+      response: { 200: staffDetailSchema, ...problemResponses(404) },
+    }),
     async (request) => service.detail(db, request.params.userId, currentUser(request).id),
   );
 
   app.put(
     '/staff/:userId/roles',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'changeStaffRoles',
-        tags: ['staff'],
-        summary: "Set a staff member's roles",
-        description:
-          'Roles: admin. Audited (before and after). Takes effect on their next request. 400 staff.roles_* when ' +
-          'the roles break the separation-of-duties rule; 409 staff.last_admin when it would remove the admin ' +
-          'role of the last active administrator.',
-        params: staffIdParamsSchema,
-        body: changeRolesBodySchema,
-        response: { 200: staffDetailSchema, ...onPerson },
-      },
-    },
+    admin({
+      operationId: 'changeStaffRoles',
+      summary: "Set a staff member's roles",
+      description:
+        'Roles: admin. Audited (before and after). Takes effect on their next request. 400 staff.roles_* when ' +
+        'the roles break the separation-of-duties rule; 409 staff.last_admin when it would remove the admin ' +
+        'role of the last active administrator.',
+      params: staffIdParamsSchema,
+      body: changeRolesBodySchema,
+      response: { 200: staffDetailSchema, ...onPerson },
+    }),
     async (request) =>
       service.changeRoles(db, actor(request), request.params.userId, request.body.roles),
   );
 
   app.post(
     '/staff/:userId/deactivate',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'deactivateStaff',
-        tags: ['staff'],
-        summary: 'Deactivate a staff member: sessions end now, held requests go back to the queue',
-        description:
-          'Roles: admin. Audited. Every session of the person ends at once (their next request is 401), their ' +
-          'invitation link stops working, and each request they hold returns to the queue. 409 staff.last_admin ' +
-          'for the last active administrator; 409 staff.already_deactivated.',
-        params: staffIdParamsSchema,
-        response: { 200: deactivateResponseSchema, ...onPerson },
-      },
-    },
+    admin({
+      operationId: 'deactivateStaff',
+      summary: 'Deactivate a staff member: sessions end now, held requests go back to the queue',
+      description:
+        'Roles: admin. Audited. Every session of the person ends at once (their next request is 401), their ' +
+        'invitation link stops working, and each request they hold returns to the queue. 409 staff.last_admin ' +
+        'for the last active administrator; 409 staff.already_deactivated.',
+      params: staffIdParamsSchema,
+      response: { 200: deactivateResponseSchema, ...onPerson },
+    }),
     async (request) => service.deactivate(db, actor(request), request.params.userId),
   );
 
   app.post(
     '/staff/:userId/reactivate',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'reactivateStaff',
-        tags: ['staff'],
-        summary: 'Reactivate a deactivated staff member',
-        description:
-          'Roles: admin. Audited. They sign in again with their password (or, if they never chose one, are ' +
-          'invited again: send a new link). 409 staff.not_deactivated.',
-        params: staffIdParamsSchema,
-        response: { 200: staffDetailSchema, ...onPerson },
-      },
-    },
+    admin({
+      operationId: 'reactivateStaff',
+      summary: 'Reactivate a deactivated staff member',
+      description:
+        'Roles: admin. Audited. They sign in again with their password (or, if they never chose one, are ' +
+        'invited again: send a new link). 409 staff.not_deactivated.',
+      params: staffIdParamsSchema,
+      response: { 200: staffDetailSchema, ...onPerson },
+    }),
     async (request) => service.reactivate(db, actor(request), request.params.userId),
   );
 
   app.post(
     '/staff/:userId/invitation/resend',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'resendStaffInvitation',
-        tags: ['staff'],
-        summary: 'Email a new invitation link (72 hours); earlier links stop working',
-        description: 'Roles: admin. Audited. 409 staff.not_invited once the person has accepted.',
-        params: staffIdParamsSchema,
-        response: { 200: staffDetailSchema, ...onPerson },
-      },
-    },
+    admin({
+      operationId: 'resendStaffInvitation',
+      summary: 'Email a new invitation link (72 hours); earlier links stop working',
+      description: 'Roles: admin. Audited. 409 staff.not_invited once the person has accepted.',
+      params: staffIdParamsSchema,
+      response: { 200: staffDetailSchema, ...onPerson },
+    }),
     async (request) =>
       service.resendInvitation(db, config.publicUrl, actor(request), request.params.userId),
   );
 
   app.post(
     '/staff/:userId/invitation/revoke',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'revokeStaffInvitation',
-        tags: ['staff'],
-        summary: 'Withdraw the invitation link',
-        description:
-          'Roles: admin. Audited. 409 staff.not_invited or staff.no_pending_invitation when no link works.',
-        params: staffIdParamsSchema,
-        response: { 200: staffDetailSchema, ...onPerson },
-      },
-    },
+    admin({
+      operationId: 'revokeStaffInvitation',
+      summary: 'Withdraw the invitation link',
+      description:
+        'Roles: admin. Audited. 409 staff.not_invited or staff.no_pending_invitation when no link works.',
+      params: staffIdParamsSchema,
+      response: { 200: staffDetailSchema, ...onPerson },
+    }),
     async (request) => service.revokeInvitation(db, actor(request), request.params.userId),
   );
 
   app.post(
     '/staff/:userId/sign-in-lock/clear',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'clearStaffSignInLock',
-        tags: ['staff'],
-        summary: "Clear the failed sign-ins counted against a staff member's account",
-        description:
-          "Roles: admin. Audited. The same as the sign-in throttle's Clear; 404 auth.throttle_not_found when " +
-          'nothing is counted.',
-        params: staffIdParamsSchema,
-        response: { 204: z.null(), ...onPerson },
-      },
-    },
+    admin({
+      operationId: 'clearStaffSignInLock',
+      summary: "Clear the failed sign-ins counted against a staff member's account",
+      description:
+        "Roles: admin. Audited. The same as the sign-in throttle's Clear; 404 auth.throttle_not_found when " +
+        'nothing is counted.',
+      params: staffIdParamsSchema,
+      response: { 204: z.null(), ...onPerson },
+    }),
     async (request, reply) => {
       await service.clearSignInLock(db, actor(request), request.params.userId);
       return reply.code(204).send(null);

@@ -11,42 +11,39 @@ import {
   webhookEndpointsResponseSchema,
 } from '@hms/contracts/integration';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const guarded = problemResponses(400, 401, 403);
+const admin = routeGroup({ tag: 'integration', roles: ['admin'] });
+const deliveries = routeGroup({
+  tag: 'integration',
+  roles: ['finance', 'finance_supervisor', 'admin'],
+});
 
 export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.get(
     '/endpoints',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'listWebhookEndpoints',
-        tags: ['integration'],
-        summary: 'Outbound webhook endpoints (FINANCIAL system receivers)',
-        description: 'Roles: admin.',
-        response: { 200: webhookEndpointsResponseSchema, ...guarded },
-      },
-    },
+    admin({
+      operationId: 'listWebhookEndpoints',
+      summary: 'Outbound webhook endpoints (FINANCIAL system receivers)',
+      description: 'Roles: admin.',
+      response: { 200: webhookEndpointsResponseSchema },
+    }),
     async () => service.listEndpoints(db),
   );
 
   app.post(
     '/endpoints',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'createWebhookEndpoint',
-        tags: ['integration'],
-        summary: 'Add a webhook endpoint; its whsec_ signing secret is in this response only',
-        description: 'Roles: admin.',
-        body: createWebhookEndpointBodySchema,
-        response: { 201: createdWebhookEndpointSchema, ...guarded },
-      },
-    },
+    admin({
+      operationId: 'createWebhookEndpoint',
+      summary: 'Add a webhook endpoint; its whsec_ signing secret is in this response only',
+      description: 'Roles: admin.',
+      body: createWebhookEndpointBodySchema,
+      response: { 201: createdWebhookEndpointSchema },
+    }),
     async (request, reply) =>
       reply
         .code(201)
@@ -63,55 +60,42 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/endpoints/:endpointId/disable',
-    {
-      onRequest: requireRoles('admin'),
-      schema: {
-        operationId: 'disableWebhookEndpoint',
-        tags: ['integration'],
-        summary: 'Stop delivering to an endpoint',
-        description: 'Roles: admin.',
-        params: webhookEndpointIdParamsSchema,
-        response: { 200: webhookEndpointSchema, ...guarded, ...problemResponses(404) },
-      },
-    },
+    admin({
+      operationId: 'disableWebhookEndpoint',
+      summary: 'Stop delivering to an endpoint',
+      description: 'Roles: admin.',
+      params: webhookEndpointIdParamsSchema,
+      response: { 200: webhookEndpointSchema, ...problemResponses(404) },
+    }),
     async (request) =>
       service.disableEndpoint(db, currentUser(request).id, request.params.endpointId, request.ip),
   );
 
   app.get(
     '/deliveries',
-    {
-      onRequest: requireRoles('finance', 'finance_supervisor', 'admin'),
-      schema: {
-        operationId: 'listWebhookDeliveries',
-        tags: ['integration'],
-        summary: 'Webhook deliveries, newest first',
-        description:
-          'Roles: finance, finance_supervisor, admin. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.',
-        querystring: webhookDeliveriesQuerySchema,
-        response: { 200: webhookDeliveriesResponseSchema, ...guarded },
-      },
-    },
+    deliveries({
+      operationId: 'listWebhookDeliveries',
+      summary: 'Webhook deliveries, newest first',
+      description:
+        'Roles: finance, finance_supervisor, admin. Keyset pages: pass nextCursor or prevCursor back as cursor, with the same status.',
+      querystring: webhookDeliveriesQuerySchema,
+      response: { 200: webhookDeliveriesResponseSchema },
+    }),
     async (request) => service.listDeliveries(db, request.query),
   );
 
   app.post(
     '/deliveries/:deliveryId/redeliver',
-    {
-      onRequest: requireRoles('finance', 'finance_supervisor', 'admin'),
-      schema: {
-        operationId: 'redeliverWebhook',
-        tags: ['integration'],
-        summary: 'Send a delivery again (same webhook-id and body, new signature)',
-        description: 'Roles: finance, finance_supervisor, admin.',
-        params: webhookDeliveryIdParamsSchema,
-        response: {
-          200: webhookDeliverySchema,
-          ...guarded,
-          ...problemResponses(404, 409),
-        },
+    deliveries({
+      operationId: 'redeliverWebhook',
+      summary: 'Send a delivery again (same webhook-id and body, new signature)',
+      description: 'Roles: finance, finance_supervisor, admin.',
+      params: webhookDeliveryIdParamsSchema,
+      response: {
+        200: webhookDeliverySchema,
+        ...problemResponses(404, 409),
       },
-    },
+    }),
     async (request) =>
       service.redeliver(db, currentUser(request).id, request.params.deliveryId, request.ip),
   );
