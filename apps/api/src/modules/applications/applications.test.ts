@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { saveBankAccount, saveSteps, trySubmit } from '../../testing/applying.ts';
 import { isValidReference } from '@hms/contracts/reference-number';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let citizen: Agent;
@@ -476,11 +477,7 @@ describe('after submission', () => {
       'info_requested',
       'info_provided',
     ]);
-    const row = await t.db.kysely
-      .selectFrom('requests')
-      .select(['assigned_to', 'info_answered_at'])
-      .where('id', '=', d.id)
-      .executeTakeFirstOrThrow();
+    const row = await rowById(t.db.kysely, 'requests', d.id);
     expect(row.assigned_to).toBe(approverId);
     expect(row.info_answered_at).not.toBeNull();
 

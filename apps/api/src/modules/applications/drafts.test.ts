@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { saveBankAccount, saveSteps, submitDraft } from '../../testing/applying.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 
@@ -93,11 +94,7 @@ describe('deleting a draft', () => {
       holderName: 'Dana Draft',
       accountNumber: '99887766',
     });
-    const payee = await t.db.kysely
-      .selectFrom('requests')
-      .select('payee_account_id')
-      .where('id', '=', d.id)
-      .executeTakeFirstOrThrow();
+    const payee = await rowById(t.db.kysely, 'requests', d.id);
 
     const stranger = await register('draft-delete-stranger@example.com');
     expect((await stranger.request('DELETE', `/api/requests/${d.id}`)).statusCode).toBe(404);

@@ -3,6 +3,7 @@ import { registerCitizen, userIdByEmail, useTestApp } from '../../testing/test-a
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { accountFingerprint } from '../risk/service.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 
@@ -47,11 +48,7 @@ describe('risk after a payee account replacement', () => {
       .set({ status: 'payment_returned' })
       .where('id', '=', p.requestId)
       .execute();
-    const before = await db
-      .selectFrom('requests')
-      .select('risk_level')
-      .where('id', '=', p.requestId)
-      .executeTakeFirstOrThrow();
+    const before = await rowById(db, 'requests', p.requestId);
     expect(before.risk_level).toBe('none');
 
     const citizen = await t.signIn('citizen');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { saveBankAccount, saveSteps, startDraft, submitDraft } from '../../testing/applying.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 
@@ -86,11 +87,7 @@ describe('risk signals at submission', () => {
       '555000111333',
       'risk-key-0003',
     );
-    const row = await t.db.kysely
-      .selectFrom('requests')
-      .select(['risk_level', 'risk_computed_at'])
-      .where('id', '=', own.id)
-      .executeTakeFirstOrThrow();
+    const row = await rowById(t.db.kysely, 'requests', own.id);
     expect(row.risk_computed_at).not.toBeNull();
     expect(await signalKinds(own.id)).not.toContain('shared_bank_account');
   });

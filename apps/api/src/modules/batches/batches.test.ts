@@ -6,6 +6,7 @@ import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/return-file.fixture.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let citizenId: string;
@@ -146,11 +147,7 @@ describe('batches under dual control', () => {
         data: expect.objectContaining({ amountCents: 125_00, accountLast4: '6789' }),
       }),
     ]);
-    const released = await t.db.kysely
-      .selectFrom('payments')
-      .select(['status', 'trace_number'])
-      .where('id', '=', p1.paymentId)
-      .executeTakeFirstOrThrow();
+    const released = await rowById(t.db.kysely, 'payments', p1.paymentId);
     expect(released.status).toBe('released');
     expect(released.trace_number).toMatch(/^12104288\d{7}$/);
     expect((await sup.post(`/api/batches/${batch.id}/cancel`)).statusCode).toBe(409);
@@ -227,11 +224,7 @@ describe('batches under dual control', () => {
       amountCents: 0,
       transactionCode: 23,
     });
-    const row = await t.db.kysely
-      .selectFrom('payments')
-      .select(['status', 'prenote_ready_on'])
-      .where('id', '=', p.paymentId)
-      .executeTakeFirstOrThrow();
+    const row = await rowById(t.db.kysely, 'payments', p.paymentId);
     expect(row.status).toBe('prenote_sent');
     expect(row.prenote_ready_on! > batch.effectiveDate).toBe(true);
     await fin.post(`/api/batches/${batch.id}/cancel`);
@@ -353,21 +346,13 @@ describe('returns, NOCs and the citizen', () => {
     });
     expect(r1.items[0]).toMatchObject({ code: 'R03', outcome: 'applied', reference: p.reference });
 
-    const payment = await t.db.kysely
-      .selectFrom('payments')
-      .selectAll()
-      .where('id', '=', p.paymentId)
-      .executeTakeFirstOrThrow();
+    const payment = await rowById(t.db.kysely, 'payments', p.paymentId);
     expect(payment).toMatchObject({
       status: 'returned',
       return_code: 'R03',
       account_fixable: true,
     });
-    const req = await t.db.kysely
-      .selectFrom('requests')
-      .select('status')
-      .where('id', '=', p.requestId)
-      .executeTakeFirstOrThrow();
+    const req = await rowById(t.db.kysely, 'requests', p.requestId);
     expect(req.status).toBe('payment_returned');
     const note = await t.db.kysely
       .selectFrom('notifications')
@@ -534,11 +519,7 @@ describe('returns, NOCs and the citizen', () => {
     ]);
     // Nothing was written by the refused attempts; the complete entry goes through.
     expect(await payeeAccounts()).toBe(before);
-    const status = await t.db.kysely
-      .selectFrom('requests')
-      .select('status')
-      .where('id', '=', p.requestId)
-      .executeTakeFirstOrThrow();
+    const status = await rowById(t.db.kysely, 'requests', p.requestId);
     expect(status.status).toBe('payment_returned');
     const ok = await citizen.post(`/api/requests/${p.requestId}/payee-account`, good);
     expect(ok.statusCode, ok.body).toBe(201);
@@ -588,21 +569,13 @@ describe('returns, NOCs and the citizen', () => {
       holderName: null,
     });
     expect(JSON.stringify(nocs)).not.toContain('123123123');
-    const before = await t.db.kysely
-      .selectFrom('payee_accounts')
-      .selectAll()
-      .where('id', '=', p.payeeAccountId)
-      .executeTakeFirstOrThrow();
+    const before = await rowById(t.db.kysely, 'payee_accounts', p.payeeAccountId);
     expect(before.routing_number).toBe('011000015');
     expect((await fin.post(`/api/nocs/${noc.id}/confirm`)).statusCode).toBe(403);
     const ok = await (await supervisor()).post(`/api/nocs/${noc.id}/confirm`);
     expect(ok.statusCode).toBe(200);
     expect(JSON.parse(ok.body).status).toBe('applied');
-    const after = await t.db.kysely
-      .selectFrom('payee_accounts')
-      .selectAll()
-      .where('id', '=', p.payeeAccountId)
-      .executeTakeFirstOrThrow();
+    const after = await rowById(t.db.kysely, 'payee_accounts', p.payeeAccountId);
     expect(after).toMatchObject({ routing_number: '021000021', account_last4: '3123' });
     expect(after.account_number_enc).not.toBe(before.account_number_enc);
     // The risk fingerprint follows the corrected routing + account number.

@@ -7,6 +7,7 @@ import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { runImport } from './service.ts';
 import { importFromPath } from './cli.ts';
 import { codesByRow, snapshotOf } from './test-support.ts';
+import { rowById } from '../../testing/rows.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -174,11 +175,7 @@ describe('payees import: all or nothing, twice is once', () => {
       import_runs: before.counts.import_runs! + 1,
       audit_log: before.counts.audit_log! + 1,
     });
-    const run_ = await t.db.kysely
-      .selectFrom('import_runs')
-      .selectAll()
-      .where('id', '=', runId!)
-      .executeTakeFirstOrThrow();
+    const run_ = await rowById(t.db.kysely, 'import_runs', runId!);
     expect(run_).toMatchObject({ status: 'rejected', rows: 3, rejected: 1 });
     const audit = await lastAudit();
     expect(audit.action).toBe('import.rejected');
@@ -221,11 +218,7 @@ describe('payees import: all or nothing, twice is once', () => {
     const after = await snapshot();
     expect(after.counts.payee_accounts).toBe(before.counts.payee_accounts);
     expect(after.counts.users).toBe(before.counts.users);
-    const updated = await t.db.kysely
-      .selectFrom('payee_accounts')
-      .select('account_last4')
-      .where('id', '=', account.id)
-      .executeTakeFirstOrThrow();
+    const updated = await rowById(t.db.kysely, 'payee_accounts', account.id);
     expect(updated.account_last4).toBe('1234');
     const record = await t.db.kysely
       .selectFrom('imported_records')

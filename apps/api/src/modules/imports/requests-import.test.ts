@@ -10,6 +10,7 @@ import { financeSummary } from '../read-models/service.ts';
 import { runImport } from './service.ts';
 import { importFromPath } from './cli.ts';
 import { codesByRow, snapshotOf } from './test-support.ts';
+import { rowById } from '../../testing/rows.ts';
 
 let t: TestContext;
 const SAMPLES = path.resolve(
@@ -81,11 +82,7 @@ async function requestOf(externalId: string) {
     .where('kind', '=', 'requests')
     .where('external_id', '=', externalId)
     .executeTakeFirstOrThrow();
-  const request = await t.db.kysely
-    .selectFrom('requests')
-    .selectAll()
-    .where('id', '=', record.entity_id)
-    .executeTakeFirstOrThrow();
+  const request = await rowById(t.db.kysely, 'requests', record.entity_id);
   const payments = await t.db.kysely
     .selectFrom('payments')
     .selectAll()

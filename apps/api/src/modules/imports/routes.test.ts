@@ -6,6 +6,7 @@ import type { ImportJob } from '@hms/contracts/imports';
 import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { snapshotOf } from './test-support.ts';
 import { errorFile, forgetJobs } from './browser-runs.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const SAMPLES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -159,11 +160,7 @@ describe('POST /api/admin/imports', () => {
     expect(clean).toMatchObject({ errorFile: false, report: { created: 3, rejected: 0 } });
     const done = await runToEnd(admin, false, fixed);
     expect(done).toMatchObject({ dryRun: false, report: { created: 3, rejected: 0, errors: [] } });
-    const run = await t.db.kysely
-      .selectFrom('import_runs')
-      .select(['status', 'created', 'started_by'])
-      .where('id', '=', done.importId)
-      .executeTakeFirstOrThrow();
+    const run = await rowById(t.db.kysely, 'import_runs', done.importId);
     expect(run).toMatchObject({ status: 'completed', created: 3 });
     expect(run.started_by).toBeTruthy();
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/return-file.fixture.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let admin: Agent;
@@ -55,11 +56,7 @@ describe('service tokens', () => {
   it('are shown once, stored hashed, scoped, logged on each use, rotated and revoked', async () => {
     const settle = await token(['settlement:write']);
     expect(settle.token).toMatch(/^hms_st_/);
-    const row = await t.db.kysely
-      .selectFrom('service_tokens')
-      .selectAll()
-      .where('id', '=', settle.id)
-      .executeTakeFirstOrThrow();
+    const row = await rowById(t.db.kysely, 'service_tokens', settle.id);
     expect(row.token_hash).not.toContain(settle.token);
     expect(JSON.stringify((await admin.get('/api/service-tokens')).body)).not.toContain(
       settle.token,

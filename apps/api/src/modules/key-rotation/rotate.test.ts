@@ -6,6 +6,7 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { rotateKeys } from './rotate.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const oldKey = randomBytes(32);
 const newKey = randomBytes(32);
@@ -49,20 +50,12 @@ describe('hms keys rotate', () => {
     expect(underOld).toBeGreaterThanOrEqual(1);
     const r = await rotateKeys(db, rotated);
     expect(r).toMatchObject({ keyId: fieldKey(newKey).id, payeeAccounts: underOld, achFiles: 1 });
-    const acct = await db
-      .selectFrom('payee_accounts')
-      .selectAll()
-      .where('id', '=', p.payeeAccountId)
-      .executeTakeFirstOrThrow();
+    const acct = await rowById(db, 'payee_accounts', p.payeeAccountId);
     expect(acct.key_id).toBe(fieldKey(newKey).id);
     expect(openField(acct.account_number_enc, [fieldKey(newKey)])).toBe('24681357');
     // The risk fingerprint follows the key, so rotated accounts still match newly written ones.
     expect(acct.fingerprint).toBe(accountFingerprint(newKey, acct.routing_number, '24681357'));
-    const b = await db
-      .selectFrom('ach_batches')
-      .selectAll()
-      .where('id', '=', batch.id)
-      .executeTakeFirstOrThrow();
+    const b = await rowById(db, 'ach_batches', batch.id);
     const text = openField(b.file_enc, [fieldKey(newKey)]);
     expect(createHash('sha256').update(text).digest('hex')).toBe(b.file_sha256);
     expect(() => openField(b.file_enc, [fieldKey(oldKey)])).toThrow();

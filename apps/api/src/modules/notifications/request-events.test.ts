@@ -3,6 +3,7 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { insertRequest } from '../inbox/demo-rows.ts';
 import { recordRequestEvent } from './service.ts';
 import { recordApproval } from './approval.fixture.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let requestId: string;
@@ -23,11 +24,7 @@ describe('recordRequestEvent', () => {
   it('writes the timeline step, a notification in the applicant language, an email and an outbox event', async () => {
     const db = t.db.kysely;
     const eventId = await recordApproval(db, requestId, 12_345);
-    const step = await db
-      .selectFrom('request_events')
-      .selectAll()
-      .where('id', '=', eventId)
-      .executeTakeFirstOrThrow();
+    const step = await rowById(db, 'request_events', eventId);
     expect(step).toMatchObject({
       type: 'approved',
       to_status: 'approved',
@@ -51,11 +48,7 @@ describe('recordRequestEvent', () => {
       status: 'queued',
       subject: note.title,
     });
-    const outbox = await db
-      .selectFrom('outbox_events')
-      .selectAll()
-      .where('id', '=', eventId)
-      .executeTakeFirstOrThrow();
+    const outbox = await rowById(db, 'outbox_events', eventId);
     expect(outbox.type).toBe('request.approved');
   });
 

@@ -21,6 +21,7 @@ import {
   randomSource,
   sampleRegex,
 } from './generate.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const TZ = 'America/New_York';
 
@@ -492,11 +493,7 @@ describe('practice requests', () => {
         .where('payment_id', '=', payment.id)
         .execute(),
     ).toEqual([]);
-    const p = await t.db.kysely
-      .selectFrom('payments')
-      .select('status')
-      .where('id', '=', payment.id)
-      .executeTakeFirstOrThrow();
+    const p = await rowById(t.db.kysely, 'payments', payment.id);
     expect(p.status).toBe('pending');
 
     // The finance summary is unchanged and never lists the practice program.

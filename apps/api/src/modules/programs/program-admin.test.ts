@@ -16,6 +16,7 @@ import { saveBankAccount, saveSteps, startDraft, submitDraft } from '../../testi
 import { open } from '../../platform/keyring.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { amountRequestStep } from './service.ts';
+import { rowById } from '../../testing/rows.ts';
 
 // Programs administered in the browser (issue 11 items 1, 3, 4): a program is created as a draft, checked by the
 // go-live checklist, published under dual control, appears in the catalog at once, and keeps its requests on the
@@ -398,11 +399,7 @@ describe('program administration', () => {
       paymentIds: [storm.paymentId, energy.paymentId],
     });
     expect(built.statusCode, built.body).toBe(201);
-    const stored = await db
-      .selectFrom('ach_batches')
-      .select('file_enc')
-      .where('id', '=', (built.json() as { id: string }).id)
-      .executeTakeFirstOrThrow();
+    const stored = await rowById(db, 'ach_batches', (built.json() as { id: string }).id);
     const file = parseFile(open(t.config, stored.file_enc)).file;
     const descriptions = Object.fromEntries(
       file.batches.map((b) => [
@@ -441,11 +438,7 @@ describe('program administration', () => {
     };
     expect(page.version).toBe(3);
     expect(page.questionSet.steps[0]!.questions[0]!.label.en).toBe('Revenue in 2025');
-    const request = await t.db.kysely
-      .selectFrom('requests')
-      .select('program_version')
-      .where('id', '=', firstRequest)
-      .executeTakeFirstOrThrow();
+    const request = await rowById(t.db.kysely, 'requests', firstRequest);
     expect(request.program_version).toBe(1);
   });
 

@@ -10,6 +10,7 @@ import {
 import { addStaff } from '../decisions/test-support.ts';
 import { accountFingerprint, addressOf, computeRiskSignals } from './service.ts';
 import { robustZ } from '@hms/contracts/risk';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let key: Buffer;
@@ -92,11 +93,7 @@ describe('risk signals', () => {
     expect(r.signals[0]!.explanation).toContain(
       'ending 0111 is also the payee account of 1 other applicant',
     );
-    const other = await t.db.kysely
-      .selectFrom('requests')
-      .select('risk_level')
-      .where('id', '=', first)
-      .executeTakeFirstOrThrow();
+    const other = await rowById(t.db.kysely, 'requests', first);
     expect(other.risk_level).toBe('high');
   });
 
@@ -216,11 +213,7 @@ describe('risk signals', () => {
       .execute();
     const id = await requestBy(a, { payeeAccountId: acct });
     await compute(id);
-    const row = await t.db.kysely
-      .selectFrom('payee_accounts')
-      .select('fingerprint')
-      .where('id', '=', acct)
-      .executeTakeFirstOrThrow();
+    const row = await rowById(t.db.kysely, 'payee_accounts', acct);
     expect(row.fingerprint).toBe(accountFingerprint(key, '011000015', '123123123'));
   });
 });

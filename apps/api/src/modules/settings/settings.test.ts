@@ -5,6 +5,7 @@ import { open } from '../../platform/keyring.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { buildBatch } from '../batches/service.ts';
 import { getSettings, publishNeedsSecondApproval } from './service.ts';
+import { rowById } from '../../testing/rows.ts';
 
 // The environment gives the first start's values.
 const t = useTestApp({
@@ -166,11 +167,7 @@ describe('agency settings', () => {
     const built = await finance.post('/api/batches', { paymentIds: [p.paymentId] });
     expect(built.statusCode).toBe(201);
     const batchId = JSON.parse(built.body).id as string;
-    const stored = await db
-      .selectFrom('ach_batches')
-      .select('file_enc')
-      .where('id', '=', batchId)
-      .executeTakeFirstOrThrow();
+    const stored = await rowById(db, 'ach_batches', batchId);
     const file = parseFile(open(t.config, stored.file_enc)).file;
     expect(file.header.immediateOriginName?.trim()).toBe('SPRINGS TREASURY');
     expect(file.batches[0]!.header).toMatchObject({

@@ -1,0 +1,23 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../platform/db/schema.ts';
+
+/** The tables keyed by an `id` column. */
+type TableWithId = {
+  [T in keyof Database]: Database[T] extends { id: unknown } ? T : never;
+}[keyof Database];
+
+/**
+ * The row with this id as it is stored now, every column: what a test checks after the API changed it (the one
+ * way the tests read a row back, instead of each spelling the same query). Throws when there is none.
+ */
+export async function rowById<T extends TableWithId>(
+  db: Kysely<Database>,
+  table: T,
+  id: string,
+): Promise<Selectable<Database[T]>> {
+  const { rows } = await sql<
+    Selectable<Database[T]>
+  >`select * from ${sql.table(table)} where id = ${id}`.execute(db);
+  if (!rows[0]) throw new Error(`no ${table} row ${id}`);
+  return rows[0];
+}
