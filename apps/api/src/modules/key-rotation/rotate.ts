@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { openField, sealedKeyId, sealField } from '../../platform/field-crypto.ts';
 import { accountFingerprint } from '../risk/service.ts';
-import { keyRing } from '../../platform/keyring.ts';
+import { keyRing, type KeyRing } from '../../platform/keyring.ts';
 
 export interface RotationReport {
   keyId: string;
@@ -21,8 +21,6 @@ export interface RotationReport {
  */
 export async function rotateKeys(db: Kysely<Database>, config: Config): Promise<RotationReport> {
   const ring = keyRing(config);
-  const reseal = (v: string) => sealField(openField(v, ring.all), ring.current);
-  const stale = (v: string) => sealedKeyId(v) !== ring.current.id;
 
   const payeeAccounts = await db.transaction().execute(async (trx) => {
     const rows = await trx
@@ -47,51 +45,46 @@ export async function rotateKeys(db: Kysely<Database>, config: Config): Promise<
     }
     return rows.length;
   });
-  const achFiles = await db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('ach_batches')
-      .select(['id', 'file_enc'])
-      .where('key_id', '!=', ring.current.id)
-      .forUpdate()
-      .execute();
-    // The plaintext file is unchanged (its SHA-256 still matches); only its envelope changes.
-    for (const r of rows)
-      await trx
-        .updateTable('ach_batches')
-        .set({ file_enc: reseal(r.file_enc), key_id: ring.current.id })
-        .where('id', '=', r.id)
-        .execute();
-    return rows.length;
-  });
-  const nocs = await db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('ach_nocs')
-      .select(['id', 'corrected_enc'])
-      .where('key_id', '!=', ring.current.id)
-      .forUpdate()
-      .execute();
-    for (const r of rows)
-      await trx
-        .updateTable('ach_nocs')
-        .set({ corrected_enc: reseal(r.corrected_enc), key_id: ring.current.id })
-        .where('id', '=', r.id)
-        .execute();
-    return rows.length;
-  });
-  const webhookSecrets = await db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('webhook_endpoints')
-      .select(['id', 'secret_enc'])
-      .forUpdate()
-      .execute();
-    const todo = rows.filter((r) => stale(r.secret_enc));
-    for (const r of todo)
-      await trx
-        .updateTable('webhook_endpoints')
-        .set({ secret_enc: reseal(r.secret_enc), key_id: ring.current.id })
-        .where('id', '=', r.id)
-        .execute();
+  const achFiles = await resealColumn(db, ring, ['ach_batches', 'file_enc'], 'key_id');
+  const nocs = await resealColumn(db, ring, ['ach_nocs', 'corrected_enc'], 'key_id');
+  const webhookSecrets = await resealColumn(
+    db,
+    ring,
+    ['webhook_endpoints', 'secret_enc'],
+    'envelope',
+  );
+  return { keyId: ring.current.id, payeeAccounts, achFiles, nocs, webhookSecrets };
+}
+
+/** The sealed columns whose plaintext does not change with the key (a NACHA file keeps its SHA-256): only the envelope. */
+type EnvelopeColumn =
+  ['ach_batches', 'file_enc'] | ['ach_nocs', 'corrected_enc'] | ['webhook_endpoints', 'secret_enc'];
+
+/**
+ * Re-seals one column's values under the current key in one transaction and returns how many rows changed. The rows
+ * still under an old key are found by their `key_id` column, or (webhook endpoints, as rotation always did there)
+ * by the key id inside the envelope itself.
+ */
+async function resealColumn(
+  db: Kysely<Database>,
+  ring: KeyRing,
+  [table, column]: EnvelopeColumn,
+  staleBy: 'key_id' | 'envelope',
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const stale = staleBy === 'key_id' ? sql`key_id != ${ring.current.id}` : sql`true`;
+    const { rows } = await sql<{ id: string; sealed: string }>`
+      select id, ${sql.ref(column)} as sealed from ${sql.table(table)} where ${stale} for update
+    `.execute(trx);
+    const todo =
+      staleBy === 'key_id' ? rows : rows.filter((r) => sealedKeyId(r.sealed) !== ring.current.id);
+    for (const r of todo) {
+      const resealed = sealField(openField(r.sealed, ring.all), ring.current);
+      await sql`
+        update ${sql.table(table)} set ${sql.ref(column)} = ${resealed}, key_id = ${ring.current.id}
+        where id = ${r.id}
+      `.execute(trx);
+    }
     return todo.length;
   });
-  return { keyId: ring.current.id, payeeAccounts, achFiles, nocs, webhookSecrets };
 }
