@@ -1,9 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
-import type { Database } from '../../platform/db/schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 
 const requestColumns = [
   'requests.id',
@@ -27,7 +25,7 @@ const requestColumns = [
 
 /** A request of this applicant, or undefined (another person's request reads as absent). */
 export async function findOwnRequest(
-  db: Q,
+  db: Queryable,
   applicantId: string,
   requestId: string,
   opts: { lock?: boolean } = {},
@@ -42,7 +40,7 @@ export async function findOwnRequest(
 }
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof findOwnRequest>>>;
 
-export async function findOpenDraft(db: Q, applicantId: string, programId: string) {
+export async function findOpenDraft(db: Queryable, applicantId: string, programId: string) {
   return db
     .selectFrom('requests')
     .select(requestColumns)
@@ -53,7 +51,7 @@ export async function findOpenDraft(db: Q, applicantId: string, programId: strin
 }
 
 /** The applicant's most recent requests, newest first: where a phone number they gave before can be found. */
-export async function recentRequestsOfApplicant(db: Q, applicantId: string, limit: number) {
+export async function recentRequestsOfApplicant(db: Queryable, applicantId: string, limit: number) {
   return db
     .selectFrom('requests')
     .select(['id', 'program_id', 'program_version', 'answers'])
@@ -74,7 +72,7 @@ const createdAtText = sql<string>`to_char(requests.created_at at time zone 'UTC'
 
 /** "My requests": the applicant's requests with their program's name, newest first, one page after a cursor. */
 export async function listRequestsOfApplicant(
-  db: Q,
+  db: Queryable,
   applicantId: string,
   limit: number,
   after: RequestCursor | null,
@@ -107,7 +105,7 @@ export async function listRequestsOfApplicant(
     .execute();
 }
 
-export async function findByIdempotencyKey(db: Q, applicantId: string, key: string) {
+export async function findByIdempotencyKey(db: Queryable, applicantId: string, key: string) {
   return db
     .selectFrom('requests')
     .select(['id', 'status'])
@@ -144,7 +142,7 @@ export async function insertDraft(
     .execute();
 }
 
-export async function referenceExists(db: Q, reference: string): Promise<boolean> {
+export async function referenceExists(db: Queryable, reference: string): Promise<boolean> {
   const row = await db
     .selectFrom('requests')
     .select('id')
@@ -267,7 +265,7 @@ export async function insertPayeeAccount(
 }
 
 /** The account as it may be shown: never the sealed number. */
-export async function findPayeeAccountView(db: Q, id: string) {
+export async function findPayeeAccountView(db: Queryable, id: string) {
   return db
     .selectFrom('payee_accounts')
     .select(['holder_name', 'account_type', 'routing_number', 'account_last4'])
@@ -275,7 +273,7 @@ export async function findPayeeAccountView(db: Q, id: string) {
     .executeTakeFirst();
 }
 
-export async function applicantTimeline(db: Q, requestId: string) {
+export async function applicantTimeline(db: Queryable, requestId: string) {
   return db
     .selectFrom('request_events')
     .select(['id', 'type', 'from_status', 'to_status', 'data', 'created_at'])
@@ -286,7 +284,7 @@ export async function applicantTimeline(db: Q, requestId: string) {
     .execute();
 }
 
-export async function lastEventOfType(db: Q, requestId: string, type: RequestEventType) {
+export async function lastEventOfType(db: Queryable, requestId: string, type: RequestEventType) {
   return db
     .selectFrom('request_events')
     .select(['id', 'data', 'created_at'])
@@ -438,7 +436,7 @@ export async function setPayeeFingerprint(
 }
 
 /** The sealed numbers of these accounts, to be opened only where a file to the bank is written. */
-export async function sealedAccountNumbers(db: Q, ids: readonly string[]) {
+export async function sealedAccountNumbers(db: Queryable, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('payee_accounts')
@@ -470,7 +468,7 @@ export async function correctPayeeAccount(
 
 /** Demo data only: a payee account as given (an existing id is left alone). */
 export async function insertDemoPayeeAccount(
-  db: Q,
+  db: Queryable,
   row: Insertable<Database['payee_accounts']>,
 ): Promise<void> {
   await db
@@ -485,7 +483,7 @@ export async function insertDemoPayeeAccount(
  * has this idempotency key.
  */
 export async function insertDemoRequest(
-  db: Q,
+  db: Queryable,
   row: Insertable<Database['requests']> & { idempotency_key: string | null },
 ): Promise<string> {
   const inserted = await db
@@ -604,7 +602,7 @@ export async function reassignReview(
 const inPracticeProgram = sql<boolean>`exists (select 1 from programs p where p.id = requests.program_id and p.practice)`;
 
 /** Whether the request is in a practice program (training data); false for an unknown id. */
-export async function isPracticeRequest(db: Q, requestId: string): Promise<boolean> {
+export async function isPracticeRequest(db: Queryable, requestId: string): Promise<boolean> {
   const row = await db
     .selectFrom('requests')
     .select(inPracticeProgram.as('practice'))
@@ -624,7 +622,7 @@ export async function lockPracticeRequests(trx: Transaction<Database>, programId
 }
 
 /** How many practice requests each practice program holds, by status. */
-export async function practiceCounts(db: Q) {
+export async function practiceCounts(db: Queryable) {
   return db
     .selectFrom('requests')
     .select(['program_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -634,7 +632,7 @@ export async function practiceCounts(db: Q) {
 }
 
 /** How many requests (any state, drafts too) a program holds. */
-export async function countRequestsOfProgram(db: Q, programId: string): Promise<number> {
+export async function countRequestsOfProgram(db: Queryable, programId: string): Promise<number> {
   const row = await db
     .selectFrom('requests')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -698,7 +696,7 @@ export async function insertPayeeAccounts(
 }
 
 /** Each person's most recent payee account (the one an imported request is paid to). */
-export async function latestPayeeAccountsOf(db: Q, userIds: readonly string[]) {
+export async function latestPayeeAccountsOf(db: Queryable, userIds: readonly string[]) {
   if (userIds.length === 0) return [];
   return db
     .selectFrom('payee_accounts')
@@ -712,7 +710,10 @@ export async function latestPayeeAccountsOf(db: Q, userIds: readonly string[]) {
 }
 
 /** Who holds accounts with these fingerprints (the same bank account, whoever typed it). */
-export async function payeeAccountOwnersByFingerprint(db: Q, fingerprints: readonly string[]) {
+export async function payeeAccountOwnersByFingerprint(
+  db: Queryable,
+  fingerprints: readonly string[],
+) {
   if (fingerprints.length === 0) return [];
   return db
     .selectFrom('payee_accounts')
@@ -721,7 +722,7 @@ export async function payeeAccountOwnersByFingerprint(db: Q, fingerprints: reado
     .execute();
 }
 
-export async function existingReferences(db: Q, references: readonly string[]) {
+export async function existingReferences(db: Queryable, references: readonly string[]) {
   if (references.length === 0) return new Set<string>();
   const rows = await db
     .selectFrom('requests')
@@ -752,7 +753,7 @@ export async function updateImportedRequest(
 }
 
 /** What an update of imported requests must know of each: its state, amounts and reference. */
-export async function requestStates(db: Q, ids: readonly string[]) {
+export async function requestStates(db: Queryable, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('requests')

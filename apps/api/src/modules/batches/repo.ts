@@ -1,12 +1,10 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { BatchSummary } from '@hms/contracts/batches';
-import type { BatchStatus, Database } from '../../platform/db/schema.ts';
+import type { BatchStatus, Database, Queryable } from '../../platform/db/schema.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-function batchRows(db: Db) {
+function batchRows(db: Queryable) {
   return db
     .selectFrom('ach_batches as b')
     .innerJoin('users as ub', 'ub.id', 'b.built_by')
@@ -35,7 +33,7 @@ function batchRows(db: Db) {
 }
 /** Batches newest first (ids are time-ordered: built order), one keyset page at a time. */
 export function batchPage(
-  db: Db,
+  db: Queryable,
   q: { status?: BatchStatus | undefined; cursor?: string | undefined; limit: number },
 ) {
   let query = batchRows(db);
@@ -43,7 +41,7 @@ export function batchPage(
   return keysetPage(query, 'b.id', q);
 }
 
-export function findBatch(db: Db, id: string) {
+export function findBatch(db: Queryable, id: string) {
   return batchRows(db).where('b.id', '=', id).executeTakeFirst();
 }
 
@@ -114,7 +112,7 @@ export async function insertBatch(
     .execute();
 }
 
-export async function entriesOfBatch(db: Db, batchId: string) {
+export async function entriesOfBatch(db: Queryable, batchId: string) {
   return db
     .selectFrom('ach_entries')
     .select(['id', 'kind', 'trace_number', 'amount_cents', 'transaction_code', 'payment_id'])
@@ -127,7 +125,7 @@ export async function entriesOfBatch(db: Db, batchId: string) {
  * References of the requests in a batch that `userId` approved or applied for. DOMAIN: one person never approves and
  * releases the same money, and nobody acts on their own request.
  */
-export async function releaseConflicts(db: Db, batchId: string, userId: string) {
+export async function releaseConflicts(db: Queryable, batchId: string, userId: string) {
   return db
     .selectFrom('ach_entries as e')
     .innerJoin('payments as p', 'p.id', 'e.payment_id')
@@ -186,7 +184,7 @@ export async function countDownload(trx: Trx, id: string): Promise<void> {
     .execute();
 }
 
-export async function paymentIdsOfBatch(db: Db, batchId: string): Promise<string[]> {
+export async function paymentIdsOfBatch(db: Queryable, batchId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('ach_entries')
     .select('payment_id')
@@ -196,7 +194,7 @@ export async function paymentIdsOfBatch(db: Db, batchId: string): Promise<string
 }
 
 /** The entry HMS sent with this trace number, with its payment and request: what a bank return names. */
-export async function entryByTrace(db: Db, trace: string) {
+export async function entryByTrace(db: Queryable, trace: string) {
   return db
     .selectFrom('ach_entries as e')
     .innerJoin('payments as p', 'p.id', 'e.payment_id')

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { deleteRowsOfRequests } from '../../platform/db/rows-of-requests.ts';
 
 type Trx = Transaction<Database>;
 
@@ -26,11 +27,6 @@ export async function insertDecision(
 }
 
 /** Practice space: the decisions of these (practice) requests go when the practice data is cleared. */
-export async function deleteOfRequests(trx: Trx, requestIds: readonly string[]): Promise<number> {
-  if (requestIds.length === 0) return 0;
-  const res = await trx
-    .deleteFrom('decisions')
-    .where('request_id', 'in', requestIds)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
+export function deleteOfRequests(trx: Trx, requestIds: readonly string[]): Promise<number> {
+  return deleteRowsOfRequests(trx, 'decisions', requestIds);
 }

@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Transaction } from 'kysely';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
+import { deleteRowsOfRequests } from '../../platform/db/rows-of-requests.ts';
 
 const infoColumns = [
   'documents.id',
@@ -43,7 +42,7 @@ export async function insertDocument(
     .execute();
 }
 
-export async function listDocumentsOfRequest(db: Q, requestId: string) {
+export async function listDocumentsOfRequest(db: Queryable, requestId: string) {
   return db
     .selectFrom('documents')
     .select(infoColumns)
@@ -54,7 +53,7 @@ export async function listDocumentsOfRequest(db: Q, requestId: string) {
 }
 export type DocumentRow = Awaited<ReturnType<typeof listDocumentsOfRequest>>[number];
 
-export async function findDocumentInfo(db: Q, id: string) {
+export async function findDocumentInfo(db: Queryable, id: string) {
   return db
     .selectFrom('documents')
     .innerJoin('requests', 'requests.id', 'documents.request_id')
@@ -63,7 +62,7 @@ export async function findDocumentInfo(db: Q, id: string) {
     .executeTakeFirst();
 }
 
-export async function readContent(db: Q, id: string): Promise<Uint8Array | undefined> {
+export async function readContent(db: Queryable, id: string): Promise<Uint8Array | undefined> {
   const row = await db
     .selectFrom('documents')
     .select('content')
@@ -82,7 +81,7 @@ export async function deleteOfRequest(trx: Transaction<Database>, requestId: str
 
 /** The ids among `ids` that belong to the request (the rest are unknown or someone else's). */
 export async function idsOfRequest(
-  db: Q,
+  db: Queryable,
   requestId: string,
   ids: readonly string[],
 ): Promise<Set<string>> {
@@ -97,7 +96,7 @@ export async function idsOfRequest(
 }
 
 /** The applicant's own request, locked for the upload (so a submit or withdraw waits for it). */
-export function lockApplicantRequest(db: Q, requestId: string, applicantId: string) {
+export function lockApplicantRequest(db: Queryable, requestId: string, applicantId: string) {
   return db
     .selectFrom('requests')
     .select(['id', 'status', 'applicant_id'])
@@ -108,14 +107,9 @@ export function lockApplicantRequest(db: Q, requestId: string, applicantId: stri
 }
 
 /** Practice space: the files of these (practice) requests go when the practice data is cleared. */
-export async function deleteOfRequests(
+export function deleteOfRequests(
   trx: Transaction<Database>,
   requestIds: readonly string[],
 ): Promise<number> {
-  if (requestIds.length === 0) return 0;
-  const res = await trx
-    .deleteFrom('documents')
-    .where('request_id', 'in', requestIds)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
+  return deleteRowsOfRequests(trx, 'documents', requestIds);
 }

@@ -8,7 +8,7 @@ import {
 } from '@hms/contracts/documents';
 import type { Role } from '@hms/contracts/auth';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { HttpProblem, conflict, notFound } from '../../platform/errors.ts';
@@ -22,7 +22,7 @@ export const REVIEWER_ROLES: readonly Role[] = ['approver', 'senior_approver'];
 
 /** The documents attached to a request, oldest first, as the API shows them. */
 export async function documentsOfRequest(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Queryable,
   requestId: string,
 ): Promise<DocumentInfo[]> {
   return (await repo.listDocumentsOfRequest(db, requestId)).map(toDocumentInfo);
@@ -30,7 +30,7 @@ export async function documentsOfRequest(
 
 /** Which of `ids` are documents of this request (answers may only name the request's own uploads). */
 export function documentIdsOfRequest(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Queryable,
   requestId: string,
   ids: readonly string[],
 ): Promise<Set<string>> {

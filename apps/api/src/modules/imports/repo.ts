@@ -1,8 +1,6 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { ImportKind } from '@hms/contracts/imports';
-import type { Database } from '../../platform/db/schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 
 const IMPORT_LOCK_KEY = 7_303_130;
 
@@ -36,12 +34,16 @@ export async function finishRun(
     .execute();
 }
 
-export async function findRun(db: Q, id: string) {
+export async function findRun(db: Queryable, id: string) {
   return db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** What earlier imports made of these external ids. */
-export async function importedRecords(db: Q, kind: ImportKind, externalIds: readonly string[]) {
+export async function importedRecords(
+  db: Queryable,
+  kind: ImportKind,
+  externalIds: readonly string[],
+) {
   if (externalIds.length === 0) return [];
   return db
     .selectFrom('imported_records')
@@ -87,7 +89,7 @@ export async function updateImportedRecord(
 }
 
 /** Where these records came from, by the unique index (kind, entity_id): one probe per id, one statement per page. */
-export async function originsOf(db: Q, kind: ImportKind, entityIds: readonly string[]) {
+export async function originsOf(db: Queryable, kind: ImportKind, entityIds: readonly string[]) {
   if (entityIds.length === 0) return [];
   return db
     .selectFrom('imported_records')

@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ImportedOrigin } from '@hms/contracts/imported';
 import type { ImportKind, ImportReport } from '@hms/contracts/imports';
 import type { Config } from '../../platform/config.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { ColumnMapping, SourceRow } from './parse-csv.ts';
@@ -197,7 +197,7 @@ export const findRun = (db: Kysely<Database>, id: string) => repo.findRun(db, id
  * requests, never one per row; a request made in HMS is absent from the map.
  */
 export async function requestOrigins(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Queryable,
   requestIds: readonly string[],
 ): Promise<Map<string, ImportedOrigin>> {
   const rows = await repo.originsOf(db, 'requests', [...new Set(requestIds)]);

@@ -1,9 +1,7 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { InboxQueue, InboxSort } from '@hms/contracts/inbox';
 import type { RequestStatus } from '@hms/contracts/requests';
-import type { Database } from '../../platform/db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Queryable } from '../../platform/db/schema.ts';
 
 export const OPEN_STATUSES = [
   'submitted',
@@ -182,7 +180,7 @@ export function listQuery(
 }
 
 export async function list(
-  db: Db,
+  db: Queryable,
   f: ListFilter,
   sort: InboxSort,
   after: SortCursor | null,
@@ -199,7 +197,7 @@ export async function list(
   return rows;
 }
 
-export async function requestForAssignment(db: Db, id: string) {
+export async function requestForAssignment(db: Queryable, id: string) {
   return db
     .selectFrom('requests')
     .leftJoin('users as asg', 'asg.id', 'requests.assigned_to')
@@ -217,7 +215,7 @@ export async function requestForAssignment(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export async function staffUser(db: Db, userId: string) {
+export async function staffUser(db: Queryable, userId: string) {
   const rows = await db
     .selectFrom('users')
     .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
@@ -228,7 +226,7 @@ export async function staffUser(db: Db, userId: string) {
   return { id: rows[0]!.id, name: rows[0]!.display_name, roles: rows.map((r) => r.role) };
 }
 
-export async function approvers(db: Db) {
+export async function approvers(db: Queryable) {
   const rows = await db
     .selectFrom('users')
     .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
@@ -245,7 +243,7 @@ export async function approvers(db: Db) {
   return [...byId.values()];
 }
 
-export async function userName(db: Db, userId: string | null): Promise<string | null> {
+export async function userName(db: Queryable, userId: string | null): Promise<string | null> {
   if (!userId) return null;
   const u = await db
     .selectFrom('users')

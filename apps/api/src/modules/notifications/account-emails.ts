@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import * as repo from './repo.ts';
 import type { Language } from '@hms/contracts/language';
@@ -63,7 +62,7 @@ export function accountEmailText(
 
 /** Queues an account email in the outbox, in the caller's transaction. */
 export async function queueAccountEmail(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Queryable,
   to: string,
   lang: Language,
   email: AccountEmail,

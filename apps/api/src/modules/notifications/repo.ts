@@ -1,8 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Language } from '@hms/contracts/language';
-import type { Database } from '../../platform/db/schema.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 
 export interface Cursor {
   createdAt: string;
@@ -16,7 +14,7 @@ const utcText = (column: string) =>
 const createdAtText = (table: string) => utcText(`${table}.created_at`);
 
 export async function listNotifications(
-  db: Q,
+  db: Queryable,
   userId: string,
   limit: number,
   after: Cursor | null,
@@ -47,7 +45,7 @@ export async function listNotifications(
     .execute();
 }
 
-export async function unreadCount(db: Q, userId: string): Promise<number> {
+export async function unreadCount(db: Queryable, userId: string): Promise<number> {
   const row = await db
     .selectFrom('notifications')
     .select(sql<number>`count(*)::int`.as('n'))
@@ -58,7 +56,7 @@ export async function unreadCount(db: Q, userId: string): Promise<number> {
 }
 
 /** Marks one of the user's notifications read; false when it is not theirs (or does not exist). */
-export async function markRead(db: Q, userId: string, id: string): Promise<boolean> {
+export async function markRead(db: Queryable, userId: string, id: string): Promise<boolean> {
   const res = await db
     .updateTable('notifications')
     .set({ read_at: sql<Date>`coalesce(read_at, now())` })
@@ -68,7 +66,7 @@ export async function markRead(db: Q, userId: string, id: string): Promise<boole
   return Number(res.numUpdatedRows) > 0;
 }
 
-export async function markAllRead(db: Q, userId: string): Promise<number> {
+export async function markAllRead(db: Queryable, userId: string): Promise<number> {
   const res = await db
     .updateTable('notifications')
     .set({ read_at: new Date() })
@@ -79,7 +77,7 @@ export async function markAllRead(db: Q, userId: string): Promise<number> {
 }
 
 export async function listOutbox(
-  db: Q,
+  db: Queryable,
   opts: { status?: 'queued' | 'sent' | 'dead' | undefined; limit: number; after: Cursor | null },
 ) {
   let q = db
@@ -162,7 +160,11 @@ export async function claimDueEmails(
  * Gives back claimed emails that were not tried: due again now, attempts unchanged. Only rows still under this claim
  * (next_attempt_at is still its lease): if the lease ran out and another sender claimed them, they are its now.
  */
-export async function releaseClaim(db: Q, ids: string[], leaseUntil: string): Promise<number> {
+export async function releaseClaim(
+  db: Queryable,
+  ids: string[],
+  leaseUntil: string,
+): Promise<number> {
   if (ids.length === 0) return 0;
   const res = await db
     .updateTable('email_outbox')
@@ -174,7 +176,7 @@ export async function releaseClaim(db: Q, ids: string[], leaseUntil: string): Pr
   return Number(res.numUpdatedRows);
 }
 
-export async function markSent(db: Q, id: string): Promise<void> {
+export async function markSent(db: Queryable, id: string): Promise<void> {
   await db
     .updateTable('email_outbox')
     .set({
@@ -188,7 +190,7 @@ export async function markSent(db: Q, id: string): Promise<void> {
 }
 
 export async function markFailed(
-  db: Q,
+  db: Queryable,
   id: string,
   error: string,
   nextAttemptAt: Date | null,
@@ -206,7 +208,7 @@ export async function markFailed(
 
 /** Queues an email that belongs to no notification (account emails: registration confirmation and the like). */
 export async function insertEmail(
-  db: Q,
+  db: Queryable,
   email: { id: string; toAddress: string; subject: string; body: string },
 ): Promise<void> {
   await db

@@ -1,13 +1,12 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { ImportedOrigin } from '@hms/contracts/imported';
 import type { PaymentItem, PaymentsQuery } from '@hms/contracts/payments';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { deleteRowsOfRequests } from '../../platform/db/rows-of-requests.ts';
 
 /** Payments with what every finance screen shows: request, program, payee (last 4 only). */
-export function paymentRows(db: Db) {
+export function paymentRows(db: Queryable) {
   return db
     .selectFrom('payments as p')
     .innerJoin('requests as r', 'r.id', 'p.request_id')
@@ -86,12 +85,12 @@ export function toPaymentItem(
   };
 }
 
-export function paymentsByIds(db: Db, ids: readonly string[]) {
+export function paymentsByIds(db: Queryable, ids: readonly string[]) {
   return paymentRows(db).where('p.id', 'in', ids).execute();
 }
 
 /** The payments of a batch with their entry kind (prenote or payment) and trace number, in trace order. */
-export function paymentEntriesOfBatch(db: Db, batchId: string) {
+export function paymentEntriesOfBatch(db: Queryable, batchId: string) {
   return paymentRows(db)
     .innerJoin('ach_entries as e', 'e.payment_id', 'p.id')
     .select(['e.kind', 'e.trace_number as entry_trace'])
@@ -101,7 +100,7 @@ export function paymentEntriesOfBatch(db: Db, batchId: string) {
 }
 
 /** The live (not prenote) payments of a batch still in `released`: what settling the batch moves to settled. */
-export function releasedPaymentsOfBatch(db: Db, batchId: string) {
+export function releasedPaymentsOfBatch(db: Queryable, batchId: string) {
   return paymentRows(db)
     .innerJoin('ach_entries as e', 'e.payment_id', 'p.id')
     .where('e.batch_id', '=', batchId)
@@ -115,7 +114,7 @@ export function releasedPaymentsOfBatch(db: Db, batchId: string) {
  * match. Dates are days in the agency's zone `tz`, compared on the local day of created_at.
  */
 export async function paymentPage(
-  db: Db,
+  db: Queryable,
   q: Pick<PaymentsQuery, 'status' | 'programId' | 'createdFrom' | 'createdTo'> & { limit: number },
   tz: string,
   after: string | null,
@@ -145,7 +144,7 @@ export async function paymentPage(
  * prenote_sent → pending once the prenote's batch went out and the configured business days have passed
  * (DOMAIN: "prenote_sent ──N business days──▶ pending"). Run lazily before listing or batching, and by the worker.
  */
-export async function promoteMaturedPrenotes(db: Db, today: string): Promise<number> {
+export async function promoteMaturedPrenotes(db: Queryable, today: string): Promise<number> {
   const res = await db
     .updateTable('payments')
     .set({ status: 'pending', batch_id: null, trace_number: null, updated_at: new Date() })
@@ -322,7 +321,7 @@ export async function markReturned(
 }
 
 /** The request's most recently returned payment: what a new account after a return replaces. */
-export async function latestReturned(db: Db, requestId: string) {
+export async function latestReturned(db: Queryable, requestId: string) {
   return db
     .selectFrom('payments')
     .select(['id', 'amount_cents', 'account_fixable'])
@@ -334,7 +333,7 @@ export async function latestReturned(db: Db, requestId: string) {
 }
 
 /** Demo data only: approved or paid requests with a payee account and no payment at all. */
-export function finalRequestsWithoutPayment(db: Db) {
+export function finalRequestsWithoutPayment(db: Queryable) {
   return db
     .selectFrom('requests as r')
     .select([
@@ -369,19 +368,14 @@ export async function insertDemoPayment(trx: Trx, row: Insertable<Database['paym
 }
 
 /** Practice space: the payments of these (practice) requests go when the practice data is cleared. */
-export async function deleteOfRequests(trx: Trx, requestIds: readonly string[]): Promise<number> {
-  if (requestIds.length === 0) return 0;
-  const res = await trx
-    .deleteFrom('payments')
-    .where('request_id', 'in', requestIds)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
+export function deleteOfRequests(trx: Trx, requestIds: readonly string[]): Promise<number> {
+  return deleteRowsOfRequests(trx, 'payments', requestIds);
 }
 
 // ── Imports (issue 12): the payment of a request brought in from an agency's old system.
 
 /** Each request's live payment (not returned or cancelled): what an imported row may still change. */
-export async function livePaymentsOf(db: Db, requestIds: readonly string[]) {
+export async function livePaymentsOf(db: Queryable, requestIds: readonly string[]) {
   if (requestIds.length === 0) return [];
   return db
     .selectFrom('payments')

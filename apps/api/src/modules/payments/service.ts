@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { toZonedDate } from '@hms/contracts/business-days';
 import type { PaymentsQuery, PaymentsResponse } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -11,7 +11,6 @@ import * as imports from '../imports/service.ts';
 import * as repo from './repo.ts';
 import { toPaymentItem } from './repo.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;
 
 export { toPaymentItem };
@@ -84,12 +83,12 @@ export async function createReplacementPayment(
 }
 
 /** Prenotes whose waiting period has passed become payable (run in the caller's transaction before building). */
-export const promoteMaturedPrenotes = (db: Db, today: string) =>
+export const promoteMaturedPrenotes = (db: Queryable, today: string) =>
   repo.promoteMaturedPrenotes(db, today);
-export const paymentsByIds = (db: Db, ids: readonly string[]) => repo.paymentsByIds(db, ids);
-export const paymentEntriesOfBatch = (db: Db, batchId: string) =>
+export const paymentsByIds = (db: Queryable, ids: readonly string[]) => repo.paymentsByIds(db, ids);
+export const paymentEntriesOfBatch = (db: Queryable, batchId: string) =>
   repo.paymentEntriesOfBatch(db, batchId);
-export const releasedPaymentsOfBatch = (db: Db, batchId: string) =>
+export const releasedPaymentsOfBatch = (db: Queryable, batchId: string) =>
   repo.releasedPaymentsOfBatch(db, batchId);
 
 const CURSOR = /^[0-9a-f-]{36}$/;
@@ -137,7 +136,7 @@ export const deletePaymentsOfRequests = repo.deleteOfRequests;
 
 // ---- Imports (issue 12): the payment a request brought in from an agency's old system has, written as it stands.
 
-export const livePaymentsOf = (db: Db, requestIds: readonly string[]) =>
+export const livePaymentsOf = (db: Queryable, requestIds: readonly string[]) =>
   repo.livePaymentsOf(db, requestIds);
 
 /**

@@ -1,8 +1,6 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import { sql, type Insertable, type Transaction } from 'kysely';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-
-type Q = Kysely<Database> | Transaction<Database>;
 
 /** Statuses whose money counts against a program's budget (everything submitted and not rejected or withdrawn). */
 export const BUDGET_STATUSES = [
@@ -48,7 +46,7 @@ export const committed = sql<number>`coalesce((select pbu.committed_cents from p
   where pbu.program_id = programs.id), 0)::bigint`;
 
 /** The same sum computed from the requests table (tests prove the kept counter equals it). */
-export async function recountCommitted(db: Q, programId: string): Promise<number> {
+export async function recountCommitted(db: Queryable, programId: string): Promise<number> {
   const { rows } = await sql<{ c: string | number }>`
     select coalesce(sum(coalesce(r.approved_amount_cents, r.amount_requested_cents)), 0)::bigint as c
     from requests r where r.program_id = ${programId}::uuid
@@ -56,7 +54,7 @@ export async function recountCommitted(db: Q, programId: string): Promise<number
   return Number(rows[0]!.c);
 }
 
-export async function findProgram(db: Q, by: { slug: string } | { id: string }) {
+export async function findProgram(db: Queryable, by: { slug: string } | { id: string }) {
   let q = db
     .selectFrom('programs')
     .select([...programColumns, windowState.as('window_state'), committed.as('committed_cents')]);
@@ -73,7 +71,7 @@ export type ProgramRow = NonNullable<Awaited<ReturnType<typeof findProgram>>>;
  * today's questions is then the best still known, and better than showing the answers with no questions at all.
  */
 export async function definitionForRequest(
-  db: Q,
+  db: Queryable,
   programId: string,
   version: number,
 ): Promise<{ version: number; definition: Record<string, unknown> } | undefined> {
@@ -127,7 +125,7 @@ export async function lockProgramBudget(
 }
 
 /** The public catalog: every program with its window state and committed money, by name. */
-export async function listPrograms(db: Q) {
+export async function listPrograms(db: Queryable) {
   return (
     db
       .selectFrom('programs')
@@ -194,7 +192,7 @@ export async function upsertProgram(
 // ---- Practice space (issue 11 item 9): programs marked practice hold generated training requests only.
 
 /** Every program with whether it is a practice program, by name (the practice screen's choice of program). */
-export async function listProgramsWithPractice(db: Q) {
+export async function listProgramsWithPractice(db: Queryable) {
   return db
     .selectFrom('programs')
     .select(['id', 'slug', 'name_en', 'name_es', 'practice'])
@@ -243,7 +241,7 @@ export async function insertPracticeCopy(
   return rows[0]?.id;
 }
 
-export async function slugExists(db: Q, slug: string): Promise<boolean> {
+export async function slugExists(db: Queryable, slug: string): Promise<boolean> {
   const row = await db
     .selectFrom('programs')
     .select('id')
@@ -255,7 +253,7 @@ export async function slugExists(db: Q, slug: string): Promise<boolean> {
 // ── Administration (migration 0110): drafts, publish requests, versions. ──────────────────────────────────────
 
 /** Every program an administrator sees: the published ones and those that exist only as a draft. */
-export async function listAdminPrograms(db: Q) {
+export async function listAdminPrograms(db: Queryable) {
   const { rows } = await sql<{
     id: string;
     slug: string;
@@ -287,7 +285,7 @@ export async function listAdminPrograms(db: Q) {
   return rows;
 }
 
-export async function findLiveProgram(db: Q, programId: string) {
+export async function findLiveProgram(db: Queryable, programId: string) {
   return db
     .selectFrom('programs')
     .select([
@@ -306,7 +304,7 @@ export async function findLiveProgram(db: Q, programId: string) {
 
 export type LiveProgramRow = NonNullable<Awaited<ReturnType<typeof findLiveProgram>>>;
 
-export async function findDraft(db: Q, programId: string) {
+export async function findDraft(db: Queryable, programId: string) {
   return db
     .selectFrom('program_drafts as d')
     .leftJoin('users as u', 'u.id', 'd.updated_by')
@@ -334,7 +332,7 @@ export async function lockDraft(trx: Transaction<Database>, programId: string) {
 }
 
 /** Whether another program (published or draft) already uses this slug. */
-export async function slugTaken(db: Q, slug: string, exceptProgramId: string | null) {
+export async function slugTaken(db: Queryable, slug: string, exceptProgramId: string | null) {
   const { rows } = await sql<{ taken: boolean }>`
     select exists (
       select 1 from programs where slug = ${slug} and id is distinct from ${exceptProgramId}::uuid
@@ -405,7 +403,7 @@ export interface PublishRequestRow {
   decided_by_name: string | null;
 }
 
-export async function findPendingRequest(db: Q, programId: string) {
+export async function findPendingRequest(db: Queryable, programId: string) {
   const { rows } = await sql<PublishRequestRow>`
     select ${requestColumns} from program_publish_requests r
     join users rb on rb.id = r.requested_by left join users db on db.id = r.decided_by
@@ -413,7 +411,7 @@ export async function findPendingRequest(db: Q, programId: string) {
   return rows[0];
 }
 
-export async function findRequest(db: Q, programId: string, requestId: string) {
+export async function findRequest(db: Queryable, programId: string, requestId: string) {
   const { rows } = await sql<PublishRequestRow>`
     select ${requestColumns} from program_publish_requests r
     join users rb on rb.id = r.requested_by left join users db on db.id = r.decided_by
@@ -553,7 +551,7 @@ export async function archiveProgram(trx: Transaction<Database>, programId: stri
     where id = ${programId}::uuid and archived_at is null`.execute(trx);
 }
 
-export async function listVersions(db: Q, programId: string) {
+export async function listVersions(db: Queryable, programId: string) {
   const { rows } = await sql<{
     version: number;
     created_at: Date;
@@ -575,7 +573,7 @@ export async function listVersions(db: Q, programId: string) {
   return rows;
 }
 
-export async function findVersion(db: Q, programId: string, version: number) {
+export async function findVersion(db: Queryable, programId: string, version: number) {
   return db
     .selectFrom('program_versions')
     .select(['version', 'definition'])
@@ -585,7 +583,7 @@ export async function findVersion(db: Q, programId: string, version: number) {
 }
 
 /** Imports (issue 12): the programs with these slugs, practice ones left out (no real history is kept in them). */
-export async function realProgramsBySlugs(db: Q, slugs: readonly string[]) {
+export async function realProgramsBySlugs(db: Queryable, slugs: readonly string[]) {
   if (slugs.length === 0) return [];
   return db
     .selectFrom('programs')

@@ -29,7 +29,7 @@ import {
   type ProgramDetail,
   type ProgramsResponse,
 } from '@hms/contracts/programs';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { auditUserChange, canonicalJson } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
@@ -60,7 +60,7 @@ export function definitionOf(
  * Drafts are answered against today's form and use definitionOf(current program) instead.
  */
 export async function definitionForRequest(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Queryable,
   request: { program_id: string; program_version: number },
 ): Promise<{ version: number; definition: ProgramDefinition }> {
   const row = await repo.definitionForRequest(db, request.program_id, request.program_version);
@@ -80,7 +80,7 @@ export async function definitionForRequest(
  * applies). A batch reads it at build time, like the originator settings, so a publish applies to the next file.
  */
 export async function achEntryDescriptions(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Queryable,
   programIds: readonly string[],
 ): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
@@ -107,7 +107,7 @@ export function remainingBudgetCents(row: repo.ProgramRow): number {
 }
 
 export async function loadProgram(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Queryable,
   by: { slug: string } | { id: string },
 ): Promise<repo.ProgramRow> {
   const row = await repo.findProgram(db, by);
@@ -224,8 +224,7 @@ export async function upsertSeedPrograms(db: Kysely<Database>, timeZone: string)
 
 // ---- Practice space (issue 11 item 9). The practice module decides when; the programs table is written here.
 
-export const programsWithPractice = (db: Kysely<Database> | Transaction<Database>) =>
-  repo.listProgramsWithPractice(db);
+export const programsWithPractice = (db: Queryable) => repo.listProgramsWithPractice(db);
 
 export const setPractice = repo.setPractice;
 

@@ -1,13 +1,12 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Insertable, Transaction } from 'kysely';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type Trx = Transaction<Database>;
 
 /** An earlier import of the same file (by SHA-256), with the result it answered. */
-export async function importOfFile(db: Db, sha256: string) {
+export async function importOfFile(db: Queryable, sha256: string) {
   return db
     .selectFrom('return_files')
     .select(['id', 'result'])
@@ -40,7 +39,7 @@ export async function saveImportResult(trx: Trx, id: string, result: object): Pr
 }
 
 /** Imported return files, newest first (by id, time-ordered), one keyset page at a time. */
-export function importPage(db: Db, page: { cursor?: string | undefined; limit: number }) {
+export function importPage(db: Queryable, page: { cursor?: string | undefined; limit: number }) {
   const query = db
     .selectFrom('return_files as f')
     .innerJoin('users as u', 'u.id', 'f.uploaded_by')
@@ -81,7 +80,7 @@ export async function insertNocOnce(
   return inserted !== undefined;
 }
 
-function nocRows(db: Db) {
+function nocRows(db: Queryable) {
   return db
     .selectFrom('ach_nocs as n')
     .innerJoin('payments as p', 'p.id', 'n.payment_id')
@@ -106,7 +105,7 @@ export type NocRow = Awaited<ReturnType<ReturnType<typeof nocRows>['executeTakeF
 
 /** Notifications of change, newest first (by id, time-ordered), one keyset page at a time. */
 export function nocPage(
-  db: Db,
+  db: Queryable,
   q: {
     status?: 'pending' | 'applied' | 'dismissed' | undefined;
     cursor?: string | undefined;
@@ -118,7 +117,7 @@ export function nocPage(
   return keysetPage(query, 'n.id', q);
 }
 
-export function findNoc(db: Db, id: string) {
+export function findNoc(db: Queryable, id: string) {
   return nocRows(db).where('n.id', '=', id).executeTakeFirstOrThrow();
 }
 

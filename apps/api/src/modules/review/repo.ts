@@ -1,11 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { RequestStatus } from '@hms/contracts/requests';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { deleteRowsOfRequests } from '../../platform/db/rows-of-requests.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-export async function requestDetail(db: Db, id: string) {
+export async function requestDetail(db: Queryable, id: string) {
   return db
     .selectFrom('requests as r')
     .innerJoin('programs as p', 'p.id', 'r.program_id')
@@ -54,7 +53,7 @@ export async function requestDetail(db: Db, id: string) {
 }
 
 /** Money committed to the program's other requests: what decisions' budget check counts (this one excluded). */
-export async function committedCents(db: Db, programId: string, excludeRequestId: string) {
+export async function committedCents(db: Queryable, programId: string, excludeRequestId: string) {
   const { rows } = await sql<{ c: number }>`
     select (coalesce((select committed_cents from program_commitments where program_id = ${programId}::uuid), 0)
       - coalesce((select committed_cents(status, approved_amount_cents) from requests where id = ${excludeRequestId}::uuid), 0))::bigint as c
@@ -62,7 +61,7 @@ export async function committedCents(db: Db, programId: string, excludeRequestId
   return Number(rows[0]?.c ?? 0);
 }
 
-export async function otherRequests(db: Db, applicantId: string, excludeId: string) {
+export async function otherRequests(db: Queryable, applicantId: string, excludeId: string) {
   return db
     .selectFrom('requests as r')
     .innerJoin('programs as p', 'p.id', 'r.program_id')
@@ -82,7 +81,7 @@ export async function otherRequests(db: Db, applicantId: string, excludeId: stri
     .execute();
 }
 
-export async function timeline(db: Db, requestId: string) {
+export async function timeline(db: Queryable, requestId: string) {
   return db
     .selectFrom('request_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
@@ -103,7 +102,7 @@ export async function timeline(db: Db, requestId: string) {
     .execute();
 }
 
-export async function comments(db: Db, requestId: string) {
+export async function comments(db: Queryable, requestId: string) {
   return db
     .selectFrom('request_comments as c')
     .innerJoin('users as u', 'u.id', 'c.author_id')
@@ -115,7 +114,7 @@ export async function comments(db: Db, requestId: string) {
 }
 
 /** The request's own audit entries and those of its payments. */
-export async function auditTrail(db: Db, requestId: string) {
+export async function auditTrail(db: Queryable, requestId: string) {
   const { rows } = await sql<{
     id: number;
     at: Date;
@@ -133,7 +132,7 @@ export async function auditTrail(db: Db, requestId: string) {
   return rows;
 }
 
-export async function livePayment(db: Db, requestId: string) {
+export async function livePayment(db: Queryable, requestId: string) {
   return db
     .selectFrom('payments')
     .select(['id', 'amount_cents', 'status'])
@@ -143,7 +142,7 @@ export async function livePayment(db: Db, requestId: string) {
     .executeTakeFirst();
 }
 
-export async function documents(db: Db, requestId: string) {
+export async function documents(db: Queryable, requestId: string) {
   return db
     .selectFrom('documents')
     .select(['id', 'filename', 'mime_type', 'question_id'])
@@ -167,7 +166,7 @@ export async function insertComment(
   return row;
 }
 
-export async function requestBrief(db: Db, id: string) {
+export async function requestBrief(db: Queryable, id: string) {
   return db
     .selectFrom('requests')
     .select([
@@ -194,7 +193,7 @@ export async function requestBrief(db: Db, id: string) {
   >;
 }
 
-export async function account(db: Db, id: string) {
+export async function account(db: Queryable, id: string) {
   return db
     .selectFrom('payee_accounts')
     .select(['id', 'routing_number', 'account_number_enc', 'account_last4'])
@@ -203,14 +202,9 @@ export async function account(db: Db, id: string) {
 }
 
 /** Practice space: the internal comments on these (practice) requests go when the practice data is cleared. */
-export async function deleteCommentsOfRequests(
+export function deleteCommentsOfRequests(
   trx: Transaction<Database>,
   requestIds: readonly string[],
 ): Promise<number> {
-  if (requestIds.length === 0) return 0;
-  const res = await trx
-    .deleteFrom('request_comments')
-    .where('request_id', 'in', requestIds)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
+  return deleteRowsOfRequests(trx, 'request_comments', requestIds);
 }

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
+import { deleteRowsOfRequests } from '../../platform/db/rows-of-requests.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-export async function requestForRisk(db: Db, requestId: string) {
+export async function requestForRisk(db: Queryable, requestId: string) {
   return db
     .selectFrom('requests')
     .leftJoin('payee_accounts', 'payee_accounts.id', 'requests.payee_account_id')
@@ -30,7 +29,7 @@ export async function requestForRisk(db: Db, requestId: string) {
 }
 
 export async function otherApplicantsWithFingerprint(
-  db: Db,
+  db: Queryable,
   fingerprint: string,
   applicantId: string,
 ) {
@@ -46,7 +45,7 @@ export async function otherApplicantsWithFingerprint(
  * window keeps it fast). The percentiles give people a typical range to compare with; the MAD drives the rule.
  */
 export async function programAmountStats(
-  db: Db,
+  db: Queryable,
   programId: string,
   excludeId: string,
   window = 5000,
@@ -76,7 +75,11 @@ export async function programAmountStats(
   return rows[0] ?? { n: 0, median: null, mad: null, p10: null, p90: null };
 }
 
-export async function requestsWithFingerprintSince(db: Db, fingerprint: string, since: Date) {
+export async function requestsWithFingerprintSince(
+  db: Queryable,
+  fingerprint: string,
+  since: Date,
+) {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from requests r join payee_accounts pa on pa.id = r.payee_account_id
     where pa.fingerprint = ${fingerprint} and r.status <> 'draft' and r.submitted_at >= ${since}
@@ -84,7 +87,12 @@ export async function requestsWithFingerprintSince(db: Db, fingerprint: string, 
   return rows[0]?.n ?? 0;
 }
 
-export async function requestsWithAddressSince(db: Db, key: string, address: string, since: Date) {
+export async function requestsWithAddressSince(
+  db: Queryable,
+  key: string,
+  address: string,
+  since: Date,
+) {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from requests
     where status <> 'draft' and submitted_at >= ${since}
@@ -94,7 +102,7 @@ export async function requestsWithAddressSince(db: Db, key: string, address: str
 }
 
 export async function duplicatesOf(
-  db: Db,
+  db: Queryable,
   applicantId: string,
   programId: string,
   excludeId: string,
@@ -117,7 +125,7 @@ export async function duplicatesOf(
  * gave a new one). Drafts are not "used": a draft that was never sent says nothing about the person's account.
  */
 export async function previousAccountOf(
-  db: Db,
+  db: Queryable,
   o: { applicantId: string; requestId: string; accountId: string; before: Date },
 ) {
   const { rows } = await sql<{
@@ -143,7 +151,7 @@ export async function previousAccountOf(
 }
 
 /** When this person first gave an account with this fingerprint (every draft writes a new row for the same account). */
-export async function firstGivenAt(db: Db, applicantId: string, fingerprint: string) {
+export async function firstGivenAt(db: Queryable, applicantId: string, fingerprint: string) {
   const { rows } = await sql<{ at: Date | string | null }>`
     select min(created_at) as at from payee_accounts
     where user_id = ${applicantId}::uuid and fingerprint = ${fingerprint}
@@ -180,7 +188,7 @@ export async function replaceSignals(
   }
 }
 
-export async function signalsOf(db: Db, requestId: string) {
+export async function signalsOf(db: Queryable, requestId: string) {
   return db
     .selectFrom('risk_signals')
     .selectAll()
@@ -190,7 +198,7 @@ export async function signalsOf(db: Db, requestId: string) {
 }
 
 export async function openRequestsSharingFingerprint(
-  db: Db,
+  db: Queryable,
   fingerprint: string,
   excludeId: string,
 ) {
@@ -204,14 +212,9 @@ export async function openRequestsSharingFingerprint(
 }
 
 /** Practice space: the risk signals of these (practice) requests go when the practice data is cleared. */
-export async function deleteSignalsOfRequests(
+export function deleteSignalsOfRequests(
   trx: Transaction<Database>,
   requestIds: readonly string[],
 ): Promise<number> {
-  if (requestIds.length === 0) return 0;
-  const res = await trx
-    .deleteFrom('risk_signals')
-    .where('request_id', 'in', requestIds)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
+  return deleteRowsOfRequests(trx, 'risk_signals', requestIds);
 }

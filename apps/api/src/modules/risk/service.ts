@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import {
   maxRiskLevel,
   OUTLIER_Z,
@@ -9,7 +9,7 @@ import {
   type RiskSignalKind,
 } from '@hms/contracts/risk';
 import { explainRiskSignal } from '@hms/contracts/risk-explanation';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 // A cycle with applications (which computes risk at submit) that only meets at call time, never at load.
@@ -49,7 +49,7 @@ function signal<K extends RiskSignalKind>(
  * derived from the field-encryption key, so there is no second secret to manage.
  */
 /** The risk signals stored for a request (for the reviewer's screen). */
-export function signalsOfRequest(db: Kysely<Database> | Transaction<Database>, requestId: string) {
+export function signalsOfRequest(db: Queryable, requestId: string) {
   return repo.signalsOf(db, requestId);
 }
 

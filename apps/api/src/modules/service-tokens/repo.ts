@@ -1,10 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import { sql } from 'kysely';
+import type { Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-function withCreatorAndUses(db: Db) {
+function withCreatorAndUses(db: Queryable) {
   return db
     .selectFrom('service_tokens as t')
     .leftJoin('users as cu', 'cu.id', 't.created_by')
@@ -18,20 +16,20 @@ function withCreatorAndUses(db: Db) {
 }
 
 /** Every token, newest first, with who created it and how often it was used. */
-export function listTokens(db: Db) {
+export function listTokens(db: Queryable) {
   return withCreatorAndUses(db).orderBy('t.created_at', 'desc').execute();
 }
 
 /** One token as the list shows it. */
-export function tokenItem(db: Db, id: string) {
+export function tokenItem(db: Queryable, id: string) {
   return withCreatorAndUses(db).where('t.id', '=', id).executeTakeFirst();
 }
 
-export function findToken(db: Db, id: string) {
+export function findToken(db: Queryable, id: string) {
   return db.selectFrom('service_tokens').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findTokenByHash(db: Db, tokenHash: string) {
+export function findTokenByHash(db: Queryable, tokenHash: string) {
   return db
     .selectFrom('service_tokens')
     .select(['id', 'name', 'scopes', 'revoked_at', 'expires_at'])
@@ -40,7 +38,7 @@ export function findTokenByHash(db: Db, tokenHash: string) {
 }
 
 export function insertToken(
-  db: Db,
+  db: Queryable,
   t: {
     id: string;
     name: string;
@@ -69,7 +67,7 @@ export function insertToken(
 }
 
 /** Revokes a live token; undefined when there is no such token or it was already revoked. */
-export function revokeLiveToken(db: Db, id: string) {
+export function revokeLiveToken(db: Queryable, id: string) {
   return db
     .updateTable('service_tokens')
     .set({ revoked_at: new Date() })
@@ -79,7 +77,7 @@ export function revokeLiveToken(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export function usesOfToken(db: Db, id: string, limit: number) {
+export function usesOfToken(db: Queryable, id: string, limit: number) {
   return db
     .selectFrom('service_token_uses')
     .selectAll()
@@ -91,7 +89,7 @@ export function usesOfToken(db: Db, id: string, limit: number) {
 
 /** One use of a token (with the answer's status), and the token's last use stamped. */
 export async function recordUse(
-  db: Db,
+  db: Queryable,
   u: { tokenId: string; method: string; path: string; statusCode: number; ip: string },
 ): Promise<void> {
   await db

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { startOfZonedDay, toZonedDate, type PlainDate } from '@hms/contracts/business-days';
 import type { CreateServiceTokenBody, ServiceTokenScope } from '@hms/contracts/integration';
 import { appendAudit } from '../../platform/audit.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import {
   badRequest,
   conflict,
@@ -59,7 +59,7 @@ function toItem(r: {
 const isExpired = (expiresAt: Date | null, now = Date.now()) =>
   expiresAt !== null && new Date(expiresAt).getTime() <= now;
 
-async function itemOf(db: Kysely<Database> | Transaction<Database>, id: string) {
+async function itemOf(db: Queryable, id: string) {
   const row = await repo.tokenItem(db, id);
   if (!row) throw notFound('token.not_found', `No service token with id ${id}.`);
   return toItem(row);

@@ -1,10 +1,8 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { AgencySettingsTable, Database } from '../../platform/db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { AgencySettingsTable, Database, Queryable } from '../../platform/db/schema.ts';
 
 /** The one settings row, with the name of who changed it last. */
-export function findSettings(db: Db) {
+export function findSettings(db: Queryable) {
   return db
     .selectFrom('agency_settings as s')
     .leftJoin('users as u', 'u.id', 's.updated_by')
@@ -26,7 +24,7 @@ export function lockSettings(trx: Transaction<Database>) {
 
 /** The first start's row (from the environment); a second start, or a second instance, changes nothing. */
 export async function insertInitialSettings(
-  db: Db,
+  db: Queryable,
   values: Omit<Insertable<AgencySettingsTable>, 'id' | 'version' | 'updated_by' | 'updated_at'>,
 ): Promise<void> {
   await db

@@ -1,14 +1,12 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Settings, SettingsValues, UpdateSettingsBody } from '@hms/contracts/settings';
 import { settingsFields } from '@hms/contracts/settings';
 import { appendAudit } from '../../platform/audit.ts';
 import type { AuthUser, SessionPolicy } from '../../platform/auth/sessions.ts';
 import { parseConfig, type Config, type OriginatorConfig } from '../../platform/config.ts';
-import type { AgencySettingsTable, Database } from '../../platform/db/schema.ts';
+import type { AgencySettingsTable, Database, Queryable } from '../../platform/db/schema.ts';
 import { conflict } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The settings every consumer reads at the moment it acts (no cache: a change applies to the next request). */
 export interface AgencySettings extends SettingsValues {
@@ -76,7 +74,7 @@ export function defaultsFromConfig(config: Config): SettingsValues {
 }
 
 /** Stores the environment's values as the settings, unless settings exist already (called when the API starts). */
-export async function initialiseSettings(db: Db, config: Config): Promise<void> {
+export async function initialiseSettings(db: Queryable, config: Config): Promise<void> {
   await repo.insertInitialSettings(db, toColumns(defaultsFromConfig(config)));
 }
 
@@ -84,7 +82,7 @@ export async function initialiseSettings(db: Db, config: Config): Promise<void> 
  * The current settings. Pass the transaction when the value must hold for the rest of it (a batch built under one
  * cut-off). Before the API's first start stored them (a bare CLI on a new database), the environment's values.
  */
-export async function getSettings(db: Db): Promise<AgencySettings> {
+export async function getSettings(db: Queryable): Promise<AgencySettings> {
   const row = await repo.findSettings(db);
   if (row) return fromRow(row);
   return {
@@ -96,12 +94,12 @@ export async function getSettings(db: Db): Promise<AgencySettings> {
 }
 
 /** Whether publishing a program needs a second administrator's approval (default true). */
-export async function publishNeedsSecondApproval(db: Db): Promise<boolean> {
+export async function publishNeedsSecondApproval(db: Queryable): Promise<boolean> {
   return (await getSettings(db)).publishNeedsSecondApproval;
 }
 
 /** The NACHA originator and ACH timing: the stored settings, with the entry description of the environment. */
-export async function originatorSettings(db: Db, config: Config): Promise<OriginatorConfig> {
+export async function originatorSettings(db: Queryable, config: Config): Promise<OriginatorConfig> {
   const s = await getSettings(db);
   return {
     ...config.originator,
@@ -118,7 +116,7 @@ export async function originatorSettings(db: Db, config: Config): Promise<Origin
 }
 
 /** Session lifetimes (absolute and idle) for signing in and for every request's session check. */
-export async function sessionPolicy(db: Db): Promise<SessionPolicy> {
+export async function sessionPolicy(db: Queryable): Promise<SessionPolicy> {
   const s = await getSettings(db);
   return { ttlHours: s.sessionTtlHours, idleMinutes: s.sessionIdleMinutes };
 }

@@ -1,9 +1,7 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { keysetPage } from '../../platform/pagination.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 const ENDPOINT_COLUMNS = [
   'id',
@@ -14,7 +12,7 @@ const ENDPOINT_COLUMNS = [
   'created_at',
 ] as const;
 
-export function listEndpoints(db: Db) {
+export function listEndpoints(db: Queryable) {
   return db
     .selectFrom('webhook_endpoints')
     .select(ENDPOINT_COLUMNS)
@@ -22,7 +20,7 @@ export function listEndpoints(db: Db) {
     .execute();
 }
 
-export function insertEndpoint(db: Db, values: Insertable<Database['webhook_endpoints']>) {
+export function insertEndpoint(db: Queryable, values: Insertable<Database['webhook_endpoints']>) {
   return db
     .insertInto('webhook_endpoints')
     .values(values)
@@ -30,7 +28,7 @@ export function insertEndpoint(db: Db, values: Insertable<Database['webhook_endp
     .executeTakeFirstOrThrow();
 }
 
-export function disableEndpoint(db: Db, id: string) {
+export function disableEndpoint(db: Queryable, id: string) {
   return db
     .updateTable('webhook_endpoints')
     .set({ enabled: false })
@@ -41,7 +39,7 @@ export function disableEndpoint(db: Db, id: string) {
 
 /** One keyset page of deliveries with their endpoint URL, newest first, optionally of one status. */
 export function deliveriesPage(
-  db: Db,
+  db: Queryable,
   q: {
     status?: 'pending' | 'delivered' | 'failed' | 'dead' | undefined;
     cursor?: string | undefined;
@@ -70,7 +68,7 @@ export function deliveriesPage(
   return keysetPage(query, 'd.id', q);
 }
 
-export function lockDelivery(db: Db, id: string) {
+export function lockDelivery(db: Queryable, id: string) {
   return db
     .selectFrom('webhook_deliveries')
     .select(['id', 'status'])
@@ -80,7 +78,7 @@ export function lockDelivery(db: Db, id: string) {
 }
 
 /** The queued or running delivery job for this delivery, if any. */
-export function queuedDeliveryJob(db: Db, deliveryId: string) {
+export function queuedDeliveryJob(db: Queryable, deliveryId: string) {
   return db
     .selectFrom('jobs')
     .select('id')
@@ -90,7 +88,7 @@ export function queuedDeliveryJob(db: Db, deliveryId: string) {
     .executeTakeFirst();
 }
 
-export async function markDeliveryPending(db: Db, id: string) {
+export async function markDeliveryPending(db: Queryable, id: string) {
   await db
     .updateTable('webhook_deliveries')
     .set({ status: 'pending', next_attempt_at: new Date() })
@@ -122,7 +120,7 @@ export function claimUnfannedEvents(trx: Transaction<Database>, limit: number) {
     .execute();
 }
 
-export function enabledEndpoints(db: Db) {
+export function enabledEndpoints(db: Queryable) {
   return db
     .selectFrom('webhook_endpoints')
     .select(['id', 'event_types', 'created_at'])
@@ -130,7 +128,7 @@ export function enabledEndpoints(db: Db) {
     .execute();
 }
 
-export async function markFannedOut(db: Db, eventId: string): Promise<void> {
+export async function markFannedOut(db: Queryable, eventId: string): Promise<void> {
   await db
     .insertInto('webhook_fanout')
     .values({ event_id: eventId })
@@ -140,7 +138,7 @@ export async function markFannedOut(db: Db, eventId: string): Promise<void> {
 
 /** A pending delivery of the event to the endpoint; false when that pair already has one. */
 export async function insertDeliveryOnce(
-  db: Db,
+  db: Queryable,
   d: { id: string; endpointId: string; eventId: string; eventType: string; body: string },
 ): Promise<boolean> {
   const ins = await db
@@ -161,7 +159,7 @@ export async function insertDeliveryOnce(
 }
 
 export async function insertJob(
-  db: Db,
+  db: Queryable,
   job: { kind: string; payload: Record<string, unknown>; runAt: Date; maxAttempts: number },
 ): Promise<void> {
   await db
@@ -184,7 +182,7 @@ export interface ClaimedJob {
 }
 
 /** Claims due jobs (FOR UPDATE SKIP LOCKED) and leases them; a crashed worker's lease expires and the job is retried. */
-export async function claimJobs(db: Db, kind: string, limit: number): Promise<ClaimedJob[]> {
+export async function claimJobs(db: Queryable, kind: string, limit: number): Promise<ClaimedJob[]> {
   const r = await sql<ClaimedJob>`
     update jobs set status = 'running', attempts = attempts + 1, locked_until = now() + interval '60 seconds'
      where id in (
@@ -202,7 +200,7 @@ export async function claimJobs(db: Db, kind: string, limit: number): Promise<Cl
 }
 
 export async function updateJob(
-  db: Db,
+  db: Queryable,
   id: string,
   set: Pick<Updateable<Database['jobs']>, 'status' | 'run_at' | 'last_error' | 'locked_until'>,
 ): Promise<void> {
@@ -210,7 +208,7 @@ export async function updateJob(
 }
 
 /** What one attempt needs: the delivery, its endpoint's address and sealed secret. */
-export function deliveryToSend(db: Db, id: string) {
+export function deliveryToSend(db: Queryable, id: string) {
   return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_endpoints as ep', 'ep.id', 'd.endpoint_id')
@@ -220,7 +218,7 @@ export function deliveryToSend(db: Db, id: string) {
 }
 
 export async function insertAttempt(
-  db: Db,
+  db: Queryable,
   a: { deliveryId: string; statusCode: number | null; error: string | null; durationMs: number },
 ): Promise<void> {
   await db
@@ -237,7 +235,7 @@ export async function insertAttempt(
 
 /** The delivery after one more attempt: delivered, dead, or failed and waiting for its next attempt. */
 export async function recordDeliveryOutcome(
-  db: Db,
+  db: Queryable,
   id: string,
   set: Pick<
     Updateable<Database['webhook_deliveries']>,

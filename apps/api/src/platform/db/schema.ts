@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType, Kysely, Transaction } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { TemplateContext } from '../notification-templates.ts';
@@ -625,3 +625,6 @@ export interface Database {
   import_runs: ImportRunsTable;
   imported_records: ImportedRecordsTable;
 }
+
+/** What a repo reads and writes through: the database, or the transaction a caller passes in. */
+export type Queryable = Kysely<Database> | Transaction<Database>;
