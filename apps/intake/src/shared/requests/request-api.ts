@@ -1,4 +1,10 @@
-import { apiClient, requestKeys, unwrap, type ResponseBody } from '@hms/api-client';
+import {
+  apiClient,
+  notificationKeys,
+  requestKeys,
+  unwrap,
+  type ResponseBody,
+} from '@hms/api-client';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 
 export type RequestDetail = ResponseBody<'/api/requests/{requestId}'>;
@@ -16,4 +22,23 @@ export function requestQueryOptions(id: string) {
 export function storeRequestDetail(queryClient: QueryClient, detail: RequestDetail) {
   queryClient.setQueryData(requestKeys.detail(detail.id), detail);
   void queryClient.invalidateQueries({ queryKey: requestKeys.mine() });
+}
+
+/**
+ * A citizen's change to their request that the API answers with the request as it now stands (a saved step, the bank
+ * account, an answer to a question, a withdrawal): the answer becomes the cached request. A change that also notifies
+ * the citizen (`notifies`) refreshes the notifications (and the header's badge) too.
+ */
+export function requestChangeMutationOptions<Body>(
+  queryClient: QueryClient,
+  send: (body: Body) => Promise<RequestDetail>,
+  { notifies = false } = {},
+) {
+  return {
+    mutationFn: send,
+    onSuccess: (detail: RequestDetail) => {
+      storeRequestDetail(queryClient, detail);
+      if (notifies) void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+    },
+  };
 }

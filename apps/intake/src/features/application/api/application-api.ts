@@ -8,7 +8,7 @@ import {
 import type { BankDetailsBody, SaveAnswersBody } from '@hms/contracts/applications';
 import type { Language } from '@hms/contracts/question-set';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { storeRequestDetail, type RequestDetail } from '../../../shared/requests/request-api.ts';
+import { requestChangeMutationOptions } from '../../../shared/requests/request-api.ts';
 
 export type ProgramDetail = ResponseBody<'/api/requests/{requestId}/program'>;
 export type EligibilityResponse = ResponseBody<'/api/requests/{requestId}/eligibility'>;
@@ -39,29 +39,25 @@ export function eligibilityQueryOptions(id: string, language: Language, version:
 }
 
 export function saveStepMutationOptions(queryClient: QueryClient, id: string) {
-  return {
-    mutationFn: (body: SaveAnswersBody) =>
-      unwrap(
-        apiClient.PUT('/api/requests/{requestId}/answers', {
-          params: { path: { requestId: id } },
-          body,
-        }),
-      ),
-    onSuccess: (detail: RequestDetail) => storeRequestDetail(queryClient, detail),
-  };
+  return requestChangeMutationOptions(queryClient, (body: SaveAnswersBody) =>
+    unwrap(
+      apiClient.PUT('/api/requests/{requestId}/answers', {
+        params: { path: { requestId: id } },
+        body,
+      }),
+    ),
+  );
 }
 
 export function saveBankMutationOptions(queryClient: QueryClient, id: string) {
-  return {
-    mutationFn: (body: BankDetailsBody) =>
-      unwrap(
-        apiClient.PUT('/api/requests/{requestId}/bank-account', {
-          params: { path: { requestId: id } },
-          body,
-        }),
-      ),
-    onSuccess: (detail: RequestDetail) => storeRequestDetail(queryClient, detail),
-  };
+  return requestChangeMutationOptions(queryClient, (body: BankDetailsBody) =>
+    unwrap(
+      apiClient.PUT('/api/requests/{requestId}/bank-account', {
+        params: { path: { requestId: id } },
+        body,
+      }),
+    ),
+  );
 }
 
 export function submitMutationOptions(queryClient: QueryClient, id: string) {

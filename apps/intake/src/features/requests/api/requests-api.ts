@@ -2,38 +2,36 @@ import { apiClient, notificationKeys, requestKeys, unwrap } from '@hms/api-clien
 import type { InfoResponseBody } from '@hms/contracts/applications';
 import type { PayeeUpdateBody } from '@hms/contracts/payee-update';
 import type { QueryClient } from '@tanstack/react-query';
-import { storeRequestDetail, type RequestDetail } from '../../../shared/requests/request-api.ts';
+import { requestChangeMutationOptions } from '../../../shared/requests/request-api.ts';
 
-/** Answering or withdrawing also notifies the citizen, so the notifications (and the header's badge) refresh too. */
-function store(queryClient: QueryClient, detail: RequestDetail) {
-  storeRequestDetail(queryClient, detail);
-  void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
-}
+// Answering or withdrawing also notifies the citizen.
 
 export function answerInfoMutationOptions(queryClient: QueryClient, id: string) {
-  return {
-    mutationFn: (body: InfoResponseBody) =>
+  return requestChangeMutationOptions(
+    queryClient,
+    (body: InfoResponseBody) =>
       unwrap(
         apiClient.POST('/api/requests/{requestId}/info-response', {
           params: { path: { requestId: id } },
           body,
         }),
       ),
-    onSuccess: (detail: RequestDetail) => store(queryClient, detail),
-  };
+    { notifies: true },
+  );
 }
 
 export function withdrawMutationOptions(queryClient: QueryClient, id: string) {
-  return {
-    mutationFn: () =>
+  return requestChangeMutationOptions(
+    queryClient,
+    () =>
       unwrap(
         apiClient.POST('/api/requests/{requestId}/withdraw', {
           params: { path: { requestId: id } },
           body: {},
         }),
       ),
-    onSuccess: (detail: RequestDetail) => store(queryClient, detail),
-  };
+    { notifies: true },
+  );
 }
 
 /** The same bank-account fields as the bank step (typed twice, with the ACH authorization). */
