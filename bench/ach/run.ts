@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { sampleBenefitBatchHeader, sampleFileHeader } from '../../packages/ach/src/fixtures.ts';
 import { parseFile } from '../../packages/ach/src/parse.ts';
 import { checkDigit } from '../../packages/ach/src/routing.ts';
 import type { AchFile } from '../../packages/ach/src/types.ts';
@@ -34,7 +35,8 @@ function buildModel(entries: number): AchFile {
   const batches: AchFile['batches'] = [];
   let made = 0;
   for (let b = 0; made < entries; b++) {
-    const odfi = '12104288';
+    const header = sampleBenefitBatchHeader();
+    const odfi = header.odfiIdentification;
     const list: AchFile['batches'][number]['entries'] = [];
     for (let i = 0; i < perBatch && made < entries; i++, made++) {
       const first8 = String(10_000_000 + ((made * 7919) % 89_999_999)).padStart(8, '0');
@@ -48,30 +50,9 @@ function buildModel(entries: number): AchFile {
         traceNumber: odfi + String(i + 1).padStart(7, '0'),
       });
     }
-    batches.push({
-      header: {
-        companyName: 'HMS BENEFITS',
-        companyIdentification: '1234567890',
-        standardEntryClassCode: 'PPD',
-        companyEntryDescription: 'BENEFIT',
-        effectiveEntryDate: '261126',
-        odfiIdentification: odfi,
-      },
-      entries: list,
-    });
+    batches.push({ header, entries: list });
   }
-  return {
-    header: {
-      immediateDestination: '231380104',
-      immediateOrigin: '121042882',
-      fileCreationDate: '261125',
-      fileCreationTime: '1955',
-      fileIdModifier: 'A',
-      immediateDestinationName: 'FEDERAL RESERVE BANK',
-      immediateOriginName: 'HMS PAYMENTS',
-    },
-    batches,
-  };
+  return { header: sampleFileHeader(), batches };
 }
 
 const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;

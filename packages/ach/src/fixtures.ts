@@ -1,27 +1,37 @@
-// A small typed file used by tests: one PPD credit batch and one CCD debit batch with an addenda.
-import type { AchFile } from './types.ts';
+// A small typed file used by tests: one PPD credit batch and one CCD debit batch with an addenda. Its file header and
+// its PPD batch header are also the benchmark's (bench/ach/run.ts), so both write files addressed the same way.
+import type { AchFile, BatchHeader, FileHeader } from './types.ts';
+
+export function sampleFileHeader(): FileHeader {
+  return {
+    immediateDestination: '231380104',
+    immediateOrigin: '121042882',
+    fileCreationDate: '261125',
+    fileCreationTime: '1955',
+    fileIdModifier: 'A',
+    immediateDestinationName: 'FEDERAL RESERVE BANK',
+    immediateOriginName: 'HMS PAYMENTS',
+  };
+}
+
+/** The sample originator's PPD benefit batch, paid out the day after the file is made. */
+export function sampleBenefitBatchHeader(): BatchHeader {
+  return {
+    companyName: 'HMS BENEFITS',
+    companyIdentification: '1234567890',
+    standardEntryClassCode: 'PPD',
+    companyEntryDescription: 'BENEFIT',
+    effectiveEntryDate: '261126',
+    odfiIdentification: '12104288',
+  };
+}
 
 export function sampleFile(): AchFile {
   return {
-    header: {
-      immediateDestination: '231380104',
-      immediateOrigin: '121042882',
-      fileCreationDate: '261125',
-      fileCreationTime: '1955',
-      fileIdModifier: 'A',
-      immediateDestinationName: 'FEDERAL RESERVE BANK',
-      immediateOriginName: 'HMS PAYMENTS',
-    },
+    header: sampleFileHeader(),
     batches: [
       {
-        header: {
-          companyName: 'HMS BENEFITS',
-          companyIdentification: '1234567890',
-          standardEntryClassCode: 'PPD',
-          companyEntryDescription: 'BENEFIT',
-          effectiveEntryDate: '261126',
-          odfiIdentification: '12104288',
-        },
+        header: sampleBenefitBatchHeader(),
         entries: [
           {
             transactionCode: 22,
