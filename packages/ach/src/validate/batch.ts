@@ -224,18 +224,10 @@ function checkControl(
       `"${h.companyIdentification}" from the batch header`,
     );
   }
-  if (c.odfiIdentification !== h.odfiIdentification)
-    mismatch(
-      'odfiIdentification',
-      'odfi-match',
-      c.odfiIdentification,
-      `${h.odfiIdentification} from the batch header`,
-    );
-  if (c.batchNumber !== h.batchNumber)
-    mismatch(
-      'batchNumber',
-      'batch-number',
-      c.batchNumber,
-      `${h.batchNumber} from the batch header`,
-    );
+  // Fields the control repeats from the batch header as they stand.
+  const repeated = (field: 'odfiIdentification' | 'batchNumber', rule: string): void => {
+    if (c[field] !== h[field]) mismatch(field, rule, c[field], `${h[field]} from the batch header`);
+  };
+  repeated('odfiIdentification', 'odfi-match');
+  repeated('batchNumber', 'batch-number');
 }
