@@ -1,34 +1,20 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn } from './helpers';
+import { claimAndReview, demoUsers, queueRow, signedInPage } from './helpers';
 
 // Issue 4 over the production build, on the demo seed: an approver works a request from the queue to approval with
 // the keyboard, a senior approver gives a second-level approval, and a second browser sees a claim live.
 
-async function staffPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
 test('an approver claims a request from the queue and approves it (keyboard, confirmation, payment)', async ({
   browser,
 }) => {
-  const page = await staffPage(browser, demoUsers.approver);
-  await page.goto('/approvals?queue=unassigned&q=Fatima');
+  const page = await signedInPage(browser, demoUsers.approver);
+  const { row, reference } = await queueRow(page, 'unassigned', 'Fatima');
   await expect(page.getByRole('heading', { level: 1, name: 'Approval inbox' })).toBeVisible();
-  const row = page.getByRole('row').filter({ hasText: 'Fatima' }).first();
   await expect(row).toBeVisible();
   await expectNoAxeViolations(page);
-  const reference = (await row.getByRole('link').first().textContent())!.trim();
-  await row.getByRole('button', { name: `Claim ${reference}` }).click();
   // Claimed, it leaves the unassigned queue and appears in "Assigned to me".
-  await expect(page.getByRole('link', { name: reference })).toHaveCount(0);
-
-  await page.goto('/approvals?queue=mine');
-  await page.getByRole('link', { name: reference }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Review ${reference}` })).toBeVisible();
+  await claimAndReview(page, row, reference);
   await expect(page.getByRole('heading', { name: /Risk signals/ })).toBeVisible();
   // The answers under the questions the applicant was asked, read as they read them (money in dollars).
   const answers = page.locator('dl.hms-answers');
@@ -65,10 +51,8 @@ test('above the threshold: first approval, then a different senior approver give
   browser,
 }) => {
   // James Carter's grant request waits for a second approval after Avery Approver's first one (demo seed).
-  const senior = await staffPage(browser, demoUsers.senior_approver);
-  await senior.goto('/approvals?queue=awaiting_second_approval');
-  const row = senior.getByRole('row').filter({ hasText: 'James Carter' }).first();
-  const reference = (await row.getByRole('link').first().textContent())!.trim();
+  const senior = await signedInPage(browser, demoUsers.senior_approver);
+  const { row, reference } = await queueRow(senior, 'awaiting_second_approval', 'James Carter');
   await row.getByRole('link', { name: reference }).click();
   await expect(senior.getByText('Approved at first level')).toBeVisible();
   await senior.getByRole('button', { name: 'Approve (a)' }).click();
@@ -80,13 +64,11 @@ test('above the threshold: first approval, then a different senior approver give
 test('a claim in one browser shows up in another within a second (server-sent events)', async ({
   browser,
 }) => {
-  const watcher = await staffPage(browser, demoUsers.senior_approver);
-  await watcher.goto('/approvals?queue=unassigned&q=Lucas');
-  const row = watcher.getByRole('row').filter({ hasText: 'Lucas' }).first();
+  const watcher = await signedInPage(browser, demoUsers.senior_approver);
+  const { row, reference } = await queueRow(watcher, 'unassigned', 'Lucas');
   await expect(row).toContainText('Nobody');
-  const reference = (await row.getByRole('link').first().textContent())!.trim();
 
-  const actor = await staffPage(browser, demoUsers.approver);
+  const actor = await signedInPage(browser, demoUsers.approver);
   await actor.goto('/approvals?queue=unassigned&q=Lucas');
   await actor.getByRole('button', { name: `Claim ${reference}` }).click();
   // No reload in the watcher: the live event refetches its queue, where the claimed request no longer belongs.

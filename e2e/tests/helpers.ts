@@ -1,4 +1,10 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 
 export const DEMO_PASSWORD = 'hms-demo-2026';
 
@@ -18,6 +24,49 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: /sign out/i })).toBeVisible();
+}
+
+/** A browser of its own (a fresh context: its own cookies), signed in as `email`: one per person in a journey. */
+export async function signedInPage(
+  browser: Browser,
+  email: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/**
+ * An approvals queue (`unassigned`, `mine`, `all`, …) searched for a person by name, and its first row that names
+ * them, with the reference of the request in it (the row's first link).
+ */
+export async function queueRow(
+  page: Page,
+  queue: string,
+  name: string,
+): Promise<{ row: Locator; reference: string }> {
+  await page.goto(`/approvals?queue=${queue}&q=${encodeURIComponent(name)}`);
+  const row = page.getByRole('row').filter({ hasText: name }).first();
+  const reference = (await row.getByRole('link').first().textContent())!.trim();
+  return { row, reference };
+}
+
+/**
+ * An approver claims the request in `row` from the unassigned queue: it leaves that queue, and is opened from
+ * "Assigned to me" (`mine`, the queue's address) to its review page.
+ */
+export async function claimAndReview(
+  page: Page,
+  row: Locator,
+  reference: string,
+  mine = '/approvals?queue=mine',
+): Promise<void> {
+  await row.getByRole('button', { name: `Claim ${reference}` }).click();
+  await expect(page.getByRole('link', { name: reference })).toHaveCount(0);
+  await page.goto(mine);
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Review ${reference}` })).toBeVisible();
 }
 
 /**

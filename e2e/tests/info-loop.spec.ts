@@ -1,17 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn, tabTo } from './helpers';
+import { claimAndReview, demoUsers, queueRow, signedInPage, tabTo } from './helpers';
 
 // Issue 9, items 1-5, over the production build on the demo seed: the whole more-information loop. An approver asks,
 // the citizen answers in Spanish with a file, the same approver sees the answer and the file beside the decision and
 // approves without any workaround, and the citizen sees the outcome.
-
-async function personPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 const QUESTION = 'Please upload the contractor invoice that shows the installation date.';
 const ANSWER = 'Adjunto la factura del contratista; la instalación fue el 3 de marzo.';
@@ -24,20 +17,11 @@ test('the more-information loop: ask, answer in Spanish with a file, see it, app
   browser,
 }) => {
   // 1. The approver claims Casey Citizen's rebate request from the queue and asks for information.
-  const approver = await personPage(browser, demoUsers.approver);
-  await approver.goto('/approvals?queue=unassigned&q=Casey');
-  const row = approver.getByRole('row').filter({ hasText: 'Casey' }).first();
+  const approver = await signedInPage(browser, demoUsers.approver);
+  const { row, reference } = await queueRow(approver, 'unassigned', 'Casey');
   await expect(row).toBeVisible();
   await expectNoAxeViolations(approver);
-  const reference = (await row.getByRole('link').first().textContent())!.trim();
-  await row.getByRole('button', { name: `Claim ${reference}` }).click();
-  await expect(approver.getByRole('link', { name: reference })).toHaveCount(0);
-
-  await approver.goto('/approvals?queue=mine&q=Casey');
-  await approver.getByRole('link', { name: reference }).click();
-  await expect(
-    approver.getByRole('heading', { level: 1, name: `Review ${reference}` }),
-  ).toBeVisible();
+  await claimAndReview(approver, row, reference, '/approvals?queue=mine&q=Casey');
   const requestId = new URL(approver.url()).pathname.split('/').at(-1)!;
   // The decision is one link away for a keyboard user, not behind every section of evidence.
   await tabTo(approver, approver.getByRole('link', { name: 'Go to the decision' }));
@@ -56,7 +40,7 @@ test('the more-information loop: ask, answer in Spanish with a file, see it, app
   ).toBeVisible();
 
   // 2. The citizen switches to Spanish, answers with text and a file.
-  const citizen = await personPage(browser, demoUsers.citizen);
+  const citizen = await signedInPage(browser, demoUsers.citizen);
   await citizen.getByRole('button', { name: /español/i }).click();
   await citizen.goto(`/my-requests/${requestId}`);
   await expect(citizen.getByRole('heading', { name: 'Necesitamos más información' })).toBeVisible();
@@ -134,18 +118,12 @@ test('the more-information loop: ask, answer in Spanish with a file, see it, app
 test('the decision panel stays in view beside the evidence on a wide screen, and follows it on a narrow one', async ({
   browser,
 }) => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, demoUsers.approver);
+  const page = await signedInPage(browser, demoUsers.approver, {
+    viewport: { width: 1400, height: 900 },
+  });
   // Daniel Kim's permit refund is in review with the demo approver (demo seed).
-  await page.goto('/approvals?queue=mine&q=Daniel');
-  await page
-    .getByRole('row')
-    .filter({ hasText: 'Daniel' })
-    .first()
-    .getByRole('link')
-    .first()
-    .click();
+  const { row } = await queueRow(page, 'mine', 'Daniel');
+  await row.getByRole('link').first().click();
   const approve = page.getByRole('button', { name: 'Approve (a)' });
   await expect(approve).toBeVisible();
   const evidence = page.getByRole('heading', { name: 'Answers' });
@@ -168,10 +146,8 @@ test('a senior approver reassigns from the inbox and from the review page; an ap
   browser,
 }) => {
   // Olivia Brown's rebate request is unassigned in the demo seed.
-  const senior = await personPage(browser, demoUsers.senior_approver);
-  await senior.goto('/approvals?queue=unassigned&q=Olivia');
-  const row = senior.getByRole('row').filter({ hasText: 'Olivia' }).first();
-  const reference = (await row.getByRole('link').first().textContent())!.trim();
+  const senior = await signedInPage(browser, demoUsers.senior_approver);
+  const { row, reference } = await queueRow(senior, 'unassigned', 'Olivia');
   await row.getByRole('button', { name: `Reassign ${reference}` }).click();
   await expect(senior.getByRole('heading', { name: `Reassign ${reference}` })).toBeFocused();
   await senior.getByLabel('Give it to').selectOption({ label: 'Avery Approver' });
@@ -183,7 +159,7 @@ test('a senior approver reassigns from the inbox and from the review page; an ap
   await expectNoAxeViolations(senior);
 
   // The approver now holds it, in review, and sees no way to reassign it, in the inbox or on the page.
-  const approver = await personPage(browser, demoUsers.approver);
+  const approver = await signedInPage(browser, demoUsers.approver);
   await approver.goto('/approvals?queue=mine&q=Olivia');
   const mine = approver.getByRole('row').filter({ hasText: reference });
   await expect(mine.getByRole('button', { name: `Release ${reference}` })).toBeVisible();
