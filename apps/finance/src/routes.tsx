@@ -5,12 +5,14 @@ import { BatchesRoute } from './features/batches/routes/batches-route.tsx';
 import { DeliveriesRoute } from './features/integration/routes/deliveries-route.tsx';
 import { PaymentsRoute } from './features/payments/routes/payments-route.tsx';
 import { ReturnsRoute } from './features/returns/routes/returns-route.tsx';
-import { SummaryRoute } from './features/summary/routes/summary-route.tsx';
+import { FigurePaymentsRoute } from './features/overview/routes/figure-payments-route.tsx';
+import { FigureRequestsRoute } from './features/overview/routes/figure-requests-route.tsx';
+import { OverviewRoute } from './features/overview/routes/overview-route.tsx';
 
 const navMessages = defineMessages({
   en: {
     label: 'Finance sections',
-    summary: 'Dashboard',
+    overview: 'Overview',
     payments: 'Pending payments',
     batches: 'Batches',
     returns: 'Returns',
@@ -18,7 +20,7 @@ const navMessages = defineMessages({
   },
   es: {
     label: 'Secciones de finanzas',
-    summary: 'Panel',
+    overview: 'Resumen',
     payments: 'Pagos pendientes',
     batches: 'Lotes',
     returns: 'Devoluciones',
@@ -27,7 +29,7 @@ const navMessages = defineMessages({
 });
 
 const SECTIONS = [
-  { to: '/finance', key: 'summary', end: true },
+  { to: '/finance', key: 'overview', end: true },
   { to: '/finance/payments', key: 'payments', end: false },
   { to: '/finance/batches', key: 'batches', end: false },
   { to: '/finance/returns', key: 'returns', end: false },
@@ -64,7 +66,9 @@ export function FinanceArea() {
     <>
       <FinanceNav />
       <Routes>
-        <Route index element={<SummaryRoute />} />
+        <Route index element={<OverviewRoute />} />
+        <Route path="overview/payments" element={<FigurePaymentsRoute />} />
+        <Route path="overview/requests" element={<FigureRequestsRoute />} />
         <Route path="payments" element={<PaymentsRoute />} />
         <Route path="batches" element={<BatchesRoute />} />
         <Route path="batches/:batchId" element={<BatchDetailRoute />} />

@@ -6,7 +6,6 @@ export { ApiProblem, isApiProblem, problemFromResponse } from './problem.ts';
 export type { FieldError } from './problem.ts';
 export { CSRF_COOKIE, CSRF_HEADER, csrfMiddleware, readCookie } from './csrf.ts';
 export {
-  financeSummaryQueryOptions,
   inboxCountsQueryOptions,
   meQueryOptions,
   myRequestsQueryOptions,

@@ -8,7 +8,6 @@ import { apiClient, unwrap } from './client.ts';
 import { ApiProblem } from './problem.ts';
 import type { RequestBody } from './http-types.ts';
 import {
-  financeKeys,
   inboxKeys,
   meKeys,
   notificationKeys,
@@ -99,13 +98,6 @@ export function unreadNotificationsQueryOptions() {
       (await unwrap(apiClient.GET('/api/notifications/unread-count', { signal }))).unread,
     refetchInterval: 60_000,
     staleTime: 30_000,
-  });
-}
-
-export function financeSummaryQueryOptions() {
-  return queryOptions({
-    queryKey: financeKeys.summary(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/finance/summary', { signal })),
   });
 }
 

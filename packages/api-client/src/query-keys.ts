@@ -57,7 +57,13 @@ export const reviewKeys = {
 /** Everything the finance area shows: importing returns invalidates all of it at once. */
 export const financeKeys = {
   all: ['finance'] as const,
-  summary: () => [...financeKeys.all, 'summary'] as const,
+  overview: (query: QueryParams<'/api/finance/overview'>) =>
+    [...financeKeys.all, 'overview', query] as const,
+  /** The lists behind the overview's figures (GET /api/finance/payments and /requests). */
+  figurePayments: (query: QueryParams<'/api/finance/payments'>) =>
+    [...financeKeys.all, 'figure-payments', query] as const,
+  figureRequests: (query: QueryParams<'/api/finance/requests'>) =>
+    [...financeKeys.all, 'figure-requests', query] as const,
 };
 
 export const paymentKeys = {

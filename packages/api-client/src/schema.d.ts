@@ -10515,7 +10515,8 @@ export interface operations {
                             programSlug: string;
                             payeeName: string;
                             amountCents: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "pending" | "prenote_sent" | "batched" | "released" | "settled" | "returned" | "cancelled";
                             statusAt: string;
                             batchId: string | null;
                             traceNumber: string | null;
@@ -10538,7 +10539,8 @@ export interface operations {
                             programSlug: string;
                             payeeName: string;
                             amountCents: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "pending" | "prenote_sent" | "batched" | "released" | "settled" | "returned" | "cancelled";
                             statusAt: string;
                             batchId: string | null;
                             traceNumber: string | null;
@@ -10625,7 +10627,8 @@ export interface operations {
                             id: string;
                             reference: string;
                             programSlug: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
                             amountCents: number;
                             amountRequestedCents: number;
                             approvedAmountCents: number | null;
@@ -10648,7 +10651,8 @@ export interface operations {
                             id: string;
                             reference: string;
                             programSlug: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
                             amountCents: number;
                             amountRequestedCents: number;
                             approvedAmountCents: number | null;

@@ -5,7 +5,8 @@
  * list behind it can never disagree.
  */
 import { z } from 'zod';
-import { plainDateSchema } from './payments.ts';
+import { paymentStatusSchema, plainDateSchema } from './payments.ts';
+import { requestStatusSchema } from './requests.ts';
 import type { LocalizedText } from './language.ts';
 
 /** The figures that count payments. Each payment is counted in one at most: the one its current status names. */
@@ -188,7 +189,7 @@ export const financePaymentRowSchema = z.object({
   programSlug: z.string(),
   payeeName: z.string(),
   amountCents: z.number().int(),
-  status: z.string(),
+  status: paymentStatusSchema,
   /** When the payment reached its current status (the date the period filter reads). */
   statusAt: z.string(),
   batchId: z.string().nullable(),
@@ -208,7 +209,7 @@ export const financeRequestRowSchema = z.object({
   id: z.string(),
   reference: z.string(),
   programSlug: z.string(),
-  status: z.string(),
+  status: requestStatusSchema,
   /** The amount the figure sums for this request: the approved amount for `approved`, else the amount asked for. */
   amountCents: z.number().int(),
   amountRequestedCents: z.number().int(),

@@ -1,5 +1,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { PaymentFigure, RequestFigure } from '@hms/contracts/finance-overview';
+import type { PaymentStatus } from '@hms/contracts/payments';
+import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 
 /**
@@ -251,7 +253,7 @@ export interface PaymentListRow {
   slug: string;
   holder_name: string;
   amount_cents: number;
-  status: string;
+  status: PaymentStatus;
   status_at: Date;
   batch_id: string | null;
   trace_number: string | null;
@@ -306,7 +308,7 @@ export interface RequestListRow {
   id: string;
   reference: string;
   slug: string;
-  status: string;
+  status: RequestStatus;
   amount_cents: number;
   amount_requested_cents: number;
   approved_amount_cents: number | null;

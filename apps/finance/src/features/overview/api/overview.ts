@@ -1,0 +1,73 @@
+import {
+  apiClient,
+  financeKeys,
+  unwrap,
+  type QueryParams,
+  type ResponseBody,
+} from '@hms/api-client';
+import { queryOptions } from '@tanstack/react-query';
+
+export type OverviewQuery = QueryParams<'/api/finance/overview'>;
+export type Overview = ResponseBody<'/api/finance/overview'>;
+export type FigurePaymentsQuery = QueryParams<'/api/finance/payments'>;
+export type FigurePaymentsPage = Exclude<ResponseBody<'/api/finance/payments'>, string>;
+export type FigureRequestsQuery = QueryParams<'/api/finance/requests'>;
+export type FigureRequestsPage = Exclude<ResponseBody<'/api/finance/requests'>, string>;
+
+/** Figures are money: they are refreshed every 30 seconds and on focus, and never served from an old cache. */
+const FRESH = { refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 0 } as const;
+
+/**
+ * While another period or page loads, the last answer stays on screen (marked as updating) instead of a blank.
+ * Written out rather than react-query's keepPreviousData, which is outside the shared exports (federation.shared).
+ */
+const keepPreviousData = <T>(previous: T | undefined) => previous;
+
+/** The JSON page of a list route that also answers CSV (format=csv); the JSON call never gets a string. */
+function jsonPage<T>(body: T | string): T {
+  if (typeof body === 'string') throw new Error('Expected a JSON page, got CSV');
+  return body;
+}
+
+export function overviewQueryOptions(query: OverviewQuery) {
+  return queryOptions({
+    queryKey: financeKeys.overview(query),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/finance/overview', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+    ...FRESH,
+  });
+}
+
+export function figurePaymentsQueryOptions(query: FigurePaymentsQuery) {
+  return queryOptions({
+    queryKey: financeKeys.figurePayments(query),
+    queryFn: async ({ signal }) =>
+      jsonPage(await unwrap(apiClient.GET('/api/finance/payments', { params: { query }, signal }))),
+    placeholderData: keepPreviousData,
+    ...FRESH,
+  });
+}
+
+export function figureRequestsQueryOptions(query: FigureRequestsQuery) {
+  return queryOptions({
+    queryKey: financeKeys.figureRequests(query),
+    queryFn: async ({ signal }) =>
+      jsonPage(await unwrap(apiClient.GET('/api/finance/requests', { params: { query }, signal }))),
+    placeholderData: keepPreviousData,
+    ...FRESH,
+  });
+}
+
+/** The download link of a list: the same filters with format=csv (a plain GET the browser saves). */
+export function csvHref(
+  path: '/api/finance/payments' | '/api/finance/requests',
+  query: Record<string, string | number | undefined>,
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== '' && k !== 'page' && k !== 'pageSize') params.set(k, String(v));
+  }
+  params.set('format', 'csv');
+  return `${path}?${params.toString()}`;
+}

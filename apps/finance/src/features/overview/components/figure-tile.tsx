@@ -1,0 +1,46 @@
+import { figureDefinitions, type FinanceFigure } from '@hms/contracts/finance-overview';
+import { useLabel, useT } from '@hms/ui';
+import { Link } from 'react-router';
+import { overviewMessages } from '../messages.ts';
+
+/**
+ * One figure of the overview: its name, the amount as a link to the rows it counts, the count, and its written
+ * definition in a details element (the same text the API publishes in OpenAPI).
+ */
+export function FigureTile({
+  figure,
+  value,
+  count,
+  to,
+}: {
+  figure: FinanceFigure;
+  /** The amount (or the count, for a figure that counts only), formatted for the reader. */
+  value: string;
+  count?: string;
+  to: string;
+}) {
+  const tr = useT(overviewMessages);
+  const label = useLabel();
+  const name = tr(figure);
+  return (
+    <div className="tablet:grid-col-4 margin-bottom-3" data-figure={figure}>
+      <dt className="text-bold" id={`figure-${figure}`}>
+        {name}
+      </dt>
+      <dd className="margin-left-0">
+        <Link
+          to={to}
+          className="font-sans-xl text-tabular"
+          aria-label={tr('openList', { figure: `${name}, ${value}` })}
+        >
+          {value}
+        </Link>
+        {count ? <div className="text-base">{count}</div> : null}
+        <details className="margin-top-1">
+          <summary>{tr('definition')}</summary>
+          <p className="margin-y-1 measure-3">{label(figureDefinitions[figure])}</p>
+        </details>
+      </dd>
+    </div>
+  );
+}

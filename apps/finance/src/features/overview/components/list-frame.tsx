@@ -1,0 +1,50 @@
+import { Pager, formatCents, formatNumber, useLanguage, useT } from '@hms/ui';
+import type { ReactNode } from 'react';
+import { figureListMessages } from '../messages.ts';
+
+/**
+ * What every figure list shows around its table: the total of all pages (the figure itself), the CSV link for
+ * exactly these rows, and the pages.
+ */
+export function ListFrame({
+  totalCount,
+  totalCents,
+  page,
+  pageSize,
+  csvHref,
+  onPage,
+  children,
+}: {
+  totalCount: number;
+  totalCents: number;
+  page: number;
+  pageSize: number;
+  csvHref: string;
+  onPage: (page: number) => void;
+  children: ReactNode;
+}) {
+  const tr = useT(figureListMessages);
+  const { language } = useLanguage();
+  const pages = Math.max(1, Math.ceil(totalCount / pageSize));
+  const count = formatNumber(totalCount, language);
+  return (
+    <>
+      <p className="text-bold" data-testid="list-total">
+        {tr('total', { count, amount: formatCents(totalCents, language) })}
+      </p>
+      <p>
+        <a className="usa-link" href={csvHref} download>
+          {tr('csv', { count })}
+        </a>
+      </p>
+      {children}
+      {pages > 1 ? <p className="text-base">{tr('pageOf', { page, pages })}</p> : null}
+      <Pager
+        label={tr('pages')}
+        prevCursor={page > 1 ? String(page - 1) : null}
+        nextCursor={page < pages ? String(page + 1) : null}
+        onPage={(p) => onPage(Number(p))}
+      />
+    </>
+  );
+}

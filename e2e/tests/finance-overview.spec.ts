@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { demoUsers, signIn } from './helpers';
+
+// Issue 13: a finance officer opens the overview for a past month, reads the Paid figure, opens the list behind it
+// and downloads it as CSV; the settled rows of the file add up to the figure to the cent. The month's history is
+// imported (as an agency brings its old system's payments), so the figures include it: imported history counts.
+
+/** Uploads a file as the /admin/imports screen does and follows its background job to the result. */
+async function importFile(page: Page, kind: 'payees' | 'requests', name: string, content: string) {
+  if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf'))
+    await page.request.get('/api/health');
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
+  const res = await page.request.post('/api/admin/imports', {
+    headers: { 'x-csrf-token': csrf },
+    multipart: {
+      kind,
+      dryRun: 'false',
+      file: { name, mimeType: 'text/csv', buffer: Buffer.from(content) },
+    },
+  });
+  expect(res.status(), `import ${name}: ${await res.text()}`).toBe(202);
+  const { jobId } = (await res.json()) as { jobId: string };
+  await expect
+    .poll(
+      async () => (await (await page.request.get(`/api/admin/imports/jobs/${jobId}`)).json()).state,
+      { timeout: 30_000 },
+    )
+    .toBe('completed');
+}
+
+const cents = (dollars: string) => Math.round(Number(dollars.replace(/[$,]/g, '')) * 100);
+
+test('overview → the Paid figure → its list → CSV whose settled rows add up to the figure', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const run = Date.now().toString(36).toUpperCase();
+  const account = (n: number) => `${Date.now()}${n}`.slice(-12);
+  const payees = [
+    'external_id,full_name,email,phone,language,routing_number,account_number,account_type,holder_name',
+    `FO-P-${run}-1,Rosa Ledger,fo.${run.toLowerCase()}.1@example.org,,es,011000015,${account(1)},checking,Rosa ${run}`,
+    `FO-P-${run}-2,Tom Ledger,fo.${run.toLowerCase()}.2@example.org,,en,021000021,${account(2)},savings,Tom Ledger`,
+  ].join('\r\n');
+  const requests = [
+    'external_id,program,payee_external_id,amount,status,submitted_at,decided_at,paid_at,decided_by_email,note',
+    `FO-${run}-1,permit-fee-refund,FO-P-${run}-1,210.55,paid,2018-01-03,2018-01-05,2018-01-12,,`,
+    `FO-${run}-2,permit-fee-refund,FO-P-${run}-2,89.10,paid,2018-01-04,2018-01-08,2018-01-19,,`,
+  ].join('\r\n');
+  await signIn(page, demoUsers.admin);
+  await importFile(page, 'payees', `fo-payees-${run}.csv`, payees);
+  await importFile(page, 'requests', `fo-requests-${run}.csv`, requests);
+  await page.getByRole('button', { name: /sign out/i }).click();
+
+  // The finance landing page is the overview; choose January 2018 and the permit fee refund, by keyboard.
+  await signIn(page, demoUsers.finance);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  await page.getByLabel('From (date)').fill('2018-01-01');
+  await page.getByLabel('To (date, included)').fill('2018-01-31');
+  await page.getByLabel('Program', { exact: true }).selectOption('permit-fee-refund');
+  await page.getByRole('button', { name: 'Show' }).press('Enter');
+  await expect(page).toHaveURL(/from=2018-01-01&to=2018-01-31&program=permit-fee-refund/);
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Money from 2018-01-01 to 2018-01-31' }),
+  ).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Computed at' })).toBeVisible();
+  const paid = page.getByRole('link', { name: /^Open the list: Paid, / });
+  await expect(paid).toBeVisible();
+  const paidText = (await paid.textContent())!;
+  expect(cents(paidText)).toBeGreaterThanOrEqual(210_55 + 89_10);
+  const tile = page.locator('[data-figure="paid"]');
+  await tile.getByText('What this counts').click();
+  await expect(tile).toContainText('Payments settled in the period and not returned since.');
+  await expectNoAxeViolations(page);
+
+  // The figure opens exactly the payments it counts: their total is the figure.
+  await paid.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payments: Paid' })).toBeVisible();
+  await expect(page.getByTestId('list-total')).toContainText(paidText);
+  await expect(page.getByRole('rowheader').first()).toBeVisible();
+  await page.getByLabel('Search', { exact: true }).fill(`Rosa ${run}`);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('list-total')).toContainText('1 rows, $210.55 in total.');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Search', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('list-total')).toContainText(paidText);
+
+  // The CSV holds exactly these rows; the settled ones add up to the figure, to the cent.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /^Download these .* rows \(CSV\)$/ }).click(),
+  ]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const [header, ...rows] = csv.trim().split('\r\n');
+  expect(header).toBe(
+    'reference,program,payee,amount,status,status_at,batch_id,trace_number,return_code',
+  );
+  const settled = rows.map((r) => r.split(',')).filter((c) => c[4] === 'settled');
+  expect(settled.length).toBe(rows.length);
+  expect(settled.reduce((t, c) => t + cents(c[3]!), 0)).toBe(cents(paidText));
+  expect(rows.some((r) => r.includes(`Rosa ${run}`) && r.includes(',210.55,settled,'))).toBe(true);
+});
