@@ -166,6 +166,8 @@ beforeAll(async () => {
 const json = async (agent: Agent, url: string) => {
   const res = await agent.get(url);
   expect(res.statusCode, res.body).toBe(200);
+  // A money figure is never cached by a browser or a proxy.
+  expect(res.headers['cache-control']).toBe('no-store');
   return JSON.parse(res.body);
 };
 

@@ -1,4 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import {
   figureDefinitions,
@@ -9,102 +11,83 @@ import {
   financeRequestsPageSchema,
   financeRequestsQuerySchema,
 } from '@hms/contracts/finance-overview';
-import { problemResponses } from '../../platform/problem-responses.ts';
-import { requireRoles } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
 import * as service from './service.ts';
 
-const guarded = problemResponses(400, 401, 403);
+const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
 const definitions = Object.entries(figureDefinitions)
   .map(([figure, text]) => `${figure}: ${text.en}`)
   .join(' ');
 const csvOrJson = (page: z.ZodType) =>
   z.union([page, z.string().describe('format=csv: CSV, RFC 4180, UTF-8')]);
 
+/** A list's every matching row as a CSV download; Fastify pipes the stream without the serialiser. */
+function sendCsv(reply: FastifyReply, name: string, stream: Readable) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="hms-${name}.csv"`)
+    .send(stream as unknown as string);
+}
+
 /**
  * The finance workspace (issue 13): the overview of a period and the lists behind each of its figures. A read model:
- * it writes nothing, and nothing is cached, so a money figure is as fresh as the database.
+ * it writes nothing, and nothing is cached (`no-store`), so a money figure is as fresh as the database.
  */
 export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
 
   app.get(
     '/overview',
-    {
-      onRequest: requireRoles('finance', 'finance_supervisor'),
-      schema: {
-        operationId: 'getFinanceOverview',
-        tags: ['finance'],
-        summary: 'Money requested, approved, waiting, released, paid and returned in a period',
-        description:
-          'Roles: finance, finance_supervisor. Days are in the agency time zone; practice programs are never ' +
-          `counted, imported history is. ${definitions}`,
-        querystring: financeOverviewQuerySchema,
-        response: { 200: financeOverviewSchema, ...guarded },
-      },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return service.overview(db, config.timezone, request.query);
-    },
+    finance({
+      operationId: 'getFinanceOverview',
+      summary: 'Money requested, approved, waiting, released, paid and returned in a period',
+      description:
+        'Roles: finance, finance_supervisor. Days are in the agency time zone; practice programs are never ' +
+        `counted, imported history is. ${definitions}`,
+      querystring: financeOverviewQuerySchema,
+      response: { 200: financeOverviewSchema },
+    }),
+    async (request) => service.overview(db, config.timezone, request.query),
   );
 
   app.get(
     '/payments',
-    {
-      onRequest: requireRoles('finance', 'finance_supervisor'),
-      schema: {
-        operationId: 'listFinancePayments',
-        tags: ['finance'],
-        summary:
-          'Payments of a period, by the date they reached their status; filter, search, sort, CSV',
-        description:
-          'Roles: finance, finance_supervisor. A payment is in the period when it reached its current status in ' +
-          'it; figure= keeps the payments one overview figure counts, so totalCents equals that figure. ' +
-          'format=csv streams every matching row with the amount in dollars and cents.',
-        querystring: financePaymentsQuerySchema,
-        produces: ['application/json', 'text/csv'],
-        response: { 200: csvOrJson(financePaymentsPageSchema), ...guarded },
-      },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      if (request.query.format === 'csv') {
-        const stream = service.paymentsCsv(db, config.timezone, request.query);
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="hms-payments.csv"`)
-          .send(stream as unknown as string);
-      }
-      return service.paymentsPage(db, config.timezone, request.query);
-    },
+    finance({
+      operationId: 'listFinancePayments',
+      summary:
+        'Payments of a period, by the date they reached their status; filter, search, sort, CSV',
+      description:
+        'Roles: finance, finance_supervisor. A payment is in the period when it reached its current status in ' +
+        'it; figure= keeps the payments one overview figure counts, so totalCents equals that figure. ' +
+        'format=csv streams every matching row with the amount in dollars and cents.',
+      querystring: financePaymentsQuerySchema,
+      produces: ['application/json', 'text/csv'],
+      response: { 200: csvOrJson(financePaymentsPageSchema) },
+    }),
+    async (request, reply) =>
+      request.query.format === 'csv'
+        ? sendCsv(reply, 'payments', service.paymentsCsv(db, config.timezone, request.query))
+        : service.paymentsPage(db, config.timezone, request.query),
   );
 
   app.get(
     '/requests',
-    {
-      onRequest: requireRoles('finance', 'finance_supervisor'),
-      schema: {
-        operationId: 'listFinanceRequests',
-        tags: ['finance'],
-        summary: 'The requests behind a request figure of the overview; search, sort, CSV',
-        description:
-          'Roles: finance, finance_supervisor. figure= requested (default), approved or pastReviewDeadline; ' +
-          'totalCents equals that figure of the overview for the same period and program.',
-        querystring: financeRequestsQuerySchema,
-        produces: ['application/json', 'text/csv'],
-        response: { 200: csvOrJson(financeRequestsPageSchema), ...guarded },
-      },
-    },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      if (request.query.format === 'csv') {
-        const stream = service.requestsCsv(db, config.timezone, request.query);
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="hms-requests.csv"`)
-          .send(stream as unknown as string);
-      }
-      return service.requestsPage(db, config.timezone, request.query);
-    },
+    finance({
+      operationId: 'listFinanceRequests',
+      summary: 'The requests behind a request figure of the overview; search, sort, CSV',
+      description:
+        'Roles: finance, finance_supervisor. figure= requested (default), approved or pastReviewDeadline; ' +
+        'totalCents equals that figure of the overview for the same period and program.',
+      querystring: financeRequestsQuerySchema,
+      produces: ['application/json', 'text/csv'],
+      response: { 200: csvOrJson(financeRequestsPageSchema) },
+    }),
+    async (request, reply) =>
+      request.query.format === 'csv'
+        ? sendCsv(reply, 'requests', service.requestsCsv(db, config.timezone, request.query))
+        : service.requestsPage(db, config.timezone, request.query),
   );
 };
