@@ -578,14 +578,11 @@ export async function settleBatch(
           visibleToApplicant: true,
         });
       }
-      await emitEvent(
+      await payments.announcePayment(
         trx,
-        'payment.settled',
-        { type: 'payment', id: p.id },
+        'settled',
+        { id: p.id, requestId: p.request_id, reference: p.reference },
         {
-          paymentId: p.id,
-          requestId: p.request_id,
-          reference: p.reference,
           batchId: id,
           amountCents: p.amount_cents,
           traceNumber: p.trace_number,

@@ -28,6 +28,29 @@ export {
 } from './repo.ts';
 
 /**
+ * Announces a change of a payment (outbox event payment.<change>). Every payment event names the payment, its request
+ * and, when known, the request's reference first, then what is particular to the change.
+ */
+export function announcePayment(
+  trx: Trx,
+  change: 'created' | 'settled' | 'returned',
+  payment: { id: string; requestId: string; reference?: string },
+  details: Record<string, unknown>,
+): Promise<string> {
+  return emitEvent(
+    trx,
+    `payment.${change}`,
+    { type: 'payment', id: payment.id },
+    {
+      paymentId: payment.id,
+      requestId: payment.requestId,
+      ...(payment.reference === undefined ? {} : { reference: payment.reference }),
+      ...details,
+    },
+  );
+}
+
+/**
  * The payment of a final approval, created once: a retry finds the live one and announces nothing. A new payment is
  * announced (payment.created) and audited.
  */
@@ -38,17 +61,11 @@ export async function createApprovedPayment(
 ): Promise<string> {
   const payment = await repo.createPaymentOnce(trx, p.requestId, p.payeeAccountId, p.amountCents);
   if (!payment.created) return payment.id;
-  await emitEvent(
+  await announcePayment(
     trx,
-    'payment.created',
-    { type: 'payment', id: payment.id },
-    {
-      paymentId: payment.id,
-      requestId: p.requestId,
-      reference: p.reference,
-      amountCents: p.amountCents,
-      payeeAccountId: p.payeeAccountId,
-    },
+    'created',
+    { id: payment.id, requestId: p.requestId, reference: p.reference },
+    { amountCents: p.amountCents, payeeAccountId: p.payeeAccountId },
   );
   await appendAudit(trx, {
     actorId: actor.id,
@@ -68,16 +85,11 @@ export async function createReplacementPayment(
   p: { requestId: string; payeeAccountId: string; amountCents: number; replacesId: string },
 ): Promise<string> {
   const paymentId = await repo.insertReplacement(trx, p);
-  await emitEvent(
+  await announcePayment(
     trx,
-    'payment.created',
-    { type: 'payment', id: paymentId },
-    {
-      paymentId,
-      requestId: p.requestId,
-      amountCents: p.amountCents,
-      replacesPaymentId: p.replacesId,
-    },
+    'created',
+    { id: paymentId, requestId: p.requestId },
+    { amountCents: p.amountCents, replacesPaymentId: p.replacesId },
   );
   return paymentId;
 }

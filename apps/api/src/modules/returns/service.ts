@@ -21,7 +21,6 @@ import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 import { open, seal } from '../../platform/keyring.ts';
-import { emitEvent } from '../../platform/outbox.ts';
 import * as requests from '../applications/service.ts';
 import * as batches from '../batches/service.ts';
 import * as payments from '../payments/service.ts';
@@ -135,14 +134,11 @@ async function applyReturn(
     at: now,
   });
   await requestBackToCitizen(trx, entry, item, { reason, fixable, at: now, user });
-  await emitEvent(
+  await payments.announcePayment(
     trx,
-    'payment.returned',
-    { type: 'payment', id: entry.payment_id },
+    'returned',
+    { id: entry.payment_id, requestId: entry.request_id, reference: entry.reference },
     {
-      paymentId: entry.payment_id,
-      requestId: entry.request_id,
-      reference: entry.reference,
       returnCode: item.returnCode,
       description: item.description,
       amountCents: entry.amount_cents,
