@@ -5,6 +5,12 @@ import flag from '@uswds/uswds/img/us_flag_small.png';
 import { useId, useState } from 'react';
 import { shellMessages } from './messages.ts';
 
+/** The two guidance blocks of the opened banner: the .gov domain, then HTTPS. */
+const GUIDANCE = [
+  { icon: dotGovIcon, title: 'bannerDotGovTitle', body: 'bannerDotGov' },
+  { icon: httpsIcon, title: 'bannerHttpsTitle', body: 'bannerHttps' },
+] as const;
+
 /**
  * The USWDS "official website" banner. USWDS's own JavaScript is not loaded (it would fight React over the
  * DOM), so the disclosure is a real button with aria-expanded, which makes it work by keyboard.
@@ -38,38 +44,24 @@ export function Banner() {
         </header>
         <div className="usa-banner__content usa-accordion__content" id={contentId} hidden={!open}>
           <div className="grid-row grid-gap-lg">
-            <div className="usa-banner__guidance tablet:grid-col-6">
-              <img
-                className="usa-banner__icon usa-media-block__img"
-                src={dotGovIcon}
-                role="img"
-                alt=""
-                aria-hidden="true"
-              />
-              <div className="usa-media-block__body">
-                <p>
-                  <strong>{tr('bannerDotGovTitle')}</strong>
-                  <br />
-                  {tr('bannerDotGov')}
-                </p>
+            {GUIDANCE.map(({ icon, title, body }) => (
+              <div key={title} className="usa-banner__guidance tablet:grid-col-6">
+                <img
+                  className="usa-banner__icon usa-media-block__img"
+                  src={icon}
+                  role="img"
+                  alt=""
+                  aria-hidden="true"
+                />
+                <div className="usa-media-block__body">
+                  <p>
+                    <strong>{tr(title)}</strong>
+                    <br />
+                    {tr(body)}
+                  </p>
+                </div>
               </div>
-            </div>
-            <div className="usa-banner__guidance tablet:grid-col-6">
-              <img
-                className="usa-banner__icon usa-media-block__img"
-                src={httpsIcon}
-                role="img"
-                alt=""
-                aria-hidden="true"
-              />
-              <div className="usa-media-block__body">
-                <p>
-                  <strong>{tr('bannerHttpsTitle')}</strong>
-                  <br />
-                  {tr('bannerHttps')}
-                </p>
-              </div>
-            </div>
+            ))}
           </div>
         </div>
       </div>

@@ -82,12 +82,15 @@ function MountedRemote({ mount, queryClient }: { mount: RemoteMount; queryClient
 }
 
 // Forms (and zod) are split out: they are not needed for a citizen's first page.
-const SignInRoute = lazy(() => import('../features/auth/routes/sign-in-route.tsx'));
-const RegisterRoute = lazy(() => import('../features/auth/routes/register-route.tsx'));
-const ConfirmRegistrationRoute = lazy(
-  () => import('../features/auth/routes/confirm-registration-route.tsx'),
-);
-const InvitationRoute = lazy(() => import('../features/auth/routes/invitation-route.tsx'));
+const FORM_ROUTES = [
+  { path: 'sign-in', Page: lazy(() => import('../features/auth/routes/sign-in-route.tsx')) },
+  { path: 'register', Page: lazy(() => import('../features/auth/routes/register-route.tsx')) },
+  {
+    path: 'register/confirm',
+    Page: lazy(() => import('../features/auth/routes/confirm-registration-route.tsx')),
+  },
+  { path: 'invitation', Page: lazy(() => import('../features/auth/routes/invitation-route.tsx')) },
+];
 
 /**
  * The shell's URL space. Declarative routes on purpose: the data router (loaders, actions) is not used, and
@@ -104,38 +107,17 @@ export function AppRoutes({ queryClient }: { queryClient: QueryClient }) {
         }
       >
         <Route index element={<HomeRoute />} />
-        <Route
-          path="sign-in"
-          element={
-            <Suspense fallback={<LoadingState />}>
-              <SignInRoute />
-            </Suspense>
-          }
-        />
-        <Route
-          path="register"
-          element={
-            <Suspense fallback={<LoadingState />}>
-              <RegisterRoute />
-            </Suspense>
-          }
-        />
-        <Route
-          path="register/confirm"
-          element={
-            <Suspense fallback={<LoadingState />}>
-              <ConfirmRegistrationRoute />
-            </Suspense>
-          }
-        />
-        <Route
-          path="invitation"
-          element={
-            <Suspense fallback={<LoadingState />}>
-              <InvitationRoute />
-            </Suspense>
-          }
-        />
+        {FORM_ROUTES.map(({ path, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Suspense fallback={<LoadingState />}>
+                <Page />
+              </Suspense>
+            }
+          />
+        ))}
         {REMOTE_MOUNTS.map((mount) => (
           <Route
             key={mount.path}

@@ -29,7 +29,13 @@ export function useAuthForm<F extends FieldValues>(
     const message = form.formState.errors[name]?.message;
     return typeof message === 'string' && message ? translate(message) : undefined;
   };
-  return { tr, language, translate, form, fieldError };
+  /** The props that tie a text field to the form: its id, its error, and react-hook-form's registration. */
+  const field = (name: Path<F>, id: string) => ({
+    id,
+    error: fieldError(name),
+    ...form.register(name),
+  });
+  return { tr, language, translate, form, field };
 }
 
 /** The narrow centred column the account pages (sign in, register, invitation) sit in. */

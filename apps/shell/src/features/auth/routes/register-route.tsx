@@ -11,7 +11,7 @@ const FIELDS = ['email', 'displayName', 'password'] as const;
 const id = (field: string) => `register-${field}`;
 
 export function RegisterRoute() {
-  const { tr, language, translate, form, fieldError } = useAuthForm<RegisterForm>(registerForm, {
+  const { tr, language, translate, form, field } = useAuthForm<RegisterForm>(registerForm, {
     email: '',
     displayName: '',
     password: '',
@@ -76,30 +76,24 @@ export function RegisterRoute() {
       />
       <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
         <TextField
-          id={id('email')}
           label={tr('email')}
           type="email"
           autoComplete="email"
           spellCheck={false}
-          error={fieldError('email')}
-          {...form.register('email')}
+          {...field('email', id('email'))}
         />
         <TextField
-          id={id('displayName')}
           label={tr('displayName')}
           hint={tr('displayNameHint')}
           autoComplete="name"
-          error={fieldError('displayName')}
-          {...form.register('displayName')}
+          {...field('displayName', id('displayName'))}
         />
         <TextField
-          id={id('password')}
           label={tr('password')}
           hint={tr('passwordRules')}
           type="password"
           autoComplete="new-password"
-          error={fieldError('password')}
-          {...form.register('password')}
+          {...field('password', id('password'))}
         />
         <button type="submit" className="usa-button" disabled={register.isPending}>
           {register.isPending ? tr('registering') : tr('registerButton')}

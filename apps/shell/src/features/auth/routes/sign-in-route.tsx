@@ -18,7 +18,7 @@ export function SignInRoute() {
   const readyEmail = typeof accountReady === 'string' ? accountReady : null;
   const queryClient = useQueryClient();
   const signIn = useMutation(signInMutationOptions(queryClient));
-  const { tr, language, translate, form, fieldError } = useAuthForm<SignInForm>(signInForm, {
+  const { tr, language, translate, form, field } = useAuthForm<SignInForm>(signInForm, {
     email: readyEmail ?? '',
     password: '',
   });
@@ -65,21 +65,17 @@ export function SignInRoute() {
       />
       <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
         <TextField
-          id="sign-in-email"
           label={tr('email')}
           type="email"
           autoComplete="username"
           spellCheck={false}
-          error={fieldError('email')}
-          {...form.register('email')}
+          {...field('email', 'sign-in-email')}
         />
         <TextField
-          id="sign-in-password"
           label={tr('password')}
           type="password"
           autoComplete="current-password"
-          error={fieldError('password')}
-          {...form.register('password')}
+          {...field('password', 'sign-in-password')}
         />
         <button type="submit" className="usa-button" disabled={signIn.isPending}>
           {signIn.isPending ? tr('signingIn') : tr('signInButton')}

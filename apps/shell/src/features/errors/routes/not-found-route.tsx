@@ -1,15 +1,5 @@
-import { useT, PageIntro } from '@hms/ui';
-import { Link } from 'react-router';
-import { shellMessages } from '../../../app/messages.ts';
+import { GoHomePage } from '../components/go-home-page.tsx';
 
 export function NotFoundRoute() {
-  const tr = useT(shellMessages);
-  return (
-    <>
-      <PageIntro title={tr('notFoundTitle')} lead={tr('notFoundBody')} />
-      <p>
-        <Link to="/">{tr('goHome')}</Link>
-      </p>
-    </>
-  );
+  return <GoHomePage title="notFoundTitle" body="notFoundBody" />;
 }

@@ -1,16 +1,10 @@
-import { useT, PageIntro } from '@hms/ui';
-import { Link } from 'react-router';
-import { shellMessages } from '../../../app/messages.ts';
+import { GoHomePage } from '../components/go-home-page.tsx';
 
 /** Last-resort error page for a failure in the shell's own routes (remotes have their own boundary). */
 export function RouteError() {
-  const tr = useT(shellMessages);
   return (
     <div className="grid-container">
-      <PageIntro title={tr('errorTitle')} lead={tr('errorBody')} />
-      <p>
-        <Link to="/">{tr('goHome')}</Link>
-      </p>
+      <GoHomePage title="errorTitle" body="errorBody" />
     </div>
   );
 }
