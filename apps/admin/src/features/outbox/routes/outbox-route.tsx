@@ -1,8 +1,18 @@
-import { ProblemAlert, QueryState, SelectField, useT, PageIntro } from '@hms/ui';
+import {
+  FilterForm,
+  PageIntro,
+  ProblemAlert,
+  QueryState,
+  SelectField,
+  formValues,
+  oneOf,
+  useSearchFilters,
+  useT,
+} from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { outboxKeys } from '@hms/api-client';
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   outboxQueryOptions,
   retryEmailMutationOptions,
@@ -16,9 +26,8 @@ import { outboxMessages } from '../messages.ts';
 import { outboxHelp } from '../help.ts';
 
 const STATUSES = ['queued', 'sent', 'dead'] as const satisfies readonly OutboxStatus[];
-const isStatus = (v: string | null): v is OutboxStatus =>
-  (STATUSES as readonly string[]).includes(v ?? '');
 const PAGE_SIZE = 50;
+const FILTERS = ['status'] as const;
 
 /** Same page, other search: `{ search }` alone keeps the current pathname. */
 function hrefFor(status: OutboxStatus | undefined, cursor?: string): { search: string } {
@@ -32,10 +41,9 @@ function hrefFor(status: OutboxStatus | undefined, cursor?: string): { search: s
 /** Admin: the email outbox. Status filter and page cursor live in the URL (shareable; back button works). */
 export function OutboxRoute() {
   const tr = useT(outboxMessages);
-  const [params, setParams] = useSearchParams();
-  const rawStatus = params.get('status');
-  const status = isStatus(rawStatus) ? rawStatus : undefined;
-  const cursor = params.get('cursor') ?? undefined;
+  const filters = useSearchFilters(FILTERS);
+  const status = oneOf(STATUSES, filters.values.status);
+  const { cursor } = filters;
   const query: OutboxQuery = {
     limit: PAGE_SIZE,
     ...(status ? { status } : {}),
@@ -53,10 +61,8 @@ export function OutboxRoute() {
     retry.mutate(email.id, { onSuccess: () => setRetried(email) });
   };
 
-  const onFilter = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const v = String(new FormData(e.currentTarget).get('status') ?? '');
-    setParams(isStatus(v) ? { status: v } : {});
+  const onFilter = (form: HTMLFormElement) => {
+    filters.apply({ status: oneOf(STATUSES, formValues(form, FILTERS).status) });
   };
 
   return (
@@ -69,11 +75,11 @@ export function OutboxRoute() {
           </div>
         </div>
       ) : null}
-      <form
-        key={status ?? 'all'}
-        className="usa-form margin-bottom-3"
-        onSubmit={onFilter}
-        aria-label={tr('outboxFilters')}
+      <FilterForm
+        key={filters.formKey}
+        label={tr('outboxFilters')}
+        submitLabel={tr('outboxApply')}
+        onFilter={onFilter}
       >
         <SelectField
           id="outbox-status"
@@ -83,10 +89,7 @@ export function OutboxRoute() {
           placeholder={tr('outboxAll')}
           options={STATUSES.map((s) => ({ value: s, label: tr(`outbox_${s}`) }))}
         />
-        <button type="submit" className="usa-button usa-button--outline margin-top-2">
-          {tr('outboxApply')}
-        </button>
-      </form>
+      </FilterForm>
 
       <QueryState
         query={outbox}

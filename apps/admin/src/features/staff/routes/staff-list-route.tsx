@@ -1,7 +1,17 @@
-import { Pager, QueryState, SelectField, TextField, useT, PageIntro } from '@hms/ui';
+import {
+  FilterForm,
+  PageIntro,
+  Pager,
+  QueryState,
+  SelectField,
+  TextField,
+  formValues,
+  oneOf,
+  useSearchFilters,
+  useT,
+} from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { staffListQueryOptions, type StaffQuery, type StaffStatus } from '../api/staff.ts';
 import { StaffTable } from '../components/staff-table.tsx';
 import { staffHelp } from '../help.ts';
@@ -12,18 +22,16 @@ const staffStatuses = [
   'invited',
   'deactivated',
 ] as const satisfies readonly StaffStatus[];
-const isStatus = (v: string | null): v is StaffStatus =>
-  (staffStatuses as readonly string[]).includes(v ?? '');
 const PAGE_SIZE = 25;
+const FILTERS = ['q', 'status'] as const;
 
 /** Admin: /admin/users. Search, status and page live in the URL (shareable; the back button works). */
 export function StaffListRoute() {
   const tr = useT(staffMessages);
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q')?.trim() || undefined;
-  const rawStatus = params.get('status');
-  const status = isStatus(rawStatus) ? rawStatus : undefined;
-  const cursor = params.get('cursor') ?? undefined;
+  const filters = useSearchFilters(FILTERS);
+  const { q } = filters.values;
+  const status = oneOf(staffStatuses, filters.values.status);
+  const { cursor } = filters;
   const query: StaffQuery = {
     limit: PAGE_SIZE,
     ...(q ? { q } : {}),
@@ -32,22 +40,9 @@ export function StaffListRoute() {
   };
   const staff = useQuery(staffListQueryOptions(query));
 
-  const search = (next: {
-    q?: string | undefined;
-    status?: string | undefined;
-    cursor?: string;
-  }) => {
-    const p = new URLSearchParams();
-    if (next.q) p.set('q', next.q);
-    if (next.status) p.set('status', next.status);
-    if (next.cursor) p.set('cursor', next.cursor);
-    setParams(p);
-  };
-  const onSearch = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const s = String(data.get('status') ?? '');
-    search({ q: String(data.get('q') ?? '').trim(), status: isStatus(s) ? s : undefined });
+  const onSearch = (form: HTMLFormElement) => {
+    const values = formValues(form, FILTERS);
+    filters.apply({ q: values.q, status: oneOf(staffStatuses, values.status) });
   };
 
   return (
@@ -58,12 +53,12 @@ export function StaffListRoute() {
           {tr('invitePerson')}
         </Link>
       </p>
-      <form
-        key={`${q ?? ''}|${status ?? ''}`}
-        className="usa-form margin-bottom-3"
-        onSubmit={onSearch}
-        role="search"
-        aria-label={tr('filters')}
+      <FilterForm
+        key={filters.formKey}
+        label={tr('filters')}
+        submitLabel={tr('apply')}
+        search
+        onFilter={onSearch}
       >
         <TextField
           id="staff-q"
@@ -82,10 +77,7 @@ export function StaffListRoute() {
           placeholder={tr('statusAll')}
           options={staffStatuses.map((s) => ({ value: s, label: tr(`status_${s}`) }))}
         />
-        <button type="submit" className="usa-button usa-button--outline margin-top-2">
-          {tr('apply')}
-        </button>
-      </form>
+      </FilterForm>
 
       <QueryState query={staff} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
@@ -95,7 +87,7 @@ export function StaffListRoute() {
               label={tr('pages')}
               prevCursor={data.prevCursor}
               nextCursor={data.nextCursor}
-              onPage={(c) => search({ q, status, cursor: c })}
+              onPage={filters.toPage}
             />
           </>
         )}
