@@ -3,70 +3,71 @@ import { Link, useSearchParams } from 'react-router';
 import { ButtonGroup } from './ButtonGroup.tsx';
 import { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary.tsx';
 
-export interface SearchFilters<K extends string> {
-  /** Each filter the URL holds, trimmed; an empty one is absent. */
-  values: Partial<Record<K, string>>;
+/** A list's filters by URL name: free text, or one of the API's choices (a URL can hold anything). */
+export type FilterSpec = Record<string, 'text' | readonly string[]>;
+
+/** The filters' values: text trimmed, a choice narrowed to the choices; an empty or unknown one is absent. */
+export type FilterValues<S extends FilterSpec> = {
+  [K in keyof S]?: S[K] extends readonly (infer T)[] ? T : string;
+};
+
+export interface SearchFilters<S extends FilterSpec> {
+  values: FilterValues<S>;
   /** The server's cursor of the page shown; undefined on the first page. */
   cursor: string | undefined;
+  /** The filters a submitted form asks for. */
+  read: (form: HTMLFormElement) => FilterValues<S>;
   /** Shows these filters from the first page; empty ones are left out of the URL. */
-  apply: (values: Partial<Record<K, string | undefined>>) => void;
+  apply: (values: FilterValues<S>) => void;
   /** The same filters, another page. */
   toPage: (cursor: string) => void;
-  /** Changes whenever the filters do: the form's `key`, so its fields show the URL's values after back/forward. */
+  /** Changes whenever the filters do, so a form of them shows the URL's values after back/forward. */
   formKey: string;
+}
+
+function narrow<S extends FilterSpec>(
+  spec: S,
+  get: (name: string) => string | null | undefined,
+): FilterValues<S> {
+  const values: Record<string, string> = {};
+  for (const [name, kind] of Object.entries(spec)) {
+    const value = get(name)?.trim();
+    if (value && (kind === 'text' || kind.includes(value))) values[name] = value;
+  }
+  return values as FilterValues<S>;
 }
 
 /**
  * A list's filters and page cursor kept in the URL's query string (as a GET form would): a filtered page can be
- * shared, and the back button goes back to the previous filters. Narrowing a value to the API's choices (a status)
- * is the caller's: the URL can hold anything.
+ * shared, and the back button goes back to the previous filters.
  */
-export function useSearchFilters<K extends string>(names: readonly K[]): SearchFilters<K> {
+export function useSearchFilters<S extends FilterSpec>(spec: S): SearchFilters<S> {
   const [params, setParams] = useSearchParams();
-  const values: Partial<Record<K, string>> = {};
-  for (const name of names) {
-    const value = params.get(name)?.trim();
-    if (value) values[name] = value;
-  }
-  const cursor = params.get('cursor') ?? undefined;
-  const search = (next: Partial<Record<K, string | undefined>>, page?: string) => {
+  const values = narrow(spec, (name) => params.get(name));
+  const search = (next: FilterValues<S>, page?: string) => {
     const p = new URLSearchParams();
-    for (const [name, value] of Object.entries(next) as [string, string | undefined][]) {
-      const v = value?.trim();
-      if (v) p.set(name, v);
-    }
+    for (const [name, value] of Object.entries(next)) if (value) p.set(name, String(value));
     if (page) p.set('cursor', page);
     setParams(p);
   };
   return {
     values,
-    cursor,
+    cursor: params.get('cursor') ?? undefined,
+    read: (form) => {
+      const data = new FormData(form);
+      return narrow(spec, (name) => String(data.get(name) ?? ''));
+    },
     apply: (next) => search(next),
     toPage: (c) => search(values, c),
-    formKey: names.map((name) => values[name] ?? '').join('|'),
+    formKey: Object.keys(spec)
+      .map((name) => String(values[name] ?? ''))
+      .join('|'),
   };
 }
 
-/** The value when it is one of the API's choices, else undefined: a URL or a form field can hold anything. */
-export function oneOf<T extends string>(
-  choices: readonly T[],
-  value: string | null | undefined,
-): T | undefined {
-  return choices.find((c) => c === value);
-}
-
-/** Every named field of a submitted form as text (a select left on its placeholder is ''). */
-export function formValues<K extends string>(
-  form: HTMLFormElement,
-  names: readonly K[],
-): Record<K, string> {
-  const data = new FormData(form);
-  const values = {} as Record<K, string>;
-  for (const name of names) values[name] = String(data.get(name) ?? '');
-  return values;
-}
-
-export interface FilterFormProps {
+export interface FilterFormProps<S extends FilterSpec> {
+  /** The filters the form shows and applies. */
+  filters: SearchFilters<S>;
   /** Names the form for assistive technology, e.g. "Filter staff". */
   label: string;
   /** The submit button's words. */
@@ -80,8 +81,11 @@ export interface FilterFormProps {
   errors?: ErrorSummaryProps;
   /** A free-text search: the form is also a search landmark. */
   search?: boolean;
-  /** Called with the submitted form (the page is not reloaded). */
-  onFilter: (form: HTMLFormElement) => void;
+  /**
+   * The form's own checks of the filters it is about to apply (e.g. a date range); true when one failed, and the
+   * filters stay as they were.
+   */
+  check?: (values: FilterValues<S>) => boolean;
   children: ReactNode;
 }
 
@@ -89,21 +93,24 @@ export interface FilterFormProps {
  * The filter form above a list: its fields, then the button that applies them. It is a GET form in spirit (the
  * filters go to the URL through {@link useSearchFilters}); checks speak through the error summary, not the browser.
  */
-export function FilterForm({
+export function FilterForm<S extends FilterSpec>({
+  filters,
   label,
   submitLabel,
   clearLabel,
   errors,
   search,
-  onFilter,
+  check,
   children,
-}: FilterFormProps) {
+}: FilterFormProps<S>) {
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    onFilter(e.currentTarget);
+    const values = filters.read(e.currentTarget);
+    if (!check?.(values)) filters.apply(values);
   };
   return (
     <form
+      key={filters.formKey}
       method="get"
       className={`usa-form${clearLabel ? ' usa-form--large' : ''} margin-bottom-3`}
       onSubmit={onSubmit}

@@ -26,8 +26,8 @@ export type {
   TextAreaFieldProps,
   TextFieldProps,
 } from './Field.tsx';
-export { FilterForm, formValues, oneOf, useSearchFilters } from './FilterForm.tsx';
-export type { FilterFormProps, SearchFilters } from './FilterForm.tsx';
+export { FilterForm, useSearchFilters } from './FilterForm.tsx';
+export type { FilterFormProps, FilterSpec, FilterValues, SearchFilters } from './FilterForm.tsx';
 export { HelpPanel, defineHelp } from './HelpPanel.tsx';
 export { PracticeNotice, PracticeTag } from './PracticeTag.tsx';
 export { ImportedNotice, ImportedTag } from './ImportedTag.tsx';

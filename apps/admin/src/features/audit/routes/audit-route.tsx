@@ -6,8 +6,6 @@ import {
   QueryState,
   SelectField,
   TextField,
-  formValues,
-  oneOf,
   useFormErrors,
   useSearchFilters,
   useLanguage,
@@ -32,29 +30,30 @@ const FIELDS: FormField<Filter>[] = [
   { name: 'from', id: 'audit-from' },
   { name: 'to', id: 'audit-to' },
 ];
-const FILTERS = FIELDS.map((f) => f.name);
+const TEXT = 'text' as const;
+const FILTERS = {
+  actor: TEXT,
+  action: auditActions,
+  entityType: TEXT,
+  entityId: TEXT,
+  from: TEXT,
+  to: TEXT,
+};
 
 /** Admin: search the audit log (who, what, which record, when), page it, export it as filtered, see the chain check. */
 export function AuditRoute() {
   const tr = useT(auditMessages);
   const { language } = useLanguage();
-  const search = useSearchFilters(FILTERS);
   // The filters in the URL (a GET form: shareable, and the back button works).
-  const { action: rawAction, ...text } = search.values;
-  const action = oneOf(auditActions, rawAction);
-  const filters: Omit<AuditQuery, 'cursor' | 'limit'> = { ...text, ...(action ? { action } : {}) };
+  const search = useSearchFilters(FILTERS);
+  const filters: Omit<AuditQuery, 'cursor' | 'limit'> = search.values;
   const { cursor } = search;
   const query: AuditQuery = { ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
   const audit = useQuery(auditQueryOptions(query));
   const errors = useFormErrors(FIELDS);
 
-  const onSearch = (form: HTMLFormElement) => {
-    const next = formValues(form, FILTERS);
-    const from = next.from.trim();
-    const to = next.to.trim();
-    if (errors.check({ to: from && to && to < from ? tr('toBeforeFrom') : undefined })) return;
-    search.apply(next);
-  };
+  const checkRange = ({ from, to }: typeof filters) =>
+    errors.check({ to: from && to && to < from ? tr('toBeforeFrom') : undefined });
 
   /** A filter's text box, filled from the URL's filters. */
   const filter = (
@@ -69,12 +68,12 @@ export function AuditRoute() {
       <PageIntro title={tr('title')} lead={tr('lead')} />
       <VerificationStatus />
       <FilterForm
-        key={search.formKey}
+        filters={search}
         label={tr('filters')}
         submitLabel={tr('search')}
         clearLabel={tr('clear')}
         errors={errors.summary}
-        onFilter={onSearch}
+        check={checkRange}
       >
         {filter('actor', 'audit-actor', { hint: tr('actorHint'), maxLength: 200 })}
         <SelectField

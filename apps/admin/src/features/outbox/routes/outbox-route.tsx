@@ -4,8 +4,6 @@ import {
   ProblemAlert,
   QueryState,
   SelectField,
-  formValues,
-  oneOf,
   useSearchFilters,
   useT,
 } from '@hms/ui';
@@ -27,7 +25,6 @@ import { outboxHelp } from '../help.ts';
 
 const STATUSES = ['queued', 'sent', 'dead'] as const satisfies readonly OutboxStatus[];
 const PAGE_SIZE = 50;
-const FILTERS = ['status'] as const;
 
 /** Same page, other search: `{ search }` alone keeps the current pathname. */
 function hrefFor(status: OutboxStatus | undefined, cursor?: string): { search: string } {
@@ -41,8 +38,8 @@ function hrefFor(status: OutboxStatus | undefined, cursor?: string): { search: s
 /** Admin: the email outbox. Status filter and page cursor live in the URL (shareable; back button works). */
 export function OutboxRoute() {
   const tr = useT(outboxMessages);
-  const filters = useSearchFilters(FILTERS);
-  const status = oneOf(STATUSES, filters.values.status);
+  const filters = useSearchFilters({ status: STATUSES });
+  const { status } = filters.values;
   const { cursor } = filters;
   const query: OutboxQuery = {
     limit: PAGE_SIZE,
@@ -61,10 +58,6 @@ export function OutboxRoute() {
     retry.mutate(email.id, { onSuccess: () => setRetried(email) });
   };
 
-  const onFilter = (form: HTMLFormElement) => {
-    filters.apply({ status: oneOf(STATUSES, formValues(form, FILTERS).status) });
-  };
-
   return (
     <>
       <PageIntro title={tr('outboxTitle')} lead={tr('outboxLead')} help={outboxHelp} />
@@ -75,12 +68,7 @@ export function OutboxRoute() {
           </div>
         </div>
       ) : null}
-      <FilterForm
-        key={filters.formKey}
-        label={tr('outboxFilters')}
-        submitLabel={tr('outboxApply')}
-        onFilter={onFilter}
-      >
+      <FilterForm filters={filters} label={tr('outboxFilters')} submitLabel={tr('outboxApply')}>
         <SelectField
           id="outbox-status"
           name="status"

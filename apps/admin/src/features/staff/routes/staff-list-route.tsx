@@ -5,8 +5,6 @@ import {
   QueryState,
   SelectField,
   TextField,
-  formValues,
-  oneOf,
   useSearchFilters,
   useT,
 } from '@hms/ui';
@@ -23,14 +21,12 @@ const staffStatuses = [
   'deactivated',
 ] as const satisfies readonly StaffStatus[];
 const PAGE_SIZE = 25;
-const FILTERS = ['q', 'status'] as const;
 
 /** Admin: /admin/users. Search, status and page live in the URL (shareable; the back button works). */
 export function StaffListRoute() {
   const tr = useT(staffMessages);
-  const filters = useSearchFilters(FILTERS);
-  const { q } = filters.values;
-  const status = oneOf(staffStatuses, filters.values.status);
+  const filters = useSearchFilters({ q: 'text', status: staffStatuses });
+  const { q, status } = filters.values;
   const { cursor } = filters;
   const query: StaffQuery = {
     limit: PAGE_SIZE,
@@ -40,11 +36,6 @@ export function StaffListRoute() {
   };
   const staff = useQuery(staffListQueryOptions(query));
 
-  const onSearch = (form: HTMLFormElement) => {
-    const values = formValues(form, FILTERS);
-    filters.apply({ q: values.q, status: oneOf(staffStatuses, values.status) });
-  };
-
   return (
     <>
       <PageIntro title={tr('listTitle')} lead={tr('listLead')} help={staffHelp} />
@@ -53,13 +44,7 @@ export function StaffListRoute() {
           {tr('invitePerson')}
         </Link>
       </p>
-      <FilterForm
-        key={filters.formKey}
-        label={tr('filters')}
-        submitLabel={tr('apply')}
-        search
-        onFilter={onSearch}
-      >
+      <FilterForm filters={filters} label={tr('filters')} submitLabel={tr('apply')} search>
         <TextField
           id="staff-q"
           name="q"
