@@ -71,6 +71,11 @@ export function problemFieldErrors<F extends string>(
 export interface FormErrors<F extends string> {
   /** The message to show under a field (several joined), or undefined. */
   error: (name: F) => string | undefined;
+  /**
+   * The props that tie an input to its field: the id the summary links to, the input's name, and its error. The id
+   * is the field's own, so the summary's link and the input cannot drift apart.
+   */
+  field: (name: F) => { id: string; name: F; error: string | undefined };
   /** Every message of a field, for a field that lists them (e.g. the lines of a file). */
   errors: (name: F) => string[];
   /** Props for `<ErrorSummary>`: the entries in form order, each linked to its field, and the refocus key. */
@@ -137,8 +142,14 @@ export function useFormErrors<F extends string>(fields: readonly FormField<F>[])
       ),
       ...other.map((message) => ({ message })),
     ];
+    const error = (name: F) => byField[name]?.join(' ') || undefined;
     return {
-      error: (name: F) => byField[name]?.join(' ') || undefined,
+      error,
+      field: (name: F) => ({
+        id: fields.find((f) => f.name === name)?.id ?? name,
+        name,
+        error: error(name),
+      }),
       errors: (name: F) => byField[name] ?? [],
       summary: { errors: summaryErrors, focusKey: state.focusKey },
       problem: fromServer !== undefined && !aboutFields ? state.server : null,

@@ -37,30 +37,35 @@ export function useIssuedSecret(field: 'token' | 'secret', listKey: QueryKey) {
 }
 
 /** The page's mutation, as far as the form needs it: every action is `{ kind, … }`, `create` being the form's. */
-interface ActionMutation {
+interface ActionMutation<B> {
   isPending: boolean;
   isError: boolean;
   error: unknown;
   variables?: { kind: string } | undefined;
+  mutate(
+    action: { kind: 'create'; body: B },
+    options: { onSuccess: () => void; onError: (error: unknown) => void },
+  ): void;
 }
 
 /**
  * The create form of a page that issues secrets, with its error summary; below it, what went wrong with the page's
  * other actions (rotate, revoke, disable: the form's own failures are in its summary) and the secret just issued.
  */
-export function IssueSecretForm({
+export function IssueSecretForm<B>({
   errors,
   mutation,
-  onSubmit,
+  read,
   submitLabel,
   secret,
   secretLabel,
   className = 'usa-form',
   children,
 }: {
-  errors: Pick<FormErrors<string>, 'summary' | 'problem'>;
-  mutation: ActionMutation;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  errors: Pick<FormErrors<string>, 'summary' | 'problem' | 'fail'>;
+  mutation: ActionMutation<B>;
+  /** The body to create from the submitted fields, or null when the form's own checks failed (they show them). */
+  read: (data: FormData) => B | null;
   submitLabel: string;
   secret: string | null;
   secretLabel: string;
@@ -68,6 +73,17 @@ export function IssueSecretForm({
   /** The form's fields. */
   children: ReactNode;
 }) {
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const body = read(new FormData(form));
+    // Emptied once created, ready for the next; a refusal keeps what was typed, to correct.
+    if (body)
+      mutation.mutate(
+        { kind: 'create', body },
+        { onSuccess: () => form.reset(), onError: errors.fail },
+      );
+  };
   return (
     <>
       <CheckedForm errors={errors} className={className} onSubmit={onSubmit}>

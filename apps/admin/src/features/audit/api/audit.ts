@@ -1,12 +1,10 @@
-import { apiClient, auditKeys, unwrap, type paths } from '@hms/api-client';
+import { apiClient, auditKeys, unwrap, type QueryParams, type ResponseBody } from '@hms/api-client';
 import { queryOptions } from '@tanstack/react-query';
 
-export type AuditQuery = NonNullable<paths['/api/admin/audit']['get']['parameters']['query']>;
-export type AuditPage =
-  paths['/api/admin/audit']['get']['responses'][200]['content']['application/json'];
+export type AuditQuery = QueryParams<'/api/admin/audit'>;
+export type AuditPage = ResponseBody<'/api/admin/audit'>;
 export type AuditEntry = AuditPage['items'][number];
-export type AuditVerification =
-  paths['/api/admin/audit/verification']['get']['responses'][200]['content']['application/json'];
+export type AuditVerification = ResponseBody<'/api/admin/audit/verification'>;
 
 /** One page of the audit log matching the filters (newest first). */
 export function auditQueryOptions(q: AuditQuery) {

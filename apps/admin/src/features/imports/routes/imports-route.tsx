@@ -192,23 +192,19 @@ export function ImportsRoute() {
         <ErrorSummary {...errors.summary} />
         {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
         <SelectField
-          id="imports-kind"
-          name="kind"
+          {...errors.field('kind')}
           label={tr('kind')}
           hint={tr('kindHint')}
-          error={errors.error('kind')}
           value={kind}
           onChange={(e) => onKind(importKinds.find((k) => k === e.target.value) ?? 'payees')}
           options={importKinds.map((k) => ({ value: k, label: tr(KIND_LABEL[k]) }))}
         />
         <TextField
-          id="imports-file"
-          name="file"
+          {...errors.field('file')}
           type="file"
           accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           label={tr('file')}
           hint={tr('fileHint')}
-          error={errors.error('file')}
           onChange={(e) => onFile(e.target.files?.[0] ?? null)}
         />
         {header.isPending ? (

@@ -1,9 +1,14 @@
-import { apiClient, outboxKeys, unwrap, type paths } from '@hms/api-client';
+import {
+  apiClient,
+  outboxKeys,
+  unwrap,
+  type QueryParams,
+  type ResponseBody,
+} from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
-export type OutboxQuery = NonNullable<paths['/api/admin/outbox']['get']['parameters']['query']>;
-export type OutboxPage =
-  paths['/api/admin/outbox']['get']['responses'][200]['content']['application/json'];
+export type OutboxQuery = QueryParams<'/api/admin/outbox'>;
+export type OutboxPage = ResponseBody<'/api/admin/outbox'>;
 export type OutboxEmail = OutboxPage['items'][number];
 export type OutboxStatus = OutboxEmail['status'];
 

@@ -54,12 +54,10 @@ export function CopyForm({
   return (
     <CheckedForm errors={errors} onSubmit={onSubmit}>
       <SelectField
-        id="practice-source"
-        name="sourceProgramId"
+        {...errors.field('sourceProgramId')}
         label={tr('source')}
         placeholder={tr('choose')}
         defaultValue=""
-        error={errors.error('sourceProgramId')}
         options={sources.map((p) => ({ value: p.id, label: p.name[language] }))}
       />
       <button type="submit" className="usa-button margin-top-2" disabled={copy.isPending}>

@@ -84,20 +84,16 @@ export function GenerateForm({
     <>
       <CheckedForm errors={errors} onSubmit={onSubmit}>
         <SelectField
-          id="practice-program"
-          name="programId"
+          {...errors.field('programId')}
           label={tr('practiceProgram')}
           placeholder={only ? undefined : tr('choose')}
           defaultValue={initialProgramId ?? only ?? ''}
-          error={errors.error('programId')}
           options={programs.map((p) => ({ value: p.id, label: p.name[language] }))}
         />
         <TextField
-          id="practice-count"
-          name="count"
+          {...errors.field('count')}
           label={tr('count')}
           hint={tr('countHint', { max: MAX })}
-          error={errors.error('count')}
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}

@@ -307,18 +307,16 @@ function ConditionEditor({
   );
 }
 
-/** The options of a choice: a stored value and the words in both languages for each. */
-function OptionsEditor({
-  base,
-  question,
-  errorFor,
-  onChange,
-}: {
+/** A part of a question's card: the card's id prefix, the question, its errors, and the change to the question. */
+interface QuestionPartProps {
   base: string;
   question: Question;
   errorFor: ErrorFor;
   onChange: (question: Question) => void;
-}) {
+}
+
+/** The options of a choice: a stored value and the words in both languages for each. */
+function OptionsEditor({ base, question, errorFor, onChange }: QuestionPartProps) {
   const tr = useT(programFormMessages);
   const options = question.options ?? [];
   const setOptions = (next: NonNullable<Question['options']>) =>
@@ -385,17 +383,7 @@ function OptionsEditor({
 }
 
 /** The settings that depend on the type: limits, file rules, options. */
-function TypeSettings({
-  base,
-  question: q,
-  errorFor,
-  onChange,
-}: {
-  base: string;
-  question: Question;
-  errorFor: ErrorFor;
-  onChange: (question: Question) => void;
-}) {
+function TypeSettings({ base, question: q, errorFor, onChange }: QuestionPartProps) {
   const tr = useT(programFormMessages);
   const set = <K extends keyof Question>(key: K, value: Question[K] | undefined) => {
     const next = { ...q };

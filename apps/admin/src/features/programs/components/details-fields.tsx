@@ -1,5 +1,5 @@
 import type { Language } from '@hms/contracts/language';
-import { SelectField, TextAreaField, TextField, useT } from '@hms/ui';
+import { LANGUAGES, SelectField, TextAreaField, TextField, useT } from '@hms/ui';
 import type { ProgramDraft } from '@hms/contracts/program-admin';
 import { allQuestions } from '@hms/contracts/question-set';
 import { programsMessages } from '../messages.ts';
@@ -33,6 +33,28 @@ export const DETAIL_IDS: Record<string, string> = {
   achEntryDescription: 'draft-entry-description',
   amountQuestionId: 'draft-amount-question',
 };
+
+/** The texts a program is written in both languages, one input for each language (English first). */
+const BILINGUAL = [
+  {
+    key: 'name',
+    id: { en: 'draft-name-en', es: 'draft-name-es' },
+    label: { en: 'nameEn', es: 'nameEs' },
+    Field: TextField,
+  },
+  {
+    key: 'eligibilitySummary',
+    id: { en: 'draft-summary-en', es: 'draft-summary-es' },
+    label: { en: 'summaryEn', es: 'summaryEs' },
+    Field: TextAreaField,
+  },
+  {
+    key: 'description',
+    id: { en: 'draft-description-en', es: 'draft-description-es' },
+    label: { en: 'descriptionEn', es: 'descriptionEs' },
+    Field: TextAreaField,
+  },
+] as const;
 
 export function DetailsFields({
   draft,
@@ -82,28 +104,11 @@ export function DetailsFields({
         error={errorFor('slug')}
         onChange={(e) => onDraft({ slug: e.target.value })}
       />
-      <TextField id="draft-name-en" label={tr('nameEn')} {...pair('name', 'en')} />
-      <TextField id="draft-name-es" label={tr('nameEs')} {...pair('name', 'es')} />
-      <TextAreaField
-        id="draft-summary-en"
-        label={tr('summaryEn')}
-        {...pair('eligibilitySummary', 'en')}
-      />
-      <TextAreaField
-        id="draft-summary-es"
-        label={tr('summaryEs')}
-        {...pair('eligibilitySummary', 'es')}
-      />
-      <TextAreaField
-        id="draft-description-en"
-        label={tr('descriptionEn')}
-        {...pair('description', 'en')}
-      />
-      <TextAreaField
-        id="draft-description-es"
-        label={tr('descriptionEs')}
-        {...pair('description', 'es')}
-      />
+      {BILINGUAL.flatMap(({ key, id, label, Field }) =>
+        LANGUAGES.map((lang) => (
+          <Field key={id[lang]} id={id[lang]} label={tr(label[lang])} {...pair(key, lang)} />
+        )),
+      )}
       <SelectField
         id="draft-payee"
         label={tr('payeeType')}

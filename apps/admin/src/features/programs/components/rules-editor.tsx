@@ -65,8 +65,21 @@ export function RulesEditor({
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       set({ [key]: e.target.value }),
   });
-  const options = (qs: Question[]) =>
-    qs.map((q) => ({ value: q.id, label: q.label[language] || q.label.en || q.id }));
+  /** A list of the form's questions to pick the one a rule reads. */
+  const questionSelect = (
+    id: string,
+    label: 'beforeQuestion' | 'afterQuestion' | 'question',
+    key: 'before' | 'after' | 'questionId',
+    qs: Question[],
+  ) => (
+    <SelectField
+      id={id}
+      label={tr(label)}
+      placeholder="-"
+      options={qs.map((q) => ({ value: q.id, label: q.label[language] || q.label.en || q.id }))}
+      {...bind(key)}
+    />
+  );
 
   const add = () => {
     const reason = { en: form.reasonEn.trim(), es: form.reasonEs.trim() };
@@ -183,20 +196,8 @@ export function RulesEditor({
         />
         {kind === 'percentDrop' ? (
           <>
-            <SelectField
-              id="rule-before"
-              label={tr('beforeQuestion')}
-              placeholder="-"
-              options={options(numeric)}
-              {...bind('before')}
-            />
-            <SelectField
-              id="rule-after"
-              label={tr('afterQuestion')}
-              placeholder="-"
-              options={options(numeric)}
-              {...bind('after')}
-            />
+            {questionSelect('rule-before', 'beforeQuestion', 'before', numeric)}
+            {questionSelect('rule-after', 'afterQuestion', 'after', numeric)}
             <TextField
               id="rule-percent"
               label={tr('percent')}
@@ -206,13 +207,7 @@ export function RulesEditor({
           </>
         ) : kind === 'withinLast' ? (
           <>
-            <SelectField
-              id="rule-question"
-              label={tr('question')}
-              placeholder="-"
-              options={options(dates)}
-              {...bind('questionId')}
-            />
+            {questionSelect('rule-question', 'question', 'questionId', dates)}
             <TextField
               id="rule-months"
               label={tr('months')}
@@ -222,13 +217,12 @@ export function RulesEditor({
           </>
         ) : (
           <>
-            <SelectField
-              id="rule-question"
-              label={tr('question')}
-              placeholder="-"
-              options={options(questions.filter((q) => q.type !== 'document'))}
-              {...bind('questionId')}
-            />
+            {questionSelect(
+              'rule-question',
+              'question',
+              'questionId',
+              questions.filter((q) => q.type !== 'document'),
+            )}
             <SelectField
               id="rule-op"
               label={tr('op')}

@@ -60,11 +60,9 @@ export function ProgramNewRoute() {
       <PageIntro title={tr('newTitle')} lead={tr('newLead')} help={programNewHelp} />
       <CheckedForm errors={errors} onSubmit={onSubmit}>
         <TextField
-          id="program-slug"
-          name="slug"
+          {...errors.field('slug')}
           label={tr('slug')}
           hint={tr('slugHint')}
-          error={errors.error('slug')}
           maxLength={64}
           autoComplete="off"
         />

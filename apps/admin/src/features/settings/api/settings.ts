@@ -1,11 +1,14 @@
-import { apiClient, settingsKeys, unwrap, type paths } from '@hms/api-client';
+import {
+  apiClient,
+  settingsKeys,
+  unwrap,
+  type RequestBody,
+  type ResponseBody,
+} from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
-export type AgencySettings =
-  paths['/api/admin/settings']['get']['responses'][200]['content']['application/json'];
-export type UpdateSettingsBody = NonNullable<
-  paths['/api/admin/settings']['put']['requestBody']
->['content']['application/json'];
+export type AgencySettings = ResponseBody<'/api/admin/settings'>;
+export type UpdateSettingsBody = RequestBody<'/api/admin/settings', 'put'>;
 
 export function settingsQueryOptions() {
   return queryOptions({

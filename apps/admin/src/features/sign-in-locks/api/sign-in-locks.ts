@@ -1,8 +1,7 @@
-import { apiClient, signInThrottleKeys, unwrap, type paths } from '@hms/api-client';
+import { apiClient, signInThrottleKeys, unwrap, type ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
-export type ThrottledAccount =
-  paths['/api/admin/sign-in-throttle']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ThrottledAccount = ResponseBody<'/api/admin/sign-in-throttle'>['items'][number];
 
 /** Accounts with failed sign-ins counted against them (the guessing sources wait; the owner does not). */
 export function throttledAccountsQueryOptions() {

@@ -1,16 +1,20 @@
-import { apiClient, staffKeys, unwrap, type paths } from '@hms/api-client';
+import {
+  apiClient,
+  staffKeys,
+  unwrap,
+  type QueryParams,
+  type RequestBody,
+  type ResponseBody,
+} from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
-export type StaffQuery = NonNullable<paths['/api/staff']['get']['parameters']['query']>;
-export type StaffPage = paths['/api/staff']['get']['responses'][200]['content']['application/json'];
+export type StaffQuery = QueryParams<'/api/staff'>;
+export type StaffPage = ResponseBody<'/api/staff'>;
 export type StaffSummary = StaffPage['items'][number];
 export type StaffStatus = StaffSummary['status'];
-export type StaffDetail =
-  paths['/api/staff/{userId}']['get']['responses'][200]['content']['application/json'];
+export type StaffDetail = ResponseBody<'/api/staff/{userId}'>;
 export type StaffRole = StaffDetail['roles'][number];
-export type InviteBody = NonNullable<
-  paths['/api/staff/invitations']['post']['requestBody']
->['content']['application/json'];
+export type InviteBody = RequestBody<'/api/staff/invitations', 'post'>;
 
 /** One page of staff accounts (newest first), searched and filtered on the server. */
 export function staffListQueryOptions(q: StaffQuery) {

@@ -77,30 +77,24 @@ export function InviteRoute() {
       <PageIntro title={tr('inviteTitle')} lead={tr('inviteLead')} help={inviteHelp} />
       <CheckedForm errors={errors} onSubmit={onSubmit}>
         <TextField
-          id="invite-name"
-          name="displayName"
+          {...errors.field('displayName')}
           label={tr('displayName')}
-          error={errors.error('displayName')}
           autoComplete="off"
           maxLength={100}
         />
         <TextField
-          id="invite-email"
-          name="email"
+          {...errors.field('email')}
           type="email"
           label={tr('email')}
           hint={tr('emailHint')}
-          error={errors.error('email')}
           autoComplete="off"
           spellCheck={false}
           maxLength={254}
         />
         <SelectField
-          id="invite-language"
-          name="language"
+          {...errors.field('language')}
           label={tr('language')}
           defaultValue="en"
-          error={errors.error('language')}
           options={[
             { value: 'en', label: tr('lang_en') },
             { value: 'es', label: tr('lang_es') },

@@ -1,11 +1,14 @@
-import { apiClient, serviceTokenKeys, unwrap, type paths } from '@hms/api-client';
+import {
+  apiClient,
+  serviceTokenKeys,
+  unwrap,
+  type RequestBody,
+  type ResponseBody,
+} from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
-export type ServiceToken =
-  paths['/api/service-tokens']['get']['responses'][200]['content']['application/json']['items'][number];
-export type CreateTokenBody = NonNullable<
-  paths['/api/service-tokens']['post']['requestBody']
->['content']['application/json'];
+export type ServiceToken = ResponseBody<'/api/service-tokens'>['items'][number];
+export type CreateTokenBody = RequestBody<'/api/service-tokens', 'post'>;
 export function tokensQueryOptions() {
   return queryOptions({
     queryKey: serviceTokenKeys.all,

@@ -14,7 +14,7 @@ import {
   type FormField,
 } from '@hms/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { tokenMutationOptions, tokensQueryOptions, type ServiceToken } from '../api/tokens.ts';
 import { tokensMessages } from '../messages.ts';
 import { IssueSecretForm, useIssuedSecret } from '../../../shared/secret-once.tsx';
@@ -52,10 +52,7 @@ export function TokensRoute() {
       setRevoking(null);
     },
   });
-  const onCreate = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const data = new FormData(form);
+  const read = (data: FormData) => {
     const name = String(data.get('name') ?? '').trim();
     const scopes = data.getAll('scopes').map(String) as Array<(typeof SCOPES)[number][0]>;
     const expiresOn = String(data.get('expiresOn') ?? '').trim();
@@ -64,11 +61,7 @@ export function TokensRoute() {
       scopes: scopes.length ? undefined : tr('scopesRequired'),
       expiresOn: expiresOn && expiresOn < todayLocal() ? tr('expiresOnPast') : undefined,
     });
-    if (failed) return;
-    mutate.mutate(
-      { kind: 'create', body: { name, scopes, ...(expiresOn ? { expiresOn } : {}) } },
-      { onSuccess: () => form.reset(), onError: errors.fail },
-    );
+    return failed ? null : { name, scopes, ...(expiresOn ? { expiresOn } : {}) };
   };
   const when = (at: string | null, otherwise: 'noExpiry' | 'never') =>
     at ? formatDateTime(at, language) : tr(otherwise);
@@ -101,33 +94,27 @@ export function TokensRoute() {
       <IssueSecretForm
         errors={errors}
         mutation={mutate}
-        onSubmit={onCreate}
+        read={read}
         submitLabel={tr('create')}
         secret={secret}
         secretLabel={tr('shownOnce')}
       >
         <TextField
-          id="token-name"
-          name="name"
+          {...errors.field('name')}
           label={tr('name')}
           hint={tr('nameHint')}
-          error={errors.error('name')}
           maxLength={100}
         />
         <CheckboxGroup
-          id="token-scopes"
-          name="scopes"
+          {...errors.field('scopes')}
           label={tr('scopes')}
-          error={errors.error('scopes')}
           options={SCOPES.map(([value, key]) => ({ value, label: tr(key) }))}
         />
         <TextField
-          id="token-expires-on"
-          name="expiresOn"
+          {...errors.field('expiresOn')}
           type="date"
           label={tr('expiresOn')}
           hint={tr('expiresOnHint')}
-          error={errors.error('expiresOn')}
           className="usa-input--medium"
         />
       </IssueSecretForm>

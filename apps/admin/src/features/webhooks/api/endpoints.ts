@@ -1,11 +1,14 @@
-import { apiClient, unwrap, webhookEndpointKeys, type paths } from '@hms/api-client';
+import {
+  apiClient,
+  unwrap,
+  webhookEndpointKeys,
+  type RequestBody,
+  type ResponseBody,
+} from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
-export type Endpoint =
-  paths['/api/webhooks/endpoints']['get']['responses'][200]['content']['application/json']['items'][number];
-export type CreateEndpointBody = NonNullable<
-  paths['/api/webhooks/endpoints']['post']['requestBody']
->['content']['application/json'];
+export type Endpoint = ResponseBody<'/api/webhooks/endpoints'>['items'][number];
+export type CreateEndpointBody = RequestBody<'/api/webhooks/endpoints', 'post'>;
 
 export function endpointsQueryOptions() {
   return queryOptions({

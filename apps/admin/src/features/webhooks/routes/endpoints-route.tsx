@@ -12,7 +12,6 @@ import {
   type FormField,
 } from '@hms/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import {
   endpointMutationOptions,
   endpointsQueryOptions,
@@ -43,21 +42,14 @@ export function EndpointsRoute() {
   const { secret, onIssued } = useIssuedSecret('secret', webhookEndpointKeys.all);
   const errors = useFormErrors(FIELDS);
   const mutate = useMutation({ ...endpointMutationOptions(), onSuccess: onIssued });
-  const onCreate = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const data = new FormData(form);
+  const read = (data: FormData): CreateEndpointBody | null => {
     const url = String(data.get('url') ?? '').trim();
     const eventTypes = data.getAll('events').map(String) as CreateEndpointBody['eventTypes'];
     const failed = errors.check({
       url: url ? undefined : tr('urlRequired'),
       eventTypes: eventTypes.length ? undefined : tr('eventsRequired'),
     });
-    if (failed) return;
-    mutate.mutate(
-      { kind: 'create', body: { url, eventTypes } },
-      { onSuccess: () => form.reset(), onError: errors.fail },
-    );
+    return failed ? null : { url, eventTypes };
   };
   return (
     <>
@@ -66,19 +58,12 @@ export function EndpointsRoute() {
         className="usa-form usa-form--large"
         errors={errors}
         mutation={mutate}
-        onSubmit={onCreate}
+        read={read}
         submitLabel={tr('addEndpoint')}
         secret={secret}
         secretLabel={tr('secretOnce')}
       >
-        <TextField
-          id="endpoint-url"
-          name="url"
-          type="url"
-          label={tr('url')}
-          hint={tr('urlHint')}
-          error={errors.error('url')}
-        />
+        <TextField {...errors.field('url')} type="url" label={tr('url')} hint={tr('urlHint')} />
         <CheckboxGroup
           id="endpoint-events"
           name="events"

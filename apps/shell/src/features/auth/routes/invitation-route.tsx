@@ -127,12 +127,10 @@ export function InvitationRoute() {
           error={errors.error('password') ?? errors.error('token')}
         />
         <TextField
-          id="invitation-confirm"
-          name="confirm"
+          {...errors.field('confirm')}
           type="password"
           label={tr('invitationConfirm')}
           autoComplete="new-password"
-          error={errors.error('confirm')}
         />
         <button type="submit" className="usa-button" disabled={accept.isPending}>
           {accept.isPending ? tr('invitationActivating') : tr('invitationButton')}
