@@ -1,34 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn } from './helpers';
+import { demoUsers, importFile, signIn } from './helpers';
 
 // Issue 13: a finance officer opens the overview for a past month, reads the Paid figure, opens the list behind it
 // and downloads it as CSV; the settled rows of the file add up to the figure to the cent. The month's history is
 // imported (as an agency brings its old system's payments), so the figures include it: imported history counts.
-
-/** Uploads a file as the /admin/imports screen does and follows its background job to the result. */
-async function importFile(page: Page, kind: 'payees' | 'requests', name: string, content: string) {
-  if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf'))
-    await page.request.get('/api/health');
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
-  const res = await page.request.post('/api/admin/imports', {
-    headers: { 'x-csrf-token': csrf },
-    multipart: {
-      kind,
-      dryRun: 'false',
-      file: { name, mimeType: 'text/csv', buffer: Buffer.from(content) },
-    },
-  });
-  expect(res.status(), `import ${name}: ${await res.text()}`).toBe(202);
-  const { jobId } = (await res.json()) as { jobId: string };
-  await expect
-    .poll(
-      async () => (await (await page.request.get(`/api/admin/imports/jobs/${jobId}`)).json()).state,
-      { timeout: 30_000 },
-    )
-    .toBe('completed');
-}
 
 const cents = (dollars: string) => Math.round(Number(dollars.replace(/[$,]/g, '')) * 100);
 

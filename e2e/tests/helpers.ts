@@ -221,3 +221,39 @@ export async function submitNewPermitRefund(
   );
   return { email, id: submitted.id, reference: submitted.reference };
 }
+
+/**
+ * Uploads a payees or requests file as the /admin/imports screen does (the page must be signed in as an admin), then
+ * follows its background job to the result.
+ */
+export async function importFile(
+  page: Page,
+  kind: 'payees' | 'requests',
+  name: string,
+  content: string,
+): Promise<{ report: { rejected: number; created: number } }> {
+  if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf'))
+    await page.request.get('/api/health');
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
+  const res = await page.request.post('/api/admin/imports', {
+    headers: { 'x-csrf-token': csrf },
+    multipart: {
+      kind,
+      dryRun: 'false',
+      file: { name, mimeType: 'text/csv', buffer: Buffer.from(content) },
+    },
+  });
+  expect(res.status(), `import ${name}: ${res.status()} ${await res.text()}`).toBe(202);
+  const { jobId } = (await res.json()) as { jobId: string };
+  let job: { state: string; result: { report: { rejected: number; created: number } } | null };
+  await expect
+    .poll(
+      async () => {
+        job = await (await page.request.get(`/api/admin/imports/jobs/${jobId}`)).json();
+        return job.state;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('completed');
+  return job!.result!;
+}

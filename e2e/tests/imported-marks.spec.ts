@@ -1,40 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn } from './helpers';
+import { demoUsers, importFile, signIn } from './helpers';
 
 // Issue 12: an imported request is marked as such in every screen that shows it. An admin imports two payees
 // and a small requests file through the API (the upload the /admin/imports screen uses); then the approver sees the
 // mark in the inbox and on the review page (where it came from, its note, no made-up answers), and finance sees it on
 // the pending payment. Imported payees are accounts without a password (they cannot sign in), so there is no
 // citizen's screen to check.
-
-/** Uploads a file as the /admin/imports screen does, then follows its background job to the result. */
-async function upload(page: Page, kind: 'payees' | 'requests', name: string, content: string) {
-  if (!(await page.context().cookies()).some((c) => c.name === 'hms_csrf'))
-    await page.request.get('/api/health');
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'hms_csrf')?.value ?? '';
-  const res = await page.request.post('/api/admin/imports', {
-    headers: { 'x-csrf-token': csrf },
-    multipart: {
-      kind,
-      dryRun: 'false',
-      file: { name, mimeType: 'text/csv', buffer: Buffer.from(content) },
-    },
-  });
-  expect(res.status(), `import ${name}: ${res.status()} ${await res.text()}`).toBe(202);
-  const { jobId } = (await res.json()) as { jobId: string };
-  let job: { state: string; result: { report: { rejected: number; created: number } } | null };
-  await expect
-    .poll(
-      async () => {
-        job = await (await page.request.get(`/api/admin/imports/jobs/${jobId}`)).json();
-        return job.state;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe('completed');
-  return job!.result!;
-}
 
 test('an imported request is marked in the inbox, on its review page and in finance', async ({
   page,
@@ -59,10 +31,10 @@ test('an imported request is marked in the inbox, on its review page and in fina
   ].join('\r\n');
 
   await signIn(page, demoUsers.admin);
-  expect((await upload(page, 'payees', `payees-${run}.csv`, payees)).report).toEqual(
+  expect((await importFile(page, 'payees', `payees-${run}.csv`, payees)).report).toEqual(
     expect.objectContaining({ rejected: 0, created: 2 }),
   );
-  expect((await upload(page, 'requests', file, requests)).report).toEqual(
+  expect((await importFile(page, 'requests', file, requests)).report).toEqual(
     expect.objectContaining({ rejected: 0, created: 2 }),
   );
   await page.getByRole('button', { name: /sign out/i }).click();

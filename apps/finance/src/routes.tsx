@@ -5,8 +5,7 @@ import { BatchesRoute } from './features/batches/routes/batches-route.tsx';
 import { DeliveriesRoute } from './features/integration/routes/deliveries-route.tsx';
 import { PaymentsRoute } from './features/payments/routes/payments-route.tsx';
 import { ReturnsRoute } from './features/returns/routes/returns-route.tsx';
-import { FigurePaymentsRoute } from './features/overview/routes/figure-payments-route.tsx';
-import { FigureRequestsRoute } from './features/overview/routes/figure-requests-route.tsx';
+import { FigureListRoute } from './features/overview/routes/figure-list-route.tsx';
 import { OverviewRoute } from './features/overview/routes/overview-route.tsx';
 
 const navMessages = defineMessages({
@@ -67,8 +66,8 @@ export function FinanceArea() {
       <FinanceNav />
       <Routes>
         <Route index element={<OverviewRoute />} />
-        <Route path="overview/payments" element={<FigurePaymentsRoute />} />
-        <Route path="overview/requests" element={<FigureRequestsRoute />} />
+        <Route path="overview/payments" element={<FigureListRoute kind="payments" />} />
+        <Route path="overview/requests" element={<FigureListRoute kind="requests" />} />
         <Route path="payments" element={<PaymentsRoute />} />
         <Route path="batches" element={<BatchesRoute />} />
         <Route path="batches/:batchId" element={<BatchDetailRoute />} />

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { PaymentFigure, RequestFigure } from '@hms/contracts/finance-overview';
 import type { PaymentStatus } from '@hms/contracts/payments';
 import type { RequestStatus } from '@hms/contracts/requests';
@@ -200,7 +200,7 @@ function requestSearch(q: string): RawBuilder<SqlBool> {
     ${s.cents === null ? sql`` : sql`or r.amount_requested_cents = ${s.cents} or r.approved_amount_cents = ${s.cents}`})`;
 }
 
-const PAYMENT_SORT: Record<string, Expression<unknown>> = {
+const PAYMENT_SORT: Record<string, RawBuilder<unknown>> = {
   date: paymentStatusAt,
   amount: sql`p.amount_cents`,
   reference: sql`r.reference`,
@@ -213,29 +213,33 @@ function paymentListWhere(scope: Scope, q: ListQuery): RawBuilder<SqlBool> {
     and ${q.q === null ? sql`true` : paymentSearch(q.q)}`;
 }
 
-export async function paymentList(
+/**
+ * One page of a figure's list and, unless left out (the CSV reads page after page), the count and sum of every row
+ * the filter matches: the total the overview shows for the same figure.
+ */
+async function listPage<R>(
   db: Kysely<Database>,
-  scope: Scope,
+  l: {
+    from: RawBuilder<unknown>;
+    where: RawBuilder<SqlBool>;
+    amount: RawBuilder<unknown>;
+    columns: RawBuilder<unknown>;
+    orderBy: RawBuilder<unknown>;
+    id: RawBuilder<unknown>;
+  },
   q: ListQuery,
-  withTotals = true,
+  withTotals: boolean,
 ) {
-  const where = paymentListWhere(scope, q);
-  const from = sql`payments p
-    join requests r on r.id = p.request_id
-    join programs pr on pr.id = r.program_id
-    join payee_accounts pa on pa.id = p.payee_account_id`;
   const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
   const [totals, page] = await Promise.all([
     withTotals
       ? sql<{ n: unknown; cents: unknown }>`
-          select count(*) as n, coalesce(sum(p.amount_cents), 0) as cents from ${from} where ${where}
+          select count(*) as n, coalesce(sum(${l.amount}), 0) as cents from ${l.from} where ${l.where}
         `.execute(db)
       : { rows: [] },
-    sql<PaymentListRow>`
-      select p.id, p.request_id, r.reference, pr.slug, pa.holder_name, p.amount_cents, p.status,
-        ${paymentStatusAt} as status_at, p.batch_id, p.trace_number, p.return_code
-      from ${from} where ${where}
-      order by ${PAYMENT_SORT[q.sort] ?? paymentStatusAt} ${dir}, p.id ${dir}
+    sql<R>`
+      select ${l.columns} from ${l.from} where ${l.where}
+      order by ${l.orderBy} ${dir} nulls last, ${l.id} ${dir}
       limit ${q.limit} offset ${q.offset}
     `.execute(db),
   ]);
@@ -244,6 +248,26 @@ export async function paymentList(
     count: toInt(totals.rows[0]?.n),
     cents: toInt(totals.rows[0]?.cents),
   };
+}
+
+export function paymentList(db: Kysely<Database>, scope: Scope, q: ListQuery, withTotals = true) {
+  return listPage<PaymentListRow>(
+    db,
+    {
+      from: sql`payments p
+        join requests r on r.id = p.request_id
+        join programs pr on pr.id = r.program_id
+        join payee_accounts pa on pa.id = p.payee_account_id`,
+      where: paymentListWhere(scope, q),
+      amount: sql`p.amount_cents`,
+      columns: sql`p.id, p.request_id, r.reference, pr.slug, pa.holder_name, p.amount_cents, p.status,
+        ${paymentStatusAt} as status_at, p.batch_id, p.trace_number, p.return_code`,
+      orderBy: PAYMENT_SORT[q.sort] ?? paymentStatusAt,
+      id: sql`p.id`,
+    },
+    q,
+    withTotals,
+  );
 }
 
 export interface PaymentListRow {
@@ -260,7 +284,7 @@ export interface PaymentListRow {
   return_code: string | null;
 }
 
-const REQUEST_SORT: Record<string, (figure: RequestFigure) => Expression<unknown>> = {
+const REQUEST_SORT: Record<string, (figure: RequestFigure) => RawBuilder<unknown>> = {
   date: (figure) =>
     figure === 'approved'
       ? sql`r.decided_at`
@@ -271,37 +295,28 @@ const REQUEST_SORT: Record<string, (figure: RequestFigure) => Expression<unknown
   reference: () => sql`r.reference`,
 };
 
-export async function requestList(
+export function requestList(
   db: Kysely<Database>,
   scope: Scope,
   q: ListQuery & { figure: RequestFigure },
   withTotals = true,
 ) {
-  const where = sql<SqlBool>`${requestScope(scope)} and ${requestFigureWhere(q.figure, scope)}
-    and ${q.q === null ? sql`true` : requestSearch(q.q)}`;
-  const from = sql`requests r join programs pr on pr.id = r.program_id`;
-  const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
-  const sortBy = (REQUEST_SORT[q.sort] ?? REQUEST_SORT.date!)(q.figure);
-  const [totals, page] = await Promise.all([
-    withTotals
-      ? sql<{ n: unknown; cents: unknown }>`
-          select count(*) as n, coalesce(sum(${requestFigureAmount(q.figure)}), 0) as cents
-          from ${from} where ${where}
-        `.execute(db)
-      : { rows: [] },
-    sql<RequestListRow>`
-      select r.id, r.reference, pr.slug, r.status, ${requestFigureAmount(q.figure)} as amount_cents,
-        r.amount_requested_cents, r.approved_amount_cents, r.submitted_at, r.decided_at, r.due_at
-      from ${from} where ${where}
-      order by ${sortBy} ${dir} nulls last, r.id ${dir}
-      limit ${q.limit} offset ${q.offset}
-    `.execute(db),
-  ]);
-  return {
-    rows: page.rows,
-    count: toInt(totals.rows[0]?.n),
-    cents: toInt(totals.rows[0]?.cents),
-  };
+  const amount = requestFigureAmount(q.figure);
+  return listPage<RequestListRow>(
+    db,
+    {
+      from: sql`requests r join programs pr on pr.id = r.program_id`,
+      where: sql<SqlBool>`${requestScope(scope)} and ${requestFigureWhere(q.figure, scope)}
+        and ${q.q === null ? sql`true` : requestSearch(q.q)}`,
+      amount,
+      columns: sql`r.id, r.reference, pr.slug, r.status, ${amount} as amount_cents,
+        r.amount_requested_cents, r.approved_amount_cents, r.submitted_at, r.decided_at, r.due_at`,
+      orderBy: (REQUEST_SORT[q.sort] ?? REQUEST_SORT.date!)(q.figure),
+      id: sql`r.id`,
+    },
+    q,
+    withTotals,
+  );
 }
 
 export interface RequestListRow {

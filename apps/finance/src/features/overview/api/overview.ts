@@ -39,21 +39,35 @@ export function overviewQueryOptions(query: OverviewQuery) {
   });
 }
 
-export function figurePaymentsQueryOptions(query: FigurePaymentsQuery) {
-  return queryOptions({
-    queryKey: financeKeys.figurePayments(query),
-    queryFn: async ({ signal }) =>
-      jsonPage(await unwrap(apiClient.GET('/api/finance/payments', { params: { query }, signal }))),
-    placeholderData: keepPreviousData,
-    ...FRESH,
-  });
-}
+export type FigureListPage = FigurePaymentsPage | FigureRequestsPage;
 
-export function figureRequestsQueryOptions(query: FigureRequestsQuery) {
-  return queryOptions({
-    queryKey: financeKeys.figureRequests(query),
+/** The page of either list behind the overview's figures (payments or requests), with the same freshness. */
+export function figureListQueryOptions(
+  kind: 'payments' | 'requests',
+  // The page reads figure and sort from the URL against the contract's lists, so either list's query fits here.
+  query: Record<string, string | number | undefined>,
+) {
+  return queryOptions<FigureListPage>({
+    queryKey:
+      kind === 'payments'
+        ? financeKeys.figurePayments(query as FigurePaymentsQuery)
+        : financeKeys.figureRequests(query as FigureRequestsQuery),
     queryFn: async ({ signal }) =>
-      jsonPage(await unwrap(apiClient.GET('/api/finance/requests', { params: { query }, signal }))),
+      jsonPage<FigureListPage>(
+        kind === 'payments'
+          ? await unwrap(
+              apiClient.GET('/api/finance/payments', {
+                params: { query: query as FigurePaymentsQuery },
+                signal,
+              }),
+            )
+          : await unwrap(
+              apiClient.GET('/api/finance/requests', {
+                params: { query: query as FigureRequestsQuery },
+                signal,
+              }),
+            ),
+      ),
     placeholderData: keepPreviousData,
     ...FRESH,
   });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { FigurePaymentsRoute } from './figure-payments-route.tsx';
+import { FigureListRoute } from './figure-list-route.tsx';
 import { OverviewRoute } from './overview-route.tsx';
 
 afterEach(() => {
@@ -116,7 +116,7 @@ describe('OverviewRoute', () => {
   });
 });
 
-describe('FigurePaymentsRoute', () => {
+describe('FigureListRoute', () => {
   it('lists the figure’s payments with their total, a CSV link of exactly these filters, and pages', async () => {
     const calls = fakeApi({
       'GET /api/finance/payments': (req) => {
@@ -152,7 +152,7 @@ describe('FigurePaymentsRoute', () => {
     });
     const { container } = renderAt(
       '/finance/overview/payments?from=2026-03-01&to=2026-03-31&figure=paid',
-      [{ path: '/finance/overview/payments', element: <FigurePaymentsRoute /> }],
+      [{ path: '/finance/overview/payments', element: <FigureListRoute kind="payments" /> }],
     );
     expect(await screen.findByRole('heading', { level: 1, name: 'Payments: Paid' })).toBeTruthy();
     expect((await screen.findByTestId('list-total')).textContent).toBe(
