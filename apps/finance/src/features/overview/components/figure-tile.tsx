@@ -38,7 +38,7 @@ export function FigureTile({
         {count ? <div className="text-base">{count}</div> : null}
         <details className="margin-top-1">
           <summary>{tr('definition')}</summary>
-          <p className="margin-y-1 measure-3">{label(figureDefinitions[figure])}</p>
+          <p className="margin-y-1">{label(figureDefinitions[figure])}</p>
         </details>
       </dd>
     </div>

@@ -28,7 +28,7 @@ export function RatesAndTimes({ overview: o }: { overview: Overview }) {
             </span>
             <details className="margin-top-1">
               <summary>{tr('definition')}</summary>
-              <p className="margin-y-1 measure-3">{tr('returnRateDefinition')}</p>
+              <p className="margin-y-1">{tr('returnRateDefinition')}</p>
             </details>
           </dd>
         </div>
@@ -45,7 +45,7 @@ export function RatesAndTimes({ overview: o }: { overview: Overview }) {
               </div>
               <details className="margin-top-1">
                 <summary>{tr('definition')}</summary>
-                <p className="margin-y-1 measure-3">{tr(`${key}Definition`)}</p>
+                <p className="margin-y-1">{tr(`${key}Definition`)}</p>
               </details>
             </dd>
           </div>
