@@ -42,6 +42,7 @@ export const sharedUsedExports = {
     'QueryClient',
     'QueryClientProvider',
     'infiniteQueryOptions',
+    'keepPreviousData',
     'mutationOptions',
     'queryOptions',
     'useInfiniteQuery',

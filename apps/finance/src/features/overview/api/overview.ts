@@ -5,7 +5,8 @@ import {
   type QueryParams,
   type ResponseBody,
 } from '@hms/api-client';
-import { queryOptions } from '@tanstack/react-query';
+// keepPreviousData: while another period or page loads, the last answer stays on screen (marked as updating).
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 
 export type OverviewQuery = QueryParams<'/api/finance/overview'>;
 export type Overview = ResponseBody<'/api/finance/overview'>;
@@ -16,12 +17,6 @@ export type FigureRequestsPage = Exclude<ResponseBody<'/api/finance/requests'>, 
 
 /** Figures are money: they are refreshed every 30 seconds and on focus, and never served from an old cache. */
 const FRESH = { refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 0 } as const;
-
-/**
- * While another period or page loads, the last answer stays on screen (marked as updating) instead of a blank.
- * Written out rather than react-query's keepPreviousData, which is outside the shared exports (federation.shared).
- */
-const keepPreviousData = <T>(previous: T | undefined) => previous;
 
 /** The JSON page of a list route that also answers CSV (format=csv); the JSON call never gets a string. */
 function jsonPage<T>(body: T | string): T {
