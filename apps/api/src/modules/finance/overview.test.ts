@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertFinanceRow, type Row } from './finance.fixture.ts';
 import { createPracticeCopy } from '../programs/service.ts';
+import { financePaymentsQuerySchema } from '@hms/contracts/finance-overview';
+import { text } from 'node:stream/consumers';
+import * as finance from './service.ts';
 
 /**
  * The overview on a small hand-made data set in March 2019 (America/New_York; summer time starts on 10 March), far
@@ -362,5 +365,48 @@ describe('GET /api/finance/payments and /api/finance/requests', () => {
       expect(res.statusCode, q).toBe(400);
       expect(JSON.parse(res.body).errors[0].field, q).toContain(q.split('=')[0]);
     }
+  });
+
+  it('exports every row once when the CSV reads page after page, ties and microseconds included', async () => {
+    // Five payments settled in May 2019: three in the same millisecond (two of them at the same microsecond), so
+    // a cursor that lost the microseconds or the id tie-break would skip or repeat a row at a page boundary.
+    const may = ['.000001', '.000002', '.000002', '.5', '.9'].map((frac, i) => ({
+      ref: `FIN-K${i + 1}`,
+      program: t.programId('home-energy-rebate'),
+      status: 'paid' as const,
+      requested: (i % 2 === 0 ? 10_00 : 20_00) + i,
+      submittedAt: '2019-05-01T15:00:00Z',
+      payment: {
+        status: 'settled' as const,
+        createdAt: '2019-05-02T15:00:00Z',
+        settledAt: `2019-05-15T15:00:00${frac}Z`,
+      },
+    }));
+    for (const row of may) await insertFinanceRow(t.db.kysely, t.config, t.citizenId, row);
+    for (const sort of ['date', 'amount', 'reference', 'payee'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const q = financePaymentsQuerySchema.parse({
+          from: '2019-05-01',
+          to: '2019-05-31',
+          sort,
+          order,
+        });
+        const all = await finance.paymentsPage(t.db.kysely, t.config.timezone, q);
+        const csv = await text(await finance.paymentsCsv(t.db.kysely, t.config.timezone, q, 2));
+        const refs = csv
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((l) => l.split(',')[0]);
+        expect(refs, `${sort} ${order}`).toEqual(all.items.map((i) => i.reference));
+        expect(refs).toHaveLength(5);
+      }
+    }
+  });
+
+  it('refuses an unknown program before the download starts', async () => {
+    const res = await fin.get('/api/finance/payments?program=no-such-program&format=csv');
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).errors[0].field).toBe('query.program');
   });
 });

@@ -213,35 +213,51 @@ function paymentListWhere(scope: Scope, q: ListQuery): RawBuilder<SqlBool> {
     and ${q.q === null ? sql`true` : paymentSearch(q.q)}`;
 }
 
+/** Where a list is read from, what it filters on, what it sums and how it is ordered. */
+interface ListShape {
+  from: RawBuilder<unknown>;
+  where: RawBuilder<SqlBool>;
+  amount: RawBuilder<unknown>;
+  columns: RawBuilder<unknown>;
+  orderBy: RawBuilder<unknown>;
+  id: RawBuilder<unknown>;
+}
+
 /**
- * One page of a figure's list and, unless left out (the CSV reads page after page), the count and sum of every row
- * the filter matches: the total the overview shows for the same figure.
+ * The position after a row in a list's order: its sort key (as text, so a timestamp keeps its microseconds) and id.
+ * Every sort key is non-null for the rows of its figure, so the row comparison below never drops a row.
  */
-async function listPage<R>(
-  db: Kysely<Database>,
-  l: {
-    from: RawBuilder<unknown>;
-    where: RawBuilder<SqlBool>;
-    amount: RawBuilder<unknown>;
-    columns: RawBuilder<unknown>;
-    orderBy: RawBuilder<unknown>;
-    id: RawBuilder<unknown>;
-  },
-  q: ListQuery,
-  withTotals: boolean,
-) {
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null) {
   const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
+  const past =
+    after === null
+      ? sql`true`
+      : q.order === 'asc'
+        ? sql`(${l.orderBy}, ${l.id}) > (${after.key}, ${after.id}::uuid)`
+        : sql`(${l.orderBy}, ${l.id}) < (${after.key}, ${after.id}::uuid)`;
+  return sql<R & { sort_key: string }>`
+    select ${l.columns}, (${l.orderBy})::text as sort_key from ${l.from}
+    where ${l.where} and ${past}
+    order by ${l.orderBy} ${dir} nulls last, ${l.id} ${dir}
+    limit ${q.limit} offset ${after === null ? q.offset : 0}
+  `;
+}
+
+/**
+ * One page of a figure's list and the count and sum of every row the filter matches: the total the overview shows
+ * for the same figure.
+ */
+async function listPage<R>(db: Kysely<Database>, l: ListShape, q: ListQuery) {
   const [totals, page] = await Promise.all([
-    withTotals
-      ? sql<{ n: unknown; cents: unknown }>`
-          select count(*) as n, coalesce(sum(${l.amount}), 0) as cents from ${l.from} where ${l.where}
-        `.execute(db)
-      : { rows: [] },
-    sql<R>`
-      select ${l.columns} from ${l.from} where ${l.where}
-      order by ${l.orderBy} ${dir} nulls last, ${l.id} ${dir}
-      limit ${q.limit} offset ${q.offset}
+    sql<{ n: unknown; cents: unknown }>`
+      select count(*) as n, coalesce(sum(${l.amount}), 0) as cents from ${l.from} where ${l.where}
     `.execute(db),
+    pageSql<R>(l, q, null).execute(db),
   ]);
   return {
     rows: page.rows,
@@ -250,24 +266,43 @@ async function listPage<R>(
   };
 }
 
-export function paymentList(db: Kysely<Database>, scope: Scope, q: ListQuery, withTotals = true) {
-  return listPage<PaymentListRow>(
-    db,
-    {
-      from: sql`payments p
+/**
+ * Every row of a list, a page at a time, each page read after the last row of the one before (keyset), so an
+ * export of a long period costs the same per page at its end as at its start.
+ */
+async function* allRows<R>(db: Kysely<Database>, l: ListShape, q: ListQuery, pageSize: number) {
+  let after: Cursor | null = null;
+  for (;;) {
+    const { rows } = await pageSql<R>(l, { ...q, limit: pageSize, offset: 0 }, after).execute(db);
+    yield rows as R[];
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < pageSize) return;
+    after = { key: last.sort_key, id: (last as unknown as { id: string }).id };
+  }
+}
+
+function paymentListShape(scope: Scope, q: ListQuery): ListShape {
+  return {
+    from: sql`payments p
         join requests r on r.id = p.request_id
         join programs pr on pr.id = r.program_id
         join payee_accounts pa on pa.id = p.payee_account_id`,
-      where: paymentListWhere(scope, q),
-      amount: sql`p.amount_cents`,
-      columns: sql`p.id, p.request_id, r.reference, pr.slug, pa.holder_name, p.amount_cents, p.status,
+    where: paymentListWhere(scope, q),
+    amount: sql`p.amount_cents`,
+    columns: sql`p.id, p.request_id, r.reference, pr.slug, pa.holder_name, p.amount_cents, p.status,
         ${paymentStatusAt} as status_at, p.batch_id, p.trace_number, p.return_code`,
-      orderBy: PAYMENT_SORT[q.sort] ?? paymentStatusAt,
-      id: sql`p.id`,
-    },
-    q,
-    withTotals,
-  );
+    orderBy: PAYMENT_SORT[q.sort] ?? paymentStatusAt,
+    id: sql`p.id`,
+  };
+}
+
+export function paymentList(db: Kysely<Database>, scope: Scope, q: ListQuery) {
+  return listPage<PaymentListRow>(db, paymentListShape(scope, q), q);
+}
+
+/** Every payment the list's filters match, in its order, a page at a time (the CSV export). */
+export function allPayments(db: Kysely<Database>, scope: Scope, q: ListQuery, pageSize: number) {
+  return allRows<PaymentListRow>(db, paymentListShape(scope, q), q, pageSize);
 }
 
 export interface PaymentListRow {
@@ -295,28 +330,34 @@ const REQUEST_SORT: Record<string, (figure: RequestFigure) => RawBuilder<unknown
   reference: () => sql`r.reference`,
 };
 
-export function requestList(
+type RequestListQuery = ListQuery & { figure: RequestFigure };
+
+function requestListShape(scope: Scope, q: RequestListQuery): ListShape {
+  const amount = requestFigureAmount(q.figure);
+  return {
+    from: sql`requests r join programs pr on pr.id = r.program_id`,
+    where: sql<SqlBool>`${requestScope(scope)} and ${requestFigureWhere(q.figure, scope)}
+        and ${q.q === null ? sql`true` : requestSearch(q.q)}`,
+    amount,
+    columns: sql`r.id, r.reference, pr.slug, r.status, ${amount} as amount_cents,
+        r.amount_requested_cents, r.approved_amount_cents, r.submitted_at, r.decided_at, r.due_at`,
+    orderBy: (REQUEST_SORT[q.sort] ?? REQUEST_SORT.date!)(q.figure),
+    id: sql`r.id`,
+  };
+}
+
+export function requestList(db: Kysely<Database>, scope: Scope, q: RequestListQuery) {
+  return listPage<RequestListRow>(db, requestListShape(scope, q), q);
+}
+
+/** Every request the list's filters match, in its order, a page at a time (the CSV export). */
+export function allRequests(
   db: Kysely<Database>,
   scope: Scope,
-  q: ListQuery & { figure: RequestFigure },
-  withTotals = true,
+  q: RequestListQuery,
+  pageSize: number,
 ) {
-  const amount = requestFigureAmount(q.figure);
-  return listPage<RequestListRow>(
-    db,
-    {
-      from: sql`requests r join programs pr on pr.id = r.program_id`,
-      where: sql<SqlBool>`${requestScope(scope)} and ${requestFigureWhere(q.figure, scope)}
-        and ${q.q === null ? sql`true` : requestSearch(q.q)}`,
-      amount,
-      columns: sql`r.id, r.reference, pr.slug, r.status, ${amount} as amount_cents,
-        r.amount_requested_cents, r.approved_amount_cents, r.submitted_at, r.decided_at, r.due_at`,
-      orderBy: (REQUEST_SORT[q.sort] ?? REQUEST_SORT.date!)(q.figure),
-      id: sql`r.id`,
-    },
-    q,
-    withTotals,
-  );
+  return allRows<RequestListRow>(db, requestListShape(scope, q), q, pageSize);
 }
 
 export interface RequestListRow {

@@ -69,7 +69,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async (request, reply) =>
       request.query.format === 'csv'
-        ? sendCsv(reply, 'payments', service.paymentsCsv(db, config.timezone, request.query))
+        ? sendCsv(reply, 'payments', await service.paymentsCsv(db, config.timezone, request.query))
         : service.paymentsPage(db, config.timezone, request.query),
   );
 
@@ -87,7 +87,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async (request, reply) =>
       request.query.format === 'csv'
-        ? sendCsv(reply, 'requests', service.requestsCsv(db, config.timezone, request.query))
+        ? sendCsv(reply, 'requests', await service.requestsCsv(db, config.timezone, request.query))
         : service.requestsPage(db, config.timezone, request.query),
   );
 };

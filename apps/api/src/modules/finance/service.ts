@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { startOfZonedDay, toZonedDate } from '@hms/contracts/business-days';
 import type {
   FinanceOverview,
@@ -12,7 +12,7 @@ import type {
 import { centsToDecimalString } from '@hms/contracts/money';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { toCsv } from '../../platform/csv.ts';
+import { csvStream, type CsvColumns } from '../../platform/csv.ts';
 import * as repo from './repo.ts';
 
 type Db = Kysely<Database>;
@@ -123,14 +123,44 @@ function listQuery(q: FinancePaymentsFilters | FinanceRequestsFilters) {
   };
 }
 
+function paymentItem(r: repo.PaymentListRow): FinancePaymentsPage['items'][number] {
+  return {
+    id: r.id,
+    requestId: r.request_id,
+    reference: r.reference,
+    programSlug: r.slug,
+    payeeName: r.holder_name,
+    amountCents: Number(r.amount_cents),
+    status: r.status,
+    statusAt: iso(r.status_at)!,
+    batchId: r.batch_id,
+    traceNumber: r.trace_number,
+    returnCode: r.return_code,
+  };
+}
+
+function requestItem(r: repo.RequestListRow): FinanceRequestsPage['items'][number] {
+  return {
+    id: r.id,
+    reference: r.reference,
+    programSlug: r.slug,
+    status: r.status,
+    amountCents: Number(r.amount_cents),
+    amountRequestedCents: Number(r.amount_requested_cents),
+    approvedAmountCents: r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
+    submittedAt: iso(r.submitted_at),
+    decidedAt: iso(r.decided_at),
+    dueAt: iso(r.due_at),
+  };
+}
+
 export async function paymentsPage(
   db: Db,
   timeZone: string,
   q: FinancePaymentsFilters,
-  withTotals = true,
 ): Promise<FinancePaymentsPage> {
   const period = await resolvePeriod(db, timeZone, q);
-  const { rows, count, cents } = await repo.paymentList(db, period.scope, listQuery(q), withTotals);
+  const { rows, count, cents } = await repo.paymentList(db, period.scope, listQuery(q));
   return {
     from: period.from,
     to: period.to,
@@ -140,19 +170,7 @@ export async function paymentsPage(
     pageSize: q.pageSize,
     totalCount: count,
     totalCents: cents,
-    items: rows.map((r) => ({
-      id: r.id,
-      requestId: r.request_id,
-      reference: r.reference,
-      programSlug: r.slug,
-      payeeName: r.holder_name,
-      amountCents: Number(r.amount_cents),
-      status: r.status,
-      statusAt: iso(r.status_at)!,
-      batchId: r.batch_id,
-      traceNumber: r.trace_number,
-      returnCode: r.return_code,
-    })),
+    items: rows.map(paymentItem),
   };
 }
 
@@ -160,15 +178,12 @@ export async function requestsPage(
   db: Db,
   timeZone: string,
   q: FinanceRequestsFilters,
-  withTotals = true,
 ): Promise<FinanceRequestsPage> {
   const period = await resolvePeriod(db, timeZone, q);
-  const { rows, count, cents } = await repo.requestList(
-    db,
-    period.scope,
-    { ...listQuery(q), figure: q.figure },
-    withTotals,
-  );
+  const { rows, count, cents } = await repo.requestList(db, period.scope, {
+    ...listQuery(q),
+    figure: q.figure,
+  });
   return {
     from: period.from,
     to: period.to,
@@ -178,100 +193,66 @@ export async function requestsPage(
     pageSize: q.pageSize,
     totalCount: count,
     totalCents: cents,
-    items: rows.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      programSlug: r.slug,
-      status: r.status,
-      amountCents: Number(r.amount_cents),
-      amountRequestedCents: Number(r.amount_requested_cents),
-      approvedAmountCents:
-        r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
-      submittedAt: iso(r.submitted_at),
-      decidedAt: iso(r.decided_at),
-      dueAt: iso(r.due_at),
-    })),
+    items: rows.map(requestItem),
   };
 }
 
 /** CSV rows are read a page of this size at a time, so a long period streams in bounded memory. */
 const CSV_PAGE = 5000;
 
+const money = (cents: number | null) => (cents === null ? null : centsToDecimalString(cents));
+
+const PAYMENT_CSV: CsvColumns<FinancePaymentsPage['items'][number]> = [
+  ['reference', (p) => p.reference],
+  ['program', (p) => p.programSlug],
+  ['payee', (p) => p.payeeName],
+  ['amount', (p) => money(p.amountCents)],
+  ['status', (p) => p.status],
+  ['status_at', (p) => p.statusAt],
+  ['batch_id', (p) => p.batchId],
+  ['trace_number', (p) => p.traceNumber],
+  ['return_code', (p) => p.returnCode],
+];
+
+const REQUEST_CSV: CsvColumns<FinanceRequestsPage['items'][number]> = [
+  ['reference', (r) => r.reference],
+  ['program', (r) => r.programSlug],
+  ['status', (r) => r.status],
+  ['amount', (r) => money(r.amountCents)],
+  ['amount_requested', (r) => money(r.amountRequestedCents)],
+  ['amount_approved', (r) => money(r.approvedAmountCents)],
+  ['submitted_at', (r) => r.submittedAt],
+  ['decided_at', (r) => r.decidedAt],
+  ['due_at', (r) => r.dueAt],
+];
+
+async function* mapPages<R, T>(pages: AsyncIterable<R[]>, item: (row: R) => T) {
+  for await (const rows of pages) yield rows.map(item);
+}
+
 /**
- * Every row the filters match (all pages, in the list's sort), as CSV with the amount in dollars and cents. The
- * header row comes first; a cell a spreadsheet would run as a formula is written as text (platform/csv).
+ * Every payment the filters match (all pages, in the list's sort), as CSV with the amount in dollars and cents. The
+ * period and program are checked first, so a bad filter is a 400 rather than a broken download.
  */
-function csvStream<Q extends { page: number; pageSize: number }>(
-  header: readonly string[],
-  q: Q,
-  pageOf: (q: Q) => Promise<{ items: readonly unknown[] }>,
-  cells: (item: never) => ReadonlyArray<string | number | null>,
-): Readable {
-  async function* generate() {
-    yield toCsv([header]);
-    for (let page = 1; ; page++) {
-      const { items } = await pageOf({ ...q, page, pageSize: CSV_PAGE });
-      if (items.length > 0) yield toCsv(items.map((i) => cells(i as never)));
-      if (items.length < CSV_PAGE) return;
-    }
-  }
-  return Readable.from(generate());
+export async function paymentsCsv(
+  db: Db,
+  timeZone: string,
+  q: FinancePaymentsFilters,
+  pageSize = CSV_PAGE,
+): Promise<Readable> {
+  const period = await resolvePeriod(db, timeZone, q);
+  const rows = repo.allPayments(db, period.scope, listQuery(q), pageSize);
+  return csvStream(PAYMENT_CSV, mapPages(rows, paymentItem));
 }
 
-export function paymentsCsv(db: Db, timeZone: string, q: FinancePaymentsFilters): Readable {
-  return csvStream(
-    [
-      'reference',
-      'program',
-      'payee',
-      'amount',
-      'status',
-      'status_at',
-      'batch_id',
-      'trace_number',
-      'return_code',
-    ],
-    q,
-    (page) => paymentsPage(db, timeZone, page, false),
-    (p: FinancePaymentsPage['items'][number]) => [
-      p.reference,
-      p.programSlug,
-      p.payeeName,
-      centsToDecimalString(p.amountCents),
-      p.status,
-      p.statusAt,
-      p.batchId,
-      p.traceNumber,
-      p.returnCode,
-    ],
-  );
-}
-
-export function requestsCsv(db: Db, timeZone: string, q: FinanceRequestsFilters): Readable {
-  return csvStream(
-    [
-      'reference',
-      'program',
-      'status',
-      'amount',
-      'amount_requested',
-      'amount_approved',
-      'submitted_at',
-      'decided_at',
-      'due_at',
-    ],
-    q,
-    (page) => requestsPage(db, timeZone, page, false),
-    (r: FinanceRequestsPage['items'][number]) => [
-      r.reference,
-      r.programSlug,
-      r.status,
-      centsToDecimalString(r.amountCents),
-      centsToDecimalString(r.amountRequestedCents),
-      r.approvedAmountCents === null ? null : centsToDecimalString(r.approvedAmountCents),
-      r.submittedAt,
-      r.decidedAt,
-      r.dueAt,
-    ],
-  );
+/** Every request the filters match, as CSV; like paymentsCsv. */
+export async function requestsCsv(
+  db: Db,
+  timeZone: string,
+  q: FinanceRequestsFilters,
+  pageSize = CSV_PAGE,
+): Promise<Readable> {
+  const period = await resolvePeriod(db, timeZone, q);
+  const rows = repo.allRequests(db, period.scope, { ...listQuery(q), figure: q.figure }, pageSize);
+  return csvStream(REQUEST_CSV, mapPages(rows, requestItem));
 }
