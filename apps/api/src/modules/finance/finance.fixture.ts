@@ -28,12 +28,19 @@ export interface Row {
   holder?: string;
 }
 
+/** The ids a row was written under. */
+export interface Inserted {
+  requestId: string;
+  accountId: string;
+  paymentId: string | null;
+}
+
 export async function insertFinanceRow(
   db: Kysely<Database>,
   config: Config,
   applicantId: string,
   row: Row,
-) {
+): Promise<Inserted> {
   const requestId = uuidv7();
   const accountId = uuidv7();
   const sealed = seal(config, '12345678');
@@ -69,24 +76,117 @@ export async function insertFinanceRow(
       updated_at: new Date(),
     })
     .execute();
-  if (row.payment) {
-    const p = row.payment;
-    await db
-      .insertInto('payments')
-      .values({
-        id: uuidv7(),
-        request_id: requestId,
-        payee_account_id: accountId,
-        amount_cents: row.approved ?? row.requested,
-        status: p.status,
-        created_at: p.createdAt,
-        released_at: p.releasedAt ?? null,
-        settled_at: p.settledAt ?? null,
-        returned_at: p.returnedAt ?? null,
-        trace_number: p.trace ?? null,
-        return_code: p.returnCode ?? null,
-        updated_at: new Date(),
-      })
-      .execute();
-  }
+  if (!row.payment) return { requestId, accountId, paymentId: null };
+  const p = row.payment;
+  const paymentId = uuidv7();
+  await db
+    .insertInto('payments')
+    .values({
+      id: paymentId,
+      request_id: requestId,
+      payee_account_id: accountId,
+      amount_cents: row.approved ?? row.requested,
+      status: p.status,
+      created_at: p.createdAt,
+      released_at: p.releasedAt ?? null,
+      settled_at: p.settledAt ?? null,
+      returned_at: p.returnedAt ?? null,
+      trace_number: p.trace ?? null,
+      return_code: p.returnCode ?? null,
+      updated_at: new Date(),
+    })
+    .execute();
+  return { requestId, accountId, paymentId };
+}
+
+/**
+ * The ACH trail of a payment that left (released, settled or returned): a one-entry batch released on the day the
+ * payment was, effective that day, settled when the payment was; and, for a returned payment, the bank's return
+ * recorded when the payment was returned. It is what the general-ledger journal reads, so a test can check the
+ * journal against the overview on the same rows.
+ */
+export async function insertAchTrail(
+  db: Kysely<Database>,
+  config: Config,
+  staff: { builtBy: string; releasedBy: string },
+  row: Row,
+  ids: Inserted,
+) {
+  const p = row.payment;
+  if (!p?.releasedAt || ids.paymentId === null) return;
+  const cents = row.approved ?? row.requested;
+  const batchId = uuidv7();
+  const entryId = uuidv7();
+  const trace = p.trace ?? `0110000${String(Date.parse(p.releasedAt) % 1e8).padStart(8, '0')}`;
+  const file = seal(config, `fixture batch ${row.ref}`);
+  const effective = p.releasedAt.slice(0, 10);
+  // A file's id modifier is unique per file date: the next free letter or digit of that day.
+  const { n } = await db
+    .selectFrom('ach_batches')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('file_date', '=', effective)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('ach_batches')
+    .values({
+      id: batchId,
+      status: p.status === 'released' ? 'released' : 'settled',
+      file_date: effective,
+      file_id_modifier: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[Number(n)]!,
+      effective_date: effective,
+      same_day: false,
+      entry_count: 1,
+      prenote_count: 0,
+      total_cents: cents,
+      file_enc: file.enc,
+      key_id: file.keyId,
+      file_sha256: '0'.repeat(64),
+      built_by: staff.builtBy,
+      built_at: p.releasedAt,
+      released_by: staff.releasedBy,
+      released_at: p.releasedAt,
+      settled_at: p.settledAt ?? p.returnedAt ?? null,
+    })
+    .execute();
+  await db
+    .insertInto('ach_entries')
+    .values({
+      id: entryId,
+      batch_id: batchId,
+      payment_id: ids.paymentId,
+      payee_account_id: ids.accountId,
+      program_id: row.program,
+      kind: 'payment',
+      transaction_code: 22,
+      amount_cents: cents,
+      trace_number: trace,
+      created_at: p.releasedAt,
+    })
+    .execute();
+  if (p.status !== 'returned' || !p.returnedAt) return;
+  const fileId = uuidv7();
+  await db
+    .insertInto('return_files')
+    .values({
+      id: fileId,
+      sha256: fileId.replace(/-/g, '').padEnd(64, '0'),
+      file_name: `returns-${row.ref}.ach`,
+      uploaded_by: staff.builtBy,
+      uploaded_at: p.returnedAt,
+      result: '{}',
+    })
+    .execute();
+  await db
+    .insertInto('ach_returns')
+    .values({
+      id: uuidv7(),
+      return_file_id: fileId,
+      entry_id: entryId,
+      payment_id: ids.paymentId,
+      return_code: p.returnCode ?? 'R01',
+      amount_cents: cents,
+      original_trace_number: trace,
+      created_at: p.returnedAt,
+    })
+    .execute();
 }

@@ -3,15 +3,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FinanceOverview } from '@hms/contracts/finance-overview';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { createPracticeCopy } from '../programs/service.ts';
-import { insertFinanceRow, type Row } from './finance.fixture.ts';
+import { journal } from '../integration/service.ts';
+import { insertAchTrail, insertFinanceRow, type Row } from './finance.fixture.ts';
 
 /**
  * On generated history (90 days of 2018, three programs, one of them practice), for any period and program filter:
  * every overview figure equals the total of the list behind it, read page by page, and the payments of the period
- * split exactly into the four payment figures (none is cancelled here).
+ * split exactly into the four payment figures (none is cancelled here). Every payment that left has its ACH trail
+ * (batch, entry, return), so the general-ledger journal the FINANCIAL system reads is checked on the same rows:
+ * it balances in every period, and over the whole history it carries exactly the money the overview says left and
+ * came back.
  */
 const t = useTestApp();
 let fin: Agent;
+let practiceId: string;
 const DAY = 86_400_000;
 const BASE = Date.parse('2018-01-01T05:00:00Z');
 
@@ -94,8 +99,13 @@ beforeAll(async () => {
       seed: 20_181_231,
     },
   )[0]!;
-  for (const [i, g] of generated.entries())
-    await insertFinanceRow(t.db.kysely, t.config, t.citizenId, toRow(g, i));
+  practiceId = practice!.id;
+  const staff = { builtBy: t.userId('finance'), releasedBy: t.userId('supervisor') };
+  for (const [i, g] of generated.entries()) {
+    const row = toRow(g, i);
+    const ids = await insertFinanceRow(t.db.kysely, t.config, t.citizenId, row);
+    await insertAchTrail(t.db.kysely, t.config, staff, row, ids);
+  }
 });
 
 const day = (n: number) => new Date(BASE + n * DAY).toISOString().slice(0, 10);
@@ -151,5 +161,40 @@ describe('finance figures on generated history', () => {
       ),
       { numRuns: 12, seed: 13 },
     );
+  });
+
+  it('the GL journal balances in any period, and over the whole history matches the money that left and came back', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 110 }),
+        fc.integer({ min: 0, max: 60 }),
+        async (start, length) => {
+          const j = await journal(t.db.kysely, t.config.timezone, {
+            from: day(start),
+            to: day(start + length),
+          });
+          expect(j.totals.debitCents).toBe(j.totals.creditCents);
+          for (const line of j.lines) expect(line.debitCents * line.creditCents).toBe(0);
+        },
+      ),
+      { numRuns: 12, seed: 7 },
+    );
+    const whole = { from: '2017-12-01', to: '2018-12-31' };
+    const o = JSON.parse(
+      (await fin.get(`/api/finance/overview?from=${whole.from}&to=${whole.to}`)).body,
+    ) as FinanceOverview;
+    const j = await journal(t.db.kysely, t.config.timezone, whole);
+    const posted = (entryType: string, account: string) =>
+      j.lines
+        .filter((l) => l.entryType === entryType && l.account === account)
+        .reduce((sum, l) => sum + l.debitCents, 0);
+    // Expense is debited for every payment that left (released, settled or returned); cash for every return.
+    expect(posted('payment', '5100')).toBe(o.releasedCents + o.paidCents + o.returnedCents);
+    expect(posted('return', '1010')).toBe(o.returnedCents);
+    // The practice program's rows left too in the generated data, and the journal never carries them.
+    const programs = new Set(j.lines.map((l) => l.programId));
+    expect(programs.has(practiceId)).toBe(false);
+    expect(programs.size).toBe(2);
+    expect(o.paidCents * o.returnedCents * o.releasedCents).toBeGreaterThan(0);
   });
 });
