@@ -75,11 +75,10 @@ test('approved request → batch → dual-control release → valid NACHA downlo
   await download.saveAs(file);
   expect(readFileSync(file, 'utf8')).toContain(trace);
   const report = JSON.parse(
-    execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'packages/ach/src/cli.ts', 'validate', file],
-      { cwd: REPO, encoding: 'utf8' },
-    ),
+    execFileSync('node_modules/.bin/hms-ach', ['validate', file], {
+      cwd: REPO,
+      encoding: 'utf8',
+    }),
   );
   expect(report).toMatchObject({ valid: true, errors: [] });
   await expectNoAxeViolations(page);

@@ -70,10 +70,10 @@ describe('hms-ach CLI', () => {
     });
   });
 
-  it('runs as a process from the repo root with exit codes', () => {
+  it('runs as the built bin (node_modules/.bin/hms-ach, what npx runs) from the repo root with exit codes', () => {
     const run = (args: string[]): number => {
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', 'packages/ach/src/cli.ts', ...args], {
+        execFileSync('node_modules/.bin/hms-ach', args, {
           cwd: REPO_ROOT,
           stdio: 'pipe',
         });

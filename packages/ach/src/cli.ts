@@ -1,8 +1,9 @@
+#!/usr/bin/env node
 // hms-ach: validate or dump NACHA files from the command line.
 //   hms-ach validate FILE [--lenient]   exit 0 valid, 1 invalid; JSON report on stdout
 //   hms-ach parse FILE [--lenient]      the file as JSON, with its returns and NOCs listed
 // Usage errors exit 2 with a message on stderr. FILE may be gzip-compressed (.gz).
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -48,10 +49,11 @@ export function runCli(
   return { code: valid ? 0 : 1, stdout: JSON.stringify(body, null, 2) + '\n', stderr: '' };
 }
 
-// Run only when executed directly, so tests can import runCli.
+// Run only when executed directly, so tests can import runCli. The real path, because npx and node_modules/.bin
+// reach this file through a link.
 if (
   process.argv[1] !== undefined &&
-  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+  import.meta.url === pathToFileURL(realpathSync(resolve(process.argv[1]))).href
 ) {
   const { code, stdout, stderr } = runCli(process.argv.slice(2), process.cwd());
   process.stdout.write(stdout);
