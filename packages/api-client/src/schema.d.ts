@@ -1480,6 +1480,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/finance/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each program’s budget against committed, obligated and paid money, and its run-out date
+         * @description Roles: finance, finance_supervisor. Practice programs are never listed; imported history counts. budget: The money the program may spend, as its administrators set it. committed: Money counted against the budget: every request submitted and not rejected or withdrawn, at its approved amount once approved, else the amount asked for. The same rule closes the program to new applications when it reaches the budget. awaitingDecision: Committed money of requests not decided yet (submitted, in review, waiting for the citizen or for a second approval). obligated: Approved and not yet paid: approved requests whose payment has not settled, and returned payments waiting to be sent again. paid: Approved amounts of requests whose payment settled and was not returned. remaining: Budget minus committed. Below zero when more is committed than the budget allows. committedLast30Days: Committed money of the requests submitted in the last 30 days (today and the 29 days before, in the agency time zone), as they stand now. projectedRunOut: The day the remaining balance reaches zero if money keeps being committed at the last 30 days’ daily rate (committed in the last 30 days ÷ 30). None when nothing was committed in the last 30 days, when the budget has already run out, or when it would last more than two years. overBudget: More money is committed than the budget: the remaining balance is below zero.
+         */
+        get: operations["getFinanceBudgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/batches": {
         parameters: {
             query?: never;
@@ -10691,6 +10711,104 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                     "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFinanceBudgets: {
+        parameters: {
+            query?: {
+                /** @description a program slug; leave out for every program */
+                program?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        program: string | null;
+                        asOf: string;
+                        programs: {
+                            /** @description the program slug */
+                            program: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @description The money the program may spend, as its administrators set it. */
+                            budgetCents: number;
+                            /** @description Money counted against the budget: every request submitted and not rejected or withdrawn, at its approved amount once approved, else the amount asked for. The same rule closes the program to new applications when it reaches the budget. */
+                            committedCents: number;
+                            /** @description Committed money of requests not decided yet (submitted, in review, waiting for the citizen or for a second approval). */
+                            awaitingDecisionCents: number;
+                            /** @description Approved and not yet paid: approved requests whose payment has not settled, and returned payments waiting to be sent again. */
+                            obligatedCents: number;
+                            /** @description Approved amounts of requests whose payment settled and was not returned. */
+                            paidCents: number;
+                            /** @description Budget minus committed. Below zero when more is committed than the budget allows. */
+                            remainingCents: number;
+                            /** @description Committed money of the requests submitted in the last 30 days (today and the 29 days before, in the agency time zone), as they stand now. */
+                            committedLast30DaysCents: number;
+                            /** @description More money is committed than the budget: the remaining balance is below zero. */
+                            overBudget: boolean;
+                            /** @description YYYY-MM-DD in the agency time zone. The day the remaining balance reaches zero if money keeps being committed at the last 30 days’ daily rate (committed in the last 30 days ÷ 30). None when nothing was committed in the last 30 days, when the budget has already run out, or when it would last more than two years. */
+                            projectedRunOut: string | null;
+                        }[];
+                        totals: {
+                            /** @description The money the program may spend, as its administrators set it. */
+                            budgetCents: number;
+                            /** @description Money counted against the budget: every request submitted and not rejected or withdrawn, at its approved amount once approved, else the amount asked for. The same rule closes the program to new applications when it reaches the budget. */
+                            committedCents: number;
+                            /** @description Committed money of requests not decided yet (submitted, in review, waiting for the citizen or for a second approval). */
+                            awaitingDecisionCents: number;
+                            /** @description Approved and not yet paid: approved requests whose payment has not settled, and returned payments waiting to be sent again. */
+                            obligatedCents: number;
+                            /** @description Approved amounts of requests whose payment settled and was not returned. */
+                            paidCents: number;
+                            /** @description Budget minus committed. Below zero when more is committed than the budget allows. */
+                            remainingCents: number;
+                            /** @description Committed money of the requests submitted in the last 30 days (today and the 29 days before, in the agency time zone), as they stand now. */
+                            committedLast30DaysCents: number;
+                            /** @description More money is committed than the budget: the remaining balance is below zero. */
+                            overBudget: boolean;
+                        };
+                        computedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

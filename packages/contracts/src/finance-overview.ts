@@ -51,7 +51,8 @@ export const figureDefinitions: Record<FinanceFigure, LocalizedText> = {
   },
 };
 
-const period = {
+/** The period and program every finance read takes (overview, lists, trends; budgets take the program only). */
+export const periodQueryFields = {
   from: plainDateSchema
     .optional()
     .describe('first day of the period, in the agency time zone; default: the first of this month'),
@@ -66,6 +67,8 @@ const period = {
     .optional()
     .describe('a program slug; leave out for every program'),
 };
+
+const period = periodQueryFields;
 
 export const financeOverviewQuerySchema = z.object(period);
 export type FinanceOverviewQuery = z.input<typeof financeOverviewQuerySchema>;

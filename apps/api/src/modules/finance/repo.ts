@@ -164,6 +164,77 @@ export async function requestFigureTotals(db: Kysely<Database>, scope: Scope) {
   };
 }
 
+// ---- Series (the trends page): the same figures, split into consecutive buckets of the period.
+
+/**
+ * The bucket (1-based) an instant falls in, given the bucket boundaries t0 < t1 < … < tn (bucket i is [t(i-1), t(i))).
+ * Boundaries are computed by the caller in the agency time zone, so a day is the agency's day across DST changes.
+ */
+function bucketOf(at: RawBuilder<unknown>, bounds: readonly Date[]): RawBuilder<number> {
+  return sql<number>`width_bucket(${at}, array[${sql.join(
+    bounds.map((b) => sql`${b.toISOString()}::timestamptz`),
+  )}])`;
+}
+
+export interface SeriesPoint {
+  bucket: number;
+  cents: number;
+  count: number;
+}
+
+/**
+ * The approved, paid and returned figures of each bucket, with the predicates and dates the overview sums with: over
+ * the whole period the buckets add up to the overview's figures exactly. Buckets with nothing are absent.
+ */
+export async function figureSeries(db: Kysely<Database>, scope: Scope, bounds: readonly Date[]) {
+  const [requests, payments] = await Promise.all([
+    sql<{ b: unknown; n: unknown; cents: unknown }>`
+      select ${bucketOf(sql`r.decided_at`, bounds)} as b, count(*) as n,
+        coalesce(sum(${requestFigureAmount('approved')}), 0) as cents
+      from requests r
+      join programs pr on pr.id = r.program_id
+      where ${requestScope(scope)} and ${requestFigureWhere('approved', scope)}
+      group by 1
+    `.execute(db),
+    sql<Record<string, unknown>>`
+      select ${bucketOf(paymentStatusAt, bounds)} as b,
+        count(*) filter (where ${paymentFigureWhere('paid')}) as paid_n,
+        coalesce(sum(p.amount_cents) filter (where ${paymentFigureWhere('paid')}), 0) as paid_cents,
+        count(*) filter (where ${paymentFigureWhere('returned')}) as returned_n,
+        coalesce(sum(p.amount_cents) filter (where ${paymentFigureWhere('returned')}), 0) as returned_cents
+      from payments p
+      join requests r on r.id = p.request_id
+      join programs pr on pr.id = r.program_id
+      where ${paymentScope(scope)} and (${paymentFigureWhere('paid')} or ${paymentFigureWhere('returned')})
+      group by 1
+    `.execute(db),
+  ]);
+  const point = (b: unknown, n: unknown, cents: unknown): SeriesPoint => ({
+    bucket: toInt(b),
+    count: toInt(n),
+    cents: toInt(cents),
+  });
+  return {
+    approved: requests.rows.map((r) => point(r.b, r.n, r.cents)),
+    paid: payments.rows.map((r) => point(r.b, r.paid_n, r.paid_cents)),
+    returned: payments.rows.map((r) => point(r.b, r.returned_n, r.returned_cents)),
+  };
+}
+
+/** The returned figure split by ACH return code (null: a return recorded without one), largest first. */
+export async function returnsByCode(db: Kysely<Database>, scope: Scope) {
+  const { rows } = await sql<{ code: string | null; n: unknown; cents: unknown }>`
+    select p.return_code as code, count(*) as n, coalesce(sum(p.amount_cents), 0) as cents
+    from payments p
+    join requests r on r.id = p.request_id
+    join programs pr on pr.id = r.program_id
+    where ${paymentScope(scope)} and ${paymentFigureWhere('returned')}
+    group by 1
+    order by 3 desc, 1 nulls last
+  `.execute(db);
+  return rows.map((r) => ({ code: r.code, count: toInt(r.n), cents: toInt(r.cents) }));
+}
+
 // ---- Drill-down lists
 
 export interface ListQuery {

@@ -17,7 +17,7 @@ import * as repo from './repo.ts';
 
 type Db = Kysely<Database>;
 
-interface Period {
+export interface Period {
   from: string;
   to: string;
   program: string | null;
@@ -25,10 +25,28 @@ interface Period {
 }
 
 /**
- * The period asked for, as the agency's days and as instants. Default: this month to today in the agency's zone.
- * An unknown program slug is the caller's mistake, named by field; a reversed range likewise.
+ * The program a finance read is filtered on: its id, or null for every program. An unknown slug is the caller's
+ * mistake, named by field (the budgets and trends modules resolve their filter here too: one message, one rule).
  */
-async function resolvePeriod(
+export async function resolveProgram(db: Db, slug: string | undefined): Promise<string | null> {
+  if (slug === undefined) return null;
+  const programId = await repo.programIdBySlug(db, slug);
+  if (programId === null) {
+    throw badRequest('validation.failed', 'No program has this slug.', [
+      {
+        field: 'query.program',
+        message: 'program must be the slug of a program from /api/programs.',
+      },
+    ]);
+  }
+  return programId;
+}
+
+/**
+ * The period asked for, as the agency's days and as instants. Default: this month to today in the agency's zone.
+ * A reversed range is the caller's mistake, named by field.
+ */
+export async function resolvePeriod(
   db: Db,
   timeZone: string,
   q: { from?: string; to?: string; program?: string },
@@ -41,18 +59,7 @@ async function resolvePeriod(
       { field: 'query.to', message: 'to must be on or after from.' },
     ]);
   }
-  let programId: string | null = null;
-  if (q.program !== undefined) {
-    programId = await repo.programIdBySlug(db, q.program);
-    if (programId === null) {
-      throw badRequest('validation.failed', 'No program has this slug.', [
-        {
-          field: 'query.program',
-          message: 'program must be the slug of a program from /api/programs.',
-        },
-      ]);
-    }
-  }
+  const programId = await resolveProgram(db, q.program);
   return {
     from,
     to,
@@ -63,6 +70,19 @@ async function resolvePeriod(
       programId,
     },
   };
+}
+
+/**
+ * The overview's approved, paid and returned figures split into buckets (boundaries t0 = period start < … < tn =
+ * period end, from the caller): computed with the overview's own predicates, so the buckets add up to it.
+ */
+export function figureSeries(db: Db, period: Period, bounds: readonly Date[]) {
+  return repo.figureSeries(db, period.scope, bounds);
+}
+
+/** The overview's returned figure split by return code. */
+export function returnsByCode(db: Db, period: Period) {
+  return repo.returnsByCode(db, period.scope);
 }
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);

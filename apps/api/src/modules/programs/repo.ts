@@ -45,6 +45,19 @@ export const windowState = sql<'not_open_yet' | 'closed' | 'open'>`case
 export const committed = sql<number>`coalesce((select pbu.committed_cents from program_budget_use pbu
   where pbu.program_id = programs.id), 0)::bigint`;
 
+/**
+ * Every real program's budget and committed money (the finance budgets page), by name: practice programs (training
+ * data) are left out, archived ones stay (their money was real). `programId` null = every program.
+ */
+export async function listProgramBudgets(db: Queryable, programId: string | null) {
+  let q = db
+    .selectFrom('programs')
+    .select(['id', 'slug', 'name_en', 'name_es', 'budget_cents', committed.as('committed_cents')])
+    .where('practice', '=', false);
+  if (programId !== null) q = q.where('id', '=', programId);
+  return q.orderBy('name_en').orderBy('id').execute();
+}
+
 /** The same sum computed from the requests table (tests prove the kept counter equals it). */
 export async function recountCommitted(db: Queryable, programId: string): Promise<number> {
   const { rows } = await sql<{ c: string | number }>`

@@ -102,6 +102,24 @@ export function closedReason(
   });
 }
 
+/**
+ * The statuses whose money counts as committed against a budget (the one rule: intake, the catalog and finance's
+ * budgets read it), and each real program's budget and committed money as that rule keeps it.
+ */
+export const BUDGET_STATUSES = repo.BUDGET_STATUSES;
+export type BudgetStatus = (typeof repo.BUDGET_STATUSES)[number];
+
+export async function programBudgets(db: Queryable, programId: string | null) {
+  const rows = await repo.listProgramBudgets(db, programId);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: { en: r.name_en, es: r.name_es },
+    budgetCents: Number(r.budget_cents),
+    committedCents: Number(r.committed_cents),
+  }));
+}
+
 export function remainingBudgetCents(row: repo.ProgramRow): number {
   return Math.max(0, Number(row.budget_cents) - Number(row.committed_cents));
 }

@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  budgetDefinitions,
+  financeBudgetsQuerySchema,
+  financeBudgetsSchema,
+} from '@hms/contracts/finance-budgets';
+import { routeGroup } from '../../platform/route-options.ts';
+import * as service from './service.ts';
+
+const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
+const definitions = Object.entries(budgetDefinitions)
+  .map(([figure, text]) => `${figure}: ${text.en}`)
+  .join(' ');
+
+/** Program budgets for finance (issue 13 item 3). A read model: nothing is cached, a money figure is always fresh. */
+export const budgetsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.get(
+    '/budgets',
+    finance({
+      operationId: 'getFinanceBudgets',
+      summary:
+        'Each program’s budget against committed, obligated and paid money, and its run-out date',
+      description:
+        'Roles: finance, finance_supervisor. Practice programs are never listed; imported history counts. ' +
+        definitions,
+      querystring: financeBudgetsQuerySchema,
+      response: { 200: financeBudgetsSchema },
+    }),
+    async (request) => service.budgets(db, config.timezone, request.query),
+  );
+};
