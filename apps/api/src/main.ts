@@ -38,17 +38,34 @@ const housekeeping = startHousekeeping({
 });
 
 let closing = false;
+/**
+ * A stop drains: the listener closes at once (a new connection is refused; a request on a kept-alive connection gets
+ * a 503), requests in flight finish, live streams end, and the workers stop after the pass they are in (each pass
+ * is one transaction, so a stop never leaves half of one). In flight is bounded: after HMS_SHUTDOWN_GRACE_SECONDS the
+ * remaining connections are cut and the exit code is 1, so an orchestrator can tell a clean stop from a forced one.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
-  app.log.info({ signal }, 'shutting down');
-  await webhookWorker?.stop();
-  await housekeeping.stop();
-  // Fastify first (stops accepting, drains in-flight requests), then the database they were using.
-  await emailSender?.stop();
+  app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining');
+  let forced = false;
+  const cut = setTimeout(() => {
+    forced = true;
+    app.log.warn('shutdown grace period over: cutting the connections still open');
+    app.server.closeAllConnections();
+  }, config.shutdownGraceMs);
+  cut.unref();
+  // A kept-alive connection turns idle when its last response is sent; close it then rather than at its timeout.
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 200);
+  sweep.unref();
+  await Promise.all([webhookWorker?.stop(), housekeeping.stop(), emailSender?.stop()]);
+  // Fastify after the workers (it stops accepting, waits for in-flight requests), then the database they used.
   await app.close();
+  clearTimeout(cut);
+  clearInterval(sweep);
   await db.close();
-  process.exit(0);
+  app.log.info({ forced }, 'stopped');
+  process.exit(forced ? 1 : 0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

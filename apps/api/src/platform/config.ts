@@ -271,6 +271,7 @@ const envSchema = z.object({
     )
     .optional(),
   HMS_WEBHOOK_WORKER: flag('HMS_WEBHOOK_WORKER'),
+  HMS_SHUTDOWN_GRACE_SECONDS: positiveInt('HMS_SHUTDOWN_GRACE_SECONDS', 10, 300),
   HMS_PUBLIC_URL: z
     .string()
     .refine(
@@ -341,6 +342,8 @@ export interface Config {
   previousEncryptionKeys: Buffer[];
   /** Start the webhook delivery worker with the server (default on). */
   webhookWorker: boolean;
+  /** How long a stop (SIGTERM, SIGINT) waits for requests in flight before it cuts their connections. */
+  shutdownGraceMs: number;
   /**
    * Addresses (IPs, CIDRs) of the reverse proxies whose X-Forwarded-For / -Proto / -Host are believed; empty = none,
    * request.ip is the socket's peer. Never implied by secureCookies: trusting every hop lets a client forge its IP.
@@ -423,6 +426,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       .filter((k) => k !== '')
       .map((k) => Buffer.from(k, 'base64')),
     webhookWorker: e.HMS_WEBHOOK_WORKER ?? true,
+    shutdownGraceMs: (e.HMS_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
     trustedProxies: e.HMS_TRUSTED_PROXIES ?? [],
     publicUrl: (
       e.HMS_PUBLIC_URL ??
