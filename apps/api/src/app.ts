@@ -26,6 +26,7 @@ import { liveRoutes } from './modules/live/routes.ts';
 import { paymentsRoutes } from './modules/payments/routes.ts';
 import { financeRoutes } from './modules/finance/routes.ts';
 import { budgetsRoutes } from './modules/budgets/routes.ts';
+import { financeTrendsRoutes } from './modules/finance-trends/routes.ts';
 import { batchesRoutes } from './modules/batches/routes.ts';
 import { returnsRoutes } from './modules/returns/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp({
   await app.register(paymentsRoutes, { prefix: '/api/payments' });
   await app.register(financeRoutes, { prefix: '/api/finance' });
   await app.register(budgetsRoutes, { prefix: '/api/finance' });
+  await app.register(financeTrendsRoutes, { prefix: '/api/finance' });
   await app.register(batchesRoutes, { prefix: '/api/batches' });
   await app.register(returnsRoutes, { prefix: '/api' });
   await app.register(webhooksRoutes, { prefix: '/api/webhooks' });

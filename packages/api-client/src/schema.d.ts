@@ -1500,6 +1500,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/finance/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approved, paid and returned money day by day or week by week, and returns by reason
+         * @description Roles: finance, finance_supervisor. The series are the overview figures of the same names split into buckets, so they add up to the overview for the same period and program; practice programs never count, imported history does. approved: Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. paid: Payments settled in the period and not returned since. returned: Payments the bank returned in the period (a replacement payment to a new account is counted on its own). returnsByReason: The returned figure of the period split by the ACH return code the bank gave. buckets: Days are the agency’s days (its time zone); weeks start on Monday. The first and last week are cut to the period.
+         */
+        get: operations["getFinanceTrends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/batches": {
         parameters: {
             query?: never;
@@ -10780,6 +10800,103 @@ export interface operations {
                             /** @description More money is committed than the budget: the remaining balance is below zero. */
                             overBudget: boolean;
                         };
+                        computedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFinanceTrends: {
+        parameters: {
+            query?: {
+                /** @description first day of the period, in the agency time zone; default: the first of this month */
+                from?: string;
+                /** @description last day of the period, inclusive, in the agency time zone; default: today */
+                to?: string;
+                /** @description a program slug; leave out for every program */
+                program?: string;
+                /** @description day (a period of at most 366 days) or week (at most 1830 days) */
+                interval?: "day" | "week";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        program: string | null;
+                        /** @enum {string} */
+                        interval: "day" | "week";
+                        points: {
+                            start: string;
+                            end: string;
+                            /** @description Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. */
+                            approvedCents: number;
+                            approvedCount: number;
+                            /** @description Payments settled in the period and not returned since. */
+                            paidCents: number;
+                            paidCount: number;
+                            /** @description Payments the bank returned in the period (a replacement payment to a new account is counted on its own). */
+                            returnedCents: number;
+                            returnedCount: number;
+                        }[];
+                        totals: {
+                            /** @description Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. */
+                            approvedCents: number;
+                            approvedCount: number;
+                            /** @description Payments settled in the period and not returned since. */
+                            paidCents: number;
+                            paidCount: number;
+                            /** @description Payments the bank returned in the period (a replacement payment to a new account is counted on its own). */
+                            returnedCents: number;
+                            returnedCount: number;
+                        };
+                        returnsByReason: {
+                            code: string | null;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
+                            nachaDescription: string | null;
+                            cents: number;
+                            count: number;
+                        }[];
                         computedAt: string;
                     };
                 };

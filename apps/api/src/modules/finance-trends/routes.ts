@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  financeTrendsQuerySchema,
+  financeTrendsSchema,
+  trendDefinitions,
+} from '@hms/contracts/finance-trends';
+import { routeGroup } from '../../platform/route-options.ts';
+import * as service from './service.ts';
+
+const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
+const definitions = Object.entries(trendDefinitions)
+  .map(([figure, text]) => `${figure}: ${text.en}`)
+  .join(' ');
+
+/** Finance trends (issue 13 item 4). A read model: nothing is cached, a money figure is always fresh. */
+export const financeTrendsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.get(
+    '/trends',
+    finance({
+      operationId: 'getFinanceTrends',
+      summary:
+        'Approved, paid and returned money day by day or week by week, and returns by reason',
+      description:
+        'Roles: finance, finance_supervisor. The series are the overview figures of the same names split into ' +
+        'buckets, so they add up to the overview for the same period and program; practice programs never count, ' +
+        `imported history does. ${definitions}`,
+      querystring: financeTrendsQuerySchema,
+      response: { 200: financeTrendsSchema },
+    }),
+    async (request) => service.trends(db, config.timezone, request.query),
+  );
+};
