@@ -27,6 +27,7 @@ import { paymentsRoutes } from './modules/payments/routes.ts';
 import { financeRoutes } from './modules/finance/routes.ts';
 import { budgetsRoutes } from './modules/budgets/routes.ts';
 import { financeTrendsRoutes } from './modules/finance-trends/routes.ts';
+import { reconciliationRoutes } from './modules/reconciliation/routes.ts';
 import { batchesRoutes } from './modules/batches/routes.ts';
 import { returnsRoutes } from './modules/returns/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp({
   await app.register(financeRoutes, { prefix: '/api/finance' });
   await app.register(budgetsRoutes, { prefix: '/api/finance' });
   await app.register(financeTrendsRoutes, { prefix: '/api/finance' });
+  await app.register(reconciliationRoutes, { prefix: '/api/finance/reconciliation' });
   await app.register(batchesRoutes, { prefix: '/api/batches' });
   await app.register(returnsRoutes, { prefix: '/api' });
   await app.register(webhooksRoutes, { prefix: '/api/webhooks' });

@@ -1520,6 +1520,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/finance/reconciliation/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Released batches: what each file carried against what was settled and returned
+         * @description Roles: finance, finance_supervisor. expected = the money entries and total credit of the NACHA file; difference = expected − settled − returned; a batch is reconciled when nothing is outstanding and the file agrees with its entries (or a supervisor resolved the disagreement). from/to filter on the release day (agency time zone). format=csv streams every matching row.
+         */
+        get: operations["listReconciliationBatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/reconciliation/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every entry the bank returned, with its code and any replacement payment
+         * @description Roles: finance, finance_supervisor. from/to filter on the day the return was imported (agency time zone); format=csv streams every matching row.
+         */
+        get: operations["listReconciliationReturns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/reconciliation/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every item not reconciled, with its age in business days, its reason and what clears it
+         * @description Roles: finance, finance_supervisor. Reasons: settlement_late (released, not settled after the effective date), return_not_reissued (returned, no replacement payment), noc_not_applied (a correction not decided), file_total_mismatch (the file disagrees with its entries). from/to filter on the day the item became an exception; state=resolved lists those a supervisor resolved by hand. format=csv streams every matching row.
+         */
+        get: operations["listReconciliationExceptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/reconciliation/exceptions/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve by hand an exception nothing else clears (written off, or confirmed with the bank)
+         * @description Roles: finance_supervisor. Only return_not_reissued and file_total_mismatch exceptions; the note is kept with the resolution and in the audit log.
+         */
+        post: operations["resolveReconciliationException"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/batches": {
         parameters: {
             query?: never;
@@ -2227,7 +2307,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2317,7 +2397,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -10930,6 +11010,469 @@ export interface operations {
             };
         };
     };
+    listReconciliationBatches: {
+        parameters: {
+            query?: {
+                /** @description first agency day of the period; leave out for no lower bound */
+                from?: string;
+                /** @description last agency day of the period, inclusive; leave out for no upper bound */
+                to?: string;
+                /** @description leave out for both */
+                state?: "reconciled" | "unreconciled";
+                /** @description a reference, a payee name (or part), an amount (12.50) or a trace number */
+                q?: string;
+                sort?: "date" | "expected" | "difference" | "outstanding";
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description csv: every matching row (no paging), amounts in dollars and cents */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        computedAt: string;
+                        totalDifferenceCents: number;
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "released" | "settled";
+                            fileDate: string;
+                            fileIdModifier: string;
+                            effectiveDate: string;
+                            releasedAt: string;
+                            expectedCount: number;
+                            expectedCents: number;
+                            prenoteCount: number;
+                            settledCount: number;
+                            settledCents: number;
+                            returnedCount: number;
+                            returnedCents: number;
+                            outstandingCount: number;
+                            outstandingCents: number;
+                            differenceCents: number;
+                            reconciled: boolean;
+                        }[];
+                    } | string;
+                    "text/csv": {
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        computedAt: string;
+                        totalDifferenceCents: number;
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            status: "released" | "settled";
+                            fileDate: string;
+                            fileIdModifier: string;
+                            effectiveDate: string;
+                            releasedAt: string;
+                            expectedCount: number;
+                            expectedCents: number;
+                            prenoteCount: number;
+                            settledCount: number;
+                            settledCents: number;
+                            returnedCount: number;
+                            returnedCents: number;
+                            outstandingCount: number;
+                            outstandingCents: number;
+                            differenceCents: number;
+                            reconciled: boolean;
+                        }[];
+                    } | string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReconciliationReturns: {
+        parameters: {
+            query?: {
+                /** @description first agency day of the period; leave out for no lower bound */
+                from?: string;
+                /** @description last agency day of the period, inclusive; leave out for no upper bound */
+                to?: string;
+                code?: string;
+                /** @description a reference, a payee name (or part), an amount (12.50) or a trace number */
+                q?: string;
+                sort?: "date" | "amount" | "reference" | "payee" | "code";
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description csv: every matching row (no paging), amounts in dollars and cents */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        computedAt: string;
+                        items: {
+                            id: string;
+                            paymentId: string;
+                            requestId: string;
+                            batchId: string;
+                            reference: string;
+                            programSlug: string;
+                            payeeName: string;
+                            amountCents: number;
+                            /** @enum {string} */
+                            kind: "payment" | "prenote";
+                            returnCode: string;
+                            accountFixable: boolean;
+                            traceNumber: string;
+                            returnedAt: string;
+                            fileName: string;
+                            replacementPaymentId: string | null;
+                        }[];
+                    } | string;
+                    "text/csv": {
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        computedAt: string;
+                        items: {
+                            id: string;
+                            paymentId: string;
+                            requestId: string;
+                            batchId: string;
+                            reference: string;
+                            programSlug: string;
+                            payeeName: string;
+                            amountCents: number;
+                            /** @enum {string} */
+                            kind: "payment" | "prenote";
+                            returnCode: string;
+                            accountFixable: boolean;
+                            traceNumber: string;
+                            returnedAt: string;
+                            fileName: string;
+                            replacementPaymentId: string | null;
+                        }[];
+                    } | string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReconciliationExceptions: {
+        parameters: {
+            query?: {
+                /** @description first agency day of the period; leave out for no lower bound */
+                from?: string;
+                /** @description last agency day of the period, inclusive; leave out for no upper bound */
+                to?: string;
+                reason?: "settlement_late" | "return_not_reissued" | "noc_not_applied" | "file_total_mismatch";
+                /** @description open (default), or resolved by hand */
+                state?: "open" | "resolved";
+                /** @description a reference, a payee name (or part), an amount (12.50) or a trace number */
+                q?: string;
+                sort?: "age" | "amount" | "reference";
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description csv: every matching row (no paging), amounts in dollars and cents */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        computedAt: string;
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            reason: "settlement_late" | "return_not_reissued" | "noc_not_applied" | "file_total_mismatch";
+                            batchId: string | null;
+                            paymentId: string | null;
+                            requestId: string | null;
+                            reference: string | null;
+                            payeeName: string | null;
+                            amountCents: number;
+                            traceNumber: string | null;
+                            returnCode: string | null;
+                            since: string;
+                            ageBusinessDays: number;
+                            /** @enum {string} */
+                            action: "settle_batch" | "await_new_account" | "decide_noc" | "resolve_by_hand";
+                            href: string | null;
+                            resolvable: boolean;
+                            resolution: {
+                                /** @enum {string} */
+                                kind: "written_off" | "confirmed_with_bank";
+                                note: string;
+                                by: string;
+                                at: string;
+                            } | null;
+                        }[];
+                    } | string;
+                    "text/csv": {
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                        totalCents: number;
+                        computedAt: string;
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            reason: "settlement_late" | "return_not_reissued" | "noc_not_applied" | "file_total_mismatch";
+                            batchId: string | null;
+                            paymentId: string | null;
+                            requestId: string | null;
+                            reference: string | null;
+                            payeeName: string | null;
+                            amountCents: number;
+                            traceNumber: string | null;
+                            returnCode: string | null;
+                            since: string;
+                            ageBusinessDays: number;
+                            /** @enum {string} */
+                            action: "settle_batch" | "await_new_account" | "decide_noc" | "resolve_by_hand";
+                            href: string | null;
+                            resolvable: boolean;
+                            resolution: {
+                                /** @enum {string} */
+                                kind: "written_off" | "confirmed_with_bank";
+                                note: string;
+                                by: string;
+                                at: string;
+                            } | null;
+                        }[];
+                    } | string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveReconciliationException: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    exceptionId: string;
+                    /** @enum {string} */
+                    resolution: "written_off" | "confirmed_with_bank";
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        reason: "settlement_late" | "return_not_reissued" | "noc_not_applied" | "file_total_mismatch";
+                        batchId: string | null;
+                        paymentId: string | null;
+                        requestId: string | null;
+                        reference: string | null;
+                        payeeName: string | null;
+                        amountCents: number;
+                        traceNumber: string | null;
+                        returnCode: string | null;
+                        since: string;
+                        ageBusinessDays: number;
+                        /** @enum {string} */
+                        action: "settle_batch" | "await_new_account" | "decide_noc" | "resolve_by_hand";
+                        href: string | null;
+                        resolvable: boolean;
+                        resolution: {
+                            /** @enum {string} */
+                            kind: "written_off" | "confirmed_with_bank";
+                            note: string;
+                            by: string;
+                            at: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listBatches: {
         parameters: {
             query?: {
@@ -13539,7 +14082,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */
@@ -13622,7 +14165,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */

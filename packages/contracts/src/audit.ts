@@ -75,6 +75,7 @@ export const auditActions = [
   'import.rejected',
   'export.completed',
   'export.full_account_numbers',
+  'reconciliation.exception_resolved',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

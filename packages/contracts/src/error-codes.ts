@@ -136,6 +136,10 @@ export const ERROR_CODES = {
   'noc.already_decided': 'The notification of change was already applied or dismissed.',
   'noc.correction_invalid':
     'The corrected bank details in the notification of change are not valid.',
+  'reconciliation.exception_not_found':
+    'No open exception has that id (it may have cleared since the list was loaded).',
+  'reconciliation.exception_not_resolvable':
+    'That exception is cleared by its own action (settle the batch, decide the correction), not by hand.',
 
   // Administration.
   'token.not_found': 'The service token does not exist.',

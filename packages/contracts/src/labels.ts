@@ -117,6 +117,10 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     es: 'Corrección del banco aplicada a la cuenta',
   },
   'noc.dismissed': { en: 'Bank correction dismissed', es: 'Corrección del banco descartada' },
+  'reconciliation.exception_resolved': {
+    en: 'Reconciliation exception resolved by hand',
+    es: 'Excepción de conciliación resuelta a mano',
+  },
   'program.created': { en: 'Program created', es: 'Programa creado' },
   'program.draft_saved': { en: 'Program draft saved', es: 'Borrador del programa guardado' },
   'program.publish_requested': {

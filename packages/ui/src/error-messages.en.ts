@@ -152,6 +152,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   'noc.already_decided': 'This account correction was already applied or dismissed.',
   'noc.correction_invalid':
     'The corrected bank details are not valid. Dismiss this correction and contact the bank.',
+  'reconciliation.exception_not_found':
+    'This exception is no longer open (it cleared or someone resolved it). Reload the list.',
+  'reconciliation.exception_not_resolvable':
+    'This exception clears when its own action is taken (settle the batch, decide the correction), not by hand.',
   'token.not_found': 'We could not find this access token.',
   'token.already_revoked': 'This access token is already revoked. Create a new one instead.',
   'token.expired': 'This access token has expired. Create a new one instead of rotating it.',

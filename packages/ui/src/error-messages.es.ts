@@ -162,6 +162,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   'noc.already_decided': 'Esta corrección de cuenta ya se aplicó o se descartó.',
   'noc.correction_invalid':
     'Los datos bancarios corregidos no son válidos. Descarte esta corrección y contacte al banco.',
+  'reconciliation.exception_not_found':
+    'Esta excepción ya no está abierta (se resolvió o alguien la resolvió). Vuelva a cargar la lista.',
+  'reconciliation.exception_not_resolvable':
+    'Esta excepción se resuelve con su propia acción (liquidar el lote, decidir la corrección), no a mano.',
   'token.not_found': 'No encontramos este token de acceso.',
   'token.already_revoked': 'Este token de acceso ya fue revocado. Cree uno nuevo.',
   'token.expired': 'Este token de acceso venció. Cree uno nuevo en lugar de rotarlo.',

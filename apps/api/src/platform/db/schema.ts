@@ -628,3 +628,19 @@ export interface Database {
 
 /** What a repo reads and writes through: the database, or the transaction a caller passes in. */
 export type Queryable = Kysely<Database> | Transaction<Database>;
+
+// ── Reconciliation (migration 0340, owner: modules/reconciliation): exceptions closed by hand, with a note. ──
+export interface ReconciliationResolutionsTable {
+  id: string;
+  exception_id: string;
+  reason: string;
+  resolution: 'written_off' | 'confirmed_with_bank';
+  note: string;
+  amount_cents: number;
+  resolved_by: string;
+  resolved_at: CreatedAt;
+}
+
+export interface Database {
+  reconciliation_resolutions: ReconciliationResolutionsTable;
+}

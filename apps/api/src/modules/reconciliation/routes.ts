@@ -1,0 +1,130 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import {
+  reconciliationBatchesPageSchema,
+  reconciliationBatchesQuerySchema,
+  reconciliationExceptionRowSchema,
+  reconciliationExceptionsPageSchema,
+  reconciliationExceptionsQuerySchema,
+  reconciliationReturnsPageSchema,
+  reconciliationReturnsQuerySchema,
+  resolveExceptionBodySchema,
+} from '@hms/contracts/finance-reconciliation';
+import { currentUser } from '../../platform/auth/plugin.ts';
+import { problemResponses } from '../../platform/problem-responses.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import * as service from './service.ts';
+
+const finance = routeGroup({ tag: 'reconciliation', roles: ['finance', 'finance_supervisor'] });
+const supervisor = routeGroup({ tag: 'reconciliation', roles: ['finance_supervisor'] });
+const csvOrJson = (page: z.ZodType) =>
+  z.union([page, z.string().describe('format=csv: CSV, RFC 4180, UTF-8')]);
+
+/** A list's every matching row as a CSV download; Fastify pipes the stream without the serialiser. */
+function sendCsv(reply: FastifyReply, name: string, stream: Readable) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="hms-${name}.csv"`)
+    .send(stream as unknown as string);
+}
+
+/**
+ * Reconciliation (issue 13, item 5): released batches, expected against settled and returned; the returns; and every
+ * item not reconciled as an exception, worked to zero. Nothing is cached (`no-store`): a money figure is as fresh as
+ * the database.
+ */
+export const reconciliationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.get(
+    '/batches',
+    finance({
+      operationId: 'listReconciliationBatches',
+      summary: 'Released batches: what each file carried against what was settled and returned',
+      description:
+        'Roles: finance, finance_supervisor. expected = the money entries and total credit of the NACHA file; ' +
+        'difference = expected − settled − returned; a batch is reconciled when nothing is outstanding and the file ' +
+        'agrees with its entries (or a supervisor resolved the disagreement). from/to filter on the release day ' +
+        '(agency time zone). format=csv streams every matching row.',
+      querystring: reconciliationBatchesQuerySchema,
+      produces: ['application/json', 'text/csv'],
+      response: { 200: csvOrJson(reconciliationBatchesPageSchema) },
+    }),
+    async (request, reply) =>
+      request.query.format === 'csv'
+        ? sendCsv(
+            reply,
+            'reconciliation-batches',
+            service.batchesCsv(db, config.timezone, request.query),
+          )
+        : service.batchesPage(db, config.timezone, request.query),
+  );
+
+  app.get(
+    '/returns',
+    finance({
+      operationId: 'listReconciliationReturns',
+      summary: 'Every entry the bank returned, with its code and any replacement payment',
+      description:
+        'Roles: finance, finance_supervisor. from/to filter on the day the return was imported (agency time zone); ' +
+        'format=csv streams every matching row.',
+      querystring: reconciliationReturnsQuerySchema,
+      produces: ['application/json', 'text/csv'],
+      response: { 200: csvOrJson(reconciliationReturnsPageSchema) },
+    }),
+    async (request, reply) =>
+      request.query.format === 'csv'
+        ? sendCsv(
+            reply,
+            'reconciliation-returns',
+            service.returnsCsv(db, config.timezone, request.query),
+          )
+        : service.returnsPage(db, config.timezone, request.query),
+  );
+
+  app.get(
+    '/exceptions',
+    finance({
+      operationId: 'listReconciliationExceptions',
+      summary:
+        'Every item not reconciled, with its age in business days, its reason and what clears it',
+      description:
+        'Roles: finance, finance_supervisor. Reasons: settlement_late (released, not settled after the effective ' +
+        'date), return_not_reissued (returned, no replacement payment), noc_not_applied (a correction not decided), ' +
+        'file_total_mismatch (the file disagrees with its entries). from/to filter on the day the item became an ' +
+        'exception; state=resolved lists those a supervisor resolved by hand. format=csv streams every matching row.',
+      querystring: reconciliationExceptionsQuerySchema,
+      produces: ['application/json', 'text/csv'],
+      response: { 200: csvOrJson(reconciliationExceptionsPageSchema) },
+    }),
+    async (request, reply) =>
+      request.query.format === 'csv'
+        ? sendCsv(
+            reply,
+            'reconciliation-exceptions',
+            service.exceptionsCsv(db, config.timezone, request.query),
+          )
+        : service.exceptionsPage(db, config.timezone, request.query),
+  );
+
+  app.post(
+    '/exceptions/resolve',
+    supervisor({
+      operationId: 'resolveReconciliationException',
+      summary:
+        'Resolve by hand an exception nothing else clears (written off, or confirmed with the bank)',
+      description:
+        'Roles: finance_supervisor. Only return_not_reissued and file_total_mismatch exceptions; the note is kept ' +
+        'with the resolution and in the audit log.',
+      body: resolveExceptionBodySchema,
+      response: { 200: reconciliationExceptionRowSchema, ...problemResponses(404, 409) },
+    }),
+    async (request) =>
+      service.resolveException(db, config.timezone, currentUser(request), request.body, request.ip),
+  );
+};
