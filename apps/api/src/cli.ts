@@ -10,6 +10,7 @@ import { runHousekeeping } from './platform/housekeeping.ts';
 import { initialiseSettings, sessionPolicy } from './modules/settings/service.ts';
 import { importFromPath } from './modules/imports/cli.ts';
 import { exportToPath } from './modules/imports/export-cli.ts';
+import { backupCommand } from './platform/db/backup-cli.ts';
 
 const USAGE = `Usage: hms <command>
 
@@ -29,6 +30,10 @@ Commands:
                  (rows, SHA-256) goes to stderr. Account numbers are masked (****1234) unless --full-account-numbers
                  is given; every export is an audit entry, a full-number one under its own action
   housekeeping   delete expired sessions and spent sign-in throttle rows now (the API also does it every 10 minutes)
+  backup FILE    embedded database only (stop the API first): write it to FILE; the encryption key is not in it
+  restore FILE [--force]
+                 embedded database only: load FILE into HMS_DATA_DIR/pg (an existing database is refused, or with
+                 --force kept beside it), then check the audit chain, the account numbers and the NACHA files
 `;
 
 const command = process.argv[2];
@@ -51,6 +56,8 @@ if (
     'housekeeping',
     'import',
     'export',
+    'backup',
+    'restore',
   ].includes(command)
 ) {
   process.stderr.write(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
@@ -58,6 +65,10 @@ if (
 }
 
 const config = loadConfigOrExit();
+// Before the database is opened and migrated: a backup is of the database as it is, and a restore replaces it.
+if (command === 'backup' || command === 'restore') {
+  process.exit(await backupCommand(config, command, process.argv.slice(3)));
+}
 const db = await openConfiguredDb(config);
 let exitCode = 0;
 try {
