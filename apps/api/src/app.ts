@@ -28,6 +28,7 @@ import { financeRoutes } from './modules/finance/routes.ts';
 import { budgetsRoutes } from './modules/budgets/routes.ts';
 import { financeTrendsRoutes } from './modules/finance-trends/routes.ts';
 import { reconciliationRoutes } from './modules/reconciliation/routes.ts';
+import { financeTodayRoutes } from './modules/finance-today/routes.ts';
 import { batchesRoutes } from './modules/batches/routes.ts';
 import { returnsRoutes } from './modules/returns/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp({
   await app.register(budgetsRoutes, { prefix: '/api/finance' });
   await app.register(financeTrendsRoutes, { prefix: '/api/finance' });
   await app.register(reconciliationRoutes, { prefix: '/api/finance/reconciliation' });
+  await app.register(financeTodayRoutes, { prefix: '/api/finance/today' });
   await app.register(batchesRoutes, { prefix: '/api/batches' });
   await app.register(returnsRoutes, { prefix: '/api' });
   await app.register(webhooksRoutes, { prefix: '/api/webhooks' });

@@ -1600,6 +1600,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/finance/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs doing today: cut-offs, payments to batch, batches to release, holds, returns, webhooks
+         * @description Roles: finance, finance_supervisor. Cut-offs are instants, read in the agency time zone from the same-day cut-off setting and the Federal Reserve business days; waitingForRelease.releasableByYou counts the batches the caller may release (dual control). Practice programs are never counted. Each figure names the finance page (link) that lists what it counts.
+         */
+        get: operations["getFinanceToday"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/batches": {
         parameters: {
             query?: never;
@@ -11464,6 +11484,127 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFinanceToday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        timeZone: string;
+                        sameDayCutoff: string;
+                        cutoffs: {
+                            /** @description The next same-day cut-off: today at the setting when today is a business day and the time is before it, otherwise the next business day at the setting. A batch built before it settles that day. */
+                            sameDay: {
+                                closesAt: string;
+                                effectiveDate: string;
+                            };
+                            /** @description A file that misses the same-day window settles on the next business day after today; it must be released before that day starts in the agency time zone. */
+                            nextDay: {
+                                closesAt: string;
+                                effectiveDate: string;
+                            };
+                        };
+                        /** @description Payments of approved requests waiting to be put in a batch (status pending, matured prenotes included). */
+                        waitingToBatch: {
+                            count: number;
+                            cents: number;
+                            oldestCreatedAt: string | null;
+                            oldestCreatedOn: string | null;
+                            /** @description the finance page that lists what this figure counts */
+                            link: string;
+                        };
+                        /** @description Built batches waiting for a finance supervisor to release them. */
+                        waitingForRelease: {
+                            count: number;
+                            cents: number;
+                            releasableByYou: number;
+                            /** @description the finance page that lists what this figure counts */
+                            link: string;
+                        };
+                        held: {
+                            /** @description Payments held while the $0 prenote to their new account is in flight (status prenote_sent): the money goes in a batch once the bank has had the prenote wait. */
+                            prenoteInFlight: {
+                                count: number;
+                                cents: number;
+                                /** @description the finance page that lists what this figure counts */
+                                link: string;
+                            };
+                            /** @description Payments waiting to be batched to an account the bank says has changed (a notification of change not yet confirmed or dismissed): confirm the change before the money goes. */
+                            accountChanged: {
+                                count: number;
+                                cents: number;
+                                /** @description the finance page that lists what this figure counts */
+                                link: string;
+                            };
+                        };
+                        /** @description Returned payments not yet replaced by a payment to a new account. */
+                        returnsToWork: {
+                            count: number;
+                            cents: number;
+                            /** @description the finance page that lists what this figure counts */
+                            link: string;
+                        };
+                        /** @description Notifications of change from the bank waiting for a finance supervisor to confirm or dismiss. */
+                        nocsToDecide: {
+                            count: number;
+                            /** @description the finance page that lists what this figure counts */
+                            link: string;
+                        };
+                        /** @description Webhook deliveries to the FINANCIAL system that failed and are being retried. */
+                        webhooksFailing: {
+                            count: number;
+                            /** @description the finance page that lists what this figure counts */
+                            link: string;
+                        };
+                        /** @description Webhook deliveries that failed every attempt and wait for someone to redeliver them. */
+                        webhooksDead: {
+                            count: number;
+                            /** @description the finance page that lists what this figure counts */
+                            link: string;
+                        };
+                        computedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

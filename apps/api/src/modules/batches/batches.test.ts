@@ -60,7 +60,7 @@ describe('batches under dual control', () => {
     });
     expect(batch.fileIdModifier).toMatch(/^[A-Z0-9]$/);
     expect(batch.can.release).toBe(false);
-    expect(batch.releaseBlockedReason).toMatch(/dual control/);
+    expect(batch.releaseBlockedReason).toMatch(/Dual control/);
 
     // The payments left the pending list.
     const list = JSON.parse((await sup.get(`/api/payments?status=batched`)).body);

@@ -148,6 +148,15 @@ export async function releaseConflicts(db: Queryable, batchId: string, userId: s
     .execute();
 }
 
+/** Every built batch (waiting for release), with what the release rule and the Today figures read. */
+export function builtBatches(db: Queryable) {
+  return db
+    .selectFrom('ach_batches')
+    .select(['id', 'status', 'built_by', 'total_cents'])
+    .where('status', '=', 'built')
+    .execute();
+}
+
 export async function lockBatch(trx: Trx, id: string) {
   return trx
     .selectFrom('ach_batches')

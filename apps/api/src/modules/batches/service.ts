@@ -10,12 +10,13 @@ import {
   toZonedDate,
   toZonedDateTime,
 } from '@hms/contracts/business-days';
+import type { ErrorCode } from '@hms/contracts/error-codes';
 import type { SettlementResponse } from '@hms/contracts/integration';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Config, OriginatorConfig } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import type { BatchStatus, Database } from '../../platform/db/schema.ts';
+import type { BatchStatus, Database, Queryable } from '../../platform/db/schema.ts';
 import { conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 import { open, seal } from '../../platform/keyring.ts';
@@ -316,17 +317,7 @@ export async function getBatch(
   );
   const byId = new Map(entryPayments.map((p) => [p.id, toPaymentItem(p, origins)]));
   const supervisor = user.roles.includes('finance_supervisor');
-  let releaseBlockedReason: string | null = null;
-  if (row.status !== 'built') releaseBlockedReason = `The batch is ${row.status}.`;
-  else if (!supervisor) releaseBlockedReason = 'Only a finance supervisor can release a batch.';
-  else if (row.built_by === user.id)
-    releaseBlockedReason =
-      'You built this batch; another finance supervisor must release it (dual control).';
-  else {
-    const conflicts = await repo.releaseConflicts(db, id, user.id);
-    if (conflicts.length > 0)
-      releaseBlockedReason = `You approved or applied for ${conflicts.map((c) => c.reference).join(', ')} in this batch; another finance supervisor must release it.`;
-  }
+  const releaseBlockedReason = (await releaseBlock(db, user, row))?.reason ?? null;
   return {
     ...repo.toBatchSummary(row),
     entries: entries.map((e) => ({
@@ -347,6 +338,68 @@ export async function getBatch(
   };
 }
 
+interface ReleaseBlock {
+  code: ErrorCode;
+  status: 403 | 409;
+  reason: string;
+}
+
+/**
+ * Why `user` may not release batch `b`, or null when they may: the one rule of who releases (DOMAIN: a finance
+ * supervisor who neither built the batch nor approved or applied for a request in it). The batch page shows the
+ * reason, release refuses with it, and the finance Today page counts the batches it leaves to this user.
+ */
+export async function releaseBlock(
+  db: Queryable,
+  user: Pick<AuthUser, 'id' | 'roles'>,
+  b: { id: string; status: BatchStatus; built_by: string },
+): Promise<ReleaseBlock | null> {
+  if (b.status !== 'built')
+    return {
+      code: 'batch.not_built',
+      status: 409,
+      reason: `The batch is ${b.status}; only a built batch can be released.`,
+    };
+  if (!user.roles.includes('finance_supervisor'))
+    return {
+      code: 'auth.role_required',
+      status: 403,
+      reason: 'Only a finance supervisor can release a batch.',
+    };
+  if (b.built_by === user.id)
+    return {
+      code: 'batch.dual_control',
+      status: 403,
+      reason: 'Dual control: you built this batch, so another finance supervisor must release it.',
+    };
+  const conflicts = await repo.releaseConflicts(db, b.id, user.id);
+  if (conflicts.length > 0)
+    return {
+      code: 'batch.release_conflict_of_interest',
+      status: 403,
+      reason: `You approved or applied for ${conflicts.map((c) => c.reference).join(', ')} in this batch; another finance supervisor must release it.`,
+    };
+  return null;
+}
+
+/**
+ * The built batches waiting for release (count and money), and how many of them `user` may release by the one rule
+ * above (releaseBlock). Few batches wait at a time, so each is checked as the batch page would check it.
+ */
+export async function batchesWaitingForRelease(
+  db: Queryable,
+  user: Pick<AuthUser, 'id' | 'roles'>,
+): Promise<{ count: number; cents: number; releasableByUser: number }> {
+  const built = await repo.builtBatches(db);
+  let releasableByUser = 0;
+  for (const b of built) if ((await releaseBlock(db, user, b)) === null) releasableByUser += 1;
+  return {
+    count: built.length,
+    cents: built.reduce((t, b) => t + Number(b.total_cents), 0),
+    releasableByUser,
+  };
+}
+
 async function lockBatch(trx: Transaction<Database>, id: string) {
   const b = await repo.lockBatch(trx, id);
   if (!b) throw notFound('batch.not_found', `No batch with id ${id}.`);
@@ -363,23 +416,8 @@ export async function releaseBatch(
 ): Promise<BatchDetail> {
   await db.transaction().execute(async (trx) => {
     const b = await lockBatch(trx, id);
-    if (b.status !== 'built')
-      throw conflict(
-        'batch.not_built',
-        `The batch is ${b.status}; only a built batch can be released.`,
-      );
-    if (b.built_by === user.id)
-      throw forbidden(
-        'batch.dual_control',
-        'Dual control: you built this batch, so another finance supervisor must release it.',
-      );
-    const conflicts = await repo.releaseConflicts(trx, id, user.id);
-    if (conflicts.length > 0) {
-      throw forbidden(
-        'batch.release_conflict_of_interest',
-        `You approved or applied for ${conflicts.map((c) => c.reference).join(', ')} in this batch; another finance supervisor must release it.`,
-      );
-    }
+    const block = await releaseBlock(trx, user, b);
+    if (block) throw (block.status === 409 ? conflict : forbidden)(block.code, block.reason);
     const today = toZonedDate(now, config.timezone);
     const { sameDay: sameDayStillOpen } = achEffectiveDate({
       now,

@@ -1,0 +1,210 @@
+import type { Kysely } from 'kysely';
+import type { PaymentStatus } from '@hms/contracts/payments';
+import type { Config } from '../../platform/config.ts';
+import type { BatchStatus, Database } from '../../platform/db/schema.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { seal } from '../../platform/keyring.ts';
+
+type Db = Kysely<Database>;
+
+/** A request with its payee account and payment, every field the Today figures read set by the test. */
+export async function insertPayment(
+  db: Db,
+  config: Config,
+  p: {
+    ref: string;
+    program: string;
+    applicant: string;
+    status: PaymentStatus;
+    cents: number;
+    createdAt: string;
+    replaces?: string;
+    prenoteReadyOn?: string;
+  },
+) {
+  const requestId = uuidv7();
+  const accountId = uuidv7();
+  const paymentId = uuidv7();
+  const sealed = seal(config, '12345678');
+  await db
+    .insertInto('payee_accounts')
+    .values({
+      id: accountId,
+      user_id: p.applicant,
+      holder_name: `Payee ${p.ref}`,
+      account_type: 'checking',
+      routing_number: '011000015',
+      account_number_enc: sealed.enc,
+      account_last4: '5678',
+      key_id: sealed.keyId,
+    })
+    .execute();
+  await db
+    .insertInto('requests')
+    .values({
+      id: requestId,
+      reference: p.ref,
+      program_id: p.program,
+      program_version: 1,
+      applicant_id: p.applicant,
+      status: p.status === 'returned' ? 'payment_returned' : 'approved',
+      answers: '{}',
+      amount_requested_cents: p.cents,
+      approved_amount_cents: p.cents,
+      submitted_at: p.createdAt,
+      decided_at: p.createdAt,
+      payee_account_id: accountId,
+      updated_at: new Date(),
+    })
+    .execute();
+  await db
+    .insertInto('payments')
+    .values({
+      id: paymentId,
+      request_id: requestId,
+      payee_account_id: accountId,
+      amount_cents: p.cents,
+      status: p.status,
+      created_at: p.createdAt,
+      replaces_payment_id: p.replaces ?? null,
+      prenote_ready_on: p.prenoteReadyOn ?? null,
+      returned_at: p.status === 'returned' ? p.createdAt : null,
+      updated_at: new Date(),
+    })
+    .execute();
+  return { requestId, accountId, paymentId, program: p.program };
+}
+
+export type InsertedPayment = Awaited<ReturnType<typeof insertPayment>>;
+
+let trace = 0;
+
+/** A batch (the file itself is not read by these figures) with one entry per payment given. */
+export async function insertBatch(
+  db: Db,
+  b: { status: BatchStatus; builtBy: string; payments: Array<InsertedPayment & { cents: number }> },
+) {
+  const id = uuidv7();
+  await db
+    .insertInto('ach_batches')
+    .values({
+      id,
+      status: b.status,
+      file_date: '2019-05-06',
+      file_id_modifier: String.fromCharCode(65 + (trace % 26)),
+      effective_date: '2019-05-07',
+      same_day: false,
+      entry_count: b.payments.length,
+      prenote_count: 0,
+      total_cents: b.payments.reduce((t, p) => t + p.cents, 0),
+      file_enc: 'not read by these tests',
+      key_id: 'test',
+      file_sha256: '0'.repeat(64),
+      built_by: b.builtBy,
+    })
+    .execute();
+  const entries: string[] = [];
+  for (const p of b.payments) {
+    const entryId = uuidv7();
+    trace += 1;
+    await db
+      .insertInto('ach_entries')
+      .values({
+        id: entryId,
+        batch_id: id,
+        payment_id: p.paymentId,
+        payee_account_id: p.accountId,
+        program_id: p.program,
+        kind: 'payment',
+        transaction_code: 22,
+        amount_cents: p.cents,
+        trace_number: `01100001${String(trace).padStart(7, '0')}`,
+      })
+      .execute();
+    entries.push(entryId);
+  }
+  return { id, entries };
+}
+
+/** A notification of change on `entryId` for `payment`'s account, in the state given. */
+export async function insertNoc(
+  db: Db,
+  uploadedBy: string,
+  n: {
+    entryId: string;
+    changeCode: string;
+    payment: InsertedPayment;
+    status: 'pending' | 'applied' | 'dismissed';
+  },
+) {
+  const fileId = uuidv7();
+  await db
+    .insertInto('return_files')
+    .values({
+      id: fileId,
+      sha256: fileId.replaceAll('-', '').padEnd(64, '0'),
+      file_name: 'noc.ach',
+      uploaded_by: uploadedBy,
+      result: JSON.stringify({}),
+    })
+    .execute();
+  await db
+    .insertInto('ach_nocs')
+    .values({
+      id: uuidv7(),
+      return_file_id: fileId,
+      entry_id: n.entryId,
+      payment_id: n.payment.paymentId,
+      payee_account_id: n.payment.accountId,
+      change_code: n.changeCode,
+      corrected_enc: 'sealed elsewhere',
+      key_id: 'test',
+      corrected_summary: JSON.stringify({ accountLast4: '9999' }),
+      status: n.status,
+    })
+    .execute();
+}
+
+/** One webhook endpoint with a delivery in each status given. */
+export async function insertDeliveries(
+  db: Db,
+  createdBy: string,
+  statuses: ReadonlyArray<'pending' | 'delivered' | 'failed' | 'dead'>,
+) {
+  const endpointId = uuidv7();
+  await db
+    .insertInto('webhook_endpoints')
+    .values({
+      id: endpointId,
+      url: 'https://financial.example.gov/hooks',
+      event_types: ['payment.created'],
+      secret_enc: 'sealed elsewhere',
+      key_id: 'test',
+      created_by: createdBy,
+    })
+    .execute();
+  for (const status of statuses) {
+    const eventId = uuidv7();
+    await db
+      .insertInto('outbox_events')
+      .values({
+        id: eventId,
+        type: 'payment.created',
+        aggregate_type: 'payment',
+        aggregate_id: uuidv7(),
+        payload: JSON.stringify({}),
+      })
+      .execute();
+    await db
+      .insertInto('webhook_deliveries')
+      .values({
+        id: uuidv7(),
+        endpoint_id: endpointId,
+        event_id: eventId,
+        event_type: 'payment.created',
+        body: '{}',
+        status,
+      })
+      .execute();
+  }
+}

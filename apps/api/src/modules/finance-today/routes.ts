@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { financeTodaySchema } from '@hms/contracts/finance-today';
+import { currentUser } from '../../platform/auth/plugin.ts';
+import { routeGroup } from '../../platform/route-options.ts';
+import * as service from './service.ts';
+
+const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
+
+/**
+ * The finance landing page (issue 13, item 1): the work waiting now. A read model that is never cached (`no-store`):
+ * a figure is as fresh as the database when it is asked.
+ */
+export const financeTodayRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  app.get(
+    '',
+    finance({
+      operationId: 'getFinanceToday',
+      summary:
+        'What needs doing today: cut-offs, payments to batch, batches to release, holds, returns, webhooks',
+      description:
+        'Roles: finance, finance_supervisor. Cut-offs are instants, read in the agency time zone from the same-day ' +
+        'cut-off setting and the Federal Reserve business days; waitingForRelease.releasableByYou counts the batches ' +
+        'the caller may release (dual control). Practice programs are never counted. Each figure names the finance ' +
+        'page (link) that lists what it counts.',
+      response: { 200: financeTodaySchema },
+    }),
+    async (request) => service.today(db, config, currentUser(request)),
+  );
+};
