@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { returnFileFor } from '../../apps/api/src/modules/returns/return-file.fixture.ts';
+import { returnFileFor } from '../../apps/api/src/modules/returns/bank-return-file.ts';
 import { expectNoAxeViolations } from './axe';
 import { api, demoUsers, signIn } from './helpers';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { returnFileFor } from '../../apps/api/src/modules/returns/return-file.fixture.ts';
+import { returnFileFor } from '../../apps/api/src/modules/returns/bank-return-file.ts';
 import { expectNoAxeViolations } from './axe';
 import { api, demoUsers, signIn } from './helpers';
 

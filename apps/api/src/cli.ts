@@ -85,6 +85,7 @@ try {
     const r = await seedDemo(db.kysely, {
       timeZone: config.timezone,
       encryptionKey: resolveEncryptionKey(config),
+      config,
     });
     process.stdout.write(
       `Seed done: ${r.usersCreated} demo user(s) created, ${r.programsWritten} program(s) created or updated.\n`,

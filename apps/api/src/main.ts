@@ -18,7 +18,8 @@ const db = await openConfiguredDb(config);
 await migrateToLatest(db.kysely);
 // First start: the environment's HMS_ACH_* and HMS_SESSION_* values become the agency settings (then edited in /admin).
 await initialiseSettings(db.kysely, config);
-if (config.seedDemo) await seedDemo(db.kysely, { timeZone: config.timezone, encryptionKey });
+if (config.seedDemo)
+  await seedDemo(db.kysely, { timeZone: config.timezone, encryptionKey, config });
 
 const app = await buildApp({ config, db: db.kysely });
 // With no SMTP configured, emails stay queued in email_outbox (listed for the admin) until one is.

@@ -5,6 +5,8 @@ import { seedDemoUsers } from './modules/auth/service.ts';
 import { upsertSeedPrograms } from './modules/programs/service.ts';
 import { seedApprovalsDemo } from './modules/inbox/seed.ts';
 import { seedPaymentsDemo } from './modules/payments/seed.ts';
+import type { Config } from './platform/config.ts';
+import { seedHistoryDemo } from './seed-history.ts';
 
 /**
  * The demo accounts and the seed programs, each written by its owner (auth, programs). Idempotent: a second run
@@ -21,15 +23,17 @@ export async function seedUsersAndPrograms(
 
 /**
  * Demo data for the whole product: users and programs first, then one idempotent seed per domain module (requests
- * in every state, risk examples, payments…). Lives beside app.ts, not in platform/, because it reaches into modules
- * and the platform must never depend on them. Add one line per module.
+ * in every state, risk examples, payments…), then six months of finance history made through the services
+ * (seed-history.ts; needs the key and the configuration). Lives beside app.ts, not in platform/, because it reaches
+ * into modules and the platform must never depend on them. Add one line per module.
  */
 export async function seedDemo(
   db: Kysely<Database>,
-  opts: { timeZone: string; encryptionKey?: Buffer },
+  opts: { timeZone: string; encryptionKey?: Buffer; config?: Config },
 ): Promise<SeedResult> {
   const result = await seedUsersAndPrograms(db, opts);
   await seedApprovalsDemo(db, opts);
   await seedPaymentsDemo(db);
+  if (opts.config && opts.encryptionKey) await seedHistoryDemo(db, opts.config, opts.encryptionKey);
   return result;
 }

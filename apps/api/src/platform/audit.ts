@@ -12,6 +12,11 @@ export interface AuditEntry {
   entityId: string | null;
   data?: Record<string, unknown>;
   ip?: string | null;
+  /**
+   * When it happened, when that is not now: the demo seed replays months of history through the services, each
+   * step at its own past instant (seed-history.ts). Real work leaves it out.
+   */
+  at?: Date | undefined;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -52,7 +57,7 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
     .executeTakeFirst();
   const prevHash = prev?.hash ?? GENESIS_HASH;
   // Millisecond precision so the value read back from timestamptz (microseconds) is the same one hashed.
-  const at = new Date(Math.floor(Date.now()));
+  const at = new Date(Math.floor((entry.at ?? new Date()).getTime()));
   const content = {
     at: at.toISOString(),
     actorId: entry.actorId,

@@ -13,6 +13,8 @@ export async function emitEvent(
   aggregate: { type: string; id: string },
   payload: Record<string, unknown>,
   id: string = uuidv7(),
+  /** When the change happened, when that is not now (the demo seed's replayed history). */
+  at?: Date,
 ): Promise<string> {
   await trx
     .insertInto('outbox_events')
@@ -22,6 +24,7 @@ export async function emitEvent(
       aggregate_type: aggregate.type,
       aggregate_id: aggregate.id,
       payload: JSON.stringify(payload),
+      ...(at ? { created_at: at } : {}),
     })
     .execute();
   return id;

@@ -20,6 +20,11 @@ export interface RequestEventInput {
   data?: Record<string, unknown>;
   /** False for staff-only facts (claims, internal comments, risk): they stay out of the citizen's timeline. */
   visibleToApplicant: boolean;
+  /**
+   * When the step happened, when that is not now: the demo seed replays months of history through the services.
+   * Such a step is dated then and emails nobody (notifications module).
+   */
+  at?: Date | undefined;
 }
 
 /**
@@ -45,6 +50,7 @@ export async function appendRequestEvent(
       actor_kind: input.actor.kind,
       data: JSON.stringify(data),
       visible_to_applicant: input.visibleToApplicant,
+      ...(input.at ? { created_at: input.at } : {}),
     })
     .execute();
   await emitEvent(
@@ -58,6 +64,7 @@ export async function appendRequestEvent(
       data,
     },
     eventId,
+    input.at,
   );
 
   // Delivered by PostgreSQL only when the transaction commits, so listeners never see a change that rolled back.

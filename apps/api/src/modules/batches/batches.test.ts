@@ -3,7 +3,7 @@ import { validateFile, validateText } from '@hms/ach/validate';
 import { parseFile } from '@hms/ach/parse';
 import { useTestApp } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
-import { returnFileFor } from '../returns/return-file.fixture.ts';
+import { returnFileFor } from '../returns/bank-return-file.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { rowById } from '../../testing/rows.ts';

@@ -201,7 +201,8 @@ function nachaText(
 /**
  * Builds a batch from pending payments: the payments must be batchable, the file gets a free file id modifier and an
  * effective date, a new account gets a prenote instead of money; the sealed file, its entries and the payments'
- * new states commit together, audited.
+ * new states commit together, audited. `at` builds it at another instant than now (a test's cut-off, the demo seed's
+ * history).
  */
 export async function buildBatch(
   db: Kysely<Database>,
@@ -209,8 +210,9 @@ export async function buildBatch(
   user: AuthUser,
   body: BuildBatchBody,
   ip: string | null,
-  now = new Date(),
+  at?: Date,
 ): Promise<BatchDetail> {
+  const now = at ?? new Date();
   const ids = [...new Set(body.paymentIds)];
   const today = toZonedDate(now, config.timezone);
   const batchId = await db.transaction().execute(async (trx) => {
@@ -246,6 +248,7 @@ export async function buildBatch(
         key_id: sealed.keyId,
         file_sha256: createHash('sha256').update(text).digest('hex'),
         built_by: user.id,
+        built_at: now,
       },
       planned.map((p) => ({
         payment_id: p.paymentId,
@@ -266,6 +269,7 @@ export async function buildBatch(
         traceNumber: p.traceNumber,
         effectiveDate,
         prenoteReadyOn,
+        at: now,
       });
     }
     await appendAudit(trx, {
@@ -282,6 +286,7 @@ export async function buildBatch(
         sameDay,
       },
       ip,
+      at,
     });
     return id;
   });
@@ -406,14 +411,16 @@ async function lockBatch(trx: Transaction<Database>, id: string) {
   return b;
 }
 
+/** Dual control: a finance supervisor who did not build it. `at` releases it at another instant than now (see buildBatch). */
 export async function releaseBatch(
   db: Kysely<Database>,
   config: Config,
   user: AuthUser,
   id: string,
   ip: string | null,
-  now = new Date(),
+  at?: Date,
 ): Promise<BatchDetail> {
+  const now = at ?? new Date();
   await db.transaction().execute(async (trx) => {
     const b = await lockBatch(trx, id);
     const block = await releaseBlock(trx, user, b);
@@ -459,6 +466,7 @@ export async function releaseBatch(
           effectiveDate: b.effective_date,
         },
         visibleToApplicant: true,
+        at,
       });
     }
     await emitEvent(
@@ -482,6 +490,8 @@ export async function releaseBatch(
         })),
         prenotes: entries.length - live.length,
       },
+      undefined,
+      at,
     );
     await appendAudit(trx, {
       actorId: user.id,
@@ -496,6 +506,7 @@ export async function releaseBatch(
         fileSha256: b.file_sha256,
       },
       ip,
+      at,
     });
   });
   return getBatch(db, user, id);
@@ -570,12 +581,16 @@ export async function downloadBatch(
   });
 }
 
-/** Released → settled (FINANCIAL confirmation or a finance user); payments settled, requests paid. Idempotent. */
+/**
+ * Released → settled (FINANCIAL confirmation or a finance user); payments settled, requests paid. Idempotent. `at`
+ * dates the settlement in the past (the demo seed's history).
+ */
 export async function settleBatch(
   db: Kysely<Database>,
   actor: Actor,
   id: string,
   note?: string,
+  at?: Date,
 ): Promise<SettlementResponse> {
   return db.transaction().execute(async (trx) => {
     const b = await lockBatch(trx, id);
@@ -594,7 +609,7 @@ export async function settleBatch(
         `The batch is ${b.status}; only a released batch can be settled.`,
       );
     }
-    const now = new Date();
+    const now = at ?? new Date();
     await repo.setBatchState(trx, id, {
       status: 'settled',
       settled_at: now,
@@ -614,6 +629,7 @@ export async function settleBatch(
           toStatus: 'paid',
           data: { paymentId: p.id, amountCents: p.amount_cents },
           visibleToApplicant: true,
+          at,
         });
       }
       await payments.announcePayment(
@@ -626,6 +642,7 @@ export async function settleBatch(
           traceNumber: p.trace_number,
           settledAt: now.toISOString(),
         },
+        at,
       );
     }
     await appendAudit(trx, {
@@ -636,6 +653,7 @@ export async function settleBatch(
       entityId: id,
       data: { payments: settled.length, ...(note ? { note } : {}) },
       ip: actor.ip ?? null,
+      at,
     });
     return {
       batchId: id,

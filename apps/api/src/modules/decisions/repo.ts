@@ -16,7 +16,7 @@ export async function decisionAt(trx: Trx, requestId: string, atVersion: number)
 
 export async function insertDecision(
   trx: Trx,
-  d: Omit<Database['decisions'], 'id' | 'created_at'> & { id?: string },
+  d: Omit<Database['decisions'], 'id' | 'created_at'> & { id?: string; created_at?: Date },
 ) {
   const id = d.id ?? uuidv7();
   await trx

@@ -173,13 +173,16 @@ function decisionRefusal(
  * request, the program maximum and the remaining budget; above the threshold the final approval is a second one by
  * a different senior approver. The final approval creates the payment in the same transaction. A retry of a
  * decision already recorded (same person, kind and version) answers with the recorded result and changes nothing.
+ * `at` dates the decision in the past (the demo seed's history, seed-history.ts); real decisions leave it out.
  */
 export async function decide(
   db: Kysely<Database>,
   requestId: string,
   body: DecisionBody,
   actor: Actor,
+  at?: Date,
 ): Promise<DecisionResponse> {
+  const now = () => at ?? new Date();
   return db.transaction().execute(async (trx) => {
     const r = await requests.lockForDecision(trx, requestId);
     if (!r)
@@ -242,7 +245,7 @@ export async function decide(
     } else if (body.kind === 'reject') {
       toStatus = 'rejected';
       eventType = 'rejected';
-      set = { status: toStatus, decided_at: new Date(), assigned_to: null, info_answered_at: null };
+      set = { status: toStatus, decided_at: now(), assigned_to: null, info_answered_at: null };
       eventData = { reasonCode: body.reasonCode, messageToApplicant: body.messageToApplicant };
       decisionFields = { reason_code: body.reasonCode, message: body.messageToApplicant };
     } else {
@@ -282,7 +285,7 @@ export async function decide(
         set = {
           status: toStatus,
           approved_amount_cents: amount,
-          decided_at: new Date(),
+          decided_at: now(),
           assigned_to: null,
           info_answered_at: null,
         };
@@ -304,6 +307,7 @@ export async function decide(
               amountCents: approvedAmount,
             },
             actor,
+            at,
           )
         : null;
 
@@ -317,6 +321,7 @@ export async function decide(
       approved_amount_cents: approvedAmount,
       payment_id: paymentId,
       ...decisionFields,
+      ...(at ? { created_at: at } : {}),
     });
     await recordRequestEvent(trx, {
       requestId: r.id,
@@ -326,6 +331,7 @@ export async function decide(
       toStatus,
       data: { ...eventData, ...(paymentId ? { paymentId } : {}) },
       visibleToApplicant: eventType !== 'first_approval',
+      at,
     });
     await appendAudit(trx, {
       actorId: actor.id,
@@ -342,6 +348,7 @@ export async function decide(
         paymentId,
       },
       ip: actor.ip ?? null,
+      at,
     });
     return {
       requestId: r.id,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
-import { returnFileFor } from '../returns/return-file.fixture.ts';
+import { returnFileFor } from '../returns/bank-return-file.ts';
 import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();

@@ -18,7 +18,8 @@ export { queueAccountEmail } from './account-emails.ts';
 /**
  * Records one step of a request's life in the caller's transaction (platform/request-events.ts: the step, its
  * outbox event, the live signal) and, when the citizen may see it and a template exists, their notification in their
- * language and its email: all commit or roll back with the change that caused them.
+ * language and its email: all commit or roll back with the change that caused them. A step dated in the past (the
+ * demo seed's replayed history, `input.at`) notifies nobody: news of a step months ago is news to no one.
  */
 export async function recordRequestEvent(
   trx: Transaction<Database>,
@@ -26,7 +27,7 @@ export async function recordRequestEvent(
 ): Promise<string> {
   const eventId = await appendRequestEvent(trx, input);
   const template = notificationTemplates[input.type];
-  if (input.visibleToApplicant && template) {
+  if (input.visibleToApplicant && template && !input.at) {
     const to = await repo.applicantOfRequest(trx, input.requestId);
     // A practice request's applicant is generated: nobody reads their notifications, and no email goes out.
     if (to.practice) return eventId;

@@ -175,11 +175,13 @@ export async function createPaymentOnce(
   requestId: string,
   payeeAccountId: string,
   amountCents: number,
+  at?: Date,
 ) {
   const id = uuidv7();
+  const when = at ?? new Date();
   const { rows } = await sql<{ id: string }>`
-    insert into payments (id, request_id, payee_account_id, amount_cents, status, updated_at)
-    values (${id}::uuid, ${requestId}::uuid, ${payeeAccountId}::uuid, ${amountCents}, 'pending', now())
+    insert into payments (id, request_id, payee_account_id, amount_cents, status, created_at, updated_at)
+    values (${id}::uuid, ${requestId}::uuid, ${payeeAccountId}::uuid, ${amountCents}, 'pending', ${when}, ${when})
     on conflict (request_id) where status not in ('returned', 'cancelled') do nothing
     returning id
   `.execute(trx);
@@ -251,9 +253,10 @@ export async function markInBatch(
     traceNumber: string;
     effectiveDate: string;
     prenoteReadyOn: string;
+    at: Date;
   },
 ) {
-  const inBatch = { batch_id: e.batchId, trace_number: e.traceNumber, updated_at: new Date() };
+  const inBatch = { batch_id: e.batchId, trace_number: e.traceNumber, updated_at: e.at };
   await trx
     .updateTable('payments')
     .set(

@@ -36,6 +36,7 @@ export function announcePayment(
   change: 'created' | 'settled' | 'returned',
   payment: { id: string; requestId: string; reference?: string },
   details: Record<string, unknown>,
+  at?: Date,
 ): Promise<string> {
   return emitEvent(
     trx,
@@ -47,25 +48,35 @@ export function announcePayment(
       ...(payment.reference === undefined ? {} : { reference: payment.reference }),
       ...details,
     },
+    undefined,
+    at,
   );
 }
 
 /**
  * The payment of a final approval, created once: a retry finds the live one and announces nothing. A new payment is
- * announced (payment.created) and audited.
+ * announced (payment.created) and audited; `at` dates it in the past (the demo seed's history).
  */
 export async function createApprovedPayment(
   trx: Trx,
   p: { requestId: string; reference: string; payeeAccountId: string; amountCents: number },
   actor: { id: string; ip?: string | null | undefined },
+  at?: Date,
 ): Promise<string> {
-  const payment = await repo.createPaymentOnce(trx, p.requestId, p.payeeAccountId, p.amountCents);
+  const payment = await repo.createPaymentOnce(
+    trx,
+    p.requestId,
+    p.payeeAccountId,
+    p.amountCents,
+    at,
+  );
   if (!payment.created) return payment.id;
   await announcePayment(
     trx,
     'created',
     { id: payment.id, requestId: p.requestId, reference: p.reference },
     { amountCents: p.amountCents, payeeAccountId: p.payeeAccountId },
+    at,
   );
   await appendAudit(trx, {
     actorId: actor.id,
@@ -75,6 +86,7 @@ export async function createApprovedPayment(
     entityId: payment.id,
     data: { requestId: p.requestId, reference: p.reference, amountCents: p.amountCents },
     ip: actor.ip ?? null,
+    at,
   });
   return payment.id;
 }

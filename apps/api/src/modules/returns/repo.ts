@@ -16,7 +16,13 @@ export async function importOfFile(db: Queryable, sha256: string) {
 
 export async function insertReturnFile(
   trx: Trx,
-  f: { id: string; sha256: string; fileName: string; uploadedBy: string },
+  f: {
+    id: string;
+    sha256: string;
+    fileName: string;
+    uploadedBy: string;
+    uploadedAt?: Date | undefined;
+  },
 ): Promise<void> {
   await trx
     .insertInto('return_files')
@@ -26,6 +32,7 @@ export async function insertReturnFile(
       file_name: f.fileName,
       uploaded_by: f.uploadedBy,
       result: '{}',
+      ...(f.uploadedAt ? { uploaded_at: f.uploadedAt } : {}),
     })
     .execute();
 }

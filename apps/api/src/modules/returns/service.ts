@@ -61,7 +61,14 @@ async function requestBackToCitizen(
   trx: Trx,
   entry: Entry,
   item: ReturnItem,
-  r: { reason: { en: string; es: string }; fixable: boolean; at: Date; user: AuthUser },
+  r: {
+    reason: { en: string; es: string };
+    fixable: boolean;
+    at: Date;
+    /** Set when the return is dated in the past (the demo seed's history). */
+    past: Date | undefined;
+    user: AuthUser;
+  },
 ) {
   const fromStatus = entry.request_status;
   if (fromStatus !== 'approved' && fromStatus !== 'paid') return;
@@ -80,6 +87,7 @@ async function requestBackToCitizen(
       accountFixable: r.fixable,
     },
     visibleToApplicant: true,
+    at: r.past,
   });
 }
 
@@ -93,6 +101,7 @@ async function applyReturn(
   fileId: string,
   user: AuthUser,
   item: ReturnItem,
+  at: Date | undefined,
 ): Promise<ImportedReturn> {
   const base = {
     kind: 'return' as const,
@@ -117,8 +126,9 @@ async function applyReturn(
   }
   const reason = returnReason(item.returnCode);
   const fixable = isAccountFixable(item.returnCode);
-  const now = new Date();
+  const now = at ?? new Date();
   await repo.insertReturn(trx, {
+    created_at: now,
     return_file_id: fileId,
     entry_id: entry.id,
     payment_id: entry.payment_id,
@@ -133,7 +143,7 @@ async function applyReturn(
     accountFixable: fixable,
     at: now,
   });
-  await requestBackToCitizen(trx, entry, item, { reason, fixable, at: now, user });
+  await requestBackToCitizen(trx, entry, item, { reason, fixable, at: now, past: at, user });
   await payments.announcePayment(
     trx,
     'returned',
@@ -146,6 +156,7 @@ async function applyReturn(
       prenote: entry.kind === 'prenote',
       accountFixable: fixable,
     },
+    at,
   );
   return {
     ...base,
@@ -165,6 +176,7 @@ async function recordNoc(
     description: string;
     correctedData: string;
   },
+  at: Date | undefined,
 ): Promise<ImportedReturn> {
   const base = {
     kind: 'noc' as const,
@@ -194,6 +206,7 @@ async function recordNoc(
     corrected_enc: sealed.enc,
     key_id: sealed.keyId,
     corrected_summary: JSON.stringify(correctionSummary(correction)),
+    ...(at ? { created_at: at } : {}),
   });
   return inserted
     ? {
@@ -219,6 +232,7 @@ function counts(items: ImportedReturn[]): ImportReturnsResponse['counts'] {
 /**
  * Imports a bank return/NOC file. The same file (same SHA-256) a second time answers the first import's result and
  * changes nothing; an entry already returned in another file is reported as already_recorded (per-entry idempotency).
+ * `at` dates the import in the past (the demo seed's history, seed-history.ts); real imports leave it out.
  */
 export async function importReturns(
   db: Kysely<Database>,
@@ -226,6 +240,7 @@ export async function importReturns(
   user: AuthUser,
   body: ImportReturnsBody,
   ip: string | null,
+  at?: Date,
 ): Promise<ImportReturnsResponse> {
   const sha256 = createHash('sha256').update(body.content).digest('hex');
   const previous = await repo.importOfFile(db, sha256);
@@ -263,10 +278,16 @@ export async function importReturns(
   }
   return db.transaction().execute(async (trx) => {
     const id = uuidv7();
-    await repo.insertReturnFile(trx, { id, sha256, fileName: body.fileName, uploadedBy: user.id });
+    await repo.insertReturnFile(trx, {
+      id,
+      sha256,
+      fileName: body.fileName,
+      uploadedBy: user.id,
+      uploadedAt: at,
+    });
     const items: ImportedReturn[] = [];
-    for (const r of returns) items.push(await applyReturn(trx, id, user, r));
-    for (const c of changes) items.push(await recordNoc(config, trx, id, c));
+    for (const r of returns) items.push(await applyReturn(trx, id, user, r, at));
+    for (const c of changes) items.push(await recordNoc(config, trx, id, c, at));
     const result: ImportReturnsResponse = {
       importId: id,
       duplicate: false,
@@ -285,6 +306,7 @@ export async function importReturns(
       entityId: id,
       data: { sha256, fileName: body.fileName, ...result.counts },
       ip,
+      at,
     });
     return result;
   });

@@ -2,8 +2,10 @@ import { writeFile } from '@hms/ach/write';
 import type { EntryDetail } from '@hms/ach/types';
 
 /**
- * A bank's return / NOC file for tests and the demo: the RDFI sends the entries back to our ODFI with addenda 99
- * (returns) or 98 (NOCs, in a COR batch), trace numbers starting with the RDFI's routing prefix.
+ * A bank's return / NOC file, as the RDFI sends the entries back to our ODFI: addenda 99 (returns) or 98 (NOCs, in a
+ * COR batch), trace numbers starting with the RDFI's routing prefix. Production code, not a test fixture: the demo
+ * seed's history (seed-history.ts) imports the files it writes through the returns service, and tests do the same.
+ * `date` (YYYY-MM-DD) is the file's creation and effective date.
  */
 export function returnFileFor(
   o: {
@@ -11,10 +13,12 @@ export function returnFileFor(
     rdfiRouting?: string;
     returns?: Array<{ traceNumber: string; amountCents: number; code: string; savings?: boolean }>;
     nocs?: Array<{ traceNumber: string; code: string; correctedData: string }>;
+    date?: string;
   },
   fileIdModifier = 'A',
 ): string {
   const rdfi = o.rdfiRouting ?? '011000015';
+  const yymmdd = (o.date ?? '2026-11-27').slice(2).replace(/-/g, '');
   let n = 0;
   const trace = () => `${rdfi.slice(0, 8)}${String(++n).padStart(7, '0')}`;
   const header = (sec: string, description: string) => ({
@@ -22,7 +26,7 @@ export function returnFileFor(
     companyIdentification: '1234567890',
     standardEntryClassCode: sec,
     companyEntryDescription: description,
-    effectiveEntryDate: '261127',
+    effectiveEntryDate: yymmdd,
     odfiIdentification: rdfi.slice(0, 8),
   });
   const batches = [];
@@ -81,7 +85,7 @@ export function returnFileFor(
     header: {
       immediateDestination: o.odfiRouting,
       immediateOrigin: rdfi,
-      fileCreationDate: '261127',
+      fileCreationDate: yymmdd,
       fileCreationTime: '0900',
       fileIdModifier,
       immediateDestinationName: 'HMS ODFI',
