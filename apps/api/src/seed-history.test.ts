@@ -4,6 +4,7 @@ import { useTestApp } from './testing/test-app.ts';
 import { resolveEncryptionKey } from './platform/crypto-key.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { overview } from './modules/finance/service.ts';
+import { loadProgram } from './modules/programs/service.ts';
 import { seedDemo } from './seed.ts';
 
 const t = useTestApp();
@@ -66,6 +67,13 @@ describe('demo history (issue 13 item 10)', () => {
     // Notifications of change wait for a supervisor.
     const nocs = await t.db.kysely.selectFrom('ach_nocs').select('status').execute();
     expect(nocs.map((n) => n.status)).toEqual(['pending', 'pending']);
+
+    // One program is over its budget: the administrators cut the bonus's budget below what its approvals committed.
+    const slugs = await t.db.kysely.selectFrom('programs').select('slug').execute();
+    const rows = await Promise.all(slugs.map(({ slug }) => loadProgram(t.db.kysely, { slug })));
+    const over = rows.filter((p) => Number(p.committed_cents) > Number(p.budget_cents));
+    expect(over.map((p) => p.slug)).toEqual(['heat-pump-bonus']);
+    expect(Number(over[0]!.budget_cents)).toBeLessThan(3_000_000);
 
     // Through the services: every decision, batch, settlement and return file is in the audit chain, which holds;
     // and a step dated months ago emailed nobody.

@@ -8,6 +8,8 @@ import {
 } from '@hms/contracts/business-days';
 import type { RejectReasonCode } from '@hms/contracts/decisions';
 import type { Role } from '@hms/contracts/auth';
+import type { ProgramDefinition } from '@hms/contracts/programs';
+import { homeEnergyRebate } from '@hms/contracts/programs-seed';
 import type { AuthUser } from './platform/auth/sessions.ts';
 import { hashPassword } from './platform/auth/password.ts';
 import type { Config } from './platform/config.ts';
@@ -18,6 +20,7 @@ import * as auth from './modules/auth/service.ts';
 import * as batches from './modules/batches/service.ts';
 import * as decisions from './modules/decisions/service.ts';
 import * as payments from './modules/payments/service.ts';
+import * as programs from './modules/programs/service.ts';
 import * as returns from './modules/returns/service.ts';
 import { returnFileFor } from './modules/returns/bank-return-file.ts';
 import { demoAnswers } from './modules/inbox/demo-answers.ts';
@@ -88,10 +91,29 @@ const FIRST = [
 ];
 const LAST = ['Alvarez', 'Brooks', 'Chowdhury', 'Delgado', 'Eriksen', 'Fontaine', 'Gupta', 'Holm'];
 
+/**
+ * The program the history takes over its budget: a small bonus beside the rebate, with the rebate's questions. It
+ * opened with $30,000; once its approvals have committed most of that, the demo administrators cut its budget below
+ * what is committed (a rescinded appropriation), through the program administration (one asks, the other approves).
+ */
+const heatPumpBonus: ProgramDefinition = {
+  ...homeEnergyRebate,
+  slug: 'heat-pump-bonus',
+  name: { en: 'Heat Pump Bonus', es: 'Bono por bomba de calor' },
+  description: {
+    en: 'An extra payment of up to $2,000 for a household that replaced its furnace or boiler with a heat pump, while the limited funds last.',
+    es: 'Un pago adicional de hasta $2,000 para un hogar que reemplazó su calefactor o caldera por una bomba de calor, mientras duren los fondos limitados.',
+  },
+  budgetCents: 3_000_000,
+};
+/** The cut budget, as a share of what is committed when the administrators cut it. */
+const BUDGET_CUT_SHARE = 0.9;
+
 /** The programs history is made in, how often each is asked for and the amounts (under each approval threshold,
  * except the grant's, which sometimes needs a second approval). */
 const PROGRAMS = [
   { slug: 'home-energy-rebate', weight: 5, min: 40_000, max: 145_000 },
+  { slug: 'heat-pump-bonus', weight: 2, min: 30_000, max: 100_000 },
   { slug: 'permit-fee-refund', weight: 4, min: 8_000, max: 95_000 },
   { slug: 'small-business-relief', weight: 2, min: 300_000, max: 1_400_000 },
 ] as const;
@@ -149,7 +171,8 @@ export async function seedHistoryDemo(
   const senior = await staff('senior@example.gov', 'senior_approver');
   const finance = await staff('finance@example.gov', 'finance');
   const supervisor = await staff('supervisor@example.gov', 'finance_supervisor');
-  const programs = new Map(
+  await programs.upsertSeedPrograms(db, tz, [heatPumpBonus]);
+  const programRows = new Map(
     await Promise.all(
       PROGRAMS.map(async (p) => [p.slug, await programBySlug(db, p.slug)] as const),
     ),
@@ -188,7 +211,7 @@ export async function seedHistoryDemo(
     for (let k = 0; k < count; k++) {
       let w = rand.next() * totalWeight;
       const spec = PROGRAMS.find((p) => (w -= p.weight) < 0) ?? PROGRAMS[0];
-      const program = programs.get(spec.slug)!;
+      const program = programRows.get(spec.slug)!;
       const amount = Math.round(rand.int(spec.min, spec.max) / 500) * 500;
       const who = rand.pick(people);
       const submittedAt = at(day, 8 + rand.next() * 9);
@@ -220,7 +243,12 @@ export async function seedHistoryDemo(
               holderName: who.name,
               createdAt: submittedAt,
             }),
-            answers: demoAnswers(spec.slug, who, amount, submittedAt),
+            answers: demoAnswers(
+              spec.slug === heatPumpBonus.slug ? homeEnergyRebate.slug : spec.slug,
+              who,
+              amount,
+              submittedAt,
+            ),
             assignedTo: approver.id,
             idempotencyKey: key,
           });
@@ -372,5 +400,32 @@ export async function seedHistoryDemo(
     const [step] = steps.splice(first, 1);
     await step!.run();
   }
+  await cutBudget(db, config, programRows.get('heat-pump-bonus')!.id);
   return { requestsCreated, batchesBuilt, returnFiles };
+}
+
+/**
+ * The administrators cut the bonus's budget below what its approvals committed: Adrian Admin saves the draft and asks
+ * to publish it, Alex Admin approves (when the agency requires a second approval). Done now, as the seed runs: the
+ * program administration has no past instant to give, and the change is made today.
+ */
+async function cutBudget(db: Kysely<Database>, config: Config, programId: string) {
+  const opts = {
+    timeZone: config.timezone,
+    defaultEntryDescription: config.originator.entryDescription,
+  };
+  const admin = { id: await userIdByEmail(db, 'admin@example.gov'), ip: null };
+  const admin2 = { id: await userIdByEmail(db, 'admin2@example.gov'), ip: null };
+  const committed = Number((await programs.loadProgram(db, { id: programId })).committed_cents);
+  const cut = Math.floor((committed * BUDGET_CUT_SHARE) / 100_000) * 100_000;
+  const { draft } = await programs.adminProgram(db, programId, opts, admin.id);
+  await programs.saveDraft(db, admin, programId, { ...draft, budgetCents: cut }, opts);
+  const asked = await programs.requestPublish(
+    db,
+    admin,
+    programId,
+    `Budget cut to ${cut / 100} dollars: part of the appropriation was rescinded.`,
+    opts,
+  );
+  if (asked.pendingPublishRequest) await programs.approvePublish(db, admin2, programId, opts);
 }

@@ -227,11 +227,16 @@ function programRow(p: ProgramDefinition, timeZone: string) {
 /**
  * Upserts the seed programs by slug. An unchanged definition is left alone (idempotent); a changed one is updated
  * and its version bumped, so requests made under the old version keep pointing at the version they were made under.
+ * `defs` are the seed's programs unless given (the demo history adds its own program).
  */
-export async function upsertSeedPrograms(db: Kysely<Database>, timeZone: string): Promise<number> {
+export async function upsertSeedPrograms(
+  db: Kysely<Database>,
+  timeZone: string,
+  defs: readonly ProgramDefinition[] = seedPrograms,
+): Promise<number> {
   let written = 0;
   await db.transaction().execute(async (trx) => {
-    for (const def of seedPrograms) {
+    for (const def of defs) {
       const p = programDefinitionSchema.parse(def);
       const row = programRow(p, timeZone);
       if (await repo.upsertProgram(trx, row)) written += 1;
