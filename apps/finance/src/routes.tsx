@@ -7,6 +7,7 @@ import { PaymentsRoute } from './features/payments/routes/payments-route.tsx';
 import { ReturnsRoute } from './features/returns/routes/returns-route.tsx';
 import { FigureListRoute } from './features/overview/routes/figure-list-route.tsx';
 import { OverviewRoute } from './features/overview/routes/overview-route.tsx';
+import { ReconciliationRoute } from './features/reconciliation/routes/reconciliation-route.tsx';
 
 const navMessages = defineMessages({
   en: {
@@ -15,6 +16,7 @@ const navMessages = defineMessages({
     payments: 'Pending payments',
     batches: 'Batches',
     returns: 'Returns',
+    reconciliation: 'Reconciliation',
     integration: 'FINANCIAL exchange',
   },
   es: {
@@ -23,6 +25,7 @@ const navMessages = defineMessages({
     payments: 'Pagos pendientes',
     batches: 'Lotes',
     returns: 'Devoluciones',
+    reconciliation: 'Conciliación',
     integration: 'Intercambio FINANCIAL',
   },
 });
@@ -32,6 +35,7 @@ const SECTIONS = [
   { to: '/finance/payments', key: 'payments', end: false },
   { to: '/finance/batches', key: 'batches', end: false },
   { to: '/finance/returns', key: 'returns', end: false },
+  { to: '/finance/reconciliation', key: 'reconciliation', end: false },
   { to: '/finance/integration', key: 'integration', end: true },
 ] as const;
 
@@ -72,6 +76,12 @@ export function FinanceArea() {
         <Route path="batches" element={<BatchesRoute />} />
         <Route path="batches/:batchId" element={<BatchDetailRoute />} />
         <Route path="returns" element={<ReturnsRoute />} />
+        <Route path="reconciliation" element={<ReconciliationRoute view="batches" />} />
+        <Route
+          path="reconciliation/exceptions"
+          element={<ReconciliationRoute view="exceptions" />}
+        />
+        <Route path="reconciliation/returns" element={<ReconciliationRoute view="returns" />} />
         <Route path="integration" element={<DeliveriesRoute />} />
         <Route path="*" element={<Navigate to="/finance" replace />} />
       </Routes>

@@ -28,6 +28,7 @@ export {
   notificationKeys,
   outboxKeys,
   paymentKeys,
+  reconciliationKeys,
   practiceKeys,
   programKeys,
   remoteKeys,

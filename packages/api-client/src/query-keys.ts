@@ -66,6 +66,17 @@ export const financeKeys = {
     [...financeKeys.all, 'figure-requests', query] as const,
 };
 
+/** Reconciliation (GET /api/finance/reconciliation/…): batches, returns and exceptions, each by its query. */
+export const reconciliationKeys = {
+  all: [...financeKeys.all, 'reconciliation'] as const,
+  batches: (query: QueryParams<'/api/finance/reconciliation/batches'>) =>
+    [...reconciliationKeys.all, 'batches', query] as const,
+  returns: (query: QueryParams<'/api/finance/reconciliation/returns'>) =>
+    [...reconciliationKeys.all, 'returns', query] as const,
+  exceptions: (query: QueryParams<'/api/finance/reconciliation/exceptions'>) =>
+    [...reconciliationKeys.all, 'exceptions', query] as const,
+};
+
 export const paymentKeys = {
   all: [...financeKeys.all, 'payments'] as const,
   list: (query: QueryParams<'/api/payments'>) => [...paymentKeys.all, query] as const,

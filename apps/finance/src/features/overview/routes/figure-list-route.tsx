@@ -24,9 +24,9 @@ import {
   type FigurePaymentsPage,
   type FigureRequestsPage,
 } from '../api/overview.ts';
-import { ListControls } from '../components/list-controls.tsx';
-import { ListFrame } from '../components/list-frame.tsx';
-import { readListParams, withListParams } from '../list-params.ts';
+import { ListControls } from '../../../shared/list-controls.tsx';
+import { ListFrame } from '../../../shared/list-frame.tsx';
+import { readListParams, withListParams } from '../../../shared/list-params.ts';
 import { figureListMessages, overviewMessages } from '../messages.ts';
 import { periodSearch, usePeriod } from '../period-params.ts';
 

@@ -1,6 +1,6 @@
 import { SelectField, TextField, useT } from '@hms/ui';
 import type { FormEvent } from 'react';
-import { figureListMessages } from '../messages.ts';
+import { listMessages } from './list-messages.ts';
 
 export interface ListControlsValue {
   q?: string;
@@ -8,28 +8,50 @@ export interface ListControlsValue {
   order?: 'asc' | 'desc';
 }
 
-/** Search, sort and order of a figure's list; applying them goes back to the first page. */
+/** A filter of one list beside the search: a choice among a few values ('' = any). */
+export interface ListFilter {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}
+
+const COMMON_SORTS = ['date', 'amount', 'reference', 'payee'] as const;
+
+/**
+ * Search, filters, sort and order of a finance list; applying them goes back to the first page. The common sorts
+ * have their words here; a list with its own sorts names them in `sortLabels`.
+ */
 export function ListControls({
   value,
   sorts,
+  sortLabels = {},
+  filters = [],
   onApply,
 }: {
   value: ListControlsValue;
-  sorts: readonly ('date' | 'amount' | 'reference' | 'payee')[];
-  onApply: (next: ListControlsValue) => void;
+  sorts: readonly string[];
+  sortLabels?: Readonly<Record<string, string>>;
+  filters?: readonly ListFilter[];
+  onApply: (next: ListControlsValue & Record<string, string | undefined>) => void;
 }) {
-  const tr = useT(figureListMessages);
-  const sortLabel = {
+  const tr = useT(listMessages);
+  const common: Record<(typeof COMMON_SORTS)[number], string> = {
     date: tr('sortDate'),
     amount: tr('sortAmount'),
     reference: tr('sortReference'),
     payee: tr('sortPayee'),
   };
+  const labelOf = (s: string) =>
+    sortLabels[s] ?? ((COMMON_SORTS as readonly string[]).includes(s) ? common[s as 'date'] : s);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const order = String(data.get('order') ?? 'desc');
+    const picked: Record<string, string | undefined> = {};
+    for (const f of filters) picked[f.name] = String(data.get(f.name) ?? '') || undefined;
     onApply({
+      ...picked,
       q: String(data.get('q') ?? '').trim() || undefined,
       sort: String(data.get('sort') ?? '') || undefined,
       order: order === 'asc' ? 'asc' : 'desc',
@@ -37,7 +59,7 @@ export function ListControls({
   };
   return (
     <form
-      key={`${value.q}|${value.sort}|${value.order}`}
+      key={`${value.q}|${value.sort}|${value.order}|${filters.map((f) => f.value).join('|')}`}
       className="usa-form usa-form--large maxw-none margin-bottom-2"
       onSubmit={onSubmit}
       role="search"
@@ -60,8 +82,8 @@ export function ListControls({
             id="list-sort"
             name="sort"
             label={tr('sort')}
-            defaultValue={value.sort ?? 'date'}
-            options={sorts.map((s) => ({ value: s, label: sortLabel[s] }))}
+            defaultValue={value.sort ?? sorts[0] ?? 'date'}
+            options={sorts.map((s) => ({ value: s, label: labelOf(s) }))}
           />
         </div>
         <div className="tablet:grid-col-4">
@@ -76,6 +98,17 @@ export function ListControls({
             ]}
           />
         </div>
+        {filters.map((f) => (
+          <div key={f.name} className="tablet:grid-col-4">
+            <SelectField
+              id={`list-${f.name}`}
+              name={f.name}
+              label={f.label}
+              defaultValue={f.value ?? ''}
+              options={[{ value: '', label: tr('any') }, ...f.options]}
+            />
+          </div>
+        ))}
       </div>
       <button type="submit" className="usa-button usa-button--outline margin-top-2">
         {tr('apply')}

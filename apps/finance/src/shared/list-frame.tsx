@@ -1,6 +1,6 @@
 import { Pager, formatCents, formatNumber, useLanguage, useT } from '@hms/ui';
 import type { ReactNode } from 'react';
-import { figureListMessages } from '../messages.ts';
+import { listMessages } from './list-messages.ts';
 
 /**
  * What every figure list shows around its table: the total of all pages (the figure itself), the CSV link for
@@ -23,7 +23,7 @@ export function ListFrame({
   onPage: (page: number) => void;
   children: ReactNode;
 }) {
-  const tr = useT(figureListMessages);
+  const tr = useT(listMessages);
   const { language } = useLanguage();
   const pages = Math.max(1, Math.ceil(totalCount / pageSize));
   const count = formatNumber(totalCount, language);

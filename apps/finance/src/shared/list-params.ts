@@ -1,4 +1,4 @@
-import type { ListControlsValue } from './components/list-controls.tsx';
+import type { ListControlsValue } from './list-controls.tsx';
 
 /** The search, sort, order and page of a figure list, read from the URL; anything malformed is left out. */
 export function readListParams<S extends string>(
