@@ -1,0 +1,116 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi } from '@hms/api-client/fake-api';
+import { me, renderAt } from '@hms/ui/render-at';
+import { axeViolations } from '../../../shared/axe.test-helper.ts';
+import { ReconciliationRoute } from './reconciliation-route.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const exception = {
+  id: 'return_not_reissued:0190a0b0-0000-7000-8000-000000000001',
+  reason: 'return_not_reissued',
+  batchId: 'b1',
+  paymentId: 'p1',
+  requestId: 'r1',
+  reference: 'HMS-7',
+  payeeName: 'Ana Payee',
+  amountCents: 25_00,
+  traceNumber: '011000019000013',
+  returnCode: 'R14',
+  since: '2026-11-20',
+  ageBusinessDays: 7,
+  action: 'resolve_by_hand',
+  href: null,
+  resolvable: true,
+  resolution: null,
+};
+
+const page = (items: unknown[]) => ({
+  page: 1,
+  pageSize: 50,
+  totalCount: items.length,
+  totalCents: items.length * 25_00,
+  computedAt: '2026-12-01T15:00:00.000Z',
+  items,
+});
+
+describe('ReconciliationRoute exceptions', () => {
+  it('says the reason in Spanish with the age, and a supervisor resolves it with a note', async () => {
+    let open = [exception];
+    const calls = fakeApi({
+      'GET /api/me': () => me(['finance_supervisor']),
+      'GET /api/finance/reconciliation/exceptions': () => ({ body: page(open) }),
+      'POST /api/finance/reconciliation/exceptions/resolve': () => {
+        open = [];
+        return { body: { ...exception, resolvable: false } };
+      },
+    });
+    const { container } = renderAt(
+      '/finance/reconciliation/exceptions',
+      [
+        {
+          path: '/finance/reconciliation/exceptions',
+          element: <ReconciliationRoute view="exceptions" />,
+        },
+      ],
+      { language: 'es' },
+    );
+    const row = (await screen.findByRole('rowheader', { name: /HMS-7/ })).closest('tr')!;
+    expect(row.textContent).toContain(
+      'Devuelto por el banco y aún no pagado de nuevo (sin cuenta nueva ni pago de reemplazo).',
+    );
+    expect(row.textContent).toContain('7 días hábiles');
+    expect(screen.getByRole('link', { name: /Descargar estas 1 filas/ }).getAttribute('href')).toBe(
+      '/api/finance/reconciliation/exceptions?format=csv',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(within(row).getByRole('button', { name: 'Resolver HMS-7 a mano' }));
+    fireEvent.change(screen.getByLabelText('Nota (se guarda en el registro de auditoría)'), {
+      target: { value: 'Beneficiario fallecido.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Registrar la resolución' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Resuelta: HMS-7.'));
+    const posted = calls.find((c) => c.method === 'POST')!;
+    expect(posted.body).toEqual({
+      exceptionId: exception.id,
+      resolution: 'written_off',
+      note: 'Beneficiario fallecido.',
+    });
+    expect(
+      await screen.findByText(
+        'No hay excepciones abiertas: todo lo que coincide con estos filtros está conciliado.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('offers no resolution to finance staff, and shows a failed load with a retry', async () => {
+    fakeApi({
+      'GET /api/me': () => me(['finance']),
+      'GET /api/finance/reconciliation/exceptions': () => ({ body: page([exception]) }),
+    });
+    renderAt('/finance/reconciliation/exceptions', [
+      {
+        path: '/finance/reconciliation/exceptions',
+        element: <ReconciliationRoute view="exceptions" />,
+      },
+    ]);
+    await screen.findByRole('rowheader', { name: /HMS-7/ });
+    expect(screen.queryByRole('button', { name: /by hand/ })).toBeNull();
+    cleanup();
+    fakeApi({
+      'GET /api/me': () => me(['finance']),
+      'GET /api/finance/reconciliation/batches': () => ({
+        status: 500,
+        body: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'x' },
+      }),
+    });
+    renderAt('/finance/reconciliation', [
+      { path: '/finance/reconciliation', element: <ReconciliationRoute view="batches" /> },
+    ]);
+    expect(await screen.findByRole('button', { name: /Try again/ })).toBeTruthy();
+  });
+});
