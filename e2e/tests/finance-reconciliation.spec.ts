@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { formatCents } from '@hms/contracts/money';
-import { returnFileFor } from '../../apps/api/src/modules/returns/return-file.fixture.ts';
+import { returnFileFor } from '../../apps/api/src/modules/returns/bank-return-file.ts';
 import { expectNoAxeViolations } from './axe';
 import { api, demoUsers, signIn } from './helpers';
 
