@@ -2,17 +2,21 @@ import { defineMessages, useT, type RemoteModule } from '@hms/ui';
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { BatchDetailRoute } from './features/batches/routes/batch-detail-route.tsx';
 import { BatchesRoute } from './features/batches/routes/batches-route.tsx';
+import { BudgetsRoute } from './features/budgets/routes/budgets-route.tsx';
 import { DeliveriesRoute } from './features/integration/routes/deliveries-route.tsx';
 import { PaymentsRoute } from './features/payments/routes/payments-route.tsx';
 import { ReturnsRoute } from './features/returns/routes/returns-route.tsx';
 import { FigureListRoute } from './features/overview/routes/figure-list-route.tsx';
 import { OverviewRoute } from './features/overview/routes/overview-route.tsx';
 import { ReconciliationRoute } from './features/reconciliation/routes/reconciliation-route.tsx';
+import { TrendsRoute } from './features/trends/routes/trends-route.tsx';
 
 const navMessages = defineMessages({
   en: {
     label: 'Finance sections',
     overview: 'Overview',
+    budgets: 'Budgets',
+    trends: 'Trends',
     payments: 'Pending payments',
     batches: 'Batches',
     returns: 'Returns',
@@ -22,6 +26,8 @@ const navMessages = defineMessages({
   es: {
     label: 'Secciones de finanzas',
     overview: 'Resumen',
+    budgets: 'Presupuestos',
+    trends: 'Tendencias',
     payments: 'Pagos pendientes',
     batches: 'Lotes',
     returns: 'Devoluciones',
@@ -32,6 +38,8 @@ const navMessages = defineMessages({
 
 const SECTIONS = [
   { to: '/finance', key: 'overview', end: true },
+  { to: '/finance/budgets', key: 'budgets', end: true },
+  { to: '/finance/trends', key: 'trends', end: true },
   { to: '/finance/payments', key: 'payments', end: false },
   { to: '/finance/batches', key: 'batches', end: false },
   { to: '/finance/returns', key: 'returns', end: false },
@@ -72,6 +80,8 @@ export function FinanceArea() {
         <Route index element={<OverviewRoute />} />
         <Route path="overview/payments" element={<FigureListRoute kind="payments" />} />
         <Route path="overview/requests" element={<FigureListRoute kind="requests" />} />
+        <Route path="budgets" element={<BudgetsRoute />} />
+        <Route path="trends" element={<TrendsRoute />} />
         <Route path="payments" element={<PaymentsRoute />} />
         <Route path="batches" element={<BatchesRoute />} />
         <Route path="batches/:batchId" element={<BatchDetailRoute />} />

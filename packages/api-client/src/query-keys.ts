@@ -64,6 +64,12 @@ export const financeKeys = {
     [...financeKeys.all, 'figure-payments', query] as const,
   figureRequests: (query: QueryParams<'/api/finance/requests'>) =>
     [...financeKeys.all, 'figure-requests', query] as const,
+  /** Each program's budget (GET /api/finance/budgets). */
+  budgets: (query: QueryParams<'/api/finance/budgets'>) =>
+    [...financeKeys.all, 'budgets', query] as const,
+  /** Day-by-day or week-by-week series and returns by reason (GET /api/finance/trends). */
+  trends: (query: QueryParams<'/api/finance/trends'>) =>
+    [...financeKeys.all, 'trends', query] as const,
 };
 
 /** Reconciliation (GET /api/finance/reconciliation/…): batches, returns and exceptions, each by its query. */

@@ -28,7 +28,8 @@ import { ListControls } from '../../../shared/list-controls.tsx';
 import { ListFrame } from '../../../shared/list-frame.tsx';
 import { readListParams, withListParams } from '../../../shared/list-params.ts';
 import { figureListMessages, overviewMessages } from '../messages.ts';
-import { periodSearch, usePeriod } from '../period-params.ts';
+import { periodMessages } from '../../../shared/period-messages.ts';
+import { periodSearch, usePeriod } from '../../../shared/period-params.ts';
 
 const PAGE_SIZE = 50;
 type PaymentRow = FigurePaymentsPage['items'][number];
@@ -42,6 +43,7 @@ type Tr = ReturnType<typeof useT<keyof (typeof figureListMessages)['en']>>;
 export function FigureListRoute({ kind }: { kind: 'payments' | 'requests' }) {
   const tr = useT(figureListMessages);
   const names = useT(overviewMessages);
+  const periodNames = useT(periodMessages);
   const label = useLabel();
   const { language } = useLanguage();
   const { period, params, setParams } = usePeriod();
@@ -80,7 +82,7 @@ export function FigureListRoute({ kind }: { kind: 'payments' | 'requests' }) {
               {tr('lead', {
                 from: data.from,
                 to: data.to,
-                program: data.program ?? names('allPrograms'),
+                program: data.program ?? periodNames('allPrograms'),
               })}
             </p>
             <ListFrame

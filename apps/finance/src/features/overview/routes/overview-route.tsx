@@ -3,11 +3,11 @@ import type { FinanceFigure, PaymentFigure } from '@hms/contracts/finance-overvi
 import { useQuery } from '@tanstack/react-query';
 import { overviewQueryOptions, type Overview } from '../api/overview.ts';
 import { FigureTile } from '../components/figure-tile.tsx';
-import { PeriodForm } from '../components/period-form.tsx';
+import { PeriodForm } from '../../../shared/period-form.tsx';
 import { RatesAndTimes } from '../components/rates-and-times.tsx';
 import { overviewHelp } from '../help.ts';
 import { overviewMessages } from '../messages.ts';
-import { periodSearch, usePeriod } from '../period-params.ts';
+import { periodSearch, usePeriod } from '../../../shared/period-params.ts';
 
 const MONEY_FIGURES = [
   'requested',

@@ -10,8 +10,8 @@ import {
 } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { overviewMessages } from '../messages.ts';
-import type { Period } from '../period-params.ts';
+import { periodMessages } from './period-messages.ts';
+import type { Period } from './period-params.ts';
 
 const FIELDS: FormField<'from' | 'to' | 'program'>[] = [
   { name: 'from', id: 'period-from' },
@@ -20,20 +20,24 @@ const FIELDS: FormField<'from' | 'to' | 'program'>[] = [
 ];
 
 /**
- * The period (agency days, "to" included) and program of the overview. Submitting puts them in the URL; a reversed
+ * The period (agency days, "to" included) and program of a finance page (the overview and its lists, trends), or the
+ * program alone (`dates={false}`: budgets, which are as of today). Submitting puts them in the URL; a reversed
  * range is refused here, before the API would refuse it, with the error linked to the "to" field.
  */
 export function PeriodForm({
   period,
   shown,
   onApply,
+  dates = true,
 }: {
   period: Period;
+  /** Offer the from and to dates (default); false: the program only. */
+  dates?: boolean;
   /** The period the API answered for (its defaults filled in), to show in the fields. */
   shown?: { from: string; to: string };
   onApply: (next: Period) => void;
 }) {
-  const tr = useT(overviewMessages);
+  const tr = useT(periodMessages);
   const { language } = useLanguage();
   const programs = useQuery(programsQueryOptions());
   const errors = useFormErrors(FIELDS);
@@ -56,33 +60,37 @@ export function PeriodForm({
       key={`${period.from}|${period.to}|${period.program}|${shown?.from}|${programs.isSuccess}`}
       className="usa-form usa-form--large maxw-none margin-bottom-3"
       onSubmit={onSubmit}
-      aria-label={tr('periodLabel')}
+      aria-label={tr(dates ? 'periodLabel' : 'programLabel')}
       noValidate
     >
       <ErrorSummary {...errors.summary} />
       <div className="grid-row grid-gap">
-        <div className="tablet:grid-col-3">
-          <TextField
-            id="period-from"
-            name="from"
-            type="date"
-            label={tr('from')}
-            hint={tr('dateHint')}
-            defaultValue={period.from ?? shown?.from ?? ''}
-            error={errors.error('from')}
-          />
-        </div>
-        <div className="tablet:grid-col-3">
-          <TextField
-            id="period-to"
-            name="to"
-            type="date"
-            label={tr('to')}
-            hint={tr('dateHint')}
-            defaultValue={period.to ?? shown?.to ?? ''}
-            error={errors.error('to')}
-          />
-        </div>
+        {dates ? (
+          <>
+            <div className="tablet:grid-col-3">
+              <TextField
+                id="period-from"
+                name="from"
+                type="date"
+                label={tr('from')}
+                hint={tr('dateHint')}
+                defaultValue={period.from ?? shown?.from ?? ''}
+                error={errors.error('from')}
+              />
+            </div>
+            <div className="tablet:grid-col-3">
+              <TextField
+                id="period-to"
+                name="to"
+                type="date"
+                label={tr('to')}
+                hint={tr('dateHint')}
+                defaultValue={period.to ?? shown?.to ?? ''}
+                error={errors.error('to')}
+              />
+            </div>
+          </>
+        ) : null}
         <div className="tablet:grid-col-4">
           <SelectField
             id="period-program"
@@ -98,13 +106,15 @@ export function PeriodForm({
         <button type="submit" className="usa-button">
           {tr('apply')}
         </button>
-        <button
-          type="button"
-          className="usa-button usa-button--unstyled margin-left-2"
-          onClick={() => onApply({ program: period.program })}
-        >
-          {tr('thisMonth')}
-        </button>
+        {dates ? (
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled margin-left-2"
+            onClick={() => onApply({ program: period.program })}
+          >
+            {tr('thisMonth')}
+          </button>
+        ) : null}
       </div>
     </form>
   );

@@ -1,0 +1,24 @@
+import {
+  apiClient,
+  financeKeys,
+  unwrap,
+  type QueryParams,
+  type ResponseBody,
+} from '@hms/api-client';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { FRESH } from '../../../shared/fresh.ts';
+
+export type TrendsQuery = QueryParams<'/api/finance/trends'>;
+export type Trends = ResponseBody<'/api/finance/trends'>;
+export type TrendPoint = Trends['points'][number];
+export type ReturnReasonRow = Trends['returnsByReason'][number];
+
+export function trendsQueryOptions(query: TrendsQuery) {
+  return queryOptions({
+    queryKey: financeKeys.trends(query),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/finance/trends', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+    ...FRESH,
+  });
+}

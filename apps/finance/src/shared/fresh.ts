@@ -1,0 +1,5 @@
+/**
+ * Finance figures are money: they are refreshed every 30 seconds while the page is open and on focus, and never
+ * served from an old cache (the API answers no-store too).
+ */
+export const FRESH = { refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 0 } as const;
