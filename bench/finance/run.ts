@@ -96,6 +96,8 @@ const ENDPOINTS: Endpoint[] = [
   },
   // Budgets: where each program stands now (no period).
   { name: 'budgets', path: '/api/finance/budgets', period: false },
+  // Today: what needs doing now (no period, no program filter).
+  { name: 'today', path: '/api/finance/today', period: false, program: false },
   // Trends: daily series (a period of up to MAX_TREND_DAYS.day days) and weekly series.
   { name: 'trends: daily', path: '/api/finance/trends' },
   { name: 'trends: weekly', path: '/api/finance/trends', query: { interval: 'week' } },
