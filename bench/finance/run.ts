@@ -44,7 +44,7 @@ const EMBEDDED = flag('embedded');
 const REUSE = flag('reuse');
 const EXPLAIN = flag('explain');
 const BUDGET_MS = 100;
-// --only=PREFIX measures only the endpoints whose name starts with it (one endpoint after a change to it).
+// --only=PREFIX[,PREFIX] measures only the endpoints whose name starts with one of them (after a change to one).
 const ONLY = arg('only');
 const DB_NAME = 'hms_bench_finance';
 const TIME_ZONE = 'America/New_York';
@@ -307,7 +307,9 @@ async function get(url: string) {
   return res;
 }
 
-for (const e of ENDPOINTS.filter((x) => ONLY === undefined || x.name.startsWith(ONLY))) {
+for (const e of ENDPOINTS.filter(
+  (x) => ONLY === undefined || ONLY.split(',').some((prefix) => x.name.startsWith(prefix)),
+)) {
   for (const period of e.period === false ? [null] : PERIODS) {
     for (const program of e.program === false ? [null] : PROGRAMS) {
       const url = urlOf(e, period, program);
