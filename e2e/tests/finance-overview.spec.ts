@@ -3,13 +3,14 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { demoUsers, importFile, signIn } from './helpers';
 
-// Issue 13: a finance officer opens the overview for a past month, reads the Paid figure, opens the list behind it
+// Issue 13: a finance officer lands on Today (the work waiting now), whose waiting-to-batch figure counts the two
+// approved payments this test brings in; then opens the overview for a past month, reads the Paid figure, opens the list behind it
 // and downloads it as CSV; the settled rows of the file add up to the figure to the cent. The month's history is
 // imported (as an agency brings its old system's payments), so the figures include it: imported history counts.
 
 const cents = (dollars: string) => Math.round(Number(dollars.replace(/[$,]/g, '')) * 100);
 
-test('overview → the Paid figure → its list → CSV whose settled rows add up to the figure', async ({
+test('today → overview → the Paid figure → its list → CSV whose settled rows add up to the figure', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -24,14 +25,50 @@ test('overview → the Paid figure → its list → CSV whose settled rows add u
     'external_id,program,payee_external_id,amount,status,submitted_at,decided_at,paid_at,decided_by_email,note',
     `FO-${run}-1,permit-fee-refund,FO-P-${run}-1,210.55,paid,2018-01-03,2018-01-05,2018-01-12,,`,
     `FO-${run}-2,permit-fee-refund,FO-P-${run}-2,89.10,paid,2018-01-04,2018-01-08,2018-01-19,,`,
+    // Approved, not yet paid: each becomes a payment waiting to be batched (what Today counts).
+    `FO-${run}-3,permit-fee-refund,FO-P-${run}-1,12.34,approved,2018-02-03,2018-02-05,,,`,
+    `FO-${run}-4,permit-fee-refund,FO-P-${run}-2,5.66,approved,2018-02-04,2018-02-06,,,`,
   ].join('\r\n');
+  // What waits to be batched before this test adds its two (specs run one at a time on one server).
+  await signIn(page, demoUsers.finance);
+  const before = (await (await page.request.get('/api/finance/today')).json()) as {
+    waitingToBatch: { count: number; cents: number };
+  };
+  await page.getByRole('button', { name: /sign out/i }).click();
   await signIn(page, demoUsers.admin);
   await importFile(page, 'payees', `fo-payees-${run}.csv`, payees);
   await importFile(page, 'requests', `fo-requests-${run}.csv`, requests);
   await page.getByRole('button', { name: /sign out/i }).click();
 
-  // The finance landing page is the overview; choose January 2018 and the permit fee refund, by keyboard.
+  // The finance landing page is Today: the two approved payments joined the ones waiting to be batched.
   await signIn(page, demoUsers.finance);
+  await expect(page).toHaveURL(/\/finance$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Next cut-off: / })).toBeVisible();
+  const waiting = page.locator('[data-today="waitingToBatch"]');
+  await expect(waiting.getByRole('link')).toHaveText(
+    `Payments: ${before.waitingToBatch.count + 2}`,
+  );
+  const waitingCents = before.waitingToBatch.cents + 12_34 + 5_66;
+  const waitingMoney = `$${(waitingCents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+  await expect(waiting).toContainText(waitingMoney);
+  await expect(page.getByText(/^Computed at /)).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Its figure opens the list it counts: the pending payments, with the same total.
+  await waiting.getByRole('link').click();
+  await expect(page).toHaveURL(/\/finance\/payments$/);
+  await expect(
+    page.getByText(
+      `${(before.waitingToBatch.count + 2).toLocaleString('en-US')} payments, ${waitingMoney} in total match the filters.`,
+    ),
+  ).toBeVisible();
+  await page.goBack();
+
+  // On to the overview, by keyboard from the finance sections; choose January 2018 and the permit fee refund.
+  const sections = page.getByRole('navigation', { name: 'Finance sections' });
+  await sections.getByRole('link', { name: 'Overview', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/finance\/overview$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   await page.getByLabel('From (date)').fill('2018-01-01');
   await page.getByLabel('To (date, included)').fill('2018-01-31');

@@ -18,4 +18,17 @@ describe('FinanceArea', () => {
     expect(within(nav).queryByRole('link', { name: 'Webhook endpoints' })).toBeNull();
     expect(screen.getByTestId('location').textContent).toBe('/finance');
   });
+
+  it('opens on Today, with the overview one section over', () => {
+    fakeApi({});
+    renderAt('/finance', [{ path: '/finance/*', element: <FinanceArea /> }]);
+    const links = within(screen.getByRole('navigation', { name: 'Finance sections' })).getAllByRole(
+      'link',
+    );
+    expect(links.slice(0, 2).map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Today', '/finance'],
+      ['Overview', '/finance/overview'],
+    ]);
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
+  });
 });

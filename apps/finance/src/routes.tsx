@@ -10,10 +10,12 @@ import { FigureListRoute } from './features/overview/routes/figure-list-route.ts
 import { OverviewRoute } from './features/overview/routes/overview-route.tsx';
 import { ReconciliationRoute } from './features/reconciliation/routes/reconciliation-route.tsx';
 import { TrendsRoute } from './features/trends/routes/trends-route.tsx';
+import { TodayRoute } from './features/today/routes/today-route.tsx';
 
 const navMessages = defineMessages({
   en: {
     label: 'Finance sections',
+    today: 'Today',
     overview: 'Overview',
     budgets: 'Budgets',
     trends: 'Trends',
@@ -25,6 +27,7 @@ const navMessages = defineMessages({
   },
   es: {
     label: 'Secciones de finanzas',
+    today: 'Hoy',
     overview: 'Resumen',
     budgets: 'Presupuestos',
     trends: 'Tendencias',
@@ -37,7 +40,8 @@ const navMessages = defineMessages({
 });
 
 const SECTIONS = [
-  { to: '/finance', key: 'overview', end: true },
+  { to: '/finance', key: 'today', end: true },
+  { to: '/finance/overview', key: 'overview', end: false },
   { to: '/finance/budgets', key: 'budgets', end: true },
   { to: '/finance/trends', key: 'trends', end: true },
   { to: '/finance/payments', key: 'payments', end: false },
@@ -77,7 +81,8 @@ export function FinanceArea() {
     <>
       <FinanceNav />
       <Routes>
-        <Route index element={<OverviewRoute />} />
+        <Route index element={<TodayRoute />} />
+        <Route path="overview" element={<OverviewRoute />} />
         <Route path="overview/payments" element={<FigureListRoute kind="payments" />} />
         <Route path="overview/requests" element={<FigureListRoute kind="requests" />} />
         <Route path="budgets" element={<BudgetsRoute />} />

@@ -57,6 +57,8 @@ export const reviewKeys = {
 /** Everything the finance area shows: importing returns invalidates all of it at once. */
 export const financeKeys = {
   all: ['finance'] as const,
+  /** The Today page (GET /api/finance/today): the work waiting now, no period. */
+  today: () => [...financeKeys.all, 'today'] as const,
   overview: (query: QueryParams<'/api/finance/overview'>) =>
     [...financeKeys.all, 'overview', query] as const,
   /** The lists behind the overview's figures (GET /api/finance/payments and /requests). */
@@ -90,7 +92,8 @@ export const paymentKeys = {
 
 export const batchKeys = {
   all: [...financeKeys.all, 'batches'] as const,
-  list: (cursor: string | undefined) => [...batchKeys.all, 'list', cursor ?? null] as const,
+  list: (cursor: string | undefined, status?: 'built') =>
+    [...batchKeys.all, 'list', status ?? 'all', cursor ?? null] as const,
   detail: (id: string) => [...batchKeys.all, id] as const,
 };
 

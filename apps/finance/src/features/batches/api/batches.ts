@@ -6,14 +6,23 @@ export type BatchDetail =
 export type BatchSummary =
   paths['/api/batches']['get']['responses'][200]['content']['application/json']['items'][number];
 
-/** One server page of batches, newest first; `cursor` is a page's nextCursor or prevCursor. */
-export function batchesQueryOptions(cursor?: string) {
+/**
+ * One server page of batches, newest first; `cursor` is a page's nextCursor or prevCursor. `status: 'built'` keeps
+ * the batches waiting for release (the list the Today page's figure opens).
+ */
+export function batchesQueryOptions(cursor?: string, status?: 'built') {
   return queryOptions({
-    queryKey: batchKeys.list(cursor),
+    queryKey: batchKeys.list(cursor, status),
     queryFn: ({ signal }) =>
       unwrap(
         apiClient.GET('/api/batches', {
-          params: { query: { limit: BATCHES_PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
+          params: {
+            query: {
+              limit: BATCHES_PAGE_SIZE,
+              ...(cursor ? { cursor } : {}),
+              ...(status ? { status } : {}),
+            },
+          },
           signal,
         }),
       ),

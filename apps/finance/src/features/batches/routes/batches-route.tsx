@@ -24,10 +24,17 @@ export function BatchesRoute() {
   // The page is in the URL (shareable, and the back button returns to the page before).
   const [params, setParams] = useSearchParams();
   const cursor = params.get('cursor') ?? undefined;
-  const batches = useQuery(batchesQueryOptions(cursor));
+  // status=built: only the batches waiting for release (what the Today page counts).
+  const status = params.get('status') === 'built' ? 'built' : undefined;
+  const batches = useQuery(batchesQueryOptions(cursor, status));
   return (
     <>
       <PageIntro title={tr('title')} lead={tr('lead')} help={batchesHelp} />
+      {status ? (
+        <p>
+          {tr('onlyBuilt')} <Link to="/finance/batches">{tr('showAll')}</Link>
+        </p>
+      ) : null}
       <QueryState
         query={batches}
         loading={tr('loading')}
@@ -87,7 +94,7 @@ export function BatchesRoute() {
               label={tr('pages')}
               prevCursor={data.prevCursor}
               nextCursor={data.nextCursor}
-              onPage={(c) => setParams({ cursor: c })}
+              onPage={(c) => setParams({ ...(status ? { status } : {}), cursor: c })}
             />
           </>
         )}

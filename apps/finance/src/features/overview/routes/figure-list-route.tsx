@@ -67,7 +67,7 @@ export function FigureListRoute({ kind }: { kind: 'payments' | 'requests' }) {
   return (
     <>
       <p>
-        <Link to={`/finance?${periodSearch(period)}`}>← {tr('back')}</Link>
+        <Link to={`/finance/overview?${periodSearch(period)}`}>← {tr('back')}</Link>
       </p>
       <PageIntro title={title} />
       <ListControls

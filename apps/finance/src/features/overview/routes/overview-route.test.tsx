@@ -66,7 +66,9 @@ describe('OverviewRoute', () => {
       },
       'GET /api/programs': () => ({ body: programs }),
     });
-    const { container } = renderAt('/finance', [{ path: '/finance', element: <OverviewRoute /> }]);
+    const { container } = renderAt('/finance/overview', [
+      { path: '/finance/overview', element: <OverviewRoute /> },
+    ]);
     const paid = await screen.findByRole('link', { name: /Paid, \$80\.00/ });
     expect(paid.getAttribute('href')).toBe(
       '/finance/overview/payments?from=2026-12-01&to=2026-12-01&figure=paid',
@@ -99,7 +101,7 @@ describe('OverviewRoute', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     await waitFor(() =>
       expect(screen.getByTestId('location').textContent).toBe(
-        '/finance?from=2026-03-31&to=2026-04-30&program=home-energy-rebate',
+        '/finance/overview?from=2026-03-31&to=2026-04-30&program=home-energy-rebate',
       ),
     );
     await waitFor(() =>
