@@ -5,6 +5,7 @@
  * list behind it can never disagree.
  */
 import { z } from 'zod';
+import { moneySearchField, numberedPageFields } from './pagination.ts';
 import { paymentStatusSchema, plainDateSchema } from './payments.ts';
 import { requestStatusSchema } from './requests.ts';
 import type { LocalizedText } from './language.ts';
@@ -111,34 +112,6 @@ export type FinanceOverview = z.infer<typeof financeOverviewSchema>;
 
 // ---- The drill-down lists: the same period and program, a figure, a search, a sort and a page.
 
-const searchField = z
-  .string()
-  .trim()
-  .min(1, { error: 'q must not be empty.' })
-  .max(100, { error: 'q must be at most 100 characters.' })
-  .optional()
-  .describe('a reference, a payee name (or part), an amount (12.50) or a trace number');
-
-const pageFields = {
-  page: z.coerce
-    .number({ error: 'page must be a whole number from 1.' })
-    .int({ error: 'page must be a whole number from 1.' })
-    .min(1, { error: 'page must be a whole number from 1.' })
-    .max(100_000, { error: 'page must be at most 100000.' })
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: 'pageSize must be a whole number from 1 to 200.' })
-    .int({ error: 'pageSize must be a whole number from 1 to 200.' })
-    .min(1, { error: 'pageSize must be a whole number from 1 to 200.' })
-    .max(200, { error: 'pageSize must be a whole number from 1 to 200.' })
-    .default(50),
-  order: z.enum(['asc', 'desc'], { error: 'order must be asc or desc.' }).default('desc'),
-  format: z
-    .enum(['json', 'csv'], { error: 'format must be json or csv.' })
-    .default('json')
-    .describe('csv: every matching row (no paging), amounts in dollars and cents'),
-};
-
 export const financePaymentSorts = ['date', 'amount', 'reference', 'payee'] as const;
 export const financePaymentsQuerySchema = z.object({
   ...period,
@@ -148,11 +121,11 @@ export const financePaymentsQuerySchema = z.object({
     })
     .optional()
     .describe('only the payments one overview figure counts'),
-  q: searchField,
+  q: moneySearchField,
   sort: z
     .enum(financePaymentSorts, { error: `sort must be one of ${financePaymentSorts.join(', ')}.` })
     .default('date'),
-  ...pageFields,
+  ...numberedPageFields,
 });
 export type FinancePaymentsQuery = z.input<typeof financePaymentsQuerySchema>;
 export type FinancePaymentsFilters = z.output<typeof financePaymentsQuerySchema>;
@@ -164,11 +137,11 @@ export const financeRequestsQuerySchema = z.object({
     .enum(requestFigures, { error: `figure must be one of ${requestFigures.join(', ')}.` })
     .default('requested')
     .describe('which overview figure to list the requests of'),
-  q: searchField,
+  q: moneySearchField,
   sort: z
     .enum(financeRequestSorts, { error: `sort must be one of ${financeRequestSorts.join(', ')}.` })
     .default('date'),
-  ...pageFields,
+  ...numberedPageFields,
 });
 export type FinanceRequestsQuery = z.input<typeof financeRequestsQuerySchema>;
 export type FinanceRequestsFilters = z.output<typeof financeRequestsQuerySchema>;

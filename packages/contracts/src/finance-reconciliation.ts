@@ -5,6 +5,7 @@
  * (./finance-overview.ts): the same search, sort/order, page/pageSize and format=csv.
  */
 import { z } from 'zod';
+import { moneySearchField, numberedPageFields } from './pagination.ts';
 import { plainDateSchema } from './payments.ts';
 import type { LocalizedText } from './language.ts';
 
@@ -88,34 +89,6 @@ const period = {
     .describe('last agency day of the period, inclusive; leave out for no upper bound'),
 };
 
-const searchField = z
-  .string()
-  .trim()
-  .min(1, { error: 'q must not be empty.' })
-  .max(100, { error: 'q must be at most 100 characters.' })
-  .optional()
-  .describe('a reference, a payee name (or part), an amount (12.50) or a trace number');
-
-const pageFields = {
-  page: z.coerce
-    .number({ error: 'page must be a whole number from 1.' })
-    .int({ error: 'page must be a whole number from 1.' })
-    .min(1, { error: 'page must be a whole number from 1.' })
-    .max(100_000, { error: 'page must be at most 100000.' })
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: 'pageSize must be a whole number from 1 to 200.' })
-    .int({ error: 'pageSize must be a whole number from 1 to 200.' })
-    .min(1, { error: 'pageSize must be a whole number from 1 to 200.' })
-    .max(200, { error: 'pageSize must be a whole number from 1 to 200.' })
-    .default(50),
-  order: z.enum(['asc', 'desc'], { error: 'order must be asc or desc.' }).default('desc'),
-  format: z
-    .enum(['json', 'csv'], { error: 'format must be json or csv.' })
-    .default('json')
-    .describe('csv: every matching row (no paging), amounts in dollars and cents'),
-};
-
 const listMeta = {
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -137,13 +110,13 @@ export const reconciliationBatchesQuerySchema = z.object({
     .enum(reconciliationBatchStates, { error: 'state must be reconciled or unreconciled.' })
     .optional()
     .describe('leave out for both'),
-  q: searchField,
+  q: moneySearchField,
   sort: z
     .enum(reconciliationBatchSorts, {
       error: `sort must be one of ${reconciliationBatchSorts.join(', ')}.`,
     })
     .default('date'),
-  ...pageFields,
+  ...numberedPageFields,
 });
 export type ReconciliationBatchesQuery = z.input<typeof reconciliationBatchesQuerySchema>;
 export type ReconciliationBatchesFilters = z.output<typeof reconciliationBatchesQuerySchema>;
@@ -190,13 +163,13 @@ export const reconciliationReturnsQuerySchema = z.object({
     .string()
     .regex(/^R[0-9]{2}$/, { error: 'code must be a return code such as R03.' })
     .optional(),
-  q: searchField,
+  q: moneySearchField,
   sort: z
     .enum(reconciliationReturnSorts, {
       error: `sort must be one of ${reconciliationReturnSorts.join(', ')}.`,
     })
     .default('date'),
-  ...pageFields,
+  ...numberedPageFields,
 });
 export type ReconciliationReturnsQuery = z.input<typeof reconciliationReturnsQuerySchema>;
 export type ReconciliationReturnsFilters = z.output<typeof reconciliationReturnsQuerySchema>;
@@ -241,11 +214,11 @@ export const reconciliationExceptionsQuerySchema = z.object({
     .enum(exceptionStates, { error: 'state must be open or resolved.' })
     .default('open')
     .describe('open (default), or resolved by hand'),
-  q: searchField,
+  q: moneySearchField,
   sort: z
     .enum(exceptionSorts, { error: `sort must be one of ${exceptionSorts.join(', ')}.` })
     .default('age'),
-  ...pageFields,
+  ...numberedPageFields,
 });
 export type ReconciliationExceptionsQuery = z.input<typeof reconciliationExceptionsQuerySchema>;
 export type ReconciliationExceptionsFilters = z.output<typeof reconciliationExceptionsQuerySchema>;

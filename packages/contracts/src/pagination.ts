@@ -45,3 +45,37 @@ export interface PageLinks {
 /** A forward-only page (my requests, notifications): the nextCursor of the page you are on, and a size. */
 export const paginationQuerySchema = z.object(pageQueryFields({ defaultLimit: 20, maxLimit: 100 }));
 export type PaginationQuery = z.input<typeof paginationQuerySchema>;
+
+/**
+ * Numbered pages of a money list (the finance lists): a page of 1 to 200 rows, the order, and CSV of every matching
+ * row instead of a page. Numbered because finance staff reconcile "page 3 of 12" against a total; the CSV export
+ * reads all of it by keyset on the server.
+ */
+export const numberedPageFields = {
+  page: z.coerce
+    .number({ error: 'page must be a whole number from 1.' })
+    .int({ error: 'page must be a whole number from 1.' })
+    .min(1, { error: 'page must be a whole number from 1.' })
+    .max(100_000, { error: 'page must be at most 100000.' })
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: 'pageSize must be a whole number from 1 to 200.' })
+    .int({ error: 'pageSize must be a whole number from 1 to 200.' })
+    .min(1, { error: 'pageSize must be a whole number from 1 to 200.' })
+    .max(200, { error: 'pageSize must be a whole number from 1 to 200.' })
+    .default(50),
+  order: z.enum(['asc', 'desc'], { error: 'order must be asc or desc.' }).default('desc'),
+  format: z
+    .enum(['json', 'csv'], { error: 'format must be json or csv.' })
+    .default('json')
+    .describe('csv: every matching row (no paging), amounts in dollars and cents'),
+};
+
+/** The one search box of the money lists: what it may hold, and what the server tries to read it as. */
+export const moneySearchField = z
+  .string()
+  .trim()
+  .min(1, { error: 'q must not be empty.' })
+  .max(100, { error: 'q must be at most 100 characters.' })
+  .optional()
+  .describe('a reference, a payee name (or part), an amount (12.50) or a trace number');

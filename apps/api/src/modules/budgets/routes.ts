@@ -5,19 +5,16 @@ import {
   financeBudgetsSchema,
 } from '@hms/contracts/finance-budgets';
 import { routeGroup } from '../../platform/route-options.ts';
+import { definitionsText, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
-const definitions = Object.entries(budgetDefinitions)
-  .map(([figure, text]) => `${figure}: ${text.en}`)
-  .join(' ');
+const definitions = definitionsText(budgetDefinitions);
 
 /** Program budgets for finance (issue 13 item 3). A read model: nothing is cached, a money figure is always fresh. */
 export const budgetsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  neverCached(app);
 
   app.get(
     '/budgets',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { financeTodaySchema } from '@hms/contracts/finance-today';
 import { currentUser } from '../../platform/auth/plugin.ts';
 import { routeGroup } from '../../platform/route-options.ts';
+import { neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
@@ -12,9 +13,7 @@ const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervi
  */
 export const financeTodayRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  neverCached(app);
 
   app.get(
     '',

@@ -5,19 +5,16 @@ import {
   trendDefinitions,
 } from '@hms/contracts/finance-trends';
 import { routeGroup } from '../../platform/route-options.ts';
+import { definitionsText, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
-const definitions = Object.entries(trendDefinitions)
-  .map(([figure, text]) => `${figure}: ${text.en}`)
-  .join(' ');
+const definitions = definitionsText(trendDefinitions);
 
 /** Finance trends (issue 13 item 4). A read model: nothing is cached, a money figure is always fresh. */
 export const financeTrendsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  neverCached(app);
 
   app.get(
     '/trends',

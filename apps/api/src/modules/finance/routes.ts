@@ -1,7 +1,4 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Readable } from 'node:stream';
-import { z } from 'zod';
 import {
   figureDefinitions,
   financeOverviewQuerySchema,
@@ -12,22 +9,16 @@ import {
   financeRequestsQuerySchema,
 } from '@hms/contracts/finance-overview';
 import { routeGroup } from '../../platform/route-options.ts';
+import {
+  csvOrJson,
+  definitionsText,
+  neverCached,
+  sendCsv,
+} from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
-const definitions = Object.entries(figureDefinitions)
-  .map(([figure, text]) => `${figure}: ${text.en}`)
-  .join(' ');
-const csvOrJson = (page: z.ZodType) =>
-  z.union([page, z.string().describe('format=csv: CSV, RFC 4180, UTF-8')]);
-
-/** A list's every matching row as a CSV download; Fastify pipes the stream without the serialiser. */
-function sendCsv(reply: FastifyReply, name: string, stream: Readable) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="hms-${name}.csv"`)
-    .send(stream as unknown as string);
-}
+const definitions = definitionsText(figureDefinitions);
 
 /**
  * The finance workspace (issue 13): the overview of a period and the lists behind each of its figures. A read model:
@@ -35,9 +26,7 @@ function sendCsv(reply: FastifyReply, name: string, stream: Readable) {
  */
 export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  neverCached(app);
 
   app.get(
     '/overview',

@@ -1,7 +1,4 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Readable } from 'node:stream';
-import { z } from 'zod';
 import {
   reconciliationBatchesPageSchema,
   reconciliationBatchesQuerySchema,
@@ -15,20 +12,11 @@ import {
 import { currentUser } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
+import { csvOrJson, neverCached, sendCsv } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 const finance = routeGroup({ tag: 'reconciliation', roles: ['finance', 'finance_supervisor'] });
 const supervisor = routeGroup({ tag: 'reconciliation', roles: ['finance_supervisor'] });
-const csvOrJson = (page: z.ZodType) =>
-  z.union([page, z.string().describe('format=csv: CSV, RFC 4180, UTF-8')]);
-
-/** A list's every matching row as a CSV download; Fastify pipes the stream without the serialiser. */
-function sendCsv(reply: FastifyReply, name: string, stream: Readable) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="hms-${name}.csv"`)
-    .send(stream as unknown as string);
-}
 
 /**
  * Reconciliation (issue 13, item 5): released batches, expected against settled and returned; the returns; and every
@@ -37,9 +25,7 @@ function sendCsv(reply: FastifyReply, name: string, stream: Readable) {
  */
 export const reconciliationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
+  neverCached(app);
 
   app.get(
     '/batches',
