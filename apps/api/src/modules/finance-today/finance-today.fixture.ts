@@ -3,11 +3,11 @@ import type { PaymentStatus } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { seal } from '../../platform/keyring.ts';
+import { insertFinanceRow } from '../finance/finance.fixture.ts';
 
 type Db = Kysely<Database>;
 
-/** A request with its payee account and payment, every field the Today figures read set by the test. */
+/** A request with its payee account and payment, every field the Today figures read set by the test (the finance fixture's row). */
 export async function insertPayment(
   db: Db,
   config: Config,
@@ -22,57 +22,28 @@ export async function insertPayment(
     prenoteReadyOn?: string;
   },
 ) {
-  const requestId = uuidv7();
-  const accountId = uuidv7();
-  const paymentId = uuidv7();
-  const sealed = seal(config, '12345678');
-  await db
-    .insertInto('payee_accounts')
-    .values({
-      id: accountId,
-      user_id: p.applicant,
-      holder_name: `Payee ${p.ref}`,
-      account_type: 'checking',
-      routing_number: '011000015',
-      account_number_enc: sealed.enc,
-      account_last4: '5678',
-      key_id: sealed.keyId,
-    })
-    .execute();
-  await db
-    .insertInto('requests')
-    .values({
-      id: requestId,
-      reference: p.ref,
-      program_id: p.program,
-      program_version: 1,
-      applicant_id: p.applicant,
-      status: p.status === 'returned' ? 'payment_returned' : 'approved',
-      answers: '{}',
-      amount_requested_cents: p.cents,
-      approved_amount_cents: p.cents,
-      submitted_at: p.createdAt,
-      decided_at: p.createdAt,
-      payee_account_id: accountId,
-      updated_at: new Date(),
-    })
-    .execute();
-  await db
-    .insertInto('payments')
-    .values({
-      id: paymentId,
-      request_id: requestId,
-      payee_account_id: accountId,
-      amount_cents: p.cents,
+  const ids = await insertFinanceRow(db, config, p.applicant, {
+    ref: p.ref,
+    program: p.program,
+    status: p.status === 'returned' ? 'payment_returned' : 'approved',
+    requested: p.cents,
+    approved: p.cents,
+    submittedAt: p.createdAt,
+    decidedAt: p.createdAt,
+    payment: {
       status: p.status,
-      created_at: p.createdAt,
-      replaces_payment_id: p.replaces ?? null,
-      prenote_ready_on: p.prenoteReadyOn ?? null,
-      returned_at: p.status === 'returned' ? p.createdAt : null,
-      updated_at: new Date(),
-    })
-    .execute();
-  return { requestId, accountId, paymentId, program: p.program };
+      createdAt: p.createdAt,
+      ...(p.status === 'returned' ? { returnedAt: p.createdAt } : {}),
+      ...(p.replaces ? { replaces: p.replaces } : {}),
+      ...(p.prenoteReadyOn ? { prenoteReadyOn: p.prenoteReadyOn } : {}),
+    },
+  });
+  return {
+    requestId: ids.requestId,
+    accountId: ids.accountId,
+    paymentId: ids.paymentId!,
+    program: p.program,
+  };
 }
 
 export type InsertedPayment = Awaited<ReturnType<typeof insertPayment>>;

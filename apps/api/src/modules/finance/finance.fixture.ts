@@ -24,6 +24,9 @@ export interface Row {
     returnedAt?: string;
     trace?: string;
     returnCode?: string;
+    /** The returned payment this one pays again. */
+    replaces?: string;
+    prenoteReadyOn?: string;
   };
   holder?: string;
 }
@@ -93,6 +96,8 @@ export async function insertFinanceRow(
       returned_at: p.returnedAt ?? null,
       trace_number: p.trace ?? null,
       return_code: p.returnCode ?? null,
+      replaces_payment_id: p.replaces ?? null,
+      prenote_ready_on: p.prenoteReadyOn ?? null,
       updated_at: new Date(),
     })
     .execute();
