@@ -3,7 +3,7 @@ import type { PaymentStatus } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { insertFinanceRow } from '../finance/finance.fixture.ts';
+import { insertAchTrail, insertFinanceRow, type Row } from '../finance/finance.fixture.ts';
 
 type Db = Kysely<Database>;
 
@@ -20,9 +20,11 @@ export async function insertPayment(
     createdAt: string;
     replaces?: string;
     prenoteReadyOn?: string;
+    /** A returned payment left in a batch built and released by these two: its ACH entry and the bank's return. */
+    achTrail?: { builtBy: string; releasedBy: string };
   },
 ) {
-  const ids = await insertFinanceRow(db, config, p.applicant, {
+  const row: Row = {
     ref: p.ref,
     program: p.program,
     status: p.status === 'returned' ? 'payment_returned' : 'approved',
@@ -33,11 +35,13 @@ export async function insertPayment(
     payment: {
       status: p.status,
       createdAt: p.createdAt,
-      ...(p.status === 'returned' ? { returnedAt: p.createdAt } : {}),
+      ...(p.status === 'returned' ? { releasedAt: p.createdAt, returnedAt: p.createdAt } : {}),
       ...(p.replaces ? { replaces: p.replaces } : {}),
       ...(p.prenoteReadyOn ? { prenoteReadyOn: p.prenoteReadyOn } : {}),
     },
-  });
+  };
+  const ids = await insertFinanceRow(db, config, p.applicant, row);
+  if (p.achTrail) await insertAchTrail(db, config, p.achTrail, row, ids);
   return {
     requestId: ids.requestId,
     accountId: ids.accountId,

@@ -14,8 +14,6 @@ interface PaymentFigureRow {
   prenote_cents: string | number;
   changed_count: string | number;
   changed_cents: string | number;
-  returned_count: string | number;
-  returned_cents: string | number;
 }
 
 /**
@@ -29,14 +27,11 @@ export async function paymentFigures(db: Queryable) {
       select p.id, p.status, p.amount_cents, p.created_at,
         (p.status = 'pending' and exists (
           select 1 from ach_nocs n where n.payee_account_id = p.payee_account_id and n.status = 'pending'
-        )) as account_changed,
-        (p.status = 'returned' and not exists (
-          select 1 from payments r where r.replaces_payment_id = p.id
-        )) as return_open
+        )) as account_changed
       from payments p
       join requests rq on rq.id = p.request_id
       join programs pr on pr.id = rq.program_id
-      where pr.practice = false and p.status in ('pending', 'prenote_sent', 'returned')
+      where pr.practice = false and p.status in ('pending', 'prenote_sent')
     )
     select
       count(*) filter (where status = 'pending') as waiting_count,
@@ -45,9 +40,7 @@ export async function paymentFigures(db: Queryable) {
       count(*) filter (where status = 'prenote_sent') as prenote_count,
       coalesce(sum(amount_cents) filter (where status = 'prenote_sent'), 0) as prenote_cents,
       count(*) filter (where account_changed) as changed_count,
-      coalesce(sum(amount_cents) filter (where account_changed), 0) as changed_cents,
-      count(*) filter (where return_open) as returned_count,
-      coalesce(sum(amount_cents) filter (where return_open), 0) as returned_cents
+      coalesce(sum(amount_cents) filter (where account_changed), 0) as changed_cents
     from live
   `.execute(db);
   const r = rows[0]!;
@@ -59,7 +52,6 @@ export async function paymentFigures(db: Queryable) {
     },
     prenoteInFlight: { count: Number(r.prenote_count), cents: Number(r.prenote_cents) },
     accountChanged: { count: Number(r.changed_count), cents: Number(r.changed_cents) },
-    returnsToWork: { count: Number(r.returned_count), cents: Number(r.returned_cents) },
   };
 }
 

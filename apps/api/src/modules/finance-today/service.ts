@@ -8,13 +8,21 @@ import {
   type PlainDate,
 } from '@hms/contracts/business-days';
 import type { AchWindow, FinanceToday } from '@hms/contracts/finance-today';
+import { reconciliationExceptionsQuerySchema } from '@hms/contracts/finance-reconciliation';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { batchesWaitingForRelease } from '../batches/service.ts';
 import { promoteMaturedPrenotes } from '../payments/service.ts';
+import * as reconciliation from '../reconciliation/service.ts';
 import { originatorSettings } from '../settings/service.ts';
 import * as repo from './repo.ts';
+
+/** The open exceptions of returned payments not paid again: their count and sum are Today's "returns to work". */
+const RETURNS_TO_WORK = reconciliationExceptionsQuerySchema.parse({
+  reason: 'return_not_reissued',
+  pageSize: 1,
+});
 
 /** The instant the wall-clock time `hhmm` (HH:MM) happens on `date` in `timeZone`, daylight-saving days included. */
 export function zonedInstant(date: PlainDate, hhmm: string, timeZone: string): Date {
@@ -70,12 +78,14 @@ export async function today(
   // Matured prenotes become payable first, as the payments list does before it lists: a payment whose prenote wait
   // is over is waiting to be batched, not held, here and on the list this page links to.
   await promoteMaturedPrenotes(db, toZonedDate(now, timeZone));
-  const [originator, payments, batches, nocs, deliveries] = await Promise.all([
+  const [originator, payments, batches, nocs, deliveries, returns] = await Promise.all([
     originatorSettings(db, config),
     repo.paymentFigures(db),
     batchesWaitingForRelease(db, user),
     repo.pendingNocCount(db),
     repo.failingDeliveries(db),
+    // The reconciliation module's own exception (one definition): a return not paid again and not closed by hand.
+    reconciliation.exceptionsPage(db, timeZone, RETURNS_TO_WORK, now),
   ]);
   const oldest = payments.waiting.oldest;
   return {
@@ -102,7 +112,11 @@ export async function today(
       },
       accountChanged: { ...payments.accountChanged, link: '/finance/returns' },
     },
-    returnsToWork: { ...payments.returnsToWork, link: '/finance/payments?status=returned' },
+    returnsToWork: {
+      count: returns.totalCount,
+      cents: returns.totalCents,
+      link: '/finance/reconciliation/exceptions?reason=return_not_reissued',
+    },
     nocsToDecide: { count: nocs, link: '/finance/returns' },
     webhooksFailing: { count: deliveries.failed, link: '/finance/integration?status=failed' },
     webhooksDead: { count: deliveries.dead, link: '/finance/integration?status=dead' },

@@ -47,6 +47,10 @@ beforeAll(async () => {
       cents,
       createdAt,
       ...extra,
+      // A return came back from a released batch; practice money never leaves (the batch builder refuses it).
+      ...(status === 'returned' && program !== practice
+        ? { achTrail: { builtBy: finance, releasedBy: supervisor } }
+        : {}),
     }).then((p) => ({ ...p, cents }));
 
   // Waiting to be batched: T1, T2, T5, T8 (below) = 100.00 + 25.50 + 40.00 + 30.00 = 195.50, four payments.
@@ -155,7 +159,7 @@ describe('GET /api/finance/today', () => {
     expect(d.returnsToWork).toEqual({
       count: 1,
       cents: 70_00,
-      link: '/finance/payments?status=returned',
+      link: '/finance/reconciliation/exceptions?reason=return_not_reissued',
     });
     expect(d.nocsToDecide).toEqual({ count: 1, link: '/finance/returns' });
     expect(d.webhooksFailing).toEqual({ count: 2, link: '/finance/integration?status=failed' });

@@ -37,7 +37,11 @@ const today = (releasableByYou: number) => ({
     prenoteInFlight: { count: 1, cents: 60_00, link: '/finance/payments?status=prenote_sent' },
     accountChanged: { count: 1, cents: 40_00, link: '/finance/returns' },
   },
-  returnsToWork: { count: 1, cents: 70_00, link: '/finance/payments?status=returned' },
+  returnsToWork: {
+    count: 1,
+    cents: 70_00,
+    link: '/finance/reconciliation/exceptions?reason=return_not_reissued',
+  },
   nocsToDecide: { count: 1, link: '/finance/returns' },
   webhooksFailing: { count: 2, link: '/finance/integration?status=failed' },
   webhooksDead: { count: 0, link: '/finance/integration?status=dead' },
