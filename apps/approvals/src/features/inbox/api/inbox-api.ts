@@ -1,5 +1,10 @@
 import { apiClient, inboxKeys, unwrap, type ResponseBody } from '@hms/api-client';
-import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  mutationOptions,
+  queryOptions,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { InboxQuery } from '@hms/contracts/inbox';
 import { invalidateApprovals } from '../../../shared/invalidate-approvals.ts';
 export { claimMutationOptions, releaseMutationOptions } from '../../../shared/assignment-api.ts';
@@ -11,7 +16,7 @@ export function inboxQueryOptions(query: InboxQuery) {
   return queryOptions({
     queryKey: inboxKeys.list(query),
     queryFn: ({ signal }) => unwrap(apiClient.GET('/api/inbox', { params: { query }, signal })),
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
   });
 }
 

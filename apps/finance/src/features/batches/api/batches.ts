@@ -1,5 +1,5 @@
 import { apiClient, batchKeys, unwrap, type paths } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type BatchDetail =
   paths['/api/batches/{batchId}']['get']['responses'][200]['content']['application/json'];
@@ -27,8 +27,7 @@ export function batchesQueryOptions(cursor?: string, status?: 'built') {
         }),
       ),
     // The current page stays on screen while the next one loads, so the pager does not jump.
-    // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
   });
 }
 const BATCHES_PAGE_SIZE = 25;

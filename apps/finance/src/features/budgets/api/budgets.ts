@@ -5,7 +5,7 @@ import {
   type QueryParams,
   type ResponseBody,
 } from '@hms/api-client';
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { FRESH } from '../../../shared/fresh.ts';
 
 export type BudgetsQuery = QueryParams<'/api/finance/budgets'>;
@@ -17,7 +17,6 @@ export function budgetsQueryOptions(query: BudgetsQuery) {
     queryKey: financeKeys.budgets(query),
     queryFn: ({ signal }) =>
       unwrap(apiClient.GET('/api/finance/budgets', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
     ...FRESH,
   });
 }

@@ -1,5 +1,5 @@
 import { apiClient, deliveryKeys, unwrap, type paths } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type Delivery =
   paths['/api/webhooks/deliveries']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -25,8 +25,7 @@ export function deliveriesQueryOptions(status: DeliveryStatus | 'all', cursor?: 
         }),
       ),
     refetchInterval: 10_000,
-    // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -5,8 +5,9 @@ import {
   type QueryParams,
   type ResponseBody,
 } from '@hms/api-client';
-// keepPreviousData: while another period or page loads, the last answer stays on screen (marked as updating).
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
+import { FRESH } from '../../../shared/fresh.ts';
+import { jsonPage } from '../../../shared/list-api.ts';
 
 export type OverviewQuery = QueryParams<'/api/finance/overview'>;
 export type Overview = ResponseBody<'/api/finance/overview'>;
@@ -15,21 +16,11 @@ export type FigurePaymentsPage = Exclude<ResponseBody<'/api/finance/payments'>, 
 export type FigureRequestsQuery = QueryParams<'/api/finance/requests'>;
 export type FigureRequestsPage = Exclude<ResponseBody<'/api/finance/requests'>, string>;
 
-/** Figures are money: they are refreshed every 30 seconds and on focus, and never served from an old cache. */
-const FRESH = { refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 0 } as const;
-
-/** The JSON page of a list route that also answers CSV (format=csv); the JSON call never gets a string. */
-function jsonPage<T>(body: T | string): T {
-  if (typeof body === 'string') throw new Error('Expected a JSON page, got CSV');
-  return body;
-}
-
 export function overviewQueryOptions(query: OverviewQuery) {
   return queryOptions({
     queryKey: financeKeys.overview(query),
     queryFn: ({ signal }) =>
       unwrap(apiClient.GET('/api/finance/overview', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
     ...FRESH,
   });
 }
@@ -63,20 +54,6 @@ export function figureListQueryOptions(
               }),
             ),
       ),
-    placeholderData: keepPreviousData,
     ...FRESH,
   });
-}
-
-/** The download link of a list: the same filters with format=csv (a plain GET the browser saves). */
-export function csvHref(
-  path: '/api/finance/payments' | '/api/finance/requests',
-  query: Record<string, string | number | undefined>,
-): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== '' && k !== 'page' && k !== 'pageSize') params.set(k, String(v));
-  }
-  params.set('format', 'csv');
-  return `${path}?${params.toString()}`;
 }

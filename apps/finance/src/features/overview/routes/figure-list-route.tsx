@@ -19,7 +19,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
-  csvHref,
   figureListQueryOptions,
   type FigurePaymentsPage,
   type FigureRequestsPage,
@@ -30,6 +29,7 @@ import { readListParams, withListParams } from '../../../shared/list-params.ts';
 import { figureListMessages, overviewMessages } from '../messages.ts';
 import { periodMessages } from '../../../shared/period-messages.ts';
 import { periodSearch, usePeriod } from '../../../shared/period-params.ts';
+import { csvHref } from '../../../shared/list-api.ts';
 
 const PAGE_SIZE = 50;
 type PaymentRow = FigurePaymentsPage['items'][number];

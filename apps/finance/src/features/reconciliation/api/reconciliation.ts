@@ -5,8 +5,9 @@ import {
   type QueryParams,
   type ResponseBody,
 } from '@hms/api-client';
-// keepPreviousData: while another page or filter loads, the last answer stays on screen.
-import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { FRESH } from '../../../shared/fresh.ts';
+import { jsonPage } from '../../../shared/list-api.ts';
 
 export type BatchesQuery = QueryParams<'/api/finance/reconciliation/batches'>;
 export type BatchesPage = Exclude<ResponseBody<'/api/finance/reconciliation/batches'>, string>;
@@ -18,15 +19,6 @@ export type ExceptionsPage = Exclude<
   string
 >;
 
-/** Money figures: refreshed every 30 seconds and on focus, never served from an old cache. */
-const FRESH = { refetchInterval: 30_000, refetchOnWindowFocus: true, staleTime: 0 } as const;
-
-/** The JSON page of a list route that also answers CSV (format=csv); the JSON call never gets a string. */
-function jsonPage<T>(body: T | string): T {
-  if (typeof body === 'string') throw new Error('Expected a JSON page, got CSV');
-  return body;
-}
-
 export function batchesQueryOptions(query: BatchesQuery) {
   return queryOptions({
     queryKey: reconciliationKeys.batches(query),
@@ -36,7 +28,6 @@ export function batchesQueryOptions(query: BatchesQuery) {
           apiClient.GET('/api/finance/reconciliation/batches', { params: { query }, signal }),
         ),
       ),
-    placeholderData: keepPreviousData,
     ...FRESH,
   });
 }
@@ -50,7 +41,6 @@ export function returnsQueryOptions(query: ReturnsQuery) {
           apiClient.GET('/api/finance/reconciliation/returns', { params: { query }, signal }),
         ),
       ),
-    placeholderData: keepPreviousData,
     ...FRESH,
   });
 }
@@ -64,7 +54,6 @@ export function exceptionsQueryOptions(query: ExceptionsQuery) {
           apiClient.GET('/api/finance/reconciliation/exceptions', { params: { query }, signal }),
         ),
       ),
-    placeholderData: keepPreviousData,
     ...FRESH,
   });
 }
@@ -77,20 +66,4 @@ export function resolveExceptionMutationOptions() {
       note: string;
     }) => unwrap(apiClient.POST('/api/finance/reconciliation/exceptions/resolve', { body })),
   });
-}
-
-/** The download link of a list: the same filters with format=csv (a plain GET the browser saves). */
-export function csvHref(
-  path:
-    | '/api/finance/reconciliation/batches'
-    | '/api/finance/reconciliation/returns'
-    | '/api/finance/reconciliation/exceptions',
-  query: Record<string, string | number | undefined>,
-): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== '' && k !== 'page' && k !== 'pageSize') params.set(k, String(v));
-  }
-  params.set('format', 'csv');
-  return `${path}?${params.toString()}`;
 }

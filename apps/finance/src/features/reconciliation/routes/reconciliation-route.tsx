@@ -29,7 +29,6 @@ import { ListFrame } from '../../../shared/list-frame.tsx';
 import { readListParams, withListParams } from '../../../shared/list-params.ts';
 import {
   batchesQueryOptions,
-  csvHref,
   exceptionsQueryOptions,
   resolveExceptionMutationOptions,
   returnsQueryOptions,
@@ -39,6 +38,7 @@ import {
 } from '../api/reconciliation.ts';
 import { ResolveForm } from '../components/resolve-form.tsx';
 import { reconciliationMessages } from '../messages.ts';
+import { csvHref } from '../../../shared/list-api.ts';
 
 const PAGE_SIZE = 50;
 type View = 'batches' | 'exceptions' | 'returns';

@@ -1,5 +1,5 @@
 import { apiClient, nocKeys, unwrap, type paths } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type ImportResult =
   paths['/api/returns/imports']['post']['responses'][200]['content']['application/json'];
@@ -24,8 +24,7 @@ export function nocsQueryOptions(cursor?: string) {
           signal,
         }),
       ),
-    // (previous) => previous is keepPreviousData, without an export the shared react-query does not provide.
-    placeholderData: (previous) => previous,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -5,7 +5,7 @@ import {
   type QueryParams,
   type ResponseBody,
 } from '@hms/api-client';
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { FRESH } from '../../../shared/fresh.ts';
 
 export type TrendsQuery = QueryParams<'/api/finance/trends'>;
@@ -18,7 +18,6 @@ export function trendsQueryOptions(query: TrendsQuery) {
     queryKey: financeKeys.trends(query),
     queryFn: ({ signal }) =>
       unwrap(apiClient.GET('/api/finance/trends', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
     ...FRESH,
   });
 }
