@@ -49,7 +49,13 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     allowUnorderedMigrations: true,
     migrationTableSchema: rows[0]?.schema ?? 'public',
   });
-  const result = await migrator.migrateToLatest();
+  let result = await migrator.migrateToLatest();
+  // Kysely's check for its bookkeeping table reads the catalog of every schema; a schema dropped at that moment by
+  // someone else (another test file's, in a database holding several) fails the read with invalid_schema_name before
+  // anything ran. Read again: nothing was applied, and our own missing schema still fails after the retries.
+  for (let retry = 0; retry < 3 && isOtherSchemaGone(result.error, rows[0]?.schema); retry++) {
+    result = await migrator.migrateToLatest();
+  }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new Error(
@@ -60,4 +66,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     );
   }
   return result;
+}
+
+function isOtherSchemaGone(error: unknown, ours: string | undefined): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  return e?.code === '3F000' && !(ours !== undefined && e.message?.includes(`"${ours}"`));
 }
