@@ -46,7 +46,12 @@ const EXPLAIN = flag('explain');
 const BUDGET_MS = 100;
 // --only=PREFIX[,PREFIX] measures only the endpoints whose name starts with one of them (after a change to one).
 const ONLY = arg('only');
-const DB_NAME = 'hms_bench_finance';
+// BENCH_DB_NAME: another database on the same server, so two people can measure their own indexes at once
+// (copy a seeded one with `createdb -T hms_bench_finance <name>` and run with --reuse).
+const DB_NAME = process.env.BENCH_DB_NAME ?? 'hms_bench_finance';
+if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME)) {
+  throw new Error('BENCH_DB_NAME must be a plain lower-case identifier (letters, digits, _).');
+}
 const TIME_ZONE = 'America/New_York';
 
 /** A call to measure. `period: false` for an endpoint that takes no period; `program: false` for no program filter. */
