@@ -1,30 +1,34 @@
 import { Pager, formatCents, formatNumber, useLanguage, useT } from '@hms/ui';
 import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { listMessages } from './list-messages.ts';
+import { withListParams } from './list-params.ts';
 
-/**
- * What every figure list shows around its table: the total of all pages (the figure itself), the CSV link for
- * exactly these rows, and the pages.
- */
-export function ListFrame({
-  totalCount,
-  totalCents,
-  page,
-  pageSize,
-  csvHref,
-  onPage,
-  children,
-}: {
+/** The counts of one page of a figure list, as every finance list route answers them. */
+export interface ListPageCounts {
   totalCount: number;
   totalCents: number;
   page: number;
   pageSize: number;
+}
+
+/**
+ * What every figure list shows around its table: the total of all pages (the figure itself), the CSV link for
+ * exactly these rows, and the pages. The page number lives in the URL (`page`, read by readListParams), so turning
+ * a page changes only that parameter.
+ */
+export function ListFrame({
+  list: { totalCount, totalCents, page, pageSize },
+  csvHref,
+  children,
+}: {
+  list: ListPageCounts;
   csvHref: string;
-  onPage: (page: number) => void;
   children: ReactNode;
 }) {
   const tr = useT(listMessages);
   const { language } = useLanguage();
+  const [params, setParams] = useSearchParams();
   const pages = Math.max(1, Math.ceil(totalCount / pageSize));
   const count = formatNumber(totalCount, language);
   return (
@@ -43,7 +47,7 @@ export function ListFrame({
         label={tr('pages')}
         prevCursor={page > 1 ? String(page - 1) : null}
         nextCursor={page < pages ? String(page + 1) : null}
-        onPage={(p) => onPage(Number(p))}
+        onPage={(p) => setParams(withListParams(params, { page: Number(p) }))}
       />
     </>
   );

@@ -85,14 +85,7 @@ export function FigureListRoute({ kind }: { kind: 'payments' | 'requests' }) {
                 program: data.program ?? periodNames('allPrograms'),
               })}
             </p>
-            <ListFrame
-              totalCount={data.totalCount}
-              totalCents={data.totalCents}
-              page={data.page}
-              pageSize={data.pageSize}
-              csvHref={csvHref(`/api/finance/${kind}`, query)}
-              onPage={(p) => setParams(withListParams(params, { page: p }))}
-            >
+            <ListFrame list={data} csvHref={csvHref(`/api/finance/${kind}`, query)}>
               <DataTable
                 caption={tr('caption')}
                 columns={columns as Column<(typeof data.items)[number]>[]}

@@ -164,14 +164,7 @@ function BatchesList() {
       />
       <QueryState query={page} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
-          <ListFrame
-            totalCount={data.totalCount}
-            totalCents={data.totalCents}
-            page={data.page}
-            pageSize={data.pageSize}
-            csvHref={csvHref('/api/finance/reconciliation/batches', query)}
-            onPage={(p) => setParams(withListParams(params, { page: p }))}
-          >
+          <ListFrame list={data} csvHref={csvHref('/api/finance/reconciliation/batches', query)}>
             <p data-testid="difference-total">
               {tr('batchesTotal', { amount: money(data.totalDifferenceCents) })}
             </p>
@@ -328,14 +321,7 @@ function ExceptionsList() {
         empty={<p>{state ? tr('empty') : tr('emptyExceptions')}</p>}
       >
         {(data) => (
-          <ListFrame
-            totalCount={data.totalCount}
-            totalCents={data.totalCents}
-            page={data.page}
-            pageSize={data.pageSize}
-            csvHref={csvHref('/api/finance/reconciliation/exceptions', query)}
-            onPage={(p) => setParams(withListParams(params, { page: p }))}
-          >
+          <ListFrame list={data} csvHref={csvHref('/api/finance/reconciliation/exceptions', query)}>
             <DataTable caption={tr('exceptionsCaption')} columns={columns} rows={data.items} />
           </ListFrame>
         )}
@@ -386,14 +372,7 @@ function ReturnsList() {
       />
       <QueryState query={page} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
-          <ListFrame
-            totalCount={data.totalCount}
-            totalCents={data.totalCents}
-            page={data.page}
-            pageSize={data.pageSize}
-            csvHref={csvHref('/api/finance/reconciliation/returns', query)}
-            onPage={(p) => setParams(withListParams(params, { page: p }))}
-          >
+          <ListFrame list={data} csvHref={csvHref('/api/finance/reconciliation/returns', query)}>
             <DataTable caption={tr('returnsCaption')} columns={columns} rows={data.items} />
           </ListFrame>
         )}
