@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { focusedErrorSummary } from '@hms/ui/render-at';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, type FakeCall, type FakeReply } from '@hms/api-client/fake-api';
 import { ReassignForm, type ReassignTarget } from './reassign-form.tsx';
 import { axeViolations } from './axe.test-helper.ts';
 import type { Language } from '@hms/contracts/language';
@@ -19,37 +20,24 @@ const target: ReassignTarget = {
   },
 };
 
-let posts: unknown[] = [];
-function serve(assignment: () => { status: number; body: unknown }) {
-  posts = [];
-  vi.stubGlobal('fetch', async (input: Request) => {
-    const url = new URL(input.url);
-    let reply: { status: number; body: unknown } = { status: 404, body: {} };
-    if (input.method === 'GET' && url.pathname === '/api/inbox/approvers')
-      reply = {
-        status: 200,
-        body: {
-          items: [
-            { id: 'a1', name: 'Avery Approver', roles: ['approver'] },
-            { id: 's2', name: 'Sasha Second', roles: ['senior_approver'] },
-          ],
-        },
-      };
-    if (input.method === 'POST' && url.pathname === `/api/requests/${target.id}/assignment`) {
-      posts.push(JSON.parse(await input.clone().text()));
-      reply = assignment();
-    }
-    return new Response(JSON.stringify(reply.body), {
-      status: reply.status,
-      headers: {
-        'content-type': reply.status >= 400 ? 'application/problem+json' : 'application/json',
+let calls: FakeCall[] = [];
+/** The inbox's approvers, and the assignment POST answered by `assignment`. */
+function serve(assignment: () => FakeReply) {
+  calls = fakeApi({
+    'GET /api/inbox/approvers': () => ({
+      body: {
+        items: [
+          { id: 'a1', name: 'Avery Approver', roles: ['approver'] },
+          { id: 's2', name: 'Sasha Second', roles: ['senior_approver'] },
+        ],
       },
-    });
+    }),
+    [`POST /api/requests/${target.id}/assignment`]: assignment,
   });
 }
+const posts = () => calls.filter((c) => c.method === 'POST').map((c) => c.body);
 
 function renderForm(language: Language = 'en') {
-  document.cookie = 'hms_csrf=t';
   return render(
     <QueryClientProvider
       client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
@@ -83,7 +71,7 @@ describe('ReassignForm', () => {
       'Choose the person to give it to.',
     );
     expect(await axeViolations(container)).toEqual([]);
-    expect(posts).toEqual([]);
+    expect(posts()).toEqual([]);
   });
 
   it('a person the server refuses brings the choice back with the refusal on it, in the reader’s language', async () => {
@@ -105,7 +93,7 @@ describe('ReassignForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Sí, reasignar' }));
 
     const { summary } = await focusedErrorSummary();
-    expect(posts).toEqual([{ assigneeId: 's2' }]);
+    expect(posts()).toEqual([{ assigneeId: 's2' }]);
     const spanish = 'Esta persona no puede tomar esta solicitud. Elija a otra.';
     expect(within(summary).getByRole('link', { name: spanish }).getAttribute('href')).toBe(
       `#reassign-${target.id}-person`,
