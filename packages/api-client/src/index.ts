@@ -19,6 +19,7 @@ export {
   updateMeMutationOptions,
 } from './queries.ts';
 export {
+  adminProgramKeys,
   batchKeys,
   deliveryKeys,
   financeKeys,
@@ -38,6 +39,7 @@ export {
   settingsKeys,
   auditKeys,
   importKeys,
+  invitationKeys,
   signInThrottleKeys,
   staffKeys,
   webhookEndpointKeys,

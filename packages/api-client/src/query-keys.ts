@@ -139,6 +139,23 @@ export const practiceKeys = {
   overview: () => [...practiceKeys.all, 'overview'] as const,
 };
 
+/** The program administration screens: the list, one program, its published versions, a version's diff, and the
+ * eligibility preview of a set of rules (keyed by the rules themselves). */
+export const adminProgramKeys = {
+  all: ['admin-programs'] as const,
+  list: () => [...adminProgramKeys.all, 'list'] as const,
+  detail: (id: string) => [...adminProgramKeys.all, 'detail', id] as const,
+  versions: (id: string) => [...adminProgramKeys.detail(id), 'versions'] as const,
+  diff: (id: string, version: number) => [...adminProgramKeys.detail(id), 'diff', version] as const,
+  preview: (id: string, rules: unknown) =>
+    [...adminProgramKeys.detail(id), 'preview', JSON.stringify(rules)] as const,
+};
+
+/** A staff invitation link, checked once when its page opens (the token is the link's). */
+export const invitationKeys = {
+  check: (token: string | null) => ['invitation', token] as const,
+};
+
 /** Background checks and imports of files (issue 12): one job's state, polled while it runs. */
 export const importKeys = {
   all: ['admin', 'imports'] as const,

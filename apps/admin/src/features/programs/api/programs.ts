@@ -1,4 +1,4 @@
-import { apiClient, unwrap } from '@hms/api-client';
+import { adminProgramKeys, apiClient, unwrap } from '@hms/api-client';
 import type {
   AdminProgram,
   AdminProgramList,
@@ -13,16 +13,6 @@ import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 /** One published version in the versions list. */
 export type ProgramVersion = ProgramVersions['items'][number];
-
-export const adminProgramKeys = {
-  all: ['admin-programs'] as const,
-  list: () => [...adminProgramKeys.all, 'list'] as const,
-  detail: (id: string) => [...adminProgramKeys.all, 'detail', id] as const,
-  versions: (id: string) => [...adminProgramKeys.detail(id), 'versions'] as const,
-  diff: (id: string, version: number) => [...adminProgramKeys.detail(id), 'diff', version] as const,
-  preview: (id: string, rules: unknown) =>
-    [...adminProgramKeys.detail(id), 'preview', JSON.stringify(rules)] as const,
-};
 
 const path = (programId: string) => ({ params: { path: { programId } } });
 

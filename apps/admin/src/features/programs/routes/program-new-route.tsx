@@ -1,3 +1,4 @@
+import { adminProgramKeys } from '@hms/api-client';
 import {
   PageIntro,
   SelectField,
@@ -10,7 +11,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { adminProgramKeys, createProgramMutationOptions } from '../api/programs.ts';
+import { createProgramMutationOptions } from '../api/programs.ts';
 import { dollarsToCents } from '../components/money.ts';
 import { programsMessages } from '../messages.ts';
 import { programNewHelp } from '../help.ts';

@@ -1,3 +1,4 @@
+import { adminProgramKeys } from '@hms/api-client';
 import {
   ErrorSummary,
   HelpPanel,
@@ -14,7 +15,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ComponentType, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import {
-  adminProgramKeys,
   adminProgramQueryOptions,
   programActionMutationOptions,
   type ProgramAction,

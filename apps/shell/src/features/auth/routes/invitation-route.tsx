@@ -1,4 +1,4 @@
-import { apiClient, unwrap } from '@hms/api-client';
+import { apiClient, invitationKeys, unwrap } from '@hms/api-client';
 import {
   LoadingState,
   PageTitle,
@@ -48,7 +48,7 @@ export function InvitationRoute() {
   const token = useRef(tokenFromLocation()).current;
   const errors = useFormErrors(FIELDS);
   const invitation = useQuery({
-    queryKey: ['invitation', token],
+    queryKey: invitationKeys.check(token),
     enabled: token !== null,
     retry: false,
     staleTime: Infinity,
