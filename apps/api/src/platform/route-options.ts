@@ -46,3 +46,13 @@ export function routeGroup<E extends ProblemStatus = never>(group: {
     },
   });
 }
+
+/**
+ * The approval workspace's routes, which three modules serve (inbox, review, decisions): approvers and senior
+ * approvers, about one request that may be gone (404) or changed under them (409).
+ */
+export const approvalStaff = routeGroup({
+  tag: 'approvals',
+  roles: ['approver', 'senior_approver'],
+  problems: [404, 409],
+});

@@ -6,15 +6,9 @@ import {
   decisionResponseSchema,
 } from '@hms/contracts/decisions';
 import { requestIdParamsSchema } from '@hms/contracts/requests';
-import { routeGroup } from '../../platform/route-options.ts';
+import { approvalStaff } from '../../platform/route-options.ts';
 import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
-
-const approvers = routeGroup({
-  tag: 'approvals',
-  roles: ['approver', 'senior_approver'],
-  problems: [404, 409],
-});
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
@@ -25,7 +19,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/decisions',
-    approvers({
+    approvalStaff({
       operationId: 'decideRequest',
       summary: 'Approve, reject, or ask the citizen for information, on the version you reviewed',
       description:
@@ -43,7 +37,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/decisions/bulk-approve',
-    approvers({
+    approvalStaff({
       operationId: 'bulkApprove',
       summary: 'Approve several requests; the result says per request what happened',
       description:

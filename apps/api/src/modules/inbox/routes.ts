@@ -7,15 +7,10 @@ import {
   reassignBodySchema,
 } from '@hms/contracts/inbox';
 import { requestIdParamsSchema } from '@hms/contracts/requests';
-import { routeGroup } from '../../platform/route-options.ts';
+import { approvalStaff, routeGroup } from '../../platform/route-options.ts';
 import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const staff = routeGroup({
-  tag: 'approvals',
-  roles: ['approver', 'senior_approver'],
-  problems: [404, 409],
-});
 const senior = routeGroup({ tag: 'approvals', roles: ['senior_approver'], problems: [404, 409] });
 
 /** The approval inbox: list with queues, filters, search, sort and keyset pagination; claim, release, reassign. */
@@ -28,7 +23,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/inbox',
-    staff({
+    approvalStaff({
       operationId: 'listInbox',
       summary: 'The approval inbox: one queue, filtered, searched, sorted, one page at a time',
       description:
@@ -58,7 +53,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/claim',
-    staff({
+    approvalStaff({
       operationId: 'claimRequest',
       summary: 'Claim a request (exactly one of several concurrent claims wins)',
       description:
@@ -72,7 +67,7 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/release',
-    staff({
+    approvalStaff({
       operationId: 'releaseRequest',
       summary: 'Give a claimed request back to the unassigned queue',
       description: 'Roles: approver, senior_approver. Only the current assignee can release.',

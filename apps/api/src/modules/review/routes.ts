@@ -6,16 +6,10 @@ import {
   reviewDetailSchema,
 } from '@hms/contracts/review';
 import { requestIdParamsSchema } from '@hms/contracts/requests';
-import { routeGroup } from '../../platform/route-options.ts';
+import { approvalStaff } from '../../platform/route-options.ts';
 import { currentUser } from '../../platform/auth/plugin.ts';
 import { keyRing } from '../../platform/keyring.ts';
 import * as service from './service.ts';
-
-const staff = routeGroup({
-  tag: 'approvals',
-  roles: ['approver', 'senior_approver'],
-  problems: [404, 409],
-});
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -23,7 +17,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/review/:requestId',
-    staff({
+    approvalStaff({
       operationId: 'getReview',
       summary: 'Everything needed to decide on one request',
       description:
@@ -45,7 +39,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/requests/:requestId/comments',
-    staff({
+    approvalStaff({
       operationId: 'addComment',
       summary: 'Add an internal comment (never shown to the citizen)',
       description: 'Roles: approver, senior_approver.',
@@ -67,7 +61,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/review/:requestId/bank-account/reveal',
-    staff({
+    approvalStaff({
       operationId: 'revealBankAccount',
       summary: 'Show the full bank account number (audited)',
       description: 'Roles: approver, senior_approver. Every view is written to the audit log.',
