@@ -8,7 +8,6 @@ import {
   type PlainDate,
 } from '@hms/contracts/business-days';
 import type { AchWindow, FinanceToday } from '@hms/contracts/finance-today';
-import { reconciliationExceptionsQuerySchema } from '@hms/contracts/finance-reconciliation';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -17,12 +16,6 @@ import { promoteMaturedPrenotes } from '../payments/service.ts';
 import * as reconciliation from '../reconciliation/service.ts';
 import { originatorSettings } from '../settings/service.ts';
 import * as repo from './repo.ts';
-
-/** The open exceptions of returned payments not paid again: their count and sum are Today's "returns to work". */
-const RETURNS_TO_WORK = reconciliationExceptionsQuerySchema.parse({
-  reason: 'return_not_reissued',
-  pageSize: 1,
-});
 
 /** The instant the wall-clock time `hhmm` (HH:MM) happens on `date` in `timeZone`, daylight-saving days included. */
 export function zonedInstant(date: PlainDate, hhmm: string, timeZone: string): Date {
@@ -84,8 +77,9 @@ export async function today(
     batchesWaitingForRelease(db, user),
     repo.pendingNocCount(db),
     repo.failingDeliveries(db),
-    // The reconciliation module's own exception (one definition): a return not paid again and not closed by hand.
-    reconciliation.exceptionsPage(db, timeZone, RETURNS_TO_WORK, now),
+    // The reconciliation module's own exception (one definition): a return not paid again and not closed by hand,
+    // counted by itself (not by building every kind of exception and keeping one).
+    reconciliation.returnsToWork(db, timeZone),
   ]);
   const oldest = payments.waiting.oldest;
   return {
@@ -113,8 +107,8 @@ export async function today(
       accountChanged: { ...payments.accountChanged, link: '/finance/returns' },
     },
     returnsToWork: {
-      count: returns.totalCount,
-      cents: returns.totalCents,
+      count: returns.count,
+      cents: returns.cents,
       link: '/finance/reconciliation/exceptions?reason=return_not_reissued',
     },
     nocsToDecide: { count: nocs, link: '/finance/returns' },

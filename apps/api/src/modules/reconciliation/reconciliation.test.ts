@@ -321,7 +321,7 @@ describe('exceptions', () => {
     const q = query({ sort: 'age', order: 'desc' });
     const page = await service.exceptionsPage(t.db.kysely, t.config.timezone, q, NOW);
     // Pages of 2 over 6 rows whose ages tie in pairs: the (since, id) cursor keeps the JSON list's order.
-    const stream = service.exceptionsCsv(t.db.kysely, t.config.timezone, q, NOW, 2);
+    const stream = await service.exceptionsCsv(t.db.kysely, t.config.timezone, q, NOW, 2);
     let text = '';
     for await (const chunk of stream) text += String(chunk);
     const ids = text
@@ -333,7 +333,13 @@ describe('exceptions', () => {
     const asc = query({ sort: 'amount', order: 'asc' });
     const ascPage = await service.exceptionsPage(t.db.kysely, t.config.timezone, asc, NOW);
     let ascText = '';
-    for await (const chunk of service.exceptionsCsv(t.db.kysely, t.config.timezone, asc, NOW, 4))
+    for await (const chunk of await service.exceptionsCsv(
+      t.db.kysely,
+      t.config.timezone,
+      asc,
+      NOW,
+      4,
+    ))
       ascText += String(chunk);
     expect(
       ascText

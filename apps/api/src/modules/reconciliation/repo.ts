@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { ExceptionReason } from '@hms/contracts/finance-reconciliation';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 
 /**
@@ -72,25 +72,40 @@ interface SortKey {
   type: 'timestamptz' | 'bigint' | 'text';
   /** true when "desc" means ascending values (an age sorts by its start date the other way round). */
   reversed?: boolean;
+  /** The sort reads the names and references (the list's `wide` rows), not only the list's own columns. */
+  wide?: boolean;
 }
 
 /**
- * One page of a derived table `x` (which has an `id` column), with the count and sum of every matching row unless
- * left out (the CSV reads without them). The keyset walk continues strictly after (sort key, id), so a CSV of any size
- * streams in bounded memory and never skips or repeats a row while reading.
+ * A list: `rows(wide)` is a derived table `x` (with an `id` column) of exactly the rows the list can show, with the
+ * columns the filter, sort and totals read; `wide` adds the payee name, reference and trace number (s_payee,
+ * s_reference, s_trace) for a search or a sort by them. `detail` joins the columns only shown to the page's rows.
  */
-async function listPage<R>(
-  db: Db,
-  l: {
-    rows: RawBuilder<unknown>;
-    where: RawBuilder<SqlBool>;
-    amount: RawBuilder<unknown>;
-    extraTotals?: RawBuilder<unknown>;
-    sort: SortKey;
-  },
-  q: ListQuery<string>,
-  withTotals: boolean,
-) {
+interface ListDef {
+  rows: (wide: boolean) => RawBuilder<unknown>;
+  where: (wide: boolean) => RawBuilder<SqlBool>;
+  amount: RawBuilder<unknown>;
+  extraTotals?: RawBuilder<unknown>;
+  sort: SortKey;
+  detail?: { columns: RawBuilder<unknown>; joins: RawBuilder<unknown> };
+  /**
+   * The rows are derived (no index gives them in order), so the page and the totals are one pass: the totals as
+   * window aggregates over every matching row, computed before the page is cut (count and amount only: no
+   * extraTotals).
+   */
+  totalsInPage?: boolean;
+}
+
+/**
+ * One page of a list, with the count and sum of every matching row unless left out (the CSV reads without them).
+ * The totals and the page's order read only the list's own rows; the shown-only columns are joined to the page's
+ * rows after it is cut, so a page costs its 50 rows, not the whole history. The keyset walk continues strictly after
+ * (sort key, id), so a CSV of any size streams in bounded memory and never skips or repeats a row while reading.
+ */
+async function listPage<R>(db: Db, l: ListDef, q: ListQuery<string>, withTotals: boolean) {
+  const wide = q.q !== null || (l.sort.wide ?? false);
+  const rows = l.rows(wide);
+  const where = l.where(wide);
   const asc = (q.order === 'asc') !== (l.sort.reversed ?? false);
   const dir = asc ? sql`asc` : sql`desc`;
   const key = sql`(${l.sort.expr})`;
@@ -99,23 +114,51 @@ async function listPage<R>(
       ? sql`and (${key}, x.id::text) ${asc ? sql`>` : sql`<`} (${q.paging.after.key}::${sql.raw(l.sort.type)}, ${q.paging.after.id})`
       : sql``;
   const offset = q.paging.kind === 'offset' ? sql`offset ${q.paging.offset}` : sql``;
-  const [totals, page] = await Promise.all([
-    withTotals
-      ? sql<Record<string, unknown>>`
-          select count(*) as n, coalesce(sum(${l.amount}), 0) as cents ${l.extraTotals ?? sql``}
-          from (${l.rows}) x where ${l.where}
-        `.execute(db)
-      : { rows: [] as Record<string, unknown>[] },
-    sql<R & { sort_key: unknown }>`
-      select x.*, ${key}::text as sort_key from (${l.rows}) x
-      where ${l.where} ${after}
+  const totalsSql = sql<Record<string, unknown>>`
+    select count(*) as n, coalesce(sum(${l.amount}), 0) as cents ${l.extraTotals ?? sql``}
+    from (${rows}) x where ${where}
+  `;
+  const inPage = withTotals && (l.totalsInPage ?? false);
+  const pageSql = sql<R & { sort_key: unknown; total_n?: unknown; total_cents?: unknown }>`
+    select x.* ${l.detail ? sql`, ${l.detail.columns}` : sql``}
+    from (
+      select x.*, ${key}::text as sort_key
+        ${inPage ? sql`, count(*) over () as total_n, coalesce(sum(${l.amount}) over (), 0) as total_cents` : sql``}
+      from (${rows}) x
+      where ${where} ${after}
       order by ${key} ${dir}, x.id::text ${dir}
       limit ${q.paging.limit} ${offset}
-    `.execute(db),
+    ) x
+    ${l.detail?.joins ?? sql``}
+    order by ${key} ${dir}, x.id::text ${dir}
+  `;
+  if (inPage) {
+    const page = await pageSql.execute(db);
+    const first = page.rows[0];
+    // A page past the last row carries no totals: only then are they read on their own.
+    if (first !== undefined || q.paging.kind !== 'offset' || q.paging.offset === 0) {
+      const t: Record<string, unknown> = { n: first?.total_n ?? 0, cents: first?.total_cents ?? 0 };
+      return { rows: page.rows, count: toInt(t.n), cents: toInt(t.cents), totals: t };
+    }
+    const t = (await totalsSql.execute(db)).rows[0] ?? {};
+    return { rows: page.rows, count: toInt(t.n), cents: toInt(t.cents), totals: t };
+  }
+  const [totals, page] = await Promise.all([
+    withTotals ? totalsSql.execute(db) : { rows: [] as Record<string, unknown>[] },
+    pageSql.execute(db),
   ]);
   const t = totals.rows[0] ?? {};
   return { rows: page.rows, count: toInt(t.n), cents: toInt(t.cents), totals: t };
 }
+
+/** The search over a list's wide rows. */
+const wideSearch = (q: string) =>
+  searchOn(q, {
+    reference: sql`x.s_reference`,
+    payee: sql`x.s_payee`,
+    amount: sql`x.amount_cents`,
+    trace: sql`x.s_trace`,
+  });
 
 // ---- Batches: expected against settled and returned
 
@@ -123,7 +166,9 @@ async function listPage<R>(
  * Each released (or settled) batch with what its file carried (entry_count − prenote_count money entries,
  * total_cents) against its money entries' outcomes: settled (payment settled, no return), returned (an ach_returns
  * row for the entry, settled before or not), outstanding (neither). A cancelled batch never reached the bank; a
- * prenote moves no money. `mismatch` compares the file's own figures with the entries recorded for it.
+ * prenote moves no money. `mismatch` compares the file's own figures with the entries recorded for it. The entries'
+ * figures are reconciliation_batch_figures (kept exact by triggers in every writing transaction, migration 0365), so
+ * a list reads one row per batch instead of every entry of the period.
  */
 function batchRows(bounds: Bounds): RawBuilder<unknown> {
   return sql`
@@ -138,21 +183,17 @@ function batchRows(bounds: Bounds): RawBuilder<unknown> {
     from (
       select b.id, b.status, b.file_date, b.file_id_modifier, b.effective_date, b.released_at,
         b.entry_count - b.prenote_count as expected_count, b.total_cents as expected_cents, b.prenote_count,
-        count(e.id) as entries_count,
-        coalesce(sum(e.amount_cents), 0) as entries_cents,
-        count(e.id) filter (where ret.id is null and p.status = 'settled') as settled_count,
-        coalesce(sum(e.amount_cents) filter (where ret.id is null and p.status = 'settled'), 0) as settled_cents,
-        count(ret.id) as returned_count,
-        coalesce(sum(ret.amount_cents), 0) as returned_cents,
-        count(e.id) filter (where ret.id is null and p.status <> 'settled') as outstanding_count,
-        coalesce(sum(e.amount_cents) filter (where ret.id is null and p.status <> 'settled'), 0)
-          as outstanding_cents
+        coalesce(f.entries_count, 0) as entries_count,
+        coalesce(f.entries_cents, 0) as entries_cents,
+        coalesce(f.settled_count, 0) as settled_count,
+        coalesce(f.settled_cents, 0) as settled_cents,
+        coalesce(f.returned_count, 0) as returned_count,
+        coalesce(f.returned_cents, 0) as returned_cents,
+        coalesce(f.outstanding_count, 0) as outstanding_count,
+        coalesce(f.outstanding_cents, 0) as outstanding_cents
       from ach_batches b
-      left join ach_entries e on e.batch_id = b.id and e.kind = 'payment'
-      left join payments p on p.id = e.payment_id
-      left join ach_returns ret on ret.entry_id = e.id
+      left join reconciliation_batch_figures f on f.batch_id = b.id
       where b.status in ('released', 'settled') and ${within(sql`b.released_at`, bounds)}
-      group by b.id
     ) a`;
 }
 
@@ -189,8 +230,10 @@ export async function batchList(
   return listPage<BatchRow>(
     db,
     {
-      rows: batchRows(bounds),
-      where: sql<SqlBool>`${q.state === null ? sql`true` : q.state === 'reconciled' ? sql`x.reconciled` : sql`not x.reconciled`}
+      // A batch's search reads its entries itself (batchSearch): its rows have no single payee or reference.
+      rows: () => batchRows(bounds),
+      where:
+        () => sql<SqlBool>`${q.state === null ? sql`true` : q.state === 'reconciled' ? sql`x.reconciled` : sql`not x.reconciled`}
         and ${q.q === null ? sql`true` : batchSearch(q.q)}`,
       amount: sql`x.expected_cents`,
       extraTotals: sql`, coalesce(sum(x.difference_cents), 0) as difference`,
@@ -226,28 +269,42 @@ export interface BatchRow {
 
 // ---- Returns: every entry the bank returned
 
-function returnRows(bounds: Bounds): RawBuilder<unknown> {
+/** The returns of the period: their own columns (every join below is to a required row, so none drops one). */
+function returnRows(bounds: Bounds, wide: boolean): RawBuilder<unknown> {
   return sql`
-    select ret.id, ret.payment_id, p.request_id, e.batch_id, r.reference, pr.slug, pa.holder_name,
-      ret.amount_cents, e.kind, ret.return_code, coalesce(p.account_fixable, false) as account_fixable,
-      e.trace_number, ret.created_at as returned_at, f.file_name,
-      (select p2.id from payments p2 where p2.replaces_payment_id = p.id order by p2.id limit 1)
-        as replacement_payment_id
+    select ret.id, ret.payment_id, ret.entry_id, ret.return_file_id, ret.amount_cents, ret.return_code,
+      ret.created_at as returned_at
+      ${wide ? sql`, r.reference as s_reference, pa.holder_name as s_payee, e.trace_number as s_trace` : sql``}
     from ach_returns ret
-    join ach_entries e on e.id = ret.entry_id
-    join payments p on p.id = ret.payment_id
+    ${
+      wide
+        ? sql`join ach_entries e on e.id = ret.entry_id
+          join payments p on p.id = ret.payment_id
+          join requests r on r.id = p.request_id
+          join payee_accounts pa on pa.id = e.payee_account_id`
+        : sql``
+    }
+    where ${within(sql`ret.created_at`, bounds)}`;
+}
+
+const RETURN_DETAIL = {
+  columns: sql`p.request_id, e.batch_id, r.reference, pr.slug, pa.holder_name, e.kind,
+    coalesce(p.account_fixable, false) as account_fixable, e.trace_number, f.file_name,
+    (select p2.id from payments p2 where p2.replaces_payment_id = p.id order by p2.id limit 1)
+      as replacement_payment_id`,
+  joins: sql`join ach_entries e on e.id = x.entry_id
+    join payments p on p.id = x.payment_id
     join requests r on r.id = p.request_id
     join programs pr on pr.id = r.program_id
     join payee_accounts pa on pa.id = e.payee_account_id
-    join return_files f on f.id = ret.return_file_id
-    where ${within(sql`ret.created_at`, bounds)}`;
-}
+    join return_files f on f.id = x.return_file_id`,
+};
 
 const RETURN_SORT: Record<string, SortKey> = {
   date: { expr: sql`x.returned_at`, type: 'timestamptz' },
   amount: { expr: sql`x.amount_cents`, type: 'bigint' },
-  reference: { expr: sql`x.reference`, type: 'text' },
-  payee: { expr: sql`x.holder_name`, type: 'text' },
+  reference: { expr: sql`x.s_reference`, type: 'text', wide: true },
+  payee: { expr: sql`x.s_payee`, type: 'text', wide: true },
   code: { expr: sql`x.return_code`, type: 'text' },
 };
 
@@ -260,20 +317,12 @@ export async function returnList(
   return listPage<ReturnRow>(
     db,
     {
-      rows: returnRows(bounds),
-      where: sql<SqlBool>`${q.code === null ? sql`true` : sql`x.return_code = ${q.code}`}
-        and ${
-          q.q === null
-            ? sql`true`
-            : searchOn(q.q, {
-                reference: sql`x.reference`,
-                payee: sql`x.holder_name`,
-                amount: sql`x.amount_cents`,
-                trace: sql`x.trace_number`,
-              })
-        }`,
+      rows: (wide) => returnRows(bounds, wide),
+      where: () => sql<SqlBool>`${q.code === null ? sql`true` : sql`x.return_code = ${q.code}`}
+        and ${q.q === null ? sql`true` : wideSearch(q.q)}`,
       amount: sql`x.amount_cents`,
       sort: RETURN_SORT[q.sort] ?? RETURN_SORT.date!,
+      detail: RETURN_DETAIL,
     },
     q,
     withTotals,
@@ -300,78 +349,106 @@ export interface ReturnRow {
 
 // ---- Exceptions: every item not reconciled, derived from the states of DOMAIN.md
 
+const agencyDay = (t: RawBuilder<unknown>, timeZone: string) =>
+  sql`to_char(${t} at time zone ${timeZone}, 'YYYY-MM-DD')`;
+
+/**
+ * return_not_reissued: a returned payment with no replacement payment (the citizen has not given a new account). The
+ * one definition behind the exceptions list and Today's "returns to work".
+ */
+function returnNotReissuedRows(timeZone: string, bounds: Bounds): RawBuilder<unknown> {
+  return sql`
+    select 'return_not_reissued:' || p.id::text as id, 'return_not_reissued' as reason, null::uuid as file_batch_id,
+      p.id as payment_id, ret.entry_id, null::uuid as payee_account_id, p.amount_cents, ret.return_code,
+      ${agencyDay(sql`ret.created_at`, timeZone)} as since
+    from ach_returns ret
+    join payments p on p.id = ret.payment_id
+    where p.status = 'returned' and ${within(sql`ret.created_at`, bounds)}
+      and not exists (select 1 from payments p2 where p2.replaces_payment_id = p.id)`;
+}
+
 /**
  * One row per unreconciled item, from four rules:
  * - settlement_late: a money entry of a released batch whose payment is neither settled nor returned, after the
  *   file's effective date (when ACH credits settle) has passed in the agency's calendar;
  * - return_not_reissued: a returned payment with no replacement payment (the citizen has not given a new account);
  * - noc_not_applied: a notification of change still pending a supervisor's decision;
- * - file_total_mismatch: a released file whose entry count or total differs from the entries recorded for it.
- * `since` is the agency day the item became an exception. Resolved-by-hand rows carry their resolution.
+ * - file_total_mismatch: a released file whose entry count or total differs from the entries recorded for it (its
+ *   entries' figures from reconciliation_batch_figures, kept by triggers).
+ * `since` is the agency day the item became an exception; the period (from/to on `since`) is applied inside each
+ * rule, on the instant or date `since` is read from, so a day reads that day's rows. Resolved-by-hand rows carry
+ * their resolution. Each row names its entry, payment and payee account; the reference, payee name and trace are
+ * joined only when `wide` (a search or sort by them) and otherwise to the page's rows alone.
  */
-function exceptionRows(timeZone: string, today: string): RawBuilder<unknown> {
-  const day = (t: RawBuilder<unknown>) => sql`to_char(${t} at time zone ${timeZone}, 'YYYY-MM-DD')`;
+function exceptionRows(f: ExceptionFilter, wide: boolean): RawBuilder<unknown> {
+  const { timeZone, today, bounds } = f;
   return sql`
-    select u.*, res.resolution, res.note as resolution_note, ures.display_name as resolved_by_name,
-      res.resolved_at
+    select u.*, res.resolution, res.note as resolution_note, res.resolved_by, res.resolved_at
+      ${wide ? sql`, sr.reference as s_reference, spa.holder_name as s_payee, se.trace_number as s_trace` : sql``}
     from (
-      select 'settlement_late:' || p.id::text as id, 'settlement_late' as reason, b.id::text as batch_id,
-        p.id::text as payment_id, p.request_id::text as request_id, r.reference, pa.holder_name,
-        e.amount_cents, e.trace_number, null::text as return_code, null::boolean as account_fixable,
-        b.effective_date as since
+      select 'settlement_late:' || p.id::text as id, 'settlement_late' as reason, b.id as file_batch_id,
+        p.id as payment_id, e.id as entry_id, null::uuid as payee_account_id, e.amount_cents,
+        null::text as return_code, b.effective_date as since
       from ach_batches b
       join ach_entries e on e.batch_id = b.id and e.kind = 'payment'
       join payments p on p.id = e.payment_id
-      join requests r on r.id = p.request_id
-      join payee_accounts pa on pa.id = e.payee_account_id
       where b.status = 'released' and p.status = 'released' and b.effective_date < ${today}
+        and ${f.from === null ? sql`true` : sql`b.effective_date >= ${f.from}`}
+        and ${f.to === null ? sql`true` : sql`b.effective_date <= ${f.to}`}
         and not exists (select 1 from ach_returns ret where ret.entry_id = e.id)
       union all
-      select 'return_not_reissued:' || p.id::text, 'return_not_reissued', e.batch_id::text, p.id::text,
-        p.request_id::text, r.reference, pa.holder_name, p.amount_cents, e.trace_number, ret.return_code,
-        coalesce(p.account_fixable, false), ${day(sql`ret.created_at`)}
-      from ach_returns ret
-      join ach_entries e on e.id = ret.entry_id
-      join payments p on p.id = ret.payment_id
-      join requests r on r.id = p.request_id
-      join payee_accounts pa on pa.id = e.payee_account_id
-      where p.status = 'returned'
-        and not exists (select 1 from payments p2 where p2.replaces_payment_id = p.id)
+      ${returnNotReissuedRows(timeZone, bounds)}
       union all
-      select 'noc_not_applied:' || n.id::text, 'noc_not_applied', e.batch_id::text, p.id::text,
-        p.request_id::text, r.reference, pa.holder_name, 0::bigint, e.trace_number, n.change_code, null,
-        ${day(sql`n.created_at`)}
+      select 'noc_not_applied:' || n.id::text, 'noc_not_applied', null, n.payment_id, n.entry_id,
+        n.payee_account_id, 0::bigint, n.change_code, ${agencyDay(sql`n.created_at`, timeZone)}
       from ach_nocs n
-      join ach_entries e on e.id = n.entry_id
-      join payments p on p.id = n.payment_id
-      join requests r on r.id = p.request_id
-      join payee_accounts pa on pa.id = n.payee_account_id
-      where n.status = 'pending'
+      where n.status = 'pending' and ${within(sql`n.created_at`, bounds)}
       union all
-      select 'file_total_mismatch:' || b.id::text, 'file_total_mismatch', b.id::text, null, null, null, null,
-        b.total_cents - coalesce(sum(e.amount_cents), 0), null, null, null, ${day(sql`b.released_at`)}
+      select 'file_total_mismatch:' || b.id::text, 'file_total_mismatch', b.id, null, null, null,
+        b.total_cents - coalesce(bf.entries_cents, 0), null, ${agencyDay(sql`b.released_at`, timeZone)}
       from ach_batches b
-      left join ach_entries e on e.batch_id = b.id and e.kind = 'payment'
-      where b.status in ('released', 'settled')
-      group by b.id
-      having b.entry_count - b.prenote_count <> count(e.id) or b.total_cents <> coalesce(sum(e.amount_cents), 0)
+      left join reconciliation_batch_figures bf on bf.batch_id = b.id
+      where b.status in ('released', 'settled') and ${within(sql`b.released_at`, bounds)}
+        and (b.entry_count - b.prenote_count <> coalesce(bf.entries_count, 0)
+          or b.total_cents <> coalesce(bf.entries_cents, 0))
     ) u
     left join reconciliation_resolutions res on res.exception_id = u.id
-    left join users ures on ures.id = res.resolved_by`;
+    ${
+      wide
+        ? sql`left join ach_entries se on se.id = u.entry_id
+          left join payments sp on sp.id = u.payment_id
+          left join requests sr on sr.id = sp.request_id
+          left join payee_accounts spa on spa.id = coalesce(u.payee_account_id, se.payee_account_id)`
+        : sql``
+    }`;
 }
+
+/** What a page of exceptions shows besides its own columns; a file total has no entry, payment or payee. */
+const EXCEPTION_DETAIL = {
+  columns: sql`coalesce(x.file_batch_id, e.batch_id) as batch_id, p.request_id, r.reference, pa.holder_name,
+    e.trace_number, ures.display_name as resolved_by_name,
+    case when x.reason = 'return_not_reissued' then coalesce(p.account_fixable, false) end as account_fixable`,
+  joins: sql`left join ach_entries e on e.id = x.entry_id
+    left join payments p on p.id = x.payment_id
+    left join requests r on r.id = p.request_id
+    left join payee_accounts pa on pa.id = coalesce(x.payee_account_id, e.payee_account_id)
+    left join users ures on ures.id = x.resolved_by`,
+};
 
 const EXCEPTION_SORT: Record<string, SortKey> = {
   // Oldest first for "desc": the age grows as `since` goes back.
   age: { expr: sql`x.since`, type: 'text', reversed: true },
   amount: { expr: sql`x.amount_cents`, type: 'bigint' },
-  reference: { expr: sql`coalesce(x.reference, '')`, type: 'text' },
+  reference: { expr: sql`coalesce(x.s_reference, '')`, type: 'text', wide: true },
 };
 
 export interface ExceptionFilter {
   timeZone: string;
   today: string;
+  /** The agency days asked for, on `since`: as dates (from, to) and as the instants of those days (bounds). */
   from: string | null;
   to: string | null;
+  bounds: Bounds;
   reason: ExceptionReason | null;
   state: 'open' | 'resolved';
   /** Only this exception (the resolve action looks one up). */
@@ -380,20 +457,9 @@ export interface ExceptionFilter {
 
 function exceptionWhere(f: ExceptionFilter, q: string | null): RawBuilder<SqlBool> {
   return sql<SqlBool>`${f.state === 'open' ? sql`x.resolution is null` : sql`x.resolution is not null`}
-    and ${f.from === null ? sql`true` : sql`x.since >= ${f.from}`}
-    and ${f.to === null ? sql`true` : sql`x.since <= ${f.to}`}
     and ${f.reason === null ? sql`true` : sql`x.reason = ${f.reason}`}
     and ${f.id === undefined ? sql`true` : sql`x.id = ${f.id}`}
-    and ${
-      q === null
-        ? sql`true`
-        : searchOn(q, {
-            reference: sql`x.reference`,
-            payee: sql`x.holder_name`,
-            amount: sql`x.amount_cents`,
-            trace: sql`x.trace_number`,
-          })
-    }`;
+    and ${q === null ? sql`true` : wideSearch(q)}`;
 }
 
 export async function exceptionList(
@@ -405,14 +471,26 @@ export async function exceptionList(
   return listPage<ExceptionRow>(
     db,
     {
-      rows: exceptionRows(f.timeZone, f.today),
-      where: exceptionWhere(f, q.q),
+      rows: (wide) => exceptionRows(f, wide),
+      where: () => exceptionWhere(f, q.q),
       amount: sql`x.amount_cents`,
       sort: EXCEPTION_SORT[q.sort] ?? EXCEPTION_SORT.age!,
+      detail: EXCEPTION_DETAIL,
+      totalsInPage: true,
     },
     q,
     withTotals,
   );
+}
+
+/** The count and sum of the open return_not_reissued exceptions (Today's "returns to work"), and nothing else. */
+export async function openReturnsNotReissued(db: Queryable, timeZone: string) {
+  const { rows } = await sql<{ n: unknown; cents: unknown }>`
+    select count(*) as n, coalesce(sum(x.amount_cents), 0) as cents
+    from (${returnNotReissuedRows(timeZone, { start: null, end: null })}) x
+    where not exists (select 1 from reconciliation_resolutions res where res.exception_id = x.id)
+  `.execute(db);
+  return { count: toInt(rows[0]?.n), cents: toInt(rows[0]?.cents) };
 }
 
 export interface ExceptionRow {

@@ -46,7 +46,7 @@ export const reconciliationRoutes: FastifyPluginAsyncZod = async (app) => {
         ? sendCsv(
             reply,
             'reconciliation-batches',
-            service.batchesCsv(db, config.timezone, request.query),
+            await service.batchesCsv(db, config.timezone, request.query),
           )
         : service.batchesPage(db, config.timezone, request.query),
   );
@@ -68,7 +68,7 @@ export const reconciliationRoutes: FastifyPluginAsyncZod = async (app) => {
         ? sendCsv(
             reply,
             'reconciliation-returns',
-            service.returnsCsv(db, config.timezone, request.query),
+            await service.returnsCsv(db, config.timezone, request.query),
           )
         : service.returnsPage(db, config.timezone, request.query),
   );
@@ -93,7 +93,7 @@ export const reconciliationRoutes: FastifyPluginAsyncZod = async (app) => {
         ? sendCsv(
             reply,
             'reconciliation-exceptions',
-            service.exceptionsCsv(db, config.timezone, request.query),
+            await service.exceptionsCsv(db, config.timezone, request.query),
           )
         : service.exceptionsPage(db, config.timezone, request.query),
   );

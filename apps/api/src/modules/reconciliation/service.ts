@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { businessDaysBetween, startOfZonedDay, toZonedDate } from '@hms/contracts/business-days';
 import {
   resolvableReasons,
@@ -18,7 +18,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { toCsv } from '../../platform/csv.ts';
+import { csvStream, type CsvColumns } from '../../platform/csv.ts';
 import * as repo from './repo.ts';
 
 type Db = Kysely<Database>;
@@ -58,13 +58,12 @@ const meta = (q: { page: number; pageSize: number }, count: number, cents: numbe
 
 // ---- Batches
 
-async function batchRows(db: Db, timeZone: string, q: ReconciliationBatchesFilters, p: PageArg) {
-  const withTotals = !('after' in p);
+async function batchRows(db: Db, bounds: repo.Bounds, q: ReconciliationBatchesFilters, p: PageArg) {
   const r = await repo.batchList(
     db,
-    boundsOf(timeZone, q),
+    bounds,
     { q: q.q ?? null, sort: q.sort, order: q.order, paging: paging(p), state: q.state ?? null },
-    withTotals,
+    !('after' in p),
   );
   return {
     ...r,
@@ -96,7 +95,7 @@ export async function batchesPage(
   timeZone: string,
   q: ReconciliationBatchesFilters,
 ): Promise<ReconciliationBatchesPage> {
-  const r = await batchRows(db, timeZone, q, q);
+  const r = await batchRows(db, boundsOf(timeZone, q), q, q);
   return {
     ...meta(q, r.count, r.cents),
     totalDifferenceCents: int(r.totals.difference),
@@ -106,10 +105,15 @@ export async function batchesPage(
 
 // ---- Returns
 
-async function returnRows(db: Db, timeZone: string, q: ReconciliationReturnsFilters, p: PageArg) {
+async function returnRows(
+  db: Db,
+  bounds: repo.Bounds,
+  q: ReconciliationReturnsFilters,
+  p: PageArg,
+) {
   const r = await repo.returnList(
     db,
-    boundsOf(timeZone, q),
+    bounds,
     { q: q.q ?? null, sort: q.sort, order: q.order, paging: paging(p), code: q.code ?? null },
     !('after' in p),
   );
@@ -141,7 +145,7 @@ export async function returnsPage(
   timeZone: string,
   q: ReconciliationReturnsFilters,
 ): Promise<ReconciliationReturnsPage> {
-  const r = await returnRows(db, timeZone, q, q);
+  const r = await returnRows(db, boundsOf(timeZone, q), q, q);
   return { ...meta(q, r.count, r.cents), items: r.items };
 }
 
@@ -198,12 +202,12 @@ function exceptionFilter(
   now: Date,
   q: Pick<ReconciliationExceptionsFilters, 'from' | 'to' | 'reason' | 'state'>,
 ): repo.ExceptionFilter {
-  boundsOf(timeZone, q);
   return {
     timeZone,
     today: toZonedDate(now, timeZone),
     from: q.from ?? null,
     to: q.to ?? null,
+    bounds: boundsOf(timeZone, q),
     reason: q.reason ?? null,
     state: q.state,
   };
@@ -211,12 +215,10 @@ function exceptionFilter(
 
 async function exceptionRows(
   db: Db,
-  timeZone: string,
+  f: repo.ExceptionFilter,
   q: ReconciliationExceptionsFilters,
   p: PageArg,
-  now: Date,
 ) {
-  const f = exceptionFilter(timeZone, now, q);
   const r = await repo.exceptionList(
     db,
     f,
@@ -233,7 +235,7 @@ export async function exceptionsPage(
   q: ReconciliationExceptionsFilters,
   now = new Date(),
 ): Promise<ReconciliationExceptionsPage> {
-  const r = await exceptionRows(db, timeZone, q, q, now);
+  const r = await exceptionRows(db, exceptionFilter(timeZone, now, q), q, q);
   return { ...meta(q, r.count, r.cents), items: r.items };
 }
 
@@ -308,162 +310,130 @@ export async function resolveException(
   return toExceptionRow(after.rows[0]!, f.today);
 }
 
+/**
+ * Today's "returns to work": the count and sum of the open return_not_reissued exceptions, by the exceptions list's
+ * own definition, without building the other kinds of exception.
+ */
+export async function returnsToWork(db: Db, timeZone: string) {
+  return repo.openReturnsNotReissued(db, timeZone);
+}
+
 // ---- CSV: every row the filters match, read by keyset pages so any length streams in bounded memory
 
 /** CSV rows are read a page of this size at a time. */
 const CSV_PAGE = 2000;
 
-function csvStream<T extends { id: string }>(
-  header: readonly string[],
+/** Every page of a list in its order, each read strictly after the last row of the one before (sort key, id). */
+async function* keysetPages<T>(
   pageSize: number,
   pageAfter: (
     after: Cursor,
-  ) => Promise<{ rows: Array<{ sort_key: unknown; id: string }>; items: T[] }>,
-  cells: (item: T) => ReadonlyArray<string | number | null>,
-): Readable {
-  async function* generate() {
-    yield toCsv([header]);
-    let after: Cursor = null;
-    for (;;) {
-      const { rows, items } = await pageAfter(after);
-      if (items.length > 0) yield toCsv(items.map(cells));
-      if (rows.length < pageSize) return;
-      const last = rows[rows.length - 1]!;
-      after = { key: String(last.sort_key), id: String(last.id) };
-    }
+  ) => Promise<{ rows: ReadonlyArray<{ sort_key: unknown; id: string }>; items: T[] }>,
+): AsyncIterable<T[]> {
+  let after: Cursor = null;
+  for (;;) {
+    const { rows, items } = await pageAfter(after);
+    yield items;
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < pageSize) return;
+    after = { key: String(last.sort_key), id: String(last.id) };
   }
-  return Readable.from(generate());
 }
 
 const money = (cents: number) => centsToDecimalString(cents);
 
-export function batchesCsv(
+const BATCH_CSV: CsvColumns<ReconciliationBatchesPage['items'][number]> = [
+  ['batch_id', (b) => b.id],
+  ['file_date', (b) => b.fileDate],
+  ['file_id_modifier', (b) => b.fileIdModifier],
+  ['effective_date', (b) => b.effectiveDate],
+  ['status', (b) => b.status],
+  ['released_at', (b) => b.releasedAt],
+  ['expected_count', (b) => b.expectedCount],
+  ['expected', (b) => money(b.expectedCents)],
+  ['settled_count', (b) => b.settledCount],
+  ['settled', (b) => money(b.settledCents)],
+  ['returned_count', (b) => b.returnedCount],
+  ['returned', (b) => money(b.returnedCents)],
+  ['outstanding_count', (b) => b.outstandingCount],
+  ['outstanding', (b) => money(b.outstandingCents)],
+  ['difference', (b) => money(b.differenceCents)],
+  ['reconciled', (b) => (b.reconciled ? 'yes' : 'no')],
+];
+
+const RETURN_CSV: CsvColumns<ReconciliationReturnsPage['items'][number]> = [
+  ['reference', (r) => r.reference],
+  ['program', (r) => r.programSlug],
+  ['payee', (r) => r.payeeName],
+  ['amount', (r) => money(r.amountCents)],
+  ['kind', (r) => r.kind],
+  ['return_code', (r) => r.returnCode],
+  ['account_fixable', (r) => (r.accountFixable ? 'yes' : 'no')],
+  ['trace_number', (r) => r.traceNumber],
+  ['returned_at', (r) => r.returnedAt],
+  ['file_name', (r) => r.fileName],
+  ['batch_id', (r) => r.batchId],
+  ['replacement_payment_id', (r) => r.replacementPaymentId],
+];
+
+const EXCEPTION_CSV: CsvColumns<ReconciliationExceptionRow> = [
+  ['exception_id', (e) => e.id],
+  ['reason', (e) => e.reason],
+  ['reference', (e) => e.reference],
+  ['payee', (e) => e.payeeName],
+  ['amount', (e) => money(e.amountCents)],
+  ['trace_number', (e) => e.traceNumber],
+  ['return_code', (e) => e.returnCode],
+  ['since', (e) => e.since],
+  ['age_business_days', (e) => e.ageBusinessDays],
+  ['action', (e) => e.action],
+  ['batch_id', (e) => e.batchId],
+  ['resolution', (e) => e.resolution?.kind ?? null],
+  ['resolution_note', (e) => e.resolution?.note ?? null],
+];
+
+/**
+ * Every batch the filters match, as CSV. The filters are checked before the stream starts, so a bad one is a 400
+ * rather than a broken download.
+ */
+export async function batchesCsv(
   db: Db,
   timeZone: string,
   q: ReconciliationBatchesFilters,
   pageSize = CSV_PAGE,
-): Readable {
+): Promise<Readable> {
+  const bounds = boundsOf(timeZone, q);
   return csvStream(
-    [
-      'batch_id',
-      'file_date',
-      'file_id_modifier',
-      'effective_date',
-      'status',
-      'released_at',
-      'expected_count',
-      'expected',
-      'settled_count',
-      'settled',
-      'returned_count',
-      'returned',
-      'outstanding_count',
-      'outstanding',
-      'difference',
-      'reconciled',
-    ],
-    pageSize,
-    (after) => batchRows(db, timeZone, q, { after, limit: pageSize }),
-    (b) => [
-      b.id,
-      b.fileDate,
-      b.fileIdModifier,
-      b.effectiveDate,
-      b.status,
-      b.releasedAt,
-      b.expectedCount,
-      money(b.expectedCents),
-      b.settledCount,
-      money(b.settledCents),
-      b.returnedCount,
-      money(b.returnedCents),
-      b.outstandingCount,
-      money(b.outstandingCents),
-      money(b.differenceCents),
-      b.reconciled ? 'yes' : 'no',
-    ],
+    BATCH_CSV,
+    keysetPages(pageSize, (after) => batchRows(db, bounds, q, { after, limit: pageSize })),
   );
 }
 
-export function returnsCsv(
+/** Every return the filters match, as CSV; like batchesCsv. */
+export async function returnsCsv(
   db: Db,
   timeZone: string,
   q: ReconciliationReturnsFilters,
   pageSize = CSV_PAGE,
-): Readable {
+): Promise<Readable> {
+  const bounds = boundsOf(timeZone, q);
   return csvStream(
-    [
-      'reference',
-      'program',
-      'payee',
-      'amount',
-      'kind',
-      'return_code',
-      'account_fixable',
-      'trace_number',
-      'returned_at',
-      'file_name',
-      'batch_id',
-      'replacement_payment_id',
-    ],
-    pageSize,
-    (after) => returnRows(db, timeZone, q, { after, limit: pageSize }),
-    (r) => [
-      r.reference,
-      r.programSlug,
-      r.payeeName,
-      money(r.amountCents),
-      r.kind,
-      r.returnCode,
-      r.accountFixable ? 'yes' : 'no',
-      r.traceNumber,
-      r.returnedAt,
-      r.fileName,
-      r.batchId,
-      r.replacementPaymentId,
-    ],
+    RETURN_CSV,
+    keysetPages(pageSize, (after) => returnRows(db, bounds, q, { after, limit: pageSize })),
   );
 }
 
-export function exceptionsCsv(
+/** Every exception the filters match, as CSV, each aged on the day the export started; like batchesCsv. */
+export async function exceptionsCsv(
   db: Db,
   timeZone: string,
   q: ReconciliationExceptionsFilters,
   now = new Date(),
   pageSize = CSV_PAGE,
-): Readable {
+): Promise<Readable> {
+  const f = exceptionFilter(timeZone, now, q);
   return csvStream(
-    [
-      'exception_id',
-      'reason',
-      'reference',
-      'payee',
-      'amount',
-      'trace_number',
-      'return_code',
-      'since',
-      'age_business_days',
-      'action',
-      'batch_id',
-      'resolution',
-      'resolution_note',
-    ],
-    pageSize,
-    (after) => exceptionRows(db, timeZone, q, { after, limit: pageSize }, now),
-    (e) => [
-      e.id,
-      e.reason,
-      e.reference,
-      e.payeeName,
-      money(e.amountCents),
-      e.traceNumber,
-      e.returnCode,
-      e.since,
-      e.ageBusinessDays,
-      e.action,
-      e.batchId,
-      e.resolution?.kind ?? null,
-      e.resolution?.note ?? null,
-    ],
+    EXCEPTION_CSV,
+    keysetPages(pageSize, (after) => exceptionRows(db, f, q, { after, limit: pageSize })),
   );
 }
