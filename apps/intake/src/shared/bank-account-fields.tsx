@@ -3,7 +3,14 @@ import {
   type bankDetailsSchemaIn,
   type BankDetailsInput,
 } from '@hms/contracts/applications';
-import { RadioGroup, TextField, useLanguage, type SummaryError } from '@hms/ui';
+import {
+  RadioGroup,
+  TextField,
+  defineMessages,
+  useLanguage,
+  useT,
+  type SummaryError,
+} from '@hms/ui';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 
 /** What the bank-details schema gives back once it has parsed the form. */
@@ -40,18 +47,39 @@ export function bankAccountErrorSummary(
   });
 }
 
-/** The texts the fields show, already translated by the calling feature. */
+/** The fields' own words, the same wherever a citizen gives a bank account (the application, a new account after a return). */
+const bankAccountMessages = defineMessages({
+  en: {
+    holderName: 'Name on the account',
+    holderHint: 'As it appears on your bank statement, up to 22 characters.',
+    accountType: 'Type of account',
+    checking: 'Checking',
+    savings: 'Savings',
+    routingNumber: 'Routing number',
+    routingHint: 'Nine digits, found at the bottom left of a check or in your online banking.',
+    accountNumber: 'Account number',
+    accountHint: 'Between 4 and 17 digits.',
+    accountNumberConfirm: 'Enter the account number again',
+  },
+  es: {
+    holderName: 'Nombre del titular de la cuenta',
+    holderHint: 'Como aparece en su estado de cuenta, hasta 22 caracteres.',
+    accountType: 'Tipo de cuenta',
+    checking: 'Cheques',
+    savings: 'Ahorros',
+    routingNumber: 'Número de ruta bancaria',
+    routingHint:
+      'Nueve dígitos, en la parte inferior izquierda de un cheque o en su banca en línea.',
+    accountNumber: 'Número de cuenta',
+    accountHint: 'Entre 4 y 17 dígitos.',
+    accountNumberConfirm: 'Escriba el número de cuenta otra vez',
+  },
+});
+
+/** The texts that differ by where the fields stand, already translated by the calling feature. */
 export interface BankAccountFieldsMessages {
-  holderName: string;
-  holderHint: string;
-  accountType: string;
-  checking: string;
-  savings: string;
-  routingNumber: string;
-  routingHint: string;
-  accountNumber: string;
-  accountHint: string;
-  accountNumberConfirm: string;
+  /** The holder name's hint, when not the individual's ("as it appears on your bank statement"). */
+  holderHint?: string;
   authorizationAgree: string;
   /**
    * When given, the ACH authorization is a fieldset with this legend (described by the authorization
@@ -85,6 +113,7 @@ export function BankAccountFields({
   compactNumbers = false,
 }: BankAccountFieldsProps) {
   const { language } = useLanguage();
+  const tr = useT(bankAccountMessages);
   const message = (name: BankAccountFieldName) => bankAccountFieldError(errors, name);
   const numberProps = compactNumbers
     ? { spellCheck: false, className: 'usa-input--medium' }
@@ -120,8 +149,8 @@ export function BankAccountFields({
     <>
       <TextField
         id={`${idPrefix}-holderName`}
-        label={messages.holderName}
-        hint={messages.holderHint}
+        label={tr('holderName')}
+        hint={messages.holderHint ?? tr('holderHint')}
         error={message('holderName')}
         autoComplete="name"
         {...(holderMaxLength === undefined ? {} : { maxLength: holderMaxLength })}
@@ -129,18 +158,18 @@ export function BankAccountFields({
       />
       <RadioGroup
         id={`${idPrefix}-accountType`}
-        label={messages.accountType}
+        label={tr('accountType')}
         error={message('accountType')}
         options={[
-          { value: 'checking', label: messages.checking },
-          { value: 'savings', label: messages.savings },
+          { value: 'checking', label: tr('checking') },
+          { value: 'savings', label: tr('savings') },
         ]}
         {...register('accountType')}
       />
       <TextField
         id={`${idPrefix}-routingNumber`}
-        label={messages.routingNumber}
-        hint={messages.routingHint}
+        label={tr('routingNumber')}
+        hint={tr('routingHint')}
         error={message('routingNumber')}
         inputMode="numeric"
         autoComplete="off"
@@ -149,8 +178,8 @@ export function BankAccountFields({
       />
       <TextField
         id={`${idPrefix}-accountNumber`}
-        label={messages.accountNumber}
-        hint={messages.accountHint}
+        label={tr('accountNumber')}
+        hint={tr('accountHint')}
         error={message('accountNumber')}
         inputMode="numeric"
         autoComplete="off"
@@ -159,7 +188,7 @@ export function BankAccountFields({
       />
       <TextField
         id={`${idPrefix}-accountNumberConfirm`}
-        label={messages.accountNumberConfirm}
+        label={tr('accountNumberConfirm')}
         error={message('accountNumberConfirm')}
         inputMode="numeric"
         autoComplete="off"

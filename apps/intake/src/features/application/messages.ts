@@ -15,17 +15,13 @@ export const applicationMessages = defineMessages({
     bankWhy:
       'We pay by direct deposit (ACH) into a US bank account. We use these details only to send payments for this request, and after you submit we only ever show the last 4 digits of the account number.',
     holderName: 'Name on the account',
-    holderHintIndividual: 'As it appears on your bank statement, up to 22 characters.',
     holderHintBusiness: 'The business name on the account, up to 22 characters.',
     accountType: 'Type of account',
     checking: 'Checking',
     savings: 'Savings',
     routingNumber: 'Routing number',
-    routingHint: 'Nine digits, found at the bottom left of a check or in your online banking.',
     accountNumber: 'Account number',
     accountEnding: 'ending in {last4}',
-    accountHint: 'Between 4 and 17 digits.',
-    accountNumberConfirm: 'Enter the account number again',
     authorizationTitle: 'Authorization for direct deposit',
     authorizationAgree: 'I agree to this authorization',
     savedAccount:
@@ -79,18 +75,13 @@ export const applicationMessages = defineMessages({
     bankWhy:
       'Pagamos por depósito directo (ACH) en una cuenta bancaria de EE. UU. Usamos estos datos solo para enviar los pagos de esta solicitud y, después de enviarla, solo mostramos los últimos 4 dígitos del número de cuenta.',
     holderName: 'Nombre del titular de la cuenta',
-    holderHintIndividual: 'Como aparece en su estado de cuenta, hasta 22 caracteres.',
     holderHintBusiness: 'El nombre de la empresa en la cuenta, hasta 22 caracteres.',
     accountType: 'Tipo de cuenta',
     checking: 'Cheques',
     savings: 'Ahorros',
     routingNumber: 'Número de ruta bancaria',
-    routingHint:
-      'Nueve dígitos, en la parte inferior izquierda de un cheque o en su banca en línea.',
     accountNumber: 'Número de cuenta',
     accountEnding: 'que termina en {last4}',
-    accountHint: 'Entre 4 y 17 dígitos.',
-    accountNumberConfirm: 'Escriba el número de cuenta otra vez',
     authorizationTitle: 'Autorización de depósito directo',
     authorizationAgree: 'Acepto esta autorización',
     savedAccount:

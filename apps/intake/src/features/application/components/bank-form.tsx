@@ -94,17 +94,7 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
         register={form.register}
         errors={errors}
         messages={{
-          holderName: tr('holderName'),
-          holderHint:
-            payeeType === 'business' ? tr('holderHintBusiness') : tr('holderHintIndividual'),
-          accountType: tr('accountType'),
-          checking: tr('checking'),
-          savings: tr('savings'),
-          routingNumber: tr('routingNumber'),
-          routingHint: tr('routingHint'),
-          accountNumber: tr('accountNumber'),
-          accountHint: tr('accountHint'),
-          accountNumberConfirm: tr('accountNumberConfirm'),
+          ...(payeeType === 'business' ? { holderHint: tr('holderHintBusiness') } : {}),
           authorizationAgree: tr('authorizationAgree'),
           authorizationTitle: tr('authorizationTitle'),
         }}

@@ -74,19 +74,7 @@ export function NewAccountForm({
         idPrefix="new"
         register={form.register}
         errors={errors}
-        messages={{
-          holderName: tr('holderName'),
-          holderHint: tr('holderHint'),
-          accountType: tr('accountType'),
-          checking: tr('checking'),
-          savings: tr('savings'),
-          routingNumber: tr('routingNumber'),
-          routingHint: tr('routingHint'),
-          accountNumber: tr('accountNumber'),
-          accountHint: tr('accountHint'),
-          accountNumberConfirm: tr('accountNumberConfirm'),
-          authorizationAgree: tr('authorizationAgree'),
-        }}
+        messages={{ authorizationAgree: tr('authorizationAgree') }}
       />
       <button type="submit" className="usa-button margin-top-2" disabled={save.isPending}>
         {save.isPending ? tr('newAccountSending') : tr('newAccountSend')}
