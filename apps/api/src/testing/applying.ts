@@ -1,3 +1,4 @@
+import type { Language } from '@hms/contracts/language';
 import { expect } from 'vitest';
 import type { Agent } from './test-app.ts';
 
@@ -68,7 +69,7 @@ export function trySubmit(
   agent: Agent,
   requestId: string,
   idempotencyKey: string,
-  body: { declaration?: boolean; language?: 'en' | 'es' } = {},
+  body: { declaration?: boolean; language?: Language } = {},
 ) {
   return agent.post(
     `/api/requests/${requestId}/submit`,

@@ -1,3 +1,4 @@
+import type { Language } from '@hms/contracts/language';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFile, validateText } from '@hms/ach/validate';
 import { parseFile } from '@hms/ach/parse';
@@ -41,7 +42,7 @@ async function awaitingNewAccount(amountCents: number) {
   return p;
 }
 
-const setCitizenLanguage = (language: 'en' | 'es') =>
+const setCitizenLanguage = (language: Language) =>
   t.db.kysely.updateTable('users').set({ language }).where('id', '=', citizenId).execute();
 
 describe('batches under dual control', () => {

@@ -9,7 +9,7 @@ import {
   programBySlug,
   userIdByEmail,
 } from '../inbox/demo-rows.ts';
-import { addStaff } from './test-support.ts';
+import { addStaff } from '../../testing/staff.ts';
 import { describeAuditBreak } from '../../platform/audit-verify.ts';
 
 const t = useTestApp();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertRequest, programBySlug } from './demo-rows.ts';
-import { addStaff } from '../decisions/test-support.ts';
+import { addStaff } from '../../testing/staff.ts';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 
 const t = useTestApp();

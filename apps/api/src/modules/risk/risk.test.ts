@@ -7,7 +7,7 @@ import {
   programBySlug,
   type RequestFixture,
 } from '../inbox/demo-rows.ts';
-import { addStaff } from '../decisions/test-support.ts';
+import { addStaff } from '../../testing/staff.ts';
 import { accountFingerprint, addressOf, computeRiskSignals } from './service.ts';
 import { robustZ } from '@hms/contracts/risk';
 import { rowById } from '../../testing/rows.ts';

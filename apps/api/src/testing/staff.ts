@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import { uuidv7 } from '../../platform/db/ids.ts';
-import { hashPassword } from '../../platform/auth/password.ts';
-import { DEMO_PASSWORD } from '../../platform/db/seed.ts';
+import type { Database } from '../platform/db/schema.ts';
+import { uuidv7 } from '../platform/db/ids.ts';
+import { hashPassword } from '../platform/auth/password.ts';
+import { DEMO_PASSWORD } from '../platform/db/seed.ts';
 
 /** A staff member beyond the demo ones (tests need two senior approvers), signing in with the demo password. */
 export async function addStaff(
