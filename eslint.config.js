@@ -78,6 +78,18 @@ export default tseslint.config(
                 'Features must not import from other features; move shared code to a shared place.',
             },
             {
+              from: { element: { types: { anyOf: ['app', 'feature'] } } },
+              disallow: {
+                to: {
+                  element: {
+                    types: { anyOf: ['app', 'feature'] },
+                    captured: { app: '!{{from.captured.app}}' },
+                  },
+                },
+              },
+              message: 'Apps must not import each other; move shared code to a package.',
+            },
+            {
               from: { element: { type: 'platform' } },
               disallow: { to: { element: { type: 'module' } } },
               message: 'The API platform must not depend on domain modules.',
