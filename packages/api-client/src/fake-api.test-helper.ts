@@ -1,6 +1,7 @@
 // The one way web tests fake the API: at the network edge. `fetch` is stubbed, so the real API client, its
 // middleware (CSRF header, problem+json into ApiProblem), the query options and the components all run.
 import { vi } from 'vitest';
+import type { Program } from './queries.ts';
 
 /** What a fake route answers: a JSON body (a string is sent as it is) and a status (200 unless given), or a Response. */
 export type FakeReply =
@@ -61,4 +62,26 @@ export function fakeApi(routes: Record<string, FakeHandler> | FakeHandler): Fake
     return toResponse(await handler(request, body));
   });
   return calls;
+}
+
+/**
+ * One program as the catalog (GET /api/programs) lists it, open and without a budget worth naming; a test states
+ * only what it looks at.
+ */
+export function fakeProgram(over: Partial<Program> = {}): Program {
+  return {
+    id: 'p1',
+    slug: 'home-energy-rebate',
+    name: { en: 'Home Energy Rebate', es: 'Reembolso de energía' },
+    description: { en: '', es: '' },
+    eligibility: { en: '', es: '' },
+    maxAmountCents: 1,
+    opensAt: null,
+    closesAt: null,
+    isOpen: true,
+    acceptingApplications: true,
+    closedReason: null,
+    reviewDeadlineDays: 10,
+    ...over,
+  };
 }

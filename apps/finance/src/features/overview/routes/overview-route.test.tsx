@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, fakeProgram } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { FigureListRoute } from './figure-list-route.tsx';
@@ -34,22 +34,7 @@ const overview = (from: string, to: string, program: string | null) => ({
   computedAt: '2026-12-01T15:00:00.000Z',
 });
 
-const programs = {
-  items: [
-    {
-      id: 'p1',
-      slug: 'home-energy-rebate',
-      name: { en: 'Home Energy Rebate', es: 'Reembolso de energía' },
-      description: { en: '', es: '' },
-      eligibility: { en: '', es: '' },
-      maxAmountCents: 1,
-      opensAt: null,
-      closesAt: null,
-      isOpen: true,
-      reviewDeadlineDays: 10,
-    },
-  ],
-};
+const programs = { items: [fakeProgram()] };
 
 describe('OverviewRoute', () => {
   it('shows every figure with its definition and a link to its list for the same period', async () => {

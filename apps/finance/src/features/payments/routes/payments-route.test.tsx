@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, fakeProgram } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { PaymentsRoute } from './payments-route.tsx';
 
@@ -43,23 +43,7 @@ const routes = {
     body: { items: [payment(1), payment(2)], nextCursor: null, totalCents: 300_10, totalCount: 2 },
   }),
   'GET /api/programs': () => ({
-    status: 200,
-    body: {
-      items: [
-        {
-          id: 'p1',
-          slug: 'rebate',
-          name: { en: 'Home Energy Rebate', es: 'R' },
-          description: { en: '', es: '' },
-          eligibility: { en: '', es: '' },
-          maxAmountCents: 1,
-          opensAt: null,
-          closesAt: null,
-          isOpen: true,
-          reviewDeadlineDays: 10,
-        },
-      ],
-    },
+    body: { items: [fakeProgram({ slug: 'rebate', name: { en: 'Home Energy Rebate', es: 'R' } })] },
   }),
   'POST /api/batches': () => ({ status: 201, body: { id: 'b-new' } }),
 };
