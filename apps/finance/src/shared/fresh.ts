@@ -1,4 +1,4 @@
-import { keepPreviousData } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryKey } from '@tanstack/react-query';
 
 /**
  * Finance figures are money: they are refreshed every 30 seconds while the page is open and on focus, and never
@@ -11,3 +11,11 @@ export const FRESH = {
   staleTime: 0,
   placeholderData: keepPreviousData,
 } as const;
+
+/** The query options of one finance figure or list: its key and its fetch, kept FRESH. */
+export function freshQuery<T, K extends QueryKey>(
+  queryKey: K,
+  fetch: (signal: AbortSignal) => Promise<T>,
+) {
+  return queryOptions({ queryKey, queryFn: ({ signal }) => fetch(signal), ...FRESH });
+}

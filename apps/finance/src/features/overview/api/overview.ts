@@ -5,8 +5,7 @@ import {
   type QueryParams,
   type ResponseBody,
 } from '@hms/api-client';
-import { queryOptions } from '@tanstack/react-query';
-import { FRESH } from '../../../shared/fresh.ts';
+import { freshQuery } from '../../../shared/fresh.ts';
 import { jsonPage } from '../../../shared/list-api.ts';
 
 export type OverviewQuery = QueryParams<'/api/finance/overview'>;
@@ -17,12 +16,9 @@ export type FigureRequestsQuery = QueryParams<'/api/finance/requests'>;
 export type FigureRequestsPage = Exclude<ResponseBody<'/api/finance/requests'>, string>;
 
 export function overviewQueryOptions(query: OverviewQuery) {
-  return queryOptions({
-    queryKey: financeKeys.overview(query),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/finance/overview', { params: { query }, signal })),
-    ...FRESH,
-  });
+  return freshQuery(financeKeys.overview(query), (signal) =>
+    unwrap(apiClient.GET('/api/finance/overview', { params: { query }, signal })),
+  );
 }
 
 export type FigureListPage = FigurePaymentsPage | FigureRequestsPage;
@@ -33,12 +29,11 @@ export function figureListQueryOptions(
   // The page reads figure and sort from the URL against the contract's lists, so either list's query fits here.
   query: Record<string, string | number | undefined>,
 ) {
-  return queryOptions<FigureListPage>({
-    queryKey:
-      kind === 'payments'
-        ? financeKeys.figurePayments(query as FigurePaymentsQuery)
-        : financeKeys.figureRequests(query as FigureRequestsQuery),
-    queryFn: async ({ signal }) =>
+  return freshQuery(
+    kind === 'payments'
+      ? financeKeys.figurePayments(query as FigurePaymentsQuery)
+      : financeKeys.figureRequests(query as FigureRequestsQuery),
+    async (signal) =>
       jsonPage<FigureListPage>(
         kind === 'payments'
           ? await unwrap(
@@ -54,6 +49,5 @@ export function figureListQueryOptions(
               }),
             ),
       ),
-    ...FRESH,
-  });
+  );
 }

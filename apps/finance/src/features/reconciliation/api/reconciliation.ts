@@ -5,8 +5,8 @@ import {
   type QueryParams,
   type ResponseBody,
 } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
-import { FRESH } from '../../../shared/fresh.ts';
+import { mutationOptions } from '@tanstack/react-query';
+import { freshQuery } from '../../../shared/fresh.ts';
 import { jsonPage } from '../../../shared/list-api.ts';
 
 export type BatchesQuery = QueryParams<'/api/finance/reconciliation/batches'>;
@@ -20,42 +20,33 @@ export type ExceptionsPage = Exclude<
 >;
 
 export function batchesQueryOptions(query: BatchesQuery) {
-  return queryOptions({
-    queryKey: reconciliationKeys.batches(query),
-    queryFn: async ({ signal }) =>
-      jsonPage(
-        await unwrap(
-          apiClient.GET('/api/finance/reconciliation/batches', { params: { query }, signal }),
-        ),
+  return freshQuery(reconciliationKeys.batches(query), async (signal) =>
+    jsonPage(
+      await unwrap(
+        apiClient.GET('/api/finance/reconciliation/batches', { params: { query }, signal }),
       ),
-    ...FRESH,
-  });
+    ),
+  );
 }
 
 export function returnsQueryOptions(query: ReturnsQuery) {
-  return queryOptions({
-    queryKey: reconciliationKeys.returns(query),
-    queryFn: async ({ signal }) =>
-      jsonPage(
-        await unwrap(
-          apiClient.GET('/api/finance/reconciliation/returns', { params: { query }, signal }),
-        ),
+  return freshQuery(reconciliationKeys.returns(query), async (signal) =>
+    jsonPage(
+      await unwrap(
+        apiClient.GET('/api/finance/reconciliation/returns', { params: { query }, signal }),
       ),
-    ...FRESH,
-  });
+    ),
+  );
 }
 
 export function exceptionsQueryOptions(query: ExceptionsQuery) {
-  return queryOptions({
-    queryKey: reconciliationKeys.exceptions(query),
-    queryFn: async ({ signal }) =>
-      jsonPage(
-        await unwrap(
-          apiClient.GET('/api/finance/reconciliation/exceptions', { params: { query }, signal }),
-        ),
+  return freshQuery(reconciliationKeys.exceptions(query), async (signal) =>
+    jsonPage(
+      await unwrap(
+        apiClient.GET('/api/finance/reconciliation/exceptions', { params: { query }, signal }),
       ),
-    ...FRESH,
-  });
+    ),
+  );
 }
 
 export function resolveExceptionMutationOptions() {

@@ -5,8 +5,7 @@ import {
   type QueryParams,
   type ResponseBody,
 } from '@hms/api-client';
-import { queryOptions } from '@tanstack/react-query';
-import { FRESH } from '../../../shared/fresh.ts';
+import { freshQuery } from '../../../shared/fresh.ts';
 
 export type TrendsQuery = QueryParams<'/api/finance/trends'>;
 export type Trends = ResponseBody<'/api/finance/trends'>;
@@ -14,10 +13,7 @@ export type TrendPoint = Trends['points'][number];
 export type ReturnReasonRow = Trends['returnsByReason'][number];
 
 export function trendsQueryOptions(query: TrendsQuery) {
-  return queryOptions({
-    queryKey: financeKeys.trends(query),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/finance/trends', { params: { query }, signal })),
-    ...FRESH,
-  });
+  return freshQuery(financeKeys.trends(query), (signal) =>
+    unwrap(apiClient.GET('/api/finance/trends', { params: { query }, signal })),
+  );
 }
