@@ -9,6 +9,7 @@ import { startWebhookWorker } from './modules/webhooks/worker.ts';
 import { smtpTransport, startEmailSender } from './modules/notifications/email-sender.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { initialiseSettings, sessionPolicy } from './modules/settings/service.ts';
+import { keepTotalsInZone } from './modules/finance/service.ts';
 
 const config = loadConfigOrExit();
 // Resolved at start so a missing or broken key stops the server now, not at the first bank-account write.
@@ -18,6 +19,7 @@ const db = await openConfiguredDb(config);
 await migrateToLatest(db.kysely);
 // First start: the environment's HMS_ACH_* and HMS_SESSION_* values become the agency settings (then edited in /admin).
 await initialiseSettings(db.kysely, config);
+await keepTotalsInZone(db.kysely, config.timezone);
 if (config.seedDemo)
   await seedDemo(db.kysely, { timeZone: config.timezone, encryptionKey, config });
 

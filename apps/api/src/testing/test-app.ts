@@ -15,6 +15,7 @@ import { DEMO_PASSWORD } from '../platform/db/seed.ts';
 import { seedDemo } from '../seed.ts';
 import { initialiseSettings } from '../modules/settings/service.ts';
 import type { Language } from '@hms/contracts/language';
+import { keepTotalsInZone } from '../modules/finance/service.ts';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -64,6 +65,7 @@ export async function createTestApp(
   });
   if (opts.seed !== false) await seedDemo(db.kysely, { timeZone: config.timezone });
   await initialiseSettings(db.kysely, config);
+  await keepTotalsInZone(db.kysely, config.timezone);
   const app = await buildApp({ config, db: db.kysely, logger: false });
   opts.extend?.(app);
   await app.ready();

@@ -36,8 +36,8 @@ function daysOf(from: string, to: string, timeZone: string): string[] {
 }
 
 /**
- * The buckets of the period: each day, or each week from Monday to Sunday cut to the period. Returns each bucket's
- * first and last day and the instants bounding them (bucket i is [bounds[i], bounds[i + 1])).
+ * The buckets of the period: each day, or each week from Monday to Sunday cut to the period, as their first and
+ * last day.
  */
 export function buckets(from: string, to: string, interval: TrendInterval, timeZone: string) {
   const days = daysOf(from, to, timeZone);
@@ -47,11 +47,7 @@ export function buckets(from: string, to: string, interval: TrendInterval, timeZ
     const end = next === undefined ? to : days[days.indexOf(next) - 1]!;
     return { start, end };
   });
-  const bounds = [
-    ...starts.map((d) => startOfZonedDay(d, timeZone)),
-    startOfZonedDay(to, timeZone, 1),
-  ];
-  return { spans, bounds };
+  return spans;
 }
 
 const NO_CODE: LocalizedText = {
@@ -80,9 +76,9 @@ export async function trends(
       },
     ]);
   }
-  const { spans, bounds } = buckets(period.from, period.to, q.interval, timeZone);
+  const spans = buckets(period.from, period.to, q.interval, timeZone);
   const [series, reasons] = await Promise.all([
-    finance.figureSeries(db, period, bounds),
+    finance.figureSeries(db, period),
     finance.returnsByCode(db, period),
   ]);
   const points = spans.map((s) => ({
@@ -96,9 +92,10 @@ export async function trends(
   }));
   for (const figure of ['approved', 'paid', 'returned'] as const) {
     for (const p of series[figure]) {
-      const point = points[p.bucket - 1];
-      // The scope keeps every row inside [bounds[0], bounds[n]), so a bucket outside the points cannot occur.
-      if (!point) throw new Error(`figure ${figure} fell outside the period (bucket ${p.bucket})`);
+      // Spans are in order and cover the period, whose days are all the series holds.
+      const point = points.findLast((s) => s.start <= p.day);
+      if (!point || p.day > point.end)
+        throw new Error(`figure ${figure} fell outside the period (${p.day})`);
       point[`${figure}Cents`] += p.cents;
       point[`${figure}Count`] += p.count;
     }

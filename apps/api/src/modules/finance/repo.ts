@@ -1,22 +1,28 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { PaymentFigure, RequestFigure } from '@hms/contracts/finance-overview';
-import type { PaymentStatus } from '@hms/contracts/payments';
+import { paymentStatuses, type PaymentStatus } from '@hms/contracts/payments';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 
 /**
- * The finance workspace's read model (issue 13): it reads payments, requests and programs and writes nothing. Every
- * figure is a predicate defined once below; the overview sums rows with it and the drill-down list filters rows
- * with it, so a figure always equals the total of its list.
+ * The finance workspace's read model (issue 13). Every figure is a predicate defined once below; the drill-down lists
+ * filter rows with it. The overview, the trends and a list's totals read the same figures from the per-day totals
+ * that statement-level triggers keep in the writing transaction (migration 0360: finance_day_totals and
+ * finance_durations, written by nothing else), so they are exact at any size and a figure always equals the total
+ * of its list; the property test and the bench check both against the rows.
  */
 
-/** A period as instants: [start, end) covering the agency-zone days from..to; `programId` null = every program. */
+/**
+ * A period as agency days from..to (YYYY-MM-DD, inclusive) and as instants [start, end) covering them; `programId`
+ * null = every program.
+ */
 export interface Scope {
+  from: string;
+  to: string;
   start: Date;
   end: Date;
   programId: string | null;
 }
-
 /**
  * When a payment reached its current status: the date the period filter reads, so that each payment falls in one
  * period only, in the state it is in now.
@@ -50,10 +56,6 @@ const OPEN_PAST_DEADLINE = sql.join(
   ['submitted', 'in_review', 'awaiting_second_approval'].map((s) => sql.lit(s)),
 );
 const APPROVED_SINCE = sql.join(['approved', 'paid', 'payment_returned'].map((s) => sql.lit(s)));
-const DECIDED = sql.join(
-  ['approved', 'paid', 'payment_returned', 'rejected'].map((s) => sql.lit(s)),
-);
-
 /** The requests a request figure counts (the program filter is applied beside it). */
 function requestFigureWhere(figure: RequestFigure, scope: Scope): RawBuilder<SqlBool> {
   switch (figure) {
@@ -88,151 +90,266 @@ export async function programIdBySlug(db: Kysely<Database>, slug: string) {
 }
 
 const toInt = (v: unknown) => Number(v ?? 0);
-const toDays = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+// ---- Figures from the kept per-day totals (migration 0360)
+
+/** The kept figure names: 'requested', 'approved', and 'payment:<status>' per payment status. */
+const paymentKey = (status: string) => `payment:${status}`;
+const PAYMENT_FIGURE_KEYS: Record<PaymentFigure, readonly string[]> = {
+  pendingPayment: PAYMENT_FIGURE_STATUSES.pendingPayment.map(paymentKey),
+  released: PAYMENT_FIGURE_STATUSES.released.map(paymentKey),
+  paid: PAYMENT_FIGURE_STATUSES.paid.map(paymentKey),
+  returned: PAYMENT_FIGURE_STATUSES.returned.map(paymentKey),
+};
+const EVERY_PAYMENT_KEY = paymentStatuses.map(paymentKey);
+
+/** Kept totals outside practice programs: in the program, over the period's days. */
+function keptScope(scope: Scope): RawBuilder<SqlBool> {
+  return sql<SqlBool>`t.day >= ${scope.from}::date and t.day <= ${scope.to}::date
+    and ${scope.programId === null ? sql`true` : sql`t.program_id = ${scope.programId}::uuid`}
+    and t.program_id not in (select id from programs where practice)`;
+}
+
+export interface Pair {
+  cents: number;
+  count: number;
+}
+
+/** The kept count and cents of each figure key in the period (keys with nothing are absent). */
+async function keptTotals(db: Kysely<Database>, scope: Scope, keys: readonly string[]) {
+  const { rows } = await sql<{ figure: string; n: unknown; cents: unknown }>`
+    select t.figure, sum(t.count) as n, sum(t.cents) as cents
+    from finance_day_totals t
+    where t.figure in (${sql.join(keys)}) and ${keptScope(scope)}
+    group by t.figure
+  `.execute(db);
+  return new Map(rows.map((r) => [r.figure, { count: toInt(r.n), cents: toInt(r.cents) }]));
+}
+
+function sumOf(totals: Map<string, Pair>, keys: readonly string[]): Pair {
+  let count = 0;
+  let cents = 0;
+  for (const key of keys) {
+    count += totals.get(key)?.count ?? 0;
+    cents += totals.get(key)?.cents ?? 0;
+  }
+  return { count, cents };
+}
+
+/** The whole months inside the period ([start, end) as first days of months), or null when there is none. */
+function wholeMonths(from: string, to: string): { start: string; end: string } | null {
+  const firstOfNext = (date: string) => {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  };
+  const start = from.endsWith('-01') ? from : firstOfNext(from);
+  const after = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const end = after.endsWith('-01') ? after : `${to.slice(0, 8)}01`;
+  return start < end ? { start, end } : null;
+}
+
+export interface Durations {
+  count: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+/**
+ * The continuous percentile (as SQL's percentile_cont) of a histogram of tenths of a day, in days: the whole months
+ * of the period are read from the monthly histograms and its ragged ends from the daily ones.
+ */
+async function keptDurations(
+  db: Kysely<Database>,
+  scope: Scope,
+  measure: 'decision' | 'payment',
+): Promise<Durations> {
+  const months = wholeMonths(scope.from, scope.to);
+  const days =
+    months === null
+      ? sql`t.period >= ${scope.from}::date and t.period <= ${scope.to}::date`
+      : sql`((t.period >= ${scope.from}::date and t.period < ${months.start}::date)
+          or (t.period >= ${months.end}::date and t.period <= ${scope.to}::date))`;
+  const program = sql`${scope.programId === null ? sql`true` : sql`t.program_id = ${scope.programId}::uuid`}
+    and t.program_id not in (select id from programs where practice)`;
+  const { rows } = await sql<{ tenths: number; n: unknown }>`
+    select tenths, sum(n) as n from (
+      select t.tenths, t.count as n from finance_durations t
+      where t.measure = ${measure} and t.grain = 'day' and ${days} and ${program}
+      ${
+        months === null
+          ? sql``
+          : sql`union all
+      select t.tenths, t.count from finance_durations t
+      where t.measure = ${measure} and t.grain = 'month'
+        and t.period >= ${months.start}::date and t.period < ${months.end}::date and ${program}`
+      }
+    ) h
+    group by tenths having sum(n) <> 0
+    order by tenths
+  `.execute(db);
+  const histogram = rows.map((r) => ({ tenths: Number(r.tenths), n: toInt(r.n) }));
+  const count = histogram.reduce((acc, h) => acc + h.n, 0);
+  if (count === 0) return { count, medianDays: null, p90Days: null };
+  const valueAt = (index: number) => {
+    let seen = 0;
+    for (const h of histogram) {
+      seen += h.n;
+      if (index < seen) return h.tenths / 10;
+    }
+    return histogram.at(-1)!.tenths / 10;
+  };
+  const percentile = (p: number) => {
+    const pos = p * (count - 1);
+    const lo = valueAt(Math.floor(pos));
+    return lo + (pos - Math.floor(pos)) * (valueAt(Math.ceil(pos)) - lo);
+  };
+  return { count, medianDays: percentile(0.5), p90Days: percentile(0.9) };
+}
 
 export async function paymentFigureTotals(db: Kysely<Database>, scope: Scope) {
-  const f = (figure: PaymentFigure, alias: string) => sql`
-    count(*) filter (where ${paymentFigureWhere(figure)}) as ${sql.ref(`${alias}_count`)},
-    coalesce(sum(p.amount_cents) filter (where ${paymentFigureWhere(figure)}), 0) as ${sql.ref(`${alias}_cents`)}`;
-  const { rows } = await sql<Record<string, unknown>>`
-    select ${f('pendingPayment', 'pending')}, ${f('released', 'released')}, ${f('paid', 'paid')},
-      ${f('returned', 'returned')},
-      count(*) filter (where ${paymentFigureWhere('paid')} and r.submitted_at is not null) as pay_n,
-      percentile_cont(0.5) within group (order by extract(epoch from ${paymentStatusAt} - r.submitted_at) / 86400)
-        filter (where ${paymentFigureWhere('paid')} and r.submitted_at is not null) as pay_p50,
-      percentile_cont(0.9) within group (order by extract(epoch from ${paymentStatusAt} - r.submitted_at) / 86400)
-        filter (where ${paymentFigureWhere('paid')} and r.submitted_at is not null) as pay_p90
-    from payments p
-    join requests r on r.id = p.request_id
-    join programs pr on pr.id = r.program_id
-    where ${paymentScope(scope)}
-  `.execute(db);
-  const r = rows[0]!;
-  const pair = (alias: string) => ({
-    cents: toInt(r[`${alias}_cents`]),
-    count: toInt(r[`${alias}_count`]),
-  });
+  const [totals, daysToPayment] = await Promise.all([
+    keptTotals(db, scope, EVERY_PAYMENT_KEY),
+    keptDurations(db, scope, 'payment'),
+  ]);
   return {
-    pendingPayment: pair('pending'),
-    released: pair('released'),
-    paid: pair('paid'),
-    returned: pair('returned'),
-    daysToPayment: {
-      count: toInt(r.pay_n),
-      medianDays: toDays(r.pay_p50),
-      p90Days: toDays(r.pay_p90),
-    },
+    pendingPayment: sumOf(totals, PAYMENT_FIGURE_KEYS.pendingPayment),
+    released: sumOf(totals, PAYMENT_FIGURE_KEYS.released),
+    paid: sumOf(totals, PAYMENT_FIGURE_KEYS.paid),
+    returned: sumOf(totals, PAYMENT_FIGURE_KEYS.returned),
+    daysToPayment,
   };
+}
+
+/**
+ * Requests open past their review deadline: a fact of now, not of a period, so it is counted from the rows (the
+ * open-with-a-deadline index holds only the requests whose clock runs).
+ */
+async function pastReviewDeadline(db: Kysely<Database>, scope: Scope): Promise<Pair> {
+  const { rows } = await sql<{ n: unknown; cents: unknown }>`
+    select count(*) as n, coalesce(sum(${requestFigureAmount('pastReviewDeadline')}), 0) as cents
+    from requests r join programs pr on pr.id = r.program_id
+    where ${requestScope(scope)} and ${requestFigureWhere('pastReviewDeadline', scope)}
+  `.execute(db);
+  return { count: toInt(rows[0]?.n), cents: toInt(rows[0]?.cents) };
 }
 
 export async function requestFigureTotals(db: Kysely<Database>, scope: Scope) {
-  const f = (figure: RequestFigure, alias: string) => sql`
-    count(*) filter (where ${requestFigureWhere(figure, scope)}) as ${sql.ref(`${alias}_count`)},
-    coalesce(sum(${requestFigureAmount(figure)}) filter (where ${requestFigureWhere(figure, scope)}), 0)
-      as ${sql.ref(`${alias}_cents`)}`;
-  const decidedInPeriod = sql`r.status in (${DECIDED}) and r.submitted_at is not null
-    and r.decided_at >= ${scope.start} and r.decided_at < ${scope.end}`;
-  const decisionDays = sql`extract(epoch from r.decided_at - r.submitted_at) / 86400`;
-  // One pass over the requests of the program; each figure's own index range would be faster at a million rows
-  // only for narrow periods, and the bench (bench/finance) measures this shape.
-  const { rows } = await sql<Record<string, unknown>>`
-    select ${f('requested', 'requested')}, ${f('approved', 'approved')},
-      ${f('pastReviewDeadline', 'late')},
-      count(*) filter (where ${decidedInPeriod}) as dec_n,
-      percentile_cont(0.5) within group (order by ${decisionDays}) filter (where ${decidedInPeriod}) as dec_p50,
-      percentile_cont(0.9) within group (order by ${decisionDays}) filter (where ${decidedInPeriod}) as dec_p90
-    from requests r
-    join programs pr on pr.id = r.program_id
-    where ${requestScope(scope)}
-      and (${requestFigureWhere('requested', scope)} or ${decidedInPeriod}
-        or ${requestFigureWhere('pastReviewDeadline', scope)})
-  `.execute(db);
-  const r = rows[0]!;
-  const pair = (alias: string) => ({
-    cents: toInt(r[`${alias}_cents`]),
-    count: toInt(r[`${alias}_count`]),
-  });
+  const [totals, late, daysToDecision] = await Promise.all([
+    keptTotals(db, scope, ['requested', 'approved']),
+    pastReviewDeadline(db, scope),
+    keptDurations(db, scope, 'decision'),
+  ]);
   return {
-    requested: pair('requested'),
-    approved: pair('approved'),
-    pastReviewDeadline: pair('late'),
-    daysToDecision: {
-      count: toInt(r.dec_n),
-      medianDays: toDays(r.dec_p50),
-      p90Days: toDays(r.dec_p90),
-    },
+    requested: sumOf(totals, ['requested']),
+    approved: sumOf(totals, ['approved']),
+    pastReviewDeadline: late,
+    daysToDecision,
   };
 }
 
-// ---- Series (the trends page): the same figures, split into consecutive buckets of the period.
+// ---- Series (the trends page): the same kept figures, day by day.
 
-/**
- * The bucket (1-based) an instant falls in, given the bucket boundaries t0 < t1 < … < tn (bucket i is [t(i-1), t(i))).
- * Boundaries are computed by the caller in the agency time zone, so a day is the agency's day across DST changes.
- */
-function bucketOf(at: RawBuilder<unknown>, bounds: readonly Date[]): RawBuilder<number> {
-  return sql<number>`width_bucket(${at}, array[${sql.join(
-    bounds.map((b) => sql`${b.toISOString()}::timestamptz`),
-  )}])`;
-}
-
-export interface SeriesPoint {
-  bucket: number;
+export interface DayPoint {
+  day: string;
   cents: number;
   count: number;
 }
 
 /**
- * The approved, paid and returned figures of each bucket, with the predicates and dates the overview sums with: over
- * the whole period the buckets add up to the overview's figures exactly. Buckets with nothing are absent.
+ * The approved, paid and returned figures of each day of the period that has any: over the whole period they add up
+ * to the overview's figures exactly (the same kept totals).
  */
-export async function figureSeries(db: Kysely<Database>, scope: Scope, bounds: readonly Date[]) {
-  const [requests, payments] = await Promise.all([
-    sql<{ b: unknown; n: unknown; cents: unknown }>`
-      select ${bucketOf(sql`r.decided_at`, bounds)} as b, count(*) as n,
-        coalesce(sum(${requestFigureAmount('approved')}), 0) as cents
-      from requests r
-      join programs pr on pr.id = r.program_id
-      where ${requestScope(scope)} and ${requestFigureWhere('approved', scope)}
-      group by 1
-    `.execute(db),
-    sql<Record<string, unknown>>`
-      select ${bucketOf(paymentStatusAt, bounds)} as b,
-        count(*) filter (where ${paymentFigureWhere('paid')}) as paid_n,
-        coalesce(sum(p.amount_cents) filter (where ${paymentFigureWhere('paid')}), 0) as paid_cents,
-        count(*) filter (where ${paymentFigureWhere('returned')}) as returned_n,
-        coalesce(sum(p.amount_cents) filter (where ${paymentFigureWhere('returned')}), 0) as returned_cents
-      from payments p
-      join requests r on r.id = p.request_id
-      join programs pr on pr.id = r.program_id
-      where ${paymentScope(scope)} and (${paymentFigureWhere('paid')} or ${paymentFigureWhere('returned')})
-      group by 1
-    `.execute(db),
-  ]);
-  const point = (b: unknown, n: unknown, cents: unknown): SeriesPoint => ({
-    bucket: toInt(b),
-    count: toInt(n),
-    cents: toInt(cents),
-  });
-  return {
-    approved: requests.rows.map((r) => point(r.b, r.n, r.cents)),
-    paid: payments.rows.map((r) => point(r.b, r.paid_n, r.paid_cents)),
-    returned: payments.rows.map((r) => point(r.b, r.returned_n, r.returned_cents)),
+export async function figureSeries(db: Kysely<Database>, scope: Scope) {
+  const keys = {
+    approved: 'approved',
+    paid: paymentKey('settled'),
+    returned: paymentKey('returned'),
   };
+  const { rows } = await sql<{ figure: string; day: string; n: unknown; cents: unknown }>`
+    select t.figure, to_char(t.day, 'YYYY-MM-DD') as day, sum(t.count) as n, sum(t.cents) as cents
+    from finance_day_totals t
+    where t.figure in (${sql.join(Object.values(keys))}) and ${keptScope(scope)}
+    group by t.figure, t.day
+    having sum(t.count) <> 0 or sum(t.cents) <> 0
+    order by t.day
+  `.execute(db);
+  const of = (key: string): DayPoint[] =>
+    rows
+      .filter((r) => r.figure === key)
+      .map((r) => ({ day: r.day, count: toInt(r.n), cents: toInt(r.cents) }));
+  return { approved: of(keys.approved), paid: of(keys.paid), returned: of(keys.returned) };
 }
 
 /** The returned figure split by ACH return code (null: a return recorded without one), largest first. */
 export async function returnsByCode(db: Kysely<Database>, scope: Scope) {
-  const { rows } = await sql<{ code: string | null; n: unknown; cents: unknown }>`
-    select p.return_code as code, count(*) as n, coalesce(sum(p.amount_cents), 0) as cents
-    from payments p
-    join requests r on r.id = p.request_id
-    join programs pr on pr.id = r.program_id
-    where ${paymentScope(scope)} and ${paymentFigureWhere('returned')}
-    group by 1
-    order by 3 desc, 1 nulls last
+  const { rows } = await sql<{ code: string; n: unknown; cents: unknown }>`
+    select t.code, sum(t.count) as n, sum(t.cents) as cents
+    from finance_day_totals t
+    where t.figure = ${paymentKey('returned')} and ${keptScope(scope)}
+    group by t.code
+    having sum(t.count) <> 0
+    order by 3 desc, t.code = '', t.code
   `.execute(db);
-  return rows.map((r) => ({ code: r.code, count: toInt(r.n), cents: toInt(r.cents) }));
+  return rows.map((r) => ({
+    code: r.code === '' ? null : r.code,
+    count: toInt(r.n),
+    cents: toInt(r.cents),
+  }));
+}
+
+// ---- The kept totals themselves
+
+/**
+ * Re-cuts every kept day in `zone` when the totals were kept in another one (the agency changed HMS_TIMEZONE). One
+ * transaction: a writer waits for it, then adds its own change to the new rows.
+ */
+export async function keepTotalsInZone(db: Kysely<Database>, zone: string) {
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ zone: string }>`
+      update finance_totals_zone set zone = ${zone} where zone <> ${zone} returning zone
+    `.execute(trx);
+    if (rows.length > 0) await sql`select finance_totals_rebuild()`.execute(trx);
+  });
+}
+
+class Rollback extends Error {}
+
+/**
+ * Every kept row that differs from the same figure recomputed from the rows now (empty when the triggers kept them
+ * right). It rebuilds inside a transaction it then rolls back, so nothing changes; writers wait for it meanwhile.
+ */
+export async function totalsDrift(db: Kysely<Database>) {
+  let drift: { table: string; key: string; kept: string; recomputed: string }[] = [];
+  const snapshot = sql`
+    select 'finance_day_totals' as tbl, concat_ws(' ', figure, day, program_id, code) as key,
+      concat_ws(' ', count, cents) as v
+    from finance_day_totals where count <> 0 or cents <> 0
+    union all
+    select 'finance_durations', concat_ws(' ', measure, grain, period, program_id, tenths), count::text
+    from finance_durations where count <> 0`;
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await sql`create temp table finance_totals_kept on commit drop as ${snapshot}`.execute(trx);
+      await sql`select finance_totals_rebuild()`.execute(trx);
+      const { rows } = await sql<{ tbl: string; key: string; kept: string; now: string }>`
+        select coalesce(k.tbl, n.tbl) as tbl, coalesce(k.key, n.key) as key, k.v as kept, n.v as now
+        from finance_totals_kept k full join (${snapshot}) n on n.tbl = k.tbl and n.key = k.key
+        where k.v is distinct from n.v
+        order by 1, 2
+      `.execute(trx);
+      drift = rows.map((r) => ({
+        table: r.tbl,
+        key: r.key,
+        kept: r.kept ?? '-',
+        recomputed: r.now ?? '-',
+      }));
+      throw new Rollback();
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  return drift;
 }
 
 // ---- Drill-down lists
@@ -292,6 +409,8 @@ interface ListShape {
   columns: RawBuilder<unknown>;
   orderBy: RawBuilder<unknown>;
   id: RawBuilder<unknown>;
+  /** The list's count and sum from the kept totals, when its filter is a kept figure with no search. */
+  kept: ((db: Kysely<Database>) => Promise<Pair>) | null;
 }
 
 /**
@@ -314,7 +433,7 @@ function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null) {
   return sql<R & { sort_key: string }>`
     select ${l.columns}, (${l.orderBy})::text as sort_key from ${l.from}
     where ${l.where} and ${past}
-    order by ${l.orderBy} ${dir} nulls last, ${l.id} ${dir}
+    order by ${l.orderBy} ${dir}, ${l.id} ${dir}
     limit ${q.limit} offset ${after === null ? q.offset : 0}
   `;
 }
@@ -325,16 +444,16 @@ function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null) {
  */
 async function listPage<R>(db: Kysely<Database>, l: ListShape, q: ListQuery) {
   const [totals, page] = await Promise.all([
-    sql<{ n: unknown; cents: unknown }>`
-      select count(*) as n, coalesce(sum(${l.amount}), 0) as cents from ${l.from} where ${l.where}
-    `.execute(db),
+    l.kept === null
+      ? sql<{ n: unknown; cents: unknown }>`
+          select count(*) as n, coalesce(sum(${l.amount}), 0) as cents from ${l.from} where ${l.where}
+        `
+          .execute(db)
+          .then(({ rows }) => ({ count: toInt(rows[0]?.n), cents: toInt(rows[0]?.cents) }))
+      : l.kept(db),
     pageSql<R>(l, q, null).execute(db),
   ]);
-  return {
-    rows: page.rows,
-    count: toInt(totals.rows[0]?.n),
-    cents: toInt(totals.rows[0]?.cents),
-  };
+  return { rows: page.rows, ...totals };
 }
 
 /**
@@ -364,6 +483,16 @@ function paymentListShape(scope: Scope, q: ListQuery): ListShape {
         ${paymentStatusAt} as status_at, p.batch_id, p.trace_number, p.return_code`,
     orderBy: PAYMENT_SORT[q.sort] ?? paymentStatusAt,
     id: sql`p.id`,
+    kept:
+      q.q === null
+        ? async (db) => {
+            const keys =
+              q.figure === null
+                ? EVERY_PAYMENT_KEY
+                : PAYMENT_FIGURE_KEYS[q.figure as PaymentFigure];
+            return sumOf(await keptTotals(db, scope, keys), keys);
+          }
+        : null,
   };
 }
 
@@ -414,6 +543,10 @@ function requestListShape(scope: Scope, q: RequestListQuery): ListShape {
         r.amount_requested_cents, r.approved_amount_cents, r.submitted_at, r.decided_at, r.due_at`,
     orderBy: (REQUEST_SORT[q.sort] ?? REQUEST_SORT.date!)(q.figure),
     id: sql`r.id`,
+    kept:
+      q.q === null && q.figure !== 'pastReviewDeadline'
+        ? async (db) => sumOf(await keptTotals(db, scope, [q.figure]), [q.figure])
+        : null,
   };
 }
 

@@ -50,6 +50,10 @@ async function addRequest(o: {
       assigned_to: o.assignedTo ?? null,
       due_at: o.dueAt ?? null,
       submitted_at: o.status === 'draft' ? null : new Date(),
+      // A decided request carries its decision date, as every decision writes it.
+      decided_at: ['approved', 'paid', 'payment_returned', 'rejected'].includes(o.status)
+        ? new Date()
+        : null,
       created_at: o.createdAt ?? new Date(),
       updated_at: new Date(),
     })

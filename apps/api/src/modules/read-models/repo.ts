@@ -71,29 +71,26 @@ export async function financeByProgram(db: Kysely<Database>) {
     returned_cents: number;
     request_count: number;
   }>`
-    with r as (
+    -- The per-day totals the finance module keeps (migration 0360), summed over all days: exact, and a few
+    -- thousand rows at any number of requests. request_count counts the submitted requests.
+    with k as (
       select program_id,
-        count(*) filter (where status <> 'draft')::int as request_count,
-        coalesce(sum(coalesce(approved_amount_cents, amount_requested_cents))
-          filter (where status in ('approved', 'payment_returned', 'paid')), 0)::bigint as approved_cents
-      from requests group by program_id
-    ), p as (
-      select rq.program_id,
-        coalesce(sum(pm.amount_cents) filter (where pm.status in ('pending', 'prenote_sent', 'batched', 'released')), 0)::bigint as pending_cents,
-        coalesce(sum(pm.amount_cents) filter (where pm.status = 'settled'), 0)::bigint as paid_cents,
-        coalesce(sum(pm.amount_cents) filter (where pm.status = 'returned'), 0)::bigint as returned_cents
-      from payments pm join requests rq on rq.id = pm.request_id
-      group by rq.program_id
+        sum(count) filter (where figure = 'requested') as request_count,
+        sum(cents) filter (where figure = 'approved') as approved_cents,
+        sum(cents) filter (where figure in ('payment:pending', 'payment:prenote_sent', 'payment:batched',
+          'payment:released')) as pending_cents,
+        sum(cents) filter (where figure = 'payment:settled') as paid_cents,
+        sum(cents) filter (where figure = 'payment:returned') as returned_cents
+      from finance_day_totals group by program_id
     )
     select pr.id as program_id, pr.name_en, pr.name_es,
-      coalesce(r.approved_cents, 0)::bigint as approved_cents,
-      coalesce(p.pending_cents, 0)::bigint as pending_cents,
-      coalesce(p.paid_cents, 0)::bigint as paid_cents,
-      coalesce(p.returned_cents, 0)::bigint as returned_cents,
-      coalesce(r.request_count, 0)::int as request_count
+      coalesce(k.approved_cents, 0)::bigint as approved_cents,
+      coalesce(k.pending_cents, 0)::bigint as pending_cents,
+      coalesce(k.paid_cents, 0)::bigint as paid_cents,
+      coalesce(k.returned_cents, 0)::bigint as returned_cents,
+      coalesce(k.request_count, 0)::int as request_count
     from programs pr
-    left join r on r.program_id = pr.id
-    left join p on p.program_id = pr.id
+    left join k on k.program_id = pr.id
     -- Practice programs hold training data only: no figure of the finance summary counts them.
     where not pr.practice
     order by pr.name_en, pr.id
