@@ -12,19 +12,16 @@ const statusList = (statuses: readonly string[]) => sql.join(statuses.map((s) =>
 const committedAmount = sql`coalesce(r.approved_amount_cents, r.amount_requested_cents)`;
 
 /**
- * Per program, the committed money of requests in two groups of statuses, and of requests in the committed statuses
- * submitted from `since`. Reads only the open and approved-unpaid requests and the last 30 days' submissions (indexed
- * by status and by program and submission time), never the whole paid history.
+ * Per program, the committed money of requests in two groups of statuses. Reads only the open and approved-unpaid
+ * requests (indexed by status), never the whole paid history.
  */
 export async function budgetSplit(
   db: Kysely<Database>,
   programIds: readonly string[],
   statuses: {
-    committed: readonly string[];
     awaitingDecision: readonly string[];
     obligated: readonly string[];
   },
-  since: Date,
 ) {
   if (programIds.length === 0) return new Map<string, BudgetSplit>();
   const programs = sql.join(programIds.map((id) => sql`${id}::uuid`));
@@ -32,19 +29,15 @@ export async function budgetSplit(
     program_id: string;
     awaiting: unknown;
     obligated: unknown;
-    recent: unknown;
   }>`
     select r.program_id,
       coalesce(sum(${committedAmount}) filter (where r.status in (${statusList(statuses.awaitingDecision)})), 0)
         as awaiting,
       coalesce(sum(${committedAmount}) filter (where r.status in (${statusList(statuses.obligated)})), 0)
-        as obligated,
-      coalesce(sum(${committedAmount}) filter (where r.submitted_at >= ${since}), 0) as recent
+        as obligated
     from requests r
     where r.program_id in (${programs})
-      and r.status in (${statusList(statuses.committed)})
-      and (r.status in (${statusList([...statuses.awaitingDecision, ...statuses.obligated])})
-        or r.submitted_at >= ${since})
+      and r.status in (${statusList([...statuses.awaitingDecision, ...statuses.obligated])})
     group by r.program_id
   `.execute(db);
   return new Map<string, BudgetSplit>(
@@ -53,7 +46,6 @@ export async function budgetSplit(
       {
         awaitingDecisionCents: Number(r.awaiting),
         obligatedCents: Number(r.obligated),
-        committedSinceCents: Number(r.recent),
       },
     ]),
   );
@@ -62,5 +54,4 @@ export async function budgetSplit(
 export interface BudgetSplit {
   awaitingDecisionCents: number;
   obligatedCents: number;
-  committedSinceCents: number;
 }

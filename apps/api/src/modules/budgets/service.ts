@@ -49,23 +49,20 @@ export async function budgets(
 ): Promise<FinanceBudgets> {
   const programId = await finance.resolveProgram(db, q.program);
   const today = toZonedDate(new Date(), timeZone);
-  const since = startOfZonedDay(today, timeZone, 1 - RATE_WINDOW_DAYS);
+  const since = toZonedDate(startOfZonedDay(today, timeZone, 1 - RATE_WINDOW_DAYS), timeZone);
   const rows = await programs.programBudgets(db, programId);
-  const split = await repo.budgetSplit(
-    db,
-    rows.map((r) => r.id),
-    {
-      committed: programs.BUDGET_STATUSES,
-      awaitingDecision: AWAITING_DECISION,
-      obligated: OBLIGATED,
-    },
-    since,
-  );
+  const ids = rows.map((r) => r.id);
+  const [split, recent] = await Promise.all([
+    repo.budgetSplit(db, ids, { awaitingDecision: AWAITING_DECISION, obligated: OBLIGATED }),
+    // The rate: what the last 30 days' submissions commit now, from the finance module's kept per-day totals.
+    finance.committedByProgram(db, ids, since, today),
+  ]);
   const items = rows.map((p) => {
-    const s = split.get(p.id) ?? {
+    const s = {
       awaitingDecisionCents: 0,
       obligatedCents: 0,
-      committedSinceCents: 0,
+      ...split.get(p.id),
+      committedSinceCents: recent.get(p.id) ?? 0,
     };
     const remainingCents = p.budgetCents - p.committedCents;
     return {

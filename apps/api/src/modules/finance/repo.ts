@@ -45,10 +45,18 @@ function paymentFigureWhere(figure: PaymentFigure): RawBuilder<SqlBool> {
   return sql<SqlBool>`p.status in (${sql.join(PAYMENT_FIGURE_STATUSES[figure].map((s) => sql.lit(s)))})`;
 }
 
-/** Payments in scope: outside practice programs (training data is never counted), in the program, in the period. */
+/** Outside practice programs (training data is never counted) and in the program asked for. */
+function programScope(programId: RawBuilder<unknown>, scope: Scope): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${programId} not in (select id from programs where practice)
+    and ${scope.programId === null ? sql`true` : sql`${programId} = ${scope.programId}::uuid`}`;
+}
+
+/**
+ * Payments in scope: in the program, in the period. It reads the payments table alone (payments.program_id is the
+ * request's program), so the lists' indexes answer it without a join.
+ */
 function paymentScope(scope: Scope): RawBuilder<SqlBool> {
-  return sql<SqlBool>`not pr.practice
-    and ${scope.programId === null ? sql`true` : sql`r.program_id = ${scope.programId}::uuid`}
+  return sql<SqlBool>`${programScope(sql`p.program_id`, scope)}
     and ${paymentStatusAt} >= ${scope.start} and ${paymentStatusAt} < ${scope.end}`;
 }
 
@@ -76,8 +84,7 @@ function requestFigureAmount(figure: RequestFigure): RawBuilder<number> {
 }
 
 function requestScope(scope: Scope): RawBuilder<SqlBool> {
-  return sql<SqlBool>`not pr.practice
-    and ${scope.programId === null ? sql`true` : sql`r.program_id = ${scope.programId}::uuid`}`;
+  return programScope(sql`r.program_id`, scope);
 }
 
 export async function programIdBySlug(db: Kysely<Database>, slug: string) {
@@ -227,7 +234,7 @@ export async function paymentFigureTotals(db: Kysely<Database>, scope: Scope) {
 async function pastReviewDeadline(db: Kysely<Database>, scope: Scope): Promise<Pair> {
   const { rows } = await sql<{ n: unknown; cents: unknown }>`
     select count(*) as n, coalesce(sum(${requestFigureAmount('pastReviewDeadline')}), 0) as cents
-    from requests r join programs pr on pr.id = r.program_id
+    from requests r
     where ${requestScope(scope)} and ${requestFigureWhere('pastReviewDeadline', scope)}
   `.execute(db);
   return { count: toInt(rows[0]?.n), cents: toInt(rows[0]?.cents) };
@@ -245,6 +252,27 @@ export async function requestFigureTotals(db: Kysely<Database>, scope: Scope) {
     pastReviewDeadline: late,
     daysToDecision,
   };
+}
+
+/**
+ * Per program, the money committed against its budget by the requests submitted on the agency days from..to, as it
+ * stands now (the kept 'committed' figure: the programs module's rule, budget_use_cents, by submission day).
+ */
+export async function committedByProgram(
+  db: Kysely<Database>,
+  programIds: readonly string[],
+  from: string,
+  to: string,
+) {
+  if (programIds.length === 0) return new Map<string, number>();
+  const { rows } = await sql<{ program_id: string; cents: unknown }>`
+    select t.program_id, sum(t.cents) as cents
+    from finance_day_totals t
+    where t.figure = 'committed' and t.day >= ${from}::date and t.day <= ${to}::date
+      and t.program_id in (${sql.join(programIds.map((id) => sql`${id}::uuid`))})
+    group by t.program_id
+  `.execute(db);
+  return new Map(rows.map((r) => [r.program_id, toInt(r.cents)]));
 }
 
 // ---- Series (the trends page): the same kept figures, day by day.
@@ -374,12 +402,30 @@ function parseSearch(q: string) {
   };
 }
 
-function paymentSearch(q: string): RawBuilder<SqlBool> {
+/** The payments columns a list filters, orders and sums on: the ones the list indexes carry (migration 0361). */
+const LISTED = sql`p.id, p.request_id, p.payee_account_id, p.amount_cents, p.program_id, p.status, p.settled_at,
+  p.returned_at, p.released_at, p.updated_at, p.created_at`;
+
+/**
+ * The payments a search matches, within the list's filter, as a table `p` of the listed columns: each reading of
+ * the term (a reference, part of the payee's name, an amount, a trace number) finds its payments by its own index,
+ * the name's and the amount's from the index alone, and the union keeps each payment once.
+ */
+function paymentMatches(q: string, within: RawBuilder<SqlBool>): RawBuilder<unknown> {
   const s = parseSearch(q);
-  return sql<SqlBool>`(r.reference = ${s.reference}
-    or pa.holder_name ilike ${s.like}
-    ${s.cents === null ? sql`` : sql`or p.amount_cents = ${s.cents}`}
-    ${s.trace === null ? sql`` : sql`or p.trace_number = ${s.trace}`})`;
+  const branches = [
+    sql`select ${LISTED} from payments p
+      where p.request_id in (select id from requests where reference = ${s.reference}) and ${within}`,
+    sql`select ${LISTED} from payments p
+      where p.payee_account_id in (select id from payee_accounts where holder_name ilike ${s.like}) and ${within}`,
+    ...(s.cents === null
+      ? []
+      : [sql`select ${LISTED} from payments p where p.amount_cents = ${s.cents} and ${within}`]),
+    ...(s.trace === null
+      ? []
+      : [sql`select ${LISTED} from payments p where p.trace_number = ${s.trace} and ${within}`]),
+  ];
+  return sql`(${sql.join(branches, sql` union `)}) p`;
 }
 
 function requestSearch(q: string): RawBuilder<SqlBool> {
@@ -397,18 +443,22 @@ const PAYMENT_SORT: Record<string, RawBuilder<unknown>> = {
 
 function paymentListWhere(scope: Scope, q: ListQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`${paymentScope(scope)}
-    and ${q.figure === null ? sql`true` : paymentFigureWhere(q.figure as PaymentFigure)}
-    and ${q.q === null ? sql`true` : paymentSearch(q.q)}`;
+    and ${q.figure === null ? sql`true` : paymentFigureWhere(q.figure as PaymentFigure)}`;
 }
 
-/** Where a list is read from, what it filters on, what it sums and how it is ordered. */
+/**
+ * A list: the rows it filters, orders and sums (`from`, `where`, `orderBy`, `amount`: as few tables as the filter
+ * and order need, so an index can find a page alone), then `detail`, the joins that give a page's rows their
+ * `columns`, read for that page only.
+ */
 interface ListShape {
   from: RawBuilder<unknown>;
   where: RawBuilder<SqlBool>;
   amount: RawBuilder<unknown>;
-  columns: RawBuilder<unknown>;
   orderBy: RawBuilder<unknown>;
   id: RawBuilder<unknown>;
+  detail: RawBuilder<unknown>;
+  columns: RawBuilder<unknown>;
   /** The list's count and sum from the kept totals, when its filter is a kept figure with no search. */
   kept: ((db: Kysely<Database>) => Promise<Pair>) | null;
 }
@@ -431,10 +481,14 @@ function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null) {
         ? sql`(${l.orderBy}, ${l.id}) > (${after.key}, ${after.id}::uuid)`
         : sql`(${l.orderBy}, ${l.id}) < (${after.key}, ${after.id}::uuid)`;
   return sql<R & { sort_key: string }>`
-    select ${l.columns}, (${l.orderBy})::text as sort_key from ${l.from}
-    where ${l.where} and ${past}
-    order by ${l.orderBy} ${dir}, ${l.id} ${dir}
-    limit ${q.limit} offset ${after === null ? q.offset : 0}
+    with page as materialized (
+      select ${l.id} as id, ${l.orderBy} as k from ${l.from}
+      where ${l.where} and ${past}
+      order by ${l.orderBy} ${dir}, ${l.id} ${dir}
+      limit ${q.limit} offset ${after === null ? q.offset : 0}
+    )
+    select ${l.columns}, page.k::text as sort_key from page ${l.detail}
+    order by page.k ${dir}, page.id ${dir}
   `;
 }
 
@@ -472,17 +526,26 @@ async function* allRows<R>(db: Kysely<Database>, l: ListShape, q: ListQuery, pag
 }
 
 function paymentListShape(scope: Scope, q: ListQuery): ListShape {
+  const where = paymentListWhere(scope, q);
+  // A search's matches are already within the filter.
+  const rows = q.q === null ? sql`payments p` : paymentMatches(q.q, where);
   return {
-    from: sql`payments p
+    from:
+      q.sort === 'payee'
+        ? sql`${rows} join payee_accounts pa on pa.id = p.payee_account_id`
+        : q.sort === 'reference'
+          ? sql`${rows} join requests r on r.id = p.request_id`
+          : rows,
+    where: q.q === null ? where : sql<SqlBool>`true`,
+    amount: sql`p.amount_cents`,
+    orderBy: PAYMENT_SORT[q.sort] ?? paymentStatusAt,
+    id: sql`p.id`,
+    detail: sql`join payments p on p.id = page.id
         join requests r on r.id = p.request_id
         join programs pr on pr.id = r.program_id
         join payee_accounts pa on pa.id = p.payee_account_id`,
-    where: paymentListWhere(scope, q),
-    amount: sql`p.amount_cents`,
     columns: sql`p.id, p.request_id, r.reference, pr.slug, pa.holder_name, p.amount_cents, p.status,
         ${paymentStatusAt} as status_at, p.batch_id, p.trace_number, p.return_code`,
-    orderBy: PAYMENT_SORT[q.sort] ?? paymentStatusAt,
-    id: sql`p.id`,
     kept:
       q.q === null
         ? async (db) => {
@@ -535,14 +598,15 @@ type RequestListQuery = ListQuery & { figure: RequestFigure };
 function requestListShape(scope: Scope, q: RequestListQuery): ListShape {
   const amount = requestFigureAmount(q.figure);
   return {
-    from: sql`requests r join programs pr on pr.id = r.program_id`,
+    from: sql`requests r`,
     where: sql<SqlBool>`${requestScope(scope)} and ${requestFigureWhere(q.figure, scope)}
         and ${q.q === null ? sql`true` : requestSearch(q.q)}`,
     amount,
-    columns: sql`r.id, r.reference, pr.slug, r.status, ${amount} as amount_cents,
-        r.amount_requested_cents, r.approved_amount_cents, r.submitted_at, r.decided_at, r.due_at`,
     orderBy: (REQUEST_SORT[q.sort] ?? REQUEST_SORT.date!)(q.figure),
     id: sql`r.id`,
+    detail: sql`join requests r on r.id = page.id join programs pr on pr.id = r.program_id`,
+    columns: sql`r.id, r.reference, pr.slug, r.status, ${amount} as amount_cents,
+        r.amount_requested_cents, r.approved_amount_cents, r.submitted_at, r.decided_at, r.due_at`,
     kept:
       q.q === null && q.figure !== 'pastReviewDeadline'
         ? async (db) => sumOf(await keptTotals(db, scope, [q.figure]), [q.figure])

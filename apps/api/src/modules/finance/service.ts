@@ -90,6 +90,16 @@ export function keepTotalsInZone(db: Db, timeZone: string) {
   return repo.keepTotalsInZone(db, timeZone);
 }
 
+/** Per program, the money committed now by the requests submitted on the agency days from..to (budgets' rate). */
+export function committedByProgram(
+  db: Db,
+  programIds: readonly string[],
+  from: string,
+  to: string,
+) {
+  return repo.committedByProgram(db, programIds, from, to);
+}
+
 /** Kept totals that differ from the figures recomputed from the rows now (empty when all is well). */
 export function totalsDrift(db: Db) {
   return repo.totalsDrift(db);

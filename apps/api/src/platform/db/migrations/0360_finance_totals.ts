@@ -8,8 +8,9 @@ import { sql, type Kysely } from 'kysely';
 //
 // - finance_day_totals: count and cents per figure, agency day and program, as modules/finance/repo.ts defines them:
 //   'requested' (submitted, by submission day, the amount asked), 'approved' (approved and still so, by decision day,
-//   the approved amount), and one 'payment:<status>' per payment status, by the day the payment reached its status
-//   (the repo's paymentStatusAt) with the return code of a returned payment in `code`.
+//   the approved amount), 'committed' (what counts against the budget now, budget_use_cents of 0202, by submission
+//   day: the budgets' spending rate), and one 'payment:<status>' per payment status, by the day the payment reached
+//   its status (the repo's paymentStatusAt) with the return code of a returned payment in `code`.
 // - finance_durations: how many requests were decided, or paid, in how many tenths of a day after submission, per
 //   day and per month (grain) of the decision or settlement, so the median and 90th percentile of a year are read
 //   from 12 months of histograms and those of its ragged ends from their days. Tenths of a day (2.4 hours) is the
@@ -41,6 +42,11 @@ function requestFacts(rows: string) {
         select 'approved', (r.decided_at at time zone z)::date, r.program_id, r.sign,
           coalesce(r.approved_amount_cents, r.amount_requested_cents)::bigint
         from r where r.status in ('approved', 'paid', 'payment_returned') and r.decided_at is not null
+        union all
+        select 'committed', (r.submitted_at at time zone z)::date, r.program_id, r.sign,
+          budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents)
+        from r where r.submitted_at is not null
+          and budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents) <> 0
       ) f
       group by figure, day, program_id having sum(sign) <> 0 or sum(sign * cents) <> 0
       order by figure, day, program_id
