@@ -101,9 +101,12 @@ export const financeOverviewSchema = z.object({
   pastReviewDeadlineCount: z.number().int().describe(figureDefinitions.pastReviewDeadline.en),
   /** returned ÷ (paid + returned), by count, in the period; null when neither happened. */
   returnRate: z.number().nullable(),
-  /** Calendar days from submission to the decision (approve or reject), over requests decided in the period. */
+  /**
+   * Calendar days from submission to the decision (approve or reject), over requests decided in the period, each
+   * measured to the nearest tenth of a day (the percentiles interpolate between those, as percentile_cont).
+   */
   daysToDecision: durationStats,
-  /** Calendar days from submission to settlement, over payments settled in the period. */
+  /** Calendar days from submission to settlement, over payments settled in the period, to the nearest tenth. */
   daysToPayment: durationStats,
   /** When the figures were computed (they are never cached). */
   computedAt: z.string(),

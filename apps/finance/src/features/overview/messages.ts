@@ -25,10 +25,10 @@ export const overviewMessages = defineMessages({
     none: 'None in the period',
     daysToDecision: 'Submission to decision',
     daysToDecisionDefinition:
-      'Calendar days from submission to approval or rejection, over the requests decided in the period.',
+      'Calendar days from submission to approval or rejection, over the requests decided in the period, each measured to the nearest tenth of a day.',
     daysToPayment: 'Submission to payment',
     daysToPaymentDefinition:
-      'Calendar days from submission to settlement, over the payments settled in the period.',
+      'Calendar days from submission to settlement, over the payments settled in the period, each measured to the nearest tenth of a day.',
     median: 'Median',
     p90: '9 in 10 within',
     days: '{days} days',
@@ -59,10 +59,10 @@ export const overviewMessages = defineMessages({
     none: 'Ninguno en el período',
     daysToDecision: 'Del envío a la decisión',
     daysToDecisionDefinition:
-      'Días naturales desde el envío hasta la aprobación o el rechazo, sobre las solicitudes decididas en el período.',
+      'Días naturales desde el envío hasta la aprobación o el rechazo, sobre las solicitudes decididas en el período, cada una medida a la décima de día más cercana.',
     daysToPayment: 'Del envío al pago',
     daysToPaymentDefinition:
-      'Días naturales desde el envío hasta la liquidación, sobre los pagos liquidados en el período.',
+      'Días naturales desde el envío hasta la liquidación, sobre los pagos liquidados en el período, cada uno medido a la décima de día más cercana.',
     median: 'Mediana',
     p90: '9 de cada 10 en',
     days: '{days} días',
