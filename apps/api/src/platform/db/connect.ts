@@ -72,7 +72,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     mkdirSync(path.dirname(opts.pgliteDir), { recursive: true });
     dataDir = opts.pgliteDir;
   }
-  const pglite = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const pglite = new PGlite({ dataDir, extensions: { pg_trgm } });
   await pglite.waitReady;
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   notifySources.set(kysely, { kind: 'pglite', pglite });
