@@ -59,11 +59,7 @@ export async function restoreEmbedded(
   }
   mkdirSync(path.dirname(pgliteDir), { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const pglite = new PGlite(pgliteDir, {
-    loadDataDir: new Blob([bytes]),
-    extensions: { pg_trgm },
-  });
+  const pglite = new PGlite(pgliteDir, { loadDataDir: new Blob([bytes]) });
   try {
     await pglite.waitReady;
   } catch (err) {

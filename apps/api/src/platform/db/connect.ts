@@ -65,14 +65,12 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     return { kysely, kind: 'postgres', close: once(() => kysely.destroy()) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  // pg_trgm: the finance lists' search for part of a payee's name (migration 0361).
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   let dataDir: string | undefined;
   if (opts.pgliteDir) {
     mkdirSync(path.dirname(opts.pgliteDir), { recursive: true });
     dataDir = opts.pgliteDir;
   }
-  const pglite = new PGlite({ dataDir, extensions: { pg_trgm } });
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
   await pglite.waitReady;
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   notifySources.set(kysely, { kind: 'pglite', pglite });

@@ -14,9 +14,9 @@ import { sql, type Kysely } from 'kysely';
 // - payments_finance_amount_idx, payments_payee_account_idx: in the order of the list sorted by amount, and by payee
 //   (with payee_accounts_holder_name_idx), carrying every column the lists filter and sum, so a page, and a
 //   search's matches, are found from the index alone and only the page's rows are read.
-// - pg_trgm and payee_accounts_holder_name_trgm_idx: a search for part of a payee's name; payments_request_idx,
-//   payments_trace_idx and requests_approved_amount_idx: the other readings of a search (reference, trace number,
-//   amount), each an index lookup.
+// - payments_request_idx, payments_trace_idx and requests_approved_amount_idx: the readings of a search (reference,
+//   trace number, amount), each an index lookup. Part of a payee's name is matched by reading the payee accounts (a
+//   trigram index would need the pg_trgm extension, which a schema-only dump and restore does not carry).
 const STATUS_AT = sql.raw(`(case status
     when 'settled' then coalesce(settled_at, updated_at)
     when 'returned' then coalesce(returned_at, updated_at)
@@ -68,7 +68,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
   await sql`create index requests_approved_amount_idx on requests (approved_amount_cents)
     where approved_amount_cents is not null`.execute(db);
-  await sql`create extension if not exists pg_trgm`.execute(db);
-  await sql`create index payee_accounts_holder_name_trgm_idx on payee_accounts
-    using gin (holder_name gin_trgm_ops)`.execute(db);
 }
