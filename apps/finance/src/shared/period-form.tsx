@@ -29,17 +29,23 @@ export function PeriodForm({
   shown,
   onApply,
   dates = true,
+  program = true,
+  allTime = false,
 }: {
   period: Period;
   /** Offer the from and to dates (default); false: the program only. */
   dates?: boolean;
+  /** Offer the program (default); false: the dates only (reconciliation, which is per file, not per program). */
+  program?: boolean;
+  /** Without dates the page shows the whole history (reconciliation), not this month: the reset button says so. */
+  allTime?: boolean;
   /** The period the API answered for (its defaults filled in), to show in the fields. */
   shown?: { from: string; to: string };
   onApply: (next: Period) => void;
 }) {
   const tr = useT(periodMessages);
   const { language } = useLanguage();
-  const programs = useQuery(programsQueryOptions());
+  const programs = useQuery({ ...programsQueryOptions(), enabled: program });
   const errors = useFormErrors(FIELDS);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -60,7 +66,7 @@ export function PeriodForm({
       key={`${period.from}|${period.to}|${period.program}|${shown?.from}|${programs.isSuccess}`}
       className="usa-form usa-form--large maxw-none margin-bottom-3"
       onSubmit={onSubmit}
-      aria-label={tr(dates ? 'periodLabel' : 'programLabel')}
+      aria-label={tr(!program ? 'datesLabel' : dates ? 'periodLabel' : 'programLabel')}
       noValidate
     >
       <ErrorSummary {...errors.summary} />
@@ -91,16 +97,21 @@ export function PeriodForm({
             </div>
           </>
         ) : null}
-        <div className="tablet:grid-col-4">
-          <SelectField
-            id="period-program"
-            name="program"
-            label={tr('program')}
-            defaultValue={period.program ?? ''}
-            placeholder={tr('allPrograms')}
-            options={(programs.data ?? []).map((p) => ({ value: p.slug, label: p.name[language] }))}
-          />
-        </div>
+        {program ? (
+          <div className="tablet:grid-col-4">
+            <SelectField
+              id="period-program"
+              name="program"
+              label={tr('program')}
+              defaultValue={period.program ?? ''}
+              placeholder={tr('allPrograms')}
+              options={(programs.data ?? []).map((p) => ({
+                value: p.slug,
+                label: p.name[language],
+              }))}
+            />
+          </div>
+        ) : null}
       </div>
       <div className="margin-top-2">
         <button type="submit" className="usa-button">
@@ -112,7 +123,7 @@ export function PeriodForm({
             className="usa-button usa-button--unstyled margin-left-2"
             onClick={() => onApply({ program: period.program })}
           >
-            {tr('thisMonth')}
+            {tr(allTime ? 'wholeHistory' : 'thisMonth')}
           </button>
         ) : null}
       </div>

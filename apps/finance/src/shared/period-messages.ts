@@ -1,6 +1,6 @@
 import { defineMessages } from '@hms/ui';
 
-/** The period and program form of the finance pages (overview, its lists, budgets, trends). */
+/** The period and program form of the finance pages (overview, its lists, budgets, trends, reconciliation). */
 export const periodMessages = defineMessages({
   en: {
     periodLabel: 'Period and program',
@@ -11,6 +11,8 @@ export const periodMessages = defineMessages({
     allPrograms: 'All programs',
     apply: 'Show',
     thisMonth: 'This month',
+    wholeHistory: 'Whole history',
+    datesLabel: 'Period',
     toBeforeFrom: 'The “to” date must be on or after the “from” date.',
     programLabel: 'Choose a program',
     interval: 'Show by',
@@ -26,6 +28,8 @@ export const periodMessages = defineMessages({
     allPrograms: 'Todos los programas',
     apply: 'Mostrar',
     thisMonth: 'Este mes',
+    wholeHistory: 'Todo el historial',
+    datesLabel: 'Período',
     toBeforeFrom: 'La fecha “hasta” debe ser igual o posterior a la fecha “desde”.',
     programLabel: 'Elegir un programa',
     interval: 'Mostrar por',

@@ -114,3 +114,37 @@ describe('ReconciliationRoute exceptions', () => {
     expect(await screen.findByRole('button', { name: /Try again/ })).toBeTruthy();
   });
 });
+
+describe('ReconciliationRoute period', () => {
+  it('cuts a list to the days entered (in its request and its URL) and goes back to the whole history', async () => {
+    const calls = fakeApi({
+      'GET /api/me': () => me(['finance']),
+      'GET /api/finance/reconciliation/returns': () => ({ body: page([]) }),
+    });
+    renderAt('/finance/reconciliation/returns', [
+      { path: '/finance/reconciliation/returns', element: <ReconciliationRoute view="returns" /> },
+    ]);
+    const form = await screen.findByRole('form', { name: 'Period' });
+    expect(within(form).queryByLabelText('Program')).toBeNull();
+    fireEvent.change(within(form).getByLabelText(/From/), { target: { value: '2026-11-01' } });
+    fireEvent.change(within(form).getByLabelText(/To/), { target: { value: '2026-11-30' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Show' }));
+    await waitFor(() => {
+      const last = calls.filter((c) => c.url.pathname.endsWith('/returns')).at(-1)!;
+      expect(Object.fromEntries(last.url.searchParams)).toMatchObject({
+        from: '2026-11-01',
+        to: '2026-11-30',
+      });
+    });
+    // The form is drawn again with the URL's dates.
+    const again = await screen.findByRole('form', { name: 'Period' });
+    await waitFor(() =>
+      expect(within(again).getByLabelText<HTMLInputElement>(/From/).value).toBe('2026-11-01'),
+    );
+    fireEvent.click(within(again).getByRole('button', { name: 'Whole history' }));
+    await waitFor(() => {
+      const last = calls.filter((c) => c.url.pathname.endsWith('/returns')).at(-1)!;
+      expect(last.url.searchParams.has('from')).toBe(false);
+    });
+  });
+});

@@ -26,6 +26,8 @@ import { useState } from 'react';
 import { Link, NavLink, useSearchParams } from 'react-router';
 import { ListControls } from '../../../shared/list-controls.tsx';
 import { ListFrame } from '../../../shared/list-frame.tsx';
+import { PeriodForm } from '../../../shared/period-form.tsx';
+import { readPeriod } from '../../../shared/period-params.ts';
 import { readListParams, withListParams } from '../../../shared/list-params.ts';
 import {
   batchesQueryOptions,
@@ -76,12 +78,27 @@ function Sections() {
   );
 }
 
+/** The agency days a list is cut to (from/to in the URL, each optional); none: the whole history. */
+function datesOf(params: URLSearchParams) {
+  const { from, to } = readPeriod(params);
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
 export function ReconciliationRoute({ view }: { view: View }) {
   const tr = useT(reconciliationMessages);
+  const [params, setParams] = useSearchParams();
   return (
     <>
       <PageIntro title={`${tr('title')}: ${tr(view)}`} lead={tr('intro')} />
       <Sections />
+      <PeriodForm
+        period={datesOf(params)}
+        program={false}
+        allTime
+        onApply={(next) =>
+          setParams((current) => withListParams(current, { from: next.from, to: next.to }))
+        }
+      />
       {view === 'batches' ? <BatchesList /> : null}
       {view === 'exceptions' ? <ExceptionsList /> : null}
       {view === 'returns' ? <ReturnsList /> : null}
@@ -104,7 +121,7 @@ function BatchesList() {
   const [params, setParams] = useSearchParams();
   const list = readListParams(params, reconciliationBatchSorts);
   const state = pick(reconciliationBatchStates, params.get('state'));
-  const query = { ...list, ...(state ? { state } : {}), pageSize: PAGE_SIZE };
+  const query = { ...list, ...datesOf(params), ...(state ? { state } : {}), pageSize: PAGE_SIZE };
   const page = useQuery(batchesQueryOptions(query));
   const pair = (cents: number, count: number) =>
     tr('entries', { amount: money(cents), count: number(count) });
@@ -255,6 +272,7 @@ function ExceptionsList() {
   const reason = pick(exceptionReasons, params.get('reason'));
   const state = params.get('state') === 'resolved' ? ('resolved' as const) : undefined;
   const query = {
+    ...datesOf(params),
     ...list,
     ...(reason ? { reason } : {}),
     ...(state ? { state } : {}),
@@ -336,7 +354,7 @@ function ReturnsList() {
   const [params, setParams] = useSearchParams();
   const list = readListParams(params, reconciliationReturnSorts);
   const code = /^R[0-9]{2}$/.test(params.get('code') ?? '') ? params.get('code')! : undefined;
-  const query = { ...list, ...(code ? { code } : {}), pageSize: PAGE_SIZE };
+  const query = { ...list, ...datesOf(params), ...(code ? { code } : {}), pageSize: PAGE_SIZE };
   const page = useQuery(returnsQueryOptions(query));
   const columns: Column<ReturnsPage['items'][number]>[] = [
     {
