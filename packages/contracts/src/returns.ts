@@ -93,6 +93,9 @@ export const ACCOUNT_FIXABLE_RETURN_CODES: ReadonlySet<string> = new Set([
   'R28',
 ]);
 
+/** The return codes with a plain-language reason of their own (the rest share the fallback), in code order. */
+export const explainedReturnCodes: readonly string[] = Object.keys(REASONS).sort();
+
 export function returnReason(code: string): LocalizedText {
   return REASONS[code] ?? FALLBACK;
 }

@@ -129,6 +129,9 @@ describe('ReconciliationRoute period', () => {
     fireEvent.change(within(form).getByLabelText(/From/), { target: { value: '2026-11-01' } });
     fireEvent.change(within(form).getByLabelText(/To/), { target: { value: '2026-11-30' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Show' }));
+    // The return code is a filter beside the search, with the reason in words.
+    const controls = await screen.findByRole('combobox', { name: 'Return code' });
+    expect(within(controls).getByRole('option', { name: /^R03: / })).toBeTruthy();
     await waitFor(() => {
       const last = calls.filter((c) => c.url.pathname.endsWith('/returns')).at(-1)!;
       expect(Object.fromEntries(last.url.searchParams)).toMatchObject({

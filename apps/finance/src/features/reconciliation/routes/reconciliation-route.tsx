@@ -9,6 +9,7 @@ import {
   reconciliationReturnSorts,
   resolutionKindText,
 } from '@hms/contracts/finance-reconciliation';
+import { explainedReturnCodes, returnReason } from '@hms/contracts/returns';
 import {
   DataTable,
   PageIntro,
@@ -350,6 +351,7 @@ function ExceptionsList() {
 
 function ReturnsList() {
   const tr = useT(reconciliationMessages);
+  const { language } = useLanguage();
   const { money, when } = useMoney();
   const [params, setParams] = useSearchParams();
   const list = readListParams(params, reconciliationReturnSorts);
@@ -386,6 +388,17 @@ function ReturnsList() {
         value={list}
         sorts={reconciliationReturnSorts}
         sortLabels={{ code: tr('sortCode') }}
+        filters={[
+          {
+            name: 'code',
+            label: tr('sortCode'),
+            value: code,
+            // The codes with a reason of their own; another code (from a link) stays chosen.
+            options: [...new Set([...explainedReturnCodes, ...(code ? [code] : [])])]
+              .sort()
+              .map((c) => ({ value: c, label: `${c}: ${returnReason(c)[language]}` })),
+          },
+        ]}
         onApply={(next) => setParams(withListParams(params, { ...next }))}
       />
       <QueryState query={page} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
