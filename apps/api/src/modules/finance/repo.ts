@@ -411,13 +411,25 @@ const LISTED = sql`p.id, p.request_id, p.payee_account_id, p.amount_cents, p.pro
  * the term (a reference, part of the payee's name, an amount, a trace number) finds its payments by its own index,
  * the name's and the amount's from the index alone, and the union keeps each payment once.
  */
-function paymentMatches(q: string, within: RawBuilder<SqlBool>): RawBuilder<unknown> {
+function paymentMatches(
+  q: string,
+  within: RawBuilder<SqlBool>,
+  filterFirst: boolean,
+): RawBuilder<unknown> {
   const s = parseSearch(q);
   const branches = [
     sql`select ${LISTED} from payments p
       where p.request_id in (select id from requests where reference = ${s.reference}) and ${within}`,
-    sql`select ${LISTED} from payments p
-      where p.payee_account_id in (select id from payee_accounts where holder_name ilike ${s.like}) and ${within}`,
+    // Part of a name: with few payments in the filter, their payees' names are checked; with many, the payees
+    // whose name matches are read and their payments found in the payee index.
+    filterFirst
+      ? // A correlated lookup per payment: the planner would rather scan every payee for a hash join, and an
+        // ILIKE over every payee costs more than it thinks.
+        sql`select ${LISTED} from (select ${LISTED} from payments p where ${within} offset 0) p
+          where (select pa.holder_name from payee_accounts pa where pa.id = p.payee_account_id) ilike ${s.like}`
+      : sql`select ${LISTED} from payments p
+          where p.payee_account_id in (select id from payee_accounts where holder_name ilike ${s.like})
+            and ${within}`,
     ...(s.cents === null
       ? []
       : [sql`select ${LISTED} from payments p where p.amount_cents = ${s.cents} and ${within}`]),
@@ -526,9 +538,10 @@ async function* allRows<R>(db: Kysely<Database>, l: ListShape, q: ListQuery, pag
 }
 
 /**
- * Below this many payments in the filter, a list sorted by a joined column (the payee's name, the reference) reads
- * the filter's payments first and sorts them; above it, it walks the joined table's index in order and stops after
- * the page. The planner cannot tell the two apart from its estimates of a period; the kept totals can, exactly.
+ * Below this many payments in the filter, a list sorted by a joined column (the payee's name, the reference) or
+ * searching a payee's name reads the filter's payments first; above it, it walks the joined table's index in order
+ * and stops after the page, or reads the matching payees. The planner cannot tell the two apart from its estimates
+ * of a period; the kept totals can, exactly.
  */
 const READ_FIRST_BELOW = 20_000;
 
@@ -537,7 +550,7 @@ function paymentListShape(scope: Scope, q: ListQuery, filterFirst = false): List
   // A search's matches are already within the filter; OFFSET 0 keeps the planner from folding the filter into a walk.
   const rows =
     q.q !== null
-      ? paymentMatches(q.q, where)
+      ? paymentMatches(q.q, where, filterFirst)
       : filterFirst
         ? sql`(select ${LISTED} from payments p where ${where} offset 0) p`
         : sql`payments p`;
@@ -572,11 +585,16 @@ function paymentListShape(scope: Scope, q: ListQuery, filterFirst = false): List
 }
 
 /** The list's shape, reading the filter first when it sorts by a joined column and the filter holds few payments. */
+/**
+ * The list's shape, reading the filter's payments first when they are few and the list sorts by a joined column or
+ * searches a payee's name (the count of the filter without the search, from the kept totals).
+ */
 async function paymentListShapeFor(db: Kysely<Database>, scope: Scope, q: ListQuery) {
-  const shape = paymentListShape(scope, q);
-  if ((q.sort !== 'payee' && q.sort !== 'reference') || shape.kept === null) return shape;
-  const { count } = await shape.kept(db);
-  return count < READ_FIRST_BELOW ? paymentListShape(scope, q, true) : shape;
+  if (q.q === null && q.sort !== 'payee' && q.sort !== 'reference')
+    return paymentListShape(scope, q);
+  const unsearched = paymentListShape(scope, { ...q, q: null });
+  const { count } = await unsearched.kept!(db);
+  return paymentListShape(scope, q, count < READ_FIRST_BELOW);
 }
 
 export async function paymentList(db: Kysely<Database>, scope: Scope, q: ListQuery) {
