@@ -589,16 +589,27 @@ function paymentListShape(scope: Scope, q: ListQuery, filterFirst = false): List
  * The list's shape, reading the filter's payments first when they are few and the list sorts by a joined column or
  * searches a payee's name (the count of the filter without the search, from the kept totals).
  */
-async function paymentListShapeFor(db: Kysely<Database>, scope: Scope, q: ListQuery) {
+async function paymentListShapeFor(
+  db: Kysely<Database>,
+  scope: Scope,
+  q: ListQuery,
+  readFirstBelow: number,
+) {
   if (q.q === null && q.sort !== 'payee' && q.sort !== 'reference')
     return paymentListShape(scope, q);
   const unsearched = paymentListShape(scope, { ...q, q: null });
   const { count } = await unsearched.kept!(db);
-  return paymentListShape(scope, q, count < READ_FIRST_BELOW);
+  return paymentListShape(scope, q, count < readFirstBelow);
 }
 
-export async function paymentList(db: Kysely<Database>, scope: Scope, q: ListQuery) {
-  return listPage<PaymentListRow>(db, await paymentListShapeFor(db, scope, q), q);
+/** One page of payments and the totals of the filter; `readFirstBelow` is for tests that try both ways. */
+export async function paymentList(
+  db: Kysely<Database>,
+  scope: Scope,
+  q: ListQuery,
+  readFirstBelow = READ_FIRST_BELOW,
+) {
+  return listPage<PaymentListRow>(db, await paymentListShapeFor(db, scope, q, readFirstBelow), q);
 }
 
 /** Every payment the list's filters match, in its order, a page at a time (the CSV export). */
@@ -608,7 +619,12 @@ export async function* allPayments(
   q: ListQuery,
   pageSize: number,
 ) {
-  yield* allRows<PaymentListRow>(db, await paymentListShapeFor(db, scope, q), q, pageSize);
+  yield* allRows<PaymentListRow>(
+    db,
+    await paymentListShapeFor(db, scope, q, READ_FIRST_BELOW),
+    q,
+    pageSize,
+  );
 }
 
 export interface PaymentListRow {
