@@ -113,8 +113,7 @@ const EVERY_PAYMENT_KEY = paymentStatuses.map(paymentKey);
 /** Kept totals outside practice programs: in the program, over the period's days. */
 function keptScope(scope: Scope): RawBuilder<SqlBool> {
   return sql<SqlBool>`t.day >= ${scope.from}::date and t.day <= ${scope.to}::date
-    and ${scope.programId === null ? sql`true` : sql`t.program_id = ${scope.programId}::uuid`}
-    and t.program_id not in (select id from programs where practice)`;
+    and ${programScope(sql`t.program_id`, scope)}`;
 }
 
 export interface Pair {
@@ -176,8 +175,7 @@ async function keptDurations(
       ? sql`t.period >= ${scope.from}::date and t.period <= ${scope.to}::date`
       : sql`((t.period >= ${scope.from}::date and t.period < ${months.start}::date)
           or (t.period >= ${months.end}::date and t.period <= ${scope.to}::date))`;
-  const program = sql`${scope.programId === null ? sql`true` : sql`t.program_id = ${scope.programId}::uuid`}
-    and t.program_id not in (select id from programs where practice)`;
+  const program = programScope(sql`t.program_id`, scope);
   const { rows } = await sql<{ tenths: number; n: unknown }>`
     select tenths, sum(n) as n from (
       select t.tenths, t.count as n from finance_durations t
