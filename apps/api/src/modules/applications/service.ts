@@ -329,6 +329,13 @@ async function lastKnownPhone(
   return null;
 }
 
+/** A new reference number no request has yet. */
+async function unusedReference(trx: Transaction<Database>): Promise<string> {
+  let reference = generateReference();
+  while (await repo.referenceExists(trx, reference)) reference = generateReference();
+  return reference;
+}
+
 /**
  * Starts a draft for a program, or returns the person's open draft for it (one per program). A new draft's contact
  * questions start filled in from the account (name, email) and the phone number the person gave last time.
@@ -371,8 +378,7 @@ async function startDraftOnce(
     const reason = programs.closedReason(program);
     if (reason) throw closedProblem(reason, caller.user.language, false);
     const id = uuidv7();
-    let reference = generateReference();
-    while (await repo.referenceExists(trx, reference)) reference = generateReference();
+    const reference = await unusedReference(trx);
     const answers = prefillAnswers(
       programs.definitionOf(program).questionSet,
       {
@@ -447,6 +453,61 @@ export async function deleteDraft(db: Db, caller: Caller, requestId: string): Pr
   });
 }
 
+type Step = ProgramDefinition['questionSet']['steps'][number];
+
+function stepOf(def: ProgramDefinition, stepId: string): Step {
+  const step = def.questionSet.steps.find((s) => s.id === stepId);
+  if (!step) {
+    throw badRequest('request.step_unknown', 'That step is not part of this application.', [
+      {
+        field: 'body.step',
+        message: `Use one of the steps of this program: ${def.questionSet.steps.map((s) => s.id).join(', ')}.`,
+      },
+    ]);
+  }
+  return step;
+}
+
+/** One step's answers, checked with the form's schema for that step and its files still attached. */
+async function checkStepAnswers(
+  trx: Transaction<Database>,
+  config: Config,
+  row: repo.RequestRow,
+  def: ProgramDefinition,
+  step: Step,
+  given: SaveAnswersBody['answers'],
+  language: Language,
+): Promise<Answers> {
+  // Earlier answers decide which of this step's questions are shown, so validate over the whole answer set.
+  const merged = { ...row.answers, ...given };
+  const parsed = buildAnswersSchema(def.questionSet, {
+    language,
+    step: step.id,
+    timeZone: config.timezone,
+  }).safeParse(merged);
+  if (!parsed.success) {
+    throw answersProblem(
+      'Some answers need fixing. See errors for each answer and how to fix it.',
+      [...issuesToErrors(parsed.error.issues)],
+    );
+  }
+  const docErrors = await checkDocumentAnswers(trx, row.id, def.questionSet, parsed.data, language);
+  if (docErrors.length > 0) throw answersProblem('Some files need uploading again.', docErrors);
+  return parsed.data;
+}
+
+/** The draft's answers with this step's questions answered anew (an answer no longer given is dropped). */
+function replaceStepAnswers(
+  saved: Record<string, unknown>,
+  step: Step,
+  stepAnswers: Answers,
+): Record<string, unknown> {
+  const stepIds = new Set(step.questions.map((q) => q.id));
+  const answers: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(saved)) if (!stepIds.has(k)) answers[k] = v;
+  return Object.assign(answers, stepAnswers);
+}
+
 /** Saves one step: validated with the same schema the form uses, merged into the draft, at the expected version. */
 export async function saveStep(
   db: Db,
@@ -462,42 +523,10 @@ export async function saveStep(
     requireVersion(row, body.version);
     const program = await programs.loadProgram(trx, { id: row.program_id });
     const def = programs.definitionOf(program);
-    const step = def.questionSet.steps.find((s) => s.id === body.step);
-    if (!step) {
-      throw badRequest('request.step_unknown', 'That step is not part of this application.', [
-        {
-          field: 'body.step',
-          message: `Use one of the steps of this program: ${def.questionSet.steps.map((s) => s.id).join(', ')}.`,
-        },
-      ]);
-    }
-    // Earlier answers decide which of this step's questions are shown, so validate over the whole answer set.
-    const merged = { ...row.answers, ...body.answers };
-    const parsed = buildAnswersSchema(def.questionSet, {
-      language,
-      step: step.id,
-      timeZone: config.timezone,
-    }).safeParse(merged);
-    if (!parsed.success) {
-      throw answersProblem(
-        'Some answers need fixing. See errors for each answer and how to fix it.',
-        [...issuesToErrors(parsed.error.issues)],
-      );
-    }
-    const docErrors = await checkDocumentAnswers(
-      trx,
-      row.id,
-      def.questionSet,
-      parsed.data,
-      language,
-    );
-    if (docErrors.length > 0) throw answersProblem('Some files need uploading again.', docErrors);
-
-    const stepIds = new Set(step.questions.map((q) => q.id));
-    const answers: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row.answers)) if (!stepIds.has(k)) answers[k] = v;
-    Object.assign(answers, parsed.data);
-    const amount = amountOf(def, parsed.data);
+    const step = stepOf(def, body.step);
+    const stepAnswers = await checkStepAnswers(trx, config, row, def, step, body.answers, language);
+    const answers = replaceStepAnswers(row.answers, step, stepAnswers);
+    const amount = amountOf(def, stepAnswers);
     const completed = [...new Set([...row.completed_steps, step.id])];
     const version = await repo.updateDraftIfVersion(trx, row.id, body.version, {
       answers,
@@ -634,6 +663,173 @@ export function reviewDueAt(from: Date, days: number, timeZone: string): Date {
   return startOfZonedDay(dueDate, timeZone, 1);
 }
 
+type ProgramRow = Awaited<ReturnType<typeof programs.loadProgram>>;
+
+/** What submit answers, first time or replayed: the request's reference, status and review deadline. */
+function submitSummary(requestId: string, program: Pick<ProgramRow, 'review_deadline_days'>) {
+  return (r: {
+    reference: string;
+    status: SubmitResponse['status'];
+    submitted_at: Date | string | null;
+    due_at: Date | string | null;
+  }): SubmitResponse => ({
+    id: requestId,
+    reference: r.reference,
+    status: r.status,
+    submittedAt: iso(r.submitted_at!),
+    dueAt: iso(r.due_at!),
+    reviewDeadlineDays: program.review_deadline_days,
+  });
+}
+
+/** One idempotency key submits one request: a key already used for another of the person's requests is refused. */
+async function refuseKeyOfAnotherRequest(
+  trx: Transaction<Database>,
+  caller: Caller,
+  row: repo.RequestRow,
+  idempotencyKey: string,
+): Promise<void> {
+  const other = await repo.findByIdempotencyKey(trx, caller.user.id, idempotencyKey);
+  if (other && other.id !== row.id) {
+    throw conflict(
+      'request.idempotency_key_reused',
+      'This Idempotency-Key was already used to submit another request. Generate a new key for each draft.',
+    );
+  }
+}
+
+function requireDeclaration(declaration: boolean, language: Language): void {
+  if (declaration !== true) {
+    throw badRequest('request.declaration_required', 'Confirm the declaration to submit.', [
+      { field: 'body.declaration', message: DECLARATION_REQUIRED[language] },
+    ]);
+  }
+}
+
+/**
+ * The program locked for the rest of the transaction (concurrent submits queue here, so the budget check below
+ * counts every earlier one) and read again under the lock: it must still take applications.
+ */
+async function lockOpenProgram(
+  trx: Transaction<Database>,
+  programId: string,
+  language: Language,
+): Promise<ProgramRow> {
+  await programs.lockProgram(trx, programId);
+  const fresh = await programs.loadProgram(trx, { id: programId });
+  const reason = programs.closedReason(fresh);
+  if (reason) throw closedProblem(reason, language, true);
+  return fresh;
+}
+
+/**
+ * The whole answer set, checked with the form's schema and its files still attached: the answers as submitted, or a
+ * 400 naming each answer to fix (`problems` says what the two refusals tell the person).
+ */
+async function checkAnswersComplete(
+  trx: Transaction<Database>,
+  config: Config,
+  requestId: string,
+  def: ProgramDefinition,
+  raw: unknown,
+  language: Language,
+  problems: { answers: string; files: string },
+): Promise<Answers> {
+  const parsed = buildAnswersSchema(def.questionSet, {
+    language,
+    timeZone: config.timezone,
+  }).safeParse(raw);
+  if (!parsed.success) throw answersProblem(problems.answers, issuesToErrors(parsed.error.issues));
+  const answers = parsed.data;
+  const docErrors = await checkDocumentAnswers(trx, requestId, def.questionSet, answers, language);
+  if (docErrors.length > 0) throw answersProblem(problems.files, docErrors);
+  return answers;
+}
+
+function requirePayeeAccount(row: repo.RequestRow, language: Language): void {
+  if (!row.payee_account_id) {
+    throw badRequest(
+      'request.bank_account_missing',
+      'Give the bank account the payment goes to before you submit.',
+      [
+        {
+          field: 'body.bankAccount',
+          message:
+            language === 'es'
+              ? 'Indique la cuenta bancaria donde recibirá el pago'
+              : 'Give the bank account the payment goes to',
+        },
+      ],
+    );
+  }
+}
+
+/** The program's eligibility rules over the answers; a 422 lists each rule unmet, in `describe`'s words. */
+function requireEligible(
+  config: Config,
+  def: ProgramDefinition,
+  answers: Answers,
+  language: Language,
+  describe: (reasons: string[]) => string,
+): void {
+  const verdict = checkEligibility(def.eligibilityRules, answers, language, {
+    timeZone: config.timezone,
+  });
+  if (!verdict.eligible) {
+    throw new HttpProblem('request.not_eligible', 422, 'Not eligible', describe(verdict.reasons), {
+      errors: verdict.reasons.map((r) => ({ field: 'body.answers', message: r })),
+    });
+  }
+}
+
+/** The amount asked must fit in what the (locked) program has left; a 409 says how much is left, in `describe`'s words. */
+function requireBudgetLeft(
+  program: ProgramRow,
+  amount: number,
+  describe: (remaining: number) => string,
+): void {
+  const remaining = programs.remainingBudgetCents(program);
+  if (amount > remaining) {
+    throw new HttpProblem('program.budget_exhausted', 409, 'Program budget', describe(remaining), {
+      params: { remainingCents: remaining },
+    });
+  }
+}
+
+/** The draft becomes submitted with its checked answers, amount and deadline, and the citizen's timeline shows it. */
+async function recordSubmission(
+  trx: Transaction<Database>,
+  s: {
+    requestId: string;
+    applicantId: string;
+    answers: Answers;
+    amount: number;
+    idempotencyKey: string;
+    submittedAt: Date;
+    dueAt: Date;
+    programVersion: number;
+  },
+): Promise<void> {
+  await repo.markSubmitted(trx, s.requestId, {
+    answers: s.answers,
+    amountRequestedCents: s.amount,
+    idempotencyKey: s.idempotencyKey,
+    submittedAt: s.submittedAt,
+    dueAt: s.dueAt,
+    // The answers were checked against this version of the program: the request keeps it.
+    programVersion: s.programVersion,
+  });
+  await recordRequestEvent(trx, {
+    requestId: s.requestId,
+    type: 'submitted',
+    actor: { id: s.applicantId, kind: 'user' },
+    fromStatus: 'draft',
+    toStatus: 'submitted',
+    data: { amountCents: s.amount, dueAt: s.dueAt.toISOString() },
+    visibleToApplicant: true,
+  });
+}
+
 /**
  * Submits a draft exactly once per idempotency key: a repeat with the same key (a retry, a double click) returns the
  * same request. The full answer set is re-validated with the form's schema, the program must be open with budget
@@ -650,138 +846,108 @@ export async function submit(
   const language = body.language ?? caller.user.language;
   return db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
-    const program = await programs.loadProgram(trx, { id: row.program_id });
-    const summary = (r: {
-      reference: string;
-      status: SubmitResponse['status'];
-      submitted_at: Date | string | null;
-      due_at: Date | string | null;
-    }) => ({
-      id: requestId,
-      reference: r.reference,
-      status: r.status,
-      submittedAt: iso(r.submitted_at!),
-      dueAt: iso(r.due_at!),
-      reviewDeadlineDays: program.review_deadline_days,
-    });
+    const summary = submitSummary(
+      requestId,
+      await programs.loadProgram(trx, { id: row.program_id }),
+    );
     if (row.status !== 'draft') {
       if (row.idempotency_key === idempotencyKey) return { replayed: true, result: summary(row) };
       requireDraft(row);
     }
-    const other = await repo.findByIdempotencyKey(trx, caller.user.id, idempotencyKey);
-    if (other && other.id !== row.id) {
-      throw conflict(
-        'request.idempotency_key_reused',
-        'This Idempotency-Key was already used to submit another request. Generate a new key for each draft.',
-      );
-    }
-    if (body.declaration !== true) {
-      throw badRequest('request.declaration_required', 'Confirm the declaration to submit.', [
-        { field: 'body.declaration', message: DECLARATION_REQUIRED[language] },
-      ]);
-    }
-    await programs.lockProgram(trx, program.id);
-    const fresh = await programs.loadProgram(trx, { id: program.id });
-    const reason = programs.closedReason(fresh);
-    if (reason) throw closedProblem(reason, language, true);
-
-    const def = programs.definitionOf(fresh);
-    const parsed = buildAnswersSchema(def.questionSet, {
-      language,
-      timeZone: config.timezone,
-    }).safeParse(row.answers);
-    if (!parsed.success) {
-      throw answersProblem(
+    await refuseKeyOfAnotherRequest(trx, caller, row, idempotencyKey);
+    requireDeclaration(body.declaration, language);
+    const program = await lockOpenProgram(trx, row.program_id, language);
+    const def = programs.definitionOf(program);
+    const answers = await checkAnswersComplete(trx, config, row.id, def, row.answers, language, {
+      answers:
         'Some answers need fixing before you can submit. Go back to each answer listed and correct it.',
-        issuesToErrors(parsed.error.issues),
-      );
-    }
-    const answers = parsed.data;
-    const docErrors = await checkDocumentAnswers(trx, row.id, def.questionSet, answers, language);
-    if (docErrors.length > 0) throw answersProblem('Some files need uploading again.', docErrors);
-    if (!row.payee_account_id) {
-      throw badRequest(
-        'request.bank_account_missing',
-        'Give the bank account the payment goes to before you submit.',
-        [
-          {
-            field: 'body.bankAccount',
-            message:
-              language === 'es'
-                ? 'Indique la cuenta bancaria donde recibirá el pago'
-                : 'Give the bank account the payment goes to',
-          },
-        ],
-      );
-    }
-    const verdict = checkEligibility(def.eligibilityRules, answers, language, {
-      timeZone: config.timezone,
+      files: 'Some files need uploading again.',
     });
-    if (!verdict.eligible) {
-      throw new HttpProblem(
-        'request.not_eligible',
-        422,
-        'Not eligible',
-        (language === 'es'
-          ? 'Según sus respuestas, no cumple los requisitos de este programa: '
-          : 'From your answers, you do not meet the rules of this program: ') +
-          verdict.reasons.join(' '),
-        { errors: verdict.reasons.map((r) => ({ field: 'body.answers', message: r })) },
-      );
-    }
+    requirePayeeAccount(row, language);
+    requireEligible(config, def, answers, language, notEligibleDetail(language));
     const amount = amountOf(def, answers) ?? 0;
-    const remaining = programs.remainingBudgetCents(fresh);
-    if (amount > remaining) {
-      throw new HttpProblem(
-        'program.budget_exhausted',
-        409,
-        'Program budget',
-        language === 'es'
-          ? `A este programa solo le quedan ${formatCents(remaining, 'es')}. Pida un monto menor o vuelva más tarde; su borrador se conserva.`
-          : `This program has only ${formatCents(remaining, 'en')} left. Ask for a smaller amount or come back later; your draft is kept.`,
-        { params: { remainingCents: remaining } },
-      );
-    }
+    requireBudgetLeft(program, amount, budgetLeftDetail(language));
     const submittedAt = new Date();
-    const dueAt = reviewDueAt(submittedAt, fresh.review_deadline_days, config.timezone);
-    await repo.markSubmitted(trx, row.id, {
+    const dueAt = reviewDueAt(submittedAt, program.review_deadline_days, config.timezone);
+    await recordSubmission(trx, {
+      requestId: row.id,
+      applicantId: caller.user.id,
       answers,
-      amountRequestedCents: amount,
+      amount,
       idempotencyKey,
       submittedAt,
       dueAt,
-      // The answers were checked against this version of the program: the request keeps it.
-      programVersion: fresh.version,
-    });
-    await recordRequestEvent(trx, {
-      requestId: row.id,
-      type: 'submitted',
-      actor: { id: caller.user.id, kind: 'user' },
-      fromStatus: 'draft',
-      toStatus: 'submitted',
-      data: { amountCents: amount, dueAt: dueAt.toISOString() },
-      visibleToApplicant: true,
+      programVersion: program.version,
     });
     await auditUserChange(trx, auditUser(caller), 'request.submitted', 'request', row.id, {
       reference: row.reference,
       amountCents: amount,
-      programVersion: fresh.version,
+      programVersion: program.version,
     });
     // Risk signals are computed now, in the same transaction, so the inbox shows them before anyone opens the review.
     await computeRiskSignals(trx, row.id, {
       encryptionKey: keyRing(config).current.key,
       now: submittedAt,
     });
-    return {
-      replayed: false,
-      result: summary({
-        reference: row.reference,
-        status: 'submitted',
-        submitted_at: submittedAt,
-        due_at: dueAt,
-      }),
-    };
+    const submitted = { status: 'submitted' as const, submitted_at: submittedAt, due_at: dueAt };
+    return { replayed: false, result: summary({ reference: row.reference, ...submitted }) };
   });
+}
+
+const notEligibleDetail = (language: Language) => (reasons: string[]) =>
+  (language === 'es'
+    ? 'Según sus respuestas, no cumple los requisitos de este programa: '
+    : 'From your answers, you do not meet the rules of this program: ') + reasons.join(' ');
+
+const budgetLeftDetail = (language: Language) => (remaining: number) =>
+  language === 'es'
+    ? `A este programa solo le quedan ${formatCents(remaining, 'es')}. Pida un monto menor o vuelva más tarde; su borrador se conserva.`
+    : `This program has only ${formatCents(remaining, 'en')} left. Ask for a smaller amount or come back later; your draft is kept.`;
+
+/** The files named in an answer, each attached to this request (a 400 otherwise). */
+async function attachedDocumentIds(
+  trx: Transaction<Database>,
+  requestId: string,
+  documentIds: readonly string[],
+): Promise<string[]> {
+  const ids = [...new Set(documentIds.map((d) => d.toLowerCase()))];
+  const known = await documents.documentIdsOfRequest(trx, requestId, ids);
+  if (ids.some((id) => !known.has(id))) {
+    throw badRequest(
+      'request.documents_not_attached',
+      'Some files are not attached to this request.',
+      [
+        {
+          field: 'body.documentIds',
+          message: 'Upload the files to this request first, then send your answer.',
+        },
+      ],
+    );
+  }
+  return ids;
+}
+
+/**
+ * The review deadline pauses while the request waits for the citizen: the deadline pushed back by the business days
+ * waited since the question, or undefined when it stays.
+ */
+async function resumedReviewDeadline(
+  trx: Transaction<Database>,
+  config: Config,
+  row: repo.RequestRow,
+): Promise<Date | undefined> {
+  const asked = await repo.lastEventOfType(trx, row.id, 'info_requested');
+  if (!asked || !row.due_at) return undefined;
+  const waited = businessDaysBetween(
+    toZonedDate(new Date(asked.created_at), config.timezone),
+    toZonedDate(new Date(), config.timezone),
+  );
+  if (waited <= 0) return undefined;
+  const dueDate = addBusinessDays(
+    toZonedDate(new Date(new Date(row.due_at).getTime() - 1), config.timezone),
+    waited,
+  );
+  return startOfZonedDay(dueDate, config.timezone, 1);
 }
 
 /** The citizen answers a request for more information: back to its reviewer (or the queue), deadline resumed. */
@@ -800,36 +966,8 @@ export async function answerInfoRequest(
         'There is no open request for more information on this request, so there is nothing to answer.',
       );
     }
-    const ids = [...new Set(body.documentIds.map((d) => d.toLowerCase()))];
-    const known = await documents.documentIdsOfRequest(trx, row.id, ids);
-    if (ids.some((id) => !known.has(id))) {
-      throw badRequest(
-        'request.documents_not_attached',
-        'Some files are not attached to this request.',
-        [
-          {
-            field: 'body.documentIds',
-            message: 'Upload the files to this request first, then send your answer.',
-          },
-        ],
-      );
-    }
-    // The review deadline pauses while the request waits for the citizen: push it back by the business days waited.
-    let dueAt: Date | undefined;
-    const asked = await repo.lastEventOfType(trx, row.id, 'info_requested');
-    if (asked && row.due_at) {
-      const waited = businessDaysBetween(
-        toZonedDate(new Date(asked.created_at), config.timezone),
-        toZonedDate(new Date(), config.timezone),
-      );
-      if (waited > 0) {
-        const dueDate = addBusinessDays(
-          toZonedDate(new Date(new Date(row.due_at).getTime() - 1), config.timezone),
-          waited,
-        );
-        dueAt = startOfZonedDay(dueDate, config.timezone, 1);
-      }
-    }
+    const ids = await attachedDocumentIds(trx, row.id, body.documentIds);
+    const dueAt = await resumedReviewDeadline(trx, config, row);
     // DOMAIN.md: the reviewer who still holds it gets it back in review (their "assigned to me" queue, marked
     // answered); a request nobody holds goes back to the queue, unassigned. Never submitted-and-assigned, which
     // nobody could claim or decide.
@@ -891,6 +1029,19 @@ export async function withdraw(
   });
 }
 
+/** The request's returned payment, when the return was about the bank account (a new account can fix it). */
+async function returnAboutAccount(trx: Transaction<Database>, requestId: string) {
+  const returned = await payments.latestReturned(trx, requestId);
+  if (!returned)
+    throw conflict('request.no_returned_payment', 'There is no returned payment on this request.');
+  if (returned.account_fixable === false)
+    throw forbidden(
+      'request.return_not_account',
+      'This return was not about the bank account; the agency will contact you.',
+    );
+  return returned;
+}
+
 /**
  * The citizen's new bank account after a returned payment: a new sealed payee account and a new pending payment
  * linked to the returned one; the request goes back to approved. The partial unique index keeps it to one live
@@ -910,17 +1061,7 @@ export async function replacePayeeAccount(
         'request.not_payment_returned',
         `A new bank account can be given only after a payment was returned; this request is ${row.status}.`,
       );
-    const returned = await payments.latestReturned(trx, requestId);
-    if (!returned)
-      throw conflict(
-        'request.no_returned_payment',
-        'There is no returned payment on this request.',
-      );
-    if (returned.account_fixable === false)
-      throw forbidden(
-        'request.return_not_account',
-        'This return was not about the bank account; the agency will contact you.',
-      );
+    const returned = await returnAboutAccount(trx, requestId);
     const account = await newPayeeAccount(trx, config, caller.user.id, bank);
     const paymentId = await payments.createReplacementPayment(trx, {
       requestId,
@@ -1038,6 +1179,37 @@ export interface PracticeFile {
   content: Buffer;
 }
 
+/** The practice draft of a generated applicant, with its files and its bank account, as a citizen's would be. */
+async function insertPracticeDraft(
+  trx: Transaction<Database>,
+  config: Config,
+  program: ProgramRow,
+  p: { applicant: { id: string }; files: readonly PracticeFile[]; bank: BankDetails },
+): Promise<{ id: string; reference: string }> {
+  const id = uuidv7();
+  const reference = await unusedReference(trx);
+  await repo.insertDraft(trx, {
+    id,
+    reference,
+    programId: program.id,
+    programVersion: program.version,
+    applicantId: p.applicant.id,
+  });
+  for (const f of p.files)
+    await documents.insertPracticeDocument(trx, {
+      id: f.id,
+      requestId: id,
+      applicantId: p.applicant.id,
+      questionId: f.questionId,
+      filename: f.filename,
+      content: f.content,
+    });
+  const account = await newPayeeAccount(trx, config, p.applicant.id, p.bank);
+  const draft = await repo.findOwnRequest(trx, p.applicant.id, id);
+  await repo.updateDraftIfVersion(trx, id, draft!.version, { payeeAccountId: account.id });
+  return { id, reference };
+}
+
 /**
  * A submitted request in a practice program for a generated applicant, made the way a citizen's is: a draft, its
  * files, its bank account, then the submit checks (the form's schema in the applicant's language, the files, the
@@ -1063,81 +1235,36 @@ export async function createPracticeRequest(
       'practice.program_not_practice',
       'Practice requests can be made only in a program marked practice.',
     );
-  const id = uuidv7();
-  let reference = generateReference();
-  while (await repo.referenceExists(trx, reference)) reference = generateReference();
-  await repo.insertDraft(trx, {
-    id,
-    reference,
-    programId: program.id,
-    programVersion: program.version,
-    applicantId: p.applicant.id,
-  });
-  for (const f of p.files)
-    await documents.insertPracticeDocument(trx, {
-      id: f.id,
-      requestId: id,
-      applicantId: p.applicant.id,
-      questionId: f.questionId,
-      filename: f.filename,
-      content: f.content,
-    });
-  const account = await newPayeeAccount(trx, config, p.applicant.id, p.bank);
-  const draft = await repo.findOwnRequest(trx, p.applicant.id, id);
-  await repo.updateDraftIfVersion(trx, id, draft!.version, { payeeAccountId: account.id });
-
+  const { id, reference } = await insertPracticeDraft(trx, config, program, p);
   const language = p.applicant.language;
   const def = programs.definitionOf(program);
-  const parsed = buildAnswersSchema(def.questionSet, {
-    language,
-    timeZone: config.timezone,
-  }).safeParse(p.answers);
-  if (!parsed.success)
-    throw answersProblem(
-      'The generated answers do not fit the program form.',
-      issuesToErrors(parsed.error.issues),
-    );
-  const answers = parsed.data;
-  const docErrors = await checkDocumentAnswers(trx, id, def.questionSet, answers, language);
-  if (docErrors.length > 0) throw answersProblem('Generated files are missing.', docErrors);
-  const verdict = checkEligibility(def.eligibilityRules, answers, language, {
-    timeZone: config.timezone,
+  const answers = await checkAnswersComplete(trx, config, id, def, p.answers, language, {
+    answers: 'The generated answers do not fit the program form.',
+    files: 'Generated files are missing.',
   });
-  if (!verdict.eligible)
-    throw new HttpProblem(
-      'request.not_eligible',
-      422,
-      'Not eligible',
-      `The generated answers do not meet the program rules: ${verdict.reasons.join(' ')}`,
-      { errors: verdict.reasons.map((r) => ({ field: 'body.answers', message: r })) },
-    );
-  const amount = amountOf(def, answers) ?? 0;
-  const remaining = programs.remainingBudgetCents(program);
-  if (amount > remaining)
-    throw new HttpProblem(
-      'program.budget_exhausted',
-      409,
-      'Program budget',
-      `The practice program has only ${formatCents(remaining, 'en')} of budget left.`,
-      { params: { remainingCents: remaining } },
-    );
-  const dueAt = reviewDueAt(p.submittedAt, program.review_deadline_days, config.timezone);
-  await repo.markSubmitted(trx, id, {
+  requireEligible(
+    config,
+    def,
     answers,
-    amountRequestedCents: amount,
+    language,
+    (reasons) => `The generated answers do not meet the program rules: ${reasons.join(' ')}`,
+  );
+  const amount = amountOf(def, answers) ?? 0;
+  requireBudgetLeft(
+    program,
+    amount,
+    (remaining) => `The practice program has only ${formatCents(remaining, 'en')} of budget left.`,
+  );
+  const dueAt = reviewDueAt(p.submittedAt, program.review_deadline_days, config.timezone);
+  await recordSubmission(trx, {
+    requestId: id,
+    applicantId: p.applicant.id,
+    answers,
+    amount,
     idempotencyKey: `practice-${id}`,
     submittedAt: p.submittedAt,
     dueAt,
     programVersion: program.version,
-  });
-  await recordRequestEvent(trx, {
-    requestId: id,
-    type: 'submitted',
-    actor: { id: p.applicant.id, kind: 'user' },
-    fromStatus: 'draft',
-    toStatus: 'submitted',
-    data: { amountCents: amount, dueAt: dueAt.toISOString() },
-    visibleToApplicant: true,
   });
   await auditUserChange(trx, auditUser(caller), 'request.practice_created', 'request', id, {
     reference,
