@@ -198,6 +198,74 @@ function nachaText(
   return text;
 }
 
+/** The built file: sealed, with one entry per planned payment (a prenote carries no money). */
+async function insertBuiltBatch(
+  trx: Transaction<Database>,
+  config: Config,
+  b: {
+    id: string;
+    user: AuthUser;
+    now: Date;
+    fileDate: string;
+    modifier: string;
+    effectiveDate: string;
+    sameDay: boolean;
+    planned: readonly PlannedEntry[];
+    text: string;
+  },
+): Promise<void> {
+  const sealed = seal(config, b.text);
+  const live = b.planned.filter((p) => p.kind === 'payment');
+  await repo.insertBatch(
+    trx,
+    {
+      id: b.id,
+      file_date: b.fileDate,
+      file_id_modifier: b.modifier,
+      effective_date: b.effectiveDate,
+      same_day: b.sameDay,
+      entry_count: b.planned.length,
+      prenote_count: b.planned.length - live.length,
+      total_cents: live.reduce((t, p) => t + p.amountCents, 0),
+      file_enc: sealed.enc,
+      key_id: sealed.keyId,
+      file_sha256: createHash('sha256').update(b.text).digest('hex'),
+      built_by: b.user.id,
+      built_at: b.now,
+    },
+    b.planned.map((p) => ({
+      payment_id: p.paymentId,
+      payee_account_id: p.payeeAccountId,
+      program_id: p.programId,
+      kind: p.kind,
+      transaction_code: transactionCode(p.kind, p.accountType),
+      amount_cents: p.kind === 'prenote' ? 0 : p.amountCents,
+      trace_number: p.traceNumber,
+    })),
+  );
+}
+
+/** Each payment is in the batch now, with its trace number; a prenote's account may be paid after the wait. */
+async function markPaymentsInBatch(
+  trx: Transaction<Database>,
+  batchId: string,
+  planned: readonly PlannedEntry[],
+  d: { effectiveDate: string; prenoteWaitDays: number; now: Date },
+): Promise<void> {
+  const prenoteReadyOn = addBusinessDays(d.effectiveDate, d.prenoteWaitDays);
+  for (const p of planned) {
+    await payments.markInBatch(trx, {
+      paymentId: p.paymentId,
+      batchId,
+      kind: p.kind,
+      traceNumber: p.traceNumber,
+      effectiveDate: d.effectiveDate,
+      prenoteReadyOn,
+      at: d.now,
+    });
+  }
+}
+
 /**
  * Builds a batch from pending payments: the payments must be batchable, the file gets a free file id modifier and an
  * effective date, a new account gets a prenote instead of money; the sealed file, its entries and the payments'
@@ -223,68 +291,31 @@ export async function buildBatch(
     const { effectiveDate, sameDay } = effectiveDateOf(rows, config, originator, body, now);
     const modifier = await freeFileIdModifier(trx, today);
     const planned = await planEntries(trx, config, originator, rows);
-    const text = nachaText(originator, {
-      fileDate: today,
-      fileTime: hhmm(now, config.timezone),
-      fileIdModifier: modifier,
-      effectiveDate,
-      entries: planned,
-    });
-    const sealed = seal(config, text);
-    const live = planned.filter((p) => p.kind === 'payment');
+    const file = { fileDate: today, fileIdModifier: modifier, effectiveDate, entries: planned };
+    const text = nachaText(originator, { ...file, fileTime: hhmm(now, config.timezone) });
     const id = uuidv7();
-    await repo.insertBatch(
-      trx,
-      {
-        id,
-        file_date: today,
-        file_id_modifier: modifier,
-        effective_date: effectiveDate,
-        same_day: sameDay,
-        entry_count: planned.length,
-        prenote_count: planned.length - live.length,
-        total_cents: live.reduce((t, p) => t + p.amountCents, 0),
-        file_enc: sealed.enc,
-        key_id: sealed.keyId,
-        file_sha256: createHash('sha256').update(text).digest('hex'),
-        built_by: user.id,
-        built_at: now,
-      },
-      planned.map((p) => ({
-        payment_id: p.paymentId,
-        payee_account_id: p.payeeAccountId,
-        program_id: p.programId,
-        kind: p.kind,
-        transaction_code: transactionCode(p.kind, p.accountType),
-        amount_cents: p.kind === 'prenote' ? 0 : p.amountCents,
-        trace_number: p.traceNumber,
-      })),
-    );
-    const prenoteReadyOn = addBusinessDays(effectiveDate, originator.prenoteWaitDays);
-    for (const p of planned) {
-      await payments.markInBatch(trx, {
-        paymentId: p.paymentId,
-        batchId: id,
-        kind: p.kind,
-        traceNumber: p.traceNumber,
-        effectiveDate,
-        prenoteReadyOn,
-        at: now,
-      });
-    }
+    const batch = {
+      id,
+      user,
+      now,
+      fileDate: today,
+      modifier,
+      effectiveDate,
+      sameDay,
+      planned,
+      text,
+    };
+    await insertBuiltBatch(trx, config, batch);
+    const prenoteWaitDays = originator.prenoteWaitDays;
+    await markPaymentsInBatch(trx, id, planned, { effectiveDate, prenoteWaitDays, now });
+    const prenotes = planned.filter((p) => p.kind === 'prenote').length;
     await appendAudit(trx, {
       actorId: user.id,
       actorKind: 'user',
       action: 'batch.built',
       entityType: 'ach_batch',
       entityId: id,
-      data: {
-        entries: planned.length,
-        prenotes: planned.length - live.length,
-        fileIdModifier: modifier,
-        effectiveDate,
-        sameDay,
-      },
+      data: { entries: planned.length, prenotes, fileIdModifier: modifier, effectiveDate, sameDay },
       ip,
       at,
     });
@@ -411,6 +442,97 @@ async function lockBatch(trx: Transaction<Database>, id: string) {
   return b;
 }
 
+type LockedBatch = Awaited<ReturnType<typeof lockBatch>>;
+type BatchPaymentEntry = Awaited<ReturnType<typeof paymentEntriesOfBatch>>[number];
+
+/** Dual control and the other rules of who releases (releaseBlock): a 403/409 with the reason. */
+async function requireReleasableBy(trx: Transaction<Database>, user: AuthUser, b: LockedBatch) {
+  const block = await releaseBlock(trx, user, b);
+  if (block) throw (block.status === 409 ? conflict : forbidden)(block.code, block.reason);
+}
+
+/** The file's effective date can still be met: not past, and a same-day file only before today's cutoff. */
+async function requireEffectiveDateAhead(
+  trx: Transaction<Database>,
+  config: Config,
+  b: LockedBatch,
+  now: Date,
+): Promise<void> {
+  const today = toZonedDate(now, config.timezone);
+  const { sameDay: sameDayStillOpen } = achEffectiveDate({
+    now,
+    timeZone: config.timezone,
+    sameDayCutoff: (await originatorSettings(trx, config)).sameDayCutoff,
+    amountCents: 0,
+  });
+  if (b.effective_date < today || (b.same_day && b.effective_date === today && !sameDayStillOpen)) {
+    throw conflict(
+      'batch.effective_date_passed',
+      `The file's effective date ${b.effective_date} can no longer be met. Cancel this batch and build a new one.`,
+    );
+  }
+}
+
+/** Each citizen whose money is in the file sees it sent, with the account and the date it should arrive. */
+async function tellApplicantsPaymentSent(
+  trx: Transaction<Database>,
+  user: AuthUser,
+  b: LockedBatch,
+  live: readonly BatchPaymentEntry[],
+  at: Date | undefined,
+): Promise<void> {
+  for (const e of live) {
+    await recordRequestEvent(trx, {
+      requestId: e.request_id,
+      type: 'payment_sent',
+      actor: { id: user.id, kind: 'user' },
+      data: {
+        paymentId: e.id,
+        batchId: b.id,
+        amountCents: e.amount_cents,
+        accountLast4: e.account_last4,
+        effectiveDate: b.effective_date,
+      },
+      visibleToApplicant: true,
+      at,
+    });
+  }
+}
+
+/** The integrations hear batch.released, with each payment in it and its trace number. */
+async function announceBatchReleased(
+  trx: Transaction<Database>,
+  b: LockedBatch,
+  entries: readonly BatchPaymentEntry[],
+  live: readonly BatchPaymentEntry[],
+  at: Date | undefined,
+): Promise<void> {
+  await emitEvent(
+    trx,
+    'batch.released',
+    { type: 'batch', id: b.id },
+    {
+      batchId: b.id,
+      effectiveDate: b.effective_date,
+      sameDay: b.same_day,
+      fileSha256: b.file_sha256,
+      fileIdModifier: b.file_id_modifier,
+      totalCents: b.total_cents,
+      payments: live.map((e) => ({
+        paymentId: e.id,
+        requestId: e.request_id,
+        reference: e.reference,
+        programSlug: e.program_slug,
+        amountCents: e.amount_cents,
+        traceNumber: e.entry_trace,
+      })),
+      prenotes: entries.length - live.length,
+    },
+    undefined,
+    at,
+  );
+}
+
 /** Dual control: a finance supervisor who did not build it. `at` releases it at another instant than now (see buildBatch). */
 export async function releaseBatch(
   db: Kysely<Database>,
@@ -423,24 +545,8 @@ export async function releaseBatch(
   const now = at ?? new Date();
   await db.transaction().execute(async (trx) => {
     const b = await lockBatch(trx, id);
-    const block = await releaseBlock(trx, user, b);
-    if (block) throw (block.status === 409 ? conflict : forbidden)(block.code, block.reason);
-    const today = toZonedDate(now, config.timezone);
-    const { sameDay: sameDayStillOpen } = achEffectiveDate({
-      now,
-      timeZone: config.timezone,
-      sameDayCutoff: (await originatorSettings(trx, config)).sameDayCutoff,
-      amountCents: 0,
-    });
-    if (
-      b.effective_date < today ||
-      (b.same_day && b.effective_date === today && !sameDayStillOpen)
-    ) {
-      throw conflict(
-        'batch.effective_date_passed',
-        `The file's effective date ${b.effective_date} can no longer be met. Cancel this batch and build a new one.`,
-      );
-    }
+    await requireReleasableBy(trx, user, b);
+    await requireEffectiveDateAhead(trx, config, b, now);
     await repo.setBatchState(trx, id, {
       status: 'released',
       released_by: user.id,
@@ -453,46 +559,8 @@ export async function releaseBatch(
       live.map((e) => e.id),
       now,
     );
-    for (const e of live) {
-      await recordRequestEvent(trx, {
-        requestId: e.request_id,
-        type: 'payment_sent',
-        actor: { id: user.id, kind: 'user' },
-        data: {
-          paymentId: e.id,
-          batchId: id,
-          amountCents: e.amount_cents,
-          accountLast4: e.account_last4,
-          effectiveDate: b.effective_date,
-        },
-        visibleToApplicant: true,
-        at,
-      });
-    }
-    await emitEvent(
-      trx,
-      'batch.released',
-      { type: 'batch', id },
-      {
-        batchId: id,
-        effectiveDate: b.effective_date,
-        sameDay: b.same_day,
-        fileSha256: b.file_sha256,
-        fileIdModifier: b.file_id_modifier,
-        totalCents: b.total_cents,
-        payments: live.map((e) => ({
-          paymentId: e.id,
-          requestId: e.request_id,
-          reference: e.reference,
-          programSlug: e.program_slug,
-          amountCents: e.amount_cents,
-          traceNumber: e.entry_trace,
-        })),
-        prenotes: entries.length - live.length,
-      },
-      undefined,
-      at,
-    );
+    await tellApplicantsPaymentSent(trx, user, b, live, at);
+    await announceBatchReleased(trx, b, entries, live, at);
     await appendAudit(trx, {
       actorId: user.id,
       actorKind: 'user',
@@ -581,6 +649,55 @@ export async function downloadBatch(
   });
 }
 
+/** A second settlement of the same batch changes nothing and says when the first one was. */
+function alreadySettled(b: LockedBatch): SettlementResponse {
+  return {
+    batchId: b.id,
+    status: 'settled',
+    settledAt: new Date(b.settled_at!).toISOString(),
+    paymentsSettled: 0,
+    alreadySettled: true,
+  };
+}
+
+/**
+ * One payment of a settled batch: settled; its request paid (and the citizen told) when it was still approved; the
+ * integrations hear payment.settled.
+ */
+async function settlePayment(
+  trx: Transaction<Database>,
+  actor: Actor,
+  batchId: string,
+  p: Awaited<ReturnType<typeof releasedPaymentsOfBatch>>[number],
+  t: { now: Date; at: Date | undefined },
+): Promise<void> {
+  await payments.markSettled(trx, p.id, t.now);
+  if (await requests.markPaid(trx, p.request_id, t.now)) {
+    await recordRequestEvent(trx, {
+      requestId: p.request_id,
+      type: 'paid',
+      actor: { id: actor.kind === 'user' ? actor.id : null, kind: actor.kind },
+      fromStatus: 'approved',
+      toStatus: 'paid',
+      data: { paymentId: p.id, amountCents: p.amount_cents },
+      visibleToApplicant: true,
+      at: t.at,
+    });
+  }
+  await payments.announcePayment(
+    trx,
+    'settled',
+    { id: p.id, requestId: p.request_id, reference: p.reference },
+    {
+      batchId,
+      amountCents: p.amount_cents,
+      traceNumber: p.trace_number,
+      settledAt: t.now.toISOString(),
+    },
+    t.at,
+  );
+}
+
 /**
  * Released → settled (FINANCIAL confirmation or a finance user); payments settled, requests paid. Idempotent. `at`
  * dates the settlement in the past (the demo seed's history).
@@ -594,15 +711,7 @@ export async function settleBatch(
 ): Promise<SettlementResponse> {
   return db.transaction().execute(async (trx) => {
     const b = await lockBatch(trx, id);
-    if (b.status === 'settled') {
-      return {
-        batchId: id,
-        status: 'settled',
-        settledAt: new Date(b.settled_at!).toISOString(),
-        paymentsSettled: 0,
-        alreadySettled: true,
-      };
-    }
+    if (b.status === 'settled') return alreadySettled(b);
     if (b.status !== 'released') {
       throw conflict(
         'batch.not_settleable',
@@ -617,34 +726,7 @@ export async function settleBatch(
       settled_by: actor.id,
     });
     const settled = await releasedPaymentsOfBatch(trx, id);
-    const eventActor = { id: actor.kind === 'user' ? actor.id : null, kind: actor.kind } as const;
-    for (const p of settled) {
-      await payments.markSettled(trx, p.id, now);
-      if (await requests.markPaid(trx, p.request_id, now)) {
-        await recordRequestEvent(trx, {
-          requestId: p.request_id,
-          type: 'paid',
-          actor: eventActor,
-          fromStatus: 'approved',
-          toStatus: 'paid',
-          data: { paymentId: p.id, amountCents: p.amount_cents },
-          visibleToApplicant: true,
-          at,
-        });
-      }
-      await payments.announcePayment(
-        trx,
-        'settled',
-        { id: p.id, requestId: p.request_id, reference: p.reference },
-        {
-          batchId: id,
-          amountCents: p.amount_cents,
-          traceNumber: p.trace_number,
-          settledAt: now.toISOString(),
-        },
-        at,
-      );
-    }
+    for (const p of settled) await settlePayment(trx, actor, id, p, { now, at });
     await appendAudit(trx, {
       actorId: actor.id,
       actorKind: actor.kind,
