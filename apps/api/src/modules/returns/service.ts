@@ -91,6 +91,50 @@ async function requestBackToCitizen(
   });
 }
 
+/** The return, recorded once against the entry it names (the entry is then returned). */
+async function recordReturnOfEntry(
+  trx: Trx,
+  fileId: string,
+  entry: Entry,
+  item: ReturnItem,
+  now: Date,
+): Promise<void> {
+  await repo.insertReturn(trx, {
+    created_at: now,
+    return_file_id: fileId,
+    entry_id: entry.id,
+    payment_id: entry.payment_id,
+    return_code: item.returnCode,
+    amount_cents: entry.amount_cents,
+    original_trace_number: item.originalTraceNumber,
+    addenda_information: item.addendaInformation,
+  });
+}
+
+/** The integrations hear payment.returned, with the bank's code and whether a new account can fix it. */
+async function announcePaymentReturned(
+  trx: Trx,
+  entry: Entry,
+  item: ReturnItem,
+  fixable: boolean,
+  at: Date | undefined,
+): Promise<void> {
+  await payments.announcePayment(
+    trx,
+    'returned',
+    { id: entry.payment_id, requestId: entry.request_id, reference: entry.reference },
+    {
+      returnCode: item.returnCode,
+      description: item.description,
+      amountCents: entry.amount_cents,
+      originalTraceNumber: item.originalTraceNumber,
+      prenote: entry.kind === 'prenote',
+      accountFixable: fixable,
+    },
+    at,
+  );
+}
+
 /**
  * Applies one return of the bank's file: matched by trace number to an entry HMS sent, recorded once per entry; the
  * payment becomes returned (with the reason in both languages), the request waits for a new account when the return
@@ -127,16 +171,7 @@ async function applyReturn(
   const reason = returnReason(item.returnCode);
   const fixable = isAccountFixable(item.returnCode);
   const now = at ?? new Date();
-  await repo.insertReturn(trx, {
-    created_at: now,
-    return_file_id: fileId,
-    entry_id: entry.id,
-    payment_id: entry.payment_id,
-    return_code: item.returnCode,
-    amount_cents: entry.amount_cents,
-    original_trace_number: item.originalTraceNumber,
-    addenda_information: item.addendaInformation,
-  });
+  await recordReturnOfEntry(trx, fileId, entry, item, now);
   await payments.markReturned(trx, entry.payment_id, {
     code: item.returnCode,
     reason,
@@ -144,20 +179,7 @@ async function applyReturn(
     at: now,
   });
   await requestBackToCitizen(trx, entry, item, { reason, fixable, at: now, past: at, user });
-  await payments.announcePayment(
-    trx,
-    'returned',
-    { id: entry.payment_id, requestId: entry.request_id, reference: entry.reference },
-    {
-      returnCode: item.returnCode,
-      description: item.description,
-      amountCents: entry.amount_cents,
-      originalTraceNumber: item.originalTraceNumber,
-      prenote: entry.kind === 'prenote',
-      accountFixable: fixable,
-    },
-    at,
-  );
+  await announcePaymentReturned(trx, entry, item, fixable, at);
   return {
     ...base,
     ...found,
@@ -229,29 +251,9 @@ function counts(items: ImportedReturn[]): ImportReturnsResponse['counts'] {
   };
 }
 
-/**
- * Imports a bank return/NOC file. The same file (same SHA-256) a second time answers the first import's result and
- * changes nothing; an entry already returned in another file is reported as already_recorded (per-entry idempotency).
- * `at` dates the import in the past (the demo seed's history, seed-history.ts); real imports leave it out.
- */
-export async function importReturns(
-  db: Kysely<Database>,
-  config: Config,
-  user: AuthUser,
-  body: ImportReturnsBody,
-  ip: string | null,
-  at?: Date,
-): Promise<ImportReturnsResponse> {
-  const sha256 = createHash('sha256').update(body.content).digest('hex');
-  const previous = await repo.importOfFile(db, sha256);
-  if (previous)
-    return {
-      ...(previous.result as unknown as ImportReturnsResponse),
-      importId: previous.id,
-      duplicate: true,
-    };
-
-  const parsed = parseFile(body.content, { lenient: true });
+/** The bank's file, read: its returns and notifications of change, or a 400 when it is unreadable or holds neither. */
+function readReturnFile(content: string) {
+  const parsed = parseFile(content, { lenient: true });
   if (parsed.errors.length > 0) {
     throw badRequest(
       'returns.file_unreadable',
@@ -276,6 +278,32 @@ export async function importReturns(
       ],
     );
   }
+  return { parsed, returns, changes };
+}
+
+/**
+ * Imports a bank return/NOC file. The same file (same SHA-256) a second time answers the first import's result and
+ * changes nothing; an entry already returned in another file is reported as already_recorded (per-entry idempotency).
+ * `at` dates the import in the past (the demo seed's history, seed-history.ts); real imports leave it out.
+ */
+export async function importReturns(
+  db: Kysely<Database>,
+  config: Config,
+  user: AuthUser,
+  body: ImportReturnsBody,
+  ip: string | null,
+  at?: Date,
+): Promise<ImportReturnsResponse> {
+  const sha256 = createHash('sha256').update(body.content).digest('hex');
+  const previous = await repo.importOfFile(db, sha256);
+  if (previous)
+    return {
+      ...(previous.result as unknown as ImportReturnsResponse),
+      importId: previous.id,
+      duplicate: true,
+    };
+
+  const { parsed, returns, changes } = readReturnFile(body.content);
   return db.transaction().execute(async (trx) => {
     const id = uuidv7();
     await repo.insertReturnFile(trx, {
