@@ -17,11 +17,11 @@ import { authPlugin } from './platform/auth/plugin.ts';
 import { loadCommonPasswords } from './platform/auth/password.ts';
 import { healthRoutes } from './platform/health.ts';
 import { remotesRoutes } from './platform/remotes.ts';
-import { authRoutes } from './modules/auth/routes.ts';
-import { readModelRoutes } from './modules/read-models/routes.ts';
-import { inboxRoutes } from './modules/inbox/routes.ts';
-import { reviewRoutes } from './modules/review/routes.ts';
-import { decisionRoutes } from './modules/decisions/routes.ts';
+import { authRoutes, meRoutes, signInThrottleRoutes } from './modules/auth/routes.ts';
+import { financeSummaryRoutes, inboxCountsRoutes } from './modules/read-models/routes.ts';
+import { assignmentRoutes, inboxRoutes } from './modules/inbox/routes.ts';
+import { commentRoutes, reviewRoutes } from './modules/review/routes.ts';
+import { bulkDecisionRoutes, decisionRoutes } from './modules/decisions/routes.ts';
 import { liveRoutes } from './modules/live/routes.ts';
 import { paymentsRoutes } from './modules/payments/routes.ts';
 import { financeRoutes } from './modules/finance/routes.ts';
@@ -30,21 +30,21 @@ import { financeTrendsRoutes } from './modules/finance-trends/routes.ts';
 import { reconciliationRoutes } from './modules/reconciliation/routes.ts';
 import { financeTodayRoutes } from './modules/finance-today/routes.ts';
 import { batchesRoutes } from './modules/batches/routes.ts';
-import { returnsRoutes } from './modules/returns/routes.ts';
+import { nocRoutes, returnImportRoutes } from './modules/returns/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { exportRoutes } from './modules/imports/export-routes.ts';
 import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { serviceTokensRoutes } from './modules/service-tokens/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
 import { programAdminRoutes, programRoutes } from './modules/programs/routes.ts';
-import { applicationRoutes } from './modules/applications/routes.ts';
-import { documentRoutes } from './modules/documents/routes.ts';
-import { notificationRoutes } from './modules/notifications/routes.ts';
+import { applicationRoutes, draftRoutes } from './modules/applications/routes.ts';
+import { documentRoutes, documentUploadRoutes } from './modules/documents/routes.ts';
+import { emailOutboxRoutes, notificationRoutes } from './modules/notifications/routes.ts';
 import { practiceRoutes } from './modules/practice/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { auditLogRoutes } from './modules/audit-log/routes.ts';
 import { sessionPolicy } from './modules/settings/service.ts';
-import { staffRoutes } from './modules/staff/routes.ts';
+import { invitationRoutes, staffRoutes } from './modules/staff/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -96,22 +96,35 @@ export async function buildApp({
   await app.register(authPlugin, { config, sessionPolicy: () => sessionPolicy(db) });
   await registerOpenApi(app);
 
-  // One line per module, under the prefix its paths share (a route file names only its own paths); the order
-  // fixes the order of paths in openapi.json.
+  // One line per route plugin, under the prefix its paths share (a route file names only the rest), so a URL leads
+  // to its file in one hop; a module whose paths start differently (its own and an administrator's, say) exports a
+  // plugin per prefix. /api/requests/:requestId/… is shared: the citizen's request (applications) and, under their
+  // own prefixes, its assignment (inbox), comments (review), decisions and documents. The order fixes the order of
+  // paths in openapi.json.
   await app.register(healthRoutes, { prefix: '/api' });
-  await app.register(remotesRoutes(config.remotes), { prefix: '/api' });
-  await app.register(authRoutes, { prefix: '/api' });
-  await app.register(readModelRoutes, { prefix: '/api' });
-  await app.register(inboxRoutes, { prefix: '/api' });
-  await app.register(reviewRoutes, { prefix: '/api' });
-  await app.register(decisionRoutes, { prefix: '/api' });
+  await app.register(remotesRoutes(config.remotes), { prefix: '/api/remotes' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(meRoutes, { prefix: '/api/me' });
+  await app.register(signInThrottleRoutes, { prefix: '/api/admin/sign-in-throttle' });
+  await app.register(inboxCountsRoutes, { prefix: '/api/inbox/counts' });
+  await app.register(financeSummaryRoutes, { prefix: '/api/finance/summary' });
+  await app.register(inboxRoutes, { prefix: '/api/inbox' });
+  await app.register(assignmentRoutes, { prefix: '/api/requests/:requestId' });
+  await app.register(reviewRoutes, { prefix: '/api/review/:requestId' });
+  await app.register(commentRoutes, { prefix: '/api/requests/:requestId/comments' });
+  await app.register(decisionRoutes, { prefix: '/api/requests/:requestId/decisions' });
+  await app.register(bulkDecisionRoutes, { prefix: '/api/decisions' });
   await app.register(liveRoutes, { prefix: '/api/live' });
   await app.register(programRoutes, { prefix: '/api/programs' });
   await app.register(programAdminRoutes, { prefix: '/api/admin/programs' });
-  await app.register(applicationRoutes, { prefix: '/api' });
-  await app.register(documentRoutes, { prefix: '/api' });
-  await app.register(notificationRoutes, { prefix: '/api' });
-  await app.register(staffRoutes, { prefix: '/api' });
+  await app.register(draftRoutes, { prefix: '/api/programs/:slug' });
+  await app.register(applicationRoutes, { prefix: '/api/requests' });
+  await app.register(documentUploadRoutes, { prefix: '/api/requests/:requestId/documents' });
+  await app.register(documentRoutes, { prefix: '/api/documents' });
+  await app.register(notificationRoutes, { prefix: '/api/notifications' });
+  await app.register(emailOutboxRoutes, { prefix: '/api/admin/outbox' });
+  await app.register(staffRoutes, { prefix: '/api/staff' });
+  await app.register(invitationRoutes, { prefix: '/api/invitations' });
 
   await app.register(paymentsRoutes, { prefix: '/api/payments' });
   await app.register(financeRoutes, { prefix: '/api/finance' });
@@ -120,15 +133,16 @@ export async function buildApp({
   await app.register(reconciliationRoutes, { prefix: '/api/finance/reconciliation' });
   await app.register(financeTodayRoutes, { prefix: '/api/finance/today' });
   await app.register(batchesRoutes, { prefix: '/api/batches' });
-  await app.register(returnsRoutes, { prefix: '/api' });
+  await app.register(returnImportRoutes, { prefix: '/api/returns/imports' });
+  await app.register(nocRoutes, { prefix: '/api/nocs' });
   await app.register(webhooksRoutes, { prefix: '/api/webhooks' });
   await app.register(serviceTokensRoutes, { prefix: '/api/service-tokens' });
   await app.register(integrationRoutes, { prefix: '/api/integration' });
   await app.register(practiceRoutes, { prefix: '/api/practice' });
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
   await app.register(auditLogRoutes, { prefix: '/api/admin/audit' });
-  await app.register(importRoutes, { prefix: '/api' });
-  await app.register(exportRoutes, { prefix: '/api' });
+  await app.register(importRoutes, { prefix: '/api/admin/imports' });
+  await app.register(exportRoutes, { prefix: '/api/admin/exports' });
 
   const servingStatic = await registerStatic(app, config.staticRoot);
   if (!servingStatic) registerApiNotFound(app);

@@ -368,26 +368,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/{requestId}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add an internal comment (never shown to the citizen)
-         * @description Roles: approver, senior_approver.
-         */
-        post: operations["addComment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/review/{requestId}/bank-account/reveal": {
         parameters: {
             query?: never;
@@ -402,6 +382,26 @@ export interface paths {
          * @description Roles: approver, senior_approver. Every view is written to the audit log.
          */
         post: operations["revealBankAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{requestId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an internal comment (never shown to the citizen)
+         * @description Roles: approver, senior_approver.
+         */
+        post: operations["addComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -772,26 +772,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/requests/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's own requests, drafts included, newest first
-         * @description Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).
-         */
-        get: operations["listMyRequests"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/programs/{slug}/drafts": {
         parameters: {
             query?: never;
@@ -824,6 +804,26 @@ export interface paths {
          * @description Roles: citizen. draft is null when the caller has no draft for this program; "Start application" then creates one, otherwise it returns this one.
          */
         get: operations["getMyProgramDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own requests, drafts included, newest first
+         * @description Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).
+         */
+        get: operations["listMyRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3836,7 +3836,7 @@ export interface operations {
             };
         };
     };
-    addComment: {
+    revealBankAccount: {
         parameters: {
             query?: never;
             header?: never;
@@ -3845,28 +3845,17 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    body: string;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Default Response */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        id: string;
-                        author: {
-                            id: string;
-                            name: string;
-                        };
-                        body: string;
-                        at: string;
+                        routingNumber: string;
+                        accountNumber: string;
                     };
                 };
             };
@@ -3917,7 +3906,7 @@ export interface operations {
             };
         };
     };
-    revealBankAccount: {
+    addComment: {
         parameters: {
             query?: never;
             header?: never;
@@ -3926,17 +3915,28 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        routingNumber: string;
-                        accountNumber: string;
+                        id: string;
+                        author: {
+                            id: string;
+                            name: string;
+                        };
+                        body: string;
+                        at: string;
                     };
                 };
             };
@@ -7626,74 +7626,6 @@ export interface operations {
             };
         };
     };
-    listMyRequests: {
-        parameters: {
-            query?: {
-                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            reference: string;
-                            programId: string;
-                            programName: {
-                                en: string;
-                                es: string;
-                            };
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
-                            amountRequestedCents: number;
-                            submittedAt: string | null;
-                            /** @description ISO 8601 date-time in UTC */
-                            updatedAt: string;
-                        }[];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     startDraft: {
         parameters: {
             query?: never;
@@ -7948,6 +7880,74 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyRequests: {
+        parameters: {
+            query?: {
+                /** @description nextCursor or prevCursor of the page you are on; leave out for the first page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            reference: string;
+                            programId: string;
+                            programName: {
+                                en: string;
+                                es: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
+                            amountRequestedCents: number;
+                            submittedAt: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

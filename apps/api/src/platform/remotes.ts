@@ -6,7 +6,7 @@ export const remotesRoutes =
   (remotes: Remotes): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
-      '/remotes',
+      '',
       {
         schema: {
           operationId: 'getRemotes',

@@ -25,32 +25,17 @@ import * as service from './service.ts';
 
 const citizen = routeGroup({ tag: 'requests', roles: ['citizen'], problems: [404, 409] });
 
-export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, config } = app;
-  const caller = (request: { ip: string; user: unknown }) => ({
-    user: currentUser(request as Parameters<typeof currentUser>[0]),
-    ip: request.ip || null,
-  });
+const caller = (request: { ip: string; user: unknown }) => ({
+  user: currentUser(request as Parameters<typeof currentUser>[0]),
+  ip: request.ip || null,
+});
 
-  app.get(
-    '/requests/mine',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'listMyRequests',
-        tags: ['requests'],
-        summary: "The caller's own requests, drafts included, newest first",
-        description:
-          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
-        querystring: paginationQuerySchema,
-        response: { 200: myRequestsResponseSchema, ...problemResponses(400, 401, 403) },
-      },
-    },
-    async (request) => service.myRequests(db, caller(request).user.id, request.query),
-  );
+/** A citizen's draft for a program: start (or resume) it, and find it. */
+export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
 
   app.post(
-    '/programs/:slug/drafts',
+    '/drafts',
     citizen({
       operationId: 'startDraft',
       summary: 'Start an application to a program, or resume the open draft for it',
@@ -72,7 +57,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/programs/:slug/draft',
+    '/draft',
     citizen({
       operationId: 'getMyProgramDraft',
       summary: 'My open draft for a program, if I have one',
@@ -84,9 +69,31 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async (request) => service.draftForProgram(db, caller(request), request.params.slug),
   );
+};
+
+/** A citizen's own requests: the list, and each request from draft to withdrawal. */
+export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+
+  app.get(
+    '/mine',
+    {
+      onRequest: requireRoles('citizen'),
+      schema: {
+        operationId: 'listMyRequests',
+        tags: ['requests'],
+        summary: "The caller's own requests, drafts included, newest first",
+        description:
+          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
+        querystring: paginationQuerySchema,
+        response: { 200: myRequestsResponseSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => service.myRequests(db, caller(request).user.id, request.query),
+  );
 
   app.delete(
-    '/requests/:requestId',
+    '/:requestId',
     citizen({
       operationId: 'deleteMyDraft',
       summary: 'Delete one of my drafts',
@@ -104,7 +111,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/requests/:requestId',
+    '/:requestId',
     citizen({
       operationId: 'getMyRequest',
       summary:
@@ -118,7 +125,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/requests/:requestId/program',
+    '/:requestId/program',
     citizen({
       operationId: 'getMyRequestProgram',
       summary: 'The program one of my requests applies to, with its questions',
@@ -133,7 +140,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/requests/:requestId/answers',
+    '/:requestId/answers',
     citizen({
       operationId: 'saveDraftStep',
       summary: "Save one step's answers to a draft",
@@ -150,7 +157,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/requests/:requestId/eligibility',
+    '/:requestId/eligibility',
     citizen({
       operationId: 'checkEligibility',
       summary: "Check a draft's answers against the program's eligibility rules",
@@ -172,7 +179,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/requests/:requestId/bank-account',
+    '/:requestId/bank-account',
     citizen({
       operationId: 'saveBankAccount',
       summary: 'Give the bank account the payment goes to (draft)',
@@ -188,7 +195,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/requests/:requestId/submit',
+    '/:requestId/submit',
     citizen({
       operationId: 'submitRequest',
       summary: 'Submit a draft (idempotent with the Idempotency-Key header)',
@@ -219,7 +226,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/requests/:requestId/info-response',
+    '/:requestId/info-response',
     citizen({
       operationId: 'answerInfoRequest',
       summary: 'Answer a request for more information (text and files)',
@@ -239,7 +246,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/requests/:requestId/withdraw',
+    '/:requestId/withdraw',
     citizen({
       operationId: 'withdrawRequest',
       summary: 'Withdraw a request before a decision',
@@ -254,7 +261,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/requests/:requestId/payee-account',
+    '/:requestId/payee-account',
     citizen({
       operationId: 'replacePayeeAccount',
       summary: 'Give a new bank account after a returned payment (creates the replacement payment)',

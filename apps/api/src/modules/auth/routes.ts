@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/auth/register',
+    '/register',
     anyone({
       operationId: 'register',
       summary: 'Ask for a citizen account; a link to finish it is emailed',
@@ -59,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/auth/register/confirm',
+    '/register/confirm',
     anyone({
       operationId: 'confirmRegistration',
       summary: 'Finish a registration with the emailed link; creates the account and signs in',
@@ -84,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/auth/sign-in',
+    '/sign-in',
     anyone({
       operationId: 'signIn',
       summary: 'Sign in with email and password',
@@ -107,7 +107,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/auth/sign-out',
+    '/sign-out',
     {
       schema: {
         operationId: 'signOut',
@@ -124,9 +124,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(204).send(null);
     },
   );
+};
+
+/** The signed-in user's own account. */
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
 
   app.get(
-    '/me',
+    '',
     {
       onRequest: requireUser,
       schema: {
@@ -142,7 +147,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.patch(
-    '/me',
+    '',
     signedIn({
       operationId: 'updateMe',
       summary: 'Change your language or display name',
@@ -155,9 +160,14 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       user: await service.updateMe(db, currentUser(request).id, request.body, request.ip || null),
     }),
   );
+};
+
+/** The sign-in throttle as the administrator sees it: accounts with failed sign-ins, and clearing them. */
+export const signInThrottleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
 
   app.get(
-    '/admin/sign-in-throttle',
+    '',
     {
       onRequest: requireRoles('admin'),
       schema: {
@@ -174,7 +184,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/admin/sign-in-throttle/clear',
+    '/clear',
     admin({
       operationId: 'clearThrottledAccount',
       summary: "Clear an account's failed sign-ins and every source's wait on it",

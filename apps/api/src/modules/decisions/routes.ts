@@ -7,18 +7,15 @@ import {
 } from '@hms/contracts/decisions';
 import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { approvalStaff } from '../../platform/route-options.ts';
-import { currentUser } from '../../platform/auth/plugin.ts';
+import { currentActor } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
+/** A decision on one request. */
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
-  const actor = (request: Parameters<typeof currentUser>[0]) => {
-    const u = currentUser(request);
-    return { id: u.id, roles: u.roles, ip: request.ip };
-  };
 
   app.post(
-    '/requests/:requestId/decisions',
+    '',
     approvalStaff({
       operationId: 'decideRequest',
       summary: 'Approve, reject, or ask the citizen for information, on the version you reviewed',
@@ -32,11 +29,17 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
       body: decisionBodySchema,
       response: { 200: decisionResponseSchema },
     }),
-    async (request) => service.decide(db, request.params.requestId, request.body, actor(request)),
+    async (request) =>
+      service.decide(db, request.params.requestId, request.body, currentActor(request)),
   );
+};
+
+/** Decisions on several requests at once. */
+export const bulkDecisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
 
   app.post(
-    '/decisions/bulk-approve',
+    '/bulk-approve',
     approvalStaff({
       operationId: 'bulkApprove',
       summary: 'Approve several requests; the result says per request what happened',
@@ -46,6 +49,6 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
       body: bulkApproveBodySchema,
       response: { 200: bulkApproveResponseSchema },
     }),
-    async (request) => service.bulkApprove(db, request.body, actor(request)),
+    async (request) => service.bulkApprove(db, request.body, currentActor(request)),
   );
 };

@@ -17,7 +17,8 @@ import { languageSchema } from '@hms/contracts/language';
 
 const citizen = routeGroup({ tag: 'documents', roles: ['citizen'], problems: [404, 409] });
 
-export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+/** A citizen's upload of a file to one request. */
+export const documentUploadRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
   // Scoped to this plugin: only the upload route parses multipart bodies.
   await app.register(multipart, {
@@ -25,7 +26,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/requests/:requestId/documents',
+    '',
     citizen({
       operationId: 'uploadDocument',
       summary:
@@ -74,9 +75,14 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send(doc);
     },
   );
+};
+
+/** One stored file: read it (citizen or staff), delete it (its citizen). */
+export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
 
   app.get(
-    '/documents/:documentId',
+    '/:documentId',
     {
       onRequest: requireRoles('citizen', 'approver', 'senior_approver'),
       schema: {
@@ -120,7 +126,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/documents/:documentId',
+    '/:documentId',
     citizen({
       operationId: 'deleteDocument',
       summary: 'Remove a file from an own draft',

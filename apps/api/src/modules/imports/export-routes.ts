@@ -9,7 +9,7 @@ import { exportCsv } from './export-run.ts';
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
   app.get(
-    '/admin/exports/:kind',
+    '/:kind',
     {
       onRequest: requireRoles('admin'),
       schema: {

@@ -61,7 +61,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.post(
-    '/admin/imports/header',
+    '/header',
     admin({
       operationId: 'readImportHeader',
       summary: 'The header of a file to import, each column with the HMS column its name suggests',
@@ -83,7 +83,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/admin/imports',
+    '',
     admin({
       operationId: 'runImport',
       summary:
@@ -148,7 +148,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/admin/imports/jobs/:jobId',
+    '/jobs/:jobId',
     admin({
       operationId: 'getImportJob',
       summary: 'Where a background check or import is: its state, rows done so far, and its result',
@@ -163,7 +163,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/admin/imports/:importId/error-file',
+    '/:importId/error-file',
     admin({
       operationId: 'downloadImportErrorFile',
       summary: 'The checked file with an error column: what is wrong on each line',

@@ -8,21 +8,17 @@ import {
 } from '@hms/contracts/inbox';
 import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { approvalStaff, routeGroup } from '../../platform/route-options.ts';
-import { currentUser } from '../../platform/auth/plugin.ts';
+import { currentActor } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
 const senior = routeGroup({ tag: 'approvals', roles: ['senior_approver'], problems: [404, 409] });
 
-/** The approval inbox: list with queues, filters, search, sort and keyset pagination; claim, release, reassign. */
+/** The approval inbox: list with queues, filters, search, sort and keyset pagination. */
 export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  const actor = (request: Parameters<typeof currentUser>[0]) => {
-    const u = currentUser(request);
-    return { id: u.id, roles: u.roles, ip: request.ip };
-  };
 
   app.get(
-    '/inbox',
+    '',
     approvalStaff({
       operationId: 'listInbox',
       summary: 'The approval inbox: one queue, filtered, searched, sorted, one page at a time',
@@ -35,11 +31,11 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: inboxQuerySchema,
       response: { 200: inboxListResponseSchema },
     }),
-    async (request) => service.list(db, request.query, actor(request), config.timezone),
+    async (request) => service.list(db, request.query, currentActor(request), config.timezone),
   );
 
   app.get(
-    '/inbox/approvers',
+    '/approvers',
     senior({
       operationId: 'listApprovers',
       summary: 'Staff who can be assigned requests (for reassignment)',
@@ -50,9 +46,14 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async () => service.approvers(db),
   );
+};
+
+/** Who works on a request: claim, release, reassign. */
+export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
 
   app.post(
-    '/requests/:requestId/claim',
+    '/claim',
     approvalStaff({
       operationId: 'claimRequest',
       summary: 'Claim a request (exactly one of several concurrent claims wins)',
@@ -62,11 +63,11 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
       params: requestIdParamsSchema,
       response: { 200: assignmentResponseSchema },
     }),
-    async (request) => service.claim(db, request.params.requestId, actor(request)),
+    async (request) => service.claim(db, request.params.requestId, currentActor(request)),
   );
 
   app.post(
-    '/requests/:requestId/release',
+    '/release',
     approvalStaff({
       operationId: 'releaseRequest',
       summary: 'Give a claimed request back to the unassigned queue',
@@ -74,11 +75,11 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
       params: requestIdParamsSchema,
       response: { 200: assignmentResponseSchema },
     }),
-    async (request) => service.release(db, request.params.requestId, actor(request)),
+    async (request) => service.release(db, request.params.requestId, currentActor(request)),
   );
 
   app.post(
-    '/requests/:requestId/assignment',
+    '/assignment',
     senior({
       operationId: 'reassignRequest',
       summary: 'Assign a request to another approver',
@@ -88,6 +89,11 @@ export const inboxRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: assignmentResponseSchema },
     }),
     async (request) =>
-      service.reassign(db, request.params.requestId, request.body.assigneeId, actor(request)),
+      service.reassign(
+        db,
+        request.params.requestId,
+        request.body.assigneeId,
+        currentActor(request),
+      ),
   );
 };

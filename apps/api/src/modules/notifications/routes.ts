@@ -18,10 +18,10 @@ const citizen = routeGroup({ tag: 'notifications', roles: ['citizen'], problems:
 const admin = routeGroup({ tag: 'admin', roles: ['admin'], problems: [404] });
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, config } = app;
+  const { db } = app;
 
   app.get(
-    '/notifications',
+    '',
     citizen({
       operationId: 'listNotifications',
       summary: 'My notifications, newest first',
@@ -38,7 +38,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/notifications/unread-count',
+    '/unread-count',
     citizen({
       operationId: 'getUnreadNotificationCount',
       summary: 'How many of my notifications are unread (for the header badge)',
@@ -49,7 +49,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/notifications/:notificationId/read',
+    '/:notificationId/read',
     citizen({
       operationId: 'markNotificationRead',
       summary: 'Mark one notification read',
@@ -64,7 +64,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/notifications/read-all',
+    '/read-all',
     citizen({
       operationId: 'markAllNotificationsRead',
       summary: 'Mark all my notifications read',
@@ -73,9 +73,14 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async (request) => ({ marked: await service.markAllRead(db, currentUser(request).id) }),
   );
+};
+
+/** The email outbox as the administrator sees it: every email and its state, and a retry for a dead one. */
+export const emailOutboxRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
 
   app.get(
-    '/admin/outbox',
+    '',
     admin({
       operationId: 'listEmailOutbox',
       summary: 'Emails queued, sent and dead (the email outbox)',
@@ -89,7 +94,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/admin/outbox/:emailId/retry',
+    '/:emailId/retry',
     admin({
       operationId: 'retryDeadEmail',
       summary: 'Send a dead email again (queued now, with a fresh round of attempts)',

@@ -10,11 +10,11 @@ import * as service from './service.ts';
  * and the trigger-kept inbox_queue_counts) and the finance summary (requests and payments per program). A read that
  * belongs to one owner lives with that owner (the program list in programs, "my requests" in applications).
  */
-export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
+export const inboxCountsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
 
   app.get(
-    '/inbox/counts',
+    '',
     {
       onRequest: requireRoles('approver', 'senior_approver'),
       schema: {
@@ -29,9 +29,13 @@ export const readModelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => service.inboxCounts(db, currentUser(request).id),
   );
+};
+
+export const financeSummaryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
 
   app.get(
-    '/finance/summary',
+    '',
     {
       onRequest: requireRoles('finance', 'finance_supervisor'),
       schema: {

@@ -17,11 +17,12 @@ import * as service from './service.ts';
 const finance = routeGroup({ tag: 'returns', roles: ['finance', 'finance_supervisor'] });
 const supervisor = routeGroup({ tag: 'returns', roles: ['finance_supervisor'] });
 
-export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The bank's return / NOC files: import one, list those imported. */
+export const returnImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.post(
-    '/returns/imports',
+    '',
     finance(
       {
         operationId: 'importReturns',
@@ -38,7 +39,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/returns/imports',
+    '',
     finance({
       operationId: 'listReturnImports',
       summary: 'Return files imported, newest first',
@@ -49,9 +50,14 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async (request) => service.listImports(db, request.query),
   );
+};
+
+/** Notifications of change (corrected payee data): the list, and a supervisor's confirm or dismiss. */
+export const nocRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
 
   app.get(
-    '/nocs',
+    '',
     finance({
       operationId: 'listNocs',
       summary: 'Notifications of change (corrected payee data), newest first',
@@ -68,7 +74,7 @@ export const returnsRoutes: FastifyPluginAsyncZod = async (app) => {
     ['dismiss', 'dismiss'],
   ] as const) {
     app.post(
-      `/nocs/:nocId/${action}`,
+      `/:nocId/${action}`,
       supervisor({
         operationId: action === 'confirm' ? 'confirmNoc' : 'dismissNoc',
         summary:

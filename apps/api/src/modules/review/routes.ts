@@ -11,12 +11,13 @@ import { currentUser } from '../../platform/auth/plugin.ts';
 import { keyRing } from '../../platform/keyring.ts';
 import * as service from './service.ts';
 
+/** One request as the approvers review it, and its full bank account number on demand. */
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
   const encryptionKey = () => keyRing(config).current.key;
 
   app.get(
-    '/review/:requestId',
+    '',
     approvalStaff({
       operationId: 'getReview',
       summary: 'Everything needed to decide on one request',
@@ -38,7 +39,30 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/requests/:requestId/comments',
+    '/bank-account/reveal',
+    approvalStaff({
+      operationId: 'revealBankAccount',
+      summary: 'Show the full bank account number (audited)',
+      description: 'Roles: approver, senior_approver. Every view is written to the audit log.',
+      params: requestIdParamsSchema,
+      response: { 200: revealAccountResponseSchema },
+    }),
+    async (request) =>
+      service.revealAccount(
+        db,
+        request.params.requestId,
+        { id: currentUser(request).id, ip: request.ip },
+        encryptionKey(),
+      ),
+  );
+};
+
+/** The approvers' internal comments on a request. */
+export const commentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
+
+  app.post(
+    '',
     approvalStaff({
       operationId: 'addComment',
       summary: 'Add an internal comment (never shown to the citizen)',
@@ -57,23 +81,5 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply.code(201).send(c);
     },
-  );
-
-  app.post(
-    '/review/:requestId/bank-account/reveal',
-    approvalStaff({
-      operationId: 'revealBankAccount',
-      summary: 'Show the full bank account number (audited)',
-      description: 'Roles: approver, senior_approver. Every view is written to the audit log.',
-      params: requestIdParamsSchema,
-      response: { 200: revealAccountResponseSchema },
-    }),
-    async (request) =>
-      service.revealAccount(
-        db,
-        request.params.requestId,
-        { id: currentUser(request).id, ip: request.ip },
-        encryptionKey(),
-      ),
   );
 };

@@ -21,7 +21,7 @@ import * as service from './service.ts';
 const admin = routeGroup({ tag: 'staff', roles: ['admin'] });
 const onPerson = problemResponses(404, 409);
 
-/** Staff accounts (issue 11, item 5): admin routes under /api/staff, and the invited person's public pair. */
+/** Staff accounts (issue 11, item 5) as the administrator manages them. */
 export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config, db } = app;
   const actor = (request: Parameters<typeof currentUser>[0]): service.Actor => {
@@ -30,7 +30,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   };
 
   app.get(
-    '/staff',
+    '',
     admin({
       operationId: 'listStaff',
       summary: 'Staff accounts, newest first, searched by name or email',
@@ -44,7 +44,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/staff/invitations',
+    '/invitations',
     admin({
       operationId: 'inviteStaff',
       summary: 'Invite a person by email with roles; a one-time link (72 hours) is emailed',
@@ -63,7 +63,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/staff/:userId',
+    '/:userId',
     admin({
       operationId: 'getStaff',
       summary: 'A staff member: roles, status, invitation, sign-in lock, requests they hold',
@@ -75,7 +75,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/staff/:userId/roles',
+    '/:userId/roles',
     admin({
       operationId: 'changeStaffRoles',
       summary: "Set a staff member's roles",
@@ -92,7 +92,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/staff/:userId/deactivate',
+    '/:userId/deactivate',
     admin({
       operationId: 'deactivateStaff',
       summary: 'Deactivate a staff member: sessions end now, held requests go back to the queue',
@@ -107,7 +107,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/staff/:userId/reactivate',
+    '/:userId/reactivate',
     admin({
       operationId: 'reactivateStaff',
       summary: 'Reactivate a deactivated staff member',
@@ -121,7 +121,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/staff/:userId/invitation/resend',
+    '/:userId/invitation/resend',
     admin({
       operationId: 'resendStaffInvitation',
       summary: 'Email a new invitation link (72 hours); earlier links stop working',
@@ -134,7 +134,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/staff/:userId/invitation/revoke',
+    '/:userId/invitation/revoke',
     admin({
       operationId: 'revokeStaffInvitation',
       summary: 'Withdraw the invitation link',
@@ -147,7 +147,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/staff/:userId/sign-in-lock/clear',
+    '/:userId/sign-in-lock/clear',
     admin({
       operationId: 'clearStaffSignInLock',
       summary: "Clear the failed sign-ins counted against a staff member's account",
@@ -162,9 +162,14 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(204).send(null);
     },
   );
+};
+
+/** The invited person's public pair: check the emailed link, then choose a password through it. */
+export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app;
 
   app.post(
-    '/invitations/check',
+    '/check',
     {
       schema: {
         operationId: 'checkInvitation',
@@ -181,7 +186,7 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/invitations/accept',
+    '/accept',
     {
       schema: {
         operationId: 'acceptInvitation',

@@ -184,3 +184,13 @@ export function currentUser(request: FastifyRequest): AuthUser {
     throw new Error('currentUser() used on a route without requireUser/requireRoles.');
   return request.user;
 }
+
+/** The signed-in caller as the approval services take them: who, with which roles, from where (for the audit log). */
+export function currentActor(request: FastifyRequest): {
+  id: string;
+  roles: AuthUser['roles'];
+  ip: string;
+} {
+  const { id, roles } = currentUser(request);
+  return { id, roles, ip: request.ip };
+}
