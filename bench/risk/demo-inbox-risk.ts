@@ -8,7 +8,7 @@ import { createTestApp, Agent } from '../../apps/api/src/testing/test-app.ts';
 import { resolveEncryptionKey } from '../../apps/api/src/platform/crypto-key.ts';
 import { seedApprovalsDemo } from '../../apps/api/src/modules/inbox/seed.ts';
 import { seedPaymentsDemo } from '../../apps/api/src/modules/payments/seed.ts';
-import { riskInboxShare } from '../../apps/api/src/modules/risk/demo-share.ts';
+import { riskInboxShare } from '../../apps/api/src/modules/read-models/service.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const t = await createTestApp();

@@ -11,7 +11,7 @@ import { Agent, createTestApp, programIdBySlug, type TestContext } from '../../t
 import { reviewDueAt } from '../applications/service.ts';
 import { financeSummary } from '../read-models/service.ts';
 import { inboxCounts, recountInbox } from '../read-models/repo.ts';
-import { programAmountStats } from '../risk/repo.ts';
+import { programAmountStats } from '../read-models/service.ts';
 import { runImport } from './service.ts';
 
 // Issue 12: an imported request is marked in every read that returns it (where it came from, no invented answers),

@@ -50,3 +50,17 @@ export async function financeSummary(db: Kysely<Database>): Promise<FinanceSumma
 export const exportPayees = repo.exportPayees;
 export const exportRequests = repo.exportRequests;
 export type { ExportQuery } from './repo.ts';
+
+/** What the risk rules weigh about a request (risk/service.ts#computeRiskSignals). */
+export {
+  duplicatesOf,
+  firstGivenAt,
+  openRequestsSharingFingerprint,
+  otherApplicantsWithFingerprint,
+  previousAccountOf,
+  programAmountStats,
+  requestForRisk,
+  requestsWithAddressSince,
+  requestsWithFingerprintSince,
+} from './risk-inputs.ts';
+export { riskInboxShare } from './risk-inbox-share.ts';

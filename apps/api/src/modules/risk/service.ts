@@ -14,6 +14,7 @@ import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 // A cycle with applications (which computes risk at submit) that only meets at call time, never at load.
 import * as requests from '../applications/service.ts';
+import * as readModels from '../read-models/service.ts';
 import * as repo from './repo.ts';
 
 /** Window for "many requests from the same account or address". */
@@ -99,7 +100,7 @@ export async function computeRiskSignals(
   opts: RiskOptions = {},
 ): Promise<{ level: RiskLevel; signals: ComputedSignal[] }> {
   const now = opts.now ?? new Date();
-  const r = await repo.requestForRisk(trx, requestId);
+  const r = await readModels.requestForRisk(trx, requestId);
   if (!r) throw new Error(`computeRiskSignals: no request ${requestId}`);
   const signals: ComputedSignal[] = [];
   const at = r.submitted_at ? new Date(r.submitted_at) : now;
@@ -109,7 +110,11 @@ export async function computeRiskSignals(
     : null;
 
   if (fingerprint) {
-    const others = await repo.otherApplicantsWithFingerprint(trx, fingerprint, r.applicant_id);
+    const others = await readModels.otherApplicantsWithFingerprint(
+      trx,
+      fingerprint,
+      r.applicant_id,
+    );
     if (others > 0) {
       signals.push(
         signal('shared_bank_account', 'high', {
@@ -119,7 +124,7 @@ export async function computeRiskSignals(
       );
     }
     const since = new Date(at.getTime() - VELOCITY_WINDOW_DAYS * DAY);
-    const n = await repo.requestsWithFingerprintSince(trx, fingerprint, since);
+    const n = await readModels.requestsWithFingerprintSince(trx, fingerprint, since);
     if (n >= VELOCITY_MIN_REQUESTS) {
       signals.push(
         signal('high_velocity', 'medium', {
@@ -135,7 +140,7 @@ export async function computeRiskSignals(
   const address = addressOf(r.answers);
   if (address && !signals.some((s) => s.kind === 'high_velocity')) {
     const since = new Date(at.getTime() - VELOCITY_WINDOW_DAYS * DAY);
-    const n = await repo.requestsWithAddressSince(trx, address.key, address.value, since);
+    const n = await readModels.requestsWithAddressSince(trx, address.key, address.value, since);
     if (n >= VELOCITY_MIN_REQUESTS) {
       signals.push(
         signal('high_velocity', 'medium', {
@@ -147,7 +152,7 @@ export async function computeRiskSignals(
     }
   }
 
-  const stats = await repo.programAmountStats(trx, r.program_id, r.id);
+  const stats = await readModels.programAmountStats(trx, r.program_id, r.id);
   if (stats.n >= OUTLIER_MIN_SAMPLE && stats.median !== null && stats.mad !== null) {
     const z = robustZ(r.amount_requested_cents, stats.median, stats.mad);
     if (z !== null && Math.abs(z) > OUTLIER_Z) {
@@ -165,7 +170,7 @@ export async function computeRiskSignals(
     }
   }
 
-  const dups = await repo.duplicatesOf(trx, r.applicant_id, r.program_id, r.id);
+  const dups = await readModels.duplicatesOf(trx, r.applicant_id, r.program_id, r.id);
   if (dups.length > 0) {
     signals.push(
       signal('duplicate_request', 'medium', {
@@ -178,7 +183,7 @@ export async function computeRiskSignals(
   // "Changed" means a different account (by fingerprint) from the one this person used last, first given recently.
   // Counting payee-account rows would flag every returning applicant: each draft writes a row, same account or not.
   if (r.payee_account_id && fingerprint) {
-    const previous = await repo.previousAccountOf(trx, {
+    const previous = await readModels.previousAccountOf(trx, {
       applicantId: r.applicant_id,
       requestId: r.id,
       accountId: r.payee_account_id,
@@ -188,7 +193,7 @@ export async function computeRiskSignals(
       ? await fingerprintOf(trx, previous, opts.encryptionKey)
       : null;
     if (previous && previousFingerprint && previousFingerprint !== fingerprint) {
-      const given = (await repo.firstGivenAt(trx, r.applicant_id, fingerprint)) ?? at;
+      const given = (await readModels.firstGivenAt(trx, r.applicant_id, fingerprint)) ?? at;
       if (now.getTime() - given.getTime() < ACCOUNT_CHANGE_WINDOW_DAYS * DAY) {
         signals.push(
           signal('bank_account_changed', 'high', {
@@ -215,7 +220,7 @@ export async function computeRiskSignals(
   }
 
   if (fingerprint && !opts.noCascade) {
-    for (const other of await repo.openRequestsSharingFingerprint(trx, fingerprint, r.id)) {
+    for (const other of await readModels.openRequestsSharingFingerprint(trx, fingerprint, r.id)) {
       await computeRiskSignals(trx, other, { ...opts, now, noCascade: true });
     }
   }

@@ -1,7 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 
-/** Open requests (what the approvals inbox lists) counted by risk level and by signal kind. */
+/**
+ * Read model "risk inbox share": open requests (what the approvals inbox lists) counted by risk level, from the
+ * requests, and by signal kind, from the risk module's signals (bench/risk measures the demo inbox with it).
+ */
 export async function riskInboxShare(db: Kysely<Database>) {
   const open = ['submitted', 'in_review', 'needs_info', 'awaiting_second_approval'];
   const levels = await sql<{ level: string; n: number }>`
