@@ -445,6 +445,43 @@ export async function sealedAccountNumbers(db: Queryable, ids: readonly string[]
     .execute();
 }
 
+/** A request's state and people, for a reviewer's action on it (a comment, revealing the account). */
+export async function requestBrief(db: Queryable, id: string) {
+  return db
+    .selectFrom('requests')
+    .select([
+      'id',
+      'reference',
+      'applicant_id',
+      'status',
+      'payee_account_id',
+      'assigned_to',
+      'first_approver_id',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst() as Promise<
+    | {
+        id: string;
+        reference: string;
+        applicant_id: string;
+        status: RequestStatus;
+        payee_account_id: string | null;
+        assigned_to: string | null;
+        first_approver_id: string | null;
+      }
+    | undefined
+  >;
+}
+
+/** One payee account with its sealed number: only for showing the full number to a reviewer, audited. */
+export async function sealedPayeeAccount(db: Queryable, id: string) {
+  return db
+    .selectFrom('payee_accounts')
+    .select(['id', 'routing_number', 'account_number_enc', 'account_last4'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** A correction from the bank (a notification of change) written onto the account. */
 export async function correctPayeeAccount(
   trx: Transaction<Database>,

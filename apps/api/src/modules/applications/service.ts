@@ -1116,6 +1116,9 @@ export {
   setRiskLevel,
 } from './repo.ts';
 
+// What the review module reads of a request and its payee account for a reviewer's action.
+export { requestBrief, sealedPayeeAccount } from './repo.ts';
+
 /** The account numbers of these payee accounts, opened: only for writing the file to the bank. */
 export async function accountNumbers(
   trx: Transaction<Database>,

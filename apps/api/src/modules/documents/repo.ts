@@ -95,6 +95,16 @@ export async function idsOfRequest(
   return new Set(rows.map((r) => r.id));
 }
 
+/** The request's files by id (time-ordered), as the reviewer's page lists them. */
+export async function fileNamesOfRequest(db: Queryable, requestId: string) {
+  return db
+    .selectFrom('documents')
+    .select(['id', 'filename', 'mime_type', 'question_id'])
+    .where('request_id', '=', requestId)
+    .orderBy('id')
+    .execute();
+}
+
 /** The applicant's own request, locked for the upload (so a submit or withdraw waits for it). */
 export function lockApplicantRequest(db: Queryable, requestId: string, applicantId: string) {
   return db

@@ -28,6 +28,8 @@ export async function documentsOfRequest(
   return (await repo.listDocumentsOfRequest(db, requestId)).map(toDocumentInfo);
 }
 
+export const fileNamesOfRequest = repo.fileNamesOfRequest;
+
 /** Which of `ids` are documents of this request (answers may only name the request's own uploads). */
 export function documentIdsOfRequest(
   db: Queryable,

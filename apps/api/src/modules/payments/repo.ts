@@ -335,6 +335,17 @@ export async function latestReturned(db: Queryable, requestId: string) {
     .executeTakeFirst();
 }
 
+/** The request's latest payment (live or not), as its reviewer sees it. */
+export async function latestPaymentOfRequest(db: Queryable, requestId: string) {
+  return db
+    .selectFrom('payments')
+    .select(['id', 'amount_cents', 'status'])
+    .where('request_id', '=', requestId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Demo data only: approved or paid requests with a payee account and no payment at all. */
 export function finalRequestsWithoutPayment(db: Queryable) {
   return db

@@ -17,6 +17,7 @@ export { toPaymentItem };
 export type { PaymentRow } from './repo.ts';
 // The payments' state changes other modules make in their own transaction (batches, returns, a new account).
 export {
+  latestPaymentOfRequest,
   latestReturned,
   lockPayments,
   markInBatch,

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 
@@ -107,6 +107,26 @@ export async function lockProgram(trx: Transaction<Database>, programId: string)
   await trx.selectFrom('programs').select('id').where('id', '=', programId).forUpdate().execute();
 }
 
+/**
+ * Money committed to the program's requests (the kept program_commitments) less what `excludeRequestId` commits: what
+ * a decision on that request may spend on top.
+ */
+const committedExcept = (programId: RawBuilder<unknown>, excludeRequestId: string) => sql<number>`
+  (coalesce((select committed_cents from program_commitments where program_id = ${programId}), 0)
+    - coalesce((select committed_cents(status, approved_amount_cents) from requests where id = ${excludeRequestId}::uuid), 0))::bigint`;
+
+/** Money committed to the program's other requests: what decisions' budget check counts (this one excluded). */
+export async function committedCentsExcept(
+  db: Queryable,
+  programId: string,
+  excludeRequestId: string,
+): Promise<number> {
+  const { rows } = await sql<{ c: number }>`
+    select ${committedExcept(sql`${programId}::uuid`, excludeRequestId)} as c
+  `.execute(db);
+  return Number(rows[0]?.c ?? 0);
+}
+
 /** Locks the program row: approvals in one program run one at a time, so two cannot both spend the last budget. */
 export async function lockProgramBudget(
   trx: Transaction<Database>,
@@ -122,9 +142,7 @@ export async function lockProgramBudget(
   }>`
     with p as (select * from programs where id = ${programId}::uuid for update)
     select p.name_en, p.max_amount_cents, p.budget_cents, p.approval_threshold_cents,
-      (coalesce((select committed_cents from program_commitments where program_id = p.id), 0)
-        - coalesce((select committed_cents(status, approved_amount_cents) from requests where id = ${excludeRequestId}::uuid), 0))::bigint
-        as committed_cents
+      ${committedExcept(sql`p.id`, excludeRequestId)} as committed_cents
     from p
   `.execute(trx);
   const p = rows[0]!;

@@ -175,6 +175,7 @@ export async function programDetail(
 
 export const lockProgram = repo.lockProgram;
 export const lockProgramBudget = repo.lockProgramBudget;
+export const committedCentsExcept = repo.committedCentsExcept;
 export const realProgramsBySlugs = repo.realProgramsBySlugs;
 
 /** The program list (GET /api/programs): public, with whether each accepts applications now. */

@@ -64,3 +64,11 @@ export {
   requestsWithFingerprintSince,
 } from './risk-inputs.ts';
 export { riskInboxShare } from './risk-inbox-share.ts';
+
+/** A submitted request as its reviewer reads it (review/service.ts#detail). */
+export {
+  otherRequestsOfApplicant,
+  reviewAuditTrail,
+  reviewRequest,
+  reviewTimeline,
+} from './review-request.ts';

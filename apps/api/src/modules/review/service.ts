@@ -7,15 +7,19 @@ import { appendAudit } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { computeRiskSignals, signalsOfRequest } from '../risk/service.ts';
-import { definitionForRequest } from '../programs/service.ts';
+import * as programs from '../programs/service.ts';
 import { deadlineState, dueSoonCutoff } from '../inbox/service.ts';
 import * as imports from '../imports/service.ts';
+import * as requests from '../applications/service.ts';
+import * as documents from '../documents/service.ts';
+import * as payments from '../payments/service.ts';
+import * as readModels from '../read-models/service.ts';
 import * as repo from './repo.ts';
 import { actionRefusal, allowedActions } from '@hms/contracts/request-rules';
 
 type Exchange = ReviewDetail['infoExchanges'][number];
 type ReviewDocument = ReviewDetail['documents'][number];
-type TimelineRow = Awaited<ReturnType<typeof repo.timeline>>[number];
+type TimelineRow = Awaited<ReturnType<typeof readModels.reviewTimeline>>[number];
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -25,7 +29,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
  */
 function infoExchanges(
   events: TimelineRow[],
-  docs: Awaited<ReturnType<typeof repo.documents>>,
+  docs: Awaited<ReturnType<typeof documents.fileNamesOfRequest>>,
 ): { exchanges: Exchange[]; documents: ReviewDocument[] } {
   const answeredAt = new Map<string, string>();
   for (const e of events)
@@ -85,7 +89,7 @@ export async function detail(
   ctx: ReviewContext,
   now = new Date(),
 ): Promise<ReviewDetail> {
-  let r = await repo.requestDetail(db, id);
+  let r = await readModels.reviewRequest(db, id);
   if (!r || r.status === 'draft')
     throw notFound(
       'request.not_found',
@@ -95,19 +99,19 @@ export async function detail(
     await db
       .transaction()
       .execute((trx) => computeRiskSignals(trx, id, { encryptionKey: ctx.encryptionKey, now }));
-    r = (await repo.requestDetail(db, id))!;
+    r = (await readModels.reviewRequest(db, id))!;
   }
   const [asked, committed, others, events, comments, audit, payment, docs, signals] =
     await Promise.all([
       // The questions the applicant answered: the definition of the version the request was submitted under.
-      definitionForRequest(db, r),
-      repo.committedCents(db, r.program_id, r.id),
-      repo.otherRequests(db, r.applicant_id, id),
-      repo.timeline(db, id),
+      programs.definitionForRequest(db, r),
+      programs.committedCentsExcept(db, r.program_id, r.id),
+      readModels.otherRequestsOfApplicant(db, r.applicant_id, id),
+      readModels.reviewTimeline(db, id),
       repo.comments(db, id),
-      repo.auditTrail(db, id),
-      repo.livePayment(db, id),
-      repo.documents(db, id),
+      readModels.reviewAuditTrail(db, id),
+      payments.latestPaymentOfRequest(db, id),
+      documents.fileNamesOfRequest(db, id),
       signalsOfRequest(db, id),
     ]);
   // Where this request and the applicant's others came from, if imported: one lookup for all of them.
@@ -216,7 +220,7 @@ export async function addComment(
   body: string,
 ) {
   return db.transaction().execute(async (trx) => {
-    const r = await repo.requestBrief(trx, requestId);
+    const r = await requests.requestBrief(trx, requestId);
     if (!r || r.status === 'draft')
       throw notFound('request.not_found', `There is no submitted request ${requestId}.`);
     const refusal = actionRefusal(
@@ -273,7 +277,7 @@ export async function revealAccount(
   encryptionKey: Buffer,
 ) {
   return db.transaction().execute(async (trx) => {
-    const r = await repo.requestBrief(trx, requestId);
+    const r = await requests.requestBrief(trx, requestId);
     if (!r || r.status === 'draft')
       throw notFound('request.not_found', `There is no submitted request ${requestId}.`);
     if (r.applicant_id === viewer.id)
@@ -283,7 +287,7 @@ export async function revealAccount(
       );
     if (!r.payee_account_id)
       throw conflict('request.no_payee_account', `${r.reference} has no payee bank account.`);
-    const a = await repo.account(trx, r.payee_account_id);
+    const a = await requests.sealedPayeeAccount(trx, r.payee_account_id);
     if (!a) throw conflict('request.no_payee_account', `${r.reference} has no payee bank account.`);
     const accountNumber = openField(a.account_number_enc, [fieldKey(encryptionKey)]);
     await appendAudit(trx, {
