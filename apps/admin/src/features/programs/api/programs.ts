@@ -1,15 +1,17 @@
-import { adminProgramKeys, apiClient, unwrap } from '@hms/api-client';
-import type {
-  AdminProgram,
-  AdminProgramList,
-  CreateProgramBody,
-  EligibilityPreview,
-  ProgramDiff,
-  ProgramDraft,
-  ProgramVersions,
-} from '@hms/contracts/program-admin';
+import {
+  adminProgramKeys,
+  apiClient,
+  unwrap,
+  type RequestBody,
+  type ResponseBody,
+} from '@hms/api-client';
+import type { ProgramDraft } from '@hms/contracts/program-admin';
 import type { EligibilityRule } from '@hms/contracts/question-set';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export type AdminProgram = ResponseBody<'/api/admin/programs/{programId}'>;
+export type ProgramVersions = ResponseBody<'/api/admin/programs/{programId}/versions'>;
+type CreateProgramBody = RequestBody<'/api/admin/programs', 'post'>;
 
 /** One published version in the versions list. */
 export type ProgramVersion = ProgramVersions['items'][number];
@@ -19,62 +21,59 @@ const path = (programId: string) => ({ params: { path: { programId } } });
 export function adminProgramsQueryOptions() {
   return queryOptions({
     queryKey: adminProgramKeys.list(),
-    queryFn: async ({ signal }): Promise<AdminProgramList> =>
-      unwrap(apiClient.GET('/api/admin/programs', { signal })) as Promise<AdminProgramList>,
+    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/admin/programs', { signal })),
   });
 }
 
 export function adminProgramQueryOptions(programId: string) {
   return queryOptions({
     queryKey: adminProgramKeys.detail(programId),
-    queryFn: async ({ signal }): Promise<AdminProgram> =>
-      unwrap(
-        apiClient.GET('/api/admin/programs/{programId}', { ...path(programId), signal }),
-      ) as Promise<AdminProgram>,
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/admin/programs/{programId}', { ...path(programId), signal })),
   });
 }
 
 export function programVersionsQueryOptions(programId: string) {
   return queryOptions({
     queryKey: adminProgramKeys.versions(programId),
-    queryFn: async ({ signal }): Promise<ProgramVersions> =>
+    queryFn: ({ signal }) =>
       unwrap(
         apiClient.GET('/api/admin/programs/{programId}/versions', { ...path(programId), signal }),
-      ) as Promise<ProgramVersions>,
+      ),
   });
 }
 
 export function versionDiffQueryOptions(programId: string, version: number) {
   return queryOptions({
     queryKey: adminProgramKeys.diff(programId, version),
-    queryFn: async ({ signal }): Promise<ProgramDiff> =>
+    queryFn: ({ signal }) =>
       unwrap(
         apiClient.GET('/api/admin/programs/{programId}/versions/{version}/diff', {
           params: { path: { programId, version }, query: {} },
           signal,
         }),
-      ) as Promise<ProgramDiff>,
+      ),
   });
 }
 
 export function eligibilityPreviewQueryOptions(programId: string, rules: EligibilityRule[]) {
   return queryOptions({
     queryKey: adminProgramKeys.preview(programId, rules),
-    queryFn: async ({ signal }): Promise<EligibilityPreview> =>
+    queryFn: ({ signal }) =>
       unwrap(
         apiClient.POST('/api/admin/programs/{programId}/eligibility-preview', {
           ...path(programId),
-          body: { rules } as never,
+          body: { rules },
           signal,
         }),
-      ) as Promise<EligibilityPreview>,
+      ),
   });
 }
 
 export function createProgramMutationOptions() {
   return mutationOptions({
-    mutationFn: async (body: CreateProgramBody): Promise<AdminProgram> =>
-      unwrap(apiClient.POST('/api/admin/programs', { body })) as Promise<AdminProgram>,
+    mutationFn: (body: CreateProgramBody) =>
+      unwrap(apiClient.POST('/api/admin/programs', { body })),
   });
 }
 
@@ -91,14 +90,14 @@ export type ProgramAction =
 /** Every change an administrator makes to one program; each answers with the program as it now is. */
 export function programActionMutationOptions(programId: string) {
   return mutationOptions({
-    mutationFn: async (a: ProgramAction): Promise<AdminProgram> => {
+    mutationFn: (a: ProgramAction): Promise<AdminProgram> => {
       const p = path(programId);
       const run = () => {
         switch (a.kind) {
           case 'save':
             return apiClient.PUT('/api/admin/programs/{programId}/draft', {
               ...p,
-              body: { draft: a.draft } as never,
+              body: { draft: a.draft },
             });
           case 'requestPublish':
             return apiClient.POST('/api/admin/programs/{programId}/publish-requests', {
@@ -131,7 +130,7 @@ export function programActionMutationOptions(programId: string) {
             });
         }
       };
-      return unwrap(run() as never) as Promise<AdminProgram>;
+      return unwrap(run());
     },
   });
 }

@@ -8,9 +8,8 @@ import {
   useLanguage,
   useT,
 } from '@hms/ui';
-import type { AdminProgram } from '@hms/contracts/program-admin';
 import { useState, type ReactNode } from 'react';
-import type { ProgramAction } from '../api/programs.ts';
+import type { AdminProgram, ProgramAction } from '../api/programs.ts';
 import { programsMessages } from '../messages.ts';
 
 // Whole class names, so the USWDS build check (apps/shell uswds-theme.test.ts) sees every class in use.

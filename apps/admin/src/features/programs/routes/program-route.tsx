@@ -9,7 +9,7 @@ import {
   useT,
   type SummaryError,
 } from '@hms/ui';
-import type { AdminProgram, ProgramDraft } from '@hms/contracts/program-admin';
+import type { ProgramDraft } from '@hms/contracts/program-admin';
 import type { QuestionSet } from '@hms/contracts/question-set';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ComponentType, type FormEvent } from 'react';
@@ -17,6 +17,7 @@ import { Link, useParams } from 'react-router';
 import {
   adminProgramQueryOptions,
   programActionMutationOptions,
+  type AdminProgram,
   type ProgramAction,
 } from '../api/programs.ts';
 import { DETAIL_IDS, DetailsFields, type DetailsText } from '../components/details-fields.tsx';
