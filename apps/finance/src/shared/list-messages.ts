@@ -1,6 +1,6 @@
 import { defineMessages } from '@hms/ui';
 
-/** The words of the finance lists' shared controls (search, sort, totals, CSV, pages), used by several features. */
+/** The words of the finance lists' shared controls (search, sort, totals, CSV, pages, the link from a figure to its list), used by several features. */
 export const listMessages = defineMessages({
   en: {
     search: 'Search',
@@ -20,6 +20,7 @@ export const listMessages = defineMessages({
     csv: 'Download these {count} rows (CSV)',
     pages: 'Pages of the list',
     pageOf: 'Page {page} of {pages}',
+    openList: 'Open the list: {figure}',
   },
   es: {
     search: 'Buscar',
@@ -40,5 +41,6 @@ export const listMessages = defineMessages({
     csv: 'Descargar estas {count} filas (CSV)',
     pages: 'Páginas de la lista',
     pageOf: 'Página {page} de {pages}',
+    openList: 'Abrir la lista: {figure}',
   },
 });

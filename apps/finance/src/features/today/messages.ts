@@ -40,7 +40,6 @@ export const todayMessages = defineMessages({
     webhooksFailing: 'Webhook deliveries failing (retrying)',
     webhooksDead: 'Webhook deliveries that gave up',
     deliveries: 'Deliveries: {count}',
-    openList: 'Open the list: {figure}',
   },
   es: {
     title: 'Hoy',
@@ -82,6 +81,5 @@ export const todayMessages = defineMessages({
     webhooksFailing: 'Envíos de webhook fallando (reintentando)',
     webhooksDead: 'Envíos de webhook abandonados',
     deliveries: 'Envíos: {count}',
-    openList: 'Abrir la lista: {figure}',
   },
 });

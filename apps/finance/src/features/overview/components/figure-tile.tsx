@@ -1,6 +1,6 @@
 import { figureDefinitions, type FinanceFigure } from '@hms/contracts/finance-overview';
 import { useLabel, useT } from '@hms/ui';
-import { Link } from 'react-router';
+import { LinkedFigure } from '../../../shared/linked-figure.tsx';
 import { overviewMessages } from '../messages.ts';
 
 /**
@@ -21,26 +21,19 @@ export function FigureTile({
 }) {
   const tr = useT(overviewMessages);
   const label = useLabel();
-  const name = tr(figure);
   return (
-    <div className="tablet:grid-col-4 margin-bottom-3" data-figure={figure}>
-      <dt className="text-bold" id={`figure-${figure}`}>
-        {name}
-      </dt>
-      <dd className="margin-left-0">
-        <Link
-          to={to}
-          className="font-sans-xl text-tabular"
-          aria-label={tr('openList', { figure: `${name}, ${value}` })}
-        >
-          {value}
-        </Link>
-        {count ? <div className="text-base">{count}</div> : null}
-        <details className="margin-top-1">
-          <summary>{tr('definition')}</summary>
-          <p className="margin-y-1">{label(figureDefinitions[figure])}</p>
-        </details>
-      </dd>
-    </div>
+    <LinkedFigure
+      data={{ 'data-figure': figure }}
+      nameId={`figure-${figure}`}
+      name={tr(figure)}
+      value={value}
+      to={to}
+    >
+      {count ? <div className="text-base">{count}</div> : null}
+      <details className="margin-top-1">
+        <summary>{tr('definition')}</summary>
+        <p className="margin-y-1">{label(figureDefinitions[figure])}</p>
+      </details>
+    </LinkedFigure>
   );
 }

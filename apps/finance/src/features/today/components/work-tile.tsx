@@ -1,39 +1,46 @@
-import { useT } from '@hms/ui';
+import { formatCents, formatNumber, useLanguage, useT } from '@hms/ui';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { LinkedFigure } from '../../../shared/linked-figure.tsx';
 import { todayMessages } from '../messages.ts';
 
+type WorkId =
+  | 'waitingToBatch'
+  | 'waitingForRelease'
+  | 'prenoteInFlight'
+  | 'accountChanged'
+  | 'returnsToWork'
+  | 'nocsToDecide'
+  | 'webhooksFailing'
+  | 'webhooksDead';
+
 /**
- * One figure of the work waiting: its name, the figure as a link to the list behind it, and what else to know (the
- * amount, the oldest, whose turn it is).
+ * One figure of the work waiting: its name, how many (in `unit`) as a link to the list behind it, the amount when the
+ * work is money, and what else to know (the oldest, whose turn it is).
  */
 export function WorkTile({
   id,
-  name,
-  value,
-  to,
+  unit,
+  work,
   children,
 }: {
-  id: string;
-  name: string;
-  value: string;
-  to: string;
+  id: WorkId;
+  unit: 'payments' | 'batches' | 'notices' | 'deliveries';
+  work: { count: number; cents?: number; link: string };
   children?: ReactNode;
 }) {
   const tr = useT(todayMessages);
+  const { language } = useLanguage();
   return (
-    <div className="tablet:grid-col-4 margin-bottom-3" data-today={id}>
-      <dt className="text-bold">{name}</dt>
-      <dd className="margin-left-0">
-        <Link
-          to={to}
-          className="font-sans-xl text-tabular"
-          aria-label={tr('openList', { figure: `${name}, ${value}` })}
-        >
-          {value}
-        </Link>
-        {children}
-      </dd>
-    </div>
+    <LinkedFigure
+      data={{ 'data-today': id }}
+      name={tr(id)}
+      value={tr(unit, { count: formatNumber(work.count, language) })}
+      to={work.link}
+    >
+      {work.cents === undefined ? null : (
+        <div className="text-tabular">{formatCents(work.cents, language)}</div>
+      )}
+      {children}
+    </LinkedFigure>
   );
 }

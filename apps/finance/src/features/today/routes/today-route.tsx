@@ -1,13 +1,5 @@
 import { meQueryOptions } from '@hms/api-client';
-import {
-  PageIntro,
-  QueryState,
-  formatCents,
-  formatNumber,
-  formatPlainDate,
-  useLanguage,
-  useT,
-} from '@hms/ui';
+import { PageIntro, QueryState, formatNumber, formatPlainDate, useLanguage, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { todayQueryOptions, type Today } from '../api/today.ts';
@@ -36,7 +28,6 @@ export function TodayRoute() {
   const supervisor = me.data?.roles.includes('finance_supervisor') ?? false;
   const { refetch } = today;
   const refresh = useCallback(() => void refetch(), [refetch]);
-  const money = (cents: number) => formatCents(cents, language);
   const n = (count: number) => formatNumber(count, language);
   return (
     <>
@@ -57,13 +48,7 @@ export function TodayRoute() {
               <h2 id="work-heading">{tr('workHeading')}</h2>
               {nothingWaiting(d) ? <p>{tr('nothingWaiting')}</p> : null}
               <dl className="grid-row grid-gap">
-                <WorkTile
-                  id="waitingToBatch"
-                  name={tr('waitingToBatch')}
-                  value={tr('payments', { count: n(d.waitingToBatch.count) })}
-                  to={d.waitingToBatch.link}
-                >
-                  <div className="text-tabular">{money(d.waitingToBatch.cents)}</div>
+                <WorkTile id="waitingToBatch" unit="payments" work={d.waitingToBatch}>
                   {d.waitingToBatch.oldestCreatedOn ? (
                     <div className="text-base">
                       {tr('oldest', {
@@ -72,13 +57,7 @@ export function TodayRoute() {
                     </div>
                   ) : null}
                 </WorkTile>
-                <WorkTile
-                  id="waitingForRelease"
-                  name={tr('waitingForRelease')}
-                  value={tr('batches', { count: n(d.waitingForRelease.count) })}
-                  to={d.waitingForRelease.link}
-                >
-                  <div className="text-tabular">{money(d.waitingForRelease.cents)}</div>
+                <WorkTile id="waitingForRelease" unit="batches" work={d.waitingForRelease}>
                   {d.waitingForRelease.releasableByYou > 0 ? (
                     <div className="text-bold">
                       {tr('waitingForYou', { count: n(d.waitingForRelease.releasableByYou) })}
@@ -89,51 +68,16 @@ export function TodayRoute() {
                     </div>
                   ) : null}
                 </WorkTile>
-                <WorkTile
-                  id="prenoteInFlight"
-                  name={tr('prenoteInFlight')}
-                  value={tr('payments', { count: n(d.held.prenoteInFlight.count) })}
-                  to={d.held.prenoteInFlight.link}
-                >
-                  <div className="text-tabular">{money(d.held.prenoteInFlight.cents)}</div>
-                </WorkTile>
-                <WorkTile
-                  id="accountChanged"
-                  name={tr('accountChanged')}
-                  value={tr('payments', { count: n(d.held.accountChanged.count) })}
-                  to={d.held.accountChanged.link}
-                >
-                  <div className="text-tabular">{money(d.held.accountChanged.cents)}</div>
+                <WorkTile id="prenoteInFlight" unit="payments" work={d.held.prenoteInFlight} />
+                <WorkTile id="accountChanged" unit="payments" work={d.held.accountChanged}>
                   {d.held.accountChanged.count > 0 ? (
                     <div className="text-base">{tr('accountChangedHint')}</div>
                   ) : null}
                 </WorkTile>
-                <WorkTile
-                  id="returnsToWork"
-                  name={tr('returnsToWork')}
-                  value={tr('payments', { count: n(d.returnsToWork.count) })}
-                  to={d.returnsToWork.link}
-                >
-                  <div className="text-tabular">{money(d.returnsToWork.cents)}</div>
-                </WorkTile>
-                <WorkTile
-                  id="nocsToDecide"
-                  name={tr('nocsToDecide')}
-                  value={tr('notices', { count: n(d.nocsToDecide.count) })}
-                  to={d.nocsToDecide.link}
-                />
-                <WorkTile
-                  id="webhooksFailing"
-                  name={tr('webhooksFailing')}
-                  value={tr('deliveries', { count: n(d.webhooksFailing.count) })}
-                  to={d.webhooksFailing.link}
-                />
-                <WorkTile
-                  id="webhooksDead"
-                  name={tr('webhooksDead')}
-                  value={tr('deliveries', { count: n(d.webhooksDead.count) })}
-                  to={d.webhooksDead.link}
-                />
+                <WorkTile id="returnsToWork" unit="payments" work={d.returnsToWork} />
+                <WorkTile id="nocsToDecide" unit="notices" work={d.nocsToDecide} />
+                <WorkTile id="webhooksFailing" unit="deliveries" work={d.webhooksFailing} />
+                <WorkTile id="webhooksDead" unit="deliveries" work={d.webhooksDead} />
               </dl>
             </section>
           </>
