@@ -13,12 +13,22 @@ export function LoadingState({ label }: { label?: string }) {
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+/** A list with nothing in it: the title says so, `body` (a paragraph) or `children` say what to do about it. */
+export function EmptyState({
+  title,
+  body,
+  children,
+}: {
+  title: string;
+  body?: string;
+  children?: ReactNode;
+}) {
+  const text = body ? <p>{body}</p> : children;
   return (
     <div className="usa-summary-box margin-y-2" role="region" aria-label={title}>
       <div className="usa-summary-box__body">
         <h2 className="usa-summary-box__heading">{title}</h2>
-        {children ? <div className="usa-summary-box__text">{children}</div> : null}
+        {text ? <div className="usa-summary-box__text">{text}</div> : null}
       </div>
     </div>
   );

@@ -81,15 +81,11 @@ export function PracticeRoute() {
               <section aria-labelledby="practice-programs-heading">
                 <h2 id="practice-programs-heading">{tr('programsHeading')}</h2>
                 {programs.length === 0 ? (
-                  <EmptyState title={tr('noProgramsTitle')}>
-                    <p>{tr('noProgramsBody')}</p>
-                  </EmptyState>
+                  <EmptyState title={tr('noProgramsTitle')} body={tr('noProgramsBody')} />
                 ) : (
                   <>
                     {practice.length === 0 ? (
-                      <EmptyState title={tr('noPracticeTitle')}>
-                        <p>{tr('noPracticeBody')}</p>
-                      </EmptyState>
+                      <EmptyState title={tr('noPracticeTitle')} body={tr('noPracticeBody')} />
                     ) : (
                       <p>
                         {tr('total', {

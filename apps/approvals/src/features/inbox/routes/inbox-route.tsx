@@ -197,11 +197,7 @@ export function InboxRoute() {
       <QueryState
         query={list}
         loading={tr('loading')}
-        empty={
-          <EmptyState title={tr('empty')}>
-            <p>{tr('emptyBody')}</p>
-          </EmptyState>
-        }
+        empty={<EmptyState title={tr('empty')} body={tr('emptyBody')} />}
       >
         {(data) => (
           <>

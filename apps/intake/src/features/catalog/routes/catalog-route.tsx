@@ -13,11 +13,7 @@ export function CatalogRoute() {
       <QueryState
         query={programs}
         loading={tr('loading')}
-        empty={
-          <EmptyState title={tr('empty')}>
-            <p>{tr('emptyBody')}</p>
-          </EmptyState>
-        }
+        empty={<EmptyState title={tr('empty')} body={tr('emptyBody')} />}
       >
         {(data) => (
           <ul className="usa-card-group">

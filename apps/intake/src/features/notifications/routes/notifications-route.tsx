@@ -24,11 +24,7 @@ export function NotificationsRoute() {
       <QueryState
         query={list}
         loading={tr('loading')}
-        empty={
-          <EmptyState title={tr('empty')}>
-            <p>{tr('emptyBody')}</p>
-          </EmptyState>
-        }
+        empty={<EmptyState title={tr('empty')} body={tr('emptyBody')} />}
         isEmpty={() => items.length === 0}
       >
         {() => (
