@@ -1,6 +1,14 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { api, demoUsers, registerCitizen, signIn, submitNewPermitRefund, tabTo } from './helpers';
+import {
+  api,
+  continueStep,
+  demoUsers,
+  registerCitizen,
+  signIn,
+  submitNewPermitRefund,
+  tabTo,
+} from './helpers';
 
 // Issue 9, items 12 and 13: the home page decided on the server, a first paint that says it is loading, service
 // cards that are links, one draft per service (continue, delete), the contact step filled in from the account,
@@ -11,10 +19,6 @@ const html = { accept: 'text/html,application/xhtml+xml' };
 
 const register = (page: Page, name = 'Pat Example') =>
   registerCitizen(page, { prefix: 'details', name });
-
-async function continueStep(page: Page) {
-  await page.getByRole('button', { name: /save and continue|guardar y continuar/i }).click();
-}
 
 /** The CSRF header the web client sends, for the few set-up calls made straight to the API. */
 async function csrf(request: APIRequestContext): Promise<Record<string, string>> {

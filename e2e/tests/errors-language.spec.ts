@@ -1,14 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { registerCitizen } from './helpers';
+import { continueStep, registerCitizen } from './helpers';
 
 // Issue 9 item 14: errors and notifications in the reader's language, over the production build.
 
 const register = (page: Page) => registerCitizen(page, { prefix: 'errors' });
-
-async function continueStep(page: Page) {
-  await page.getByRole('button', { name: /save and continue|guardar y continuar/i }).click();
-}
 
 test.describe('errors and messages in the reader language', () => {
   test('in Spanish, a save refused by the server (changed in another tab) is explained in Spanish', async ({

@@ -1,37 +1,24 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { formatCents } from '@hms/contracts/money';
 import { returnFileFor } from '../../apps/api/src/modules/returns/bank-return-file.ts';
 import { expectNoAxeViolations } from './axe';
-import { api, demoUsers, signIn } from './helpers';
+import { api, demoUsers, releaseBatchOfTwo, signedInPage } from './helpers';
 
 // Issue 13, item 5 over the production build: a batch of two payments is built, released under dual control, and the
 // bank returns one of them. Reconciliation then shows the batch with the difference still outstanding and the return
 // as an exception, which a supervisor works to zero by resolving it, with a note, on the screen.
 
-test.use({ viewport: { width: 1280, height: 900 } });
+const WIDE = { viewport: { width: 1280, height: 900 } };
 
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
+test.use(WIDE);
 
 test('a partly returned batch shows its difference and an exception that clears when worked', async ({
   browser,
 }) => {
-  const finance = await signedInPage(browser, demoUsers.finance);
-  const pending = await api(finance, 'GET', '/api/payments?status=pending&limit=100');
-  const two = pending.items
-    .filter((p: { needsPrenote: boolean }) => !p.needsPrenote)
-    .slice(0, 2)
-    .map((p: { id: string }) => p.id);
-  expect(two).toHaveLength(2);
+  const finance = await signedInPage(browser, demoUsers.finance, WIDE);
   // Next day: the effective date is still ahead, so nothing is late yet; only the return is an exception.
-  const batch = await api(finance, 'POST', '/api/batches', { paymentIds: two, sameDay: false });
-  const supervisor = await signedInPage(browser, demoUsers.finance_supervisor);
-  await api(supervisor, 'POST', `/api/batches/${batch.id}/release`);
-  const detail = await api(finance, 'GET', `/api/batches/${batch.id}`);
+  const { batchId, supervisor } = await releaseBatchOfTwo(browser, finance, WIDE);
+  const detail = await api(finance, 'GET', `/api/batches/${batchId}`);
   const [returned, kept] = detail.entries as Array<{
     traceNumber: string;
     amountCents: number;

@@ -1,23 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { returnFileFor } from '../../apps/api/src/modules/returns/bank-return-file.ts';
 import { expectNoAxeViolations } from './axe';
-import { api, demoUsers, signIn } from './helpers';
+import { api, demoUsers, releaseBatchOfTwo, signIn, signedInPage } from './helpers';
 
 // Issue 9, items 8–10 over the production build at a 1280 px wide screen: a payment's checkbox is inside its own row,
 // the finance tables are never clipped without a cue, the FINANCIAL exchange log pages on the server, and an admin
 // form answers with the error summary (linked field errors, "Error:" title).
 
-test.use({ viewport: { width: 1280, height: 900 } });
+const WIDE = { viewport: { width: 1280, height: 900 } };
 
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
+test.use(WIDE);
 
 /**
  * Every table on the page either fits its scroll container or says, visibly, that it scrolls sideways (the cue that
@@ -146,7 +141,7 @@ test('batches, the FINANCIAL exchange log and returns fit at 1280 px or say they
 }) => {
   // Deliveries to page through: 13 receivers hear of one released and settled batch of two payments
   // (13 × (1 batch.released + 2 payment.settled) = 39 deliveries, more than a page of 25).
-  const admin = await signedInPage(browser, demoUsers.admin);
+  const admin = await signedInPage(browser, demoUsers.admin, WIDE);
   const stamp = Date.now();
   for (let i = 0; i < 13; i += 1)
     await api(admin, 'POST', '/api/webhooks/endpoints', {
@@ -155,17 +150,9 @@ test('batches, the FINANCIAL exchange log and returns fit at 1280 px or say they
     });
   await admin.context().close();
 
-  const finance = await signedInPage(browser, demoUsers.finance);
-  const pending = await api(finance, 'GET', '/api/payments?status=pending&limit=100');
-  const two = pending.items
-    .filter((p: { needsPrenote: boolean }) => !p.needsPrenote)
-    .slice(0, 2)
-    .map((p: { id: string }) => p.id);
-  expect(two).toHaveLength(2);
-  const batch = await api(finance, 'POST', '/api/batches', { paymentIds: two, sameDay: false });
-  const supervisor = await signedInPage(browser, demoUsers.finance_supervisor);
-  await api(supervisor, 'POST', `/api/batches/${batch.id}/release`);
-  await api(supervisor, 'POST', `/api/batches/${batch.id}/settle`, {});
+  const finance = await signedInPage(browser, demoUsers.finance, WIDE);
+  const { batchId, supervisor } = await releaseBatchOfTwo(browser, finance, WIDE);
+  await api(supervisor, 'POST', `/api/batches/${batchId}/settle`, {});
   await supervisor.context().close();
   await expect
     .poll(
@@ -219,7 +206,7 @@ test('batches, the FINANCIAL exchange log and returns fit at 1280 px or say they
   await expect.poll(async () => rowKeys()).toEqual(secondPage);
 
   // Returns: the bank sends a notification of change for one entry; the import result and the NOC table.
-  const detail = await api(finance, 'GET', `/api/batches/${batch.id}`);
+  const detail = await api(finance, 'GET', `/api/batches/${batchId}`);
   const dir = mkdtempSync(join(tmpdir(), 'hms-noc-'));
   const file = join(dir, 'noc.ach');
   writeFileSync(

@@ -150,6 +150,11 @@ export async function registerCitizen(
   return email;
 }
 
+/** Saves the application step on screen and goes on to the next (either language). */
+export async function continueStep(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /save and continue|guardar y continuar/i }).click();
+}
+
 /** Calls the API with the page's session and CSRF cookie, as the web client does; fails the test on an error status. */
 export async function api(
   page: Page,
@@ -168,6 +173,27 @@ export async function api(
   });
   expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
   return res.status() === 204 ? null : res.json();
+}
+
+/**
+ * Set-up through the API: `finance` puts two pending payments (none waiting on a prenote) in a next-day batch, and a
+ * finance supervisor, signed in a browser of their own, releases it. The supervisor's page is returned open.
+ */
+export async function releaseBatchOfTwo(
+  browser: Browser,
+  finance: Page,
+  options: BrowserContextOptions = {},
+): Promise<{ batchId: string; supervisor: Page }> {
+  const pending = await api(finance, 'GET', '/api/payments?status=pending&limit=100');
+  const two = pending.items
+    .filter((p: { needsPrenote: boolean }) => !p.needsPrenote)
+    .slice(0, 2)
+    .map((p: { id: string }) => p.id);
+  expect(two).toHaveLength(2);
+  const batch = await api(finance, 'POST', '/api/batches', { paymentIds: two, sameDay: false });
+  const supervisor = await signedInPage(browser, demoUsers.finance_supervisor, options);
+  await api(supervisor, 'POST', `/api/batches/${batch.id}/release`);
+  return { batchId: batch.id, supervisor };
 }
 
 /**

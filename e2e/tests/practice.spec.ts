@@ -1,18 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { api, demoUsers, signIn, submitNewPermitRefund, tabTo } from './helpers';
+import { api, demoUsers, signedInPage, submitNewPermitRefund, tabTo } from './helpers';
 
 // Issue 11 item 9 over the production build: an administrator makes a practice copy of a demo program and fills it
 // with practice requests; an approver finds them in the inbox marked Practice and approves one; finance sees its
 // payment apart, never offered for a batch, and a batch built beside it leaves it out (the API refuses it too); the
 // administrator clears the practice data and the inbox no longer has them.
-
-async function staffPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
 
 /** The inbox row of one request, found by its reference across every queue. */
 function inboxRow(page: Page, reference: string) {
@@ -26,7 +19,7 @@ test('practice space: copy a program, generate requests, approve one, keep it ou
   test.setTimeout(240_000);
 
   // 1. The administrator makes a practice copy of the Permit Fee Refund and creates 3 practice requests in it.
-  const admin = await staffPage(browser, demoUsers.admin);
+  const admin = await signedInPage(browser, demoUsers.admin);
   await admin
     .getByRole('navigation', { name: 'Administration sections' })
     .getByRole('link', { name: 'Practice space' })
@@ -77,7 +70,7 @@ test('practice space: copy a program, generate requests, approve one, keep it ou
 
   // 2. The approver sees them in the inbox, marked Practice, and works the first one to an approval. (The first
   // practice request of a batch is at or under the program's second-approval threshold, so one approval decides it.)
-  const approver = await staffPage(browser, demoUsers.approver);
+  const approver = await signedInPage(browser, demoUsers.approver);
   for (const reference of references) {
     await approver.goto(`/approvals?queue=all&q=${reference}`);
     const row = inboxRow(approver, reference);
@@ -126,7 +119,7 @@ test('practice space: copy a program, generate requests, approve one, keep it ou
   expect(decision.status).toBe('approved');
 
   // 3. Finance: the practice payment is listed apart, never among the payments to batch.
-  const finance = await staffPage(browser, demoUsers.finance);
+  const finance = await signedInPage(browser, demoUsers.finance);
   await finance.goto('/finance/payments');
   await expect(finance.getByRole('heading', { level: 1, name: 'Pending payments' })).toBeVisible();
   const toBatch = finance.getByRole('region', { name: 'Pending payments; select rows to batch' });
