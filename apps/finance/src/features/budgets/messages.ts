@@ -5,8 +5,6 @@ export const budgetsMessages = defineMessages({
     title: 'Budgets',
     lead: 'Each program’s budget against the money committed to it: awaiting a decision, obligated and paid, with what remains and when it would run out.',
     loading: 'Computing the budgets…',
-    computedAt: 'Computed at {time} for {date}; refreshed every 30 seconds.',
-    updating: 'Updating…',
     empty: 'No program to show',
     emptyBody: 'There is no program with a budget here (practice programs are never listed).',
     chartHeading: 'Committed money against each budget',
@@ -35,8 +33,6 @@ export const budgetsMessages = defineMessages({
     title: 'Presupuestos',
     lead: 'El presupuesto de cada programa frente al dinero comprometido: pendiente de decisión, obligado y pagado, con lo que queda y cuándo se agotaría.',
     loading: 'Calculando los presupuestos…',
-    computedAt: 'Calculado a las {time} para el {date}; se actualiza cada 30 segundos.',
-    updating: 'Actualizando…',
     empty: 'No hay programas que mostrar',
     emptyBody:
       'No hay ningún programa con presupuesto aquí (los programas de práctica nunca se muestran).',

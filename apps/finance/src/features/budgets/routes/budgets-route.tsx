@@ -16,6 +16,7 @@ import { PeriodForm } from '../../../shared/period-form.tsx';
 import { periodSearch, usePeriod } from '../../../shared/period-params.ts';
 import { budgetsQueryOptions, type Budgets, type ProgramBudget } from '../api/budgets.ts';
 import { budgetsHelp, budgetsMessages } from '../messages.ts';
+import { ComputedAt } from '../../../shared/computed-at.tsx';
 
 // The chart library is loaded only when a chart is drawn: its own chunk of the finance remote.
 const BudgetChart = lazy(() => import('../components/budget-chart.tsx'));
@@ -70,16 +71,7 @@ export function BudgetsRoute() {
       >
         {(b: Budgets) => (
           <>
-            <p className="text-base" role="status">
-              {budgets.isFetching && budgets.isPlaceholderData
-                ? tr('updating')
-                : tr('computedAt', {
-                    time: new Date(b.computedAt).toLocaleTimeString(
-                      language === 'es' ? 'es-US' : 'en-US',
-                    ),
-                    date: formatPlainDate(b.asOf, language),
-                  })}
-            </p>
+            <ComputedAt computedAt={b.computedAt} asOf={b.asOf} query={budgets} />
             <section aria-labelledby="budgets-chart-heading">
               <h2 id="budgets-chart-heading">{tr('chartHeading')}</h2>
               <p id="budgets-chart-description">{tr('chartDescription')}</p>

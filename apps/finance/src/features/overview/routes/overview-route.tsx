@@ -8,6 +8,7 @@ import { RatesAndTimes } from '../components/rates-and-times.tsx';
 import { overviewHelp } from '../help.ts';
 import { overviewMessages } from '../messages.ts';
 import { periodSearch, usePeriod } from '../../../shared/period-params.ts';
+import { ComputedAt } from '../../../shared/computed-at.tsx';
 
 const MONEY_FIGURES = [
   'requested',
@@ -50,15 +51,7 @@ export function OverviewRoute() {
       <QueryState query={overview} loading={tr('loading')}>
         {(o: Overview) => (
           <>
-            <p className="text-base" role="status">
-              {overview.isFetching && overview.isPlaceholderData
-                ? tr('updating')
-                : tr('computedAt', {
-                    time: new Date(o.computedAt).toLocaleTimeString(
-                      language === 'es' ? 'es-US' : 'en-US',
-                    ),
-                  })}
-            </p>
+            <ComputedAt computedAt={o.computedAt} query={overview} />
             <section aria-labelledby="money-heading">
               <h2 id="money-heading">{tr('moneyHeading', { from: o.from, to: o.to })}</h2>
               <dl className="grid-row grid-gap">

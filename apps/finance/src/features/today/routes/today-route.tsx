@@ -7,6 +7,7 @@ import { CutoffCountdown } from '../components/cutoff-countdown.tsx';
 import { WorkTile } from '../components/work-tile.tsx';
 import { todayHelp } from '../help.ts';
 import { todayMessages } from '../messages.ts';
+import { ComputedAt } from '../../../shared/computed-at.tsx';
 
 const nothingWaiting = (d: Today) =>
   d.waitingToBatch.count +
@@ -35,14 +36,7 @@ export function TodayRoute() {
       <QueryState query={today} loading={tr('loading')}>
         {(d: Today) => (
           <>
-            <p className="text-base">
-              {tr('computedAt', {
-                time: new Date(d.computedAt).toLocaleTimeString(
-                  language === 'es' ? 'es-US' : 'en-US',
-                  { timeZone: d.timeZone },
-                ),
-              })}
-            </p>
+            <ComputedAt computedAt={d.computedAt} timeZone={d.timeZone} />
             <CutoffCountdown cutoffs={d.cutoffs} timeZone={d.timeZone} onPassed={refresh} />
             <section aria-labelledby="work-heading">
               <h2 id="work-heading">{tr('workHeading')}</h2>

@@ -18,6 +18,7 @@ import { PeriodForm } from '../../../shared/period-form.tsx';
 import { periodSearch, readPeriod, usePeriod } from '../../../shared/period-params.ts';
 import { trendsQueryOptions, type Trends } from '../api/trends.ts';
 import { trendsHelp, trendsMessages } from '../messages.ts';
+import { ComputedAt } from '../../../shared/computed-at.tsx';
 
 // The chart library is loaded only when a chart is drawn: its own chunk of the finance remote.
 const TrendChart = lazy(() => import('../components/trend-chart.tsx'));
@@ -76,15 +77,7 @@ export function TrendsRoute() {
             t.totals.approvedCount + t.totals.paidCount + t.totals.returnedCount === 0;
           return (
             <>
-              <p className="text-base" role="status">
-                {trends.isFetching && trends.isPlaceholderData
-                  ? tr('updating')
-                  : tr('computedAt', {
-                      time: new Date(t.computedAt).toLocaleTimeString(
-                        language === 'es' ? 'es-US' : 'en-US',
-                      ),
-                    })}
-              </p>
+              <ComputedAt computedAt={t.computedAt} query={trends} />
               <section aria-labelledby="trends-series-heading">
                 <h2 id="trends-series-heading">
                   {tr('seriesHeading', { ...range, interval: unit })}
