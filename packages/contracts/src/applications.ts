@@ -3,7 +3,7 @@
  * submission and the status page. Shapes shared by the API routes and the intake remote.
  */
 import { z } from 'zod';
-import { requestStatusSchema, type RequestStatus } from './requests.ts';
+import { requestHeadFields, requestStatusSchema, type RequestStatus } from './requests.ts';
 import { identifierSchema } from './question-set.ts';
 import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.ts';
 import { documentSchema } from './documents.ts';
@@ -178,10 +178,7 @@ export const timelineEntrySchema = z.object({
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 export const requestDetailSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  status: requestStatusSchema,
-  version: z.number().int(),
+  ...requestHeadFields,
   program: z.object({
     id: z.string(),
     slug: z.string(),

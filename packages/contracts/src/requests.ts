@@ -17,6 +17,17 @@ export const requestStatuses = [
 export const requestStatusSchema = z.enum(requestStatuses);
 export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
+/**
+ * The head of a request's detail, as its owner and its reviewer both read it: which request, where it stands, and the
+ * version a change to it must name (a stale version is refused).
+ */
+export const requestHeadFields = {
+  id: z.string(),
+  reference: z.string(),
+  status: requestStatusSchema,
+  version: z.number().int(),
+};
+
 /** `:requestId`, the one name every route gives a request in its path. */
 export const requestIdParamsSchema = z.object({
   requestId: z.uuid({ error: 'Not a request id.' }),

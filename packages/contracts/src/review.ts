@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { importedOriginSchema } from './imported.ts';
 import { accountTypes } from './applications.ts';
-import { requestStatusSchema } from './requests.ts';
+import { requestHeadFields, requestStatusSchema } from './requests.ts';
 import { requestEventTypeSchema } from './request-events.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 import { deadlineStateSchema, personRefSchema } from './inbox.ts';
@@ -27,10 +27,7 @@ export const payeeVerificationStateSchema = z.enum(payeeVerificationStates);
 export type PayeeVerificationState = z.infer<typeof payeeVerificationStateSchema>;
 
 export const reviewDetailSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  status: requestStatusSchema,
-  version: z.number().int(),
+  ...requestHeadFields,
   program: z.object({
     id: z.string(),
     name: z.string(),
