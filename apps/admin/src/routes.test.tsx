@@ -1,14 +1,9 @@
-import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
 import { AdminArea } from './routes.tsx';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('AdminArea (mounted by the shell at /admin/*)', () => {
   it('opens on the overview with its own section nav', async () => {

@@ -1,13 +1,8 @@
-import { cleanup, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
 import { FinanceArea } from './routes.tsx';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('FinanceArea', () => {
   it('no longer lists or serves the admin sections', async () => {

@@ -9,6 +9,7 @@ import { StepIndicator } from './step-indicator.tsx';
 import { choiceQuestion, t } from '@hms/contracts/question-set.test-helper';
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   localStorage.clear();
 });

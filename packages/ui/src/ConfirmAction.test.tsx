@@ -1,9 +1,7 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { ButtonGroup } from './ButtonGroup.tsx';
 import { ConfirmAction, type ConfirmActionProps } from './ConfirmAction.tsx';
-
-afterEach(cleanup);
 
 const show = (props: Partial<ConfirmActionProps> = {}) => {
   const onConfirm = vi.fn();

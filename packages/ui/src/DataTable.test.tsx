@@ -1,9 +1,7 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { DataTable } from './DataTable.tsx';
 import { LanguageProvider } from './i18n.tsx';
-
-afterEach(cleanup);
 
 const payments = [
   { id: 'a', ref: 'HMS-0001', cents: 100, flagged: true },

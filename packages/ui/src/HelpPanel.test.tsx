@@ -1,10 +1,8 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HelpPanel, defineHelp } from './HelpPanel.tsx';
 import { LanguageProvider, type Language } from './i18n.tsx';
-
-afterEach(cleanup);
 
 const help = defineHelp({
   en: {

@@ -1,10 +1,8 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LanguageProvider } from './i18n.tsx';
 import { QueryState, type QueryLike } from './QueryState.tsx';
-
-afterEach(cleanup);
 
 const query = (over: Partial<QueryLike<string[]>>): QueryLike<string[]> => ({
   isPending: false,

@@ -1,11 +1,9 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LanguageProvider } from './i18n.tsx';
 import { ScrollableTable } from './ScrollableTable.tsx';
 import { TableCheckbox } from './TableCheckbox.tsx';
-
-afterEach(cleanup);
 
 const rows = (
   <>

@@ -1,9 +1,7 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { LanguageProvider, type Language } from './i18n.tsx';
 import { ProblemAlert } from './States.tsx';
-
-afterEach(cleanup);
 
 const show = (error: unknown, language: Language = 'en') =>
   render(

@@ -1,5 +1,5 @@
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { errorCodes, fieldErrorCodes } from '@hms/contracts/error-codes';
 import * as en from './error-messages.en.ts';
 import * as es from './error-messages.es.ts';
@@ -8,7 +8,6 @@ import { LANGUAGE_STORAGE_KEY, LanguageProvider } from './i18n.tsx';
 import { PageTitle } from './PageTitle.tsx';
 import { ProblemAlert } from './States.tsx';
 
-afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
 const errorMessages = { en: en.errorMessages, es: es.errorMessages };

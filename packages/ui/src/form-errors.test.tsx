@@ -1,5 +1,5 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { loadErrorMessages } from './error-messages.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { TextField } from './Field.tsx';
@@ -11,8 +11,6 @@ import {
 } from './form-errors.ts';
 import { LanguageProvider } from './i18n.tsx';
 import { PageTitle } from './PageTitle.tsx';
-
-afterEach(cleanup);
 
 const FIELDS: FormField<'name' | 'scopes'>[] = [
   { name: 'name', id: 'name' },

@@ -1,5 +1,5 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatCents } from './format.ts';
 import {
   defineMessages,
@@ -15,7 +15,6 @@ const messages = defineMessages({
   es: { hello: 'Hola {name}', bye: 'Adiós' },
 });
 
-afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
 describe('t', () => {

@@ -1,8 +1,8 @@
 import { LanguageProvider, PageTitle } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { focusedErrorSummary } from '@hms/ui/render-at';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeApi, type FakeCall, type FakeReply } from '@hms/api-client/fake-api';
 import { ReassignForm, type ReassignTarget } from './reassign-form.tsx';
 import { axeViolations } from './axe.test-helper.ts';
@@ -49,11 +49,6 @@ function renderForm(language: Language = 'en') {
     </QueryClientProvider>,
   );
 }
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('ReassignForm', () => {
   it('no person chosen: the summary takes focus, names the fix, links to the list; the title starts with "Error:"', async () => {

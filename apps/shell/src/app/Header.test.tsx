@@ -1,15 +1,13 @@
 import { meKeys, notificationKeys, type CurrentUser } from '@hms/api-client';
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Header } from './Header.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { AREA_ROLES } from './navigation.ts';
 import { userWith } from './user.test-helper.ts';
-
-afterEach(cleanup);
 
 function renderAt(path: string, user: CurrentUser | null, unread = 0) {
   const queryClient = new QueryClient({

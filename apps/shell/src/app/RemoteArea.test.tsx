@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RemoteArea, RemoteErrorBoundary, resetRemoteAreas } from './RemoteArea.tsx';
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   resetRemoteAreas();
   vi.restoreAllMocks();

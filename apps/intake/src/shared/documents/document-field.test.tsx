@@ -1,11 +1,9 @@
 import { LanguageProvider } from '@hms/ui';
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DocumentField } from './document-field.tsx';
 import type { Language } from '@hms/contracts/language';
-
-afterEach(cleanup);
 
 function renderField(language: Language = 'en') {
   const onChange = vi.fn();

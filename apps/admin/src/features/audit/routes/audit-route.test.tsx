@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { renderAt } from '@hms/ui/render-at';
@@ -16,11 +16,6 @@ const entry = (over: Record<string, unknown> = {}) => ({
   data: { version: 2, changes: { companyName: { before: 'HMS BENEFITS', after: 'SPRINGS' } } },
   ip: '203.0.113.9',
   ...over,
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('detailLines', () => {

@@ -1,10 +1,8 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { ExportsRoute } from './exports-route.tsx';
-
-afterEach(cleanup);
 
 const routes = [{ path: '/admin/exports', element: <ExportsRoute /> }];
 const linkHref = (name: string) => screen.getByRole('link', { name }).getAttribute('href');

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
@@ -17,11 +17,6 @@ const email = (over: Record<string, unknown> = {}) => ({
   createdAt: '2026-11-25T15:00:00.000Z',
   sentAt: null,
   ...over,
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('maskEmail', () => {

@@ -12,6 +12,7 @@ import { emptyQuestionSet } from './question-set-edit.ts';
 import { choiceQuestion, t } from '@hms/contracts/question-set.test-helper';
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   localStorage.clear();
 });

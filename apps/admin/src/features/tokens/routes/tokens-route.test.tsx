@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
@@ -19,11 +19,6 @@ const token = (over: Record<string, unknown> = {}) => ({
   rotatedFrom: null,
   useCount: 0,
   ...over,
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('Service tokens (admin)', () => {

@@ -1,14 +1,9 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { EndpointsRoute } from './endpoints-route.tsx';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('Webhook endpoints (admin)', () => {
   it('adds an endpoint with the chosen events and shows the whsec_ secret once', async () => {

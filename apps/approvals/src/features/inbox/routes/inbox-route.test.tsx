@@ -1,6 +1,6 @@
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '@hms/contracts/inbox';
 import { fakeApi, type FakeCall, type FakeHandler } from '@hms/api-client/fake-api';
 import { InboxRoute } from './inbox-route.tsx';
@@ -71,11 +71,6 @@ const base = {
     body: { items: [item(1), item(2), item(3)], nextCursor: 'c2' },
   }),
 };
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 describe('Approval inbox', () => {
   it('marks an imported request with a tag that names its external id and file, in EN and ES', async () => {

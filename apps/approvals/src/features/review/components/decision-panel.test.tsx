@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { LanguageProvider, PageTitle } from '@hms/ui';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { focusedErrorSummary } from '@hms/ui/render-at';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DecisionBody, DecisionKind } from '@hms/contracts/decisions';
 import type { ReviewDetail } from '@hms/contracts/review';
 import { DecisionPanel } from './decision-panel.tsx';
@@ -91,8 +91,6 @@ function Harness({
     </LanguageProvider>
   );
 }
-
-afterEach(cleanup);
 
 describe('DecisionPanel', () => {
   it('approve: proposes the largest allowed amount, confirms, then sends cents and the version', async () => {

@@ -90,6 +90,7 @@ const CODES =
   /\b(in_review|needs_info|info_requested|risk_updated|draft_saved|unverified|amount_outlier|savings)\b|request\.|→|z-score/;
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   localStorage.clear();
 });

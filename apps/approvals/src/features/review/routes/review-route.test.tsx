@@ -1,6 +1,6 @@
 import { renderAt } from '@hms/ui/render-at';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReviewDetail } from '@hms/contracts/review';
 import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
 import { ReviewRoute } from './review-route.tsx';
@@ -110,11 +110,6 @@ function serve(body: ReviewDetail = detail) {
     }),
   });
 }
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
 
 function renderPage() {
   return renderAt(`/approvals/requests/${ID}`, [

@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
@@ -59,11 +59,6 @@ const batch = (over: Record<string, unknown> = {}) => ({
   can: { release: true, download: false, cancel: true, settle: false },
   releaseBlockedReason: null,
   ...over,
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 const page = [{ path: '/finance/batches/:batchId', element: <BatchDetailRoute /> }];

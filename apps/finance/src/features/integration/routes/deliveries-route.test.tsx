@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
@@ -18,11 +18,6 @@ const delivery = (status: string) => ({
   nextAttemptAt: null,
   deliveredAt: null,
   createdAt: '2026-11-25T15:00:00.000Z',
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 describe('Webhook deliveries', () => {

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, me, renderAt } from '@hms/ui/render-at';
@@ -63,11 +63,6 @@ const noc = (status = 'pending') => ({
   },
   createdAt: '2026-11-25T15:00:00.000Z',
   decidedAt: null,
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
 });
 
 const page = [{ path: '/finance/returns', element: <ReturnsRoute /> }];

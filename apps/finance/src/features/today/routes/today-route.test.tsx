@@ -7,9 +7,9 @@ import { remainingParts } from '../components/cutoff-countdown.tsx';
 import { TodayRoute } from './today-route.tsx';
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   vi.useRealTimers();
-  vi.unstubAllGlobals();
 });
 
 const today = (releasableByYou: number) => ({

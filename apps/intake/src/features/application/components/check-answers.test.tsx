@@ -1,14 +1,12 @@
 import type { RequestDetail } from '@hms/contracts/applications';
 import { permitFeeRefund } from '@hms/contracts/programs-seed';
 import { LanguageProvider } from '@hms/ui';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { focusedErrorSummary } from '@hms/ui/render-at';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CheckAnswers, type CheckAnswersProps } from './check-answers.tsx';
-
-afterEach(cleanup);
 
 const detail: RequestDetail = {
   id: 'r1',

@@ -1,9 +1,9 @@
 import { permitFeeRefund } from '@hms/contracts/programs-seed';
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as ResolversZod from '@hookform/resolvers/zod';
 import { StepForm } from './step-form.tsx';
 
@@ -21,8 +21,6 @@ vi.mock('@hookform/resolvers/zod', async (importOriginal) => {
     },
   };
 });
-
-afterEach(cleanup);
 
 describe('StepForm when its validator cannot be downloaded', () => {
   it('says so instead of doing nothing, and the next Continue tries the download again', async () => {

@@ -10,6 +10,7 @@ import { StepForm, type StepFormProps } from './step-form.tsx';
 import type { Language } from '@hms/contracts/language';
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   localStorage.clear();
 });

@@ -34,6 +34,7 @@ function renderCard(program: Program, language: Language = 'en') {
 }
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   localStorage.clear();
 });

@@ -1,7 +1,7 @@
 import { renderAt } from '@hms/ui/render-at';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { MyRequestsRoute } from './my-requests-route.tsx';
 import type { Language } from '@hms/contracts/language';
@@ -41,8 +41,8 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
-  vi.unstubAllGlobals();
   localStorage.clear();
 });
 

@@ -1,8 +1,8 @@
 import type { RequestDetail } from '@hms/contracts/applications';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { RequestRoute } from './request-route.tsx';
 
@@ -103,11 +103,6 @@ beforeEach(() => {
     return json(detail);
   });
 });
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
 function renderRoute() {
   renderAt(`/my-requests/${base.id}`, [
     { path: '/my-requests/:requestId', element: <RequestRoute /> },

@@ -6,7 +6,7 @@ import { focusedErrorSummary } from '@hms/ui/render-at';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { InvitationRoute } from './invitation-route.tsx';
 
@@ -49,8 +49,8 @@ function renderAt(url: string, language: Language = 'en') {
 }
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
-  vi.unstubAllGlobals();
   window.history.replaceState(null, '', '/');
 });
 

@@ -1,10 +1,10 @@
 import { LanguageProvider } from '@hms/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { focusedErrorSummary } from '@hms/ui/render-at';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
 import { SignInRoute } from './sign-in-route.tsx';
 
@@ -33,11 +33,6 @@ let calls: FakeCall[] = [];
 beforeEach(() => {
   calls = fakeApi(() => answer());
 });
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
 function renderSignIn() {
   const router = createMemoryRouter(
     [

@@ -6,6 +6,7 @@ import { Link, MemoryRouter, Route, Routes } from 'react-router';
 import { ShellErrorBoundary } from './shell-error-boundary.tsx';
 
 afterEach(() => {
+  // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   vi.restoreAllMocks();
 });
