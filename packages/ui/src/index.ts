@@ -53,6 +53,8 @@ export type { PagerProps } from './Pager.tsx';
 export { ScrollableTable } from './ScrollableTable.tsx';
 export type { ScrollableTableProps } from './ScrollableTable.tsx';
 export { TableCheckbox } from './TableCheckbox.tsx';
+export { ToneTag } from './ToneTag.tsx';
+export type { Tone } from './ToneTag.tsx';
 export type { TableCheckboxProps } from './TableCheckbox.tsx';
 export { answerText } from './answer-text.ts';
 export type { AnswerTextOptions } from './answer-text.ts';

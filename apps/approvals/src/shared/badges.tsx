@@ -1,42 +1,41 @@
 import { useCallback } from 'react';
-import { formatDateTime, useLabel, useLanguage, useT } from '@hms/ui';
+import { ToneTag, formatDateTime, useLabel, useLanguage, useT, type Tone } from '@hms/ui';
 import { requestStatusLabels, riskLevelLabels } from '@hms/contracts/labels';
 import type { DeadlineState } from '@hms/contracts/inbox';
 import type { RiskLevel } from '@hms/contracts/risk';
 import type { RequestStatus } from '@hms/contracts/requests';
 import { sharedMessages } from './messages.ts';
 
-// Colours pass WCAG AA contrast with white or black text (USWDS tokens); the words carry the meaning, not the colour.
-const DEADLINE_CLASS: Record<DeadlineState, string> = {
-  on_time: 'bg-green text-white',
-  due_soon: 'bg-gold text-ink',
-  overdue: 'bg-secondary-dark text-white',
-  paused: 'bg-base-lighter text-ink',
-  none: 'bg-base-lighter text-ink',
+const DEADLINE_TONE: Record<DeadlineState, Tone> = {
+  on_time: 'good',
+  due_soon: 'caution',
+  overdue: 'bad',
+  paused: 'neutral',
+  none: 'neutral',
 };
 
 export function DeadlineBadge({ state }: { state: DeadlineState }) {
   const tr = useT(sharedMessages);
   return (
-    <span className={`usa-tag ${DEADLINE_CLASS[state]}`} data-deadline={state}>
+    <ToneTag tone={DEADLINE_TONE[state]} data={{ 'data-deadline': state }}>
       {tr(state)}
-    </span>
+    </ToneTag>
   );
 }
 
-const RISK_CLASS: Record<RiskLevel, string> = {
-  none: 'bg-base-lighter text-ink',
-  low: 'bg-primary-lighter text-ink',
-  medium: 'bg-gold text-ink',
-  high: 'bg-secondary-dark text-white',
+const RISK_TONE: Record<RiskLevel, Tone> = {
+  none: 'neutral',
+  low: 'info',
+  medium: 'caution',
+  high: 'bad',
 };
 
 export function RiskBadge({ level }: { level: RiskLevel }) {
   const label = useLabel();
   return (
-    <span className={`usa-tag ${RISK_CLASS[level]}`} data-risk={level}>
+    <ToneTag tone={RISK_TONE[level]} data={{ 'data-risk': level }}>
       {label(riskLevelLabels[level])}
-    </span>
+    </ToneTag>
   );
 }
 

@@ -1,4 +1,4 @@
-import { DataTable, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { DataTable, ToneTag, formatDateTime, useLanguage, useT, type Tone } from '@hms/ui';
 import type { OutboxEmail, OutboxStatus } from '../api/outbox.ts';
 import { outboxMessages } from '../messages.ts';
 
@@ -15,19 +15,18 @@ export function maskEmail(address: string): string {
   return `${masked}@${domain}`;
 }
 
-// Colours pass WCAG AA contrast with their text; the word carries the meaning, not the colour.
-const STATUS_CLASS: Record<OutboxStatus, string> = {
-  queued: 'bg-base-lighter text-ink',
-  sent: 'bg-green text-white',
-  dead: 'bg-secondary-dark text-white',
+const STATUS_TONE: Record<OutboxStatus, Tone> = {
+  queued: 'neutral',
+  sent: 'good',
+  dead: 'bad',
 };
 
 export function OutboxStatusTag({ status }: { status: OutboxStatus }) {
   const tr = useT(outboxMessages);
   return (
-    <span className={`usa-tag ${STATUS_CLASS[status]}`} data-status={status}>
+    <ToneTag tone={STATUS_TONE[status]} data={{ 'data-status': status }}>
       {tr(`outbox_${status}`)}
-    </span>
+    </ToneTag>
   );
 }
 
