@@ -1,7 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { LocalizedText } from '@hms/contracts/language';
+import type { Database } from './db/schema.ts';
 
 /**
  * What every route of a money read model (the finance workspace) shares: its figures are never cached, a list
@@ -16,7 +18,7 @@ export function neverCached(app: FastifyInstance): void {
 }
 
 /** The response of a list that also answers format=csv. */
-export const csvOrJson = (page: z.ZodType) =>
+export const csvOrJson = <P extends z.ZodType>(page: P) =>
   z.union([page, z.string().describe('format=csv: CSV, RFC 4180, UTF-8')]);
 
 /** A list's every matching row as a CSV download; Fastify pipes the stream without the serialiser. */
@@ -32,3 +34,54 @@ export const definitionsText = (definitions: Record<string, LocalizedText>): str
   Object.entries(definitions)
     .map(([figure, text]) => `${figure}: ${text.en}`)
     .join(' ');
+
+/** What a list of a money read model says for itself; its roles stay in its description ("Roles: …."). */
+interface CsvListRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' }>, P extends z.ZodType> {
+  operationId: string;
+  summary: string;
+  description: string;
+  querystring: Q;
+  /** The JSON page's schema. */
+  page: P;
+  /** The download's name: `hms-<csvName>.csv`. */
+  csvName: string;
+  /** The page the query asks for, and every matching row as CSV: the service's two readings of one list. */
+  list(db: Kysely<Database>, timeZone: string, query: z.output<Q>): Promise<z.input<P>>;
+  csv(db: Kysely<Database>, timeZone: string, query: z.output<Q>): Promise<Readable>;
+}
+
+/**
+ * GET `url`: a list that answers one JSON page, or with format=csv every matching row as a streamed download.
+ * `group` is the route group that states who may call it (route-options.ts#routeGroup).
+ */
+export function csvListRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' }>, P extends z.ZodType>(
+  app: FastifyInstance,
+  url: string,
+  group: (schema: {
+    operationId: string;
+    summary: string;
+    description: string;
+    querystring: Q;
+    produces: string[];
+    response: { 200: ReturnType<typeof csvOrJson<P>> };
+  }) => RouteShorthandOptions,
+  { querystring, page, csvName, list, csv, ...operation }: CsvListRoute<Q, P>,
+): void {
+  const { db, config } = app;
+  app.get(
+    url,
+    group({
+      ...operation,
+      querystring,
+      produces: ['application/json', 'text/csv'],
+      response: { 200: csvOrJson(page) },
+    }),
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      // Validated against `querystring` before the handler runs.
+      const query = request.query as z.output<Q>;
+      return query.format === 'csv'
+        ? sendCsv(reply, csvName, await csv(db, config.timezone, query))
+        : list(db, config.timezone, query);
+    },
+  );
+}

@@ -9,12 +9,7 @@ import {
   financeRequestsQuerySchema,
 } from '@hms/contracts/finance-overview';
 import { routeGroup } from '../../platform/route-options.ts';
-import {
-  csvOrJson,
-  definitionsText,
-  neverCached,
-  sendCsv,
-} from '../../platform/money-read-routes.ts';
+import { csvListRoute, definitionsText, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
@@ -42,41 +37,31 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.overview(db, config.timezone, request.query),
   );
 
-  app.get(
-    '/payments',
-    finance({
-      operationId: 'listFinancePayments',
-      summary:
-        'Payments of a period, by the date they reached their status; filter, search, sort, CSV',
-      description:
-        'Roles: finance, finance_supervisor. A payment is in the period when it reached its current status in ' +
-        'it; figure= keeps the payments one overview figure counts, so totalCents equals that figure. ' +
-        'format=csv streams every matching row with the amount in dollars and cents.',
-      querystring: financePaymentsQuerySchema,
-      produces: ['application/json', 'text/csv'],
-      response: { 200: csvOrJson(financePaymentsPageSchema) },
-    }),
-    async (request, reply) =>
-      request.query.format === 'csv'
-        ? sendCsv(reply, 'payments', await service.paymentsCsv(db, config.timezone, request.query))
-        : service.paymentsPage(db, config.timezone, request.query),
-  );
+  csvListRoute(app, '/payments', finance, {
+    operationId: 'listFinancePayments',
+    summary:
+      'Payments of a period, by the date they reached their status; filter, search, sort, CSV',
+    description:
+      'Roles: finance, finance_supervisor. A payment is in the period when it reached its current status in ' +
+      'it; figure= keeps the payments one overview figure counts, so totalCents equals that figure. ' +
+      'format=csv streams every matching row with the amount in dollars and cents.',
+    querystring: financePaymentsQuerySchema,
+    page: financePaymentsPageSchema,
+    csvName: 'payments',
+    list: service.paymentsPage,
+    csv: service.paymentsCsv,
+  });
 
-  app.get(
-    '/requests',
-    finance({
-      operationId: 'listFinanceRequests',
-      summary: 'The requests behind a request figure of the overview; search, sort, CSV',
-      description:
-        'Roles: finance, finance_supervisor. figure= requested (default), approved or pastReviewDeadline; ' +
-        'totalCents equals that figure of the overview for the same period and program.',
-      querystring: financeRequestsQuerySchema,
-      produces: ['application/json', 'text/csv'],
-      response: { 200: csvOrJson(financeRequestsPageSchema) },
-    }),
-    async (request, reply) =>
-      request.query.format === 'csv'
-        ? sendCsv(reply, 'requests', await service.requestsCsv(db, config.timezone, request.query))
-        : service.requestsPage(db, config.timezone, request.query),
-  );
+  csvListRoute(app, '/requests', finance, {
+    operationId: 'listFinanceRequests',
+    summary: 'The requests behind a request figure of the overview; search, sort, CSV',
+    description:
+      'Roles: finance, finance_supervisor. figure= requested (default), approved or pastReviewDeadline; ' +
+      'totalCents equals that figure of the overview for the same period and program.',
+    querystring: financeRequestsQuerySchema,
+    page: financeRequestsPageSchema,
+    csvName: 'requests',
+    list: service.requestsPage,
+    csv: service.requestsCsv,
+  });
 };

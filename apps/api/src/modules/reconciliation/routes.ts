@@ -12,7 +12,7 @@ import {
 import { currentUser } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
-import { csvOrJson, neverCached, sendCsv } from '../../platform/money-read-routes.ts';
+import { csvListRoute, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 const finance = routeGroup({ tag: 'reconciliation', roles: ['finance', 'finance_supervisor'] });
@@ -27,76 +27,49 @@ export const reconciliationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
   neverCached(app);
 
-  app.get(
-    '/batches',
-    finance({
-      operationId: 'listReconciliationBatches',
-      summary: 'Released batches: what each file carried against what was settled and returned',
-      description:
-        'Roles: finance, finance_supervisor. expected = the money entries and total credit of the NACHA file; ' +
-        'difference = expected − settled − returned; a batch is reconciled when nothing is outstanding and the file ' +
-        'agrees with its entries (or a supervisor resolved the disagreement). from/to filter on the release day ' +
-        '(agency time zone). format=csv streams every matching row.',
-      querystring: reconciliationBatchesQuerySchema,
-      produces: ['application/json', 'text/csv'],
-      response: { 200: csvOrJson(reconciliationBatchesPageSchema) },
-    }),
-    async (request, reply) =>
-      request.query.format === 'csv'
-        ? sendCsv(
-            reply,
-            'reconciliation-batches',
-            await service.batchesCsv(db, config.timezone, request.query),
-          )
-        : service.batchesPage(db, config.timezone, request.query),
-  );
+  csvListRoute(app, '/batches', finance, {
+    operationId: 'listReconciliationBatches',
+    summary: 'Released batches: what each file carried against what was settled and returned',
+    description:
+      'Roles: finance, finance_supervisor. expected = the money entries and total credit of the NACHA file; ' +
+      'difference = expected − settled − returned; a batch is reconciled when nothing is outstanding and the file ' +
+      'agrees with its entries (or a supervisor resolved the disagreement). from/to filter on the release day ' +
+      '(agency time zone). format=csv streams every matching row.',
+    querystring: reconciliationBatchesQuerySchema,
+    page: reconciliationBatchesPageSchema,
+    csvName: 'reconciliation-batches',
+    list: service.batchesPage,
+    csv: service.batchesCsv,
+  });
 
-  app.get(
-    '/returns',
-    finance({
-      operationId: 'listReconciliationReturns',
-      summary: 'Every entry the bank returned, with its code and any replacement payment',
-      description:
-        'Roles: finance, finance_supervisor. from/to filter on the day the return was imported (agency time zone); ' +
-        'format=csv streams every matching row.',
-      querystring: reconciliationReturnsQuerySchema,
-      produces: ['application/json', 'text/csv'],
-      response: { 200: csvOrJson(reconciliationReturnsPageSchema) },
-    }),
-    async (request, reply) =>
-      request.query.format === 'csv'
-        ? sendCsv(
-            reply,
-            'reconciliation-returns',
-            await service.returnsCsv(db, config.timezone, request.query),
-          )
-        : service.returnsPage(db, config.timezone, request.query),
-  );
+  csvListRoute(app, '/returns', finance, {
+    operationId: 'listReconciliationReturns',
+    summary: 'Every entry the bank returned, with its code and any replacement payment',
+    description:
+      'Roles: finance, finance_supervisor. from/to filter on the day the return was imported (agency time zone); ' +
+      'format=csv streams every matching row.',
+    querystring: reconciliationReturnsQuerySchema,
+    page: reconciliationReturnsPageSchema,
+    csvName: 'reconciliation-returns',
+    list: service.returnsPage,
+    csv: service.returnsCsv,
+  });
 
-  app.get(
-    '/exceptions',
-    finance({
-      operationId: 'listReconciliationExceptions',
-      summary:
-        'Every item not reconciled, with its age in business days, its reason and what clears it',
-      description:
-        'Roles: finance, finance_supervisor. Reasons: settlement_late (released, not settled after the effective ' +
-        'date), return_not_reissued (returned, no replacement payment), noc_not_applied (a correction not decided), ' +
-        'file_total_mismatch (the file disagrees with its entries). from/to filter on the day the item became an ' +
-        'exception; state=resolved lists those a supervisor resolved by hand. format=csv streams every matching row.',
-      querystring: reconciliationExceptionsQuerySchema,
-      produces: ['application/json', 'text/csv'],
-      response: { 200: csvOrJson(reconciliationExceptionsPageSchema) },
-    }),
-    async (request, reply) =>
-      request.query.format === 'csv'
-        ? sendCsv(
-            reply,
-            'reconciliation-exceptions',
-            await service.exceptionsCsv(db, config.timezone, request.query),
-          )
-        : service.exceptionsPage(db, config.timezone, request.query),
-  );
+  csvListRoute(app, '/exceptions', finance, {
+    operationId: 'listReconciliationExceptions',
+    summary:
+      'Every item not reconciled, with its age in business days, its reason and what clears it',
+    description:
+      'Roles: finance, finance_supervisor. Reasons: settlement_late (released, not settled after the effective ' +
+      'date), return_not_reissued (returned, no replacement payment), noc_not_applied (a correction not decided), ' +
+      'file_total_mismatch (the file disagrees with its entries). from/to filter on the day the item became an ' +
+      'exception; state=resolved lists those a supervisor resolved by hand. format=csv streams every matching row.',
+    querystring: reconciliationExceptionsQuerySchema,
+    page: reconciliationExceptionsPageSchema,
+    csvName: 'reconciliation-exceptions',
+    list: service.exceptionsPage,
+    csv: service.exceptionsCsv,
+  });
 
   app.post(
     '/exceptions/resolve',
