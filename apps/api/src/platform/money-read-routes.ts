@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { LocalizedText } from '@hms/contracts/language';
 import type { Database } from './db/schema.ts';
+import { sendCsvFile } from './csv-download.ts';
 
 /**
  * What every route of a money read model (the finance workspace) shares: its figures are never cached, a list
@@ -20,14 +21,6 @@ export function neverCached(app: FastifyInstance): void {
 /** The response of a list that also answers format=csv. */
 export const csvOrJson = <P extends z.ZodType>(page: P) =>
   z.union([page, z.string().describe('format=csv: CSV, RFC 4180, UTF-8')]);
-
-/** A list's every matching row as a CSV download; Fastify pipes the stream without the serialiser. */
-export function sendCsv(reply: FastifyReply, name: string, stream: Readable) {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="hms-${name}.csv"`)
-    .send(stream as unknown as string);
-}
 
 /** The figures' definitions as one OpenAPI sentence list ("paid: Payments settled in the period…"). */
 export const definitionsText = (definitions: Record<string, LocalizedText>): string =>
@@ -80,7 +73,7 @@ export function csvListRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' }>, P
       // Validated against `querystring` before the handler runs.
       const query = request.query as z.output<Q>;
       return query.format === 'csv'
-        ? sendCsv(reply, csvName, await csv(db, config.timezone, query))
+        ? sendCsvFile(reply, `hms-${csvName}.csv`, await csv(db, config.timezone, query))
         : list(db, config.timezone, query);
     },
   );

@@ -56,3 +56,15 @@ export const approvalStaff = routeGroup({
   roles: ['approver', 'senior_approver'],
   problems: [404, 409],
 });
+
+/** The finance workspace's figures, which four read models serve (finance, budgets, trends, today). */
+export const financeStaff = routeGroup({
+  tag: 'finance',
+  roles: ['finance', 'finance_supervisor'],
+});
+
+/** The administration screens that several modules serve (audit log, settings, imports and exports). */
+export const administrators = routeGroup({ tag: 'admin', roles: ['admin'] });
+
+/** The machine clients' access, administered in two modules (service tokens, webhook endpoints). */
+export const integrationAdmin = routeGroup({ tag: 'integration', roles: ['admin'] });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   auditFiltersSchema,
@@ -7,10 +6,9 @@ import {
   auditVerificationSchema,
 } from '@hms/contracts/audit';
 import { currentUser } from '../../platform/auth/plugin.ts';
-import { routeGroup } from '../../platform/route-options.ts';
+import { csvFileSchema, sendCsvFile } from '../../platform/csv-download.ts';
+import { administrators } from '../../platform/route-options.ts';
 import * as service from './service.ts';
-
-const admin = routeGroup({ tag: 'admin', roles: ['admin'] });
 
 /** The audit log for administrators: search, CSV export of a search, chain verification. */
 export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +16,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '',
-    admin({
+    administrators({
       operationId: 'searchAuditLog',
       summary: 'Search the audit log by who, what, which record and when',
       description:
@@ -32,7 +30,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/export.csv',
-    admin({
+    administrators({
       operationId: 'exportAuditLog',
       summary: 'Every audit entry matching the filters, as CSV (the export is itself audited)',
       description:
@@ -40,7 +38,7 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
         'finds, newest first.',
       querystring: auditFiltersSchema,
       produces: ['text/csv'],
-      response: { 200: z.string().describe('CSV, RFC 4180, UTF-8') },
+      response: { 200: csvFileSchema },
     }),
     async (request, reply) => {
       const { csv } = await service.exportCsv(
@@ -51,16 +49,13 @@ export const auditLogRoutes: FastifyPluginAsyncZod = async (app) => {
         request.ip,
       );
       const day = new Date().toISOString().slice(0, 10);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="hms-audit-${day}.csv"`)
-        .send(csv);
+      return sendCsvFile(reply, `hms-audit-${day}.csv`, csv);
     },
   );
 
   app.get(
     '/verification',
-    admin({
+    administrators({
       operationId: 'verifyAuditLog',
       summary: "The audit hash chain's state, checked now (as `pnpm hms audit verify`)",
       description:

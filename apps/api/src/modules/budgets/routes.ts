@@ -4,11 +4,10 @@ import {
   financeBudgetsQuerySchema,
   financeBudgetsSchema,
 } from '@hms/contracts/finance-budgets';
-import { routeGroup } from '../../platform/route-options.ts';
+import { financeStaff } from '../../platform/route-options.ts';
 import { definitionsText, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
-const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
 const definitions = definitionsText(budgetDefinitions);
 
 /** Program budgets for finance (issue 13 item 3). A read model: nothing is cached, a money figure is always fresh. */
@@ -18,7 +17,7 @@ export const budgetsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/budgets',
-    finance({
+    financeStaff({
       operationId: 'getFinanceBudgets',
       summary:
         'Each program’s budget against committed, obligated and paid money, and its run-out date',

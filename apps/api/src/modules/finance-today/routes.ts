@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { financeTodaySchema } from '@hms/contracts/finance-today';
 import { currentUser } from '../../platform/auth/plugin.ts';
-import { routeGroup } from '../../platform/route-options.ts';
+import { financeStaff } from '../../platform/route-options.ts';
 import { neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
-
-const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
 
 /**
  * The finance landing page (issue 13, item 1): the work waiting now. A read model that is never cached (`no-store`):
@@ -17,7 +15,7 @@ export const financeTodayRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '',
-    finance({
+    financeStaff({
       operationId: 'getFinanceToday',
       summary:
         'What needs doing today: cut-offs, payments to batch, batches to release, holds, returns, webhooks',

@@ -4,11 +4,10 @@ import {
   financeTrendsSchema,
   trendDefinitions,
 } from '@hms/contracts/finance-trends';
-import { routeGroup } from '../../platform/route-options.ts';
+import { financeStaff } from '../../platform/route-options.ts';
 import { definitionsText, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
-const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
 const definitions = definitionsText(trendDefinitions);
 
 /** Finance trends (issue 13 item 4). A read model: nothing is cached, a money figure is always fresh. */
@@ -18,7 +17,7 @@ export const financeTrendsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/trends',
-    finance({
+    financeStaff({
       operationId: 'getFinanceTrends',
       summary:
         'Approved, paid and returned money day by day or week by week, and returns by reason',

@@ -8,11 +8,10 @@ import {
   financeRequestsPageSchema,
   financeRequestsQuerySchema,
 } from '@hms/contracts/finance-overview';
-import { routeGroup } from '../../platform/route-options.ts';
+import { financeStaff } from '../../platform/route-options.ts';
 import { csvListRoute, definitionsText, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
-const finance = routeGroup({ tag: 'finance', roles: ['finance', 'finance_supervisor'] });
 const definitions = definitionsText(figureDefinitions);
 
 /**
@@ -25,7 +24,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/overview',
-    finance({
+    financeStaff({
       operationId: 'getFinanceOverview',
       summary: 'Money requested, approved, waiting, released, paid and returned in a period',
       description:
@@ -37,7 +36,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.overview(db, config.timezone, request.query),
   );
 
-  csvListRoute(app, '/payments', finance, {
+  csvListRoute(app, '/payments', financeStaff, {
     operationId: 'listFinancePayments',
     summary:
       'Payments of a period, by the date they reached their status; filter, search, sort, CSV',
@@ -52,7 +51,7 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     csv: service.paymentsCsv,
   });
 
-  csvListRoute(app, '/requests', finance, {
+  csvListRoute(app, '/requests', financeStaff, {
     operationId: 'listFinanceRequests',
     summary: 'The requests behind a request figure of the overview; search, sort, CSV',
     description:

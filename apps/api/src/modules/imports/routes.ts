@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import multipart, { type MultipartFile, type MultipartValue } from '@fastify/multipart';
-import { z } from 'zod';
 import {
   MAX_IMPORT_UPLOAD_BYTES,
   columnMappingProblems,
@@ -13,12 +12,12 @@ import {
   importUploadFieldsSchema,
 } from '@hms/contracts/imports';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { routeGroup } from '../../platform/route-options.ts';
+import { administrators } from '../../platform/route-options.ts';
 import { currentUser } from '../../platform/auth/plugin.ts';
+import { csvFileSchema, sendCsvFile } from '../../platform/csv-download.ts';
 import { badRequest, HttpProblem } from '../../platform/errors.ts';
 import { errorFile, headerOfUpload, jobOf, startUpload } from './browser-runs.ts';
 
-const admin = routeGroup({ tag: 'admin', roles: ['admin'] });
 const MEGABYTES = MAX_IMPORT_UPLOAD_BYTES / (1024 * 1024);
 
 const tooLarge = () =>
@@ -62,7 +61,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/header',
-    admin({
+    administrators({
       operationId: 'readImportHeader',
       summary: 'The header of a file to import, each column with the HMS column its name suggests',
       description:
@@ -84,7 +83,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '',
-    admin({
+    administrators({
       operationId: 'runImport',
       summary:
         'Start a check (dry run) or an import of a payees or requests CSV file in the background, as `hms import` does',
@@ -149,7 +148,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/jobs/:jobId',
-    admin({
+    administrators({
       operationId: 'getImportJob',
       summary: 'Where a background check or import is: its state, rows done so far, and its result',
       description:
@@ -164,7 +163,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:importId/error-file',
-    admin({
+    administrators({
       operationId: 'downloadImportErrorFile',
       summary: 'The checked file with an error column: what is wrong on each line',
       description:
@@ -173,17 +172,11 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         'a cell a spreadsheet would run as a formula is written as text.',
       params: importIdParamsSchema,
       produces: ['text/csv'],
-      response: {
-        200: z.string().describe('CSV, RFC 4180, UTF-8'),
-        ...problemResponses(404),
-      },
+      response: { 200: csvFileSchema, ...problemResponses(404) },
     }),
     async (request, reply) => {
       const file = await errorFile(request.params.importId, currentUser(request).id);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.csv);
+      return sendCsvFile(reply, file.fileName, file.csv);
     },
   );
 };

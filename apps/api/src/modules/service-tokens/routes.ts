@@ -8,18 +8,16 @@ import {
   serviceTokenUsesResponseSchema,
 } from '@hms/contracts/integration';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { routeGroup } from '../../platform/route-options.ts';
+import { integrationAdmin } from '../../platform/route-options.ts';
 import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
-
-const admin = routeGroup({ tag: 'integration', roles: ['admin'] });
 
 export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
 
   app.get(
     '',
-    admin({
+    integrationAdmin({
       operationId: 'listServiceTokens',
       summary: 'Service tokens of machine clients (never the secrets)',
       description: 'Roles: admin.',
@@ -30,7 +28,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '',
-    admin({
+    integrationAdmin({
       operationId: 'createServiceToken',
       summary: 'Create a scoped service token; the token is in this response only',
       description:
@@ -55,7 +53,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:tokenId/rotate',
-    admin({
+    integrationAdmin({
       operationId: 'rotateServiceToken',
       summary: 'Replace a token by a new one with the same scopes; the old one is revoked',
       description: 'Roles: admin.',
@@ -80,7 +78,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:tokenId/revoke',
-    admin({
+    integrationAdmin({
       operationId: 'revokeServiceToken',
       summary: 'Revoke a token now',
       description: 'Roles: admin.',
@@ -93,7 +91,7 @@ export const serviceTokensRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:tokenId/uses',
-    admin({
+    integrationAdmin({
       operationId: 'listServiceTokenUses',
       summary: 'The last 100 uses of a token',
       description: 'Roles: admin.',

@@ -2,10 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { settingsSchema, updateSettingsBodySchema } from '@hms/contracts/settings';
 import { currentUser } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { routeGroup } from '../../platform/route-options.ts';
+import { administrators } from '../../platform/route-options.ts';
 import * as service from './service.ts';
-
-const admin = routeGroup({ tag: 'admin', roles: ['admin'] });
 
 /** Agency settings (admin). The API stores the environment's values as the settings on its first start (main.ts). */
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,7 +11,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '',
-    admin({
+    administrators({
       operationId: 'getSettings',
       summary:
         'Agency settings: ACH originator, same-day cut-off, prenote wait, sessions, publishing',
@@ -27,7 +25,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '',
-    admin({
+    administrators({
       operationId: 'updateSettings',
       summary: 'Change the agency settings; applies to the next batch, sign-in and request at once',
       description:

@@ -11,11 +11,10 @@ import {
   webhookEndpointsResponseSchema,
 } from '@hms/contracts/integration';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { routeGroup } from '../../platform/route-options.ts';
+import { integrationAdmin, routeGroup } from '../../platform/route-options.ts';
 import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
-const admin = routeGroup({ tag: 'integration', roles: ['admin'] });
 const deliveries = routeGroup({
   tag: 'integration',
   roles: ['finance', 'finance_supervisor', 'admin'],
@@ -26,7 +25,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/endpoints',
-    admin({
+    integrationAdmin({
       operationId: 'listWebhookEndpoints',
       summary: 'Outbound webhook endpoints (FINANCIAL system receivers)',
       description: 'Roles: admin.',
@@ -37,7 +36,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/endpoints',
-    admin({
+    integrationAdmin({
       operationId: 'createWebhookEndpoint',
       summary: 'Add a webhook endpoint; its whsec_ signing secret is in this response only',
       description: 'Roles: admin.',
@@ -60,7 +59,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/endpoints/:endpointId/disable',
-    admin({
+    integrationAdmin({
       operationId: 'disableWebhookEndpoint',
       summary: 'Stop delivering to an endpoint',
       description: 'Roles: admin.',
