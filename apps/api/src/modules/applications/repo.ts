@@ -445,6 +445,25 @@ export async function sealedAccountNumbers(db: Queryable, ids: readonly string[]
     .execute();
 }
 
+/** A request's state and who holds it (with their name), for claiming, releasing or reassigning it. */
+export async function requestForAssignment(db: Queryable, id: string) {
+  return db
+    .selectFrom('requests')
+    .leftJoin('users as asg', 'asg.id', 'requests.assigned_to')
+    .select([
+      'requests.id',
+      'requests.reference',
+      'requests.status',
+      'requests.applicant_id',
+      'requests.assigned_to',
+      'requests.first_approver_id',
+      'requests.version',
+      'asg.display_name as assignee_name',
+    ])
+    .where('requests.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** A request's state and people, for a reviewer's action on it (a comment, revealing the account). */
 export async function requestBrief(db: Queryable, id: string) {
   return db

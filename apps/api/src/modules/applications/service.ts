@@ -1116,8 +1116,8 @@ export {
   setRiskLevel,
 } from './repo.ts';
 
-// What the review module reads of a request and its payee account for a reviewer's action.
-export { requestBrief, sealedPayeeAccount } from './repo.ts';
+// What the review and inbox modules read of a request and its payee account for a reviewer's action.
+export { requestBrief, requestForAssignment, sealedPayeeAccount } from './repo.ts';
 
 /** The account numbers of these payee accounts, opened: only for writing the file to the bank. */
 export async function accountNumbers(

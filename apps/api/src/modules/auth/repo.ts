@@ -318,3 +318,49 @@ export async function updatePayeeUser(
     .where('id', '=', id)
     .execute();
 }
+
+// ---- Approvals: who can be assigned a request (inbox module).
+
+/** A staff member with their roles (the assignee of a reassignment). */
+export async function staffMember(db: Kysely<Database>, userId: string) {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'user_roles.role'])
+    .where('users.id', '=', userId)
+    .execute();
+  if (rows.length === 0) return undefined;
+  return { id: rows[0]!.id, name: rows[0]!.display_name, roles: rows.map((r) => r.role) };
+}
+
+/** Everyone with an approver role, by name, with their roles. */
+export async function listApprovers(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'user_roles.role'])
+    .where('user_roles.role', 'in', ['approver', 'senior_approver'])
+    .orderBy('users.display_name')
+    .execute();
+  const byId = new Map<string, { id: string; name: string; roles: string[] }>();
+  for (const r of rows) {
+    const e = byId.get(r.id) ?? { id: r.id, name: r.display_name, roles: [] };
+    e.roles.push(r.role);
+    byId.set(r.id, e);
+  }
+  return [...byId.values()];
+}
+
+/** The name of a user, or null. */
+export async function displayNameOf(
+  db: Kysely<Database>,
+  userId: string | null,
+): Promise<string | null> {
+  if (!userId) return null;
+  const u = await db
+    .selectFrom('users')
+    .select('display_name')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return u?.display_name ?? null;
+}

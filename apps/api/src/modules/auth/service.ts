@@ -500,5 +500,9 @@ export async function signInLockOf(db: Kysely<Database>, email: string) {
 
 // Imports (issue 12): the imports module creates and updates payees' accounts through these, in its transaction.
 export const usersByEmails = repo.usersByEmails;
+// Who can be assigned a request, and the names the inbox records (inbox module).
+export const staffMember = repo.staffMember;
+export const listApprovers = repo.listApprovers;
+export const displayNameOf = repo.displayNameOf;
 export const insertPayeeUsers = repo.insertPayeeUsers;
 export const updatePayeeUser = repo.updatePayeeUser;

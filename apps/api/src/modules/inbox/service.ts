@@ -14,7 +14,8 @@ import { deadlineState, dueSoonCutoff } from './deadline.ts';
 export { deadlineState, dueSoonCutoff };
 import * as requests from '../applications/service.ts';
 import * as imports from '../imports/service.ts';
-import * as repo from './repo.ts';
+import * as auth from '../auth/service.ts';
+import * as readModels from '../read-models/service.ts';
 import {
   actionRefusal,
   allowedActions,
@@ -80,11 +81,11 @@ const ruleRequest = (r: {
   firstApproverId: r.first_approver_id,
 });
 
-function encodeCursor(sort: string, c: repo.SortCursor): string {
+function encodeCursor(sort: string, c: readModels.InboxSortCursor): string {
   return Buffer.from(JSON.stringify({ s: sort, v: c.v, id: c.id })).toString('base64url');
 }
 
-function decodeCursor(raw: string, sort: string): repo.SortCursor {
+function decodeCursor(raw: string, sort: string): readModels.InboxSortCursor {
   const fail = () =>
     badRequest('validation.cursor_invalid', 'The cursor is not valid.', [
       {
@@ -106,7 +107,7 @@ function decodeCursor(raw: string, sort: string): repo.SortCursor {
     (typeof p.v === 'number' && Number.isSafeInteger(p.v)) ||
     (typeof p.v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(p.v));
   if (p.s !== sort || !idOk || !vOk) throw fail();
-  return { v: p.v as repo.SortCursor['v'], id: p.id as string };
+  return { v: p.v as readModels.InboxSortCursor['v'], id: p.id as string };
 }
 
 /** Search text: a reference prefix when it looks like one (HMS-…), otherwise an applicant-name prefix. */
@@ -124,7 +125,7 @@ export function buildFilter(
   userId: string,
   now: Date,
   timeZone: string,
-): repo.ListFilter {
+): readModels.InboxListFilter {
   return {
     queue: q.queue,
     userId,
@@ -151,7 +152,7 @@ export async function list(
 ): Promise<InboxListResponse> {
   const after = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
   const filter = buildFilter(q, viewer.id, now, timeZone);
-  const rows = await repo.list(db, filter, q.sort, after, q.limit);
+  const rows = await readModels.inboxQueue(db, filter, q.sort, after, q.limit);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const origins = await imports.requestOrigins(
@@ -196,7 +197,7 @@ export async function list(
 }
 
 async function loadOr404(db: Kysely<Database>, id: string) {
-  const r = await repo.requestForAssignment(db, id);
+  const r = await requests.requestForAssignment(db, id);
   if (!r)
     throw notFound(
       'request.not_found',
@@ -211,7 +212,7 @@ export async function claim(
   actor: Actor,
 ): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
-    const before = await repo.requestForAssignment(trx, id);
+    const before = await requests.requestForAssignment(trx, id);
     if (!before)
       throw notFound(
         'request.not_found',
@@ -243,7 +244,7 @@ export async function claim(
     }
     const row = await requests.claimForReview(trx, id, actor.id);
     if (!row) {
-      const now = await repo.requestForAssignment(trx, id);
+      const now = await requests.requestForAssignment(trx, id);
       if (now?.assigned_to)
         throw now.assigned_to === actor.id
           ? conflict('request.already_yours', `You already have ${now.reference}.`, {
@@ -274,7 +275,7 @@ export async function claim(
         },
       },
     });
-    const name = await repo.userName(trx, actor.id);
+    const name = await auth.displayNameOf(trx, actor.id);
     return {
       id,
       status: row.status,
@@ -355,7 +356,7 @@ export async function reassign(
       default:
         throw forbidden('auth.role_required', 'Only senior approvers reassign requests.');
     }
-    const target = await repo.staffUser(trx, assigneeId);
+    const target = await auth.staffMember(trx, assigneeId);
     const field = (message: string) =>
       badRequest('request.assignee_invalid', message, [{ field: 'body.assigneeId', message }], {
         reference: before.reference,
@@ -413,5 +414,5 @@ export async function reassign(
 }
 
 export async function approvers(db: Kysely<Database>) {
-  return { items: await repo.approvers(db) };
+  return { items: await auth.listApprovers(db) };
 }

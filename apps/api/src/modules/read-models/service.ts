@@ -72,3 +72,10 @@ export {
   reviewRequest,
   reviewTimeline,
 } from './review-request.ts';
+
+/** The approvers' inbox, one queue page at a time (inbox/service.ts#list). */
+export { list as inboxQueue } from './inbox-queue.ts';
+export type {
+  ListFilter as InboxListFilter,
+  SortCursor as InboxSortCursor,
+} from './inbox-queue.ts';

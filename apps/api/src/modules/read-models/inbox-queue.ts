@@ -2,13 +2,11 @@ import { sql, type RawBuilder } from 'kysely';
 import type { InboxQueue, InboxSort } from '@hms/contracts/inbox';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Queryable } from '../../platform/db/schema.ts';
+import { OPEN_STATUSES } from './repo.ts';
 
-export const OPEN_STATUSES = [
-  'submitted',
-  'in_review',
-  'needs_info',
-  'awaiting_second_approval',
-] as const;
+// Read model "inbox queue": the approvers' inbox (inbox/service.ts#list), open requests of a queue with their
+// program's name and the applicant's and assignee's names, filtered, sorted and paged by keyset, from the
+// applications module's requests, the programs and the users. It writes nothing.
 
 export interface ListFilter {
   queue: InboxQueue;
@@ -195,60 +193,4 @@ export async function list(
   }
   const { rows } = await listQuery(f, sort, after, limit, { narrow }).execute(db);
   return rows;
-}
-
-export async function requestForAssignment(db: Queryable, id: string) {
-  return db
-    .selectFrom('requests')
-    .leftJoin('users as asg', 'asg.id', 'requests.assigned_to')
-    .select([
-      'requests.id',
-      'requests.reference',
-      'requests.status',
-      'requests.applicant_id',
-      'requests.assigned_to',
-      'requests.first_approver_id',
-      'requests.version',
-      'asg.display_name as assignee_name',
-    ])
-    .where('requests.id', '=', id)
-    .executeTakeFirst();
-}
-
-export async function staffUser(db: Queryable, userId: string) {
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.display_name', 'user_roles.role'])
-    .where('users.id', '=', userId)
-    .execute();
-  if (rows.length === 0) return undefined;
-  return { id: rows[0]!.id, name: rows[0]!.display_name, roles: rows.map((r) => r.role) };
-}
-
-export async function approvers(db: Queryable) {
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.display_name', 'user_roles.role'])
-    .where('user_roles.role', 'in', ['approver', 'senior_approver'])
-    .orderBy('users.display_name')
-    .execute();
-  const byId = new Map<string, { id: string; name: string; roles: string[] }>();
-  for (const r of rows) {
-    const e = byId.get(r.id) ?? { id: r.id, name: r.display_name, roles: [] };
-    e.roles.push(r.role);
-    byId.set(r.id, e);
-  }
-  return [...byId.values()];
-}
-
-export async function userName(db: Queryable, userId: string | null): Promise<string | null> {
-  if (!userId) return null;
-  const u = await db
-    .selectFrom('users')
-    .select('display_name')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  return u?.display_name ?? null;
 }
