@@ -217,25 +217,6 @@ export async function insertEmail(
     .execute();
 }
 
-/** Who is told about a step of this request, in which language and at which address, and what it is about. */
-export async function applicantOfRequest(trx: Transaction<Database>, requestId: string) {
-  return trx
-    .selectFrom('requests')
-    .innerJoin('users', 'users.id', 'requests.applicant_id')
-    .innerJoin('programs', 'programs.id', 'requests.program_id')
-    .select([
-      'requests.reference',
-      'requests.applicant_id',
-      'users.email',
-      'users.language',
-      'programs.name_en',
-      'programs.name_es',
-      'programs.practice',
-    ])
-    .where('requests.id', '=', requestId)
-    .executeTakeFirstOrThrow();
-}
-
 /** The citizen's notification of a step and its email, queued together. */
 export async function insertNotificationWithEmail(
   trx: Transaction<Database>,

@@ -9,6 +9,7 @@ import {
   renderNotification,
 } from '../../platform/notification-templates.ts';
 import { appendRequestEvent, type RequestEventInput } from '../../platform/request-events.ts';
+import * as readModels from '../read-models/service.ts';
 import * as repo from './repo.ts';
 import type { Language } from '@hms/contracts/language';
 
@@ -28,7 +29,7 @@ export async function recordRequestEvent(
   const eventId = await appendRequestEvent(trx, input);
   const template = notificationTemplates[input.type];
   if (input.visibleToApplicant && template && !input.at) {
-    const to = await repo.applicantOfRequest(trx, input.requestId);
+    const to = await readModels.applicantOfRequest(trx, input.requestId);
     // A practice request's applicant is generated: nobody reads their notifications, and no email goes out.
     if (to.practice) return eventId;
     const params = {

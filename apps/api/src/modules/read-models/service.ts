@@ -79,3 +79,6 @@ export type {
   ListFilter as InboxListFilter,
   SortCursor as InboxSortCursor,
 } from './inbox-queue.ts';
+
+/** Who is told about a step of a request (notifications/service.ts#recordRequestEvent). */
+export { applicantOfRequest } from './request-recipient.ts';
