@@ -817,3 +817,35 @@ export async function requestStates(db: Queryable, ids: readonly string[]) {
     .where('id', 'in', ids)
     .execute();
 }
+
+/** Demo data only: approved or paid requests with a payee account and no payment at all. */
+export function finalRequestsWithoutPayment(db: Queryable) {
+  return db
+    .selectFrom('requests as r')
+    .select([
+      'r.id',
+      'r.status',
+      'r.payee_account_id',
+      'r.approved_amount_cents',
+      'r.decided_at',
+      'r.updated_at',
+    ])
+    .where('r.status', 'in', ['approved', 'paid'])
+    .where('r.payee_account_id', 'is not', null)
+    .where('r.approved_amount_cents', '>', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('payments as p').select('p.id').whereRef('p.request_id', '=', 'r.id'))),
+    )
+    .execute();
+}
+
+/** Demo data only: whether a request's idempotency key starts with `prefix` (a demo seed already ran). */
+export async function hasRequestWithKeyPrefix(db: Queryable, prefix: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('idempotency_key', 'like', `${prefix}%`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1116,8 +1116,17 @@ export {
   setRiskLevel,
 } from './repo.ts';
 
+/** The applicant's own request, locked for the rest of the transaction (an upload: a submit or withdraw waits). */
+export const lockOwnRequest = (
+  trx: Transaction<Database>,
+  applicantId: string,
+  requestId: string,
+) => repo.findOwnRequest(trx, applicantId, requestId, { lock: true });
+
 // What the review and inbox modules read of a request and its payee account for a reviewer's action.
 export { requestBrief, requestForAssignment, sealedPayeeAccount } from './repo.ts';
+// The demo seeds: which final requests still lack their payment, whether the approvals demo was already written.
+export { finalRequestsWithoutPayment, hasRequestWithKeyPrefix } from './repo.ts';
 
 /** The account numbers of these payee accounts, opened: only for writing the file to the bank. */
 export async function accountNumbers(

@@ -364,3 +364,10 @@ export async function displayNameOf(
     .executeTakeFirst();
   return u?.display_name ?? null;
 }
+
+/** Demo data only: the id of the account with exactly this email (the demo seeds' known people); throws if none. */
+export async function userIdByEmail(db: Kysely<Database>, email: string): Promise<string> {
+  return (
+    await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+  ).id;
+}

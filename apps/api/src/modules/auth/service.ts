@@ -504,5 +504,6 @@ export const usersByEmails = repo.usersByEmails;
 export const staffMember = repo.staffMember;
 export const listApprovers = repo.listApprovers;
 export const displayNameOf = repo.displayNameOf;
+export const userIdByEmail = repo.userIdByEmail;
 export const insertPayeeUsers = repo.insertPayeeUsers;
 export const updatePayeeUser = repo.updatePayeeUser;

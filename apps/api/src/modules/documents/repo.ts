@@ -105,17 +105,6 @@ export async function fileNamesOfRequest(db: Queryable, requestId: string) {
     .execute();
 }
 
-/** The applicant's own request, locked for the upload (so a submit or withdraw waits for it). */
-export function lockApplicantRequest(db: Queryable, requestId: string, applicantId: string) {
-  return db
-    .selectFrom('requests')
-    .select(['id', 'status', 'applicant_id'])
-    .where('id', '=', requestId)
-    .where('applicant_id', '=', applicantId)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
 /** Practice space: the files of these (practice) requests go when the practice data is cleared. */
 export function deleteOfRequests(
   trx: Transaction<Database>,

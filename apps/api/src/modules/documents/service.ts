@@ -12,6 +12,7 @@ import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { HttpProblem, conflict, notFound } from '../../platform/errors.ts';
+import * as requests from '../applications/service.ts';
 import * as repo from './repo.ts';
 import type { Language } from '@hms/contracts/language';
 
@@ -96,7 +97,7 @@ export async function upload(
   const mimeType = sniffDocumentType(input.content);
   if (!mimeType) throw refusal(415, m('wrongType'));
   return db.transaction().execute(async (trx) => {
-    const request = await repo.lockApplicantRequest(trx, input.requestId, user.id);
+    const request = await requests.lockOwnRequest(trx, user.id, input.requestId);
     if (!request)
       throw notFound('request.not_found', 'We could not find that request in your account.');
     if (input.questionId !== null && request.status !== 'draft')

@@ -5,6 +5,8 @@ import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { fieldKey, sealField } from '../../platform/field-crypto.ts';
 import * as requests from '../applications/service.ts';
+import * as auth from '../auth/service.ts';
+import * as programs from '../programs/service.ts';
 import { accountFingerprint } from '../risk/service.ts';
 
 /**
@@ -91,12 +93,10 @@ export async function insertRequest(db: Kysely<Database>, o: RequestFixture): Pr
   });
 }
 
-export async function userIdByEmail(db: Kysely<Database>, email: string): Promise<string> {
-  return (
-    await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()
-  ).id;
+export function userIdByEmail(db: Kysely<Database>, email: string): Promise<string> {
+  return auth.userIdByEmail(db, email);
 }
 
-export async function programBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom('programs').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
+export function programBySlug(db: Kysely<Database>, slug: string) {
+  return programs.programRowBySlug(db, slug);
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { insertPastRequestEvent } from '../../platform/request-events.ts';
+import * as requests from '../applications/service.ts';
 import * as auth from '../auth/service.ts';
 import { computeRiskSignals } from '../risk/service.ts';
 import { demoAnswers } from './demo-answers.ts';
@@ -57,13 +58,7 @@ export async function seedApprovalsDemo(
 ): Promise<{ requestsCreated: number }> {
   const key = opts.encryptionKey;
   if (!key) return { requestsCreated: 0 };
-  const done = await db
-    .selectFrom('requests')
-    .select('id')
-    .where('idempotency_key', 'like', `${KEY_PREFIX}%`)
-    .limit(1)
-    .executeTakeFirst();
-  if (done) return { requestsCreated: 0 };
+  if (await requests.hasRequestWithKeyPrefix(db, KEY_PREFIX)) return { requestsCreated: 0 };
 
   const people: Record<string, string> = {};
   const named: Record<string, { email: string; name: string }> = {};

@@ -346,27 +346,6 @@ export async function latestPaymentOfRequest(db: Queryable, requestId: string) {
     .executeTakeFirst();
 }
 
-/** Demo data only: approved or paid requests with a payee account and no payment at all. */
-export function finalRequestsWithoutPayment(db: Queryable) {
-  return db
-    .selectFrom('requests as r')
-    .select([
-      'r.id',
-      'r.status',
-      'r.payee_account_id',
-      'r.approved_amount_cents',
-      'r.decided_at',
-      'r.updated_at',
-    ])
-    .where('r.status', 'in', ['approved', 'paid'])
-    .where('r.payee_account_id', 'is not', null)
-    .where('r.approved_amount_cents', '>', 0)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('payments as p').select('p.id').whereRef('p.request_id', '=', 'r.id'))),
-    )
-    .execute();
-}
-
 /** Demo data only: a payment as given, unless the request already has a live one. */
 export async function insertDemoPayment(trx: Trx, row: Insertable<Database['payments']>) {
   await trx

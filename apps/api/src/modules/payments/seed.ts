@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import * as requests from '../applications/service.ts';
 import * as repo from './repo.ts';
 
 /**
@@ -10,7 +11,7 @@ import * as repo from './repo.ts';
  * Idempotent: only requests with no payment at all are touched.
  */
 export async function seedPaymentsDemo(db: Kysely<Database>): Promise<{ paymentsCreated: number }> {
-  const rows = await repo.finalRequestsWithoutPayment(db);
+  const rows = await requests.finalRequestsWithoutPayment(db);
   if (rows.length === 0) return { paymentsCreated: 0 };
   await db.transaction().execute(async (trx) => {
     for (const r of rows) {

@@ -623,3 +623,8 @@ export async function realProgramsBySlugs(db: Queryable, slugs: readonly string[
     .where('practice', '=', false)
     .execute();
 }
+
+/** Demo data only: a program's whole row by slug (the demo seeds' known programs); throws if none. */
+export async function programRowBySlug(db: Queryable, slug: string) {
+  return db.selectFrom('programs').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
+}

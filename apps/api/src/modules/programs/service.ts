@@ -177,6 +177,7 @@ export const lockProgram = repo.lockProgram;
 export const lockProgramBudget = repo.lockProgramBudget;
 export const committedCentsExcept = repo.committedCentsExcept;
 export const realProgramsBySlugs = repo.realProgramsBySlugs;
+export const programRowBySlug = repo.programRowBySlug;
 
 /** The program list (GET /api/programs): public, with whether each accepts applications now. */
 export async function programCatalog(db: Kysely<Database>): Promise<ProgramsResponse> {
