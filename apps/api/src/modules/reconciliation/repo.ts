@@ -69,7 +69,7 @@ function within(col: RawBuilder<unknown>, b: Bounds): RawBuilder<SqlBool> {
 /** A sort: the expression (over the list's derived table `x`), its SQL type (for the keyset cursor) and direction. */
 interface SortKey {
   expr: RawBuilder<unknown>;
-  type: 'timestamptz' | 'bigint' | 'text';
+  type: 'timestamptz' | 'bigint' | 'text' | 'date';
   /** true when "desc" means ascending values (an age sorts by its start date the other way round). */
   reversed?: boolean;
   /** The sort reads the names and references (the list's `wide` rows), not only the list's own columns. */
@@ -349,8 +349,12 @@ export interface ReturnRow {
 
 // ---- Exceptions: every item not reconciled, derived from the states of DOMAIN.md
 
+/**
+ * The agency day of an instant, as a date: every open exception derives one, so it stays a date (cheap to compute
+ * and to sort) and becomes text only for the page's rows (`to_char` per row cost a third of the whole list).
+ */
 const agencyDay = (t: RawBuilder<unknown>, timeZone: string) =>
-  sql`to_char(${t} at time zone ${timeZone}, 'YYYY-MM-DD')`;
+  sql`(${t} at time zone ${timeZone})::date`;
 
 /**
  * return_not_reissued: a returned payment with no replacement payment (the citizen has not given a new account). The
@@ -360,7 +364,7 @@ function returnNotReissuedRows(timeZone: string, bounds: Bounds): RawBuilder<unk
   return sql`
     select 'return_not_reissued:' || p.id::text as id, 'return_not_reissued' as reason, null::uuid as file_batch_id,
       p.id as payment_id, ret.entry_id, null::uuid as payee_account_id, p.amount_cents, ret.return_code,
-      ${agencyDay(sql`ret.created_at`, timeZone)} as since
+      ${agencyDay(sql`ret.created_at`, timeZone)} as since_day
     from ach_returns ret
     join payments p on p.id = ret.payment_id
     where p.status = 'returned' and ${within(sql`ret.created_at`, bounds)}
@@ -375,8 +379,8 @@ function returnNotReissuedRows(timeZone: string, bounds: Bounds): RawBuilder<unk
  * - noc_not_applied: a notification of change still pending a supervisor's decision;
  * - file_total_mismatch: a released file whose entry count or total differs from the entries recorded for it (its
  *   entries' figures from reconciliation_batch_figures, kept by triggers).
- * `since` is the agency day the item became an exception; the period (from/to on `since`) is applied inside each
- * rule, on the instant or date `since` is read from, so a day reads that day's rows. Resolved-by-hand rows carry
+ * `since_day` (shown as `since`) is the agency day the item became an exception; the period (from/to on it) is
+ * applied inside each rule, on the instant or date it is read from, so a day reads that day's rows. Resolved-by-hand rows carry
  * their resolution. Each row names its entry, payment and payee account; the reference, payee name and trace are
  * joined only when `wide` (a search or sort by them) and otherwise to the page's rows alone. "Has none" is written
  * `not in (subquery)` over columns that are never null (the same answer as `not exists`), so PostgreSQL hashes the
@@ -395,7 +399,7 @@ function exceptionRows(f: ExceptionFilter, wide: boolean): RawBuilder<unknown> {
     from (
       select 'settlement_late:' || p.id::text as id, 'settlement_late' as reason, b.id as file_batch_id,
         p.id as payment_id, e.id as entry_id, null::uuid as payee_account_id, e.amount_cents,
-        null::text as return_code, b.effective_date as since
+        null::text as return_code, b.effective_date::date as since_day
       from ach_batches b
       join ach_entries e on e.batch_id = b.id and e.kind = 'payment'
       join payments p on p.id = e.payment_id
@@ -433,7 +437,7 @@ function exceptionRows(f: ExceptionFilter, wide: boolean): RawBuilder<unknown> {
 
 /** What a page of exceptions shows besides its own columns; a file total has no entry, payment or payee. */
 const EXCEPTION_DETAIL = {
-  columns: sql`coalesce(x.file_batch_id, e.batch_id) as batch_id, p.request_id, r.reference, pa.holder_name,
+  columns: sql`to_char(x.since_day, 'YYYY-MM-DD') as since, coalesce(x.file_batch_id, e.batch_id) as batch_id, p.request_id, r.reference, pa.holder_name,
     e.trace_number, ures.display_name as resolved_by_name,
     case when x.reason = 'return_not_reissued' then coalesce(p.account_fixable, false) end as account_fixable`,
   joins: sql`left join ach_entries e on e.id = x.entry_id
@@ -445,7 +449,7 @@ const EXCEPTION_DETAIL = {
 
 const EXCEPTION_SORT: Record<string, SortKey> = {
   // Oldest first for "desc": the age grows as `since` goes back.
-  age: { expr: sql`x.since`, type: 'text', reversed: true },
+  age: { expr: sql`x.since_day`, type: 'date', reversed: true },
   amount: { expr: sql`x.amount_cents`, type: 'bigint' },
   reference: { expr: sql`coalesce(x.s_reference, '')`, type: 'text', wide: true },
 };
