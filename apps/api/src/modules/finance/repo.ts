@@ -401,8 +401,8 @@ function parseSearch(q: string) {
 }
 
 /** The payments columns a list filters, orders and sums on: the ones the list indexes carry (migration 0361). */
-const LISTED = sql`p.id, p.request_id, p.payee_account_id, p.amount_cents, p.program_id, p.status, p.settled_at,
-  p.returned_at, p.released_at, p.updated_at, p.created_at`;
+const LISTED = sql`p.id, p.request_id, p.payee_account_id, p.payee_name, p.amount_cents, p.program_id, p.status,
+  p.settled_at, p.returned_at, p.released_at, p.updated_at, p.created_at`;
 
 /**
  * The payments a search matches, within the list's filter, as a table `p` of the listed columns: each reading of
@@ -418,13 +418,11 @@ function paymentMatches(
   const branches = [
     sql`select ${LISTED} from payments p
       where p.request_id in (select id from requests where reference = ${s.reference}) and ${within}`,
-    // Part of a name: with few payments in the filter, their payees' names are checked; with many, the payees
-    // whose name matches are read and their payments found in the payee index.
+    // Part of a name: with few payments in the filter, their payee names (payments.payee_name) are checked; with
+    // many, the payees whose name matches are read and their payments found in the payee index.
     filterFirst
-      ? // A correlated lookup per payment: the planner would rather scan every payee for a hash join, and an
-        // ILIKE over every payee costs more than it thinks.
-        sql`select ${LISTED} from (select ${LISTED} from payments p where ${within} offset 0) p
-          where (select pa.holder_name from payee_accounts pa where pa.id = p.payee_account_id) ilike ${s.like}`
+      ? sql`select ${LISTED} from (select ${LISTED} from payments p where ${within} offset 0) p
+          where p.payee_name ilike ${s.like}`
       : sql`select ${LISTED} from payments p
           where p.payee_account_id in (select id from payee_accounts where holder_name ilike ${s.like})
             and ${within}`,
@@ -448,7 +446,7 @@ const PAYMENT_SORT: Record<string, RawBuilder<unknown>> = {
   date: paymentStatusAt,
   amount: sql`p.amount_cents`,
   reference: sql`r.reference`,
-  payee: sql`pa.holder_name`,
+  payee: sql`p.payee_name`,
 };
 
 function paymentListWhere(scope: Scope, q: ListQuery): RawBuilder<SqlBool> {
@@ -553,21 +551,15 @@ function paymentListShape(scope: Scope, q: ListQuery, filterFirst = false): List
         ? sql`(select ${LISTED} from payments p where ${where} offset 0) p`
         : sql`payments p`;
   return {
-    from:
-      q.sort === 'payee'
-        ? sql`${rows} join payee_accounts pa on pa.id = p.payee_account_id`
-        : q.sort === 'reference'
-          ? sql`${rows} join requests r on r.id = p.request_id`
-          : rows,
+    from: q.sort === 'reference' ? sql`${rows} join requests r on r.id = p.request_id` : rows,
     where: q.q === null && !filterFirst ? where : sql<SqlBool>`true`,
     amount: sql`p.amount_cents`,
     orderBy: PAYMENT_SORT[q.sort] ?? paymentStatusAt,
     id: sql`p.id`,
     detail: sql`join payments p on p.id = page.id
         join requests r on r.id = p.request_id
-        join programs pr on pr.id = r.program_id
-        join payee_accounts pa on pa.id = p.payee_account_id`,
-    columns: sql`p.id, p.request_id, r.reference, pr.slug, pa.holder_name, p.amount_cents, p.status,
+        join programs pr on pr.id = r.program_id`,
+    columns: sql`p.id, p.request_id, r.reference, pr.slug, p.payee_name as holder_name, p.amount_cents, p.status,
         ${paymentStatusAt} as status_at, p.batch_id, p.trace_number, p.return_code`,
     kept:
       q.q === null
