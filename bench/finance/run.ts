@@ -485,7 +485,7 @@ if (EXPLAIN) {
     for (const { node, queryId } of captured) {
       const compiled = k.getExecutor().compileQuery(node, queryId);
       if (
-        !/^\s*select/i.test(compiled.sql) ||
+        !/^\s*(select|with)\b/i.test(compiled.sql) ||
         /from "?sessions"?|from "?users"?/i.test(compiled.sql)
       )
         continue;

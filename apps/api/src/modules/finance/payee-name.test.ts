@@ -4,6 +4,7 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { insertFinanceRow, type Row } from './finance.fixture.ts';
 import * as applications from '../applications/service.ts';
 import * as finance from './service.ts';
+import * as repo from './repo.ts';
 
 /**
  * The payments list sorts and searches on the payment's own copy of its payee's name (payments.payee_name, migration
@@ -66,5 +67,35 @@ describe('the payee name the payments list sorts and searches on', () => {
     ]);
     expect((await list({ q: 'zara' })).items.map((i) => i.reference)).toEqual(['PN-2']);
     expect((await list({ q: 'amy' })).totalCount).toBe(0);
+  });
+
+  it('finds a payment two readings of the term match once, whichever way it reads, and totals it once', async () => {
+    // "25" is both part of this payee's name and the amount $25.00 (the rows above are $25.00 too).
+    await insertFinanceRow(
+      t.db.kysely,
+      t.config,
+      t.citizenId,
+      settled('PN-3', 'Unit 25 Trust', '07'),
+    );
+    const period = await finance.resolvePeriod(t.db.kysely, t.config.timezone, {
+      from: '2016-04-01',
+      to: '2016-04-30',
+    });
+    for (const sort of ['date', 'payee', 'amount', 'reference']) {
+      const q = { figure: null, q: '25', sort, order: 'asc' as const, limit: 50, offset: 0 };
+      const filterFirst = await repo.paymentList(t.db.kysely, period.scope, q, Infinity);
+      const nameFirst = await repo.paymentList(t.db.kysely, period.scope, q, 0);
+      expect(filterFirst.count, sort).toBe(3);
+      expect(filterFirst.cents, sort).toBe(75_00);
+      expect(filterFirst.rows.map((r) => r.reference).sort(), sort).toEqual([
+        'PN-1',
+        'PN-2',
+        'PN-3',
+      ]);
+      expect(nameFirst, sort).toEqual(filterFirst);
+      // A page past the last match still says how many there are.
+      const past = await repo.paymentList(t.db.kysely, period.scope, { ...q, offset: 50 }, 0);
+      expect([past.rows.length, past.count, past.cents]).toEqual([0, 3, 75_00]);
+    }
   });
 });

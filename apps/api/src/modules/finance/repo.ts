@@ -400,14 +400,16 @@ function parseSearch(q: string) {
   };
 }
 
-/** The payments columns a list filters, orders and sums on: the ones the list indexes carry (migration 0361). */
-const LISTED = sql`p.id, p.request_id, p.payee_account_id, p.payee_name, p.amount_cents, p.program_id, p.status,
-  p.settled_at, p.returned_at, p.released_at, p.updated_at, p.created_at`;
+/** The payments columns a list filters, orders and sums on: the ones the list indexes carry (migrations 0361, 0370). */
+const LISTED = sql`p.id, p.request_id, p.payee_name, p.amount_cents, p.program_id, p.status, p.settled_at,
+  p.returned_at, p.released_at, p.updated_at, p.created_at`;
 
 /**
  * The payments a search matches, within the list's filter, as a table `p` of the listed columns: each reading of
  * the term (a reference, part of the payee's name, an amount, a trace number) finds its payments by its own index,
- * the name's and the amount's from the index alone, and the union keeps each payment once.
+ * the name's and the amount's from the index alone. A payment two readings find is kept by the first only (each
+ * later reading leaves out what the earlier ones match, a test on the row at hand), so the readings are appended
+ * as they come instead of collected and de-duplicated: that hashing cost a third of a broad name search.
  */
 function paymentMatches(
   q: string,
@@ -415,25 +417,38 @@ function paymentMatches(
   filterFirst: boolean,
 ): RawBuilder<unknown> {
   const s = parseSearch(q);
-  const branches = [
-    sql`select ${LISTED} from payments p
-      where p.request_id in (select id from requests where reference = ${s.reference}) and ${within}`,
-    // Part of a name: with few payments in the filter, their payee names (payments.payee_name) are checked; with
-    // many, the payees whose name matches are read and their payments found in the payee index.
+  const byReference = sql<SqlBool>`p.request_id in (select id from requests where reference = ${s.reference})`;
+  // Part of a name, in any case (lower-cased on both sides: the same test whichever way it is read).
+  const byName = sql<SqlBool>`lower(p.payee_name) like lower(${s.like})`;
+  const inFilter = (where: RawBuilder<SqlBool>) => ({
+    from: sql`payments p`,
+    where: sql<SqlBool>`${where} and ${within}`,
+  });
+  const readings: { from: RawBuilder<unknown>; where: RawBuilder<SqlBool> }[] = [
+    inFilter(byReference),
+    // With few payments in the filter, their payee names are checked. With many, the names of the payee accounts
+    // that match are read from their narrow index (payee_accounts_holder_name_key_idx), then each name's payments
+    // from the payments' name index (payments_finance_payee_name_idx), one lookup per name: OFFSET 0 keeps the
+    // planner from hashing the whole period instead when it misjudges how many names match.
     filterFirst
-      ? sql`select ${LISTED} from (select ${LISTED} from payments p where ${within} offset 0) p
-          where p.payee_name ilike ${s.like}`
-      : sql`select ${LISTED} from payments p
-          where p.payee_account_id in (select id from payee_accounts where holder_name ilike ${s.like})
-            and ${within}`,
-    ...(s.cents === null
-      ? []
-      : [sql`select ${LISTED} from payments p where p.amount_cents = ${s.cents} and ${within}`]),
-    ...(s.trace === null
-      ? []
-      : [sql`select ${LISTED} from payments p where p.trace_number = ${s.trace} and ${within}`]),
+      ? { from: sql`(select ${LISTED} from payments p where ${within} offset 0) p`, where: byName }
+      : {
+          from: sql`(select distinct holder_name from payee_accounts
+              where holder_name_key like lower(${s.like})) n
+            cross join lateral (select ${LISTED} from payments p
+              where p.payee_name = n.holder_name and ${within} offset 0) p`,
+          where: sql<SqlBool>`true`,
+        },
+    ...(s.cents === null ? [] : [inFilter(sql<SqlBool>`p.amount_cents = ${s.cents}`)]),
+    ...(s.trace === null ? [] : [inFilter(sql<SqlBool>`p.trace_number = ${s.trace}`)]),
   ];
-  return sql`(${sql.join(branches, sql` union `)}) p`;
+  // The row test of each reading, for the readings after it to leave out.
+  const tests = [byReference, byName, sql<SqlBool>`p.amount_cents = ${s.cents}`];
+  const branches = readings.map((r, k) => {
+    const earlier = tests.slice(0, k).map((t) => sql`and (${t}) is not true`);
+    return sql`select ${LISTED} from ${r.from} where ${r.where} ${sql.join(earlier, sql` `)}`;
+  });
+  return sql`(${sql.join(branches, sql` union all `)}) p`;
 }
 
 function requestSearch(q: string): RawBuilder<SqlBool> {
@@ -469,6 +484,11 @@ interface ListShape {
   columns: RawBuilder<unknown>;
   /** The list's count and sum from the kept totals, when its filter is a kept figure with no search. */
   kept: ((db: Kysely<Database>) => Promise<Pair>) | null;
+  /**
+   * Count and sum the rows in the page's own pass (window totals over every match, taken before the page is cut):
+   * for a search, whose matches cost more to find than to count, so they are found once, not twice.
+   */
+  totalsInPage?: boolean;
 }
 
 /**
@@ -480,7 +500,7 @@ export interface Cursor {
   id: string;
 }
 
-function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null) {
+function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null, withTotals = false) {
   const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
   const past =
     after === null
@@ -490,12 +510,15 @@ function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null) {
         : sql`(${l.orderBy}, ${l.id}) < (${after.key}, ${after.id}::uuid)`;
   return sql<R & { sort_key: string }>`
     with page as materialized (
-      select ${l.id} as id, ${l.orderBy} as k from ${l.from}
+      select ${l.id} as id, ${l.orderBy} as k
+        ${withTotals ? sql`, count(*) over () as total_n, coalesce(sum(${l.amount}) over (), 0) as total_cents` : sql``}
+      from ${l.from}
       where ${l.where} and ${past}
       order by ${l.orderBy} ${dir}, ${l.id} ${dir}
       limit ${q.limit} offset ${after === null ? q.offset : 0}
     )
-    select ${l.columns}, page.k::text as sort_key from page ${l.detail}
+    select ${l.columns}, page.k::text as sort_key ${withTotals ? sql`, page.total_n, page.total_cents` : sql``}
+    from page ${l.detail}
     order by page.k ${dir}, page.id ${dir}
   `;
 }
@@ -505,14 +528,30 @@ function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null) {
  * for the same figure.
  */
 async function listPage<R>(db: Kysely<Database>, l: ListShape, q: ListQuery) {
+  const totalsSql = sql<{ n: unknown; cents: unknown }>`
+    select count(*) as n, coalesce(sum(${l.amount}), 0) as cents from ${l.from} where ${l.where}
+  `;
+  const totalsOf = async () => {
+    const { rows } = await totalsSql.execute(db);
+    return { count: toInt(rows[0]?.n), cents: toInt(rows[0]?.cents) };
+  };
+  if (l.totalsInPage) {
+    const page = await pageSql<R & { total_n: unknown; total_cents: unknown }>(
+      l,
+      q,
+      null,
+      true,
+    ).execute(db);
+    const first = page.rows[0];
+    // A page past the last match carries no totals: only then are they counted on their own.
+    const totals =
+      first === undefined && q.offset > 0
+        ? await totalsOf()
+        : { count: toInt(first?.total_n ?? 0), cents: toInt(first?.total_cents ?? 0) };
+    return { rows: page.rows as R[], ...totals };
+  }
   const [totals, page] = await Promise.all([
-    l.kept === null
-      ? sql<{ n: unknown; cents: unknown }>`
-          select count(*) as n, coalesce(sum(${l.amount}), 0) as cents from ${l.from} where ${l.where}
-        `
-          .execute(db)
-          .then(({ rows }) => ({ count: toInt(rows[0]?.n), cents: toInt(rows[0]?.cents) }))
-      : l.kept(db),
+    l.kept === null ? totalsOf() : l.kept(db),
     pageSql<R>(l, q, null).execute(db),
   ]);
   return { rows: page.rows, ...totals };
@@ -561,6 +600,7 @@ function paymentListShape(scope: Scope, q: ListQuery, filterFirst = false): List
         join programs pr on pr.id = r.program_id`,
     columns: sql`p.id, p.request_id, r.reference, pr.slug, p.payee_name as holder_name, p.amount_cents, p.status,
         ${paymentStatusAt} as status_at, p.batch_id, p.trace_number, p.return_code`,
+    totalsInPage: q.q !== null,
     kept:
       q.q === null
         ? async (db) => {

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 // name with a notification of change), and payments_finance_payee_name_idx walks the payments themselves in name
 // order, carrying every column the lists filter on, so a page is read from that index alone.
 const STATUS_COLUMNS = sql.raw(
-  'program_id, status, settled_at, returned_at, released_at, updated_at, created_at, amount_cents',
+  'request_id, program_id, status, settled_at, returned_at, released_at, updated_at, created_at, amount_cents',
 );
 
 export async function up(db: Kysely<unknown>): Promise<void> {
