@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startOfZonedDay, toZonedDate } from '@hms/contracts/business-days';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
-import { insertFinanceRow, type Row } from '../finance/finance.fixture.ts';
+import { insertFinanceRow, readFigures, type Row } from '../finance/finance.fixture.ts';
 import { createPracticeCopy } from '../programs/service.ts';
 import { recountCommitted } from '../programs/repo.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -161,19 +161,12 @@ beforeAll(async () => {
   for (const row of rows) await insertFinanceRow(t.db.kysely, t.config, t.citizenId, row);
 });
 
-const json = async (agent: Agent, url: string) => {
-  const res = await agent.get(url);
-  expect(res.statusCode, res.body).toBe(200);
-  expect(res.headers['cache-control']).toBe('no-store');
-  return JSON.parse(res.body);
-};
-
 const plusDays = (n: number) =>
   toZonedDate(startOfZonedDay(today, t.config.timezone, n), t.config.timezone);
 
 describe('GET /api/finance/budgets', () => {
   it('splits one program’s committed money and projects its run-out, as worked out by hand', async () => {
-    const b = await json(fin, '/api/finance/budgets?program=budget-alpha');
+    const b = await readFigures(fin, '/api/finance/budgets?program=budget-alpha');
     expect(b.program).toBe('budget-alpha');
     expect(b.asOf).toBe(today);
     expect(b.programs).toEqual([
@@ -207,7 +200,7 @@ describe('GET /api/finance/budgets', () => {
   });
 
   it('flags a program over its budget, gives no run-out past the horizon, and leaves practice programs out', async () => {
-    const b = await json(fin, '/api/finance/budgets');
+    const b = await readFigures(fin, '/api/finance/budgets');
     const bySlug = new Map(b.programs.map((p: { program: string }) => [p.program, p]));
     expect(bySlug.get('budget-beta')).toMatchObject({
       budgetCents: 100_00,

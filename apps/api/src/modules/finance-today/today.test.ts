@@ -10,6 +10,7 @@ import {
   insertNoc,
   insertPayment,
 } from './finance-today.fixture.ts';
+import { readFigures } from '../finance/finance.fixture.ts';
 import { achWindows, zonedInstant } from './service.ts';
 
 /**
@@ -134,12 +135,8 @@ beforeAll(async () => {
   await insertDeliveries(db, finance, ['failed', 'dead', 'delivered', 'failed', 'pending']);
 });
 
-const today = async (agent: Agent) => {
-  const res = await agent.get('/api/finance/today');
-  expect(res.statusCode).toBe(200);
-  expect(res.headers['cache-control']).toBe('no-store');
-  return JSON.parse(res.body) as FinanceToday;
-};
+const today = async (agent: Agent): Promise<FinanceToday> =>
+  readFigures(agent, '/api/finance/today');
 
 describe('GET /api/finance/today', () => {
   it('counts the work waiting, each figure with the list behind it; practice never counts', async () => {

@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
-import { insertFinanceRow, type Row } from '../finance/finance.fixture.ts';
+import {
+  financePrograms,
+  insertFinanceRow,
+  readFigures,
+  type Row,
+} from '../finance/finance.fixture.ts';
 import { overview } from '../finance/service.ts';
-import { createPracticeCopy } from '../programs/service.ts';
 import { buckets } from './service.ts';
 
 /**
@@ -15,11 +19,7 @@ const MAY = 'from=2019-05-01&to=2019-05-31';
 
 beforeAll(async () => {
   fin = await t.signIn('finance');
-  const rebate = t.programId('home-energy-rebate');
-  const refund = t.programId('permit-fee-refund');
-  const practice = await t.db.kysely
-    .transaction()
-    .execute((trx) => createPracticeCopy(trx, rebate));
+  const { rebate, refund, practice } = await financePrograms(t);
   const base = { requested: 1000_00, submittedAt: '2019-04-20T15:00:00Z' };
   const rows: Row[] = [
     // T1: approved 80 on 2 May, settled 6 May.
@@ -130,7 +130,7 @@ beforeAll(async () => {
     // A practice program's approval, payment and return in May: training data, counted nowhere.
     {
       ref: 'TR-P1',
-      program: practice!.id,
+      program: practice,
       status: 'paid',
       ...base,
       approved: 5000_00,
@@ -143,7 +143,7 @@ beforeAll(async () => {
     },
     {
       ref: 'TR-P2',
-      program: practice!.id,
+      program: practice,
       status: 'payment_returned',
       ...base,
       approved: 700_00,
@@ -159,13 +159,6 @@ beforeAll(async () => {
   for (const row of rows) await insertFinanceRow(t.db.kysely, t.config, t.citizenId, row);
 });
 
-const json = async (agent: Agent, url: string) => {
-  const res = await agent.get(url);
-  expect(res.statusCode, res.body).toBe(200);
-  expect(res.headers['cache-control']).toBe('no-store');
-  return JSON.parse(res.body);
-};
-
 const zero = {
   approvedCents: 0,
   approvedCount: 0,
@@ -177,7 +170,7 @@ const zero = {
 
 describe('GET /api/finance/trends', () => {
   it('gives May 2019 week by week (Monday to Sunday, cut to the month), as worked out by hand', async () => {
-    const tr = await json(fin, `/api/finance/trends?${MAY}&interval=week`);
+    const tr = await readFigures(fin, `/api/finance/trends?${MAY}&interval=week`);
     expect(tr).toMatchObject({
       from: '2019-05-01',
       to: '2019-05-31',
@@ -246,7 +239,7 @@ describe('GET /api/finance/trends', () => {
   });
 
   it('gives every day of May, zero-filled, in the agency’s days', async () => {
-    const tr = await json(fin, `/api/finance/trends?${MAY}`);
+    const tr = await readFigures(fin, `/api/finance/trends?${MAY}`);
     expect(tr.interval).toBe('day');
     expect(tr.points).toHaveLength(31);
     const day = (d: string) => tr.points.find((p: { start: string }) => p.start === `2019-05-${d}`);
@@ -260,7 +253,7 @@ describe('GET /api/finance/trends', () => {
   });
 
   it('filters on one program', async () => {
-    const tr = await json(
+    const tr = await readFigures(
       fin,
       `/api/finance/trends?${MAY}&interval=week&program=permit-fee-refund`,
     );
@@ -288,7 +281,7 @@ describe('GET /api/finance/trends', () => {
       const o = await overview(t.db.kysely, t.config.timezone, c);
       for (const interval of ['day', 'week'] as const) {
         const qs = new URLSearchParams({ ...c, interval }).toString();
-        const tr = await json(fin, `/api/finance/trends?${qs}`);
+        const tr = await readFigures(fin, `/api/finance/trends?${qs}`);
         const label = `${qs}`;
         for (const f of ['approved', 'paid', 'returned'] as const) {
           const cents = tr.points.reduce(

@@ -5,6 +5,9 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { seal } from '../../platform/keyring.ts';
+import { expect } from 'vitest';
+import type { Agent, TestHarness } from '../../testing/test-app.ts';
+import { createPracticeCopy } from '../programs/service.ts';
 
 /** A request (and its payment) as the finance figures read them, with every date set by the test. */
 export interface Row {
@@ -194,4 +197,33 @@ export async function insertAchTrail(
       created_at: p.returnedAt,
     })
     .execute();
+}
+
+/**
+ * The programs the finance figures are tested over: two seeded ones, and a practice copy of the rebate whose rows no
+ * figure may count.
+ */
+export async function financePrograms(
+  t: TestHarness,
+): Promise<{ rebate: string; refund: string; practice: string }> {
+  const rebate = t.programId('home-energy-rebate');
+  const practice = await t.db.kysely
+    .transaction()
+    .execute((trx) => createPracticeCopy(trx, rebate));
+  if (!practice) throw new Error('no practice copy of the rebate');
+  return { rebate, refund: t.programId('permit-fee-refund'), practice: practice.id };
+}
+
+/**
+ * A money figure or list as the finance workspace reads it: 200, never cached by a browser or a proxy, and the body
+ * as parsed JSON (the tests read it by path).
+ */
+export async function readFigures(
+  agent: Agent,
+  url: string,
+): Promise<ReturnType<typeof JSON.parse>> {
+  const res = await agent.get(url);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['cache-control']).toBe('no-store');
+  return JSON.parse(res.body);
 }

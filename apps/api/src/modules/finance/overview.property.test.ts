@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FinanceOverview } from '@hms/contracts/finance-overview';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
-import { createPracticeCopy } from '../programs/service.ts';
 import { journal } from '../integration/service.ts';
-import { insertAchTrail, insertFinanceRow, type Row } from './finance.fixture.ts';
+import { financePrograms, insertAchTrail, insertFinanceRow, type Row } from './finance.fixture.ts';
 
 /**
  * On generated history (90 days of 2018, three programs, one of them practice), for any period and program filter:
@@ -87,19 +86,15 @@ function toRow(g: Generated, i: number): Row {
 
 beforeAll(async () => {
   fin = await t.signIn('finance');
-  const rebate = t.programId('home-energy-rebate');
-  const refund = t.programId('permit-fee-refund');
-  const practice = await t.db.kysely
-    .transaction()
-    .execute((trx) => createPracticeCopy(trx, rebate));
+  const { rebate, refund, practice } = await financePrograms(t);
   const generated = fc.sample(
-    fc.array(rowArb([rebate, refund, practice!.id]), { minLength: 60, maxLength: 60 }),
+    fc.array(rowArb([rebate, refund, practice]), { minLength: 60, maxLength: 60 }),
     {
       numRuns: 1,
       seed: 20_181_231,
     },
   )[0]!;
-  practiceId = practice!.id;
+  practiceId = practice;
   const staff = { builtBy: t.userId('finance'), releasedBy: t.userId('supervisor') };
   for (const [i, g] of generated.entries()) {
     const row = toRow(g, i);

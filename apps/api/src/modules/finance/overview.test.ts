@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
-import { insertFinanceRow, type Row } from './finance.fixture.ts';
-import { createPracticeCopy } from '../programs/service.ts';
+import { financePrograms, insertFinanceRow, readFigures, type Row } from './finance.fixture.ts';
 import { financePaymentsQuerySchema } from '@hms/contracts/finance-overview';
 import { text } from 'node:stream/consumers';
 import * as finance from './service.ts';
@@ -17,11 +16,7 @@ const MARCH = 'from=2019-03-01&to=2019-03-31';
 
 beforeAll(async () => {
   fin = await t.signIn('finance');
-  const rebate = t.programId('home-energy-rebate');
-  const refund = t.programId('permit-fee-refund');
-  const practice = await t.db.kysely
-    .transaction()
-    .execute((trx) => createPracticeCopy(trx, rebate));
+  const { rebate, refund, practice } = await financePrograms(t);
   const rows: Row[] = [
     // R1: asked 100.00, approved 80.00 two days later, settled seven days after submission.
     {
@@ -150,7 +145,7 @@ beforeAll(async () => {
     // P1: a practice program's paid request in March: training data, counted nowhere.
     {
       ref: 'FIN-P1',
-      program: practice!.id,
+      program: practice,
       status: 'paid',
       requested: 5000_00,
       approved: 5000_00,
@@ -167,17 +162,9 @@ beforeAll(async () => {
   for (const row of rows) await insertFinanceRow(t.db.kysely, t.config, t.citizenId, row);
 });
 
-const json = async (agent: Agent, url: string) => {
-  const res = await agent.get(url);
-  expect(res.statusCode, res.body).toBe(200);
-  // A money figure is never cached by a browser or a proxy.
-  expect(res.headers['cache-control']).toBe('no-store');
-  return JSON.parse(res.body);
-};
-
 describe('GET /api/finance/overview', () => {
   it('computes every figure of March 2019 as worked out by hand', async () => {
-    const o = await json(fin, `/api/finance/overview?${MARCH}`);
+    const o = await readFigures(fin, `/api/finance/overview?${MARCH}`);
     expect(o).toMatchObject({
       from: '2019-03-01',
       to: '2019-03-31',
@@ -208,7 +195,7 @@ describe('GET /api/finance/overview', () => {
   });
 
   it('filters on one program by its slug', async () => {
-    const o = await json(fin, `/api/finance/overview?${MARCH}&program=permit-fee-refund`);
+    const o = await readFigures(fin, `/api/finance/overview?${MARCH}&program=permit-fee-refund`);
     expect(o).toMatchObject({
       program: 'permit-fee-refund',
       requestedCents: 30_00,
@@ -226,19 +213,19 @@ describe('GET /api/finance/overview', () => {
   });
 
   it('reads days in the agency time zone: 1 March alone holds R2’s approval and payment, 28 February its submission', async () => {
-    const march1 = await json(fin, '/api/finance/overview?from=2019-03-01&to=2019-03-01');
+    const march1 = await readFigures(fin, '/api/finance/overview?from=2019-03-01&to=2019-03-01');
     expect(march1).toMatchObject({
       requestedCount: 0,
       approvedCents: 250_00,
       pendingPaymentCents: 250_00,
     });
-    const feb28 = await json(fin, '/api/finance/overview?from=2019-02-28&to=2019-02-28');
+    const feb28 = await readFigures(fin, '/api/finance/overview?from=2019-02-28&to=2019-02-28');
     expect(feb28).toMatchObject({ requestedCents: 250_00, requestedCount: 1, approvedCount: 0 });
   });
 
   it('counts the open requests past their deadline, not those waiting for the citizen, and lists exactly them', async () => {
-    const o = await json(fin, `/api/finance/overview?${MARCH}`);
-    const list = await json(
+    const o = await readFigures(fin, `/api/finance/overview?${MARCH}`);
+    const list = await readFigures(
       fin,
       `/api/finance/requests?${MARCH}&figure=pastReviewDeadline&pageSize=200`,
     );
@@ -269,7 +256,7 @@ describe('GET /api/finance/overview', () => {
   });
 
   it('defaults to this month in the agency time zone', async () => {
-    const o = await json(fin, '/api/finance/overview');
+    const o = await readFigures(fin, '/api/finance/overview');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: t.config.timezone }).format(
       new Date(),
     );
@@ -280,21 +267,21 @@ describe('GET /api/finance/overview', () => {
 
 describe('GET /api/finance/payments and /api/finance/requests', () => {
   it('list each figure’s rows with a total equal to the figure', async () => {
-    const o = await json(fin, `/api/finance/overview?${MARCH}`);
+    const o = await readFigures(fin, `/api/finance/overview?${MARCH}`);
     for (const figure of ['pendingPayment', 'released', 'paid', 'returned'] as const) {
-      const list = await json(fin, `/api/finance/payments?${MARCH}&figure=${figure}`);
+      const list = await readFigures(fin, `/api/finance/payments?${MARCH}&figure=${figure}`);
       expect(list.totalCents, figure).toBe(o[`${figure}Cents`]);
       expect(list.totalCount, figure).toBe(o[`${figure}Count`]);
     }
     for (const figure of ['requested', 'approved'] as const) {
-      const list = await json(fin, `/api/finance/requests?${MARCH}&figure=${figure}`);
+      const list = await readFigures(fin, `/api/finance/requests?${MARCH}&figure=${figure}`);
       expect(list.totalCents, figure).toBe(o[`${figure}Cents`]);
       expect(list.totalCount, figure).toBe(o[`${figure}Count`]);
     }
   });
 
   it('lists every payment of the period once, in its current state, sorted and paged on the server', async () => {
-    const all = await json(fin, `/api/finance/payments?${MARCH}&sort=amount&order=asc`);
+    const all = await readFigures(fin, `/api/finance/payments?${MARCH}&sort=amount&order=asc`);
     expect(all.items.map((p: { reference: string }) => p.reference)).toEqual([
       'FIN-R8',
       'FIN-R9',
@@ -303,7 +290,7 @@ describe('GET /api/finance/payments and /api/finance/requests', () => {
       'FIN-R2',
     ]);
     expect(all.totalCents).toBe(525_00);
-    const page3 = await json(
+    const page3 = await readFigures(
       fin,
       `/api/finance/payments?${MARCH}&sort=amount&order=asc&pageSize=2&page=3`,
     );
@@ -313,9 +300,9 @@ describe('GET /api/finance/payments and /api/finance/requests', () => {
 
   it('searches by reference, payee name, amount and trace number', async () => {
     const refs = async (q: string) =>
-      (await json(fin, `/api/finance/payments?${MARCH}&q=${encodeURIComponent(q)}`)).items.map(
-        (p: { reference: string }) => p.reference,
-      );
+      (
+        await readFigures(fin, `/api/finance/payments?${MARCH}&q=${encodeURIComponent(q)}`)
+      ).items.map((p: { reference: string }) => p.reference);
     expect(await refs('fin-r1')).toEqual(['FIN-R1']);
     expect(await refs('payee FIN-R9')).toEqual(['FIN-R9']);
     expect(await refs('250')).toEqual(['FIN-R2']);
@@ -325,7 +312,7 @@ describe('GET /api/finance/payments and /api/finance/requests', () => {
   });
 
   it('exports the filtered payments as CSV: dollars and cents, status, formulas neutralised; the settled rows sum to paidCents', async () => {
-    const o = await json(fin, `/api/finance/overview?${MARCH}`);
+    const o = await readFigures(fin, `/api/finance/overview?${MARCH}`);
     const res = await fin.get(`/api/finance/payments?${MARCH}&format=csv`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
