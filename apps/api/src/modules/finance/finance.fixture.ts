@@ -4,6 +4,7 @@ import type { PaymentStatus } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { insertPayeeAccount } from '../../testing/payee-account.ts';
 import { seal } from '../../platform/keyring.ts';
 import { expect } from 'vitest';
 import type { Agent, TestHarness } from '../../testing/test-app.ts';
@@ -48,21 +49,11 @@ export async function insertFinanceRow(
   row: Row,
 ): Promise<Inserted> {
   const requestId = uuidv7();
-  const accountId = uuidv7();
-  const sealed = seal(config, '12345678');
-  await db
-    .insertInto('payee_accounts')
-    .values({
-      id: accountId,
-      user_id: applicantId,
-      holder_name: row.holder ?? `Payee ${row.ref}`,
-      account_type: 'checking',
-      routing_number: '011000015',
-      account_number_enc: sealed.enc,
-      account_last4: '5678',
-      key_id: sealed.keyId,
-    })
-    .execute();
+  const accountId = await insertPayeeAccount(db, config, {
+    userId: applicantId,
+    holderName: row.holder ?? `Payee ${row.ref}`,
+    accountNumber: '12345678',
+  });
   await db
     .insertInto('requests')
     .values({

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '@hms/contracts/imports';
 import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { seal } from '../../platform/keyring.ts';
+import { insertPayeeAccount } from '../../testing/payee-account.ts';
 import { createPracticeCopy } from '../programs/service.ts';
 import { runImport } from './service.ts';
 import { exportCsv } from './export-run.ts';
@@ -65,21 +65,11 @@ async function seedHmsRecords() {
   const db = t.db.kysely;
   const citizen = await userIdByEmail(db, 'citizen@example.gov');
   const reviewer = await userIdByEmail(db, 'approver@example.gov');
-  const sealed = seal(t.config, '123456789');
-  const accountId = uuidv7();
-  await db
-    .insertInto('payee_accounts')
-    .values({
-      id: accountId,
-      user_id: citizen,
-      holder_name: 'Casey Citizen',
-      account_type: 'checking',
-      routing_number: '011000015',
-      account_number_enc: sealed.enc,
-      account_last4: '6789',
-      key_id: sealed.keyId,
-    })
-    .execute();
+  const accountId = await insertPayeeAccount(db, t.config, {
+    userId: citizen,
+    holderName: 'Casey Citizen',
+    accountNumber: '123456789',
+  });
   const program = await db
     .selectFrom('programs')
     .select('id')

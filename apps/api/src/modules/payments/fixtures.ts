@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { insertPayeeAccount } from '../../testing/payee-account.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { seal } from '../../platform/keyring.ts';
 
 let seq = 0;
 
@@ -26,28 +26,20 @@ export async function insertApprovedPayment(
 ): Promise<{ requestId: string; paymentId: string; payeeAccountId: string; reference: string }> {
   seq += 1;
   const requestId = uuidv7();
-  const payeeAccountId = uuidv7();
   const paymentId = uuidv7();
   const reference =
     o.reference ??
     `HMS-P${Date.now().toString(36).toUpperCase().slice(-5)}${String(seq).padStart(3, '0')}`;
   const accountNumber = o.accountNumber ?? `${100000 + seq}${String(seq).padStart(3, '0')}`;
-  const sealed = seal(config, accountNumber);
   const now = new Date();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('payee_accounts')
-      .values({
-        id: payeeAccountId,
-        user_id: o.applicantId,
-        holder_name: o.holderName ?? 'Casey Citizen',
-        account_type: o.accountType ?? 'checking',
-        routing_number: o.routingNumber ?? '011000015',
-        account_number_enc: sealed.enc,
-        account_last4: accountNumber.slice(-4),
-        key_id: sealed.keyId,
-      })
-      .execute();
+  const payeeAccountId = await db.transaction().execute(async (trx) => {
+    const payeeAccountId = await insertPayeeAccount(trx, config, {
+      userId: o.applicantId,
+      holderName: o.holderName ?? 'Casey Citizen',
+      accountNumber,
+      routingNumber: o.routingNumber,
+      accountType: o.accountType,
+    });
     await trx
       .insertInto('requests')
       .values({
@@ -76,6 +68,7 @@ export async function insertApprovedPayment(
         updated_at: now,
       })
       .execute();
+    return payeeAccountId;
   });
   return { requestId, paymentId, payeeAccountId, reference };
 }

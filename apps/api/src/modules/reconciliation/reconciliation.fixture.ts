@@ -4,6 +4,7 @@ import type { RequestStatus } from '@hms/contracts/requests';
 import type { Config } from '../../platform/config.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { insertPayeeAccount } from '../../testing/payee-account.ts';
 import { seal } from '../../platform/keyring.ts';
 
 /**
@@ -77,23 +78,13 @@ export async function insertBatch(
   const nocs = new Map<string, string>();
   for (const e of b.entries) {
     const requestId = uuidv7();
-    const accountId = uuidv7();
     const paymentId = uuidv7();
     const entryId = uuidv7();
-    const acct = seal(config, '12345678');
-    await db
-      .insertInto('payee_accounts')
-      .values({
-        id: accountId,
-        user_id: who.applicant,
-        holder_name: e.holder ?? `Payee ${e.ref}`,
-        account_type: 'checking',
-        routing_number: '011000015',
-        account_number_enc: acct.enc,
-        account_last4: '5678',
-        key_id: acct.keyId,
-      })
-      .execute();
+    const accountId = await insertPayeeAccount(db, config, {
+      userId: who.applicant,
+      holderName: e.holder ?? `Payee ${e.ref}`,
+      accountNumber: '12345678',
+    });
     await db
       .insertInto('requests')
       .values({
