@@ -19,7 +19,10 @@ import { seed } from '../../apps/api/src/platform/db/seed.ts';
 import { Agent } from '../../apps/api/src/testing/test-app.ts';
 import { buildFilter } from '../../apps/api/src/modules/inbox/service.ts';
 import { listQuery } from '../../apps/api/src/modules/read-models/inbox-queue.ts';
-import { inboxCountsQuery, recountInbox } from '../../apps/api/src/modules/landing/repo.ts';
+import {
+  inboxCountsQuery,
+  recountInbox,
+} from '../../apps/api/src/modules/read-models/inbox-counts.ts';
 import { findProgram, recountCommitted } from '../../apps/api/src/modules/programs/repo.ts';
 import { inboxQuerySchema } from '../../packages/contracts/src/inbox.ts';
 

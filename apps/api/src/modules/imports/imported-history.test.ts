@@ -10,7 +10,7 @@ import type { PaymentItem } from '@hms/contracts/payments';
 import { Agent, createTestApp, programIdBySlug, type TestContext } from '../../testing/test-app.ts';
 import { reviewDueAt } from '../applications/service.ts';
 import { financeSummary } from '../read-models/service.ts';
-import { inboxCounts, recountInbox } from '../read-models/repo.ts';
+import { inboxCounts, recountInbox } from '../read-models/inbox-counts.ts';
 import { programAmountStats } from '../read-models/service.ts';
 import { runImport } from './service.ts';
 

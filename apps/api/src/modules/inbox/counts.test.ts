@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { recountInbox } from '../read-models/repo.ts';
+import { recountInbox } from '../read-models/inbox-counts.ts';
 import { findProgram, recountCommitted } from '../programs/repo.ts';
 import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
 

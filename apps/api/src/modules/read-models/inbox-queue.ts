@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { InboxQueue, InboxSort } from '@hms/contracts/inbox';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Queryable } from '../../platform/db/schema.ts';
-import { OPEN_STATUSES } from './repo.ts';
+import { OPEN_STATUSES } from './inbox-counts.ts';
 
 // Read model "inbox queue": the approvers' inbox (inbox/service.ts#list), open requests of a queue with their
 // program's name and the applicant's and assignee's names, filtered, sorted and paged by keyset, from the

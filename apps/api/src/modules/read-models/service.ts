@@ -2,16 +2,19 @@ import type { Kysely } from 'kysely';
 import type { FinanceSummaryResponse } from '@hms/contracts/finance-summary';
 import type { InboxCountsResponse } from '@hms/contracts/inbox';
 import type { Database } from '../../platform/db/schema.ts';
-import * as repo from './repo.ts';
+import { exportPayees, exportRequests } from './exports.ts';
+import { financeByProgram } from './finance-summary.ts';
+import { inboxCounts as countInbox } from './inbox-counts.ts';
+import { ledgerPostings } from './ledger-postings.ts';
 
 /** Ledger postings for the FINANCIAL system's journal (integration module). */
-export const ledgerPostings = repo.ledgerPostings;
+export { ledgerPostings };
 
 export async function inboxCounts(
   db: Kysely<Database>,
   userId: string,
 ): Promise<InboxCountsResponse> {
-  const c = await repo.inboxCounts(db, userId);
+  const c = await countInbox(db, userId);
   return {
     unassigned: c.unassigned,
     assignedToMe: c.assigned_to_me,
@@ -23,7 +26,7 @@ export async function inboxCounts(
 }
 
 export async function financeSummary(db: Kysely<Database>): Promise<FinanceSummaryResponse> {
-  const rows = await repo.financeByProgram(db);
+  const rows = await financeByProgram(db);
   const byProgram = rows.map((r) => ({
     programId: r.program_id,
     programName: { en: r.name_en, es: r.name_es },
@@ -47,9 +50,8 @@ export async function financeSummary(db: Kysely<Database>): Promise<FinanceSumma
 }
 
 /** Export pages (the imports module writes them as the import formats). */
-export const exportPayees = repo.exportPayees;
-export const exportRequests = repo.exportRequests;
-export type { ExportQuery } from './repo.ts';
+export { exportPayees, exportRequests };
+export type { ExportQuery } from './exports.ts';
 
 /** What the risk rules weigh about a request (risk/service.ts#computeRiskSignals). */
 export {
