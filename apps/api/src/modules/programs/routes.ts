@@ -76,6 +76,23 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     id: currentUser(request).id,
     ip: request.ip || null,
   });
+  /** A step in a program's life that takes nothing but the program (approve, withdraw, close, archive). */
+  const programStep = (
+    url: string,
+    operation: { operationId: string; summary: string; description: string },
+    step: typeof service.closeProgram,
+    problems: Partial<ReturnType<typeof problemResponses<422>>> = {},
+  ) =>
+    app.post(
+      url,
+      admin({
+        ...operation,
+        params: programIdParamsSchema,
+        body: noFieldsBodySchema,
+        response: { 200: adminProgramSchema, ...problems },
+      }),
+      async (request) => step(db, actor(request), request.params.programId, opts),
+    );
 
   app.get(
     '',
@@ -150,31 +167,26 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.post(
+  programStep(
     '/:programId/publish-requests/approve',
-    admin({
+    {
       operationId: 'approveProgramPublish',
       summary:
         'Approve the pending publish request: the checklist is checked again and it goes live',
       description: `${ADMIN} 403 program.own_publish_request for the administrator who asked.`,
-      params: programIdParamsSchema,
-      body: noFieldsBodySchema,
-      response: { 200: adminProgramSchema, ...problemResponses(422) },
-    }),
-    async (request) => service.approvePublish(db, actor(request), request.params.programId, opts),
+    },
+    service.approvePublish,
+    problemResponses(422),
   );
 
-  app.post(
+  programStep(
     '/:programId/publish-requests/withdraw',
-    admin({
+    {
       operationId: 'withdrawProgramPublish',
       summary: 'Withdraw the pending publish request',
       description: ADMIN,
-      params: programIdParamsSchema,
-      body: noFieldsBodySchema,
-      response: { 200: adminProgramSchema },
-    }),
-    async (request) => service.withdrawPublish(db, actor(request), request.params.programId, opts),
+    },
+    service.withdrawPublish,
   );
 
   app.post(
@@ -197,30 +209,24 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.post(
+  programStep(
     '/:programId/close',
-    admin({
+    {
       operationId: 'closeProgram',
       summary: 'Close a published program now (requests already made carry on)',
       description: ADMIN,
-      params: programIdParamsSchema,
-      body: noFieldsBodySchema,
-      response: { 200: adminProgramSchema },
-    }),
-    async (request) => service.closeProgram(db, actor(request), request.params.programId, opts),
+    },
+    service.closeProgram,
   );
 
-  app.post(
+  programStep(
     '/:programId/archive',
-    admin({
+    {
       operationId: 'archiveProgram',
       summary: 'Archive a program: closed for good and gone from the catalog',
       description: ADMIN,
-      params: programIdParamsSchema,
-      body: noFieldsBodySchema,
-      response: { 200: adminProgramSchema },
-    }),
-    async (request) => service.archiveProgram(db, actor(request), request.params.programId, opts),
+    },
+    service.archiveProgram,
   );
 
   app.get(
