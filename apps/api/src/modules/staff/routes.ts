@@ -28,6 +28,21 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     const u = currentUser(request);
     return { id: u.id, displayName: u.displayName, ip: request.ip || null };
   };
+  /** An audited change to one staff member that takes nothing but the person and answers their detail. */
+  const personStep = (
+    url: string,
+    operation: { operationId: string; summary: string; description: string },
+    step: typeof service.reactivate,
+  ) =>
+    app.post(
+      url,
+      admin({
+        ...operation,
+        params: staffIdParamsSchema,
+        response: { 200: staffDetailSchema, ...onPerson },
+      }),
+      async (request) => step(db, actor(request), request.params.userId),
+    );
 
   app.get(
     '',
@@ -106,44 +121,37 @@ export const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.deactivate(db, actor(request), request.params.userId),
   );
 
-  app.post(
+  personStep(
     '/:userId/reactivate',
-    admin({
+    {
       operationId: 'reactivateStaff',
       summary: 'Reactivate a deactivated staff member',
       description:
         'Roles: admin. Audited. They sign in again with their password (or, if they never chose one, are ' +
         'invited again: send a new link). 409 staff.not_deactivated.',
-      params: staffIdParamsSchema,
-      response: { 200: staffDetailSchema, ...onPerson },
-    }),
-    async (request) => service.reactivate(db, actor(request), request.params.userId),
+    },
+    service.reactivate,
   );
 
-  app.post(
+  personStep(
     '/:userId/invitation/resend',
-    admin({
+    {
       operationId: 'resendStaffInvitation',
       summary: 'Email a new invitation link (72 hours); earlier links stop working',
       description: 'Roles: admin. Audited. 409 staff.not_invited once the person has accepted.',
-      params: staffIdParamsSchema,
-      response: { 200: staffDetailSchema, ...onPerson },
-    }),
-    async (request) =>
-      service.resendInvitation(db, config.publicUrl, actor(request), request.params.userId),
+    },
+    (db, who, userId) => service.resendInvitation(db, config.publicUrl, who, userId),
   );
 
-  app.post(
+  personStep(
     '/:userId/invitation/revoke',
-    admin({
+    {
       operationId: 'revokeStaffInvitation',
       summary: 'Withdraw the invitation link',
       description:
         'Roles: admin. Audited. 409 staff.not_invited or staff.no_pending_invitation when no link works.',
-      params: staffIdParamsSchema,
-      response: { 200: staffDetailSchema, ...onPerson },
-    }),
-    async (request) => service.revokeInvitation(db, actor(request), request.params.userId),
+    },
+    service.revokeInvitation,
   );
 
   app.post(
