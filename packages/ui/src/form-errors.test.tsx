@@ -3,12 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadErrorMessages } from './error-messages.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { TextField } from './Field.tsx';
-import {
-  problemFieldErrors,
-  useFormErrors,
-  type FormErrors,
-  type FormField,
-} from './form-errors.ts';
+import { problemFieldErrors, useFormErrors } from './form-errors.ts';
+import type { FormErrors, FormField } from './form-errors.ts';
 import { LanguageProvider } from './i18n.tsx';
 import { PageTitle } from './PageTitle.tsx';
 

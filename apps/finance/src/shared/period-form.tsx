@@ -1,13 +1,6 @@
 import { programsQueryOptions } from '@hms/api-client';
-import {
-  ErrorSummary,
-  SelectField,
-  TextField,
-  useFormErrors,
-  useLanguage,
-  useT,
-  type FormField,
-} from '@hms/ui';
+import { ErrorSummary, SelectField, TextField, useFormErrors, useLanguage, useT } from '@hms/ui';
+import type { FormField } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { periodMessages } from './period-messages.ts';

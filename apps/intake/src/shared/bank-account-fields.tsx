@@ -1,16 +1,7 @@
-import {
-  ACH_AUTHORIZATION_TEXT,
-  type bankDetailsSchemaIn,
-  type BankDetailsInput,
-} from '@hms/contracts/applications';
-import {
-  RadioGroup,
-  TextField,
-  defineMessages,
-  useLanguage,
-  useT,
-  type SummaryError,
-} from '@hms/ui';
+import { ACH_AUTHORIZATION_TEXT } from '@hms/contracts/applications';
+import type { bankDetailsSchemaIn, BankDetailsInput } from '@hms/contracts/applications';
+import { RadioGroup, TextField, defineMessages, useLanguage, useT } from '@hms/ui';
+import type { SummaryError } from '@hms/ui';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 
 /** What the bank-details schema gives back once it has parsed the form. */

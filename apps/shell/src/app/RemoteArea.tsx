@@ -1,13 +1,6 @@
 import { LoadingState, PageTitle, useT } from '@hms/ui';
-import {
-  Component,
-  lazy,
-  Suspense,
-  useState,
-  type ComponentType,
-  type LazyExoticComponent,
-  type ReactNode,
-} from 'react';
+import { Component, lazy, Suspense, useState } from 'react';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import { shellMessages } from './messages.ts';
 
 interface BoundaryProps {

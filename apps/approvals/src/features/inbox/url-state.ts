@@ -1,10 +1,5 @@
-import {
-  inboxQueues,
-  inboxSorts,
-  type InboxQuery,
-  type InboxQueue,
-  type InboxSort,
-} from '@hms/contracts/inbox';
+import { inboxQueues, inboxSorts } from '@hms/contracts/inbox';
+import type { InboxQuery, InboxQueue, InboxSort } from '@hms/contracts/inbox';
 
 const FILTER_KEYS = [
   'programId',

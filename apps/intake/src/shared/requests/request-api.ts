@@ -1,10 +1,5 @@
-import {
-  apiClient,
-  notificationKeys,
-  requestKeys,
-  unwrap,
-  type ResponseBody,
-} from '@hms/api-client';
+import { apiClient, notificationKeys, requestKeys, unwrap } from '@hms/api-client';
+import type { ResponseBody } from '@hms/api-client';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 
 export type RequestDetail = ResponseBody<'/api/requests/{requestId}'>;

@@ -9,11 +9,8 @@ import {
   unwrap,
   type ResponseBody,
 } from '@hms/api-client';
-import {
-  importHeaderResponseSchema,
-  importJobSchema,
-  type ImportKind,
-} from '@hms/contracts/imports';
+import { importHeaderResponseSchema, importJobSchema } from '@hms/contracts/imports';
+import type { ImportKind } from '@hms/contracts/imports';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 /** A check or an import running in the background: its state, its progress, and its result once done. */

@@ -1,10 +1,5 @@
-import {
-  apiClient,
-  outboxKeys,
-  unwrap,
-  type QueryParams,
-  type ResponseBody,
-} from '@hms/api-client';
+import { apiClient, outboxKeys, unwrap } from '@hms/api-client';
+import type { QueryParams, ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type OutboxQuery = QueryParams<'/api/admin/outbox'>;

@@ -11,13 +11,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { outboxKeys } from '@hms/api-client';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import {
-  outboxQueryOptions,
-  retryEmailMutationOptions,
-  type OutboxEmail,
-  type OutboxQuery,
-  type OutboxStatus,
-} from '../api/outbox.ts';
+import { outboxQueryOptions, retryEmailMutationOptions } from '../api/outbox.ts';
+import type { OutboxEmail, OutboxQuery, OutboxStatus } from '../api/outbox.ts';
 import { OutboxTable } from '../components/outbox-table.tsx';
 import { ResultNotice } from '../../../shared/result-notice.tsx';
 import { outboxMessages } from '../messages.ts';

@@ -1,11 +1,5 @@
-import {
-  ApiProblem,
-  apiClient,
-  practiceKeys,
-  unwrap,
-  type RequestBody,
-  type ResponseBody,
-} from '@hms/api-client';
+import { ApiProblem, apiClient, practiceKeys, unwrap } from '@hms/api-client';
+import type { RequestBody, ResponseBody } from '@hms/api-client';
 import type { ErrorCode } from '@hms/contracts/error-codes';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 

@@ -1,20 +1,10 @@
 import { practiceKeys } from '@hms/api-client';
-import {
-  SelectField,
-  useFormErrors,
-  useLanguage,
-  useT,
-  type FormField,
-  CheckedForm,
-} from '@hms/ui';
+import { SelectField, useFormErrors, useLanguage, useT, CheckedForm } from '@hms/ui';
+import type { FormField } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import {
-  copyProgramMutationOptions,
-  refusalOnField,
-  type CopiedProgram,
-  type PracticeProgram,
-} from '../api/practice.ts';
+import { copyProgramMutationOptions, refusalOnField } from '../api/practice.ts';
+import type { CopiedProgram, PracticeProgram } from '../api/practice.ts';
 import { practiceMessages } from '../messages.ts';
 
 const FIELDS: FormField<'sourceProgramId'>[] = [

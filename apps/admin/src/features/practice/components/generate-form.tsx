@@ -13,11 +13,8 @@ import {
 } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import {
-  generateRequestsMutationOptions,
-  refusalOnField,
-  type PracticeProgram,
-} from '../api/practice.ts';
+import { generateRequestsMutationOptions, refusalOnField } from '../api/practice.ts';
+import type { PracticeProgram } from '../api/practice.ts';
 import { practiceMessages } from '../messages.ts';
 import { ResultNotice } from '../../../shared/result-notice.tsx';
 

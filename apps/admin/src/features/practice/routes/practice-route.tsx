@@ -11,12 +11,8 @@ import {
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import {
-  practiceOverviewQueryOptions,
-  setPracticeMutationOptions,
-  type CopiedProgram,
-  type PracticeProgram,
-} from '../api/practice.ts';
+import { practiceOverviewQueryOptions, setPracticeMutationOptions } from '../api/practice.ts';
+import type { CopiedProgram, PracticeProgram } from '../api/practice.ts';
 import { ClearPanel } from '../components/clear-panel.tsx';
 import { CopyForm } from '../components/copy-form.tsx';
 import { GenerateForm } from '../components/generate-form.tsx';

@@ -3,12 +3,8 @@ import {
   questionSetProblems,
   type QuestionSetProblem,
 } from '@hms/contracts/question-set-problems';
-import {
-  QUESTION_TYPES,
-  type Question,
-  type QuestionSet,
-  type QuestionType,
-} from '@hms/contracts/question-set';
+import { QUESTION_TYPES } from '@hms/contracts/question-set';
+import type { Question, QuestionSet, QuestionType } from '@hms/contracts/question-set';
 import {
   fieldErrorText,
   SelectField,

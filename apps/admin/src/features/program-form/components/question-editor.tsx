@@ -1,12 +1,6 @@
 import { CHOICE } from '@hms/contracts/question-answers';
-import {
-  DOCUMENT_MIME_TYPES,
-  QUESTION_TYPES,
-  type Condition,
-  type Question,
-  type QuestionType,
-  type Scalar,
-} from '@hms/contracts/question-set';
+import { DOCUMENT_MIME_TYPES, QUESTION_TYPES } from '@hms/contracts/question-set';
+import type { Condition, Question, QuestionType, Scalar } from '@hms/contracts/question-set';
 import { SelectField, TextField, useLanguage, useT, FieldLink } from '@hms/ui';
 import { memo, type KeyboardEvent, type ReactNode } from 'react';
 import { DOCUMENT_TYPE_NAMES, QUESTION_TYPE_NAMES, programFormMessages } from '../messages.ts';

@@ -1,10 +1,5 @@
-import {
-  adminProgramKeys,
-  apiClient,
-  unwrap,
-  type RequestBody,
-  type ResponseBody,
-} from '@hms/api-client';
+import { adminProgramKeys, apiClient, unwrap } from '@hms/api-client';
+import type { RequestBody, ResponseBody } from '@hms/api-client';
 import type { ProgramDraft } from '@hms/contracts/program-admin';
 import type { EligibilityRule } from '@hms/contracts/question-set';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';

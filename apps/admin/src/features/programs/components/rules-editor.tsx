@@ -1,13 +1,7 @@
 import { ProblemAlert, DataTable, SelectField, TextField, useLanguage, useT } from '@hms/ui';
 import { describeRule, type ProgramDraft } from '@hms/contracts/program-admin';
-import {
-  ELIGIBILITY_OPS,
-  allQuestions,
-  type EligibilityOp,
-  type EligibilityRule,
-  type Question,
-  type Scalar,
-} from '@hms/contracts/question-set';
+import { ELIGIBILITY_OPS, allQuestions } from '@hms/contracts/question-set';
+import type { EligibilityOp, EligibilityRule, Question, Scalar } from '@hms/contracts/question-set';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent } from 'react';
 import { eligibilityPreviewQueryOptions } from '../api/programs.ts';

@@ -1,12 +1,8 @@
 import { DataTable, QueryState, TextField, formatDateTime, useLanguage, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  programVersionsQueryOptions,
-  versionDiffQueryOptions,
-  type ProgramAction,
-  type ProgramVersion,
-} from '../api/programs.ts';
+import { programVersionsQueryOptions, versionDiffQueryOptions } from '../api/programs.ts';
+import type { ProgramAction, ProgramVersion } from '../api/programs.ts';
 import { programsMessages } from '../messages.ts';
 
 function VersionDiff({ programId, version }: { programId: string; version: number }) {

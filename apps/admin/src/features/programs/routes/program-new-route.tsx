@@ -1,13 +1,6 @@
 import { adminProgramKeys } from '@hms/api-client';
-import {
-  PageIntro,
-  SelectField,
-  TextField,
-  useFormErrors,
-  useT,
-  type FormField,
-  CheckedForm,
-} from '@hms/ui';
+import { PageIntro, SelectField, TextField, useFormErrors, useT, CheckedForm } from '@hms/ui';
+import type { FormField } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';

@@ -14,12 +14,8 @@ import type { QuestionSet } from '@hms/contracts/question-set';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ComponentType, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  adminProgramQueryOptions,
-  programActionMutationOptions,
-  type AdminProgram,
-  type ProgramAction,
-} from '../api/programs.ts';
+import { adminProgramQueryOptions, programActionMutationOptions } from '../api/programs.ts';
+import type { AdminProgram, ProgramAction } from '../api/programs.ts';
 import { DETAIL_IDS, DetailsFields, type DetailsText } from '../components/details-fields.tsx';
 import { centsToDollars, dollarsToCents } from '../components/money.ts';
 import { PublishPanel } from '../components/publish-panel.tsx';

@@ -1,10 +1,5 @@
-import {
-  apiClient,
-  settingsKeys,
-  unwrap,
-  type RequestBody,
-  type ResponseBody,
-} from '@hms/api-client';
+import { apiClient, settingsKeys, unwrap } from '@hms/api-client';
+import type { RequestBody, ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type AgencySettings = ResponseBody<'/api/admin/settings'>;

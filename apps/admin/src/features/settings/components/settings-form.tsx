@@ -1,18 +1,7 @@
-import {
-  settingsFields,
-  settingsValuesSchemaIn,
-  type SettingsField,
-} from '@hms/contracts/settings';
-import {
-  ErrorSummary,
-  ProblemAlert,
-  TextField,
-  useFormErrors,
-  useLanguage,
-  useT,
-  type FormField,
-  type TextFieldProps,
-} from '@hms/ui';
+import { settingsFields, settingsValuesSchemaIn } from '@hms/contracts/settings';
+import type { SettingsField } from '@hms/contracts/settings';
+import { ErrorSummary, ProblemAlert, TextField, useFormErrors, useLanguage, useT } from '@hms/ui';
+import type { FormField, TextFieldProps } from '@hms/ui';
 import type { FormEvent } from 'react';
 import type { AgencySettings, UpdateSettingsBody } from '../api/settings.ts';
 import { settingsMessages } from '../messages.ts';

@@ -1,11 +1,5 @@
-import {
-  apiClient,
-  staffKeys,
-  unwrap,
-  type QueryParams,
-  type RequestBody,
-  type ResponseBody,
-} from '@hms/api-client';
+import { apiClient, staffKeys, unwrap } from '@hms/api-client';
+import type { QueryParams, RequestBody, ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type StaffQuery = QueryParams<'/api/staff'>;

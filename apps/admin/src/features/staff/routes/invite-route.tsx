@@ -1,13 +1,6 @@
 import { staffKeys } from '@hms/api-client';
-import {
-  PageIntro,
-  SelectField,
-  TextField,
-  useFormErrors,
-  useT,
-  type FormField,
-  CheckedForm,
-} from '@hms/ui';
+import { PageIntro, SelectField, TextField, useFormErrors, useT, CheckedForm } from '@hms/ui';
+import type { FormField } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';

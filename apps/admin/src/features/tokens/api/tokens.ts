@@ -1,10 +1,5 @@
-import {
-  apiClient,
-  serviceTokenKeys,
-  unwrap,
-  type RequestBody,
-  type ResponseBody,
-} from '@hms/api-client';
+import { apiClient, serviceTokenKeys, unwrap } from '@hms/api-client';
+import type { RequestBody, ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type ServiceToken = ResponseBody<'/api/service-tokens'>['items'][number];

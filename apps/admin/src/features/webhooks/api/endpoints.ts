@@ -1,10 +1,5 @@
-import {
-  apiClient,
-  unwrap,
-  webhookEndpointKeys,
-  type RequestBody,
-  type ResponseBody,
-} from '@hms/api-client';
+import { apiClient, unwrap, webhookEndpointKeys } from '@hms/api-client';
+import type { RequestBody, ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type Endpoint = ResponseBody<'/api/webhooks/endpoints'>['items'][number];

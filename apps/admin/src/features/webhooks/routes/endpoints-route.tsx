@@ -12,11 +12,8 @@ import {
   type FormField,
 } from '@hms/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  endpointMutationOptions,
-  endpointsQueryOptions,
-  type CreateEndpointBody,
-} from '../api/endpoints.ts';
+import { endpointMutationOptions, endpointsQueryOptions } from '../api/endpoints.ts';
+import type { CreateEndpointBody } from '../api/endpoints.ts';
 import { webhooksMessages } from '../messages.ts';
 import { IssueSecretForm, useIssuedSecret } from '../../../shared/secret-once.tsx';
 import { endpointsHelp } from '../help.ts';

@@ -1,10 +1,6 @@
 import { apiClient, inboxKeys, unwrap, type ResponseBody } from '@hms/api-client';
-import {
-  keepPreviousData,
-  mutationOptions,
-  queryOptions,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type { InboxQuery } from '@hms/contracts/inbox';
 import { invalidateApprovals } from '../../../shared/invalidate-approvals.ts';
 export { claimMutationOptions, releaseMutationOptions } from '../../../shared/assignment-api.ts';

@@ -1,17 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { parseDollars } from '@hms/contracts/money';
-import {
-  rejectReasonCodes,
-  rejectReasonLabels,
-  type DecisionBody,
-  type DecisionKind,
-} from '@hms/contracts/decisions';
+import { rejectReasonCodes, rejectReasonLabels } from '@hms/contracts/decisions';
+import type { DecisionBody, DecisionKind } from '@hms/contracts/decisions';
 import type { ReviewDetail } from '../api/review-api.ts';
-import {
-  approvalAmountProblem,
-  maxApprovableCents,
-  type AmountProblem,
-} from '@hms/contracts/request-rules';
+import { approvalAmountProblem, maxApprovableCents } from '@hms/contracts/request-rules';
+import type { AmountProblem } from '@hms/contracts/request-rules';
 import {
   ErrorSummary,
   formatCents,

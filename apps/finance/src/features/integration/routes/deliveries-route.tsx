@@ -3,11 +3,8 @@ import { Pager, ProblemAlert, QueryState, SelectField, useT, PageIntro } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  deliveriesQueryOptions,
-  redeliverMutationOptions,
-  type DeliveryStatus,
-} from '../api/deliveries.ts';
+import { deliveriesQueryOptions, redeliverMutationOptions } from '../api/deliveries.ts';
+import type { DeliveryStatus } from '../api/deliveries.ts';
 import { DeliveriesTable } from '../components/deliveries-table.tsx';
 import { integrationMessages } from '../messages.ts';
 import { integrationHelp } from '../help.ts';

@@ -1,10 +1,5 @@
-import {
-  apiClient,
-  financeKeys,
-  unwrap,
-  type QueryParams,
-  type ResponseBody,
-} from '@hms/api-client';
+import { apiClient, financeKeys, unwrap } from '@hms/api-client';
+import type { QueryParams, ResponseBody } from '@hms/api-client';
 import { freshQuery } from '../../../shared/fresh.ts';
 import { jsonPage } from '../../../shared/list-api.ts';
 

@@ -18,11 +18,8 @@ import {
 } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import {
-  figureListQueryOptions,
-  type FigurePaymentsPage,
-  type FigureRequestsPage,
-} from '../api/overview.ts';
+import { figureListQueryOptions } from '../api/overview.ts';
+import type { FigurePaymentsPage, FigureRequestsPage } from '../api/overview.ts';
 import { ListControls } from '../../../shared/list-controls.tsx';
 import { ListFrame } from '../../../shared/list-frame.tsx';
 import { readListParams, withListParams } from '../../../shared/list-params.ts';

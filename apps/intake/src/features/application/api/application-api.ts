@@ -1,10 +1,5 @@
-import {
-  apiClient,
-  notificationKeys,
-  requestKeys,
-  unwrap,
-  type ResponseBody,
-} from '@hms/api-client';
+import { apiClient, notificationKeys, requestKeys, unwrap } from '@hms/api-client';
+import type { ResponseBody } from '@hms/api-client';
 import type { BankDetailsBody, SaveAnswersBody } from '@hms/contracts/applications';
 import type { Language } from '@hms/contracts/question-set';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';

@@ -1,9 +1,6 @@
 import { isApiProblem } from '@hms/api-client';
-import {
-  bankDetailsSchemaIn,
-  type BankAccountView,
-  type BankDetailsInput,
-} from '@hms/contracts/applications';
+import { bankDetailsSchemaIn } from '@hms/contracts/applications';
+import type { BankAccountView, BankDetailsInput } from '@hms/contracts/applications';
 import {
   ErrorSummary,
   fieldErrorText,

@@ -1,8 +1,6 @@
 import type { DocumentInfo } from '../../../shared/documents/documents-api.ts';
-import {
-  StepForm as QuestionStepForm,
-  type StepFormProps as QuestionStepFormProps,
-} from '@hms/intake-form/step-form';
+import { StepForm as QuestionStepForm } from '@hms/intake-form/step-form';
+import type { StepFormProps as QuestionStepFormProps } from '@hms/intake-form/step-form';
 import type { RenderDocument } from '@hms/intake-form/question-field';
 import { LoadingState } from '@hms/ui';
 import { lazy, Suspense, useCallback } from 'react';
