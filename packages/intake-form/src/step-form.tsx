@@ -1,20 +1,13 @@
-import { isApiProblem } from '@hms/api-client';
 import { visibleQuestions, type Answers } from '@hms/contracts/question-answers';
 import type { QuestionSet, Step } from '@hms/contracts/question-set';
-import {
-  ErrorSummary,
-  fieldErrorText,
-  loadErrorMessages,
-  ProblemAlert,
-  useLanguage,
-  useT,
-  type SummaryError,
-} from '@hms/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { ErrorSummary, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import type { SummaryError } from '@hms/ui';
+import { useEffect, useMemo } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { intakeFormMessages } from './messages.ts';
 import { QuestionField, type RenderDocument } from './question-field.tsx';
-import { fieldId, fieldNameOf, toFormValues } from './form-values.ts';
+import { fieldId, toFormValues } from './form-values.ts';
+import { useServerCheckedSubmit } from './server-checked-submit.ts';
 import type { Language } from '@hms/contracts/language';
 
 type Values = Record<string, unknown>;
@@ -86,8 +79,6 @@ export function StepForm({
     defaultValues: toFormValues(questionSet, answers),
     shouldFocusError: false,
   });
-  const [problem, setProblem] = useState<unknown>(null);
-  const [serverErrorCount, setServerErrorCount] = useState(0);
   // A Change link from the check-your-answers page lands on #q-<id>: put the cursor in that answer.
   useEffect(() => {
     const target = globalThis.location?.hash.slice(1);
@@ -103,25 +94,8 @@ export function StepForm({
     return typeof message === 'string' ? [{ fieldId: fieldId(q.id), message }] : [];
   });
 
-  const submit = form.handleSubmit(async (valid) => {
-    setProblem(null);
-    try {
-      // Only the answers of this step; the schema already dropped hidden ones.
-      await onSave(valid);
-    } catch (err) {
-      if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
-        await loadErrorMessages(language);
-        for (const e of err.errors)
-          form.setError(fieldNameOf(e.field), {
-            type: 'server',
-            message: fieldErrorText(e, language),
-          });
-        setServerErrorCount((n) => n + 1);
-      } else {
-        setProblem(err);
-      }
-    }
-  });
+  // Only the answers of this step are saved; the schema already dropped hidden ones.
+  const { submit, problem, setProblem, focusKey } = useServerCheckedSubmit(form, onSave);
 
   return (
     <form
@@ -132,10 +106,7 @@ export function StepForm({
       onPointerDown={preload}
       className="maxw-tablet"
     >
-      <ErrorSummary
-        errors={summary}
-        focusKey={`${form.formState.submitCount}:${serverErrorCount}`}
-      />
+      <ErrorSummary errors={summary} focusKey={focusKey} />
       {problem ? <ProblemAlert error={problem} /> : null}
       {step.description ? <p className="usa-intro">{step.description[language]}</p> : null}
       {shown.map((q) => (

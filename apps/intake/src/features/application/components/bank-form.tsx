@@ -1,26 +1,17 @@
-import { isApiProblem } from '@hms/api-client';
 import { bankDetailsSchemaIn } from '@hms/contracts/applications';
 import type { BankAccountView, BankDetailsInput } from '@hms/contracts/applications';
-import {
-  ErrorSummary,
-  fieldErrorText,
-  loadErrorMessages,
-  ProblemAlert,
-  useLanguage,
-  useT,
-} from '@hms/ui';
+import { ErrorSummary, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import {
   BankAccountFields,
   bankAccountErrorSummary,
-  type BankAccountFieldName,
-  type BankAccountOutput,
 } from '../../../shared/bank-account-fields.tsx';
+import type { BankAccountOutput } from '../../../shared/bank-account-fields.tsx';
 import { applicationMessages } from '../messages.ts';
-import { fieldNameOf } from '@hms/intake-form/form-values';
+import { useServerCheckedSubmit } from '@hms/intake-form/server-checked-submit';
 import { StepActions } from '@hms/intake-form/step-form';
 
 export interface BankFormProps {
@@ -47,31 +38,13 @@ export function BankForm({ payeeType, saved, onSave, onBack, continueTo }: BankF
     },
     shouldFocusError: false,
   });
-  const [problem, setProblem] = useState<unknown>(null);
-  const [serverErrors, setServerErrors] = useState(0);
   const errors = form.formState.errors;
   const summary = bankAccountErrorSummary('bank', errors);
-
-  const submit = form.handleSubmit(async (details) => {
-    setProblem(null);
-    try {
-      await onSave(details);
-    } catch (err) {
-      if (isApiProblem(err) && err.status === 400 && err.errors.length > 0) {
-        await loadErrorMessages(language);
-        for (const e of err.errors)
-          form.setError(fieldNameOf(e.field) as BankAccountFieldName, {
-            type: 'server',
-            message: fieldErrorText(e, language),
-          });
-        setServerErrors((n) => n + 1);
-      } else setProblem(err);
-    }
-  });
+  const { submit, problem, focusKey } = useServerCheckedSubmit(form, onSave);
 
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="maxw-tablet">
-      <ErrorSummary errors={summary} focusKey={`${form.formState.submitCount}:${serverErrors}`} />
+      <ErrorSummary errors={summary} focusKey={focusKey} />
       {problem ? <ProblemAlert error={problem} /> : null}
       <p>{tr('bankWhy')}</p>
       {saved ? (
