@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn } from './helpers';
+import { demoUsers, openAdminSection, signIn } from './helpers';
 
 // Programs administered in the browser (issue 11): the list, creating a draft, and the program page with its
 // checklist, over the production build, keyboard first and with no axe violations.
@@ -8,12 +8,7 @@ import { demoUsers, signIn } from './helpers';
 test('an admin creates a draft program and sees what blocks it going live', async ({ page }) => {
   const slug = `e2e-program-${Date.now().toString(36)}`;
   await signIn(page, demoUsers.admin);
-  await page
-    .getByRole('navigation', { name: 'Administration sections' })
-    .getByRole('link', { name: 'Programs' })
-    .click();
-  await expect(page).toHaveURL(/\/admin\/programs$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Programs' })).toBeVisible();
+  await openAdminSection(page, 'Programs', '/admin/programs');
   await expect(page.getByRole('row', { name: /Permit Fee Refund/ })).toContainText('Live');
   await expectNoAxeViolations(page);
 

@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { api, demoUsers, readMail, signIn, submitNewPermitRefund, tabTo } from './helpers';
+import {
+  api,
+  demoUsers,
+  openAdminSection,
+  readMail,
+  signIn,
+  submitNewPermitRefund,
+  tabTo,
+} from './helpers';
 
 // The administration area over the production build: the shell mounts the admin remote's AdminArea at /admin for
 // admins only; service tokens, webhook endpoints and the email outbox live there.
@@ -113,12 +121,7 @@ test('an admin sees an account whose sign-ins are being slowed and clears it', a
     expect(res.status()).toBe(401);
   }
   await signIn(page, demoUsers.admin);
-  await page
-    .getByRole('navigation', { name: 'Administration sections' })
-    .getByRole('link', { name: 'Sign-in throttle' })
-    .click();
-  await expect(page).toHaveURL(/\/admin\/sign-in-throttle$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign-in throttle' })).toBeVisible();
+  await openAdminSection(page, 'Sign-in throttle', '/admin/sign-in-throttle');
   const row = page.getByRole('row', { name: new RegExp(email) });
   await expect(row).toContainText('4');
   await expectNoAxeViolations(page);

@@ -150,6 +150,19 @@ export async function registerCitizen(
   return email;
 }
 
+/**
+ * Opens an administration section from the admin area's navigation, as an administrator does, and waits for its page:
+ * the address ends in `path` and the page's h1 is the link's name.
+ */
+export async function openAdminSection(page: Page, name: string, path: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Administration sections' })
+    .getByRole('link', { name })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
 /** Saves the application step on screen and goes on to the next (either language). */
 export async function continueStep(page: Page): Promise<void> {
   await page.getByRole('button', { name: /save and continue|guardar y continuar/i }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn } from './helpers';
+import { demoUsers, openAdminSection, signIn } from './helpers';
 
 // Issue 12 item 7 over the production build: an administrator downloads the payees (account numbers masked by
 // default), then, after ticking the box and confirming, with full numbers; then the requests; the audit log shows
@@ -21,12 +21,7 @@ test('export: payees masked by default, full numbers only when chosen and confir
   page,
 }) => {
   await signIn(page, demoUsers.admin);
-  await page
-    .getByRole('navigation', { name: 'Administration sections' })
-    .getByRole('link', { name: 'Export' })
-    .click();
-  await expect(page).toHaveURL(/\/admin\/exports$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
+  await openAdminSection(page, 'Export', '/admin/exports');
   const full = page.getByLabel('Include full account numbers');
   await expect(full).not.toBeChecked();
   await expectNoAxeViolations(page);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, signIn, tabTo } from './helpers';
+import { demoUsers, openAdminSection, signIn, tabTo } from './helpers';
 
 // Issue 12 item 4 over the production build: an administrator checks the sample payees file with one row broken,
 // reads the problem on its line, downloads the file with its error column, checks the fixed file (clean), and
@@ -24,12 +24,7 @@ test('imports: check a broken payees file, download its error file, fix, check a
   writeFileSync(fixed, sample);
 
   await signIn(page, demoUsers.admin);
-  await page
-    .getByRole('navigation', { name: 'Administration sections' })
-    .getByRole('link', { name: 'Imports' })
-    .click();
-  await expect(page).toHaveURL(/\/admin\/imports$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Imports' })).toBeVisible();
+  await openAdminSection(page, 'Imports', '/admin/imports');
   const importButton = page.getByRole('button', { name: 'Import', exact: true });
   await expect(importButton).toBeDisabled();
 

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { api, demoUsers, signedInPage, submitNewPermitRefund, tabTo } from './helpers';
+import {
+  api,
+  demoUsers,
+  openAdminSection,
+  signedInPage,
+  submitNewPermitRefund,
+  tabTo,
+} from './helpers';
 
 // Issue 11 item 9 over the production build: an administrator makes a practice copy of a demo program and fills it
 // with practice requests; an approver finds them in the inbox marked Practice and approves one; finance sees its
@@ -20,12 +27,7 @@ test('practice space: copy a program, generate requests, approve one, keep it ou
 
   // 1. The administrator makes a practice copy of the Permit Fee Refund and creates 3 practice requests in it.
   const admin = await signedInPage(browser, demoUsers.admin);
-  await admin
-    .getByRole('navigation', { name: 'Administration sections' })
-    .getByRole('link', { name: 'Practice space' })
-    .click();
-  await expect(admin).toHaveURL(/\/admin\/practice$/);
-  await expect(admin.getByRole('heading', { level: 1, name: 'Practice space' })).toBeVisible();
+  await openAdminSection(admin, 'Practice space', '/admin/practice');
   await expect(admin.getByRole('row', { name: /^Permit Fee Refund/ })).toContainText(
     'Real program',
   );
