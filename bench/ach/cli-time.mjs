@@ -3,9 +3,8 @@
 // small file, start to exit, and prints the median and slowest run against the budget. Exit 1 when over budget.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { arg } from '../lib/args.mjs';
 
-const arg = (name, fallback) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const runs = Number(arg('runs', '10'));
 const budgetMs = Number(arg('budget-ms', '500'));
 const root = fileURLToPath(new URL('../../', import.meta.url));

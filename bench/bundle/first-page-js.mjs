@@ -12,9 +12,8 @@ import {
   root,
   startServer,
 } from '../lib/server.mjs';
+import { arg } from '../lib/args.mjs';
 
-const arg = (name, fallback) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const path = arg('url', '/services');
 const budgetKb = Number(arg('budget-kb', '150'));
 

@@ -15,9 +15,8 @@ import {
   signIn,
   startServer,
 } from '../lib/server.mjs';
+import { arg } from '../lib/args.mjs';
 
-const arg = (name, fallback) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const runs = Number(arg('runs', '3'));
 const BUDGET = { performance: 95, accessibility: 100, firstPageJsGzipKb: 150 };
 
