@@ -1,4 +1,5 @@
 import type { Program } from '@hms/api-client';
+import { fakeProgram } from '@hms/api-client/fake-api';
 import { LanguageProvider } from '@hms/ui';
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
@@ -6,20 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProgramCard } from './program-card.tsx';
 import type { Language } from '@hms/contracts/language';
 
-const base: Program = {
-  id: 'p1',
-  slug: 'home-energy-rebate',
+const base = fakeProgram({
   name: { en: 'Home Energy Efficiency Rebate', es: 'Reembolso por eficiencia energética' },
   description: { en: 'Money back for insulation.', es: 'Dinero por aislamiento.' },
   eligibility: { en: 'Homeowners.', es: 'Propietarios.' },
   maxAmountCents: 200_000,
   opensAt: '2026-01-01T05:00:00.000Z',
   closesAt: '2027-12-31T05:00:00.000Z',
-  isOpen: true,
-  reviewDeadlineDays: 10,
-  acceptingApplications: true,
-  closedReason: null,
-};
+});
 
 function renderCard(program: Program, language: Language = 'en') {
   render(
