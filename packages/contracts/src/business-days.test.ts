@@ -203,6 +203,34 @@ describe('businessDaysBetween', () => {
       expect(businessDaysBetween('2026-11-25', addBusinessDays('2026-11-25', n))).toBe(n);
     }
   });
+
+  it('counts what walking every day counts, over spans of any length and across years', () => {
+    const walked = (a: string, b: string) => {
+      let n = 0;
+      for (let d = new Date(`${a}T00:00:00Z`); d.toISOString().slice(0, 10) < b;) {
+        d.setUTCDate(d.getUTCDate() + 1);
+        if (isBusinessDay(d.toISOString().slice(0, 10))) n += 1;
+      }
+      return n;
+    };
+    const starts = [
+      '2019-12-28',
+      '2023-06-30',
+      '2024-02-29',
+      '2025-12-31',
+      '2026-07-03',
+      '2026-11-26',
+    ];
+    for (const a of starts) {
+      for (const days of [0, 1, 2, 3, 4, 5, 6, 7, 8, 13, 14, 29, 60, 365, 366, 731, 1500]) {
+        const d = new Date(`${a}T00:00:00Z`);
+        d.setUTCDate(d.getUTCDate() + days);
+        const b = d.toISOString().slice(0, 10);
+        expect(businessDaysBetween(a, b), `${a} → ${b}`).toBe(walked(a, b));
+        expect(businessDaysBetween(b, a) + 0, `${b} → ${a}`).toBe(0 - walked(a, b) + 0);
+      }
+    }
+  });
 });
 
 describe('toZonedDate', () => {
