@@ -420,32 +420,42 @@ function paymentMatches(
   const byReference = sql<SqlBool>`p.request_id in (select id from requests where reference = ${s.reference})`;
   // Part of a name, in any case (lower-cased on both sides: the same test whichever way it is read).
   const byName = sql<SqlBool>`lower(p.payee_name) like lower(${s.like})`;
-  const inFilter = (where: RawBuilder<SqlBool>) => ({
+  // A reading: where its rows come from (already within the filter), and the test on a row that it matches, which
+  // the readings after it leave out.
+  const inFilter = (test: RawBuilder<SqlBool>) => ({
     from: sql`payments p`,
-    where: sql<SqlBool>`${where} and ${within}`,
+    where: sql<SqlBool>`${test} and ${within}`,
+    test,
   });
-  const readings: { from: RawBuilder<unknown>; where: RawBuilder<SqlBool> }[] = [
+  const readings: {
+    from: RawBuilder<unknown>;
+    where: RawBuilder<SqlBool>;
+    test: RawBuilder<SqlBool>;
+  }[] = [
     inFilter(byReference),
     // With few payments in the filter, their payee names are checked. With many, the names of the payee accounts
     // that match are read from their narrow index (payee_accounts_holder_name_key_idx), then each name's payments
     // from the payments' name index (payments_finance_payee_name_idx), one lookup per name: OFFSET 0 keeps the
     // planner from hashing the whole period instead when it misjudges how many names match.
     filterFirst
-      ? { from: sql`(select ${LISTED} from payments p where ${within} offset 0) p`, where: byName }
+      ? {
+          from: sql`(select ${LISTED} from payments p where ${within} offset 0) p`,
+          where: byName,
+          test: byName,
+        }
       : {
           from: sql`(select distinct holder_name from payee_accounts
               where holder_name_key like lower(${s.like})) n
             cross join lateral (select ${LISTED} from payments p
               where p.payee_name = n.holder_name and ${within} offset 0) p`,
           where: sql<SqlBool>`true`,
+          test: byName,
         },
     ...(s.cents === null ? [] : [inFilter(sql<SqlBool>`p.amount_cents = ${s.cents}`)]),
     ...(s.trace === null ? [] : [inFilter(sql<SqlBool>`p.trace_number = ${s.trace}`)]),
   ];
-  // The row test of each reading, for the readings after it to leave out.
-  const tests = [byReference, byName, sql<SqlBool>`p.amount_cents = ${s.cents}`];
   const branches = readings.map((r, k) => {
-    const earlier = tests.slice(0, k).map((t) => sql`and (${t}) is not true`);
+    const earlier = readings.slice(0, k).map((e) => sql`and (${e.test}) is not true`);
     return sql`select ${LISTED} from ${r.from} where ${r.where} ${sql.join(earlier, sql` `)}`;
   });
   return sql`(${sql.join(branches, sql` union all `)}) p`;
@@ -573,10 +583,10 @@ async function* allRows<R>(db: Kysely<Database>, l: ListShape, q: ListQuery, pag
 }
 
 /**
- * Below this many payments in the filter, a list sorted by a joined column (the payee's name, the reference) or
- * searching a payee's name reads the filter's payments first; above it, it walks the joined table's index in order
- * and stops after the page, or reads the matching payees. The planner cannot tell the two apart from its estimates
- * of a period; the kept totals can, exactly.
+ * Below this many payments in the filter, a list sorted by the payee's name or the reference, or searching a
+ * payee's name, reads the filter's payments first; above it, it walks the name index (or the requests' reference
+ * index) in order and stops after the page, or reads the matching names' payments. The planner cannot tell the two
+ * apart from its estimates of a period; the kept totals can, exactly.
  */
 const READ_FIRST_BELOW = 20_000;
 
@@ -614,7 +624,6 @@ function paymentListShape(scope: Scope, q: ListQuery, filterFirst = false): List
   };
 }
 
-/** The list's shape, reading the filter first when it sorts by a joined column and the filter holds few payments. */
 /**
  * The list's shape, reading the filter's payments first when they are few and the list sorts by a joined column or
  * searches a payee's name (the count of the filter without the search, from the kept totals).
