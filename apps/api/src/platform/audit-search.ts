@@ -4,6 +4,7 @@ import { startOfZonedDay } from '@hms/contracts/business-days';
 import type { PlainDate } from '@hms/contracts/business-days';
 import type { Database } from './db/schema.ts';
 import { badRequest } from './errors.ts';
+import { containsLike } from './db/like.ts';
 
 /**
  * Reads of the audit log for the admin search and its CSV export (the owner of audit_log is platform/audit.ts; this
@@ -81,7 +82,7 @@ function filtered(db: Kysely<Database>, f: AuditFilters, timeZone: string) {
   if (actor) {
     if (UUID.test(actor)) q = q.where('a.actor_id', '=', actor.toLowerCase());
     else {
-      const like = `%${actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsLike(actor);
       q = q.where((w) => w.or([w('u.email', 'ilike', like), w('u.display_name', 'ilike', like)]));
     }
   }

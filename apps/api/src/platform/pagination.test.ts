@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../testing/test-app.ts';
-import { uuidv7 } from './db/ids.ts';
+import { insertDeliveries, type DeliveryStatus } from '../testing/webhook-deliveries.ts';
 
 // Keyset pages, through one of the lists that use them (the FINANCIAL exchange log): forward to the end and back to
 // the start, every row once and in order, with the filter kept.
@@ -10,46 +10,10 @@ let finance: Agent;
 const ids: string[] = []; // newest first, as the list shows them
 
 beforeAll(async () => {
-  const db = t.db.kysely;
-  const admin = t.userId('admin');
-  const endpointId = uuidv7();
-  await db
-    .insertInto('webhook_endpoints')
-    .values({
-      id: endpointId,
-      url: 'https://financial.example.gov/hooks',
-      event_types: ['payment.created'],
-      secret_enc: 'x',
-      key_id: 'k',
-      created_by: admin,
-    })
-    .execute();
-  for (let i = 0; i < 23; i += 1) {
-    const eventId = uuidv7();
-    await db
-      .insertInto('outbox_events')
-      .values({
-        id: eventId,
-        type: 'payment.created',
-        aggregate_type: 'payment',
-        aggregate_id: uuidv7(),
-        payload: JSON.stringify({ n: i }),
-      })
-      .execute();
-    const id = uuidv7();
-    await db
-      .insertInto('webhook_deliveries')
-      .values({
-        id,
-        endpoint_id: endpointId,
-        event_id: eventId,
-        event_type: 'payment.created',
-        body: '{}',
-        status: i % 3 === 0 ? 'dead' : 'delivered',
-      })
-      .execute();
-    ids.unshift(id);
-  }
+  const statuses = Array.from({ length: 23 }, (_, i): DeliveryStatus =>
+    i % 3 === 0 ? 'dead' : 'delivered',
+  );
+  ids.push(...(await insertDeliveries(t.db.kysely, t.userId('admin'), statuses)).reverse());
   finance = await t.signIn('finance');
 });
 

@@ -39,6 +39,24 @@ export async function saveSteps(
   return current;
 }
 
+/**
+ * A valid bank account as the citizen types it, at the bank step or as the new account after a returned payment:
+ * routing 011000015, the number typed twice, the deposit authorized.
+ */
+export function bankAccountBody(
+  accountNumber: string,
+  o: { holderName?: string; accountType?: 'checking' | 'savings' } = {},
+) {
+  return {
+    holderName: o.holderName ?? 'Casey Citizen',
+    accountType: o.accountType ?? 'checking',
+    routingNumber: '011000015',
+    accountNumber,
+    accountNumberConfirm: accountNumber,
+    achAuthorization: true,
+  };
+}
+
 /** The bank step with a valid account (routing 011000015), ACH authorized; returns the request after it. */
 export async function saveBankAccount<T extends { version: number }>(
   agent: Agent,
@@ -50,15 +68,9 @@ export async function saveBankAccount<T extends { version: number }>(
     accountType?: 'checking' | 'savings';
   },
 ): Promise<T> {
-  const accountNumber = account.accountNumber ?? '123456789012';
   const res = await agent.request('PUT', `/api/requests/${requestId}/bank-account`, {
     version,
-    holderName: account.holderName,
-    accountType: account.accountType ?? 'checking',
-    routingNumber: '011000015',
-    accountNumber,
-    accountNumberConfirm: accountNumber,
-    achAuthorization: true,
+    ...bankAccountBody(account.accountNumber ?? '123456789012', account),
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as T;

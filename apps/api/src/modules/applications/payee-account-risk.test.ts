@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerCitizen, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
+import { bankAccountBody } from '../../testing/applying.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { accountFingerprint } from '../risk/service.ts';
@@ -52,14 +53,10 @@ describe('risk after a payee account replacement', () => {
     expect(before.risk_level).toBe('none');
 
     const citizen = await t.signIn('citizen');
-    const upd = await citizen.post(`/api/requests/${p.requestId}/payee-account`, {
-      holderName: 'Casey Citizen',
-      accountType: 'checking',
-      routingNumber: '011000015',
-      accountNumber: '27182818',
-      accountNumberConfirm: '27182818',
-      achAuthorization: true,
-    });
+    const upd = await citizen.post(
+      `/api/requests/${p.requestId}/payee-account`,
+      bankAccountBody('27182818'),
+    );
     expect(upd.statusCode, upd.body).toBe(201);
 
     const after = await db

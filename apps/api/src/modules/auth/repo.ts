@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
 import type { Database, UserStatus } from '../../platform/db/schema.ts';
+import { containsLike } from '../../platform/db/like.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import type { Language } from '@hms/contracts/language';
 
@@ -222,7 +223,7 @@ export async function listStaff(
     .select(['id', 'email', 'display_name', 'status', 'created_at', ROLES_OF_USER.as('roles')])
     .where(STAFF_ROLE_FILTER);
   if (q.search) {
-    const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsLike(q.search.toLowerCase());
     query = query.where((w) =>
       w.or([
         w(sql<string>`lower(email)`, 'like', like),

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFile, validateText } from '@hms/ach/validate';
 import { parseFile } from '@hms/ach/parse';
 import { useTestApp } from '../../testing/test-app.ts';
+import { bankAccountBody } from '../../testing/applying.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
 import { accountFingerprint } from '../risk/service.ts';
@@ -391,14 +392,7 @@ describe('returns, NOCs and the citizen', () => {
 
     // The citizen gives a new account: new pending payment linked to the returned one, request approved.
     const citizen = await t.signIn('citizen');
-    const body = {
-      holderName: 'Casey Citizen',
-      accountType: 'savings',
-      routingNumber: '011000015',
-      accountNumber: '99887766',
-      accountNumberConfirm: '99887766',
-      achAuthorization: true,
-    };
+    const body = bankAccountBody('99887766', { accountType: 'savings' });
     const upd = await citizen.post(`/api/requests/${p.requestId}/payee-account`, body);
     expect(upd.statusCode).toBe(201);
     const u = JSON.parse(upd.body);
@@ -462,14 +456,7 @@ describe('returns, NOCs and the citizen', () => {
       .where('id', '=', p.paymentId)
       .execute();
     const citizen = await t.signIn('citizen');
-    const good = {
-      holderName: 'Casey Citizen',
-      accountType: 'checking',
-      routingNumber: '011000015',
-      accountNumber: '55554444',
-      accountNumberConfirm: '55554444',
-      achAuthorization: true,
-    };
+    const good = bankAccountBody('55554444');
     const payeeAccounts = async () =>
       Number(
         (

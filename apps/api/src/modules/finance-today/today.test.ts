@@ -4,12 +4,8 @@ import { seedUsersAndPrograms } from '../../seed.ts';
 import { programIdBySlug, useTestApp, userIdByEmail, type Agent } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { createPracticeCopy } from '../programs/service.ts';
-import {
-  insertBatch,
-  insertDeliveries,
-  insertNoc,
-  insertPayment,
-} from './finance-today.fixture.ts';
+import { insertBatch, insertNoc, insertPayment } from './finance-today.fixture.ts';
+import { insertDeliveries } from '../../testing/webhook-deliveries.ts';
 import { readFigures } from '../finance/finance.fixture.ts';
 import { achWindows, zonedInstant } from './service.ts';
 

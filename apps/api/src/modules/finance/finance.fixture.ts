@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { insertPayeeAccount } from '../../testing/payee-account.ts';
+import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
 import { seal } from '../../platform/keyring.ts';
 import { expect } from 'vitest';
 import type { Agent, TestHarness } from '../../testing/test-app.ts';
@@ -54,47 +55,35 @@ export async function insertFinanceRow(
     holderName: row.holder ?? `Payee ${row.ref}`,
     accountNumber: '12345678',
   });
-  await db
-    .insertInto('requests')
-    .values({
-      id: requestId,
-      reference: row.ref,
-      program_id: row.program,
-      program_version: 1,
-      applicant_id: applicantId,
-      status: row.status,
-      answers: '{}',
-      amount_requested_cents: row.requested,
-      approved_amount_cents: row.approved ?? null,
-      submitted_at: row.submittedAt ?? null,
-      decided_at: row.decidedAt ?? null,
-      due_at: row.dueAt ?? null,
-      payee_account_id: accountId,
-      updated_at: new Date(),
-    })
-    .execute();
+  await insertRequestRow(db, {
+    id: requestId,
+    reference: row.ref,
+    program_id: row.program,
+    applicant_id: applicantId,
+    status: row.status,
+    amount_requested_cents: row.requested,
+    approved_amount_cents: row.approved ?? null,
+    submitted_at: row.submittedAt ?? null,
+    decided_at: row.decidedAt ?? null,
+    due_at: row.dueAt ?? null,
+    payee_account_id: accountId,
+  });
   if (!row.payment) return { requestId, accountId, paymentId: null };
   const p = row.payment;
-  const paymentId = uuidv7();
-  await db
-    .insertInto('payments')
-    .values({
-      id: paymentId,
-      request_id: requestId,
-      payee_account_id: accountId,
-      amount_cents: row.approved ?? row.requested,
-      status: p.status,
-      created_at: p.createdAt,
-      released_at: p.releasedAt ?? null,
-      settled_at: p.settledAt ?? null,
-      returned_at: p.returnedAt ?? null,
-      trace_number: p.trace ?? null,
-      return_code: p.returnCode ?? null,
-      replaces_payment_id: p.replaces ?? null,
-      prenote_ready_on: p.prenoteReadyOn ?? null,
-      updated_at: new Date(),
-    })
-    .execute();
+  const paymentId = await insertPaymentRow(db, {
+    request_id: requestId,
+    payee_account_id: accountId,
+    amount_cents: row.approved ?? row.requested,
+    status: p.status,
+    created_at: p.createdAt,
+    released_at: p.releasedAt ?? null,
+    settled_at: p.settledAt ?? null,
+    returned_at: p.returnedAt ?? null,
+    trace_number: p.trace ?? null,
+    return_code: p.returnCode ?? null,
+    replaces_payment_id: p.replaces ?? null,
+    prenote_ready_on: p.prenoteReadyOn ?? null,
+  });
   return { requestId, accountId, paymentId };
 }
 

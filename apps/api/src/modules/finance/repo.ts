@@ -3,6 +3,7 @@ import type { PaymentFigure, RequestFigure } from '@hms/contracts/finance-overvi
 import { paymentStatuses, type PaymentStatus } from '@hms/contracts/payments';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
+import { readSearchTerm } from '../../platform/search-term.ts';
 
 /**
  * The finance workspace's read model (issue 13). Every figure is a predicate defined once below; the drill-down lists
@@ -389,17 +390,6 @@ export interface ListQuery {
   offset: number;
 }
 
-/** A search term read as what it could be: a reference, an amount in dollars, a trace number, or part of a name. */
-function parseSearch(q: string) {
-  const amount = /^\$?\s*(\d{1,9})(?:\.(\d{1,2}))?$/.exec(q.replace(/,/g, ''));
-  return {
-    reference: q.toUpperCase(),
-    cents: amount ? Number(amount[1]) * 100 + Number((amount[2] ?? '0').padEnd(2, '0')) : null,
-    trace: /^\d{15}$/.test(q) ? q : null,
-    like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-  };
-}
-
 /** The payments columns a list filters, orders and sums on: the ones the list indexes carry (migrations 0361, 0370). */
 const LISTED = sql`p.id, p.request_id, p.payee_name, p.amount_cents, p.program_id, p.status, p.settled_at,
   p.returned_at, p.released_at, p.updated_at, p.created_at`;
@@ -416,7 +406,7 @@ function paymentMatches(
   within: RawBuilder<SqlBool>,
   filterFirst: boolean,
 ): RawBuilder<unknown> {
-  const s = parseSearch(q);
+  const s = readSearchTerm(q);
   const byReference = sql<SqlBool>`p.request_id in (select id from requests where reference = ${s.reference})`;
   // Part of a name, in any case (lower-cased on both sides: the same test whichever way it is read).
   const byName = sql<SqlBool>`lower(p.payee_name) like lower(${s.like})`;
@@ -462,7 +452,7 @@ function paymentMatches(
 }
 
 function requestSearch(q: string): RawBuilder<SqlBool> {
-  const s = parseSearch(q);
+  const s = readSearchTerm(q);
   return sql<SqlBool>`(r.reference = ${s.reference}
     ${s.cents === null ? sql`` : sql`or r.amount_requested_cents = ${s.cents} or r.approved_amount_cents = ${s.cents}`})`;
 }

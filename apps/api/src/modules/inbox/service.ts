@@ -13,6 +13,7 @@ import { deadlineState, dueSoonCutoff } from './deadline.ts';
 // The review deadline rule is shared with the review screen.
 export { deadlineState, dueSoonCutoff };
 import * as requests from '../applications/service.ts';
+import { escapeLike } from '../../platform/db/like.ts';
 import * as imports from '../imports/service.ts';
 import * as auth from '../auth/service.ts';
 import * as readModels from '../read-models/service.ts';
@@ -114,10 +115,9 @@ function decodeCursor(raw: string, sort: string): readModels.InboxSortCursor {
 function searchOf(q: string | undefined): { reference?: string; namePrefix?: string } {
   const t = q?.trim();
   if (!t) return {};
-  const escaped = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
   if (/^hms[-\s]?/i.test(t) || /^[0-9A-Z]{4,}-/.test(t))
-    return { reference: escaped(t.toUpperCase().replace(/\s/g, '-')) };
-  return { namePrefix: escaped(t.toLowerCase()) };
+    return { reference: escapeLike(t.toUpperCase().replace(/\s/g, '-')) };
+  return { namePrefix: escapeLike(t.toLowerCase()) };
 }
 
 export function buildFilter(

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { bankAccountBody } from '../../testing/applying.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
 import { rowById } from '../../testing/rows.ts';
@@ -167,14 +168,10 @@ describe('GL journal', () => {
     const citizen = await t.signIn('citizen');
     const upd = JSON.parse(
       (
-        await citizen.post(`/api/requests/${payments[1]!.requestId}/payee-account`, {
-          holderName: 'Casey',
-          accountType: 'checking',
-          routingNumber: '011000015',
-          accountNumber: '4444333322',
-          accountNumberConfirm: '4444333322',
-          achAuthorization: true,
-        })
+        await citizen.post(
+          `/api/requests/${payments[1]!.requestId}/payee-account`,
+          bankAccountBody('4444333322', { holderName: 'Casey' }),
+        )
       ).body,
     );
     const reissue = JSON.parse(

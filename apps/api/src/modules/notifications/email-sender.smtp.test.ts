@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 import { Agent, createTestApp, demoCitizenId, type TestContext } from '../../testing/test-app.ts';
-import { uuidv7 } from '../../platform/db/ids.ts';
+import { insertRequestRow } from '../../testing/request-rows.ts';
 import { recordRequestEvent } from './service.ts';
 import { notificationTemplates } from '../../platform/notification-templates.ts';
 import {
@@ -240,21 +240,14 @@ beforeAll(async () => {
     .select(['id', 'version'])
     .limit(1)
     .executeTakeFirstOrThrow();
-  requestId = uuidv7();
-  await db
-    .insertInto('requests')
-    .values({
-      id: requestId,
-      reference: 'HMS-SMTP-0000-0',
-      program_id: program.id,
-      program_version: program.version,
-      applicant_id: citizenId,
-      status: 'needs_info',
-      answers: '{}',
-      amount_requested_cents: 5_000,
-      updated_at: new Date(),
-    })
-    .execute();
+  requestId = await insertRequestRow(db, {
+    reference: 'HMS-SMTP-0000-0',
+    program_id: program.id,
+    program_version: program.version,
+    applicant_id: citizenId,
+    status: 'needs_info',
+    amount_requested_cents: 5_000,
+  });
 });
 
 afterAll(async () => {

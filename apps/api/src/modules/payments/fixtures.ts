@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { insertPayeeAccount } from '../../testing/payee-account.ts';
+import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
 let seq = 0;
@@ -40,34 +41,26 @@ export async function insertApprovedPayment(
       routingNumber: o.routingNumber,
       accountType: o.accountType,
     });
-    await trx
-      .insertInto('requests')
-      .values({
-        id: requestId,
-        reference,
-        program_id: o.programId,
-        program_version: 1,
-        applicant_id: o.applicantId,
-        status: 'approved',
-        answers: '{}',
-        amount_requested_cents: o.amountCents,
-        approved_amount_cents: o.amountCents,
-        submitted_at: now,
-        decided_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('payments')
-      .values({
-        id: paymentId,
-        request_id: requestId,
-        payee_account_id: payeeAccountId,
-        amount_cents: o.amountCents,
-        status: 'pending',
-        updated_at: now,
-      })
-      .execute();
+    await insertRequestRow(trx, {
+      id: requestId,
+      reference,
+      program_id: o.programId,
+      applicant_id: o.applicantId,
+      status: 'approved',
+      amount_requested_cents: o.amountCents,
+      approved_amount_cents: o.amountCents,
+      submitted_at: now,
+      decided_at: now,
+      updated_at: now,
+    });
+    await insertPaymentRow(trx, {
+      id: paymentId,
+      request_id: requestId,
+      payee_account_id: payeeAccountId,
+      amount_cents: o.amountCents,
+      status: 'pending',
+      updated_at: now,
+    });
     return payeeAccountId;
   });
   return { requestId, paymentId, payeeAccountId, reference };

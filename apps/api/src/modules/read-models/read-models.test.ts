@@ -5,6 +5,7 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { seedUsersAndPrograms as seed } from '../../seed.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
 import type { PaymentStatus } from '../../platform/db/schema.ts';
 import { DEMO_USERS } from '../../platform/db/seed.ts';
 
@@ -35,29 +36,23 @@ async function addRequest(o: {
 }) {
   const id = uuidv7();
   seq += 1;
-  await t.db.kysely
-    .insertInto('requests')
-    .values({
-      id,
-      reference: `HMS-T${String(seq).padStart(5, '0')}`,
-      program_id: programIds[o.program ?? 0]!,
-      program_version: 1,
-      applicant_id: o.applicant ?? citizenId,
-      status: o.status,
-      answers: '{}',
-      amount_requested_cents: o.amount ?? 1000,
-      approved_amount_cents: o.approved ?? null,
-      assigned_to: o.assignedTo ?? null,
-      due_at: o.dueAt ?? null,
-      submitted_at: o.status === 'draft' ? null : new Date(),
-      // A decided request carries its decision date, as every decision writes it.
-      decided_at: ['approved', 'paid', 'payment_returned', 'rejected'].includes(o.status)
-        ? new Date()
-        : null,
-      created_at: o.createdAt ?? new Date(),
-      updated_at: new Date(),
-    })
-    .execute();
+  await insertRequestRow(t.db.kysely, {
+    id,
+    reference: `HMS-T${String(seq).padStart(5, '0')}`,
+    program_id: programIds[o.program ?? 0]!,
+    applicant_id: o.applicant ?? citizenId,
+    status: o.status,
+    amount_requested_cents: o.amount ?? 1000,
+    approved_amount_cents: o.approved ?? null,
+    assigned_to: o.assignedTo ?? null,
+    due_at: o.dueAt ?? null,
+    submitted_at: o.status === 'draft' ? null : new Date(),
+    // A decided request carries its decision date, as every decision writes it.
+    decided_at: ['approved', 'paid', 'payment_returned', 'rejected'].includes(o.status)
+      ? new Date()
+      : null,
+    created_at: o.createdAt ?? new Date(),
+  });
   if (o.payment) {
     const accountId = uuidv7();
     await t.db.kysely
@@ -73,17 +68,12 @@ async function addRequest(o: {
         key_id: 'k',
       })
       .execute();
-    await t.db.kysely
-      .insertInto('payments')
-      .values({
-        id: uuidv7(),
-        request_id: id,
-        payee_account_id: accountId,
-        amount_cents: o.approved ?? o.amount ?? 1000,
-        status: o.payment,
-        updated_at: new Date(),
-      })
-      .execute();
+    await insertPaymentRow(t.db.kysely, {
+      request_id: id,
+      payee_account_id: accountId,
+      amount_cents: o.approved ?? o.amount ?? 1000,
+      status: o.payment,
+    });
   }
   return id;
 }

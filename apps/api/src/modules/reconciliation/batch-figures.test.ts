@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReconciliationBatchesPage } from '@hms/contracts/finance-reconciliation';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { bankAccountBody } from '../../testing/applying.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
 
@@ -150,14 +151,10 @@ describe('reconciliation_batch_figures', () => {
 
     // Re-issue: the citizen gives a new account for a; its replacement goes out in a batch of its own.
     const citizen = await t.signIn('citizen');
-    const account = await citizen.post(`/api/requests/${a.requestId}/payee-account`, {
-      holderName: 'Casey Citizen',
-      accountType: 'savings',
-      routingNumber: '011000015',
-      accountNumber: '99887766',
-      accountNumberConfirm: '99887766',
-      achAuthorization: true,
-    });
+    const account = await citizen.post(
+      `/api/requests/${a.requestId}/payee-account`,
+      bankAccountBody('99887766', { accountType: 'savings' }),
+    );
     expect(account.statusCode, account.body).toBe(201);
     const replacement = (account.json() as { paymentId: string }).paymentId;
     await expectKept();

@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { insertPayeeAccount } from '../../testing/payee-account.ts';
+import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
 import { seal } from '../../platform/keyring.ts';
 
 /**
@@ -85,43 +86,33 @@ export async function insertBatch(
       holderName: e.holder ?? `Payee ${e.ref}`,
       accountNumber: '12345678',
     });
-    await db
-      .insertInto('requests')
-      .values({
-        id: requestId,
-        reference: e.ref,
-        program_id: who.programId,
-        program_version: 1,
-        applicant_id: who.applicant,
-        status: e.requestStatus ?? 'approved',
-        answers: '{}',
-        amount_requested_cents: e.amount,
-        approved_amount_cents: e.amount,
-        submitted_at: `${b.fileDate}T10:00:00Z`,
-        decided_at: `${b.fileDate}T11:00:00Z`,
-        payee_account_id: accountId,
-        updated_at: new Date(),
-      })
-      .execute();
-    await db
-      .insertInto('payments')
-      .values({
-        id: paymentId,
-        request_id: requestId,
-        payee_account_id: accountId,
-        amount_cents: e.amount,
-        status: e.status,
-        batch_id: batchId,
-        created_at: `${b.fileDate}T11:00:00Z`,
-        released_at: b.releasedAt,
-        trace_number: e.trace,
-        effective_date: b.effectiveDate,
-        return_code: e.returned?.code ?? null,
-        account_fixable: e.returned?.fixable ?? null,
-        returned_at: e.returned?.at ?? null,
-        updated_at: new Date(),
-      })
-      .execute();
+    await insertRequestRow(db, {
+      id: requestId,
+      reference: e.ref,
+      program_id: who.programId,
+      applicant_id: who.applicant,
+      status: e.requestStatus ?? 'approved',
+      amount_requested_cents: e.amount,
+      approved_amount_cents: e.amount,
+      submitted_at: `${b.fileDate}T10:00:00Z`,
+      decided_at: `${b.fileDate}T11:00:00Z`,
+      payee_account_id: accountId,
+    });
+    await insertPaymentRow(db, {
+      id: paymentId,
+      request_id: requestId,
+      payee_account_id: accountId,
+      amount_cents: e.amount,
+      status: e.status,
+      batch_id: batchId,
+      created_at: `${b.fileDate}T11:00:00Z`,
+      released_at: b.releasedAt,
+      trace_number: e.trace,
+      effective_date: b.effectiveDate,
+      return_code: e.returned?.code ?? null,
+      account_fixable: e.returned?.fixable ?? null,
+      returned_at: e.returned?.at ?? null,
+    });
     payments.set(e.ref, paymentId);
     await db
       .insertInto('ach_entries')

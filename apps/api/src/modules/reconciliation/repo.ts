@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } fro
 import type { ExceptionReason } from '@hms/contracts/finance-reconciliation';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { readSearchTerm } from '../../platform/search-term.ts';
 
 /**
  * Reconciliation's SQL. Two parts:
@@ -33,17 +34,6 @@ export interface ListQuery<S extends string> {
 
 const toInt = (v: unknown) => Number(v ?? 0);
 
-/** A search term read as what it could be: a reference, an amount in dollars, a trace number, or part of a name. */
-function parseSearch(q: string) {
-  const amount = /^\$?\s*(\d{1,9})(?:\.(\d{1,2}))?$/.exec(q.replace(/,/g, ''));
-  return {
-    reference: q.toUpperCase(),
-    cents: amount ? Number(amount[1]) * 100 + Number((amount[2] ?? '0').padEnd(2, '0')) : null,
-    trace: /^\d{15}$/.test(q) ? q : null,
-    like: `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-  };
-}
-
 /** The finance lists' search (modules/finance): reference, payee name (part), amount, trace number. */
 function searchOn(
   q: string,
@@ -54,7 +44,7 @@ function searchOn(
     trace: RawBuilder<unknown>;
   },
 ): RawBuilder<SqlBool> {
-  const s = parseSearch(q);
+  const s = readSearchTerm(q);
   return sql<SqlBool>`(${c.reference} = ${s.reference}
     or ${c.payee} ilike ${s.like}
     ${s.cents === null ? sql`` : sql`or ${c.amount} = ${s.cents}`}
@@ -199,7 +189,7 @@ function batchRows(bounds: Bounds): RawBuilder<unknown> {
 
 /** A batch matches a search when one of its payments does, or its file total is the amount searched for. */
 function batchSearch(q: string): RawBuilder<SqlBool> {
-  const s = parseSearch(q);
+  const s = readSearchTerm(q);
   return sql<SqlBool>`(exists (
       select 1 from ach_entries e2
       join payments p2 on p2.id = e2.payment_id
