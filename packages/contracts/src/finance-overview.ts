@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { moneySearchField, numberedPageFields } from './pagination.ts';
-import { paymentStatusSchema, plainDateSchema } from './payments.ts';
-import { requestStatusSchema } from './requests.ts';
+import { paymentStatusSchema, plainDateSchema, type PaymentStatus } from './payments.ts';
+import { requestStatusSchema, type RequestStatus } from './requests.ts';
 import type { LocalizedText } from './language.ts';
 
 /** The figures that count payments. Each payment is counted in one at most: the one its current status names. */
@@ -19,6 +19,30 @@ export const requestFigures = ['requested', 'approved', 'pastReviewDeadline'] as
 export type RequestFigure = (typeof requestFigures)[number];
 
 export type FinanceFigure = PaymentFigure | RequestFigure;
+
+/**
+ * The statuses behind the figures, said once: the finance read model filters rows with them and the policy
+ * simulation replays requests with them, so a simulation's baseline is the overview by construction.
+ */
+export const paymentFigureStatuses = {
+  pendingPayment: ['pending', 'prenote_sent', 'batched'],
+  released: ['released'],
+  paid: ['settled'],
+  returned: ['returned'],
+} as const satisfies Record<PaymentFigure, readonly PaymentStatus[]>;
+/** A request counts as approved (by its decision day) in these statuses, whatever happened to its payment since. */
+export const approvedRequestStatuses = [
+  'approved',
+  'paid',
+  'payment_returned',
+] as const satisfies readonly RequestStatus[];
+/** The requests the time to a decision is measured over: approved as above, or rejected. */
+export const decidedRequestStatuses = [
+  ...approvedRequestStatuses,
+  'rejected',
+] as const satisfies readonly RequestStatus[];
+/** The overview's durations are measured to the nearest tenth of a day. */
+export const tenthsOfDay = (ms: number): number => Math.round(ms / 8_640_000);
 
 /** What each figure counts, in words a finance officer reads beside it (and the API repeats in OpenAPI). */
 export const figureDefinitions: Record<FinanceFigure, LocalizedText> = {

@@ -1,5 +1,10 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { PaymentFigure, RequestFigure } from '@hms/contracts/finance-overview';
+import {
+  approvedRequestStatuses,
+  paymentFigureStatuses,
+  type PaymentFigure,
+  type RequestFigure,
+} from '@hms/contracts/finance-overview';
 import { paymentStatuses, type PaymentStatus } from '@hms/contracts/payments';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
@@ -35,12 +40,7 @@ const paymentStatusAt = sql<Date>`(case p.status
   when 'cancelled' then p.updated_at
   else p.created_at end)`;
 
-const PAYMENT_FIGURE_STATUSES: Record<PaymentFigure, readonly string[]> = {
-  pendingPayment: ['pending', 'prenote_sent', 'batched'],
-  released: ['released'],
-  paid: ['settled'],
-  returned: ['returned'],
-};
+const PAYMENT_FIGURE_STATUSES: Record<PaymentFigure, readonly string[]> = paymentFigureStatuses;
 
 function paymentFigureWhere(figure: PaymentFigure): RawBuilder<SqlBool> {
   return sql<SqlBool>`p.status in (${sql.join(PAYMENT_FIGURE_STATUSES[figure].map((s) => sql.lit(s)))})`;
@@ -64,7 +64,7 @@ function paymentScope(scope: Scope): RawBuilder<SqlBool> {
 const OPEN_PAST_DEADLINE = sql.join(
   ['submitted', 'in_review', 'awaiting_second_approval'].map((s) => sql.lit(s)),
 );
-const APPROVED_SINCE = sql.join(['approved', 'paid', 'payment_returned'].map((s) => sql.lit(s)));
+const APPROVED_SINCE = sql.join(approvedRequestStatuses.map((s) => sql.lit(s)));
 /** The requests a request figure counts (the program filter is applied beside it). */
 function requestFigureWhere(figure: RequestFigure, scope: Scope): RawBuilder<SqlBool> {
   switch (figure) {
