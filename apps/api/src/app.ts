@@ -37,6 +37,7 @@ import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { serviceTokensRoutes } from './modules/service-tokens/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
 import { programAdminRoutes, programRoutes } from './modules/programs/routes.ts';
+import { simulationRoutes } from './modules/simulations/routes.ts';
 import { applicationRoutes, draftRoutes } from './modules/applications/routes.ts';
 import { documentRoutes, documentUploadRoutes } from './modules/documents/routes.ts';
 import { emailOutboxRoutes, notificationRoutes } from './modules/notifications/routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp({
   await app.register(programRoutes, { prefix: '/api/programs' });
   await app.register(programAdminRoutes, { prefix: '/api/admin/programs' });
   await app.register(draftRoutes, { prefix: '/api/programs/:slug' });
+  await app.register(simulationRoutes, { prefix: '/api/simulations' });
   await app.register(applicationRoutes, { prefix: '/api/requests' });
   await app.register(documentUploadRoutes, { prefix: '/api/requests/:requestId/documents' });
   await app.register(documentRoutes, { prefix: '/api/documents' });

@@ -812,6 +812,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a period of a program’s requests under changed parameters, beside what happened
+         * @description Roles: admin, finance, finance_supervisor. Writes nothing. The baseline is what happened: its money figures are the finance overview’s for the same program and period. A change left out keeps what happened; changes apply to the requests submitted in the period (docs/simulation.md). 422 simulation.decision_rules_unavailable for decision rules, which cannot be simulated yet.
+         */
+        post: operations["runSimulation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/requests/mine": {
         parameters: {
             query?: never;
@@ -2327,7 +2347,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "simulation.decision_rules_unavailable" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2417,7 +2437,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "simulation.decision_rules_unavailable" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -7880,6 +7900,296 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runSimulation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    program: string;
+                    /** @description first day of the period, in the agency time zone */
+                    from: string;
+                    /** @description last day of the period, inclusive */
+                    to: string;
+                    /** @default {} */
+                    changes?: {
+                        /** @description the largest amount a request may ask for */
+                        maxAmountCents?: number;
+                        /** @description approvals of more than this need a senior second approval */
+                        approvalThresholdCents?: number;
+                        /** @description the program budget, consumed in submission order */
+                        budgetCents?: number;
+                        /** @description business days from submission to the review deadline */
+                        reviewDeadlineDays?: number;
+                        /** @description the whole eligibility rule list that replaces the one in force (an empty list: no rule) */
+                        eligibilityRules?: ({
+                            /** @enum {string} */
+                            kind?: "compare";
+                            questionId: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                            value: (string | number | boolean) | (string | number | boolean)[];
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "percentDrop";
+                            beforeQuestionId: string;
+                            afterQuestionId: string;
+                            atLeastPercent: number;
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "withinLast";
+                            questionId: string;
+                            months: number;
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        })[];
+                        /** @description reserved for the decision-rule tables (issue 14 part 1); refused with simulation.decision_rules_unavailable until they exist */
+                        decisionRules?: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        program: string;
+                        from: string;
+                        to: string;
+                        changes: {
+                            /** @description the largest amount a request may ask for */
+                            maxAmountCents?: number;
+                            /** @description approvals of more than this need a senior second approval */
+                            approvalThresholdCents?: number;
+                            /** @description the program budget, consumed in submission order */
+                            budgetCents?: number;
+                            /** @description business days from submission to the review deadline */
+                            reviewDeadlineDays?: number;
+                            /** @description the whole eligibility rule list that replaces the one in force (an empty list: no rule) */
+                            eligibilityRules?: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                            /** @description reserved for the decision-rule tables (issue 14 part 1); refused with simulation.decision_rules_unavailable until they exist */
+                            decisionRules?: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                        baseline: {
+                            /** @description Requests submitted in the period, at the amount the citizen asked for. */
+                            requestedCents: number;
+                            requestedCount: number;
+                            eligibleCents: number;
+                            eligibleCount: number;
+                            /** @description Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. */
+                            approvedCents: number;
+                            approvedCount: number;
+                            /** @description Payments settled in the period and not returned since. */
+                            paidCents: number;
+                            paidCount: number;
+                            overBudgetCents: number;
+                            overBudgetCount: number;
+                            budgetRunOutDate: string | null;
+                            budgetCents: number;
+                            committedBeforeCents: number;
+                            humanReviewCount: number;
+                            secondApprovalCount: number;
+                            reviewerHours: number;
+                            decidedLateCount: number;
+                            daysToDecision: {
+                                count: number;
+                                medianDays: number | null;
+                                p90Days: number | null;
+                            };
+                        };
+                        scenario: {
+                            /** @description Requests submitted in the period, at the amount the citizen asked for. */
+                            requestedCents: number;
+                            requestedCount: number;
+                            eligibleCents: number;
+                            eligibleCount: number;
+                            /** @description Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. */
+                            approvedCents: number;
+                            approvedCount: number;
+                            /** @description Payments settled in the period and not returned since. */
+                            paidCents: number;
+                            paidCount: number;
+                            overBudgetCents: number;
+                            overBudgetCount: number;
+                            budgetRunOutDate: string | null;
+                            budgetCents: number;
+                            committedBeforeCents: number;
+                            humanReviewCount: number;
+                            secondApprovalCount: number;
+                            reviewerHours: number;
+                            decidedLateCount: number;
+                            daysToDecision: {
+                                count: number;
+                                medianDays: number | null;
+                                p90Days: number | null;
+                            };
+                            newlyQualifying: {
+                                count: number;
+                                cents: number;
+                                byAmountBand: {
+                                    minCents: number;
+                                    maxCents: number | null;
+                                    count: number;
+                                    cents: number;
+                                }[];
+                                byLanguage: {
+                                    /** @enum {string} */
+                                    language: "en" | "es";
+                                    count: number;
+                                }[];
+                            };
+                            noLongerQualifying: {
+                                count: number;
+                                cents: number;
+                                byAmountBand: {
+                                    minCents: number;
+                                    maxCents: number | null;
+                                    count: number;
+                                    cents: number;
+                                }[];
+                                byLanguage: {
+                                    /** @enum {string} */
+                                    language: "en" | "es";
+                                    count: number;
+                                }[];
+                            };
+                        };
+                        computedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

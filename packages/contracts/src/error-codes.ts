@@ -51,6 +51,10 @@ export const ERROR_CODES = {
   'program.version_is_live': 'That version is already the live one.',
   'program.closes_before_today': 'To open the program, give a closing date from today on.',
 
+  // Policy simulation (issue 14 part 3).
+  'simulation.decision_rules_unavailable':
+    'Decision rules cannot be simulated yet: the decision-rule tables are not part of HMS yet.',
+
   // The citizen's application.
   'request.not_found': 'The request does not exist or is not visible to the caller.',
   'request.already_submitted': 'The application was already submitted and can no longer be edited.',

@@ -50,6 +50,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'program.version_is_live': 'That version is already live. Choose an earlier one.',
   'program.closes_before_today':
     'Give a closing date that is today or later, then open the program.',
+  'simulation.decision_rules_unavailable':
+    'Decision rules cannot be simulated yet. Remove the decision rule change and run again.',
   'program.closed': 'This program is not accepting applications now. Any draft you have is kept.',
   'program.budget_exhausted':
     'This program has only {remainingCents} left. Ask for a smaller amount or come back later; your draft is kept.',

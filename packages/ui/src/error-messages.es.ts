@@ -56,6 +56,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'program.version_is_live': 'Esa versión ya está publicada. Elija una anterior.',
   'program.closes_before_today':
     'Indique una fecha de cierre de hoy en adelante y luego abra el programa.',
+  'simulation.decision_rules_unavailable':
+    'Todavía no se pueden simular reglas de decisión. Quite ese cambio y vuelva a ejecutar.',
   'program.closed':
     'Este programa no acepta solicitudes en este momento. Si tiene un borrador, se conserva.',
   'program.budget_exhausted':

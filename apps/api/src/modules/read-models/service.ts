@@ -84,3 +84,7 @@ export type {
 
 /** Who is told about a step of a request (notifications/service.ts#recordRequestEvent). */
 export { applicantOfRequest } from './request-recipient.ts';
+
+/** The requests and paid payments a policy simulation replays (simulations/service.ts). */
+export { simulationPaidPayments, simulationRequests } from './replay-history.ts';
+export type { SimulationHistoryRow } from './replay-history.ts';

@@ -1,0 +1,92 @@
+import { sql, type Kysely } from 'kysely';
+import { paymentFigureStatuses } from '@hms/contracts/finance-overview';
+import type { Language } from '@hms/contracts/language';
+import type { RequestStatus } from '@hms/contracts/requests';
+import type { Database } from '../../platform/db/schema.ts';
+
+// Read model "replay history": the requests a policy simulation replays (simulations/service.ts), from the
+// applications module's requests, their applicant's language (auth's users), the steps people took on them
+// (request_events: claims and decisions) and the payments settled in the period. It writes nothing.
+
+export interface SimulationHistoryScope {
+  programId: string;
+  /** The period as instants [start, end). */
+  start: Date;
+  end: Date;
+  /** Read the answers too (only a change of eligibility rules needs them: they are the heavy column). */
+  withAnswers: boolean;
+}
+
+export interface SimulationHistoryRow {
+  id: string;
+  status: RequestStatus;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  due_at: Date | null;
+  amount_requested_cents: unknown;
+  approved_amount_cents: unknown;
+  budget_use_cents: unknown;
+  language: Language;
+  answers: Record<string, unknown> | null;
+  claimed_at: Date | null;
+  first_decision_at: Date | null;
+  first_approval_at: Date | null;
+}
+
+const PAID = sql.join(paymentFigureStatuses.paid.map((s) => sql.lit(s)));
+/** When a paid payment settled: the overview's date for it (finance/repo.ts#paymentStatusAt for 'settled'). */
+const settledAt = sql`coalesce(p.settled_at, p.updated_at)`;
+
+/**
+ * Every request of the program submitted, decided or paid in the period, in submission order, with the first claim,
+ * the first decision by a person and the first of two approvals. Each arm of the union reads its own index.
+ */
+export async function simulationRequests(
+  db: Kysely<Database>,
+  s: SimulationHistoryScope,
+): Promise<SimulationHistoryRow[]> {
+  const { rows } = await sql<SimulationHistoryRow>`
+    with ids as (
+      select r.id from requests r
+      where r.program_id = ${s.programId} and r.submitted_at >= ${s.start} and r.submitted_at < ${s.end}
+      union
+      select r.id from requests r
+      where r.program_id = ${s.programId} and r.decided_at >= ${s.start} and r.decided_at < ${s.end}
+      union
+      select p.request_id from payments p
+      where p.program_id = ${s.programId} and p.status in (${PAID})
+        and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}
+    )
+    select r.id, r.status, r.submitted_at, r.decided_at, r.due_at, r.amount_requested_cents,
+      r.approved_amount_cents,
+      budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents) as budget_use_cents,
+      u.language, ${s.withAnswers ? sql`r.answers` : sql`null::jsonb`} as answers,
+      ev.claimed_at, ev.first_decision_at, ev.first_approval_at
+    from ids
+    join requests r on r.id = ids.id
+    join users u on u.id = r.applicant_id
+    left join lateral (
+      select min(e.created_at) filter (where e.type = 'claimed') as claimed_at,
+        min(e.created_at) filter (where e.actor_kind = 'user' and e.type <> 'claimed') as first_decision_at,
+        min(e.created_at) filter (where e.type = 'first_approval') as first_approval_at
+      from request_events e
+      where e.request_id = r.id and e.type in ('claimed', 'first_approval', 'approved', 'rejected')
+    ) ev on true
+    where r.status <> 'draft'
+    order by r.submitted_at nulls first, r.id
+  `.execute(db);
+  return rows;
+}
+
+/** The payments of the program settled in the period and not returned since: the overview's paid figure's rows. */
+export async function simulationPaidPayments(
+  db: Kysely<Database>,
+  s: Pick<SimulationHistoryScope, 'programId' | 'start' | 'end'>,
+): Promise<Array<{ request_id: string; amount_cents: unknown }>> {
+  const { rows } = await sql<{ request_id: string; amount_cents: unknown }>`
+    select p.request_id, p.amount_cents from payments p
+    where p.program_id = ${s.programId} and p.status in (${PAID})
+      and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}
+  `.execute(db);
+  return rows;
+}

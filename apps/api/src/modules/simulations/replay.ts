@@ -1,0 +1,340 @@
+import { toZonedDate } from '@hms/contracts/business-days';
+import {
+  approvedRequestStatuses,
+  decidedRequestStatuses,
+  tenthsOfDay,
+} from '@hms/contracts/finance-overview';
+import type { Language } from '@hms/contracts/language';
+import { checkEligibility, type Answers } from '@hms/contracts/question-set';
+import type { RequestStatus } from '@hms/contracts/requests';
+import {
+  AMOUNT_BAND_MINIMUMS,
+  type QualificationChange,
+  type SimulationChanges,
+  type SimulationFigures,
+  type SimulationScenario,
+} from '@hms/contracts/simulations';
+
+/**
+ * The replay of a period (issue 14 part 3), pure: the API (service.ts) and the fidelity test run this one function
+ * over the rows the read model gives. Every choice the replay makes is said where it is made, and gathered in
+ * docs/simulation.md. The one rule above all: a parameter the scenario leaves out keeps what happened, so replaying
+ * with no change gives back exactly the period's real figures (the finance overview's, by the same definitions:
+ * approvedRequestStatuses, decidedRequestStatuses, the paid payments and tenthsOfDay from finance-overview.ts).
+ */
+
+/** One request the period's figures may read: submitted, decided or paid in the period. */
+export interface ReplayRequest {
+  id: string;
+  status: RequestStatus;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  dueAt: Date | null;
+  amountRequestedCents: number;
+  approvedAmountCents: number | null;
+  /** What it commits against the budget now (the programs module's rule, budget_use_cents). */
+  budgetUseCents: number;
+  language: Language;
+  /** The validated answers; read only when the scenario changes the eligibility rules. */
+  answers: Answers | null;
+  /** The first time a person claimed it. */
+  claimedAt: Date | null;
+  /** A person's first decision on it (first approval, approval or rejection). */
+  firstDecisionAt: Date | null;
+  /** When its first approval of two was made (it went above the threshold); null when it had none. */
+  firstApprovalAt: Date | null;
+}
+
+export interface ReplayInput {
+  /** The period as instants [start, end) covering its agency days. */
+  start: Date;
+  end: Date;
+  timeZone: string;
+  /** The program's parameters in force now. */
+  program: { budgetCents: number };
+  /** Committed against the budget, now, by the requests submitted before the period. */
+  committedBeforeCents: number;
+  /** Every request submitted, decided or with a payment settled in the period, in submission order. */
+  requests: readonly ReplayRequest[];
+  /** The payments settled in the period and not returned since (the overview's paid figure), by request. */
+  paidPayments: ReadonlyArray<{ requestId: string; cents: number }>;
+  /** The review deadline of a request submitted at `submittedAt` under `days` (intake's rule). */
+  dueAt: (submittedAt: Date, days: number) => Date;
+}
+
+const APPROVED: ReadonlySet<RequestStatus> = new Set(approvedRequestStatuses);
+const DECIDED: ReadonlySet<RequestStatus> = new Set(decidedRequestStatuses);
+const HOUR = 3_600_000;
+
+/** What became of one request in a replay. */
+interface Outcome {
+  request: ReplayRequest;
+  /** Submitted in the period: only these are replayed under the changes. */
+  replayed: boolean;
+  qualifies: boolean;
+  overBudget: boolean;
+  /** The request stays in scope (qualifies, within the budget): its human outcome stands. */
+  inScope: boolean;
+  decidedAt: Date | null;
+  dueAt: Date | null;
+  secondApproval: boolean;
+  secondHandlingMs: number | null;
+}
+
+const within = (d: Date | null, start: Date, end: Date) =>
+  d !== null && d.getTime() >= start.getTime() && d.getTime() < end.getTime();
+
+/** percentile_cont over sorted values, as the overview reads its histograms. */
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const pos = p * (sorted.length - 1);
+  const lo = sorted[Math.floor(pos)]!;
+  return lo + (pos - Math.floor(pos)) * (sorted[Math.ceil(pos)]! - lo);
+}
+const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+function median(values: number[]): number | null {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+/** Measured handling: a review from its claim to the person's first decision, a second approval from the first. */
+function reviewHandlingMs(r: ReplayRequest): number | null {
+  if (r.claimedAt === null || r.firstDecisionAt === null) return null;
+  return Math.max(0, r.firstDecisionAt.getTime() - r.claimedAt.getTime());
+}
+function secondHandlingMs(r: ReplayRequest): number | null {
+  if (r.firstApprovalAt === null || r.decidedAt === null) return null;
+  return Math.max(0, r.decidedAt.getTime() - r.firstApprovalAt.getTime());
+}
+
+/**
+ * Whether a request submitted in the period would have been accepted under the scenario: its amount within the
+ * maximum and its answers through the eligibility rules. A parameter left unchanged is not re-checked: the request
+ * passed the rules of its own version when it was submitted (intake refuses the rest), and that is what happened.
+ * The rules run through checkEligibility, intake's own code, with "today" the day the request was submitted.
+ */
+function qualifies(r: ReplayRequest, changes: SimulationChanges, timeZone: string): boolean {
+  if (changes.maxAmountCents !== undefined && r.amountRequestedCents > changes.maxAmountCents)
+    return false;
+  if (changes.eligibilityRules === undefined) return true;
+  if (r.answers === null || r.submittedAt === null) return false;
+  return checkEligibility(changes.eligibilityRules, r.answers, r.language, {
+    today: toZonedDate(r.submittedAt, timeZone),
+  }).eligible;
+}
+
+function replayOutcomes(input: ReplayInput, changes: SimulationChanges) {
+  const { start, end, timeZone } = input;
+  const budget = changes.budgetCents ?? input.program.budgetCents;
+  // A second approval the scenario adds takes the period's median measured one (first approval to second), or,
+  // when the period has none, the median review: the best measure of a senior's handling the history holds.
+  const measuredSeconds = input.requests.map(secondHandlingMs).filter((v) => v !== null);
+  const measuredReviews = input.requests.map(reviewHandlingMs).filter((v) => v !== null);
+  const addedSecondMs = median(measuredSeconds) ?? median(measuredReviews) ?? 0;
+
+  let committed = input.committedBeforeCents;
+  let runOut: string | null = null;
+  const outcomes: Outcome[] = [];
+  for (const r of input.requests) {
+    const replayed = within(r.submittedAt, start, end);
+    if (!replayed) {
+      // Submitted before the period: a change applies to the requests submitted under it, so these stand as they
+      // happened (and their budget use is already in committedBeforeCents).
+      outcomes.push({
+        request: r,
+        replayed,
+        qualifies: true,
+        overBudget: false,
+        inScope: true,
+        decidedAt: r.decidedAt,
+        dueAt: r.dueAt,
+        secondApproval: r.firstApprovalAt !== null,
+        secondHandlingMs: secondHandlingMs(r),
+      });
+      continue;
+    }
+    const ok = qualifies(r, changes, timeZone);
+    // The budget is consumed in submission order by what each request commits in the end (its approved amount, or
+    // what it asks while open; a rejection commits nothing). Unchanged, it refuses nothing (the budgets in force
+    // then let these requests in) and only tells when the money committed passed today's budget; changed, the
+    // first request that would pass it and every later one that does not fit are refused, as intake refuses a
+    // submission larger than what is left.
+    let overBudget = false;
+    if (ok && r.budgetUseCents > 0) {
+      if (committed + r.budgetUseCents > budget) {
+        runOut ??= toZonedDate(r.submittedAt!, timeZone);
+        overBudget = changes.budgetCents !== undefined;
+      }
+      if (!overBudget) committed += r.budgetUseCents;
+    }
+    const inScope = ok && !overBudget;
+    // The human outcome stands where the request stays in scope (a rejection stays a rejection). A changed threshold
+    // decides which approvals needed a senior second approval: one added moves the decision later by the measured
+    // median, one removed makes the first approval the final one.
+    let secondApproval = r.firstApprovalAt !== null;
+    let decidedAt = r.decidedAt;
+    let handling = secondHandlingMs(r);
+    if (changes.approvalThresholdCents !== undefined && APPROVED.has(r.status)) {
+      const needed =
+        (r.approvedAmountCents ?? r.amountRequestedCents) > changes.approvalThresholdCents;
+      if (needed && !secondApproval && decidedAt !== null) {
+        decidedAt = new Date(decidedAt.getTime() + addedSecondMs);
+        handling = addedSecondMs;
+      } else if (!needed && secondApproval) {
+        decidedAt = r.firstApprovalAt;
+        handling = null;
+      }
+      secondApproval = needed;
+    }
+    const dueAt =
+      changes.reviewDeadlineDays === undefined
+        ? r.dueAt
+        : input.dueAt(r.submittedAt!, changes.reviewDeadlineDays);
+    outcomes.push({
+      request: r,
+      replayed,
+      qualifies: ok,
+      overBudget,
+      inScope,
+      decidedAt,
+      dueAt,
+      secondApproval,
+      secondHandlingMs: handling,
+    });
+  }
+  return { outcomes, runOut, budget };
+}
+
+function figuresOf(
+  input: ReplayInput,
+  outcomes: readonly Outcome[],
+  runOut: string | null,
+  budget: number,
+): SimulationFigures {
+  const { start, end } = input;
+  const f = {
+    requestedCents: 0,
+    requestedCount: 0,
+    eligibleCents: 0,
+    eligibleCount: 0,
+    approvedCents: 0,
+    approvedCount: 0,
+    paidCents: 0,
+    paidCount: 0,
+    overBudgetCents: 0,
+    overBudgetCount: 0,
+    humanReviewCount: 0,
+    secondApprovalCount: 0,
+    decidedLateCount: 0,
+  };
+  let handlingMs = 0;
+  const decisionTenths: number[] = [];
+  const outOfScope = new Set<string>();
+  for (const o of outcomes) {
+    const r = o.request;
+    if (o.replayed) {
+      // The requested figure is demand: what citizens asked for in the period, whatever the scenario decides.
+      f.requestedCount += 1;
+      f.requestedCents += r.amountRequestedCents;
+      if (o.qualifies) {
+        f.eligibleCount += 1;
+        f.eligibleCents += r.amountRequestedCents;
+      }
+      if (o.overBudget) {
+        f.overBudgetCount += 1;
+        f.overBudgetCents += r.amountRequestedCents;
+      }
+    }
+    if (!o.inScope) {
+      // Refused at the door: no review, no decision, no payment.
+      outOfScope.add(r.id);
+      continue;
+    }
+    if (within(r.firstDecisionAt, start, end)) {
+      f.humanReviewCount += 1;
+      handlingMs += reviewHandlingMs(r) ?? 0;
+    }
+    if (o.secondApproval && within(o.decidedAt, start, end)) {
+      f.secondApprovalCount += 1;
+      handlingMs += o.secondHandlingMs ?? 0;
+    }
+    if (!within(o.decidedAt, start, end)) continue;
+    if (APPROVED.has(r.status)) {
+      f.approvedCount += 1;
+      f.approvedCents += r.approvedAmountCents ?? r.amountRequestedCents;
+    }
+    if (DECIDED.has(r.status) && r.submittedAt !== null && o.decidedAt !== null) {
+      decisionTenths.push(tenthsOfDay(o.decidedAt.getTime() - r.submittedAt.getTime()));
+      if (o.dueAt !== null && o.decidedAt.getTime() > o.dueAt.getTime()) f.decidedLateCount += 1;
+    }
+  }
+  for (const p of input.paidPayments) {
+    if (outOfScope.has(p.requestId)) continue;
+    f.paidCount += 1;
+    f.paidCents += p.cents;
+  }
+  const days = decisionTenths.sort((a, b) => a - b).map((t) => t / 10);
+  return {
+    ...f,
+    budgetRunOutDate: runOut,
+    budgetCents: budget,
+    committedBeforeCents: input.committedBeforeCents,
+    reviewerHours: Math.round((handlingMs / HOUR) * 10) / 10,
+    daysToDecision: {
+      count: days.length,
+      medianDays: round1(percentile(days, 0.5)),
+      p90Days: round1(percentile(days, 0.9)),
+    },
+  };
+}
+
+function qualificationChange(rows: readonly ReplayRequest[]): QualificationChange {
+  const byAmountBand = AMOUNT_BAND_MINIMUMS.map((minCents, i) => ({
+    minCents,
+    maxCents: AMOUNT_BAND_MINIMUMS[i + 1] ?? null,
+    count: 0,
+    cents: 0,
+  }));
+  const byLanguage = (['en', 'es'] as const).map((language) => ({ language, count: 0 }));
+  let cents = 0;
+  for (const r of rows) {
+    cents += r.amountRequestedCents;
+    const band = byAmountBand.findLast((b) => r.amountRequestedCents >= b.minCents)!;
+    band.count += 1;
+    band.cents += r.amountRequestedCents;
+    byLanguage.find((l) => l.language === r.language)!.count += 1;
+  }
+  return { count: rows.length, cents, byAmountBand, byLanguage };
+}
+
+/**
+ * The period as it happened (no change) and under the scenario's changes, with who newly qualifies and who no
+ * longer does among the requests submitted in the period.
+ */
+export function replay(
+  input: ReplayInput,
+  changes: SimulationChanges,
+): { baseline: SimulationFigures; scenario: SimulationScenario } {
+  const base = replayOutcomes(input, {});
+  const scen = replayOutcomes(input, changes);
+  const baseline = figuresOf(input, base.outcomes, base.runOut, base.budget);
+  const newly: ReplayRequest[] = [];
+  const noLonger: ReplayRequest[] = [];
+  scen.outcomes.forEach((o, i) => {
+    const before = base.outcomes[i]!;
+    if (!o.replayed) return;
+    if (o.qualifies && !before.qualifies) newly.push(o.request);
+    if (!o.qualifies && before.qualifies) noLonger.push(o.request);
+  });
+  return {
+    baseline,
+    scenario: {
+      ...figuresOf(input, scen.outcomes, scen.runOut, scen.budget),
+      newlyQualifying: qualificationChange(newly),
+      noLongerQualifying: qualificationChange(noLonger),
+    },
+  };
+}

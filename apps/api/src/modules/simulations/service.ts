@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import { startOfZonedDay } from '@hms/contracts/business-days';
+import { allQuestions, eligibilityRuleProblems, type Answers } from '@hms/contracts/question-set';
+import {
+  SIMULATION_MAX_DAYS,
+  type SimulationChanges,
+  type SimulationResult,
+} from '@hms/contracts/simulations';
+import type { Database } from '../../platform/db/schema.ts';
+import { badRequest, HttpProblem } from '../../platform/errors.ts';
+import * as applications from '../applications/service.ts';
+import * as finance from '../finance/service.ts';
+import * as programs from '../programs/service.ts';
+import * as readModels from '../read-models/service.ts';
+import { replay, type ReplayInput } from './replay.ts';
+
+type Db = Kysely<Database>;
+
+const DAY = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
+const dayBefore = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
+/** Before any program: the start of "committed before the period". */
+const BEGINNING = '1900-01-01';
+
+/** The program simulated: a real one (a practice program has no history worth a policy), named by field if not. */
+async function programOf(db: Db, slug: string) {
+  try {
+    return await programs.loadProgram(db, { slug });
+  } catch (e) {
+    if (e instanceof HttpProblem && e.code === 'program.not_found')
+      throw badRequest('validation.failed', 'No program has this slug.', [
+        {
+          field: 'body.program',
+          message: 'program must be the slug of a program from /api/programs.',
+        },
+      ]);
+    throw e;
+  }
+}
+
+function checkPeriod(from: string, to: string) {
+  if (from > to)
+    throw badRequest('validation.date_range_reversed', 'The date range is reversed.', [
+      { field: 'body.to', message: 'to must be on or after from.' },
+    ]);
+  if (dayNumber(to) - dayNumber(from) + 1 > SIMULATION_MAX_DAYS)
+    throw badRequest('validation.failed', 'The period is too long.', [
+      { field: 'body.to', message: `A simulation covers at most ${SIMULATION_MAX_DAYS} days.` },
+    ]);
+}
+
+/**
+ * The changes the replay can apply. Decision rules wait for the decision-rule tables (issue 14 part 1): until
+ * their evaluator exists a rule change is refused rather than silently ignored. Eligibility rules must name the
+ * program's questions, checked as a program definition checks them.
+ */
+function checkChanges(changes: SimulationChanges, questionSet: Parameters<typeof allQuestions>[0]) {
+  if (changes.decisionRules !== undefined && changes.decisionRules.length > 0)
+    throw new HttpProblem(
+      'simulation.decision_rules_unavailable',
+      422,
+      'Decision rules cannot be simulated yet',
+      'The decision-rule tables are not part of HMS yet; leave decisionRules out.',
+      {
+        errors: [
+          {
+            field: 'body.changes.decisionRules',
+            message: 'Decision rules cannot be simulated yet; leave decisionRules out.',
+          },
+        ],
+      },
+    );
+  const questions = new Map(allQuestions(questionSet).map((q) => [q.id, q]));
+  const errors = (changes.eligibilityRules ?? []).flatMap((rule, i) =>
+    eligibilityRuleProblems(rule, questions).map((p) => ({
+      field: ['body', 'changes', 'eligibilityRules', i, ...p.path].join('.'),
+      message: p.message,
+    })),
+  );
+  if (errors.length > 0)
+    throw badRequest('validation.failed', 'An eligibility rule does not fit the program.', errors);
+}
+
+/** Replays a period of a program's requests as they happened and under `changes` (POST /api/simulations). */
+export async function simulate(
+  db: Db,
+  timeZone: string,
+  body: { program: string; from: string; to: string; changes: SimulationChanges },
+): Promise<SimulationResult> {
+  checkPeriod(body.from, body.to);
+  const program = await programOf(db, body.program);
+  const definition = programs.definitionOf(program);
+  checkChanges(body.changes, definition.questionSet);
+  const scope = {
+    programId: program.id,
+    start: startOfZonedDay(body.from, timeZone),
+    end: startOfZonedDay(body.to, timeZone, 1),
+  };
+  const [rows, paid, committedBefore] = await Promise.all([
+    readModels.simulationRequests(db, {
+      ...scope,
+      withAnswers: body.changes.eligibilityRules !== undefined,
+    }),
+    readModels.simulationPaidPayments(db, scope),
+    finance.committedByProgram(db, [program.id], BEGINNING, dayBefore(body.from)),
+  ]);
+  const input: ReplayInput = {
+    ...scope,
+    timeZone,
+    program: { budgetCents: Number(program.budget_cents) },
+    committedBeforeCents: committedBefore.get(program.id) ?? 0,
+    requests: rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
+      decidedAt: r.decided_at === null ? null : new Date(r.decided_at),
+      dueAt: r.due_at === null ? null : new Date(r.due_at),
+      amountRequestedCents: Number(r.amount_requested_cents),
+      approvedAmountCents:
+        r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
+      budgetUseCents: Number(r.budget_use_cents),
+      language: r.language,
+      answers: r.answers as Answers | null,
+      claimedAt: r.claimed_at === null ? null : new Date(r.claimed_at),
+      firstDecisionAt: r.first_decision_at === null ? null : new Date(r.first_decision_at),
+      firstApprovalAt: r.first_approval_at === null ? null : new Date(r.first_approval_at),
+    })),
+    paidPayments: paid.map((p) => ({ requestId: p.request_id, cents: Number(p.amount_cents) })),
+    dueAt: (submittedAt, days) => applications.reviewDueAt(submittedAt, days, timeZone),
+  };
+  const { baseline, scenario } = replay(input, body.changes);
+  return {
+    program: program.slug,
+    from: body.from,
+    to: body.to,
+    changes: body.changes,
+    baseline,
+    scenario,
+    computedAt: new Date().toISOString(),
+  };
+}
