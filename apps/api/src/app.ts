@@ -42,6 +42,7 @@ import { applicationRoutes, draftRoutes } from './modules/applications/routes.ts
 import { documentRoutes, documentUploadRoutes } from './modules/documents/routes.ts';
 import { emailOutboxRoutes, notificationRoutes } from './modules/notifications/routes.ts';
 import { practiceRoutes } from './modules/practice/routes.ts';
+import { decisionRuleRoutes, ruleEvaluationRoutes } from './modules/decision-rules/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { auditLogRoutes } from './modules/audit-log/routes.ts';
 import { sessionPolicy } from './modules/settings/service.ts';
@@ -118,6 +119,10 @@ export async function buildApp({
   await app.register(liveRoutes, { prefix: '/api/live' });
   await app.register(programRoutes, { prefix: '/api/programs' });
   await app.register(programAdminRoutes, { prefix: '/api/admin/programs' });
+  await app.register(decisionRuleRoutes, {
+    prefix: '/api/admin/programs/:programId/decision-rules',
+  });
+  await app.register(ruleEvaluationRoutes, { prefix: '/api/requests/:requestId/rule-evaluations' });
   await app.register(draftRoutes, { prefix: '/api/programs/:slug' });
   await app.register(simulationRoutes, { prefix: '/api/simulations' });
   await app.register(applicationRoutes, { prefix: '/api/requests' });

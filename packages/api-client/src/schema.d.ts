@@ -772,6 +772,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/programs/{programId}/decision-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A program's decision rule versions (newest first) and its automation switch
+         * @description Roles: admin. 404 program.not_found.
+         */
+        get: operations["listDecisionRuleVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/decision-rules/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a draft of the decision rules (the next version number)
+         * @description Roles: admin. One draft per program at a time: 409 decision_rules.draft_exists (params.version) when there is one. Rules are ordered (first match wins); an empty condition list matches every request.
+         */
+        post: operations["createDecisionRuleDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/decision-rules/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of the decision rules
+         * @description Roles: admin. 404 decision_rules.version_not_found.
+         */
+        get: operations["getDecisionRuleVersion"];
+        /**
+         * Replace a draft's rules and test cases
+         * @description Roles: admin. 409 decision_rules.not_draft when the version is live or retired (they never change).
+         */
+        put: operations["saveDecisionRuleDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/decision-rules/versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a draft live (the live version retires); its test cases must all pass
+         * @description Roles: admin. 422 decision_rules.no_test_cases without test cases, decision_rules.rule_errors when a rule reads what the program's form cannot give, decision_rules.test_cases_failing naming each failing case (errors[].field testCases.N). 409 decision_rules.not_draft. Audited; requests submitted from then on are evaluated by this version.
+         */
+        post: operations["publishDecisionRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/programs/{programId}/decision-rules/automation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Switch the program's automated approvals on or off (takes effect at once)
+         * @description Roles: admin. Off: every request of the program is left to a person (evaluations are still recorded). Audited.
+         */
+        put: operations["setProgramAutomation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{requestId}/rule-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every evaluation of a request by the decision rules: the version, the rule that fired, the outcome
+         * @description Roles: approver, senior_approver, admin. Oldest first; a rule that fired is named by version, position, id and label as they were; inputs are the snapshot the rules read.
+         */
+        get: operations["listRuleEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{slug}/drafts": {
         parameters: {
             query?: never;
@@ -2347,7 +2471,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "simulation.decision_rules_unavailable" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "simulation.decision_rules_unavailable" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2437,7 +2561,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "simulation.decision_rules_unavailable" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "simulation.decision_rules_unavailable" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -7637,6 +7761,1114 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDecisionRuleVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programId: string;
+                        automation: {
+                            programId: string;
+                            enabled: boolean;
+                            changedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            changedAt: string | null;
+                        };
+                        versions: {
+                            id: string;
+                            programId: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "live" | "retired";
+                            rules: {
+                                id: string;
+                                label: string;
+                                conditions: ({
+                                    /** @enum {string} */
+                                    on: "amount";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "answer";
+                                    questionId: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: (string | number | boolean) | (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "eligible";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne";
+                                    value: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    on: "risk_level";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "approved_requests";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "returned_payments";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "prenote";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "in" | "not_in";
+                                    value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                                })[];
+                                /** @enum {string} */
+                                outcome: "approve" | "refer" | "refer_senior";
+                            }[];
+                            testCases: {
+                                name: string;
+                                inputs: {
+                                    amountCents: number;
+                                    answers: {
+                                        [key: string]: string | number | boolean | string[];
+                                    };
+                                    eligible: boolean;
+                                    /** @enum {string} */
+                                    riskLevel: "none" | "low" | "medium" | "high";
+                                    approvedRequests: number;
+                                    returnedPayments: number;
+                                    /** @enum {string} */
+                                    prenote: "none" | "sent" | "proven";
+                                };
+                                /** @enum {string} */
+                                expected: "approve" | "refer" | "refer_senior" | "none";
+                            }[];
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            publishedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            publishedAt: string | null;
+                            retiredAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDecisionRuleDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rules: {
+                        id: string;
+                        label: string;
+                        conditions: ({
+                            /** @enum {string} */
+                            on: "amount";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: number | number[];
+                        } | {
+                            /** @enum {string} */
+                            on: "answer";
+                            questionId: string;
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: (string | number | boolean) | (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            on: "eligible";
+                            /** @enum {string} */
+                            op: "eq" | "ne";
+                            value: boolean;
+                        } | {
+                            /** @enum {string} */
+                            on: "risk_level";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                        } | {
+                            /** @enum {string} */
+                            on: "approved_requests";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: number | number[];
+                        } | {
+                            /** @enum {string} */
+                            on: "returned_payments";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: number | number[];
+                        } | {
+                            /** @enum {string} */
+                            on: "prenote";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "in" | "not_in";
+                            value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                        })[];
+                        /** @enum {string} */
+                        outcome: "approve" | "refer" | "refer_senior";
+                    }[];
+                    testCases: {
+                        name: string;
+                        inputs: {
+                            amountCents: number;
+                            answers: {
+                                [key: string]: string | number | boolean | string[];
+                            };
+                            eligible: boolean;
+                            /** @enum {string} */
+                            riskLevel: "none" | "low" | "medium" | "high";
+                            approvedRequests: number;
+                            returnedPayments: number;
+                            /** @enum {string} */
+                            prenote: "none" | "sent" | "proven";
+                        };
+                        /** @enum {string} */
+                        expected: "approve" | "refer" | "refer_senior" | "none";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        programId: string;
+                        version: number;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "retired";
+                        rules: {
+                            id: string;
+                            label: string;
+                            conditions: ({
+                                /** @enum {string} */
+                                on: "amount";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "answer";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                on: "eligible";
+                                /** @enum {string} */
+                                op: "eq" | "ne";
+                                value: boolean;
+                            } | {
+                                /** @enum {string} */
+                                on: "risk_level";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                            } | {
+                                /** @enum {string} */
+                                on: "approved_requests";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "returned_payments";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "prenote";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "in" | "not_in";
+                                value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                            })[];
+                            /** @enum {string} */
+                            outcome: "approve" | "refer" | "refer_senior";
+                        }[];
+                        testCases: {
+                            name: string;
+                            inputs: {
+                                amountCents: number;
+                                answers: {
+                                    [key: string]: string | number | boolean | string[];
+                                };
+                                eligible: boolean;
+                                /** @enum {string} */
+                                riskLevel: "none" | "low" | "medium" | "high";
+                                approvedRequests: number;
+                                returnedPayments: number;
+                                /** @enum {string} */
+                                prenote: "none" | "sent" | "proven";
+                            };
+                            /** @enum {string} */
+                            expected: "approve" | "refer" | "refer_senior" | "none";
+                        }[];
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        publishedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        publishedAt: string | null;
+                        retiredAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDecisionRuleVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        programId: string;
+                        version: number;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "retired";
+                        rules: {
+                            id: string;
+                            label: string;
+                            conditions: ({
+                                /** @enum {string} */
+                                on: "amount";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "answer";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                on: "eligible";
+                                /** @enum {string} */
+                                op: "eq" | "ne";
+                                value: boolean;
+                            } | {
+                                /** @enum {string} */
+                                on: "risk_level";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                            } | {
+                                /** @enum {string} */
+                                on: "approved_requests";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "returned_payments";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "prenote";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "in" | "not_in";
+                                value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                            })[];
+                            /** @enum {string} */
+                            outcome: "approve" | "refer" | "refer_senior";
+                        }[];
+                        testCases: {
+                            name: string;
+                            inputs: {
+                                amountCents: number;
+                                answers: {
+                                    [key: string]: string | number | boolean | string[];
+                                };
+                                eligible: boolean;
+                                /** @enum {string} */
+                                riskLevel: "none" | "low" | "medium" | "high";
+                                approvedRequests: number;
+                                returnedPayments: number;
+                                /** @enum {string} */
+                                prenote: "none" | "sent" | "proven";
+                            };
+                            /** @enum {string} */
+                            expected: "approve" | "refer" | "refer_senior" | "none";
+                        }[];
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        publishedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        publishedAt: string | null;
+                        retiredAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveDecisionRuleDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rules: {
+                        id: string;
+                        label: string;
+                        conditions: ({
+                            /** @enum {string} */
+                            on: "amount";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: number | number[];
+                        } | {
+                            /** @enum {string} */
+                            on: "answer";
+                            questionId: string;
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: (string | number | boolean) | (string | number | boolean)[];
+                        } | {
+                            /** @enum {string} */
+                            on: "eligible";
+                            /** @enum {string} */
+                            op: "eq" | "ne";
+                            value: boolean;
+                        } | {
+                            /** @enum {string} */
+                            on: "risk_level";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                        } | {
+                            /** @enum {string} */
+                            on: "approved_requests";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: number | number[];
+                        } | {
+                            /** @enum {string} */
+                            on: "returned_payments";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                            value: number | number[];
+                        } | {
+                            /** @enum {string} */
+                            on: "prenote";
+                            /** @enum {string} */
+                            op: "eq" | "ne" | "in" | "not_in";
+                            value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                        })[];
+                        /** @enum {string} */
+                        outcome: "approve" | "refer" | "refer_senior";
+                    }[];
+                    testCases: {
+                        name: string;
+                        inputs: {
+                            amountCents: number;
+                            answers: {
+                                [key: string]: string | number | boolean | string[];
+                            };
+                            eligible: boolean;
+                            /** @enum {string} */
+                            riskLevel: "none" | "low" | "medium" | "high";
+                            approvedRequests: number;
+                            returnedPayments: number;
+                            /** @enum {string} */
+                            prenote: "none" | "sent" | "proven";
+                        };
+                        /** @enum {string} */
+                        expected: "approve" | "refer" | "refer_senior" | "none";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        programId: string;
+                        version: number;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "retired";
+                        rules: {
+                            id: string;
+                            label: string;
+                            conditions: ({
+                                /** @enum {string} */
+                                on: "amount";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "answer";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                on: "eligible";
+                                /** @enum {string} */
+                                op: "eq" | "ne";
+                                value: boolean;
+                            } | {
+                                /** @enum {string} */
+                                on: "risk_level";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                            } | {
+                                /** @enum {string} */
+                                on: "approved_requests";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "returned_payments";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "prenote";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "in" | "not_in";
+                                value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                            })[];
+                            /** @enum {string} */
+                            outcome: "approve" | "refer" | "refer_senior";
+                        }[];
+                        testCases: {
+                            name: string;
+                            inputs: {
+                                amountCents: number;
+                                answers: {
+                                    [key: string]: string | number | boolean | string[];
+                                };
+                                eligible: boolean;
+                                /** @enum {string} */
+                                riskLevel: "none" | "low" | "medium" | "high";
+                                approvedRequests: number;
+                                returnedPayments: number;
+                                /** @enum {string} */
+                                prenote: "none" | "sent" | "proven";
+                            };
+                            /** @enum {string} */
+                            expected: "approve" | "refer" | "refer_senior" | "none";
+                        }[];
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        publishedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        publishedAt: string | null;
+                        retiredAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishDecisionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        programId: string;
+                        version: number;
+                        /** @enum {string} */
+                        status: "draft" | "live" | "retired";
+                        rules: {
+                            id: string;
+                            label: string;
+                            conditions: ({
+                                /** @enum {string} */
+                                on: "amount";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "answer";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                on: "eligible";
+                                /** @enum {string} */
+                                op: "eq" | "ne";
+                                value: boolean;
+                            } | {
+                                /** @enum {string} */
+                                on: "risk_level";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                            } | {
+                                /** @enum {string} */
+                                on: "approved_requests";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "returned_payments";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "prenote";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "in" | "not_in";
+                                value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                            })[];
+                            /** @enum {string} */
+                            outcome: "approve" | "refer" | "refer_senior";
+                        }[];
+                        testCases: {
+                            name: string;
+                            inputs: {
+                                amountCents: number;
+                                answers: {
+                                    [key: string]: string | number | boolean | string[];
+                                };
+                                eligible: boolean;
+                                /** @enum {string} */
+                                riskLevel: "none" | "low" | "medium" | "high";
+                                approvedRequests: number;
+                                returnedPayments: number;
+                                /** @enum {string} */
+                                prenote: "none" | "sent" | "proven";
+                            };
+                            /** @enum {string} */
+                            expected: "approve" | "refer" | "refer_senior" | "none";
+                        }[];
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        publishedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        publishedAt: string | null;
+                        retiredAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setProgramAutomation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programId: string;
+                        enabled: boolean;
+                        changedBy: {
+                            id: string;
+                            name: string;
+                        } | null;
+                        changedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRuleEvaluations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            requestId: string;
+                            programId: string;
+                            ruleVersionId: string | null;
+                            ruleVersion: number | null;
+                            rulePosition: number | null;
+                            ruleId: string | null;
+                            ruleLabel: string | null;
+                            /** @enum {string} */
+                            outcome: "approve" | "refer" | "refer_senior" | "none";
+                            /** @enum {string} */
+                            effect: "approved" | "referred" | "referred_senior" | "person_decides";
+                            heldBack: ("automation_off" | "above_threshold" | "staff_applicant" | "no_budget" | "no_payee_account") | null;
+                            inputs: {
+                                amountCents: number;
+                                answers: {
+                                    [key: string]: string | number | boolean | string[];
+                                };
+                                eligible: boolean;
+                                /** @enum {string} */
+                                riskLevel: "none" | "low" | "medium" | "high";
+                                approvedRequests: number;
+                                returnedPayments: number;
+                                /** @enum {string} */
+                                prenote: "none" | "sent" | "proven";
+                            };
+                            evaluatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14533,7 +15765,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "decision_rules.draft_created" | "decision_rules.draft_saved" | "decision_rules.published" | "decision_rules.automation_changed" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */
@@ -14616,7 +15848,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "decision_rules.draft_created" | "decision_rules.draft_saved" | "decision_rules.published" | "decision_rules.automation_changed" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */

@@ -50,6 +50,18 @@ export const ERROR_CODES = {
   'program.version_not_found': 'The program has no such version.',
   'program.version_is_live': 'That version is already the live one.',
   'program.closes_before_today': 'To open the program, give a closing date from today on.',
+  // Decision rules (issue 14).
+  'decision_rules.version_not_found': 'The program has no decision rules version with that id.',
+  'decision_rules.not_draft':
+    'Only a draft version of the decision rules can be changed or published.',
+  'decision_rules.draft_exists':
+    'The program already has a draft of its decision rules: change that one (`params.version`).',
+  'decision_rules.no_test_cases':
+    'A rules version needs at least one test case before it can go live.',
+  'decision_rules.test_cases_failing':
+    'Some test cases do not get their expected outcome; `errors` names each one.',
+  'decision_rules.rule_errors':
+    'Some rules read answers the program does not have or cannot read; `errors` names each one.',
 
   // Policy simulation (issue 14 part 3).
   'simulation.decision_rules_unavailable':

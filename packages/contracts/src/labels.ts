@@ -135,6 +135,22 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   'program.opened': { en: 'Program opened', es: 'Programa abierto' },
   'program.closed': { en: 'Program closed', es: 'Programa cerrado' },
   'program.archived': { en: 'Program archived', es: 'Programa archivado' },
+  'decision_rules.draft_created': {
+    en: 'Decision rules draft created',
+    es: 'Borrador de reglas de decisión creado',
+  },
+  'decision_rules.draft_saved': {
+    en: 'Decision rules draft saved',
+    es: 'Borrador de reglas de decisión guardado',
+  },
+  'decision_rules.published': {
+    en: 'Decision rules published (live)',
+    es: 'Reglas de decisión publicadas (en vigor)',
+  },
+  'decision_rules.automation_changed': {
+    en: 'Automated approvals switched on or off',
+    es: 'Aprobaciones automáticas activadas o desactivadas',
+  },
   'service_token.created': { en: 'Service token created', es: 'Token de servicio creado' },
   'service_token.rotated': { en: 'Service token rotated', es: 'Token de servicio renovado' },
   'service_token.revoked': { en: 'Service token revoked', es: 'Token de servicio revocado' },

@@ -52,6 +52,17 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Give a closing date that is today or later, then open the program.',
   'simulation.decision_rules_unavailable':
     'Decision rules cannot be simulated yet. Remove the decision rule change and run again.',
+  'decision_rules.version_not_found':
+    'We could not find this version of the rules. Reload the page.',
+  'decision_rules.not_draft':
+    'This version is no longer a draft, so it cannot change. Start a new draft from it.',
+  'decision_rules.draft_exists':
+    'This program already has a draft of its rules. Open and change that draft instead.',
+  'decision_rules.no_test_cases': 'Add at least one test case before the rules can go live.',
+  'decision_rules.test_cases_failing':
+    'Some test cases do not get the outcome they expect. Fix the rules or the test cases, then publish again.',
+  'decision_rules.rule_errors':
+    'Some rules read answers the program does not have, or in a way they cannot be read. Fix the rules listed.',
   'program.closed': 'This program is not accepting applications now. Any draft you have is kept.',
   'program.budget_exhausted':
     'This program has only {remainingCents} left. Ask for a smaller amount or come back later; your draft is kept.',

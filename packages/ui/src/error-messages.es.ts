@@ -58,6 +58,18 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Indique una fecha de cierre de hoy en adelante y luego abra el programa.',
   'simulation.decision_rules_unavailable':
     'Todavía no se pueden simular reglas de decisión. Quite ese cambio y vuelva a ejecutar.',
+  'decision_rules.version_not_found':
+    'No encontramos esta versión de las reglas. Vuelva a cargar la página.',
+  'decision_rules.not_draft':
+    'Esta versión ya no es un borrador, así que no puede cambiar. Empiece un nuevo borrador a partir de ella.',
+  'decision_rules.draft_exists':
+    'Este programa ya tiene un borrador de sus reglas. Abra y cambie ese borrador.',
+  'decision_rules.no_test_cases':
+    'Añada al menos un caso de prueba antes de poner las reglas en vigor.',
+  'decision_rules.test_cases_failing':
+    'Algunos casos de prueba no obtienen el resultado esperado. Corrija las reglas o los casos y vuelva a publicar.',
+  'decision_rules.rule_errors':
+    'Algunas reglas leen respuestas que el programa no tiene, o de una forma en que no se pueden leer. Corrija las reglas indicadas.',
   'program.closed':
     'Este programa no acepta solicitudes en este momento. Si tiene un borrador, se conserva.',
   'program.budget_exhausted':

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { deleteRowsOfRequests } from '../../platform/db/rows-of-requests.ts';
@@ -16,7 +16,10 @@ export async function decisionAt(trx: Trx, requestId: string, atVersion: number)
 
 export async function insertDecision(
   trx: Trx,
-  d: Omit<Database['decisions'], 'id' | 'created_at'> & { id?: string; created_at?: Date },
+  d: Omit<Insertable<Database['decisions']>, 'id' | 'created_at'> & {
+    id?: string;
+    created_at?: Date;
+  },
 ) {
   const id = d.id ?? uuidv7();
   await trx

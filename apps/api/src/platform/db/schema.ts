@@ -318,7 +318,8 @@ export interface DecisionsTable {
   id: string;
   request_id: string;
   kind: 'approve' | 'reject' | 'request_info';
-  actor_id: string;
+  /** 0210: null on an approval made by a decision rule (then rule_version_id, rule_id and rule_position say which). */
+  actor_id: string | null;
   at_version: number;
   from_status: RequestStatus;
   to_status: RequestStatus;
@@ -327,6 +328,9 @@ export interface DecisionsTable {
   message: string | null;
   payment_id: string | null;
   created_at: CreatedAt;
+  rule_version_id: ColumnType<string | null, string | null | undefined, never>;
+  rule_id: ColumnType<string | null, string | null | undefined, never>;
+  rule_position: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface RequestCommentsTable {
@@ -643,4 +647,54 @@ export interface ReconciliationResolutionsTable {
 
 export interface Database {
   reconciliation_resolutions: ReconciliationResolutionsTable;
+}
+
+// ── Decision rules (migration 0210, owner: modules/decision-rules). ──
+export interface DecisionRuleVersionsTable {
+  id: string;
+  program_id: string;
+  version: number;
+  status: 'draft' | 'live' | 'retired';
+  rules: Json<unknown[]>;
+  test_cases: Json<unknown[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  retired_at: Timestamp | null;
+}
+
+export interface RuleEvaluationsTable {
+  id: string;
+  request_id: string;
+  program_id: string;
+  rule_version_id: string | null;
+  rule_position: number | null;
+  rule_id: string | null;
+  rule_label: string | null;
+  outcome: 'approve' | 'refer' | 'refer_senior' | 'none';
+  effect: 'approved' | 'referred' | 'referred_senior' | 'person_decides';
+  held_back:
+    | 'automation_off'
+    | 'above_threshold'
+    | 'staff_applicant'
+    | 'no_budget'
+    | 'no_payee_account'
+    | null;
+  inputs: Json<Record<string, unknown>>;
+  evaluated_at: CreatedAt;
+}
+
+export interface ProgramAutomationTable {
+  program_id: string;
+  enabled: boolean;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
+export interface Database {
+  decision_rule_versions: DecisionRuleVersionsTable;
+  rule_evaluations: RuleEvaluationsTable;
+  program_automation: ProgramAutomationTable;
 }
