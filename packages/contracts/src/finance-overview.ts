@@ -5,7 +5,8 @@
  * list behind it can never disagree.
  */
 import { z } from 'zod';
-import { moneySearchField, numberedPageFields } from './pagination.ts';
+import { oneOf } from './one-of.ts';
+import { moneySearchField, numberedPageFields, numberedPageMeta } from './pagination.ts';
 import { paymentStatusSchema, plainDateSchema, type PaymentStatus } from './payments.ts';
 import { requestStatusSchema, type RequestStatus } from './requests.ts';
 import type { LocalizedText } from './language.ts';
@@ -142,16 +143,11 @@ export type FinanceOverview = z.infer<typeof financeOverviewSchema>;
 export const financePaymentSorts = ['date', 'amount', 'reference', 'payee'] as const;
 export const financePaymentsQuerySchema = z.object({
   ...period,
-  figure: z
-    .enum(paymentFigures, {
-      error: `figure must be one of ${paymentFigures.join(', ')}.`,
-    })
+  figure: oneOf('figure', paymentFigures)
     .optional()
     .describe('only the payments one overview figure counts'),
   q: moneySearchField,
-  sort: z
-    .enum(financePaymentSorts, { error: `sort must be one of ${financePaymentSorts.join(', ')}.` })
-    .default('date'),
+  sort: oneOf('sort', financePaymentSorts).default('date'),
   ...numberedPageFields,
 });
 export type FinancePaymentsQuery = z.input<typeof financePaymentsQuerySchema>;
@@ -160,14 +156,11 @@ export type FinancePaymentsFilters = z.output<typeof financePaymentsQuerySchema>
 export const financeRequestSorts = ['date', 'amount', 'reference'] as const;
 export const financeRequestsQuerySchema = z.object({
   ...period,
-  figure: z
-    .enum(requestFigures, { error: `figure must be one of ${requestFigures.join(', ')}.` })
+  figure: oneOf('figure', requestFigures)
     .default('requested')
     .describe('which overview figure to list the requests of'),
   q: moneySearchField,
-  sort: z
-    .enum(financeRequestSorts, { error: `sort must be one of ${financeRequestSorts.join(', ')}.` })
-    .default('date'),
+  sort: oneOf('sort', financeRequestSorts).default('date'),
   ...numberedPageFields,
 });
 export type FinanceRequestsQuery = z.input<typeof financeRequestsQuerySchema>;
@@ -177,12 +170,7 @@ const listMeta = {
   from: z.string(),
   to: z.string(),
   program: z.string().nullable(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  /** Rows matching the filters, over all pages. */
-  totalCount: z.number().int(),
-  /** Sum of the amounts over all pages (what the overview figure shows for the same filters). */
-  totalCents: z.number().int(),
+  ...numberedPageMeta,
 };
 
 export const financePaymentRowSchema = z.object({

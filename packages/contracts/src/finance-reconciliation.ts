@@ -5,7 +5,8 @@
  * (./finance-overview.ts): the same search, sort/order, page/pageSize and format=csv.
  */
 import { z } from 'zod';
-import { moneySearchField, numberedPageFields } from './pagination.ts';
+import { oneOf } from './one-of.ts';
+import { moneySearchField, numberedPageFields, numberedPageMeta } from './pagination.ts';
 import { plainDateSchema } from './payments.ts';
 import type { LocalizedText } from './language.ts';
 
@@ -90,12 +91,7 @@ const period = {
 };
 
 const listMeta = {
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  /** Rows matching the filters, over all pages. */
-  totalCount: z.number().int(),
-  /** Sum of the rows' amounts over all pages. */
-  totalCents: z.number().int(),
+  ...numberedPageMeta,
   /** When the figures were computed (never cached). */
   computedAt: z.string(),
 };
@@ -111,11 +107,7 @@ export const reconciliationBatchesQuerySchema = z.object({
     .optional()
     .describe('leave out for both'),
   q: moneySearchField,
-  sort: z
-    .enum(reconciliationBatchSorts, {
-      error: `sort must be one of ${reconciliationBatchSorts.join(', ')}.`,
-    })
-    .default('date'),
+  sort: oneOf('sort', reconciliationBatchSorts).default('date'),
   ...numberedPageFields,
 });
 export type ReconciliationBatchesQuery = z.input<typeof reconciliationBatchesQuerySchema>;
@@ -164,11 +156,7 @@ export const reconciliationReturnsQuerySchema = z.object({
     .regex(/^R[0-9]{2}$/, { error: 'code must be a return code such as R03.' })
     .optional(),
   q: moneySearchField,
-  sort: z
-    .enum(reconciliationReturnSorts, {
-      error: `sort must be one of ${reconciliationReturnSorts.join(', ')}.`,
-    })
-    .default('date'),
+  sort: oneOf('sort', reconciliationReturnSorts).default('date'),
   ...numberedPageFields,
 });
 export type ReconciliationReturnsQuery = z.input<typeof reconciliationReturnsQuerySchema>;
@@ -207,17 +195,13 @@ export const exceptionStates = ['open', 'resolved'] as const;
 export const exceptionSorts = ['age', 'amount', 'reference'] as const;
 export const reconciliationExceptionsQuerySchema = z.object({
   ...period,
-  reason: z
-    .enum(exceptionReasons, { error: `reason must be one of ${exceptionReasons.join(', ')}.` })
-    .optional(),
+  reason: oneOf('reason', exceptionReasons).optional(),
   state: z
     .enum(exceptionStates, { error: 'state must be open or resolved.' })
     .default('open')
     .describe('open (default), or resolved by hand'),
   q: moneySearchField,
-  sort: z
-    .enum(exceptionSorts, { error: `sort must be one of ${exceptionSorts.join(', ')}.` })
-    .default('age'),
+  sort: oneOf('sort', exceptionSorts).default('age'),
   ...numberedPageFields,
 });
 export type ReconciliationExceptionsQuery = z.input<typeof reconciliationExceptionsQuerySchema>;
@@ -267,9 +251,7 @@ export const resolveExceptionBodySchema = z.object({
     .regex(/^[a-z_]+:[0-9a-f-]{36}$/, {
       error: 'exceptionId must be the id of an open exception.',
     }),
-  resolution: z.enum(resolutionKinds, {
-    error: `resolution must be one of ${resolutionKinds.join(', ')}.`,
-  }),
+  resolution: oneOf('resolution', resolutionKinds),
   note: z
     .string({ error: 'note is required: say why, for the audit log.' })
     .trim()

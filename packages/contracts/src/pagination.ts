@@ -71,6 +71,16 @@ export const numberedPageFields = {
     .describe('csv: every matching row (no paging), amounts in dollars and cents'),
 };
 
+/** What a numbered page of a money list says about itself: where it is, and the count and sum over all pages. */
+export const numberedPageMeta = {
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Rows matching the filters, over all pages. */
+  totalCount: z.number().int(),
+  /** Sum of the rows' amounts over all pages (for a finance list, what its overview figure shows). */
+  totalCents: z.number().int(),
+};
+
 /** The one search box of the money lists: what it may hold, and what the server tries to read it as. */
 export const moneySearchField = z
   .string()

@@ -230,6 +230,16 @@ function errors(schema: typeof en, input: Record<string, unknown>): Record<strin
   return out;
 }
 
+/** Each case: the valid form with one answer changed, read in that language; the one message it gets, on that field. */
+function expectMessages(cases: ReadonlyArray<[typeof en, string, unknown, string]>) {
+  for (const [schema, field, value, message] of cases)
+    expect(errors(schema, { ...VALID_FORM, [field]: value }), `${field}: ${String(value)}`).toEqual(
+      {
+        [field]: message,
+      },
+    );
+}
+
 describe('buildAnswersSchema: a complete answer set', () => {
   it('accepts what a person types and outputs stored values', () => {
     expect(en.parse(VALID_FORM)).toEqual(EXPECTED_OUTPUT);
@@ -302,75 +312,57 @@ describe('buildAnswersSchema: messages name the field, in English and Spanish', 
   });
 
   it('checks text length and patterns', () => {
-    expect(errors(en, { ...VALID_FORM, fullName: 'A' })).toEqual({
-      fullName: 'Your full name must be 2 characters or more',
-    });
-    expect(errors(en, { ...VALID_FORM, fullName: 'A'.repeat(21) })).toEqual({
-      fullName: 'Your full name must be 20 characters or fewer',
-    });
-    expect(errors(es, { ...VALID_FORM, fullName: 'A'.repeat(21) })).toEqual({
-      fullName: 'Su nombre completo debe tener 20 caracteres o menos',
-    });
-    expect(errors(en, { ...VALID_FORM, code: '123456789' })).toEqual({
-      code: 'Enter the EIN like 12-3456789',
-    });
-    expect(errors(es, { ...VALID_FORM, code: '123456789' })).toEqual({
-      code: 'Escriba el EIN como 12-3456789',
-    });
+    expectMessages([
+      [en, 'fullName', 'A', 'Your full name must be 2 characters or more'],
+      [en, 'fullName', 'A'.repeat(21), 'Your full name must be 20 characters or fewer'],
+      [es, 'fullName', 'A'.repeat(21), 'Su nombre completo debe tener 20 caracteres o menos'],
+      [en, 'code', '123456789', 'Enter the EIN like 12-3456789'],
+      [es, 'code', '123456789', 'Escriba el EIN como 12-3456789'],
+    ]);
     expect(en.parse({ ...VALID_FORM, code: ' 12-3456789 ' }).code).toBe('12-3456789');
   });
 
   it('caps free text even without a maxLength, and names a label-only question from its label', () => {
     // "Your story" has no errorName: the label, lower-cased mid-sentence, names it.
-    expect(errors(en, { ...VALID_FORM, story: 'x'.repeat(5001) })).toEqual({
-      story: 'Your story must be 5,000 characters or fewer',
-    });
-    expect(errors(en, { ...VALID_FORM, percent: 'lots' })).toEqual({
-      percent: 'Percent must be a number',
-    });
-    expect(errors(en, { ...VALID_FORM, code: 'x' })).toEqual({
-      code: 'Enter the EIN like 12-3456789',
-    });
+    expectMessages([
+      [en, 'story', 'x'.repeat(5001), 'Your story must be 5,000 characters or fewer'],
+      [en, 'percent', 'lots', 'Percent must be a number'],
+      [en, 'code', 'x', 'Enter the EIN like 12-3456789'],
+    ]);
   });
 
   it('checks numbers', () => {
-    expect(errors(en, { ...VALID_FORM, household: 'three' })).toEqual({
-      household: 'The number of people must be a number',
-    });
-    expect(errors(en, { ...VALID_FORM, household: 2.5 })).toEqual({
-      household: 'The number of people must be a whole number',
-    });
-    expect(errors(en, { ...VALID_FORM, household: '0' })).toEqual({
-      household: 'The number of people must be 1 or more',
-    });
-    expect(errors(es, { ...VALID_FORM, household: 21 })).toEqual({
-      household: 'El número de personas debe ser 20 o menos',
-    });
+    expectMessages([
+      [en, 'household', 'three', 'The number of people must be a number'],
+      [en, 'household', 2.5, 'The number of people must be a whole number'],
+      [en, 'household', '0', 'The number of people must be 1 or more'],
+      [es, 'household', 21, 'El número de personas debe ser 20 o menos'],
+      [en, 'percent', Number.POSITIVE_INFINITY, 'Percent must be a number'],
+    ]);
     expect(en.parse({ ...VALID_FORM, percent: '12.5' }).percent).toBe(12.5);
     expect(en.parse({ ...VALID_FORM, percent: 0 }).percent).toBe(0);
-    expect(errors(en, { ...VALID_FORM, percent: Number.POSITIVE_INFINITY })).toEqual({
-      percent: 'Percent must be a number',
-    });
   });
 
   it('turns money into integer cents and refuses bad amounts', () => {
     expect(en.parse({ ...VALID_FORM, income: '$1,999' }).income).toBe(199_900);
     expect(en.parse({ ...VALID_FORM, income: 150 }).income).toBe(150); // a number is already cents
-    expect(errors(en, { ...VALID_FORM, income: '12.345' })).toEqual({
-      income: 'Enter your household income in dollars and cents, like 600 or 120.50',
-    });
-    expect(errors(en, { ...VALID_FORM, income: '-5' })).toEqual({
-      income: 'Enter your household income in dollars and cents, like 600 or 120.50',
-    });
-    expect(errors(es, { ...VALID_FORM, income: 'mucho' })).toEqual({
-      income: 'Escriba el ingreso de su hogar en dólares y centavos, como 600 o 120.50',
-    });
-    expect(errors(en, { ...VALID_FORM, income: 12.5 })).toEqual({
-      income: 'Enter your household income in dollars and cents, like 600 or 120.50',
-    });
-    expect(errors(en, { ...VALID_FORM, income: '2,000.01' })).toEqual({
-      income: 'Your household income must be $2,000.00 or less',
-    });
+    expectMessages([
+      [
+        en,
+        'income',
+        '12.345',
+        'Enter your household income in dollars and cents, like 600 or 120.50',
+      ],
+      [en, 'income', '-5', 'Enter your household income in dollars and cents, like 600 or 120.50'],
+      [
+        es,
+        'income',
+        'mucho',
+        'Escriba el ingreso de su hogar en dólares y centavos, como 600 o 120.50',
+      ],
+      [en, 'income', 12.5, 'Enter your household income in dollars and cents, like 600 or 120.50'],
+      [en, 'income', '2,000.01', 'Your household income must be $2,000.00 or less'],
+    ]);
     expect(errors(es, { ...VALID_FORM, income: '2,000.01' }).income).toMatch(
       /^El ingreso de su hogar debe ser .*2,000\.00.* o menos$/,
     );
@@ -378,24 +370,24 @@ describe('buildAnswersSchema: messages name the field, in English and Spanish', 
 
   it('checks dates, including "today" bounds', () => {
     expect(en.parse({ ...VALID_FORM, installed: '2026-11-25' }).installed).toBe('2026-11-25');
-    expect(errors(en, { ...VALID_FORM, installed: '2026-02-30' })).toEqual({
-      installed: 'The installation date must be a real date',
-    });
-    expect(errors(en, { ...VALID_FORM, installed: '13/01/2026' })).toEqual({
-      installed: 'The installation date must be a real date',
-    });
-    expect(errors(en, { ...VALID_FORM, installed: '2026-11-26' })).toEqual({
-      installed: 'The installation date must be today or in the past',
-    });
-    expect(errors(es, { ...VALID_FORM, installed: '2026-11-26' })).toEqual({
-      installed: 'La fecha de instalación debe ser hoy o una fecha pasada',
-    });
-    expect(errors(en, { ...VALID_FORM, installed: '2025-12-31' })).toEqual({
-      installed: 'The installation date must be the same as or after January 1, 2026',
-    });
-    expect(errors(es, { ...VALID_FORM, installed: '2025-12-31' })).toEqual({
-      installed: 'La fecha de instalación debe ser igual o posterior al 1 de enero de 2026',
-    });
+    expectMessages([
+      [en, 'installed', '2026-02-30', 'The installation date must be a real date'],
+      [en, 'installed', '13/01/2026', 'The installation date must be a real date'],
+      [en, 'installed', '2026-11-26', 'The installation date must be today or in the past'],
+      [es, 'installed', '2026-11-26', 'La fecha de instalación debe ser hoy o una fecha pasada'],
+      [
+        en,
+        'installed',
+        '2025-12-31',
+        'The installation date must be the same as or after January 1, 2026',
+      ],
+      [
+        es,
+        'installed',
+        '2025-12-31',
+        'La fecha de instalación debe ser igual o posterior al 1 de enero de 2026',
+      ],
+    ]);
   });
 
   it('reads "today" at validation time when no date is given', () => {
@@ -406,53 +398,52 @@ describe('buildAnswersSchema: messages name the field, in English and Spanish', 
   });
 
   it('checks choices', () => {
-    expect(errors(en, { ...VALID_FORM, kind: 'solar' })).toEqual({
-      kind: 'Select the type of upgrade',
-    });
-    expect(errors(en, { ...VALID_FORM, uses: ['payroll', 'yacht'] })).toEqual({
-      uses: 'Select what you will use it for',
-    });
+    expectMessages([
+      [en, 'kind', 'solar', 'Select the type of upgrade'],
+      [en, 'uses', ['payroll', 'yacht'], 'Select what you will use it for'],
+      [en, 'agree', 'yes', 'Confirm that the information is true'],
+    ]);
     expect(en.parse({ ...VALID_FORM, uses: 'rent' }).uses).toEqual(['rent']);
-    expect(errors(en, { ...VALID_FORM, agree: 'yes' })).toEqual({
-      agree: 'Confirm that the information is true',
-    });
   });
 
   it('checks emails and phone numbers', () => {
-    expect(errors(en, { ...VALID_FORM, email: 'ana@' })).toEqual({
-      email: 'Enter your email address in the correct format, like name@example.com',
-    });
-    expect(errors(es, { ...VALID_FORM, email: 'ana' })).toEqual({
-      email: 'Escriba su correo electrónico en el formato correcto, como nombre@ejemplo.com',
-    });
+    expectMessages([
+      [
+        en,
+        'email',
+        'ana@',
+        'Enter your email address in the correct format, like name@example.com',
+      ],
+      [
+        es,
+        'email',
+        'ana',
+        'Escriba su correo electrónico en el formato correcto, como nombre@ejemplo.com',
+      ],
+      [en, 'phone', '555-0123', 'Enter your phone number in the correct format, like 202 555 0123'],
+      [
+        en,
+        'phone',
+        '102 555 0123',
+        'Enter your phone number in the correct format, like 202 555 0123',
+      ],
+      [en, 'phone', 'call me', 'Enter your phone number in the correct format, like 202 555 0123'],
+    ]);
     expect(en.parse({ ...VALID_FORM, phone: '+1 202 555 0123' }).phone).toBe('+12025550123');
     expect(en.parse({ ...VALID_FORM, phone: '202.555.0123' }).phone).toBe('+12025550123');
-    expect(errors(en, { ...VALID_FORM, phone: '555-0123' })).toEqual({
-      phone: 'Enter your phone number in the correct format, like 202 555 0123',
-    });
-    expect(errors(en, { ...VALID_FORM, phone: '102 555 0123' })).toEqual({
-      phone: 'Enter your phone number in the correct format, like 202 555 0123',
-    });
-    expect(errors(en, { ...VALID_FORM, phone: 'call me' })).toEqual({
-      phone: 'Enter your phone number in the correct format, like 202 555 0123',
-    });
   });
 
   it('checks document ids and counts', () => {
-    expect(errors(en, { ...VALID_FORM, receipts: ['not-a-uuid'] })).toEqual({
-      receipts: 'Upload your receipts again',
-    });
-    expect(errors(en, { ...VALID_FORM, receipts: DOC_1 })).toEqual({
-      receipts: 'Upload your receipts again',
-    });
-    expect(
-      errors(en, {
-        ...VALID_FORM,
-        receipts: [DOC_1, DOC_2, '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f62'],
-      }),
-    ).toEqual({
-      receipts: 'Upload no more than 2 files for your receipts',
-    });
+    expectMessages([
+      [en, 'receipts', ['not-a-uuid'], 'Upload your receipts again'],
+      [en, 'receipts', DOC_1, 'Upload your receipts again'],
+      [
+        en,
+        'receipts',
+        [DOC_1, DOC_2, '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f62'],
+        'Upload no more than 2 files for your receipts',
+      ],
+    ]);
     expect(en.parse({ ...VALID_FORM, receipts: [DOC_1, DOC_1] }).receipts).toEqual([DOC_1]);
   });
 });

@@ -17,6 +17,7 @@ import {
   type FormField,
 } from '@hms/ui';
 import { paymentStatusLabels } from '@hms/contracts/labels';
+import { paymentStatuses, type PaymentStatus } from '@hms/contracts/payments';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -27,18 +28,8 @@ import { buildHelp, statusHelp } from '../help.ts';
 import { paymentsMessages } from '../messages.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const STATUSES = [
-  'pending',
-  'prenote_sent',
-  'batched',
-  'released',
-  'settled',
-  'returned',
-  'cancelled',
-] as const;
-type Status = (typeof STATUSES)[number];
-const isStatus = (v: string | null): v is Status =>
-  (STATUSES as readonly string[]).includes(v ?? '');
+const isStatus = (v: string | null): v is PaymentStatus =>
+  (paymentStatuses as readonly string[]).includes(v ?? '');
 
 // The build step's one field is the selection; its errors (ours, or the API's body.paymentIds) link to the
 // "select all" box, the first box of the table.
@@ -59,7 +50,7 @@ export function PaymentsRoute() {
   const createdFrom = params.get('createdFrom') ?? '';
   const createdTo = params.get('createdTo') ?? '';
   const rawStatus = params.get('status');
-  const status: Status = isStatus(rawStatus) ? rawStatus : 'pending';
+  const status: PaymentStatus = isStatus(rawStatus) ? rawStatus : 'pending';
   const batchable = status === 'pending';
   const query = {
     status,
@@ -125,7 +116,10 @@ export function PaymentsRoute() {
               name="status"
               label={tr('status')}
               defaultValue={status}
-              options={STATUSES.map((s) => ({ value: s, label: label(paymentStatusLabels[s]) }))}
+              options={paymentStatuses.map((s) => ({
+                value: s,
+                label: label(paymentStatusLabels[s]),
+              }))}
             />
           </div>
           <div className="tablet:grid-col-3">
