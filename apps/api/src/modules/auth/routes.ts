@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -22,6 +23,7 @@ import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
 import * as service from './service.ts';
 import { sessionPolicy } from '../settings/service.ts';
+import type { SessionPolicy } from '../../platform/auth/sessions.ts';
 
 const anyone = routeGroup({ tag: 'auth', problems: [429] });
 const signedIn = routeGroup({ tag: 'auth', onRequest: requireUser, problems: [429] });
@@ -38,6 +40,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
     currentToken: req.cookies[SESSION_COOKIE],
   });
+  /**
+   * Opens a session with the lifetimes the agency settings give now (an administrator changes them without a
+   * restart): the session cookie for that long, and a fresh CSRF cookie beside it.
+   */
+  const startSession = async <U>(
+    reply: FastifyReply,
+    open: (policy: SessionPolicy) => Promise<{ user: U; token: string }>,
+  ) => {
+    const policy = await sessionPolicy(db);
+    const { user, token } = await open(policy);
+    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, policy.ttlHours));
+    rotateCsrfCookie(reply, config);
+    return { user };
+  };
 
   app.post(
     '/register',
@@ -70,16 +86,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: userResponseSchema },
     }),
     async (request, reply) => {
-      const policy = await sessionPolicy(db);
-      const { user, token } = await service.confirmRegistration(
-        db,
-        policy,
-        request.body.token,
-        meta(request),
+      return startSession(reply, (policy) =>
+        service.confirmRegistration(db, policy, request.body.token, meta(request)),
       );
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, policy.ttlHours));
-      rotateCsrfCookie(reply, config);
-      return { user };
     },
   );
 
@@ -97,12 +106,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: userResponseSchema },
     }),
     async (request, reply) => {
-      // Session lifetimes as the agency settings say now (changed by an administrator without a restart).
-      const policy = await sessionPolicy(db);
-      const { user, token } = await service.signIn(db, policy, request.body, meta(request));
-      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(config, policy.ttlHours));
-      rotateCsrfCookie(reply, config);
-      return { user };
+      return startSession(reply, (policy) =>
+        service.signIn(db, policy, request.body, meta(request)),
+      );
     },
   );
 
