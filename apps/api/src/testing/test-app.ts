@@ -251,19 +251,34 @@ export class Agent {
   }
 }
 
-/** The token in the newest registration link emailed to this address (read from the email outbox, as a person reads mail). */
-export async function confirmationTokenFor(db: Kysely<Database>, email: string): Promise<string> {
+/**
+ * The token of the newest `link#token=…` emailed to this address (read from the email outbox, as a person reads
+ * mail): a registration's confirmation, a staff invitation. `link` is the link before `#token=`, as much of it as
+ * the test means to check.
+ */
+export async function emailedToken(
+  db: Kysely<Database>,
+  email: string,
+  link: string,
+): Promise<string> {
   const row = await db
     .selectFrom('email_outbox')
     .select('body')
     .where('to_address', '=', email.toLowerCase())
-    .where('body', 'like', '%/register/confirm#token=%')
+    .where('body', 'like', `%${link}#token=%`)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
-  const m = /\/register\/confirm#token=([A-Za-z0-9_-]{43})/.exec(row.body);
-  if (!m) throw new Error(`no confirmation link in the email to ${email}`);
-  return m[1]!;
+  const marker = `${link}#token=`;
+  const at = row.body.indexOf(marker);
+  const m = at < 0 ? null : /^[A-Za-z0-9_-]{43}/.exec(row.body.slice(at + marker.length));
+  if (!m) throw new Error(`no ${link} link in the email to ${email}`);
+  return m[0];
+}
+
+/** The token in the newest registration link emailed to this address. */
+export function confirmationTokenFor(db: Kysely<Database>, email: string): Promise<string> {
+  return emailedToken(db, email, '/register/confirm');
 }
 
 /**

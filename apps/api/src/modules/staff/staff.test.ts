@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Agent, useTestApp } from '../../testing/test-app.ts';
+import { Agent, emailedToken, useTestApp } from '../../testing/test-app.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { insertRequest, programBySlug } from '../inbox/demo-rows.ts';
 
@@ -13,20 +13,17 @@ beforeAll(async () => {
 
 const json = (res: { body: string }) => JSON.parse(res.body);
 
-/** The token in the newest invitation emailed to this address (read from the email outbox, as the person reads mail). */
-async function invitationToken(email: string): Promise<string> {
-  const row = await t.db.kysely
+/** The token in the newest invitation emailed to this address, its link on the agency's public address. */
+const invitationToken = (email: string) =>
+  emailedToken(t.db.kysely, email, 'https://hms.example.gov/invitation');
+
+/** The email sent to this address (the test sends it one). */
+const emailTo = (address: string) =>
+  t.db.kysely
     .selectFrom('email_outbox')
-    .select(['body', 'subject'])
-    .where('to_address', '=', email)
-    .where('body', 'like', '%/invitation#token=%')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .select(['subject', 'body'])
+    .where('to_address', '=', address)
     .executeTakeFirstOrThrow();
-  const m = /https:\/\/hms\.example\.gov\/invitation#token=([A-Za-z0-9_-]{43})/.exec(row.body);
-  if (!m) throw new Error(`no invitation link in the email to ${email}`);
-  return m[1]!;
-}
 
 async function invite(
   email: string,
@@ -69,11 +66,7 @@ describe('inviting', () => {
     const inv = json(await admin.get(`/api/staff/${person.id}`)).invitation;
     const hours = (Date.parse(inv.expiresAt) - Date.parse(inv.createdAt)) / 3600_000;
     expect(hours).toBeCloseTo(72, 1);
-    const email = await t.db.kysely
-      .selectFrom('email_outbox')
-      .select(['subject', 'body'])
-      .where('to_address', '=', 'nora@example.com')
-      .executeTakeFirstOrThrow();
+    const email = await emailTo('nora@example.com');
     expect(email.subject).toBe('Le invitamos a trabajar en HMS: elija su contraseña');
     expect(email.body).toContain('Aprobador');
     expect(email.body).toContain('72 horas');
@@ -91,11 +84,7 @@ describe('inviting', () => {
 
   it('writes the email in English by default', async () => {
     await invite('eli@example.com', ['finance']);
-    const email = await t.db.kysely
-      .selectFrom('email_outbox')
-      .select(['subject', 'body'])
-      .where('to_address', '=', 'eli@example.com')
-      .executeTakeFirstOrThrow();
+    const email = await emailTo('eli@example.com');
     expect(email.subject).toBe('You are invited to work in HMS: choose your password');
     expect(email.body).toContain('Finance');
   });
