@@ -38,6 +38,7 @@ import { serviceTokensRoutes } from './modules/service-tokens/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
 import { programAdminRoutes, programRoutes } from './modules/programs/routes.ts';
 import { simulationRoutes } from './modules/simulations/routes.ts';
+import { qualityRoutes } from './modules/quality/routes.ts';
 import { applicationRoutes, draftRoutes } from './modules/applications/routes.ts';
 import { documentRoutes, documentUploadRoutes } from './modules/documents/routes.ts';
 import { emailOutboxRoutes, notificationRoutes } from './modules/notifications/routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp({
   await app.register(ruleEvaluationRoutes, { prefix: '/api/requests/:requestId/rule-evaluations' });
   await app.register(draftRoutes, { prefix: '/api/programs/:slug' });
   await app.register(simulationRoutes, { prefix: '/api/simulations' });
+  await app.register(qualityRoutes, { prefix: '/api/quality' });
   await app.register(applicationRoutes, { prefix: '/api/requests' });
   await app.register(documentUploadRoutes, { prefix: '/api/requests/:requestId/documents' });
   await app.register(documentRoutes, { prefix: '/api/documents' });

@@ -80,6 +80,9 @@ export const auditActions = [
   'export.completed',
   'export.full_account_numbers',
   'reconciliation.exception_resolved',
+  // Quality sampling (issue 14).
+  'quality.shares_changed',
+  'quality.rechecked',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

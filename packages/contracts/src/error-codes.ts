@@ -63,6 +63,13 @@ export const ERROR_CODES = {
   'decision_rules.rule_errors':
     'Some rules read answers the program does not have or cannot read; `errors` names each one.',
 
+  // Quality sampling (issue 14 part 1).
+  'quality.sample_not_found': 'There is no quality sample with that id.',
+  'quality.original_decider':
+    'The caller made (or gave the first approval of) the sampled decision, so cannot re-check it.',
+  'quality.own_request': 'The caller applied for the sampled request, so cannot re-check it.',
+  'quality.already_rechecked': 'The sample was already re-checked; each sample is re-decided once.',
+
   // Policy simulation (issue 14 part 3).
   'simulation.decision_rules_unavailable':
     'Decision rules cannot be simulated yet: the decision-rule tables are not part of HMS yet.',

@@ -121,6 +121,14 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     en: 'Reconciliation exception resolved by hand',
     es: 'Excepción de conciliación resuelta a mano',
   },
+  'quality.shares_changed': {
+    en: 'Quality sampling shares changed',
+    es: 'Porcentajes de muestreo de calidad cambiados',
+  },
+  'quality.rechecked': {
+    en: 'Sampled decision re-checked blind',
+    es: 'Decisión de la muestra revisada a ciegas',
+  },
   'program.created': { en: 'Program created', es: 'Programa creado' },
   'program.draft_saved': { en: 'Program draft saved', es: 'Borrador del programa guardado' },
   'program.publish_requested': {

@@ -185,6 +185,13 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This program still holds practice requests. Clear them first, then unmark it.',
   'practice.answers_not_generated':
     'HMS could not make up answers that meet this program’s form and rules. Check the questions listed, or use another program.',
+  'quality.sample_not_found':
+    'We could not find this quality sample. Go back to the quality-check queue and choose another.',
+  'quality.original_decider':
+    'You made this decision (or gave its first approval), so someone else must re-check it.',
+  'quality.own_request': 'You applied for this request, so someone else must re-check it.',
+  'quality.already_rechecked':
+    'Someone re-checked this sample already. Go back to the queue to see the ones still waiting.',
   'settings.stale_version':
     'Someone else changed the settings after you opened this page. Reload the page to see their change, then make yours again.',
   'email.not_found': 'We could not find this email in the outbox.',

@@ -196,6 +196,13 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Este programa todavía tiene solicitudes de práctica. Bórrelas primero y luego desmárquelo.',
   'practice.answers_not_generated':
     'HMS no pudo inventar respuestas que cumplan el formulario y las reglas de este programa. Revise las preguntas indicadas o use otro programa.',
+  'quality.sample_not_found':
+    'No encontramos esta muestra de calidad. Vuelva a la cola de control de calidad y elija otra.',
+  'quality.original_decider':
+    'Usted tomó esta decisión (o dio su primera aprobación), así que otra persona debe revisarla.',
+  'quality.own_request': 'Usted presentó esta solicitud, así que otra persona debe revisarla.',
+  'quality.already_rechecked':
+    'Otra persona ya revisó esta muestra. Vuelva a la cola para ver las que siguen pendientes.',
   'settings.stale_version':
     'Otra persona cambió los ajustes después de que usted abrió esta página. Vuelva a cargar la página para ver su cambio y haga el suyo de nuevo.',
   'email.not_found': 'No encontramos este correo en la bandeja.',

@@ -22,6 +22,7 @@ import { recordRequestEvent } from '../notifications/service.ts';
 import * as requests from '../applications/service.ts';
 import * as payments from '../payments/service.ts';
 import * as programs from '../programs/service.ts';
+import * as quality from '../quality/service.ts';
 import * as repo from './repo.ts';
 
 export interface Actor {
@@ -311,7 +312,7 @@ export async function decide(
           )
         : null;
 
-    await repo.insertDecision(trx, {
+    const decisionId = await repo.insertDecision(trx, {
       request_id: r.id,
       kind: body.kind,
       actor_id: actor.id,
@@ -322,6 +323,17 @@ export async function decide(
       payment_id: paymentId,
       ...decisionFields,
       ...(at ? { created_at: at } : {}),
+    });
+    await quality.drawForDecision(trx, {
+      decisionId,
+      requestId: r.id,
+      programId: r.program_id,
+      kind: body.kind,
+      toStatus,
+      approvedAmountCents: approvedAmount,
+      deciderId: actor.id,
+      firstApproverId: isSecond ? r.first_approver_id : null,
+      ...(at ? { at } : {}),
     });
     await recordRequestEvent(trx, {
       requestId: r.id,

@@ -20,6 +20,7 @@ import * as documents from '../documents/service.ts';
 import * as notifications from '../notifications/service.ts';
 import * as payments from '../payments/service.ts';
 import * as programs from '../programs/service.ts';
+import * as quality from '../quality/service.ts';
 import * as review from '../review/service.ts';
 import * as risk from '../risk/service.ts';
 import {
@@ -273,6 +274,7 @@ export async function clear(
     const rows = await applications.lockPracticeRequests(trx, body.programId);
     const ids = rows.map((r) => r.id);
     const applicantIds = [...new Set(rows.map((r) => r.applicant_id))];
+    await quality.deleteSamplesOfRequests(trx, ids);
     await decisions.deleteDecisionsOfRequests(trx, ids);
     await review.deleteCommentsOfRequests(trx, ids);
     await risk.deleteSignalsOfRequests(trx, ids);

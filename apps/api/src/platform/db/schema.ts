@@ -698,3 +698,47 @@ export interface Database {
   rule_evaluations: RuleEvaluationsTable;
   program_automation: ProgramAutomationTable;
 }
+
+// ── Quality sampling (migration 0250, owner: modules/quality). ──
+export interface QualitySharesTable {
+  program_id: string;
+  human_bp: number;
+  automated_bp: number;
+  changed_by: string | null;
+  changed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface QualitySamplesTable {
+  id: string;
+  decision_id: string;
+  request_id: string;
+  program_id: string;
+  source: 'human' | 'automated';
+  outcome: 'approve' | 'reject';
+  amount_cents: ColumnType<string | null, number | null, number | null>;
+  decider_id: string | null;
+  first_approver_id: string | null;
+  rule_version_id: string | null;
+  rule_version: number | null;
+  rule_id: string | null;
+  rule_position: number | null;
+  share_bp: number;
+  decided_at: Timestamp;
+  drawn_at: CreatedAt;
+}
+
+export interface QualityRechecksTable {
+  id: string;
+  sample_id: string;
+  reviewer_id: string;
+  outcome: 'approve' | 'reject';
+  agrees: boolean;
+  note: string;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  quality_shares: QualitySharesTable;
+  quality_samples: QualitySamplesTable;
+  quality_rechecks: QualityRechecksTable;
+}
