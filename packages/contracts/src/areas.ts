@@ -7,6 +7,8 @@ export const AREA_ROLES = {
   approvals: ['approver', 'senior_approver'],
   finance: ['finance', 'finance_supervisor'],
   admin: ['admin'],
+  /** Policy simulation: administrators, and finance staff read-only (issue 14 part 3). */
+  simulations: ['admin', 'finance', 'finance_supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 const AREA_HOMES: ReadonlyArray<readonly [area: keyof typeof AREA_ROLES, path: string]> = [

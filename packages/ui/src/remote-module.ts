@@ -10,7 +10,7 @@ export interface RemoteAreas {
   intake: 'ServicesArea' | 'MyRequestsArea';
   approvals: 'ApprovalsArea';
   finance: 'FinanceArea';
-  admin: 'AdminArea';
+  admin: 'AdminArea' | 'SimulationsArea';
 }
 
 export type RemoteName = keyof RemoteAreas;

@@ -54,6 +54,7 @@ const REMOTE_FOR_PATH: ReadonlyArray<readonly [prefix: string, remote: string]> 
   ['/approvals', 'approvals'],
   ['/finance', 'finance'],
   ['/admin', 'admin'],
+  ['/simulations', 'admin'],
 ];
 // API reads the first page makes in any case; preloaded so they travel with the shell's JS instead of after it.
 const DATA_FOR_PATH: ReadonlyArray<

@@ -85,9 +85,9 @@ describe('role-based navigation', () => {
     expect(navLinks()).toEqual(['Approvals']);
   });
 
-  it('gives finance staff the finance area only', () => {
+  it('gives finance staff the finance area and the policy simulation', () => {
     renderAt('/', userWith(['finance_supervisor']));
-    expect(navLinks()).toEqual(['Finance']);
+    expect(navLinks()).toEqual(['Finance', 'Policy simulation']);
   });
 
   it('gives an admin the Admin area only', () => {
@@ -107,7 +107,7 @@ describe('role-based navigation', () => {
       screen.getByRole('heading', { level: 1, name: 'You do not have access to this page' }),
     ).toBeTruthy();
     expect(screen.queryByText('Admin area')).toBeNull();
-    expect(navLinks()).toEqual(['Finance']);
+    expect(navLinks()).toEqual(['Finance', 'Policy simulation']);
   });
 
   it('shows a citizen who opens /approvals the not-allowed page, not the area', () => {

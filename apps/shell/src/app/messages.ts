@@ -22,6 +22,7 @@ export const shellMessages = defineMessages({
     navMyRequests: 'My requests',
     navApprovals: 'Approvals',
     navFinance: 'Finance',
+    navSimulations: 'Policy simulation',
     navAdmin: 'Admin',
     switchLanguage: 'Español',
     switchLanguageLabel: 'Ver esta página en español',
@@ -41,6 +42,7 @@ export const shellMessages = defineMessages({
     areaApprovals: 'Approvals',
     areaFinance: 'Finance',
     areaAdmin: 'Administration',
+    areaSimulations: 'Policy simulation',
     notFoundTitle: 'Page not found',
     notFoundBody:
       'If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.',
@@ -84,6 +86,7 @@ export const shellMessages = defineMessages({
     navMyRequests: 'Mis solicitudes',
     navApprovals: 'Aprobaciones',
     navFinance: 'Finanzas',
+    navSimulations: 'Simulación de políticas',
     navAdmin: 'Administración',
     switchLanguage: 'English',
     switchLanguageLabel: 'View this page in English',
@@ -104,6 +107,7 @@ export const shellMessages = defineMessages({
     areaApprovals: 'Aprobaciones',
     areaFinance: 'Finanzas',
     areaAdmin: 'Administración',
+    areaSimulations: 'Simulación de políticas',
     notFoundTitle: 'No se encontró la página',
     notFoundBody:
       'Si escribió la dirección web, compruebe que sea correcta. Si la pegó, compruebe que copió la dirección completa.',

@@ -3,7 +3,8 @@ import { AREA_ROLES, homePathForRoles } from '@hms/contracts/areas';
 
 export { AREA_ROLES };
 
-export type NavKey = 'navServices' | 'navMyRequests' | 'navApprovals' | 'navFinance' | 'navAdmin';
+export type NavKey =
+  'navServices' | 'navMyRequests' | 'navApprovals' | 'navFinance' | 'navSimulations' | 'navAdmin';
 export interface NavItem {
   to: string;
   key: NavKey;
@@ -27,7 +28,13 @@ export function navigationFor(user: CurrentUser | null | undefined): NavItem[] {
     );
   }
   if (hasAnyRole(user, AREA_ROLES.approvals)) items.push({ to: '/approvals', key: 'navApprovals' });
-  if (hasAnyRole(user, AREA_ROLES.finance)) items.push({ to: '/finance', key: 'navFinance' });
+  if (hasAnyRole(user, AREA_ROLES.finance)) {
+    // Finance staff run policy simulations read-only; an admin finds them in the admin area's side nav.
+    items.push(
+      { to: '/finance', key: 'navFinance' },
+      { to: '/simulations', key: 'navSimulations' },
+    );
+  }
   if (hasAnyRole(user, AREA_ROLES.admin)) items.push({ to: '/admin', key: 'navAdmin' });
   return items;
 }

@@ -20,7 +20,7 @@ type RemoteMount = {
     remote: R;
     /** The area of the remote's `./routes` module rendered at this path. */
     exportName: RemoteAreas[R];
-    areaKey: 'areaIntake' | 'areaApprovals' | 'areaFinance' | 'areaAdmin';
+    areaKey: 'areaIntake' | 'areaApprovals' | 'areaFinance' | 'areaAdmin' | 'areaSimulations';
     /** Undefined: open to everyone, signed in or not. */
     roles?: readonly Role[];
   };
@@ -66,6 +66,14 @@ export const REMOTE_MOUNTS: RemoteMount[] = [
     exportName: 'AdminArea',
     areaKey: 'areaAdmin',
     roles: AREA_ROLES.admin,
+  },
+  {
+    // The admin remote's policy simulation on its own, for finance staff (admins also have it in /admin).
+    path: 'simulations/*',
+    remote: 'admin',
+    exportName: 'SimulationsArea',
+    areaKey: 'areaSimulations',
+    roles: AREA_ROLES.simulations,
   },
 ];
 
