@@ -18,6 +18,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
     ).toEqual([
       ['Overview', '/admin'],
       ['Programs', '/admin/programs'],
+      ['Policy simulation', '/admin/simulations'],
       ['Practice space', '/admin/practice'],
       ['Staff', '/admin/users'],
       ['Imports', '/admin/imports'],

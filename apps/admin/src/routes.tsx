@@ -18,6 +18,7 @@ import { AuditRoute } from './features/audit/routes/audit-route.tsx';
 import { PracticeRoute } from './features/practice/routes/practice-route.tsx';
 import { ImportsRoute } from './features/imports/routes/imports-route.tsx';
 import { ExportsRoute } from './features/imports/routes/exports-route.tsx';
+import { SimulationRoute } from './features/simulations/routes/simulation-route.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
@@ -50,6 +51,7 @@ export function AdminArea() {
           <Route path="audit" element={<AuditRoute />} />
           <Route path="programs" element={<ProgramsListRoute />} />
           <Route path="programs/new" element={<ProgramNewRoute />} />
+          <Route path="simulations" element={<SimulationRoute />} />
           <Route
             path="programs/:programId"
             element={<ProgramRoute FormBuilder={ProgramFormBuilder} />}
@@ -61,5 +63,18 @@ export function AdminArea() {
   );
 }
 
+/**
+ * The policy simulation alone, without the administration's side nav: the shell mounts it at /simulations for
+ * finance staff, who may run simulations but use nothing else of this area (the API refuses them the rest).
+ */
+export function SimulationsArea() {
+  return (
+    <Routes>
+      <Route index element={<SimulationRoute />} />
+      <Route path="*" element={<Navigate to="/simulations" replace />} />
+    </Routes>
+  );
+}
+
 /** What the shell loads as `admin/routes`: checked against the shell ↔ remote contract (RemoteModule in @hms/ui). */
-export default { AdminArea } satisfies RemoteModule<'admin'>;
+export default { AdminArea, SimulationsArea } satisfies RemoteModule<'admin'>;

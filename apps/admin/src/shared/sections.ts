@@ -27,6 +27,21 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     },
   },
   {
+    path: 'simulations',
+    text: {
+      en: {
+        title: 'Policy simulation',
+        summary:
+          'Replay a program’s past requests under a different maximum, threshold, budget or review deadline, and compare with what happened.',
+      },
+      es: {
+        title: 'Simulación de políticas',
+        summary:
+          'Vuelva a procesar las solicitudes pasadas de un programa con otro máximo, umbral, presupuesto o plazo de revisión, y compárelo con lo que pasó.',
+      },
+    },
+  },
+  {
     path: 'practice',
     text: {
       en: {

@@ -1,0 +1,184 @@
+import { isPlainDate } from '@hms/contracts/business-days';
+import { parseDollars } from '@hms/contracts/money';
+import {
+  CheckedForm,
+  SelectField,
+  TextField,
+  useLanguage,
+  useT,
+  type FormErrors,
+  type FormField,
+} from '@hms/ui';
+import type { FormEvent } from 'react';
+import type { SimulationBody } from '../api/simulations.ts';
+import { simulationMessages } from '../messages.ts';
+
+export type SimulationField =
+  | 'program'
+  | 'from'
+  | 'to'
+  | 'maxAmountCents'
+  | 'approvalThresholdCents'
+  | 'budgetCents'
+  | 'reviewDeadlineDays';
+
+/** The form's fields, named as the API names them (the changes after `body.changes.`, see changesOnFields). */
+export const SIMULATION_FIELDS: FormField<SimulationField>[] = [
+  { name: 'program', id: 'sim-program' },
+  { name: 'from', id: 'sim-from' },
+  { name: 'to', id: 'sim-to' },
+  { name: 'maxAmountCents', id: 'sim-max' },
+  { name: 'approvalThresholdCents', id: 'sim-threshold' },
+  { name: 'budgetCents', id: 'sim-budget' },
+  { name: 'reviewDeadlineDays', id: 'sim-deadline' },
+];
+
+type Key = keyof (typeof simulationMessages)['en'];
+const MONEY_FIELDS = ['maxAmountCents', 'approvalThresholdCents', 'budgetCents'] as const;
+
+/** The period a simulation opens with: the six whole months before this one and this month so far. */
+export function defaultPeriod(today = new Date()): { from: string; to: string } {
+  const to = today.toISOString().slice(0, 10);
+  const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 6, 1));
+  return { from: start.toISOString().slice(0, 10), to };
+}
+
+/**
+ * Reads the form into the API's body, or says what is wrong with each field (the error summary lists them). An
+ * empty change field is no change.
+ */
+function readForm(data: FormData): {
+  body: SimulationBody | null;
+  problems: Partial<Record<SimulationField, Key>>;
+} {
+  const text = (name: SimulationField) => String(data.get(name) ?? '').trim();
+  const problems: Partial<Record<SimulationField, Key>> = {};
+  const program = text('program');
+  if (!program) problems.program = 'programRequired';
+  const from = text('from');
+  const to = text('to');
+  if (!from) problems.from = 'fromRequired';
+  else if (!isPlainDate(from)) problems.from = 'dateInvalid';
+  if (!to) problems.to = 'toRequired';
+  else if (!isPlainDate(to)) problems.to = 'dateInvalid';
+  else if (isPlainDate(from) && to < from) problems.to = 'toBeforeFrom';
+  const changes: SimulationBody['changes'] = {};
+  for (const name of MONEY_FIELDS) {
+    const raw = text(name);
+    if (!raw) continue;
+    const parsed = parseDollars(raw);
+    if (!parsed.ok) problems[name] = 'dollarsInvalid';
+    else if (parsed.cents < 1 && name !== 'approvalThresholdCents')
+      problems[name] = 'dollarsTooSmall';
+    else changes[name] = parsed.cents;
+  }
+  const days = text('reviewDeadlineDays');
+  if (days) {
+    const n = Number(days);
+    if (!/^\d+$/.test(days) || n < 1 || n > 120) problems.reviewDeadlineDays = 'daysInvalid';
+    else changes.reviewDeadlineDays = n;
+  }
+  if (Object.keys(problems).length > 0) return { body: null, problems };
+  return { body: { program, from, to, changes }, problems };
+}
+
+export function SimulationForm({
+  programs,
+  errors,
+  pending,
+  onRun,
+}: {
+  programs: ReadonlyArray<{ slug: string; name: { en: string; es: string } }>;
+  errors: FormErrors<SimulationField>;
+  pending: boolean;
+  onRun: (body: SimulationBody) => void;
+}) {
+  const tr = useT(simulationMessages);
+  const { language } = useLanguage();
+  const period = defaultPeriod();
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const { body, problems } = readForm(new FormData(e.currentTarget));
+    const failed = errors.check(
+      Object.fromEntries(
+        Object.entries(problems).map(([field, key]) => [field, tr(key)]),
+      ) as Partial<Record<SimulationField, string>>,
+    );
+    if (!failed && body) onRun(body);
+  };
+  const only = programs.length === 1 ? programs[0]?.slug : undefined;
+  return (
+    <CheckedForm errors={errors} onSubmit={onSubmit} className="usa-form usa-form--large maxw-none">
+      <fieldset className="usa-fieldset">
+        <legend className="usa-legend usa-legend--large">{tr('periodHeading')}</legend>
+        <SelectField
+          {...errors.field('program')}
+          label={tr('program')}
+          placeholder={only ? undefined : tr('choose')}
+          defaultValue={only ?? ''}
+          options={programs.map((p) => ({ value: p.slug, label: p.name[language] }))}
+        />
+        <div className="grid-row grid-gap">
+          <div className="tablet:grid-col-6">
+            <TextField
+              {...errors.field('from')}
+              type="date"
+              label={tr('from')}
+              hint={tr('dateHint')}
+              defaultValue={period.from}
+            />
+          </div>
+          <div className="tablet:grid-col-6">
+            <TextField
+              {...errors.field('to')}
+              type="date"
+              label={tr('to')}
+              hint={tr('dateHint')}
+              defaultValue={period.to}
+            />
+          </div>
+        </div>
+      </fieldset>
+      <fieldset className="usa-fieldset margin-top-3">
+        <legend className="usa-legend usa-legend--large">{tr('changesHeading')}</legend>
+        <p className="usa-hint">{tr('changesHint')}</p>
+        <TextField
+          {...errors.field('maxAmountCents')}
+          label={tr('maxAmount')}
+          hint={tr('dollarsHint')}
+          inputMode="decimal"
+          autoComplete="off"
+          className="usa-input--medium"
+        />
+        <TextField
+          {...errors.field('approvalThresholdCents')}
+          label={tr('threshold')}
+          hint={`${tr('thresholdHint')} ${tr('dollarsHint')}`}
+          inputMode="decimal"
+          autoComplete="off"
+          className="usa-input--medium"
+        />
+        <TextField
+          {...errors.field('budgetCents')}
+          label={tr('budget')}
+          hint={`${tr('budgetHint')} ${tr('dollarsHint')}`}
+          inputMode="decimal"
+          autoComplete="off"
+          className="usa-input--medium"
+        />
+        <TextField
+          {...errors.field('reviewDeadlineDays')}
+          label={tr('deadline')}
+          hint={tr('deadlineHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          className="usa-input--small"
+          maxLength={3}
+        />
+      </fieldset>
+      <button type="submit" className="usa-button margin-top-3" disabled={pending}>
+        {pending ? tr('running') : tr('run')}
+      </button>
+    </CheckedForm>
+  );
+}

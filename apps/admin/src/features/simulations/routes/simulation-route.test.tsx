@@ -1,0 +1,217 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, fakeProgram } from '@hms/api-client/fake-api';
+import { focusedErrorSummary, me, renderAt } from '@hms/ui/render-at';
+import { axeViolations } from '../../../shared/axe.test-helper.ts';
+import type {
+  QualificationChange,
+  SimulationFigures,
+  SimulationResult,
+} from '../api/simulations.ts';
+import { SimulationRoute } from './simulation-route.tsx';
+
+const figures = (over: Partial<SimulationFigures> = {}): SimulationFigures => ({
+  requestedCents: 2_560_500,
+  requestedCount: 49,
+  eligibleCents: 2_560_500,
+  eligibleCount: 49,
+  approvedCents: 1_474_500,
+  approvedCount: 24,
+  paidCents: 1_738_000,
+  paidCount: 34,
+  overBudgetCents: 0,
+  overBudgetCount: 0,
+  budgetRunOutDate: null,
+  budgetCents: 50_000_000,
+  committedBeforeCents: 45_000,
+  humanReviewCount: 28,
+  secondApprovalCount: 0,
+  reviewerHours: 1208.8,
+  decidedLateCount: 0,
+  daysToDecision: { count: 28, medianDays: 3.3, p90Days: 5.6 },
+  ...over,
+});
+const change = (en: number, es: number, cents = 0): QualificationChange => ({
+  count: en + es,
+  cents,
+  byAmountBand: [0, 50_000, 100_000, 500_000, 1_000_000].map((minCents, i, all) => ({
+    minCents,
+    maxCents: all[i + 1] ?? null,
+    count: i === 2 ? en + es : 0,
+    cents: i === 2 ? cents : 0,
+  })),
+  byLanguage: [
+    { language: 'en', count: en },
+    { language: 'es', count: es },
+  ],
+});
+const result = (
+  scenario: Partial<SimulationFigures>,
+  noLonger = change(0, 0),
+): SimulationResult => ({
+  program: 'permit-fee-refund',
+  from: '2026-06-01',
+  to: '2026-11-30',
+  changes: { budgetCents: 800_000 },
+  baseline: figures(),
+  scenario: { ...figures(scenario), newlyQualifying: change(0, 0), noLongerQualifying: noLonger },
+  computedAt: '2026-12-02T12:00:00Z',
+});
+const programs = [
+  fakeProgram(),
+  fakeProgram({
+    id: 'p2',
+    slug: 'permit-fee-refund',
+    name: { en: 'Permit Fee Refund', es: 'Reembolso de tasas' },
+  }),
+];
+const routes = [{ path: '/admin/simulations', element: <SimulationRoute /> }];
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Policy simulation (/admin/simulations)', () => {
+  it('runs the changes given and shows the scenario beside what happened, differences marked', async () => {
+    const calls = fakeApi({
+      'GET /api/me': () => me(['admin']),
+      'GET /api/programs': () => ({ body: { items: programs } }),
+      'POST /api/simulations': () => ({
+        body: result({
+          budgetCents: 800_000,
+          budgetRunOutDate: '2026-08-14',
+          approvedCount: 11,
+          approvedCents: 700_000,
+          overBudgetCount: 20,
+          overBudgetCents: 1_000_000,
+        }),
+      }),
+    });
+    const { container } = renderAt('/admin/simulations', routes);
+    expect(screen.getByRole('heading', { level: 1, name: 'Policy simulation' })).toBeTruthy();
+    const program = await screen.findByLabelText('Program');
+    fireEvent.change(program, { target: { value: 'permit-fee-refund' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-06-01' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-30' } });
+    fireEvent.change(screen.getByLabelText('Budget'), { target: { value: '8,000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run simulation' }));
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Result' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      program: 'permit-fee-refund',
+      from: '2026-06-01',
+      to: '2026-11-30',
+      changes: { budgetCents: 800_000 },
+    });
+    // An admin is not told the page is read-only.
+    expect(screen.queryByText(/Saving a scenario/)).toBeNull();
+    const runOut = screen.getByRole('row', { name: /^Budget runs out on/ });
+    expect(
+      within(runOut)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['None', 'August 14, 2026', 'Changed August 14, 2026']);
+    const approved = screen.getByRole('row', { name: /^Requests approved/ });
+    expect(approved.getAttribute('data-changed')).toBe('true');
+    expect(within(approved).getAllByRole('cell')[2]?.textContent).toBe('Changed −13 (−$7,745.00)');
+    const requested = screen.getByRole('row', { name: /^Requests submitted/ });
+    expect(within(requested).getAllByRole('cell')[2]?.textContent).toBe('No change');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('names each field it cannot read in the error summary, and the server’s refusals on their fields', async () => {
+    const calls = fakeApi({
+      'GET /api/me': () => me(['admin']),
+      'GET /api/programs': () => ({ body: { items: programs } }),
+      'POST /api/simulations': () => ({
+        status: 400,
+        body: {
+          type: 'about:blank',
+          title: 'Your request has errors',
+          status: 400,
+          code: 'validation.failed',
+          errors: [
+            {
+              field: 'body.changes.reviewDeadlineDays',
+              message: 'reviewDeadlineDays must be between 1 and 120.',
+            },
+          ],
+        },
+      }),
+    });
+    const { container } = renderAt('/admin/simulations', routes);
+    await screen.findByLabelText('Program');
+    fireEvent.change(screen.getByLabelText('Maximum amount a request may ask for'), {
+      target: { value: 'lots' },
+    });
+    fireEvent.change(screen.getByLabelText('Review deadline'), { target: { value: '200' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run simulation' }));
+    const { links } = await focusedErrorSummary();
+    expect(links).toEqual([
+      ['Select a program', '#sim-program'],
+      ['Enter an amount in dollars, like 1,500 or 1,500.50', '#sim-max'],
+      ['Enter a whole number of business days from 1 to 120', '#sim-deadline'],
+    ]);
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(await axeViolations(container)).toEqual([]);
+
+    // What only the server checks lands on its field too.
+    fireEvent.change(screen.getByLabelText('Program'), { target: { value: 'home-energy-rebate' } });
+    fireEvent.change(screen.getByLabelText('Maximum amount a request may ask for'), {
+      target: { value: '' },
+    });
+    fireEvent.change(screen.getByLabelText('Review deadline'), { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run simulation' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText('Review deadline').getAttribute('aria-invalid')).toBe('true'),
+    );
+  });
+
+  it('tells finance staff it is read-only, in Spanish, with who no longer qualifies by language', async () => {
+    fakeApi({
+      'GET /api/me': () => me(['finance']),
+      'GET /api/programs': () => ({ body: { items: programs } }),
+      'POST /api/simulations': () => ({
+        body: result({ eligibleCount: 44 }, change(3, 2, 600_000)),
+      }),
+    });
+    const { container } = renderAt('/admin/simulations', routes, { language: 'es' });
+    expect(await screen.findByText(/Guardar un escenario/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /guardar/i })).toBeNull();
+    fireEvent.change(await screen.findByLabelText('Programa'), {
+      target: { value: 'permit-fee-refund' },
+    });
+    fireEvent.change(screen.getByLabelText('Monto máximo que puede pedir una solicitud'), {
+      target: { value: '1000' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Ejecutar simulación' }));
+    await screen.findByRole('heading', { level: 2, name: 'Resultado' });
+    const languages = screen.getByRole('table', {
+      name: 'Solicitudes que cambian de lado, por idioma de la persona solicitante',
+    });
+    expect(
+      within(within(languages).getByRole('row', { name: /^Español/ })).getAllByRole('cell')[0]
+        ?.textContent,
+    ).toBe('2');
+    expect(
+      within(within(languages).getByRole('row', { name: /^Inglés/ })).getAllByRole('cell')[0]
+        ?.textContent,
+    ).toBe('3');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('says when the programs cannot be loaded, with a way to try again', async () => {
+    fakeApi({
+      'GET /api/me': () => me(['admin']),
+      'GET /api/programs': () => ({
+        status: 503,
+        body: {
+          type: 'about:blank',
+          title: 'Unavailable',
+          status: 503,
+          code: 'server.unavailable',
+        },
+      }),
+    });
+    renderAt('/admin/simulations', routes);
+    expect(await screen.findByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
