@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { oneOf } from './one-of.ts';
-import { moneySearchField, numberedPageFields, numberedPageMeta } from './pagination.ts';
+import { moneyListQuerySchema, numberedPageMeta } from './pagination.ts';
 import { paymentStatusSchema, plainDateSchema, type PaymentStatus } from './payments.ts';
 import { requestStatusSchema, type RequestStatus } from './requests.ts';
 import type { LocalizedText } from './language.ts';
@@ -141,28 +141,30 @@ export type FinanceOverview = z.infer<typeof financeOverviewSchema>;
 // ---- The drill-down lists: the same period and program, a figure, a search, a sort and a page.
 
 export const financePaymentSorts = ['date', 'amount', 'reference', 'payee'] as const;
-export const financePaymentsQuerySchema = z.object({
-  ...period,
-  figure: oneOf('figure', paymentFigures)
-    .optional()
-    .describe('only the payments one overview figure counts'),
-  q: moneySearchField,
-  sort: oneOf('sort', financePaymentSorts).default('date'),
-  ...numberedPageFields,
-});
+export const financePaymentsQuerySchema = moneyListQuerySchema(
+  {
+    ...period,
+    figure: oneOf('figure', paymentFigures)
+      .optional()
+      .describe('only the payments one overview figure counts'),
+  },
+  financePaymentSorts,
+  'date',
+);
 export type FinancePaymentsQuery = z.input<typeof financePaymentsQuerySchema>;
 export type FinancePaymentsFilters = z.output<typeof financePaymentsQuerySchema>;
 
 export const financeRequestSorts = ['date', 'amount', 'reference'] as const;
-export const financeRequestsQuerySchema = z.object({
-  ...period,
-  figure: oneOf('figure', requestFigures)
-    .default('requested')
-    .describe('which overview figure to list the requests of'),
-  q: moneySearchField,
-  sort: oneOf('sort', financeRequestSorts).default('date'),
-  ...numberedPageFields,
-});
+export const financeRequestsQuerySchema = moneyListQuerySchema(
+  {
+    ...period,
+    figure: oneOf('figure', requestFigures)
+      .default('requested')
+      .describe('which overview figure to list the requests of'),
+  },
+  financeRequestSorts,
+  'date',
+);
 export type FinanceRequestsQuery = z.input<typeof financeRequestsQuerySchema>;
 export type FinanceRequestsFilters = z.output<typeof financeRequestsQuerySchema>;
 

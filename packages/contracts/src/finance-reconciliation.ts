@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { oneOf } from './one-of.ts';
-import { moneySearchField, numberedPageFields, numberedPageMeta } from './pagination.ts';
+import { moneyListQuerySchema, numberedPageMeta } from './pagination.ts';
 import { plainDateSchema } from './payments.ts';
 import type { LocalizedText } from './language.ts';
 
@@ -100,16 +100,17 @@ const listMeta = {
 
 export const reconciliationBatchStates = ['reconciled', 'unreconciled'] as const;
 export const reconciliationBatchSorts = ['date', 'expected', 'difference', 'outstanding'] as const;
-export const reconciliationBatchesQuerySchema = z.object({
-  ...period,
-  state: z
-    .enum(reconciliationBatchStates, { error: 'state must be reconciled or unreconciled.' })
-    .optional()
-    .describe('leave out for both'),
-  q: moneySearchField,
-  sort: oneOf('sort', reconciliationBatchSorts).default('date'),
-  ...numberedPageFields,
-});
+export const reconciliationBatchesQuerySchema = moneyListQuerySchema(
+  {
+    ...period,
+    state: z
+      .enum(reconciliationBatchStates, { error: 'state must be reconciled or unreconciled.' })
+      .optional()
+      .describe('leave out for both'),
+  },
+  reconciliationBatchSorts,
+  'date',
+);
 export type ReconciliationBatchesQuery = z.input<typeof reconciliationBatchesQuerySchema>;
 export type ReconciliationBatchesFilters = z.output<typeof reconciliationBatchesQuerySchema>;
 
@@ -149,16 +150,17 @@ export type ReconciliationBatchesPage = z.infer<typeof reconciliationBatchesPage
 // ---- Returns
 
 export const reconciliationReturnSorts = ['date', 'amount', 'reference', 'payee', 'code'] as const;
-export const reconciliationReturnsQuerySchema = z.object({
-  ...period,
-  code: z
-    .string()
-    .regex(/^R[0-9]{2}$/, { error: 'code must be a return code such as R03.' })
-    .optional(),
-  q: moneySearchField,
-  sort: oneOf('sort', reconciliationReturnSorts).default('date'),
-  ...numberedPageFields,
-});
+export const reconciliationReturnsQuerySchema = moneyListQuerySchema(
+  {
+    ...period,
+    code: z
+      .string()
+      .regex(/^R[0-9]{2}$/, { error: 'code must be a return code such as R03.' })
+      .optional(),
+  },
+  reconciliationReturnSorts,
+  'date',
+);
 export type ReconciliationReturnsQuery = z.input<typeof reconciliationReturnsQuerySchema>;
 export type ReconciliationReturnsFilters = z.output<typeof reconciliationReturnsQuerySchema>;
 
@@ -193,17 +195,18 @@ export type ReconciliationReturnsPage = z.infer<typeof reconciliationReturnsPage
 
 export const exceptionStates = ['open', 'resolved'] as const;
 export const exceptionSorts = ['age', 'amount', 'reference'] as const;
-export const reconciliationExceptionsQuerySchema = z.object({
-  ...period,
-  reason: oneOf('reason', exceptionReasons).optional(),
-  state: z
-    .enum(exceptionStates, { error: 'state must be open or resolved.' })
-    .default('open')
-    .describe('open (default), or resolved by hand'),
-  q: moneySearchField,
-  sort: oneOf('sort', exceptionSorts).default('age'),
-  ...numberedPageFields,
-});
+export const reconciliationExceptionsQuerySchema = moneyListQuerySchema(
+  {
+    ...period,
+    reason: oneOf('reason', exceptionReasons).optional(),
+    state: z
+      .enum(exceptionStates, { error: 'state must be open or resolved.' })
+      .default('open')
+      .describe('open (default), or resolved by hand'),
+  },
+  exceptionSorts,
+  'age',
+);
 export type ReconciliationExceptionsQuery = z.input<typeof reconciliationExceptionsQuerySchema>;
 export type ReconciliationExceptionsFilters = z.output<typeof reconciliationExceptionsQuerySchema>;
 

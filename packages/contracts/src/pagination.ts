@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneOf } from './one-of.ts';
 
 /**
  * Server-side pages of a list, newest first, with a keyset cursor each way. A cursor is opaque: send back the
@@ -89,3 +90,19 @@ export const moneySearchField = z
   .max(100, { error: 'q must be at most 100 characters.' })
   .optional()
   .describe('a reference, a payee name (or part), an amount (12.50) or a trace number');
+
+/**
+ * The query of a money list: its own filters (the period first), then the one search box, a sort among the list's
+ * columns, and a numbered page. Every finance and reconciliation list is asked the same way.
+ */
+export function moneyListQuerySchema<
+  const F extends z.ZodRawShape,
+  const S extends readonly [string, ...string[]],
+>(filters: F, sorts: S, defaultSort: S[number]) {
+  return z.object({
+    ...filters,
+    q: moneySearchField,
+    sort: oneOf('sort', sorts).default(defaultSort),
+    ...numberedPageFields,
+  });
+}
