@@ -3474,6 +3474,27 @@ export interface operations {
                                 importedAt: string;
                                 note: string | null;
                             } | null;
+                            estimate: {
+                                decisionBy: string | null;
+                                paymentBy: string | null;
+                                /** @description ISO 8601 date-time in UTC */
+                                computedAt: string;
+                                decision: {
+                                    /** @enum {string} */
+                                    source: "history" | "deadline" | "waiting_for_applicant";
+                                    share: number;
+                                    businessDays: number | null;
+                                    sampleSize: number;
+                                    ahead: number;
+                                } | null;
+                                payment: {
+                                    /** @enum {string} */
+                                    source: "batch" | "history" | "unknown";
+                                    share: number;
+                                    businessDays: number | null;
+                                    sampleSize: number;
+                                } | null;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -9090,6 +9111,27 @@ export interface operations {
                         canWithdraw: boolean;
                         submittedAt: string | null;
                         dueAt: string | null;
+                        estimate: {
+                            decisionBy: string | null;
+                            paymentBy: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            computedAt: string;
+                            decision: {
+                                /** @enum {string} */
+                                source: "history" | "deadline" | "waiting_for_applicant";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                                ahead: number;
+                            } | null;
+                            payment: {
+                                /** @enum {string} */
+                                source: "batch" | "history" | "unknown";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                            } | null;
+                        } | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -9156,6 +9198,27 @@ export interface operations {
                         canWithdraw: boolean;
                         submittedAt: string | null;
                         dueAt: string | null;
+                        estimate: {
+                            decisionBy: string | null;
+                            paymentBy: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            computedAt: string;
+                            decision: {
+                                /** @enum {string} */
+                                source: "history" | "deadline" | "waiting_for_applicant";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                                ahead: number;
+                            } | null;
+                            payment: {
+                                /** @enum {string} */
+                                source: "batch" | "history" | "unknown";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                            } | null;
+                        } | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -10272,6 +10335,27 @@ export interface operations {
                             submittedAt: string | null;
                             /** @description ISO 8601 date-time in UTC */
                             updatedAt: string;
+                            estimate: {
+                                decisionBy: string | null;
+                                paymentBy: string | null;
+                                /** @description ISO 8601 date-time in UTC */
+                                computedAt: string;
+                                decision: {
+                                    /** @enum {string} */
+                                    source: "history" | "deadline" | "waiting_for_applicant";
+                                    share: number;
+                                    businessDays: number | null;
+                                    sampleSize: number;
+                                    ahead: number;
+                                } | null;
+                                payment: {
+                                    /** @enum {string} */
+                                    source: "batch" | "history" | "unknown";
+                                    share: number;
+                                    businessDays: number | null;
+                                    sampleSize: number;
+                                } | null;
+                            } | null;
                         }[];
                         nextCursor: string | null;
                     };
@@ -10378,6 +10462,27 @@ export interface operations {
                         canWithdraw: boolean;
                         submittedAt: string | null;
                         dueAt: string | null;
+                        estimate: {
+                            decisionBy: string | null;
+                            paymentBy: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            computedAt: string;
+                            decision: {
+                                /** @enum {string} */
+                                source: "history" | "deadline" | "waiting_for_applicant";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                                ahead: number;
+                            } | null;
+                            payment: {
+                                /** @enum {string} */
+                                source: "batch" | "history" | "unknown";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                            } | null;
+                        } | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -10735,6 +10840,27 @@ export interface operations {
                         canWithdraw: boolean;
                         submittedAt: string | null;
                         dueAt: string | null;
+                        estimate: {
+                            decisionBy: string | null;
+                            paymentBy: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            computedAt: string;
+                            decision: {
+                                /** @enum {string} */
+                                source: "history" | "deadline" | "waiting_for_applicant";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                                ahead: number;
+                            } | null;
+                            payment: {
+                                /** @enum {string} */
+                                source: "batch" | "history" | "unknown";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                            } | null;
+                        } | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -10955,6 +11081,27 @@ export interface operations {
                         canWithdraw: boolean;
                         submittedAt: string | null;
                         dueAt: string | null;
+                        estimate: {
+                            decisionBy: string | null;
+                            paymentBy: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            computedAt: string;
+                            decision: {
+                                /** @enum {string} */
+                                source: "history" | "deadline" | "waiting_for_applicant";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                                ahead: number;
+                            } | null;
+                            payment: {
+                                /** @enum {string} */
+                                source: "batch" | "history" | "unknown";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                            } | null;
+                        } | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -11198,6 +11345,27 @@ export interface operations {
                         canWithdraw: boolean;
                         submittedAt: string | null;
                         dueAt: string | null;
+                        estimate: {
+                            decisionBy: string | null;
+                            paymentBy: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            computedAt: string;
+                            decision: {
+                                /** @enum {string} */
+                                source: "history" | "deadline" | "waiting_for_applicant";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                                ahead: number;
+                            } | null;
+                            payment: {
+                                /** @enum {string} */
+                                source: "batch" | "history" | "unknown";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                            } | null;
+                        } | null;
                         createdAt: string;
                         updatedAt: string;
                     };
@@ -11328,6 +11496,27 @@ export interface operations {
                         canWithdraw: boolean;
                         submittedAt: string | null;
                         dueAt: string | null;
+                        estimate: {
+                            decisionBy: string | null;
+                            paymentBy: string | null;
+                            /** @description ISO 8601 date-time in UTC */
+                            computedAt: string;
+                            decision: {
+                                /** @enum {string} */
+                                source: "history" | "deadline" | "waiting_for_applicant";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                                ahead: number;
+                            } | null;
+                            payment: {
+                                /** @enum {string} */
+                                source: "batch" | "history" | "unknown";
+                                share: number;
+                                businessDays: number | null;
+                                sampleSize: number;
+                            } | null;
+                        } | null;
                         createdAt: string;
                         updatedAt: string;
                     };

@@ -3,6 +3,7 @@
  * submission and the status page. Shapes shared by the API routes and the intake remote.
  */
 import { z } from 'zod';
+import { requestEstimateSchema } from './estimates.ts';
 import { requestHeadFields, requestStatusSchema, type RequestStatus } from './requests.ts';
 import { identifierSchema } from './question-set.ts';
 import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.ts';
@@ -198,6 +199,8 @@ export const requestDetailSchema = z.object({
   /** Set once submitted; an idempotent repeat of the submission returns the same request. */
   submittedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
+  /** When a decision, then the money, is expected; null for a draft and a closed request. */
+  estimate: requestEstimateSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -202,25 +202,32 @@ export function estimatePayment(input: PaymentEstimateInput): PaymentEstimate {
 
 const plainDate = z.string().describe('Calendar date YYYY-MM-DD in the agency time zone');
 
-/** What a citizen's request and an inbox row carry: null for a draft or a closed request. */
+/** What an open request's page and its inbox row carry; null for a draft and for a closed request. */
 export const requestEstimateSchema = z.object({
-  /** Expected decision day; null while the request waits for the applicant's answer. */
+  /** Expected decision day; null once decided, and while the request waits for the applicant's answer. */
   decisionBy: plainDate.nullable(),
   /** Expected day the money is in the bank; set once approved (null before, or without enough payment history). */
   paymentBy: plainDate.nullable(),
-  /** When this estimate was computed (it is re-computed on every read, so it follows the queue). */
+  /** When this estimate was computed: on every read, so it follows the queue as it moves. */
   computedAt: z.string().describe('ISO 8601 date-time in UTC'),
-  decision: z.object({
-    source: z.enum(['history', 'deadline', 'waiting_for_applicant']),
-    /** The published figures: `share` of `sampleSize` requests decided within `businessDays` business days. */
-    share: z.number(),
-    businessDays: z.number().int().nullable(),
-    sampleSize: z.number().int(),
-    /** Open requests ahead of this one in the program's queue. */
-    ahead: z.number().int(),
-  }),
+  /** How the decision date was found; null once decided. */
+  decision: z
+    .object({
+      /** history: learned from the program; deadline: too little history, the review deadline is shown. */
+      source: z.enum(['history', 'deadline', 'waiting_for_applicant']),
+      /** The published sentence: `share` of the `sampleSize` requests decided in the last six months were decided
+       * within `businessDays` business days of being submitted. */
+      share: z.number(),
+      businessDays: z.number().int().nullable(),
+      sampleSize: z.number().int(),
+      /** Requests of the program waiting for a reviewer that were submitted before this one. */
+      ahead: z.number().int(),
+    })
+    .nullable(),
+  /** How the payment date was found; null before approval. */
   payment: z
     .object({
+      /** batch: the payment's ACH batch fixed the day; history: learned from the agency's payments. */
       source: z.enum(['batch', 'history', 'unknown']),
       share: z.number(),
       businessDays: z.number().int().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestEstimateSchema } from './estimates.ts';
 import { importedOriginSchema } from './imported.ts';
 import { pageQueryFields } from './pagination.ts';
 import { requestStatusSchema, requestStatuses } from './requests.ts';
@@ -114,6 +115,8 @@ export const inboxItemSchema = z.object({
   practice: z.boolean(),
   /** Brought in from the agency's old system (issue 12): its id there and the file; null when made in HMS. */
   imported: importedOriginSchema.nullable(),
+  /** The same estimate the citizen sees: when a decision, then the money, is expected; null once closed. */
+  estimate: requestEstimateSchema.nullable(),
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 

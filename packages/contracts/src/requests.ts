@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestEstimateSchema } from './estimates.ts';
 import { localizedTextSchema } from './language.ts';
 
 /** Where a request stands in its life (DOMAIN.md); the API, the database enum and every screen share this list. */
@@ -45,6 +46,8 @@ export const myRequestItemSchema = z.object({
   amountRequestedCents: z.number().int(),
   submittedAt: isoDateTime.nullable(),
   updatedAt: isoDateTime,
+  /** When a decision, then the money, is expected; null for a draft and a closed request. */
+  estimate: requestEstimateSchema.nullable(),
 });
 export type MyRequestItem = z.infer<typeof myRequestItemSchema>;
 

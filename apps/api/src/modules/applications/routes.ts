@@ -89,7 +89,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: myRequestsResponseSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => service.myRequests(db, caller(request).user.id, request.query),
+    async (request) => service.myRequests(db, config, caller(request).user.id, request.query),
   );
 
   app.delete(
@@ -121,7 +121,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       params: requestIdParamsSchema,
       response: { 200: requestDetailSchema },
     }),
-    async (request) => service.requestDetail(db, caller(request), request.params.requestId),
+    async (request) => service.requestDetail(db, config, caller(request), request.params.requestId),
   );
 
   app.get(
@@ -257,7 +257,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: requestDetailSchema },
     }),
     async (request) =>
-      service.withdraw(db, caller(request), request.params.requestId, request.body),
+      service.withdraw(db, config, caller(request), request.params.requestId, request.body),
   );
 
   app.post(

@@ -49,6 +49,7 @@ import { keyRing, open, seal } from '../../platform/keyring.ts';
 import { HttpProblem, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import * as payments from '../payments/service.ts';
 import * as programs from '../programs/service.ts';
+import * as readModels from '../read-models/service.ts';
 import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
 import * as documents from '../documents/service.ts';
 import * as repo from './repo.ts';
@@ -157,9 +158,10 @@ function applicantData(data: Record<string, unknown>): Record<string, unknown> {
 async function detailOf(
   db: Db | Transaction<Database>,
   row: repo.RequestRow,
+  timeZone: string,
 ): Promise<RequestDetail> {
   const program = await programs.loadProgram(db, { id: row.program_id });
-  const [bank, docs, events, infoEvent] = await Promise.all([
+  const [bank, docs, events, infoEvent, estimates] = await Promise.all([
     row.payee_account_id
       ? repo.findPayeeAccountView(db, row.payee_account_id)
       : Promise.resolve(undefined),
@@ -168,6 +170,7 @@ async function detailOf(
     row.status === 'needs_info'
       ? repo.lastEventOfType(db, row.id, 'info_requested')
       : Promise.resolve(undefined),
+    readModels.requestEstimates(db, [row.id], timeZone),
   ]);
   return {
     id: row.id,
@@ -209,6 +212,7 @@ async function detailOf(
     canWithdraw: WITHDRAWABLE_STATUSES.includes(row.status),
     submittedAt: isoOrNull(row.submitted_at),
     dueAt: isoOrNull(row.due_at),
+    estimate: estimates.get(row.id) ?? null,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
@@ -216,12 +220,13 @@ async function detailOf(
 
 export async function requestDetail(
   db: Db,
+  config: Config,
   caller: Caller,
   requestId: string,
 ): Promise<RequestDetail> {
   const row = await repo.findOwnRequest(db, caller.user.id, requestId);
   if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
-  return detailOf(db, row);
+  return detailOf(db, row, config.timezone);
 }
 
 /**
@@ -267,6 +272,7 @@ function decodeMyRequestsCursor(raw: string): repo.RequestCursor {
 /** "My requests": the citizen's own requests, newest first, a page at a time. */
 export async function myRequests(
   db: Db,
+  config: Config,
   userId: string,
   q: { cursor?: string | undefined; limit: number },
 ): Promise<MyRequestsResponse> {
@@ -274,6 +280,11 @@ export async function myRequests(
   const rows = await repo.listRequestsOfApplicant(db, userId, q.limit, after);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
+  const estimates = await readModels.requestEstimates(
+    db,
+    page.filter((r) => r.status !== 'draft').map((r) => r.id),
+    config.timezone,
+  );
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -284,6 +295,7 @@ export async function myRequests(
       amountRequestedCents: r.amount_requested_cents,
       submittedAt: isoOrNull(r.submitted_at),
       updatedAt: iso(r.updated_at),
+      estimate: estimates.get(r.id) ?? null,
     })),
     nextCursor:
       rows.length > q.limit && last
@@ -374,7 +386,7 @@ async function startDraftOnce(
   return db.transaction().execute(async (trx) => {
     const program = await programs.loadProgram(trx, { slug });
     const existing = await repo.findOpenDraft(trx, caller.user.id, program.id);
-    if (existing) return { created: false, detail: await detailOf(trx, existing) };
+    if (existing) return { created: false, detail: await detailOf(trx, existing, config.timezone) };
     const reason = programs.closedReason(program);
     if (reason) throw closedProblem(reason, caller.user.language, false);
     const id = uuidv7();
@@ -408,7 +420,7 @@ async function startDraftOnce(
       reference,
     });
     const row = await repo.findOwnRequest(trx, caller.user.id, id);
-    return { created: true, detail: await detailOf(trx, row!) };
+    return { created: true, detail: await detailOf(trx, row!, config.timezone) };
   });
 }
 
@@ -541,7 +553,7 @@ export async function saveStep(
       version,
     });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
-    return detailOf(trx, updated!);
+    return detailOf(trx, updated!, config.timezone);
   });
 }
 
@@ -653,7 +665,7 @@ export async function saveBankDetails(
       achAuthorization: true,
     });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
-    return detailOf(trx, updated!);
+    return detailOf(trx, updated!, config.timezone);
   });
 }
 
@@ -991,12 +1003,13 @@ export async function answerInfoRequest(
     // The answer may change what the signals rest on: recompute them as the request goes back to the queue.
     await computeRiskSignals(trx, row.id, { encryptionKey: keyRing(config).current.key });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
-    return detailOf(trx, updated!);
+    return detailOf(trx, updated!, config.timezone);
   });
 }
 
 export async function withdraw(
   db: Db,
+  config: Config,
   caller: Caller,
   requestId: string,
   body: WithdrawBody,
@@ -1025,7 +1038,7 @@ export async function withdraw(
       fromStatus: row.status,
     });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
-    return detailOf(trx, updated!);
+    return detailOf(trx, updated!, config.timezone);
   });
 }
 

@@ -155,10 +155,18 @@ export async function list(
   const rows = await readModels.inboxQueue(db, filter, q.sort, after, q.limit);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
-  const origins = await imports.requestOrigins(
-    db,
-    page.map((r) => r.id),
-  );
+  const [origins, estimates] = await Promise.all([
+    imports.requestOrigins(
+      db,
+      page.map((r) => r.id),
+    ),
+    readModels.requestEstimates(
+      db,
+      page.map((r) => r.id),
+      timeZone,
+      now,
+    ),
+  ]);
   const items: InboxItem[] = page.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -180,6 +188,7 @@ export async function list(
     allowedActions: allowedActions(ruleRequest(r), viewer),
     practice: r.practice,
     imported: origins.get(r.id) ?? null,
+    estimate: estimates.get(r.id) ?? null,
   }));
   return {
     items,

@@ -7,6 +7,9 @@ import { financeByProgram } from './finance-summary.ts';
 import { inboxCounts as countInbox } from './inbox-counts.ts';
 import { ledgerPostings } from './ledger-postings.ts';
 
+/** "When will I hear back?": each request's expected decision and payment days (applications, inbox). */
+export { requestEstimates } from './request-estimates.ts';
+
 /** Ledger postings for the FINANCIAL system's journal (integration module). */
 export { ledgerPostings };
 
