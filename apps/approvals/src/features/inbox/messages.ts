@@ -60,6 +60,10 @@ export const inboxMessages = defineMessages({
     bulkFail: '{reference}: not approved. {error}',
     help: 'Keyboard help (?)',
     liveNote: 'This list updates by itself when anyone claims or decides.',
+    expectedDecision: 'Expected decision: {date}',
+    expectedPayment: 'Money expected: {date}',
+    expectedBasis: '8 in 10 decided within {days} business days; {ahead} ahead',
+    expectedDeadline: 'The review deadline (too little history to estimate)',
   },
   es: {
     title: 'Bandeja de aprobaciones',
@@ -120,5 +124,9 @@ export const inboxMessages = defineMessages({
     bulkFail: '{reference}: no aprobada. {error}',
     help: 'Ayuda de teclado (?)',
     liveNote: 'Esta lista se actualiza sola cuando alguien toma o decide una solicitud.',
+    expectedDecision: 'Decisión prevista: {date}',
+    expectedPayment: 'Dinero previsto: {date}',
+    expectedBasis: '8 de cada 10 decididas en {days} días hábiles o menos; {ahead} antes',
+    expectedDeadline: 'La fecha límite de revisión (historial insuficiente para estimar)',
   },
 });

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { InboxItem } from '../api/inbox-api.ts';
 import { ImportedTag, PracticeTag, formatCents, formatDate, useLanguage, useT } from '@hms/ui';
 import { inboxMessages } from '../messages.ts';
+import { ExpectedDate } from './expected-date.tsx';
 import { AnsweredBadge, DeadlineBadge, RiskBadge, StatusText } from '../../../shared/badges.tsx';
 import { reassignMessages } from '../../../shared/reassign-messages.ts';
 
@@ -121,6 +122,7 @@ export function InboxTable({
               </td>
               <td data-label={tr('deadline')}>
                 <DeadlineBadge state={item.deadline} />
+                {item.estimate ? <ExpectedDate estimate={item.estimate} /> : null}
               </td>
               <td data-label={tr('risk')}>
                 <RiskBadge level={item.riskLevel} />

@@ -27,6 +27,7 @@ const item = (n: number, over: Partial<InboxItem> = {}): InboxItem => ({
   allowedActions: ['claim', 'comment'],
   practice: false,
   imported: null,
+  estimate: null,
   ...over,
 });
 
@@ -73,6 +74,38 @@ const base = {
 };
 
 describe('Approval inbox', () => {
+  it('shows the estimate the citizen sees under the deadline, in EN and ES, with no axe violations', async () => {
+    const estimate = {
+      decisionBy: '2026-12-04',
+      paymentBy: null,
+      computedAt: '2026-11-30T15:00:00.000Z',
+      decision: {
+        source: 'history' as const,
+        share: 0.8,
+        businessDays: 9,
+        sampleSize: 400,
+        ahead: 12,
+      },
+      payment: null,
+    };
+    const page = {
+      'GET /api/inbox': () => ({
+        status: 200,
+        body: { items: [item(1, { estimate }), item(2)], nextCursor: null },
+      }),
+    };
+    serve({ ...base, ...page });
+    const { container } = renderInboxAt('/approvals');
+    const cell = (await screen.findByText('Expected decision: December 4, 2026')).closest('td')!;
+    expect(cell.textContent).toContain('8 in 10 decided within 9 business days; 12 ahead');
+    expect(cell.closest('tr')!.textContent).toContain('HMS-AAAA-0001-X');
+    expect(await axeViolations(container)).toEqual([]);
+    cleanup();
+    serve({ ...base, ...page });
+    renderAt('/approvals', [{ path: '/approvals', element: <InboxRoute /> }], { language: 'es' });
+    expect(await screen.findByText('Decisión prevista: 4 de diciembre de 2026')).toBeTruthy();
+  });
+
   it('marks an imported request with a tag that names its external id and file, in EN and ES', async () => {
     const origin = {
       externalId: 'LEG-R-0005',

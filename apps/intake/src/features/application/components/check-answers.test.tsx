@@ -43,6 +43,7 @@ const detail: RequestDetail = {
   canWithdraw: false,
   submittedAt: null,
   dueAt: null,
+  estimate: null,
   createdAt: '2026-11-20T15:00:00Z',
   updatedAt: '2026-11-20T15:00:00Z',
 };

@@ -1,5 +1,12 @@
 import type { MyRequestItem } from '../api/use-my-requests.ts';
-import { ScrollableTable, formatCents, formatDate, useLanguage, useT } from '@hms/ui';
+import {
+  ScrollableTable,
+  formatCents,
+  formatDate,
+  formatPlainDate,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { Link } from 'react-router';
 import { myRequestsMessages } from '../messages.ts';
 import { StatusTag } from '../../../shared/status/status-tag.tsx';
@@ -60,6 +67,19 @@ export function RequestsTable({
             </td>
             <td data-label={tr('status')}>
               <StatusTag status={item.status} />
+              {item.estimate?.decisionBy ? (
+                <div className="font-body-3xs margin-top-05">
+                  {tr('expectedDecision', {
+                    date: formatPlainDate(item.estimate.decisionBy, language),
+                  })}
+                </div>
+              ) : item.estimate?.paymentBy ? (
+                <div className="font-body-3xs margin-top-05">
+                  {tr('expectedPayment', {
+                    date: formatPlainDate(item.estimate.paymentBy, language),
+                  })}
+                </div>
+              ) : null}
             </td>
             <td data-label={tr('submitted')}>
               {item.submittedAt ? formatDate(item.submittedAt, language) : tr('notSubmitted')}

@@ -49,6 +49,7 @@ const base: RequestDetail = {
   canWithdraw: true,
   submittedAt: '2026-11-20T15:00:00Z',
   dueAt: '2026-11-28T05:00:00Z',
+  estimate: null,
   createdAt: '2026-11-19T15:00:00Z',
   updatedAt: '2026-11-21T15:00:00Z',
 };
@@ -170,5 +171,52 @@ describe('Request page', () => {
     expect(await screen.findByText('Your request was withdrawn.')).toBeTruthy();
     expect(posted.map((p) => p.path)).toEqual([`/api/requests/${base.id}/withdraw`]);
     expect(screen.queryByRole('button', { name: 'Withdraw request' })).toBeNull();
+  });
+
+  it('says when a decision is expected, on what it is based, and when it was worked out', async () => {
+    detail = {
+      ...structuredClone(base),
+      status: 'submitted',
+      infoRequest: null,
+      estimate: {
+        decisionBy: '2026-12-04',
+        paymentBy: null,
+        computedAt: '2026-11-30T15:00:00Z',
+        decision: { source: 'history', share: 0.8, businessDays: 9, sampleSize: 1234, ahead: 57 },
+        payment: null,
+      },
+    };
+    renderRoute();
+    const panel = (await screen.findByRole('heading', { name: 'When will I hear back?' }))
+      .parentElement!;
+    expect(within(panel).getByText('We expect a decision by December 4, 2026.')).toBeTruthy();
+    expect(
+      within(panel).getByText(
+        '8 in 10 requests like yours were decided within 9 business days of being submitted (1,234 requests decided in the last six months).',
+      ),
+    ).toBeTruthy();
+    expect(within(panel).getByText(/Requests ahead of yours in the queue: 57\./)).toBeTruthy();
+    expect(within(panel).getByText(/Last updated Nov 30, 2026/)).toBeTruthy();
+  });
+
+  it("after approval, says when the money is expected: its batch's day once sent", async () => {
+    detail = {
+      ...structuredClone(base),
+      status: 'approved',
+      infoRequest: null,
+      canWithdraw: false,
+      estimate: {
+        decisionBy: null,
+        paymentBy: '2026-12-02',
+        computedAt: '2026-11-30T15:00:00Z',
+        decision: null,
+        payment: { source: 'batch', share: 0.8, businessDays: null, sampleSize: 0 },
+      },
+    };
+    renderRoute();
+    expect(
+      await screen.findByText('We expect the money in your bank account by December 2, 2026.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/We expect a decision/)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { requestQueryOptions } from '../../../shared/requests/request-api.ts';
+import { EstimatePanel } from '../components/estimate-panel.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { WithdrawPanel } from '../components/withdraw-panel.tsx';
 import { StatusTag } from '../../../shared/status/status-tag.tsx';
@@ -108,6 +109,7 @@ export function RequestRoute() {
               </>
             ) : null}
           </dl>
+          {d.estimate ? <EstimatePanel estimate={d.estimate} /> : null}
           {d.status === 'draft' ? (
             <div className="usa-summary-box">
               <div className="usa-summary-box__body">
