@@ -56,7 +56,7 @@ export function EstimatePanel({ estimate }: { estimate: RequestEstimate }) {
               )}
             </>
           ) : null}
-          <p className="font-body-2xs text-base">
+          <p className="font-body-2xs">
             {tr('updated', { when: formatDateTime(estimate.computedAt, language) })}
           </p>
         </div>
