@@ -45,6 +45,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
     'Webhook endpoints',
     'Email outbox',
     'Sign-in throttle',
+    'Quality sampling',
     'Settings',
     'Audit log',
   ]);

@@ -19,6 +19,8 @@ import { PracticeRoute } from './features/practice/routes/practice-route.tsx';
 import { ImportsRoute } from './features/imports/routes/imports-route.tsx';
 import { ExportsRoute } from './features/imports/routes/exports-route.tsx';
 import { SimulationRoute } from './features/simulations/routes/simulation-route.tsx';
+import { QualitySharesRoute } from './features/quality/routes/quality-shares-route.tsx';
+import { ProgramSharesRoute } from './features/quality/routes/program-shares-route.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
@@ -48,6 +50,8 @@ export function AdminArea() {
           <Route path="outbox" element={<OutboxRoute />} />
           <Route path="sign-in-throttle" element={<SignInThrottleRoute />} />
           <Route path="settings" element={<SettingsRoute />} />
+          <Route path="quality" element={<QualitySharesRoute />} />
+          <Route path="quality/:programId" element={<ProgramSharesRoute />} />
           <Route path="audit" element={<AuditRoute />} />
           <Route path="programs" element={<ProgramsListRoute />} />
           <Route path="programs/new" element={<ProgramNewRoute />} />

@@ -2,6 +2,8 @@ import type { RemoteModule } from '@hms/ui';
 import { Navigate, Route, Routes } from 'react-router';
 import { InboxRoute } from './features/inbox/routes/inbox-route.tsx';
 import { ReviewRoute } from './features/review/routes/review-route.tsx';
+import { QualityRoute } from './features/quality/routes/quality-route.tsx';
+import { RecheckRoute } from './features/quality/routes/recheck-route.tsx';
 
 // Exposed to the shell as `approvals/routes`, mounted at `/approvals/*` inside the shell's providers
 // (router, QueryClient, language). The shell also checks the approver roles before rendering this.
@@ -10,6 +12,8 @@ export function ApprovalsArea() {
     <Routes>
       <Route index element={<InboxRoute />} />
       <Route path="requests/:id" element={<ReviewRoute />} />
+      <Route path="quality" element={<QualityRoute />} />
+      <Route path="quality/:sampleId" element={<RecheckRoute />} />
       <Route path="*" element={<Navigate to="/approvals" replace />} />
     </Routes>
   );

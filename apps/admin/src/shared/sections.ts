@@ -161,6 +161,21 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     },
   },
   {
+    path: 'quality',
+    text: {
+      en: {
+        title: 'Quality sampling',
+        summary:
+          'Choose the share of each program’s decisions, by people and by rules, that another approver re-checks blind.',
+      },
+      es: {
+        title: 'Muestreo de calidad',
+        summary:
+          'Elija qué parte de las decisiones de cada programa, de personas y de reglas, revisa a ciegas otro aprobador.',
+      },
+    },
+  },
+  {
     path: 'settings',
     text: {
       en: {

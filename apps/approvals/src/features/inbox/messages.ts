@@ -3,6 +3,7 @@ import { defineMessages } from '@hms/ui';
 export const inboxMessages = defineMessages({
   en: {
     title: 'Approval inbox',
+    qualityLink: 'Quality checks: sampled decisions to re-check blind, and agreement rates',
     queues: 'Queues',
     unassigned: 'Unassigned',
     mine: 'Assigned to me',
@@ -67,6 +68,8 @@ export const inboxMessages = defineMessages({
   },
   es: {
     title: 'Bandeja de aprobaciones',
+    qualityLink:
+      'Controles de calidad: decisiones de la muestra para revisar a ciegas y tasas de coincidencia',
     queues: 'Colas',
     unassigned: 'Sin asignar',
     mine: 'Asignadas a mí',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { inboxCountsQueryOptions, programsQueryOptions } from '@hms/api-client';
 import { HelpPanel, EmptyState, PageTitle, ProblemAlert, QueryState, useT } from '@hms/ui';
@@ -88,6 +88,11 @@ export function InboxRoute() {
     <>
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-hint">{tr('liveNote')}</p>
+      <p>
+        <Link className="usa-link" to="/approvals/quality">
+          {tr('qualityLink')}
+        </Link>
+      </p>
       <HelpPanel content={inboxHelp} />
       <button
         type="button"

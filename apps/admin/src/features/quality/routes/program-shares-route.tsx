@@ -1,0 +1,64 @@
+import { PageTitle, QueryState, useT } from '@hms/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  qualitySharesQueryOptions,
+  setQualitySharesMutationOptions,
+} from '../api/quality-shares.ts';
+import { SharesForm } from '../components/shares-form.tsx';
+import { qualitySharesMessages } from '../messages.ts';
+
+/** Admin: one program's sampling shares, changed with a form; the saved values are confirmed in place. */
+export function ProgramSharesRoute() {
+  const { programId = '' } = useParams();
+  const tr = useT(qualitySharesMessages);
+  const client = useQueryClient();
+  const shares = useQuery(qualitySharesQueryOptions());
+  const save = useMutation(setQualitySharesMutationOptions(client, programId));
+  const confirmation = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (save.isSuccess) confirmation.current?.focus();
+  }, [save.isSuccess]);
+
+  return (
+    <>
+      <p>
+        <Link className="usa-link" to="/admin/quality">
+          {tr('back')}
+        </Link>
+      </p>
+      <QueryState query={shares} loading={tr('loading')}>
+        {(data) => {
+          const program = data.items.find((s) => s.programId === programId);
+          if (!program) return <p>{tr('notFound')}</p>;
+          return (
+            <>
+              <PageTitle>{tr('formTitle', { program: program.programName })}</PageTitle>
+              {save.isSuccess ? (
+                <div
+                  ref={confirmation}
+                  tabIndex={-1}
+                  role="status"
+                  className="usa-alert usa-alert--success margin-bottom-3"
+                >
+                  <div className="usa-alert__body">
+                    <p className="usa-alert__text">
+                      {tr('saved', { program: program.programName })}
+                    </p>
+                  </div>
+                </div>
+              ) : null}
+              <SharesForm
+                key={program.changedAt ?? 'never'}
+                shares={program}
+                saving={save.isPending}
+                onSave={(body, onError) => save.mutate(body, { onError })}
+              />
+            </>
+          );
+        }}
+      </QueryState>
+    </>
+  );
+}
