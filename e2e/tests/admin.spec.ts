@@ -37,6 +37,7 @@ test('an admin lands on /admin, creates and revokes a service token, and reads t
   await expect(sections.getByRole('link')).toHaveText([
     'Overview',
     'Programs',
+    'Policy simulation',
     'Practice space',
     'Staff',
     'Imports',
