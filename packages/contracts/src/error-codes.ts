@@ -129,6 +129,8 @@ export const ERROR_CODES = {
   'request.not_decidable': 'The request is not in a state where it can be approved or rejected.',
   'request.senior_only':
     'The request awaits a second approval, which only a senior approver gives.',
+  'request.referred_to_senior':
+    'A decision rule referred the request to a senior approver: only a senior approver may take or decide it.',
   'request.second_approver_same':
     'The second approval must come from someone other than the first.',
   'request.assignee_invalid': 'The chosen assignee cannot take this request.',

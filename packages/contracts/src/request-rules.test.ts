@@ -70,6 +70,26 @@ describe('allowedActions', () => {
   });
 });
 
+describe('referred to a senior approver by a decision rule', () => {
+  const r = req({ referredToSenior: true });
+  it('only a senior approver may take or decide it; an approver may still comment', () => {
+    expect(allowedActions(r, approver)).toEqual(['comment']);
+    expect(actionRefusal('claim', r, approver)).toBe('referred_to_senior');
+    expect(allowedActions(r, senior)).toEqual(['claim', 'reassign', 'comment']);
+    const held = req({ referredToSenior: true, status: 'in_review', assigneeId: 'a1' });
+    expect(actionRefusal('approve', held, approver)).toBe('referred_to_senior');
+    expect(actionRefusal('release', held, approver)).toBeNull();
+    const bySenior = req({ referredToSenior: true, status: 'in_review', assigneeId: 's1' });
+    expect(allowedActions(bySenior, senior)).toContain('approve');
+  });
+  it('may be assigned only to a senior approver', () => {
+    expect(eligibleAssignees(r, [approver, senior, senior2]).map((s) => s.id)).toEqual([
+      's1',
+      's2',
+    ]);
+  });
+});
+
 describe('eligibleAssignees', () => {
   const staff = [
     { id: 'a1', roles: ['approver'] },

@@ -24,6 +24,11 @@ export interface RuleRequest {
   applicantId: string;
   assigneeId: string | null;
   firstApproverId: string | null;
+  /**
+   * A decision rule referred the request to a senior approver (outcome `refer_senior`, issue 14): only a senior
+   * approver may take it or decide on it. Absent means false.
+   */
+  referredToSenior?: boolean;
 }
 
 /** What the rules need to know about the person acting. */
@@ -43,6 +48,8 @@ export type ActionRefusal =
   | 'own_request'
   /** Awaiting a second approval: only a senior approver may act. 403. */
   | 'needs_senior'
+  /** A decision rule referred it to a senior approver, and the actor is not one. 403. */
+  | 'referred_to_senior'
   /** Awaiting a second approval: the first approver may not give (or refuse) the second. 403. */
   | 'first_approver'
   /** Someone else holds it. 409. */
@@ -87,6 +94,7 @@ export function actionRefusal(
       return null;
     case 'claim': {
       if (r.status !== 'submitted' && r.status !== 'awaiting_second_approval') return 'status';
+      if (r.referredToSenior && !isSenior(a)) return 'referred_to_senior';
       const second = secondApprovalRefusal(r, a);
       if (second) return second;
       if (r.assigneeId === a.id) return 'already_yours';
@@ -107,6 +115,7 @@ export function actionRefusal(
           ? r.status === 'in_review'
           : r.status === 'in_review' || r.status === 'awaiting_second_approval';
       if (!decidable) return 'status';
+      if (r.referredToSenior && !isSenior(a)) return 'referred_to_senior';
       const second = secondApprovalRefusal(r, a);
       if (second) return second;
       // Unassigned counts as free: a request awaiting its second approval is back in the pool.
@@ -134,6 +143,8 @@ export type AssigneeRefusal =
   | 'applicant'
   /** Awaiting a second approval: needs a senior approver other than the first approver. */
   | 'needs_second_senior'
+  /** A decision rule referred it to a senior approver: it may go only to one. */
+  | 'needs_senior'
   /** They hold it already. */
   | 'already_assigned';
 
@@ -142,6 +153,7 @@ export function assigneeRefusal(r: RuleRequest, target: RuleAssignee): AssigneeR
   if (!target.roles.includes('approver') && !target.roles.includes('senior_approver'))
     return 'not_staff';
   if (r.applicantId === target.id) return 'applicant';
+  if (r.referredToSenior && !target.roles.includes('senior_approver')) return 'needs_senior';
   if (
     r.status === 'awaiting_second_approval' &&
     (!target.roles.includes('senior_approver') || r.firstApproverId === target.id)

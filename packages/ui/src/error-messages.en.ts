@@ -132,6 +132,8 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This request cannot be approved or rejected in its current state. Reload the page to see it.',
   'request.senior_only':
     'This request waits for a second approval, which only a senior approver can give.',
+  'request.referred_to_senior':
+    'A decision rule sent this request to a senior approver. Only a senior approver can take it or decide on it.',
   'request.second_approver_same':
     'You gave the first approval, so a different senior approver must give the second.',
   'request.assignee_invalid': 'This person cannot take this request. Choose someone else.',

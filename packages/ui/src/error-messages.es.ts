@@ -142,6 +142,8 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Esta solicitud no se puede aprobar ni rechazar en su estado actual. Vuelva a cargar la página para verla.',
   'request.senior_only':
     'Esta solicitud espera una segunda aprobación, que solo puede dar un aprobador sénior.',
+  'request.referred_to_senior':
+    'Una regla de decisión envió esta solicitud a un aprobador sénior. Solo un aprobador sénior puede tomarla o decidir sobre ella.',
   'request.second_approver_same':
     'Usted dio la primera aprobación, así que otro aprobador sénior debe dar la segunda.',
   'request.assignee_invalid': 'Esta persona no puede tomar esta solicitud. Elija a otra.',

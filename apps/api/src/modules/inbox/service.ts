@@ -75,11 +75,13 @@ const ruleRequest = (r: {
   applicant_id: string;
   assigned_to: string | null;
   first_approver_id: string | null;
+  referred_to_senior: boolean;
 }): RuleRequest => ({
   status: r.status,
   applicantId: r.applicant_id,
   assigneeId: r.assigned_to,
   firstApproverId: r.first_approver_id,
+  referredToSenior: r.referred_to_senior,
 });
 
 function encodeCursor(sort: string, c: readModels.InboxSortCursor): string {
@@ -248,6 +250,11 @@ export async function claim(
           'request.second_approver_same',
           `You gave the first approval of ${before.reference}; a different senior approver must give the second.`,
         );
+      case 'referred_to_senior':
+        throw forbidden(
+          'request.referred_to_senior',
+          `A decision rule referred ${before.reference} to a senior approver: only a senior approver can take it.`,
+        );
       default:
       // Held or closed: the conditional write below refuses it with the state it finds, which is the latest.
     }
@@ -387,6 +394,10 @@ export async function reassign(
       case 'needs_second_senior':
         throw field(
           `${before.reference} needs its second approval from a senior approver other than the first approver.`,
+        );
+      case 'needs_senior':
+        throw field(
+          `A decision rule referred ${before.reference} to a senior approver: assign it to a senior approver.`,
         );
       case 'already_assigned':
         throw field(`${target.name} already holds ${before.reference}. Choose someone else.`);

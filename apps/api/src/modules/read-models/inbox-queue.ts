@@ -135,6 +135,7 @@ export interface InboxRow {
   version: number;
   applicant_id: string;
   first_approver_id: string | null;
+  referred_to_senior: boolean;
   info_answered_at: Date | null;
   practice: boolean;
   sort_key: string | number | null;
@@ -166,7 +167,7 @@ export function listQuery(
     select r.id, r.reference, r.program_id, p.name_en as program_name, a.display_name as applicant_name,
       r.status, r.amount_requested_cents, r.approved_amount_cents, r.risk_level, r.assigned_to,
       asg.display_name as assignee_name, r.submitted_at, r.due_at, r.version, r.applicant_id,
-      r.first_approver_id, r.info_answered_at, p.practice, ${s.keyText} as sort_key
+      r.first_approver_id, r.referred_to_senior, r.info_answered_at, p.practice, ${s.keyText} as sort_key
     from requests r
     join programs p on p.id = r.program_id
     join users a on a.id = r.applicant_id

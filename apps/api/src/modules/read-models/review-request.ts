@@ -25,6 +25,7 @@ export async function reviewRequest(db: Queryable, id: string) {
       'r.approved_amount_cents',
       'r.assigned_to',
       'r.first_approver_id',
+      'r.referred_to_senior',
       'r.submitted_at',
       'r.due_at',
       'r.risk_level',

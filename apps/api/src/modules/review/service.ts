@@ -164,6 +164,7 @@ export async function detail(
         applicantId: r.applicant_id,
         assigneeId: r.assigned_to,
         firstApproverId: r.first_approver_id,
+        referredToSenior: r.referred_to_senior,
       },
       viewer,
     ),
