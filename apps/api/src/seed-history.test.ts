@@ -19,7 +19,13 @@ function monthBefore(today: string, back: number) {
 }
 
 const count = async (
-  table: 'requests' | 'payments' | 'ach_batches' | 'audit_log' | 'email_outbox',
+  table:
+    | 'requests'
+    | 'payments'
+    | 'ach_batches'
+    | 'audit_log'
+    | 'email_outbox'
+    | 'decision_rule_versions',
 ) =>
   Number(
     (
@@ -106,13 +112,37 @@ describe('demo history (issue 13 item 10)', () => {
       .execute();
     expect(self).toEqual([]);
 
+    // The Home Energy Rebate approves small clean rebates at submission (issue 14): its demo rules are live, every
+    // test case passing, automation on, all by the demo administrator.
+    const rules = await t.db.kysely
+      .selectFrom('decision_rule_versions as v')
+      .innerJoin('programs as p', 'p.id', 'v.program_id')
+      .leftJoin('program_automation as a', 'a.program_id', 'v.program_id')
+      .select(['p.slug', 'v.version', 'v.status', 'a.enabled', 'v.published_by'])
+      .execute();
+    expect(rules).toEqual([
+      {
+        slug: 'home-energy-rebate',
+        version: 1,
+        status: 'live',
+        enabled: true,
+        published_by: t.userId('admin'),
+      },
+    ]);
+
     // A second start adds nothing.
     const before = await Promise.all(
-      (['requests', 'payments', 'ach_batches', 'audit_log'] as const).map(count),
+      (['requests', 'payments', 'ach_batches', 'audit_log', 'decision_rule_versions'] as const).map(
+        count,
+      ),
     );
     await seedDemo(t.db.kysely, { timeZone: tz, encryptionKey: key, config: t.config });
     expect(
-      await Promise.all((['requests', 'payments', 'ach_batches', 'audit_log'] as const).map(count)),
+      await Promise.all(
+        (
+          ['requests', 'payments', 'ach_batches', 'audit_log', 'decision_rule_versions'] as const
+        ).map(count),
+      ),
     ).toEqual(before);
   }, 180_000);
 });

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './platform/db/schema.ts';
 import type { SeedResult } from './platform/db/seed.ts';
-import { seedDemoUsers } from './modules/auth/service.ts';
-import { upsertSeedPrograms } from './modules/programs/service.ts';
 import { seedApprovalsDemo } from './modules/inbox/seed.ts';
 import { seedPaymentsDemo } from './modules/payments/seed.ts';
 import type { Config } from './platform/config.ts';
 import { seedHistoryDemo } from './seed-history.ts';
+import { seedDecisionRulesDemo } from './modules/decision-rules/seed.ts';
+import { seedDemoUsers, userIdByEmail } from './modules/auth/service.ts';
+import { programRowBySlug, upsertSeedPrograms } from './modules/programs/service.ts';
 
 /**
  * The demo accounts and the seed programs, each written by its owner (auth, programs). Idempotent: a second run
@@ -34,6 +35,11 @@ export async function seedDemo(
   const result = await seedUsersAndPrograms(db, opts);
   await seedApprovalsDemo(db, opts);
   await seedPaymentsDemo(db);
-  if (opts.config && opts.encryptionKey) await seedHistoryDemo(db, opts.config, opts.encryptionKey);
+  if (opts.config && opts.encryptionKey) {
+    await seedHistoryDemo(db, opts.config, opts.encryptionKey);
+    // Only in the full demo: API tests start from a program without rules, so their submissions wait for a person.
+    const program = await programRowBySlug(db, 'home-energy-rebate');
+    await seedDecisionRulesDemo(db, program.id, await userIdByEmail(db, 'admin@example.gov'));
+  }
   return result;
 }

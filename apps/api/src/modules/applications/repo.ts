@@ -335,10 +335,11 @@ export async function lockForDecision(trx: Transaction<Database>, id: string) {
     amount_requested_cents: number;
     approved_amount_cents: number | null;
     payee_account_id: string | null;
+    referred_to_senior: boolean;
   }>`
     select r.id, r.reference, r.status, r.version, r.applicant_id, r.program_id, r.assigned_to,
       u.display_name as assignee_name, r.first_approver_id, r.amount_requested_cents::bigint as amount_requested_cents,
-      r.approved_amount_cents, r.payee_account_id
+      r.approved_amount_cents, r.payee_account_id, r.referred_to_senior
     from requests r left join users u on u.id = r.assigned_to
     where r.id = ${id}::uuid
     for update of r
@@ -458,6 +459,7 @@ export async function requestForAssignment(db: Queryable, id: string) {
       'requests.assigned_to',
       'requests.first_approver_id',
       'requests.version',
+      'requests.referred_to_senior',
       'asg.display_name as assignee_name',
     ])
     .where('requests.id', '=', id)
@@ -848,4 +850,29 @@ export async function hasRequestWithKeyPrefix(db: Queryable, prefix: string): Pr
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** How many of an applicant's other requests were approved (approved, paid, or paid and returned). */
+export async function approvedRequestsOfApplicant(
+  db: Queryable,
+  applicantId: string,
+  exceptRequestId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('requests')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('applicant_id', '=', applicantId)
+    .where('id', '<>', exceptRequestId)
+    .where('status', 'in', ['approved', 'paid', 'payment_returned'])
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** A decision rule referred the request to a senior approver: only one may take or decide it from now on. */
+export async function markReferredToSenior(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx
+    .updateTable('requests')
+    .set({ referred_to_senior: true })
+    .where('id', '=', id)
+    .execute();
 }

@@ -22,6 +22,7 @@ import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
+import { evaluateAtSubmission } from '../decision-rules/service.ts';
 
 const citizen = routeGroup({ tag: 'requests', roles: ['citizen'], problems: [404, 409] });
 
@@ -202,7 +203,10 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       description:
         'Roles: citizen. The same Idempotency-Key returns the same request (200) however often it is sent; the ' +
         'first submission is 201. All answers are re-validated; 409 when the program closed or lacks budget, ' +
-        '422 when the answers do not meet the eligibility rules; the draft is kept in every refusal.',
+        "422 when the answers do not meet the eligibility rules; the draft is kept in every refusal. The program's " +
+        'live decision rules evaluate the request at once: a rule may approve it (status approved, its payment ' +
+        "created) when the program's automation is on, the amount is at most the approval threshold and the " +
+        'applicant is not staff; otherwise it waits for a person (status submitted).',
       params: requestIdParamsSchema,
       headers: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema }),
       body: submitBodySchema,
@@ -220,6 +224,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.requestId,
         request.headers[IDEMPOTENCY_KEY_HEADER],
         request.body,
+        // The program's decision rules evaluate it in the submission's transaction (and may approve it).
+        (trx, submitted) => evaluateAtSubmission(trx, submitted),
       );
       return reply.code(replayed ? 200 : 201).send(result);
     },

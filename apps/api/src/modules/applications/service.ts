@@ -54,6 +54,7 @@ import { accountFingerprint, computeRiskSignals } from '../risk/service.ts';
 import * as documents from '../documents/service.ts';
 import * as repo from './repo.ts';
 import type { Language } from '@hms/contracts/language';
+import type { RiskLevel } from '@hms/contracts/risk';
 
 type Db = Kysely<Database>;
 export interface Caller {
@@ -842,10 +843,37 @@ async function recordSubmission(
   });
 }
 
+/** A request as it was just submitted: what a step after the submission (the decision rules) reads. */
+export interface SubmittedRequest {
+  requestId: string;
+  reference: string;
+  programId: string;
+  applicantId: string;
+  applicantRoles: readonly string[];
+  amountCents: number;
+  answers: Answers;
+  /** The answers met the program's eligibility rules (submit refuses them otherwise). */
+  eligible: boolean;
+  riskLevel: RiskLevel;
+  payeeAccountId: string;
+  submittedAt: Date;
+}
+
+/**
+ * A step run in the submission's transaction once the request is submitted and its risk computed; it answers the
+ * request's status after it (a decision rule may have approved it). Given by the caller (the submit route passes the
+ * decision rules' evaluation), so this module never imports the modules that decide and would import it back.
+ */
+export type AfterSubmit = (
+  trx: Transaction<Database>,
+  request: SubmittedRequest,
+) => Promise<{ status: RequestStatus }>;
+
 /**
  * Submits a draft exactly once per idempotency key: a repeat with the same key (a retry, a double click) returns the
  * same request. The full answer set is re-validated with the form's schema, the program must be open with budget
- * left, and the applicant eligible; on any refusal the draft stays as it was.
+ * left, and the applicant eligible; on any refusal the draft stays as it was. `afterSubmit` runs in the same
+ * transaction (see AfterSubmit).
  */
 export async function submit(
   db: Db,
@@ -854,6 +882,7 @@ export async function submit(
   requestId: string,
   idempotencyKey: string,
   body: { declaration: boolean; language?: Language | undefined },
+  afterSubmit?: AfterSubmit,
 ): Promise<{ replayed: boolean; result: SubmitResponse }> {
   const language = body.language ?? caller.user.language;
   return db.transaction().execute(async (trx) => {
@@ -897,11 +926,26 @@ export async function submit(
       programVersion: program.version,
     });
     // Risk signals are computed now, in the same transaction, so the inbox shows them before anyone opens the review.
-    await computeRiskSignals(trx, row.id, {
+    const risk = await computeRiskSignals(trx, row.id, {
       encryptionKey: keyRing(config).current.key,
       now: submittedAt,
     });
-    const submitted = { status: 'submitted' as const, submitted_at: submittedAt, due_at: dueAt };
+    const after = afterSubmit
+      ? await afterSubmit(trx, {
+          requestId: row.id,
+          reference: row.reference,
+          programId: row.program_id,
+          applicantId: caller.user.id,
+          applicantRoles: caller.user.roles,
+          amountCents: amount,
+          answers,
+          eligible: true,
+          riskLevel: risk.level,
+          payeeAccountId: row.payee_account_id!,
+          submittedAt,
+        })
+      : { status: 'submitted' as const };
+    const submitted = { status: after.status, submitted_at: submittedAt, due_at: dueAt };
     return { replayed: false, result: summary({ reference: row.reference, ...submitted }) };
   });
 }
@@ -1121,6 +1165,7 @@ export {
   insertDemoRequest,
   lockForDecision,
   markPaid,
+  markReferredToSenior,
   markPaymentReturned,
   reassignReview,
   releaseAllClaimsOf,
@@ -1135,6 +1180,9 @@ export const lockOwnRequest = (
   applicantId: string,
   requestId: string,
 ) => repo.findOwnRequest(trx, applicantId, requestId, { lock: true });
+
+// The applicant's history the decision rules read (issue 14).
+export { approvedRequestsOfApplicant } from './repo.ts';
 
 // What the review and inbox modules read of a request and its payee account for a reviewer's action.
 export { requestBrief, requestForAssignment, sealedPayeeAccount } from './repo.ts';

@@ -317,5 +317,7 @@ export async function evaluationsOfRequest(
   return { items: rows.map(toEvaluation) };
 }
 
+export { evaluateAtSubmission } from './evaluate-at-submit.ts';
+
 /** Practice space: clearing the practice data deletes the evaluations of practice requests. */
 export const deleteEvaluationsOfRequests = repo.deleteOfRequests;

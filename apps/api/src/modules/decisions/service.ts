@@ -133,6 +133,11 @@ function decisionRefusal(
         'request.own_request',
         `You applied for ${r.reference}, so you cannot decide on it. Another approver must.`,
       );
+    case 'referred_to_senior':
+      return forbidden(
+        'request.referred_to_senior',
+        `A decision rule referred ${r.reference} to a senior approver: only a senior approver can decide on it.`,
+      );
     case 'needs_senior':
       return forbidden(
         'request.senior_only',
@@ -198,6 +203,7 @@ export async function decide(
         applicantId: r.applicant_id,
         assigneeId: r.assigned_to,
         firstApproverId: r.first_approver_id,
+        referredToSenior: r.referred_to_senior,
       },
       actor,
     );
@@ -373,6 +379,132 @@ export async function decide(
       replayed: false,
     };
   });
+}
+
+/** The rule that approves a request (issue 14): its version and its place in it, as they were. */
+export interface ApprovingRule {
+  versionId: string;
+  version: number;
+  ruleId: string;
+  position: number;
+  label: string;
+}
+
+/** Why a rule's approval was left to a person after all. */
+export type RuleApprovalHeldBack = 'above_threshold' | 'no_budget' | 'no_payee_account';
+
+/** "Decided by rule N of version V", in both languages: the step in the request's history. */
+export const decidedByRuleText = (rule: Pick<ApprovingRule, 'version' | 'position'>) => ({
+  en: `Decided by rule ${rule.position} of version ${rule.version} of the decision rules`,
+  es: `Decidida por la regla ${rule.position} de la versión ${rule.version} de las reglas de decisión`,
+});
+
+/**
+ * A decision rule approves a request just submitted, in the submission's transaction (`trx`): a decision like any
+ * other (the decision row, attributed to the rule; the payment, created once by the path human approvals use; the
+ * request's step, which tells the citizen; the audit entry), at the amount requested. The amount rules still hold
+ * (program maximum, budget left), and above the program's approval threshold a person always decides: then nothing
+ * changes and the reason is returned. The caller has checked that automation is on and the applicant is not staff.
+ */
+export async function approveByRule(
+  trx: Transaction<Database>,
+  requestId: string,
+  rule: ApprovingRule,
+  at?: Date,
+): Promise<
+  | { approved: true; paymentId: string; version: number }
+  | { approved: false; heldBack: RuleApprovalHeldBack }
+> {
+  const r = await requests.lockForDecision(trx, requestId);
+  if (!r) throw new Error(`approveByRule: no request ${requestId}`);
+  if (r.status !== 'submitted' || r.assigned_to)
+    throw new Error(`approveByRule: ${r.reference} is ${r.status}, not freshly submitted`);
+  const p = await programs.lockProgramBudget(trx, r.program_id, r.id);
+  const amount = r.amount_requested_cents;
+  if (amount > p.thresholdCents) return { approved: false, heldBack: 'above_threshold' };
+  if (!r.payee_account_id) return { approved: false, heldBack: 'no_payee_account' };
+  const problem = approvalAmountProblem(amount, {
+    requestedCents: amount,
+    firstApprovalCents: null,
+    programMaxCents: p.maxAmountCents,
+    remainingBudgetCents: p.budgetCents - p.committedCents,
+  });
+  if (problem) return { approved: false, heldBack: 'no_budget' };
+
+  const when = at ?? new Date();
+  const updated = await requests.applyDecision(trx, r.id, r.version, {
+    status: 'approved',
+    approved_amount_cents: amount,
+    decided_at: when,
+    assigned_to: null,
+    info_answered_at: null,
+  });
+  if (!updated) throw new Error(`approveByRule: ${r.reference} changed under its submission`);
+  const paymentId = await payments.createApprovedPayment(
+    trx,
+    {
+      requestId: r.id,
+      reference: r.reference,
+      payeeAccountId: r.payee_account_id,
+      amountCents: amount,
+    },
+    { id: null },
+    at,
+  );
+  const byRule = {
+    versionId: rule.versionId,
+    version: rule.version,
+    ruleId: rule.ruleId,
+    position: rule.position,
+    label: rule.label,
+  };
+  await repo.insertDecision(trx, {
+    request_id: r.id,
+    kind: 'approve',
+    actor_id: null,
+    rule_version_id: rule.versionId,
+    rule_id: rule.ruleId,
+    rule_position: rule.position,
+    at_version: r.version,
+    from_status: r.status,
+    to_status: 'approved',
+    approved_amount_cents: amount,
+    payment_id: paymentId,
+    reason_code: null,
+    message: null,
+    ...(at ? { created_at: at } : {}),
+  });
+  const text = decidedByRuleText(rule);
+  await recordRequestEvent(trx, {
+    requestId: r.id,
+    type: 'approved',
+    actor: { id: null, kind: 'system' },
+    fromStatus: r.status,
+    toStatus: 'approved',
+    // reason/reasonEs: the words the citizen's timeline shows under the step.
+    data: { amountCents: amount, byRule, reason: text.en, reasonEs: text.es, paymentId },
+    visibleToApplicant: true,
+    at,
+  });
+  await appendAudit(trx, {
+    actorId: null,
+    actorKind: 'system',
+    action: 'request.decision.approve',
+    entityType: 'request',
+    entityId: r.id,
+    data: {
+      reference: r.reference,
+      atVersion: r.version,
+      fromStatus: r.status,
+      toStatus: 'approved',
+      amountCents: amount,
+      byRule,
+      paymentId,
+    },
+    ip: null,
+    at,
+  });
+  return { approved: true, paymentId, version: updated.version };
 }
 
 /** Approves each listed request in its own transaction, so one refusal never undoes the others; reports each. */

@@ -404,3 +404,39 @@ export async function updatePendingPayment(
     .where('status', '=', 'pending')
     .execute();
 }
+
+/**
+ * Whether a payee account is proven by an earlier entry (decision rules, issue 14): `sent` while a prenote to it waits
+ * its days, `proven` once a prenote's wait ended or a live payment to it went out, `none` before either.
+ */
+export async function accountPrenoteState(
+  db: Queryable,
+  payeeAccountId: string,
+): Promise<'none' | 'sent' | 'proven'> {
+  const row = await db
+    .selectFrom('payments')
+    .select([
+      sql<boolean>`bool_or(status = 'prenote_sent')`.as('sent'),
+      sql<boolean>`bool_or(status in ('released', 'settled') or (prenote_ready_on is not null and status <> 'prenote_sent'))`.as(
+        'proven',
+      ),
+    ])
+    .where('payee_account_id', '=', payeeAccountId)
+    .executeTakeFirst();
+  return row?.sent ? 'sent' : row?.proven ? 'proven' : 'none';
+}
+
+/** How many payments to an applicant's requests the bank returned (decision rules' history of the applicant). */
+export async function returnedPaymentsOfApplicant(
+  db: Queryable,
+  applicantId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('payments as p')
+    .innerJoin('requests as r', 'r.id', 'p.request_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('r.applicant_id', '=', applicantId)
+    .where('p.status', '=', 'returned')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

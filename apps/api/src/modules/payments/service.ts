@@ -61,7 +61,8 @@ export function announcePayment(
 export async function createApprovedPayment(
   trx: Trx,
   p: { requestId: string; reference: string; payeeAccountId: string; amountCents: number },
-  actor: { id: string; ip?: string | null | undefined },
+  /** The person who approved, or `{ id: null }` when a decision rule did (audited as the system). */
+  actor: { id: string | null; ip?: string | null | undefined },
   at?: Date,
 ): Promise<string> {
   const payment = await repo.createPaymentOnce(
@@ -81,7 +82,7 @@ export async function createApprovedPayment(
   );
   await appendAudit(trx, {
     actorId: actor.id,
-    actorKind: 'user',
+    actorKind: actor.id ? 'user' : 'system',
     action: 'payment.create',
     entityType: 'payment',
     entityId: payment.id,
@@ -155,6 +156,12 @@ export async function listPayments(
     totalCount: count,
   };
 }
+
+/** Decision rules' inputs (issue 14): whether the account is proven by a prenote or payment, and returns so far. */
+export const accountPrenoteState = (db: Queryable, payeeAccountId: string) =>
+  repo.accountPrenoteState(db, payeeAccountId);
+export const returnedPaymentsOfApplicant = (db: Queryable, applicantId: string) =>
+  repo.returnedPaymentsOfApplicant(db, applicantId);
 
 /** Practice space: clearing the practice data deletes the payments of practice requests (practice module). */
 export const deletePaymentsOfRequests = repo.deleteOfRequests;

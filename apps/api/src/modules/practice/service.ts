@@ -16,6 +16,7 @@ import { deleteRequestEventsOfRequests } from '../../platform/request-events.ts'
 import * as applications from '../applications/service.ts';
 import * as auth from '../auth/service.ts';
 import * as decisions from '../decisions/service.ts';
+import * as decisionRules from '../decision-rules/service.ts';
 import * as documents from '../documents/service.ts';
 import * as notifications from '../notifications/service.ts';
 import * as payments from '../payments/service.ts';
@@ -276,6 +277,7 @@ export async function clear(
     const applicantIds = [...new Set(rows.map((r) => r.applicant_id))];
     await quality.deleteSamplesOfRequests(trx, ids);
     await decisions.deleteDecisionsOfRequests(trx, ids);
+    await decisionRules.deleteEvaluationsOfRequests(trx, ids);
     await review.deleteCommentsOfRequests(trx, ids);
     await risk.deleteSignalsOfRequests(trx, ids);
     const paymentsDeleted = await payments.deletePaymentsOfRequests(trx, ids);

@@ -307,6 +307,8 @@ export interface RequestsTable {
   risk_computed_at: Timestamp | null;
   /** 0203: when the citizen answered a request for information that nobody has acted on since; null otherwise. */
   info_answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** 0211: a decision rule referred it to a senior approver (request-rules#actionRefusal). */
+  referred_to_senior: Generated<boolean>;
 }
 
 export interface PayeeAccountsTable {
