@@ -255,6 +255,34 @@ describe('decision rules at submission', () => {
     expect((await evaluations(admin, next.id))[0]!.inputs.approvedRequests).toBe(1);
   });
 
+  it('an automated approval is drawn into the quality sample with its own share, naming the rule', async () => {
+    const shares = await admin.request('PUT', `/api/quality/shares/${t.programId(SLUG)}`, {
+      humanShareBasisPoints: 0,
+      automatedShareBasisPoints: 10_000,
+    });
+    expect(shares.statusCode, shares.body).toBe(200);
+    const r = await submitCounted();
+    expect(r.status).toBe('approved');
+    const samples = await t.db.kysely
+      .selectFrom('quality_samples')
+      .select(['source', 'decider_id', 'rule_version_id', 'rule_id', 'rule_position'])
+      .where('request_id', '=', r.id)
+      .execute();
+    expect(samples).toEqual([
+      {
+        source: 'automated',
+        decider_id: null,
+        rule_version_id: versionId,
+        rule_id: 'routine',
+        rule_position: 3,
+      },
+    ]);
+    await admin.request('PUT', `/api/quality/shares/${t.programId(SLUG)}`, {
+      humanShareBasisPoints: 0,
+      automatedShareBasisPoints: 0,
+    });
+  });
+
   it('above the approval threshold a person decides, even when the rule says approve', async () => {
     const r = await submitCounted({ dollars: '1200' });
     expect(r.status).toBe('submitted');

@@ -458,7 +458,7 @@ export async function approveByRule(
     position: rule.position,
     label: rule.label,
   };
-  await repo.insertDecision(trx, {
+  const decisionId = await repo.insertDecision(trx, {
     request_id: r.id,
     kind: 'approve',
     actor_id: null,
@@ -473,6 +473,18 @@ export async function approveByRule(
     reason_code: null,
     message: null,
     ...(at ? { created_at: at } : {}),
+  });
+  // Automated approvals are sampled for the quality check like people's decisions (their own share).
+  await quality.drawForDecision(trx, {
+    decisionId,
+    requestId: r.id,
+    programId: r.program_id,
+    kind: 'approve',
+    toStatus: 'approved',
+    approvedAmountCents: amount,
+    deciderId: null,
+    rule: byRule,
+    ...(at ? { at } : {}),
   });
   const text = decidedByRuleText(rule);
   await recordRequestEvent(trx, {
