@@ -21,6 +21,7 @@ import { ExportsRoute } from './features/imports/routes/exports-route.tsx';
 import { SimulationRoute } from './features/simulations/routes/simulation-route.tsx';
 import { QualitySharesRoute } from './features/quality/routes/quality-shares-route.tsx';
 import { ProgramSharesRoute } from './features/quality/routes/program-shares-route.tsx';
+import { DecisionRulesRoute } from './features/decision-rules/routes/decision-rules-route.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
@@ -60,6 +61,7 @@ export function AdminArea() {
             path="programs/:programId"
             element={<ProgramRoute FormBuilder={ProgramFormBuilder} />}
           />
+          <Route path="programs/:programId/decision-rules" element={<DecisionRulesRoute />} />
           <Route path="*" element={<Navigate to="/admin" replace />} />
         </Routes>
       </div>

@@ -21,6 +21,7 @@ export {
 export {
   adminProgramKeys,
   batchKeys,
+  decisionRuleKeys,
   deliveryKeys,
   financeKeys,
   inboxKeys,

@@ -151,6 +151,12 @@ export const adminProgramKeys = {
     [...adminProgramKeys.detail(id), 'preview', JSON.stringify(rules)] as const,
 };
 
+/** A program's decision rules (issue 14): its versions and automation switch, one entry per program. */
+export const decisionRuleKeys = {
+  all: ['admin', 'decision-rules'] as const,
+  program: (programId: string) => [...decisionRuleKeys.all, programId] as const,
+};
+
 /** A staff invitation link, checked once when its page opens (the token is the link's). */
 export const invitationKeys = {
   check: (token: string | null) => ['invitation', token] as const,

@@ -3,6 +3,7 @@ import { defineMessages } from '@hms/ui';
 export const programsMessages = defineMessages({
   en: {
     listTitle: 'Programs',
+    decisionRulesLink: 'Decision rules: approve or route requests at submission',
     listLead:
       'Every program, its status and live version. Changes are made in a draft and go live after a second administrator approves them.',
     create: 'Create a program',
@@ -147,6 +148,7 @@ export const programsMessages = defineMessages({
     builderRegion: 'Question builder',
   },
   es: {
+    decisionRulesLink: 'Reglas de decisión: aprobar o dirigir solicitudes al presentarse',
     listTitle: 'Programas',
     listLead:
       'Todos los programas, su estado y versión publicada. Los cambios se hacen en un borrador y se publican cuando otro administrador los aprueba.',

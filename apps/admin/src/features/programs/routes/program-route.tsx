@@ -155,6 +155,9 @@ function ProgramEditor({
         {program.liveVersion ? ` · ${tr('version')}: ${program.liveVersion}` : null}
       </p>
       <HelpPanel content={programsHelp} />
+      <p>
+        <Link to={`/admin/programs/${program.id}/decision-rules`}>{tr('decisionRulesLink')}</Link>
+      </p>
       <form className="usa-form usa-form--large maxw-full" onSubmit={onSave} noValidate>
         <ErrorSummary errors={summary} focusKey={focusKey} />
         {save.isError && errors.length === 0 ? <ProblemAlert error={save.error} /> : null}

@@ -1,0 +1,92 @@
+import { adminProgramKeys, apiClient, decisionRuleKeys, unwrap } from '@hms/api-client';
+import type { ResponseBody } from '@hms/api-client';
+import type { RuleVersionBody } from '@hms/contracts/decision-rules';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+
+export type RuleVersionList = ResponseBody<'/api/admin/programs/{programId}/decision-rules'>;
+export type RuleVersionRow = RuleVersionList['versions'][number];
+export type AdminProgramForRules = ResponseBody<'/api/admin/programs/{programId}'>;
+
+const path = (programId: string) => ({ params: { path: { programId } } });
+const versionPath = (programId: string, versionId: string) => ({
+  params: { path: { programId, versionId } },
+});
+
+/** The program the rules belong to: its name, and the questions of its form a rule may read. */
+export function programForRulesQueryOptions(programId: string) {
+  return queryOptions({
+    // The programs feature's key for the same answer, so both screens share one cached copy.
+    queryKey: adminProgramKeys.detail(programId),
+    queryFn: ({ signal }) =>
+      unwrap(apiClient.GET('/api/admin/programs/{programId}', { ...path(programId), signal })),
+  });
+}
+
+export function ruleVersionsQueryOptions(programId: string) {
+  return queryOptions({
+    queryKey: decisionRuleKeys.program(programId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        apiClient.GET('/api/admin/programs/{programId}/decision-rules', {
+          ...path(programId),
+          signal,
+        }),
+      ),
+  });
+}
+
+export function createRuleDraftMutationOptions(programId: string) {
+  return mutationOptions({
+    mutationFn: (body: RuleVersionBody) =>
+      unwrap(
+        apiClient.POST('/api/admin/programs/{programId}/decision-rules/versions', {
+          ...path(programId),
+          body,
+        }),
+      ),
+  });
+}
+
+export function saveRuleDraftMutationOptions(programId: string, versionId: string) {
+  return mutationOptions({
+    mutationFn: (body: RuleVersionBody) =>
+      unwrap(
+        apiClient.PUT('/api/admin/programs/{programId}/decision-rules/versions/{versionId}', {
+          ...versionPath(programId, versionId),
+          body,
+        }),
+      ),
+  });
+}
+
+/** Saves the draft as shown, then asks for it to go live: the API checks the saved version, not the screen's copy. */
+export function publishRuleDraftMutationOptions(programId: string, versionId: string) {
+  return mutationOptions({
+    mutationFn: async (body: RuleVersionBody) => {
+      await unwrap(
+        apiClient.PUT('/api/admin/programs/{programId}/decision-rules/versions/{versionId}', {
+          ...versionPath(programId, versionId),
+          body,
+        }),
+      );
+      return unwrap(
+        apiClient.POST(
+          '/api/admin/programs/{programId}/decision-rules/versions/{versionId}/publish',
+          { ...versionPath(programId, versionId), body: {} },
+        ),
+      );
+    },
+  });
+}
+
+export function setAutomationMutationOptions(programId: string) {
+  return mutationOptions({
+    mutationFn: (enabled: boolean) =>
+      unwrap(
+        apiClient.PUT('/api/admin/programs/{programId}/decision-rules/automation', {
+          ...path(programId),
+          body: { enabled },
+        }),
+      ),
+  });
+}
