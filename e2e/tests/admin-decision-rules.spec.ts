@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { api, demoUsers, openAdminSection, signIn } from './helpers';
+
+// Decision rules written in the browser (issue 14): an administrator writes "approve when the amount is at most
+// $200 and there is no risk", tests it with a typed case and cases from a CSV file, sees a failing case keep it from
+// going live, fixes the case, publishes, and switches automated approvals on. Keyboard first, no axe violations.
+
+const CSV = [
+  'name,expected,amount,risk_level',
+  'CSV: $180 without risk,approve,180,none',
+  'CSV: $150 with high risk,none,150,high',
+  'CSV: $250 without risk,approve,250,none',
+].join('\n');
+
+test('an admin writes, tests and publishes a decision rule, then switches automation on', async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.admin);
+  let programId = '';
+  try {
+    await openAdminSection(page, 'Programs', '/admin/programs');
+    await page.getByRole('link', { name: 'Permit Fee Refund' }).click();
+    await page.getByRole('link', { name: /^Decision rules/ }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Decision rules: Permit Fee Refund' }),
+    ).toBeVisible();
+    programId = /programs\/([^/]+)\/decision-rules$/.exec(page.url())![1]!;
+    await expect(page.getByTestId('rules-empty')).toContainText('no decision rules yet');
+    await expect(page.getByTestId('automation-state')).toHaveText(/^Off/);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Start writing rules' }).press('Enter');
+    await expect(page.getByRole('heading', { name: 'Draft: version 1' })).toBeVisible();
+    await page.getByRole('button', { name: 'Add a rule' }).press('Enter');
+    // The new rule's label takes focus: the author types straight away.
+    await page.keyboard.type('Small amounts without risk');
+    const rule = page.getByTestId('rule-1');
+    await expect(rule.getByLabel('What the rule is for')).toHaveValue('Small amounts without risk');
+    const first = rule.getByRole('group', { name: 'Condition 1' });
+    await expect(first.getByLabel('Reads')).toHaveValue('amount');
+    await first.getByLabel('Comparison').selectOption({ label: 'is at most' });
+    await first.getByLabel('Value').fill('200');
+    await rule.getByRole('button', { name: 'Add a condition to rule 1' }).press('Enter');
+    const second = rule.getByRole('group', { name: 'Condition 2' });
+    await expect(second.getByLabel('Reads')).toBeFocused();
+    await second.getByLabel('Reads').selectOption({ label: 'Risk level' });
+    await second.getByLabel('Value').selectOption({ label: 'No risk signals' });
+    await expect(rule.getByLabel('Then')).toHaveValue('approve');
+    await expect(page.getByTestId('rule-1-checks')).toHaveText('No problems found.');
+
+    // One case typed in…
+    await page.getByLabel('Name', { exact: true }).fill('Typed: $150 without risk');
+    await page.getByLabel('Expected').selectOption({ label: 'Approve' });
+    await page.getByLabel('Amount requested, in dollars').fill('150');
+    await page.getByRole('button', { name: 'Add test case' }).press('Enter');
+    await expect(page.getByText('Test case added.')).toBeVisible();
+    // …and three from a spreadsheet.
+    await page.getByLabel('CSV file of test cases').setInputFiles({
+      name: 'permit-cases.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(CSV),
+    });
+    await expect(page.getByText('3 test cases imported from permit-cases.csv.')).toBeVisible();
+
+    const cases = page.getByRole('table', { name: /Test cases and their results/ });
+    await expect(cases.getByRole('row', { name: /Typed: \$150/ })).toContainText(
+      'rule 1 (Small amounts without risk) decides: Approve',
+    );
+    await expect(cases.getByRole('row', { name: /\$150 with high risk/ })).toContainText('Pass');
+    const failing = cases.getByRole('row', { name: /\$250 without risk/ });
+    await expect(failing).toHaveAttribute('data-result', 'fail');
+    await expect(failing).toContainText('no rule matches');
+    const publish = page.getByRole('button', { name: 'Publish version 1' });
+    await expect(publish).toBeDisabled();
+    await expect(page.getByTestId('publish-blocked')).toContainText(
+      'every test case passes (1 of 4 fail)',
+    );
+    await expectNoAxeViolations(page);
+
+    // $250 is above the rule's limit: a person decides it, and the case says so.
+    await failing.getByRole('button', { name: 'Edit test case 4' }).press('Enter');
+    await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
+    await page.getByLabel('Expected').selectOption({ label: 'No rule matches: a person decides' });
+    await page.getByRole('button', { name: 'Save test case 4' }).press('Enter');
+    await expect(cases.getByRole('row', { name: /\$250 without risk/ })).toHaveAttribute(
+      'data-result',
+      'pass',
+    );
+    await expect(publish).toBeEnabled();
+    await publish.press('Enter');
+    await expect(
+      page.getByText('Version 1 is live. Requests submitted from now on are decided by it.'),
+    ).toBeVisible();
+    const versions = page.getByRole('table', { name: /Versions of the decision rules/ });
+    const live = versions.getByRole('row', { name: /^1 / });
+    await expect(live).toContainText('Live');
+    await expect(live).toContainText('Adrian Admin');
+
+    await page.getByRole('button', { name: 'Switch automated approvals on' }).press('Enter');
+    const question = page.getByRole('alertdialog');
+    await expect(question).toContainText('It takes effect at once');
+    await expectNoAxeViolations(page);
+    await question.getByRole('button', { name: 'Yes, switch on' }).press('Enter');
+    await expect(page.getByTestId('automation-state')).toHaveText(/^On/);
+    await expect(
+      page.getByRole('button', { name: 'Switch automated approvals off' }),
+    ).toBeFocused();
+
+    // What the API now holds, as the next submission will read it.
+    const saved = await api(page, 'GET', `/api/admin/programs/${programId}/decision-rules`);
+    expect(saved.automation.enabled).toBe(true);
+    expect(saved.versions[0]).toMatchObject({ version: 1, status: 'live' });
+    expect(saved.versions[0].rules[0].conditions).toEqual([
+      { on: 'amount', op: 'lte', value: 20_000 },
+      { on: 'risk_level', op: 'eq', value: 'none' },
+    ]);
+    expect(saved.versions[0].testCases).toHaveLength(4);
+  } finally {
+    // The suite shares one database: later specs submit permit refunds that a person must decide.
+    if (programId)
+      await api(page, 'PUT', `/api/admin/programs/${programId}/decision-rules/automation`, {
+        enabled: false,
+      });
+  }
+});
