@@ -29,6 +29,20 @@ const timeline: Timeline = [
     at,
   },
   {
+    id: 'e5',
+    type: 'approved',
+    fromStatus: 'submitted',
+    toStatus: 'approved',
+    actor: null,
+    data: {
+      byRule: { versionId: 'v', version: 2, position: 1, label: 'Small, no risk' },
+      reason: 'Decided by rule 1 of version 2 of the decision rules',
+      reasonEs: 'Decidida por la regla 1 de la versión 2 de las reglas de decisión',
+    },
+    visibleToApplicant: true,
+    at,
+  },
+  {
     id: 'e4',
     type: 'risk_updated',
     fromStatus: null,
@@ -110,7 +124,8 @@ describe('review history, risk and bank sections', () => {
           'More information asked of the applicant (Avery Approver). Status now: Waiting for citizen',
         ],
         [2, 'Please send the invoice.'],
-        [3, 'Risk check updated'],
+        [3, 'Decided by rule 1 of version 2 of the decision rules'],
+        [4, 'Risk check updated'],
       ],
       shown: [
         'Unusual amount. The amount is far above what this program usually pays: $9,000 vs a typical $600–$1,400',
@@ -127,6 +142,7 @@ describe('review history, risk and bank sections', () => {
       items: [
         [1, 'Tomada para revisión (Avery Approver). Estado ahora: En revisión'],
         [2, 'Se pidió más información al solicitante'],
+        [3, 'Decidida por la regla 1 de la versión 2 de las reglas de decisión'],
       ],
       shown: [
         'Importe inusual. El importe está muy por encima de lo que este programa suele pagar: $9,000 frente a un rango habitual de $600–$1,400',

@@ -245,11 +245,23 @@ export function TimelineSection({ review }: { review: ReviewDetail }) {
             {typeof e.data.messageToApplicant === 'string' ? (
               <div>“{e.data.messageToApplicant}”</div>
             ) : null}
+            <TimelineReason data={e.data} />
           </li>
         ))}
       </ol>
     </section>
   );
+}
+
+/**
+ * Why the step happened, as the citizen read it: a decision rule's approval ("Decided by rule N of version V") or
+ * the bank's reason for a return. Stored in both languages on the step; the reviewer reads their own.
+ */
+function TimelineReason({ data }: { data: Record<string, unknown> }) {
+  const { language } = useLanguage();
+  const reason =
+    language === 'es' && typeof data.reasonEs === 'string' ? data.reasonEs : data.reason;
+  return typeof reason === 'string' && reason ? <div>{reason}</div> : null;
 }
 
 /** The citizen's answer in the history: its text and the files sent with it, labelled as such. */

@@ -1,4 +1,4 @@
-import { isApiProblem } from '@hms/api-client';
+import { isApiProblem, type ApiProblem } from '@hms/api-client';
 import type { RequestDetail } from '../../../shared/requests/request-api.ts';
 import {
   ErrorSummary,
@@ -14,6 +14,9 @@ import { useState, type FormEvent } from 'react';
 import { DocumentField } from '../../../shared/documents/document-field.tsx';
 import { answerInfoMutationOptions } from '../api/requests-api.ts';
 import { requestMessages } from '../messages.ts';
+
+const isFieldProblem = (err: unknown): err is ApiProblem =>
+  isApiProblem(err) && err.errors.length > 0;
 
 /** The citizen's answer to "we need more information": text and optional files; the request goes back to review. */
 export function InfoResponseForm({
@@ -39,7 +42,7 @@ export function InfoResponseForm({
       await answer.mutateAsync({ message, documentIds: files });
       onSent();
     } catch (err) {
-      if (isApiProblem(err) && err.errors.length > 0) {
+      if (isFieldProblem(err)) {
         await loadErrorMessages(language);
         setError(fieldErrorText(err.errors[0]!, language));
       }
@@ -53,7 +56,11 @@ export function InfoResponseForm({
         errors={error ? [{ fieldId: 'info-message', message: error }] : []}
         focusKey={attempt}
       />
-      {answer.isError && !error ? <ProblemAlert error={answer.error} /> : null}
+      {/* A refusal that names the field shows in the summary once its words are loaded; showing the general alert
+          meanwhile would flash (and announce) a second, vaguer message first. */}
+      {answer.isError && !error && !isFieldProblem(answer.error) ? (
+        <ProblemAlert error={answer.error} />
+      ) : null}
       <TextAreaField
         id="info-message"
         label={tr('infoAnswerLabel')}
