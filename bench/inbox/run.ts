@@ -15,7 +15,7 @@ import { buildApp } from '../../apps/api/src/app.ts';
 import { parseConfig } from '../../apps/api/src/platform/config.ts';
 import { openDb } from '../../apps/api/src/platform/db/connect.ts';
 import { migrateToLatest } from '../../apps/api/src/platform/db/migrate.ts';
-import { seed } from '../../apps/api/src/platform/db/seed.ts';
+import { seedUsersAndPrograms } from '../../apps/api/src/seed.ts';
 import { Agent } from '../../apps/api/src/testing/test-app.ts';
 import { buildFilter } from '../../apps/api/src/modules/inbox/service.ts';
 import { listQuery } from '../../apps/api/src/modules/read-models/inbox-queue.ts';
@@ -66,7 +66,7 @@ const timeZone = 'America/New_York';
 
 if (count !== ROWS || reseed) {
   const t0 = performance.now();
-  await seed(k, { timeZone });
+  await seedUsersAndPrograms(k, { timeZone });
   process.stdout.write(`Seeding ${ROWS.toLocaleString('en-US')} requests into ${SCHEMA}…\n`);
   await sql`
     insert into users (id, email, password_hash, display_name, language)
