@@ -947,7 +947,7 @@ export interface paths {
         put?: never;
         /**
          * Replay a period of a program’s requests under changed parameters, beside what happened
-         * @description Roles: admin, finance, finance_supervisor. Writes nothing. The baseline is what happened: its money figures are the finance overview’s for the same program and period. A change left out keeps what happened; changes apply to the requests submitted in the period (docs/simulation.md). 422 simulation.decision_rules_unavailable for decision rules, which cannot be simulated yet.
+         * @description Roles: admin, finance, finance_supervisor. Writes nothing. The baseline is what happened: its money figures are the finance overview’s for the same program and period. A change left out keeps what happened; changes apply to the requests submitted in the period (docs/simulation.md).
          */
         post: operations["runSimulation"];
         delete?: never;
@@ -2611,7 +2611,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "quality.sample_not_found" | "quality.original_decider" | "quality.own_request" | "quality.already_rechecked" | "simulation.decision_rules_unavailable" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.referred_to_senior" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "quality.sample_not_found" | "quality.original_decider" | "quality.own_request" | "quality.already_rechecked" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.referred_to_senior" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2701,7 +2701,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "quality.sample_not_found" | "quality.original_decider" | "quality.own_request" | "quality.already_rechecked" | "simulation.decision_rules_unavailable" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.referred_to_senior" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "quality.sample_not_found" | "quality.original_decider" | "quality.own_request" | "quality.already_rechecked" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.referred_to_senior" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -9422,9 +9422,56 @@ export interface operations {
                                 in: (string | number | boolean)[];
                             };
                         })[];
-                        /** @description reserved for the decision-rule tables (issue 14 part 1); refused with simulation.decision_rules_unavailable until they exist */
+                        /** @description a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review */
                         decisionRules?: {
-                            [key: string]: unknown;
+                            id: string;
+                            label: string;
+                            conditions: ({
+                                /** @enum {string} */
+                                on: "amount";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "answer";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                on: "eligible";
+                                /** @enum {string} */
+                                op: "eq" | "ne";
+                                value: boolean;
+                            } | {
+                                /** @enum {string} */
+                                on: "risk_level";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                            } | {
+                                /** @enum {string} */
+                                on: "approved_requests";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "returned_payments";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "prenote";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "in" | "not_in";
+                                value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                            })[];
+                            /** @enum {string} */
+                            outcome: "approve" | "refer" | "refer_senior";
                         }[];
                     };
                 };
@@ -9503,9 +9550,56 @@ export interface operations {
                                     in: (string | number | boolean)[];
                                 };
                             })[];
-                            /** @description reserved for the decision-rule tables (issue 14 part 1); refused with simulation.decision_rules_unavailable until they exist */
+                            /** @description a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review */
                             decisionRules?: {
-                                [key: string]: unknown;
+                                id: string;
+                                label: string;
+                                conditions: ({
+                                    /** @enum {string} */
+                                    on: "amount";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "answer";
+                                    questionId: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: (string | number | boolean) | (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "eligible";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne";
+                                    value: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    on: "risk_level";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "approved_requests";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "returned_payments";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "prenote";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "in" | "not_in";
+                                    value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                                })[];
+                                /** @enum {string} */
+                                outcome: "approve" | "refer" | "refer_senior";
                             }[];
                         };
                         baseline: {
@@ -9525,6 +9619,7 @@ export interface operations {
                             budgetRunOutDate: string | null;
                             budgetCents: number;
                             committedBeforeCents: number;
+                            automatedApprovalCount: number;
                             humanReviewCount: number;
                             secondApprovalCount: number;
                             reviewerHours: number;
@@ -9552,6 +9647,7 @@ export interface operations {
                             budgetRunOutDate: string | null;
                             budgetCents: number;
                             committedBeforeCents: number;
+                            automatedApprovalCount: number;
                             humanReviewCount: number;
                             secondApprovalCount: number;
                             reviewerHours: number;
@@ -9616,15 +9712,6 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -70,10 +70,6 @@ export const ERROR_CODES = {
   'quality.own_request': 'The caller applied for the sampled request, so cannot re-check it.',
   'quality.already_rechecked': 'The sample was already re-checked; each sample is re-decided once.',
 
-  // Policy simulation (issue 14 part 3).
-  'simulation.decision_rules_unavailable':
-    'Decision rules cannot be simulated yet: the decision-rule tables are not part of HMS yet.',
-
   // The citizen's application.
   'request.not_found': 'The request does not exist or is not visible to the caller.',
   'request.already_submitted': 'The application was already submitted and can no longer be edited.',

@@ -8,6 +8,7 @@ import { isPlainDate } from './business-days.ts';
 import { figureDefinitions } from './finance-overview.ts';
 import { languageSchema } from './language.ts';
 import { eligibilityRuleSchema } from './question-set.ts';
+import { decisionRulesSchema } from './decision-rules.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const plainDate = z
@@ -45,11 +46,10 @@ export const simulationChangesSchema = z
       .describe(
         'the whole eligibility rule list that replaces the one in force (an empty list: no rule)',
       ),
-    decisionRules: z
-      .array(z.record(z.string(), z.unknown()))
+    decisionRules: decisionRulesSchema
       .optional()
       .describe(
-        'reserved for the decision-rule tables (issue 14 part 1); refused with simulation.decision_rules_unavailable until they exist',
+        'a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review',
       ),
   })
   .strict();
@@ -110,6 +110,8 @@ export const simulationFiguresSchema = z.object({
   budgetCents: z.number().int(),
   /** Committed by requests submitted before the period (what the budget starts the period with spent). */
   committedBeforeCents: z.number().int(),
+  /** Approvals made in the period by a decision rule, without a person. */
+  automatedApprovalCount: z.number().int(),
   /** People's decisions on requests made in the period (one per request decided by a person). */
   humanReviewCount: z.number().int(),
   /** Senior second approvals made in the period. */

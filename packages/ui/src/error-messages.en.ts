@@ -50,8 +50,6 @@ export const errorMessages: Record<ErrorCode, string> = {
   'program.version_is_live': 'That version is already live. Choose an earlier one.',
   'program.closes_before_today':
     'Give a closing date that is today or later, then open the program.',
-  'simulation.decision_rules_unavailable':
-    'Decision rules cannot be simulated yet. Remove the decision rule change and run again.',
   'decision_rules.version_not_found':
     'We could not find this version of the rules. Reload the page.',
   'decision_rules.not_draft':

@@ -56,8 +56,6 @@ export const errorMessages: Record<ErrorCode, string> = {
   'program.version_is_live': 'Esa versión ya está publicada. Elija una anterior.',
   'program.closes_before_today':
     'Indique una fecha de cierre de hoy en adelante y luego abra el programa.',
-  'simulation.decision_rules_unavailable':
-    'Todavía no se pueden simular reglas de decisión. Quite ese cambio y vuelva a ejecutar.',
   'decision_rules.version_not_found':
     'No encontramos esta versión de las reglas. Vuelva a cargar la página.',
   'decision_rules.not_draft':

@@ -1,20 +1,37 @@
 import { sql, type Kysely } from 'kysely';
-import { paymentFigureStatuses } from '@hms/contracts/finance-overview';
+import { approvedRequestStatuses, paymentFigureStatuses } from '@hms/contracts/finance-overview';
 import type { Language } from '@hms/contracts/language';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 
 // Read model "replay history": the requests a policy simulation replays (simulations/service.ts), from the
 // applications module's requests, their applicant's language (auth's users), the steps people took on them
-// (request_events: claims and decisions) and the payments settled in the period. It writes nothing.
+// (request_events: claims and decisions; decisions: made by a rule), the payments settled in the period and, for a
+// decision-rule change, what a rule weighs (the applicant's history, the account's payments, the applicant's roles).
+// It writes nothing.
 
 export interface SimulationHistoryScope {
   programId: string;
   /** The period as instants [start, end). */
   start: Date;
   end: Date;
-  /** Read the answers too (only a change of eligibility rules needs them: they are the heavy column). */
+  /** Read the answers too (only a change of eligibility or decision rules needs them: they are the heavy column). */
   withAnswers: boolean;
+  /** Read what a decision rule weighs about each request at its submission (only a change of decision rules). */
+  withRuleInputs: boolean;
+}
+
+/** What a decision rule could read about a request when it was submitted (besides its amount and answers). */
+export interface ReplayRuleInputs {
+  riskLevel: 'none' | 'low' | 'medium' | 'high';
+  /** The applicant's requests approved before this one was submitted. */
+  approvedBefore: number;
+  /** Payments to the applicant the bank had returned before it was submitted. */
+  returnedBefore: number;
+  /** A payment to its bank account had gone out before it was submitted. */
+  accountProven: boolean;
+  /** The applicant holds a staff role (automation never decides their requests). */
+  applicantIsStaff: boolean;
 }
 
 export interface SimulationHistoryRow {
@@ -31,9 +48,31 @@ export interface SimulationHistoryRow {
   claimed_at: Date | null;
   first_decision_at: Date | null;
   first_approval_at: Date | null;
+  /** Its approval was made by a decision rule, not a person (decisions.rule_version_id). */
+  decided_by_rule: boolean;
+  rule_inputs: ReplayRuleInputs | null;
 }
 
 const PAID = sql.join(paymentFigureStatuses.paid.map((s) => sql.lit(s)));
+const APPROVED = sql.join(approvedRequestStatuses.map((s) => sql.lit(s)));
+
+/**
+ * A rule's inputs as they stood at the request's submission, from the rows: its risk level (the one kept now: risk
+ * is recomputed, not versioned), the applicant's earlier approvals and returned payments, whether a payment had
+ * gone out to the account before (a prenote still waiting is not told apart: `none`), and whether the applicant is
+ * staff.
+ */
+const ruleInputs = sql`json_build_object(
+  'riskLevel', r.risk_level,
+  'approvedBefore', (select count(*) from requests o
+    where o.applicant_id = r.applicant_id and o.id <> r.id and o.status in (${APPROVED})
+      and o.decided_at < r.submitted_at),
+  'returnedBefore', (select count(*) from payments p join requests o on o.id = p.request_id
+    where o.applicant_id = r.applicant_id and p.returned_at < r.submitted_at),
+  'accountProven', exists (select 1 from payments p
+    where p.payee_account_id = r.payee_account_id and p.released_at < r.submitted_at),
+  'applicantIsStaff', exists (select 1 from user_roles ur
+    where ur.user_id = r.applicant_id and ur.role <> 'citizen'))`;
 /** When a paid payment settled: the overview's date for it (finance/repo.ts#paymentStatusAt for 'settled'). */
 const settledAt = sql`coalesce(p.settled_at, p.updated_at)`;
 
@@ -61,7 +100,10 @@ export async function simulationRequests(
       r.approved_amount_cents,
       budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents) as budget_use_cents,
       u.language, ${s.withAnswers ? sql`r.answers` : sql`null::jsonb`} as answers,
-      ev.claimed_at, ev.first_decision_at, ev.first_approval_at
+      ev.claimed_at, ev.first_decision_at, ev.first_approval_at,
+      exists (select 1 from decisions d where d.request_id = r.id and d.rule_version_id is not null)
+        as decided_by_rule,
+      ${s.withRuleInputs ? ruleInputs : sql`null::json`} as rule_inputs
     from ids
     join requests r on r.id = ids.id
     join users u on u.id = r.applicant_id

@@ -90,4 +90,4 @@ export { applicantOfRequest } from './request-recipient.ts';
 
 /** The requests and paid payments a policy simulation replays (simulations/service.ts). */
 export { simulationPaidPayments, simulationRequests } from './replay-history.ts';
-export type { SimulationHistoryRow } from './replay-history.ts';
+export type { ReplayRuleInputs, SimulationHistoryRow } from './replay-history.ts';

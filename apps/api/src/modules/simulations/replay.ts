@@ -5,6 +5,12 @@ import {
   tenthsOfDay,
 } from '@hms/contracts/finance-overview';
 import type { Language } from '@hms/contracts/language';
+import {
+  evaluateRules,
+  verdictOutcome,
+  type DecisionRule,
+  type RuleInputs,
+} from '@hms/contracts/decision-rules';
 import { checkEligibility, type Answers } from '@hms/contracts/question-set';
 import type { RequestStatus } from '@hms/contracts/requests';
 import {
@@ -14,6 +20,7 @@ import {
   type SimulationFigures,
   type SimulationScenario,
 } from '@hms/contracts/simulations';
+import type { ReplayRuleInputs } from '../read-models/service.ts';
 
 /**
  * The replay of a period (issue 14 part 3), pure: the API (service.ts) and the fidelity test run this one function
@@ -43,6 +50,10 @@ export interface ReplayRequest {
   firstDecisionAt: Date | null;
   /** When its first approval of two was made (it went above the threshold); null when it had none. */
   firstApprovalAt: Date | null;
+  /** Its approval was made by a decision rule, without a person. */
+  decidedByRule: boolean;
+  /** What a decision rule weighs about it; read only when the scenario changes the decision rules. */
+  ruleInputs: ReplayRuleInputs | null;
 }
 
 export interface ReplayInput {
@@ -51,7 +62,7 @@ export interface ReplayInput {
   end: Date;
   timeZone: string;
   /** The program's parameters in force now. */
-  program: { budgetCents: number };
+  program: { budgetCents: number; approvalThresholdCents: number };
   /** Committed against the budget, now, by the requests submitted before the period. */
   committedBeforeCents: number;
   /** Every request submitted, decided or with a payment settled in the period, in submission order. */
@@ -79,6 +90,10 @@ interface Outcome {
   dueAt: Date | null;
   secondApproval: boolean;
   secondHandlingMs: number | null;
+  /** Approved by a decision rule at submission: no person reviewed it. */
+  automated: boolean;
+  /** The amount approved (a rule approves the amount asked for). */
+  approvedCents: number;
 }
 
 const within = (d: Date | null, start: Date, end: Date) =>
@@ -126,6 +141,39 @@ function qualifies(r: ReplayRequest, changes: SimulationChanges, timeZone: strin
   }).eligible;
 }
 
+/**
+ * Whether the scenario's decision rules approve a request at its submission, as automation would (issue 14 part 1):
+ * the first matching rule decides (evaluateRules, the evaluator submission uses), and only its `approve` takes the
+ * request from a person. Automation never decides a staff applicant's request nor one above the approval threshold
+ * (a person always decides those), and never rejects: a rule approves only a request a person approved in the end,
+ * because the replay keeps every human rejection a rejection (it cannot know the person was wrong).
+ */
+function approvedByRule(
+  r: ReplayRequest,
+  rules: readonly DecisionRule[],
+  eligible: boolean,
+  thresholdCents: number,
+): boolean {
+  const facts = r.ruleInputs;
+  if (facts === null || facts.applicantIsStaff || !APPROVED.has(r.status)) return false;
+  if (r.amountRequestedCents > thresholdCents) return false;
+  const answers: RuleInputs['answers'] = {};
+  for (const [id, value] of Object.entries(r.answers ?? {}))
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      answers[id] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) answers[id] = value;
+  const verdict = evaluateRules(rules, {
+    amountCents: r.amountRequestedCents,
+    answers,
+    eligible,
+    riskLevel: facts.riskLevel,
+    approvedRequests: facts.approvedBefore,
+    returnedPayments: facts.returnedBefore,
+    prenote: facts.accountProven ? 'proven' : 'none',
+  });
+  return verdictOutcome(verdict) === 'approve';
+}
+
 function replayOutcomes(input: ReplayInput, changes: SimulationChanges) {
   const { start, end, timeZone } = input;
   const budget = changes.budgetCents ?? input.program.budgetCents;
@@ -153,22 +201,34 @@ function replayOutcomes(input: ReplayInput, changes: SimulationChanges) {
         dueAt: r.dueAt,
         secondApproval: r.firstApprovalAt !== null,
         secondHandlingMs: secondHandlingMs(r),
+        automated: r.decidedByRule,
+        approvedCents: r.approvedAmountCents ?? r.amountRequestedCents,
       });
       continue;
     }
     const ok = qualifies(r, changes, timeZone);
+    const threshold = changes.approvalThresholdCents ?? input.program.approvalThresholdCents;
+    // A changed rule table decides again; unchanged, the request was decided as it was (by a rule or a person).
+    const automated =
+      changes.decisionRules === undefined
+        ? r.decidedByRule
+        : ok && approvedByRule(r, changes.decisionRules, ok, threshold);
+    const approvedCents = automated
+      ? r.amountRequestedCents
+      : (r.approvedAmountCents ?? r.amountRequestedCents);
+    const budgetUse = automated && !r.decidedByRule ? r.amountRequestedCents : r.budgetUseCents;
     // The budget is consumed in submission order by what each request commits in the end (its approved amount, or
     // what it asks while open; a rejection commits nothing). Unchanged, it refuses nothing (the budgets in force
     // then let these requests in) and only tells when the money committed passed today's budget; changed, the
     // first request that would pass it and every later one that does not fit are refused, as intake refuses a
     // submission larger than what is left.
     let overBudget = false;
-    if (ok && r.budgetUseCents > 0) {
-      if (committed + r.budgetUseCents > budget) {
+    if (ok && budgetUse > 0) {
+      if (committed + budgetUse > budget) {
         runOut ??= toZonedDate(r.submittedAt!, timeZone);
         overBudget = changes.budgetCents !== undefined;
       }
-      if (!overBudget) committed += r.budgetUseCents;
+      if (!overBudget) committed += budgetUse;
     }
     const inScope = ok && !overBudget;
     // The human outcome stands where the request stays in scope (a rejection stays a rejection). A changed threshold
@@ -177,7 +237,12 @@ function replayOutcomes(input: ReplayInput, changes: SimulationChanges) {
     let secondApproval = r.firstApprovalAt !== null;
     let decidedAt = r.decidedAt;
     let handling = secondHandlingMs(r);
-    if (changes.approvalThresholdCents !== undefined && APPROVED.has(r.status)) {
+    if (automated && !r.decidedByRule) {
+      // Approved by the rule at submission: decided then, with no person's review nor second approval.
+      decidedAt = r.submittedAt;
+      secondApproval = false;
+      handling = null;
+    } else if (changes.approvalThresholdCents !== undefined && APPROVED.has(r.status)) {
       const needed =
         (r.approvedAmountCents ?? r.amountRequestedCents) > changes.approvalThresholdCents;
       if (needed && !secondApproval && decidedAt !== null) {
@@ -203,6 +268,8 @@ function replayOutcomes(input: ReplayInput, changes: SimulationChanges) {
       dueAt,
       secondApproval,
       secondHandlingMs: handling,
+      automated,
+      approvedCents,
     });
   }
   return { outcomes, runOut, budget };
@@ -228,6 +295,7 @@ function figuresOf(
     overBudgetCount: 0,
     humanReviewCount: 0,
     secondApprovalCount: 0,
+    automatedApprovalCount: 0,
     decidedLateCount: 0,
   };
   let handlingMs = 0;
@@ -253,7 +321,8 @@ function figuresOf(
       outOfScope.add(r.id);
       continue;
     }
-    if (within(r.firstDecisionAt, start, end)) {
+    // A request the scenario's rules approve has no person's review; one a rule approved in fact had none either.
+    if (!(o.automated && !r.decidedByRule) && within(r.firstDecisionAt, start, end)) {
       f.humanReviewCount += 1;
       handlingMs += reviewHandlingMs(r) ?? 0;
     }
@@ -264,7 +333,8 @@ function figuresOf(
     if (!within(o.decidedAt, start, end)) continue;
     if (APPROVED.has(r.status)) {
       f.approvedCount += 1;
-      f.approvedCents += r.approvedAmountCents ?? r.amountRequestedCents;
+      f.approvedCents += o.approvedCents;
+      if (o.automated) f.automatedApprovalCount += 1;
     }
     if (DECIDED.has(r.status) && r.submittedAt !== null && o.decidedAt !== null) {
       decisionTenths.push(tenthsOfDay(o.decidedAt.getTime() - r.submittedAt.getTime()));

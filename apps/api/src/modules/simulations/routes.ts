@@ -11,7 +11,6 @@ import * as service from './service.ts';
 const simulationReaders = routeGroup({
   tag: 'simulations',
   roles: ['admin', 'finance', 'finance_supervisor'],
-  problems: [422],
 });
 
 export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -27,8 +26,7 @@ export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
       description:
         'Roles: admin, finance, finance_supervisor. Writes nothing. The baseline is what happened: its money ' +
         'figures are the finance overview’s for the same program and period. A change left out keeps what ' +
-        'happened; changes apply to the requests submitted in the period (docs/simulation.md). 422 ' +
-        'simulation.decision_rules_unavailable for decision rules, which cannot be simulated yet.',
+        'happened; changes apply to the requests submitted in the period (docs/simulation.md).',
       body: simulationRequestSchema,
       response: { 200: simulationResultSchema },
     }),

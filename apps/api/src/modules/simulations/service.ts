@@ -50,27 +50,8 @@ function checkPeriod(from: string, to: string) {
     ]);
 }
 
-/**
- * The changes the replay can apply. Decision rules wait for the decision-rule tables (issue 14 part 1): until
- * their evaluator exists a rule change is refused rather than silently ignored. Eligibility rules must name the
- * program's questions, checked as a program definition checks them.
- */
+/** Eligibility rules must name the program's questions, checked as a program definition checks them. */
 function checkChanges(changes: SimulationChanges, questionSet: Parameters<typeof allQuestions>[0]) {
-  if (changes.decisionRules !== undefined && changes.decisionRules.length > 0)
-    throw new HttpProblem(
-      'simulation.decision_rules_unavailable',
-      422,
-      'Decision rules cannot be simulated yet',
-      'The decision-rule tables are not part of HMS yet; leave decisionRules out.',
-      {
-        errors: [
-          {
-            field: 'body.changes.decisionRules',
-            message: 'Decision rules cannot be simulated yet; leave decisionRules out.',
-          },
-        ],
-      },
-    );
   const questions = new Map(allQuestions(questionSet).map((q) => [q.id, q]));
   const errors = (changes.eligibilityRules ?? []).flatMap((rule, i) =>
     eligibilityRuleProblems(rule, questions).map((p) => ({
@@ -100,7 +81,9 @@ export async function simulate(
   const [rows, paid, committedBefore] = await Promise.all([
     readModels.simulationRequests(db, {
       ...scope,
-      withAnswers: body.changes.eligibilityRules !== undefined,
+      withAnswers:
+        body.changes.eligibilityRules !== undefined || body.changes.decisionRules !== undefined,
+      withRuleInputs: body.changes.decisionRules !== undefined,
     }),
     readModels.simulationPaidPayments(db, scope),
     finance.committedByProgram(db, [program.id], BEGINNING, dayBefore(body.from)),
@@ -108,7 +91,10 @@ export async function simulate(
   const input: ReplayInput = {
     ...scope,
     timeZone,
-    program: { budgetCents: Number(program.budget_cents) },
+    program: {
+      budgetCents: Number(program.budget_cents),
+      approvalThresholdCents: definition.approvalThresholdCents,
+    },
     committedBeforeCents: committedBefore.get(program.id) ?? 0,
     requests: rows.map((r) => ({
       id: r.id,
@@ -125,6 +111,8 @@ export async function simulate(
       claimedAt: r.claimed_at === null ? null : new Date(r.claimed_at),
       firstDecisionAt: r.first_decision_at === null ? null : new Date(r.first_decision_at),
       firstApprovalAt: r.first_approval_at === null ? null : new Date(r.first_approval_at),
+      decidedByRule: r.decided_by_rule,
+      ruleInputs: r.rule_inputs,
     })),
     paidPayments: paid.map((p) => ({ requestId: p.request_id, cents: Number(p.amount_cents) })),
     dueAt: (submittedAt, days) => applications.reviewDueAt(submittedAt, days, timeZone),

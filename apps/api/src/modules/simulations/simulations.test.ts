@@ -192,6 +192,54 @@ describe('each change moves its figures', () => {
     expect(sim.scenario.eligibleCount).toBe(sim.baseline.eligibleCount);
   });
 
+  it('a decision rule: the approvals it makes leave the people’s reviews, counted exactly', async () => {
+    const period = sixMonths();
+    const tz = t.config.timezone;
+    // The test's own count: requests of the period approved in the end, for $1,000 or less (under the threshold),
+    // whose applicant is not staff.
+    const { rows } = await sql<{ n: string; reviewed: string }>`
+      select count(*) as n,
+        count(*) filter (where exists (select 1 from request_events e where e.request_id = r.id
+          and e.actor_kind = 'user' and e.type in ('first_approval', 'approved', 'rejected'))) as reviewed
+      from requests r join programs p on p.id = r.program_id
+      where p.slug = 'home-energy-rebate' and r.status in ('approved', 'paid', 'payment_returned')
+        and r.amount_requested_cents <= 100000
+        and r.submitted_at >= ${startOfZonedDay(period.from, tz)}
+        and r.submitted_at < ${startOfZonedDay(period.to, tz, 1)}
+        and not exists (select 1 from user_roles ur where ur.user_id = r.applicant_id and ur.role <> 'citizen')
+    `.execute(t.db.kysely);
+    const expected = Number(rows[0]!.n);
+    // Those a person decided (the demo's inbox rows were written approved, without a person's step).
+    const reviewed = Number(rows[0]!.reviewed);
+    expect(reviewed).toBeGreaterThan(0);
+    const sim = await run('home-energy-rebate', period, {
+      decisionRules: [
+        {
+          id: 'small',
+          label: 'Small rebates',
+          conditions: [{ on: 'amount', op: 'lte', value: 100_000 }],
+          outcome: 'approve',
+        },
+      ],
+    });
+    expect(sim.baseline.automatedApprovalCount).toBe(0);
+    expect(sim.scenario.automatedApprovalCount).toBe(expected);
+    expect(sim.scenario.humanReviewCount).toBe(sim.baseline.humanReviewCount - reviewed);
+    expect(sim.scenario.reviewerHours).toBeLessThan(sim.baseline.reviewerHours);
+    expect(sim.scenario.daysToDecision.medianDays!).toBeLessThan(
+      sim.baseline.daysToDecision.medianDays!,
+    );
+    // Nobody changes side: a rule decides how, not who qualifies.
+    expect(sim.scenario.eligibleCount).toBe(sim.baseline.eligibleCount);
+    // A rule that refers everything to a person changes nothing.
+    const referred = await run('home-energy-rebate', period, {
+      decisionRules: [{ id: 'all', label: 'Everyone', conditions: [], outcome: 'refer' }],
+    });
+    const { newlyQualifying, noLongerQualifying, ...same } = referred.scenario;
+    expect(same).toEqual(referred.baseline);
+    expect(newlyQualifying.count + noLongerQualifying.count).toBe(0);
+  });
+
   it('a shorter review deadline: more decisions come after it', async () => {
     const sim = await run('home-energy-rebate', sixMonths(), { reviewDeadlineDays: 1 });
     expect(sim.scenario.decidedLateCount).toBeGreaterThan(sim.baseline.decidedLateCount);
@@ -280,11 +328,13 @@ describe('who may run one, and what is refused', () => {
         {
           program: 'home-energy-rebate',
           ...period,
-          changes: { decisionRules: [{ when: 'amount < 100' }] },
+          changes: {
+            decisionRules: [{ id: 'r1', label: 'No', conditions: [], outcome: 'reject' }],
+          },
         },
-        422,
-        'simulation.decision_rules_unavailable',
-        'body.changes.decisionRules',
+        400,
+        'validation.failed',
+        'body.changes.decisionRules.0.outcome',
       ],
     ];
     for (const [body, status, code, field] of cases) {

@@ -83,6 +83,13 @@ const LINES: readonly Line[] = [
     value: (f) => f.budgetRunOutDate,
     show: (v, l) => (v === null ? '' : formatPlainDate(String(v), l)),
   },
+  {
+    id: 'automated',
+    label: 'automated',
+    kind: 'count',
+    value: (f) => f.automatedApprovalCount,
+    show: num,
+  },
   { id: 'reviews', label: 'reviews', kind: 'count', value: (f) => f.humanReviewCount, show: num },
   {
     id: 'seconds',

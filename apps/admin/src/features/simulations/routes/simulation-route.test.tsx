@@ -26,6 +26,7 @@ const figures = (over: Partial<SimulationFigures> = {}): SimulationFigures => ({
   committedBeforeCents: 45_000,
   humanReviewCount: 28,
   secondApprovalCount: 0,
+  automatedApprovalCount: 0,
   reviewerHours: 1208.8,
   decidedLateCount: 0,
   daysToDecision: { count: 28, medianDays: 3.3, p90Days: 5.6 },
