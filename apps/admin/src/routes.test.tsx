@@ -27,6 +27,7 @@ describe('AdminArea (mounted by the shell at /admin/*)', () => {
       ['Webhook endpoints', '/admin/webhooks'],
       ['Email outbox', '/admin/outbox'],
       ['Sign-in throttle', '/admin/sign-in-throttle'],
+      ['Quality sampling', '/admin/quality'],
       ['Settings', '/admin/settings'],
       ['Audit log', '/admin/audit'],
     ]);
