@@ -108,7 +108,7 @@ export function RulesList({
           return (
             <li
               key={rule.id}
-              className="border-1px border-base-light radius-md padding-2 margin-bottom-2"
+              className="border-1px border-base-light padding-2 margin-bottom-2"
             >
               <fieldset className="usa-fieldset" data-testid={`rule-${n}`}>
                 <legend className="usa-legend usa-legend--large">{tr('rule', { n })}</legend>
