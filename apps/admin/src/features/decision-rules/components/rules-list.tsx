@@ -106,10 +106,7 @@ export function RulesList({
           const n = i + 1;
           const mine = problems?.filter((p) => p.ruleId === rule.id) ?? null;
           return (
-            <li
-              key={rule.id}
-              className="border-1px border-base-light padding-2 margin-bottom-2"
-            >
+            <li key={rule.id} className="border-1px border-base-light padding-2 margin-bottom-2">
               <fieldset className="usa-fieldset" data-testid={`rule-${n}`}>
                 <legend className="usa-legend usa-legend--large">{tr('rule', { n })}</legend>
                 <TextField
