@@ -1,10 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { api, demoUsers, openAdminSection, signIn } from './helpers';
+import {
+  api,
+  demoUsers,
+  openAdminSection,
+  queueRow,
+  registerCitizen,
+  signedInPage,
+  signIn,
+} from './helpers';
 
 // Decision rules written in the browser (issue 14): an administrator writes "approve when the amount is at most
 // $200 and there is no risk", tests it with a typed case and cases from a CSV file, sees a failing case keep it from
 // going live, fixes the case, publishes, and switches automated approvals on. Keyboard first, no axe violations.
+// Then the outcome: a citizen's $120 refund is approved at submission by the rule, paid, and says so; a $250 one
+// waits in the approvals inbox for a person.
 
 const CSV = [
   'name,expected,amount,risk_level',
@@ -13,8 +23,55 @@ const CSV = [
   'CSV: $250 without risk,approve,250,none',
 ].join('\n');
 
-test('an admin writes, tests and publishes a decision rule, then switches automation on', async ({
+/**
+ * A new citizen, registered in this browser, applies for a permit fee refund of `dollars` through the form and opens
+ * the request's page; returns its id and reference. The bank account is theirs alone, so no risk signal joins it.
+ */
+async function applyForPermitRefund(
+  page: Page,
+  name: string,
+  dollars: string,
+): Promise<{ id: string; reference: string }> {
+  await registerCitizen(page, { prefix: 'rules', name });
+  await page.goto('/services/permit-fee-refund');
+  await page.getByRole('button', { name: 'Start application' }).click();
+  await page.getByLabel('Permit number').fill('BP-2026-07200');
+  await page.getByLabel('When did you pay the fee?').fill('2026-02-03');
+  await page.getByLabel('How much did you pay?').fill(dollars);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByText('I paid twice').click();
+  await page.getByLabel('Tell us what happened').fill('I paid on 3 and 4 February.');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'How we contact you' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Where should we send the money?' }),
+  ).toBeVisible();
+  const account = String(Date.now()).slice(-10);
+  await page.getByLabel('Name on the account').fill(name);
+  await page.getByText('Checking', { exact: true }).click();
+  await page.getByLabel('Routing number').fill('011000015');
+  await page.getByLabel('Account number', { exact: true }).fill(account);
+  await page.getByLabel('Enter the account number again').fill(account);
+  await page.getByText('I agree to this authorization').click();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Check your answers before you submit' }),
+  ).toBeVisible();
+  await page.getByText('I confirm this declaration').click();
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  const reference = (await page.locator('strong.font-mono-lg').innerText()).trim();
+  await page.goto('/my-requests');
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page).toHaveURL(/\/my-requests\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Permit Fee Refund' })).toBeVisible();
+  await expect(page.getByText(reference, { exact: true })).toBeVisible();
+  return { id: /my-requests\/([^/]+)$/.exec(page.url())![1]!, reference };
+}
+
+test('an admin publishes a decision rule and switches automation on: a qualifying refund is approved at submission, a larger one waits for a person', async ({
   page,
+  browser,
 }) => {
   await signIn(page, demoUsers.admin);
   let programId = '';
@@ -116,6 +173,43 @@ test('an admin writes, tests and publishes a decision rule, then switches automa
       { on: 'risk_level', op: 'eq', value: 'none' },
     ]);
     expect(saved.versions[0].testCases).toHaveLength(4);
+    const liveVersion: number = saved.versions.find(
+      (v: { status: string }) => v.status === 'live',
+    ).version;
+
+    // A citizen's $120 refund qualifies: approved at submission, the rule named in the history.
+    const citizen = await (await browser.newContext()).newPage();
+    const small = await applyForPermitRefund(citizen, 'Rosa Ruled', '120');
+    await expect(citizen.locator('dd .usa-tag')).toHaveText('Approved');
+    const history = citizen.getByRole('region', { name: 'What has happened' });
+    await expect(history).toContainText(
+      `Decided by rule 1 of version ${liveVersion} of the decision rules`,
+    );
+    await expectNoAxeViolations(citizen);
+    // …and its payment is waiting for the next batch, at the amount asked for.
+    const finance = await signedInPage(browser, demoUsers.finance);
+    const payments = await api(
+      finance,
+      'GET',
+      `/api/payments?programId=${programId}&status=pending&limit=500`,
+    );
+    expect(
+      payments.items.filter((p: { requestId: string }) => p.requestId === small.id),
+    ).toMatchObject([{ reference: small.reference, amountCents: 12_000, status: 'pending' }]);
+
+    // A $250 refund is above the rule's limit: no rule decides, it waits in the approvals inbox.
+    const other = await (await browser.newContext()).newPage();
+    const suffix = Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, '')
+      .slice(0, 6);
+    const name = `Bruno Bigger ${suffix}`;
+    const large = await applyForPermitRefund(other, name, '250');
+    await expect(other.locator('dd .usa-tag')).toHaveText('Submitted');
+    const approver = await signedInPage(browser, demoUsers.approver);
+    const { row, reference } = await queueRow(approver, 'unassigned', name);
+    expect(reference).toBe(large.reference);
+    await expect(row.getByRole('button', { name: `Claim ${large.reference}` })).toBeVisible();
   } finally {
     // The suite shares one database: later specs submit permit refunds that a person must decide.
     if (programId)
