@@ -199,7 +199,7 @@ test.describe('answers as people write them', () => {
     expect(await table.innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     await submitted.getByRole('link', { name: reference }).click();
     await expect(page.getByText(/\d{1,2} de [a-záéíóúñ]+ de \d{4}/).first()).toBeVisible();
-    await expect(page.getByText('Decisión a más tardar el')).toBeVisible();
+    await expect(page.getByText('Decisión a más tardar el', { exact: true })).toBeVisible();
     expect(await page.locator('main').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
     // At 320 px the table stacks: every column of every row is on screen, labelled, with no sideways scroll.

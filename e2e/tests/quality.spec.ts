@@ -16,6 +16,8 @@ import {
 test('a sampled approval is re-checked blind by another approver, and the disagreement and rate show', async ({
   browser,
 }) => {
+  // Three people (admin, approver, senior) each sign in and walk several pages: longer than one page's budget.
+  test.setTimeout(150_000);
   const approver = await signedInPage(browser, demoUsers.approver);
   const { row, reference } = await queueRow(approver, 'unassigned', 'Fatima');
   const inbox = (await api(approver, 'GET', '/api/inbox?queue=unassigned&q=Fatima')) as {
