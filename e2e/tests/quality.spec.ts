@@ -7,6 +7,7 @@ import {
   openAdminSection,
   queueRow,
   signedInPage,
+  submitNewPermitRefund,
 } from './helpers';
 
 // Issue 14 part 1, quality sampling, over the production build on the demo seed: an administrator samples every
@@ -14,16 +15,19 @@ import {
 // the other outcome; the disagreement and the agreement rate (with its interval) show.
 
 test('a sampled approval is re-checked blind by another approver, and the disagreement and rate show', async ({
+  page,
   browser,
 }) => {
   // Three people (admin, approver, senior) each sign in and walk several pages: longer than one page's budget.
   test.setTimeout(150_000);
+  // A request of its own (a citizen's permit refund), not a demo row: earlier specs claim and decide those.
+  const { reference } = await submitNewPermitRefund(page, {
+    prefix: 'quality',
+    name: 'Quinn Quality',
+  });
+  const program = 'Permit Fee Refund';
   const approver = await signedInPage(browser, demoUsers.approver);
-  const { row, reference } = await queueRow(approver, 'unassigned', 'Fatima');
-  const inbox = (await api(approver, 'GET', '/api/inbox?queue=unassigned&q=Fatima')) as {
-    items: { reference: string; programName: string }[];
-  };
-  const program = inbox.items.find((i) => i.reference === reference)!.programName;
+  const { row } = await queueRow(approver, 'unassigned', reference);
 
   // The administrator samples all of this program's human decisions.
   const admin = await signedInPage(browser, demoUsers.admin);
