@@ -76,7 +76,7 @@ test('a sampled approval is re-checked blind by another approver, and the disagr
     checker.getByRole('heading', { level: 1, name: `Re-check ${reference}` }),
   ).toBeVisible();
   await expect(checker.getByRole('heading', { name: 'Answers' })).toBeVisible();
-  await expect(checker.getByText(/account ending \d{4}/)).toBeVisible();
+  await expect(checker.getByText(/^Quinn Quality, checking account ending \d{4}$/)).toBeVisible();
   await expect(checker.getByRole('heading', { name: 'Risk signals' })).toBeVisible();
   // Blind: nothing says who decided or what.
   await expect(checker.locator('main')).not.toContainText('Avery Approver');
