@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Language } from '@hms/contracts/language';
 import { expect } from 'vitest';
 import type { Agent } from './test-app.ts';
@@ -99,4 +100,70 @@ export async function submitDraft<T = { id: string; reference: string }>(
   const res = await trySubmit(agent, requestId, idempotencyKey);
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as T;
+}
+
+/**
+ * A permit fee refund as a citizen fills it in: the permit, the reason, the contact step when one is given, and a
+ * valid bank account. A test names what it is about; the rest is a plain refund of a permit fee charged twice.
+ */
+export interface PermitRefund {
+  permitNumber?: string;
+  datePaid?: string;
+  /** Dollars as typed, e.g. '250'. */
+  amountPaid?: string;
+  refundReason?: string;
+  reasonDetails?: string;
+  /** The contact step's answers; without them the step is not saved and the profile's details stand. */
+  contact?: object;
+  holderName: string;
+  accountNumber?: string;
+}
+
+/** Saves a permit refund's steps and bank account into an open draft. */
+export async function fillPermitRefund(
+  agent: Agent,
+  draft: { id: string; version: number },
+  r: PermitRefund,
+): Promise<void> {
+  const version = await saveSteps(agent, draft.id, draft.version, [
+    {
+      step: 'permit',
+      answers: {
+        permitNumber: r.permitNumber ?? 'BP-2026-01234',
+        datePaid: r.datePaid ?? '2026-02-03',
+        amountPaid: r.amountPaid ?? '250',
+      },
+    },
+    {
+      step: 'reason',
+      answers: {
+        refundReason: r.refundReason ?? 'duplicate',
+        reasonDetails: r.reasonDetails ?? 'I paid twice on the same day.',
+      },
+    },
+    ...(r.contact ? [{ step: 'contact', answers: r.contact }] : []),
+  ]);
+  await saveBankAccount(agent, draft.id, version, {
+    holderName: r.holderName,
+    accountNumber: r.accountNumber,
+  });
+}
+
+/**
+ * Starts a permit refund, fills it in and submits it (expects 201); returns the request id, the idempotency key it
+ * was submitted under (to replay it) and the submit answer.
+ */
+export async function submitPermitRefund(
+  agent: Agent,
+  r: PermitRefund,
+  idempotencyKey: string = randomUUID(),
+): Promise<{ id: string; key: string; submitted: { reference: string; status: string } }> {
+  const draft = await startDraft<{ id: string; version: number }>(agent, 'permit-fee-refund');
+  await fillPermitRefund(agent, draft, r);
+  const submitted = await submitDraft<{ reference: string; status: string }>(
+    agent,
+    draft.id,
+    idempotencyKey,
+  );
+  return { id: draft.id, key: idempotencyKey, submitted };
 }

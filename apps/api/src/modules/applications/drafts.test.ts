@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
-import { saveBankAccount, saveSteps, submitDraft } from '../../testing/applying.ts';
+import { fillPermitRefund, saveBankAccount, submitDraft } from '../../testing/applying.ts';
 import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
@@ -22,15 +22,11 @@ const start = async (agent: Agent, slug = 'permit-fee-refund') => {
 };
 
 async function fillAndSubmit(agent: Agent, d: Detail, phone: string): Promise<void> {
-  const version = await saveSteps(agent, d.id, d.version, [
-    {
-      step: 'permit',
-      answers: { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', amountPaid: '250' },
-    },
-    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Paid twice.' } },
-    { step: 'contact', answers: { ...d.answers, contactPhone: phone } },
-  ]);
-  await saveBankAccount(agent, d.id, version, { holderName: 'Dana Draft' });
+  await fillPermitRefund(agent, d, {
+    reasonDetails: 'Paid twice.',
+    contact: { ...d.answers, contactPhone: phone },
+    holderName: 'Dana Draft',
+  });
   await submitDraft(agent, d.id, `key-${d.id}`);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
-import { saveBankAccount, saveSteps, startDraft, submitDraft } from '../../testing/applying.ts';
+import { submitPermitRefund } from '../../testing/applying.ts';
 import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
@@ -13,20 +13,19 @@ const SHARED_ACCOUNT = '987650001234';
 
 /** A permit-refund draft filled in and submitted with the given bank account; returns the request id and reference. */
 async function submitWithAccount(agent: Agent, accountNumber: string, key: string) {
-  const d = await startDraft(agent, 'permit-fee-refund');
-  const version = await saveSteps(agent, d.id, d.version, [
+  const { id, submitted } = await submitPermitRefund(
+    agent,
     {
-      step: 'permit',
-      answers: { permitNumber: 'BP-2026-04321', datePaid: '2026-02-03', amountPaid: '180' },
+      permitNumber: 'BP-2026-04321',
+      amountPaid: '180',
+      reasonDetails: 'Charged twice.',
+      contact: { applicantName: 'Risk Person', contactEmail: 'risk@example.com' },
+      holderName: 'Risk Person',
+      accountNumber,
     },
-    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Charged twice.' } },
-    {
-      step: 'contact',
-      answers: { applicantName: 'Risk Person', contactEmail: 'risk@example.com' },
-    },
-  ]);
-  await saveBankAccount(agent, d.id, version, { holderName: 'Risk Person', accountNumber });
-  return submitDraft(agent, d.id, key);
+    key,
+  );
+  return { id, reference: submitted.reference };
 }
 
 async function inboxRow(approver: Agent, reference: string) {

@@ -7,7 +7,7 @@ import type {
   RuleVersionBody,
 } from '@hms/contracts/decision-rules';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
-import { saveBankAccount, saveSteps, startDraft, trySubmit } from '../../testing/applying.ts';
+import { submitPermitRefund } from '../../testing/applying.ts';
 
 // Versions pinned to requests (issue 14): a request keeps the version of the rules it was evaluated under, in its
 // evaluation and in the decision the rule made, after a later version goes live; the next submission reads the new one.
@@ -54,25 +54,15 @@ async function submitRefund(
     t,
     `pinned-${citizens}-${randomUUID().slice(0, 6)}@example.com`,
   );
-  const d = await startDraft<{ id: string; version: number }>(agent, SLUG);
-  const v = await saveSteps(agent, d.id, d.version, [
-    {
-      step: 'permit',
-      answers: {
-        permitNumber: `BP-2026-${String(20_000 + citizens)}`,
-        datePaid: '2026-10-03',
-        amountPaid: dollars,
-      },
-    },
-    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: 'Charged twice.' } },
-  ]);
-  await saveBankAccount(agent, d.id, v, {
+  const { id, submitted } = await submitPermitRefund(agent, {
+    permitNumber: `BP-2026-${String(20_000 + citizens)}`,
+    datePaid: '2026-10-03',
+    amountPaid: dollars,
+    reasonDetails: 'Charged twice.',
     holderName: 'Pinned Person',
     accountNumber: String(50_000_000 + citizens * 7919),
   });
-  const res = await trySubmit(agent, d.id, randomUUID());
-  expect(res.statusCode, res.body).toBe(201);
-  return { id: d.id, status: res.json<{ status: string }>().status, agent };
+  return { id, status: submitted.status, agent };
 }
 
 let admin: Agent;

@@ -7,7 +7,7 @@ import type {
   RuleVersionBody,
 } from '@hms/contracts/decision-rules';
 import { registerCitizen, useTestApp, userIdByEmail, type Agent } from '../../testing/test-app.ts';
-import { saveBankAccount, saveSteps, startDraft, trySubmit } from '../../testing/applying.ts';
+import { submitPermitRefund, trySubmit } from '../../testing/applying.ts';
 
 // Decision rules at submission (issue 14): every submission is evaluated and the evaluation kept; a rule's approval
 // is a decision like any other (one payment, the history names the rule, the citizen is told), and never happens
@@ -64,41 +64,22 @@ const rules: RuleVersionBody = {
 
 let citizens = 0;
 /** A new citizen (own bank account, so no risk signal joins their requests) submits a permit refund. */
-async function submitRefund(o: { dollars?: string; reason?: string; agent?: Agent } = {}): Promise<{
-  id: string;
-  status: string;
-  agent: Agent;
-  res: Awaited<ReturnType<typeof trySubmit>>;
-  key: string;
-}> {
+async function submitRefund(
+  o: { dollars?: string; reason?: string; agent?: Agent } = {},
+): Promise<{ id: string; status: string; agent: Agent; key: string }> {
   citizens += 1;
   const agent =
     o.agent ??
     (await registerCitizen(t, `rules-${citizens}-${randomUUID().slice(0, 6)}@example.com`));
-  const d = await startDraft<{ id: string; version: number }>(agent, SLUG);
-  const reason = o.reason ?? 'duplicate';
-  const version = await saveSteps(agent, d.id, d.version, [
-    {
-      step: 'permit',
-      answers: {
-        permitNumber: `BP-2026-${String(10_000 + citizens)}`,
-        datePaid: '2026-10-03',
-        amountPaid: o.dollars ?? '250',
-      },
-    },
-    {
-      step: 'reason',
-      answers: { refundReason: reason, reasonDetails: 'I paid twice on the same day.' },
-    },
-  ]);
-  await saveBankAccount(agent, d.id, version, {
+  const { id, key, submitted } = await submitPermitRefund(agent, {
+    permitNumber: `BP-2026-${String(10_000 + citizens)}`,
+    datePaid: '2026-10-03',
+    amountPaid: o.dollars ?? '250',
+    refundReason: o.reason ?? 'duplicate',
     holderName: 'Rule Person',
     accountNumber: String(40_000_000 + citizens * 7919),
   });
-  const key = randomUUID();
-  const res = await trySubmit(agent, d.id, key);
-  expect(res.statusCode, res.body).toBe(201);
-  return { id: d.id, status: res.json<{ status: string }>().status, agent, res, key };
+  return { id, status: submitted.status, agent, key };
 }
 
 const evaluations = async (agent: Agent, id: string) => {

@@ -11,7 +11,7 @@ import {
   registerCitizen,
   type TestContext,
 } from '../../testing/test-app.ts';
-import { saveBankAccount, saveSteps, startDraft, submitDraft } from '../../testing/applying.ts';
+import { saveSteps, startDraft, submitPermitRefund } from '../../testing/applying.ts';
 import { upsertSeedPrograms } from './service.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -34,18 +34,12 @@ const permitAnswers = { permitNumber: 'BP-2026-01234', datePaid: '2026-02-03', a
 const startPermitDraft = (agent: Agent) => startDraft(agent, SLUG);
 
 async function submitPermitRequest(agent: Agent): Promise<string> {
-  const d = await startPermitDraft(agent);
-  const version = await saveSteps(agent, d.id, d.version, [
-    { step: 'permit', answers: permitAnswers },
-    { step: 'reason', answers: { refundReason: 'duplicate', reasonDetails: DETAILS } },
-    {
-      step: 'contact',
-      answers: { applicantName: 'Version Person', contactEmail: 'version@example.com' },
-    },
-  ]);
-  await saveBankAccount(agent, d.id, version, { holderName: 'Version Person' });
-  await submitDraft(agent, d.id, `version-${d.id}`);
-  return d.id;
+  const { id } = await submitPermitRefund(agent, {
+    reasonDetails: DETAILS,
+    contact: { applicantName: 'Version Person', contactEmail: 'version@example.com' },
+    holderName: 'Version Person',
+  });
+  return id;
 }
 
 async function programVersion(db: Kysely<Database>): Promise<number> {
