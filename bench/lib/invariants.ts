@@ -40,6 +40,13 @@ export interface Acknowledged {
   settlements?: ReadonlyArray<{ batchId: string }>;
 }
 
+/** What a webhook receiver got, in arrival order, duplicates included (the crash drills run one). */
+export interface WebhookReceipt {
+  /** The `webhook-id` header (the event id). */
+  id: string;
+  body: string;
+}
+
 export interface InvariantInput {
   /** The database to check: a URL (a pool of its own is opened and closed) or a Kysely instance (left open). */
   databaseUrl?: string;
@@ -50,6 +57,11 @@ export interface InvariantInput {
    */
   env: Record<string, string | undefined>;
   acknowledged?: Acknowledged;
+  /**
+   * A webhook receiver's log: every copy of an id must carry the body HMS stored for it, and, with `endpointId`
+   * (the endpoint the receiver is registered as), every delivery HMS marked delivered must have arrived.
+   */
+  webhooks?: { receipts: readonly WebhookReceipt[]; endpointId?: string };
 }
 
 const MAX_DETAILS = 20;
@@ -190,7 +202,9 @@ async function noPaymentInTwoBatches(db: Kysely<Database>): Promise<InvariantChe
           select e.batch_id from ach_entries e join ach_batches b on b.id = e.batch_id
           where e.payment_id = p.id and e.kind = 'payment' and b.status <> 'cancelled' limit 1
         ) e on true
-        where (p.status in ('released', 'settled', 'returned') and (e.batch_id is null or p.batch_id is distinct from e.batch_id))
+        where (p.status in ('released', 'settled', 'returned') and (e.batch_id is null or p.batch_id is distinct from e.batch_id)
+               -- settled with no batch at all: paid outside HMS's files (the demo seed's first rows, written settled)
+               and not (p.status = 'settled' and p.batch_id is null and e.batch_id is null))
            or (p.status = 'batched' and p.batch_id is null)
            or (p.status in ('pending', 'prenote_sent') and e.batch_id is not null)`,
   );
@@ -339,6 +353,107 @@ async function auditChainVerifies(db: Kysely<Database>): Promise<InvariantCheck>
   };
 }
 
+/**
+ * Money never moves twice, whatever retries or crashes happen: no batch released, settled or cancelled twice (audit),
+ * no payment announced settled or returned twice (outbox, what integrations hear), no payment returned twice, no
+ * request paid twice, and no payment settled while its batch is not.
+ */
+async function moneyMovesOnce(db: Kysely<Database>): Promise<InvariantCheck> {
+  const problems: string[] = [];
+  for (const e of await rows<{ type: string; aggregate_id: string; n: number }>(
+    db,
+    sql`select type, aggregate_id, count(*)::int as n from outbox_events
+        where type in ('batch.released', 'payment.settled', 'payment.returned')
+        group by type, aggregate_id having count(*) > 1`,
+  ))
+    problems.push(`${e.type} announced ${e.n} times for ${e.aggregate_id}`);
+  for (const a of await rows<{ action: string; entity_id: string; n: number }>(
+    db,
+    sql`select action, entity_id, count(*)::int as n from audit_log
+        where action in ('batch.released', 'batch.settled', 'batch.cancelled')
+        group by action, entity_id having count(*) > 1`,
+  ))
+    problems.push(`${a.action} audited ${a.n} times for batch ${a.entity_id}`);
+  for (const r of await rows<{ payment_id: string; n: number }>(
+    db,
+    sql`select payment_id, count(*)::int as n from ach_returns group by payment_id having count(*) > 1`,
+  ))
+    problems.push(`payment ${r.payment_id} recorded as returned ${r.n} times`);
+  for (const p of await rows<{ request_id: string; n: number }>(
+    db,
+    sql`select request_id, count(*)::int as n from request_events where type = 'paid'
+        group by request_id having count(*) > 1`,
+  ))
+    problems.push(`request ${p.request_id} paid ${p.n} times`);
+  for (const s of await rows<{ id: string; batch_status: string }>(
+    db,
+    sql`select p.id, b.status as batch_status from payments p join ach_batches b on b.id = p.batch_id
+        where p.status = 'settled' and b.status <> 'settled'`,
+  ))
+    problems.push(`payment ${s.id} is settled in a batch that is ${s.batch_status}`);
+  const moved = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from outbox_events
+        where type in ('batch.released', 'payment.settled', 'payment.returned')`,
+  );
+  return check('no money moves twice', moved[0]!.n, problems);
+}
+
+/**
+ * A webhook may arrive twice, with the same id; it must then be the same message: HMS stores one body per event
+ * (every endpoint's delivery of it), and a receiver's copies of an id all carry that body.
+ */
+async function webhooksOneBodyPerId(
+  db: Kysely<Database>,
+  received: InvariantInput['webhooks'],
+): Promise<InvariantCheck> {
+  const problems: string[] = [];
+  for (const s of await rows<{ event_id: string; bodies: number }>(
+    db,
+    sql`select event_id, count(distinct body)::int as bodies from webhook_deliveries
+        group by event_id having count(distinct body) > 1`,
+  ))
+    problems.push(`event ${s.event_id} is delivered with ${s.bodies} different bodies`);
+  const deliveries = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from webhook_deliveries`,
+  );
+  if (!received) return check('a webhook id always carries one body', deliveries[0]!.n, problems);
+  const got = new Map<string, string>();
+  for (const r of received.receipts) {
+    const first = got.get(r.id);
+    if (first === undefined) got.set(r.id, r.body);
+    else if (first !== r.body) problems.push(`webhook ${r.id} arrived twice with different bodies`);
+  }
+  const ids = [...got.keys()];
+  const stored = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 1000)
+    for (const d of await rows<{ event_id: string; body: string }>(
+      db,
+      sql`select distinct on (event_id) event_id::text, body from webhook_deliveries
+          where event_id = any(${ids.slice(i, i + 1000)}::uuid[])`,
+    ))
+      stored.set(d.event_id, d.body);
+  for (const [id, body] of got) {
+    const s = stored.get(id);
+    if (s === undefined) problems.push(`webhook ${id} arrived but HMS has no delivery of it`);
+    else if (s !== body) problems.push(`webhook ${id} arrived with a body HMS did not store`);
+  }
+  if (received.endpointId)
+    for (const d of await rows<{ event_id: string }>(
+      db,
+      sql`select event_id::text from webhook_deliveries
+          where endpoint_id = ${received.endpointId} and status = 'delivered'`,
+    ))
+      if (!got.has(d.event_id))
+        problems.push(`the delivery of event ${d.event_id} is marked delivered but never arrived`);
+  return check(
+    'a webhook id always carries one body',
+    deliveries[0]!.n + received.receipts.length,
+    problems,
+  );
+}
+
 /** Runs every check (each one even when another failed) and returns them in a fixed order. */
 export async function checkInvariants(input: InvariantInput): Promise<InvariantCheck[]> {
   if (!input.db && !input.databaseUrl) throw new Error('checkInvariants needs databaseUrl or db');
@@ -357,6 +472,8 @@ export async function checkInvariants(input: InvariantInput): Promise<InvariantC
     results.push(await batchTotalsEqualFiles(db, config));
     if (acks.settlements) results.push(await acknowledgedSettlementsHeld(db, acks.settlements));
     results.push(await auditChainVerifies(db));
+    results.push(await moneyMovesOnce(db));
+    results.push(await webhooksOneBodyPerId(db, input.webhooks));
     return results;
   } finally {
     await own?.close();
