@@ -1,51 +1,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Agent, useTestApp } from '../../testing/test-app.ts';
-import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { useDesk } from '../../testing/desk.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
-import {
-  insertPayeeAccount,
-  insertRequest,
-  programBySlug,
-  userIdByEmail,
-} from '../inbox/demo-rows.ts';
-import { addStaff } from '../../testing/staff.ts';
+import { programBySlug } from '../inbox/demo-rows.ts';
 import { describeAuditBreak } from '../../platform/audit-verify.ts';
 
 const t = useTestApp();
-let key: Buffer;
-const ids: Record<string, string> = {};
+const desk = useDesk(t, {
+  signIn: ['citizen', 'approver', 'senior', 'finance', 'admin', 'supervisor'],
+  staff: {
+    senior2: { name: 'Sasha Second', roles: ['senior_approver'] },
+    senior3: { name: 'Sol Third', roles: ['senior_approver'] },
+  },
+  accountPrefix: '4400',
+});
+const { ids, agents } = desk;
 let rebate: Awaited<ReturnType<typeof programBySlug>>;
 let refund: Awaited<ReturnType<typeof programBySlug>>;
-const agents: Record<string, Agent> = {};
-let n = 0;
 
 beforeAll(async () => {
-  key = resolveEncryptionKey(t.config);
-  for (const e of ['citizen', 'approver', 'senior', 'finance', 'admin', 'supervisor'])
-    ids[e] = await userIdByEmail(t.db.kysely, `${e}@example.gov`);
-  ids.senior2 = await addStaff(t.db.kysely, 'senior2@example.gov', 'Sasha Second', [
-    'senior_approver',
-  ]);
-  ids.senior3 = await addStaff(t.db.kysely, 'senior3@example.gov', 'Sol Third', [
-    'senior_approver',
-  ]);
   rebate = await programBySlug(t.db.kysely, 'home-energy-rebate');
   refund = await programBySlug(t.db.kysely, 'permit-fee-refund');
-  for (const name of [
-    'citizen',
-    'approver',
-    'senior',
-    'senior2',
-    'senior3',
-    'finance',
-    'admin',
-    'supervisor',
-  ])
-    agents[name] = await t.signIn(`${name}@example.gov`);
 });
 
-async function newRequest(
+const newRequest = (
   o: {
     amount?: number;
     program?: 'rebate' | 'refund';
@@ -53,23 +32,14 @@ async function newRequest(
     status?: 'submitted' | 'in_review' | 'awaiting_second_approval';
     assignedTo?: string | null;
   } = {},
-) {
-  n += 1;
-  const applicant = o.applicant ?? ids.citizen!;
-  const account = await insertPayeeAccount(t.db.kysely, {
-    userId: applicant,
-    encryptionKey: key,
-    account: `4400${String(n).padStart(6, '0')}`,
-  });
-  return insertRequest(t.db.kysely, {
-    applicantId: applicant,
+) =>
+  desk.newRequest({
+    applicantId: o.applicant,
     programId: (o.program === 'refund' ? refund : rebate).id,
     status: o.status ?? 'submitted',
     amountCents: o.amount ?? 50_000,
-    payeeAccountId: account,
     assignedTo: o.assignedTo ?? null,
   });
-}
 
 const body = (res: { body: string }) => JSON.parse(res.body);
 const review = async (a: Agent, id: string) => body(await a.get(`/api/review/${id}`));

@@ -1,41 +1,24 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
-import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { useDesk } from '../../testing/desk.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { repairAnsweredButStuck } from '../../platform/db/migrations/0203_info_answered.ts';
-import { insertPayeeAccount, insertRequest, programBySlug } from '../inbox/demo-rows.ts';
+import { programBySlug } from '../inbox/demo-rows.ts';
 
 // Issue 9, items 1-4 at the API: the more-information round trip ends where a person can act on it, and every
 // action a screen may offer comes from the same rules the API enforces.
 
 const t = useTestApp();
-let key: Buffer;
-const ids: Record<string, string> = {};
-const agents: Record<string, Agent> = {};
-let n = 0;
-
-beforeAll(async () => {
-  key = resolveEncryptionKey(t.config);
-  for (const name of ['citizen', 'approver', 'senior'] as const) {
-    ids[name] = t.userId(name);
-    agents[name] = await t.signIn(name);
-  }
-});
+const desk = useDesk(t, { signIn: ['citizen', 'approver', 'senior'], accountPrefix: '5500' });
+const { ids, agents } = desk;
 
 async function newRequest(o: { status?: 'submitted' | 'awaiting_second_approval' } = {}) {
-  n += 1;
   const program = await programBySlug(t.db.kysely, 'home-energy-rebate');
-  return insertRequest(t.db.kysely, {
-    applicantId: ids.citizen!,
+  return desk.newRequest({
     programId: program.id,
     status: o.status ?? 'submitted',
     amountCents: 50_000,
-    payeeAccountId: await insertPayeeAccount(t.db.kysely, {
-      userId: ids.citizen!,
-      encryptionKey: key,
-      account: `5500${String(n).padStart(6, '0')}`,
-    }),
     ...(o.status === 'awaiting_second_approval'
       ? { firstApproverId: ids.approver!, approvedAmountCents: 50_000 }
       : {}),

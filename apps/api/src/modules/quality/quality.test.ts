@@ -1,62 +1,39 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementRates } from '@hms/contracts/quality';
 import { type Agent, useTestApp } from '../../testing/test-app.ts';
-import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
+import { useDesk } from '../../testing/desk.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import {
-  insertPayeeAccount,
-  insertRequest,
-  programBySlug,
-  userIdByEmail,
-} from '../inbox/demo-rows.ts';
-import { addStaff } from '../../testing/staff.ts';
+import { programBySlug } from '../inbox/demo-rows.ts';
 import { drawForDecision } from './service.ts';
 
 const t = useTestApp();
-let key: Buffer;
-const ids: Record<string, string> = {};
-const agents: Record<string, Agent> = {};
+const desk = useDesk(t, {
+  signIn: ['citizen', 'approver', 'senior', 'finance', 'admin'],
+  staff: {
+    approver2: { name: 'Quinn Checker', roles: ['approver'] },
+    senior2: { name: 'Sasha Second', roles: ['senior_approver'] },
+  },
+  accountPrefix: '5500',
+});
+const { ids, agents } = desk;
 let rebate: Awaited<ReturnType<typeof programBySlug>>;
 let refund: Awaited<ReturnType<typeof programBySlug>>;
-let n = 0;
 
 beforeAll(async () => {
-  key = resolveEncryptionKey(t.config);
-  for (const e of ['citizen', 'approver', 'senior', 'finance', 'admin'])
-    ids[e] = await userIdByEmail(t.db.kysely, `${e}@example.gov`);
-  ids.approver2 = await addStaff(t.db.kysely, 'approver2@example.gov', 'Quinn Checker', [
-    'approver',
-  ]);
-  ids.senior2 = await addStaff(t.db.kysely, 'senior2@example.gov', 'Sasha Second', [
-    'senior_approver',
-  ]);
   rebate = await programBySlug(t.db.kysely, 'home-energy-rebate');
   refund = await programBySlug(t.db.kysely, 'permit-fee-refund');
-  for (const name of ['citizen', 'approver', 'approver2', 'senior', 'senior2', 'finance', 'admin'])
-    agents[name] = await t.signIn(`${name}@example.gov`);
 });
 
 const body = (res: { body: string }) => JSON.parse(res.body);
 
-async function newRequest(
-  o: { program?: typeof rebate; applicant?: string; amount?: number } = {},
-) {
-  n += 1;
-  const applicant = o.applicant ?? ids.citizen!;
-  const account = await insertPayeeAccount(t.db.kysely, {
-    userId: applicant,
-    encryptionKey: key,
-    account: `5500${String(n).padStart(6, '0')}`,
-  });
-  return insertRequest(t.db.kysely, {
-    applicantId: applicant,
+const newRequest = (o: { program?: typeof rebate; applicant?: string; amount?: number } = {}) =>
+  desk.newRequest({
+    applicantId: o.applicant,
     programId: (o.program ?? rebate).id,
     status: 'in_review',
     amountCents: o.amount ?? 40_000,
-    payeeAccountId: account,
     answers: { household_size: 3 },
   });
-}
 
 const setShares = (programId: string, human: number, automated = 0, as = agents.admin!) =>
   as.request('PUT', `/api/quality/shares/${programId}`, {
@@ -78,6 +55,45 @@ const samplesOf = (requestId: string) =>
     .selectAll()
     .where('request_id', '=', requestId)
     .execute();
+
+type Trx = Parameters<typeof drawForDecision>[0];
+
+/**
+ * A decision recorded in the transaction as the decisions module records it (the demo approver's row, from
+ * review), then the draw beside it, as the decisions module calls it; returns the sample's id or null.
+ */
+async function recordAndDraw(
+  trx: Trx,
+  d: {
+    requestId: string;
+    programId: string;
+    kind: 'approve' | 'reject';
+    approvedAmountCents: number | null;
+    deciderId: string | null;
+    rule?: Parameters<typeof drawForDecision>[1]['rule'];
+  },
+  draw?: () => number,
+): Promise<string | null> {
+  const decisionId = uuidv7();
+  const toStatus = d.kind === 'approve' ? 'approved' : 'rejected';
+  await trx
+    .insertInto('decisions')
+    .values({
+      id: decisionId,
+      request_id: d.requestId,
+      kind: d.kind,
+      actor_id: ids.approver!,
+      at_version: 1,
+      from_status: 'in_review',
+      to_status: toStatus,
+      approved_amount_cents: d.approvedAmountCents,
+      reason_code: d.kind === 'approve' ? null : 'other',
+      message: d.kind === 'approve' ? null : 'No.',
+      payment_id: null,
+    })
+    .execute();
+  return drawForDecision(trx, { ...d, decisionId, toStatus }, draw);
+}
 
 describe('the draw', () => {
   it('never samples at share 0 (or with no share set)', async () => {
@@ -148,29 +164,10 @@ describe('the draw', () => {
     const id = await newRequest();
     await expect(
       t.db.kysely.transaction().execute(async (trx) => {
-        const decisionId = uuidv7();
-        await trx
-          .insertInto('decisions')
-          .values({
-            id: decisionId,
-            request_id: id,
-            kind: 'approve',
-            actor_id: ids.approver!,
-            at_version: 1,
-            from_status: 'in_review',
-            to_status: 'approved',
-            approved_amount_cents: 40_000,
-            reason_code: null,
-            message: null,
-            payment_id: null,
-          })
-          .execute();
-        const sample = await drawForDecision(trx, {
-          decisionId,
+        const sample = await recordAndDraw(trx, {
           requestId: id,
           programId: rebate.id,
           kind: 'approve',
-          toStatus: 'approved',
           approvedAmountCents: 40_000,
           deciderId: ids.approver!,
         });
@@ -187,38 +184,19 @@ describe('the draw', () => {
     for (const drawn of [0, 2_499, 2_500, 9_999]) {
       const id = await newRequest({ program: refund });
       results.push(
-        await t.db.kysely.transaction().execute(async (trx) => {
-          const decisionId = uuidv7();
-          await trx
-            .insertInto('decisions')
-            .values({
-              id: decisionId,
-              request_id: id,
-              kind: 'reject',
-              actor_id: ids.approver!,
-              at_version: 1,
-              from_status: 'in_review',
-              to_status: 'rejected',
-              approved_amount_cents: null,
-              reason_code: 'other',
-              message: 'No.',
-              payment_id: null,
-            })
-            .execute();
-          return drawForDecision(
+        await t.db.kysely.transaction().execute((trx) =>
+          recordAndDraw(
             trx,
             {
-              decisionId,
               requestId: id,
               programId: refund.id,
               kind: 'reject',
-              toStatus: 'rejected',
               approvedAmountCents: null,
               deciderId: ids.approver!,
             },
             () => drawn,
-          );
-        }),
+          ),
+        ),
       );
     }
     expect(results.map((r) => r !== null)).toEqual([true, true, false, false]);
@@ -392,31 +370,12 @@ describe('agreement rates', () => {
     await t.db.kysely.transaction().execute(async (trx) => {
       for (const [i, [v, version, outcome]] of cases.entries()) {
         const id = requestIds[i]!;
-        const decisionId = uuidv7();
-        await trx
-          .insertInto('decisions')
-          .values({
-            id: decisionId,
-            request_id: id,
-            kind: 'approve',
-            actor_id: ids.approver!,
-            at_version: 1,
-            from_status: 'in_review',
-            to_status: 'approved',
-            approved_amount_cents: 10_000,
-            reason_code: null,
-            message: null,
-            payment_id: null,
-          })
-          .execute();
-        const sample = await drawForDecision(
+        const sample = await recordAndDraw(
           trx,
           {
-            decisionId,
             requestId: id,
             programId: refund.id,
             kind: 'approve',
-            toStatus: 'approved',
             approvedAmountCents: 10_000,
             deciderId: null,
             rule: { versionId: v, version, ruleId: 'small-refunds', position: 1 },
