@@ -12,10 +12,57 @@ import type { QualityShares, UpdateQualityShares } from '../api/quality-shares.t
 import { qualitySharesMessages } from '../messages.ts';
 
 type Field = 'humanShareBasisPoints' | 'automatedShareBasisPoints';
-const FIELDS: FormField<Field>[] = [
-  { name: 'humanShareBasisPoints', id: 'share-human' },
-  { name: 'automatedShareBasisPoints', id: 'share-automated' },
+type Key = keyof (typeof qualitySharesMessages)['en'];
+
+/** The two shares the form asks for, each typed as a percent into an input of its own. */
+interface Share {
+  field: Field;
+  id: string;
+  name: string;
+  label: Key;
+  hint: Key;
+}
+const SHARES: readonly Share[] = [
+  {
+    field: 'humanShareBasisPoints',
+    id: 'share-human',
+    name: 'human',
+    label: 'humanLabel',
+    hint: 'humanHint',
+  },
+  {
+    field: 'automatedShareBasisPoints',
+    id: 'share-automated',
+    name: 'automated',
+    label: 'automatedLabel',
+    hint: 'automatedHint',
+  },
 ];
+const FIELDS: FormField<Field>[] = SHARES.map((s) => ({ name: s.field, id: s.id }));
+
+function ShareField({
+  share,
+  basisPoints,
+  error,
+}: {
+  share: Share;
+  basisPoints: number;
+  error: string | undefined;
+}) {
+  const tr = useT(qualitySharesMessages);
+  return (
+    <TextField
+      id={share.id}
+      name={share.name}
+      label={tr(share.label)}
+      hint={tr(share.hint)}
+      error={error}
+      inputMode="decimal"
+      className="usa-input--small"
+      defaultValue={basisPointsToPercent(basisPoints)}
+    />
+  );
+}
 
 /** A program's two shares, typed as percents (GOV.UK pattern: checked here first, errors in a summary). */
 export function SharesForm({
@@ -50,26 +97,14 @@ export function SharesForm({
       {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
       <form className="usa-form usa-form--large" noValidate onSubmit={submit}>
         <ErrorSummary {...errors.summary} />
-        <TextField
-          id="share-human"
-          name="human"
-          label={tr('humanLabel')}
-          hint={tr('humanHint')}
-          error={errors.error('humanShareBasisPoints')}
-          inputMode="decimal"
-          className="usa-input--small"
-          defaultValue={basisPointsToPercent(shares.humanShareBasisPoints)}
-        />
-        <TextField
-          id="share-automated"
-          name="automated"
-          label={tr('automatedLabel')}
-          hint={tr('automatedHint')}
-          error={errors.error('automatedShareBasisPoints')}
-          inputMode="decimal"
-          className="usa-input--small"
-          defaultValue={basisPointsToPercent(shares.automatedShareBasisPoints)}
-        />
+        {SHARES.map((share) => (
+          <ShareField
+            key={share.field}
+            share={share}
+            basisPoints={shares[share.field]}
+            error={errors.error(share.field)}
+          />
+        ))}
         <button type="submit" className="usa-button margin-top-3" disabled={saving}>
           {saving ? tr('saving') : tr('save')}
         </button>
