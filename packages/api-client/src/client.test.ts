@@ -133,6 +133,36 @@ describe('problem responses', () => {
     expect(problem.retryAfterSeconds).toBe(30);
   });
 
+  it('keeps everything but the field errors when a form moves them onto its own fields', async () => {
+    const problem = await problemFromResponse(
+      new Response(
+        JSON.stringify({
+          title: 'Too many attempts',
+          status: 429,
+          detail: 'Wait.',
+          code: 'validation.failed',
+          params: { count: 1 },
+          errors: [{ field: 'body.changes.budgetCents', message: 'Too small.' }],
+        }),
+        { status: 429, headers: { 'retry-after': '30' } },
+      ),
+    );
+    const moved = problem.withErrors([{ field: 'body.budgetCents', message: 'Too small.' }]);
+    expect(moved).toBeInstanceOf(ApiProblem);
+    expect(moved).not.toBe(problem);
+    expect(moved).toMatchObject({
+      status: 429,
+      title: 'Too many attempts',
+      detail: 'Wait.',
+      code: 'validation.failed',
+      params: { count: 1 },
+      retryAfterSeconds: 30,
+    });
+    expect(moved.fieldError('body.budgetCents')).toBe('Too small.');
+    expect(moved.fieldError('body.changes.budgetCents')).toBeUndefined();
+    expect(problem.errors).toHaveLength(1);
+  });
+
   it('still yields a problem when the body is not problem+json', async () => {
     const problem = await problemFromResponse(
       new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),

@@ -65,6 +65,23 @@ export class ApiProblem extends Error {
   fieldError(field: string): string | undefined {
     return this.errors.find((e) => e.field === field)?.message;
   }
+
+  /**
+   * The same problem with other field errors: for a form whose fields are not named as the API names them, so the
+   * errors land on the inputs that hold them.
+   */
+  withErrors(errors: FieldError[]): ApiProblem {
+    return new ApiProblem({
+      status: this.status,
+      title: this.title,
+      detail: this.detail,
+      type: this.type,
+      code: this.code,
+      params: this.params,
+      errors,
+      retryAfterSeconds: this.retryAfterSeconds,
+    });
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -60,14 +60,9 @@ export function clearPracticeMutationOptions() {
  */
 export function refusalOnField(error: unknown, field: string, codes: readonly ErrorCode[]) {
   if (!(error instanceof ApiProblem) || !codes.some((c) => c === error.code)) return error;
-  return new ApiProblem({
-    status: error.status,
-    title: error.title,
-    detail: error.detail,
-    type: error.type,
-    code: error.code,
-    params: error.params,
-    // The server's own field errors stay after it (for answers_not_generated, the questions to check).
-    errors: [{ field: `body.${field}`, message: error.detail ?? error.title }, ...error.errors],
-  });
+  // The server's own field errors stay after it (for answers_not_generated, the questions to check).
+  return error.withErrors([
+    { field: `body.${field}`, message: error.detail ?? error.title },
+    ...error.errors,
+  ]);
 }

@@ -20,16 +20,7 @@ export function runSimulationMutationOptions() {
  */
 export function changesOnFields(error: unknown): unknown {
   if (!(error instanceof ApiProblem)) return error;
-  return new ApiProblem({
-    status: error.status,
-    title: error.title,
-    detail: error.detail,
-    type: error.type,
-    code: error.code,
-    params: error.params,
-    errors: error.errors.map((e) => ({
-      ...e,
-      field: e.field.replace(/^body\.changes\./, 'body.'),
-    })),
-  });
+  return error.withErrors(
+    error.errors.map((e) => ({ ...e, field: e.field.replace(/^body\.changes\./, 'body.') })),
+  );
 }
