@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { deleteRowsOfRequests } from '../../platform/db/rows-of-requests.ts';
@@ -179,6 +179,11 @@ export async function setAutomation(
     .execute();
 }
 
+/** A row of rule_evaluations as the table takes it, with the inputs as the object they were read as. */
+export type EvaluationInsert = Omit<Insertable<Database['rule_evaluations']>, 'id' | 'inputs'> & {
+  inputs: Record<string, unknown>;
+};
+
 export async function insertEvaluation(trx: Trx, e: EvaluationInsert): Promise<string> {
   const id = uuidv7();
   await trx
@@ -186,20 +191,6 @@ export async function insertEvaluation(trx: Trx, e: EvaluationInsert): Promise<s
     .values({ ...e, id, inputs: JSON.stringify(e.inputs) })
     .execute();
   return id;
-}
-
-export interface EvaluationInsert {
-  request_id: string;
-  program_id: string;
-  rule_version_id: string | null;
-  rule_position: number | null;
-  rule_id: string | null;
-  rule_label: string | null;
-  outcome: Database['rule_evaluations']['outcome'];
-  effect: Database['rule_evaluations']['effect'];
-  held_back: Database['rule_evaluations']['held_back'];
-  inputs: Record<string, unknown>;
-  evaluated_at?: Date;
 }
 
 export function evaluationsOfRequest(db: Queryable, requestId: string) {
