@@ -149,7 +149,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userResponseSchema, ...problemResponses(401) },
       },
     },
-    async (request) => ({ user: await service.getMe(db, currentUser(request).id) }),
+    async (request) => ({ user: service.me(currentUser(request)) }),
   );
 
   app.patch(

@@ -138,7 +138,7 @@ export async function authenticate(request: FastifyRequest): Promise<AuthUser | 
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const { db } = request.server;
-  return resolveSession(db, token, await request.server.sessionPolicy());
+  return resolveSession(db, token, request.server.sessionPolicy());
 }
 
 function clearStaleSessionCookie(request: FastifyRequest, reply: FastifyReply): void {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
 import type { Database } from '../db/schema.ts';
 import { uuidv7 } from '../db/ids.ts';
@@ -83,29 +83,41 @@ export async function loadUserRoles(db: Kysely<Database>, userId: string): Promi
   return rows.map((r) => r.role);
 }
 
-/** Resolves a session token to its user, enforcing absolute expiry and idle timeout (expired rows are deleted). */
+/**
+ * Resolves a session token to its user, enforcing absolute expiry and idle timeout (expired rows are deleted).
+ * `policy` may be a promise: the session lifetimes are read while the session is looked up, not before it. Every
+ * authenticated request comes through here, so the session, its user and the user's roles are one statement.
+ */
 export async function resolveSession(
   db: Kysely<Database>,
   token: string,
-  policy: SessionPolicy,
+  policy: SessionPolicy | Promise<SessionPolicy>,
 ): Promise<AuthUser | null> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id',
-      'users.email',
-      'users.display_name',
-      'users.language',
-    ])
-    .where('sessions.token_hash', '=', hashToken(token))
-    // A deactivated person's sessions are deleted when they are deactivated; this keeps any that slipped through dead.
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
+  const [row, p] = await Promise.all([
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.created_at',
+        'sessions.last_seen_at',
+        'sessions.expires_at',
+        'users.id',
+        'users.email',
+        'users.display_name',
+        'users.language',
+        sql<
+          Role[]
+        >`array(select ur.role from user_roles ur where ur.user_id = users.id order by ur.role)`.as(
+          'roles',
+        ),
+      ])
+      .where('sessions.token_hash', '=', hashToken(token))
+      // A deactivated person's sessions are deleted when they are deactivated; this keeps any that slipped through dead.
+      .where('users.status', '=', 'active')
+      .executeTakeFirst(),
+    policy,
+  ]);
   if (!row) return null;
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
@@ -113,9 +125,9 @@ export async function resolveSession(
   // it in the settings ends sessions that are already too old at once.
   const expiresAt = Math.min(
     new Date(row.expires_at).getTime(),
-    new Date(row.created_at).getTime() + policy.ttlHours * 3600_000,
+    new Date(row.created_at).getTime() + p.ttlHours * 3600_000,
   );
-  if (expiresAt <= now || lastSeen + policy.idleMinutes * 60_000 <= now) {
+  if (expiresAt <= now || lastSeen + p.idleMinutes * 60_000 <= now) {
     await db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
     return null;
   }
@@ -131,7 +143,7 @@ export async function resolveSession(
     email: row.email,
     displayName: row.display_name,
     language: row.language,
-    roles: await loadUserRoles(db, row.id),
+    roles: row.roles,
     sessionId: row.sessionId,
   };
 }
