@@ -6,10 +6,13 @@ import {
   toZonedDate,
 } from '@hms/contracts/business-days';
 import { MIN_HISTORY_SAMPLE, type RequestEstimate } from '@hms/contracts/estimates';
+import type { RequestStatus } from '@hms/contracts/requests';
+import { sql } from 'kysely';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
 import { insertPayeeAccount, insertRequest } from '../inbox/demo-rows.ts';
+import { requestEstimates } from './request-estimates.ts';
 
 // "When will I hear back?" through the API: the citizen's request page, "My requests" and the inbox carry the same
 // estimate, computed from the rows at each read (so it moves as the queue ahead is decided), and none once closed.
@@ -275,5 +278,60 @@ describe('a closed request', () => {
       amountCents: 10_000,
     });
     expect(await estimateOf(draft)).toBeNull();
+  });
+});
+
+describe('the queue ahead of each request of a page', () => {
+  it('counts, for every row, the waiting requests of its program submitted before it (ties in id order)', async () => {
+    const refund = t.programId('permit-fee-refund');
+    const relief = t.programId('small-business-relief');
+    const base = Date.now() - 3 * 3_600_000;
+    const at = (minutes: number) => new Date(base + minutes * 60_000);
+    const row = (programId: string, status: RequestStatus, minutes: number, id?: string) =>
+      insertRequest(t.db.kysely, {
+        ...(id ? { id } : {}),
+        applicantId: t.citizenId,
+        programId,
+        status,
+        amountCents: 10_000,
+        submittedAt: at(minutes),
+        ...(status === 'awaiting_second_approval'
+          ? { firstApproverId: t.userId('approver'), approvedAmountCents: 10_000 }
+          : {}),
+      });
+    // Two programs' queues, with requests that hold no place in them (waiting on the applicant or a second
+    // approver), three submitted at the same instant, and waiting requests after the page's last.
+    const page = [
+      await row(refund, 'submitted', 0),
+      await row(refund, 'awaiting_second_approval', 1),
+      await row(refund, 'in_review', 2),
+      await row(refund, 'submitted', 3, '01900000-0000-7000-8000-00000000000b'),
+      await row(refund, 'needs_info', 3, '01900000-0000-7000-8000-00000000000c'),
+      await row(relief, 'submitted', 1),
+      await row(relief, 'needs_info', 2),
+    ];
+    await row(refund, 'submitted', 3, '01900000-0000-7000-8000-00000000000a');
+    await row(refund, 'submitted', 1);
+    await row(refund, 'in_review', 5);
+    await row(relief, 'submitted', 0);
+    await row(relief, 'in_review', 4);
+    page.push(await row(relief, 'submitted', 6));
+
+    // What each row's count is by definition, one count per row.
+    const { rows: expected } = await sql<{ id: string; ahead: string }>`
+      select me.id, (
+        select count(*) from requests q
+        where q.program_id = me.program_id and q.status in ('submitted', 'in_review')
+          and (q.submitted_at, q.id) < (me.submitted_at, me.id)
+      ) as ahead
+      from requests me where me.id in (${sql.join(page)})`.execute(t.db.kysely);
+    const estimates = await requestEstimates(t.db.kysely, page, t.config.timezone);
+    const ahead = Object.fromEntries(page.map((id) => [id, estimates.get(id)?.decision?.ahead]));
+    expect(ahead).toEqual(Object.fromEntries(expected.map((r) => [r.id, Number(r.ahead)])));
+    // The tie: the same instant, so the id decides: …0a is ahead of …0b, and both of …0c.
+    const tie = (id: string) => ahead[id]!;
+    expect(tie('01900000-0000-7000-8000-00000000000c')).toBe(
+      tie('01900000-0000-7000-8000-00000000000b') + 1,
+    );
   });
 });

@@ -29,7 +29,8 @@ import { getSettings } from '../settings/service.ts';
 // - decision history: per program, the business days from submission to decision of the requests decided in the
 //   six months before today (imported history included: imported requests are requests with their own dates);
 // - pace: per program, the decisions of the last 20 and of the last 5 business days;
-// - queue: per request, the program's requests waiting for a reviewer (submitted, in review) submitted before it;
+// - queue: per request, the program's requests waiting for a reviewer (submitted, in review) submitted before it,
+//   counted in one query for the whole page;
 // - payment history: the agency's latest 2,000 first payments of a request approved in the six months before today,
 //   business days from approval to the ACH effective date of their batch (the day the bank posts the money).
 // The history is cut at the start of today, as the backtest (bench/estimates) trains it.
@@ -127,20 +128,37 @@ async function decisionPace(
   );
 }
 
-/** Per request: its program's requests waiting for a reviewer that were submitted before it. */
+/**
+ * Per request: its program's requests waiting for a reviewer that were submitted before it (in submission order, the
+ * id breaking a tie). One query for the page: the page's requests, in queue order per program, cut each program's
+ * queue into the stretches between them; each stretch is counted once from requests_estimate_queue_idx (index only),
+ * and a request's count is the running sum of the stretches before it. Counting the whole queue ahead of every row
+ * read the head of a long queue once per row of the page.
+ */
 async function queueAhead(
   db: Queryable,
   rows: readonly EstimatedRow[],
 ): Promise<Map<string, number>> {
   const waiting = rows.filter((r) => AWAITING_DECISION.includes(r.status) && r.submitted_at);
   if (waiting.length === 0) return new Map();
+  // A program's first request of the page starts its stretch at the head of the queue: (-infinity, the nil uuid)
+  // is before every (submitted_at, id), and keeps the bound a range the index can seek.
   const { rows: counts } = await sql<{ id: string; ahead: string }>`
-    select me.id, (
-      select count(*) from requests q
-      where q.program_id = me.program_id and q.status in ('submitted', 'in_review')
-        and (q.submitted_at, q.id) < (me.submitted_at, me.id)
-    ) as ahead
-    from requests me where me.id in (${sql.join(waiting.map((r) => r.id))})`.execute(db);
+    with page as (
+      select id, program_id, submitted_at,
+        coalesce(lag(submitted_at) over queue, '-infinity') as after_at,
+        coalesce(lag(id) over queue, '00000000-0000-0000-0000-000000000000') as after_id
+      from requests where id in (${sql.join(waiting.map((r) => r.id))})
+      window queue as (partition by program_id order by submitted_at, id)
+    )
+    select p.id, sum(stretch.n) over (partition by p.program_id order by p.submitted_at, p.id) as ahead
+    from page p
+    cross join lateral (
+      select count(*) as n from requests q
+      where q.program_id = p.program_id and q.status in ('submitted', 'in_review')
+        and (q.submitted_at, q.id) >= (p.after_at, p.after_id)
+        and (q.submitted_at, q.id) < (p.submitted_at, p.id)
+    ) stretch`.execute(db);
   return new Map(counts.map((c) => [c.id, Number(c.ahead)]));
 }
 
