@@ -384,10 +384,10 @@ async function startDraftOnce(
   caller: Caller,
   slug: string,
 ): Promise<{ created: boolean; detail: RequestDetail }> {
-  return db.transaction().execute(async (trx) => {
+  const { created, id } = await db.transaction().execute(async (trx) => {
     const program = await programs.loadProgram(trx, { slug });
     const existing = await repo.findOpenDraft(trx, caller.user.id, program.id);
-    if (existing) return { created: false, detail: await detailOf(trx, existing, config.timezone) };
+    if (existing) return { created: false, id: existing.id };
     const reason = programs.closedReason(program);
     if (reason) throw closedProblem(reason, caller.user.language, false);
     const id = uuidv7();
@@ -420,9 +420,25 @@ async function startDraftOnce(
       programId: program.id,
       reference,
     });
-    const row = await repo.findOwnRequest(trx, caller.user.id, id);
-    return { created: true, detail: await detailOf(trx, row!, config.timezone) };
+    return { created: true, id };
   });
+  return { created, detail: await committedDetail(db, config, caller, id) };
+}
+
+/**
+ * The request as the answer shows it, read after the transaction committed. Every audited write holds the audit
+ * chain's lock from its entry to its commit (platform/audit.ts: one chain, one writer at a time), so the reads that
+ * only build the answer (program, files, timeline, estimate) stay outside it rather than hold back every other write.
+ */
+async function committedDetail(
+  db: Db,
+  config: Config,
+  caller: Caller,
+  requestId: string,
+): Promise<RequestDetail> {
+  const row = await repo.findOwnRequest(db, caller.user.id, requestId);
+  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
+  return detailOf(db, row, config.timezone);
 }
 
 /** The person's open draft for a program, if any: the program page offers to continue it instead of starting. */
@@ -530,7 +546,7 @@ export async function saveStep(
   body: SaveAnswersBody,
 ): Promise<RequestDetail> {
   const language = body.language ?? caller.user.language;
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
     requireDraft(row);
     requireVersion(row, body.version);
@@ -553,9 +569,8 @@ export async function saveStep(
       step: step.id,
       version,
     });
-    const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
-    return detailOf(trx, updated!, config.timezone);
   });
+  return committedDetail(db, config, caller, requestId);
 }
 
 /** Server-side eligibility: plain-language reasons for unmet rules, and the answers still missing. */
@@ -650,7 +665,7 @@ export async function saveBankDetails(
   body: BankDetailsBody,
 ): Promise<RequestDetail> {
   const bank = parseBankAccount(body, body.language ?? caller.user.language);
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const row = await lockedOwnRequest(trx, caller, requestId);
     requireDraft(row);
     requireVersion(row, body.version);
@@ -665,9 +680,8 @@ export async function saveBankDetails(
       accountType: bank.accountType,
       achAuthorization: true,
     });
-    const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
-    return detailOf(trx, updated!, config.timezone);
   });
+  return committedDetail(db, config, caller, requestId);
 }
 
 /** The end of the day, in the agency's zone, `days` business days after `from`. */
@@ -920,15 +934,17 @@ export async function submit(
       dueAt,
       programVersion: program.version,
     });
-    await auditUserChange(trx, auditUser(caller), 'request.submitted', 'request', row.id, {
-      reference: row.reference,
-      amountCents: amount,
-      programVersion: program.version,
-    });
     // Risk signals are computed now, in the same transaction, so the inbox shows them before anyone opens the review.
     const risk = await computeRiskSignals(trx, row.id, {
       encryptionKey: keyRing(config).current.key,
       now: submittedAt,
+    });
+    // Audited after the risk reads: the entry takes the audit chain's lock until the commit (platform/audit.ts), and
+    // before the steps after submission, whose own entries (an approval by rule) follow it in the chain.
+    await auditUserChange(trx, auditUser(caller), 'request.submitted', 'request', row.id, {
+      reference: row.reference,
+      amountCents: amount,
+      programVersion: program.version,
     });
     const after = afterSubmit
       ? await afterSubmit(trx, {
