@@ -22,6 +22,7 @@ export {
   adminProgramKeys,
   batchKeys,
   decisionRuleKeys,
+  simulationStartKeys,
   deliveryKeys,
   financeKeys,
   inboxKeys,

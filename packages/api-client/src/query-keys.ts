@@ -157,6 +157,12 @@ export const decisionRuleKeys = {
   program: (programId: string) => [...decisionRuleKeys.all, programId] as const,
 };
 
+/** What a policy simulation starts from: a program's live parameters and rules. */
+export const simulationStartKeys = {
+  all: ['simulations', 'start'] as const,
+  program: (slug: string) => [...simulationStartKeys.all, slug] as const,
+};
+
 /** A staff invitation link, checked once when its page opens (the token is the link's). */
 export const invitationKeys = {
   check: (token: string | null) => ['invitation', token] as const,

@@ -956,6 +956,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/simulations/programs/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a scenario starts from: a program’s live parameters and rules
+         * @description Roles: admin, finance, finance_supervisor. The live version’s maximum, threshold, budget, review deadline, eligibility rules and questions, and the live decision rules (null when there are none), so a scenario can start from today’s rules. 404 program.not_found for an unknown slug.
+         */
+        get: operations["getSimulationStart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/quality/queue": {
         parameters: {
             query?: never;
@@ -9712,6 +9732,239 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSimulationStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        program: string;
+                        version: number;
+                        maxAmountCents: number;
+                        approvalThresholdCents: number;
+                        budgetCents: number;
+                        reviewDeadlineDays: number;
+                        questionSet: {
+                            steps: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    es: string;
+                                };
+                                description?: {
+                                    en: string;
+                                    es: string;
+                                };
+                                questions: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox" | "email" | "phone" | "document";
+                                    label: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    hint?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    errorName?: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    required: boolean;
+                                    minLength?: number;
+                                    maxLength?: number;
+                                    pattern?: {
+                                        regex: string;
+                                        message: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    };
+                                    min?: number;
+                                    max?: number;
+                                    integer?: boolean;
+                                    minDate?: "today" | string;
+                                    maxDate?: "today" | string;
+                                    options?: {
+                                        value: string;
+                                        label: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                    }[];
+                                    showIf?: {
+                                        questionId: string;
+                                        equals: string | number | boolean;
+                                    } | {
+                                        questionId: string;
+                                        in: (string | number | boolean)[];
+                                    };
+                                    accept?: ("application/pdf" | "image/jpeg" | "image/png")[];
+                                    maxFiles?: number;
+                                    /** @enum {string} */
+                                    prefill?: "name" | "email" | "phone";
+                                }[];
+                            }[];
+                        };
+                        eligibilityRules: ({
+                            /** @enum {string} */
+                            kind?: "compare";
+                            questionId: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                            value: (string | number | boolean) | (string | number | boolean)[];
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "percentDrop";
+                            beforeQuestionId: string;
+                            afterQuestionId: string;
+                            atLeastPercent: number;
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "withinLast";
+                            questionId: string;
+                            months: number;
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        })[];
+                        decisionRules: {
+                            version: number;
+                            rules: {
+                                id: string;
+                                label: string;
+                                conditions: ({
+                                    /** @enum {string} */
+                                    on: "amount";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "answer";
+                                    questionId: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: (string | number | boolean) | (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "eligible";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne";
+                                    value: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    on: "risk_level";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "approved_requests";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "returned_payments";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "prenote";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "in" | "not_in";
+                                    value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                                })[];
+                                /** @enum {string} */
+                                outcome: "approve" | "refer" | "refer_senior";
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { isPlainDate } from './business-days.ts';
 import { figureDefinitions } from './finance-overview.ts';
 import { languageSchema } from './language.ts';
-import { eligibilityRuleSchema } from './question-set.ts';
-import { decisionRulesSchema } from './decision-rules.ts';
+import { eligibilityRuleSchema, questionSetSchema } from './question-set.ts';
+import { decisionRuleSchema, decisionRulesSchema } from './decision-rules.ts';
 
 const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const plainDate = z
@@ -148,3 +148,24 @@ export const simulationResultSchema = z.object({
   computedAt: z.string(),
 });
 export type SimulationResult = z.infer<typeof simulationResultSchema>;
+
+/**
+ * What a scenario starts from (GET /api/simulations/programs/{slug}): the program's live parameters, so the screen
+ * can offer today's rules to edit. The questions are the live form's, the ones a changed rule may read.
+ */
+export const simulationStartSchema = z.object({
+  program: z.string(),
+  /** The live program version. */
+  version: z.number().int(),
+  maxAmountCents: z.number().int(),
+  approvalThresholdCents: z.number().int(),
+  budgetCents: z.number().int(),
+  reviewDeadlineDays: z.number().int(),
+  questionSet: questionSetSchema,
+  eligibilityRules: z.array(eligibilityRuleSchema),
+  /** The live decision-rule version, or null when the program has none. */
+  decisionRules: z
+    .object({ version: z.number().int(), rules: z.array(decisionRuleSchema) })
+    .nullable(),
+});
+export type SimulationStart = z.infer<typeof simulationStartSchema>;

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { simulationRequestSchema, simulationResultSchema } from '@hms/contracts/simulations';
+import { programSlugParamsSchema } from '@hms/contracts/programs';
+import {
+  simulationRequestSchema,
+  simulationResultSchema,
+  simulationStartSchema,
+} from '@hms/contracts/simulations';
 import { routeGroup } from '../../platform/route-options.ts';
 import { neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
@@ -11,6 +16,12 @@ import * as service from './service.ts';
 const simulationReaders = routeGroup({
   tag: 'simulations',
   roles: ['admin', 'finance', 'finance_supervisor'],
+});
+/** The same readers, about one program that may not exist. */
+const programReaders = routeGroup({
+  tag: 'simulations',
+  roles: ['admin', 'finance', 'finance_supervisor'],
+  problems: [404],
 });
 
 export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,5 +42,20 @@ export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: simulationResultSchema },
     }),
     async (request) => service.simulate(db, config.timezone, request.body),
+  );
+
+  app.get(
+    '/programs/:slug',
+    programReaders({
+      operationId: 'getSimulationStart',
+      summary: 'What a scenario starts from: a program’s live parameters and rules',
+      description:
+        'Roles: admin, finance, finance_supervisor. The live version’s maximum, threshold, budget, review deadline, ' +
+        'eligibility rules and questions, and the live decision rules (null when there are none), so a scenario ' +
+        'can start from today’s rules. 404 program.not_found for an unknown slug.',
+      params: programSlugParamsSchema,
+      response: { 200: simulationStartSchema },
+    }),
+    async (request) => service.startingPoint(db, request.params.slug),
   );
 };

@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { allQuestions, eligibilityRuleProblems, type Answers } from '@hms/contracts/question-set';
+import { ruleErrors, ruleProblems } from '@hms/contracts/decision-rule-problems';
 import {
   SIMULATION_MAX_DAYS,
   type SimulationChanges,
   type SimulationResult,
+  type SimulationStart,
 } from '@hms/contracts/simulations';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, HttpProblem } from '../../platform/errors.ts';
 import * as applications from '../applications/service.ts';
+import * as decisionRules from '../decision-rules/service.ts';
 import * as finance from '../finance/service.ts';
 import * as programs from '../programs/service.ts';
 import * as readModels from '../read-models/service.ts';
@@ -50,17 +53,54 @@ function checkPeriod(from: string, to: string) {
     ]);
 }
 
-/** Eligibility rules must name the program's questions, checked as a program definition checks them. */
+/**
+ * Rules must read the program's questions: eligibility rules checked as a program definition checks them, decision
+ * rules as publishing a rule version checks them (a condition the form cannot answer).
+ */
 function checkChanges(changes: SimulationChanges, questionSet: Parameters<typeof allQuestions>[0]) {
-  const questions = new Map(allQuestions(questionSet).map((q) => [q.id, q]));
-  const errors = (changes.eligibilityRules ?? []).flatMap((rule, i) =>
+  const list = allQuestions(questionSet);
+  const questions = new Map(list.map((q) => [q.id, q]));
+  const eligibility = (changes.eligibilityRules ?? []).flatMap((rule, i) =>
     eligibilityRuleProblems(rule, questions).map((p) => ({
       field: ['body', 'changes', 'eligibilityRules', i, ...p.path].join('.'),
       message: p.message,
     })),
   );
+  const decisions = ruleErrors(ruleProblems(changes.decisionRules ?? [], list)).map((p) => ({
+    field: [
+      'body',
+      'changes',
+      'decisionRules',
+      p.position - 1,
+      'conditions',
+      p.conditionIndex ?? 0,
+    ].join('.'),
+    message: p.message.en,
+  }));
+  const errors = [...eligibility, ...decisions];
   if (errors.length > 0)
-    throw badRequest('validation.failed', 'An eligibility rule does not fit the program.', errors);
+    throw badRequest('validation.failed', 'A rule does not fit the program.', errors);
+}
+
+/**
+ * What a scenario starts from: the program's live parameters, eligibility rules and decision rules, with the
+ * questions a changed rule may read (GET /api/simulations/programs/{slug}).
+ */
+export async function startingPoint(db: Db, slug: string): Promise<SimulationStart> {
+  const program = await programs.loadProgram(db, { slug });
+  const definition = programs.definitionOf(program);
+  const live = await decisionRules.liveRules(db, program.id);
+  return {
+    program: program.slug,
+    version: program.version,
+    maxAmountCents: definition.maxAmountCents,
+    approvalThresholdCents: definition.approvalThresholdCents,
+    budgetCents: Number(program.budget_cents),
+    reviewDeadlineDays: definition.reviewDeadlineBusinessDays,
+    questionSet: definition.questionSet,
+    eligibilityRules: definition.eligibilityRules,
+    decisionRules: live ? { version: live.version, rules: live.rules } : null,
+  };
 }
 
 /** Replays a period of a program's requests as they happened and under `changes` (POST /api/simulations). */

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { toZonedDate } from '@hms/contracts/business-days';
-import type { SimulationChanges, SimulationResult } from '@hms/contracts/simulations';
+import type {
+  SimulationChanges,
+  SimulationResult,
+  SimulationStart,
+} from '@hms/contracts/simulations';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
@@ -336,6 +340,29 @@ describe('who may run one, and what is refused', () => {
         'validation.failed',
         'body.changes.decisionRules.0.outcome',
       ],
+      [
+        {
+          program: 'home-energy-rebate',
+          ...period,
+          changes: {
+            decisionRules: [
+              { id: 'r1', label: 'Ok', conditions: [], outcome: 'refer' },
+              {
+                id: 'r2',
+                label: 'Few staff',
+                conditions: [
+                  { on: 'amount', op: 'lte', value: 10_000 },
+                  { on: 'answer', questionId: 'employees', op: 'lt', value: 5 },
+                ],
+                outcome: 'approve',
+              },
+            ],
+          },
+        },
+        400,
+        'validation.failed',
+        'body.changes.decisionRules.1.conditions.1',
+      ],
     ];
     for (const [body, status, code, field] of cases) {
       const res = await simulate(admin, body);
@@ -343,5 +370,35 @@ describe('who may run one, and what is refused', () => {
       expect(JSON.parse(res.body).code, res.body).toBe(code);
       expect(fieldsOf(res.body), res.body).toContain(field);
     }
+  });
+});
+
+describe('what a scenario starts from', () => {
+  it('gives the live parameters, eligibility rules, questions and decision rules to admins and finance', async () => {
+    const { rows } = await sql<{ definition: Record<string, unknown>; version: number; id: string }>`
+      select id, version, definition from programs where slug = 'home-energy-rebate'
+    `.execute(t.db.kysely);
+    const program = rows[0]!;
+    const { rows: live } = await sql<{ version: number }>`
+      select version from decision_rule_versions where program_id = ${program.id} and status = 'live'
+    `.execute(t.db.kysely);
+    for (const who of ['admin', 'finance', 'supervisor'] as const) {
+      const res = await (await t.signIn(who)).get('/api/simulations/programs/home-energy-rebate');
+      expect(res.statusCode, res.body).toBe(200);
+      const start = JSON.parse(res.body) as SimulationStart;
+      expect(start.version).toBe(program.version);
+      expect(start.eligibilityRules).toEqual(program.definition.eligibilityRules);
+      expect(start.questionSet).toEqual(program.definition.questionSet);
+      expect(start.maxAmountCents).toBe(program.definition.maxAmountCents);
+      expect(start.decisionRules?.version ?? null).toBe(live[0]?.version ?? null);
+    }
+    for (const who of ['approver', 'citizen'] as const)
+      expect(
+        (await (await t.signIn(who)).get('/api/simulations/programs/home-energy-rebate'))
+          .statusCode,
+      ).toBe(403);
+    const missing = await admin.get('/api/simulations/programs/no-such-program');
+    expect(missing.statusCode).toBe(404);
+    expect(JSON.parse(missing.body).code).toBe('program.not_found');
   });
 });

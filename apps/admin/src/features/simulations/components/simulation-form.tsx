@@ -9,9 +9,10 @@ import {
   type FormErrors,
   type FormField,
 } from '@hms/ui';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { SimulationBody } from '../api/simulations.ts';
 import { simulationMessages } from '../messages.ts';
+import { NO_RULE_CHANGES, RuleChangesFields, type RuleChanges } from './rule-changes.tsx';
 
 export type SimulationField =
   | 'program'
@@ -20,7 +21,9 @@ export type SimulationField =
   | 'maxAmountCents'
   | 'approvalThresholdCents'
   | 'budgetCents'
-  | 'reviewDeadlineDays';
+  | 'reviewDeadlineDays'
+  | 'eligibilityRules'
+  | 'decisionRules';
 
 /** The form's fields, named as the API names them (the changes after `body.changes.`, see changesOnFields). */
 export const SIMULATION_FIELDS: FormField<SimulationField>[] = [
@@ -31,6 +34,8 @@ export const SIMULATION_FIELDS: FormField<SimulationField>[] = [
   { name: 'approvalThresholdCents', id: 'sim-threshold' },
   { name: 'budgetCents', id: 'sim-budget' },
   { name: 'reviewDeadlineDays', id: 'sim-deadline' },
+  { name: 'eligibilityRules', id: 'sim-eligibility' },
+  { name: 'decisionRules', id: 'sim-decision-rules' },
 ];
 
 type Key = keyof (typeof simulationMessages)['en'];
@@ -45,9 +50,12 @@ export function defaultPeriod(today = new Date()): { from: string; to: string } 
 
 /**
  * Reads the form into the API's body, or says what is wrong with each field (the error summary lists them). An
- * empty change field is no change.
+ * empty change field is no change; so is a rule list the person did not choose to change.
  */
-function readForm(data: FormData): {
+function readForm(
+  data: FormData,
+  rules: RuleChanges,
+): {
   body: SimulationBody | null;
   problems: Partial<Record<SimulationField, Key>>;
 } {
@@ -78,17 +86,22 @@ function readForm(data: FormData): {
     if (!/^\d+$/.test(days) || n < 1 || n > 120) problems.reviewDeadlineDays = 'daysInvalid';
     else changes.reviewDeadlineDays = n;
   }
+  if (rules.eligibilityRules !== null) changes.eligibilityRules = rules.eligibilityRules;
+  if (rules.decisionRules !== null) changes.decisionRules = rules.decisionRules.rules;
   if (Object.keys(problems).length > 0) return { body: null, problems };
   return { body: { program, from, to, changes }, problems };
 }
 
 export function SimulationForm({
   programs,
+  admin,
   errors,
   pending,
   onRun,
 }: {
-  programs: ReadonlyArray<{ slug: string; name: { en: string; es: string } }>;
+  programs: ReadonlyArray<{ id: string; slug: string; name: { en: string; es: string } }>;
+  /** Administrators may also try the draft decision rules (the draft is theirs to read). */
+  admin: boolean;
   errors: FormErrors<SimulationField>;
   pending: boolean;
   onRun: (body: SimulationBody) => void;
@@ -96,9 +109,13 @@ export function SimulationForm({
   const tr = useT(simulationMessages);
   const { language } = useLanguage();
   const period = defaultPeriod();
+  const only = programs.length === 1 ? programs[0]?.slug : undefined;
+  const [slug, setSlug] = useState(only ?? '');
+  const [rules, setRules] = useState<RuleChanges>(NO_RULE_CHANGES);
+  const program = programs.find((p) => p.slug === slug);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const { body, problems } = readForm(new FormData(e.currentTarget));
+    const { body, problems } = readForm(new FormData(e.currentTarget), rules);
     const failed = errors.check(
       Object.fromEntries(
         Object.entries(problems).map(([field, key]) => [field, tr(key)]),
@@ -106,7 +123,6 @@ export function SimulationForm({
     );
     if (!failed && body) onRun(body);
   };
-  const only = programs.length === 1 ? programs[0]?.slug : undefined;
   return (
     <CheckedForm errors={errors} onSubmit={onSubmit} className="usa-form usa-form--large maxw-none">
       <fieldset className="usa-fieldset">
@@ -115,8 +131,13 @@ export function SimulationForm({
           {...errors.field('program')}
           label={tr('program')}
           placeholder={only ? undefined : tr('choose')}
-          defaultValue={only ?? ''}
+          value={slug}
           options={programs.map((p) => ({ value: p.slug, label: p.name[language] }))}
+          onChange={(e) => {
+            // Another program's rules read other questions: its scenario starts again from its own rules.
+            setSlug(e.target.value);
+            setRules(NO_RULE_CHANGES);
+          }}
         />
         <div className="grid-row grid-gap">
           <div className="tablet:grid-col-6">
@@ -176,6 +197,13 @@ export function SimulationForm({
           maxLength={3}
         />
       </fieldset>
+      <RuleChangesFields
+        program={program}
+        admin={admin}
+        value={rules}
+        onChange={setRules}
+        errors={errors}
+      />
       <button type="submit" className="usa-button margin-top-3" disabled={pending}>
         {pending ? tr('running') : tr('run')}
       </button>

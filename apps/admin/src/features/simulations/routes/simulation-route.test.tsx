@@ -5,8 +5,10 @@ import { focusedErrorSummary, me, renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import type {
   QualificationChange,
+  RuleVersionList,
   SimulationFigures,
   SimulationResult,
+  SimulationStart,
 } from '../api/simulations.ts';
 import { SimulationRoute } from './simulation-route.tsx';
 
@@ -68,6 +70,104 @@ const programs = [
 ];
 const routes = [{ path: '/admin/simulations', element: <SimulationRoute /> }];
 
+/** The Permit Fee Refund as it is live: one eligibility rule on the permit's date, and version 3 of its rules. */
+const start = (over: Partial<SimulationStart> = {}): SimulationStart => ({
+  program: 'permit-fee-refund',
+  version: 4,
+  maxAmountCents: 200_000,
+  approvalThresholdCents: 100_000,
+  budgetCents: 50_000_000,
+  reviewDeadlineDays: 10,
+  questionSet: {
+    steps: [
+      {
+        id: 'permit',
+        title: { en: 'Your permit', es: 'Su permiso' },
+        questions: [
+          {
+            id: 'permitType',
+            type: 'radio',
+            label: { en: 'Permit type', es: 'Tipo de permiso' },
+            required: true,
+            options: [
+              { value: 'building', label: { en: 'Building', es: 'Construcción' } },
+              { value: 'event', label: { en: 'Event', es: 'Evento' } },
+            ],
+          },
+          {
+            id: 'feePaid',
+            type: 'money',
+            label: { en: 'Fee paid', es: 'Tasa pagada' },
+            required: true,
+          },
+          {
+            id: 'paidOn',
+            type: 'date',
+            label: { en: 'Paid on', es: 'Pagada el' },
+            required: true,
+          },
+        ],
+      },
+    ],
+  },
+  eligibilityRules: [
+    {
+      kind: 'withinLast',
+      questionId: 'paidOn',
+      months: 12,
+      reason: { en: 'Paid over a year ago.', es: 'Pagada hace más de un año.' },
+    },
+  ],
+  decisionRules: {
+    version: 3,
+    rules: [
+      {
+        id: 'small',
+        label: 'Small refunds',
+        outcome: 'approve',
+        conditions: [{ on: 'amount', op: 'lte', value: 15_000 }],
+      },
+    ],
+  },
+  ...over,
+});
+const draftRules = [
+  {
+    id: 'tiny',
+    label: 'Tiny refunds',
+    outcome: 'approve' as const,
+    conditions: [{ on: 'amount' as const, op: 'lte' as const, value: 5_000 }],
+  },
+  {
+    id: 'rest',
+    label: 'The rest',
+    outcome: 'refer' as const,
+    conditions: [],
+  },
+];
+const ruleVersions = (withDraft: boolean): RuleVersionList => ({
+  programId: 'p2',
+  automation: { programId: 'p2', enabled: true, changedBy: null, changedAt: null },
+  versions: withDraft
+    ? [
+        {
+          id: 'v4',
+          programId: 'p2',
+          version: 4,
+          status: 'draft',
+          rules: draftRules,
+          testCases: [],
+          createdBy: null,
+          createdAt: '2026-12-01T10:00:00Z',
+          updatedAt: '2026-12-01T10:00:00Z',
+          publishedBy: null,
+          publishedAt: null,
+          retiredAt: null,
+        },
+      ]
+    : [],
+});
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe('Policy simulation (/admin/simulations)', () => {
@@ -75,6 +175,8 @@ describe('Policy simulation (/admin/simulations)', () => {
     const calls = fakeApi({
       'GET /api/me': () => me(['admin']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
+      'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(false) }),
       'POST /api/simulations': () => ({
         body: result({
           budgetCents: 800_000,
@@ -122,6 +224,10 @@ describe('Policy simulation (/admin/simulations)', () => {
     const calls = fakeApi({
       'GET /api/me': () => me(['admin']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/programs/home-energy-rebate': () => ({
+        body: start({ program: 'home-energy-rebate', decisionRules: null }),
+      }),
+      'GET /api/admin/programs/p1/decision-rules': () => ({ body: ruleVersions(false) }),
       'POST /api/simulations': () => ({
         status: 400,
         body: {
@@ -170,6 +276,7 @@ describe('Policy simulation (/admin/simulations)', () => {
     fakeApi({
       'GET /api/me': () => me(['finance']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
       'POST /api/simulations': () => ({
         body: result({ eligibleCount: 44 }, change(3, 2, 600_000)),
       }),
@@ -196,6 +303,167 @@ describe('Policy simulation (/admin/simulations)', () => {
       within(within(languages).getByRole('row', { name: /^Inglés/ })).getAllByRole('cell')[0]
         ?.textContent,
     ).toBe('3');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('starts the eligibility rules from the live ones, sends the list as changed, and the live or draft decision rules', async () => {
+    const calls = fakeApi({
+      'GET /api/me': () => me(['admin']),
+      'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
+      'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(true) }),
+      'POST /api/simulations': () => ({ body: result({ eligibleCount: 40 }, change(5, 4)) }),
+    });
+    const { container } = renderAt('/admin/simulations', routes);
+    fireEvent.change(await screen.findByLabelText('Program'), {
+      target: { value: 'permit-fee-refund' },
+    });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-06-01' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-30' } });
+    const change_ = await screen.findByRole('checkbox', { name: 'Change the eligibility rules' });
+    expect(screen.getByText(/The live version 4 has 1 rules/)).toBeTruthy();
+    // Unchanged until asked: no editor, nothing sent.
+    expect(screen.queryByRole('table', { name: 'Eligibility rules of the scenario' })).toBeNull();
+    fireEvent.click(change_);
+    const table = screen.getByRole('table', { name: 'Eligibility rules of the scenario' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    // Remove the live rule and add a stricter one on the fee paid, with the program editor's controls.
+    fireEvent.click(within(table).getByRole('button', { name: 'Remove rule 1' }));
+    expect(screen.getByText(/There are no rules/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Kind of rule'), { target: { value: 'compare' } });
+    fireEvent.change(screen.getByLabelText('Question'), { target: { value: 'feePaid' } });
+    fireEvent.change(screen.getByLabelText('Comparison'), { target: { value: 'lte' } });
+    fireEvent.change(screen.getByLabelText('Value (dollars for money questions)'), {
+      target: { value: '1,500' },
+    });
+    fireEvent.change(screen.getByLabelText('Why not, in English (shown to the citizen)'), {
+      target: { value: 'Fees over $1,500 are refunded by the city.' },
+    });
+    fireEvent.change(screen.getByLabelText('Why not, in Spanish'), {
+      target: { value: 'La ciudad reembolsa las tasas de más de $1,500.' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a rule' }));
+    expect(
+      within(screen.getByRole('table', { name: 'Eligibility rules of the scenario' }))
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toHaveLength(2);
+    // Decision rules: the draft an administrator is writing.
+    const draft = await screen.findByRole('radio', {
+      name: 'The draft being written (version 4, 2 rules)',
+    });
+    expect(
+      (screen.getByRole('radio', { name: 'Keep what happened' }) as HTMLInputElement).checked,
+    ).toBe(true);
+    fireEvent.click(draft);
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Run simulation' }));
+    await screen.findByRole('heading', { level: 2, name: 'Result' });
+    const sent = calls.filter((c) => c.method === 'POST').map((c) => c.body);
+    expect(sent).toEqual([
+      {
+        program: 'permit-fee-refund',
+        from: '2026-06-01',
+        to: '2026-11-30',
+        changes: {
+          eligibilityRules: [
+            {
+              questionId: 'feePaid',
+              op: 'lte',
+              value: 150_000,
+              reason: {
+                en: 'Fees over $1,500 are refunded by the city.',
+                es: 'La ciudad reembolsa las tasas de más de $1,500.',
+              },
+            },
+          ],
+          decisionRules: draftRules,
+        },
+      },
+    ]);
+
+    // The live rules instead; unticking the eligibility change sends none.
+    fireEvent.click(screen.getByRole('radio', { name: 'The live rules (version 3, 1 rules)' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Change the eligibility rules' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Run simulation' }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(2));
+    expect(calls.filter((c) => c.method === 'POST')[1]?.body).toEqual({
+      program: 'permit-fee-refund',
+      from: '2026-06-01',
+      to: '2026-11-30',
+      changes: { decisionRules: start().decisionRules!.rules },
+    });
+  });
+
+  it('links a rule the server refuses to the eligibility rules, naming the rule', async () => {
+    fakeApi({
+      'GET /api/me': () => me(['admin']),
+      'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
+      'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(false) }),
+      'POST /api/simulations': () => ({
+        status: 400,
+        body: {
+          type: 'about:blank',
+          title: 'Your request has errors',
+          status: 400,
+          code: 'validation.failed',
+          errors: [
+            {
+              field: 'body.changes.eligibilityRules.0.questionId',
+              message: 'no question paidOn',
+            },
+          ],
+        },
+      }),
+    });
+    const { container } = renderAt('/admin/simulations', routes);
+    fireEvent.change(await screen.findByLabelText('Program'), {
+      target: { value: 'permit-fee-refund' },
+    });
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Change the eligibility rules' }));
+    // No draft to offer: said in words.
+    expect(await screen.findByText('The program has no draft of its decision rules.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Run simulation' }));
+    const { links } = await focusedErrorSummary();
+    expect(links).toEqual([['Eligibility rule 1: no question paidOn', '#sim-eligibility']]);
+    const box = screen.getByRole('checkbox', { name: 'Change the eligibility rules' });
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('lets finance staff change the rules too, without the draft, and says when the rules cannot be loaded', async () => {
+    let fail = true;
+    fakeApi({
+      'GET /api/me': () => me(['finance']),
+      'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/programs/permit-fee-refund': () =>
+        fail
+          ? {
+              status: 503,
+              body: {
+                type: 'about:blank',
+                title: 'Unavailable',
+                status: 503,
+                code: 'server.unavailable',
+              },
+            }
+          : { body: start({ decisionRules: null }) },
+    });
+    const { container } = renderAt('/admin/simulations', routes);
+    expect(await screen.findByTestId('rules-choose-program')).toBeTruthy();
+    fireEvent.change(await screen.findByLabelText('Program'), {
+      target: { value: 'permit-fee-refund' },
+    });
+    const retry = await screen.findByRole('button', { name: 'Try again' });
+    fail = false;
+    fireEvent.click(retry);
+    expect(
+      await screen.findByRole('checkbox', { name: 'Change the eligibility rules' }),
+    ).toBeTruthy();
+    expect(screen.getByText('The program has no live decision rules.')).toBeTruthy();
+    expect(screen.getByText('Draft decision rules are shown to administrators only.')).toBeTruthy();
+    expect(screen.getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['keep']);
     expect(await axeViolations(container)).toEqual([]);
   });
 

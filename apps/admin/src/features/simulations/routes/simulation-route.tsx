@@ -30,7 +30,15 @@ export function SimulationRoute() {
   const errors = useFormErrors(SIMULATION_FIELDS);
   const run = useMutation({
     ...runSimulationMutationOptions(),
-    onError: (e) => errors.fail(changesOnFields(e)),
+    onError: (e) =>
+      errors.fail(
+        changesOnFields(e, (list, n, message) =>
+          tr(list === 'eligibilityRules' ? 'eligibilityRuleError' : 'decisionRuleError', {
+            n,
+            message,
+          }),
+        ),
+      ),
   });
   const resultRef = useRef<HTMLHeadingElement>(null);
   // A new result replaces the page below the form: the reader is taken to it.
@@ -64,6 +72,7 @@ export function SimulationRoute() {
         {(data) => (
           <SimulationForm
             programs={data}
+            admin={admin}
             errors={errors}
             pending={run.isPending}
             onRun={(body) => {

@@ -1,0 +1,227 @@
+import type { DecisionRule } from '@hms/contracts/decision-rules';
+import type { EligibilityRule } from '@hms/contracts/question-set';
+import { CheckboxGroup, LoadingState, ProblemAlert, useT, type FormErrors } from '@hms/ui';
+import { useQuery } from '@tanstack/react-query';
+import { EligibilityRulesEditor } from '../../../shared/eligibility-rules-editor.tsx';
+import {
+  ruleVersionsQueryOptions,
+  simulationStartQueryOptions,
+  type SimulationStart,
+} from '../api/simulations.ts';
+import { simulationMessages } from '../messages.ts';
+import type { SimulationField } from './simulation-form.tsx';
+
+/**
+ * A scenario's rule changes as the form holds them, plain data so a scenario can be kept as it was sent: each null
+ * keeps what happened. `decisionRules` says where its rules came from, for the screen; the API is sent the rules.
+ */
+export interface RuleChanges {
+  eligibilityRules: EligibilityRule[] | null;
+  decisionRules: { source: 'live' | 'draft'; version: number; rules: DecisionRule[] } | null;
+}
+
+export const NO_RULE_CHANGES: RuleChanges = { eligibilityRules: null, decisionRules: null };
+
+type DecisionChoice = 'keep' | 'live' | 'draft';
+
+/**
+ * The eligibility rules and decision rules of a scenario, started from the program's live ones. Decision rules come
+ * as a whole version, the live one or the draft being written (administrators only: the draft is theirs).
+ */
+export function RuleChangesFields({
+  program,
+  admin,
+  value,
+  onChange,
+  errors,
+}: {
+  /** The program chosen in the form, or undefined before one is. */
+  program: { id: string; slug: string } | undefined;
+  admin: boolean;
+  value: RuleChanges;
+  onChange: (next: RuleChanges) => void;
+  errors: FormErrors<SimulationField>;
+}) {
+  const tr = useT(simulationMessages);
+  const start = useQuery({
+    ...simulationStartQueryOptions(program?.slug ?? ''),
+    enabled: program !== undefined,
+  });
+  if (!program)
+    return (
+      <fieldset className="usa-fieldset margin-top-3">
+        <legend className="usa-legend usa-legend--large">{tr('rulesHeading')}</legend>
+        <p className="usa-hint" data-testid="rules-choose-program">
+          {tr('rulesChooseProgram')}
+        </p>
+      </fieldset>
+    );
+  if (start.isPending) return <LoadingState label={tr('loadingRules')} />;
+  if (start.isError)
+    return (
+      <ProblemAlert error={start.error} onRetry={() => void start.refetch()} headingLevel={2} />
+    );
+  return (
+    <>
+      <EligibilityChanges start={start.data} value={value} onChange={onChange} errors={errors} />
+      <DecisionRuleChanges
+        programId={program.id}
+        start={start.data}
+        admin={admin}
+        value={value}
+        onChange={onChange}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+function EligibilityChanges({
+  start,
+  value,
+  onChange,
+  errors,
+}: {
+  start: SimulationStart;
+  value: RuleChanges;
+  onChange: (next: RuleChanges) => void;
+  errors: FormErrors<SimulationField>;
+}) {
+  const tr = useT(simulationMessages);
+  const rules = value.eligibilityRules;
+  return (
+    <fieldset className="usa-fieldset margin-top-3">
+      <legend className="usa-legend usa-legend--large">{tr('eligibilityHeading')}</legend>
+      <p className="usa-hint">
+        {tr('eligibilityLead', { version: start.version, count: start.eligibilityRules.length })}
+      </p>
+      <CheckboxGroup
+        {...errors.field('eligibilityRules')}
+        label={tr('changeEligibility')}
+        checked={rules !== null}
+        onChange={(e) =>
+          onChange({
+            ...value,
+            eligibilityRules: e.currentTarget.checked ? [...start.eligibilityRules] : null,
+          })
+        }
+      />
+      {rules !== null ? (
+        <EligibilityRulesEditor
+          questionSet={start.questionSet}
+          rules={rules}
+          idPrefix="sim-rule"
+          caption={tr('eligibilityCaption')}
+          onChange={(next) => onChange({ ...value, eligibilityRules: next })}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
+
+function DecisionRuleChanges({
+  programId,
+  start,
+  admin,
+  value,
+  onChange,
+  errors,
+}: {
+  programId: string;
+  start: SimulationStart;
+  admin: boolean;
+  value: RuleChanges;
+  onChange: (next: RuleChanges) => void;
+  errors: FormErrors<SimulationField>;
+}) {
+  const tr = useT(simulationMessages);
+  const versions = useQuery({ ...ruleVersionsQueryOptions(programId), enabled: admin });
+  const draft = versions.data?.versions.find((v) => v.status === 'draft');
+  const live = start.decisionRules;
+  const choice: DecisionChoice = value.decisionRules?.source ?? 'keep';
+  const field = errors.field('decisionRules');
+  const choose = (next: DecisionChoice) =>
+    onChange({
+      ...value,
+      decisionRules:
+        next === 'live' && live
+          ? { source: 'live', version: live.version, rules: live.rules }
+          : next === 'draft' && draft
+            ? { source: 'draft', version: draft.version, rules: draft.rules }
+            : null,
+    });
+  const options: Array<{ value: DecisionChoice; label: string }> = [
+    { value: 'keep', label: tr('decisionKeep') },
+    ...(live
+      ? [
+          {
+            value: 'live' as const,
+            label: tr('decisionLive', { version: live.version, count: live.rules.length }),
+          },
+        ]
+      : []),
+    ...(draft
+      ? [
+          {
+            value: 'draft' as const,
+            label: tr('decisionDraft', { version: draft.version, count: draft.rules.length }),
+          },
+        ]
+      : []),
+  ];
+  const notes = [
+    live ? null : tr('noLiveRules'),
+    !admin ? tr('draftForAdmins') : versions.isSuccess && !draft ? tr('noDraftRules') : null,
+  ].filter((n): n is string => n !== null);
+  const describedBy = [`${field.id}-hint`, field.error ? `${field.id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={`usa-form-group${field.error ? ' usa-form-group--error' : ''}`}>
+      <fieldset className="usa-fieldset margin-top-3" aria-describedby={describedBy}>
+        <legend className={`usa-legend usa-legend--large${field.error ? ' usa-label--error' : ''}`}>
+          {tr('decisionHeading')}
+        </legend>
+        <div className="usa-hint" id={`${field.id}-hint`}>
+          <p>{tr('decisionLead')}</p>
+          {notes.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+        {field.error ? (
+          <span className="usa-error-message" id={`${field.id}-error`}>
+            {field.error}
+          </span>
+        ) : null}
+        {admin && versions.isPending ? <LoadingState label={tr('loadingDraftRules')} /> : null}
+        {admin && versions.isError ? (
+          <ProblemAlert
+            error={versions.error}
+            onRetry={() => void versions.refetch()}
+            headingLevel={2}
+          />
+        ) : null}
+        {options.map((o, i) => {
+          const id = i === 0 ? field.id : `${field.id}-${o.value}`;
+          return (
+            <div className="usa-radio" key={o.value}>
+              <input
+                className="usa-radio__input"
+                type="radio"
+                id={id}
+                name="decisionRulesSource"
+                value={o.value}
+                checked={choice === o.value}
+                aria-invalid={field.error ? true : undefined}
+                onChange={() => choose(o.value)}
+              />
+              <label className="usa-radio__label" htmlFor={id}>
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
