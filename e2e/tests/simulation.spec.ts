@@ -79,6 +79,93 @@ test('an administrator runs a lower budget and sees the run-out date and fewer a
   await expectNoAxeViolations(admin);
 });
 
+test('an administrator replaces an eligibility rule and sees who no longer qualifies', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await signedInPage(browser, demoUsers.admin);
+  await openAdminSection(admin, 'Policy simulation', '/admin/simulations');
+  await admin.getByLabel('Program').selectOption({ label: 'Permit Fee Refund' });
+  const from = await admin.getByLabel('From').inputValue();
+  const to = await admin.getByLabel('To').inputValue();
+
+  // The figures to expect, from the period's own requests: a cap at their mean amount (so some asked for more),
+  // run as a lower maximum through the API. Every request of the period was made through the form, whose
+  // "How much did you pay?" answer is the amount asked for, so an eligibility rule "at most the mean" on that
+  // answer turns away exactly the requests the lower maximum does, by another path (the rules' evaluation).
+  const asIs = await api(admin, 'POST', '/api/simulations', {
+    program: 'permit-fee-refund',
+    from,
+    to,
+  });
+  expect(asIs.baseline.eligibleCount).toBeGreaterThan(4);
+  const capCents =
+    Math.floor(asIs.baseline.eligibleCents / asIs.baseline.eligibleCount / 100) * 100;
+  const capped = await api(admin, 'POST', '/api/simulations', {
+    program: 'permit-fee-refund',
+    from,
+    to,
+    changes: { maxAmountCents: capCents },
+  });
+  const turnedAway = capped.scenario.noLongerQualifying.count as number;
+  expect(turnedAway).toBeGreaterThan(0);
+  expect(turnedAway).toBeLessThan(asIs.baseline.eligibleCount);
+
+  // The rules start as the live ones; the keyboard ticks the change.
+  const change = admin.getByRole('checkbox', { name: 'Change the eligibility rules' });
+  await tabTo(admin, change);
+  await admin.keyboard.press('Space');
+  const rules = admin.getByRole('table', { name: 'Eligibility rules of the scenario' });
+  await expect(rules.getByRole('row')).toHaveCount(2);
+  await rules.getByRole('button', { name: 'Remove rule 1' }).click();
+  await expect(
+    admin.getByText('There are no rules: everyone who completes the form can apply.'),
+  ).toBeVisible();
+  const add = admin.getByRole('group', { name: 'Add a rule' });
+  await add.getByLabel('Kind of rule').selectOption('compare');
+  await add
+    .getByLabel('Question', { exact: true })
+    .selectOption({ label: 'How much did you pay?' });
+  await add.getByLabel('Comparison').selectOption('lte');
+  await add.getByLabel('Value (dollars for money questions)').fill(String(capCents / 100));
+  await add
+    .getByLabel('Why not, in English (shown to the citizen)')
+    .fill('Larger fees are refunded by the city.');
+  await add.getByLabel('Why not, in Spanish').fill('La ciudad reembolsa las tarifas más altas.');
+  await add.getByRole('button', { name: 'Add a rule' }).click();
+  await expect(rules.getByRole('row')).toHaveCount(2);
+  await expect(rules).toContainText('How much did you pay?');
+  await expectNoAxeViolations(admin);
+
+  await admin.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(admin.getByRole('heading', { level: 2, name: 'Result' })).toBeFocused();
+  // Both columns: what happened keeps every request eligible; the scenario loses the ones turned away.
+  expect(await countIn(admin, 'Eligible requests', 1)).toBe(asIs.baseline.eligibleCount);
+  expect(await countIn(admin, 'Eligible requests', 2)).toBe(
+    asIs.baseline.eligibleCount - turnedAway,
+  );
+  await expect(line(admin, 'Eligible requests')).toContainText('Changed');
+  // Who changes side: the ones turned away no longer qualify; none newly qualifies (intake kept the rest out).
+  const byLanguage = admin.getByRole('table', {
+    name: 'Requests that change side, by the applicant’s language',
+  });
+  const column = async (n: 0 | 1) => {
+    let sum = 0;
+    for (const language of ['English', 'Spanish'])
+      sum += Number(
+        await byLanguage
+          .getByRole('row', { name: new RegExp(`^${language}`) })
+          .locator('td')
+          .nth(n)
+          .textContent(),
+      );
+    return sum;
+  };
+  expect(await column(0)).toBe(turnedAway);
+  expect(await column(1)).toBe(0);
+  await expectNoAxeViolations(admin);
+});
+
 test('a finance officer reaches the simulation from the header, read-only, and runs a lower maximum', async ({
   browser,
 }) => {
