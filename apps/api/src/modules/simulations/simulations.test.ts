@@ -375,7 +375,11 @@ describe('who may run one, and what is refused', () => {
 
 describe('what a scenario starts from', () => {
   it('gives the live parameters, eligibility rules, questions and decision rules to admins and finance', async () => {
-    const { rows } = await sql<{ definition: Record<string, unknown>; version: number; id: string }>`
+    const { rows } = await sql<{
+      definition: Record<string, unknown>;
+      version: number;
+      id: string;
+    }>`
       select id, version, definition from programs where slug = 'home-energy-rebate'
     `.execute(t.db.kysely);
     const program = rows[0]!;
