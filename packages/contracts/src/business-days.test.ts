@@ -324,3 +324,63 @@ describe('achEffectiveDate', () => {
     expect(() => achEffectiveDate({ ...base, now, amountCents: 1.5 })).toThrow(RangeError);
   });
 });
+
+describe('calendar arithmetic (no Date objects) agrees with Date and Intl', () => {
+  it('walks every day from 1969 to 2101 and sampled days of years 1–9999 like Date does', () => {
+    const viaDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const viaDateFull = (ms: number) => {
+      const d = new Date(ms);
+      return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+    };
+    // addBusinessDays(d, 0) round-trips a date through the day number; isBusinessDay reads its weekday.
+    for (let day = -365; day <= 48_000; day += 1) {
+      const date = viaDate(day * 86_400_000);
+      expect(addBusinessDays(date, 0)).toBe(date);
+      const weekday = new Date(day * 86_400_000).getUTCDay();
+      if (weekday === 0 || weekday === 6) expect(isBusinessDay(date)).toBe(false);
+    }
+    // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+    const start = new Date(0);
+    start.setUTCFullYear(1, 0, 1);
+    for (let ms = start.getTime(); ms < Date.UTC(9999, 11, 1); ms += 86_400_000 * 997) {
+      const date = viaDateFull(ms);
+      expect(addBusinessDays(date, 0)).toBe(date);
+      expect(isPlainDate(date)).toBe(true);
+    }
+    expect(isPlainDate('2024-02-29')).toBe(true);
+    expect(isPlainDate('2100-02-29')).toBe(false);
+    expect(isPlainDate('2000-02-29')).toBe(true);
+  });
+
+  it('reads the wall clock of instants across DST changes like Intl does', () => {
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const intl = (instant: Date, timeZone: string) => {
+      const f =
+        formats.get(timeZone) ??
+        new Intl.DateTimeFormat('en-CA', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+          hourCycle: 'h23',
+        });
+      formats.set(timeZone, f);
+      const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+      return {
+        date: `${p.year}-${p.month}-${p.day}`,
+        secondsOfDay: Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second),
+      };
+    };
+    for (const zone of [NY, 'Pacific/Honolulu', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC']) {
+      // Every 1 h 7 min 13 s through 2026 (DST starts and ends included), then around New York's changes.
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 4_033_000)
+        expect(toZonedDateTime(new Date(ms), zone)).toEqual(intl(new Date(ms), zone));
+    }
+    for (const change of [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)])
+      for (let ms = change - 3_600_000; ms < change + 3_600_000; ms += 59_999)
+        expect(toZonedDateTime(new Date(ms), NY)).toEqual(intl(new Date(ms), NY));
+  });
+});

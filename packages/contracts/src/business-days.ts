@@ -59,27 +59,69 @@ export function isPlainDate(value: unknown): value is PlainDate {
   return day <= daysInMonth(year, month);
 }
 
+// The conversions below are arithmetic on the proleptic Gregorian calendar (the one Date uses), not Date objects
+// and string splits: every estimate on an inbox or "my requests" page walks and counts business days, and the Date
+// round trips were a measurable share of the API's CPU under load (bench/api).
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
 function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+}
+
+/** Days since 1970-01-01 of a valid y-m-d (days_from_civil, H. Hinnant's public-domain algorithm). */
+function dayNumberOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The y-m-d of a day number (civil_from_days), the inverse of dayNumberOf. */
+function civilOf(dayNumber: number): [year: number, month: number, day: number] {
+  const z = dayNumber + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
 function toDayNumber(date: PlainDate): number {
   if (!isPlainDate(date))
     throw new RangeError(`Not a calendar date in YYYY-MM-DD form: ${JSON.stringify(date)}`);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const utc = new Date(0);
-  // setUTCFullYear (unlike Date.UTC) does not map years 0–99 to 1900–1999.
-  utc.setUTCFullYear(year, month - 1, day);
-  return Math.round(utc.getTime() / MS_PER_DAY);
+  return dayNumberOf(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
+/** The year of a day number, or a RangeError outside the years a PlainDate can be written in. */
+function yearOf(dayNumber: number): number {
+  const year = civilOf(dayNumber)[0];
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new RangeError(`Date out of the supported range: year ${year}`);
+  return year;
 }
 
 function fromDayNumber(dayNumber: number): PlainDate {
-  const utc = new Date(dayNumber * MS_PER_DAY);
-  const year = utc.getUTCFullYear();
+  const [year, month, day] = civilOf(dayNumber);
   if (year < MIN_YEAR || year > MAX_YEAR)
     throw new RangeError(`Date out of the supported range: year ${year}`);
-  return `${String(year).padStart(4, '0')}-${pad2(utc.getUTCMonth() + 1)}-${pad2(utc.getUTCDate())}`;
+  return dateOf(year, month, day);
 }
 
 function pad2(n: number): string {
@@ -180,18 +222,26 @@ export function isFederalReserveHoliday(date: PlainDate): boolean {
 
 /** True when the Federal Reserve (and so ACH) settles on `date`: a weekday that is not an observed holiday. */
 export function isBusinessDay(date: PlainDate): boolean {
-  const weekday = weekdayOf(toDayNumber(date));
+  return isBusinessDayNumber(toDayNumber(date));
+}
+
+function isBusinessDayNumber(day: number): boolean {
+  const weekday = weekdayOf(day);
   if (weekday === 0 || weekday === 6) return false;
-  return !observedHolidaySet(Number(date.slice(0, 4))).has(date);
+  return !observedHolidayDays(yearOf(day)).has(day);
 }
 
 // A year's holidays are the same every time they are asked for: an import of 100,000 requests asks for them about a
 // million times (every day a review deadline counts), so each year is worked out once.
-const observedByYear = new Map<number, ReadonlySet<PlainDate>>();
-function observedHolidaySet(year: number): ReadonlySet<PlainDate> {
+const observedByYear = new Map<number, ReadonlySet<number>>();
+/** The day numbers of `year`'s observed holidays (each a weekday). */
+function observedHolidayDays(year: number): ReadonlySet<number> {
   let set = observedByYear.get(year);
   if (set === undefined)
-    observedByYear.set(year, (set = new Set(observedFederalReserveHolidays(year))));
+    observedByYear.set(
+      year,
+      (set = new Set(observedFederalReserveHolidays(year).map((d) => toDayNumber(d)))),
+    );
   return set;
 }
 
@@ -216,7 +266,7 @@ export function addBusinessDays(date: PlainDate, n: number): PlainDate {
   let remaining = Math.abs(n);
   while (remaining > 0) {
     day += step;
-    if (isBusinessDay(fromDayNumber(day))) remaining -= 1;
+    if (isBusinessDayNumber(day)) remaining -= 1;
   }
   return fromDayNumber(day);
 }
@@ -248,12 +298,11 @@ function weekdaysAfter(start: number, end: number): number {
 
 /** The observed holidays on a weekday after day `start` up to and including day `end`. */
 function holidaysAfter(start: number, end: number): number {
-  const first = Number(fromDayNumber(start).slice(0, 4));
-  const last = Number(fromDayNumber(end).slice(0, 4));
+  const first = yearOf(start);
+  const last = yearOf(end);
   let count = 0;
   for (let year = first; year <= last; year += 1) {
-    for (const holiday of observedHolidaySet(year)) {
-      const day = toDayNumber(holiday);
+    for (const day of observedHolidayDays(year)) {
       const weekday = weekdayOf(day);
       if (day > start && day <= end && weekday !== 0 && weekday !== 6) count += 1;
     }
@@ -291,15 +340,37 @@ export interface ZonedDateTime {
   secondsOfDay: number;
 }
 
+// A zone's offset from UTC at an hour, worked out once: formatToParts costs microseconds and every request's estimates
+// ask for "today" in the agency's zone. An hour is cached only when the offset is the same at its first and last
+// millisecond (no zone changes its offset twice within an hour); the hour of a change is worked out every time.
+const offsetsByHour = new Map<string, number>();
+const MS_PER_HOUR = 3_600_000;
+
+function zoneOffsetAt(instant: number, timeZone: string): number {
+  const hour = Math.floor(instant / MS_PER_HOUR);
+  const key = `${timeZone} ${hour}`;
+  const cached = offsetsByHour.get(key);
+  if (cached !== undefined) return cached;
+  const first = zoneOffsetMs(hour * MS_PER_HOUR, timeZone);
+  const last = zoneOffsetMs(hour * MS_PER_HOUR + MS_PER_HOUR - 1, timeZone);
+  if (first !== last) return zoneOffsetMs(instant, timeZone);
+  if (offsetsByHour.size >= 50_000) offsetsByHour.clear();
+  offsetsByHour.set(key, first);
+  return first;
+}
+
 /** The wall-clock date and time of `instant` in `timeZone` (an IANA name such as `America/New_York`). */
 export function toZonedDateTime(instant: Date, timeZone: string): ZonedDateTime {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid Date');
-  const parts: Record<string, string> = {};
-  for (const part of zonedFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  const year = Number(parts.year);
-  const date = dateOf(year, Number(parts.month), Number(parts.day));
-  const secondsOfDay = Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
-  return { date, secondsOfDay };
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid Date');
+  // Whole seconds, as the formatter shows them.
+  const wall = Math.floor(ms / 1000) * 1000 + zoneOffsetAt(ms, timeZone);
+  const day = Math.floor(wall / MS_PER_DAY);
+  const [year, month, dayOfMonth] = civilOf(day);
+  return {
+    date: dateOf(year, month, dayOfMonth),
+    secondsOfDay: (wall - day * MS_PER_DAY) / 1000,
+  };
 }
 
 /** UTC offset (ms) of a time zone at an instant, from Intl (no tz database of our own). */
