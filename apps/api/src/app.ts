@@ -8,7 +8,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/schema.ts';
-import { genReqId, loggerOptions } from './platform/logging.ts';
+import { genReqId, loggerOptions, OneLinePerRequest } from './platform/logging.ts';
 import { registerApiNotFound, registerErrorHandling } from './platform/errors.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { registerControlCharacterCheck } from './platform/control-characters.ts';
@@ -72,6 +72,7 @@ export async function buildApp({
     logger: logger ? loggerOptions(config) : false,
     genReqId,
     requestIdHeader: false, // genReqId decides; an arbitrary incoming header must not become our log key
+    logController: new OneLinePerRequest(),
     // Behind a load balancer request.ip must be the client's, for throttling and the audit log; only the listed
     // proxies are believed, so a client cannot choose its own address with X-Forwarded-For.
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { genReqId, loggerOptions } from './logging.ts';
+import Fastify from 'fastify';
+import { genReqId, loggerOptions, OneLinePerRequest } from './logging.ts';
 
 function capture() {
   const lines: string[] = [];
@@ -39,5 +40,48 @@ describe('logging', () => {
     expect(genReqId({ headers: {} })).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+  });
+});
+
+describe('access log', () => {
+  it('writes one line per request, when it is answered, with method, URL, status and time, cookies redacted', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const app = Fastify({
+      logger: { ...(loggerOptions({ logLevel: 'info' }) as object), stream },
+      logController: new OneLinePerRequest(),
+    });
+    app.get('/api/x', async () => ({ ok: true }));
+    app.get('/api/boom', async () => {
+      throw new Error('boom');
+    });
+    await app.inject({
+      method: 'GET',
+      url: '/api/x?a=1',
+      headers: { cookie: 'hms_session=SECRET' },
+    });
+    const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'GET', url: '/api/x?a=1' },
+      res: { statusCode: 200 },
+    });
+    expect(typeof entries[0]!.responseTime).toBe('number');
+    expect(typeof entries[0]!.reqId).toBe('string');
+    expect(lines.join('')).not.toContain('SECRET');
+
+    lines.length = 0;
+    await app.inject({ method: 'GET', url: '/api/boom' });
+    const failed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(
+      failed.some((e) => e.level === 50 && (e.err as { message?: string })?.message === 'boom'),
+    ).toBe(true);
+    await app.close();
   });
 });
