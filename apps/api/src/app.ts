@@ -46,7 +46,7 @@ import { practiceRoutes } from './modules/practice/routes.ts';
 import { decisionRuleRoutes, ruleEvaluationRoutes } from './modules/decision-rules/routes.ts';
 import { settingsRoutes } from './modules/settings/routes.ts';
 import { auditLogRoutes } from './modules/audit-log/routes.ts';
-import { sessionPolicy } from './modules/settings/service.ts';
+import { sessionPolicy, sessionPolicySql } from './modules/settings/service.ts';
 import { invitationRoutes, staffRoutes } from './modules/staff/routes.ts';
 
 declare module 'fastify' {
@@ -97,7 +97,11 @@ export async function buildApp({
   registerControlCharacterCheck(app);
   await app.register(cookie);
   // Session lifetimes come from the agency settings at each request, so a change applies without a restart.
-  await app.register(authPlugin, { config, sessionPolicy: () => sessionPolicy(db) });
+  await app.register(authPlugin, {
+    config,
+    sessionPolicy: () => sessionPolicy(db),
+    sessionPolicySql: sessionPolicySql(config),
+  });
   await registerOpenApi(app);
 
   // One line per route plugin, under the prefix its paths share (a route file names only the rest), so a URL leads

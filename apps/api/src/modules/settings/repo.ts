@@ -1,4 +1,4 @@
-import type { Insertable, Transaction, Updateable } from 'kysely';
+import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { AgencySettingsTable, Database, Queryable } from '../../platform/db/schema.ts';
 
 /** The one settings row, with the name of who changed it last. */
@@ -48,4 +48,15 @@ export function updateSettings(
     .where('version', '=', version)
     .returning('version')
     .executeTakeFirst();
+}
+
+/**
+ * The session lifetimes as subqueries for the statement that checks a session on every request (so they are read,
+ * current, with the session, not in a round trip of their own); `fallback` before the first start stored the row.
+ */
+export function sessionPolicySql(fallback: { ttlHours: number; idleMinutes: number }) {
+  return {
+    ttlHours: sql<number>`coalesce((select session_ttl_hours from agency_settings where id = 1), ${fallback.ttlHours}::int)`,
+    idleMinutes: sql<number>`coalesce((select session_idle_minutes from agency_settings where id = 1), ${fallback.idleMinutes}::int)`,
+  };
 }

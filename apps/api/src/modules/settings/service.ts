@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Settings, SettingsValues, UpdateSettingsBody } from '@hms/contracts/settings';
 import { settingsFields } from '@hms/contracts/settings';
 import { appendAudit } from '../../platform/audit.ts';
-import type { AuthUser, SessionPolicy } from '../../platform/auth/sessions.ts';
+import type { AuthUser, SessionPolicy, SessionPolicySql } from '../../platform/auth/sessions.ts';
 import { parseConfig, type Config, type OriginatorConfig } from '../../platform/config.ts';
 import type { AgencySettingsTable, Database, Queryable } from '../../platform/db/schema.ts';
 import { conflict } from '../../platform/errors.ts';
@@ -115,7 +115,20 @@ export async function originatorSettings(db: Queryable, config: Config): Promise
   };
 }
 
-/** Session lifetimes (absolute and idle) for signing in and for every request's session check. */
+/**
+ * The session lifetimes for every request's session check, read in its own statement (platform/auth/sessions.ts): the
+ * stored settings, or the environment's before the first start stored them, as getSettings answers.
+ */
+export function sessionPolicySql(config: Config): SessionPolicySql {
+  return {
+    sql: repo.sessionPolicySql({
+      ttlHours: config.sessionTtlHours,
+      idleMinutes: config.sessionIdleMinutes,
+    }),
+  };
+}
+
+/** Session lifetimes (absolute and idle) for signing in and the housekeeping pass (a request checks them in SQL). */
 export async function sessionPolicy(db: Queryable): Promise<SessionPolicy> {
   const s = await getSettings(db);
   return { ttlHours: s.sessionTtlHours, idleMinutes: s.sessionIdleMinutes };

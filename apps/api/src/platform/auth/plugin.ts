@@ -8,13 +8,20 @@ import type {
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type Role } from '@hms/contracts/auth';
 import { forbidden, sendProblem, unauthorized } from '../errors.ts';
 import type { Config } from '../config.ts';
-import { resolveSession, type AuthUser, type SessionPolicy } from './sessions.ts';
+import {
+  resolveSession,
+  type AuthUser,
+  type SessionPolicy,
+  type SessionPolicySql,
+} from './sessions.ts';
 import { newToken, safeEqual } from './tokens.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The session lifetimes in force now (agency settings, changed without a restart); see authPlugin. */
     sessionPolicy: () => Promise<SessionPolicy>;
+    /** The same lifetimes as SQL for the per-request session check (one statement), when the app gives them. */
+    sessionPolicySql: SessionPolicySql | null;
   }
   interface FastifyRequest {
     /** Set by requireUser / requireRoles (or optionalUser); null = anonymous. */
@@ -75,12 +82,18 @@ export const authPlugin = fp<{
    * changes without a restart; platform does not import modules). Default: the configuration's.
    */
   sessionPolicy?: () => Promise<SessionPolicy>;
-}>(async (app, { config, sessionPolicy }) => {
+  /**
+   * The same lifetimes as SQL subqueries, read in the statement that checks the session on every request (the app
+   * passes the settings module's); without it the check awaits sessionPolicy() alongside its statement.
+   */
+  sessionPolicySql?: SessionPolicySql;
+}>(async (app, { config, sessionPolicy, sessionPolicySql }) => {
   app.decorate(
     'sessionPolicy',
     sessionPolicy ??
       (async () => ({ ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes })),
   );
+  app.decorate('sessionPolicySql', sessionPolicySql ?? null);
   app.decorateRequest('user', null);
   registerNoStore(app);
 
@@ -138,7 +151,11 @@ export async function authenticate(request: FastifyRequest): Promise<AuthUser | 
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const { db } = request.server;
-  return resolveSession(db, token, request.server.sessionPolicy());
+  return resolveSession(
+    db,
+    token,
+    request.server.sessionPolicySql ?? request.server.sessionPolicy(),
+  );
 }
 
 function clearStaleSessionCookie(request: FastifyRequest, reply: FastifyReply): void {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
 import type { Database } from '../db/schema.ts';
 import { uuidv7 } from '../db/ids.ts';
@@ -17,6 +17,14 @@ export interface AuthUser {
 export interface SessionPolicy {
   ttlHours: number;
   idleMinutes: number;
+}
+
+/**
+ * The session lifetimes as SQL expressions (subqueries on the table that holds them), so the session check reads the
+ * lifetimes in force in the same statement as the session: current at every request, without a round trip of its own.
+ */
+export interface SessionPolicySql {
+  sql: { ttlHours: RawBuilder<number>; idleMinutes: RawBuilder<number> };
 }
 
 // last_seen_at is written at most once a minute: enough precision for a 30-minute idle timeout without a write
@@ -85,15 +93,16 @@ export async function loadUserRoles(db: Kysely<Database>, userId: string): Promi
 
 /**
  * Resolves a session token to its user, enforcing absolute expiry and idle timeout (expired rows are deleted).
- * `policy` may be a promise: the session lifetimes are read while the session is looked up, not before it. Every
- * authenticated request comes through here, so the session, its user and the user's roles are one statement.
+ * Every authenticated request comes through here, so the session, its user and the user's roles are one statement,
+ * and so are the session lifetimes when `policy` gives them as SQL; a promise is awaited alongside, not before.
  */
 export async function resolveSession(
   db: Kysely<Database>,
   token: string,
-  policy: SessionPolicy | Promise<SessionPolicy>,
+  policy: SessionPolicy | Promise<SessionPolicy> | SessionPolicySql,
 ): Promise<AuthUser | null> {
-  const [row, p] = await Promise.all([
+  const inline = 'sql' in policy ? policy.sql : null;
+  const [row, given] = await Promise.all([
     db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -111,14 +120,20 @@ export async function resolveSession(
         >`array(select ur.role from user_roles ur where ur.user_id = users.id order by ur.role)`.as(
           'roles',
         ),
+        (inline?.ttlHours ?? sql<number | null>`null`).as('policy_ttl_hours'),
+        (inline?.idleMinutes ?? sql<number | null>`null`).as('policy_idle_minutes'),
       ])
       .where('sessions.token_hash', '=', hashToken(token))
       // A deactivated person's sessions are deleted when they are deactivated; this keeps any that slipped through dead.
       .where('users.status', '=', 'active')
       .executeTakeFirst(),
-    policy,
+    inline ? null : (policy as SessionPolicy | Promise<SessionPolicy>),
   ]);
   if (!row) return null;
+  const p = given ?? {
+    ttlHours: Number(row.policy_ttl_hours),
+    idleMinutes: Number(row.policy_idle_minutes),
+  };
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
   // The absolute lifetime is the shorter of the one at sign-in (expires_at) and the one in force now, so shortening
