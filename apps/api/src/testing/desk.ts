@@ -3,22 +3,28 @@ import { resolveEncryptionKey } from '../platform/crypto-key.ts';
 import {
   insertPayeeAccount,
   insertRequest,
+  programBySlug,
   type RequestFixture,
 } from '../modules/inbox/demo-rows.ts';
 import { addStaff } from './staff.ts';
-import type { Agent, DemoAccount, TestHarness } from './test-app.ts';
+import type { Agent, DemoAccount, DemoProgram, TestHarness } from './test-app.ts';
 
 // The approvals desk as the tests of deciding requests (decisions, information requests, quality re-checks) start
 // from: the people signed in by name, and requests written straight in, in the state a test needs, without walking
 // the citizen's screens.
 
 type StaffRole = Parameters<typeof addStaff>[3][number];
+export type ProgramRow = Awaited<ReturnType<typeof programBySlug>>;
+
+const DESK_PROGRAMS: readonly DemoProgram[] = ['home-energy-rebate', 'permit-fee-refund'];
 
 export interface Desk {
   /** User ids by name: the demo accounts named and the staff added (filled in beforeAll). */
   readonly ids: Record<string, string>;
   /** A signed-in agent for each of the same names (filled in beforeAll). */
   readonly agents: Record<string, Agent>;
+  /** A demo program's row as it was when the file began (its budget, threshold and maximum included). */
+  program(slug: 'home-energy-rebate' | 'permit-fee-refund'): ProgramRow;
   /**
    * A request written straight in, with a bank account of its own numbered from the file's prefix (so no
    * shared-account risk signal joins it); the demo citizen applies unless the fixture names someone else.
@@ -45,6 +51,7 @@ export function useDesk(
 ): Desk {
   const ids: Record<string, string> = {};
   const agents: Record<string, Agent> = {};
+  const programs = new Map<DemoProgram, ProgramRow>();
   let key: Buffer | undefined;
   let accounts = 0;
   beforeAll(async () => {
@@ -53,10 +60,17 @@ export function useDesk(
     for (const [who, s] of Object.entries(o.staff ?? {}))
       ids[who] = await addStaff(t.db.kysely, `${who}@example.gov`, s.name, s.roles);
     for (const who of Object.keys(ids)) agents[who] = await t.signIn(`${who}@example.gov`);
+    for (const slug of DESK_PROGRAMS) programs.set(slug, await programBySlug(t.db.kysely, slug));
   });
   return {
     ids,
     agents,
+    program(slug) {
+      const row = programs.get(slug);
+      if (!row)
+        throw new Error('the desk is set up in beforeAll: read programs inside hooks and tests');
+      return row;
+    },
     async newRequest({ applicantId, ...request }) {
       if (!key)
         throw new Error('the desk is set up in beforeAll: add requests inside hooks and tests');

@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { useDesk } from '../../testing/desk.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
-import { programBySlug } from '../inbox/demo-rows.ts';
 import { describeAuditBreak } from '../../platform/audit-verify.ts';
 
 const t = useTestApp();
@@ -16,13 +15,8 @@ const desk = useDesk(t, {
   accountPrefix: '4400',
 });
 const { ids, agents } = desk;
-let rebate: Awaited<ReturnType<typeof programBySlug>>;
-let refund: Awaited<ReturnType<typeof programBySlug>>;
-
-beforeAll(async () => {
-  rebate = await programBySlug(t.db.kysely, 'home-energy-rebate');
-  refund = await programBySlug(t.db.kysely, 'permit-fee-refund');
-});
+const rebate = () => desk.program('home-energy-rebate');
+const refund = () => desk.program('permit-fee-refund');
 
 const newRequest = (
   o: {
@@ -35,7 +29,7 @@ const newRequest = (
 ) =>
   desk.newRequest({
     applicantId: o.applicant,
-    programId: (o.program === 'refund' ? refund : rebate).id,
+    programId: (o.program === 'refund' ? refund() : rebate()).id,
     status: o.status ?? 'submitted',
     amountCents: o.amount ?? 50_000,
     assignedTo: o.assignedTo ?? null,
@@ -230,8 +224,8 @@ describe('decisions', () => {
     // Leave 50,000 cents of budget.
     await t.db.kysely
       .updateTable('programs')
-      .set({ budget_cents: refund.budget_cents - program.remainingBudgetCents + 50_000 })
-      .where('id', '=', refund.id)
+      .set({ budget_cents: refund().budget_cents - program.remainingBudgetCents + 50_000 })
+      .where('id', '=', refund().id)
       .execute();
     const budget = await decide(agents.approver!, id, { kind: 'approve', version });
     expect(budget.statusCode).toBe(400);
@@ -245,8 +239,8 @@ describe('decisions', () => {
     expect(body(ok).status).toBe('approved');
     await t.db.kysely
       .updateTable('programs')
-      .set({ budget_cents: refund.budget_cents })
-      .where('id', '=', refund.id)
+      .set({ budget_cents: refund().budget_cents })
+      .where('id', '=', refund().id)
       .execute();
   });
 

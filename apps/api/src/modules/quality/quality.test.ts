@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementRates } from '@hms/contracts/quality';
 import { type Agent, useTestApp } from '../../testing/test-app.ts';
-import { useDesk } from '../../testing/desk.ts';
+import { useDesk, type ProgramRow } from '../../testing/desk.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { programBySlug } from '../inbox/demo-rows.ts';
 import { drawForDecision } from './service.ts';
 
 const t = useTestApp();
@@ -16,20 +15,15 @@ const desk = useDesk(t, {
   accountPrefix: '5500',
 });
 const { ids, agents } = desk;
-let rebate: Awaited<ReturnType<typeof programBySlug>>;
-let refund: Awaited<ReturnType<typeof programBySlug>>;
-
-beforeAll(async () => {
-  rebate = await programBySlug(t.db.kysely, 'home-energy-rebate');
-  refund = await programBySlug(t.db.kysely, 'permit-fee-refund');
-});
+const rebate = () => desk.program('home-energy-rebate');
+const refund = () => desk.program('permit-fee-refund');
 
 const body = (res: { body: string }) => JSON.parse(res.body);
 
-const newRequest = (o: { program?: typeof rebate; applicant?: string; amount?: number } = {}) =>
+const newRequest = (o: { program?: ProgramRow; applicant?: string; amount?: number } = {}) =>
   desk.newRequest({
     applicantId: o.applicant,
-    programId: (o.program ?? rebate).id,
+    programId: (o.program ?? rebate()).id,
     status: 'in_review',
     amountCents: o.amount ?? 40_000,
     answers: { household_size: 3 },
@@ -98,20 +92,20 @@ async function recordAndDraw(
 describe('the draw', () => {
   it('never samples at share 0 (or with no share set)', async () => {
     for (let i = 0; i < 4; i++) {
-      const id = await newRequest({ program: refund });
+      const id = await newRequest({ program: refund() });
       expect((await decide(agents.approver!, id, { kind: 'approve' })).statusCode).toBe(200);
       expect(await samplesOf(id)).toHaveLength(0);
     }
-    expect((await setShares(refund.id, 0)).statusCode).toBe(200);
+    expect((await setShares(refund().id, 0)).statusCode).toBe(200);
     for (let i = 0; i < 4; i++) {
-      const id = await newRequest({ program: refund });
+      const id = await newRequest({ program: refund() });
       expect((await decide(agents.approver!, id, reject)).statusCode).toBe(200);
       expect(await samplesOf(id)).toHaveLength(0);
     }
   });
 
   it('always samples at 100 %, approvals and rejections, with the decision it came from', async () => {
-    expect((await setShares(rebate.id, 10_000)).statusCode).toBe(200);
+    expect((await setShares(rebate().id, 10_000)).statusCode).toBe(200);
     const a = await newRequest();
     expect((await decide(agents.approver!, a, { kind: 'approve' })).statusCode).toBe(200);
     const r = await newRequest();
@@ -143,7 +137,7 @@ describe('the draw', () => {
     expect(asked.statusCode).toBe(200);
     expect(await samplesOf(info)).toHaveLength(0);
 
-    const big = await newRequest({ amount: Number(rebate.approval_threshold_cents) + 100 });
+    const big = await newRequest({ amount: Number(rebate().approval_threshold_cents) + 100 });
     expect((await decide(agents.senior!, big, { kind: 'approve' })).statusCode).toBe(200);
     expect(await samplesOf(big)).toHaveLength(0);
     expect((await decide(agents.senior2!, big, { kind: 'approve', version: 2 })).statusCode).toBe(
@@ -166,7 +160,7 @@ describe('the draw', () => {
       t.db.kysely.transaction().execute(async (trx) => {
         const sample = await recordAndDraw(trx, {
           requestId: id,
-          programId: rebate.id,
+          programId: rebate().id,
           kind: 'approve',
           approvedAmountCents: 40_000,
           deciderId: ids.approver!,
@@ -179,17 +173,17 @@ describe('the draw', () => {
   });
 
   it('compares the share with a uniform draw: 25 % samples draws 0–2499 only', async () => {
-    expect((await setShares(refund.id, 2_500, 2_500)).statusCode).toBe(200);
+    expect((await setShares(refund().id, 2_500, 2_500)).statusCode).toBe(200);
     const results: Array<string | null> = [];
     for (const drawn of [0, 2_499, 2_500, 9_999]) {
-      const id = await newRequest({ program: refund });
+      const id = await newRequest({ program: refund() });
       results.push(
         await t.db.kysely.transaction().execute((trx) =>
           recordAndDraw(
             trx,
             {
               requestId: id,
-              programId: refund.id,
+              programId: refund().id,
               kind: 'reject',
               approvedAmountCents: null,
               deciderId: ids.approver!,
@@ -200,7 +194,7 @@ describe('the draw', () => {
       );
     }
     expect(results.map((r) => r !== null)).toEqual([true, true, false, false]);
-    expect((await setShares(refund.id, 0)).statusCode).toBe(200);
+    expect((await setShares(refund().id, 0)).statusCode).toBe(200);
   });
 });
 
@@ -323,7 +317,7 @@ describe('the blind re-check', () => {
     expect(body(again).code).toBe('quality.already_rechecked');
 
     const listed = body(
-      await agents.admin!.get(`/api/quality/disagreements?programId=${rebate.id}`),
+      await agents.admin!.get(`/api/quality/disagreements?programId=${rebate().id}`),
     );
     expect(listed.items.map((i: { sampleId: string }) => i.sampleId)).toContain(sampleId);
     expect(
@@ -357,7 +351,7 @@ describe('the blind re-check', () => {
 describe('agreement rates', () => {
   it('counts agreement per program, human apart from automated and per rule version, with Wilson intervals', async () => {
     // Automated approvals, as the decision-rules module will record them: no person, a rule version and rule.
-    expect((await setShares(refund.id, 0, 10_000)).statusCode).toBe(200);
+    expect((await setShares(refund().id, 0, 10_000)).statusCode).toBe(200);
     const versionId = uuidv7();
     const other = uuidv7();
     const cases = [
@@ -366,7 +360,7 @@ describe('agreement rates', () => {
       [other, 4, 'approve'],
     ] as const;
     const requestIds: string[] = [];
-    for (let i = 0; i < cases.length; i++) requestIds.push(await newRequest({ program: refund }));
+    for (let i = 0; i < cases.length; i++) requestIds.push(await newRequest({ program: refund() }));
     await t.db.kysely.transaction().execute(async (trx) => {
       for (const [i, [v, version, outcome]] of cases.entries()) {
         const id = requestIds[i]!;
@@ -374,7 +368,7 @@ describe('agreement rates', () => {
           trx,
           {
             requestId: id,
-            programId: refund.id,
+            programId: refund().id,
             kind: 'approve',
             approvedAmountCents: 10_000,
             deciderId: null,
@@ -398,7 +392,7 @@ describe('agreement rates', () => {
     const res = await agents.approver!.get('/api/quality/agreement');
     expect(res.statusCode).toBe(200);
     const programs = (body(res) as AgreementRates).programs;
-    const r = programs.find((p) => p.programId === refund.id)!;
+    const r = programs.find((p) => p.programId === refund().id)!;
     expect(r.human).toEqual({ checked: 0, agreed: 0, rate: null, low: null, high: null });
     expect(r.automated).toMatchObject({ checked: 3, agreed: 2 });
     expect(r.automated.rate).toBeCloseTo(2 / 3, 6);
@@ -422,7 +416,7 @@ describe('agreement rates', () => {
         rate: 0.5,
       }),
     ]);
-    const b = programs.find((p) => p.programId === rebate.id)!;
+    const b = programs.find((p) => p.programId === rebate().id)!;
     // Two human re-checks in the rebate program so far: one disagreement, one agreement.
     expect(b.human).toMatchObject({ checked: 2, agreed: 1, rate: 0.5 });
     expect(b.human.low).toBeCloseTo(0.0945, 3);
@@ -438,20 +432,20 @@ describe('agreement rates', () => {
     }
     for (const who of ['finance', 'citizen'])
       expect((await agents[who]!.get('/api/quality/agreement')).statusCode).toBe(403);
-    expect((await setShares(rebate.id, 100, 0, agents.senior!)).statusCode).toBe(403);
+    expect((await setShares(rebate().id, 100, 0, agents.senior!)).statusCode).toBe(403);
     expect((await agents.approver!.get('/api/quality/shares')).statusCode).toBe(403);
     const shares = body(await agents.admin!.get('/api/quality/shares')).items;
-    expect(shares.find((s: { programId: string }) => s.programId === rebate.id)).toMatchObject({
+    expect(shares.find((s: { programId: string }) => s.programId === rebate().id)).toMatchObject({
       humanShareBasisPoints: 10_000,
       changedBy: { id: ids.admin },
     });
-    const bad = await setShares(rebate.id, 10_001);
+    const bad = await setShares(rebate().id, 10_001);
     expect(bad.statusCode).toBe(400);
     const audit = await t.db.kysely
       .selectFrom('audit_log')
       .select('data')
       .where('action', '=', 'quality.shares_changed')
-      .where('entity_id', '=', rebate.id)
+      .where('entity_id', '=', rebate().id)
       .execute();
     expect(audit.length).toBeGreaterThan(0);
   });
