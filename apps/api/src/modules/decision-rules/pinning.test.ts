@@ -2,29 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   RuleEvaluationList,
-  RuleInputs,
   RuleVersion,
   RuleVersionBody,
 } from '@hms/contracts/decision-rules';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { submitPermitRefund } from '../../testing/applying.ts';
+import { cleanRefundInputs, decisionRulesUrl, publishRules } from './test-support.ts';
 
 // Versions pinned to requests (issue 14): a request keeps the version of the rules it was evaluated under, in its
 // evaluation and in the decision the rule made, after a later version goes live; the next submission reads the new one.
 
 const t = useTestApp();
 const SLUG = 'permit-fee-refund'; // approval threshold $1,000.00
-const rulesUrl = () => `/api/admin/programs/${t.programId(SLUG)}/decision-rules`;
+const rulesUrl = () => decisionRulesUrl(t, SLUG);
 
-const inputs: RuleInputs = {
-  amountCents: 25_000,
-  answers: { refundReason: 'duplicate' },
-  eligible: true,
-  riskLevel: 'none',
-  approvedRequests: 0,
-  returnedPayments: 0,
-  prenote: 'none',
-};
+const inputs = cleanRefundInputs();
 /** One approving rule; versions differ in its id and label, so an attribution shows which version it came from. */
 const version = (id: string, label: string): RuleVersionBody => ({
   rules: [
@@ -81,16 +73,7 @@ const ruleDecisions = (id: string) =>
 const timelineText = async (agent: Agent, id: string) =>
   JSON.stringify((await agent.get(`/api/requests/${id}`)).json().timeline);
 
-async function publish(body: RuleVersionBody): Promise<RuleVersion> {
-  const draft = await admin.post(`${rulesUrl()}/versions`, body);
-  expect(draft.statusCode, draft.body).toBe(201);
-  const live = await admin.post(
-    `${rulesUrl()}/versions/${draft.json<RuleVersion>().id}/publish`,
-    {},
-  );
-  expect(live.statusCode, live.body).toBe(200);
-  return live.json<RuleVersion>();
-}
+const publish = (body: RuleVersionBody) => publishRules(admin, rulesUrl(), body);
 
 beforeAll(async () => {
   admin = await t.signIn('admin');

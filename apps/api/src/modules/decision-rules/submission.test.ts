@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type {
-  RuleEvaluationList,
-  RuleInputs,
-  RuleVersion,
-  RuleVersionBody,
-} from '@hms/contracts/decision-rules';
+import type { RuleEvaluationList, RuleVersionBody } from '@hms/contracts/decision-rules';
 import { registerCitizen, useTestApp, userIdByEmail, type Agent } from '../../testing/test-app.ts';
 import { submitPermitRefund, trySubmit } from '../../testing/applying.ts';
+import { cleanRefundInputs, decisionRulesUrl, publishRules } from './test-support.ts';
 
 // Decision rules at submission (issue 14): every submission is evaluated and the evaluation kept; a rule's approval
 // is a decision like any other (one payment, the history names the rule, the citizen is told), and never happens
@@ -16,17 +12,9 @@ import { submitPermitRefund, trySubmit } from '../../testing/applying.ts';
 
 const t = useTestApp();
 const SLUG = 'permit-fee-refund'; // approval threshold $1,000.00, maximum $1,500.00
-const rulesUrl = () => `/api/admin/programs/${t.programId(SLUG)}/decision-rules`;
+const rulesUrl = () => decisionRulesUrl(t, SLUG);
 
-const inputs: RuleInputs = {
-  amountCents: 25_000,
-  answers: { refundReason: 'duplicate' },
-  eligible: true,
-  riskLevel: 'none',
-  approvedRequests: 0,
-  returnedPayments: 0,
-  prenote: 'none',
-};
+const inputs = cleanRefundInputs();
 const rules: RuleVersionBody = {
   rules: [
     {
@@ -119,11 +107,7 @@ describe('decision rules at submission', () => {
         heldBack: null,
       },
     ]);
-    const draft = await admin.post(`${rulesUrl()}/versions`, rules);
-    versionId = draft.json<RuleVersion>().id;
-    expect((await admin.post(`${rulesUrl()}/versions/${versionId}/publish`, {})).statusCode).toBe(
-      200,
-    );
+    versionId = (await publishRules(admin, rulesUrl(), rules)).id;
   });
 
   it('automation off (the default): the approve rule fires but a person decides', async () => {

@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleVersion, RuleVersionBody, RuleVersionList } from '@hms/contracts/decision-rules';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { cleanRefundInputs, decisionRulesUrl } from './test-support.ts';
 
 // The administrator's side of decision rules: drafts, publishing behind passing test cases, the automation switch.
 
 const t = useTestApp();
-const base = () => `/api/admin/programs/${t.programId('permit-fee-refund')}/decision-rules`;
+const base = () => decisionRulesUrl(t);
 const put = (agent: Agent, url: string, body: unknown) => agent.request('PUT', url, body);
 
-const inputs = {
-  amountCents: 10_000,
-  answers: {},
-  eligible: true,
-  riskLevel: 'none' as const,
-  approvedRequests: 0,
-  returnedPayments: 0,
-  prenote: 'none' as const,
-};
+const inputs = cleanRefundInputs({ amountCents: 10_000, answers: {} });
 
 const body: RuleVersionBody = {
   rules: [
