@@ -426,20 +426,12 @@ async function startDraftOnce(
 }
 
 /**
- * The request as the answer shows it, read after the transaction committed. Every audited write holds the audit
- * chain's lock from its entry to its commit (platform/audit.ts: one chain, one writer at a time), so the reads that
- * only build the answer (program, files, timeline, estimate) stay outside it rather than hold back every other write.
+ * The request as the answer shows it (requestDetail), read after the transaction committed. Every audited write
+ * holds the audit chain's lock from its entry to its commit (platform/audit.ts: one chain, one writer at a time), so
+ * the reads that only build the answer (program, files, timeline, estimate) stay outside it rather than hold back
+ * every other write.
  */
-async function committedDetail(
-  db: Db,
-  config: Config,
-  caller: Caller,
-  requestId: string,
-): Promise<RequestDetail> {
-  const row = await repo.findOwnRequest(db, caller.user.id, requestId);
-  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
-  return detailOf(db, row, config.timezone);
-}
+const committedDetail = requestDetail;
 
 /** The person's open draft for a program, if any: the program page offers to continue it instead of starting. */
 export async function draftForProgram(
