@@ -1,9 +1,9 @@
-import { adminProgramKeys, apiClient, decisionRuleKeys, unwrap } from '@hms/api-client';
+import { adminProgramKeys, apiClient, unwrap } from '@hms/api-client';
 import type { ResponseBody } from '@hms/api-client';
 import type { RuleVersionBody } from '@hms/contracts/decision-rules';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import type { RuleVersionList } from '../../../shared/decision-rule-versions.ts';
 
-export type RuleVersionList = ResponseBody<'/api/admin/programs/{programId}/decision-rules'>;
 export type RuleVersionRow = RuleVersionList['versions'][number];
 export type AdminProgramForRules = ResponseBody<'/api/admin/programs/{programId}'>;
 
@@ -19,19 +19,6 @@ export function programForRulesQueryOptions(programId: string) {
     queryKey: adminProgramKeys.detail(programId),
     queryFn: ({ signal }) =>
       unwrap(apiClient.GET('/api/admin/programs/{programId}', { ...path(programId), signal })),
-  });
-}
-
-export function ruleVersionsQueryOptions(programId: string) {
-  return queryOptions({
-    queryKey: decisionRuleKeys.program(programId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/admin/programs/{programId}/decision-rules', {
-          ...path(programId),
-          signal,
-        }),
-      ),
   });
 }
 

@@ -3,7 +3,8 @@ import { ConfirmAction, ProblemAlert, formatDateTime, useLanguage, useT } from '
 import type { ProgramAutomation } from '@hms/contracts/decision-rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { setAutomationMutationOptions, type RuleVersionList } from '../api/decision-rules.ts';
+import { setAutomationMutationOptions } from '../api/decision-rules.ts';
+import type { RuleVersionList } from '../../../shared/decision-rule-versions.ts';
 import { decisionRulesMessages } from '../messages.ts';
 
 /**

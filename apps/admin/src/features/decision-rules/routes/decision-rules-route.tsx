@@ -7,10 +7,12 @@ import { Link, useParams } from 'react-router';
 import {
   createRuleDraftMutationOptions,
   programForRulesQueryOptions,
-  ruleVersionsQueryOptions,
   type AdminProgramForRules,
-  type RuleVersionList,
 } from '../api/decision-rules.ts';
+import {
+  ruleVersionsQueryOptions,
+  type RuleVersionList,
+} from '../../../shared/decision-rule-versions.ts';
 import { AutomationPanel } from '../components/automation-panel.tsx';
 import { DraftEditor } from '../components/draft-editor.tsx';
 import { VersionsTable } from '../components/versions-table.tsx';

@@ -1,10 +1,4 @@
-import {
-  ApiProblem,
-  apiClient,
-  decisionRuleKeys,
-  simulationStartKeys,
-  unwrap,
-} from '@hms/api-client';
+import { ApiProblem, apiClient, simulationStartKeys, unwrap } from '@hms/api-client';
 import type { RequestBody, ResponseBody } from '@hms/api-client';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 
@@ -13,7 +7,6 @@ export type SimulationResult = ResponseBody<'/api/simulations', 'post'>;
 export type SimulationFigures = SimulationResult['baseline'];
 export type QualificationChange = SimulationResult['scenario']['newlyQualifying'];
 export type SimulationStart = ResponseBody<'/api/simulations/programs/{slug}'>;
-export type RuleVersionList = ResponseBody<'/api/admin/programs/{programId}/decision-rules'>;
 
 /** What a scenario starts from: the program's live parameters and rules (admins and finance staff). */
 export function simulationStartQueryOptions(slug: string) {
@@ -22,21 +15,6 @@ export function simulationStartQueryOptions(slug: string) {
     queryFn: ({ signal }) =>
       unwrap(
         apiClient.GET('/api/simulations/programs/{slug}', { params: { path: { slug } }, signal }),
-      ),
-  });
-}
-
-/** A program's decision-rule versions, for its draft (administrators only: finance staff are refused the list). */
-export function ruleVersionsQueryOptions(programId: string) {
-  return queryOptions({
-    // The decision-rules screen's key for the same answer, so both share one cached copy.
-    queryKey: decisionRuleKeys.program(programId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/admin/programs/{programId}/decision-rules', {
-          params: { path: { programId } },
-          signal,
-        }),
       ),
   });
 }

@@ -3,11 +3,8 @@ import type { EligibilityRule } from '@hms/contracts/question-set';
 import { CheckboxGroup, LoadingState, ProblemAlert, useT, type FormErrors } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { EligibilityRulesEditor } from '../../../shared/eligibility-rules-editor.tsx';
-import {
-  ruleVersionsQueryOptions,
-  simulationStartQueryOptions,
-  type SimulationStart,
-} from '../api/simulations.ts';
+import { ruleVersionsQueryOptions } from '../../../shared/decision-rule-versions.ts';
+import { simulationStartQueryOptions, type SimulationStart } from '../api/simulations.ts';
 import { simulationMessages } from '../messages.ts';
 import type { SimulationField } from './simulation-form.tsx';
 

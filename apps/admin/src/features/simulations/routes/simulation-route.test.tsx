@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, fakeProgram } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, me, renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
+import type { RuleVersionList } from '../../../shared/decision-rule-versions.ts';
 import type {
   QualificationChange,
-  RuleVersionList,
   SimulationFigures,
   SimulationResult,
   SimulationStart,

@@ -1,0 +1,22 @@
+import { apiClient, decisionRuleKeys, unwrap } from '@hms/api-client';
+import type { ResponseBody } from '@hms/api-client';
+import { queryOptions } from '@tanstack/react-query';
+
+export type RuleVersionList = ResponseBody<'/api/admin/programs/{programId}/decision-rules'>;
+
+/**
+ * A program's decision-rule versions (administrators only: finance staff are refused the list), read by the
+ * decision-rules screen and by a simulation that tries the draft: one key, so both share one cached copy.
+ */
+export function ruleVersionsQueryOptions(programId: string) {
+  return queryOptions({
+    queryKey: decisionRuleKeys.program(programId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        apiClient.GET('/api/admin/programs/{programId}/decision-rules', {
+          params: { path: { programId } },
+          signal,
+        }),
+      ),
+  });
+}
