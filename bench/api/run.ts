@@ -9,7 +9,9 @@
 // 3. It captures the SQL HMS runs for each endpoint: the same app, built in this process on the same database, serves
 //    each call once with node-postgres's Client.query recorded (statements, parameters, which were in flight together).
 // 4. bench/api/twin.ts (bare Fastify + node-postgres) starts with that plan; each endpoint is driven with autocannon
-//    (50 connections, 8 s), HMS then twin, after a 2 s warm-up of each; the table shows both and HMS / twin.
+//    (50 connections, 8 s each), HMS and twin taking turns in 2 s slices after a 1 s warm-up of each; the table shows
+//    both, HMS / twin in requests per second, and each server's CPU time per request (user + system, from /proc),
+//    which other load on the machine does not move as much as it moves throughput.
 // --profile=DIR starts HMS with --cpu-prof (profile written to DIR when it stops); summarise it with
 // `node --import tsx bench/api/profile.ts DIR/*.cpuprofile`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -312,33 +314,80 @@ interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  /** The server process's CPU (user + system) per answered request: what the stack costs, whatever else runs. */
+  cpuMsPerRequest: number;
   non2xx: number;
   errors: number;
 }
-async function drive(origin: string, ep: Endpoint, seconds: number): Promise<Figures> {
+interface Slice {
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  cpuMs: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** CPU time (ms, user + system) a process has used, from /proc (Linux). */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function slice(
+  server: { origin: string; child: ChildProcess },
+  ep: Endpoint,
+  seconds: number,
+): Promise<Slice> {
+  const cpu0 = cpuMsOf(server.child.pid!);
   const r = await autocannon({
-    url: `${origin}${ep.path}`,
+    url: `${server.origin}${ep.path}`,
     connections: CONNECTIONS,
     duration: seconds,
     headers: { cookie: ep.cookie },
   });
   return {
-    rps: r.requests.average,
+    requests: r.requests.total,
+    seconds,
     p50: r.latency.p50,
     p99: r.latency.p99,
+    cpuMs: cpuMsOf(server.child.pid!) - cpu0,
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
   };
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function figures(slices: Slice[]): Figures {
+  const requests = slices.reduce((a, s) => a + s.requests, 0);
+  return {
+    rps: requests / slices.reduce((a, s) => a + s.seconds, 0),
+    p50: median(slices.map((s) => s.p50)),
+    p99: median(slices.map((s) => s.p99)),
+    cpuMsPerRequest: slices.reduce((a, s) => a + s.cpuMs, 0) / requests,
+    non2xx: slices.reduce((a, s) => a + s.non2xx, 0),
+    errors: slices.reduce((a, s) => a + s.errors, 0),
+  };
+}
+
+// HMS and the twin take turns in 2-second slices (SECONDS each in all): on a machine that others share, a load that
+// comes and goes then falls on both alike.
 const rows: { ep: Endpoint; hms: Figures; twin: Figures }[] = [];
+const SLICE = 2;
 for (const ep of endpoints) {
   process.stdout.write(`  driving ${ep.name}…\n`);
-  await drive(hms.origin, ep, 2);
-  const h = await drive(hms.origin, ep, SECONDS);
-  await drive(twin.origin, ep, 2);
-  const t = await drive(twin.origin, ep, SECONDS);
-  rows.push({ ep, hms: h, twin: t });
+  await slice(hms, ep, 1);
+  await slice(twin, ep, 1);
+  const h: Slice[] = [];
+  const t: Slice[] = [];
+  for (let done = 0; done < SECONDS; done += SLICE) {
+    h.push(await slice(hms, ep, Math.min(SLICE, SECONDS - done)));
+    t.push(await slice(twin, ep, Math.min(SLICE, SECONDS - done)));
+  }
+  rows.push({ ep, hms: figures(h), twin: figures(t) });
 }
 
 const hmsExit = await hms.stop();
@@ -356,6 +405,9 @@ const header = [
   'p99',
   'HMS/twin',
   '≥ 60 %',
+  'CPU ms/req HMS',
+  'twin',
+  'twin/HMS',
 ];
 const table = rows.map(({ ep, hms: h, twin: t }) => {
   const ratio = h.rps / t.rps;
@@ -369,6 +421,9 @@ const table = rows.map(({ ep, hms: h, twin: t }) => {
     `${t.p99} ms`,
     `${Math.round(ratio * 100)} %`,
     ratio >= TARGET ? 'yes' : 'no',
+    h.cpuMsPerRequest.toFixed(2),
+    t.cpuMsPerRequest.toFixed(2),
+    `${Math.round((100 * t.cpuMsPerRequest) / h.cpuMsPerRequest)} %`,
   ];
 });
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
