@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { approvedRequestStatuses, paymentFigureStatuses } from '@hms/contracts/finance-overview';
 import type { Language } from '@hms/contracts/language';
 import type { RequestStatus } from '@hms/contracts/requests';
@@ -34,90 +34,173 @@ export interface ReplayRuleInputs {
   applicantIsStaff: boolean;
 }
 
+/** Instants come as milliseconds since the epoch: a million Date parses cost more than the query. */
 export interface SimulationHistoryRow {
   id: string;
   status: RequestStatus;
-  submitted_at: Date | null;
-  decided_at: Date | null;
-  due_at: Date | null;
+  submitted_at: number | null;
+  decided_at: number | null;
+  due_at: number | null;
   amount_requested_cents: unknown;
   approved_amount_cents: unknown;
   budget_use_cents: unknown;
   language: Language;
   answers: Record<string, unknown> | null;
-  claimed_at: Date | null;
-  first_decision_at: Date | null;
-  first_approval_at: Date | null;
+  claimed_at: number | null;
+  first_decision_at: number | null;
+  first_approval_at: number | null;
   /** Its approval was made by a decision rule, not a person (decisions.rule_version_id). */
   decided_by_rule: boolean;
   rule_inputs: ReplayRuleInputs | null;
 }
 
+const APPROVED_STATUSES: ReadonlySet<RequestStatus> = new Set(approvedRequestStatuses);
 const PAID = sql.join(paymentFigureStatuses.paid.map((s) => sql.lit(s)));
 const APPROVED = sql.join(approvedRequestStatuses.map((s) => sql.lit(s)));
 
 /**
- * A rule's inputs as they stood at the request's submission, from the rows: its risk level (the one kept now: risk
- * is recomputed, not versioned), the applicant's earlier approvals and returned payments, whether a payment had
- * gone out to the account before (a prenote still waiting is not told apart: `none`), and whether the applicant is
- * staff.
+ * An instant as the pg driver would give it as a Date, in milliseconds: PostgreSQL keeps microseconds and the driver
+ * drops the part below the millisecond (postgres-date truncates), which is floor() here.
  */
-const ruleInputs = sql`json_build_object(
-  'riskLevel', r.risk_level,
-  'approvedBefore', (select count(*) from requests o
-    where o.applicant_id = r.applicant_id and o.id <> r.id and o.status in (${APPROVED})
-      and o.decided_at < r.submitted_at),
-  'returnedBefore', (select count(*) from payments p join requests o on o.id = p.request_id
-    where o.applicant_id = r.applicant_id and p.returned_at < r.submitted_at),
-  'accountProven', exists (select 1 from payments p
-    where p.payee_account_id = r.payee_account_id and p.released_at < r.submitted_at),
-  'applicantIsStaff', exists (select 1 from user_roles ur
-    where ur.user_id = r.applicant_id and ur.role <> 'citizen'))`;
+const ms = (instant: RawBuilder<unknown>) =>
+  sql`floor(extract(epoch from ${instant}) * 1000)::float8`;
+/** An instant in whole microseconds, PostgreSQL's own precision, to compare two instants exactly as SQL does. */
+const us = (instant: RawBuilder<unknown>) =>
+  sql`(extract(epoch from ${instant}) * 1000000)::float8`;
 /** When a paid payment settled: the overview's date for it (finance/repo.ts#paymentStatusAt for 'settled'). */
 const settledAt = sql`coalesce(p.settled_at, p.updated_at)`;
 
+interface HistoryRow extends SimulationHistoryRow {
+  applicant_id: string;
+  payee_account_id: string | null;
+  risk_level: ReplayRuleInputs['riskLevel'];
+  submitted_us: number | null;
+  decided_us: number | null;
+}
+
 /**
  * Every request of the program submitted, decided or paid in the period, in submission order, with the first claim,
- * the first decision by a person and the first of two approvals. Each arm of the union reads its own index.
+ * the first decision by a person and the first of two approvals (request_events_replay_idx: an index-only look-up
+ * per request). The program's requests are read in one pass (a period is most of a program's history, and the
+ * union of three id lists joined back by id read the table twice); JIT is off: compiling the expressions of a
+ * million-row plan took longer than running them.
  */
 export async function simulationRequests(
   db: Kysely<Database>,
   s: SimulationHistoryScope,
 ): Promise<SimulationHistoryRow[]> {
-  const { rows } = await sql<SimulationHistoryRow>`
-    with ids as (
-      select r.id from requests r
-      where r.program_id = ${s.programId} and r.submitted_at >= ${s.start} and r.submitted_at < ${s.end}
-      union
-      select r.id from requests r
-      where r.program_id = ${s.programId} and r.decided_at >= ${s.start} and r.decided_at < ${s.end}
-      union
-      select p.request_id from payments p
-      where p.program_id = ${s.programId} and p.status in (${PAID})
-        and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}
-    )
-    select r.id, r.status, r.submitted_at, r.decided_at, r.due_at, r.amount_requested_cents,
-      r.approved_amount_cents,
-      budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents) as budget_use_cents,
-      u.language, ${s.withAnswers ? sql`r.answers` : sql`null::jsonb`} as answers,
-      ev.claimed_at, ev.first_decision_at, ev.first_approval_at,
-      exists (select 1 from decisions d where d.request_id = r.id and d.rule_version_id is not null)
-        as decided_by_rule,
-      ${s.withRuleInputs ? ruleInputs : sql`null::json`} as rule_inputs
-    from ids
-    join requests r on r.id = ids.id
-    join users u on u.id = r.applicant_id
-    left join lateral (
-      select min(e.created_at) filter (where e.type = 'claimed') as claimed_at,
-        min(e.created_at) filter (where e.actor_kind = 'user' and e.type <> 'claimed') as first_decision_at,
-        min(e.created_at) filter (where e.type = 'first_approval') as first_approval_at
-      from request_events e
-      where e.request_id = r.id and e.type in ('claimed', 'first_approval', 'approved', 'rejected')
-    ) ev on true
-    where r.status <> 'draft'
-    order by r.submitted_at nulls first, r.id
-  `.execute(db);
+  const rows = await db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    const { rows } = await sql<HistoryRow>`
+      select r.id, r.status, ${ms(sql`r.submitted_at`)} as submitted_at,
+        ${ms(sql`r.decided_at`)} as decided_at, ${ms(sql`r.due_at`)} as due_at,
+        r.amount_requested_cents, r.approved_amount_cents,
+        budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents) as budget_use_cents,
+        u.language, ${s.withAnswers ? sql`r.answers` : sql`null::jsonb`} as answers,
+        ${ms(sql`ev.claimed_at`)} as claimed_at, ${ms(sql`ev.first_decision_at`)} as first_decision_at,
+        ${ms(sql`ev.first_approval_at`)} as first_approval_at,
+        exists (select 1 from decisions d where d.request_id = r.id and d.rule_version_id is not null)
+          as decided_by_rule,
+        null::json as rule_inputs${
+          s.withRuleInputs
+            ? sql`, r.applicant_id, r.payee_account_id, r.risk_level,
+              ${us(sql`r.submitted_at`)} as submitted_us, ${us(sql`r.decided_at`)} as decided_us`
+            : sql``
+        }
+      from requests r
+      join users u on u.id = r.applicant_id
+      left join lateral (
+        select min(e.created_at) filter (where e.type = 'claimed') as claimed_at,
+          min(e.created_at) filter (where e.actor_kind = 'user' and e.type <> 'claimed') as first_decision_at,
+          min(e.created_at) filter (where e.type = 'first_approval') as first_approval_at
+        from request_events e
+        where e.request_id = r.id and e.type in ('claimed', 'first_approval', 'approved', 'rejected')
+      ) ev on true
+      where r.program_id = ${s.programId} and r.status <> 'draft' and (
+        (r.submitted_at >= ${s.start} and r.submitted_at < ${s.end})
+        or (r.decided_at >= ${s.start} and r.decided_at < ${s.end})
+        or r.id in (select p.request_id from payments p
+          where p.program_id = ${s.programId} and p.status in (${PAID})
+            and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}))
+      order by r.submitted_at nulls first, r.id
+    `.execute(trx);
+    return rows;
+  });
+  if (s.withRuleInputs) await addRuleInputs(db, rows);
   return rows;
+}
+
+/** How many of the sorted `times` are strictly before `t` (binary search). */
+function countBefore(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A rule's inputs as they stood at each request's submission, from the rows: its risk level (the one kept now: risk
+ * is recomputed, not versioned), the applicant's earlier approvals and returned payments, whether a payment had gone
+ * out to the account before (a prenote still waiting is not told apart: `none`), and whether the applicant is staff.
+ * Read once per applicant and account (their approval and return times, the account's first release), not once per
+ * request, and counted here at each submission, to the microsecond as SQL compares.
+ */
+async function addRuleInputs(db: Kysely<Database>, rows: HistoryRow[]) {
+  const applicants = [...new Set(rows.map((r) => r.applicant_id))];
+  const accounts = [...new Set(rows.flatMap((r) => r.payee_account_id ?? []))];
+  const [approvals, returns, releases, staff] = await Promise.all([
+    sql<{ applicant_id: string; times: number[] }>`
+      select o.applicant_id, array_agg(${us(sql`o.decided_at`)} order by o.decided_at) as times
+      from requests o
+      where o.applicant_id = any(${applicants}::uuid[]) and o.status in (${APPROVED})
+        and o.decided_at is not null
+      group by o.applicant_id`.execute(db),
+    sql<{ applicant_id: string; times: number[] }>`
+      select o.applicant_id, array_agg(${us(sql`p.returned_at`)} order by p.returned_at) as times
+      from payments p join requests o on o.id = p.request_id
+      where p.returned_at is not null and o.applicant_id = any(${applicants}::uuid[])
+      group by o.applicant_id`.execute(db),
+    sql<{ payee_account_id: string; first_us: number }>`
+      select p.payee_account_id, ${us(sql`min(p.released_at)`)} as first_us
+      from payments p
+      where p.payee_account_id = any(${accounts}::uuid[]) and p.released_at is not null
+      group by p.payee_account_id`.execute(db),
+    sql<{ user_id: string }>`
+      select distinct ur.user_id from user_roles ur
+      where ur.user_id = any(${applicants}::uuid[]) and ur.role <> 'citizen'`.execute(db),
+  ]);
+  const approvedAt = new Map(approvals.rows.map((a) => [a.applicant_id, a.times]));
+  const returnedAt = new Map(returns.rows.map((a) => [a.applicant_id, a.times]));
+  const firstRelease = new Map(releases.rows.map((a) => [a.payee_account_id, a.first_us]));
+  const isStaff = new Set(staff.rows.map((u) => u.user_id));
+  const none: number[] = [];
+  for (const r of rows) {
+    const t = r.submitted_us;
+    let approvedBefore = 0;
+    let returnedBefore = 0;
+    let accountProven = false;
+    if (t !== null) {
+      approvedBefore = countBefore(approvedAt.get(r.applicant_id) ?? none, t);
+      // The request itself is not an earlier approval of its applicant (only if decided before it was submitted).
+      if (APPROVED_STATUSES.has(r.status) && r.decided_us !== null && r.decided_us < t)
+        approvedBefore -= 1;
+      returnedBefore = countBefore(returnedAt.get(r.applicant_id) ?? none, t);
+      const released =
+        r.payee_account_id === null ? undefined : firstRelease.get(r.payee_account_id);
+      accountProven = released !== undefined && released < t;
+    }
+    r.rule_inputs = {
+      riskLevel: r.risk_level,
+      approvedBefore,
+      returnedBefore,
+      accountProven,
+      applicantIsStaff: isStaff.has(r.applicant_id),
+    };
+  }
 }
 
 /** The payments of the program settled in the period and not returned since: the overview's paid figure's rows. */

@@ -1,4 +1,4 @@
-import { toZonedDate } from '@hms/contracts/business-days';
+import { toZonedDate, toZonedDateTime, type PlainDate } from '@hms/contracts/business-days';
 import {
   approvedRequestStatuses,
   decidedRequestStatuses,
@@ -106,6 +106,32 @@ function percentile(sorted: readonly number[], p: number): number | null {
   const lo = sorted[Math.floor(pos)]!;
   return lo + (pos - Math.floor(pos)) * (sorted[Math.ceil(pos)]! - lo);
 }
+const HOUR_MS = 3_600_000;
+
+/**
+ * toZonedDate, remembered per UTC hour: Intl's formatting costs microseconds, and a replay asks for the agency day of
+ * each of up to a million requests. An hour whose first and last millisecond fall on the same agency day, with the
+ * wall clock moved by exactly that hour (no change of offset), lies within that one day; any other hour (it holds a
+ * midnight or a clock change) is asked instant by instant.
+ */
+export function zonedDateMemo(timeZone: string): (instant: Date) => PlainDate {
+  const hours = new Map<number, PlainDate | null>();
+  return (instant) => {
+    const hour = Math.floor(instant.getTime() / HOUR_MS);
+    let date = hours.get(hour);
+    if (date === undefined) {
+      const first = toZonedDateTime(new Date(hour * HOUR_MS), timeZone);
+      const last = toZonedDateTime(new Date(hour * HOUR_MS + HOUR_MS - 1), timeZone);
+      date =
+        first.date === last.date && last.secondsOfDay - first.secondsOfDay === 3599
+          ? first.date
+          : null;
+      hours.set(hour, date);
+    }
+    return date ?? toZonedDate(instant, timeZone);
+  };
+}
+
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 function median(values: number[]): number | null {
@@ -131,13 +157,17 @@ function secondHandlingMs(r: ReplayRequest): number | null {
  * passed the rules of its own version when it was submitted (intake refuses the rest), and that is what happened.
  * The rules run through checkEligibility, intake's own code, with "today" the day the request was submitted.
  */
-function qualifies(r: ReplayRequest, changes: SimulationChanges, timeZone: string): boolean {
+function qualifies(
+  r: ReplayRequest,
+  changes: SimulationChanges,
+  dayOf: (instant: Date) => PlainDate,
+): boolean {
   if (changes.maxAmountCents !== undefined && r.amountRequestedCents > changes.maxAmountCents)
     return false;
   if (changes.eligibilityRules === undefined) return true;
   if (r.answers === null || r.submittedAt === null) return false;
   return checkEligibility(changes.eligibilityRules, r.answers, r.language, {
-    today: toZonedDate(r.submittedAt, timeZone),
+    today: dayOf(r.submittedAt),
   }).eligible;
 }
 
@@ -176,6 +206,7 @@ function approvedByRule(
 
 function replayOutcomes(input: ReplayInput, changes: SimulationChanges) {
   const { start, end, timeZone } = input;
+  const dayOf = zonedDateMemo(timeZone);
   const budget = changes.budgetCents ?? input.program.budgetCents;
   // A second approval the scenario adds takes the period's median measured one (first approval to second), or,
   // when the period has none, the median review: the best measure of a senior's handling the history holds.
@@ -206,7 +237,7 @@ function replayOutcomes(input: ReplayInput, changes: SimulationChanges) {
       });
       continue;
     }
-    const ok = qualifies(r, changes, timeZone);
+    const ok = qualifies(r, changes, dayOf);
     const threshold = changes.approvalThresholdCents ?? input.program.approvalThresholdCents;
     // A changed rule table decides again; unchanged, the request was decided as it was (by a rule or a person).
     const automated =
@@ -389,7 +420,9 @@ export function replay(
   changes: SimulationChanges,
 ): { baseline: SimulationFigures; scenario: SimulationScenario } {
   const base = replayOutcomes(input, {});
-  const scen = replayOutcomes(input, changes);
+  // No change replays exactly as the baseline (the same function over the same rows): it is not run twice.
+  const unchanged = Object.values(changes).every((v) => v === undefined);
+  const scen = unchanged ? base : replayOutcomes(input, changes);
   const baseline = figuresOf(input, base.outcomes, base.runOut, base.budget);
   const newly: ReplayRequest[] = [];
   const noLonger: ReplayRequest[] = [];
@@ -402,7 +435,7 @@ export function replay(
   return {
     baseline,
     scenario: {
-      ...figuresOf(input, scen.outcomes, scen.runOut, scen.budget),
+      ...(unchanged ? baseline : figuresOf(input, scen.outcomes, scen.runOut, scen.budget)),
       newlyQualifying: qualificationChange(newly),
       noLongerQualifying: qualificationChange(noLonger),
     },

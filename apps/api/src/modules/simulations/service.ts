@@ -15,7 +15,7 @@ import * as decisionRules from '../decision-rules/service.ts';
 import * as finance from '../finance/service.ts';
 import * as programs from '../programs/service.ts';
 import * as readModels from '../read-models/service.ts';
-import { replay, type ReplayInput } from './replay.ts';
+import { replay, zonedDateMemo, type ReplayInput } from './replay.ts';
 
 type Db = Kysely<Database>;
 
@@ -128,6 +128,8 @@ export async function simulate(
     readModels.simulationPaidPayments(db, scope),
     finance.committedByProgram(db, [program.id], BEGINNING, dayBefore(body.from)),
   ]);
+  const dayOf = zonedDateMemo(timeZone);
+  const dueAts = new Map<string, Date>();
   const input: ReplayInput = {
     ...scope,
     timeZone,
@@ -155,7 +157,14 @@ export async function simulate(
       ruleInputs: r.rule_inputs,
     })),
     paidPayments: paid.map((p) => ({ requestId: p.request_id, cents: Number(p.amount_cents) })),
-    dueAt: (submittedAt, days) => applications.reviewDueAt(submittedAt, days, timeZone),
+    dueAt: (submittedAt, days) => {
+      // Intake's deadline depends only on the agency day of submission: computed once a day, not once a request.
+      const key = `${dayOf(submittedAt)} ${days}`;
+      let due = dueAts.get(key);
+      if (due === undefined)
+        dueAts.set(key, (due = applications.reviewDueAt(submittedAt, days, timeZone)));
+      return due;
+    },
   };
   const { baseline, scenario } = replay(input, body.changes);
   return {
