@@ -17,6 +17,11 @@ export interface SimulationHistoryScope {
   end: Date;
   /** Read the answers too (only a change of eligibility or decision rules needs them: they are the heavy column). */
   withAnswers: boolean;
+  /**
+   * Answers to leave out of `answers` (the program's questions no rule of the scenario reads): a million requests'
+   * full answers cost more to send and parse than the rest of their rows.
+   */
+  answersNotRead?: readonly string[];
   /** Read what a decision rule weighs about each request at its submission (only a change of decision rules). */
   withRuleInputs: boolean;
 }
@@ -96,7 +101,8 @@ export async function simulationRequests(
         ${ms(sql`r.decided_at`)} as decided_at, ${ms(sql`r.due_at`)} as due_at,
         r.amount_requested_cents, r.approved_amount_cents,
         budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents) as budget_use_cents,
-        u.language, ${s.withAnswers ? sql`r.answers` : sql`null::jsonb`} as answers,
+        u.language, ${s.withAnswers ? sql`r.answers - ${[...(s.answersNotRead ?? [])]}::text[]` : sql`null::jsonb`}
+          as answers,
         ${ms(sql`ev.claimed_at`)} as claimed_at, ${ms(sql`ev.first_decision_at`)} as first_decision_at,
         ${ms(sql`ev.first_approval_at`)} as first_approval_at,
         exists (select 1 from decisions d where d.request_id = r.id and d.rule_version_id is not null)
@@ -150,7 +156,8 @@ function countBefore(times: readonly number[], t: number): number {
  * request, and counted here at each submission, to the microsecond as SQL compares.
  */
 async function addRuleInputs(db: Kysely<Database>, rows: HistoryRow[]) {
-  const applicants = [...new Set(rows.map((r) => r.applicant_id))];
+  const applicantSet = new Set(rows.map((r) => r.applicant_id));
+  const applicants = [...applicantSet];
   const accounts = [...new Set(rows.flatMap((r) => r.payee_account_id ?? []))];
   const [approvals, returns, releases, staff] = await Promise.all([
     sql<{ applicant_id: string; times: number[] }>`
@@ -159,23 +166,32 @@ async function addRuleInputs(db: Kysely<Database>, rows: HistoryRow[]) {
       where o.applicant_id = any(${applicants}::uuid[]) and o.status in (${APPROVED})
         and o.decided_at is not null
       group by o.applicant_id`.execute(db),
-    sql<{ applicant_id: string; times: number[] }>`
-      select o.applicant_id, array_agg(${us(sql`p.returned_at`)} order by p.returned_at) as times
+    // Returned payments are few (a couple in a hundred): all of them, kept for the applicants at hand below.
+    sql<{ applicant_id: string; returned_us: number }>`
+      select o.applicant_id, ${us(sql`p.returned_at`)} as returned_us
       from payments p join requests o on o.id = p.request_id
-      where p.returned_at is not null and o.applicant_id = any(${applicants}::uuid[])
-      group by o.applicant_id`.execute(db),
-    sql<{ payee_account_id: string; first_us: number }>`
-      select p.payee_account_id, ${us(sql`min(p.released_at)`)} as first_us
-      from payments p
-      where p.payee_account_id = any(${accounts}::uuid[]) and p.released_at is not null
-      group by p.payee_account_id`.execute(db),
+      where p.returned_at is not null`.execute(db),
+    // One index-only look-up per account (payments_payee_account_idx carries released_at).
+    sql<{ payee_account_id: string; first_us: number | null }>`
+      select a.id as payee_account_id, ${us(sql`(select min(p.released_at) from payments p
+        where p.payee_account_id = a.id)`)} as first_us
+      from unnest(${accounts}::uuid[]) a(id)`.execute(db),
     sql<{ user_id: string }>`
       select distinct ur.user_id from user_roles ur
       where ur.user_id = any(${applicants}::uuid[]) and ur.role <> 'citizen'`.execute(db),
   ]);
   const approvedAt = new Map(approvals.rows.map((a) => [a.applicant_id, a.times]));
-  const returnedAt = new Map(returns.rows.map((a) => [a.applicant_id, a.times]));
-  const firstRelease = new Map(releases.rows.map((a) => [a.payee_account_id, a.first_us]));
+  const returnedAt = new Map<string, number[]>();
+  for (const p of returns.rows) {
+    if (!applicantSet.has(p.applicant_id)) continue;
+    const times = returnedAt.get(p.applicant_id);
+    if (times) times.push(p.returned_us);
+    else returnedAt.set(p.applicant_id, [p.returned_us]);
+  }
+  for (const times of returnedAt.values()) times.sort((a, b) => a - b);
+  const firstRelease = new Map<string, number>();
+  for (const a of releases.rows)
+    if (a.first_us !== null) firstRelease.set(a.payee_account_id, a.first_us);
   const isStaff = new Set(staff.rows.map((u) => u.user_id));
   const none: number[] = [];
   for (const r of rows) {

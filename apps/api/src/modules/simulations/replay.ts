@@ -11,7 +11,7 @@ import {
   type DecisionRule,
   type RuleInputs,
 } from '@hms/contracts/decision-rules';
-import { checkEligibility, type Answers } from '@hms/contracts/question-set';
+import { checkEligibility, ruleQuestionIds, type Answers } from '@hms/contracts/question-set';
 import type { RequestStatus } from '@hms/contracts/requests';
 import {
   AMOUNT_BAND_MINIMUMS,
@@ -76,6 +76,21 @@ export interface ReplayInput {
 const APPROVED: ReadonlySet<RequestStatus> = new Set(approvedRequestStatuses);
 const DECIDED: ReadonlySet<RequestStatus> = new Set(decidedRequestStatuses);
 const HOUR = 3_600_000;
+
+/**
+ * The answers a scenario's rules read (eligibility rules, with their "applies if", and decision-rule conditions on an
+ * answer): the replay looks at no other answer, so the read model may leave the others out.
+ */
+export function answersRead(changes: SimulationChanges): Set<string> {
+  const ids = new Set<string>();
+  for (const rule of changes.eligibilityRules ?? []) {
+    for (const id of ruleQuestionIds(rule)) ids.add(id);
+    if (rule.appliesIf) ids.add(rule.appliesIf.questionId);
+  }
+  for (const rule of changes.decisionRules ?? [])
+    for (const c of rule.conditions) if (c.on === 'answer') ids.add(c.questionId);
+  return ids;
+}
 
 /** What became of one request in a replay. */
 interface Outcome {

@@ -15,7 +15,7 @@ import * as decisionRules from '../decision-rules/service.ts';
 import * as finance from '../finance/service.ts';
 import * as programs from '../programs/service.ts';
 import * as readModels from '../read-models/service.ts';
-import { replay, zonedDateMemo, type ReplayInput } from './replay.ts';
+import { answersRead, replay, zonedDateMemo, type ReplayInput } from './replay.ts';
 
 type Db = Kysely<Database>;
 
@@ -124,6 +124,9 @@ export async function simulate(
       withAnswers:
         body.changes.eligibilityRules !== undefined || body.changes.decisionRules !== undefined,
       withRuleInputs: body.changes.decisionRules !== undefined,
+      answersNotRead: allQuestions(definition.questionSet)
+        .map((q) => q.id)
+        .filter((id) => !answersRead(body.changes).has(id)),
     }),
     readModels.simulationPaidPayments(db, scope),
     finance.committedByProgram(db, [program.id], BEGINNING, dayBefore(body.from)),
