@@ -1,9 +1,11 @@
 // Policy simulation benchmark (issue 14 part 3): the time POST /api/simulations takes to replay 100,000 and 1,000,000
 // past requests of one program and period on PostgreSQL (targets: under 2 s and under 10 s).
 // Run from the repo root:  pnpm bench:simulations [--sizes=100000,1000000] [--runs=5] [--reuse] [--keep] [--explain]
+//   [--only=100000]
 //   --sizes    requests submitted in the simulated period, one bench program each (a copy of home-energy-rebate)
 //   --runs     timed runs of each scenario, after one warm-up run
 //   --keep     keep the seeded database at the end (it is dropped otherwise); --reuse runs on a kept one
+//   --only     measure only these of the seeded sizes
 //   --explain  print EXPLAIN (ANALYZE, BUFFERS) of every query one simulation of each scenario sends
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; the bench
 // drops and creates its own database, hms_bench_sim (or BENCH_DB_NAME), on it and touches no other.
@@ -12,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as PgModule from '../../apps/api/node_modules/pg';
@@ -52,6 +54,8 @@ const SIZES = (arg('sizes') ?? '100000,1000000').split(',').map(Number);
 if (SIZES.some((n) => !Number.isInteger(n) || n < 100))
   throw new Error('--sizes takes whole numbers of requests (at least 100), comma-separated.');
 const RUNS = Number(arg('runs') ?? 5);
+// --only=N[,N]: measure only these of the seeded sizes (on a --reuse database, after a change to one path).
+const ONLY = arg('only')?.split(',').map(Number);
 const REUSE = flag('reuse');
 const KEEP = flag('keep') || REUSE;
 const EXPLAIN = flag('explain');
@@ -257,9 +261,11 @@ interface Row {
   figures: string;
 }
 const results: Row[] = [];
+// The machine is shared: the load while measuring is printed with the figures.
+const loadAtStart = loadavg()[0]!;
 const failures: string[] = [];
 
-for (const rows of SIZES) {
+for (const rows of SIZES.filter((n) => ONLY === undefined || ONLY.includes(n))) {
   const program = programOf(rows);
   const counts = (
     await sql<{ in_period: number; events: number; payments: number; budget: string }>`
@@ -341,6 +347,9 @@ for (const rows of SIZES) {
 // ---- Report
 
 const out: string[] = [];
+out.push(
+  `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (2 cores)`,
+);
 out.push(
   `${where}${reused ? ' (reused)' : ''}; period ${period.from} to ${period.to} (${TIME_ZONE}); ${RUNS} timed runs each after one warm-up, through simulations/service.ts#simulate`,
 );

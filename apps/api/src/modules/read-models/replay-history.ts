@@ -94,7 +94,7 @@ export async function simulationRequests(
   db: Kysely<Database>,
   s: SimulationHistoryScope,
 ): Promise<SimulationHistoryRow[]> {
-  const rows = await db.transaction().execute(async (trx) => {
+  const read = async (trx: Kysely<Database>) => {
     await sql`set local jit = off`.execute(trx);
     const { rows } = await sql<HistoryRow>`
       select r.id, r.status, ${ms(sql`r.submitted_at`)} as submitted_at,
@@ -131,7 +131,9 @@ export async function simulationRequests(
       order by r.submitted_at nulls first, r.id
     `.execute(trx);
     return rows;
-  });
+  };
+  // `set local` lasts until the end of a transaction: the read takes its own, or the caller's.
+  const rows = db.isTransaction ? await read(db) : await db.transaction().execute(read);
   if (s.withRuleInputs) await addRuleInputs(db, rows);
   return rows;
 }
