@@ -166,6 +166,42 @@ test('an administrator replaces an eligibility rule and sees who no longer quali
   await expectNoAxeViolations(admin);
 });
 
+test('an administrator writes a decision rule in the scenario and sees people’s reviews become rule approvals', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await signedInPage(browser, demoUsers.admin);
+  await openAdminSection(admin, 'Policy simulation', '/admin/simulations');
+  await admin.getByLabel('Program').selectOption({ label: 'Permit Fee Refund' });
+  const decision = admin.getByRole('group', { name: 'Decision rules', exact: true });
+  // A USWDS radio is drawn by its label (the input itself is off screen): the label is what a person clicks.
+  await decision.getByText('Rules written here, starting from the live ones').click();
+  await expect(
+    decision.getByRole('radio', { name: 'Rules written here, starting from the live ones' }),
+  ).toBeChecked();
+  // Whatever is live (an earlier spec may have published rules), the table written here is one rule: approve
+  // every refund up to the approval threshold ($1,000), which the period's refunds are under.
+  const remove = decision.getByRole('button', { name: 'Remove rule 1' });
+  while ((await remove.count()) > 0) await remove.click();
+  await decision.getByRole('button', { name: 'Add a rule' }).click();
+  const rule = decision.getByTestId('rule-1');
+  await expect(rule.getByLabel('What the rule is for')).toBeFocused();
+  await rule.getByLabel('What the rule is for').fill('Refunds up to the threshold');
+  await rule.getByLabel('Value', { exact: true }).fill('1,000');
+  await expectNoAxeViolations(admin);
+
+  await admin.getByRole('button', { name: 'Run simulation' }).click();
+  await expect(admin.getByRole('heading', { level: 2, name: 'Result' })).toBeFocused();
+  // The people's approvals under the threshold are the rule's now: more rule approvals, fewer human reviews.
+  expect(await countIn(admin, 'Approved by a decision rule', 2)).toBeGreaterThan(
+    await countIn(admin, 'Approved by a decision rule', 1),
+  );
+  expect(await countIn(admin, 'Human reviews', 2)).toBeLessThan(
+    await countIn(admin, 'Human reviews', 1),
+  );
+  await expectNoAxeViolations(admin);
+});
+
 test('a finance officer reaches the simulation from the header, read-only, and runs a lower maximum', async ({
   browser,
 }) => {

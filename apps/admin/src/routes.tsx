@@ -22,6 +22,7 @@ import { SimulationRoute } from './features/simulations/routes/simulation-route.
 import { QualitySharesRoute } from './features/quality/routes/quality-shares-route.tsx';
 import { ProgramSharesRoute } from './features/quality/routes/program-shares-route.tsx';
 import { DecisionRulesRoute } from './features/decision-rules/routes/decision-rules-route.tsx';
+import { ScenarioRulesEditor } from './features/decision-rules/components/scenario-rules-editor.tsx';
 
 // Exposed to the shell as `admin/routes`, mounted at `/admin/*` inside the shell's providers (router, QueryClient,
 // language). Role admin only: the shell checks it before rendering this, and the API refuses everyone else.
@@ -56,7 +57,10 @@ export function AdminArea() {
           <Route path="audit" element={<AuditRoute />} />
           <Route path="programs" element={<ProgramsListRoute />} />
           <Route path="programs/new" element={<ProgramNewRoute />} />
-          <Route path="simulations" element={<SimulationRoute />} />
+          <Route
+            path="simulations"
+            element={<SimulationRoute DecisionRulesEditor={ScenarioRulesEditor} />}
+          />
           <Route
             path="programs/:programId"
             element={<ProgramRoute FormBuilder={ProgramFormBuilder} />}
@@ -76,7 +80,7 @@ export function AdminArea() {
 export function SimulationsArea() {
   return (
     <Routes>
-      <Route index element={<SimulationRoute />} />
+      <Route index element={<SimulationRoute DecisionRulesEditor={ScenarioRulesEditor} />} />
       <Route path="*" element={<Navigate to="/simulations" replace />} />
     </Routes>
   );

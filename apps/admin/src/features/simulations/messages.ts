@@ -42,6 +42,9 @@ export const simulationMessages = defineMessages({
     decisionKeep: 'Keep what happened',
     decisionLive: 'The live rules (version {version}, {count} rules)',
     decisionDraft: 'The draft being written (version {version}, {count} rules)',
+    decisionEdit: 'Rules written here, starting from the live ones',
+    decisionRulesIncomplete:
+      'Finish the decision rules: every rule needs what it is for, and every condition a value',
     noLiveRules: 'The program has no live decision rules.',
     noDraftRules: 'The program has no draft of its decision rules.',
     draftForAdmins: 'Draft decision rules are shown to administrators only.',
@@ -136,6 +139,9 @@ export const simulationMessages = defineMessages({
     decisionKeep: 'Conservar lo que pasó',
     decisionLive: 'Las reglas vigentes (versión {version}, {count} reglas)',
     decisionDraft: 'El borrador en preparación (versión {version}, {count} reglas)',
+    decisionEdit: 'Reglas escritas aquí, a partir de las vigentes',
+    decisionRulesIncomplete:
+      'Complete las reglas de decisión: cada regla necesita para qué es, y cada condición un valor',
     noLiveRules: 'El programa no tiene reglas de decisión vigentes.',
     noDraftRules: 'El programa no tiene un borrador de sus reglas de decisión.',
     draftForAdmins: 'Los borradores de reglas de decisión solo se muestran a los administradores.',

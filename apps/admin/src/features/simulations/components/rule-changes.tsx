@@ -1,7 +1,8 @@
 import type { DecisionRule } from '@hms/contracts/decision-rules';
-import type { EligibilityRule } from '@hms/contracts/question-set';
+import { allQuestions, type EligibilityRule, type Question } from '@hms/contracts/question-set';
 import { CheckboxGroup, LoadingState, ProblemAlert, useT, type FormErrors } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
+import { useState, type ComponentType } from 'react';
 import { EligibilityRulesEditor } from '../../../shared/eligibility-rules-editor.tsx';
 import { ruleVersionsQueryOptions } from '../../../shared/decision-rule-versions.ts';
 import { simulationStartQueryOptions, type SimulationStart } from '../api/simulations.ts';
@@ -14,12 +15,30 @@ import type { SimulationField } from './simulation-form.tsx';
  */
 export interface RuleChanges {
   eligibilityRules: EligibilityRule[] | null;
-  decisionRules: { source: 'live' | 'draft'; version: number; rules: DecisionRule[] } | null;
+  /**
+   * `version` is the live or draft version taken as it is; an edited table has none, and is `complete` once every
+   * row is a rule (only then can it be sent).
+   */
+  decisionRules:
+    | { source: 'live' | 'draft'; version: number; rules: DecisionRule[] }
+    | { source: 'edited'; rules: DecisionRule[]; complete: boolean }
+    | null;
 }
 
 export const NO_RULE_CHANGES: RuleChanges = { eligibilityRules: null, decisionRules: null };
 
-type DecisionChoice = 'keep' | 'live' | 'draft';
+type DecisionChoice = 'keep' | 'live' | 'draft' | 'edited';
+
+/**
+ * The decision-rules editor's rows, for a table edited in the scenario: the admin app's routes hand the
+ * decision-rules feature's editor in (a feature never imports another), so the screen reuses it rather than a copy.
+ */
+export type DecisionRulesEditorSlot = ComponentType<{
+  questions: readonly Question[];
+  initial: readonly DecisionRule[];
+  showErrors: boolean;
+  onChange: (next: { rules: DecisionRule[]; complete: boolean }) => void;
+}>;
 
 /**
  * The eligibility rules and decision rules of a scenario, started from the program's live ones. Decision rules come
@@ -31,6 +50,7 @@ export function RuleChangesFields({
   value,
   onChange,
   errors,
+  DecisionRulesEditor,
 }: {
   /** The program chosen in the form, or undefined before one is. */
   program: { id: string; slug: string } | undefined;
@@ -38,6 +58,8 @@ export function RuleChangesFields({
   value: RuleChanges;
   onChange: (next: RuleChanges) => void;
   errors: FormErrors<SimulationField>;
+  /** Without it, a scenario takes a whole version (live or draft) and no table is edited. */
+  DecisionRulesEditor?: DecisionRulesEditorSlot | undefined;
 }) {
   const tr = useT(simulationMessages);
   const start = useQuery({
@@ -68,6 +90,7 @@ export function RuleChangesFields({
         value={value}
         onChange={onChange}
         errors={errors}
+        Editor={DecisionRulesEditor}
       />
     </>
   );
@@ -123,6 +146,7 @@ function DecisionRuleChanges({
   value,
   onChange,
   errors,
+  Editor,
 }: {
   programId: string;
   start: SimulationStart;
@@ -130,6 +154,7 @@ function DecisionRuleChanges({
   value: RuleChanges;
   onChange: (next: RuleChanges) => void;
   errors: FormErrors<SimulationField>;
+  Editor: DecisionRulesEditorSlot | undefined;
 }) {
   const tr = useT(simulationMessages);
   const versions = useQuery({ ...ruleVersionsQueryOptions(programId), enabled: admin });
@@ -137,7 +162,10 @@ function DecisionRuleChanges({
   const live = start.decisionRules;
   const choice: DecisionChoice = value.decisionRules?.source ?? 'keep';
   const field = errors.field('decisionRules');
-  const choose = (next: DecisionChoice) =>
+  // Each edit starts again from the live rules (none: an empty table), so the editor mounts afresh.
+  const [editing, setEditing] = useState(0);
+  const choose = (next: DecisionChoice) => {
+    if (next === 'edited') setEditing((n) => n + 1);
     onChange({
       ...value,
       decisionRules:
@@ -145,8 +173,11 @@ function DecisionRuleChanges({
           ? { source: 'live', version: live.version, rules: live.rules }
           : next === 'draft' && draft
             ? { source: 'draft', version: draft.version, rules: draft.rules }
-            : null,
+            : next === 'edited'
+              ? { source: 'edited', rules: live?.rules ?? [], complete: true }
+              : null,
     });
+  };
   const options: Array<{ value: DecisionChoice; label: string }> = [
     { value: 'keep', label: tr('decisionKeep') },
     ...(live
@@ -165,6 +196,7 @@ function DecisionRuleChanges({
           },
         ]
       : []),
+    ...(Editor ? [{ value: 'edited' as const, label: tr('decisionEdit') }] : []),
   ];
   const notes = [
     live ? null : tr('noLiveRules'),
@@ -218,6 +250,17 @@ function DecisionRuleChanges({
             </div>
           );
         })}
+        {Editor && value.decisionRules?.source === 'edited' ? (
+          <Editor
+            key={editing}
+            questions={allQuestions(start.questionSet)}
+            initial={live?.rules ?? []}
+            showErrors={field.error !== undefined}
+            onChange={(next) =>
+              onChange({ ...value, decisionRules: { source: 'edited', ...next } })
+            }
+          />
+        ) : null}
       </fieldset>
     </div>
   );

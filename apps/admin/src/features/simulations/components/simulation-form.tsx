@@ -12,7 +12,12 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { SimulationBody } from '../api/simulations.ts';
 import { simulationMessages } from '../messages.ts';
-import { NO_RULE_CHANGES, RuleChangesFields, type RuleChanges } from './rule-changes.tsx';
+import {
+  NO_RULE_CHANGES,
+  RuleChangesFields,
+  type DecisionRulesEditorSlot,
+  type RuleChanges,
+} from './rule-changes.tsx';
 
 export type SimulationField =
   | 'program'
@@ -87,7 +92,10 @@ function readForm(
     else changes.reviewDeadlineDays = n;
   }
   if (rules.eligibilityRules !== null) changes.eligibilityRules = rules.eligibilityRules;
-  if (rules.decisionRules !== null) changes.decisionRules = rules.decisionRules.rules;
+  const decision = rules.decisionRules;
+  if (decision?.source === 'edited' && !decision.complete)
+    problems.decisionRules = 'decisionRulesIncomplete';
+  else if (decision !== null) changes.decisionRules = decision.rules;
   if (Object.keys(problems).length > 0) return { body: null, problems };
   return { body: { program, from, to, changes }, problems };
 }
@@ -98,6 +106,7 @@ export function SimulationForm({
   errors,
   pending,
   onRun,
+  DecisionRulesEditor,
 }: {
   programs: ReadonlyArray<{ id: string; slug: string; name: { en: string; es: string } }>;
   /** Administrators may also try the draft decision rules (the draft is theirs to read). */
@@ -105,6 +114,7 @@ export function SimulationForm({
   errors: FormErrors<SimulationField>;
   pending: boolean;
   onRun: (body: SimulationBody) => void;
+  DecisionRulesEditor?: DecisionRulesEditorSlot | undefined;
 }) {
   const tr = useT(simulationMessages);
   const { language } = useLanguage();
@@ -203,6 +213,7 @@ export function SimulationForm({
         value={rules}
         onChange={setRules}
         errors={errors}
+        DecisionRulesEditor={DecisionRulesEditor}
       />
       <button type="submit" className="usa-button margin-top-3" disabled={pending}>
         {pending ? tr('running') : tr('run')}

@@ -14,6 +14,7 @@ import { useEffect, useRef } from 'react';
 import { changesOnFields, runSimulationMutationOptions } from '../api/simulations.ts';
 import { ComparisonTable } from '../components/comparison-table.tsx';
 import { QualificationTables } from '../components/qualification-tables.tsx';
+import type { DecisionRulesEditorSlot } from '../components/rule-changes.tsx';
 import { SIMULATION_FIELDS, SimulationForm } from '../components/simulation-form.tsx';
 import { simulationMessages } from '../messages.ts';
 
@@ -22,7 +23,12 @@ import { simulationMessages } from '../messages.ts';
  * shell mounts this screen for them on its own, read-only). Pick a program and a period, change parameters, run,
  * and read what happened beside the scenario.
  */
-export function SimulationRoute() {
+export function SimulationRoute({
+  DecisionRulesEditor,
+}: {
+  /** The decision-rules feature's rule rows, handed in by the app's routes (see DecisionRulesEditorSlot). */
+  DecisionRulesEditor?: DecisionRulesEditorSlot;
+} = {}) {
   const tr = useT(simulationMessages);
   const { language } = useLanguage();
   const me = useQuery(meQueryOptions());
@@ -75,6 +81,7 @@ export function SimulationRoute() {
             admin={admin}
             errors={errors}
             pending={run.isPending}
+            DecisionRulesEditor={DecisionRulesEditor}
             onRun={(body) => {
               errors.clear();
               run.mutate(body);
