@@ -173,10 +173,10 @@ async function addRuleInputs(db: Kysely<Database>, rows: HistoryRow[]) {
       select o.applicant_id, ${us(sql`p.returned_at`)} as returned_us
       from payments p join requests o on o.id = p.request_id
       where p.returned_at is not null`.execute(db),
-    // One index-only look-up per account (payments_payee_account_idx carries released_at).
+    // The first entry of each account in payments_account_released_idx.
     sql<{ payee_account_id: string; first_us: number | null }>`
       select a.id as payee_account_id, ${us(sql`(select min(p.released_at) from payments p
-        where p.payee_account_id = a.id)`)} as first_us
+        where p.payee_account_id = a.id and p.released_at is not null)`)} as first_us
       from unnest(${accounts}::uuid[]) a(id)`.execute(db),
     sql<{ user_id: string }>`
       select distinct ur.user_id from user_roles ur
