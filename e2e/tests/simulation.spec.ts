@@ -175,9 +175,9 @@ test('an administrator writes a decision rule in the scenario and sees people’
   await admin.getByLabel('Program').selectOption({ label: 'Permit Fee Refund' });
   const decision = admin.getByRole('group', { name: 'Decision rules', exact: true });
   // A USWDS radio is drawn by its label (the input itself is off screen): the label is what a person clicks.
-  await decision.getByText('Rules written here, starting from the live ones').click();
+  await decision.getByText('Rules written here, based on the live ones').click();
   await expect(
-    decision.getByRole('radio', { name: 'Rules written here, starting from the live ones' }),
+    decision.getByRole('radio', { name: 'Rules written here, based on the live ones' }),
   ).toBeChecked();
   // Whatever is live (an earlier spec may have published rules), the table written here is one rule: approve
   // every refund up to the approval threshold ($1,000), which the period's refunds are under.

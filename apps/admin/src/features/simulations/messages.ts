@@ -42,7 +42,7 @@ export const simulationMessages = defineMessages({
     decisionKeep: 'Keep what happened',
     decisionLive: 'The live rules (version {version}, {count} rules)',
     decisionDraft: 'The draft being written (version {version}, {count} rules)',
-    decisionEdit: 'Rules written here, starting from the live ones',
+    decisionEdit: 'Rules written here, based on the live ones',
     decisionRulesIncomplete:
       'Finish the decision rules: every rule needs what it is for, and every condition a value',
     noLiveRules: 'The program has no live decision rules.',

@@ -503,7 +503,7 @@ describe('Policy simulation (/admin/simulations)', () => {
       target: { value: 'permit-fee-refund' },
     });
     fireEvent.click(
-      await screen.findByRole('radio', { name: 'Rules written here, starting from the live ones' }),
+      await screen.findByRole('radio', { name: 'Rules written here, based on the live ones' }),
     );
     expect(screen.getByText('Starts from Small refunds')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Half-write a rule' }));
