@@ -1,16 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/schema.ts';
 import { genReqId, loggerOptions, OneLinePerRequest } from './platform/logging.ts';
 import { registerApiNotFound, registerErrorHandling } from './platform/errors.ts';
 import { registerOpenApi } from './platform/openapi.ts';
+import { responseSerializerCompiler } from './platform/serializer.ts';
 import { registerControlCharacterCheck } from './platform/control-characters.ts';
 import { registerSecurityHeaders, registerStatic } from './platform/static.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
@@ -81,7 +78,10 @@ export async function buildApp({
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Compiled from the zod schemas; outside production every response is checked against zod's (platform/serializer.ts).
+  app.setSerializerCompiler(
+    responseSerializerCompiler({ crossCheck: process.env.NODE_ENV !== 'production' }),
+  );
   app.decorate('config', config);
   app.decorate('db', db);
 
