@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openTestDb } from '../../testing/test-app.ts';
 import type { Db } from './connect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { uuidv7 } from './ids.ts';
 import { appendAudit, verifyAuditChain } from '../audit.ts';
+import { isDatabaseUnavailable } from './errors.ts';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -184,5 +186,35 @@ describe('migrations', () => {
     );
     const { rows } = await sql<{ n: number }>`select n from t_counter`.execute(db.kysely);
     expect(rows[0]!.n).toBe(20);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL session that goes away', () => {
+  it('fails the transaction holding it as "database unavailable" (503), without crashing the process', async () => {
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const failed = await db.kysely
+        .transaction()
+        .execute(async (trx) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+          // The server ends the session (as a stop or a failover does) while the transaction holds it between two
+          // statements: the FATAL arrives as an 'error' event on a checked-out client, which pg-pool does not hear.
+          await admin.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await sql`select 1`.execute(trx);
+        })
+        .then(
+          () => null,
+          (err: unknown) => err,
+        );
+      expect(failed).not.toBeNull();
+      expect(isDatabaseUnavailable(failed), String(failed)).toBe(true);
+      // The pool let the dead client go: the next query gets a live one.
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db.kysely);
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
+    }
   });
 });

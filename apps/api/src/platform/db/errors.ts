@@ -26,7 +26,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (/^08/.test(e.code) || /^57P0[1-3]$/.test(e.code)) return true;
   }
   if (typeof e.message === 'string') {
-    return /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed|driver has already been destroyed/i.test(
+    return /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed|driver has already been destroyed|Client has encountered a connection error and is not queryable|Client was closed and is not queryable/i.test(
       e.message,
     );
   }
