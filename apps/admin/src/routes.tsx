@@ -19,6 +19,7 @@ import { PracticeRoute } from './features/practice/routes/practice-route.tsx';
 import { ImportsRoute } from './features/imports/routes/imports-route.tsx';
 import { ExportsRoute } from './features/imports/routes/exports-route.tsx';
 import { SimulationRoute } from './features/simulations/routes/simulation-route.tsx';
+import { ScenarioDraftRoute } from './features/simulations/routes/scenario-draft-route.tsx';
 import { QualitySharesRoute } from './features/quality/routes/quality-shares-route.tsx';
 import { ProgramSharesRoute } from './features/quality/routes/program-shares-route.tsx';
 import { DecisionRulesRoute } from './features/decision-rules/routes/decision-rules-route.tsx';
@@ -60,6 +61,10 @@ export function AdminArea() {
           <Route
             path="simulations"
             element={<SimulationRoute DecisionRulesEditor={ScenarioRulesEditor} />}
+          />
+          <Route
+            path="simulations/scenarios/:scenarioId/program-draft"
+            element={<ScenarioDraftRoute />}
           />
           <Route
             path="programs/:programId"

@@ -34,7 +34,7 @@ import { webhooksRoutes } from './modules/webhooks/routes.ts';
 import { serviceTokensRoutes } from './modules/service-tokens/routes.ts';
 import { integrationRoutes } from './modules/integration/routes.ts';
 import { programAdminRoutes, programRoutes } from './modules/programs/routes.ts';
-import { simulationRoutes } from './modules/simulations/routes.ts';
+import { scenarioRoutes, simulationRoutes } from './modules/simulations/routes.ts';
 import { qualityRoutes } from './modules/quality/routes.ts';
 import { applicationRoutes, draftRoutes } from './modules/applications/routes.ts';
 import { documentRoutes, documentUploadRoutes } from './modules/documents/routes.ts';
@@ -131,6 +131,7 @@ export async function buildApp({
   await app.register(ruleEvaluationRoutes, { prefix: '/api/requests/:requestId/rule-evaluations' });
   await app.register(draftRoutes, { prefix: '/api/programs/:slug' });
   await app.register(simulationRoutes, { prefix: '/api/simulations' });
+  await app.register(scenarioRoutes, { prefix: '/api/simulations/scenarios' });
   await app.register(qualityRoutes, { prefix: '/api/quality' });
   await app.register(applicationRoutes, { prefix: '/api/requests' });
   await app.register(documentUploadRoutes, { prefix: '/api/requests/:requestId/documents' });

@@ -45,6 +45,7 @@ export {
   signInThrottleKeys,
   staffKeys,
   webhookEndpointKeys,
+  scenarioKeys,
 } from './query-keys.ts';
 export type { QueryParams, RequestBody, ResponseBody } from './http-types.ts';
 export type {

@@ -173,3 +173,14 @@ export const importKeys = {
   all: ['admin', 'imports'] as const,
   job: (jobId: string) => [...importKeys.all, 'job', jobId] as const,
 };
+
+/**
+ * Saved simulation scenarios (issue 14 part 3): the list (per program, or of all programs) and one comparison of
+ * two. A save, rename or delete invalidates `all`, which holds the comparisons too (a renamed scenario shows there).
+ */
+export const scenarioKeys = {
+  all: ['simulations', 'scenarios'] as const,
+  list: (program: string | null) => [...scenarioKeys.all, 'list', program] as const,
+  comparison: (a: string, b: string) => [...scenarioKeys.all, 'compare', a, b] as const,
+  detail: (id: string) => [...scenarioKeys.all, 'detail', id] as const,
+};

@@ -976,6 +976,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/simulations/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Saved simulation scenarios (of one program with ?program=), by name
+         * @description Roles: admin, finance, finance_supervisor. 404 program.not_found for an unknown program slug.
+         */
+        get: operations["listSimulationScenarios"];
+        put?: never;
+        /**
+         * Save a scenario: a name, a program, a period and the changes to replay
+         * @description Roles: admin. The body is POST /api/simulations’ with a name, checked the same way (400 naming the field); 409 simulation.scenario_name_taken when the program has a scenario of that name (letter case ignored). Figures are not stored: opening a scenario runs it again. Audited.
+         */
+        post: operations["saveSimulationScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulations/scenarios/{scenarioId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One saved scenario (run it with POST /api/simulations for today’s figures)
+         * @description Roles: admin, finance, finance_supervisor. 404 simulation.scenario_not_found.
+         */
+        get: operations["getSimulationScenario"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved scenario
+         * @description Roles: admin. 404 simulation.scenario_not_found. Audited.
+         */
+        delete: operations["deleteSimulationScenario"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a saved scenario
+         * @description Roles: admin. 409 simulation.scenario_name_taken. Audited.
+         */
+        patch: operations["renameSimulationScenario"];
+        trace?: never;
+    };
+    "/api/simulations/scenarios/{scenarioId}/compare/{otherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Two saved scenarios replayed now, side by side with the shared baseline
+         * @description Roles: admin, finance, finance_supervisor. Writes nothing. Both must be of one program and one period: 400 simulation.compare_programs_differ, simulation.compare_periods_differ (params name both periods), simulation.compare_same_scenario; 404 simulation.scenario_not_found.
+         */
+        get: operations["compareSimulationScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/simulations/scenarios/{scenarioId}/program-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn a saved scenario into a draft program version for the publishing flow
+         * @description Roles: admin. The scenario’s parameters applied to the live version are saved as the program’s draft (programs service), its decision rules as the decision-rules draft; publishing then goes through the checklist and a second administrator. 409 program.draft_has_changes (a draft with unpublished changes or a waiting publish request) and decision_rules.draft_exists unless replaceDrafts is true; 400 when the scenario changes nothing or its changes do not make a valid draft. Audited.
+         */
+        post: operations["draftProgramFromScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/quality/queue": {
         parameters: {
             query?: never;
@@ -2631,7 +2723,7 @@ export interface components {
         ProblemInput: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "quality.sample_not_found" | "quality.original_decider" | "quality.own_request" | "quality.already_rechecked" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.referred_to_senior" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "program.draft_has_changes" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "simulation.scenario_not_found" | "simulation.scenario_name_taken" | "simulation.compare_same_scenario" | "simulation.compare_programs_differ" | "simulation.compare_periods_differ" | "quality.sample_not_found" | "quality.original_decider" | "quality.own_request" | "quality.already_rechecked" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.referred_to_senior" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -2721,7 +2813,7 @@ export interface components {
         Problem: {
             type: string;
             /** @enum {string} */
-            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "quality.sample_not_found" | "quality.original_decider" | "quality.own_request" | "quality.already_rechecked" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.referred_to_senior" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
+            code: "validation.failed" | "validation.cursor_invalid" | "validation.date_range_reversed" | "http.invalid_json" | "http.empty_body" | "http.unsupported_media_type" | "http.body_too_large" | "http.bad_request" | "http.route_not_found" | "server.unavailable" | "server.internal" | "auth.not_signed_in" | "auth.sign_in_failed" | "auth.too_many_attempts" | "auth.password_rejected" | "auth.role_required" | "auth.cross_site" | "auth.csrf_failed" | "auth.token_invalid" | "auth.token_scope_missing" | "auth.token_expired" | "auth.confirmation_invalid" | "auth.throttle_not_found" | "program.not_found" | "program.closed" | "program.budget_exhausted" | "program.slug_taken" | "program.not_published" | "program.archived" | "program.checklist_incomplete" | "program.publish_pending" | "program.no_publish_request" | "program.own_publish_request" | "program.version_not_found" | "program.version_is_live" | "program.closes_before_today" | "program.draft_has_changes" | "decision_rules.version_not_found" | "decision_rules.not_draft" | "decision_rules.draft_exists" | "decision_rules.no_test_cases" | "decision_rules.test_cases_failing" | "decision_rules.rule_errors" | "simulation.scenario_not_found" | "simulation.scenario_name_taken" | "simulation.compare_same_scenario" | "simulation.compare_programs_differ" | "simulation.compare_periods_differ" | "quality.sample_not_found" | "quality.original_decider" | "quality.own_request" | "quality.already_rechecked" | "request.not_found" | "request.already_submitted" | "request.stale_version" | "request.step_unknown" | "request.idempotency_key_reused" | "request.declaration_required" | "request.bank_account_missing" | "request.not_eligible" | "request.no_open_info_request" | "request.documents_not_attached" | "request.draft_not_deletable" | "request.not_withdrawable" | "request.not_payment_returned" | "request.no_returned_payment" | "request.return_not_account" | "document.missing" | "document.too_large" | "document.type_not_accepted" | "document.form_files_draft_only" | "import.file_missing" | "import.file_too_large" | "import.file_unreadable" | "import.error_file_gone" | "import.job_gone" | "import.job_failed" | "import.already_running" | "document.upload_closed" | "document.not_found" | "document.kept_with_request" | "request.own_request" | "request.no_payee_account" | "request.held_by_other" | "request.already_yours" | "request.not_claimable" | "request.not_claimed" | "request.not_assignable" | "request.not_in_review" | "request.not_decidable" | "request.senior_only" | "request.referred_to_senior" | "request.second_approver_same" | "request.assignee_invalid" | "decision.amount_above_requested" | "decision.amount_above_first_approval" | "decision.amount_above_program_max" | "decision.amount_above_budget" | "notification.not_found" | "batch.not_found" | "batch.payments_not_batchable" | "batch.file_ids_exhausted" | "batch.not_built" | "batch.dual_control" | "batch.release_conflict_of_interest" | "batch.effective_date_passed" | "batch.not_cancellable" | "batch.not_released" | "batch.not_settleable" | "returns.file_unreadable" | "returns.file_empty" | "noc.not_found" | "noc.already_decided" | "noc.correction_invalid" | "reconciliation.exception_not_found" | "reconciliation.exception_not_resolvable" | "token.not_found" | "token.already_revoked" | "token.expired" | "webhook.url_refused" | "webhook.endpoint_not_found" | "webhook.delivery_not_found" | "webhook.delivery_queued" | "settings.stale_version" | "email.not_found" | "email.not_dead" | "practice.program_not_practice" | "practice.program_has_requests" | "practice.program_has_practice_requests" | "practice.answers_not_generated" | "staff.not_found" | "staff.email_taken" | "staff.roles_required" | "staff.roles_separation_of_duties" | "staff.roles_citizen_with_staff" | "staff.last_admin" | "staff.not_invited" | "staff.no_pending_invitation" | "staff.already_deactivated" | "staff.not_deactivated" | "staff.invitation_invalid";
             title: string;
             status: number;
             detail: string;
@@ -9974,6 +10066,1330 @@ export interface operations {
             };
         };
     };
+    listSimulationScenarios: {
+        parameters: {
+            query?: {
+                /** @description only this program’s scenarios (a slug); left out, every program’s */
+                program?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            programId: string;
+                            program: string;
+                            from: string;
+                            to: string;
+                            changes: {
+                                /** @description the largest amount a request may ask for */
+                                maxAmountCents?: number;
+                                /** @description approvals of more than this need a senior second approval */
+                                approvalThresholdCents?: number;
+                                /** @description the program budget, consumed in submission order */
+                                budgetCents?: number;
+                                /** @description business days from submission to the review deadline */
+                                reviewDeadlineDays?: number;
+                                /** @description the whole eligibility rule list that replaces the one in force (an empty list: no rule) */
+                                eligibilityRules?: ({
+                                    /** @enum {string} */
+                                    kind?: "compare";
+                                    questionId: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                    value: (string | number | boolean) | (string | number | boolean)[];
+                                    reason: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    appliesIf?: {
+                                        questionId: string;
+                                        equals: string | number | boolean;
+                                    } | {
+                                        questionId: string;
+                                        in: (string | number | boolean)[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "percentDrop";
+                                    beforeQuestionId: string;
+                                    afterQuestionId: string;
+                                    atLeastPercent: number;
+                                    reason: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    appliesIf?: {
+                                        questionId: string;
+                                        equals: string | number | boolean;
+                                    } | {
+                                        questionId: string;
+                                        in: (string | number | boolean)[];
+                                    };
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "withinLast";
+                                    questionId: string;
+                                    months: number;
+                                    reason: {
+                                        en: string;
+                                        es: string;
+                                    };
+                                    appliesIf?: {
+                                        questionId: string;
+                                        equals: string | number | boolean;
+                                    } | {
+                                        questionId: string;
+                                        in: (string | number | boolean)[];
+                                    };
+                                })[];
+                                /** @description a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review */
+                                decisionRules?: {
+                                    id: string;
+                                    label: string;
+                                    conditions: ({
+                                        /** @enum {string} */
+                                        on: "amount";
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                        value: number | number[];
+                                    } | {
+                                        /** @enum {string} */
+                                        on: "answer";
+                                        questionId: string;
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                        value: (string | number | boolean) | (string | number | boolean)[];
+                                    } | {
+                                        /** @enum {string} */
+                                        on: "eligible";
+                                        /** @enum {string} */
+                                        op: "eq" | "ne";
+                                        value: boolean;
+                                    } | {
+                                        /** @enum {string} */
+                                        on: "risk_level";
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                        value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                                    } | {
+                                        /** @enum {string} */
+                                        on: "approved_requests";
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                        value: number | number[];
+                                    } | {
+                                        /** @enum {string} */
+                                        on: "returned_payments";
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                        value: number | number[];
+                                    } | {
+                                        /** @enum {string} */
+                                        on: "prenote";
+                                        /** @enum {string} */
+                                        op: "eq" | "ne" | "in" | "not_in";
+                                        value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                                    })[];
+                                    /** @enum {string} */
+                                    outcome: "approve" | "refer" | "refer_senior";
+                                }[];
+                            };
+                            savedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            savedAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveSimulationScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    program: string;
+                    /** @description first day of the period, in the agency time zone */
+                    from: string;
+                    /** @description last day of the period, inclusive */
+                    to: string;
+                    /** @default {} */
+                    changes?: {
+                        /** @description the largest amount a request may ask for */
+                        maxAmountCents?: number;
+                        /** @description approvals of more than this need a senior second approval */
+                        approvalThresholdCents?: number;
+                        /** @description the program budget, consumed in submission order */
+                        budgetCents?: number;
+                        /** @description business days from submission to the review deadline */
+                        reviewDeadlineDays?: number;
+                        /** @description the whole eligibility rule list that replaces the one in force (an empty list: no rule) */
+                        eligibilityRules?: ({
+                            /** @enum {string} */
+                            kind?: "compare";
+                            questionId: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                            value: (string | number | boolean) | (string | number | boolean)[];
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "percentDrop";
+                            beforeQuestionId: string;
+                            afterQuestionId: string;
+                            atLeastPercent: number;
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "withinLast";
+                            questionId: string;
+                            months: number;
+                            reason: {
+                                en: string;
+                                es: string;
+                            };
+                            appliesIf?: {
+                                questionId: string;
+                                equals: string | number | boolean;
+                            } | {
+                                questionId: string;
+                                in: (string | number | boolean)[];
+                            };
+                        })[];
+                        /** @description a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review */
+                        decisionRules?: {
+                            id: string;
+                            label: string;
+                            conditions: ({
+                                /** @enum {string} */
+                                on: "amount";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "answer";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                            } | {
+                                /** @enum {string} */
+                                on: "eligible";
+                                /** @enum {string} */
+                                op: "eq" | "ne";
+                                value: boolean;
+                            } | {
+                                /** @enum {string} */
+                                on: "risk_level";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                            } | {
+                                /** @enum {string} */
+                                on: "approved_requests";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "returned_payments";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                value: number | number[];
+                            } | {
+                                /** @enum {string} */
+                                on: "prenote";
+                                /** @enum {string} */
+                                op: "eq" | "ne" | "in" | "not_in";
+                                value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                            })[];
+                            /** @enum {string} */
+                            outcome: "approve" | "refer" | "refer_senior";
+                        }[];
+                    };
+                    /** @description the scenario’s name, unique within its program (letter case ignored) */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        programId: string;
+                        program: string;
+                        from: string;
+                        to: string;
+                        changes: {
+                            /** @description the largest amount a request may ask for */
+                            maxAmountCents?: number;
+                            /** @description approvals of more than this need a senior second approval */
+                            approvalThresholdCents?: number;
+                            /** @description the program budget, consumed in submission order */
+                            budgetCents?: number;
+                            /** @description business days from submission to the review deadline */
+                            reviewDeadlineDays?: number;
+                            /** @description the whole eligibility rule list that replaces the one in force (an empty list: no rule) */
+                            eligibilityRules?: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                            /** @description a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review */
+                            decisionRules?: {
+                                id: string;
+                                label: string;
+                                conditions: ({
+                                    /** @enum {string} */
+                                    on: "amount";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "answer";
+                                    questionId: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: (string | number | boolean) | (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "eligible";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne";
+                                    value: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    on: "risk_level";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "approved_requests";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "returned_payments";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "prenote";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "in" | "not_in";
+                                    value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                                })[];
+                                /** @enum {string} */
+                                outcome: "approve" | "refer" | "refer_senior";
+                            }[];
+                        };
+                        savedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        savedAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSimulationScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scenarioId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        programId: string;
+                        program: string;
+                        from: string;
+                        to: string;
+                        changes: {
+                            /** @description the largest amount a request may ask for */
+                            maxAmountCents?: number;
+                            /** @description approvals of more than this need a senior second approval */
+                            approvalThresholdCents?: number;
+                            /** @description the program budget, consumed in submission order */
+                            budgetCents?: number;
+                            /** @description business days from submission to the review deadline */
+                            reviewDeadlineDays?: number;
+                            /** @description the whole eligibility rule list that replaces the one in force (an empty list: no rule) */
+                            eligibilityRules?: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                            /** @description a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review */
+                            decisionRules?: {
+                                id: string;
+                                label: string;
+                                conditions: ({
+                                    /** @enum {string} */
+                                    on: "amount";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "answer";
+                                    questionId: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: (string | number | boolean) | (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "eligible";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne";
+                                    value: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    on: "risk_level";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "approved_requests";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "returned_payments";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "prenote";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "in" | "not_in";
+                                    value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                                })[];
+                                /** @enum {string} */
+                                outcome: "approve" | "refer" | "refer_senior";
+                            }[];
+                        };
+                        savedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        savedAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSimulationScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scenarioId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renameSimulationScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scenarioId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the scenario’s name, unique within its program (letter case ignored) */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        programId: string;
+                        program: string;
+                        from: string;
+                        to: string;
+                        changes: {
+                            /** @description the largest amount a request may ask for */
+                            maxAmountCents?: number;
+                            /** @description approvals of more than this need a senior second approval */
+                            approvalThresholdCents?: number;
+                            /** @description the program budget, consumed in submission order */
+                            budgetCents?: number;
+                            /** @description business days from submission to the review deadline */
+                            reviewDeadlineDays?: number;
+                            /** @description the whole eligibility rule list that replaces the one in force (an empty list: no rule) */
+                            eligibilityRules?: ({
+                                /** @enum {string} */
+                                kind?: "compare";
+                                questionId: string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                value: (string | number | boolean) | (string | number | boolean)[];
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "percentDrop";
+                                beforeQuestionId: string;
+                                afterQuestionId: string;
+                                atLeastPercent: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            } | {
+                                /** @enum {string} */
+                                kind: "withinLast";
+                                questionId: string;
+                                months: number;
+                                reason: {
+                                    en: string;
+                                    es: string;
+                                };
+                                appliesIf?: {
+                                    questionId: string;
+                                    equals: string | number | boolean;
+                                } | {
+                                    questionId: string;
+                                    in: (string | number | boolean)[];
+                                };
+                            })[];
+                            /** @description a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review */
+                            decisionRules?: {
+                                id: string;
+                                label: string;
+                                conditions: ({
+                                    /** @enum {string} */
+                                    on: "amount";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "answer";
+                                    questionId: string;
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: (string | number | boolean) | (string | number | boolean)[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "eligible";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne";
+                                    value: boolean;
+                                } | {
+                                    /** @enum {string} */
+                                    on: "risk_level";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "approved_requests";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "returned_payments";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                    value: number | number[];
+                                } | {
+                                    /** @enum {string} */
+                                    on: "prenote";
+                                    /** @enum {string} */
+                                    op: "eq" | "ne" | "in" | "not_in";
+                                    value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                                })[];
+                                /** @enum {string} */
+                                outcome: "approve" | "refer" | "refer_senior";
+                            }[];
+                        };
+                        savedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        savedAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compareSimulationScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scenarioId: string;
+                otherId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        program: string;
+                        from: string;
+                        to: string;
+                        baseline: {
+                            /** @description Requests submitted in the period, at the amount the citizen asked for. */
+                            requestedCents: number;
+                            requestedCount: number;
+                            eligibleCents: number;
+                            eligibleCount: number;
+                            /** @description Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. */
+                            approvedCents: number;
+                            approvedCount: number;
+                            /** @description Payments settled in the period and not returned since. */
+                            paidCents: number;
+                            paidCount: number;
+                            overBudgetCents: number;
+                            overBudgetCount: number;
+                            budgetRunOutDate: string | null;
+                            budgetCents: number;
+                            committedBeforeCents: number;
+                            automatedApprovalCount: number;
+                            humanReviewCount: number;
+                            secondApprovalCount: number;
+                            reviewerHours: number;
+                            decidedLateCount: number;
+                            daysToDecision: {
+                                count: number;
+                                medianDays: number | null;
+                                p90Days: number | null;
+                            };
+                        };
+                        scenarios: {
+                            scenario: {
+                                id: string;
+                                name: string;
+                                programId: string;
+                                program: string;
+                                from: string;
+                                to: string;
+                                changes: {
+                                    /** @description the largest amount a request may ask for */
+                                    maxAmountCents?: number;
+                                    /** @description approvals of more than this need a senior second approval */
+                                    approvalThresholdCents?: number;
+                                    /** @description the program budget, consumed in submission order */
+                                    budgetCents?: number;
+                                    /** @description business days from submission to the review deadline */
+                                    reviewDeadlineDays?: number;
+                                    /** @description the whole eligibility rule list that replaces the one in force (an empty list: no rule) */
+                                    eligibilityRules?: ({
+                                        /** @enum {string} */
+                                        kind?: "compare";
+                                        questionId: string;
+                                        /** @enum {string} */
+                                        op: "eq" | "neq" | "lt" | "lte" | "gt" | "gte" | "in" | "notIn";
+                                        value: (string | number | boolean) | (string | number | boolean)[];
+                                        reason: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        appliesIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "percentDrop";
+                                        beforeQuestionId: string;
+                                        afterQuestionId: string;
+                                        atLeastPercent: number;
+                                        reason: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        appliesIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "withinLast";
+                                        questionId: string;
+                                        months: number;
+                                        reason: {
+                                            en: string;
+                                            es: string;
+                                        };
+                                        appliesIf?: {
+                                            questionId: string;
+                                            equals: string | number | boolean;
+                                        } | {
+                                            questionId: string;
+                                            in: (string | number | boolean)[];
+                                        };
+                                    })[];
+                                    /** @description a decision-rule table (first match wins) evaluated on each request at submission: an approve rule takes a request a person approved away from human review */
+                                    decisionRules?: {
+                                        id: string;
+                                        label: string;
+                                        conditions: ({
+                                            /** @enum {string} */
+                                            on: "amount";
+                                            /** @enum {string} */
+                                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                            value: number | number[];
+                                        } | {
+                                            /** @enum {string} */
+                                            on: "answer";
+                                            questionId: string;
+                                            /** @enum {string} */
+                                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                            value: (string | number | boolean) | (string | number | boolean)[];
+                                        } | {
+                                            /** @enum {string} */
+                                            on: "eligible";
+                                            /** @enum {string} */
+                                            op: "eq" | "ne";
+                                            value: boolean;
+                                        } | {
+                                            /** @enum {string} */
+                                            on: "risk_level";
+                                            /** @enum {string} */
+                                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                            value: ("none" | "low" | "medium" | "high") | ("none" | "low" | "medium" | "high")[];
+                                        } | {
+                                            /** @enum {string} */
+                                            on: "approved_requests";
+                                            /** @enum {string} */
+                                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                            value: number | number[];
+                                        } | {
+                                            /** @enum {string} */
+                                            on: "returned_payments";
+                                            /** @enum {string} */
+                                            op: "eq" | "ne" | "lt" | "lte" | "gt" | "gte" | "in" | "not_in";
+                                            value: number | number[];
+                                        } | {
+                                            /** @enum {string} */
+                                            on: "prenote";
+                                            /** @enum {string} */
+                                            op: "eq" | "ne" | "in" | "not_in";
+                                            value: ("none" | "sent" | "proven") | ("none" | "sent" | "proven")[];
+                                        })[];
+                                        /** @enum {string} */
+                                        outcome: "approve" | "refer" | "refer_senior";
+                                    }[];
+                                };
+                                savedBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                savedAt: string;
+                                updatedAt: string;
+                            };
+                            figures: {
+                                /** @description Requests submitted in the period, at the amount the citizen asked for. */
+                                requestedCents: number;
+                                requestedCount: number;
+                                eligibleCents: number;
+                                eligibleCount: number;
+                                /** @description Requests given their final approval in the period, at the approved amount, whatever happened to the payment since. */
+                                approvedCents: number;
+                                approvedCount: number;
+                                /** @description Payments settled in the period and not returned since. */
+                                paidCents: number;
+                                paidCount: number;
+                                overBudgetCents: number;
+                                overBudgetCount: number;
+                                budgetRunOutDate: string | null;
+                                budgetCents: number;
+                                committedBeforeCents: number;
+                                automatedApprovalCount: number;
+                                humanReviewCount: number;
+                                secondApprovalCount: number;
+                                reviewerHours: number;
+                                decidedLateCount: number;
+                                daysToDecision: {
+                                    count: number;
+                                    medianDays: number | null;
+                                    p90Days: number | null;
+                                };
+                                newlyQualifying: {
+                                    count: number;
+                                    cents: number;
+                                    byAmountBand: {
+                                        minCents: number;
+                                        maxCents: number | null;
+                                        count: number;
+                                        cents: number;
+                                    }[];
+                                    byLanguage: {
+                                        /** @enum {string} */
+                                        language: "en" | "es";
+                                        count: number;
+                                    }[];
+                                };
+                                noLongerQualifying: {
+                                    count: number;
+                                    cents: number;
+                                    byAmountBand: {
+                                        minCents: number;
+                                        maxCents: number | null;
+                                        count: number;
+                                        cents: number;
+                                    }[];
+                                    byLanguage: {
+                                        /** @enum {string} */
+                                        language: "en" | "es";
+                                        count: number;
+                                    }[];
+                                };
+                            };
+                        }[];
+                        computedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draftProgramFromScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                scenarioId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description true replaces a program draft with unpublished changes and a decision-rules draft; false refuses (409) when there is one
+                     * @default false
+                     */
+                    replaceDrafts?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        programId: string;
+                        scenarioId: string;
+                        programDraftRevision: number | null;
+                        decisionRulesDraft: {
+                            id: string;
+                            version: number;
+                        } | null;
+                        changed: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     qualityQueue: {
         parameters: {
             query?: never;
@@ -17101,7 +18517,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "decision_rules.draft_created" | "decision_rules.draft_saved" | "decision_rules.published" | "decision_rules.automation_changed" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved" | "quality.shares_changed" | "quality.rechecked";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "decision_rules.draft_created" | "decision_rules.draft_saved" | "decision_rules.published" | "decision_rules.automation_changed" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved" | "quality.shares_changed" | "quality.rechecked" | "simulation.scenario_saved" | "simulation.scenario_renamed" | "simulation.scenario_deleted" | "simulation.scenario_drafted";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */
@@ -17184,7 +18600,7 @@ export interface operations {
             query?: {
                 /** @description email, name (or part of one) or user id of who acted */
                 actor?: string;
-                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "decision_rules.draft_created" | "decision_rules.draft_saved" | "decision_rules.published" | "decision_rules.automation_changed" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved" | "quality.shares_changed" | "quality.rechecked";
+                action?: "auth.register" | "auth.register_existing_email" | "auth.throttle_cleared" | "auth.sign_in" | "auth.sign_in_failed" | "auth.sign_out" | "user.update_profile" | "seed.demo_user" | "request.draft_created" | "request.draft_saved" | "request.draft_deleted" | "request.bank_account_set" | "request.submitted" | "request.withdrawn" | "request.info_provided" | "request.claim" | "request.release" | "request.reassign" | "request.comment" | "request.decision.approve" | "request.decision.reject" | "request.decision.request_info" | "document.uploaded" | "document.deleted" | "payee_account.replaced" | "payee_account.view_full" | "payment.create" | "batch.built" | "batch.downloaded" | "batch.released" | "batch.settled" | "batch.cancelled" | "returns.imported" | "noc.applied" | "noc.dismissed" | "service_token.created" | "service_token.rotated" | "service_token.revoked" | "webhook_endpoint.created" | "webhook_endpoint.disabled" | "webhook_delivery.redelivered" | "practice.program_copied" | "practice.program_marked" | "practice.requests_created" | "practice.cleared" | "request.practice_created" | "program.created" | "program.draft_saved" | "program.publish_requested" | "program.publish_withdrawn" | "program.published" | "program.opened" | "program.closed" | "program.archived" | "decision_rules.draft_created" | "decision_rules.draft_saved" | "decision_rules.published" | "decision_rules.automation_changed" | "settings.updated" | "audit_log.exported" | "email.retried" | "staff.invited" | "staff.invitation_resent" | "staff.invitation_revoked" | "staff.invitation_accepted" | "staff.roles_changed" | "staff.deactivated" | "staff.reactivated" | "import.completed" | "import.rejected" | "export.completed" | "export.full_account_numbers" | "reconciliation.exception_resolved" | "quality.shares_changed" | "quality.rechecked" | "simulation.scenario_saved" | "simulation.scenario_renamed" | "simulation.scenario_deleted" | "simulation.scenario_drafted";
                 /** @description kind of record, e.g. ach_batch, request, agency_settings */
                 entityType?: string;
                 /** @description id of the record */

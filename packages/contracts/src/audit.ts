@@ -83,6 +83,11 @@ export const auditActions = [
   // Quality sampling (issue 14).
   'quality.shares_changed',
   'quality.rechecked',
+  // Saved simulation scenarios (issue 14 part 3).
+  'simulation.scenario_saved',
+  'simulation.scenario_renamed',
+  'simulation.scenario_deleted',
+  'simulation.scenario_drafted',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -50,6 +50,8 @@ export const ERROR_CODES = {
   'program.version_not_found': 'The program has no such version.',
   'program.version_is_live': 'That version is already the live one.',
   'program.closes_before_today': 'To open the program, give a closing date from today on.',
+  'program.draft_has_changes':
+    'The program draft has unpublished changes (or a publish request waits); confirm replacing it to go on.',
   // Decision rules (issue 14).
   'decision_rules.version_not_found': 'The program has no decision rules version with that id.',
   'decision_rules.not_draft':
@@ -62,6 +64,16 @@ export const ERROR_CODES = {
     'Some test cases do not get their expected outcome; `errors` names each one.',
   'decision_rules.rule_errors':
     'Some rules read answers the program does not have or cannot read; `errors` names each one.',
+
+  // Saved simulation scenarios (issue 14 part 3).
+  'simulation.scenario_not_found': 'There is no saved scenario with that id.',
+  'simulation.scenario_name_taken':
+    'The program already has a saved scenario with that name (letter case ignored).',
+  'simulation.compare_same_scenario': 'A comparison needs two different saved scenarios.',
+  'simulation.compare_programs_differ':
+    'The two scenarios are of different programs; only scenarios of one program compare.',
+  'simulation.compare_periods_differ':
+    'The two scenarios cover different periods; a comparison replays one period (`params` names both).',
 
   // Quality sampling (issue 14 part 1).
   'quality.sample_not_found': 'There is no quality sample with that id.',

@@ -129,6 +129,22 @@ export const auditActionLabels: Record<AuditAction, Label> = {
     en: 'Sampled decision re-checked blind',
     es: 'Decisión de la muestra revisada a ciegas',
   },
+  'simulation.scenario_saved': {
+    en: 'Simulation scenario saved',
+    es: 'Escenario de simulación guardado',
+  },
+  'simulation.scenario_renamed': {
+    en: 'Simulation scenario renamed',
+    es: 'Escenario de simulación renombrado',
+  },
+  'simulation.scenario_deleted': {
+    en: 'Simulation scenario deleted',
+    es: 'Escenario de simulación eliminado',
+  },
+  'simulation.scenario_drafted': {
+    en: 'Simulation scenario turned into a draft program version',
+    es: 'Escenario de simulación convertido en borrador de versión del programa',
+  },
   'program.created': { en: 'Program created', es: 'Programa creado' },
   'program.draft_saved': { en: 'Program draft saved', es: 'Borrador del programa guardado' },
   'program.publish_requested': {

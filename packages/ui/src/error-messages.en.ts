@@ -50,6 +50,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'program.version_is_live': 'That version is already live. Choose an earlier one.',
   'program.closes_before_today':
     'Give a closing date that is today or later, then open the program.',
+  'program.draft_has_changes':
+    'The program already has a draft with changes that are not published. Confirm that the scenario should replace it.',
   'decision_rules.version_not_found':
     'We could not find this version of the rules. Reload the page.',
   'decision_rules.not_draft':
@@ -185,6 +187,15 @@ export const errorMessages: Record<ErrorCode, string> = {
     'This program still holds practice requests. Clear them first, then unmark it.',
   'practice.answers_not_generated':
     'HMS could not make up answers that meet this program’s form and rules. Check the questions listed, or use another program.',
+  'simulation.scenario_not_found':
+    'We could not find this saved scenario. It may have been deleted. Choose another from the list.',
+  'simulation.scenario_name_taken':
+    'This program already has a saved scenario with that name. Choose a different name.',
+  'simulation.compare_same_scenario': 'Choose two different scenarios to compare.',
+  'simulation.compare_programs_differ':
+    'These scenarios are for different programs. Choose two scenarios of the same program.',
+  'simulation.compare_periods_differ':
+    'These scenarios cover different periods. Choose two scenarios of the same period.',
   'quality.sample_not_found':
     'We could not find this quality sample. Go back to the quality-check queue and choose another.',
   'quality.original_decider':

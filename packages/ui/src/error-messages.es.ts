@@ -56,6 +56,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   'program.version_is_live': 'Esa versión ya está publicada. Elija una anterior.',
   'program.closes_before_today':
     'Indique una fecha de cierre de hoy en adelante y luego abra el programa.',
+  'program.draft_has_changes':
+    'El programa ya tiene un borrador con cambios sin publicar. Confirme que el escenario debe reemplazarlo.',
   'decision_rules.version_not_found':
     'No encontramos esta versión de las reglas. Vuelva a cargar la página.',
   'decision_rules.not_draft':
@@ -196,6 +198,15 @@ export const errorMessages: Record<ErrorCode, string> = {
     'Este programa todavía tiene solicitudes de práctica. Bórrelas primero y luego desmárquelo.',
   'practice.answers_not_generated':
     'HMS no pudo inventar respuestas que cumplan el formulario y las reglas de este programa. Revise las preguntas indicadas o use otro programa.',
+  'simulation.scenario_not_found':
+    'No encontramos este escenario guardado. Puede que se haya eliminado. Elija otro de la lista.',
+  'simulation.scenario_name_taken':
+    'Este programa ya tiene un escenario guardado con ese nombre. Elija otro nombre.',
+  'simulation.compare_same_scenario': 'Elija dos escenarios distintos para compararlos.',
+  'simulation.compare_programs_differ':
+    'Estos escenarios son de programas distintos. Elija dos escenarios del mismo programa.',
+  'simulation.compare_periods_differ':
+    'Estos escenarios cubren períodos distintos. Elija dos escenarios del mismo período.',
   'quality.sample_not_found':
     'No encontramos esta muestra de calidad. Vuelva a la cola de control de calidad y elija otra.',
   'quality.original_decider':

@@ -138,6 +138,61 @@ export async function createDraft(
   });
 }
 
+/**
+ * Rules another module proposes, saved as the program's decision-rules draft in the caller's transaction (a
+ * simulation scenario turned into a draft version, issue 14 part 3). The one draft per program holds: an existing
+ * draft is replaced (keeping its test cases) only when `replace` says so, else 409 decision_rules.draft_exists; a new
+ * draft takes the live version's test cases, so what the live rules promise is checked again before it can go live.
+ */
+export async function saveDraftRulesIn(
+  trx: Transaction<Database>,
+  actor: AuditUser,
+  programId: string,
+  rules: DecisionRule[],
+  opts: { replace: boolean; why: Record<string, unknown> },
+): Promise<{ id: string; version: number }> {
+  await programs.loadProgram(trx, { id: programId });
+  await repo.lockProgramRules(trx, programId);
+  const existing = await repo.draftOfProgram(trx, programId);
+  if (existing) {
+    if (!opts.replace)
+      throw conflict(
+        'decision_rules.draft_exists',
+        `The program already has a draft (version ${existing.version}) of its decision rules; confirm replacing its rules to go on.`,
+        { version: existing.version },
+      );
+    const row = await lockedDraft(trx, programId, existing.id);
+    const testCases = toVersion(row).testCases;
+    await repo.updateDraft(trx, existing.id, { rules, testCases });
+    await auditUserChange(trx, actor, 'decision_rules.draft_saved', 'program', programId, {
+      ...opts.why,
+      versionId: existing.id,
+      version: existing.version,
+      rules: rules.length,
+      testCases: testCases.length,
+    });
+    return { id: existing.id, version: existing.version };
+  }
+  const live = await repo.liveVersion(trx, programId);
+  const testCases = live ? toVersion(live).testCases : [];
+  const version = await repo.nextVersionNumber(trx, programId);
+  const id = await repo.insertVersion(trx, {
+    programId,
+    version,
+    rules,
+    testCases,
+    createdBy: actor.id,
+  });
+  await auditUserChange(trx, actor, 'decision_rules.draft_created', 'program', programId, {
+    ...opts.why,
+    versionId: id,
+    version,
+    rules: rules.length,
+    testCases: testCases.length,
+  });
+  return { id, version };
+}
+
 async function lockedDraft(trx: Transaction<Database>, programId: string, versionId: string) {
   await repo.lockProgramRules(trx, programId);
   const row = await repo.versionById(trx, programId, versionId);

@@ -664,6 +664,67 @@ export async function saveDraft(
   });
 }
 
+/**
+ * A change another module proposes, saved as the program's draft in the caller's transaction (a simulation
+ * scenario turned into a draft version, issue 14 part 3), so it commits or rolls back with what the caller writes
+ * beside it. The draft starts from the live version (with the live window's dates), `edit` changes it, and it is
+ * saved as an administrator's save is: checked with the draft schema (400 naming the draft's fields), a waiting
+ * publish request superseded, audited as program.draft_saved with `why`. From there the normal checklist and
+ * publishing under dual control apply. A draft with unpublished changes, or a waiting publish request, is someone's
+ * work: it is replaced only when `replace` says so, else 409 program.draft_has_changes.
+ */
+export async function saveDraftFromLive(
+  trx: Transaction<Database>,
+  actor: AdminActor,
+  programId: string,
+  opts: AdminOptions,
+  change: {
+    replace: boolean;
+    why: Record<string, unknown>;
+    edit: (live: ProgramDraft) => ProgramDraft;
+  },
+): Promise<{ revision: number; live: ProgramDraft; draft: ProgramDraft }> {
+  const current = await lockDraftRow(trx, programId, actor, opts);
+  if (!current.live)
+    throw conflict('program.not_published', 'The program has no live version to start from.');
+  const pending = await repo.findPendingRequest(trx, programId);
+  const unpublished = !sameDefinition(
+    withoutDates(draftToDefinition(current.draft)),
+    withoutDates(current.live.definition as Record<string, unknown>),
+  );
+  if ((unpublished || pending) && !change.replace)
+    throw conflict(
+      'program.draft_has_changes',
+      pending
+        ? 'A publish request of the program draft is waiting for approval; confirm replacing the draft to go on.'
+        : 'The program draft has unpublished changes; confirm replacing them to go on.',
+      { publishRequestPending: pending ? 1 : 0 },
+    );
+  const liveDef = definitionOf(current.live);
+  const live: ProgramDraft = {
+    ...definitionToDraft(liveDef, entryDescriptionOr(opts.defaultEntryDescription)),
+    // Opening and closing move the live window, not the published definition: the draft takes today's window.
+    opensAt: plainDate(current.live.opens_at, opts.timeZone) ?? liveDef.opensAt,
+    closesAt: plainDate(current.live.closes_at, opts.timeZone, true) ?? liveDef.closesAt,
+  };
+  const parsed = programDraftSchema.safeParse(change.edit(live));
+  if (!parsed.success)
+    throw badRequest(
+      'validation.failed',
+      'The changes do not make a program draft that can be saved.',
+      parsed.error.issues.map((i) => ({
+        field: ['draft', ...i.path].join('.'),
+        message: i.message,
+      })),
+    );
+  const superseded = await repo.closePendingRequest(trx, programId, 'superseded', actor.id);
+  const revision = await writeDraft(trx, actor, programId, parsed.data, {
+    ...change.why,
+    supersededPublishRequest: superseded?.id ?? null,
+  });
+  return { revision, live, draft: parsed.data };
+}
+
 function checklistProblem(checklist: Checklist) {
   return new HttpProblem(
     'program.checklist_incomplete',

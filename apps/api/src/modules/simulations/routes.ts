@@ -1,12 +1,31 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { programSlugParamsSchema } from '@hms/contracts/programs';
 import {
   simulationRequestSchema,
   simulationResultSchema,
   simulationStartSchema,
 } from '@hms/contracts/simulations';
+import {
+  renameScenarioBodySchema,
+  saveScenarioBodySchema,
+  savedScenarioListSchema,
+  savedScenarioSchema,
+  scenarioCompareParamsSchema,
+  scenarioComparisonSchema,
+  scenarioDraftBodySchema,
+  scenarioDraftResultSchema,
+  scenarioIdParamsSchema,
+  scenarioListQuerySchema,
+  scenarioReaderRoles,
+  scenarioWriterRoles,
+} from '@hms/contracts/simulation-scenarios';
+import { currentUser } from '../../platform/auth/plugin.ts';
+import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
 import { neverCached } from '../../platform/money-read-routes.ts';
+import * as scenarios from './scenarios.ts';
 import * as service from './service.ts';
 
 /**
@@ -57,5 +76,143 @@ export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: simulationStartSchema },
     }),
     async (request) => service.startingPoint(db, request.params.slug),
+  );
+};
+
+/** Saved scenarios: read by whoever may run a simulation, changed by administrators (contracts' mayChangeScenarios). */
+const scenarioReaders = routeGroup({
+  tag: 'simulations',
+  roles: scenarioReaderRoles,
+  problems: [404],
+});
+const scenarioWriters = routeGroup({
+  tag: 'simulations',
+  roles: scenarioWriterRoles,
+  problems: [404, 409],
+});
+const READERS = 'Roles: admin, finance, finance_supervisor.';
+const WRITERS = 'Roles: admin.';
+
+export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config } = app;
+  neverCached(app);
+  const actor = (request: FastifyRequest) => ({
+    id: currentUser(request).id,
+    ip: request.ip || null,
+  });
+
+  app.get(
+    '',
+    scenarioReaders({
+      operationId: 'listSimulationScenarios',
+      summary: 'Saved simulation scenarios (of one program with ?program=), by name',
+      description: `${READERS} 404 program.not_found for an unknown program slug.`,
+      querystring: scenarioListQuerySchema,
+      response: { 200: savedScenarioListSchema },
+    }),
+    async (request) => scenarios.listScenarios(db, request.query.program ?? null),
+  );
+
+  app.post(
+    '',
+    scenarioWriters({
+      operationId: 'saveSimulationScenario',
+      summary: 'Save a scenario: a name, a program, a period and the changes to replay',
+      description:
+        `${WRITERS} The body is POST /api/simulations’ with a name, checked the same way (400 naming the ` +
+        'field); 409 simulation.scenario_name_taken when the program has a scenario of that name (letter case ' +
+        'ignored). Figures are not stored: opening a scenario runs it again. Audited.',
+      body: saveScenarioBodySchema,
+      response: { 201: savedScenarioSchema },
+    }),
+    async (request, reply) =>
+      reply.code(201).send(await scenarios.saveScenario(db, actor(request), request.body)),
+  );
+
+  app.get(
+    '/:scenarioId',
+    scenarioReaders({
+      operationId: 'getSimulationScenario',
+      summary: 'One saved scenario (run it with POST /api/simulations for today’s figures)',
+      description: `${READERS} 404 simulation.scenario_not_found.`,
+      params: scenarioIdParamsSchema,
+      response: { 200: savedScenarioSchema },
+    }),
+    async (request) => scenarios.getScenario(db, request.params.scenarioId),
+  );
+
+  app.get(
+    '/:scenarioId/compare/:otherId',
+    scenarioReaders({
+      operationId: 'compareSimulationScenarios',
+      summary: 'Two saved scenarios replayed now, side by side with the shared baseline',
+      description:
+        `${READERS} Writes nothing. Both must be of one program and one period: 400 ` +
+        'simulation.compare_programs_differ, simulation.compare_periods_differ (params name both periods), ' +
+        'simulation.compare_same_scenario; 404 simulation.scenario_not_found.',
+      params: scenarioCompareParamsSchema,
+      response: { 200: scenarioComparisonSchema },
+    }),
+    async (request) =>
+      scenarios.compareScenarios(
+        db,
+        config.timezone,
+        request.params.scenarioId,
+        request.params.otherId,
+      ),
+  );
+
+  app.patch(
+    '/:scenarioId',
+    scenarioWriters({
+      operationId: 'renameSimulationScenario',
+      summary: 'Rename a saved scenario',
+      description: `${WRITERS} 409 simulation.scenario_name_taken. Audited.`,
+      params: scenarioIdParamsSchema,
+      body: renameScenarioBodySchema,
+      response: { 200: savedScenarioSchema },
+    }),
+    async (request) =>
+      scenarios.renameScenario(db, actor(request), request.params.scenarioId, request.body.name),
+  );
+
+  app.delete(
+    '/:scenarioId',
+    scenarioWriters({
+      operationId: 'deleteSimulationScenario',
+      summary: 'Delete a saved scenario',
+      description: `${WRITERS} 404 simulation.scenario_not_found. Audited.`,
+      params: scenarioIdParamsSchema,
+      response: { 204: z.null().describe('Deleted') },
+    }),
+    async (request, reply) => {
+      await scenarios.deleteScenario(db, actor(request), request.params.scenarioId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/:scenarioId/program-draft',
+    scenarioWriters({
+      operationId: 'draftProgramFromScenario',
+      summary: 'Turn a saved scenario into a draft program version for the publishing flow',
+      description:
+        `${WRITERS} The scenario’s parameters applied to the live version are saved as the program’s draft ` +
+        '(programs service), its decision rules as the decision-rules draft; publishing then goes through the ' +
+        'checklist and a second administrator. 409 program.draft_has_changes (a draft with unpublished changes ' +
+        'or a waiting publish request) and decision_rules.draft_exists unless replaceDrafts is true; 400 when ' +
+        'the scenario changes nothing or its changes do not make a valid draft. Audited.',
+      params: scenarioIdParamsSchema,
+      body: scenarioDraftBodySchema,
+      response: { 200: scenarioDraftResultSchema, ...problemResponses(409) },
+    }),
+    async (request) =>
+      scenarios.scenarioToDraft(
+        db,
+        actor(request),
+        request.params.scenarioId,
+        request.body.replaceDrafts,
+        { timeZone: config.timezone, defaultEntryDescription: config.originator.entryDescription },
+      ),
   );
 };

@@ -109,24 +109,61 @@ export async function simulate(
   timeZone: string,
   body: { program: string; from: string; to: string; changes: SimulationChanges },
 ): Promise<SimulationResult> {
+  const { program, runs } = await simulateMany(db, timeZone, body, [body.changes]);
+  const { baseline, scenario } = runs[0]!;
+  return {
+    program: program.slug,
+    from: body.from,
+    to: body.to,
+    changes: body.changes,
+    baseline,
+    scenario,
+    computedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Checks a scenario's period and changes against its program as POST /api/simulations does (400 naming the field),
+ * without replaying: saving a scenario refuses what running it would refuse.
+ */
+export async function checkScenario(
+  db: Db,
+  body: { program: string; from: string; to: string; changes: SimulationChanges },
+) {
   checkPeriod(body.from, body.to);
   const program = await programOf(db, body.program);
+  checkChanges(body.changes, programs.definitionOf(program).questionSet);
+  return program;
+}
+
+/**
+ * One period of a program replayed under several sets of changes: the history is read once (with what the most
+ * demanding set needs) and each set is replayed over it, so a comparison's baseline is one and the same.
+ */
+export async function simulateMany(
+  db: Db,
+  timeZone: string,
+  body: { program: string; from: string; to: string },
+  changeSets: readonly SimulationChanges[],
+) {
+  const program = await checkScenario(db, { ...body, changes: {} });
   const definition = programs.definitionOf(program);
-  checkChanges(body.changes, definition.questionSet);
+  for (const changes of changeSets) checkChanges(changes, definition.questionSet);
   const scope = {
     programId: program.id,
     start: startOfZonedDay(body.from, timeZone),
     end: startOfZonedDay(body.to, timeZone, 1),
   };
+  const anyRules = changeSets.some((c) => c.decisionRules !== undefined);
   const [rows, paid, committedBefore] = await Promise.all([
     readModels.simulationRequests(db, {
       ...scope,
-      withAnswers:
-        body.changes.eligibilityRules !== undefined || body.changes.decisionRules !== undefined,
-      withRuleInputs: body.changes.decisionRules !== undefined,
+      withAnswers: anyRules || changeSets.some((c) => c.eligibilityRules !== undefined),
+      withRuleInputs: anyRules,
+      // Only the answers some change set's rules look at are read (the union, for a comparison).
       answersNotRead: allQuestions(definition.questionSet)
         .map((q) => q.id)
-        .filter((id) => !answersRead(body.changes).has(id)),
+        .filter((id) => !changeSets.some((c) => answersRead(c).has(id))),
     }),
     readModels.simulationPaidPayments(db, scope),
     finance.committedByProgram(db, [program.id], BEGINNING, dayBefore(body.from)),
@@ -169,14 +206,5 @@ export async function simulate(
       return due;
     },
   };
-  const { baseline, scenario } = replay(input, body.changes);
-  return {
-    program: program.slug,
-    from: body.from,
-    to: body.to,
-    changes: body.changes,
-    baseline,
-    scenario,
-    computedAt: new Date().toISOString(),
-  };
+  return { program, runs: changeSets.map((changes) => replay(input, changes)) };
 }

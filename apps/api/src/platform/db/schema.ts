@@ -744,3 +744,21 @@ export interface Database {
   quality_samples: QualitySamplesTable;
   quality_rechecks: QualityRechecksTable;
 }
+
+// ── Saved simulation scenarios (migration 0240, owner: modules/simulations). ──
+export interface SimulationScenariosTable {
+  id: string;
+  program_id: string;
+  name: string;
+  period_from: string;
+  period_to: string;
+  changes: Json;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_by: string;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+  simulation_scenarios: SimulationScenariosTable;
+}

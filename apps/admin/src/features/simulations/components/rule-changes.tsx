@@ -27,6 +27,21 @@ export interface RuleChanges {
 
 export const NO_RULE_CHANGES: RuleChanges = { eligibilityRules: null, decisionRules: null };
 
+/**
+ * The rule changes of a saved scenario opened in the form: what it was saved with, its decision rules as an edited
+ * table (they are the scenario's own, not a version), kept until changed here.
+ */
+export function savedRuleChanges(
+  changes: { eligibilityRules?: EligibilityRule[]; decisionRules?: DecisionRule[] } | undefined,
+): RuleChanges {
+  return {
+    eligibilityRules: changes?.eligibilityRules ?? null,
+    decisionRules: changes?.decisionRules
+      ? { source: 'edited', rules: changes.decisionRules, complete: true }
+      : null,
+  };
+}
+
 type DecisionChoice = 'keep' | 'live' | 'draft' | 'edited';
 
 /**
@@ -254,7 +269,12 @@ function DecisionRuleChanges({
           <Editor
             key={editing}
             questions={allQuestions(start.questionSet)}
-            initial={live?.rules ?? []}
+            initial={
+              // An opened scenario's own table first; each new edit starts again from the live rules.
+              editing === 0 && value.decisionRules?.source === 'edited'
+                ? value.decisionRules.rules
+                : (live?.rules ?? [])
+            }
             showErrors={field.error !== undefined}
             onChange={(next) =>
               onChange({ ...value, decisionRules: { source: 'edited', ...next } })

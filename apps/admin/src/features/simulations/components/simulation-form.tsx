@@ -16,6 +16,7 @@ import {
   NO_RULE_CHANGES,
   RuleChangesFields,
   type DecisionRulesEditorSlot,
+  savedRuleChanges,
   type RuleChanges,
 } from './rule-changes.tsx';
 
@@ -100,6 +101,10 @@ function readForm(
   return { body: { program, from, to, changes }, problems };
 }
 
+/** A saved amount as the form's dollars field takes it (parseDollars reads it back to the same cents). */
+const dollars = (cents: number | undefined) =>
+  cents === undefined ? undefined : (cents / 100).toFixed(2);
+
 export function SimulationForm({
   programs,
   admin,
@@ -107,6 +112,7 @@ export function SimulationForm({
   pending,
   onRun,
   DecisionRulesEditor,
+  initial,
 }: {
   programs: ReadonlyArray<{ id: string; slug: string; name: { en: string; es: string } }>;
   /** Administrators may also try the draft decision rules (the draft is theirs to read). */
@@ -115,13 +121,16 @@ export function SimulationForm({
   pending: boolean;
   onRun: (body: SimulationBody) => void;
   DecisionRulesEditor?: DecisionRulesEditorSlot | undefined;
+  /** A saved scenario opened: the form starts from its values (the route re-mounts the form with its key). */
+  initial?: SimulationBody | undefined;
 }) {
   const tr = useT(simulationMessages);
   const { language } = useLanguage();
-  const period = defaultPeriod();
+  const period = initial ?? defaultPeriod();
+  const start = initial?.changes ?? {};
   const only = programs.length === 1 ? programs[0]?.slug : undefined;
-  const [slug, setSlug] = useState(only ?? '');
-  const [rules, setRules] = useState<RuleChanges>(NO_RULE_CHANGES);
+  const [slug, setSlug] = useState(initial?.program ?? only ?? '');
+  const [rules, setRules] = useState<RuleChanges>(() => savedRuleChanges(initial?.changes));
   const program = programs.find((p) => p.slug === slug);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -176,6 +185,7 @@ export function SimulationForm({
         <TextField
           {...errors.field('maxAmountCents')}
           label={tr('maxAmount')}
+          defaultValue={dollars(start.maxAmountCents)}
           hint={tr('dollarsHint')}
           inputMode="decimal"
           autoComplete="off"
@@ -184,6 +194,7 @@ export function SimulationForm({
         <TextField
           {...errors.field('approvalThresholdCents')}
           label={tr('threshold')}
+          defaultValue={dollars(start.approvalThresholdCents)}
           hint={`${tr('thresholdHint')} ${tr('dollarsHint')}`}
           inputMode="decimal"
           autoComplete="off"
@@ -192,6 +203,7 @@ export function SimulationForm({
         <TextField
           {...errors.field('budgetCents')}
           label={tr('budget')}
+          defaultValue={dollars(start.budgetCents)}
           hint={`${tr('budgetHint')} ${tr('dollarsHint')}`}
           inputMode="decimal"
           autoComplete="off"
@@ -200,6 +212,7 @@ export function SimulationForm({
         <TextField
           {...errors.field('reviewDeadlineDays')}
           label={tr('deadline')}
+          defaultValue={start.reviewDeadlineDays}
           hint={tr('deadlineHint')}
           inputMode="numeric"
           autoComplete="off"

@@ -176,6 +176,7 @@ describe('Policy simulation (/admin/simulations)', () => {
     const calls = fakeApi({
       'GET /api/me': () => me(['admin']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
       'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
       'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(false) }),
       'POST /api/simulations': () => ({
@@ -225,6 +226,7 @@ describe('Policy simulation (/admin/simulations)', () => {
     const calls = fakeApi({
       'GET /api/me': () => me(['admin']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
       'GET /api/simulations/programs/home-energy-rebate': () => ({
         body: start({ program: 'home-energy-rebate', decisionRules: null }),
       }),
@@ -277,6 +279,7 @@ describe('Policy simulation (/admin/simulations)', () => {
     fakeApi({
       'GET /api/me': () => me(['finance']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
       'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
       'POST /api/simulations': () => ({
         body: result({ eligibleCount: 44 }, change(3, 2, 600_000)),
@@ -311,6 +314,7 @@ describe('Policy simulation (/admin/simulations)', () => {
     const calls = fakeApi({
       'GET /api/me': () => me(['admin']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
       'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
       'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(true) }),
       'POST /api/simulations': () => ({ body: result({ eligibleCount: 40 }, change(5, 4)) }),
@@ -400,6 +404,7 @@ describe('Policy simulation (/admin/simulations)', () => {
     fakeApi({
       'GET /api/me': () => me(['admin']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
       'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
       'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(false) }),
       'POST /api/simulations': () => ({
@@ -438,6 +443,7 @@ describe('Policy simulation (/admin/simulations)', () => {
     fakeApi({
       'GET /api/me': () => me(['finance']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
       'GET /api/simulations/programs/permit-fee-refund': () =>
         fail
           ? {
@@ -490,6 +496,7 @@ describe('Policy simulation (/admin/simulations)', () => {
     const calls = fakeApi({
       'GET /api/me': () => me(['finance']),
       'GET /api/programs': () => ({ body: { items: programs } }),
+      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
       'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
       'POST /api/simulations': () => ({ body: result({}) }),
     });

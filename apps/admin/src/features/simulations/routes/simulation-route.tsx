@@ -9,12 +9,16 @@ import {
   useLanguage,
   useT,
 } from '@hms/ui';
+import { mayChangeScenarios } from '@hms/contracts/simulation-scenarios';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { SavedScenario } from '../api/scenarios.ts';
 import { changesOnFields, runSimulationMutationOptions } from '../api/simulations.ts';
 import { ComparisonTable } from '../components/comparison-table.tsx';
 import { QualificationTables } from '../components/qualification-tables.tsx';
 import type { DecisionRulesEditorSlot } from '../components/rule-changes.tsx';
+import { SaveScenarioForm } from '../components/save-scenario-form.tsx';
+import { SavedScenarios } from '../components/saved-scenarios.tsx';
 import { SIMULATION_FIELDS, SimulationForm } from '../components/simulation-form.tsx';
 import { simulationMessages } from '../messages.ts';
 
@@ -52,6 +56,9 @@ export function SimulationRoute({
     if (run.data) resultRef.current?.focus();
   }, [run.data]);
   const admin = me.data?.roles.includes('admin') ?? false;
+  // Saving, deleting and drafting follow the contracts' one rule, the one the API guards those routes with.
+  const mayChange = me.data ? mayChangeScenarios(me.data.roles) : false;
+  const [opened, setOpened] = useState<SavedScenario | null>(null);
   const result = run.data;
   const programName = (slug: string) =>
     programs.data?.find((p) => p.slug === slug)?.name[language] ?? slug;
@@ -77,6 +84,8 @@ export function SimulationRoute({
       >
         {(data) => (
           <SimulationForm
+            key={opened?.id ?? 'new'}
+            initial={opened ?? undefined}
             programs={data}
             admin={admin}
             errors={errors}
@@ -113,6 +122,31 @@ export function SimulationRoute({
             newly={result.scenario.newlyQualifying}
           />
         </section>
+      ) : null}
+      {mayChange && result && !run.isPending ? (
+        <SaveScenarioForm
+          key={result.computedAt}
+          body={{
+            program: result.program,
+            from: result.from,
+            to: result.to,
+            changes: result.changes,
+          }}
+        />
+      ) : null}
+      {/* Program names come with the programs: the list waits for them. */}
+      {programs.data ? (
+        <SavedScenarios
+          mayChange={mayChange}
+          programName={programName}
+          draftPath={(id) => `/admin/simulations/scenarios/${id}/program-draft`}
+          onOpen={(s) => {
+            // The form takes the scenario's values and runs them: the figures are today's, not the ones of its saving.
+            setOpened(s);
+            errors.clear();
+            run.mutate({ program: s.program, from: s.from, to: s.to, changes: s.changes });
+          }}
+        />
       ) : null}
     </>
   );
