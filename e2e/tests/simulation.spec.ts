@@ -39,13 +39,13 @@ test('an administrator runs a lower budget and sees the run-out date and fewer a
   await expect(admin).toHaveTitle(/^Error: /);
   await expectNoAxeViolations(admin);
   await summary.getByRole('link', { name: 'Select a program' }).click();
-  await expect(admin.getByLabel('Program')).toBeFocused();
-  await admin.getByLabel('Program').selectOption({ label: 'Permit Fee Refund' });
+  await expect(admin.getByLabel('Program', { exact: true })).toBeFocused();
+  await admin.getByLabel('Program', { exact: true }).selectOption({ label: 'Permit Fee Refund' });
 
   // A budget that covers half of what the period approved, on top of what earlier requests committed (read from
   // the API as the screen reads it, for the same program and period).
-  const from = await admin.getByLabel('From').inputValue();
-  const to = await admin.getByLabel('To').inputValue();
+  const from = await admin.getByLabel('From', { exact: true }).inputValue();
+  const to = await admin.getByLabel('To', { exact: true }).inputValue();
   const asIs = await api(admin, 'POST', '/api/simulations', {
     program: 'permit-fee-refund',
     from,
@@ -85,9 +85,9 @@ test('an administrator replaces an eligibility rule and sees who no longer quali
   test.setTimeout(120_000);
   const admin = await signedInPage(browser, demoUsers.admin);
   await openAdminSection(admin, 'Policy simulation', '/admin/simulations');
-  await admin.getByLabel('Program').selectOption({ label: 'Permit Fee Refund' });
-  const from = await admin.getByLabel('From').inputValue();
-  const to = await admin.getByLabel('To').inputValue();
+  await admin.getByLabel('Program', { exact: true }).selectOption({ label: 'Permit Fee Refund' });
+  const from = await admin.getByLabel('From', { exact: true }).inputValue();
+  const to = await admin.getByLabel('To', { exact: true }).inputValue();
 
   // The figures to expect, from the period's own requests: a cap at their mean amount (so some asked for more),
   // run as a lower maximum through the API. Every request of the period was made through the form, whose
@@ -215,7 +215,9 @@ test('a finance officer reaches the simulation from the header, read-only, and r
   await expect(finance.getByRole('navigation', { name: 'Administration sections' })).toHaveCount(0);
   await expect(finance.getByRole('button', { name: /save/i })).toHaveCount(0);
 
-  await finance.getByLabel('Program').selectOption({ label: 'Home Energy Efficiency Rebate' });
+  await finance
+    .getByLabel('Program', { exact: true })
+    .selectOption({ label: 'Home Energy Efficiency Rebate' });
   // An amount that is not one is named on its field.
   await finance.getByLabel('Maximum amount a request may ask for').fill('ten dollars');
   await finance.getByRole('button', { name: 'Run simulation' }).click();

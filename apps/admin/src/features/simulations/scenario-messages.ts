@@ -23,7 +23,7 @@ export const scenarioMessages = defineMessages({
     emptyBodyReader:
       'Administrators save scenarios; they will be listed here for you to open and compare.',
     select: 'Select',
-    selectScenario: 'Select “{name}” to compare',
+    selectScenario: 'Compare “{name}”',
     scenarioName: 'Name',
     program: 'Program',
     period: 'Period',
@@ -106,7 +106,7 @@ export const scenarioMessages = defineMessages({
     emptyBodyReader:
       'Los administradores guardan los escenarios; aparecerán aquí para que los abra y compare.',
     select: 'Seleccionar',
-    selectScenario: 'Seleccionar “{name}” para comparar',
+    selectScenario: 'Comparar “{name}”',
     scenarioName: 'Nombre',
     program: 'Programa',
     period: 'Período',

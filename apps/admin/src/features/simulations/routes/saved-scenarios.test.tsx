@@ -215,10 +215,10 @@ describe('saved scenarios (/admin/simulations)', () => {
     });
 
     // Compare: exactly two, then side by side, rows where the two differ marked in words.
-    fireEvent.click(screen.getByLabelText('Select “Lower cap” to compare'));
+    fireEvent.click(screen.getByLabelText('Compare “Lower cap”'));
     fireEvent.click(screen.getByRole('button', { name: 'Compare selected' }));
     expect(await screen.findByText('Select exactly two scenarios to compare.')).toBeTruthy();
-    fireEvent.click(screen.getByLabelText('Select “Rules too” to compare'));
+    fireEvent.click(screen.getByLabelText('Compare “Rules too”'));
     fireEvent.click(screen.getByRole('button', { name: 'Compare selected' }));
     const heading = await screen.findByRole('heading', { level: 3, name: 'Comparison' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
