@@ -105,7 +105,10 @@ test('an administrator saves two scenarios, compares them and turns one into a d
   await expect(done.or(replace)).toBeVisible();
   if (await replace.isVisible()) {
     await expectNoAxeViolations(admin);
-    await replace.check();
+    // USWDS draws the box on the label: the real input takes the keyboard (Space ticks it).
+    await replace.focus();
+    await admin.keyboard.press('Space');
+    await expect(replace).toBeChecked();
     await create.click();
   }
   await expect(done).toBeVisible();
