@@ -8,6 +8,7 @@ import { seedDemo } from './seed.ts';
 import { startWebhookWorker } from './modules/webhooks/worker.ts';
 import { smtpTransport, startEmailSender } from './modules/notifications/email-sender.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
+import { startPrenoteMaturity } from './modules/payments/prenote-maturity.ts';
 import { initialiseSettings, sessionPolicy } from './modules/settings/service.ts';
 import { keepTotalsInZone } from './modules/finance/service.ts';
 
@@ -40,6 +41,13 @@ const housekeeping = startHousekeeping({
   log: app.log,
 });
 
+// Payments whose prenote wait ended become payable: at start and once a minute (reads never write; see the file).
+const prenoteMaturity = startPrenoteMaturity({
+  db: db.kysely,
+  timeZone: config.timezone,
+  log: app.log,
+});
+
 let closing = false;
 /**
  * A stop drains: the listener closes at once (a new connection is refused; a request on a kept-alive connection gets
@@ -61,7 +69,12 @@ async function shutdown(signal: string): Promise<void> {
   // A kept-alive connection turns idle when its last response is sent; close it then rather than at its timeout.
   const sweep = setInterval(() => app.server.closeIdleConnections(), 200);
   sweep.unref();
-  await Promise.all([webhookWorker?.stop(), housekeeping.stop(), emailSender?.stop()]);
+  await Promise.all([
+    webhookWorker?.stop(),
+    housekeeping.stop(),
+    prenoteMaturity.stop(),
+    emailSender?.stop(),
+  ]);
   // Fastify after the workers (it stops accepting, waits for in-flight requests), then the database they used.
   await app.close();
   clearTimeout(cut);

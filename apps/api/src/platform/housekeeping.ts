@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from './db/schema.ts';
 import { deleteDeadSessions, type SessionPolicy } from './auth/sessions.ts';
 import { deleteSpentThrottleRows, WINDOW_MINUTES } from './auth/throttle.ts';
+import { startPeriodic, type PeriodicTask } from './periodic.ts';
 
 /**
  * Housekeeping for the auth tables. Sign-in only removes the signing-in user's own expired sessions, so without this
@@ -87,9 +88,7 @@ export async function runHousekeeping(
   return { sessions, throttleRows };
 }
 
-export interface Housekeeper {
-  stop(): Promise<void>;
-}
+export type Housekeeper = PeriodicTask;
 
 /**
  * Runs runHousekeeping every intervalMs (first after firstRunMs) until stop(), which waits for a pass in progress so
@@ -104,34 +103,25 @@ export function startHousekeeping(opts: {
   firstRunMs?: number;
   batchSize?: number;
 }): Housekeeper {
-  const intervalMs = opts.intervalMs ?? HOUSEKEEPING_INTERVAL_MS;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    const policy = opts.policy;
-    running = (typeof policy === 'function' ? policy() : Promise.resolve(policy))
-      .then((p) => runHousekeeping(opts.db, p, opts.batchSize ? { batchSize: opts.batchSize } : {}))
-      .then((r) => {
-        // Quiet when there was nothing to do, so an idle server does not log every ten minutes.
-        if (r.sessions + r.throttleRows > 0)
-          opts.log.info(
-            { sessionsDeleted: r.sessions, throttleRowsDeleted: r.throttleRows },
-            'housekeeping: removed expired sessions and stale sign-in throttle rows',
-          );
-        else opts.log.debug('housekeeping: nothing to remove');
-      })
-      .catch((err: unknown) => opts.log.error({ err }, 'housekeeping pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  timer = setTimeout(tick, opts.firstRunMs ?? HOUSEKEEPING_FIRST_RUN_MS);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPeriodic({
+    name: 'housekeeping',
+    log: opts.log,
+    intervalMs: opts.intervalMs ?? HOUSEKEEPING_INTERVAL_MS,
+    firstRunMs: opts.firstRunMs ?? HOUSEKEEPING_FIRST_RUN_MS,
+    async pass() {
+      const policy = typeof opts.policy === 'function' ? await opts.policy() : opts.policy;
+      const r = await runHousekeeping(
+        opts.db,
+        policy,
+        opts.batchSize ? { batchSize: opts.batchSize } : {},
+      );
+      // Quiet when there was nothing to do, so an idle server does not log every ten minutes.
+      if (r.sessions + r.throttleRows > 0)
+        opts.log.info(
+          { sessionsDeleted: r.sessions, throttleRowsDeleted: r.throttleRows },
+          'housekeeping: removed expired sessions and stale sign-in throttle rows',
+        );
+      else opts.log.debug('housekeeping: nothing to remove');
     },
-  };
+  });
 }

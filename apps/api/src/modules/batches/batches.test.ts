@@ -9,6 +9,7 @@ import { returnFileFor } from '../returns/bank-return-file.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { rowById } from '../../testing/rows.ts';
+import { startPrenoteMaturity } from '../payments/prenote-maturity.ts';
 
 const t = useTestApp();
 let citizenId: string;
@@ -255,6 +256,20 @@ describe('batches under dual control', () => {
       .set({ prenote_ready_on: '2000-01-03' })
       .where('id', '=', p.paymentId)
       .execute();
+    // Reading never promotes: the list shows it pending only once the maturity pass has run (main.ts, every minute).
+    listed = JSON.parse((await fin.get('/api/payments?status=pending')).body);
+    expect(listed.items.some((i: { id: string }) => i.id === p.paymentId)).toBe(false);
+    const logged: unknown[] = [];
+    const job = startPrenoteMaturity({
+      db: t.db.kysely,
+      timeZone: t.config.timezone,
+      log: { info: (...a: unknown[]) => void logged.push(a), error: () => {} } as never,
+    });
+    await expect
+      .poll(async () => (await rowById(t.db.kysely, 'payments', p.paymentId)).status)
+      .toBe('pending');
+    await job.stop();
+    expect(logged).toEqual([[{ promoted: 1 }, expect.stringContaining('prenote')]]);
     listed = JSON.parse((await fin.get('/api/payments?status=pending')).body);
     const item = listed.items.find((i: { id: string }) => i.id === p.paymentId);
     expect(item).toMatchObject({ status: 'pending', needsPrenote: false });

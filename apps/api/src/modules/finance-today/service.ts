@@ -12,7 +12,6 @@ import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { batchesWaitingForRelease } from '../batches/service.ts';
-import { promoteMaturedPrenotes } from '../payments/service.ts';
 import * as reconciliation from '../reconciliation/service.ts';
 import { originatorSettings } from '../settings/service.ts';
 import * as repo from './repo.ts';
@@ -68,9 +67,6 @@ export async function today(
   now = new Date(),
 ): Promise<FinanceToday> {
   const timeZone = config.timezone;
-  // Matured prenotes become payable first, as the payments list does before it lists: a payment whose prenote wait
-  // is over is waiting to be batched, not held, here and on the list this page links to.
-  await promoteMaturedPrenotes(db, toZonedDate(now, timeZone));
   const [originator, payments, batches, nocs, deliveries, returns] = await Promise.all([
     originatorSettings(db, config),
     repo.paymentFigures(db),

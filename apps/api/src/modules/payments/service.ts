@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { toZonedDate } from '@hms/contracts/business-days';
 import type { PaymentsQuery, PaymentsResponse } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
@@ -124,7 +123,6 @@ export async function listPayments(
   config: Config,
   q: PaymentsQuery & { limit: number },
 ): Promise<PaymentsResponse> {
-  await repo.promoteMaturedPrenotes(db, toZonedDate(new Date(), config.timezone));
   if (q.createdFrom && q.createdTo && q.createdFrom > q.createdTo) {
     throw badRequest('validation.date_range_reversed', 'The date range is reversed.', [
       { field: 'query.createdTo', message: 'createdTo must be on or after createdFrom.' },
