@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Database } from '../../platform/db/schema.ts';
+import { startPeriodic } from '../../platform/periodic.ts';
 import * as repo from './repo.ts';
 
 export interface MailTransport {
@@ -159,31 +160,15 @@ export function createEmailSender(opts: EmailSenderOptions): EmailSender {
 /** Starts the polling loop; `stop()` waits for the pass in progress. */
 export function startEmailSender(opts: EmailSenderOptions): EmailSender {
   const sender = createEmailSender(opts);
-  const intervalMs = opts.intervalMs ?? 5000;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = sender
-      .runOnce()
-      .catch((err: unknown) => {
-        opts.log.error({ err }, 'email sender pass failed');
-        return 0;
-      })
-      .then((handled) => {
-        // A full batch means more may be due: go again at once.
-        if (!stopped) timer = setTimeout(tick, handled === (opts.batchSize ?? 20) ? 0 : intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    runOnce: sender.runOnce,
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const loop = startPeriodic({
+    name: 'email sender',
+    log: opts.log,
+    intervalMs: opts.intervalMs ?? 5000,
+    firstRunMs: 0,
+    // A full batch means more may be due: go again at once.
+    pass: async () => (await sender.runOnce()) === (opts.batchSize ?? 20),
+  });
+  return { runOnce: sender.runOnce, stop: loop.stop };
 }
 
 /**

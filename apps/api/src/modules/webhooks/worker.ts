@@ -7,6 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { open } from '../../platform/keyring.ts';
+import { startPeriodic, type PeriodicTask } from '../../platform/periodic.ts';
 import * as requests from '../applications/service.ts';
 import * as repo from './repo.ts';
 import { signWebhook, webhookTypeOf } from './signing.ts';
@@ -226,24 +227,12 @@ export function startWebhookWorker(
   config: Config,
   log: FastifyBaseLogger,
   intervalMs = 2000,
-) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = runWebhookPass(db, config)
-      .then(() => undefined)
-      .catch((err: unknown) => log.error({ err }, 'webhook worker pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  timer = setTimeout(tick, intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+): PeriodicTask {
+  return startPeriodic({
+    name: 'webhook worker',
+    log,
+    intervalMs,
+    firstRunMs: intervalMs,
+    pass: async () => void (await runWebhookPass(db, config)),
+  });
 }
