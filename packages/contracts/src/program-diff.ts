@@ -9,9 +9,18 @@ import { describeRule } from './program-admin.ts';
 import { allQuestions, type Question } from './question-set.ts';
 
 const FIELD_LABELS: Record<string, Label> = {
-  slug: { en: 'Web address', es: 'Dirección web' },
-  'name.en': { en: 'Name (English)', es: 'Nombre (inglés)' },
-  'name.es': { en: 'Name (Spanish)', es: 'Nombre (español)' },
+  slug: {
+    en: 'Web address',
+    es: 'Dirección web',
+  },
+  'name.en': {
+    en: 'Name (English)',
+    es: 'Nombre (inglés)',
+  },
+  'name.es': {
+    en: 'Name (Spanish)',
+    es: 'Nombre (español)',
+  },
   'eligibilitySummary.en': {
     en: 'Who can apply (English)',
     es: 'Quién puede solicitar (inglés)',
@@ -20,11 +29,26 @@ const FIELD_LABELS: Record<string, Label> = {
     en: 'Who can apply (Spanish)',
     es: 'Quién puede solicitar (español)',
   },
-  'description.en': { en: 'Description (English)', es: 'Descripción (inglés)' },
-  'description.es': { en: 'Description (Spanish)', es: 'Descripción (español)' },
-  payeeType: { en: 'Who is paid', es: 'A quién se paga' },
-  maxAmountCents: { en: 'Maximum amount', es: 'Cantidad máxima' },
-  budgetCents: { en: 'Budget', es: 'Presupuesto' },
+  'description.en': {
+    en: 'Description (English)',
+    es: 'Descripción (inglés)',
+  },
+  'description.es': {
+    en: 'Description (Spanish)',
+    es: 'Descripción (español)',
+  },
+  payeeType: {
+    en: 'Who is paid',
+    es: 'A quién se paga',
+  },
+  maxAmountCents: {
+    en: 'Maximum amount',
+    es: 'Cantidad máxima',
+  },
+  budgetCents: {
+    en: 'Budget',
+    es: 'Presupuesto',
+  },
   approvalThresholdCents: {
     en: 'Second approval above',
     es: 'Segunda aprobación por encima de',
@@ -33,34 +57,106 @@ const FIELD_LABELS: Record<string, Label> = {
     en: 'Review deadline (business days)',
     es: 'Plazo de revisión (días hábiles)',
   },
-  opensAt: { en: 'Opens on', es: 'Abre el' },
-  closesAt: { en: 'Closes after', es: 'Cierra después del' },
-  prenotePolicy: { en: 'Prenote', es: 'Prenotificación' },
-  achEntryDescription: { en: 'ACH entry description', es: 'Descripción del asiento ACH' },
-  amountQuestionId: { en: 'Amount question', es: 'Pregunta del importe' },
+  opensAt: {
+    en: 'Opens on',
+    es: 'Abre el',
+  },
+  closesAt: {
+    en: 'Closes after',
+    es: 'Cierra después del',
+  },
+  prenotePolicy: {
+    en: 'Prenote',
+    es: 'Prenotificación',
+  },
+  achEntryDescription: {
+    en: 'ACH entry description',
+    es: 'Descripción del asiento ACH',
+  },
+  amountQuestionId: {
+    en: 'Amount question',
+    es: 'Pregunta del importe',
+  },
 };
 
 /** What each question setting is called in the diff: typed on the question, so a new setting must be named here. */
 const QUESTION_SETTING_LABELS: Record<keyof Question, Label> = {
-  id: { en: 'id', es: 'identificador' },
-  type: { en: 'type', es: 'tipo' },
-  label: { en: 'question text', es: 'texto de la pregunta' },
-  hint: { en: 'hint', es: 'ayuda' },
-  errorName: { en: 'name in error messages', es: 'nombre en los mensajes de error' },
-  required: { en: 'required', es: 'obligatoria' },
-  minLength: { en: 'shortest answer', es: 'respuesta más corta' },
-  maxLength: { en: 'longest answer', es: 'respuesta más larga' },
-  pattern: { en: 'format', es: 'formato' },
-  min: { en: 'smallest answer', es: 'respuesta mínima' },
-  max: { en: 'largest answer', es: 'respuesta máxima' },
-  integer: { en: 'whole numbers only', es: 'solo números enteros' },
-  minDate: { en: 'earliest date', es: 'fecha más temprana' },
-  maxDate: { en: 'latest date', es: 'fecha más tardía' },
-  options: { en: 'options', es: 'opciones' },
-  showIf: { en: 'shown when', es: 'se muestra cuando' },
-  accept: { en: 'file types', es: 'tipos de archivo' },
-  maxFiles: { en: 'most files', es: 'máximo de archivos' },
-  prefill: { en: 'filled in from', es: 'se rellena con' },
+  id: {
+    en: 'id',
+    es: 'identificador',
+  },
+  type: {
+    en: 'type',
+    es: 'tipo',
+  },
+  label: {
+    en: 'question text',
+    es: 'texto de la pregunta',
+  },
+  hint: {
+    en: 'hint',
+    es: 'ayuda',
+  },
+  errorName: {
+    en: 'name in error messages',
+    es: 'nombre en los mensajes de error',
+  },
+  required: {
+    en: 'required',
+    es: 'obligatoria',
+  },
+  minLength: {
+    en: 'shortest answer',
+    es: 'respuesta más corta',
+  },
+  maxLength: {
+    en: 'longest answer',
+    es: 'respuesta más larga',
+  },
+  pattern: {
+    en: 'format',
+    es: 'formato',
+  },
+  min: {
+    en: 'smallest answer',
+    es: 'respuesta mínima',
+  },
+  max: {
+    en: 'largest answer',
+    es: 'respuesta máxima',
+  },
+  integer: {
+    en: 'whole numbers only',
+    es: 'solo números enteros',
+  },
+  minDate: {
+    en: 'earliest date',
+    es: 'fecha más temprana',
+  },
+  maxDate: {
+    en: 'latest date',
+    es: 'fecha más tardía',
+  },
+  options: {
+    en: 'options',
+    es: 'opciones',
+  },
+  showIf: {
+    en: 'shown when',
+    es: 'se muestra cuando',
+  },
+  accept: {
+    en: 'file types',
+    es: 'tipos de archivo',
+  },
+  maxFiles: {
+    en: 'most files',
+    es: 'máximo de archivos',
+  },
+  prefill: {
+    en: 'filled in from',
+    es: 'se rellena con',
+  },
 };
 
 /**
