@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requestEstimateSchema } from './estimates.ts';
 import { importedOriginSchema } from './imported.ts';
-import { pageQueryFields } from './pagination.ts';
+import { forwardPageSchema, pageQueryFields } from './pagination.ts';
 import { requestStatusSchema, requestStatuses } from './requests.ts';
 import { riskLevelSchema } from './risk.ts';
 import { requestActionSchema } from './request-rules.ts';
@@ -120,10 +120,7 @@ export const inboxItemSchema = z.object({
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 
-export const inboxListResponseSchema = z.object({
-  items: z.array(inboxItemSchema),
-  nextCursor: z.string().nullable(),
-});
+export const inboxListResponseSchema = forwardPageSchema(inboxItemSchema);
 export type InboxListResponse = z.infer<typeof inboxListResponseSchema>;
 
 export const claimBodySchema = z.object({}).strict().optional();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQueryFields } from './pagination.ts';
+import { forwardPageSchema, pageQueryFields } from './pagination.ts';
 import { languageSchema } from './language.ts';
 
 export const notificationSchema = z.object({
@@ -13,10 +13,7 @@ export const notificationSchema = z.object({
 });
 export type NotificationItem = z.infer<typeof notificationSchema>;
 
-export const notificationsResponseSchema = z.object({
-  items: z.array(notificationSchema),
-  nextCursor: z.string().nullable(),
-});
+export const notificationsResponseSchema = forwardPageSchema(notificationSchema);
 export type NotificationsResponse = z.infer<typeof notificationsResponseSchema>;
 
 export const unreadCountResponseSchema = z.object({ unread: z.number().int() });

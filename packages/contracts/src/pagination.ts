@@ -43,6 +43,11 @@ export interface PageLinks {
   prevCursor: string | null;
 }
 
+/** A forward-only page of rows (my requests, notifications, the inbox) and the cursor of the next one (null: the last). */
+export function forwardPageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
 /** A forward-only page (my requests, notifications): the nextCursor of the page you are on, and a size. */
 export const paginationQuerySchema = z.object(pageQueryFields({ defaultLimit: 20, maxLimit: 100 }));
 export type PaginationQuery = z.input<typeof paginationQuerySchema>;

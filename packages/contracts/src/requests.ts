@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { forwardPageSchema } from './pagination.ts';
 import { requestEstimateSchema } from './estimates.ts';
 import { localizedTextSchema } from './language.ts';
 
@@ -51,8 +52,5 @@ export const myRequestItemSchema = z.object({
 });
 export type MyRequestItem = z.infer<typeof myRequestItemSchema>;
 
-export const myRequestsResponseSchema = z.object({
-  items: z.array(myRequestItemSchema),
-  nextCursor: z.string().nullable(),
-});
+export const myRequestsResponseSchema = forwardPageSchema(myRequestItemSchema);
 export type MyRequestsResponse = z.infer<typeof myRequestsResponseSchema>;
