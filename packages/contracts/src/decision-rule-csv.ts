@@ -6,6 +6,7 @@ import type { Question } from './question-set.ts';
 import { riskLevels, type RiskLevel } from './risk.ts';
 import {
   accountPrenoteStates,
+  conditionSubjects,
   expectedOutcomes,
   type AccountPrenoteState,
   type ExpectedOutcome,
@@ -36,16 +37,15 @@ export interface TestCasesFromCsv {
   errors: TestCaseCsvError[];
 }
 
-const FIXED = [
+/**
+ * The columns every file may have: the case's name and expected outcome, then one per condition subject (the answers
+ * are a column per question, `answer.<question id>`).
+ */
+const FIXED: readonly string[] = [
   'name',
   'expected',
-  'amount',
-  'eligible',
-  'risk_level',
-  'approved_requests',
-  'returned_payments',
-  'prenote',
-] as const;
+  ...conditionSubjects.filter((subject) => subject !== 'answer'),
+];
 const ANSWER_PREFIX = 'answer.';
 
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks. */
@@ -177,7 +177,7 @@ export function testCasesFromCsv(text: string, questions: readonly Question[]): 
   const byId = new Map(questions.map((q) => [q.id, q]));
   const columns = header.map((h) => {
     const lower = h.toLowerCase();
-    if ((FIXED as readonly string[]).includes(lower)) return lower;
+    if (FIXED.includes(lower)) return lower;
     if (lower.startsWith(ANSWER_PREFIX)) {
       const id = h.slice(ANSWER_PREFIX.length);
       if (byId.has(id)) return `${ANSWER_PREFIX}${id}`;
