@@ -38,6 +38,18 @@ export function controlAria(id: string, hint: unknown, error: unknown, note?: un
   } as const;
 }
 
+/**
+ * The USWDS error message of a field or a group (none when there is no error): give the control or the group
+ * `aria-describedby` its id.
+ */
+export function ErrorMessage({ id, children }: { id: string; children: string | undefined }) {
+  return children ? (
+    <span className="usa-error-message" id={id}>
+      {children}
+    </span>
+  ) : null;
+}
+
 function HintAndError({
   id,
   hint,
@@ -56,11 +68,7 @@ function HintAndError({
           {note}
         </div>
       ) : null}
-      {error ? (
-        <span className="usa-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
+      <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>
     </>
   );
 }

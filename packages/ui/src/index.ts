@@ -2,6 +2,8 @@
 // context and the heading-focus flag are the same object in the shell and every remote).
 export { ButtonGroup } from './ButtonGroup.tsx';
 export type { ButtonGroupProps } from './ButtonGroup.tsx';
+export { Checkbox } from './Checkbox.tsx';
+export type { CheckboxProps } from './Checkbox.tsx';
 export { CheckedForm } from './CheckedForm.tsx';
 export { ConfirmAction } from './ConfirmAction.tsx';
 export type { ConfirmActionProps } from './ConfirmAction.tsx';
@@ -11,6 +13,7 @@ export { ErrorSummary, FieldLink } from './ErrorSummary.tsx';
 export type { ErrorSummaryProps, SummaryError } from './ErrorSummary.tsx';
 export {
   CheckboxGroup,
+  ErrorMessage,
   FieldGroup,
   RadioGroup,
   SelectField,
