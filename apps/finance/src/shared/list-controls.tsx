@@ -1,5 +1,6 @@
 import { SelectField, TextField, useT } from '@hms/ui';
 import type { FormEvent } from 'react';
+import { FilterGrid } from './filter-grid.tsx';
 import { listMessages } from './list-messages.ts';
 
 export interface ListControlsValue {
@@ -44,6 +45,33 @@ export function ListControls({
   };
   const labelOf = (s: string) =>
     sortLabels[s] ?? ((COMMON_SORTS as readonly string[]).includes(s) ? common[s as 'date'] : s);
+  // The sort and the order, then the list's own filters: each a choice, in the grid beside the search.
+  const choices = [
+    {
+      name: 'sort',
+      label: tr('sort'),
+      value: value.sort ?? sorts[0] ?? 'date',
+      options: sorts.map((s) => ({ value: s, label: labelOf(s) })),
+      cell: 'tablet:grid-col-3',
+    },
+    {
+      name: 'order',
+      label: tr('order'),
+      value: value.order ?? 'desc',
+      options: [
+        { value: 'desc', label: tr('desc') },
+        { value: 'asc', label: tr('asc') },
+      ],
+      cell: 'tablet:grid-col-4',
+    },
+    ...filters.map((f) => ({
+      name: f.name,
+      label: f.label,
+      value: f.value ?? '',
+      options: [{ value: '', label: tr('any') }, ...f.options],
+      cell: 'tablet:grid-col-4',
+    })),
+  ];
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
@@ -58,61 +86,36 @@ export function ListControls({
     });
   };
   return (
-    <form
+    <FilterGrid
       key={`${value.q}|${value.sort}|${value.order}|${filters.map((f) => f.value).join('|')}`}
-      className="usa-form usa-form--large maxw-none margin-bottom-2"
+      className="maxw-none margin-bottom-2"
       onSubmit={onSubmit}
-      role="search"
-      aria-label={tr('searchForm')}
+      search
+      label={tr('searchForm')}
+      apply={tr('apply')}
     >
-      <div className="grid-row grid-gap">
-        <div className="tablet:grid-col-5">
-          <TextField
-            id="list-q"
-            name="q"
-            type="search"
-            label={tr('search')}
-            hint={tr('searchHint')}
-            defaultValue={value.q ?? ''}
-            maxLength={100}
-          />
-        </div>
-        <div className="tablet:grid-col-3">
-          <SelectField
-            id="list-sort"
-            name="sort"
-            label={tr('sort')}
-            defaultValue={value.sort ?? sorts[0] ?? 'date'}
-            options={sorts.map((s) => ({ value: s, label: labelOf(s) }))}
-          />
-        </div>
-        <div className="tablet:grid-col-4">
-          <SelectField
-            id="list-order"
-            name="order"
-            label={tr('order')}
-            defaultValue={value.order ?? 'desc'}
-            options={[
-              { value: 'desc', label: tr('desc') },
-              { value: 'asc', label: tr('asc') },
-            ]}
-          />
-        </div>
-        {filters.map((f) => (
-          <div key={f.name} className="tablet:grid-col-4">
-            <SelectField
-              id={`list-${f.name}`}
-              name={f.name}
-              label={f.label}
-              defaultValue={f.value ?? ''}
-              options={[{ value: '', label: tr('any') }, ...f.options]}
-            />
-          </div>
-        ))}
+      <div className="tablet:grid-col-5">
+        <TextField
+          id="list-q"
+          name="q"
+          type="search"
+          label={tr('search')}
+          hint={tr('searchHint')}
+          defaultValue={value.q ?? ''}
+          maxLength={100}
+        />
       </div>
-      <button type="submit" className="usa-button usa-button--outline margin-top-2">
-        {tr('apply')}
-      </button>
-    </form>
+      {choices.map((c) => (
+        <div key={c.name} className={c.cell}>
+          <SelectField
+            id={`list-${c.name}`}
+            name={c.name}
+            label={c.label}
+            defaultValue={c.value}
+            options={c.options}
+          />
+        </div>
+      ))}
+    </FilterGrid>
   );
 }

@@ -1,10 +1,10 @@
-import { programsQueryOptions } from '@hms/api-client';
-import { ErrorSummary, SelectField, TextField, useFormErrors, useLanguage, useT } from '@hms/ui';
+import { ErrorSummary, useFormErrors, useT } from '@hms/ui';
 import type { FormField } from '@hms/ui';
-import { useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
+import { DateFields } from './date-fields.tsx';
 import { periodMessages } from './period-messages.ts';
 import type { Period } from './period-params.ts';
+import { ProgramSelect } from './program-select.tsx';
 
 const FIELDS: FormField<'from' | 'to' | 'program'>[] = [
   { name: 'from', id: 'period-from' },
@@ -37,8 +37,6 @@ export function PeriodForm({
   onApply: (next: Period) => void;
 }) {
   const tr = useT(periodMessages);
-  const { language } = useLanguage();
-  const programs = useQuery({ ...programsQueryOptions(), enabled: program });
   const errors = useFormErrors(FIELDS);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -55,8 +53,8 @@ export function PeriodForm({
   };
   return (
     <form
-      // Re-mount when the URL or the program list changes so the uncontrolled fields show the current values.
-      key={`${period.from}|${period.to}|${period.program}|${shown?.from}|${programs.isSuccess}`}
+      // Re-mount when the URL changes so the uncontrolled fields show the current values.
+      key={`${period.from}|${period.to}|${period.program}|${shown?.from}`}
       className="usa-form usa-form--large maxw-none margin-bottom-3"
       onSubmit={onSubmit}
       aria-label={tr(!program ? 'datesLabel' : dates ? 'periodLabel' : 'programLabel')}
@@ -65,43 +63,24 @@ export function PeriodForm({
       <ErrorSummary {...errors.summary} />
       <div className="grid-row grid-gap">
         {dates ? (
-          <>
-            <div className="tablet:grid-col-3">
-              <TextField
-                id="period-from"
-                name="from"
-                type="date"
-                label={tr('from')}
-                hint={tr('dateHint')}
-                defaultValue={period.from ?? shown?.from ?? ''}
-                error={errors.error('from')}
-              />
-            </div>
-            <div className="tablet:grid-col-3">
-              <TextField
-                id="period-to"
-                name="to"
-                type="date"
-                label={tr('to')}
-                hint={tr('dateHint')}
-                defaultValue={period.to ?? shown?.to ?? ''}
-                error={errors.error('to')}
-              />
-            </div>
-          </>
+          <DateFields
+            hint={tr('dateHint')}
+            fields={(['from', 'to'] as const).map((name) => ({
+              id: `period-${name}`,
+              name,
+              label: tr(name),
+              value: period[name] ?? shown?.[name] ?? '',
+              error: errors.error(name),
+            }))}
+          />
         ) : null}
         {program ? (
           <div className="tablet:grid-col-4">
-            <SelectField
+            <ProgramSelect
               id="period-program"
               name="program"
-              label={tr('program')}
-              defaultValue={period.program ?? ''}
-              placeholder={tr('allPrograms')}
-              options={(programs.data ?? []).map((p) => ({
-                value: p.slug,
-                label: p.name[language],
-              }))}
+              value={period.program ?? ''}
+              by="slug"
             />
           </div>
         ) : null}

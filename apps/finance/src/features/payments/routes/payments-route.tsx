@@ -1,13 +1,14 @@
-import { paymentKeys, programsQueryOptions } from '@hms/api-client';
+import { paymentKeys } from '@hms/api-client';
 import {
+  Checkbox,
   EmptyState,
+  ErrorMessage,
   HelpPanel,
   ErrorSummary,
   PageTitle,
   ProblemAlert,
   QueryState,
   SelectField,
-  TextField,
   formatCents,
   formatNumber,
   useFormErrors,
@@ -24,6 +25,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { buildBatchMutationOptions, paymentsQueryOptions } from '../api/payments.ts';
 import { PaymentsStatusTable } from '../components/payments-status-table.tsx';
 import { PaymentsTable } from '../components/payments-table.tsx';
+import { DateFields } from '../../../shared/date-fields.tsx';
+import { FilterGrid } from '../../../shared/filter-grid.tsx';
+import { ProgramSelect } from '../../../shared/program-select.tsx';
 import { buildHelp, statusHelp } from '../help.ts';
 import { paymentsMessages } from '../messages.ts';
 
@@ -60,7 +64,6 @@ export function PaymentsRoute() {
     ...(DATE.test(createdTo) ? { createdTo } : {}),
   };
   const payments = useQuery(paymentsQueryOptions(query));
-  const programs = useQuery(programsQueryOptions());
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [sameDay, setSameDay] = useState(true);
   const buildErrors = useFormErrors(BUILD_FIELDS);
@@ -103,60 +106,40 @@ export function PaymentsRoute() {
       <PageTitle>{batchable ? tr('title') : tr('titleAll')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
       <HelpPanel content={batchable ? buildHelp : statusHelp} />
-      <form
-        key={programs.isSuccess ? 'ready' : 'loading'}
-        className="usa-form usa-form--large margin-bottom-3"
+      <FilterGrid
+        className="margin-bottom-3"
         onSubmit={onFilter}
-        aria-label={tr('filters')}
+        label={tr('filters')}
+        apply={tr('apply')}
       >
-        <div className="grid-row grid-gap">
-          <div className="tablet:grid-col-3">
-            <SelectField
-              id="status"
-              name="status"
-              label={tr('status')}
-              defaultValue={status}
-              options={paymentStatuses.map((s) => ({
-                value: s,
-                label: label(paymentStatusLabels[s]),
-              }))}
-            />
-          </div>
-          <div className="tablet:grid-col-3">
-            <SelectField
-              id="programId"
-              name="programId"
-              label={tr('program')}
-              defaultValue={programId}
-              placeholder={tr('allPrograms')}
-              options={(programs.data ?? []).map((p) => ({ value: p.id, label: p.name[language] }))}
-            />
-          </div>
-          <div className="tablet:grid-col-3">
-            <TextField
-              id="createdFrom"
-              name="createdFrom"
-              type="date"
-              label={tr('createdFrom')}
-              hint={tr('dateHint')}
-              defaultValue={createdFrom}
-            />
-          </div>
-          <div className="tablet:grid-col-3">
-            <TextField
-              id="createdTo"
-              name="createdTo"
-              type="date"
-              label={tr('createdTo')}
-              hint={tr('dateHint')}
-              defaultValue={createdTo}
-            />
-          </div>
+        <div className="tablet:grid-col-3">
+          <SelectField
+            id="status"
+            name="status"
+            label={tr('status')}
+            defaultValue={status}
+            options={paymentStatuses.map((s) => ({
+              value: s,
+              label: label(paymentStatusLabels[s]),
+            }))}
+          />
         </div>
-        <button type="submit" className="usa-button usa-button--outline margin-top-2">
-          {tr('apply')}
-        </button>
-      </form>
+        <div className="tablet:grid-col-3">
+          <ProgramSelect id="programId" name="programId" value={programId} by="id" />
+        </div>
+        <DateFields
+          hint={tr('dateHint')}
+          fields={[
+            {
+              id: 'createdFrom',
+              name: 'createdFrom',
+              label: tr('createdFrom'),
+              value: createdFrom,
+            },
+            { id: 'createdTo', name: 'createdTo', label: tr('createdTo'), value: createdTo },
+          ]}
+        />
+      </FilterGrid>
 
       <QueryState
         query={payments}
@@ -216,23 +199,14 @@ export function PaymentsRoute() {
                       ),
                     })}
                   </p>
-                  {selectionError ? (
-                    <span className="usa-error-message" id="build-error">
-                      {selectionError}
-                    </span>
-                  ) : null}
-                  <div className="usa-checkbox margin-bottom-2">
-                    <input
-                      className="usa-checkbox__input"
-                      id="same-day"
-                      type="checkbox"
-                      checked={sameDay}
-                      onChange={(e) => setSameDay(e.target.checked)}
-                    />
-                    <label className="usa-checkbox__label" htmlFor="same-day">
-                      {tr('sameDay')}
-                    </label>
-                  </div>
+                  <ErrorMessage id="build-error">{selectionError}</ErrorMessage>
+                  <Checkbox
+                    className="margin-bottom-2"
+                    id="same-day"
+                    label={tr('sameDay')}
+                    checked={sameDay}
+                    onChange={(e) => setSameDay(e.target.checked)}
+                  />
                   <button
                     type="button"
                     className="usa-button"

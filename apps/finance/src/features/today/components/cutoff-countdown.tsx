@@ -1,5 +1,5 @@
 import { formatPlainDate, useLanguage, useT } from '@hms/ui';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { AchWindow } from '../api/today.ts';
 import { todayMessages } from '../messages.ts';
 
@@ -88,20 +88,17 @@ export function CutoffCountdown({
           : tr('nextCutoff', { window: tr(next.kind), remaining })}
       </p>
       <dl>
-        <dt className="text-bold">{tr('sameDayLabel')}</dt>
-        <dd className="margin-left-0 margin-bottom-1">
-          {tr('sameDayDetail', {
-            when: when(cutoffs.sameDay.closesAt),
-            date: formatPlainDate(cutoffs.sameDay.effectiveDate, language),
-          })}
-        </dd>
-        <dt className="text-bold">{tr('nextDayLabel')}</dt>
-        <dd className="margin-left-0 margin-bottom-1">
-          {tr('nextDayDetail', {
-            when: when(cutoffs.nextDay.closesAt),
-            date: formatPlainDate(cutoffs.nextDay.effectiveDate, language),
-          })}
-        </dd>
+        {windows.map((w) => (
+          <Fragment key={w.kind}>
+            <dt className="text-bold">{tr(`${w.kind}Label`)}</dt>
+            <dd className="margin-left-0 margin-bottom-1">
+              {tr(`${w.kind}Detail`, {
+                when: when(w.closesAt),
+                date: formatPlainDate(w.effectiveDate, language),
+              })}
+            </dd>
+          </Fragment>
+        ))}
       </dl>
       <p className="text-base">{tr('timeZone', { timeZone })}</p>
     </section>
