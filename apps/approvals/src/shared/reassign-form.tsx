@@ -23,6 +23,32 @@ export interface ReassignTarget {
 }
 
 /**
+ * The request as the form needs it, from an inbox row or the review: they name the applicant and the first approver
+ * differently (`people`), the rest alike.
+ */
+export function reassignTarget(
+  request: {
+    id: string;
+    reference: string;
+    status: RuleRequest['status'];
+    assignee: { id: string; name: string } | null;
+  },
+  people: Pick<RuleRequest, 'applicantId' | 'firstApproverId'>,
+): ReassignTarget {
+  return {
+    id: request.id,
+    reference: request.reference,
+    assigneeName: request.assignee?.name ?? null,
+    rules: {
+      status: request.status,
+      applicantId: people.applicantId,
+      assigneeId: request.assignee?.id ?? null,
+      firstApproverId: people.firstApproverId,
+    },
+  };
+}
+
+/**
  * A senior approver gives a request to another approver: choose among the people the request may go to (the same
  * rule the API checks), confirm, and read the outcome. Focus moves to each step's heading or message, so a keyboard
  * or screen-reader user follows the steps without hunting for them. Mistakes follow the error-summary pattern; a

@@ -21,7 +21,7 @@ import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
 import { ConfirmStep } from '../../../shared/confirm-step.tsx';
-import { ReassignForm } from '../../../shared/reassign-form.tsx';
+import { ReassignForm, reassignTarget } from '../../../shared/reassign-form.tsx';
 import { useStatusLabel } from '../../../shared/badges.tsx';
 import { inboxHelp } from '../help.ts';
 
@@ -119,17 +119,7 @@ export function InboxRoute() {
       {reassigning ? (
         <ReassignForm
           key={reassigning.id}
-          request={{
-            id: reassigning.id,
-            reference: reassigning.reference,
-            assigneeName: reassigning.assignee?.name ?? null,
-            rules: {
-              status: reassigning.status,
-              applicantId: reassigning.applicantId,
-              assigneeId: reassigning.assignee?.id ?? null,
-              firstApproverId: reassigning.firstApproverId,
-            },
-          }}
+          request={reassignTarget(reassigning, reassigning)}
           onClose={() => {
             const id = reassigning.id;
             setReassigning(null);

@@ -146,7 +146,7 @@ export function DecisionPanel({
         body = { kind: 'approve', version: review.version, approvedAmountCents: parsed.cents };
     } else if (open === 'reject') {
       const reasonCode = text('reasonCode');
-      const message = text('message');
+      const message = text('messageToApplicant');
       const failed = errors.check({
         reasonCode: reasonCode ? undefined : tr('reasonRequired'),
         messageToApplicant: message.length < 10 ? tr('messageTooShort') : undefined,
@@ -231,10 +231,8 @@ export function DecisionPanel({
             <>
               <SelectField
                 ref={firstField}
-                id="decision-reasonCode"
-                name="reasonCode"
+                {...errors.field('reasonCode')}
                 label={tr('reason')}
-                error={errors.error('reasonCode')}
                 placeholder={tr('chooseReason')}
                 defaultValue={typed.reasonCode ?? ''}
                 options={rejectReasonCodes.map((c) => ({
@@ -243,21 +241,17 @@ export function DecisionPanel({
                 }))}
               />
               <TextAreaField
-                id="decision-message"
-                name="message"
+                {...errors.field('messageToApplicant')}
                 label={tr('message')}
-                error={errors.error('messageToApplicant')}
-                defaultValue={typed.message ?? ''}
+                defaultValue={typed.messageToApplicant ?? ''}
               />
             </>
           ) : null}
           {open === 'request_info' ? (
             <TextAreaField
               ref={firstField}
-              id="decision-question"
-              name="question"
+              {...errors.field('question')}
               label={tr('question')}
-              error={errors.error('question')}
               defaultValue={typed.question ?? ''}
             />
           ) : null}

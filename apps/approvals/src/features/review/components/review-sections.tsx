@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { commentBodySchema } from '@hms/contracts/review';
 import type { ReviewDetail } from '../api/review-api.ts';
@@ -37,6 +37,24 @@ const raw = (v: unknown): string => {
   return String(v);
 };
 
+/** A section of the review page, named by its heading (screen readers list the page by these). */
+function ReviewSection({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
 /**
  * The applicant's answers under the questions they were asked (the request's program version), in form order, in
  * the reviewer's language and read the way the applicant read them on check-your-answers.
@@ -51,19 +69,17 @@ export function AnswersSection({ review }: { review: ReviewDetail }) {
   // An imported request has no answers: say where it came from instead of showing a form's empty fields.
   if (review.imported && Object.keys(review.answers).length === 0)
     return (
-      <section aria-labelledby="answers-h">
-        <h2 id="answers-h">{tr('answers')}</h2>
+      <ReviewSection id="answers-h" title={tr('answers')}>
         <p data-imported-answers="true">
           {tr('answersImported', {
             file: review.imported.sourceFile,
             id: review.imported.externalId,
           })}
         </p>
-      </section>
+      </ReviewSection>
     );
   return (
-    <section aria-labelledby="answers-h">
-      <h2 id="answers-h">{tr('answers')}</h2>
+    <ReviewSection id="answers-h" title={tr('answers')}>
       <p className="text-base">{tr('answersVersion', { version: review.program.version })}</p>
       <dl className="hms-answers">
         {questions.map((q) => (
@@ -82,7 +98,7 @@ export function AnswersSection({ review }: { review: ReviewDetail }) {
           </div>
         ))}
       </dl>
-    </section>
+    </ReviewSection>
   );
 }
 
@@ -91,8 +107,7 @@ export function DocumentsSection({ documents }: { documents: ReviewDetail['docum
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
   return (
-    <section aria-labelledby="docs-h">
-      <h2 id="docs-h">{tr('documents')}</h2>
+    <ReviewSection id="docs-h" title={tr('documents')}>
       {documents.length === 0 ? (
         <p>{tr('noDocuments')}</p>
       ) : (
@@ -114,7 +129,7 @@ export function DocumentsSection({ documents }: { documents: ReviewDetail['docum
           ))}
         </ul>
       )}
-    </section>
+    </ReviewSection>
   );
 }
 
@@ -132,8 +147,7 @@ export function BankSection({
   const label = useLabel();
   const b = review.bankAccount;
   return (
-    <section aria-labelledby="bank-h">
-      <h2 id="bank-h">{tr('bank')}</h2>
+    <ReviewSection id="bank-h" title={tr('bank')}>
       {!b ? (
         <p>{tr('noBank')}</p>
       ) : (
@@ -159,7 +173,7 @@ export function BankSection({
           <dd className="margin-left-0">{formatDate(b.createdAt, language)}</dd>
         </dl>
       )}
-    </section>
+    </ReviewSection>
   );
 }
 
@@ -168,10 +182,14 @@ export function RiskSection({ review }: { review: ReviewDetail }) {
   const { language } = useLanguage();
   const label = useLabel();
   return (
-    <section aria-labelledby="risk-h">
-      <h2 id="risk-h">
-        {tr('risk')} <RiskBadge level={review.riskLevel} />
-      </h2>
+    <ReviewSection
+      id="risk-h"
+      title={
+        <>
+          {tr('risk')} <RiskBadge level={review.riskLevel} />
+        </>
+      }
+    >
       {review.riskSignals.length === 0 ? (
         <p>{tr('noRisk')}</p>
       ) : (
@@ -185,7 +203,7 @@ export function RiskSection({ review }: { review: ReviewDetail }) {
           ))}
         </ul>
       )}
-    </section>
+    </ReviewSection>
   );
 }
 
@@ -193,8 +211,7 @@ export function OtherRequestsSection({ review }: { review: ReviewDetail }) {
   const tr = useT(reviewMessages);
   const { language } = useLanguage();
   return (
-    <section aria-labelledby="other-h">
-      <h2 id="other-h">{tr('otherRequests')}</h2>
+    <ReviewSection id="other-h" title={tr('otherRequests')}>
       {review.otherRequests.length === 0 ? (
         <p>{tr('noOther')}</p>
       ) : (
@@ -210,7 +227,7 @@ export function OtherRequestsSection({ review }: { review: ReviewDetail }) {
           ))}
         </ul>
       )}
-    </section>
+    </ReviewSection>
   );
 }
 
@@ -220,8 +237,7 @@ export function TimelineSection({ review }: { review: ReviewDetail }) {
   const label = useLabel();
   const statusLabel = useStatusLabel();
   return (
-    <section aria-labelledby="timeline-h">
-      <h2 id="timeline-h">{tr('timeline')}</h2>
+    <ReviewSection id="timeline-h" title={tr('timeline')}>
       <ol className="usa-list">
         {review.timeline.map((e) => (
           <li key={e.id}>
@@ -249,7 +265,7 @@ export function TimelineSection({ review }: { review: ReviewDetail }) {
           </li>
         ))}
       </ol>
-    </section>
+    </ReviewSection>
   );
 }
 
@@ -390,8 +406,7 @@ export function CommentsSection({
     onAdd(checked.data, () => form.reset(), errors.fail);
   }
   return (
-    <section aria-labelledby="comments-h">
-      <h2 id="comments-h">{tr('comments')}</h2>
+    <ReviewSection id="comments-h" title={tr('comments')}>
       {review.comments.length === 0 ? <p>{tr('noComments')}</p> : null}
       <ul className="usa-list usa-list--unstyled">
         {review.comments.map((c) => (
@@ -415,7 +430,7 @@ export function CommentsSection({
           {tr('addComment')}
         </button>
       </form>
-    </section>
+    </ReviewSection>
   );
 }
 
@@ -424,8 +439,7 @@ export function AuditSection({ review }: { review: ReviewDetail }) {
   const { language } = useLanguage();
   const label = useLabel();
   return (
-    <section aria-labelledby="audit-h">
-      <h2 id="audit-h">{tr('audit')}</h2>
+    <ReviewSection id="audit-h" title={tr('audit')}>
       <ol className="usa-list">
         {review.auditTrail.map((a) => (
           <li key={a.id}>
@@ -435,6 +449,6 @@ export function AuditSection({ review }: { review: ReviewDetail }) {
           </li>
         ))}
       </ol>
-    </section>
+    </ReviewSection>
   );
 }

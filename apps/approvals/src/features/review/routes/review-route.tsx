@@ -32,7 +32,7 @@ import {
   RiskSection,
   TimelineSection,
 } from '../components/review-sections.tsx';
-import { ReassignForm } from '../../../shared/reassign-form.tsx';
+import { ReassignForm, reassignTarget } from '../../../shared/reassign-form.tsx';
 import { reassignMessages } from '../../../shared/reassign-messages.ts';
 import { reviewMessages } from '../messages.ts';
 import {
@@ -230,17 +230,10 @@ export function ReviewRoute() {
               {reassigning && allowed.has('reassign') ? (
                 <ReassignForm
                   headingLevel={3}
-                  request={{
-                    id: r.id,
-                    reference: r.reference,
-                    assigneeName: r.assignee?.name ?? null,
-                    rules: {
-                      status: r.status,
-                      applicantId: r.applicant.id,
-                      assigneeId: r.assignee?.id ?? null,
-                      firstApproverId: r.firstApprover?.id ?? null,
-                    },
-                  }}
+                  request={reassignTarget(r, {
+                    applicantId: r.applicant.id,
+                    firstApproverId: r.firstApprover?.id ?? null,
+                  })}
                   onClose={() => setReassigning(false)}
                 />
               ) : null}
