@@ -1,6 +1,14 @@
 import { ACH_AUTHORIZATION_TEXT } from '@hms/contracts/applications';
 import type { bankDetailsSchemaIn, BankDetailsInput } from '@hms/contracts/applications';
-import { RadioGroup, TextField, defineMessages, useLanguage, useT } from '@hms/ui';
+import {
+  Checkbox,
+  ErrorMessage,
+  RadioGroup,
+  TextField,
+  defineMessages,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import type { SummaryError } from '@hms/ui';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 
@@ -17,6 +25,13 @@ export const BANK_ACCOUNT_FIELDS = [
   'achAuthorization',
 ] as const;
 export type BankAccountFieldName = (typeof BANK_ACCOUNT_FIELDS)[number];
+
+/** The digits of the account (routing number, account number and its confirmation), each with its hint if any. */
+const DIGIT_FIELDS = [
+  ['routingNumber', 'routingHint'],
+  ['accountNumber', 'accountHint'],
+  ['accountNumberConfirm', null],
+] as const;
 
 /** The error message of one field, if react-hook-form has one. */
 export function bankAccountFieldError(
@@ -114,25 +129,13 @@ export function BankAccountFields({
   const authorization = (
     <>
       <p id={`${idPrefix}-authorization-text`}>{ACH_AUTHORIZATION_TEXT[language]}</p>
-      {authError ? (
-        <span className="usa-error-message" id={`${idPrefix}-achAuthorization-error`}>
-          {authError}
-        </span>
-      ) : null}
-      <div className="usa-checkbox">
-        <input
-          className="usa-checkbox__input"
-          type="checkbox"
-          id={`${idPrefix}-achAuthorization`}
-          {...(messages.authorizationTitle === undefined
-            ? { 'aria-describedby': describedBy }
-            : {})}
-          {...register('achAuthorization')}
-        />
-        <label className="usa-checkbox__label" htmlFor={`${idPrefix}-achAuthorization`}>
-          {messages.authorizationAgree}
-        </label>
-      </div>
+      <ErrorMessage id={`${idPrefix}-achAuthorization-error`}>{authError}</ErrorMessage>
+      <Checkbox
+        id={`${idPrefix}-achAuthorization`}
+        label={messages.authorizationAgree}
+        {...(messages.authorizationTitle === undefined ? { 'aria-describedby': describedBy } : {})}
+        {...register('achAuthorization')}
+      />
     </>
   );
 
@@ -157,35 +160,19 @@ export function BankAccountFields({
         ]}
         {...register('accountType')}
       />
-      <TextField
-        id={`${idPrefix}-routingNumber`}
-        label={tr('routingNumber')}
-        hint={tr('routingHint')}
-        error={message('routingNumber')}
-        inputMode="numeric"
-        autoComplete="off"
-        {...numberProps}
-        {...register('routingNumber')}
-      />
-      <TextField
-        id={`${idPrefix}-accountNumber`}
-        label={tr('accountNumber')}
-        hint={tr('accountHint')}
-        error={message('accountNumber')}
-        inputMode="numeric"
-        autoComplete="off"
-        {...numberProps}
-        {...register('accountNumber')}
-      />
-      <TextField
-        id={`${idPrefix}-accountNumberConfirm`}
-        label={tr('accountNumberConfirm')}
-        error={message('accountNumberConfirm')}
-        inputMode="numeric"
-        autoComplete="off"
-        {...numberProps}
-        {...register('accountNumberConfirm')}
-      />
+      {DIGIT_FIELDS.map(([name, hint]) => (
+        <TextField
+          key={name}
+          id={`${idPrefix}-${name}`}
+          label={tr(name)}
+          hint={hint ? tr(hint) : undefined}
+          error={message(name)}
+          inputMode="numeric"
+          autoComplete="off"
+          {...numberProps}
+          {...register(name)}
+        />
+      ))}
       <div className={`usa-form-group${authError ? ' usa-form-group--error' : ''}`}>
         {messages.authorizationTitle === undefined ? (
           authorization

@@ -4,6 +4,8 @@ import { visibleQuestions } from '@hms/contracts/question-answers';
 import type { QuestionSet } from '@hms/contracts/question-set';
 import {
   answerText,
+  Checkbox,
+  ErrorMessage,
   ErrorSummary,
   fieldErrorText,
   LoadingState,
@@ -225,23 +227,13 @@ export function CheckAnswers({
             >
               <legend className="usa-legend usa-legend--large">{tr('declarationTitle')}</legend>
               <p id="declaration-text">{DECLARATION_TEXT[language]}</p>
-              {declarationError ? (
-                <span className="usa-error-message" id="declaration-error">
-                  {declarationError}
-                </span>
-              ) : null}
-              <div className="usa-checkbox">
-                <input
-                  className="usa-checkbox__input"
-                  type="checkbox"
-                  id="declaration"
-                  checked={agreed}
-                  onChange={(e) => setAgreed(e.target.checked)}
-                />
-                <label className="usa-checkbox__label" htmlFor="declaration">
-                  {tr('declarationAgree')}
-                </label>
-              </div>
+              <ErrorMessage id="declaration-error">{declarationError}</ErrorMessage>
+              <Checkbox
+                id="declaration"
+                label={tr('declarationAgree')}
+                checked={agreed}
+                onChange={(e) => setAgreed(e.target.checked)}
+              />
             </fieldset>
           </div>
         ) : null}
