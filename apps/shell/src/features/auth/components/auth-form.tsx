@@ -1,6 +1,7 @@
 import { useErrorMessages, useLanguage, useT } from '@hms/ui';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type { z } from 'zod';
 import { authMessages, type AuthMessageKey } from '../messages.ts';
@@ -50,4 +51,38 @@ export function AuthColumn({ children }: { children: ReactNode }) {
 /** A link to another account page that keeps where the person was going (`next`). */
 export function withNext(path: string, next: string): string {
   return next === '/' ? path : `${path}?next=${encodeURIComponent(next)}`;
+}
+
+/** The submit button of an account form; while the request is on its way it says so and cannot be pressed again. */
+export function AuthSubmit({
+  pending,
+  label,
+  busy,
+}: {
+  pending: boolean;
+  label: string;
+  busy: string;
+}) {
+  return (
+    <button type="submit" className="usa-button" disabled={pending}>
+      {pending ? busy : label}
+    </button>
+  );
+}
+
+/** The other account page's question and link, under the form: sign-in offers registration and back. */
+const OTHER_PAGE = {
+  '/register': ['noAccount', 'createAccount'],
+  '/sign-in': ['haveAccount', 'signInLink'],
+} as const satisfies Record<string, readonly [AuthMessageKey, AuthMessageKey]>;
+
+/** The way to the other account page ("No account yet? Create an account"), keeping where the person was going. */
+export function OtherAccountPage({ path, next }: { path: keyof typeof OTHER_PAGE; next: string }) {
+  const tr = useT(authMessages);
+  const [question, link] = OTHER_PAGE[path];
+  return (
+    <p className="margin-top-4">
+      {tr(question)} <Link to={withNext(path, next)}>{tr(link)}</Link>
+    </p>
+  );
 }

@@ -15,7 +15,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@hms/contracts/auth';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { AuthColumn } from '../components/auth-form.tsx';
+import { AuthColumn, AuthSubmit } from '../components/auth-form.tsx';
 import { authMessages } from '../messages.ts';
 
 /**
@@ -132,9 +132,11 @@ export function InvitationRoute() {
           label={tr('invitationConfirm')}
           autoComplete="new-password"
         />
-        <button type="submit" className="usa-button" disabled={accept.isPending}>
-          {accept.isPending ? tr('invitationActivating') : tr('invitationButton')}
-        </button>
+        <AuthSubmit
+          pending={accept.isPending}
+          label={tr('invitationButton')}
+          busy={tr('invitationActivating')}
+        />
       </CheckedForm>
     </>,
   );

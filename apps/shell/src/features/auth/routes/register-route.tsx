@@ -5,7 +5,13 @@ import { Link, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
 import { registerForm, type RegisterForm } from '../api/forms.ts';
 import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
-import { AuthColumn, useAuthForm, withNext } from '../components/auth-form.tsx';
+import {
+  AuthColumn,
+  AuthSubmit,
+  OtherAccountPage,
+  useAuthForm,
+  withNext,
+} from '../components/auth-form.tsx';
 
 const FIELDS = ['email', 'displayName', 'password'] as const;
 const id = (field: string) => `register-${field}`;
@@ -95,13 +101,13 @@ export function RegisterRoute() {
           autoComplete="new-password"
           {...field('password', id('password'))}
         />
-        <button type="submit" className="usa-button" disabled={register.isPending}>
-          {register.isPending ? tr('registering') : tr('registerButton')}
-        </button>
+        <AuthSubmit
+          pending={register.isPending}
+          label={tr('registerButton')}
+          busy={tr('registering')}
+        />
       </form>
-      <p className="margin-top-4">
-        {tr('haveAccount')} <Link to={withNext('/sign-in', next)}>{tr('signInLink')}</Link>
-      </p>
+      <OtherAccountPage path="/sign-in" next={next} />
     </AuthColumn>
   );
 }

@@ -1,11 +1,11 @@
 import { isApiProblem, signInMutationOptions } from '@hms/api-client';
 import { ErrorSummary, PageTitle, problemText, TextField, type SummaryError } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
 import { signInForm, type SignInForm } from '../api/forms.ts';
 import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
-import { AuthColumn, useAuthForm, withNext } from '../components/auth-form.tsx';
+import { AuthColumn, AuthSubmit, OtherAccountPage, useAuthForm } from '../components/auth-form.tsx';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -77,13 +77,9 @@ export function SignInRoute() {
           autoComplete="current-password"
           {...field('password', 'sign-in-password')}
         />
-        <button type="submit" className="usa-button" disabled={signIn.isPending}>
-          {signIn.isPending ? tr('signingIn') : tr('signInButton')}
-        </button>
+        <AuthSubmit pending={signIn.isPending} label={tr('signInButton')} busy={tr('signingIn')} />
       </form>
-      <p className="margin-top-4">
-        {tr('noAccount')} <Link to={withNext('/register', next)}>{tr('createAccount')}</Link>
-      </p>
+      <OtherAccountPage path="/register" next={next} />
     </AuthColumn>
   );
 }
