@@ -14,6 +14,7 @@ import {
 import { approversQueryOptions, reassignMutationOptions } from './assignment-api.ts';
 import { ConfirmStep } from './confirm-step.tsx';
 import { reassignMessages } from './reassign-messages.ts';
+import { SubmitOrLeave } from './submit-or-leave.tsx';
 
 export interface ReassignTarget {
   id: string;
@@ -185,16 +186,7 @@ export function ReassignForm({
                   : p.name,
               }))}
             />
-            <button type="submit" className="usa-button margin-top-2">
-              {tr('continue')}
-            </button>
-            <button
-              type="button"
-              className="usa-button usa-button--outline margin-top-2"
-              onClick={onClose}
-            >
-              {tr('cancel')}
-            </button>
+            <SubmitOrLeave submit={tr('continue')} leave={tr('cancel')} onLeave={onClose} outline />
           </form>
         )}
       </div>

@@ -17,6 +17,7 @@ import {
 import { requestStatusLabels, riskLevelLabels } from '@hms/contracts/labels';
 import { inboxMessages } from '../messages.ts';
 import { sharedMessages } from '../../../shared/messages.ts';
+import { SubmitOrLeave } from '../../../shared/submit-or-leave.tsx';
 
 const AMOUNT_FIELDS: FormField<'minAmount' | 'maxAmount'>[] = [
   { name: 'minAmount', id: 'inbox-minAmount' },
@@ -188,18 +189,11 @@ export function InboxFilters({
             </div>
           ))}
         </div>
-        <div className="margin-top-2">
-          <button type="submit" className="usa-button">
-            {tr('apply')}
-          </button>
-          <button
-            type="button"
-            className="usa-button usa-button--unstyled margin-left-2"
-            onClick={() => onApply({ queue: query.queue, limit: query.limit })}
-          >
-            {tr('clear')}
-          </button>
-        </div>
+        <SubmitOrLeave
+          submit={tr('apply')}
+          leave={tr('clear')}
+          onLeave={() => onApply({ queue: query.queue, limit: query.limit })}
+        />
       </fieldset>
     </form>
   );

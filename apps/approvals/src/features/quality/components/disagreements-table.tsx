@@ -1,6 +1,7 @@
-import { DataTable, formatCents, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { formatCents, formatDateTime, useLanguage, useT } from '@hms/ui';
 import type { Disagreements } from '../api/quality-api.ts';
 import { qualityMessages } from '../messages.ts';
+import { SampleTable } from './sample-table.tsx';
 
 type Item = Disagreements['items'][number];
 
@@ -26,15 +27,10 @@ export function DisagreementsTable({ items }: { items: Disagreements['items'] })
   const { language } = useLanguage();
   const original = useOriginalText();
   return (
-    <DataTable
-      caption={tr('disagreements')}
-      captionHidden
-      rows={items}
-      rowKey={(i) => i.sampleId}
-      rowProps={(i) => ({ 'data-disagreement': i.reference })}
+    <SampleTable
+      kind="disagreements"
+      items={items}
       columns={[
-        { header: tr('reference'), cell: (i) => i.reference, rowHeader: true },
-        { header: tr('program'), cell: (i) => i.program.name },
         {
           header: tr('original'),
           cell: (i) => (

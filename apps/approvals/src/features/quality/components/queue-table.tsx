@@ -1,7 +1,8 @@
-import { DataTable, formatCents, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { formatCents, formatDateTime, useLanguage, useT } from '@hms/ui';
 import { Link } from 'react-router';
 import type { QualityQueue } from '../api/quality-api.ts';
 import { qualityMessages } from '../messages.ts';
+import { SampleTable } from './sample-table.tsx';
 
 export const recheckHref = (sampleId: string) => `/approvals/quality/${sampleId}`;
 
@@ -13,15 +14,10 @@ export function QueueTable({ items }: { items: QualityQueue['items'] }) {
   const tr = useT(qualityMessages);
   const { language } = useLanguage();
   return (
-    <DataTable
-      caption={tr('queue')}
-      captionHidden
-      rows={items}
-      rowKey={(i) => i.sampleId}
-      rowProps={(i) => ({ 'data-sample': i.reference })}
+    <SampleTable
+      kind="queue"
+      items={items}
       columns={[
-        { header: tr('reference'), cell: (i) => i.reference, rowHeader: true },
-        { header: tr('program'), cell: (i) => i.program.name },
         {
           header: tr('amountRequested'),
           cell: (i) => formatCents(i.amountRequestedCents, language),

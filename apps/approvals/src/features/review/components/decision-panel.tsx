@@ -21,6 +21,7 @@ import {
   type FormField,
 } from '@hms/ui';
 import { ConfirmStep } from '../../../shared/confirm-step.tsx';
+import { SubmitOrLeave } from '../../../shared/submit-or-leave.tsx';
 import { reviewMessages } from '../messages.ts';
 
 type DecisionField = 'approvedAmountCents' | 'reasonCode' | 'messageToApplicant' | 'question';
@@ -255,16 +256,11 @@ export function DecisionPanel({
               defaultValue={typed.question ?? ''}
             />
           ) : null}
-          <button type="submit" className="usa-button margin-top-2">
-            {tr('continue')}
-          </button>
-          <button
-            type="button"
-            className="usa-button usa-button--unstyled margin-left-2"
-            onClick={() => onOpen(null)}
-          >
-            {tr('cancel')}
-          </button>
+          <SubmitOrLeave
+            submit={tr('continue')}
+            leave={tr('cancel')}
+            onLeave={() => onOpen(null)}
+          />
         </form>
       ) : null}
 

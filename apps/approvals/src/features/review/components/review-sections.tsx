@@ -55,6 +55,26 @@ function ReviewSection({
   );
 }
 
+/** Steps in the order they happened, each line starting with when (the timeline, the audit trail). */
+function DatedList<T extends { id: string | number; at: string }>({
+  items,
+  line,
+}: {
+  items: readonly T[];
+  line: (item: T) => ReactNode;
+}) {
+  const { language } = useLanguage();
+  return (
+    <ol className="usa-list">
+      {items.map((item) => (
+        <li key={item.id}>
+          <time dateTime={item.at}>{formatDateTime(item.at, language)}</time>: {line(item)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /**
  * The applicant's answers under the questions they were asked (the request's program version), in form order, in
  * the reviewer's language and read the way the applicant read them on check-your-answers.
@@ -233,15 +253,14 @@ export function OtherRequestsSection({ review }: { review: ReviewDetail }) {
 
 export function TimelineSection({ review }: { review: ReviewDetail }) {
   const tr = useT(reviewMessages);
-  const { language } = useLanguage();
   const label = useLabel();
   const statusLabel = useStatusLabel();
   return (
     <ReviewSection id="timeline-h" title={tr('timeline')}>
-      <ol className="usa-list">
-        {review.timeline.map((e) => (
-          <li key={e.id}>
-            <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>:{' '}
+      <DatedList
+        items={review.timeline}
+        line={(e) => (
+          <>
             {label(requestEventLabels[e.type].staff)}
             {e.actor ? ` (${e.actor.name})` : ''}
             {e.toStatus && e.fromStatus !== e.toStatus
@@ -262,9 +281,9 @@ export function TimelineSection({ review }: { review: ReviewDetail }) {
               <div>“{e.data.messageToApplicant}”</div>
             ) : null}
             <TimelineReason data={e.data} />
-          </li>
-        ))}
-      </ol>
+          </>
+        )}
+      />
     </ReviewSection>
   );
 }
@@ -436,19 +455,18 @@ export function CommentsSection({
 
 export function AuditSection({ review }: { review: ReviewDetail }) {
   const tr = useT(reviewMessages);
-  const { language } = useLanguage();
   const label = useLabel();
   return (
     <ReviewSection id="audit-h" title={tr('audit')}>
-      <ol className="usa-list">
-        {review.auditTrail.map((a) => (
-          <li key={a.id}>
-            <time dateTime={a.at}>{formatDateTime(a.at, language)}</time>:{' '}
+      <DatedList
+        items={review.auditTrail}
+        line={(a) => (
+          <>
             {isAuditAction(a.action) ? label(auditActionLabels[a.action]) : tr('auditOther')}{' '}
             {a.actor ? `(${a.actor.name})` : ''}
-          </li>
-        ))}
-      </ol>
+          </>
+        )}
+      />
     </ReviewSection>
   );
 }
