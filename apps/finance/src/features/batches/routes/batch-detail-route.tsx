@@ -5,7 +5,7 @@ import {
   PageTitle,
   ProblemAlert,
   QueryState,
-  ScrollableTable,
+  DataTable,
   formatCents,
   formatDate,
   formatDateTime,
@@ -112,45 +112,47 @@ export function BatchDetailRoute() {
           {action.isError ? <ProblemAlert error={action.error} /> : null}
           {download.isError ? <ProblemAlert error={download.error} /> : null}
           <h2 id="entries-heading">{tr('entriesHeading')}</h2>
-          <ScrollableTable
+          <DataTable
             caption={tr('entriesCaption')}
             labelledBy="entries-heading"
             captionHidden
-          >
-            <thead>
-              <tr>
-                <th scope="col">{tr('trace')}</th>
-                <th scope="col">{tr('kind')}</th>
-                <th scope="col">{tr('reference')}</th>
-                <th scope="col">{tr('payee')}</th>
-                <th scope="col" className="text-right">
-                  {tr('amount')}
-                </th>
-                <th scope="col">{tr('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {b.entries.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row" className="font-mono-xs">
-                    {e.traceNumber}
-                  </th>
-                  <td>{e.kind === 'prenote' ? tr('prenote') : tr('payment')}</td>
-                  <td>
+            rows={b.entries}
+            columns={[
+              {
+                header: tr('trace'),
+                rowHeader: true,
+                className: 'font-mono-xs',
+                cell: (e) => e.traceNumber,
+              },
+              {
+                header: tr('kind'),
+                cell: (e) => (e.kind === 'prenote' ? tr('prenote') : tr('payment')),
+              },
+              {
+                header: tr('reference'),
+                cell: (e) => (
+                  <>
                     {e.payment.reference}
                     <ImportedTag imported={e.payment.imported} noun="payment" />
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: tr('payee'),
+                cell: (e) => (
+                  <>
                     {e.payment.payeeName} ••••{e.payment.accountLast4}
-                  </td>
-                  <td className="text-right text-tabular">
-                    {formatCents(e.amountCents, language)}
-                  </td>
-                  <td>{label(paymentStatusLabels[e.payment.status])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+                  </>
+                ),
+              },
+              {
+                header: tr('amount'),
+                numeric: true,
+                cell: (e) => formatCents(e.amountCents, language),
+              },
+              { header: tr('status'), cell: (e) => label(paymentStatusLabels[e.payment.status]) },
+            ]}
+          />
         </>
       )}
     </QueryState>

@@ -2,7 +2,7 @@ import {
   EmptyState,
   Pager,
   QueryState,
-  ScrollableTable,
+  DataTable,
   formatCents,
   formatDate,
   useLanguage,
@@ -48,48 +48,49 @@ export function BatchesRoute() {
       >
         {(data) => (
           <>
-            <ScrollableTable caption={tr('caption')} captionId="batches-caption">
-              <thead>
-                <tr>
-                  <th scope="col">{tr('file')}</th>
-                  <th scope="col">{tr('status')}</th>
-                  <th scope="col">{tr('effective')}</th>
-                  <th scope="col" className="text-right">
-                    {tr('entries')}
-                  </th>
-                  <th scope="col" className="text-right">
-                    {tr('total')}
-                  </th>
-                  <th scope="col">{tr('builtBy')}</th>
-                  <th scope="col">{tr('releasedBy')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((b) => (
-                  <tr key={b.id}>
-                    <th scope="row">
-                      <Link to={`/finance/batches/${b.id}`}>
-                        {b.fileDate} {b.fileIdModifier}
-                      </Link>
-                    </th>
-                    <td>{label(batchStatusLabels[b.status])}</td>
-                    <td>
+            <DataTable
+              caption={tr('caption')}
+              captionId="batches-caption"
+              rows={data.items}
+              columns={[
+                {
+                  header: tr('file'),
+                  rowHeader: true,
+                  cell: (b) => (
+                    <Link to={`/finance/batches/${b.id}`}>
+                      {b.fileDate} {b.fileIdModifier}
+                    </Link>
+                  ),
+                },
+                { header: tr('status'), cell: (b) => label(batchStatusLabels[b.status]) },
+                {
+                  header: tr('effective'),
+                  cell: (b) => (
+                    <>
                       {formatDate(`${b.effectiveDate}T12:00:00Z`, language, 'UTC')}
                       {b.sameDay ? ` (${tr('sameDay')})` : ''}
-                    </td>
-                    <td className="text-right text-tabular">
+                    </>
+                  ),
+                },
+                {
+                  header: tr('entries'),
+                  numeric: true,
+                  cell: (b) => (
+                    <>
                       {b.entryCount}
                       {b.prenoteCount ? ` · ${tr('prenotes', { count: b.prenoteCount })}` : ''}
-                    </td>
-                    <td className="text-right text-tabular">
-                      {formatCents(b.totalCents, language)}
-                    </td>
-                    <td>{b.builtBy.name}</td>
-                    <td>{b.releasedBy?.name ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollableTable>
+                    </>
+                  ),
+                },
+                {
+                  header: tr('total'),
+                  numeric: true,
+                  cell: (b) => formatCents(b.totalCents, language),
+                },
+                { header: tr('builtBy'), cell: (b) => b.builtBy.name },
+                { header: tr('releasedBy'), cell: (b) => b.releasedBy?.name ?? '—' },
+              ]}
+            />
             <Pager
               label={tr('pages')}
               prevCursor={data.prevCursor}

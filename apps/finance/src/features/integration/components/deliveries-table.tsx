@@ -1,4 +1,4 @@
-import { ScrollableTable, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { DataTable, formatDateTime, useLanguage, useT } from '@hms/ui';
 import type { Delivery } from '../api/deliveries.ts';
 import { integrationMessages } from '../messages.ts';
 
@@ -12,50 +12,60 @@ export function DeliveriesTable({ deliveries, busy, onRedeliver }: DeliveriesTab
   const tr = useT(integrationMessages);
   const { language } = useLanguage();
   return (
-    <ScrollableTable caption={tr('caption')} captionId="deliveries-caption">
-      <thead>
-        <tr>
-          <th scope="col">{tr('event')}</th>
-          <th scope="col">{tr('endpoint')}</th>
-          <th scope="col">{tr('status')}</th>
-          <th scope="col" className="text-right">
-            {tr('attempts')}
-          </th>
-          <th scope="col">{tr('last')}</th>
-          <th scope="col">{tr('created')}</th>
-          <th scope="col">{tr('actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {deliveries.map((d) => (
-          <tr key={d.id}>
-            <th scope="row">
+    <DataTable
+      caption={tr('caption')}
+      captionId="deliveries-caption"
+      rows={deliveries}
+      columns={[
+        {
+          header: tr('event'),
+          rowHeader: true,
+          cell: (d) => (
+            <>
               {d.eventType}
               <div className="usa-hint font-mono-3xs">{d.eventId}</div>
-            </th>
-            <td className="text-wrap hms-break-anywhere">{d.endpointUrl}</td>
-            <td>{tr(`status_${d.status}`)}</td>
-            <td className="text-right text-tabular">{d.attempts}</td>
-            <td className="text-wrap">
+            </>
+          ),
+        },
+        {
+          header: tr('endpoint'),
+          className: 'text-wrap hms-break-anywhere',
+          cell: (d) => d.endpointUrl,
+        },
+        { header: tr('status'), cell: (d) => tr(`status_${d.status}`) },
+        { header: tr('attempts'), numeric: true, cell: (d) => d.attempts },
+        {
+          header: tr('last'),
+          className: 'text-wrap',
+          cell: (d) => (
+            <>
               {d.lastStatusCode ?? ''} {d.lastError ?? ''}
               {d.nextAttemptAt ? (
                 <div className="usa-hint">→ {formatDateTime(d.nextAttemptAt, language)}</div>
               ) : null}
-            </td>
-            <td className="text-wrap">{formatDateTime(d.createdAt, language)}</td>
-            <td className="text-wrap">
-              <button
-                type="button"
-                className="usa-button usa-button--outline"
-                disabled={busy || d.status === 'pending'}
-                onClick={() => onRedeliver(d)}
-              >
-                {tr('redeliver', { event: d.eventType })}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+            </>
+          ),
+        },
+        {
+          header: tr('created'),
+          className: 'text-wrap',
+          cell: (d) => formatDateTime(d.createdAt, language),
+        },
+        {
+          header: tr('actions'),
+          className: 'text-wrap',
+          cell: (d) => (
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              disabled={busy || d.status === 'pending'}
+              onClick={() => onRedeliver(d)}
+            >
+              {tr('redeliver', { event: d.eventType })}
+            </button>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { ScrollableTable, formatCents, useLanguage, useT } from '@hms/ui';
+import { DataTable, formatCents, useLanguage, useT } from '@hms/ui';
 import type { ImportResult as Result } from '../api/returns.ts';
 import { returnsMessages } from '../messages.ts';
 
@@ -38,39 +38,49 @@ export function ImportResult({ result }: { result: Result }) {
           </ul>
         </>
       ) : null}
-      <ScrollableTable caption={tr('resultCaption')} captionId="import-result-caption">
-        <thead>
-          <tr>
-            <th scope="col">{tr('trace')}</th>
-            <th scope="col">{tr('kind')}</th>
-            <th scope="col">{tr('code')}</th>
-            <th scope="col">{tr('reference')}</th>
-            <th scope="col" className="text-right">
-              {tr('amount')}
-            </th>
-            <th scope="col">{tr('outcome')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.items.map((i, n) => (
-            <tr key={`${i.originalTraceNumber}-${i.code}-${n}`}>
-              <th scope="row" className="font-mono-xs">
-                {i.originalTraceNumber}
-              </th>
-              <td>{i.kind === 'return' ? tr('kindReturn') : tr('kindNoc')}</td>
-              <td className="text-wrap">
+      <DataTable
+        caption={tr('resultCaption')}
+        captionId="import-result-caption"
+        rows={result.items.map((item, n) => ({ ...item, n }))}
+        rowKey={(i) => `${i.originalTraceNumber}-${i.code}-${i.n}`}
+        columns={[
+          {
+            header: tr('trace'),
+            rowHeader: true,
+            className: 'font-mono-xs',
+            cell: (i) => i.originalTraceNumber,
+          },
+          {
+            header: tr('kind'),
+            cell: (i) => (i.kind === 'return' ? tr('kindReturn') : tr('kindNoc')),
+          },
+          {
+            header: tr('code'),
+            className: 'text-wrap',
+            cell: (i) => (
+              <>
                 <abbr title={i.description}>{i.code}</abbr> {i.description}
-              </td>
-              <td>{i.reference ?? '—'}</td>
-              <td className="text-right text-tabular">{formatCents(i.amountCents, language)}</td>
-              <td className="text-wrap">
+              </>
+            ),
+          },
+          { header: tr('reference'), cell: (i) => i.reference ?? '—' },
+          {
+            header: tr('amount'),
+            numeric: true,
+            cell: (i) => formatCents(i.amountCents, language),
+          },
+          {
+            header: tr('outcome'),
+            className: 'text-wrap',
+            cell: (i) => (
+              <>
                 {tr(`outcome_${i.outcome}`)}
                 {i.note ? <div className="usa-hint">{i.note}</div> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollableTable>
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { nocStatusLabels } from '@hms/contracts/labels';
-import { ScrollableTable, useLabel, useT } from '@hms/ui';
+import { ButtonGroup, DataTable, useLabel, useT } from '@hms/ui';
 import type { Noc } from '../api/returns.ts';
 import { returnsMessages } from '../messages.ts';
 
@@ -30,61 +30,64 @@ export function NocTable({ nocs, canDecide, busy, onDecide }: NocTableProps) {
   const tr = useT(returnsMessages);
   const label = useLabel();
   return (
-    <ScrollableTable caption={tr('nocCaption')} captionId="noc-caption" captionHidden>
-      <thead>
-        <tr>
-          <th scope="col">{tr('reference')}</th>
-          <th scope="col">{tr('code')}</th>
-          <th scope="col">{tr('current')}</th>
-          <th scope="col">{tr('corrected')}</th>
-          <th scope="col">{tr('status')}</th>
-          {canDecide ? <th scope="col">{tr('actions')}</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {nocs.map((n) => (
-          <tr key={n.id}>
-            <th scope="row" className="text-no-wrap">
+    <DataTable
+      caption={tr('nocCaption')}
+      captionId="noc-caption"
+      captionHidden
+      rows={nocs}
+      columns={[
+        {
+          header: tr('reference'),
+          rowHeader: true,
+          className: 'text-no-wrap',
+          cell: (n) => (
+            <>
               {n.reference}
               <div className="usa-hint">{n.payeeName}</div>
-            </th>
-            <td className="text-wrap">
+            </>
+          ),
+        },
+        {
+          header: tr('code'),
+          className: 'text-wrap',
+          cell: (n) => (
+            <>
               {n.changeCode} {n.description}
-            </td>
-            <td className="text-wrap">{describe({ ...n.current, holderName: null })}</td>
-            <td className="text-wrap">{describe(n.corrected)}</td>
-            <td>{label(nocStatusLabels[n.status])}</td>
-            {canDecide ? (
-              <td>
-                {n.status === 'pending' ? (
-                  <ul className="usa-button-group">
-                    <li className="usa-button-group__item">
-                      <button
-                        type="button"
-                        className="usa-button"
-                        disabled={busy}
-                        onClick={() => onDecide(n.id, 'confirm')}
-                      >
-                        {tr('confirm', { reference: n.reference })}
-                      </button>
-                    </li>
-                    <li className="usa-button-group__item">
-                      <button
-                        type="button"
-                        className="usa-button usa-button--outline"
-                        disabled={busy}
-                        onClick={() => onDecide(n.id, 'dismiss')}
-                      >
-                        {tr('dismiss', { reference: n.reference })}
-                      </button>
-                    </li>
-                  </ul>
-                ) : null}
-              </td>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+            </>
+          ),
+        },
+        {
+          header: tr('current'),
+          className: 'text-wrap',
+          cell: (n) => describe({ ...n.current, holderName: null }),
+        },
+        { header: tr('corrected'), className: 'text-wrap', cell: (n) => describe(n.corrected) },
+        { header: tr('status'), cell: (n) => label(nocStatusLabels[n.status]) },
+        canDecide && {
+          header: tr('actions'),
+          cell: (n) =>
+            n.status === 'pending' ? (
+              <ButtonGroup>
+                <button
+                  type="button"
+                  className="usa-button"
+                  disabled={busy}
+                  onClick={() => onDecide(n.id, 'confirm')}
+                >
+                  {tr('confirm', { reference: n.reference })}
+                </button>
+                <button
+                  type="button"
+                  className="usa-button usa-button--outline"
+                  disabled={busy}
+                  onClick={() => onDecide(n.id, 'dismiss')}
+                >
+                  {tr('dismiss', { reference: n.reference })}
+                </button>
+              </ButtonGroup>
+            ) : null,
+        },
+      ]}
+    />
   );
 }
