@@ -64,6 +64,28 @@ export function fakeApi(routes: Record<string, FakeHandler> | FakeHandler): Fake
   return calls;
 }
 
+const TITLES: Record<number, string> = {
+  400: 'Your request has errors',
+  404: 'Not found',
+  409: 'Conflict',
+  503: 'Unavailable',
+};
+
+/**
+ * A refusal as the API answers it (problem+json): its status and code, a title for the status, and `more` fields
+ * (the fields refused as `errors`, a `detail`, another title).
+ */
+export function problem(
+  status: number,
+  code: string,
+  more: Record<string, unknown> = {},
+): FakeReply {
+  return {
+    status,
+    body: { type: 'about:blank', title: TITLES[status] ?? 'Refused', status, code, ...more },
+  };
+}
+
 /**
  * One program as the catalog (GET /api/programs) lists it, open and without a budget worth naming; a test states
  * only what it looks at.

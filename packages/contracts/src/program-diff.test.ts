@@ -3,7 +3,7 @@ import { definitionToDraft, type ProgramDraft } from './program-admin.ts';
 import { diffDrafts } from './program-diff.ts';
 import { smallBusinessRelief } from './programs-seed.ts';
 import type { Question } from './question-set.ts';
-import { choiceQuestion, t } from './question-set.test-helper.ts';
+import { choiceQuestion, t, YES_NO } from './question-set.test-helper.ts';
 
 const base = definitionToDraft(smallBusinessRelief, 'BENEFIT');
 
@@ -22,10 +22,7 @@ const damaged: Question = choiceQuestion(
   'damaged',
   'radio',
   t('Was the shop damaged?', '¿Sufrió daños el local?'),
-  [
-    ['yes', 'Yes', 'Sí'],
-    ['no', 'No', 'No'],
-  ],
+  YES_NO,
 );
 const repairs: Question = {
   id: 'repairs',

@@ -13,7 +13,7 @@ import {
   type Question,
   type QuestionSet,
 } from './question-set.ts';
-import { choiceQuestion, t } from './question-set.test-helper.ts';
+import { choiceQuestion, t, YES_NO } from './question-set.test-helper.ts';
 
 /** One question of every type; `hasPets` controls `petNames`. */
 function validSet(): QuestionSet {
@@ -62,10 +62,7 @@ function validSet(): QuestionSet {
             ['north', 'North', 'Norte'],
             ['south', 'South', 'Sur'],
           ]),
-          choiceQuestion('hasPets', 'radio', t('Pets?', '¿Mascotas?'), [
-            ['yes', 'Yes', 'Sí'],
-            ['no', 'No', 'No'],
-          ]),
+          choiceQuestion('hasPets', 'radio', t('Pets?', '¿Mascotas?'), YES_NO),
         ],
       },
       {

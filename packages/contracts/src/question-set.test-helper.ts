@@ -1,6 +1,6 @@
 // Test-only (ESLint keeps *.test-helper files out of shipped code): the pieces of question sets that the contracts,
 // the citizen form and the form builder tests each write, in one place.
-import type { LocalizedText, Question } from './question-set.ts';
+import type { LocalizedText, Question, QuestionType, Step } from './question-set.ts';
 
 /** A text in both languages, as a question set holds it. */
 export const t = (en: string, es: string): LocalizedText => ({ en, es });
@@ -25,3 +25,33 @@ export function choiceQuestion(
     ...more,
   };
 }
+
+/** The options of a yes/no question, for `choiceQuestion`. */
+export const YES_NO: Array<[value: string, en: string, es: string]> = [
+  ['yes', 'Yes', 'Sí'],
+  ['no', 'No', 'No'],
+];
+
+/** A required question that offers no options (text, number, money, date…); `more` adds fields or overrides them. */
+export function question(
+  id: string,
+  type: Exclude<QuestionType, 'select' | 'radio' | 'checkbox'>,
+  label: LocalizedText,
+  more: Partial<Question> = {},
+): Question {
+  return { id, type, label, required: true, ...more };
+}
+
+/** A step of a question set: its id, its title and its questions, in order. */
+export const step = (id: string, title: LocalizedText, questions: Question[]): Step => ({
+  id,
+  title,
+  questions,
+});
+
+/** A radio question "Sector" (retail or farm), the one the decision-rule screens condition rules on. */
+export const sectorQuestion = (): Question =>
+  choiceQuestion('sector', 'radio', t('Sector', 'Sector'), [
+    ['retail', 'Retail', 'Comercio'],
+    ['farm', 'Farm', 'Granja'],
+  ]);

@@ -11,7 +11,7 @@ import {
   type Question,
   type QuestionSet,
 } from './question-set.ts';
-import { choiceQuestion, t } from './question-set.test-helper.ts';
+import { choiceQuestion, t, YES_NO } from './question-set.test-helper.ts';
 
 const DOC_1 = '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f60';
 const DOC_2 = '0190c1a2-7b3e-7c3d-8f3a-1b2c3d4e5f61';
@@ -123,10 +123,7 @@ const SET: QuestionSet = questionSetSchema.parse({
           'landlord',
           'radio',
           t('Landlord permission', 'Permiso del propietario'),
-          [
-            ['yes', 'Yes', 'Sí'],
-            ['no', 'No', 'No'],
-          ],
+          YES_NO,
           {
             errorName: t('whether your landlord agreed', 'si el propietario aceptó'),
             showIf: { questionId: 'tenure', equals: 'rent' },

@@ -5,9 +5,10 @@ import type {
   RuleVersion,
   RuleVersionBody,
 } from '@hms/contracts/decision-rules';
+import { approveSmallWithoutRisk } from '@hms/contracts/decision-rules.test-helper';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { submitPermitRefund } from '../../testing/applying.ts';
-import { cleanRefundInputs, decisionRulesUrl, publishRules } from './test-support.ts';
+import { cleanRefundInputs, decisionRulesUrl, publishRules } from './rules.test-helper.ts';
 
 // Versions pinned to requests (issue 14): a request keeps the version of the rules it was evaluated under, in its
 // evaluation and in the decision the rule made, after a later version goes live; the next submission reads the new one.
@@ -19,17 +20,7 @@ const rulesUrl = () => decisionRulesUrl(t, SLUG);
 const inputs = cleanRefundInputs();
 /** One approving rule; versions differ in its id and label, so an attribution shows which version it came from. */
 const version = (id: string, label: string): RuleVersionBody => ({
-  rules: [
-    {
-      id,
-      label,
-      conditions: [
-        { on: 'amount', op: 'lte', value: 140_000 },
-        { on: 'risk_level', op: 'eq', value: 'none' },
-      ],
-      outcome: 'approve',
-    },
-  ],
+  rules: [approveSmallWithoutRisk(id, label, 140_000)],
   testCases: [
     { name: 'clean', inputs, expected: 'approve' },
     { name: 'risky', inputs: { ...inputs, riskLevel: 'high' }, expected: 'none' },

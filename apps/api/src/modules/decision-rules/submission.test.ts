@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RuleEvaluationList, RuleVersionBody } from '@hms/contracts/decision-rules';
+import { rule } from '@hms/contracts/decision-rules.test-helper';
 import { registerCitizen, useTestApp, userIdByEmail, type Agent } from '../../testing/test-app.ts';
 import { submitPermitRefund, trySubmit } from '../../testing/applying.ts';
-import { cleanRefundInputs, decisionRulesUrl, publishRules } from './test-support.ts';
+import { cleanRefundInputs, decisionRulesUrl, publishRules } from './rules.test-helper.ts';
 
 // Decision rules at submission (issue 14): every submission is evaluated and the evaluation kept; a rule's approval
 // is a decision like any other (one payment, the history names the rule, the citizen is told), and never happens
@@ -17,27 +18,24 @@ const rulesUrl = () => decisionRulesUrl(t, SLUG);
 const inputs = cleanRefundInputs();
 const rules: RuleVersionBody = {
   rules: [
-    {
-      id: 'overcharged',
-      label: 'Overcharges go to a senior approver',
-      conditions: [{ on: 'answer', questionId: 'refundReason', op: 'eq', value: 'overcharged' }],
-      outcome: 'refer_senior',
-    },
-    {
-      id: 'returned-before',
-      label: 'A payment came back before',
-      conditions: [{ on: 'returned_payments', op: 'gt', value: 0 }],
-      outcome: 'refer',
-    },
-    {
-      id: 'routine',
-      label: 'Routine refunds without risk',
-      conditions: [
-        { on: 'amount', op: 'lte', value: 140_000 },
-        { on: 'risk_level', op: 'lte', value: 'low' },
-      ],
-      outcome: 'approve',
-    },
+    rule('overcharged', 'Overcharges go to a senior approver', 'refer_senior', {
+      on: 'answer',
+      questionId: 'refundReason',
+      op: 'eq',
+      value: 'overcharged',
+    }),
+    rule('returned-before', 'A payment came back before', 'refer', {
+      on: 'returned_payments',
+      op: 'gt',
+      value: 0,
+    }),
+    rule(
+      'routine',
+      'Routine refunds without risk',
+      'approve',
+      { on: 'amount', op: 'lte', value: 140_000 },
+      { on: 'risk_level', op: 'lte', value: 'low' },
+    ),
   ],
   testCases: [
     { name: 'routine', inputs, expected: 'approve' },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleVersion, RuleVersionBody, RuleVersionList } from '@hms/contracts/decision-rules';
+import { approveSmallWithoutRisk, rule } from '@hms/contracts/decision-rules.test-helper';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
-import { cleanRefundInputs, decisionRulesUrl } from './test-support.ts';
+import { cleanRefundInputs, decisionRulesUrl } from './rules.test-helper.ts';
 
 // The administrator's side of decision rules: drafts, publishing behind passing test cases, the automation switch.
 
@@ -13,21 +14,12 @@ const inputs = cleanRefundInputs({ amountCents: 10_000, answers: {} });
 
 const body: RuleVersionBody = {
   rules: [
-    {
-      id: 'small-clean',
-      label: 'Small refunds without risk',
-      conditions: [
-        { on: 'amount', op: 'lte', value: 50_000 },
-        { on: 'risk_level', op: 'eq', value: 'none' },
-      ],
-      outcome: 'approve',
-    },
-    {
-      id: 'risky',
-      label: 'High risk to a senior',
-      conditions: [{ on: 'risk_level', op: 'eq', value: 'high' }],
-      outcome: 'refer_senior',
-    },
+    approveSmallWithoutRisk('small-clean', 'Small refunds without risk', 50_000),
+    rule('risky', 'High risk to a senior', 'refer_senior', {
+      on: 'risk_level',
+      op: 'eq',
+      value: 'high',
+    }),
   ],
   testCases: [
     { name: 'small clean', inputs, expected: 'approve' },

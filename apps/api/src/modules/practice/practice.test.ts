@@ -8,6 +8,7 @@ import {
   checkEligibility,
   type Answers,
 } from '@hms/contracts/question-set';
+import { question, step, t as text } from '@hms/contracts/question-set.test-helper';
 import { isValidRoutingNumber } from '@hms/contracts/routing-number';
 import { sniffDocumentType } from '@hms/contracts/documents';
 import { Agent, demoCitizenId, programIdBySlug, useTestApp } from '../../testing/test-app.ts';
@@ -60,19 +61,16 @@ describe('practice case generation (pure)', () => {
       questionSet: {
         steps: [
           ...base.questionSet.steps,
-          {
-            id: 'extra',
-            title: { en: 'Extra', es: 'Extra' },
-            questions: [
+          step('extra', text('Extra', 'Extra'), [
+            question(
+              'revenueThisYear',
+              'money',
+              text('Revenue this year', 'Ingresos de este año'),
               {
-                id: 'revenueThisYear',
-                type: 'money',
-                label: { en: 'Revenue this year', es: 'Ingresos de este año' },
-                required: true,
                 min: 0,
               },
-            ],
-          },
+            ),
+          ]),
         ],
       },
       eligibilityRules: [

@@ -10,6 +10,13 @@ import type {
 } from '@hms/contracts/program-admin';
 import type { ProgramsResponse } from '@hms/contracts/programs';
 import type { QuestionSet } from '@hms/contracts/question-set';
+import {
+  choiceQuestion,
+  question,
+  step,
+  t as text,
+  YES_NO,
+} from '@hms/contracts/question-set.test-helper';
 import { parseFile } from '@hms/ach/parse';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { saveBankAccount, saveSteps, startDraft, submitDraft } from '../../testing/applying.ts';
@@ -36,41 +43,24 @@ const addDays = (date: string, n: number) =>
 function fullDraft(base: ProgramDraft): ProgramDraft {
   const questionSet: QuestionSet = {
     steps: [
-      {
-        id: 'business',
-        title: { en: 'Your business', es: 'Su negocio' },
-        questions: [
+      step('business', text('Your business', 'Su negocio'), [
+        question('revenueBefore', 'money', text('Revenue in 2025', 'Ingresos en 2025')),
+        question('revenueAfter', 'money', text('Revenue in 2026', 'Ingresos en 2026')),
+        choiceQuestion(
+          'hadPermit',
+          'radio',
+          text('Did you pay a permit fee?', '¿Pagó una tarifa de permiso?'),
+          YES_NO,
+        ),
+        question(
+          'paidOn',
+          'date',
+          text('Date the permit fee was paid', 'Fecha de pago del permiso'),
           {
-            id: 'revenueBefore',
-            type: 'money',
-            label: { en: 'Revenue in 2025', es: 'Ingresos en 2025' },
-            required: true,
-          },
-          {
-            id: 'revenueAfter',
-            type: 'money',
-            label: { en: 'Revenue in 2026', es: 'Ingresos en 2026' },
-            required: true,
-          },
-          {
-            id: 'hadPermit',
-            type: 'radio',
-            label: { en: 'Did you pay a permit fee?', es: '¿Pagó una tarifa de permiso?' },
-            required: true,
-            options: [
-              { value: 'yes', label: { en: 'Yes', es: 'Sí' } },
-              { value: 'no', label: { en: 'No', es: 'No' } },
-            ],
-          },
-          {
-            id: 'paidOn',
-            type: 'date',
-            label: { en: 'Date the permit fee was paid', es: 'Fecha de pago del permiso' },
-            required: true,
             showIf: { questionId: 'hadPermit', equals: 'yes' },
           },
-        ],
-      },
+        ),
+      ]),
       amountRequestStep(500_000),
     ],
   };

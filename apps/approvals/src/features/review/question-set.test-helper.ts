@@ -1,25 +1,12 @@
 import type { QuestionSet } from '@hms/contracts/question-set';
+import { question, step, t } from '@hms/contracts/question-set.test-helper';
 
 /** A small question set for review fixtures: the answers `homeAddress` and `householdSize` have questions here. */
 export const sampleQuestionSet: QuestionSet = {
   steps: [
-    {
-      id: 'home',
-      title: { en: 'Your home', es: 'Su hogar' },
-      questions: [
-        {
-          id: 'homeAddress',
-          type: 'text',
-          label: { en: 'Home address', es: 'Dirección' },
-          required: true,
-        },
-        {
-          id: 'householdSize',
-          type: 'number',
-          label: { en: 'People in your household', es: 'Personas en su hogar' },
-          required: true,
-        },
-      ],
-    },
+    step('home', t('Your home', 'Su hogar'), [
+      question('homeAddress', 'text', t('Home address', 'Dirección')),
+      question('householdSize', 'number', t('People in your household', 'Personas en su hogar')),
+    ]),
   ],
 };

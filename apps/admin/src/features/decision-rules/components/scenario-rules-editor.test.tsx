@@ -2,29 +2,15 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DecisionRule } from '@hms/contracts/decision-rules';
 import type { Question } from '@hms/contracts/question-set';
+import { rule } from '@hms/contracts/decision-rules.test-helper';
+import { sectorQuestion } from '@hms/contracts/question-set.test-helper';
 import { renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { ScenarioRulesEditor, type ScenarioRules } from './scenario-rules-editor.tsx';
 
-const questions: Question[] = [
-  {
-    id: 'sector',
-    type: 'radio',
-    label: { en: 'Sector', es: 'Sector' },
-    required: true,
-    options: [
-      { value: 'retail', label: { en: 'Retail', es: 'Comercio' } },
-      { value: 'farm', label: { en: 'Farm', es: 'Granja' } },
-    ],
-  },
-];
+const questions: Question[] = [sectorQuestion()];
 const live: DecisionRule[] = [
-  {
-    id: 'small',
-    label: 'Small amounts',
-    outcome: 'approve',
-    conditions: [{ on: 'amount', op: 'lte', value: 15_000 }],
-  },
+  rule('small', 'Small amounts', 'approve', { on: 'amount', op: 'lte', value: 15_000 }),
 ];
 
 function renderEditor(showErrors = false) {

@@ -2,6 +2,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminProgram } from '@hms/contracts/program-admin';
 import type { RuleVersion, RuleVersionList } from '@hms/contracts/decision-rules';
+import {
+  approveSmallWithoutRisk,
+  rule,
+  ruleInputs,
+} from '@hms/contracts/decision-rules.test-helper';
+import { sectorQuestion, step, t } from '@hms/contracts/question-set.test-helper';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
@@ -19,26 +25,7 @@ const program = {
   draft: {
     slug: 'storm-relief',
     name: { en: 'Storm relief', es: 'Ayuda por tormenta' },
-    questionSet: {
-      steps: [
-        {
-          id: 's',
-          title: { en: 'Step', es: 'Paso' },
-          questions: [
-            {
-              id: 'sector',
-              type: 'radio',
-              label: { en: 'Sector', es: 'Sector' },
-              required: true,
-              options: [
-                { value: 'retail', label: { en: 'Retail', es: 'Comercio' } },
-                { value: 'farm', label: { en: 'Farm', es: 'Granja' } },
-              ],
-            },
-          ],
-        },
-      ],
-    },
+    questionSet: { steps: [step('s', t('Step', 'Paso'), [sectorQuestion()])] },
   },
 } as unknown as AdminProgram;
 
@@ -48,57 +35,26 @@ const version = (over: Partial<RuleVersion> = {}): RuleVersion => ({
   version: 1,
   status: 'draft',
   rules: [
-    {
-      id: 'small',
-      label: 'Small, no risk',
-      outcome: 'approve',
-      conditions: [
-        { on: 'amount', op: 'lte', value: 50_000 },
-        { on: 'risk_level', op: 'eq', value: 'none' },
-      ],
-    },
-    {
-      id: 'under1000',
-      label: 'Under $1,000',
-      outcome: 'refer',
-      conditions: [{ on: 'amount', op: 'lte', value: 100_000 }],
-    },
-    {
-      id: 'odd',
-      label: 'Odd amounts',
-      outcome: 'approve',
-      conditions: [
-        { on: 'amount', op: 'lt', value: 100 },
-        { on: 'amount', op: 'gt', value: 200 },
-      ],
-    },
+    approveSmallWithoutRisk('small', 'Small, no risk', 50_000),
+    rule('under1000', 'Under $1,000', 'refer', { on: 'amount', op: 'lte', value: 100_000 }),
+    rule(
+      'odd',
+      'Odd amounts',
+      'approve',
+      { on: 'amount', op: 'lt', value: 100 },
+      { on: 'amount', op: 'gt', value: 200 },
+    ),
   ],
   testCases: [
     {
       name: 'Small clean request',
       expected: 'approve',
-      inputs: {
-        amountCents: 40_000,
-        answers: {},
-        eligible: true,
-        riskLevel: 'none',
-        approvedRequests: 0,
-        returnedPayments: 0,
-        prenote: 'none',
-      },
+      inputs: ruleInputs({ amountCents: 40_000 }),
     },
     {
       name: 'Medium risk',
       expected: 'approve',
-      inputs: {
-        amountCents: 40_000,
-        answers: {},
-        eligible: true,
-        riskLevel: 'medium',
-        approvedRequests: 0,
-        returnedPayments: 0,
-        prenote: 'none',
-      },
+      inputs: ruleInputs({ amountCents: 40_000, riskLevel: 'medium' }),
     },
   ],
   createdBy: { id: 'a1', name: 'Avery Admin' },

@@ -9,7 +9,7 @@ import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { QUESTION_TYPE_NAMES } from '../messages.ts';
 import { QuestionBuilder } from './question-builder.tsx';
 import { emptyQuestionSet } from './question-set-edit.ts';
-import { choiceQuestion, t } from '@hms/contracts/question-set.test-helper';
+import { choiceQuestion, t, YES_NO } from '@hms/contracts/question-set.test-helper';
 
 afterEach(() => {
   // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
@@ -132,10 +132,7 @@ describe('QuestionBuilder', () => {
           id: 'one',
           title: t('One', 'Uno'),
           questions: [
-            choiceQuestion('rent', 'radio', t('Do you rent?', '¿Alquila?'), [
-              ['yes', 'Yes', 'Sí'],
-              ['no', 'No', 'No'],
-            ]),
+            choiceQuestion('rent', 'radio', t('Do you rent?', '¿Alquila?'), YES_NO),
             { id: 'lease', type: 'document', label: t('Lease', 'Contrato'), required: false },
             text('landlord', 'Landlord'),
             text('notes', 'Notes'),

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AdminProgram, ProgramDraft } from '@hms/contracts/program-admin';
+import { question, step, t } from '@hms/contracts/question-set.test-helper';
 import { fakeApi } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
@@ -25,31 +26,11 @@ const draft: ProgramDraft = {
   amountQuestionId: 'amountRequested',
   questionSet: {
     steps: [
-      {
-        id: 'business',
-        title: { en: 'Your business', es: 'Su negocio' },
-        questions: [
-          {
-            id: 'revenueBefore',
-            type: 'money',
-            label: { en: 'Revenue 2025', es: 'Ingresos 2025' },
-            required: true,
-          },
-          {
-            id: 'revenueAfter',
-            type: 'money',
-            label: { en: 'Revenue 2026', es: 'Ingresos 2026' },
-            required: true,
-          },
-          {
-            id: 'amountRequested',
-            type: 'money',
-            label: { en: 'Amount', es: 'Cantidad' },
-            required: true,
-            max: 500_000,
-          },
-        ],
-      },
+      step('business', t('Your business', 'Su negocio'), [
+        question('revenueBefore', 'money', t('Revenue 2025', 'Ingresos 2025')),
+        question('revenueAfter', 'money', t('Revenue 2026', 'Ingresos 2026')),
+        question('amountRequested', 'money', t('Amount', 'Cantidad'), { max: 500_000 }),
+      ]),
     ],
   },
   eligibilityRules: [

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, fakeProgram } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
+import { simulationPrograms } from '../catalog.test-helper.ts';
 import { focusedErrorSummary, me, renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import type { SimulationFigures, SimulationResult, SimulationStart } from '../api/simulations.ts';
@@ -65,14 +66,6 @@ const rulesToo = scenario({
   name: 'Rules too',
   changes: { budgetCents: 4_000_000, decisionRules: [] },
 });
-const programs = [
-  fakeProgram(),
-  fakeProgram({
-    id: 'p2',
-    slug: 'permit-fee-refund',
-    name: { en: 'Permit Fee Refund', es: 'Reembolso de tasas' },
-  }),
-];
 const result = (body: { program: string; from: string; to: string; changes: object }) =>
   ({
     ...body,
@@ -106,7 +99,7 @@ const start: SimulationStart = {
 /** The handlers every screen of these tests reads besides its own. */
 const screenReads = (roles: string[]) => ({
   'GET /api/me': () => me(roles),
-  'GET /api/programs': () => ({ body: { items: programs } }),
+  'GET /api/programs': () => ({ body: { items: simulationPrograms } }),
   'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start }),
   'GET /api/admin/programs/p2/decision-rules': () => ({
     body: {
@@ -123,10 +116,6 @@ const routes = [
     element: <ScenarioDraftRoute />,
   },
 ];
-const problem = (status: number, code: string, errors: object[] = []) => ({
-  status,
-  body: { type: 'about:blank', title: 'Refused', status, code, errors },
-});
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -140,9 +129,9 @@ describe('saved scenarios (/admin/simulations)', () => {
       'POST /api/simulations/scenarios': (_r, body) => {
         const b = body as { name: string };
         if (b.name === 'Lower cap')
-          return problem(409, 'simulation.scenario_name_taken', [
-            { field: 'body.name', message: 'taken' },
-          ]);
+          return problem(409, 'simulation.scenario_name_taken', {
+            errors: [{ field: 'body.name', message: 'taken' }],
+          });
         return { status: 201, body: scenario({ id: 's3', name: b.name }) };
       },
       'GET /api/simulations/scenarios/s1/compare/s2': () => ({ body: comparison }),

@@ -1,6 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, fakeProgram } from '@hms/api-client/fake-api';
+import { rule } from '@hms/contracts/decision-rules.test-helper';
+import { choiceQuestion, question, step, t } from '@hms/contracts/question-set.test-helper';
+import { fakeApi, problem, type FakeHandler } from '@hms/api-client/fake-api';
+import { simulationPrograms } from '../catalog.test-helper.ts';
 import { focusedErrorSummary, me, renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import type { RuleVersionList } from '../../../shared/decision-rule-versions.ts';
@@ -61,14 +64,6 @@ const result = (
   scenario: { ...figures(scenario), newlyQualifying: change(0, 0), noLongerQualifying: noLonger },
   computedAt: '2026-12-02T12:00:00Z',
 });
-const programs = [
-  fakeProgram(),
-  fakeProgram({
-    id: 'p2',
-    slug: 'permit-fee-refund',
-    name: { en: 'Permit Fee Refund', es: 'Reembolso de tasas' },
-  }),
-];
 const routes = [{ path: '/admin/simulations', element: <SimulationRoute /> }];
 
 /** The Permit Fee Refund as it is live: one eligibility rule on the permit's date, and version 3 of its rules. */
@@ -81,34 +76,14 @@ const start = (over: Partial<SimulationStart> = {}): SimulationStart => ({
   reviewDeadlineDays: 10,
   questionSet: {
     steps: [
-      {
-        id: 'permit',
-        title: { en: 'Your permit', es: 'Su permiso' },
-        questions: [
-          {
-            id: 'permitType',
-            type: 'radio',
-            label: { en: 'Permit type', es: 'Tipo de permiso' },
-            required: true,
-            options: [
-              { value: 'building', label: { en: 'Building', es: 'Construcción' } },
-              { value: 'event', label: { en: 'Event', es: 'Evento' } },
-            ],
-          },
-          {
-            id: 'feePaid',
-            type: 'money',
-            label: { en: 'Fee paid', es: 'Tasa pagada' },
-            required: true,
-          },
-          {
-            id: 'paidOn',
-            type: 'date',
-            label: { en: 'Paid on', es: 'Pagada el' },
-            required: true,
-          },
-        ],
-      },
+      step('permit', t('Your permit', 'Su permiso'), [
+        choiceQuestion('permitType', 'radio', t('Permit type', 'Tipo de permiso'), [
+          ['building', 'Building', 'Construcción'],
+          ['event', 'Event', 'Evento'],
+        ]),
+        question('feePaid', 'money', t('Fee paid', 'Tasa pagada')),
+        question('paidOn', 'date', t('Paid on', 'Pagada el')),
+      ]),
     ],
   },
   eligibilityRules: [
@@ -121,30 +96,13 @@ const start = (over: Partial<SimulationStart> = {}): SimulationStart => ({
   ],
   decisionRules: {
     version: 3,
-    rules: [
-      {
-        id: 'small',
-        label: 'Small refunds',
-        outcome: 'approve',
-        conditions: [{ on: 'amount', op: 'lte', value: 15_000 }],
-      },
-    ],
+    rules: [rule('small', 'Small refunds', 'approve', { on: 'amount', op: 'lte', value: 15_000 })],
   },
   ...over,
 });
 const draftRules = [
-  {
-    id: 'tiny',
-    label: 'Tiny refunds',
-    outcome: 'approve' as const,
-    conditions: [{ on: 'amount' as const, op: 'lte' as const, value: 5_000 }],
-  },
-  {
-    id: 'rest',
-    label: 'The rest',
-    outcome: 'refer' as const,
-    conditions: [],
-  },
+  rule('tiny', 'Tiny refunds', 'approve', { on: 'amount', op: 'lte', value: 5_000 }),
+  rule('rest', 'The rest', 'refer'),
 ];
 const ruleVersions = (withDraft: boolean): RuleVersionList => ({
   programId: 'p2',
@@ -169,16 +127,29 @@ const ruleVersions = (withDraft: boolean): RuleVersionList => ({
     : [],
 });
 
+/**
+ * The screen's API as a member of staff in this role finds it: the catalog, no saved scenarios, the Permit Fee
+ * Refund's live definition and, for an administrator, its decision rules without a draft. `more` adds routes or
+ * replaces these.
+ */
+const simulationApi = (role: 'admin' | 'finance', more: Record<string, FakeHandler> = {}) =>
+  fakeApi({
+    'GET /api/me': () => me([role]),
+    'GET /api/programs': () => ({ body: { items: simulationPrograms } }),
+    'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
+    'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
+    ...(role === 'admin'
+      ? { 'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(false) }) }
+      : {}),
+    ...more,
+  });
+const unavailable = () => problem(503, 'server.unavailable');
+
 afterEach(() => vi.unstubAllGlobals());
 
 describe('Policy simulation (/admin/simulations)', () => {
   it('runs the changes given and shows the scenario beside what happened, differences marked', async () => {
-    const calls = fakeApi({
-      'GET /api/me': () => me(['admin']),
-      'GET /api/programs': () => ({ body: { items: programs } }),
-      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
-      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
-      'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(false) }),
+    const calls = simulationApi('admin', {
       'POST /api/simulations': () => ({
         body: result({
           budgetCents: 800_000,
@@ -223,29 +194,20 @@ describe('Policy simulation (/admin/simulations)', () => {
   });
 
   it('names each field it cannot read in the error summary, and the server’s refusals on their fields', async () => {
-    const calls = fakeApi({
-      'GET /api/me': () => me(['admin']),
-      'GET /api/programs': () => ({ body: { items: programs } }),
-      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
+    const calls = simulationApi('admin', {
       'GET /api/simulations/programs/home-energy-rebate': () => ({
         body: start({ program: 'home-energy-rebate', decisionRules: null }),
       }),
       'GET /api/admin/programs/p1/decision-rules': () => ({ body: ruleVersions(false) }),
-      'POST /api/simulations': () => ({
-        status: 400,
-        body: {
-          type: 'about:blank',
-          title: 'Your request has errors',
-          status: 400,
-          code: 'validation.failed',
+      'POST /api/simulations': () =>
+        problem(400, 'validation.failed', {
           errors: [
             {
               field: 'body.changes.reviewDeadlineDays',
               message: 'reviewDeadlineDays must be between 1 and 120.',
             },
           ],
-        },
-      }),
+        }),
     });
     const { container } = renderAt('/admin/simulations', routes);
     await screen.findByLabelText('Program');
@@ -276,11 +238,7 @@ describe('Policy simulation (/admin/simulations)', () => {
   });
 
   it('tells finance staff it is read-only, in Spanish, with who no longer qualifies by language', async () => {
-    fakeApi({
-      'GET /api/me': () => me(['finance']),
-      'GET /api/programs': () => ({ body: { items: programs } }),
-      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
-      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
+    simulationApi('finance', {
       'POST /api/simulations': () => ({
         body: result({ eligibleCount: 44 }, change(3, 2, 600_000)),
       }),
@@ -311,11 +269,7 @@ describe('Policy simulation (/admin/simulations)', () => {
   });
 
   it('starts the eligibility rules from the live ones, sends the list as changed, and the live or draft decision rules', async () => {
-    const calls = fakeApi({
-      'GET /api/me': () => me(['admin']),
-      'GET /api/programs': () => ({ body: { items: programs } }),
-      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
-      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
+    const calls = simulationApi('admin', {
       'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(true) }),
       'POST /api/simulations': () => ({ body: result({ eligibleCount: 40 }, change(5, 4)) }),
     });
@@ -401,27 +355,13 @@ describe('Policy simulation (/admin/simulations)', () => {
   });
 
   it('links a rule the server refuses to the eligibility rules, naming the rule', async () => {
-    fakeApi({
-      'GET /api/me': () => me(['admin']),
-      'GET /api/programs': () => ({ body: { items: programs } }),
-      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
-      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
-      'GET /api/admin/programs/p2/decision-rules': () => ({ body: ruleVersions(false) }),
-      'POST /api/simulations': () => ({
-        status: 400,
-        body: {
-          type: 'about:blank',
-          title: 'Your request has errors',
-          status: 400,
-          code: 'validation.failed',
+    simulationApi('admin', {
+      'POST /api/simulations': () =>
+        problem(400, 'validation.failed', {
           errors: [
-            {
-              field: 'body.changes.eligibilityRules.0.questionId',
-              message: 'no question paidOn',
-            },
+            { field: 'body.changes.eligibilityRules.0.questionId', message: 'no question paidOn' },
           ],
-        },
-      }),
+        }),
     });
     const { container } = renderAt('/admin/simulations', routes);
     fireEvent.change(await screen.findByLabelText('Program'), {
@@ -440,22 +380,9 @@ describe('Policy simulation (/admin/simulations)', () => {
 
   it('lets finance staff change the rules too, without the draft, and says when the rules cannot be loaded', async () => {
     let fail = true;
-    fakeApi({
-      'GET /api/me': () => me(['finance']),
-      'GET /api/programs': () => ({ body: { items: programs } }),
-      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
+    simulationApi('finance', {
       'GET /api/simulations/programs/permit-fee-refund': () =>
-        fail
-          ? {
-              status: 503,
-              body: {
-                type: 'about:blank',
-                title: 'Unavailable',
-                status: 503,
-                code: 'server.unavailable',
-              },
-            }
-          : { body: start({ decisionRules: null }) },
+        fail ? unavailable() : { body: start({ decisionRules: null }) },
     });
     const { container } = renderAt('/admin/simulations', routes);
     expect(await screen.findByTestId('rules-choose-program')).toBeTruthy();
@@ -493,11 +420,7 @@ describe('Policy simulation (/admin/simulations)', () => {
         </button>
       </div>
     );
-    const calls = fakeApi({
-      'GET /api/me': () => me(['finance']),
-      'GET /api/programs': () => ({ body: { items: programs } }),
-      'GET /api/simulations/scenarios': () => ({ body: { items: [] } }),
-      'GET /api/simulations/programs/permit-fee-refund': () => ({ body: start() }),
+    const calls = simulationApi('finance', {
       'POST /api/simulations': () => ({ body: result({}) }),
     });
     const { container } = renderAt('/admin/simulations', [
@@ -536,18 +459,7 @@ describe('Policy simulation (/admin/simulations)', () => {
   });
 
   it('says when the programs cannot be loaded, with a way to try again', async () => {
-    fakeApi({
-      'GET /api/me': () => me(['admin']),
-      'GET /api/programs': () => ({
-        status: 503,
-        body: {
-          type: 'about:blank',
-          title: 'Unavailable',
-          status: 503,
-          code: 'server.unavailable',
-        },
-      }),
-    });
+    simulationApi('admin', { 'GET /api/programs': unavailable });
     renderAt('/admin/simulations', routes);
     expect(await screen.findByRole('button', { name: 'Try again' })).toBeTruthy();
   });

@@ -1,21 +1,14 @@
 import { expect } from 'vitest';
 import type { RuleInputs, RuleVersion, RuleVersionBody } from '@hms/contracts/decision-rules';
+import { ruleInputs } from '@hms/contracts/decision-rules.test-helper';
 import type { Agent, DemoProgram, TestHarness } from '../../testing/test-app.ts';
 
 /**
- * What the rules read of a clean permit refund (a test case's inputs): $250 asked back for a duplicate charge,
- * eligible, no risk, the applicant's first request, no returned payment, no prenote. A test names what differs.
+ * What the rules read of a clean permit refund (a test case's inputs): $250 asked back for a duplicate charge, and
+ * nothing else to raise (`ruleInputs`). A test names what differs.
  */
-export const cleanRefundInputs = (over: Partial<RuleInputs> = {}): RuleInputs => ({
-  amountCents: 25_000,
-  answers: { refundReason: 'duplicate' },
-  eligible: true,
-  riskLevel: 'none',
-  approvedRequests: 0,
-  returnedPayments: 0,
-  prenote: 'none',
-  ...over,
-});
+export const cleanRefundInputs = (over: Partial<RuleInputs> = {}): RuleInputs =>
+  ruleInputs({ answers: { refundReason: 'duplicate' }, ...over });
 
 /** The administrator's decision rules of a demo program. */
 export const decisionRulesUrl = (t: TestHarness, slug: DemoProgram = 'permit-fee-refund') =>
