@@ -2,22 +2,18 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '@hms/contracts/imports';
-import { Agent, createTestApp, userIdByEmail, type TestContext } from '../../testing/test-app.ts';
+import { Agent, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { insertPayeeAccount } from '../../testing/payee-account.ts';
 import { createPracticeCopy } from '../programs/service.ts';
 import { runImport } from './service.ts';
+import { SAMPLES } from './test-support.ts';
 import { exportCsv } from './export-run.ts';
 import { exportToPath } from './export-cli.ts';
 
-let t: TestContext;
-const SAMPLES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../docs/samples',
-);
+const t = useTestApp();
 
 const importFile = (kind: ImportKind, content: Readable, dryRun = false) =>
   runImport(t.db.kysely, t.config, {
@@ -48,7 +44,6 @@ const lastAudit = () =>
     .executeTakeFirstOrThrow();
 
 beforeAll(async () => {
-  t = await createTestApp();
   expect(
     (await importFile('payees', createReadStream(path.join(SAMPLES, 'payees.csv')))).report,
   ).toMatchObject({ rejected: 0 });
@@ -122,10 +117,6 @@ async function seedHmsRecords() {
   return citizen;
 }
 let citizenId = '';
-
-afterAll(async () => {
-  await t?.close();
-});
 
 describe('export (issue 12 item 7)', () => {
   it('writes the payees in the import columns, account numbers masked to the last four by default', async () => {
@@ -272,9 +263,8 @@ describe('export (issue 12 item 7)', () => {
   });
 
   it('GET /api/admin/exports/{kind}: admin only, masked unless asked, streamed as a CSV download, audited', async () => {
-    const admin = new Agent(t.app);
-    await admin.signIn('admin@example.gov');
-    const adminId = await userIdByEmail(t.db.kysely, 'admin@example.gov');
+    const admin = await t.signIn('admin');
+    const adminId = t.userId('admin');
     const masked = await admin.get('/api/admin/exports/payees');
     expect(masked.statusCode).toBe(200);
     expect(masked.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -1,27 +1,23 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '@hms/contracts/imports';
 import type { InboxItem } from '@hms/contracts/inbox';
 import type { PaymentItem } from '@hms/contracts/payments';
-import { Agent, createTestApp, programIdBySlug, type TestContext } from '../../testing/test-app.ts';
+import { type Agent, useTestApp } from '../../testing/test-app.ts';
 import { reviewDueAt } from '../applications/service.ts';
 import { financeSummary } from '../read-models/service.ts';
 import { inboxCounts, recountInbox } from '../read-models/inbox-counts.ts';
 import { programAmountStats } from '../read-models/service.ts';
 import { runImport } from './service.ts';
+import { SAMPLES } from './test-support.ts';
 
 // Issue 12: an imported request is marked in every read that returns it (where it came from, no invented answers),
 // and imported history counts wherever the product reads history: the finance figures, the deadlines, the estimates.
 
-let t: TestContext;
-const SAMPLES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../docs/samples',
-);
+const t = useTestApp();
 const HEADER =
   'external_id,program,payee_external_id,amount,status,submitted_at,decided_at,paid_at,decided_by_email,note';
 
@@ -54,14 +50,13 @@ let finance: Agent;
 let before: { finance: Awaited<ReturnType<typeof financeSummary>>; statsN: number };
 
 beforeAll(async () => {
-  t = await createTestApp();
   const payees = await run(
     'payees',
     createReadStream(path.join(SAMPLES, 'payees.csv')),
     'legacy-payees.csv',
   );
   expect(payees.report).toMatchObject({ created: 5, rejected: 0 });
-  programId = await programIdBySlug(t.db.kysely, 'permit-fee-refund');
+  programId = t.programId('permit-fee-refund');
   before = {
     finance: await financeSummary(t.db.kysely),
     statsN: (
@@ -80,13 +75,8 @@ beforeAll(async () => {
     'agency-history-2024.csv',
   );
   expect(report).toMatchObject({ created: 5, rejected: 0 });
-  approver = new Agent(t.app);
-  await approver.signIn('approver@example.gov');
-  finance = new Agent(t.app);
-  await finance.signIn('finance@example.gov');
-});
-afterAll(async () => {
-  await t?.close();
+  approver = await t.signIn('approver');
+  finance = await t.signIn('finance');
 });
 
 const origin = (externalId: string, note: string | null) => ({

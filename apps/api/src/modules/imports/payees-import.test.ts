@@ -2,20 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.ts';
 import { runImport } from './service.ts';
 import { importFromPath } from './cli.ts';
 import { codesByRow, snapshotOf } from './test-support.ts';
 import { rowById } from '../../testing/rows.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 const HEADER =
   'external_id,full_name,email,phone,language,routing_number,account_number,account_type,holder_name';

@@ -2,21 +2,16 @@ import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '@hms/contracts/imports';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { financeSummary } from '../read-models/service.ts';
 import { runImport } from './service.ts';
 import { importFromPath } from './cli.ts';
-import { codesByRow, snapshotOf } from './test-support.ts';
+import { codesByRow, SAMPLES, snapshotOf } from './test-support.ts';
 import { rowById } from '../../testing/rows.ts';
 
-let t: TestContext;
-const SAMPLES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../docs/samples',
-);
+const t = useTestApp();
 
 function run(kind: ImportKind, content: Readable, dryRun = false, fileName = `${kind}.csv`) {
   return runImport(t.db.kysely, t.config, {
@@ -29,13 +24,9 @@ function run(kind: ImportKind, content: Readable, dryRun = false, fileName = `${
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
   // The documented order: the sample payees first, then requests of theirs.
   const payees = await run('payees', createReadStream(path.join(SAMPLES, 'payees.csv')));
   expect(payees.report).toMatchObject({ created: 5, rejected: 0 });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const HEADER =
@@ -376,8 +367,7 @@ describe('requests import: history feeds finance', () => {
     expect(payments).toEqual([
       expect.objectContaining({ status: 'pending', amount_cents: 210_00 }),
     ]);
-    const supervisor = new Agent(t.app);
-    await supervisor.signIn('supervisor@example.gov');
+    const supervisor = await t.signIn('supervisor');
     const listed = JSON.parse((await supervisor.get('/api/payments?status=pending')).body);
     expect(listed.items.map((i: { id: string }) => i.id)).toContain(payments[0]!.id);
     const build = await supervisor.post('/api/batches', { paymentIds: [payments[0]!.id] });

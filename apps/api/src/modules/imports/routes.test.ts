@@ -1,27 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob } from '@hms/contracts/imports';
-import { Agent, createTestApp, type TestContext } from '../../testing/test-app.ts';
-import { snapshotOf } from './test-support.ts';
+import { type Agent, useTestApp } from '../../testing/test-app.ts';
+import { SAMPLES, snapshotOf } from './test-support.ts';
 import { errorFile, forgetJobs } from './browser-runs.ts';
 import { rowById } from '../../testing/rows.ts';
 
-const SAMPLES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../docs/samples',
-);
-
-let t: TestContext;
+const t = useTestApp();
 let admin: Agent;
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = new Agent(t.app);
-  await admin.signIn('admin@example.gov');
-});
-afterAll(async () => {
-  await t?.close();
+  admin = await t.signIn('admin');
 });
 
 const HEADER =
@@ -146,8 +135,7 @@ describe('POST /api/admin/imports', () => {
     await expect(errorFile(body.importId, crypto.randomUUID())).rejects.toMatchObject({
       code: 'import.error_file_gone',
     });
-    const finance = new Agent(t.app);
-    await finance.signIn('finance@example.gov');
+    const finance = await t.signIn('finance');
     expect((await finance.get(`/api/admin/imports/${body.importId}/error-file`)).statusCode).toBe(
       403,
     );
@@ -208,8 +196,7 @@ describe('POST /api/admin/imports', () => {
     expect(second.json()).toMatchObject({ code: 'import.already_running' });
 
     // Only the admin who started it sees it.
-    const other = new Agent(t.app);
-    await other.signIn('admin2@example.gov');
+    const other = await t.signIn('admin2');
     const theirs = await other.get(`/api/admin/imports/jobs/${jobId}`);
     expect(theirs.statusCode).toBe(404);
     expect(theirs.json()).toMatchObject({ code: 'import.job_gone' });
@@ -346,8 +333,7 @@ describe('POST /api/admin/imports', () => {
   });
 
   it('is for admins only', async () => {
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     const res = await upload(approver, { kind: 'payees', dryRun: 'true' }, HEADER);
     expect(res.statusCode).toBe(403);
     const job = await approver.get(`/api/admin/imports/jobs/${crypto.randomUUID()}`);

@@ -1,6 +1,14 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import type { ImportReport } from '@hms/contracts/imports';
 import type { Database } from '../../platform/db/schema.ts';
+
+/** The documented sample files (docs/samples): the payees and requests an agency would import first. */
+export const SAMPLES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../../docs/samples',
+);
 
 /** Every table's row count and the audit chain's head: "changes nothing" in the test's eyes. */
 export async function snapshotOf(db: Kysely<Database>) {

@@ -1,26 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '@hms/contracts/imports';
-import { createTestApp, type TestContext } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { xlsxOf, type SheetCell } from '../../scripts/sample-xlsx.ts';
 import { importFromPath } from './cli.ts';
-import { codesByRow, snapshotOf } from './test-support.ts';
+import { codesByRow, SAMPLES, snapshotOf } from './test-support.ts';
 
-let t: TestContext;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
-const SAMPLES = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../../docs/samples',
-);
 const dir = mkdtempSync(path.join(tmpdir(), 'hms-import-xlsx-'));
 const cli = (args: string[]) => importFromPath(t.db.kysely, t.config, args);
 const reportOf = (r: { output: unknown }) => r.output as ImportReport;

@@ -1,16 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { QuestionSet } from '@hms/contracts/question-set';
-import {
-  Agent,
-  createTestApp,
-  openTestDb,
-  registerCitizen,
-  type TestContext,
-} from '../../testing/test-app.ts';
+import { type Agent, openTestDb, registerCitizen, useTestApp } from '../../testing/test-app.ts';
 import { saveSteps, startDraft, submitPermitRefund } from '../../testing/applying.ts';
 import { upsertSeedPrograms } from './service.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -24,7 +18,7 @@ const NEW_LABEL = 'Permit or license number';
 const REMOVED = 'reasonDetails';
 const DETAILS = 'I paid twice on the same day.';
 
-let t: TestContext;
+const t = useTestApp();
 
 async function register(email: string): Promise<Agent> {
   return registerCitizen(t, email, { displayName: 'Version Person' });
@@ -85,7 +79,6 @@ describe('a submitted request keeps the questions of its program version', () =>
   let oldVersion: number;
 
   beforeAll(async () => {
-    t = await createTestApp();
     citizen = await register('version-a@example.com');
     earlyCitizen = await register('version-b@example.com');
     submittedId = await submitPermitRequest(citizen);
@@ -96,13 +89,9 @@ describe('a submitted request keeps the questions of its program version', () =>
     oldVersion = await programVersion(t.db.kysely);
     await changePermitProgram(t.db.kysely);
   });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it("shows the approver the old question's label and the answer to a question since removed", async () => {
-    const approver = new Agent(t.app);
-    await approver.signIn('approver@example.gov');
+    const approver = await t.signIn('approver');
     const res = await approver.get(`/api/review/${submittedId}`);
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json() as {
