@@ -18,6 +18,23 @@ export const LENIENT_RULES: ReadonlySet<string> = new Set([
   'effective-entry-date', // malformed effective date in a received file (the operator settles on its own date)
 ]);
 
+/** Where an issue is and what it says: the line, its record type and field, the rule broken, the message. */
+type IssueAt = [
+  line: number,
+  recordType: RecordTypeName,
+  field: string,
+  rule: string,
+  message: string,
+];
+
+const issueOf = (...[line, recordType, field, rule, message]: IssueAt): AchIssue => ({
+  line,
+  recordType,
+  field,
+  rule,
+  message,
+});
+
 export class IssueCollector {
   readonly errors: AchIssue[] = [];
   readonly warnings: AchIssue[] = [];
@@ -25,29 +42,17 @@ export class IssueCollector {
   constructor(readonly lenient: boolean) {}
 
   /** A rule no mode tolerates. */
-  error(
-    line: number,
-    recordType: RecordTypeName,
-    field: string,
-    rule: string,
-    message: string,
-  ): void {
-    this.errors.push({ line, recordType, field, rule, message });
+  error(...at: IssueAt): void {
+    this.errors.push(issueOf(...at));
   }
 
   /**
    * A rule lenient mode tolerates. Callers decide when the context allows tolerance (e.g. a missing
    * file control only in a fragment), so the rule must also be listed in LENIENT_RULES.
    */
-  tolerable(
-    line: number,
-    recordType: RecordTypeName,
-    field: string,
-    rule: string,
-    message: string,
-  ): void {
-    const issue = { line, recordType, field, rule, message };
-    if (this.lenient && LENIENT_RULES.has(rule)) this.warnings.push(issue);
+  tolerable(...at: IssueAt): void {
+    const issue = issueOf(...at);
+    if (this.lenient && LENIENT_RULES.has(issue.rule)) this.warnings.push(issue);
     else this.errors.push(issue);
   }
 }
