@@ -7,8 +7,9 @@ import type { Database } from './db/schema.ts';
 import { sendCsvFile } from './csv-download.ts';
 
 /**
- * What every route of a money read model (the finance workspace) shares: its figures are never cached, a list
- * answers JSON or a streamed CSV download, and the figures' written definitions are repeated in OpenAPI.
+ * What every route of a money read model (the finance workspace) shares: its figures are never cached and read in
+ * the agency time zone, a list answers JSON or a streamed CSV download, and the figures' written definitions are
+ * repeated in OpenAPI.
  */
 
 /** A money figure is never cached by a browser or a proxy: it is as fresh as the database when asked. */
@@ -28,36 +29,66 @@ export const definitionsText = (definitions: Record<string, LocalizedText>): str
     .map(([figure, text]) => `${figure}: ${text.en}`)
     .join(' ');
 
-/** What a list of a money read model says for itself; its roles stay in its description ("Roles: …."). */
-interface CsvListRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' }>, P extends z.ZodType> {
+/** What a route of a money read model says for itself; its roles stay in its description ("Roles: …."). */
+interface Operation<Q extends z.ZodType> {
   operationId: string;
   summary: string;
   description: string;
   querystring: Q;
+}
+
+/** A route group (route-options.ts#routeGroup): who may call the route, given its schema. */
+type Group<S> = (schema: S) => RouteShorthandOptions;
+
+/** The service's reading of what a query asks for, in the agency time zone. */
+type Reading<Q extends z.ZodType, R> = (
+  db: Kysely<Database>,
+  timeZone: string,
+  query: z.output<Q>,
+) => Promise<R>;
+
+interface FiguresRoute<Q extends z.ZodType, F extends z.ZodType> extends Operation<Q> {
+  /** The figures' schema. */
+  figures: F;
+  read: Reading<Q, z.input<F>>;
+}
+
+/** GET `url`: the figures a query asks for (an overview, budgets, trends). */
+export function figuresRoute<Q extends z.ZodType, F extends z.ZodType>(
+  app: FastifyInstance,
+  url: string,
+  group: Group<Operation<Q> & { response: { 200: F } }>,
+  { querystring, figures, read, ...operation }: FiguresRoute<Q, F>,
+): void {
+  const { db, config } = app;
+  app.get(
+    url,
+    group({ ...operation, querystring, response: { 200: figures } }),
+    // Validated against `querystring` before the handler runs.
+    async (request: FastifyRequest) => read(db, config.timezone, request.query as z.output<Q>),
+  );
+}
+
+interface CsvListRoute<
+  Q extends z.ZodType<{ format?: 'json' | 'csv' }>,
+  P extends z.ZodType,
+> extends Operation<Q> {
   /** The JSON page's schema. */
   page: P;
   /** The download's name: `hms-<csvName>.csv`. */
   csvName: string;
   /** The page the query asks for, and every matching row as CSV: the service's two readings of one list. */
-  list(db: Kysely<Database>, timeZone: string, query: z.output<Q>): Promise<z.input<P>>;
-  csv(db: Kysely<Database>, timeZone: string, query: z.output<Q>): Promise<Readable>;
+  list: Reading<Q, z.input<P>>;
+  csv: Reading<Q, Readable>;
 }
 
-/**
- * GET `url`: a list that answers one JSON page, or with format=csv every matching row as a streamed download.
- * `group` is the route group that states who may call it (route-options.ts#routeGroup).
- */
+/** GET `url`: a list that answers one JSON page, or with format=csv every matching row as a streamed download. */
 export function csvListRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' }>, P extends z.ZodType>(
   app: FastifyInstance,
   url: string,
-  group: (schema: {
-    operationId: string;
-    summary: string;
-    description: string;
-    querystring: Q;
-    produces: string[];
-    response: { 200: ReturnType<typeof csvOrJson<P>> };
-  }) => RouteShorthandOptions,
+  group: Group<
+    Operation<Q> & { produces: string[]; response: { 200: ReturnType<typeof csvOrJson<P>> } }
+  >,
   { querystring, page, csvName, list, csv, ...operation }: CsvListRoute<Q, P>,
 ): void {
   const { db, config } = app;

@@ -5,29 +5,22 @@ import {
   trendDefinitions,
 } from '@hms/contracts/finance-trends';
 import { financeStaff } from '../../platform/route-options.ts';
-import { definitionsText, neverCached } from '../../platform/money-read-routes.ts';
+import { definitionsText, figuresRoute, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
-
-const definitions = definitionsText(trendDefinitions);
 
 /** Finance trends (issue 13 item 4). A read model: nothing is cached, a money figure is always fresh. */
 export const financeTrendsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, config } = app;
   neverCached(app);
 
-  app.get(
-    '/trends',
-    financeStaff({
-      operationId: 'getFinanceTrends',
-      summary:
-        'Approved, paid and returned money day by day or week by week, and returns by reason',
-      description:
-        'Roles: finance, finance_supervisor. The series are the overview figures of the same names split into ' +
-        'buckets, so they add up to the overview for the same period and program; practice programs never count, ' +
-        `imported history does. ${definitions}`,
-      querystring: financeTrendsQuerySchema,
-      response: { 200: financeTrendsSchema },
-    }),
-    async (request) => service.trends(db, config.timezone, request.query),
-  );
+  figuresRoute(app, '/trends', financeStaff, {
+    operationId: 'getFinanceTrends',
+    summary: 'Approved, paid and returned money day by day or week by week, and returns by reason',
+    description:
+      'Roles: finance, finance_supervisor. The series are the overview figures of the same names split into ' +
+      'buckets, so they add up to the overview for the same period and program; practice programs never count, ' +
+      `imported history does. ${definitionsText(trendDefinitions)}`,
+    querystring: financeTrendsQuerySchema,
+    figures: financeTrendsSchema,
+    read: service.trends,
+  });
 };

@@ -9,32 +9,31 @@ import {
   financeRequestsQuerySchema,
 } from '@hms/contracts/finance-overview';
 import { financeStaff } from '../../platform/route-options.ts';
-import { csvListRoute, definitionsText, neverCached } from '../../platform/money-read-routes.ts';
+import {
+  csvListRoute,
+  definitionsText,
+  figuresRoute,
+  neverCached,
+} from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
-
-const definitions = definitionsText(figureDefinitions);
 
 /**
  * The finance workspace (issue 13): the overview of a period and the lists behind each of its figures. A read model:
  * it writes nothing, and nothing is cached (`no-store`), so a money figure is as fresh as the database.
  */
 export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, config } = app;
   neverCached(app);
 
-  app.get(
-    '/overview',
-    financeStaff({
-      operationId: 'getFinanceOverview',
-      summary: 'Money requested, approved, waiting, released, paid and returned in a period',
-      description:
-        'Roles: finance, finance_supervisor. Days are in the agency time zone; practice programs are never ' +
-        `counted, imported history is. ${definitions}`,
-      querystring: financeOverviewQuerySchema,
-      response: { 200: financeOverviewSchema },
-    }),
-    async (request) => service.overview(db, config.timezone, request.query),
-  );
+  figuresRoute(app, '/overview', financeStaff, {
+    operationId: 'getFinanceOverview',
+    summary: 'Money requested, approved, waiting, released, paid and returned in a period',
+    description:
+      'Roles: finance, finance_supervisor. Days are in the agency time zone; practice programs are never ' +
+      `counted, imported history is. ${definitionsText(figureDefinitions)}`,
+    querystring: financeOverviewQuerySchema,
+    figures: financeOverviewSchema,
+    read: service.overview,
+  });
 
   csvListRoute(app, '/payments', financeStaff, {
     operationId: 'listFinancePayments',
