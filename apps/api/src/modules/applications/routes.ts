@@ -1,3 +1,4 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,6 +10,7 @@ import {
   programDraftResponseSchema,
   languageQuerySchema,
   requestDetailSchema,
+  type RequestDetail,
   saveAnswersBodySchema,
   submitBodySchema,
   submitResponseSchema,
@@ -30,6 +32,49 @@ const caller = (request: { ip: string; user: unknown }) => ({
   user: currentUser(request as Parameters<typeof currentUser>[0]),
   ip: request.ip || null,
 });
+
+/** A citizen's change to one of their own requests: what its route says for itself, and the service that makes it. */
+interface RequestChange<B extends z.ZodType> {
+  operationId: string;
+  summary: string;
+  description: string;
+  body: B;
+  change(
+    db: FastifyInstance['db'],
+    config: FastifyInstance['config'],
+    caller: service.Caller,
+    requestId: string,
+    body: z.output<B>,
+  ): Promise<RequestDetail>;
+}
+
+/** `method` `url`: a change to one of the caller's requests, answered with the request as it now is. */
+function changeRoute<B extends z.ZodType>(
+  app: FastifyInstance,
+  method: 'put' | 'post',
+  url: string,
+  { body, change, ...operation }: RequestChange<B>,
+): void {
+  const { db, config } = app;
+  app[method](
+    url,
+    citizen({
+      ...operation,
+      params: requestIdParamsSchema,
+      body,
+      response: { 200: requestDetailSchema },
+    }),
+    // Validated against `params` and `body` before the handler runs.
+    async (request: FastifyRequest) =>
+      change(
+        db,
+        config,
+        caller(request),
+        (request.params as z.output<typeof requestIdParamsSchema>).requestId,
+        request.body as z.output<B>,
+      ),
+  );
+}
 
 /** A citizen's draft for a program: start (or resume) it, and find it. */
 export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -140,22 +185,16 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.requestProgram(db, caller(request), request.params.requestId),
   );
 
-  app.put(
-    '/:requestId/answers',
-    citizen({
-      operationId: 'saveDraftStep',
-      summary: "Save one step's answers to a draft",
-      description:
-        'Roles: citizen. Validated with the same schema as the form (buildAnswersSchema with the step); field ' +
-        'errors are body.answers.<questionId>. version is the draft version read last: a draft changed since ' +
-        '(another device or tab) gets 409 and is left as it was.',
-      params: requestIdParamsSchema,
-      body: saveAnswersBodySchema,
-      response: { 200: requestDetailSchema },
-    }),
-    async (request) =>
-      service.saveStep(db, config, caller(request), request.params.requestId, request.body),
-  );
+  changeRoute(app, 'put', '/:requestId/answers', {
+    operationId: 'saveDraftStep',
+    summary: "Save one step's answers to a draft",
+    description:
+      'Roles: citizen. Validated with the same schema as the form (buildAnswersSchema with the step); field ' +
+      'errors are body.answers.<questionId>. version is the draft version read last: a draft changed since ' +
+      '(another device or tab) gets 409 and is left as it was.',
+    body: saveAnswersBodySchema,
+    change: service.saveStep,
+  });
 
   app.get(
     '/:requestId/eligibility',
@@ -179,21 +218,15 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
-  app.put(
-    '/:requestId/bank-account',
-    citizen({
-      operationId: 'saveBankAccount',
-      summary: 'Give the bank account the payment goes to (draft)',
-      description:
-        'Roles: citizen. Routing number with a valid ABA check digit, account number 4–17 digits typed twice, ' +
-        'ACH authorization given. The number is encrypted at rest; only its last 4 digits are ever returned.',
-      params: requestIdParamsSchema,
-      body: bankDetailsBodySchema,
-      response: { 200: requestDetailSchema },
-    }),
-    async (request) =>
-      service.saveBankDetails(db, config, caller(request), request.params.requestId, request.body),
-  );
+  changeRoute(app, 'put', '/:requestId/bank-account', {
+    operationId: 'saveBankAccount',
+    summary: 'Give the bank account the payment goes to (draft)',
+    description:
+      'Roles: citizen. Routing number with a valid ABA check digit, account number 4–17 digits typed twice, ' +
+      'ACH authorization given. The number is encrypted at rest; only its last 4 digits are ever returned.',
+    body: bankDetailsBodySchema,
+    change: service.saveBankDetails,
+  });
 
   app.post(
     '/:requestId/submit',
@@ -231,40 +264,24 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/:requestId/info-response',
-    citizen({
-      operationId: 'answerInfoRequest',
-      summary: 'Answer a request for more information (text and files)',
-      description:
-        'Roles: citizen. Only while the request needs information. If the reviewer still holds it, it goes back to ' +
-        'in_review with them (marked answered); if nobody does, back to submitted, unassigned. The review deadline ' +
-        'resumes.',
-      params: requestIdParamsSchema,
-      body: infoResponseBodySchema,
-      response: { 200: requestDetailSchema },
-    }),
-    async (request) =>
-      service.answerInfoRequest(db, config, caller(request), request.params.requestId, {
-        message: request.body.message,
-        documentIds: request.body.documentIds,
-      }),
-  );
+  changeRoute(app, 'post', '/:requestId/info-response', {
+    operationId: 'answerInfoRequest',
+    summary: 'Answer a request for more information (text and files)',
+    description:
+      'Roles: citizen. Only while the request needs information. If the reviewer still holds it, it goes back to ' +
+      'in_review with them (marked answered); if nobody does, back to submitted, unassigned. The review deadline ' +
+      'resumes.',
+    body: infoResponseBodySchema,
+    change: service.answerInfoRequest,
+  });
 
-  app.post(
-    '/:requestId/withdraw',
-    citizen({
-      operationId: 'withdrawRequest',
-      summary: 'Withdraw a request before a decision',
-      description:
-        'Roles: citizen. Allowed from submitted, in_review and needs_info; otherwise 409.',
-      params: requestIdParamsSchema,
-      body: withdrawBodySchema,
-      response: { 200: requestDetailSchema },
-    }),
-    async (request) =>
-      service.withdraw(db, config, caller(request), request.params.requestId, request.body),
-  );
+  changeRoute(app, 'post', '/:requestId/withdraw', {
+    operationId: 'withdrawRequest',
+    summary: 'Withdraw a request before a decision',
+    description: 'Roles: citizen. Allowed from submitted, in_review and needs_info; otherwise 409.',
+    body: withdrawBodySchema,
+    change: service.withdraw,
+  });
 
   app.post(
     '/:requestId/payee-account',
