@@ -12,6 +12,13 @@ interface Cursor {
   id: string;
 }
 
+/**
+ * A timestamptz as UTC text to the microsecond, for a cursor that names a row by its time: a JS Date would round it
+ * to the millisecond, and the next page would skip rows.
+ */
+export const utcText = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Transaction, type Updateable } 
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
+import { utcText } from '../../platform/pagination.ts';
 
 const requestColumns = [
   'requests.id',
@@ -67,8 +68,7 @@ export interface RequestCursor {
   id: string;
 }
 
-// created_at is rendered as text with microseconds: a JS Date would drop them and the cursor would skip rows.
-const createdAtText = sql<string>`to_char(requests.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdAtText = utcText('requests.created_at');
 
 /** "My requests": the applicant's requests with their program's name, newest first, one page after a cursor. */
 export async function listRequestsOfApplicant(

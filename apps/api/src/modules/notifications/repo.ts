@@ -1,15 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Language } from '@hms/contracts/language';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
+import { utcText } from '../../platform/pagination.ts';
 
 export interface Cursor {
   createdAt: string;
   id: string;
 }
-
-/** A timestamptz as UTC text to the microsecond (a JS Date would round it to the millisecond). */
-const utcText = (column: string) =>
-  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 const createdAtText = (table: string) => utcText(`${table}.created_at`);
 

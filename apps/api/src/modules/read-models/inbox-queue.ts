@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { InboxQueue, InboxSort } from '@hms/contracts/inbox';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Queryable } from '../../platform/db/schema.ts';
+import { utcText } from '../../platform/pagination.ts';
 import { OPEN_STATUSES } from './inbox-counts.ts';
 
 // Read model "inbox queue": the approvers' inbox (inbox/service.ts#list), open requests of a queue with their
@@ -31,36 +32,24 @@ export interface SortCursor {
   id: string;
 }
 
-/** The SQL of each sort: key expression, direction, and whether the key can be null. */
+/** The keys a sort orders by: the key expression, and the key as the cursor's text. */
+const submittedAt = { key: sql`r.submitted_at`, keyText: utcText('r.submitted_at') };
+const dueAt = { key: sql`r.due_at`, keyText: utcText('r.due_at') };
+const amount = {
+  key: sql`r.amount_requested_cents`,
+  keyText: sql<number>`r.amount_requested_cents`,
+};
+
+/** The SQL of each sort: its key, and the direction. */
 const SORTS: Record<
   InboxSort,
   { key: RawBuilder<unknown>; dir: 'asc' | 'desc'; keyText: RawBuilder<string | number | null> }
 > = {
-  submitted_asc: {
-    key: sql`r.submitted_at`,
-    dir: 'asc',
-    keyText: sql`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-  },
-  submitted_desc: {
-    key: sql`r.submitted_at`,
-    dir: 'desc',
-    keyText: sql`to_char(r.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-  },
-  due_asc: {
-    key: sql`r.due_at`,
-    dir: 'asc',
-    keyText: sql`to_char(r.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-  },
-  amount_desc: {
-    key: sql`r.amount_requested_cents`,
-    dir: 'desc',
-    keyText: sql`r.amount_requested_cents`,
-  },
-  amount_asc: {
-    key: sql`r.amount_requested_cents`,
-    dir: 'asc',
-    keyText: sql`r.amount_requested_cents`,
-  },
+  submitted_asc: { ...submittedAt, dir: 'asc' },
+  submitted_desc: { ...submittedAt, dir: 'desc' },
+  due_asc: { ...dueAt, dir: 'asc' },
+  amount_desc: { ...amount, dir: 'desc' },
+  amount_asc: { ...amount, dir: 'asc' },
 };
 
 const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
