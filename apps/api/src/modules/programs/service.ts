@@ -764,19 +764,30 @@ async function publish(
   return version;
 }
 
+/** A program has one publish request waiting at a time. */
+async function refuseSecondPublishRequest(trx: Transaction<Database>, programId: string) {
+  if (await repo.findPendingRequest(trx, programId))
+    throw conflict('program.publish_pending', 'A publish request is already waiting for approval.');
+}
+
+/** What a publish request asks for: the draft at its revision, going live as edited or as an earlier version. */
+interface PublishAsk {
+  revision: number;
+  draft: ProgramDraft;
+  /** The earlier version the draft brings back (a revert); null for the draft as edited (a publish). */
+  revertToVersion: number | null;
+  changeSummary: string;
+}
+
 async function createPublishRequest(
   trx: Transaction<Database>,
   actor: AdminActor,
   programId: string,
-  revision: number,
-  draft: ProgramDraft,
-  kind: 'publish' | 'revert',
-  revertToVersion: number | null,
-  changeSummary: string,
+  { revision, draft, revertToVersion, changeSummary }: PublishAsk,
   opts: AdminOptions,
 ) {
-  if (await repo.findPendingRequest(trx, programId))
-    throw conflict('program.publish_pending', 'A publish request is already waiting for approval.');
+  await refuseSecondPublishRequest(trx, programId);
+  const kind = revertToVersion === null ? 'publish' : 'revert';
   const checklist = checklistFor(draft, false);
   if (!checklist.readyForApproval) throw checklistProblem(checklist);
   const needsSecond = await secondApprovalRequired(trx);
@@ -820,17 +831,8 @@ export async function requestPublish(
   opts: AdminOptions,
 ): Promise<AdminProgram> {
   return changeProgram(db, actor, programId, opts, async (trx, { revision, draft }) => {
-    await createPublishRequest(
-      trx,
-      actor,
-      programId,
-      revision,
-      draft,
-      'publish',
-      null,
-      changeSummary,
-      opts,
-    );
+    const ask = { revision, draft, revertToVersion: null, changeSummary };
+    await createPublishRequest(trx, actor, programId, ask, opts);
   });
 }
 
@@ -1039,11 +1041,7 @@ export async function revertToVersion(
     if (!current.live) throw conflict('program.not_published', 'The program has no live version.');
     if (current.live.version === version)
       throw conflict('program.version_is_live', `Version ${version} is already live.`);
-    if (await repo.findPendingRequest(trx, programId))
-      throw conflict(
-        'program.publish_pending',
-        'A publish request is already waiting for approval.',
-      );
+    await refuseSecondPublishRequest(trx, programId);
     const draft: ProgramDraft = {
       ...old,
       slug: current.draft.slug,
@@ -1051,17 +1049,8 @@ export async function revertToVersion(
       closesAt: current.draft.closesAt,
     };
     const revision = await writeDraft(trx, actor, programId, draft, { revertToVersion: version });
-    await createPublishRequest(
-      trx,
-      actor,
-      programId,
-      revision,
-      draft,
-      'revert',
-      version,
-      changeSummary,
-      opts,
-    );
+    const ask = { revision, draft, revertToVersion: version, changeSummary };
+    await createPublishRequest(trx, actor, programId, ask, opts);
   });
 }
 
