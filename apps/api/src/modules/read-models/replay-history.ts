@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { approvedRequestStatuses, paymentFigureStatuses } from '@hms/contracts/finance-overview';
 import type { Language } from '@hms/contracts/language';
+import type { Answers } from '@hms/contracts/question-set';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -39,24 +40,29 @@ export interface ReplayRuleInputs {
   applicantIsStaff: boolean;
 }
 
-/** Instants come as milliseconds since the epoch: a million Date parses cost more than the query. */
+/**
+ * One request as the replay reads it (simulations/replay.ts#ReplayRequest): instants as milliseconds since the epoch
+ * and cents as numbers, converted by PostgreSQL, so a million rows need no Date or bigint parse and no second copy.
+ */
 export interface SimulationHistoryRow {
   id: string;
   status: RequestStatus;
-  submitted_at: number | null;
-  decided_at: number | null;
-  due_at: number | null;
-  amount_requested_cents: unknown;
-  approved_amount_cents: unknown;
-  budget_use_cents: unknown;
+  submittedAt: number | null;
+  decidedAt: number | null;
+  dueAt: number | null;
+  amountRequestedCents: number;
+  approvedAmountCents: number | null;
+  /** What it commits against the budget now (budget_use_cents). */
+  budgetUseCents: number;
   language: Language;
-  answers: Record<string, unknown> | null;
-  claimed_at: number | null;
-  first_decision_at: number | null;
-  first_approval_at: number | null;
+  /** Intake's validated answers (only those the scenario's rules read), or null when none is read. */
+  answers: Answers | null;
+  claimedAt: number | null;
+  firstDecisionAt: number | null;
+  firstApprovalAt: number | null;
   /** Its approval was made by a decision rule, not a person (decisions.rule_version_id). */
-  decided_by_rule: boolean;
-  rule_inputs: ReplayRuleInputs | null;
+  decidedByRule: boolean;
+  ruleInputs: ReplayRuleInputs | null;
 }
 
 const APPROVED_STATUSES: ReadonlySet<RequestStatus> = new Set(approvedRequestStatuses);
@@ -97,17 +103,19 @@ export async function simulationRequests(
   const read = async (trx: Kysely<Database>) => {
     await sql`set local jit = off`.execute(trx);
     const { rows } = await sql<HistoryRow>`
-      select r.id, r.status, ${ms(sql`r.submitted_at`)} as submitted_at,
-        ${ms(sql`r.decided_at`)} as decided_at, ${ms(sql`r.due_at`)} as due_at,
-        r.amount_requested_cents, r.approved_amount_cents,
-        budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents) as budget_use_cents,
+      select r.id, r.status, ${ms(sql`r.submitted_at`)} as "submittedAt",
+        ${ms(sql`r.decided_at`)} as "decidedAt", ${ms(sql`r.due_at`)} as "dueAt",
+        r.amount_requested_cents::float8 as "amountRequestedCents",
+        r.approved_amount_cents::float8 as "approvedAmountCents",
+        budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents)::float8
+          as "budgetUseCents",
         u.language, ${s.withAnswers ? sql`r.answers - ${[...(s.answersNotRead ?? [])]}::text[]` : sql`null::jsonb`}
           as answers,
-        ${ms(sql`ev.claimed_at`)} as claimed_at, ${ms(sql`ev.first_decision_at`)} as first_decision_at,
-        ${ms(sql`ev.first_approval_at`)} as first_approval_at,
+        ${ms(sql`ev.claimed_at`)} as "claimedAt", ${ms(sql`ev.first_decision_at`)} as "firstDecisionAt",
+        ${ms(sql`ev.first_approval_at`)} as "firstApprovalAt",
         exists (select 1 from decisions d where d.request_id = r.id and d.rule_version_id is not null)
-          as decided_by_rule,
-        null::json as rule_inputs${
+          as "decidedByRule",
+        null::json as "ruleInputs"${
           s.withRuleInputs
             ? sql`, r.applicant_id, r.payee_account_id, r.risk_level,
               ${us(sql`r.submitted_at`)} as submitted_us, ${us(sql`r.decided_at`)} as decided_us`
@@ -211,7 +219,7 @@ async function addRuleInputs(db: Kysely<Database>, rows: HistoryRow[]) {
         r.payee_account_id === null ? undefined : firstRelease.get(r.payee_account_id);
       accountProven = released !== undefined && released < t;
     }
-    r.rule_inputs = {
+    r.ruleInputs = {
       riskLevel: r.risk_level,
       approvedBefore,
       returnedBefore,

@@ -30,13 +30,16 @@ import type { ReplayRuleInputs } from '../read-models/service.ts';
  * approvedRequestStatuses, decidedRequestStatuses, the paid payments and tenthsOfDay from finance-overview.ts).
  */
 
-/** One request the period's figures may read: submitted, decided or paid in the period. */
+/**
+ * One request the period's figures may read: submitted, decided or paid in the period. Instants are milliseconds
+ * since the epoch: a million requests' Dates (seven each) cost more in garbage collection than the replay itself.
+ */
 export interface ReplayRequest {
   id: string;
   status: RequestStatus;
-  submittedAt: Date | null;
-  decidedAt: Date | null;
-  dueAt: Date | null;
+  submittedAt: number | null;
+  decidedAt: number | null;
+  dueAt: number | null;
   amountRequestedCents: number;
   approvedAmountCents: number | null;
   /** What it commits against the budget now (the programs module's rule, budget_use_cents). */
@@ -45,11 +48,11 @@ export interface ReplayRequest {
   /** The validated answers; read only when the scenario changes the eligibility rules. */
   answers: Answers | null;
   /** The first time a person claimed it. */
-  claimedAt: Date | null;
+  claimedAt: number | null;
   /** A person's first decision on it (first approval, approval or rejection). */
-  firstDecisionAt: Date | null;
+  firstDecisionAt: number | null;
   /** When its first approval of two was made (it went above the threshold); null when it had none. */
-  firstApprovalAt: Date | null;
+  firstApprovalAt: number | null;
   /** Its approval was made by a decision rule, without a person. */
   decidedByRule: boolean;
   /** What a decision rule weighs about it; read only when the scenario changes the decision rules. */
@@ -69,8 +72,8 @@ export interface ReplayInput {
   requests: readonly ReplayRequest[];
   /** The payments settled in the period and not returned since (the overview's paid figure), by request. */
   paidPayments: ReadonlyArray<{ requestId: string; cents: number }>;
-  /** The review deadline of a request submitted at `submittedAt` under `days` (intake's rule). */
-  dueAt: (submittedAt: Date, days: number) => Date;
+  /** The review deadline of a request submitted at `submittedAt` under `days` (intake's rule), in milliseconds. */
+  dueAt: (submittedAt: number, days: number) => number;
 }
 
 const APPROVED: ReadonlySet<RequestStatus> = new Set(approvedRequestStatuses);
@@ -92,28 +95,6 @@ export function answersRead(changes: SimulationChanges): Set<string> {
   return ids;
 }
 
-/** What became of one request in a replay. */
-interface Outcome {
-  request: ReplayRequest;
-  /** Submitted in the period: only these are replayed under the changes. */
-  replayed: boolean;
-  qualifies: boolean;
-  overBudget: boolean;
-  /** The request stays in scope (qualifies, within the budget): its human outcome stands. */
-  inScope: boolean;
-  decidedAt: Date | null;
-  dueAt: Date | null;
-  secondApproval: boolean;
-  secondHandlingMs: number | null;
-  /** Approved by a decision rule at submission: no person reviewed it. */
-  automated: boolean;
-  /** The amount approved (a rule approves the amount asked for). */
-  approvedCents: number;
-}
-
-const within = (d: Date | null, start: Date, end: Date) =>
-  d !== null && d.getTime() >= start.getTime() && d.getTime() < end.getTime();
-
 /** percentile_cont over sorted values, as the overview reads its histograms. */
 function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
@@ -129,10 +110,10 @@ const HOUR_MS = 3_600_000;
  * wall clock moved by exactly that hour (no change of offset), lies within that one day; any other hour (it holds a
  * midnight or a clock change) is asked instant by instant.
  */
-export function zonedDateMemo(timeZone: string): (instant: Date) => PlainDate {
+export function zonedDateMemo(timeZone: string): (instant: number) => PlainDate {
   const hours = new Map<number, PlainDate | null>();
   return (instant) => {
-    const hour = Math.floor(instant.getTime() / HOUR_MS);
+    const hour = Math.floor(instant / HOUR_MS);
     let date = hours.get(hour);
     if (date === undefined) {
       const first = toZonedDateTime(new Date(hour * HOUR_MS), timeZone);
@@ -143,7 +124,7 @@ export function zonedDateMemo(timeZone: string): (instant: Date) => PlainDate {
           : null;
       hours.set(hour, date);
     }
-    return date ?? toZonedDate(instant, timeZone);
+    return date ?? toZonedDate(new Date(instant), timeZone);
   };
 }
 
@@ -159,11 +140,11 @@ function median(values: number[]): number | null {
 /** Measured handling: a review from its claim to the person's first decision, a second approval from the first. */
 function reviewHandlingMs(r: ReplayRequest): number | null {
   if (r.claimedAt === null || r.firstDecisionAt === null) return null;
-  return Math.max(0, r.firstDecisionAt.getTime() - r.claimedAt.getTime());
+  return Math.max(0, r.firstDecisionAt - r.claimedAt);
 }
 function secondHandlingMs(r: ReplayRequest): number | null {
   if (r.firstApprovalAt === null || r.decidedAt === null) return null;
-  return Math.max(0, r.decidedAt.getTime() - r.firstApprovalAt.getTime());
+  return Math.max(0, r.decidedAt - r.firstApprovalAt);
 }
 
 /**
@@ -175,7 +156,7 @@ function secondHandlingMs(r: ReplayRequest): number | null {
 function qualifies(
   r: ReplayRequest,
   changes: SimulationChanges,
-  dayOf: (instant: Date) => PlainDate,
+  dayOf: (instant: number) => PlainDate,
 ): boolean {
   if (changes.maxAmountCents !== undefined && r.amountRequestedCents > changes.maxAmountCents)
     return false;
@@ -219,115 +200,40 @@ function approvedByRule(
   return verdictOutcome(verdict) === 'approve';
 }
 
-function replayOutcomes(input: ReplayInput, changes: SimulationChanges) {
-  const { start, end, timeZone } = input;
-  const dayOf = zonedDateMemo(timeZone);
-  const budget = changes.budgetCents ?? input.program.budgetCents;
-  // A second approval the scenario adds takes the period's median measured one (first approval to second), or,
-  // when the period has none, the median review: the best measure of a senior's handling the history holds.
-  const measuredSeconds = input.requests.map(secondHandlingMs).filter((v) => v !== null);
-  const measuredReviews = input.requests.map(reviewHandlingMs).filter((v) => v !== null);
-  const addedSecondMs = median(measuredSeconds) ?? median(measuredReviews) ?? 0;
-
-  let committed = input.committedBeforeCents;
-  let runOut: string | null = null;
-  const outcomes: Outcome[] = [];
-  for (const r of input.requests) {
-    const replayed = within(r.submittedAt, start, end);
-    if (!replayed) {
-      // Submitted before the period: a change applies to the requests submitted under it, so these stand as they
-      // happened (and their budget use is already in committedBeforeCents).
-      outcomes.push({
-        request: r,
-        replayed,
-        qualifies: true,
-        overBudget: false,
-        inScope: true,
-        decidedAt: r.decidedAt,
-        dueAt: r.dueAt,
-        secondApproval: r.firstApprovalAt !== null,
-        secondHandlingMs: secondHandlingMs(r),
-        automated: r.decidedByRule,
-        approvedCents: r.approvedAmountCents ?? r.amountRequestedCents,
-      });
-      continue;
-    }
-    const ok = qualifies(r, changes, dayOf);
-    const threshold = changes.approvalThresholdCents ?? input.program.approvalThresholdCents;
-    // A changed rule table decides again; unchanged, the request was decided as it was (by a rule or a person).
-    const automated =
-      changes.decisionRules === undefined
-        ? r.decidedByRule
-        : ok && approvedByRule(r, changes.decisionRules, ok, threshold);
-    const approvedCents = automated
-      ? r.amountRequestedCents
-      : (r.approvedAmountCents ?? r.amountRequestedCents);
-    const budgetUse = automated && !r.decidedByRule ? r.amountRequestedCents : r.budgetUseCents;
-    // The budget is consumed in submission order by what each request commits in the end (its approved amount, or
-    // what it asks while open; a rejection commits nothing). Unchanged, it refuses nothing (the budgets in force
-    // then let these requests in) and only tells when the money committed passed today's budget; changed, the
-    // first request that would pass it and every later one that does not fit are refused, as intake refuses a
-    // submission larger than what is left.
-    let overBudget = false;
-    if (ok && budgetUse > 0) {
-      if (committed + budgetUse > budget) {
-        runOut ??= toZonedDate(r.submittedAt!, timeZone);
-        overBudget = changes.budgetCents !== undefined;
-      }
-      if (!overBudget) committed += budgetUse;
-    }
-    const inScope = ok && !overBudget;
-    // The human outcome stands where the request stays in scope (a rejection stays a rejection). A changed threshold
-    // decides which approvals needed a senior second approval: one added moves the decision later by the measured
-    // median, one removed makes the first approval the final one.
-    let secondApproval = r.firstApprovalAt !== null;
-    let decidedAt = r.decidedAt;
-    let handling = secondHandlingMs(r);
-    if (automated && !r.decidedByRule) {
-      // Approved by the rule at submission: decided then, with no person's review nor second approval.
-      decidedAt = r.submittedAt;
-      secondApproval = false;
-      handling = null;
-    } else if (changes.approvalThresholdCents !== undefined && APPROVED.has(r.status)) {
-      const needed =
-        (r.approvedAmountCents ?? r.amountRequestedCents) > changes.approvalThresholdCents;
-      if (needed && !secondApproval && decidedAt !== null) {
-        decidedAt = new Date(decidedAt.getTime() + addedSecondMs);
-        handling = addedSecondMs;
-      } else if (!needed && secondApproval) {
-        decidedAt = r.firstApprovalAt;
-        handling = null;
-      }
-      secondApproval = needed;
-    }
-    const dueAt =
-      changes.reviewDeadlineDays === undefined
-        ? r.dueAt
-        : input.dueAt(r.submittedAt!, changes.reviewDeadlineDays);
-    outcomes.push({
-      request: r,
-      replayed,
-      qualifies: ok,
-      overBudget,
-      inScope,
-      decidedAt,
-      dueAt,
-      secondApproval,
-      secondHandlingMs: handling,
-      automated,
-      approvedCents,
-    });
-  }
-  return { outcomes, runOut, budget };
+/** A replay's figures, and which requests qualify under it (by their position in `input.requests`). */
+interface Replayed {
+  figures: SimulationFigures;
+  qualifies: Uint8Array;
 }
 
-function figuresOf(
-  input: ReplayInput,
-  outcomes: readonly Outcome[],
-  runOut: string | null,
-  budget: number,
-): SimulationFigures {
-  const { start, end } = input;
+/**
+ * One pass over the requests in submission order: what becomes of each under `changes`, added to the figures as it
+ * goes (nothing is kept per request but whether it qualifies: a million outcome objects cost more than the replay).
+ */
+function replayFigures(input: ReplayInput, changes: SimulationChanges): Replayed {
+  const { timeZone, requests } = input;
+  const start = input.start.getTime();
+  const end = input.end.getTime();
+  const inPeriod = (t: number | null) => t !== null && t >= start && t < end;
+  const dayOf = zonedDateMemo(timeZone);
+  const budget = changes.budgetCents ?? input.program.budgetCents;
+  const threshold = changes.approvalThresholdCents ?? input.program.approvalThresholdCents;
+  // A second approval the scenario adds takes the period's median measured one (first approval to second), or,
+  // when the period has none, the median review: the best measure of a senior's handling the history holds. Only a
+  // changed threshold adds one.
+  let addedSecondMs = 0;
+  if (changes.approvalThresholdCents !== undefined) {
+    const measuredSeconds: number[] = [];
+    const measuredReviews: number[] = [];
+    for (const r of requests) {
+      const second = secondHandlingMs(r);
+      if (second !== null) measuredSeconds.push(second);
+      const review = reviewHandlingMs(r);
+      if (review !== null) measuredReviews.push(review);
+    }
+    addedSecondMs = median(measuredSeconds) ?? median(measuredReviews) ?? 0;
+  }
+
   const f = {
     requestedCents: 0,
     requestedCount: 0,
@@ -345,46 +251,105 @@ function figuresOf(
     decidedLateCount: 0,
   };
   let handlingMs = 0;
-  const decisionTenths: number[] = [];
+  const decisionTenths = new Float64Array(requests.length);
+  let decisions = 0;
   const outOfScope = new Set<string>();
-  for (const o of outcomes) {
-    const r = o.request;
-    if (o.replayed) {
+  const qualified = new Uint8Array(requests.length);
+  let committed = input.committedBeforeCents;
+  let runOut: string | null = null;
+
+  for (let i = 0; i < requests.length; i++) {
+    const r = requests[i]!;
+    let decidedAt = r.decidedAt;
+    let dueAt = r.dueAt;
+    let secondApproval = r.firstApprovalAt !== null;
+    let handling = secondHandlingMs(r);
+    let automated = r.decidedByRule;
+    let approvedCents = r.approvedAmountCents ?? r.amountRequestedCents;
+    if (!inPeriod(r.submittedAt)) {
+      // Submitted before the period: a change applies to the requests submitted under it, so these stand as they
+      // happened (and their budget use is already in committedBeforeCents).
+      qualified[i] = 1;
+    } else {
+      const ok = qualifies(r, changes, dayOf);
+      qualified[i] = ok ? 1 : 0;
+      // A changed rule table decides again; unchanged, the request was decided as it was (by a rule or a person).
+      if (changes.decisionRules !== undefined)
+        automated = ok && approvedByRule(r, changes.decisionRules, ok, threshold);
+      const newlyAutomated = automated && !r.decidedByRule;
+      if (automated) approvedCents = r.amountRequestedCents;
+      const budgetUse = newlyAutomated ? r.amountRequestedCents : r.budgetUseCents;
+      // The budget is consumed in submission order by what each request commits in the end (its approved amount,
+      // or what it asks while open; a rejection commits nothing). Unchanged, it refuses nothing (the budgets in
+      // force then let these requests in) and only tells when the money committed passed today's budget; changed,
+      // the first request that would pass it and every later one that does not fit are refused, as intake refuses
+      // a submission larger than what is left.
+      let overBudget = false;
+      if (ok && budgetUse > 0) {
+        if (committed + budgetUse > budget) {
+          runOut ??= toZonedDate(new Date(r.submittedAt!), timeZone);
+          overBudget = changes.budgetCents !== undefined;
+        }
+        if (!overBudget) committed += budgetUse;
+      }
       // The requested figure is demand: what citizens asked for in the period, whatever the scenario decides.
       f.requestedCount += 1;
       f.requestedCents += r.amountRequestedCents;
-      if (o.qualifies) {
+      if (ok) {
         f.eligibleCount += 1;
         f.eligibleCents += r.amountRequestedCents;
       }
-      if (o.overBudget) {
+      if (overBudget) {
         f.overBudgetCount += 1;
         f.overBudgetCents += r.amountRequestedCents;
       }
-    }
-    if (!o.inScope) {
-      // Refused at the door: no review, no decision, no payment.
-      outOfScope.add(r.id);
-      continue;
+      if (!ok || overBudget) {
+        // Refused at the door: no review, no decision, no payment.
+        outOfScope.add(r.id);
+        continue;
+      }
+      // The human outcome stands where the request stays in scope (a rejection stays a rejection). A changed
+      // threshold decides which approvals needed a senior second approval: one added moves the decision later by
+      // the measured median, one removed makes the first approval the final one.
+      if (newlyAutomated) {
+        // Approved by the rule at submission: decided then, with no person's review nor second approval.
+        decidedAt = r.submittedAt;
+        secondApproval = false;
+        handling = null;
+      } else if (changes.approvalThresholdCents !== undefined && APPROVED.has(r.status)) {
+        const needed =
+          (r.approvedAmountCents ?? r.amountRequestedCents) > changes.approvalThresholdCents;
+        if (needed && !secondApproval && decidedAt !== null) {
+          // Whole milliseconds, as an instant is (the median may fall between two).
+          decidedAt = Math.trunc(decidedAt + addedSecondMs);
+          handling = addedSecondMs;
+        } else if (!needed && secondApproval) {
+          decidedAt = r.firstApprovalAt;
+          handling = null;
+        }
+        secondApproval = needed;
+      }
+      if (changes.reviewDeadlineDays !== undefined)
+        dueAt = input.dueAt(r.submittedAt!, changes.reviewDeadlineDays);
     }
     // A request the scenario's rules approve has no person's review; one a rule approved in fact had none either.
-    if (!(o.automated && !r.decidedByRule) && within(r.firstDecisionAt, start, end)) {
+    if (!(automated && !r.decidedByRule) && inPeriod(r.firstDecisionAt)) {
       f.humanReviewCount += 1;
       handlingMs += reviewHandlingMs(r) ?? 0;
     }
-    if (o.secondApproval && within(o.decidedAt, start, end)) {
+    if (!inPeriod(decidedAt)) continue;
+    if (secondApproval) {
       f.secondApprovalCount += 1;
-      handlingMs += o.secondHandlingMs ?? 0;
+      handlingMs += handling ?? 0;
     }
-    if (!within(o.decidedAt, start, end)) continue;
     if (APPROVED.has(r.status)) {
       f.approvedCount += 1;
-      f.approvedCents += o.approvedCents;
-      if (o.automated) f.automatedApprovalCount += 1;
+      f.approvedCents += approvedCents;
+      if (automated) f.automatedApprovalCount += 1;
     }
-    if (DECIDED.has(r.status) && r.submittedAt !== null && o.decidedAt !== null) {
-      decisionTenths.push(tenthsOfDay(o.decidedAt.getTime() - r.submittedAt.getTime()));
-      if (o.dueAt !== null && o.decidedAt.getTime() > o.dueAt.getTime()) f.decidedLateCount += 1;
+    if (DECIDED.has(r.status) && r.submittedAt !== null) {
+      decisionTenths[decisions++] = tenthsOfDay(decidedAt! - r.submittedAt);
+      if (dueAt !== null && decidedAt! > dueAt) f.decidedLateCount += 1;
     }
   }
   for (const p of input.paidPayments) {
@@ -392,18 +357,21 @@ function figuresOf(
     f.paidCount += 1;
     f.paidCents += p.cents;
   }
-  const days = decisionTenths.sort((a, b) => a - b).map((t) => t / 10);
+  const days = Array.from(decisionTenths.subarray(0, decisions).sort(), (t) => t / 10);
   return {
-    ...f,
-    budgetRunOutDate: runOut,
-    budgetCents: budget,
-    committedBeforeCents: input.committedBeforeCents,
-    reviewerHours: Math.round((handlingMs / HOUR) * 10) / 10,
-    daysToDecision: {
-      count: days.length,
-      medianDays: round1(percentile(days, 0.5)),
-      p90Days: round1(percentile(days, 0.9)),
+    figures: {
+      ...f,
+      budgetRunOutDate: runOut,
+      budgetCents: budget,
+      committedBeforeCents: input.committedBeforeCents,
+      reviewerHours: Math.round((handlingMs / HOUR) * 10) / 10,
+      daysToDecision: {
+        count: days.length,
+        medianDays: round1(percentile(days, 0.5)),
+        p90Days: round1(percentile(days, 0.9)),
+      },
     },
+    qualifies: qualified,
   };
 }
 
@@ -434,23 +402,25 @@ export function replay(
   input: ReplayInput,
   changes: SimulationChanges,
 ): { baseline: SimulationFigures; scenario: SimulationScenario } {
-  const base = replayOutcomes(input, {});
+  const base = replayFigures(input, {});
   // No change replays exactly as the baseline (the same function over the same rows): it is not run twice.
   const unchanged = Object.values(changes).every((v) => v === undefined);
-  const scen = unchanged ? base : replayOutcomes(input, changes);
-  const baseline = figuresOf(input, base.outcomes, base.runOut, base.budget);
+  const scen = unchanged ? base : replayFigures(input, changes);
   const newly: ReplayRequest[] = [];
   const noLonger: ReplayRequest[] = [];
-  scen.outcomes.forEach((o, i) => {
-    const before = base.outcomes[i]!;
-    if (!o.replayed) return;
-    if (o.qualifies && !before.qualifies) newly.push(o.request);
-    if (!o.qualifies && before.qualifies) noLonger.push(o.request);
-  });
+  if (!unchanged) {
+    const start = input.start.getTime();
+    const end = input.end.getTime();
+    input.requests.forEach((r, i) => {
+      if (r.submittedAt === null || r.submittedAt < start || r.submittedAt >= end) return;
+      if (scen.qualifies[i] && !base.qualifies[i]) newly.push(r);
+      if (!scen.qualifies[i] && base.qualifies[i]) noLonger.push(r);
+    });
+  }
   return {
-    baseline,
+    baseline: base.figures,
     scenario: {
-      ...(unchanged ? baseline : figuresOf(input, scen.outcomes, scen.runOut, scen.budget)),
+      ...scen.figures,
       newlyQualifying: qualificationChange(newly),
       noLongerQualifying: qualificationChange(noLonger),
     },

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { startOfZonedDay } from '@hms/contracts/business-days';
-import { allQuestions, eligibilityRuleProblems, type Answers } from '@hms/contracts/question-set';
+import { allQuestions, eligibilityRuleProblems } from '@hms/contracts/question-set';
 import { ruleErrors, ruleProblems } from '@hms/contracts/decision-rule-problems';
 import {
   SIMULATION_MAX_DAYS,
@@ -169,7 +169,7 @@ export async function simulateMany(
     finance.committedByProgram(db, [program.id], BEGINNING, dayBefore(body.from)),
   ]);
   const dayOf = zonedDateMemo(timeZone);
-  const dueAts = new Map<string, Date>();
+  const dueAts = new Map<string, number>();
   const input: ReplayInput = {
     ...scope,
     timeZone,
@@ -178,31 +178,18 @@ export async function simulateMany(
       approvalThresholdCents: definition.approvalThresholdCents,
     },
     committedBeforeCents: committedBefore.get(program.id) ?? 0,
-    requests: rows.map((r) => ({
-      id: r.id,
-      status: r.status,
-      submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at),
-      decidedAt: r.decided_at === null ? null : new Date(r.decided_at),
-      dueAt: r.due_at === null ? null : new Date(r.due_at),
-      amountRequestedCents: Number(r.amount_requested_cents),
-      approvedAmountCents:
-        r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
-      budgetUseCents: Number(r.budget_use_cents),
-      language: r.language,
-      answers: r.answers as Answers | null,
-      claimedAt: r.claimed_at === null ? null : new Date(r.claimed_at),
-      firstDecisionAt: r.first_decision_at === null ? null : new Date(r.first_decision_at),
-      firstApprovalAt: r.first_approval_at === null ? null : new Date(r.first_approval_at),
-      decidedByRule: r.decided_by_rule,
-      ruleInputs: r.rule_inputs,
-    })),
+    // The read model's rows are the replay's requests as they come (numbers already: no second copy).
+    requests: rows,
     paidPayments: paid.map((p) => ({ requestId: p.request_id, cents: Number(p.amount_cents) })),
     dueAt: (submittedAt, days) => {
       // Intake's deadline depends only on the agency day of submission: computed once a day, not once a request.
       const key = `${dayOf(submittedAt)} ${days}`;
       let due = dueAts.get(key);
       if (due === undefined)
-        dueAts.set(key, (due = applications.reviewDueAt(submittedAt, days, timeZone)));
+        dueAts.set(
+          key,
+          (due = applications.reviewDueAt(new Date(submittedAt), days, timeZone).getTime()),
+        );
       return due;
     },
   };
