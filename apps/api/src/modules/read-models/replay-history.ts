@@ -5,11 +5,12 @@ import type { Answers } from '@hms/contracts/question-set';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 
-// Read model "replay history": the requests a policy simulation replays (simulations/service.ts), from the
-// applications module's requests, their applicant's language (auth's users), the steps people took on them
-// (request_events: claims and decisions; decisions: made by a rule), the payments settled in the period and, for a
-// decision-rule change, what a rule weighs (the applicant's history, the account's payments, the applicant's roles).
-// It writes nothing.
+// Read model "replay history": the requests a policy simulation replays (simulations/service.ts), from
+// request_replay_facts (per request: its own columns, its applicant's language, the steps people took on it and
+// whether a rule decided it, kept by triggers on requests, users, request_events and decisions: migration 0383), the
+// answers of the applications module's requests, the payments settled in the period and, for a decision-rule
+// change, what a rule weighs (the applicant's history, the account's payments, the applicant's roles). It writes
+// nothing.
 
 export interface SimulationHistoryScope {
   programId: string;
@@ -90,58 +91,65 @@ interface HistoryRow extends SimulationHistoryRow {
 }
 
 /**
- * Every request of the program submitted, decided or paid in the period, in submission order, with the first claim,
- * the first decision by a person and the first of two approvals (request_events_replay_idx: an index-only look-up
- * per request). The program's requests are read in one pass (a period is most of a program's history, and the
- * union of three id lists joined back by id read the table twice); JIT is off: compiling the expressions of a
- * million-row plan took longer than running them.
+ * Every request of the program submitted, decided or paid in the period, in submission order, from
+ * request_replay_facts (migration 0383: one narrow row per request with its first claim, first decision by a person,
+ * first of two approvals and whether a rule decided it, kept by triggers). Read in two parts: the period's
+ * submissions, one range of request_replay_facts_submitted_idx already in order (no sort of a million rows), and the
+ * few requests submitted outside it but decided or paid in it. Both read at once, on two connections. The answers
+ * (only those a scenario's rules read) come from the request itself, looked up by id. JIT is off: compiling the
+ * expressions of a million-row plan took longer than running them.
  */
 export async function simulationRequests(
   db: Kysely<Database>,
   s: SimulationHistoryScope,
 ): Promise<SimulationHistoryRow[]> {
-  const read = async (trx: Kysely<Database>) => {
+  const columns = sql`f.request_id as id, f.status, ${ms(sql`f.submitted_at`)} as "submittedAt",
+    ${ms(sql`f.decided_at`)} as "decidedAt", ${ms(sql`f.due_at`)} as "dueAt",
+    f.amount_requested_cents::float8 as "amountRequestedCents",
+    f.approved_amount_cents::float8 as "approvedAmountCents",
+    budget_use_cents(f.status, f.approved_amount_cents, f.amount_requested_cents)::float8 as "budgetUseCents",
+    f.language, ${
+      s.withAnswers
+        ? sql`(select r.answers - ${[...(s.answersNotRead ?? [])]}::text[] from requests r
+            where r.id = f.request_id)`
+        : sql`null::jsonb`
+    } as answers,
+    ${ms(sql`f.claimed_at`)} as "claimedAt", ${ms(sql`f.first_decision_at`)} as "firstDecisionAt",
+    ${ms(sql`f.first_approval_at`)} as "firstApprovalAt", f.decided_by_rule as "decidedByRule",
+    null::json as "ruleInputs"${
+      s.withRuleInputs
+        ? sql`, f.applicant_id, f.payee_account_id, f.risk_level,
+          ${us(sql`f.submitted_at`)} as submitted_us, ${us(sql`f.decided_at`)} as decided_us`
+        : sql``
+    }`;
+  const read = async (trx: Kysely<Database>, query: RawBuilder<HistoryRow>) => {
     await sql`set local jit = off`.execute(trx);
-    const { rows } = await sql<HistoryRow>`
-      select r.id, r.status, ${ms(sql`r.submitted_at`)} as "submittedAt",
-        ${ms(sql`r.decided_at`)} as "decidedAt", ${ms(sql`r.due_at`)} as "dueAt",
-        r.amount_requested_cents::float8 as "amountRequestedCents",
-        r.approved_amount_cents::float8 as "approvedAmountCents",
-        budget_use_cents(r.status, r.approved_amount_cents, r.amount_requested_cents)::float8
-          as "budgetUseCents",
-        u.language, ${s.withAnswers ? sql`r.answers - ${[...(s.answersNotRead ?? [])]}::text[]` : sql`null::jsonb`}
-          as answers,
-        ${ms(sql`ev.claimed_at`)} as "claimedAt", ${ms(sql`ev.first_decision_at`)} as "firstDecisionAt",
-        ${ms(sql`ev.first_approval_at`)} as "firstApprovalAt",
-        exists (select 1 from decisions d where d.request_id = r.id and d.rule_version_id is not null)
-          as "decidedByRule",
-        null::json as "ruleInputs"${
-          s.withRuleInputs
-            ? sql`, r.applicant_id, r.payee_account_id, r.risk_level,
-              ${us(sql`r.submitted_at`)} as submitted_us, ${us(sql`r.decided_at`)} as decided_us`
-            : sql``
-        }
-      from requests r
-      join users u on u.id = r.applicant_id
-      left join lateral (
-        select min(e.created_at) filter (where e.type = 'claimed') as claimed_at,
-          min(e.created_at) filter (where e.actor_kind = 'user' and e.type <> 'claimed') as first_decision_at,
-          min(e.created_at) filter (where e.type = 'first_approval') as first_approval_at
-        from request_events e
-        where e.request_id = r.id and e.type in ('claimed', 'first_approval', 'approved', 'rejected')
-      ) ev on true
-      where r.program_id = ${s.programId} and r.status <> 'draft' and (
-        (r.submitted_at >= ${s.start} and r.submitted_at < ${s.end})
-        or (r.decided_at >= ${s.start} and r.decided_at < ${s.end})
-        or r.id in (select p.request_id from payments p
-          where p.program_id = ${s.programId} and p.status in (${PAID})
-            and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}))
-      order by r.submitted_at nulls first, r.id
-    `.execute(trx);
-    return rows;
+    return (await query.execute(trx)).rows;
   };
-  // `set local` lasts until the end of a transaction: the read takes its own, or the caller's.
-  const rows = db.isTransaction ? await read(db) : await db.transaction().execute(read);
+  const inTransaction = (query: RawBuilder<HistoryRow>) =>
+    // `set local` lasts until the end of a transaction: each read takes its own, or the caller's.
+    db.isTransaction ? read(db, query) : db.transaction().execute((trx) => read(trx, query));
+  const inPeriod = sql`f.submitted_at >= ${s.start} and f.submitted_at < ${s.end}`;
+  const [period, around] = await Promise.all([
+    inTransaction(sql<HistoryRow>`
+      select ${columns} from request_replay_facts f
+      where f.program_id = ${s.programId} and f.status <> 'draft' and ${inPeriod}
+      order by f.submitted_at, f.request_id`),
+    // Submitted before (or, for a request with no submission time, without) the period: few, and sorted the same way.
+    inTransaction(sql<HistoryRow>`
+      select ${columns} from request_replay_facts f
+      where f.program_id = ${s.programId} and f.status <> 'draft'
+        and (f.submitted_at is null or f.submitted_at < ${s.start} or f.submitted_at >= ${s.end})
+        and ((f.decided_at >= ${s.start} and f.decided_at < ${s.end})
+          or f.request_id in (select p.request_id from payments p
+            where p.program_id = ${s.programId} and p.status in (${PAID})
+              and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}))
+      order by f.submitted_at nulls first, f.request_id`),
+  ]);
+  // The original order: no submission time first, then by submission time (and id), as one query would sort them.
+  const after = around.findIndex((r) => r.submittedAt !== null && r.submittedAt >= s.end.getTime());
+  const rows =
+    after < 0 ? around.concat(period) : around.slice(0, after).concat(period, around.slice(after));
   if (s.withRuleInputs) await addRuleInputs(db, rows);
   return rows;
 }

@@ -406,3 +406,48 @@ describe('what a scenario starts from', () => {
     expect(JSON.parse(missing.body).code).toBe('program.not_found');
   });
 });
+
+describe('request_replay_facts, kept by triggers', () => {
+  it('equal a recount from the rows after the demo history and after a change, a removal and a language change', async () => {
+    const db = t.db.kysely;
+    type Facts = Array<Record<string, unknown>>;
+    const kept = async (q: typeof db) =>
+      (
+        await sql<
+          Record<string, unknown>
+        >`select * from request_replay_facts order by request_id`.execute(q)
+      ).rows;
+    const recounted = async (q: typeof db) => {
+      await sql`select request_replay_facts_recount()`.execute(q);
+      return kept(q);
+    };
+    // The demo history was written through the services (submissions, claims, decisions, payments, returns).
+    const made: Facts = await kept(db);
+    expect(made.filter((f) => f.claimed_at !== null).length).toBeGreaterThan(10);
+    expect(made.filter((f) => f.first_approval_at !== null).length).toBeGreaterThan(0);
+    expect(made).toEqual(await recounted(db));
+    // Writes no service makes today (events and decisions are only appended) are followed too; rolled back after.
+    const undo = new Error('roll back');
+    await expect(
+      db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ request_id: string; applicant_id: string }>`
+          select e.request_id, r.applicant_id from request_events e join requests r on r.id = e.request_id
+          where e.type = 'claimed' order by e.created_at limit 1`.execute(trx);
+        const claimed = rows[0]!;
+        await sql`delete from notifications where event_id in (select id from request_events
+          where request_id = ${claimed.request_id})`.execute(trx);
+        await sql`delete from request_events where request_id = ${claimed.request_id}
+          and type in ('claimed', 'first_approval', 'approved', 'rejected')`.execute(trx);
+        await sql`update users set language = case language when 'en' then 'es' else 'en' end
+          where id = ${claimed.applicant_id}`.execute(trx);
+        await sql`update requests set risk_level = 'high' where id = ${claimed.request_id}`.execute(
+          trx,
+        );
+        const changed = await kept(trx);
+        expect(changed).not.toEqual(made);
+        expect(changed).toEqual(await recounted(trx));
+        throw undo;
+      }),
+    ).rejects.toBe(undo);
+  });
+});
