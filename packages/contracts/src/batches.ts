@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRefSchema } from './person-ref.ts';
 import { pageLinksFields, pageQueryFields } from './pagination.ts';
 import { paymentItemSchema } from './payments.ts';
 
@@ -33,9 +34,9 @@ export const batchSummarySchema = z.object({
   prenoteCount: z.number().int(),
   totalCents: z.number().int(),
   fileSha256: z.string(),
-  builtBy: z.object({ id: z.string(), name: z.string() }),
+  builtBy: personRefSchema,
   builtAt: z.string(),
-  releasedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  releasedBy: personRefSchema.nullable(),
   releasedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   settledAt: z.string().nullable(),

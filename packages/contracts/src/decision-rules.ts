@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRefSchema } from './person-ref.ts';
 import type { LocalizedText } from './language.ts';
 import { riskLevelSchema, riskLevels, type RiskLevel } from './risk.ts';
 import { identifierSchema } from './question-set.ts';
@@ -347,7 +348,7 @@ export const ruleVersionBodySchema = z
   .strict();
 export type RuleVersionBody = z.infer<typeof ruleVersionBodySchema>;
 
-const person = z.object({ id: z.string(), name: z.string() }).nullable();
+const person = personRefSchema.nullable();
 
 export const ruleVersionSchema = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRefSchema } from './person-ref.ts';
 import { requestEstimateSchema } from './estimates.ts';
 import { importedOriginSchema } from './imported.ts';
 import { forwardPageSchema, pageQueryFields } from './pagination.ts';
@@ -86,9 +87,6 @@ export type InboxQuery = Omit<
   maxAmountCents?: number | undefined;
   limit?: number | undefined;
 };
-
-export const personRefSchema = z.object({ id: z.string(), name: z.string() });
-export type PersonRef = z.infer<typeof personRefSchema>;
 
 export const inboxItemSchema = z.object({
   id: z.string(),

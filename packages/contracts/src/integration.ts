@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personRefSchema } from './person-ref.ts';
 import { pageLinksFields, pageQueryFields } from './pagination.ts';
 
 export const webhookEventTypes = [
@@ -113,7 +114,7 @@ export const serviceTokenSchema = z.object({
   prefix: z.string(),
   createdAt: z.string(),
   /** Who created it (an admin; null if that account is gone). */
-  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdBy: personRefSchema.nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   /** When it stops working (null: works until revoked). */

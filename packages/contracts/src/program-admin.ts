@@ -9,6 +9,7 @@
  * version after a second administrator approved it and the checklist holds.
  */
 import { z } from 'zod';
+import { personRefSchema } from './person-ref.ts';
 import { isPlainDate } from './business-days.ts';
 import {
   achEntryDescriptionSchema,
@@ -259,9 +260,6 @@ export type ProgramStatus = z.infer<typeof programStatusSchema>;
 /** Where today falls against a live program's dates. */
 export const programWindowSchema = z.enum(['not_open_yet', 'open', 'closed']);
 
-const personSchema = z.object({ id: z.string(), name: z.string() });
-export type ProgramAdminPerson = z.infer<typeof personSchema>;
-
 export const adminProgramListItemSchema = z.object({
   id: z.string(),
   slug: z.string(),
@@ -313,9 +311,9 @@ export const publishRequestSchema = z.object({
   changeSummary: z.string(),
   /** revert only: the version whose definition comes back. */
   revertToVersion: z.number().int().nullable(),
-  requestedBy: personSchema,
+  requestedBy: personRefSchema,
   requestedAt: isoDateTime,
-  decidedBy: personSchema.nullable(),
+  decidedBy: personRefSchema.nullable(),
   decidedAt: isoDateTime.nullable(),
   /** The version it published. */
   publishedVersion: z.number().int().nullable(),
@@ -329,7 +327,7 @@ export const adminProgramSchema = z.object({
   window: programWindowSchema.nullable(),
   draft: programDraftSchema,
   draftUpdatedAt: isoDateTime,
-  draftUpdatedBy: personSchema.nullable(),
+  draftUpdatedBy: personRefSchema.nullable(),
   hasUnpublishedChanges: z.boolean(),
   checklist: checklistSchema,
   /** The pending request, if any: only a different administrator may approve it. */
@@ -345,8 +343,8 @@ export const programVersionSchema = z.object({
   version: z.number().int(),
   live: z.boolean(),
   /** null for versions written before administration (seed or migration). */
-  publishedBy: personSchema.nullable(),
-  approvedBy: personSchema.nullable(),
+  publishedBy: personRefSchema.nullable(),
+  approvedBy: personRefSchema.nullable(),
   publishedAt: isoDateTime,
   changeSummary: z.string().nullable(),
   /** Requests made under this version. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountTypes } from './applications.ts';
-import { personRefSchema } from './inbox.ts';
+import { personRefSchema } from './person-ref.ts';
 import { questionSetSchema } from './question-set.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 

@@ -4,7 +4,8 @@ import { accountTypes } from './applications.ts';
 import { requestHeadFields, requestStatusSchema } from './requests.ts';
 import { requestEventTypeSchema } from './request-events.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
-import { deadlineStateSchema, personRefSchema } from './inbox.ts';
+import { deadlineStateSchema } from './inbox.ts';
+import { personRefSchema } from './person-ref.ts';
 import { questionSetSchema } from './question-set.ts';
 import { requestActionSchema } from './request-rules.ts';
 

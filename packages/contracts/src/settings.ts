@@ -4,6 +4,7 @@
  * variables (HMS_ACH_*, HMS_SESSION_*) are only the values of the first start; after that the stored settings rule.
  */
 import { z } from 'zod';
+import { personRefSchema } from './person-ref.ts';
 import type { Language } from './language.ts';
 import { isValidRoutingNumber } from './routing-number.ts';
 
@@ -190,7 +191,7 @@ export const settingsSchema = z.object({
   /** Send it back with a change; it goes up by one with each saved change. */
   version: z.number().int(),
   updatedAt: z.string(),
-  updatedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  updatedBy: personRefSchema.nullable(),
   /** The agency time zone the cut-off is in (HMS_TIMEZONE; not editable here). */
   timeZone: z.string(),
 });

@@ -3,6 +3,7 @@
  * compare with another, or turn into a draft program version for the publishing flow (docs/simulation.md).
  */
 import { z } from 'zod';
+import { personRefSchema } from './person-ref.ts';
 import type { Role } from './auth.ts';
 import {
   simulationChangesSchema,
@@ -72,8 +73,6 @@ export const scenarioCompareParamsSchema = z.object({
   otherId: z.uuid({ error: 'otherId must be the id of a saved scenario.' }),
 });
 
-const person = z.object({ id: z.string(), name: z.string() });
-
 export const savedScenarioSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -83,7 +82,7 @@ export const savedScenarioSchema = z.object({
   from: z.string(),
   to: z.string(),
   changes: simulationChangesSchema,
-  savedBy: person,
+  savedBy: personRefSchema,
   savedAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+
+/** Who did something, as a list or a record names them: the user's id and display name. */
+export const personRefSchema = z.object({ id: z.string(), name: z.string() });
+export type PersonRef = z.infer<typeof personRefSchema>;
