@@ -5,6 +5,7 @@ import { useMyRequests, type MyRequestItem } from '../api/use-my-requests.ts';
 import { DeleteDraftConfirm } from '../components/delete-draft-confirm.tsx';
 import { RequestsTable } from '../components/requests-table.tsx';
 import { myRequestsMessages } from '../messages.ts';
+import { SuccessNotice } from '../../../shared/success-notice.tsx';
 
 export function MyRequestsRoute() {
   const tr = useT(myRequestsMessages);
@@ -21,16 +22,7 @@ export function MyRequestsRoute() {
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
       {deleted ? (
-        <div
-          className="usa-alert usa-alert--success usa-alert--slim"
-          role="status"
-          tabIndex={-1}
-          ref={notice}
-        >
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('deleted', { reference: deleted })}</p>
-          </div>
-        </div>
+        <SuccessNotice ref={notice}>{tr('deleted', { reference: deleted })}</SuccessNotice>
       ) : null}
       {deleting ? (
         <DeleteDraftConfirm

@@ -15,6 +15,7 @@ import { EstimatePanel } from '../components/estimate-panel.tsx';
 import { Timeline } from '../components/timeline.tsx';
 import { WithdrawPanel } from '../components/withdraw-panel.tsx';
 import { StatusTag } from '../../../shared/status/status-tag.tsx';
+import { SuccessNotice } from '../../../shared/success-notice.tsx';
 import { requestMessages } from '../messages.ts';
 
 // Forms (react-hook-form, zod, the upload field) shown only while a request waits on the citizen: loaded when
@@ -48,18 +49,7 @@ export function RequestRoute() {
           <PageTitle title={`${d.reference} – ${d.program.name[language]}`}>
             {d.program.name[language]}
           </PageTitle>
-          {notice ? (
-            <div
-              className="usa-alert usa-alert--success usa-alert--slim"
-              tabIndex={-1}
-              ref={noticeRef}
-              role="status"
-            >
-              <div className="usa-alert__body">
-                <p className="usa-alert__text">{notice}</p>
-              </div>
-            </div>
-          ) : null}
+          {notice ? <SuccessNotice ref={noticeRef}>{notice}</SuccessNotice> : null}
           <dl className="margin-y-2">
             <dt className="text-bold">{tr('reference')}</dt>
             <dd className="margin-left-0 margin-bottom-1 font-mono-sm">{d.reference}</dd>
