@@ -105,17 +105,23 @@ export function unreadNotificationsQueryOptions() {
  * Mutations take the QueryClient so a change of session is reflected everywhere at once:
  * signing in or out replaces the cached user and drops data that belonged to the previous user.
  */
+/**
+ * The session changed (a sign-in, a confirmed registration, a sign-out): what the previous user saw is dropped (the
+ * remotes' code stays), and the new user, or null when signed out, is cached.
+ */
+function replaceSession<U>(queryClient: QueryClient, user: U | null) {
+  queryClient.removeQueries({
+    predicate: (q) => q.queryKey[0] !== meKeys.all[0] && q.queryKey[0] !== remoteKeys.all[0],
+  });
+  queryClient.setQueryData(meKeys.all, user);
+}
+
 export function signInMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: ['auth', 'sign-in'],
     mutationFn: async (body: SignInBody) =>
       (await unwrap(apiClient.POST('/api/auth/sign-in', { body }))).user,
-    onSuccess: (user) => {
-      queryClient.removeQueries({
-        predicate: (q) => q.queryKey[0] !== meKeys.all[0] && q.queryKey[0] !== remoteKeys.all[0],
-      });
-      queryClient.setQueryData(meKeys.all, user);
-    },
+    onSuccess: (user) => replaceSession(queryClient, user),
   });
 }
 
@@ -134,12 +140,7 @@ export function confirmRegistrationMutationOptions(queryClient: QueryClient) {
     mutationKey: ['auth', 'register-confirm'],
     mutationFn: async (token: string) =>
       (await unwrap(apiClient.POST('/api/auth/register/confirm', { body: { token } }))).user,
-    onSuccess: (user) => {
-      queryClient.removeQueries({
-        predicate: (q) => q.queryKey[0] !== meKeys.all[0] && q.queryKey[0] !== remoteKeys.all[0],
-      });
-      queryClient.setQueryData(meKeys.all, user);
-    },
+    onSuccess: (user) => replaceSession(queryClient, user),
   });
 }
 
@@ -149,10 +150,7 @@ export function signOutMutationOptions(queryClient: QueryClient) {
     mutationFn: async () => {
       await apiClient.POST('/api/auth/sign-out');
     },
-    onSuccess: () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== remoteKeys.all[0] });
-      queryClient.setQueryData(meKeys.all, null);
-    },
+    onSuccess: () => replaceSession(queryClient, null),
   });
 }
 
