@@ -1,5 +1,6 @@
 // The single public entry of @hms/ui, shared by Module Federation as one module (so the language
 // context and the heading-focus flag are the same object in the shell and every remote).
+export { Alert, type AlertProps } from './Alert.tsx';
 export { ButtonGroup, type ButtonGroupProps } from './ButtonGroup.tsx';
 export { Checkbox, type CheckboxProps } from './Checkbox.tsx';
 export { CheckedForm } from './CheckedForm.tsx';

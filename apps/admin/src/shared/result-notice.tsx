@@ -1,3 +1,4 @@
+import { Alert } from '@hms/ui';
 import { forwardRef } from 'react';
 
 /**
@@ -10,16 +11,9 @@ export const ResultNotice = forwardRef<HTMLDivElement, { text: string | null }>(
     return (
       <div aria-live="polite">
         {text ? (
-          <div
-            ref={ref}
-            tabIndex={-1}
-            className="usa-alert usa-alert--success usa-alert--slim margin-y-2"
-            role="status"
-          >
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{text}</p>
-            </div>
-          </div>
+          <Alert ref={ref} tabIndex={-1} tone="success" slim className="margin-y-2" role="status">
+            {text}
+          </Alert>
         ) : null}
       </div>
     );

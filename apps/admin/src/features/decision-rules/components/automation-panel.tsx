@@ -1,5 +1,5 @@
 import { decisionRuleKeys } from '@hms/api-client';
-import { ConfirmAction, ProblemAlert, formatDateTime, useLanguage, useT } from '@hms/ui';
+import { Alert, ConfirmAction, ProblemAlert, formatDateTime, useLanguage, useT } from '@hms/ui';
 import type { ProgramAutomation } from '@hms/contracts/decision-rules';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -57,11 +57,9 @@ export function AutomationPanel({
       ) : null}
       {!hasLive ? <p className="usa-hint">{tr('automationNoLive')}</p> : null}
       {changed ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{on ? tr('switchedOn') : tr('switchedOff')}</p>
-          </div>
-        </div>
+        <Alert tone="success" slim role="status">
+          {on ? tr('switchedOn') : tr('switchedOff')}
+        </Alert>
       ) : null}
       {set.isError ? <ProblemAlert error={set.error} headingLevel={3} /> : null}
       {confirming ? (

@@ -1,5 +1,6 @@
 import { decisionRuleKeys, isApiProblem } from '@hms/api-client';
 import {
+  Alert,
   ErrorSummary,
   ProblemAlert,
   problemText,
@@ -167,11 +168,9 @@ export function DraftEditor({
           <ProblemAlert error={apiError} headingLevel={3} />
         ) : null}
         {saved ? (
-          <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{tr('saved')}</p>
-            </div>
-          </div>
+          <Alert tone="success" slim role="status">
+            {tr('saved')}
+          </Alert>
         ) : null}
         <RulesList
           forms={forms}

@@ -1,5 +1,5 @@
 import { decisionRuleKeys } from '@hms/api-client';
-import { LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
+import { Alert, LoadingState, PageTitle, ProblemAlert, useLanguage, useT } from '@hms/ui';
 import { allQuestions } from '@hms/contracts/question-set';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -44,11 +44,9 @@ function RulesPage({ program, list }: { program: AdminProgramForRules; list: Rul
       <PageTitle>{tr('titleOf', { program: name })}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
       {published !== null ? (
-        <div className="usa-alert usa-alert--success" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('published', { version: published })}</p>
-          </div>
-        </div>
+        <Alert tone="success" role="status">
+          {tr('published', { version: published })}
+        </Alert>
       ) : null}
       <AutomationPanel
         programId={program.id}

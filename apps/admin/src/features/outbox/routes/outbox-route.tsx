@@ -1,4 +1,5 @@
 import {
+  Alert,
   FilterForm,
   PageIntro,
   ProblemAlert,
@@ -57,11 +58,9 @@ export function OutboxRoute() {
     <>
       <PageIntro title={tr('outboxTitle')} lead={tr('outboxLead')} help={outboxHelp} />
       {outbox.data && !outbox.data.smtpConfigured ? (
-        <div className="usa-alert usa-alert--info usa-alert--slim margin-y-2">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('smtpMissing')}</p>
-          </div>
-        </div>
+        <Alert tone="info" slim className="margin-y-2">
+          {tr('smtpMissing')}
+        </Alert>
       ) : null}
       <FilterForm filters={filters} label={tr('outboxFilters')} submitLabel={tr('outboxApply')}>
         <SelectField

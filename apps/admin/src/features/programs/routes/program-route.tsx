@@ -1,5 +1,6 @@
 import { adminProgramKeys } from '@hms/api-client';
 import {
+  Alert,
   ErrorSummary,
   HelpPanel,
   LoadingState,
@@ -162,11 +163,9 @@ function ProgramEditor({
         <ErrorSummary errors={summary} focusKey={focusKey} />
         {save.isError && errors.length === 0 ? <ProblemAlert error={save.error} /> : null}
         {saved ? (
-          <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{tr('saved')}</p>
-            </div>
-          </div>
+          <Alert tone="success" slim role="status">
+            {tr('saved')}
+          </Alert>
         ) : null}
         <h2>{tr('detailsHeading')}</h2>
         <DetailsFields

@@ -1,4 +1,4 @@
-import { PageTitle, QueryState, useT } from '@hms/ui';
+import { Alert, PageTitle, QueryState, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
@@ -36,18 +36,15 @@ export function ProgramSharesRoute() {
             <>
               <PageTitle>{tr('formTitle', { program: program.programName })}</PageTitle>
               {save.isSuccess ? (
-                <div
+                <Alert
                   ref={confirmation}
                   tabIndex={-1}
                   role="status"
-                  className="usa-alert usa-alert--success margin-bottom-3"
+                  tone="success"
+                  className="margin-bottom-3"
                 >
-                  <div className="usa-alert__body">
-                    <p className="usa-alert__text">
-                      {tr('saved', { program: program.programName })}
-                    </p>
-                  </div>
-                </div>
+                  {tr('saved', { program: program.programName })}
+                </Alert>
               ) : null}
               <SharesForm
                 key={program.changedAt ?? 'never'}

@@ -1,6 +1,6 @@
 import { SCENARIO_NAME_MAX } from '@hms/contracts/simulation-scenarios';
 import { scenarioKeys } from '@hms/api-client';
-import { CheckedForm, TextField, useFormErrors, useT, type FormField } from '@hms/ui';
+import { Alert, CheckedForm, TextField, useFormErrors, useT, type FormField } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { SimulationBody } from '../api/simulations.ts';
@@ -54,11 +54,9 @@ export function SaveScenarioForm({ body }: { body: SimulationBody }) {
       <h2 id="save-scenario-heading">{tr('saveHeading')}</h2>
       <p>{tr('saveLead')}</p>
       {savedName ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('saved', { name: savedName })}</p>
-          </div>
-        </div>
+        <Alert tone="success" slim role="status">
+          {tr('saved', { name: savedName })}
+        </Alert>
       ) : null}
       <CheckedForm errors={errors} onSubmit={onSubmit}>
         <TextField

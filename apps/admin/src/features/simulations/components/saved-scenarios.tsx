@@ -1,5 +1,6 @@
 import { scenarioKeys } from '@hms/api-client';
 import {
+  Alert,
   ButtonGroup,
   ConfirmAction,
   DataTable,
@@ -113,11 +114,9 @@ export function SavedScenarios({
     >
       <h2 id="saved-scenarios-heading">{tr('listHeading')}</h2>
       {removedName ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('removed', { name: removedName })}</p>
-          </div>
-        </div>
+        <Alert tone="success" slim role="status">
+          {tr('removed', { name: removedName })}
+        </Alert>
       ) : null}
       <QueryState
         query={list}
@@ -216,11 +215,9 @@ export function SavedScenarios({
             ) : null}
             {remove.error ? <ProblemAlert error={remove.error} /> : null}
             {needsTwo ? (
-              <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
-                <div className="usa-alert__body">
-                  <p className="usa-alert__text">{tr('compareNeedsTwo')}</p>
-                </div>
-              </div>
+              <Alert tone="error" slim role="alert">
+                {tr('compareNeedsTwo')}
+              </Alert>
             ) : null}
             <button
               type="button"

@@ -1,5 +1,6 @@
 import { meQueryOptions, programsQueryOptions } from '@hms/api-client';
 import {
+  Alert,
   EmptyState,
   LoadingState,
   PageIntro,
@@ -71,11 +72,9 @@ export function SimulationRoute({
         hasErrors={errors.summary.errors.length > 0}
       />
       {me.data && !admin ? (
-        <div className="usa-alert usa-alert--info usa-alert--slim" role="note">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('readOnly')}</p>
-          </div>
-        </div>
+        <Alert tone="info" slim role="note">
+          {tr('readOnly')}
+        </Alert>
       ) : null}
       <QueryState
         query={programs}
