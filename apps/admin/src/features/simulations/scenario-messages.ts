@@ -52,8 +52,6 @@ export const scenarioMessages = defineMessages({
     baseline: 'What happened',
     differs: 'Differs',
     sameInBoth: 'Same in both',
-    none: 'None',
-    countAndAmount: '{count} ({amount})',
 
     maxAmountCents: 'Maximum amount',
     approvalThresholdCents: 'Approval threshold',
@@ -136,8 +134,6 @@ export const scenarioMessages = defineMessages({
     baseline: 'Lo que pasó',
     differs: 'Difiere',
     sameInBoth: 'Igual en ambos',
-    none: 'Ninguna',
-    countAndAmount: '{count} ({amount})',
 
     maxAmountCents: 'Monto máximo',
     approvalThresholdCents: 'Umbral de aprobación',

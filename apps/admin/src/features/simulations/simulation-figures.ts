@@ -1,6 +1,13 @@
-import type { LocalizedText } from '@hms/contracts/language';
-import { formatCents, formatNumber, formatPlainDate, type Language } from '@hms/ui';
+import {
+  formatCents,
+  formatNumber,
+  formatPlainDate,
+  useLanguage,
+  useT,
+  type Language,
+} from '@hms/ui';
 import type { SimulationFigures } from './api/simulations.ts';
+import { simulationMessages } from './messages.ts';
 
 // The figures a simulation reports, in the order they are compared. One list serves every table that sets two sets
 // of figures side by side (what happened against a scenario, one saved scenario against another), so a new figure
@@ -9,112 +16,68 @@ import type { SimulationFigures } from './api/simulations.ts';
 /** How a figure is written, and so how a difference is: a count, money, a decimal number, or a date (no difference). */
 export type FigureFormat = 'count' | 'cents' | 'number' | 'date';
 
+type MessageKey = keyof (typeof simulationMessages)['en'];
+/** A figure's label is the message `figure_<id>`. */
+type FigureId = MessageKey extends infer K ? (K extends `figure_${infer Id}` ? Id : never) : never;
+
 export interface SimulationFigure {
-  /** Stable name of the figure; the comparison marks a changed row's difference with it. */
-  id: string;
-  label: LocalizedText;
+  /** Stable name of the figure: the comparison marks a changed row's difference with it, and it names its label. */
+  id: FigureId;
   format: FigureFormat;
   value: (f: SimulationFigures) => number | string | null;
   /** The amount beside a count, when the figure has one. */
   cents?: (f: SimulationFigures) => number;
 }
 
+function figure(
+  id: FigureId,
+  format: FigureFormat,
+  value: SimulationFigure['value'],
+  cents?: SimulationFigure['cents'],
+): SimulationFigure {
+  return { id, format, value, ...(cents ? { cents } : {}) };
+}
+
 export const SIMULATION_FIGURES: readonly SimulationFigure[] = [
-  {
-    id: 'requested',
-    label: { en: 'Requests submitted', es: 'Solicitudes enviadas' },
-    format: 'count',
-    value: (f) => f.requestedCount,
-    cents: (f) => f.requestedCents,
-  },
-  {
-    id: 'eligible',
-    label: { en: 'Eligible requests', es: 'Solicitudes elegibles' },
-    format: 'count',
-    value: (f) => f.eligibleCount,
-    cents: (f) => f.eligibleCents,
-  },
-  {
-    id: 'overBudget',
-    label: { en: 'Refused: budget ran out', es: 'Rechazadas: se agotó el presupuesto' },
-    format: 'count',
-    value: (f) => f.overBudgetCount,
-    cents: (f) => f.overBudgetCents,
-  },
-  {
-    id: 'approved',
-    label: { en: 'Requests approved', es: 'Solicitudes aprobadas' },
-    format: 'count',
-    value: (f) => f.approvedCount,
-    cents: (f) => f.approvedCents,
-  },
-  {
-    id: 'paid',
-    label: { en: 'Payments settled', es: 'Pagos liquidados' },
-    format: 'count',
-    value: (f) => f.paidCount,
-    cents: (f) => f.paidCents,
-  },
-  {
-    id: 'budget',
-    label: { en: 'Budget', es: 'Presupuesto' },
-    format: 'cents',
-    value: (f) => f.budgetCents,
-  },
-  {
-    id: 'runOut',
-    label: { en: 'Budget runs out on', es: 'El presupuesto se agota el' },
-    format: 'date',
-    value: (f) => f.budgetRunOutDate,
-  },
-  {
-    id: 'automated',
-    label: { en: 'Approved by a decision rule', es: 'Aprobadas por una regla de decisión' },
-    format: 'count',
-    value: (f) => f.automatedApprovalCount,
-  },
-  {
-    id: 'reviews',
-    label: { en: 'Human reviews', es: 'Revisiones de personas' },
-    format: 'count',
-    value: (f) => f.humanReviewCount,
-  },
-  {
-    id: 'seconds',
-    label: { en: 'Senior second approvals', es: 'Segundas aprobaciones superiores' },
-    format: 'count',
-    value: (f) => f.secondApprovalCount,
-  },
-  {
-    id: 'hours',
-    label: { en: 'Reviewer hours (measured)', es: 'Horas de revisión (medidas)' },
-    format: 'number',
-    value: (f) => f.reviewerHours,
-  },
-  {
-    id: 'late',
-    label: {
-      en: 'Decided after the review deadline',
-      es: 'Decididas después del plazo de revisión',
-    },
-    format: 'count',
-    value: (f) => f.decidedLateCount,
-  },
-  {
-    id: 'wait',
-    label: { en: 'Days to a decision (median)', es: 'Días hasta una decisión (mediana)' },
-    format: 'number',
-    value: (f) => f.daysToDecision.medianDays,
-  },
-  {
-    id: 'waitP90',
-    label: {
-      en: 'Days to a decision (9 in 10 within)',
-      es: 'Días hasta una decisión (9 de cada 10 dentro de)',
-    },
-    format: 'number',
-    value: (f) => f.daysToDecision.p90Days,
-  },
+  figure(
+    'requested',
+    'count',
+    (f) => f.requestedCount,
+    (f) => f.requestedCents,
+  ),
+  figure(
+    'eligible',
+    'count',
+    (f) => f.eligibleCount,
+    (f) => f.eligibleCents,
+  ),
+  figure(
+    'overBudget',
+    'count',
+    (f) => f.overBudgetCount,
+    (f) => f.overBudgetCents,
+  ),
+  figure(
+    'approved',
+    'count',
+    (f) => f.approvedCount,
+    (f) => f.approvedCents,
+  ),
+  figure(
+    'paid',
+    'count',
+    (f) => f.paidCount,
+    (f) => f.paidCents,
+  ),
+  figure('budget', 'cents', (f) => f.budgetCents),
+  figure('runOut', 'date', (f) => f.budgetRunOutDate),
+  figure('automated', 'count', (f) => f.automatedApprovalCount),
+  figure('reviews', 'count', (f) => f.humanReviewCount),
+  figure('seconds', 'count', (f) => f.secondApprovalCount),
+  figure('hours', 'number', (f) => f.reviewerHours),
+  figure('late', 'count', (f) => f.decidedLateCount),
+  figure('wait', 'number', (f) => f.daysToDecision.medianDays),
+  figure('waitP90', 'number', (f) => f.daysToDecision.p90Days),
 ];
 
 /** A figure's value written in its format; null (no date to show) is the caller's to word. */
@@ -138,4 +101,24 @@ export function figureChanged(
     figure.value(a) !== figure.value(b) ||
     (figure.cents !== undefined && figure.cents(a) !== figure.cents(b))
   );
+}
+
+/**
+ * How the tables that set figures side by side write them: a figure's name, and a figure as a cell shows it (the
+ * value in its format, the amount beside a count, "None" where there is no date).
+ */
+export function useFigureText() {
+  const tr = useT(simulationMessages);
+  const { language } = useLanguage();
+  return {
+    name: (figure: SimulationFigure) => tr(`figure_${figure.id}`),
+    cell: (figure: SimulationFigure, f: SimulationFigures) => {
+      const value = figure.value(f);
+      if (value === null) return tr('none');
+      const shown = formatFigureValue(figure, value, language);
+      return figure.cents
+        ? tr('countAndAmount', { count: shown, amount: formatCents(figure.cents(f), language) })
+        : shown;
+    },
+  };
 }

@@ -1,18 +1,10 @@
-import {
-  DataTable,
-  ToneTag,
-  formatCents,
-  formatNumber,
-  useLabel,
-  useLanguage,
-  useT,
-} from '@hms/ui';
+import { DataTable, ToneTag, formatCents, formatNumber, useLanguage, useT } from '@hms/ui';
 import type { SimulationFigures } from '../api/simulations.ts';
 import { simulationMessages } from '../messages.ts';
 import {
   SIMULATION_FIGURES,
   figureChanged,
-  formatFigureValue,
+  useFigureText,
   type SimulationFigure,
 } from '../simulation-figures.ts';
 
@@ -32,16 +24,8 @@ export function ComparisonTable({
   scenario: SimulationFigures;
 }) {
   const tr = useT(simulationMessages);
-  const label = useLabel();
   const { language } = useLanguage();
-  const cell = (line: SimulationFigure, f: SimulationFigures) => {
-    const value = line.value(f);
-    if (value === null) return tr('none');
-    const shown = formatFigureValue(line, value, language);
-    return line.cents
-      ? tr('countAndAmount', { count: shown, amount: formatCents(line.cents(f), language) })
-      : shown;
-  };
+  const { name, cell } = useFigureText();
   const changed = (line: SimulationFigure) => figureChanged(line, baseline, scenario);
   const difference = (line: SimulationFigure) => {
     if (!changed(line)) return tr('noChange');
@@ -67,7 +51,7 @@ export function ComparisonTable({
       rows={SIMULATION_FIGURES}
       rowProps={(line) => ({ 'data-changed': changed(line) })}
       columns={[
-        { header: tr('figure'), rowHeader: true, cell: (line) => label(line.label) },
+        { header: tr('figure'), rowHeader: true, cell: name },
         { header: tr('baseline'), numeric: true, cell: (line) => cell(line, baseline) },
         { header: tr('scenario'), numeric: true, cell: (line) => cell(line, scenario) },
         {

@@ -1,13 +1,7 @@
-import { DataTable, ToneTag, formatCents, useLabel, useLanguage, useT } from '@hms/ui';
-import type { SimulationFigures } from '../api/simulations.ts';
+import { DataTable, ToneTag, useT } from '@hms/ui';
 import type { ScenarioComparison } from '../api/scenarios.ts';
 import { scenarioMessages } from '../scenario-messages.ts';
-import {
-  SIMULATION_FIGURES,
-  figureChanged,
-  formatFigureValue,
-  type SimulationFigure,
-} from '../simulation-figures.ts';
+import { SIMULATION_FIGURES, figureChanged, useFigureText } from '../simulation-figures.ts';
 
 /**
  * Two saved scenarios side by side with what happened, one line per figure of SIMULATION_FIGURES (the list the
@@ -15,17 +9,8 @@ import {
  */
 export function ScenarioComparisonTable({ comparison }: { comparison: ScenarioComparison }) {
   const tr = useT(scenarioMessages);
-  const label = useLabel();
-  const { language } = useLanguage();
   const [a, b] = comparison.scenarios;
-  const cell = (line: SimulationFigure, f: SimulationFigures) => {
-    const value = line.value(f);
-    if (value === null) return tr('none');
-    const shown = formatFigureValue(line, value, language);
-    return line.cents
-      ? tr('countAndAmount', { count: shown, amount: formatCents(line.cents(f), language) })
-      : shown;
-  };
+  const { name, cell } = useFigureText();
   if (!a || !b) return null;
   return (
     <DataTable
@@ -33,7 +18,7 @@ export function ScenarioComparisonTable({ comparison }: { comparison: ScenarioCo
       rows={SIMULATION_FIGURES}
       rowProps={(line) => ({ 'data-differs': figureChanged(line, a.figures, b.figures) })}
       columns={[
-        { header: tr('figure'), rowHeader: true, cell: (line) => label(line.label) },
+        { header: tr('figure'), rowHeader: true, cell: name },
         { header: tr('baseline'), numeric: true, cell: (line) => cell(line, comparison.baseline) },
         { header: a.scenario.name, numeric: true, cell: (line) => cell(line, a.figures) },
         { header: b.scenario.name, numeric: true, cell: (line) => cell(line, b.figures) },

@@ -45,7 +45,12 @@ export const SIMULATION_FIELDS: FormField<SimulationField>[] = [
 ];
 
 type Key = keyof (typeof simulationMessages)['en'];
-const MONEY_FIELDS = ['maxAmountCents', 'approvalThresholdCents', 'budgetCents'] as const;
+/** The changes written in dollars, what each is called, and what its hint says before the dollars hint. */
+const MONEY_FIELDS = [
+  { name: 'maxAmountCents', label: 'maxAmount', hint: null },
+  { name: 'approvalThresholdCents', label: 'threshold', hint: 'thresholdHint' },
+  { name: 'budgetCents', label: 'budget', hint: 'budgetHint' },
+] as const;
 
 /** The period a simulation opens with: the six whole months before this one and this month so far. */
 export function defaultPeriod(today = new Date()): { from: string; to: string } {
@@ -77,7 +82,7 @@ function readForm(
   else if (!isPlainDate(to)) problems.to = 'dateInvalid';
   else if (isPlainDate(from) && to < from) problems.to = 'toBeforeFrom';
   const changes: SimulationBody['changes'] = {};
-  for (const name of MONEY_FIELDS) {
+  for (const { name } of MONEY_FIELDS) {
     const raw = text(name);
     if (!raw) continue;
     const parsed = parseDollars(raw);
@@ -159,56 +164,34 @@ export function SimulationForm({
           }}
         />
         <div className="grid-row grid-gap">
-          <div className="tablet:grid-col-6">
-            <TextField
-              {...errors.field('from')}
-              type="date"
-              label={tr('from')}
-              hint={tr('dateHint')}
-              defaultValue={period.from}
-            />
-          </div>
-          <div className="tablet:grid-col-6">
-            <TextField
-              {...errors.field('to')}
-              type="date"
-              label={tr('to')}
-              hint={tr('dateHint')}
-              defaultValue={period.to}
-            />
-          </div>
+          {(['from', 'to'] as const).map((name) => (
+            <div key={name} className="tablet:grid-col-6">
+              <TextField
+                {...errors.field(name)}
+                type="date"
+                label={tr(name)}
+                hint={tr('dateHint')}
+                defaultValue={period[name]}
+              />
+            </div>
+          ))}
         </div>
       </fieldset>
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend usa-legend--large">{tr('changesHeading')}</legend>
         <p className="usa-hint">{tr('changesHint')}</p>
-        <TextField
-          {...errors.field('maxAmountCents')}
-          label={tr('maxAmount')}
-          defaultValue={dollars(start.maxAmountCents)}
-          hint={tr('dollarsHint')}
-          inputMode="decimal"
-          autoComplete="off"
-          className="usa-input--medium"
-        />
-        <TextField
-          {...errors.field('approvalThresholdCents')}
-          label={tr('threshold')}
-          defaultValue={dollars(start.approvalThresholdCents)}
-          hint={`${tr('thresholdHint')} ${tr('dollarsHint')}`}
-          inputMode="decimal"
-          autoComplete="off"
-          className="usa-input--medium"
-        />
-        <TextField
-          {...errors.field('budgetCents')}
-          label={tr('budget')}
-          defaultValue={dollars(start.budgetCents)}
-          hint={`${tr('budgetHint')} ${tr('dollarsHint')}`}
-          inputMode="decimal"
-          autoComplete="off"
-          className="usa-input--medium"
-        />
+        {MONEY_FIELDS.map(({ name, label, hint }) => (
+          <TextField
+            key={name}
+            {...errors.field(name)}
+            label={tr(label)}
+            defaultValue={dollars(start[name])}
+            hint={hint ? `${tr(hint)} ${tr('dollarsHint')}` : tr('dollarsHint')}
+            inputMode="decimal"
+            autoComplete="off"
+            className="usa-input--medium"
+          />
+        ))}
         <TextField
           {...errors.field('reviewDeadlineDays')}
           label={tr('deadline')}
