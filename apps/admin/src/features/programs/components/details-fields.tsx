@@ -3,6 +3,7 @@ import { LANGUAGES, SelectField, TextAreaField, TextField, useT } from '@hms/ui'
 import type { ProgramDraft } from '@hms/contracts/program-admin';
 import { allQuestions } from '@hms/contracts/question-set';
 import { programsMessages } from '../messages.ts';
+import { PAYEE_TYPES, PRENOTE_POLICIES } from './program-choices.ts';
 
 /** What the details inputs hold while editing: texts as typed (money in dollars), parsed on save. */
 export interface DetailsText {
@@ -115,10 +116,7 @@ export function DetailsFields({
         value={draft.payeeType}
         disabled={live}
         error={errorFor('payeeType')}
-        options={[
-          { value: 'individual', label: tr('payee_individual') },
-          { value: 'business', label: tr('payee_business') },
-        ]}
+        options={PAYEE_TYPES.map((type) => ({ value: type, label: tr(`payee_${type}`) }))}
         onChange={(e) =>
           onDraft({ payeeType: e.target.value === 'business' ? 'business' : 'individual' })
         }
@@ -154,10 +152,10 @@ export function DetailsFields({
         id="draft-prenote"
         label={tr('prenote')}
         value={draft.prenotePolicy}
-        options={[
-          { value: 'none', label: tr('prenote_none') },
-          { value: 'new_accounts', label: tr('prenote_new_accounts') },
-        ]}
+        options={PRENOTE_POLICIES.map((policy) => ({
+          value: policy,
+          label: tr(`prenote_${policy}`),
+        }))}
         onChange={(e) =>
           onDraft({ prenotePolicy: e.target.value === 'new_accounts' ? 'new_accounts' : 'none' })
         }

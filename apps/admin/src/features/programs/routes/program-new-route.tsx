@@ -6,6 +6,7 @@ import type { FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createProgramMutationOptions } from '../api/programs.ts';
 import { dollarsToCents } from '../components/money.ts';
+import { PAYEE_TYPES } from '../components/program-choices.ts';
 import { programsMessages } from '../messages.ts';
 import { programNewHelp } from '../help.ts';
 
@@ -73,10 +74,7 @@ export function ProgramNewRoute() {
           name="payeeType"
           label={tr('payeeType')}
           defaultValue="individual"
-          options={[
-            { value: 'individual', label: tr('payee_individual') },
-            { value: 'business', label: tr('payee_business') },
-          ]}
+          options={PAYEE_TYPES.map((type) => ({ value: type, label: tr(`payee_${type}`) }))}
         />
         <TextField
           id="program-max"

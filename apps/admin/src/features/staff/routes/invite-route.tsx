@@ -1,5 +1,13 @@
 import { staffKeys } from '@hms/api-client';
-import { PageIntro, SelectField, TextField, useFormErrors, useT, CheckedForm } from '@hms/ui';
+import {
+  CheckedForm,
+  LANGUAGES,
+  PageIntro,
+  SelectField,
+  TextField,
+  useFormErrors,
+  useT,
+} from '@hms/ui';
 import type { FormField } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -88,10 +96,7 @@ export function InviteRoute() {
           {...errors.field('language')}
           label={tr('language')}
           defaultValue="en"
-          options={[
-            { value: 'en', label: tr('lang_en') },
-            { value: 'es', label: tr('lang_es') },
-          ]}
+          options={LANGUAGES.map((lang) => ({ value: lang, label: tr(`lang_${lang}`) }))}
         />
         <RoleCheckboxes
           id="invite-roles"
