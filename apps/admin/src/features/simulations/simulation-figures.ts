@@ -29,46 +29,26 @@ export interface SimulationFigure {
   cents?: (f: SimulationFigures) => number;
 }
 
-function figure(
-  id: FigureId,
-  format: FigureFormat,
-  value: SimulationFigure['value'],
-  cents?: SimulationFigure['cents'],
-): SimulationFigure {
-  return { id, format, value, ...(cents ? { cents } : {}) };
+function figure(id: FigureId, format: FigureFormat, value: SimulationFigure['value']) {
+  return { id, format, value };
+}
+
+/** A count reported with the amount it adds up to, the figures' `<id>Count` and `<id>Cents`. */
+function countWithAmount(id: 'requested' | 'eligible' | 'overBudget' | 'approved' | 'paid') {
+  return {
+    id,
+    format: 'count',
+    value: (f: SimulationFigures) => f[`${id}Count`],
+    cents: (f: SimulationFigures) => f[`${id}Cents`],
+  } satisfies SimulationFigure;
 }
 
 export const SIMULATION_FIGURES: readonly SimulationFigure[] = [
-  figure(
-    'requested',
-    'count',
-    (f) => f.requestedCount,
-    (f) => f.requestedCents,
-  ),
-  figure(
-    'eligible',
-    'count',
-    (f) => f.eligibleCount,
-    (f) => f.eligibleCents,
-  ),
-  figure(
-    'overBudget',
-    'count',
-    (f) => f.overBudgetCount,
-    (f) => f.overBudgetCents,
-  ),
-  figure(
-    'approved',
-    'count',
-    (f) => f.approvedCount,
-    (f) => f.approvedCents,
-  ),
-  figure(
-    'paid',
-    'count',
-    (f) => f.paidCount,
-    (f) => f.paidCents,
-  ),
+  countWithAmount('requested'),
+  countWithAmount('eligible'),
+  countWithAmount('overBudget'),
+  countWithAmount('approved'),
+  countWithAmount('paid'),
   figure('budget', 'cents', (f) => f.budgetCents),
   figure('runOut', 'date', (f) => f.budgetRunOutDate),
   figure('automated', 'count', (f) => f.automatedApprovalCount),

@@ -80,8 +80,9 @@ export function DetailsFields({
       onChange: (e: { target: { value: string } }) =>
         onDraft({ [key]: { ...draft[key], [lang]: e.target.value } }),
     }) as const;
-  /** A number typed as text (parsed on save), with the error of the draft field it fills. */
+  /** A number typed as text (parsed on save), named as the text is, with the error of the draft field it fills. */
   const typed = (key: keyof DetailsText, path: string) => ({
+    label: tr(key),
     value: text[key],
     error: errorFor(path),
     onChange: (e: { target: { value: string } }) => onText({ [key]: e.target.value }),
@@ -121,28 +122,16 @@ export function DetailsFields({
           onDraft({ payeeType: e.target.value === 'business' ? 'business' : 'individual' })
         }
       />
-      <TextField
-        id="draft-max"
-        label={tr('maxAmount')}
-        inputMode="decimal"
-        {...typed('maxAmount', 'maxAmountCents')}
-      />
-      <TextField
-        id="draft-budget"
-        label={tr('budget')}
-        inputMode="decimal"
-        {...typed('budget', 'budgetCents')}
-      />
+      <TextField id="draft-max" inputMode="decimal" {...typed('maxAmount', 'maxAmountCents')} />
+      <TextField id="draft-budget" inputMode="decimal" {...typed('budget', 'budgetCents')} />
       <TextField
         id="draft-threshold"
-        label={tr('threshold')}
         hint={tr('thresholdHint')}
         inputMode="decimal"
         {...typed('threshold', 'approvalThresholdCents')}
       />
       <TextField
         id="draft-review-days"
-        label={tr('reviewDays')}
         inputMode="numeric"
         {...typed('reviewDays', 'reviewDeadlineDays')}
       />
