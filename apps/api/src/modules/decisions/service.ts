@@ -31,6 +31,31 @@ export interface Actor {
   ip?: string | null;
 }
 
+/**
+ * The audit entry of a decision on request `r`, taken by a person (`decider`) or by a decision rule (null): which
+ * request, at which version, from which status to which, and what `data` adds about this kind of decision.
+ */
+function auditDecision(
+  trx: Transaction<Database>,
+  r: { id: string; reference: string; version: number; status: RequestStatus },
+  kind: DecisionBody['kind'],
+  toStatus: RequestStatus,
+  decider: Actor | null,
+  data: Record<string, unknown>,
+  at: Date | undefined,
+) {
+  return appendAudit(trx, {
+    actorId: decider?.id ?? null,
+    actorKind: decider ? 'user' : 'system',
+    action: `request.decision.${kind}`,
+    entityType: 'request',
+    entityId: r.id,
+    data: { reference: r.reference, atVersion: r.version, fromStatus: r.status, toStatus, ...data },
+    ip: decider?.ip ?? null,
+    at,
+  });
+}
+
 const VERBS: Record<string, string> = {
   claimed: 'claimed it',
   released: 'released it',
@@ -351,23 +376,7 @@ export async function decide(
       visibleToApplicant: eventType !== 'first_approval',
       at,
     });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: `request.decision.${body.kind}`,
-      entityType: 'request',
-      entityId: r.id,
-      data: {
-        reference: r.reference,
-        atVersion: r.version,
-        fromStatus: r.status,
-        toStatus,
-        ...eventData,
-        paymentId,
-      },
-      ip: actor.ip ?? null,
-      at,
-    });
+    await auditDecision(trx, r, body.kind, toStatus, actor, { ...eventData, paymentId }, at);
     return {
       requestId: r.id,
       kind: body.kind,
@@ -498,24 +507,15 @@ export async function approveByRule(
     visibleToApplicant: true,
     at,
   });
-  await appendAudit(trx, {
-    actorId: null,
-    actorKind: 'system',
-    action: 'request.decision.approve',
-    entityType: 'request',
-    entityId: r.id,
-    data: {
-      reference: r.reference,
-      atVersion: r.version,
-      fromStatus: r.status,
-      toStatus: 'approved',
-      amountCents: amount,
-      byRule,
-      paymentId,
-    },
-    ip: null,
+  await auditDecision(
+    trx,
+    r,
+    'approve',
+    'approved',
+    null,
+    { amountCents: amount, byRule, paymentId },
     at,
-  });
+  );
   return { approved: true, paymentId, version: updated.version };
 }
 
