@@ -91,13 +91,13 @@ export interface AuditUser {
   ip?: string | null | undefined;
 }
 
-/** A signed-in person's change to one entity, in the audit log; `data` says what changed. */
+/** A signed-in person's action on one entity (or on none), in the audit log; `data` says what changed. */
 export function auditUserChange(
   trx: Transaction<Database>,
   user: AuditUser,
   action: AuditAction,
   entityType: string,
-  entityId: string,
+  entityId: string | null,
   data: Record<string, unknown> = {},
 ): Promise<void> {
   return appendAudit(trx, {

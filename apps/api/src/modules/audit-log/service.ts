@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditFilters, AuditPage, AuditVerification } from '@hms/contracts/audit';
 import { auditActionLabels } from '@hms/contracts/labels';
 import { isAuditAction } from '@hms/contracts/audit';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import { allAuditEntries, searchAudit } from '../../platform/audit-search.ts';
 import { auditVerifyResult } from '../../platform/audit-verify.ts';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
@@ -74,14 +74,9 @@ export async function exportCsv(
   }
   const rows = lines.length - 1;
   await db.transaction().execute((trx) =>
-    appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: 'audit_log.exported',
-      entityType: 'audit_log',
-      entityId: null,
-      data: { filters: givenFilters(filters), rows },
-      ip,
+    auditUserChange(trx, { id: user.id, ip }, 'audit_log.exported', 'audit_log', null, {
+      filters: givenFilters(filters),
+      rows,
     }),
   );
   return { csv: toCsv(lines), rows };

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Role, User } from '@hms/contracts/auth';
 import type { Database, UserStatus } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, auditUserChange } from '../../platform/audit.ts';
 import { badRequest, notFound, tooManyRequests, unauthorized } from '../../platform/errors.ts';
 import {
   dummyPasswordHash,
@@ -198,14 +198,7 @@ export async function confirmRegistration(
     await repo.addRoles(trx, id, ['citizen']);
     if (meta.currentToken) await deleteSessionByToken(trx, meta.currentToken);
     const session = await createSession(trx, id, policy, meta);
-    await appendAudit(trx, {
-      actorId: id,
-      actorKind: 'user',
-      action: 'auth.register',
-      entityType: 'user',
-      entityId: id,
-      ip: meta.ip,
-    });
+    await auditUserChange(trx, { id, ip: meta.ip }, 'auth.register', 'user', id);
     return { id, token: session.token };
   });
   if (!result)
@@ -247,14 +240,7 @@ export async function signIn(
   const token = await db.transaction().execute(async (trx) => {
     if (meta.currentToken) await deleteSessionByToken(trx, meta.currentToken);
     const s = await createSession(trx, found.id, policy, meta);
-    await appendAudit(trx, {
-      actorId: found.id,
-      actorKind: 'user',
-      action: 'auth.sign_in',
-      entityType: 'user',
-      entityId: found.id,
-      ip: meta.ip,
-    });
+    await auditUserChange(trx, { id: found.id, ip: meta.ip }, 'auth.sign_in', 'user', found.id);
     // The owner is in: the account's count and this source's pair start again. Other failing sources keep theirs.
     await clearFailures(trx, [
       accountKey(input.email),
@@ -291,15 +277,14 @@ export async function clearThrottle(
     if (cleared === 0)
       throw notFound('auth.throttle_not_found', `No sign-in failures are counted for ${email}.`);
     const user = await repo.findUserByEmail(trx, email);
-    await appendAudit(trx, {
-      actorId: adminId,
-      actorKind: 'user',
-      action: 'auth.throttle_cleared',
-      entityType: 'user',
-      entityId: user?.id ?? null,
-      data: { email },
-      ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: adminId, ip },
+      'auth.throttle_cleared',
+      'user',
+      user?.id ?? null,
+      { email },
+    );
   });
 }
 
@@ -312,14 +297,7 @@ export async function signOut(
   await db.transaction().execute(async (trx) => {
     const userId = await deleteSessionByToken(trx, token);
     if (userId) {
-      await appendAudit(trx, {
-        actorId: userId,
-        actorKind: 'user',
-        action: 'auth.sign_out',
-        entityType: 'user',
-        entityId: userId,
-        ip,
-      });
+      await auditUserChange(trx, { id: userId, ip }, 'auth.sign_out', 'user', userId);
     }
   });
 }
@@ -346,16 +324,8 @@ export async function updateMe(
 ): Promise<User> {
   await db.transaction().execute(async (trx) => {
     await repo.updateUserProfile(trx, userId, patch);
-    await appendAudit(trx, {
-      actorId: userId,
-      actorKind: 'user',
-      action: 'user.update_profile',
-      entityType: 'user',
-      entityId: userId,
-      data: {
-        fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
-      },
-      ip,
+    await auditUserChange(trx, { id: userId, ip }, 'user.update_profile', 'user', userId, {
+      fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
     });
   });
   return toUser(db, userId);

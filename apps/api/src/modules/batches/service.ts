@@ -13,7 +13,7 @@ import {
 import type { ErrorCode } from '@hms/contracts/error-codes';
 import type { SettlementResponse } from '@hms/contracts/integration';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, auditUserChange } from '../../platform/audit.ts';
 import type { Config, OriginatorConfig } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { BatchStatus, Database, Queryable } from '../../platform/db/schema.ts';
@@ -600,14 +600,8 @@ export async function cancelBatch(
       cancelled_at: new Date(),
     });
     await payments.unbatch(trx, paymentIds);
-    await appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: 'batch.cancelled',
-      entityType: 'ach_batch',
-      entityId: id,
-      data: { payments: paymentIds.length },
-      ip,
+    await auditUserChange(trx, { id: user.id, ip }, 'batch.cancelled', 'ach_batch', id, {
+      payments: paymentIds.length,
     });
   });
   return getBatch(db, user, id);
@@ -636,14 +630,8 @@ export async function downloadBatch(
     if (sha256 !== b.file_sha256)
       throw new Error(`Stored file of batch ${id} does not match its SHA-256.`);
     await repo.countDownload(trx, id);
-    await appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: 'batch.downloaded',
-      entityType: 'ach_batch',
-      entityId: id,
-      data: { fileSha256: sha256 },
-      ip,
+    await auditUserChange(trx, { id: user.id, ip }, 'batch.downloaded', 'ach_batch', id, {
+      fileSha256: sha256,
     });
     return { fileName: `HMS-${b.file_date}-${b.file_id_modifier}.ach`, text, sha256 };
   });

@@ -10,7 +10,7 @@ import type { Role } from '@hms/contracts/auth';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import { HttpProblem, conflict, notFound } from '../../platform/errors.ts';
 import * as requests from '../applications/service.ts';
 import * as repo from './repo.ts';
@@ -123,20 +123,12 @@ export async function upload(
       sha256,
       content: input.content,
     });
-    await appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: 'document.uploaded',
-      entityType: 'document',
-      entityId: id,
-      data: {
-        requestId: request.id,
-        questionId: input.questionId,
-        sha256,
-        sizeBytes: input.content.length,
-        mimeType,
-      },
-      ip,
+    await auditUserChange(trx, { id: user.id, ip }, 'document.uploaded', 'document', id, {
+      requestId: request.id,
+      questionId: input.questionId,
+      sha256,
+      sizeBytes: input.content.length,
+      mimeType,
     });
     const [row] = (await repo.listDocumentsOfRequest(trx, request.id)).filter((d) => d.id === id);
     return toDocumentInfo(row!);
@@ -172,14 +164,9 @@ export async function remove(
       );
     }
     await repo.deleteDocument(trx, documentId);
-    await appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: 'document.deleted',
-      entityType: 'document',
-      entityId: documentId,
-      data: { requestId: info.request_id, sha256: info.sha256 },
-      ip,
+    await auditUserChange(trx, { id: user.id, ip }, 'document.deleted', 'document', documentId, {
+      requestId: info.request_id,
+      sha256: info.sha256,
     });
   });
 }

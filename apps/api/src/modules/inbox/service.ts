@@ -5,7 +5,7 @@ import type { inboxQuerySchema } from '@hms/contracts/inbox';
 import type { z } from 'zod';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
@@ -57,15 +57,7 @@ async function recordHolderChange(
     ...(c.data ? { data: c.data } : {}),
     visibleToApplicant: false,
   });
-  await appendAudit(trx, {
-    actorId: actor.id,
-    actorKind: 'user',
-    action: c.audit.action,
-    entityType: 'request',
-    entityId: c.requestId,
-    data: c.audit.data,
-    ip: actor.ip ?? null,
-  });
+  await auditUserChange(trx, actor, c.audit.action, 'request', c.requestId, c.audit.data);
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

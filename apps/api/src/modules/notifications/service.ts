@@ -3,7 +3,7 @@ import type { NotificationsResponse, OutboxResponse } from '@hms/contracts/notif
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import {
   notificationTemplates,
   renderNotification,
@@ -186,14 +186,9 @@ export async function retryDeadEmail(
         'email.not_dead',
         `The email is ${email.status}; only a dead email (one HMS gave up on) can be sent again.`,
       );
-    await appendAudit(trx, {
-      actorId: adminId,
-      actorKind: 'user',
-      action: 'email.retried',
-      entityType: 'email',
-      entityId: id,
-      data: { previousAttempts: email.attempts, lastError: email.last_error },
-      ip,
+    await auditUserChange(trx, { id: adminId, ip }, 'email.retried', 'email', id, {
+      previousAttempts: email.attempts,
+      lastError: email.last_error,
     });
   });
 }

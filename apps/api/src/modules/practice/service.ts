@@ -7,7 +7,7 @@ import type {
 } from '@hms/contracts/practice';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -81,15 +81,14 @@ export async function copyProgram(
     await repo.serializePractice(trx);
     const copy = await programs.createPracticeCopy(trx, sourceProgramId);
     if (!copy) throw notFound('program.not_found', PROGRAM_NOT_FOUND);
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'practice.program_copied',
-      entityType: 'program',
-      entityId: copy.id,
-      data: { sourceProgramId, slug: copy.slug },
-      ip: caller.ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: caller.user.id, ip: caller.ip },
+      'practice.program_copied',
+      'program',
+      copy.id,
+      { sourceProgramId, slug: copy.slug },
+    );
     return copy;
   });
 }
@@ -123,15 +122,14 @@ export async function setProgramPractice(
           { count: requests },
         );
       await programs.setPractice(trx, programId, practice);
-      await appendAudit(trx, {
-        actorId: caller.user.id,
-        actorKind: 'user',
-        action: 'practice.program_marked',
-        entityType: 'program',
-        entityId: programId,
-        data: { practice },
-        ip: caller.ip,
-      });
+      await auditUserChange(
+        trx,
+        { id: caller.user.id, ip: caller.ip },
+        'practice.program_marked',
+        'program',
+        programId,
+        { practice },
+      );
     }
     return overview(trx);
   });
@@ -235,15 +233,14 @@ export async function createRequests(
         amountRequestedCents: request.amountCents,
       });
     }
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'practice.requests_created',
-      entityType: 'program',
-      entityId: program.id,
-      data: { count: created.length, references: created.map((c) => c.reference) },
-      ip: caller.ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: caller.user.id, ip: caller.ip },
+      'practice.requests_created',
+      'program',
+      program.id,
+      { count: created.length, references: created.map((c) => c.reference) },
+    );
     return { created, practiceRequestCount: (await overview(trx)).practiceRequestCount };
   });
 }
@@ -287,15 +284,14 @@ export async function clear(
     const requestsDeleted = await applications.deletePracticeRequests(trx, ids, applicantIds);
     const applicantsDeleted = await auth.deletePracticeApplicants(trx, applicantIds);
     const result = { requestsDeleted, paymentsDeleted, documentsDeleted, applicantsDeleted };
-    await appendAudit(trx, {
-      actorId: caller.user.id,
-      actorKind: 'user',
-      action: 'practice.cleared',
-      entityType: 'program',
-      entityId: body.programId ?? null,
-      data: result,
-      ip: caller.ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: caller.user.id, ip: caller.ip },
+      'practice.cleared',
+      'program',
+      body.programId ?? null,
+      result,
+    );
     return result;
   });
 }

@@ -15,7 +15,7 @@ import type {
 import { SHARE_BASIS_POINTS_MAX } from '@hms/contracts/quality';
 import { recheckRefusal, type RecheckRefusal } from '@hms/contracts/quality-rules';
 import type { Database } from '../../platform/db/schema.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import * as programs from '../programs/service.ts';
 import * as review from '../review/service.ts';
@@ -132,21 +132,13 @@ export async function setShares(
       automated_bp: body.automatedShareBasisPoints,
       changed_by: actor.id,
     });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'quality.shares_changed',
-      entityType: 'program',
-      entityId: programId,
-      data: {
-        program: program.name_en,
-        humanShareBasisPoints: { before: before?.human_bp ?? 0, after: body.humanShareBasisPoints },
-        automatedShareBasisPoints: {
-          before: before?.automated_bp ?? 0,
-          after: body.automatedShareBasisPoints,
-        },
+    await auditUserChange(trx, actor, 'quality.shares_changed', 'program', programId, {
+      program: program.name_en,
+      humanShareBasisPoints: { before: before?.human_bp ?? 0, after: body.humanShareBasisPoints },
+      automatedShareBasisPoints: {
+        before: before?.automated_bp ?? 0,
+        after: body.automatedShareBasisPoints,
       },
-      ip: actor.ip ?? null,
     });
   });
   const saved = (await listShares(db)).items.find((s) => s.programId === programId);
@@ -305,14 +297,11 @@ export async function recheck(
       agrees,
       note,
     });
-    await appendAudit(trx, {
-      actorId: actor.id,
-      actorKind: 'user',
-      action: 'quality.rechecked',
-      entityType: 'request',
-      entityId: s.request_id,
-      data: { reference: s.reference, sampleId: s.id, outcome: body.outcome, agrees },
-      ip: actor.ip ?? null,
+    await auditUserChange(trx, actor, 'quality.rechecked', 'request', s.request_id, {
+      reference: s.reference,
+      sampleId: s.id,
+      outcome: body.outcome,
+      agrees,
     });
   });
   const [row] = await repo.rechecked(db, { sampleId });

@@ -14,7 +14,7 @@ import {
   type ResolveExceptionBody,
 } from '@hms/contracts/finance-reconciliation';
 import { centsToDecimalString } from '@hms/contracts/money';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -284,13 +284,13 @@ export async function resolveException(
         'reconciliation.exception_not_found',
         `Exception ${row.id} was resolved a moment ago by someone else; reload the exceptions list.`,
       );
-    await appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: 'reconciliation.exception_resolved',
-      entityType: row.payment_id ? 'payment' : 'ach_batch',
-      entityId: row.payment_id ?? row.batch_id,
-      data: {
+    await auditUserChange(
+      trx,
+      { id: user.id, ip },
+      'reconciliation.exception_resolved',
+      row.payment_id ? 'payment' : 'ach_batch',
+      row.payment_id ?? row.batch_id,
+      {
         exceptionId: row.id,
         reason: row.reason,
         resolution: body.resolution,
@@ -298,8 +298,7 @@ export async function resolveException(
         amountCents: int(row.amount_cents),
         reference: row.reference,
       },
-      ip,
-    });
+    );
   });
   const after = await repo.exceptionList(
     db,

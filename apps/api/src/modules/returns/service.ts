@@ -13,7 +13,7 @@ import {
   type NocsResponse,
 } from '@hms/contracts/returns';
 import { CHANGE_CODES } from '@hms/ach/codes/change-codes';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, auditUserChange } from '../../platform/audit.ts';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
@@ -427,15 +427,14 @@ export async function decideNoc(
       status: decision === 'apply' ? 'applied' : 'dismissed',
       decidedBy: user.id,
     });
-    await appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: decision === 'apply' ? 'noc.applied' : 'noc.dismissed',
-      entityType: 'payee_account',
-      entityId: noc.payee_account_id,
-      data: { nocId: id, changeCode: noc.change_code, corrected: noc.corrected_summary },
-      ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: user.id, ip },
+      decision === 'apply' ? 'noc.applied' : 'noc.dismissed',
+      'payee_account',
+      noc.payee_account_id,
+      { nocId: id, changeCode: noc.change_code, corrected: noc.corrected_summary },
+    );
   });
   return toNocItem(await repo.findNoc(db, id));
 }

@@ -3,7 +3,7 @@ import type { ReviewDetail } from '@hms/contracts/review';
 import type { RiskSignalKind } from '@hms/contracts/risk';
 import type { Database } from '../../platform/db/schema.ts';
 import { forbidden, notFound, conflict } from '../../platform/errors.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 import { fieldKey, openField } from '../../platform/field-crypto.ts';
 import { computeRiskSignals, signalsOfRequest } from '../risk/service.ts';
@@ -252,14 +252,10 @@ export async function addComment(
       data: { commentId: row.id },
       visibleToApplicant: false,
     });
-    await appendAudit(trx, {
-      actorId: author.id,
-      actorKind: 'user',
-      action: 'request.comment',
-      entityType: 'request',
-      entityId: requestId,
-      data: { reference: r.reference, commentId: row.id, length: body.length },
-      ip: author.ip ?? null,
+    await auditUserChange(trx, author, 'request.comment', 'request', requestId, {
+      reference: r.reference,
+      commentId: row.id,
+      length: body.length,
     });
     return {
       id: row.id,
@@ -291,14 +287,10 @@ export async function revealAccount(
     const a = await requests.sealedPayeeAccount(trx, r.payee_account_id);
     if (!a) throw conflict('request.no_payee_account', `${r.reference} has no payee bank account.`);
     const accountNumber = openField(a.account_number_enc, [fieldKey(encryptionKey)]);
-    await appendAudit(trx, {
-      actorId: viewer.id,
-      actorKind: 'user',
-      action: 'payee_account.view_full',
-      entityType: 'request',
-      entityId: requestId,
-      data: { reference: r.reference, payeeAccountId: a.id, last4: a.account_last4 },
-      ip: viewer.ip ?? null,
+    await auditUserChange(trx, viewer, 'payee_account.view_full', 'request', requestId, {
+      reference: r.reference,
+      payeeAccountId: a.id,
+      last4: a.account_last4,
     });
     return { routingNumber: a.routing_number, accountNumber };
   });

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import type { Kysely } from 'kysely';
 import { startOfZonedDay, toZonedDate, type PlainDate } from '@hms/contracts/business-days';
 import type { CreateServiceTokenBody, ServiceTokenScope } from '@hms/contracts/integration';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import { hashToken, newToken } from '../../platform/auth/tokens.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
@@ -113,20 +113,19 @@ async function insertToken(
       rotatedFrom,
       expiresAt: body.expiresAt,
     });
-    await appendAudit(trx, {
-      actorId: userId,
-      actorKind: 'user',
-      action: rotatedFrom ? 'service_token.rotated' : 'service_token.created',
-      entityType: 'service_token',
-      entityId: id,
-      data: {
+    await auditUserChange(
+      trx,
+      { id: userId, ip },
+      rotatedFrom ? 'service_token.rotated' : 'service_token.created',
+      'service_token',
+      id,
+      {
         name: body.name,
         scopes: body.scopes,
         expiresAt: body.expiresAt?.toISOString() ?? null,
         ...(rotatedFrom ? { rotatedFrom } : {}),
       },
-      ip,
-    });
+    );
     return { ...(await itemOf(trx, row.id)), token };
   });
 }
@@ -189,14 +188,7 @@ export async function revokeToken(
         throw notFound('token.not_found', `No service token with id ${id}.`);
       throw conflict('token.already_revoked', 'This token is already revoked.');
     }
-    await appendAudit(trx, {
-      actorId: userId,
-      actorKind: 'user',
-      action: 'service_token.revoked',
-      entityType: 'service_token',
-      entityId: id,
-      ip,
-    });
+    await auditUserChange(trx, { id: userId, ip }, 'service_token.revoked', 'service_token', id);
     return itemOf(trx, row.id);
   });
 }

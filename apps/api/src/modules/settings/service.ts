@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Settings, SettingsValues, UpdateSettingsBody } from '@hms/contracts/settings';
 import { settingsFields } from '@hms/contracts/settings';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import type { AuthUser, SessionPolicy, SessionPolicySql } from '../../platform/auth/sessions.ts';
 import { parseConfig, type Config, type OriginatorConfig } from '../../platform/config.ts';
 import type { AgencySettingsTable, Database, Queryable } from '../../platform/db/schema.ts';
@@ -172,15 +172,14 @@ export async function updateSettings(
       settingsFields.map((f) => [f, body[f]]),
     ) as unknown as SettingsValues;
     if (!(await repo.updateSettings(trx, body.version, toColumns(values), user.id))) throw stale();
-    await appendAudit(trx, {
-      actorId: user.id,
-      actorKind: 'user',
-      action: 'settings.updated',
-      entityType: 'agency_settings',
-      entityId: 'agency',
-      data: { version: body.version + 1, changes },
-      ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: user.id, ip },
+      'settings.updated',
+      'agency_settings',
+      'agency',
+      { version: body.version + 1, changes },
+    );
   });
   return readSettings(db, config);
 }

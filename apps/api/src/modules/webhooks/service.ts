@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CreateWebhookEndpointBody } from '@hms/contracts/integration';
-import { appendAudit } from '../../platform/audit.ts';
+import { auditUserChange } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -65,15 +65,14 @@ export async function createEndpoint(
       key_id: sealed.keyId,
       created_by: userId,
     });
-    await appendAudit(trx, {
-      actorId: userId,
-      actorKind: 'user',
-      action: 'webhook_endpoint.created',
-      entityType: 'webhook_endpoint',
-      entityId: id,
-      data: { url: body.url, eventTypes: body.eventTypes },
-      ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: userId, ip },
+      'webhook_endpoint.created',
+      'webhook_endpoint',
+      id,
+      { url: body.url, eventTypes: body.eventTypes },
+    );
     return { ...toEndpoint(row), secret };
   });
 }
@@ -87,14 +86,13 @@ export async function disableEndpoint(
   return db.transaction().execute(async (trx) => {
     const row = await repo.disableEndpoint(trx, id);
     if (!row) throw notFound('webhook.endpoint_not_found', `No webhook endpoint with id ${id}.`);
-    await appendAudit(trx, {
-      actorId: userId,
-      actorKind: 'user',
-      action: 'webhook_endpoint.disabled',
-      entityType: 'webhook_endpoint',
-      entityId: id,
-      ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: userId, ip },
+      'webhook_endpoint.disabled',
+      'webhook_endpoint',
+      id,
+    );
     return toEndpoint(row);
   });
 }
@@ -145,14 +143,13 @@ export async function redeliver(
       );
     await repo.markDeliveryPending(trx, id);
     await enqueueDelivery(trx, id, new Date());
-    await appendAudit(trx, {
-      actorId: userId,
-      actorKind: 'user',
-      action: 'webhook_delivery.redelivered',
-      entityType: 'webhook_delivery',
-      entityId: id,
-      ip,
-    });
+    await auditUserChange(
+      trx,
+      { id: userId, ip },
+      'webhook_delivery.redelivered',
+      'webhook_delivery',
+      id,
+    );
   });
   return (await listDeliveries(db, { limit: 200 })).items.find((x) => x.id === id)!;
 }
