@@ -102,26 +102,26 @@ export function unreadNotificationsQueryOptions() {
 }
 
 /**
- * Mutations take the QueryClient so a change of session is reflected everywhere at once:
- * signing in or out replaces the cached user and drops data that belonged to the previous user.
+ * A new session (a sign-in, a confirmed registration): what the previous user saw is dropped (the remotes' code and
+ * the user query stay), and the new user is cached.
  */
-/**
- * The session changed (a sign-in, a confirmed registration, a sign-out): what the previous user saw is dropped (the
- * remotes' code stays), and the new user, or null when signed out, is cached.
- */
-function replaceSession<U>(queryClient: QueryClient, user: U | null) {
+function startSession<U>(queryClient: QueryClient, user: U) {
   queryClient.removeQueries({
     predicate: (q) => q.queryKey[0] !== meKeys.all[0] && q.queryKey[0] !== remoteKeys.all[0],
   });
   queryClient.setQueryData(meKeys.all, user);
 }
 
+/**
+ * Mutations take the QueryClient so a change of session is reflected everywhere at once:
+ * signing in or out replaces the cached user and drops data that belonged to the previous user.
+ */
 export function signInMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: ['auth', 'sign-in'],
     mutationFn: async (body: SignInBody) =>
       (await unwrap(apiClient.POST('/api/auth/sign-in', { body }))).user,
-    onSuccess: (user) => replaceSession(queryClient, user),
+    onSuccess: (user) => startSession(queryClient, user),
   });
 }
 
@@ -140,7 +140,7 @@ export function confirmRegistrationMutationOptions(queryClient: QueryClient) {
     mutationKey: ['auth', 'register-confirm'],
     mutationFn: async (token: string) =>
       (await unwrap(apiClient.POST('/api/auth/register/confirm', { body: { token } }))).user,
-    onSuccess: (user) => replaceSession(queryClient, user),
+    onSuccess: (user) => startSession(queryClient, user),
   });
 }
 
@@ -150,7 +150,10 @@ export function signOutMutationOptions(queryClient: QueryClient) {
     mutationFn: async () => {
       await apiClient.POST('/api/auth/sign-out');
     },
-    onSuccess: () => replaceSession(queryClient, null),
+    onSuccess: () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== remoteKeys.all[0] });
+      queryClient.setQueryData(meKeys.all, null);
+    },
   });
 }
 
