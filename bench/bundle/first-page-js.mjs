@@ -3,15 +3,9 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import {
-  CHROME_FLAGS,
-  CHROME_PATH,
-  buildIfNeeded,
-  gzipBytes,
-  kb,
-  root,
-  startServer,
-} from '../lib/server.mjs';
+import { CHROME_FLAGS, CHROME_PATH } from '../lib/chrome.mjs';
+import { gzipBytes, kb } from '../lib/gzip-size.mjs';
+import { buildIfNeeded, root, startServer } from '../lib/server.mjs';
 import { arg } from '../lib/args.mjs';
 
 const path = arg('url', '/services');

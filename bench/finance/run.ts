@@ -10,13 +10,9 @@
 // the total of its list, when a change is not seen by the next call (nothing may serve a stale money figure), or when
 // a /api/finance route is missing from ENDPOINTS below.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type * as PgModule from '../../apps/api/node_modules/pg';
-import type * as KyselyModule from '../../apps/api/node_modules/kysely';
-import type { KyselyPlugin, OperationNode, QueryId } from '../../apps/api/node_modules/kysely';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { parseConfig } from '../../apps/api/src/platform/config.ts';
 import { openDb } from '../../apps/api/src/platform/db/connect.ts';
@@ -26,16 +22,12 @@ import { initialiseSettings } from '../../apps/api/src/modules/settings/service.
 import { keepTotalsInZone } from '../../apps/api/src/modules/finance/service.ts';
 import { Agent } from '../../apps/api/src/testing/test-app.ts';
 import { toZonedDate } from '../../packages/contracts/src/business-days.ts';
+import { sql } from '../lib/api-deps.ts';
+import { arg, flag } from '../lib/args.mjs';
+import { benchDatabase, reuseOrRecreate } from '../lib/bench-database.ts';
+import { explain, queryRecorder } from '../lib/explain.ts';
 import { seedStatements } from './seed.sql.ts';
 
-// pg and kysely are dependencies of the api package; load them from there (the bench has no copy of its own).
-const requireFromApi = createRequire(new URL('../../apps/api/package.json', import.meta.url));
-const pg = requireFromApi('pg') as typeof PgModule;
-const { sql } = requireFromApi('kysely') as typeof KyselyModule;
-
-const arg = (name: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const flag = (name: string) => process.argv.includes(`--${name}`);
 const ROWS = Number(arg('rows') ?? 1_000_000);
 const RUNS = Number(arg('runs') ?? 40);
 const WARMUP = 3;
@@ -46,13 +38,10 @@ const REUSE = flag('reuse');
 const EXPLAIN = flag('explain');
 const BUDGET_MS = 100;
 // --only=PREFIX[,PREFIX] measures only the endpoints whose name starts with one of them (after a change to one).
-const ONLY = arg('only');
+const ONLY: string | undefined = arg('only');
 // BENCH_DB_NAME: another database on the same server, so two people can measure their own indexes at once
 // (copy a seeded one with `createdb -T hms_bench_finance <name>` and run with --reuse).
-const DB_NAME = process.env.BENCH_DB_NAME ?? 'hms_bench_finance';
-if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME)) {
-  throw new Error('BENCH_DB_NAME must be a plain lower-case identifier (letters, digits, _).');
-}
+const database = benchDatabase(process.env.BENCH_DB_NAME ?? 'hms_bench_finance');
 const TIME_ZONE = 'America/New_York';
 
 /** A call to measure. `period: false` for an endpoint that takes no period; `program: false` for no program filter. */
@@ -133,12 +122,6 @@ const ENDPOINTS: Endpoint[] = [
 
 // ---- The database: created (or reused) and seeded
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const benchUrl = (() => {
-  const u = new URL(serverUrl);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
 const pgliteDir = path.join(tmpdir(), `hms-bench-finance-pglite-${ROWS}`);
 
 let reused = false;
@@ -157,34 +140,15 @@ if (EMBEDDED) {
   }
   if (!reused) rmSync(pgliteDir, { recursive: true, force: true });
 } else {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  if (REUSE) {
-    const exists = (await admin.query(`select 1 from pg_database where datname = $1`, [DB_NAME]))
-      .rowCount;
-    if (exists) {
-      const probe = new pg.Client({ connectionString: benchUrl });
-      await probe.connect();
-      const n = await probe
-        .query<{ n: number }>(`select rows as n from bench_finance_seeded`)
-        .then((r) => r.rows[0]!.n)
-        .catch(() => -1);
-      await probe.end();
-      reused = n === ROWS;
-    }
-  }
-  if (!reused) {
-    await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.query(`create database ${DB_NAME}`);
-  }
-  await admin.end();
+  reused = await reuseOrRecreate(database, REUSE, async (probe) => {
+    const { rows } = await probe.query<{ n: number }>(`select rows as n from bench_finance_seeded`);
+    return rows[0]!.n === ROWS;
+  });
 }
 
-const db = EMBEDDED ? await openDb({ pgliteDir }) : await openDb({ databaseUrl: benchUrl });
+const db = EMBEDDED ? await openDb({ pgliteDir }) : await openDb({ databaseUrl: database.url });
 const k = db.kysely;
-const where = EMBEDDED
-  ? `PGlite ${pgliteDir}`
-  : `PostgreSQL ${benchUrl.replace(/\/\/[^@]*@/, '//')}`;
+const where = EMBEDDED ? `PGlite ${pgliteDir}` : database.label;
 // Migrations run on a reused database too: a new index migration is applied without seeding again.
 await migrateToLatest(k);
 const config = parseConfig({
@@ -235,15 +199,8 @@ const byStatus = (
 
 // ---- The app, with a plugin that can record the queries an endpoint runs (for --explain)
 
-let capture: Array<{ node: OperationNode; queryId: QueryId }> | null = null;
-const capturePlugin: KyselyPlugin = {
-  transformQuery(args) {
-    capture?.push({ node: args.node, queryId: args.queryId });
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-};
-const app = await buildApp({ config, db: k.withPlugin(capturePlugin), logger: false });
+const recorder = queryRecorder(k);
+const app = await buildApp({ config, db: k.withPlugin(recorder.plugin), logger: false });
 await app.ready();
 const finance = new Agent(app);
 await finance.signIn('finance@example.gov');
@@ -478,27 +435,16 @@ process.stdout.write(`\n${out.join('\n')}\n`);
 if (EXPLAIN) {
   const year = PERIODS[PERIODS.length - 1]!;
   for (const e of ENDPOINTS) {
-    capture = [];
-    await get(urlOf(e, e.period === false ? null : year, null));
-    const captured = capture;
-    capture = null;
-    for (const { node, queryId } of captured) {
-      const compiled = k.getExecutor().compileQuery(node, queryId);
+    const sent = await recorder.record(() => get(urlOf(e, e.period === false ? null : year, null)));
+    for (const compiled of sent) {
       if (
         !/^\s*(select|with)\b/i.test(compiled.sql) ||
         /from "?sessions"?|from "?users"?/i.test(compiled.sql)
       )
         continue;
-      const { rows } = await sql<Record<string, string>>`explain (analyze, buffers) ${sql.raw(
-        compiled.sql.replace(/\$(\d+)/g, (_m, n: string) => {
-          const v = compiled.parameters[Number(n) - 1];
-          if (v instanceof Date) return `'${v.toISOString()}'::timestamptz`;
-          if (typeof v === 'number') return String(v);
-          return `'${String(v).replace(/'/g, "''")}'`;
-        }),
-      )}`.execute(k);
+      const plan = await explain(k, compiled);
       process.stdout.write(
-        `\nEXPLAIN ${e.name}\n${compiled.sql.replace(/\s+/g, ' ').slice(0, 300)}…\n${rows.map((r) => '  ' + Object.values(r)[0]).join('\n')}\n`,
+        `\nEXPLAIN ${e.name}\n${compiled.sql.replace(/\s+/g, ' ').slice(0, 300)}…\n${plan.map((line) => '  ' + line).join('\n')}\n`,
       );
     }
   }

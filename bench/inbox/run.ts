@@ -8,13 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
-import type * as PgModule from '../../apps/api/node_modules/pg';
-import type * as KyselyModule from '../../apps/api/node_modules/kysely';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { parseConfig } from '../../apps/api/src/platform/config.ts';
-import { openDb } from '../../apps/api/src/platform/db/connect.ts';
-import { migrateToLatest } from '../../apps/api/src/platform/db/migrate.ts';
 import { seedUsersAndPrograms } from '../../apps/api/src/seed.ts';
 import { Agent } from '../../apps/api/src/testing/test-app.ts';
 import { buildFilter } from '../../apps/api/src/modules/inbox/service.ts';
@@ -25,11 +20,8 @@ import {
 } from '../../apps/api/src/modules/read-models/inbox-counts.ts';
 import { findProgram, recountCommitted } from '../../apps/api/src/modules/programs/repo.ts';
 import { inboxQuerySchema } from '../../packages/contracts/src/inbox.ts';
-
-// pg and kysely are dependencies of the api package; load them from there (the bench has no copy of its own).
-const requireFromApi = createRequire(new URL('../../apps/api/package.json', import.meta.url));
-const pg = requireFromApi('pg') as typeof PgModule;
-const { sql } = requireFromApi('kysely') as typeof KyselyModule;
+import { sql } from '../lib/api-deps.ts';
+import { openBenchSchema } from '../lib/bench-schema.ts';
 
 const URL_ =
   process.env.BENCH_DATABASE_URL ??
@@ -41,30 +33,11 @@ const APPLICANTS = 20_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const reseed = process.argv.includes('--reseed');
 
-const admin = new pg.Client({ connectionString: URL_ });
-await admin.connect();
-const exists = (
-  await admin.query(`select 1 from information_schema.schemata where schema_name = $1`, [SCHEMA])
-).rowCount;
-let count = 0;
-if (exists && !reseed) {
-  const r = await admin
-    .query(`select count(*)::int as n from ${SCHEMA}.requests`)
-    .catch(() => ({ rows: [{ n: 0 }] }));
-  count = r.rows[0].n;
-}
-if (reseed || count !== ROWS) {
-  await admin.query(`drop schema if exists ${SCHEMA} cascade`);
-  await admin.query(`create schema ${SCHEMA}`);
-}
-await admin.end();
-
-const db = await openDb({ databaseUrl: URL_, searchPath: SCHEMA });
+const { db, needsSeed } = await openBenchSchema(URL_, SCHEMA, ROWS, reseed);
 const k = db.kysely;
-await migrateToLatest(k);
 const timeZone = 'America/New_York';
 
-if (count !== ROWS || reseed) {
+if (needsSeed) {
   const t0 = performance.now();
   await seedUsersAndPrograms(k, { timeZone });
   process.stdout.write(`Seeding ${ROWS.toLocaleString('en-US')} requests into ${SCHEMA}…\n`);

@@ -1,6 +1,7 @@
 // Debug helper: lists the layout shifts (with the nodes that moved) while a page loads. node bench/lib/cls-probe.mjs /services
 import { chromium } from 'playwright-core';
-import { CHROME_FLAGS, CHROME_PATH, signIn, startServer } from './server.mjs';
+import { CHROME_FLAGS, CHROME_PATH } from './chrome.mjs';
+import { signIn, startServer } from './server.mjs';
 const path = process.argv[2] ?? '/services';
 const server = await startServer();
 const browser = await chromium.launch({

@@ -1,24 +1,13 @@
 // Starts the production build behind the real API on a free port, with a throw-away data folder, and stops it.
-// Shared by bench/lighthouse/run.mjs and bench/bundle/first-page-js.mjs.
+// Shared by bench/lighthouse/run.mjs, bench/bundle/first-page-js.mjs and bench/api/run.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** `node scripts/build-stale.mjs` (rebuilds only the apps whose inputs changed). */
 export function buildIfNeeded() {
@@ -134,15 +123,3 @@ export async function signIn(origin, email = 'citizen@example.gov', password = '
   const rotated = /hms_csrf=([^;]+)/.exec(set)?.[1] ?? csrf;
   return `hms_session=${session}; hms_csrf=${rotated}`;
 }
-
-const gzipCache = new Map();
-/** Bytes of `url` gzip-compressed (level 9, as the build's .gz files): the budget unit, whatever encoding the browser negotiated. */
-export async function gzipBytes(url) {
-  if (!gzipCache.has(url)) {
-    const res = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
-    gzipCache.set(url, gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length);
-  }
-  return gzipCache.get(url);
-}
-
-export const kb = (bytes) => Math.round(bytes / 102.4) / 10;

@@ -5,16 +5,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import {
-  CHROME_FLAGS,
-  CHROME_PATH,
-  buildIfNeeded,
-  gzipBytes,
-  kb,
-  root,
-  signIn,
-  startServer,
-} from '../lib/server.mjs';
+import { CHROME_FLAGS, CHROME_PATH } from '../lib/chrome.mjs';
+import { gzipBytes, kb } from '../lib/gzip-size.mjs';
+import { buildIfNeeded, root, signIn, startServer } from '../lib/server.mjs';
 import { arg } from '../lib/args.mjs';
 
 const runs = Number(arg('runs', '3'));
