@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditVerifyReport } from '../../platform/audit-verify.ts';
+import { refusedField } from '../../testing/refusals.ts';
 
 const t = useTestApp();
 let admin: Agent;
@@ -89,9 +90,7 @@ describe('the audit log for administrators', () => {
       (e) => e.field,
     );
     expect(fields).toEqual(expect.arrayContaining(['query.action', 'query.from']));
-    const unreal = await admin.get('/api/admin/audit?to=2026-02-30');
-    expect(unreal.statusCode).toBe(400);
-    expect(JSON.parse(unreal.body).errors[0].field).toBe('query.to');
+    expect(refusedField(await admin.get('/api/admin/audit?to=2026-02-30'))).toBe('query.to');
     const reversed = await admin.get('/api/admin/audit?from=2026-02-01&to=2026-01-01');
     expect(reversed.statusCode).toBe(400);
     expect(JSON.parse(reversed.body).code).toBe('validation.date_range_reversed');

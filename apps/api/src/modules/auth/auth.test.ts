@@ -10,6 +10,7 @@ import {
 } from '../../platform/auth/password.ts';
 import { hashToken } from '../../platform/auth/tokens.ts';
 import { ACCOUNT_RULE, IP_RULE, PAIR_RULE, waitSeconds } from '../../platform/auth/throttle.ts';
+import { refusedField } from '../../testing/refusals.ts';
 
 const t = useTestApp();
 
@@ -167,9 +168,9 @@ describe('register', () => {
       .execute();
     expect(audit.map((r) => r.action)).toContain('auth.register');
     // The link works once; a made-up one never.
-    const again = await new Agent(t.app).post('/api/auth/register/confirm', { token });
-    expect(again.statusCode).toBe(400);
-    expect(JSON.parse(again.body).errors[0].field).toBe('body.token');
+    expect(refusedField(await new Agent(t.app).post('/api/auth/register/confirm', { token }))).toBe(
+      'body.token',
+    );
     expect(
       (await new Agent(t.app).post('/api/auth/register/confirm', { token: 'x'.repeat(43) }))
         .statusCode,
@@ -543,9 +544,9 @@ describe('/api/me', () => {
     const ok = await a.request('PATCH', '/api/me', { language: 'es', displayName: 'Casey C.' });
     expect(ok.statusCode).toBe(200);
     expect(JSON.parse(ok.body).user).toMatchObject({ language: 'es', displayName: 'Casey C.' });
-    const bad = await a.request('PATCH', '/api/me', { language: 'fr' });
-    expect(bad.statusCode).toBe(400);
-    expect(JSON.parse(bad.body).errors[0].field).toBe('body.language');
+    expect(refusedField(await a.request('PATCH', '/api/me', { language: 'fr' }))).toBe(
+      'body.language',
+    );
     const empty = await a.request('PATCH', '/api/me', {});
     expect(empty.statusCode).toBe(400);
   });

@@ -8,6 +8,7 @@ import {
 } from '../finance/finance.fixture.ts';
 import { overview } from '../finance/service.ts';
 import { buckets } from './service.ts';
+import { refusedField } from '../../testing/refusals.ts';
 
 /**
  * Trends on a small hand-made data set in May 2019 (America/New_York; 1 May 2019 is a Wednesday), far from any seeded
@@ -309,9 +310,9 @@ describe('GET /api/finance/trends', () => {
   });
 
   it('names the field and the fix for a bad query, and is for finance only', async () => {
-    const month = await fin.get(`/api/finance/trends?${MAY}&interval=month`);
-    expect(month.statusCode).toBe(400);
-    expect(JSON.parse(month.body).errors[0].field).toContain('interval');
+    expect(refusedField(await fin.get(`/api/finance/trends?${MAY}&interval=month`))).toContain(
+      'interval',
+    );
     const long = await fin.get('/api/finance/trends?from=2019-01-01&to=2020-01-02&interval=day');
     expect(long.statusCode).toBe(400);
     expect(JSON.parse(long.body).errors[0]).toMatchObject({ field: 'query.interval' });

@@ -4,6 +4,7 @@ import { bankAccountBody } from '../../testing/applying.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
 import { rowById } from '../../testing/rows.ts';
+import { refusedField } from '../../testing/refusals.ts';
 
 const t = useTestApp();
 let admin: Agent;
@@ -220,11 +221,13 @@ describe('GL journal', () => {
     expect(lines).toContain(
       `${batch.effectiveDate},home-energy-rebate,payment,1010,Fund balance with Treasury,0.00,${(sum('payment', '1010', 'creditCents') / 100).toFixed(2)},${j.lines.find((l: { entryType: string }) => l.entryType === 'payment').count}`,
     );
-    const bad = await t.app.inject({
-      url: `/api/integration/journal?from=2026-02-01&to=2026-01-01`,
-      headers: bearer(reader.token),
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(JSON.parse(bad.body).errors[0].field).toBe('query.to');
+    expect(
+      refusedField(
+        await t.app.inject({
+          url: `/api/integration/journal?from=2026-02-01&to=2026-01-01`,
+          headers: bearer(reader.token),
+        }),
+      ),
+    ).toBe('query.to');
   });
 });

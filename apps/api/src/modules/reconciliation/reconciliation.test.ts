@@ -8,6 +8,7 @@ import { reconciliationExceptionsQuerySchema } from '@hms/contracts/finance-reco
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertBatch, type Inserted } from './reconciliation.fixture.ts';
 import * as service from './service.ts';
+import { refusedField } from '../../testing/refusals.ts';
 
 /**
  * Reconciliation on hand-made batches released in May 2019 (America/New_York), far from any seeded row. Every
@@ -445,8 +446,10 @@ describe('exceptions', () => {
   it('refuses other roles and a reversed range', async () => {
     const approver = await t.signIn('approver');
     expect((await approver.get('/api/finance/reconciliation/exceptions')).statusCode).toBe(403);
-    const bad = await fin.get('/api/finance/reconciliation/batches?from=2019-06-01&to=2019-05-01');
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('query.to');
+    expect(
+      refusedField(
+        await fin.get('/api/finance/reconciliation/batches?from=2019-06-01&to=2019-05-01'),
+      ),
+    ).toBe('query.to');
   });
 });
