@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { demoUsers, openAdminSection, signedInPage, tabTo } from './helpers';
+import { openAdminSection, tabTo } from './helpers';
+import { adminOnSimulation, financeOnSimulation, runSimulation } from './simulation-screen';
 
 // Issue 14 part 3, saved scenarios, over the production build: an administrator runs a scenario on the Heat Pump
 // Bonus (a program no other spec edits), saves it, saves a second, compares the two side by side, turns the first
@@ -18,8 +19,7 @@ test('an administrator saves two scenarios, compares them and turns one into a d
   const run = String(Date.now());
   const first = `E2E deadline ${run}`;
   const second = `E2E threshold ${run}`;
-  const admin = await signedInPage(browser, demoUsers.admin);
-  await openAdminSection(admin, 'Policy simulation', '/admin/simulations');
+  const admin = await adminOnSimulation(browser);
   await expect(
     admin.getByRole('heading', { level: 2, name: 'Saved scenarios', exact: true }),
   ).toBeVisible();
@@ -28,8 +28,7 @@ test('an administrator saves two scenarios, compares them and turns one into a d
   await admin.getByLabel('Program').selectOption({ label: PROGRAM });
   await admin.getByLabel('Maximum amount a request may ask for').fill('900');
   await admin.getByLabel('Review deadline').fill('7');
-  await admin.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(admin.getByRole('heading', { level: 2, name: 'Result' })).toBeFocused();
+  await runSimulation(admin);
 
   // Saving without a name is refused with the error summary; then saved by keyboard.
   const save = admin.getByRole('button', { name: 'Save scenario' });
@@ -47,8 +46,7 @@ test('an administrator saves two scenarios, compares them and turns one into a d
   await admin.getByLabel('Maximum amount a request may ask for').fill('');
   await admin.getByLabel('Review deadline').fill('');
   await admin.getByLabel('Approval threshold').fill('250');
-  await admin.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(admin.getByRole('heading', { level: 2, name: 'Result' })).toBeFocused();
+  await runSimulation(admin);
   await admin.getByLabel('Scenario name').fill(second);
   await admin.getByRole('button', { name: 'Save scenario' }).click();
   await expect(admin.getByText(`Scenario “${second}” saved.`)).toBeVisible();
@@ -133,9 +131,7 @@ test('a finance officer sees the saved scenarios and can compare them, with no w
   browser,
 }) => {
   test.setTimeout(120_000);
-  const finance = await signedInPage(browser, demoUsers.finance);
-  await finance.getByRole('link', { name: 'Policy simulation' }).click();
-  await expect(finance).toHaveURL(/\/simulations$/);
+  const finance = await financeOnSimulation(browser);
   const list = finance.getByRole('table', { name: 'Each saved scenario and what it changes' });
   await expect(list.getByRole('row', { name: /E2E deadline/ }).first()).toBeVisible();
   await expect(finance.getByRole('button', { name: /^Delete/ })).toHaveCount(0);

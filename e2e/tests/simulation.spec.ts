@@ -1,35 +1,26 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { api, demoUsers, openAdminSection, signedInPage, tabTo } from './helpers';
+import { tabTo } from './helpers';
+import {
+  adminOnSimulation,
+  changedSideCount,
+  countIn,
+  financeOnSimulation,
+  line,
+  runSimulation,
+  simulatePermitRefund,
+} from './simulation-screen';
 
 // Issue 14 part 3 over the production build and the demo history (six months of requests decided and paid through
 // the services): an administrator replays the Permit Fee Refund's period with a lower budget and reads, beside what
 // happened, the day the budget runs out and the approvals it costs; a finance officer reaches the same screen from
 // the header, read-only, and runs a lower maximum.
 
-/** The comparison line of one figure. */
-const line = (page: Page, figure: string) =>
-  page
-    .getByRole('table', { name: 'What happened and the scenario, side by side' })
-    .getByRole('row', { name: new RegExp(`^${figure}`) });
-
-/** A cell's count: the number before its amount, "24 ($14,745.00)" → 24. */
-const countIn = async (page: Page, figure: string, column: 1 | 2) =>
-  Number(
-    (await line(page, figure)
-      .locator('td')
-      .nth(column - 1)
-      .textContent())!
-      .split(' ')[0]!
-      .replace(/,/g, ''),
-  );
-
 test('an administrator runs a lower budget and sees the run-out date and fewer approvals', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await signedInPage(browser, demoUsers.admin);
-  await openAdminSection(admin, 'Policy simulation', '/admin/simulations');
+  const admin = await adminOnSimulation(browser);
   await expectNoAxeViolations(admin);
 
   // Running with no program chosen is refused before anything is sent, with the error summary.
@@ -44,13 +35,7 @@ test('an administrator runs a lower budget and sees the run-out date and fewer a
 
   // A budget that covers half of what the period approved, on top of what earlier requests committed (read from
   // the API as the screen reads it, for the same program and period).
-  const from = await admin.getByLabel('From', { exact: true }).inputValue();
-  const to = await admin.getByLabel('To', { exact: true }).inputValue();
-  const asIs = await api(admin, 'POST', '/api/simulations', {
-    program: 'permit-fee-refund',
-    from,
-    to,
-  });
+  const asIs = await simulatePermitRefund(admin);
   expect(asIs.baseline.approvedCount).toBeGreaterThan(4);
   const budgetCents =
     asIs.baseline.committedBeforeCents + Math.floor(asIs.baseline.approvedCents / 2);
@@ -83,30 +68,17 @@ test('an administrator replaces an eligibility rule and sees who no longer quali
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await signedInPage(browser, demoUsers.admin);
-  await openAdminSection(admin, 'Policy simulation', '/admin/simulations');
-  await admin.getByLabel('Program', { exact: true }).selectOption({ label: 'Permit Fee Refund' });
-  const from = await admin.getByLabel('From', { exact: true }).inputValue();
-  const to = await admin.getByLabel('To', { exact: true }).inputValue();
+  const admin = await adminOnSimulation(browser, 'Permit Fee Refund');
 
   // The figures to expect, from the period's own requests: a cap at their mean amount (so some asked for more),
   // run as a lower maximum through the API. Every request of the period was made through the form, whose
   // "How much did you pay?" answer is the amount asked for, so an eligibility rule "at most the mean" on that
   // answer turns away exactly the requests the lower maximum does, by another path (the rules' evaluation).
-  const asIs = await api(admin, 'POST', '/api/simulations', {
-    program: 'permit-fee-refund',
-    from,
-    to,
-  });
+  const asIs = await simulatePermitRefund(admin);
   expect(asIs.baseline.eligibleCount).toBeGreaterThan(4);
   const capCents =
     Math.floor(asIs.baseline.eligibleCents / asIs.baseline.eligibleCount / 100) * 100;
-  const capped = await api(admin, 'POST', '/api/simulations', {
-    program: 'permit-fee-refund',
-    from,
-    to,
-    changes: { maxAmountCents: capCents },
-  });
+  const capped = await simulatePermitRefund(admin, { maxAmountCents: capCents });
   const turnedAway = capped.scenario.noLongerQualifying.count as number;
   expect(turnedAway).toBeGreaterThan(0);
   expect(turnedAway).toBeLessThan(asIs.baseline.eligibleCount);
@@ -137,8 +109,7 @@ test('an administrator replaces an eligibility rule and sees who no longer quali
   await expect(rules).toContainText('How much did you pay?');
   await expectNoAxeViolations(admin);
 
-  await admin.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(admin.getByRole('heading', { level: 2, name: 'Result' })).toBeFocused();
+  await runSimulation(admin);
   // Both columns: what happened keeps every request eligible; the scenario loses the ones turned away.
   expect(await countIn(admin, 'Eligible requests', 1)).toBe(asIs.baseline.eligibleCount);
   expect(await countIn(admin, 'Eligible requests', 2)).toBe(
@@ -146,23 +117,8 @@ test('an administrator replaces an eligibility rule and sees who no longer quali
   );
   await expect(line(admin, 'Eligible requests')).toContainText('Changed');
   // Who changes side: the ones turned away no longer qualify; none newly qualifies (intake kept the rest out).
-  const byLanguage = admin.getByRole('table', {
-    name: 'Requests that change side, by the applicant’s language',
-  });
-  const column = async (n: 0 | 1) => {
-    let sum = 0;
-    for (const language of ['English', 'Spanish'])
-      sum += Number(
-        await byLanguage
-          .getByRole('row', { name: new RegExp(`^${language}`) })
-          .locator('td')
-          .nth(n)
-          .textContent(),
-      );
-    return sum;
-  };
-  expect(await column(0)).toBe(turnedAway);
-  expect(await column(1)).toBe(0);
+  expect(await changedSideCount(admin, 0)).toBe(turnedAway);
+  expect(await changedSideCount(admin, 1)).toBe(0);
   await expectNoAxeViolations(admin);
 });
 
@@ -170,9 +126,7 @@ test('an administrator writes a decision rule in the scenario and sees people’
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await signedInPage(browser, demoUsers.admin);
-  await openAdminSection(admin, 'Policy simulation', '/admin/simulations');
-  await admin.getByLabel('Program').selectOption({ label: 'Permit Fee Refund' });
+  const admin = await adminOnSimulation(browser, 'Permit Fee Refund');
   const decision = admin.getByRole('group', { name: 'Decision rules', exact: true });
   // A USWDS radio is drawn by its label (the input itself is off screen): the label is what a person clicks.
   await decision.getByText('Rules written here, based on the live ones').click();
@@ -190,8 +144,7 @@ test('an administrator writes a decision rule in the scenario and sees people’
   await rule.getByLabel('Value', { exact: true }).fill('1,000');
   await expectNoAxeViolations(admin);
 
-  await admin.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(admin.getByRole('heading', { level: 2, name: 'Result' })).toBeFocused();
+  await runSimulation(admin);
   // The people's approvals under the threshold are the rule's now: more rule approvals, fewer human reviews.
   expect(await countIn(admin, 'Approved by a decision rule', 2)).toBeGreaterThan(
     await countIn(admin, 'Approved by a decision rule', 1),
@@ -206,9 +159,7 @@ test('a finance officer reaches the simulation from the header, read-only, and r
   browser,
 }) => {
   test.setTimeout(120_000);
-  const finance = await signedInPage(browser, demoUsers.finance);
-  await finance.getByRole('link', { name: 'Policy simulation' }).click();
-  await expect(finance).toHaveURL(/\/simulations$/);
+  const finance = await financeOnSimulation(browser);
   await expect(finance.getByRole('heading', { level: 1, name: 'Policy simulation' })).toBeVisible();
   await expect(finance.getByText('Saving a scenario or turning it into a draft')).toBeVisible();
   // Nothing of the administration is offered: no side nav, no save.
@@ -227,28 +178,10 @@ test('a finance officer reaches the simulation from the header, read-only, and r
       .getByRole('link', { name: 'Enter an amount in dollars, like 1,500 or 1,500.50' }),
   ).toBeVisible();
   await finance.getByLabel('Maximum amount a request may ask for').fill('1,000');
-  await finance.getByRole('button', { name: 'Run simulation' }).click();
-  await expect(finance.getByRole('heading', { level: 2, name: 'Result' })).toBeFocused();
+  await runSimulation(finance);
   expect(await countIn(finance, 'Eligible requests', 2)).toBeLessThan(
     await countIn(finance, 'Eligible requests', 1),
   );
-  const byLanguage = finance.getByRole('table', {
-    name: 'Requests that change side, by the applicant’s language',
-  });
-  const english = Number(
-    await byLanguage
-      .getByRole('row', { name: /^English/ })
-      .locator('td')
-      .first()
-      .textContent(),
-  );
-  const spanish = Number(
-    await byLanguage
-      .getByRole('row', { name: /^Spanish/ })
-      .locator('td')
-      .first()
-      .textContent(),
-  );
-  expect(english + spanish).toBeGreaterThan(0);
+  expect(await changedSideCount(finance, 0)).toBeGreaterThan(0);
   await expectNoAxeViolations(finance);
 });
