@@ -146,6 +146,26 @@ async function addReceiverEndpoint(): Promise<void> {
  */
 const killPoint = (measuredMs: number) => Math.round(measuredMs * (0.05 + 0.8 * random()));
 
+/** How a killed operation went: its twin's duration, when the kill landed and what the client saw before it. */
+type Kill = Pick<Phase, 'measuredMs' | 'killAtMs' | 'beforeKill'>;
+
+/** Sends the operation and kills the API at a random instant within its twin's duration (see killDuring). */
+async function killWithinTwin(twin: Answer, send: () => Promise<Answer>): Promise<Kill> {
+  const measuredMs = Math.round(twin.ms);
+  const killAtMs = killPoint(measuredMs);
+  return { measuredMs, killAtMs, beforeKill: await killDuring(send, killAtMs) };
+}
+
+/**
+ * Keeps a drill's outcome for the summary printed after all of them. `left` is what the kill left in the database:
+ * whether the operation had committed, or in words.
+ */
+function recordPhase(name: string, kill: Kill, left: boolean | string, retry: string): void {
+  const inWords =
+    typeof left === 'string' ? left : left ? 'it had committed' : 'it had not committed';
+  phases.push({ name, ...kill, left: inWords, retry });
+}
+
 async function invariants(extra: Partial<InvariantInput> = {}) {
   const checks = await checkInvariants({
     db: db.kysely,
@@ -254,6 +274,19 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
     return '201 built now';
   }
 
+  /** How many of the batch's payments the database holds in this status. */
+  const paymentsOfBatch = async (batchId: string, status: 'released' | 'returned') =>
+    Number(
+      (
+        await db.kysely
+          .selectFrom('payments')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('batch_id', '=', batchId)
+          .where('status', '=', status)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
   const builtBatches = async () =>
     (await db.kysely.selectFrom('ach_batches').select('id').where('status', '=', 'built').execute())
       .length;
@@ -266,24 +299,14 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
       'twin build',
     );
     await ok(finance.post(`/api/batches/${twin.json().id}/cancel`), 'cancel the twin');
-    const measured = Math.round(twin.ms);
-    const killAt = killPoint(measured);
-    const before = await killDuring(
-      () => finance.post('/api/batches', { paymentIds: pendingA, sameDay: false }),
-      killAt,
+    const kill = await killWithinTwin(twin, () =>
+      finance.post('/api/batches', { paymentIds: pendingA, sameDay: false }),
     );
     const committed = (await builtBatches()) === 1;
     const retry = await retryBuild(committed);
     say(`  retry: ${retry}`);
     expect((await batchRow(batchA))!.entry_count).toBe(BATCH_SIZE);
-    phases.push({
-      name: 'batch build',
-      measuredMs: measured,
-      killAtMs: killAt,
-      beforeKill: before,
-      left: committed ? 'it had committed' : 'it had not committed',
-      retry,
-    });
+    recordPhase('batch build', kill, committed, retry);
     await invariants();
   }, 120_000);
 
@@ -306,14 +329,12 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
     expect(await builtBatches()).toBe(1);
     const retry = await retryBuild(true);
     say(`  retry: ${retry}`);
-    phases.push({
-      name: 'build at commit',
-      measuredMs: killAt,
-      killAtMs: killAt,
-      beforeKill: before,
-      left: 'it had committed',
+    recordPhase(
+      'build at commit',
+      { measuredMs: killAt, killAtMs: killAt, beforeKill: before },
+      true,
       retry,
-    });
+    );
     await invariants();
   }, 120_000);
 
@@ -326,11 +347,8 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
       )
     ).json<{ id: string }>().id;
     const twin = await ok(supervisor.post(`/api/batches/${batchB}/release`), 'twin release');
-    const measured = Math.round(twin.ms);
-    const killAt = killPoint(measured);
-    const before = await killDuring(
-      () => supervisor.post(`/api/batches/${batchA}/release`),
-      killAt,
+    const kill = await killWithinTwin(twin, () =>
+      supervisor.post(`/api/batches/${batchA}/release`),
     );
     const committed = (await batchRow(batchA))!.status === 'released';
     const again = await supervisor.post(`/api/batches/${batchA}/release`);
@@ -346,21 +364,8 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
       retry = '200 released now';
     }
     say(`  retry: ${retry}`);
-    const released = await db.kysely
-      .selectFrom('payments')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('batch_id', '=', batchA)
-      .where('status', '=', 'released')
-      .executeTakeFirstOrThrow();
-    expect(Number(released.n)).toBe(BATCH_SIZE);
-    phases.push({
-      name: 'batch release',
-      measuredMs: measured,
-      killAtMs: killAt,
-      beforeKill: before,
-      left: committed ? 'it had committed' : 'it had not committed',
-      retry,
-    });
+    expect(await paymentsOfBatch(batchA, 'released')).toBe(BATCH_SIZE);
+    recordPhase('batch release', kill, committed, retry);
     await invariants();
   }, 120_000);
 
@@ -399,23 +404,10 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
     );
     await addReceiverEndpoint();
     const file = await returnFile(batchA, 'B');
-    const measured = Math.round(twin.ms);
-    const killAt = killPoint(measured);
-    const before = await killDuring(
-      () => finance.post('/api/returns/imports', { fileName: 'returns.ach', content: file }),
-      killAt,
+    const kill = await killWithinTwin(twin, () =>
+      finance.post('/api/returns/imports', { fileName: 'returns.ach', content: file }),
     );
-    const returnedNow = async () =>
-      Number(
-        (
-          await db.kysely
-            .selectFrom('payments')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .where('batch_id', '=', batchA)
-            .where('status', '=', 'returned')
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const returnedNow = () => paymentsOfBatch(batchA, 'returned');
     const afterKill = await returnedNow();
     expect([0, RETURNS_PER_FILE]).toContain(afterKill);
     const committed = afterKill === RETURNS_PER_FILE;
@@ -432,14 +424,7 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
       : `200 ${RETURNS_PER_FILE} returns applied now`;
     say(`  retry: ${retry}`);
     expect(await returnedNow()).toBe(RETURNS_PER_FILE);
-    phases.push({
-      name: 'return import',
-      measuredMs: measured,
-      killAtMs: killAt,
-      beforeKill: before,
-      left: committed ? 'it had committed' : 'it had not committed',
-      retry,
-    });
+    recordPhase('return import', kill, committed, retry);
     await invariants();
   }, 120_000);
 
@@ -450,11 +435,8 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
       'twin settlement',
     );
     settlementsAcknowledged.push({ batchId: batchB });
-    const measured = Math.round(twin.ms);
-    const killAt = killPoint(measured);
-    const before = await killDuring(
-      () => financial.post(`/api/integration/batches/${batchA}/settlement`, { note: 'drill' }),
-      killAt,
+    const kill = await killWithinTwin(twin, () =>
+      financial.post(`/api/integration/batches/${batchA}/settlement`, { note: 'drill' }),
     );
     const committed = (await batchRow(batchA))!.status === 'settled';
     const again = await ok(
@@ -469,14 +451,7 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
       ? '200 alreadySettled: nothing changed'
       : `200 settled now (${r.paymentsSettled} payments)`;
     say(`  retry: ${retry}`);
-    phases.push({
-      name: 'settlement',
-      measuredMs: measured,
-      killAtMs: killAt,
-      beforeKill: before,
-      left: committed ? 'it had committed' : 'it had not committed',
-      retry,
-    });
+    recordPhase('settlement', kill, committed, retry);
     await invariants({ acknowledged: { settlements: settlementsAcknowledged } });
   }, 120_000);
 
@@ -535,14 +510,16 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
     say(`  ${retry}; ${badSignatures} bad signatures`);
     expect(ids.size).toBe(expected);
     expect(badSignatures).toBe(0);
-    phases.push({
-      name: 'webhook delivery',
-      measuredMs: Date.now() - started,
-      killAtMs: killedAfterMs,
-      beforeKill: `delivery ${k} of ${expected} sent, unanswered`,
-      left: `${Number(reclaimed.numUpdatedRows)} delivery jobs claimed by the dead process`,
+    recordPhase(
+      'webhook delivery',
+      {
+        measuredMs: Date.now() - started,
+        killAtMs: killedAfterMs,
+        beforeKill: `delivery ${k} of ${expected} sent, unanswered`,
+      },
+      `${Number(reclaimed.numUpdatedRows)} delivery jobs claimed by the dead process`,
       retry,
-    });
+    );
     await invariants({
       acknowledged: { settlements: settlementsAcknowledged },
       webhooks: { receipts, endpointId },
