@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
-import { auditHash, GENESIS_HASH, verifyAuditChain } from './audit.ts';
+import { auditHash, GENESIS_HASH, storedContent, verifyAuditChain } from './audit.ts';
 
 /** A sentence naming the first broken link of the audit chain and what kind of break it is. */
 export async function describeAuditBreak(
@@ -21,16 +21,7 @@ export async function describeAuditBreak(
     .limit(1)
     .executeTakeFirst();
   const expectedPrev = prev?.hash ?? GENESIS_HASH;
-  const content = {
-    at: new Date(row.at).toISOString(),
-    actorId: row.actor_id,
-    actorKind: row.actor_kind,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    data: row.data,
-    ip: row.ip,
-  };
+  const content = storedContent(row);
   const what = `entry ${row.id} (${content.at}, ${row.action} on ${row.entity_type} ${row.entity_id ?? '-'})`;
   if (row.prev_hash !== expectedPrev)
     return `First broken link: ${what}: its prev_hash does not match the hash of ${prev ? `entry ${prev.id}` : 'the genesis'}; an entry before it was removed, inserted or rewritten.`;

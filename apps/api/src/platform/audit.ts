@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditAction } from '@hms/contracts/audit';
-import type { Database } from './db/schema.ts';
+import type { AuditLogTable, Database } from './db/schema.ts';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -111,6 +111,20 @@ export function auditUserChange(
   });
 }
 
+/** What a stored entry's hash covers, read back from its row: the content appendAudit hashed when it wrote it. */
+export function storedContent(r: Selectable<AuditLogTable>) {
+  return {
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorKind: r.actor_kind,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    data: r.data,
+    ip: r.ip,
+  };
+}
+
 /** Recomputes the chain; returns the id of the first broken row, or null when the chain is intact. */
 export async function verifyAuditChain(
   db: Kysely<Database>,
@@ -118,17 +132,7 @@ export async function verifyAuditChain(
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
   let prevHash = GENESIS_HASH;
   for (const r of rows) {
-    const content = {
-      at: new Date(r.at).toISOString(),
-      actorId: r.actor_id,
-      actorKind: r.actor_kind,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      data: r.data,
-      ip: r.ip,
-    };
-    if (r.prev_hash !== prevHash || auditHash(prevHash, content) !== r.hash)
+    if (r.prev_hash !== prevHash || auditHash(prevHash, storedContent(r)) !== r.hash)
       return { ok: false, brokenAtId: r.id };
     prevHash = r.hash;
   }
