@@ -25,6 +25,7 @@ import {
   estimateDecision,
   type DurationHistogram,
 } from '../../packages/contracts/src/estimates.ts';
+import { seededRandom } from '../../apps/api/src/platform/seeded-random.ts';
 
 const arg = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -37,18 +38,8 @@ const SIMULATE_UNTIL: PlainDate = '2026-06-30';
 const COVERAGE_MIN = 0.75;
 const COVERAGE_MAX = 0.85;
 
-/** mulberry32: a seeded generator, so a run is reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(SEED);
+/** Seeded, so a run is reproducible. */
+const random = seededRandom(SEED).next;
 function poisson(mean: number): number {
   // Knuth for small means, a rounded normal for large ones.
   if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal()));

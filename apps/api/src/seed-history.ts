@@ -15,6 +15,7 @@ import { hashPassword } from './platform/auth/password.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/schema.ts';
 import { uuidv7 } from './platform/db/ids.ts';
+import { seededRandom } from './platform/seeded-random.ts';
 import { insertPastRequestEvent } from './platform/request-events.ts';
 import * as auth from './modules/auth/service.ts';
 import * as batches from './modules/batches/service.ts';
@@ -53,23 +54,6 @@ const HISTORY_BUSINESS_DAYS = 125;
 /** A batch every this many business days (twice a month); the newest one this many business days before today. */
 const BATCH_EVERY = 10;
 const LAST_BATCH_DAYS_AGO = 2;
-
-/** mulberry32: a small seeded generator, so the demo's figures are the same on every fresh start. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
-  };
-}
 
 const FIRST = [
   'Abigail',
@@ -155,7 +139,7 @@ export async function seedHistoryDemo(
   const tz = config.timezone;
   const now = new Date();
   const today = toZonedDate(now, tz);
-  const rand = generator(20_261_013);
+  const rand = seededRandom(20_261_013);
   const at = (day: string, hours: number) =>
     new Date(startOfZonedDay(day, tz).getTime() + hours * HOUR);
 

@@ -17,23 +17,11 @@ import { initialiseSettings } from '../modules/settings/service.ts';
 const execFileAsync = promisify(execFile);
 
 // What the crash and outage drills share: the real entry point as a child process, a database of their own, an HTTP
-// client with a session, seeded randomness. The drills print what they did (it goes into the closing note).
+// client with a session (seeded randomness is platform/seeded-random.ts). The drills print what they did (it goes into the closing note).
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 /** Both the API and the drill's own fixtures seal account numbers with this key. */
 export const DRILL_KEY = Buffer.alloc(32, 11).toString('base64');
-
-/** mulberry32: a small seeded generator, so a drill's random kill points replay from its printed seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** HMS_DRILL_SEED replays a run; otherwise a new seed each run (printed). */
 export function drillSeed(): number {

@@ -19,22 +19,7 @@ import {
 } from '@hms/contracts/question-set';
 import type { Language } from '@hms/contracts/language';
 import type { ProblemFieldError } from '@hms/contracts/problem';
-
-/** A small seeded random source (mulberry32): the same seed gives the same case. */
-export function randomSource(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)]!;
-  return { next, int, pick };
-}
-export type Random = ReturnType<typeof randomSource>;
+import type { SeededRandom } from '../../platform/seeded-random.ts';
 
 const FIRST_NAMES = [
   'Ana',
@@ -75,7 +60,7 @@ export interface PracticeApplicant {
 }
 
 /** A made-up applicant; every other one reads Spanish, so trainees see both languages of answers. */
-export function practiceApplicant(rng: Random, index: number): PracticeApplicant {
+export function practiceApplicant(rng: SeededRandom, index: number): PracticeApplicant {
   return {
     displayName: `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}`,
     language: index % 2 === 0 ? 'en' : 'es',
@@ -95,7 +80,7 @@ export const PRACTICE_ROUTING_NUMBERS = [
 
 /** A bank account in the applicant's name, checked by the same schema as the citizen's bank step. */
 export function practiceBankAccount(
-  rng: Random,
+  rng: SeededRandom,
   holderName: string,
   language: Language,
 ): BankDetails {
@@ -172,7 +157,7 @@ const WORD = UPPER + LOWER + DIGITS + '_';
  * alternatives, and ? * + {n} {n,m} quantifiers): what program patterns use (ZIP codes, EINs, permit numbers). Null
  * for anything else (back references, lookarounds…); the caller then falls back to other answers.
  */
-export function sampleRegex(pattern: string, rng: Random): string | null {
+export function sampleRegex(pattern: string, rng: SeededRandom): string | null {
   let i = 0;
   const fail = () => {
     throw new Error('unsupported');
@@ -312,7 +297,7 @@ const SENTENCES: Record<Language, readonly string[]> = {
   ],
 };
 
-function textOfLength(rng: Random, language: Language, min: number, max: number): string {
+function textOfLength(rng: SeededRandom, language: Language, min: number, max: number): string {
   let text = rng.pick(SENTENCES[language]);
   while (text.length < min) text += ` ${rng.pick(SENTENCES[language])}`;
   if (text.length > max) text = text.slice(0, max).trimEnd();
@@ -341,7 +326,7 @@ export interface AnswerContext {
 }
 
 /** A value for one question that its own rules accept (required or not: a practice case answers everything). */
-function valueFor(q: Question, rng: Random, ctx: AnswerContext): AnswerValue | undefined {
+function valueFor(q: Question, rng: SeededRandom, ctx: AnswerContext): AnswerValue | undefined {
   const lang = ctx.applicant.language;
   switch (q.type) {
     case 'text':
@@ -410,7 +395,7 @@ function satisfy(
   rule: EligibilityRule,
   byId: ReadonlyMap<string, Question>,
   answers: Answers,
-  rng: Random,
+  rng: SeededRandom,
   ctx: AnswerContext,
 ): boolean {
   if (rule.kind === 'percentDrop') {
@@ -454,7 +439,7 @@ function satisfyCompare(
   rule: Extract<EligibilityRule, { op: unknown }>,
   q: Question,
   answers: Answers,
-  rng: Random,
+  rng: SeededRandom,
   ctx: AnswerContext,
 ) {
   const list = Array.isArray(rule.value) ? rule.value : [rule.value];
@@ -529,7 +514,7 @@ export interface GeneratedCase {
  */
 export function generateAnswers(
   def: ProgramDefinition,
-  rng: Random,
+  rng: SeededRandom,
   ctx: AnswerContext,
   newId: () => string,
   timeZone: string,

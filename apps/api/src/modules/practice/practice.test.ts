@@ -19,16 +19,16 @@ import {
   PRACTICE_ROUTING_NUMBERS,
   generateAnswers,
   practiceBankAccount,
-  randomSource,
   sampleRegex,
 } from './generate.ts';
 import { rowById } from '../../testing/rows.ts';
+import { seededRandom } from '../../platform/seeded-random.ts';
 
 const TZ = 'America/New_York';
 
 describe('practice case generation (pure)', () => {
   it('samples the patterns programs use, and gives up on what it cannot sample', () => {
-    const rng = randomSource(7);
+    const rng = seededRandom(7);
     for (const pattern of [
       '^\\d{5}(-\\d{4})?$',
       '^\\d{2}-\\d{7}$',
@@ -44,7 +44,7 @@ describe('practice case generation (pure)', () => {
 
   it('only uses ACH-valid test routing numbers, and the bank step schema accepts the accounts', () => {
     for (const r of PRACTICE_ROUTING_NUMBERS) expect(isValidRoutingNumber(r)).toBe(true);
-    const account = practiceBankAccount(randomSource(3), 'Lucía Martínez', 'es');
+    const account = practiceBankAccount(seededRandom(3), 'Lucía Martínez', 'es');
     expect(PRACTICE_ROUTING_NUMBERS).toContain(account.routingNumber);
     expect(account.accountNumber).toMatch(/^\d{11}$/);
   });
@@ -95,7 +95,7 @@ describe('practice case generation (pure)', () => {
     for (let i = 0; i < 20; i += 1) {
       const c = generateAnswers(
         def,
-        randomSource(i),
+        seededRandom(i),
         {
           applicant: { name: 'Omar Kim', email: 'omar@example.com', language: 'en' },
           today: '2026-12-01',
@@ -119,7 +119,7 @@ describe('practice case generation (pure)', () => {
         .find((q) => q.id === def.amountQuestionId)!;
       let n = 0;
       for (let i = 0; i < 30; i += 1) {
-        const rng = randomSource(1000 + i);
+        const rng = seededRandom(1000 + i);
         const language = i % 2 === 0 ? 'en' : 'es';
         const c = generateAnswers(
           def,

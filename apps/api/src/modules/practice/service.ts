@@ -30,9 +30,9 @@ import {
   practiceApplicant,
   practiceBankAccount,
   practiceToday,
-  randomSource,
 } from './generate.ts';
 import * as repo from './repo.ts';
+import { seededRandom } from '../../platform/seeded-random.ts';
 
 type Db = Kysely<Database>;
 export interface Caller {
@@ -173,7 +173,7 @@ export async function createRequests(
     const def = programs.definitionOf(program);
     const thresholds = await programs.lockProgramBudget(trx, program.id, uuidv7());
     let remaining = programs.remainingBudgetCents(program);
-    const rng = randomSource(randomInt(2 ** 31));
+    const rng = seededRandom(randomInt(2 ** 31));
     const today = practiceToday(now, config.timezone);
     const created: CreatePracticeRequestsResponse['created'] = [];
     for (let i = 0; i < body.count; i += 1) {
