@@ -71,6 +71,13 @@ const auditUser = (caller: Caller): AuditUser => ({ id: caller.user.id, ip: call
 const REQUEST_NOT_FOUND =
   'We could not find that request in your account. Check the link, or open it from "My requests".';
 
+/** The staff's 404 for a request id that names no request (a citizen's is about their own requests only). */
+export const staffRequestNotFound = (requestId: string): HttpProblem =>
+  notFound(
+    'request.not_found',
+    `There is no request ${requestId}. Check the link or search the inbox by reference.`,
+  );
+
 export const STALE_DRAFT =
   'This application was changed on another device or in another tab after you opened it, so this save was not ' +
   'applied. Nothing you saved before is lost: reload the page to see the latest answers, then make your change again.';

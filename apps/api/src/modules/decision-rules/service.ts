@@ -363,11 +363,7 @@ export async function evaluationsOfRequest(
   requestId: string,
 ): Promise<RuleEvaluationList> {
   const request = await applications.requestBrief(db, requestId);
-  if (!request)
-    throw notFound(
-      'request.not_found',
-      `There is no request ${requestId}. Check the link or search the inbox by reference.`,
-    );
+  if (!request) throw applications.staffRequestNotFound(requestId);
   const rows = await repo.evaluationsOfRequest(db, requestId);
   return { items: rows.map(toEvaluation) };
 }

@@ -15,7 +15,7 @@ import {
 } from '@hms/contracts/request-rules';
 import type { Database } from '../../platform/db/schema.ts';
 import type { ErrorCode, ProblemParams } from '@hms/contracts/error-codes';
-import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden, HttpProblem } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { latestRequestEvent, type RequestEventType } from '../../platform/request-events.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
@@ -216,11 +216,7 @@ export async function decide(
   const now = () => at ?? new Date();
   return db.transaction().execute(async (trx) => {
     const r = await requests.lockForDecision(trx, requestId);
-    if (!r)
-      throw notFound(
-        'request.not_found',
-        `There is no request ${requestId}. Check the link or search the inbox by reference.`,
-      );
+    if (!r) throw requests.staffRequestNotFound(requestId);
     const refusal = actionRefusal(
       body.kind,
       {

@@ -3,8 +3,8 @@ import type { RequestStatus } from '@hms/contracts/requests';
 import type { InboxItem, InboxListResponse, AssignmentResponse } from '@hms/contracts/inbox';
 import type { inboxQuerySchema } from '@hms/contracts/inbox';
 import type { z } from 'zod';
-import type { Database } from '../../platform/db/schema.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
+import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { auditUserChange } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
@@ -199,13 +199,9 @@ export async function list(
   };
 }
 
-async function loadOr404(db: Kysely<Database>, id: string) {
+async function loadOr404(db: Queryable, id: string) {
   const r = await requests.requestForAssignment(db, id);
-  if (!r)
-    throw notFound(
-      'request.not_found',
-      `There is no request ${id}. Check the link or search the inbox by reference.`,
-    );
+  if (!r) throw requests.staffRequestNotFound(id);
   return r;
 }
 
@@ -215,12 +211,7 @@ export async function claim(
   actor: Actor,
 ): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
-    const before = await requests.requestForAssignment(trx, id);
-    if (!before)
-      throw notFound(
-        'request.not_found',
-        `There is no request ${id}. Check the link or search the inbox by reference.`,
-      );
+    const before = await loadOr404(trx, id);
     switch (actionRefusal('claim', ruleRequest(before), actor)) {
       case 'role':
         throw forbidden(
@@ -299,7 +290,7 @@ export async function release(
   actor: Actor,
 ): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
-    const before = await loadOr404(trx as unknown as Kysely<Database>, id);
+    const before = await loadOr404(trx, id);
     const refusal = actionRefusal('release', ruleRequest(before), actor);
     if (refusal === 'role' || refusal === 'own_request')
       throw forbidden('request.own_request', `You cannot work on ${before.reference}.`);
@@ -346,7 +337,7 @@ export async function reassign(
   actor: Actor,
 ): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
-    const before = await loadOr404(trx as unknown as Kysely<Database>, id);
+    const before = await loadOr404(trx, id);
     const rules = ruleRequest(before);
     switch (actionRefusal('reassign', rules, actor)) {
       case null:
