@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { runImport } from './service.ts';
 import { importFromPath } from './cli.ts';
-import { codesByRow, snapshotOf } from './test-support.ts';
+import { codesByRow, expectEveryRowAccounted, snapshotOf } from './test-support.ts';
 import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
@@ -97,10 +97,9 @@ describe('payees import: every error, by line and column', () => {
       ].sort((a, b) => a.localeCompare(b)),
     );
     expect(report).toMatchObject({ rows: 14, created: 1, rejected: 13 });
-    expect(report.rows).toBe(report.created + report.updated + report.unchanged + report.rejected);
+    expectEveryRowAccounted(report);
     // Account numbers are never echoed, not even the bad ones.
     expect(JSON.stringify(report)).not.toMatch(/1234568\d|6900000001/);
-    for (const e of report.errors) expect(e.message).toMatch(/\w/);
     expect(await snapshot()).toEqual(before);
   });
 

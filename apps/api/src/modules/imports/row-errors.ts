@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ImportError, ImportErrorCode } from '@hms/contracts/imports';
 // The same characters the API refuses in any text it receives: PostgreSQL refuses NUL, the others hide text.
 import { CONTROL } from '../../platform/control-characters.ts';
@@ -40,6 +41,23 @@ export class RowCheck {
     if (v === '' && this.has(field))
       this.fail(field, 'import.value_missing', `${field} is empty. Enter a value.`);
     return v;
+  }
+
+  /**
+   * The required cell as `schema` reads it, or null: with `code` and `message` when the cell has a value the schema
+   * refuses (an empty cell has its missing-value error already).
+   */
+  parsed<S extends z.ZodType>(
+    field: string,
+    schema: S,
+    code: ImportErrorCode,
+    message: string,
+  ): z.output<S> | null {
+    const raw = this.required(field);
+    const result = schema.safeParse(raw);
+    if (result.success) return result.data;
+    if (raw) this.fail(field, code, message);
+    return null;
   }
 
   maxLength(field: string, value: string, maximum: number): void {

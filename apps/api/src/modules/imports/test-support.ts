@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
+import { expect } from 'vitest';
 import type { ImportReport } from '@hms/contracts/imports';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -36,3 +37,9 @@ export async function snapshotOf(db: Kysely<Database>) {
 /** The report's errors as `line:field:code`, sorted: what a test compares. */
 export const codesByRow = (r: ImportReport) =>
   r.errors.map((e) => `${e.row}:${e.field}:${e.code}`).sort((a, b) => a.localeCompare(b));
+
+/** The report counts every row once (created, updated, unchanged or rejected) and each error says what is wrong. */
+export function expectEveryRowAccounted(report: ImportReport): void {
+  expect(report.rows).toBe(report.created + report.updated + report.unchanged + report.rejected);
+  for (const e of report.errors) expect(e.message).toMatch(/\w/);
+}

@@ -52,22 +52,18 @@ export function checkPayeeRow(src: SourceRow): { row: PayeeRow | null; check: Ro
   const lang = c.value('language').toLowerCase() || 'en';
   if (lang !== 'en' && lang !== 'es')
     c.fail('language', 'import.language_invalid', 'language must be en (English) or es (Spanish).');
-  const routingRaw = c.required('routing_number');
-  const r = routing.safeParse(routingRaw);
-  if (routingRaw && !r.success)
-    c.fail(
-      'routing_number',
-      'import.routing_invalid',
-      'routing_number is not a valid ABA routing number (9 digits with a correct check digit). Copy it from a check.',
-    );
-  const accountRaw = c.required('account_number');
-  const a = account.safeParse(accountRaw);
-  if (accountRaw && !a.success)
-    c.fail(
-      'account_number',
-      'import.account_invalid',
-      'account_number must be 4 to 17 digits (spaces and dashes are ignored). Correct it.',
-    );
+  const routingNumber = c.parsed(
+    'routing_number',
+    routing,
+    'import.routing_invalid',
+    'routing_number is not a valid ABA routing number (9 digits with a correct check digit). Copy it from a check.',
+  );
+  const accountNumber = c.parsed(
+    'account_number',
+    account,
+    'import.account_invalid',
+    'account_number must be 4 to 17 digits (spaces and dashes are ignored). Correct it.',
+  );
   const typeRaw = c.required('account_type').toLowerCase();
   if (typeRaw && typeRaw !== 'checking' && typeRaw !== 'savings')
     c.fail(
@@ -77,7 +73,8 @@ export function checkPayeeRow(src: SourceRow): { row: PayeeRow | null; check: Ro
     );
   const holderName = c.required('holder_name');
   c.maxLength('holder_name', holderName, 200);
-  if (c.errors.length > 0 || !r.success || !a.success) return { row: null, check: c };
+  if (c.errors.length > 0 || routingNumber === null || accountNumber === null)
+    return { row: null, check: c };
   return {
     check: c,
     row: {
@@ -87,8 +84,8 @@ export function checkPayeeRow(src: SourceRow): { row: PayeeRow | null; check: Ro
       email: mail,
       phone: phone || null,
       language: lang as Language,
-      routingNumber: r.data,
-      accountNumber: a.data,
+      routingNumber,
+      accountNumber,
       accountType: typeRaw as 'checking' | 'savings',
       holderName,
     },
