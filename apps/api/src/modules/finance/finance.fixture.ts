@@ -4,8 +4,7 @@ import type { PaymentStatus } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { insertPayeeAccount } from '../../testing/payee-account.ts';
-import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
+import { insertPaymentRow, insertRequestWithAccount } from '../../testing/request-rows.ts';
 import { seal } from '../../platform/keyring.ts';
 import { expect } from 'vitest';
 import type { Agent, TestHarness } from '../../testing/test-app.ts';
@@ -49,25 +48,22 @@ export async function insertFinanceRow(
   applicantId: string,
   row: Row,
 ): Promise<Inserted> {
-  const requestId = uuidv7();
-  const accountId = await insertPayeeAccount(db, config, {
-    userId: applicantId,
-    holderName: row.holder ?? `Payee ${row.ref}`,
-    accountNumber: '12345678',
-  });
-  await insertRequestRow(db, {
-    id: requestId,
-    reference: row.ref,
-    program_id: row.program,
-    applicant_id: applicantId,
-    status: row.status,
-    amount_requested_cents: row.requested,
-    approved_amount_cents: row.approved ?? null,
-    submitted_at: row.submittedAt ?? null,
-    decided_at: row.decidedAt ?? null,
-    due_at: row.dueAt ?? null,
-    payee_account_id: accountId,
-  });
+  const { requestId, accountId } = await insertRequestWithAccount(
+    db,
+    config,
+    {
+      reference: row.ref,
+      program_id: row.program,
+      applicant_id: applicantId,
+      status: row.status,
+      amount_requested_cents: row.requested,
+      approved_amount_cents: row.approved ?? null,
+      submitted_at: row.submittedAt ?? null,
+      decided_at: row.decidedAt ?? null,
+      due_at: row.dueAt ?? null,
+    },
+    row.holder,
+  );
   if (!row.payment) return { requestId, accountId, paymentId: null };
   const p = row.payment;
   const paymentId = await insertPaymentRow(db, {

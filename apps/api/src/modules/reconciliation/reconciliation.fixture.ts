@@ -4,8 +4,7 @@ import type { RequestStatus } from '@hms/contracts/requests';
 import type { Config } from '../../platform/config.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { insertPayeeAccount } from '../../testing/payee-account.ts';
-import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
+import { insertPaymentRow, insertRequestWithAccount } from '../../testing/request-rows.ts';
 import { seal } from '../../platform/keyring.ts';
 
 /**
@@ -78,26 +77,23 @@ export async function insertBatch(
   const payments = new Map<string, string>();
   const nocs = new Map<string, string>();
   for (const e of b.entries) {
-    const requestId = uuidv7();
     const paymentId = uuidv7();
     const entryId = uuidv7();
-    const accountId = await insertPayeeAccount(db, config, {
-      userId: who.applicant,
-      holderName: e.holder ?? `Payee ${e.ref}`,
-      accountNumber: '12345678',
-    });
-    await insertRequestRow(db, {
-      id: requestId,
-      reference: e.ref,
-      program_id: who.programId,
-      applicant_id: who.applicant,
-      status: e.requestStatus ?? 'approved',
-      amount_requested_cents: e.amount,
-      approved_amount_cents: e.amount,
-      submitted_at: `${b.fileDate}T10:00:00Z`,
-      decided_at: `${b.fileDate}T11:00:00Z`,
-      payee_account_id: accountId,
-    });
+    const { requestId, accountId } = await insertRequestWithAccount(
+      db,
+      config,
+      {
+        reference: e.ref,
+        program_id: who.programId,
+        applicant_id: who.applicant,
+        status: e.requestStatus ?? 'approved',
+        amount_requested_cents: e.amount,
+        approved_amount_cents: e.amount,
+        submitted_at: `${b.fileDate}T10:00:00Z`,
+        decided_at: `${b.fileDate}T11:00:00Z`,
+      },
+      e.holder,
+    );
     await insertPaymentRow(db, {
       id: paymentId,
       request_id: requestId,
