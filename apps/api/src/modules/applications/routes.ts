@@ -22,16 +22,11 @@ import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/pro
 import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { currentCaller, currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 import { evaluateAtSubmission } from '../decision-rules/service.ts';
 
 const citizen = routeGroup({ tag: 'requests', roles: ['citizen'], problems: [404, 409] });
-
-const caller = (request: { ip: string; user: unknown }) => ({
-  user: currentUser(request as Parameters<typeof currentUser>[0]),
-  ip: request.ip || null,
-});
 
 /** A citizen's change to one of their own requests: what its route says for itself, and the service that makes it. */
 interface RequestChange<B extends z.ZodType> {
@@ -69,7 +64,7 @@ function changeRoute<B extends z.ZodType>(
       change(
         db,
         config,
-        caller(request),
+        currentCaller(request),
         (request.params as z.output<typeof requestIdParamsSchema>).requestId,
         request.body as z.output<B>,
       ),
@@ -95,7 +90,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
       const { created, detail } = await service.startDraft(
         db,
         config,
-        caller(request),
+        currentCaller(request),
         request.params.slug,
       );
       return reply.code(created ? 201 : 200).send(detail);
@@ -113,7 +108,7 @@ export const draftRoutes: FastifyPluginAsyncZod = async (app) => {
       params: programSlugParamsSchema,
       response: { 200: programDraftResponseSchema },
     }),
-    async (request) => service.draftForProgram(db, caller(request), request.params.slug),
+    async (request) => service.draftForProgram(db, currentCaller(request), request.params.slug),
   );
 };
 
@@ -135,7 +130,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: myRequestsResponseSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => service.myRequests(db, config, caller(request).user.id, request.query),
+    async (request) =>
+      service.myRequests(db, config, currentCaller(request).user.id, request.query),
   );
 
   app.delete(
@@ -151,7 +147,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 204: z.null() },
     }),
     async (request, reply) => {
-      await service.deleteDraft(db, caller(request), request.params.requestId);
+      await service.deleteDraft(db, currentCaller(request), request.params.requestId);
       return reply.code(204).send(null);
     },
   );
@@ -167,7 +163,8 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       params: requestIdParamsSchema,
       response: { 200: requestDetailSchema },
     }),
-    async (request) => service.requestDetail(db, config, caller(request), request.params.requestId),
+    async (request) =>
+      service.requestDetail(db, config, currentCaller(request), request.params.requestId),
   );
 
   app.get(
@@ -182,7 +179,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       params: requestIdParamsSchema,
       response: { 200: programDetailSchema },
     }),
-    async (request) => service.requestProgram(db, caller(request), request.params.requestId),
+    async (request) => service.requestProgram(db, currentCaller(request), request.params.requestId),
   );
 
   changeRoute(app, 'put', '/:requestId/answers', {
@@ -212,7 +209,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       service.eligibility(
         db,
         config,
-        caller(request),
+        currentCaller(request),
         request.params.requestId,
         request.query.language ?? currentUser(request).language,
       ),
@@ -253,7 +250,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { replayed, result } = await service.submit(
         db,
         config,
-        caller(request),
+        currentCaller(request),
         request.params.requestId,
         request.headers[IDEMPOTENCY_KEY_HEADER],
         request.body,
@@ -303,7 +300,7 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = await service.replacePayeeAccount(
         db,
         config,
-        caller(request),
+        currentCaller(request),
         request.params.requestId,
         account,
       );

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   programAutomationBodySchema,
@@ -13,15 +12,11 @@ import { noFieldsBodySchema, programIdParamsSchema } from '@hms/contracts/progra
 import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
-import { currentUser } from '../../platform/auth/plugin.ts';
+import { auditedUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
 const ADMIN = 'Roles: admin.';
 const admin = routeGroup({ tag: 'decision-rules', roles: ['admin'], problems: [404, 409] });
-const actor = (request: FastifyRequest) => ({
-  id: currentUser(request).id,
-  ip: request.ip || null,
-});
 
 /** A program's decision rules (issue 14): versions, drafts, publishing, and the automation switch. */
 export const decisionRuleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,7 +50,12 @@ export const decisionRuleRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .code(201)
         .send(
-          await service.createDraft(db, actor(request), request.params.programId, request.body),
+          await service.createDraft(
+            db,
+            auditedUser(request),
+            request.params.programId,
+            request.body,
+          ),
         ),
   );
 
@@ -84,7 +84,7 @@ export const decisionRuleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       service.saveDraft(
         db,
-        actor(request),
+        auditedUser(request),
         request.params.programId,
         request.params.versionId,
         request.body,
@@ -106,7 +106,7 @@ export const decisionRuleRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: ruleVersionSchema, ...problemResponses(422) },
     }),
     async (request) =>
-      service.publish(db, actor(request), request.params.programId, request.params.versionId),
+      service.publish(db, auditedUser(request), request.params.programId, request.params.versionId),
   );
 
   app.put(
@@ -122,7 +122,12 @@ export const decisionRuleRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: programAutomationSchema },
     }),
     async (request) =>
-      service.setAutomation(db, actor(request), request.params.programId, request.body.enabled),
+      service.setAutomation(
+        db,
+        auditedUser(request),
+        request.params.programId,
+        request.body.enabled,
+      ),
   );
 };
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { exportKindParamsSchema, exportQuerySchema } from '@hms/contracts/exports';
 import { administrators } from '../../platform/route-options.ts';
-import { currentUser } from '../../platform/auth/plugin.ts';
+import { auditedUser } from '../../platform/auth/plugin.ts';
 import { csvFileSchema, sendCsvFile } from '../../platform/csv-download.ts';
 import { exportCsv } from './export-run.ts';
 
@@ -25,12 +25,11 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: csvFileSchema },
     }),
     async (request, reply) => {
-      const user = currentUser(request);
       const { kind } = request.params;
       const { stream, done } = exportCsv(db, config, {
         kind,
         fullAccountNumbers: request.query.fullAccountNumbers,
-        actor: { id: user.id, ip: request.ip || null },
+        actor: auditedUser(request),
       });
       // The audit entry is written when the stream ends or stops; a failure to write it is the server's to log.
       done.catch((err: unknown) => request.log.error({ err }, 'export audit entry not written'));

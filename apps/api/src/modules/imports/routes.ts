@@ -13,7 +13,7 @@ import {
 } from '@hms/contracts/imports';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { administrators } from '../../platform/route-options.ts';
-import { currentUser } from '../../platform/auth/plugin.ts';
+import { auditedUser, currentUser } from '../../platform/auth/plugin.ts';
 import { csvFileSchema, sendCsvFile } from '../../platform/csv-download.ts';
 import { badRequest, HttpProblem } from '../../platform/errors.ts';
 import { errorFile, headerOfUpload, jobOf, startUpload } from './browser-runs.ts';
@@ -100,7 +100,6 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 202: importJobSchema, ...problemResponses(409, 413) },
     }),
     async (request, reply) => {
-      const user = currentUser(request);
       const { part, content } = await filePart(request);
       const fields = importUploadFieldsSchema.safeParse({
         kind: fieldValue(part, 'kind'),
@@ -138,7 +137,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           mapping: fields.data.mapping,
           fileName: part.filename || `${fields.data.kind}.csv`,
           content,
-          actor: { id: user.id, ip: request.ip || null },
+          actor: auditedUser(request),
         },
         app.log,
       );

@@ -12,7 +12,7 @@ import {
 } from '@hms/contracts/practice';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
-import { currentUser } from '../../platform/auth/plugin.ts';
+import { currentCaller } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
 const admin = routeGroup({ tag: 'practice', roles: ['admin'] });
@@ -20,10 +20,6 @@ const admin = routeGroup({ tag: 'practice', roles: ['admin'] });
 /** The practice space (issue 11 item 9): training requests in programs marked practice. Admin only. */
 export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  const caller = (request: Parameters<typeof currentUser>[0]) => ({
-    user: currentUser(request),
-    ip: request.ip || null,
-  });
 
   app.get(
     '',
@@ -50,7 +46,7 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await service.copyProgram(db, caller(request), request.body.sourceProgramId)),
+        .send(await service.copyProgram(db, currentCaller(request), request.body.sourceProgramId)),
   );
 
   app.put(
@@ -68,7 +64,7 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       service.setProgramPractice(
         db,
-        caller(request),
+        currentCaller(request),
         request.params.programId,
         request.body.practice,
       ),
@@ -90,7 +86,9 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     }),
     async (request, reply) =>
-      reply.code(201).send(await service.createRequests(db, config, caller(request), request.body)),
+      reply
+        .code(201)
+        .send(await service.createRequests(db, config, currentCaller(request), request.body)),
   );
 
   app.post(
@@ -108,6 +106,6 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         ...problemResponses(404, 409),
       },
     }),
-    async (request) => service.clear(db, caller(request), request.body),
+    async (request) => service.clear(db, currentCaller(request), request.body),
   );
 };

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   adminProgramListSchema,
@@ -24,7 +23,7 @@ import {
 } from '@hms/contracts/programs';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
-import { currentUser } from '../../platform/auth/plugin.ts';
+import { auditedUser, currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 
 export const programRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -72,10 +71,6 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     timeZone: config.timezone,
     defaultEntryDescription: config.originator.entryDescription,
   };
-  const actor = (request: FastifyRequest): service.AdminActor => ({
-    id: currentUser(request).id,
-    ip: request.ip || null,
-  });
   /** A step in a program's life that takes nothing but the program (approve, withdraw, close, archive). */
   const programStep = (
     url: string,
@@ -91,7 +86,7 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         body: noFieldsBodySchema,
         response: { 200: adminProgramSchema, ...problems },
       }),
-      async (request) => step(db, actor(request), request.params.programId, opts),
+      async (request) => step(db, auditedUser(request), request.params.programId, opts),
     );
 
   app.get(
@@ -115,7 +110,9 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: adminProgramSchema },
     }),
     async (request, reply) =>
-      reply.code(201).send(await service.createProgram(db, actor(request), request.body, opts)),
+      reply
+        .code(201)
+        .send(await service.createProgram(db, auditedUser(request), request.body, opts)),
   );
 
   app.get(
@@ -142,7 +139,13 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: adminProgramSchema },
     }),
     async (request) =>
-      service.saveDraft(db, actor(request), request.params.programId, request.body.draft, opts),
+      service.saveDraft(
+        db,
+        auditedUser(request),
+        request.params.programId,
+        request.body.draft,
+        opts,
+      ),
   );
 
   app.post(
@@ -160,7 +163,7 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       service.requestPublish(
         db,
-        actor(request),
+        auditedUser(request),
         request.params.programId,
         request.body.changeSummary,
         opts,
@@ -202,7 +205,7 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       service.openProgram(
         db,
-        actor(request),
+        auditedUser(request),
         request.params.programId,
         request.body.closesAt,
         opts,
@@ -288,7 +291,7 @@ export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       service.revertToVersion(
         db,
-        actor(request),
+        auditedUser(request),
         request.params.programId,
         request.body.version,
         request.body.changeSummary,

@@ -202,6 +202,16 @@ export function currentUser(request: FastifyRequest): AuthUser {
   return request.user;
 }
 
+/** The signed-in person as an audited action names them: their user id and the address they came from. */
+export function auditedUser(request: FastifyRequest): { id: string; ip: string | null } {
+  return { id: currentUser(request).id, ip: request.ip || null };
+}
+
+/** The signed-in person and the address they came from: the caller a citizen's or an administrator's service takes. */
+export function currentCaller(request: FastifyRequest): { user: AuthUser; ip: string | null } {
+  return { user: currentUser(request), ip: request.ip || null };
+}
+
 /** The signed-in caller as the approval services take them: who, with which roles, from where (for the audit log). */
 export function currentActor(request: FastifyRequest): {
   id: string;
