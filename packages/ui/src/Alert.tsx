@@ -21,15 +21,19 @@ export interface AlertProps {
   className?: string;
   /** -1 when the page moves focus to the alert (the control that caused it is gone). */
   tabIndex?: number;
+  /** A heading above the sentence (the USWDS alert heading), at `headingLevel` in the page's outline. */
+  heading?: ReactNode;
+  headingLevel?: 2 | 3;
   /** The sentence (inline content: it is written inside the alert's paragraph). */
   children: ReactNode;
 }
 
 /** A USWDS alert holding one sentence: what happened, what is wrong, or what to know before going on. */
 export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
-  { tone, role, slim = false, className, tabIndex, children },
+  { tone, role, slim = false, className, tabIndex, heading, headingLevel = 2, children },
   ref,
 ) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div
       ref={ref}
@@ -40,6 +44,7 @@ export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
       tabIndex={tabIndex}
     >
       <div className="usa-alert__body">
+        {heading ? <Heading className="usa-alert__heading">{heading}</Heading> : null}
         <p className="usa-alert__text">{children}</p>
       </div>
     </div>

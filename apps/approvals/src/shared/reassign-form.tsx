@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { eligibleAssignees, type RuleRequest } from '@hms/contracts/request-rules';
 import {
+  Alert,
   ErrorSummary,
   LoadingState,
   ProblemAlert,
@@ -80,7 +81,7 @@ export function ReassignForm({
   );
   const errors = useFormErrors(fields);
   const heading = useRef<HTMLHeadingElement>(null);
-  const outcome = useRef<HTMLParagraphElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
@@ -125,16 +126,12 @@ export function ReassignForm({
         </p>
         {reassign.isSuccess ? (
           <>
-            <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-              <div className="usa-alert__body">
-                <p className="usa-alert__text" tabIndex={-1} ref={outcome}>
-                  {tr('done', {
-                    reference: request.reference,
-                    name: reassign.data.assignee?.name ?? person?.name ?? '',
-                  })}
-                </p>
-              </div>
-            </div>
+            <Alert tone="success" slim role="status" tabIndex={-1} ref={outcome}>
+              {tr('done', {
+                reference: request.reference,
+                name: reassign.data.assignee?.name ?? person?.name ?? '',
+              })}
+            </Alert>
             <button type="button" className="usa-button usa-button--outline" onClick={onClose}>
               {tr('close')}
             </button>

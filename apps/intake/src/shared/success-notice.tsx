@@ -1,3 +1,4 @@
+import { Alert } from '@hms/ui';
 import { forwardRef, type ReactNode } from 'react';
 
 /**
@@ -7,16 +8,9 @@ import { forwardRef, type ReactNode } from 'react';
 export const SuccessNotice = forwardRef<HTMLDivElement, { children: ReactNode }>(
   function SuccessNotice({ children }, ref) {
     return (
-      <div
-        className="usa-alert usa-alert--success usa-alert--slim"
-        role="status"
-        tabIndex={-1}
-        ref={ref}
-      >
-        <div className="usa-alert__body">
-          <p className="usa-alert__text">{children}</p>
-        </div>
-      </div>
+      <Alert ref={ref} tone="success" slim role="status" tabIndex={-1}>
+        {children}
+      </Alert>
     );
   },
 );

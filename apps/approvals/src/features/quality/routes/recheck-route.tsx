@@ -1,4 +1,4 @@
-import { PageTitle, QueryState, useT } from '@hms/ui';
+import { Alert, PageTitle, QueryState, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
@@ -61,12 +61,9 @@ export function RecheckRoute() {
             )}
             <BlindRequestView sample={s} />
             {done ? null : s.refusal ? (
-              <div className="usa-alert usa-alert--info" role="status">
-                <div className="usa-alert__body">
-                  <h2 className="usa-alert__heading">{tr('refused')}</h2>
-                  <p className="usa-alert__text">{tr(`refusal_${s.refusal}`)}</p>
-                </div>
-              </div>
+              <Alert tone="info" role="status" heading={tr('refused')}>
+                {tr(`refusal_${s.refusal}`)}
+              </Alert>
             ) : (
               <RecheckForm
                 saving={save.isPending}

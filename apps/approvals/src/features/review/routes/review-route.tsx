@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionKind } from '@hms/contracts/decisions';
 import {
+  Alert,
   HelpPanel,
   ImportedNotice,
   PracticeNotice,
@@ -108,20 +109,14 @@ export function ReviewRoute() {
       </p>
       {help ? <KeyboardHelp onClose={() => setHelp(false)} /> : null}
       {decide.isSuccess ? (
-        <div className="usa-alert usa-alert--success" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">
-              {tr('decided', { status: statusLabel(decide.data.status) })}
-            </p>
-          </div>
-        </div>
+        <Alert tone="success" role="status">
+          {tr('decided', { status: statusLabel(decide.data.status) })}
+        </Alert>
       ) : null}
       {r.isOwnRequest ? (
-        <div className="usa-alert usa-alert--warning" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('ownRequest')}</p>
-          </div>
-        </div>
+        <Alert tone="warning" role="alert">
+          {tr('ownRequest')}
+        </Alert>
       ) : null}
       <div className="grid-row grid-gap">
         <div className="grid-col-12 desktop:grid-col-8">

@@ -1,4 +1,4 @@
-import { DataTable, formatCents, useLanguage, useT } from '@hms/ui';
+import { Alert, DataTable, formatCents, useLanguage, useT } from '@hms/ui';
 import type { ImportResult as Result } from '../api/returns.ts';
 import { returnsMessages } from '../messages.ts';
 
@@ -10,11 +10,9 @@ export function ImportResult({ result }: { result: Result }) {
     <section aria-labelledby="import-result-heading" className="margin-top-4">
       <h2 id="import-result-heading">{tr('resultHeading', { file: result.fileName })}</h2>
       {result.duplicate ? (
-        <div className="usa-alert usa-alert--info usa-alert--slim">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('duplicate')}</p>
-          </div>
-        </div>
+        <Alert tone="info" slim>
+          {tr('duplicate')}
+        </Alert>
       ) : null}
       <p>
         {tr('counts', {

@@ -3,6 +3,7 @@ import { DECLARATION_TEXT } from '@hms/contracts/applications';
 import { visibleQuestions } from '@hms/contracts/question-answers';
 import type { QuestionSet } from '@hms/contracts/question-set';
 import {
+  Alert,
   answerText,
   Checkbox,
   ErrorMessage,
@@ -210,11 +211,9 @@ export function CheckAnswers({
             </div>
           </div>
         ) : (
-          <div className="usa-alert usa-alert--success usa-alert--slim margin-y-3">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{tr('eligibleTitle')}</p>
-            </div>
-          </div>
+          <Alert tone="success" slim className="margin-y-3">
+            {tr('eligibleTitle')}
+          </Alert>
         )}
       </div>
 

@@ -1,6 +1,7 @@
 import { isApiProblem, requestKeys } from '@hms/api-client';
 import { programClosedMessages } from '@hms/contracts/program-closed';
 import {
+  Alert,
   loadErrorMessages,
   LoadingState,
   PageTitle,
@@ -144,13 +145,9 @@ function ApplyStep({
       <p className="text-base margin-bottom-1">{program.name[language]}</p>
       <StepIndicator steps={steps} currentId={stepId} />
       {program.closedReason ? (
-        <div className="usa-alert usa-alert--warning usa-alert--slim margin-y-2">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">
-              {programClosedMessages[program.closedReason][language]} {tr('draftKept')}
-            </p>
-          </div>
-        </div>
+        <Alert tone="warning" slim className="margin-y-2">
+          {programClosedMessages[program.closedReason][language]} {tr('draftKept')}
+        </Alert>
       ) : null}
       <PageTitle title={`${title} – ${program.name[language]}`}>{title}</PageTitle>
       {stale ? (

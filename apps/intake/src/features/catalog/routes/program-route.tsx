@@ -1,6 +1,7 @@
 import { meQueryOptions } from '@hms/api-client';
 import { programClosedMessages } from '@hms/contracts/program-closed';
 import {
+  Alert,
   formatCents,
   LoadingState,
   PageTitle,
@@ -72,12 +73,9 @@ export function ProgramRoute() {
               </Link>
             </>
           ) : p.closedReason ? (
-            <div className="usa-alert usa-alert--warning">
-              <div className="usa-alert__body">
-                <h2 className="usa-alert__heading">{tr('notAccepting')}</h2>
-                <p className="usa-alert__text">{programClosedMessages[p.closedReason][language]}</p>
-              </div>
-            </div>
+            <Alert tone="warning" heading={tr('notAccepting')}>
+              {programClosedMessages[p.closedReason][language]}
+            </Alert>
           ) : !user ? (
             <Link
               className="usa-button"

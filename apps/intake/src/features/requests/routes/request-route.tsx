@@ -1,4 +1,5 @@
 import {
+  Alert,
   formatCents,
   formatDate,
   LoadingState,
@@ -130,12 +131,9 @@ export function RequestRoute() {
             </section>
           ) : null}
           {d.status === 'payment_returned' ? (
-            <div className="usa-alert usa-alert--warning margin-y-3">
-              <div className="usa-alert__body">
-                <h2 className="usa-alert__heading">{tr('returnedTitle')}</h2>
-                <p className="usa-alert__text">{tr('returnedBody')}</p>
-              </div>
-            </div>
+            <Alert tone="warning" className="margin-y-3" heading={tr('returnedTitle')}>
+              {tr('returnedBody')}
+            </Alert>
           ) : null}
           {d.status === 'payment_returned' ? (
             <Suspense fallback={<LoadingState />}>

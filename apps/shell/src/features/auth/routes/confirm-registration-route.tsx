@@ -1,5 +1,5 @@
 import { confirmRegistrationMutationOptions, isApiProblem } from '@hms/api-client';
-import { PageTitle, useT } from '@hms/ui';
+import { Alert, PageTitle, useT } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -27,11 +27,9 @@ export function ConfirmRegistrationRoute() {
     return (
       <AuthColumn>
         <PageTitle>{tr('confirmTitle')}</PageTitle>
-        <div className="usa-alert usa-alert--warning" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('confirmMissing')}</p>
-          </div>
-        </div>
+        <Alert tone="warning" role="alert">
+          {tr('confirmMissing')}
+        </Alert>
         <p className="margin-top-4">
           <Link to="/register">{tr('registerAgain')}</Link>
         </p>
@@ -51,11 +49,9 @@ export function ConfirmRegistrationRoute() {
     <AuthColumn>
       <PageTitle>{tr('confirmTitle')}</PageTitle>
       {failed ? (
-        <div className="usa-alert usa-alert--error" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{otherError ?? tr('confirmFailed')}</p>
-          </div>
-        </div>
+        <Alert tone="error" role="alert">
+          {otherError ?? tr('confirmFailed')}
+        </Alert>
       ) : (
         <p>{tr('confirmIntro')}</p>
       )}

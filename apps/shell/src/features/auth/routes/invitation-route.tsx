@@ -1,5 +1,6 @@
 import { apiClient, invitationKeys, unwrap } from '@hms/api-client';
 import {
+  Alert,
   LoadingState,
   PageTitle,
   ProblemAlert,
@@ -93,11 +94,9 @@ export function InvitationRoute() {
 
   if (!token)
     return frame(
-      <div className="usa-alert usa-alert--warning" role="alert">
-        <div className="usa-alert__body">
-          <p className="usa-alert__text">{tr('invitationMissing')}</p>
-        </div>
-      </div>,
+      <Alert tone="warning" role="alert">
+        {tr('invitationMissing')}
+      </Alert>,
     );
   if (invitation.isPending) return frame(<LoadingState label={tr('invitationChecking')} />);
   if (invitation.isError)

@@ -1,5 +1,5 @@
 import { isApiProblem, registerMutationOptions } from '@hms/api-client';
-import { ErrorSummary, PageTitle, problemText, TextField, type SummaryError } from '@hms/ui';
+import { Alert, ErrorSummary, PageTitle, problemText, TextField, type SummaryError } from '@hms/ui';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
@@ -58,13 +58,9 @@ export function RegisterRoute() {
     return (
       <AuthColumn>
         <PageTitle>{tr('checkEmailTitle')}</PageTitle>
-        <div className="usa-alert usa-alert--info" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">
-              {tr('checkEmailBody', { email: register.variables.email.trim() })}
-            </p>
-          </div>
-        </div>
+        <Alert tone="info" role="status">
+          {tr('checkEmailBody', { email: register.variables.email.trim() })}
+        </Alert>
         <p className="margin-top-4">{tr('checkEmailSpam')}</p>
         <p>
           <Link to={withNext('/sign-in', next)}>{tr('signInLink')}</Link>

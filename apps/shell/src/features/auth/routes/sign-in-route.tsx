@@ -1,5 +1,5 @@
 import { isApiProblem, signInMutationOptions } from '@hms/api-client';
-import { ErrorSummary, PageTitle, problemText, TextField, type SummaryError } from '@hms/ui';
+import { Alert, ErrorSummary, PageTitle, problemText, TextField, type SummaryError } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
@@ -53,11 +53,9 @@ export function SignInRoute() {
     <AuthColumn>
       <PageTitle>{tr('signInTitle')}</PageTitle>
       {readyEmail && !signIn.isError ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim margin-bottom-2" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{tr('accountReady')}</p>
-          </div>
-        </div>
+        <Alert tone="success" slim className="margin-bottom-2" role="status">
+          {tr('accountReady')}
+        </Alert>
       ) : null}
       <ErrorSummary
         errors={[...formError, ...fieldErrors]}
