@@ -5,6 +5,7 @@ export type { ApiClient, ApiClientOptions } from './client.ts';
 export { ApiProblem, isApiProblem, problemFromResponse } from './problem.ts';
 export type { FieldError } from './problem.ts';
 export { CSRF_COOKIE, CSRF_HEADER, csrfMiddleware, readCookie } from './csrf.ts';
+export { getQueryOptions, type GetPath } from './get-query.ts';
 export {
   inboxCountsQueryOptions,
   meQueryOptions,

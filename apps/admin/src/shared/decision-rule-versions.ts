@@ -1,6 +1,5 @@
-import { apiClient, decisionRuleKeys, unwrap } from '@hms/api-client';
+import { getQueryOptions, decisionRuleKeys } from '@hms/api-client';
 import type { ResponseBody } from '@hms/api-client';
-import { queryOptions } from '@tanstack/react-query';
 
 export type RuleVersionList = ResponseBody<'/api/admin/programs/{programId}/decision-rules'>;
 
@@ -9,14 +8,9 @@ export type RuleVersionList = ResponseBody<'/api/admin/programs/{programId}/deci
  * decision-rules screen and by a simulation that tries the draft: one key, so both share one cached copy.
  */
 export function ruleVersionsQueryOptions(programId: string) {
-  return queryOptions({
-    queryKey: decisionRuleKeys.program(programId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/admin/programs/{programId}/decision-rules', {
-          params: { path: { programId } },
-          signal,
-        }),
-      ),
-  });
+  return getQueryOptions(
+    decisionRuleKeys.program(programId),
+    '/api/admin/programs/{programId}/decision-rules',
+    { params: { path: { programId } } },
+  );
 }

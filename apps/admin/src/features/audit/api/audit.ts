@@ -1,5 +1,4 @@
-import { apiClient, auditKeys, unwrap, type QueryParams, type ResponseBody } from '@hms/api-client';
-import { queryOptions } from '@tanstack/react-query';
+import { getQueryOptions, auditKeys, type QueryParams, type ResponseBody } from '@hms/api-client';
 
 export type AuditQuery = QueryParams<'/api/admin/audit'>;
 export type AuditPage = ResponseBody<'/api/admin/audit'>;
@@ -8,19 +7,12 @@ export type AuditVerification = ResponseBody<'/api/admin/audit/verification'>;
 
 /** One page of the audit log matching the filters (newest first). */
 export function auditQueryOptions(q: AuditQuery) {
-  return queryOptions({
-    queryKey: auditKeys.list(q),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/admin/audit', { params: { query: q }, signal })),
-  });
+  return getQueryOptions(auditKeys.list(q), '/api/admin/audit', { params: { query: q } });
 }
 
 /** The hash chain checked now (the same check as `pnpm hms audit verify`). */
 export function auditVerificationQueryOptions() {
-  return queryOptions({
-    queryKey: auditKeys.verification(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/admin/audit/verification', { signal })),
-  });
+  return getQueryOptions(auditKeys.verification(), '/api/admin/audit/verification');
 }
 
 /** The CSV export of exactly these filters: a plain link (GET with the session cookie), so the browser downloads it. */

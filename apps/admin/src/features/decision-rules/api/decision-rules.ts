@@ -1,26 +1,14 @@
-import { adminProgramKeys, apiClient, unwrap } from '@hms/api-client';
-import type { ResponseBody } from '@hms/api-client';
+import { apiClient, unwrap } from '@hms/api-client';
 import type { RuleVersionBody } from '@hms/contracts/decision-rules';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 import type { RuleVersionList } from '../../../shared/decision-rule-versions.ts';
 
 export type RuleVersionRow = RuleVersionList['versions'][number];
-export type AdminProgramForRules = ResponseBody<'/api/admin/programs/{programId}'>;
 
 const path = (programId: string) => ({ params: { path: { programId } } });
 const versionPath = (programId: string, versionId: string) => ({
   params: { path: { programId, versionId } },
 });
-
-/** The program the rules belong to: its name, and the questions of its form a rule may read. */
-export function programForRulesQueryOptions(programId: string) {
-  return queryOptions({
-    // The programs feature's key for the same answer, so both screens share one cached copy.
-    queryKey: adminProgramKeys.detail(programId),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/admin/programs/{programId}', { ...path(programId), signal })),
-  });
-}
 
 export function createRuleDraftMutationOptions(programId: string) {
   return mutationOptions({

@@ -4,11 +4,8 @@ import { allQuestions } from '@hms/contracts/question-set';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  createRuleDraftMutationOptions,
-  programForRulesQueryOptions,
-  type AdminProgramForRules,
-} from '../api/decision-rules.ts';
+import { createRuleDraftMutationOptions } from '../api/decision-rules.ts';
+import { adminProgramQueryOptions, type AdminProgram } from '../../../shared/admin-program.ts';
 import {
   ruleVersionsQueryOptions,
   type RuleVersionList,
@@ -18,7 +15,7 @@ import { DraftEditor } from '../components/draft-editor.tsx';
 import { VersionsTable } from '../components/versions-table.tsx';
 import { decisionRulesMessages } from '../messages.ts';
 
-function RulesPage({ program, list }: { program: AdminProgramForRules; list: RuleVersionList }) {
+function RulesPage({ program, list }: { program: AdminProgram; list: RuleVersionList }) {
   const tr = useT(decisionRulesMessages);
   const { language } = useLanguage();
   const queryClient = useQueryClient();
@@ -95,7 +92,7 @@ function RulesPage({ program, list }: { program: AdminProgramForRules; list: Rul
 export function DecisionRulesRoute() {
   const tr = useT(decisionRulesMessages);
   const { programId = '' } = useParams();
-  const program = useQuery(programForRulesQueryOptions(programId));
+  const program = useQuery(adminProgramQueryOptions(programId));
   const list = useQuery(ruleVersionsQueryOptions(programId));
   if (program.isError || list.isError)
     return (

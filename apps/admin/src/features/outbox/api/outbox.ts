@@ -1,6 +1,6 @@
-import { apiClient, outboxKeys, unwrap } from '@hms/api-client';
+import { getQueryOptions, apiClient, outboxKeys, unwrap } from '@hms/api-client';
 import type { QueryParams, ResponseBody } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 
 export type OutboxQuery = QueryParams<'/api/admin/outbox'>;
 export type OutboxPage = ResponseBody<'/api/admin/outbox'>;
@@ -9,11 +9,7 @@ export type OutboxStatus = OutboxEmail['status'];
 
 /** One page of the email outbox (newest first); `cursor` is the previous page's nextCursor. */
 export function outboxQueryOptions(q: OutboxQuery) {
-  return queryOptions({
-    queryKey: outboxKeys.list(q),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/admin/outbox', { params: { query: q }, signal })),
-  });
+  return getQueryOptions(outboxKeys.list(q), '/api/admin/outbox', { params: { query: q } });
 }
 
 /** Sends a dead email again (admin; audited): queued now with a fresh round of attempts. */

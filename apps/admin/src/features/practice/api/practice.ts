@@ -1,7 +1,7 @@
-import { ApiProblem, apiClient, practiceKeys, unwrap } from '@hms/api-client';
+import { getQueryOptions, ApiProblem, apiClient, practiceKeys, unwrap } from '@hms/api-client';
 import type { RequestBody, ResponseBody } from '@hms/api-client';
 import type { ErrorCode } from '@hms/contracts/error-codes';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 
 export type PracticeOverview = ResponseBody<'/api/practice'>;
 export type PracticeProgram = PracticeOverview['programs'][number];
@@ -14,10 +14,7 @@ export type ClearResult = ResponseBody<'/api/practice/clear', 'post'>;
 
 /** Every program, whether it is practice, and how many practice requests each holds. */
 export function practiceOverviewQueryOptions() {
-  return queryOptions({
-    queryKey: practiceKeys.overview(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/practice', { signal })),
-  });
+  return getQueryOptions(practiceKeys.overview(), '/api/practice');
 }
 
 export function copyProgramMutationOptions() {

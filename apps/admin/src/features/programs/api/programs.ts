@@ -1,10 +1,10 @@
-import { adminProgramKeys, apiClient, unwrap } from '@hms/api-client';
+import { getQueryOptions, adminProgramKeys, apiClient, unwrap } from '@hms/api-client';
 import type { RequestBody, ResponseBody } from '@hms/api-client';
 import type { ProgramDraft } from '@hms/contracts/program-admin';
 import type { EligibilityRule } from '@hms/contracts/question-set';
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import type { AdminProgram } from '../../../shared/admin-program.ts';
 
-export type AdminProgram = ResponseBody<'/api/admin/programs/{programId}'>;
 export type ProgramVersions = ResponseBody<'/api/admin/programs/{programId}/versions'>;
 type CreateProgramBody = RequestBody<'/api/admin/programs', 'post'>;
 
@@ -14,41 +14,23 @@ export type ProgramVersion = ProgramVersions['items'][number];
 const path = (programId: string) => ({ params: { path: { programId } } });
 
 export function adminProgramsQueryOptions() {
-  return queryOptions({
-    queryKey: adminProgramKeys.list(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/admin/programs', { signal })),
-  });
-}
-
-export function adminProgramQueryOptions(programId: string) {
-  return queryOptions({
-    queryKey: adminProgramKeys.detail(programId),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/admin/programs/{programId}', { ...path(programId), signal })),
-  });
+  return getQueryOptions(adminProgramKeys.list(), '/api/admin/programs');
 }
 
 export function programVersionsQueryOptions(programId: string) {
-  return queryOptions({
-    queryKey: adminProgramKeys.versions(programId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/admin/programs/{programId}/versions', { ...path(programId), signal }),
-      ),
-  });
+  return getQueryOptions(
+    adminProgramKeys.versions(programId),
+    '/api/admin/programs/{programId}/versions',
+    path(programId),
+  );
 }
 
 export function versionDiffQueryOptions(programId: string, version: number) {
-  return queryOptions({
-    queryKey: adminProgramKeys.diff(programId, version),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/admin/programs/{programId}/versions/{version}/diff', {
-          params: { path: { programId, version }, query: {} },
-          signal,
-        }),
-      ),
-  });
+  return getQueryOptions(
+    adminProgramKeys.diff(programId, version),
+    '/api/admin/programs/{programId}/versions/{version}/diff',
+    { params: { path: { programId, version }, query: {} } },
+  );
 }
 
 export function eligibilityPreviewQueryOptions(programId: string, rules: EligibilityRule[]) {

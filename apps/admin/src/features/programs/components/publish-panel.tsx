@@ -9,7 +9,8 @@ import {
   useT,
 } from '@hms/ui';
 import { useState, type ReactNode } from 'react';
-import type { AdminProgram, ProgramAction } from '../api/programs.ts';
+import type { ProgramAction } from '../api/programs.ts';
+import type { AdminProgram } from '../../../shared/admin-program.ts';
 import { programsMessages } from '../messages.ts';
 
 // Whole class names, so the USWDS build check (apps/shell uswds-theme.test.ts) sees every class in use.

@@ -1,5 +1,11 @@
-import { apiClient, unwrap, type RequestBody, type ResponseBody } from '@hms/api-client';
-import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import {
+  getQueryOptions,
+  apiClient,
+  unwrap,
+  type RequestBody,
+  type ResponseBody,
+} from '@hms/api-client';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 
 export type QualitySharesList = ResponseBody<'/api/quality/shares'>;
 export type QualityShares = QualitySharesList['items'][number];
@@ -12,16 +18,10 @@ export const qualitySharesKeys = { all: ['admin', 'quality-shares'] as const };
 export const agreementKeys = { all: ['admin', 'quality-agreement'] as const };
 
 export const agreementQueryOptions = () =>
-  queryOptions({
-    queryKey: agreementKeys.all,
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/quality/agreement', { signal })),
-  });
+  getQueryOptions(agreementKeys.all, '/api/quality/agreement');
 
 export const qualitySharesQueryOptions = () =>
-  queryOptions({
-    queryKey: qualitySharesKeys.all,
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/quality/shares', { signal })),
-  });
+  getQueryOptions(qualitySharesKeys.all, '/api/quality/shares');
 
 export const setQualitySharesMutationOptions = (client: QueryClient, programId: string) =>
   mutationOptions({

@@ -1,6 +1,6 @@
-import { apiClient, staffKeys, unwrap } from '@hms/api-client';
+import { getQueryOptions, apiClient, staffKeys, unwrap } from '@hms/api-client';
 import type { QueryParams, RequestBody, ResponseBody } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 
 export type StaffQuery = QueryParams<'/api/staff'>;
 export type StaffPage = ResponseBody<'/api/staff'>;
@@ -12,17 +12,12 @@ export type InviteBody = RequestBody<'/api/staff/invitations', 'post'>;
 
 /** One page of staff accounts (newest first), searched and filtered on the server. */
 export function staffListQueryOptions(q: StaffQuery) {
-  return queryOptions({
-    queryKey: staffKeys.list(q),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/staff', { params: { query: q }, signal })),
-  });
+  return getQueryOptions(staffKeys.list(q), '/api/staff', { params: { query: q } });
 }
 
 export function staffDetailQueryOptions(userId: string) {
-  return queryOptions({
-    queryKey: staffKeys.detail(userId),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/staff/{userId}', { params: { path: { userId } }, signal })),
+  return getQueryOptions(staffKeys.detail(userId), '/api/staff/{userId}', {
+    params: { path: { userId } },
   });
 }
 

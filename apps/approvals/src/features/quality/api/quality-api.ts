@@ -1,6 +1,6 @@
-import { apiClient, unwrap, type ResponseBody } from '@hms/api-client';
+import { getQueryOptions, apiClient, unwrap, type ResponseBody } from '@hms/api-client';
 import type { RecheckBody } from '@hms/contracts/quality';
-import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 
 export type QualityQueue = ResponseBody<'/api/quality/queue'>;
 export type BlindRequest = ResponseBody<'/api/quality/samples/{sampleId}'>;
@@ -16,35 +16,18 @@ export const qualityKeys = {
   agreement: () => [...qualityKeys.all, 'agreement'] as const,
 };
 
-export const queueQueryOptions = () =>
-  queryOptions({
-    queryKey: qualityKeys.queue(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/quality/queue', { signal })),
-  });
+export const queueQueryOptions = () => getQueryOptions(qualityKeys.queue(), '/api/quality/queue');
 
 export const blindSampleQueryOptions = (sampleId: string) =>
-  queryOptions({
-    queryKey: qualityKeys.sample(sampleId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/quality/samples/{sampleId}', {
-          params: { path: { sampleId } },
-          signal,
-        }),
-      ),
+  getQueryOptions(qualityKeys.sample(sampleId), '/api/quality/samples/{sampleId}', {
+    params: { path: { sampleId } },
   });
 
 export const disagreementsQueryOptions = () =>
-  queryOptions({
-    queryKey: qualityKeys.disagreements(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/quality/disagreements', { signal })),
-  });
+  getQueryOptions(qualityKeys.disagreements(), '/api/quality/disagreements');
 
 export const agreementQueryOptions = () =>
-  queryOptions({
-    queryKey: qualityKeys.agreement(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/quality/agreement', { signal })),
-  });
+  getQueryOptions(qualityKeys.agreement(), '/api/quality/agreement');
 
 export const recheckMutationOptions = (client: QueryClient, sampleId: string) =>
   mutationOptions({

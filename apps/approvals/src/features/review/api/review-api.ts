@@ -1,17 +1,13 @@
-import { apiClient, reviewKeys, unwrap, type ResponseBody } from '@hms/api-client';
-import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { getQueryOptions, apiClient, reviewKeys, unwrap, type ResponseBody } from '@hms/api-client';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import type { DecisionBody } from '@hms/contracts/decisions';
 import { invalidateApprovals } from '../../../shared/invalidate-approvals.ts';
 
 export type ReviewDetail = ResponseBody<'/api/review/{requestId}'>;
 
 export function reviewQueryOptions(id: string) {
-  return queryOptions({
-    queryKey: reviewKeys.detail(id),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/review/{requestId}', { params: { path: { requestId: id } }, signal }),
-      ),
+  return getQueryOptions(reviewKeys.detail(id), '/api/review/{requestId}', {
+    params: { path: { requestId: id } },
   });
 }
 

@@ -1,5 +1,5 @@
-import { apiClient, paymentKeys, unwrap, type paths } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { getQueryOptions, apiClient, paymentKeys, unwrap, type paths } from '@hms/api-client';
+import { mutationOptions } from '@tanstack/react-query';
 
 export type PaymentsQuery = NonNullable<paths['/api/payments']['get']['parameters']['query']>;
 export type PaymentsPage =
@@ -10,11 +10,7 @@ export type BuildBatchBody = NonNullable<
 >['content']['application/json'];
 
 export function paymentsQueryOptions(q: PaymentsQuery) {
-  return queryOptions({
-    queryKey: paymentKeys.list(q),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/payments', { params: { query: q }, signal })),
-  });
+  return getQueryOptions(paymentKeys.list(q), '/api/payments', { params: { query: q } });
 }
 
 export function buildBatchMutationOptions() {

@@ -1,12 +1,10 @@
-import { apiClient, programKeys, unwrap } from '@hms/api-client';
+import { getQueryOptions, apiClient, programKeys, unwrap } from '@hms/api-client';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { storeRequestDetail, type RequestDetail } from '../../../shared/requests/request-api.ts';
 
 export function programQueryOptions(slug: string) {
-  return queryOptions({
-    queryKey: programKeys.detail(slug),
-    queryFn: ({ signal }) =>
-      unwrap(apiClient.GET('/api/programs/{slug}', { params: { path: { slug } }, signal })),
+  return getQueryOptions(programKeys.detail(slug), '/api/programs/{slug}', {
+    params: { path: { slug } },
   });
 }
 
