@@ -1,30 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { DEMO_PASSWORD, confirmRegistration, tabTo } from './helpers';
-import type { Language } from '@hms/contracts/language';
+import { DEMO_PASSWORD, registerCitizen, tabTo } from './helpers';
 
 // The citizen journey of issue 3 over the production build: register, apply with the keyboard, submit, follow.
 
-async function register(page: Page, language: Language = 'en'): Promise<string> {
-  const email = `intake-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
-  await page.goto('/register');
-  if (language === 'es') await page.getByRole('button', { name: /español/i }).click();
-  await page.getByLabel(language === 'es' ? /correo/i : 'Email').fill(email);
-  await page
-    .getByLabel(language === 'es' ? /nombre/i : /name/i)
-    .first()
-    .fill('Pat Example');
-  await page
-    .getByLabel(language === 'es' ? /contraseña/i : 'Password', { exact: language === 'en' })
-    .first()
-    .fill(`${DEMO_PASSWORD}-unique-phrase`);
-  await page.keyboard.press('Enter');
-  await expect(
-    page.getByRole('heading', { level: 1, name: /check your email|revise su correo/i }),
-  ).toBeVisible();
-  await confirmRegistration(page, email);
-  return email;
-}
+const register = (page: Page) => registerCitizen(page, { prefix: 'intake' });
 
 /** Tab to a field by its label, then type like a person (replacing what is there: some fields start filled in). */
 async function typeInto(page: Page, label: string | RegExp, text: string) {
@@ -43,6 +23,27 @@ async function choose(page: Page, label: string) {
 async function continueStep(page: Page) {
   await tabTo(page, page.getByRole('button', { name: /save and continue|guardar y continuar/i }));
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The bank step in English, typed as a keyboard user does, ending with the authorization ticked; `confirm` is the
+ * account number typed again (the account number itself unless a test mistypes it).
+ */
+async function typeBankAccount(
+  page: Page,
+  {
+    holder,
+    type,
+    account,
+    confirm = account,
+  }: { holder: string; type: 'Checking' | 'Savings'; account: string; confirm?: string },
+) {
+  await typeInto(page, 'Name on the account', holder);
+  await choose(page, type);
+  await typeInto(page, 'Routing number', '011000015');
+  await typeInto(page, 'Account number', account);
+  await typeInto(page, 'Enter the account number again', confirm);
+  await choose(page, 'I agree to this authorization');
 }
 
 test.describe('citizen intake', () => {
@@ -90,14 +91,12 @@ test.describe('citizen intake', () => {
       page.getByRole('heading', { level: 1, name: 'Where should we send the money?' }),
     ).toBeVisible();
     await expect(page.getByText(/I authorize the agency/)).toBeVisible();
-    await typeInto(page, 'Name on the account', 'Pat Example');
-    await tabTo(page, page.getByLabel('Checking'));
-    await page.keyboard.press('Space');
-    await typeInto(page, 'Routing number', '011000015');
-    await typeInto(page, 'Account number', '123456789');
-    await typeInto(page, 'Enter the account number again', '123456780');
-    await tabTo(page, page.getByLabel('I agree to this authorization'));
-    await page.keyboard.press('Space');
+    await typeBankAccount(page, {
+      holder: 'Pat Example',
+      type: 'Checking',
+      account: '123456789',
+      confirm: '123456780',
+    });
     await continueStep(page);
     await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toBeFocused();
     await expectNoAxeViolations(page);
@@ -280,12 +279,7 @@ test.describe('citizen intake', () => {
     await typeInto(page, 'Email address', 'pat@example.com');
     await continueStep(page);
 
-    await typeInto(page, 'Name on the account', 'Pat Example');
-    await choose(page, 'Savings');
-    await typeInto(page, 'Routing number', '011000015');
-    await typeInto(page, 'Account number', '55554444');
-    await typeInto(page, 'Enter the account number again', '55554444');
-    await choose(page, 'I agree to this authorization');
+    await typeBankAccount(page, { holder: 'Pat Example', type: 'Savings', account: '55554444' });
     await continueStep(page);
     await expect(page.getByText('From your answers, you can apply')).toBeVisible();
     await expect(page.getByText('receipt.png')).toBeVisible();
@@ -348,12 +342,11 @@ test.describe('citizen intake', () => {
     await expect(
       page.getByText('The business name on the account, up to 22 characters.'),
     ).toBeVisible();
-    await typeInto(page, 'Name on the account', 'Corner Bakery LLC');
-    await choose(page, 'Checking');
-    await typeInto(page, 'Routing number', '011000015');
-    await typeInto(page, 'Account number', '9876543210');
-    await typeInto(page, 'Enter the account number again', '9876543210');
-    await choose(page, 'I agree to this authorization');
+    await typeBankAccount(page, {
+      holder: 'Corner Bakery LLC',
+      type: 'Checking',
+      account: '9876543210',
+    });
     await continueStep(page);
     await expect(page.getByText('Payroll, Rent or mortgage')).toBeVisible();
     await expect(page.getByText('$20,000.00')).toBeVisible();
