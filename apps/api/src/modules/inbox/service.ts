@@ -3,7 +3,7 @@ import type { RequestStatus } from '@hms/contracts/requests';
 import type { InboxItem, InboxListResponse, AssignmentResponse } from '@hms/contracts/inbox';
 import type { inboxQuerySchema } from '@hms/contracts/inbox';
 import type { z } from 'zod';
-import type { Database, Queryable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, forbidden } from '../../platform/errors.ts';
 import { auditUserChange } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
@@ -199,19 +199,26 @@ export async function list(
   };
 }
 
-async function loadOr404(db: Queryable, id: string) {
-  const r = await requests.requestForAssignment(db, id);
-  if (!r) throw requests.staffRequestNotFound(id);
-  return r;
-}
+type HolderRow = NonNullable<Awaited<ReturnType<typeof requests.requestForAssignment>>>;
 
-export async function claim(
+/**
+ * A change of who holds a request (claim, release, reassign): one transaction that starts from the request as it is
+ * (404 when there is none).
+ */
+function changeHolder(
   db: Kysely<Database>,
   id: string,
-  actor: Actor,
+  change: (trx: Transaction<Database>, before: HolderRow) => Promise<AssignmentResponse>,
 ): Promise<AssignmentResponse> {
   return db.transaction().execute(async (trx) => {
-    const before = await loadOr404(trx, id);
+    const before = await requests.requestForAssignment(trx, id);
+    if (!before) throw requests.staffRequestNotFound(id);
+    return change(trx, before);
+  });
+}
+
+export function claim(db: Kysely<Database>, id: string, actor: Actor): Promise<AssignmentResponse> {
+  return changeHolder(db, id, async (trx, before) => {
     switch (actionRefusal('claim', ruleRequest(before), actor)) {
       case 'role':
         throw forbidden(
@@ -284,13 +291,12 @@ export async function claim(
   });
 }
 
-export async function release(
+export function release(
   db: Kysely<Database>,
   id: string,
   actor: Actor,
 ): Promise<AssignmentResponse> {
-  return db.transaction().execute(async (trx) => {
-    const before = await loadOr404(trx, id);
+  return changeHolder(db, id, async (trx, before) => {
     const refusal = actionRefusal('release', ruleRequest(before), actor);
     if (refusal === 'role' || refusal === 'own_request')
       throw forbidden('request.own_request', `You cannot work on ${before.reference}.`);
@@ -330,14 +336,13 @@ export async function release(
   });
 }
 
-export async function reassign(
+export function reassign(
   db: Kysely<Database>,
   id: string,
   assigneeId: string,
   actor: Actor,
 ): Promise<AssignmentResponse> {
-  return db.transaction().execute(async (trx) => {
-    const before = await loadOr404(trx, id);
+  return changeHolder(db, id, async (trx, before) => {
     const rules = ruleRequest(before);
     switch (actionRefusal('reassign', rules, actor)) {
       case null:
