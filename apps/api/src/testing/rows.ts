@@ -21,3 +21,17 @@ export async function rowById<T extends TableWithId>(
   if (!rows[0]) throw new Error(`no ${table} row ${id}`);
   return rows[0];
 }
+
+/**
+ * The audit entries with this action, about this entity, or both, oldest first, every column: the one way the tests
+ * read what an action audited, instead of each spelling the same query.
+ */
+export function auditEntries(
+  db: Kysely<Database>,
+  where: { action?: string; entityId?: string },
+): Promise<Array<Selectable<Database['audit_log']>>> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (where.action !== undefined) q = q.where('action', '=', where.action);
+  if (where.entityId !== undefined) q = q.where('entity_id', '=', where.entityId);
+  return q.orderBy('id').execute();
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { fillPermitRefund, saveBankAccount, submitDraft } from '../../testing/applying.ts';
-import { rowById } from '../../testing/rows.ts';
+import { auditEntries, rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 
@@ -107,12 +107,10 @@ describe('deleting a draft', () => {
       .where('id', '=', payee.payee_account_id!)
       .executeTakeFirst();
     expect(account).toBeUndefined();
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', d.id)
-      .where('action', '=', 'request.draft_deleted')
-      .execute();
+    const audit = await auditEntries(t.db.kysely, {
+      action: 'request.draft_deleted',
+      entityId: d.id,
+    });
     expect(audit).toHaveLength(1);
     expect((await agent.request('DELETE', `/api/requests/${d.id}`)).statusCode).toBe(404);
 

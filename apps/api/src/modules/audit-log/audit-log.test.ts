@@ -4,6 +4,7 @@ import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditVerifyReport } from '../../platform/audit-verify.ts';
 import { refusedField } from '../../testing/refusals.ts';
+import { auditEntries } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let admin: Agent;
@@ -122,13 +123,8 @@ describe('the audit log for administrators', () => {
 
     const exported = await search('action=audit_log.exported');
     expect(exported.items).toHaveLength(2);
-    const row = await t.db.kysely
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'audit_log.exported')
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    expect(row.data).toEqual({
+    const [row] = await auditEntries(t.db.kysely, { action: 'audit_log.exported' });
+    expect(row?.data).toEqual({
       filters: { action: 'batch.cancelled', entityType: 'ach_batch', entityId: 'batch-1' },
       rows: 5,
     });

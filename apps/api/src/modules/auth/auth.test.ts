@@ -11,6 +11,7 @@ import {
 import { hashToken } from '../../platform/auth/tokens.ts';
 import { ACCOUNT_RULE, IP_RULE, PAIR_RULE, waitSeconds } from '../../platform/auth/throttle.ts';
 import { refusedField } from '../../testing/refusals.ts';
+import { auditEntries } from '../../testing/rows.ts';
 
 const t = useTestApp();
 
@@ -161,11 +162,7 @@ describe('register', () => {
     expect(JSON.parse((await reader.get('/api/me')).body).user.email).toBe(
       'rosa.parks@example.com',
     );
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', body.user.id)
-      .execute();
+    const audit = await auditEntries(t.db.kysely, { entityId: body.user.id });
     expect(audit.map((r) => r.action)).toContain('auth.register');
     // The link works once; a made-up one never.
     expect(refusedField(await new Agent(t.app).post('/api/auth/register/confirm', { token }))).toBe(
@@ -366,11 +363,7 @@ describe('sign-in', () => {
       (await admin.post('/api/admin/sign-in-throttle/clear', { email: 'approver@example.gov' }))
         .statusCode,
     ).toBe(404);
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'auth.throttle_cleared')
-      .execute();
+    const audit = await auditEntries(t.db.kysely, { action: 'auth.throttle_cleared' });
     expect(audit).toHaveLength(1);
   });
 });

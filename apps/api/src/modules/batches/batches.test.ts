@@ -8,7 +8,7 @@ import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { rowById } from '../../testing/rows.ts';
+import { auditEntries, rowById } from '../../testing/rows.ts';
 import { startPrenoteMaturity } from '../payments/prenote-maturity.ts';
 
 const t = useTestApp();
@@ -126,12 +126,7 @@ describe('batches under dual control', () => {
     expect(entries.find((e) => e.amount === 125_00)!.dfiAccountNumber.trim()).toBe('123456789');
     expect(parsed.header.fileIdModifier).toBe(batch.fileIdModifier);
 
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select(['action', 'actor_id'])
-      .where('entity_id', '=', batch.id)
-      .orderBy('id')
-      .execute();
+    const audit = await auditEntries(t.db.kysely, { entityId: batch.id });
     expect(audit.map((a) => a.action)).toEqual([
       'batch.built',
       'batch.released',

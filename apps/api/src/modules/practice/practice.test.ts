@@ -21,7 +21,7 @@ import {
   practiceBankAccount,
   sampleRegex,
 } from './generate.ts';
-import { rowById } from '../../testing/rows.ts';
+import { auditEntries, rowById } from '../../testing/rows.ts';
 import { seededRandom } from '../../platform/seeded-random.ts';
 
 const TZ = 'America/New_York';
@@ -279,12 +279,10 @@ describe('practice programs', () => {
     expect(
       (await a.request('PUT', `/api/practice/programs/${again.id}`, { practice: true })).statusCode,
     ).toBe(200);
-    const marks = await t.db.kysely
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'practice.program_marked')
-      .where('entity_id', '=', again.id)
-      .execute();
+    const marks = await auditEntries(t.db.kysely, {
+      action: 'practice.program_marked',
+      entityId: again.id,
+    });
     expect(marks.map((m) => m.data)).toEqual([{ practice: false }, { practice: true }]);
   });
 

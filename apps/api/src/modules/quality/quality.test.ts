@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementRates } from '@hms/contracts/quality';
 import { type Agent, useTestApp } from '../../testing/test-app.ts';
 import { useDesk, type ProgramRow } from '../../testing/desk.ts';
+import { auditEntries } from '../../testing/rows.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { drawForDecision } from './service.ts';
 
@@ -325,12 +326,10 @@ describe('the blind re-check', () => {
         (i: { sampleId: string }) => i.sampleId,
       ),
     ).not.toContain(sampleId);
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select(['actor_id', 'data'])
-      .where('action', '=', 'quality.rechecked')
-      .where('entity_id', '=', requestId)
-      .execute();
+    const audit = await auditEntries(t.db.kysely, {
+      action: 'quality.rechecked',
+      entityId: requestId,
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_id).toBe(ids.approver2);
   });
@@ -441,12 +440,10 @@ describe('agreement rates', () => {
     });
     const bad = await setShares(rebate().id, 10_001);
     expect(bad.statusCode).toBe(400);
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'quality.shares_changed')
-      .where('entity_id', '=', rebate().id)
-      .execute();
+    const audit = await auditEntries(t.db.kysely, {
+      action: 'quality.shares_changed',
+      entityId: rebate().id,
+    });
     expect(audit.length).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { insertBatch, type Inserted } from './reconciliation.fixture.ts';
 import * as service from './service.ts';
 import { refusedField } from '../../testing/refusals.ts';
+import { auditEntries } from '../../testing/rows.ts';
 
 /**
  * Reconciliation on hand-made batches released in May 2019 (America/New_York), far from any seeded row. Every
@@ -427,11 +428,9 @@ describe('exceptions', () => {
       `/api/finance/reconciliation/exceptions?${MAY}&state=resolved`,
     );
     expect(resolved.totalCount).toBe(3);
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select(['action', 'entity_id', 'data'])
-      .where('action', '=', 'reconciliation.exception_resolved')
-      .execute();
+    const audit = await auditEntries(t.db.kysely, {
+      action: 'reconciliation.exception_resolved',
+    });
     expect(audit).toHaveLength(3);
     expect(audit.map((a) => a.entity_id)).toContain(D.batchId);
 

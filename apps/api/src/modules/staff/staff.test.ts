@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Agent, emailedToken, useTestApp } from '../../testing/test-app.ts';
+import { auditEntries } from '../../testing/rows.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { insertRequest, programBySlug } from '../inbox/demo-rows.ts';
 
@@ -293,13 +294,11 @@ describe('roles', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res).roles).toEqual(['approver', 'finance']);
     expect((await rolf.get('/api/inbox')).statusCode).toBe(200);
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select('data')
-      .where('action', '=', 'staff.roles_changed')
-      .where('entity_id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(audit.data).toMatchObject({
+    const [audit] = await auditEntries(t.db.kysely, {
+      action: 'staff.roles_changed',
+      entityId: id,
+    });
+    expect(audit?.data).toMatchObject({
       before: ['finance'],
       after: ['approver', 'finance'],
       added: ['approver'],
