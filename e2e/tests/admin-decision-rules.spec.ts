@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import {
+  startApplication,
   api,
   demoUsers,
   openAdminSection,
@@ -33,8 +34,7 @@ async function applyForPermitRefund(
   dollars: string,
 ): Promise<{ id: string; reference: string }> {
   await registerCitizen(page, { prefix: 'rules', name });
-  await page.goto('/services/permit-fee-refund');
-  await page.getByRole('button', { name: 'Start application' }).click();
+  await startApplication(page, 'permit-fee-refund');
   await page.getByLabel('Permit number').fill('BP-2026-07200');
   await page.getByLabel('When did you pay the fee?').fill('2026-02-03');
   await page.getByLabel('How much did you pay?').fill(dollars);

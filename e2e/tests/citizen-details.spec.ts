@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import {
+  startApplication,
   api,
   continueStep,
   demoUsers,
@@ -79,8 +80,7 @@ test.describe('drafts', () => {
     page,
   }) => {
     await register(page);
-    await page.goto('/services/permit-fee-refund');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'permit-fee-refund');
     await expect(page.getByRole('heading', { level: 1, name: 'The permit' })).toBeVisible();
     const draftUrl = new URL(page.url()).pathname;
     const draftId = /\/my-requests\/([^/]+)\/apply/.exec(draftUrl)![1];
@@ -133,8 +133,7 @@ test.describe('answers as people write them', () => {
     page,
   }) => {
     const email = await register(page, 'Robin Lee');
-    await page.goto('/services/permit-fee-refund');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'permit-fee-refund');
     await page.getByLabel('Permit number').fill('BP-2026-04321');
     await page.getByLabel('When did you pay the fee?').fill('2026-02-03');
     await page.getByLabel('How much did you pay?').fill('120');
@@ -185,8 +184,7 @@ test.describe('answers as people write them', () => {
     const reference = (await page.locator('strong.font-mono-lg').innerText()).trim();
 
     // A second, unfinished application so My requests holds a draft and a submitted request.
-    await page.goto('/services/home-energy-rebate');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'home-energy-rebate');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
     // In Spanish, every date is written in words in Spanish.

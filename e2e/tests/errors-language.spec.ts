@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { continueStep, registerCitizen } from './helpers';
+import { startApplication, continueStep, registerCitizen } from './helpers';
 
 // Issue 9 item 14: errors and notifications in the reader's language, over the production build.
 
@@ -46,8 +46,7 @@ test.describe('errors and messages in the reader language', () => {
   }) => {
     await register(page);
     // Apply in English, so the "we received your request" notification is sent in English.
-    await page.goto('/services/permit-fee-refund');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'permit-fee-refund');
     await page.getByLabel('Permit number').fill('BP-2026-01234');
     await page.getByLabel('When did you pay the fee?').fill('2026-02-03');
     await page.getByLabel('How much did you pay?').fill('250');

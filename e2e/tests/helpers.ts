@@ -163,6 +163,12 @@ export async function openAdminSection(page: Page, name: string, path: string): 
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/** Opens a service's page and starts an application to it, as a signed-in citizen does (in English). */
+export async function startApplication(page: Page, slug: string): Promise<void> {
+  await page.goto(`/services/${slug}`);
+  await page.getByRole('button', { name: 'Start application' }).click();
+}
+
 /** Saves the application step on screen and goes on to the next (either language). */
 export async function continueStep(page: Page): Promise<void> {
   await page.getByRole('button', { name: /save and continue|guardar y continuar/i }).click();

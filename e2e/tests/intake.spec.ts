@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { DEMO_PASSWORD, registerCitizen, tabTo } from './helpers';
+import { startApplication, DEMO_PASSWORD, registerCitizen, tabTo } from './helpers';
 
 // The citizen journey of issue 3 over the production build: register, apply with the keyboard, submit, follow.
 
@@ -155,8 +155,7 @@ test.describe('citizen intake', () => {
   }) => {
     const email = await register(page);
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.goto('/services/permit-fee-refund');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'permit-fee-refund');
     await page.getByLabel('Permit number').fill('EP-2025-00042');
     await page.getByLabel('When did you pay the fee?').fill('2025-06-30');
     await page.getByLabel('How much did you pay?').fill('99.50');
@@ -245,8 +244,7 @@ test.describe('citizen intake', () => {
     page,
   }) => {
     await register(page);
-    await page.goto('/services/home-energy-rebate');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'home-energy-rebate');
     await typeInto(page, 'How many people live in your household?', '3');
     await typeInto(page, /total yearly income/, '64,000');
     await continueStep(page);
@@ -290,8 +288,7 @@ test.describe('citizen intake', () => {
 
   test('an ineligible applicant is told why before submitting', async ({ page }) => {
     await register(page);
-    await page.goto('/services/home-energy-rebate');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'home-energy-rebate');
     await typeInto(page, 'How many people live in your household?', '2');
     await typeInto(page, /total yearly income/, '250000');
     await continueStep(page);
@@ -309,8 +306,7 @@ test.describe('citizen intake', () => {
     page,
   }) => {
     await register(page);
-    await page.goto('/services/small-business-relief');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'small-business-relief');
     await typeInto(page, 'Legal name of the business', 'Corner Bakery LLC');
     await typeInto(page, /Employer Identification Number/, '12-3456789');
     await page.getByLabel('Type of business').selectOption('llc');
@@ -357,8 +353,7 @@ test.describe('citizen intake', () => {
 
   test('a stale save from another tab is detected, not overwritten', async ({ page, context }) => {
     await register(page);
-    await page.goto('/services/permit-fee-refund');
-    await page.getByRole('button', { name: 'Start application' }).click();
+    await startApplication(page, 'permit-fee-refund');
     await expect(page.getByRole('heading', { level: 1, name: 'The permit' })).toBeVisible();
     const other = await context.newPage();
     await other.goto(page.url());
