@@ -1,15 +1,17 @@
-import { apiClient, signInThrottleKeys, unwrap, type ResponseBody } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import {
+  apiClient,
+  getQueryOptions,
+  signInThrottleKeys,
+  unwrap,
+  type ResponseBody,
+} from '@hms/api-client';
+import { mutationOptions } from '@tanstack/react-query';
 
 export type ThrottledAccount = ResponseBody<'/api/admin/sign-in-throttle'>['items'][number];
 
 /** Accounts with failed sign-ins counted against them (the guessing sources wait; the owner does not). */
 export function throttledAccountsQueryOptions() {
-  return queryOptions({
-    queryKey: signInThrottleKeys.all,
-    queryFn: async ({ signal }) =>
-      (await unwrap(apiClient.GET('/api/admin/sign-in-throttle', { signal }))).items,
-  });
+  return getQueryOptions(signInThrottleKeys.all, '/api/admin/sign-in-throttle');
 }
 
 export function clearThrottleMutationOptions() {

@@ -45,7 +45,7 @@ export function SignInThrottleRoute() {
         {(data) => (
           <DataTable
             caption={tr('throttleCaption')}
-            rows={data}
+            rows={data.items}
             rowKey={(a) => a.email}
             columns={[
               {

@@ -1,15 +1,11 @@
-import { apiClient, serviceTokenKeys, unwrap } from '@hms/api-client';
+import { apiClient, getQueryOptions, serviceTokenKeys, unwrap } from '@hms/api-client';
 import type { RequestBody, ResponseBody } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 
 export type ServiceToken = ResponseBody<'/api/service-tokens'>['items'][number];
 export type CreateTokenBody = RequestBody<'/api/service-tokens', 'post'>;
 export function tokensQueryOptions() {
-  return queryOptions({
-    queryKey: serviceTokenKeys.all,
-    queryFn: async ({ signal }) =>
-      (await unwrap(apiClient.GET('/api/service-tokens', { signal }))).items,
-  });
+  return getQueryOptions(serviceTokenKeys.all, '/api/service-tokens');
 }
 
 export function tokenMutationOptions() {

@@ -131,7 +131,7 @@ export function TokensRoute() {
         {(data) => (
           <DataTable
             caption={tr('caption')}
-            rows={data}
+            rows={data.items}
             columns={[
               { header: tr('name'), rowHeader: true, cell: (t) => t.name },
               { header: tr('scopes'), cell: (t) => t.scopes.join(', ') },

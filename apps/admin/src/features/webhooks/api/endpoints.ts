@@ -1,16 +1,12 @@
-import { apiClient, unwrap, webhookEndpointKeys } from '@hms/api-client';
+import { apiClient, getQueryOptions, unwrap, webhookEndpointKeys } from '@hms/api-client';
 import type { RequestBody, ResponseBody } from '@hms/api-client';
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 
 export type Endpoint = ResponseBody<'/api/webhooks/endpoints'>['items'][number];
 export type CreateEndpointBody = RequestBody<'/api/webhooks/endpoints', 'post'>;
 
 export function endpointsQueryOptions() {
-  return queryOptions({
-    queryKey: webhookEndpointKeys.all,
-    queryFn: async ({ signal }) =>
-      (await unwrap(apiClient.GET('/api/webhooks/endpoints', { signal }))).items,
-  });
+  return getQueryOptions(webhookEndpointKeys.all, '/api/webhooks/endpoints');
 }
 
 export function endpointMutationOptions() {

@@ -74,7 +74,7 @@ export function EndpointsRoute() {
         {(data) => (
           <DataTable
             caption={tr('endpointsCaption')}
-            rows={data}
+            rows={data.items}
             rowKey={(ep) => ep.id}
             columns={[
               {
