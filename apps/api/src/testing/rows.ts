@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { RequestEventType } from '@hms/contracts/request-events';
 import type { Database } from '../platform/db/schema.ts';
 
 /** The tables keyed by an `id` column. */
@@ -34,4 +35,15 @@ export function auditEntries(
   if (where.action !== undefined) q = q.where('action', '=', where.action);
   if (where.entityId !== undefined) q = q.where('entity_id', '=', where.entityId);
   return q.orderBy('id').execute();
+}
+
+/** The steps of a request (all of them, or those of one type), oldest first, every column: its timeline as stored. */
+export function requestSteps(
+  db: Kysely<Database>,
+  requestId: string,
+  type?: RequestEventType,
+): Promise<Array<Selectable<Database['request_events']>>> {
+  let q = db.selectFrom('request_events').selectAll().where('request_id', '=', requestId);
+  if (type !== undefined) q = q.where('type', '=', type);
+  return q.orderBy('created_at').orderBy('id').execute();
 }

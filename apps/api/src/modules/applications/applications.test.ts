@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
 import { saveBankAccount, saveSteps, trySubmit } from '../../testing/applying.ts';
 import { isValidReference } from '@hms/contracts/reference-number';
-import { rowById } from '../../testing/rows.ts';
+import { requestSteps, rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let citizen: Agent;
@@ -217,12 +217,7 @@ describe('submission', () => {
     );
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(a);
-    const events = await t.db.kysely
-      .selectFrom('request_events')
-      .select('type')
-      .where('request_id', '=', d.id)
-      .where('type', '=', 'submitted')
-      .execute();
+    const events = await requestSteps(t.db.kysely, d.id, 'submitted');
     expect(events).toHaveLength(1);
     // The timeline, the notification and the queued email were written with it.
     const detail = (await fresh.get(`/api/requests/${d.id}`)).json() as {

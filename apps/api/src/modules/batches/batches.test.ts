@@ -8,7 +8,7 @@ import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { auditEntries, rowById } from '../../testing/rows.ts';
+import { auditEntries, requestSteps, rowById } from '../../testing/rows.ts';
 import { startPrenoteMaturity } from '../payments/prenote-maturity.ts';
 
 const t = useTestApp();
@@ -134,11 +134,7 @@ describe('batches under dual control', () => {
     ]);
 
     // The citizen was told the payment was sent, in the timeline and a notification.
-    const ev = await t.db.kysely
-      .selectFrom('request_events')
-      .select(['type', 'data'])
-      .where('request_id', '=', p1.requestId)
-      .execute();
+    const ev = await requestSteps(t.db.kysely, p1.requestId);
     expect(ev).toEqual([
       expect.objectContaining({
         type: 'payment_sent',
@@ -240,12 +236,7 @@ describe('batches under dual control', () => {
     // Released prenote, but the wait is not over: the payment is not pending yet.
     let listed = JSON.parse((await fin.get('/api/payments?status=pending')).body);
     expect(listed.items.some((i: { id: string }) => i.id === p.paymentId)).toBe(false);
-    const citizenEvents = await t.db.kysely
-      .selectFrom('request_events')
-      .select('type')
-      .where('request_id', '=', p.requestId)
-      .execute();
-    expect(citizenEvents).toEqual([]); // a $0 prenote is not a payment sent
+    expect(await requestSteps(t.db.kysely, p.requestId)).toEqual([]); // a $0 prenote is not a payment sent
     await t.db.kysely
       .updateTable('payments')
       .set({ prenote_ready_on: '2000-01-03' })

@@ -4,6 +4,7 @@ import type { RuleEvaluationList, RuleVersionBody } from '@hms/contracts/decisio
 import { rule } from '@hms/contracts/decision-rules.test-helper';
 import { registerCitizen, useTestApp, userIdByEmail, type Agent } from '../../testing/test-app.ts';
 import { submitPermitRefund, trySubmit } from '../../testing/applying.ts';
+import { requestSteps } from '../../testing/rows.ts';
 import { cleanRefundInputs, decisionRulesUrl, publishRules } from './rules.test-helper.ts';
 
 // Decision rules at submission (issue 14): every submission is evaluated and the evaluation kept; a rule's approval
@@ -151,12 +152,7 @@ describe('decision rules at submission', () => {
         payment_id: pays[0]!.id,
       },
     ]);
-    const events = await t.db.kysely
-      .selectFrom('request_events')
-      .selectAll()
-      .where('request_id', '=', r.id)
-      .where('type', '=', 'approved')
-      .execute();
+    const events = await requestSteps(t.db.kysely, r.id, 'approved');
     expect(events).toMatchObject([
       {
         actor_kind: 'system',

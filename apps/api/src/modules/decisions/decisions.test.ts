@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { useDesk } from '../../testing/desk.ts';
+import { requestSteps } from '../../testing/rows.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { describeAuditBreak } from '../../platform/audit-verify.ts';
 
@@ -71,12 +72,7 @@ describe('claim, release, reassign', () => {
     expect(codes).toEqual([200, 409]);
     const winner = a.statusCode === 200 ? 'Avery Approver' : 'Sam Senior';
     expect(body(a.statusCode === 409 ? a : b).detail).toContain(`claimed by ${winner}`);
-    const events = await t.db.kysely
-      .selectFrom('request_events')
-      .select('type')
-      .where('request_id', '=', id)
-      .execute();
-    expect(events.filter((e) => e.type === 'claimed')).toHaveLength(1);
+    expect(await requestSteps(t.db.kysely, id, 'claimed')).toHaveLength(1);
   });
 
   it('reassign is for senior approvers, to staff who did not apply', async () => {
