@@ -72,3 +72,31 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: string
     prevCursor: hasNewer && first ? encode({ d: 'p', id: first }) : null,
   };
 }
+
+/** The row a keyset walk continues after, in a list sorted by (sort key, id): its sort key as text, and its id. */
+export interface SortKeyCursor {
+  key: string;
+  id: string;
+}
+
+/**
+ * Every page of a list sorted by (sort key, id), each read strictly after the last row of the one before, until a
+ * page comes back short: an export of any length in bounded memory, as cheap per page at its end as at its start.
+ * `readPage` answers a page's rows (each with its `sort_key` and `id`) and what to yield for them.
+ */
+export async function* keysetPages<T>(
+  pageSize: number,
+  readPage: (after: SortKeyCursor | null) => Promise<{
+    rows: ReadonlyArray<{ sort_key: unknown; id: unknown }>;
+    items: T[];
+  }>,
+): AsyncGenerator<T[]> {
+  let after: SortKeyCursor | null = null;
+  for (;;) {
+    const { rows, items } = await readPage(after);
+    yield items;
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < pageSize) return;
+    after = { key: String(last.sort_key), id: String(last.id) };
+  }
+}

@@ -9,6 +9,7 @@ import { paymentStatuses, type PaymentStatus } from '@hms/contracts/payments';
 import type { RequestStatus } from '@hms/contracts/requests';
 import type { Database } from '../../platform/db/schema.ts';
 import { readSearchTerm } from '../../platform/search-term.ts';
+import { keysetPages, type SortKeyCursor } from '../../platform/pagination.ts';
 
 /**
  * The finance workspace's read model (issue 13). Every figure is a predicate defined once below; the drill-down lists
@@ -492,15 +493,10 @@ interface ListShape {
 }
 
 /**
- * The position after a row in a list's order: its sort key (as text, so a timestamp keeps its microseconds) and id.
- * Every sort key is non-null for the rows of its figure, so the row comparison below never drops a row.
+ * `after`: the position after a row in a list's order, its sort key (as text, so a timestamp keeps its
+ * microseconds) and id. Every sort key is non-null for the rows of its figure, so the row comparison never drops a row.
  */
-export interface Cursor {
-  key: string;
-  id: string;
-}
-
-function pageSql<R>(l: ListShape, q: ListQuery, after: Cursor | null, withTotals = false) {
+function pageSql<R>(l: ListShape, q: ListQuery, after: SortKeyCursor | null, withTotals = false) {
   const dir = q.order === 'asc' ? sql`asc` : sql`desc`;
   const past =
     after === null
@@ -557,19 +553,16 @@ async function listPage<R>(db: Kysely<Database>, l: ListShape, q: ListQuery) {
   return { rows: page.rows, ...totals };
 }
 
-/**
- * Every row of a list, a page at a time, each page read after the last row of the one before (keyset), so an
- * export of a long period costs the same per page at its end as at its start.
- */
-async function* allRows<R>(db: Kysely<Database>, l: ListShape, q: ListQuery, pageSize: number) {
-  let after: Cursor | null = null;
-  for (;;) {
-    const { rows } = await pageSql<R>(l, { ...q, limit: pageSize, offset: 0 }, after).execute(db);
-    yield rows as R[];
-    const last = rows.at(-1);
-    if (last === undefined || rows.length < pageSize) return;
-    after = { key: last.sort_key, id: (last as unknown as { id: string }).id };
-  }
+/** Every row of a list, a keyset page at a time (platform/pagination.ts#keysetPages). */
+function allRows<R>(db: Kysely<Database>, l: ListShape, q: ListQuery, pageSize: number) {
+  return keysetPages(pageSize, async (after) => {
+    const { rows } = await pageSql<R & { id: string }>(
+      l,
+      { ...q, limit: pageSize, offset: 0 },
+      after,
+    ).execute(db);
+    return { rows, items: rows as R[] };
+  });
 }
 
 /**

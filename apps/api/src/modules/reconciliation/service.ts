@@ -19,6 +19,7 @@ import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { csvStream, type CsvColumns } from '../../platform/csv.ts';
+import { keysetPages, type SortKeyCursor } from '../../platform/pagination.ts';
 import * as repo from './repo.ts';
 
 type Db = Kysely<Database>;
@@ -39,8 +40,7 @@ function boundsOf(timeZone: string, q: { from?: string; to?: string }): repo.Bou
   };
 }
 
-type Cursor = { key: string; id: string } | null;
-type PageArg = { page: number; pageSize: number } | { after: Cursor; limit: number };
+type PageArg = { page: number; pageSize: number } | { after: SortKeyCursor | null; limit: number };
 
 function paging(p: PageArg): repo.Paging {
   return 'after' in p
@@ -321,23 +321,6 @@ export async function returnsToWork(db: Db, timeZone: string) {
 
 /** CSV rows are read a page of this size at a time. */
 const CSV_PAGE = 2000;
-
-/** Every page of a list in its order, each read strictly after the last row of the one before (sort key, id). */
-async function* keysetPages<T>(
-  pageSize: number,
-  pageAfter: (
-    after: Cursor,
-  ) => Promise<{ rows: ReadonlyArray<{ sort_key: unknown; id: string }>; items: T[] }>,
-): AsyncIterable<T[]> {
-  let after: Cursor = null;
-  for (;;) {
-    const { rows, items } = await pageAfter(after);
-    yield items;
-    const last = rows.at(-1);
-    if (last === undefined || rows.length < pageSize) return;
-    after = { key: String(last.sort_key), id: String(last.id) };
-  }
-}
 
 const money = (cents: number) => centsToDecimalString(cents);
 
