@@ -584,15 +584,7 @@ describe('returns, NOCs and the citizen', () => {
       paymentsSettled: 1,
       alreadySettled: false,
     });
-    expect(
-      (
-        await t.db.kysely
-          .selectFrom('requests')
-          .select('status')
-          .where('id', '=', p.requestId)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe('paid');
+    expect((await rowById(t.db.kysely, 'requests', p.requestId)).status).toBe('paid');
     const again = JSON.parse((await fin.post(`/api/batches/${batch.id}/settle`, {})).body);
     expect(again).toMatchObject({ alreadySettled: true, paymentsSettled: 0 });
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Agent, useTestApp } from '../../testing/test-app.ts';
+import { rowById } from '../../testing/rows.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { recountInbox } from '../read-models/inbox-counts.ts';
 import { findProgram, recountCommitted } from '../programs/repo.ts';
@@ -49,14 +50,7 @@ async function newRequest(
   });
 }
 
-const version = async (id: string) =>
-  (
-    await t.db.kysely
-      .selectFrom('requests')
-      .select('version')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-  ).version;
+const version = async (id: string) => (await rowById(t.db.kysely, 'requests', id)).version;
 
 async function expectExact(who: 'approver' | 'senior' = 'approver') {
   // The program's budget use (program_budget_use, also trigger-kept) equals a recount too.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementRates } from '@hms/contracts/quality';
 import { type Agent, useTestApp } from '../../testing/test-app.ts';
 import { useDesk, type ProgramRow } from '../../testing/desk.ts';
-import { auditEntries } from '../../testing/rows.ts';
+import { auditEntries, rowById } from '../../testing/rows.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { drawForDecision } from './service.ts';
 
@@ -121,11 +121,7 @@ describe('the draw', () => {
     });
     expect(Number(sa!.amount_cents)).toBe(40_000);
     expect(sr).toMatchObject({ outcome: 'reject', amount_cents: null });
-    const decision = await t.db.kysely
-      .selectFrom('decisions')
-      .select(['id', 'request_id'])
-      .where('id', '=', sa!.decision_id)
-      .executeTakeFirstOrThrow();
+    const decision = await rowById(t.db.kysely, 'decisions', sa!.decision_id!);
     expect(decision.request_id).toBe(a);
   });
 
@@ -251,11 +247,7 @@ describe('the blind re-check', () => {
         'submittedAt',
       ].sort(),
     );
-    const decider = await t.db.kysely
-      .selectFrom('users')
-      .select('display_name')
-      .where('id', '=', ids.approver!)
-      .executeTakeFirstOrThrow();
+    const decider = await rowById(t.db.kysely, 'users', ids.approver!);
     expect(res.body).not.toContain(decider.display_name);
     expect(res.body).not.toContain('35000');
     expect(v.status).toBeUndefined();

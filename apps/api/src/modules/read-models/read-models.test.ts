@@ -9,6 +9,7 @@ import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.t
 import type { PaymentStatus } from '../../platform/db/schema.ts';
 import { DEMO_USERS } from '../../platform/db/seed.ts';
 import { refusedField } from '../../testing/refusals.ts';
+import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let citizenId: string;
@@ -132,14 +133,7 @@ describe('GET /api/programs', () => {
 
 describe('GET /api/programs: accepting applications', () => {
   it('a program whose budget is used up is listed as not accepting, with the reason the program page gives', async () => {
-    const slugOf = async (id: string) =>
-      (
-        await t.db.kysely
-          .selectFrom('programs')
-          .select('slug')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).slug;
+    const slugOf = async (id: string) => (await rowById(t.db.kysely, 'programs', id)).slug;
     const id = programIds[1]!;
     const slug = await slugOf(id);
     await t.db.kysely
