@@ -3,6 +3,7 @@ import type { PaymentStatus } from '@hms/contracts/payments';
 import type { Config } from '../../platform/config.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { insertReturnFile } from '../../testing/ach-rows.ts';
 import { insertAchTrail, insertFinanceRow, type Row } from '../finance/finance.fixture.ts';
 
 type Db = Kysely<Database>;
@@ -112,17 +113,7 @@ export async function insertNoc(
     status: 'pending' | 'applied' | 'dismissed';
   },
 ) {
-  const fileId = uuidv7();
-  await db
-    .insertInto('return_files')
-    .values({
-      id: fileId,
-      sha256: fileId.replaceAll('-', '').padEnd(64, '0'),
-      file_name: 'noc.ach',
-      uploaded_by: uploadedBy,
-      result: JSON.stringify({}),
-    })
-    .execute();
+  const fileId = await insertReturnFile(db, { fileName: 'noc.ach', uploadedBy });
   await db
     .insertInto('ach_nocs')
     .values({

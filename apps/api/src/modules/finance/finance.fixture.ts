@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { insertPaymentRow, insertRequestWithAccount } from '../../testing/request-rows.ts';
+import { insertReturnFile } from '../../testing/ach-rows.ts';
 import { seal } from '../../platform/keyring.ts';
 import { expect } from 'vitest';
 import type { Agent, TestHarness } from '../../testing/test-app.ts';
@@ -148,18 +149,11 @@ export async function insertAchTrail(
     })
     .execute();
   if (p.status !== 'returned' || !p.returnedAt) return;
-  const fileId = uuidv7();
-  await db
-    .insertInto('return_files')
-    .values({
-      id: fileId,
-      sha256: fileId.replace(/-/g, '').padEnd(64, '0'),
-      file_name: `returns-${row.ref}.ach`,
-      uploaded_by: staff.builtBy,
-      uploaded_at: p.returnedAt,
-      result: '{}',
-    })
-    .execute();
+  const fileId = await insertReturnFile(db, {
+    fileName: `returns-${row.ref}.ach`,
+    uploadedBy: staff.builtBy,
+    uploadedAt: p.returnedAt,
+  });
   await db
     .insertInto('ach_returns')
     .values({

@@ -5,6 +5,7 @@ import type { Config } from '../../platform/config.ts';
 import type { BatchStatus, Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { insertPaymentRow, insertRequestWithAccount } from '../../testing/request-rows.ts';
+import { insertReturnFile } from '../../testing/ach-rows.ts';
 import { seal } from '../../platform/keyring.ts';
 
 /**
@@ -124,19 +125,11 @@ export async function insertBatch(
         trace_number: e.trace,
       })
       .execute();
-    if ((e.returned || e.noc) && fileId === null) {
-      fileId = uuidv7();
-      await db
-        .insertInto('return_files')
-        .values({
-          id: fileId,
-          sha256: fileId.replace(/-/g, '').padEnd(64, '0'),
-          file_name: `returns-${b.fileDate}.ach`,
-          uploaded_by: who.builder,
-          result: '{}',
-        })
-        .execute();
-    }
+    if ((e.returned || e.noc) && fileId === null)
+      fileId = await insertReturnFile(db, {
+        fileName: `returns-${b.fileDate}.ach`,
+        uploadedBy: who.builder,
+      });
     if (e.returned) {
       await db
         .insertInto('ach_returns')
