@@ -1,12 +1,11 @@
 import {
+  getQueryOptions,
   ApiProblem,
-  apiClient,
   CSRF_COOKIE,
   CSRF_HEADER,
   importKeys,
   problemFromResponse,
   readCookie,
-  unwrap,
   type ResponseBody,
 } from '@hms/api-client';
 import { importHeaderResponseSchema, importJobSchema } from '@hms/contracts/imports';
@@ -98,11 +97,9 @@ const over = (job: ImportJob | undefined) => job?.state === 'completed' || job?.
 /** One job, asked again every second until it is over (a job the API no longer knows is an answer, not retried). */
 export function importJobQueryOptions(jobId: string) {
   return queryOptions({
-    queryKey: importKeys.job(jobId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/admin/imports/jobs/{jobId}', { params: { path: { jobId } }, signal }),
-      ),
+    ...getQueryOptions(importKeys.job(jobId), '/api/admin/imports/jobs/{jobId}', {
+      params: { path: { jobId } },
+    }),
     refetchInterval: (query) => (over(query.state.data) || query.state.error ? false : 1000),
     retry: (count, error) => count < 3 && !(error instanceof ApiProblem && error.status < 500),
   });

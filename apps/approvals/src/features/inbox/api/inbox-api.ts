@@ -1,4 +1,4 @@
-import { apiClient, inboxKeys, unwrap, type ResponseBody } from '@hms/api-client';
+import { getQueryOptions, apiClient, inboxKeys, unwrap, type ResponseBody } from '@hms/api-client';
 import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { InboxQuery } from '@hms/contracts/inbox';
@@ -10,8 +10,7 @@ export type BulkApproveResponse = ResponseBody<'/api/decisions/bulk-approve', 'p
 
 export function inboxQueryOptions(query: InboxQuery) {
   return queryOptions({
-    queryKey: inboxKeys.list(query),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/inbox', { params: { query }, signal })),
+    ...getQueryOptions(inboxKeys.list(query), '/api/inbox', { params: { query } }),
     placeholderData: keepPreviousData,
   });
 }

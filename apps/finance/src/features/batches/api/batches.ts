@@ -1,4 +1,4 @@
-import { apiClient, batchKeys, unwrap, type paths } from '@hms/api-client';
+import { getQueryOptions, apiClient, batchKeys, unwrap, type paths } from '@hms/api-client';
 import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type BatchDetail =
@@ -12,20 +12,15 @@ export type BatchSummary =
  */
 export function batchesQueryOptions(cursor?: string, status?: 'built') {
   return queryOptions({
-    queryKey: batchKeys.list(cursor, status),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/batches', {
-          params: {
-            query: {
-              limit: BATCHES_PAGE_SIZE,
-              ...(cursor ? { cursor } : {}),
-              ...(status ? { status } : {}),
-            },
-          },
-          signal,
-        }),
-      ),
+    ...getQueryOptions(batchKeys.list(cursor, status), '/api/batches', {
+      params: {
+        query: {
+          limit: BATCHES_PAGE_SIZE,
+          ...(cursor ? { cursor } : {}),
+          ...(status ? { status } : {}),
+        },
+      },
+    }),
     // The current page stays on screen while the next one loads, so the pager does not jump.
     placeholderData: keepPreviousData,
   });
@@ -33,12 +28,8 @@ export function batchesQueryOptions(cursor?: string, status?: 'built') {
 const BATCHES_PAGE_SIZE = 25;
 
 export function batchQueryOptions(id: string) {
-  return queryOptions({
-    queryKey: batchKeys.detail(id),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/batches/{batchId}', { params: { path: { batchId: id } }, signal }),
-      ),
+  return getQueryOptions(batchKeys.detail(id), '/api/batches/{batchId}', {
+    params: { path: { batchId: id } },
   });
 }
 

@@ -1,4 +1,4 @@
-import { apiClient, deliveryKeys, unwrap, type paths } from '@hms/api-client';
+import { getQueryOptions, apiClient, deliveryKeys, unwrap, type paths } from '@hms/api-client';
 import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type Delivery =
@@ -10,20 +10,15 @@ const PAGE_SIZE = 25;
 /** One server page of deliveries, newest first; `cursor` is a page's nextCursor or prevCursor. */
 export function deliveriesQueryOptions(status: DeliveryStatus | 'all', cursor?: string) {
   return queryOptions({
-    queryKey: deliveryKeys.list(status, cursor),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/webhooks/deliveries', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(status === 'all' ? {} : { status }),
-              ...(cursor ? { cursor } : {}),
-            },
-          },
-          signal,
-        }),
-      ),
+    ...getQueryOptions(deliveryKeys.list(status, cursor), '/api/webhooks/deliveries', {
+      params: {
+        query: {
+          limit: PAGE_SIZE,
+          ...(status === 'all' ? {} : { status }),
+          ...(cursor ? { cursor } : {}),
+        },
+      },
+    }),
     refetchInterval: 10_000,
     placeholderData: keepPreviousData,
   });

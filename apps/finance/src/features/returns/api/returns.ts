@@ -1,4 +1,4 @@
-import { apiClient, nocKeys, unwrap, type paths } from '@hms/api-client';
+import { getQueryOptions, apiClient, nocKeys, unwrap, type paths } from '@hms/api-client';
 import { keepPreviousData, mutationOptions, queryOptions } from '@tanstack/react-query';
 
 export type ImportResult =
@@ -16,14 +16,9 @@ export function importReturnsMutationOptions() {
 /** One server page of notifications of change, newest first; `cursor` is a page's nextCursor or prevCursor. */
 export function nocsQueryOptions(cursor?: string) {
   return queryOptions({
-    queryKey: nocKeys.list(cursor),
-    queryFn: ({ signal }) =>
-      unwrap(
-        apiClient.GET('/api/nocs', {
-          params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } },
-          signal,
-        }),
-      ),
+    ...getQueryOptions(nocKeys.list(cursor), '/api/nocs', {
+      params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } },
+    }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,4 @@
-import { apiClient, financeKeys, unwrap, type ResponseBody } from '@hms/api-client';
+import { getQueryOptions, financeKeys, type ResponseBody } from '@hms/api-client';
 import { queryOptions } from '@tanstack/react-query';
 
 export type Today = ResponseBody<'/api/finance/today'>;
@@ -10,8 +10,7 @@ export type AchWindow = Today['cutoffs']['sameDay'];
  */
 export function todayQueryOptions() {
   return queryOptions({
-    queryKey: financeKeys.today(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/finance/today', { signal })),
+    ...getQueryOptions(financeKeys.today(), '/api/finance/today'),
     refetchInterval: 30_000,
     refetchOnWindowFocus: true,
     staleTime: 0,
