@@ -1,7 +1,8 @@
 import type { RequestDetail } from '../../../shared/requests/request-api.ts';
-import { ProblemAlert, useT } from '@hms/ui';
+import { useT } from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { ConfirmPanel } from '../../../shared/confirm-panel.tsx';
 import { withdrawMutationOptions } from '../api/requests-api.ts';
 import { requestMessages } from '../messages.ts';
 
@@ -11,11 +12,7 @@ export function WithdrawPanel({ detail, onDone }: { detail: RequestDetail; onDon
   const queryClient = useQueryClient();
   const withdraw = useMutation(withdrawMutationOptions(queryClient, detail.id));
   const [confirming, setConfirming] = useState(false);
-  const confirmHeading = useRef<HTMLHeadingElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirmHeading.current?.focus();
-  }, [confirming]);
 
   return (
     <section aria-labelledby="withdraw-title" className="margin-top-5">
@@ -33,35 +30,20 @@ export function WithdrawPanel({ detail, onDone }: { detail: RequestDetail; onDon
           </button>
         </>
       ) : (
-        <div className="usa-alert usa-alert--warning">
-          <div className="usa-alert__body">
-            <h3 className="usa-alert__heading" tabIndex={-1} ref={confirmHeading}>
-              {tr('withdrawConfirmTitle', { reference: detail.reference })}
-            </h3>
-            <p className="usa-alert__text">{tr('withdrawConfirmBody')}</p>
-            {withdraw.isError ? <ProblemAlert error={withdraw.error} headingLevel={3} /> : null}
-            <div className="margin-top-2">
-              <button
-                type="button"
-                className="usa-button usa-button--secondary"
-                disabled={withdraw.isPending}
-                onClick={() => withdraw.mutate(undefined, { onSuccess: onDone })}
-              >
-                {tr('withdrawYes')}
-              </button>
-              <button
-                type="button"
-                className="usa-button usa-button--outline"
-                onClick={() => {
-                  setConfirming(false);
-                  setTimeout(() => openButton.current?.focus(), 0);
-                }}
-              >
-                {tr('withdrawCancel')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <ConfirmPanel
+          title={tr('withdrawConfirmTitle', { reference: detail.reference })}
+          headingLevel={3}
+          body={tr('withdrawConfirmBody')}
+          error={withdraw.isError ? withdraw.error : null}
+          confirmLabel={tr('withdrawYes')}
+          busy={withdraw.isPending}
+          onConfirm={() => withdraw.mutate(undefined, { onSuccess: onDone })}
+          cancelLabel={tr('withdrawCancel')}
+          onCancel={() => {
+            setConfirming(false);
+            setTimeout(() => openButton.current?.focus(), 0);
+          }}
+        />
       )}
     </section>
   );
