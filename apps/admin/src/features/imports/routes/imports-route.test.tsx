@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
+import { fakeApi, problem, type FakeCall } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import type { ImportJob, ImportRun } from '../api/imports.ts';
@@ -290,16 +290,10 @@ describe('Imports (/admin/imports)', () => {
   it('says a job the API no longer knows, and forgets it', async () => {
     localStorage.setItem('hms.admin.imports.job', JSON.stringify({ jobId: ID, kind: 'requests' }));
     fakeApi({
-      [`GET /api/admin/imports/jobs/${ID}`]: () => ({
-        status: 404,
-        body: {
-          type: 'about:blank',
-          title: 'Not found',
-          status: 404,
-          code: 'import.job_gone',
+      [`GET /api/admin/imports/jobs/${ID}`]: () =>
+        problem(404, 'import.job_gone', {
           detail: 'English detail',
-        },
-      }),
+        }),
     });
     renderAt('/admin/imports', routes, { language: 'es' });
     expect(await screen.findByText(/Esta revisión o importación ya no se conoce/)).toBeTruthy();
@@ -312,16 +306,10 @@ describe('Imports (/admin/imports)', () => {
   it('says a refused upload in the reader’s language, by its code', async () => {
     fakeApi({
       'POST /api/admin/imports/header': headerOf,
-      'POST /api/admin/imports': () => ({
-        status: 400,
-        body: {
-          type: 'about:blank',
-          title: 'Your request has errors',
-          status: 400,
-          code: 'import.file_unreadable',
+      'POST /api/admin/imports': () =>
+        problem(400, 'import.file_unreadable', {
           detail: 'English detail',
-        },
-      }),
+        }),
     });
     renderAt('/admin/imports', routes, { language: 'es' });
     expect(screen.getByRole('heading', { level: 1, name: 'Importaciones' })).toBeTruthy();

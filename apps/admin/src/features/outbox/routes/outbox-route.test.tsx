@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
 import { maskEmail } from '../components/outbox-table.tsx';
 import { OutboxRoute } from './outbox-route.tsx';
@@ -103,16 +103,11 @@ describe('Email outbox (admin)', () => {
 
   it('shows the API error with a retry', async () => {
     fakeApi({
-      'GET /api/admin/outbox': () => ({
-        status: 403,
-        body: {
-          type: 'about:blank',
+      'GET /api/admin/outbox': () =>
+        problem(403, 'auth.role_required', {
           title: 'Forbidden',
-          status: 403,
           detail: 'Admins only.',
-          code: 'auth.role_required',
-        },
-      }),
+        }),
     });
     renderAt('/admin/outbox', [{ path: '/admin/outbox', element: <OutboxRoute /> }]);
     expect((await screen.findByRole('alert')).textContent).toContain(

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import type { PracticeOverview, PracticeProgram } from '../api/practice.ts';
@@ -34,10 +34,6 @@ const practice = (over: Partial<PracticeProgram> = {}): PracticeProgram => ({
 const overviewOf = (programs: PracticeProgram[]): PracticeOverview => ({
   programs,
   practiceRequestCount: programs.reduce((t, p) => t + p.practiceRequestCount, 0),
-});
-const problem = (status: number, code: string, extra: Record<string, unknown> = {}) => ({
-  status,
-  body: { type: 'about:blank', title: 'Refused', status, code, detail: 'English detail', ...extra },
 });
 const routes = [{ path: '/admin/practice', element: <PracticeRoute /> }];
 
@@ -204,7 +200,8 @@ describe('Practice space (/admin/practice)', () => {
   it('says in Spanish, on the program field, why the API refused to create requests', async () => {
     fakeApi({
       'GET /api/practice': () => ({ body: overviewOf([real(), practice()]) }),
-      'POST /api/practice/requests': () => problem(409, 'practice.program_not_practice'),
+      'POST /api/practice/requests': () =>
+        problem(409, 'practice.program_not_practice', { detail: 'English detail' }),
     });
     const { container } = renderAt('/admin/practice', routes, { language: 'es' });
     const count = await screen.findByLabelText(/Cuántas solicitudes/);

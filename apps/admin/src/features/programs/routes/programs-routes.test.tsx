@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AdminProgram, ProgramDraft } from '@hms/contracts/program-admin';
 import { question, step, t } from '@hms/contracts/question-set.test-helper';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { ProgramNewRoute } from './program-new-route.tsx';
@@ -218,18 +218,12 @@ describe('Programs (admin)', () => {
           rules: [{ index: 0, text: { en: 'x', es: 'x' }, passed: 3, failed: 1, notApplicable: 0 }],
         },
       }),
-      'PUT /api/admin/programs/p1/draft': () => ({
-        status: 400,
-        body: {
-          type: 'about:blank',
-          title: 'Your request has errors',
-          status: 400,
-          code: 'validation.failed',
+      'PUT /api/admin/programs/p1/draft': () =>
+        problem(400, 'validation.failed', {
           errors: [
             { field: 'body.draft.achEntryDescription', message: 'Use 1 to 10 capital letters' },
           ],
-        },
-      }),
+        }),
       'POST /api/admin/programs/p1/publish-requests': (_r, body) => {
         current = program({
           pendingPublishRequest: waitingRequest((body as { changeSummary: string }).changeSummary),

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { SettingsRoute } from './settings-route.tsx';
@@ -113,16 +113,10 @@ describe('Agency settings (admin)', () => {
     async () => {
       fakeApi({
         'GET /api/admin/settings': () => ({ status: 200, body: settings() }),
-        'PUT /api/admin/settings': () => ({
-          status: 409,
-          body: {
-            type: 'x',
-            title: 'Conflict',
-            status: 409,
-            code: 'settings.stale_version',
+        'PUT /api/admin/settings': () =>
+          problem(409, 'settings.stale_version', {
             detail: 'The settings are at version 2, not 1.',
-          },
-        }),
+          }),
       });
       render();
       await screen.findByLabelText('Company name');

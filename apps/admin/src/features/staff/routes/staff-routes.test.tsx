@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { InviteRoute } from './invite-route.tsx';
@@ -92,10 +92,7 @@ describe('Staff list (/admin/users)', () => {
     fakeApi({
       'GET /api/staff': () =>
         fail
-          ? {
-              status: 503,
-              body: { type: 'about:blank', title: 'x', status: 503, code: 'server.unavailable' },
-            }
+          ? problem(503, 'server.unavailable')
           : { body: { items: [summary()], nextCursor: null, prevCursor: null } },
     });
     renderAt('/admin/users', routes);
@@ -162,10 +159,7 @@ describe('Invite a person', () => {
 
   it('shows the API refusals on their fields (taken email, roles)', async () => {
     fakeApi({
-      'POST /api/staff/invitations': () => ({
-        status: 409,
-        body: { type: 'about:blank', title: 'Conflict', status: 409, code: 'staff.email_taken' },
-      }),
+      'POST /api/staff/invitations': () => problem(409, 'staff.email_taken'),
     });
     renderAt('/admin/users/invite', routes);
     fireEvent.change(screen.getByLabelText('Full name'), { target: { value: 'Casey' } });

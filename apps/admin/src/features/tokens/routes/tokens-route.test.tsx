@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { TokensRoute } from './tokens-route.tsx';
 
@@ -148,16 +148,10 @@ describe('a failure on the token form', () => {
     async () => {
       fakeApi({
         'GET /api/service-tokens': () => ({ status: 200, body: { items: [] } }),
-        'POST /api/service-tokens': () => ({
-          status: 409,
-          body: {
-            type: 'x',
-            title: 'Conflict',
-            status: 409,
-            code: 'request.stale_version',
+        'POST /api/service-tokens': () =>
+          problem(409, 'request.stale_version', {
             detail: 'A token with this name exists.',
-          },
-        }),
+          }),
       });
       renderAt('/t', [{ path: '/t', element: <TokensRoute /> }]);
       await screen.findByText('No tokens yet.');

@@ -2,7 +2,7 @@ import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '@hms/contracts/inbox';
-import { fakeApi, type FakeCall, type FakeHandler } from '@hms/api-client/fake-api';
+import { fakeApi, problem, type FakeCall, type FakeHandler } from '@hms/api-client/fake-api';
 import { InboxRoute } from './inbox-route.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 
@@ -225,17 +225,11 @@ describe('Approval inbox', () => {
   it('a lost claim race says who has the request', async () => {
     serve({
       ...base,
-      'POST /api/requests/00000000-0000-7000-8000-000000000001/claim': () => ({
-        status: 409,
-        body: {
-          type: 'x',
-          title: 'Conflict',
-          status: 409,
+      'POST /api/requests/00000000-0000-7000-8000-000000000001/claim': () =>
+        problem(409, 'request.held_by_other', {
           detail: 'HMS-AAAA-0001-X is already claimed by Sam Senior.',
-          code: 'request.held_by_other',
           params: { reference: 'HMS-AAAA-0001-X', holder: 'Sam Senior' },
-        },
-      }),
+        }),
     });
     document.cookie = 'hms_csrf=t';
     renderInboxAt('/approvals');

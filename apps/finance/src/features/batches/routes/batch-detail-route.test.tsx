@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
 import { BatchDetailRoute } from './batch-detail-route.tsx';
 
@@ -128,16 +128,10 @@ describe('Batch detail', () => {
             'You built this batch; another finance supervisor must release it (dual control).',
         }),
       }),
-      [`POST /api/batches/${id}/cancel`]: () => ({
-        status: 409,
-        body: {
-          type: 'x',
-          title: 'Conflict',
-          status: 409,
+      [`POST /api/batches/${id}/cancel`]: () =>
+        problem(409, 'batch.not_cancellable', {
           detail: 'The batch is released; a released file cannot be cancelled.',
-          code: 'batch.not_cancellable',
-        },
-      }),
+        }),
     });
     renderAt(`/finance/batches/${id}`, page);
     expect(await screen.findByText(/another finance supervisor must release it/)).toBeTruthy();

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, me, renderAt } from '@hms/ui/render-at';
 import { ReturnsRoute } from './returns-route.tsx';
 
@@ -128,19 +128,13 @@ describe('Returns', () => {
         status: 200,
         body: { items: [], nextCursor: null, prevCursor: null },
       }),
-      'POST /api/returns/imports': () => ({
-        status: 400,
-        body: {
-          type: 'x',
-          title: 'Your request has errors',
-          status: 400,
+      'POST /api/returns/imports': () =>
+        problem(400, 'returns.file_unreadable', {
           detail: 'The file is not a NACHA file HMS can read (1 error).',
-          code: 'returns.file_unreadable',
           errors: [
             { field: 'body.content', message: 'Line 1, fileHeader recordTypeCode: must be 1' },
           ],
-        },
-      }),
+        }),
     });
     renderAt('/finance/returns', page);
     await screen.findByText('No notifications of change.');

@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { InvitationRoute } from './invitation-route.tsx';
 
 const TOKEN = 'A'.repeat(40) + 'b_-';
@@ -52,11 +52,6 @@ afterEach(() => {
   // Unmounted before the rest is reset (the shared set-up's clean-up runs after this one).
   cleanup();
   window.history.replaceState(null, '', '/');
-});
-
-const problem = (status: number, code: string, extra: Record<string, unknown> = {}) => ({
-  status,
-  body: { type: 'about:blank', title: 'x', status, code, ...extra },
 });
 
 describe('/invitation', () => {
