@@ -163,6 +163,20 @@ export async function openAdminSection(page: Page, name: string, path: string): 
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/**
+ * After a refused submit, the error-summary pattern every form follows: the summary (headed "There is a problem", or
+ * "Hay un problema" in Spanish) takes focus and the tab title starts with "Error:". Returns the summary, for its links.
+ */
+export async function expectErrorSummary(
+  page: Page,
+  heading = 'There is a problem',
+): Promise<Locator> {
+  const summary = page.getByRole('alert').filter({ hasText: heading });
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: /);
+  return summary;
+}
+
 /** Opens a service's page and starts an application to it, as a signed-in citizen does (in English). */
 export async function startApplication(page: Page, slug: string): Promise<void> {
   await page.goto(`/services/${slug}`);

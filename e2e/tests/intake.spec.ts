@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { startApplication, DEMO_PASSWORD, registerCitizen, tabTo } from './helpers';
+import {
+  expectErrorSummary,
+  startApplication,
+  DEMO_PASSWORD,
+  registerCitizen,
+  tabTo,
+} from './helpers';
 
 // The citizen journey of issue 3 over the production build: register, apply with the keyboard, submit, follow.
 
@@ -60,8 +66,7 @@ test.describe('citizen intake', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'The permit' })).toBeVisible();
     await expectNoAxeViolations(page);
     await continueStep(page);
-    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-    await expect(summary).toBeFocused();
+    const summary = await expectErrorSummary(page);
     await expectNoAxeViolations(page);
     await tabTo(page, summary.getByRole('link', { name: /permit number/i }));
     await page.keyboard.press('Enter');
@@ -197,8 +202,7 @@ test.describe('citizen intake', () => {
     await page.getByRole('button', { name: 'Comenzar la solicitud' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Su hogar' })).toBeVisible();
     await continueStep(page);
-    const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
-    await expect(summary).toBeFocused();
+    const summary = await expectErrorSummary(page, 'Hay un problema');
     await expect(
       summary.getByRole('link', { name: /Escriba el número de personas en su hogar/ }),
     ).toBeVisible();

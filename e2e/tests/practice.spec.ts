@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import {
+  expectErrorSummary,
   api,
   demoUsers,
   openAdminSection,
@@ -49,9 +50,7 @@ test('practice space: copy a program, generate requests, approve one, keep it ou
   const count = admin.getByLabel('How many requests');
   await count.fill('30');
   await admin.getByRole('button', { name: 'Create practice requests' }).click();
-  const summary = admin.getByRole('alert').filter({ hasText: 'There is a problem' });
-  await expect(summary).toBeFocused();
-  await expect(admin).toHaveTitle(/^Error: /);
+  const summary = await expectErrorSummary(admin);
   await expect(count).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(admin);
   await summary.getByRole('link', { name: 'Create at most 25 requests at a time.' }).click();
