@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type Agent } from '../testing/test-app.ts';
+import { useTestApp } from '../testing/test-app.ts';
 import { insertDeliveries, type DeliveryStatus } from '../testing/webhook-deliveries.ts';
 import { refusedField } from '../testing/refusals.ts';
 
@@ -7,7 +7,7 @@ import { refusedField } from '../testing/refusals.ts';
 // the start, every row once and in order, with the filter kept.
 
 const t = useTestApp();
-let finance: Agent;
+const finance = t.signedIn('finance');
 const ids: string[] = []; // newest first, as the list shows them
 
 beforeAll(async () => {
@@ -15,7 +15,6 @@ beforeAll(async () => {
     i % 3 === 0 ? 'dead' : 'delivered',
   );
   ids.push(...(await insertDeliveries(t.db.kysely, t.userId('admin'), statuses)).reverse());
-  finance = await t.signIn('finance');
 });
 
 interface Page {

@@ -110,6 +110,11 @@ export const demoEmail = (who: DemoAccount): string => `${who}@example.gov`;
 export interface TestHarness extends TestContext {
   /** A new browser stand-in signed in as this demo account, or as the user with this email (demo password). */
   signIn(who: DemoAccount | `${string}@${string}`): Promise<Agent>;
+  /**
+   * A browser stand-in for the whole file, signed in as this demo account in a beforeAll that this call registers
+   * (after the app's): `const fin = t.signedIn('finance')` instead of a `let` and a line in the file's beforeAll.
+   */
+  signedIn(who: DemoAccount): Agent;
   /** The demo citizen's user id (seeded apps only). */
   readonly citizenId: string;
   /** A demo account's user id (seeded apps only). */
@@ -164,6 +169,13 @@ export function useTestApp(
       await agent.signIn(who.includes('@') ? who : demoEmail(who as DemoAccount));
       return agent;
     },
+    signedIn: (who) => {
+      const agent = new Agent(() => built().app);
+      beforeAll(async () => {
+        await agent.signIn(demoEmail(who));
+      });
+      return agent;
+    },
     get citizenId() {
       return seeded(userIds.get('citizen'));
     },
@@ -208,7 +220,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A browser stand-in: keeps cookies between requests and sends the CSRF header the way the web client does. */
 export class Agent {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance) {}
+  /** The app, or how to reach it once it is built (an agent made before the file's beforeAll). */
+  constructor(private readonly app: FastifyInstance | (() => FastifyInstance)) {}
 
   async request(
     method: Method,
@@ -222,7 +235,8 @@ export class Agent {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && opts.csrf !== false)
       headers['x-csrf-token'] = this.cookies.get('hms_csrf') ?? '';
-    const res = await this.app.inject({
+    const app = typeof this.app === 'function' ? this.app() : this.app;
+    const res = await app.inject({
       method,
       url,
       headers,

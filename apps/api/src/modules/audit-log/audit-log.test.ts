@@ -7,10 +7,9 @@ import { refusedField } from '../../testing/refusals.ts';
 import { auditEntries } from '../../testing/rows.ts';
 
 const t = useTestApp();
-let admin: Agent;
+const admin = t.signedIn('admin');
 
 beforeAll(async () => {
-  admin = await t.signIn('admin');
   const db = t.db.kysely;
   const financeId = t.userId('finance');
   // 30 entries about three batches by the finance user, then one by a token.

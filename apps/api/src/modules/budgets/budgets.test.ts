@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startOfZonedDay, toZonedDate } from '@hms/contracts/business-days';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { insertFinanceRow, readFigures, type Row } from '../finance/finance.fixture.ts';
 import { createPracticeCopy } from '../programs/service.ts';
 import { recountCommitted } from '../programs/repo.ts';
@@ -14,7 +14,7 @@ import { refusedField } from '../../testing/refusals.ts';
  * relative to today so the last 30 days' rate is known. Every figure below is worked out by hand beside the rows.
  */
 const t = useTestApp();
-let fin: Agent;
+const fin = t.signedIn('finance');
 let today: string;
 
 /** Noon, `n` agency days before today (n = 0: today). */
@@ -40,7 +40,6 @@ let beta: string;
 let practiceSlug: string;
 
 beforeAll(async () => {
-  fin = await t.signIn('finance');
   today = toZonedDate(new Date(), t.config.timezone);
   alpha = await insertProgram('budget-alpha', 1000_00);
   beta = await insertProgram('budget-beta', 100_00);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   RuleEvaluationList,
   RuleVersion,
@@ -48,8 +48,8 @@ async function submitRefund(
   return { id, status: submitted.status, agent };
 }
 
-let admin: Agent;
-let approver: Agent;
+const admin = t.signedIn('admin');
+const approver = t.signedIn('approver');
 const evaluations = async (id: string) => {
   const res = await approver.get(`/api/requests/${id}/rule-evaluations`);
   expect(res.statusCode, res.body).toBe(200);
@@ -65,11 +65,6 @@ const timelineText = async (agent: Agent, id: string) =>
   JSON.stringify((await agent.get(`/api/requests/${id}`)).json().timeline);
 
 const publish = (body: RuleVersionBody) => publishRules(admin, rulesUrl(), body);
-
-beforeAll(async () => {
-  admin = await t.signIn('admin');
-  approver = await t.signIn('approver');
-});
 
 describe('decision rule versions pinned to requests', () => {
   it('a request keeps the version it was evaluated under after a new one goes live; the next reads the new one', async () => {

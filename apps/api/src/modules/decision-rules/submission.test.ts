@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RuleEvaluationList, RuleVersionBody } from '@hms/contracts/decision-rules';
 import { rule } from '@hms/contracts/decision-rules.test-helper';
 import { registerCitizen, useTestApp, userIdByEmail, type Agent } from '../../testing/test-app.ts';
@@ -82,16 +82,10 @@ async function submitCounted(o: Parameters<typeof submitRefund>[0] = {}) {
   return submitRefund(o);
 }
 
-let admin: Agent;
-let approver: Agent;
-let senior: Agent;
+const admin = t.signedIn('admin');
+const approver = t.signedIn('approver');
+const senior = t.signedIn('senior');
 let versionId: string;
-
-beforeAll(async () => {
-  admin = await t.signIn('admin');
-  approver = await t.signIn('approver');
-  senior = await t.signIn('senior');
-});
 
 describe('decision rules at submission', () => {
   it('records an evaluation with no version when the program has no live rules, and a person decides', async () => {

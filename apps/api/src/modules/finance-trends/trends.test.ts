@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import {
   financePrograms,
   insertFinanceRow,
@@ -15,11 +15,10 @@ import { refusedField } from '../../testing/refusals.ts';
  * row. Every expected figure is worked out by hand from the rows, in the comments beside them.
  */
 const t = useTestApp();
-let fin: Agent;
+const fin = t.signedIn('finance');
 const MAY = 'from=2019-05-01&to=2019-05-31';
 
 beforeAll(async () => {
-  fin = await t.signIn('finance');
   const { rebate, refund, practice } = await financePrograms(t);
   const base = { requested: 1000_00, submittedAt: '2019-04-20T15:00:00Z' };
   const rows: Row[] = [

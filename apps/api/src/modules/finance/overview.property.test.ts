@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FinanceOverview } from '@hms/contracts/finance-overview';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { journal } from '../integration/service.ts';
 import { financePrograms, insertAchTrail, insertFinanceRow, type Row } from './finance.fixture.ts';
 
@@ -14,7 +14,7 @@ import { financePrograms, insertAchTrail, insertFinanceRow, type Row } from './f
  * came back.
  */
 const t = useTestApp();
-let fin: Agent;
+const fin = t.signedIn('finance');
 let practiceId: string;
 const DAY = 86_400_000;
 const BASE = Date.parse('2018-01-01T05:00:00Z');
@@ -85,7 +85,6 @@ function toRow(g: Generated, i: number): Row {
 }
 
 beforeAll(async () => {
-  fin = await t.signIn('finance');
   const { rebate, refund, practice } = await financePrograms(t);
   const generated = fc.sample(
     fc.array(rowArb([rebate, refund, practice]), { minLength: 60, maxLength: 60 }),

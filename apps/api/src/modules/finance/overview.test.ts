@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { financePrograms, insertFinanceRow, readFigures, type Row } from './finance.fixture.ts';
 import { financePaymentsQuerySchema } from '@hms/contracts/finance-overview';
 import { text } from 'node:stream/consumers';
@@ -12,11 +12,10 @@ import { refusedField } from '../../testing/refusals.ts';
  * from any seeded row. Every expected figure below is worked out by hand from the rows, in the comments beside them.
  */
 const t = useTestApp();
-let fin: Agent;
+const fin = t.signedIn('finance');
 const MARCH = 'from=2019-03-01&to=2019-03-31';
 
 beforeAll(async () => {
-  fin = await t.signIn('finance');
   const { rebate, refund, practice } = await financePrograms(t);
   const rows: Row[] = [
     // R1: asked 100.00, approved 80.00 two days later, settled seven days after submission.

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '@hms/contracts/imports';
 import type { InboxItem } from '@hms/contracts/inbox';
 import type { PaymentItem } from '@hms/contracts/payments';
-import { type Agent, useTestApp } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { reviewDueAt } from '../applications/service.ts';
 import { financeSummary } from '../read-models/service.ts';
 import { inboxCounts, recountInbox } from '../read-models/inbox-counts.ts';
@@ -45,8 +45,8 @@ async function requestIdOf(externalId: string): Promise<string> {
 }
 
 let programId: string;
-let approver: Agent;
-let finance: Agent;
+const approver = t.signedIn('approver');
+const finance = t.signedIn('finance');
 let before: { finance: Awaited<ReturnType<typeof financeSummary>>; statsN: number };
 
 beforeAll(async () => {
@@ -75,8 +75,6 @@ beforeAll(async () => {
     'agency-history-2024.csv',
   );
   expect(report).toMatchObject({ created: 5, rejected: 0 });
-  approver = await t.signIn('approver');
-  finance = await t.signIn('finance');
 });
 
 const origin = (externalId: string, note: string | null) => ({

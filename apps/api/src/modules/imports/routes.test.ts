@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportJob } from '@hms/contracts/imports';
 import { type Agent, useTestApp } from '../../testing/test-app.ts';
 import { SAMPLES, snapshotOf } from './test-support.ts';
@@ -8,11 +8,7 @@ import { errorFile, forgetJobs } from './browser-runs.ts';
 import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
-let admin: Agent;
-beforeAll(async () => {
-  admin = await t.signIn('admin');
-});
-
+const admin = t.signedIn('admin');
 const HEADER =
   'external_id,full_name,email,phone,language,routing_number,account_number,account_type,holder_name';
 const line = (i: number, extra: Partial<Record<'name' | 'routing', string>> = {}) =>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { bankAccountBody } from '../../testing/applying.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
@@ -7,12 +7,11 @@ import { rowById } from '../../testing/rows.ts';
 import { refusedField } from '../../testing/refusals.ts';
 
 const t = useTestApp();
-let admin: Agent;
+const admin = t.signedIn('admin');
 let citizenId: string;
 let programId: string;
 
 beforeAll(async () => {
-  admin = await t.signIn('admin');
   citizenId = t.citizenId;
   programId = t.programId('home-energy-rebate');
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { registerCitizen, useTestApp, type Agent } from '../../testing/test-app.ts';
+import { registerCitizen, useTestApp } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { recordApproval } from './approval.fixture.ts';
 import * as repo from './repo.ts';
@@ -13,7 +13,7 @@ import {
 } from './email-sender.ts';
 
 const t = useTestApp();
-let citizen: Agent;
+const citizen = t.signedIn('citizen');
 let userId: string;
 
 async function addNotification(title: string): Promise<string> {
@@ -44,7 +44,6 @@ async function addNotification(title: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  citizen = await t.signIn('citizen');
   userId = t.citizenId;
 });
 

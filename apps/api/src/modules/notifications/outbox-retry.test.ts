@@ -1,13 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 
 const t = useTestApp();
-let admin: Agent;
-
-beforeAll(async () => {
-  admin = await t.signIn('admin');
-});
+const admin = t.signedIn('admin');
 
 async function email(status: 'queued' | 'sent' | 'dead') {
   const id = uuidv7();

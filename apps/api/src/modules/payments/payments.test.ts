@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { insertApprovedPayment } from './fixtures.ts';
 
 const t = useTestApp();
-let fin: Agent;
+const fin = t.signedIn('finance');
 let citizenId: string;
 let rebate: string;
 let refund: string;
 
 beforeAll(async () => {
-  fin = await t.signIn('finance');
   citizenId = t.citizenId;
   rebate = t.programId('home-energy-rebate');
   refund = t.programId('permit-fee-refund');

@@ -32,8 +32,8 @@ import { rowById } from '../../testing/rows.ts';
 const SLUG = 'storm-relief';
 const BASE = '/api/admin/programs';
 const t = useTestApp();
-let adminA: Agent;
-let adminB: Agent;
+const adminA = t.signedIn('admin');
+const adminB = t.signedIn('admin2');
 let programId: string;
 let today: string;
 
@@ -126,8 +126,6 @@ async function apply(
 
 beforeAll(async () => {
   today = toZonedDate(new Date(), t.config.timezone);
-  adminA = await t.signIn('admin');
-  adminB = await t.signIn('admin2');
 });
 
 describe('program administration', () => {

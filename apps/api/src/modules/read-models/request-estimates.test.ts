@@ -9,7 +9,7 @@ import { MIN_HISTORY_SAMPLE, type RequestEstimate } from '@hms/contracts/estimat
 import type { RequestStatus } from '@hms/contracts/requests';
 import { sql } from 'kysely';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
 import { insertPayeeAccount, insertRequest } from '../inbox/demo-rows.ts';
 import { requestEstimates } from './request-estimates.ts';
@@ -18,8 +18,8 @@ import { requestEstimates } from './request-estimates.ts';
 // estimate, computed from the rows at each read (so it moves as the queue ahead is decided), and none once closed.
 
 const t = useTestApp();
-let citizen: Agent;
-let approver: Agent;
+const citizen = t.signedIn('citizen');
+const approver = t.signedIn('approver');
 const DAY = 86_400_000;
 let mine: string;
 const ahead: string[] = [];
@@ -52,8 +52,6 @@ async function estimateOf(id: string): Promise<RequestEstimate | null> {
 }
 
 beforeAll(async () => {
-  citizen = await t.signIn('citizen');
-  approver = await t.signIn('approver');
   const program = t.programId('permit-fee-refund');
   // Six months of history: 40 requests each decided 4 business days after submission, two to twelve weeks ago…
   for (let i = 0; i < 40; i += 1) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReconciliationBatchesPage } from '@hms/contracts/finance-reconciliation';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 import { bankAccountBody } from '../../testing/applying.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
@@ -13,14 +13,9 @@ import { returnFileFor } from '../returns/bank-return-file.ts';
  * recomputed from the base tables, for every batch.
  */
 const t = useTestApp();
-let fin: Agent;
-let sup: Agent;
+const fin = t.signedIn('finance');
+const sup = t.signedIn('supervisor');
 let fileModifier = 0;
-
-beforeAll(async () => {
-  fin = await t.signIn('finance');
-  sup = await t.signIn('supervisor');
-});
 
 type Figures = Record<string, number[]>;
 

@@ -16,15 +16,13 @@ import { auditEntries } from '../../testing/rows.ts';
  * expected figure is worked out by hand from the rows, in the comments beside them.
  */
 const t = useTestApp();
-let fin: Agent;
-let sup: Agent;
+const fin = t.signedIn('finance');
+const sup = t.signedIn('supervisor');
 const MAY = 'from=2019-05-01&to=2019-05-31';
 const FORMULA = "=cmd|' /C calc'!A0";
 let A: Inserted, B: Inserted, C: Inserted, D: Inserted;
 
 beforeAll(async () => {
-  fin = await t.signIn('finance');
-  sup = await t.signIn('supervisor');
   const who = {
     applicant: t.citizenId,
     builder: t.userId('finance'),

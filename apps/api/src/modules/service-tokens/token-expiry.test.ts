@@ -1,13 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toZonedDate } from '@hms/contracts/business-days';
-import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { useTestApp } from '../../testing/test-app.ts';
 
 const t = useTestApp();
-let admin: Agent;
-
-beforeAll(async () => {
-  admin = await t.signIn('admin');
-});
+const admin = t.signedIn('admin');
 
 const bearer = (tok: string) => ({ authorization: `Bearer ${tok}` });
 const journal = (tok: string) =>

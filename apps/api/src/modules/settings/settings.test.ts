@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseFile } from '@hms/ach/parse';
 import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { open } from '../../platform/keyring.ts';
@@ -14,11 +14,7 @@ const t = useTestApp({
   HMS_SESSION_TTL_HOURS: '12',
   HMS_SESSION_IDLE_MINUTES: '30',
 });
-let admin: Agent;
-
-beforeAll(async () => {
-  admin = await t.signIn('admin');
-});
+const admin = t.signedIn('admin');
 
 async function current() {
   const res = await admin.get('/api/admin/settings');

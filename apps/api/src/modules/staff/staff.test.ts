@@ -1,16 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Agent, emailedToken, useTestApp } from '../../testing/test-app.ts';
 import { auditEntries } from '../../testing/rows.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { insertRequest, programBySlug } from '../inbox/demo-rows.ts';
 
 const t = useTestApp({ HMS_PUBLIC_URL: 'https://hms.example.gov' });
-let admin: Agent;
+const admin = t.signedIn('admin');
 const PASSWORD = 'violet-kettle-orbit-42';
-
-beforeAll(async () => {
-  admin = await t.signIn('admin');
-});
 
 const json = (res: { body: string }) => JSON.parse(res.body);
 
