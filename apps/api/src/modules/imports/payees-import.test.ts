@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { runImport } from './service.ts';
 import { importFromPath } from './cli.ts';
-import { codesByRow, expectEveryRowAccounted, snapshotOf } from './test-support.ts';
+import {
+  codesByRow,
+  expectCodesByRow,
+  expectEveryRowAccounted,
+  snapshotOf,
+} from './test-support.ts';
 import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
@@ -79,23 +84,21 @@ describe('payees import: every error, by line and column', () => {
     ];
     const { report, runId } = await run(csv(lines), true);
     expect(runId).toBeNull();
-    expect(codesByRow(report)).toEqual(
-      [
-        '3:full_name:import.value_missing',
-        '4:email:import.email_invalid',
-        '5:phone:import.phone_invalid',
-        '6:language:import.language_invalid',
-        '7:routing_number:import.routing_invalid',
-        '8:account_number:import.account_invalid',
-        '9:account_type:import.account_type_invalid',
-        '10:external_id:import.external_id_duplicate',
-        '11:email:import.email_duplicate',
-        '12:email:import.email_taken',
-        '13:full_name:import.control_characters',
-        '14:row:import.row_malformed',
-        '15:full_name:import.value_too_long',
-      ].sort((a, b) => a.localeCompare(b)),
-    );
+    expectCodesByRow(report, [
+      '3:full_name:import.value_missing',
+      '4:email:import.email_invalid',
+      '5:phone:import.phone_invalid',
+      '6:language:import.language_invalid',
+      '7:routing_number:import.routing_invalid',
+      '8:account_number:import.account_invalid',
+      '9:account_type:import.account_type_invalid',
+      '10:external_id:import.external_id_duplicate',
+      '11:email:import.email_duplicate',
+      '12:email:import.email_taken',
+      '13:full_name:import.control_characters',
+      '14:row:import.row_malformed',
+      '15:full_name:import.value_too_long',
+    ]);
     expect(report).toMatchObject({ rows: 14, created: 1, rejected: 13 });
     expectEveryRowAccounted(report);
     // Account numbers are never echoed, not even the bad ones.

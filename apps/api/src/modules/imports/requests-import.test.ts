@@ -8,7 +8,13 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { financeSummary } from '../read-models/service.ts';
 import { runImport } from './service.ts';
 import { importFromPath } from './cli.ts';
-import { codesByRow, expectEveryRowAccounted, SAMPLES, snapshotOf } from './test-support.ts';
+import {
+  codesByRow,
+  expectCodesByRow,
+  expectEveryRowAccounted,
+  SAMPLES,
+  snapshotOf,
+} from './test-support.ts';
 import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
@@ -118,28 +124,26 @@ describe('requests import: every error, by line and column', () => {
       true,
     );
     expect(runId).toBeNull();
-    expect(codesByRow(report)).toEqual(
-      [
-        '3:program:import.program_unknown',
-        '4:payee_external_id:import.payee_unknown',
-        '5:amount:import.amount_invalid',
-        '6:amount:import.amount_invalid',
-        '7:amount:import.amount_not_positive',
-        '8:amount:import.amount_not_positive',
-        '9:amount:import.amount_above_maximum',
-        '10:status:import.status_unknown',
-        '11:submitted_at:import.date_invalid',
-        '12:paid_at:import.date_before_submitted',
-        '13:decided_at:import.date_required_for_status',
-        '14:external_id:import.external_id_duplicate',
-        '15:note:import.control_characters',
-        '16:decided_by_email:import.decided_by_unknown',
-        '17:submitted_at:import.date_in_future',
-        '18:paid_at:import.date_required_for_status',
-        '19:submitted_at:import.date_invalid',
-        '20:submitted_at:import.date_invalid',
-      ].sort((a, b) => a.localeCompare(b)),
-    );
+    expectCodesByRow(report, [
+      '3:program:import.program_unknown',
+      '4:payee_external_id:import.payee_unknown',
+      '5:amount:import.amount_invalid',
+      '6:amount:import.amount_invalid',
+      '7:amount:import.amount_not_positive',
+      '8:amount:import.amount_not_positive',
+      '9:amount:import.amount_above_maximum',
+      '10:status:import.status_unknown',
+      '11:submitted_at:import.date_invalid',
+      '12:paid_at:import.date_before_submitted',
+      '13:decided_at:import.date_required_for_status',
+      '14:external_id:import.external_id_duplicate',
+      '15:note:import.control_characters',
+      '16:decided_by_email:import.decided_by_unknown',
+      '17:submitted_at:import.date_in_future',
+      '18:paid_at:import.date_required_for_status',
+      '19:submitted_at:import.date_invalid',
+      '20:submitted_at:import.date_invalid',
+    ]);
     expect(report).toMatchObject({ rows: 19, created: 1, rejected: 18 });
     expectEveryRowAccounted(report);
     expect(await snapshot()).toEqual(before);

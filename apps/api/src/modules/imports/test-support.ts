@@ -34,9 +34,16 @@ export async function snapshotOf(db: Kysely<Database>) {
   return { counts, head: head?.hash ?? null };
 }
 
+const byText = (a: string, b: string) => a.localeCompare(b);
+
 /** The report's errors as `line:field:code`, sorted: what a test compares. */
 export const codesByRow = (r: ImportReport) =>
-  r.errors.map((e) => `${e.row}:${e.field}:${e.code}`).sort((a, b) => a.localeCompare(b));
+  r.errors.map((e) => `${e.row}:${e.field}:${e.code}`).sort(byText);
+
+/** The report's errors are these `line:field:code`, in any order. */
+export function expectCodesByRow(report: ImportReport, expected: readonly string[]): void {
+  expect(codesByRow(report)).toEqual([...expected].sort(byText));
+}
 
 /** The report counts every row once (created, updated, unchanged or rejected) and each error says what is wrong. */
 export function expectEveryRowAccounted(report: ImportReport): void {

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { QuestionSet } from '@hms/contracts/question-set';
 import { type Agent, openTestDb, registerCitizen, useTestApp } from '../../testing/test-app.ts';
 import { saveSteps, startDraft, submitPermitRefund } from '../../testing/applying.ts';
+import { rowById } from '../../testing/rows.ts';
 import { upsertSeedPrograms } from './service.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -34,15 +35,6 @@ async function submitPermitRequest(agent: Agent): Promise<string> {
     holderName: 'Version Person',
   });
   return id;
-}
-
-async function programVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('programs')
-    .select('version')
-    .where('slug', '=', SLUG)
-    .executeTakeFirstOrThrow();
-  return row.version;
 }
 
 /**
@@ -86,7 +78,7 @@ describe('a submitted request keeps the questions of its program version', () =>
     const early = await startPermitDraft(earlyCitizen);
     earlyDraftId = early.id;
     earlyDraftVersion = early.version;
-    oldVersion = await programVersion(t.db.kysely);
+    oldVersion = (await rowById(t.db.kysely, 'programs', t.programId(SLUG))).version;
     await changePermitProgram(t.db.kysely);
   });
 
