@@ -26,6 +26,7 @@ import type * as PgModule from '../../apps/api/node_modules/pg';
 import { arg } from '../lib/args.mjs';
 import { signIn } from '../lib/server.mjs';
 import type { CapturedQuery, TwinPlan } from './twin.ts';
+import { onServer } from '../../apps/api/src/testing/server-sql.ts';
 
 const requireFromApi = createRequire(new URL('../../apps/api/package.json', import.meta.url));
 const pg = requireFromApi('pg') as typeof PgModule;
@@ -56,15 +57,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
+const adminQuery = (text: string) => onServer(ADMIN_URL, text);
 
 const children: ChildProcess[] = [];
 process.once('exit', () => {

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBatch } from './modules/batches/service.ts';
 import { insertApprovedPayment } from './modules/payments/fixtures.ts';
@@ -16,6 +15,7 @@ import type { Database } from './platform/db/schema.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openConfiguredDb } from './platform/db/open.ts';
 import { checkRestored, type RestoreCheck } from './platform/db/restore-check.ts';
+import { onServer } from './testing/server-sql.ts';
 
 /**
  * Backup and restore of the embedded database (issue 15 item 8), on a database on disk made through the real
@@ -156,12 +156,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('pg_dump / pg_restore (PostgreSQL)
     const schema = `t_${suffix}`;
     const target = new URL(url);
     target.pathname = `/hms_restore_${suffix}`;
-    const admin = async (statement: string) => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(statement);
-      await c.end();
-    };
+    const admin = (statement: string) => onServer(url, statement);
     const config = configFor('postgres');
     await admin(`create schema ${schema}`);
     try {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { CSRF_COOKIE, CSRF_HEADER } from '@hms/contracts/auth';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { onServer } from './testing/server-sql.ts';
 
 /**
  * The stop drill (issue 15 item 7), on the real entry point: `main.ts` as its own process on the embedded database,
@@ -35,12 +35,7 @@ interface Started {
 const started: Started[] = [];
 const schemas: string[] = [];
 
-async function onTestServer(sql: string) {
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(sql);
-  await admin.end();
-}
+const onTestServer = (sql: string) => onServer(process.env.TEST_DATABASE_URL!, sql);
 
 /**
  * PostgreSQL when the tests have one (a fresh schema, as every API test file gets), else the embedded database (its

@@ -6,13 +6,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { CSRF_COOKIE, CSRF_HEADER } from '@hms/contracts/auth';
 import { parseConfig, type Config } from '../platform/config.ts';
 import { openDb, type Db } from '../platform/db/connect.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { seedUsersAndPrograms } from '../seed.ts';
 import { initialiseSettings } from '../modules/settings/service.ts';
+import { onServer } from '../testing/server-sql.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -46,15 +46,7 @@ export async function createDatabase(
   serverUrl: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `hms_drill_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (sql: string) => onServer(serverUrl, sql);
   await admin(`create database ${name}`);
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;

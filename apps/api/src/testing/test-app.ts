@@ -4,7 +4,6 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.ts';
 import { parseConfig, type Config } from '../platform/config.ts';
@@ -16,6 +15,7 @@ import { seedDemo } from '../seed.ts';
 import { initialiseSettings } from '../modules/settings/service.ts';
 import type { Language } from '@hms/contracts/language';
 import { keepTotalsInZone } from '../modules/finance/service.ts';
+import { onServer } from './server-sql.ts';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -35,20 +35,9 @@ export async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
     return { db, drop: async () => undefined };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  await onServer(url, `create schema ${schema}`);
   const db = await openDb({ databaseUrl: url, searchPath: schema });
-  return {
-    db,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    },
-  };
+  return { db, drop: () => onServer(url, `drop schema if exists ${schema} cascade`) };
 }
 
 export async function createTestApp(
