@@ -33,4 +33,20 @@ describe('Alert', () => {
     );
     expect(screen.getByRole('heading', { level: 3 })).toBeTruthy();
   });
+
+  it('puts its action after the sentence, inside the alert', () => {
+    render(
+      <Alert
+        tone="warning"
+        role="alert"
+        heading="Changed elsewhere"
+        action={<button>Reload</button>}
+      >
+        Someone saved a newer version.
+      </Alert>,
+    );
+    const button = screen.getByRole('button', { name: 'Reload' });
+    expect(button.parentElement?.className).toBe('usa-alert__body');
+    expect(button.previousElementSibling?.textContent).toBe('Someone saved a newer version.');
+  });
 });

@@ -24,13 +24,15 @@ export interface AlertProps {
   /** A heading above the sentence (the USWDS alert heading), at `headingLevel` in the page's outline. */
   heading?: ReactNode;
   headingLevel?: 2 | 3;
+  /** A control after the sentence, such as the button that reloads what changed meanwhile. */
+  action?: ReactNode;
   /** The sentence (inline content: it is written inside the alert's paragraph). */
   children: ReactNode;
 }
 
 /** A USWDS alert holding one sentence: what happened, what is wrong, or what to know before going on. */
 export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
-  { tone, role, slim = false, className, tabIndex, heading, headingLevel = 2, children },
+  { tone, role, slim = false, className, tabIndex, heading, headingLevel = 2, action, children },
   ref,
 ) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -46,6 +48,7 @@ export const Alert = forwardRef<HTMLDivElement, AlertProps>(function Alert(
       <div className="usa-alert__body">
         {heading ? <Heading className="usa-alert__heading">{heading}</Heading> : null}
         <p className="usa-alert__text">{children}</p>
+        {action}
       </div>
     </div>
   );

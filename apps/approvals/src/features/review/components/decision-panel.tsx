@@ -6,6 +6,7 @@ import type { ReviewDetail } from '../api/review-api.ts';
 import { approvalAmountProblem, maxApprovableCents } from '@hms/contracts/request-rules';
 import type { AmountProblem } from '@hms/contracts/request-rules';
 import {
+  Alert,
   ErrorSummary,
   formatCents,
   ProblemAlert,
@@ -173,15 +174,19 @@ export function DecisionPanel({
     <section aria-labelledby="decide-heading" className="margin-y-3">
       <h2 id="decide-heading">{tr('decide')}</h2>
       {isConflict ? (
-        <div className="usa-alert usa-alert--warning" role="alert">
-          <div className="usa-alert__body">
-            <h3 className="usa-alert__heading">{tr('conflict')}</h3>
-            <p className="usa-alert__text">{problemText(error, language).message}</p>
+        <Alert
+          tone="warning"
+          role="alert"
+          heading={tr('conflict')}
+          headingLevel={3}
+          action={
             <button type="button" className="usa-button usa-button--outline" onClick={onReload}>
               {tr('reload')}
             </button>
-          </div>
-        </div>
+          }
+        >
+          {problemText(error, language).message}
+        </Alert>
       ) : error && !fieldRefusal ? (
         <ProblemAlert error={error} headingLevel={3} />
       ) : null}

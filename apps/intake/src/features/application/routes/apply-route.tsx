@@ -151,15 +151,14 @@ function ApplyStep({
       ) : null}
       <PageTitle title={`${title} – ${program.name[language]}`}>{title}</PageTitle>
       {stale ? (
-        <div
-          className="usa-alert usa-alert--warning margin-y-2"
+        <Alert
+          tone="warning"
           role="alert"
           tabIndex={-1}
           ref={staleRef}
-        >
-          <div className="usa-alert__body">
-            <h2 className="usa-alert__heading">{tr('stale')}</h2>
-            <p className="usa-alert__text">{stale}</p>
+          className="margin-y-2"
+          heading={tr('stale')}
+          action={
             <button
               type="button"
               className="usa-button usa-button--outline"
@@ -170,8 +169,10 @@ function ApplyStep({
             >
               {tr('reloadLatest')}
             </button>
-          </div>
-        </div>
+          }
+        >
+          {stale}
+        </Alert>
       ) : null}
       {step ? (
         <StepForm
