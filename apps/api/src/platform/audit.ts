@@ -91,6 +91,12 @@ export interface AuditUser {
   ip?: string | null | undefined;
 }
 
+/** The caller of a service (a signed-in person and their address) as the audit log names them. */
+export const auditUserOf = (caller: { user: { id: string }; ip: string | null }): AuditUser => ({
+  id: caller.user.id,
+  ip: caller.ip,
+});
+
 /** A signed-in person's action on one entity (or on none), in the audit log; `data` says what changed. */
 export function auditUserChange(
   trx: Transaction<Database>,

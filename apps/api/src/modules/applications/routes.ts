@@ -23,6 +23,7 @@ import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
 import { currentCaller, currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import type { Caller } from '../../platform/auth/sessions.ts';
 import * as service from './service.ts';
 import { evaluateAtSubmission } from '../decision-rules/service.ts';
 
@@ -37,7 +38,7 @@ interface RequestChange<B extends z.ZodType> {
   change(
     db: FastifyInstance['db'],
     config: FastifyInstance['config'],
-    caller: service.Caller,
+    caller: Caller,
     requestId: string,
     body: z.output<B>,
   ): Promise<RequestDetail>;

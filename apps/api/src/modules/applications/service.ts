@@ -36,11 +36,11 @@ import {
 import { formatCents } from '@hms/contracts/money';
 import type { PayeeUpdateResponse } from '@hms/contracts/payee-update';
 import type { ProblemFieldError } from '@hms/contracts/problem';
-import type { AuthUser } from '../../platform/auth/sessions.ts';
+import type { Caller } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { auditUserChange, type AuditUser } from '../../platform/audit.ts';
+import { auditUserChange, auditUserOf } from '../../platform/audit.ts';
 import { deleteRequestEvents } from '../../platform/request-events.ts';
 import * as notifications from '../notifications/service.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
@@ -57,16 +57,9 @@ import type { Language } from '@hms/contracts/language';
 import type { RiskLevel } from '@hms/contracts/risk';
 
 type Db = Kysely<Database>;
-export interface Caller {
-  user: AuthUser;
-  ip: string | null;
-}
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
-
-/** The caller as the audit log names them. */
-const auditUser = (caller: Caller): AuditUser => ({ id: caller.user.id, ip: caller.ip });
 
 const REQUEST_NOT_FOUND =
   'We could not find that request in your account. Check the link, or open it from "My requests".';
@@ -423,7 +416,7 @@ async function startDraftOnce(
       toStatus: 'draft',
       visibleToApplicant: false,
     });
-    await auditUserChange(trx, auditUser(caller), 'request.draft_created', 'request', id, {
+    await auditUserChange(trx, auditUserOf(caller), 'request.draft_created', 'request', id, {
       programId: program.id,
       reference,
     });
@@ -474,7 +467,7 @@ export async function deleteDraft(db: Db, caller: Caller, requestId: string): Pr
     await notifications.deleteNotificationsOfRequest(trx, row.id);
     await deleteRequestEvents(trx, row.id);
     await repo.deleteDraft(trx, row);
-    await auditUserChange(trx, auditUser(caller), 'request.draft_deleted', 'request', row.id, {
+    await auditUserChange(trx, auditUserOf(caller), 'request.draft_deleted', 'request', row.id, {
       programId: row.program_id,
       reference: row.reference,
     });
@@ -564,7 +557,7 @@ export async function saveStep(
       programVersion: program.version,
     });
     if (version === null) throw conflict('request.stale_version', STALE_DRAFT);
-    await auditUserChange(trx, auditUser(caller), 'request.draft_saved', 'request', row.id, {
+    await auditUserChange(trx, auditUserOf(caller), 'request.draft_saved', 'request', row.id, {
       step: step.id,
       version,
     });
@@ -673,7 +666,7 @@ export async function saveBankDetails(
       payeeAccountId: payeeId,
     });
     if (version === null) throw conflict('request.stale_version', STALE_DRAFT);
-    await auditUserChange(trx, auditUser(caller), 'request.bank_account_set', 'request', row.id, {
+    await auditUserChange(trx, auditUserOf(caller), 'request.bank_account_set', 'request', row.id, {
       payeeAccountId: payeeId,
       accountLast4: last4,
       accountType: bank.accountType,
@@ -940,7 +933,7 @@ export async function submit(
     });
     // Audited after the risk reads: the entry takes the audit chain's lock until the commit (platform/audit.ts), and
     // before the steps after submission, whose own entries (an approval by rule) follow it in the chain.
-    await auditUserChange(trx, auditUser(caller), 'request.submitted', 'request', row.id, {
+    await auditUserChange(trx, auditUserOf(caller), 'request.submitted', 'request', row.id, {
       reference: row.reference,
       amountCents: amount,
       programVersion: program.version,
@@ -1056,7 +1049,7 @@ export async function answerInfoRequest(
       data: { message: body.message, documentIds: ids },
       visibleToApplicant: true,
     });
-    await auditUserChange(trx, auditUser(caller), 'request.info_provided', 'request', row.id, {
+    await auditUserChange(trx, auditUserOf(caller), 'request.info_provided', 'request', row.id, {
       documentIds: ids,
     });
     // The answer may change what the signals rest on: recompute them as the request goes back to the queue.
@@ -1093,7 +1086,7 @@ export async function withdraw(
       data: body.reason ? { reason: body.reason } : {},
       visibleToApplicant: true,
     });
-    await auditUserChange(trx, auditUser(caller), 'request.withdrawn', 'request', row.id, {
+    await auditUserChange(trx, auditUserOf(caller), 'request.withdrawn', 'request', row.id, {
       fromStatus: row.status,
     });
     const updated = await repo.findOwnRequest(trx, caller.user.id, row.id);
@@ -1152,13 +1145,20 @@ export async function replacePayeeAccount(
       data: { paymentId, replacesPaymentId: returned.id, accountLast4: account.last4 },
       visibleToApplicant: true,
     });
-    await auditUserChange(trx, auditUser(caller), 'payee_account.replaced', 'request', requestId, {
-      paymentId,
-      replacesPaymentId: returned.id,
-      payeeAccountId: account.id,
-      // The same ACH authorization as the bank step: the schema refuses the account without it.
-      achAuthorization: true,
-    });
+    await auditUserChange(
+      trx,
+      auditUserOf(caller),
+      'payee_account.replaced',
+      'request',
+      requestId,
+      {
+        paymentId,
+        replacesPaymentId: returned.id,
+        payeeAccountId: account.id,
+        // The same ACH authorization as the bank step: the schema refuses the account without it.
+        achAuthorization: true,
+      },
+    );
     // A changed account shortly before payment and a shared account are risk signals: recompute them now.
     await computeRiskSignals(trx, requestId, { encryptionKey: keyRing(config).current.key, now });
     return {
@@ -1354,7 +1354,7 @@ export async function createPracticeRequest(
     dueAt,
     programVersion: program.version,
   });
-  await auditUserChange(trx, auditUser(caller), 'request.practice_created', 'request', id, {
+  await auditUserChange(trx, auditUserOf(caller), 'request.practice_created', 'request', id, {
     reference,
     programId: program.id,
     amountCents: amount,

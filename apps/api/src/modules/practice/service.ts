@@ -6,8 +6,8 @@ import type {
   PracticeOverview,
 } from '@hms/contracts/practice';
 import type { RequestStatus } from '@hms/contracts/requests';
-import type { AuthUser } from '../../platform/auth/sessions.ts';
-import { auditUserChange } from '../../platform/audit.ts';
+import type { Caller } from '../../platform/auth/sessions.ts';
+import { auditUserChange, auditUserOf } from '../../platform/audit.ts';
 import type { Config } from '../../platform/config.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -35,10 +35,6 @@ import * as repo from './repo.ts';
 import { seededRandom } from '../../platform/seeded-random.ts';
 
 type Db = Kysely<Database>;
-export interface Caller {
-  user: AuthUser;
-  ip: string | null;
-}
 
 const PROGRAM_NOT_FOUND = 'That program does not exist. Choose one from the list.';
 
@@ -81,14 +77,10 @@ export async function copyProgram(
     await repo.serializePractice(trx);
     const copy = await programs.createPracticeCopy(trx, sourceProgramId);
     if (!copy) throw notFound('program.not_found', PROGRAM_NOT_FOUND);
-    await auditUserChange(
-      trx,
-      { id: caller.user.id, ip: caller.ip },
-      'practice.program_copied',
-      'program',
-      copy.id,
-      { sourceProgramId, slug: copy.slug },
-    );
+    await auditUserChange(trx, auditUserOf(caller), 'practice.program_copied', 'program', copy.id, {
+      sourceProgramId,
+      slug: copy.slug,
+    });
     return copy;
   });
 }
@@ -124,7 +116,7 @@ export async function setProgramPractice(
       await programs.setPractice(trx, programId, practice);
       await auditUserChange(
         trx,
-        { id: caller.user.id, ip: caller.ip },
+        auditUserOf(caller),
         'practice.program_marked',
         'program',
         programId,
@@ -235,7 +227,7 @@ export async function createRequests(
     }
     await auditUserChange(
       trx,
-      { id: caller.user.id, ip: caller.ip },
+      auditUserOf(caller),
       'practice.requests_created',
       'program',
       program.id,
@@ -286,7 +278,7 @@ export async function clear(
     const result = { requestsDeleted, paymentsDeleted, documentsDeleted, applicantsDeleted };
     await auditUserChange(
       trx,
-      { id: caller.user.id, ip: caller.ip },
+      auditUserOf(caller),
       'practice.cleared',
       'program',
       body.programId ?? null,

@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import {
   resolveSession,
   type AuthUser,
+  type Caller,
   type SessionPolicy,
   type SessionPolicySql,
 } from './sessions.ts';
@@ -208,7 +209,7 @@ export function auditedUser(request: FastifyRequest): { id: string; ip: string |
 }
 
 /** The signed-in person and the address they came from: the caller a citizen's or an administrator's service takes. */
-export function currentCaller(request: FastifyRequest): { user: AuthUser; ip: string | null } {
+export function currentCaller(request: FastifyRequest): Caller {
   return { user: currentUser(request), ip: request.ip || null };
 }
 

@@ -14,6 +14,12 @@ export interface AuthUser {
   sessionId: string;
 }
 
+/** A signed-in person and the address they came from: whom a citizen's or an administrator's service acts for. */
+export interface Caller {
+  user: AuthUser;
+  ip: string | null;
+}
+
 export interface SessionPolicy {
   ttlHours: number;
   idleMinutes: number;
