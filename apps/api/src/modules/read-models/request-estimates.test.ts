@@ -45,6 +45,14 @@ async function decided(programId: string, submittedAt: Date, decidedAt: Date) {
   });
 }
 
+/** A bank account of the demo citizen's with this number. */
+const citizenAccount = (account: string) =>
+  insertPayeeAccount(t.db.kysely, {
+    userId: t.citizenId,
+    encryptionKey: resolveEncryptionKey(t.config),
+    account,
+  });
+
 async function estimateOf(id: string): Promise<RequestEstimate | null> {
   const res = await citizen.get(`/api/requests/${id}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -172,11 +180,7 @@ describe('the estimate of an open request', () => {
 describe('after approval', () => {
   it('learns the bank date from how the agency’s payments moved: approval to effective date', async () => {
     const program = t.programId('permit-fee-refund');
-    const account = await insertPayeeAccount(t.db.kysely, {
-      userId: t.citizenId,
-      encryptionKey: resolveEncryptionKey(t.config),
-      account: '987654321',
-    });
+    const account = await citizenAccount('987654321');
     const tz = t.config.timezone;
     // 35 past approvals whose money reached the bank 3 business days later.
     for (let i = 0; i < 35; i += 1) {
@@ -213,11 +217,7 @@ describe('after approval', () => {
 
   it("expects the money on its batch's effective date once a batch holds the payment", async () => {
     const program = t.programId('permit-fee-refund');
-    const account = await insertPayeeAccount(t.db.kysely, {
-      userId: t.citizenId,
-      encryptionKey: resolveEncryptionKey(t.config),
-      account: '123456789',
-    });
+    const account = await citizenAccount('123456789');
     const id = await insertRequest(t.db.kysely, {
       applicantId: t.citizenId,
       programId: program,
