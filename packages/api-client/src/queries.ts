@@ -5,6 +5,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { apiClient, unwrap } from './client.ts';
+import { getQueryOptions } from './get-query.ts';
 import { ApiProblem } from './problem.ts';
 import type { RequestBody } from './http-types.ts';
 import {
@@ -83,8 +84,7 @@ export function myRequestsQueryOptions({ limit = 20 }: { limit?: number } = {}) 
 
 export function inboxCountsQueryOptions() {
   return queryOptions({
-    queryKey: inboxKeys.counts(),
-    queryFn: ({ signal }) => unwrap(apiClient.GET('/api/inbox/counts', { signal })),
+    ...getQueryOptions(inboxKeys.counts(), '/api/inbox/counts'),
     // Queues move while an approver works; refresh them on a short interval.
     refetchInterval: 60_000,
   });

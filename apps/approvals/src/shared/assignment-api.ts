@@ -1,4 +1,4 @@
-import { apiClient, inboxKeys, unwrap } from '@hms/api-client';
+import { apiClient, getQueryOptions, inboxKeys, unwrap } from '@hms/api-client';
 import { mutationOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { invalidateApprovals } from './invalidate-approvals.ts';
 
@@ -28,9 +28,7 @@ export function releaseMutationOptions(client: QueryClient) {
 /** Approvers and senior approvers with their roles (senior approvers only: they are the ones who reassign). */
 export function approversQueryOptions() {
   return queryOptions({
-    queryKey: inboxKeys.approvers(),
-    queryFn: async ({ signal }) =>
-      (await unwrap(apiClient.GET('/api/inbox/approvers', { signal }))).items,
+    ...getQueryOptions(inboxKeys.approvers(), '/api/inbox/approvers'),
     staleTime: 5 * 60_000,
   });
 }

@@ -88,7 +88,7 @@ export function ReassignForm({
     if (reassign.isSuccess) outcome.current?.focus();
   }, [reassign.isSuccess]);
 
-  const people = eligibleAssignees(request.rules, approvers.data ?? []);
+  const people = eligibleAssignees(request.rules, approvers.data?.items ?? []);
   const person = people.find((p) => p.id === chosen);
   const H = headingLevel === 2 ? 'h2' : 'h3';
 
