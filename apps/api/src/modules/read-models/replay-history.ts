@@ -1,8 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { approvedRequestStatuses, paymentFigureStatuses } from '@hms/contracts/finance-overview';
-import type { Language } from '@hms/contracts/language';
-import type { Answers } from '@hms/contracts/question-set';
-import type { RequestStatus } from '@hms/contracts/requests';
+import { languageSchema } from '@hms/contracts/language';
+import { requestStatuses } from '@hms/contracts/requests';
+import { riskLevels } from '@hms/contracts/risk';
+import { float8Column, uuidKeyColumn } from '../../platform/db/array-send.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
 // Read model "replay history": the requests a policy simulation replays (simulations/service.ts), from
@@ -11,26 +12,29 @@ import type { Database } from '../../platform/db/schema.ts';
 // answers of the applications module's requests, the payments settled in the period and, for a decision-rule
 // change, what a rule weighs (the applicant's history, the account's payments, the applicant's roles). It writes
 // nothing.
+//
+// A period holds up to a million requests, and the replay only adds them up: they are read as columns, not rows.
+// Each column crosses as one binary array (platform/db/array-send.ts) read into a typed array, numbers converted by
+// PostgreSQL, so no string is made and parsed per value; the period is read in parts on several connections at once
+// (PostgreSQL works on every core), and what a rule weighs is read at the same time, not after the rows.
 
 export interface SimulationHistoryScope {
   programId: string;
   /** The period as instants [start, end). */
   start: Date;
   end: Date;
-  /** Read the answers too (only a change of eligibility or decision rules needs them: they are the heavy column). */
-  withAnswers: boolean;
   /**
-   * Answers to leave out of `answers` (the program's questions no rule of the scenario reads): a million requests'
-   * full answers cost more to send and parse than the rest of their rows.
+   * The answers to read: the questions the scenario's rules read, or null when it changes no rule (answers are the
+   * heavy part of a request: only a change of eligibility or decision rules needs them, and only these questions).
    */
-  answersNotRead?: readonly string[];
+  answersRead: readonly string[] | null;
   /** Read what a decision rule weighs about each request at its submission (only a change of decision rules). */
   withRuleInputs: boolean;
 }
 
 /** What a decision rule could read about a request when it was submitted (besides its amount and answers). */
 export interface ReplayRuleInputs {
-  riskLevel: 'none' | 'low' | 'medium' | 'high';
+  riskLevel: (typeof riskLevels)[number];
   /** The applicant's requests approved before this one was submitted. */
   approvedBefore: number;
   /** Payments to the applicant the bank had returned before it was submitted. */
@@ -42,33 +46,54 @@ export interface ReplayRuleInputs {
 }
 
 /**
- * One request as the replay reads it (simulations/replay.ts#ReplayRequest): instants as milliseconds since the epoch
- * and cents as numbers, converted by PostgreSQL, so a million rows need no Date or bigint parse and no second copy.
+ * The requests of a period as the replay reads them (simulations/replay.ts), one typed array per column, request i at
+ * position i of each, in submission order. Instants are milliseconds since the epoch, cents are numbers, NaN is null.
  */
-export interface SimulationHistoryRow {
-  id: string;
-  status: RequestStatus;
-  submittedAt: number | null;
-  decidedAt: number | null;
-  dueAt: number | null;
-  amountRequestedCents: number;
-  approvedAmountCents: number | null;
+export interface ReplayHistory {
+  length: number;
+  /** Its status: the position in requestStatuses. */
+  status: Float64Array;
+  submittedAt: Float64Array;
+  decidedAt: Float64Array;
+  dueAt: Float64Array;
+  amountRequestedCents: Float64Array;
+  approvedAmountCents: Float64Array;
   /** What it commits against the budget now (budget_use_cents). */
-  budgetUseCents: number;
-  language: Language;
-  /** Intake's validated answers (only those the scenario's rules read), or null when none is read. */
-  answers: Answers | null;
-  claimedAt: number | null;
-  firstDecisionAt: number | null;
-  firstApprovalAt: number | null;
-  /** Its approval was made by a decision rule, not a person (decisions.rule_version_id). */
-  decidedByRule: boolean;
-  ruleInputs: ReplayRuleInputs | null;
+  budgetUseCents: Float64Array;
+  /** Its applicant's language: the position in languageSchema.options. */
+  language: Float64Array;
+  /** The first time a person claimed it. */
+  claimedAt: Float64Array;
+  /** A person's first decision on it (first approval, approval or rejection). */
+  firstDecisionAt: Float64Array;
+  /** When its first approval of two was made (it went above the threshold). */
+  firstApprovalAt: Float64Array;
+  /** 1 when its approval was made by a decision rule, not a person (decisions.rule_version_id). */
+  decidedByRule: Float64Array;
+  /** Its payments settled in the period and not returned since (the overview's paid figure): how many, how much. */
+  paidCount: Float64Array;
+  paidCents: Float64Array;
+  /**
+   * The answers the scenario's rules read: per question, each request's answer (null when not answered), and whether
+   * the request has answers at all (1 or 0). Null when the scenario changes no rule.
+   */
+  answers: { present: Float64Array; byQuestion: ReadonlyMap<string, readonly unknown[]> } | null;
+  /** What a decision rule weighs about each request at its submission; null unless asked for. */
+  ruleInputs: {
+    /** The position in riskLevels. */
+    riskLevel: Float64Array;
+    approvedBefore: Float64Array;
+    returnedBefore: Float64Array;
+    accountProven: Uint8Array;
+    applicantIsStaff: Uint8Array;
+  } | null;
 }
 
-const APPROVED_STATUSES: ReadonlySet<RequestStatus> = new Set(approvedRequestStatuses);
 const PAID = sql.join(paymentFigureStatuses.paid.map((s) => sql.lit(s)));
 const APPROVED = sql.join(approvedRequestStatuses.map((s) => sql.lit(s)));
+const APPROVED_POSITIONS: ReadonlySet<number> = new Set(
+  approvedRequestStatuses.map((s) => requestStatuses.indexOf(s)),
+);
 
 /**
  * An instant as the pg driver would give it as a Date, in milliseconds: PostgreSQL keeps microseconds and the driver
@@ -79,83 +104,235 @@ const ms = (instant: RawBuilder<unknown>) =>
 /** An instant in whole microseconds, PostgreSQL's own precision, to compare two instants exactly as SQL does. */
 const us = (instant: RawBuilder<unknown>) =>
   sql`(extract(epoch from ${instant}) * 1000000)::float8`;
+/** A text's position in a list, from 0. */
+const position = (list: readonly string[], value: RawBuilder<unknown>) =>
+  sql`(array_position(${[...list]}::text[], ${value}) - 1)::float8`;
 /** When a paid payment settled: the overview's date for it (finance/repo.ts#paymentStatusAt for 'settled'). */
 const settledAt = sql`coalesce(p.settled_at, p.updated_at)`;
 
-interface HistoryRow extends SimulationHistoryRow {
-  applicant_id: string;
-  payee_account_id: string | null;
-  risk_level: ReplayRuleInputs['riskLevel'];
-  submitted_us: number | null;
-  decided_us: number | null;
+/** A column of the read: a float8 value per request (NaN for null), a uuid (as a key), or an answer (jsonb). */
+interface Column {
+  name: string;
+  kind: 'float8' | 'uuid' | 'jsonb';
+  value: RawBuilder<unknown>;
+}
+type Part = Map<string, Float64Array | string[] | unknown[]>;
+
+/** The columns read for `s`, over request_replay_facts f, its paid payments pd and its answers ra. */
+function columnsOf(s: SimulationHistoryScope): Column[] {
+  const float8 = (name: string, value: RawBuilder<unknown>): Column => ({
+    name,
+    kind: 'float8',
+    value,
+  });
+  const columns = [
+    float8('status', position(requestStatuses, sql`f.status`)),
+    float8('submittedAt', ms(sql`f.submitted_at`)),
+    float8('decidedAt', ms(sql`f.decided_at`)),
+    float8('dueAt', ms(sql`f.due_at`)),
+    float8('amountRequestedCents', sql`f.amount_requested_cents::float8`),
+    float8('approvedAmountCents', sql`f.approved_amount_cents::float8`),
+    float8(
+      'budgetUseCents',
+      sql`budget_use_cents(f.status, f.approved_amount_cents, f.amount_requested_cents)::float8`,
+    ),
+    float8('language', position(languageSchema.options, sql`f.language`)),
+    float8('claimedAt', ms(sql`f.claimed_at`)),
+    float8('firstDecisionAt', ms(sql`f.first_decision_at`)),
+    float8('firstApprovalAt', ms(sql`f.first_approval_at`)),
+    float8('decidedByRule', sql`f.decided_by_rule::int::float8`),
+    float8('paidCount', sql`pd.count`),
+    float8('paidCents', sql`pd.cents`),
+  ];
+  if (s.answersRead !== null) {
+    columns.push(float8('answersPresent', sql`(ra.answers is not null)::int::float8`));
+    s.answersRead.forEach((id, i) =>
+      columns.push({ name: `answer${i}`, kind: 'jsonb', value: sql`ra.answers -> ${id}::text` }),
+    );
+  }
+  if (s.withRuleInputs)
+    columns.push(
+      float8('riskLevel', position(riskLevels, sql`f.risk_level`)),
+      { name: 'applicant', kind: 'uuid', value: sql`f.applicant_id` },
+      { name: 'account', kind: 'uuid', value: sql`f.payee_account_id` },
+      float8('submittedUs', us(sql`f.submitted_at`)),
+      float8('decidedUs', us(sql`f.decided_at`)),
+    );
+  return columns;
 }
 
 /**
- * Every request of the program submitted, decided or paid in the period, in submission order, from
- * request_replay_facts (migration 0383: one narrow row per request with its first claim, first decision by a person,
- * first of two approvals and whether a rule decided it, kept by triggers). Read in two parts: the period's
- * submissions, one range of request_replay_facts_submitted_idx already in order (no sort of a million rows), and the
- * few requests submitted outside it but decided or paid in it. Both read at once, on two connections. The answers
- * (only those a scenario's rules read) come from the request itself, looked up by id. JIT is off: compiling the
- * expressions of a million-row plan took longer than running them.
+ * One part of the period's requests (those of request_replay_facts f matching `where`), in `order`, as one row of
+ * aggregated columns. The rows feed the aggregates in the sub-query's order, which PostgreSQL keeps but SQL does not
+ * promise: each row's place (row_number) comes along, and a part that arrives in another order is put back in it.
+ * JIT is off: compiling the expressions of a million-row plan took longer than running them.
+ */
+async function readPart(
+  db: Kysely<Database>,
+  s: SimulationHistoryScope,
+  columns: readonly Column[],
+  where: RawBuilder<unknown>,
+  order: RawBuilder<unknown>,
+): Promise<Part> {
+  const aggregate = (c: Column) =>
+    c.kind === 'jsonb'
+      ? sql`jsonb_agg(t.${sql.ref(c.name)})`
+      : sql`array_send(array_agg(t.${sql.ref(c.name)}))`;
+  const query = sql<Record<string, unknown>>`
+    select array_send(array_agg(t.place)) as place,
+      ${sql.join(columns.map((c) => sql`${aggregate(c)} as ${sql.ref(c.name)}`))}
+    from (
+      select row_number() over (order by ${order})::float8 as place,
+        ${sql.join(columns.map((c) => sql`${c.value} as ${sql.ref(c.name)}`))}
+      from request_replay_facts f
+      cross join lateral (
+        select count(*)::float8 as count, coalesce(sum(p.amount_cents), 0)::float8 as cents
+        from payments p
+        where p.request_id = f.request_id and p.status in (${PAID})
+          and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}) pd
+      ${
+        s.answersRead !== null
+          ? sql`left join lateral (select r.answers from requests r where r.id = f.request_id) ra on true`
+          : sql``
+      }
+      where f.program_id = ${s.programId} and f.status <> 'draft' and ${where}
+      order by ${order}
+    ) t`;
+  const read = async (trx: Kysely<Database>) => {
+    await sql`set local jit = off`.execute(trx);
+    return (await query.execute(trx)).rows[0]!;
+  };
+  // `set local` lasts until the end of a transaction: each part takes its own, or the caller's.
+  const row = db.isTransaction ? await read(db) : await db.transaction().execute(read);
+  const place = float8Column(row.place as Uint8Array | null);
+  const part: Part = new Map();
+  for (const c of columns) {
+    const value = row[c.name] as Uint8Array | unknown[] | null;
+    part.set(
+      c.name,
+      c.kind === 'float8'
+        ? float8Column(value as Uint8Array | null)
+        : c.kind === 'uuid'
+          ? uuidKeyColumn(value as Uint8Array | null)
+          : ((value as unknown[] | null) ?? []),
+    );
+  }
+  if (place.every((p, i) => p === i + 1)) return part;
+  const order_ = Array.from(place.keys()).sort((a, b) => place[a]! - place[b]!);
+  for (const [name, values] of part)
+    part.set(
+      name,
+      values instanceof Float64Array
+        ? Float64Array.from(order_, (i) => values[i]!)
+        : order_.map((i) => values[i]),
+    );
+  return part;
+}
+
+/** The parts one after the other, as one column each. */
+function concat(columns: readonly Column[], parts: readonly Part[]): Part {
+  const whole: Part = new Map();
+  for (const c of columns) {
+    const pieces = parts.map((p) => p.get(c.name)!);
+    if (c.kind === 'float8') {
+      const out = new Float64Array(pieces.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of pieces) {
+        out.set(p as Float64Array, at);
+        at += p.length;
+      }
+      whole.set(c.name, out);
+    } else whole.set(c.name, ([] as unknown[]).concat(...(pieces as unknown[][])));
+  }
+  return whole;
+}
+
+/** How many parts the period is read in at once (PostgreSQL works each on a core of its own). */
+const PARTS = 2;
+
+/**
+ * Every request of the program submitted, decided or paid in the period, in submission order (no submission time
+ * first, then by submission time and id), from request_replay_facts. The period's submissions are ranges of
+ * request_replay_facts_submitted_idx (program, submission time, id), already in order: the period is cut in PARTS
+ * ranges of time, read at once on as many connections; the few requests submitted outside it but decided or paid in
+ * it are read beside them. The answers (only those a scenario's rules read) come from the request itself, looked up by
+ * id; what a rule weighs is read at the same time (ruleInputsOf).
  */
 export async function simulationRequests(
   db: Kysely<Database>,
   s: SimulationHistoryScope,
-): Promise<SimulationHistoryRow[]> {
-  const columns = sql`f.request_id as id, f.status, ${ms(sql`f.submitted_at`)} as "submittedAt",
-    ${ms(sql`f.decided_at`)} as "decidedAt", ${ms(sql`f.due_at`)} as "dueAt",
-    f.amount_requested_cents::float8 as "amountRequestedCents",
-    f.approved_amount_cents::float8 as "approvedAmountCents",
-    budget_use_cents(f.status, f.approved_amount_cents, f.amount_requested_cents)::float8 as "budgetUseCents",
-    f.language, ${
-      s.withAnswers
-        ? sql`(select r.answers - ${[...(s.answersNotRead ?? [])]}::text[] from requests r
-            where r.id = f.request_id)`
-        : sql`null::jsonb`
-    } as answers,
-    ${ms(sql`f.claimed_at`)} as "claimedAt", ${ms(sql`f.first_decision_at`)} as "firstDecisionAt",
-    ${ms(sql`f.first_approval_at`)} as "firstApprovalAt", f.decided_by_rule as "decidedByRule",
-    null::json as "ruleInputs"${
-      s.withRuleInputs
-        ? sql`, f.applicant_id, f.payee_account_id, f.risk_level,
-          ${us(sql`f.submitted_at`)} as submitted_us, ${us(sql`f.decided_at`)} as decided_us`
-        : sql``
-    }`;
-  const read = async (trx: Kysely<Database>, query: RawBuilder<HistoryRow>) => {
-    await sql`set local jit = off`.execute(trx);
-    return (await query.execute(trx)).rows;
-  };
-  const inTransaction = (query: RawBuilder<HistoryRow>) =>
-    // `set local` lasts until the end of a transaction: each read takes its own, or the caller's.
-    db.isTransaction ? read(db, query) : db.transaction().execute((trx) => read(trx, query));
-  const inPeriod = sql`f.submitted_at >= ${s.start} and f.submitted_at < ${s.end}`;
-  const [period, around] = await Promise.all([
-    inTransaction(sql<HistoryRow>`
-      select ${columns} from request_replay_facts f
-      where f.program_id = ${s.programId} and f.status <> 'draft' and ${inPeriod}
-      order by f.submitted_at, f.request_id`),
-    // Submitted before (or, for a request with no submission time, without) the period: few, and sorted the same way.
-    inTransaction(sql<HistoryRow>`
-      select ${columns} from request_replay_facts f
-      where f.program_id = ${s.programId} and f.status <> 'draft'
-        and (f.submitted_at is null or f.submitted_at < ${s.start} or f.submitted_at >= ${s.end})
-        and ((f.decided_at >= ${s.start} and f.decided_at < ${s.end})
-          or f.request_id in (select p.request_id from payments p
-            where p.program_id = ${s.programId} and p.status in (${PAID})
-              and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}))
-      order by f.submitted_at nulls first, f.request_id`),
+): Promise<ReplayHistory> {
+  const columns = columnsOf(s);
+  const inPeriod = (from: Date, to: Date) =>
+    sql`f.submitted_at >= ${from} and f.submitted_at < ${to}`;
+  const order = sql`f.submitted_at, f.request_id`;
+  const cuts = Array.from(
+    { length: PARTS + 1 },
+    (_, i) =>
+      new Date(s.start.getTime() + Math.round(((s.end.getTime() - s.start.getTime()) * i) / PARTS)),
+  );
+  const outside = (when: RawBuilder<unknown>) => sql`${when}
+    and ((f.decided_at >= ${s.start} and f.decided_at < ${s.end})
+      or f.request_id in (select p.request_id from payments p
+        where p.program_id = ${s.programId} and p.status in (${PAID})
+          and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}))`;
+  const [before, after, rules, ...period] = await Promise.all([
+    // Submitted before the period (or, with no submission time, without it): few, and sorted the same way.
+    readPart(
+      db,
+      s,
+      columns,
+      outside(sql`(f.submitted_at is null or f.submitted_at < ${s.start})`),
+      sql`f.submitted_at nulls first, f.request_id`,
+    ),
+    readPart(db, s, columns, outside(sql`f.submitted_at >= ${s.end}`), order),
+    s.withRuleInputs ? ruleFactsOf(db, s.programId) : null,
+    ...cuts.slice(1).map((to, i) => readPart(db, s, columns, inPeriod(cuts[i]!, to), order)),
   ]);
-  // The original order: no submission time first, then by submission time (and id), as one query would sort them.
-  const after = around.findIndex((r) => r.submittedAt !== null && r.submittedAt >= s.end.getTime());
-  const rows =
-    after < 0 ? around.concat(period) : around.slice(0, after).concat(period, around.slice(after));
-  if (s.withRuleInputs) await addRuleInputs(db, rows);
-  return rows;
+  const all = concat(columns, [before, ...period, after]);
+  const float = (name: string) => all.get(name) as Float64Array;
+  const status = float('status');
+  return {
+    length: status.length,
+    status,
+    submittedAt: float('submittedAt'),
+    decidedAt: float('decidedAt'),
+    dueAt: float('dueAt'),
+    amountRequestedCents: float('amountRequestedCents'),
+    approvedAmountCents: float('approvedAmountCents'),
+    budgetUseCents: float('budgetUseCents'),
+    language: float('language'),
+    claimedAt: float('claimedAt'),
+    firstDecisionAt: float('firstDecisionAt'),
+    firstApprovalAt: float('firstApprovalAt'),
+    decidedByRule: float('decidedByRule'),
+    paidCount: float('paidCount'),
+    paidCents: float('paidCents'),
+    answers:
+      s.answersRead === null
+        ? null
+        : {
+            present: float('answersPresent'),
+            byQuestion: new Map(
+              s.answersRead.map((id, i) => [id, all.get(`answer${i}`) as unknown[]]),
+            ),
+          },
+    ruleInputs:
+      rules === null
+        ? null
+        : ruleInputsOf(rules, {
+            status,
+            riskLevel: float('riskLevel'),
+            applicant: all.get('applicant') as string[],
+            account: all.get('account') as string[],
+            submittedUs: float('submittedUs'),
+            decidedUs: float('decidedUs'),
+          }),
+  };
 }
 
 /** How many of the sorted `times` are strictly before `t` (binary search). */
-function countBefore(times: readonly number[], t: number): number {
+function countBefore(times: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {
@@ -166,86 +343,111 @@ function countBefore(times: readonly number[], t: number): number {
   return lo;
 }
 
-/**
- * A rule's inputs as they stood at each request's submission, from the rows: its risk level (the one kept now: risk
- * is recomputed, not versioned), the applicant's earlier approvals and returned payments, whether a payment had gone
- * out to the account before (a prenote still waiting is not told apart: `none`), and whether the applicant is staff.
- * Read once per applicant and account (their approval and return times, the account's first release), not once per
- * request, and counted here at each submission, to the microsecond as SQL compares.
- */
-async function addRuleInputs(db: Kysely<Database>, rows: HistoryRow[]) {
-  const applicantSet = new Set(rows.map((r) => r.applicant_id));
-  const applicants = [...applicantSet];
-  const accounts = [...new Set(rows.flatMap((r) => r.payee_account_id ?? []))];
-  const [approvals, returns, releases, staff] = await Promise.all([
-    sql<{ applicant_id: string; times: number[] }>`
-      select o.applicant_id, array_agg(${us(sql`o.decided_at`)} order by o.decided_at) as times
-      from requests o
-      where o.applicant_id = any(${applicants}::uuid[]) and o.status in (${APPROVED})
-        and o.decided_at is not null
-      group by o.applicant_id`.execute(db),
-    // Returned payments are few (a couple in a hundred): all of them, kept for the applicants at hand below.
-    sql<{ applicant_id: string; returned_us: number }>`
-      select o.applicant_id, ${us(sql`p.returned_at`)} as returned_us
-      from payments p join requests o on o.id = p.request_id
-      where p.returned_at is not null`.execute(db),
-    // The first entry of each account in payments_account_released_idx.
-    sql<{ payee_account_id: string; first_us: number | null }>`
-      select a.id as payee_account_id, ${us(sql`(select min(p.released_at) from payments p
-        where p.payee_account_id = a.id and p.released_at is not null)`)} as first_us
-      from unnest(${accounts}::uuid[]) a(id)`.execute(db),
-    sql<{ user_id: string }>`
-      select distinct ur.user_id from user_roles ur
-      where ur.user_id = any(${applicants}::uuid[]) and ur.role <> 'citizen'`.execute(db),
-  ]);
-  const approvedAt = new Map(approvals.rows.map((a) => [a.applicant_id, a.times]));
-  const returnedAt = new Map<string, number[]>();
-  for (const p of returns.rows) {
-    if (!applicantSet.has(p.applicant_id)) continue;
-    const times = returnedAt.get(p.applicant_id);
-    if (times) times.push(p.returned_us);
-    else returnedAt.set(p.applicant_id, [p.returned_us]);
+/** Times by key (uuid keys, microseconds), each list sorted. */
+function timesByKey(keys: readonly string[], times: Float64Array): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  for (let i = 0; i < keys.length; i++) {
+    const list = byKey.get(keys[i]!);
+    if (list) list.push(times[i]!);
+    else byKey.set(keys[i]!, [times[i]!]);
   }
-  for (const times of returnedAt.values()) times.sort((a, b) => a - b);
-  const firstRelease = new Map<string, number>();
-  for (const a of releases.rows)
-    if (a.first_us !== null) firstRelease.set(a.payee_account_id, a.first_us);
-  const isStaff = new Set(staff.rows.map((u) => u.user_id));
-  const none: number[] = [];
-  for (const r of rows) {
-    const t = r.submitted_us;
-    let approvedBefore = 0;
-    let returnedBefore = 0;
-    let accountProven = false;
-    if (t !== null) {
-      approvedBefore = countBefore(approvedAt.get(r.applicant_id) ?? none, t);
-      // The request itself is not an earlier approval of its applicant (only if decided before it was submitted).
-      if (APPROVED_STATUSES.has(r.status) && r.decided_us !== null && r.decided_us < t)
-        approvedBefore -= 1;
-      returnedBefore = countBefore(returnedAt.get(r.applicant_id) ?? none, t);
-      const released =
-        r.payee_account_id === null ? undefined : firstRelease.get(r.payee_account_id);
-      accountProven = released !== undefined && released < t;
-    }
-    r.ruleInputs = {
-      riskLevel: r.risk_level,
-      approvedBefore,
-      returnedBefore,
-      accountProven,
-      applicantIsStaff: isStaff.has(r.applicant_id),
-    };
-  }
+  for (const list of byKey.values()) list.sort((a, b) => a - b);
+  return byKey;
 }
 
-/** The payments of the program settled in the period and not returned since: the overview's paid figure's rows. */
-export async function simulationPaidPayments(
-  db: Kysely<Database>,
-  s: Pick<SimulationHistoryScope, 'programId' | 'start' | 'end'>,
-): Promise<Array<{ request_id: string; amount_cents: unknown }>> {
-  const { rows } = await sql<{ request_id: string; amount_cents: unknown }>`
-    select p.request_id, p.amount_cents from payments p
-    where p.program_id = ${s.programId} and p.status in (${PAID})
-      and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}
-  `.execute(db);
-  return rows;
+interface RuleFacts {
+  approvedAt: Map<string, number[]>;
+  returnedAt: Map<string, number[]>;
+  firstRelease: Map<string, number>;
+  staff: Set<string>;
+}
+
+/**
+ * What a rule weighs, per applicant and account of the program (not per request): the applicants' approval times
+ * (every program's), the times payments to them came back, each account's first release, and who is staff. Read
+ * without the rows, so at the same time as them.
+ */
+async function ruleFactsOf(db: Kysely<Database>, programId: string): Promise<RuleFacts> {
+  const applicantsOfProgram = sql`(select f.applicant_id from request_replay_facts f
+    where f.program_id = ${programId} and f.status <> 'draft')`;
+  const [approvals, returns, releases, staff] = await Promise.all([
+    sql<{ applicants: Uint8Array | null; times: Uint8Array | null }>`
+      select array_send(array_agg(o.applicant_id)) as applicants,
+        array_send(array_agg(${us(sql`o.decided_at`)})) as times
+      from request_replay_facts o
+      where o.status in (${APPROVED}) and o.decided_at is not null
+        and o.applicant_id in ${applicantsOfProgram}`.execute(db),
+    // Returned payments are few (a couple in a hundred): all of them, kept for the applicants at hand below.
+    sql<{ applicants: Uint8Array | null; times: Uint8Array | null }>`
+      select array_send(array_agg(o.applicant_id)) as applicants,
+        array_send(array_agg(${us(sql`p.returned_at`)})) as times
+      from payments p join request_replay_facts o on o.request_id = p.request_id
+      where p.returned_at is not null`.execute(db),
+    // The first entry of each account in payments_account_released_idx.
+    sql<{ accounts: Uint8Array | null; times: Uint8Array | null }>`
+      select array_send(array_agg(a.id)) as accounts, array_send(array_agg(${us(sql`x.first`)})) as times
+      from (select distinct f.payee_account_id as id from request_replay_facts f
+        where f.program_id = ${programId} and f.status <> 'draft' and f.payee_account_id is not null) a
+      cross join lateral (select min(p.released_at) as first from payments p
+        where p.payee_account_id = a.id and p.released_at is not null) x`.execute(db),
+    sql<{ users: Uint8Array | null }>`
+      select array_send(array_agg(distinct ur.user_id)) as users from user_roles ur
+      where ur.role <> 'citizen'`.execute(db),
+  ]);
+  const pair = (r: { times: Uint8Array | null }, keys: Uint8Array | null) =>
+    [uuidKeyColumn(keys), float8Column(r.times)] as const;
+  const firstRelease = new Map<string, number>();
+  const [accounts, firsts] = pair(releases.rows[0]!, releases.rows[0]!.accounts);
+  accounts.forEach((a, i) => {
+    if (!Number.isNaN(firsts[i]!)) firstRelease.set(a, firsts[i]!);
+  });
+  return {
+    approvedAt: timesByKey(...pair(approvals.rows[0]!, approvals.rows[0]!.applicants)),
+    returnedAt: timesByKey(...pair(returns.rows[0]!, returns.rows[0]!.applicants)),
+    firstRelease,
+    staff: new Set(uuidKeyColumn(staff.rows[0]!.users)),
+  };
+}
+
+/**
+ * A rule's inputs as they stood at each request's submission: its risk level (the one kept now: risk is recomputed,
+ * not versioned), the applicant's earlier approvals and returned payments, whether a payment had gone out to the
+ * account before (a prenote still waiting is not told apart: `none`), and whether the applicant is staff. Counted
+ * here at each submission, to the microsecond as SQL compares.
+ */
+function ruleInputsOf(
+  facts: RuleFacts,
+  rows: {
+    status: Float64Array;
+    riskLevel: Float64Array;
+    applicant: readonly string[];
+    account: readonly string[];
+    submittedUs: Float64Array;
+    decidedUs: Float64Array;
+  },
+): NonNullable<ReplayHistory['ruleInputs']> {
+  const n = rows.status.length;
+  const out = {
+    riskLevel: rows.riskLevel,
+    approvedBefore: new Float64Array(n),
+    returnedBefore: new Float64Array(n),
+    accountProven: new Uint8Array(n),
+    applicantIsStaff: new Uint8Array(n),
+  };
+  const none: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const applicant = rows.applicant[i]!;
+    out.applicantIsStaff[i] = facts.staff.has(applicant) ? 1 : 0;
+    const t = rows.submittedUs[i]!;
+    if (Number.isNaN(t)) continue;
+    let approvedBefore = countBefore(facts.approvedAt.get(applicant) ?? none, t);
+    // The request itself is not an earlier approval of its applicant (only if decided before it was submitted).
+    const decided = rows.decidedUs[i]!;
+    if (APPROVED_POSITIONS.has(rows.status[i]!) && decided < t) approvedBefore -= 1;
+    out.approvedBefore[i] = approvedBefore;
+    out.returnedBefore[i] = countBefore(facts.returnedAt.get(applicant) ?? none, t);
+    const released = rows.account[i] === '' ? undefined : facts.firstRelease.get(rows.account[i]!);
+    out.accountProven[i] = released !== undefined && released < t ? 1 : 0;
+  }
+  return out;
 }

@@ -88,6 +88,6 @@ export type {
 /** Who is told about a step of a request (notifications/service.ts#recordRequestEvent). */
 export { applicantOfRequest } from './request-recipient.ts';
 
-/** The requests and paid payments a policy simulation replays (simulations/service.ts). */
-export { simulationPaidPayments, simulationRequests } from './replay-history.ts';
-export type { ReplayRuleInputs, SimulationHistoryRow } from './replay-history.ts';
+/** The requests a policy simulation replays, with their paid payments (simulations/service.ts). */
+export { simulationRequests } from './replay-history.ts';
+export type { ReplayHistory, ReplayRuleInputs } from './replay-history.ts';

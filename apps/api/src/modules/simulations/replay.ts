@@ -4,7 +4,7 @@ import {
   decidedRequestStatuses,
   tenthsOfDay,
 } from '@hms/contracts/finance-overview';
-import type { Language } from '@hms/contracts/language';
+import { languageSchema, type Language } from '@hms/contracts/language';
 import {
   evaluateRules,
   verdictOutcome,
@@ -12,7 +12,8 @@ import {
   type RuleInputs,
 } from '@hms/contracts/decision-rules';
 import { checkEligibility, ruleQuestionIds, type Answers } from '@hms/contracts/question-set';
-import type { RequestStatus } from '@hms/contracts/requests';
+import { requestStatuses, type RequestStatus } from '@hms/contracts/requests';
+import { riskLevels } from '@hms/contracts/risk';
 import {
   AMOUNT_BAND_MINIMUMS,
   type QualificationChange,
@@ -20,7 +21,7 @@ import {
   type SimulationFigures,
   type SimulationScenario,
 } from '@hms/contracts/simulations';
-import type { ReplayRuleInputs } from '../read-models/service.ts';
+import type { ReplayHistory, ReplayRuleInputs } from '../read-models/service.ts';
 
 /**
  * The replay of a period (issue 14 part 3), pure: the API (service.ts) and the fidelity test run this one function
@@ -31,33 +32,81 @@ import type { ReplayRuleInputs } from '../read-models/service.ts';
  */
 
 /**
- * One request the period's figures may read: submitted, decided or paid in the period. Instants are milliseconds
- * since the epoch: a million requests' Dates (seven each) cost more in garbage collection than the replay itself.
+ * One request the period's figures may read (submitted, decided or paid in the period), at position `i` of the read
+ * model's columns: one object moved from request to request (a million requests make no million objects), with NaN
+ * read as null. Nothing may keep it past the next move.
  */
-export interface ReplayRequest {
-  id: string;
-  status: RequestStatus;
-  submittedAt: number | null;
-  decidedAt: number | null;
-  dueAt: number | null;
-  amountRequestedCents: number;
-  approvedAmountCents: number | null;
+class RequestAt {
+  i = 0;
+  status: RequestStatus = 'draft';
+  submittedAt: number | null = null;
+  decidedAt: number | null = null;
+  dueAt: number | null = null;
+  amountRequestedCents = 0;
+  approvedAmountCents: number | null = null;
   /** What it commits against the budget now (the programs module's rule, budget_use_cents). */
-  budgetUseCents: number;
-  language: Language;
-  /** The validated answers; read only when the scenario changes the eligibility rules. */
-  answers: Answers | null;
+  budgetUseCents = 0;
+  language: Language = 'en';
   /** The first time a person claimed it. */
-  claimedAt: number | null;
+  claimedAt: number | null = null;
   /** A person's first decision on it (first approval, approval or rejection). */
-  firstDecisionAt: number | null;
+  firstDecisionAt: number | null = null;
   /** When its first approval of two was made (it went above the threshold); null when it had none. */
-  firstApprovalAt: number | null;
+  firstApprovalAt: number | null = null;
   /** Its approval was made by a decision rule, without a person. */
-  decidedByRule: boolean;
+  decidedByRule = false;
+  /** The validated answers the scenario's rules read; null when it changes no rule or the request has none. */
+  answers: Answers | null = null;
   /** What a decision rule weighs about it; read only when the scenario changes the decision rules. */
-  ruleInputs: ReplayRuleInputs | null;
+  ruleInputs: ReplayRuleInputs | null = null;
+  private readonly facts: ReplayRuleInputs = {
+    riskLevel: 'none',
+    approvedBefore: 0,
+    returnedBefore: 0,
+    accountProven: false,
+    applicantIsStaff: false,
+  };
+
+  constructor(private readonly h: ReplayHistory) {}
+
+  at(i: number): this {
+    const h = this.h;
+    this.i = i;
+    this.status = requestStatuses[h.status[i]!]!;
+    this.submittedAt = orNull(h.submittedAt[i]!);
+    this.decidedAt = orNull(h.decidedAt[i]!);
+    this.dueAt = orNull(h.dueAt[i]!);
+    this.amountRequestedCents = h.amountRequestedCents[i]!;
+    this.approvedAmountCents = orNull(h.approvedAmountCents[i]!);
+    this.budgetUseCents = h.budgetUseCents[i]!;
+    this.language = languageSchema.options[h.language[i]!]!;
+    this.claimedAt = orNull(h.claimedAt[i]!);
+    this.firstDecisionAt = orNull(h.firstDecisionAt[i]!);
+    this.firstApprovalAt = orNull(h.firstApprovalAt[i]!);
+    this.decidedByRule = h.decidedByRule[i] === 1;
+    if (h.answers !== null) {
+      let answers: Answers | null = null;
+      if (h.answers.present[i] === 1) {
+        answers = {};
+        for (const [id, values] of h.answers.byQuestion)
+          if (values[i] !== null && values[i] !== undefined)
+            answers[id] = values[i] as Answers[string];
+      }
+      this.answers = answers;
+    }
+    const rules = h.ruleInputs;
+    if (rules !== null) {
+      this.facts.riskLevel = riskLevels[rules.riskLevel[i]!]!;
+      this.facts.approvedBefore = rules.approvedBefore[i]!;
+      this.facts.returnedBefore = rules.returnedBefore[i]!;
+      this.facts.accountProven = rules.accountProven[i] === 1;
+      this.facts.applicantIsStaff = rules.applicantIsStaff[i] === 1;
+      this.ruleInputs = this.facts;
+    }
+    return this;
+  }
 }
+const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
 export interface ReplayInput {
   /** The period as instants [start, end) covering its agency days. */
@@ -68,10 +117,11 @@ export interface ReplayInput {
   program: { budgetCents: number; approvalThresholdCents: number };
   /** Committed against the budget, now, by the requests submitted before the period. */
   committedBeforeCents: number;
-  /** Every request submitted, decided or with a payment settled in the period, in submission order. */
-  requests: readonly ReplayRequest[];
-  /** The payments settled in the period and not returned since (the overview's paid figure), by request. */
-  paidPayments: ReadonlyArray<{ requestId: string; cents: number }>;
+  /**
+   * Every request submitted, decided or with a payment settled in the period, in submission order, with its payments
+   * settled in the period and not returned since (the overview's paid figure).
+   */
+  requests: ReplayHistory;
   /** The review deadline of a request submitted at `submittedAt` under `days` (intake's rule), in milliseconds. */
   dueAt: (submittedAt: number, days: number) => number;
 }
@@ -138,11 +188,11 @@ function median(values: number[]): number | null {
 }
 
 /** Measured handling: a review from its claim to the person's first decision, a second approval from the first. */
-function reviewHandlingMs(r: ReplayRequest): number | null {
+function reviewHandlingMs(r: RequestAt): number | null {
   if (r.claimedAt === null || r.firstDecisionAt === null) return null;
   return Math.max(0, r.firstDecisionAt - r.claimedAt);
 }
-function secondHandlingMs(r: ReplayRequest): number | null {
+function secondHandlingMs(r: RequestAt): number | null {
   if (r.firstApprovalAt === null || r.decidedAt === null) return null;
   return Math.max(0, r.decidedAt - r.firstApprovalAt);
 }
@@ -154,7 +204,7 @@ function secondHandlingMs(r: ReplayRequest): number | null {
  * The rules run through checkEligibility, intake's own code, with "today" the day the request was submitted.
  */
 function qualifies(
-  r: ReplayRequest,
+  r: RequestAt,
   changes: SimulationChanges,
   dayOf: (instant: number) => PlainDate,
 ): boolean {
@@ -175,7 +225,7 @@ function qualifies(
  * because the replay keeps every human rejection a rejection (it cannot know the person was wrong).
  */
 function approvedByRule(
-  r: ReplayRequest,
+  r: RequestAt,
   rules: readonly DecisionRule[],
   eligible: boolean,
   thresholdCents: number,
@@ -225,7 +275,9 @@ function replayFigures(input: ReplayInput, changes: SimulationChanges): Replayed
   if (changes.approvalThresholdCents !== undefined) {
     const measuredSeconds: number[] = [];
     const measuredReviews: number[] = [];
-    for (const r of requests) {
+    const r = new RequestAt(requests);
+    for (let i = 0; i < requests.length; i++) {
+      r.at(i);
       const second = secondHandlingMs(r);
       if (second !== null) measuredSeconds.push(second);
       const review = reviewHandlingMs(r);
@@ -253,13 +305,14 @@ function replayFigures(input: ReplayInput, changes: SimulationChanges): Replayed
   let handlingMs = 0;
   const decisionTenths = new Float64Array(requests.length);
   let decisions = 0;
-  const outOfScope = new Set<string>();
+  const outOfScope = new Uint8Array(requests.length);
   const qualified = new Uint8Array(requests.length);
   let committed = input.committedBeforeCents;
   let runOut: string | null = null;
 
+  const r = new RequestAt(requests);
   for (let i = 0; i < requests.length; i++) {
-    const r = requests[i]!;
+    r.at(i);
     let decidedAt = r.decidedAt;
     let dueAt = r.dueAt;
     let secondApproval = r.firstApprovalAt !== null;
@@ -305,7 +358,7 @@ function replayFigures(input: ReplayInput, changes: SimulationChanges): Replayed
       }
       if (!ok || overBudget) {
         // Refused at the door: no review, no decision, no payment.
-        outOfScope.add(r.id);
+        outOfScope[i] = 1;
         continue;
       }
       // The human outcome stands where the request stays in scope (a rejection stays a rejection). A changed
@@ -352,10 +405,10 @@ function replayFigures(input: ReplayInput, changes: SimulationChanges): Replayed
       if (dueAt !== null && decidedAt! > dueAt) f.decidedLateCount += 1;
     }
   }
-  for (const p of input.paidPayments) {
-    if (outOfScope.has(p.requestId)) continue;
-    f.paidCount += 1;
-    f.paidCents += p.cents;
+  for (let i = 0; i < requests.length; i++) {
+    if (outOfScope[i]) continue;
+    f.paidCount += requests.paidCount[i]!;
+    f.paidCents += requests.paidCents[i]!;
   }
   const days = Array.from(decisionTenths.subarray(0, decisions).sort(), (t) => t / 10);
   return {
@@ -375,23 +428,24 @@ function replayFigures(input: ReplayInput, changes: SimulationChanges): Replayed
   };
 }
 
-function qualificationChange(rows: readonly ReplayRequest[]): QualificationChange {
+function qualificationChange(h: ReplayHistory, positions: readonly number[]): QualificationChange {
   const byAmountBand = AMOUNT_BAND_MINIMUMS.map((minCents, i) => ({
     minCents,
     maxCents: AMOUNT_BAND_MINIMUMS[i + 1] ?? null,
     count: 0,
     cents: 0,
   }));
-  const byLanguage = (['en', 'es'] as const).map((language) => ({ language, count: 0 }));
+  const byLanguage = languageSchema.options.map((language) => ({ language, count: 0 }));
   let cents = 0;
-  for (const r of rows) {
-    cents += r.amountRequestedCents;
-    const band = byAmountBand.findLast((b) => r.amountRequestedCents >= b.minCents)!;
+  for (const i of positions) {
+    const amount = h.amountRequestedCents[i]!;
+    cents += amount;
+    const band = byAmountBand.findLast((b) => amount >= b.minCents)!;
     band.count += 1;
-    band.cents += r.amountRequestedCents;
-    byLanguage.find((l) => l.language === r.language)!.count += 1;
+    band.cents += amount;
+    byLanguage[h.language[i]!]!.count += 1;
   }
-  return { count: rows.length, cents, byAmountBand, byLanguage };
+  return { count: positions.length, cents, byAmountBand, byLanguage };
 }
 
 /**
@@ -406,23 +460,25 @@ export function replay(
   // No change replays exactly as the baseline (the same function over the same rows): it is not run twice.
   const unchanged = Object.values(changes).every((v) => v === undefined);
   const scen = unchanged ? base : replayFigures(input, changes);
-  const newly: ReplayRequest[] = [];
-  const noLonger: ReplayRequest[] = [];
+  const newly: number[] = [];
+  const noLonger: number[] = [];
   if (!unchanged) {
     const start = input.start.getTime();
     const end = input.end.getTime();
-    input.requests.forEach((r, i) => {
-      if (r.submittedAt === null || r.submittedAt < start || r.submittedAt >= end) return;
-      if (scen.qualifies[i] && !base.qualifies[i]) newly.push(r);
-      if (!scen.qualifies[i] && base.qualifies[i]) noLonger.push(r);
-    });
+    const submitted = input.requests.submittedAt;
+    for (let i = 0; i < input.requests.length; i++) {
+      // NaN (no submission time) is neither before nor after: compared, it is out of the period.
+      if (!(submitted[i]! >= start && submitted[i]! < end)) continue;
+      if (scen.qualifies[i] && !base.qualifies[i]) newly.push(i);
+      if (!scen.qualifies[i] && base.qualifies[i]) noLonger.push(i);
+    }
   }
   return {
     baseline: base.figures,
     scenario: {
       ...scen.figures,
-      newlyQualifying: qualificationChange(newly),
-      noLongerQualifying: qualificationChange(noLonger),
+      newlyQualifying: qualificationChange(input.requests, newly),
+      noLongerQualifying: qualificationChange(input.requests, noLonger),
     },
   };
 }

@@ -154,18 +154,17 @@ export async function simulateMany(
     start: startOfZonedDay(body.from, timeZone),
     end: startOfZonedDay(body.to, timeZone, 1),
   };
-  const anyRules = changeSets.some((c) => c.decisionRules !== undefined);
-  const [rows, paid, committedBefore] = await Promise.all([
+  const [rows, committedBefore] = await Promise.all([
     readModels.simulationRequests(db, {
       ...scope,
-      withAnswers: anyRules || changeSets.some((c) => c.eligibilityRules !== undefined),
-      withRuleInputs: anyRules,
       // Only the answers some change set's rules look at are read (the union, for a comparison).
-      answersNotRead: allQuestions(definition.questionSet)
-        .map((q) => q.id)
-        .filter((id) => !changeSets.some((c) => answersRead(c).has(id))),
+      answersRead: changeSets.some(
+        (c) => c.decisionRules !== undefined || c.eligibilityRules !== undefined,
+      )
+        ? [...new Set(changeSets.flatMap((c) => [...answersRead(c)]))]
+        : null,
+      withRuleInputs: changeSets.some((c) => c.decisionRules !== undefined),
     }),
-    readModels.simulationPaidPayments(db, scope),
     finance.committedByProgram(db, [program.id], BEGINNING, dayBefore(body.from)),
   ]);
   const dayOf = zonedDateMemo(timeZone);
@@ -178,9 +177,8 @@ export async function simulateMany(
       approvalThresholdCents: definition.approvalThresholdCents,
     },
     committedBeforeCents: committedBefore.get(program.id) ?? 0,
-    // The read model's rows are the replay's requests as they come (numbers already: no second copy).
+    // The read model's columns are the replay's requests as they come (numbers already: no second copy).
     requests: rows,
-    paidPayments: paid.map((p) => ({ requestId: p.request_id, cents: Number(p.amount_cents) })),
     dueAt: (submittedAt, days) => {
       // Intake's deadline depends only on the agency day of submission: computed once a day, not once a request.
       const key = `${dayOf(submittedAt)} ${days}`;
