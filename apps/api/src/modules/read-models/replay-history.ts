@@ -7,9 +7,9 @@ import { float8Column, uuidKeyColumn } from '../../platform/db/array-send.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
 // Read model "replay history": the requests a policy simulation replays (simulations/service.ts), from
-// request_replay_facts (per request: its own columns, its applicant's language, the steps people took on it and
-// whether a rule decided it, kept by triggers on requests, users, request_events and decisions: migration 0383), the
-// answers of the applications module's requests, the payments settled in the period and, for a decision-rule
+// request_replay_facts (per request: its own columns, its applicant's language, the steps people took on it,
+// whether a rule decided it and its settled payment, kept by triggers on requests, users, request_events, decisions
+// and payments: migrations 0383, 0384), the answers of the applications module's requests and, for a decision-rule
 // change, what a rule weighs (the applicant's history, the account's payments, the applicant's roles). It writes
 // nothing.
 //
@@ -70,8 +70,10 @@ export interface ReplayHistory {
   firstApprovalAt: Float64Array;
   /** 1 when its approval was made by a decision rule, not a person (decisions.rule_version_id). */
   decidedByRule: Float64Array;
-  /** Its payments settled in the period and not returned since (the overview's paid figure): how many, how much. */
-  paidCount: Float64Array;
+  /**
+   * Its payment settled in the period and not returned since (the overview's paid figure; a request has one at
+   * most): its amount, NaN when none.
+   */
   paidCents: Float64Array;
   /**
    * The answers the scenario's rules read: per question, each request's answer (null when not answered), and whether
@@ -89,26 +91,43 @@ export interface ReplayHistory {
   } | null;
 }
 
-const PAID = sql.join(paymentFigureStatuses.paid.map((s) => sql.lit(s)));
+/**
+ * request_replay_facts keeps each request's settled payment (migration 0384) as the overview's paid figure: a change
+ * of what counts as paid must change that table's triggers too, and fails to compile here until it does.
+ */
+const _paidIsSettled: readonly ['settled'] = paymentFigureStatuses.paid;
 const APPROVED = sql.join(approvedRequestStatuses.map((s) => sql.lit(s)));
 const APPROVED_POSITIONS: ReadonlySet<number> = new Set(
   approvedRequestStatuses.map((s) => requestStatuses.indexOf(s)),
 );
 
 /**
- * An instant as the pg driver would give it as a Date, in milliseconds: PostgreSQL keeps microseconds and the driver
- * drops the part below the millisecond (postgres-date truncates), which is floor() here.
+ * An instant in whole microseconds since the epoch, PostgreSQL's own precision, to compare two instants exactly as
+ * SQL does. date_part's seconds are a double (exact to well under a microsecond at today's dates), so the product
+ * rounds to the exact count; extract() would be exact too, but in numeric arithmetic, several times slower.
  */
-const ms = (instant: RawBuilder<unknown>) =>
-  sql`floor(extract(epoch from ${instant}) * 1000)::float8`;
-/** An instant in whole microseconds, PostgreSQL's own precision, to compare two instants exactly as SQL does. */
-const us = (instant: RawBuilder<unknown>) =>
-  sql`(extract(epoch from ${instant}) * 1000000)::float8`;
+const us = (instant: RawBuilder<unknown>) => sql`round(date_part('epoch', ${instant}) * 1e6)`;
+/**
+ * Microseconds to milliseconds, in place, as the pg driver gives an instant as a Date: it drops the part below the
+ * millisecond (postgres-date truncates), which is floor() here. NaN (null) stays NaN.
+ */
+function toMilliseconds(instants: Float64Array): Float64Array {
+  for (let i = 0; i < instants.length; i++) instants[i] = Math.floor(instants[i]! / 1000);
+  return instants;
+}
 /** A text's position in a list, from 0. */
 const position = (list: readonly string[], value: RawBuilder<unknown>) =>
   sql`(array_position(${[...list]}::text[], ${value}) - 1)::float8`;
-/** When a paid payment settled: the overview's date for it (finance/repo.ts#paymentStatusAt for 'settled'). */
-const settledAt = sql`coalesce(p.settled_at, p.updated_at)`;
+
+/** The columns that hold instants: read in microseconds, replayed in milliseconds. */
+const instants = [
+  'submittedAt',
+  'decidedAt',
+  'dueAt',
+  'claimedAt',
+  'firstDecisionAt',
+  'firstApprovalAt',
+] as const;
 
 /** A column of the read: a float8 value per request (NaN for null), a uuid (as a key), or an answer (jsonb). */
 interface Column {
@@ -127,9 +146,9 @@ function columnsOf(s: SimulationHistoryScope): Column[] {
   });
   const columns = [
     float8('status', position(requestStatuses, sql`f.status`)),
-    float8('submittedAt', ms(sql`f.submitted_at`)),
-    float8('decidedAt', ms(sql`f.decided_at`)),
-    float8('dueAt', ms(sql`f.due_at`)),
+    float8('submittedAt', us(sql`f.submitted_at`)),
+    float8('decidedAt', us(sql`f.decided_at`)),
+    float8('dueAt', us(sql`f.due_at`)),
     float8('amountRequestedCents', sql`f.amount_requested_cents::float8`),
     float8('approvedAmountCents', sql`f.approved_amount_cents::float8`),
     float8(
@@ -137,12 +156,14 @@ function columnsOf(s: SimulationHistoryScope): Column[] {
       sql`budget_use_cents(f.status, f.approved_amount_cents, f.amount_requested_cents)::float8`,
     ),
     float8('language', position(languageSchema.options, sql`f.language`)),
-    float8('claimedAt', ms(sql`f.claimed_at`)),
-    float8('firstDecisionAt', ms(sql`f.first_decision_at`)),
-    float8('firstApprovalAt', ms(sql`f.first_approval_at`)),
+    float8('claimedAt', us(sql`f.claimed_at`)),
+    float8('firstDecisionAt', us(sql`f.first_decision_at`)),
+    float8('firstApprovalAt', us(sql`f.first_approval_at`)),
     float8('decidedByRule', sql`f.decided_by_rule::int::float8`),
-    float8('paidCount', sql`pd.count`),
-    float8('paidCents', sql`pd.cents`),
+    float8(
+      'paidCents',
+      sql`case when f.settled_at >= ${s.start} and f.settled_at < ${s.end} then f.settled_cents::float8 end`,
+    ),
   ];
   if (s.answersRead !== null) {
     columns.push(float8('answersPresent', sql`(ra.answers is not null)::int::float8`));
@@ -155,17 +176,13 @@ function columnsOf(s: SimulationHistoryScope): Column[] {
       float8('riskLevel', position(riskLevels, sql`f.risk_level`)),
       { name: 'applicant', kind: 'uuid', value: sql`f.applicant_id` },
       { name: 'account', kind: 'uuid', value: sql`f.payee_account_id` },
-      float8('submittedUs', us(sql`f.submitted_at`)),
-      float8('decidedUs', us(sql`f.decided_at`)),
     );
   return columns;
 }
 
 /**
  * One part of the period's requests (those of request_replay_facts f matching `where`), in `order`, as one row of
- * aggregated columns. The rows feed the aggregates in the sub-query's order, which PostgreSQL keeps but SQL does not
- * promise: each row's place (row_number) comes along, and a part that arrives in another order is put back in it.
- * JIT is off: compiling the expressions of a million-row plan took longer than running them.
+ * aggregated columns. JIT is off: compiling the expressions of a million-row plan took longer than running them.
  */
 async function readPart(
   db: Kysely<Database>,
@@ -179,20 +196,14 @@ async function readPart(
       ? sql`jsonb_agg(t.${sql.ref(c.name)})`
       : sql`array_send(array_agg(t.${sql.ref(c.name)}))`;
   const query = sql<Record<string, unknown>>`
-    select array_send(array_agg(t.place)) as place,
-      ${sql.join(columns.map((c) => sql`${aggregate(c)} as ${sql.ref(c.name)}`))}
+    select ${sql.join(columns.map((c) => sql`${aggregate(c)} as ${sql.ref(c.name)}`))}
     from (
-      select row_number() over (order by ${order})::float8 as place,
-        ${sql.join(columns.map((c) => sql`${c.value} as ${sql.ref(c.name)}`))}
+      select ${sql.join(columns.map((c) => sql`${c.value} as ${sql.ref(c.name)}`))}
       from request_replay_facts f
-      cross join lateral (
-        select count(*)::float8 as count, coalesce(sum(p.amount_cents), 0)::float8 as cents
-        from payments p
-        where p.request_id = f.request_id and p.status in (${PAID})
-          and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}) pd
       ${
         s.answersRead !== null
-          ? sql`left join lateral (select r.answers from requests r where r.id = f.request_id) ra on true`
+          ? // offset 0: one look-up by id per request, not a join that scans every request and sorts them again.
+            sql`left join lateral (select r.answers from requests r where r.id = f.request_id offset 0) ra on true`
           : sql``
       }
       where f.program_id = ${s.programId} and f.status <> 'draft' and ${where}
@@ -200,11 +211,12 @@ async function readPart(
     ) t`;
   const read = async (trx: Kysely<Database>) => {
     await sql`set local jit = off`.execute(trx);
+    // One process reads the sub-query in order into the aggregates (workers would each aggregate a share).
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     return (await query.execute(trx)).rows[0]!;
   };
   // `set local` lasts until the end of a transaction: each part takes its own, or the caller's.
   const row = db.isTransaction ? await read(db) : await db.transaction().execute(read);
-  const place = float8Column(row.place as Uint8Array | null);
   const part: Part = new Map();
   for (const c of columns) {
     const value = row[c.name] as Uint8Array | unknown[] | null;
@@ -217,15 +229,14 @@ async function readPart(
           : ((value as unknown[] | null) ?? []),
     );
   }
-  if (place.every((p, i) => p === i + 1)) return part;
-  const order_ = Array.from(place.keys()).sort((a, b) => place[a]! - place[b]!);
-  for (const [name, values] of part)
-    part.set(
-      name,
-      values instanceof Float64Array
-        ? Float64Array.from(order_, (i) => values[i]!)
-        : order_.map((i) => values[i]),
-    );
+  // The sub-query's order reaches the aggregates, which PostgreSQL keeps and SQL does not promise: checked.
+  const submitted = part.get('submittedAt') as Float64Array;
+  for (let i = 1; i < submitted.length; i++)
+    if (
+      submitted[i]! < submitted[i - 1]! ||
+      (Number.isNaN(submitted[i]!) && !Number.isNaN(submitted[i - 1]!))
+    )
+      throw new Error('replay history: a part of the period came out of submission order');
   return part;
 }
 
@@ -273,9 +284,7 @@ export async function simulationRequests(
   );
   const outside = (when: RawBuilder<unknown>) => sql`${when}
     and ((f.decided_at >= ${s.start} and f.decided_at < ${s.end})
-      or f.request_id in (select p.request_id from payments p
-        where p.program_id = ${s.programId} and p.status in (${PAID})
-          and ${settledAt} >= ${s.start} and ${settledAt} < ${s.end}))`;
+      or (f.settled_at >= ${s.start} and f.settled_at < ${s.end}))`;
   const [before, after, rules, ...period] = await Promise.all([
     // Submitted before the period (or, with no submission time, without it): few, and sorted the same way.
     readPart(
@@ -292,6 +301,19 @@ export async function simulationRequests(
   const all = concat(columns, [before, ...period, after]);
   const float = (name: string) => all.get(name) as Float64Array;
   const status = float('status');
+  // What a rule weighs is compared to the microsecond, before the instants become milliseconds.
+  const ruleInputs =
+    rules === null
+      ? null
+      : ruleInputsOf(rules, {
+          status,
+          riskLevel: float('riskLevel'),
+          applicant: all.get('applicant') as string[],
+          account: all.get('account') as string[],
+          submittedUs: float('submittedAt'),
+          decidedUs: float('decidedAt'),
+        });
+  for (const name of instants) toMilliseconds(float(name));
   return {
     length: status.length,
     status,
@@ -306,7 +328,6 @@ export async function simulationRequests(
     firstDecisionAt: float('firstDecisionAt'),
     firstApprovalAt: float('firstApprovalAt'),
     decidedByRule: float('decidedByRule'),
-    paidCount: float('paidCount'),
     paidCents: float('paidCents'),
     answers:
       s.answersRead === null
@@ -317,17 +338,7 @@ export async function simulationRequests(
               s.answersRead.map((id, i) => [id, all.get(`answer${i}`) as unknown[]]),
             ),
           },
-    ruleInputs:
-      rules === null
-        ? null
-        : ruleInputsOf(rules, {
-            status,
-            riskLevel: float('riskLevel'),
-            applicant: all.get('applicant') as string[],
-            account: all.get('account') as string[],
-            submittedUs: float('submittedUs'),
-            decidedUs: float('decidedUs'),
-          }),
+    ruleInputs,
   };
 }
 

@@ -407,8 +407,10 @@ function replayFigures(input: ReplayInput, changes: SimulationChanges): Replayed
   }
   for (let i = 0; i < requests.length; i++) {
     if (outOfScope[i]) continue;
-    f.paidCount += requests.paidCount[i]!;
-    f.paidCents += requests.paidCents[i]!;
+    const paid = requests.paidCents[i]!;
+    if (Number.isNaN(paid)) continue;
+    f.paidCount += 1;
+    f.paidCents += paid;
   }
   const days = Array.from(decisionTenths.subarray(0, decisions).sort(), (t) => t / 10);
   return {

@@ -425,6 +425,7 @@ describe('request_replay_facts, kept by triggers', () => {
     const made: Facts = await kept(db);
     expect(made.filter((f) => f.claimed_at !== null).length).toBeGreaterThan(10);
     expect(made.filter((f) => f.first_approval_at !== null).length).toBeGreaterThan(0);
+    expect(made.filter((f) => f.settled_at !== null).length).toBeGreaterThan(0);
     expect(made).toEqual(await recounted(db));
     // Writes no service makes today (events and decisions are only appended) are followed too; rolled back after.
     const undo = new Error('roll back');
@@ -441,6 +442,11 @@ describe('request_replay_facts, kept by triggers', () => {
         await sql`update users set language = case language when 'en' then 'es' else 'en' end
           where id = ${claimed.applicant_id}`.execute(trx);
         await sql`update requests set risk_level = 'high' where id = ${claimed.request_id}`.execute(
+          trx,
+        );
+        // A settled payment that comes back leaves its request with no settled payment (0384).
+        await sql`update payments set status = 'returned', returned_at = now()
+          where id = (select id from payments where status = 'settled' order by id limit 1)`.execute(
           trx,
         );
         const changed = await kept(trx);
