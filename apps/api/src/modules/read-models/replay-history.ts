@@ -390,10 +390,10 @@ async function ruleFactsOf(db: Kysely<Database>, programId: string): Promise<Rul
         and o.applicant_id in ${applicantsOfProgram}`.execute(db),
     // Returned payments are few (a couple in a hundred): all of them, kept for the applicants at hand below.
     sql<{ applicants: Uint8Array | null; times: Uint8Array | null }>`
-      select array_send(array_agg(o.applicant_id)) as applicants,
+      select array_send(array_agg(
+          (select o.applicant_id from request_replay_facts o where o.request_id = p.request_id))) as applicants,
         array_send(array_agg(${us(sql`p.returned_at`)})) as times
-      from payments p join request_replay_facts o on o.request_id = p.request_id
-      where p.returned_at is not null`.execute(db),
+      from payments p where p.returned_at is not null`.execute(db),
     // The first entry of each account in payments_account_released_idx.
     sql<{ accounts: Uint8Array | null; times: Uint8Array | null }>`
       select array_send(array_agg(a.id)) as accounts, array_send(array_agg(${us(sql`x.first`)})) as times
