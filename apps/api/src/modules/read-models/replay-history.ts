@@ -3,7 +3,12 @@ import { approvedRequestStatuses, paymentFigureStatuses } from '@hms/contracts/f
 import { languageSchema } from '@hms/contracts/language';
 import { requestStatuses } from '@hms/contracts/requests';
 import { riskLevels } from '@hms/contracts/risk';
-import { float8Column, uuidKeyColumn } from '../../platform/db/array-send.ts';
+import {
+  packFloat8,
+  packUuid,
+  readFloat8,
+  readUuidKeys,
+} from '../../platform/db/packed-columns.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
 // Read model "replay history": the requests a policy simulation replays (simulations/service.ts), from
@@ -14,7 +19,7 @@ import type { Database } from '../../platform/db/schema.ts';
 // nothing.
 //
 // A period holds up to a million requests, and the replay only adds them up: they are read as columns, not rows.
-// Each column crosses as one binary array (platform/db/array-send.ts) read into a typed array, numbers converted by
+// Each column crosses packed (platform/db/packed-columns.ts) and is read into a typed array, numbers converted by
 // PostgreSQL, so no string is made and parsed per value; the period is read in parts on several connections at once
 // (PostgreSQL works on every core), and what a rule weighs is read at the same time, not after the rows.
 
@@ -194,7 +199,9 @@ async function readPart(
   const aggregate = (c: Column) =>
     c.kind === 'jsonb'
       ? sql`jsonb_agg(t.${sql.ref(c.name)})`
-      : sql`array_send(array_agg(t.${sql.ref(c.name)}))`;
+      : c.kind === 'uuid'
+        ? packUuid(sql`t.${sql.ref(c.name)}`)
+        : packFloat8(sql`t.${sql.ref(c.name)}`);
   const query = sql<Record<string, unknown>>`
     select ${sql.join(columns.map((c) => sql`${aggregate(c)} as ${sql.ref(c.name)}`))}
     from (
@@ -219,13 +226,13 @@ async function readPart(
   const row = db.isTransaction ? await read(db) : await db.transaction().execute(read);
   const part: Part = new Map();
   for (const c of columns) {
-    const value = row[c.name] as Uint8Array | unknown[] | null;
+    const value = row[c.name] as string | unknown[] | null;
     part.set(
       c.name,
       c.kind === 'float8'
-        ? float8Column(value as Uint8Array | null)
+        ? readFloat8(value as string | null)
         : c.kind === 'uuid'
-          ? uuidKeyColumn(value as Uint8Array | null)
+          ? readUuidKeys(value as string | null)
           : ((value as unknown[] | null) ?? []),
     );
   }
@@ -382,31 +389,31 @@ async function ruleFactsOf(db: Kysely<Database>, programId: string): Promise<Rul
   const applicantsOfProgram = sql`(select f.applicant_id from request_replay_facts f
     where f.program_id = ${programId} and f.status <> 'draft')`;
   const [approvals, returns, releases, staff] = await Promise.all([
-    sql<{ applicants: Uint8Array | null; times: Uint8Array | null }>`
-      select array_send(array_agg(o.applicant_id)) as applicants,
-        array_send(array_agg(${us(sql`o.decided_at`)})) as times
+    sql<{ applicants: string | null; times: string | null }>`
+      select ${packUuid(sql`o.applicant_id`)} as applicants, ${packFloat8(us(sql`o.decided_at`))} as times
       from request_replay_facts o
       where o.status in (${APPROVED}) and o.decided_at is not null
         and o.applicant_id in ${applicantsOfProgram}`.execute(db),
     // Returned payments are few (a couple in a hundred): all of them, kept for the applicants at hand below.
-    sql<{ applicants: Uint8Array | null; times: Uint8Array | null }>`
-      select array_send(array_agg(
-          (select o.applicant_id from request_replay_facts o where o.request_id = p.request_id))) as applicants,
-        array_send(array_agg(${us(sql`p.returned_at`)})) as times
+    sql<{ applicants: string | null; times: string | null }>`
+      select ${packUuid(sql`(select o.applicant_id from request_replay_facts o where o.request_id = p.request_id)`)}
+          as applicants,
+        ${packFloat8(us(sql`p.returned_at`))} as times
       from payments p where p.returned_at is not null`.execute(db),
     // The first entry of each account in payments_account_released_idx.
-    sql<{ accounts: Uint8Array | null; times: Uint8Array | null }>`
-      select array_send(array_agg(a.id)) as accounts, array_send(array_agg(${us(sql`x.first`)})) as times
+    sql<{ accounts: string | null; times: string | null }>`
+      select ${packUuid(sql`a.id`)} as accounts, ${packFloat8(us(sql`x.first`))} as times
       from (select distinct f.payee_account_id as id from request_replay_facts f
         where f.program_id = ${programId} and f.status <> 'draft' and f.payee_account_id is not null) a
       cross join lateral (select min(p.released_at) as first from payments p
         where p.payee_account_id = a.id and p.released_at is not null) x`.execute(db),
-    sql<{ users: Uint8Array | null }>`
-      select array_send(array_agg(distinct ur.user_id)) as users from user_roles ur
-      where ur.role <> 'citizen'`.execute(db),
+    sql<{ users: string | null }>`
+      select ${packUuid(sql`ur.user_id`)} as users from (select distinct user_id from user_roles
+        where role <> 'citizen') ur
+`.execute(db),
   ]);
-  const pair = (r: { times: Uint8Array | null }, keys: Uint8Array | null) =>
-    [uuidKeyColumn(keys), float8Column(r.times)] as const;
+  const pair = (r: { times: string | null }, keys: string | null) =>
+    [readUuidKeys(keys), readFloat8(r.times)] as const;
   const firstRelease = new Map<string, number>();
   const [accounts, firsts] = pair(releases.rows[0]!, releases.rows[0]!.accounts);
   accounts.forEach((a, i) => {
@@ -416,7 +423,7 @@ async function ruleFactsOf(db: Kysely<Database>, programId: string): Promise<Rul
     approvedAt: timesByKey(...pair(approvals.rows[0]!, approvals.rows[0]!.applicants)),
     returnedAt: timesByKey(...pair(returns.rows[0]!, returns.rows[0]!.applicants)),
     firstRelease,
-    staff: new Set(uuidKeyColumn(staff.rows[0]!.users)),
+    staff: new Set(readUuidKeys(staff.rows[0]!.users)),
   };
 }
 
