@@ -102,9 +102,9 @@ export interface ReplayHistory {
  */
 const _paidIsSettled: readonly ['settled'] = paymentFigureStatuses.paid;
 const APPROVED = sql.join(approvedRequestStatuses.map((s) => sql.lit(s)));
-/** request_replay_facts_approved_idx (migration 0384) holds these statuses: a change must change the index too. */
-const _approvedIsIndexed: readonly ['approved', 'paid', 'payment_returned'] =
-  approvedRequestStatuses;
+const APPROVED_POSITIONS: ReadonlySet<number> = new Set(
+  approvedRequestStatuses.map((s) => requestStatuses.indexOf(s)),
+);
 
 /**
  * An instant in whole microseconds since the epoch, PostgreSQL's own precision, to compare two instants exactly as
@@ -180,21 +180,7 @@ function columnsOf(s: SimulationHistoryScope): Column[] {
     columns.push(
       float8('riskLevel', position(riskLevels, sql`f.risk_level`)),
       { name: 'applicant', kind: 'uuid', value: sql`f.applicant_id` },
-      // Counted per request, to the microsecond, from one range of request_replay_facts_approved_idx (index only):
-      // the applicant's requests approved before it was submitted, less itself if it is one of them.
-      float8(
-        'approvedBefore',
-        sql`(select count(*) from request_replay_facts o
-          where o.applicant_id = f.applicant_id and o.status in (${APPROVED}) and o.decided_at is not null
-            and o.decided_at < f.submitted_at)
-          - (f.status in (${APPROVED}) and f.decided_at < f.submitted_at)::int`,
-      ),
-      // A payment to its account had gone out (payments_account_released_idx) before it was submitted.
-      float8(
-        'accountProven',
-        sql`exists (select 1 from payments p
-          where p.payee_account_id = f.payee_account_id and p.released_at < f.submitted_at)::int`,
-      ),
+      { name: 'account', kind: 'uuid', value: sql`f.payee_account_id` },
     );
   return columns;
 }
@@ -316,7 +302,7 @@ export async function simulationRequests(
       sql`f.submitted_at nulls first, f.request_id`,
     ),
     readPart(db, s, columns, outside(sql`f.submitted_at >= ${s.end}`), order),
-    s.withRuleInputs ? ruleFactsOf(db) : null,
+    s.withRuleInputs ? ruleFactsOf(db, s.programId) : null,
     ...cuts.slice(1).map((to, i) => readPart(db, s, columns, inPeriod(cuts[i]!, to), order)),
   ]);
   const all = concat(columns, [before, ...period, after]);
@@ -327,11 +313,12 @@ export async function simulationRequests(
     rules === null
       ? null
       : ruleInputsOf(rules, {
+          status,
           riskLevel: float('riskLevel'),
           applicant: all.get('applicant') as string[],
+          account: all.get('account') as string[],
           submittedUs: float('submittedAt'),
-          approvedBefore: float('approvedBefore'),
-          accountProven: float('accountProven'),
+          decidedUs: float('decidedAt'),
         });
   for (const name of instants) toMilliseconds(float(name));
   return {
@@ -387,58 +374,82 @@ function timesByKey(keys: readonly string[], times: Float64Array): Map<string, n
 }
 
 interface RuleFacts {
+  approvedAt: Map<string, number[]>;
   returnedAt: Map<string, number[]>;
+  firstRelease: Map<string, number>;
   staff: Set<string>;
 }
 
 /**
- * What a rule weighs per applicant, not per request: the times payments to them came back (few: a couple in a
- * hundred, every one of them read) and who is staff. Read without the rows, so at the same time as them.
+ * What a rule weighs, per applicant and account of the program (not per request): the applicants' approval times
+ * (every program's), the times payments to them came back, each account's first release, and who is staff. Read
+ * without the rows, so at the same time as them.
  */
-async function ruleFactsOf(db: Kysely<Database>): Promise<RuleFacts> {
-  const [returns, staff] = await Promise.all([
+async function ruleFactsOf(db: Kysely<Database>, programId: string): Promise<RuleFacts> {
+  const applicantsOfProgram = sql`(select f.applicant_id from request_replay_facts f
+    where f.program_id = ${programId} and f.status <> 'draft')`;
+  const [approvals, returns, releases, staff] = await Promise.all([
+    sql<{ applicants: string | null; times: string | null }>`
+      select ${packUuid(sql`o.applicant_id`)} as applicants, ${packFloat8(us(sql`o.decided_at`))} as times
+      from request_replay_facts o
+      where o.status in (${APPROVED}) and o.decided_at is not null
+        and o.applicant_id in ${applicantsOfProgram}`.execute(db),
     // Returned payments are few (a couple in a hundred): all of them, kept for the applicants at hand below.
     sql<{ applicants: string | null; times: string | null }>`
       select ${packUuid(sql`(select o.applicant_id from request_replay_facts o where o.request_id = p.request_id)`)}
           as applicants,
         ${packFloat8(us(sql`p.returned_at`))} as times
       from payments p where p.returned_at is not null`.execute(db),
+    // The first entry of each account in payments_account_released_idx.
+    sql<{ accounts: string | null; times: string | null }>`
+      select ${packUuid(sql`a.id`)} as accounts, ${packFloat8(us(sql`x.first`))} as times
+      from (select distinct f.payee_account_id as id from request_replay_facts f
+        where f.program_id = ${programId} and f.status <> 'draft' and f.payee_account_id is not null) a
+      cross join lateral (select min(p.released_at) as first from payments p
+        where p.payee_account_id = a.id and p.released_at is not null) x`.execute(db),
     sql<{ users: string | null }>`
       select ${packUuid(sql`ur.user_id`)} as users from (select distinct user_id from user_roles
         where role <> 'citizen') ur
 `.execute(db),
   ]);
+  const pair = (r: { times: string | null }, keys: string | null) =>
+    [readUuidKeys(keys), readFloat8(r.times)] as const;
+  const firstRelease = new Map<string, number>();
+  const [accounts, firsts] = pair(releases.rows[0]!, releases.rows[0]!.accounts);
+  accounts.forEach((a, i) => {
+    if (!Number.isNaN(firsts[i]!)) firstRelease.set(a, firsts[i]!);
+  });
   return {
-    returnedAt: timesByKey(
-      readUuidKeys(returns.rows[0]!.applicants),
-      readFloat8(returns.rows[0]!.times),
-    ),
+    approvedAt: timesByKey(...pair(approvals.rows[0]!, approvals.rows[0]!.applicants)),
+    returnedAt: timesByKey(...pair(returns.rows[0]!, returns.rows[0]!.applicants)),
+    firstRelease,
     staff: new Set(readUuidKeys(staff.rows[0]!.users)),
   };
 }
 
 /**
  * A rule's inputs as they stood at each request's submission: its risk level (the one kept now: risk is recomputed,
- * not versioned), the applicant's earlier approvals and whether a payment had gone out to the account before (a
- * prenote still waiting is not told apart: `none`), counted by PostgreSQL per request; the payments to the applicant
- * the bank had returned before, counted here to the microsecond as SQL compares; and whether the applicant is staff.
+ * not versioned), the applicant's earlier approvals and returned payments, whether a payment had gone out to the
+ * account before (a prenote still waiting is not told apart: `none`), and whether the applicant is staff. Counted
+ * here at each submission, to the microsecond as SQL compares.
  */
 function ruleInputsOf(
   facts: RuleFacts,
   rows: {
+    status: Float64Array;
     riskLevel: Float64Array;
     applicant: readonly string[];
+    account: readonly string[];
     submittedUs: Float64Array;
-    approvedBefore: Float64Array;
-    accountProven: Float64Array;
+    decidedUs: Float64Array;
   },
 ): NonNullable<ReplayHistory['ruleInputs']> {
-  const n = rows.riskLevel.length;
+  const n = rows.status.length;
   const out = {
     riskLevel: rows.riskLevel,
-    approvedBefore: rows.approvedBefore,
+    approvedBefore: new Float64Array(n),
     returnedBefore: new Float64Array(n),
-    accountProven: Uint8Array.from(rows.accountProven),
+    accountProven: new Uint8Array(n),
     applicantIsStaff: new Uint8Array(n),
   };
   const none: number[] = [];
@@ -446,8 +457,15 @@ function ruleInputsOf(
     const applicant = rows.applicant[i]!;
     out.applicantIsStaff[i] = facts.staff.has(applicant) ? 1 : 0;
     const t = rows.submittedUs[i]!;
-    if (!Number.isNaN(t))
-      out.returnedBefore[i] = countBefore(facts.returnedAt.get(applicant) ?? none, t);
+    if (Number.isNaN(t)) continue;
+    let approvedBefore = countBefore(facts.approvedAt.get(applicant) ?? none, t);
+    // The request itself is not an earlier approval of its applicant (only if decided before it was submitted).
+    const decided = rows.decidedUs[i]!;
+    if (APPROVED_POSITIONS.has(rows.status[i]!) && decided < t) approvedBefore -= 1;
+    out.approvedBefore[i] = approvedBefore;
+    out.returnedBefore[i] = countBefore(facts.returnedAt.get(applicant) ?? none, t);
+    const released = rows.account[i] === '' ? undefined : facts.firstRelease.get(rows.account[i]!);
+    out.accountProven[i] = released !== undefined && released < t ? 1 : 0;
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 // request_replay_facts keeps it on the request's row: its amount and when it settled (coalesce(settled_at,
 // updated_at), the overview's settlement date, finance/repo.ts#paymentStatusAt), kept by statement-level triggers on
 // payments (owner: payments) in the transaction that writes them, as 0383 keeps the rest. The recount recomputes
-// these columns too. And an index for the one rule input counted per request: the applicant's earlier approvals.
+// these columns too.
 
 /** The settled payment of each request among `requests` (a relation with a request_id column), or nulls. */
 const settledOf = (requests: string) => `
@@ -20,11 +20,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .raw(
       `
     alter table request_replay_facts add column settled_cents bigint, add column settled_at timestamptz;
-
-    -- A decision rule weighs the applicant's requests approved before a submission (approvedRequestStatuses): one
-    -- range of this index per request replayed.
-    create index request_replay_facts_approved_idx on request_replay_facts (applicant_id, decided_at)
-      where status in ('approved', 'paid', 'payment_returned') and decided_at is not null;
 
     -- The requests submitted before a period but paid in it (few), beside those decided in it (0383's decided_idx).
     create index request_replay_facts_settled_idx on request_replay_facts (program_id, settled_at)
