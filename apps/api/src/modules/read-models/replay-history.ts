@@ -8,6 +8,7 @@ import {
   packUuid,
   readFloat8,
   readUuidKeys,
+  uuidKey,
 } from '../../platform/db/packed-columns.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -374,7 +375,7 @@ function timesByKey(keys: readonly string[], times: Float64Array): Map<string, n
 }
 
 interface RuleFacts {
-  approvedAt: Map<string, number[]>;
+  approvedAt: Map<string, Float64Array>;
   returnedAt: Map<string, number[]>;
   firstRelease: Map<string, number>;
   staff: Set<string>;
@@ -389,11 +390,13 @@ async function ruleFactsOf(db: Kysely<Database>, programId: string): Promise<Rul
   const applicantsOfProgram = sql`(select f.applicant_id from request_replay_facts f
     where f.program_id = ${programId} and f.status <> 'draft')`;
   const [approvals, returns, releases, staff] = await Promise.all([
-    sql<{ applicants: string | null; times: string | null }>`
-      select ${packUuid(sql`o.applicant_id`)} as applicants, ${packFloat8(us(sql`o.decided_at`))} as times
+    // One row per applicant with their approval times in order: tens of thousands of rows, not a value each.
+    sql<{ applicant_id: string; times: string | null }>`
+      select o.applicant_id, ${packFloat8(us(sql`o.decided_at`), sql`o.decided_at`)} as times
       from request_replay_facts o
       where o.status in (${APPROVED}) and o.decided_at is not null
-        and o.applicant_id in ${applicantsOfProgram}`.execute(db),
+        and o.applicant_id in ${applicantsOfProgram}
+      group by o.applicant_id`.execute(db),
     // Returned payments are few (a couple in a hundred): all of them, kept for the applicants at hand below.
     sql<{ applicants: string | null; times: string | null }>`
       select ${packUuid(sql`(select o.applicant_id from request_replay_facts o where o.request_id = p.request_id)`)}
@@ -420,7 +423,7 @@ async function ruleFactsOf(db: Kysely<Database>, programId: string): Promise<Rul
     if (!Number.isNaN(firsts[i]!)) firstRelease.set(a, firsts[i]!);
   });
   return {
-    approvedAt: timesByKey(...pair(approvals.rows[0]!, approvals.rows[0]!.applicants)),
+    approvedAt: new Map(approvals.rows.map((a) => [uuidKey(a.applicant_id), readFloat8(a.times)])),
     returnedAt: timesByKey(...pair(returns.rows[0]!, returns.rows[0]!.applicants)),
     firstRelease,
     staff: new Set(readUuidKeys(staff.rows[0]!.users)),
@@ -452,7 +455,7 @@ function ruleInputsOf(
     accountProven: new Uint8Array(n),
     applicantIsStaff: new Uint8Array(n),
   };
-  const none: number[] = [];
+  const none = new Float64Array(0);
   for (let i = 0; i < n; i++) {
     const applicant = rows.applicant[i]!;
     out.applicantIsStaff[i] = facts.staff.has(applicant) ? 1 : 0;

@@ -12,11 +12,14 @@ import { sql, type RawBuilder } from 'kysely';
 
 const NULL_UUID = '00000000-0000-0000-0000-000000000000';
 
-/** SQL: the float8 values of `value` over the rows, packed (NULL as NaN). NULL when there are no rows. */
-export const packFloat8 = (value: RawBuilder<unknown>) =>
-  sql<
-    string | null
-  >`encode(string_agg(float8send(coalesce((${value})::float8, 'NaN')), ''::bytea), 'base64')`;
+/**
+ * SQL: the float8 values of `value` over the rows, packed (NULL as NaN), in the rows' order or by `orderBy`. NULL when
+ * there are no rows.
+ */
+export const packFloat8 = (value: RawBuilder<unknown>, orderBy?: RawBuilder<unknown>) =>
+  sql<string | null>`encode(string_agg(float8send(coalesce((${value})::float8, 'NaN')), ''::bytea${
+    orderBy ? sql` order by ${orderBy}` : sql``
+  }), 'base64')`;
 
 /** SQL: the uuids of `value` over the rows, packed (NULL as the nil uuid). NULL when there are no rows. */
 export const packUuid = (value: RawBuilder<unknown>) =>
