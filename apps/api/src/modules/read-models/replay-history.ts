@@ -143,7 +143,7 @@ interface Column {
 }
 type Part = Map<string, Float64Array | string[] | unknown[]>;
 
-/** The columns read for `s`, over request_replay_facts f, its paid payments pd and its answers ra. */
+/** The columns read for `s`, over request_replay_facts f and, when a rule reads them, the request's answers ra. */
 function columnsOf(s: SimulationHistoryScope): Column[] {
   const float8 = (name: string, value: RawBuilder<unknown>): Column => ({
     name,
@@ -411,20 +411,21 @@ async function ruleFactsOf(db: Kysely<Database>, programId: string): Promise<Rul
       cross join lateral (select min(p.released_at) as first from payments p
         where p.payee_account_id = a.id and p.released_at is not null) x`.execute(db),
     sql<{ users: string | null }>`
-      select ${packUuid(sql`ur.user_id`)} as users from (select distinct user_id from user_roles
-        where role <> 'citizen') ur
-`.execute(db),
+      select ${packUuid(sql`ur.user_id`)} as users
+      from (select distinct user_id from user_roles where role <> 'citizen') ur`.execute(db),
   ]);
-  const pair = (r: { times: string | null }, keys: string | null) =>
-    [readUuidKeys(keys), readFloat8(r.times)] as const;
+  const release = releases.rows[0]!;
+  const firsts = readFloat8(release.times);
   const firstRelease = new Map<string, number>();
-  const [accounts, firsts] = pair(releases.rows[0]!, releases.rows[0]!.accounts);
-  accounts.forEach((a, i) => {
-    if (!Number.isNaN(firsts[i]!)) firstRelease.set(a, firsts[i]!);
+  readUuidKeys(release.accounts).forEach((account, i) => {
+    if (!Number.isNaN(firsts[i]!)) firstRelease.set(account, firsts[i]!);
   });
   return {
     approvedAt: new Map(approvals.rows.map((a) => [uuidKey(a.applicant_id), readFloat8(a.times)])),
-    returnedAt: timesByKey(...pair(returns.rows[0]!, returns.rows[0]!.applicants)),
+    returnedAt: timesByKey(
+      readUuidKeys(returns.rows[0]!.applicants),
+      readFloat8(returns.rows[0]!.times),
+    ),
     firstRelease,
     staff: new Set(readUuidKeys(staff.rows[0]!.users)),
   };

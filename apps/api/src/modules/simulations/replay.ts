@@ -37,7 +37,6 @@ import type { ReplayHistory, ReplayRuleInputs } from '../read-models/service.ts'
  * read as null. Nothing may keep it past the next move.
  */
 class RequestAt {
-  i = 0;
   status: RequestStatus = 'draft';
   submittedAt: number | null = null;
   decidedAt: number | null = null;
@@ -71,7 +70,6 @@ class RequestAt {
 
   at(i: number): this {
     const h = this.h;
-    this.i = i;
     this.status = requestStatuses[h.status[i]!]!;
     this.submittedAt = orNull(h.submittedAt[i]!);
     this.decidedAt = orNull(h.decidedAt[i]!);
@@ -118,7 +116,7 @@ export interface ReplayInput {
   /** Committed against the budget, now, by the requests submitted before the period. */
   committedBeforeCents: number;
   /**
-   * Every request submitted, decided or with a payment settled in the period, in submission order, with its payments
+   * Every request submitted, decided or with a payment settled in the period, in submission order, with its payment
    * settled in the period and not returned since (the overview's paid figure).
    */
   requests: ReplayHistory;
