@@ -40,6 +40,25 @@ export async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
   return { db, drop: () => onServer(url, `drop schema if exists ${schema} cascade`) };
 }
 
+/** openTestDb for a whole test file: opened before its tests, closed and dropped after them. */
+export function useTestDb(): { readonly db: Db } {
+  let opened: { db: Db; drop(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    opened = await openTestDb();
+  });
+  afterAll(async () => {
+    await opened?.db.close();
+    await opened?.drop();
+  });
+  return {
+    get db() {
+      if (!opened)
+        throw new Error('the test database opens in beforeAll: use it inside hooks and tests');
+      return opened.db;
+    },
+  };
+}
+
 export async function createTestApp(
   env: Record<string, string> = {},
   opts: { seed?: boolean; extend?: (app: FastifyInstance) => void } = {},

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openTestDb } from '../../testing/test-app.ts';
-import type { Db } from './connect.ts';
+import { useTestDb } from '../../testing/test-app.ts';
 import { migrateToLatest } from './migrate.ts';
 import { uuidv7 } from './ids.ts';
 import { appendAudit, verifyAuditChain } from '../audit.ts';
 import { isDatabaseUnavailable } from './errors.ts';
 
-let db: Db;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, drop } = await openTestDb());
-});
-afterAll(async () => {
-  await db?.close();
-  await drop?.();
-});
+const t = useTestDb();
 
 describe('uuidv7', () => {
   it('is a version-7, variant-10 UUID whose order follows creation order', () => {
@@ -33,27 +24,27 @@ describe('uuidv7', () => {
 
 describe('migrations', () => {
   it('apply once, and a second run applies nothing and fails nothing', async () => {
-    const first = await migrateToLatest(db.kysely);
+    const first = await migrateToLatest(t.db.kysely);
     expect(first.results?.map((r) => r.migrationName)).toEqual(
       expect.arrayContaining(['0001_platform', '0002_core_domain']),
     );
-    const second = await migrateToLatest(db.kysely);
+    const second = await migrateToLatest(t.db.kysely);
     expect(second.results).toEqual([]);
     const { rows } = await sql<{
       n: number;
-    }>`select count(*)::int as n from kysely_migration`.execute(db.kysely);
+    }>`select count(*)::int as n from kysely_migration`.execute(t.db.kysely);
     expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
   });
 
   it('parses bigint columns to numbers', async () => {
     const { rows } = await sql<{ v: number }>`select 9007199254740991::bigint as v`.execute(
-      db.kysely,
+      t.db.kysely,
     );
     expect(rows[0]!.v).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it('keeps the audit log append-only and hash-chained', async () => {
-    await db.kysely.transaction().execute(async (trx) => {
+    await t.db.kysely.transaction().execute(async (trx) => {
       await appendAudit(trx, {
         actorId: null,
         actorKind: 'system',
@@ -70,12 +61,12 @@ describe('migrations', () => {
         entityId: '2',
       });
     });
-    expect(await verifyAuditChain(db.kysely)).toEqual({ ok: true, count: 2 });
-    await expect(sql`update audit_log set action = 'forged'`.execute(db.kysely)).rejects.toThrow(
+    expect(await verifyAuditChain(t.db.kysely)).toEqual({ ok: true, count: 2 });
+    await expect(sql`update audit_log set action = 'forged'`.execute(t.db.kysely)).rejects.toThrow(
       /append-only/,
     );
-    await expect(sql`delete from audit_log`.execute(db.kysely)).rejects.toThrow(/append-only/);
-    const rows = await db.kysely
+    await expect(sql`delete from audit_log`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    const rows = await t.db.kysely
       .selectFrom('audit_log')
       .select(['prev_hash', 'hash'])
       .orderBy('id')
@@ -88,7 +79,7 @@ describe('migrations', () => {
     const programId = uuidv7();
     const requestId = uuidv7();
     const accountId = uuidv7();
-    await db.kysely
+    await t.db.kysely
       .insertInto('users')
       .values({
         id: userId,
@@ -97,7 +88,7 @@ describe('migrations', () => {
         display_name: 'P',
       })
       .execute();
-    await db.kysely
+    await t.db.kysely
       .insertInto('programs')
       .values({
         id: programId,
@@ -116,7 +107,7 @@ describe('migrations', () => {
         definition: '{}',
       })
       .execute();
-    await db.kysely
+    await t.db.kysely
       .insertInto('requests')
       .values({
         id: requestId,
@@ -130,7 +121,7 @@ describe('migrations', () => {
         updated_at: new Date(),
       })
       .execute();
-    await db.kysely
+    await t.db.kysely
       .insertInto('payee_accounts')
       .values({
         id: accountId,
@@ -152,30 +143,30 @@ describe('migrations', () => {
       updated_at: new Date(),
     });
     const first = payment('pending');
-    await db.kysely.insertInto('payments').values(first).execute();
+    await t.db.kysely.insertInto('payments').values(first).execute();
     await expect(
-      db.kysely.insertInto('payments').values(payment('pending')).execute(),
+      t.db.kysely.insertInto('payments').values(payment('pending')).execute(),
     ).rejects.toThrow(/payments_one_live_per_request/);
     // After a return a replacement payment is allowed.
-    await db.kysely
+    await t.db.kysely
       .updateTable('payments')
       .set({ status: 'returned' })
       .where('id', '=', first.id)
       .execute();
-    await db.kysely
+    await t.db.kysely
       .insertInto('payments')
       .values({ ...payment('pending'), replaces_payment_id: first.id })
       .execute();
   });
 
   it('never interleaves concurrent transactions on the single embedded connection', async () => {
-    await sql`create table if not exists t_counter (n int not null)`.execute(db.kysely);
-    await sql`insert into t_counter values (0)`.execute(db.kysely);
+    await sql`create table if not exists t_counter (n int not null)`.execute(t.db.kysely);
+    await sql`insert into t_counter values (0)`.execute(t.db.kysely);
     // Read-modify-write with a yield in between. On PostgreSQL the row lock (for update) serialises them; on PGlite
     // that lock means nothing within one connection, so only the driver's exclusive hand-out prevents lost updates.
     await Promise.all(
       Array.from({ length: 20 }, () =>
-        db.kysely.transaction().execute(async (trx) => {
+        t.db.kysely.transaction().execute(async (trx) => {
           const { rows } = await sql<{ n: number }>`select n from t_counter for update`.execute(
             trx,
           );
@@ -184,7 +175,7 @@ describe('migrations', () => {
         }),
       ),
     );
-    const { rows } = await sql<{ n: number }>`select n from t_counter`.execute(db.kysely);
+    const { rows } = await sql<{ n: number }>`select n from t_counter`.execute(t.db.kysely);
     expect(rows[0]!.n).toBe(20);
   });
 });
@@ -194,7 +185,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL session that goes 
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
     try {
-      const failed = await db.kysely
+      const failed = await t.db.kysely
         .transaction()
         .execute(async (trx) => {
           const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
@@ -211,7 +202,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a PostgreSQL session that goes 
       expect(failed).not.toBeNull();
       expect(isDatabaseUnavailable(failed), String(failed)).toBe(true);
       // The pool let the dead client go: the next query gets a live one.
-      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db.kysely);
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(t.db.kysely);
       expect(rows).toEqual([{ one: 1 }]);
     } finally {
       await admin.end();

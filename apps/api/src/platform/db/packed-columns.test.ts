@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { openTestDb } from '../../testing/test-app.ts';
-import type { Db } from './connect.ts';
+import { useTestDb } from '../../testing/test-app.ts';
 import { packFloat8, packUuid, readFloat8, readUuidKeys, uuidKey } from './packed-columns.ts';
 
-let db: Db;
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, drop } = await openTestDb());
-});
-afterAll(async () => {
-  await db?.close();
-  await drop?.();
-});
+const t = useTestDb();
 
 const ids = ['0192d17e-c880-7002-8000-000000000002', 'ffffffff-0000-4000-8000-123456789abc'];
 
@@ -21,7 +12,7 @@ describe('packed columns', () => {
     const { rows } = await sql<{ numbers: string | null; uuids: string | null }>`
       select ${packFloat8(sql`v.n`)} as numbers, ${packUuid(sql`v.id`)} as uuids
       from (values (1, 0.1::float8, ${ids[0]}::uuid), (2, null, null), (3, -1733011234567890, ${ids[1]}::uuid),
-        (4, 9007199254740991, ${ids[0]}::uuid)) v(i, n, id)`.execute(db.kysely);
+        (4, 9007199254740991, ${ids[0]}::uuid)) v(i, n, id)`.execute(t.db.kysely);
     const numbers = readFloat8(rows[0]!.numbers);
     expect(Array.from(numbers)).toEqual([0.1, NaN, -1733011234567890, 9007199254740991]);
     expect(readUuidKeys(rows[0]!.uuids)).toEqual([
@@ -36,7 +27,7 @@ describe('packed columns', () => {
   it('read no rows (an aggregate of nothing is NULL) as no values, and refuse a torn column', async () => {
     const { rows } = await sql<{ numbers: string | null; uuids: string | null }>`
       select ${packFloat8(sql`n`)} as numbers, ${packUuid(sql`id`)} as uuids
-      from (select 1::float8 as n, null::uuid as id where false) v`.execute(db.kysely);
+      from (select 1::float8 as n, null::uuid as id where false) v`.execute(t.db.kysely);
     expect(rows[0]).toEqual({ numbers: null, uuids: null });
     expect(readFloat8(rows[0]!.numbers)).toHaveLength(0);
     expect(readUuidKeys(rows[0]!.uuids)).toEqual([]);
