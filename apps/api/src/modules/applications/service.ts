@@ -38,7 +38,7 @@ import type { PayeeUpdateResponse } from '@hms/contracts/payee-update';
 import type { ProblemFieldError } from '@hms/contracts/problem';
 import type { Caller } from '../../platform/auth/sessions.ts';
 import type { Config } from '../../platform/config.ts';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { auditUserChange, auditUserOf } from '../../platform/audit.ts';
 import { deleteRequestEvents } from '../../platform/request-events.ts';
@@ -87,11 +87,20 @@ function issuesToErrors(
   return issues.map((i) => ({ field: answerField(String(i.path[0] ?? '')), message: i.message }));
 }
 
-async function lockedOwnRequest(trx: Transaction<Database>, caller: Caller, requestId: string) {
-  const row = await repo.findOwnRequest(trx, caller.user.id, requestId, { lock: true });
+/** The caller's own request (locked for the transaction when `lock`), or 404: another person's is as unknown as none. */
+async function ownRequest(
+  db: Queryable,
+  caller: Caller,
+  requestId: string,
+  opts: { lock?: boolean } = {},
+) {
+  const row = await repo.findOwnRequest(db, caller.user.id, requestId, opts);
   if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
   return row;
 }
+
+const lockedOwnRequest = (trx: Transaction<Database>, caller: Caller, requestId: string) =>
+  ownRequest(trx, caller, requestId, { lock: true });
 
 function requireDraft(row: repo.RequestRow): void {
   if (row.status !== 'draft') {
@@ -225,8 +234,7 @@ export async function requestDetail(
   caller: Caller,
   requestId: string,
 ): Promise<RequestDetail> {
-  const row = await repo.findOwnRequest(db, caller.user.id, requestId);
-  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
+  const row = await ownRequest(db, caller, requestId);
   return detailOf(db, row, config.timezone);
 }
 
@@ -240,8 +248,7 @@ export async function requestProgram(
   caller: Caller,
   requestId: string,
 ): Promise<ProgramDetail> {
-  const row = await repo.findOwnRequest(db, caller.user.id, requestId);
-  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
+  const row = await ownRequest(db, caller, requestId);
   if (row.status === 'draft') return programs.programDetail(db, { id: row.program_id });
   return programs.programDetail(
     db,
@@ -573,8 +580,7 @@ export async function eligibility(
   requestId: string,
   language: Language,
 ): Promise<EligibilityResponse> {
-  const row = await repo.findOwnRequest(db, caller.user.id, requestId);
-  if (!row) throw notFound('request.not_found', REQUEST_NOT_FOUND);
+  const row = await ownRequest(db, caller, requestId);
   // A draft is checked against today's rules; a submitted request against the rules it was submitted under.
   const def =
     row.status === 'draft'
