@@ -24,6 +24,9 @@ const requestColumns = [
   'requests.updated_at',
 ] as const;
 
+/** Every change to a request moves on its version (what an optimistic write compares) and its updated_at. */
+const nextVersion = () => ({ version: sql<number>`version + 1`, updated_at: new Date() });
+
 /** A request of this applicant, or undefined (another person's request reads as absent). */
 export async function findOwnRequest(
   db: Queryable,
@@ -174,8 +177,7 @@ export async function updateDraftIfVersion(
       ...(set.completedSteps ? { completed_steps: JSON.stringify(set.completedSteps) } : {}),
       ...(set.payeeAccountId ? { payee_account_id: set.payeeAccountId } : {}),
       ...(set.programVersion !== undefined ? { program_version: set.programVersion } : {}),
-      version: sql<number>`version + 1`,
-      updated_at: new Date(),
+      ...nextVersion(),
     })
     .where('id', '=', id)
     .where('version', '=', version)
@@ -207,8 +209,7 @@ export async function markSubmitted(
       idempotency_key: set.idempotencyKey,
       submitted_at: set.submittedAt,
       due_at: set.dueAt,
-      version: sql<number>`version + 1`,
-      updated_at: new Date(),
+      ...nextVersion(),
     })
     .where('id', '=', id)
     .execute();
@@ -226,8 +227,7 @@ export async function setStatus(
       status,
       ...(extra.dueAt ? { due_at: extra.dueAt } : {}),
       ...(extra.infoAnsweredAt ? { info_answered_at: extra.infoAnsweredAt } : {}),
-      version: sql<number>`version + 1`,
-      updated_at: new Date(),
+      ...nextVersion(),
     })
     .where('id', '=', id)
     .execute();
@@ -805,7 +805,7 @@ export async function updateImportedRequest(
 ): Promise<void> {
   await trx
     .updateTable('requests')
-    .set({ ...set, version: sql`version + 1`, updated_at: new Date() })
+    .set({ ...set, ...nextVersion() })
     .where('id', '=', id)
     .execute();
 }
