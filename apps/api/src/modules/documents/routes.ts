@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import {
   MAX_DOCUMENT_BYTES,
@@ -10,6 +9,7 @@ import {
 import { requestIdParamsSchema } from '@hms/contracts/requests';
 import { identifierSchema } from '@hms/contracts/question-set';
 import { problemResponses } from '../../platform/problem-responses.ts';
+import { acceptFileUpload, uploadedFile } from '../../platform/file-upload.ts';
 import { routeGroup } from '../../platform/route-options.ts';
 import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
@@ -20,10 +20,7 @@ const citizen = routeGroup({ tag: 'documents', roles: ['citizen'], problems: [40
 /** A citizen's upload of a file to one request. */
 export const documentUploadRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app;
-  // Scoped to this plugin: only the upload route parses multipart bodies.
-  await app.register(multipart, {
-    limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 100 },
-  });
+  await acceptFileUpload(app, { fileSize: MAX_DOCUMENT_BYTES, fields: 0 });
 
   app.post(
     '',
@@ -46,25 +43,10 @@ export const documentUploadRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = currentUser(request);
       const language = request.query.language ?? user.language;
-      if (!request.isMultipart()) throw service.refusal(400, documentRefusals.missing[language]);
-      let part;
-      try {
-        part = await request.file();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw service.refusal(413, documentRefusals.tooLarge[language]);
-        throw err;
-      }
-      if (!part || part.fieldname !== 'file')
-        throw service.refusal(400, documentRefusals.missing[language]);
-      let content: Buffer;
-      try {
-        content = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw service.refusal(413, documentRefusals.tooLarge[language]);
-        throw err;
-      }
+      const { part, content } = await uploadedFile(request, {
+        missing: () => service.refusal(400, documentRefusals.missing[language]),
+        tooLarge: () => service.refusal(413, documentRefusals.tooLarge[language]),
+      });
       const doc = await service.upload(db, user, request.ip || null, {
         requestId: request.params.requestId,
         questionId: request.query.questionId ?? null,

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
-import multipart, { type MultipartFile, type MultipartValue } from '@fastify/multipart';
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import {
   MAX_IMPORT_UPLOAD_BYTES,
   columnMappingProblems,
@@ -16,20 +15,23 @@ import { administrators } from '../../platform/route-options.ts';
 import { auditedUser, currentUser } from '../../platform/auth/plugin.ts';
 import { csvFileSchema, sendCsvFile } from '../../platform/csv-download.ts';
 import { badRequest, HttpProblem } from '../../platform/errors.ts';
+import { acceptFileUpload, uploadedFile } from '../../platform/file-upload.ts';
 import { errorFile, headerOfUpload, jobOf, startUpload } from './browser-runs.ts';
 
 const MEGABYTES = MAX_IMPORT_UPLOAD_BYTES / (1024 * 1024);
 
-const tooLarge = () =>
-  new HttpProblem(
-    'import.file_too_large',
-    413,
-    'File too large',
-    `The file is larger than ${MEGABYTES} MB: split it, or use the hms import command.`,
-    { params: { megabytes: MEGABYTES } },
-  );
-
-const isTooLarge = (err: unknown) => (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+/** The upload's refusals: no part named "file", or a file larger than MAX_IMPORT_UPLOAD_BYTES. */
+const refusals = {
+  missing: () => badRequest('import.file_missing', 'Send the CSV file in a part named "file".'),
+  tooLarge: () =>
+    new HttpProblem(
+      'import.file_too_large',
+      413,
+      'File too large',
+      `The file is larger than ${MEGABYTES} MB: split it, or use the hms import command.`,
+      { params: { megabytes: MEGABYTES } },
+    ),
+};
 
 function fieldValue(part: MultipartFile, name: string): unknown {
   const field = part.fields[name];
@@ -39,25 +41,7 @@ function fieldValue(part: MultipartFile, name: string): unknown {
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  // Scoped to this plugin: only the upload route parses multipart bodies.
-  await app.register(multipart, {
-    limits: { fileSize: MAX_IMPORT_UPLOAD_BYTES, files: 1, fields: 3, parts: 4, headerPairs: 100 },
-  });
-
-  /** The file part (after the fields), whole: the upload is bounded by MAX_IMPORT_UPLOAD_BYTES. */
-  const filePart = async (request: FastifyRequest) => {
-    const missing = () =>
-      badRequest('import.file_missing', 'Send the CSV file in a part named "file".');
-    if (!request.isMultipart()) throw missing();
-    try {
-      const part = await request.file();
-      if (!part || part.fieldname !== 'file') throw missing();
-      return { part, content: await part.toBuffer() };
-    } catch (err) {
-      if (isTooLarge(err)) throw tooLarge();
-      throw err;
-    }
-  };
+  await acceptFileUpload(app, { fileSize: MAX_IMPORT_UPLOAD_BYTES, fields: 3 });
 
   app.post(
     '/header',
@@ -71,7 +55,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: importHeaderResponseSchema, ...problemResponses(413) },
     }),
     async (request) => {
-      const { part, content } = await filePart(request);
+      const { part, content } = await uploadedFile(request, refusals);
       const kind = importKindSchema.safeParse(fieldValue(part, 'kind'));
       if (!kind.success)
         throw badRequest('validation.failed', 'Send "kind" (payees or requests) before the file.', [
@@ -100,7 +84,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 202: importJobSchema, ...problemResponses(409, 413) },
     }),
     async (request, reply) => {
-      const { part, content } = await filePart(request);
+      const { part, content } = await uploadedFile(request, refusals);
       const fields = importUploadFieldsSchema.safeParse({
         kind: fieldValue(part, 'kind'),
         dryRun: fieldValue(part, 'dryRun'),
