@@ -99,13 +99,15 @@ const period = periodQueryFields;
 export const financeOverviewQuerySchema = z.object(period);
 export type FinanceOverviewQuery = z.input<typeof financeOverviewQuerySchema>;
 
-const amountAndCount = <K extends FinanceFigure>(k: K) =>
+/** One overview figure as the money it sums (described with its definition) and the number of items it counts. */
+export const amountAndCount = <K extends FinanceFigure>(k: K) =>
   ({
     [`${k}Cents`]: z.number().int().describe(figureDefinitions[k].en),
     [`${k}Count`]: z.number().int(),
   }) as Record<`${K}Cents` | `${K}Count`, z.ZodNumber>;
 
-const durationStats = z.object({
+/** Durations in calendar days, to the nearest tenth: the overview's daysToDecision and daysToPayment. */
+export const durationStats = z.object({
   /** How many requests the figures are over. */
   count: z.number().int(),
   medianDays: z.number().nullable(),

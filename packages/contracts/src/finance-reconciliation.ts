@@ -114,6 +114,13 @@ export const reconciliationBatchesQuerySchema = moneyListQuerySchema(
 export type ReconciliationBatchesQuery = z.input<typeof reconciliationBatchesQuerySchema>;
 export type ReconciliationBatchesFilters = z.output<typeof reconciliationBatchesQuerySchema>;
 
+/** How many of a batch's money entries are in one state, and their sum in cents. */
+const entriesAndCents = <K extends 'expected' | 'settled' | 'returned' | 'outstanding'>(k: K) =>
+  ({
+    [`${k}Count`]: z.number().int(),
+    [`${k}Cents`]: z.number().int(),
+  }) as Record<`${K}Count` | `${K}Cents`, z.ZodNumber>;
+
 export const reconciliationBatchRowSchema = z.object({
   id: z.string(),
   status: z.enum(['released', 'settled']),
@@ -122,16 +129,12 @@ export const reconciliationBatchRowSchema = z.object({
   effectiveDate: z.string(),
   releasedAt: z.string(),
   /** What the file carried: its money entries (prenotes apart) and its total credit. */
-  expectedCount: z.number().int(),
-  expectedCents: z.number().int(),
+  ...entriesAndCents('expected'),
   prenoteCount: z.number().int(),
-  settledCount: z.number().int(),
-  settledCents: z.number().int(),
-  returnedCount: z.number().int(),
-  returnedCents: z.number().int(),
+  ...entriesAndCents('settled'),
+  ...entriesAndCents('returned'),
   /** Entries neither settled nor returned yet. */
-  outstandingCount: z.number().int(),
-  outstandingCents: z.number().int(),
+  ...entriesAndCents('outstanding'),
   /** expected − settled − returned: the money not accounted for yet. */
   differenceCents: z.number().int(),
   /** Nothing outstanding, and the file agrees with its entries (or a supervisor resolved the disagreement). */

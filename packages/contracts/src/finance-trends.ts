@@ -4,7 +4,7 @@
  * definition, same dates), so over a period the buckets add up to the overview for that period.
  */
 import { z } from 'zod';
-import { figureDefinitions, periodQueryFields } from './finance-overview.ts';
+import { amountAndCount, figureDefinitions, periodQueryFields } from './finance-overview.ts';
 import { localizedTextSchema, type LocalizedText } from './language.ts';
 
 export const trendIntervals = ['day', 'week'] as const;
@@ -45,12 +45,9 @@ export type FinanceTrendsQuery = z.input<typeof financeTrendsQuerySchema>;
 export type FinanceTrendsFilters = z.output<typeof financeTrendsQuerySchema>;
 
 const figureFields = {
-  approvedCents: z.number().int().describe(figureDefinitions.approved.en),
-  approvedCount: z.number().int(),
-  paidCents: z.number().int().describe(figureDefinitions.paid.en),
-  paidCount: z.number().int(),
-  returnedCents: z.number().int().describe(figureDefinitions.returned.en),
-  returnedCount: z.number().int(),
+  ...amountAndCount('approved'),
+  ...amountAndCount('paid'),
+  ...amountAndCount('returned'),
 };
 
 export const trendPointSchema = z.object({

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isPlainDate } from './business-days.ts';
-import { figureDefinitions } from './finance-overview.ts';
+import { amountAndCount, durationStats } from './finance-overview.ts';
 import { languageSchema } from './language.ts';
 import { eligibilityRuleSchema, questionSetSchema } from './question-set.ts';
 import { decisionRuleSchema, decisionRulesSchema } from './decision-rules.ts';
@@ -93,15 +93,12 @@ const qualificationChange = z.object({
 export type QualificationChange = z.infer<typeof qualificationChange>;
 
 export const simulationFiguresSchema = z.object({
-  requestedCents: z.number().int().describe(figureDefinitions.requested.en),
-  requestedCount: z.number().int(),
+  ...amountAndCount('requested'),
   /** Requests submitted in the period that pass the eligibility rules and the maximum amount. */
   eligibleCents: z.number().int(),
   eligibleCount: z.number().int(),
-  approvedCents: z.number().int().describe(figureDefinitions.approved.en),
-  approvedCount: z.number().int(),
-  paidCents: z.number().int().describe(figureDefinitions.paid.en),
-  paidCount: z.number().int(),
+  ...amountAndCount('approved'),
+  ...amountAndCount('paid'),
   /** Requests submitted in the period that are eligible but refused because the budget had run out. */
   overBudgetCents: z.number().int(),
   overBudgetCount: z.number().int(),
@@ -121,11 +118,7 @@ export const simulationFiguresSchema = z.object({
   /** Requests decided in the period after their review deadline. */
   decidedLateCount: z.number().int(),
   /** Days from submission to decision over requests decided in the period (as the overview's daysToDecision). */
-  daysToDecision: z.object({
-    count: z.number().int(),
-    medianDays: z.number().nullable(),
-    p90Days: z.number().nullable(),
-  }),
+  daysToDecision: durationStats,
 });
 export type SimulationFigures = z.infer<typeof simulationFiguresSchema>;
 
