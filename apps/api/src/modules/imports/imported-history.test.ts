@@ -7,12 +7,13 @@ import type { ImportKind } from '@hms/contracts/imports';
 import type { InboxItem } from '@hms/contracts/inbox';
 import type { PaymentItem } from '@hms/contracts/payments';
 import { useTestApp } from '../../testing/test-app.ts';
+import { rowById } from '../../testing/rows.ts';
 import { reviewDueAt } from '../applications/service.ts';
 import { financeSummary } from '../read-models/service.ts';
 import { inboxCounts, recountInbox } from '../read-models/inbox-counts.ts';
 import { programAmountStats } from '../read-models/service.ts';
 import { runImport } from './service.ts';
-import { SAMPLES } from './test-support.ts';
+import { importedRecord, SAMPLES } from './test-support.ts';
 
 // Issue 12: an imported request is marked in every read that returns it (where it came from, no invented answers),
 // and imported history counts wherever the product reads history: the finance figures, the deadlines, the estimates.
@@ -35,13 +36,7 @@ const csv = (rows: string[]) =>
   Readable.from([Buffer.from([HEADER, ...rows].join('\r\n') + '\r\n')]);
 
 async function requestIdOf(externalId: string): Promise<string> {
-  const r = await t.db.kysely
-    .selectFrom('imported_records')
-    .select('entity_id')
-    .where('kind', '=', 'requests')
-    .where('external_id', '=', externalId)
-    .executeTakeFirstOrThrow();
-  return r.entity_id;
+  return (await importedRecord(t.db.kysely, 'requests', externalId)).entity_id;
 }
 
 let programId: string;
@@ -143,28 +138,20 @@ describe('imported history feeds the product', () => {
   });
 
   it('keeps each decision’s date and its deadline, so on-time history includes them', async () => {
-    const rows = await t.db.kysely
-      .selectFrom('imported_records as ir')
-      .innerJoin('requests as r', 'r.id', 'ir.entity_id')
-      .innerJoin('programs as p', 'p.id', 'r.program_id')
-      .select([
-        'ir.external_id',
-        'r.submitted_at',
-        'r.decided_at',
-        'r.due_at',
-        'p.review_deadline_days',
-      ])
-      .where('ir.kind', '=', 'requests')
-      .where('ir.source_file', '=', 'agency-history-2024.csv')
-      .execute();
-    const by = new Map(rows.map((r) => [r.external_id, r]));
-    for (const r of rows)
+    const deadlineDays = (await rowById(t.db.kysely, 'programs', programId)).review_deadline_days;
+    const request = async (externalId: string) =>
+      rowById(t.db.kysely, 'requests', await requestIdOf(externalId));
+    for (const externalId of ['H-PAID-1', 'H-PAID-2', 'H-APPR-1', 'H-REJ-1', 'H-OPEN-1']) {
+      const r = await request(externalId);
       expect(r.due_at).toEqual(
-        reviewDueAt(new Date(r.submitted_at!), r.review_deadline_days, t.config.timezone),
+        reviewDueAt(new Date(r.submitted_at!), deadlineDays, t.config.timezone),
       );
+    }
     // Decided as the old system says, not when the file was imported.
-    expect(new Date(by.get('H-REJ-1')!.decided_at!).toISOString().slice(0, 10)).toBe('2024-05-07');
-    expect(by.get('H-OPEN-1')!.decided_at).toBeNull();
+    expect(new Date((await request('H-REJ-1')).decided_at!).toISOString().slice(0, 10)).toBe(
+      '2024-05-07',
+    );
+    expect((await request('H-OPEN-1')).decided_at).toBeNull();
     // The deadline history as a query over requests sees them: PAID-2 was decided late (25 days for a short
     // deadline), the others on time.
     const { rows: history } = await sql<{ external_id: string; on_time: boolean }>`
@@ -172,7 +159,6 @@ describe('imported history feeds the product', () => {
       from requests r join imported_records ir on ir.kind = 'requests' and ir.entity_id = r.id
       where ir.source_file = 'agency-history-2024.csv' and r.decided_at is not null
       order by ir.external_id`.execute(t.db.kysely);
-    const deadlineDays = by.get('H-PAID-2')!.review_deadline_days;
     expect(deadlineDays).toBeLessThan(18);
     expect(deadlineDays).toBeGreaterThanOrEqual(2);
     expect(history).toEqual([
@@ -184,13 +170,7 @@ describe('imported history feeds the product', () => {
   });
 
   it('an imported open request past its deadline is overdue in the inbox and its counts', async () => {
-    const approverId = (
-      await t.db.kysely
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', 'approver@example.gov')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const approverId = t.userId('approver');
     // The trigger-kept counters agree with a count of the table: the imported rows went through them.
     const counts = await inboxCounts(t.db.kysely, approverId);
     expect(counts).toEqual(await recountInbox(t.db.kysely, approverId));

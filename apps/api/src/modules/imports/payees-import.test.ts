@@ -10,6 +10,7 @@ import {
   codesByRow,
   expectCodesByRow,
   expectEveryRowAccounted,
+  importedRecord,
   snapshotOf,
 } from './test-support.ts';
 import { rowById } from '../../testing/rows.ts';
@@ -216,12 +217,7 @@ describe('payees import: all or nothing, twice is once', () => {
     expect(after.counts.users).toBe(before.counts.users);
     const updated = await rowById(t.db.kysely, 'payee_accounts', account.id);
     expect(updated.account_last4).toBe('1234');
-    const record = await t.db.kysely
-      .selectFrom('imported_records')
-      .selectAll()
-      .where('kind', '=', 'payees')
-      .where('external_id', '=', 'T-2')
-      .executeTakeFirstOrThrow();
+    const record = await importedRecord(t.db.kysely, 'payees', 'T-2');
     expect(record).toMatchObject({
       entity_id: user.id,
       import_run_id: third.runId,

@@ -12,10 +12,11 @@ import {
   codesByRow,
   expectCodesByRow,
   expectEveryRowAccounted,
+  importedRecord,
   SAMPLES,
   snapshotOf,
 } from './test-support.ts';
-import { rowById } from '../../testing/rows.ts';
+import { requestSteps, rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 
@@ -73,25 +74,14 @@ function csv(lines: Line[]): Readable {
 const snapshot = () => snapshotOf(t.db.kysely);
 
 async function requestOf(externalId: string) {
-  const record = await t.db.kysely
-    .selectFrom('imported_records')
-    .selectAll()
-    .where('kind', '=', 'requests')
-    .where('external_id', '=', externalId)
-    .executeTakeFirstOrThrow();
+  const record = await importedRecord(t.db.kysely, 'requests', externalId);
   const request = await rowById(t.db.kysely, 'requests', record.entity_id);
   const payments = await t.db.kysely
     .selectFrom('payments')
     .selectAll()
     .where('request_id', '=', request.id)
     .execute();
-  const events = await t.db.kysely
-    .selectFrom('request_events')
-    .select(['type', 'from_status', 'to_status', 'actor_id', 'created_at'])
-    .where('request_id', '=', request.id)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const events = await requestSteps(t.db.kysely, request.id);
   return { record, request, payments, events };
 }
 
@@ -185,23 +175,9 @@ describe('requests import: what each status becomes', () => {
     for (const table of ['notifications', 'email_outbox', 'outbox_events', 'decisions'])
       expect(after.counts[table], table).toBe(before.counts[table]);
 
-    const approver = await t.db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'approver@example.gov')
-      .executeTakeFirstOrThrow();
     const paid = await requestOf('LEG-R-0001');
-    const payeeUser = await t.db.kysely
-      .selectFrom('imported_records')
-      .select('entity_id')
-      .where('kind', '=', 'payees')
-      .where('external_id', '=', 'LEG-P-0001')
-      .executeTakeFirstOrThrow();
-    const program = await t.db.kysely
-      .selectFrom('programs')
-      .select(['id', 'version'])
-      .where('slug', '=', 'home-energy-rebate')
-      .executeTakeFirstOrThrow();
+    const payeeUser = await importedRecord(t.db.kysely, 'payees', 'LEG-P-0001');
+    const program = await rowById(t.db.kysely, 'programs', t.programId('home-energy-rebate'));
     expect(paid.request).toMatchObject({
       status: 'paid',
       applicant_id: payeeUser.entity_id,
@@ -231,7 +207,7 @@ describe('requests import: what each status becomes', () => {
       ['approved', 'submitted', 'approved'],
       ['paid', 'approved', 'paid'],
     ]);
-    expect(paid.events[1]!.actor_id).toBe(approver.id);
+    expect(paid.events[1]!.actor_id).toBe(t.userId('approver'));
     expect(new Date(paid.events[2]!.created_at).toISOString().slice(0, 10)).toBe('2025-03-21');
 
     const approved = await requestOf('LEG-R-0003');
@@ -322,13 +298,9 @@ describe('requests import: all or nothing, twice is once, paid stays paid', () =
 
 describe('requests import: history feeds finance', () => {
   it('counts an imported paid request in the finance figures and an approved one as pending', async () => {
-    const program = await t.db.kysely
-      .selectFrom('programs')
-      .select('id')
-      .where('slug', '=', 'permit-fee-refund')
-      .executeTakeFirstOrThrow();
+    const programId = t.programId('permit-fee-refund');
     const figures = async () =>
-      (await financeSummary(t.db.kysely)).byProgram.find((p) => p.programId === program.id)!;
+      (await financeSummary(t.db.kysely)).byProgram.find((p) => p.programId === programId)!;
     const before = await figures();
     const { report } = await run(
       'requests',

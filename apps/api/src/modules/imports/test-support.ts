@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import { expect } from 'vitest';
-import type { ImportReport } from '@hms/contracts/imports';
+import type { ImportKind, ImportReport } from '@hms/contracts/imports';
 import type { Database } from '../../platform/db/schema.ts';
 
 /** The documented sample files (docs/samples): the payees and requests an agency would import first. */
@@ -32,6 +32,16 @@ export async function snapshotOf(db: Kysely<Database>) {
     .limit(1)
     .executeTakeFirst();
   return { counts, head: head?.hash ?? null };
+}
+
+/** The record an imported row left (by its kind and the id in the agency's file): the HMS row it became, its run and file. */
+export function importedRecord(db: Kysely<Database>, kind: ImportKind, externalId: string) {
+  return db
+    .selectFrom('imported_records')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('external_id', '=', externalId)
+    .executeTakeFirstOrThrow();
 }
 
 const byText = (a: string, b: string) => a.localeCompare(b);
