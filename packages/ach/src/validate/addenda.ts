@@ -16,9 +16,7 @@ export function validateAddenda(r: string, line: number, issues: IssueCollector)
       return;
     case '98': {
       const F = ADDENDA_98;
-      const code = check.text(F.changeCode);
-      if (!isKnownChangeCode(code))
-        check.error(F.changeCode, 'change-code', `unknown change code "${code}"`);
+      check.known(F.changeCode, isKnownChangeCode, 'change-code', 'change code');
       check.digits(F.originalTraceNumber);
       check.digits(F.originalRdfiIdentification);
       check.required(
@@ -31,12 +29,10 @@ export function validateAddenda(r: string, line: number, issues: IssueCollector)
     }
     case '99': {
       const F = ADDENDA_99;
-      const code = check.text(F.returnCode);
-      if (!isKnownReturnCode(code))
-        check.error(F.returnCode, 'return-code', `unknown return code "${code}"`);
+      check.known(F.returnCode, isKnownReturnCode, 'return-code', 'return code');
       check.digits(F.originalTraceNumber);
       // Dishonored and contested returns reuse positions 22-79 for their own fields.
-      if (returnKind(code) === 'return') {
+      if (returnKind(check.text(F.returnCode)) === 'return') {
         const dod = check.text(F.dateOfDeath);
         if (!isBlank(dod) && !isDigits(dod))
           check.error(F.dateOfDeath, 'numeric', `date of death "${dod}" must be blank or YYMMDD`);

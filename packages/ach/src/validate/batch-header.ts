@@ -17,8 +17,12 @@ export function validateBatchHeader(r: string, line: number, issues: IssueCollec
       `service class code "${scc}" must be 200, 220 or 225`,
     );
   const sec = check.text(F.standardEntryClassCode);
-  if (!KNOWN_SEC_CODES.has(sec))
-    check.error(F.standardEntryClassCode, 'sec-code', `unknown standard entry class code "${sec}"`);
+  check.known(
+    F.standardEntryClassCode,
+    (code) => KNOWN_SEC_CODES.has(code),
+    'sec-code',
+    'standard entry class code',
+  );
   // IAT batch headers carry the IAT indicator and foreign exchange fields where others have the company name.
   if (sec !== 'IAT') {
     const name = check.text(F.companyName);

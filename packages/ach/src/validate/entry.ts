@@ -9,9 +9,12 @@ import { RecordChecks } from './record-checks.ts';
 export function validateEntry(r: string, line: number, issues: IssueCollector): void {
   const check = new RecordChecks(r, line, 'entryDetail', issues);
   const tc = check.text(F.transactionCode);
-  const known = isDigits(tc) && TRANSACTION_CODES.has(Number(tc));
-  if (!known)
-    check.error(F.transactionCode, 'transaction-code', `unknown transaction code "${tc}"`);
+  const known = check.known(
+    F.transactionCode,
+    (code) => isDigits(code) && TRANSACTION_CODES.has(Number(code)),
+    'transaction-code',
+    'transaction code',
+  );
   if (check.digits(F.rdfiIdentification, 'RDFI identification')) {
     const rdfi = check.text(F.rdfiIdentification);
     const expected = checkDigit(rdfi);

@@ -35,6 +35,14 @@ export class RecordChecks {
     return false;
   }
 
+  /** The field must hold a code of the list `isKnown` reads (`label` names the list); true when it does. */
+  known(spec: FieldSpec, isKnown: (code: string) => boolean, rule: string, label: string): boolean {
+    const value = this.text(spec);
+    if (isKnown(value)) return true;
+    this.error(spec, rule, `unknown ${label} "${value}"`);
+    return false;
+  }
+
   /** The field must not be blank. */
   required(spec: FieldSpec, label: string, message = `${label} is required`): void {
     if (isBlank(this.text(spec))) this.error(spec, 'required', message);
