@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords, testCasesFromCsv, testCasesToCsv } from './decision-rule-csv.ts';
+import { ruleInputs } from './decision-rules.test-helper.ts';
 import type { Question } from './question-set.ts';
 import { choiceQuestion, t } from './question-set.test-helper.ts';
 
@@ -39,7 +40,7 @@ describe('testCasesFromCsv', () => {
       {
         name: 'small duplicate',
         expected: 'approve',
-        inputs: {
+        inputs: ruleInputs({
           amountCents: 25_000,
           answers: {
             reason: 'duplicate',
@@ -48,25 +49,14 @@ describe('testCasesFromCsv', () => {
             agree: true,
             extras: ['a', 'b'],
           },
-          eligible: true,
-          riskLevel: 'none',
           approvedRequests: 2,
-          returnedPayments: 0,
           prenote: 'proven',
-        },
+        }),
       },
       {
         name: 'bare',
         expected: 'none',
-        inputs: {
-          amountCents: 9_999,
-          answers: {},
-          eligible: true,
-          riskLevel: 'none',
-          approvedRequests: 0,
-          returnedPayments: 0,
-          prenote: 'none',
-        },
+        inputs: ruleInputs({ amountCents: 9_999 }),
       },
     ]);
   });
