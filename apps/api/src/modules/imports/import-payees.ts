@@ -12,6 +12,7 @@ import * as readModels from '../read-models/service.ts';
 import { asSourceRow, hmsUserIds, payeeCells } from './export-rows.ts';
 import type { SourceRow } from './parse-csv.ts';
 import { checkRepeatedExternalId, externalIdUse, FileKeys, type FileKeyUse } from './file-keys.ts';
+import { knownRecords, refuseChangedHmsRecord, type Known } from './known-records.ts';
 import type { BatchResult, Outcome, RunContext } from './run-context.ts';
 import { checkPayeeRow, type PayeeRow } from './validate-payees.ts';
 import * as repo from './repo.ts';
@@ -25,14 +26,6 @@ function rowHash(row: PayeeRow, fingerprint: string): string {
   return createHash('sha256')
     .update(canonicalJson({ ...rest, fingerprint }))
     .digest('hex');
-}
-
-/** What an earlier import made of an external id, or (hms) a payee HMS made itself, as an export names it. */
-interface Known {
-  external_id: string;
-  entity_id: string;
-  row_hash: string;
-  hms?: boolean;
 }
 
 /** One payees file's import; what earlier lines used (ids, emails, accounts) is kept in the database, not here. */
@@ -65,12 +58,11 @@ export class PayeeImport {
         valid.map((r) => r.email),
       ),
     ]);
-    const recordOf = new Map<string, Known>(records.map((r) => [r.external_id, r]));
-    for (const r of await this.hmsRecords(
-      trx,
-      valid.map((r) => r.externalId).filter((id) => !recordOf.has(id)),
-    ))
-      recordOf.set(r.external_id, r);
+    const recordOf = await knownRecords(
+      records,
+      valid.map((r) => r.externalId),
+      (ids) => this.hmsRecords(trx, ids),
+    );
     const userOf = new Map(users.map((u) => [u.email, u.id]));
     const fingerprints = new Map(
       valid.map((r) => [r, accountFingerprint(this.key, r.routingNumber, r.accountNumber)]),
@@ -146,12 +138,7 @@ export class PayeeImport {
           message,
         });
       const hash = rowHash(row, fingerprint);
-      if (record?.hms && record.row_hash !== hash)
-        check.fail(
-          'external_id',
-          'import.hms_record_changed',
-          `external_id "${row.externalId}" is a payee made in HMS, and an import does not change those. Change the payee in HMS, or put the row back as it was exported.`,
-        );
+      refuseChangedHmsRecord(check, record, hash, 'payee');
       if (check.errors.some((e) => e.code !== 'import.bank_account_shared')) {
         result.outcomes.push({ line: src.line, outcome: 'rejected', errors: check.errors });
         continue;

@@ -22,6 +22,7 @@ import {
 } from './export-rows.ts';
 import type { SourceRow } from './parse-csv.ts';
 import { checkRepeatedExternalId, externalIdUse, FileKeys } from './file-keys.ts';
+import { knownRecords, refuseChangedHmsRecord, type Known } from './known-records.ts';
 import type { BatchResult, Outcome, RunContext } from './run-context.ts';
 import { checkRequestRow, type RequestRow } from './validate-requests.ts';
 import * as repo from './repo.ts';
@@ -74,14 +75,6 @@ function laterSteps(row: RequestRow): Array<{ type: RequestEventType; at: Date; 
   }
 }
 
-/** What an earlier import made of an external id, or (hms) a request HMS made itself, as an export names it. */
-interface Known {
-  external_id: string;
-  entity_id: string;
-  row_hash: string;
-  hms?: boolean;
-}
-
 /** The state kept across batches of one requests file: earlier lines' ids (in the database), and the programs looked up. */
 export class RequestImport {
   private readonly keys = new FileKeys();
@@ -121,12 +114,11 @@ export class RequestImport {
         ...new Set(valid.flatMap((r) => (r.decidedByEmail ? [r.decidedByEmail] : []))),
       ]),
     ]);
-    const recordOf = new Map<string, Known>(records.map((r) => [r.external_id, r]));
-    for (const r of await this.hmsRecords(
-      trx,
-      valid.map((r) => r.externalId).filter((id) => !recordOf.has(id)),
-    ))
-      recordOf.set(r.external_id, r);
+    const recordOf = await knownRecords(
+      records,
+      valid.map((r) => r.externalId),
+      (ids) => this.hmsRecords(trx, ids),
+    );
     const userOfPayee = new Map(payees.map((p) => [p.external_id, p.entity_id]));
     // Payees HMS made itself, as an export names them (hms-<user id>).
     const hmsPayees = hmsUserIds(
@@ -197,13 +189,8 @@ export class RequestImport {
       const hash = rowHash(row);
       const state = record ? stateOf.get(record.entity_id) : undefined;
       const payment = record ? liveOf.get(record.entity_id) : undefined;
-      if (record?.hms && record.row_hash !== hash)
-        check.fail(
-          'external_id',
-          'import.hms_record_changed',
-          `external_id "${row.externalId}" is a request made in HMS, and an import does not change those. Change the request in HMS, or put the row back as it was exported.`,
-        );
-      else if (record && record.row_hash !== hash && state) {
+      const refused = refuseChangedHmsRecord(check, record, hash, 'request');
+      if (!refused && record && record.row_hash !== hash && state) {
         if (state.status === 'paid' && Number(state.approved_amount_cents) !== row.amountCents)
           check.fail(
             'amount',
