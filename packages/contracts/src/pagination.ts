@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { oneOf } from './one-of.ts';
 
+/** A whole number from 1 in a querystring, with one message for every way it can be wrong (`tooLarge` past `max`). */
+const wholeNumberFrom1 = (
+  max: number,
+  defaultValue: number,
+  message: string,
+  tooLarge: string = message,
+) =>
+  z.coerce
+    .number({ error: message })
+    .int({ error: message })
+    .min(1, { error: message })
+    .max(max, { error: tooLarge })
+    .default(defaultValue);
+
 /**
  * Server-side pages of a list, newest first, with a keyset cursor each way. A cursor is opaque: send back the
  * `nextCursor` or `prevCursor` of the page you are on, exactly as returned, with the same filters.
@@ -15,7 +29,6 @@ export function pageQueryFields({
   /** A cursor that carries a sort key (the inbox's) is longer than one that carries a time and an id. */
   maxCursor?: number;
 }) {
-  const limitMessage = `limit must be a whole number from 1 to ${maxLimit}.`;
   return {
     cursor: z
       .string()
@@ -23,12 +36,11 @@ export function pageQueryFields({
       .max(maxCursor, { error: 'cursor must be a nextCursor or prevCursor exactly as returned.' })
       .optional()
       .describe('nextCursor or prevCursor of the page you are on; leave out for the first page'),
-    limit: z.coerce
-      .number({ error: limitMessage })
-      .int({ error: limitMessage })
-      .min(1, { error: limitMessage })
-      .max(maxLimit, { error: limitMessage })
-      .default(defaultLimit),
+    limit: wholeNumberFrom1(
+      maxLimit,
+      defaultLimit,
+      `limit must be a whole number from 1 to ${maxLimit}.`,
+    ),
   };
 }
 
@@ -58,18 +70,13 @@ export type PaginationQuery = z.input<typeof paginationQuerySchema>;
  * reads all of it by keyset on the server.
  */
 export const numberedPageFields = {
-  page: z.coerce
-    .number({ error: 'page must be a whole number from 1.' })
-    .int({ error: 'page must be a whole number from 1.' })
-    .min(1, { error: 'page must be a whole number from 1.' })
-    .max(100_000, { error: 'page must be at most 100000.' })
-    .default(1),
-  pageSize: z.coerce
-    .number({ error: 'pageSize must be a whole number from 1 to 200.' })
-    .int({ error: 'pageSize must be a whole number from 1 to 200.' })
-    .min(1, { error: 'pageSize must be a whole number from 1 to 200.' })
-    .max(200, { error: 'pageSize must be a whole number from 1 to 200.' })
-    .default(50),
+  page: wholeNumberFrom1(
+    100_000,
+    1,
+    'page must be a whole number from 1.',
+    'page must be at most 100000.',
+  ),
+  pageSize: wholeNumberFrom1(200, 50, 'pageSize must be a whole number from 1 to 200.'),
   order: z.enum(['asc', 'desc'], { error: 'order must be asc or desc.' }).default('desc'),
   format: z
     .enum(['json', 'csv'], { error: 'format must be json or csv.' })
