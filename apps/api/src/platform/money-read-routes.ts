@@ -24,7 +24,7 @@ export const csvOrJson = <P extends z.ZodType>(page: P) =>
   z.union([page, z.string().describe('format=csv: CSV, RFC 4180, UTF-8')]);
 
 /** The figures' definitions as one OpenAPI sentence list ("paid: Payments settled in the period…"). */
-export const definitionsText = (definitions: Record<string, LocalizedText>): string =>
+const definitionsText = (definitions: Record<string, LocalizedText>): string =>
   Object.entries(definitions)
     .map(([figure, text]) => `${figure}: ${text.en}`)
     .join(' ');
@@ -50,6 +50,8 @@ type Reading<Q extends z.ZodType, R> = (
 interface FiguresRoute<Q extends z.ZodType, F extends z.ZodType> extends Operation<Q> {
   /** The figures' schema. */
   figures: F;
+  /** The figures' written definitions (contracts), repeated after the description. */
+  definitions: Record<string, LocalizedText>;
   read: Reading<Q, z.input<F>>;
 }
 
@@ -58,12 +60,17 @@ export function figuresRoute<Q extends z.ZodType, F extends z.ZodType>(
   app: FastifyInstance,
   url: string,
   group: Group<Operation<Q> & { response: { 200: F } }>,
-  { querystring, figures, read, ...operation }: FiguresRoute<Q, F>,
+  { querystring, figures, definitions, read, description, ...operation }: FiguresRoute<Q, F>,
 ): void {
   const { db, config } = app;
   app.get(
     url,
-    group({ ...operation, querystring, response: { 200: figures } }),
+    group({
+      ...operation,
+      description: `${description} ${definitionsText(definitions)}`,
+      querystring,
+      response: { 200: figures },
+    }),
     // Validated against `querystring` before the handler runs.
     async (request: FastifyRequest) => read(db, config.timezone, request.query as z.output<Q>),
   );

@@ -5,7 +5,7 @@ import {
   financeBudgetsSchema,
 } from '@hms/contracts/finance-budgets';
 import { financeStaff } from '../../platform/route-options.ts';
-import { definitionsText, figuresRoute, neverCached } from '../../platform/money-read-routes.ts';
+import { figuresRoute, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 /** Program budgets for finance (issue 13 item 3). A read model: nothing is cached, a money figure is always fresh. */
@@ -17,10 +17,10 @@ export const budgetsRoutes: FastifyPluginAsyncZod = async (app) => {
     summary:
       'Each program’s budget against committed, obligated and paid money, and its run-out date',
     description:
-      'Roles: finance, finance_supervisor. Practice programs are never listed; imported history counts. ' +
-      definitionsText(budgetDefinitions),
+      'Roles: finance, finance_supervisor. Practice programs are never listed; imported history counts.',
     querystring: financeBudgetsQuerySchema,
     figures: financeBudgetsSchema,
+    definitions: budgetDefinitions,
     read: service.budgets,
   });
 };

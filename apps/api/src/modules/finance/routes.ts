@@ -9,12 +9,7 @@ import {
   financeRequestsQuerySchema,
 } from '@hms/contracts/finance-overview';
 import { financeStaff } from '../../platform/route-options.ts';
-import {
-  csvListRoute,
-  definitionsText,
-  figuresRoute,
-  neverCached,
-} from '../../platform/money-read-routes.ts';
+import { csvListRoute, figuresRoute, neverCached } from '../../platform/money-read-routes.ts';
 import * as service from './service.ts';
 
 /**
@@ -29,9 +24,10 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
     summary: 'Money requested, approved, waiting, released, paid and returned in a period',
     description:
       'Roles: finance, finance_supervisor. Days are in the agency time zone; practice programs are never ' +
-      `counted, imported history is. ${definitionsText(figureDefinitions)}`,
+      'counted, imported history is.',
     querystring: financeOverviewQuerySchema,
     figures: financeOverviewSchema,
+    definitions: figureDefinitions,
     read: service.overview,
   });
 
