@@ -103,6 +103,22 @@ const QUESTION_TEXT_CODES: Record<TextProblem, QuestionSetProblemCode> = {
   spanish: 'question_set.spanish_missing',
   english: 'question_set.english_missing',
 };
+/** The id rule of steps and of questions: the codes of its two problems and the rule in words. */
+const ID_RULES = {
+  step: {
+    invalid: 'question_set.step_id_invalid',
+    duplicate: 'question_set.step_id_duplicate',
+    sentence: 'its id must start with a letter and use only letters, digits and _.',
+  },
+  question: {
+    invalid: 'question_set.id_invalid',
+    duplicate: 'question_set.id_duplicate',
+    sentence: 'its id must start with a letter and use only letters, digits and _ (at most 64).',
+  },
+} as const satisfies Record<
+  Subject,
+  { invalid: QuestionSetProblemCode; duplicate: QuestionSetProblemCode; sentence: string }
+>;
 const OPTION_TEXT_CODES: Record<TextProblem, QuestionSetProblemCode> = {
   missing: 'question_set.option_text_missing',
   spanish: 'question_set.option_spanish_missing',
@@ -164,6 +180,50 @@ export function questionSetProblemFieldError(
   };
 }
 
+/** What a problem below the whole set is about. */
+type Subject = 'step' | 'question';
+
+/** Reports one problem of a step or question: where under it, in words, and the values the message shows. */
+type Report = (
+  code: QuestionSetProblemCode,
+  path: (string | number)[],
+  message: string,
+  params?: Record<string, QuestionSetProblemParam>,
+) => void;
+
+/**
+ * How the problems of one step or question are reported: under its path, with its ids, and named by `name` (its
+ * title or label) in the `step` or `question` param and at the start of the message.
+ */
+function reporterOf(
+  problems: QuestionSetProblem[],
+  subject: Subject,
+  name: LocalizedText,
+  at: (string | number)[],
+  stepId: string,
+  questionId: string | null,
+): Report {
+  const word = subject === 'step' ? 'Step' : 'Question';
+  return (code, path, message, params = {}) =>
+    problems.push({
+      code,
+      path: [...at, ...path],
+      stepId,
+      questionId,
+      params: { [subject]: name, ...params },
+      message: `${word} “${name.en}”: ${message}`,
+    });
+}
+
+/** A step's or question's id must be an identifier, unique among the ids of its kind so far (`seen`, which it joins). */
+function idProblems(subject: Subject, id: string, seen: Set<string>, report: Report): void {
+  const rule = ID_RULES[subject];
+  if (!IDENTIFIER.test(id ?? '')) report(rule.invalid, ['id'], rule.sentence, { id: id ?? '' });
+  else if (seen.has(id))
+    report(rule.duplicate, ['id'], `another ${subject} has the id ${id}.`, { id });
+  seen.add(id);
+}
+
 function scalarsOf(condition: Condition): Scalar[] {
   return 'equals' in condition
     ? [condition.equals]
@@ -210,33 +270,9 @@ export function questionSetProblems(questionSet: QuestionSet): QuestionSetProble
   steps.forEach((step, s) => {
     const stepPath = ['steps', s];
     const stepName = nameOf(step.title, `${s + 1}`);
-    const stepProblem = (
-      code: QuestionSetProblemCode,
-      path: (string | number)[],
-      message: string,
-      params: Record<string, QuestionSetProblemParam> = {},
-    ) =>
-      problems.push({
-        code,
-        path: [...stepPath, ...path],
-        stepId: step.id,
-        questionId: null,
-        params: { step: stepName, ...params },
-        message: `Step “${stepName.en}”: ${message}`,
-      });
+    const stepProblem = reporterOf(problems, 'step', stepName, stepPath, step.id, null);
 
-    if (!IDENTIFIER.test(step.id ?? ''))
-      stepProblem(
-        'question_set.step_id_invalid',
-        ['id'],
-        'its id must start with a letter and use only letters, digits and _.',
-        { id: step.id ?? '' },
-      );
-    else if (stepIds.has(step.id))
-      stepProblem('question_set.step_id_duplicate', ['id'], `another step has the id ${step.id}.`, {
-        id: step.id,
-      });
-    stepIds.add(step.id);
+    idProblems('step', step.id, stepIds, stepProblem);
     for (const [key, required] of [
       ['title', true],
       ['description', false],
@@ -258,34 +294,10 @@ export function questionSetProblems(questionSet: QuestionSet): QuestionSetProble
       position += 1;
       const path = [...stepPath, 'questions', i];
       const name = nameOf(q.label, q.id || `${here + 1}`);
-      const problem = (
-        code: QuestionSetProblemCode,
-        key: (string | number)[],
-        message: string,
-        params: Record<string, QuestionSetProblemParam> = {},
-      ) =>
-        problems.push({
-          code,
-          path: [...path, ...key],
-          stepId: step.id,
-          questionId: q.id,
-          params: { question: name, ...params },
-          message: `Question “${name.en}”: ${message}`,
-        });
+      const problem = reporterOf(problems, 'question', name, path, step.id, q.id);
 
       // Identity.
-      if (!IDENTIFIER.test(q.id ?? ''))
-        problem(
-          'question_set.id_invalid',
-          ['id'],
-          'its id must start with a letter and use only letters, digits and _ (at most 64).',
-          { id: q.id ?? '' },
-        );
-      else if (questionIds.has(q.id))
-        problem('question_set.id_duplicate', ['id'], `another question has the id ${q.id}.`, {
-          id: q.id,
-        });
-      questionIds.add(q.id);
+      idProblems('question', q.id, questionIds, problem);
 
       // Words, in both languages.
       const texts = [
