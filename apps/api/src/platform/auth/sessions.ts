@@ -1,7 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Role } from '@hms/contracts/auth';
 import type { Database } from '../db/schema.ts';
 import { uuidv7 } from '../db/ids.ts';
+import { deleteDeadBatch } from '../db/delete-batch.ts';
 import { hashToken, newToken } from './tokens.ts';
 import type { Language } from '@hms/contracts/language';
 
@@ -174,28 +175,11 @@ export async function deleteDeadSessions(
   db: Kysely<Database>,
   o: { sessionExpiredBefore: Date; sessionIdleBefore: Date; batchSize: number },
 ): Promise<bigint> {
-  const r = await db
-    .deleteFrom('sessions')
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('sessions')
-        .select('id')
-        .where((w) =>
-          w.or([
-            w('expires_at', '<=', o.sessionExpiredBefore),
-            w('last_seen_at', '<=', o.sessionIdleBefore),
-          ]),
-        )
-        .limit(o.batchSize)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .where((w) =>
-      w.or([
-        w('expires_at', '<=', o.sessionExpiredBefore),
-        w('last_seen_at', '<=', o.sessionIdleBefore),
-      ]),
-    )
-    .executeTakeFirst();
-  return r.numDeletedRows;
+  return deleteDeadBatch(
+    db,
+    'sessions',
+    'id',
+    sql<SqlBool>`expires_at <= ${o.sessionExpiredBefore} or last_seen_at <= ${o.sessionIdleBefore}`,
+    o.batchSize,
+  );
 }

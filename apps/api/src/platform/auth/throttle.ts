@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { deleteDeadBatch } from '../db/delete-batch.ts';
 
 /**
  * Sign-in throttling that slows the guesser, not the owner (NIST SP 800-63B §5.2.2: limit failed attempts with
@@ -196,22 +197,12 @@ export async function deleteSpentThrottleRows(
   db: Kysely<Database>,
   o: { windowStartedBefore: Date; lockEndedBefore: Date; batchSize: number },
 ): Promise<bigint> {
-  const r = await db
-    .deleteFrom('auth_throttle')
-    .where('key', 'in', (eb) =>
-      eb
-        .selectFrom('auth_throttle')
-        .select('key')
-        .where('window_started_at', '<', o.windowStartedBefore)
-        .where((w) =>
-          w.or([w('locked_until', 'is', null), w('locked_until', '<=', o.lockEndedBefore)]),
-        )
-        .limit(o.batchSize)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .where('window_started_at', '<', o.windowStartedBefore)
-    .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', o.lockEndedBefore)]))
-    .executeTakeFirst();
-  return r.numDeletedRows;
+  return deleteDeadBatch(
+    db,
+    'auth_throttle',
+    'key',
+    sql<SqlBool>`window_started_at < ${o.windowStartedBefore}
+      and (locked_until is null or locked_until <= ${o.lockEndedBefore})`,
+    o.batchSize,
+  );
 }
