@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { parseConfig } from '../../apps/api/src/platform/config.ts';
 import { seedUsersAndPrograms } from '../../apps/api/src/seed.ts';
-import { Agent } from '../../apps/api/src/testing/test-app.ts';
+import { Agent, programIdBySlug, userIdByEmail } from '../../apps/api/src/testing/test-app.ts';
 import { buildFilter } from '../../apps/api/src/modules/inbox/service.ts';
 import { listQuery } from '../../apps/api/src/modules/read-models/inbox-queue.ts';
 import {
@@ -124,20 +124,8 @@ const app = await buildApp({ config, db: k, logger: false });
 await app.ready();
 const approver = new Agent(app);
 await approver.signIn('approver@example.gov');
-const approverId = (
-  await k
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', 'approver@example.gov')
-    .executeTakeFirstOrThrow()
-).id;
-const programId = (
-  await k
-    .selectFrom('programs')
-    .select('id')
-    .where('slug', '=', 'home-energy-rebate')
-    .executeTakeFirstOrThrow()
-).id;
+const approverId = await userIdByEmail(k, 'approver@example.gov');
+const programId = await programIdBySlug(k, 'home-energy-rebate');
 
 async function walkTo(qs: string, pages: number): Promise<string> {
   let cursor = '';

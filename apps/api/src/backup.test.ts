@@ -16,6 +16,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { openConfiguredDb } from './platform/db/open.ts';
 import { checkRestored, type RestoreCheck } from './platform/db/restore-check.ts';
 import { onServer } from './testing/server-sql.ts';
+import { demoCitizenId, programIdBySlug, userIdByEmail } from './testing/test-app.ts';
 
 /**
  * Backup and restore of the embedded database (issue 15 item 8), on a database on disk made through the real
@@ -43,17 +44,9 @@ async function openAt(config: Config) {
 /** Demo data, a payee account sealed under the key and a NACHA file built by the batches service. */
 async function makeHistory(kysely: Kysely<Database>, config: Config) {
   await seedDemo(kysely, { timeZone: config.timezone, encryptionKey: config.encryptionKey! });
-  const user = (email: string) =>
-    kysely.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const finance = await user('finance@example.gov');
-  const program = await kysely
-    .selectFrom('programs')
-    .select('id')
-    .where('slug', '=', 'home-energy-rebate')
-    .executeTakeFirstOrThrow();
   const payment = await insertApprovedPayment(kysely, config, {
-    applicantId: (await user('citizen@example.gov')).id,
-    programId: program.id,
+    applicantId: await demoCitizenId(kysely),
+    programId: await programIdBySlug(kysely, 'home-energy-rebate'),
     amountCents: 123_45,
     accountNumber: '000123456789',
   });
@@ -61,7 +54,7 @@ async function makeHistory(kysely: Kysely<Database>, config: Config) {
     kysely,
     config,
     {
-      id: finance.id,
+      id: await userIdByEmail(kysely, 'finance@example.gov'),
       email: 'finance@example.gov',
       displayName: 'Finance',
       language: 'en',

@@ -14,7 +14,7 @@ describe('risk after a payee account replacement', () => {
   it('recomputes the request risk when the citizen gives a new bank account after a return', async () => {
     const db = t.db.kysely;
     const key = resolveEncryptionKey(t.config);
-    const citizenId = await userId('citizen@example.gov');
+    const citizenId = t.citizenId;
     const programId = t.programId('home-energy-rebate');
     const p = await insertApprovedPayment(db, t.config, {
       applicantId: citizenId,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '@hms/contracts/imports';
-import { Agent, userIdByEmail, useTestApp } from '../../testing/test-app.ts';
+import { Agent, useTestApp } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { insertPayeeAccount } from '../../testing/payee-account.ts';
 import { createPracticeCopy } from '../programs/service.ts';
@@ -58,23 +58,19 @@ beforeAll(async () => {
  */
 async function seedHmsRecords() {
   const db = t.db.kysely;
-  const citizen = await userIdByEmail(db, 'citizen@example.gov');
-  const reviewer = await userIdByEmail(db, 'approver@example.gov');
+  const citizen = t.citizenId;
+  const reviewer = t.userId('approver');
   const accountId = await insertPayeeAccount(db, t.config, {
     userId: citizen,
     holderName: 'Casey Citizen',
     accountNumber: '123456789',
   });
-  const program = await db
-    .selectFrom('programs')
-    .select('id')
-    .where('slug', '=', 'home-energy-rebate')
-    .executeTakeFirstOrThrow();
-  const practice = await db.transaction().execute((trx) => createPracticeCopy(trx, program.id));
+  const rebateId = t.programId('home-energy-rebate');
+  const practice = await db.transaction().execute((trx) => createPracticeCopy(trx, rebateId));
   const request = (
     reference: string,
     status: 'draft' | 'awaiting_second_approval' | 'payment_returned',
-    programId = program.id,
+    programId = rebateId,
   ) => ({
     id: uuidv7(),
     reference,

@@ -12,13 +12,8 @@ import { refusedField } from '../../testing/refusals.ts';
 import { rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
-let citizenId: string;
-let approverId: string;
 let programIds: string[];
 beforeAll(async () => {
-  const users = await t.db.kysely.selectFrom('users').select(['id', 'email']).execute();
-  citizenId = users.find((u) => u.email === 'citizen@example.gov')!.id;
-  approverId = users.find((u) => u.email === 'approver@example.gov')!.id;
   programIds = (
     await t.db.kysely.selectFrom('programs').select('id').orderBy('slug').execute()
   ).map((p) => p.id);
@@ -42,7 +37,7 @@ async function addRequest(o: {
     id,
     reference: `HMS-T${String(seq).padStart(5, '0')}`,
     program_id: programIds[o.program ?? 0]!,
-    applicant_id: o.applicant ?? citizenId,
+    applicant_id: o.applicant ?? t.citizenId,
     status: o.status,
     amount_requested_cents: o.amount ?? 1000,
     approved_amount_cents: o.approved ?? null,
@@ -61,7 +56,7 @@ async function addRequest(o: {
       .insertInto('payee_accounts')
       .values({
         id: accountId,
-        user_id: o.applicant ?? citizenId,
+        user_id: o.applicant ?? t.citizenId,
         holder_name: 'C',
         account_type: 'checking',
         routing_number: '011000015',
@@ -153,8 +148,18 @@ describe('GET /api/programs: accepting applications', () => {
     };
     // Rejected and withdrawn requests commit no money.
     const made = [
-      await addRequest({ status: 'rejected', program: 1, amount: 5000, applicant: approverId }),
-      await addRequest({ status: 'withdrawn', program: 1, amount: 5000, applicant: approverId }),
+      await addRequest({
+        status: 'rejected',
+        program: 1,
+        amount: 5000,
+        applicant: t.userId('approver'),
+      }),
+      await addRequest({
+        status: 'withdrawn',
+        program: 1,
+        amount: 5000,
+        applicant: t.userId('approver'),
+      }),
     ];
     expect(await listed()).toMatchObject({
       isOpen: true,
@@ -162,11 +167,21 @@ describe('GET /api/programs: accepting applications', () => {
       closedReason: null,
     });
     made.push(
-      await addRequest({ status: 'submitted', program: 1, amount: 3000, applicant: approverId }),
+      await addRequest({
+        status: 'submitted',
+        program: 1,
+        amount: 3000,
+        applicant: t.userId('approver'),
+      }),
     );
     expect(await listed()).toMatchObject({ acceptingApplications: true, closedReason: null });
     made.push(
-      await addRequest({ status: 'in_review', program: 1, amount: 2000, applicant: approverId }),
+      await addRequest({
+        status: 'in_review',
+        program: 1,
+        amount: 2000,
+        applicant: t.userId('approver'),
+      }),
     );
     expect(await listed()).toMatchObject({
       isOpen: true,
@@ -261,8 +276,8 @@ describe('GET /api/inbox/counts and /api/finance/summary', () => {
     const past = new Date(Date.now() - 86_400_000);
     await addRequest({ status: 'submitted' }); // unassigned
     await addRequest({ status: 'submitted', dueAt: past }); // unassigned + overdue
-    await addRequest({ status: 'in_review', assignedTo: approverId, dueAt: past }); // mine + overdue
-    await addRequest({ status: 'needs_info', assignedTo: approverId, dueAt: past }); // mine + waiting (paused: not overdue)
+    await addRequest({ status: 'in_review', assignedTo: t.userId('approver'), dueAt: past }); // mine + overdue
+    await addRequest({ status: 'needs_info', assignedTo: t.userId('approver'), dueAt: past }); // mine + waiting (paused: not overdue)
     await addRequest({ status: 'awaiting_second_approval', amount: 5000 });
     await addRequest({ status: 'draft' }); // not in the inbox
     await addRequest({
