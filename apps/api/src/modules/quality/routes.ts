@@ -19,8 +19,8 @@ import {
   RECHECK_ROLES,
 } from '@hms/contracts/quality-rules';
 import { currentActor } from '../../platform/auth/plugin.ts';
-import { keyRing } from '../../platform/keyring.ts';
 import { routeGroup } from '../../platform/route-options.ts';
+import { reviewContext } from '../review/service.ts';
 import * as service from './service.ts';
 
 const rolesLine = (roles: readonly string[]) => `Roles: ${roles.join(', ')}.`;
@@ -59,10 +59,12 @@ export const qualityRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: blindRequestSchema },
     }),
     async (request) =>
-      service.blindRequest(db, request.params.sampleId, currentActor(request), {
-        timeZone: config.timezone,
-        encryptionKey: keyRing(config).current.key,
-      }),
+      service.blindRequest(
+        db,
+        request.params.sampleId,
+        currentActor(request),
+        reviewContext(config),
+      ),
   );
 
   app.post(

@@ -14,7 +14,6 @@ import * as service from './service.ts';
 /** One request as the approvers review it, and its full bank account number on demand. */
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  const encryptionKey = () => keyRing(config).current.key;
 
   app.get(
     '',
@@ -32,10 +31,12 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: reviewDetailSchema },
     }),
     async (request) =>
-      service.detail(db, request.params.requestId, currentUser(request), {
-        timeZone: config.timezone,
-        encryptionKey: encryptionKey(),
-      }),
+      service.detail(
+        db,
+        request.params.requestId,
+        currentUser(request),
+        service.reviewContext(config),
+      ),
   );
 
   app.post(
@@ -52,7 +53,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         request.params.requestId,
         { id: currentUser(request).id, ip: request.ip },
-        encryptionKey(),
+        keyRing(config).current.key,
       ),
   );
 };

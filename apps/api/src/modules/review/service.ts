@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { ReviewDetail } from '@hms/contracts/review';
 import type { RiskSignalKind } from '@hms/contracts/risk';
 import type { Database } from '../../platform/db/schema.ts';
+import type { Config } from '../../platform/config.ts';
+import { keyRing } from '../../platform/keyring.ts';
 import { forbidden, notFound, conflict } from '../../platform/errors.ts';
 import { auditUserChange } from '../../platform/audit.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
@@ -80,6 +82,12 @@ export interface ReviewContext {
   timeZone: string;
   encryptionKey?: Buffer | undefined;
 }
+
+/** A review read as the app is configured: in the agency time zone, accounts opened with the current key. */
+export const reviewContext = (config: Config): ReviewContext => ({
+  timeZone: config.timezone,
+  encryptionKey: keyRing(config).current.key,
+});
 
 /** Everything an approver needs to decide, in one read. Risk signals are computed first if they never were. */
 export async function detail(
