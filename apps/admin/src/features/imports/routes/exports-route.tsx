@@ -1,5 +1,5 @@
 import { importKinds, type ImportKind } from '@hms/contracts/imports';
-import { ButtonGroup, PageTitle, SelectField, useT } from '@hms/ui';
+import { ButtonGroup, Checkbox, PageTitle, SelectField, useT } from '@hms/ui';
 import { useEffect, useRef, useState } from 'react';
 import { exportUrl } from '../api/exports.ts';
 import { exportMessages } from '../export-messages.ts';
@@ -46,27 +46,26 @@ export function ExportsRoute() {
           }}
           options={importKinds.map((k) => ({ value: k, label: tr(KIND_LABEL[k]) }))}
         />
-        <div className="usa-checkbox margin-top-2">
-          <input
-            className="usa-checkbox__input"
-            id="export-full"
-            ref={fullRef}
-            type="checkbox"
-            checked={full && fullApplies}
-            disabled={!fullApplies}
-            aria-describedby="export-full-hint"
-            onChange={(e) => {
-              setFull(e.target.checked);
-              setConfirming(false);
-            }}
-          />
-          <label className="usa-checkbox__label" htmlFor="export-full">
-            {tr('full')}
-            <span className="usa-checkbox__label-description" id="export-full-hint">
-              {fullApplies ? tr('fullHint') : tr('fullRequestsHint')}
-            </span>
-          </label>
-        </div>
+        <Checkbox
+          id="export-full"
+          ref={fullRef}
+          className="margin-top-2"
+          label={
+            <>
+              {tr('full')}
+              <span className="usa-checkbox__label-description" id="export-full-hint">
+                {fullApplies ? tr('fullHint') : tr('fullRequestsHint')}
+              </span>
+            </>
+          }
+          checked={full && fullApplies}
+          disabled={!fullApplies}
+          aria-describedby="export-full-hint"
+          onChange={(e) => {
+            setFull(e.target.checked);
+            setConfirming(false);
+          }}
+        />
         {fullApplies && !full ? <p className="usa-hint">{tr('maskedNote')}</p> : null}
         {full && fullApplies ? (
           confirming ? (

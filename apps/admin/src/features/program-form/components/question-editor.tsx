@@ -1,7 +1,7 @@
 import { CHOICE } from '@hms/contracts/question-answers';
 import { DOCUMENT_MIME_TYPES, QUESTION_TYPES } from '@hms/contracts/question-set';
 import type { Condition, Question, QuestionType, Scalar } from '@hms/contracts/question-set';
-import { SelectField, TextField, useLanguage, useT, FieldLink } from '@hms/ui';
+import { Checkbox, SelectField, TextField, useLanguage, useT, FieldLink } from '@hms/ui';
 import { memo, type KeyboardEvent, type ReactNode } from 'react';
 import { DOCUMENT_TYPE_NAMES, QUESTION_TYPE_NAMES, programFormMessages } from '../messages.ts';
 import { withType, type QuestionAt } from './question-set-edit.ts';
@@ -89,24 +89,19 @@ function CheckboxList({
         {options.map((option, i) => {
           const boxId = i === 0 ? id : `${id}-${i}`;
           return (
-            <div className="usa-checkbox" key={`${i}:${option.value}`}>
-              <input
-                className="usa-checkbox__input"
-                type="checkbox"
-                id={boxId}
-                checked={checked.includes(option.value)}
-                onChange={(e) =>
-                  onChange(
-                    options
-                      .map((o) => o.value)
-                      .filter((v) => (v === option.value ? e.target.checked : checked.includes(v))),
-                  )
-                }
-              />
-              <label className="usa-checkbox__label" htmlFor={boxId}>
-                {option.label}
-              </label>
-            </div>
+            <Checkbox
+              key={`${i}:${option.value}`}
+              id={boxId}
+              label={option.label}
+              checked={checked.includes(option.value)}
+              onChange={(e) =>
+                onChange(
+                  options
+                    .map((o) => o.value)
+                    .filter((v) => (v === option.value ? e.target.checked : checked.includes(v))),
+                )
+              }
+            />
           );
         })}
       </fieldset>
@@ -421,18 +416,13 @@ function TypeSettings({ base, question: q, errorFor, onChange }: QuestionPartPro
         <>
           {number('min', tr('minValue'))}
           {number('max', tr('maxValue'))}
-          <div className="usa-checkbox margin-top-2">
-            <input
-              className="usa-checkbox__input"
-              type="checkbox"
-              id={`${base}-integer`}
-              checked={q.integer === true}
-              onChange={(e) => set('integer', e.target.checked ? true : undefined)}
-            />
-            <label className="usa-checkbox__label" htmlFor={`${base}-integer`}>
-              {tr('integer')}
-            </label>
-          </div>
+          <Checkbox
+            id={`${base}-integer`}
+            className="margin-top-2"
+            label={tr('integer')}
+            checked={q.integer === true}
+            onChange={(e) => set('integer', e.target.checked ? true : undefined)}
+          />
         </>,
       );
     case 'money':
@@ -593,18 +583,13 @@ export const QuestionEditor = memo(function QuestionEditor({
         error={errorFor(`${base}-id`)}
         onChange={(e) => onChange({ ...q, id: e.target.value })}
       />
-      <div className="usa-checkbox margin-top-2">
-        <input
-          className="usa-checkbox__input"
-          type="checkbox"
-          id={`${base}-required`}
-          checked={q.required}
-          onChange={(e) => onChange({ ...q, required: e.target.checked })}
-        />
-        <label className="usa-checkbox__label" htmlFor={`${base}-required`}>
-          {tr('required')}
-        </label>
-      </div>
+      <Checkbox
+        id={`${base}-required`}
+        className="margin-top-2"
+        label={tr('required')}
+        checked={q.required}
+        onChange={(e) => onChange({ ...q, required: e.target.checked })}
+      />
       <TextPair
         id={`${base}-label`}
         labels={{ en: tr('labelEn'), es: tr('labelEs') }}

@@ -1,6 +1,14 @@
 import { settingsFields, settingsValuesSchemaIn } from '@hms/contracts/settings';
 import type { SettingsField } from '@hms/contracts/settings';
-import { ErrorSummary, ProblemAlert, TextField, useFormErrors, useLanguage, useT } from '@hms/ui';
+import {
+  Checkbox,
+  ErrorSummary,
+  ProblemAlert,
+  TextField,
+  useFormErrors,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import type { FormField, TextFieldProps } from '@hms/ui';
 import type { FormEvent } from 'react';
 import type { AgencySettings, UpdateSettingsBody } from '../api/settings.ts';
@@ -127,19 +135,13 @@ export function SettingsForm({ settings, saving, onSave, onReload }: SettingsFor
           <p className="usa-hint" id="settings-publish-hint">
             {tr('publishHint')}
           </p>
-          <div className="usa-checkbox">
-            <input
-              className="usa-checkbox__input"
-              id={idOf('publishNeedsSecondApproval')}
-              type="checkbox"
-              name="publishNeedsSecondApproval"
-              defaultChecked={settings.publishNeedsSecondApproval}
-              aria-describedby="settings-publish-hint"
-            />
-            <label className="usa-checkbox__label" htmlFor={idOf('publishNeedsSecondApproval')}>
-              {tr('publishNeedsSecondApproval')}
-            </label>
-          </div>
+          <Checkbox
+            id={idOf('publishNeedsSecondApproval')}
+            label={tr('publishNeedsSecondApproval')}
+            name="publishNeedsSecondApproval"
+            defaultChecked={settings.publishNeedsSecondApproval}
+            aria-describedby="settings-publish-hint"
+          />
         </div>
       </fieldset>
       <button type="submit" className="usa-button margin-top-3" disabled={saving}>

@@ -5,6 +5,7 @@ import {
   programsQueryOptions,
 } from '@hms/api-client';
 import {
+  Checkbox,
   DataTable,
   PageIntro,
   ProblemAlert,
@@ -156,22 +157,21 @@ function DraftPage({ scenario }: { scenario: SavedScenario }) {
       <form className="usa-form usa-form--large" onSubmit={onSubmit} noValidate>
         {create.error ? <ProblemAlert error={create.error} /> : null}
         {asksToReplace ? (
-          <div className="usa-checkbox margin-top-2">
-            <input
-              className="usa-checkbox__input"
-              id="replace-drafts"
-              type="checkbox"
-              checked={replace}
-              aria-describedby="replace-drafts-hint"
-              onChange={(e) => setReplace(e.target.checked)}
-            />
-            <label className="usa-checkbox__label" htmlFor="replace-drafts">
-              {tr('replace')}
-              <span className="usa-checkbox__label-description" id="replace-drafts-hint">
-                {tr('replaceHint')}
-              </span>
-            </label>
-          </div>
+          <Checkbox
+            id="replace-drafts"
+            className="margin-top-2"
+            label={
+              <>
+                {tr('replace')}
+                <span className="usa-checkbox__label-description" id="replace-drafts-hint">
+                  {tr('replaceHint')}
+                </span>
+              </>
+            }
+            checked={replace}
+            aria-describedby="replace-drafts-hint"
+            onChange={(e) => setReplace(e.target.checked)}
+          />
         ) : null}
         <button type="submit" className="usa-button margin-top-3" disabled={create.isPending}>
           {create.isPending ? tr('creating') : tr('create')}

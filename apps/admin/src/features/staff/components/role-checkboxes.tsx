@@ -1,4 +1,4 @@
-import { useLabel, useT } from '@hms/ui';
+import { Checkbox, useLabel, useT } from '@hms/ui';
 import {
   conflictingRoles,
   roleBlockedBy,
@@ -63,33 +63,32 @@ export function RoleCheckboxes({
               })
             : lockReason;
           return (
-            <div className="usa-checkbox" key={role}>
-              <input
-                className="usa-checkbox__input"
-                id={inputId}
-                type="checkbox"
-                name="roles"
-                value={role}
-                checked={chosen.includes(role)}
-                disabled={disabled || blocked !== null || lockReason !== undefined}
-                aria-describedby={why ? `${inputId}-why` : undefined}
-                onChange={(e) =>
-                  onChange(
-                    e.target.checked
-                      ? staffRoles.filter((r) => r === role || chosen.includes(r))
-                      : chosen.filter((r) => r !== role),
-                  )
-                }
-              />
-              <label className="usa-checkbox__label" htmlFor={inputId}>
-                {tr(`role_${role}`)}
-                {why ? (
-                  <span className="usa-checkbox__label-description" id={`${inputId}-why`}>
-                    {why}
-                  </span>
-                ) : null}
-              </label>
-            </div>
+            <Checkbox
+              key={role}
+              id={inputId}
+              label={
+                <>
+                  {tr(`role_${role}`)}
+                  {why ? (
+                    <span className="usa-checkbox__label-description" id={`${inputId}-why`}>
+                      {why}
+                    </span>
+                  ) : null}
+                </>
+              }
+              name="roles"
+              value={role}
+              checked={chosen.includes(role)}
+              disabled={disabled || blocked !== null || lockReason !== undefined}
+              aria-describedby={why ? `${inputId}-why` : undefined}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked
+                    ? staffRoles.filter((r) => r === role || chosen.includes(r))
+                    : chosen.filter((r) => r !== role),
+                )
+              }
+            />
           );
         })}
       </fieldset>
