@@ -17,12 +17,12 @@ import {
   type ProgramDefinition,
 } from './programs.ts';
 import {
-  allQuestions,
-  eligibilityRuleProblems,
   eligibilityRuleSchema,
+  eligibilityRulesProblems,
   identifierSchema,
   questionSchema,
   questionSetSchema,
+  questionsById,
   stepSchema,
   ruleKind,
   type EligibilityRule,
@@ -129,23 +129,17 @@ export const programDraftSchema = z
       problem(['closesAt'], 'The closing date is before the opening date');
     if (draft.budgetCents !== null && draft.maxAmountCents > draft.budgetCents)
       problem(['maxAmountCents'], 'The maximum amount is more than the budget');
-    const questions = questionMap(draft.questionSet);
+    const questions = questionsById(draft.questionSet);
     const amount = questions.get(draft.amountQuestionId);
     if (!amount || amount.type !== 'money' || !amount.required || amount.showIf)
       problem(
         ['amountQuestionId'],
         'The amount question must be a required money question that is always shown',
       );
-    draft.eligibilityRules.forEach((rule, i) => {
-      for (const p of eligibilityRuleProblems(rule, questions))
-        problem(['eligibilityRules', i, ...p.path], p.message);
-    });
+    for (const p of eligibilityRulesProblems(draft.eligibilityRules, questions))
+      problem(['eligibilityRules', ...p.path], p.message);
   });
 export type ProgramDraft = z.infer<typeof programDraftSchema>;
-
-function questionMap(questionSet: QuestionSet): Map<string, Question> {
-  return new Map(allQuestions(questionSet).map((q) => [q.id, q]));
-}
 
 /** What a draft becomes when published; the result is still to be checked with programDefinitionSchema. */
 export function draftToDefinition(draft: ProgramDraft): Record<string, unknown> {
@@ -436,7 +430,7 @@ export function describeRule(
   questionSet: QuestionSet,
   language: Language,
 ): string {
-  const questions = questionMap(questionSet);
+  const questions = questionsById(questionSet);
   const name = (id: string) => {
     const q = questions.get(id);
     return q ? `“${q.label[language] || q.label.en}”` : id;

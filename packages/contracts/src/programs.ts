@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { isPlainDate, type PlainDate } from './business-days.ts';
 import {
-  allQuestions,
-  eligibilityRuleProblems,
   eligibilityRuleSchema,
+  eligibilityRulesProblems,
   identifierSchema,
   localizedTextSchema,
   questionSetSchema,
+  questionsById,
 } from './question-set.ts';
 import { localizedTextSchema as shownTextSchema } from './language.ts';
 
@@ -83,7 +83,7 @@ export const programDefinitionSchema = z
       problem(['maxAmountCents'], 'maxAmountCents is more than the budget');
     if (program.opensAt > program.closesAt) problem(['closesAt'], 'closesAt is before opensAt');
 
-    const questions = new Map(allQuestions(program.questionSet).map((q) => [q.id, q]));
+    const questions = questionsById(program.questionSet);
     const amount = questions.get(program.amountQuestionId);
     if (!amount || amount.type !== 'money' || !amount.required || amount.showIf) {
       problem(
@@ -98,10 +98,8 @@ export const programDefinitionSchema = z
       );
     }
 
-    program.eligibilityRules.forEach((rule, i) => {
-      for (const p of eligibilityRuleProblems(rule, questions))
-        problem(['eligibilityRules', i, ...p.path], p.message);
-    });
+    for (const p of eligibilityRulesProblems(program.eligibilityRules, questions))
+      problem(['eligibilityRules', ...p.path], p.message);
   });
 export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;
 

@@ -22,6 +22,11 @@ export function allQuestions(questionSet: QuestionSet): Question[] {
   return questionSet.steps.flatMap((step) => step.questions);
 }
 
+/** Every question of a set by its id. */
+export function questionsById(questionSet: QuestionSet): Map<string, Question> {
+  return new Map(allQuestions(questionSet).map((q) => [q.id, q]));
+}
+
 export type AnswerValue = string | number | boolean | string[];
 export type Answers = Record<string, AnswerValue>;
 

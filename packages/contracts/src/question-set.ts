@@ -36,6 +36,7 @@ export {
   DEFAULT_TIME_ZONE,
   allQuestions,
   conditionHolds,
+  questionsById,
   visibleQuestions,
   type AnswerValue,
   type Answers,
@@ -493,6 +494,19 @@ export function eligibilityRuleProblems(
     if (message) problems.push({ path: ['appliesIf'], message });
   }
   return problems;
+}
+
+/** The problems of every rule of a list, each path starting at its rule's index in the list. */
+export function eligibilityRulesProblems(
+  rules: EligibilityRule[],
+  questions: ReadonlyMap<string, Question>,
+): Array<{ path: Array<string | number>; message: string }> {
+  return rules.flatMap((rule, i) =>
+    eligibilityRuleProblems(rule, questions).map((p) => ({
+      path: [i, ...p.path],
+      message: p.message,
+    })),
+  );
 }
 
 function compare(answer: AnswerValue, value: Scalar): number | null {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { startOfZonedDay } from '@hms/contracts/business-days';
-import { allQuestions, eligibilityRuleProblems } from '@hms/contracts/question-set';
+import { allQuestions, eligibilityRulesProblems } from '@hms/contracts/question-set';
 import { ruleErrors, ruleProblems } from '@hms/contracts/decision-rule-problems';
 import {
   SIMULATION_MAX_DAYS,
@@ -60,11 +60,11 @@ function checkPeriod(from: string, to: string) {
 function checkChanges(changes: SimulationChanges, questionSet: Parameters<typeof allQuestions>[0]) {
   const list = allQuestions(questionSet);
   const questions = new Map(list.map((q) => [q.id, q]));
-  const eligibility = (changes.eligibilityRules ?? []).flatMap((rule, i) =>
-    eligibilityRuleProblems(rule, questions).map((p) => ({
-      field: ['body', 'changes', 'eligibilityRules', i, ...p.path].join('.'),
+  const eligibility = eligibilityRulesProblems(changes.eligibilityRules ?? [], questions).map(
+    (p) => ({
+      field: ['body', 'changes', 'eligibilityRules', ...p.path].join('.'),
       message: p.message,
-    })),
+    }),
   );
   const decisions = ruleErrors(ruleProblems(changes.decisionRules ?? [], list)).map((p) => ({
     field: [
