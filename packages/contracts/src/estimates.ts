@@ -202,6 +202,17 @@ export function estimatePayment(input: PaymentEstimateInput): PaymentEstimate {
 
 const plainDate = z.string().describe('Calendar date YYYY-MM-DD in the agency time zone');
 
+/**
+ * The published sentence of an estimate: `share` of the `sampleSize` requests decided in the last six months were
+ * decided within `businessDays` business days of being submitted (for the payment date: of the payments approved in
+ * the last six months, within `businessDays` of approval).
+ */
+const publishedSentence = {
+  share: z.number(),
+  businessDays: z.number().int().nullable(),
+  sampleSize: z.number().int(),
+};
+
 /** What an open request's page and its inbox row carry; null for a draft and for a closed request. */
 export const requestEstimateSchema = z.object({
   /** Expected decision day; null once decided, and while the request waits for the applicant's answer. */
@@ -215,11 +226,7 @@ export const requestEstimateSchema = z.object({
     .object({
       /** history: learned from the program; deadline: too little history, the review deadline is shown. */
       source: z.enum(['history', 'deadline', 'waiting_for_applicant']),
-      /** The published sentence: `share` of the `sampleSize` requests decided in the last six months were decided
-       * within `businessDays` business days of being submitted. */
-      share: z.number(),
-      businessDays: z.number().int().nullable(),
-      sampleSize: z.number().int(),
+      ...publishedSentence,
       /** Requests of the program waiting for a reviewer that were submitted before this one. */
       ahead: z.number().int(),
     })
@@ -229,9 +236,7 @@ export const requestEstimateSchema = z.object({
     .object({
       /** batch: the payment's ACH batch fixed the day; history: learned from the agency's payments. */
       source: z.enum(['batch', 'history', 'unknown']),
-      share: z.number(),
-      businessDays: z.number().int().nullable(),
-      sampleSize: z.number().int(),
+      ...publishedSentence,
     })
     .nullable(),
 });
