@@ -27,6 +27,14 @@ function stripSeparators(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 
+/** A bank number as typed: `required` when missing, or when nothing is left once separators are stripped. */
+function typedBankNumber(required: string) {
+  return z
+    .string({ error: required })
+    .overwrite(stripSeparators)
+    .min(1, { error: required, abort: true });
+}
+
 const MESSAGES = {
   en: {
     routingRequired: 'Enter a routing number',
@@ -50,10 +58,7 @@ const MESSAGES = {
 /** A routing-number field in `language`: strips spaces and dashes, outputs the 9 digits, one message per error. */
 export function routingNumberSchemaIn(language: Language) {
   const m = MESSAGES[language];
-  return z
-    .string({ error: m.routingRequired })
-    .overwrite(stripSeparators)
-    .min(1, { error: m.routingRequired, abort: true })
+  return typedBankNumber(m.routingRequired)
     .regex(/^\d{9}$/, { error: m.routingLength, abort: true })
     .refine(isValidRoutingNumber, { error: m.routingInvalid });
 }
@@ -61,10 +66,7 @@ export function routingNumberSchemaIn(language: Language) {
 /** An account-number field in `language`: strips spaces and dashes, outputs the 4–17 digits. */
 export function accountNumberSchemaIn(language: Language) {
   const m = MESSAGES[language];
-  return z
-    .string({ error: m.accountRequired })
-    .overwrite(stripSeparators)
-    .min(1, { error: m.accountRequired, abort: true })
+  return typedBankNumber(m.accountRequired)
     .regex(/^\d+$/, { error: m.accountDigits, abort: true })
     .regex(/^\d{4,17}$/, { error: m.accountLength });
 }
