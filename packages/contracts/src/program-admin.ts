@@ -13,6 +13,7 @@ import { personRefSchema } from './person-ref.ts';
 import { isPlainDate } from './business-days.ts';
 import {
   achEntryDescriptionSchema,
+  isAmountQuestion,
   programDefinitionSchema,
   type ProgramDefinition,
 } from './programs.ts';
@@ -131,7 +132,7 @@ export const programDraftSchema = z
       problem(['maxAmountCents'], 'The maximum amount is more than the budget');
     const questions = questionsById(draft.questionSet);
     const amount = questions.get(draft.amountQuestionId);
-    if (!amount || amount.type !== 'money' || !amount.required || amount.showIf)
+    if (!isAmountQuestion(amount))
       problem(
         ['amountQuestionId'],
         'The amount question must be a required money question that is always shown',

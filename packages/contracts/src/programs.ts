@@ -8,6 +8,7 @@ import {
   localizedTextSchema,
   questionSetSchema,
   questionsById,
+  type Question,
 } from './question-set.ts';
 import { localizedTextSchema as shownTextSchema } from './language.ts';
 
@@ -85,7 +86,7 @@ export const programDefinitionSchema = z
 
     const questions = questionsById(program.questionSet);
     const amount = questions.get(program.amountQuestionId);
-    if (!amount || amount.type !== 'money' || !amount.required || amount.showIf) {
+    if (!isAmountQuestion(amount)) {
       problem(
         ['amountQuestionId'],
         'amountQuestionId must name a required, always shown money question',
@@ -102,6 +103,11 @@ export const programDefinitionSchema = z
       problem(['eligibilityRules', ...p.path], p.message);
   });
 export type ProgramDefinition = z.infer<typeof programDefinitionSchema>;
+
+/** The question a program's amount is read from must be a required money question that is always shown. */
+export function isAmountQuestion(question: Question | undefined): question is Question {
+  return question?.type === 'money' && question.required && !question.showIf;
+}
 
 /** Whether applications are accepted on `today` (a date in the agency's zone). */
 export function isProgramOpen(
