@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { programSlugParamsSchema } from '@hms/contracts/programs';
@@ -21,7 +20,7 @@ import {
   scenarioReaderRoles,
   scenarioWriterRoles,
 } from '@hms/contracts/simulation-scenarios';
-import { currentUser } from '../../platform/auth/plugin.ts';
+import { auditedUser } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
 import { neverCached } from '../../platform/money-read-routes.ts';
@@ -96,10 +95,6 @@ const WRITERS = 'Roles: admin.';
 export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
   neverCached(app);
-  const actor = (request: FastifyRequest) => ({
-    id: currentUser(request).id,
-    ip: request.ip || null,
-  });
 
   app.get(
     '',
@@ -126,7 +121,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: savedScenarioSchema },
     }),
     async (request, reply) =>
-      reply.code(201).send(await scenarios.saveScenario(db, actor(request), request.body)),
+      reply.code(201).send(await scenarios.saveScenario(db, auditedUser(request), request.body)),
   );
 
   app.get(
@@ -173,7 +168,12 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: savedScenarioSchema },
     }),
     async (request) =>
-      scenarios.renameScenario(db, actor(request), request.params.scenarioId, request.body.name),
+      scenarios.renameScenario(
+        db,
+        auditedUser(request),
+        request.params.scenarioId,
+        request.body.name,
+      ),
   );
 
   app.delete(
@@ -186,7 +186,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 204: z.null().describe('Deleted') },
     }),
     async (request, reply) => {
-      await scenarios.deleteScenario(db, actor(request), request.params.scenarioId);
+      await scenarios.deleteScenario(db, auditedUser(request), request.params.scenarioId);
       return reply.code(204).send(null);
     },
   );
@@ -209,7 +209,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       scenarios.scenarioToDraft(
         db,
-        actor(request),
+        auditedUser(request),
         request.params.scenarioId,
         request.body.replaceDrafts,
         { timeZone: config.timezone, defaultEntryDescription: config.originator.entryDescription },
