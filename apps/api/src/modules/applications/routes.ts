@@ -22,12 +22,14 @@ import { programDetailSchema, programSlugParamsSchema } from '@hms/contracts/pro
 import { payeeUpdateResponseSchema, payeeUpdateWireSchema } from '@hms/contracts/payee-update';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
-import { currentCaller, currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { currentCaller, currentUser } from '../../platform/auth/plugin.ts';
 import type { Caller } from '../../platform/auth/sessions.ts';
 import * as service from './service.ts';
 import { evaluateAtSubmission } from '../decision-rules/service.ts';
 
 const citizen = routeGroup({ tag: 'requests', roles: ['citizen'], problems: [404, 409] });
+/** The list of the caller's own requests, which names no one request. */
+const ownRequests = routeGroup({ tag: 'requests', roles: ['citizen'] });
 
 /** A citizen's change to one of their own requests: what its route says for itself, and the service that makes it. */
 interface RequestChange<B extends z.ZodType> {
@@ -119,18 +121,14 @@ export const applicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/mine',
-    {
-      onRequest: requireRoles('citizen'),
-      schema: {
-        operationId: 'listMyRequests',
-        tags: ['requests'],
-        summary: "The caller's own requests, drafts included, newest first",
-        description:
-          'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
-        querystring: paginationQuerySchema,
-        response: { 200: myRequestsResponseSchema, ...problemResponses(400, 401, 403) },
-      },
-    },
+    ownRequests({
+      operationId: 'listMyRequests',
+      summary: "The caller's own requests, drafts included, newest first",
+      description:
+        'Roles: citizen. Cursor pagination: pass nextCursor back as cursor; limit 1–100 (default 20).',
+      querystring: paginationQuerySchema,
+      response: { 200: myRequestsResponseSchema },
+    }),
     async (request) =>
       service.myRequests(db, config, currentCaller(request).user.id, request.query),
   );

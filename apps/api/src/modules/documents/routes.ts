@@ -11,11 +11,17 @@ import { identifierSchema } from '@hms/contracts/question-set';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { acceptFileUpload, uploadedFile } from '../../platform/file-upload.ts';
 import { routeGroup } from '../../platform/route-options.ts';
-import { currentUser, requireRoles } from '../../platform/auth/plugin.ts';
+import { currentUser } from '../../platform/auth/plugin.ts';
 import * as service from './service.ts';
 import { languageSchema } from '@hms/contracts/language';
 
 const citizen = routeGroup({ tag: 'documents', roles: ['citizen'], problems: [404, 409] });
+/** A stored file's readers: its citizen, and the approvers once its request is submitted. */
+const readers = routeGroup({
+  tag: 'documents',
+  roles: ['citizen', 'approver', 'senior_approver'],
+  problems: [404, 409],
+});
 
 /** A citizen's upload of a file to one request. */
 export const documentUploadRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -65,25 +71,20 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:documentId',
-    {
-      onRequest: requireRoles('citizen', 'approver', 'senior_approver'),
-      schema: {
-        operationId: 'downloadDocument',
-        tags: ['documents'],
-        summary: 'Download a document',
-        description:
-          'Roles: citizen, approver, senior_approver. A citizen gets only their own documents; reviewers get the ' +
-          'documents of submitted requests. Anything else is 404, the same as a missing file.',
-        params: documentIdParamsSchema,
-        response: {
-          200: z
-            .string()
-            .describe('The file bytes, with its Content-Type')
-            .meta({ format: 'binary' }),
-          ...problemResponses(400, 401, 403, 404, 409),
-        },
+    readers({
+      operationId: 'downloadDocument',
+      summary: 'Download a document',
+      description:
+        'Roles: citizen, approver, senior_approver. A citizen gets only their own documents; reviewers get the ' +
+        'documents of submitted requests. Anything else is 404, the same as a missing file.',
+      params: documentIdParamsSchema,
+      response: {
+        200: z
+          .string()
+          .describe('The file bytes, with its Content-Type')
+          .meta({ format: 'binary' }),
       },
-    },
+    }),
     async (request, reply) => {
       const { info, content } = await service.download(
         db,

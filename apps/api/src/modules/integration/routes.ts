@@ -7,12 +7,21 @@ import {
   settlementResponseSchema,
 } from '@hms/contracts/integration';
 import { batchIdParamsSchema } from '@hms/contracts/batches';
-import { problemResponses } from '../../platform/problem-responses.ts';
+import { routeGroup } from '../../platform/route-options.ts';
 import { settleBatch } from '../batches/service.ts';
 import { logTokenUse, requireServiceToken } from '../service-tokens/service.ts';
 import * as service from './service.ts';
 
-const errors = problemResponses(400, 401, 403);
+/** A service token's scopes: confirming a released batch settled, and reading the journal. */
+const settlementWriter = routeGroup({
+  tag: 'integration',
+  onRequest: requireServiceToken('settlement:write'),
+  problems: [404, 409],
+});
+const journalReader = routeGroup({
+  tag: 'integration',
+  onRequest: requireServiceToken('journal:read'),
+});
 
 /**
  * The FINANCIAL system's API: bearer service tokens with scopes, no session, no CSRF (route config csrf: false;
@@ -27,24 +36,18 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/batches/:batchId/settlement',
-    {
-      config: { csrf: false },
-      onRequest: requireServiceToken('settlement:write'),
-      schema: {
+    settlementWriter(
+      {
         operationId: 'confirmBatchSettlement',
-        tags: ['integration'],
         summary: 'FINANCIAL confirms a released batch settled (payments settled, requests paid)',
         description:
           'Roles: service token with scope settlement:write. Idempotent: a retry answers alreadySettled true and changes nothing.',
         params: batchIdParamsSchema,
         body: settlementBodySchema,
-        response: {
-          200: settlementResponseSchema,
-          ...errors,
-          ...problemResponses(404, 409),
-        },
+        response: { 200: settlementResponseSchema },
       },
-    },
+      { config: { csrf: false } },
+    ),
     async (request) =>
       settleBatch(
         db,
@@ -56,19 +59,15 @@ export const integrationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/journal',
-    {
-      onRequest: requireServiceToken('journal:read'),
-      schema: {
-        operationId: 'getGeneralLedgerJournal',
-        tags: ['integration'],
-        summary:
-          'General-ledger journal lines (balanced debit/credit per program and day) as JSON or CSV',
-        description:
-          'Roles: service token with scope journal:read. format=csv answers text/csv with dollar amounts.',
-        querystring: journalQuerySchema,
-        response: { 200: journalResponseSchema.or(z.string()), ...errors },
-      },
-    },
+    journalReader({
+      operationId: 'getGeneralLedgerJournal',
+      summary:
+        'General-ledger journal lines (balanced debit/credit per program and day) as JSON or CSV',
+      description:
+        'Roles: service token with scope journal:read. format=csv answers text/csv with dollar amounts.',
+      querystring: journalQuerySchema,
+      response: { 200: journalResponseSchema.or(z.string()) },
+    }),
     async (request, reply) => {
       const j = await service.journal(db, config.timezone, request.query);
       if (request.query.format === 'csv') {
