@@ -84,75 +84,67 @@ describe('saved scenarios: roles', () => {
 });
 
 describe('saved scenarios: validation', () => {
-  it('checks the name, the period and the changes as a simulation does, naming the field', async () => {
-    const admin = await t.signIn('admin');
-    const field = async (res: Awaited<ReturnType<typeof save>>, status: number, code: string) => {
-      expect(res.statusCode, res.body).toBe(status);
-      const body = res.json<{ code: string; errors?: Array<{ field: string }> }>();
-      expect(body.code).toBe(code);
-      return body.errors?.map((e) => e.field) ?? [];
-    };
-    expect(
-      await field(await save(admin, { name: '  ', changes: {} }), 400, 'validation.failed'),
-    ).toContain('body.name');
-    expect(
-      await field(
-        await save(admin, { name: 'x'.repeat(81), changes: {} }),
-        400,
-        'validation.failed',
-      ),
-    ).toContain('body.name');
-    expect(
-      await field(
-        await save(admin, { name: 'Zero max', changes: { maxAmountCents: 0 } }),
-        400,
-        'validation.failed',
-      ),
-    ).toContain('body.changes.maxAmountCents');
-    expect(
-      await field(
-        await save(admin, { name: 'Unknown key', changes: { maxAmount: 5 } }),
-        400,
-        'validation.failed',
-      ),
-    ).toEqual(expect.arrayContaining([expect.stringMatching(/^body\.changes/)]));
-    expect(
-      await field(
-        await save(admin, {
-          name: 'Bad rule',
-          changes: {
-            eligibilityRules: [
-              { questionId: 'noSuchQuestion', op: 'eq', value: 'x', reason: { en: 'r', es: 'r' } },
-            ],
-          },
-        }),
-        400,
-        'validation.failed',
-      ),
-    ).toEqual([expect.stringMatching(/^body\.changes\.eligibilityRules\.0/)]);
-    expect(
-      await field(
-        await admin.post(BASE, {
-          name: 'Reversed',
-          program: PROGRAM,
-          from: '2026-05-02',
-          to: '2026-05-01',
-        }),
-        400,
-        'validation.date_range_reversed',
-      ),
-    ).toContain('body.to');
-    expect(
-      await field(
-        await save(admin, { name: 'No program', program: 'no-such-program' }),
-        400,
-        'validation.failed',
-      ),
-    ).toContain('body.program');
+  const admin = t.signedIn('admin');
+  /** The answer's status and code, then the fields it names. */
+  const fieldsOf = (res: Awaited<ReturnType<typeof save>>, status: number, code: string) => {
+    expect(res.statusCode, res.body).toBe(status);
+    const body = res.json<{ code: string; errors?: Array<{ field: string }> }>();
+    expect(body.code).toBe(code);
+    return body.errors?.map((e) => e.field) ?? [];
+  };
 
+  it.each([
+    {
+      what: 'a blank name',
+      body: { name: '  ', changes: {} },
+      fields: expect.arrayContaining(['body.name']),
+    },
+    {
+      what: 'a name over 80 characters',
+      body: { name: 'x'.repeat(81), changes: {} },
+      fields: expect.arrayContaining(['body.name']),
+    },
+    {
+      what: 'a zero maximum',
+      body: { name: 'Zero max', changes: { maxAmountCents: 0 } },
+      fields: expect.arrayContaining(['body.changes.maxAmountCents']),
+    },
+    {
+      what: 'a change a simulation does not know',
+      body: { name: 'Unknown key', changes: { maxAmount: 5 } },
+      fields: expect.arrayContaining([expect.stringMatching(/^body\.changes/)]),
+    },
+    {
+      what: 'a rule on a question the program does not ask',
+      body: {
+        name: 'Bad rule',
+        changes: {
+          eligibilityRules: [
+            { questionId: 'noSuchQuestion', op: 'eq', value: 'x', reason: { en: 'r', es: 'r' } },
+          ],
+        },
+      },
+      fields: [expect.stringMatching(/^body\.changes\.eligibilityRules\.0/)],
+    },
+    {
+      what: 'a period that ends before it starts',
+      body: { name: 'Reversed', from: '2026-05-02', to: '2026-05-01' },
+      code: 'validation.date_range_reversed',
+      fields: expect.arrayContaining(['body.to']),
+    },
+    {
+      what: 'an unknown program',
+      body: { name: 'No program', program: 'no-such-program' },
+      fields: expect.arrayContaining(['body.program']),
+    },
+  ])('refuses $what as a simulation does, naming the field', async ({ body, code, fields }) => {
+    expect(fieldsOf(await save(admin, body), 400, code ?? 'validation.failed')).toEqual(fields);
+  });
+
+  it('refuses a name taken in the program, whatever its case and spaces', async () => {
     await saved(admin, { name: 'Lower cap', changes: { maxAmountCents: 90_000 } });
     const taken = await save(admin, { name: '  LOWER cap ', changes: {} });
-    expect(await field(taken, 409, 'simulation.scenario_name_taken')).toEqual(['body.name']);
+    expect(fieldsOf(taken, 409, 'simulation.scenario_name_taken')).toEqual(['body.name']);
     // The same name in another program is another scenario.
     expect(
       (await save(admin, { name: 'Lower cap', program: 'home-energy-rebate' })).statusCode,
