@@ -393,21 +393,19 @@ describe('sessions', () => {
           .where('token_hash', '=', hash)
           .executeTakeFirstOrThrow()
       ).last_seen_at;
+    const idleFor = (minutes: number) =>
+      t.db.kysely
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(Date.now() - minutes * 60_000) })
+        .where('token_hash', '=', hash)
+        .execute();
     const before = await seen();
     await a.get('/api/me');
     expect(await seen()).toEqual(before); // within the minute: no write
-    await t.db.kysely
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date(Date.now() - 29 * 60_000) })
-      .where('token_hash', '=', hash)
-      .execute();
+    await idleFor(29);
     expect((await a.get('/api/me')).statusCode).toBe(200);
     expect(Date.now() - new Date(await seen()).getTime()).toBeLessThan(5000); // touched
-    await t.db.kysely
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
-      .where('token_hash', '=', hash)
-      .execute();
+    await idleFor(31);
     expect((await a.get('/api/me')).statusCode).toBe(401);
     expect(
       await t.db.kysely

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
-import { insertRequest, programBySlug } from './demo-rows.ts';
+import { insertRequest } from './demo-rows.ts';
 import { addStaff } from '../../testing/staff.ts';
 import { deadlineState, dueSoonCutoff } from './deadline.ts';
 
 const t = useTestApp();
 let approver: Agent;
 const ids: Record<string, string> = {};
-const programs: Record<string, string> = {};
 const DAY = 86_400_000;
 
 type Item = {
@@ -32,12 +31,10 @@ beforeAll(async () => {
   ids.approver = t.userId('approver');
   ids.senior = t.userId('senior');
   ids.maria = await addStaff(db, 'maria@example.com', 'Maria Lopez', ['citizen']);
-  for (const slug of ['home-energy-rebate', 'small-business-relief', 'permit-fee-refund'])
-    programs[slug] = (await programBySlug(db, slug)).id;
   approver = await t.signIn('approver');
 
   const now = Date.now();
-  const base = { programId: programs['home-energy-rebate']!, amountCents: 10_000 };
+  const base = { programId: t.programId('home-energy-rebate'), amountCents: 10_000 };
   // 40 unassigned submitted requests, one second apart, amounts 10,000 + i*100.
   for (let i = 0; i < 40; i++)
     await insertRequest(db, {
@@ -49,25 +46,22 @@ beforeAll(async () => {
       dueAt: new Date(now + 30 * DAY),
       reference: `HMS-A${String(i).padStart(3, '0')}-0000-0`,
     });
+  // The approver's own two, past their deadline: one in review, one waiting for the citizen.
+  for (const [status, reference] of [
+    ['in_review', 'HMS-MINE-0001-0'],
+    ['needs_info', 'HMS-WAIT-0001-0'],
+  ] as const)
+    await insertRequest(db, {
+      ...base,
+      applicantId: ids.citizen!,
+      status,
+      assignedTo: ids.approver,
+      reference,
+      dueAt: new Date(now - DAY),
+    });
   await insertRequest(db, {
     ...base,
-    applicantId: ids.citizen!,
-    status: 'in_review',
-    assignedTo: ids.approver,
-    reference: 'HMS-MINE-0001-0',
-    dueAt: new Date(now - DAY),
-  });
-  await insertRequest(db, {
-    ...base,
-    applicantId: ids.citizen!,
-    status: 'needs_info',
-    assignedTo: ids.approver,
-    reference: 'HMS-WAIT-0001-0',
-    dueAt: new Date(now - DAY),
-  });
-  await insertRequest(db, {
-    ...base,
-    programId: programs['small-business-relief']!,
+    programId: t.programId('small-business-relief'),
     applicantId: ids.maria!,
     status: 'awaiting_second_approval',
     amountCents: 2_000_000,
@@ -153,7 +147,7 @@ describe('GET /api/inbox', () => {
 
   it('filters by program, amount range, risk, date and deadline, and searches reference and name', async () => {
     expect(
-      (await items(`programId=${programs['small-business-relief']}`)).map((i) => i.reference),
+      (await items(`programId=${t.programId('small-business-relief')}`)).map((i) => i.reference),
     ).toEqual(['HMS-SECO-0001-0']);
     const range = await items(
       'queue=unassigned&minAmountCents=12000&maxAmountCents=12500&limit=100',
