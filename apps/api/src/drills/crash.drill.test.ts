@@ -9,6 +9,7 @@ import {
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { DEMO_PASSWORD } from '../platform/db/seed.ts';
+import { demoCitizenId, programIdBySlug } from '../testing/test-app.ts';
 import { insertApprovedPayment } from '../modules/payments/fixtures.ts';
 import { returnFileFor } from '../modules/returns/bank-return-file.ts';
 import { signWebhook } from '../modules/webhooks/signing.ts';
@@ -202,21 +203,13 @@ describe.skipIf(!SERVER)('crash drills: kill -9 during money operations (Postgre
     database = await createDatabase(SERVER!);
     config = drillConfig(database.url, data.dir);
     db = await prepareDatabase(database.url, config);
-    const citizen = await db.kysely
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'citizen@example.gov')
-      .executeTakeFirstOrThrow();
-    const program = await db.kysely
-      .selectFrom('programs')
-      .select('id')
-      .where('slug', '=', 'permit-fee-refund')
-      .executeTakeFirstOrThrow();
+    const citizenId = await demoCitizenId(db.kysely);
+    const programId = await programIdBySlug(db.kysely, 'permit-fee-refund');
     const made: string[] = [];
     for (let i = 0; i < 2 * BATCH_SIZE; i++) {
       const p = await insertApprovedPayment(db.kysely, config, {
-        applicantId: citizen.id,
-        programId: program.id,
+        applicantId: citizenId,
+        programId,
         amountCents: 1_000 + Math.floor(random() * 100_000),
       });
       made.push(p.paymentId);
