@@ -23,8 +23,10 @@ export interface Desk {
   readonly ids: Record<string, string>;
   /** A signed-in agent for each of the same names (filled in beforeAll). */
   readonly agents: Record<string, Agent>;
-  /** A demo program's row as it was when the file began (its budget, threshold and maximum included). */
-  program(slug: 'home-energy-rebate' | 'permit-fee-refund'): ProgramRow;
+  /** The home-energy-rebate program's row as it was when the file began (budget, threshold and maximum included). */
+  rebate(): ProgramRow;
+  /** The permit-fee-refund program's row as it was when the file began. */
+  refund(): ProgramRow;
   /**
    * A request written straight in, with a bank account of its own numbered from the file's prefix (so no
    * shared-account risk signal joins it); the demo citizen applies unless the fixture names someone else.
@@ -62,15 +64,17 @@ export function useDesk(
     for (const who of Object.keys(ids)) agents[who] = await t.signIn(`${who}@example.gov`);
     for (const slug of DESK_PROGRAMS) programs.set(slug, await programBySlug(t.db.kysely, slug));
   });
+  const program = (slug: DemoProgram): ProgramRow => {
+    const row = programs.get(slug);
+    if (!row)
+      throw new Error('the desk is set up in beforeAll: read programs inside hooks and tests');
+    return row;
+  };
   return {
     ids,
     agents,
-    program(slug) {
-      const row = programs.get(slug);
-      if (!row)
-        throw new Error('the desk is set up in beforeAll: read programs inside hooks and tests');
-      return row;
-    },
+    rebate: () => program('home-energy-rebate'),
+    refund: () => program('permit-fee-refund'),
     async newRequest({ applicantId, ...request }) {
       if (!key)
         throw new Error('the desk is set up in beforeAll: add requests inside hooks and tests');

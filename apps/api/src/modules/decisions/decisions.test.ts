@@ -15,9 +15,7 @@ const desk = useDesk(t, {
   },
   accountPrefix: '4400',
 });
-const { ids, agents } = desk;
-const rebate = () => desk.program('home-energy-rebate');
-const refund = () => desk.program('permit-fee-refund');
+const { ids, agents, rebate, refund } = desk;
 
 const newRequest = (
   o: {

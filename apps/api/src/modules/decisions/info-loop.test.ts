@@ -4,7 +4,6 @@ import { useTestApp, type Agent } from '../../testing/test-app.ts';
 import { useDesk } from '../../testing/desk.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { repairAnsweredButStuck } from '../../platform/db/migrations/0203_info_answered.ts';
-import { programBySlug } from '../inbox/demo-rows.ts';
 
 // Issue 9, items 1-4 at the API: the more-information round trip ends where a person can act on it, and every
 // action a screen may offer comes from the same rules the API enforces.
@@ -14,9 +13,8 @@ const desk = useDesk(t, { signIn: ['citizen', 'approver', 'senior'], accountPref
 const { ids, agents } = desk;
 
 async function newRequest(o: { status?: 'submitted' | 'awaiting_second_approval' } = {}) {
-  const program = await programBySlug(t.db.kysely, 'home-energy-rebate');
   return desk.newRequest({
-    programId: program.id,
+    programId: desk.rebate().id,
     status: o.status ?? 'submitted',
     amountCents: 50_000,
     ...(o.status === 'awaiting_second_approval'
