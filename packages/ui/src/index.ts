@@ -58,6 +58,7 @@ export type { RemoteAreas, RemoteModule, RemoteName } from './remote-module.ts';
 export { PageTitle, SITE_NAME, markTitleError, requestHeadingFocus } from './PageTitle.tsx';
 export { PageIntro } from './PageIntro.tsx';
 export { Pager, type PagerProps } from './Pager.tsx';
+export { Radio, type RadioProps } from './Radio.tsx';
 export { ScrollableTable, type ScrollableTableProps } from './ScrollableTable.tsx';
 export { TableCheckbox, type TableCheckboxProps } from './TableCheckbox.tsx';
 export { ToneTag, type Tone } from './ToneTag.tsx';

@@ -1,7 +1,7 @@
 import { CHOICE } from '@hms/contracts/question-answers';
 import { DOCUMENT_MIME_TYPES, QUESTION_TYPES } from '@hms/contracts/question-set';
 import type { Condition, Question, QuestionType, Scalar } from '@hms/contracts/question-set';
-import { Checkbox, SelectField, TextField, useLanguage, useT, FieldLink } from '@hms/ui';
+import { Checkbox, Radio, SelectField, TextField, useLanguage, useT, FieldLink } from '@hms/ui';
 import { memo, type KeyboardEvent, type ReactNode } from 'react';
 import { DOCUMENT_TYPE_NAMES, QUESTION_TYPE_NAMES, programFormMessages } from '../messages.ts';
 import { withType, type QuestionAt } from './question-set-edit.ts';
@@ -139,21 +139,16 @@ function Radios({
         {options.map((option, i) => {
           const radioId = i === 0 ? id : `${id}-${option.value}`;
           return (
-            <div className="usa-radio" key={option.value}>
-              <input
-                className="usa-radio__input"
-                type="radio"
-                id={radioId}
-                name={id}
-                value={option.value}
-                checked={value === option.value}
-                disabled={option.disabled}
-                onChange={() => onChange(option.value)}
-              />
-              <label className="usa-radio__label" htmlFor={radioId}>
-                {option.label}
-              </label>
-            </div>
+            <Radio
+              key={option.value}
+              id={radioId}
+              label={option.label}
+              name={id}
+              value={option.value}
+              checked={value === option.value}
+              disabled={option.disabled}
+              onChange={() => onChange(option.value)}
+            />
           );
         })}
       </fieldset>

@@ -1,6 +1,14 @@
 import type { DecisionRule } from '@hms/contracts/decision-rules';
 import { allQuestions, type EligibilityRule, type Question } from '@hms/contracts/question-set';
-import { CheckboxGroup, LoadingState, ProblemAlert, useT, type FormErrors } from '@hms/ui';
+import {
+  CheckboxGroup,
+  LoadingState,
+  ProblemAlert,
+  QueryState,
+  Radio,
+  useT,
+  type FormErrors,
+} from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ComponentType } from 'react';
 import { EligibilityRulesEditor } from '../../../shared/eligibility-rules-editor.tsx';
@@ -90,24 +98,23 @@ export function RuleChangesFields({
         </p>
       </fieldset>
     );
-  if (start.isPending) return <LoadingState label={tr('loadingRules')} />;
-  if (start.isError)
-    return (
-      <ProblemAlert error={start.error} onRetry={() => void start.refetch()} headingLevel={2} />
-    );
   return (
-    <>
-      <EligibilityChanges start={start.data} value={value} onChange={onChange} errors={errors} />
-      <DecisionRuleChanges
-        programId={program.id}
-        start={start.data}
-        admin={admin}
-        value={value}
-        onChange={onChange}
-        errors={errors}
-        Editor={DecisionRulesEditor}
-      />
-    </>
+    <QueryState query={start} loading={tr('loadingRules')} headingLevel={2}>
+      {(data) => (
+        <>
+          <EligibilityChanges start={data} value={value} onChange={onChange} errors={errors} />
+          <DecisionRuleChanges
+            programId={program.id}
+            start={data}
+            admin={admin}
+            value={value}
+            onChange={onChange}
+            errors={errors}
+            Editor={DecisionRulesEditor}
+          />
+        </>
+      )}
+    </QueryState>
   );
 }
 
@@ -248,21 +255,16 @@ function DecisionRuleChanges({
         {options.map((o, i) => {
           const id = i === 0 ? field.id : `${field.id}-${o.value}`;
           return (
-            <div className="usa-radio" key={o.value}>
-              <input
-                className="usa-radio__input"
-                type="radio"
-                id={id}
-                name="decisionRulesSource"
-                value={o.value}
-                checked={choice === o.value}
-                aria-invalid={field.error ? true : undefined}
-                onChange={() => choose(o.value)}
-              />
-              <label className="usa-radio__label" htmlFor={id}>
-                {o.label}
-              </label>
-            </div>
+            <Radio
+              key={o.value}
+              id={id}
+              label={o.label}
+              name="decisionRulesSource"
+              value={o.value}
+              checked={choice === o.value}
+              aria-invalid={field.error ? true : undefined}
+              onChange={() => choose(o.value)}
+            />
           );
         })}
         {Editor && value.decisionRules?.source === 'edited' ? (
