@@ -2,12 +2,10 @@ import { auditActions } from '@hms/contracts/audit';
 import { auditActionLabels } from '@hms/contracts/labels';
 import {
   FilterForm,
-  Pager,
   QueryState,
   SelectField,
   TextField,
   useFormErrors,
-  useSearchFilters,
   useLanguage,
   useT,
   type FormField,
@@ -19,6 +17,7 @@ import { auditExportHref, auditQueryOptions, type AuditQuery } from '../api/audi
 import { AuditTable } from '../components/audit-table.tsx';
 import { VerificationStatus } from '../components/verification-status.tsx';
 import { auditMessages } from '../messages.ts';
+import { ListPager, usePagedSearch } from '../../../shared/paged-list.tsx';
 
 const PAGE_SIZE = 50;
 type Filter = 'actor' | 'action' | 'entityType' | 'entityId' | 'from' | 'to';
@@ -45,10 +44,8 @@ export function AuditRoute() {
   const tr = useT(auditMessages);
   const { language } = useLanguage();
   // The filters in the URL (a GET form: shareable, and the back button works).
-  const search = useSearchFilters(FILTERS);
+  const { filters: search, query } = usePagedSearch(FILTERS, PAGE_SIZE);
   const filters: Omit<AuditQuery, 'cursor' | 'limit'> = search.values;
-  const { cursor } = search;
-  const query: AuditQuery = { ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
   const audit = useQuery(auditQueryOptions(query));
   const errors = useFormErrors(FIELDS);
 
@@ -106,7 +103,7 @@ export function AuditRoute() {
         query={audit}
         loading={tr('loading')}
         empty={<p>{tr('empty')}</p>}
-        isEmpty={(data) => data.items.length === 0 && !cursor}
+        isEmpty={(data) => data.items.length === 0 && !search.cursor}
       >
         {(data) => (
           <>
@@ -117,12 +114,7 @@ export function AuditRoute() {
               <span className="usa-hint display-block">{tr('exportHint')}</span>
             </p>
             <AuditTable entries={data.items} />
-            <Pager
-              label={tr('pages')}
-              prevCursor={data.prevCursor}
-              nextCursor={data.nextCursor}
-              onPage={search.toPage}
-            />
+            <ListPager label={tr('pages')} page={data} filters={search} />
           </>
         )}
       </QueryState>

@@ -1,21 +1,13 @@
-import {
-  Alert,
-  FilterForm,
-  PageIntro,
-  ProblemAlert,
-  QueryState,
-  SelectField,
-  useSearchFilters,
-  useT,
-} from '@hms/ui';
+import { Alert, FilterForm, PageIntro, ProblemAlert, QueryState, SelectField, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { outboxKeys } from '@hms/api-client';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { outboxQueryOptions, retryEmailMutationOptions } from '../api/outbox.ts';
-import type { OutboxEmail, OutboxQuery, OutboxStatus } from '../api/outbox.ts';
+import type { OutboxEmail, OutboxStatus } from '../api/outbox.ts';
 import { OutboxTable } from '../components/outbox-table.tsx';
 import { ResultNotice } from '../../../shared/result-notice.tsx';
+import { usePagedSearch } from '../../../shared/paged-list.tsx';
 import { outboxMessages } from '../messages.ts';
 import { outboxHelp } from '../help.ts';
 
@@ -34,14 +26,9 @@ function hrefFor(status: OutboxStatus | undefined, cursor?: string): { search: s
 /** Admin: the email outbox. Status filter and page cursor live in the URL (shareable; back button works). */
 export function OutboxRoute() {
   const tr = useT(outboxMessages);
-  const filters = useSearchFilters({ status: STATUSES });
+  const { filters, query } = usePagedSearch({ status: STATUSES }, PAGE_SIZE);
   const { status } = filters.values;
   const { cursor } = filters;
-  const query: OutboxQuery = {
-    limit: PAGE_SIZE,
-    ...(status ? { status } : {}),
-    ...(cursor ? { cursor } : {}),
-  };
   const outbox = useQuery(outboxQueryOptions(query));
   const queryClient = useQueryClient();
   const [retried, setRetried] = useState<OutboxEmail | null>(null);

@@ -1,19 +1,11 @@
-import {
-  FilterForm,
-  PageIntro,
-  Pager,
-  QueryState,
-  SelectField,
-  TextField,
-  useSearchFilters,
-  useT,
-} from '@hms/ui';
+import { FilterForm, PageIntro, QueryState, SelectField, TextField, useT } from '@hms/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { staffListQueryOptions, type StaffQuery, type StaffStatus } from '../api/staff.ts';
+import { staffListQueryOptions, type StaffStatus } from '../api/staff.ts';
 import { StaffTable } from '../components/staff-table.tsx';
 import { staffHelp } from '../help.ts';
 import { staffMessages } from '../messages.ts';
+import { ListPager, usePagedSearch } from '../../../shared/paged-list.tsx';
 
 const staffStatuses = [
   'active',
@@ -25,15 +17,8 @@ const PAGE_SIZE = 25;
 /** Admin: /admin/users. Search, status and page live in the URL (shareable; the back button works). */
 export function StaffListRoute() {
   const tr = useT(staffMessages);
-  const filters = useSearchFilters({ q: 'text', status: staffStatuses });
+  const { filters, query } = usePagedSearch({ q: 'text', status: staffStatuses }, PAGE_SIZE);
   const { q, status } = filters.values;
-  const { cursor } = filters;
-  const query: StaffQuery = {
-    limit: PAGE_SIZE,
-    ...(q ? { q } : {}),
-    ...(status ? { status } : {}),
-    ...(cursor ? { cursor } : {}),
-  };
   const staff = useQuery(staffListQueryOptions(query));
 
   return (
@@ -68,12 +53,7 @@ export function StaffListRoute() {
         {(data) => (
           <>
             <StaffTable people={data.items} />
-            <Pager
-              label={tr('pages')}
-              prevCursor={data.prevCursor}
-              nextCursor={data.nextCursor}
-              onPage={filters.toPage}
-            />
+            <ListPager label={tr('pages')} page={data} filters={filters} />
           </>
         )}
       </QueryState>
