@@ -88,26 +88,32 @@ export type UserResponse = z.infer<typeof userResponseSchema>;
 export const registerResponseSchema = z.object({ message: z.string() });
 export type RegisterResponse = z.infer<typeof registerResponseSchema>;
 
-export const confirmRegistrationBodySchema = z.object({
-  token: z
-    .string({ error: 'token is required: open the link from the email.' })
-    .regex(/^[A-Za-z0-9_-]{43}$/, {
-      error: 'token is not valid: open the link from the email again.',
-    }),
-});
+/**
+ * The token of a link HMS emails (finishing a registration, accepting a staff invitation): 32 random bytes in
+ * base64url (apps/api platform/auth/tokens.ts#newToken).
+ */
+export const emailLinkTokenSchema = z
+  .string({ error: 'token is required: open the link from the email.' })
+  .regex(/^[A-Za-z0-9_-]{43}$/, {
+    error: 'token is not valid: open the link from the email again.',
+  });
+
+export const confirmRegistrationBodySchema = z.object({ token: emailLinkTokenSchema });
 export type ConfirmRegistrationBody = z.input<typeof confirmRegistrationBodySchema>;
+
+/** The failed sign-ins counted against an account (the sign-in throttle). */
+export const signInLockFields = {
+  failures: z.number().int(),
+  /** How many different source addresses have been failing on it. */
+  sources: z.number().int(),
+  lastFailureAt: z.string(),
+  /** While this is in the future, sources that failed on the account wait before trying again; null: no wait. */
+  waitUntil: z.string().nullable(),
+};
 
 /** An account with failed sign-ins counted against it (admins see and clear these). */
 export const throttledAccountSchema = z
-  .object({
-    email: z.string(),
-    failures: z.number().int(),
-    /** How many different source addresses have been failing on it. */
-    sources: z.number().int(),
-    lastFailureAt: z.string(),
-    /** While this is in the future, sources that failed on the account wait before trying again; null: no wait. */
-    waitUntil: z.string().nullable(),
-  })
+  .object({ email: z.string(), ...signInLockFields })
   .meta({ id: 'ThrottledAccount' });
 export type ThrottledAccount = z.infer<typeof throttledAccountSchema>;
 export const throttledAccountsResponseSchema = z.object({ items: z.array(throttledAccountSchema) });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { displayNameSchema, emailSchema, newPasswordSchema } from './auth.ts';
+import {
+  displayNameSchema,
+  emailLinkTokenSchema,
+  emailSchema,
+  newPasswordSchema,
+  signInLockFields,
+} from './auth.ts';
 import { languageSchema } from './language.ts';
 import { pageLinksFields, pageQueryFields } from './pagination.ts';
 import { staffRoles } from './staff-rules.ts';
@@ -58,15 +64,7 @@ export const staffInvitationSchema = z
   })
   .meta({ id: 'StaffInvitation' });
 
-export const signInLockSchema = z
-  .object({
-    failures: z.number().int(),
-    sources: z.number().int(),
-    lastFailureAt: z.string(),
-    /** While in the future, sources that failed on this account wait; null: no wait now. */
-    waitUntil: z.string().nullable(),
-  })
-  .meta({ id: 'SignInLock' });
+export const signInLockSchema = z.object(signInLockFields).meta({ id: 'SignInLock' });
 
 export const staffDetailSchema = z
   .object({
@@ -111,13 +109,7 @@ export const deactivateResponseSchema = z.object({
   releasedRequests: z.array(z.string()),
 });
 
-export const invitationTokenSchema = z
-  .string({ error: 'token is required: open the link from the email.' })
-  .regex(/^[A-Za-z0-9_-]{43}$/, {
-    error: 'token is not valid: open the link from the email again.',
-  });
-
-export const checkInvitationBodySchema = z.object({ token: invitationTokenSchema });
+export const checkInvitationBodySchema = z.object({ token: emailLinkTokenSchema });
 export const invitationInfoSchema = z
   .object({
     email: z.string(),
@@ -128,7 +120,7 @@ export const invitationInfoSchema = z
   .meta({ id: 'InvitationInfo' });
 
 export const acceptInvitationBodySchema = z.object({
-  token: invitationTokenSchema,
+  token: emailLinkTokenSchema,
   password: newPasswordSchema,
 });
 export type AcceptInvitationBody = z.input<typeof acceptInvitationBodySchema>;
