@@ -42,6 +42,7 @@ import type { Database, Queryable } from '../../platform/db/schema.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { auditUserChange, auditUserOf } from '../../platform/audit.ts';
 import { deleteRequestEvents } from '../../platform/request-events.ts';
+import { iso } from '../../platform/response-fields.ts';
 import * as notifications from '../notifications/service.ts';
 import { recordRequestEvent } from '../notifications/service.ts';
 import { sealField } from '../../platform/field-crypto.ts';
@@ -57,9 +58,6 @@ import type { Language } from '@hms/contracts/language';
 import type { RiskLevel } from '@hms/contracts/risk';
 
 type Db = Kysely<Database>;
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
 const REQUEST_NOT_FOUND =
   'We could not find that request in your account. Check the link, or open it from "My requests".';
@@ -220,8 +218,8 @@ async function detailOf(
         }
       : null,
     canWithdraw: WITHDRAWABLE_STATUSES.includes(row.status),
-    submittedAt: isoOrNull(row.submitted_at),
-    dueAt: isoOrNull(row.due_at),
+    submittedAt: iso(row.submitted_at),
+    dueAt: iso(row.due_at),
     estimate: estimates.get(row.id) ?? null,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
@@ -301,7 +299,7 @@ export async function myRequests(
       programName: { en: r.name_en, es: r.name_es },
       status: r.status,
       amountRequestedCents: r.amount_requested_cents,
-      submittedAt: isoOrNull(r.submitted_at),
+      submittedAt: iso(r.submitted_at),
       updatedAt: iso(r.updated_at),
       estimate: estimates.get(r.id) ?? null,
     })),

@@ -3,6 +3,7 @@ import type { BatchSummary } from '@hms/contracts/batches';
 import type { BatchStatus, Database, Queryable } from '../../platform/db/schema.ts';
 import { keysetPage } from '../../platform/pagination.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { iso } from '../../platform/response-fields.ts';
 
 function batchRows(db: Queryable) {
   return db
@@ -47,8 +48,6 @@ export function findBatch(db: Queryable, id: string) {
 
 export type BatchRow = Awaited<ReturnType<ReturnType<typeof batchRows>['executeTakeFirstOrThrow']>>;
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
 export function toBatchSummary(r: BatchRow): BatchSummary {
   return {
     id: r.id,
@@ -62,7 +61,7 @@ export function toBatchSummary(r: BatchRow): BatchSummary {
     totalCents: r.total_cents,
     fileSha256: r.file_sha256,
     builtBy: { id: r.built_by, name: r.built_by_name },
-    builtAt: iso(r.built_at)!,
+    builtAt: iso(r.built_at),
     releasedBy: r.released_by ? { id: r.released_by, name: r.released_by_name ?? '' } : null,
     releasedAt: iso(r.released_at),
     cancelledAt: iso(r.cancelled_at),

@@ -21,9 +21,9 @@ import { conflict, HttpProblem, notFound } from '../../platform/errors.ts';
 import * as programs from '../programs/service.ts';
 import * as applications from '../applications/service.ts';
 import * as repo from './repo.ts';
+import { iso } from '../../platform/response-fields.ts';
 
 type Db = Kysely<Database>;
-const iso = (d: Date | string) => new Date(d).toISOString();
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
 function toVersion(r: repo.VersionRow): RuleVersion {

@@ -14,6 +14,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { csvStream, type CsvColumns } from '../../platform/csv.ts';
 import * as repo from './repo.ts';
+import { iso } from '../../platform/response-fields.ts';
 
 type Db = Kysely<Database>;
 
@@ -155,8 +156,6 @@ export async function overview(
   };
 }
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
 function listQuery(q: FinancePaymentsFilters | FinanceRequestsFilters) {
   return {
     figure: q.figure ?? null,
@@ -177,7 +176,7 @@ function paymentItem(r: repo.PaymentListRow): FinancePaymentsPage['items'][numbe
     payeeName: r.holder_name,
     amountCents: Number(r.amount_cents),
     status: r.status,
-    statusAt: iso(r.status_at)!,
+    statusAt: iso(r.status_at),
     batchId: r.batch_id,
     traceNumber: r.trace_number,
     returnCode: r.return_code,

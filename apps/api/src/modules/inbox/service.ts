@@ -23,6 +23,7 @@ import {
   assigneeRefusal,
   type RuleRequest,
 } from '@hms/contracts/request-rules';
+import { iso } from '../../platform/response-fields.ts';
 
 type Query = z.output<typeof inboxQuerySchema>;
 
@@ -59,8 +60,6 @@ async function recordHolderChange(
   });
   await auditUserChange(trx, actor, c.audit.action, 'request', c.requestId, c.audit.data);
 }
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 const ruleRequest = (r: {
   status: RuleRequest['status'];

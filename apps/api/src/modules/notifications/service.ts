@@ -12,6 +12,7 @@ import { appendRequestEvent, type RequestEventInput } from '../../platform/reque
 import * as readModels from '../read-models/service.ts';
 import * as repo from './repo.ts';
 import type { Language } from '@hms/contracts/language';
+import { iso } from '../../platform/response-fields.ts';
 
 // Account emails (sign-up, lockout, password change) are queued by the auth module in its own transaction.
 export { queueAccountEmail } from './account-emails.ts';
@@ -57,9 +58,6 @@ export async function recordRequestEvent(
 
 /** A draft's notifications go with the draft when the citizen deletes it. */
 export const deleteNotificationsOfRequest = repo.deleteOfRequest;
-
-const iso = (d: Date | string) => new Date(d).toISOString();
-const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f-]{36})$/;
 
@@ -115,7 +113,7 @@ export async function list(
         title: rendered?.title ?? n.title,
         body: rendered?.body ?? n.body,
         createdAt: iso(n.created_at),
-        readAt: isoOrNull(n.read_at),
+        readAt: iso(n.read_at),
       };
     }),
     nextCursor,
@@ -160,7 +158,7 @@ export async function outbox(
       nextAttemptAt: iso(e.next_attempt_at),
       lastError: e.last_error,
       createdAt: iso(e.created_at),
-      sentAt: isoOrNull(e.sent_at),
+      sentAt: iso(e.sent_at),
     })),
     nextCursor,
   };

@@ -36,8 +36,7 @@ import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../pl
 import * as applications from '../applications/service.ts';
 import * as settings from '../settings/service.ts';
 import * as repo from './repo.ts';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+import { iso } from '../../platform/response-fields.ts';
 
 // Parsed definitions keyed by id+version: a definition only changes with a version bump.
 const definitions = new Map<string, ProgramDefinition>();

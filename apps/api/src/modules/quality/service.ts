@@ -20,6 +20,7 @@ import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import * as programs from '../programs/service.ts';
 import * as review from '../review/service.ts';
 import * as repo from './repo.ts';
+import { iso } from '../../platform/response-fields.ts';
 
 type Trx = Transaction<Database>;
 
@@ -94,8 +95,6 @@ export async function drawForDecision(
     ...(d.at ? { drawn_at: d.at } : {}),
   });
 }
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 export async function listShares(db: Kysely<Database>): Promise<QualitySharesList> {
   const [all, rows] = await Promise.all([programs.programsWithPractice(db), repo.shareRows(db)]);

@@ -21,10 +21,10 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { csvStream, type CsvColumns } from '../../platform/csv.ts';
 import { keysetPages, type SortKeyCursor } from '../../platform/pagination.ts';
 import * as repo from './repo.ts';
+import { iso } from '../../platform/response-fields.ts';
 
 type Db = Kysely<Database>;
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const int = (v: unknown) => Number(v ?? 0);
 
 /** The agency days asked for as instants; either bound may be left out. A reversed range names the field. */
@@ -73,7 +73,7 @@ async function batchRows(db: Db, bounds: repo.Bounds, q: ReconciliationBatchesFi
       fileDate: b.file_date,
       fileIdModifier: b.file_id_modifier,
       effectiveDate: b.effective_date,
-      releasedAt: iso(b.released_at)!,
+      releasedAt: iso(b.released_at),
       expectedCount: int(b.expected_count),
       expectedCents: int(b.expected_cents),
       prenoteCount: int(b.prenote_count),
@@ -132,7 +132,7 @@ async function returnRows(
       returnCode: x.return_code,
       accountFixable: x.account_fixable,
       traceNumber: x.trace_number,
-      returnedAt: iso(x.returned_at)!,
+      returnedAt: iso(x.returned_at),
       fileName: x.file_name,
       replacementPaymentId: x.replacement_payment_id,
     })),

@@ -18,6 +18,7 @@ import * as payments from '../payments/service.ts';
 import * as readModels from '../read-models/service.ts';
 import * as repo from './repo.ts';
 import { actionRefusal, allowedActions } from '@hms/contracts/request-rules';
+import { iso } from '../../platform/response-fields.ts';
 
 type Exchange = ReviewDetail['infoExchanges'][number];
 type ReviewDocument = ReviewDetail['documents'][number];
@@ -37,7 +38,7 @@ function infoExchanges(
   for (const e of events)
     if (e.type === 'info_provided' && Array.isArray(e.data.documentIds))
       for (const id of e.data.documentIds)
-        if (typeof id === 'string') answeredAt.set(id.toLowerCase(), iso(e.created_at)!);
+        if (typeof id === 'string') answeredAt.set(id.toLowerCase(), iso(e.created_at));
   const documents: ReviewDocument[] = docs.map((d) => {
     const at = answeredAt.get(d.id.toLowerCase()) ?? null;
     return {
@@ -54,7 +55,7 @@ function infoExchanges(
     if (e.type === 'info_requested')
       exchanges.push({
         question: str(e.data.question),
-        askedAt: iso(e.created_at)!,
+        askedAt: iso(e.created_at),
         askedBy: person(e.actor_id, e.display_name),
         answer: null,
       });
@@ -65,7 +66,7 @@ function infoExchanges(
         : [];
       open.answer = {
         message: str(e.data.message),
-        at: iso(e.created_at)!,
+        at: iso(e.created_at),
         documents: documents.filter((d) =>
           ids.some((id) => id.toLowerCase() === d.id.toLowerCase()),
         ),
@@ -75,7 +76,6 @@ function infoExchanges(
   return { exchanges, documents };
 }
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
 export interface ReviewContext {
@@ -191,7 +191,7 @@ export async function detail(
       level: s.level,
       explanation: s.explanation,
       data: s.data,
-      computedAt: iso(s.computed_at)!,
+      computedAt: iso(s.computed_at),
     })),
     timeline: events.map((e) => ({
       id: e.id,
@@ -201,17 +201,17 @@ export async function detail(
       actor: person(e.actor_id, e.display_name),
       data: e.data,
       visibleToApplicant: e.visible_to_applicant,
-      at: iso(e.created_at)!,
+      at: iso(e.created_at),
     })),
     comments: comments.map((c) => ({
       id: c.id,
       author: { id: c.author_id, name: c.display_name },
       body: c.body,
-      at: iso(c.created_at)!,
+      at: iso(c.created_at),
     })),
     auditTrail: audit.map((a) => ({
       id: Number(a.id),
-      at: iso(a.at)!,
+      at: iso(a.at),
       actor: person(a.actor_id, a.display_name),
       action: a.action,
       data: a.data,

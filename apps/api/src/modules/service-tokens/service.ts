@@ -15,6 +15,7 @@ import {
   sendProblem,
 } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
+import { iso } from '../../platform/response-fields.ts';
 
 export const TOKEN_PREFIX = 'hms_st_';
 
@@ -39,13 +40,12 @@ function toItem(r: {
   rotated_from: string | null;
   use_count?: number | string;
 }) {
-  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   return {
     id: r.id,
     name: r.name,
     scopes: r.scopes,
     prefix: r.token_prefix,
-    createdAt: iso(r.created_at)!,
+    createdAt: iso(r.created_at),
     createdBy: r.created_by_name === null ? null : { id: r.created_by, name: r.created_by_name },
     lastUsedAt: iso(r.last_used_at),
     revokedAt: iso(r.revoked_at),

@@ -22,6 +22,7 @@ import * as auth from '../auth/service.ts';
 import * as applications from '../applications/service.ts';
 import { queueAccountEmail, recordRequestEvent } from '../notifications/service.ts';
 import * as repo from './repo.ts';
+import { iso } from '../../platform/response-fields.ts';
 
 /** The administrator acting (from the session), and where from (for the audit log). */
 export interface Actor {
@@ -29,8 +30,6 @@ export interface Actor {
   displayName: string;
   ip: string | null;
 }
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 const ROLE_MESSAGES: Record<RoleRefusal, string> = {
   'staff.roles_required': 'Choose at least one staff role.',

@@ -10,8 +10,7 @@ import { newWebhookSecret } from './signing.ts';
 import * as repo from './repo.ts';
 import { enqueueDelivery } from './worker.ts';
 import { UnsafeWebhookUrl, vetWebhookUrl, type Resolver } from './address-guard.ts';
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+import { iso } from '../../platform/response-fields.ts';
 
 function toEndpoint(r: {
   id: string;
@@ -27,7 +26,7 @@ function toEndpoint(r: {
     description: r.description,
     eventTypes: r.event_types,
     enabled: r.enabled,
-    createdAt: iso(r.created_at)!,
+    createdAt: iso(r.created_at),
   };
 }
 
@@ -120,7 +119,7 @@ export async function listDeliveries(
       lastError: r.last_error,
       nextAttemptAt: iso(r.next_attempt_at),
       deliveredAt: iso(r.delivered_at),
-      createdAt: iso(r.created_at)!,
+      createdAt: iso(r.created_at),
     })),
   };
 }
