@@ -21,11 +21,9 @@ import { conflict, HttpProblem, notFound } from '../../platform/errors.ts';
 import * as programs from '../programs/service.ts';
 import * as applications from '../applications/service.ts';
 import * as repo from './repo.ts';
-import { iso } from '../../platform/response-fields.ts';
+import { iso, personRef } from '../../platform/response-fields.ts';
 
 type Db = Kysely<Database>;
-const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
-
 function toVersion(r: repo.VersionRow): RuleVersion {
   return {
     id: r.id,
@@ -35,10 +33,10 @@ function toVersion(r: repo.VersionRow): RuleVersion {
     // Stored by this module from checked bodies only; parsed again so a reader never trusts a shape by assumption.
     rules: (r.rules as unknown[]).map((x) => decisionRuleSchema.parse(x)),
     testCases: (r.test_cases as unknown[]).map((x) => ruleTestCaseSchema.parse(x)),
-    createdBy: person(r.created_by, r.created_by_name),
+    createdBy: personRef(r.created_by, r.created_by_name),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
-    publishedBy: person(r.published_by, r.published_by_name),
+    publishedBy: personRef(r.published_by, r.published_by_name),
     publishedAt: r.published_at ? iso(r.published_at) : null,
     retiredAt: r.retired_at ? iso(r.retired_at) : null,
   };
@@ -55,7 +53,7 @@ export async function automation(db: Queryable, programId: string): Promise<Prog
   return {
     programId,
     enabled: a?.enabled ?? false,
-    changedBy: a ? person(a.changed_by, a.display_name) : null,
+    changedBy: a ? personRef(a.changed_by, a.display_name) : null,
     changedAt: a ? iso(a.changed_at) : null,
   };
 }

@@ -36,7 +36,7 @@ import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../pl
 import * as applications from '../applications/service.ts';
 import * as settings from '../settings/service.ts';
 import * as repo from './repo.ts';
-import { iso } from '../../platform/response-fields.ts';
+import { iso, personRef } from '../../platform/response-fields.ts';
 
 // Parsed definitions keyed by id+version: a definition only changes with a version bump.
 const definitions = new Map<string, ProgramDefinition>();
@@ -433,10 +433,6 @@ export function checklistFor(draft: ProgramDraft, approved: boolean): Checklist 
 
 const sameDefinition = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-function person(id: string | null, name: string | null | undefined) {
-  return id ? { id, name: name ?? '' } : null;
-}
-
 function publishRequestOut(r: repo.PublishRequestRow): PublishRequest {
   return {
     id: r.id,
@@ -444,9 +440,9 @@ function publishRequestOut(r: repo.PublishRequestRow): PublishRequest {
     state: r.state,
     changeSummary: r.change_summary,
     revertToVersion: r.revert_to_version,
-    requestedBy: person(r.requested_by, r.requested_by_name)!,
+    requestedBy: personRef(r.requested_by, r.requested_by_name)!,
     requestedAt: new Date(r.requested_at).toISOString(),
-    decidedBy: person(r.decided_by, r.decided_by_name),
+    decidedBy: personRef(r.decided_by, r.decided_by_name),
     decidedAt: iso(r.decided_at),
     publishedVersion: r.published_version,
   };
@@ -527,7 +523,7 @@ export async function adminProgram(
     window: live ? live.window_state : null,
     draft,
     draftUpdatedAt: new Date(row?.updated_at ?? live?.opens_at ?? Date.now()).toISOString(),
-    draftUpdatedBy: row ? person(row.updated_by, row.updated_by_name) : null,
+    draftUpdatedBy: row ? personRef(row.updated_by, row.updated_by_name) : null,
     hasUnpublishedChanges:
       !live ||
       !sameDefinition(
@@ -986,8 +982,8 @@ export async function programVersions(db: Db, programId: string): Promise<Progra
     items: rows.map((v) => ({
       version: v.version,
       live: v.version === live.version,
-      publishedBy: person(v.published_by, v.published_by_name),
-      approvedBy: person(v.approved_by, v.approved_by_name),
+      publishedBy: personRef(v.published_by, v.published_by_name),
+      approvedBy: personRef(v.approved_by, v.approved_by_name),
       publishedAt: new Date(v.created_at).toISOString(),
       changeSummary: v.change_summary,
       requestCount: Number(v.request_count),

@@ -18,7 +18,7 @@ import * as payments from '../payments/service.ts';
 import * as readModels from '../read-models/service.ts';
 import * as repo from './repo.ts';
 import { actionRefusal, allowedActions } from '@hms/contracts/request-rules';
-import { iso } from '../../platform/response-fields.ts';
+import { iso, personRef } from '../../platform/response-fields.ts';
 
 type Exchange = ReviewDetail['infoExchanges'][number];
 type ReviewDocument = ReviewDetail['documents'][number];
@@ -56,7 +56,7 @@ function infoExchanges(
       exchanges.push({
         question: str(e.data.question),
         askedAt: iso(e.created_at),
-        askedBy: person(e.actor_id, e.display_name),
+        askedBy: personRef(e.actor_id, e.display_name),
         answer: null,
       });
     const open = exchanges.at(-1);
@@ -75,8 +75,6 @@ function infoExchanges(
   }
   return { exchanges, documents };
 }
-
-const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
 export interface ReviewContext {
   timeZone: string;
@@ -147,8 +145,8 @@ export async function detail(
     questionSet: asked.definition.questionSet,
     amountRequestedCents: Number(r.amount_requested_cents),
     approvedAmountCents: r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
-    assignee: person(r.assigned_to, r.assignee_name),
-    firstApprover: person(r.first_approver_id, r.first_approver_name),
+    assignee: personRef(r.assigned_to, r.assignee_name),
+    firstApprover: personRef(r.first_approver_id, r.first_approver_name),
     submittedAt: iso(r.submitted_at),
     dueAt: iso(r.due_at),
     deadline: deadlineState(r.status, r.due_at, now, dueSoonCutoff(now, ctx.timeZone)),
@@ -198,7 +196,7 @@ export async function detail(
       type: e.type,
       fromStatus: e.from_status,
       toStatus: e.to_status,
-      actor: person(e.actor_id, e.display_name),
+      actor: personRef(e.actor_id, e.display_name),
       data: e.data,
       visibleToApplicant: e.visible_to_applicant,
       at: iso(e.created_at),
@@ -212,7 +210,7 @@ export async function detail(
     auditTrail: audit.map((a) => ({
       id: Number(a.id),
       at: iso(a.at),
-      actor: person(a.actor_id, a.display_name),
+      actor: personRef(a.actor_id, a.display_name),
       action: a.action,
       data: a.data,
     })),
