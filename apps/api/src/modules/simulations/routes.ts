@@ -29,16 +29,13 @@ import * as service from './service.ts';
 
 /**
  * Policy simulation (issue 14 part 3). Running one writes nothing, so finance staff may run them too (read-only:
- * saving a scenario or making it a draft is the administrators').
+ * saving a scenario or making it a draft is the administrators'). Its readers are contracts' scenarioReaderRoles.
  */
-const simulationReaders = routeGroup({
+const simulationReaders = routeGroup({ tag: 'simulations', roles: scenarioReaderRoles });
+/** The same readers, about one program or saved scenario that may not exist. */
+const readersOfOne = routeGroup({
   tag: 'simulations',
-  roles: ['admin', 'finance', 'finance_supervisor'],
-});
-/** The same readers, about one program that may not exist. */
-const programReaders = routeGroup({
-  tag: 'simulations',
-  roles: ['admin', 'finance', 'finance_supervisor'],
+  roles: scenarioReaderRoles,
   problems: [404],
 });
 
@@ -64,7 +61,7 @@ export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/programs/:slug',
-    programReaders({
+    readersOfOne({
       operationId: 'getSimulationStart',
       summary: 'What a scenario starts from: a program’s live parameters and rules',
       description:
@@ -79,11 +76,6 @@ export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 /** Saved scenarios: read by whoever may run a simulation, changed by administrators (contracts' mayChangeScenarios). */
-const scenarioReaders = routeGroup({
-  tag: 'simulations',
-  roles: scenarioReaderRoles,
-  problems: [404],
-});
 const scenarioWriters = routeGroup({
   tag: 'simulations',
   roles: scenarioWriterRoles,
@@ -98,7 +90,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '',
-    scenarioReaders({
+    readersOfOne({
       operationId: 'listSimulationScenarios',
       summary: 'Saved simulation scenarios (of one program with ?program=), by name',
       description: `${READERS} 404 program.not_found for an unknown program slug.`,
@@ -126,7 +118,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:scenarioId',
-    scenarioReaders({
+    readersOfOne({
       operationId: 'getSimulationScenario',
       summary: 'One saved scenario (run it with POST /api/simulations for today’s figures)',
       description: `${READERS} 404 simulation.scenario_not_found.`,
@@ -138,7 +130,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:scenarioId/compare/:otherId',
-    scenarioReaders({
+    readersOfOne({
       operationId: 'compareSimulationScenarios',
       summary: 'Two saved scenarios replayed now, side by side with the shared baseline',
       description:
