@@ -6,7 +6,8 @@ import { seedUsersAndPrograms as seed } from '../../seed.ts';
 import { startOfZonedDay } from '@hms/contracts/business-days';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { insertPaymentRow, insertRequestRow } from '../../testing/request-rows.ts';
-import type { PaymentStatus } from '../../platform/db/schema.ts';
+import type { Database, PaymentStatus } from '../../platform/db/schema.ts';
+import type { Updateable } from 'kysely';
 import { DEMO_USERS } from '../../platform/db/seed.ts';
 import { refusedField } from '../../testing/refusals.ts';
 import { rowById } from '../../testing/rows.ts';
@@ -131,11 +132,14 @@ describe('GET /api/programs: accepting applications', () => {
     const slugOf = async (id: string) => (await rowById(t.db.kysely, 'programs', id)).slug;
     const id = programIds[1]!;
     const slug = await slugOf(id);
-    await t.db.kysely
-      .updateTable('programs')
-      .set({ budget_cents: 5000, opens_at: new Date(Date.now() - 86_400_000), closes_at: null })
-      .where('id', '=', id)
-      .execute();
+    const approverId = t.userId('approver');
+    const setProgram = (set: Updateable<Database['programs']>) =>
+      t.db.kysely.updateTable('programs').set(set).where('id', '=', id).execute();
+    await setProgram({
+      budget_cents: 5000,
+      opens_at: new Date(Date.now() - 86_400_000),
+      closes_at: null,
+    });
     const listed = async () => {
       const res = await t.app.inject({ url: '/api/programs' });
       expect(res.statusCode).toBe(200);
@@ -148,18 +152,8 @@ describe('GET /api/programs: accepting applications', () => {
     };
     // Rejected and withdrawn requests commit no money.
     const made = [
-      await addRequest({
-        status: 'rejected',
-        program: 1,
-        amount: 5000,
-        applicant: t.userId('approver'),
-      }),
-      await addRequest({
-        status: 'withdrawn',
-        program: 1,
-        amount: 5000,
-        applicant: t.userId('approver'),
-      }),
+      await addRequest({ status: 'rejected', program: 1, amount: 5000, applicant: approverId }),
+      await addRequest({ status: 'withdrawn', program: 1, amount: 5000, applicant: approverId }),
     ];
     expect(await listed()).toMatchObject({
       isOpen: true,
@@ -167,21 +161,11 @@ describe('GET /api/programs: accepting applications', () => {
       closedReason: null,
     });
     made.push(
-      await addRequest({
-        status: 'submitted',
-        program: 1,
-        amount: 3000,
-        applicant: t.userId('approver'),
-      }),
+      await addRequest({ status: 'submitted', program: 1, amount: 3000, applicant: approverId }),
     );
     expect(await listed()).toMatchObject({ acceptingApplications: true, closedReason: null });
     made.push(
-      await addRequest({
-        status: 'in_review',
-        program: 1,
-        amount: 2000,
-        applicant: t.userId('approver'),
-      }),
+      await addRequest({ status: 'in_review', program: 1, amount: 2000, applicant: approverId }),
     );
     expect(await listed()).toMatchObject({
       isOpen: true,
@@ -190,21 +174,13 @@ describe('GET /api/programs: accepting applications', () => {
     });
 
     // Dates come first: a closed program says closed, one not open yet says so.
-    await t.db.kysely
-      .updateTable('programs')
-      .set({ closes_at: new Date(Date.now() - 1000) })
-      .where('id', '=', id)
-      .execute();
+    await setProgram({ closes_at: new Date(Date.now() - 1000) });
     expect(await listed()).toMatchObject({
       isOpen: false,
       acceptingApplications: false,
       closedReason: 'closed',
     });
-    await t.db.kysely
-      .updateTable('programs')
-      .set({ opens_at: new Date(Date.now() + 86_400_000), closes_at: null })
-      .where('id', '=', id)
-      .execute();
+    await setProgram({ opens_at: new Date(Date.now() + 86_400_000), closes_at: null });
     expect(await listed()).toMatchObject({
       isOpen: false,
       acceptingApplications: false,
@@ -274,10 +250,11 @@ describe('GET /api/inbox/counts and /api/finance/summary', () => {
     await t.db.kysely.deleteFrom('payee_accounts').execute();
     await t.db.kysely.deleteFrom('requests').execute();
     const past = new Date(Date.now() - 86_400_000);
+    const approverId = t.userId('approver');
     await addRequest({ status: 'submitted' }); // unassigned
     await addRequest({ status: 'submitted', dueAt: past }); // unassigned + overdue
-    await addRequest({ status: 'in_review', assignedTo: t.userId('approver'), dueAt: past }); // mine + overdue
-    await addRequest({ status: 'needs_info', assignedTo: t.userId('approver'), dueAt: past }); // mine + waiting (paused: not overdue)
+    await addRequest({ status: 'in_review', assignedTo: approverId, dueAt: past }); // mine + overdue
+    await addRequest({ status: 'needs_info', assignedTo: approverId, dueAt: past }); // mine + waiting (paused: not overdue)
     await addRequest({ status: 'awaiting_second_approval', amount: 5000 });
     await addRequest({ status: 'draft' }); // not in the inbox
     await addRequest({
