@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { oneOf } from './one-of.ts';
 import { moneyListQuerySchema, numberedPageMeta } from './pagination.ts';
 import { paymentStatusSchema, plainDateSchema, type PaymentStatus } from './payments.ts';
+import { programRefSchema } from './program-ref.ts';
 import { requestStatusSchema, type RequestStatus } from './requests.ts';
 import type { LocalizedText } from './language.ts';
 
@@ -85,13 +86,7 @@ export const periodQueryFields = {
   to: plainDateSchema
     .optional()
     .describe('last day of the period, inclusive, in the agency time zone; default: today'),
-  program: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/, {
-      error: 'program must be a program slug from /api/programs, for example home-energy-rebate.',
-    })
-    .optional()
-    .describe('a program slug; leave out for every program'),
+  program: programRefSchema.optional().describe('a program slug; leave out for every program'),
 };
 
 const period = periodQueryFields;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { personRefSchema } from './person-ref.ts';
+import { programRefSchema } from './program-ref.ts';
 import type { Role } from './auth.ts';
 import {
   simulationChangesSchema,
@@ -57,11 +58,7 @@ export const scenarioIdParamsSchema = z.object({ scenarioId: z.uuid() });
 
 export const scenarioListQuerySchema = z
   .object({
-    program: z
-      .string()
-      .regex(/^[a-z0-9-]{1,64}$/, {
-        error: 'program must be a program slug from /api/programs, for example home-energy-rebate.',
-      })
+    program: programRefSchema
       .optional()
       .describe('only this program’s scenarios (a slug); left out, every program’s'),
   })

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isPlainDate } from './business-days.ts';
 import { amountAndCount, durationStats } from './finance-overview.ts';
 import { languageSchema } from './language.ts';
+import { programRefSchema } from './program-ref.ts';
 import { eligibilityRuleSchema, questionSetSchema } from './question-set.ts';
 import { decisionRuleSchema, decisionRulesSchema } from './decision-rules.ts';
 
@@ -57,9 +58,7 @@ export type SimulationChanges = z.infer<typeof simulationChangesSchema>;
 
 export const simulationRequestSchema = z
   .object({
-    program: z.string().regex(/^[a-z0-9-]{1,64}$/, {
-      error: 'program must be a program slug from /api/programs, for example home-energy-rebate.',
-    }),
+    program: programRefSchema,
     from: plainDate.describe('first day of the period, in the agency time zone'),
     to: plainDate.describe('last day of the period, inclusive'),
     changes: simulationChangesSchema.default({}),
