@@ -25,6 +25,7 @@ import {
 import { BatchActions } from '../components/batch-actions.tsx';
 import { batchesMessages } from '../messages.ts';
 import { batchDetailHelp } from '../help.ts';
+import { batchName } from '../../../shared/batch-link.tsx';
 
 function saveText(fileName: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -70,7 +71,7 @@ export function BatchDetailRoute() {
           <p>
             <Link to="/finance/batches">{tr('back')}</Link>
           </p>
-          <PageTitle>{tr('detailTitle', { file: `${b.fileDate} ${b.fileIdModifier}` })}</PageTitle>
+          <PageTitle>{tr('detailTitle', { file: batchName(b) })}</PageTitle>
           <HelpPanel content={batchDetailHelp} />
           <dl>
             <dt>{tr('status')}</dt>

@@ -16,6 +16,7 @@ import { Link, useSearchParams } from 'react-router';
 import { batchesQueryOptions } from '../api/batches.ts';
 import { batchesMessages } from '../messages.ts';
 import { batchesHelp } from '../help.ts';
+import { BatchLink } from '../../../shared/batch-link.tsx';
 
 export function BatchesRoute() {
   const tr = useT(batchesMessages);
@@ -56,11 +57,7 @@ export function BatchesRoute() {
                 {
                   header: tr('file'),
                   rowHeader: true,
-                  cell: (b) => (
-                    <Link to={`/finance/batches/${b.id}`}>
-                      {b.fileDate} {b.fileIdModifier}
-                    </Link>
-                  ),
+                  cell: (b) => <BatchLink batch={b} />,
                 },
                 { header: tr('status'), cell: (b) => label(batchStatusLabels[b.status]) },
                 {

@@ -42,6 +42,8 @@ import {
 import { ResolveForm } from '../components/resolve-form.tsx';
 import { reconciliationMessages } from '../messages.ts';
 import { csvHref } from '../../../shared/list-api.ts';
+import { BatchLink } from '../../../shared/batch-link.tsx';
+import { PayeeReference } from '../../../shared/payee-reference.tsx';
 
 const PAGE_SIZE = 50;
 type View = 'batches' | 'exceptions' | 'returns';
@@ -130,11 +132,7 @@ function BatchesList() {
     {
       header: tr('batch'),
       rowHeader: true,
-      cell: (b) => (
-        <Link to={`/finance/batches/${b.id}`}>
-          {b.fileDate} {b.fileIdModifier}
-        </Link>
-      ),
+      cell: (b) => <BatchLink batch={b} />,
     },
     { header: tr('effective'), cell: (b) => b.effectiveDate },
     { header: tr('expected'), numeric: true, cell: (b) => pair(b.expectedCents, b.expectedCount) },
@@ -207,12 +205,7 @@ function exceptionColumns(
     {
       header: tr('item'),
       rowHeader: true,
-      cell: (e) => (
-        <>
-          {itemOf(e)}
-          {e.payeeName ? <div className="usa-hint">{e.payeeName}</div> : null}
-        </>
-      ),
+      cell: (e) => <PayeeReference reference={itemOf(e)} payeeName={e.payeeName} />,
     },
     {
       header: tr('reason'),
@@ -362,12 +355,7 @@ function ReturnsList() {
     {
       header: tr('reference'),
       rowHeader: true,
-      cell: (r) => (
-        <>
-          {r.reference}
-          <div className="usa-hint">{r.payeeName}</div>
-        </>
-      ),
+      cell: (r) => <PayeeReference reference={r.reference} payeeName={r.payeeName} />,
     },
     {
       header: tr('amount'),

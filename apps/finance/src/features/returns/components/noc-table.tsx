@@ -2,6 +2,7 @@ import { nocStatusLabels } from '@hms/contracts/labels';
 import { ButtonGroup, DataTable, useLabel, useT } from '@hms/ui';
 import type { Noc } from '../api/returns.ts';
 import { returnsMessages } from '../messages.ts';
+import { PayeeReference } from '../../../shared/payee-reference.tsx';
 
 export interface NocTableProps {
   nocs: Noc[];
@@ -40,12 +41,7 @@ export function NocTable({ nocs, canDecide, busy, onDecide }: NocTableProps) {
           header: tr('reference'),
           rowHeader: true,
           className: 'text-no-wrap',
-          cell: (n) => (
-            <>
-              {n.reference}
-              <div className="usa-hint">{n.payeeName}</div>
-            </>
-          ),
+          cell: (n) => <PayeeReference reference={n.reference} payeeName={n.payeeName} />,
         },
         {
           header: tr('code'),
