@@ -1,5 +1,5 @@
 import { defineMessages, useT, type RemoteModule } from '@hms/ui';
-import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { BatchDetailRoute } from './features/batches/routes/batch-detail-route.tsx';
 import { BatchesRoute } from './features/batches/routes/batches-route.tsx';
 import { BudgetsRoute } from './features/budgets/routes/budgets-route.tsx';
@@ -11,6 +11,7 @@ import { OverviewRoute } from './features/overview/routes/overview-route.tsx';
 import { ReconciliationRoute } from './features/reconciliation/routes/reconciliation-route.tsx';
 import { TrendsRoute } from './features/trends/routes/trends-route.tsx';
 import { TodayRoute } from './features/today/routes/today-route.tsx';
+import { SectionNav } from './shared/section-nav.tsx';
 
 const navMessages = defineMessages({
   en: {
@@ -54,23 +55,11 @@ const SECTIONS = [
 function FinanceNav() {
   const tr = useT(navMessages);
   return (
-    <nav aria-label={tr('label')} className="margin-bottom-3 border-bottom-1px border-base-lighter">
-      <ul className="usa-button-group margin-bottom-1">
-        {SECTIONS.map((s) => (
-          <li key={s.to} className="usa-button-group__item">
-            <NavLink
-              to={s.to}
-              end={s.end}
-              className={({ isActive }) =>
-                `usa-button ${isActive ? '' : 'usa-button--unstyled padding-x-1'}`
-              }
-            >
-              {tr(s.key)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SectionNav
+      label={tr('label')}
+      links={SECTIONS.map((s) => ({ ...s, text: tr(s.key) }))}
+      look="area"
+    />
   );
 }
 

@@ -24,7 +24,7 @@ import {
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, NavLink, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ListControls } from '../../../shared/list-controls.tsx';
 import { ListFrame } from '../../../shared/list-frame.tsx';
 import { PeriodForm } from '../../../shared/period-form.tsx';
@@ -44,6 +44,7 @@ import { reconciliationMessages } from '../messages.ts';
 import { csvHref } from '../../../shared/list-api.ts';
 import { BatchLink } from '../../../shared/batch-link.tsx';
 import { PayeeReference } from '../../../shared/payee-reference.tsx';
+import { SectionNav } from '../../../shared/section-nav.tsx';
 
 const PAGE_SIZE = 50;
 type View = 'batches' | 'exceptions' | 'returns';
@@ -61,23 +62,11 @@ function Sections() {
     { to: '/finance/reconciliation/returns', key: 'returns', end: true },
   ] as const;
   return (
-    <nav aria-label={tr('sections')} className="margin-bottom-2">
-      <ul className="usa-button-group">
-        {links.map((l) => (
-          <li key={l.to} className="usa-button-group__item">
-            <NavLink
-              to={l.to}
-              end={l.end}
-              className={({ isActive }) =>
-                `usa-button ${isActive ? 'usa-button--secondary' : 'usa-button--outline'}`
-              }
-            >
-              {tr(l.key)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SectionNav
+      label={tr('sections')}
+      links={links.map((l) => ({ ...l, text: tr(l.key) }))}
+      look="page"
+    />
   );
 }
 
