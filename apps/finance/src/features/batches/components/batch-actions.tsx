@@ -16,6 +16,14 @@ const CONFIRM = {
   settle: 'confirmSettle',
 } as const;
 
+/** The buttons in their order, each shown when batch.can allows it; download acts at once, the others confirm. */
+const BUTTONS = [
+  { action: 'release', className: 'usa-button' },
+  { action: 'download', className: 'usa-button' },
+  { action: 'settle', className: 'usa-button usa-button--outline' },
+  { action: 'cancel', className: 'usa-button usa-button--secondary' },
+] as const;
+
 /**
  * The buttons the API allows this user right now (from batch.can); state-changing ones ask for confirmation
  * inline, with focus moved to the question so keyboard and screen-reader users land on it.
@@ -47,41 +55,17 @@ export function BatchActions({ batch, busy, onAction, onDownload }: BatchActions
   return (
     <div className="margin-y-2">
       <ButtonGroup>
-        {batch.can.release ? (
+        {BUTTONS.filter((b) => batch.can[b.action]).map(({ action, className }) => (
           <button
+            key={action}
             type="button"
-            className="usa-button"
+            className={className}
             disabled={busy}
-            onClick={() => setConfirming('release')}
+            onClick={action === 'download' ? onDownload : () => setConfirming(action)}
           >
-            {tr('release')}
+            {tr(action)}
           </button>
-        ) : null}
-        {batch.can.download ? (
-          <button type="button" className="usa-button" disabled={busy} onClick={onDownload}>
-            {tr('download')}
-          </button>
-        ) : null}
-        {batch.can.settle ? (
-          <button
-            type="button"
-            className="usa-button usa-button--outline"
-            disabled={busy}
-            onClick={() => setConfirming('settle')}
-          >
-            {tr('settle')}
-          </button>
-        ) : null}
-        {batch.can.cancel ? (
-          <button
-            type="button"
-            className="usa-button usa-button--secondary"
-            disabled={busy}
-            onClick={() => setConfirming('cancel')}
-          >
-            {tr('cancel')}
-          </button>
-        ) : null}
+        ))}
       </ButtonGroup>
       {batch.status === 'built' && batch.releaseBlockedReason ? (
         <p className="usa-hint">{batch.releaseBlockedReason}</p>
