@@ -1,6 +1,7 @@
 // The one way web tests fake the API: at the network edge. `fetch` is stubbed, so the real API client, its
 // middleware (CSRF header, problem+json into ApiProblem), the query options and the components all run.
 import { vi } from 'vitest';
+import type { ImportedOrigin } from '@hms/contracts/imported';
 import type { Program } from './queries.ts';
 
 /** What a fake route answers: a JSON body (a string is sent as it is) and a status (200 unless given), or a Response. */
@@ -104,6 +105,23 @@ export function fakeProgram(over: Partial<Program> = {}): Program {
     acceptingApplications: true,
     closedReason: null,
     reviewDeadlineDays: 10,
+    ...over,
+  };
+}
+
+/**
+ * Where an imported record came from (its `imported` mark), as every read of a request or payment carries it: the old
+ * system's id, from the legacy requests file, imported on November 30, 2026, without a note unless given.
+ */
+export function fakeImported(
+  externalId: string,
+  over: Partial<ImportedOrigin> = {},
+): ImportedOrigin {
+  return {
+    externalId,
+    sourceFile: 'legacy-requests.csv',
+    importedAt: '2026-11-30T15:00:00.000Z',
+    note: null,
     ...over,
   };
 }

@@ -2,7 +2,13 @@ import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '@hms/contracts/inbox';
-import { fakeApi, problem, type FakeCall, type FakeHandler } from '@hms/api-client/fake-api';
+import {
+  fakeApi,
+  fakeImported,
+  problem,
+  type FakeCall,
+  type FakeHandler,
+} from '@hms/api-client/fake-api';
 import { InboxRoute } from './inbox-route.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 
@@ -107,12 +113,7 @@ describe('Approval inbox', () => {
   });
 
   it('marks an imported request with a tag that names its external id and file, in EN and ES', async () => {
-    const origin = {
-      externalId: 'LEG-R-0005',
-      sourceFile: 'legacy-requests.csv',
-      importedAt: '2026-11-30T15:00:00.000Z',
-      note: null,
-    };
+    const origin = fakeImported('LEG-R-0005');
     const page = {
       'GET /api/inbox': () => ({
         status: 200,

@@ -2,7 +2,7 @@ import { renderAt } from '@hms/ui/render-at';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ReviewDetail } from '@hms/contracts/review';
-import { fakeApi, type FakeCall } from '@hms/api-client/fake-api';
+import { fakeApi, fakeImported, type FakeCall } from '@hms/api-client/fake-api';
 import { ReviewRoute } from './review-route.tsx';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { sampleQuestionSet } from '../question-set.test-helper.ts';
@@ -162,20 +162,10 @@ const imported: ReviewDetail = {
   otherRequests: [
     {
       ...detail.otherRequests[0]!,
-      imported: {
-        externalId: 'LEG-R-0001',
-        sourceFile: 'legacy-requests.csv',
-        importedAt: '2026-11-30T15:00:00.000Z',
-        note: null,
-      },
+      imported: fakeImported('LEG-R-0001'),
     },
   ],
-  imported: {
-    externalId: 'LEG-R-0004',
-    sourceFile: 'legacy-requests.csv',
-    importedAt: '2026-11-30T15:00:00.000Z',
-    note: 'Permit not refundable',
-  },
+  imported: fakeImported('LEG-R-0004', { note: 'Permit not refundable' }),
 };
 
 describe('Review page', () => {

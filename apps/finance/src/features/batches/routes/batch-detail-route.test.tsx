@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { fakeApi, problem } from '@hms/api-client/fake-api';
+import { fakeApi, fakeImported, problem } from '@hms/api-client/fake-api';
 import { renderAt } from '@hms/ui/render-at';
 import { BatchDetailRoute } from './batch-detail-route.tsx';
 
@@ -75,12 +75,7 @@ describe('Batch detail', () => {
 
   it('marks the entry of an imported request, with its external id and file', async () => {
     const b = batch();
-    b.entries[0]!.payment.imported = {
-      externalId: 'LEG-R-0003',
-      sourceFile: 'legacy-requests.csv',
-      importedAt: '2026-11-20T15:00:00.000Z',
-      note: null,
-    };
+    b.entries[0]!.payment.imported = fakeImported('LEG-R-0003');
     fakeApi({ [`GET /api/batches/${id}`]: () => ({ status: 200, body: b }) });
     const { container } = renderAt(`/finance/batches/${id}`, page, { language: 'es' });
     const row = await screen.findByRole('row', { name: /HMS-PAY-0001/ });

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
-import { fakeApi, fakeProgram } from '@hms/api-client/fake-api';
+import { fakeApi, fakeImported, fakeProgram } from '@hms/api-client/fake-api';
 import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { PaymentsRoute } from './payments-route.tsx';
 
@@ -30,12 +30,7 @@ const payment = (n: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const origin = {
-  externalId: 'LEG-R-0003',
-  sourceFile: 'legacy-requests.csv',
-  importedAt: '2026-11-30T15:00:00.000Z',
-  note: null,
-};
+const origin = fakeImported('LEG-R-0003');
 
 const routes = {
   'GET /api/payments': () => ({
