@@ -29,20 +29,11 @@ describe('dates in words, in the reader’s language', () => {
 
 describe('answerText', () => {
   const opts = { yes: 'Yes', documentName: () => undefined };
+  /** A question of this type; its label and id play no part in how the answer reads. */
+  const question = (type: 'phone' | 'date') =>
+    ({ id: type, type, label: { en: type, es: type }, required: false }) as const;
   it('shows a phone answer as people write it and a date answer in words', () => {
-    const phone = {
-      id: 'p',
-      type: 'phone',
-      label: { en: 'Phone', es: 'Teléfono' },
-      required: false,
-    } as const;
-    const date = {
-      id: 'd',
-      type: 'date',
-      label: { en: 'Date', es: 'Fecha' },
-      required: false,
-    } as const;
-    expect(answerText(phone, '+12025550147', 'en', opts)).toBe('(202) 555-0147');
-    expect(answerText(date, '2026-12-01', 'es', opts)).toBe('1 de diciembre de 2026');
+    expect(answerText(question('phone'), '+12025550147', 'en', opts)).toBe('(202) 555-0147');
+    expect(answerText(question('date'), '2026-12-01', 'es', opts)).toBe('1 de diciembre de 2026');
   });
 });
