@@ -8,7 +8,6 @@ export const budgetsMessages = defineMessages({
     empty: 'No program to show',
     emptyBody: 'There is no program with a budget here (practice programs are never listed).',
     chartHeading: 'Committed money against each budget',
-    chartLoading: 'Loading the chart…',
     chartDescription:
       'Stacked bars per program: paid, obligated, awaiting a decision and remaining, adding up to the budget (or past it when over budget). The same figures are in the table below.',
     tableHeading: 'Budgets by program',
@@ -37,7 +36,6 @@ export const budgetsMessages = defineMessages({
     emptyBody:
       'No hay ningún programa con presupuesto aquí (los programas de práctica nunca se muestran).',
     chartHeading: 'Dinero comprometido frente a cada presupuesto',
-    chartLoading: 'Cargando el gráfico…',
     chartDescription:
       'Barras apiladas por programa: pagado, obligado, pendiente de decisión y saldo, que suman el presupuesto (o lo superan si hay sobregiro). Las mismas cifras están en la tabla de abajo.',
     tableHeading: 'Presupuestos por programa',

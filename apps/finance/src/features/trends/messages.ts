@@ -13,7 +13,6 @@ export const trendsMessages = defineMessages({
     byweek: 'week',
     seriesDescription:
       'Lines for approved (solid, circles), paid (dashed, squares) and returned (dotted, triangles) amounts in dollars per {interval}. The table below gives the same amounts with their counts.',
-    chartLoading: 'Loading the chart…',
     showTable: 'Show as table',
     seriesCaption: 'Approved, paid and returned per {interval}, {from} to {to}',
     period: 'Period',
@@ -50,7 +49,6 @@ export const trendsMessages = defineMessages({
     byweek: 'semana',
     seriesDescription:
       'Líneas de montos aprobados (continua, círculos), pagados (discontinua, cuadrados) y devueltos (punteada, triángulos) en dólares por {interval}. La tabla de abajo da los mismos montos con sus cantidades.',
-    chartLoading: 'Cargando el gráfico…',
     showTable: 'Ver como tabla',
     seriesCaption: 'Aprobado, pagado y devuelto por {interval}, del {from} al {to}',
     period: 'Período',

@@ -11,12 +11,13 @@ import {
 } from '@hms/ui';
 import { budgetDefinitions } from '@hms/contracts/finance-budgets';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy } from 'react';
+import { lazy } from 'react';
 import { PeriodForm } from '../../../shared/period-form.tsx';
 import { periodSearch, usePeriod } from '../../../shared/period-params.ts';
 import { budgetsQueryOptions, type Budgets, type ProgramBudget } from '../api/budgets.ts';
 import { budgetsHelp, budgetsMessages } from '../messages.ts';
 import { ComputedAt } from '../../../shared/computed-at.tsx';
+import { ChartFigure } from '../../../shared/chart-figure.tsx';
 
 // The chart library is loaded only when a chart is drawn: its own chunk of the finance remote.
 const BudgetChart = lazy(() => import('../components/budget-chart.tsx'));
@@ -74,12 +75,9 @@ export function BudgetsRoute() {
             <ComputedAt computedAt={b.computedAt} asOf={b.asOf} query={budgets} />
             <section aria-labelledby="budgets-chart-heading">
               <h2 id="budgets-chart-heading">{tr('chartHeading')}</h2>
-              <p id="budgets-chart-description">{tr('chartDescription')}</p>
-              <figure className="margin-x-0" aria-describedby="budgets-chart-description">
-                <Suspense fallback={<p role="status">{tr('chartLoading')}</p>}>
-                  <BudgetChart programs={b.programs} />
-                </Suspense>
-              </figure>
+              <ChartFigure id="budgets-chart-description" description={tr('chartDescription')}>
+                <BudgetChart programs={b.programs} />
+              </ChartFigure>
             </section>
             <section aria-labelledby="budgets-table-heading">
               <h2 id="budgets-table-heading">{tr('tableHeading')}</h2>

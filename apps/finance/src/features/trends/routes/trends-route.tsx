@@ -13,12 +13,13 @@ import {
 } from '@hms/ui';
 import { trendDefinitions } from '@hms/contracts/finance-trends';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy } from 'react';
+import { lazy } from 'react';
 import { PeriodForm } from '../../../shared/period-form.tsx';
 import { periodSearch, readPeriod, usePeriod } from '../../../shared/period-params.ts';
 import { trendsQueryOptions, type Trends } from '../api/trends.ts';
 import { trendsHelp, trendsMessages } from '../messages.ts';
 import { ComputedAt } from '../../../shared/computed-at.tsx';
+import { ChartFigure } from '../../../shared/chart-figure.tsx';
 
 // The chart library is loaded only when a chart is drawn: its own chunk of the finance remote.
 const TrendChart = lazy(() => import('../components/trend-chart.tsx'));
@@ -86,14 +87,12 @@ export function TrendsRoute() {
                   <EmptyState title={tr('emptySeries')}>{tr('emptySeriesBody')}</EmptyState>
                 ) : (
                   <>
-                    <p id="trends-series-description">
-                      {tr('seriesDescription', { interval: unit })}
-                    </p>
-                    <figure className="margin-x-0" aria-describedby="trends-series-description">
-                      <Suspense fallback={<p role="status">{tr('chartLoading')}</p>}>
-                        <TrendChart points={t.points} />
-                      </Suspense>
-                    </figure>
+                    <ChartFigure
+                      id="trends-series-description"
+                      description={tr('seriesDescription', { interval: unit })}
+                    >
+                      <TrendChart points={t.points} />
+                    </ChartFigure>
                   </>
                 )}
                 <details className="margin-top-2">
@@ -150,12 +149,12 @@ export function TrendsRoute() {
                   <p>{tr('noReturns')}</p>
                 ) : (
                   <>
-                    <p id="trends-reasons-description">{tr('reasonsDescription')}</p>
-                    <figure className="margin-x-0" aria-describedby="trends-reasons-description">
-                      <Suspense fallback={<p role="status">{tr('chartLoading')}</p>}>
-                        <ReasonsChart reasons={t.returnsByReason} />
-                      </Suspense>
-                    </figure>
+                    <ChartFigure
+                      id="trends-reasons-description"
+                      description={tr('reasonsDescription')}
+                    >
+                      <ReasonsChart reasons={t.returnsByReason} />
+                    </ChartFigure>
                     <ScrollableTable caption={tr('reasonsCaption', range)}>
                       <thead>
                         <tr>
