@@ -66,29 +66,29 @@ describe('sign in', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('shows the API message for wrong credentials', async () => {
-    answer = () =>
-      problem(401, 'Unauthorized', 'Email or password is incorrect.', {}, 'auth.sign_in_failed');
-    renderSignIn();
-    await submit('c@example.gov', 'not-the-password');
-    expect(
-      await screen.findByRole('link', {
-        name: 'The email or password is not right. Check them and try again.',
-      }),
-    ).toBeTruthy();
-    expect(calls[0]?.request.headers.get('x-csrf-token')).toBe('test-token');
-  });
-
-  it('explains throttling with the wait from Retry-After', async () => {
-    answer = () => problem(429, 'Too Many Requests', 'Too many attempts.', { 'retry-after': '30' });
-    renderSignIn();
-    await submit('c@example.gov', 'whatever-password');
-    expect(
-      await screen.findByRole('link', {
-        name: 'Too many sign-in attempts. Wait 30 seconds, then try again.',
-      }),
-    ).toBeTruthy();
-  });
+  for (const { title, refusal, password, message } of [
+    {
+      title: 'shows the API message for wrong credentials',
+      refusal: () =>
+        problem(401, 'Unauthorized', 'Email or password is incorrect.', {}, 'auth.sign_in_failed'),
+      password: 'not-the-password',
+      message: 'The email or password is not right. Check them and try again.',
+    },
+    {
+      title: 'explains throttling with the wait from Retry-After',
+      refusal: () =>
+        problem(429, 'Too Many Requests', 'Too many attempts.', { 'retry-after': '30' }),
+      password: 'whatever-password',
+      message: 'Too many sign-in attempts. Wait 30 seconds, then try again.',
+    },
+  ])
+    it(title, async () => {
+      answer = refusal;
+      renderSignIn();
+      await submit('c@example.gov', password);
+      expect(await screen.findByRole('link', { name: message })).toBeTruthy();
+      expect(calls[0]?.request.headers.get('x-csrf-token')).toBe('test-token');
+    });
 
   it('goes back to where the person was going', async () => {
     answer = () =>
