@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personRefSchema } from './person-ref.ts';
+import { lastChangeFields, personRefSchema } from './person-ref.ts';
 import type { LocalizedText } from './language.ts';
 import { riskLevelSchema, riskLevels, type RiskLevel } from './risk.ts';
 import { identifierSchema } from './question-set.ts';
@@ -371,8 +371,7 @@ export const programAutomationSchema = z.object({
   programId: z.string(),
   /** When off, no request of the program is approved by a rule (evaluations are still recorded). */
   enabled: z.boolean(),
-  changedBy: person,
-  changedAt: z.string().nullable(),
+  ...lastChangeFields,
 });
 export type ProgramAutomation = z.infer<typeof programAutomationSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountTypes } from './applications.ts';
-import { personRefSchema } from './person-ref.ts';
+import { lastChangeFields, personRefSchema } from './person-ref.ts';
 import { questionSetSchema } from './question-set.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 
@@ -32,8 +32,7 @@ export const qualitySharesSchema = z.object({
   programName: z.string(),
   humanShareBasisPoints: z.number().int(),
   automatedShareBasisPoints: z.number().int(),
-  changedBy: personRefSchema.nullable(),
-  changedAt: z.string().nullable(),
+  ...lastChangeFields,
 });
 export type QualityShares = z.infer<typeof qualitySharesSchema>;
 export const qualitySharesListSchema = z.object({ items: z.array(qualitySharesSchema) });
