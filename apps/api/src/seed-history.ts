@@ -394,10 +394,7 @@ export async function seedHistoryDemo(
  * program administration has no past instant to give, and the change is made today.
  */
 async function cutBudget(db: Kysely<Database>, config: Config, programId: string) {
-  const opts = {
-    timeZone: config.timezone,
-    defaultEntryDescription: config.originator.entryDescription,
-  };
+  const opts = programs.adminOptions(config);
   const admin = { id: await userIdByEmail(db, 'admin@example.gov'), ip: null };
   const admin2 = { id: await userIdByEmail(db, 'admin2@example.gov'), ip: null };
   const committed = Number((await programs.loadProgram(db, { id: programId })).committed_cents);

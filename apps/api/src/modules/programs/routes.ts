@@ -67,10 +67,7 @@ const admin = routeGroup({ tag: 'program-admin', roles: ['admin'], problems: [40
 /** Program administration (issue 11): drafts, the go-live checklist, publishing under dual control, versions. */
 export const programAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
-  const opts: service.AdminOptions = {
-    timeZone: config.timezone,
-    defaultEntryDescription: config.originator.entryDescription,
-  };
+  const opts = service.adminOptions(config);
   /** A step in a program's life that takes nothing but the program (approve, withdraw, close, archive). */
   const programStep = (
     url: string,

@@ -30,6 +30,7 @@ import {
   type ProgramsResponse,
 } from '@hms/contracts/programs';
 import type { Database, Queryable } from '../../platform/db/schema.ts';
+import type { Config } from '../../platform/config.ts';
 import { auditUserChange, canonicalJson } from '../../platform/audit.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/errors.ts';
@@ -290,6 +291,12 @@ export interface AdminOptions {
   /** The agency's ACH entry description: a new program's, and a published one's that never set its own. */
   defaultEntryDescription: string;
 }
+
+/** The administration's options as the app is configured: the agency time zone and ACH entry description. */
+export const adminOptions = (config: Config): AdminOptions => ({
+  timeZone: config.timezone,
+  defaultEntryDescription: config.originator.entryDescription,
+});
 
 type Db = Kysely<Database>;
 

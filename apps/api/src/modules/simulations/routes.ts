@@ -24,6 +24,7 @@ import { auditedUser } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
 import { routeGroup } from '../../platform/route-options.ts';
 import { neverCached } from '../../platform/money-read-routes.ts';
+import { adminOptions } from '../programs/service.ts';
 import * as scenarios from './scenarios.ts';
 import * as service from './service.ts';
 
@@ -204,7 +205,7 @@ export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
         auditedUser(request),
         request.params.scenarioId,
         request.body.replaceDrafts,
-        { timeZone: config.timezone, defaultEntryDescription: config.originator.entryDescription },
+        adminOptions(config),
       ),
   );
 };
