@@ -64,6 +64,16 @@ function schemaFor(program: ProgramDefinition, language: Language) {
   return buildAnswersSchema(program.questionSet, { language, today: TODAY });
 }
 
+/** The eligibility of answers as typed: read by the program's form, then checked against its rules. */
+function eligibilityOf(
+  program: ProgramDefinition,
+  language: Language,
+  typed: Record<string, unknown>,
+) {
+  const answers = schemaFor(program, language).parse(typed);
+  return checkEligibility(program.eligibilityRules, answers, language);
+}
+
 function errorMap(
   program: ProgramDefinition,
   language: Language,
@@ -193,12 +203,8 @@ describe('program-specific rules', () => {
     expect(owner).not.toHaveProperty('landlordPermission');
     expect(checkEligibility(homeEnergyRebate.eligibilityRules, owner, 'en').eligible).toBe(true);
 
-    const refused = schemaFor(homeEnergyRebate, 'es').parse({
-      ...answers,
-      householdIncome: '120,000.01',
-      landlordPermission: 'no',
-    });
-    expect(checkEligibility(homeEnergyRebate.eligibilityRules, refused, 'es')).toEqual({
+    const refused = { ...answers, householdIncome: '120,000.01', landlordPermission: 'no' };
+    expect(eligibilityOf(homeEnergyRebate, 'es', refused)).toEqual({
       eligible: false,
       reasons: [
         'El ingreso de su hogar debe ser de $120,000 al año o menos.',
@@ -231,24 +237,16 @@ describe('program-specific rules', () => {
     ).toEqual({
       impactDescription: 'How the business was affected must be 50 characters or more',
     });
-    const big = schemaFor(smallBusinessRelief, 'en').parse({
-      ...answers,
-      employees: '50',
-      revenueLossPercent: '19.5',
-    });
-    expect(checkEligibility(smallBusinessRelief.eligibilityRules, big, 'en')).toEqual({
+    const big = { ...answers, employees: '50', revenueLossPercent: '19.5' };
+    expect(eligibilityOf(smallBusinessRelief, 'en', big)).toEqual({
       eligible: false,
       reasons: [
         'The business must have fewer than 50 employees.',
         'The business must have lost 20% or more of its revenue.',
       ],
     });
-    const edge = schemaFor(smallBusinessRelief, 'en').parse({
-      ...answers,
-      employees: '49',
-      revenueLossPercent: '20',
-    });
-    expect(checkEligibility(smallBusinessRelief.eligibilityRules, edge, 'en').eligible).toBe(true);
+    const edge = { ...answers, employees: '49', revenueLossPercent: '20' };
+    expect(eligibilityOf(smallBusinessRelief, 'en', edge).eligible).toBe(true);
   });
 
   it('permit fee refund: checks the permit number and asks about started work only when relevant', () => {
@@ -269,8 +267,8 @@ describe('program-specific rules', () => {
     expect(parsed).not.toHaveProperty('cancellationLetter');
     expect(checkEligibility(permitFeeRefund.eligibilityRules, parsed, 'en').eligible).toBe(true);
 
-    const started = schemaFor(permitFeeRefund, 'en').parse({ ...answers, workStarted: 'yes' });
-    expect(checkEligibility(permitFeeRefund.eligibilityRules, started, 'en').eligible).toBe(false);
+    const started = { ...answers, workStarted: 'yes' };
+    expect(eligibilityOf(permitFeeRefund, 'en', started).eligible).toBe(false);
   });
 });
 
