@@ -1,5 +1,5 @@
 import { writeFile } from '@hms/ach/write';
-import type { EntryDetail } from '@hms/ach/types';
+import type { Addenda98, Addenda99, EntryDetail } from '@hms/ach/types';
 
 /**
  * A bank's return / NOC file, as the RDFI sends the entries back to our ODFI: addenda 99 (returns) or 98 (NOCs, in a
@@ -29,56 +29,52 @@ export function returnFileFor(
     effectiveEntryDate: yymmdd,
     odfiIdentification: rdfi.slice(0, 8),
   });
+  /** An entry the bank sends back for one of ours: to our ODFI, no account, one addenda naming our entry's trace. */
+  const entryBack = (
+    entry: Pick<EntryDetail, 'transactionCode' | 'amount' | 'individualName'>,
+    addenda:
+      | Omit<Addenda99, 'originalRdfiIdentification' | 'traceNumber'>
+      | Omit<Addenda98, 'originalRdfiIdentification' | 'traceNumber'>,
+  ): EntryDetail => {
+    const t = trace();
+    return {
+      ...entry,
+      rdfiRouting: o.odfiRouting,
+      dfiAccountNumber: '000000000',
+      traceNumber: t,
+      addenda: [{ ...addenda, originalRdfiIdentification: rdfi.slice(0, 8), traceNumber: t }],
+    };
+  };
   const batches = [];
   if (o.returns?.length) {
     batches.push({
       header: header('PPD', 'RETURN'),
-      entries: o.returns.map((r): EntryDetail => {
-        const t = trace();
-        return {
-          transactionCode: r.savings ? 31 : 21,
-          rdfiRouting: o.odfiRouting,
-          dfiAccountNumber: '000000000',
-          amount: r.amountCents,
-          individualName: 'RETURNED',
-          traceNumber: t,
-          addenda: [
-            {
-              typeCode: '99',
-              returnCode: r.code,
-              originalTraceNumber: r.traceNumber,
-              originalRdfiIdentification: rdfi.slice(0, 8),
-              traceNumber: t,
-            },
-          ],
-        };
-      }),
+      entries: o.returns.map((r) =>
+        entryBack(
+          {
+            transactionCode: r.savings ? 31 : 21,
+            amount: r.amountCents,
+            individualName: 'RETURNED',
+          },
+          { typeCode: '99', returnCode: r.code, originalTraceNumber: r.traceNumber },
+        ),
+      ),
     });
   }
   if (o.nocs?.length) {
     batches.push({
       header: header('COR', 'NOC'),
-      entries: o.nocs.map((c): EntryDetail => {
-        const t = trace();
-        return {
-          transactionCode: 21,
-          rdfiRouting: o.odfiRouting,
-          dfiAccountNumber: '000000000',
-          amount: 0,
-          individualName: 'CHANGE',
-          traceNumber: t,
-          addenda: [
-            {
-              typeCode: '98',
-              changeCode: c.code,
-              originalTraceNumber: c.traceNumber,
-              originalRdfiIdentification: rdfi.slice(0, 8),
-              correctedData: c.correctedData,
-              traceNumber: t,
-            },
-          ],
-        };
-      }),
+      entries: o.nocs.map((c) =>
+        entryBack(
+          { transactionCode: 21, amount: 0, individualName: 'CHANGE' },
+          {
+            typeCode: '98',
+            changeCode: c.code,
+            originalTraceNumber: c.traceNumber,
+            correctedData: c.correctedData,
+          },
+        ),
+      ),
     });
   }
   return writeFile({
