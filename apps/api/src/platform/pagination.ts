@@ -73,6 +73,17 @@ export async function keysetPage<DB, TB extends keyof DB, O extends { id: string
   };
 }
 
+/**
+ * What a numbered page of a money list says about itself (contracts' numberedPageMeta): where it is, and the count
+ * and sum of the rows over all pages.
+ */
+export function numberedPageMeta(
+  q: { page: number; pageSize: number },
+  totals: { count: number; cents: number },
+) {
+  return { page: q.page, pageSize: q.pageSize, totalCount: totals.count, totalCents: totals.cents };
+}
+
 /** The row a keyset walk continues after, in a list sorted by (sort key, id): its sort key as text, and its id. */
 export interface SortKeyCursor {
   key: string;

@@ -13,6 +13,7 @@ import { centsToDecimalString } from '@hms/contracts/money';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { csvStream, type CsvColumns } from '../../platform/csv.ts';
+import { numberedPageMeta } from '../../platform/pagination.ts';
 import * as repo from './repo.ts';
 import { iso } from '../../platform/response-fields.ts';
 
@@ -167,6 +168,20 @@ function listQuery(q: FinancePaymentsFilters | FinanceRequestsFilters) {
   };
 }
 
+/** What a finance list page says about itself (contracts' listMeta): its period and program, where it is, its totals. */
+function listMeta(
+  period: Period,
+  q: { page: number; pageSize: number },
+  totals: { count: number; cents: number },
+) {
+  return {
+    from: period.from,
+    to: period.to,
+    program: period.program,
+    ...numberedPageMeta(q, totals),
+  };
+}
+
 function paymentItem(r: repo.PaymentListRow): FinancePaymentsPage['items'][number] {
   return {
     id: r.id,
@@ -204,17 +219,11 @@ export async function paymentsPage(
   q: FinancePaymentsFilters,
 ): Promise<FinancePaymentsPage> {
   const period = await resolvePeriod(db, timeZone, q);
-  const { rows, count, cents } = await repo.paymentList(db, period.scope, listQuery(q));
+  const list = await repo.paymentList(db, period.scope, listQuery(q));
   return {
-    from: period.from,
-    to: period.to,
-    program: period.program,
+    ...listMeta(period, q, list),
     figure: q.figure ?? null,
-    page: q.page,
-    pageSize: q.pageSize,
-    totalCount: count,
-    totalCents: cents,
-    items: rows.map(paymentItem),
+    items: list.rows.map(paymentItem),
   };
 }
 
@@ -224,21 +233,8 @@ export async function requestsPage(
   q: FinanceRequestsFilters,
 ): Promise<FinanceRequestsPage> {
   const period = await resolvePeriod(db, timeZone, q);
-  const { rows, count, cents } = await repo.requestList(db, period.scope, {
-    ...listQuery(q),
-    figure: q.figure,
-  });
-  return {
-    from: period.from,
-    to: period.to,
-    program: period.program,
-    figure: q.figure,
-    page: q.page,
-    pageSize: q.pageSize,
-    totalCount: count,
-    totalCents: cents,
-    items: rows.map(requestItem),
-  };
+  const list = await repo.requestList(db, period.scope, { ...listQuery(q), figure: q.figure });
+  return { ...listMeta(period, q, list), figure: q.figure, items: list.rows.map(requestItem) };
 }
 
 /** CSV rows are read a page of this size at a time, so a long period streams in bounded memory. */

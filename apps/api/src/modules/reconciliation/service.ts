@@ -19,7 +19,7 @@ import type { AuthUser } from '../../platform/auth/sessions.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { csvStream, type CsvColumns } from '../../platform/csv.ts';
-import { keysetPages, type SortKeyCursor } from '../../platform/pagination.ts';
+import { keysetPages, numberedPageMeta, type SortKeyCursor } from '../../platform/pagination.ts';
 import * as repo from './repo.ts';
 import { iso } from '../../platform/response-fields.ts';
 
@@ -49,10 +49,7 @@ function paging(p: PageArg): repo.Paging {
 }
 
 const meta = (q: { page: number; pageSize: number }, count: number, cents: number) => ({
-  page: q.page,
-  pageSize: q.pageSize,
-  totalCount: count,
-  totalCents: cents,
+  ...numberedPageMeta(q, { count, cents }),
   computedAt: new Date().toISOString(),
 });
 
