@@ -20,7 +20,8 @@ describe('compiled response serializer', () => {
   for (const crossCheck of [false, true]) {
     it(`writes what zod writes, and only the schema's fields (cross-check ${crossCheck ? 'on' : 'off'})`, () => {
       const serialize = responseSerializerCompiler({ crossCheck })(route(schema));
-      const data = {
+      // What the schema has, written as given; beside it what the schema does not have, which must not be written.
+      const fields = {
         id: 'r1',
         amountCents: 12_345,
         status: 'paid',
@@ -28,21 +29,15 @@ describe('compiled response serializer', () => {
         tags: ['a', 'b"c'],
         counts: { x: 1, y: 2 },
         answers: { nested: [1, { deep: 'yes' }] },
+      };
+      const data = {
+        ...fields,
         passwordHash: 'must not leak',
         reviewer: { id: 'u1', name: 'Avery', email: 'must not leak either' },
       };
       const out = serialize(data);
       expect(out).not.toContain('must not leak');
-      expect(JSON.parse(out)).toEqual({
-        id: 'r1',
-        amountCents: 12_345,
-        status: 'paid',
-        note: null,
-        tags: ['a', 'b"c'],
-        counts: { x: 1, y: 2 },
-        answers: { nested: [1, { deep: 'yes' }] },
-        reviewer: { id: 'u1', name: 'Avery' },
-      });
+      expect(JSON.parse(out)).toEqual({ ...fields, reviewer: { id: 'u1', name: 'Avery' } });
     });
   }
 
