@@ -3,7 +3,7 @@ import { useTestApp } from '../../testing/test-app.ts';
 import { bankAccountBody } from '../../testing/applying.ts';
 import { insertApprovedPayment } from '../payments/fixtures.ts';
 import { returnFileFor } from '../returns/bank-return-file.ts';
-import { rowById } from '../../testing/rows.ts';
+import { auditEntries, rowById } from '../../testing/rows.ts';
 import { refusedField } from '../../testing/refusals.ts';
 
 const t = useTestApp();
@@ -113,13 +113,8 @@ describe('service tokens', () => {
       headers: bearer(settle.token),
     });
     expect(JSON.parse(retry.body)).toMatchObject({ alreadySettled: true, paymentsSettled: 0 });
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select(['actor_kind', 'actor_id'])
-      .where('action', '=', 'batch.settled')
-      .where('entity_id', '=', batch.id)
-      .execute();
-    expect(audit).toEqual([{ actor_kind: 'token', actor_id: settle.id }]);
+    const audit = await auditEntries(t.db.kysely, { action: 'batch.settled', entityId: batch.id });
+    expect(audit).toEqual([expect.objectContaining({ actor_kind: 'token', actor_id: settle.id })]);
 
     // A use is logged in the onResponse hook, after the answer has gone: the last one may land a moment later.
     await vi.waitFor(async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { auditEntries, rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 const admin = t.signedIn('admin');
@@ -22,12 +23,7 @@ async function email(status: 'queued' | 'sent' | 'dead') {
   return id;
 }
 
-const row = (id: string) =>
-  t.db.kysely
-    .selectFrom('email_outbox')
-    .select(['status', 'attempts', 'next_attempt_at', 'last_error'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+const row = (id: string) => rowById(t.db.kysely, 'email_outbox', id);
 
 describe('retrying a dead email', () => {
   it('queues it again now with a fresh round of attempts, audited', async () => {
@@ -37,18 +33,13 @@ describe('retrying a dead email', () => {
     const r = await row(id);
     expect(r).toMatchObject({ status: 'queued', attempts: 0 });
     expect(new Date(r.next_attempt_at).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
-    const audit = await t.db.kysely
-      .selectFrom('audit_log')
-      .select(['action', 'actor_id', 'entity_type', 'data'])
-      .where('entity_id', '=', id)
-      .execute();
-    expect(audit).toEqual([
-      {
+    expect(await auditEntries(t.db.kysely, { entityId: id })).toEqual([
+      expect.objectContaining({
         action: 'email.retried',
         actor_id: t.userId('admin'),
         entity_type: 'email',
         data: { previousAttempts: 8, lastError: '550 mailbox unavailable' },
-      },
+      }),
     ]);
     // The list shows it queued.
     const list = JSON.parse((await admin.get('/api/admin/outbox?status=queued')).body);

@@ -11,6 +11,7 @@ import type {
 } from '@hms/contracts/simulation-scenarios';
 import { submitPermitRefund } from '../../testing/applying.ts';
 import { useTestApp, type Agent } from '../../testing/test-app.ts';
+import { auditEntries } from '../../testing/rows.ts';
 
 /**
  * Saved simulation scenarios (issue 14 part 3): who may read and change them, what is checked, the comparison, and
@@ -35,14 +36,8 @@ async function saved(agent: Agent, body: Record<string, unknown>): Promise<Saved
   return res.json<SavedScenario>();
 }
 
-async function auditRows(action: string, entityId?: string) {
-  let q = t.db.kysely
-    .selectFrom('audit_log')
-    .select(['action', 'actor_id', 'entity_type', 'entity_id', 'data'])
-    .where('action', '=', action);
-  if (entityId) q = q.where('entity_id', '=', entityId);
-  return q.orderBy('id').execute();
-}
+const auditRows = (action: string, entityId: string) =>
+  auditEntries(t.db.kysely, { action, entityId });
 
 const rules = [
   {
