@@ -7,6 +7,7 @@ import { personRefSchema } from './person-ref.ts';
 import { programRefSchema } from './program-ref.ts';
 import type { Role } from './auth.ts';
 import {
+  replayedFields,
   simulationChangesSchema,
   simulationFiguresSchema,
   simulationRequestSchema,
@@ -74,10 +75,7 @@ export const savedScenarioSchema = z.object({
   id: z.string(),
   name: z.string(),
   programId: z.string(),
-  /** The program's slug, as POST /api/simulations takes it. */
-  program: z.string(),
-  from: z.string(),
-  to: z.string(),
+  ...replayedFields,
   changes: simulationChangesSchema,
   savedBy: personRefSchema,
   savedAt: z.string(),
@@ -93,9 +91,7 @@ export type SavedScenarioList = z.infer<typeof savedScenarioListSchema>;
  * scenario's figures beside it.
  */
 export const scenarioComparisonSchema = z.object({
-  program: z.string(),
-  from: z.string(),
-  to: z.string(),
+  ...replayedFields,
   baseline: simulationFiguresSchema,
   scenarios: z
     .array(z.object({ scenario: savedScenarioSchema, figures: simulationScenarioSchema }))

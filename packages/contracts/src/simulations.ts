@@ -129,10 +129,11 @@ export const simulationScenarioSchema = simulationFiguresSchema.extend({
 });
 export type SimulationScenario = z.infer<typeof simulationScenarioSchema>;
 
+/** What a simulation replays, as its request named it: the program's slug and the period's first and last day. */
+export const replayedFields = { program: z.string(), from: z.string(), to: z.string() };
+
 export const simulationResultSchema = z.object({
-  program: z.string(),
-  from: z.string(),
-  to: z.string(),
+  ...replayedFields,
   changes: simulationChangesSchema,
   /** What happened: the money figures are the finance overview's for the same program and period. */
   baseline: simulationFiguresSchema,
