@@ -109,11 +109,16 @@ export const durationStats = z.object({
   p90Days: z.number().nullable(),
 });
 
-export const financeOverviewSchema = z.object({
+/** The period and program a finance read answers for (periodQueryFields with their defaults filled in). */
+export const answeredPeriodFields = {
   from: z.string(),
   to: z.string(),
   /** The program slug filtered on, or null for every program. */
   program: z.string().nullable(),
+};
+
+export const financeOverviewSchema = z.object({
+  ...answeredPeriodFields,
   ...amountAndCount('requested'),
   ...amountAndCount('approved'),
   ...amountAndCount('pendingPayment'),
@@ -166,9 +171,7 @@ export type FinanceRequestsQuery = z.input<typeof financeRequestsQuerySchema>;
 export type FinanceRequestsFilters = z.output<typeof financeRequestsQuerySchema>;
 
 const listMeta = {
-  from: z.string(),
-  to: z.string(),
-  program: z.string().nullable(),
+  ...answeredPeriodFields,
   ...numberedPageMeta,
 };
 

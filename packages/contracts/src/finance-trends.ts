@@ -4,7 +4,12 @@
  * definition, same dates), so over a period the buckets add up to the overview for that period.
  */
 import { z } from 'zod';
-import { amountAndCount, figureDefinitions, periodQueryFields } from './finance-overview.ts';
+import {
+  amountAndCount,
+  answeredPeriodFields,
+  figureDefinitions,
+  periodQueryFields,
+} from './finance-overview.ts';
 import { localizedTextSchema, type LocalizedText } from './language.ts';
 
 export const trendIntervals = ['day', 'week'] as const;
@@ -72,9 +77,7 @@ export const returnReasonRowSchema = z.object({
 export type ReturnReasonRow = z.infer<typeof returnReasonRowSchema>;
 
 export const financeTrendsSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  program: z.string().nullable(),
+  ...answeredPeriodFields,
   interval: z.enum(trendIntervals),
   /** Every bucket of the period in order, zero-filled where nothing happened. */
   points: z.array(trendPointSchema),
