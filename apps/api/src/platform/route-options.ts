@@ -47,6 +47,9 @@ export function routeGroup<E extends ProblemStatus = never>(group: {
   });
 }
 
+/** A route description's first sentence, naming the roles its group lets in: "Roles: admin, finance." */
+export const rolesLine = (roles: readonly Role[]): string => `Roles: ${roles.join(', ')}.`;
+
 /**
  * The approval workspace's routes, which three modules serve (inbox, review, decisions): approvers and senior
  * approvers, about one request that may be gone (404) or changed under them (409).

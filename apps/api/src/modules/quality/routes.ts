@@ -19,11 +19,9 @@ import {
   RECHECK_ROLES,
 } from '@hms/contracts/quality-rules';
 import { currentActor } from '../../platform/auth/plugin.ts';
-import { routeGroup } from '../../platform/route-options.ts';
+import { rolesLine, routeGroup } from '../../platform/route-options.ts';
 import { reviewContext } from '../review/service.ts';
 import * as service from './service.ts';
-
-const rolesLine = (roles: readonly string[]) => `Roles: ${roles.join(', ')}.`;
 
 // Who may call each group is quality-rules' lists, the same ones the screens read.
 const rechecker = routeGroup({ tag: 'quality', roles: RECHECK_ROLES, problems: [404, 409] });

@@ -22,7 +22,7 @@ import {
 } from '@hms/contracts/simulation-scenarios';
 import { auditedUser } from '../../platform/auth/plugin.ts';
 import { problemResponses } from '../../platform/problem-responses.ts';
-import { routeGroup } from '../../platform/route-options.ts';
+import { rolesLine, routeGroup } from '../../platform/route-options.ts';
 import { neverCached } from '../../platform/money-read-routes.ts';
 import { adminOptions } from '../programs/service.ts';
 import * as scenarios from './scenarios.ts';
@@ -39,6 +39,7 @@ const readersOfOne = routeGroup({
   roles: scenarioReaderRoles,
   problems: [404],
 });
+const READERS = rolesLine(scenarioReaderRoles);
 
 export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
@@ -51,7 +52,7 @@ export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
       summary:
         'Replay a period of a program’s requests under changed parameters, beside what happened',
       description:
-        'Roles: admin, finance, finance_supervisor. Writes nothing. The baseline is what happened: its money ' +
+        `${READERS} Writes nothing. The baseline is what happened: its money ` +
         'figures are the finance overview’s for the same program and period. A change left out keeps what ' +
         'happened; changes apply to the requests submitted in the period (docs/simulation.md).',
       body: simulationRequestSchema,
@@ -66,7 +67,7 @@ export const simulationRoutes: FastifyPluginAsyncZod = async (app) => {
       operationId: 'getSimulationStart',
       summary: 'What a scenario starts from: a program’s live parameters and rules',
       description:
-        'Roles: admin, finance, finance_supervisor. The live version’s maximum, threshold, budget, review deadline, ' +
+        `${READERS} The live version’s maximum, threshold, budget, review deadline, ` +
         'eligibility rules and questions, and the live decision rules (null when there are none), so a scenario ' +
         'can start from today’s rules. 404 program.not_found for an unknown slug.',
       params: programSlugParamsSchema,
@@ -82,8 +83,7 @@ const scenarioWriters = routeGroup({
   roles: scenarioWriterRoles,
   problems: [404, 409],
 });
-const READERS = 'Roles: admin, finance, finance_supervisor.';
-const WRITERS = 'Roles: admin.';
+const WRITERS = rolesLine(scenarioWriterRoles);
 
 export const scenarioRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app;
