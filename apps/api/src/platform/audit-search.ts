@@ -5,6 +5,7 @@ import type { PlainDate } from '@hms/contracts/business-days';
 import type { Database } from './db/schema.ts';
 import { badRequest } from './errors.ts';
 import { containsLike } from './db/like.ts';
+import { uuidOf } from './db/ids.ts';
 
 /**
  * Reads of the audit log for the admin search and its CSV export (the owner of audit_log is platform/audit.ts; this
@@ -36,8 +37,6 @@ function decode(raw: string | undefined): Cursor | null {
     ]);
   return { d: c.d, id: c.id! };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The next calendar day of a YYYY-MM-DD date. */
 function nextDay(d: string): PlainDate {
@@ -80,7 +79,8 @@ function filtered(db: Kysely<Database>, f: AuditFilters, timeZone: string) {
     ]);
   const actor = f.actor?.trim();
   if (actor) {
-    if (UUID.test(actor)) q = q.where('a.actor_id', '=', actor.toLowerCase());
+    const actorId = uuidOf(actor);
+    if (actorId) q = q.where('a.actor_id', '=', actorId);
     else {
       const like = containsLike(actor);
       q = q.where((w) => w.or([w('u.email', 'ilike', like), w('u.display_name', 'ilike', like)]));

@@ -6,8 +6,7 @@ import {
   type FastifyServerOptions,
 } from 'fastify';
 import type { Config } from './config.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { uuidOf } from './db/ids.ts';
 
 // Secrets must never reach the logs: cookies, bearer tokens, passwords and bank data, at any depth we log.
 const SENSITIVE_KEYS = [
@@ -31,8 +30,7 @@ export const redactPaths = [
 /** Honour an incoming x-request-id only if it is a UUID (anything else could be log injection); else mint one. */
 export function genReqId(req: { headers: Record<string, string | string[] | undefined> }): string {
   const incoming = req.headers['x-request-id'];
-  if (typeof incoming === 'string' && UUID.test(incoming)) return incoming.toLowerCase();
-  return randomUUID();
+  return (typeof incoming === 'string' ? uuidOf(incoming) : null) ?? randomUUID();
 }
 
 export function loggerOptions(

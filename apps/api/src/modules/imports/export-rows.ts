@@ -5,6 +5,7 @@ import {
 } from '@hms/contracts/imports';
 import { MASKED_ACCOUNT_PREFIX } from '@hms/contracts/exports';
 import type { RequestStatus } from '@hms/contracts/requests';
+import { uuidOf } from '../../platform/db/ids.ts';
 
 /**
  * The external id of a record HMS made itself (never imported): a prefix no agency id is expected to carry, then the
@@ -116,13 +117,11 @@ export function requestCells(r: RequestSource): Cells | null {
   return IMPORT_COLUMNS.requests.map((c) => cells[c]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The user ids behind payee external ids an export wrote for HMS's own payees (`hms-<user id>`). */
 export const hmsUserIds = (externalIds: readonly string[]) =>
   externalIds.flatMap((id) => {
-    const rest = id.startsWith(HMS_ID_PREFIX) ? id.slice(HMS_ID_PREFIX.length) : '';
-    return UUID.test(rest) ? [rest.toLowerCase()] : [];
+    const userId = uuidOf(id.startsWith(HMS_ID_PREFIX) ? id.slice(HMS_ID_PREFIX.length) : '');
+    return userId ? [userId] : [];
   });
 
 /** The references behind request external ids an export wrote for HMS's own requests (`hms-<reference>`). */

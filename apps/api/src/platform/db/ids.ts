@@ -45,3 +45,10 @@ export function uuidv7(now: number = Date.now()): string {
   const h = b.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The text as a UUID in lower case (as PostgreSQL writes one), or null when it is not a UUID. */
+export function uuidOf(text: string): string | null {
+  return UUID.test(text) ? text.toLowerCase() : null;
+}
