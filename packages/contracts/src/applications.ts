@@ -10,6 +10,7 @@ import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.t
 import { documentSchema } from './documents.ts';
 import { requestEventTypeSchema } from './request-events.ts';
 import { languageSchema, localizedTextSchema, type Language } from './language.ts';
+import { requiredText } from './required-text.ts';
 
 /** Statuses from which the citizen may withdraw (before any decision). */
 export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = [
@@ -229,11 +230,7 @@ export const submitResponseSchema = z.object({
 export type SubmitResponse = z.infer<typeof submitResponseSchema>;
 
 export const infoResponseBodySchema = z.object({
-  message: z
-    .string({ error: 'Enter your answer' })
-    .trim()
-    .min(1, { error: 'Enter your answer' })
-    .max(5000, { error: 'Your answer must be 5,000 characters or fewer' }),
+  message: requiredText(5000, 'Enter your answer', 'Your answer must be 5,000 characters or fewer'),
   documentIds: z.array(z.uuid()).max(10, { error: 'Attach no more than 10 files' }).default([]),
 });
 export type InfoResponseBody = z.input<typeof infoResponseBodySchema>;

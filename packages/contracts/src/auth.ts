@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from './language.ts';
+import { requiredText } from './required-text.ts';
 
 export const roles = [
   'citizen',
@@ -33,11 +34,11 @@ export const newPasswordSchema = z
     error: `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer.`,
   });
 
-export const displayNameSchema = z
-  .string({ error: 'Enter your name.' })
-  .trim()
-  .min(1, { error: 'Enter your name.' })
-  .max(100, { error: 'Name must be 100 characters or fewer.' });
+export const displayNameSchema = requiredText(
+  100,
+  'Enter your name.',
+  'Name must be 100 characters or fewer.',
+);
 
 export const registerBodySchema = z.object({
   email: emailSchema,

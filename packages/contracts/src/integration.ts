@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personRefSchema } from './person-ref.ts';
 import { pageLinksFields, pageQueryFields } from './pagination.ts';
+import { requiredText } from './required-text.ts';
 
 export const webhookEventTypes = [
   'request.approved',
@@ -86,11 +87,11 @@ export const serviceTokenScopeSchema = z.enum(serviceTokenScopes);
 export type ServiceTokenScope = z.infer<typeof serviceTokenScopeSchema>;
 
 export const createServiceTokenBodySchema = z.object({
-  name: z
-    .string({ error: 'name is required, for example "FINANCIAL production".' })
-    .trim()
-    .min(1, { error: 'name is required, for example "FINANCIAL production".' })
-    .max(100, { error: 'name must be 100 characters or fewer.' }),
+  name: requiredText(
+    100,
+    'name is required, for example "FINANCIAL production".',
+    'name must be 100 characters or fewer.',
+  ),
   scopes: z
     .array(serviceTokenScopeSchema, {
       error: `scopes must list some of: ${serviceTokenScopes.join(', ')}.`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageLinksFields, pageQueryFields } from './pagination.ts';
 import type { LocalizedText } from './language.ts';
+import { requiredText } from './required-text.ts';
 
 /**
  * Plain-language reasons the citizen reads for the ACH return codes a benefit credit meets in practice; any other
@@ -105,11 +106,11 @@ export function isAccountFixable(code: string): boolean {
 }
 
 export const importReturnsBodySchema = z.object({
-  fileName: z
-    .string({ error: 'fileName is required: the name of the bank file.' })
-    .trim()
-    .min(1, { error: 'fileName is required: the name of the bank file.' })
-    .max(200, { error: 'fileName must be 200 characters or fewer.' }),
+  fileName: requiredText(
+    200,
+    'fileName is required: the name of the bank file.',
+    'fileName must be 200 characters or fewer.',
+  ),
   content: z
     .string({ error: 'content is required: the text of the NACHA return file.' })
     .min(94, { error: 'content is too short to be a NACHA file (records are 94 characters).' })
