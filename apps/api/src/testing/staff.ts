@@ -1,16 +1,15 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '@hms/contracts/auth';
 import type { Database } from '../platform/db/schema.ts';
 import { uuidv7 } from '../platform/db/ids.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { DEMO_PASSWORD } from '../platform/db/seed.ts';
 
-/** A staff member beyond the demo ones (tests need two senior approvers), signing in with the demo password. */
-export async function addStaff(
-  db: Kysely<Database>,
-  email: string,
-  name: string,
-  roles: Array<'approver' | 'senior_approver' | 'citizen'>,
-) {
+/**
+ * A staff member beyond the demo ones (tests need two senior approvers, a second supervisor), signing in with the
+ * demo password.
+ */
+export async function addStaff(db: Kysely<Database>, email: string, name: string, roles: Role[]) {
   const id = uuidv7();
   await db
     .insertInto('users')

@@ -9,6 +9,7 @@ import { returnFileFor } from '../returns/bank-return-file.ts';
 import { accountFingerprint } from '../risk/service.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { auditEntries, requestSteps, rowById } from '../../testing/rows.ts';
+import { addStaff } from '../../testing/staff.ts';
 import { startPrenoteMaturity } from '../payments/prenote-maturity.ts';
 
 const t = useTestApp();
@@ -84,25 +85,7 @@ describe('batches under dual control', () => {
     expect((await fin.post(`/api/batches/${batch.id}/release`)).statusCode).toBe(403);
 
     // A second supervisor releases it.
-    await t.db.kysely
-      .insertInto('users')
-      .values({
-        id: '019a0000-0000-7000-8000-000000000001',
-        email: 'sup2@example.gov',
-        password_hash: (
-          await t.db.kysely
-            .selectFrom('users')
-            .select('password_hash')
-            .where('email', '=', 'supervisor@example.gov')
-            .executeTakeFirstOrThrow()
-        ).password_hash,
-        display_name: 'Second Supervisor',
-      })
-      .execute();
-    await t.db.kysely
-      .insertInto('user_roles')
-      .values({ user_id: '019a0000-0000-7000-8000-000000000001', role: 'finance_supervisor' })
-      .execute();
+    await addStaff(t.db.kysely, 'sup2@example.gov', 'Second Supervisor', ['finance_supervisor']);
     const sup2 = await t.signIn('sup2@example.gov');
     const rel = await sup2.post(`/api/batches/${batch.id}/release`);
     expect(rel.statusCode).toBe(200);
@@ -195,12 +178,11 @@ describe('batches under dual control', () => {
     });
     const cancel = await fin.post(`/api/batches/${b1.id}/cancel`);
     expect(JSON.parse(cancel.body).status).toBe('cancelled');
-    const row = await t.db.kysely
-      .selectFrom('payments')
-      .select(['status', 'batch_id', 'trace_number'])
-      .where('id', '=', a.paymentId)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'pending', batch_id: null, trace_number: null });
+    expect(await rowById(t.db.kysely, 'payments', a.paymentId)).toMatchObject({
+      status: 'pending',
+      batch_id: null,
+      trace_number: null,
+    });
     await fin.post(`/api/batches/${b2.id}/cancel`);
   });
 

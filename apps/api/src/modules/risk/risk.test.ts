@@ -10,7 +10,7 @@ import {
 import { addStaff } from '../../testing/staff.ts';
 import { accountFingerprint, addressOf, computeRiskSignals } from './service.ts';
 import { robustZ } from '@hms/contracts/risk';
-import { rowById } from '../../testing/rows.ts';
+import { requestSteps, rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 let key: Buffer;
@@ -185,12 +185,9 @@ describe('risk signals', () => {
     expect(r.signals[0]!.explanation).toContain(
       'this request pays the account ending 0002, but they used the one ending 0001 before',
     );
-    const events = await t.db.kysely
-      .selectFrom('request_events')
-      .select(['type', 'visible_to_applicant'])
-      .where('request_id', '=', id)
-      .execute();
-    expect(events).toEqual([{ type: 'risk_updated', visible_to_applicant: false }]);
+    expect(await requestSteps(t.db.kysely, id)).toEqual([
+      expect.objectContaining({ type: 'risk_updated', visible_to_applicant: false }),
+    ]);
   });
 
   it('a change long ago is no longer news, and a first-time applicant has nothing to compare with', async () => {
