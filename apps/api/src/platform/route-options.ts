@@ -1,5 +1,6 @@
 import type { FastifySchema, onRequestAsyncHookHandler, RouteShorthandOptions } from 'fastify';
 import type { Role } from '@hms/contracts/auth';
+import { AREA_ROLES } from '@hms/contracts/areas';
 import type { problemSchema } from '@hms/contracts/problem';
 import { requireRoles } from './auth/plugin.ts';
 import { problemResponses, type ProblemStatus } from './problem-responses.ts';
@@ -50,24 +51,26 @@ export function routeGroup<E extends ProblemStatus = never>(group: {
 /** A route description's first sentence, naming the roles its group lets in: "Roles: admin, finance." */
 export const rolesLine = (roles: readonly Role[]): string => `Roles: ${roles.join(', ')}.`;
 
+// Each workspace's groups let in the roles that open its area (contracts' AREA_ROLES, which the shell follows).
+
 /**
  * The approval workspace's routes, which three modules serve (inbox, review, decisions): approvers and senior
  * approvers, about one request that may be gone (404) or changed under them (409).
  */
 export const approvalStaff = routeGroup({
   tag: 'approvals',
-  roles: ['approver', 'senior_approver'],
+  roles: AREA_ROLES.approvals,
   problems: [404, 409],
 });
 
 /** The finance workspace's figures, which four read models serve (finance, budgets, trends, today). */
 export const financeStaff = routeGroup({
   tag: 'finance',
-  roles: ['finance', 'finance_supervisor'],
+  roles: AREA_ROLES.finance,
 });
 
 /** The administration screens that several modules serve (audit log, settings, imports and exports). */
-export const administrators = routeGroup({ tag: 'admin', roles: ['admin'] });
+export const administrators = routeGroup({ tag: 'admin', roles: AREA_ROLES.admin });
 
 /** The machine clients' access, administered in two modules (service tokens, webhook endpoints). */
-export const integrationAdmin = routeGroup({ tag: 'integration', roles: ['admin'] });
+export const integrationAdmin = routeGroup({ tag: 'integration', roles: AREA_ROLES.admin });
