@@ -410,10 +410,13 @@ export async function updateDraft(
   return res.revision;
 }
 
-const requestColumns = sql`r.id, r.program_id, r.kind, r.state, r.definition, r.draft_revision,
+/** The publish requests with the names of who asked and who decided; each read adds its `where`. */
+const publishRequests = sql`select r.id, r.program_id, r.kind, r.state, r.definition, r.draft_revision,
   r.revert_to_version, r.change_summary, r.second_approval_required, r.requested_by, r.requested_at,
   r.decided_by, r.decided_at, r.published_version,
-  rb.display_name as requested_by_name, db.display_name as decided_by_name`;
+  rb.display_name as requested_by_name, db.display_name as decided_by_name
+  from program_publish_requests r
+  join users rb on rb.id = r.requested_by left join users db on db.id = r.decided_by`;
 
 export interface PublishRequestRow {
   id: string;
@@ -436,16 +439,14 @@ export interface PublishRequestRow {
 
 export async function findPendingRequest(db: Queryable, programId: string) {
   const { rows } = await sql<PublishRequestRow>`
-    select ${requestColumns} from program_publish_requests r
-    join users rb on rb.id = r.requested_by left join users db on db.id = r.decided_by
+    ${publishRequests}
     where r.program_id = ${programId}::uuid and r.state = 'pending'`.execute(db);
   return rows[0];
 }
 
 export async function findRequest(db: Queryable, programId: string, requestId: string) {
   const { rows } = await sql<PublishRequestRow>`
-    select ${requestColumns} from program_publish_requests r
-    join users rb on rb.id = r.requested_by left join users db on db.id = r.decided_by
+    ${publishRequests}
     where r.program_id = ${programId}::uuid and r.id = ${requestId}::uuid`.execute(db);
   return rows[0];
 }
