@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ImportError, ImportErrorCode } from '@hms/contracts/imports';
+import type { SourceRow } from './parse-csv.ts';
 // The same characters the API refuses in any text it receives: PostgreSQL refuses NUL, the others hide text.
 import { CONTROL } from '../../platform/control-characters.ts';
 
@@ -22,6 +23,13 @@ export class RowCheck {
     readonly line: number,
     private readonly cells: Record<string, string>,
   ) {}
+
+  /** The check of a row as read from the file, holding the errors the reading found already. */
+  static of(src: SourceRow): RowCheck {
+    const c = new RowCheck(src.line, src.cells);
+    c.errors.push(...src.errors);
+    return c;
+  }
 
   value(field: string): string {
     return this.cells[field] ?? '';
@@ -58,6 +66,13 @@ export class RowCheck {
     if (result.success) return result.data;
     if (raw) this.fail(field, code, message);
     return null;
+  }
+
+  /** The row's external_id, which every kind of file requires, at most 100 characters long. */
+  externalId(): string {
+    const v = this.required('external_id');
+    this.maxLength('external_id', v, 100);
+    return v;
   }
 
   maxLength(field: string, value: string, maximum: number): void {

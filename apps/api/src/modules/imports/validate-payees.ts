@@ -27,10 +27,8 @@ const email = z.email();
  * every problem is collected, never only the first. Returns the normalised row when the row has no error.
  */
 export function checkPayeeRow(src: SourceRow): { row: PayeeRow | null; check: RowCheck } {
-  const c = new RowCheck(src.line, src.cells);
-  c.errors.push(...src.errors);
-  const externalId = c.required('external_id');
-  c.maxLength('external_id', externalId, 100);
+  const c = RowCheck.of(src);
+  const externalId = c.externalId();
   const fullName = c.required('full_name');
   c.maxLength('full_name', fullName, 200);
   const mail = c.required('email').toLowerCase();

@@ -34,10 +34,8 @@ export function checkRequestRow(
   timeZone: string,
   now: Date,
 ): { row: RequestRow | null; check: RowCheck } {
-  const c = new RowCheck(src.line, src.cells);
-  c.errors.push(...src.errors);
-  const externalId = c.required('external_id');
-  c.maxLength('external_id', externalId, 100);
+  const c = RowCheck.of(src);
+  const externalId = c.externalId();
   const program = c.required('program').toLowerCase();
   const payeeExternalId = c.required('payee_external_id');
 
