@@ -41,4 +41,32 @@ describe('DataTable', () => {
     expect(rows[1]!.getAttribute('data-flagged')).toBe('true');
     expect(rows[2]!.hasAttribute('data-flagged')).toBe(false);
   });
+
+  it('stacked: the table stacks on a phone and each cell carries its column’s header as data-label', () => {
+    render(
+      <LanguageProvider>
+        <DataTable
+          caption="Payments"
+          stacked
+          className="margin-top-2"
+          rows={payments}
+          columns={[
+            { header: 'Reference', rowHeader: true, cell: (p) => p.ref },
+            { header: 'Amount', numeric: true, cell: (p) => p.cents },
+            { header: <abbr title="Flagged">F</abbr>, cell: (p) => String(p.flagged) },
+          ]}
+        />
+      </LanguageProvider>,
+    );
+    const table = screen.getByRole('table', { name: 'Payments' });
+    expect(table.classList.contains('usa-table--stacked')).toBe(true);
+    expect(table.classList.contains('margin-top-2')).toBe(true);
+    expect(
+      within(table).getByRole('rowheader', { name: 'HMS-0001' }).getAttribute('data-label'),
+    ).toBe('Reference');
+    const cells = within(table).getAllByRole('cell');
+    expect(cells[0]!.getAttribute('data-label')).toBe('Amount');
+    // A header that is not plain text gives no label.
+    expect(cells[1]!.hasAttribute('data-label')).toBe(false);
+  });
 });

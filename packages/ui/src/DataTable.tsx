@@ -23,6 +23,11 @@ export interface DataTableProps<T> extends Omit<ScrollableTableProps, 'children'
   rowKey?: (row: T) => string | number;
   /** Attributes for a row's `<tr>` (e.g. a `data-` flag the styles or tests read). */
   rowProps?: (row: T) => Record<`data-${string}`, string | boolean | undefined>;
+  /**
+   * Below 480 px the table stacks (`usa-table--stacked`): each row becomes a card whose cells carry their column's
+   * header (`data-label`), so a phone shows every column without scrolling sideways.
+   */
+  stacked?: boolean;
 }
 
 const cellClass = (column: Column<unknown>): string | undefined =>
@@ -34,10 +39,23 @@ const cellClass = (column: Column<unknown>): string | undefined =>
  * A list of records as a {@link ScrollableTable}: one header row (`<th scope="col">`), then a row per record with
  * the naming column as `<th scope="row">`. The columns are data, so each screen states only what differs.
  */
-export function DataTable<T>({ columns, rows, rowKey, rowProps, ...table }: DataTableProps<T>) {
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  rowProps,
+  stacked = false,
+  className,
+  ...table
+}: DataTableProps<T>) {
   const shown = columns.filter((c): c is Column<T> => Boolean(c));
+  const label = (column: Column<T>) =>
+    stacked && typeof column.header === 'string' ? column.header : undefined;
   return (
-    <ScrollableTable {...table}>
+    <ScrollableTable
+      {...table}
+      className={stacked ? `usa-table--stacked${className ? ` ${className}` : ''}` : className}
+    >
       <thead>
         <tr>
           {shown.map((c, i) => (
@@ -52,11 +70,16 @@ export function DataTable<T>({ columns, rows, rowKey, rowProps, ...table }: Data
           <tr key={rowKey ? rowKey(row) : (row as { id: string | number }).id} {...rowProps?.(row)}>
             {shown.map((c, i) =>
               c.rowHeader ? (
-                <th key={i} scope="row" className={cellClass(c as Column<unknown>)}>
+                <th
+                  key={i}
+                  scope="row"
+                  className={cellClass(c as Column<unknown>)}
+                  data-label={label(c)}
+                >
                   {c.cell(row)}
                 </th>
               ) : (
-                <td key={i} className={cellClass(c as Column<unknown>)}>
+                <td key={i} className={cellClass(c as Column<unknown>)} data-label={label(c)}>
                   {c.cell(row)}
                 </td>
               ),

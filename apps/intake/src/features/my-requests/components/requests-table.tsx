@@ -1,19 +1,12 @@
 import type { MyRequestItem } from '../api/use-my-requests.ts';
-import {
-  ScrollableTable,
-  formatCents,
-  formatDate,
-  formatPlainDate,
-  useLanguage,
-  useT,
-} from '@hms/ui';
+import { DataTable, formatCents, formatDate, formatPlainDate, useLanguage, useT } from '@hms/ui';
 import { Link } from 'react-router';
 import { myRequestsMessages } from '../messages.ts';
 import { StatusTag } from '../../../shared/status/status-tag.tsx';
 
 /**
- * The citizen's requests. Below 480 px the table stacks (`usa-table--stacked`): each row becomes a card whose cells
- * carry their column name (data-label), so a 320 px phone shows every column without scrolling sideways.
+ * The citizen's requests. Below 480 px the table stacks: each row becomes a card whose cells carry their column name,
+ * so a 320 px phone shows every column without scrolling sideways.
  */
 export function RequestsTable({
   items,
@@ -26,46 +19,42 @@ export function RequestsTable({
   const tr = useT(myRequestsMessages);
   const { language } = useLanguage();
   return (
-    <ScrollableTable
+    <DataTable
       caption={tr('caption')}
       label={tr('caption')}
       captionHidden
-      className="usa-table--stacked"
-    >
-      <thead>
-        <tr>
-          <th scope="col">{tr('reference')}</th>
-          <th scope="col">{tr('service')}</th>
-          <th scope="col" className="text-right">
-            {tr('amount')}
-          </th>
-          <th scope="col">{tr('status')}</th>
-          <th scope="col">{tr('submitted')}</th>
-          <th scope="col">{tr('updated')}</th>
-          <th scope="col">{tr('actions')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.id}>
-            <th scope="row" className="font-mono-xs" data-label={tr('reference')}>
-              <Link
-                to={
-                  item.status === 'draft'
-                    ? `/my-requests/${item.id}/apply`
-                    : `/my-requests/${item.id}`
-                }
-              >
-                {item.reference}
-              </Link>
-            </th>
-            <td data-label={tr('service')}>{item.programName[language]}</td>
-            <td className="text-right text-tabular" data-label={tr('amount')}>
-              {item.status === 'draft' && item.amountRequestedCents === 0
-                ? tr('notYetGiven')
-                : formatCents(item.amountRequestedCents, language)}
-            </td>
-            <td data-label={tr('status')}>
+      stacked
+      rows={items}
+      columns={[
+        {
+          header: tr('reference'),
+          rowHeader: true,
+          className: 'font-mono-xs',
+          cell: (item) => (
+            <Link
+              to={
+                item.status === 'draft'
+                  ? `/my-requests/${item.id}/apply`
+                  : `/my-requests/${item.id}`
+              }
+            >
+              {item.reference}
+            </Link>
+          ),
+        },
+        { header: tr('service'), cell: (item) => item.programName[language] },
+        {
+          header: tr('amount'),
+          numeric: true,
+          cell: (item) =>
+            item.status === 'draft' && item.amountRequestedCents === 0
+              ? tr('notYetGiven')
+              : formatCents(item.amountRequestedCents, language),
+        },
+        {
+          header: tr('status'),
+          cell: (item) => (
+            <>
               <StatusTag status={item.status} />
               {item.estimate?.decisionBy ? (
                 <div className="font-body-3xs margin-top-05">
@@ -80,27 +69,31 @@ export function RequestsTable({
                   })}
                 </div>
               ) : null}
-            </td>
-            <td data-label={tr('submitted')}>
-              {item.submittedAt ? formatDate(item.submittedAt, language) : tr('notSubmitted')}
-            </td>
-            <td data-label={tr('updated')}>{formatDate(item.updatedAt, language)}</td>
-            <td data-label={tr('actions')}>
-              {item.status === 'draft' ? (
-                <button
-                  type="button"
-                  className="usa-button usa-button--unstyled"
-                  onClick={(e) => onDelete(item, e.currentTarget)}
-                >
-                  {tr('deleteDraft')} <span className="usa-sr-only">{item.reference}</span>
-                </button>
-              ) : (
-                <span className="text-base">{tr('noActions')}</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+            </>
+          ),
+        },
+        {
+          header: tr('submitted'),
+          cell: (item) =>
+            item.submittedAt ? formatDate(item.submittedAt, language) : tr('notSubmitted'),
+        },
+        { header: tr('updated'), cell: (item) => formatDate(item.updatedAt, language) },
+        {
+          header: tr('actions'),
+          cell: (item) =>
+            item.status === 'draft' ? (
+              <button
+                type="button"
+                className="usa-button usa-button--unstyled"
+                onClick={(e) => onDelete(item, e.currentTarget)}
+              >
+                {tr('deleteDraft')} <span className="usa-sr-only">{item.reference}</span>
+              </button>
+            ) : (
+              <span className="text-base">{tr('noActions')}</span>
+            ),
+        },
+      ]}
+    />
   );
 }
