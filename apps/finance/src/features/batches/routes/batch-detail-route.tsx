@@ -3,7 +3,6 @@ import {
   HelpPanel,
   ImportedTag,
   PageTitle,
-  ProblemAlert,
   QueryState,
   DataTable,
   formatCents,
@@ -26,6 +25,7 @@ import { BatchActions } from '../components/batch-actions.tsx';
 import { batchesMessages } from '../messages.ts';
 import { batchDetailHelp } from '../help.ts';
 import { batchName } from '../../../shared/batch-link.tsx';
+import { ActionOutcome } from '../../../shared/action-outcome.tsx';
 
 function saveText(fileName: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -107,11 +107,11 @@ export function BatchDetailRoute() {
             onAction={(a) => action.mutate(a)}
             onDownload={() => download.mutate()}
           />
-          <div role="status" aria-live="polite" className="margin-y-1">
-            {status}
-          </div>
-          {action.isError ? <ProblemAlert error={action.error} /> : null}
-          {download.isError ? <ProblemAlert error={download.error} /> : null}
+          <ActionOutcome
+            status={status}
+            failures={[action.error, download.error]}
+            className="margin-y-1"
+          />
           <h2 id="entries-heading">{tr('entriesHeading')}</h2>
           <DataTable
             caption={tr('entriesCaption')}

@@ -1,5 +1,5 @@
 import { deliveryKeys } from '@hms/api-client';
-import { Pager, ProblemAlert, QueryState, SelectField, useT, PageIntro } from '@hms/ui';
+import { Pager, QueryState, SelectField, useT, PageIntro } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import type { DeliveryStatus } from '../api/deliveries.ts';
 import { DeliveriesTable } from '../components/deliveries-table.tsx';
 import { integrationMessages } from '../messages.ts';
 import { integrationHelp } from '../help.ts';
+import { ActionOutcome } from '../../../shared/action-outcome.tsx';
 
 const STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'failed', 'dead'];
 const isStatus = (v: string | null): v is DeliveryStatus =>
@@ -45,10 +46,7 @@ export function DeliveriesRoute() {
           ]}
         />
       </div>
-      <div role="status" aria-live="polite" className="margin-y-1">
-        {announce}
-      </div>
-      {redeliver.isError ? <ProblemAlert error={redeliver.error} /> : null}
+      <ActionOutcome status={announce} failures={[redeliver.error]} className="margin-y-1" />
       <QueryState query={deliveries} loading={tr('loading')} empty={<p>{tr('empty')}</p>}>
         {(data) => (
           <>

@@ -45,6 +45,7 @@ import { csvHref } from '../../../shared/list-api.ts';
 import { BatchLink } from '../../../shared/batch-link.tsx';
 import { PayeeReference } from '../../../shared/payee-reference.tsx';
 import { SectionNav } from '../../../shared/section-nav.tsx';
+import { ActionOutcome } from '../../../shared/action-outcome.tsx';
 
 const PAGE_SIZE = 50;
 type View = 'batches' | 'exceptions' | 'returns';
@@ -304,9 +305,7 @@ function ExceptionsList() {
         ]}
         onApply={(next) => setParams(withListParams(params, { ...next }))}
       />
-      <div role="status" aria-live="polite">
-        {status}
-      </div>
+      <ActionOutcome status={status} />
       {resolving ? (
         <ResolveForm
           item={resolving.item}

@@ -1,6 +1,6 @@
 import { financeKeys, meQueryOptions, nocKeys } from '@hms/api-client';
 import { nocStatusLabels } from '@hms/contracts/labels';
-import { HelpPanel, Pager, ProblemAlert, QueryState, useLabel, useT, PageIntro } from '@hms/ui';
+import { HelpPanel, Pager, QueryState, useLabel, useT, PageIntro } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { ImportResult } from '../components/import-result.tsx';
 import { NocTable } from '../components/noc-table.tsx';
 import { returnsMessages } from '../messages.ts';
 import { nocHelp, returnsHelp } from '../help.ts';
+import { ActionOutcome } from '../../../shared/action-outcome.tsx';
 
 export function ReturnsRoute() {
   const tr = useT(returnsMessages);
@@ -50,10 +51,7 @@ export function ReturnsRoute() {
         <h2 id="noc-heading">{tr('nocHeading')}</h2>
         <p>{tr('nocLead')}</p>
         <HelpPanel content={nocHelp} />
-        <div role="status" aria-live="polite">
-          {status}
-        </div>
-        {decide.isError ? <ProblemAlert error={decide.error} /> : null}
+        <ActionOutcome status={status} failures={[decide.error]} />
         <QueryState query={nocs} loading={tr('loading')} empty={<p>{tr('nocEmpty')}</p>}>
           {(data) => (
             <>
