@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { requestEstimateSchema } from './estimates.ts';
 import { requestHeadFields, requestStatusSchema, type RequestStatus } from './requests.ts';
 import { identifierSchema } from './question-set.ts';
-import { accountNumberSchemaIn, routingNumberSchemaIn } from './routing-number.ts';
+import { accountNumberSchemaIn, routingNumberSchemaIn, stripSeparators } from './routing-number.ts';
 import { documentSchema } from './documents.ts';
 import { requestEventTypeSchema } from './request-events.ts';
 import { languageSchema, localizedTextSchema, type Language } from './language.ts';
@@ -80,7 +80,7 @@ export function bankDetailsSchemaIn(language: Language) {
       accountNumber: accountNumberSchemaIn(language),
       accountNumberConfirm: z
         .string({ error: m.confirmRequired })
-        .overwrite((v) => v.replace(/[\s-]/g, ''))
+        .overwrite(stripSeparators)
         .min(1, { error: m.confirmRequired }),
       achAuthorization: z.literal(true, { error: m.authorization }),
     })

@@ -23,7 +23,7 @@ export function isValidRoutingNumber(value: string): boolean {
 }
 
 // People copy numbers with the spaces or dashes their cheque book or banking app shows.
-function stripSeparators(value: string): string {
+export function stripSeparators(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 

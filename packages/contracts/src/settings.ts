@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { personRefSchema } from './person-ref.ts';
 import type { Language } from './language.ts';
-import { isValidRoutingNumber } from './routing-number.ts';
+import { isValidRoutingNumber, stripSeparators } from './routing-number.ts';
 
 export const SETTINGS_LIMITS = {
   prenoteWaitDays: { min: 1, max: 30 },
@@ -107,8 +107,7 @@ const upperText = (message: string, pattern: RegExp) =>
     .overwrite((v) => v.trim().toUpperCase())
     .regex(pattern, { error: message });
 
-const digits = (message: string) =>
-  z.string({ error: message }).overwrite((v) => v.replace(/[\s-]/g, ''));
+const digits = (message: string) => z.string({ error: message }).overwrite(stripSeparators);
 
 function valuesShape(language: Language) {
   const m = MESSAGES[language];
