@@ -52,15 +52,13 @@ describe('routingNumberSchema', () => {
     expect(routingNumberSchema.parse('021-000-021')).toBe('021000021');
   });
 
-  it('gives one clear English message per problem', () => {
-    expect(messages(routingNumberSchema.safeParse(''))).toEqual(['Enter a routing number']);
-    expect(messages(routingNumberSchema.safeParse(undefined))).toEqual(['Enter a routing number']);
-    expect(messages(routingNumberSchema.safeParse('12345'))).toEqual([
-      'Routing number must be 9 digits',
-    ]);
-    expect(messages(routingNumberSchema.safeParse('021000022'))).toEqual([
-      'Enter a valid routing number, as shown on a check or in your online banking',
-    ]);
+  it.each([
+    ['', 'Enter a routing number'],
+    [undefined, 'Enter a routing number'],
+    ['12345', 'Routing number must be 9 digits'],
+    ['021000022', 'Enter a valid routing number, as shown on a check or in your online banking'],
+  ])('refuses %j with one clear English message', (value, message) => {
+    expect(messages(routingNumberSchema.safeParse(value))).toEqual([message]);
   });
 
   it('speaks Spanish when asked', () => {
@@ -76,17 +74,16 @@ describe('accountNumberSchema', () => {
     expect(accountNumberSchema.parse('1234 5678 9012 3456 7')).toBe('12345678901234567');
   });
 
-  it('refuses too short, too long and non-digits with clear messages', () => {
-    expect(messages(accountNumberSchema.safeParse(''))).toEqual(['Enter an account number']);
-    expect(messages(accountNumberSchema.safeParse('123'))).toEqual([
-      'Account number must be between 4 and 17 digits',
-    ]);
-    expect(messages(accountNumberSchema.safeParse('123456789012345678'))).toEqual([
-      'Account number must be between 4 and 17 digits',
-    ]);
-    expect(messages(accountNumberSchema.safeParse('12AB34'))).toEqual([
-      'Account number must only include numbers 0 to 9',
-    ]);
+  it.each([
+    ['', 'Enter an account number'],
+    ['123', 'Account number must be between 4 and 17 digits'],
+    ['123456789012345678', 'Account number must be between 4 and 17 digits'],
+    ['12AB34', 'Account number must only include numbers 0 to 9'],
+  ])('refuses %j with one clear English message', (value, message) => {
+    expect(messages(accountNumberSchema.safeParse(value))).toEqual([message]);
+  });
+
+  it('speaks Spanish when asked', () => {
     expect(messages(accountNumberSchemaIn('es').safeParse('123'))).toEqual([
       'El número de cuenta debe tener entre 4 y 17 dígitos',
     ]);
