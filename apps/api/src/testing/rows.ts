@@ -37,6 +37,16 @@ export function auditEntries(
   return q.orderBy('id').execute();
 }
 
+/** The newest audit entry, every column: what the action a test just took audited last. Throws when there is none. */
+export function lastAuditEntry(db: Kysely<Database>): Promise<Selectable<Database['audit_log']>> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+}
+
 /** The steps of a request (all of them, or those of one type), oldest first, every column: its timeline as stored. */
 export function requestSteps(
   db: Kysely<Database>,

@@ -12,6 +12,7 @@ import { runImport } from './service.ts';
 import { SAMPLES } from './test-support.ts';
 import { exportCsv } from './export-run.ts';
 import { exportToPath } from './export-cli.ts';
+import { lastAuditEntry } from '../../testing/rows.ts';
 
 const t = useTestApp();
 
@@ -35,13 +36,7 @@ async function exported(kind: ImportKind, fullAccountNumbers = false) {
   return { text: Buffer.concat(chunks).toString('utf8'), summary: await done };
 }
 
-const lastAudit = () =>
-  t.db.kysely
-    .selectFrom('audit_log')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+const lastAudit = () => lastAuditEntry(t.db.kysely);
 
 beforeAll(async () => {
   expect(

@@ -13,7 +13,7 @@ import {
   importedRecord,
   snapshotOf,
 } from './test-support.ts';
-import { rowById } from '../../testing/rows.ts';
+import { lastAuditEntry, rowById } from '../../testing/rows.ts';
 
 const t = useTestApp();
 
@@ -56,13 +56,7 @@ function run(content: Readable, dryRun = false, fileName = 'payees.csv') {
 
 const snapshot = () => snapshotOf(t.db.kysely);
 
-const lastAudit = () =>
-  t.db.kysely
-    .selectFrom('audit_log')
-    .select(['action', 'data'])
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+const lastAudit = () => lastAuditEntry(t.db.kysely);
 
 describe('payees import: every error, by line and column', () => {
   it('reports each kind of problem on its line, all at once, and imports nothing', async () => {
