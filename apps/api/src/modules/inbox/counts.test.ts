@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Agent, useTestApp } from '../../testing/test-app.ts';
+import { type Agent, useTestApp } from '../../testing/test-app.ts';
 import { rowById } from '../../testing/rows.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
 import { recountInbox } from '../read-models/inbox-counts.ts';
 import { findProgram, recountCommitted } from '../programs/repo.ts';
-import { insertPayeeAccount, insertRequest, programBySlug, userIdByEmail } from './demo-rows.ts';
+import { insertPayeeAccount, insertRequest } from './demo-rows.ts';
 
 // GET /api/inbox/counts reads counters kept by triggers (migration 0202); after every kind of write they must equal
 // a recount over the requests table.
@@ -18,12 +18,11 @@ let n = 0;
 
 beforeAll(async () => {
   key = resolveEncryptionKey(t.config);
-  for (const e of ['citizen', 'approver', 'senior']) {
-    ids[e] = await userIdByEmail(t.db.kysely, `${e}@example.gov`);
-    agents[e] = new Agent(t.app);
-    await agents[e].signIn(`${e}@example.gov`);
+  for (const e of ['citizen', 'approver', 'senior'] as const) {
+    ids[e] = t.userId(e);
+    agents[e] = await t.signIn(e);
   }
-  programId = (await programBySlug(t.db.kysely, 'home-energy-rebate')).id;
+  programId = t.programId('home-energy-rebate');
 });
 
 async function newRequest(

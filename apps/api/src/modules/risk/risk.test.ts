@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { resolveEncryptionKey } from '../../platform/crypto-key.ts';
-import {
-  insertPayeeAccount,
-  insertRequest,
-  programBySlug,
-  type RequestFixture,
-} from '../inbox/demo-rows.ts';
+import { insertPayeeAccount, insertRequest, type RequestFixture } from '../inbox/demo-rows.ts';
 import { addStaff } from '../../testing/staff.ts';
 import { accountFingerprint, addressOf, computeRiskSignals } from './service.ts';
 import { robustZ } from '@hms/contracts/risk';
@@ -43,8 +38,8 @@ const requestBy = (applicantId: string, o: Partial<RequestFixture> = {}) =>
 
 beforeAll(async () => {
   key = resolveEncryptionKey(t.config);
-  programId = (await programBySlug(t.db.kysely, 'permit-fee-refund')).id;
-  grantId = (await programBySlug(t.db.kysely, 'small-business-relief')).id;
+  programId = t.programId('permit-fee-refund');
+  grantId = t.programId('small-business-relief');
   // A history of ordinary amounts, 40,000–42,000 cents, spread over months.
   for (let i = 0; i < 30; i++) {
     await insertRequest(t.db.kysely, {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Agent, emailedToken, useTestApp } from '../../testing/test-app.ts';
 import { auditEntries } from '../../testing/rows.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
-import { insertRequest, programBySlug } from '../inbox/demo-rows.ts';
+import { insertRequest } from '../inbox/demo-rows.ts';
 
 const t = useTestApp({ HMS_PUBLIC_URL: 'https://hms.example.gov' });
 const admin = t.signedIn('admin');
@@ -371,13 +371,12 @@ describe('deactivation', () => {
     await laptop.signIn('dora@example.com', PASSWORD);
 
     const citizenId = t.userId('citizen');
-    const program = await programBySlug(db, 'home-energy-rebate');
     const reqIds: string[] = [];
     for (const n of [1, 2]) {
       reqIds.push(
         await insertRequest(db, {
           applicantId: citizenId,
-          programId: program.id,
+          programId: t.programId('home-energy-rebate'),
           status: 'submitted',
           amountCents: 10_000,
           reference: `HMS-DORA-000${n}-0`,
