@@ -19,12 +19,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as PgModule from '../../apps/api/node_modules/pg';
 import type * as KyselyModule from '../../apps/api/node_modules/kysely';
-import type {
-  Kysely,
-  KyselyPlugin,
-  OperationNode,
-  QueryId,
-} from '../../apps/api/node_modules/kysely';
+import type { Kysely } from '../../apps/api/node_modules/kysely';
 import { parseConfig } from '../../apps/api/src/platform/config.ts';
 import { openDb } from '../../apps/api/src/platform/db/connect.ts';
 import { migrateToLatest } from '../../apps/api/src/platform/db/migrate.ts';
@@ -41,6 +36,7 @@ import {
   seedProgramStatements,
   type BenchProgram,
 } from './seed.sql.ts';
+import { explain, queryRecorder } from '../lib/explain.ts';
 
 // pg and kysely are dependencies of the api package; load them from there (the bench has no copy of its own).
 const requireFromApi = createRequire(new URL('../../apps/api/package.json', import.meta.url));
@@ -226,15 +222,8 @@ function everyChange(budgetCents: number): SimulationChanges {
 
 // ---- Measure
 
-/** Records the queries a simulation sends (for --explain) and when the first starts and the last returns. */
-let capture: Array<{ node: OperationNode; queryId: QueryId }> | null = null;
-const capturePlugin: KyselyPlugin = {
-  transformQuery(args) {
-    capture?.push({ node: args.node, queryId: args.queryId });
-    return args.node;
-  },
-  transformResult: async (args) => args.result,
-};
+/** Records the queries a simulation sends (for --explain). */
+const recorder = queryRecorder(k);
 
 /** The figures without the instant they were computed at: equal inputs must give an equal checksum. */
 function checksum(result: Awaited<ReturnType<typeof simulate>>) {
@@ -318,26 +307,14 @@ for (const rows of SIZES.filter((n) => ONLY === undefined || ONLY.includes(n))) 
         `${program.slug} ${name}: slowest run ${row.max.toFixed(0)} ms ≥ ${row.target} ms`,
       );
     if (EXPLAIN) {
-      capture = [];
-      await simulate(k.withPlugin(capturePlugin) as Kysely<Database>, TIME_ZONE, body);
-      const captured = capture;
-      capture = null;
-      for (const { node, queryId } of captured) {
-        const compiled = k.getExecutor().compileQuery(node, queryId);
+      const queries = await recorder.record(() =>
+        simulate(k.withPlugin(recorder.plugin) as Kysely<Database>, TIME_ZONE, body),
+      );
+      for (const compiled of queries) {
         if (!/^\s*(select|with)\b/i.test(compiled.sql)) continue;
-        const { rows: plan } = await sql<
-          Record<string, string>
-        >`explain (analyze, buffers) ${sql.raw(
-          compiled.sql.replace(/\$(\d+)/g, (_m, n: string) => {
-            const v = compiled.parameters[Number(n) - 1];
-            if (v instanceof Date) return `'${v.toISOString()}'::timestamptz`;
-            if (typeof v === 'number') return String(v);
-            if (Array.isArray(v)) return `array[${v.map((x) => `'${String(x)}'`).join(',')}]`;
-            return `'${String(v).replace(/'/g, "''")}'`;
-          }),
-        )}`.execute(k);
+        const plan = await explain(k, compiled);
         process.stdout.write(
-          `\nEXPLAIN ${program.slug} ${name}\n${compiled.sql.replace(/\s+/g, ' ').slice(0, 200)}…\n${plan.map((r) => '  ' + Object.values(r)[0]).join('\n')}\n`,
+          `\nEXPLAIN ${program.slug} ${name}\n${compiled.sql.replace(/\s+/g, ' ').slice(0, 200)}…\n${plan.map((line) => '  ' + line).join('\n')}\n`,
         );
       }
     }
