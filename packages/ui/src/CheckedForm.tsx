@@ -11,17 +11,22 @@ export function CheckedForm({
   errors,
   onSubmit,
   className = 'usa-form usa-form--large',
+  problemHeadingLevel,
   children,
 }: {
   errors: Pick<FormErrors<string>, 'summary' | 'problem'>;
   onSubmit: (e: FormEvent<HTMLFormElement>) => void;
   className?: string;
+  /** The problem's heading level: 3 for a form inside a section headed by an h2. */
+  problemHeadingLevel?: 2 | 3;
   children: ReactNode;
 }) {
   return (
     <form className={className} onSubmit={onSubmit} noValidate>
       <ErrorSummary {...errors.summary} />
-      {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      {errors.problem ? (
+        <ProblemAlert error={errors.problem} headingLevel={problemHeadingLevel} />
+      ) : null}
       {children}
     </form>
   );

@@ -14,12 +14,11 @@ import { isAuditAction } from '@hms/contracts/audit';
 import { explainRiskSignal } from '@hms/contracts/risk-explanation';
 import {
   answerText,
-  ErrorSummary,
+  CheckedForm,
   formatCents,
   formatDate,
   formatDateTime,
   ImportedTag,
-  ProblemAlert,
   TextAreaField,
   useFormErrors,
   useLabel,
@@ -436,9 +435,7 @@ export function CommentsSection({
           </li>
         ))}
       </ul>
-      <form className="usa-form" onSubmit={submit} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} headingLevel={3} /> : null}
+      <CheckedForm errors={errors} onSubmit={submit} className="usa-form" problemHeadingLevel={3}>
         <TextAreaField
           id="comment"
           name="comment"
@@ -448,7 +445,7 @@ export function CommentsSection({
         <button type="submit" className="usa-button usa-button--outline" disabled={pending}>
           {tr('addComment')}
         </button>
-      </form>
+      </CheckedForm>
     </ReviewSection>
   );
 }
