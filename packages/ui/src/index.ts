@@ -36,6 +36,7 @@ export {
   type FilterValues,
   type SearchFilters,
 } from './FilterForm.tsx';
+export { useFocusWhen } from './focus-when.ts';
 export { HelpPanel, defineHelp, type HelpContent, type HelpText } from './HelpPanel.tsx';
 export { PracticeNotice, PracticeTag } from './PracticeTag.tsx';
 export { ImportedNotice, ImportedTag, type ImportedMark } from './ImportedTag.tsx';

@@ -1,6 +1,6 @@
 import { importKinds, type ImportKind } from '@hms/contracts/imports';
-import { ButtonGroup, Checkbox, PageTitle, SelectField, useT } from '@hms/ui';
-import { useEffect, useRef, useState } from 'react';
+import { ButtonGroup, Checkbox, PageTitle, SelectField, useFocusWhen, useT } from '@hms/ui';
+import { useRef, useState } from 'react';
 import { exportUrl } from '../api/exports.ts';
 import { exportMessages } from '../export-messages.ts';
 
@@ -15,13 +15,9 @@ export function ExportsRoute() {
   const [kind, setKind] = useState<ImportKind>('payees');
   const [full, setFull] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLHeadingElement>(null);
+  const confirmRef = useFocusWhen<HTMLHeadingElement>(confirming);
   const fullRef = useRef<HTMLInputElement>(null);
   const fullApplies = kind === 'payees';
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
   // Back to masked numbers, focus on the choice: a second full-number file needs the same two steps again.
   const cancel = () => {

@@ -1,5 +1,13 @@
 import { practiceKeys } from '@hms/api-client';
-import { ConfirmAction, ProblemAlert, SelectField, formatNumber, useLanguage, useT } from '@hms/ui';
+import {
+  ConfirmAction,
+  ProblemAlert,
+  SelectField,
+  formatNumber,
+  useFocusWhen,
+  useLanguage,
+  useT,
+} from '@hms/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { clearPracticeMutationOptions, type PracticeOverview } from '../api/practice.ts';
@@ -19,7 +27,6 @@ export function ClearPanel({ overview }: { overview: PracticeOverview }) {
   const queryClient = useQueryClient();
   const [scope, setScope] = useState(ALL);
   const [confirming, setConfirming] = useState(false);
-  const result = useRef<HTMLDivElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
   const backToButton = useRef(false);
   const clear = useMutation({
@@ -31,9 +38,7 @@ export function ClearPanel({ overview }: { overview: PracticeOverview }) {
     },
   });
   const cleared = clear.data;
-  useEffect(() => {
-    if (cleared) result.current?.focus();
-  }, [cleared]);
+  const result = useFocusWhen<HTMLDivElement>(cleared);
   useEffect(() => {
     if (confirming || !backToButton.current) return;
     backToButton.current = false;

@@ -5,12 +5,13 @@ import {
   ProblemAlert,
   QueryState,
   formatNumber,
+  useFocusWhen,
   useLanguage,
   useT,
   PageIntro,
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { practiceOverviewQueryOptions, setPracticeMutationOptions } from '../api/practice.ts';
 import type { CopiedProgram, PracticeProgram } from '../api/practice.ts';
 import { ClearPanel } from '../components/clear-panel.tsx';
@@ -30,7 +31,8 @@ export function PracticeRoute() {
   const [copied, setCopied] = useState<CopiedProgram | null>(null);
   const [marking, setMarking] = useState<PracticeProgram | null>(null);
   const [markedText, setMarkedText] = useState<string | null>(null);
-  const markedRef = useRef<HTMLDivElement>(null);
+  // The confirmation the person was on is gone: the result takes focus.
+  const markedRef = useFocusWhen<HTMLDivElement>(markedText);
   const mark = useMutation({
     ...setPracticeMutationOptions(),
     onSuccess: (next, { programId, practice }) => {
@@ -40,10 +42,6 @@ export function PracticeRoute() {
       setMarkedText(tr(practice ? 'marked' : 'unmarked', { name }));
     },
   });
-  // The confirmation the person was on is gone: the result takes focus.
-  useEffect(() => {
-    if (markedText) markedRef.current?.focus();
-  }, [markedText]);
 
   const startMark = (program: PracticeProgram) => {
     mark.reset();

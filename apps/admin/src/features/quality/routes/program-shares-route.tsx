@@ -1,6 +1,5 @@
-import { Alert, PageTitle, QueryState, useT } from '@hms/ui';
+import { Alert, PageTitle, QueryState, useFocusWhen, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   qualitySharesQueryOptions,
@@ -16,10 +15,7 @@ export function ProgramSharesRoute() {
   const client = useQueryClient();
   const shares = useQuery(qualitySharesQueryOptions());
   const save = useMutation(setQualitySharesMutationOptions(client, programId));
-  const confirmation = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (save.isSuccess) confirmation.current?.focus();
-  }, [save.isSuccess]);
+  const confirmation = useFocusWhen<HTMLDivElement>(save.isSuccess);
 
   return (
     <>

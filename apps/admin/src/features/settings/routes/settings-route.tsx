@@ -1,7 +1,7 @@
 import { settingsKeys } from '@hms/api-client';
-import { QueryState, formatDateTime, useLanguage, useT, PageIntro } from '@hms/ui';
+import { QueryState, formatDateTime, useFocusWhen, useLanguage, useT, PageIntro } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { settingsQueryOptions, updateSettingsMutationOptions } from '../api/settings.ts';
 import { SettingsForm } from '../components/settings-form.tsx';
 import { settingsMessages } from '../messages.ts';
@@ -13,12 +13,8 @@ export function SettingsRoute() {
   const queryClient = useQueryClient();
   const settings = useQuery(settingsQueryOptions());
   const [saved, setSaved] = useState<{ version: number; changed: boolean } | null>(null);
-  const confirmation = useRef<HTMLDivElement>(null);
+  const confirmation = useFocusWhen<HTMLDivElement>(saved);
   const save = useMutation(updateSettingsMutationOptions());
-
-  useEffect(() => {
-    if (saved) confirmation.current?.focus();
-  }, [saved]);
 
   return (
     <>

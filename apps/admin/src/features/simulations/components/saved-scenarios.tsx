@@ -10,11 +10,12 @@ import {
   QueryState,
   TableCheckbox,
   formatPlainDate,
+  useFocusWhen,
   useLanguage,
   useT,
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import {
   deleteScenarioMutationOptions,
@@ -85,10 +86,7 @@ export function SavedScenarios({
     ...scenarioComparisonQueryOptions(pair?.[0] ?? '', pair?.[1] ?? ''),
     enabled: pair !== null,
   });
-  const comparisonRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (comparison.data) comparisonRef.current?.focus();
-  }, [comparison.data]);
+  const comparisonRef = useFocusWhen<HTMLHeadingElement>(comparison.data);
 
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));

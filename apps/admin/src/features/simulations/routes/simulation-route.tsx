@@ -6,13 +6,14 @@ import {
   PageIntro,
   QueryState,
   formatPlainDate,
+  useFocusWhen,
   useFormErrors,
   useLanguage,
   useT,
 } from '@hms/ui';
 import { mayChangeScenarios } from '@hms/contracts/simulation-scenarios';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SavedScenario } from '../api/scenarios.ts';
 import { changesOnFields, runSimulationMutationOptions } from '../api/simulations.ts';
 import { ComparisonTable } from '../components/comparison-table.tsx';
@@ -51,11 +52,8 @@ export function SimulationRoute({
         ),
       ),
   });
-  const resultRef = useRef<HTMLHeadingElement>(null);
   // A new result replaces the page below the form: the reader is taken to it.
-  useEffect(() => {
-    if (run.data) resultRef.current?.focus();
-  }, [run.data]);
+  const resultRef = useFocusWhen<HTMLHeadingElement>(run.data);
   const admin = me.data?.roles.includes('admin') ?? false;
   // Saving, deleting and drafting follow the contracts' one rule, the one the API guards those routes with.
   const mayChange = me.data ? mayChangeScenarios(me.data.roles) : false;
