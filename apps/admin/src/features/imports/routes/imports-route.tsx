@@ -1,7 +1,7 @@
 import { importKinds, suggestedImportColumn, type ImportKind } from '@hms/contracts/imports';
 import {
   ButtonGroup,
-  ErrorSummary,
+  CheckedForm,
   HelpPanel,
   PageTitle,
   ProblemAlert,
@@ -188,9 +188,7 @@ export function ImportsRoute() {
       <PageTitle>{tr('title')}</PageTitle>
       <p className="usa-intro">{tr('lead')}</p>
       <HelpPanel content={importsHelp} />
-      <form className="usa-form usa-form--large" onSubmit={onCheck} noValidate>
-        <ErrorSummary {...errors.summary} />
-        {errors.problem ? <ProblemAlert error={errors.problem} /> : null}
+      <CheckedForm errors={errors} onSubmit={onCheck}>
         <SelectField
           {...errors.field('kind')}
           label={tr('kind')}
@@ -237,7 +235,7 @@ export function ImportsRoute() {
             {importing ? tr('importing') : tr('import')}
           </button>
         </ButtonGroup>
-      </form>
+      </CheckedForm>
 
       {running && job ? <ImportProgress job={job} /> : null}
       {jobQuery.error && active ? <ProblemAlert error={jobQuery.error} /> : null}
