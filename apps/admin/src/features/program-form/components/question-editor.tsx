@@ -502,6 +502,37 @@ function TypeSettings({ base, question: q, errorFor, onChange }: QuestionPartPro
   }
 }
 
+/** A button of the card; screen readers hear the question it acts on after its words ("Move up: Your name"). */
+function CardButton({
+  id,
+  title,
+  secondary = false,
+  disabled,
+  onClick,
+  children,
+}: {
+  id: string;
+  title: string;
+  /** Removing, not moving. */
+  secondary?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      id={id}
+      className={`usa-button ${secondary ? 'usa-button--secondary' : 'usa-button--outline'} margin-bottom-1`}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+      <span className="usa-sr-only">: {title}</span>
+    </button>
+  );
+}
+
 /** One question of the form, as a card: its settings, its problems, and the buttons that move or remove it. */
 export const QuestionEditor = memo(function QuestionEditor({
   base,
@@ -617,35 +648,25 @@ export const QuestionEditor = memo(function QuestionEditor({
         }}
       />
       <div className="display-flex flex-wrap margin-top-3">
-        <button
-          type="button"
+        <CardButton
           id={`${base}-up`}
-          className="usa-button usa-button--outline margin-bottom-1"
+          title={title}
           disabled={!canMoveUp}
           onClick={() => onMove(-1)}
         >
           {tr('moveUp')}
-          <span className="usa-sr-only">: {title}</span>
-        </button>
-        <button
-          type="button"
+        </CardButton>
+        <CardButton
           id={`${base}-down`}
-          className="usa-button usa-button--outline margin-bottom-1"
+          title={title}
           disabled={!canMoveDown}
           onClick={() => onMove(1)}
         >
           {tr('moveDown')}
-          <span className="usa-sr-only">: {title}</span>
-        </button>
-        <button
-          type="button"
-          id={`${base}-remove`}
-          className="usa-button usa-button--secondary margin-bottom-1"
-          onClick={onRemove}
-        >
+        </CardButton>
+        <CardButton id={`${base}-remove`} title={title} secondary onClick={onRemove}>
           {tr('remove')}
-          <span className="usa-sr-only">: {title}</span>
-        </button>
+        </CardButton>
       </div>
     </li>
   );
