@@ -34,36 +34,19 @@ function useChangeLines(changes: SavedScenario['changes']) {
   const tr = useT(scenarioMessages);
   const { language } = useLanguage();
   const money = (c: number) => formatCents(c, language);
-  const lines: Array<{ id: string; label: Key; value: string }> = [];
-  if (changes.maxAmountCents !== undefined)
-    lines.push({ id: 'max', label: 'maxAmountCents', value: money(changes.maxAmountCents) });
-  if (changes.approvalThresholdCents !== undefined)
-    lines.push({
-      id: 'threshold',
-      label: 'approvalThresholdCents',
-      value: money(changes.approvalThresholdCents),
-    });
-  if (changes.budgetCents !== undefined)
-    lines.push({ id: 'budget', label: 'budgetCents', value: money(changes.budgetCents) });
-  if (changes.reviewDeadlineDays !== undefined)
-    lines.push({
-      id: 'deadline',
-      label: 'reviewDeadlineDays',
-      value: tr('daysValue', { days: changes.reviewDeadlineDays }),
-    });
-  if (changes.eligibilityRules !== undefined)
-    lines.push({
-      id: 'eligibility',
-      label: 'eligibilityRules',
-      value: tr('rulesValue', { count: changes.eligibilityRules.length }),
-    });
-  if (changes.decisionRules !== undefined)
-    lines.push({
-      id: 'decision',
-      label: 'decisionRules',
-      value: tr('rulesValue', { count: changes.decisionRules.length }),
-    });
-  return lines;
+  const days = (d: number) => tr('daysValue', { days: d });
+  const rules = (r: readonly unknown[]) => tr('rulesValue', { count: r.length });
+  /** The parameter's line when the scenario changes it. */
+  const line = <V,>(id: string, label: Key, value: V | undefined, write: (v: V) => string) =>
+    value === undefined ? [] : [{ id, label, value: write(value) }];
+  return [
+    ...line('max', 'maxAmountCents', changes.maxAmountCents, money),
+    ...line('threshold', 'approvalThresholdCents', changes.approvalThresholdCents, money),
+    ...line('budget', 'budgetCents', changes.budgetCents, money),
+    ...line('deadline', 'reviewDeadlineDays', changes.reviewDeadlineDays, days),
+    ...line('eligibility', 'eligibilityRules', changes.eligibilityRules, rules),
+    ...line('decision', 'decisionRules', changes.decisionRules, rules),
+  ];
 }
 
 function DraftPage({ scenario }: { scenario: SavedScenario }) {
