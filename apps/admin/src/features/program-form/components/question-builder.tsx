@@ -220,9 +220,7 @@ export function QuestionBuilder({ value, onChange, idPrefix = 'qb' }: QuestionBu
                   labels={{ en: tr('stepTitleEn'), es: tr('stepTitleEs') }}
                   value={step.title}
                   errorFor={errorFor}
-                  onChange={(title) =>
-                    onChange(updateStep(value, s, { ...step, title: title ?? { en: '', es: '' } }))
-                  }
+                  onChange={(title) => onChange(updateStep(value, s, { ...step, title }))}
                 />
                 {errorFor(`${idPrefix}-step-${s}-heading`) ? (
                   <p className="usa-error-message">{errorFor(`${idPrefix}-step-${s}-heading`)}</p>

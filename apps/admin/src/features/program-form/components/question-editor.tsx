@@ -338,11 +338,7 @@ function OptionsEditor({ base, question, errorFor, onChange }: QuestionPartProps
             labels={{ en: tr('optionLabelEn'), es: tr('optionLabelEs') }}
             value={option.label}
             errorFor={errorFor}
-            onChange={(label) =>
-              setOptions(
-                options.map((x, i) => (i === o ? { ...x, label: label ?? { en: '', es: '' } } : x)),
-              )
-            }
+            onChange={(label) => setOptions(options.map((x, i) => (i === o ? { ...x, label } : x)))}
           />
           <button
             type="button"
@@ -621,7 +617,7 @@ export const QuestionEditor = memo(function QuestionEditor({
         labels={{ en: tr('labelEn'), es: tr('labelEs') }}
         value={q.label}
         errorFor={errorFor}
-        onChange={(label) => onChange({ ...q, label: label ?? { en: '', es: '' } })}
+        onChange={(label) => onChange({ ...q, label })}
       />
       <TextPair
         id={`${base}-hint`}

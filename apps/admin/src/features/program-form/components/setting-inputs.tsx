@@ -9,24 +9,22 @@ import { programFormMessages } from '../messages.ts';
 export type ErrorFor = (fieldId: string) => string | undefined;
 
 /** A text in English and Spanish, side by side on a wide screen. Blank optional texts become undefined. */
-export function TextPair({
-  id,
-  labels,
-  value,
-  optional = false,
-  onChange,
-  errorFor,
-}: {
-  id: string;
-  labels: { en: string; es: string };
-  value: LocalizedText | undefined;
-  optional?: boolean;
-  onChange: (value: LocalizedText | undefined) => void;
-  errorFor: ErrorFor;
-}) {
+export function TextPair(
+  props: {
+    id: string;
+    labels: { en: string; es: string };
+    value: LocalizedText | undefined;
+    errorFor: ErrorFor;
+  } & (
+    | { optional?: false; onChange: (value: LocalizedText) => void }
+    | { optional: true; onChange: (value: LocalizedText | undefined) => void }
+  ),
+) {
+  const { id, labels, value, errorFor } = props;
   const set = (language: Language, text: string) => {
     const next = { en: value?.en ?? '', es: value?.es ?? '', [language]: text };
-    onChange(optional && next.en.trim() === '' && next.es.trim() === '' ? undefined : next);
+    if (props.optional && next.en.trim() === '' && next.es.trim() === '') props.onChange(undefined);
+    else props.onChange(next);
   };
   return (
     <div className="grid-row grid-gap">
