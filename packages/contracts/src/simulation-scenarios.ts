@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { personRefSchema } from './person-ref.ts';
 import { programRefSchema } from './program-ref.ts';
 import type { Role } from './auth.ts';
+import { AREA_ROLES } from './areas.ts';
 import {
   replayedFields,
   simulationChangesSchema,
@@ -14,12 +15,8 @@ import {
   simulationScenarioSchema,
 } from './simulations.ts';
 
-/** Who may read saved scenarios (list, open, compare): whoever may run a simulation. */
-export const scenarioReaderRoles = [
-  'admin',
-  'finance',
-  'finance_supervisor',
-] as const satisfies readonly Role[];
+/** Who may read saved scenarios (list, open, compare): whoever may open the simulation area. */
+export const scenarioReaderRoles = AREA_ROLES.simulations;
 /** Who may save, rename, delete a scenario or turn it into a draft program version. */
 export const scenarioWriterRoles = ['admin'] as const satisfies readonly Role[];
 
