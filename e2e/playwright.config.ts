@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROME_FLAGS, CHROME_PATH } from '../scripts/chromium.mjs';
 
 // The suite runs against the production build served by the API on its own port and a fresh
 // embedded database, so it never touches a developer's data. Workers inherit the env var.
@@ -25,16 +26,8 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: CHROME_PATH,
+      args: [...CHROME_FLAGS, '--disable-quic'],
     },
   },
   webServer: [

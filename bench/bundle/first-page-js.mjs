@@ -3,7 +3,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME_FLAGS, CHROME_PATH } from '../lib/chrome.mjs';
+import { CHROME_FLAGS, CHROME_PATH } from '../../scripts/chromium.mjs';
 import { gzipBytes, kb } from '../lib/gzip-size.mjs';
 import { buildIfNeeded, root, startServer } from '../lib/server.mjs';
 import { arg } from '../lib/args.mjs';
@@ -15,7 +15,7 @@ const budgetKb = Number(arg('budget-kb', '150'));
 export async function firstPageScripts(origin, pagePath, { cookie } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROME_PATH,
-    args: CHROME_FLAGS.filter((f) => f !== '--headless'),
+    args: [...CHROME_FLAGS],
   });
   try {
     const context = await browser.newContext({

@@ -1,12 +1,12 @@
 // Debug helper: lists the layout shifts (with the nodes that moved) while a page loads. node bench/lib/cls-probe.mjs /services
 import { chromium } from 'playwright-core';
-import { CHROME_FLAGS, CHROME_PATH } from './chrome.mjs';
+import { CHROME_FLAGS, CHROME_PATH } from '../../scripts/chromium.mjs';
 import { signIn, startServer } from './server.mjs';
 const path = process.argv[2] ?? '/services';
 const server = await startServer();
 const browser = await chromium.launch({
   executablePath: CHROME_PATH,
-  args: CHROME_FLAGS.filter((f) => f !== '--headless'),
+  args: [...CHROME_FLAGS],
 });
 try {
   const cookie = process.argv.includes('--signed-in') ? await signIn(server.origin) : undefined;

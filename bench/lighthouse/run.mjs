@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROME_FLAGS, CHROME_PATH } from '../lib/chrome.mjs';
+import { CHROME_FLAGS, CHROME_PATH } from '../../scripts/chromium.mjs';
 import { gzipBytes, kb } from '../lib/gzip-size.mjs';
 import { buildIfNeeded, root, signIn, startServer } from '../lib/server.mjs';
 import { arg } from '../lib/args.mjs';
@@ -126,7 +126,10 @@ try {
     const attempts = [];
     for (let i = 0; i < runs; i++) {
       // A fresh Chrome (and profile) per run: no cookie jar carried over, which would override the Cookie extra header.
-      chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
+      chrome = await chromeLauncher.launch({
+        chromePath: CHROME_PATH,
+        chromeFlags: [...CHROME_FLAGS, '--headless'],
+      });
       try {
         attempts.push(
           await audit(chrome.port, server.origin + page.path, page.signedIn ? cookie : undefined),

@@ -1,7 +1,7 @@
-// The Chromium the browser benches drive (CHROME_PATH, else the system one) and its flags for a quiet headless run.
+// The Chromium every browser run drives (the browser tests and the benches): CHROME_PATH, else Debian's, with the
+// flags this machine needs (no sandbox in the container, no GPU, nothing fetched or updated behind the run's back).
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROME_FLAGS = [
-  '--headless',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
