@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useFocusWhen } from '@hms/ui';
+import { useId, type ReactNode } from 'react';
 
 export interface ConfirmStepProps {
   /** The question in bold, naming what will happen to what; it names the group. */
@@ -38,10 +39,7 @@ export function ConfirmStep({
   className,
 }: ConfirmStepProps) {
   const questionId = useId();
-  const questionRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (focusQuestion) questionRef.current?.focus();
-  }, [focusQuestion]);
+  const questionRef = useFocusWhen<HTMLParagraphElement>(focusQuestion);
   return (
     <div role="group" aria-labelledby={questionId} className={className}>
       {before}

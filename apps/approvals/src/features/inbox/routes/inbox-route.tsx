@@ -1,8 +1,16 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { inboxCountsQueryOptions, programsQueryOptions } from '@hms/api-client';
-import { HelpPanel, EmptyState, PageTitle, ProblemAlert, QueryState, useT } from '@hms/ui';
+import {
+  HelpPanel,
+  EmptyState,
+  PageTitle,
+  ProblemAlert,
+  QueryState,
+  useFocusWhen,
+  useT,
+} from '@hms/ui';
 import type { InboxQuery, InboxQueue } from '@hms/contracts/inbox';
 import {
   bulkApproveMutationOptions,
@@ -52,12 +60,9 @@ export function InboxRoute() {
   const release = useMutation(releaseMutationOptions(client));
   const bulk = useMutation(bulkApproveMutationOptions(client));
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const resultsHeading = useFocusWhen<HTMLHeadingElement>(bulkResult);
 
   useEffect(() => setActive(0), [query]);
-  useEffect(() => {
-    if (bulkResult) resultsHeading.current?.focus();
-  }, [bulkResult]);
 
   useShortcuts({
     j: () => setActive((a) => Math.min(a + 1, Math.max(items.length - 1, 0))),

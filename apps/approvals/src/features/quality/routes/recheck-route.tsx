@@ -1,6 +1,5 @@
-import { Alert, PageTitle, QueryState, useT } from '@hms/ui';
+import { Alert, PageTitle, QueryState, useFocusWhen, useT } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { blindSampleQueryOptions, recheckMutationOptions } from '../api/quality-api.ts';
 import { BlindRequestView } from '../components/blind-request.tsx';
@@ -16,12 +15,8 @@ export function RecheckRoute() {
   const sample = useQuery(blindSampleQueryOptions(sampleId));
   const save = useMutation(recheckMutationOptions(client, sampleId));
   const original = useOriginalText();
-  const result = useRef<HTMLDivElement>(null);
   const done = save.data;
-
-  useEffect(() => {
-    if (done) result.current?.focus();
-  }, [done]);
+  const result = useFocusWhen<HTMLDivElement>(done);
 
   return (
     <>

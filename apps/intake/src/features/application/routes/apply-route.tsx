@@ -7,11 +7,12 @@ import {
   PageTitle,
   ProblemAlert,
   problemText,
+  useFocusWhen,
   useLanguage,
   useT,
 } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   eligibilityQueryOptions,
@@ -92,10 +93,7 @@ function ApplyStep({
   const [search] = useSearchParams();
   const fromCheck = search.get('from') === CHECK;
   const [stale, setStale] = useState<string | null>(null);
-  const staleRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (stale) staleRef.current?.focus();
-  }, [stale]);
+  const staleRef = useFocusWhen<HTMLDivElement>(stale);
   const saveStep = useMutation(saveStepMutationOptions(queryClient, detail.id));
   const saveBank = useMutation(saveBankMutationOptions(queryClient, detail.id));
   const submit = useMutation(submitMutationOptions(queryClient, detail.id));

@@ -1,5 +1,5 @@
-import { EmptyState, LoadingState, PageTitle, ProblemAlert, useT } from '@hms/ui';
-import { useEffect, useRef, useState } from 'react';
+import { EmptyState, LoadingState, PageTitle, ProblemAlert, useFocusWhen, useT } from '@hms/ui';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useMyRequests, type MyRequestItem } from '../api/use-my-requests.ts';
 import { DeleteDraftConfirm } from '../components/delete-draft-confirm.tsx';
@@ -13,10 +13,7 @@ export function MyRequestsRoute() {
   const [deleting, setDeleting] = useState<MyRequestItem | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   const returnFocus = useRef<HTMLButtonElement | null>(null);
-  const notice = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (deleted) notice.current?.focus();
-  }, [deleted]);
+  const notice = useFocusWhen<HTMLDivElement>(deleted);
   return (
     <>
       <PageTitle>{tr('title')}</PageTitle>
