@@ -4,6 +4,7 @@ import type { LocalizedText } from './language.ts';
 import { riskLevelSchema, riskLevels, type RiskLevel } from './risk.ts';
 import { identifierSchema } from './question-set.ts';
 import type { AnswerValue } from './question-answers.ts';
+import { centsSchema } from './programs.ts';
 
 /**
  * Decision rules (issue 14, straight-through processing): per program, an ordered table of rules an administrator
@@ -65,7 +66,6 @@ const EQUALITY_OPS = ['eq', 'ne', 'in', 'not_in'] as const;
 const LIST_OPS: ReadonlySet<RuleOp> = new Set(['in', 'not_in']);
 
 const count = z.number().int().min(0).max(1_000_000_000);
-const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const scalar = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
 
 /** One value, or a list for in/not_in: checked against the op by `conditionSchema`. */
@@ -112,7 +112,7 @@ export const conditionSubjectLabels: Record<ConditionSubject, LocalizedText> = {
 export const ruleConditionSchema = z
   .discriminatedUnion('on', [
     z
-      .object({ on: z.literal('amount'), op: z.enum(ORDER_OPS), value: valueOrList(cents) })
+      .object({ on: z.literal('amount'), op: z.enum(ORDER_OPS), value: valueOrList(centsSchema) })
       .strict(),
     z
       .object({
@@ -187,7 +187,7 @@ export const decisionRulesSchema = z
 /** Everything a rule can read about one request, as it was at evaluation (kept with every evaluation). */
 export const ruleInputsSchema = z
   .object({
-    amountCents: cents,
+    amountCents: centsSchema,
     answers: z.record(
       z.string(),
       z.union([z.string(), z.number().finite(), z.boolean(), z.array(z.string())]),

@@ -10,10 +10,11 @@
  */
 import { z } from 'zod';
 import { personRefSchema } from './person-ref.ts';
-import { isPlainDate } from './business-days.ts';
 import {
   achEntryDescriptionSchema,
+  centsSchema,
   isAmountQuestion,
+  plainDateSchema,
   programDefinitionSchema,
   type ProgramDefinition,
 } from './programs.ts';
@@ -32,8 +33,6 @@ import {
 } from './question-set.ts';
 import type { Language } from './language.ts';
 
-const centsSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const plainDateSchema = z.string().refine(isPlainDate, 'Use a real date written YYYY-MM-DD');
 const isoDateTime = z.string().describe('ISO 8601 date-time in UTC');
 
 export const programSlugSchema = z

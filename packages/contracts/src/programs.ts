@@ -37,8 +37,10 @@ export const achEntryDescriptionSchema = z
     'NACHA reserves this description for special entries; choose another',
   );
 
-const centsSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const plainDateSchema = z.string().refine(isPlainDate, 'Use a real date written YYYY-MM-DD');
+/** Money as a person or a rule states it: whole cents, zero or more, exact in a JavaScript number. */
+export const centsSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A program's calendar day (opens, closes), YYYY-MM-DD. */
+export const plainDateSchema = z.string().refine(isPlainDate, 'Use a real date written YYYY-MM-DD');
 
 export const programDefinitionSchema = z
   .object({

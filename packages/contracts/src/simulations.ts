@@ -8,10 +8,10 @@ import { isPlainDate } from './business-days.ts';
 import { amountAndCount, durationStats } from './finance-overview.ts';
 import { languageSchema } from './language.ts';
 import { programRefSchema } from './program-ref.ts';
+import { centsSchema } from './programs.ts';
 import { eligibilityRuleSchema, questionSetSchema } from './question-set.ts';
 import { decisionRuleSchema, decisionRulesSchema } from './decision-rules.ts';
 
-const cents = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const plainDate = z
   .string()
   .refine(isPlainDate, { error: 'Use a real date written YYYY-MM-DD.' })
@@ -23,14 +23,14 @@ export const SIMULATION_MAX_DAYS = 366;
 /** What a scenario changes; a field left out keeps what happened (see docs/simulation.md). */
 export const simulationChangesSchema = z
   .object({
-    maxAmountCents: cents
+    maxAmountCents: centsSchema
       .min(1, { error: 'maxAmountCents must be at least 1 cent.' })
       .optional()
       .describe('the largest amount a request may ask for'),
-    approvalThresholdCents: cents
+    approvalThresholdCents: centsSchema
       .optional()
       .describe('approvals of more than this need a senior second approval'),
-    budgetCents: cents
+    budgetCents: centsSchema
       .min(1, { error: 'budgetCents must be at least 1 cent.' })
       .optional()
       .describe('the program budget, consumed in submission order'),
