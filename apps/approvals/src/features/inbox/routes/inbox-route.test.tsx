@@ -223,6 +223,21 @@ describe('Approval inbox', () => {
     );
   });
 
+  it('Enter or Space on a focused link or button is left to it (opening, switching a queue, claiming)', async () => {
+    serve(base);
+    renderInboxAt('/approvals');
+    const link = await screen.findByRole('link', { name: 'HMS-AAAA-0002-X' });
+    const queue = screen.getByRole('link', { name: /All open/ });
+    const claim = screen.getByRole('button', { name: 'Claim HMS-AAAA-0001-X' });
+    // fireEvent returns false when a listener prevented the default action: the browser's click on Enter.
+    for (const target of [link, queue, claim]) {
+      target.focus();
+      expect(fireEvent.keyDown(target, { key: 'Enter' })).toBe(true);
+    }
+    expect(fireEvent.keyDown(claim, { key: ' ' })).toBe(true);
+    expect(screen.getByTestId('location').textContent).toBe('/approvals');
+  });
+
   it('a lost claim race says who has the request', async () => {
     serve({
       ...base,

@@ -67,9 +67,8 @@ export function InboxRoute() {
   useShortcuts({
     j: () => setActive((a) => Math.min(a + 1, Math.max(items.length - 1, 0))),
     k: () => setActive((a) => Math.max(a - 1, 0)),
-    Enter: (e) => {
-      // A focused link or button handles Enter itself.
-      if (e.target instanceof HTMLElement && e.target.closest('a,button')) return;
+    // A focused link or button keeps its own Enter (useShortcuts leaves it alone).
+    Enter: () => {
       const item = items[active];
       if (item) void navigate(reviewHref(item.id));
     },
