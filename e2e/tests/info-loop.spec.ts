@@ -134,6 +134,12 @@ test('the decision panel stays in view beside the evidence on a wide screen, and
   await page.getByRole('heading', { name: 'Audit trail' }).scrollIntoViewIfNeeded();
   await expect(approve).toBeInViewport();
   await expectNoAxeViolations(page);
+  // Every button fits the narrow panel (a row of three that did not wrap cut "Ask for information" off).
+  const panel = (await page.getByRole('complementary').boundingBox())!;
+  for (const button of await page.getByRole('complementary').getByRole('button').all()) {
+    const box = (await button.boundingBox())!;
+    expect(box.x + box.width, await button.innerText()).toBeLessThanOrEqual(panel.x + panel.width);
+  }
 
   await page.setViewportSize({ width: 400, height: 800 });
   const narrow = await approve.boundingBox();

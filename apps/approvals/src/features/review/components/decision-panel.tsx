@@ -190,7 +190,7 @@ export function DecisionPanel({
       ) : error && !fieldRefusal ? (
         <ProblemAlert error={error} headingLevel={3} />
       ) : null}
-      <div className="usa-button-group margin-bottom-2">
+      <div className="usa-button-group flex-wrap margin-bottom-2">
         {kinds.map((kind) => (
           <button
             key={kind}

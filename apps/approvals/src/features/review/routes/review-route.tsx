@@ -190,7 +190,7 @@ export function ReviewRoute() {
               {allowed.size === 0 || (allowed.size === 1 && allowed.has('comment')) ? (
                 <p>{tr('noActions')}</p>
               ) : null}
-              <div className="usa-button-group">
+              <div className="usa-button-group flex-wrap">
                 {allowed.has('claim') ? (
                   <button
                     type="button"
