@@ -44,6 +44,7 @@ export const batchesMessages = defineMessages({
     payment: 'payment',
     prenote: 'prenote ($0)',
     back: 'All batches',
+    no: 'No, go back',
   },
   es: {
     pages: 'Páginas de lotes',
@@ -89,5 +90,6 @@ export const batchesMessages = defineMessages({
     payment: 'pago',
     prenote: 'prenotificación ($0)',
     back: 'Todos los lotes',
+    no: 'No, volver',
   },
 });

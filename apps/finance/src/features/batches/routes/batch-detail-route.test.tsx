@@ -109,8 +109,21 @@ describe('Batch detail', () => {
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Release batch' }));
     expect(await screen.findByText('Done: the batch is now Released.')).toBeTruthy();
-    expect(await screen.findByRole('button', { name: 'Download NACHA file' })).toBeTruthy();
+    const download = await screen.findByRole('button', { name: 'Download NACHA file' });
     expect(screen.queryByRole('button', { name: 'Cancel batch' })).toBeNull();
+    // Focus is not dropped on the page: it lands on the next step, the download.
+    await waitFor(() => expect(document.activeElement).toBe(download));
+  });
+
+  it('goes back from the question with a button that says so, focus on the button that asked', async () => {
+    const calls = fakeApi({ [`GET /api/batches/${id}`]: () => ({ status: 200, body: batch() }) });
+    renderAt(`/finance/batches/${id}`, page, { language: 'es' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Liberar lote' }));
+    expect(screen.queryByRole('button', { name: 'Todos los lotes' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'No, volver' }));
+    const release = screen.getByRole('button', { name: 'Liberar lote' });
+    await waitFor(() => expect(document.activeElement).toBe(release));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
   });
 
   it('explains why release is refused (dual control) and shows the API refusal readably', async () => {
