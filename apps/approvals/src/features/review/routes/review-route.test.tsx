@@ -270,6 +270,18 @@ describe('Review page', () => {
     ).toBeTruthy();
   });
 
+  it.each([
+    ['awaiting_second_approval', 'Approved at first level'],
+    ['approved', 'Amount approved'],
+    ['paid', 'Amount approved'],
+  ] as const)('names an approved amount for what it is (%s: %s)', async (status, label) => {
+    serve({ ...detail, status, approvedAmountCents: 75_000, allowedActions: [] });
+    renderPage();
+    const term = await screen.findByText(label);
+    expect(term.nextElementSibling?.textContent).toBe('$750.00');
+    expect(screen.queryAllByText(/Approved at first level|Amount approved/)).toHaveLength(1);
+  });
+
   it('shows every part of the request, has no axe violations, and reveals the account only on request', async () => {
     serve();
     document.cookie = 'hms_csrf=t';

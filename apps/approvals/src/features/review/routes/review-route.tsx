@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DecisionKind } from '@hms/contracts/decisions';
+import type { RequestStatus } from '@hms/contracts/requests';
 import {
   Alert,
   HelpPanel,
@@ -46,6 +47,9 @@ import { useLiveUpdates } from '../../../shared/live.ts';
 import { useShortcuts } from '../../../shared/shortcuts.ts';
 import { KeyboardHelp } from '../../../shared/keyboard-help.tsx';
 import { reviewHelp } from '../help.ts';
+
+/** The statuses of a request whose approval is final: its approved amount is the one paid, not a first approval's. */
+const APPROVED_STATUSES = new Set<RequestStatus>(['approved', 'payment_returned', 'paid']);
 
 export function ReviewRoute() {
   const { id = '' } = useParams();
@@ -128,8 +132,14 @@ export function ReviewRoute() {
                   [tr('program'), r.program.name],
                   [tr('applicant'), `${r.applicant.name} (${r.applicant.email})`],
                   [tr('requested'), formatCents(r.amountRequestedCents, language)],
+                  // The amount of a first approval until the request is approved; then the amount approved.
                   ...(r.approvedAmountCents !== null
-                    ? [[tr('approvedSoFar'), formatCents(r.approvedAmountCents, language)]]
+                    ? [
+                        [
+                          tr(APPROVED_STATUSES.has(r.status) ? 'approvedAmount' : 'approvedSoFar'),
+                          formatCents(r.approvedAmountCents, language),
+                        ],
+                      ]
                     : []),
                   [
                     tr('status'),
