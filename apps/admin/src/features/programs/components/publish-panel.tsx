@@ -1,10 +1,12 @@
 import {
+  Alert,
   ButtonGroup,
   ConfirmAction,
   ProblemAlert,
   TextAreaField,
   TextField,
   formatDateTime,
+  useFocusWhen,
   useLanguage,
   useT,
 } from '@hms/ui';
@@ -43,20 +45,67 @@ function ActionButton({
   );
 }
 
-/** The go-live checklist, the publish request under dual control, and opening, closing or archiving. */
+/** The last action of the panel that succeeded, with the program as it answered. */
+export interface ProgramOutcome {
+  kind: ProgramAction['kind'];
+  program: AdminProgram;
+}
+
+/**
+ * What an action of the panel did, in a sentence, and the section it belongs to; none for the actions of other
+ * panels (save, revert).
+ */
+function outcomeOf({ kind, program }: ProgramOutcome): {
+  section: 'publish' | 'lifecycle';
+  key: `outcome${'Requested' | 'Published' | 'Withdrawn' | 'Opened' | 'Closed' | 'Archived'}`;
+} | null {
+  switch (kind) {
+    case 'requestPublish':
+    case 'approve':
+      return program.pendingPublishRequest
+        ? { section: 'publish', key: 'outcomeRequested' }
+        : { section: 'publish', key: 'outcomePublished' };
+    case 'withdraw':
+      return { section: 'publish', key: 'outcomeWithdrawn' };
+    case 'open':
+      return { section: 'lifecycle', key: 'outcomeOpened' };
+    case 'close':
+      return { section: 'lifecycle', key: 'outcomeClosed' };
+    case 'archive':
+      return { section: 'lifecycle', key: 'outcomeArchived' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The go-live checklist, the publish request under dual control, and opening, closing or archiving. The button that
+ * was pressed is gone or off once its action is done, so what it did is said in its section, and focus goes there.
+ */
 export function PublishPanel({
   program,
   pending,
   error,
+  done,
   run,
 }: {
   program: AdminProgram;
   pending: boolean;
   error: unknown;
+  /** The panel's last action that succeeded (null while another runs). */
+  done: ProgramOutcome | null;
   run: (action: ProgramAction) => void;
 }) {
   const tr = useT(programsMessages);
   const { language } = useLanguage();
+  const outcome = done ? outcomeOf(done) : null;
+  const outcomeRef = useFocusWhen<HTMLDivElement>(outcome ? done : null);
+  const said = (section: 'publish' | 'lifecycle') =>
+    outcome?.section === section ? (
+      <Alert tone="success" slim role="status" tabIndex={-1} ref={outcomeRef}>
+        {tr(outcome.key, { version: done!.program.liveVersion ?? '' })}
+      </Alert>
+    ) : null;
   const [summary, setSummary] = useState('');
   const [summaryError, setSummaryError] = useState<string | undefined>();
   const [closesAt, setClosesAt] = useState('');
@@ -95,6 +144,7 @@ export function PublishPanel({
       </section>
       <section aria-labelledby="publish-heading" className="margin-top-4">
         <h2 id="publish-heading">{tr('publishHeading')}</h2>
+        {said('publish')}
         {error ? <ProblemAlert error={error} headingLevel={3} /> : null}
         {request ? (
           <>
@@ -145,6 +195,7 @@ export function PublishPanel({
       </section>
       <section aria-labelledby="lifecycle-heading" className="margin-top-4">
         <h2 id="lifecycle-heading">{tr('lifecycleHeading')}</h2>
+        {said('lifecycle')}
         {program.status === 'draft' ? (
           <p>{tr('notPublished')}</p>
         ) : program.status === 'archived' ? (

@@ -19,7 +19,7 @@ import { programActionMutationOptions, type ProgramAction } from '../api/program
 import { adminProgramQueryOptions, type AdminProgram } from '../../../shared/admin-program.ts';
 import { DETAIL_IDS, DetailsFields, type DetailsText } from '../components/details-fields.tsx';
 import { centsToDollars, dollarsToCents } from '../components/money.ts';
-import { PublishPanel } from '../components/publish-panel.tsx';
+import { PublishPanel, type ProgramOutcome } from '../components/publish-panel.tsx';
 import { RulesEditor } from '../components/rules-editor.tsx';
 import { VersionsPanel } from '../components/versions-panel.tsx';
 import { programsHelp } from '../help.ts';
@@ -73,9 +73,11 @@ function ProgramEditor({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [focusKey, setFocusKey] = useState(0);
   const [saved, setSaved] = useState(false);
+  const [done, setDone] = useState<ProgramOutcome | null>(null);
   const action = useMutation({
     ...programActionMutationOptions(program.id),
-    onSuccess: (next) => {
+    onSuccess: (next, a) => {
+      setDone({ kind: a.kind, program: next });
       queryClient.setQueryData(adminProgramKeys.detail(program.id), next);
       void queryClient.invalidateQueries({ queryKey: adminProgramKeys.list() });
       void queryClient.invalidateQueries({ queryKey: adminProgramKeys.versions(program.id) });
@@ -99,7 +101,10 @@ function ProgramEditor({
       setFocusKey((k) => k + 1);
     },
   });
-  const run = (a: ProgramAction) => action.mutate(a);
+  const run = (a: ProgramAction) => {
+    setDone(null);
+    action.mutate(a);
+  };
   const errorFor = (path: string) =>
     errors
       .filter((e) => e.path === path)
@@ -210,6 +215,7 @@ function ProgramEditor({
         program={program}
         pending={action.isPending}
         error={action.isError ? action.error : null}
+        done={done}
         run={run}
       />
       <VersionsPanel programId={program.id} pending={action.isPending} run={run} />

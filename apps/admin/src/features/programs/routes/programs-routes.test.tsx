@@ -275,6 +275,10 @@ describe('Programs (admin)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ask for approval to publish' }));
     // The one who asked is not offered the approval the API would refuse them.
     expect(await screen.findByRole('button', { name: 'Withdraw the request' })).toBeTruthy();
+    const asked = screen
+      .getByText(/^Sent for approval: a different administrator/)
+      .closest('[role=status]');
+    await waitFor(() => expect(document.activeElement).toBe(asked));
     expect(screen.getByText(/A different administrator must approve it/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Approve and publish' })).toBeNull();
 
@@ -310,5 +314,10 @@ describe('Programs (admin)', () => {
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: 'Approve and publish' })).toBeNull(),
     );
+    // The button pressed is gone: what it did is said, and focus is there, not dropped on the page.
+    const said = (await screen.findByText('Published: version 3 is live.')).closest(
+      '[role=status]',
+    );
+    await waitFor(() => expect(document.activeElement).toBe(said));
   }, 30_000);
 });
