@@ -312,4 +312,44 @@ describe('DecisionPanel', () => {
     expect(alert.textContent).not.toContain('Changed by someone else');
     expect(screen.getByRole('button', { name: 'Reload the request' })).toBeTruthy();
   });
+
+  it('a stale version after the confirmation: the confirmation closes, the alert takes focus, the form comes back as typed without an error summary', async () => {
+    const onDecide = vi.fn();
+    // As the API answers a decision on a version that is no longer the request's (its errors name body.version).
+    const respond = () => ({
+      status: 409,
+      code: 'request.stale_version',
+      title: 'Changed by someone else',
+      detail: 'HMS-7K3Q-9FMX-4 changed after you loaded it: Sam Senior reassigned it.',
+      params: { reference: 'HMS-7K3Q-9FMX-4' },
+      errors: [
+        {
+          field: 'body.version',
+          message: 'The request is at version 5; reload it and decide on the current version.',
+        },
+      ],
+    });
+    const { container } = render(<Harness onDecide={onDecide} respond={respond} />);
+    fireEvent.keyDown(document.body, { key: 'a' });
+    fireEvent.change(screen.getByLabelText('Approved amount in dollars'), {
+      target: { value: '1,000' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, confirm' }));
+    expect(onDecide).toHaveBeenCalledTimes(1);
+
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Someone else changed this request');
+    expect(document.activeElement).toBe(alert);
+    // Nothing to confirm on a version that is gone, and no error summary about a version the person never typed.
+    expect(screen.queryByRole('button', { name: 'Yes, confirm' })).toBeNull();
+    expect(screen.queryByText(/There is a problem/)).toBeNull();
+    expect(screen.queryByText(/reload it and decide on the current version/)).toBeNull();
+    const amount = screen.getByLabelText('Approved amount in dollars') as HTMLInputElement;
+    expect(amount.value).toBe('1,000');
+    expect(amount.getAttribute('aria-invalid')).not.toBe('true');
+    expect(await axeViolations(container)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Reload the request' }));
+    expect(document.activeElement).toBe(amount);
+  });
 });

@@ -16,6 +16,7 @@ import {
   TextAreaField,
   TextField,
   useErrorMessages,
+  useFocusWhen,
   useFormErrors,
   useLanguage,
   useT,
@@ -102,13 +103,18 @@ export function DecisionPanel({
     if (open) firstField.current?.focus();
   }, [open, clear]);
 
-  const fieldRefusal = error ? isAboutFields(error) : false;
+  // A 409 refuses the decision itself (a stale version, someone else holds it), never what was typed: the
+  // confirmation closes, since it restates a decision on a version that is gone, and the alert says what to do.
+  const isConflict =
+    typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 409;
+  const fieldRefusal = error && !isConflict ? isAboutFields(error) : false;
   useEffect(() => {
-    if (!fieldRefusal || failedWith.current === error) return;
+    if (!(isConflict || fieldRefusal) || failedWith.current === error) return;
     failedWith.current = error;
     setDraft(null);
-    fail(error);
-  }, [error, fieldRefusal, fail]);
+    if (fieldRefusal) fail(error);
+  }, [error, isConflict, fieldRefusal, fail]);
+  const conflictAlert = useFocusWhen<HTMLDivElement>(isConflict ? error : null);
 
   const limits = {
     requestedCents: review.amountRequestedCents,
@@ -125,8 +131,6 @@ export function DecisionPanel({
       : tr(`amount_${p.rule}`, { limit: money(p.limitCents ?? 0) });
   const allowed = new Set(review.allowedActions);
   const kinds = (['approve', 'reject', 'request_info'] as const).filter((k) => allowed.has(k));
-  const isConflict =
-    typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 409;
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -175,12 +179,22 @@ export function DecisionPanel({
       <h2 id="decide-heading">{tr('decide')}</h2>
       {isConflict ? (
         <Alert
+          ref={conflictAlert}
+          tabIndex={-1}
           tone="warning"
           role="alert"
           heading={tr('conflict')}
           headingLevel={3}
           action={
-            <button type="button" className="usa-button usa-button--outline" onClick={onReload}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              onClick={() => {
+                onReload();
+                // The alert goes with the reload: on to the form, to decide again on the version now loaded.
+                firstField.current?.focus();
+              }}
+            >
               {tr('reload')}
             </button>
           }
