@@ -70,7 +70,7 @@ test('the more-information loop: ask, answer in Spanish with a file, see it, app
     .getByRole('complementary')
     .locator('section')
     .filter({
-      has: approver.getByRole('heading', { name: 'Answer to your request for information' }),
+      has: approver.getByRole('heading', { name: 'Answer to the request for information' }),
     });
   await expect(panel).toContainText(QUESTION);
   await expect(panel).toContainText(ANSWER);

@@ -223,7 +223,7 @@ describe('Review page', () => {
     serve(answered);
     const { container } = renderPage();
     const panel = (
-      await screen.findByRole('heading', { name: 'Answer to your request for information' })
+      await screen.findByRole('heading', { name: 'Answer to the request for information' })
     ).closest('section')!;
     expect(panel.textContent).toContain('“Please upload the contractor invoice.”');
     expect(panel.textContent).toContain('“La factura está adjunta.”');
@@ -247,6 +247,21 @@ describe('Review page', () => {
     expect(docs.textContent).toMatch(/invoice\.png \(image\/png\), sent with the answer of/);
     expect(docs.textContent).toContain('receipt.pdf (application/pdf), with the application');
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('a reviewer who did not ask the question is not told they asked it (released, then claimed by another)', async () => {
+    serve({
+      ...answered,
+      assignee: { id: 'sam', name: 'Sam Senior' },
+      infoExchanges: answered.infoExchanges.map((x) => ({ ...x, answer: null })),
+    });
+    renderPage();
+    const panel = (
+      await screen.findByRole('heading', { name: 'Waiting for the citizen to answer' })
+    ).closest('section')!;
+    expect(within(panel).getByRole('heading', { name: 'Question to the citizen' })).toBeTruthy();
+    expect(panel.textContent).toContain('Question asked by Avery Approver');
+    expect(panel.textContent).not.toMatch(/You asked|your request/);
   });
 
   it('offers nothing the API would refuse: the first approver of a second approval sees no action', async () => {
