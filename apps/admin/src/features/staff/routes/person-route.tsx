@@ -8,6 +8,7 @@ import {
   ProblemAlert,
   formatDate,
   formatDateTime,
+  useFocusWhen,
   useFormErrors,
   useLanguage,
   useT,
@@ -126,6 +127,9 @@ export function PersonRoute() {
       );
     },
   });
+  // The pressed button is off while its action runs, or gone after it (deactivate, withdraw): the outcome takes focus.
+  // The invitation's notice, there when the page opens, does not.
+  const noticeRef = useFocusWhen<HTMLDivElement>(act.isSuccess ? notice : null);
   const run = (action: PersonAction) => {
     setNotice(null);
     act.mutate(action);
@@ -165,7 +169,7 @@ export function PersonRoute() {
           : null}
       </p>
       <HelpPanel content={staffHelp} />
-      <ResultNotice text={notice} />
+      <ResultNotice ref={noticeRef} text={notice} />
       {act.isError ? <ProblemAlert error={act.error} /> : null}
 
       <section aria-labelledby="details-heading">

@@ -241,8 +241,10 @@ describe('A staff member (/admin/users/:userId)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Deactivate' }));
     expect(await axeViolations(container)).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Yes, deactivate' }));
-    expect(await screen.findByText('Avery Approver was deactivated and signed out.')).toBeTruthy();
+    const said = await screen.findByText('Avery Approver was deactivated and signed out.');
     expect(screen.getByRole('button', { name: 'Reactivate' })).toBeTruthy();
+    // The confirmation is gone: focus is on what happened, not dropped on the page.
+    await waitFor(() => expect(document.activeElement).toBe(said.closest('[role=status]')));
   }, 30_000);
 
   it('keeps the last active administrator’s admin role and access, saying why', async () => {
