@@ -48,6 +48,7 @@ export const reconciliationMessages = defineMessages({
     resolveFor: 'Resolve {item} by hand',
     resolution: 'Resolution',
     note: 'Note (kept in the audit log)',
+    noteTooShort: 'Say why in at least 5 characters: the note is kept in the audit log.',
     confirm: 'Record the resolution',
     cancel: 'Cancel',
     resolvedDone: 'Resolved: {item}.',
@@ -111,6 +112,8 @@ export const reconciliationMessages = defineMessages({
     resolveFor: 'Resolver {item} a mano',
     resolution: 'Resolución',
     note: 'Nota (se guarda en el registro de auditoría)',
+    noteTooShort:
+      'Diga por qué en al menos 5 caracteres: la nota se guarda en el registro de auditoría.',
     confirm: 'Registrar la resolución',
     cancel: 'Cancelar',
     resolvedDone: 'Resuelta: {item}.',

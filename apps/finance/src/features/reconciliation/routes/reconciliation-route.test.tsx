@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi } from '@hms/api-client/fake-api';
+import { fakeApi, problem } from '@hms/api-client/fake-api';
 import { me, renderAt } from '@hms/ui/render-at';
 import { axeViolations } from '../../../shared/axe.test-helper.ts';
 import { ReconciliationRoute } from './reconciliation-route.tsx';
@@ -85,6 +85,52 @@ describe('ReconciliationRoute exceptions', () => {
         'No hay excepciones abiertas: todo lo que coincide con estos filtros está conciliado.',
       ),
     ).toBeTruthy();
+  });
+
+  it('says on the note what is wrong with it: too short here, or as the API refuses it', async () => {
+    const calls = fakeApi({
+      'GET /api/me': () => me(['finance_supervisor']),
+      'GET /api/finance/reconciliation/exceptions': () => ({ body: page([exception]) }),
+      'POST /api/finance/reconciliation/exceptions/resolve': () =>
+        problem(400, 'validation.failed', {
+          errors: [
+            {
+              field: 'body.note',
+              message: 'note must say why in at least 5 characters (it is kept in the audit log).',
+              code: 'field.too_short',
+              params: { minimum: 5 },
+            },
+          ],
+        }),
+    });
+    const { container } = renderAt('/finance/reconciliation/exceptions', [
+      {
+        path: '/finance/reconciliation/exceptions',
+        element: <ReconciliationRoute view="exceptions" />,
+      },
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Resolve HMS-7 by hand' }));
+    const note = screen.getByLabelText('Note (kept in the audit log)');
+    fireEvent.change(note, { target: { value: '  ok ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record the resolution' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link').textContent).toBe(
+      'Say why in at least 5 characters: the note is kept in the audit log.',
+    );
+    expect(note.getAttribute('aria-invalid')).toBe('true');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(await axeViolations(container)).toEqual([]);
+
+    // A refusal of the API about the note lands on the note too, not as a bare "check your information".
+    fireEvent.change(note, { target: { value: 'Bank said so' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record the resolution' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    await waitFor(() =>
+      expect(within(screen.getByRole('alert')).getByRole('link').getAttribute('href')).toBe(
+        '#resolve-note',
+      ),
+    );
+    expect(note.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('offers no resolution to finance staff, and shows a failed load with a retry', async () => {

@@ -310,9 +310,8 @@ function ExceptionsList() {
         <ResolveForm
           item={resolving.item}
           busy={resolve.isPending}
-          error={resolve.error}
           onCancel={() => setResolving(null)}
-          onSubmit={(v) => resolve.mutate({ exceptionId: resolving.id, ...v })}
+          onSubmit={(v) => resolve.mutateAsync({ exceptionId: resolving.id, ...v })}
         />
       ) : null}
       <QueryState
