@@ -45,6 +45,8 @@ const BANK_MESSAGES = {
     confirmRequired: 'Enter the account number again',
     confirmMismatch: 'The account numbers do not match. Enter the same account number twice',
     authorization: 'Confirm that you authorize the deposit into this account',
+    returnedAccount:
+      'Your payment came back from this account. Enter the details of a different bank account',
   },
   es: {
     holderRequired: 'Escriba el nombre del titular de la cuenta',
@@ -55,8 +57,14 @@ const BANK_MESSAGES = {
     confirmMismatch:
       'Los números de cuenta no coinciden. Escriba el mismo número de cuenta dos veces',
     authorization: 'Confirme que autoriza el depósito en esta cuenta',
+    returnedAccount:
+      'Su pago se devolvió desde esta cuenta. Escriba los datos de otra cuenta bancaria',
   },
 } as const;
+
+/** The refusal of a "new" account after a return that is the very account the payment came back from. */
+export const returnedAccountMessage = (language: Language): string =>
+  BANK_MESSAGES[language].returnedAccount;
 
 export const accountTypes = ['checking', 'savings'] as const;
 export type AccountType = (typeof accountTypes)[number];

@@ -12,6 +12,7 @@ import {
   type SaveAnswersBody,
   type SubmitResponse,
   type WithdrawBody,
+  returnedAccountMessage,
 } from '@hms/contracts/applications';
 import { programClosedMessages } from '@hms/contracts/program-closed';
 import type { ProgramDetail } from '@hms/contracts/programs';
@@ -1112,6 +1113,30 @@ async function returnAboutAccount(trx: Transaction<Database>, requestId: string)
 }
 
 /**
+ * The payment came back because of its account (closed, not found, invalid, frozen…), so the same routing and account
+ * number again would only bounce again (and NACHA forbids sending it again uncorrected): refused on the account number.
+ */
+async function refuseReturnedAccount(
+  trx: Transaction<Database>,
+  config: Config,
+  returnedAccountId: string,
+  bank: BankDetails,
+  language: Language,
+): Promise<void> {
+  const [returned] = await repo.sealedAccountNumbers(trx, [returnedAccountId]);
+  if (
+    returned &&
+    returned.routing_number === bank.routingNumber &&
+    open(config, returned.account_number_enc) === bank.accountNumber
+  )
+    throw badRequest(
+      'validation.failed',
+      'The payment came back from this bank account; give a different one.',
+      [{ field: 'body.accountNumber', message: returnedAccountMessage(language) }],
+    );
+}
+
+/**
  * The citizen's new bank account after a returned payment: a new sealed payee account and a new pending payment
  * linked to the returned one; the request goes back to approved. The partial unique index keeps it to one live
  * payment. Only after a return about the account (not, say, a deceased payee).
@@ -1131,6 +1156,7 @@ export async function replacePayeeAccount(
         `A new bank account can be given only after a payment was returned; this request is ${row.status}.`,
       );
     const returned = await returnAboutAccount(trx, requestId);
+    await refuseReturnedAccount(trx, config, returned.payee_account_id, bank, caller.user.language);
     const account = await newPayeeAccount(trx, config, caller.user.id, bank);
     const paymentId = await payments.createReplacementPayment(trx, {
       requestId,

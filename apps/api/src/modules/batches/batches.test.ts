@@ -497,6 +497,56 @@ describe('returns, NOCs and the citizen', () => {
     expect(await payeeAccounts()).toBe(before + 1);
   });
 
+  it('refuses the account the payment came back from as the "new" account, in the citizen\'s language', async () => {
+    const p = await pending(7_00, energy, '66665555');
+    await t.db.kysely
+      .updateTable('payments')
+      .set({ status: 'returned', returned_at: new Date(), account_fixable: true })
+      .where('id', '=', p.paymentId)
+      .execute();
+    await t.db.kysely
+      .updateTable('requests')
+      .set({ status: 'payment_returned' })
+      .where('id', '=', p.requestId)
+      .execute();
+    const citizen = await t.signIn('citizen');
+    // The same routing and account number, even as another account type, would bounce again.
+    const same = await citizen.post(
+      `/api/requests/${p.requestId}/payee-account`,
+      bankAccountBody('66665555', { accountType: 'savings' }),
+    );
+    expect(same.statusCode, same.body).toBe(400);
+    expect(JSON.parse(same.body).errors).toEqual([
+      {
+        field: 'body.accountNumber',
+        message:
+          'Your payment came back from this account. Enter the details of a different bank account',
+      },
+    ]);
+    await setCitizenLanguage('es');
+    try {
+      const es = await citizen.post(
+        `/api/requests/${p.requestId}/payee-account`,
+        bankAccountBody('66665555'),
+      );
+      expect(JSON.parse(es.body).errors).toEqual([
+        {
+          field: 'body.accountNumber',
+          message:
+            'Su pago se devolvió desde esta cuenta. Escriba los datos de otra cuenta bancaria',
+        },
+      ]);
+    } finally {
+      await setCitizenLanguage('en');
+    }
+    expect((await rowById(t.db.kysely, 'requests', p.requestId)).status).toBe('payment_returned');
+    const other = await citizen.post(
+      `/api/requests/${p.requestId}/payee-account`,
+      bankAccountBody('66665556'),
+    );
+    expect(other.statusCode, other.body).toBe(201);
+  });
+
   it('rejects a file that is not NACHA with field-level errors', async () => {
     const fin = await finance();
     const res = await fin.post('/api/returns/imports', {

@@ -327,7 +327,7 @@ export async function markReturned(
 export async function latestReturned(db: Queryable, requestId: string) {
   return db
     .selectFrom('payments')
-    .select(['id', 'amount_cents', 'account_fixable'])
+    .select(['id', 'amount_cents', 'account_fixable', 'payee_account_id'])
     .where('request_id', '=', requestId)
     .where('status', '=', 'returned')
     .orderBy('returned_at', 'desc')
