@@ -54,6 +54,8 @@ export const applicationMessages = defineMessages({
     whatNext3:
       'If we need more information we will ask you, and the deadline pauses until you answer.',
     whatNext4: 'You can follow your application in My requests.',
+    whatNextApproved:
+      'Your application was approved straight away. We will tell you when the payment is sent to your bank.',
     viewRequest: 'View your request',
     myRequests: 'Go to My requests',
     programClosed: 'This program is not accepting applications',
@@ -115,6 +117,8 @@ export const applicationMessages = defineMessages({
     whatNext3:
       'Si necesitamos más información se la pediremos, y el plazo se detiene hasta que responda.',
     whatNext4: 'Puede seguir su solicitud en Mis solicitudes.',
+    whatNextApproved:
+      'Su solicitud fue aprobada de inmediato. Le avisaremos cuando el pago se envíe a su banco.',
     viewRequest: 'Ver su solicitud',
     myRequests: 'Ir a Mis solicitudes',
     programClosed: 'Este programa no acepta solicitudes',

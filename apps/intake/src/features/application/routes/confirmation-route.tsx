@@ -30,18 +30,27 @@ export function ConfirmationRoute() {
         <li className="usa-process-list__item">
           <p>{tr('whatNext1')}</p>
         </li>
-        <li className="usa-process-list__item">
-          <p>
-            {tr('whatNext2', {
-              days: d.program.reviewDeadlineDays,
-              // due_at is the end of the deadline day (midnight after it), so show the instant just before.
-              date: d.dueAt ? formatDate(Date.parse(d.dueAt) - 1, language) : '',
-            })}
-          </p>
-        </li>
-        <li className="usa-process-list__item">
-          <p>{tr('whatNext3')}</p>
-        </li>
+        {/* The program's decision rules may approve it at submission: then no reviewer looks at it. */}
+        {d.status === 'approved' ? (
+          <li className="usa-process-list__item">
+            <p>{tr('whatNextApproved')}</p>
+          </li>
+        ) : (
+          <>
+            <li className="usa-process-list__item">
+              <p>
+                {tr('whatNext2', {
+                  days: d.program.reviewDeadlineDays,
+                  // due_at is the end of the deadline day (midnight after it), so show the instant just before.
+                  date: d.dueAt ? formatDate(Date.parse(d.dueAt) - 1, language) : '',
+                })}
+              </p>
+            </li>
+            <li className="usa-process-list__item">
+              <p>{tr('whatNext3')}</p>
+            </li>
+          </>
+        )}
         <li className="usa-process-list__item">
           <p>{tr('whatNext4')}</p>
         </li>
