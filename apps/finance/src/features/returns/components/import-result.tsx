@@ -1,14 +1,21 @@
-import { Alert, DataTable, formatCents, useLanguage, useT } from '@hms/ui';
+import { Alert, DataTable, formatCents, useFocusWhen, useLanguage, useT } from '@hms/ui';
 import type { ImportResult as Result } from '../api/returns.ts';
 import { returnsMessages } from '../messages.ts';
 
+/**
+ * What an import did. Its heading takes focus when a result arrives (a repeat of the same file too): the import
+ * button was off while the file went up, so focus would otherwise fall to the page, and nothing would be heard.
+ */
 export function ImportResult({ result }: { result: Result }) {
   const tr = useT(returnsMessages);
+  const headingRef = useFocusWhen<HTMLHeadingElement>(result);
   const { language } = useLanguage();
   const c = result.counts;
   return (
     <section aria-labelledby="import-result-heading" className="margin-top-4">
-      <h2 id="import-result-heading">{tr('resultHeading', { file: result.fileName })}</h2>
+      <h2 id="import-result-heading" tabIndex={-1} ref={headingRef}>
+        {tr('resultHeading', { file: result.fileName })}
+      </h2>
       {result.duplicate ? (
         <Alert tone="info" slim>
           {tr('duplicate')}

@@ -97,6 +97,9 @@ describe('Returns', () => {
     choose('returns.ach', '1 01 RETURN FILE');
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
     const table = await screen.findByRole('table', { name: 'Entries in the file' });
+    // The button was off while the file went up: focus is on the result, not dropped on the page.
+    const heading = screen.getByRole('heading', { name: 'Import of returns.ach' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
       fileName: 'returns.ach',
       content: '1 01 RETURN FILE',
@@ -117,8 +120,14 @@ describe('Returns', () => {
     ).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
 
+    (document.activeElement as HTMLElement).blur();
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
     expect(await screen.findByText(/This exact file was imported before/)).toBeTruthy();
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { name: 'Import of returns.ach' }),
+      ),
+    );
   });
 
   it('lists the parse errors the API names by line and field', async () => {
