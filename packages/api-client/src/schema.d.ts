@@ -16087,6 +16087,7 @@ export interface operations {
                             settle: boolean;
                         };
                         releaseBlockedReason: string | null;
+                        releaseBlockedCode: ("batch.not_built" | "auth.role_required" | "batch.dual_control" | "batch.release_conflict_of_interest") | null;
                     };
                 };
             };
@@ -16221,6 +16222,7 @@ export interface operations {
                             settle: boolean;
                         };
                         releaseBlockedReason: string | null;
+                        releaseBlockedCode: ("batch.not_built" | "auth.role_required" | "batch.dual_control" | "batch.release_conflict_of_interest") | null;
                     };
                 };
             };
@@ -16364,6 +16366,7 @@ export interface operations {
                             settle: boolean;
                         };
                         releaseBlockedReason: string | null;
+                        releaseBlockedCode: ("batch.not_built" | "auth.role_required" | "batch.dual_control" | "batch.release_conflict_of_interest") | null;
                     };
                 };
             };
@@ -16507,6 +16510,7 @@ export interface operations {
                             settle: boolean;
                         };
                         releaseBlockedReason: string | null;
+                        releaseBlockedCode: ("batch.not_built" | "auth.role_required" | "batch.dual_control" | "batch.release_conflict_of_interest") | null;
                     };
                 };
             };

@@ -7,6 +7,15 @@ export const batchStatuses = ['built', 'released', 'settled', 'cancelled'] as co
 export const batchStatusSchema = z.enum(batchStatuses);
 export type BatchStatus = z.infer<typeof batchStatusSchema>;
 
+/** Why a user may not release a batch: the code of the refusal release would answer (the screen words it). */
+export const releaseBlockCodes = [
+  'batch.not_built',
+  'auth.role_required',
+  'batch.dual_control',
+  'batch.release_conflict_of_interest',
+] as const;
+export type ReleaseBlockCode = (typeof releaseBlockCodes)[number];
+
 export const batchIdParamsSchema = z.object({
   batchId: z.uuid({ error: 'Not a batch id.' }),
 });
@@ -62,8 +71,10 @@ export const batchDetailSchema = batchSummarySchema.extend({
     cancel: z.boolean(),
     settle: z.boolean(),
   }),
-  /** Why release is refused for this user, when it is. */
+  /** Why release is refused for this user, when it is (English, as the API's refusal says it). */
   releaseBlockedReason: z.string().nullable(),
+  /** The same, as the code of the refusal, for a screen to say it in the reader's language. */
+  releaseBlockedCode: z.enum(releaseBlockCodes).nullable(),
 });
 export type BatchDetail = z.infer<typeof batchDetailSchema>;
 

@@ -65,6 +65,7 @@ describe('batches under dual control', () => {
     expect(batch.fileIdModifier).toMatch(/^[A-Z0-9]$/);
     expect(batch.can.release).toBe(false);
     expect(batch.releaseBlockedReason).toMatch(/Dual control/);
+    expect(batch.releaseBlockedCode).toBe('batch.dual_control');
 
     // The payments left the pending list.
     const list = JSON.parse((await sup.get(`/api/payments?status=batched`)).body);
@@ -155,6 +156,7 @@ describe('batches under dual control', () => {
     const detail = JSON.parse((await sup.get(`/api/batches/${batch.id}`)).body);
     expect(detail.can.release).toBe(false);
     expect(detail.releaseBlockedReason).toMatch(/^You approved or applied for/);
+    expect(detail.releaseBlockedCode).toBe('batch.release_conflict_of_interest');
     const res = await sup.post(`/api/batches/${batch.id}/release`);
     expect(res.statusCode).toBe(403);
     expect(JSON.parse(res.body).detail).toBe(

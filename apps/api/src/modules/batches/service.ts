@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { validateText } from '@hms/ach/validate';
 import { writeFile } from '@hms/ach/write';
-import type { BatchDetail, BatchesResponse, BuildBatchBody } from '@hms/contracts/batches';
+import type {
+  BatchDetail,
+  BatchesResponse,
+  BuildBatchBody,
+  ReleaseBlockCode,
+} from '@hms/contracts/batches';
 import {
   achEffectiveDate,
   addBusinessDays,
@@ -10,7 +15,6 @@ import {
   toZonedDate,
   toZonedDateTime,
 } from '@hms/contracts/business-days';
-import type { ErrorCode } from '@hms/contracts/error-codes';
 import type { SettlementResponse } from '@hms/contracts/integration';
 import type { AuthUser } from '../../platform/auth/sessions.ts';
 import { appendAudit, auditUserChange } from '../../platform/audit.ts';
@@ -353,7 +357,8 @@ export async function getBatch(
   );
   const byId = new Map(entryPayments.map((p) => [p.id, toPaymentItem(p, origins)]));
   const supervisor = user.roles.includes('finance_supervisor');
-  const releaseBlockedReason = (await releaseBlock(db, user, row))?.reason ?? null;
+  const block = await releaseBlock(db, user, row);
+  const releaseBlockedReason = block?.reason ?? null;
   return {
     ...repo.toBatchSummary(row),
     entries: entries.map((e) => ({
@@ -371,11 +376,12 @@ export async function getBatch(
       settle: row.status === 'released',
     },
     releaseBlockedReason,
+    releaseBlockedCode: block?.code ?? null,
   };
 }
 
 interface ReleaseBlock {
-  code: ErrorCode;
+  code: ReleaseBlockCode;
   status: 403 | 409;
   reason: string;
 }

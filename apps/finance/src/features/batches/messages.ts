@@ -45,6 +45,12 @@ export const batchesMessages = defineMessages({
     prenote: 'prenote ($0)',
     back: 'All batches',
     no: 'No, go back',
+    'block_batch.not_built': 'Only a built batch that is not released yet can be released.',
+    'block_auth.role_required': 'Only a finance supervisor can release a batch.',
+    'block_batch.dual_control':
+      'Dual control: you built this batch, so another finance supervisor must release it.',
+    'block_batch.release_conflict_of_interest':
+      'You approved or applied for a request in this batch, so another finance supervisor must release it.',
   },
   es: {
     pages: 'Páginas de lotes',
@@ -91,5 +97,11 @@ export const batchesMessages = defineMessages({
     prenote: 'prenotificación ($0)',
     back: 'Todos los lotes',
     no: 'No, volver',
+    'block_batch.not_built': 'Solo se puede liberar un lote generado que aún no se liberó.',
+    'block_auth.role_required': 'Solo un supervisor de finanzas puede liberar un lote.',
+    'block_batch.dual_control':
+      'Doble control: usted generó este lote, así que otro supervisor de finanzas debe liberarlo.',
+    'block_batch.release_conflict_of_interest':
+      'Usted aprobó o solicitó una solicitud de este lote, así que otro supervisor de finanzas debe liberarlo.',
   },
 });

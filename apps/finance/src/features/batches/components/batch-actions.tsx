@@ -4,7 +4,7 @@ import type { BatchAction, BatchDetail } from '../api/batches.ts';
 import { batchesMessages } from '../messages.ts';
 
 export interface BatchActionsProps {
-  batch: Pick<BatchDetail, 'can' | 'releaseBlockedReason' | 'status'>;
+  batch: Pick<BatchDetail, 'can' | 'releaseBlockedCode' | 'status'>;
   busy: boolean;
   onAction: (action: BatchAction) => void;
   onDownload: () => void;
@@ -95,8 +95,8 @@ export function BatchActions({ batch, busy, onAction, onDownload }: BatchActions
           </button>
         ))}
       </ButtonGroup>
-      {batch.status === 'built' && batch.releaseBlockedReason ? (
-        <p className="usa-hint">{batch.releaseBlockedReason}</p>
+      {batch.status === 'built' && batch.releaseBlockedCode ? (
+        <p className="usa-hint">{tr(`block_${batch.releaseBlockedCode}`)}</p>
       ) : null}
     </div>
   );

@@ -58,6 +58,7 @@ const batch = (over: Record<string, unknown> = {}) => ({
   ],
   can: { release: true, download: false, cancel: true, settle: false },
   releaseBlockedReason: null,
+  releaseBlockedCode: null,
   ...over,
 });
 
@@ -133,7 +134,8 @@ describe('Batch detail', () => {
         body: batch({
           can: { release: false, download: false, cancel: true, settle: false },
           releaseBlockedReason:
-            'You built this batch; another finance supervisor must release it (dual control).',
+            'Dual control: you built this batch, so another finance supervisor must release it.',
+          releaseBlockedCode: 'batch.dual_control',
         }),
       }),
       [`POST /api/batches/${id}/cancel`]: () =>
@@ -151,6 +153,28 @@ describe('Batch detail', () => {
         'A released batch cannot be cancelled',
       ),
     );
+  });
+
+  it('says why release is refused in the reader’s language, not the API’s English', async () => {
+    fakeApi({
+      [`GET /api/batches/${id}`]: () => ({
+        status: 200,
+        body: batch({
+          can: { release: false, download: false, cancel: true, settle: false },
+          releaseBlockedReason:
+            'Dual control: you built this batch, so another finance supervisor must release it.',
+          releaseBlockedCode: 'batch.dual_control',
+        }),
+      }),
+    });
+    renderAt(`/finance/batches/${id}`, page, { language: 'es' });
+    expect(
+      await screen.findByText(
+        'Doble control: usted generó este lote, así que otro supervisor de finanzas debe liberarlo.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Dual control/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Liberar lote' })).toBeNull();
   });
 
   it('downloads the file as stored', async () => {
