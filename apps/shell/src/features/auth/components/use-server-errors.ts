@@ -2,6 +2,9 @@ import { isApiProblem } from '@hms/api-client';
 import { fieldErrorText, loadErrorMessages, type Language, type SummaryError } from '@hms/ui';
 import type { FieldErrors, FieldValues, Path, UseFormSetError } from 'react-hook-form';
 
+/** The form field a problem+json field error is about: the API names it by where it was sent (`body.password`). */
+export const formFieldOf = (path: string): string => path.replace(/^(body|query)\./, '');
+
 /**
  * Puts the API's field errors (problem+json `errors`) onto the matching form fields, in the reader's language when
  * the error carries a field code (the catalog is loaded first). Resolves to whether any matched.
@@ -16,7 +19,7 @@ export async function applyServerFieldErrors<T extends FieldValues>(
   await loadErrorMessages(language);
   let matched = false;
   for (const fieldError of error.errors) {
-    const field = fields.find((name) => name === fieldError.field);
+    const field = fields.find((name) => name === formFieldOf(fieldError.field));
     if (field) {
       setError(field, { type: 'server', message: fieldErrorText(fieldError, language) });
       matched = true;

@@ -4,7 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { safeNextPath } from '../../../app/navigation.ts';
 import { registerForm, type RegisterForm } from '../api/forms.ts';
-import { applyServerFieldErrors, summaryErrors } from '../components/use-server-errors.ts';
+import {
+  applyServerFieldErrors,
+  formFieldOf,
+  summaryErrors,
+} from '../components/use-server-errors.ts';
 import {
   AuthColumn,
   AuthSubmit,
@@ -43,7 +47,7 @@ export function RegisterRoute() {
     problem &&
     !(
       isApiProblem(problem) &&
-      problem.errors.some((e) => (FIELDS as readonly string[]).includes(e.field))
+      problem.errors.some((e) => (FIELDS as readonly string[]).includes(formFieldOf(e.field)))
     )
       ? [
           {
