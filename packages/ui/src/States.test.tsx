@@ -37,6 +37,25 @@ describe('ProblemAlert', () => {
     expect(screen.queryByText('Whatever the server says')).toBeNull();
   });
 
+  it.each([
+    ['en', 'Sign in again'],
+    ['es', 'Volver a iniciar sesión'],
+  ] as const)(
+    '(%s) offers to sign in again when the session ended, coming back to this page',
+    (language, link) => {
+      window.history.replaceState(null, '', '/my-requests/r1/apply/bank?from=check');
+      show({ status: 401, code: 'auth.not_signed_in', title: 'Unauthorized' }, language);
+      expect(screen.getByRole('link', { name: link }).getAttribute('href')).toBe(
+        `/sign-in?next=${encodeURIComponent('/my-requests/r1/apply/bank?from=check')}`,
+      );
+    },
+  );
+
+  it('offers no sign-in for a refusal that is not about the session', () => {
+    show({ status: 403, code: 'auth.role_required', title: 'Forbidden' });
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
   it('heads it in Spanish for a Spanish reader', () => {
     show({ title: 'Conflict', status: 409, detail: 'x' }, 'es');
     expect(screen.getByRole('heading').textContent).toBe('No se pudo hacer');

@@ -34,6 +34,14 @@ export function EmptyState({
   );
 }
 
+/** The sign-in page, coming back to this page afterwards (the shell's `?next=`). */
+function signInHref(): string {
+  const here = globalThis.location
+    ? globalThis.location.pathname + globalThis.location.search
+    : '/';
+  return `/sign-in?next=${encodeURIComponent(here)}`;
+}
+
 interface AlertProblem extends ProblemLike {
   retryAfterSeconds?: unknown;
 }
@@ -69,6 +77,9 @@ export function ProblemAlert({
   const retryAfter =
     typeof problem.retryAfterSeconds === 'number' ? problem.retryAfterSeconds : undefined;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // The session ended (idle or absolute timeout, signed out in another tab): the way on is signing in, back to here.
+  const signedOut =
+    problem.status === 401 && (problem.code === undefined || problem.code === 'auth.not_signed_in');
   return (
     <div className="usa-alert usa-alert--error margin-y-2" role="alert">
       <div className="usa-alert__body">
@@ -76,6 +87,13 @@ export function ProblemAlert({
         <p className="usa-alert__text">{detail}</p>
         {retryAfter !== undefined ? (
           <p className="usa-alert__text">{tr('retryAfter', { seconds: retryAfter })}</p>
+        ) : null}
+        {signedOut ? (
+          <p className="usa-alert__text">
+            <a className="usa-link" href={signInHref()}>
+              {tr('signInAgain')}
+            </a>
+          </p>
         ) : null}
         {onRetry ? (
           <button
