@@ -5,7 +5,11 @@ import type { Kysely } from 'kysely';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/schema.ts';
 import { genReqId, loggerOptions, OneLinePerRequest } from './platform/logging.ts';
-import { registerApiNotFound, registerErrorHandling } from './platform/errors.ts';
+import {
+  frameworkErrorProblem,
+  registerApiNotFound,
+  registerErrorHandling,
+} from './platform/errors.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { responseSerializerCompiler } from './platform/serializer.ts';
 import { registerControlCharacterCheck } from './platform/control-characters.ts';
@@ -75,6 +79,7 @@ export async function buildApp({
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -91,6 +91,19 @@ describe('every problem the API returns has a code from the list (walking error 
     );
   });
 
+  it('the router: a path that is not valid URL encoding, a path segment over its length limit', async () => {
+    await expectCode(
+      await t.app.inject({ url: '/api/programs/%E0%A4%A' }),
+      400,
+      'http.bad_request',
+    );
+    await expectCode(
+      await t.app.inject({ url: `/api/programs/${'a'.repeat(600)}` }),
+      414,
+      'http.bad_request',
+    );
+  });
+
   it('modules: unknown program, unknown request, unknown notification, cursor, staff rules', async () => {
     const citizen = await t.signIn('citizen');
     await expectCode(await citizen.get('/api/programs/no-such-program'), 404, 'program.not_found');

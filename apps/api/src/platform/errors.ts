@@ -257,6 +257,29 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
+/**
+ * The router's own refusals, before any route or hook runs (Fastify's `frameworkErrors`): a path that is not valid URL
+ * encoding (400) or a path segment over the router's length limit (414). Problem documents like every other answer.
+ */
+export function frameworkErrorProblem(
+  err: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  return sendProblem(
+    request,
+    reply,
+    new HttpProblem(
+      'http.bad_request',
+      err.statusCode ?? 400,
+      'Bad request',
+      err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'A part of the address is too long.'
+        : 'The address is not valid: check its encoding.',
+    ),
+  );
+}
+
 /** 404 for everything when no static build is served (static.ts installs its own handler with the SPA fallback). */
 export function registerApiNotFound(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
