@@ -275,8 +275,16 @@ test.describe('citizen intake', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       Buffer.alloc(2048, 7),
     ]);
-    await upload.setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+    // Chosen with the keyboard: the field is busy (disabled) while the file goes up, then focus is back on it, not
+    // dropped to the top of the page.
+    await tabTo(page, upload);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.keyboard.press('Space'),
+    ]);
+    await chooser.setFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
     await expect(page.getByRole('link', { name: 'receipt.png' })).toBeVisible();
+    await expect(upload).toBeFocused();
     await continueStep(page);
     await typeInto(page, 'Email address', 'pat@example.com');
     await continueStep(page);

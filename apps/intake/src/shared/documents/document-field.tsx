@@ -8,7 +8,7 @@ import {
   FieldGroup,
   controlAria,
 } from '@hms/ui';
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { deleteDocument, documentUrl, uploadDocument, type DocumentInfo } from './documents-api.ts';
 import { documentMessages } from './messages.ts';
 
@@ -57,6 +57,18 @@ export function DocumentField(props: DocumentFieldProps) {
   const [status, setStatus] = useState('');
   const [localError, setLocalError] = useState<string | undefined>();
   const error = localError ?? props.error;
+  // The input is disabled while a file goes up, which drops the focus of a keyboard user to the page: once it is done
+  // (sent or refused), focus comes back to the input unless the person has moved on meanwhile.
+  const uploading = progress !== null;
+  const wasUploading = useRef(false);
+  useEffect(() => {
+    if (uploading) wasUploading.current = true;
+    else if (wasUploading.current) {
+      wasUploading.current = false;
+      const active = document.activeElement;
+      if (!active || active === document.body) inputRef.current?.focus();
+    }
+  }, [uploading]);
   const docs = [...props.known, ...uploaded].filter(
     (d, i, all) => value.includes(d.id) && all.findIndex((x) => x.id === d.id) === i,
   );
@@ -112,7 +124,7 @@ export function DocumentField(props: DocumentFieldProps) {
         accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
         {...controlAria(id, hint, error, true)}
         onChange={(e) => void onFile(e)}
-        disabled={progress !== null}
+        disabled={uploading}
       />
       {progress ? (
         <div className="margin-top-1">
