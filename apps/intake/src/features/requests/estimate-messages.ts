@@ -41,6 +41,7 @@ export const estimateMessages = defineMessages({
     paymentUnknown:
       'Aún no hemos hecho suficientes pagos para estimar cuándo llegará el dinero. Su banco deposita los pagos el día hábil en que los enviamos antes de la hora límite del mismo día, o el siguiente día hábil.',
     estimateNote: 'Es una estimación, no una promesa; la fecha límite de revisión no cambia.',
-    updated: 'Actualizado por última vez el {when}.',
+    // No period of its own: the time ends in one ("10:00 a.m."), and Spanish writes one period, not two.
+    updated: 'Actualizado por última vez el {when}',
   },
 });

@@ -105,7 +105,8 @@ export const authMessages = defineMessages({
       'Esta página necesita el enlace de su correo de invitación. Abra el enlace del mensaje que le envió su administrador.',
     invitationWelcome:
       'Bienvenida o bienvenido, {name}. Elija una contraseña para {email} y active su cuenta.',
-    invitationExpires: 'Este enlace funciona una vez, hasta el {date}.',
+    // No period of its own: the time ends in one ("10:00 a.m."), and Spanish writes one period, not two.
+    invitationExpires: 'Este enlace funciona una vez, hasta el {date}',
     invitationPassword: 'Contraseña nueva',
     invitationPasswordHint:
       'Al menos 12 caracteres. Use una frase de varias palabras que no use en otro sitio. No debe contener su correo.',

@@ -199,6 +199,28 @@ describe('Request page', () => {
     expect(within(panel).getByText(/Last updated Nov 30, 2026/)).toBeTruthy();
   });
 
+  it('in Spanish, the time it was worked out ends the sentence with one period (a. m. ends in one)', async () => {
+    detail = {
+      ...structuredClone(base),
+      status: 'submitted',
+      infoRequest: null,
+      estimate: {
+        decisionBy: '2026-12-04',
+        paymentBy: null,
+        computedAt: '2026-11-30T15:00:00Z',
+        decision: { source: 'history', share: 0.8, businessDays: 9, sampleSize: 1234, ahead: 57 },
+        payment: null,
+      },
+    };
+    renderAt(
+      `/my-requests/${base.id}`,
+      [{ path: '/my-requests/:requestId', element: <RequestRoute /> }],
+      { language: 'es' },
+    );
+    const updated = await screen.findByText(/^Actualizado por última vez el 30 nov 2026/);
+    expect(updated.textContent).toMatch(/10:00\sa\.\s?m\.$/);
+  });
+
   it("after approval, says when the money is expected: its batch's day once sent", async () => {
     detail = {
       ...structuredClone(base),

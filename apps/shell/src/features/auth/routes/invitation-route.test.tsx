@@ -122,6 +122,13 @@ describe('/invitation', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 
+  it('in Spanish, says until when the link works with one period after the time (a. m. ends in one)', async () => {
+    fakeApi({ 'POST /api/invitations/check': () => ({ body: info }) });
+    renderAt(`/invitation#token=${TOKEN}`, 'es');
+    const until = await screen.findByText(/^Este enlace funciona una vez, hasta el 28 nov 2026/);
+    expect(until.textContent).toMatch(/10:00\sa\.\s?m\.$/);
+  });
+
   it('asks for the link when the page is opened without one', async () => {
     const calls = fakeApi({});
     renderAt('/invitation');
