@@ -3558,7 +3558,10 @@ export interface operations {
                             id: string;
                             reference: string;
                             programId: string;
-                            programName: string;
+                            programName: {
+                                en: string;
+                                es: string;
+                            };
                             applicantName: string;
                             /** @enum {string} */
                             status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
@@ -3990,7 +3993,10 @@ export interface operations {
                         version: number;
                         program: {
                             id: string;
-                            name: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
                             version: number;
                             maxAmountCents: number;
                             approvalThresholdCents: number;
@@ -4136,7 +4142,10 @@ export interface operations {
                         otherRequests: {
                             id: string;
                             reference: string;
-                            programName: string;
+                            programName: {
+                                en: string;
+                                es: string;
+                            };
                             /** @enum {string} */
                             status: "draft" | "submitted" | "in_review" | "needs_info" | "awaiting_second_approval" | "approved" | "rejected" | "withdrawn" | "payment_returned" | "paid";
                             amountRequestedCents: number;
@@ -11489,7 +11498,10 @@ export interface operations {
                         reference: string;
                         program: {
                             id: string;
-                            name: string;
+                            name: {
+                                en: string;
+                                es: string;
+                            };
                             maxAmountCents: number;
                         };
                         applicantName: string;

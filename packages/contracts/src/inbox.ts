@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedTextSchema } from './language.ts';
 import { personRefSchema } from './person-ref.ts';
 import { requestEstimateSchema } from './estimates.ts';
 import { importedOriginSchema } from './imported.ts';
@@ -92,7 +93,8 @@ export const inboxItemSchema = z.object({
   id: z.string(),
   reference: z.string(),
   programId: z.string(),
-  programName: z.string(),
+  /** The program's name in both languages (each screen shows the reader's). */
+  programName: localizedTextSchema,
   applicantName: z.string(),
   status: requestStatusSchema,
   amountRequestedCents: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountTypes } from './applications.ts';
+import { localizedTextSchema } from './language.ts';
 import { lastChangeFields, personRefSchema } from './person-ref.ts';
 import { questionSetSchema } from './question-set.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
@@ -75,7 +76,11 @@ export type QualityQueue = z.infer<typeof qualityQueueSchema>;
 export const blindRequestSchema = z.object({
   sampleId: z.string(),
   reference: z.string(),
-  program: z.object({ id: z.string(), name: z.string(), maxAmountCents: z.number().int() }),
+  program: z.object({
+    id: z.string(),
+    name: localizedTextSchema,
+    maxAmountCents: z.number().int(),
+  }),
   applicantName: z.string(),
   submittedAt: z.string().nullable(),
   answers: z.record(z.string(), z.unknown()),

@@ -5,6 +5,7 @@ import { requestHeadFields, requestStatusSchema } from './requests.ts';
 import { requestEventTypeSchema } from './request-events.ts';
 import { riskLevelSchema, riskSignalSchema } from './risk.ts';
 import { deadlineStateSchema } from './inbox.ts';
+import { localizedTextSchema } from './language.ts';
 import { personRefSchema } from './person-ref.ts';
 import { questionSetSchema } from './question-set.ts';
 import { requestActionSchema } from './request-rules.ts';
@@ -31,7 +32,8 @@ export const reviewDetailSchema = z.object({
   ...requestHeadFields,
   program: z.object({
     id: z.string(),
-    name: z.string(),
+    /** In both languages (the screen shows the reader's). */
+    name: localizedTextSchema,
     /** The program version the request was submitted under (questionSet is that version's). */
     version: z.number().int(),
     maxAmountCents: z.number().int(),
@@ -86,7 +88,7 @@ export const reviewDetailSchema = z.object({
     z.object({
       id: z.string(),
       reference: z.string(),
-      programName: z.string(),
+      programName: localizedTextSchema,
       status: requestStatusSchema,
       amountRequestedCents: z.number().int(),
       submittedAt: z.string().nullable(),

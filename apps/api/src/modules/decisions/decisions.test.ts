@@ -208,6 +208,8 @@ describe('decisions', () => {
     const id = await newRequest({ program: 'refund', amount: 90_000 });
     await agents.approver!.post(`/api/requests/${id}/claim`);
     const { version, program } = await review(agents.approver!, id);
+    // The review names the program in both languages: the screen shows the reader's.
+    expect(program.name).toEqual({ en: refund().name_en, es: refund().name_es });
     const over = await decide(agents.approver!, id, {
       kind: 'approve',
       version,

@@ -18,6 +18,7 @@ type Item = {
   submittedAt: string;
   applicantName: string;
   riskLevel: string;
+  programName: { en: string; es: string };
 };
 const items = async (qs: string): Promise<Item[]> => {
   const res = await approver.get(`/api/inbox?${qs}`);
@@ -146,9 +147,13 @@ describe('GET /api/inbox', () => {
   });
 
   it('filters by program, amount range, risk, date and deadline, and searches reference and name', async () => {
-    expect(
-      (await items(`programId=${t.programId('small-business-relief')}`)).map((i) => i.reference),
-    ).toEqual(['HMS-SECO-0001-0']);
+    const grant = await items(`programId=${t.programId('small-business-relief')}`);
+    expect(grant.map((i) => i.reference)).toEqual(['HMS-SECO-0001-0']);
+    // Named in both languages: the inbox shows the reader's.
+    expect(grant[0]!.programName).toEqual({
+      en: 'Small Business Relief Grant',
+      es: 'Subvención de ayuda para pequeñas empresas',
+    });
     const range = await items(
       'queue=unassigned&minAmountCents=12000&maxAmountCents=12500&limit=100',
     );

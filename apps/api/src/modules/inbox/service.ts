@@ -164,7 +164,7 @@ export async function list(
     id: r.id,
     reference: r.reference,
     programId: r.program_id,
-    programName: r.program_name,
+    programName: { en: r.program_name, es: r.program_name_es },
     applicantName: r.applicant_name,
     status: r.status,
     amountRequestedCents: Number(r.amount_requested_cents),

@@ -223,6 +223,8 @@ describe('the blind re-check', () => {
     const v = body(res);
     expect(v).toMatchObject({
       sampleId,
+      // The program in both languages, for the reader's.
+      program: { name: { en: rebate().name_en, es: rebate().name_es } },
       amountRequestedCents: 40_000,
       answers: { household_size: 3 },
       bankAccount: { last4: expect.stringMatching(/^\d{4}$/) },

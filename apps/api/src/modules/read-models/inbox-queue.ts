@@ -112,6 +112,7 @@ export interface InboxRow {
   reference: string;
   program_id: string;
   program_name: string;
+  program_name_es: string;
   applicant_name: string;
   status: RequestStatus;
   amount_requested_cents: number;
@@ -153,7 +154,7 @@ export function listQuery(
       : sql`(${s.key} + interval '0 s')`
     : s.key;
   return sql<InboxRow>`
-    select r.id, r.reference, r.program_id, p.name_en as program_name, a.display_name as applicant_name,
+    select r.id, r.reference, r.program_id, p.name_en as program_name, p.name_es as program_name_es, a.display_name as applicant_name,
       r.status, r.amount_requested_cents, r.approved_amount_cents, r.risk_level, r.assigned_to,
       asg.display_name as assignee_name, r.submitted_at, r.due_at, r.version, r.applicant_id,
       r.first_approver_id, r.referred_to_senior, r.info_answered_at, p.practice, ${s.keyText} as sort_key

@@ -130,7 +130,7 @@ export async function detail(
     version: r.version,
     program: {
       id: r.program_id,
-      name: r.program_name,
+      name: { en: r.program_name, es: r.program_name_es },
       version: asked.version,
       maxAmountCents: Number(r.max_amount_cents),
       approvalThresholdCents: Number(r.approval_threshold_cents),
@@ -177,7 +177,7 @@ export async function detail(
     otherRequests: others.map((o) => ({
       id: o.id,
       reference: o.reference,
-      programName: o.program_name,
+      programName: { en: o.program_name, es: o.program_name_es },
       status: o.status,
       amountRequestedCents: Number(o.amount_requested_cents),
       submittedAt: iso(o.submitted_at),

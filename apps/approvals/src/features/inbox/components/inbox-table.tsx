@@ -105,7 +105,7 @@ export function InboxTable({
                 </Link>
                 <PracticeTag practice={item.practice} />
                 <ImportedTag imported={item.imported} />
-                <div className="font-body-3xs text-base">{item.programName}</div>
+                <div className="font-body-3xs text-base">{item.programName[language]}</div>
               </th>
               <td data-label={tr('applicant')}>{item.applicantName}</td>
               <td data-label={tr('amount')} className="text-tabular">

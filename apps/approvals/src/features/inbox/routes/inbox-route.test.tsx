@@ -16,7 +16,10 @@ const item = (n: number, over: Partial<InboxItem> = {}): InboxItem => ({
   id: `00000000-0000-7000-8000-00000000000${n}`,
   reference: `HMS-AAAA-000${n}-X`,
   programId: 'p1',
-  programName: 'Home Energy Efficiency Rebate',
+  programName: {
+    en: 'Home Energy Efficiency Rebate',
+    es: 'Reembolso por eficiencia energética en el hogar',
+  },
   applicantName: `Applicant ${n}`,
   status: 'submitted',
   amountRequestedCents: 150_000 + n,
@@ -110,6 +113,8 @@ describe('Approval inbox', () => {
     serve({ ...base, ...page });
     renderAt('/approvals', [{ path: '/approvals', element: <InboxRoute /> }], { language: 'es' });
     expect(await screen.findByText('Decisión prevista: 4 de diciembre de 2026')).toBeTruthy();
+    // Each row's program in the reader's language.
+    expect(screen.getAllByText('Reembolso por eficiencia energética en el hogar')).toHaveLength(2);
   });
 
   it('marks an imported request with a tag that names its external id and file, in EN and ES', async () => {

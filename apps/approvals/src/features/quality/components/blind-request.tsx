@@ -17,7 +17,7 @@ export function BlindRequestView({ sample }: { sample: BlindRequest }) {
     <>
       <dl className="margin-bottom-3">
         <dt className="text-bold">{tr('program')}</dt>
-        <dd className="margin-left-0">{sample.program.name}</dd>
+        <dd className="margin-left-0">{sample.program.name[language]}</dd>
         <dt className="text-bold">{tr('applicant')}</dt>
         <dd className="margin-left-0">{sample.applicantName}</dd>
         <dt className="text-bold">{tr('amountRequested')}</dt>

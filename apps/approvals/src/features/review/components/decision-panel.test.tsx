@@ -18,7 +18,7 @@ const review: ReviewDetail = {
   version: 4,
   program: {
     id: 'p',
-    name: 'Rebate',
+    name: { en: 'Rebate', es: 'Reembolso' },
     version: 1,
     maxAmountCents: 200_000,
     approvalThresholdCents: 150_000,

@@ -240,7 +240,7 @@ export function OtherRequestsSection({ review }: { review: ReviewDetail }) {
               <Link className="usa-link" to={`/approvals/requests/${o.id}`}>
                 {o.reference}
               </Link>
-              <ImportedTag imported={o.imported} /> {o.programName},{' '}
+              <ImportedTag imported={o.imported} /> {o.programName[language]},{' '}
               {formatCents(o.amountRequestedCents, language)}, <StatusText status={o.status} />
             </li>
           ))}

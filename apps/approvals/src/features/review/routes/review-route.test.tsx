@@ -16,7 +16,10 @@ const detail: ReviewDetail = {
   version: 3,
   program: {
     id: 'p',
-    name: 'Home Energy Efficiency Rebate',
+    name: {
+      en: 'Home Energy Efficiency Rebate',
+      es: 'Reembolso por eficiencia energética en el hogar',
+    },
     version: 2,
     maxAmountCents: 200_000,
     approvalThresholdCents: 150_000,
@@ -62,7 +65,7 @@ const detail: ReviewDetail = {
     {
       id: 'o1',
       reference: 'HMS-AAAA-BBBB-1',
-      programName: 'Permit Fee Refund',
+      programName: { en: 'Permit Fee Refund', es: 'Reembolso de tarifas de permisos' },
       status: 'paid',
       amountRequestedCents: 4_000,
       submittedAt: null,
@@ -212,6 +215,10 @@ describe('Review page', () => {
     expect(es.container.textContent).toContain(
       'Ninguna. Esta solicitud se importó de legacy-requests.csv',
     );
+    // The program, here and among the applicant's other requests, is named in the reader's language.
+    expect(es.container.textContent).toContain('Reembolso por eficiencia energética en el hogar');
+    expect(es.container.textContent).toContain('Reembolso de tarifas de permisos');
+    expect(es.container.textContent).not.toContain('Permit Fee Refund');
     cleanup();
     serve();
     const { container } = renderPage();

@@ -129,7 +129,7 @@ export function ReviewRoute() {
             <dl className="grid-row grid-gap">
               {(
                 [
-                  [tr('program'), r.program.name],
+                  [tr('program'), r.program.name[language]],
                   [tr('applicant'), `${r.applicant.name} (${r.applicant.email})`],
                   [tr('requested'), formatCents(r.amountRequestedCents, language)],
                   // The amount of a first approval until the request is approved; then the amount approved.
