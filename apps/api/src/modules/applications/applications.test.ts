@@ -420,6 +420,36 @@ describe('documents', () => {
   });
 });
 
+describe('files at submission', () => {
+  it('sends only the files its answers name: one uploaded and then left or replaced before saving goes with no one', async () => {
+    const fresh = await register('intake-files@example.com');
+    let d = await startPermitDraft(fresh);
+    // Uploaded on the reason step, then the person went back without saving it, came again and sent another.
+    const left = (
+      await upload(fresh, d.id, 'wrong-letter.png', PNG, 'cancellationLetter')
+    ).json() as {
+      id: string;
+    };
+    const sent = (await upload(fresh, d.id, 'letter.png', PNG, 'cancellationLetter')).json() as {
+      id: string;
+    };
+    const steps = permitSteps.map((s) =>
+      s.step === 'reason' ? { ...s, answers: { ...s.answers, cancellationLetter: [sent.id] } } : s,
+    );
+    const version = await saveSteps(fresh, d.id, d.version, steps);
+    d = await saveBankAccount<Detail>(fresh, d.id, version, { holderName: 'Pat Example' });
+    const sub = await trySubmit(fresh, d.id, 'key-files-00001');
+    expect(sub.statusCode, sub.body).toBe(201);
+    const after = (await fresh.get(`/api/requests/${d.id}`)).json() as {
+      documents: Array<{ id: string }>;
+    };
+    expect(after.documents.map((x) => x.id)).toEqual([sent.id]);
+    const reviewer = await t.signIn('approver');
+    expect((await reviewer.get(`/api/documents/${left.id}`)).statusCode).toBe(404);
+    expect((await reviewer.get(`/api/documents/${sent.id}`)).statusCode).toBe(200);
+  });
+});
+
 describe('after submission', () => {
   it('answers a request for more information (back in review with the same reviewer) and withdraws', async () => {
     const fresh = await register('intake-g@example.com');

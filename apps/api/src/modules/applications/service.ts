@@ -141,6 +141,16 @@ async function checkDocumentAnswers(
   return errors;
 }
 
+/** The files the answers name (document questions). */
+function documentAnswerIds(set: QuestionSet, answers: Answers): string[] {
+  return allQuestions(set).flatMap((q) => {
+    const value = answers[q.id];
+    return q.type === 'document' && Array.isArray(value)
+      ? value.filter((id): id is string => typeof id === 'string')
+      : [];
+  });
+}
+
 function amountOf(def: ProgramDefinition, answers: Answers): number | undefined {
   const value = answers[def.amountQuestionId];
   return typeof value === 'number' ? value : undefined;
@@ -919,6 +929,11 @@ export async function submit(
     requireEligible(config, def, answers, language, notEligibleDetail(language));
     const amount = amountOf(def, answers) ?? 0;
     requireBudgetLeft(program, amount, budgetLeftDetail(language));
+    await documents.deleteUnsentApplicationFiles(
+      trx,
+      row.id,
+      documentAnswerIds(def.questionSet, answers),
+    );
     const submittedAt = new Date();
     const dueAt = reviewDueAt(submittedAt, program.review_deadline_days, config.timezone);
     await recordSubmission(trx, {

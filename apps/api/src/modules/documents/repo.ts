@@ -79,6 +79,20 @@ export async function deleteOfRequest(trx: Transaction<Database>, requestId: str
   await trx.deleteFrom('documents').where('request_id', '=', requestId).execute();
 }
 
+/** The request's application files (those of a question) except `keep`. */
+export async function deleteApplicationFilesExcept(
+  trx: Transaction<Database>,
+  requestId: string,
+  keep: readonly string[],
+) {
+  let query = trx
+    .deleteFrom('documents')
+    .where('request_id', '=', requestId)
+    .where('question_id', 'is not', null);
+  if (keep.length > 0) query = query.where('id', 'not in', [...keep]);
+  await query.execute();
+}
+
 /** The ids among `ids` that belong to the request (the rest are unknown or someone else's). */
 export async function idsOfRequest(
   db: Queryable,

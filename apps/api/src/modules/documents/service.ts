@@ -40,6 +40,12 @@ export function documentIdsOfRequest(
   return repo.idsOfRequest(db, requestId, ids);
 }
 
+/**
+ * At submission, the application's files that no answer names (uploaded on a step the person then left without saving,
+ * or replaced) are deleted: only what the person sent goes to the reviewers.
+ */
+export const deleteUnsentApplicationFiles = repo.deleteApplicationFilesExcept;
+
 /** A draft's files go with the draft when the citizen deletes it. */
 export const deleteDocumentsOfRequest = repo.deleteOfRequest;
 
