@@ -40,6 +40,18 @@ describe('Service tokens (admin)', () => {
       });
       const { container } = renderAt('/t', [{ path: '/t', element: <TokensRoute /> }]);
       await screen.findByRole('row', { name: /FINANCIAL prod/ });
+      // The buttons' column is named for them, not a second "State" (a screen reader reads it per cell).
+      expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+        'Name',
+        'Scopes',
+        'Starts with',
+        'Created',
+        'Expires',
+        'Last used',
+        'Uses',
+        'State',
+        'Actions',
+      ]);
       expect(await axeViolations(container)).toEqual([]);
 
       fireEvent.click(screen.getByRole('button', { name: 'Create token' }));

@@ -161,7 +161,7 @@ export function TokensRoute() {
                 header: tr('state'),
                 cell: (t) => tr(t.revokedAt ? 'revoked' : t.expired ? 'expired' : 'active'),
               },
-              { header: tr('state'), headerHidden: true, cell: actions },
+              { header: tr('actions'), headerHidden: true, cell: actions },
             ]}
           />
         )}

@@ -6,6 +6,31 @@ import { focusedErrorSummary, renderAt } from '@hms/ui/render-at';
 import { EndpointsRoute } from './endpoints-route.tsx';
 
 describe('Webhook endpoints (admin)', () => {
+  it('names the buttons’ column for them, not a second "State"', async () => {
+    fakeApi({
+      'GET /api/webhooks/endpoints': () => ({
+        status: 200,
+        body: {
+          items: [
+            {
+              id: 'e1',
+              url: 'https://gl.example/hook',
+              description: '',
+              eventTypes: ['batch.released'],
+              enabled: true,
+              createdAt: '2026-11-25T15:00:00.000Z',
+            },
+          ],
+        },
+      }),
+    });
+    renderAt('/e', [{ path: '/e', element: <EndpointsRoute /> }], { language: 'es' });
+    await screen.findByRole('row', { name: /gl\.example/ });
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.filter((h) => h === 'Estado')).toHaveLength(1);
+    expect(headers.at(-1)).toBe('Acciones');
+  });
+
   it('adds an endpoint with the chosen events and shows the whsec_ secret once', async () => {
     const calls = fakeApi({
       'GET /api/webhooks/endpoints': () => ({ status: 200, body: { items: [] } }),

@@ -94,7 +94,7 @@ export function EndpointsRoute() {
                 cell: (ep) => tr(ep.enabled ? 'enabled' : 'disabled'),
               },
               {
-                header: tr('state'),
+                header: tr('actions'),
                 headerHidden: true,
                 cell: (ep) =>
                   ep.enabled ? (
