@@ -191,6 +191,10 @@ describe('Returns', () => {
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: 'Confirm HMS-PAY-0002' })).toBeNull(),
     );
+    // Its buttons are gone: focus is on the section, not dropped on the page.
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { name: 'Notifications of change' }),
+    );
 
     cleanup();
     fakeApi({

@@ -1,6 +1,6 @@
 import { financeKeys, meQueryOptions, nocKeys } from '@hms/api-client';
 import { nocStatusLabels } from '@hms/contracts/labels';
-import { HelpPanel, Pager, QueryState, useLabel, useT, PageIntro } from '@hms/ui';
+import { HelpPanel, Pager, QueryState, useFocusWhen, useLabel, useT, PageIntro } from '@hms/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -41,6 +41,8 @@ export function ReturnsRoute() {
     },
   });
   const supervisor = me.data?.roles.includes('finance_supervisor') ?? false;
+  // A decided notification loses its buttons: focus goes to the section, whose status line says what was done.
+  const nocHeadingRef = useFocusWhen<HTMLHeadingElement>(status);
   return (
     <>
       <PageIntro title={tr('title')} lead={tr('lead')} help={returnsHelp} />
@@ -48,7 +50,9 @@ export function ReturnsRoute() {
       {importer.data ? <ImportResult result={importer.data} /> : null}
 
       <section aria-labelledby="noc-heading" className="margin-top-5">
-        <h2 id="noc-heading">{tr('nocHeading')}</h2>
+        <h2 id="noc-heading" tabIndex={-1} ref={nocHeadingRef}>
+          {tr('nocHeading')}
+        </h2>
         <p>{tr('nocLead')}</p>
         <HelpPanel content={nocHelp} />
         <ActionOutcome status={status} failures={[decide.error]} />
