@@ -74,6 +74,10 @@ describe('ReconciliationRoute exceptions', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Registrar la resolución' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Resuelta: HMS-7.'));
+    // The form closed: focus is on what happened, not dropped on the page.
+    await waitFor(() =>
+      expect(document.activeElement?.firstElementChild).toBe(screen.getByRole('status')),
+    );
     const posted = calls.find((c) => c.method === 'POST')!;
     expect(posted.body).toEqual({
       exceptionId: exception.id,

@@ -17,6 +17,7 @@ import {
   formatCents,
   formatDateTime,
   formatNumber,
+  useFocusWhen,
   useLabel,
   useLanguage,
   useT,
@@ -265,6 +266,8 @@ function ExceptionsList() {
   const page = useQuery(exceptionsQueryOptions(query));
   const [resolving, setResolving] = useState<{ id: string; item: string } | null>(null);
   const [status, setStatus] = useState('');
+  // The resolve form closes once it is recorded: focus goes to the line that says so, not to the page.
+  const outcomeRef = useFocusWhen<HTMLDivElement>(status);
   const resolve = useMutation({
     ...resolveExceptionMutationOptions(),
     onSuccess: () => {
@@ -305,7 +308,9 @@ function ExceptionsList() {
         ]}
         onApply={(next) => setParams(withListParams(params, { ...next }))}
       />
-      <ActionOutcome status={status} />
+      <div tabIndex={-1} ref={outcomeRef}>
+        <ActionOutcome status={status} />
+      </div>
       {resolving ? (
         <ResolveForm
           item={resolving.item}
