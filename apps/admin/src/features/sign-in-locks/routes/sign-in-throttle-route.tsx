@@ -5,6 +5,7 @@ import {
   ProblemAlert,
   QueryState,
   formatDateTime,
+  useFocusWhen,
   useLanguage,
   useT,
 } from '@hms/ui';
@@ -29,6 +30,8 @@ export function SignInThrottleRoute() {
   const queryClient = useQueryClient();
   const accounts = useQuery(throttledAccountsQueryOptions());
   const [cleared, setCleared] = useState<string | null>(null);
+  // The cleared account's row, and its button, leave the list: focus goes to the notice that says so.
+  const noticeRef = useFocusWhen<HTMLDivElement>(cleared);
   const clear = useMutation({
     ...clearThrottleMutationOptions(),
     onSuccess: (_res, email) => {
@@ -39,7 +42,10 @@ export function SignInThrottleRoute() {
   return (
     <>
       <PageIntro title={tr('throttleTitle')} lead={tr('throttleLead')} help={throttleHelp} />
-      <ResultNotice text={cleared ? tr('throttleCleared', { email: cleared }) : null} />
+      <ResultNotice
+        ref={noticeRef}
+        text={cleared ? tr('throttleCleared', { email: cleared }) : null}
+      />
       {clear.isError ? <ProblemAlert error={clear.error} /> : null}
       <QueryState query={accounts} loading={tr('loading')} empty={<p>{tr('throttleEmpty')}</p>}>
         {(data) => (
