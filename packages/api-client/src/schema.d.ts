@@ -3580,6 +3580,7 @@ export interface operations {
                             version: number;
                             applicantId: string;
                             firstApproverId: string | null;
+                            referredToSenior: boolean;
                             infoAnsweredAt: string | null;
                             allowedActions: ("claim" | "release" | "approve" | "reject" | "request_info" | "reassign" | "comment")[];
                             practice: boolean;
@@ -4092,6 +4093,7 @@ export interface operations {
                             id: string;
                             name: string;
                         } | null;
+                        referredToSenior: boolean;
                         submittedAt: string | null;
                         dueAt: string | null;
                         /** @enum {string} */

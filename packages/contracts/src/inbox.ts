@@ -107,6 +107,8 @@ export const inboxItemSchema = z.object({
   version: z.number().int(),
   applicantId: z.string(),
   firstApproverId: z.string().nullable(),
+  /** A decision rule referred it to a senior approver: only a senior approver may take it, decide it or be given it. */
+  referredToSenior: z.boolean(),
   /** When the citizen answered a request for information that nobody has acted on since; null otherwise. */
   infoAnsweredAt: z.string().nullable(),
   /** What the caller may do with this request now (request-rules, the same rules the API enforces). */

@@ -54,6 +54,8 @@ export const reviewDetailSchema = z.object({
   approvedAmountCents: z.number().int().nullable(),
   assignee: personRefSchema.nullable(),
   firstApprover: personRefSchema.nullable(),
+  /** A decision rule referred it to a senior approver: only a senior approver may take it, decide it or be given it. */
+  referredToSenior: z.boolean(),
   submittedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
   deadline: deadlineStateSchema,

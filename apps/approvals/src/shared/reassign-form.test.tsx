@@ -4,7 +4,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { focusedErrorSummary } from '@hms/ui/render-at';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, type FakeCall, type FakeReply } from '@hms/api-client/fake-api';
-import { ReassignForm, type ReassignTarget } from './reassign-form.tsx';
+import { ReassignForm, reassignTarget, type ReassignTarget } from './reassign-form.tsx';
 import { axeViolations } from './axe.test-helper.ts';
 import type { Language } from '@hms/contracts/language';
 
@@ -37,20 +37,39 @@ function serve(assignment: () => FakeReply) {
 }
 const posts = () => calls.filter((c) => c.method === 'POST').map((c) => c.body);
 
-function renderForm(language: Language = 'en') {
+function renderForm(language: Language = 'en', request: ReassignTarget = target) {
   return render(
     <QueryClientProvider
       client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
     >
       <LanguageProvider initialLanguage={language}>
         <PageTitle>Inbox</PageTitle>
-        <ReassignForm request={target} onClose={() => undefined} />
+        <ReassignForm request={request} onClose={() => undefined} />
       </LanguageProvider>
     </QueryClientProvider>,
   );
 }
 
 describe('ReassignForm', () => {
+  it('a request a decision rule referred to a senior approver is offered to senior approvers only, as the API checks', async () => {
+    serve(() => ({ status: 500, body: {} }));
+    // As an inbox row (or the review) gives it: nobody holds it yet.
+    const row = {
+      id: target.id,
+      reference: target.reference,
+      status: 'submitted' as const,
+      assignee: null,
+      referredToSenior: true,
+    };
+    renderForm('en', reassignTarget(row, { applicantId: 'applicant-1', firstApproverId: null }));
+    const select = await screen.findByLabelText('Give it to');
+    const people = within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(people.some((p) => p?.startsWith('Sasha Second'))).toBe(true);
+    expect(people.some((p) => p?.startsWith('Avery Approver'))).toBe(false);
+  });
+
   it('no person chosen: the summary takes focus, names the fix, links to the list; the title starts with "Error:"', async () => {
     serve(() => ({ status: 500, body: {} }));
     const { container } = renderForm();

@@ -34,6 +34,8 @@ export function reassignTarget(
     reference: string;
     status: RuleRequest['status'];
     assignee: { id: string; name: string } | null;
+    /** A decision rule referred it to a senior approver: it may go only to one. */
+    referredToSenior: boolean;
   },
   people: Pick<RuleRequest, 'applicantId' | 'firstApproverId'>,
 ): ReassignTarget {
@@ -46,6 +48,7 @@ export function reassignTarget(
       applicantId: people.applicantId,
       assigneeId: request.assignee?.id ?? null,
       firstApproverId: people.firstApproverId,
+      referredToSenior: request.referredToSenior,
     },
   };
 }

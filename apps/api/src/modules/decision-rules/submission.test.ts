@@ -285,6 +285,11 @@ describe('decision rules at submission', () => {
     ]);
     const seen = await approver.get(`/api/review/${r.id}`);
     expect(seen.json().allowedActions).not.toContain('claim');
+    // Said on the review and the inbox row, so a senior's reassignment offers senior approvers only.
+    expect(seen.json().referredToSenior).toBe(true);
+    const rows = await senior.get(`/api/inbox?queue=unassigned&limit=100`);
+    const row = rows.json<{ items: Array<{ id: string }> }>().items.find((i) => i.id === r.id);
+    expect(row).toMatchObject({ referredToSenior: true });
     const claim = await approver.post(`/api/requests/${r.id}/claim`);
     expect(claim.statusCode).toBe(403);
     expect(claim.json()).toMatchObject({ code: 'request.referred_to_senior' });

@@ -177,6 +177,7 @@ export async function list(
     version: r.version,
     applicantId: r.applicant_id,
     firstApproverId: r.first_approver_id,
+    referredToSenior: r.referred_to_senior,
     infoAnsweredAt: iso(r.info_answered_at),
     allowedActions: allowedActions(ruleRequest(r), viewer),
     practice: r.practice,

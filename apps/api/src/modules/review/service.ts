@@ -147,6 +147,7 @@ export async function detail(
     approvedAmountCents: r.approved_amount_cents === null ? null : Number(r.approved_amount_cents),
     assignee: personRef(r.assigned_to, r.assignee_name),
     firstApprover: personRef(r.first_approver_id, r.first_approver_name),
+    referredToSenior: r.referred_to_senior,
     submittedAt: iso(r.submitted_at),
     dueAt: iso(r.due_at),
     deadline: deadlineState(r.status, r.due_at, now, dueSoonCutoff(now, ctx.timeZone)),

@@ -32,6 +32,7 @@ const item = (n: number, over: Partial<InboxItem> = {}): InboxItem => ({
   version: 1,
   applicantId: `applicant-${n}`,
   firstApproverId: null,
+  referredToSenior: false,
   infoAnsweredAt: null,
   allowedActions: ['claim', 'comment'],
   practice: false,

@@ -35,6 +35,7 @@ const review: ReviewDetail = {
   approvedAmountCents: null,
   assignee: { id: 'me', name: 'Avery' },
   firstApprover: null,
+  referredToSenior: false,
   submittedAt: null,
   dueAt: null,
   deadline: 'on_time',

@@ -36,6 +36,7 @@ const detail: ReviewDetail = {
   approvedAmountCents: null,
   assignee: { id: 'me', name: 'Avery Approver' },
   firstApprover: null,
+  referredToSenior: false,
   submittedAt: '2026-11-20T15:00:00.000Z',
   dueAt: '2026-12-04T05:00:00.000Z',
   deadline: 'on_time',
