@@ -9,6 +9,8 @@ export const returnsMessages = defineMessages({
     fileHint:
       'A NACHA file (.ach or .txt) with returns (R codes) or notifications of change (C codes).',
     fileRequired: 'Choose the return file to upload.',
+    fileTooShort:
+      'This file is too short to be a bank return file (each of its lines is 94 characters). Choose the file the bank sent.',
     upload: 'Import file',
     uploading: 'Importing…',
     resultHeading: 'Import of {file}',
@@ -53,6 +55,8 @@ export const returnsMessages = defineMessages({
     fileHint:
       'Un archivo NACHA (.ach o .txt) con devoluciones (códigos R) o notificaciones de cambio (códigos C).',
     fileRequired: 'Elija el archivo de devoluciones que desea cargar.',
+    fileTooShort:
+      'Este archivo es demasiado corto para ser un archivo de devoluciones del banco (cada línea tiene 94 caracteres). Elija el archivo que envió el banco.',
     upload: 'Importar archivo',
     uploading: 'Importando…',
     resultHeading: 'Importación de {file}',

@@ -12,6 +12,9 @@ function readText(file: File): Promise<string> {
   });
 }
 
+/** A NACHA record is 94 characters: a file shorter than one record is not a bank file (the API's own minimum). */
+const NACHA_RECORD_LENGTH = 94;
+
 // Both the file's name and its content come from the one file input, so the API's errors on either belong to it.
 const FIELDS: FormField<'content' | 'fileName'>[] = [
   { name: 'content', id: 'return-file' },
@@ -34,7 +37,14 @@ export function ImportForm({ busy, onSubmit }: ImportFormProps) {
     const file = inputRef.current?.files?.[0];
     if (errors.check({ content: file ? undefined : tr('fileRequired') }) || !file) return;
     try {
-      await onSubmit({ fileName: file.name, content: await readText(file) });
+      const content = await readText(file);
+      if (
+        errors.check({
+          content: content.length < NACHA_RECORD_LENGTH ? tr('fileTooShort') : undefined,
+        })
+      )
+        return;
+      await onSubmit({ fileName: file.name, content });
     } catch (error) {
       errors.fail(error);
     }

@@ -67,6 +67,9 @@ const noc = (status = 'pending') => ({
 
 const page = [{ path: '/finance/returns', element: <ReturnsRoute /> }];
 
+/** A stand-in for a bank file: one record's length, the API (faked here) reads it. */
+const RETURN_FILE = '1 01 RETURN FILE'.padEnd(94, ' ');
+
 function choose(name: string, content: string) {
   const input = screen.getByLabelText('Return file from the bank') as HTMLInputElement;
   fireEvent.change(input, {
@@ -94,7 +97,16 @@ describe('Returns', () => {
     ).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(missing));
 
-    choose('returns.ach', '1 01 RETURN FILE');
+    // A file shorter than one 94-character record is not a bank file: said in words, nothing sent.
+    choose('notes.txt', 'hello');
+    fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
+    const short = await screen.findByRole('link', {
+      name: 'This file is too short to be a bank return file (each of its lines is 94 characters). Choose the file the bank sent.',
+    });
+    expect(short.getAttribute('href')).toBe('#return-file');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    choose('returns.ach', RETURN_FILE);
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
     const table = await screen.findByRole('table', { name: 'Entries in the file' });
     // The button was off while the file went up: focus is on the result, not dropped on the page.
@@ -102,7 +114,7 @@ describe('Returns', () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
       fileName: 'returns.ach',
-      content: '1 01 RETURN FILE',
+      content: RETURN_FILE,
     });
     expect(within(table).getByRole('row', { name: /HMS-PAY-0001/ }).textContent).toContain(
       'Applied',
@@ -147,7 +159,7 @@ describe('Returns', () => {
     });
     renderAt('/finance/returns', page);
     await screen.findByText('No notifications of change.');
-    choose('bad.txt', 'xxx');
+    choose('bad.txt', 'x'.repeat(94));
     fireEvent.click(screen.getByRole('button', { name: 'Import file' }));
     // The error-summary pattern: the summary takes focus, links each error to the file input, which shows it too.
     const { summary } = await focusedErrorSummary();
