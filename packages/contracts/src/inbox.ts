@@ -6,6 +6,7 @@ import { importedOriginSchema } from './imported.ts';
 import { forwardPageSchema, pageQueryFields } from './pagination.ts';
 import { requestStatusSchema, requestStatuses } from './requests.ts';
 import { riskLevelSchema } from './risk.ts';
+import { isPlainDate } from './business-days.ts';
 import { requestActionSchema } from './request-rules.ts';
 
 export const inboxQueues = [
@@ -48,7 +49,10 @@ const cents = (name: string) =>
     .min(0, { error: `${name} cannot be negative.` });
 
 const isoDate = (name: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${name} must be a date written YYYY-MM-DD.` });
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${name} must be a date written YYYY-MM-DD.` })
+    .refine(isPlainDate, { error: `${name} must be a day of the calendar, written YYYY-MM-DD.` });
 
 /** Query of GET /api/inbox. Every filter is optional; they combine with AND. */
 export const inboxQuerySchema = z

@@ -187,6 +187,16 @@ describe('GET /api/inbox', () => {
       field: 'query.maxAmountCents',
       message: 'maxAmountCents must be at least minAmountCents.',
     });
+    // A day that is not in the calendar is refused, not read as another day (2026-02-30 is not March 2).
+    for (const day of ['2026-02-30', '2026-13-45']) {
+      const impossible = await approver.get(`/api/inbox?submittedFrom=${day}&submittedTo=${day}`);
+      expect(impossible.statusCode).toBe(400);
+      expect(
+        JSON.parse(impossible.body)
+          .errors.map((e: { field: string }) => e.field)
+          .sort(),
+      ).toEqual(['query.submittedFrom', 'query.submittedTo']);
+    }
     const cursor = await approver.get('/api/inbox?cursor=abc');
     expect(JSON.parse(cursor.body).errors[0].field).toBe('query.cursor');
   });
