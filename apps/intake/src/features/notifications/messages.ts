@@ -12,6 +12,8 @@ export const notificationMessages = defineMessages({
     markRead: 'Mark as read',
     viewRequest: 'View the request',
     loadMore: 'Show more notifications',
+    allMarked: 'All your notifications are marked as read.',
+    marked: 'Marked as read: {title}',
   },
   es: {
     title: 'Notificaciones',
@@ -24,5 +26,7 @@ export const notificationMessages = defineMessages({
     markRead: 'Marcar como leída',
     viewRequest: 'Ver la solicitud',
     loadMore: 'Mostrar más notificaciones',
+    allMarked: 'Todas sus notificaciones están marcadas como leídas.',
+    marked: 'Marcada como leída: {title}',
   },
 });

@@ -1,4 +1,14 @@
-import { EmptyState, QueryState, formatDateTime, useLanguage, useT, PageIntro } from '@hms/ui';
+import {
+  EmptyState,
+  QueryState,
+  formatDateTime,
+  useFocusWhen,
+  useLanguage,
+  useT,
+  PageIntro,
+} from '@hms/ui';
+import { useState } from 'react';
+import { SuccessNotice } from '../../../shared/success-notice.tsx';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
@@ -18,6 +28,10 @@ export function NotificationsRoute() {
   const markAll = useMutation(markAllReadMutationOptions(queryClient));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const anyUnread = items.some((n) => n.readAt === null);
+  // A mark-as-read button goes away once used: what it did is said in a notice that takes the focus, which would
+  // otherwise fall to the top of the page.
+  const [notice, setNotice] = useState<{ text: string } | null>(null);
+  const noticeRef = useFocusWhen<HTMLDivElement>(notice);
   return (
     <div className="maxw-tablet">
       <PageIntro title={tr('title')} lead={tr('lead')} />
@@ -29,11 +43,16 @@ export function NotificationsRoute() {
       >
         {() => (
           <>
+            {notice ? <SuccessNotice ref={noticeRef}>{notice.text}</SuccessNotice> : null}
             {anyUnread ? (
               <button
                 type="button"
                 className="usa-button usa-button--outline"
-                onClick={() => markAll.mutate()}
+                onClick={() =>
+                  markAll.mutate(undefined, {
+                    onSuccess: () => setNotice({ text: tr('allMarked') }),
+                  })
+                }
                 disabled={markAll.isPending}
               >
                 {tr('markAll')}
@@ -69,7 +88,11 @@ export function NotificationsRoute() {
                       <button
                         type="button"
                         className="usa-button usa-button--unstyled"
-                        onClick={() => markRead.mutate(n.id)}
+                        onClick={() =>
+                          markRead.mutate(n.id, {
+                            onSuccess: () => setNotice({ text: tr('marked', { title: n.title }) }),
+                          })
+                        }
                       >
                         {tr('markRead')}
                         <span className="usa-sr-only">: {n.title}</span>
