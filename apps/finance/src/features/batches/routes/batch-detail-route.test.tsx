@@ -62,6 +62,14 @@ const batch = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A batch its reader built: only another supervisor may release it (the API's reason and its code). */
+const dualControlBlocked = {
+  can: { release: false, download: false, cancel: true, settle: false },
+  releaseBlockedReason:
+    'Dual control: you built this batch, so another finance supervisor must release it.',
+  releaseBlockedCode: 'batch.dual_control',
+};
+
 const page = [{ path: '/finance/batches/:batchId', element: <BatchDetailRoute /> }];
 
 describe('Batch detail', () => {
@@ -131,12 +139,7 @@ describe('Batch detail', () => {
     fakeApi({
       [`GET /api/batches/${id}`]: () => ({
         status: 200,
-        body: batch({
-          can: { release: false, download: false, cancel: true, settle: false },
-          releaseBlockedReason:
-            'Dual control: you built this batch, so another finance supervisor must release it.',
-          releaseBlockedCode: 'batch.dual_control',
-        }),
+        body: batch(dualControlBlocked),
       }),
       [`POST /api/batches/${id}/cancel`]: () =>
         problem(409, 'batch.not_cancellable', {
@@ -159,12 +162,7 @@ describe('Batch detail', () => {
     fakeApi({
       [`GET /api/batches/${id}`]: () => ({
         status: 200,
-        body: batch({
-          can: { release: false, download: false, cancel: true, settle: false },
-          releaseBlockedReason:
-            'Dual control: you built this batch, so another finance supervisor must release it.',
-          releaseBlockedCode: 'batch.dual_control',
-        }),
+        body: batch(dualControlBlocked),
       }),
     });
     renderAt(`/finance/batches/${id}`, page, { language: 'es' });

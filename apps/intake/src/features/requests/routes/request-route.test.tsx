@@ -104,6 +104,22 @@ beforeEach(() => {
     return json(detail);
   });
 });
+/** A submitted request waiting for its decision, with the estimate worked out from history. */
+function waitingWithEstimate(): RequestDetail {
+  return {
+    ...structuredClone(base),
+    status: 'submitted',
+    infoRequest: null,
+    estimate: {
+      decisionBy: '2026-12-04',
+      paymentBy: null,
+      computedAt: '2026-11-30T15:00:00Z',
+      decision: { source: 'history', share: 0.8, businessDays: 9, sampleSize: 1234, ahead: 57 },
+      payment: null,
+    },
+  };
+}
+
 function renderRoute() {
   renderAt(`/my-requests/${base.id}`, [
     { path: '/my-requests/:requestId', element: <RequestRoute /> },
@@ -174,18 +190,7 @@ describe('Request page', () => {
   });
 
   it('says when a decision is expected, on what it is based, and when it was worked out', async () => {
-    detail = {
-      ...structuredClone(base),
-      status: 'submitted',
-      infoRequest: null,
-      estimate: {
-        decisionBy: '2026-12-04',
-        paymentBy: null,
-        computedAt: '2026-11-30T15:00:00Z',
-        decision: { source: 'history', share: 0.8, businessDays: 9, sampleSize: 1234, ahead: 57 },
-        payment: null,
-      },
-    };
+    detail = waitingWithEstimate();
     renderRoute();
     const panel = (await screen.findByRole('heading', { name: 'When will I hear back?' }))
       .parentElement!;
@@ -200,18 +205,7 @@ describe('Request page', () => {
   });
 
   it('in Spanish, the time it was worked out ends the sentence with one period (a. m. ends in one)', async () => {
-    detail = {
-      ...structuredClone(base),
-      status: 'submitted',
-      infoRequest: null,
-      estimate: {
-        decisionBy: '2026-12-04',
-        paymentBy: null,
-        computedAt: '2026-11-30T15:00:00Z',
-        decision: { source: 'history', share: 0.8, businessDays: 9, sampleSize: 1234, ahead: 57 },
-        payment: null,
-      },
-    };
+    detail = waitingWithEstimate();
     renderAt(
       `/my-requests/${base.id}`,
       [{ path: '/my-requests/:requestId', element: <RequestRoute /> }],
